@@ -1,0 +1,88 @@
+//! The one error type that crosses the wire. It never carries internal error text.
+use leptos::server_fn::{
+    codec::JsonEncoding,
+    error::{FromServerFnError, ServerFnErrorErr},
+};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::message::UserMessage;
+
+/// A user-facing message for one form field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub key: String,
+    pub zh: String,
+    pub en: String,
+}
+
+impl FieldError {
+    pub fn new(field: &str, msg: &dyn UserMessage) -> Self {
+        Self {
+            field: field.to_owned(),
+            key: msg.key().to_owned(),
+            zh: msg.zh().to_owned(),
+            en: msg.en().to_owned(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("invalid input")]
+    Validation(Vec<FieldError>),
+    #[error("not logged in")]
+    Unauthorized,
+    #[error("not allowed")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("changed by someone else")]
+    Conflict,
+    #[error("too many attempts")]
+    RateLimited,
+    #[error("internal error")]
+    Internal,
+    /// The request did not reach the server or its answer could not be read.
+    #[error("network error")]
+    Transport,
+}
+
+impl AppError {
+    /// What the person sees, in Chinese.
+    pub fn zh(&self) -> &'static str {
+        match self {
+            AppError::Validation(_) => "请检查标红的内容",
+            AppError::Unauthorized => "请先登录",
+            AppError::Forbidden => "您没有权限进行此操作",
+            AppError::NotFound => "没有找到相关记录",
+            AppError::Conflict => "该记录已被他人修改，请刷新后重试",
+            AppError::RateLimited => "尝试次数过多，请稍后再试",
+            AppError::Internal => "系统出现问题，请稍后重试；如急需帮助请拨打12317",
+            AppError::Transport => "网络连接不稳定，请检查网络后重试",
+        }
+    }
+
+    pub fn field_errors(&self) -> &[FieldError] {
+        match self {
+            AppError::Validation(errors) => errors,
+            _ => &[],
+        }
+    }
+
+    pub fn field(&self, name: &str) -> Option<&FieldError> {
+        self.field_errors().iter().find(|e| e.field == name)
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            // A request the server could not read is the sender's fault, not the network's.
+            ServerFnErrorErr::Args(_) => AppError::Validation(Vec::new()),
+            _ => AppError::Transport,
+        }
+    }
+}

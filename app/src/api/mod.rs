@@ -1,0 +1,8 @@
+//! Server functions, grouped by feature. Each is a thin adapter over `ssr::services`.
+pub mod auth;
+pub mod error;
+pub mod queue;
+pub mod regions;
+pub mod reports;
+
+pub use error::{AppError, FieldError};

@@ -1,0 +1,2 @@
+pub mod field_errors;
+pub mod notice;

@@ -1,0 +1,208 @@
+//! What a user asks the engine to do with a case.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::clock::ClockKind;
+use crate::domain::region::RegionCode;
+use crate::domain::vocab::{Category, Channel, RiskTier, RiskType};
+
+use super::state::{EliminationChecklist, HomeCheckRecord, Measure, MeasureStatus, VillageOutcome};
+
+/// A new filing; becomes the case's first event (`Reported`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewCase {
+    pub id: String,
+    pub village: RegionCode,
+    pub channel: Channel,
+    pub risks: Vec<RiskType>,
+    pub discovered_on: NaiveDate,
+}
+
+/// A command on an existing case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "command", rename_all = "snake_case")]
+pub enum CaseCommand {
+    /// Township accepts the filing and passes it to the village.
+    Accept,
+    /// Township finds the filing outside the mechanism.
+    RejectOutOfScope {
+        reason: String,
+    },
+    /// 入户核查 (identification or elimination).
+    RecordHomeCheck {
+        record: HomeCheckRecord,
+    },
+    /// 村级民主评议.
+    HoldVillageReview {
+        date: NaiveDate,
+        outcome: VillageOutcome,
+    },
+    /// Post the public notice (公示) from `from`.
+    StartNotice {
+        from: NaiveDate,
+    },
+    /// An objection during the notice: back to the home check.
+    RecordObjection {
+        text: String,
+    },
+    /// Take the notice down (after the minimum length).
+    EndNotice,
+    /// 乡镇核查初审.
+    TownshipReview {
+        approve: bool,
+        note: String,
+    },
+    /// 县级比对审定 of an identification.
+    CountyDecide {
+        decision: IdentificationDecision,
+    },
+    /// 县级审定 of an elimination.
+    CountyDecideElimination {
+        decision: EliminationDecision,
+    },
+    /// The household was told why it was refused.
+    NotifyRefusal {
+        on: NaiveDate,
+    },
+    /// 帮扶责任人.
+    AssignResponsible {
+        person: String,
+    },
+    /// 一户一策: add measures.
+    AddPlan {
+        measures: Vec<Measure>,
+    },
+    /// Move a measure forward (by its index in the case's measures).
+    UpdateMeasureStatus {
+        index: usize,
+        status: MeasureStatus,
+    },
+    /// A monitoring visit, optionally re-tiering the household.
+    LogVisit {
+        date: NaiveDate,
+        notes: String,
+        new_tier: Option<RiskTier>,
+    },
+    ChangeTier {
+        tier: RiskTier,
+        reason: String,
+    },
+    /// Start the elimination procedure; every criterion must be attested.
+    ProposeElimination {
+        checklist: EliminationChecklist,
+    },
+    /// 回退: an eliminated household re-enters monitoring.
+    Reopen {
+        reason: String,
+        tier: RiskTier,
+    },
+    /// Assist first, review and notice later (sudden severe hardship).
+    OpenGreenChannel,
+    /// The clock's owner asks for more time, before it is due.
+    RequestExtension {
+        clock: ClockKind,
+        days: u32,
+        reason: String,
+    },
+    /// The next level up decides a pending extension request.
+    ApproveExtension {
+        clock: ClockKind,
+        approve: bool,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "decision", rename_all = "snake_case")]
+pub enum IdentificationDecision {
+    Identify { category: Category, tier: RiskTier },
+    NotIdentify { reason: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "decision", rename_all = "snake_case")]
+pub enum EliminationDecision {
+    Eliminate,
+    KeepMonitoring { reason: String },
+}
+
+/// Data-free name of a command: what the UI shows a form for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CommandKind {
+    Accept,
+    RejectOutOfScope,
+    RecordHomeCheck,
+    HoldVillageReview,
+    StartNotice,
+    RecordObjection,
+    EndNotice,
+    TownshipReview,
+    CountyDecide,
+    CountyDecideElimination,
+    NotifyRefusal,
+    AssignResponsible,
+    AddPlan,
+    UpdateMeasureStatus,
+    LogVisit,
+    ChangeTier,
+    ProposeElimination,
+    Reopen,
+    OpenGreenChannel,
+    RequestExtension,
+    ApproveExtension,
+}
+
+impl CommandKind {
+    pub const ALL: [CommandKind; 21] = [
+        CommandKind::Accept,
+        CommandKind::RejectOutOfScope,
+        CommandKind::RecordHomeCheck,
+        CommandKind::HoldVillageReview,
+        CommandKind::StartNotice,
+        CommandKind::RecordObjection,
+        CommandKind::EndNotice,
+        CommandKind::TownshipReview,
+        CommandKind::CountyDecide,
+        CommandKind::CountyDecideElimination,
+        CommandKind::NotifyRefusal,
+        CommandKind::AssignResponsible,
+        CommandKind::AddPlan,
+        CommandKind::UpdateMeasureStatus,
+        CommandKind::LogVisit,
+        CommandKind::ChangeTier,
+        CommandKind::ProposeElimination,
+        CommandKind::Reopen,
+        CommandKind::OpenGreenChannel,
+        CommandKind::RequestExtension,
+        CommandKind::ApproveExtension,
+    ];
+}
+
+impl CaseCommand {
+    pub fn kind(&self) -> CommandKind {
+        match self {
+            CaseCommand::Accept => CommandKind::Accept,
+            CaseCommand::RejectOutOfScope { .. } => CommandKind::RejectOutOfScope,
+            CaseCommand::RecordHomeCheck { .. } => CommandKind::RecordHomeCheck,
+            CaseCommand::HoldVillageReview { .. } => CommandKind::HoldVillageReview,
+            CaseCommand::StartNotice { .. } => CommandKind::StartNotice,
+            CaseCommand::RecordObjection { .. } => CommandKind::RecordObjection,
+            CaseCommand::EndNotice => CommandKind::EndNotice,
+            CaseCommand::TownshipReview { .. } => CommandKind::TownshipReview,
+            CaseCommand::CountyDecide { .. } => CommandKind::CountyDecide,
+            CaseCommand::CountyDecideElimination { .. } => CommandKind::CountyDecideElimination,
+            CaseCommand::NotifyRefusal { .. } => CommandKind::NotifyRefusal,
+            CaseCommand::AssignResponsible { .. } => CommandKind::AssignResponsible,
+            CaseCommand::AddPlan { .. } => CommandKind::AddPlan,
+            CaseCommand::UpdateMeasureStatus { .. } => CommandKind::UpdateMeasureStatus,
+            CaseCommand::LogVisit { .. } => CommandKind::LogVisit,
+            CaseCommand::ChangeTier { .. } => CommandKind::ChangeTier,
+            CaseCommand::ProposeElimination { .. } => CommandKind::ProposeElimination,
+            CaseCommand::Reopen { .. } => CommandKind::Reopen,
+            CaseCommand::OpenGreenChannel => CommandKind::OpenGreenChannel,
+            CaseCommand::RequestExtension { .. } => CommandKind::RequestExtension,
+            CaseCommand::ApproveExtension { .. } => CommandKind::ApproveExtension,
+        }
+    }
+}

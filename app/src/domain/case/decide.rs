@@ -1,0 +1,232 @@
+//! `decide`: a command, its actor and the rules in; events or a refusal out. Pure.
+//! This file holds the entry points; the four-step review procedure (shared by identification
+//! and elimination) is in `decide_review`, and assistance, monitoring and clock extensions are
+//! in `decide_assist`.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use crate::domain::calendar::Calendar;
+use crate::domain::clock::{ClockKind, Level};
+use crate::domain::region::RegionLevel;
+
+use super::actor::Actor;
+use super::command::{CaseCommand, NewCase};
+use super::decide_assist as assist;
+use super::decide_review as review;
+use super::emit::Emitter;
+use super::event::{CaseEvent, EventActor, EventKind};
+use super::guard::{check_allowed, REPORTERS};
+use super::policy::Policy;
+use super::refusal::Refusal;
+use super::state::Case;
+
+/// Everything a decision needs besides the case and the command.
+pub(super) struct Ctx<'a> {
+    pub actor: &'a Actor,
+    pub policy: &'a Policy,
+    pub cal: &'a Calendar,
+    pub now: NaiveDateTime,
+}
+
+impl Ctx<'_> {
+    pub fn today(&self) -> NaiveDate {
+        self.now.date()
+    }
+}
+
+/// Decides a command on an existing case.
+pub fn decide(
+    case: &Case,
+    command: &CaseCommand,
+    actor: &Actor,
+    policy: &Policy,
+    cal: &Calendar,
+    now: NaiveDateTime,
+) -> Result<Vec<CaseEvent>, Refusal> {
+    check_allowed(case, command.kind(), actor, policy, now)?;
+    let ctx = Ctx {
+        actor,
+        policy,
+        cal,
+        now,
+    };
+    let mut out = Emitter::new(Some(case), now, EventActor::from(actor));
+    match command {
+        CaseCommand::Accept => review::accept(case, &ctx, &mut out),
+        CaseCommand::RejectOutOfScope { reason } => {
+            let reason = required(reason, "reason")?;
+            out.push(EventKind::RejectedOutOfScope { reason });
+            out.meet(ClockKind::TownshipAcceptance, ctx.today());
+            review::refuse_household(&ctx, &mut out);
+        }
+        CaseCommand::RecordHomeCheck { record } => {
+            review::check_home_check(case, record, ctx.today())?;
+            out.push(EventKind::HomeCheckRecorded {
+                record: record.clone(),
+            });
+            out.meet(ClockKind::HomeCheck, ctx.today());
+        }
+        CaseCommand::HoldVillageReview { date, outcome } => {
+            review::village_review(case, *date, outcome, &ctx, &mut out)?
+        }
+        CaseCommand::StartNotice { from } => {
+            let earliest = case.village_review.as_ref().map(|r| r.date);
+            check_date(*from, earliest, ctx.today(), "from")?;
+            let min_until = crate::domain::clock::due_date(*from, policy.notice_min, cal);
+            out.push(EventKind::NoticeStarted {
+                from: *from,
+                min_until,
+            });
+        }
+        CaseCommand::RecordObjection { text } => {
+            let text = required(text, "text")?;
+            out.push(EventKind::ObjectionRecorded { text });
+        }
+        CaseCommand::EndNotice => out.push(EventKind::NoticeEnded { on: ctx.today() }),
+        CaseCommand::TownshipReview { approve, note } => {
+            review::township_review(case, *approve, note, &ctx, &mut out)?
+        }
+        CaseCommand::CountyDecide { decision } => {
+            review::county_decide(case, decision, &ctx, &mut out)?
+        }
+        CaseCommand::CountyDecideElimination { decision } => {
+            review::county_decide_elimination(case, decision, &ctx, &mut out)?
+        }
+        CaseCommand::NotifyRefusal { on } => {
+            check_date(*on, Some(case.discovered_on), ctx.today(), "on")?;
+            out.push(EventKind::RefusalNotified { on: *on });
+            out.meet(ClockKind::RefusalNotice, *on);
+        }
+        CaseCommand::AssignResponsible { person } => assist::assign(person, &ctx, &mut out)?,
+        CaseCommand::AddPlan { measures } => assist::add_plan(measures, &ctx, &mut out)?,
+        CaseCommand::UpdateMeasureStatus { index, status } => {
+            assist::update_measure(case, *index, *status, &ctx, &mut out)?
+        }
+        CaseCommand::LogVisit {
+            date,
+            notes,
+            new_tier,
+        } => assist::log_visit(case, *date, notes, *new_tier, &ctx, &mut out)?,
+        CaseCommand::ChangeTier { tier, reason } => {
+            assist::change_tier(case, *tier, reason, &ctx, &mut out)?
+        }
+        CaseCommand::ProposeElimination { checklist } => {
+            assist::propose_elimination(case, checklist, &ctx, &mut out)?
+        }
+        CaseCommand::Reopen { reason, tier } => {
+            assist::reopen(case, reason, *tier, &ctx, &mut out)?
+        }
+        CaseCommand::OpenGreenChannel => {
+            out.push(EventKind::GreenChannelOpened);
+            assist::start_assistance_clocks(case, &ctx, &mut out);
+        }
+        CaseCommand::RequestExtension {
+            clock,
+            days,
+            reason,
+        } => assist::request_extension(case, *clock, *days, reason, &ctx, &mut out)?,
+        CaseCommand::ApproveExtension { clock, approve } => {
+            assist::approve_extension(case, *clock, *approve, &ctx, &mut out)?
+        }
+    }
+    Ok(out.finish())
+}
+
+/// Like [`decide`], but first refuses when the case is not at the version the form was
+/// loaded at.
+pub fn decide_expecting(
+    case: &Case,
+    expected_version: i64,
+    command: &CaseCommand,
+    actor: &Actor,
+    policy: &Policy,
+    cal: &Calendar,
+    now: NaiveDateTime,
+) -> Result<Vec<CaseEvent>, Refusal> {
+    if case.version != expected_version {
+        return Err(Refusal::StaleVersion {
+            expected: expected_version,
+            actual: case.version,
+        });
+    }
+    decide(case, command, actor, policy, cal, now)
+}
+
+/// Decides a new filing: the `Reported` event and the first two clocks.
+pub fn decide_report(
+    new: &NewCase,
+    actor: &Actor,
+    policy: &Policy,
+    cal: &Calendar,
+    now: NaiveDateTime,
+) -> Result<Vec<CaseEvent>, Refusal> {
+    if !REPORTERS.contains(&actor.role) {
+        return Err(Refusal::WrongRole {
+            needed: REPORTERS.to_vec(),
+        });
+    }
+    if !actor.covers(&new.village) {
+        return Err(Refusal::OutOfScope);
+    }
+    let id = required(&new.id, "id")?;
+    if new.risks.is_empty() {
+        return Err(Refusal::MissingData { field: "risks" });
+    }
+    if new.village.level() != RegionLevel::Village {
+        return Err(Refusal::InvalidData { field: "village" });
+    }
+    check_date(new.discovered_on, None, now.date(), "discovered_on")?;
+    let mut risks = Vec::with_capacity(new.risks.len());
+    for risk in &new.risks {
+        if !risks.contains(risk) {
+            risks.push(*risk);
+        }
+    }
+    let mut out = Emitter::new(None, now, EventActor::from(actor));
+    out.push(EventKind::Reported {
+        id,
+        village: new.village.clone(),
+        channel: new.channel,
+        risks,
+        discovered_on: new.discovered_on,
+    });
+    out.start(
+        ClockKind::TownshipAcceptance,
+        Level::Township,
+        now.date(),
+        policy.township_acceptance,
+        cal,
+    );
+    out.start(
+        ClockKind::IdentificationOverall,
+        Level::County,
+        new.discovered_on,
+        policy.identification_overall,
+        cal,
+    );
+    Ok(out.finish())
+}
+
+/// A trimmed, non-blank text, or `MissingData`.
+pub(super) fn required(text: &str, field: &'static str) -> Result<String, Refusal> {
+    let text = text.trim();
+    if text.is_empty() {
+        Err(Refusal::MissingData { field })
+    } else {
+        Ok(text.to_owned())
+    }
+}
+
+/// A date not in the future and not before `earliest`.
+pub(super) fn check_date(
+    date: NaiveDate,
+    earliest: Option<NaiveDate>,
+    today: NaiveDate,
+    field: &'static str,
+) -> Result<(), Refusal> {
+    if date > today || earliest.is_some_and(|e| date < e) {
+        Err(Refusal::InvalidData { field })
+    } else {
+        Ok(())
+    }
+}

@@ -1,0 +1,326 @@
+//! Decisions on assistance, monitoring visits, elimination proposals, reopening and clock
+//! extensions. Role, scope and state were checked by the guard already.
+
+use chrono::NaiveDate;
+
+use crate::domain::clock::{ClockKind, ClockState, Level, Span};
+use crate::domain::vocab::RiskTier;
+
+use super::actor::{extension_approvers, role_level, Role};
+use super::decide::{check_date, required, Ctx};
+use super::emit::Emitter;
+use super::event::EventKind;
+use super::refusal::Refusal;
+use super::state::{Case, EliminationChecklist, Measure, MeasureStatus};
+
+/// Starts the responsible-person and assistance clocks unless that step is done or running.
+pub(super) fn start_assistance_clocks(case: &Case, ctx: &Ctx<'_>, out: &mut Emitter) {
+    let today = ctx.today();
+    if case.responsible.is_none() {
+        out.start_if_absent(
+            ClockKind::ResponsibleAssigned,
+            Level::Township,
+            today,
+            ctx.policy.responsible_assigned,
+            ctx.cal,
+        );
+    }
+    if !case.measures.iter().any(|m| m.status.is_started()) {
+        out.start_if_absent(
+            ClockKind::AssistanceStarted,
+            Level::County,
+            today,
+            ctx.policy.assistance_started,
+            ctx.cal,
+        );
+    }
+}
+
+pub(super) fn assign(person: &str, ctx: &Ctx<'_>, out: &mut Emitter) -> Result<(), Refusal> {
+    let person = required(person, "person")?;
+    out.push(EventKind::ResponsibleAssigned { person });
+    out.meet(ClockKind::ResponsibleAssigned, ctx.today());
+    Ok(())
+}
+
+pub(super) fn add_plan(
+    measures: &[Measure],
+    ctx: &Ctx<'_>,
+    out: &mut Emitter,
+) -> Result<(), Refusal> {
+    if measures.is_empty() {
+        return Err(Refusal::MissingData { field: "measures" });
+    }
+    let mut cleaned = Vec::with_capacity(measures.len());
+    for measure in measures {
+        let lead_department = required(&measure.lead_department, "lead_department")?;
+        if measure.amount.fen() < 0 {
+            return Err(Refusal::InvalidData { field: "amount" });
+        }
+        if measure.end < measure.start {
+            return Err(Refusal::InvalidData { field: "end" });
+        }
+        cleaned.push(Measure {
+            lead_department,
+            ..measure.clone()
+        });
+    }
+    let started = cleaned.iter().any(|m| m.status.is_started());
+    out.push(EventKind::PlanAdded { measures: cleaned });
+    if started {
+        out.meet(ClockKind::AssistanceStarted, ctx.today());
+    }
+    Ok(())
+}
+
+pub(super) fn update_measure(
+    case: &Case,
+    index: usize,
+    status: MeasureStatus,
+    ctx: &Ctx<'_>,
+    out: &mut Emitter,
+) -> Result<(), Refusal> {
+    let measure = case
+        .measures
+        .get(index)
+        .ok_or(Refusal::UnknownMeasure { index })?;
+    if status <= measure.status {
+        return Err(Refusal::MeasureStatusBackwards);
+    }
+    out.push(EventKind::MeasureStatusUpdated { index, status });
+    if status.is_started() {
+        out.meet(ClockKind::AssistanceStarted, ctx.today());
+    }
+    Ok(())
+}
+
+pub(super) fn log_visit(
+    case: &Case,
+    date: NaiveDate,
+    notes: &str,
+    new_tier: Option<RiskTier>,
+    ctx: &Ctx<'_>,
+    out: &mut Emitter,
+) -> Result<(), Refusal> {
+    let notes = required(notes, "notes")?;
+    let last_visit = case.visits.iter().map(|v| v.date).max();
+    let clock_start = case
+        .open_clock(ClockKind::MonitoringVisit)
+        .map(|c| c.started_on);
+    let earliest = [Some(case.discovered_on), last_visit, clock_start]
+        .into_iter()
+        .flatten()
+        .max();
+    check_date(date, earliest, ctx.today(), "date")?;
+    let tier = new_tier
+        .or(case.tier)
+        .ok_or(Refusal::MissingData { field: "new_tier" })?;
+    out.push(EventKind::VisitLogged {
+        date,
+        notes,
+        new_tier,
+    });
+    out.meet(ClockKind::MonitoringVisit, date);
+    out.start(
+        ClockKind::MonitoringVisit,
+        Level::Village,
+        date,
+        ctx.policy.visit_span(tier),
+        ctx.cal,
+    );
+    Ok(())
+}
+
+/// A new tier re-times the running visit clock from its own start: never a reset.
+pub(super) fn change_tier(
+    case: &Case,
+    tier: RiskTier,
+    reason: &str,
+    ctx: &Ctx<'_>,
+    out: &mut Emitter,
+) -> Result<(), Refusal> {
+    let reason = required(reason, "reason")?;
+    if case.tier == Some(tier) {
+        return Err(Refusal::InvalidData { field: "tier" });
+    }
+    out.push(EventKind::TierChanged { tier, reason });
+    let started_on = case
+        .open_clock(ClockKind::MonitoringVisit)
+        .map_or(ctx.today(), |c| c.started_on);
+    out.start(
+        ClockKind::MonitoringVisit,
+        Level::Village,
+        started_on,
+        ctx.policy.visit_span(tier),
+        ctx.cal,
+    );
+    Ok(())
+}
+
+pub(super) fn propose_elimination(
+    case: &Case,
+    checklist: &EliminationChecklist,
+    ctx: &Ctx<'_>,
+    out: &mut Emitter,
+) -> Result<(), Refusal> {
+    if let Some(which) = checklist.first_unmet() {
+        return Err(Refusal::CriteriaNotMet { which });
+    }
+    if case
+        .measures
+        .iter()
+        .any(|m| m.status != MeasureStatus::Delivered)
+    {
+        return Err(Refusal::CriteriaNotMet {
+            which: "measures_delivered",
+        });
+    }
+    let today = ctx.today();
+    out.push(EventKind::EliminationProposed {
+        checklist: *checklist,
+    });
+    out.start(
+        ClockKind::HomeCheck,
+        Level::Village,
+        today,
+        ctx.policy.home_check,
+        ctx.cal,
+    );
+    out.start(
+        ClockKind::EliminationReview,
+        Level::County,
+        today,
+        ctx.policy.elimination_review,
+        ctx.cal,
+    );
+    Ok(())
+}
+
+pub(super) fn reopen(
+    case: &Case,
+    reason: &str,
+    tier: RiskTier,
+    ctx: &Ctx<'_>,
+    out: &mut Emitter,
+) -> Result<(), Refusal> {
+    let reason = required(reason, "reason")?;
+    let today = ctx.today();
+    out.push(EventKind::Reopened {
+        reason,
+        tier,
+        on: today,
+    });
+    if case.responsible.is_none() {
+        out.start_if_absent(
+            ClockKind::ResponsibleAssigned,
+            Level::Township,
+            today,
+            ctx.policy.responsible_assigned,
+            ctx.cal,
+        );
+    }
+    out.start(
+        ClockKind::MonitoringVisit,
+        Level::Village,
+        today,
+        ctx.policy.visit_span(tier),
+        ctx.cal,
+    );
+    Ok(())
+}
+
+/// Extensions are counted in working days from the current due date.
+pub(super) fn request_extension(
+    case: &Case,
+    kind: ClockKind,
+    days: u32,
+    reason: &str,
+    ctx: &Ctx<'_>,
+    out: &mut Emitter,
+) -> Result<(), Refusal> {
+    let clock = case
+        .open_clock(kind)
+        .ok_or(Refusal::NoSuchClock { clock: kind })?;
+    if role_level(ctx.actor.role) != Some(clock.owner) {
+        return Err(Refusal::WrongRole {
+            needed: owner_roles(clock.owner),
+        });
+    }
+    if case.pending_extension(kind).is_some() {
+        return Err(Refusal::ExtensionPending);
+    }
+    if clock.state != ClockState::Running {
+        return Err(Refusal::NoSuchClock { clock: kind });
+    }
+    if ctx.today() > clock.due_on {
+        return Err(Refusal::ExtensionAfterDue);
+    }
+    if days == 0 {
+        return Err(Refusal::InvalidData { field: "days" });
+    }
+    let reason = required(reason, "reason")?;
+    let mut preview = clock.clone();
+    preview
+        .extend(Span::WorkingDays(days), ctx.today(), ctx.cal)
+        .map_err(|_| Refusal::ExtensionAfterDue)?;
+    out.push(EventKind::ExtensionRequested {
+        clock: kind,
+        owner: clock.owner,
+        days,
+        reason,
+        new_due: preview.due_on,
+    });
+    Ok(())
+}
+
+pub(super) fn approve_extension(
+    case: &Case,
+    kind: ClockKind,
+    approve: bool,
+    ctx: &Ctx<'_>,
+    out: &mut Emitter,
+) -> Result<(), Refusal> {
+    let request = case
+        .pending_extension(kind)
+        .ok_or(Refusal::NoExtensionPending)?;
+    let approvers = extension_approvers(request.owner);
+    if !approvers.contains(&ctx.actor.role) {
+        return Err(Refusal::WrongRole {
+            needed: approvers.to_vec(),
+        });
+    }
+    if request.requested_by == ctx.actor.user_id {
+        return Err(Refusal::OwnExtension);
+    }
+    let clock = case
+        .open_clock(kind)
+        .ok_or(Refusal::NoSuchClock { clock: kind })?;
+    let new_due = if approve {
+        let mut extended = clock.clone();
+        // The request was made in time; approval may come later.
+        extended
+            .extend(
+                Span::WorkingDays(request.days),
+                request.requested_on,
+                ctx.cal,
+            )
+            .map_err(|_| Refusal::NoSuchClock { clock: kind })?;
+        extended.due_on
+    } else {
+        clock.due_on
+    };
+    out.push(EventKind::ExtensionDecided {
+        clock: kind,
+        approved: approve,
+        new_due,
+    });
+    Ok(())
+}
+
+fn owner_roles(level: Level) -> Vec<Role> {
+    Role::ALL
+        .iter()
+        .copied()
+        .filter(|r| role_level(*r) == Some(level))
+        .collect()
+}

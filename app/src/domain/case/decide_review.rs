@@ -1,0 +1,241 @@
+//! The review procedure shared by identification and elimination: home check, village review
+//! and notice, township review, county decision, and the clocks each step meets or starts.
+
+use chrono::NaiveDate;
+
+use crate::domain::clock::{ClockKind, Level};
+use crate::domain::vocab::Channel;
+
+use super::command::{EliminationDecision, IdentificationDecision};
+use super::decide::{check_date, required, Ctx};
+use super::decide_assist as assist;
+use super::emit::Emitter;
+use super::event::EventKind;
+use super::policy::Policy;
+use super::refusal::Refusal;
+use super::state::{Case, HomeCheckRecord, MeasureStatus, Procedure, VillageOutcome};
+
+pub(super) fn accept(case: &Case, ctx: &Ctx<'_>, out: &mut Emitter) {
+    out.push(EventKind::Accepted);
+    out.meet(ClockKind::TownshipAcceptance, ctx.today());
+    let span = match case.channel {
+        Channel::CadreScreening => ctx.policy.home_check_local,
+        Channel::SelfReport
+        | Channel::ProxyHotline
+        | Channel::ProxyCadre
+        | Channel::ProxyRelative
+        | Channel::GroupNomination
+        | Channel::DepartmentAlert
+        | Channel::PublicOpinion => ctx.policy.home_check,
+    };
+    out.start(
+        ClockKind::HomeCheck,
+        Level::Village,
+        ctx.today(),
+        span,
+        ctx.cal,
+    );
+}
+
+pub(super) fn check_home_check(
+    case: &Case,
+    record: &HomeCheckRecord,
+    today: NaiveDate,
+) -> Result<(), Refusal> {
+    if record.visitors.iter().all(|v| v.trim().is_empty()) {
+        return Err(Refusal::MissingData { field: "visitors" });
+    }
+    if record.members.is_empty() {
+        return Err(Refusal::MissingData { field: "members" });
+    }
+    if record.members.iter().any(|m| m.name.trim().is_empty()) {
+        return Err(Refusal::MissingData {
+            field: "members.name",
+        });
+    }
+    if record.members.iter().any(|m| m.annual_income.fen() < 0) {
+        return Err(Refusal::InvalidData {
+            field: "members.annual_income",
+        });
+    }
+    if !record.consent_signed {
+        return Err(Refusal::ConsentNotSigned);
+    }
+    check_date(record.date, Some(case.discovered_on), today, "date")
+}
+
+pub(super) fn village_review(
+    case: &Case,
+    date: NaiveDate,
+    outcome: &VillageOutcome,
+    ctx: &Ctx<'_>,
+    out: &mut Emitter,
+) -> Result<(), Refusal> {
+    let earliest = case.household.as_ref().map(|h| h.date);
+    check_date(date, earliest, ctx.today(), "date")?;
+    let outcome = match outcome {
+        VillageOutcome::Pass => VillageOutcome::Pass,
+        VillageOutcome::Fail { reason } => VillageOutcome::Fail {
+            reason: required(reason, "reason")?,
+        },
+    };
+    out.push(EventKind::VillageReviewHeld {
+        date,
+        outcome: outcome.clone(),
+    });
+    match outcome {
+        VillageOutcome::Pass => {}
+        VillageOutcome::Fail { reason } => end_negative(case, reason, ctx, out),
+    }
+    Ok(())
+}
+
+pub(super) fn township_review(
+    case: &Case,
+    approve: bool,
+    note: &str,
+    ctx: &Ctx<'_>,
+    out: &mut Emitter,
+) -> Result<(), Refusal> {
+    let note = if approve {
+        note.trim().to_owned()
+    } else {
+        required(note, "note")?
+    };
+    out.push(EventKind::TownshipReviewed {
+        approve,
+        note: note.clone(),
+    });
+    if !approve {
+        match procedure_of(case) {
+            // Returned to the village for a new home check; the overall clock keeps running.
+            Procedure::Identification => {}
+            Procedure::Elimination => end_negative(case, note, ctx, out),
+        }
+    }
+    Ok(())
+}
+
+/// A procedure ends without its goal: identification -> not identified (refusal notice);
+/// elimination -> the household stays monitored.
+fn end_negative(case: &Case, reason: String, ctx: &Ctx<'_>, out: &mut Emitter) {
+    let today = ctx.today();
+    match procedure_of(case) {
+        Procedure::Identification => {
+            out.push(EventKind::NotIdentified { reason });
+            out.meet(ClockKind::IdentificationOverall, today);
+            refuse_household(ctx, out);
+        }
+        Procedure::Elimination => {
+            out.push(EventKind::KeptMonitoring { reason });
+            out.meet(ClockKind::EliminationReview, today);
+            out.cancel(ClockKind::HomeCheck, today);
+        }
+    }
+}
+
+/// Closes every other open clock and starts the refusal notice.
+pub(super) fn refuse_household(ctx: &Ctx<'_>, out: &mut Emitter) {
+    out.cancel_all(ctx.today());
+    out.start(
+        ClockKind::RefusalNotice,
+        Level::Township,
+        ctx.today(),
+        ctx.policy.refusal_notice,
+        ctx.cal,
+    );
+}
+
+pub(super) fn county_decide(
+    case: &Case,
+    decision: &IdentificationDecision,
+    ctx: &Ctx<'_>,
+    out: &mut Emitter,
+) -> Result<(), Refusal> {
+    let today = ctx.today();
+    match decision {
+        IdentificationDecision::Identify { category, tier } => {
+            out.push(EventKind::Identified {
+                category: *category,
+                tier: *tier,
+            });
+            out.meet(ClockKind::IdentificationOverall, today);
+            out.cancel(ClockKind::HomeCheck, today);
+            assist::start_assistance_clocks(case, ctx, out);
+            out.start(
+                ClockKind::MonitoringVisit,
+                Level::Village,
+                today,
+                ctx.policy.visit_span(*tier),
+                ctx.cal,
+            );
+        }
+        IdentificationDecision::NotIdentify { reason } => {
+            let reason = required(reason, "reason")?;
+            end_negative(case, reason, ctx, out);
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn county_decide_elimination(
+    case: &Case,
+    decision: &EliminationDecision,
+    ctx: &Ctx<'_>,
+    out: &mut Emitter,
+) -> Result<(), Refusal> {
+    let today = ctx.today();
+    match decision {
+        EliminationDecision::Eliminate => {
+            check_can_eliminate(case, ctx.policy)?;
+            out.push(EventKind::Eliminated { on: today });
+            out.meet(ClockKind::EliminationReview, today);
+            out.cancel_all(today);
+        }
+        EliminationDecision::KeepMonitoring { reason } => {
+            let reason = required(reason, "reason")?;
+            end_negative(case, reason, ctx, out);
+        }
+    }
+    Ok(())
+}
+
+/// The county's own check of the criteria against the latest home check and the measures.
+pub(super) fn check_can_eliminate(case: &Case, policy: &Policy) -> Result<(), Refusal> {
+    if case.no_member_can_work() {
+        return Err(Refusal::NoLabourCannotEliminate);
+    }
+    let household = case
+        .household
+        .as_ref()
+        .ok_or(Refusal::MissingData { field: "household" })?;
+    let above_line = household
+        .per_capita_income()
+        .is_some_and(|income| income > policy.income_line);
+    if !above_line {
+        return Err(Refusal::CriteriaNotMet {
+            which: "income_above_line",
+        });
+    }
+    if !household.guarantees.all_secured() {
+        return Err(Refusal::CriteriaNotMet {
+            which: "three_guarantees_and_water_secured",
+        });
+    }
+    if case
+        .measures
+        .iter()
+        .any(|m| m.status != MeasureStatus::Delivered)
+    {
+        return Err(Refusal::CriteriaNotMet {
+            which: "measures_delivered",
+        });
+    }
+    Ok(())
+}
+
+fn procedure_of(case: &Case) -> Procedure {
+    case.state
+        .review_step()
+        .map_or(Procedure::Identification, |(p, _)| p)
+}

@@ -1,0 +1,178 @@
+//! What happened to a case. Events carry everything needed to rebuild it: who, when, data,
+//! and every clock change with its computed due date (so `apply` needs no calendar).
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::clock::{Clock, ClockKind, Level};
+use crate::domain::region::RegionCode;
+use crate::domain::vocab::{Category, Channel, RiskTier, RiskType};
+
+use super::actor::{Actor, Role};
+use super::state::{EliminationChecklist, HomeCheckRecord, Measure, MeasureStatus, VillageOutcome};
+
+/// One stored event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseEvent {
+    /// Beijing local time the command was decided.
+    pub at: NaiveDateTime,
+    pub by: EventActor,
+    pub kind: EventKind,
+}
+
+/// Who caused an event (the scope is not needed to rebuild the case).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventActor {
+    pub user_id: String,
+    pub role: Role,
+}
+
+impl From<&Actor> for EventActor {
+    fn from(actor: &Actor) -> Self {
+        EventActor {
+            user_id: actor.user_id.clone(),
+            role: actor.role,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum EventKind {
+    /// Always the first event: creates the case.
+    Reported {
+        id: String,
+        village: RegionCode,
+        channel: Channel,
+        risks: Vec<RiskType>,
+        discovered_on: NaiveDate,
+    },
+    Accepted,
+    RejectedOutOfScope {
+        reason: String,
+    },
+    HomeCheckRecorded {
+        record: HomeCheckRecord,
+    },
+    VillageReviewHeld {
+        date: NaiveDate,
+        outcome: VillageOutcome,
+    },
+    NoticeStarted {
+        from: NaiveDate,
+        min_until: NaiveDate,
+    },
+    ObjectionRecorded {
+        text: String,
+    },
+    NoticeEnded {
+        on: NaiveDate,
+    },
+    TownshipReviewed {
+        approve: bool,
+        note: String,
+    },
+    Identified {
+        category: Category,
+        tier: RiskTier,
+    },
+    NotIdentified {
+        reason: String,
+    },
+    RefusalNotified {
+        on: NaiveDate,
+    },
+    ResponsibleAssigned {
+        person: String,
+    },
+    PlanAdded {
+        measures: Vec<Measure>,
+    },
+    MeasureStatusUpdated {
+        index: usize,
+        status: MeasureStatus,
+    },
+    VisitLogged {
+        date: NaiveDate,
+        notes: String,
+        new_tier: Option<RiskTier>,
+    },
+    TierChanged {
+        tier: RiskTier,
+        reason: String,
+    },
+    EliminationProposed {
+        checklist: EliminationChecklist,
+    },
+    /// The elimination procedure ended with the household still monitored.
+    KeptMonitoring {
+        reason: String,
+    },
+    Eliminated {
+        on: NaiveDate,
+    },
+    Reopened {
+        reason: String,
+        tier: RiskTier,
+        on: NaiveDate,
+    },
+    GreenChannelOpened,
+    ExtensionRequested {
+        clock: ClockKind,
+        owner: Level,
+        days: u32,
+        reason: String,
+        new_due: NaiveDate,
+    },
+    ExtensionDecided {
+        clock: ClockKind,
+        approved: bool,
+        new_due: NaiveDate,
+    },
+    ClockStarted {
+        clock: Clock,
+    },
+    ClockMet {
+        clock: ClockKind,
+        on: NaiveDate,
+    },
+    ClockCancelled {
+        clock: ClockKind,
+        on: NaiveDate,
+    },
+}
+
+impl EventKind {
+    /// Stable snake_case name (matches the serde tag).
+    pub fn code(&self) -> &'static str {
+        match self {
+            EventKind::Reported { .. } => "reported",
+            EventKind::Accepted => "accepted",
+            EventKind::RejectedOutOfScope { .. } => "rejected_out_of_scope",
+            EventKind::HomeCheckRecorded { .. } => "home_check_recorded",
+            EventKind::VillageReviewHeld { .. } => "village_review_held",
+            EventKind::NoticeStarted { .. } => "notice_started",
+            EventKind::ObjectionRecorded { .. } => "objection_recorded",
+            EventKind::NoticeEnded { .. } => "notice_ended",
+            EventKind::TownshipReviewed { .. } => "township_reviewed",
+            EventKind::Identified { .. } => "identified",
+            EventKind::NotIdentified { .. } => "not_identified",
+            EventKind::RefusalNotified { .. } => "refusal_notified",
+            EventKind::ResponsibleAssigned { .. } => "responsible_assigned",
+            EventKind::PlanAdded { .. } => "plan_added",
+            EventKind::MeasureStatusUpdated { .. } => "measure_status_updated",
+            EventKind::VisitLogged { .. } => "visit_logged",
+            EventKind::TierChanged { .. } => "tier_changed",
+            EventKind::EliminationProposed { .. } => "elimination_proposed",
+            EventKind::KeptMonitoring { .. } => "kept_monitoring",
+            EventKind::Eliminated { .. } => "eliminated",
+            EventKind::Reopened { .. } => "reopened",
+            EventKind::GreenChannelOpened => "green_channel_opened",
+            EventKind::ExtensionRequested { .. } => "extension_requested",
+            EventKind::ExtensionDecided { .. } => "extension_decided",
+            EventKind::ClockStarted { .. } => "clock_started",
+            EventKind::ClockMet { .. } => "clock_met",
+            EventKind::ClockCancelled { .. } => "clock_cancelled",
+        }
+    }
+}

@@ -1,0 +1,340 @@
+//! Whether a kind of command may be attempted now, before looking at its data: role, scope,
+//! state and policy. `decide` runs this first and `available_commands` lists the kinds that
+//! pass, so a form the UI does not show is always refused.
+
+use chrono::NaiveDateTime;
+
+use crate::domain::clock::ClockState;
+
+use super::actor::{extension_approvers, role_level, Actor, Role};
+use super::command::CommandKind;
+use super::policy::Policy;
+use super::refusal::Refusal;
+use super::state::{Case, CaseState, Procedure, ReviewStep};
+
+const TOWNSHIP: &[Role] = &[Role::TownshipOfficer, Role::TownshipHead];
+const COUNTY: &[Role] = &[Role::CountyOfficer, Role::CountyHead];
+const HOME_CHECKERS: &[Role] = &[Role::VillageCadre, Role::TownshipOfficer];
+const VILLAGE: &[Role] = &[Role::VillageCadre];
+const OBJECTION_TAKERS: &[Role] = &[
+    Role::VillageCadre,
+    Role::TownshipOfficer,
+    Role::TownshipHead,
+    Role::HotlineOperator,
+];
+const ASSIGNERS: &[Role] = &[
+    Role::TownshipOfficer,
+    Role::TownshipHead,
+    Role::CountyOfficer,
+    Role::CountyHead,
+];
+const MEASURE_UPDATERS: &[Role] = &[
+    Role::TownshipOfficer,
+    Role::TownshipHead,
+    Role::CountyOfficer,
+    Role::CountyHead,
+    Role::DepartmentLiaison,
+];
+const VISITORS: &[Role] = &[
+    Role::VillageCadre,
+    Role::TownshipOfficer,
+    Role::TownshipHead,
+];
+const PROPOSERS: &[Role] = &[Role::VillageCadre, Role::TownshipOfficer];
+const CLOCK_OWNERS: &[Role] = &[
+    Role::VillageCadre,
+    Role::TownshipOfficer,
+    Role::TownshipHead,
+    Role::CountyOfficer,
+    Role::CountyHead,
+    Role::DepartmentLiaison,
+];
+const EXTENSION_APPROVERS: &[Role] = &[
+    Role::TownshipOfficer,
+    Role::TownshipHead,
+    Role::CountyOfficer,
+    Role::CountyHead,
+];
+/// Who may file a new case (self, proxy, cadre, department alert).
+pub const REPORTERS: &[Role] = &[
+    Role::Household,
+    Role::HotlineOperator,
+    Role::VillageCadre,
+    Role::TownshipOfficer,
+    Role::TownshipHead,
+    Role::CountyOfficer,
+    Role::CountyHead,
+    Role::DepartmentLiaison,
+];
+
+/// The roles that may issue a kind of command.
+pub fn roles_for(kind: CommandKind) -> &'static [Role] {
+    match kind {
+        CommandKind::Accept | CommandKind::RejectOutOfScope | CommandKind::TownshipReview => {
+            TOWNSHIP
+        }
+        CommandKind::NotifyRefusal => TOWNSHIP,
+        CommandKind::RecordHomeCheck => HOME_CHECKERS,
+        CommandKind::HoldVillageReview | CommandKind::StartNotice | CommandKind::EndNotice => {
+            VILLAGE
+        }
+        CommandKind::RecordObjection => OBJECTION_TAKERS,
+        CommandKind::CountyDecide
+        | CommandKind::CountyDecideElimination
+        | CommandKind::Reopen
+        | CommandKind::OpenGreenChannel => COUNTY,
+        CommandKind::AssignResponsible | CommandKind::AddPlan | CommandKind::ChangeTier => {
+            ASSIGNERS
+        }
+        CommandKind::UpdateMeasureStatus => MEASURE_UPDATERS,
+        CommandKind::LogVisit => VISITORS,
+        CommandKind::ProposeElimination => PROPOSERS,
+        CommandKind::RequestExtension => CLOCK_OWNERS,
+        CommandKind::ApproveExtension => EXTENSION_APPROVERS,
+    }
+}
+
+/// Role, then scope, then state and policy.
+pub(super) fn check_allowed(
+    case: &Case,
+    kind: CommandKind,
+    actor: &Actor,
+    policy: &Policy,
+    now: NaiveDateTime,
+) -> Result<(), Refusal> {
+    let needed = roles_for(kind);
+    if !needed.contains(&actor.role) {
+        return Err(Refusal::WrongRole {
+            needed: needed.to_vec(),
+        });
+    }
+    if !actor.covers(&case.village) {
+        return Err(Refusal::OutOfScope);
+    }
+    check_state(case, kind, actor, policy, now)
+}
+
+fn check_state(
+    case: &Case,
+    kind: CommandKind,
+    actor: &Actor,
+    policy: &Policy,
+    now: NaiveDateTime,
+) -> Result<(), Refusal> {
+    let wrong = Refusal::WrongState {
+        state: case.state.code(),
+    };
+    match kind {
+        CommandKind::RequestExtension => return check_can_request(case, actor, now),
+        CommandKind::ApproveExtension => return check_can_approve(case, actor),
+        CommandKind::Accept
+        | CommandKind::RejectOutOfScope
+        | CommandKind::RecordHomeCheck
+        | CommandKind::HoldVillageReview
+        | CommandKind::StartNotice
+        | CommandKind::RecordObjection
+        | CommandKind::EndNotice
+        | CommandKind::TownshipReview
+        | CommandKind::CountyDecide
+        | CommandKind::CountyDecideElimination
+        | CommandKind::NotifyRefusal
+        | CommandKind::AssignResponsible
+        | CommandKind::AddPlan
+        | CommandKind::UpdateMeasureStatus
+        | CommandKind::LogVisit
+        | CommandKind::ChangeTier
+        | CommandKind::ProposeElimination
+        | CommandKind::Reopen
+        | CommandKind::OpenGreenChannel => {}
+    }
+    if !kinds_in_state(&case.state).contains(&kind) {
+        return Err(wrong);
+    }
+    match kind {
+        CommandKind::EndNotice => match case.state.review_step() {
+            Some((_, ReviewStep::NoticeRunning { min_until, .. })) => {
+                let days_left = (min_until - now.date()).num_days();
+                if days_left > 0 {
+                    Err(Refusal::NoticeTooShort { days_left })
+                } else {
+                    Ok(())
+                }
+            }
+            Some(_) | None => Err(wrong),
+        },
+        CommandKind::NotifyRefusal if case.refusal_notified_on.is_some() => Err(wrong),
+        CommandKind::AssignResponsible | CommandKind::AddPlan if !assistance_open(case) => {
+            Err(wrong)
+        }
+        CommandKind::UpdateMeasureStatus
+            if !assistance_open(case) || !case.measures.iter().any(|m| m.status.can_advance()) =>
+        {
+            Err(wrong)
+        }
+        CommandKind::ProposeElimination if case.no_member_can_work() => {
+            Err(Refusal::NoLabourCannotEliminate)
+        }
+        CommandKind::OpenGreenChannel => {
+            if case.green_channel {
+                Err(Refusal::GreenChannelAlreadyOpen)
+            } else if !policy.green_channel_open {
+                Err(Refusal::GreenChannelClosed)
+            } else if !case.has_sudden_risk() {
+                Err(Refusal::NotSuddenRisk)
+            } else {
+                Ok(())
+            }
+        }
+        CommandKind::Accept
+        | CommandKind::RejectOutOfScope
+        | CommandKind::RecordHomeCheck
+        | CommandKind::HoldVillageReview
+        | CommandKind::StartNotice
+        | CommandKind::RecordObjection
+        | CommandKind::TownshipReview
+        | CommandKind::CountyDecide
+        | CommandKind::CountyDecideElimination
+        | CommandKind::NotifyRefusal
+        | CommandKind::AssignResponsible
+        | CommandKind::AddPlan
+        | CommandKind::UpdateMeasureStatus
+        | CommandKind::LogVisit
+        | CommandKind::ChangeTier
+        | CommandKind::ProposeElimination
+        | CommandKind::Reopen
+        | CommandKind::RequestExtension
+        | CommandKind::ApproveExtension => Ok(()),
+    }
+}
+
+/// Assistance kinds that run beside a review (identification needs the green channel).
+const ASSIST: [CommandKind; 3] = [
+    CommandKind::AssignResponsible,
+    CommandKind::AddPlan,
+    CommandKind::UpdateMeasureStatus,
+];
+
+/// Workflow kinds each state admits (extension kinds depend on clocks, not on the state).
+/// Listing every state here means a new state forces its rules to be written.
+fn kinds_in_state(state: &CaseState) -> Vec<CommandKind> {
+    use CommandKind as K;
+    let monitoring = [K::LogVisit, K::ChangeTier];
+    match state {
+        CaseState::Reported => vec![K::Accept, K::RejectOutOfScope],
+        CaseState::Reviewing { procedure, step } => {
+            let own: &[CommandKind] = match step {
+                ReviewStep::AwaitingHomeCheck => &[K::RecordHomeCheck],
+                ReviewStep::HomeChecked => &[K::HoldVillageReview],
+                ReviewStep::VillageReviewed => &[K::StartNotice],
+                ReviewStep::NoticeRunning { .. } => &[K::RecordObjection, K::EndNotice],
+                ReviewStep::NoticeEnded => &[K::TownshipReview],
+                ReviewStep::TownshipReviewed => match procedure {
+                    Procedure::Identification => &[K::CountyDecide],
+                    Procedure::Elimination => &[K::CountyDecideElimination],
+                },
+            };
+            let mut kinds = own.to_vec();
+            kinds.extend(ASSIST);
+            match procedure {
+                Procedure::Identification => match step {
+                    ReviewStep::AwaitingHomeCheck => {}
+                    ReviewStep::HomeChecked
+                    | ReviewStep::VillageReviewed
+                    | ReviewStep::NoticeRunning { .. }
+                    | ReviewStep::NoticeEnded
+                    | ReviewStep::TownshipReviewed => kinds.push(K::OpenGreenChannel),
+                },
+                Procedure::Elimination => kinds.extend(monitoring),
+            }
+            kinds
+        }
+        CaseState::RejectedOutOfScope { .. } | CaseState::NotIdentified { .. } => {
+            vec![K::NotifyRefusal]
+        }
+        CaseState::Monitored => {
+            let mut kinds = ASSIST.to_vec();
+            kinds.extend(monitoring);
+            kinds.push(K::ProposeElimination);
+            kinds
+        }
+        CaseState::Eliminated { .. } => vec![K::Reopen],
+    }
+}
+
+/// Assistance may run: identified (also while elimination is reviewed), or green channel.
+pub(super) fn assistance_open(case: &Case) -> bool {
+    case.state.is_monitored()
+        || (case.green_channel
+            && case
+                .state
+                .review_step()
+                .is_some_and(|(p, _)| p == Procedure::Identification))
+}
+
+/// Some running clock owned at the actor's level, not yet due, with no request pending.
+fn check_can_request(case: &Case, actor: &Actor, now: NaiveDateTime) -> Result<(), Refusal> {
+    let level = role_level(actor.role);
+    let mine: Vec<_> = case
+        .open_clocks()
+        .filter(|c| Some(c.owner) == level && c.state == ClockState::Running)
+        .collect();
+    if mine.is_empty() {
+        return Err(Refusal::WrongState {
+            state: case.state.code(),
+        });
+    }
+    let free: Vec<_> = mine
+        .into_iter()
+        .filter(|c| case.pending_extension(c.kind).is_none())
+        .collect();
+    if free.is_empty() {
+        return Err(Refusal::ExtensionPending);
+    }
+    if free.iter().all(|c| now.date() > c.due_on) {
+        return Err(Refusal::ExtensionAfterDue);
+    }
+    Ok(())
+}
+
+/// Some pending request the actor may decide (next level up, not their own).
+fn check_can_approve(case: &Case, actor: &Actor) -> Result<(), Refusal> {
+    if case.extension_requests.is_empty() {
+        return Err(Refusal::NoExtensionPending);
+    }
+    let approvable: Vec<_> = case
+        .extension_requests
+        .iter()
+        .filter(|r| extension_approvers(r.owner).contains(&actor.role))
+        .collect();
+    if approvable.is_empty() {
+        let mut needed: Vec<Role> = Vec::new();
+        for request in &case.extension_requests {
+            for role in extension_approvers(request.owner) {
+                if !needed.contains(role) {
+                    needed.push(*role);
+                }
+            }
+        }
+        return Err(Refusal::WrongRole { needed });
+    }
+    if approvable.iter().all(|r| r.requested_by == actor.user_id) {
+        return Err(Refusal::OwnExtension);
+    }
+    Ok(())
+}
+
+impl Case {
+    /// The kinds of command this actor may attempt on the case now (the forms to show).
+    /// Every kind not listed is refused by [`super::decide`].
+    pub fn available_commands(
+        &self,
+        actor: &Actor,
+        policy: &Policy,
+        now: NaiveDateTime,
+    ) -> Vec<CommandKind> {
+        CommandKind::ALL
+            .into_iter()
+            .filter(|kind| check_allowed(self, *kind, actor, policy, now).is_ok())
+            .collect()
+    }
+}

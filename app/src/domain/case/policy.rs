@@ -1,0 +1,81 @@
+//! The jurisdiction's rules: monitoring line, step durations, green channel.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::clock::{Span, DEFAULT_DUE_SOON_WORKING_DAYS};
+use crate::domain::money::Fen;
+use crate::domain::vocab::RiskTier;
+
+/// Configurable rules the state machine applies. Every duration is a [`Span`] so a county can
+/// count in working days, calendar days or months as its own plan says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Policy {
+    /// Monitoring line: per-capita net income per year.
+    pub income_line: Fen,
+    /// Township accepts an online / hotline / app filing and passes it to the village.
+    pub township_acceptance: Span,
+    /// Home check after acceptance.
+    pub home_check: Span,
+    /// Home check when a cadre found the case locally (基层干部排查): same day.
+    pub home_check_local: Span,
+    /// Discovery to completed identification (county decision).
+    pub identification_overall: Span,
+    /// Minimum length of the village public notice (a minimum, not a deadline).
+    pub notice_min: Span,
+    /// A refusal is notified to the household within this span.
+    pub refusal_notice: Span,
+    /// Assign the responsible person (帮扶责任人) after identification.
+    pub responsible_assigned: Span,
+    /// First measure under way after identification.
+    pub assistance_started: Span,
+    /// Visit interval for red-tier households.
+    pub visit_red: Span,
+    /// Visit interval for yellow-tier households.
+    pub visit_yellow: Span,
+    /// Visit interval for blue-tier households.
+    pub visit_blue: Span,
+    /// Elimination proposal to county decision.
+    pub elimination_review: Span,
+    /// Whether the county has opened the green channel (突发严重困难 assist-first procedure).
+    pub green_channel_open: bool,
+    /// A running clock is "due soon" within this many working days of its due date.
+    pub due_soon_working_days: u32,
+}
+
+impl Policy {
+    /// Defaults from national guidance and the cited county plans; line 7 300 yuan (Hebei 2022).
+    pub fn national_default() -> Policy {
+        Policy {
+            income_line: Fen::from_fen(730_000),
+            township_acceptance: Span::WorkingDays(2),
+            home_check: Span::WorkingDays(3),
+            home_check_local: Span::WorkingDays(0),
+            identification_overall: Span::CalendarDays(15),
+            notice_min: Span::CalendarDays(5),
+            refusal_notice: Span::WorkingDays(5),
+            responsible_assigned: Span::CalendarDays(2),
+            assistance_started: Span::Months(1),
+            visit_red: Span::CalendarDays(15),
+            visit_yellow: Span::Months(1),
+            visit_blue: Span::Months(3),
+            elimination_review: Span::CalendarDays(15),
+            green_channel_open: false,
+            due_soon_working_days: DEFAULT_DUE_SOON_WORKING_DAYS,
+        }
+    }
+
+    /// Visit interval for a risk tier.
+    pub fn visit_span(&self, tier: RiskTier) -> Span {
+        match tier {
+            RiskTier::Red => self.visit_red,
+            RiskTier::Yellow => self.visit_yellow,
+            RiskTier::Blue => self.visit_blue,
+        }
+    }
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Policy::national_default()
+    }
+}

@@ -1,0 +1,261 @@
+//! Why the engine refused a command, in words a form can show.
+
+use serde::Serialize;
+
+use crate::domain::clock::ClockKind;
+use crate::domain::message::UserMessage;
+
+use super::actor::Role;
+
+/// A refused command. Each variant has a stable key and zh / en text ([`UserMessage`]);
+/// [`Refusal::args`] gives the details for interpolation or logs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "refusal", rename_all = "snake_case")]
+pub enum Refusal {
+    /// The actor's role may not do this; one of `needed` may.
+    WrongRole {
+        needed: Vec<Role>,
+    },
+    /// The case's village is outside the actor's region.
+    OutOfScope,
+    /// Not possible in the case's current state (its code).
+    WrongState {
+        state: &'static str,
+    },
+    /// A required field is empty.
+    MissingData {
+        field: &'static str,
+    },
+    /// A field has an impossible value (date in the future or out of order, not a village...).
+    InvalidData {
+        field: &'static str,
+    },
+    /// The household has not signed the commitment and authorisation.
+    ConsentNotSigned,
+    /// The public notice has not run its minimum length yet.
+    NoticeTooShort {
+        days_left: i64,
+    },
+    /// Every member lacks labour capacity: keep monitoring with backstop measures.
+    NoLabourCannotEliminate,
+    /// An elimination criterion (by name) is not met.
+    CriteriaNotMet {
+        which: &'static str,
+    },
+    GreenChannelClosed,
+    NotSuddenRisk,
+    GreenChannelAlreadyOpen,
+    /// No open clock of this kind on the case.
+    NoSuchClock {
+        clock: ClockKind,
+    },
+    ExtensionAfterDue,
+    ExtensionPending,
+    NoExtensionPending,
+    /// The requester cannot approve their own extension.
+    OwnExtension,
+    /// The case changed since the form was loaded.
+    StaleVersion {
+        expected: i64,
+        actual: i64,
+    },
+    /// No measure at this index.
+    UnknownMeasure {
+        index: usize,
+    },
+    /// Measures only move forward: planned, in progress, delivered.
+    MeasureStatusBackwards,
+}
+
+impl Refusal {
+    /// Details for interpolation and logs: (name, value) pairs.
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            Refusal::WrongRole { needed } => vec![(
+                "needed",
+                needed
+                    .iter()
+                    .map(|r| r.code())
+                    .collect::<Vec<_>>()
+                    .join(","),
+            )],
+            Refusal::WrongState { state } => vec![("state", (*state).to_owned())],
+            Refusal::MissingData { field } | Refusal::InvalidData { field } => {
+                vec![("field", (*field).to_owned())]
+            }
+            Refusal::NoticeTooShort { days_left } => vec![("days_left", days_left.to_string())],
+            Refusal::CriteriaNotMet { which } => vec![("which", (*which).to_owned())],
+            Refusal::NoSuchClock { clock } => vec![("clock", clock.code().to_owned())],
+            Refusal::StaleVersion { expected, actual } => vec![
+                ("expected", expected.to_string()),
+                ("actual", actual.to_string()),
+            ],
+            Refusal::UnknownMeasure { index } => vec![("index", index.to_string())],
+            Refusal::OutOfScope
+            | Refusal::ConsentNotSigned
+            | Refusal::NoLabourCannotEliminate
+            | Refusal::GreenChannelClosed
+            | Refusal::NotSuddenRisk
+            | Refusal::GreenChannelAlreadyOpen
+            | Refusal::ExtensionAfterDue
+            | Refusal::ExtensionPending
+            | Refusal::NoExtensionPending
+            | Refusal::OwnExtension
+            | Refusal::MeasureStatusBackwards => Vec::new(),
+        }
+    }
+}
+
+impl UserMessage for Refusal {
+    fn key(&self) -> &'static str {
+        match self {
+            Refusal::WrongRole { .. } => "case_refusal.wrong_role",
+            Refusal::OutOfScope => "case_refusal.out_of_scope",
+            Refusal::WrongState { .. } => "case_refusal.wrong_state",
+            Refusal::MissingData { .. } => "case_refusal.missing_data",
+            Refusal::InvalidData { .. } => "case_refusal.invalid_data",
+            Refusal::ConsentNotSigned => "case_refusal.consent_not_signed",
+            Refusal::NoticeTooShort { .. } => "case_refusal.notice_too_short",
+            Refusal::NoLabourCannotEliminate => "case_refusal.no_labour_cannot_eliminate",
+            Refusal::CriteriaNotMet { .. } => "case_refusal.criteria_not_met",
+            Refusal::GreenChannelClosed => "case_refusal.green_channel_closed",
+            Refusal::NotSuddenRisk => "case_refusal.not_sudden_risk",
+            Refusal::GreenChannelAlreadyOpen => "case_refusal.green_channel_already_open",
+            Refusal::NoSuchClock { .. } => "case_refusal.no_such_clock",
+            Refusal::ExtensionAfterDue => "case_refusal.extension_after_due",
+            Refusal::ExtensionPending => "case_refusal.extension_pending",
+            Refusal::NoExtensionPending => "case_refusal.no_extension_pending",
+            Refusal::OwnExtension => "case_refusal.own_extension",
+            Refusal::StaleVersion { .. } => "case_refusal.stale_version",
+            Refusal::UnknownMeasure { .. } => "case_refusal.unknown_measure",
+            Refusal::MeasureStatusBackwards => "case_refusal.measure_status_backwards",
+        }
+    }
+
+    fn zh(&self) -> &'static str {
+        match self {
+            Refusal::WrongRole { .. } => "您的角色不能办理此项操作",
+            Refusal::OutOfScope => "该农户不在您负责的区域内",
+            Refusal::WrongState { .. } => "案件当前所处环节不能办理此项操作",
+            Refusal::MissingData { .. } => "请填写必填项",
+            Refusal::InvalidData { .. } => "填写的内容不符合要求，请检查日期和数值",
+            Refusal::ConsentNotSigned => "农户尚未签署承诺授权书，不能完成入户核查",
+            Refusal::NoticeTooShort { .. } => "公示期不足规定天数，暂不能结束公示",
+            Refusal::NoLabourCannotEliminate => {
+                "该户全部成员无劳动能力，落实兜底保障后继续监测，不能标注风险消除"
+            }
+            Refusal::CriteriaNotMet { .. } => "风险消除条件尚未全部满足",
+            Refusal::GreenChannelClosed => "本县未开通绿色通道",
+            Refusal::NotSuddenRisk => "只有突发灾害、意外或疫情风险可以走绿色通道",
+            Refusal::GreenChannelAlreadyOpen => "该户已走绿色通道",
+            Refusal::NoSuchClock { .. } => "该环节没有正在计时的时限",
+            Refusal::ExtensionAfterDue => "已过期限，不能再申请延期",
+            Refusal::ExtensionPending => "已有待审批的延期申请",
+            Refusal::NoExtensionPending => "没有待审批的延期申请",
+            Refusal::OwnExtension => "不能审批本人提出的延期申请",
+            Refusal::StaleVersion { .. } => "案件已被他人更新，请刷新后重试",
+            Refusal::UnknownMeasure { .. } => "找不到该帮扶措施",
+            Refusal::MeasureStatusBackwards => "帮扶措施状态只能按计划、实施中、已落实的顺序推进",
+        }
+    }
+
+    fn en(&self) -> &'static str {
+        match self {
+            Refusal::WrongRole { .. } => "Your role cannot do this",
+            Refusal::OutOfScope => "This household is outside your area",
+            Refusal::WrongState { .. } => "This cannot be done at the case's current step",
+            Refusal::MissingData { .. } => "Please fill in the required field",
+            Refusal::InvalidData { .. } => "A value is not valid; check the dates and amounts",
+            Refusal::ConsentNotSigned => {
+                "The household has not signed the commitment and authorisation form"
+            }
+            Refusal::NoticeTooShort { .. } => {
+                "The public notice has not run its minimum number of days"
+            }
+            Refusal::NoLabourCannotEliminate => {
+                "No member of this household can work: keep monitoring with backstop support; \
+                 it cannot be marked as risk eliminated"
+            }
+            Refusal::CriteriaNotMet { .. } => "Not every risk-elimination criterion is met",
+            Refusal::GreenChannelClosed => "The green channel is not open in this county",
+            Refusal::NotSuddenRisk => {
+                "Only sudden disaster, accident or epidemic risks may use the green channel"
+            }
+            Refusal::GreenChannelAlreadyOpen => "The green channel is already open for this case",
+            Refusal::NoSuchClock { .. } => "There is no running deadline for this step",
+            Refusal::ExtensionAfterDue => "An extension must be requested before the deadline",
+            Refusal::ExtensionPending => "An extension request is already waiting for approval",
+            Refusal::NoExtensionPending => "There is no extension request to decide",
+            Refusal::OwnExtension => "You cannot approve your own extension request",
+            Refusal::StaleVersion { .. } => {
+                "Someone else updated this case; reload it and try again"
+            }
+            Refusal::UnknownMeasure { .. } => "This assistance measure does not exist",
+            Refusal::MeasureStatusBackwards => {
+                "A measure only moves forward: planned, in progress, delivered"
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.en())?;
+        for (name, value) in self.args() {
+            write!(f, " [{name}={value}]")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Refusal {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_refusal_has_a_well_formed_message() {
+        crate::domain::message::tests::assert_messages_are_well_formed(
+            "case_refusal",
+            &[
+                Refusal::WrongRole { needed: Vec::new() },
+                Refusal::OutOfScope,
+                Refusal::WrongState { state: "reported" },
+                Refusal::MissingData { field: "x" },
+                Refusal::InvalidData { field: "x" },
+                Refusal::ConsentNotSigned,
+                Refusal::NoticeTooShort { days_left: 1 },
+                Refusal::NoLabourCannotEliminate,
+                Refusal::CriteriaNotMet { which: "x" },
+                Refusal::GreenChannelClosed,
+                Refusal::NotSuddenRisk,
+                Refusal::GreenChannelAlreadyOpen,
+                Refusal::NoSuchClock {
+                    clock: ClockKind::HomeCheck,
+                },
+                Refusal::ExtensionAfterDue,
+                Refusal::ExtensionPending,
+                Refusal::NoExtensionPending,
+                Refusal::OwnExtension,
+                Refusal::StaleVersion {
+                    expected: 1,
+                    actual: 2,
+                },
+                Refusal::UnknownMeasure { index: 0 },
+                Refusal::MeasureStatusBackwards,
+            ],
+        );
+    }
+
+    #[test]
+    fn a_wrong_role_refusal_names_the_roles_that_may_act() {
+        let refusal = Refusal::WrongRole {
+            needed: vec![Role::TownshipOfficer, Role::TownshipHead],
+        };
+        assert_eq!(
+            refusal.args(),
+            vec![("needed", "township_officer,township_head".to_owned())]
+        );
+    }
+}

@@ -1,0 +1,4 @@
+mod props;
+mod rules;
+mod support;
+mod transitions;

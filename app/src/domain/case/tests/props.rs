@@ -1,0 +1,412 @@
+//! Random command sequences by random actors, time moving forward: the case never becomes
+//! inconsistent, the forms offered agree with `decide`, and replay reproduces the case.
+
+use chrono::Duration;
+use proptest::prelude::*;
+
+use crate::domain::calendar::Calendar;
+use crate::domain::clock::ClockKind;
+use crate::domain::vocab::{Category, Channel, RiskTier, RiskType};
+
+use super::super::*;
+use super::support::*;
+
+/// Data for one command, interpreted per kind (small numbers so valid values come up often).
+#[derive(Debug, Clone)]
+struct Seed {
+    a: u8,
+    b: u8,
+    flag: bool,
+    blank: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Step {
+    actor: usize,
+    /// Pick among the offered forms (true) or any kind at all (false).
+    offered: bool,
+    pick: usize,
+    seed: Seed,
+    hours: i64,
+}
+
+fn seed() -> impl Strategy<Value = Seed> {
+    (
+        any::<u8>(),
+        any::<u8>(),
+        any::<bool>(),
+        prop::bool::weighted(0.1),
+    )
+        .prop_map(|(a, b, flag, blank)| Seed { a, b, flag, blank })
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    (
+        0..ACTORS,
+        prop::bool::weighted(0.85),
+        any::<usize>(),
+        seed(),
+        0i64..80,
+    )
+        .prop_map(|(actor, offered, pick, seed, hours)| Step {
+            actor,
+            offered,
+            pick,
+            seed,
+            hours,
+        })
+}
+
+const ACTORS: usize = 27;
+
+/// Every role in scope (two users each, so extensions can be approved) and out of scope.
+fn actor_pool() -> Vec<Actor> {
+    let mut pool = Vec::new();
+    for role in Role::ALL {
+        let first = actor(*role);
+        let second = Actor::new(format!("{}-2", role.code()), *role, first.scope.clone());
+        pool.push(first);
+        pool.push(second);
+        pool.push(outsider(*role));
+    }
+    pool
+}
+
+fn pick<T: Copy>(items: &[T], n: u8) -> T {
+    items[usize::from(n) % items.len()]
+}
+
+fn text(seed: &Seed, words: &str) -> String {
+    if seed.blank {
+        String::new()
+    } else {
+        words.to_owned()
+    }
+}
+
+fn build(kind: CommandKind, s: &Seed, case: &Case, now: chrono::NaiveDateTime) -> CaseCommand {
+    let today = now.date();
+    let back = |n: u8| today - Duration::days(i64::from(n % 4));
+    let tier = pick(&[RiskTier::Red, RiskTier::Yellow, RiskTier::Blue], s.a);
+    let status = pick(
+        &[
+            MeasureStatus::Planned,
+            MeasureStatus::InProgress,
+            MeasureStatus::Delivered,
+        ],
+        s.b,
+    );
+    let clock = {
+        let open: Vec<ClockKind> = case.open_clocks().map(|c| c.kind).collect();
+        if open.is_empty() || s.flag && s.a.is_multiple_of(5) {
+            pick(&[ClockKind::HomeCheck, ClockKind::NoticeWindow], s.b)
+        } else {
+            pick(&open, s.b)
+        }
+    };
+    match kind {
+        CommandKind::Accept => CaseCommand::Accept,
+        CommandKind::RejectOutOfScope => CaseCommand::RejectOutOfScope {
+            reason: text(s, "不符合条件"),
+        },
+        CommandKind::RecordHomeCheck => {
+            let on = back(s.b);
+            let eliminating = case
+                .state
+                .review_step()
+                .is_some_and(|(p, _)| p == Procedure::Elimination);
+            let mut record = match (s.a % 8, eliminating) {
+                (0, _) => no_labour_record(on),
+                (1, _) => HomeCheckRecord {
+                    consent_signed: false,
+                    ..poor_record(on)
+                },
+                (2, _) | (3..=7, false) => poor_record(on),
+                (3..=7, true) | (8..=u8::MAX, _) => recovered_record(on),
+            };
+            if s.blank {
+                record.visitors.clear();
+            }
+            CaseCommand::RecordHomeCheck { record }
+        }
+        CommandKind::HoldVillageReview => CaseCommand::HoldVillageReview {
+            date: back(s.b),
+            outcome: if s.a.is_multiple_of(16) {
+                VillageOutcome::Fail {
+                    reason: text(s, "评议未通过"),
+                }
+            } else {
+                VillageOutcome::Pass
+            },
+        },
+        CommandKind::StartNotice => CaseCommand::StartNotice { from: back(s.b) },
+        CommandKind::RecordObjection => CaseCommand::RecordObjection {
+            text: text(s, "有异议"),
+        },
+        CommandKind::EndNotice => CaseCommand::EndNotice,
+        CommandKind::TownshipReview => CaseCommand::TownshipReview {
+            approve: !s.a.is_multiple_of(6),
+            note: text(s, "核查属实"),
+        },
+        CommandKind::CountyDecide => CaseCommand::CountyDecide {
+            decision: if s.a.is_multiple_of(7) {
+                IdentificationDecision::NotIdentify {
+                    reason: text(s, "不符合条件"),
+                }
+            } else {
+                IdentificationDecision::Identify {
+                    category: pick(Category::ALL, s.b),
+                    tier,
+                }
+            },
+        },
+        CommandKind::CountyDecideElimination => CaseCommand::CountyDecideElimination {
+            decision: if s.a.is_multiple_of(4) {
+                EliminationDecision::KeepMonitoring {
+                    reason: text(s, "继续监测"),
+                }
+            } else {
+                EliminationDecision::Eliminate
+            },
+        },
+        CommandKind::NotifyRefusal => CaseCommand::NotifyRefusal { on: back(s.b) },
+        CommandKind::AssignResponsible => CaseCommand::AssignResponsible {
+            person: text(s, "刘帮扶"),
+        },
+        CommandKind::AddPlan => CaseCommand::AddPlan {
+            measures: if s.blank {
+                Vec::new()
+            } else {
+                vec![measure(status, today)]
+            },
+        },
+        CommandKind::UpdateMeasureStatus => CaseCommand::UpdateMeasureStatus {
+            index: usize::from(s.a % 3),
+            status,
+        },
+        CommandKind::LogVisit => CaseCommand::LogVisit {
+            date: back(s.b),
+            notes: text(s, "走访"),
+            new_tier: if s.flag { Some(tier) } else { None },
+        },
+        CommandKind::ChangeTier => CaseCommand::ChangeTier {
+            tier,
+            reason: text(s, "风险变化"),
+        },
+        CommandKind::ProposeElimination => CaseCommand::ProposeElimination {
+            checklist: EliminationChecklist {
+                income_above_line: !s.a.is_multiple_of(9),
+                ..EliminationChecklist::ALL_MET
+            },
+        },
+        CommandKind::Reopen => CaseCommand::Reopen {
+            reason: text(s, "返贫"),
+            tier,
+        },
+        CommandKind::OpenGreenChannel => CaseCommand::OpenGreenChannel,
+        CommandKind::RequestExtension => CaseCommand::RequestExtension {
+            clock,
+            days: u32::from(s.a % 4),
+            reason: text(s, "需要更多时间"),
+        },
+        CommandKind::ApproveExtension => CaseCommand::ApproveExtension {
+            clock: case.extension_requests.first().map_or(clock, |r| r.clock),
+            approve: s.flag,
+        },
+    }
+}
+
+/// Mostly a form some actor is offered (so walks get far), sometimes anything by anyone.
+fn choose<'a>(
+    pool: &'a [Actor],
+    case: &Case,
+    policy: &Policy,
+    now: chrono::NaiveDateTime,
+    step: &Step,
+) -> (&'a Actor, CommandKind) {
+    let random = (
+        &pool[step.actor % pool.len()],
+        CommandKind::ALL[step.pick % CommandKind::ALL.len()],
+    );
+    if !step.offered {
+        return random;
+    }
+    let offers: Vec<(&Actor, Vec<CommandKind>)> = pool
+        .iter()
+        .map(|a| (a, case.available_commands(a, policy, now)))
+        .collect();
+    let mut kinds: Vec<CommandKind> = offers.iter().flat_map(|(_, k)| k.clone()).collect();
+    kinds.sort();
+    kinds.dedup();
+    // Keep side steps rare so walks reach elimination and reopening.
+    let keep: Vec<CommandKind> = kinds
+        .iter()
+        .copied()
+        .filter(|k| step.seed.a.is_multiple_of(rarity(*k, case)))
+        .collect();
+    if !keep.is_empty() {
+        kinds = keep;
+    }
+    let Some(kind) = kinds.get(step.pick % kinds.len().max(1)).copied() else {
+        return random;
+    };
+    let able: Vec<&Actor> = offers
+        .iter()
+        .filter(|(_, k)| k.contains(&kind))
+        .map(|(a, _)| *a)
+        .collect();
+    (able[usize::from(step.seed.b) % able.len()], kind)
+}
+
+/// 1 = as likely as any form; n = kept in one walk step out of n.
+fn rarity(kind: CommandKind, case: &Case) -> u8 {
+    match kind {
+        CommandKind::RejectOutOfScope => 10,
+        CommandKind::RecordObjection
+        | CommandKind::RequestExtension
+        | CommandKind::ApproveExtension
+        | CommandKind::ChangeTier => 4,
+        CommandKind::AddPlan if !case.measures.is_empty() => 4,
+        CommandKind::AssignResponsible if case.responsible.is_some() => 4,
+        CommandKind::LogVisit => 2,
+        CommandKind::Accept
+        | CommandKind::RecordHomeCheck
+        | CommandKind::HoldVillageReview
+        | CommandKind::StartNotice
+        | CommandKind::EndNotice
+        | CommandKind::TownshipReview
+        | CommandKind::CountyDecide
+        | CommandKind::CountyDecideElimination
+        | CommandKind::NotifyRefusal
+        | CommandKind::AddPlan
+        | CommandKind::AssignResponsible
+        | CommandKind::UpdateMeasureStatus
+        | CommandKind::ProposeElimination
+        | CommandKind::Reopen
+        | CommandKind::OpenGreenChannel => 1,
+    }
+}
+
+/// Invariants that hold after every command.
+fn check_invariants(case: &Case, events: &[CaseEvent]) -> Result<(), TestCaseError> {
+    prop_assert_eq!(case.version, events.len() as i64);
+    let open: Vec<ClockKind> = case.open_clocks().map(|c| c.kind).collect();
+    let mut unique = open.clone();
+    unique.sort();
+    unique.dedup();
+    prop_assert_eq!(
+        unique.len(),
+        open.len(),
+        "two open clocks of one kind: {:?}",
+        open
+    );
+    match &case.state {
+        CaseState::Eliminated { .. } => {
+            prop_assert!(open.is_empty(), "eliminated with open clocks {:?}", open);
+            prop_assert!(!case.no_member_can_work(), "no-labour household eliminated");
+            prop_assert!(case.eliminated_on.is_some());
+        }
+        CaseState::RejectedOutOfScope { .. } | CaseState::NotIdentified { .. } => {
+            prop_assert!(
+                open.iter().all(|k| *k == ClockKind::RefusalNotice),
+                "{:?}",
+                open
+            );
+            prop_assert!(case.refusal_reason.is_some());
+        }
+        CaseState::Monitored => {
+            prop_assert!(case.category.is_some() && case.tier.is_some());
+            prop_assert!(open.contains(&ClockKind::MonitoringVisit));
+        }
+        CaseState::Reviewing { procedure, step } => {
+            match procedure {
+                Procedure::Identification => {
+                    prop_assert!(open.contains(&ClockKind::IdentificationOverall))
+                }
+                Procedure::Elimination => {
+                    prop_assert!(case.category.is_some() && case.tier.is_some());
+                    prop_assert!(open.contains(&ClockKind::EliminationReview));
+                }
+            }
+            match step {
+                ReviewStep::AwaitingHomeCheck => {}
+                ReviewStep::HomeChecked
+                | ReviewStep::VillageReviewed
+                | ReviewStep::NoticeRunning { .. }
+                | ReviewStep::NoticeEnded
+                | ReviewStep::TownshipReviewed => {
+                    let consent = case.household.as_ref().map(|h| h.consent_signed);
+                    prop_assert_eq!(consent, Some(true));
+                }
+            }
+        }
+        CaseState::Reported => {}
+    }
+    for request in &case.extension_requests {
+        prop_assert!(open.contains(&request.clock), "request for a closed clock");
+    }
+    let mut requested: Vec<_> = case.extension_requests.iter().map(|r| r.clock).collect();
+    requested.sort();
+    requested.dedup();
+    prop_assert_eq!(requested.len(), case.extension_requests.len());
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_command_sequences_keep_the_case_consistent_and_replayable(
+        channel in prop::sample::select(Channel::ALL.to_vec()),
+        risks in prop::collection::vec(prop::sample::select(RiskType::ALL.to_vec()), 1..3),
+        green in any::<bool>(),
+        steps in prop::collection::vec(step(), 1..120),
+    ) {
+        let policy = Policy { green_channel_open: green, ..Policy::national_default() };
+        let cal = Calendar::china();
+        let pool = actor_pool();
+        let mut now = start_time();
+        let mut events = decide_report(
+            &new_case(channel, risks), &actor(Role::VillageCadre), &policy, &cal, now,
+        ).map_err(|r| TestCaseError::fail(format!("report refused: {r:?}")))?;
+        let mut case = Case::replay(&events)
+            .ok_or_else(|| TestCaseError::fail("no case"))?;
+        check_invariants(&case, &events)?;
+        for step in steps {
+            now += Duration::hours(step.hours);
+            let (who, kind) = choose(&pool, &case, &policy, now, &step);
+            let offered = case.available_commands(who, &policy, now);
+            // Every kind not offered is refused, whatever its data.
+            for other in CommandKind::ALL {
+                if !offered.contains(&other) {
+                    let command = build(other, &step.seed, &case, now);
+                    prop_assert!(
+                        decide(&case, &command, who, &policy, &cal, now).is_err(),
+                        "{:?} not offered to {:?} in {} but accepted", other, who.role, case.state.code()
+                    );
+                }
+            }
+            let command = build(kind, &step.seed, &case, now);
+            if let Ok(new_events) = decide(&case, &command, who, &policy, &cal, now) {
+                prop_assert!(!new_events.is_empty());
+                prop_assert!(offered.contains(&kind));
+                let before = case.version;
+                for event in &new_events {
+                    prop_assert_eq!(event.at, now);
+                    prop_assert_eq!(&event.by.user_id, &who.user_id);
+                    case = apply(case, event);
+                }
+                prop_assert_eq!(case.version, before + new_events.len() as i64);
+                events.extend(new_events);
+                check_invariants(&case, &events)?;
+            }
+        }
+        let replayed = Case::replay(&events);
+        prop_assert_eq!(replayed.as_ref(), Some(&case));
+        let json = serde_json::to_string(&events)
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let back: Vec<CaseEvent> = serde_json::from_str(&json)
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(Case::replay(&back), Some(case));
+    }
+}

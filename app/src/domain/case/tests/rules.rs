@@ -1,0 +1,716 @@
+//! The mechanism's rules and clocks, one scenario each.
+
+use chrono::Duration;
+
+use crate::domain::clock::{ClockKind, ClockState, Level};
+use crate::domain::message::UserMessage;
+use crate::domain::vocab::{Category, Channel, LabourCapacity, RiskTier, RiskType};
+
+use super::super::*;
+use super::support::*;
+
+use ClockKind as K;
+
+fn at(code: &str) -> Journey {
+    let mut j = Journey::report(Channel::SelfReport, vec![RiskType::Illness]);
+    j.until(code);
+    j
+}
+
+fn clock(j: &Journey, kind: ClockKind) -> crate::domain::clock::Clock {
+    j.case
+        .clocks
+        .iter()
+        .rev()
+        .find(|c| c.kind == kind)
+        .cloned()
+        .unwrap_or_else(|| panic!("no {kind:?} clock"))
+}
+
+#[test]
+fn a_report_starts_township_acceptance_and_the_fifteen_day_identification_clock() {
+    let j = Journey::report(
+        Channel::SelfReport,
+        vec![RiskType::Illness, RiskType::Illness],
+    );
+    assert_eq!(j.state(), "reported");
+    assert_eq!(j.case.version, 3);
+    assert_eq!(j.case.risks, vec![RiskType::Illness]);
+    assert_eq!(
+        j.open_kinds(),
+        vec![K::TownshipAcceptance, K::IdentificationOverall]
+    );
+    let acceptance = clock(&j, K::TownshipAcceptance);
+    assert_eq!(acceptance.owner, Level::Township);
+    assert_eq!(acceptance.due_on, date(2025, 3, 5));
+    let overall = clock(&j, K::IdentificationOverall);
+    assert_eq!(overall.owner, Level::County);
+    assert_eq!(overall.started_on, date(2025, 3, 1));
+    assert_eq!(overall.due_on, date(2025, 3, 16));
+}
+
+#[test]
+fn a_report_needs_risks_a_village_and_a_past_discovery_date() {
+    let policy = Policy::national_default();
+    let cal = crate::domain::calendar::Calendar::china();
+    let household = actor(Role::Household);
+    let decide_new =
+        |new: NewCase, who: &Actor| decide_report(&new, who, &policy, &cal, start_time());
+    let base = new_case(Channel::SelfReport, vec![RiskType::Illness]);
+    assert_eq!(
+        decide_new(
+            NewCase {
+                risks: Vec::new(),
+                ..base.clone()
+            },
+            &household
+        ),
+        Err(Refusal::MissingData { field: "risks" })
+    );
+    assert_eq!(
+        decide_new(
+            NewCase {
+                village: region(TOWNSHIP),
+                ..base.clone()
+            },
+            &actor(Role::TownshipOfficer)
+        ),
+        Err(Refusal::InvalidData { field: "village" })
+    );
+    assert_eq!(
+        decide_new(
+            NewCase {
+                discovered_on: date(2025, 3, 4),
+                ..base.clone()
+            },
+            &household
+        ),
+        Err(Refusal::InvalidData {
+            field: "discovered_on"
+        })
+    );
+    assert_eq!(
+        decide_new(base.clone(), &outsider(Role::Household)),
+        Err(Refusal::OutOfScope)
+    );
+    assert!(matches!(
+        decide_new(base, &actor(Role::CountyAdmin)),
+        Err(Refusal::WrongRole { .. })
+    ));
+}
+
+#[test]
+fn accepting_meets_the_acceptance_clock_and_gives_the_village_three_working_days() {
+    let j = at("accepted");
+    assert_eq!(
+        clock(&j, K::TownshipAcceptance).state,
+        ClockState::Met {
+            on: date(2025, 3, 3)
+        }
+    );
+    let home = clock(&j, K::HomeCheck);
+    assert_eq!(home.owner, Level::Village);
+    assert_eq!(home.due_on, date(2025, 3, 6));
+}
+
+#[test]
+fn a_case_found_by_cadres_is_home_checked_the_same_day() {
+    let mut j = Journey::report(Channel::CadreScreening, vec![RiskType::Illness]);
+    j.act(Role::TownshipOfficer, CaseCommand::Accept);
+    assert_eq!(clock(&j, K::HomeCheck).due_on, date(2025, 3, 3));
+}
+
+#[test]
+fn a_home_check_without_signed_consent_is_refused_and_a_signed_one_meets_the_clock() {
+    let mut j = at("accepted");
+    let today = j.today();
+    let unsigned = HomeCheckRecord {
+        consent_signed: false,
+        ..poor_record(today)
+    };
+    assert_eq!(
+        j.try_role(
+            Role::VillageCadre,
+            &CaseCommand::RecordHomeCheck { record: unsigned }
+        ),
+        Err(Refusal::ConsentNotSigned)
+    );
+    j.act(
+        Role::VillageCadre,
+        CaseCommand::RecordHomeCheck {
+            record: poor_record(today),
+        },
+    );
+    assert_eq!(clock(&j, K::HomeCheck).state, ClockState::Met { on: today });
+    assert_eq!(j.case.household.as_ref().map(|h| h.members.len()), Some(2));
+}
+
+#[test]
+fn the_notice_cannot_end_before_its_minimum_days() {
+    let mut j = at("notice_running");
+    j.days(4);
+    assert_eq!(
+        j.try_role(Role::VillageCadre, &CaseCommand::EndNotice),
+        Err(Refusal::NoticeTooShort { days_left: 1 })
+    );
+    j.days(1).act(Role::VillageCadre, CaseCommand::EndNotice);
+    assert_eq!(j.state(), "notice_ended");
+}
+
+#[test]
+fn an_objection_sends_the_case_back_to_the_home_check_while_the_overall_clock_runs_on() {
+    let mut j = at("notice_running");
+    let overall_before = clock(&j, K::IdentificationOverall);
+    j.act(
+        Role::VillageCadre,
+        CaseCommand::RecordObjection {
+            text: "该户子女为公职人员".to_owned(),
+        },
+    );
+    assert_eq!(j.state(), "accepted");
+    assert_eq!(j.case.objections.len(), 1);
+    assert_eq!(clock(&j, K::IdentificationOverall), overall_before);
+    assert_eq!(j.open_kinds(), vec![K::IdentificationOverall]);
+    j.until("identified");
+    assert_eq!(j.case.objections.len(), 1);
+}
+
+#[test]
+fn a_township_rejection_returns_the_case_for_a_new_home_check() {
+    let mut j = at("notice_ended");
+    j.act(
+        Role::TownshipHead,
+        CaseCommand::TownshipReview {
+            approve: false,
+            note: "收入核算有误".to_owned(),
+        },
+    );
+    assert_eq!(j.state(), "accepted");
+    assert!(j.case.open_clock(K::IdentificationOverall).is_some());
+}
+
+#[test]
+fn identification_meets_the_overall_clock_and_starts_assistance_and_visit_clocks() {
+    let j = at("identified");
+    assert!(matches!(
+        clock(&j, K::IdentificationOverall).state,
+        ClockState::Met { .. }
+    ));
+    assert_eq!(
+        j.open_kinds(),
+        vec![
+            K::ResponsibleAssigned,
+            K::AssistanceStarted,
+            K::MonitoringVisit
+        ]
+    );
+    assert_eq!(j.case.category, Some(Category::Marginal));
+    assert_eq!(j.case.tier, Some(RiskTier::Yellow));
+    let visit = clock(&j, K::MonitoringVisit);
+    assert_eq!(visit.due_on, visit.started_on + chrono::Months::new(1));
+    assert_eq!(
+        j.case.assistance_stage(),
+        AssistanceStage::AwaitingResponsible
+    );
+}
+
+#[test]
+fn not_identifying_closes_identification_clocks_and_starts_the_refusal_notice() {
+    let mut j = at("township_reviewed");
+    j.act(
+        Role::CountyHead,
+        CaseCommand::CountyDecide {
+            decision: IdentificationDecision::NotIdentify {
+                reason: "人均收入高于监测线".to_owned(),
+            },
+        },
+    );
+    assert_eq!(j.state(), "not_identified");
+    assert_eq!(j.open_kinds(), vec![K::RefusalNotice]);
+    assert_eq!(clock(&j, K::RefusalNotice).owner, Level::Township);
+    assert_eq!(j.case.refusal_reason.as_deref(), Some("人均收入高于监测线"));
+    let today = j.today();
+    j.act(
+        Role::TownshipOfficer,
+        CaseCommand::NotifyRefusal { on: today },
+    );
+    assert!(j.open_kinds().is_empty());
+    assert!(j
+        .case
+        .available_commands(&actor(Role::TownshipOfficer), &j.policy, j.now)
+        .is_empty());
+}
+
+#[test]
+fn a_failed_village_review_ends_identification_with_a_refusal_notice() {
+    let mut j = at("home_checked");
+    let today = j.today();
+    j.act(
+        Role::VillageCadre,
+        CaseCommand::HoldVillageReview {
+            date: today,
+            outcome: VillageOutcome::Fail {
+                reason: "评议未通过".to_owned(),
+            },
+        },
+    );
+    assert_eq!(j.state(), "not_identified");
+    assert_eq!(j.open_kinds(), vec![K::RefusalNotice]);
+}
+
+#[test]
+fn rejecting_out_of_scope_starts_the_refusal_notice_and_cancels_the_rest() {
+    let mut j = at("reported");
+    j.act(
+        Role::TownshipOfficer,
+        CaseCommand::RejectOutOfScope {
+            reason: "非农业户口".to_owned(),
+        },
+    );
+    assert_eq!(j.open_kinds(), vec![K::RefusalNotice]);
+    assert!(matches!(
+        clock(&j, K::TownshipAcceptance).state,
+        ClockState::Met { .. }
+    ));
+    assert!(matches!(
+        clock(&j, K::IdentificationOverall).state,
+        ClockState::Cancelled { .. }
+    ));
+}
+
+#[test]
+fn assigning_a_responsible_person_and_starting_a_measure_meet_their_clocks() {
+    let mut j = at("identified");
+    let today = j.today();
+    j.act(
+        Role::TownshipOfficer,
+        CaseCommand::AssignResponsible {
+            person: "刘帮扶".to_owned(),
+        },
+    );
+    assert!(matches!(
+        clock(&j, K::ResponsibleAssigned).state,
+        ClockState::Met { .. }
+    ));
+    j.act(
+        Role::TownshipOfficer,
+        CaseCommand::AddPlan {
+            measures: vec![measure(MeasureStatus::Planned, today)],
+        },
+    );
+    assert_eq!(j.case.assistance_stage(), AssistanceStage::PlanMade);
+    assert!(j.case.open_clock(K::AssistanceStarted).is_some());
+    j.act(
+        Role::DepartmentLiaison,
+        CaseCommand::UpdateMeasureStatus {
+            index: 0,
+            status: MeasureStatus::InProgress,
+        },
+    );
+    assert!(matches!(
+        clock(&j, K::AssistanceStarted).state,
+        ClockState::Met { .. }
+    ));
+    assert_eq!(j.case.assistance_stage(), AssistanceStage::Assisting);
+    assert_eq!(
+        j.try_role(
+            Role::DepartmentLiaison,
+            &CaseCommand::UpdateMeasureStatus {
+                index: 0,
+                status: MeasureStatus::Planned,
+            },
+        ),
+        Err(Refusal::MeasureStatusBackwards)
+    );
+}
+
+#[test]
+fn each_visit_meets_the_visit_clock_and_starts_the_next_by_the_new_tier() {
+    let mut j = at("identified");
+    j.days(10);
+    let today = j.today();
+    j.act(
+        Role::VillageCadre,
+        CaseCommand::LogVisit {
+            date: today,
+            notes: "病情加重".to_owned(),
+            new_tier: Some(RiskTier::Red),
+        },
+    );
+    let visits: Vec<_> = j
+        .case
+        .clocks
+        .iter()
+        .filter(|c| c.kind == K::MonitoringVisit)
+        .collect();
+    assert_eq!(visits.len(), 2);
+    assert_eq!(visits[0].state, ClockState::Met { on: today });
+    assert_eq!(visits[1].started_on, today);
+    assert_eq!(visits[1].due_on, today + Duration::days(15));
+    assert_eq!(j.case.tier, Some(RiskTier::Red));
+}
+
+#[test]
+fn a_tier_change_retimes_the_visit_clock_from_its_own_start() {
+    let mut j = at("identified");
+    let started = clock(&j, K::MonitoringVisit).started_on;
+    j.days(3).act(
+        Role::CountyOfficer,
+        CaseCommand::ChangeTier {
+            tier: RiskTier::Red,
+            reason: "突发重病".to_owned(),
+        },
+    );
+    let visit = clock(&j, K::MonitoringVisit);
+    assert_eq!(visit.started_on, started);
+    assert_eq!(visit.due_on, started + Duration::days(15));
+    assert_eq!(
+        j.case
+            .open_clocks()
+            .filter(|c| c.kind == K::MonitoringVisit)
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn elimination_runs_the_same_four_steps_and_closes_every_clock() {
+    let mut j = at("elimination_proposed");
+    assert!(j.case.open_clock(K::EliminationReview).is_some());
+    assert!(j.case.open_clock(K::HomeCheck).is_some());
+    j.until("elimination_notice_running");
+    j.until("eliminated");
+    assert!(j.open_kinds().is_empty());
+    assert_eq!(j.case.eliminated_on, Some(j.today()));
+}
+
+#[test]
+fn a_household_where_nobody_can_work_is_never_eliminated() {
+    let mut j = at("elimination_proposed");
+    let today = j.today();
+    j.act(
+        Role::VillageCadre,
+        CaseCommand::RecordHomeCheck {
+            record: no_labour_record(today),
+        },
+    );
+    j.until("elimination_township_reviewed");
+    let eliminate = CaseCommand::CountyDecideElimination {
+        decision: EliminationDecision::Eliminate,
+    };
+    let refusal = j.try_role(Role::CountyHead, &eliminate);
+    assert_eq!(refusal, Err(Refusal::NoLabourCannotEliminate));
+    if let Err(refusal) = refusal {
+        assert!(refusal.zh().contains("无劳动能力"));
+        assert!(refusal.en().contains("keep monitoring"));
+    }
+    j.act(
+        Role::CountyHead,
+        CaseCommand::CountyDecideElimination {
+            decision: EliminationDecision::KeepMonitoring {
+                reason: "无劳动能力，落实低保兜底".to_owned(),
+            },
+        },
+    );
+    assert_eq!(j.state(), "identified");
+    assert!(j.case.open_clock(K::MonitoringVisit).is_some());
+    assert!(j.case.open_clock(K::EliminationReview).is_none());
+    assert_eq!(
+        j.try_role(
+            Role::VillageCadre,
+            &CaseCommand::ProposeElimination {
+                checklist: EliminationChecklist::ALL_MET,
+            },
+        ),
+        Err(Refusal::NoLabourCannotEliminate)
+    );
+}
+
+#[test]
+fn the_county_checks_income_against_the_line_before_eliminating() {
+    let mut j = at("elimination_proposed");
+    let today = j.today();
+    j.act(
+        Role::VillageCadre,
+        CaseCommand::RecordHomeCheck {
+            record: HomeCheckRecord {
+                members: vec![
+                    member("张三", LabourCapacity::Full, 7_000),
+                    member("李四", LabourCapacity::Partial, 7_000),
+                ],
+                ..recovered_record(today)
+            },
+        },
+    );
+    j.until("elimination_township_reviewed");
+    assert_eq!(
+        j.try_role(
+            Role::CountyHead,
+            &CaseCommand::CountyDecideElimination {
+                decision: EliminationDecision::Eliminate,
+            },
+        ),
+        Err(Refusal::CriteriaNotMet {
+            which: "income_above_line"
+        })
+    );
+}
+
+#[test]
+fn an_eliminated_household_can_be_reopened_by_the_county() {
+    let mut j = at("eliminated");
+    j.days(90).act(
+        Role::CountyOfficer,
+        CaseCommand::Reopen {
+            reason: "季度回访发现因灾返贫".to_owned(),
+            tier: RiskTier::Red,
+        },
+    );
+    assert_eq!(j.state(), "identified");
+    assert_eq!(j.case.reopenings.len(), 1);
+    assert_eq!(j.open_kinds(), vec![K::MonitoringVisit]);
+    assert_eq!(
+        clock(&j, K::MonitoringVisit).due_on,
+        j.today() + Duration::days(15)
+    );
+}
+
+fn green_policy() -> Policy {
+    Policy {
+        green_channel_open: true,
+        ..Policy::national_default()
+    }
+}
+
+#[test]
+fn the_green_channel_needs_an_open_policy_and_a_sudden_risk() {
+    let mut closed = Journey::report(Channel::SelfReport, vec![RiskType::Accident]);
+    closed.until("home_checked");
+    assert_eq!(
+        closed.try_role(Role::CountyOfficer, &CaseCommand::OpenGreenChannel),
+        Err(Refusal::GreenChannelClosed)
+    );
+    let mut slow = Journey::report_with(
+        green_policy(),
+        Channel::SelfReport,
+        vec![RiskType::Schooling],
+    );
+    slow.until("home_checked");
+    assert_eq!(
+        slow.try_role(Role::CountyOfficer, &CaseCommand::OpenGreenChannel),
+        Err(Refusal::NotSuddenRisk)
+    );
+    let early = Journey::report_with(
+        green_policy(),
+        Channel::SelfReport,
+        vec![RiskType::Accident],
+    );
+    assert!(matches!(
+        early.try_role(Role::CountyOfficer, &CaseCommand::OpenGreenChannel),
+        Err(Refusal::WrongState { .. })
+    ));
+}
+
+#[test]
+fn under_the_green_channel_assistance_starts_before_the_notice_which_still_completes() {
+    let mut j = Journey::report_with(
+        green_policy(),
+        Channel::SelfReport,
+        vec![RiskType::NaturalDisaster],
+    );
+    j.until("home_checked");
+    let assign = CaseCommand::AssignResponsible {
+        person: "刘帮扶".to_owned(),
+    };
+    assert!(matches!(
+        j.try_role(Role::TownshipOfficer, &assign),
+        Err(Refusal::WrongState { .. })
+    ));
+    j.act(Role::CountyOfficer, CaseCommand::OpenGreenChannel);
+    assert!(j.case.green_channel);
+    assert!(j.case.open_clock(K::ResponsibleAssigned).is_some());
+    let today = j.today();
+    j.act(Role::TownshipOfficer, assign).act(
+        Role::TownshipOfficer,
+        CaseCommand::AddPlan {
+            measures: vec![measure(MeasureStatus::InProgress, today)],
+        },
+    );
+    assert_eq!(j.state(), "home_checked");
+    assert_eq!(
+        j.try_role(Role::CountyOfficer, &CaseCommand::OpenGreenChannel),
+        Err(Refusal::GreenChannelAlreadyOpen)
+    );
+    j.until("identified");
+    assert_eq!(j.open_kinds(), vec![K::MonitoringVisit]);
+}
+
+#[test]
+fn an_extension_is_requested_by_the_owner_before_due_and_approved_one_level_up() {
+    let mut j = at("accepted");
+    let due = clock(&j, K::HomeCheck).due_on;
+    let request = CaseCommand::RequestExtension {
+        clock: K::HomeCheck,
+        days: 2,
+        reason: "农户外出务工".to_owned(),
+    };
+    assert!(matches!(
+        j.try_role(
+            Role::CountyOfficer,
+            &CaseCommand::RequestExtension {
+                clock: K::HomeCheck,
+                days: 2,
+                reason: "x".to_owned(),
+            },
+        ),
+        Err(Refusal::WrongRole { .. })
+    ));
+    j.act(Role::VillageCadre, request.clone());
+    assert_eq!(
+        j.try_role(Role::VillageCadre, &request),
+        Err(Refusal::ExtensionPending)
+    );
+    let approve = CaseCommand::ApproveExtension {
+        clock: K::HomeCheck,
+        approve: true,
+    };
+    assert!(matches!(
+        j.try_role(Role::CountyHead, &approve),
+        Err(Refusal::WrongRole { .. })
+    ));
+    j.days(10).act(Role::TownshipHead, approve);
+    let home = clock(&j, K::HomeCheck);
+    assert_eq!(home.extended, 1);
+    assert_eq!(home.due_on, date(2025, 3, 10));
+    assert!(home.due_on > due);
+    assert!(j.case.extension_requests.is_empty());
+}
+
+#[test]
+fn an_extension_cannot_be_requested_after_the_due_date() {
+    let mut j = at("accepted");
+    j.days(4);
+    let request = CaseCommand::RequestExtension {
+        clock: K::HomeCheck,
+        days: 2,
+        reason: "农户外出务工".to_owned(),
+    };
+    assert_eq!(
+        j.try_role(Role::VillageCadre, &request),
+        Err(Refusal::ExtensionAfterDue)
+    );
+}
+
+#[test]
+fn nobody_approves_their_own_extension() {
+    let mut j = at("identified");
+    let head = Actor::new("head-1", Role::CountyHead, region(COUNTY));
+    let request = CaseCommand::RequestExtension {
+        clock: K::AssistanceStarted,
+        days: 5,
+        reason: "部门资金未到位".to_owned(),
+    };
+    j.act_as(&head, request);
+    let approve = CaseCommand::ApproveExtension {
+        clock: K::AssistanceStarted,
+        approve: false,
+    };
+    assert_eq!(j.try_as(&head, &approve), Err(Refusal::OwnExtension));
+    let other = Actor::new("head-2", Role::CountyHead, region(COUNTY));
+    let due = clock(&j, K::AssistanceStarted).due_on;
+    j.act_as(&other, approve);
+    assert_eq!(clock(&j, K::AssistanceStarted).due_on, due);
+    assert!(j.case.extension_requests.is_empty());
+}
+
+#[test]
+fn a_stale_form_is_refused() {
+    let j = at("accepted");
+    let refusal = decide_expecting(
+        &j.case,
+        j.case.version - 1,
+        &CaseCommand::EndNotice,
+        &actor(Role::VillageCadre),
+        &j.policy,
+        &j.cal,
+        j.now,
+    );
+    assert_eq!(
+        refusal,
+        Err(Refusal::StaleVersion {
+            expected: j.case.version - 1,
+            actual: j.case.version,
+        })
+    );
+}
+
+#[test]
+fn events_round_trip_through_json_and_replay_to_the_same_case() {
+    let mut j = at("eliminated");
+    j.days(30).act(
+        Role::CountyOfficer,
+        CaseCommand::Reopen {
+            reason: "回退".to_owned(),
+            tier: RiskTier::Yellow,
+        },
+    );
+    let json = serde_json::to_string(&j.events).expect("serialise");
+    let back: Vec<CaseEvent> = serde_json::from_str(&json).expect("deserialise");
+    assert_eq!(back, j.events);
+    assert_eq!(Case::replay(&back), Some(j.case.clone()));
+    assert_eq!(j.case.version, j.events.len() as i64);
+    assert!(json.contains("\"event\":\"home_check_recorded\""));
+}
+
+#[test]
+fn replay_needs_a_reported_event_first() {
+    let j = at("accepted");
+    assert_eq!(Case::replay(&j.events[1..]), None);
+    assert_eq!(Case::replay(&[]), None);
+}
+
+#[test]
+fn the_forms_offered_follow_role_and_step() {
+    let j = at("notice_running");
+    let offered = |role| j.case.available_commands(&actor(role), &j.policy, j.now);
+    assert_eq!(
+        offered(Role::VillageCadre),
+        vec![CommandKind::RecordObjection]
+    );
+    assert_eq!(
+        offered(Role::CountyOfficer),
+        vec![CommandKind::RequestExtension]
+    );
+    assert_eq!(
+        offered(Role::TownshipOfficer),
+        vec![CommandKind::RecordObjection]
+    );
+    assert!(offered(Role::Household).is_empty());
+    assert!(offered(Role::CountyAdmin).is_empty());
+}
+
+#[test]
+fn a_case_snapshot_round_trips_through_json() {
+    let j = at("elimination_notice_running");
+    let json = serde_json::to_string(&j.case).expect("serialise");
+    let back: Case = serde_json::from_str(&json).expect("deserialise");
+    assert_eq!(back, j.case);
+    assert!(json.contains("\"state\":\"reviewing\""));
+}
+
+#[test]
+fn the_national_default_policy_matches_the_published_deadlines() {
+    use crate::domain::clock::Span;
+    let policy = Policy::national_default();
+    assert_eq!(
+        policy.income_line,
+        crate::domain::money::Fen::from_fen(730_000)
+    );
+    assert_eq!(policy.identification_overall, Span::CalendarDays(15));
+    assert_eq!(policy.notice_min, Span::CalendarDays(5));
+    assert_eq!(policy.visit_span(RiskTier::Red), Span::CalendarDays(15));
+    assert_eq!(policy.visit_span(RiskTier::Yellow), Span::Months(1));
+    assert_eq!(policy.visit_span(RiskTier::Blue), Span::Months(3));
+    assert!(!policy.green_channel_open);
+    assert_eq!(policy.due_soon_working_days, 1);
+}

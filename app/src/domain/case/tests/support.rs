@@ -1,0 +1,329 @@
+//! Fixtures: regions, actors, valid data and a journey driver that walks a case through the
+//! mechanism, checking replay after every step.
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+
+use crate::domain::calendar::Calendar;
+use crate::domain::money::Fen;
+use crate::domain::region::RegionCode;
+use crate::domain::vocab::{Category, Channel, LabourCapacity, MeasureType, RiskTier, RiskType};
+
+use super::super::*;
+
+pub const COUNTY: &str = "130102000000";
+pub const TOWNSHIP: &str = "130102001000";
+pub const VILLAGE: &str = "130102001203";
+pub const OTHER_VILLAGE: &str = "130102001204";
+pub const OTHER_TOWNSHIP: &str = "130102002000";
+pub const OTHER_COUNTY: &str = "130103000000";
+
+pub fn region(code: &str) -> RegionCode {
+    RegionCode::parse(code).expect("test region code")
+}
+
+pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("test date")
+}
+
+/// Monday 3 March 2025, 09:00 Beijing time.
+pub fn start_time() -> NaiveDateTime {
+    date(2025, 3, 3).and_hms_opt(9, 0, 0).expect("test time")
+}
+
+/// The actor of `role` scoped to the case's village, township or county.
+pub fn actor(role: Role) -> Actor {
+    let scope = match role {
+        Role::VillageCadre | Role::Household => VILLAGE,
+        Role::TownshipOfficer | Role::TownshipHead => TOWNSHIP,
+        Role::CountyOfficer
+        | Role::CountyHead
+        | Role::DepartmentLiaison
+        | Role::HotlineOperator
+        | Role::CountyAdmin => COUNTY,
+    };
+    Actor::new(format!("{}-1", role.code()), role, region(scope))
+}
+
+/// The same role one region over (a neighbouring village, township or county).
+pub fn outsider(role: Role) -> Actor {
+    let scope = match role {
+        Role::VillageCadre | Role::Household => OTHER_VILLAGE,
+        Role::TownshipOfficer | Role::TownshipHead => OTHER_TOWNSHIP,
+        Role::CountyOfficer
+        | Role::CountyHead
+        | Role::DepartmentLiaison
+        | Role::HotlineOperator
+        | Role::CountyAdmin => OTHER_COUNTY,
+    };
+    Actor::new(format!("{}-x", role.code()), role, region(scope))
+}
+
+pub fn new_case(channel: Channel, risks: Vec<RiskType>) -> NewCase {
+    NewCase {
+        id: "case-1".to_owned(),
+        village: region(VILLAGE),
+        channel,
+        risks,
+        discovered_on: date(2025, 3, 1),
+    }
+}
+
+pub fn member(name: &str, labour: LabourCapacity, yuan: i64) -> Member {
+    Member {
+        name: name.to_owned(),
+        labour,
+        annual_income: Fen::from_fen(yuan * 100),
+    }
+}
+
+/// A poor household with labour: identification-worthy.
+pub fn poor_record(on: NaiveDate) -> HomeCheckRecord {
+    HomeCheckRecord {
+        date: on,
+        visitors: vec!["王村干".to_owned()],
+        members: vec![
+            member("张三", LabourCapacity::Full, 9_000),
+            member("李四", LabourCapacity::None, 0),
+        ],
+        guarantees: Guarantees {
+            basic_medical: false,
+            ..Guarantees::ALL_SECURED
+        },
+        consent_signed: true,
+    }
+}
+
+/// The same household, recovered: elimination-worthy.
+pub fn recovered_record(on: NaiveDate) -> HomeCheckRecord {
+    HomeCheckRecord {
+        members: vec![
+            member("张三", LabourCapacity::Full, 30_000),
+            member("李四", LabourCapacity::None, 2_000),
+        ],
+        guarantees: Guarantees::ALL_SECURED,
+        ..poor_record(on)
+    }
+}
+
+/// A household where nobody can work.
+pub fn no_labour_record(on: NaiveDate) -> HomeCheckRecord {
+    HomeCheckRecord {
+        members: vec![
+            member("赵老汉", LabourCapacity::None, 30_000),
+            member("赵老太", LabourCapacity::None, 30_000),
+        ],
+        guarantees: Guarantees::ALL_SECURED,
+        ..poor_record(on)
+    }
+}
+
+pub fn measure(status: MeasureStatus, start: NaiveDate) -> Measure {
+    Measure {
+        measure_type: MeasureType::Medical,
+        lead_department: "医保局".to_owned(),
+        amount: Fen::from_fen(200_000),
+        start,
+        end: start + Duration::days(180),
+        status,
+    }
+}
+
+/// A case being walked through the mechanism, with every event kept.
+#[derive(Clone)]
+pub struct Journey {
+    pub case: Case,
+    pub events: Vec<CaseEvent>,
+    pub now: NaiveDateTime,
+    pub policy: Policy,
+    pub cal: Calendar,
+}
+
+impl Journey {
+    pub fn report(channel: Channel, risks: Vec<RiskType>) -> Journey {
+        Journey::report_with(Policy::national_default(), channel, risks)
+    }
+
+    pub fn report_with(policy: Policy, channel: Channel, risks: Vec<RiskType>) -> Journey {
+        let cal = Calendar::china();
+        let now = start_time();
+        let events = decide_report(
+            &new_case(channel, risks),
+            &actor(Role::Household),
+            &policy,
+            &cal,
+            now,
+        )
+        .expect("report accepted");
+        let case = Case::replay(&events).expect("reported case");
+        Journey {
+            case,
+            events,
+            now,
+            policy,
+            cal,
+        }
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.now.date()
+    }
+
+    pub fn days(&mut self, n: i64) -> &mut Journey {
+        self.now += Duration::days(n);
+        self
+    }
+
+    pub fn try_as(&self, actor: &Actor, command: &CaseCommand) -> Result<Vec<CaseEvent>, Refusal> {
+        decide(
+            &self.case,
+            command,
+            actor,
+            &self.policy,
+            &self.cal,
+            self.now,
+        )
+    }
+
+    pub fn try_role(&self, role: Role, command: &CaseCommand) -> Result<Vec<CaseEvent>, Refusal> {
+        self.try_as(&actor(role), command)
+    }
+
+    /// Decides and applies; panics on a refusal. Checks the version and the replay.
+    pub fn act_as(&mut self, actor: &Actor, command: CaseCommand) -> &mut Journey {
+        let events = self
+            .try_as(actor, &command)
+            .unwrap_or_else(|r| panic!("{command:?} by {:?} refused: {r:?}", actor.role));
+        let before = self.case.version;
+        for event in &events {
+            self.case = apply(self.case.clone(), event);
+        }
+        assert_eq!(self.case.version, before + events.len() as i64);
+        self.events.extend(events);
+        assert_eq!(Case::replay(&self.events).as_ref(), Some(&self.case));
+        self
+    }
+
+    pub fn act(&mut self, role: Role, command: CaseCommand) -> &mut Journey {
+        self.act_as(&actor(role), command)
+    }
+
+    pub fn state(&self) -> &'static str {
+        self.case.state.code()
+    }
+
+    pub fn open_kinds(&self) -> Vec<crate::domain::clock::ClockKind> {
+        let mut kinds: Vec<_> = self.case.open_clocks().map(|c| c.kind).collect();
+        kinds.sort();
+        kinds
+    }
+
+    /// Walks the happy path until the case reaches `code` (panics if it never does).
+    pub fn until(&mut self, code: &str) -> &mut Journey {
+        for _ in 0..HAPPY_PATH_STEPS {
+            if self.state() == code {
+                return self;
+            }
+            self.happy_step();
+        }
+        assert_eq!(self.state(), code, "happy path never reached {code}");
+        self
+    }
+
+    fn happy_step(&mut self) {
+        let today = self.today();
+        match self.state() {
+            "reported" => self.act(Role::TownshipOfficer, CaseCommand::Accept),
+            "accepted" => self.days(1).act(
+                Role::VillageCadre,
+                CaseCommand::RecordHomeCheck {
+                    record: poor_record(today + Duration::days(1)),
+                },
+            ),
+            "home_checked" | "elimination_home_checked" => self.act(
+                Role::VillageCadre,
+                CaseCommand::HoldVillageReview {
+                    date: today,
+                    outcome: VillageOutcome::Pass,
+                },
+            ),
+            "village_reviewed" | "elimination_village_reviewed" => {
+                self.act(Role::VillageCadre, CaseCommand::StartNotice { from: today })
+            }
+            "notice_running" | "elimination_notice_running" => {
+                self.days(5).act(Role::VillageCadre, CaseCommand::EndNotice)
+            }
+            "notice_ended" | "elimination_notice_ended" => self.act(
+                Role::TownshipOfficer,
+                CaseCommand::TownshipReview {
+                    approve: true,
+                    note: String::new(),
+                },
+            ),
+            "township_reviewed" => self.act(
+                Role::CountyOfficer,
+                CaseCommand::CountyDecide {
+                    decision: IdentificationDecision::Identify {
+                        category: Category::Marginal,
+                        tier: RiskTier::Yellow,
+                    },
+                },
+            ),
+            "identified" => self.assist_and_propose(),
+            "elimination_proposed" => self.days(1).act(
+                Role::VillageCadre,
+                CaseCommand::RecordHomeCheck {
+                    record: recovered_record(today + Duration::days(1)),
+                },
+            ),
+            "elimination_township_reviewed" => self.act(
+                Role::CountyHead,
+                CaseCommand::CountyDecideElimination {
+                    decision: EliminationDecision::Eliminate,
+                },
+            ),
+            other => panic!("no happy step from {other}"),
+        };
+    }
+
+    fn assist_and_propose(&mut self) -> &mut Journey {
+        let today = self.today();
+        self.act(
+            Role::TownshipOfficer,
+            CaseCommand::AssignResponsible {
+                person: "刘帮扶".to_owned(),
+            },
+        )
+        .act(
+            Role::TownshipOfficer,
+            CaseCommand::AddPlan {
+                measures: vec![measure(MeasureStatus::Planned, today)],
+            },
+        )
+        .days(3)
+        .act(
+            Role::DepartmentLiaison,
+            CaseCommand::UpdateMeasureStatus {
+                index: 0,
+                status: MeasureStatus::Delivered,
+            },
+        )
+        .days(10);
+        let today = self.today();
+        self.act(
+            Role::VillageCadre,
+            CaseCommand::LogVisit {
+                date: today,
+                notes: "收入稳定".to_owned(),
+                new_tier: Some(RiskTier::Blue),
+            },
+        )
+        .act(
+            Role::VillageCadre,
+            CaseCommand::ProposeElimination {
+                checklist: EliminationChecklist::ALL_MET,
+            },
+        )
+    }
+}
+
+const HAPPY_PATH_STEPS: usize = 20;

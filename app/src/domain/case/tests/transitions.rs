@@ -1,0 +1,604 @@
+//! One row per command kind: allowed for the right role, refused for a wrong role, refused
+//! out of scope, refused with bad data, refused from a wrong state.
+
+use chrono::Duration;
+
+use crate::domain::clock::ClockKind;
+use crate::domain::vocab::{Category, Channel, RiskTier, RiskType};
+
+use super::super::*;
+use super::support::*;
+
+type Setup = fn() -> Journey;
+type Make = fn(&Journey) -> CaseCommand;
+
+struct Row {
+    kind: CommandKind,
+    from: Setup,
+    command: Make,
+    role: Role,
+    expect_state: &'static str,
+    wrong_role: Role,
+    bad_data: Option<(Make, Refusal)>,
+    wrong_from: Setup,
+    wrong_refusal: fn(&Journey) -> Refusal,
+}
+
+fn at(code: &'static str) -> Journey {
+    let mut j = Journey::report(Channel::SelfReport, vec![RiskType::Illness]);
+    j.until(code);
+    j
+}
+
+fn wrong_state(j: &Journey) -> Refusal {
+    Refusal::WrongState { state: j.state() }
+}
+
+fn reported() -> Journey {
+    at("reported")
+}
+fn accepted() -> Journey {
+    at("accepted")
+}
+fn home_checked() -> Journey {
+    at("home_checked")
+}
+fn village_reviewed() -> Journey {
+    at("village_reviewed")
+}
+fn notice_running() -> Journey {
+    at("notice_running")
+}
+fn notice_over() -> Journey {
+    let mut j = at("notice_running");
+    j.days(5);
+    j
+}
+fn notice_ended() -> Journey {
+    at("notice_ended")
+}
+fn township_reviewed() -> Journey {
+    at("township_reviewed")
+}
+fn identified() -> Journey {
+    at("identified")
+}
+fn elimination_township_reviewed() -> Journey {
+    at("elimination_township_reviewed")
+}
+fn eliminated() -> Journey {
+    at("eliminated")
+}
+fn not_identified() -> Journey {
+    let mut j = township_reviewed();
+    j.act(
+        Role::CountyOfficer,
+        CaseCommand::CountyDecide {
+            decision: IdentificationDecision::NotIdentify {
+                reason: "收入高于监测线".to_owned(),
+            },
+        },
+    );
+    j
+}
+fn with_plan() -> Journey {
+    let mut j = identified();
+    let today = j.today();
+    j.act(
+        Role::TownshipOfficer,
+        CaseCommand::AddPlan {
+            measures: vec![measure(MeasureStatus::Planned, today)],
+        },
+    );
+    j
+}
+fn ready_to_propose() -> Journey {
+    let mut j = with_plan();
+    j.act(
+        Role::DepartmentLiaison,
+        CaseCommand::UpdateMeasureStatus {
+            index: 0,
+            status: MeasureStatus::Delivered,
+        },
+    );
+    j
+}
+fn green_home_checked() -> Journey {
+    let policy = Policy {
+        green_channel_open: true,
+        ..Policy::national_default()
+    };
+    let mut j = Journey::report_with(
+        policy,
+        Channel::ProxyHotline,
+        vec![RiskType::NaturalDisaster],
+    );
+    j.until("home_checked");
+    j
+}
+fn extension_requested() -> Journey {
+    let mut j = accepted();
+    j.act(
+        Role::VillageCadre,
+        CaseCommand::RequestExtension {
+            clock: ClockKind::HomeCheck,
+            days: 2,
+            reason: "农户外出务工".to_owned(),
+        },
+    );
+    j
+}
+
+fn rows() -> Vec<Row> {
+    vec![
+        Row {
+            kind: CommandKind::Accept,
+            from: reported,
+            command: |_| CaseCommand::Accept,
+            role: Role::TownshipOfficer,
+            expect_state: "accepted",
+            wrong_role: Role::VillageCadre,
+            bad_data: None,
+            wrong_from: accepted,
+            wrong_refusal: wrong_state,
+        },
+        Row {
+            kind: CommandKind::RejectOutOfScope,
+            from: reported,
+            command: |_| CaseCommand::RejectOutOfScope {
+                reason: "非本县户籍".to_owned(),
+            },
+            role: Role::TownshipHead,
+            expect_state: "rejected_out_of_scope",
+            wrong_role: Role::CountyOfficer,
+            bad_data: Some((
+                |_| CaseCommand::RejectOutOfScope {
+                    reason: "  ".to_owned(),
+                },
+                Refusal::MissingData { field: "reason" },
+            )),
+            wrong_from: accepted,
+            wrong_refusal: wrong_state,
+        },
+        Row {
+            kind: CommandKind::RecordHomeCheck,
+            from: accepted,
+            command: |j| CaseCommand::RecordHomeCheck {
+                record: poor_record(j.today()),
+            },
+            role: Role::TownshipOfficer,
+            expect_state: "home_checked",
+            wrong_role: Role::Household,
+            bad_data: Some((
+                |j| CaseCommand::RecordHomeCheck {
+                    record: HomeCheckRecord {
+                        consent_signed: false,
+                        ..poor_record(j.today())
+                    },
+                },
+                Refusal::ConsentNotSigned,
+            )),
+            wrong_from: reported,
+            wrong_refusal: wrong_state,
+        },
+        Row {
+            kind: CommandKind::HoldVillageReview,
+            from: home_checked,
+            command: |j| CaseCommand::HoldVillageReview {
+                date: j.today(),
+                outcome: VillageOutcome::Pass,
+            },
+            role: Role::VillageCadre,
+            expect_state: "village_reviewed",
+            wrong_role: Role::TownshipOfficer,
+            bad_data: Some((
+                |j| CaseCommand::HoldVillageReview {
+                    date: j.today() + Duration::days(1),
+                    outcome: VillageOutcome::Pass,
+                },
+                Refusal::InvalidData { field: "date" },
+            )),
+            wrong_from: accepted,
+            wrong_refusal: wrong_state,
+        },
+        Row {
+            kind: CommandKind::StartNotice,
+            from: village_reviewed,
+            command: |j| CaseCommand::StartNotice { from: j.today() },
+            role: Role::VillageCadre,
+            expect_state: "notice_running",
+            wrong_role: Role::CountyHead,
+            bad_data: Some((
+                |j| CaseCommand::StartNotice {
+                    from: j.today() - Duration::days(30),
+                },
+                Refusal::InvalidData { field: "from" },
+            )),
+            wrong_from: home_checked,
+            wrong_refusal: wrong_state,
+        },
+        Row {
+            kind: CommandKind::RecordObjection,
+            from: notice_running,
+            command: |_| CaseCommand::RecordObjection {
+                text: "该户有经营性车辆".to_owned(),
+            },
+            role: Role::HotlineOperator,
+            expect_state: "accepted",
+            wrong_role: Role::CountyOfficer,
+            bad_data: Some((
+                |_| CaseCommand::RecordObjection {
+                    text: String::new(),
+                },
+                Refusal::MissingData { field: "text" },
+            )),
+            wrong_from: village_reviewed,
+            wrong_refusal: wrong_state,
+        },
+        Row {
+            kind: CommandKind::EndNotice,
+            from: notice_over,
+            command: |_| CaseCommand::EndNotice,
+            role: Role::VillageCadre,
+            expect_state: "notice_ended",
+            wrong_role: Role::TownshipOfficer,
+            bad_data: None,
+            wrong_from: notice_running,
+            wrong_refusal: |_| Refusal::NoticeTooShort { days_left: 5 },
+        },
+        Row {
+            kind: CommandKind::TownshipReview,
+            from: notice_ended,
+            command: |_| CaseCommand::TownshipReview {
+                approve: true,
+                note: String::new(),
+            },
+            role: Role::TownshipOfficer,
+            expect_state: "township_reviewed",
+            wrong_role: Role::VillageCadre,
+            bad_data: Some((
+                |_| CaseCommand::TownshipReview {
+                    approve: false,
+                    note: String::new(),
+                },
+                Refusal::MissingData { field: "note" },
+            )),
+            wrong_from: notice_running,
+            wrong_refusal: wrong_state,
+        },
+        Row {
+            kind: CommandKind::CountyDecide,
+            from: township_reviewed,
+            command: |_| CaseCommand::CountyDecide {
+                decision: IdentificationDecision::Identify {
+                    category: Category::UnstableFormerlyPoor,
+                    tier: RiskTier::Red,
+                },
+            },
+            role: Role::CountyOfficer,
+            expect_state: "identified",
+            wrong_role: Role::TownshipHead,
+            bad_data: Some((
+                |_| CaseCommand::CountyDecide {
+                    decision: IdentificationDecision::NotIdentify {
+                        reason: String::new(),
+                    },
+                },
+                Refusal::MissingData { field: "reason" },
+            )),
+            wrong_from: notice_ended,
+            wrong_refusal: wrong_state,
+        },
+        Row {
+            kind: CommandKind::CountyDecideElimination,
+            from: elimination_township_reviewed,
+            command: |_| CaseCommand::CountyDecideElimination {
+                decision: EliminationDecision::Eliminate,
+            },
+            role: Role::CountyHead,
+            expect_state: "eliminated",
+            wrong_role: Role::TownshipHead,
+            bad_data: Some((
+                |_| CaseCommand::CountyDecideElimination {
+                    decision: EliminationDecision::KeepMonitoring {
+                        reason: String::new(),
+                    },
+                },
+                Refusal::MissingData { field: "reason" },
+            )),
+            wrong_from: township_reviewed,
+            wrong_refusal: wrong_state,
+        },
+        Row {
+            kind: CommandKind::NotifyRefusal,
+            from: not_identified,
+            command: |j| CaseCommand::NotifyRefusal { on: j.today() },
+            role: Role::TownshipOfficer,
+            expect_state: "not_identified",
+            wrong_role: Role::CountyOfficer,
+            bad_data: Some((
+                |j| CaseCommand::NotifyRefusal {
+                    on: j.today() + Duration::days(2),
+                },
+                Refusal::InvalidData { field: "on" },
+            )),
+            wrong_from: identified,
+            wrong_refusal: wrong_state,
+        },
+        Row {
+            kind: CommandKind::AssignResponsible,
+            from: identified,
+            command: |_| CaseCommand::AssignResponsible {
+                person: "刘帮扶".to_owned(),
+            },
+            role: Role::TownshipHead,
+            expect_state: "identified",
+            wrong_role: Role::VillageCadre,
+            bad_data: Some((
+                |_| CaseCommand::AssignResponsible {
+                    person: " ".to_owned(),
+                },
+                Refusal::MissingData { field: "person" },
+            )),
+            wrong_from: township_reviewed,
+            wrong_refusal: wrong_state,
+        },
+        Row {
+            kind: CommandKind::AddPlan,
+            from: identified,
+            command: |j| CaseCommand::AddPlan {
+                measures: vec![measure(MeasureStatus::InProgress, j.today())],
+            },
+            role: Role::CountyOfficer,
+            expect_state: "identified",
+            wrong_role: Role::Household,
+            bad_data: Some((
+                |_| CaseCommand::AddPlan {
+                    measures: Vec::new(),
+                },
+                Refusal::MissingData { field: "measures" },
+            )),
+            wrong_from: eliminated,
+            wrong_refusal: wrong_state,
+        },
+        Row {
+            kind: CommandKind::UpdateMeasureStatus,
+            from: with_plan,
+            command: |_| CaseCommand::UpdateMeasureStatus {
+                index: 0,
+                status: MeasureStatus::InProgress,
+            },
+            role: Role::DepartmentLiaison,
+            expect_state: "identified",
+            wrong_role: Role::VillageCadre,
+            bad_data: Some((
+                |_| CaseCommand::UpdateMeasureStatus {
+                    index: 7,
+                    status: MeasureStatus::InProgress,
+                },
+                Refusal::UnknownMeasure { index: 7 },
+            )),
+            wrong_from: identified,
+            wrong_refusal: wrong_state,
+        },
+        Row {
+            kind: CommandKind::LogVisit,
+            from: identified,
+            command: |j| CaseCommand::LogVisit {
+                date: j.today(),
+                notes: "家中无变化".to_owned(),
+                new_tier: None,
+            },
+            role: Role::VillageCadre,
+            expect_state: "identified",
+            wrong_role: Role::DepartmentLiaison,
+            bad_data: Some((
+                |j| CaseCommand::LogVisit {
+                    date: j.today(),
+                    notes: String::new(),
+                    new_tier: None,
+                },
+                Refusal::MissingData { field: "notes" },
+            )),
+            wrong_from: township_reviewed,
+            wrong_refusal: wrong_state,
+        },
+        Row {
+            kind: CommandKind::ChangeTier,
+            from: identified,
+            command: |_| CaseCommand::ChangeTier {
+                tier: RiskTier::Red,
+                reason: "病情加重".to_owned(),
+            },
+            role: Role::CountyOfficer,
+            expect_state: "identified",
+            wrong_role: Role::VillageCadre,
+            bad_data: Some((
+                |_| CaseCommand::ChangeTier {
+                    tier: RiskTier::Yellow,
+                    reason: "同级".to_owned(),
+                },
+                Refusal::InvalidData { field: "tier" },
+            )),
+            wrong_from: eliminated,
+            wrong_refusal: wrong_state,
+        },
+        Row {
+            kind: CommandKind::ProposeElimination,
+            from: ready_to_propose,
+            command: |_| CaseCommand::ProposeElimination {
+                checklist: EliminationChecklist::ALL_MET,
+            },
+            role: Role::VillageCadre,
+            expect_state: "elimination_proposed",
+            wrong_role: Role::CountyOfficer,
+            bad_data: Some((
+                |_| CaseCommand::ProposeElimination {
+                    checklist: EliminationChecklist {
+                        rigid_spending_resolved: false,
+                        ..EliminationChecklist::ALL_MET
+                    },
+                },
+                Refusal::CriteriaNotMet {
+                    which: "rigid_spending_resolved",
+                },
+            )),
+            wrong_from: township_reviewed,
+            wrong_refusal: wrong_state,
+        },
+        Row {
+            kind: CommandKind::Reopen,
+            from: eliminated,
+            command: |_| CaseCommand::Reopen {
+                reason: "季度回访发现因病返贫".to_owned(),
+                tier: RiskTier::Red,
+            },
+            role: Role::CountyOfficer,
+            expect_state: "identified",
+            wrong_role: Role::TownshipOfficer,
+            bad_data: Some((
+                |_| CaseCommand::Reopen {
+                    reason: String::new(),
+                    tier: RiskTier::Red,
+                },
+                Refusal::MissingData { field: "reason" },
+            )),
+            wrong_from: identified,
+            wrong_refusal: wrong_state,
+        },
+        Row {
+            kind: CommandKind::OpenGreenChannel,
+            from: green_home_checked,
+            command: |_| CaseCommand::OpenGreenChannel,
+            role: Role::CountyOfficer,
+            expect_state: "home_checked",
+            wrong_role: Role::TownshipOfficer,
+            bad_data: None,
+            wrong_from: home_checked,
+            wrong_refusal: |_| Refusal::GreenChannelClosed,
+        },
+        Row {
+            kind: CommandKind::RequestExtension,
+            from: accepted,
+            command: |_| CaseCommand::RequestExtension {
+                clock: ClockKind::HomeCheck,
+                days: 2,
+                reason: "农户外出务工".to_owned(),
+            },
+            role: Role::VillageCadre,
+            expect_state: "accepted",
+            wrong_role: Role::Household,
+            bad_data: Some((
+                |_| CaseCommand::RequestExtension {
+                    clock: ClockKind::HomeCheck,
+                    days: 0,
+                    reason: "农户外出务工".to_owned(),
+                },
+                Refusal::InvalidData { field: "days" },
+            )),
+            wrong_from: eliminated,
+            wrong_refusal: wrong_state,
+        },
+        Row {
+            kind: CommandKind::ApproveExtension,
+            from: extension_requested,
+            command: |_| CaseCommand::ApproveExtension {
+                clock: ClockKind::HomeCheck,
+                approve: true,
+            },
+            role: Role::TownshipOfficer,
+            expect_state: "accepted",
+            wrong_role: Role::VillageCadre,
+            bad_data: Some((
+                |_| CaseCommand::ApproveExtension {
+                    clock: ClockKind::IdentificationOverall,
+                    approve: true,
+                },
+                Refusal::NoExtensionPending,
+            )),
+            wrong_from: accepted,
+            wrong_refusal: |_| Refusal::NoExtensionPending,
+        },
+    ]
+}
+
+#[test]
+fn the_table_covers_every_command_kind() {
+    let mut kinds: Vec<_> = rows().iter().map(|r| r.kind).collect();
+    kinds.sort();
+    assert_eq!(kinds, CommandKind::ALL.to_vec());
+}
+
+#[test]
+fn every_command_is_allowed_for_its_role_in_its_state() {
+    for row in rows() {
+        let mut j = (row.from)();
+        let command = (row.command)(&j);
+        assert_eq!(command.kind(), row.kind);
+        assert!(
+            j.case
+                .available_commands(&actor(row.role), &j.policy, j.now)
+                .contains(&row.kind),
+            "{:?} not offered",
+            row.kind
+        );
+        j.act(row.role, command);
+        assert_eq!(j.state(), row.expect_state, "{:?}", row.kind);
+    }
+}
+
+#[test]
+fn every_command_is_refused_for_a_wrong_role() {
+    for row in rows() {
+        let j = (row.from)();
+        let refusal = j.try_role(row.wrong_role, &(row.command)(&j));
+        assert!(
+            matches!(refusal, Err(Refusal::WrongRole { ref needed }) if needed.contains(&row.role)),
+            "{:?} by {:?}: {refusal:?}",
+            row.kind,
+            row.wrong_role
+        );
+        assert!(!j
+            .case
+            .available_commands(&actor(row.wrong_role), &j.policy, j.now)
+            .contains(&row.kind));
+    }
+}
+
+#[test]
+fn every_command_is_refused_out_of_scope() {
+    for row in rows() {
+        let j = (row.from)();
+        let refusal = j.try_as(&outsider(row.role), &(row.command)(&j));
+        assert_eq!(refusal, Err(Refusal::OutOfScope), "{:?}", row.kind);
+    }
+}
+
+#[test]
+fn every_command_with_data_is_refused_when_data_is_missing_or_wrong() {
+    for row in rows() {
+        let Some((make, expected)) = row.bad_data else {
+            continue;
+        };
+        let j = (row.from)();
+        assert_eq!(
+            j.try_role(row.role, &make(&j)),
+            Err(expected),
+            "{:?}",
+            row.kind
+        );
+    }
+}
+
+#[test]
+fn every_command_is_refused_from_a_wrong_state() {
+    for row in rows() {
+        let j = (row.wrong_from)();
+        let refusal = j.try_role(row.role, &(row.command)(&j));
+        assert_eq!(refusal, Err((row.wrong_refusal)(&j)), "{:?}", row.kind);
+        assert!(!j
+            .case
+            .available_commands(&actor(row.role), &j.policy, j.now)
+            .contains(&row.kind));
+    }
+}

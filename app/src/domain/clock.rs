@@ -1,0 +1,1080 @@
+//! Named deadline clocks carried by a case, one per workflow step.
+//!
+//! Pure code: today's date is always passed in. The rules, from the domain
+//! notes: a clock counts in working days against a holiday calendar (unless its
+//! rule says calendar days or months), a pause or a hand-off between levels
+//! never resets it, and extensions must be requested before the deadline.
+
+use std::fmt;
+
+use chrono::{Days, Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::calendar::Calendar;
+
+/// Due-soon threshold of the default policy, in working days.
+pub const DEFAULT_DUE_SOON_WORKING_DAYS: u32 = 1;
+
+/// The length of a deadline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Span {
+    /// Counted on the calendar: weekends and holidays skipped, makeup days counted.
+    WorkingDays(u32),
+    /// Plain calendar days (e.g. the statutory 15 days).
+    CalendarDays(u32),
+    /// Calendar months, clamped to the end of a shorter month.
+    Months(u32),
+}
+
+/// The date a deadline of `span` started on `start` falls due.
+///
+/// - `WorkingDays(n)`: the `n`-th working day after `start`
+///   (see [`Calendar::add_working_days`]; `n == 0` is the next working day on
+///   or after `start`).
+/// - `CalendarDays(n)`: `start + n` days. The result is deliberately *not*
+///   moved when it falls on a weekend or holiday: a statutory "15 days" rule is
+///   counted in calendar days and ends on that date.
+/// - `Months(n)`: same day `n` months later, clamped to the month end
+///   (Jan 31 + 1 month = Feb 28/29); not moved either.
+///
+/// Dates beyond chrono's range saturate at [`NaiveDate::MAX`].
+pub fn due_date(start: NaiveDate, span: Span, cal: &Calendar) -> NaiveDate {
+    match span {
+        Span::WorkingDays(n) => cal.add_working_days(start, n),
+        Span::CalendarDays(n) => start
+            .checked_add_days(Days::new(u64::from(n)))
+            .unwrap_or(NaiveDate::MAX),
+        Span::Months(n) => start
+            .checked_add_months(Months::new(n))
+            .unwrap_or(NaiveDate::MAX),
+    }
+}
+
+/// Which workflow step a clock measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClockKind {
+    /// Township accepts an online/hotline filing and passes it on.
+    TownshipAcceptance,
+    /// Home check (入户核查) after a filing or alert.
+    HomeCheck,
+    /// Discovery to identification complete (e.g. 15 days).
+    IdentificationOverall,
+    /// Public notice (公示) window.
+    NoticeWindow,
+    /// Household told why it was not included.
+    RefusalNotice,
+    /// Responsible person assigned.
+    ResponsibleAssigned,
+    /// Assistance measures started after identification.
+    AssistanceStarted,
+    /// Periodic monitoring visit (red / yellow / blue tier).
+    MonitoringVisit,
+    /// Risk elimination review.
+    EliminationReview,
+}
+
+impl ClockKind {
+    /// Every kind, in workflow order.
+    pub const ALL: [ClockKind; 9] = [
+        ClockKind::TownshipAcceptance,
+        ClockKind::HomeCheck,
+        ClockKind::IdentificationOverall,
+        ClockKind::NoticeWindow,
+        ClockKind::RefusalNotice,
+        ClockKind::ResponsibleAssigned,
+        ClockKind::AssistanceStarted,
+        ClockKind::MonitoringVisit,
+        ClockKind::EliminationReview,
+    ];
+
+    /// Stable code, identical to the serde representation.
+    pub fn code(self) -> &'static str {
+        match self {
+            ClockKind::TownshipAcceptance => "township_acceptance",
+            ClockKind::HomeCheck => "home_check",
+            ClockKind::IdentificationOverall => "identification_overall",
+            ClockKind::NoticeWindow => "notice_window",
+            ClockKind::RefusalNotice => "refusal_notice",
+            ClockKind::ResponsibleAssigned => "responsible_assigned",
+            ClockKind::AssistanceStarted => "assistance_started",
+            ClockKind::MonitoringVisit => "monitoring_visit",
+            ClockKind::EliminationReview => "elimination_review",
+        }
+    }
+
+    /// Parses a [`ClockKind::code`].
+    pub fn from_code(code: &str) -> Option<ClockKind> {
+        ClockKind::ALL.into_iter().find(|kind| kind.code() == code)
+    }
+
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            ClockKind::TownshipAcceptance => "乡镇受理",
+            ClockKind::HomeCheck => "入户核查",
+            ClockKind::IdentificationOverall => "识别认定总时限",
+            ClockKind::NoticeWindow => "公示期",
+            ClockKind::RefusalNotice => "不予纳入告知",
+            ClockKind::ResponsibleAssigned => "明确帮扶责任人",
+            ClockKind::AssistanceStarted => "落实帮扶措施",
+            ClockKind::MonitoringVisit => "监测回访",
+            ClockKind::EliminationReview => "风险消除核查",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            ClockKind::TownshipAcceptance => "Township acceptance",
+            ClockKind::HomeCheck => "Home check",
+            ClockKind::IdentificationOverall => "Identification (overall)",
+            ClockKind::NoticeWindow => "Public notice window",
+            ClockKind::RefusalNotice => "Refusal notice",
+            ClockKind::ResponsibleAssigned => "Responsible person assigned",
+            ClockKind::AssistanceStarted => "Assistance started",
+            ClockKind::MonitoringVisit => "Monitoring visit",
+            ClockKind::EliminationReview => "Risk elimination review",
+        }
+    }
+}
+
+/// The administrative level that owns a clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    Village,
+    Township,
+    County,
+    /// A line department (民政, 医保, 人社...).
+    Department,
+}
+
+impl Level {
+    pub const ALL: [Level; 4] = [
+        Level::Village,
+        Level::Township,
+        Level::County,
+        Level::Department,
+    ];
+
+    /// Stable code, identical to the serde representation.
+    pub fn code(self) -> &'static str {
+        match self {
+            Level::Village => "village",
+            Level::Township => "township",
+            Level::County => "county",
+            Level::Department => "department",
+        }
+    }
+
+    /// Parses a [`Level::code`].
+    pub fn from_code(code: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|level| level.code() == code)
+    }
+
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Level::Village => "村级",
+            Level::Township => "乡镇",
+            Level::County => "县级",
+            Level::Department => "行业部门",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Level::Village => "Village",
+            Level::Township => "Township",
+            Level::County => "County",
+            Level::Department => "Department",
+        }
+    }
+}
+
+/// Where a clock stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum ClockState {
+    Running,
+    /// Stopped (e.g. waiting for the household); the working days that were
+    /// left at the pause, negative (at least -1) when it was already overdue.
+    Paused {
+        remaining_working_days: i64,
+    },
+    Met {
+        on: NaiveDate,
+    },
+    Cancelled {
+        on: NaiveDate,
+    },
+}
+
+/// Why a clock operation was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClockError {
+    /// Extensions must be requested on or before the due date.
+    ExtensionAfterDue,
+    /// Only a running clock can be extended.
+    NotRunning,
+}
+
+impl ClockError {
+    /// Stable message key.
+    pub fn code(self) -> &'static str {
+        match self {
+            ClockError::ExtensionAfterDue => "clock.extension_after_due",
+            ClockError::NotRunning => "clock.not_running",
+        }
+    }
+
+    pub fn message_zh(self) -> &'static str {
+        match self {
+            ClockError::ExtensionAfterDue => "已过期限，不能再申请延期",
+            ClockError::NotRunning => "该时限未在计时，不能延期",
+        }
+    }
+
+    pub fn message_en(self) -> &'static str {
+        match self {
+            ClockError::ExtensionAfterDue => "An extension must be requested before the deadline",
+            ClockError::NotRunning => "Only a running deadline can be extended",
+        }
+    }
+}
+
+impl fmt::Display for ClockError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.message_en())
+    }
+}
+
+impl std::error::Error for ClockError {}
+
+/// One named deadline of a case.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Clock {
+    pub kind: ClockKind,
+    pub owner: Level,
+    pub started_on: NaiveDate,
+    pub due_on: NaiveDate,
+    pub state: ClockState,
+    /// Number of approved extensions.
+    pub extended: u32,
+}
+
+impl Clock {
+    /// A running clock started on `started_on`, due after `span`.
+    pub fn start(
+        kind: ClockKind,
+        owner: Level,
+        started_on: NaiveDate,
+        span: Span,
+        cal: &Calendar,
+    ) -> Clock {
+        Clock {
+            kind,
+            owner,
+            started_on,
+            due_on: due_date(started_on, span, cal),
+            state: ClockState::Running,
+            extended: 0,
+        }
+    }
+
+    /// Running or paused.
+    pub fn is_open(&self) -> bool {
+        match self.state {
+            ClockState::Running | ClockState::Paused { .. } => true,
+            ClockState::Met { .. } | ClockState::Cancelled { .. } => false,
+        }
+    }
+
+    /// Stops the clock on `on`, remembering the working days left
+    /// (`working_days_between(on, due_on)`, negative when overdue).
+    /// A clock paused after its due date is stored as at least one working day
+    /// overdue, even when no working day has gone by since (paused on the
+    /// weekend after a Friday deadline), so that it never reads as due again.
+    /// Does nothing unless the clock is running.
+    pub fn pause(&mut self, on: NaiveDate, cal: &Calendar) {
+        match self.state {
+            ClockState::Running => {
+                let left = cal.working_days_between(on, self.due_on);
+                self.state = ClockState::Paused {
+                    remaining_working_days: if on > self.due_on { left.min(-1) } else { left },
+                };
+            }
+            ClockState::Paused { .. } | ClockState::Met { .. } | ClockState::Cancelled { .. } => {}
+        }
+    }
+
+    /// Restarts a paused clock on `on` with the working days it had left, so
+    /// the due date moves later by the working days spent paused. A pause never
+    /// resets the clock and never makes it due earlier:
+    ///
+    /// - `n > 0` days left: due on the `n`-th working day after `on`;
+    /// - none left (paused on its due day): due on the next working day on or
+    ///   after `on`;
+    /// - `k` days overdue: stays `k` working days overdue as of `on`.
+    ///
+    /// A calendar-day deadline is thereby converted to working days while
+    /// paused, but the new due date is never before the old one.
+    /// Does nothing unless the clock is paused.
+    pub fn resume(&mut self, on: NaiveDate, cal: &Calendar) {
+        match self.state {
+            ClockState::Paused {
+                remaining_working_days,
+            } => {
+                let moved = match u32::try_from(remaining_working_days) {
+                    Ok(0) => cal.next_working_day_on_or_after(on),
+                    Ok(left) => cal.add_working_days(on, left),
+                    Err(_) if remaining_working_days > 0 => NaiveDate::MAX,
+                    Err(_) => {
+                        let overdue = u32::try_from(remaining_working_days.unsigned_abs())
+                            .unwrap_or(u32::MAX);
+                        let last_working = cal.previous_working_day_on_or_before(on);
+                        cal.subtract_working_days(last_working, overdue)
+                    }
+                };
+                self.due_on = self.due_on.max(moved);
+                self.state = ClockState::Running;
+            }
+            ClockState::Running | ClockState::Met { .. } | ClockState::Cancelled { .. } => {}
+        }
+    }
+
+    /// Marks the step done on `on`. Does nothing unless the clock is open.
+    ///
+    /// A clock met while paused with time left counts as met on time (its time
+    /// was not running), so its due date is moved to `on` if needed; one paused
+    /// while already overdue stays late.
+    pub fn meet(&mut self, on: NaiveDate) {
+        match self.state {
+            ClockState::Running => self.state = ClockState::Met { on },
+            ClockState::Paused {
+                remaining_working_days,
+            } => {
+                if remaining_working_days >= 0 {
+                    self.due_on = self.due_on.max(on);
+                }
+                self.state = ClockState::Met { on };
+            }
+            ClockState::Met { .. } | ClockState::Cancelled { .. } => {}
+        }
+    }
+
+    /// Stops the clock for good (the step no longer applies). Does nothing
+    /// unless the clock is open.
+    pub fn cancel(&mut self, on: NaiveDate) {
+        if self.is_open() {
+            self.state = ClockState::Cancelled { on };
+        }
+    }
+
+    /// Passes the clock to another level. The due date does not change: a
+    /// hand-off never resets a clock.
+    pub fn hand_over(&mut self, new_owner: Level) {
+        self.owner = new_owner;
+    }
+
+    /// Grants an extension of `extra`, counted from the current due date.
+    ///
+    /// Refused when the clock is not running ([`ClockError::NotRunning`]) or
+    /// when requested after the due date ([`ClockError::ExtensionAfterDue`]);
+    /// a request on the due date itself is accepted.
+    pub fn extend(
+        &mut self,
+        extra: Span,
+        requested_on: NaiveDate,
+        cal: &Calendar,
+    ) -> Result<(), ClockError> {
+        match self.state {
+            ClockState::Running => {}
+            ClockState::Paused { .. } | ClockState::Met { .. } | ClockState::Cancelled { .. } => {
+                return Err(ClockError::NotRunning);
+            }
+        }
+        if requested_on > self.due_on {
+            return Err(ClockError::ExtensionAfterDue);
+        }
+        self.due_on = self.due_on.max(due_date(self.due_on, extra, cal));
+        self.extended = self.extended.saturating_add(1);
+        Ok(())
+    }
+}
+
+/// How pressing a clock is on a given day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Urgency {
+    OnTime,
+    DueSoon,
+    Overdue,
+    Met,
+    MetLate,
+    Cancelled,
+}
+
+impl Urgency {
+    /// Stable code, identical to the serde representation.
+    pub fn code(self) -> &'static str {
+        match self {
+            Urgency::OnTime => "on_time",
+            Urgency::DueSoon => "due_soon",
+            Urgency::Overdue => "overdue",
+            Urgency::Met => "met",
+            Urgency::MetLate => "met_late",
+            Urgency::Cancelled => "cancelled",
+        }
+    }
+}
+
+/// Urgency of `clock` on `today`.
+///
+/// Open clocks: overdue when `today` is after the due date; due soon when at
+/// most `due_soon_working_days` working days are left (so a clock due today is
+/// always due soon; the default policy is
+/// [`DEFAULT_DUE_SOON_WORKING_DAYS`] = 1, i.e. due today or on the next
+/// working day); on time otherwise. A paused clock is judged on the working
+/// days it had left when paused, since its time is not running.
+/// Closed clocks: met (late when met after the due date) or cancelled.
+pub fn urgency(
+    clock: &Clock,
+    today: NaiveDate,
+    cal: &Calendar,
+    due_soon_working_days: u32,
+) -> Urgency {
+    let from_left = |left: i64| {
+        if left <= i64::from(due_soon_working_days) {
+            Urgency::DueSoon
+        } else {
+            Urgency::OnTime
+        }
+    };
+    match clock.state {
+        ClockState::Running => {
+            if today > clock.due_on {
+                Urgency::Overdue
+            } else {
+                from_left(cal.working_days_between(today, clock.due_on))
+            }
+        }
+        ClockState::Paused {
+            remaining_working_days,
+        } => {
+            if remaining_working_days < 0 {
+                Urgency::Overdue
+            } else {
+                from_left(remaining_working_days)
+            }
+        }
+        ClockState::Met { on } => {
+            if on > clock.due_on {
+                Urgency::MetLate
+            } else {
+                Urgency::Met
+            }
+        }
+        ClockState::Cancelled { .. } => Urgency::Cancelled,
+    }
+}
+
+/// Time left on a clock, ready to be worded in any language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum TimeLeft {
+    /// Working days left before the due date (at least 1).
+    WorkingDaysLeft {
+        days: i64,
+    },
+    /// Due today.
+    DueToday,
+    /// Due later, but no working day remains before the due date (a
+    /// calendar-day deadline falling on a weekend or holiday).
+    LastWorkingDay,
+    /// Working days past the due date (at least 1).
+    WorkingDaysOverdue {
+        days: i64,
+    },
+    /// Past the due date, but no working day has gone by since.
+    OverdueToday,
+    /// Paused, with the working days left at the pause (negative: overdue).
+    Paused {
+        remaining_working_days: i64,
+    },
+    MetOnTime,
+    MetLate,
+    Cancelled,
+}
+
+impl TimeLeft {
+    /// Computes the time left on `clock` as of `today`.
+    pub fn of(clock: &Clock, today: NaiveDate, cal: &Calendar) -> TimeLeft {
+        match clock.state {
+            ClockState::Running => {
+                if today == clock.due_on {
+                    TimeLeft::DueToday
+                } else if today < clock.due_on {
+                    match cal.working_days_between(today, clock.due_on) {
+                        0 => TimeLeft::LastWorkingDay,
+                        days => TimeLeft::WorkingDaysLeft { days },
+                    }
+                } else {
+                    match cal.working_days_between(clock.due_on, today) {
+                        0 => TimeLeft::OverdueToday,
+                        days => TimeLeft::WorkingDaysOverdue { days },
+                    }
+                }
+            }
+            ClockState::Paused {
+                remaining_working_days,
+            } => TimeLeft::Paused {
+                remaining_working_days,
+            },
+            ClockState::Met { on } => {
+                if on > clock.due_on {
+                    TimeLeft::MetLate
+                } else {
+                    TimeLeft::MetOnTime
+                }
+            }
+            ClockState::Cancelled { .. } => TimeLeft::Cancelled,
+        }
+    }
+
+    pub fn zh(self) -> String {
+        match self {
+            TimeLeft::WorkingDaysLeft { days } => format!("还剩{days}个工作日"),
+            TimeLeft::DueToday => "今天到期".to_owned(),
+            TimeLeft::LastWorkingDay => "今天是最后一个工作日".to_owned(),
+            TimeLeft::WorkingDaysOverdue { days } => format!("逾期{days}个工作日"),
+            TimeLeft::OverdueToday => "已逾期".to_owned(),
+            TimeLeft::Paused {
+                remaining_working_days,
+            } => match remaining_working_days {
+                left if left > 0 => format!("已暂停（剩余{left}个工作日）"),
+                0 => "已暂停（到期当天）".to_owned(),
+                overdue => format!("已暂停（逾期{}个工作日）", overdue.unsigned_abs()),
+            },
+            TimeLeft::MetOnTime => "已按时完成".to_owned(),
+            TimeLeft::MetLate => "逾期完成".to_owned(),
+            TimeLeft::Cancelled => "已取消".to_owned(),
+        }
+    }
+
+    pub fn en(self) -> String {
+        match self {
+            TimeLeft::WorkingDaysLeft { days } => format!("{} left", working_days_en(days)),
+            TimeLeft::DueToday => "Due today".to_owned(),
+            TimeLeft::LastWorkingDay => "Last working day before the deadline".to_owned(),
+            TimeLeft::WorkingDaysOverdue { days } => format!("{} overdue", working_days_en(days)),
+            TimeLeft::OverdueToday => "Overdue".to_owned(),
+            TimeLeft::Paused {
+                remaining_working_days,
+            } => match remaining_working_days {
+                left if left > 0 => format!("Paused ({} left)", working_days_en(left)),
+                0 => "Paused (on its due day)".to_owned(),
+                overdue => format!("Paused ({} overdue)", working_days_en(overdue)),
+            },
+            TimeLeft::MetOnTime => "Completed on time".to_owned(),
+            TimeLeft::MetLate => "Completed late".to_owned(),
+            TimeLeft::Cancelled => "Cancelled".to_owned(),
+        }
+    }
+}
+
+fn working_days_en(days: i64) -> String {
+    match days.unsigned_abs() {
+        1 => "1 working day".to_owned(),
+        n => format!("{n} working days"),
+    }
+}
+
+/// Chinese wording of the time left: "今天到期", "逾期2个工作日",
+/// "还剩3个工作日", "已按时完成", "逾期完成"...
+pub fn time_left_zh(clock: &Clock, today: NaiveDate, cal: &Calendar) -> String {
+    TimeLeft::of(clock, today, cal).zh()
+}
+
+/// English wording of the time left: "Due today", "2 working days overdue",
+/// "3 working days left", "Completed on time", "Completed late"...
+pub fn time_left_en(clock: &Clock, today: NaiveDate, cal: &Calendar) -> String {
+    TimeLeft::of(clock, today, cal).en()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().expect("valid test date")
+    }
+
+    fn home_check(started: &str, span: Span) -> Clock {
+        Clock::start(
+            ClockKind::HomeCheck,
+            Level::Village,
+            d(started),
+            span,
+            &Calendar::china(),
+        )
+    }
+
+    #[test]
+    fn a_working_day_deadline_skips_the_national_day_holiday() {
+        let clock = home_check("2026-09-29", Span::WorkingDays(3));
+        // 09-30, 10-08, 10-09.
+        assert_eq!(clock.due_on, d("2026-10-09"));
+        assert_eq!(clock.state, ClockState::Running);
+        assert!(clock.is_open());
+    }
+
+    #[test]
+    fn a_calendar_day_deadline_on_a_holiday_is_not_moved() {
+        let cal = Calendar::china();
+        // 2026-09-20 + 15 days = 2026-10-05, inside the National Day holiday.
+        let due = due_date(d("2026-09-20"), Span::CalendarDays(15), &cal);
+        assert_eq!(due, d("2026-10-05"));
+        assert!(!cal.is_working_day(due));
+    }
+
+    #[test]
+    fn a_month_deadline_is_clamped_to_the_month_end() {
+        let cal = Calendar::china();
+        assert_eq!(
+            due_date(d("2026-01-31"), Span::Months(1), &cal),
+            d("2026-02-28")
+        );
+        assert_eq!(
+            due_date(d("2026-03-15"), Span::Months(3), &cal),
+            d("2026-06-15")
+        );
+    }
+
+    #[test]
+    fn a_pause_over_a_holiday_moves_the_due_date_by_the_working_days_paused() {
+        let cal = Calendar::china();
+        let mut clock = home_check("2026-09-28", Span::WorkingDays(3));
+        assert_eq!(clock.due_on, d("2026-10-08"));
+        clock.pause(d("2026-09-29"), &cal);
+        assert_eq!(
+            clock.state,
+            ClockState::Paused {
+                remaining_working_days: 2
+            }
+        );
+        clock.resume(d("2026-10-09"), &cal);
+        // Two working days after 10-09: makeup Saturday 10-10, then Monday 10-12.
+        assert_eq!(clock.due_on, d("2026-10-12"));
+        assert_eq!(clock.state, ClockState::Running);
+    }
+
+    #[test]
+    fn a_clock_paused_while_overdue_stays_overdue_by_as_many_working_days() {
+        let cal = Calendar::china();
+        let mut clock = home_check("2026-03-02", Span::WorkingDays(2));
+        assert_eq!(clock.due_on, d("2026-03-04"));
+        clock.pause(d("2026-03-06"), &cal);
+        clock.resume(d("2026-03-13"), &cal);
+        assert_eq!(clock.due_on, d("2026-03-11"));
+        assert_eq!(time_left_zh(&clock, d("2026-03-13"), &cal), "逾期2个工作日");
+    }
+
+    #[test]
+    fn a_clock_paused_on_the_weekend_after_its_deadline_stays_overdue() {
+        let cal = Calendar::china();
+        // Due Friday 2026-03-06, paused Saturday, resumed the same day.
+        let mut clock = home_check("2026-03-03", Span::WorkingDays(3));
+        assert_eq!(clock.due_on, d("2026-03-06"));
+        clock.pause(d("2026-03-07"), &cal);
+        assert_eq!(urgency(&clock, d("2026-03-07"), &cal, 1), Urgency::Overdue);
+        clock.resume(d("2026-03-07"), &cal);
+        assert_eq!(clock.due_on, d("2026-03-06"));
+        assert_eq!(urgency(&clock, d("2026-03-09"), &cal, 1), Urgency::Overdue);
+    }
+
+    #[test]
+    fn pausing_and_resuming_twice_does_nothing_more() {
+        let cal = Calendar::china();
+        let mut clock = home_check("2026-03-02", Span::WorkingDays(5));
+        clock.pause(d("2026-03-03"), &cal);
+        let paused = clock.clone();
+        clock.pause(d("2026-03-05"), &cal);
+        assert_eq!(clock, paused);
+        clock.resume(d("2026-03-05"), &cal);
+        let resumed = clock.clone();
+        clock.resume(d("2026-03-06"), &cal);
+        assert_eq!(clock, resumed);
+    }
+
+    #[test]
+    fn a_clock_met_while_paused_with_time_left_is_met_on_time() {
+        let cal = Calendar::china();
+        let mut clock = home_check("2026-03-02", Span::WorkingDays(2));
+        clock.pause(d("2026-03-03"), &cal);
+        clock.meet(d("2026-03-20"));
+        assert_eq!(urgency(&clock, d("2026-03-20"), &cal, 1), Urgency::Met);
+    }
+
+    #[test]
+    fn a_hand_over_changes_the_owner_but_not_the_due_date() {
+        let mut clock = home_check("2026-03-02", Span::WorkingDays(3));
+        let due = clock.due_on;
+        clock.hand_over(Level::Township);
+        assert_eq!(clock.owner, Level::Township);
+        assert_eq!(clock.due_on, due);
+    }
+
+    #[test]
+    fn an_extension_requested_on_the_due_date_is_granted_from_the_old_due_date() {
+        let cal = Calendar::china();
+        let mut clock = home_check("2026-03-02", Span::WorkingDays(3));
+        assert_eq!(clock.due_on, d("2026-03-05"));
+        assert_eq!(
+            clock.extend(Span::WorkingDays(2), d("2026-03-05"), &cal),
+            Ok(())
+        );
+        assert_eq!(clock.due_on, d("2026-03-09"));
+        assert_eq!(clock.extended, 1);
+    }
+
+    #[test]
+    fn an_extension_requested_after_the_due_date_is_refused() {
+        let cal = Calendar::china();
+        let mut clock = home_check("2026-03-02", Span::WorkingDays(3));
+        let before = clock.clone();
+        assert_eq!(
+            clock.extend(Span::WorkingDays(2), d("2026-03-06"), &cal),
+            Err(ClockError::ExtensionAfterDue)
+        );
+        assert_eq!(clock, before);
+    }
+
+    #[test]
+    fn an_extension_of_a_clock_that_is_not_running_is_refused() {
+        let cal = Calendar::china();
+        let mut paused = home_check("2026-03-02", Span::WorkingDays(3));
+        paused.pause(d("2026-03-03"), &cal);
+        assert_eq!(
+            paused.extend(Span::CalendarDays(5), d("2026-03-03"), &cal),
+            Err(ClockError::NotRunning)
+        );
+        let mut met = home_check("2026-03-02", Span::WorkingDays(3));
+        met.meet(d("2026-03-03"));
+        assert_eq!(
+            met.extend(Span::CalendarDays(5), d("2026-03-03"), &cal),
+            Err(ClockError::NotRunning)
+        );
+        assert_eq!(ClockError::NotRunning.code(), "clock.not_running");
+    }
+
+    #[test]
+    fn a_met_or_cancelled_clock_is_closed_and_stays_so() {
+        let mut clock = home_check("2026-03-02", Span::WorkingDays(3));
+        clock.cancel(d("2026-03-03"));
+        assert!(!clock.is_open());
+        clock.meet(d("2026-03-04"));
+        assert_eq!(
+            clock.state,
+            ClockState::Cancelled {
+                on: d("2026-03-03")
+            }
+        );
+    }
+
+    #[test]
+    fn urgency_follows_the_due_date_and_the_due_soon_policy() {
+        let cal = Calendar::china();
+        // Due Thursday 2026-03-05.
+        let clock = home_check("2026-03-02", Span::WorkingDays(3));
+        let policy = DEFAULT_DUE_SOON_WORKING_DAYS;
+        assert_eq!(
+            urgency(&clock, d("2026-03-03"), &cal, policy),
+            Urgency::OnTime
+        );
+        assert_eq!(
+            urgency(&clock, d("2026-03-04"), &cal, policy),
+            Urgency::DueSoon
+        );
+        assert_eq!(
+            urgency(&clock, d("2026-03-05"), &cal, policy),
+            Urgency::DueSoon
+        );
+        assert_eq!(urgency(&clock, d("2026-03-05"), &cal, 0), Urgency::DueSoon);
+        assert_eq!(urgency(&clock, d("2026-03-04"), &cal, 0), Urgency::OnTime);
+        assert_eq!(
+            urgency(&clock, d("2026-03-06"), &cal, policy),
+            Urgency::Overdue
+        );
+    }
+
+    #[test]
+    fn a_case_past_its_deadline_before_a_holiday_is_overdue_the_next_day() {
+        let cal = Calendar::china();
+        // Due Wednesday 2026-09-30; on 10-01 (holiday) it is overdue.
+        let clock = home_check("2026-09-29", Span::WorkingDays(1));
+        assert_eq!(clock.due_on, d("2026-09-30"));
+        assert_eq!(urgency(&clock, d("2026-10-01"), &cal, 1), Urgency::Overdue);
+        assert_eq!(time_left_zh(&clock, d("2026-10-01"), &cal), "已逾期");
+        assert_eq!(time_left_zh(&clock, d("2026-10-09"), &cal), "逾期2个工作日");
+    }
+
+    #[test]
+    fn urgency_of_closed_clocks_tells_met_late_from_met() {
+        let cal = Calendar::china();
+        let mut on_time = home_check("2026-03-02", Span::WorkingDays(3));
+        on_time.meet(d("2026-03-05"));
+        assert_eq!(urgency(&on_time, d("2026-04-01"), &cal, 1), Urgency::Met);
+        let mut late = home_check("2026-03-02", Span::WorkingDays(3));
+        late.meet(d("2026-03-06"));
+        assert_eq!(urgency(&late, d("2026-04-01"), &cal, 1), Urgency::MetLate);
+        let mut cancelled = home_check("2026-03-02", Span::WorkingDays(3));
+        cancelled.cancel(d("2026-03-06"));
+        assert_eq!(
+            urgency(&cancelled, d("2026-04-01"), &cal, 1),
+            Urgency::Cancelled
+        );
+    }
+
+    #[test]
+    fn time_left_is_worded_in_chinese_and_english() {
+        let cal = Calendar::china();
+        // Due Thursday 2026-03-05.
+        let clock = home_check("2026-03-02", Span::WorkingDays(3));
+        let cases = [
+            ("2026-03-02", "还剩3个工作日", "3 working days left"),
+            ("2026-03-04", "还剩1个工作日", "1 working day left"),
+            ("2026-03-05", "今天到期", "Due today"),
+            ("2026-03-06", "逾期1个工作日", "1 working day overdue"),
+            ("2026-03-09", "逾期2个工作日", "2 working days overdue"),
+        ];
+        for (today, zh, en) in cases {
+            assert_eq!(time_left_zh(&clock, d(today), &cal), zh, "{today}");
+            assert_eq!(time_left_en(&clock, d(today), &cal), en, "{today}");
+        }
+        let mut met = clock.clone();
+        met.meet(d("2026-03-05"));
+        assert_eq!(time_left_zh(&met, d("2026-03-09"), &cal), "已按时完成");
+        assert_eq!(
+            time_left_en(&met, d("2026-03-09"), &cal),
+            "Completed on time"
+        );
+        let mut late = clock.clone();
+        late.meet(d("2026-03-06"));
+        assert_eq!(time_left_zh(&late, d("2026-03-09"), &cal), "逾期完成");
+        assert_eq!(time_left_en(&late, d("2026-03-09"), &cal), "Completed late");
+    }
+
+    #[test]
+    fn a_calendar_day_deadline_on_a_holiday_reads_as_the_last_working_day() {
+        let cal = Calendar::china();
+        // Due 2026-10-05 (holiday); on 09-30 no working day is left before it.
+        let clock = Clock::start(
+            ClockKind::IdentificationOverall,
+            Level::County,
+            d("2026-09-20"),
+            Span::CalendarDays(15),
+            &cal,
+        );
+        assert_eq!(
+            time_left_zh(&clock, d("2026-09-30"), &cal),
+            "今天是最后一个工作日"
+        );
+        assert_eq!(urgency(&clock, d("2026-09-30"), &cal, 0), Urgency::DueSoon);
+        assert_eq!(time_left_zh(&clock, d("2026-09-29"), &cal), "还剩1个工作日");
+    }
+
+    #[test]
+    fn codes_match_the_serde_names_and_parse_back() {
+        for kind in ClockKind::ALL {
+            let json = serde_json::to_string(&kind).expect("serialises");
+            assert_eq!(json, format!("\"{}\"", kind.code()));
+            assert_eq!(ClockKind::from_code(kind.code()), Some(kind));
+            assert!(!kind.label_zh().is_empty() && !kind.label_en().is_empty());
+        }
+        for level in Level::ALL {
+            let json = serde_json::to_string(&level).expect("serialises");
+            assert_eq!(json, format!("\"{}\"", level.code()));
+            assert_eq!(Level::from_code(level.code()), Some(level));
+            assert!(!level.label_zh().is_empty() && !level.label_en().is_empty());
+        }
+        assert_eq!(ClockKind::from_code("nope"), None);
+    }
+
+    #[test]
+    fn a_clock_round_trips_through_json() {
+        let cal = Calendar::china();
+        let mut clock = home_check("2026-03-02", Span::WorkingDays(3));
+        clock.pause(d("2026-03-03"), &cal);
+        let json = serde_json::to_string(&clock).expect("serialises");
+        let back: Clock = serde_json::from_str(&json).expect("deserialises");
+        assert_eq!(back, clock);
+        let span = serde_json::to_string(&Span::WorkingDays(5)).expect("serialises");
+        assert_eq!(span, r#"{"working_days":5}"#);
+    }
+
+    fn any_date() -> impl Strategy<Value = NaiveDate> {
+        (0u64..1095).prop_map(|offset| {
+            NaiveDate::from_ymd_opt(2024, 7, 1).expect("valid") + Days::new(offset)
+        })
+    }
+
+    fn any_span() -> impl Strategy<Value = Span> {
+        prop_oneof![
+            (0u32..30).prop_map(Span::WorkingDays),
+            (0u32..40).prop_map(Span::CalendarDays),
+            (0u32..4).prop_map(Span::Months),
+        ]
+    }
+
+    fn rank(urgency: Urgency) -> u8 {
+        match urgency {
+            Urgency::OnTime => 0,
+            Urgency::DueSoon => 1,
+            Urgency::Overdue => 2,
+            Urgency::Met | Urgency::MetLate | Urgency::Cancelled => 3,
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn pause_and_resume_never_make_the_due_date_earlier(
+            start in any_date(),
+            span in any_span(),
+            pause_after in 0u64..60,
+            paused_for in 0u64..60,
+        ) {
+            let cal = Calendar::china();
+            let mut clock = Clock::start(ClockKind::HomeCheck, Level::Village, start, span, &cal);
+            let due = clock.due_on;
+            let paused_on = start + Days::new(pause_after);
+            clock.pause(paused_on, &cal);
+            clock.resume(paused_on + Days::new(paused_for), &cal);
+            prop_assert!(clock.due_on >= due);
+            prop_assert_eq!(clock.state, ClockState::Running);
+        }
+
+        #[test]
+        fn pausing_and_resuming_the_same_day_keeps_a_working_day_deadline(
+            start in any_date(),
+            n in 0u32..30,
+            pause_after in 0u64..60,
+        ) {
+            let cal = Calendar::china();
+            let mut clock = Clock::start(
+                ClockKind::HomeCheck, Level::Village, start, Span::WorkingDays(n), &cal,
+            );
+            let due = clock.due_on;
+            let on = start + Days::new(pause_after);
+            clock.pause(on, &cal);
+            clock.resume(on, &cal);
+            prop_assert_eq!(clock.due_on, due);
+        }
+
+        #[test]
+        fn a_resumed_clock_has_the_working_days_it_had_when_paused(
+            start in any_date(),
+            n in 1u32..30,
+            pause_after in 0u64..60,
+            paused_for in 0u64..60,
+        ) {
+            let cal = Calendar::china();
+            let mut clock = Clock::start(
+                ClockKind::HomeCheck, Level::Village, start, Span::WorkingDays(n), &cal,
+            );
+            let paused_on = start + Days::new(pause_after);
+            let resumed_on = paused_on + Days::new(paused_for);
+            let left = cal.working_days_between(paused_on, clock.due_on);
+            clock.pause(paused_on, &cal);
+            clock.resume(resumed_on, &cal);
+            if left > 0 {
+                prop_assert_eq!(cal.working_days_between(resumed_on, clock.due_on), left);
+            } else if left < 0 {
+                prop_assert_eq!(cal.working_days_between(clock.due_on, resumed_on), -left);
+            }
+        }
+
+        #[test]
+        fn a_pause_never_cures_an_overdue_clock(
+            start in any_date(),
+            span in any_span(),
+            pause_after in 0u64..90,
+            paused_for in 0u64..30,
+        ) {
+            let cal = Calendar::china();
+            let mut clock = Clock::start(ClockKind::HomeCheck, Level::Village, start, span, &cal);
+            let paused_on = start + Days::new(pause_after);
+            let resumed_on = paused_on + Days::new(paused_for);
+            let before = urgency(&clock, paused_on, &cal, 1);
+            clock.pause(paused_on, &cal);
+            let while_paused = urgency(&clock, resumed_on, &cal, 1);
+            clock.resume(resumed_on, &cal);
+            let after = urgency(&clock, resumed_on, &cal, 1);
+            if before == Urgency::Overdue {
+                prop_assert_eq!(while_paused, Urgency::Overdue);
+                prop_assert_eq!(after, Urgency::Overdue);
+            }
+        }
+
+        #[test]
+        fn hand_over_never_changes_the_due_date(
+            start in any_date(),
+            span in any_span(),
+            owner in 0usize..4,
+            new_owner in 0usize..4,
+        ) {
+            let cal = Calendar::china();
+            let mut clock = Clock::start(ClockKind::NoticeWindow, Level::ALL[owner], start, span, &cal);
+            let before = clock.clone();
+            clock.hand_over(Level::ALL[new_owner]);
+            prop_assert_eq!(clock.due_on, before.due_on);
+            prop_assert_eq!(clock.started_on, before.started_on);
+            prop_assert_eq!(clock.state, before.state);
+            prop_assert_eq!(clock.owner, Level::ALL[new_owner]);
+        }
+
+        #[test]
+        fn urgency_of_a_running_clock_only_moves_from_on_time_to_due_soon_to_overdue(
+            start in any_date(),
+            span in any_span(),
+            policy in 0u32..4,
+            first in 0u64..90,
+            later in 0u64..90,
+        ) {
+            let cal = Calendar::china();
+            let clock = Clock::start(ClockKind::HomeCheck, Level::Village, start, span, &cal);
+            let earlier_day = start + Days::new(first);
+            let later_day = earlier_day + Days::new(later);
+            let before = urgency(&clock, earlier_day, &cal, policy);
+            let after = urgency(&clock, later_day, &cal, policy);
+            prop_assert!(rank(before) <= 2 && rank(after) <= 2);
+            prop_assert!(rank(before) <= rank(after), "{:?} then {:?}", before, after);
+        }
+
+        #[test]
+        fn an_extension_before_the_due_date_never_makes_it_earlier(
+            start in any_date(),
+            span in any_span(),
+            extra in any_span(),
+            asked_after in 0u64..60,
+        ) {
+            let cal = Calendar::china();
+            let mut clock = Clock::start(ClockKind::AssistanceStarted, Level::Department, start, span, &cal);
+            let due = clock.due_on;
+            let asked_on = start + Days::new(asked_after);
+            match clock.extend(extra, asked_on, &cal) {
+                Ok(()) => {
+                    prop_assert!(asked_on <= due);
+                    prop_assert!(clock.due_on >= due);
+                    prop_assert_eq!(clock.extended, 1);
+                }
+                Err(error) => {
+                    prop_assert_eq!(error, ClockError::ExtensionAfterDue);
+                    prop_assert!(asked_on > due);
+                    prop_assert_eq!(clock.due_on, due);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+//! User-facing messages for domain errors.
+//!
+//! Every error enum in `domain/` implements [`UserMessage`], so the UI can show a
+//! zh-CN or English sentence and the API can send a stable key instead of free text.
+
+/// A stable message key plus its zh-CN and English wording.
+///
+/// Keys are `<type>.<snake_case_variant>`, e.g. `"id_number.bad_check_digit"`.
+/// They are part of the API contract: never rename one, add a new one instead.
+pub trait UserMessage {
+    /// Stable, ASCII message key used in the API and in translation tables.
+    fn key(&self) -> &'static str;
+    /// Message in Simplified Chinese (zh-CN), the primary UI language.
+    fn zh(&self) -> &'static str;
+    /// Message in English.
+    fn en(&self) -> &'static str;
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::UserMessage;
+
+    /// Shared check for every error enum: keys are unique, prefixed, snake_case ASCII,
+    /// and both texts are present.
+    pub(crate) fn assert_messages_are_well_formed<T: UserMessage>(prefix: &str, all: &[T]) {
+        let mut keys: Vec<&str> = all.iter().map(UserMessage::key).collect();
+        for message in all {
+            let key = message.key();
+            let rest = key
+                .strip_prefix(prefix)
+                .and_then(|rest| rest.strip_prefix('.'))
+                .unwrap_or_else(|| panic!("key {key} does not start with {prefix}."));
+            assert!(
+                !rest.is_empty()
+                    && rest
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
+                "key {key} is not snake_case ASCII"
+            );
+            assert!(!message.zh().trim().is_empty(), "{key} has no zh text");
+            assert!(!message.en().trim().is_empty(), "{key} has no en text");
+            assert!(!message.zh().is_ascii(), "{key} zh text looks untranslated");
+        }
+        keys.sort_unstable();
+        let before = keys.len();
+        keys.dedup();
+        assert_eq!(before, keys.len(), "duplicate message keys under {prefix}");
+    }
+
+    struct Sample;
+
+    impl UserMessage for Sample {
+        fn key(&self) -> &'static str {
+            "sample.only_variant"
+        }
+        fn zh(&self) -> &'static str {
+            "示例"
+        }
+        fn en(&self) -> &'static str {
+            "Sample"
+        }
+    }
+
+    #[test]
+    fn a_well_formed_message_passes_the_shared_check() {
+        assert_messages_are_well_formed("sample", &[Sample]);
+    }
+
+    #[test]
+    #[should_panic(expected = "does not start with")]
+    fn a_key_with_the_wrong_prefix_fails_the_shared_check() {
+        assert_messages_are_well_formed("other", &[Sample]);
+    }
+}

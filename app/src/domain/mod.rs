@@ -1,0 +1,29 @@
+//! Pure, WASM-safe domain code: newtypes, vocabularies, policy, state machine, clocks.
+//! No I/O, no clock access, no async. One `pub mod` line per module, one `pub use`
+//! line per module: append new modules at the end of each list.
+
+pub mod id_number;
+pub mod message;
+pub mod mobile;
+pub mod money;
+pub mod region;
+pub mod tracking;
+pub mod vocab;
+
+pub use id_number::{IdNumber, IdNumberError};
+pub use message::UserMessage;
+pub use mobile::{MobileNumber, MobileNumberError};
+pub use money::{Fen, MoneyError};
+pub use region::{RegionCode, RegionCodeError, RegionLevel};
+pub use tracking::{TrackingNumber, TrackingNumberError};
+pub use vocab::{
+    suggest_measures, Category, Channel, LabourCapacity, MeasureType, RiskTier, RiskType,
+};
+
+pub mod calendar;
+pub mod holidays_cn;
+pub mod clock;
+pub mod report;
+pub mod role;
+pub mod time;
+pub mod case;

@@ -1,0 +1,338 @@
+//! A household's self-report (自主申报) as typed on the form, and its parsed form.
+use serde::{Deserialize, Serialize};
+
+use super::{
+    id_number::IdNumber,
+    message::UserMessage,
+    mobile::MobileNumber,
+    region::{RegionCode, RegionLevel},
+    vocab::RiskType,
+};
+
+/// Raw form input: every field is a string so nothing typed is ever lost.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReportForm {
+    pub name: String,
+    pub mobile: String,
+    pub id_number: String,
+    pub village: String,
+    pub household_size: String,
+    pub risk_types: Vec<String>,
+    pub description: String,
+    pub consent: String,
+}
+
+/// A report that passed every check that needs no database.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewReport {
+    pub name: String,
+    pub mobile: MobileNumber,
+    pub id_number: IdNumber,
+    pub village: RegionCode,
+    pub household_size: u8,
+    pub risk_types: Vec<RiskType>,
+    pub description: String,
+}
+
+pub const NAME_MAX_CHARS: usize = 20;
+pub const DESCRIPTION_MAX_CHARS: usize = 500;
+pub const HOUSEHOLD_MAX: u8 = 30;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFieldError {
+    NameMissing,
+    NameTooLong,
+    VillageMissing,
+    HouseholdSizeInvalid,
+    RiskTypesMissing,
+    DescriptionMissing,
+    DescriptionTooLong,
+    ConsentMissing,
+    VillageUnknown,
+}
+
+impl UserMessage for ReportFieldError {
+    fn key(&self) -> &'static str {
+        match self {
+            Self::NameMissing => "report.name_missing",
+            Self::NameTooLong => "report.name_too_long",
+            Self::VillageMissing => "report.village_missing",
+            Self::HouseholdSizeInvalid => "report.household_size_invalid",
+            Self::RiskTypesMissing => "report.risk_types_missing",
+            Self::DescriptionMissing => "report.description_missing",
+            Self::DescriptionTooLong => "report.description_too_long",
+            Self::ConsentMissing => "report.consent_missing",
+            Self::VillageUnknown => "report.village_unknown",
+        }
+    }
+
+    fn zh(&self) -> &'static str {
+        match self {
+            Self::NameMissing => "请填写申请人姓名",
+            Self::NameTooLong => "姓名最多20个字",
+            Self::VillageMissing => "请选择所在的乡镇和村",
+            Self::HouseholdSizeInvalid => "请填写家庭人口数（1到30之间的数字）",
+            Self::RiskTypesMissing => "请至少选择一种困难类型",
+            Self::DescriptionMissing => "请简单说明遇到的困难",
+            Self::DescriptionTooLong => "情况说明最多500个字",
+            Self::ConsentMissing => "请阅读并勾选承诺授权",
+            Self::VillageUnknown => "所选的村不在本县范围内，请重新选择",
+        }
+    }
+
+    fn en(&self) -> &'static str {
+        match self {
+            Self::NameMissing => "Enter the applicant's name",
+            Self::NameTooLong => "The name can have at most 20 characters",
+            Self::VillageMissing => "Choose your township and village",
+            Self::HouseholdSizeInvalid => "Enter the household size (a number from 1 to 30)",
+            Self::RiskTypesMissing => "Choose at least one kind of hardship",
+            Self::DescriptionMissing => "Briefly describe the hardship",
+            Self::DescriptionTooLong => "The description can have at most 500 characters",
+            Self::ConsentMissing => "Read and tick the pledge and authorisation",
+            Self::VillageUnknown => "The chosen village is not in this county; choose again",
+        }
+    }
+}
+
+/// One field's problem: the field name as used in the form, and the message.
+pub type FieldProblem = (&'static str, Box<dyn UserMessage + Send + Sync>);
+
+pub fn parse_name(raw: &str) -> Result<String, ReportFieldError> {
+    let name = raw.trim();
+    if name.is_empty() {
+        Err(ReportFieldError::NameMissing)
+    } else if name.chars().count() > NAME_MAX_CHARS {
+        Err(ReportFieldError::NameTooLong)
+    } else {
+        Ok(name.to_owned())
+    }
+}
+
+pub fn parse_village(raw: &str) -> Result<RegionCode, ReportFieldError> {
+    match RegionCode::parse(raw) {
+        Ok(code) if code.level() == RegionLevel::Village => Ok(code),
+        _ => Err(ReportFieldError::VillageMissing),
+    }
+}
+
+pub fn parse_household_size(raw: &str) -> Result<u8, ReportFieldError> {
+    match raw.trim().parse::<u8>() {
+        Ok(n) if (1..=HOUSEHOLD_MAX).contains(&n) => Ok(n),
+        _ => Err(ReportFieldError::HouseholdSizeInvalid),
+    }
+}
+
+pub fn parse_risk_types(raw: &[String]) -> Result<Vec<RiskType>, ReportFieldError> {
+    let mut risks: Vec<RiskType> = Vec::new();
+    for code in raw {
+        if let Some(risk) = RiskType::from_code(code.trim()) {
+            if !risks.contains(&risk) {
+                risks.push(risk);
+            }
+        }
+    }
+    if risks.is_empty() {
+        Err(ReportFieldError::RiskTypesMissing)
+    } else {
+        Ok(risks)
+    }
+}
+
+pub fn parse_description(raw: &str) -> Result<String, ReportFieldError> {
+    let text = raw.trim();
+    if text.is_empty() {
+        Err(ReportFieldError::DescriptionMissing)
+    } else if text.chars().count() > DESCRIPTION_MAX_CHARS {
+        Err(ReportFieldError::DescriptionTooLong)
+    } else {
+        Ok(text.to_owned())
+    }
+}
+
+/// A ticked HTML checkbox sends "on" (or whatever its value is); an unticked one sends nothing.
+pub fn parse_consent(raw: &str) -> Result<(), ReportFieldError> {
+    if raw.trim().is_empty() {
+        Err(ReportFieldError::ConsentMissing)
+    } else {
+        Ok(())
+    }
+}
+
+fn keep<T, E: UserMessage + Send + Sync + 'static>(
+    field: &'static str,
+    result: Result<T, E>,
+    problems: &mut Vec<FieldProblem>,
+) -> Option<T> {
+    match result {
+        Ok(value) => Some(value),
+        Err(e) => {
+            problems.push((field, Box::new(e)));
+            None
+        }
+    }
+}
+
+impl TryFrom<&ReportForm> for NewReport {
+    type Error = Vec<FieldProblem>;
+
+    /// Parses every field and reports every problem at once, in form order.
+    fn try_from(form: &ReportForm) -> Result<Self, Self::Error> {
+        let mut problems = Vec::new();
+        let name = keep("name", parse_name(&form.name), &mut problems);
+        let mobile = keep("mobile", MobileNumber::parse(&form.mobile), &mut problems);
+        let id_number = keep("id_number", IdNumber::parse(&form.id_number), &mut problems);
+        let village = keep("village", parse_village(&form.village), &mut problems);
+        let household_size = keep(
+            "household_size",
+            parse_household_size(&form.household_size),
+            &mut problems,
+        );
+        let risk_types = keep("risk_types", parse_risk_types(&form.risk_types), &mut problems);
+        let description = keep(
+            "description",
+            parse_description(&form.description),
+            &mut problems,
+        );
+        let consent = keep("consent", parse_consent(&form.consent), &mut problems);
+        match (
+            name,
+            mobile,
+            id_number,
+            village,
+            household_size,
+            risk_types,
+            description,
+            consent,
+        ) {
+            (
+                Some(name),
+                Some(mobile),
+                Some(id_number),
+                Some(village),
+                Some(household_size),
+                Some(risk_types),
+                Some(description),
+                Some(()),
+            ) => Ok(NewReport {
+                name,
+                mobile,
+                id_number,
+                village,
+                household_size,
+                risk_types,
+                description,
+            }),
+            _ => Err(problems),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::id_number::check_digit;
+
+    fn valid_id() -> String {
+        let first17 = "52272719800101001";
+        format!("{first17}{}", check_digit(first17).expect("digits"))
+    }
+
+    fn valid_form() -> ReportForm {
+        ReportForm {
+            name: "张三".into(),
+            mobile: "13800138000".into(),
+            id_number: valid_id(),
+            village: "522799101201".into(),
+            household_size: "4".into(),
+            risk_types: vec!["illness".into()],
+            description: "父亲住院，医疗费用高".into(),
+            consent: "on".into(),
+        }
+    }
+
+    fn fields(form: &ReportForm) -> Vec<&'static str> {
+        match NewReport::try_from(form) {
+            Ok(_) => Vec::new(),
+            Err(problems) => problems.iter().map(|(f, _)| *f).collect(),
+        }
+    }
+
+    #[test]
+    fn a_complete_form_parses() {
+        let report = NewReport::try_from(&valid_form()).expect("valid");
+        assert_eq!(report.household_size, 4);
+        assert_eq!(report.risk_types, vec![RiskType::Illness]);
+    }
+
+    #[test]
+    fn an_empty_form_reports_every_field() {
+        assert_eq!(
+            fields(&ReportForm::default()),
+            vec![
+                "name",
+                "mobile",
+                "id_number",
+                "village",
+                "household_size",
+                "risk_types",
+                "description",
+                "consent"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_missing_consent_is_refused() {
+        let form = ReportForm {
+            consent: String::new(),
+            ..valid_form()
+        };
+        assert_eq!(fields(&form), vec!["consent"]);
+    }
+
+    #[test]
+    fn a_township_code_is_not_a_village() {
+        let form = ReportForm {
+            village: "522799101000".into(),
+            ..valid_form()
+        };
+        assert_eq!(fields(&form), vec!["village"]);
+    }
+
+    #[test]
+    fn unknown_risk_codes_are_ignored_and_duplicates_merged() {
+        let form = ReportForm {
+            risk_types: vec!["illness".into(), "bogus".into(), "illness".into()],
+            ..valid_form()
+        };
+        let report = NewReport::try_from(&form).expect("valid");
+        assert_eq!(report.risk_types, vec![RiskType::Illness]);
+        let only_bogus = ReportForm {
+            risk_types: vec!["bogus".into()],
+            ..valid_form()
+        };
+        assert_eq!(fields(&only_bogus), vec!["risk_types"]);
+    }
+
+    #[test]
+    fn household_size_must_be_between_one_and_thirty() {
+        for bad in ["0", "31", "abc", "", "-1"] {
+            let form = ReportForm {
+                household_size: bad.into(),
+                ..valid_form()
+            };
+            assert_eq!(fields(&form), vec!["household_size"], "{bad}");
+        }
+    }
+
+    #[test]
+    fn an_overlong_description_is_refused() {
+        let form = ReportForm {
+            description: "困".repeat(DESCRIPTION_MAX_CHARS + 1),
+            ..valid_form()
+        };
+        assert_eq!(fields(&form), vec!["description"]);
+    }
+}

@@ -1,0 +1,383 @@
+//! Tracking number (受理编号) handed to whoever files a report.
+//!
+//! Ten characters from a 31-symbol alphabet without look-alikes (no 0/O, 1/I/L):
+//! nine random symbols and one check symbol. The check makes the weighted sum
+//! `Σ (i + 1) · value(cᵢ)` over all ten positions ≡ 0 (mod 31). Because 31 is prime
+//! and the weights 1..=10 are distinct and non-zero mod 31, every single-symbol
+//! typo and every transposition of two different symbols is detected.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use super::message::UserMessage;
+
+/// The 31 symbols, in value order.
+pub const ALPHABET: &[u8; 31] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+const BASE: u32 = 31;
+const RANDOM_LEN: usize = 9;
+const LENGTH: usize = RANDOM_LEN + 1;
+/// Inverse of the check position's weight (10) modulo 31: 10 · 28 = 280 = 9 · 31 + 1.
+const INVERSE_OF_CHECK_WEIGHT: u32 = 28;
+
+/// A valid 10-character tracking number, stored upper-case without separators.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct TrackingNumber(String);
+
+/// Why a string is not a valid [`TrackingNumber`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TrackingNumberError {
+    Empty,
+    WrongLength,
+    InvalidCharacter,
+    BadCheckCharacter,
+}
+
+/// Value (0..31) of an upper-case alphabet symbol.
+fn value_of(symbol: u8) -> Option<u32> {
+    ALPHABET
+        .iter()
+        .position(|&s| s == symbol)
+        .and_then(|v| u32::try_from(v).ok())
+}
+
+/// Symbol for a value; callers pass values already reduced modulo 31.
+fn symbol_of(value: u32) -> u8 {
+    ALPHABET[(value % BASE) as usize]
+}
+
+/// Check symbol for nine symbol values.
+fn check_symbol(values: &[u32; RANDOM_LEN]) -> u8 {
+    let partial = values
+        .iter()
+        .zip(1u32..)
+        .map(|(value, weight)| value * weight)
+        .sum::<u32>()
+        % BASE;
+    // Solve partial + 10·c ≡ 0 (mod 31).
+    symbol_of((BASE - partial) % BASE * INVERSE_OF_CHECK_WEIGHT)
+}
+
+impl TrackingNumber {
+    /// Builds a fresh number from 16 bytes of OS randomness supplied by the caller.
+    /// The nine symbols are the lowest base-31 digits of the bytes read as a `u128`;
+    /// 2¹²⁸ is so much larger than 31⁹ that the bias is negligible (< 10⁻²⁴).
+    pub fn from_random(bytes: [u8; 16]) -> TrackingNumber {
+        let mut n = u128::from_le_bytes(bytes);
+        let mut values = [0u32; RANDOM_LEN];
+        for value in &mut values {
+            // `n % 31` is below 31, so the narrowing cannot lose anything.
+            *value = (n % u128::from(BASE)) as u32;
+            n /= u128::from(BASE);
+        }
+        let mut text: Vec<u8> = values.iter().map(|&v| symbol_of(v)).collect();
+        text.push(check_symbol(&values));
+        TrackingNumber(text.into_iter().map(char::from).collect())
+    }
+
+    /// Parses user input: case-insensitive, spaces and `-` ignored. Look-alike
+    /// characters (0, O, 1, I, L) are rejected, not guessed.
+    pub fn parse(input: &str) -> Result<TrackingNumber, TrackingNumberError> {
+        let compact: Vec<char> = input
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '-')
+            .map(|c| c.to_ascii_uppercase())
+            .collect();
+        if compact.is_empty() {
+            return Err(TrackingNumberError::Empty);
+        }
+        let mut values = Vec::with_capacity(compact.len());
+        for c in &compact {
+            let value = u8::try_from(*c).ok().and_then(value_of);
+            values.push(value.ok_or(TrackingNumberError::InvalidCharacter)?);
+        }
+        let Ok(values) = <[u32; LENGTH]>::try_from(values) else {
+            return Err(TrackingNumberError::WrongLength);
+        };
+        let weighted = values
+            .iter()
+            .zip(1u32..)
+            .map(|(value, weight)| value * weight)
+            .sum::<u32>();
+        if weighted % BASE != 0 {
+            return Err(TrackingNumberError::BadCheckCharacter);
+        }
+        Ok(TrackingNumber(compact.into_iter().collect()))
+    }
+
+    /// The ten symbols without separators, e.g. `ABCDEFGHJK`.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Grouped 4-4-2 for reading aloud and printing, e.g. `ABCD-EFGH-JK`.
+    pub fn grouped(&self) -> String {
+        format!("{}-{}-{}", &self.0[..4], &self.0[4..8], &self.0[8..])
+    }
+}
+
+/// Prints the grouped form `ABCD-EFGH-JK`.
+impl fmt::Display for TrackingNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.grouped())
+    }
+}
+
+impl AsRef<str> for TrackingNumber {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for TrackingNumber {
+    type Err = TrackingNumberError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        TrackingNumber::parse(s)
+    }
+}
+
+impl TryFrom<String> for TrackingNumber {
+    type Error = TrackingNumberError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        TrackingNumber::parse(&value)
+    }
+}
+
+impl From<TrackingNumber> for String {
+    fn from(value: TrackingNumber) -> Self {
+        value.0
+    }
+}
+
+impl UserMessage for TrackingNumberError {
+    fn key(&self) -> &'static str {
+        match self {
+            TrackingNumberError::Empty => "tracking_number.empty",
+            TrackingNumberError::WrongLength => "tracking_number.wrong_length",
+            TrackingNumberError::InvalidCharacter => "tracking_number.invalid_character",
+            TrackingNumberError::BadCheckCharacter => "tracking_number.bad_check_character",
+        }
+    }
+
+    fn zh(&self) -> &'static str {
+        match self {
+            TrackingNumberError::Empty => "请输入受理编号",
+            TrackingNumberError::WrongLength => "受理编号应为10位",
+            TrackingNumberError::InvalidCharacter => {
+                "受理编号含有无效字符（编号中没有数字0、1和字母I、L、O）"
+            }
+            TrackingNumberError::BadCheckCharacter => "受理编号有误，请核对后重新输入",
+        }
+    }
+
+    fn en(&self) -> &'static str {
+        match self {
+            TrackingNumberError::Empty => "Please enter the tracking number.",
+            TrackingNumberError::WrongLength => "A tracking number has 10 characters.",
+            TrackingNumberError::InvalidCharacter => {
+                "The tracking number contains an invalid character (tracking numbers never use 0, 1, I, L or O)."
+            }
+            TrackingNumberError::BadCheckCharacter => {
+                "This tracking number does not exist; please check it for typos."
+            }
+        }
+    }
+}
+
+impl fmt::Display for TrackingNumberError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.en())
+    }
+}
+
+impl std::error::Error for TrackingNumberError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use serde::de::value::{Error as DeError, StrDeserializer};
+    use serde::de::IntoDeserializer;
+
+    fn symbol() -> impl Strategy<Value = u8> {
+        prop::sample::select(ALPHABET.to_vec())
+    }
+
+    #[test]
+    fn the_alphabet_has_thirty_one_distinct_unambiguous_symbols() {
+        let mut symbols = ALPHABET.to_vec();
+        symbols.sort_unstable();
+        symbols.dedup();
+        assert_eq!(symbols.len(), 31);
+        for look_alike in *b"01ILO" {
+            assert!(!ALPHABET.contains(&look_alike));
+        }
+    }
+
+    #[test]
+    fn all_zero_randomness_gives_a_valid_number() {
+        let number = TrackingNumber::from_random([0; 16]);
+        assert_eq!(number.as_str(), "2222222222");
+        assert_eq!(TrackingNumber::parse(number.as_str()), Ok(number));
+    }
+
+    #[test]
+    fn a_known_number_parses_in_any_case_and_with_separators() {
+        let number = TrackingNumber::from_random([7; 16]);
+        let lower = number.grouped().to_lowercase();
+        let spaced = format!(" {} ", number.grouped().replace('-', " "));
+        assert_eq!(TrackingNumber::parse(&lower), Ok(number.clone()));
+        assert_eq!(TrackingNumber::parse(&spaced), Ok(number));
+    }
+
+    #[test]
+    fn grouped_and_display_use_four_four_two() {
+        let number = TrackingNumber::from_random([0xA5; 16]);
+        let grouped = number.grouped();
+        assert_eq!(grouped.len(), 12);
+        assert_eq!(&grouped[4..5], "-");
+        assert_eq!(&grouped[9..10], "-");
+        assert_eq!(grouped.replace('-', ""), number.as_str());
+        assert_eq!(number.to_string(), grouped);
+    }
+
+    #[test]
+    fn an_empty_input_is_empty() {
+        assert_eq!(TrackingNumber::parse(""), Err(TrackingNumberError::Empty));
+        assert_eq!(
+            TrackingNumber::parse(" - -"),
+            Err(TrackingNumberError::Empty)
+        );
+    }
+
+    #[test]
+    fn look_alike_and_foreign_characters_are_invalid() {
+        for input in [
+            "O222222222",
+            "2222222220",
+            "I222222222",
+            "L222222222",
+            "2222_22222",
+            "２２２",
+        ] {
+            assert_eq!(
+                TrackingNumber::parse(input),
+                Err(TrackingNumberError::InvalidCharacter),
+                "{input}"
+            );
+        }
+    }
+
+    #[test]
+    fn too_short_or_too_long_is_the_wrong_length() {
+        assert_eq!(
+            TrackingNumber::parse("222222222"),
+            Err(TrackingNumberError::WrongLength)
+        );
+        assert_eq!(
+            TrackingNumber::parse("22222222222"),
+            Err(TrackingNumberError::WrongLength)
+        );
+    }
+
+    #[test]
+    fn a_wrong_check_character_is_rejected() {
+        assert_eq!(
+            TrackingNumber::parse("2222222223"),
+            Err(TrackingNumberError::BadCheckCharacter)
+        );
+    }
+
+    #[test]
+    fn serde_uses_the_compact_string() {
+        let number = TrackingNumber::from_random([42; 16]);
+        let grouped = number.grouped();
+        let de: StrDeserializer<'_, DeError> = grouped.as_str().into_deserializer();
+        let parsed = TrackingNumber::deserialize(de).expect("valid");
+        assert_eq!(String::from(parsed), number.as_str());
+    }
+
+    #[test]
+    fn every_error_has_a_well_formed_message() {
+        super::super::message::tests::assert_messages_are_well_formed(
+            "tracking_number",
+            &[
+                TrackingNumberError::Empty,
+                TrackingNumberError::WrongLength,
+                TrackingNumberError::InvalidCharacter,
+                TrackingNumberError::BadCheckCharacter,
+            ],
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn every_random_number_is_valid_and_round_trips(bytes in any::<[u8; 16]>()) {
+            let number = TrackingNumber::from_random(bytes);
+            prop_assert_eq!(number.as_str().len(), 10);
+            prop_assert!(number.as_str().bytes().all(|b| ALPHABET.contains(&b)));
+            prop_assert_eq!(TrackingNumber::parse(number.as_str()), Ok(number.clone()));
+            prop_assert_eq!(TrackingNumber::parse(&number.grouped()), Ok(number));
+        }
+
+        #[test]
+        fn any_single_character_typo_is_caught(
+            bytes in any::<[u8; 16]>(),
+            position in 0usize..10,
+            replacement in symbol(),
+        ) {
+            let number = TrackingNumber::from_random(bytes);
+            let mut typo = number.as_str().as_bytes().to_vec();
+            prop_assume!(typo[position] != replacement);
+            typo[position] = replacement;
+            let typo = String::from_utf8(typo).expect("ascii");
+            prop_assert_eq!(
+                TrackingNumber::parse(&typo),
+                Err(TrackingNumberError::BadCheckCharacter)
+            );
+        }
+
+        #[test]
+        fn any_adjacent_transposition_of_different_characters_is_caught(
+            bytes in any::<[u8; 16]>(),
+            position in 0usize..9,
+        ) {
+            let number = TrackingNumber::from_random(bytes);
+            let mut swapped = number.as_str().as_bytes().to_vec();
+            prop_assume!(swapped[position] != swapped[position + 1]);
+            swapped.swap(position, position + 1);
+            let swapped = String::from_utf8(swapped).expect("ascii");
+            prop_assert_eq!(
+                TrackingNumber::parse(&swapped),
+                Err(TrackingNumberError::BadCheckCharacter)
+            );
+        }
+
+        #[test]
+        fn parsing_never_panics(input in "\\PC{0,16}") {
+            let _ = TrackingNumber::parse(&input);
+        }
+    }
+
+    /// Exhaustive companion to the property tests: for every position and every
+    /// pair of different symbols, a typo or a swap with the next position changes
+    /// the weighted sum modulo 31.
+    #[test]
+    fn the_weights_detect_every_typo_and_transposition_exhaustively() {
+        let base = i64::from(BASE);
+        for a in 0..base {
+            for b in (0..base).filter(|&b| b != a) {
+                for weight in 1..=10i64 {
+                    assert_ne!((weight * (a - b)).rem_euclid(base), 0);
+                }
+                for weight in 1..=9i64 {
+                    let before = weight * a + (weight + 1) * b;
+                    let after = weight * b + (weight + 1) * a;
+                    assert_ne!((before - after).rem_euclid(base), 0);
+                }
+            }
+        }
+    }
+}

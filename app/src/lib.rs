@@ -1,0 +1,27 @@
+//! Safety Net (防返贫监测帮扶服务平台): Leptos app shared by the server (SSR) and the browser (hydrate).
+#![recursion_limit = "256"]
+
+pub mod api;
+pub mod components;
+pub mod domain;
+pub mod pages;
+pub mod shell;
+
+#[cfg(feature = "ssr")]
+pub mod ssr;
+
+pub use shell::{shell, App};
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+    // Lets tests (and support staff) see that the page is interactive.
+    if let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    {
+        let _ = body.set_attribute("data-hydrated", "true");
+    }
+}

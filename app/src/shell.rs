@@ -1,0 +1,62 @@
+//! The HTML document and the route table.
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::{
+    components::{Route, Router, Routes, A},
+    path,
+};
+
+use crate::pages::{
+    home::HomePage, login::LoginPage, not_found::NotFound, queue::QueuePage, report::ReportPage,
+    submitted::SubmittedPage, track::TrackPage,
+};
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="zh-CN">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/safety-net.css" />
+        <Title text="防返贫监测帮扶服务平台" />
+        <Router>
+            <header class="topbar">
+                <A href="/" attr:class="brand">"防返贫监测帮扶"</A>
+                <nav>
+                    <A href="/track">"查询进度"</A>
+                    <A href="/staff">"工作人员"</A>
+                </nav>
+            </header>
+            <main class="page">
+                <Routes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/report") view=ReportPage />
+                    <Route path=path!("/report/submitted/:tracking") view=SubmittedPage />
+                    <Route path=path!("/track") view=TrackPage />
+                    <Route path=path!("/staff/login") view=LoginPage />
+                    <Route path=path!("/staff") view=QueuePage />
+                </Routes>
+            </main>
+            <footer class="footer">
+                <p>"全国防返贫监测帮扶热线 12317"</p>
+            </footer>
+        </Router>
+    }
+}

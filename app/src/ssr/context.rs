@@ -1,0 +1,86 @@
+//! What a server function knows about its request: app state, headers, the signed-in officer.
+use chrono::{DateTime, Utc};
+use http::{header, request::Parts, HeaderValue};
+use leptos::prelude::*;
+use leptos_axum::ResponseOptions;
+
+use super::{
+    services::auth::{self, Staff},
+    state::AppState,
+};
+use crate::api::AppError;
+
+pub const SESSION_COOKIE: &str = "sn_session";
+pub const SESSION_HOURS: i64 = 12;
+
+pub struct RequestContext {
+    pub state: AppState,
+    pub parts: Option<Parts>,
+}
+
+impl RequestContext {
+    pub fn load() -> Result<Self, AppError> {
+        let state = use_context::<AppState>().ok_or_else(|| {
+            tracing::error!("AppState missing from context");
+            AppError::Internal
+        })?;
+        Ok(Self {
+            state,
+            parts: use_context::<Parts>(),
+        })
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.state.clock.now()
+    }
+
+    fn header(&self, name: header::HeaderName) -> Option<&str> {
+        self.parts
+            .as_ref()
+            .and_then(|p| p.headers.get(name))
+            .and_then(|v| v.to_str().ok())
+    }
+
+    /// A browser posting a form without JavaScript asks for HTML; the WASM client asks for JSON.
+    pub fn is_plain_form_post(&self) -> bool {
+        self.header(header::ACCEPT)
+            .is_some_and(|accept| accept.contains("text/html"))
+    }
+
+    pub fn session_token(&self) -> Option<String> {
+        let cookies = self.header(header::COOKIE)?;
+        cookies.split(';').find_map(|pair| {
+            let (name, value) = pair.trim().split_once('=')?;
+            (name == SESSION_COOKIE && !value.is_empty()).then(|| value.to_owned())
+        })
+    }
+
+    pub async fn staff(&self) -> Result<Staff, AppError> {
+        let token = self.session_token().ok_or(AppError::Unauthorized)?;
+        auth::staff_for_session(&self.state, &token, self.now())
+            .await
+            .map_err(Into::into)
+    }
+
+    pub fn set_session_cookie(&self, token: &str) {
+        let secure = if self.state.secure_cookies { "; Secure" } else { "" };
+        let max_age = SESSION_HOURS * 3600;
+        self.set_cookie(&format!(
+            "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
+        ));
+    }
+
+    pub fn clear_session_cookie(&self) {
+        self.set_cookie(&format!(
+            "{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"
+        ));
+    }
+
+    fn set_cookie(&self, value: &str) {
+        if let (Some(response), Ok(value)) =
+            (use_context::<ResponseOptions>(), HeaderValue::from_str(value))
+        {
+            response.append_header(header::SET_COOKIE, value);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! One pool for SQLite (embedded default) or PostgreSQL (production), chosen by URL.
+//! SQL is written once in the portable subset both understand (text, bigint, `$n` binds).
+use std::{str::FromStr, time::Duration};
+
+use sqlx::{
+    any::{install_default_drivers, AnyConnectOptions, AnyPoolOptions},
+    AnyPool, Executor,
+};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Clone, Debug)]
+pub struct Db {
+    pub pool: AnyPool,
+    pub backend: Backend,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("unsupported database URL (use sqlite:// or postgres://)")]
+    UnsupportedUrl,
+    #[error("could not create the database folder {0}")]
+    Folder(String, #[source] std::io::Error),
+    #[error("could not connect to the database")]
+    Connect(#[source] sqlx::Error),
+    #[error("could not migrate the database")]
+    Migrate(#[source] sqlx::migrate::MigrateError),
+}
+
+pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
+
+impl Db {
+    /// Connects, creating the SQLite file and its folder if needed, and migrates.
+    pub async fn connect(url: &str) -> Result<Db, DbError> {
+        install_default_drivers();
+        let backend = if url.starts_with("sqlite:") {
+            Backend::Sqlite
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Backend::Postgres
+        } else {
+            return Err(DbError::UnsupportedUrl);
+        };
+        if backend == Backend::Sqlite {
+            ensure_sqlite_folder(url)?;
+        }
+        let url = match backend {
+            Backend::Sqlite if !url.contains("mode=") => {
+                let sep = if url.contains('?') { '&' } else { '?' };
+                format!("{url}{sep}mode=rwc")
+            }
+            _ => url.to_owned(),
+        };
+        let options = AnyConnectOptions::from_str(&url).map_err(DbError::Connect)?;
+        let pool = AnyPoolOptions::new()
+            .max_connections(match backend {
+                Backend::Sqlite => 4,
+                Backend::Postgres => 16,
+            })
+            .acquire_timeout(Duration::from_secs(10))
+            .after_connect(move |conn, _meta| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        // WAL lets readers work while one writer commits; wait rather than fail
+                        // when another writer holds the lock.
+                        conn.execute("pragma journal_mode = wal").await?;
+                        conn.execute("pragma busy_timeout = 10000").await?;
+                        conn.execute("pragma foreign_keys = on").await?;
+                        conn.execute("pragma synchronous = normal").await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect_with(options)
+            .await
+            .map_err(DbError::Connect)?;
+        MIGRATOR.run(&pool).await.map_err(DbError::Migrate)?;
+        Ok(Db { pool, backend })
+    }
+
+    pub async fn is_reachable(&self) -> bool {
+        sqlx::query("select 1").execute(&self.pool).await.is_ok()
+    }
+}
+
+fn ensure_sqlite_folder(url: &str) -> Result<(), DbError> {
+    let path = url
+        .trim_start_matches("sqlite://")
+        .trim_start_matches("sqlite:")
+        .split('?')
+        .next()
+        .unwrap_or_default();
+    if path.is_empty() || path == ":memory:" {
+        return Ok(());
+    }
+    if let Some(parent) = std::path::Path::new(path).parent() {
+        if !parent.as_os_str().is_empty() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| DbError::Folder(parent.display().to_string(), e))?;
+        }
+    }
+    Ok(())
+}

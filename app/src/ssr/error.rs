@@ -1,0 +1,51 @@
+//! Service errors keep their causes for the log; the client only sees `AppError`.
+use crate::api::{AppError, FieldError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    #[error("validation failed")]
+    Validation(Vec<FieldError>),
+    #[error("not authenticated")]
+    Unauthorized,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("version conflict")]
+    Conflict,
+    #[error("rate limited")]
+    RateLimited,
+    #[error("database error")]
+    Db(#[from] sqlx::Error),
+    #[error("stored data is corrupt: {0}")]
+    Corrupt(String),
+    #[error("password hashing failed")]
+    Hash,
+}
+
+impl From<ServiceError> for AppError {
+    fn from(e: ServiceError) -> Self {
+        match e {
+            ServiceError::Validation(errors) => AppError::Validation(errors),
+            ServiceError::Unauthorized => AppError::Unauthorized,
+            ServiceError::Forbidden => AppError::Forbidden,
+            ServiceError::NotFound => AppError::NotFound,
+            ServiceError::Conflict => AppError::Conflict,
+            ServiceError::RateLimited => AppError::RateLimited,
+            internal => {
+                tracing::error!(error = %internal, cause = ?cause_chain(&internal), "request failed");
+                AppError::Internal
+            }
+        }
+    }
+}
+
+fn cause_chain(e: &dyn std::error::Error) -> Vec<String> {
+    let mut chain = Vec::new();
+    let mut current = e.source();
+    while let Some(cause) = current {
+        chain.push(cause.to_string());
+        current = cause.source();
+    }
+    chain
+}

@@ -1,0 +1,10 @@
+//! Server-only code: state, database access, services. Never compiled to WASM.
+pub mod clock;
+pub mod context;
+pub mod db;
+pub mod error;
+pub mod password;
+pub mod repo;
+pub mod seed;
+pub mod services;
+pub mod state;

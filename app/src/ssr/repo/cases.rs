@@ -1,0 +1,123 @@
+use sqlx::{Any, Executor, FromRow};
+
+#[derive(Debug, Clone, FromRow)]
+pub struct CaseRow {
+    pub id: String,
+    pub tracking_number: String,
+    pub village_code: String,
+    pub township_code: String,
+    pub county_code: String,
+    pub state: String,
+    pub channel: String,
+    pub applicant_name: String,
+    pub applicant_mobile: String,
+    pub applicant_id_number: String,
+    pub household_size: i64,
+    pub risk_types: String,
+    pub description: String,
+    pub discovered_on: String,
+    pub consent_at: i64,
+    pub version: i64,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+const COLUMNS: &str = "id, tracking_number, village_code, township_code, county_code, state, channel, \
+    applicant_name, applicant_mobile, applicant_id_number, household_size, risk_types, description, \
+    discovered_on, consent_at, version, created_at, updated_at";
+
+pub async fn insert<'e, E: Executor<'e, Database = Any>>(ex: E, row: &CaseRow) -> sqlx::Result<()> {
+    sqlx::query(&format!(
+        "insert into cases ({COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)"
+    ))
+    .bind(&row.id)
+    .bind(&row.tracking_number)
+    .bind(&row.village_code)
+    .bind(&row.township_code)
+    .bind(&row.county_code)
+    .bind(&row.state)
+    .bind(&row.channel)
+    .bind(&row.applicant_name)
+    .bind(&row.applicant_mobile)
+    .bind(&row.applicant_id_number)
+    .bind(row.household_size)
+    .bind(&row.risk_types)
+    .bind(&row.description)
+    .bind(&row.discovered_on)
+    .bind(row.consent_at)
+    .bind(row.version)
+    .bind(row.created_at)
+    .bind(row.updated_at)
+    .execute(ex)
+    .await
+    .map(|_| ())
+}
+
+pub async fn by_tracking<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    tracking: &str,
+) -> sqlx::Result<Option<CaseRow>> {
+    sqlx::query_as(&format!("select {COLUMNS} from cases where tracking_number = $1"))
+        .bind(tracking)
+        .fetch_optional(ex)
+        .await
+}
+
+/// Open cases whose village code starts with `region_prefix` (a county, township or
+/// village code with its trailing zeros removed), oldest first.
+pub async fn open_in_region<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    region_column: RegionColumn,
+    region_code: &str,
+    limit: i64,
+) -> sqlx::Result<Vec<CaseRow>> {
+    let column = region_column.as_sql();
+    sqlx::query_as(&format!(
+        "select {COLUMNS} from cases where {column} = $1 order by created_at, id limit $2"
+    ))
+    .bind(region_code)
+    .bind(limit)
+    .fetch_all(ex)
+    .await
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum RegionColumn {
+    County,
+    Township,
+    Village,
+}
+
+impl RegionColumn {
+    fn as_sql(self) -> &'static str {
+        match self {
+            RegionColumn::County => "county_code",
+            RegionColumn::Township => "township_code",
+            RegionColumn::Village => "village_code",
+        }
+    }
+}
+
+pub async fn insert_event<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    case_id: &str,
+    seq: i64,
+    kind: &str,
+    actor_id: Option<&str>,
+    at_ms: i64,
+    payload: &str,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "insert into case_events (case_id, seq, kind, actor_id, at, payload, created_at)
+         values ($1, $2, $3, $4, $5, $6, $5)",
+    )
+    .bind(case_id)
+    .bind(seq)
+    .bind(kind)
+    .bind(actor_id)
+    .bind(at_ms)
+    .bind(payload)
+    .execute(ex)
+    .await
+    .map(|_| ())
+}

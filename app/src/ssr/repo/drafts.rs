@@ -1,0 +1,40 @@
+use sqlx::{Any, Executor};
+
+pub async fn insert<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    token: &str,
+    payload: &str,
+    now_ms: i64,
+) -> sqlx::Result<()> {
+    sqlx::query("insert into form_drafts (token, payload, created_at) values ($1, $2, $3)")
+        .bind(token)
+        .bind(payload)
+        .bind(now_ms)
+        .execute(ex)
+        .await
+        .map(|_| ())
+}
+
+pub async fn find<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    token: &str,
+    not_before_ms: i64,
+) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar("select payload from form_drafts where token = $1 and created_at >= $2")
+        .bind(token)
+        .bind(not_before_ms)
+        .fetch_optional(ex)
+        .await
+}
+
+/// Drafts hold personal data: drop them once they are old.
+pub async fn purge_before<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    before_ms: i64,
+) -> sqlx::Result<u64> {
+    sqlx::query("delete from form_drafts where created_at < $1")
+        .bind(before_ms)
+        .execute(ex)
+        .await
+        .map(|r| r.rows_affected())
+}

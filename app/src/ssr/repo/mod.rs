@@ -1,0 +1,8 @@
+//! All SQL lives here. Functions take any executor (pool or transaction).
+pub mod cases;
+pub mod drafts;
+pub mod regions;
+pub mod sessions;
+pub mod users;
+
+pub use sqlx::Any;

@@ -1,0 +1,44 @@
+use sqlx::{Any, Executor, FromRow};
+
+#[derive(Debug, Clone, FromRow)]
+pub struct RegionRow {
+    pub code: String,
+    pub name: String,
+    pub level: String,
+    pub parent_code: Option<String>,
+}
+
+pub async fn all<'e, E: Executor<'e, Database = Any>>(ex: E) -> sqlx::Result<Vec<RegionRow>> {
+    sqlx::query_as("select code, name, level, parent_code from regions order by code")
+        .fetch_all(ex)
+        .await
+}
+
+pub async fn find<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    code: &str,
+) -> sqlx::Result<Option<RegionRow>> {
+    sqlx::query_as("select code, name, level, parent_code from regions where code = $1")
+        .bind(code)
+        .fetch_optional(ex)
+        .await
+}
+
+pub async fn upsert<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    row: &RegionRow,
+    now_ms: i64,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "insert into regions (code, name, level, parent_code, created_at) values ($1, $2, $3, $4, $5)
+         on conflict (code) do update set name = excluded.name",
+    )
+    .bind(&row.code)
+    .bind(&row.name)
+    .bind(&row.level)
+    .bind(&row.parent_code)
+    .bind(now_ms)
+    .execute(ex)
+    .await
+    .map(|_| ())
+}

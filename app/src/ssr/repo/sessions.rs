@@ -1,0 +1,48 @@
+use sqlx::{Any, Executor};
+
+pub async fn insert<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    token_digest: &str,
+    user_id: &str,
+    now_ms: i64,
+    expires_at_ms: i64,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "insert into sessions (token_digest, user_id, created_at, expires_at) values ($1, $2, $3, $4)",
+    )
+    .bind(token_digest)
+    .bind(user_id)
+    .bind(now_ms)
+    .bind(expires_at_ms)
+    .execute(ex)
+    .await
+    .map(|_| ())
+}
+
+/// The user id of a live (unexpired, unrevoked) session.
+pub async fn live_user<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    token_digest: &str,
+    now_ms: i64,
+) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar(
+        "select user_id from sessions where token_digest = $1 and expires_at > $2 and revoked_at is null",
+    )
+    .bind(token_digest)
+    .bind(now_ms)
+    .fetch_optional(ex)
+    .await
+}
+
+pub async fn revoke<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    token_digest: &str,
+    now_ms: i64,
+) -> sqlx::Result<()> {
+    sqlx::query("update sessions set revoked_at = $2 where token_digest = $1 and revoked_at is null")
+        .bind(token_digest)
+        .bind(now_ms)
+        .execute(ex)
+        .await
+        .map(|_| ())
+}

@@ -1,0 +1,57 @@
+use sqlx::{Any, Executor, FromRow};
+
+#[derive(Debug, Clone, FromRow)]
+pub struct UserRow {
+    pub id: String,
+    pub username: String,
+    pub display_name: String,
+    pub role: String,
+    pub region_code: String,
+    pub password_hash: String,
+    pub active: i64,
+}
+
+const COLUMNS: &str = "id, username, display_name, role, region_code, password_hash, active";
+
+pub async fn by_username<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    username: &str,
+) -> sqlx::Result<Option<UserRow>> {
+    sqlx::query_as(&format!("select {COLUMNS} from users where username = $1"))
+        .bind(username)
+        .fetch_optional(ex)
+        .await
+}
+
+pub async fn by_id<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    id: &str,
+) -> sqlx::Result<Option<UserRow>> {
+    sqlx::query_as(&format!("select {COLUMNS} from users where id = $1"))
+        .bind(id)
+        .fetch_optional(ex)
+        .await
+}
+
+/// Creates the account, or leaves an existing one with that username untouched.
+pub async fn insert_if_absent<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    row: &UserRow,
+    now_ms: i64,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "insert into users (id, username, display_name, role, region_code, password_hash, active, created_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (username) do nothing",
+    )
+    .bind(&row.id)
+    .bind(&row.username)
+    .bind(&row.display_name)
+    .bind(&row.role)
+    .bind(&row.region_code)
+    .bind(&row.password_hash)
+    .bind(row.active)
+    .bind(now_ms)
+    .execute(ex)
+    .await
+    .map(|_| ())
+}

@@ -1,0 +1,96 @@
+//! The demo county: one county, three townships, twelve villages, one officer per level.
+//! Idempotent: running it twice changes nothing.
+use chrono::{DateTime, Utc};
+
+use super::{
+    db::Db,
+    error::ServiceError,
+    password::hash_password,
+    repo::{regions, regions::RegionRow, users, users::UserRow},
+};
+use crate::domain::role::Role;
+
+pub const DEMO_PASSWORD: &str = "demo-2026";
+
+pub const COUNTY: (&str, &str) = ("522799000000", "青石县");
+
+/// (township code, name, villages)
+pub const TOWNSHIPS: &[(&str, &str, &[(&str, &str)])] = &[
+    (
+        "522799101000",
+        "青石镇",
+        &[
+            ("522799101201", "青石村"),
+            ("522799101202", "龙井村"),
+            ("522799101203", "新田村"),
+            ("522799101204", "石桥村"),
+        ],
+    ),
+    (
+        "522799102000",
+        "河口镇",
+        &[
+            ("522799102201", "河口村"),
+            ("522799102202", "沙坝村"),
+            ("522799102203", "水寨村"),
+            ("522799102204", "柳塘村"),
+        ],
+    ),
+    (
+        "522799201000",
+        "云岭乡",
+        &[
+            ("522799201201", "云岭村"),
+            ("522799201202", "高坡村"),
+            ("522799201203", "茶园村"),
+            ("522799201204", "红岩村"),
+        ],
+    ),
+];
+
+/// (username, display name, role, region)
+pub const ACCOUNTS: &[(&str, &str, Role, &str)] = &[
+    ("cun-qingshi", "王村干（青石村）", Role::VillageCadre, "522799101201"),
+    ("zhen-qingshi", "李乡干（青石镇）", Role::TownshipOfficer, "522799101000"),
+    ("zhenzhang-qingshi", "赵镇长（青石镇）", Role::TownshipHead, "522799101000"),
+    ("zhen-hekou", "陈乡干（河口镇）", Role::TownshipOfficer, "522799102000"),
+    ("xian-officer", "刘县干（乡村振兴局）", Role::CountyOfficer, "522799000000"),
+    ("xian-head", "周局长（乡村振兴局）", Role::CountyHead, "522799000000"),
+    ("xian-admin", "系统管理员", Role::CountyAdmin, "522799000000"),
+];
+
+fn region(code: &str, name: &str, level: &str, parent: Option<&str>) -> RegionRow {
+    RegionRow {
+        code: code.to_owned(),
+        name: name.to_owned(),
+        level: level.to_owned(),
+        parent_code: parent.map(str::to_owned),
+    }
+}
+
+pub async fn seed_demo(db: &Db, now: DateTime<Utc>) -> Result<(), ServiceError> {
+    let now_ms = now.timestamp_millis();
+    let mut tx = db.pool.begin().await?;
+    regions::upsert(&mut *tx, &region(COUNTY.0, COUNTY.1, "county", None), now_ms).await?;
+    for (code, name, villages) in TOWNSHIPS {
+        regions::upsert(&mut *tx, &region(code, name, "township", Some(COUNTY.0)), now_ms).await?;
+        for (vcode, vname) in *villages {
+            regions::upsert(&mut *tx, &region(vcode, vname, "village", Some(code)), now_ms).await?;
+        }
+    }
+    let password_hash = hash_password(DEMO_PASSWORD)?;
+    for (username, display_name, role, region_code) in ACCOUNTS {
+        let row = UserRow {
+            id: format!("demo-{username}"),
+            username: (*username).to_owned(),
+            display_name: (*display_name).to_owned(),
+            role: role.code().to_owned(),
+            region_code: (*region_code).to_owned(),
+            password_hash: password_hash.clone(),
+            active: 1,
+        };
+        users::insert_if_absent(&mut *tx, &row, now_ms).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,107 @@
+use chrono::{DateTime, Duration, Utc};
+
+use super::millis;
+use crate::{
+    api::auth::StaffInfo,
+    domain::{region::RegionCode, role::Role},
+    ssr::{
+        context::SESSION_HOURS,
+        error::ServiceError,
+        password::{hash_password, new_session_token, token_digest, verify_password},
+        repo::{regions, sessions, users},
+        state::AppState,
+    },
+};
+
+/// A signed-in officer: who they are, what they may do and where.
+#[derive(Debug, Clone)]
+pub struct Staff {
+    pub id: String,
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+    pub scope: RegionCode,
+    pub scope_name: String,
+}
+
+impl Staff {
+    pub fn info(&self) -> StaffInfo {
+        StaffInfo {
+            username: self.username.clone(),
+            display_name: self.display_name.clone(),
+            role_zh: self.role.label_zh().to_owned(),
+            region_name: self.scope_name.clone(),
+        }
+    }
+}
+
+/// Checks the password and opens a session; returns the cookie token.
+#[tracing::instrument(skip(state, password), fields(username = %username))]
+pub async fn login(
+    state: &AppState,
+    username: &str,
+    password: &str,
+    now: DateTime<Utc>,
+) -> Result<String, ServiceError> {
+    let user = users::by_username(&state.db.pool, username.trim()).await?;
+    // Verify even for unknown users so timing does not reveal which usernames exist.
+    let stored = match user.as_ref() {
+        Some(u) => u.password_hash.clone(),
+        None => dummy_hash(),
+    };
+    let password_ok = verify_password(password, &stored);
+    let user = match user {
+        Some(user) if password_ok && user.active == 1 => user,
+        _ => {
+            tracing::info!("login refused");
+            return Err(ServiceError::Unauthorized);
+        }
+    };
+    let (token, digest) = new_session_token();
+    let expires = now + Duration::hours(SESSION_HOURS);
+    sessions::insert(&state.db.pool, &digest, &user.id, millis(now), millis(expires)).await?;
+    tracing::info!(user_id = %user.id, "logged in");
+    Ok(token)
+}
+
+fn dummy_hash() -> String {
+    static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DUMMY
+        .get_or_init(|| hash_password("no such user").unwrap_or_default())
+        .clone()
+}
+
+pub async fn logout(state: &AppState, token: &str, now: DateTime<Utc>) -> Result<(), ServiceError> {
+    sessions::revoke(&state.db.pool, &token_digest(token), millis(now)).await?;
+    Ok(())
+}
+
+pub async fn staff_for_session(
+    state: &AppState,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<Staff, ServiceError> {
+    let user_id = sessions::live_user(&state.db.pool, &token_digest(token), millis(now))
+        .await?
+        .ok_or(ServiceError::Unauthorized)?;
+    let user = users::by_id(&state.db.pool, &user_id)
+        .await?
+        .filter(|u| u.active == 1)
+        .ok_or(ServiceError::Unauthorized)?;
+    let role = Role::from_code(&user.role)
+        .ok_or_else(|| ServiceError::Corrupt(format!("role of user {}", user.id)))?;
+    let scope = RegionCode::parse(&user.region_code)
+        .map_err(|_| ServiceError::Corrupt(format!("region of user {}", user.id)))?;
+    let scope_name = regions::find(&state.db.pool, scope.as_str())
+        .await?
+        .map(|r| r.name)
+        .unwrap_or_default();
+    Ok(Staff {
+        id: user.id,
+        username: user.username,
+        display_name: user.display_name,
+        role,
+        scope,
+        scope_name,
+    })
+}

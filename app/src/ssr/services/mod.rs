@@ -1,0 +1,10 @@
+//! Services own transactions and rules; server functions only adapt to them.
+pub mod auth;
+pub mod queue;
+pub mod regions;
+pub mod reports;
+
+/// Unix milliseconds, the storage form of an instant.
+pub fn millis(instant: chrono::DateTime<chrono::Utc>) -> i64 {
+    instant.timestamp_millis()
+}

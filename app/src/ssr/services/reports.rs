@@ -1,0 +1,222 @@
+//! Self-reports: filing, the no-JavaScript draft, the confirmation and progress look-up.
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+
+use super::millis;
+use crate::{
+    api::{
+        reports::{ReportDraft, SubmissionInfo, TrackResult},
+        FieldError,
+    },
+    domain::{
+        calendar::Calendar,
+        clock::{due_date, Span},
+        message::UserMessage,
+        mobile::MobileNumber,
+        report::{NewReport, ReportFieldError, ReportForm},
+        time::{beijing_date, date_zh},
+        tracking::TrackingNumber,
+        vocab::{Channel, RiskType},
+    },
+    ssr::{
+        error::ServiceError,
+        password::random_bytes,
+        repo::{cases, drafts, regions},
+        state::AppState,
+    },
+};
+
+const DRAFT_TTL_MINUTES: i64 = 60;
+/// Statutory deadlines quoted to the household (see domain.md).
+const ACCEPT_SPAN: Span = Span::WorkingDays(2);
+const DECIDE_SPAN: Span = Span::CalendarDays(15);
+
+pub fn field_errors(problems: &[(&'static str, Box<dyn UserMessage + Send + Sync>)]) -> Vec<FieldError> {
+    problems
+        .iter()
+        .map(|(field, msg)| FieldError::new(field, msg.as_ref()))
+        .collect()
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn submit(
+    state: &AppState,
+    form: &ReportForm,
+    now: DateTime<Utc>,
+) -> Result<TrackingNumber, ServiceError> {
+    let report = NewReport::try_from(form)
+        .map_err(|problems| ServiceError::Validation(field_errors(&problems)))?;
+    let village = regions::find(&state.db.pool, report.village.as_str())
+        .await?
+        .filter(|r| r.level == "village")
+        .ok_or_else(|| {
+            ServiceError::Validation(vec![FieldError::new(
+                "village",
+                &ReportFieldError::VillageUnknown,
+            )])
+        })?;
+    let township_code = village
+        .parent_code
+        .clone()
+        .ok_or_else(|| ServiceError::Corrupt(format!("village {} has no township", village.code)))?;
+    let county_code = regions::find(&state.db.pool, &township_code)
+        .await?
+        .and_then(|t| t.parent_code)
+        .ok_or_else(|| ServiceError::Corrupt(format!("township {township_code} has no county")))?;
+
+    let tracking = TrackingNumber::from_random(random_bytes::<16>());
+    let case_id = hex_id();
+    let now_ms = millis(now);
+    let risk_codes: Vec<&str> = report.risk_types.iter().map(|r| r.code()).collect();
+    let row = cases::CaseRow {
+        id: case_id.clone(),
+        tracking_number: tracking.as_str().to_owned(),
+        village_code: village.code.clone(),
+        township_code,
+        county_code,
+        state: "reported".into(),
+        channel: Channel::SelfReport.code().into(),
+        applicant_name: report.name.clone(),
+        applicant_mobile: report.mobile.as_str().to_owned(),
+        applicant_id_number: report.id_number.as_str().to_owned(),
+        household_size: i64::from(report.household_size),
+        risk_types: risk_codes.join(","),
+        description: report.description.clone(),
+        discovered_on: beijing_date(now).to_string(),
+        consent_at: now_ms,
+        version: 1,
+        created_at: now_ms,
+        updated_at: now_ms,
+    };
+    let payload = serde_json::json!({
+        "channel": row.channel,
+        "risk_types": risk_codes,
+        "household_size": row.household_size,
+        "consent": true,
+    })
+    .to_string();
+
+    let mut tx = state.db.pool.begin().await?;
+    cases::insert(&mut *tx, &row).await?;
+    cases::insert_event(&mut *tx, &case_id, 1, "reported", None, now_ms, &payload).await?;
+    tx.commit().await?;
+    tracing::info!(case_id = %case_id, "self-report filed");
+    Ok(tracking)
+}
+
+fn hex_id() -> String {
+    random_bytes::<16>().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+pub async fn save_draft(
+    state: &AppState,
+    form: &ReportForm,
+    errors: &[FieldError],
+    now: DateTime<Utc>,
+) -> Result<String, ServiceError> {
+    let token = hex_id();
+    let draft = ReportDraft {
+        form: form.clone(),
+        errors: errors.to_vec(),
+    };
+    let payload = serde_json::to_string(&draft).map_err(|e| ServiceError::Corrupt(e.to_string()))?;
+    let cutoff = millis(now - Duration::minutes(DRAFT_TTL_MINUTES));
+    drafts::purge_before(&state.db.pool, cutoff).await?;
+    drafts::insert(&state.db.pool, &token, &payload, millis(now)).await?;
+    Ok(token)
+}
+
+pub async fn load_draft(
+    state: &AppState,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<ReportDraft>, ServiceError> {
+    let cutoff = millis(now - Duration::minutes(DRAFT_TTL_MINUTES));
+    let Some(payload) = drafts::find(&state.db.pool, token, cutoff).await? else {
+        return Ok(None);
+    };
+    serde_json::from_str(&payload)
+        .map(Some)
+        .map_err(|e| ServiceError::Corrupt(format!("draft: {e}")))
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, ServiceError> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| ServiceError::Corrupt(format!("date {text}")))
+}
+
+fn deadlines(calendar: &Calendar, discovered: NaiveDate) -> (NaiveDate, NaiveDate) {
+    (
+        due_date(discovered, ACCEPT_SPAN, calendar),
+        due_date(discovered, DECIDE_SPAN, calendar),
+    )
+}
+
+pub async fn submission_info(state: &AppState, tracking: &str) -> Result<SubmissionInfo, ServiceError> {
+    let tracking = TrackingNumber::parse(tracking).map_err(|_| ServiceError::NotFound)?;
+    let case = cases::by_tracking(&state.db.pool, tracking.as_str())
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let discovered = parse_date(&case.discovered_on)?;
+    let (accept_by, decide_by) = deadlines(&state.calendar, discovered);
+    Ok(SubmissionInfo {
+        tracking: tracking.grouped(),
+        submitted_on: date_zh(discovered),
+        accept_by: date_zh(accept_by),
+        decide_by: date_zh(decide_by),
+    })
+}
+
+/// Both the number and the mobile must match; a mismatch looks exactly like "not found".
+pub async fn track(state: &AppState, tracking: &str, mobile: &str) -> Result<TrackResult, ServiceError> {
+    let mut problems: Vec<FieldError> = Vec::new();
+    let tracking = TrackingNumber::parse(tracking)
+        .map_err(|e| problems.push(FieldError::new("tracking", &e)))
+        .ok();
+    let mobile = MobileNumber::parse(mobile)
+        .map_err(|e| problems.push(FieldError::new("mobile", &e)))
+        .ok();
+    let (Some(tracking), Some(mobile)) = (tracking, mobile) else {
+        return Err(ServiceError::Validation(problems));
+    };
+    let case = cases::by_tracking(&state.db.pool, tracking.as_str())
+        .await?
+        .filter(|c| c.applicant_mobile == mobile.as_str())
+        .ok_or(ServiceError::NotFound)?;
+    let village = regions::find(&state.db.pool, &case.village_code)
+        .await?
+        .map(|r| r.name)
+        .unwrap_or_default();
+    let discovered = parse_date(&case.discovered_on)?;
+    let (accept_by, decide_by) = deadlines(&state.calendar, discovered);
+    let (status_zh, status_detail_zh) = status_text(&case.state, accept_by, decide_by);
+    Ok(TrackResult {
+        tracking: tracking.grouped(),
+        status_zh,
+        status_detail_zh,
+        submitted_on: date_zh(discovered),
+        village,
+        risk_types_zh: risk_labels(&case.risk_types),
+    })
+}
+
+pub fn risk_labels(codes: &str) -> Vec<String> {
+    codes
+        .split(',')
+        .filter_map(RiskType::from_code)
+        .map(|r| r.label_zh().to_owned())
+        .collect()
+}
+
+fn status_text(state: &str, accept_by: NaiveDate, decide_by: NaiveDate) -> (String, String) {
+    match state {
+        "reported" => (
+            "已提交，等待乡镇受理".into(),
+            format!(
+                "乡镇将在{}前受理并安排入户核查，{}前完成认定。",
+                date_zh(accept_by),
+                date_zh(decide_by)
+            ),
+        ),
+        other => ("办理中".into(), format!("当前环节：{other}")),
+    }
+}

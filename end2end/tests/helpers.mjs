@@ -1,0 +1,61 @@
+// Shared set-up: Debian's Chromium driven by playwright-core (no browser downloads).
+import { chromium } from 'playwright-core';
+
+export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
+export const PASSWORD = 'demo-2026';
+export const PHONE = { width: 360, height: 640 };
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
+export async function newPage(browser, { javaScriptEnabled = true, viewport = PHONE } = {}) {
+  const context = await browser.newContext({ javaScriptEnabled, viewport, locale: 'zh-CN' });
+  context.setDefaultTimeout(15000);
+  return context.newPage();
+}
+
+/** Waits until the WASM app has taken over the server-rendered page. */
+export async function hydrated(page) {
+  await page.waitForSelector('body[data-hydrated="true"]', { timeout: 60000 });
+}
+
+/** A valid 18-digit ID number (GB 11643 check digit) that differs per serial. */
+export function idNumber(serial) {
+  const first17 = `5227271985020${String(serial % 10000).padStart(4, '0')}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((acc, d, i) => acc + Number(d) * weights[i], 0);
+  return first17 + '10X98765432'[sum % 11];
+}
+
+export function uniqueMobile() {
+  const n = Math.floor(Math.random() * 1e8).toString().padStart(8, '0');
+  return `139${n}`;
+}
+
+export async function fillReport(page, { name, mobile, id, village = '522799101201', consent = true }) {
+  await page.getByLabel('申请人姓名').fill(name);
+  await page.getByLabel('手机号码').fill(mobile);
+  await page.getByLabel('身份证号码').fill(id);
+  await page.getByLabel('所在乡镇和村').selectOption(village);
+  await page.getByLabel('家庭人口数').fill('3');
+  await page.getByRole('checkbox', { name: '因病' }).check();
+  await page.getByRole('checkbox', { name: '因务工就业不稳' }).check();
+  await page.getByLabel('简单说说情况').fill('丈夫生病住院，家里没有收入');
+  if (consent) await page.getByRole('checkbox', { name: /承诺授权/ }).check();
+}
+
+export async function loginAs(page, username) {
+  await page.goto(`${BASE_URL}/staff/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(`${BASE_URL}/staff`);
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Starts a throwaway PostgreSQL server on a loopback port in a temporary directory.
+# Sourced by test.sh: start_postgres sets TEST_POSTGRES_URL; stop_postgres removes everything.
+PG_DIR=""
+PG_PORT=""
+
+as_pg() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+start_postgres() {
+  local bin
+  bin="$(pg_bin)"
+  PG_DIR="$(mktemp -d /tmp/safety-net-pg.XXXXXX)"
+  PG_PORT="$(free_port)"
+  [ "$(id -u)" = 0 ] && chown postgres "$PG_DIR"
+  say "starting PostgreSQL on 127.0.0.1:$PG_PORT in $PG_DIR"
+  as_pg "$bin/initdb" -D "$PG_DIR/data" -U postgres -A trust -E UTF8 >"$PG_DIR/initdb.log" 2>&1 \
+    || { cat "$PG_DIR/initdb.log"; die "initdb failed"; }
+  as_pg "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
+    -o "-h 127.0.0.1 -p $PG_PORT -k $PG_DIR -F" start >/dev/null \
+    || { cat "$PG_DIR/server.log"; die "PostgreSQL did not start"; }
+  export TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:$PG_PORT/postgres"
+}
+
+stop_postgres() {
+  [ -n "$PG_DIR" ] || return 0
+  as_pg "$(pg_bin)/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$PG_DIR"
+  PG_DIR=""
+}

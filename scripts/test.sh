@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Runs every test: format, lints, unit and property tests, API tests on SQLite and on a
+# real PostgreSQL server (started and stopped here), and the end-to-end suite in Chromium.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/postgres.sh"
+cd "$ROOT"
+
+SERVER_PID=""
+E2E_DIR=""
+cleanup() {
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
+  [ -n "$E2E_DIR" ] && rm -rf "$E2E_DIR"
+  stop_postgres
+}
+trap cleanup EXIT
+
+ensure_build_tools
+ensure_postgres
+ensure_chromium
+ensure_playwright
+
+say "formatting"
+cargo fmt --all --check
+
+say "lints (server, and the browser build)"
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy -p app --lib --no-default-features --features hydrate --target wasm32-unknown-unknown -- -D warnings
+
+say "unit, property and API tests on SQLite"
+cargo test --workspace
+
+start_postgres
+say "storage and API tests on PostgreSQL"
+cargo test -p server --test api
+stop_postgres
+
+say "building the site for the end-to-end tests"
+cargo leptos build
+E2E_DIR="$(mktemp -d /tmp/safety-net-e2e.XXXXXX)"
+E2E_PORT="$(free_port)"
+say "starting the server on 127.0.0.1:$E2E_PORT with a fresh SQLite database"
+SAFETY_NET_ADDR="127.0.0.1:$E2E_PORT" DATABASE_URL="sqlite://$E2E_DIR/e2e.db" \
+  LEPTOS_SITE_ROOT="$ROOT/target/site" RUST_LOG=warn \
+  "$ROOT/target/debug/server" >"$E2E_DIR/server.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 100); do
+  curl -sf "http://127.0.0.1:$E2E_PORT/readyz" >/dev/null 2>&1 && break
+  kill -0 "$SERVER_PID" 2>/dev/null || { cat "$E2E_DIR/server.log"; die "server exited"; }
+  sleep 0.3
+done
+say "end-to-end journeys in headless Chromium"
+BASE_URL="http://127.0.0.1:$E2E_PORT" node --test --test-concurrency=1 end2end/tests/ \
+  || { tail -50 "$E2E_DIR/server.log"; exit 1; }
+say "all tests passed"

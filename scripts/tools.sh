@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Installs what building and testing need, skipping whatever is already there.
+# Sourced by run.sh and test.sh; every step says what it does.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TOOLS="$ROOT/.tools"
+CARGO_LEPTOS_VERSION="0.3.11"
+BINARYEN_VERSION="132"
+export PATH="$HOME/.cargo/bin:$TOOLS/binaryen/node_modules/.bin:$PATH"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+need() {
+  command -v "$1" >/dev/null 2>&1 || die "$1 is missing: $2"
+}
+
+ensure_rust() {
+  need cargo "install Rust with rustup (https://rustup.rs), then run this again"
+  need rustup "install Rust with rustup, then run this again"
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
+ensure_cargo_leptos() {
+  if cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then return; fi
+  say "installing cargo-leptos $CARGO_LEPTOS_VERSION (needs rustc >= 1.96, built with nightly; ~15 min once)"
+  if ! rustup toolchain list | grep -q '^nightly'; then
+    rustup toolchain install nightly --profile minimal
+  fi
+  cargo +nightly install cargo-leptos --locked --version "$CARGO_LEPTOS_VERSION"
+}
+
+ensure_wasm_bindgen() {
+  local want
+  want="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print; exit}' "$ROOT/Cargo.lock")"
+  [ -n "$want" ] || die "wasm-bindgen not found in Cargo.lock"
+  if wasm-bindgen --version 2>/dev/null | grep -q " $want\$"; then return; fi
+  say "installing wasm-bindgen-cli $want (must equal the lockfile's wasm-bindgen)"
+  cargo install wasm-bindgen-cli --version "$want" --force
+}
+
+ensure_wasm_opt() {
+  if [ -x "$TOOLS/binaryen/node_modules/.bin/wasm-opt" ]; then return; fi
+  need npm "install Node.js and npm, then run this again"
+  say "installing wasm-opt (npm binaryen@$BINARYEN_VERSION)"
+  mkdir -p "$TOOLS/binaryen"
+  npm install --silent --no-audit --no-fund --prefix "$TOOLS/binaryen" "binaryen@$BINARYEN_VERSION"
+}
+
+apt_install() {
+  command -v apt-get >/dev/null 2>&1 || die "apt-get not found: install $* by hand"
+  say "installing $* from Debian"
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  fi
+}
+
+ensure_chromium() {
+  [ -x /usr/bin/chromium ] || apt_install chromium
+}
+
+ensure_postgres() {
+  if [ -z "$(pg_bin)" ]; then apt_install postgresql; fi
+  [ -n "$(pg_bin)" ] || die "PostgreSQL server binaries not found after install"
+}
+
+pg_bin() {
+  local d
+  for d in /usr/lib/postgresql/*/bin; do
+    [ -x "$d/initdb" ] && { echo "$d"; return; }
+  done
+  true
+}
+
+ensure_playwright() {
+  if [ -d "$ROOT/end2end/node_modules/playwright-core" ]; then return; fi
+  need npm "install Node.js and npm, then run this again"
+  say "installing playwright-core for the end-to-end tests"
+  (cd "$ROOT/end2end" && npm ci --silent --no-audit --no-fund)
+}
+
+ensure_build_tools() {
+  ensure_rust
+  ensure_cargo_leptos
+  ensure_wasm_bindgen
+  ensure_wasm_opt
+}

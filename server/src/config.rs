@@ -1,0 +1,117 @@
+//! Configuration from environment variables, each with a documented default.
+use std::{fmt, net::SocketAddr};
+
+/// A value that must never reach a log line or `Debug` output.
+#[derive(Clone)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret([redacted])")
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `SAFETY_NET_ADDR`, default `127.0.0.1:3000` (or cargo-leptos' `LEPTOS_SITE_ADDR`).
+    pub listen: SocketAddr,
+    /// `DATABASE_URL`, default `sqlite://data/safety-net.db`. May hold a password.
+    pub database_url: Secret,
+    /// `LOG_FORMAT`: `human` (default) or `json`.
+    pub log_format: LogFormat,
+    /// `SEED_DEMO`: `1` (default) seeds the demo county and accounts; `0` does not.
+    pub seed_demo: bool,
+    /// `SECURE_COOKIES`: `1` when served over HTTPS (default `0`).
+    pub secure_cookies: bool,
+    /// `LEPTOS_SITE_ROOT`, default `target/site`: the built CSS, JS and WASM.
+    pub site_root: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{name} is not valid: {value:?}")]
+    Invalid { name: &'static str, value: String },
+}
+
+fn var(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+fn flag(name: &'static str, default: bool) -> Result<bool, ConfigError> {
+    match var(name).as_deref() {
+        None => Ok(default),
+        Some("1" | "true" | "yes") => Ok(true),
+        Some("0" | "false" | "no") => Ok(false),
+        Some(other) => Err(ConfigError::Invalid {
+            name,
+            value: other.to_owned(),
+        }),
+    }
+}
+
+impl Config {
+    pub fn from_env() -> Result<Config, ConfigError> {
+        let listen_raw = var("SAFETY_NET_ADDR")
+            .or_else(|| var("LEPTOS_SITE_ADDR"))
+            .unwrap_or_else(|| "127.0.0.1:3000".to_owned());
+        let listen = listen_raw.parse().map_err(|_| ConfigError::Invalid {
+            name: "SAFETY_NET_ADDR",
+            value: listen_raw.clone(),
+        })?;
+        let log_format = match var("LOG_FORMAT").as_deref() {
+            None | Some("human") => LogFormat::Human,
+            Some("json") => LogFormat::Json,
+            Some(other) => {
+                return Err(ConfigError::Invalid {
+                    name: "LOG_FORMAT",
+                    value: other.to_owned(),
+                })
+            }
+        };
+        Ok(Config {
+            listen,
+            database_url: Secret::new(
+                var("DATABASE_URL").unwrap_or_else(|| "sqlite://data/safety-net.db".to_owned()),
+            ),
+            log_format,
+            seed_demo: flag("SEED_DEMO", true)?,
+            secure_cookies: flag("SECURE_COOKIES", false)?,
+            site_root: var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".to_owned()),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_never_show_in_debug_output() {
+        let config = Config {
+            listen: "127.0.0.1:0".parse().expect("addr"),
+            database_url: Secret::new("postgres://app:hunter2@db/sn"),
+            log_format: LogFormat::Human,
+            seed_demo: false,
+            secure_cookies: false,
+            site_root: "target/site".into(),
+        };
+        let printed = format!("{config:?}");
+        assert!(!printed.contains("hunter2"), "{printed}");
+        assert!(printed.contains("redacted"));
+    }
+}

@@ -1,0 +1,4 @@
+//! The Safety Net server: configuration, telemetry and the axum application.
+pub mod config;
+pub mod startup;
+pub mod telemetry;

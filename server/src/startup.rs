@@ -1,0 +1,125 @@
+//! Builds the axum application; `Application::build` binds first so tests can use port 0.
+use std::{net::SocketAddr, sync::Arc};
+
+use app::{
+    domain::calendar::Calendar,
+    shell,
+    ssr::{clock::Clock, db::Db, seed, state::AppState},
+    App,
+};
+use axum::{
+    extract::State,
+    http::{HeaderName, Request, StatusCode},
+    routing::get,
+    Router,
+};
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower::ServiceBuilder;
+use tower_http::{
+    compression::CompressionLayer,
+    request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
+    trace::TraceLayer,
+};
+
+use crate::config::Config;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error("database")]
+    Db(#[from] app::ssr::db::DbError),
+    #[error("seeding the demo county")]
+    Seed(#[source] app::ssr::error::ServiceError),
+    #[error("binding the listen address")]
+    Bind(#[source] std::io::Error),
+}
+
+pub struct Application {
+    listener: tokio::net::TcpListener,
+    router: Router,
+    pub addr: SocketAddr,
+    pub state: AppState,
+}
+
+const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+impl Application {
+    pub async fn build(config: &Config, clock: Arc<dyn Clock>) -> Result<Application, StartupError> {
+        let db = Db::connect(config.database_url.expose()).await?;
+        if config.seed_demo {
+            seed::seed_demo(&db, clock.now()).await.map_err(StartupError::Seed)?;
+        }
+        let leptos_options = LeptosOptions::builder()
+            .output_name("safety-net")
+            .site_root(config.site_root.as_str())
+            .site_pkg_dir("pkg")
+            .site_addr(config.listen)
+            .build();
+        let state = AppState {
+            leptos_options,
+            db,
+            clock,
+            calendar: Arc::new(Calendar::china()),
+            secure_cookies: config.secure_cookies,
+        };
+        let listener = tokio::net::TcpListener::bind(config.listen)
+            .await
+            .map_err(StartupError::Bind)?;
+        let addr = listener.local_addr().map_err(StartupError::Bind)?;
+        let router = router(state.clone());
+        Ok(Application {
+            listener,
+            router,
+            addr,
+            state,
+        })
+    }
+
+    pub async fn run(self) -> std::io::Result<()> {
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+    }
+}
+
+fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let context_state = state.clone();
+    let provide_state = move || provide_context(context_state.clone());
+    let options = state.leptos_options.clone();
+    Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(readyz))
+        .leptos_routes_with_context(&state, routes, provide_state, move || shell(options.clone()))
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+                .layer(
+                    // Paths only: query strings can hold phone numbers.
+                    TraceLayer::new_for_http().make_span_with(|req: &Request<_>| {
+                        let id = req
+                            .headers()
+                            .get(REQUEST_ID)
+                            .and_then(|v| v.to_str().ok())
+                            .unwrap_or("-");
+                        tracing::info_span!("request", id = %id, method = %req.method(), path = %req.uri().path())
+                    }),
+                )
+                .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+                .layer(CompressionLayer::new()),
+        )
+        .with_state(state)
+}
+
+async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {
+    if state.db.is_reachable().await {
+        (StatusCode::OK, "ready")
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, "database unreachable")
+    }
+}
+
+async fn shutdown_signal() {
+    let _ = tokio::signal::ctrl_c().await;
+}

@@ -1,0 +1,179 @@
+use std::sync::Arc;
+
+use app::{
+    domain::id_number::check_digit,
+    ssr::clock::ManualClock,
+};
+use chrono::{TimeZone, Utc};
+use reqwest::{header, redirect::Policy, Response};
+use server::{
+    config::{Config, LogFormat, Secret},
+    startup::Application,
+};
+use sqlx::{any::install_default_drivers, AnyConnection, Connection, Executor};
+
+pub const PASSWORD: &str = app::ssr::seed::DEMO_PASSWORD;
+pub const QINGSHI_VILLAGE: &str = "522799101201";
+
+pub struct TestApp {
+    pub base: String,
+    pub clock: ManualClock,
+    pub client: reqwest::Client,
+}
+
+/// Monday 2026-11-23, 10:00 Beijing time.
+pub fn monday_morning() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 2, 0, 0).single().expect("valid time")
+}
+
+async fn fresh_database_url() -> String {
+    install_default_drivers();
+    match std::env::var("TEST_POSTGRES_URL") {
+        Ok(admin_url) if !admin_url.is_empty() => {
+            let name = format!("sn_test_{}", uuid_like());
+            let mut admin = AnyConnection::connect(&admin_url)
+                .await
+                .expect("connect to the test PostgreSQL server");
+            admin
+                .execute(format!("create database {name}").as_str())
+                .await
+                .expect("create test database");
+            let base = admin_url.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin_url);
+            format!("{base}/{name}")
+        }
+        _ => {
+            let dir = std::env::temp_dir().join("safety-net-tests");
+            std::fs::create_dir_all(&dir).expect("temp dir");
+            format!("sqlite://{}/{}.db", dir.display(), uuid_like())
+        }
+    }
+}
+
+fn uuid_like() -> String {
+    app::ssr::password::random_bytes::<12>()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+pub async fn spawn_app() -> TestApp {
+    let clock = ManualClock::new(monday_morning());
+    let config = Config {
+        listen: "127.0.0.1:0".parse().expect("addr"),
+        database_url: Secret::new(fresh_database_url().await),
+        log_format: LogFormat::Human,
+        seed_demo: true,
+        secure_cookies: false,
+        site_root: "target/site".into(),
+    };
+    let app = Application::build(&config, Arc::new(clock.clone()))
+        .await
+        .expect("application starts");
+    let base = format!("http://{}", app.addr);
+    tokio::spawn(app.run());
+    TestApp {
+        base,
+        clock,
+        client: client(),
+    }
+}
+
+fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(Policy::none())
+        .build()
+        .expect("client")
+}
+
+pub fn valid_id_number(serial: u32) -> String {
+    let first17 = format!("5227271980010{:04}", serial % 10_000);
+    let check = check_digit(&first17).expect("17 digits");
+    format!("{first17}{check}")
+}
+
+pub fn report_fields(name: &str, mobile: &str, village: &str) -> Vec<(String, String)> {
+    vec![
+        ("form[name]".into(), name.into()),
+        ("form[mobile]".into(), mobile.into()),
+        ("form[id_number]".into(), valid_id_number(7)),
+        ("form[village]".into(), village.into()),
+        ("form[household_size]".into(), "4".into()),
+        ("form[risk_types][0]".into(), "illness".into()),
+        ("form[risk_types][6]".into(), "unstable_employment".into()),
+        ("form[description]".into(), "父亲住院，看病花了很多钱".into()),
+        ("form[consent]".into(), "on".into()),
+    ]
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    /// Posts like the hydrated app does (asks for JSON).
+    pub async fn post_api(&self, path: &str, fields: &[(String, String)]) -> Response {
+        self.client
+            .post(self.url(path))
+            .header(header::ACCEPT, "application/json")
+            .form(fields)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Posts like a browser without JavaScript does (asks for HTML, follows nothing).
+    pub async fn post_plain_form(&self, path: &str, referer: &str, fields: &[(String, String)]) -> Response {
+        self.client
+            .post(self.url(path))
+            .header(header::ACCEPT, "text/html,application/xhtml+xml")
+            .header(header::REFERER, self.url(referer))
+            .form(fields)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn get_html(&self, path: &str) -> String {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request")
+            .text()
+            .await
+            .expect("body")
+    }
+
+    /// Files a report and returns its tracking number.
+    pub async fn submit_report(&self, name: &str, mobile: &str, village: &str) -> String {
+        let response = self
+            .post_api("/api/reports/submit", &report_fields(name, mobile, village))
+            .await;
+        assert_eq!(response.status(), 200, "report accepted");
+        response.json::<String>().await.expect("tracking number")
+    }
+
+    pub async fn login(&self, username: &str) -> TestApp {
+        let officer = TestApp {
+            base: self.base.clone(),
+            clock: self.clock.clone(),
+            client: client(),
+        };
+        let response = officer
+            .post_api(
+                "/api/auth/login",
+                &[
+                    ("username".into(), username.into()),
+                    ("password".into(), PASSWORD.into()),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), 200, "login of {username}");
+        officer
+    }
+
+    pub async fn queue(&self) -> Response {
+        self.post_api("/api/queue/mine", &[]).await
+    }
+}

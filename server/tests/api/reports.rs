@@ -1,0 +1,124 @@
+use app::domain::tracking::TrackingNumber;
+use serde_json::Value;
+
+use crate::helpers::{report_fields, spawn_app, QINGSHI_VILLAGE};
+
+#[tokio::test]
+async fn a_valid_report_gets_a_tracking_number_and_goes_to_the_confirmation() {
+    let app = spawn_app().await;
+    let response = app
+        .post_api("/api/reports/submit", &report_fields("张三", "13800138000", QINGSHI_VILLAGE))
+        .await;
+    assert_eq!(response.status(), 200);
+    let tracking: String = response.json().await.expect("json");
+    assert!(TrackingNumber::parse(&tracking).is_ok(), "{tracking}");
+
+    let page = app.get_html(&format!("/report/submitted/{tracking}")).await;
+    let grouped = TrackingNumber::parse(&tracking).expect("valid").grouped();
+    assert!(page.contains(&grouped), "confirmation shows the number");
+    // Filed Monday 2026-11-23: accepted within 2 working days, decided within 15 days.
+    assert!(page.contains("2026年11月25日"), "acceptance deadline");
+    assert!(page.contains("2026年12月8日"), "decision deadline");
+}
+
+#[tokio::test]
+async fn two_reports_never_share_a_tracking_number() {
+    let app = spawn_app().await;
+    let a = app.submit_report("张三", "13800138000", QINGSHI_VILLAGE).await;
+    let b = app.submit_report("李四", "13900139000", QINGSHI_VILLAGE).await;
+    assert_ne!(a, b);
+}
+
+#[tokio::test]
+async fn an_invalid_report_names_each_bad_field() {
+    let app = spawn_app().await;
+    let mut fields = report_fields("", "12345", QINGSHI_VILLAGE);
+    for (k, v) in fields.iter_mut() {
+        if k == "form[id_number]" {
+            *v = "52272719800101001X".into();
+        }
+    }
+    fields.retain(|(k, _)| k != "form[consent]");
+    let response = app.post_api("/api/reports/submit", &fields).await;
+    assert!(!response.status().is_success());
+    let body: Value = response.json().await.expect("json error");
+    let errors = body["Validation"].as_array().expect("validation errors");
+    let names: Vec<&str> = errors.iter().filter_map(|e| e["field"].as_str()).collect();
+    assert_eq!(names, vec!["name", "mobile", "id_number", "consent"]);
+    assert!(errors.iter().all(|e| !e["zh"].as_str().unwrap_or_default().is_empty()));
+}
+
+#[tokio::test]
+async fn a_village_outside_the_county_is_refused() {
+    let app = spawn_app().await;
+    let response = app
+        .post_api("/api/reports/submit", &report_fields("张三", "13800138000", "110101001001"))
+        .await;
+    let body: Value = response.json().await.expect("json error");
+    assert_eq!(body["Validation"][0]["field"], "village");
+}
+
+#[tokio::test]
+async fn without_javascript_a_bad_form_comes_back_with_everything_typed() {
+    let app = spawn_app().await;
+    let mut fields = report_fields("王五", "1380013800", QINGSHI_VILLAGE);
+    fields.retain(|(k, _)| k != "form[consent]");
+    let response = app
+        .post_plain_form("/api/reports/submit", "/report", &fields)
+        .await;
+    assert_eq!(response.status(), 302);
+    let location = response.headers()["location"].to_str().expect("location").to_owned();
+    assert!(location.starts_with("/report?draft="), "{location}");
+
+    let page = app.get_html(&location).await;
+    assert!(page.contains("value=\"王五\""), "name kept");
+    assert!(page.contains("value=\"1380013800\""), "mobile kept");
+    assert!(page.contains("父亲住院"), "description kept");
+    assert!(page.contains("请阅读并勾选承诺授权"), "consent message shown");
+    assert!(page.contains("手机号码"), "mobile message shown");
+}
+
+#[tokio::test]
+async fn without_javascript_a_good_form_lands_on_the_confirmation() {
+    let app = spawn_app().await;
+    let response = app
+        .post_plain_form(
+            "/api/reports/submit",
+            "/report",
+            &report_fields("赵六", "13700137000", QINGSHI_VILLAGE),
+        )
+        .await;
+    assert_eq!(response.status(), 302);
+    let location = response.headers()["location"].to_str().expect("location");
+    assert!(location.starts_with("/report/submitted/"), "{location}");
+}
+
+#[tokio::test]
+async fn progress_is_found_by_tracking_number_and_mobile_only() {
+    let app = spawn_app().await;
+    let tracking = app.submit_report("张三", "13800138000", QINGSHI_VILLAGE).await;
+    let found = app
+        .post_api(
+            "/api/reports/track",
+            &[("tracking".into(), tracking.to_lowercase()), ("mobile".into(), "138 0013 8000".into())],
+        )
+        .await;
+    assert_eq!(found.status(), 200);
+    let body: Value = found.json().await.expect("json");
+    assert_eq!(body["status_zh"], "已提交，等待乡镇受理");
+    assert_eq!(body["village"], "青石村");
+
+    let wrong_mobile = app
+        .post_api(
+            "/api/reports/track",
+            &[("tracking".into(), tracking.clone()), ("mobile".into(), "13900139000".into())],
+        )
+        .await;
+    let body: Value = wrong_mobile.json().await.expect("json");
+    assert_eq!(body, Value::String("NotFound".into()));
+
+    let page = app
+        .get_html(&format!("/track?tracking={tracking}&mobile=13800138000"))
+        .await;
+    assert!(page.contains("等待乡镇受理"), "the GET form works without JavaScript");
+}

@@ -15,7 +15,9 @@ pub struct StaffInfo {
 pub async fn login(username: String, password: String) -> Result<(), AppError> {
     use crate::ssr::{context::RequestContext, services::auth};
     let ctx = RequestContext::load()?;
-    let token = auth::login(&ctx.state, &username, &password, ctx.now()).await?;
+    let token = auth::login(&ctx.state, &username, &password, ctx.now())
+        .await
+        .map_err(crate::ssr::context::reply_error)?;
     ctx.set_session_cookie(&token);
     leptos_axum::redirect("/staff");
     Ok(())
@@ -26,7 +28,9 @@ pub async fn logout() -> Result<(), AppError> {
     use crate::ssr::{context::RequestContext, services::auth};
     let ctx = RequestContext::load()?;
     if let Some(token) = ctx.session_token() {
-        auth::logout(&ctx.state, &token, ctx.now()).await?;
+        auth::logout(&ctx.state, &token, ctx.now())
+            .await
+            .map_err(crate::ssr::context::reply_error)?;
     }
     ctx.clear_session_cookie();
     leptos_axum::redirect("/staff/login");

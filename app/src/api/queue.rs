@@ -20,8 +20,8 @@ pub struct QueueItem {
 #[server(endpoint = "queue/mine")]
 pub async fn my_queue() -> Result<Vec<QueueItem>, AppError> {
     let ctx = crate::ssr::context::RequestContext::load()?;
-    let staff = ctx.staff().await?;
+    let staff = ctx.staff().await.map_err(crate::ssr::context::reply_error)?;
     crate::ssr::services::queue::list_for(&ctx.state, &staff)
         .await
-        .map_err(Into::into)
+        .map_err(crate::ssr::context::reply_error)
 }

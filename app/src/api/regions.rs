@@ -22,5 +22,5 @@ pub async fn region_tree() -> Result<Vec<TownshipOption>, AppError> {
     let ctx = crate::ssr::context::RequestContext::load()?;
     crate::ssr::services::regions::tree(&ctx.state)
         .await
-        .map_err(Into::into)
+        .map_err(crate::ssr::context::reply_error)
 }

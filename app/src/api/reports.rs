@@ -46,7 +46,7 @@ pub async fn submit_report(form: ReportForm) -> Result<String, AppError> {
             leptos_axum::redirect(&format!("/report?draft={token}"));
             Err(AppError::Validation(errors))
         }
-        Err(e) => Err(e.into()),
+        Err(e) => Err(crate::ssr::context::reply_error(e)),
     }
 }
 
@@ -55,7 +55,7 @@ pub async fn load_report_draft(token: String) -> Result<Option<ReportDraft>, App
     let ctx = crate::ssr::context::RequestContext::load()?;
     crate::ssr::services::reports::load_draft(&ctx.state, &token, ctx.now())
         .await
-        .map_err(Into::into)
+        .map_err(crate::ssr::context::reply_error)
 }
 
 #[server(endpoint = "reports/submitted")]
@@ -63,7 +63,7 @@ pub async fn get_submission_info(tracking: String) -> Result<SubmissionInfo, App
     let ctx = crate::ssr::context::RequestContext::load()?;
     crate::ssr::services::reports::submission_info(&ctx.state, &tracking)
         .await
-        .map_err(Into::into)
+        .map_err(crate::ssr::context::reply_error)
 }
 
 /// Finds a report by tracking number and the mobile number given when filing.
@@ -72,5 +72,5 @@ pub async fn track_report(tracking: String, mobile: String) -> Result<TrackResul
     let ctx = crate::ssr::context::RequestContext::load()?;
     crate::ssr::services::reports::track(&ctx.state, &tracking, &mobile)
         .await
-        .map_err(Into::into)
+        .map_err(crate::ssr::context::reply_error)
 }

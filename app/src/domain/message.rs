@@ -72,3 +72,33 @@ pub(crate) mod tests {
         assert_messages_are_well_formed("other", &[Sample]);
     }
 }
+
+/// A message captured from any `UserMessage`, so problems of different types fit one list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Message {
+    pub key: &'static str,
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+impl Message {
+    pub fn of(source: &dyn UserMessage) -> Message {
+        Message {
+            key: source.key(),
+            zh: source.zh(),
+            en: source.en(),
+        }
+    }
+}
+
+impl UserMessage for Message {
+    fn key(&self) -> &'static str {
+        self.key
+    }
+    fn zh(&self) -> &'static str {
+        self.zh
+    }
+    fn en(&self) -> &'static str {
+        self.en
+    }
+}

@@ -3,7 +3,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     id_number::IdNumber,
-    message::UserMessage,
+    message::{Message, UserMessage},
     mobile::MobileNumber,
     region::{RegionCode, RegionLevel},
     vocab::RiskType,
@@ -97,7 +97,7 @@ impl UserMessage for ReportFieldError {
 }
 
 /// One field's problem: the field name as used in the form, and the message.
-pub type FieldProblem = (&'static str, Box<dyn UserMessage + Send + Sync>);
+pub type FieldProblem = (&'static str, Message);
 
 pub fn parse_name(raw: &str) -> Result<String, ReportFieldError> {
     let name = raw.trim();
@@ -160,7 +160,7 @@ pub fn parse_consent(raw: &str) -> Result<(), ReportFieldError> {
     }
 }
 
-fn keep<T, E: UserMessage + Send + Sync + 'static>(
+fn keep<T, E: UserMessage>(
     field: &'static str,
     result: Result<T, E>,
     problems: &mut Vec<FieldProblem>,
@@ -168,7 +168,7 @@ fn keep<T, E: UserMessage + Send + Sync + 'static>(
     match result {
         Ok(value) => Some(value),
         Err(e) => {
-            problems.push((field, Box::new(e)));
+            problems.push((field, Message::of(&e)));
             None
         }
     }

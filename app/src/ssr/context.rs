@@ -84,3 +84,32 @@ impl RequestContext {
         }
     }
 }
+
+/// Maps an error for the wire and gives JSON clients a meaningful HTTP status. Plain form
+/// posts keep the redirect leptos sets for them.
+pub fn reply_error(e: impl Into<AppError>) -> AppError {
+    let e = e.into();
+    let plain_form = use_context::<Parts>()
+        .and_then(|p| p.headers.get(header::ACCEPT).cloned())
+        .and_then(|v| v.to_str().ok().map(|s| s.contains("text/html")))
+        .unwrap_or(false);
+    if !plain_form {
+        if let Some(response) = use_context::<ResponseOptions>() {
+            response.set_status(status_of(&e));
+        }
+    }
+    e
+}
+
+fn status_of(e: &AppError) -> http::StatusCode {
+    use http::StatusCode;
+    match e {
+        AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        AppError::Unauthorized => StatusCode::UNAUTHORIZED,
+        AppError::Forbidden => StatusCode::FORBIDDEN,
+        AppError::NotFound => StatusCode::NOT_FOUND,
+        AppError::Conflict => StatusCode::CONFLICT,
+        AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+        AppError::Internal | AppError::Transport => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}

@@ -87,7 +87,7 @@ fn client() -> reqwest::Client {
 }
 
 pub fn valid_id_number(serial: u32) -> String {
-    let first17 = format!("5227271980010{:04}", serial % 10_000);
+    let first17 = format!("52272719800101{:03}", serial % 1_000);
     let check = check_digit(&first17).expect("17 digits");
     format!("{first17}{check}")
 }
@@ -150,7 +150,10 @@ impl TestApp {
         let response = self
             .post_api("/api/reports/submit", &report_fields(name, mobile, village))
             .await;
-        assert_eq!(response.status(), 200, "report accepted");
+        let status = response.status();
+        if status != 200 {
+            panic!("report refused: {status} {}", response.text().await.unwrap_or_default());
+        }
         response.json::<String>().await.expect("tracking number")
     }
 

@@ -44,7 +44,9 @@ async fn the_queue_masks_id_numbers() {
 #[tokio::test]
 async fn the_queue_requires_a_login_and_a_bad_password_is_refused() {
     let app = spawn_app().await;
-    let anonymous: Value = app.queue().await.json().await.expect("json");
+    let response = app.queue().await;
+    assert_eq!(response.status(), 401);
+    let anonymous: Value = response.json().await.expect("json");
     assert_eq!(anonymous, Value::String("Unauthorized".into()));
 
     let response = app

@@ -40,7 +40,7 @@ async fn an_invalid_report_names_each_bad_field() {
     }
     fields.retain(|(k, _)| k != "form[consent]");
     let response = app.post_api("/api/reports/submit", &fields).await;
-    assert!(!response.status().is_success());
+    assert_eq!(response.status(), 422);
     let body: Value = response.json().await.expect("json error");
     let errors = body["Validation"].as_array().expect("validation errors");
     let names: Vec<&str> = errors.iter().filter_map(|e| e["field"].as_str()).collect();
@@ -114,6 +114,7 @@ async fn progress_is_found_by_tracking_number_and_mobile_only() {
             &[("tracking".into(), tracking.clone()), ("mobile".into(), "13900139000".into())],
         )
         .await;
+    assert_eq!(wrong_mobile.status(), 404);
     let body: Value = wrong_mobile.json().await.expect("json");
     assert_eq!(body, Value::String("NotFound".into()));
 

@@ -10,9 +10,8 @@ use crate::{
     domain::{
         calendar::Calendar,
         clock::{due_date, Span},
-        message::UserMessage,
         mobile::MobileNumber,
-        report::{NewReport, ReportFieldError, ReportForm},
+        report::{FieldProblem, NewReport, ReportFieldError, ReportForm},
         time::{beijing_date, date_zh},
         tracking::TrackingNumber,
         vocab::{Channel, RiskType},
@@ -30,10 +29,10 @@ const DRAFT_TTL_MINUTES: i64 = 60;
 const ACCEPT_SPAN: Span = Span::WorkingDays(2);
 const DECIDE_SPAN: Span = Span::CalendarDays(15);
 
-pub fn field_errors(problems: &[(&'static str, Box<dyn UserMessage + Send + Sync>)]) -> Vec<FieldError> {
+pub fn field_errors(problems: &[FieldProblem]) -> Vec<FieldError> {
     problems
         .iter()
-        .map(|(field, msg)| FieldError::new(field, msg.as_ref()))
+        .map(|(field, msg)| FieldError::new(field, msg))
         .collect()
 }
 

@@ -2,7 +2,7 @@
 use std::{net::SocketAddr, sync::Arc};
 
 use app::{
-    domain::calendar::Calendar,
+    domain::{calendar::Calendar, case::Policy},
     shell,
     ssr::{clock::Clock, db::Db, seed, state::AppState},
     App,
@@ -60,6 +60,7 @@ impl Application {
             db,
             clock,
             calendar: Arc::new(Calendar::china()),
+            policy: Arc::new(Policy::national_default()),
             secure_cookies: config.secure_cookies,
         };
         let listener = tokio::net::TcpListener::bind(config.listen)

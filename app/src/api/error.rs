@@ -39,6 +39,9 @@ pub enum AppError {
     NotFound,
     #[error("changed by someone else")]
     Conflict,
+    /// The workflow engine refused the step; the message says which rule and what is missing.
+    #[error("refused by a rule")]
+    Refused(FieldError),
     #[error("too many attempts")]
     RateLimited,
     #[error("internal error")]
@@ -57,6 +60,7 @@ impl AppError {
             AppError::Forbidden => "您没有权限进行此操作",
             AppError::NotFound => "没有找到相关记录",
             AppError::Conflict => "该记录已被他人修改，请刷新后重试",
+            AppError::Refused(_) => "此操作不符合办理规则",
             AppError::RateLimited => "尝试次数过多，请稍后再试",
             AppError::Internal => "系统出现问题，请稍后重试；如急需帮助请拨打12317",
             AppError::Transport => "网络连接不稳定，请检查网络后重试",

@@ -109,6 +109,7 @@ fn status_of(e: &AppError) -> http::StatusCode {
         AppError::Forbidden => StatusCode::FORBIDDEN,
         AppError::NotFound => StatusCode::NOT_FOUND,
         AppError::Conflict => StatusCode::CONFLICT,
+        AppError::Refused(_) => StatusCode::UNPROCESSABLE_ENTITY,
         AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
         AppError::Internal | AppError::Transport => StatusCode::INTERNAL_SERVER_ERROR,
     }

@@ -13,6 +13,8 @@ pub enum ServiceError {
     NotFound,
     #[error("version conflict")]
     Conflict,
+    #[error("refused by the workflow: {0}")]
+    Refused(crate::domain::case::Refusal),
     #[error("rate limited")]
     RateLimited,
     #[error("database error")]
@@ -31,6 +33,10 @@ impl From<ServiceError> for AppError {
             ServiceError::Forbidden => AppError::Forbidden,
             ServiceError::NotFound => AppError::NotFound,
             ServiceError::Conflict => AppError::Conflict,
+            ServiceError::Refused(refusal) => {
+                tracing::info!(refusal = %refusal, "command refused");
+                AppError::Refused(FieldError::new("command", &refusal))
+            }
             ServiceError::RateLimited => AppError::RateLimited,
             internal => {
                 tracing::error!(error = %internal, cause = ?cause_chain(&internal), "request failed");

@@ -4,7 +4,7 @@ use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 
 use super::{clock::Clock, db::Db};
-use crate::domain::calendar::Calendar;
+use crate::domain::{calendar::Calendar, case::Policy};
 
 /// Everything a request needs, handed to server functions through context.
 #[derive(Clone, Debug)]
@@ -13,6 +13,7 @@ pub struct AppState {
     pub db: Db,
     pub clock: Arc<dyn Clock>,
     pub calendar: Arc<Calendar>,
+    pub policy: Arc<Policy>,
     /// Mark session cookies `Secure` (set when served over HTTPS).
     pub secure_cookies: bool,
 }

@@ -16,6 +16,8 @@ pub const PASSWORD: &str = app::ssr::seed::DEMO_PASSWORD;
 pub const QINGSHI_VILLAGE: &str = "522799101201";
 
 pub struct TestApp {
+    pub state: app::ssr::state::AppState,
+    pub database_url: String,
     pub base: String,
     pub clock: ManualClock,
     pub client: reqwest::Client,
@@ -58,9 +60,10 @@ fn uuid_like() -> String {
 
 pub async fn spawn_app() -> TestApp {
     let clock = ManualClock::new(monday_morning());
+    let database_url = fresh_database_url().await;
     let config = Config {
         listen: "127.0.0.1:0".parse().expect("addr"),
-        database_url: Secret::new(fresh_database_url().await),
+        database_url: Secret::new(database_url.clone()),
         log_format: LogFormat::Human,
         seed_demo: true,
         secure_cookies: false,
@@ -70,8 +73,17 @@ pub async fn spawn_app() -> TestApp {
         .await
         .expect("application starts");
     let base = format!("http://{}", app.addr);
+    let state = app.state.clone();
+    let expected = if std::env::var("TEST_POSTGRES_URL").is_ok_and(|u| !u.is_empty()) {
+        app::ssr::db::Backend::Postgres
+    } else {
+        app::ssr::db::Backend::Sqlite
+    };
+    assert_eq!(state.db.backend, expected, "tests run on the backend asked for");
     tokio::spawn(app.run());
     TestApp {
+        state,
+        database_url,
         base,
         clock,
         client: client(),
@@ -159,6 +171,8 @@ impl TestApp {
 
     pub async fn login(&self, username: &str) -> TestApp {
         let officer = TestApp {
+            state: self.state.clone(),
+            database_url: self.database_url.clone(),
             base: self.base.clone(),
             clock: self.clock.clone(),
             client: client(),

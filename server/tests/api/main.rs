@@ -4,3 +4,4 @@ mod health;
 mod helpers;
 mod queue;
 mod reports;
+mod storage;

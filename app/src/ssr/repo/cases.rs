@@ -121,3 +121,74 @@ pub async fn insert_event<'e, E: Executor<'e, Database = Any>>(
     .await
     .map(|_| ())
 }
+
+/// The stored snapshot and version of a case.
+pub async fn snapshot<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    case_id: &str,
+) -> sqlx::Result<Option<(Option<String>, i64)>> {
+    sqlx::query_as("select snapshot, version from cases where id = $1")
+        .bind(case_id)
+        .fetch_optional(ex)
+        .await
+}
+
+pub async fn id_by_tracking<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    tracking: &str,
+) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar("select id from cases where tracking_number = $1")
+        .bind(tracking)
+        .fetch_optional(ex)
+        .await
+}
+
+/// Writes the new state only if nobody else changed the case since `expected_version`.
+/// Returns false on a lost race: the caller rolls back and reports a conflict.
+#[allow(clippy::too_many_arguments)]
+pub async fn update_guarded<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    case_id: &str,
+    expected_version: i64,
+    new_version: i64,
+    state: &str,
+    snapshot: &str,
+    next_due_on: Option<&str>,
+    now_ms: i64,
+) -> sqlx::Result<bool> {
+    let result = sqlx::query(
+        "update cases set version = $3, state = $4, snapshot = $5, next_due_on = $6, updated_at = $7
+         where id = $1 and version = $2",
+    )
+    .bind(case_id)
+    .bind(expected_version)
+    .bind(new_version)
+    .bind(state)
+    .bind(snapshot)
+    .bind(next_due_on)
+    .bind(now_ms)
+    .execute(ex)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+/// The event log of a case, oldest first: (seq, payload JSON).
+pub async fn events<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    case_id: &str,
+) -> sqlx::Result<Vec<(i64, String)>> {
+    sqlx::query_as("select seq, payload from case_events where case_id = $1 order by seq")
+        .bind(case_id)
+        .fetch_all(ex)
+        .await
+}
+
+pub async fn by_id<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    case_id: &str,
+) -> sqlx::Result<Option<CaseRow>> {
+    sqlx::query_as(&format!("select {COLUMNS} from cases where id = $1"))
+        .bind(case_id)
+        .fetch_optional(ex)
+        .await
+}

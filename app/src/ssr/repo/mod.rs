@@ -1,5 +1,7 @@
 //! All SQL lives here. Functions take any executor (pool or transaction).
 pub mod cases;
+pub mod clocks;
+pub mod outbox;
 pub mod drafts;
 pub mod regions;
 pub mod sessions;

@@ -9,17 +9,19 @@ use crate::{
     },
     domain::{
         calendar::Calendar,
+        case::{Actor, NewCase},
         clock::{due_date, Span},
         mobile::MobileNumber,
         report::{FieldProblem, NewReport, ReportFieldError, ReportForm},
         time::{beijing_date, date_zh},
         tracking::TrackingNumber,
+        role::Role,
         vocab::{Channel, RiskType},
     },
     ssr::{
         error::ServiceError,
-        password::random_bytes,
-        repo::{cases, drafts, regions},
+        repo::{cases as case_rows, drafts, regions},
+        services::cases::{self, Applicant},
         state::AppState,
     },
 };
@@ -44,7 +46,7 @@ pub async fn submit(
 ) -> Result<TrackingNumber, ServiceError> {
     let report = NewReport::try_from(form)
         .map_err(|problems| ServiceError::Validation(field_errors(&problems)))?;
-    let village = regions::find(&state.db.pool, report.village.as_str())
+    regions::find(&state.db.pool, report.village.as_str())
         .await?
         .filter(|r| r.level == "village")
         .ok_or_else(|| {
@@ -53,57 +55,28 @@ pub async fn submit(
                 &ReportFieldError::VillageUnknown,
             )])
         })?;
-    let township_code = village
-        .parent_code
-        .clone()
-        .ok_or_else(|| ServiceError::Corrupt(format!("village {} has no township", village.code)))?;
-    let county_code = regions::find(&state.db.pool, &township_code)
-        .await?
-        .and_then(|t| t.parent_code)
-        .ok_or_else(|| ServiceError::Corrupt(format!("township {township_code} has no county")))?;
-
-    let tracking = TrackingNumber::from_random(random_bytes::<16>());
-    let case_id = hex_id();
-    let now_ms = millis(now);
-    let risk_codes: Vec<&str> = report.risk_types.iter().map(|r| r.code()).collect();
-    let row = cases::CaseRow {
-        id: case_id.clone(),
-        tracking_number: tracking.as_str().to_owned(),
-        village_code: village.code.clone(),
-        township_code,
-        county_code,
-        state: "reported".into(),
-        channel: Channel::SelfReport.code().into(),
-        applicant_name: report.name.clone(),
-        applicant_mobile: report.mobile.as_str().to_owned(),
-        applicant_id_number: report.id_number.as_str().to_owned(),
-        household_size: i64::from(report.household_size),
-        risk_types: risk_codes.join(","),
-        description: report.description.clone(),
-        discovered_on: beijing_date(now).to_string(),
-        consent_at: now_ms,
-        version: 1,
-        created_at: now_ms,
-        updated_at: now_ms,
+    // The household files for itself: its scope is its own village.
+    let actor = Actor::new(
+        format!("household:{}", report.mobile.masked()),
+        Role::Household,
+        report.village.clone(),
+    );
+    let applicant = Applicant {
+        name: report.name,
+        mobile: report.mobile,
+        id_number: report.id_number,
+        household_size: report.household_size,
+        description: report.description,
     };
-    let payload = serde_json::json!({
-        "channel": row.channel,
-        "risk_types": risk_codes,
-        "household_size": row.household_size,
-        "consent": true,
-    })
-    .to_string();
-
-    let mut tx = state.db.pool.begin().await?;
-    cases::insert(&mut *tx, &row).await?;
-    cases::insert_event(&mut *tx, &case_id, 1, "reported", None, now_ms, &payload).await?;
-    tx.commit().await?;
-    tracing::info!(case_id = %case_id, "self-report filed");
-    Ok(tracking)
-}
-
-fn hex_id() -> String {
-    random_bytes::<16>().iter().map(|b| format!("{b:02x}")).collect()
+    let new = NewCase {
+        id: String::new(),
+        village: report.village,
+        channel: Channel::SelfReport,
+        risks: report.risk_types,
+        discovered_on: beijing_date(now),
+    };
+    let filed = cases::file(state, &actor, &applicant, new, now).await?;
+    Ok(filed.tracking)
 }
 
 pub async fn save_draft(
@@ -112,7 +85,7 @@ pub async fn save_draft(
     errors: &[FieldError],
     now: DateTime<Utc>,
 ) -> Result<String, ServiceError> {
-    let token = hex_id();
+    let token = cases::new_id();
     let draft = ReportDraft {
         form: form.clone(),
         errors: errors.to_vec(),
@@ -152,7 +125,7 @@ fn deadlines(calendar: &Calendar, discovered: NaiveDate) -> (NaiveDate, NaiveDat
 
 pub async fn submission_info(state: &AppState, tracking: &str) -> Result<SubmissionInfo, ServiceError> {
     let tracking = TrackingNumber::parse(tracking).map_err(|_| ServiceError::NotFound)?;
-    let case = cases::by_tracking(&state.db.pool, tracking.as_str())
+    let case = case_rows::by_tracking(&state.db.pool, tracking.as_str())
         .await?
         .ok_or(ServiceError::NotFound)?;
     let discovered = parse_date(&case.discovered_on)?;
@@ -177,7 +150,7 @@ pub async fn track(state: &AppState, tracking: &str, mobile: &str) -> Result<Tra
     let (Some(tracking), Some(mobile)) = (tracking, mobile) else {
         return Err(ServiceError::Validation(problems));
     };
-    let case = cases::by_tracking(&state.db.pool, tracking.as_str())
+    let case = case_rows::by_tracking(&state.db.pool, tracking.as_str())
         .await?
         .filter(|c| c.applicant_mobile == mobile.as_str())
         .ok_or(ServiceError::NotFound)?;

@@ -1,0 +1,305 @@
+//! The case engine's persistence: every command is one transaction that writes the new case
+//! state, its events (the audit trail), its clocks and any outbox rows, guarded by the version
+//! the officer's form was loaded at.
+use chrono::{DateTime, Utc};
+
+use super::millis;
+use crate::{
+    domain::{
+        case::{
+            apply, decide_expecting, decide_report, Actor, Case, CaseCommand, CaseEvent, EventKind,
+            NewCase, Refusal,
+        },
+        clock::ClockState,
+        id_number::IdNumber,
+        mobile::MobileNumber,
+        time::to_beijing,
+        tracking::TrackingNumber,
+    },
+    ssr::{
+        error::ServiceError,
+        password::random_bytes,
+        repo::{
+            cases::{self, CaseRow},
+            clocks::{self, ClockRow},
+            outbox::{self, NewMessage},
+            regions, Any,
+        },
+        state::AppState,
+    },
+};
+
+/// Who the case is about and how to reach them (kept beside the case, not in its events).
+#[derive(Debug, Clone)]
+pub struct Applicant {
+    pub name: String,
+    pub mobile: MobileNumber,
+    pub id_number: IdNumber,
+    pub household_size: u8,
+    pub description: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Filed {
+    pub case_id: String,
+    pub tracking: TrackingNumber,
+    pub case: Case,
+}
+
+pub fn new_id() -> String {
+    random_bytes::<16>().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn refused(refusal: Refusal) -> ServiceError {
+    match refusal {
+        Refusal::StaleVersion { .. } => ServiceError::Conflict,
+        other => ServiceError::Refused(other),
+    }
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, ServiceError> {
+    serde_json::to_string(value).map_err(|e| ServiceError::Corrupt(format!("serialise: {e}")))
+}
+
+/// Files a new case (a self-report, a proxy report or a cadre's finding).
+#[tracing::instrument(skip_all, fields(actor = %actor.user_id))]
+pub async fn file(
+    state: &AppState,
+    actor: &Actor,
+    applicant: &Applicant,
+    mut new: NewCase,
+    now: DateTime<Utc>,
+) -> Result<Filed, ServiceError> {
+    new.id = new_id();
+    let events = decide_report(&new, actor, &state.policy, &state.calendar, to_beijing(now))
+        .map_err(refused)?;
+    let case = Case::replay(&events)
+        .ok_or_else(|| ServiceError::Corrupt("a report produced no case".into()))?;
+    let township_code = regions::find(&state.db.pool, new.village.as_str())
+        .await?
+        .and_then(|v| v.parent_code)
+        .ok_or_else(|| ServiceError::Corrupt(format!("village {} has no township", new.village.as_str())))?;
+    let county_code = regions::find(&state.db.pool, &township_code)
+        .await?
+        .and_then(|t| t.parent_code)
+        .ok_or_else(|| ServiceError::Corrupt(format!("township {township_code} has no county")))?;
+    let tracking = TrackingNumber::from_random(random_bytes::<16>());
+    let now_ms = millis(now);
+    let risk_codes: Vec<&str> = case.risks.iter().map(|r| r.code()).collect();
+    let row = CaseRow {
+        id: case.id.clone(),
+        tracking_number: tracking.as_str().to_owned(),
+        village_code: case.village.as_str().to_owned(),
+        township_code,
+        county_code,
+        state: case.state.code().to_owned(),
+        channel: case.channel.code().to_owned(),
+        applicant_name: applicant.name.clone(),
+        applicant_mobile: applicant.mobile.as_str().to_owned(),
+        applicant_id_number: applicant.id_number.as_str().to_owned(),
+        household_size: i64::from(applicant.household_size),
+        risk_types: risk_codes.join(","),
+        description: applicant.description.clone(),
+        discovered_on: case.discovered_on.to_string(),
+        consent_at: now_ms,
+        version: case.version,
+        created_at: now_ms,
+        updated_at: now_ms,
+    };
+    let mut tx = state.db.pool.begin().await?;
+    cases::insert(&mut *tx, &row).await?;
+    cases::update_guarded(
+        &mut *tx,
+        &case.id,
+        case.version,
+        case.version,
+        case.state.code(),
+        &to_json(&case)?,
+        next_due(&case).as_deref(),
+        now_ms,
+    )
+    .await?;
+    write_events(&mut tx, &case.id, 0, &events).await?;
+    write_clocks(&mut tx, &row.village_code, &row.township_code, &case, now_ms).await?;
+    tx.commit().await?;
+    tracing::info!(case_id = %case.id, channel = %row.channel, "case filed");
+    Ok(Filed {
+        case_id: case.id.clone(),
+        tracking,
+        case,
+    })
+}
+
+/// Loads a case the actor may see; out of scope looks like "not found" and is logged.
+pub async fn load(state: &AppState, actor: &Actor, case_id: &str) -> Result<Case, ServiceError> {
+    let case = load_unscoped(state, case_id).await?;
+    if !actor.covers(&case.village) {
+        tracing::warn!(actor = %actor.user_id, case_id, "out-of-scope read refused");
+        return Err(ServiceError::NotFound);
+    }
+    Ok(case)
+}
+
+pub async fn load_unscoped(state: &AppState, case_id: &str) -> Result<Case, ServiceError> {
+    let (snapshot, _version) = cases::snapshot(&state.db.pool, case_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let snapshot = snapshot.ok_or_else(|| ServiceError::Corrupt(format!("case {case_id} has no snapshot")))?;
+    serde_json::from_str(&snapshot).map_err(|e| ServiceError::Corrupt(format!("case {case_id}: {e}")))
+}
+
+/// Runs one command on a case the actor may act on, in one transaction.
+#[tracing::instrument(skip_all, fields(actor = %actor.user_id, case_id = %case_id, command = ?command.kind()))]
+pub async fn execute(
+    state: &AppState,
+    actor: &Actor,
+    case_id: &str,
+    expected_version: i64,
+    command: &CaseCommand,
+    now: DateTime<Utc>,
+) -> Result<Case, ServiceError> {
+    let case = load(state, actor, case_id).await?;
+    let before_version = case.version;
+    let events = decide_expecting(
+        &case,
+        expected_version,
+        command,
+        actor,
+        &state.policy,
+        &state.calendar,
+        to_beijing(now),
+    )
+    .map_err(refused)?;
+    let after = events.iter().fold(case, apply);
+    let row = cases::by_id(&state.db.pool, case_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let now_ms = millis(now);
+
+    let mut tx = state.db.pool.begin().await?;
+    // The guarded update comes first: it takes the write lock and settles any race.
+    let won = cases::update_guarded(
+        &mut *tx,
+        case_id,
+        before_version,
+        after.version,
+        after.state.code(),
+        &to_json(&after)?,
+        next_due(&after).as_deref(),
+        now_ms,
+    )
+    .await?;
+    if !won {
+        tx.rollback().await?;
+        tracing::info!("lost a concurrent update");
+        return Err(ServiceError::Conflict);
+    }
+    write_events(&mut tx, case_id, before_version, &events).await?;
+    write_clocks(&mut tx, &row.village_code, &row.township_code, &after, now_ms).await?;
+    for event in &events {
+        if let Some((subject, body)) = household_message(event, &row) {
+            outbox::enqueue(
+                &mut *tx,
+                &NewMessage {
+                    id: &new_id(),
+                    channel: "sms",
+                    recipient: &row.applicant_mobile,
+                    subject,
+                    body: &body,
+                    case_id: Some(case_id),
+                },
+                now_ms,
+            )
+            .await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// The stored event log replayed from scratch (the audit trail is the source of truth).
+pub async fn rebuild(state: &AppState, case_id: &str) -> Result<Case, ServiceError> {
+    let stored = cases::events(&state.db.pool, case_id).await?;
+    let events = stored
+        .iter()
+        .map(|(_, payload)| serde_json::from_str::<CaseEvent>(payload))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| ServiceError::Corrupt(format!("event of {case_id}: {e}")))?;
+    Case::replay(&events).ok_or_else(|| ServiceError::Corrupt(format!("case {case_id} has no report")))
+}
+
+fn next_due(case: &Case) -> Option<String> {
+    case.open_clocks().map(|c| c.due_on).min().map(|d| d.to_string())
+}
+
+async fn write_events(
+    tx: &mut sqlx::Transaction<'static, Any>,
+    case_id: &str,
+    version_before: i64,
+    events: &[CaseEvent],
+) -> Result<(), ServiceError> {
+    for (i, event) in events.iter().enumerate() {
+        let seq = version_before + i as i64 + 1;
+        let at_ms = event.at.and_utc().timestamp_millis()
+            - crate::domain::time::BEIJING_OFFSET_HOURS * 3_600_000;
+        cases::insert_event(
+            &mut **tx,
+            case_id,
+            seq,
+            event.kind.code(),
+            Some(event.by.user_id.as_str()),
+            at_ms,
+            &to_json(event)?,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+async fn write_clocks(
+    tx: &mut sqlx::Transaction<'static, Any>,
+    village_code: &str,
+    township_code: &str,
+    case: &Case,
+    now_ms: i64,
+) -> Result<(), ServiceError> {
+    clocks::delete_for_case(&mut **tx, &case.id).await?;
+    for (seq, clock) in case.clocks.iter().enumerate() {
+        let (state, closed_on) = match clock.state {
+            ClockState::Running | ClockState::Paused { .. } => ("open", None),
+            ClockState::Met { on } => ("met", Some(on.to_string())),
+            ClockState::Cancelled { on } => ("cancelled", Some(on.to_string())),
+        };
+        let row = ClockRow {
+            seq: seq as i64,
+            kind: clock.kind.code().to_owned(),
+            owner_level: clock.owner.code().to_owned(),
+            started_on: clock.started_on.to_string(),
+            due_on: clock.due_on.to_string(),
+            state: state.to_owned(),
+            closed_on,
+        };
+        clocks::insert(&mut **tx, &case.id, village_code, township_code, &row, now_ms).await?;
+    }
+    Ok(())
+}
+
+/// Households hear about decisions by SMS (sent by the outbox worker, never inline).
+fn household_message(event: &CaseEvent, row: &CaseRow) -> Option<(&'static str, String)> {
+    let tracking = &row.tracking_number;
+    match &event.kind {
+        EventKind::Identified { .. } => Some((
+            "identified",
+            format!("【防返贫监测】您的申报（{tracking}）已认定为监测对象，帮扶责任人将很快与您联系。"),
+        )),
+        EventKind::NotIdentified { reason } | EventKind::RejectedOutOfScope { reason } => Some((
+            "refused",
+            format!("【防返贫监测】您的申报（{tracking}）未被认定，原因：{reason}。如有异议可向乡镇申诉，或拨打12317。"),
+        )),
+        EventKind::Eliminated { .. } => Some((
+            "eliminated",
+            format!("【防返贫监测】经核实，您家（{tracking}）风险已消除。如再遇困难，可随时申报。"),
+        )),
+        _ => None,
+    }
+}

@@ -7,6 +7,7 @@ use leptos_router::{
 };
 
 use crate::pages::{
+    case::CasePage,
     home::HomePage, login::LoginPage, not_found::NotFound, queue::QueuePage, report::ReportPage,
     submitted::SubmittedPage, track::TrackPage,
 };
@@ -52,6 +53,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/track") view=TrackPage />
                     <Route path=path!("/staff/login") view=LoginPage />
                     <Route path=path!("/staff") view=QueuePage />
+                    <Route path=path!("/staff/cases/:id") view=CasePage />
                 </Routes>
             </main>
             <footer class="footer">

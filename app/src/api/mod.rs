@@ -1,5 +1,6 @@
 //! Server functions, grouped by feature. Each is a thin adapter over `ssr::services`.
 pub mod auth;
+pub mod cases;
 pub mod error;
 pub mod queue;
 pub mod regions;

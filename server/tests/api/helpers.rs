@@ -193,4 +193,8 @@ impl TestApp {
     pub async fn queue(&self) -> Response {
         self.post_api("/api/queue/mine", &[]).await
     }
+
+    pub async fn queue_tab(&self, tab: &str) -> Response {
+        self.post_api("/api/queue/mine", &[("tab".into(), tab.into())]).await
+    }
 }

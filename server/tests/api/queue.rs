@@ -5,10 +5,16 @@ use crate::helpers::{spawn_app, QINGSHI_VILLAGE};
 const HEKOU_VILLAGE: &str = "522799102201";
 
 async fn names_in_queue(officer: &crate::helpers::TestApp) -> Vec<String> {
-    let response = officer.queue().await;
+    names_in_tab(officer, "all").await
+}
+
+async fn names_in_tab(officer: &crate::helpers::TestApp, tab: &str) -> Vec<String> {
+    let response = officer.queue_tab(tab).await;
     assert_eq!(response.status(), 200);
-    let items: Vec<Value> = response.json().await.expect("json");
-    items
+    let view: Value = response.json().await.expect("json");
+    view["items"]
+        .as_array()
+        .expect("items")
         .iter()
         .filter_map(|i| i["applicant"].as_str().map(str::to_owned))
         .collect()
@@ -28,6 +34,52 @@ async fn a_township_officer_sees_reports_from_their_township_only() {
 
     let county = app.login("xian-officer").await;
     assert_eq!(names_in_queue(&county).await.len(), 2);
+    // Acceptance is the township's step: it is in their 待办, not the county's.
+    assert_eq!(names_in_tab(&qingshi, "todo").await, vec!["张三"]);
+    assert!(names_in_tab(&county, "todo").await.is_empty());
+}
+
+#[tokio::test]
+async fn the_queue_says_how_much_time_is_left_and_turns_red_when_overdue() {
+    let app = spawn_app().await;
+    app.submit_report("张三", "13800138000", QINGSHI_VILLAGE).await;
+    let officer = app.login("zhen-qingshi").await;
+    let view: Value = officer.queue_tab("todo").await.json().await.expect("json");
+    let item = &view["items"][0];
+    // Filed Monday; township acceptance is due in 2 working days.
+    assert_eq!(item["time_left_zh"], "还剩2个工作日");
+    assert_eq!(item["urgency"], "on_time");
+    assert_eq!(item["next_step_zh"], "受理");
+
+    app.clock.advance(chrono::Duration::days(2));
+    // Sessions last 12 hours: a new morning, a new login.
+    let officer = app.login("zhen-qingshi").await;
+    let view: Value = officer.queue_tab("due_soon").await.json().await.expect("json");
+
+    assert_eq!(view["items"][0]["time_left_zh"], "今天到期");
+    assert_eq!(view["counts"]["due_soon"], 1);
+
+    app.clock.advance(chrono::Duration::days(1));
+    let officer = app.login("zhen-qingshi").await;
+    let view: Value = officer.queue_tab("overdue").await.json().await.expect("json");
+    assert_eq!(view["items"][0]["urgency"], "overdue");
+    assert_eq!(view["items"][0]["time_left_zh"], "逾期1个工作日");
+}
+
+#[tokio::test]
+async fn the_queue_finds_a_case_by_mobile_or_tracking_number() {
+    let app = spawn_app().await;
+    let tracking = app.submit_report("张三", "13800138000", QINGSHI_VILLAGE).await;
+    app.submit_report("李四", "13900139000", QINGSHI_VILLAGE).await;
+    let officer = app.login("zhen-qingshi").await;
+    for term in ["138 0013 8000", tracking.as_str(), "张三"] {
+        let response = officer
+            .post_api("/api/queue/mine", &[("tab".into(), "all".into()), ("q".into(), term.into())])
+            .await;
+        let view: Value = response.json().await.expect("json");
+        let names: Vec<&str> = view["items"].as_array().expect("items").iter().filter_map(|i| i["applicant"].as_str()).collect();
+        assert_eq!(names, vec!["张三"], "search {term}");
+    }
 }
 
 #[tokio::test]
@@ -35,10 +87,11 @@ async fn the_queue_masks_id_numbers() {
     let app = spawn_app().await;
     app.submit_report("张三", "13800138000", QINGSHI_VILLAGE).await;
     let officer = app.login("zhen-qingshi").await;
-    let items: Vec<Value> = officer.queue().await.json().await.expect("json");
+    let view: Value = officer.queue().await.json().await.expect("json");
+    let items = view["items"].as_array().expect("items");
     let masked = items[0]["id_masked"].as_str().expect("masked id");
     assert!(masked.contains('*'), "{masked}");
-    assert!(!items[0].to_string().contains(&crate::helpers::valid_id_number(7)));
+    assert!(!view.to_string().contains(&crate::helpers::valid_id_number(7)));
 }
 
 #[tokio::test]

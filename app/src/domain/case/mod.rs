@@ -15,6 +15,7 @@ mod decide_review;
 mod emit;
 pub mod event;
 pub mod guard;
+pub mod labels;
 pub mod policy;
 pub mod refusal;
 pub mod state;
@@ -35,3 +36,6 @@ pub use state::{
     HomeCheckRecord, Measure, MeasureStatus, Member, Objection, Procedure, Reopening, ReviewStep,
     VillageOutcome, VillageReview, Visit,
 };
+
+pub mod form;
+pub use form::{parse_command, CommandForm, MeasureForm, MemberForm};

@@ -192,3 +192,35 @@ pub async fn by_id<'e, E: Executor<'e, Database = Any>>(
         .fetch_optional(ex)
         .await
 }
+
+/// Cases with an open clock in a region, soonest due first, optionally matching a search
+/// term exactly (name, tracking number, mobile or ID number). Index: cases_next_due.
+pub async fn open_by_due<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    region_column: RegionColumn,
+    region_code: &str,
+    search: Option<&str>,
+    limit: i64,
+) -> sqlx::Result<Vec<(CaseRow, Option<String>)>> {
+    let column = region_column.as_sql();
+    let search_sql = if search.is_some() {
+        " and (applicant_name = $3 or tracking_number = $3 or applicant_mobile = $3 or applicant_id_number = $3)"
+    } else {
+        ""
+    };
+    let sql = format!(
+        "select {COLUMNS}, snapshot from cases where {column} = $1 and next_due_on is not null{search_sql}
+         order by next_due_on, id limit $2"
+    );
+    let mut query = sqlx::query(&sql).bind(region_code).bind(limit);
+    if let Some(term) = search {
+        query = query.bind(term);
+    }
+    let rows = query.fetch_all(ex).await?;
+    rows.iter()
+        .map(|r| {
+            use sqlx::Row;
+            Ok((CaseRow::from_row(r)?, r.try_get("snapshot")?))
+        })
+        .collect()
+}

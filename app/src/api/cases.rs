@@ -1,0 +1,123 @@
+//! The case page: what staff see of one case, and the steps they may take on it.
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::AppError;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberView {
+    pub name: String,
+    pub labour_zh: String,
+    pub income: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeasureView {
+    pub type_zh: String,
+    pub department: String,
+    pub amount: String,
+    pub period: String,
+    pub status_zh: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClockView {
+    pub kind_zh: String,
+    pub owner_zh: String,
+    pub due_on: String,
+    pub time_left_zh: String,
+    /// on_time | due_soon | overdue | met | met_late | cancelled
+    pub urgency: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineEntry {
+    pub at: String,
+    pub who: String,
+    pub what_zh: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice {
+    pub code: String,
+    pub label_zh: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseView {
+    pub id: String,
+    pub tracking: String,
+    pub version: i64,
+    pub applicant: String,
+    pub id_masked: String,
+    pub mobile_masked: String,
+    pub household_size: i64,
+    pub village: String,
+    pub township: String,
+    pub state_code: String,
+    pub state_zh: String,
+    pub channel_zh: String,
+    pub risk_types_zh: Vec<String>,
+    pub description: String,
+    pub discovered_on: String,
+    pub category_zh: Option<String>,
+    pub tier_zh: Option<String>,
+    pub responsible: Option<String>,
+    pub green_channel: bool,
+    pub members: Vec<MemberView>,
+    pub guarantees_zh: Vec<(String, bool)>,
+    pub per_capita_income: Option<String>,
+    pub measures: Vec<MeasureView>,
+    pub clocks: Vec<ClockView>,
+    pub timeline: Vec<TimelineEntry>,
+    /// The steps this officer may take now (command kind codes with labels).
+    pub available: Vec<Choice>,
+    /// 缺什么补什么: measures suggested from the risks and labour capacity.
+    pub suggested_measures: Vec<Choice>,
+    pub today: String,
+}
+
+#[server(endpoint = "cases/detail")]
+pub async fn case_detail(case_id: String) -> Result<CaseView, AppError> {
+    use crate::ssr::context::{reply_error, RequestContext};
+    let ctx = RequestContext::load()?;
+    let staff = ctx.staff().await.map_err(reply_error)?;
+    crate::ssr::services::case_view::view(&ctx.state, &staff, &case_id, ctx.now())
+        .await
+        .map_err(reply_error)
+}
+
+/// Shows one applicant's full ID number; every reveal is written to the audit log.
+#[server(endpoint = "cases/reveal")]
+pub async fn reveal_id_number(case_id: String) -> Result<String, AppError> {
+    use crate::ssr::context::{reply_error, RequestContext};
+    let ctx = RequestContext::load()?;
+    let staff = ctx.staff().await.map_err(reply_error)?;
+    crate::ssr::services::case_view::reveal_id(&ctx.state, &staff, &case_id)
+        .await
+        .map_err(reply_error)
+}
+
+/// Takes one step on a case. Plain form posts land back on the case page.
+#[server(endpoint = "cases/command")]
+pub async fn run_case_command(
+    case_id: String,
+    version: i64,
+    form: crate::domain::case::CommandForm,
+) -> Result<i64, AppError> {
+    use crate::ssr::context::{reply_error, RequestContext};
+    let ctx = RequestContext::load()?;
+    let staff = ctx.staff().await.map_err(reply_error)?;
+    let case = crate::ssr::services::case_view::run_command(
+        &ctx.state,
+        &staff,
+        &case_id,
+        version,
+        &form,
+        ctx.now(),
+    )
+    .await
+    .map_err(reply_error)?;
+    leptos_axum::redirect(&format!("/staff/cases/{case_id}"));
+    Ok(case.version)
+}

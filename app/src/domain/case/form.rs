@@ -1,0 +1,1666 @@
+//! The flat, all-strings form that staff pages post for a case command, and its parser.
+//!
+//! HTML forms are urlencoded (serde_qs), so nested lists arrive as `members[0][name]=…`.
+//! Every field is a string so nothing typed is lost; [`parse_command`] turns the form into a
+//! [`CaseCommand`] or reports every problem at once, each under the form field's own name so
+//! the UI can show it beside the right input. Only the shape is checked here: the engine
+//! (`decide`) applies the workflow rules (dates in the future, consent, measure indexes...).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::clock::ClockKind;
+use crate::domain::message::{Message, UserMessage};
+use crate::domain::money::{Fen, MoneyError};
+use crate::domain::report::FieldProblem;
+use crate::domain::vocab::{Category, LabourCapacity, MeasureType, RiskTier};
+
+use super::command::{CaseCommand, CommandKind, EliminationDecision, IdentificationDecision};
+use super::state::{
+    EliminationChecklist, Guarantees, HomeCheckRecord, Measure, MeasureStatus, Member,
+    VillageOutcome,
+};
+
+/// Raw input for any case command; which fields matter depends on `kind`
+/// (see [`form_fields`]). Fields a kind does not use are ignored.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CommandForm {
+    /// The [`CommandKind::code`], e.g. `"record_home_check"`.
+    pub kind: String,
+    pub reason: String,
+    pub note: String,
+    pub text: String,
+    pub person: String,
+    /// `YYYY-MM-DD` (HTML date input).
+    pub date: String,
+    /// `"yes"` or `"no"`.
+    pub approve: String,
+    /// Village review: `"pass"` or `"fail"` (a failure needs `reason`).
+    pub outcome: String,
+    /// County: `"identify"`, `"not_identify"`, `"eliminate"` or `"keep_monitoring"`.
+    pub decision: String,
+    /// A [`Category`] code.
+    pub category: String,
+    /// A [`RiskTier`] code.
+    pub tier: String,
+    /// Names separated by `、`, `，`, `,` or white space.
+    pub visitors: String,
+    /// Rows with an empty name are ignored (blank rows of the HTML table).
+    pub members: Vec<MemberForm>,
+    /// Codes of the items found secured (see [`GUARANTEE_ITEMS`]).
+    pub guarantees: Vec<String>,
+    /// Checkbox: non-empty means ticked.
+    pub consent_signed: String,
+    /// Rows with an empty type are ignored.
+    pub measures: Vec<MeasureForm>,
+    /// Index of a measure in the case's measures (from 0).
+    pub index: String,
+    /// A measure status code (see [`MEASURE_STATUS_ITEMS`]).
+    pub status: String,
+    /// Codes of the ticked elimination criteria (see [`CHECKLIST_ITEMS`]).
+    pub checklist: Vec<String>,
+    /// A [`ClockKind`] code.
+    pub clock: String,
+    /// Working days of an extension.
+    pub days: String,
+}
+
+/// One household member row of the home-check form.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MemberForm {
+    pub name: String,
+    /// A [`LabourCapacity`] code.
+    pub labour: String,
+    /// Net annual income in yuan, e.g. `"7300"` or `"7,300.50"`.
+    pub income: String,
+}
+
+/// One measure row of the assistance-plan form.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MeasureForm {
+    /// A [`MeasureType`] code.
+    pub measure_type: String,
+    /// Amount in yuan.
+    pub amount: String,
+    /// `YYYY-MM-DD`.
+    pub start: String,
+    /// `YYYY-MM-DD`.
+    pub end: String,
+}
+
+/// 两不愁三保障 and drinking water: `(code, zh, en)` in display order; the codes are the
+/// [`Guarantees`] field names.
+pub const GUARANTEE_ITEMS: [(&str, &str, &str); 6] = [
+    ("food", "不愁吃", "Enough food"),
+    ("clothing", "不愁穿", "Enough clothing"),
+    (
+        "compulsory_education",
+        "义务教育有保障",
+        "Compulsory education secured",
+    ),
+    (
+        "basic_medical",
+        "基本医疗有保障",
+        "Basic medical care secured",
+    ),
+    ("housing_safety", "住房安全有保障", "Safe housing secured"),
+    (
+        "drinking_water",
+        "饮水安全有保障",
+        "Safe drinking water secured",
+    ),
+];
+
+/// The elimination criteria: `(code, zh, en)`; the codes are the [`EliminationChecklist`]
+/// field names.
+pub const CHECKLIST_ITEMS: [(&str, &str, &str); 4] = [
+    (
+        "income_above_line",
+        "家庭人均纯收入稳定超过监测范围",
+        "Per-capita income steadily above the monitoring line",
+    ),
+    (
+        "three_guarantees_and_water_secured",
+        "两不愁三保障及饮水安全有保障",
+        "Food, clothing, education, medical care, housing and water secured",
+    ),
+    (
+        "rigid_spending_resolved",
+        "刚性支出问题已解决",
+        "Rigid spending problems resolved",
+    ),
+    (
+        "measures_delivered",
+        "帮扶措施已落实到位",
+        "Assistance measures delivered",
+    ),
+];
+
+/// Measure statuses: `(code, zh, en)`; the codes are the serde names of [`MeasureStatus`].
+pub const MEASURE_STATUS_ITEMS: [(&str, &str, &str); 3] = [
+    ("planned", "计划中", "Planned"),
+    ("in_progress", "落实中", "In progress"),
+    ("delivered", "已落实", "Delivered"),
+];
+
+impl CommandKind {
+    /// Stable snake_case code, identical to the serde representation.
+    pub fn code(self) -> &'static str {
+        match self {
+            CommandKind::Accept => "accept",
+            CommandKind::RejectOutOfScope => "reject_out_of_scope",
+            CommandKind::RecordHomeCheck => "record_home_check",
+            CommandKind::HoldVillageReview => "hold_village_review",
+            CommandKind::StartNotice => "start_notice",
+            CommandKind::RecordObjection => "record_objection",
+            CommandKind::EndNotice => "end_notice",
+            CommandKind::TownshipReview => "township_review",
+            CommandKind::CountyDecide => "county_decide",
+            CommandKind::CountyDecideElimination => "county_decide_elimination",
+            CommandKind::NotifyRefusal => "notify_refusal",
+            CommandKind::AssignResponsible => "assign_responsible",
+            CommandKind::AddPlan => "add_plan",
+            CommandKind::UpdateMeasureStatus => "update_measure_status",
+            CommandKind::LogVisit => "log_visit",
+            CommandKind::ChangeTier => "change_tier",
+            CommandKind::ProposeElimination => "propose_elimination",
+            CommandKind::Reopen => "reopen",
+            CommandKind::OpenGreenChannel => "open_green_channel",
+            CommandKind::RequestExtension => "request_extension",
+            CommandKind::ApproveExtension => "approve_extension",
+        }
+    }
+
+    /// Parses a [`CommandKind::code`] (exact match).
+    pub fn from_code(code: &str) -> Option<CommandKind> {
+        CommandKind::ALL
+            .into_iter()
+            .find(|kind| kind.code() == code)
+    }
+
+    /// Short verb phrase for buttons, in Simplified Chinese.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            CommandKind::Accept => "受理",
+            CommandKind::RejectOutOfScope => "不予受理",
+            CommandKind::RecordHomeCheck => "录入入户核查",
+            CommandKind::HoldVillageReview => "村级评议",
+            CommandKind::StartNotice => "开始公示",
+            CommandKind::RecordObjection => "登记异议",
+            CommandKind::EndNotice => "结束公示",
+            CommandKind::TownshipReview => "乡镇审核",
+            CommandKind::CountyDecide => "县级审定",
+            CommandKind::CountyDecideElimination => "县级审定（风险消除）",
+            CommandKind::NotifyRefusal => "告知不予认定结果",
+            CommandKind::AssignResponsible => "确定帮扶责任人",
+            CommandKind::AddPlan => "制定帮扶计划",
+            CommandKind::UpdateMeasureStatus => "更新措施进度",
+            CommandKind::LogVisit => "登记走访",
+            CommandKind::ChangeTier => "调整风险等级",
+            CommandKind::ProposeElimination => "提出风险消除",
+            CommandKind::Reopen => "回退",
+            CommandKind::OpenGreenChannel => "开通绿色通道",
+            CommandKind::RequestExtension => "申请延期",
+            CommandKind::ApproveExtension => "审批延期",
+        }
+    }
+
+    /// Short verb phrase for buttons, in English.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            CommandKind::Accept => "Accept",
+            CommandKind::RejectOutOfScope => "Reject as out of scope",
+            CommandKind::RecordHomeCheck => "Record home check",
+            CommandKind::HoldVillageReview => "Hold village review",
+            CommandKind::StartNotice => "Start public notice",
+            CommandKind::RecordObjection => "Record objection",
+            CommandKind::EndNotice => "End public notice",
+            CommandKind::TownshipReview => "Township review",
+            CommandKind::CountyDecide => "County decision",
+            CommandKind::CountyDecideElimination => "County decision (risk elimination)",
+            CommandKind::NotifyRefusal => "Notify refusal",
+            CommandKind::AssignResponsible => "Assign responsible person",
+            CommandKind::AddPlan => "Make assistance plan",
+            CommandKind::UpdateMeasureStatus => "Update measure progress",
+            CommandKind::LogVisit => "Log visit",
+            CommandKind::ChangeTier => "Change risk tier",
+            CommandKind::ProposeElimination => "Propose risk elimination",
+            CommandKind::Reopen => "Reopen",
+            CommandKind::OpenGreenChannel => "Open green channel",
+            CommandKind::RequestExtension => "Request extension",
+            CommandKind::ApproveExtension => "Decide extension",
+        }
+    }
+}
+
+/// The [`CommandForm`] fields the form for `kind` shows, in display order
+/// (`kind` itself is a hidden field and not listed).
+pub fn form_fields(kind: CommandKind) -> &'static [&'static str] {
+    match kind {
+        CommandKind::Accept | CommandKind::EndNotice | CommandKind::OpenGreenChannel => &[],
+        CommandKind::RejectOutOfScope => &["reason"],
+        CommandKind::RecordHomeCheck => &[
+            "date",
+            "visitors",
+            "members",
+            "guarantees",
+            "consent_signed",
+        ],
+        CommandKind::HoldVillageReview => &["date", "outcome", "reason"],
+        CommandKind::StartNotice | CommandKind::NotifyRefusal => &["date"],
+        CommandKind::RecordObjection => &["text"],
+        CommandKind::TownshipReview => &["approve", "note"],
+        CommandKind::CountyDecide => &["decision", "category", "tier", "reason"],
+        CommandKind::CountyDecideElimination => &["decision", "reason"],
+        CommandKind::AssignResponsible => &["person"],
+        CommandKind::AddPlan => &["measures"],
+        CommandKind::UpdateMeasureStatus => &["index", "status"],
+        CommandKind::LogVisit => &["date", "note", "tier"],
+        CommandKind::ChangeTier => &["tier", "reason"],
+        CommandKind::ProposeElimination => &["checklist"],
+        CommandKind::Reopen => &["tier", "reason"],
+        CommandKind::RequestExtension => &["clock", "days", "reason"],
+        CommandKind::ApproveExtension => &["clock", "approve"],
+    }
+}
+
+/// Why one field of a [`CommandForm`] could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CommandFieldError {
+    UnknownKind,
+    Missing,
+    BadDate,
+    BadNumber,
+    BadChoice,
+    NoMembers,
+    NoMeasures,
+    BadAmount,
+}
+
+impl CommandFieldError {
+    pub const ALL: [CommandFieldError; 8] = [
+        CommandFieldError::UnknownKind,
+        CommandFieldError::Missing,
+        CommandFieldError::BadDate,
+        CommandFieldError::BadNumber,
+        CommandFieldError::BadChoice,
+        CommandFieldError::NoMembers,
+        CommandFieldError::NoMeasures,
+        CommandFieldError::BadAmount,
+    ];
+}
+
+impl UserMessage for CommandFieldError {
+    fn key(&self) -> &'static str {
+        match self {
+            Self::UnknownKind => "command.unknown_kind",
+            Self::Missing => "command.missing",
+            Self::BadDate => "command.bad_date",
+            Self::BadNumber => "command.bad_number",
+            Self::BadChoice => "command.bad_choice",
+            Self::NoMembers => "command.no_members",
+            Self::NoMeasures => "command.no_measures",
+            Self::BadAmount => "command.bad_amount",
+        }
+    }
+
+    fn zh(&self) -> &'static str {
+        match self {
+            Self::UnknownKind => "无法识别要办理的事项，请刷新页面后重试",
+            Self::Missing => "请填写此项",
+            Self::BadDate => "日期格式不正确，例如：2025-03-01",
+            Self::BadNumber => "请填写正确的整数",
+            Self::BadChoice => "所选内容无效，请重新选择",
+            Self::NoMembers => "请至少填写一名家庭成员",
+            Self::NoMeasures => "请至少添加一项帮扶措施",
+            Self::BadAmount => {
+                "金额格式不正确：以元为单位，最多两位小数，不能为负数，例如：7300 或 7,300.50"
+            }
+        }
+    }
+
+    fn en(&self) -> &'static str {
+        match self {
+            Self::UnknownKind => "Unknown action; reload the page and try again",
+            Self::Missing => "This field is required",
+            Self::BadDate => "Not a valid date, e.g. 2025-03-01",
+            Self::BadNumber => "Enter a valid whole number",
+            Self::BadChoice => "Not a valid choice; choose again",
+            Self::NoMembers => "Enter at least one household member",
+            Self::NoMeasures => "Add at least one assistance measure",
+            Self::BadAmount => {
+                "Not a valid amount: yuan with at most two decimals, not negative, e.g. 7300 or 7,300.50"
+            }
+        }
+    }
+}
+
+type Parsed<T> = Result<T, CommandFieldError>;
+
+/// Problems in form order, each (field, message) pair once.
+#[derive(Default)]
+struct Problems(Vec<FieldProblem>);
+
+impl Problems {
+    fn push(&mut self, field: &'static str, error: CommandFieldError) {
+        let problem = (field, Message::of(&error));
+        if !self.0.contains(&problem) {
+            self.0.push(problem);
+        }
+    }
+
+    fn keep<T>(&mut self, field: &'static str, result: Parsed<T>) -> Option<T> {
+        result.map_err(|e| self.push(field, e)).ok()
+    }
+}
+
+/// Parses the form for its `kind` and reports every problem at once, in form order.
+pub fn parse_command(form: &CommandForm) -> Result<CaseCommand, Vec<FieldProblem>> {
+    let mut p = Problems::default();
+    let command = match p.keep("kind", parse_kind(&form.kind)) {
+        Some(kind) => parse_kind_fields(kind, form, &mut p),
+        None => None,
+    };
+    match command {
+        Some(command) if p.0.is_empty() => Ok(command),
+        _ => Err(p.0),
+    }
+}
+
+fn parse_kind_fields(kind: CommandKind, f: &CommandForm, p: &mut Problems) -> Option<CaseCommand> {
+    match kind {
+        CommandKind::Accept => Some(CaseCommand::Accept),
+        CommandKind::RejectOutOfScope => p
+            .keep("reason", required(&f.reason))
+            .map(|reason| CaseCommand::RejectOutOfScope { reason }),
+        CommandKind::RecordHomeCheck => {
+            let date = p.keep("date", parse_date(&f.date));
+            let visitors = p.keep("visitors", parse_visitors(&f.visitors));
+            let members = parse_members(&f.members, p);
+            let guarantees = p.keep("guarantees", parse_guarantees(&f.guarantees));
+            let consent_signed = !f.consent_signed.trim().is_empty();
+            match (date, visitors, members, guarantees) {
+                (Some(date), Some(visitors), Some(members), Some(guarantees)) => {
+                    Some(CaseCommand::RecordHomeCheck {
+                        record: HomeCheckRecord {
+                            date,
+                            visitors,
+                            members,
+                            guarantees,
+                            consent_signed,
+                        },
+                    })
+                }
+                _ => None,
+            }
+        }
+        CommandKind::HoldVillageReview => {
+            let date = p.keep("date", parse_date(&f.date));
+            let outcome = match p.keep("outcome", choice(&f.outcome, &["pass", "fail"])) {
+                Some("pass") => Some(VillageOutcome::Pass),
+                Some(_) => p
+                    .keep("reason", required(&f.reason))
+                    .map(|reason| VillageOutcome::Fail { reason }),
+                None => None,
+            };
+            date.zip(outcome)
+                .map(|(date, outcome)| CaseCommand::HoldVillageReview { date, outcome })
+        }
+        CommandKind::StartNotice => p
+            .keep("date", parse_date(&f.date))
+            .map(|from| CaseCommand::StartNotice { from }),
+        CommandKind::RecordObjection => p
+            .keep("text", required(&f.text))
+            .map(|text| CaseCommand::RecordObjection { text }),
+        CommandKind::EndNotice => Some(CaseCommand::EndNotice),
+        CommandKind::TownshipReview => {
+            let approve = p.keep("approve", parse_yes_no(&f.approve))?;
+            let note = if approve {
+                f.note.trim().to_owned()
+            } else {
+                p.keep("note", required(&f.note))?
+            };
+            Some(CaseCommand::TownshipReview { approve, note })
+        }
+        CommandKind::CountyDecide => {
+            let decision = match p.keep(
+                "decision",
+                choice(&f.decision, &["identify", "not_identify"]),
+            )? {
+                "identify" => {
+                    let category = p.keep("category", vocab(&f.category, Category::from_code));
+                    let tier = p.keep("tier", vocab(&f.tier, RiskTier::from_code));
+                    let (category, tier) = category.zip(tier)?;
+                    IdentificationDecision::Identify { category, tier }
+                }
+                _ => IdentificationDecision::NotIdentify {
+                    reason: p.keep("reason", required(&f.reason))?,
+                },
+            };
+            Some(CaseCommand::CountyDecide { decision })
+        }
+        CommandKind::CountyDecideElimination => {
+            let decision = match p.keep(
+                "decision",
+                choice(&f.decision, &["eliminate", "keep_monitoring"]),
+            )? {
+                "eliminate" => EliminationDecision::Eliminate,
+                _ => EliminationDecision::KeepMonitoring {
+                    reason: p.keep("reason", required(&f.reason))?,
+                },
+            };
+            Some(CaseCommand::CountyDecideElimination { decision })
+        }
+        CommandKind::NotifyRefusal => p
+            .keep("date", parse_date(&f.date))
+            .map(|on| CaseCommand::NotifyRefusal { on }),
+        CommandKind::AssignResponsible => p
+            .keep("person", required(&f.person))
+            .map(|person| CaseCommand::AssignResponsible { person }),
+        CommandKind::AddPlan => {
+            parse_measures(&f.measures, p).map(|measures| CaseCommand::AddPlan { measures })
+        }
+        CommandKind::UpdateMeasureStatus => {
+            let index = p.keep("index", parse_number::<usize>(&f.index));
+            let status = p.keep("status", vocab(&f.status, measure_status_from_code));
+            index
+                .zip(status)
+                .map(|(index, status)| CaseCommand::UpdateMeasureStatus { index, status })
+        }
+        CommandKind::LogVisit => {
+            let date = p.keep("date", parse_date(&f.date));
+            let notes = p.keep("note", required(&f.note));
+            let new_tier = p.keep("tier", optional_vocab(&f.tier, RiskTier::from_code));
+            match (date, notes, new_tier) {
+                (Some(date), Some(notes), Some(new_tier)) => Some(CaseCommand::LogVisit {
+                    date,
+                    notes,
+                    new_tier,
+                }),
+                _ => None,
+            }
+        }
+        CommandKind::ChangeTier => {
+            let tier = p.keep("tier", vocab(&f.tier, RiskTier::from_code));
+            let reason = p.keep("reason", required(&f.reason));
+            tier.zip(reason)
+                .map(|(tier, reason)| CaseCommand::ChangeTier { tier, reason })
+        }
+        CommandKind::ProposeElimination => p
+            .keep("checklist", parse_checklist(&f.checklist))
+            .map(|checklist| CaseCommand::ProposeElimination { checklist }),
+        CommandKind::Reopen => {
+            let tier = p.keep("tier", vocab(&f.tier, RiskTier::from_code));
+            let reason = p.keep("reason", required(&f.reason));
+            tier.zip(reason)
+                .map(|(tier, reason)| CaseCommand::Reopen { reason, tier })
+        }
+        CommandKind::OpenGreenChannel => Some(CaseCommand::OpenGreenChannel),
+        CommandKind::RequestExtension => {
+            let clock = p.keep("clock", vocab(&f.clock, ClockKind::from_code));
+            let days = p.keep("days", parse_days(&f.days));
+            let reason = p.keep("reason", required(&f.reason));
+            match (clock, days, reason) {
+                (Some(clock), Some(days), Some(reason)) => Some(CaseCommand::RequestExtension {
+                    clock,
+                    days,
+                    reason,
+                }),
+                _ => None,
+            }
+        }
+        CommandKind::ApproveExtension => {
+            let clock = p.keep("clock", vocab(&f.clock, ClockKind::from_code));
+            let approve = p.keep("approve", parse_yes_no(&f.approve));
+            clock
+                .zip(approve)
+                .map(|(clock, approve)| CaseCommand::ApproveExtension { clock, approve })
+        }
+    }
+}
+
+fn parse_kind(raw: &str) -> Parsed<CommandKind> {
+    match raw.trim() {
+        "" => Err(CommandFieldError::Missing),
+        code => CommandKind::from_code(code).ok_or(CommandFieldError::UnknownKind),
+    }
+}
+
+/// A trimmed, non-blank text.
+fn required(raw: &str) -> Parsed<String> {
+    match raw.trim() {
+        "" => Err(CommandFieldError::Missing),
+        text => Ok(text.to_owned()),
+    }
+}
+
+/// `YYYY-MM-DD`; whether the date is allowed is the engine's call.
+fn parse_date(raw: &str) -> Parsed<NaiveDate> {
+    match raw.trim() {
+        "" => Err(CommandFieldError::Missing),
+        text => NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| CommandFieldError::BadDate),
+    }
+}
+
+/// One of `options`, returned as the matching option.
+fn choice(raw: &str, options: &[&'static str]) -> Parsed<&'static str> {
+    match raw.trim() {
+        "" => Err(CommandFieldError::Missing),
+        text => options
+            .iter()
+            .copied()
+            .find(|option| *option == text)
+            .ok_or(CommandFieldError::BadChoice),
+    }
+}
+
+fn parse_yes_no(raw: &str) -> Parsed<bool> {
+    choice(raw, &["yes", "no"]).map(|answer| answer == "yes")
+}
+
+/// A required vocabulary code.
+fn vocab<T>(raw: &str, from_code: fn(&str) -> Option<T>) -> Parsed<T> {
+    match raw.trim() {
+        "" => Err(CommandFieldError::Missing),
+        code => from_code(code).ok_or(CommandFieldError::BadChoice),
+    }
+}
+
+/// An optional vocabulary code: blank means none.
+fn optional_vocab<T>(raw: &str, from_code: fn(&str) -> Option<T>) -> Parsed<Option<T>> {
+    match raw.trim() {
+        "" => Ok(None),
+        code => from_code(code)
+            .map(Some)
+            .ok_or(CommandFieldError::BadChoice),
+    }
+}
+
+fn parse_number<T: std::str::FromStr>(raw: &str) -> Parsed<T> {
+    match raw.trim() {
+        "" => Err(CommandFieldError::Missing),
+        text => text.parse().map_err(|_| CommandFieldError::BadNumber),
+    }
+}
+
+/// A positive number of days.
+fn parse_days(raw: &str) -> Parsed<u32> {
+    match parse_number::<u32>(raw)? {
+        0 => Err(CommandFieldError::BadNumber),
+        days => Ok(days),
+    }
+}
+
+fn parse_amount(raw: &str) -> Parsed<Fen> {
+    Fen::parse_yuan(raw).map_err(|e| match e {
+        MoneyError::Empty => CommandFieldError::Missing,
+        MoneyError::InvalidNumber
+        | MoneyError::TooManyDecimals
+        | MoneyError::Negative
+        | MoneyError::TooLarge => CommandFieldError::BadAmount,
+    })
+}
+
+fn measure_status_from_code(code: &str) -> Option<MeasureStatus> {
+    match code {
+        "planned" => Some(MeasureStatus::Planned),
+        "in_progress" => Some(MeasureStatus::InProgress),
+        "delivered" => Some(MeasureStatus::Delivered),
+        _ => None,
+    }
+}
+
+/// Names split on `、`, `，`, `,` or white space; blanks dropped, duplicates merged.
+fn parse_visitors(raw: &str) -> Parsed<Vec<String>> {
+    let mut names: Vec<String> = Vec::new();
+    for name in raw.split(|c: char| matches!(c, '、' | '，' | ',') || c.is_whitespace()) {
+        if !name.is_empty() && !names.iter().any(|n| n == name) {
+            names.push(name.to_owned());
+        }
+    }
+    if names.is_empty() {
+        Err(CommandFieldError::Missing)
+    } else {
+        Ok(names)
+    }
+}
+
+/// Named rows become members; their problems are reported under `members`.
+fn parse_members(rows: &[MemberForm], p: &mut Problems) -> Option<Vec<Member>> {
+    let mut members = Vec::new();
+    let mut complete = true;
+    for row in rows.iter().filter(|row| !row.name.trim().is_empty()) {
+        let labour = p.keep("members", vocab(&row.labour, LabourCapacity::from_code));
+        let income = p.keep("members", parse_amount(&row.income));
+        match (labour, income) {
+            (Some(labour), Some(annual_income)) => members.push(Member {
+                name: row.name.trim().to_owned(),
+                labour,
+                annual_income,
+            }),
+            _ => complete = false,
+        }
+    }
+    if complete && members.is_empty() {
+        p.push("members", CommandFieldError::NoMembers);
+    }
+    (complete && !members.is_empty()).then_some(members)
+}
+
+/// Rows with a type become planned measures; their problems are reported under `measures`.
+fn parse_measures(rows: &[MeasureForm], p: &mut Problems) -> Option<Vec<Measure>> {
+    let mut measures = Vec::new();
+    let mut complete = true;
+    for row in rows
+        .iter()
+        .filter(|row| !row.measure_type.trim().is_empty())
+    {
+        let measure_type = p.keep("measures", vocab(&row.measure_type, MeasureType::from_code));
+        let amount = p.keep("measures", parse_amount(&row.amount));
+        let start = p.keep("measures", parse_date(&row.start));
+        let end = p.keep("measures", parse_date(&row.end));
+        match (measure_type, amount, start, end) {
+            (Some(measure_type), Some(amount), Some(start), Some(end)) => measures.push(Measure {
+                measure_type,
+                lead_department: measure_type.lead_department_zh().to_owned(),
+                amount,
+                start,
+                end,
+                status: MeasureStatus::Planned,
+            }),
+            _ => complete = false,
+        }
+    }
+    if complete && measures.is_empty() {
+        p.push("measures", CommandFieldError::NoMeasures);
+    }
+    (complete && !measures.is_empty()).then_some(measures)
+}
+
+/// Ticked codes; an unknown code is refused rather than read as "not secured".
+fn parse_guarantees(codes: &[String]) -> Parsed<Guarantees> {
+    let mut g = Guarantees::default();
+    for code in codes {
+        let slot = match code.trim() {
+            "" => continue,
+            "food" => &mut g.food,
+            "clothing" => &mut g.clothing,
+            "compulsory_education" => &mut g.compulsory_education,
+            "basic_medical" => &mut g.basic_medical,
+            "housing_safety" => &mut g.housing_safety,
+            "drinking_water" => &mut g.drinking_water,
+            _ => return Err(CommandFieldError::BadChoice),
+        };
+        *slot = true;
+    }
+    Ok(g)
+}
+
+/// Ticked codes; an unknown code is refused rather than read as "not met".
+fn parse_checklist(codes: &[String]) -> Parsed<EliminationChecklist> {
+    let mut c = EliminationChecklist::default();
+    for code in codes {
+        let slot = match code.trim() {
+            "" => continue,
+            "income_above_line" => &mut c.income_above_line,
+            "three_guarantees_and_water_secured" => &mut c.three_guarantees_and_water_secured,
+            "rigid_spending_resolved" => &mut c.rigid_spending_resolved,
+            "measures_delivered" => &mut c.measures_delivered,
+            _ => return Err(CommandFieldError::BadChoice),
+        };
+        *slot = true;
+    }
+    Ok(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::message::tests::assert_messages_are_well_formed;
+    use proptest::prelude::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("test date")
+    }
+
+    fn yes_no(b: bool) -> String {
+        if b { "yes" } else { "no" }.to_owned()
+    }
+
+    fn status_code(status: MeasureStatus) -> &'static str {
+        match status {
+            MeasureStatus::Planned => "planned",
+            MeasureStatus::InProgress => "in_progress",
+            MeasureStatus::Delivered => "delivered",
+        }
+    }
+
+    /// The form a staff page would post for `command`.
+    fn form_for(command: &CaseCommand) -> CommandForm {
+        let base = CommandForm {
+            kind: command.kind().code().to_owned(),
+            ..CommandForm::default()
+        };
+        match command.clone() {
+            CaseCommand::Accept | CaseCommand::EndNotice | CaseCommand::OpenGreenChannel => base,
+            CaseCommand::RejectOutOfScope { reason } => CommandForm { reason, ..base },
+            CaseCommand::RecordHomeCheck { record } => {
+                let g = record.guarantees;
+                let secured = [
+                    g.food,
+                    g.clothing,
+                    g.compulsory_education,
+                    g.basic_medical,
+                    g.housing_safety,
+                    g.drinking_water,
+                ];
+                CommandForm {
+                    date: record.date.to_string(),
+                    visitors: record.visitors.join("、"),
+                    members: record
+                        .members
+                        .iter()
+                        .map(|m| MemberForm {
+                            name: m.name.clone(),
+                            labour: m.labour.code().to_owned(),
+                            income: m.annual_income.plain_yuan(),
+                        })
+                        .collect(),
+                    guarantees: GUARANTEE_ITEMS
+                        .iter()
+                        .zip(secured)
+                        .filter(|(_, s)| *s)
+                        .map(|((code, _, _), _)| (*code).to_owned())
+                        .collect(),
+                    consent_signed: if record.consent_signed {
+                        "on".into()
+                    } else {
+                        String::new()
+                    },
+                    ..base
+                }
+            }
+            CaseCommand::HoldVillageReview { date, outcome } => match outcome {
+                VillageOutcome::Pass => CommandForm {
+                    date: date.to_string(),
+                    outcome: "pass".into(),
+                    ..base
+                },
+                VillageOutcome::Fail { reason } => CommandForm {
+                    date: date.to_string(),
+                    outcome: "fail".into(),
+                    reason,
+                    ..base
+                },
+            },
+            CaseCommand::StartNotice { from } => CommandForm {
+                date: from.to_string(),
+                ..base
+            },
+            CaseCommand::RecordObjection { text } => CommandForm { text, ..base },
+            CaseCommand::TownshipReview { approve, note } => CommandForm {
+                approve: yes_no(approve),
+                note,
+                ..base
+            },
+            CaseCommand::CountyDecide { decision } => match decision {
+                IdentificationDecision::Identify { category, tier } => CommandForm {
+                    decision: "identify".into(),
+                    category: category.code().into(),
+                    tier: tier.code().into(),
+                    ..base
+                },
+                IdentificationDecision::NotIdentify { reason } => CommandForm {
+                    decision: "not_identify".into(),
+                    reason,
+                    ..base
+                },
+            },
+            CaseCommand::CountyDecideElimination { decision } => match decision {
+                EliminationDecision::Eliminate => CommandForm {
+                    decision: "eliminate".into(),
+                    ..base
+                },
+                EliminationDecision::KeepMonitoring { reason } => CommandForm {
+                    decision: "keep_monitoring".into(),
+                    reason,
+                    ..base
+                },
+            },
+            CaseCommand::NotifyRefusal { on } => CommandForm {
+                date: on.to_string(),
+                ..base
+            },
+            CaseCommand::AssignResponsible { person } => CommandForm { person, ..base },
+            CaseCommand::AddPlan { measures } => CommandForm {
+                measures: measures
+                    .iter()
+                    .map(|m| MeasureForm {
+                        measure_type: m.measure_type.code().into(),
+                        amount: m.amount.plain_yuan(),
+                        start: m.start.to_string(),
+                        end: m.end.to_string(),
+                    })
+                    .collect(),
+                ..base
+            },
+            CaseCommand::UpdateMeasureStatus { index, status } => CommandForm {
+                index: index.to_string(),
+                status: status_code(status).into(),
+                ..base
+            },
+            CaseCommand::LogVisit {
+                date,
+                notes,
+                new_tier,
+            } => CommandForm {
+                date: date.to_string(),
+                note: notes,
+                tier: new_tier.map(|t| t.code().to_owned()).unwrap_or_default(),
+                ..base
+            },
+            CaseCommand::ChangeTier { tier, reason } => CommandForm {
+                tier: tier.code().into(),
+                reason,
+                ..base
+            },
+            CaseCommand::ProposeElimination { checklist } => {
+                let met = [
+                    checklist.income_above_line,
+                    checklist.three_guarantees_and_water_secured,
+                    checklist.rigid_spending_resolved,
+                    checklist.measures_delivered,
+                ];
+                CommandForm {
+                    checklist: CHECKLIST_ITEMS
+                        .iter()
+                        .zip(met)
+                        .filter(|(_, m)| *m)
+                        .map(|((code, _, _), _)| (*code).to_owned())
+                        .collect(),
+                    ..base
+                }
+            }
+            CaseCommand::Reopen { reason, tier } => CommandForm {
+                reason,
+                tier: tier.code().into(),
+                ..base
+            },
+            CaseCommand::RequestExtension {
+                clock,
+                days,
+                reason,
+            } => CommandForm {
+                clock: clock.code().into(),
+                days: days.to_string(),
+                reason,
+                ..base
+            },
+            CaseCommand::ApproveExtension { clock, approve } => CommandForm {
+                clock: clock.code().into(),
+                approve: yes_no(approve),
+                ..base
+            },
+        }
+    }
+
+    fn measure(measure_type: MeasureType, yuan: &str) -> Measure {
+        Measure {
+            measure_type,
+            lead_department: measure_type.lead_department_zh().to_owned(),
+            amount: Fen::parse_yuan(yuan).expect("test amount"),
+            start: day(2025, 3, 10),
+            end: day(2025, 12, 31),
+            status: MeasureStatus::Planned,
+        }
+    }
+
+    fn home_check() -> HomeCheckRecord {
+        HomeCheckRecord {
+            date: day(2025, 3, 5),
+            visitors: vec!["李四".into(), "王五".into()],
+            members: vec![
+                Member {
+                    name: "张三".into(),
+                    labour: LabourCapacity::Full,
+                    annual_income: Fen::parse_yuan("7300.50").expect("amount"),
+                },
+                Member {
+                    name: "张小三".into(),
+                    labour: LabourCapacity::None,
+                    annual_income: Fen::parse_yuan("0").expect("amount"),
+                },
+            ],
+            guarantees: Guarantees {
+                housing_safety: false,
+                ..Guarantees::ALL_SECURED
+            },
+            consent_signed: true,
+        }
+    }
+
+    /// One command of every kind, using the variant that needs the most fields.
+    fn complete_command(kind: CommandKind) -> CaseCommand {
+        match kind {
+            CommandKind::Accept => CaseCommand::Accept,
+            CommandKind::RejectOutOfScope => CaseCommand::RejectOutOfScope {
+                reason: "已纳入特困供养".into(),
+            },
+            CommandKind::RecordHomeCheck => CaseCommand::RecordHomeCheck {
+                record: home_check(),
+            },
+            CommandKind::HoldVillageReview => CaseCommand::HoldVillageReview {
+                date: day(2025, 3, 7),
+                outcome: VillageOutcome::Fail {
+                    reason: "收入超过监测范围".into(),
+                },
+            },
+            CommandKind::StartNotice => CaseCommand::StartNotice {
+                from: day(2025, 3, 8),
+            },
+            CommandKind::RecordObjection => CaseCommand::RecordObjection {
+                text: "家中有车辆".into(),
+            },
+            CommandKind::EndNotice => CaseCommand::EndNotice,
+            CommandKind::TownshipReview => CaseCommand::TownshipReview {
+                approve: false,
+                note: "材料不全".into(),
+            },
+            CommandKind::CountyDecide => CaseCommand::CountyDecide {
+                decision: IdentificationDecision::Identify {
+                    category: Category::SuddenHardship,
+                    tier: RiskTier::Red,
+                },
+            },
+            CommandKind::CountyDecideElimination => CaseCommand::CountyDecideElimination {
+                decision: EliminationDecision::KeepMonitoring {
+                    reason: "收入尚不稳定".into(),
+                },
+            },
+            CommandKind::NotifyRefusal => CaseCommand::NotifyRefusal {
+                on: day(2025, 3, 20),
+            },
+            CommandKind::AssignResponsible => CaseCommand::AssignResponsible {
+                person: "赵六".into(),
+            },
+            CommandKind::AddPlan => CaseCommand::AddPlan {
+                measures: vec![
+                    measure(MeasureType::Medical, "1200.5"),
+                    measure(MeasureType::Motivation, "0"),
+                ],
+            },
+            CommandKind::UpdateMeasureStatus => CaseCommand::UpdateMeasureStatus {
+                index: 1,
+                status: MeasureStatus::InProgress,
+            },
+            CommandKind::LogVisit => CaseCommand::LogVisit {
+                date: day(2025, 4, 1),
+                notes: "病情稳定".into(),
+                new_tier: Some(RiskTier::Yellow),
+            },
+            CommandKind::ChangeTier => CaseCommand::ChangeTier {
+                tier: RiskTier::Blue,
+                reason: "已稳定就业".into(),
+            },
+            CommandKind::ProposeElimination => CaseCommand::ProposeElimination {
+                checklist: EliminationChecklist {
+                    rigid_spending_resolved: false,
+                    ..EliminationChecklist::ALL_MET
+                },
+            },
+            CommandKind::Reopen => CaseCommand::Reopen {
+                reason: "再次发生大病".into(),
+                tier: RiskTier::Red,
+            },
+            CommandKind::OpenGreenChannel => CaseCommand::OpenGreenChannel,
+            CommandKind::RequestExtension => CaseCommand::RequestExtension {
+                clock: ClockKind::HomeCheck,
+                days: 5,
+                reason: "农户外出务工".into(),
+            },
+            CommandKind::ApproveExtension => CaseCommand::ApproveExtension {
+                clock: ClockKind::HomeCheck,
+                approve: true,
+            },
+        }
+    }
+
+    /// The other variants of the kinds that have several.
+    fn other_variants() -> Vec<CaseCommand> {
+        vec![
+            CaseCommand::HoldVillageReview {
+                date: day(2025, 3, 7),
+                outcome: VillageOutcome::Pass,
+            },
+            CaseCommand::TownshipReview {
+                approve: true,
+                note: String::new(),
+            },
+            CaseCommand::CountyDecide {
+                decision: IdentificationDecision::NotIdentify {
+                    reason: "不符合条件".into(),
+                },
+            },
+            CaseCommand::CountyDecideElimination {
+                decision: EliminationDecision::Eliminate,
+            },
+            CaseCommand::LogVisit {
+                date: day(2025, 4, 1),
+                notes: "无变化".into(),
+                new_tier: None,
+            },
+            CaseCommand::ProposeElimination {
+                checklist: EliminationChecklist::ALL_MET,
+            },
+            CaseCommand::ApproveExtension {
+                clock: ClockKind::EliminationReview,
+                approve: false,
+            },
+            CaseCommand::RecordHomeCheck {
+                record: HomeCheckRecord {
+                    guarantees: Guarantees::default(),
+                    consent_signed: false,
+                    ..home_check()
+                },
+            },
+        ]
+    }
+
+    fn complete_form(kind: CommandKind) -> CommandForm {
+        form_for(&complete_command(kind))
+    }
+
+    fn problem_fields(form: &CommandForm) -> Vec<&'static str> {
+        match parse_command(form) {
+            Ok(command) => panic!("expected problems, parsed {command:?}"),
+            Err(problems) => problems.iter().map(|(field, _)| *field).collect(),
+        }
+    }
+
+    fn problem_keys(form: &CommandForm) -> Vec<(&'static str, &'static str)> {
+        match parse_command(form) {
+            Ok(command) => panic!("expected problems, parsed {command:?}"),
+            Err(problems) => problems.iter().map(|(f, m)| (*f, m.key)).collect(),
+        }
+    }
+
+    /// Fields a kind's complete form cannot do without.
+    fn required_fields(kind: CommandKind) -> &'static [&'static str] {
+        match kind {
+            CommandKind::Accept
+            | CommandKind::EndNotice
+            | CommandKind::OpenGreenChannel
+            | CommandKind::ProposeElimination => &[],
+            CommandKind::RejectOutOfScope => &["reason"],
+            CommandKind::RecordHomeCheck => &["date", "visitors", "members"],
+            CommandKind::HoldVillageReview => &["date", "outcome", "reason"],
+            CommandKind::StartNotice | CommandKind::NotifyRefusal => &["date"],
+            CommandKind::RecordObjection => &["text"],
+            CommandKind::TownshipReview => &["approve", "note"],
+            CommandKind::CountyDecide => &["decision", "category", "tier"],
+            CommandKind::CountyDecideElimination => &["decision", "reason"],
+            CommandKind::AssignResponsible => &["person"],
+            CommandKind::AddPlan => &["measures"],
+            CommandKind::UpdateMeasureStatus => &["index", "status"],
+            CommandKind::LogVisit => &["date", "note"],
+            CommandKind::ChangeTier | CommandKind::Reopen => &["tier", "reason"],
+            CommandKind::RequestExtension => &["clock", "days", "reason"],
+            CommandKind::ApproveExtension => &["clock", "approve"],
+        }
+    }
+
+    fn blank(form: &mut CommandForm, field: &str) {
+        match field {
+            "reason" => form.reason.clear(),
+            "note" => form.note.clear(),
+            "text" => form.text.clear(),
+            "person" => form.person.clear(),
+            "date" => form.date.clear(),
+            "approve" => form.approve.clear(),
+            "outcome" => form.outcome.clear(),
+            "decision" => form.decision.clear(),
+            "category" => form.category.clear(),
+            "tier" => form.tier.clear(),
+            "visitors" => form.visitors.clear(),
+            "members" => form.members.clear(),
+            "measures" => form.measures.clear(),
+            "index" => form.index.clear(),
+            "status" => form.status.clear(),
+            "clock" => form.clock.clear(),
+            "days" => form.days.clear(),
+            other => panic!("no such required field {other}"),
+        }
+    }
+
+    #[test]
+    fn command_kind_codes_match_the_serde_names_and_parse_back() {
+        for kind in CommandKind::ALL {
+            let json = serde_json::to_string(&kind).expect("serialises");
+            assert_eq!(json, format!("\"{}\"", kind.code()));
+            assert_eq!(CommandKind::from_code(kind.code()), Some(kind));
+            assert!(!kind.label_zh().is_empty() && !kind.label_zh().is_ascii());
+            assert!(!kind.label_en().is_empty());
+        }
+        assert_eq!(CommandKind::from_code("Accept"), None);
+        assert_eq!(CommandKind::from_code(""), None);
+    }
+
+    #[test]
+    fn command_field_errors_have_well_formed_messages() {
+        assert_messages_are_well_formed("command", &CommandFieldError::ALL);
+    }
+
+    #[test]
+    fn the_choice_tables_use_the_domain_field_and_serde_names() {
+        let all = serde_json::to_value(Guarantees::ALL_SECURED).expect("serialises");
+        for (code, _, _) in GUARANTEE_ITEMS {
+            assert_eq!(all[code], serde_json::Value::Bool(true), "{code}");
+        }
+        let met = serde_json::to_value(EliminationChecklist::ALL_MET).expect("serialises");
+        for (code, _, _) in CHECKLIST_ITEMS {
+            assert_eq!(met[code], serde_json::Value::Bool(true), "{code}");
+        }
+        for (code, _, _) in MEASURE_STATUS_ITEMS {
+            let status = measure_status_from_code(code).expect("known status");
+            let json = serde_json::to_string(&status).expect("serialises");
+            assert_eq!(json, format!("\"{code}\""));
+        }
+    }
+
+    #[test]
+    fn every_kind_parses_from_a_complete_form() {
+        for kind in CommandKind::ALL {
+            let command = parse_command(&complete_form(kind))
+                .unwrap_or_else(|problems| panic!("{kind:?}: {problems:?}"));
+            assert_eq!(command.kind(), kind);
+        }
+    }
+
+    #[test]
+    fn every_command_round_trips_through_its_form() {
+        let commands = CommandKind::ALL
+            .into_iter()
+            .map(complete_command)
+            .chain(other_variants());
+        for command in commands {
+            assert_eq!(parse_command(&form_for(&command)), Ok(command.clone()));
+        }
+    }
+
+    #[test]
+    fn each_kind_with_a_missing_required_field_reports_that_field() {
+        for kind in CommandKind::ALL {
+            for field in required_fields(kind) {
+                let mut form = complete_form(kind);
+                blank(&mut form, field);
+                assert_eq!(
+                    problem_fields(&form),
+                    vec![*field],
+                    "{kind:?} without {field}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn required_fields_are_among_the_fields_the_form_shows() {
+        for kind in CommandKind::ALL {
+            for field in required_fields(kind) {
+                assert!(form_fields(kind).contains(field), "{kind:?} {field}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_empty_form_of_a_kind_reports_every_required_field_in_form_order() {
+        let form = CommandForm {
+            kind: "request_extension".into(),
+            ..CommandForm::default()
+        };
+        assert_eq!(problem_fields(&form), vec!["clock", "days", "reason"]);
+        let form = CommandForm {
+            kind: "record_home_check".into(),
+            ..CommandForm::default()
+        };
+        assert_eq!(
+            problem_keys(&form),
+            vec![
+                ("date", "command.missing"),
+                ("visitors", "command.missing"),
+                ("members", "command.no_members"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_missing_or_unknown_kind_is_reported_under_kind() {
+        assert_eq!(
+            problem_keys(&CommandForm::default()),
+            vec![("kind", "command.missing")]
+        );
+        let form = CommandForm {
+            kind: "delete_case".into(),
+            reason: "x".into(),
+            ..CommandForm::default()
+        };
+        assert_eq!(problem_keys(&form), vec![("kind", "command.unknown_kind")]);
+    }
+
+    #[test]
+    fn a_malformed_date_is_a_bad_date() {
+        for bad in ["2025/03/05", "2025-02-30", "05-03-2025", "tomorrow"] {
+            let form = CommandForm {
+                date: bad.into(),
+                ..complete_form(CommandKind::StartNotice)
+            };
+            assert_eq!(
+                problem_keys(&form),
+                vec![("date", "command.bad_date")],
+                "{bad}"
+            );
+        }
+        let form = CommandForm {
+            date: " 2025-03-05 ".into(),
+            ..complete_form(CommandKind::StartNotice)
+        };
+        assert_eq!(
+            parse_command(&form),
+            Ok(CaseCommand::StartNotice {
+                from: day(2025, 3, 5)
+            })
+        );
+    }
+
+    #[test]
+    fn a_bad_measure_date_is_reported_under_measures() {
+        let mut form = complete_form(CommandKind::AddPlan);
+        form.measures[0].end = "2025-13-01".into();
+        assert_eq!(problem_keys(&form), vec![("measures", "command.bad_date")]);
+    }
+
+    #[test]
+    fn a_bad_amount_is_reported_under_members_or_measures() {
+        for bad in ["abc", "-5", "1.234"] {
+            let mut form = complete_form(CommandKind::RecordHomeCheck);
+            form.members[1].income = bad.into();
+            assert_eq!(
+                problem_keys(&form),
+                vec![("members", "command.bad_amount")],
+                "{bad}"
+            );
+            let mut form = complete_form(CommandKind::AddPlan);
+            form.measures[0].amount = bad.into();
+            assert_eq!(
+                problem_keys(&form),
+                vec![("measures", "command.bad_amount")],
+                "{bad}"
+            );
+        }
+        let mut form = complete_form(CommandKind::AddPlan);
+        form.measures[1].amount = String::new();
+        assert_eq!(problem_keys(&form), vec![("measures", "command.missing")]);
+    }
+
+    #[test]
+    fn amounts_accept_yuan_with_grouping() {
+        let mut form = complete_form(CommandKind::RecordHomeCheck);
+        form.members[0].income = "¥12,345.6".into();
+        match parse_command(&form) {
+            Ok(CaseCommand::RecordHomeCheck { record }) => {
+                assert_eq!(record.members[0].annual_income.fen(), 1_234_560);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    type Spoil = fn(&mut CommandForm);
+
+    #[test]
+    fn unknown_codes_are_bad_choices_under_their_field() {
+        let cases: Vec<(CommandKind, Spoil, &str)> = vec![
+            (
+                CommandKind::CountyDecide,
+                |f| f.category = "rich".into(),
+                "category",
+            ),
+            (
+                CommandKind::CountyDecide,
+                |f| f.tier = "green".into(),
+                "tier",
+            ),
+            (
+                CommandKind::CountyDecide,
+                |f| f.decision = "eliminate".into(),
+                "decision",
+            ),
+            (
+                CommandKind::CountyDecideElimination,
+                |f| f.decision = "identify".into(),
+                "decision",
+            ),
+            (
+                CommandKind::HoldVillageReview,
+                |f| f.outcome = "maybe".into(),
+                "outcome",
+            ),
+            (
+                CommandKind::TownshipReview,
+                |f| f.approve = "true".into(),
+                "approve",
+            ),
+            (
+                CommandKind::ApproveExtension,
+                |f| f.approve = "Y".into(),
+                "approve",
+            ),
+            (
+                CommandKind::RequestExtension,
+                |f| f.clock = "forever".into(),
+                "clock",
+            ),
+            (
+                CommandKind::UpdateMeasureStatus,
+                |f| f.status = "done".into(),
+                "status",
+            ),
+            (CommandKind::LogVisit, |f| f.tier = "orange".into(), "tier"),
+            (CommandKind::Reopen, |f| f.tier = "RED".into(), "tier"),
+            (
+                CommandKind::RecordHomeCheck,
+                |f| f.guarantees.push("wifi".into()),
+                "guarantees",
+            ),
+            (
+                CommandKind::RecordHomeCheck,
+                |f| f.members[0].labour = "strong".into(),
+                "members",
+            ),
+            (
+                CommandKind::ProposeElimination,
+                |f| f.checklist.push("feels_fine".into()),
+                "checklist",
+            ),
+            (
+                CommandKind::AddPlan,
+                |f| f.measures[0].measure_type = "cash".into(),
+                "measures",
+            ),
+        ];
+        for (kind, spoil, field) in cases {
+            let mut form = complete_form(kind);
+            spoil(&mut form);
+            assert_eq!(
+                problem_keys(&form),
+                vec![(field, "command.bad_choice")],
+                "{kind:?} {field}"
+            );
+        }
+    }
+
+    #[test]
+    fn numbers_must_be_whole_and_days_positive() {
+        for bad in ["0", "-1", "2.5", "five"] {
+            let form = CommandForm {
+                days: bad.into(),
+                ..complete_form(CommandKind::RequestExtension)
+            };
+            assert_eq!(
+                problem_keys(&form),
+                vec![("days", "command.bad_number")],
+                "{bad}"
+            );
+        }
+        let form = CommandForm {
+            index: "-1".into(),
+            ..complete_form(CommandKind::UpdateMeasureStatus)
+        };
+        assert_eq!(problem_keys(&form), vec![("index", "command.bad_number")]);
+        let form = CommandForm {
+            index: "0".into(),
+            ..complete_form(CommandKind::UpdateMeasureStatus)
+        };
+        assert_eq!(
+            parse_command(&form),
+            Ok(CaseCommand::UpdateMeasureStatus {
+                index: 0,
+                status: MeasureStatus::InProgress
+            })
+        );
+    }
+
+    #[test]
+    fn conditional_fields_are_needed_only_for_their_choice() {
+        let fail_without_reason = CommandForm {
+            reason: String::new(),
+            ..complete_form(CommandKind::HoldVillageReview)
+        };
+        assert_eq!(problem_fields(&fail_without_reason), vec!["reason"]);
+        let pass_without_reason = CommandForm {
+            outcome: "pass".into(),
+            ..fail_without_reason
+        };
+        assert!(parse_command(&pass_without_reason).is_ok());
+
+        let not_identify = CommandForm {
+            decision: "not_identify".into(),
+            ..complete_form(CommandKind::CountyDecide)
+        };
+        assert_eq!(problem_fields(&not_identify), vec!["reason"]);
+
+        let approve_without_note = CommandForm {
+            approve: "yes".into(),
+            note: "  ".into(),
+            ..complete_form(CommandKind::TownshipReview)
+        };
+        assert_eq!(
+            parse_command(&approve_without_note),
+            Ok(CaseCommand::TownshipReview {
+                approve: true,
+                note: String::new()
+            })
+        );
+
+        let eliminate = CommandForm {
+            decision: "eliminate".into(),
+            reason: String::new(),
+            ..complete_form(CommandKind::CountyDecideElimination)
+        };
+        assert!(parse_command(&eliminate).is_ok());
+    }
+
+    #[test]
+    fn blank_rows_are_ignored_and_all_blank_rows_mean_none() {
+        let mut form = complete_form(CommandKind::RecordHomeCheck);
+        form.members.push(MemberForm {
+            name: "  ".into(),
+            labour: "bogus".into(),
+            income: "bogus".into(),
+        });
+        assert!(parse_command(&form).is_ok());
+        form.members = vec![MemberForm::default(); 3];
+        assert_eq!(problem_keys(&form), vec![("members", "command.no_members")]);
+
+        let mut form = complete_form(CommandKind::AddPlan);
+        form.measures.insert(
+            0,
+            MeasureForm {
+                amount: "100".into(),
+                ..MeasureForm::default()
+            },
+        );
+        assert_eq!(
+            parse_command(&form),
+            Ok(complete_command(CommandKind::AddPlan))
+        );
+        form.measures = vec![MeasureForm::default()];
+        assert_eq!(
+            problem_keys(&form),
+            vec![("measures", "command.no_measures")]
+        );
+    }
+
+    #[test]
+    fn a_problem_repeated_across_rows_is_reported_once() {
+        let mut form = complete_form(CommandKind::RecordHomeCheck);
+        for member in &mut form.members {
+            member.income = "x".into();
+        }
+        form.members[0].labour = String::new();
+        assert_eq!(
+            problem_keys(&form),
+            vec![
+                ("members", "command.missing"),
+                ("members", "command.bad_amount")
+            ]
+        );
+    }
+
+    #[test]
+    fn visitors_split_on_chinese_and_ascii_separators() {
+        let form = CommandForm {
+            visitors: " 李四、王五，赵六,钱七\u{3000}孙八  李四 ".into(),
+            ..complete_form(CommandKind::RecordHomeCheck)
+        };
+        match parse_command(&form) {
+            Ok(CaseCommand::RecordHomeCheck { record }) => {
+                assert_eq!(record.visitors, ["李四", "王五", "赵六", "钱七", "孙八"]);
+            }
+            other => panic!("{other:?}"),
+        }
+        let only_separators = CommandForm {
+            visitors: "、 ，,".into(),
+            ..complete_form(CommandKind::RecordHomeCheck)
+        };
+        assert_eq!(
+            problem_keys(&only_separators),
+            vec![("visitors", "command.missing")]
+        );
+    }
+
+    #[test]
+    fn measures_get_their_lead_department_and_start_planned() {
+        match parse_command(&complete_form(CommandKind::AddPlan)) {
+            Ok(CaseCommand::AddPlan { measures }) => {
+                assert_eq!(measures[0].lead_department, "医保局");
+                assert!(measures.iter().all(|m| m.status == MeasureStatus::Planned));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn text_fields_are_trimmed() {
+        let form = CommandForm {
+            person: "  赵六\n".into(),
+            ..complete_form(CommandKind::AssignResponsible)
+        };
+        assert_eq!(
+            parse_command(&form),
+            Ok(CaseCommand::AssignResponsible {
+                person: "赵六".into()
+            })
+        );
+    }
+
+    #[test]
+    fn a_form_deserialises_with_missing_fields_defaulted() {
+        let json = r#"{"kind":"record_home_check","members":[{"name":"张三","income":"100"}]}"#;
+        let form: CommandForm = serde_json::from_str(json).expect("deserialises");
+        assert_eq!(form.members[0].labour, "");
+        assert_eq!(form.date, "");
+        let back: CommandForm =
+            serde_json::from_str(&serde_json::to_string(&form).expect("serialises"))
+                .expect("deserialises");
+        assert_eq!(back, form);
+    }
+
+    fn any_form() -> impl Strategy<Value = CommandForm> {
+        let kind = prop_oneof![
+            proptest::sample::select(CommandKind::ALL.to_vec()).prop_map(|k| k.code().to_owned()),
+            ".{0,8}",
+        ];
+        let text = || {
+            prop_oneof![
+                Just(String::new()),
+                ".{0,12}",
+                "[0-9-]{0,12}",
+                "[a-z_]{0,20}"
+            ]
+        };
+        let member = (text(), text(), text()).prop_map(|(name, labour, income)| MemberForm {
+            name,
+            labour,
+            income,
+        });
+        let measure =
+            (text(), text(), text(), text()).prop_map(|(measure_type, amount, start, end)| {
+                MeasureForm {
+                    measure_type,
+                    amount,
+                    start,
+                    end,
+                }
+            });
+        (
+            (kind, text(), text(), text(), text(), text()),
+            (text(), text(), text(), text(), text(), text()),
+            (
+                proptest::collection::vec(member, 0..3),
+                proptest::collection::vec(text(), 0..3),
+                proptest::collection::vec(measure, 0..3),
+                proptest::collection::vec(text(), 0..3),
+            ),
+            (text(), text(), text(), text(), text()),
+        )
+            .prop_map(
+                |(
+                    (kind, reason, note, text, person, date),
+                    (approve, outcome, decision, category, tier, visitors),
+                    (members, guarantees, measures, checklist),
+                    (consent_signed, index, status, clock, days),
+                )| CommandForm {
+                    kind,
+                    reason,
+                    note,
+                    text,
+                    person,
+                    date,
+                    approve,
+                    outcome,
+                    decision,
+                    category,
+                    tier,
+                    visitors,
+                    members,
+                    guarantees,
+                    consent_signed,
+                    measures,
+                    index,
+                    status,
+                    checklist,
+                    clock,
+                    days,
+                },
+            )
+    }
+
+    proptest! {
+        #[test]
+        fn any_form_parses_to_its_kind_or_names_only_fields_the_form_shows(form in any_form()) {
+            match (parse_command(&form), CommandKind::from_code(form.kind.trim())) {
+                (Ok(command), Some(kind)) => prop_assert_eq!(command.kind(), kind),
+                (Ok(command), None) => prop_assert!(false, "parsed {:?} without a kind", command),
+                (Err(problems), kind) => {
+                    prop_assert!(!problems.is_empty());
+                    for (field, _) in problems {
+                        let shown = kind.is_some_and(|k| form_fields(k).contains(&field));
+                        prop_assert!(field == "kind" || shown, "{} for {:?}", field, kind);
+                    }
+                }
+            }
+        }
+    }
+}

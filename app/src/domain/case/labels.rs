@@ -1,0 +1,150 @@
+//! Words staff and households read for states and events (zh-CN first, English second).
+use super::{
+    event::{CaseEvent, EventKind},
+    state::{CaseState, MeasureStatus, VillageOutcome},
+};
+
+pub fn state_zh(state: &CaseState) -> &'static str {
+    state_code_zh(state.code())
+}
+
+/// By stable state code, so rows that only carry the code can be labelled too.
+pub fn state_code_zh(code: &str) -> &'static str {
+    match code {
+        "reported" => "待乡镇受理",
+        "accepted" => "待入户核查",
+        "home_checked" => "待村级评议",
+        "village_reviewed" => "待公示",
+        "notice_running" => "公示中",
+        "notice_ended" => "待乡镇审核",
+        "township_reviewed" => "待县级审定",
+        "rejected_out_of_scope" => "不予受理",
+        "not_identified" => "未认定",
+        "identified" => "监测帮扶中",
+        "elimination_proposed" => "风险消除：待入户核查",
+        "elimination_home_checked" => "风险消除：待村级评议",
+        "elimination_village_reviewed" => "风险消除：待公示",
+        "elimination_notice_running" => "风险消除：公示中",
+        "elimination_notice_ended" => "风险消除：待乡镇审核",
+        "elimination_township_reviewed" => "风险消除：待县级审定",
+        "eliminated" => "风险已消除",
+        _ => "办理中",
+    }
+}
+
+/// What a household is told about where its case stands.
+pub fn state_for_household_zh(code: &str) -> &'static str {
+    match code {
+        "reported" => "已提交，等待乡镇受理",
+        "accepted" => "乡镇已受理，等待上门核实",
+        "home_checked" | "village_reviewed" => "已上门核实，等待村里评议",
+        "notice_running" => "正在村里公示",
+        "notice_ended" | "township_reviewed" => "正在审核认定",
+        "rejected_out_of_scope" | "not_identified" => "未被认定（原因已告知）",
+        "identified" => "已认定为监测对象，正在帮扶",
+        "eliminated" => "风险已消除",
+        _ => "正在帮扶",
+    }
+}
+
+pub fn measure_status_zh(status: MeasureStatus) -> &'static str {
+    match status {
+        MeasureStatus::Planned => "计划中",
+        MeasureStatus::InProgress => "落实中",
+        MeasureStatus::Delivered => "已落实",
+    }
+}
+
+/// One line of the case timeline; `None` for bookkeeping events shown with the clocks.
+pub fn event_zh(event: &CaseEvent) -> Option<String> {
+    let text = match &event.kind {
+        EventKind::Reported { channel, .. } => format!("提交申报（{}）", channel.label_zh()),
+        EventKind::Accepted => "乡镇受理，转村入户核查".into(),
+        EventKind::RejectedOutOfScope { reason } => format!("不予受理：{reason}"),
+        EventKind::HomeCheckRecorded { record } => format!(
+            "完成入户核查（{}人，人均年收入{}）",
+            record.members.len(),
+            record
+                .per_capita_income()
+                .map(|f| f.to_string())
+                .unwrap_or_else(|| "未知".into())
+        ),
+        EventKind::VillageReviewHeld { outcome, .. } => match outcome {
+            VillageOutcome::Pass => "村级评议通过".into(),
+            VillageOutcome::Fail { reason } => format!("村级评议未通过：{reason}"),
+        },
+        EventKind::NoticeStarted { from, min_until } => {
+            format!("开始公示（{from} 起，最早 {min_until} 结束）")
+        }
+        EventKind::ObjectionRecorded { text } => format!("公示有异议，退回核查：{text}"),
+        EventKind::NoticeEnded { on } => format!("公示结束（{on}）"),
+        EventKind::TownshipReviewed { approve, note } => {
+            format!("乡镇审核{}：{note}", if *approve { "通过" } else { "未通过" })
+        }
+        EventKind::Identified { category, tier } => format!(
+            "县级审定：认定为{}，风险等级{}",
+            category.label_zh(),
+            tier.label_zh()
+        ),
+        EventKind::NotIdentified { reason } => format!("县级审定：不予认定，{reason}"),
+        EventKind::RefusalNotified { on } => format!("已告知农户结果（{on}）"),
+        EventKind::ResponsibleAssigned { person } => format!("确定帮扶责任人：{person}"),
+        EventKind::PlanAdded { measures } => format!(
+            "制定帮扶计划：{}",
+            measures
+                .iter()
+                .map(|m| m.measure_type.label_zh())
+                .collect::<Vec<_>>()
+                .join("、")
+        ),
+        EventKind::MeasureStatusUpdated { status, .. } => {
+            format!("帮扶措施{}", measure_status_zh(*status))
+        }
+        EventKind::VisitLogged { notes, .. } => format!("走访：{notes}"),
+        EventKind::TierChanged { tier, reason } => {
+            format!("风险等级调整为{}：{reason}", tier.label_zh())
+        }
+        EventKind::EliminationProposed { .. } => "提出风险消除".into(),
+        EventKind::KeptMonitoring { reason } => format!("继续监测：{reason}"),
+        EventKind::Eliminated { .. } => "县级审定：风险消除".into(),
+        EventKind::Reopened { reason, .. } => format!("回退，重新纳入监测：{reason}"),
+        EventKind::GreenChannelOpened => "开通绿色通道，先帮扶后公示".into(),
+        EventKind::ExtensionRequested { clock, days, reason, .. } => {
+            format!("申请延期{days}个工作日（{}）：{reason}", clock.label_zh())
+        }
+        EventKind::ExtensionDecided { clock, approved, .. } => format!(
+            "{}延期申请{}",
+            clock.label_zh(),
+            if *approved { "已批准" } else { "未批准" }
+        ),
+        EventKind::ClockStarted { .. }
+        | EventKind::ClockMet { .. }
+        | EventKind::ClockCancelled { .. } => return None,
+    };
+    Some(text)
+}
+
+/// Steps that move the case forward and so belong in an officer's 待办. Optional actions
+/// (asking for more time, changing the tier, reopening...) are offered on the case page only.
+pub fn is_work_item(kind: super::CommandKind) -> bool {
+    use super::CommandKind as K;
+    match kind {
+        K::RequestExtension | K::OpenGreenChannel | K::ChangeTier | K::Reopen | K::RecordObjection => false,
+        K::Accept
+        | K::RejectOutOfScope
+        | K::RecordHomeCheck
+        | K::HoldVillageReview
+        | K::StartNotice
+        | K::EndNotice
+        | K::TownshipReview
+        | K::CountyDecide
+        | K::CountyDecideElimination
+        | K::NotifyRefusal
+        | K::AssignResponsible
+        | K::AddPlan
+        | K::UpdateMeasureStatus
+        | K::LogVisit
+        | K::ProposeElimination
+        | K::ApproveExtension => true,
+    }
+}

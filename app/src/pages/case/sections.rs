@@ -1,0 +1,104 @@
+use leptos::prelude::*;
+
+use crate::api::cases::{reveal_id_number, CaseView, ClockView, RevealIdNumber, TimelineEntry};
+
+#[component]
+pub fn HouseholdSummary(case: CaseView) -> impl IntoView {
+    let reveal = ServerAction::<RevealIdNumber>::new();
+    let _ = reveal_id_number;
+    let id_masked = case.id_masked.clone();
+    let shown_id = move || match reveal.value().get() {
+        Some(Ok(full)) => full,
+        _ => id_masked.clone(),
+    };
+    let case_id = case.id.clone();
+    view! {
+        <section class="card" aria-label="家庭情况">
+            <h2>"家庭情况"</h2>
+            <dl>
+                <dt>"申请人"</dt><dd>{case.applicant.clone()}</dd>
+                <dt>"身份证号"</dt>
+                <dd>
+                    <span data-testid="id-number">{shown_id}</span>
+                    <ActionForm action=reveal attr:class="inline">
+                        <input type="hidden" name="case_id" value=case_id />
+                        <button type="submit" class="button small" title="查看完整号码会被记录">"查看"</button>
+                    </ActionForm>
+                </dd>
+                <dt>"手机"</dt><dd>{case.mobile_masked.clone()}</dd>
+                <dt>"家庭人口"</dt><dd>{case.household_size}</dd>
+                <dt>"困难类型"</dt><dd>{case.risk_types_zh.join("、")}</dd>
+                <dt>"发现渠道"</dt><dd>{case.channel_zh.clone()}</dd>
+                <dt>"发现日期"</dt><dd>{case.discovered_on.clone()}</dd>
+                <dt>"情况说明"</dt><dd>{case.description.clone()}</dd>
+                {case.category_zh.clone().map(|c| view! { <dt>"监测类别"</dt><dd>{c}</dd> })}
+                {case.tier_zh.clone().map(|t| view! { <dt>"风险等级"</dt><dd>{t}</dd> })}
+                {case.responsible.clone().map(|r| view! { <dt>"帮扶责任人"</dt><dd>{r}</dd> })}
+                {case.per_capita_income.clone().map(|i| view! { <dt>"人均纯收入"</dt><dd>{i}</dd> })}
+                {case.green_channel.then(|| view! { <dt>"绿色通道"</dt><dd>"已开通（先帮扶后公示）"</dd> })}
+            </dl>
+            {(!case.members.is_empty()).then(|| view! {
+                <h3>"家庭成员"</h3>
+                <ul class="plain">
+                    {case.members.iter().map(|m| view! {
+                        <li>{format!("{} · {} · 年收入{}", m.name, m.labour_zh, m.income)}</li>
+                    }).collect_view()}
+                </ul>
+            })}
+            {(!case.guarantees_zh.is_empty()).then(|| view! {
+                <h3>"两不愁三保障及饮水安全"</h3>
+                <ul class="guarantees">
+                    {case.guarantees_zh.iter().map(|(label, ok)| view! {
+                        <li class:bad=!*ok>{format!("{}：{}", label, if *ok { "有保障" } else { "有风险" })}</li>
+                    }).collect_view()}
+                </ul>
+            })}
+            {(!case.measures.is_empty()).then(|| view! {
+                <h3>"帮扶措施"</h3>
+                <ol>
+                    {case.measures.iter().map(|m| view! {
+                        <li>{format!("{}（{}）{} · {} · {}", m.type_zh, m.department, m.amount, m.period, m.status_zh)}</li>
+                    }).collect_view()}
+                </ol>
+            })}
+        </section>
+    }
+}
+
+#[component]
+pub fn ClockList(clocks: Vec<ClockView>) -> impl IntoView {
+    view! {
+        <section class="card" aria-label="时限">
+            <h2>"办理时限"</h2>
+            <ul class="clocks">
+                {clocks.into_iter().map(|c| {
+                    let class = format!("clock {}", c.urgency.replace('_', "-"));
+                    view! {
+                        <li class=class>
+                            <strong>{c.kind_zh}</strong>
+                            <span class="muted">{format!(" · {} · 截止 {}", c.owner_zh, c.due_on)}</span>
+                            <span class="due">{c.time_left_zh}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+pub fn Timeline(entries: Vec<TimelineEntry>) -> impl IntoView {
+    view! {
+        <section class="card" aria-label="办理记录">
+            <h2>"办理记录"</h2>
+            <ol class="timeline">
+                {entries.into_iter().map(|e| view! {
+                    <li>
+                        <span class="muted">{e.at} " · " {e.who}</span>
+                        <div>{e.what_zh}</div>
+                    </li>
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}

@@ -1,0 +1,61 @@
+//! One step's form. Its fields come from the domain (`form_fields`), its errors from the
+//! engine; a failed step keeps everything typed (the form is not reset).
+use leptos::prelude::*;
+
+use super::widgets::FieldInput;
+use crate::{
+    api::{
+        cases::{CaseView, Choice, RunCaseCommand},
+        AppError,
+    },
+    domain::case::{form::form_fields, CommandKind},
+};
+
+#[component]
+pub fn StepForm(
+    action: ServerAction<RunCaseCommand>,
+    case: CaseView,
+    step: Choice,
+    open: bool,
+) -> impl IntoView {
+    let fields = CommandKind::from_code(&step.code)
+        .map(form_fields)
+        .unwrap_or(&[]);
+    let error_for = move |field: &'static str| {
+        move || match action.value().get() {
+            Some(Err(AppError::Validation(errors))) => errors
+                .iter()
+                .find(|e| e.field == field)
+                .map(|e| e.zh.clone()),
+            _ => None,
+        }
+    };
+    let banner = move || match action.value().get() {
+        Some(Err(AppError::Refused(reason))) => Some(reason.zh),
+        Some(Err(AppError::Validation(_))) => Some("请检查标红的内容".to_owned()),
+        Some(Err(e)) => Some(e.zh().to_owned()),
+        _ => None,
+    };
+    let pending = action.pending();
+    let label = step.label_zh.clone();
+    view! {
+        <details class="step" open=open>
+            <summary>{step.label_zh.clone()}</summary>
+            <ActionForm action=action attr:class="step-form">
+                <input type="hidden" name="case_id" value=case.id.clone() />
+                <input type="hidden" name="version" value=case.version />
+                <input type="hidden" name="form[kind]" value=step.code.clone() />
+                {move || banner().map(|b| view! { <p class="banner error" role="alert">{b}</p> })}
+                {fields
+                    .iter()
+                    .map(|field| view! {
+                        <FieldInput field=field kind=step.code.clone() case=case.clone() error=error_for(field) />
+                    })
+                    .collect_view()}
+                <button type="submit" class="button primary" disabled=move || pending.get()>
+                    {format!("确认{label}")}
+                </button>
+            </ActionForm>
+        </details>
+    }
+}

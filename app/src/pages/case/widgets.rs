@@ -1,0 +1,198 @@
+//! Inputs for each field a step form can have, named as `CommandForm` expects.
+use leptos::prelude::*;
+
+use crate::{
+    api::cases::CaseView,
+    domain::{
+        case::form::{CHECKLIST_ITEMS, GUARANTEE_ITEMS, MEASURE_STATUS_ITEMS},
+        clock::ClockKind,
+        vocab::{Category, LabourCapacity, MeasureType, RiskTier},
+    },
+};
+
+const MEMBER_ROWS: usize = 4;
+const MEASURE_ROWS: usize = 3;
+
+fn label_of(field: &str, kind: &str) -> &'static str {
+    match (field, kind) {
+        ("date", "record_home_check") => "核查日期",
+        ("date", "hold_village_review") => "评议日期",
+        ("date", "start_notice") => "公示开始日期",
+        ("date", "notify_refusal") => "告知日期",
+        ("date", "log_visit") => "走访日期",
+        ("date", _) => "日期",
+        ("reason", "reject_out_of_scope") => "不予受理的原因（将告知农户）",
+        ("reason", "county_decide") => "不予认定的原因（将告知农户）",
+        ("reason", _) => "原因",
+        ("note", "log_visit") => "走访情况",
+        ("note", _) => "审核意见",
+        ("text", _) => "异议内容",
+        ("person", _) => "帮扶责任人姓名",
+        ("approve", "approve_extension") => "是否批准延期",
+        ("approve", _) => "审核结果",
+        ("outcome", _) => "评议结果",
+        ("decision", _) => "审定结果",
+        ("category", _) => "监测对象类别",
+        ("tier", "log_visit") => "风险等级（如需调整）",
+        ("tier", _) => "风险等级",
+        ("visitors", _) => "核查人员（用顿号分隔）",
+        ("members", _) => "家庭成员",
+        ("guarantees", _) => "两不愁三保障及饮水安全（勾选有保障的项）",
+        ("consent_signed", _) => "农户已签署承诺授权书",
+        ("measures", _) => "帮扶措施（缺什么补什么）",
+        ("index", _) => "哪项措施",
+        ("status", _) => "措施进度",
+        ("checklist", _) => "风险消除条件（逐项确认）",
+        ("clock", _) => "延期的时限",
+        ("days", _) => "延期天数（工作日）",
+        _ => "",
+    }
+}
+
+fn radio(name: &'static str, options: Vec<(&'static str, &'static str)>) -> impl IntoView {
+    view! {
+        <div class="radios">
+            {options.into_iter().enumerate().map(|(i, (value, text))| view! {
+                <label class="check">
+                    <input type="radio" name=name value=value checked=i == 0 />
+                    <span>{text}</span>
+                </label>
+            }).collect_view()}
+        </div>
+    }
+}
+
+fn select(name: String, options: Vec<(String, String)>, selected: Option<String>) -> impl IntoView {
+    view! {
+        <select name=name>
+            {options.into_iter().map(|(value, text)| {
+                let is = selected.as_deref() == Some(value.as_str());
+                view! { <option value=value selected=is>{text}</option> }
+            }).collect_view()}
+        </select>
+    }
+}
+
+fn choices<T: Copy>(all: &[T], code: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Vec<(String, String)> {
+    all.iter().map(|t| (code(*t).to_owned(), label(*t).to_owned())).collect()
+}
+
+#[component]
+pub fn FieldInput<E>(field: &'static str, kind: String, case: CaseView, error: E) -> impl IntoView
+where
+    E: Fn() -> Option<String> + Send + Sync + Copy + 'static,
+{
+    let label = label_of(field, &kind);
+    let name = format!("form[{field}]");
+    let input = match field {
+        "date" => view! { <input type="date" name=name value=case.today.clone() /> }.into_any(),
+        "reason" | "note" | "text" => view! { <textarea name=name rows="2"></textarea> }.into_any(),
+        "person" | "visitors" => view! { <input type="text" name=name /> }.into_any(),
+        "days" => view! { <input type="number" name=name min="1" max="30" value="3" /> }.into_any(),
+        "approve" if kind == "approve_extension" => radio("form[approve]", vec![("yes", "批准"), ("no", "不批准")]).into_any(),
+        "approve" => radio("form[approve]", vec![("yes", "通过"), ("no", "不通过")]).into_any(),
+        "outcome" => radio("form[outcome]", vec![("pass", "通过"), ("fail", "不通过")]).into_any(),
+        "decision" if kind == "county_decide_elimination" => {
+            radio("form[decision]", vec![("eliminate", "风险消除"), ("keep_monitoring", "继续监测")]).into_any()
+        }
+        "decision" => radio("form[decision]", vec![("identify", "认定为监测对象"), ("not_identify", "不予认定")]).into_any(),
+        "category" => select(name, choices(Category::ALL, Category::code, Category::label_zh), None).into_any(),
+        "tier" => {
+            let mut options = choices(RiskTier::ALL, RiskTier::code, RiskTier::label_zh);
+            if kind == "log_visit" {
+                options.insert(0, (String::new(), "不调整".to_owned()));
+            }
+            select(name, options, None).into_any()
+        }
+        "clock" => select(name, choices(&ClockKind::ALL, ClockKind::code, ClockKind::label_zh), None).into_any(),
+        "consent_signed" => view! {
+            <label class="check"><input type="checkbox" name=name value="on" /><span>"已签署"</span></label>
+        }
+        .into_any(),
+        "guarantees" => checkboxes("form[guarantees]", GUARANTEE_ITEMS.iter().map(|(c, zh, _)| (*c, *zh)).collect()).into_any(),
+        "checklist" => checkboxes("form[checklist]", CHECKLIST_ITEMS.iter().map(|(c, zh, _)| (*c, *zh)).collect()).into_any(),
+        "status" => select(
+            name,
+            MEASURE_STATUS_ITEMS.iter().map(|(c, zh, _)| ((*c).to_owned(), (*zh).to_owned())).collect(),
+            Some("in_progress".to_owned()),
+        )
+        .into_any(),
+        "index" => select(
+            name,
+            case.measures.iter().enumerate().map(|(i, m)| (i.to_string(), format!("{}（{}）", m.type_zh, m.status_zh))).collect(),
+            None,
+        )
+        .into_any(),
+        "members" => member_rows(&case).into_any(),
+        "measures" => measure_rows(&case).into_any(),
+        _ => ().into_any(),
+    };
+    view! {
+        <div class="field" class:invalid=move || error().is_some()>
+            <span class="label">{label}</span>
+            {input}
+            <p class="field-error" role="alert">{error}</p>
+        </div>
+    }
+}
+
+fn checkboxes(prefix: &'static str, items: Vec<(&'static str, &'static str)>) -> impl IntoView {
+    view! {
+        <div class="checks">
+            {items.into_iter().enumerate().map(|(i, (code, zh))| view! {
+                <label class="check">
+                    <input type="checkbox" name=format!("{prefix}[{i}]") value=code />
+                    <span>{zh}</span>
+                </label>
+            }).collect_view()}
+        </div>
+    }
+}
+
+fn member_rows(case: &CaseView) -> impl IntoView {
+    let rows = usize::try_from(case.household_size).unwrap_or(1).clamp(1, MEMBER_ROWS * 2);
+    let first = case.applicant.clone();
+    view! {
+        <div class="rows">
+            {(0..rows.max(MEMBER_ROWS.min(rows))).map(|i| {
+                let name = if i == 0 { first.clone() } else { String::new() };
+                view! {
+                    <div class="row">
+                        <input type="text" name=format!("form[members][{i}][name]") value=name
+                            aria-label=format!("成员{}姓名", i + 1) placeholder="姓名" />
+                        {select(
+                            format!("form[members][{i}][labour]"),
+                            choices(LabourCapacity::ALL, LabourCapacity::code, LabourCapacity::label_zh),
+                            None,
+                        )}
+                        <input type="text" inputmode="decimal" name=format!("form[members][{i}][income]")
+                            aria-label=format!("成员{}年收入（元）", i + 1) placeholder="年收入（元）" />
+                    </div>
+                }
+            }).collect_view()}
+        </div>
+    }
+}
+
+fn measure_rows(case: &CaseView) -> impl IntoView {
+    let today = case.today.clone();
+    let mut suggested: Vec<String> = case.suggested_measures.iter().map(|c| c.code.clone()).collect();
+    suggested.resize(MEASURE_ROWS.max(suggested.len()), String::new());
+    let mut options = choices(MeasureType::ALL, MeasureType::code, MeasureType::label_zh);
+    options.insert(0, (String::new(), "（不填）".to_owned()));
+    view! {
+        <div class="rows">
+            {suggested.into_iter().enumerate().map(|(i, code)| view! {
+                <div class="row">
+                    {select(format!("form[measures][{i}][measure_type]"), options.clone(), Some(code))}
+                    <input type="text" inputmode="decimal" name=format!("form[measures][{i}][amount]")
+                        aria-label=format!("措施{}金额（元）", i + 1) placeholder="金额（元）" value="0" />
+                    <input type="date" name=format!("form[measures][{i}][start]") value=today.clone()
+                        aria-label=format!("措施{}开始日期", i + 1) />
+                    <input type="date" name=format!("form[measures][{i}][end]")
+                        aria-label=format!("措施{}结束日期", i + 1) />
+                </div>
+            }).collect_view()}
+        </div>
+    }
+}

@@ -1,0 +1,205 @@
+//! Read models for the case page.
+use chrono::{DateTime, Utc};
+
+use crate::{
+    api::cases::{CaseView, Choice, ClockView, MeasureView, MemberView, TimelineEntry},
+    domain::{
+        case::{labels, Actor, CaseEvent},
+        clock::{time_left_zh, urgency},
+        id_number::IdNumber,
+        mobile::MobileNumber,
+        time::{beijing_date, to_beijing},
+        vocab::{suggest_measures, Channel, LabourCapacity},
+    },
+    ssr::{
+        error::ServiceError,
+        repo::{cases as rows, regions},
+        services::{auth::Staff, cases, reports::risk_labels},
+        state::AppState,
+    },
+};
+
+pub fn actor_of(staff: &Staff) -> Actor {
+    Actor::new(staff.id.clone(), staff.role, staff.scope.clone())
+}
+
+async fn region_name(state: &AppState, code: &str) -> Result<String, ServiceError> {
+    Ok(regions::find(&state.db.pool, code)
+        .await?
+        .map(|r| r.name)
+        .unwrap_or_default())
+}
+
+#[tracing::instrument(skip_all, fields(user = %staff.id, case_id = %case_id))]
+pub async fn view(
+    state: &AppState,
+    staff: &Staff,
+    case_id: &str,
+    now: DateTime<Utc>,
+) -> Result<CaseView, ServiceError> {
+    let actor = actor_of(staff);
+    let case = cases::load(state, &actor, case_id).await?;
+    let row = rows::by_id(&state.db.pool, case_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let today = beijing_date(now);
+    let cal = &state.calendar;
+    let clocks = case
+        .clocks
+        .iter()
+        .rev()
+        .map(|c| ClockView {
+            kind_zh: c.kind.label_zh().to_owned(),
+            owner_zh: c.owner.label_zh().to_owned(),
+            due_on: c.due_on.to_string(),
+            time_left_zh: time_left_zh(c, today, cal),
+            urgency: urgency(c, today, cal, state.policy.due_soon_working_days)
+                .code()
+                .to_owned(),
+        })
+        .collect();
+    let events = rows::events(&state.db.pool, case_id).await?;
+    let mut timeline = Vec::new();
+    for (_, payload) in events.iter().rev() {
+        let event: CaseEvent = serde_json::from_str(payload)
+            .map_err(|e| ServiceError::Corrupt(format!("event of {case_id}: {e}")))?;
+        if let Some(what_zh) = labels::event_zh(&event) {
+            timeline.push(TimelineEntry {
+                at: event.at.format("%Y-%m-%d %H:%M").to_string(),
+                who: who(&event),
+                what_zh,
+            });
+        }
+    }
+    let household = case.household.as_ref();
+    let labour = household
+        .map(|h| {
+            if h.no_member_can_work() {
+                LabourCapacity::None
+            } else if h.members.iter().any(|m| m.labour == LabourCapacity::Full) {
+                LabourCapacity::Full
+            } else {
+                LabourCapacity::Partial
+            }
+        })
+        .unwrap_or(LabourCapacity::Full);
+    let available = case
+        .available_commands(&actor, &state.policy, to_beijing(now))
+        .into_iter()
+        .map(|k| Choice {
+            code: k.code().to_owned(),
+            label_zh: k.label_zh().to_owned(),
+        })
+        .collect();
+    Ok(CaseView {
+        id: case.id.clone(),
+        tracking: row.tracking_number.clone(),
+        version: case.version,
+        applicant: row.applicant_name.clone(),
+        id_masked: IdNumber::parse(&row.applicant_id_number)
+            .map(|i| i.masked())
+            .unwrap_or_default(),
+        mobile_masked: MobileNumber::parse(&row.applicant_mobile)
+            .map(|m| m.masked())
+            .unwrap_or_default(),
+        household_size: row.household_size,
+        village: region_name(state, &row.village_code).await?,
+        township: region_name(state, &row.township_code).await?,
+        state_code: case.state.code().to_owned(),
+        state_zh: labels::state_zh(&case.state).to_owned(),
+        channel_zh: Channel::from_code(&row.channel)
+            .map(|c| c.label_zh().to_owned())
+            .unwrap_or_default(),
+        risk_types_zh: risk_labels(&row.risk_types),
+        description: row.description.clone(),
+        discovered_on: case.discovered_on.to_string(),
+        category_zh: case.category.map(|c| c.label_zh().to_owned()),
+        tier_zh: case.tier.map(|t| t.label_zh().to_owned()),
+        responsible: case.responsible.clone(),
+        green_channel: case.green_channel,
+        members: household
+            .map(|h| {
+                h.members
+                    .iter()
+                    .map(|m| MemberView {
+                        name: m.name.clone(),
+                        labour_zh: m.labour.label_zh().to_owned(),
+                        income: m.annual_income.to_string(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        guarantees_zh: household
+            .map(|h| {
+                let g = h.guarantees;
+                vec![
+                    ("不愁吃".to_owned(), g.food),
+                    ("不愁穿".to_owned(), g.clothing),
+                    ("义务教育".to_owned(), g.compulsory_education),
+                    ("基本医疗".to_owned(), g.basic_medical),
+                    ("住房安全".to_owned(), g.housing_safety),
+                    ("饮水安全".to_owned(), g.drinking_water),
+                ]
+            })
+            .unwrap_or_default(),
+        per_capita_income: household
+            .and_then(|h| h.per_capita_income())
+            .map(|f| f.to_string()),
+        measures: case
+            .measures
+            .iter()
+            .map(|m| MeasureView {
+                type_zh: m.measure_type.label_zh().to_owned(),
+                department: m.lead_department.clone(),
+                amount: m.amount.to_string(),
+                period: format!("{} 至 {}", m.start, m.end),
+                status_zh: labels::measure_status_zh(m.status).to_owned(),
+            })
+            .collect(),
+        clocks,
+        timeline,
+        available,
+        suggested_measures: suggest_measures(&case.risks, labour)
+            .into_iter()
+            .map(|m| Choice {
+                code: m.code().to_owned(),
+                label_zh: m.label_zh().to_owned(),
+            })
+            .collect(),
+        today: today.to_string(),
+    })
+}
+
+fn who(event: &CaseEvent) -> String {
+    if event.by.user_id.starts_with("household") {
+        "农户本人".to_owned()
+    } else {
+        format!("{}（{}）", event.by.role.label_zh(), event.by.user_id.trim_start_matches("demo-"))
+    }
+}
+
+/// A deliberate, logged reveal of the full ID number.
+pub async fn reveal_id(state: &AppState, staff: &Staff, case_id: &str) -> Result<String, ServiceError> {
+    let actor = actor_of(staff);
+    cases::load(state, &actor, case_id).await?;
+    let row = rows::by_id(&state.db.pool, case_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    tracing::warn!(target: "audit", user = %staff.id, case_id, "ID number revealed");
+    Ok(row.applicant_id_number)
+}
+
+/// Parses a step form and runs it through the engine.
+pub async fn run_command(
+    state: &AppState,
+    staff: &Staff,
+    case_id: &str,
+    version: i64,
+    form: &crate::domain::case::CommandForm,
+    now: DateTime<Utc>,
+) -> Result<crate::domain::case::Case, ServiceError> {
+    let command = crate::domain::case::parse_command(form).map_err(|problems| {
+        ServiceError::Validation(super::reports::field_errors(&problems))
+    })?;
+    cases::execute(state, &actor_of(staff), case_id, version, &command, now).await
+}

@@ -3,13 +3,12 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes, A},
-    path,
+    path, SsrMode,
 };
 
 use crate::pages::{
-    case::CasePage,
-    home::HomePage, login::LoginPage, not_found::NotFound, queue::QueuePage, report::ReportPage,
-    submitted::SubmittedPage, track::TrackPage,
+    case::CasePage, home::HomePage, login::LoginPage, not_found::NotFound, queue::QueuePage,
+    report::ReportPage, submitted::SubmittedPage, track::TrackPage,
 };
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -20,6 +19,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light" />
+                // No favicon request: every byte counts on a village phone.
+                <link rel="icon" href="data:," />
                 <AutoReload options=options.clone() />
                 <HydrationScripts options />
                 <MetaTags />
@@ -47,13 +48,13 @@ pub fn App() -> impl IntoView {
             </header>
             <main class="page">
                 <Routes fallback=|| view! { <NotFound /> }>
-                    <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/report") view=ReportPage />
-                    <Route path=path!("/report/submitted/:tracking") view=SubmittedPage />
-                    <Route path=path!("/track") view=TrackPage />
-                    <Route path=path!("/staff/login") view=LoginPage />
-                    <Route path=path!("/staff") view=QueuePage />
-                    <Route path=path!("/staff/cases/:id") view=CasePage />
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/report") view=ReportPage ssr=SsrMode::Async />
+                    <Route path=path!("/report/submitted/:tracking") view=SubmittedPage ssr=SsrMode::Async />
+                    <Route path=path!("/track") view=TrackPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/login") view=LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff") view=QueuePage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/cases/:id") view=CasePage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <footer class="footer">

@@ -29,7 +29,7 @@ export async function hydrated(page) {
 
 /** A valid 18-digit ID number (GB 11643 check digit) that differs per serial. */
 export function idNumber(serial) {
-  const first17 = `5227271985020${String(serial % 10000).padStart(4, '0')}`;
+  const first17 = `52272719850201${String(serial % 1000).padStart(3, '0')}`;
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   const sum = [...first17].reduce((acc, d, i) => acc + Number(d) * weights[i], 0);
   return first17 + '10X98765432'[sum % 11];

@@ -64,7 +64,9 @@ fn villages() -> Vec<(&'static str, &'static str)> {
 fn placeholders(rows: usize, columns: usize) -> String {
     (0..rows)
         .map(|r| {
-            let row: Vec<String> = (1..=columns).map(|c| format!("${}", r * columns + c)).collect();
+            let row: Vec<String> = (1..=columns)
+                .map(|c| format!("${}", r * columns + c))
+                .collect();
             format!("({})", row.join(", "))
         })
         .collect::<Vec<_>>()
@@ -220,7 +222,9 @@ fn bench_queries(c: &mut Criterion, rt: &Runtime, db: &Db) {
 
     // One look at what each query returns, so the figures are about real work.
     rt.block_on(async {
-        let due = clocks::open_due_by(pool, DUE_BY, LIMIT).await.expect("open_due_by");
+        let due = clocks::open_due_by(pool, DUE_BY, LIMIT)
+            .await
+            .expect("open_due_by");
         let township: Vec<(String, String, String)> = sqlx::query_as(TOWNSHIP_DUE_BY)
             .bind(TOWNSHIP)
             .bind(DUE_BY)
@@ -289,7 +293,10 @@ fn sqlite(c: &mut Criterion, rt: &Runtime) {
 fn postgres(c: &mut Criterion, rt: &Runtime, admin_url: &str) {
     install_default_drivers();
     let name = format!("sn_bench_{}", std::process::id());
-    let base = admin_url.rsplit_once('/').map(|(b, _)| b).unwrap_or(admin_url);
+    let base = admin_url
+        .rsplit_once('/')
+        .map(|(b, _)| b)
+        .unwrap_or(admin_url);
     let url = format!("{base}/{name}");
     let db = rt.block_on(async {
         let mut admin = AnyConnection::connect(admin_url)

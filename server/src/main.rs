@@ -22,7 +22,10 @@ async fn main() -> ExitCode {
         }
     };
     println!();
-    println!("  防返贫监测帮扶服务平台 Safety Net is running: http://{}", app.addr);
+    println!(
+        "  防返贫监测帮扶服务平台 Safety Net is running: http://{}",
+        app.addr
+    );
     if config.seed_demo {
         println!(
             "  Demo officers (password \"{}\"): {}",

@@ -44,10 +44,15 @@ pub struct Application {
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 impl Application {
-    pub async fn build(config: &Config, clock: Arc<dyn Clock>) -> Result<Application, StartupError> {
+    pub async fn build(
+        config: &Config,
+        clock: Arc<dyn Clock>,
+    ) -> Result<Application, StartupError> {
         let db = Db::connect(config.database_url.expose()).await?;
         if config.seed_demo {
-            seed::seed_demo(&db, clock.now()).await.map_err(StartupError::Seed)?;
+            seed::seed_demo(&db, clock.now())
+                .await
+                .map_err(StartupError::Seed)?;
         }
         let leptos_options = LeptosOptions::builder()
             .output_name("safety-net")

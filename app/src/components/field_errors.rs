@@ -36,7 +36,10 @@ impl FieldErrors {
         });
     }
 
-    pub fn get(&self, field: &'static str) -> impl Fn() -> Option<String> + Copy + Send + Sync + 'static {
+    pub fn get(
+        &self,
+        field: &'static str,
+    ) -> impl Fn() -> Option<String> + Copy + Send + Sync + 'static {
         let map = self.0;
         move || map.with(|m| m.get(field).cloned())
     }

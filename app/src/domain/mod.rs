@@ -21,9 +21,9 @@ pub use vocab::{
 };
 
 pub mod calendar;
-pub mod holidays_cn;
+pub mod case;
 pub mod clock;
+pub mod holidays_cn;
 pub mod report;
 pub mod role;
 pub mod time;
-pub mod case;

@@ -189,7 +189,11 @@ impl TryFrom<&ReportForm> for NewReport {
             parse_household_size(&form.household_size),
             &mut problems,
         );
-        let risk_types = keep("risk_types", parse_risk_types(&form.risk_types), &mut problems);
+        let risk_types = keep(
+            "risk_types",
+            parse_risk_types(&form.risk_types),
+            &mut problems,
+        );
         let description = keep(
             "description",
             parse_description(&form.description),

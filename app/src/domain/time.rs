@@ -23,8 +23,14 @@ mod tests {
 
     #[test]
     fn late_evening_utc_is_already_the_next_day_in_beijing() {
-        let instant = Utc.with_ymd_and_hms(2026, 11, 23, 17, 30, 0).single().expect("valid");
-        assert_eq!(beijing_date(instant), NaiveDate::from_ymd_opt(2026, 11, 24).expect("valid"));
+        let instant = Utc
+            .with_ymd_and_hms(2026, 11, 23, 17, 30, 0)
+            .single()
+            .expect("valid");
+        assert_eq!(
+            beijing_date(instant),
+            NaiveDate::from_ymd_opt(2026, 11, 24).expect("valid")
+        );
     }
 
     #[test]

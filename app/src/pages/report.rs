@@ -17,9 +17,7 @@ use crate::{
         id_number::IdNumber,
         message::UserMessage,
         mobile::MobileNumber,
-        report::{
-            parse_description, parse_household_size, parse_name, parse_village, ReportForm,
-        },
+        report::{parse_description, parse_household_size, parse_name, parse_village, ReportForm},
         vocab::RiskType,
     },
 };

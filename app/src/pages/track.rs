@@ -9,7 +9,10 @@ pub fn TrackPage() -> impl IntoView {
     let query = use_query_map();
     let params = move || {
         let q = query.read();
-        (q.get("tracking").unwrap_or_default(), q.get("mobile").unwrap_or_default())
+        (
+            q.get("tracking").unwrap_or_default(),
+            q.get("mobile").unwrap_or_default(),
+        )
     };
     let result = Resource::new(params, |(tracking, mobile)| async move {
         if tracking.is_empty() && mobile.is_empty() {

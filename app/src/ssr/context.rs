@@ -63,7 +63,11 @@ impl RequestContext {
     }
 
     pub fn set_session_cookie(&self, token: &str) {
-        let secure = if self.state.secure_cookies { "; Secure" } else { "" };
+        let secure = if self.state.secure_cookies {
+            "; Secure"
+        } else {
+            ""
+        };
         let max_age = SESSION_HOURS * 3600;
         self.set_cookie(&format!(
             "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
@@ -77,9 +81,10 @@ impl RequestContext {
     }
 
     fn set_cookie(&self, value: &str) {
-        if let (Some(response), Ok(value)) =
-            (use_context::<ResponseOptions>(), HeaderValue::from_str(value))
-        {
+        if let (Some(response), Ok(value)) = (
+            use_context::<ResponseOptions>(),
+            HeaderValue::from_str(value),
+        ) {
             response.append_header(header::SET_COOKIE, value);
         }
     }

@@ -50,13 +50,48 @@ pub const TOWNSHIPS: &[(&str, &str, &[(&str, &str)])] = &[
 
 /// (username, display name, role, region)
 pub const ACCOUNTS: &[(&str, &str, Role, &str)] = &[
-    ("cun-qingshi", "王村干（青石村）", Role::VillageCadre, "522799101201"),
-    ("zhen-qingshi", "李乡干（青石镇）", Role::TownshipOfficer, "522799101000"),
-    ("zhenzhang-qingshi", "赵镇长（青石镇）", Role::TownshipHead, "522799101000"),
-    ("zhen-hekou", "陈乡干（河口镇）", Role::TownshipOfficer, "522799102000"),
-    ("xian-officer", "刘县干（乡村振兴局）", Role::CountyOfficer, "522799000000"),
-    ("xian-head", "周局长（乡村振兴局）", Role::CountyHead, "522799000000"),
-    ("xian-admin", "系统管理员", Role::CountyAdmin, "522799000000"),
+    (
+        "cun-qingshi",
+        "王村干（青石村）",
+        Role::VillageCadre,
+        "522799101201",
+    ),
+    (
+        "zhen-qingshi",
+        "李乡干（青石镇）",
+        Role::TownshipOfficer,
+        "522799101000",
+    ),
+    (
+        "zhenzhang-qingshi",
+        "赵镇长（青石镇）",
+        Role::TownshipHead,
+        "522799101000",
+    ),
+    (
+        "zhen-hekou",
+        "陈乡干（河口镇）",
+        Role::TownshipOfficer,
+        "522799102000",
+    ),
+    (
+        "xian-officer",
+        "刘县干（乡村振兴局）",
+        Role::CountyOfficer,
+        "522799000000",
+    ),
+    (
+        "xian-head",
+        "周局长（乡村振兴局）",
+        Role::CountyHead,
+        "522799000000",
+    ),
+    (
+        "xian-admin",
+        "系统管理员",
+        Role::CountyAdmin,
+        "522799000000",
+    ),
 ];
 
 fn region(code: &str, name: &str, level: &str, parent: Option<&str>) -> RegionRow {
@@ -71,11 +106,26 @@ fn region(code: &str, name: &str, level: &str, parent: Option<&str>) -> RegionRo
 pub async fn seed_demo(db: &Db, now: DateTime<Utc>) -> Result<(), ServiceError> {
     let now_ms = now.timestamp_millis();
     let mut tx = db.pool.begin().await?;
-    regions::upsert(&mut *tx, &region(COUNTY.0, COUNTY.1, "county", None), now_ms).await?;
+    regions::upsert(
+        &mut *tx,
+        &region(COUNTY.0, COUNTY.1, "county", None),
+        now_ms,
+    )
+    .await?;
     for (code, name, villages) in TOWNSHIPS {
-        regions::upsert(&mut *tx, &region(code, name, "township", Some(COUNTY.0)), now_ms).await?;
+        regions::upsert(
+            &mut *tx,
+            &region(code, name, "township", Some(COUNTY.0)),
+            now_ms,
+        )
+        .await?;
         for (vcode, vname) in *villages {
-            regions::upsert(&mut *tx, &region(vcode, vname, "village", Some(code)), now_ms).await?;
+            regions::upsert(
+                &mut *tx,
+                &region(vcode, vname, "village", Some(code)),
+                now_ms,
+            )
+            .await?;
         }
     }
     let password_hash = hash_password(DEMO_PASSWORD)?;

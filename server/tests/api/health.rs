@@ -3,10 +3,20 @@ use crate::helpers::spawn_app;
 #[tokio::test]
 async fn health_and_readiness_answer_with_a_request_id() {
     let app = spawn_app().await;
-    let health = app.client.get(app.url("/healthz")).send().await.expect("healthz");
+    let health = app
+        .client
+        .get(app.url("/healthz"))
+        .send()
+        .await
+        .expect("healthz");
     assert_eq!(health.status(), 200);
     assert!(health.headers().contains_key("x-request-id"));
-    let ready = app.client.get(app.url("/readyz")).send().await.expect("readyz");
+    let ready = app
+        .client
+        .get(app.url("/readyz"))
+        .send()
+        .await
+        .expect("readyz");
     assert_eq!(ready.status(), 200);
     assert_eq!(ready.text().await.expect("body"), "ready");
 }
@@ -26,7 +36,12 @@ async fn the_home_page_offers_reporting_and_tracking_in_chinese() {
 #[tokio::test]
 async fn an_unknown_page_is_a_404_with_a_way_home() {
     let app = spawn_app().await;
-    let response = app.client.get(app.url("/no-such-page")).send().await.expect("get");
+    let response = app
+        .client
+        .get(app.url("/no-such-page"))
+        .send()
+        .await
+        .expect("get");
     assert_eq!(response.status(), 404);
     assert!(response.text().await.expect("body").contains("返回首页"));
 }

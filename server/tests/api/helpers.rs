@@ -1,9 +1,6 @@
 use std::sync::Arc;
 
-use app::{
-    domain::id_number::check_digit,
-    ssr::clock::ManualClock,
-};
+use app::{domain::id_number::check_digit, ssr::clock::ManualClock};
 use chrono::{TimeZone, Utc};
 use reqwest::{header, redirect::Policy, Response};
 use server::{
@@ -25,7 +22,9 @@ pub struct TestApp {
 
 /// Monday 2026-11-23, 10:00 Beijing time.
 pub fn monday_morning() -> chrono::DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 23, 2, 0, 0).single().expect("valid time")
+    Utc.with_ymd_and_hms(2026, 11, 23, 2, 0, 0)
+        .single()
+        .expect("valid time")
 }
 
 async fn fresh_database_url() -> String {
@@ -40,7 +39,10 @@ async fn fresh_database_url() -> String {
                 .execute(format!("create database {name}").as_str())
                 .await
                 .expect("create test database");
-            let base = admin_url.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin_url);
+            let base = admin_url
+                .rsplit_once('/')
+                .map(|(b, _)| b)
+                .unwrap_or(&admin_url);
             format!("{base}/{name}")
         }
         _ => {
@@ -79,7 +81,10 @@ pub async fn spawn_app() -> TestApp {
     } else {
         app::ssr::db::Backend::Sqlite
     };
-    assert_eq!(state.db.backend, expected, "tests run on the backend asked for");
+    assert_eq!(
+        state.db.backend, expected,
+        "tests run on the backend asked for"
+    );
     tokio::spawn(app.run());
     TestApp {
         state,
@@ -113,7 +118,10 @@ pub fn report_fields(name: &str, mobile: &str, village: &str) -> Vec<(String, St
         ("form[household_size]".into(), "4".into()),
         ("form[risk_types][0]".into(), "illness".into()),
         ("form[risk_types][6]".into(), "unstable_employment".into()),
-        ("form[description]".into(), "父亲住院，看病花了很多钱".into()),
+        (
+            "form[description]".into(),
+            "父亲住院，看病花了很多钱".into(),
+        ),
         ("form[consent]".into(), "on".into()),
     ]
 }
@@ -135,7 +143,12 @@ impl TestApp {
     }
 
     /// Posts like a browser without JavaScript does (asks for HTML, follows nothing).
-    pub async fn post_plain_form(&self, path: &str, referer: &str, fields: &[(String, String)]) -> Response {
+    pub async fn post_plain_form(
+        &self,
+        path: &str,
+        referer: &str,
+        fields: &[(String, String)],
+    ) -> Response {
         self.client
             .post(self.url(path))
             .header(header::ACCEPT, "text/html,application/xhtml+xml")
@@ -164,7 +177,10 @@ impl TestApp {
             .await;
         let status = response.status();
         if status != 200 {
-            panic!("report refused: {status} {}", response.text().await.unwrap_or_default());
+            panic!(
+                "report refused: {status} {}",
+                response.text().await.unwrap_or_default()
+            );
         }
         response.json::<String>().await.expect("tracking number")
     }
@@ -195,6 +211,7 @@ impl TestApp {
     }
 
     pub async fn queue_tab(&self, tab: &str) -> Response {
-        self.post_api("/api/queue/mine", &[("tab".into(), tab.into())]).await
+        self.post_api("/api/queue/mine", &[("tab".into(), tab.into())])
+            .await
     }
 }

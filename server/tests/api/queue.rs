@@ -23,8 +23,10 @@ async fn names_in_tab(officer: &crate::helpers::TestApp, tab: &str) -> Vec<Strin
 #[tokio::test]
 async fn a_township_officer_sees_reports_from_their_township_only() {
     let app = spawn_app().await;
-    app.submit_report("张三", "13800138000", QINGSHI_VILLAGE).await;
-    app.submit_report("河口人", "13900139000", HEKOU_VILLAGE).await;
+    app.submit_report("张三", "13800138000", QINGSHI_VILLAGE)
+        .await;
+    app.submit_report("河口人", "13900139000", HEKOU_VILLAGE)
+        .await;
 
     let qingshi = app.login("zhen-qingshi").await;
     assert_eq!(names_in_queue(&qingshi).await, vec!["张三"]);
@@ -42,7 +44,8 @@ async fn a_township_officer_sees_reports_from_their_township_only() {
 #[tokio::test]
 async fn the_queue_says_how_much_time_is_left_and_turns_red_when_overdue() {
     let app = spawn_app().await;
-    app.submit_report("张三", "13800138000", QINGSHI_VILLAGE).await;
+    app.submit_report("张三", "13800138000", QINGSHI_VILLAGE)
+        .await;
     let officer = app.login("zhen-qingshi").await;
     let view: Value = officer.queue_tab("todo").await.json().await.expect("json");
     let item = &view["items"][0];
@@ -54,14 +57,24 @@ async fn the_queue_says_how_much_time_is_left_and_turns_red_when_overdue() {
     app.clock.advance(chrono::Duration::days(2));
     // Sessions last 12 hours: a new morning, a new login.
     let officer = app.login("zhen-qingshi").await;
-    let view: Value = officer.queue_tab("due_soon").await.json().await.expect("json");
+    let view: Value = officer
+        .queue_tab("due_soon")
+        .await
+        .json()
+        .await
+        .expect("json");
 
     assert_eq!(view["items"][0]["time_left_zh"], "今天到期");
     assert_eq!(view["counts"]["due_soon"], 1);
 
     app.clock.advance(chrono::Duration::days(1));
     let officer = app.login("zhen-qingshi").await;
-    let view: Value = officer.queue_tab("overdue").await.json().await.expect("json");
+    let view: Value = officer
+        .queue_tab("overdue")
+        .await
+        .json()
+        .await
+        .expect("json");
     assert_eq!(view["items"][0]["urgency"], "overdue");
     assert_eq!(view["items"][0]["time_left_zh"], "逾期1个工作日");
 }
@@ -69,15 +82,26 @@ async fn the_queue_says_how_much_time_is_left_and_turns_red_when_overdue() {
 #[tokio::test]
 async fn the_queue_finds_a_case_by_mobile_or_tracking_number() {
     let app = spawn_app().await;
-    let tracking = app.submit_report("张三", "13800138000", QINGSHI_VILLAGE).await;
-    app.submit_report("李四", "13900139000", QINGSHI_VILLAGE).await;
+    let tracking = app
+        .submit_report("张三", "13800138000", QINGSHI_VILLAGE)
+        .await;
+    app.submit_report("李四", "13900139000", QINGSHI_VILLAGE)
+        .await;
     let officer = app.login("zhen-qingshi").await;
     for term in ["138 0013 8000", tracking.as_str(), "张三"] {
         let response = officer
-            .post_api("/api/queue/mine", &[("tab".into(), "all".into()), ("q".into(), term.into())])
+            .post_api(
+                "/api/queue/mine",
+                &[("tab".into(), "all".into()), ("q".into(), term.into())],
+            )
             .await;
         let view: Value = response.json().await.expect("json");
-        let names: Vec<&str> = view["items"].as_array().expect("items").iter().filter_map(|i| i["applicant"].as_str()).collect();
+        let names: Vec<&str> = view["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .filter_map(|i| i["applicant"].as_str())
+            .collect();
         assert_eq!(names, vec!["张三"], "search {term}");
     }
 }
@@ -85,13 +109,16 @@ async fn the_queue_finds_a_case_by_mobile_or_tracking_number() {
 #[tokio::test]
 async fn the_queue_masks_id_numbers() {
     let app = spawn_app().await;
-    app.submit_report("张三", "13800138000", QINGSHI_VILLAGE).await;
+    app.submit_report("张三", "13800138000", QINGSHI_VILLAGE)
+        .await;
     let officer = app.login("zhen-qingshi").await;
     let view: Value = officer.queue().await.json().await.expect("json");
     let items = view["items"].as_array().expect("items");
     let masked = items[0]["id_masked"].as_str().expect("masked id");
     assert!(masked.contains('*'), "{masked}");
-    assert!(!view.to_string().contains(&crate::helpers::valid_id_number(7)));
+    assert!(!view
+        .to_string()
+        .contains(&crate::helpers::valid_id_number(7)));
 }
 
 #[tokio::test]
@@ -105,7 +132,10 @@ async fn the_queue_requires_a_login_and_a_bad_password_is_refused() {
     let response = app
         .post_api(
             "/api/auth/login",
-            &[("username".into(), "zhen-qingshi".into()), ("password".into(), "wrong".into())],
+            &[
+                ("username".into(), "zhen-qingshi".into()),
+                ("password".into(), "wrong".into()),
+            ],
         )
         .await;
     let body: Value = response.json().await.expect("json");
@@ -118,10 +148,16 @@ async fn the_session_cookie_is_http_only_and_same_site() {
     let response = app
         .post_api(
             "/api/auth/login",
-            &[("username".into(), "zhen-qingshi".into()), ("password".into(), crate::helpers::PASSWORD.into())],
+            &[
+                ("username".into(), "zhen-qingshi".into()),
+                ("password".into(), crate::helpers::PASSWORD.into()),
+            ],
         )
         .await;
-    let cookie = response.headers()["set-cookie"].to_str().expect("cookie").to_owned();
+    let cookie = response.headers()["set-cookie"]
+        .to_str()
+        .expect("cookie")
+        .to_owned();
     assert!(cookie.contains("HttpOnly"), "{cookie}");
     assert!(cookie.contains("SameSite=Lax"), "{cookie}");
 }

@@ -7,7 +7,10 @@ use crate::helpers::{report_fields, spawn_app, QINGSHI_VILLAGE};
 async fn a_valid_report_gets_a_tracking_number_and_goes_to_the_confirmation() {
     let app = spawn_app().await;
     let response = app
-        .post_api("/api/reports/submit", &report_fields("张三", "13800138000", QINGSHI_VILLAGE))
+        .post_api(
+            "/api/reports/submit",
+            &report_fields("张三", "13800138000", QINGSHI_VILLAGE),
+        )
         .await;
     assert_eq!(response.status(), 200);
     let tracking: String = response.json().await.expect("json");
@@ -24,8 +27,12 @@ async fn a_valid_report_gets_a_tracking_number_and_goes_to_the_confirmation() {
 #[tokio::test]
 async fn two_reports_never_share_a_tracking_number() {
     let app = spawn_app().await;
-    let a = app.submit_report("张三", "13800138000", QINGSHI_VILLAGE).await;
-    let b = app.submit_report("李四", "13900139000", QINGSHI_VILLAGE).await;
+    let a = app
+        .submit_report("张三", "13800138000", QINGSHI_VILLAGE)
+        .await;
+    let b = app
+        .submit_report("李四", "13900139000", QINGSHI_VILLAGE)
+        .await;
     assert_ne!(a, b);
 }
 
@@ -45,14 +52,19 @@ async fn an_invalid_report_names_each_bad_field() {
     let errors = body["Validation"].as_array().expect("validation errors");
     let names: Vec<&str> = errors.iter().filter_map(|e| e["field"].as_str()).collect();
     assert_eq!(names, vec!["name", "mobile", "id_number", "consent"]);
-    assert!(errors.iter().all(|e| !e["zh"].as_str().unwrap_or_default().is_empty()));
+    assert!(errors
+        .iter()
+        .all(|e| !e["zh"].as_str().unwrap_or_default().is_empty()));
 }
 
 #[tokio::test]
 async fn a_village_outside_the_county_is_refused() {
     let app = spawn_app().await;
     let response = app
-        .post_api("/api/reports/submit", &report_fields("张三", "13800138000", "110101001001"))
+        .post_api(
+            "/api/reports/submit",
+            &report_fields("张三", "13800138000", "110101001001"),
+        )
         .await;
     let body: Value = response.json().await.expect("json error");
     assert_eq!(body["Validation"][0]["field"], "village");
@@ -67,14 +79,20 @@ async fn without_javascript_a_bad_form_comes_back_with_everything_typed() {
         .post_plain_form("/api/reports/submit", "/report", &fields)
         .await;
     assert_eq!(response.status(), 302);
-    let location = response.headers()["location"].to_str().expect("location").to_owned();
+    let location = response.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
     assert!(location.starts_with("/report?draft="), "{location}");
 
     let page = app.get_html(&location).await;
     assert!(page.contains("value=\"王五\""), "name kept");
     assert!(page.contains("value=\"1380013800\""), "mobile kept");
     assert!(page.contains("父亲住院"), "description kept");
-    assert!(page.contains("请阅读并勾选承诺授权"), "consent message shown");
+    assert!(
+        page.contains("请阅读并勾选承诺授权"),
+        "consent message shown"
+    );
     assert!(page.contains("手机号码"), "mobile message shown");
 }
 
@@ -96,11 +114,16 @@ async fn without_javascript_a_good_form_lands_on_the_confirmation() {
 #[tokio::test]
 async fn progress_is_found_by_tracking_number_and_mobile_only() {
     let app = spawn_app().await;
-    let tracking = app.submit_report("张三", "13800138000", QINGSHI_VILLAGE).await;
+    let tracking = app
+        .submit_report("张三", "13800138000", QINGSHI_VILLAGE)
+        .await;
     let found = app
         .post_api(
             "/api/reports/track",
-            &[("tracking".into(), tracking.to_lowercase()), ("mobile".into(), "138 0013 8000".into())],
+            &[
+                ("tracking".into(), tracking.to_lowercase()),
+                ("mobile".into(), "138 0013 8000".into()),
+            ],
         )
         .await;
     assert_eq!(found.status(), 200);
@@ -111,7 +134,10 @@ async fn progress_is_found_by_tracking_number_and_mobile_only() {
     let wrong_mobile = app
         .post_api(
             "/api/reports/track",
-            &[("tracking".into(), tracking.clone()), ("mobile".into(), "13900139000".into())],
+            &[
+                ("tracking".into(), tracking.clone()),
+                ("mobile".into(), "13900139000".into()),
+            ],
         )
         .await;
     assert_eq!(wrong_mobile.status(), 404);
@@ -121,5 +147,8 @@ async fn progress_is_found_by_tracking_number_and_mobile_only() {
     let page = app
         .get_html(&format!("/track?tracking={tracking}&mobile=13800138000"))
         .await;
-    assert!(page.contains("等待乡镇受理"), "the GET form works without JavaScript");
+    assert!(
+        page.contains("等待乡镇受理"),
+        "the GET form works without JavaScript"
+    );
 }

@@ -30,16 +30,32 @@ fn region(code: &str) -> RegionCode {
 }
 
 fn village_cadre() -> Actor {
-    Actor::new("demo-cun-qingshi", Role::VillageCadre, region(QINGSHI_VILLAGE))
+    Actor::new(
+        "demo-cun-qingshi",
+        Role::VillageCadre,
+        region(QINGSHI_VILLAGE),
+    )
 }
 fn township_officer() -> Actor {
-    Actor::new("demo-zhen-qingshi", Role::TownshipOfficer, region("522799101000"))
+    Actor::new(
+        "demo-zhen-qingshi",
+        Role::TownshipOfficer,
+        region("522799101000"),
+    )
 }
 fn other_township_officer() -> Actor {
-    Actor::new("demo-zhen-hekou", Role::TownshipOfficer, region("522799102000"))
+    Actor::new(
+        "demo-zhen-hekou",
+        Role::TownshipOfficer,
+        region("522799102000"),
+    )
 }
 fn county_officer() -> Actor {
-    Actor::new("demo-xian-officer", Role::CountyOfficer, region("522799000000"))
+    Actor::new(
+        "demo-xian-officer",
+        Role::CountyOfficer,
+        region("522799000000"),
+    )
 }
 
 async fn file_case(app: &TestApp) -> String {
@@ -74,11 +90,21 @@ impl Now for app::ssr::clock::ManualClock {
 }
 
 async fn run(app: &TestApp, actor: &Actor, case_id: &str, command: CaseCommand) -> i64 {
-    let version = cases::load_unscoped(&app.state, case_id).await.expect("load").version;
-    cases::execute(&app.state, actor, case_id, version, &command, app.clock.now())
+    let version = cases::load_unscoped(&app.state, case_id)
         .await
-        .unwrap_or_else(|e| panic!("{command:?} refused: {e:?}"))
-        .version
+        .expect("load")
+        .version;
+    cases::execute(
+        &app.state,
+        actor,
+        case_id,
+        version,
+        &command,
+        app.clock.now(),
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{command:?} refused: {e:?}"))
+    .version
 }
 
 fn today(app: &TestApp) -> NaiveDate {
@@ -90,8 +116,16 @@ fn record(on: NaiveDate, income_fen: i64) -> HomeCheckRecord {
         date: on,
         visitors: vec!["王村干".into()],
         members: vec![
-            Member { name: "张三".into(), labour: LabourCapacity::Full, annual_income: Fen::from_fen(income_fen) },
-            Member { name: "李梅".into(), labour: LabourCapacity::Partial, annual_income: Fen::from_fen(income_fen) },
+            Member {
+                name: "张三".into(),
+                labour: LabourCapacity::Full,
+                annual_income: Fen::from_fen(income_fen),
+            },
+            Member {
+                name: "李梅".into(),
+                labour: LabourCapacity::Partial,
+                annual_income: Fen::from_fen(income_fen),
+            },
         ],
         guarantees: Guarantees::ALL_SECURED,
         consent_signed: true,
@@ -107,22 +141,65 @@ async fn a_case_travels_from_report_to_elimination_and_its_event_log_rebuilds_it
     let county = county_officer();
 
     run(&app, &township, &id, CaseCommand::Accept).await;
-    run(&app, &cadre, &id, CaseCommand::RecordHomeCheck { record: record(today(&app), 300_000) }).await;
-    run(&app, &cadre, &id, CaseCommand::HoldVillageReview { date: today(&app), outcome: VillageOutcome::Pass }).await;
-    run(&app, &cadre, &id, CaseCommand::StartNotice { from: today(&app) }).await;
+    run(
+        &app,
+        &cadre,
+        &id,
+        CaseCommand::RecordHomeCheck {
+            record: record(today(&app), 300_000),
+        },
+    )
+    .await;
+    run(
+        &app,
+        &cadre,
+        &id,
+        CaseCommand::HoldVillageReview {
+            date: today(&app),
+            outcome: VillageOutcome::Pass,
+        },
+    )
+    .await;
+    run(
+        &app,
+        &cadre,
+        &id,
+        CaseCommand::StartNotice { from: today(&app) },
+    )
+    .await;
     app.clock.advance(Duration::days(5));
     run(&app, &cadre, &id, CaseCommand::EndNotice).await;
-    run(&app, &township, &id, CaseCommand::TownshipReview { approve: true, note: "属实".into() }).await;
+    run(
+        &app,
+        &township,
+        &id,
+        CaseCommand::TownshipReview {
+            approve: true,
+            note: "属实".into(),
+        },
+    )
+    .await;
     run(
         &app,
         &county,
         &id,
         CaseCommand::CountyDecide {
-            decision: IdentificationDecision::Identify { category: Category::Marginal, tier: RiskTier::Yellow },
+            decision: IdentificationDecision::Identify {
+                category: Category::Marginal,
+                tier: RiskTier::Yellow,
+            },
         },
     )
     .await;
-    run(&app, &township, &id, CaseCommand::AssignResponsible { person: "王村干".into() }).await;
+    run(
+        &app,
+        &township,
+        &id,
+        CaseCommand::AssignResponsible {
+            person: "王村干".into(),
+        },
+    )
+    .await;
     let measure = |t: MeasureType| Measure {
         measure_type: t,
         lead_department: t.lead_department_zh().into(),
@@ -131,38 +208,130 @@ async fn a_case_travels_from_report_to_elimination_and_its_event_log_rebuilds_it
         end: today(&app) + Duration::days(90),
         status: MeasureStatus::Planned,
     };
-    run(&app, &township, &id, CaseCommand::AddPlan { measures: vec![measure(MeasureType::Medical), measure(MeasureType::Employment)] }).await;
+    run(
+        &app,
+        &township,
+        &id,
+        CaseCommand::AddPlan {
+            measures: vec![
+                measure(MeasureType::Medical),
+                measure(MeasureType::Employment),
+            ],
+        },
+    )
+    .await;
     for index in 0..2 {
-        run(&app, &township, &id, CaseCommand::UpdateMeasureStatus { index, status: MeasureStatus::Delivered }).await;
+        run(
+            &app,
+            &township,
+            &id,
+            CaseCommand::UpdateMeasureStatus {
+                index,
+                status: MeasureStatus::Delivered,
+            },
+        )
+        .await;
     }
     app.clock.advance(Duration::days(10));
-    run(&app, &cadre, &id, CaseCommand::LogVisit { date: today(&app), notes: "恢复良好".into(), new_tier: Some(RiskTier::Blue) }).await;
-    run(&app, &cadre, &id, CaseCommand::ProposeElimination { checklist: EliminationChecklist::ALL_MET }).await;
-    run(&app, &cadre, &id, CaseCommand::RecordHomeCheck { record: record(today(&app), 1_500_000) }).await;
-    run(&app, &cadre, &id, CaseCommand::HoldVillageReview { date: today(&app), outcome: VillageOutcome::Pass }).await;
-    run(&app, &cadre, &id, CaseCommand::StartNotice { from: today(&app) }).await;
+    run(
+        &app,
+        &cadre,
+        &id,
+        CaseCommand::LogVisit {
+            date: today(&app),
+            notes: "恢复良好".into(),
+            new_tier: Some(RiskTier::Blue),
+        },
+    )
+    .await;
+    run(
+        &app,
+        &cadre,
+        &id,
+        CaseCommand::ProposeElimination {
+            checklist: EliminationChecklist::ALL_MET,
+        },
+    )
+    .await;
+    run(
+        &app,
+        &cadre,
+        &id,
+        CaseCommand::RecordHomeCheck {
+            record: record(today(&app), 1_500_000),
+        },
+    )
+    .await;
+    run(
+        &app,
+        &cadre,
+        &id,
+        CaseCommand::HoldVillageReview {
+            date: today(&app),
+            outcome: VillageOutcome::Pass,
+        },
+    )
+    .await;
+    run(
+        &app,
+        &cadre,
+        &id,
+        CaseCommand::StartNotice { from: today(&app) },
+    )
+    .await;
     app.clock.advance(Duration::days(5));
     run(&app, &cadre, &id, CaseCommand::EndNotice).await;
-    run(&app, &township, &id, CaseCommand::TownshipReview { approve: true, note: "同意".into() }).await;
-    run(&app, &county, &id, CaseCommand::CountyDecideElimination { decision: EliminationDecision::Eliminate }).await;
+    run(
+        &app,
+        &township,
+        &id,
+        CaseCommand::TownshipReview {
+            approve: true,
+            note: "同意".into(),
+        },
+    )
+    .await;
+    run(
+        &app,
+        &county,
+        &id,
+        CaseCommand::CountyDecideElimination {
+            decision: EliminationDecision::Eliminate,
+        },
+    )
+    .await;
 
     let stored = cases::load_unscoped(&app.state, &id).await.expect("stored");
     assert_eq!(stored.state.code(), "eliminated");
-    assert_eq!(stored.open_clocks().count(), 0, "an eliminated case has no running clocks");
+    assert_eq!(
+        stored.open_clocks().count(),
+        0,
+        "an eliminated case has no running clocks"
+    );
     let rebuilt = cases::rebuild(&app.state, &id).await.expect("rebuilt");
     assert_eq!(rebuilt, stored, "the event log reproduces the stored case");
-    let messages = outbox::count_for_case(&app.state.db.pool, &id).await.expect("outbox");
-    assert_eq!(messages, 2, "identified and eliminated SMS queued in the same transactions");
+    let messages = outbox::count_for_case(&app.state.db.pool, &id)
+        .await
+        .expect("outbox");
+    assert_eq!(
+        messages, 2,
+        "identified and eliminated SMS queued in the same transactions"
+    );
 }
 
 #[tokio::test]
 async fn two_officers_acting_at_once_cannot_both_win() {
     let app = spawn_app().await;
     let id = file_case(&app).await;
-    let version = cases::load_unscoped(&app.state, &id).await.expect("load").version;
+    let version = cases::load_unscoped(&app.state, &id)
+        .await
+        .expect("load")
+        .version;
     let township = township_officer();
     let accept = CaseCommand::Accept;
-    let reject = CaseCommand::RejectOutOfScope { reason: "非农村户籍".into() };
+    let reject = CaseCommand::RejectOutOfScope {
+        reason: "非农村户籍".into(),
+    };
     let now = app.clock.now();
     let (a, b) = tokio::join!(
         cases::execute(&app.state, &township, &id, version, &accept, now),
@@ -173,7 +342,13 @@ async fn two_officers_acting_at_once_cannot_both_win() {
     let loser = if a.is_err() { a } else { b };
     assert!(matches!(loser, Err(ServiceError::Conflict)), "{loser:?}");
     let stored = cases::load_unscoped(&app.state, &id).await.expect("load");
-    assert_eq!(stored.version, cases::rebuild(&app.state, &id).await.expect("rebuild").version);
+    assert_eq!(
+        stored.version,
+        cases::rebuild(&app.state, &id)
+            .await
+            .expect("rebuild")
+            .version
+    );
 }
 
 #[tokio::test]
@@ -182,9 +357,20 @@ async fn a_stale_form_is_a_conflict_and_changes_nothing() {
     let id = file_case(&app).await;
     let before = cases::load_unscoped(&app.state, &id).await.expect("load");
     let stale = before.version - 1;
-    let result = cases::execute(&app.state, &township_officer(), &id, stale, &CaseCommand::Accept, app.clock.now()).await;
+    let result = cases::execute(
+        &app.state,
+        &township_officer(),
+        &id,
+        stale,
+        &CaseCommand::Accept,
+        app.clock.now(),
+    )
+    .await;
     assert!(matches!(result, Err(ServiceError::Conflict)), "{result:?}");
-    assert_eq!(cases::load_unscoped(&app.state, &id).await.expect("load"), before);
+    assert_eq!(
+        cases::load_unscoped(&app.state, &id).await.expect("load"),
+        before
+    );
 }
 
 #[tokio::test]
@@ -192,9 +378,23 @@ async fn an_officer_of_another_township_can_neither_see_nor_act() {
     let app = spawn_app().await;
     let id = file_case(&app).await;
     let outsider = other_township_officer();
-    assert!(matches!(cases::load(&app.state, &outsider, &id).await, Err(ServiceError::NotFound)));
-    let version = cases::load_unscoped(&app.state, &id).await.expect("load").version;
-    let result = cases::execute(&app.state, &outsider, &id, version, &CaseCommand::Accept, app.clock.now()).await;
+    assert!(matches!(
+        cases::load(&app.state, &outsider, &id).await,
+        Err(ServiceError::NotFound)
+    ));
+    let version = cases::load_unscoped(&app.state, &id)
+        .await
+        .expect("load")
+        .version;
+    let result = cases::execute(
+        &app.state,
+        &outsider,
+        &id,
+        version,
+        &CaseCommand::Accept,
+        app.clock.now(),
+    )
+    .await;
     assert!(matches!(result, Err(ServiceError::NotFound)), "{result:?}");
 }
 
@@ -204,7 +404,15 @@ async fn a_refused_step_says_why_and_writes_nothing() {
     let id = file_case(&app).await;
     let before = cases::load_unscoped(&app.state, &id).await.expect("load");
     // A village cadre may not accept a filing: that is the township's step.
-    let result = cases::execute(&app.state, &village_cadre(), &id, before.version, &CaseCommand::Accept, app.clock.now()).await;
+    let result = cases::execute(
+        &app.state,
+        &village_cadre(),
+        &id,
+        before.version,
+        &CaseCommand::Accept,
+        app.clock.now(),
+    )
+    .await;
     match result {
         Err(ServiceError::Refused(refusal)) => {
             let msg = app::domain::message::UserMessage::zh(&refusal);
@@ -212,7 +420,10 @@ async fn a_refused_step_says_why_and_writes_nothing() {
         }
         other => panic!("expected a refusal, got {other:?}"),
     }
-    assert_eq!(cases::rebuild(&app.state, &id).await.expect("rebuild"), before);
+    assert_eq!(
+        cases::rebuild(&app.state, &id).await.expect("rebuild"),
+        before
+    );
 }
 
 #[tokio::test]
@@ -228,7 +439,16 @@ async fn what_was_committed_survives_a_restart() {
         .expect("query")
         .expect("case exists");
     assert!(snapshot.is_some());
-    assert_eq!(version, cases::rebuild(&app.state, &id).await.expect("rebuild").version);
+    assert_eq!(
+        version,
+        cases::rebuild(&app.state, &id)
+            .await
+            .expect("rebuild")
+            .version
+    );
     let clock = cases::load_unscoped(&app.state, &id).await.expect("load");
-    assert!(clock.open_clock(ClockKind::HomeCheck).is_some(), "the home-check clock is running");
+    assert!(
+        clock.open_clock(ClockKind::HomeCheck).is_some(),
+        "the home-check clock is running"
+    );
 }

@@ -79,7 +79,10 @@ pub fn event_zh(event: &CaseEvent) -> Option<String> {
         EventKind::ObjectionRecorded { text } => format!("公示有异议，退回核查：{text}"),
         EventKind::NoticeEnded { on } => format!("公示结束（{on}）"),
         EventKind::TownshipReviewed { approve, note } => {
-            format!("乡镇审核{}：{note}", if *approve { "通过" } else { "未通过" })
+            format!(
+                "乡镇审核{}：{note}",
+                if *approve { "通过" } else { "未通过" }
+            )
         }
         EventKind::Identified { category, tier } => format!(
             "县级审定：认定为{}，风险等级{}",
@@ -109,10 +112,17 @@ pub fn event_zh(event: &CaseEvent) -> Option<String> {
         EventKind::Eliminated { .. } => "县级审定：风险消除".into(),
         EventKind::Reopened { reason, .. } => format!("回退，重新纳入监测：{reason}"),
         EventKind::GreenChannelOpened => "开通绿色通道，先帮扶后公示".into(),
-        EventKind::ExtensionRequested { clock, days, reason, .. } => {
+        EventKind::ExtensionRequested {
+            clock,
+            days,
+            reason,
+            ..
+        } => {
             format!("申请延期{days}个工作日（{}）：{reason}", clock.label_zh())
         }
-        EventKind::ExtensionDecided { clock, approved, .. } => format!(
+        EventKind::ExtensionDecided {
+            clock, approved, ..
+        } => format!(
             "{}延期申请{}",
             clock.label_zh(),
             if *approved { "已批准" } else { "未批准" }
@@ -129,7 +139,11 @@ pub fn event_zh(event: &CaseEvent) -> Option<String> {
 pub fn is_work_item(kind: super::CommandKind) -> bool {
     use super::CommandKind as K;
     match kind {
-        K::RequestExtension | K::OpenGreenChannel | K::ChangeTier | K::Reopen | K::RecordObjection => false,
+        K::RequestExtension
+        | K::OpenGreenChannel
+        | K::ChangeTier
+        | K::Reopen
+        | K::RecordObjection => false,
         K::Accept
         | K::RejectOutOfScope
         | K::RecordHomeCheck

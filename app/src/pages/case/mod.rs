@@ -19,7 +19,12 @@ pub fn CasePage() -> impl IntoView {
     let params = use_params_map();
     let run = ServerAction::<RunCaseCommand>::new();
     let case = Resource::new(
-        move || (params.read().get("id").unwrap_or_default(), run.version().get()),
+        move || {
+            (
+                params.read().get("id").unwrap_or_default(),
+                run.version().get(),
+            )
+        },
         |(id, _)| case_detail(id),
     );
     view! {

@@ -73,8 +73,14 @@ fn select(name: String, options: Vec<(String, String)>, selected: Option<String>
     }
 }
 
-fn choices<T: Copy>(all: &[T], code: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Vec<(String, String)> {
-    all.iter().map(|t| (code(*t).to_owned(), label(*t).to_owned())).collect()
+fn choices<T: Copy>(
+    all: &[T],
+    code: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> Vec<(String, String)> {
+    all.iter()
+        .map(|t| (code(*t).to_owned(), label(*t).to_owned()))
+        .collect()
 }
 
 #[component]
@@ -150,7 +156,9 @@ fn checkboxes(prefix: &'static str, items: Vec<(&'static str, &'static str)>) ->
 }
 
 fn member_rows(case: &CaseView) -> impl IntoView {
-    let rows = usize::try_from(case.household_size).unwrap_or(1).clamp(1, MEMBER_ROWS * 2);
+    let rows = usize::try_from(case.household_size)
+        .unwrap_or(1)
+        .clamp(1, MEMBER_ROWS * 2);
     let first = case.applicant.clone();
     view! {
         <div class="rows">
@@ -176,7 +184,11 @@ fn member_rows(case: &CaseView) -> impl IntoView {
 
 fn measure_rows(case: &CaseView) -> impl IntoView {
     let today = case.today.clone();
-    let mut suggested: Vec<String> = case.suggested_measures.iter().map(|c| c.code.clone()).collect();
+    let mut suggested: Vec<String> = case
+        .suggested_measures
+        .iter()
+        .map(|c| c.code.clone())
+        .collect();
     suggested.resize(MEASURE_ROWS.max(suggested.len()), String::new());
     let mut options = choices(MeasureType::ALL, MeasureType::code, MeasureType::label_zh);
     options.insert(0, (String::new(), "（不填）".to_owned()));

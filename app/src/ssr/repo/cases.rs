@@ -57,10 +57,12 @@ pub async fn by_tracking<'e, E: Executor<'e, Database = Any>>(
     ex: E,
     tracking: &str,
 ) -> sqlx::Result<Option<CaseRow>> {
-    sqlx::query_as(&format!("select {COLUMNS} from cases where tracking_number = $1"))
-        .bind(tracking)
-        .fetch_optional(ex)
-        .await
+    sqlx::query_as(&format!(
+        "select {COLUMNS} from cases where tracking_number = $1"
+    ))
+    .bind(tracking)
+    .fetch_optional(ex)
+    .await
 }
 
 /// Open cases whose village code starts with `region_prefix` (a county, township or

@@ -1,8 +1,8 @@
 //! All SQL lives here. Functions take any executor (pool or transaction).
 pub mod cases;
 pub mod clocks;
-pub mod outbox;
 pub mod drafts;
+pub mod outbox;
 pub mod regions;
 pub mod sessions;
 pub mod users;

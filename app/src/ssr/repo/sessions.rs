@@ -39,10 +39,12 @@ pub async fn revoke<'e, E: Executor<'e, Database = Any>>(
     token_digest: &str,
     now_ms: i64,
 ) -> sqlx::Result<()> {
-    sqlx::query("update sessions set revoked_at = $2 where token_digest = $1 and revoked_at is null")
-        .bind(token_digest)
-        .bind(now_ms)
-        .execute(ex)
-        .await
-        .map(|_| ())
+    sqlx::query(
+        "update sessions set revoked_at = $2 where token_digest = $1 and revoked_at is null",
+    )
+    .bind(token_digest)
+    .bind(now_ms)
+    .execute(ex)
+    .await
+    .map(|_| ())
 }

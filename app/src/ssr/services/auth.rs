@@ -59,7 +59,14 @@ pub async fn login(
     };
     let (token, digest) = new_session_token();
     let expires = now + Duration::hours(SESSION_HOURS);
-    sessions::insert(&state.db.pool, &digest, &user.id, millis(now), millis(expires)).await?;
+    sessions::insert(
+        &state.db.pool,
+        &digest,
+        &user.id,
+        millis(now),
+        millis(expires),
+    )
+    .await?;
     tracing::info!(user_id = %user.id, "logged in");
     Ok(token)
 }

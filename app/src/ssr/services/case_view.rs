@@ -174,12 +174,20 @@ fn who(event: &CaseEvent) -> String {
     if event.by.user_id.starts_with("household") {
         "农户本人".to_owned()
     } else {
-        format!("{}（{}）", event.by.role.label_zh(), event.by.user_id.trim_start_matches("demo-"))
+        format!(
+            "{}（{}）",
+            event.by.role.label_zh(),
+            event.by.user_id.trim_start_matches("demo-")
+        )
     }
 }
 
 /// A deliberate, logged reveal of the full ID number.
-pub async fn reveal_id(state: &AppState, staff: &Staff, case_id: &str) -> Result<String, ServiceError> {
+pub async fn reveal_id(
+    state: &AppState,
+    staff: &Staff,
+    case_id: &str,
+) -> Result<String, ServiceError> {
     let actor = actor_of(staff);
     cases::load(state, &actor, case_id).await?;
     let row = rows::by_id(&state.db.pool, case_id)
@@ -198,8 +206,7 @@ pub async fn run_command(
     form: &crate::domain::case::CommandForm,
     now: DateTime<Utc>,
 ) -> Result<crate::domain::case::Case, ServiceError> {
-    let command = crate::domain::case::parse_command(form).map_err(|problems| {
-        ServiceError::Validation(super::reports::field_errors(&problems))
-    })?;
+    let command = crate::domain::case::parse_command(form)
+        .map_err(|problems| ServiceError::Validation(super::reports::field_errors(&problems)))?;
     cases::execute(state, &actor_of(staff), case_id, version, &command, now).await
 }

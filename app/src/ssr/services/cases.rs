@@ -47,7 +47,10 @@ pub struct Filed {
 }
 
 pub fn new_id() -> String {
-    random_bytes::<16>().iter().map(|b| format!("{b:02x}")).collect()
+    random_bytes::<16>()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 fn refused(refusal: Refusal) -> ServiceError {
@@ -78,7 +81,9 @@ pub async fn file(
     let township_code = regions::find(&state.db.pool, new.village.as_str())
         .await?
         .and_then(|v| v.parent_code)
-        .ok_or_else(|| ServiceError::Corrupt(format!("village {} has no township", new.village.as_str())))?;
+        .ok_or_else(|| {
+            ServiceError::Corrupt(format!("village {} has no township", new.village.as_str()))
+        })?;
     let county_code = regions::find(&state.db.pool, &township_code)
         .await?
         .and_then(|t| t.parent_code)
@@ -120,7 +125,14 @@ pub async fn file(
     )
     .await?;
     write_events(&mut tx, &case.id, 0, &events).await?;
-    write_clocks(&mut tx, &row.village_code, &row.township_code, &case, now_ms).await?;
+    write_clocks(
+        &mut tx,
+        &row.village_code,
+        &row.township_code,
+        &case,
+        now_ms,
+    )
+    .await?;
     tx.commit().await?;
     tracing::info!(case_id = %case.id, channel = %row.channel, "case filed");
     Ok(Filed {
@@ -144,8 +156,10 @@ pub async fn load_unscoped(state: &AppState, case_id: &str) -> Result<Case, Serv
     let (snapshot, _version) = cases::snapshot(&state.db.pool, case_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    let snapshot = snapshot.ok_or_else(|| ServiceError::Corrupt(format!("case {case_id} has no snapshot")))?;
-    serde_json::from_str(&snapshot).map_err(|e| ServiceError::Corrupt(format!("case {case_id}: {e}")))
+    let snapshot =
+        snapshot.ok_or_else(|| ServiceError::Corrupt(format!("case {case_id} has no snapshot")))?;
+    serde_json::from_str(&snapshot)
+        .map_err(|e| ServiceError::Corrupt(format!("case {case_id}: {e}")))
 }
 
 /// Runs one command on a case the actor may act on, in one transaction.
@@ -195,7 +209,14 @@ pub async fn execute(
         return Err(ServiceError::Conflict);
     }
     write_events(&mut tx, case_id, before_version, &events).await?;
-    write_clocks(&mut tx, &row.village_code, &row.township_code, &after, now_ms).await?;
+    write_clocks(
+        &mut tx,
+        &row.village_code,
+        &row.township_code,
+        &after,
+        now_ms,
+    )
+    .await?;
     for event in &events {
         if let Some((subject, body)) = household_message(event, &row) {
             outbox::enqueue(
@@ -225,11 +246,15 @@ pub async fn rebuild(state: &AppState, case_id: &str) -> Result<Case, ServiceErr
         .map(|(_, payload)| serde_json::from_str::<CaseEvent>(payload))
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| ServiceError::Corrupt(format!("event of {case_id}: {e}")))?;
-    Case::replay(&events).ok_or_else(|| ServiceError::Corrupt(format!("case {case_id} has no report")))
+    Case::replay(&events)
+        .ok_or_else(|| ServiceError::Corrupt(format!("case {case_id} has no report")))
 }
 
 fn next_due(case: &Case) -> Option<String> {
-    case.open_clocks().map(|c| c.due_on).min().map(|d| d.to_string())
+    case.open_clocks()
+        .map(|c| c.due_on)
+        .min()
+        .map(|d| d.to_string())
 }
 
 async fn write_events(
@@ -279,7 +304,15 @@ async fn write_clocks(
             state: state.to_owned(),
             closed_on,
         };
-        clocks::insert(&mut **tx, &case.id, village_code, township_code, &row, now_ms).await?;
+        clocks::insert(
+            &mut **tx,
+            &case.id,
+            village_code,
+            township_code,
+            &row,
+            now_ms,
+        )
+        .await?;
     }
     Ok(())
 }

@@ -115,9 +115,7 @@ pub async fn list_for(
             urgency: match level {
                 Urgency::Overdue => "overdue",
                 Urgency::DueSoon => "due_soon",
-                Urgency::OnTime | Urgency::Met | Urgency::MetLate | Urgency::Cancelled => {
-                    "on_time"
-                }
+                Urgency::OnTime | Urgency::Met | Urgency::MetLate | Urgency::Cancelled => "on_time",
             }
             .to_owned(),
             submitted_on: date_zh(case.discovered_on),

@@ -13,9 +13,9 @@ use crate::{
         clock::{due_date, Span},
         mobile::MobileNumber,
         report::{FieldProblem, NewReport, ReportFieldError, ReportForm},
+        role::Role,
         time::{beijing_date, date_zh},
         tracking::TrackingNumber,
-        role::Role,
         vocab::{Channel, RiskType},
     },
     ssr::{
@@ -90,7 +90,8 @@ pub async fn save_draft(
         form: form.clone(),
         errors: errors.to_vec(),
     };
-    let payload = serde_json::to_string(&draft).map_err(|e| ServiceError::Corrupt(e.to_string()))?;
+    let payload =
+        serde_json::to_string(&draft).map_err(|e| ServiceError::Corrupt(e.to_string()))?;
     let cutoff = millis(now - Duration::minutes(DRAFT_TTL_MINUTES));
     drafts::purge_before(&state.db.pool, cutoff).await?;
     drafts::insert(&state.db.pool, &token, &payload, millis(now)).await?;
@@ -123,7 +124,10 @@ fn deadlines(calendar: &Calendar, discovered: NaiveDate) -> (NaiveDate, NaiveDat
     )
 }
 
-pub async fn submission_info(state: &AppState, tracking: &str) -> Result<SubmissionInfo, ServiceError> {
+pub async fn submission_info(
+    state: &AppState,
+    tracking: &str,
+) -> Result<SubmissionInfo, ServiceError> {
     let tracking = TrackingNumber::parse(tracking).map_err(|_| ServiceError::NotFound)?;
     let case = case_rows::by_tracking(&state.db.pool, tracking.as_str())
         .await?
@@ -139,7 +143,11 @@ pub async fn submission_info(state: &AppState, tracking: &str) -> Result<Submiss
 }
 
 /// Both the number and the mobile must match; a mismatch looks exactly like "not found".
-pub async fn track(state: &AppState, tracking: &str, mobile: &str) -> Result<TrackResult, ServiceError> {
+pub async fn track(
+    state: &AppState,
+    tracking: &str,
+    mobile: &str,
+) -> Result<TrackResult, ServiceError> {
     let mut problems: Vec<FieldError> = Vec::new();
     let tracking = TrackingNumber::parse(tracking)
         .map_err(|e| problems.push(FieldError::new("tracking", &e)))

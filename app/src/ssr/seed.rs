@@ -14,8 +14,11 @@ pub const DEMO_PASSWORD: &str = "demo-2026";
 
 pub const COUNTY: (&str, &str) = ("522799000000", "青石县");
 
+/// (code, name) of a region.
+pub type Named = (&'static str, &'static str);
+
 /// (township code, name, villages)
-pub const TOWNSHIPS: &[(&str, &str, &[(&str, &str)])] = &[
+pub const TOWNSHIPS: &[(&str, &str, &[Named])] = &[
     (
         "522799101000",
         "青石镇",

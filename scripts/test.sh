@@ -40,7 +40,7 @@ cargo leptos build
 E2E_DIR="$(mktemp -d /tmp/safety-net-e2e.XXXXXX)"
 E2E_PORT="$(free_port)"
 say "starting the server on 127.0.0.1:$E2E_PORT with a fresh SQLite database"
-SAFETY_NET_ADDR="127.0.0.1:$E2E_PORT" DATABASE_URL="sqlite://$E2E_DIR/e2e.db" \
+SAFETY_NET_ADDR="127.0.0.1:$E2E_PORT" DATABASE_URL="sqlite://$E2E_DIR/e2e.db" TEST_CLOCK=1 \
   LEPTOS_SITE_ROOT="$ROOT/target/site" RUST_LOG=warn \
   "$ROOT/target/debug/server" >"$E2E_DIR/server.log" 2>&1 &
 SERVER_PID=$!

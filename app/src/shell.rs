@@ -7,8 +7,9 @@ use leptos_router::{
 };
 
 use crate::pages::{
-    case::CasePage, home::HomePage, login::LoginPage, not_found::NotFound, queue::QueuePage,
-    report::ReportPage, submitted::SubmittedPage, track::TrackPage,
+    case::CasePage, dashboard::DashboardPage, home::HomePage, login::LoginPage,
+    not_found::NotFound, notice::NoticePage, queue::QueuePage, report::ReportPage,
+    submitted::SubmittedPage, track::TrackPage,
 };
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -52,9 +53,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/report") view=ReportPage ssr=SsrMode::Async />
                     <Route path=path!("/report/submitted/:tracking") view=SubmittedPage ssr=SsrMode::Async />
                     <Route path=path!("/track") view=TrackPage ssr=SsrMode::Async />
+                    <Route path=path!("/notice/:village") view=NoticePage ssr=SsrMode::Async />
                     <Route path=path!("/staff/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/staff") view=QueuePage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/dashboard") view=DashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/cases/:id") view=CasePage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/inbox") view=crate::pages::inbox::InboxPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <footer class="footer">

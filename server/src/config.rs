@@ -40,6 +40,29 @@ pub struct Config {
     pub secure_cookies: bool,
     /// `LEPTOS_SITE_ROOT`, default `target/site`: the built CSS, JS and WASM.
     pub site_root: String,
+    /// `TEST_CLOCK`: `1` lets end-to-end tests move time via `/__test/clock/advance`.
+    pub test_clock: bool,
+    /// `SMTP_HOST` and friends; `None` (no host) disables email: rows stay in the outbox.
+    pub smtp: Option<SmtpConfig>,
+    /// `SMS_GATEWAY_URL`: HTTP gateway for text messages; unset disables SMS.
+    pub sms_gateway_url: Option<String>,
+    /// `WORKERS`: outbox delivery tasks (default 1); `0` runs no background work at all.
+    pub workers: u32,
+}
+
+/// The SMTP relay email goes through (plain connection: a local relay).
+#[derive(Debug, Clone)]
+pub struct SmtpConfig {
+    /// `SMTP_HOST`.
+    pub host: String,
+    /// `SMTP_PORT`, default 25.
+    pub port: u16,
+    /// `SMTP_FROM`, default `noreply@localhost`.
+    pub from: String,
+    /// `SMTP_USERNAME`, if the relay wants a login.
+    pub username: Option<String>,
+    /// `SMTP_PASSWORD`.
+    pub password: Option<Secret>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -92,8 +115,35 @@ impl Config {
             seed_demo: flag("SEED_DEMO", true)?,
             secure_cookies: flag("SECURE_COOKIES", false)?,
             site_root: var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".to_owned()),
+            test_clock: flag("TEST_CLOCK", false)?,
+            smtp: smtp_from_env()?,
+            sms_gateway_url: var("SMS_GATEWAY_URL"),
+            workers: number("WORKERS", 1)?,
         })
     }
+}
+
+fn number<T: std::str::FromStr>(name: &'static str, default: T) -> Result<T, ConfigError> {
+    match var(name) {
+        None => Ok(default),
+        Some(raw) => raw
+            .trim()
+            .parse()
+            .map_err(|_| ConfigError::Invalid { name, value: raw }),
+    }
+}
+
+fn smtp_from_env() -> Result<Option<SmtpConfig>, ConfigError> {
+    let Some(host) = var("SMTP_HOST") else {
+        return Ok(None);
+    };
+    Ok(Some(SmtpConfig {
+        host,
+        port: number("SMTP_PORT", 25)?,
+        from: var("SMTP_FROM").unwrap_or_else(|| "noreply@localhost".to_owned()),
+        username: var("SMTP_USERNAME"),
+        password: var("SMTP_PASSWORD").map(Secret::new),
+    }))
 }
 
 #[cfg(test)]
@@ -109,9 +159,20 @@ mod tests {
             seed_demo: false,
             secure_cookies: false,
             site_root: "target/site".into(),
+            test_clock: false,
+            smtp: Some(SmtpConfig {
+                host: "localhost".into(),
+                port: 25,
+                from: "noreply@localhost".into(),
+                username: Some("mailer".into()),
+                password: Some(Secret::new("smtp-hunter3")),
+            }),
+            sms_gateway_url: None,
+            workers: 0,
         };
         let printed = format!("{config:?}");
         assert!(!printed.contains("hunter2"), "{printed}");
+        assert!(!printed.contains("smtp-hunter3"), "{printed}");
         assert!(printed.contains("redacted"));
     }
 }

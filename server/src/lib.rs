@@ -2,3 +2,5 @@
 pub mod config;
 pub mod startup;
 pub mod telemetry;
+pub mod test_clock;
+pub mod workers;

@@ -1,7 +1,10 @@
 use std::{process::ExitCode, sync::Arc};
 
-use app::ssr::{clock::SystemClock, seed};
-use server::{config::Config, startup::Application, telemetry};
+use app::ssr::{
+    clock::{Clock, ManualClock, SystemClock},
+    seed,
+};
+use server::{config::Config, startup::Application, telemetry, test_clock};
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -13,8 +16,23 @@ async fn main() -> ExitCode {
         }
     };
     telemetry::init(config.log_format);
-    let app = match Application::build(&config, Arc::new(SystemClock)).await {
-        Ok(app) => app,
+    let manual = config
+        .test_clock
+        .then(|| ManualClock::new(SystemClock.now()));
+    let clock: Arc<dyn Clock> = match &manual {
+        Some(manual) => {
+            tracing::warn!(
+                "TEST_CLOCK is on: time can be moved over HTTP; never use in production"
+            );
+            Arc::new(manual.clone())
+        }
+        None => Arc::new(SystemClock),
+    };
+    let app = match Application::build(&config, clock).await {
+        Ok(app) => match manual {
+            Some(manual) => app.merge(test_clock::routes(manual)),
+            None => app,
+        },
         Err(e) => {
             tracing::error!(error = ?e, "could not start");
             eprintln!("safety-net: could not start: {e}: {}", source_text(&e));

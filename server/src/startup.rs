@@ -22,7 +22,7 @@ use tower_http::{
     trace::TraceLayer,
 };
 
-use crate::config::Config;
+use crate::{config::Config, workers::Workers};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartupError {
@@ -32,6 +32,8 @@ pub enum StartupError {
     Seed(#[source] app::ssr::error::ServiceError),
     #[error("binding the listen address")]
     Bind(#[source] std::io::Error),
+    #[error("background workers")]
+    Workers(#[from] crate::workers::WorkerError),
 }
 
 pub struct Application {
@@ -39,6 +41,8 @@ pub struct Application {
     router: Router,
     pub addr: SocketAddr,
     pub state: AppState,
+    /// The clock sweep and outbox delivery, started by `run` (`None` when `WORKERS=0`).
+    workers: Option<Workers>,
 }
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -48,6 +52,7 @@ impl Application {
         config: &Config,
         clock: Arc<dyn Clock>,
     ) -> Result<Application, StartupError> {
+        let workers = Workers::from_config(config)?;
         let db = Db::connect(config.database_url.expose()).await?;
         if config.seed_demo {
             seed::seed_demo(&db, clock.now())
@@ -78,10 +83,20 @@ impl Application {
             router,
             addr,
             state,
+            workers,
         })
     }
 
+    /// Adds routes outside the app (e.g. the test clock).
+    pub fn merge(mut self, extra: Router) -> Self {
+        self.router = self.router.merge(extra);
+        self
+    }
+
     pub async fn run(self) -> std::io::Result<()> {
+        if let Some(workers) = self.workers {
+            workers.spawn(self.state.clone());
+        }
         axum::serve(self.listener, self.router)
             .with_graceful_shutdown(shutdown_signal())
             .await

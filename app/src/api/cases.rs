@@ -53,6 +53,7 @@ pub struct CaseView {
     pub mobile_masked: String,
     pub household_size: i64,
     pub village: String,
+    pub village_code: String,
     pub township: String,
     pub state_code: String,
     pub state_zh: String,

@@ -1,7 +1,10 @@
 pub mod case;
+pub mod dashboard;
 pub mod home;
+pub mod inbox;
 pub mod login;
 pub mod not_found;
+pub mod notice;
 pub mod queue;
 pub mod report;
 pub mod submitted;

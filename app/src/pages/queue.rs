@@ -55,6 +55,7 @@ pub fn QueuePage() -> impl IntoView {
                             </ActionForm>
                         </div>
                         <h1>"待办事项"</h1>
+                        <p class="links"><A href="/staff/dashboard">"工作看板"</A></p>
                         <nav class="tabs" aria-label="分类">
                             {TABS
                                 .iter()

@@ -70,6 +70,11 @@ pub async fn spawn_app() -> TestApp {
         seed_demo: true,
         secure_cookies: false,
         site_root: "target/site".into(),
+        test_clock: false,
+        smtp: None,
+        sms_gateway_url: None,
+        // Tests drive the sweep and the outbox themselves, at the manual clock's time.
+        workers: 0,
     };
     let app = Application::build(&config, Arc::new(clock.clone()))
         .await

@@ -36,7 +36,10 @@ pub fn CasePage() -> impl IntoView {
                         let steps = case.available.clone();
                         view! {
                             <h1>{case.applicant.clone()} <span class="tag">{case.state_zh.clone()}</span></h1>
-                            <p class="muted">{format!("查询码 {} · {} {}", case.tracking, case.township, case.village)}</p>
+                            <p class="muted">
+                                {format!("查询码 {} · {} {} · ", case.tracking, case.township, case.village)}
+                                <A href=format!("/notice/{}", case.village_code)>"本村公示"</A>
+                            </p>
                             <section class="card steps" aria-label="办理">
                                 <h2>"现在可以办理"</h2>
                                 {if steps.is_empty() {

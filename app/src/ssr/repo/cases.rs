@@ -226,3 +226,52 @@ pub async fn open_by_due<'e, E: Executor<'e, Database = Any>>(
         })
         .collect()
 }
+
+/// Cases of one village in the given states, oldest first (the public notice).
+pub async fn in_village_states<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    village_code: &str,
+    states: &[&str],
+) -> sqlx::Result<Vec<(CaseRow, Option<String>)>> {
+    // The state list is a fixed set of codes from the caller, bound one by one.
+    let placeholders: Vec<String> = (0..states.len()).map(|i| format!("${}", i + 2)).collect();
+    let sql = format!(
+        "select {COLUMNS}, snapshot from cases where village_code = $1 and state in ({}) order by created_at, id",
+        placeholders.join(", ")
+    );
+    let mut query = sqlx::query(&sql).bind(village_code);
+    for state in states {
+        query = query.bind(*state);
+    }
+    let rows = query.fetch_all(ex).await?;
+    rows.iter()
+        .map(|r| {
+            use sqlx::Row;
+            Ok((CaseRow::from_row(r)?, r.try_get("snapshot")?))
+        })
+        .collect()
+}
+
+/// Every case in a region with its snapshot, newest first (dashboard figures).
+pub async fn all_in_region<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    region_column: RegionColumn,
+    region_code: &str,
+    limit: i64,
+) -> sqlx::Result<Vec<(CaseRow, Option<String>)>> {
+    let column = region_column.as_sql();
+    let sql = format!(
+        "select {COLUMNS}, snapshot from cases where {column} = $1 order by created_at desc, id limit $2"
+    );
+    let rows = sqlx::query(&sql)
+        .bind(region_code)
+        .bind(limit)
+        .fetch_all(ex)
+        .await?;
+    rows.iter()
+        .map(|r| {
+            use sqlx::Row;
+            Ok((CaseRow::from_row(r)?, r.try_get("snapshot")?))
+        })
+        .collect()
+}

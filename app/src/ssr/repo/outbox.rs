@@ -41,3 +41,151 @@ pub async fn count_for_case<'e, E: Executor<'e, Database = Any>>(
         .fetch_one(ex)
         .await
 }
+
+/// A message the worker is about to send.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PendingRow {
+    pub id: String,
+    pub recipient: String,
+    pub subject: String,
+    pub body: String,
+    pub attempts: i64,
+}
+
+/// Takes SQLite's single write lock at the start of a transaction (like `begin immediate`), so
+/// a claim never has to upgrade a read snapshot that another writer has moved past. A no-op on
+/// rows; PostgreSQL does not need it.
+pub async fn lock_for_claim<'e, E: Executor<'e, Database = Any>>(ex: E) -> sqlx::Result<()> {
+    sqlx::query("update outbox set status = status where 1 = 0")
+        .execute(ex)
+        .await
+        .map(|_| ())
+}
+
+/// Pending rows of `channel` due by `now_ms`, oldest first. With `skip_locked` (PostgreSQL) rows
+/// another worker has claimed are skipped. Index: outbox_due (status, next_attempt_at).
+pub async fn due<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    channel: &str,
+    now_ms: i64,
+    limit: i64,
+    skip_locked: bool,
+) -> sqlx::Result<Vec<PendingRow>> {
+    let lock = if skip_locked {
+        " for update skip locked"
+    } else {
+        ""
+    };
+    sqlx::query_as(&format!(
+        "select id, recipient, subject, body, attempts from outbox
+         where status = 'pending' and next_attempt_at <= $1 and channel = $2
+         order by next_attempt_at, id limit $3{lock}"
+    ))
+    .bind(now_ms)
+    .bind(channel)
+    .bind(limit)
+    .fetch_all(ex)
+    .await
+}
+
+/// Sets when a pending row is next tried (a claim's lease, or a deferral).
+pub async fn set_next_attempt<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    id: &str,
+    at_ms: i64,
+) -> sqlx::Result<()> {
+    sqlx::query("update outbox set next_attempt_at = $2 where id = $1 and status = 'pending'")
+        .bind(id)
+        .bind(at_ms)
+        .execute(ex)
+        .await
+        .map(|_| ())
+}
+
+/// Moves every pending row of `channel` due by `now_ms` to `until_ms` (outside working hours).
+pub async fn defer_due<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    channel: &str,
+    now_ms: i64,
+    until_ms: i64,
+) -> sqlx::Result<u64> {
+    sqlx::query(
+        "update outbox set next_attempt_at = $3
+         where status = 'pending' and next_attempt_at <= $1 and channel = $2",
+    )
+    .bind(now_ms)
+    .bind(channel)
+    .bind(until_ms)
+    .execute(ex)
+    .await
+    .map(|done| done.rows_affected())
+}
+
+pub async fn mark_sent<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    id: &str,
+    attempts: i64,
+    now_ms: i64,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "update outbox set status = 'sent', attempts = $2, sent_at = $3, last_error = null
+         where id = $1",
+    )
+    .bind(id)
+    .bind(attempts)
+    .bind(now_ms)
+    .execute(ex)
+    .await
+    .map(|_| ())
+}
+
+/// Records a failed attempt: `status` stays 'pending' (retried at `next_attempt_at`) or
+/// becomes 'dead'.
+pub async fn mark_failed<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    id: &str,
+    status: &str,
+    attempts: i64,
+    next_attempt_at: i64,
+    error: &str,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "update outbox set status = $2, attempts = $3, next_attempt_at = $4, last_error = $5
+         where id = $1",
+    )
+    .bind(id)
+    .bind(status)
+    .bind(attempts)
+    .bind(next_attempt_at)
+    .bind(error)
+    .execute(ex)
+    .await
+    .map(|_| ())
+}
+
+/// A message given up on, for the administrators.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct DeadRow {
+    pub id: String,
+    pub channel: String,
+    pub recipient: String,
+    pub subject: String,
+    pub attempts: i64,
+    pub last_error: Option<String>,
+    pub case_id: Option<String>,
+    pub created_at: i64,
+}
+
+/// Dead letters, newest first. Index: outbox_due (status, ...).
+pub async fn dead<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    limit: i64,
+) -> sqlx::Result<Vec<DeadRow>> {
+    sqlx::query_as(
+        "select id, channel, recipient, subject, attempts, last_error, case_id, created_at
+         from outbox where status = 'dead' order by created_at desc, id limit $1",
+    )
+    .bind(limit)
+    .fetch_all(ex)
+    .await
+}

@@ -2,6 +2,10 @@
 pub mod auth;
 pub mod case_view;
 pub mod cases;
+pub mod dashboard;
+pub mod escalation;
+pub mod notice;
+pub mod outbox;
 pub mod queue;
 pub mod regions;
 pub mod reports;

@@ -1,0 +1,147 @@
+//! The in-app inbox and what the clock sweep reads to fill it.
+use sqlx::{Any, Executor, FromRow};
+
+/// An open clock due by the sweep's horizon, with what is needed to judge and word it.
+#[derive(Debug, Clone, FromRow)]
+pub struct DueClockRow {
+    pub case_id: String,
+    pub seq: i64,
+    pub kind: String,
+    pub owner_level: String,
+    pub due_on: String,
+    pub village_code: String,
+    pub township_code: String,
+    pub county_code: String,
+    pub tracking_number: String,
+    pub snapshot: Option<String>,
+}
+
+/// Open clocks due on or before `until` ('YYYY-MM-DD'), earliest first.
+/// Index: case_clocks_open_due (state, due_on); cases by primary key.
+pub async fn open_clocks_due_by<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    until: &str,
+    limit: i64,
+) -> sqlx::Result<Vec<DueClockRow>> {
+    sqlx::query_as(
+        "select k.case_id, k.seq, k.kind, k.owner_level, k.due_on,
+                c.village_code, c.township_code, c.county_code, c.tracking_number, c.snapshot
+         from case_clocks k join cases c on c.id = k.case_id
+         where k.state = 'open' and k.due_on <= $1
+         order by k.due_on, k.case_id, k.seq limit $2",
+    )
+    .bind(until)
+    .bind(limit)
+    .fetch_all(ex)
+    .await
+}
+
+/// Someone to notify.
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+pub struct Recipient {
+    pub id: String,
+    pub email: Option<String>,
+}
+
+/// Active users with `role` whose scope is exactly `region_code`.
+pub async fn active_users_with_role<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    role: &str,
+    region_code: &str,
+) -> sqlx::Result<Vec<Recipient>> {
+    sqlx::query_as(
+        "select id, email from users
+         where active = 1 and role = $1 and region_code = $2 order by id",
+    )
+    .bind(role)
+    .bind(region_code)
+    .fetch_all(ex)
+    .await
+}
+
+#[derive(Debug, Clone)]
+pub struct NewNotification<'a> {
+    pub id: &'a str,
+    pub user_id: &'a str,
+    pub case_id: &'a str,
+    pub kind: &'a str,
+    pub clock_kind: &'a str,
+    pub due_on: &'a str,
+    pub title: &'a str,
+    pub body: &'a str,
+}
+
+/// Inserts the notification unless that person already has it (same case, clock, due date and
+/// kind). Returns whether a row was written.
+pub async fn insert_once<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    n: &NewNotification<'_>,
+    now_ms: i64,
+) -> sqlx::Result<bool> {
+    sqlx::query(
+        "insert into notifications (id, user_id, case_id, kind, clock_kind, due_on, title, body, created_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         on conflict (user_id, case_id, clock_kind, due_on, kind) do nothing",
+    )
+    .bind(n.id)
+    .bind(n.user_id)
+    .bind(n.case_id)
+    .bind(n.kind)
+    .bind(n.clock_kind)
+    .bind(n.due_on)
+    .bind(n.title)
+    .bind(n.body)
+    .bind(now_ms)
+    .execute(ex)
+    .await
+    .map(|done| done.rows_affected() == 1)
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct NotificationRow {
+    pub id: String,
+    pub case_id: String,
+    pub kind: String,
+    pub clock_kind: String,
+    pub due_on: String,
+    pub title: String,
+    pub body: String,
+    pub read_at: Option<i64>,
+    pub created_at: i64,
+}
+
+/// One person's notifications, newest first. Index: notifications_inbox.
+pub async fn for_user<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    user_id: &str,
+    limit: i64,
+) -> sqlx::Result<Vec<NotificationRow>> {
+    sqlx::query_as(
+        "select id, case_id, kind, clock_kind, due_on, title, body, read_at, created_at
+         from notifications where user_id = $1
+         order by created_at desc, id desc limit $2",
+    )
+    .bind(user_id)
+    .bind(limit)
+    .fetch_all(ex)
+    .await
+}
+
+/// Marks one of the user's notifications read (the first reading counts). Returns whether the
+/// notification exists for that user.
+pub async fn mark_read<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    user_id: &str,
+    id: &str,
+    now_ms: i64,
+) -> sqlx::Result<bool> {
+    sqlx::query(
+        "update notifications set read_at = coalesce(read_at, $3) where id = $1 and user_id = $2",
+    )
+    .bind(id)
+    .bind(user_id)
+    .bind(now_ms)
+    .execute(ex)
+    .await
+    .map(|done| done.rows_affected() == 1)
+}

@@ -1,0 +1,65 @@
+use crate::{
+    api::notice::{NoticeEntry, NoticeView},
+    domain::{
+        case::{Case, CaseState, Procedure, ReviewStep},
+        region::{RegionCode, RegionLevel},
+        time::date_zh,
+    },
+    ssr::{
+        error::ServiceError,
+        repo::{cases, regions},
+        state::AppState,
+    },
+};
+
+const NOTICE_STATES: &[&str] = &["notice_running", "elimination_notice_running"];
+
+pub async fn for_village(state: &AppState, village: &str) -> Result<NoticeView, ServiceError> {
+    let code = RegionCode::parse(village)
+        .ok()
+        .filter(|c| c.level() == RegionLevel::Village)
+        .ok_or(ServiceError::NotFound)?;
+    let village_row = regions::find(&state.db.pool, code.as_str())
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let township = match &village_row.parent_code {
+        Some(t) => regions::find(&state.db.pool, t).await?,
+        None => None,
+    };
+    let county = match township.as_ref().and_then(|t| t.parent_code.clone()) {
+        Some(c) => regions::find(&state.db.pool, &c).await?,
+        None => None,
+    };
+    let mut entries = Vec::new();
+    for (row, snapshot) in
+        cases::in_village_states(&state.db.pool, code.as_str(), NOTICE_STATES).await?
+    {
+        let Some(case) = snapshot.and_then(|s| serde_json::from_str::<Case>(&s).ok()) else {
+            continue;
+        };
+        if let CaseState::Reviewing {
+            procedure,
+            step: ReviewStep::NoticeRunning { from, min_until },
+        } = case.state
+        {
+            entries.push(NoticeEntry {
+                name: row.applicant_name.clone(),
+                household_size: row.household_size,
+                procedure_zh: match procedure {
+                    Procedure::Identification => "拟认定为防返贫监测对象",
+                    Procedure::Elimination => "拟标注风险消除",
+                }
+                .to_owned(),
+                category_zh: case.category.map(|c| c.label_zh().to_owned()),
+                from: date_zh(from),
+                until: date_zh(min_until),
+            });
+        }
+    }
+    Ok(NoticeView {
+        village: village_row.name,
+        township: township.map(|t| t.name).unwrap_or_default(),
+        county: county.map(|c| c.name).unwrap_or_default(),
+        entries,
+    })
+}

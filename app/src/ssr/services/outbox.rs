@@ -1,0 +1,556 @@
+//! Outbox delivery: the worker claims due rows, sends each through a [`Mailer`] (email, working
+//! hours only) or an [`SmsGateway`] (any time), records the outcome and retries failures with
+//! exponential backoff (1, 2, 4, 8, 16 minutes) until the sixth failed attempt parks the row
+//! as a dead letter for the administrators.
+use std::{
+    fmt,
+    future::Future,
+    pin::Pin,
+    sync::{Arc, Mutex},
+    time::Duration as StdDuration,
+};
+
+use chrono::{DateTime, Duration, NaiveTime, Utc};
+use lettre::{
+    message::{header::ContentType, Mailbox},
+    transport::smtp::authentication::Credentials,
+    AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
+};
+
+use super::millis;
+use crate::{
+    domain::{
+        calendar::Calendar,
+        role::Role,
+        time::{to_beijing, BEIJING_OFFSET_HOURS},
+    },
+    ssr::{
+        db::Backend,
+        error::ServiceError,
+        repo::outbox::{self, DeadRow, PendingRow},
+        services::auth::Staff,
+        state::AppState,
+    },
+};
+
+/// A row is given up on (status 'dead') after this many failed attempts.
+pub const MAX_ATTEMPTS: i64 = 6;
+/// Rows claimed per pass.
+const BATCH: i64 = 20;
+/// A claimed row is not claimed again for this long, so a worker that dies mid-send only
+/// delays it.
+const LEASE_MINUTES: i64 = 10;
+const SEND_TIMEOUT: StdDuration = StdDuration::from_secs(20);
+
+/// A boxed future that can cross threads (keeps the traits object-safe without async-trait).
+pub type SendFuture<'a, E> = Pin<Box<dyn Future<Output = Result<(), E>> + Send + 'a>>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum MailError {
+    #[error("invalid email address {0:?}")]
+    Address(String, #[source] lettre::address::AddressError),
+    #[error("could not build the message")]
+    Build(#[source] lettre::error::Error),
+    #[error("SMTP delivery failed")]
+    Smtp(#[source] lettre::transport::smtp::Error),
+    /// A fake's failure (tests).
+    #[error("{0}")]
+    Fake(String),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SmsError {
+    #[error("SMS gateway request failed")]
+    Http(#[source] reqwest::Error),
+    #[error("SMS gateway answered {0}")]
+    Status(u16),
+    /// A fake's failure (tests).
+    #[error("{0}")]
+    Fake(String),
+}
+
+/// Sends one plain-text email.
+pub trait Mailer: Send + Sync {
+    fn send<'a>(
+        &'a self,
+        to: &'a str,
+        subject: &'a str,
+        body: &'a str,
+    ) -> SendFuture<'a, MailError>;
+}
+
+/// Sends one text message.
+pub trait SmsGateway: Send + Sync {
+    fn send<'a>(&'a self, to: &'a str, text: &'a str) -> SendFuture<'a, SmsError>;
+}
+
+/// Where and as whom to send email.
+#[derive(Clone)]
+pub struct SmtpSettings {
+    pub host: String,
+    pub port: u16,
+    pub from: String,
+    /// Username and password, when the relay wants them.
+    pub credentials: Option<(String, String)>,
+}
+
+/// Email over SMTP (plain connection, for a local relay).
+pub struct SmtpMailer {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: Mailbox,
+    host: String,
+    port: u16,
+}
+
+impl fmt::Debug for SmtpMailer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SmtpMailer")
+            .field("host", &self.host)
+            .field("port", &self.port)
+            .field("from", &self.from.to_string())
+            .finish_non_exhaustive()
+    }
+}
+
+impl SmtpMailer {
+    /// Fails when the sender address is not valid.
+    pub fn new(settings: SmtpSettings) -> Result<SmtpMailer, MailError> {
+        let from = settings
+            .from
+            .parse::<Mailbox>()
+            .map_err(|e| MailError::Address(settings.from.clone(), e))?;
+        let mut builder =
+            AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(settings.host.as_str())
+                .port(settings.port)
+                .timeout(Some(SEND_TIMEOUT));
+        if let Some((username, password)) = settings.credentials {
+            builder = builder.credentials(Credentials::new(username, password));
+        }
+        Ok(SmtpMailer {
+            transport: builder.build(),
+            from,
+            host: settings.host,
+            port: settings.port,
+        })
+    }
+}
+
+impl Mailer for SmtpMailer {
+    fn send<'a>(
+        &'a self,
+        to: &'a str,
+        subject: &'a str,
+        body: &'a str,
+    ) -> SendFuture<'a, MailError> {
+        Box::pin(async move {
+            let to = to
+                .parse::<Mailbox>()
+                .map_err(|e| MailError::Address(to.to_owned(), e))?;
+            let message = Message::builder()
+                .from(self.from.clone())
+                .to(to)
+                .subject(subject)
+                .header(ContentType::TEXT_PLAIN)
+                .body(body.to_owned())
+                .map_err(MailError::Build)?;
+            self.transport
+                .send(message)
+                .await
+                .map(|_| ())
+                .map_err(MailError::Smtp)
+        })
+    }
+}
+
+/// SMS through an HTTP gateway: `POST {url}` with JSON `{"to": ..., "text": ...}`; any 2xx
+/// answer counts as accepted.
+#[derive(Debug, Clone)]
+pub struct HttpSmsGateway {
+    client: reqwest::Client,
+    url: String,
+}
+
+impl HttpSmsGateway {
+    pub fn new(url: impl Into<String>) -> Result<HttpSmsGateway, SmsError> {
+        let client = reqwest::Client::builder()
+            .timeout(SEND_TIMEOUT)
+            .build()
+            .map_err(SmsError::Http)?;
+        Ok(HttpSmsGateway {
+            client,
+            url: url.into(),
+        })
+    }
+}
+
+impl SmsGateway for HttpSmsGateway {
+    fn send<'a>(&'a self, to: &'a str, text: &'a str) -> SendFuture<'a, SmsError> {
+        Box::pin(async move {
+            let response = self
+                .client
+                .post(&self.url)
+                .json(&serde_json::json!({ "to": to, "text": text }))
+                .send()
+                .await
+                .map_err(SmsError::Http)?;
+            let status = response.status();
+            if status.is_success() {
+                Ok(())
+            } else {
+                Err(SmsError::Status(status.as_u16()))
+            }
+        })
+    }
+}
+
+/// One message a fake sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sent {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+}
+
+/// A fake mailer and SMS gateway for tests: remembers what it sent, or fails every time.
+#[derive(Debug, Clone, Default)]
+pub struct Recording {
+    sent: Arc<Mutex<Vec<Sent>>>,
+    attempts: Arc<Mutex<usize>>,
+    failing: bool,
+}
+
+/// The fake as a mailer.
+pub type RecordingMailer = Recording;
+/// The fake as an SMS gateway.
+pub type RecordingSms = Recording;
+
+impl Recording {
+    pub fn new() -> Recording {
+        Recording::default()
+    }
+
+    /// A fake whose every send fails.
+    pub fn failing() -> Recording {
+        Recording {
+            failing: true,
+            ..Recording::default()
+        }
+    }
+
+    pub fn sent(&self) -> Vec<Sent> {
+        self.sent.lock().map(|s| s.clone()).unwrap_or_default()
+    }
+
+    /// Sends tried, failed or not.
+    pub fn attempts(&self) -> usize {
+        self.attempts.lock().map(|n| *n).unwrap_or_default()
+    }
+
+    fn record(&self, to: &str, subject: &str, body: &str) -> Result<(), String> {
+        if let Ok(mut n) = self.attempts.lock() {
+            *n += 1;
+        }
+        if self.failing {
+            return Err("the fake refuses every message".to_owned());
+        }
+        if let Ok(mut sent) = self.sent.lock() {
+            sent.push(Sent {
+                to: to.to_owned(),
+                subject: subject.to_owned(),
+                body: body.to_owned(),
+            });
+        }
+        Ok(())
+    }
+}
+
+impl Mailer for Recording {
+    fn send<'a>(
+        &'a self,
+        to: &'a str,
+        subject: &'a str,
+        body: &'a str,
+    ) -> SendFuture<'a, MailError> {
+        let outcome = self.record(to, subject, body).map_err(MailError::Fake);
+        Box::pin(async move { outcome })
+    }
+}
+
+impl SmsGateway for Recording {
+    fn send<'a>(&'a self, to: &'a str, text: &'a str) -> SendFuture<'a, SmsError> {
+        let outcome = self.record(to, "", text).map_err(SmsError::Fake);
+        Box::pin(async move { outcome })
+    }
+}
+
+/// What one delivery pass did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DeliveryReport {
+    pub sent: usize,
+    /// Failed attempts that will be retried.
+    pub retrying: usize,
+    /// Rows given up on in this pass.
+    pub dead: usize,
+    /// Email rows moved to the next working-hours start.
+    pub deferred: u64,
+}
+
+const HOURS_START: (u32, u32) = (8, 30);
+const HOURS_END: (u32, u32) = (17, 30);
+
+fn hm((h, m): (u32, u32)) -> NaiveTime {
+    NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN)
+}
+
+/// Working hours: 08:30 to 17:30 Beijing time on a working day of `cal`.
+pub fn in_working_hours(cal: &Calendar, now: DateTime<Utc>) -> bool {
+    let local = to_beijing(now);
+    let time = local.time();
+    cal.is_working_day(local.date()) && time >= hm(HOURS_START) && time < hm(HOURS_END)
+}
+
+/// The next start of working hours after `now` (today's 08:30 if that is still ahead and today
+/// is a working day, otherwise 08:30 on the next working day).
+pub fn next_working_hours_start(cal: &Calendar, now: DateTime<Utc>) -> DateTime<Utc> {
+    let local = to_beijing(now);
+    let date = if cal.is_working_day(local.date()) && local.time() < hm(HOURS_START) {
+        local.date()
+    } else {
+        cal.add_working_days(local.date(), 1)
+    };
+    (date.and_time(hm(HOURS_START)) - Duration::hours(BEIJING_OFFSET_HOURS)).and_utc()
+}
+
+/// Wait before the next try after the `failures`-th failed attempt: 1, 2, 4, 8 ... minutes.
+pub fn backoff(failures: i64) -> Duration {
+    let exponent = u32::try_from(failures.saturating_sub(1).clamp(0, 16)).unwrap_or(16);
+    Duration::minutes(1_i64 << exponent)
+}
+
+enum Channel<'a> {
+    Email(&'a dyn Mailer),
+    Sms(&'a dyn SmsGateway),
+}
+
+impl Channel<'_> {
+    fn code(&self) -> &'static str {
+        match self {
+            Channel::Email(_) => "email",
+            Channel::Sms(_) => "sms",
+        }
+    }
+
+    async fn send(&self, row: &PendingRow) -> Result<(), String> {
+        match self {
+            Channel::Email(mailer) => mailer
+                .send(&row.recipient, &row.subject, &row.body)
+                .await
+                .map_err(|e| cause_text(&e)),
+            Channel::Sms(gateway) => gateway
+                .send(&row.recipient, &row.body)
+                .await
+                .map_err(|e| cause_text(&e)),
+        }
+    }
+}
+
+fn cause_text(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut current = e.source();
+    while let Some(cause) = current {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        current = cause.source();
+    }
+    text
+}
+
+/// Sends the email rows due by `now`, in working hours only; outside them the due rows wait
+/// for the next working-hours start.
+#[tracing::instrument(skip_all, fields(now = %now))]
+pub async fn deliver_due(
+    state: &AppState,
+    mailer: &dyn Mailer,
+    now: DateTime<Utc>,
+) -> Result<DeliveryReport, ServiceError> {
+    if !in_working_hours(&state.calendar, now) {
+        let until = next_working_hours_start(&state.calendar, now);
+        let deferred =
+            outbox::defer_due(&state.db.pool, "email", millis(now), millis(until)).await?;
+        if deferred > 0 {
+            tracing::info!(deferred, until = %until, "email waits for working hours");
+        }
+        return Ok(DeliveryReport {
+            deferred,
+            ..DeliveryReport::default()
+        });
+    }
+    deliver(state, Channel::Email(mailer), now).await
+}
+
+/// Sends the SMS rows due by `now` (text messages to households are not held back).
+#[tracing::instrument(skip_all, fields(now = %now))]
+pub async fn deliver_sms_due(
+    state: &AppState,
+    gateway: &dyn SmsGateway,
+    now: DateTime<Utc>,
+) -> Result<DeliveryReport, ServiceError> {
+    deliver(state, Channel::Sms(gateway), now).await
+}
+
+async fn deliver(
+    state: &AppState,
+    channel: Channel<'_>,
+    now: DateTime<Utc>,
+) -> Result<DeliveryReport, ServiceError> {
+    let rows = claim(state, channel.code(), now).await?;
+    let mut report = DeliveryReport::default();
+    for row in rows {
+        let attempts = row.attempts + 1;
+        match channel.send(&row).await {
+            Ok(()) => {
+                outbox::mark_sent(&state.db.pool, &row.id, attempts, millis(now)).await?;
+                report.sent += 1;
+            }
+            Err(error) if attempts >= MAX_ATTEMPTS => {
+                outbox::mark_failed(
+                    &state.db.pool,
+                    &row.id,
+                    "dead",
+                    attempts,
+                    millis(now),
+                    &error,
+                )
+                .await?;
+                tracing::error!(outbox_id = %row.id, channel = channel.code(), attempts, %error, "giving up: dead letter");
+                report.dead += 1;
+            }
+            Err(error) => {
+                let next = now + backoff(attempts);
+                outbox::mark_failed(
+                    &state.db.pool,
+                    &row.id,
+                    "pending",
+                    attempts,
+                    millis(next),
+                    &error,
+                )
+                .await?;
+                tracing::warn!(outbox_id = %row.id, channel = channel.code(), attempts, %error, retry_at = %next, "send failed");
+                report.retrying += 1;
+            }
+        }
+    }
+    if report != DeliveryReport::default() {
+        tracing::info!(
+            channel = channel.code(),
+            sent = report.sent,
+            retrying = report.retrying,
+            dead = report.dead,
+            "outbox pass"
+        );
+    }
+    Ok(report)
+}
+
+/// Claims up to a batch of due rows by leasing them (moving their next attempt past the
+/// sending time) in one short transaction; sending happens outside it. PostgreSQL skips rows
+/// another worker holds; SQLite has one writer, taken up front.
+async fn claim(
+    state: &AppState,
+    channel: &str,
+    now: DateTime<Utc>,
+) -> Result<Vec<PendingRow>, ServiceError> {
+    let mut tx = state.db.pool.begin().await?;
+    let skip_locked = match state.db.backend {
+        Backend::Postgres => true,
+        Backend::Sqlite => {
+            outbox::lock_for_claim(&mut *tx).await?;
+            false
+        }
+    };
+    let rows = outbox::due(&mut *tx, channel, millis(now), BATCH, skip_locked).await?;
+    let lease = millis(now + Duration::minutes(LEASE_MINUTES));
+    for row in &rows {
+        outbox::set_next_attempt(&mut *tx, &row.id, lease).await?;
+    }
+    tx.commit().await?;
+    Ok(rows)
+}
+
+/// Messages given up on, newest first: county administrators only.
+pub async fn dead_letters(
+    state: &AppState,
+    staff: &Staff,
+    limit: i64,
+) -> Result<Vec<DeadRow>, ServiceError> {
+    match staff.role {
+        Role::CountyAdmin => Ok(outbox::dead(&state.db.pool, limit).await?),
+        Role::VillageCadre
+        | Role::TownshipOfficer
+        | Role::TownshipHead
+        | Role::CountyOfficer
+        | Role::CountyHead
+        | Role::DepartmentLiaison
+        | Role::HotlineOperator
+        | Role::Household => Err(ServiceError::Forbidden),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+
+    /// Beijing wall time as an instant.
+    fn beijing(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(y, m, d, h, min, 0)
+            .single()
+            .expect("valid")
+            - Duration::hours(BEIJING_OFFSET_HOURS)
+    }
+
+    #[test]
+    fn working_hours_are_half_past_eight_to_half_past_five_on_working_days() {
+        let cal = Calendar::china();
+        // Monday 2026-11-23.
+        assert!(!in_working_hours(&cal, beijing(2026, 11, 23, 8, 29)));
+        assert!(in_working_hours(&cal, beijing(2026, 11, 23, 8, 30)));
+        assert!(in_working_hours(&cal, beijing(2026, 11, 23, 17, 29)));
+        assert!(!in_working_hours(&cal, beijing(2026, 11, 23, 17, 30)));
+        // Saturday.
+        assert!(!in_working_hours(&cal, beijing(2026, 11, 28, 10, 0)));
+        // National Day holiday.
+        assert!(!in_working_hours(&cal, beijing(2026, 10, 2, 10, 0)));
+    }
+
+    #[test]
+    fn an_email_after_hours_waits_for_the_next_working_morning() {
+        let cal = Calendar::china();
+        assert_eq!(
+            next_working_hours_start(&cal, beijing(2026, 11, 23, 6, 0)),
+            beijing(2026, 11, 23, 8, 30)
+        );
+        assert_eq!(
+            next_working_hours_start(&cal, beijing(2026, 11, 23, 22, 0)),
+            beijing(2026, 11, 24, 8, 30)
+        );
+        // Friday evening waits for Monday.
+        assert_eq!(
+            next_working_hours_start(&cal, beijing(2026, 11, 27, 18, 0)),
+            beijing(2026, 11, 30, 8, 30)
+        );
+        // Late UTC evening is already the next morning in Beijing.
+        assert_eq!(
+            next_working_hours_start(&cal, beijing(2026, 11, 24, 0, 10)),
+            beijing(2026, 11, 24, 8, 30)
+        );
+    }
+
+    #[test]
+    fn retries_back_off_exponentially_in_minutes() {
+        let waits: Vec<i64> = (1..=5).map(|n| backoff(n).num_minutes()).collect();
+        assert_eq!(waits, vec![1, 2, 4, 8, 16]);
+    }
+}

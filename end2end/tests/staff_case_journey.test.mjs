@@ -1,0 +1,186 @@
+// A case travels the whole mechanism in the staff UI, each step by the right account:
+// report → acceptance → home check → village review → notice → township → county →
+// responsible person → plan with two measures → visit → elimination (same four steps).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE_URL, launch, newPage, loginAs, idNumber, uniqueMobile } from './helpers.mjs';
+
+const DESKTOP = { width: 1280, height: 800 };
+const TABLET = { width: 800, height: 1180 };
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function fileReport(page, name) {
+  const form = {
+    'form[name]': name,
+    'form[mobile]': uniqueMobile(),
+    'form[id_number]': idNumber(Math.floor(Math.random() * 900) + 50),
+    'form[village]': '522799101201',
+    'form[household_size]': '3',
+    'form[risk_types][0]': 'illness',
+    'form[description]': '家中老人重病住院',
+    'form[consent]': 'on',
+  };
+  const response = await page.request.post(`${BASE_URL}/api/reports/submit`, {
+    form, headers: { accept: 'application/json' },
+  });
+  assert.equal(response.status(), 200, await response.text());
+}
+
+async function advanceDays(page, days) {
+  const response = await page.request.post(`${BASE_URL}/__test/clock/advance?days=${days}`);
+  assert.equal(response.status(), 200);
+}
+
+/** Opens the case from the officer's queue (all tab), as they would in the morning. */
+async function openCase(page, username, name, viewport = DESKTOP) {
+  await page.setViewportSize(viewport);
+  await loginAs(page, username);
+  await page.goto(`${BASE_URL}/staff?tab=all`);
+  await page.getByRole('link', { name: new RegExp(name) }).first().click();
+  await page.getByRole('heading', { name: new RegExp(name) }).waitFor();
+  await page.waitForSelector('body[data-hydrated="true"]', { timeout: 60000 });
+}
+
+async function step(page, label, fill = async () => {}) {
+  const details = page.locator('details.step', { has: page.locator('summary', { hasText: label }) }).first();
+  await details.locator('summary').click().catch(() => {});
+  await details.evaluate((d) => { d.open = true; });
+  await fill(details);
+  await details.getByRole('button', { name: `确认${label}` }).click();
+  await page.waitForTimeout(300);
+  const error = await details.locator('.banner.error').count();
+  if (error > 0) {
+    assert.fail(`${label}: ${await details.locator('.banner.error').first().innerText()}`);
+  }
+}
+
+async function expectState(page, text) {
+  await page.locator('h1 .tag', { hasText: text }).waitFor();
+}
+
+async function homeCheck(form) {
+  await form.locator('input[name="form[visitors]"]').fill('王村干、李乡干');
+  await form.locator('select[name="form[members][0][labour]"]').selectOption('full');
+  await form.locator('input[name="form[members][0][income]"]').fill('2000');
+  await form.locator('input[name="form[members][1][name]"]').fill('李梅');
+  await form.locator('select[name="form[members][1][labour]"]').selectOption('partial');
+  await form.locator('input[name="form[members][1][income]"]').fill('1000');
+  for (const item of await form.locator('input[name^="form[guarantees]"]').all()) await item.check();
+  await form.locator('input[name="form[consent_signed]"]').check();
+}
+
+async function villageReviewAndNotice(page) {
+  await step(page, '村级评议');
+  await step(page, '开始公示');
+}
+
+test('a case travels from report to risk elimination, each step by the right person', async () => {
+  const page = await newPage(browser, { viewport: DESKTOP });
+  const name = `旅程${Date.now() % 100000}`;
+  await fileReport(page, name);
+
+  // Township officer: the new report is in 待办 with its deadline; accept it.
+  await page.setViewportSize(DESKTOP);
+  await loginAs(page, 'zhen-qingshi');
+  const item = page.locator('li.queue-item', { hasText: name });
+  await item.waitFor();
+  assert.match(await item.innerText(), /受理/);
+  await item.getByRole('link').click();
+  await page.getByRole('heading', { name: new RegExp(name) }).waitFor();
+  await page.waitForSelector('body[data-hydrated="true"]', { timeout: 60000 });
+  await step(page, '受理');
+  await expectState(page, '待入户核查');
+
+  // Village cadre on a tablet: home check, village review, notice.
+  await openCase(page, 'cun-qingshi', name, TABLET);
+  await step(page, '录入入户核查', homeCheck);
+  await villageReviewAndNotice(page);
+  await expectState(page, '公示中');
+  // The notice cannot end before five days.
+  assert.equal(await page.locator('summary', { hasText: '结束公示' }).count(), 0);
+  await advanceDays(page, 5);
+  await openCase(page, 'cun-qingshi', name, TABLET);
+  await step(page, '结束公示');
+
+  await openCase(page, 'zhen-qingshi', name);
+  await step(page, '乡镇审核', async (f) => f.locator('textarea[name="form[note]"]').fill('情况属实'));
+  await expectState(page, '待县级审定');
+
+  await openCase(page, 'xian-officer', name);
+  await step(page, '县级审定', async (f) => {
+    await f.locator('select[name="form[category]"]').selectOption('marginal');
+    await f.locator('select[name="form[tier]"]').selectOption('yellow');
+  });
+  await expectState(page, '监测帮扶中');
+
+  await openCase(page, 'zhen-qingshi', name);
+  await step(page, '确定帮扶责任人', async (f) => f.locator('input[name="form[person]"]').fill('王村干'));
+  await step(page, '制定帮扶计划', async (f) => {
+    await f.locator('select[name="form[measures][0][measure_type]"]').selectOption('medical');
+    await f.locator('input[name="form[measures][0][amount]"]').fill('3000');
+    await f.locator('input[name="form[measures][0][end]"]').fill('2027-12-31');
+    await f.locator('select[name="form[measures][1][measure_type]"]').selectOption('employment');
+    await f.locator('input[name="form[measures][1][amount]"]').fill('500');
+    await f.locator('input[name="form[measures][1][end]"]').fill('2027-12-31');
+    await f.locator('select[name="form[measures][2][measure_type]"]').selectOption('');
+  });
+  for (const index of ['0', '1']) {
+    await step(page, '更新措施进度', async (f) => {
+      await f.locator('select[name="form[index]"]').selectOption(index);
+      await f.locator('select[name="form[status]"]').selectOption('delivered');
+    });
+  }
+
+  await openCase(page, 'cun-qingshi', name, TABLET);
+  await step(page, '登记走访', async (f) => f.locator('textarea[name="form[note]"]').fill('病情好转，已复工'));
+  await step(page, '提出风险消除', async (f) => {
+    for (const item of await f.locator('input[name^="form[checklist]"]').all()) await item.check();
+  });
+  await step(page, '录入入户核查', async (f) => {
+    await homeCheck(f);
+    await f.locator('input[name="form[members][0][income]"]').fill('20000');
+    await f.locator('input[name="form[members][1][income]"]').fill('12000');
+  });
+  await villageReviewAndNotice(page);
+  await advanceDays(page, 5);
+  await openCase(page, 'cun-qingshi', name, TABLET);
+  await step(page, '结束公示');
+
+  await openCase(page, 'zhen-qingshi', name);
+  await step(page, '乡镇审核', async (f) => f.locator('textarea[name="form[note]"]').fill('同意消除'));
+
+  await openCase(page, 'xian-head', name);
+  await step(page, '县级审定（风险消除）');
+  await expectState(page, '风险已消除');
+  // The timeline tells the whole story.
+  const timeline = await page.locator('ol.timeline').innerText();
+  for (const words of ['提交申报', '乡镇受理', '完成入户核查', '开始公示', '认定为', '帮扶计划', '走访', '风险消除']) {
+    assert.match(timeline, new RegExp(words));
+  }
+  await page.context().close();
+});
+
+test('an officer of another township cannot open the case, and an overdue item is red', async () => {
+  const page = await newPage(browser, { viewport: DESKTOP });
+  const name = `逾期${Date.now() % 100000}`;
+  await fileReport(page, name);
+  await advanceDays(page, 7);
+  await loginAs(page, 'zhen-qingshi');
+  await page.goto(`${BASE_URL}/staff?tab=overdue`);
+  const item = page.locator('li.queue-item', { hasText: name });
+  await item.waitFor();
+  assert.equal(await item.getAttribute('data-urgency'), 'overdue');
+  assert.match(await item.innerText(), /逾期/);
+  const border = await item.evaluate((el) => getComputedStyle(el).borderLeftColor);
+  assert.equal(border, 'rgb(176, 0, 32)', 'overdue items are red');
+  const href = await item.getByRole('link').getAttribute('href');
+
+  await loginAs(page, 'zhen-hekou');
+  await page.goto(`${BASE_URL}/staff?tab=all`);
+  assert.equal(await page.locator('li.queue-item', { hasText: name }).count(), 0);
+  await page.goto(`${BASE_URL}${href}`);
+  await page.getByText('没有找到相关记录').waitFor();
+  await page.context().close();
+});

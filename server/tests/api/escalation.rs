@@ -255,8 +255,11 @@ async fn text_messages_are_not_held_to_working_hours_and_retry_the_same_way() {
     assert_eq!(gateway.sent()[0].body, "【防返贫监测】测试");
 
     // A failing gateway backs off the same way.
-    sqlx::query("update outbox set status = 'pending', attempts = 0 where id = 'sms-1'")
-        .execute(&app.state.db.pool)
+    sqlx::query(
+        "update outbox set status = 'pending', attempts = 0, next_attempt_at = $1 where id = 'sms-1'",
+    )
+    .bind(now.timestamp_millis())
+    .execute(&app.state.db.pool)
         .await
         .expect("reset");
     let failing = RecordingSms::failing();
@@ -348,4 +351,121 @@ fn staff(username: &str, role: Role) -> Staff {
         scope: RegionCode::parse("522799000000").expect("county"),
         scope_name: "青石县".to_owned(),
     }
+}
+
+/// A minimal SMTP server on a loopback port: accepts one message and hands back the
+/// conversation (commands and data) as text.
+fn smtp_sink() -> (u16, std::thread::JoinHandle<String>) {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind sink");
+    let port = listener.local_addr().expect("addr").port();
+    let handle = std::thread::spawn(move || {
+        let (stream, _) = listener.accept().expect("accept");
+        let mut writer = stream.try_clone().expect("clone");
+        let mut reader = BufReader::new(stream);
+        let mut seen = String::new();
+        let mut in_data = false;
+        writer.write_all(b"220 sink ESMTP\r\n").expect("greet");
+        let mut line = String::new();
+        while reader.read_line(&mut line).unwrap_or(0) > 0 {
+            seen.push_str(&line);
+            let command = line.trim_end().to_ascii_uppercase();
+            let reply: &[u8] = if in_data {
+                if command == "." {
+                    in_data = false;
+                    b"250 queued\r\n"
+                } else {
+                    b""
+                }
+            } else if command.starts_with("EHLO") || command.starts_with("HELO") {
+                b"250 sink\r\n"
+            } else if command == "DATA" {
+                in_data = true;
+                b"354 go ahead\r\n"
+            } else if command == "QUIT" {
+                writer.write_all(b"221 bye\r\n").expect("reply");
+                break;
+            } else {
+                b"250 ok\r\n"
+            };
+            writer.write_all(reply).expect("reply");
+            line.clear();
+        }
+        seen
+    });
+    (port, handle)
+}
+
+#[tokio::test]
+async fn the_smtp_mailer_hands_the_email_to_the_relay() {
+    use app::ssr::services::outbox::{Mailer, SmtpMailer, SmtpSettings};
+    let (port, sink) = smtp_sink();
+    let mailer = SmtpMailer::new(SmtpSettings {
+        host: "127.0.0.1".into(),
+        port,
+        from: "Safety Net <noreply@qingshi.example.org>".into(),
+        credentials: None,
+    })
+    .expect("mailer");
+    mailer
+        .send(OFFICER_EMAIL, "已逾期：乡镇受理", "请尽快办理。")
+        .await
+        .expect("relay accepts");
+    drop(mailer);
+    let seen = tokio::task::spawn_blocking(move || sink.join().expect("sink"))
+        .await
+        .expect("join");
+    assert!(
+        seen.contains(&format!("RCPT TO:<{OFFICER_EMAIL}>")),
+        "{seen}"
+    );
+    assert!(
+        seen.contains("MAIL FROM:<noreply@qingshi.example.org>"),
+        "{seen}"
+    );
+    assert!(seen.contains("Subject: "), "{seen}");
+}
+
+#[tokio::test]
+async fn the_http_sms_gateway_posts_json_and_treats_an_error_status_as_a_failure() {
+    use std::sync::{Arc, Mutex};
+
+    use app::ssr::services::outbox::{HttpSmsGateway, SmsError, SmsGateway};
+    use axum::{extract::State, http::StatusCode, routing::post, Json, Router};
+
+    let received: Arc<Mutex<Vec<Value>>> = Arc::default();
+    let router = Router::new()
+        .route(
+            "/sms",
+            post(
+                |State(seen): State<Arc<Mutex<Vec<Value>>>>, Json(body): Json<Value>| async move {
+                    if let Ok(mut seen) = seen.lock() {
+                        seen.push(body);
+                    }
+                    StatusCode::ACCEPTED
+                },
+            ),
+        )
+        .route("/down", post(|| async { StatusCode::SERVICE_UNAVAILABLE }))
+        .with_state(received.clone());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    tokio::spawn(async move { axum::serve(listener, router).await });
+
+    let gateway = HttpSmsGateway::new(format!("http://{addr}/sms")).expect("gateway");
+    gateway
+        .send("13800138000", "【防返贫监测】测试")
+        .await
+        .expect("accepted");
+    let seen = received.lock().expect("lock").clone();
+    assert_eq!(
+        seen,
+        vec![serde_json::json!({"to": "13800138000", "text": "【防返贫监测】测试"})]
+    );
+
+    let down = HttpSmsGateway::new(format!("http://{addr}/down")).expect("gateway");
+    let error = down.send("13800138000", "x").await.expect_err("refused");
+    assert!(matches!(error, SmsError::Status(503)), "{error:?}");
 }

@@ -1,8 +1,10 @@
 //! API tests: each spawns the real application on port 0 with a fresh database
 //! (SQLite by default; PostgreSQL when TEST_POSTGRES_URL is set) and a manual clock.
 mod escalation;
+mod fixtures;
 mod health;
 mod helpers;
 mod queue;
 mod reports;
+mod scope;
 mod storage;

@@ -2,20 +2,18 @@
 use app::{
     domain::{
         case::{
-            Actor, CaseCommand, EliminationChecklist, EliminationDecision, Guarantees,
-            HomeCheckRecord, IdentificationDecision, Measure, MeasureStatus, Member, NewCase,
-            VillageOutcome,
+            Actor, CaseCommand, EliminationChecklist, EliminationDecision, IdentificationDecision,
+            MeasureStatus, NewCase, VillageOutcome,
         },
         clock::ClockKind,
         id_number::IdNumber,
         mobile::MobileNumber,
-        money::Fen,
-        region::RegionCode,
         role::Role,
         time::beijing_date,
-        vocab::{Category, Channel, LabourCapacity, MeasureType, RiskTier, RiskType},
+        vocab::{Category, Channel, MeasureType, RiskTier, RiskType},
     },
     ssr::{
+        clock::Clock,
         error::ServiceError,
         repo::outbox,
         services::cases::{self, Applicant},
@@ -23,42 +21,15 @@ use app::{
 };
 use chrono::{Duration, NaiveDate};
 
-use crate::helpers::{spawn_app, valid_id_number, TestApp, QINGSHI_VILLAGE};
+use crate::{
+    fixtures::{
+        county_officer, measure, other_township_officer, record, region, township_officer,
+        village_cadre,
+    },
+    helpers::{spawn_app, valid_id_number, TestApp, QINGSHI_VILLAGE},
+};
 
-fn region(code: &str) -> RegionCode {
-    RegionCode::parse(code).expect("region")
-}
-
-fn village_cadre() -> Actor {
-    Actor::new(
-        "demo-cun-qingshi",
-        Role::VillageCadre,
-        region(QINGSHI_VILLAGE),
-    )
-}
-fn township_officer() -> Actor {
-    Actor::new(
-        "demo-zhen-qingshi",
-        Role::TownshipOfficer,
-        region("522799101000"),
-    )
-}
-fn other_township_officer() -> Actor {
-    Actor::new(
-        "demo-zhen-hekou",
-        Role::TownshipOfficer,
-        region("522799102000"),
-    )
-}
-fn county_officer() -> Actor {
-    Actor::new(
-        "demo-xian-officer",
-        Role::CountyOfficer,
-        region("522799000000"),
-    )
-}
-
-async fn file_case(app: &TestApp) -> String {
+pub async fn file_case(app: &TestApp) -> String {
     let applicant = Applicant {
         name: "张三".into(),
         mobile: MobileNumber::parse("13800138000").expect("mobile"),
@@ -78,15 +49,6 @@ async fn file_case(app: &TestApp) -> String {
         .await
         .expect("filed")
         .case_id
-}
-
-trait Now {
-    fn now(&self) -> chrono::DateTime<chrono::Utc>;
-}
-impl Now for app::ssr::clock::ManualClock {
-    fn now(&self) -> chrono::DateTime<chrono::Utc> {
-        app::ssr::clock::Clock::now(self)
-    }
 }
 
 async fn run(app: &TestApp, actor: &Actor, case_id: &str, command: CaseCommand) -> i64 {
@@ -109,27 +71,6 @@ async fn run(app: &TestApp, actor: &Actor, case_id: &str, command: CaseCommand) 
 
 fn today(app: &TestApp) -> NaiveDate {
     beijing_date(app.clock.now())
-}
-
-fn record(on: NaiveDate, income_fen: i64) -> HomeCheckRecord {
-    HomeCheckRecord {
-        date: on,
-        visitors: vec!["王村干".into()],
-        members: vec![
-            Member {
-                name: "张三".into(),
-                labour: LabourCapacity::Full,
-                annual_income: Fen::from_fen(income_fen),
-            },
-            Member {
-                name: "李梅".into(),
-                labour: LabourCapacity::Partial,
-                annual_income: Fen::from_fen(income_fen),
-            },
-        ],
-        guarantees: Guarantees::ALL_SECURED,
-        consent_signed: true,
-    }
 }
 
 #[tokio::test]
@@ -200,22 +141,14 @@ async fn a_case_travels_from_report_to_elimination_and_its_event_log_rebuilds_it
         },
     )
     .await;
-    let measure = |t: MeasureType| Measure {
-        measure_type: t,
-        lead_department: t.lead_department_zh().into(),
-        amount: Fen::from_fen(200_000),
-        start: today(&app),
-        end: today(&app) + Duration::days(90),
-        status: MeasureStatus::Planned,
-    };
     run(
         &app,
         &township,
         &id,
         CaseCommand::AddPlan {
             measures: vec![
-                measure(MeasureType::Medical),
-                measure(MeasureType::Employment),
+                measure(MeasureType::Medical, today(&app)),
+                measure(MeasureType::Employment, today(&app)),
             ],
         },
     )

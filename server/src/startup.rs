@@ -97,7 +97,11 @@ impl Application {
         if let Some(workers) = self.workers {
             workers.spawn(self.state.clone());
         }
-        axum::serve(self.listener, self.router)
+        // Peer addresses feed the per-address login rate limit.
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service)
             .with_graceful_shutdown(shutdown_signal())
             .await
     }

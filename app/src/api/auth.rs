@@ -15,7 +15,8 @@ pub struct StaffInfo {
 pub async fn login(username: String, password: String) -> Result<(), AppError> {
     use crate::ssr::{context::RequestContext, services::auth};
     let ctx = RequestContext::load()?;
-    let token = auth::login(&ctx.state, &username, &password, ctx.now())
+    let address = ctx.client_address();
+    let token = auth::login(&ctx.state, &username, &password, &address, ctx.now())
         .await
         .map_err(crate::ssr::context::reply_error)?;
     ctx.set_session_cookie(&token);

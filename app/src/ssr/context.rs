@@ -47,6 +47,28 @@ impl RequestContext {
             .is_some_and(|accept| accept.contains("text/html"))
     }
 
+    /// The caller's address: the TCP peer, or the first `X-Forwarded-For` hop when the peer
+    /// is a reverse proxy on this host.
+    pub fn client_address(&self) -> String {
+        let peer = self
+            .parts
+            .as_ref()
+            .and_then(|p| {
+                p.extensions
+                    .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            })
+            .map(|c| c.0.ip());
+        let forwarded = self
+            .header(header::HeaderName::from_static("x-forwarded-for"))
+            .and_then(|v| v.split(',').next())
+            .map(|v| v.trim().to_owned());
+        match (peer, forwarded) {
+            (Some(ip), Some(hop)) if ip.is_loopback() && !hop.is_empty() => hop,
+            (Some(ip), _) => ip.to_string(),
+            (None, _) => "unknown".to_owned(),
+        }
+    }
+
     pub fn session_token(&self) -> Option<String> {
         let cookies = self.header(header::COOKIE)?;
         cookies.split(';').find_map(|pair| {

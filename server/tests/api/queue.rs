@@ -171,3 +171,29 @@ async fn after_logout_the_session_no_longer_works() {
     let body: Value = officer.queue().await.json().await.expect("json");
     assert_eq!(body, Value::String("Unauthorized".into()));
 }
+
+#[tokio::test]
+async fn repeated_wrong_passwords_lock_the_account_for_a_while() {
+    let app = spawn_app().await;
+    let attempt = |password: &'static str| {
+        let app = &app;
+        async move {
+            app.post_api(
+                "/api/auth/login",
+                &[
+                    ("username".into(), "zhen-qingshi".into()),
+                    ("password".into(), password.into()),
+                ],
+            )
+            .await
+            .status()
+        }
+    };
+    for _ in 0..5 {
+        assert_eq!(attempt("wrong").await, 401);
+    }
+    // Even the right password is refused while the account is locked.
+    assert_eq!(attempt(crate::helpers::PASSWORD).await, 429);
+    app.clock.advance(chrono::Duration::minutes(16));
+    assert_eq!(attempt(crate::helpers::PASSWORD).await, 200);
+}

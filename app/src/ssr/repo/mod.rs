@@ -2,6 +2,7 @@
 pub mod cases;
 pub mod clocks;
 pub mod drafts;
+pub mod login_attempts;
 pub mod notifications;
 pub mod outbox;
 pub mod regions;

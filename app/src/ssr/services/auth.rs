@@ -8,7 +8,7 @@ use crate::{
         context::SESSION_HOURS,
         error::ServiceError,
         password::{hash_password, new_session_token, token_digest, verify_password},
-        repo::{regions, sessions, users},
+        repo::{login_attempts, regions, sessions, users},
         state::AppState,
     },
 };
@@ -36,14 +36,28 @@ impl Staff {
 }
 
 /// Checks the password and opens a session; returns the cookie token.
-#[tracing::instrument(skip(state, password), fields(username = %username))]
+/// Failed sign-ins allowed per account, and per address, within the window.
+pub const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
+pub const MAX_FAILURES_PER_ADDRESS: i64 = 20;
+pub const FAILURE_WINDOW_MINUTES: i64 = 15;
+
+#[tracing::instrument(skip(state, password), fields(username = %username, address = %address))]
 pub async fn login(
     state: &AppState,
     username: &str,
     password: &str,
+    address: &str,
     now: DateTime<Utc>,
 ) -> Result<String, ServiceError> {
-    let user = users::by_username(&state.db.pool, username.trim()).await?;
+    let username = username.trim();
+    let since = millis(now - Duration::minutes(FAILURE_WINDOW_MINUTES));
+    let (by_user, by_address) =
+        login_attempts::recent(&state.db.pool, username, address, since).await?;
+    if by_user >= MAX_FAILURES_PER_ACCOUNT || by_address >= MAX_FAILURES_PER_ADDRESS {
+        tracing::warn!(by_user, by_address, "login rate limited");
+        return Err(ServiceError::RateLimited);
+    }
+    let user = users::by_username(&state.db.pool, username).await?;
     // Verify even for unknown users so timing does not reveal which usernames exist.
     let stored = match user.as_ref() {
         Some(u) => u.password_hash.clone(),
@@ -54,9 +68,12 @@ pub async fn login(
         Some(user) if password_ok && user.active == 1 => user,
         _ => {
             tracing::info!("login refused");
+            let id = crate::ssr::services::cases::new_id();
+            login_attempts::record(&state.db.pool, &id, username, address, millis(now)).await?;
             return Err(ServiceError::Unauthorized);
         }
     };
+    login_attempts::clear_user(&state.db.pool, username).await?;
     let (token, digest) = new_session_token();
     let expires = now + Duration::hours(SESSION_HOURS);
     sessions::insert(

@@ -7,7 +7,7 @@ use leptos_router::{
 };
 
 use crate::pages::{
-    case::CasePage, dashboard::DashboardPage, home::HomePage, login::LoginPage,
+    admin::AdminPage, case::CasePage, dashboard::DashboardPage, home::HomePage, login::LoginPage,
     not_found::NotFound, notice::NoticePage, queue::QueuePage, report::ReportPage,
     submitted::SubmittedPage, track::TrackPage,
 };
@@ -57,6 +57,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/staff") view=QueuePage ssr=SsrMode::Async />
                     <Route path=path!("/staff/dashboard") view=DashboardPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/admin") view=AdminPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/cases/:id") view=CasePage ssr=SsrMode::Async />
                     <Route path=path!("/staff/inbox") view=crate::pages::inbox::InboxPage ssr=SsrMode::Async />
                 </Routes>

@@ -9,6 +9,7 @@ pub struct StaffInfo {
     pub display_name: String,
     pub role_zh: String,
     pub region_name: String,
+    pub is_admin: bool,
 }
 
 #[server(endpoint = "auth/login")]

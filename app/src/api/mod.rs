@@ -1,4 +1,5 @@
 //! Server functions, grouped by feature. Each is a thin adapter over `ssr::services`.
+pub mod admin;
 pub mod auth;
 pub mod cases;
 pub mod dashboard;

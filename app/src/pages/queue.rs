@@ -55,7 +55,12 @@ pub fn QueuePage() -> impl IntoView {
                             </ActionForm>
                         </div>
                         <h1>"待办事项"</h1>
-                        <p class="links"><A href="/staff/dashboard">"工作看板"</A></p>
+                        <p class="links">
+                            <A href="/staff/dashboard">"工作看板"</A>
+                            " · "
+                            <A href="/staff/inbox">"消息提醒"</A>
+                            {me.is_admin.then(|| view! { " · " <A href="/staff/admin">"账号管理"</A> })}
+                        </p>
                         <nav class="tabs" aria-label="分类">
                             {TABS
                                 .iter()

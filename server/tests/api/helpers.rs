@@ -191,6 +191,10 @@ impl TestApp {
     }
 
     pub async fn login(&self, username: &str) -> TestApp {
+        self.login_with(username, PASSWORD).await
+    }
+
+    pub async fn login_with(&self, username: &str, password: &str) -> TestApp {
         let officer = TestApp {
             state: self.state.clone(),
             database_url: self.database_url.clone(),
@@ -203,7 +207,7 @@ impl TestApp {
                 "/api/auth/login",
                 &[
                     ("username".into(), username.into()),
-                    ("password".into(), PASSWORD.into()),
+                    ("password".into(), password.into()),
                 ],
             )
             .await;

@@ -1,5 +1,6 @@
 //! API tests: each spawns the real application on port 0 with a fresh database
 //! (SQLite by default; PostgreSQL when TEST_POSTGRES_URL is set) and a manual clock.
+mod admin;
 mod escalation;
 mod fixtures;
 mod health;

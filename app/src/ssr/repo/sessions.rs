@@ -48,3 +48,17 @@ pub async fn revoke<'e, E: Executor<'e, Database = Any>>(
     .await
     .map(|_| ())
 }
+
+/// Ends every session of a user (password reset, deactivation).
+pub async fn revoke_all_for_user<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    user_id: &str,
+    now_ms: i64,
+) -> sqlx::Result<u64> {
+    sqlx::query("update sessions set revoked_at = $2 where user_id = $1 and revoked_at is null")
+        .bind(user_id)
+        .bind(now_ms)
+        .execute(ex)
+        .await
+        .map(|r| r.rows_affected())
+}

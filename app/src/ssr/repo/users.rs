@@ -55,3 +55,60 @@ pub async fn insert_if_absent<'e, E: Executor<'e, Database = Any>>(
     .await
     .map(|_| ())
 }
+
+pub async fn all<'e, E: Executor<'e, Database = Any>>(ex: E) -> sqlx::Result<Vec<UserRow>> {
+    sqlx::query_as(&format!(
+        "select {COLUMNS} from users order by region_code, username"
+    ))
+    .fetch_all(ex)
+    .await
+}
+
+/// Inserts a new account; false if the username is taken.
+pub async fn insert<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    row: &UserRow,
+    now_ms: i64,
+) -> sqlx::Result<bool> {
+    let result = sqlx::query(
+        "insert into users (id, username, display_name, role, region_code, password_hash, active, created_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (username) do nothing",
+    )
+    .bind(&row.id)
+    .bind(&row.username)
+    .bind(&row.display_name)
+    .bind(&row.role)
+    .bind(&row.region_code)
+    .bind(&row.password_hash)
+    .bind(row.active)
+    .bind(now_ms)
+    .execute(ex)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+pub async fn set_password<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    id: &str,
+    password_hash: &str,
+) -> sqlx::Result<bool> {
+    let result = sqlx::query("update users set password_hash = $2 where id = $1")
+        .bind(id)
+        .bind(password_hash)
+        .execute(ex)
+        .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+pub async fn set_active<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    id: &str,
+    active: bool,
+) -> sqlx::Result<bool> {
+    let result = sqlx::query("update users set active = $2 where id = $1")
+        .bind(id)
+        .bind(i64::from(active))
+        .execute(ex)
+        .await?;
+    Ok(result.rows_affected() == 1)
+}

@@ -31,6 +31,7 @@ impl Staff {
             display_name: self.display_name.clone(),
             role_zh: self.role.label_zh().to_owned(),
             region_name: self.scope_name.clone(),
+            is_admin: self.role == Role::CountyAdmin,
         }
     }
 }

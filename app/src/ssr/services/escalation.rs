@@ -163,7 +163,8 @@ fn wording(
 }
 
 struct Planned {
-    row: DueClockRow,
+    case_id: String,
+    due_on: String,
     clock: ClockKind,
     kind: NoticeKind,
     recipient: Recipient,
@@ -251,7 +252,8 @@ pub async fn sweep(state: &AppState, now: DateTime<Utc>) -> Result<SweepReport, 
             );
             for recipient in people.get(&key).into_iter().flatten() {
                 planned.push(Planned {
-                    row: row.clone(),
+                    case_id: row.case_id.clone(),
+                    due_on: row.due_on.clone(),
                     clock: clock_kind,
                     kind,
                     recipient: recipient.clone(),
@@ -272,10 +274,10 @@ pub async fn sweep(state: &AppState, now: DateTime<Utc>) -> Result<SweepReport, 
             &NewNotification {
                 id: &new_id(),
                 user_id: &p.recipient.id,
-                case_id: &p.row.case_id,
+                case_id: &p.case_id,
                 kind: p.kind.code(),
                 clock_kind: p.clock.code(),
-                due_on: &p.row.due_on,
+                due_on: &p.due_on,
                 title: &p.title,
                 body: &p.body,
             },
@@ -304,7 +306,7 @@ pub async fn sweep(state: &AppState, now: DateTime<Utc>) -> Result<SweepReport, 
                     recipient: email.trim(),
                     subject: &p.title,
                     body: &body,
-                    case_id: Some(&p.row.case_id),
+                    case_id: Some(&p.case_id),
                 },
                 now_ms,
             )
@@ -313,6 +315,9 @@ pub async fn sweep(state: &AppState, now: DateTime<Utc>) -> Result<SweepReport, 
         }
     }
     tx.commit().await?;
+    if report.notified == 0 {
+        return Ok(report);
+    }
     tracing::info!(
         checked = report.clocks_checked,
         due_soon = report.due_soon,

@@ -1,4 +1,5 @@
 //! Services own transactions and rules; server functions only adapt to them.
+pub mod admin;
 pub mod auth;
 pub mod case_view;
 pub mod cases;

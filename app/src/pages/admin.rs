@@ -1,0 +1,132 @@
+//! 账号管理 for the county administrator. Plain forms: works without JavaScript.
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::{
+    api::{
+        admin::{list_accounts, AccountView, CreateAccount, ResetPassword, SetAccountActive},
+        regions::region_tree,
+        AppError,
+    },
+    domain::role::Role,
+};
+
+#[component]
+pub fn AdminPage() -> impl IntoView {
+    let create = ServerAction::<CreateAccount>::new();
+    let reset = ServerAction::<ResetPassword>::new();
+    let toggle = ServerAction::<SetAccountActive>::new();
+    let accounts = Resource::new(
+        move || {
+            (
+                create.version().get(),
+                reset.version().get(),
+                toggle.version().get(),
+            )
+        },
+        |_| list_accounts(),
+    );
+    let regions = Resource::new(|| (), |_| region_tree());
+    let error = move || {
+        [
+            create.value().get(),
+            reset.value().get().map(|r| r.map(|_| String::new())),
+            toggle.value().get().map(|r| r.map(|_| String::new())),
+        ]
+        .into_iter()
+        .flatten()
+        .find_map(|r| r.err())
+        .map(|e| match e {
+            AppError::Validation(errors) => errors
+                .into_iter()
+                .map(|e| e.zh)
+                .collect::<Vec<_>>()
+                .join("；"),
+            other => other.zh().to_owned(),
+        })
+    };
+    view! {
+        <p><A href="/staff">"← 返回待办"</A></p>
+        <h1>"账号管理"</h1>
+        {move || error().map(|e| view! { <p class="banner error" role="alert">{e}</p> })}
+        <Suspense fallback=|| view! { <p class="loading">"正在加载…"</p> }>
+            {move || Suspend::new(async move {
+                let townships = regions.await.unwrap_or_default();
+                match accounts.await {
+                    Ok(list) => view! {
+                        <section class="card">
+                            <h2>"新建账号"</h2>
+                            <ActionForm action=create attr:class="admin-form">
+                                <div class="field"><label for="a-user">"用户名"</label><input id="a-user" name="account[username]" type="text" autocomplete="off" /></div>
+                                <div class="field"><label for="a-name">"姓名"</label><input id="a-name" name="account[display_name]" type="text" /></div>
+                                <div class="field"><label for="a-role">"角色"</label>
+                                    <select id="a-role" name="account[role]">
+                                        {Role::ALL.iter().filter(|r| **r != Role::Household).map(|r| view! {
+                                            <option value=r.code()>{r.label_zh()}</option>
+                                        }).collect_view()}
+                                    </select>
+                                </div>
+                                <div class="field"><label for="a-region">"负责区域"</label>
+                                    <select id="a-region" name="account[region]">
+                                        <option value="522799000000">"全县"</option>
+                                        {townships.into_iter().map(|t| view! {
+                                            <option value=t.code.clone()>{t.name.clone()}</option>
+                                            {t.villages.into_iter().map(|v| view! {
+                                                <option value=v.code>{format!("{} · {}", t.name, v.name)}</option>
+                                            }).collect_view()}
+                                        }).collect_view()}
+                                    </select>
+                                </div>
+                                <div class="field"><label for="a-pass">"初始密码（至少8位）"</label><input id="a-pass" name="account[password]" type="password" autocomplete="new-password" /></div>
+                                <button type="submit" class="button primary">"创建账号"</button>
+                            </ActionForm>
+                        </section>
+                        <section class="card">
+                            <h2>"现有账号"</h2>
+                            <ul class="accounts">
+                                {list.into_iter().map(|a| view! { <AccountRow a reset toggle /> }).collect_view()}
+                            </ul>
+                        </section>
+                    }.into_any(),
+                    Err(AppError::Unauthorized) => view! {
+                        <p><A href="/staff/login" attr:class="button primary">"请先登录"</A></p>
+                    }.into_any(),
+                    Err(e) => view! { <p class="banner error">{e.zh()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn AccountRow(
+    a: AccountView,
+    reset: ServerAction<ResetPassword>,
+    toggle: ServerAction<SetAccountActive>,
+) -> impl IntoView {
+    let status = if a.active { "在用" } else { "已停用" };
+    let summary = format!(
+        " {} · {} · {} · {}",
+        a.username, a.role_zh, a.region, status
+    );
+    let (id_reset, id_toggle) = (a.id.clone(), a.id.clone());
+    let label = format!("{}的新密码", a.username);
+    let active = a.active;
+    view! {
+        <li class="account" class:inactive=!active>
+            <div><strong>{a.display_name}</strong> {summary}</div>
+            <div class="account-actions">
+                <ActionForm action=reset attr:class="inline-form">
+                    <input type="hidden" name="user_id" value=id_reset />
+                    <input type="password" name="password" aria-label=label placeholder="新密码" autocomplete="new-password" />
+                    <button type="submit" class="button small">"重置密码"</button>
+                </ActionForm>
+                <ActionForm action=toggle attr:class="inline-form">
+                    <input type="hidden" name="user_id" value=id_toggle />
+                    <input type="hidden" name="active" value=(!active).to_string() />
+                    <button type="submit" class="button small">{if active { "停用" } else { "启用" }}</button>
+                </ActionForm>
+            </div>
+        </li>
+    }
+}

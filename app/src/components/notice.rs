@@ -12,3 +12,19 @@ pub fn ErrorBanner(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoVi
         })
     }
 }
+
+/// What a page shows instead of its content when loading failed: a way to sign in when the
+/// session is gone (no dead end), otherwise the error in words.
+#[component]
+pub fn LoadError(error: AppError) -> impl IntoView {
+    match error {
+        AppError::Unauthorized => view! {
+            <section class="card">
+                <p>"请先登录。"</p>
+                <leptos_router::components::A href="/staff/login" attr:class="button primary">"登录"</leptos_router::components::A>
+            </section>
+        }
+        .into_any(),
+        other => view! { <p class="banner error" role="alert">{other.zh()}</p> }.into_any(),
+    }
+}

@@ -6,12 +6,12 @@
 //! the full number and must only be used where the full number is really needed.
 
 use std::fmt;
-use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::message::UserMessage;
+use super::message::user_messages;
+use super::newtype::string_newtype;
 
 /// Weights of the first 17 digits (GB 11643-1999, ISO 7064 MOD 11-2).
 const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -136,82 +136,28 @@ impl fmt::Display for IdNumber {
     }
 }
 
-impl AsRef<str> for IdNumber {
-    fn as_ref(&self) -> &str {
-        &self.0
+string_newtype!(IdNumber, IdNumberError);
+
+user_messages! {
+    IdNumberError {
+        Empty => "id_number.empty", "请输入身份证号码", "Please enter the ID card number.";
+        WrongLength => "id_number.wrong_length",
+            "身份证号码应为18位",
+            "An ID card number has 18 characters.";
+        InvalidCharacter => "id_number.invalid_character",
+            "身份证号码只能包含数字，最后一位可以是X",
+            "An ID card number contains only digits; the last character may be X.";
+        UnknownRegion => "id_number.unknown_region",
+            "身份证号码前两位不是有效的省份代码",
+            "The first two digits of the ID card number are not a valid province code.";
+        InvalidBirthDate => "id_number.invalid_birth_date",
+            "身份证号码中的出生日期无效",
+            "The birth date in the ID card number is not a valid date.";
+        BadCheckDigit => "id_number.bad_check_digit",
+            "身份证号码校验位不正确，请核对后重新输入",
+            "The check digit of the ID card number does not match; please check the number.";
     }
 }
-
-impl FromStr for IdNumber {
-    type Err = IdNumberError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        IdNumber::parse(s)
-    }
-}
-
-impl TryFrom<String> for IdNumber {
-    type Error = IdNumberError;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        IdNumber::parse(&value)
-    }
-}
-
-impl From<IdNumber> for String {
-    fn from(value: IdNumber) -> Self {
-        value.0
-    }
-}
-
-impl UserMessage for IdNumberError {
-    fn key(&self) -> &'static str {
-        match self {
-            IdNumberError::Empty => "id_number.empty",
-            IdNumberError::WrongLength => "id_number.wrong_length",
-            IdNumberError::InvalidCharacter => "id_number.invalid_character",
-            IdNumberError::UnknownRegion => "id_number.unknown_region",
-            IdNumberError::InvalidBirthDate => "id_number.invalid_birth_date",
-            IdNumberError::BadCheckDigit => "id_number.bad_check_digit",
-        }
-    }
-
-    fn zh(&self) -> &'static str {
-        match self {
-            IdNumberError::Empty => "请输入身份证号码",
-            IdNumberError::WrongLength => "身份证号码应为18位",
-            IdNumberError::InvalidCharacter => "身份证号码只能包含数字，最后一位可以是X",
-            IdNumberError::UnknownRegion => "身份证号码前两位不是有效的省份代码",
-            IdNumberError::InvalidBirthDate => "身份证号码中的出生日期无效",
-            IdNumberError::BadCheckDigit => "身份证号码校验位不正确，请核对后重新输入",
-        }
-    }
-
-    fn en(&self) -> &'static str {
-        match self {
-            IdNumberError::Empty => "Please enter the ID card number.",
-            IdNumberError::WrongLength => "An ID card number has 18 characters.",
-            IdNumberError::InvalidCharacter => {
-                "An ID card number contains only digits; the last character may be X."
-            }
-            IdNumberError::UnknownRegion => {
-                "The first two digits of the ID card number are not a valid province code."
-            }
-            IdNumberError::InvalidBirthDate => {
-                "The birth date in the ID card number is not a valid date."
-            }
-            IdNumberError::BadCheckDigit => {
-                "The check digit of the ID card number does not match; please check the number."
-            }
-        }
-    }
-}
-
-impl fmt::Display for IdNumberError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.en())
-    }
-}
-
-impl std::error::Error for IdNumberError {}
 
 #[cfg(test)]
 mod tests {

@@ -16,6 +16,43 @@ pub trait UserMessage {
     fn en(&self) -> &'static str;
 }
 
+/// Implements [`UserMessage`] for a field-less error enum from one table row per
+/// variant (`Variant => "key", "zh text", "en text";`), plus `Display` (the English
+/// text) and `std::error::Error`.
+macro_rules! user_messages {
+    ($name:ident { $($variant:ident => $key:literal, $zh:literal, $en:literal;)+ }) => {
+        impl $crate::domain::message::UserMessage for $name {
+            fn key(&self) -> &'static str {
+                match self {
+                    $($name::$variant => $key,)+
+                }
+            }
+
+            fn zh(&self) -> &'static str {
+                match self {
+                    $($name::$variant => $zh,)+
+                }
+            }
+
+            fn en(&self) -> &'static str {
+                match self {
+                    $($name::$variant => $en,)+
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str($crate::domain::message::UserMessage::en(self))
+            }
+        }
+
+        impl std::error::Error for $name {}
+    };
+}
+
+pub(crate) use user_messages;
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::UserMessage;

@@ -5,11 +5,11 @@
 //! masked form so numbers never leak into logs.
 
 use std::fmt;
-use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use super::message::UserMessage;
+use super::message::user_messages;
+use super::newtype::string_newtype;
 
 const LENGTH: usize = 11;
 
@@ -80,68 +80,22 @@ impl fmt::Display for MobileNumber {
     }
 }
 
-impl AsRef<str> for MobileNumber {
-    fn as_ref(&self) -> &str {
-        &self.0
+string_newtype!(MobileNumber, MobileNumberError);
+
+user_messages! {
+    MobileNumberError {
+        Empty => "mobile_number.empty", "请输入手机号码", "Please enter the mobile number.";
+        InvalidCharacter => "mobile_number.invalid_character",
+            "手机号码只能包含数字",
+            "A mobile number contains only digits.";
+        WrongLength => "mobile_number.wrong_length",
+            "手机号码应为11位数字",
+            "A mobile number has 11 digits.";
+        BadPrefix => "mobile_number.bad_prefix",
+            "手机号码应以13至19开头",
+            "A mobile number starts with 13 to 19.";
     }
 }
-
-impl FromStr for MobileNumber {
-    type Err = MobileNumberError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        MobileNumber::parse(s)
-    }
-}
-
-impl TryFrom<String> for MobileNumber {
-    type Error = MobileNumberError;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        MobileNumber::parse(&value)
-    }
-}
-
-impl From<MobileNumber> for String {
-    fn from(value: MobileNumber) -> Self {
-        value.0
-    }
-}
-
-impl UserMessage for MobileNumberError {
-    fn key(&self) -> &'static str {
-        match self {
-            MobileNumberError::Empty => "mobile_number.empty",
-            MobileNumberError::InvalidCharacter => "mobile_number.invalid_character",
-            MobileNumberError::WrongLength => "mobile_number.wrong_length",
-            MobileNumberError::BadPrefix => "mobile_number.bad_prefix",
-        }
-    }
-
-    fn zh(&self) -> &'static str {
-        match self {
-            MobileNumberError::Empty => "请输入手机号码",
-            MobileNumberError::InvalidCharacter => "手机号码只能包含数字",
-            MobileNumberError::WrongLength => "手机号码应为11位数字",
-            MobileNumberError::BadPrefix => "手机号码应以13至19开头",
-        }
-    }
-
-    fn en(&self) -> &'static str {
-        match self {
-            MobileNumberError::Empty => "Please enter the mobile number.",
-            MobileNumberError::InvalidCharacter => "A mobile number contains only digits.",
-            MobileNumberError::WrongLength => "A mobile number has 11 digits.",
-            MobileNumberError::BadPrefix => "A mobile number starts with 13 to 19.",
-        }
-    }
-}
-
-impl fmt::Display for MobileNumberError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.en())
-    }
-}
-
-impl std::error::Error for MobileNumberError {}
 
 #[cfg(test)]
 mod tests {

@@ -24,6 +24,7 @@ pub mod calendar;
 pub mod case;
 pub mod clock;
 pub mod holidays_cn;
+mod newtype;
 pub mod report;
 pub mod role;
 pub mod time;

@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use super::message::UserMessage;
+use super::message::user_messages;
 
 const FEN_PER_YUAN: i64 = 100;
 
@@ -160,45 +160,19 @@ impl FromStr for Fen {
     }
 }
 
-impl UserMessage for MoneyError {
-    fn key(&self) -> &'static str {
-        match self {
-            MoneyError::Empty => "money.empty",
-            MoneyError::InvalidNumber => "money.invalid_number",
-            MoneyError::TooManyDecimals => "money.too_many_decimals",
-            MoneyError::Negative => "money.negative",
-            MoneyError::TooLarge => "money.too_large",
-        }
-    }
-
-    fn zh(&self) -> &'static str {
-        match self {
-            MoneyError::Empty => "请输入金额",
-            MoneyError::InvalidNumber => "金额格式不正确，例如：7300 或 7,300.50",
-            MoneyError::TooManyDecimals => "金额最多保留两位小数（精确到分）",
-            MoneyError::Negative => "金额不能为负数",
-            MoneyError::TooLarge => "金额过大",
-        }
-    }
-
-    fn en(&self) -> &'static str {
-        match self {
-            MoneyError::Empty => "Please enter an amount.",
-            MoneyError::InvalidNumber => "The amount is not a valid number, e.g. 7300 or 7,300.50.",
-            MoneyError::TooManyDecimals => "An amount has at most two decimals (fen).",
-            MoneyError::Negative => "The amount cannot be negative.",
-            MoneyError::TooLarge => "The amount is too large.",
-        }
+user_messages! {
+    MoneyError {
+        Empty => "money.empty", "请输入金额", "Please enter an amount.";
+        InvalidNumber => "money.invalid_number",
+            "金额格式不正确，例如：7300 或 7,300.50",
+            "The amount is not a valid number, e.g. 7300 or 7,300.50.";
+        TooManyDecimals => "money.too_many_decimals",
+            "金额最多保留两位小数（精确到分）",
+            "An amount has at most two decimals (fen).";
+        Negative => "money.negative", "金额不能为负数", "The amount cannot be negative.";
+        TooLarge => "money.too_large", "金额过大", "The amount is too large.";
     }
 }
-
-impl fmt::Display for MoneyError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.en())
-    }
-}
-
-impl std::error::Error for MoneyError {}
 
 #[cfg(test)]
 mod tests {

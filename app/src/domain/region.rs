@@ -5,11 +5,11 @@
 //! `130102001000` a township in it, `130102001203` a village in that township.
 
 use std::fmt;
-use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use super::message::UserMessage;
+use super::message::user_messages;
+use super::newtype::string_newtype;
 
 const LENGTH: usize = 12;
 const COUNTY_LEN: usize = 6;
@@ -151,65 +151,17 @@ impl fmt::Display for RegionCode {
     }
 }
 
-impl AsRef<str> for RegionCode {
-    fn as_ref(&self) -> &str {
-        &self.0
+string_newtype!(RegionCode, RegionCodeError);
+
+user_messages! {
+    RegionCodeError {
+        Empty => "region_code.empty", "请选择或输入行政区划代码", "Please choose or enter a region code.";
+        WrongLength => "region_code.wrong_length", "行政区划代码应为12位数字", "A region code has 12 digits.";
+        InvalidCharacter => "region_code.invalid_character",
+            "行政区划代码只能包含数字",
+            "A region code contains only digits.";
     }
 }
-
-impl FromStr for RegionCode {
-    type Err = RegionCodeError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        RegionCode::parse(s)
-    }
-}
-
-impl TryFrom<String> for RegionCode {
-    type Error = RegionCodeError;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        RegionCode::parse(&value)
-    }
-}
-
-impl From<RegionCode> for String {
-    fn from(value: RegionCode) -> Self {
-        value.0
-    }
-}
-
-impl UserMessage for RegionCodeError {
-    fn key(&self) -> &'static str {
-        match self {
-            RegionCodeError::Empty => "region_code.empty",
-            RegionCodeError::WrongLength => "region_code.wrong_length",
-            RegionCodeError::InvalidCharacter => "region_code.invalid_character",
-        }
-    }
-
-    fn zh(&self) -> &'static str {
-        match self {
-            RegionCodeError::Empty => "请选择或输入行政区划代码",
-            RegionCodeError::WrongLength => "行政区划代码应为12位数字",
-            RegionCodeError::InvalidCharacter => "行政区划代码只能包含数字",
-        }
-    }
-
-    fn en(&self) -> &'static str {
-        match self {
-            RegionCodeError::Empty => "Please choose or enter a region code.",
-            RegionCodeError::WrongLength => "A region code has 12 digits.",
-            RegionCodeError::InvalidCharacter => "A region code contains only digits.",
-        }
-    }
-}
-
-impl fmt::Display for RegionCodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.en())
-    }
-}
-
-impl std::error::Error for RegionCodeError {}
 
 #[cfg(test)]
 mod tests {

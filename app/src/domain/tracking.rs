@@ -7,11 +7,11 @@
 //! typo and every transposition of two different symbols is detected.
 
 use std::fmt;
-use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use super::message::UserMessage;
+use super::message::user_messages;
+use super::newtype::string_newtype;
 
 /// The 31 symbols, in value order.
 pub const ALPHABET: &[u8; 31] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -125,74 +125,22 @@ impl fmt::Display for TrackingNumber {
     }
 }
 
-impl AsRef<str> for TrackingNumber {
-    fn as_ref(&self) -> &str {
-        &self.0
+string_newtype!(TrackingNumber, TrackingNumberError);
+
+user_messages! {
+    TrackingNumberError {
+        Empty => "tracking_number.empty", "请输入受理编号", "Please enter the tracking number.";
+        WrongLength => "tracking_number.wrong_length",
+            "受理编号应为10位",
+            "A tracking number has 10 characters.";
+        InvalidCharacter => "tracking_number.invalid_character",
+            "受理编号含有无效字符（编号中没有数字0、1和字母I、L、O）",
+            "The tracking number contains an invalid character (tracking numbers never use 0, 1, I, L or O).";
+        BadCheckCharacter => "tracking_number.bad_check_character",
+            "受理编号有误，请核对后重新输入",
+            "This tracking number does not exist; please check it for typos.";
     }
 }
-
-impl FromStr for TrackingNumber {
-    type Err = TrackingNumberError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        TrackingNumber::parse(s)
-    }
-}
-
-impl TryFrom<String> for TrackingNumber {
-    type Error = TrackingNumberError;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        TrackingNumber::parse(&value)
-    }
-}
-
-impl From<TrackingNumber> for String {
-    fn from(value: TrackingNumber) -> Self {
-        value.0
-    }
-}
-
-impl UserMessage for TrackingNumberError {
-    fn key(&self) -> &'static str {
-        match self {
-            TrackingNumberError::Empty => "tracking_number.empty",
-            TrackingNumberError::WrongLength => "tracking_number.wrong_length",
-            TrackingNumberError::InvalidCharacter => "tracking_number.invalid_character",
-            TrackingNumberError::BadCheckCharacter => "tracking_number.bad_check_character",
-        }
-    }
-
-    fn zh(&self) -> &'static str {
-        match self {
-            TrackingNumberError::Empty => "请输入受理编号",
-            TrackingNumberError::WrongLength => "受理编号应为10位",
-            TrackingNumberError::InvalidCharacter => {
-                "受理编号含有无效字符（编号中没有数字0、1和字母I、L、O）"
-            }
-            TrackingNumberError::BadCheckCharacter => "受理编号有误，请核对后重新输入",
-        }
-    }
-
-    fn en(&self) -> &'static str {
-        match self {
-            TrackingNumberError::Empty => "Please enter the tracking number.",
-            TrackingNumberError::WrongLength => "A tracking number has 10 characters.",
-            TrackingNumberError::InvalidCharacter => {
-                "The tracking number contains an invalid character (tracking numbers never use 0, 1, I, L or O)."
-            }
-            TrackingNumberError::BadCheckCharacter => {
-                "This tracking number does not exist; please check it for typos."
-            }
-        }
-    }
-}
-
-impl fmt::Display for TrackingNumberError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.en())
-    }
-}
-
-impl std::error::Error for TrackingNumberError {}
 
 #[cfg(test)]
 mod tests {

@@ -177,73 +177,56 @@ vocab! {
 impl MeasureType {
     /// Lead department (牵头单位), in Chinese.
     pub const fn lead_department_zh(self) -> &'static str {
-        match self {
-            MeasureType::Industry => "农业农村局",
-            MeasureType::Employment | MeasureType::PublicWelfareJob => "人社局",
-            MeasureType::MinimumLiving
-            | MeasureType::ExtremePovertySupport
-            | MeasureType::TemporaryRelief => "民政局",
-            MeasureType::Medical => "医保局",
-            MeasureType::Education => "教育局",
-            MeasureType::Housing => "住建局",
-            MeasureType::DrinkingWater => "水利局",
-            MeasureType::Insurance => "财政局",
-            MeasureType::Microcredit => "农商行",
-            MeasureType::Consumption => "商务局",
-            MeasureType::Social => "工商联",
-            MeasureType::Motivation => "乡村振兴局",
-        }
+        self.lead_department().0
     }
 
     /// Lead department, in English.
     pub const fn lead_department_en(self) -> &'static str {
-        match self {
-            MeasureType::Industry => "Agriculture and Rural Affairs Bureau",
-            MeasureType::Employment | MeasureType::PublicWelfareJob => {
-                "Human Resources and Social Security Bureau"
-            }
-            MeasureType::MinimumLiving
-            | MeasureType::ExtremePovertySupport
-            | MeasureType::TemporaryRelief => "Civil Affairs Bureau",
-            MeasureType::Medical => "Healthcare Security Bureau",
-            MeasureType::Education => "Education Bureau",
-            MeasureType::Housing => "Housing and Urban-Rural Development Bureau",
-            MeasureType::DrinkingWater => "Water Resources Bureau",
-            MeasureType::Insurance => "Finance Bureau",
-            MeasureType::Microcredit => "Rural Commercial Bank",
-            MeasureType::Consumption => "Commerce Bureau",
-            MeasureType::Social => "Federation of Industry and Commerce",
-            MeasureType::Motivation => "Rural Revitalization Bureau",
-        }
+        self.lead_department().1
     }
 
     /// Developmental measures (开发式帮扶) that need labour capacity.
     pub const fn is_developmental(self) -> bool {
-        match self {
-            MeasureType::Industry | MeasureType::Employment | MeasureType::PublicWelfareJob => true,
-            MeasureType::MinimumLiving
-            | MeasureType::ExtremePovertySupport
-            | MeasureType::TemporaryRelief
-            | MeasureType::Medical
-            | MeasureType::Education
-            | MeasureType::Housing
-            | MeasureType::DrinkingWater
-            | MeasureType::Insurance
-            | MeasureType::Microcredit
-            | MeasureType::Consumption
-            | MeasureType::Social
-            | MeasureType::Motivation => false,
-        }
+        matches!(self.kind(), MeasureKind::Developmental)
     }
 
     /// Social-security backstop measures (兜底保障: 低保, 特困供养).
     pub const fn is_backstop(self) -> bool {
+        matches!(self.kind(), MeasureKind::Backstop)
+    }
+
+    /// Lead department as (Chinese, English).
+    const fn lead_department(self) -> (&'static str, &'static str) {
         match self {
-            MeasureType::MinimumLiving | MeasureType::ExtremePovertySupport => true,
-            MeasureType::Industry
-            | MeasureType::Employment
-            | MeasureType::PublicWelfareJob
-            | MeasureType::TemporaryRelief
+            MeasureType::Industry => ("农业农村局", "Agriculture and Rural Affairs Bureau"),
+            MeasureType::Employment | MeasureType::PublicWelfareJob => {
+                ("人社局", "Human Resources and Social Security Bureau")
+            }
+            MeasureType::MinimumLiving
+            | MeasureType::ExtremePovertySupport
+            | MeasureType::TemporaryRelief => ("民政局", "Civil Affairs Bureau"),
+            MeasureType::Medical => ("医保局", "Healthcare Security Bureau"),
+            MeasureType::Education => ("教育局", "Education Bureau"),
+            MeasureType::Housing => ("住建局", "Housing and Urban-Rural Development Bureau"),
+            MeasureType::DrinkingWater => ("水利局", "Water Resources Bureau"),
+            MeasureType::Insurance => ("财政局", "Finance Bureau"),
+            MeasureType::Microcredit => ("农商行", "Rural Commercial Bank"),
+            MeasureType::Consumption => ("商务局", "Commerce Bureau"),
+            MeasureType::Social => ("工商联", "Federation of Industry and Commerce"),
+            MeasureType::Motivation => ("乡村振兴局", "Rural Revitalization Bureau"),
+        }
+    }
+
+    /// Which kind of help a measure is; exhaustive, so a new measure must be placed.
+    const fn kind(self) -> MeasureKind {
+        match self {
+            MeasureType::Industry | MeasureType::Employment | MeasureType::PublicWelfareJob => {
+                MeasureKind::Developmental
+            }
+            MeasureType::MinimumLiving | MeasureType::ExtremePovertySupport => {
+                MeasureKind::Backstop
+            }
+            MeasureType::TemporaryRelief
             | MeasureType::Medical
             | MeasureType::Education
             | MeasureType::Housing
@@ -252,10 +235,19 @@ impl MeasureType {
             | MeasureType::Microcredit
             | MeasureType::Consumption
             | MeasureType::Social
-            | MeasureType::Motivation => false,
+            | MeasureType::Motivation => MeasureKind::Other,
         }
     }
 }
+
+/// Developmental help (开发式帮扶), the social-security backstop (兜底保障), or neither.
+#[derive(Clone, Copy)]
+enum MeasureKind {
+    Developmental,
+    Backstop,
+    Other,
+}
+
 
 /// The measure that answers one risk, given the household's labour capacity.
 /// `None` for [`RiskType::Other`]: that plan is made by hand.

@@ -1,5 +1,7 @@
 //! 账号管理 for the county administrator. Plain forms: works without JavaScript.
 use leptos::prelude::*;
+
+use crate::components::notice::LoadError;
 use leptos_router::components::A;
 
 use crate::{
@@ -88,10 +90,7 @@ pub fn AdminPage() -> impl IntoView {
                             </ul>
                         </section>
                     }.into_any(),
-                    Err(AppError::Unauthorized) => view! {
-                        <p><A href="/staff/login" attr:class="button primary">"请先登录"</A></p>
-                    }.into_any(),
-                    Err(e) => view! { <p class="banner error">{e.zh()}</p> }.into_any(),
+                    Err(error) => view! { <LoadError error /> }.into_any(),
                 }
             })}
         </Suspense>

@@ -1,11 +1,10 @@
 //! 工作看板: SVG charts drawn on the server, readable without JavaScript.
 use leptos::prelude::*;
+
+use crate::components::notice::LoadError;
 use leptos_router::components::A;
 
-use crate::api::{
-    dashboard::{my_dashboard, DashboardView, StepCount},
-    AppError,
-};
+use crate::api::dashboard::{my_dashboard, DashboardView, StepCount};
 
 const WIDTH: f64 = 640.0;
 const LABEL: f64 = 170.0;
@@ -20,10 +19,7 @@ pub fn DashboardPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(d) => view! { <Dashboard d /> }.into_any(),
-                    Err(AppError::Unauthorized) => view! {
-                        <p><A href="/staff/login" attr:class="button primary">"请先登录"</A></p>
-                    }.into_any(),
-                    Err(e) => view! { <p class="banner error">{e.zh()}</p> }.into_any(),
+                    Err(error) => view! { <LoadError error /> }.into_any(),
                 }
             })}
         </Suspense>

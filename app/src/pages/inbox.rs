@@ -1,11 +1,10 @@
 //! 消息: deadline notifications from the clock sweep, newest first, unread in bold.
 use leptos::prelude::*;
+
+use crate::components::notice::LoadError;
 use leptos_router::components::A;
 
-use crate::api::{
-    inbox::{my_notifications, MarkRead, NotificationView},
-    AppError,
-};
+use crate::api::inbox::{my_notifications, MarkRead, NotificationView};
 
 #[component]
 pub fn InboxPage() -> impl IntoView {
@@ -33,14 +32,7 @@ pub fn InboxPage() -> impl IntoView {
                         }
                         .into_any()
                     }
-                    Err(AppError::Unauthorized) => view! {
-                        <section class="card">
-                            <p>"请先登录。"</p>
-                            <A href="/staff/login" attr:class="button primary">"登录"</A>
-                        </section>
-                    }
-                    .into_any(),
-                    Err(e) => view! { <p class="banner error" role="alert">{e.zh()}</p> }.into_any(),
+                    Err(error) => view! { <LoadError error /> }.into_any(),
                 }
             })}
         </Suspense>

@@ -1,5 +1,7 @@
 //! The officer's morning screen: what is due, what is late, what to do next.
 use leptos::prelude::*;
+
+use crate::components::notice::LoadError;
 use leptos_router::{
     components::{Form, A},
     hooks::use_query_map,
@@ -86,14 +88,8 @@ pub fn QueuePage() -> impl IntoView {
                         <QueueList items=view.items />
                     }
                     .into_any(),
-                    (Ok(None), _) | (_, Err(AppError::Unauthorized)) => view! {
-                        <section class="card">
-                            <p>"请先登录。"</p>
-                            <A href="/staff/login" attr:class="button primary">"登录"</A>
-                        </section>
-                    }
-                    .into_any(),
-                    (Err(e), _) | (_, Err(e)) => view! { <p class="banner error">{e.zh()}</p> }.into_any(),
+                    (Ok(None), _) => view! { <LoadError error=AppError::Unauthorized /> }.into_any(),
+                    (Err(error), _) | (_, Err(error)) => view! { <LoadError error /> }.into_any(),
                 }
             })}
         </Suspense>

@@ -15,7 +15,7 @@ use super::decide_assist as assist;
 use super::decide_review as review;
 use super::emit::Emitter;
 use super::event::{CaseEvent, EventActor, EventKind};
-use super::guard::{check_allowed, REPORTERS};
+use super::guard::{check_allowed, check_role_and_scope, REPORTERS};
 use super::policy::Policy;
 use super::refusal::Refusal;
 use super::state::Case;
@@ -160,14 +160,7 @@ pub fn decide_report(
     cal: &Calendar,
     now: NaiveDateTime,
 ) -> Result<Vec<CaseEvent>, Refusal> {
-    if !REPORTERS.contains(&actor.role) {
-        return Err(Refusal::WrongRole {
-            needed: REPORTERS.to_vec(),
-        });
-    }
-    if !actor.covers(&new.village) {
-        return Err(Refusal::OutOfScope);
-    }
+    check_role_and_scope(REPORTERS, actor, &new.village)?;
     let id = required(&new.id, "id")?;
     if new.risks.is_empty() {
         return Err(Refusal::MissingData { field: "risks" });

@@ -8,6 +8,7 @@ use crate::domain::vocab::RiskTier;
 
 use super::actor::{extension_approvers, role_level, Role};
 use super::decide::{check_date, required, Ctx};
+use super::decide_review::check_measures_delivered;
 use super::emit::Emitter;
 use super::event::EventKind;
 use super::refusal::Refusal;
@@ -15,25 +16,45 @@ use super::state::{Case, EliminationChecklist, Measure, MeasureStatus};
 
 /// Starts the responsible-person and assistance clocks unless that step is done or running.
 pub(super) fn start_assistance_clocks(case: &Case, ctx: &Ctx<'_>, out: &mut Emitter) {
-    let today = ctx.today();
-    if case.responsible.is_none() {
-        out.start_if_absent(
-            ClockKind::ResponsibleAssigned,
-            Level::Township,
-            today,
-            ctx.policy.responsible_assigned,
-            ctx.cal,
-        );
-    }
+    start_responsible_clock(case, ctx, out);
     if !case.measures.iter().any(|m| m.status.is_started()) {
         out.start_if_absent(
             ClockKind::AssistanceStarted,
             Level::County,
-            today,
+            ctx.today(),
             ctx.policy.assistance_started,
             ctx.cal,
         );
     }
+}
+
+/// Starts the responsible-person clock unless someone is assigned or it is running.
+fn start_responsible_clock(case: &Case, ctx: &Ctx<'_>, out: &mut Emitter) {
+    if case.responsible.is_none() {
+        out.start_if_absent(
+            ClockKind::ResponsibleAssigned,
+            Level::Township,
+            ctx.today(),
+            ctx.policy.responsible_assigned,
+            ctx.cal,
+        );
+    }
+}
+
+/// (Re)starts the monitoring-visit clock from `started_on` at the tier's visit span.
+pub(super) fn start_visit_clock(
+    started_on: NaiveDate,
+    tier: RiskTier,
+    ctx: &Ctx<'_>,
+    out: &mut Emitter,
+) {
+    out.start(
+        ClockKind::MonitoringVisit,
+        Level::Village,
+        started_on,
+        ctx.policy.visit_span(tier),
+        ctx.cal,
+    );
 }
 
 pub(super) fn assign(person: &str, ctx: &Ctx<'_>, out: &mut Emitter) -> Result<(), Refusal> {
@@ -121,13 +142,7 @@ pub(super) fn log_visit(
         new_tier,
     });
     out.meet(ClockKind::MonitoringVisit, date);
-    out.start(
-        ClockKind::MonitoringVisit,
-        Level::Village,
-        date,
-        ctx.policy.visit_span(tier),
-        ctx.cal,
-    );
+    start_visit_clock(date, tier, ctx, out);
     Ok(())
 }
 
@@ -147,13 +162,7 @@ pub(super) fn change_tier(
     let started_on = case
         .open_clock(ClockKind::MonitoringVisit)
         .map_or(ctx.today(), |c| c.started_on);
-    out.start(
-        ClockKind::MonitoringVisit,
-        Level::Village,
-        started_on,
-        ctx.policy.visit_span(tier),
-        ctx.cal,
-    );
+    start_visit_clock(started_on, tier, ctx, out);
     Ok(())
 }
 
@@ -166,15 +175,7 @@ pub(super) fn propose_elimination(
     if let Some(which) = checklist.first_unmet() {
         return Err(Refusal::CriteriaNotMet { which });
     }
-    if case
-        .measures
-        .iter()
-        .any(|m| m.status != MeasureStatus::Delivered)
-    {
-        return Err(Refusal::CriteriaNotMet {
-            which: "measures_delivered",
-        });
-    }
+    check_measures_delivered(case)?;
     let today = ctx.today();
     out.push(EventKind::EliminationProposed {
         checklist: *checklist,
@@ -210,22 +211,8 @@ pub(super) fn reopen(
         tier,
         on: today,
     });
-    if case.responsible.is_none() {
-        out.start_if_absent(
-            ClockKind::ResponsibleAssigned,
-            Level::Township,
-            today,
-            ctx.policy.responsible_assigned,
-            ctx.cal,
-        );
-    }
-    out.start(
-        ClockKind::MonitoringVisit,
-        Level::Village,
-        today,
-        ctx.policy.visit_span(tier),
-        ctx.cal,
-    );
+    start_responsible_clock(case, ctx, out);
+    start_visit_clock(today, tier, ctx, out);
     Ok(())
 }
 

@@ -162,13 +162,7 @@ pub(super) fn county_decide(
             out.meet(ClockKind::IdentificationOverall, today);
             out.cancel(ClockKind::HomeCheck, today);
             assist::start_assistance_clocks(case, ctx, out);
-            out.start(
-                ClockKind::MonitoringVisit,
-                Level::Village,
-                today,
-                ctx.policy.visit_span(*tier),
-                ctx.cal,
-            );
+            assist::start_visit_clock(today, *tier, ctx, out);
         }
         IdentificationDecision::NotIdentify { reason } => {
             let reason = required(reason, "reason")?;
@@ -222,6 +216,11 @@ pub(super) fn check_can_eliminate(case: &Case, policy: &Policy) -> Result<(), Re
             which: "three_guarantees_and_water_secured",
         });
     }
+    check_measures_delivered(case)
+}
+
+/// Every measure of the plan has been delivered.
+pub(super) fn check_measures_delivered(case: &Case) -> Result<(), Refusal> {
     if case
         .measures
         .iter()

@@ -5,6 +5,7 @@
 use chrono::NaiveDateTime;
 
 use crate::domain::clock::ClockState;
+use crate::domain::region::RegionCode;
 
 use super::actor::{extension_approvers, role_level, Actor, Role};
 use super::command::CommandKind;
@@ -102,16 +103,25 @@ pub(super) fn check_allowed(
     policy: &Policy,
     now: NaiveDateTime,
 ) -> Result<(), Refusal> {
-    let needed = roles_for(kind);
+    check_role_and_scope(roles_for(kind), actor, &case.village)?;
+    check_state(case, kind, actor, policy, now)
+}
+
+/// The actor has one of the `needed` roles and covers the case's village.
+pub(super) fn check_role_and_scope(
+    needed: &[Role],
+    actor: &Actor,
+    village: &RegionCode,
+) -> Result<(), Refusal> {
     if !needed.contains(&actor.role) {
         return Err(Refusal::WrongRole {
             needed: needed.to_vec(),
         });
     }
-    if !actor.covers(&case.village) {
+    if !actor.covers(village) {
         return Err(Refusal::OutOfScope);
     }
-    check_state(case, kind, actor, policy, now)
+    Ok(())
 }
 
 fn check_state(
@@ -125,32 +135,9 @@ fn check_state(
         state: case.state.code(),
     };
     match kind {
-        CommandKind::RequestExtension => return check_can_request(case, actor, now),
-        CommandKind::ApproveExtension => return check_can_approve(case, actor),
-        CommandKind::Accept
-        | CommandKind::RejectOutOfScope
-        | CommandKind::RecordHomeCheck
-        | CommandKind::HoldVillageReview
-        | CommandKind::StartNotice
-        | CommandKind::RecordObjection
-        | CommandKind::EndNotice
-        | CommandKind::TownshipReview
-        | CommandKind::CountyDecide
-        | CommandKind::CountyDecideElimination
-        | CommandKind::NotifyRefusal
-        | CommandKind::AssignResponsible
-        | CommandKind::AddPlan
-        | CommandKind::UpdateMeasureStatus
-        | CommandKind::LogVisit
-        | CommandKind::ChangeTier
-        | CommandKind::ProposeElimination
-        | CommandKind::Reopen
-        | CommandKind::OpenGreenChannel => {}
-    }
-    if !kinds_in_state(&case.state).contains(&kind) {
-        return Err(wrong);
-    }
-    match kind {
+        CommandKind::RequestExtension => check_can_request(case, actor, now),
+        CommandKind::ApproveExtension => check_can_approve(case, actor),
+        _ if !kinds_in_state(&case.state).contains(&kind) => Err(wrong),
         CommandKind::EndNotice => match case.state.review_step() {
             Some((_, ReviewStep::NoticeRunning { min_until, .. })) => {
                 let days_left = (min_until - now.date()).num_days();
@@ -201,9 +188,7 @@ fn check_state(
         | CommandKind::LogVisit
         | CommandKind::ChangeTier
         | CommandKind::ProposeElimination
-        | CommandKind::Reopen
-        | CommandKind::RequestExtension
-        | CommandKind::ApproveExtension => Ok(()),
+        | CommandKind::Reopen => Ok(()),
     }
 }
 

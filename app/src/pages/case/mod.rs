@@ -5,12 +5,11 @@ mod step_form;
 mod widgets;
 
 use leptos::prelude::*;
+
+use crate::components::notice::LoadError;
 use leptos_router::{components::A, hooks::use_params_map};
 
-use crate::api::{
-    cases::{case_detail, RunCaseCommand},
-    AppError,
-};
+use crate::api::cases::{case_detail, RunCaseCommand};
 use sections::{ClockList, HouseholdSummary, Timeline};
 use step_form::StepForm;
 
@@ -61,14 +60,7 @@ pub fn CasePage() -> impl IntoView {
                         }
                         .into_any()
                     }
-                    Err(AppError::Unauthorized) => view! {
-                        <section class="card">
-                            <p>"请先登录。"</p>
-                            <A href="/staff/login" attr:class="button primary">"登录"</A>
-                        </section>
-                    }
-                    .into_any(),
-                    Err(e) => view! { <p class="banner error" role="alert">{e.zh()}</p> }.into_any(),
+                    Err(error) => view! { <LoadError error /> }.into_any(),
                 }
             })}
         </Suspense>

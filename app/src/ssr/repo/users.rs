@@ -39,21 +39,7 @@ pub async fn insert_if_absent<'e, E: Executor<'e, Database = Any>>(
     row: &UserRow,
     now_ms: i64,
 ) -> sqlx::Result<()> {
-    sqlx::query(
-        "insert into users (id, username, display_name, role, region_code, password_hash, active, created_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (username) do nothing",
-    )
-    .bind(&row.id)
-    .bind(&row.username)
-    .bind(&row.display_name)
-    .bind(&row.role)
-    .bind(&row.region_code)
-    .bind(&row.password_hash)
-    .bind(row.active)
-    .bind(now_ms)
-    .execute(ex)
-    .await
-    .map(|_| ())
+    insert(ex, row, now_ms).await.map(|_| ())
 }
 
 pub async fn all<'e, E: Executor<'e, Database = Any>>(ex: E) -> sqlx::Result<Vec<UserRow>> {

@@ -9,7 +9,7 @@ use leptos_router::{
 use crate::pages::{
     admin::AdminPage, case::CasePage, dashboard::DashboardPage, home::HomePage, login::LoginPage,
     not_found::NotFound, notice::NoticePage, queue::QueuePage, report::ReportPage,
-    submitted::SubmittedPage, track::TrackPage,
+    settings::SettingsPage, submitted::SubmittedPage, track::TrackPage,
 };
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -58,6 +58,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff") view=QueuePage ssr=SsrMode::Async />
                     <Route path=path!("/staff/dashboard") view=DashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/admin") view=AdminPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/settings") view=SettingsPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/cases/:id") view=CasePage ssr=SsrMode::Async />
                     <Route path=path!("/staff/inbox") view=crate::pages::inbox::InboxPage ssr=SsrMode::Async />
                 </Routes>

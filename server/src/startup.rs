@@ -4,7 +4,13 @@ use std::{net::SocketAddr, sync::Arc};
 use app::{
     domain::{calendar::Calendar, case::Policy},
     shell,
-    ssr::{clock::Clock, db::Db, seed, state::AppState},
+    ssr::{
+        clock::Clock,
+        db::Db,
+        seed,
+        services::settings,
+        state::{AppState, Settings},
+    },
     App,
 };
 use axum::{
@@ -65,14 +71,22 @@ impl Application {
             .site_pkg_dir("pkg")
             .site_addr(config.listen)
             .build();
-        let state = AppState {
+        settings::seed_calendar(&db, clock.now())
+            .await
+            .map_err(StartupError::Seed)?;
+        let base = AppState {
             leptos_options,
             db,
             clock,
             calendar: Arc::new(Calendar::china()),
             policy: Arc::new(Policy::national_default()),
+            settings: Settings::new(Calendar::china(), Policy::national_default()),
             secure_cookies: config.secure_cookies,
         };
+        settings::reload(&base, base.clock.now())
+            .await
+            .map_err(StartupError::Seed)?;
+        let state = base.refreshed();
         let listener = tokio::net::TcpListener::bind(config.listen)
             .await
             .map_err(StartupError::Bind)?;
@@ -110,7 +124,8 @@ impl Application {
 fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let context_state = state.clone();
-    let provide_state = move || provide_context(context_state.clone());
+    // Each request sees the calendar and policy current when it arrives.
+    let provide_state = move || provide_context(context_state.refreshed());
     let options = state.leptos_options.clone();
     Router::new()
         .route("/healthz", get(|| async { "ok" }))

@@ -10,6 +10,7 @@ use app::ssr::{
         outbox::{
             self, HttpSmsGateway, MailError, Mailer, SmsError, SmsGateway, SmtpMailer, SmtpSettings,
         },
+        settings,
     },
     state::AppState,
 };
@@ -89,6 +90,11 @@ impl Workers {
             "clock sweep",
             state.clone(),
             |state| async move {
+                // Other servers may have changed the calendar or policy: pick that up first.
+                if let Err(e) = settings::reload(&state, state.clock.now()).await {
+                    log_failure("settings reload", &e);
+                }
+                let state = state.refreshed();
                 if let Err(e) = escalation::sweep(&state, state.clock.now()).await {
                     log_failure("clock sweep", &e);
                 }
@@ -137,7 +143,7 @@ where
         ticker.set_missed_tick_behavior(MissedTickBehavior::Delay);
         loop {
             ticker.tick().await;
-            if let Err(e) = tokio::spawn(pass(state.clone())).await {
+            if let Err(e) = tokio::spawn(pass(state.refreshed())).await {
                 tracing::error!(worker = name, error = %e, "worker pass panicked");
             }
         }

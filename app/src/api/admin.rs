@@ -69,3 +69,33 @@ pub async fn set_account_active(user_id: String, active: bool) -> Result<(), App
     leptos_axum::redirect("/staff/admin");
     Ok(())
 }
+
+/// Messages the outbox gave up on after every retry (shown to the administrator).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeadLetterView {
+    pub channel: String,
+    pub recipient: String,
+    pub subject: String,
+    pub attempts: i64,
+    pub last_error: String,
+}
+
+#[server(endpoint = "admin/dead_letters")]
+pub async fn dead_letters() -> Result<Vec<DeadLetterView>, AppError> {
+    use crate::ssr::context::{reply_error, RequestContext};
+    let ctx = RequestContext::load()?;
+    let staff = ctx.staff().await.map_err(reply_error)?;
+    let rows = crate::ssr::services::outbox::dead_letters(&ctx.state, &staff, 100)
+        .await
+        .map_err(reply_error)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| DeadLetterView {
+            channel: r.channel,
+            recipient: r.recipient,
+            subject: r.subject,
+            attempts: r.attempts,
+            last_error: r.last_error.unwrap_or_default(),
+        })
+        .collect())
+}

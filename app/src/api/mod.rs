@@ -9,5 +9,6 @@ pub mod notice;
 pub mod queue;
 pub mod regions;
 pub mod reports;
+pub mod settings;
 
 pub use error::{AppError, FieldError};

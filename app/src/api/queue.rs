@@ -37,12 +37,72 @@ pub struct QueueCounts {
 pub struct QueueView {
     pub items: Vec<QueueItem>,
     pub counts: QueueCounts,
+    /// Keyset cursor ("next_due_on|id" of the last item) for the next page; `None` on the
+    /// last page.
+    pub next: Option<String>,
 }
 
-/// The signed-in officer's work, soonest deadline first. `tab`: todo (default) | due_soon |
-/// overdue | all. `q`: exact name, tracking number, mobile or ID number.
+/// Optional narrowing of the queue. Every field is a stable code; empty means "any".
+/// Region codes only narrow within the officer's scope, never widen it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct QueueFilter {
+    pub village: Option<String>,
+    pub township: Option<String>,
+    /// Case state code, e.g. "reported", "accepted", "notice_running", "identified".
+    pub state: Option<String>,
+    /// RiskType code.
+    pub risk: Option<String>,
+    /// Channel code.
+    pub channel: Option<String>,
+    /// Category code.
+    pub category: Option<String>,
+    /// RiskTier code.
+    pub tier: Option<String>,
+}
+
+impl QueueFilter {
+    /// The filter with blank values dropped (GET forms send empty selects as "").
+    pub fn normalised(self) -> Self {
+        let keep = |v: Option<String>| v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+        QueueFilter {
+            village: keep(self.village),
+            township: keep(self.township),
+            state: keep(self.state),
+            risk: keep(self.risk),
+            channel: keep(self.channel),
+            category: keep(self.category),
+            tier: keep(self.tier),
+        }
+    }
+
+    /// (query name, value) pairs of the set fields, for links that keep the filter.
+    pub fn pairs(&self) -> Vec<(&'static str, &str)> {
+        [
+            ("village", &self.village),
+            ("township", &self.township),
+            ("state", &self.state),
+            ("risk", &self.risk),
+            ("channel", &self.channel),
+            ("category", &self.category),
+            ("tier", &self.tier),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.as_deref().map(|v| (k, v)))
+        .collect()
+    }
+}
+
+/// The signed-in officer's work, soonest deadline first, 50 a page. `tab`: todo (default) |
+/// due_soon | overdue | all. `q`: exact name, tracking number, mobile or ID number.
+/// `filter`: posted as `filter[village]=…` etc. `after`: the previous page's `next`.
 #[server(endpoint = "queue/mine")]
-pub async fn my_queue(tab: Option<String>, q: Option<String>) -> Result<QueueView, AppError> {
+pub async fn my_queue(
+    tab: Option<String>,
+    q: Option<String>,
+    #[server(default)] filter: QueueFilter,
+    #[server(default)] after: Option<String>,
+) -> Result<QueueView, AppError> {
     use crate::ssr::context::{reply_error, RequestContext};
     let ctx = RequestContext::load()?;
     let staff = ctx.staff().await.map_err(reply_error)?;
@@ -51,6 +111,8 @@ pub async fn my_queue(tab: Option<String>, q: Option<String>) -> Result<QueueVie
         &staff,
         tab.as_deref().unwrap_or("todo"),
         q.as_deref(),
+        &filter.normalised(),
+        after.as_deref().filter(|a| !a.is_empty()),
         ctx.now(),
     )
     .await

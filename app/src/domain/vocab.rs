@@ -248,7 +248,6 @@ enum MeasureKind {
     Other,
 }
 
-
 /// The measure that answers one risk, given the household's labour capacity.
 /// `None` for [`RiskType::Other`]: that plan is made by hand.
 fn measure_for(risk: RiskType, labour: LabourCapacity) -> Option<MeasureType> {

@@ -6,7 +6,10 @@ use leptos_router::components::A;
 
 use crate::{
     api::{
-        admin::{list_accounts, AccountView, CreateAccount, ResetPassword, SetAccountActive},
+        admin::{
+            dead_letters, list_accounts, AccountView, CreateAccount, ResetPassword,
+            SetAccountActive,
+        },
         regions::region_tree,
         AppError,
     },
@@ -29,6 +32,7 @@ pub fn AdminPage() -> impl IntoView {
         |_| list_accounts(),
     );
     let regions = Resource::new(|| (), |_| region_tree());
+    let dead = Resource::new(|| (), |_| dead_letters());
     let error = move || {
         [
             create.value().get(),
@@ -50,6 +54,7 @@ pub fn AdminPage() -> impl IntoView {
     view! {
         <p><A href="/staff">"← 返回待办"</A></p>
         <h1>"账号管理"</h1>
+        <p><A href="/staff/settings">"政策与节假日设置"</A></p>
         {move || error().map(|e| view! { <p class="banner error" role="alert">{e}</p> })}
         <Suspense fallback=|| view! { <p class="loading">"正在加载…"</p> }>
             {move || Suspend::new(async move {
@@ -83,6 +88,7 @@ pub fn AdminPage() -> impl IntoView {
                                 <button type="submit" class="button primary">"创建账号"</button>
                             </ActionForm>
                         </section>
+                        <DeadLetters rows=dead.await.unwrap_or_default() />
                         <section class="card">
                             <h2>"现有账号"</h2>
                             <ul class="accounts">
@@ -128,4 +134,19 @@ fn AccountRow(
             </div>
         </li>
     }
+}
+
+#[component]
+fn DeadLetters(rows: Vec<crate::api::admin::DeadLetterView>) -> impl IntoView {
+    (!rows.is_empty()).then(|| view! {
+        <section class="card">
+            <h2>"发送失败的消息"</h2>
+            <p class="muted">"以下短信或邮件多次重试仍未发出，请核对号码、邮箱或网关设置。"</p>
+            <ul class="plain">
+                {rows.into_iter().map(|r| view! {
+                    <li>{format!("{} → {}：{}（{}次，{}）", r.channel, r.recipient, r.subject, r.attempts, r.last_error)}</li>
+                }).collect_view()}
+            </ul>
+        </section>
+    })
 }

@@ -8,5 +8,6 @@ pub mod not_found;
 pub mod notice;
 pub mod queue;
 pub mod report;
+pub mod settings;
 pub mod submitted;
 pub mod track;

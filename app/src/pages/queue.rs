@@ -7,10 +7,17 @@ use leptos_router::{
     hooks::use_query_map,
 };
 
-use crate::api::{
-    auth::{current_staff, Logout},
-    queue::{my_queue, QueueCounts, QueueItem},
-    AppError,
+use crate::{
+    api::{
+        auth::{current_staff, Logout},
+        queue::{my_queue, QueueCounts, QueueFilter, QueueItem},
+        regions::{region_tree, TownshipOption},
+        AppError,
+    },
+    domain::{
+        case::labels::state_code_zh,
+        vocab::{Category, Channel, RiskTier, RiskType},
+    },
 };
 
 const TABS: &[(&str, &str)] = &[
@@ -18,6 +25,24 @@ const TABS: &[(&str, &str)] = &[
     ("due_soon", "即将到期"),
     ("overdue", "已逾期"),
     ("all", "全部"),
+];
+
+/// Steps a case with an open clock can be at, in procedure order.
+const STEPS: &[&str] = &[
+    "reported",
+    "accepted",
+    "home_checked",
+    "village_reviewed",
+    "notice_running",
+    "notice_ended",
+    "township_reviewed",
+    "identified",
+    "elimination_proposed",
+    "elimination_home_checked",
+    "elimination_village_reviewed",
+    "elimination_notice_running",
+    "elimination_notice_ended",
+    "elimination_township_reviewed",
 ];
 
 fn count_of(counts: &QueueCounts, tab: &str) -> usize {
@@ -29,25 +54,81 @@ fn count_of(counts: &QueueCounts, tab: &str) -> usize {
     }
 }
 
+/// Percent-encodes a query value (everything but unreserved ASCII).
+fn encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// `/staff?…` keeping the search and filter, with the given tab and cursor.
+fn queue_href(tab: &str, q: &str, filter: &QueueFilter, after: Option<&str>) -> String {
+    let mut pairs = vec![("tab", tab)];
+    if !q.is_empty() {
+        pairs.push(("q", q));
+    }
+    pairs.extend(filter.pairs());
+    if let Some(after) = after {
+        pairs.push(("after", after));
+    }
+    let query: Vec<String> = pairs
+        .into_iter()
+        .map(|(k, v)| format!("{k}={}", encode(v)))
+        .collect();
+    format!("/staff?{}", query.join("&"))
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Params {
+    tab: String,
+    q: String,
+    filter: QueueFilter,
+    after: Option<String>,
+}
+
 #[component]
 pub fn QueuePage() -> impl IntoView {
     let query = use_query_map();
     let params = move || {
         let q = query.read();
-        (
-            q.get("tab").unwrap_or_else(|| "todo".to_owned()),
-            q.get("q").unwrap_or_default(),
-        )
+        Params {
+            tab: q.get("tab").unwrap_or_else(|| "todo".to_owned()),
+            q: q.get("q").unwrap_or_default(),
+            filter: QueueFilter {
+                village: q.get("village"),
+                township: q.get("township"),
+                state: q.get("state"),
+                risk: q.get("risk"),
+                channel: q.get("channel"),
+                category: q.get("category"),
+                tier: q.get("tier"),
+            }
+            .normalised(),
+            after: q.get("after").filter(|a| !a.is_empty()),
+        }
     };
     let staff = Resource::new(|| (), |_| current_staff());
-    let queue = Resource::new(params, |(tab, q)| {
-        my_queue(Some(tab), (!q.is_empty()).then_some(q))
+    let regions = Resource::new(|| (), |_| region_tree());
+    let queue = Resource::new(params, |p| {
+        my_queue(
+            Some(p.tab),
+            (!p.q.is_empty()).then_some(p.q),
+            p.filter,
+            p.after,
+        )
     });
     let logout = ServerAction::<Logout>::new();
     view! {
         <Suspense fallback=|| view! { <p class="loading">"正在加载…"</p> }>
             {move || Suspend::new(async move {
-                let (tab, q) = params();
+                let Params { tab, q, filter, after } = params();
+                let townships = regions.await.unwrap_or_default();
                 match (staff.await, queue.await) {
                     (Ok(Some(me)), Ok(view)) => view! {
                         <div class="staff-bar">
@@ -70,7 +151,7 @@ pub fn QueuePage() -> impl IntoView {
                                     let n = count_of(&view.counts, code);
                                     let current = *code == tab;
                                     view! {
-                                        <A href=format!("/staff?tab={code}")
+                                        <A href=queue_href(code, &q, &filter, None)
                                             attr:class=if current { "tab current" } else { "tab" }
                                             attr:aria-current=current.then_some("page")>
                                             {format!("{label} {n}")}
@@ -79,13 +160,17 @@ pub fn QueuePage() -> impl IntoView {
                                 })
                                 .collect_view()}
                         </nav>
-                        <Form method="GET" action="" attr:class="search">
-                            <input type="hidden" name="tab" value=tab.clone() />
-                            <input type="search" name="q" value=q aria-label="搜索"
-                                placeholder="姓名、身份证号、手机号或查询码" />
-                            <button type="submit" class="button small">"搜索"</button>
-                        </Form>
+                        <QueueFilterForm tab=tab.clone() q=q.clone() filter=filter.clone() townships />
                         <QueueList items=view.items />
+                        {after.is_some().then(|| view! {
+                            <A href=queue_href(&tab, &q, &filter, None) attr:class="queue-first">"回到第一页"</A>
+                        })}
+                        {view.next.map(|next| view! {
+                            <p class="queue-more">
+                                <A href=queue_href(&tab, &q, &filter, Some(&next)) attr:class="button small"
+                                    attr:rel="next">"下一页"</A>
+                            </p>
+                        })}
                     }
                     .into_any(),
                     (Ok(None), _) => view! { <LoadError error=AppError::Unauthorized /> }.into_any(),
@@ -93,6 +178,103 @@ pub fn QueuePage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// One `<option>`, selected when it is the current value.
+fn option(code: &str, label: &str, current: &Option<String>) -> impl IntoView {
+    let selected = current.as_deref() == Some(code);
+    view! { <option value=code.to_owned() selected=selected>{label.to_owned()}</option> }
+}
+
+/// Search and filters as one GET form: works without JavaScript, wraps on a phone.
+#[component]
+fn QueueFilterForm(
+    tab: String,
+    q: String,
+    filter: QueueFilter,
+    townships: Vec<TownshipOption>,
+) -> impl IntoView {
+    let vocab_select = |name: &'static str,
+                        label: &'static str,
+                        any: &'static str,
+                        options: Vec<(&'static str, &'static str)>,
+                        current: &Option<String>| {
+        view! {
+            <label class="queue-filter">
+                <span>{label}</span>
+                <select name=name>
+                    <option value="">{any}</option>
+                    {options
+                        .into_iter()
+                        .map(|(code, zh)| option(code, zh, current))
+                        .collect_view()}
+                </select>
+            </label>
+        }
+    };
+    view! {
+        <Form method="GET" action="" attr:class="search queue-filters">
+            <input type="hidden" name="tab" value=tab />
+            <input type="search" name="q" value=q aria-label="搜索"
+                placeholder="姓名、身份证号、手机号或查询码" />
+            <label class="queue-filter">
+                <span>"村"</span>
+                <select name="village">
+                    <option value="">"全部村"</option>
+                    {townships
+                        .into_iter()
+                        .map(|t| {
+                            let current = filter.village.clone();
+                            view! {
+                                <optgroup label=t.name>
+                                    {t.villages
+                                        .into_iter()
+                                        .map(|v| option(&v.code, &v.name, &current))
+                                        .collect_view()}
+                                </optgroup>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+            {vocab_select(
+                "state",
+                "环节",
+                "全部环节",
+                STEPS.iter().map(|c| (*c, state_code_zh(c))).collect(),
+                &filter.state,
+            )}
+            {vocab_select(
+                "risk",
+                "风险类型",
+                "全部类型",
+                RiskType::ALL.iter().map(|r| (r.code(), r.label_zh())).collect(),
+                &filter.risk,
+            )}
+            {vocab_select(
+                "channel",
+                "发现渠道",
+                "全部渠道",
+                Channel::ALL.iter().map(|c| (c.code(), c.label_zh())).collect(),
+                &filter.channel,
+            )}
+            {vocab_select(
+                "category",
+                "监测类别",
+                "全部类别",
+                Category::ALL.iter().map(|c| (c.code(), c.label_zh())).collect(),
+                &filter.category,
+            )}
+            {vocab_select(
+                "tier",
+                "风险等级",
+                "全部等级",
+                RiskTier::ALL.iter().map(|t| (t.code(), t.label_zh())).collect(),
+                &filter.tier,
+            )}
+            <button type="submit" class="button small">"筛选"</button>
+        </Form>
     }
 }
 

@@ -1,4 +1,4 @@
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
@@ -14,6 +14,9 @@ pub struct AppState {
     pub clock: Arc<dyn Clock>,
     pub calendar: Arc<Calendar>,
     pub policy: Arc<Policy>,
+    /// The live calendar and policy, which administrators can change while the server runs;
+    /// `calendar` and `policy` above are this request's snapshot of them.
+    pub settings: Settings,
     /// Mark session cookies `Secure` (set when served over HTTPS).
     pub secure_cookies: bool,
 }
@@ -21,5 +24,47 @@ pub struct AppState {
 impl FromRef<AppState> for LeptosOptions {
     fn from_ref(state: &AppState) -> Self {
         state.leptos_options.clone()
+    }
+}
+
+impl AppState {
+    /// A copy carrying the current calendar and policy (taken once per request or worker pass,
+    /// so one command never sees two different calendars).
+    pub fn refreshed(&self) -> AppState {
+        let (calendar, policy) = self.settings.snapshot();
+        AppState {
+            calendar,
+            policy,
+            ..self.clone()
+        }
+    }
+}
+
+/// Shared, swappable calendar and policy.
+#[derive(Clone, Debug)]
+pub struct Settings(Arc<RwLock<(Arc<Calendar>, Arc<Policy>)>>);
+
+impl Settings {
+    pub fn new(calendar: Calendar, policy: Policy) -> Settings {
+        Settings(Arc::new(RwLock::new((
+            Arc::new(calendar),
+            Arc::new(policy),
+        ))))
+    }
+
+    pub fn set(&self, calendar: Calendar, policy: Policy) {
+        let mut guard = match self.0.write() {
+            Ok(guard) => guard,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        *guard = (Arc::new(calendar), Arc::new(policy));
+    }
+
+    pub fn snapshot(&self) -> (Arc<Calendar>, Arc<Policy>) {
+        let guard = match self.0.read() {
+            Ok(guard) => guard,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        (guard.0.clone(), guard.1.clone())
     }
 }

@@ -8,4 +8,5 @@ mod helpers;
 mod queue;
 mod reports;
 mod scope;
+mod settings;
 mod storage;

@@ -1,8 +1,43 @@
+use std::collections::HashSet;
+
+use app::{
+    domain::{case::CaseCommand, role::Role},
+    ssr::{clock::Clock, services::cases},
+};
 use serde_json::Value;
 
-use crate::helpers::{spawn_app, QINGSHI_VILLAGE};
+use crate::{
+    fixtures::{actor, QINGSHI_TOWNSHIP},
+    helpers::{report_fields, spawn_app, TestApp, QINGSHI_VILLAGE},
+};
 
 const HEKOU_VILLAGE: &str = "522799102201";
+const LONGJING_VILLAGE: &str = "522799101202";
+
+/// The "all" tab narrowed by filter fields (`filter[village]` etc.) and a cursor.
+async fn filtered(officer: &TestApp, filter: &[(&str, &str)], after: Option<&str>) -> Value {
+    let mut fields = vec![("tab".to_owned(), "all".to_owned())];
+    fields.extend(
+        filter
+            .iter()
+            .map(|(k, v)| (format!("filter[{k}]"), (*v).to_owned())),
+    );
+    if let Some(after) = after {
+        fields.push(("after".into(), after.into()));
+    }
+    let response = officer.post_api("/api/queue/mine", &fields).await;
+    assert_eq!(response.status(), 200);
+    response.json().await.expect("json")
+}
+
+fn applicants(view: &Value) -> Vec<String> {
+    view["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|i| i["applicant"].as_str().map(str::to_owned))
+        .collect()
+}
 
 async fn names_in_queue(officer: &crate::helpers::TestApp) -> Vec<String> {
     names_in_tab(officer, "all").await
@@ -196,4 +231,155 @@ async fn repeated_wrong_passwords_lock_the_account_for_a_while() {
     assert_eq!(attempt(crate::helpers::PASSWORD).await, 429);
     app.clock.advance(chrono::Duration::minutes(16));
     assert_eq!(attempt(crate::helpers::PASSWORD).await, 200);
+}
+
+#[tokio::test]
+async fn the_queue_filters_by_village_within_the_officers_scope() {
+    let app = spawn_app().await;
+    app.submit_report("张三", "13800138000", QINGSHI_VILLAGE)
+        .await;
+    app.submit_report("龙井人", "13900139000", LONGJING_VILLAGE)
+        .await;
+    app.submit_report("河口人", "13700137000", HEKOU_VILLAGE)
+        .await;
+
+    let county = app.login("xian-officer").await;
+    let view = filtered(&county, &[("village", QINGSHI_VILLAGE)], None).await;
+    assert_eq!(applicants(&view), vec!["张三"]);
+    let view = filtered(&county, &[("village", HEKOU_VILLAGE)], None).await;
+    assert_eq!(applicants(&view), vec!["河口人"]);
+
+    // A region filter narrows the scope, never widens it.
+    let qingshi = app.login("zhen-qingshi").await;
+    let view = filtered(&qingshi, &[("village", HEKOU_VILLAGE)], None).await;
+    assert!(applicants(&view).is_empty());
+    let view = filtered(&qingshi, &[("township", QINGSHI_TOWNSHIP)], None).await;
+    assert_eq!(applicants(&view).len(), 2);
+}
+
+#[tokio::test]
+async fn the_queue_filters_by_risk_type() {
+    let app = spawn_app().await;
+    app.submit_report("张三", "13800138000", QINGSHI_VILLAGE)
+        .await;
+    let mut fields: Vec<(String, String)> = report_fields("李四", "13900139000", QINGSHI_VILLAGE)
+        .into_iter()
+        .filter(|(k, _)| !k.starts_with("form[risk_types]"))
+        .collect();
+    fields.push(("form[risk_types][2]".into(), "schooling".into()));
+    let response = app.post_api("/api/reports/submit", &fields).await;
+    assert_eq!(response.status(), 200);
+
+    let officer = app.login("zhen-qingshi").await;
+    let view = filtered(&officer, &[("risk", "schooling")], None).await;
+    assert_eq!(applicants(&view), vec!["李四"]);
+    let view = filtered(&officer, &[("risk", "illness")], None).await;
+    assert_eq!(applicants(&view), vec!["张三"]);
+    // Blank selects mean "any".
+    let view = filtered(&officer, &[("risk", ""), ("channel", "")], None).await;
+    assert_eq!(applicants(&view).len(), 2);
+    // An unknown code is refused, not ignored.
+    let response = officer
+        .post_api(
+            "/api/queue/mine",
+            &[("filter[risk]".into(), "nonsense".into())],
+        )
+        .await;
+    assert_eq!(response.status(), 400);
+}
+
+#[tokio::test]
+async fn the_queue_filters_by_channel() {
+    let app = spawn_app().await;
+    app.submit_report("张三", "13800138000", QINGSHI_VILLAGE)
+        .await;
+    app.submit_report("李四", "13900139000", QINGSHI_VILLAGE)
+        .await;
+    // A hotline filing, as the 12317 operator would record it.
+    sqlx::query("update cases set channel = 'proxy_hotline' where applicant_name = '李四'")
+        .execute(&app.state.db.pool)
+        .await
+        .expect("update");
+
+    let officer = app.login("zhen-qingshi").await;
+    let view = filtered(&officer, &[("channel", "proxy_hotline")], None).await;
+    assert_eq!(applicants(&view), vec!["李四"]);
+    let view = filtered(&officer, &[("channel", "self_report")], None).await;
+    assert_eq!(applicants(&view), vec!["张三"]);
+}
+
+#[tokio::test]
+async fn the_queue_filters_by_step() {
+    let app = spawn_app().await;
+    app.submit_report("张三", "13800138000", QINGSHI_VILLAGE)
+        .await;
+    app.submit_report("李四", "13900139000", QINGSHI_VILLAGE)
+        .await;
+    let officer = app.login("zhen-qingshi").await;
+    let view = filtered(&officer, &[], None).await;
+    let lisi = view["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|i| i["applicant"] == "李四")
+        .expect("李四 in the queue")["case_id"]
+        .as_str()
+        .expect("case id")
+        .to_owned();
+    let township = actor("zhen-qingshi", Role::TownshipOfficer, QINGSHI_TOWNSHIP);
+    let case = cases::load_unscoped(&app.state, &lisi)
+        .await
+        .expect("load");
+    let now = app.clock.now();
+    cases::execute(
+        &app.state,
+        &township,
+        &lisi,
+        case.version,
+        &CaseCommand::Accept,
+        now,
+    )
+    .await
+    .expect("accepted");
+
+    let view = filtered(&officer, &[("state", "accepted")], None).await;
+    assert_eq!(applicants(&view), vec!["李四"]);
+    let view = filtered(&officer, &[("state", "reported")], None).await;
+    assert_eq!(applicants(&view), vec!["张三"]);
+    let view = filtered(&officer, &[("state", "identified")], None).await;
+    assert!(applicants(&view).is_empty());
+}
+
+#[tokio::test]
+async fn the_queue_pages_by_keyset_without_repeating_a_case() {
+    let app = spawn_app().await;
+    for n in 0..60 {
+        app.submit_report(
+            &format!("农户{n:02}"),
+            &format!("138{:08}", 10_000 + n),
+            QINGSHI_VILLAGE,
+        )
+        .await;
+    }
+    let officer = app.login("zhen-qingshi").await;
+    let first = filtered(&officer, &[], None).await;
+    assert_eq!(first["items"].as_array().expect("items").len(), 50);
+    let cursor = first["next"].as_str().expect("a cursor").to_owned();
+    assert!(cursor.contains('|'), "{cursor}");
+
+    let second = filtered(&officer, &[], Some(&cursor)).await;
+    assert_eq!(second["items"].as_array().expect("items").len(), 10);
+    assert!(second["next"].is_null(), "{}", second["next"]);
+
+    let ids: Vec<&str> = first["items"]
+        .as_array()
+        .into_iter()
+        .chain(second["items"].as_array())
+        .flatten()
+        .filter_map(|i| i["case_id"].as_str())
+        .collect();
+    assert_eq!(ids.len(), 60);
+    assert_eq!(ids.iter().collect::<HashSet<_>>().len(), 60, "no case twice");
+    // Counts describe the filtered set, not the page.
+    assert_eq!(second["counts"]["all"], 60);
 }

@@ -1073,18 +1073,19 @@ mod tests {
         form_for(&complete_command(kind))
     }
 
-    fn problem_fields(form: &CommandForm) -> Vec<&'static str> {
-        match parse_command(form) {
-            Ok(command) => panic!("expected problems, parsed {command:?}"),
-            Err(problems) => problems.iter().map(|(field, _)| *field).collect(),
-        }
-    }
-
+    /// The (field, message key) problems of a form that must not parse.
     fn problem_keys(form: &CommandForm) -> Vec<(&'static str, &'static str)> {
         match parse_command(form) {
             Ok(command) => panic!("expected problems, parsed {command:?}"),
             Err(problems) => problems.iter().map(|(f, m)| (*f, m.key)).collect(),
         }
+    }
+
+    fn problem_fields(form: &CommandForm) -> Vec<&'static str> {
+        problem_keys(form)
+            .into_iter()
+            .map(|(field, _)| field)
+            .collect()
     }
 
     /// Fields a kind's complete form cannot do without.

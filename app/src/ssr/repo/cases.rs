@@ -195,34 +195,82 @@ pub async fn by_id<'e, E: Executor<'e, Database = Any>>(
         .await
 }
 
-/// Cases with an open clock in a region, soonest due first, optionally matching a search
-/// term exactly (name, tracking number, mobile or ID number). Index: cases_next_due.
+/// What the queue narrows to in SQL; every value is bound, never spliced.
+#[derive(Debug, Clone, Default)]
+pub struct OpenFilter<'a> {
+    /// Exact name, tracking number, mobile or ID number.
+    pub search: Option<&'a str>,
+    pub village_code: Option<&'a str>,
+    pub township_code: Option<&'a str>,
+    pub state: Option<&'a str>,
+    pub channel: Option<&'a str>,
+    /// A RiskType code (already checked against the vocabulary).
+    pub risk: Option<&'a str>,
+    /// Keyset cursor: rows strictly after (next_due_on, id).
+    pub after: Option<(&'a str, &'a str)>,
+}
+
+/// Cases with an open clock in a region, soonest due first (order by next_due_on, id),
+/// narrowed by `filter`, each with its snapshot and next_due_on (for the keyset cursor).
+/// Indexes: cases_{county,township,village}_due_id (0006) on (region, next_due_on, id).
 pub async fn open_by_due<'e, E: Executor<'e, Database = Any>>(
     ex: E,
     region_column: RegionColumn,
     region_code: &str,
-    search: Option<&str>,
+    filter: &OpenFilter<'_>,
     limit: i64,
-) -> sqlx::Result<Vec<(CaseRow, Option<String>)>> {
+) -> sqlx::Result<Vec<(CaseRow, Option<String>, String)>> {
     let column = region_column.as_sql();
-    let search_sql = if search.is_some() {
-        " and (applicant_name = $3 or tracking_number = $3 or applicant_mobile = $3 or applicant_id_number = $3)"
-    } else {
-        ""
+    let mut binds: Vec<String> = vec![region_code.to_owned()];
+    let next = |value: &str, binds: &mut Vec<String>| {
+        binds.push(value.to_owned());
+        format!("${}", binds.len())
     };
-    let sql = format!(
-        "select {COLUMNS}, snapshot from cases where {column} = $1 and next_due_on is not null{search_sql}
-         order by next_due_on, id limit $2"
+    let mut sql = format!(
+        "select {COLUMNS}, snapshot, next_due_on from cases where {column} = $1 and next_due_on is not null"
     );
-    let mut query = sqlx::query(&sql).bind(region_code).bind(limit);
-    if let Some(term) = search {
-        query = query.bind(term);
+    if let Some(term) = filter.search {
+        let p = next(term, &mut binds);
+        sql.push_str(&format!(
+            " and (applicant_name = {p} or tracking_number = {p} or applicant_mobile = {p} or applicant_id_number = {p})"
+        ));
+    }
+    for (col, value) in [
+        ("village_code", filter.village_code),
+        ("township_code", filter.township_code),
+        ("state", filter.state),
+        ("channel", filter.channel),
+    ] {
+        if let Some(value) = value {
+            let p = next(value, &mut binds);
+            sql.push_str(&format!(" and {col} = {p}"));
+        }
+    }
+    if let Some(risk) = filter.risk {
+        let p = next(&format!("%{risk}%"), &mut binds);
+        sql.push_str(&format!(" and risk_types like {p}"));
+    }
+    if let Some((due, id)) = filter.after {
+        let d = next(due, &mut binds);
+        let i = next(id, &mut binds);
+        sql.push_str(&format!(
+            " and (next_due_on > {d} or (next_due_on = {d} and id > {i}))"
+        ));
+    }
+    sql.push_str(&format!(" order by next_due_on, id limit {}", limit.max(0)));
+    let mut query = sqlx::query(&sql);
+    for value in &binds {
+        query = query.bind(value.as_str());
     }
     let rows = query.fetch_all(ex).await?;
     rows.iter()
         .map(|r| {
             use sqlx::Row;
-            Ok((CaseRow::from_row(r)?, r.try_get("snapshot")?))
+            Ok((
+                CaseRow::from_row(r)?,
+                r.try_get("snapshot")?,
+                r.try_get("next_due_on")?,
+            ))
         })
         .collect()
 }

@@ -7,6 +7,7 @@ pub mod notifications;
 pub mod outbox;
 pub mod regions;
 pub mod sessions;
+pub mod settings;
 pub mod users;
 
 pub use sqlx::Any;

@@ -10,6 +10,7 @@ pub mod outbox;
 pub mod queue;
 pub mod regions;
 pub mod reports;
+pub mod settings;
 
 /// Unix milliseconds, the storage form of an instant.
 pub fn millis(instant: chrono::DateTime<chrono::Utc>) -> i64 {

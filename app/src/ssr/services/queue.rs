@@ -3,7 +3,10 @@
 use chrono::{DateTime, Utc};
 
 use crate::{
-    api::queue::{QueueCounts, QueueItem, QueueView},
+    api::{
+        error::FieldError,
+        queue::{QueueCounts, QueueFilter, QueueItem, QueueView},
+    },
     domain::{
         case::{labels, Case},
         clock::{time_left_zh, urgency, Urgency},
@@ -12,17 +15,27 @@ use crate::{
         region::RegionLevel,
         time::{beijing_date, date_zh, to_beijing},
         tracking::TrackingNumber,
-        vocab::Channel,
+        vocab::{Category, Channel, RiskTier, RiskType},
     },
     ssr::{
         error::ServiceError,
-        repo::{cases, cases::RegionColumn, regions},
+        repo::{
+            cases,
+            cases::{OpenFilter, RegionColumn},
+            regions,
+            regions::RegionRow,
+        },
         services::{auth::Staff, case_view::actor_of, reports::risk_labels},
         state::AppState,
     },
 };
 
-const PAGE: i64 = 500;
+/// Items on one page of the queue.
+const PAGE_SIZE: usize = 50;
+/// Rows read per query while filling a page. The tab counts are computed over the first
+/// BATCH rows of the filtered set (not the whole region): cheap, and exact for any officer
+/// with fewer open cases than that.
+const BATCH: i64 = 500;
 
 /// A search term normalised the way it is stored (tracking and mobile formats vary).
 fn normalise_search(q: &str) -> Option<String> {
@@ -42,66 +55,137 @@ fn normalise_search(q: &str) -> Option<String> {
     Some(q.to_owned())
 }
 
-#[tracing::instrument(skip_all, fields(user = %staff.id, tab))]
-pub async fn list_for(
-    state: &AppState,
-    staff: &Staff,
-    tab: &str,
-    q: Option<&str>,
+fn invalid(field: &str, zh: &str, en: &str) -> ServiceError {
+    ServiceError::Validation(vec![FieldError {
+        field: field.to_owned(),
+        key: format!("queue.invalid_{field}"),
+        zh: zh.to_owned(),
+        en: en.to_owned(),
+    }])
+}
+
+/// Unknown vocabulary codes are refused rather than silently ignored.
+fn check_codes(filter: &QueueFilter) -> Result<(), ServiceError> {
+    let known = |v: &Option<String>, ok: fn(&str) -> bool| v.as_deref().is_none_or(ok);
+    if !known(&filter.risk, |c| RiskType::from_code(c).is_some()) {
+        return Err(invalid("risk", "风险类型无效", "Unknown risk type"));
+    }
+    if !known(&filter.channel, |c| Channel::from_code(c).is_some()) {
+        return Err(invalid("channel", "发现渠道无效", "Unknown channel"));
+    }
+    if !known(&filter.category, |c| Category::from_code(c).is_some()) {
+        return Err(invalid("category", "监测类别无效", "Unknown category"));
+    }
+    if !known(&filter.tier, |c| RiskTier::from_code(c).is_some()) {
+        return Err(invalid("tier", "风险等级无效", "Unknown risk tier"));
+    }
+    Ok(())
+}
+
+fn in_tab(item: &QueueItem, tab: &str) -> bool {
+    match tab {
+        "due_soon" => item.urgency == "due_soon",
+        "overdue" => item.urgency == "overdue",
+        "all" => true,
+        _ => item.next_step_zh.is_some(),
+    }
+}
+
+/// One batch read from the database: the matching items with their cursor keys, and
+/// whether the batch was full (more rows may follow) with the key of its last row.
+struct Batch {
+    items: Vec<(String, QueueItem)>,
+    last_key: Option<(String, String)>,
+    full: bool,
+}
+
+struct Reader<'a> {
+    state: &'a AppState,
+    staff: &'a Staff,
+    column: RegionColumn,
+    filter: &'a QueueFilter,
+    sql: OpenFilter<'a>,
+    names: Vec<RegionRow>,
     now: DateTime<Utc>,
-) -> Result<QueueView, ServiceError> {
-    let column = match staff.scope.level() {
-        RegionLevel::County => RegionColumn::County,
-        RegionLevel::Township => RegionColumn::Township,
-        RegionLevel::Village => RegionColumn::Village,
-    };
-    let search = q.and_then(normalise_search);
-    let rows = cases::open_by_due(
-        &state.db.pool,
-        column,
-        staff.scope.as_str(),
-        search.as_deref(),
-        PAGE,
-    )
-    .await?;
-    let names = regions::all(&state.db.pool).await?;
-    let name_of = |code: &str| {
-        names
+}
+
+impl Reader<'_> {
+    async fn read(&self, after: Option<(&str, &str)>) -> Result<Batch, ServiceError> {
+        let sql = OpenFilter {
+            after,
+            ..self.sql.clone()
+        };
+        let rows = cases::open_by_due(
+            &self.state.db.pool,
+            self.column,
+            self.staff.scope.as_str(),
+            &sql,
+            BATCH,
+        )
+        .await?;
+        let full = rows.len() as i64 == BATCH;
+        let last_key = rows
+            .last()
+            .map(|(row, _, due)| (due.clone(), row.id.clone()));
+        let items = rows
+            .into_iter()
+            .filter_map(|(row, snapshot, due)| {
+                let key = format!("{due}|{}", row.id);
+                self.item(row, snapshot.as_deref()).map(|item| (key, item))
+            })
+            .collect();
+        Ok(Batch {
+            items,
+            last_key,
+            full,
+        })
+    }
+
+    fn name_of(&self, code: &str) -> String {
+        self.names
             .iter()
             .find(|r| r.code == code)
             .map(|r| r.name.clone())
             .unwrap_or_default()
-    };
-    let actor = actor_of(staff);
-    let today = beijing_date(now);
-    let cal = &state.calendar;
-    let mut all = Vec::with_capacity(rows.len());
-    for (row, snapshot) in rows {
-        let Some(case) = snapshot
-            .as_deref()
-            .and_then(|s| serde_json::from_str::<Case>(s).ok())
-        else {
+    }
+
+    /// The queue item for a row, if the case matches the filters checked in Rust
+    /// (category and tier live in the snapshot) and has an open clock.
+    fn item(&self, row: cases::CaseRow, snapshot: Option<&str>) -> Option<QueueItem> {
+        let Some(case) = snapshot.and_then(|s| serde_json::from_str::<Case>(s).ok()) else {
             tracing::error!(case_id = %row.id, "case without a readable snapshot");
-            continue;
+            return None;
         };
-        let Some(clock) = case.open_clocks().min_by_key(|c| c.due_on) else {
-            continue;
-        };
+        if let Some(code) = self.filter.category.as_deref() {
+            if case.category.map(|c| c.code()) != Some(code) {
+                return None;
+            }
+        }
+        if let Some(code) = self.filter.tier.as_deref() {
+            if case.tier.map(|t| t.code()) != Some(code) {
+                return None;
+            }
+        }
+        let clock = case.open_clocks().min_by_key(|c| c.due_on)?;
+        let state = self.state;
+        let now = self.now;
+        let today = beijing_date(now);
+        let cal = &state.calendar;
         let level = urgency(clock, today, cal, state.policy.due_soon_working_days);
         let next_step_zh = case
-            .available_commands(&actor, &state.policy, to_beijing(now))
+            .available_commands(&actor_of(self.staff), &state.policy, to_beijing(now))
             .into_iter()
             .find(|k| labels::is_work_item(*k))
             .map(|k| k.label_zh().to_owned());
-        all.push(QueueItem {
+        Some(QueueItem {
             case_id: row.id.clone(),
             tracking: row.tracking_number.clone(),
             applicant: row.applicant_name.clone(),
             id_masked: IdNumber::parse(&row.applicant_id_number)
                 .map(|id| id.masked())
                 .unwrap_or_default(),
-            village: name_of(&row.village_code),
-            township: name_of(&row.township_code),
+            village: self.name_of(&row.village_code),
+            township: self.name_of(&row.township_code),
             risk_types_zh: risk_labels(&row.risk_types),
             channel_zh: Channel::from_code(&row.channel)
                 .map(|c| c.label_zh().to_owned())
@@ -119,22 +203,89 @@ pub async fn list_for(
             }
             .to_owned(),
             submitted_on: date_zh(case.discovered_on),
-        });
+        })
     }
+}
+
+#[tracing::instrument(skip_all, fields(user = %staff.id, tab))]
+pub async fn list_for(
+    state: &AppState,
+    staff: &Staff,
+    tab: &str,
+    q: Option<&str>,
+    filter: &QueueFilter,
+    after: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<QueueView, ServiceError> {
+    check_codes(filter)?;
+    let after = after
+        .map(|c| {
+            c.split_once('|')
+                .filter(|(due, id)| !due.is_empty() && !id.is_empty())
+                .ok_or_else(|| invalid("after", "翻页参数无效", "Invalid page cursor"))
+        })
+        .transpose()?;
+    let column = match staff.scope.level() {
+        RegionLevel::County => RegionColumn::County,
+        RegionLevel::Township => RegionColumn::Township,
+        RegionLevel::Village => RegionColumn::Village,
+    };
+    let search = q.and_then(normalise_search);
+    let reader = Reader {
+        state,
+        staff,
+        column,
+        filter,
+        sql: OpenFilter {
+            search: search.as_deref(),
+            village_code: filter.village.as_deref(),
+            township_code: filter.township.as_deref(),
+            state: filter.state.as_deref(),
+            channel: filter.channel.as_deref(),
+            risk: filter.risk.as_deref(),
+            after: None,
+        },
+        names: regions::all(&state.db.pool).await?,
+        now,
+    };
+
+    // Counts: over the first BATCH rows of the filtered set, whatever the page.
+    let first = reader.read(None).await?;
+    let all: Vec<&QueueItem> = first.items.iter().map(|(_, i)| i).collect();
     let counts = QueueCounts {
-        todo: all.iter().filter(|i| i.next_step_zh.is_some()).count(),
-        due_soon: all.iter().filter(|i| i.urgency == "due_soon").count(),
-        overdue: all.iter().filter(|i| i.urgency == "overdue").count(),
+        todo: all.iter().filter(|i| in_tab(i, "todo")).count(),
+        due_soon: all.iter().filter(|i| in_tab(i, "due_soon")).count(),
+        overdue: all.iter().filter(|i| in_tab(i, "overdue")).count(),
         all: all.len(),
     };
-    let items = all
-        .into_iter()
-        .filter(|i| match tab {
-            "due_soon" => i.urgency == "due_soon",
-            "overdue" => i.urgency == "overdue",
-            "all" => true,
-            _ => i.next_step_zh.is_some(),
-        })
-        .collect();
-    Ok(QueueView { items, counts })
+
+    // The page: rows after the cursor, read in batches until PAGE_SIZE items of the tab
+    // are found and one more shows that a next page exists.
+    let mut batch = match after {
+        None => first,
+        Some(key) => reader.read(Some(key)).await?,
+    };
+    let mut page: Vec<(String, QueueItem)> = Vec::with_capacity(PAGE_SIZE);
+    let mut next = None;
+    'pages: loop {
+        for (key, item) in batch.items {
+            if !in_tab(&item, tab) {
+                continue;
+            }
+            if page.len() == PAGE_SIZE {
+                next = page.last().map(|(k, _)| k.clone());
+                break 'pages;
+            }
+            page.push((key, item));
+        }
+        let Some((due, id)) = batch.last_key.filter(|_| batch.full) else {
+            break;
+        };
+        batch = reader.read(Some((&due, &id))).await?;
+    }
+    Ok(QueueView {
+        items: page.into_iter().map(|(_, item)| item).collect(),
+        counts,
+        next,
+    })
 }

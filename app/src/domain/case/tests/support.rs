@@ -32,30 +32,26 @@ pub fn start_time() -> NaiveDateTime {
 
 /// The actor of `role` scoped to the case's village, township or county.
 pub fn actor(role: Role) -> Actor {
-    let scope = match role {
-        Role::VillageCadre | Role::Household => VILLAGE,
-        Role::TownshipOfficer | Role::TownshipHead => TOWNSHIP,
-        Role::CountyOfficer
-        | Role::CountyHead
-        | Role::DepartmentLiaison
-        | Role::HotlineOperator
-        | Role::CountyAdmin => COUNTY,
-    };
-    Actor::new(format!("{}-1", role.code()), role, region(scope))
+    scoped_actor(role, "1", [VILLAGE, TOWNSHIP, COUNTY])
 }
 
 /// The same role one region over (a neighbouring village, township or county).
 pub fn outsider(role: Role) -> Actor {
+    scoped_actor(role, "x", [OTHER_VILLAGE, OTHER_TOWNSHIP, OTHER_COUNTY])
+}
+
+/// An actor `<role>-<suffix>` scoped to the village, township or county that fits the role.
+fn scoped_actor(role: Role, suffix: &str, [village, township, county]: [&str; 3]) -> Actor {
     let scope = match role {
-        Role::VillageCadre | Role::Household => OTHER_VILLAGE,
-        Role::TownshipOfficer | Role::TownshipHead => OTHER_TOWNSHIP,
+        Role::VillageCadre | Role::Household => village,
+        Role::TownshipOfficer | Role::TownshipHead => township,
         Role::CountyOfficer
         | Role::CountyHead
         | Role::DepartmentLiaison
         | Role::HotlineOperator
-        | Role::CountyAdmin => OTHER_COUNTY,
+        | Role::CountyAdmin => county,
     };
-    Actor::new(format!("{}-x", role.code()), role, region(scope))
+    Actor::new(format!("{}-{suffix}", role.code()), role, region(scope))
 }
 
 pub fn new_case(channel: Channel, risks: Vec<RiskType>) -> NewCase {

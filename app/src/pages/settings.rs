@@ -1,0 +1,120 @@
+//! 政策与节假日 for the county administrator: the monitoring line and deadlines (with the date
+//! they take effect), and the working-day calendar (holidays and makeup workdays).
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::{
+    api::{
+        settings::{
+            current_settings, RemoveCalendarDay, SaveCalendarDay, SavePolicy, SettingsView,
+        },
+        AppError,
+    },
+    components::notice::LoadError,
+};
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let save_policy = ServerAction::<SavePolicy>::new();
+    let save_day = ServerAction::<SaveCalendarDay>::new();
+    let remove_day = ServerAction::<RemoveCalendarDay>::new();
+    let data = Resource::new(
+        move || {
+            (
+                save_policy.version().get(),
+                save_day.version().get(),
+                remove_day.version().get(),
+            )
+        },
+        |_| current_settings(),
+    );
+    let error = move || {
+        [
+            save_policy.value().get().and_then(Result::err),
+            save_day.value().get().and_then(Result::err),
+            remove_day.value().get().and_then(Result::err),
+        ]
+        .into_iter()
+        .flatten()
+        .next()
+        .map(|e| match e {
+            AppError::Validation(errors) => errors
+                .into_iter()
+                .map(|e| e.zh)
+                .collect::<Vec<_>>()
+                .join("；"),
+            other => other.zh().to_owned(),
+        })
+    };
+    view! {
+        <p><A href="/staff/admin">"← 账号管理"</A></p>
+        <h1>"政策与节假日"</h1>
+        {move || error().map(|e| view! { <p class="banner error" role="alert">{e}</p> })}
+        <Suspense fallback=|| view! { <p class="loading">"正在加载…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(view) => view! { <SettingsForms view save_policy save_day remove_day /> }.into_any(),
+                    Err(error) => view! { <LoadError error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn SettingsForms(
+    view: SettingsView,
+    save_policy: ServerAction<SavePolicy>,
+    save_day: ServerAction<SaveCalendarDay>,
+    remove_day: ServerAction<RemoveCalendarDay>,
+) -> impl IntoView {
+    let p = view.policy;
+    let number = |name: &'static str, label: &'static str, value: String| {
+        view! {
+            <div class="field"><label for=name>{label}</label><input id=name name=format!("policy[{name}]") type="text" inputmode="numeric" value=value /></div>
+        }
+    };
+    let years = view
+        .known_years
+        .iter()
+        .map(|y| y.to_string())
+        .collect::<Vec<_>>()
+        .join("、");
+    view! {
+        <section class="card">
+            <h2>"监测政策"</h2>
+            <ActionForm action=save_policy>
+                <div class="field"><label for="effective_from">"生效日期"</label><input id="effective_from" name="policy[effective_from]" type="date" value=p.effective_from /></div>
+                {number("income_line", "监测收入标准（元/人·年）", p.income_line)}
+                {number("township_acceptance_days", "乡镇受理时限（工作日）", p.township_acceptance_days)}
+                {number("home_check_days", "入户核查时限（工作日）", p.home_check_days)}
+                {number("identification_days", "发现到认定时限（天）", p.identification_days)}
+                {number("notice_min_days", "公示不少于（天，至少5）", p.notice_min_days)}
+                {number("due_soon_days", "提前提醒（工作日）", p.due_soon_days)}
+                <label class="check"><input type="checkbox" name="policy[green_channel]" value="on" checked=!p.green_channel.is_empty() /><span>"开通绿色通道（突发严重困难先帮扶后公示）"</span></label>
+                <button type="submit" class="button primary">"保存政策"</button>
+            </ActionForm>
+        </section>
+        <section class="card">
+            <h2>"节假日与调休"</h2>
+            <p class="muted">{format!("已录入完整安排的年份：{years}。其他年份按周一至周五计算工作日。")}</p>
+            <ActionForm action=save_day attr:class="inline-form">
+                <input type="date" name="day" aria-label="日期" />
+                <select name="kind" aria-label="类型"><option value="holiday">"放假"</option><option value="workday">"调休上班"</option></select>
+                <input type="text" name="name" aria-label="名称" placeholder="如：春节" />
+                <button type="submit" class="button small">"添加"</button>
+            </ActionForm>
+            <ul class="plain calendar-days">
+                {view.days.into_iter().map(|(day, kind, name)| view! {
+                    <li>
+                        {format!("{day} {kind} {name}")}
+                        <ActionForm action=remove_day attr:class="inline">
+                            <input type="hidden" name="day" value=day />
+                            <button type="submit" class="button small">"删除"</button>
+                        </ActionForm>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}

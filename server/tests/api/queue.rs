@@ -285,7 +285,7 @@ async fn the_queue_filters_by_risk_type() {
             &[("filter[risk]".into(), "nonsense".into())],
         )
         .await;
-    assert_eq!(response.status(), 400);
+    assert_eq!(response.status(), 422);
 }
 
 #[tokio::test]
@@ -327,9 +327,7 @@ async fn the_queue_filters_by_step() {
         .expect("case id")
         .to_owned();
     let township = actor("zhen-qingshi", Role::TownshipOfficer, QINGSHI_TOWNSHIP);
-    let case = cases::load_unscoped(&app.state, &lisi)
-        .await
-        .expect("load");
+    let case = cases::load_unscoped(&app.state, &lisi).await.expect("load");
     let now = app.clock.now();
     cases::execute(
         &app.state,
@@ -379,7 +377,11 @@ async fn the_queue_pages_by_keyset_without_repeating_a_case() {
         .filter_map(|i| i["case_id"].as_str())
         .collect();
     assert_eq!(ids.len(), 60);
-    assert_eq!(ids.iter().collect::<HashSet<_>>().len(), 60, "no case twice");
+    assert_eq!(
+        ids.iter().collect::<HashSet<_>>().len(),
+        60,
+        "no case twice"
+    );
     // Counts describe the filtered set, not the page.
     assert_eq!(second["counts"]["all"], 60);
 }

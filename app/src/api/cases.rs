@@ -9,6 +9,12 @@ pub struct MemberView {
     pub name: String,
     pub labour_zh: String,
     pub income: String,
+    /// 与户主关系.
+    pub relation_zh: String,
+    /// Schooling or job status.
+    pub status_zh: String,
+    /// Masked ID number (never the full number); empty when not recorded.
+    pub id_masked: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,6 +74,10 @@ pub struct CaseView {
     pub members: Vec<MemberView>,
     pub guarantees_zh: Vec<(String, bool)>,
     pub per_capita_income: Option<String>,
+    /// Large rigid spending recorded by the home check (yuan per year).
+    pub rigid_expenditure: Option<String>,
+    /// (Total income − rigid expenditure) / members.
+    pub per_capita_net_income: Option<String>,
     pub measures: Vec<MeasureView>,
     pub clocks: Vec<ClockView>,
     pub timeline: Vec<TimelineEntry>,

@@ -40,6 +40,8 @@ pub struct QueueView {
     /// Keyset cursor ("next_due_on|id" of the last item) for the next page; `None` on the
     /// last page.
     pub next: Option<String>,
+    /// Said when deadlines run into a year whose holiday schedule is not entered yet.
+    pub calendar_note: Option<String>,
 }
 
 /// Optional narrowing of the queue. Every field is a stable code; empty means "any".

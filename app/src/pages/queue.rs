@@ -138,6 +138,7 @@ pub fn QueuePage() -> impl IntoView {
                             </ActionForm>
                         </div>
                         <h1>"待办事项"</h1>
+                        {view.calendar_note.clone().map(|note| view! { <p class="banner warn" role="status">{note}</p> })}
                         <p class="links">
                             <A href="/staff/dashboard">"工作看板"</A>
                             " · "

@@ -1,6 +1,7 @@
 //! Domain values for tests that drive the case engine directly.
 use app::domain::{
     case::{
+        state::{MemberStatus, Relation},
         Actor, CaseCommand, CommandKind, EliminationChecklist, EliminationDecision, Guarantees,
         HomeCheckRecord, IdentificationDecision, Measure, MeasureStatus, Member, VillageOutcome,
     },
@@ -46,6 +47,9 @@ pub fn record(on: NaiveDate, income_fen: i64) -> HomeCheckRecord {
         name: name.into(),
         labour,
         annual_income: Fen::from_fen(income_fen),
+        relation: Relation::Other,
+        id_number: None,
+        status: MemberStatus::Other,
     };
     HomeCheckRecord {
         date: on,
@@ -56,6 +60,7 @@ pub fn record(on: NaiveDate, income_fen: i64) -> HomeCheckRecord {
         ],
         guarantees: Guarantees::ALL_SECURED,
         consent_signed: true,
+        rigid_expenditure: Fen::ZERO,
     }
 }
 

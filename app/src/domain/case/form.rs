@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::clock::ClockKind;
+use crate::domain::id_number::IdNumber;
 use crate::domain::message::{Message, UserMessage};
 use crate::domain::money::{Fen, MoneyError};
 use crate::domain::report::FieldProblem;
@@ -18,7 +19,7 @@ use crate::domain::vocab::{Category, LabourCapacity, MeasureType, RiskTier};
 use super::command::{CaseCommand, CommandKind, EliminationDecision, IdentificationDecision};
 use super::state::{
     EliminationChecklist, Guarantees, HomeCheckRecord, Measure, MeasureStatus, Member,
-    VillageOutcome,
+    MemberStatus, Relation, VillageOutcome,
 };
 
 /// Raw input for any case command; which fields matter depends on `kind`
@@ -48,6 +49,8 @@ pub struct CommandForm {
     pub visitors: String,
     /// Rows with an empty name are ignored (blank rows of the HTML table).
     pub members: Vec<MemberForm>,
+    /// Yearly large rigid spending (medical, schooling, disaster repair) in yuan; empty = 0.
+    pub rigid_expenditure: String,
     /// Codes of the items found secured (see [`GUARANTEE_ITEMS`]).
     pub guarantees: Vec<String>,
     /// Checkbox: non-empty means ticked.
@@ -75,6 +78,12 @@ pub struct MemberForm {
     pub labour: String,
     /// Net annual income in yuan, e.g. `"7300"` or `"7,300.50"`.
     pub income: String,
+    /// A [`Relation`] code; empty means other.
+    pub relation: String,
+    /// 身份证号 as typed; empty when not recorded.
+    pub id_number: String,
+    /// A [`MemberStatus`] code; empty means other.
+    pub status: String,
 }
 
 /// One measure row of the assistance-plan form.
@@ -246,6 +255,7 @@ pub fn form_fields(kind: CommandKind) -> &'static [&'static str] {
             "date",
             "visitors",
             "members",
+            "rigid_expenditure",
             "guarantees",
             "consent_signed",
         ],
@@ -278,10 +288,11 @@ pub enum CommandFieldError {
     NoMembers,
     NoMeasures,
     BadAmount,
+    BadIdNumber,
 }
 
 impl CommandFieldError {
-    pub const ALL: [CommandFieldError; 8] = [
+    pub const ALL: [CommandFieldError; 9] = [
         CommandFieldError::UnknownKind,
         CommandFieldError::Missing,
         CommandFieldError::BadDate,
@@ -290,6 +301,7 @@ impl CommandFieldError {
         CommandFieldError::NoMembers,
         CommandFieldError::NoMeasures,
         CommandFieldError::BadAmount,
+        CommandFieldError::BadIdNumber,
     ];
 }
 
@@ -304,6 +316,7 @@ impl UserMessage for CommandFieldError {
             Self::NoMembers => "command.no_members",
             Self::NoMeasures => "command.no_measures",
             Self::BadAmount => "command.bad_amount",
+            Self::BadIdNumber => "command.bad_id_number",
         }
     }
 
@@ -319,6 +332,7 @@ impl UserMessage for CommandFieldError {
             Self::BadAmount => {
                 "金额格式不正确：以元为单位，最多两位小数，不能为负数，例如：7300 或 7,300.50"
             }
+            Self::BadIdNumber => "身份证号码不正确，请核对18位号码（可不填）",
         }
     }
 
@@ -334,6 +348,7 @@ impl UserMessage for CommandFieldError {
             Self::BadAmount => {
                 "Not a valid amount: yuan with at most two decimals, not negative, e.g. 7300 or 7,300.50"
             }
+            Self::BadIdNumber => "Not a valid 18-character ID number (it may be left empty)",
         }
     }
 }
@@ -380,20 +395,29 @@ fn parse_kind_fields(kind: CommandKind, f: &CommandForm, p: &mut Problems) -> Op
             let date = p.keep("date", parse_date(&f.date));
             let visitors = p.keep("visitors", parse_visitors(&f.visitors));
             let members = parse_members(&f.members, p);
+            let rigid_expenditure = p.keep(
+                "rigid_expenditure",
+                parse_optional_amount(&f.rigid_expenditure),
+            );
             let guarantees = p.keep("guarantees", parse_guarantees(&f.guarantees));
             let consent_signed = !f.consent_signed.trim().is_empty();
-            match (date, visitors, members, guarantees) {
-                (Some(date), Some(visitors), Some(members), Some(guarantees)) => {
-                    Some(CaseCommand::RecordHomeCheck {
-                        record: HomeCheckRecord {
-                            date,
-                            visitors,
-                            members,
-                            guarantees,
-                            consent_signed,
-                        },
-                    })
-                }
+            match (date, visitors, members, rigid_expenditure, guarantees) {
+                (
+                    Some(date),
+                    Some(visitors),
+                    Some(members),
+                    Some(rigid_expenditure),
+                    Some(guarantees),
+                ) => Some(CaseCommand::RecordHomeCheck {
+                    record: HomeCheckRecord {
+                        date,
+                        visitors,
+                        members,
+                        guarantees,
+                        consent_signed,
+                        rigid_expenditure,
+                    },
+                }),
                 _ => None,
             }
         }
@@ -604,6 +628,33 @@ fn parse_amount(raw: &str) -> Parsed<Fen> {
     })
 }
 
+/// An amount that may be left empty, meaning zero.
+fn parse_optional_amount(raw: &str) -> Parsed<Fen> {
+    if raw.trim().is_empty() {
+        Ok(Fen::ZERO)
+    } else {
+        parse_amount(raw)
+    }
+}
+
+/// A vocabulary code that may be left empty, meaning the default.
+fn vocab_or_default<T: Default>(raw: &str, from_code: fn(&str) -> Option<T>) -> Parsed<T> {
+    match raw.trim() {
+        "" => Ok(T::default()),
+        code => from_code(code).ok_or(CommandFieldError::BadChoice),
+    }
+}
+
+/// An ID number that may be left empty.
+fn parse_optional_id(raw: &str) -> Parsed<Option<IdNumber>> {
+    match raw.trim() {
+        "" => Ok(None),
+        id => IdNumber::parse(id)
+            .map(Some)
+            .map_err(|_| CommandFieldError::BadIdNumber),
+    }
+}
+
 fn measure_status_from_code(code: &str) -> Option<MeasureStatus> {
     match code {
         "planned" => Some(MeasureStatus::Planned),
@@ -635,12 +686,26 @@ fn parse_members(rows: &[MemberForm], p: &mut Problems) -> Option<Vec<Member>> {
     for row in rows.iter().filter(|row| !row.name.trim().is_empty()) {
         let labour = p.keep("members", vocab(&row.labour, LabourCapacity::from_code));
         let income = p.keep("members", parse_amount(&row.income));
-        match (labour, income) {
-            (Some(labour), Some(annual_income)) => members.push(Member {
-                name: row.name.trim().to_owned(),
-                labour,
-                annual_income,
-            }),
+        let relation = p.keep(
+            "members",
+            vocab_or_default(&row.relation, Relation::from_code),
+        );
+        let id_number = p.keep("members", parse_optional_id(&row.id_number));
+        let status = p.keep(
+            "members",
+            vocab_or_default(&row.status, MemberStatus::from_code),
+        );
+        match (labour, income, relation, id_number, status) {
+            (Some(labour), Some(annual_income), Some(relation), Some(id_number), Some(status)) => {
+                members.push(Member {
+                    name: row.name.trim().to_owned(),
+                    labour,
+                    annual_income,
+                    relation,
+                    id_number,
+                    status,
+                })
+            }
             _ => complete = false,
         }
     }
@@ -722,6 +787,9 @@ mod tests {
     use crate::domain::message::tests::assert_messages_are_well_formed;
     use proptest::prelude::*;
 
+    /// A valid 身份证号 (Guizhou, born 1980-01-01).
+    const TEST_ID: &str = "522727198001010015";
+
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("test date")
     }
@@ -767,8 +835,16 @@ mod tests {
                             name: m.name.clone(),
                             labour: m.labour.code().to_owned(),
                             income: m.annual_income.plain_yuan(),
+                            relation: m.relation.code().to_owned(),
+                            id_number: m
+                                .id_number
+                                .as_ref()
+                                .map(|i| i.as_str().to_owned())
+                                .unwrap_or_default(),
+                            status: m.status.code().to_owned(),
                         })
                         .collect(),
+                    rigid_expenditure: record.rigid_expenditure.plain_yuan(),
                     guarantees: GUARANTEE_ITEMS
                         .iter()
                         .zip(secured)
@@ -927,11 +1003,17 @@ mod tests {
                     name: "张三".into(),
                     labour: LabourCapacity::Full,
                     annual_income: Fen::parse_yuan("7300.50").expect("amount"),
+                    relation: Relation::Head,
+                    id_number: Some(IdNumber::parse(TEST_ID).expect("test id")),
+                    status: MemberStatus::Working,
                 },
                 Member {
                     name: "张小三".into(),
                     labour: LabourCapacity::None,
                     annual_income: Fen::parse_yuan("0").expect("amount"),
+                    relation: Relation::Child,
+                    id_number: None,
+                    status: MemberStatus::AtSchool,
                 },
             ],
             guarantees: Guarantees {
@@ -939,6 +1021,7 @@ mod tests {
                 ..Guarantees::ALL_SECURED
             },
             consent_signed: true,
+            rigid_expenditure: Fen::parse_yuan("3000").expect("amount"),
         }
     }
 
@@ -1479,6 +1562,9 @@ mod tests {
             name: "  ".into(),
             labour: "bogus".into(),
             income: "bogus".into(),
+            relation: "bogus".into(),
+            id_number: "bogus".into(),
+            status: "bogus".into(),
         });
         assert!(parse_command(&form).is_ok());
         form.members = vec![MemberForm::default(); 3];
@@ -1501,6 +1587,86 @@ mod tests {
             problem_keys(&form),
             vec![("measures", "command.no_measures")]
         );
+    }
+
+    #[test]
+    fn member_relation_id_and_status_are_optional_but_checked() {
+        let mut form = complete_form(CommandKind::RecordHomeCheck);
+        for member in &mut form.members {
+            member.relation.clear();
+            member.id_number.clear();
+            member.status.clear();
+        }
+        form.rigid_expenditure.clear();
+        match parse_command(&form) {
+            Ok(CaseCommand::RecordHomeCheck { record }) => {
+                assert!(record.members.iter().all(|m| m.relation == Relation::Other
+                    && m.id_number.is_none()
+                    && m.status == MemberStatus::Other));
+                assert_eq!(record.rigid_expenditure, Fen::ZERO);
+            }
+            other => panic!("{other:?}"),
+        }
+
+        let mut form = complete_form(CommandKind::RecordHomeCheck);
+        form.members[1].id_number = "522727198001010016".into();
+        assert_eq!(
+            problem_keys(&form),
+            vec![("members", "command.bad_id_number")]
+        );
+        let mut form = complete_form(CommandKind::RecordHomeCheck);
+        form.members[1].relation = "cousin".into();
+        form.members[0].status = "astronaut".into();
+        assert_eq!(problem_keys(&form), vec![("members", "command.bad_choice")]);
+        let mut form = complete_form(CommandKind::RecordHomeCheck);
+        form.rigid_expenditure = "-1".into();
+        assert_eq!(
+            problem_keys(&form),
+            vec![("rigid_expenditure", "command.bad_amount")]
+        );
+    }
+
+    #[test]
+    fn member_vocabulary_codes_match_their_serde_names() {
+        for relation in Relation::ALL {
+            let json = serde_json::to_string(relation).expect("serialises");
+            assert_eq!(json, format!("\"{}\"", relation.code()));
+            assert_eq!(Relation::from_code(relation.code()), Some(*relation));
+            assert!(!relation.label_zh().is_ascii());
+        }
+        for status in MemberStatus::ALL {
+            let json = serde_json::to_string(status).expect("serialises");
+            assert_eq!(json, format!("\"{}\"", status.code()));
+            assert_eq!(MemberStatus::from_code(status.code()), Some(*status));
+            assert!(!status.label_zh().is_ascii());
+        }
+    }
+
+    #[test]
+    fn a_record_stored_before_the_new_fields_still_reads() {
+        let json = r#"{"date":"2025-03-05","visitors":["李四"],
+            "members":[{"name":"张三","labour":"full","annual_income":730050}],
+            "guarantees":{"food":true,"clothing":true,"compulsory_education":true,
+              "basic_medical":true,"housing_safety":true,"drinking_water":true},
+            "consent_signed":true}"#;
+        let record: HomeCheckRecord = serde_json::from_str(json).expect("deserialises");
+        assert_eq!(record.rigid_expenditure, Fen::ZERO);
+        assert_eq!(record.members[0].relation, Relation::Other);
+        assert_eq!(record.members[0].id_number, None);
+        assert_eq!(record.members[0].status, MemberStatus::Other);
+        assert_eq!(record.per_capita_net_income(), record.per_capita_income());
+    }
+
+    #[test]
+    fn per_capita_net_income_takes_off_rigid_expenditure() {
+        let record = home_check();
+        assert_eq!(record.per_capita_income(), Some(Fen::from_fen(365_025)));
+        assert_eq!(record.per_capita_net_income(), Some(Fen::from_fen(215_025)));
+        let broke = HomeCheckRecord {
+            rigid_expenditure: Fen::from_fen(1_000_000),
+            ..home_check()
+        };
+        assert_eq!(broke.per_capita_net_income(), Some(Fen::from_fen(-134_975)));
     }
 
     #[test]
@@ -1591,11 +1757,16 @@ mod tests {
                 "[a-z_]{0,20}"
             ]
         };
-        let member = (text(), text(), text()).prop_map(|(name, labour, income)| MemberForm {
-            name,
-            labour,
-            income,
-        });
+        let member = (text(), text(), text(), text(), text(), text()).prop_map(
+            |(name, labour, income, relation, id_number, status)| MemberForm {
+                name,
+                labour,
+                income,
+                relation,
+                id_number,
+                status,
+            },
+        );
         let measure =
             (text(), text(), text(), text()).prop_map(|(measure_type, amount, start, end)| {
                 MeasureForm {
@@ -1614,14 +1785,14 @@ mod tests {
                 proptest::collection::vec(measure, 0..3),
                 proptest::collection::vec(text(), 0..3),
             ),
-            (text(), text(), text(), text(), text()),
+            (text(), text(), text(), text(), text(), text()),
         )
             .prop_map(
                 |(
                     (kind, reason, note, text, person, date),
                     (approve, outcome, decision, category, tier, visitors),
                     (members, guarantees, measures, checklist),
-                    (consent_signed, index, status, clock, days),
+                    (consent_signed, index, status, clock, days, rigid_expenditure),
                 )| CommandForm {
                     kind,
                     reason,
@@ -1636,6 +1807,7 @@ mod tests {
                     tier,
                     visitors,
                     members,
+                    rigid_expenditure,
                     guarantees,
                     consent_signed,
                     measures,

@@ -1,6 +1,21 @@
 use leptos::prelude::*;
 
-use crate::api::cases::{reveal_id_number, CaseView, ClockView, RevealIdNumber, TimelineEntry};
+use crate::api::cases::{
+    reveal_id_number, CaseView, ClockView, MemberView, RevealIdNumber, TimelineEntry,
+};
+
+/// 关系 · 姓名 · 身份证(masked) · 劳动能力 · 状况 · 年收入; the ID part only when recorded.
+fn member_line(m: &MemberView) -> String {
+    let id = if m.id_masked.is_empty() {
+        String::new()
+    } else {
+        format!(" · 身份证{}", m.id_masked)
+    };
+    format!(
+        "{} · {}{} · {} · {} · 年收入{}",
+        m.relation_zh, m.name, id, m.labour_zh, m.status_zh, m.income
+    )
+}
 
 #[component]
 pub fn HouseholdSummary(case: CaseView) -> impl IntoView {
@@ -35,13 +50,15 @@ pub fn HouseholdSummary(case: CaseView) -> impl IntoView {
                 {case.tier_zh.clone().map(|t| view! { <dt>"风险等级"</dt><dd>{t}</dd> })}
                 {case.responsible.clone().map(|r| view! { <dt>"帮扶责任人"</dt><dd>{r}</dd> })}
                 {case.per_capita_income.clone().map(|i| view! { <dt>"人均纯收入"</dt><dd>{i}</dd> })}
+                {case.rigid_expenditure.clone().map(|r| view! { <dt>"大额刚性支出"</dt><dd>{r}</dd> })}
+                {case.per_capita_net_income.clone().map(|i| view! { <dt>"扣除刚性支出后人均纯收入"</dt><dd>{i}</dd> })}
                 {case.green_channel.then(|| view! { <dt>"绿色通道"</dt><dd>"已开通（先帮扶后公示）"</dd> })}
             </dl>
             {(!case.members.is_empty()).then(|| view! {
                 <h3>"家庭成员"</h3>
                 <ul class="plain">
                     {case.members.iter().map(|m| view! {
-                        <li>{format!("{} · {} · 年收入{}", m.name, m.labour_zh, m.income)}</li>
+                        <li>{member_line(m)}</li>
                     }).collect_view()}
                 </ul>
             })}

@@ -5,6 +5,7 @@ use crate::{
     api::cases::CaseView,
     domain::{
         case::form::{CHECKLIST_ITEMS, GUARANTEE_ITEMS, MEASURE_STATUS_ITEMS},
+        case::state::{MemberStatus, Relation},
         clock::ClockKind,
         vocab::{Category, LabourCapacity, MeasureType, RiskTier},
     },
@@ -37,6 +38,7 @@ fn label_of(field: &str, kind: &str) -> &'static str {
         ("tier", _) => "风险等级",
         ("visitors", _) => "核查人员（用顿号分隔）",
         ("members", _) => "家庭成员",
+        ("rigid_expenditure", _) => "大额刚性支出（元/年，如医疗、上学）",
         ("guarantees", _) => "两不愁三保障及饮水安全（勾选有保障的项）",
         ("consent_signed", _) => "农户已签署承诺授权书",
         ("measures", _) => "帮扶措施（缺什么补什么）",
@@ -94,6 +96,10 @@ where
         "date" => view! { <input type="date" name=name value=case.today.clone() /> }.into_any(),
         "reason" | "note" | "text" => view! { <textarea name=name rows="2"></textarea> }.into_any(),
         "person" | "visitors" => view! { <input type="text" name=name /> }.into_any(),
+        "rigid_expenditure" => view! {
+            <input type="text" inputmode="decimal" name=name value="0" placeholder="元/年" />
+        }
+        .into_any(),
         "days" => view! { <input type="number" name=name min="1" max="30" value="3" /> }.into_any(),
         "approve" if kind == "approve_extension" => radio("form[approve]", vec![("yes", "批准"), ("no", "不批准")]).into_any(),
         "approve" => radio("form[approve]", vec![("yes", "通过"), ("no", "不通过")]).into_any(),
@@ -164,14 +170,28 @@ fn member_rows(case: &CaseView) -> impl IntoView {
         <div class="rows">
             {(0..rows.max(MEMBER_ROWS.min(rows))).map(|i| {
                 let name = if i == 0 { first.clone() } else { String::new() };
+                let relation = if i == 0 { Relation::Head } else { Relation::Other };
                 view! {
                     <div class="row">
+                        {select(
+                            format!("form[members][{i}][relation]"),
+                            choices(Relation::ALL, Relation::code, Relation::label_zh),
+                            Some(relation.code().to_owned()),
+                        )}
                         <input type="text" name=format!("form[members][{i}][name]") value=name
                             aria-label=format!("成员{}姓名", i + 1) placeholder="姓名" />
+                        <input type="text" name=format!("form[members][{i}][id_number]")
+                            aria-label=format!("成员{}身份证号（可不填）", i + 1) placeholder="身份证号（可不填）"
+                            autocomplete="off" />
                         {select(
                             format!("form[members][{i}][labour]"),
                             choices(LabourCapacity::ALL, LabourCapacity::code, LabourCapacity::label_zh),
                             None,
+                        )}
+                        {select(
+                            format!("form[members][{i}][status]"),
+                            choices(MemberStatus::ALL, MemberStatus::code, MemberStatus::label_zh),
+                            Some(MemberStatus::Other.code().to_owned()),
                         )}
                         <input type="text" inputmode="decimal" name=format!("form[members][{i}][income]")
                             aria-label=format!("成员{}年收入（元）", i + 1) placeholder="年收入（元）" />

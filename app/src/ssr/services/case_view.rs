@@ -126,6 +126,13 @@ pub async fn view(
                         name: m.name.clone(),
                         labour_zh: m.labour.label_zh().to_owned(),
                         income: m.annual_income.to_string(),
+                        relation_zh: m.relation.label_zh().to_owned(),
+                        status_zh: m.status.label_zh().to_owned(),
+                        id_masked: m
+                            .id_number
+                            .as_ref()
+                            .map(IdNumber::masked)
+                            .unwrap_or_default(),
                     })
                     .collect()
             })
@@ -145,6 +152,10 @@ pub async fn view(
             .unwrap_or_default(),
         per_capita_income: household
             .and_then(|h| h.per_capita_income())
+            .map(|f| f.to_string()),
+        rigid_expenditure: household.map(|h| h.rigid_expenditure.to_string()),
+        per_capita_net_income: household
+            .and_then(|h| h.per_capita_net_income())
             .map(|f| f.to_string()),
         measures: case
             .measures

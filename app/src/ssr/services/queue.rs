@@ -287,5 +287,39 @@ pub async fn list_for(
         items: page.into_iter().map(|(_, item)| item).collect(),
         counts,
         next,
+        calendar_note: calendar_note(&state.calendar, beijing_date(now)),
     })
+}
+
+/// Deadlines up to about two months ahead are counted with the holiday schedule; when a year in
+/// that range has none, staff are told that Monday to Friday is assumed.
+fn calendar_note(cal: &crate::domain::calendar::Calendar, today: chrono::NaiveDate) -> Option<String> {
+    use chrono::Datelike;
+    let ahead = today + chrono::Duration::days(60);
+    let missing: Vec<i32> = [today.year(), ahead.year()]
+        .into_iter()
+        .filter(|y| !cal.is_known_year(*y))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    missing.first().map(|year| {
+        format!("{year}年的节假日安排尚未录入，期限暂按周一至周五计算。请县级管理员在“政策与节假日”中补充。")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::calendar_note;
+    use crate::domain::calendar::Calendar;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn staff_are_told_when_next_years_holidays_are_missing() {
+        let cal = Calendar::china();
+        let autumn = NaiveDate::from_ymd_opt(2026, 9, 1).expect("date");
+        assert_eq!(calendar_note(&cal, autumn), None);
+        let december = NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
+        let note = calendar_note(&cal, december).expect("2027 is not in the data");
+        assert!(note.starts_with("2027年"), "{note}");
+    }
 }

@@ -8,6 +8,7 @@ use crate::domain::money::Fen;
 use crate::domain::region::RegionCode;
 use crate::domain::vocab::{Category, Channel, LabourCapacity, MeasureType, RiskTier, RiskType};
 
+use super::super::state::{MemberStatus, Relation};
 use super::super::*;
 
 pub const COUNTY: &str = "130102000000";
@@ -69,6 +70,9 @@ pub fn member(name: &str, labour: LabourCapacity, yuan: i64) -> Member {
         name: name.to_owned(),
         labour,
         annual_income: Fen::from_fen(yuan * 100),
+        relation: Relation::Other,
+        id_number: None,
+        status: MemberStatus::Other,
     }
 }
 
@@ -86,6 +90,7 @@ pub fn poor_record(on: NaiveDate) -> HomeCheckRecord {
             ..Guarantees::ALL_SECURED
         },
         consent_signed: true,
+        rigid_expenditure: Fen::ZERO,
     }
 }
 

@@ -100,6 +100,12 @@ test('a case travels from report to risk elimination, each step by the right per
   await expectState(page, '公示中');
   // The notice cannot end before five days.
   assert.equal(await page.locator('summary', { hasText: '结束公示' }).count(), 0);
+  // The printable village notice lists the household, never its ID number or phone.
+  await page.goto(`${BASE_URL}/notice/522799101201`);
+  const notice = await page.locator('article.notice').innerText();
+  assert.match(notice, new RegExp(name));
+  assert.doesNotMatch(notice, /\d{17}[\dX]/, 'no ID numbers on the notice');
+  assert.doesNotMatch(notice, /1[3-9]\d{9}/, 'no phone numbers on the notice');
   await advanceDays(page, 5);
   await openCase(page, 'cun-qingshi', name, TABLET);
   await step(page, '结束公示');
@@ -182,5 +188,22 @@ test('an officer of another township cannot open the case, and an overdue item i
   assert.equal(await page.locator('li.queue-item', { hasText: name }).count(), 0);
   await page.goto(`${BASE_URL}${href}`);
   await page.getByText('没有找到相关记录').waitFor();
+  await page.context().close();
+});
+
+test('without JavaScript a township officer accepts a case from the case page', async () => {
+  const setup = await newPage(browser, { viewport: DESKTOP });
+  const name = `无脚本受理${Date.now() % 100000}`;
+  await fileReport(setup, name);
+  await setup.context().close();
+
+  const page = await newPage(browser, { javaScriptEnabled: false, viewport: DESKTOP });
+  await loginAs(page, 'zhen-qingshi');
+  await page.goto(`${BASE_URL}/staff?tab=todo`);
+  await page.locator('li.queue-item', { hasText: name }).getByRole('link').click();
+  await page.getByRole('heading', { name: new RegExp(name) }).waitFor();
+  // The first step's form is open; submitting it is a plain form post and redirect.
+  await page.getByRole('button', { name: '确认受理' }).click();
+  await page.locator('h1 .tag', { hasText: '待入户核查' }).waitFor();
   await page.context().close();
 });

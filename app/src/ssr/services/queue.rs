@@ -293,7 +293,10 @@ pub async fn list_for(
 
 /// Deadlines up to about two months ahead are counted with the holiday schedule; when a year in
 /// that range has none, staff are told that Monday to Friday is assumed.
-fn calendar_note(cal: &crate::domain::calendar::Calendar, today: chrono::NaiveDate) -> Option<String> {
+fn calendar_note(
+    cal: &crate::domain::calendar::Calendar,
+    today: chrono::NaiveDate,
+) -> Option<String> {
     use chrono::Datelike;
     let ahead = today + chrono::Duration::days(60);
     let missing: Vec<i32> = [today.year(), ahead.year()]

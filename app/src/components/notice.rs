@@ -28,3 +28,15 @@ pub fn LoadError(error: AppError) -> impl IntoView {
         other => view! { <p class="banner error" role="alert">{other.zh()}</p> }.into_any(),
     }
 }
+
+/// The first failure among several forms' latest results, in words (field messages joined).
+pub fn first_failure(errors: impl IntoIterator<Item = Option<AppError>>) -> Option<String> {
+    errors.into_iter().flatten().next().map(|e| match e {
+        AppError::Validation(fields) if !fields.is_empty() => fields
+            .into_iter()
+            .map(|f| f.zh)
+            .collect::<Vec<_>>()
+            .join("；"),
+        other => other.zh().to_owned(),
+    })
+}

@@ -1,7 +1,7 @@
 //! 账号管理 for the county administrator. Plain forms: works without JavaScript.
 use leptos::prelude::*;
 
-use crate::components::notice::LoadError;
+use crate::components::notice::{first_failure, LoadError};
 use leptos_router::components::A;
 
 use crate::{
@@ -11,7 +11,6 @@ use crate::{
             SetAccountActive,
         },
         regions::region_tree,
-        AppError,
     },
     domain::role::Role,
 };
@@ -34,22 +33,11 @@ pub fn AdminPage() -> impl IntoView {
     let regions = Resource::new(|| (), |_| region_tree());
     let dead = Resource::new(|| (), |_| dead_letters());
     let error = move || {
-        [
-            create.value().get(),
-            reset.value().get().map(|r| r.map(|_| String::new())),
-            toggle.value().get().map(|r| r.map(|_| String::new())),
-        ]
-        .into_iter()
-        .flatten()
-        .find_map(|r| r.err())
-        .map(|e| match e {
-            AppError::Validation(errors) => errors
-                .into_iter()
-                .map(|e| e.zh)
-                .collect::<Vec<_>>()
-                .join("；"),
-            other => other.zh().to_owned(),
-        })
+        first_failure([
+            create.value().get().and_then(Result::err),
+            reset.value().get().and_then(Result::err),
+            toggle.value().get().and_then(Result::err),
+        ])
     };
     view! {
         <p><A href="/staff">"← 返回待办"</A></p>

@@ -4,13 +4,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::{
-    api::{
-        settings::{
-            current_settings, RemoveCalendarDay, SaveCalendarDay, SavePolicy, SettingsView,
-        },
-        AppError,
+    api::settings::{
+        current_settings, RemoveCalendarDay, SaveCalendarDay, SavePolicy, SettingsView,
     },
-    components::notice::LoadError,
+    components::notice::{first_failure, LoadError},
 };
 
 #[component]
@@ -29,22 +26,11 @@ pub fn SettingsPage() -> impl IntoView {
         |_| current_settings(),
     );
     let error = move || {
-        [
+        first_failure([
             save_policy.value().get().and_then(Result::err),
             save_day.value().get().and_then(Result::err),
             remove_day.value().get().and_then(Result::err),
-        ]
-        .into_iter()
-        .flatten()
-        .next()
-        .map(|e| match e {
-            AppError::Validation(errors) => errors
-                .into_iter()
-                .map(|e| e.zh)
-                .collect::<Vec<_>>()
-                .join("；"),
-            other => other.zh().to_owned(),
-        })
+        ])
     };
     view! {
         <p><A href="/staff/admin">"← 账号管理"</A></p>

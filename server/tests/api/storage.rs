@@ -73,6 +73,31 @@ fn today(app: &TestApp) -> NaiveDate {
     beijing_date(app.clock.now())
 }
 
+/// Steps 1–3 of either procedure: home check, village review, a five-day notice, township.
+async fn home_check_to_township(app: &TestApp, id: &str, income_fen: i64) {
+    let cadre = village_cadre();
+    let steps = [
+        CaseCommand::RecordHomeCheck {
+            record: record(today(app), income_fen),
+        },
+        CaseCommand::HoldVillageReview {
+            date: today(app),
+            outcome: VillageOutcome::Pass,
+        },
+        CaseCommand::StartNotice { from: today(app) },
+    ];
+    for step in steps {
+        run(app, &cadre, id, step).await;
+    }
+    app.clock.advance(Duration::days(5));
+    run(app, &cadre, id, CaseCommand::EndNotice).await;
+    let review = CaseCommand::TownshipReview {
+        approve: true,
+        note: "属实".into(),
+    };
+    run(app, &township_officer(), id, review).await;
+}
+
 #[tokio::test]
 async fn a_case_travels_from_report_to_elimination_and_its_event_log_rebuilds_it() {
     let app = spawn_app().await;
@@ -82,44 +107,7 @@ async fn a_case_travels_from_report_to_elimination_and_its_event_log_rebuilds_it
     let county = county_officer();
 
     run(&app, &township, &id, CaseCommand::Accept).await;
-    run(
-        &app,
-        &cadre,
-        &id,
-        CaseCommand::RecordHomeCheck {
-            record: record(today(&app), 300_000),
-        },
-    )
-    .await;
-    run(
-        &app,
-        &cadre,
-        &id,
-        CaseCommand::HoldVillageReview {
-            date: today(&app),
-            outcome: VillageOutcome::Pass,
-        },
-    )
-    .await;
-    run(
-        &app,
-        &cadre,
-        &id,
-        CaseCommand::StartNotice { from: today(&app) },
-    )
-    .await;
-    app.clock.advance(Duration::days(5));
-    run(&app, &cadre, &id, CaseCommand::EndNotice).await;
-    run(
-        &app,
-        &township,
-        &id,
-        CaseCommand::TownshipReview {
-            approve: true,
-            note: "属实".into(),
-        },
-    )
-    .await;
+    home_check_to_township(&app, &id, 300_000).await;
     run(
         &app,
         &county,
@@ -186,44 +174,7 @@ async fn a_case_travels_from_report_to_elimination_and_its_event_log_rebuilds_it
         },
     )
     .await;
-    run(
-        &app,
-        &cadre,
-        &id,
-        CaseCommand::RecordHomeCheck {
-            record: record(today(&app), 1_500_000),
-        },
-    )
-    .await;
-    run(
-        &app,
-        &cadre,
-        &id,
-        CaseCommand::HoldVillageReview {
-            date: today(&app),
-            outcome: VillageOutcome::Pass,
-        },
-    )
-    .await;
-    run(
-        &app,
-        &cadre,
-        &id,
-        CaseCommand::StartNotice { from: today(&app) },
-    )
-    .await;
-    app.clock.advance(Duration::days(5));
-    run(&app, &cadre, &id, CaseCommand::EndNotice).await;
-    run(
-        &app,
-        &township,
-        &id,
-        CaseCommand::TownshipReview {
-            approve: true,
-            note: "同意".into(),
-        },
-    )
-    .await;
+    home_check_to_township(&app, &id, 1_500_000).await;
     run(
         &app,
         &county,

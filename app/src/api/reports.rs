@@ -28,6 +28,10 @@ pub struct TrackResult {
     pub submitted_on: String,
     pub village: String,
     pub risk_types_zh: Vec<String>,
+    /// 帮扶责任人, once assigned.
+    pub responsible: Option<String>,
+    /// Assistance measures with their lead department and progress.
+    pub measures_zh: Vec<String>,
 }
 
 /// Files a self-report. Answers with the tracking number and sends the browser to the

@@ -49,7 +49,14 @@ pub fn TrackPage() -> impl IntoView {
                                 <dt>"提交日期"</dt><dd>{found.submitted_on}</dd>
                                 <dt>"所在村"</dt><dd>{found.village}</dd>
                                 <dt>"困难类型"</dt><dd>{found.risk_types_zh.join("、")}</dd>
+                                {found.responsible.map(|r| view! { <dt>"帮扶责任人"</dt><dd>{r}</dd> })}
                             </dl>
+                            {(!found.measures_zh.is_empty()).then(|| view! {
+                                <h3>"帮扶措施"</h3>
+                                <ul class="plain">
+                                    {found.measures_zh.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                                </ul>
+                            })}
                         </section>
                     }
                     .into_any(),

@@ -144,5 +144,12 @@ pub fn sample(kind: CommandKind, today: NaiveDate) -> CaseCommand {
             clock: ClockKind::TownshipAcceptance,
             approve: true,
         },
+        CommandKind::PauseClock => CaseCommand::PauseClock {
+            clock: ClockKind::HomeCheck,
+            reason: "农户住院，无法入户".into(),
+        },
+        CommandKind::ResumeClock => CaseCommand::ResumeClock {
+            clock: ClockKind::HomeCheck,
+        },
     }
 }

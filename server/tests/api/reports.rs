@@ -152,3 +152,77 @@ async fn progress_is_found_by_tracking_number_and_mobile_only() {
         "the GET form works without JavaScript"
     );
 }
+
+#[tokio::test]
+async fn the_household_sees_its_responsible_person_and_measures() {
+    use app::{
+        domain::{
+            case::{CaseCommand, IdentificationDecision},
+            vocab::{Category, MeasureType, RiskTier},
+        },
+        ssr::repo::cases as rows,
+    };
+
+    use crate::{
+        fixtures::{county_officer, measure, township_officer},
+        storage::{home_check_to_township, run, today},
+    };
+
+    let app = spawn_app().await;
+    let tracking = app
+        .submit_report("张三", "13800138000", QINGSHI_VILLAGE)
+        .await;
+    let id = rows::id_by_tracking(&app.state.db.pool, &tracking)
+        .await
+        .expect("query")
+        .expect("case");
+    run(&app, &township_officer(), &id, CaseCommand::Accept).await;
+    home_check_to_township(&app, &id, 300_000).await;
+    let identify = IdentificationDecision::Identify {
+        category: Category::Marginal,
+        tier: RiskTier::Yellow,
+    };
+    run(
+        &app,
+        &county_officer(),
+        &id,
+        CaseCommand::CountyDecide { decision: identify },
+    )
+    .await;
+    run(
+        &app,
+        &township_officer(),
+        &id,
+        CaseCommand::AssignResponsible {
+            person: "王村干".into(),
+        },
+    )
+    .await;
+    let plan = vec![measure(MeasureType::Medical, today(&app))];
+    run(
+        &app,
+        &township_officer(),
+        &id,
+        CaseCommand::AddPlan { measures: plan },
+    )
+    .await;
+
+    let found = app
+        .post_api(
+            "/api/reports/track",
+            &[
+                ("tracking".into(), tracking),
+                ("mobile".into(), "13800138000".into()),
+            ],
+        )
+        .await;
+    let body: Value = found.json().await.expect("json");
+    assert_eq!(body["status_zh"], "已认定为监测对象，正在帮扶");
+    assert_eq!(body["responsible"], "王村干");
+    let measures = body["measures_zh"].as_array().expect("measures");
+    assert_eq!(measures.len(), 1);
+    assert!(
+        measures[0].as_str().unwrap_or_default().contains("计划中"),
+        "{measures:?}"
+    );
+}

@@ -51,7 +51,7 @@ pub async fn file_case(app: &TestApp) -> String {
         .case_id
 }
 
-async fn run(app: &TestApp, actor: &Actor, case_id: &str, command: CaseCommand) -> i64 {
+pub async fn run(app: &TestApp, actor: &Actor, case_id: &str, command: CaseCommand) -> i64 {
     let version = cases::load_unscoped(&app.state, case_id)
         .await
         .expect("load")
@@ -69,12 +69,12 @@ async fn run(app: &TestApp, actor: &Actor, case_id: &str, command: CaseCommand) 
     .version
 }
 
-fn today(app: &TestApp) -> NaiveDate {
+pub fn today(app: &TestApp) -> NaiveDate {
     beijing_date(app.clock.now())
 }
 
 /// Steps 1–3 of either procedure: home check, village review, a five-day notice, township.
-async fn home_check_to_township(app: &TestApp, id: &str, income_fen: i64) {
+pub async fn home_check_to_township(app: &TestApp, id: &str, income_fen: i64) {
     let cadre = village_cadre();
     let steps = [
         CaseCommand::RecordHomeCheck {

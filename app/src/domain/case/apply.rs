@@ -1,7 +1,7 @@
 //! `apply`: folds one event into the case. Total: it never fails, and every event adds one
 //! to the version.
 
-use crate::domain::clock::ClockKind;
+use crate::domain::clock::{ClockKind, ClockState};
 
 use super::event::{CaseEvent, EventKind};
 use super::state::{
@@ -225,6 +225,27 @@ fn apply_kind(case: &mut Case, event: &CaseEvent) {
                 open.cancel(*on);
             }
             drop_request(case, *clock);
+        }
+        EventKind::ClockPaused {
+            clock,
+            remaining_working_days,
+            ..
+        } => {
+            if let Some(open) = open_clock_mut(case, *clock) {
+                if open.state == ClockState::Running {
+                    open.state = ClockState::Paused {
+                        remaining_working_days: *remaining_working_days,
+                    };
+                }
+            }
+        }
+        EventKind::ClockResumed { clock, new_due, .. } => {
+            if let Some(open) = open_clock_mut(case, *clock) {
+                if let ClockState::Paused { .. } = open.state {
+                    open.due_on = open.due_on.max(*new_due);
+                    open.state = ClockState::Running;
+                }
+            }
         }
     }
 }

@@ -110,6 +110,17 @@ pub enum CaseCommand {
         clock: ClockKind,
         approve: bool,
     },
+    /// The clock's owner stops a running clock while the step cannot go on (农户外出、住院无法
+    /// 入户). The statutory identification limit cannot be paused.
+    PauseClock {
+        clock: ClockKind,
+        reason: String,
+    },
+    /// The clock's owner restarts a paused clock; its due date moves by the working days
+    /// spent paused.
+    ResumeClock {
+        clock: ClockKind,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -151,10 +162,12 @@ pub enum CommandKind {
     OpenGreenChannel,
     RequestExtension,
     ApproveExtension,
+    PauseClock,
+    ResumeClock,
 }
 
 impl CommandKind {
-    pub const ALL: [CommandKind; 21] = [
+    pub const ALL: [CommandKind; 23] = [
         CommandKind::Accept,
         CommandKind::RejectOutOfScope,
         CommandKind::RecordHomeCheck,
@@ -176,6 +189,8 @@ impl CommandKind {
         CommandKind::OpenGreenChannel,
         CommandKind::RequestExtension,
         CommandKind::ApproveExtension,
+        CommandKind::PauseClock,
+        CommandKind::ResumeClock,
     ];
 }
 
@@ -203,6 +218,8 @@ impl CaseCommand {
             CaseCommand::OpenGreenChannel => CommandKind::OpenGreenChannel,
             CaseCommand::RequestExtension { .. } => CommandKind::RequestExtension,
             CaseCommand::ApproveExtension { .. } => CommandKind::ApproveExtension,
+            CaseCommand::PauseClock { .. } => CommandKind::PauseClock,
+            CaseCommand::ResumeClock { .. } => CommandKind::ResumeClock,
         }
     }
 }

@@ -1,7 +1,7 @@
 //! `decide`: a command, its actor and the rules in; events or a refusal out. Pure.
 //! This file holds the entry points; the four-step review procedure (shared by identification
 //! and elimination) is in `decide_review`, and assistance, monitoring and clock extensions are
-//! in `decide_assist`.
+//! (and pauses) are in `decide_assist`.
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -128,6 +128,10 @@ pub fn decide(
         CaseCommand::ApproveExtension { clock, approve } => {
             assist::approve_extension(case, *clock, *approve, &ctx, &mut out)?
         }
+        CaseCommand::PauseClock { clock, reason } => {
+            assist::pause_clock(case, *clock, reason, &ctx, &mut out)?
+        }
+        CaseCommand::ResumeClock { clock } => assist::resume_clock(case, *clock, &ctx, &mut out)?,
     }
     Ok(out.finish())
 }

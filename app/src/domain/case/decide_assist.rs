@@ -1,9 +1,9 @@
-//! Decisions on assistance, monitoring visits, elimination proposals, reopening and clock
-//! extensions. Role, scope and state were checked by the guard already.
+//! Decisions on assistance, monitoring visits, elimination proposals, reopening, clock
+//! extensions and clock pauses. Role, scope and state were checked by the guard already.
 
 use chrono::NaiveDate;
 
-use crate::domain::clock::{ClockKind, ClockState, Level, Span};
+use crate::domain::clock::{Clock, ClockKind, ClockState, Level, Span};
 use crate::domain::vocab::RiskTier;
 
 use super::actor::{extension_approvers, role_level, Role};
@@ -11,6 +11,7 @@ use super::decide::{check_date, required, Ctx};
 use super::decide_review::check_measures_delivered;
 use super::emit::Emitter;
 use super::event::EventKind;
+use super::guard::can_pause;
 use super::refusal::Refusal;
 use super::state::{Case, EliminationChecklist, Measure, MeasureStatus};
 
@@ -302,6 +303,83 @@ pub(super) fn approve_extension(
         new_due,
     });
     Ok(())
+}
+
+/// The owner stops a running clock (household away, in hospital...). The event carries the
+/// working days left, so `apply` needs no calendar.
+pub(super) fn pause_clock(
+    case: &Case,
+    kind: ClockKind,
+    reason: &str,
+    ctx: &Ctx<'_>,
+    out: &mut Emitter,
+) -> Result<(), Refusal> {
+    if !can_pause(kind) {
+        return Err(Refusal::ClockNotPausable { clock: kind });
+    }
+    let clock = owned_open_clock(case, kind, ctx)?;
+    if clock.state != ClockState::Running {
+        return Err(Refusal::ClockNotRunning { clock: kind });
+    }
+    if case.pending_extension(kind).is_some() {
+        return Err(Refusal::ExtensionPending);
+    }
+    let reason = required(reason, "reason")?;
+    let mut paused = clock.clone();
+    paused.pause(ctx.today(), ctx.cal);
+    let ClockState::Paused {
+        remaining_working_days,
+    } = paused.state
+    else {
+        return Err(Refusal::ClockNotRunning { clock: kind });
+    };
+    out.push(EventKind::ClockPaused {
+        clock: kind,
+        on: ctx.today(),
+        reason,
+        remaining_working_days,
+    });
+    Ok(())
+}
+
+/// The owner restarts a paused clock: it is due later by the working days it was paused.
+pub(super) fn resume_clock(
+    case: &Case,
+    kind: ClockKind,
+    ctx: &Ctx<'_>,
+    out: &mut Emitter,
+) -> Result<(), Refusal> {
+    let clock = owned_open_clock(case, kind, ctx)?;
+    let mut resumed = clock.clone();
+    match clock.state {
+        ClockState::Paused { .. } => resumed.resume(ctx.today(), ctx.cal),
+        ClockState::Running | ClockState::Met { .. } | ClockState::Cancelled { .. } => {
+            return Err(Refusal::ClockNotPaused { clock: kind })
+        }
+    }
+    out.push(EventKind::ClockResumed {
+        clock: kind,
+        on: ctx.today(),
+        new_due: resumed.due_on,
+    });
+    Ok(())
+}
+
+/// The open clock of `kind`, if the actor works at its owner's level.
+fn owned_open_clock<'c>(
+    case: &'c Case,
+    kind: ClockKind,
+    ctx: &Ctx<'_>,
+) -> Result<&'c Clock, Refusal> {
+    let clock = case
+        .open_clock(kind)
+        .ok_or(Refusal::NoSuchClock { clock: kind })?;
+    if role_level(ctx.actor.role) != Some(clock.owner) {
+        return Err(Refusal::WrongRole {
+            needed: owner_roles(clock.owner),
+        });
+    }
+    Ok(clock)
 }
 
 fn owner_roles(level: Level) -> Vec<Role> {

@@ -140,6 +140,21 @@ pub enum EventKind {
         clock: ClockKind,
         on: NaiveDate,
     },
+    /// A running clock stopped; `remaining_working_days` is what it had left (computed with
+    /// the calendar by `decide`, see [`crate::domain::clock::Clock::pause`]).
+    ClockPaused {
+        clock: ClockKind,
+        on: NaiveDate,
+        reason: String,
+        remaining_working_days: i64,
+    },
+    /// A paused clock restarted, now due on `new_due` (see
+    /// [`crate::domain::clock::Clock::resume`]).
+    ClockResumed {
+        clock: ClockKind,
+        on: NaiveDate,
+        new_due: NaiveDate,
+    },
 }
 
 impl EventKind {
@@ -173,6 +188,8 @@ impl EventKind {
             EventKind::ClockStarted { .. } => "clock_started",
             EventKind::ClockMet { .. } => "clock_met",
             EventKind::ClockCancelled { .. } => "clock_cancelled",
+            EventKind::ClockPaused { .. } => "clock_paused",
+            EventKind::ClockResumed { .. } => "clock_resumed",
         }
     }
 }

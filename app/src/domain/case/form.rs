@@ -180,6 +180,8 @@ impl CommandKind {
             CommandKind::OpenGreenChannel => "open_green_channel",
             CommandKind::RequestExtension => "request_extension",
             CommandKind::ApproveExtension => "approve_extension",
+            CommandKind::PauseClock => "pause_clock",
+            CommandKind::ResumeClock => "resume_clock",
         }
     }
 
@@ -214,6 +216,8 @@ impl CommandKind {
             CommandKind::OpenGreenChannel => "开通绿色通道",
             CommandKind::RequestExtension => "申请延期",
             CommandKind::ApproveExtension => "审批延期",
+            CommandKind::PauseClock => "暂停计时",
+            CommandKind::ResumeClock => "恢复计时",
         }
     }
 
@@ -241,6 +245,8 @@ impl CommandKind {
             CommandKind::OpenGreenChannel => "Open green channel",
             CommandKind::RequestExtension => "Request extension",
             CommandKind::ApproveExtension => "Decide extension",
+            CommandKind::PauseClock => "Pause deadline",
+            CommandKind::ResumeClock => "Resume deadline",
         }
     }
 }
@@ -274,6 +280,8 @@ pub fn form_fields(kind: CommandKind) -> &'static [&'static str] {
         CommandKind::Reopen => &["tier", "reason"],
         CommandKind::RequestExtension => &["clock", "days", "reason"],
         CommandKind::ApproveExtension => &["clock", "approve"],
+        CommandKind::PauseClock => &["clock", "reason"],
+        CommandKind::ResumeClock => &["clock"],
     }
 }
 
@@ -543,6 +551,16 @@ fn parse_kind_fields(kind: CommandKind, f: &CommandForm, p: &mut Problems) -> Op
                 .zip(approve)
                 .map(|(clock, approve)| CaseCommand::ApproveExtension { clock, approve })
         }
+        CommandKind::PauseClock => {
+            let clock = p.keep("clock", vocab(&f.clock, ClockKind::from_code));
+            let reason = p.keep("reason", required(&f.reason));
+            clock
+                .zip(reason)
+                .map(|(clock, reason)| CaseCommand::PauseClock { clock, reason })
+        }
+        CommandKind::ResumeClock => p
+            .keep("clock", vocab(&f.clock, ClockKind::from_code))
+            .map(|clock| CaseCommand::ResumeClock { clock }),
     }
 }
 
@@ -980,6 +998,15 @@ mod tests {
                 approve: yes_no(approve),
                 ..base
             },
+            CaseCommand::PauseClock { clock, reason } => CommandForm {
+                clock: clock.code().into(),
+                reason,
+                ..base
+            },
+            CaseCommand::ResumeClock { clock } => CommandForm {
+                clock: clock.code().into(),
+                ..base
+            },
         }
     }
 
@@ -1108,6 +1135,13 @@ mod tests {
                 clock: ClockKind::HomeCheck,
                 approve: true,
             },
+            CommandKind::PauseClock => CaseCommand::PauseClock {
+                clock: ClockKind::HomeCheck,
+                reason: "农户住院，无法入户".into(),
+            },
+            CommandKind::ResumeClock => CaseCommand::ResumeClock {
+                clock: ClockKind::HomeCheck,
+            },
         }
     }
 
@@ -1193,6 +1227,8 @@ mod tests {
             CommandKind::ChangeTier | CommandKind::Reopen => &["tier", "reason"],
             CommandKind::RequestExtension => &["clock", "days", "reason"],
             CommandKind::ApproveExtension => &["clock", "approve"],
+            CommandKind::PauseClock => &["clock", "reason"],
+            CommandKind::ResumeClock => &["clock"],
         }
     }
 

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDateTime;
 
-use crate::domain::clock::ClockState;
+use crate::domain::clock::{ClockKind, ClockState};
 use crate::domain::region::RegionCode;
 
 use super::actor::{extension_approvers, role_level, Actor, Role};
@@ -90,7 +90,9 @@ pub fn roles_for(kind: CommandKind) -> &'static [Role] {
         CommandKind::UpdateMeasureStatus => MEASURE_UPDATERS,
         CommandKind::LogVisit => VISITORS,
         CommandKind::ProposeElimination => PROPOSERS,
-        CommandKind::RequestExtension => CLOCK_OWNERS,
+        CommandKind::RequestExtension | CommandKind::PauseClock | CommandKind::ResumeClock => {
+            CLOCK_OWNERS
+        }
         CommandKind::ApproveExtension => EXTENSION_APPROVERS,
     }
 }
@@ -137,6 +139,8 @@ fn check_state(
     match kind {
         CommandKind::RequestExtension => check_can_request(case, actor, now),
         CommandKind::ApproveExtension => check_can_approve(case, actor),
+        CommandKind::PauseClock => check_can_pause(case, actor),
+        CommandKind::ResumeClock => check_can_resume(case, actor),
         _ if !kinds_in_state(&case.state).contains(&kind) => Err(wrong),
         CommandKind::EndNotice => match case.state.review_step() {
             Some((_, ReviewStep::NoticeRunning { min_until, .. })) => {
@@ -189,6 +193,22 @@ fn check_state(
         | CommandKind::ChangeTier
         | CommandKind::ProposeElimination
         | CommandKind::Reopen => Ok(()),
+    }
+}
+
+/// Whether a clock of this kind may be paused: every one but the statutory identification
+/// limit (15 calendar days from discovery, whatever happens).
+pub(super) fn can_pause(kind: ClockKind) -> bool {
+    match kind {
+        ClockKind::IdentificationOverall => false,
+        ClockKind::TownshipAcceptance
+        | ClockKind::HomeCheck
+        | ClockKind::NoticeWindow
+        | ClockKind::RefusalNotice
+        | ClockKind::ResponsibleAssigned
+        | ClockKind::AssistanceStarted
+        | ClockKind::MonitoringVisit
+        | ClockKind::EliminationReview => true,
     }
 }
 
@@ -279,6 +299,42 @@ fn check_can_request(case: &Case, actor: &Actor, now: NaiveDateTime) -> Result<(
         return Err(Refusal::ExtensionAfterDue);
     }
     Ok(())
+}
+
+/// Some running clock owned at the actor's level that may be paused. When the actor's only
+/// running clocks are statutory ones, say so.
+fn check_can_pause(case: &Case, actor: &Actor) -> Result<(), Refusal> {
+    let level = role_level(actor.role);
+    let mine: Vec<_> = case
+        .open_clocks()
+        .filter(|c| Some(c.owner) == level && c.state == ClockState::Running)
+        .collect();
+    match mine.iter().find(|c| can_pause(c.kind)) {
+        Some(_) => Ok(()),
+        None => match mine.first() {
+            Some(statutory) => Err(Refusal::ClockNotPausable {
+                clock: statutory.kind,
+            }),
+            None => Err(Refusal::WrongState {
+                state: case.state.code(),
+            }),
+        },
+    }
+}
+
+/// Some paused clock owned at the actor's level.
+fn check_can_resume(case: &Case, actor: &Actor) -> Result<(), Refusal> {
+    let level = role_level(actor.role);
+    let paused = case
+        .open_clocks()
+        .any(|c| Some(c.owner) == level && matches!(c.state, ClockState::Paused { .. }));
+    if paused {
+        Ok(())
+    } else {
+        Err(Refusal::WrongState {
+            state: case.state.code(),
+        })
+    }
 }
 
 /// Some pending request the actor may decide (next level up, not their own).

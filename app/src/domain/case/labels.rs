@@ -127,6 +127,10 @@ pub fn event_zh(event: &CaseEvent) -> Option<String> {
             clock.label_zh(),
             if *approved { "已批准" } else { "未批准" }
         ),
+        EventKind::ClockPaused { clock, reason, .. } => {
+            format!("暂停计时（{}）：{reason}", clock.label_zh())
+        }
+        EventKind::ClockResumed { clock, .. } => format!("恢复计时（{}）", clock.label_zh()),
         EventKind::ClockStarted { .. }
         | EventKind::ClockMet { .. }
         | EventKind::ClockCancelled { .. } => return None,
@@ -140,6 +144,8 @@ pub fn is_work_item(kind: super::CommandKind) -> bool {
     use super::CommandKind as K;
     match kind {
         K::RequestExtension
+        | K::PauseClock
+        | K::ResumeClock
         | K::OpenGreenChannel
         | K::ChangeTier
         | K::Reopen

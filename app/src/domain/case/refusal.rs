@@ -65,6 +65,18 @@ pub enum Refusal {
     },
     /// Measures only move forward: planned, in progress, delivered.
     MeasureStatusBackwards,
+    /// This clock may not be paused (the statutory identification limit).
+    ClockNotPausable {
+        clock: ClockKind,
+    },
+    /// Only a running clock can be paused.
+    ClockNotRunning {
+        clock: ClockKind,
+    },
+    /// Only a paused clock can be resumed.
+    ClockNotPaused {
+        clock: ClockKind,
+    },
 }
 
 impl Refusal {
@@ -85,7 +97,10 @@ impl Refusal {
             }
             Refusal::NoticeTooShort { days_left } => vec![("days_left", days_left.to_string())],
             Refusal::CriteriaNotMet { which } => vec![("which", (*which).to_owned())],
-            Refusal::NoSuchClock { clock } => vec![("clock", clock.code().to_owned())],
+            Refusal::NoSuchClock { clock }
+            | Refusal::ClockNotPausable { clock }
+            | Refusal::ClockNotRunning { clock }
+            | Refusal::ClockNotPaused { clock } => vec![("clock", clock.code().to_owned())],
             Refusal::StaleVersion { expected, actual } => vec![
                 ("expected", expected.to_string()),
                 ("actual", actual.to_string()),
@@ -129,6 +144,9 @@ impl UserMessage for Refusal {
             Refusal::StaleVersion { .. } => "case_refusal.stale_version",
             Refusal::UnknownMeasure { .. } => "case_refusal.unknown_measure",
             Refusal::MeasureStatusBackwards => "case_refusal.measure_status_backwards",
+            Refusal::ClockNotPausable { .. } => "case_refusal.clock_not_pausable",
+            Refusal::ClockNotRunning { .. } => "case_refusal.clock_not_running",
+            Refusal::ClockNotPaused { .. } => "case_refusal.clock_not_paused",
         }
     }
 
@@ -156,6 +174,9 @@ impl UserMessage for Refusal {
             Refusal::StaleVersion { .. } => "案件已被他人更新，请刷新后重试",
             Refusal::UnknownMeasure { .. } => "找不到该帮扶措施",
             Refusal::MeasureStatusBackwards => "帮扶措施状态只能按计划、实施中、已落实的顺序推进",
+            Refusal::ClockNotPausable { .. } => "识别认定总时限为法定时限，不能暂停计时",
+            Refusal::ClockNotRunning { .. } => "该时限未在计时，不能暂停",
+            Refusal::ClockNotPaused { .. } => "该时限未暂停，无需恢复计时",
         }
     }
 
@@ -194,6 +215,11 @@ impl UserMessage for Refusal {
             Refusal::MeasureStatusBackwards => {
                 "A measure only moves forward: planned, in progress, delivered"
             }
+            Refusal::ClockNotPausable { .. } => {
+                "The statutory identification time limit cannot be paused"
+            }
+            Refusal::ClockNotRunning { .. } => "Only a running deadline can be paused",
+            Refusal::ClockNotPaused { .. } => "This deadline is not paused",
         }
     }
 }
@@ -244,6 +270,15 @@ mod tests {
                 },
                 Refusal::UnknownMeasure { index: 0 },
                 Refusal::MeasureStatusBackwards,
+                Refusal::ClockNotPausable {
+                    clock: ClockKind::IdentificationOverall,
+                },
+                Refusal::ClockNotRunning {
+                    clock: ClockKind::HomeCheck,
+                },
+                Refusal::ClockNotPaused {
+                    clock: ClockKind::HomeCheck,
+                },
             ],
         );
     }

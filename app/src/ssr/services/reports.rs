@@ -9,7 +9,7 @@ use crate::{
     },
     domain::{
         calendar::Calendar,
-        case::{Actor, NewCase},
+        case::{labels, Actor, Case, CaseState, NewCase},
         clock::{due_date, Span},
         mobile::MobileNumber,
         report::{FieldProblem, NewReport, ReportFieldError, ReportForm},
@@ -168,7 +168,8 @@ pub async fn track(
         .unwrap_or_default();
     let discovered = parse_date(&case.discovered_on)?;
     let (accept_by, decide_by) = deadlines(&state.calendar, discovered);
-    let (status_zh, status_detail_zh) = status_text(&case.state, accept_by, decide_by);
+    let engine_case = cases::load_unscoped(state, &case.id).await?;
+    let (status_zh, status_detail_zh) = status_text(&engine_case, accept_by, decide_by);
     Ok(TrackResult {
         tracking: tracking.grouped(),
         status_zh,
@@ -176,6 +177,19 @@ pub async fn track(
         submitted_on: date_zh(discovered),
         village,
         risk_types_zh: risk_labels(&case.risk_types),
+        responsible: engine_case.responsible.clone(),
+        measures_zh: engine_case
+            .measures
+            .iter()
+            .map(|m| {
+                format!(
+                    "{}（{}）· {}",
+                    m.measure_type.label_zh(),
+                    m.lead_department,
+                    labels::measure_status_zh(m.status)
+                )
+            })
+            .collect(),
     })
 }
 
@@ -187,16 +201,24 @@ pub fn risk_labels(codes: &str) -> Vec<String> {
         .collect()
 }
 
-fn status_text(state: &str, accept_by: NaiveDate, decide_by: NaiveDate) -> (String, String) {
-    match state {
-        "reported" => (
-            "已提交，等待乡镇受理".into(),
-            format!(
-                "乡镇将在{}前受理并安排入户核查，{}前完成认定。",
-                date_zh(accept_by),
-                date_zh(decide_by)
-            ),
+/// What the household reads about its case: where it stands and what happens next.
+fn status_text(case: &Case, accept_by: NaiveDate, decide_by: NaiveDate) -> (String, String) {
+    let code = case.state.code();
+    let headline = labels::state_for_household_zh(code).to_owned();
+    let detail = match &case.state {
+        CaseState::Reported => format!(
+            "乡镇将在{}前受理并安排入户核查，{}前完成认定。",
+            date_zh(accept_by),
+            date_zh(decide_by)
         ),
-        other => ("办理中".into(), format!("当前环节：{other}")),
-    }
+        CaseState::RejectedOutOfScope { reason } | CaseState::NotIdentified { reason } => {
+            format!("原因：{reason}。如有异议，可向乡镇人民政府申诉，或拨打12317。")
+        }
+        CaseState::Monitored => {
+            "帮扶责任人会定期走访。如情况有变化，请及时告诉责任人或村委会。".to_owned()
+        }
+        CaseState::Eliminated { .. } => "如再遇到困难，可以随时重新申报。".to_owned(),
+        CaseState::Reviewing { .. } => format!("最迟在{}前告诉您认定结果。", date_zh(decide_by)),
+    };
+    (headline, detail)
 }

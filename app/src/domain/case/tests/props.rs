@@ -5,7 +5,7 @@ use chrono::Duration;
 use proptest::prelude::*;
 
 use crate::domain::calendar::Calendar;
-use crate::domain::clock::ClockKind;
+use crate::domain::clock::{ClockKind, ClockState};
 use crate::domain::vocab::{Category, Channel, RiskTier, RiskType};
 
 use super::super::*;
@@ -213,6 +213,16 @@ fn build(kind: CommandKind, s: &Seed, case: &Case, now: chrono::NaiveDateTime) -
             clock: case.extension_requests.first().map_or(clock, |r| r.clock),
             approve: s.flag,
         },
+        CommandKind::PauseClock => CaseCommand::PauseClock {
+            clock,
+            reason: text(s, "农户住院，无法入户"),
+        },
+        CommandKind::ResumeClock => CaseCommand::ResumeClock {
+            clock: case
+                .open_clocks()
+                .find(|c| matches!(c.state, ClockState::Paused { .. }))
+                .map_or(clock, |c| c.kind),
+        },
     }
 }
 
@@ -265,6 +275,8 @@ fn rarity(kind: CommandKind, case: &Case) -> u8 {
         CommandKind::RecordObjection
         | CommandKind::RequestExtension
         | CommandKind::ApproveExtension
+        | CommandKind::PauseClock
+        | CommandKind::ResumeClock
         | CommandKind::ChangeTier => 4,
         CommandKind::AddPlan if !case.measures.is_empty() => 4,
         CommandKind::AssignResponsible if case.responsible.is_some() => 4,
@@ -302,6 +314,7 @@ fn check_invariants(case: &Case, events: &[CaseEvent]) -> Result<(), TestCaseErr
     );
     match &case.state {
         CaseState::Eliminated { .. } => {
+            // A paused clock is open too: elimination must have cancelled it.
             prop_assert!(open.is_empty(), "eliminated with open clocks {:?}", open);
             prop_assert!(!case.no_member_can_work(), "no-labour household eliminated");
             prop_assert!(case.eliminated_on.is_some());

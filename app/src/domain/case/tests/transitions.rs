@@ -128,6 +128,17 @@ fn extension_requested() -> Journey {
     );
     j
 }
+fn home_check_paused() -> Journey {
+    let mut j = accepted();
+    j.act(
+        Role::VillageCadre,
+        CaseCommand::PauseClock {
+            clock: ClockKind::HomeCheck,
+            reason: "农户住院，无法入户".to_owned(),
+        },
+    );
+    j
+}
 
 fn rows() -> Vec<Row> {
     vec![
@@ -518,6 +529,46 @@ fn rows() -> Vec<Row> {
             )),
             wrong_from: accepted,
             wrong_refusal: |_| Refusal::NoExtensionPending,
+        },
+        Row {
+            kind: CommandKind::PauseClock,
+            from: accepted,
+            command: |_| CaseCommand::PauseClock {
+                clock: ClockKind::HomeCheck,
+                reason: "农户外出，无法入户".to_owned(),
+            },
+            role: Role::VillageCadre,
+            expect_state: "accepted",
+            wrong_role: Role::Household,
+            bad_data: Some((
+                |_| CaseCommand::PauseClock {
+                    clock: ClockKind::HomeCheck,
+                    reason: "  ".to_owned(),
+                },
+                Refusal::MissingData { field: "reason" },
+            )),
+            wrong_from: eliminated,
+            wrong_refusal: wrong_state,
+        },
+        Row {
+            kind: CommandKind::ResumeClock,
+            from: home_check_paused,
+            command: |_| CaseCommand::ResumeClock {
+                clock: ClockKind::HomeCheck,
+            },
+            role: Role::VillageCadre,
+            expect_state: "accepted",
+            wrong_role: Role::Household,
+            bad_data: Some((
+                |_| CaseCommand::ResumeClock {
+                    clock: ClockKind::NoticeWindow,
+                },
+                Refusal::NoSuchClock {
+                    clock: ClockKind::NoticeWindow,
+                },
+            )),
+            wrong_from: accepted,
+            wrong_refusal: wrong_state,
         },
     ]
 }

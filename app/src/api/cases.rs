@@ -60,6 +60,7 @@ pub struct CaseView {
     pub household_size: i64,
     pub village: String,
     pub village_code: String,
+    pub group: Option<String>,
     pub township: String,
     pub state_code: String,
     pub state_zh: String,

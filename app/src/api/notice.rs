@@ -8,6 +8,7 @@ use super::AppError;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NoticeEntry {
     pub name: String,
+    pub group: Option<String>,
     pub household_size: i64,
     pub procedure_zh: String,
     pub category_zh: Option<String>,

@@ -17,6 +17,8 @@ pub struct ReportForm {
     pub mobile: String,
     pub id_number: String,
     pub village: String,
+    /// 村民小组, optional (e.g. "3组").
+    pub group: String,
     pub household_size: String,
     pub risk_types: Vec<String>,
     pub description: String,
@@ -30,6 +32,7 @@ pub struct NewReport {
     pub mobile: MobileNumber,
     pub id_number: IdNumber,
     pub village: RegionCode,
+    pub group: Option<String>,
     pub household_size: u8,
     pub risk_types: Vec<RiskType>,
     pub description: String,
@@ -38,6 +41,7 @@ pub struct NewReport {
 pub const NAME_MAX_CHARS: usize = 20;
 pub const DESCRIPTION_MAX_CHARS: usize = 500;
 pub const HOUSEHOLD_MAX: u8 = 30;
+pub const GROUP_MAX_CHARS: usize = 10;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReportFieldError {
@@ -50,6 +54,7 @@ pub enum ReportFieldError {
     DescriptionTooLong,
     ConsentMissing,
     VillageUnknown,
+    GroupTooLong,
 }
 
 impl UserMessage for ReportFieldError {
@@ -64,6 +69,7 @@ impl UserMessage for ReportFieldError {
             Self::DescriptionTooLong => "report.description_too_long",
             Self::ConsentMissing => "report.consent_missing",
             Self::VillageUnknown => "report.village_unknown",
+            Self::GroupTooLong => "report.group_too_long",
         }
     }
 
@@ -78,6 +84,7 @@ impl UserMessage for ReportFieldError {
             Self::DescriptionTooLong => "情况说明最多500个字",
             Self::ConsentMissing => "请阅读并勾选承诺授权",
             Self::VillageUnknown => "所选的村不在本县范围内，请重新选择",
+            Self::GroupTooLong => "村民小组最多10个字，如“3组”",
         }
     }
 
@@ -92,6 +99,7 @@ impl UserMessage for ReportFieldError {
             Self::DescriptionTooLong => "The description can have at most 500 characters",
             Self::ConsentMissing => "Read and tick the pledge and authorisation",
             Self::VillageUnknown => "The chosen village is not in this county; choose again",
+            Self::GroupTooLong => "The village group has at most 10 characters, e.g. \"3组\"",
         }
     }
 }
@@ -114,6 +122,18 @@ pub fn parse_village(raw: &str) -> Result<RegionCode, ReportFieldError> {
     match RegionCode::parse(raw) {
         Ok(code) if code.level() == RegionLevel::Village => Ok(code),
         _ => Err(ReportFieldError::VillageMissing),
+    }
+}
+
+/// Optional: empty means not given.
+pub fn parse_group(raw: &str) -> Result<Option<String>, ReportFieldError> {
+    let group = raw.trim();
+    if group.is_empty() {
+        Ok(None)
+    } else if group.chars().count() > GROUP_MAX_CHARS {
+        Err(ReportFieldError::GroupTooLong)
+    } else {
+        Ok(Some(group.to_owned()))
     }
 }
 
@@ -184,6 +204,7 @@ impl TryFrom<&ReportForm> for NewReport {
         let mobile = keep("mobile", MobileNumber::parse(&form.mobile), &mut problems);
         let id_number = keep("id_number", IdNumber::parse(&form.id_number), &mut problems);
         let village = keep("village", parse_village(&form.village), &mut problems);
+        let group = keep("group", parse_group(&form.group), &mut problems);
         let household_size = keep(
             "household_size",
             parse_household_size(&form.household_size),
@@ -205,6 +226,7 @@ impl TryFrom<&ReportForm> for NewReport {
             mobile,
             id_number,
             village,
+            group,
             household_size,
             risk_types,
             description,
@@ -215,6 +237,7 @@ impl TryFrom<&ReportForm> for NewReport {
                 Some(mobile),
                 Some(id_number),
                 Some(village),
+                Some(group),
                 Some(household_size),
                 Some(risk_types),
                 Some(description),
@@ -224,6 +247,7 @@ impl TryFrom<&ReportForm> for NewReport {
                 mobile,
                 id_number,
                 village,
+                group,
                 household_size,
                 risk_types,
                 description,
@@ -294,6 +318,30 @@ mod tests {
             ..valid_form()
         };
         assert_eq!(fields(&form), vec!["consent"]);
+    }
+
+    #[test]
+    fn the_village_group_is_optional_but_short() {
+        assert_eq!(
+            NewReport::try_from(&valid_form()).expect("valid").group,
+            None
+        );
+        let with_group = ReportForm {
+            group: " 3组 ".into(),
+            ..valid_form()
+        };
+        assert_eq!(
+            NewReport::try_from(&with_group)
+                .expect("valid")
+                .group
+                .as_deref(),
+            Some("3组")
+        );
+        let too_long = ReportForm {
+            group: "第".repeat(GROUP_MAX_CHARS + 1),
+            ..valid_form()
+        };
+        assert_eq!(fields(&too_long), vec!["group"]);
     }
 
     #[test]

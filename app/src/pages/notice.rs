@@ -24,11 +24,12 @@ pub fn NoticePage() -> impl IntoView {
                             } else {
                                 view! {
                                     <table class="notice-table">
-                                        <thead><tr><th>"户主姓名"</th><th>"家庭人口"</th><th>"公示事项"</th><th>"类别"</th><th>"公示期"</th></tr></thead>
+                                        <thead><tr><th>"户主姓名"</th><th>"村民小组"</th><th>"家庭人口"</th><th>"公示事项"</th><th>"类别"</th><th>"公示期"</th></tr></thead>
                                         <tbody>
                                             {n.entries.into_iter().map(|e| view! {
                                                 <tr>
                                                     <td>{e.name}</td>
+                                                    <td>{e.group.unwrap_or_else(|| "—".to_owned())}</td>
                                                     <td>{e.household_size}</td>
                                                     <td>{e.procedure_zh}</td>
                                                     <td>{e.category_zh.unwrap_or_else(|| "—".to_owned())}</td>

@@ -17,7 +17,10 @@ use crate::{
         id_number::IdNumber,
         message::UserMessage,
         mobile::MobileNumber,
-        report::{parse_description, parse_household_size, parse_name, parse_village, ReportForm},
+        report::{
+            parse_description, parse_group, parse_household_size, parse_name, parse_village,
+            ReportForm,
+        },
         vocab::RiskType,
     },
 };
@@ -73,6 +76,7 @@ fn ReportFormView(draft: ReportDraft, townships: Vec<TownshipOption>) -> impl In
         mobile,
         id_number,
         village,
+        group,
         household_size,
         risk_types,
         description,
@@ -138,6 +142,15 @@ fn ReportFormView(draft: ReportDraft, townships: Vec<TownshipOption>) -> impl In
                         .collect_view()}
                 </select>
                 <FieldMessage id="e-village" message=errors.get("village") />
+            </div>
+
+            <div class="field" class:invalid=move || errors.get("group")().is_some()>
+                <label for="f-group">"村民小组（选填）"</label>
+                <input id="f-group" name="form[group]" type="text" value=group placeholder="如：3组"
+                    aria-describedby="e-group"
+                    on:input=move |ev| errors.on_input("group", message(parse_group(&event_target_value(&ev))))
+                    on:change=move |ev| errors.set("group", message(parse_group(&event_target_value(&ev)))) />
+                <FieldMessage id="e-group" message=errors.get("group") />
             </div>
 
             <div class="field" class:invalid=move || errors.get("household_size")().is_some()>

@@ -5,6 +5,7 @@ mod escalation;
 mod fixtures;
 mod health;
 mod helpers;
+mod notice;
 mod queue;
 mod reports;
 mod scope;

@@ -36,6 +36,7 @@ pub async fn file_case(app: &TestApp) -> String {
         id_number: IdNumber::parse(&valid_id_number(3)).expect("id"),
         household_size: 3,
         description: "父亲住院".into(),
+        group: Some("3组".into()),
     };
     let new = NewCase {
         id: String::new(),

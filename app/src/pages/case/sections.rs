@@ -40,6 +40,7 @@ pub fn HouseholdSummary(case: CaseView) -> impl IntoView {
                         <button type="submit" class="button small" title="查看完整号码会被记录">"查看"</button>
                     </ActionForm>
                 </dd>
+                {case.group.clone().map(|g| view! { <dt>"村民小组"</dt><dd>{g}</dd> })}
                 <dt>"手机"</dt><dd>{case.mobile_masked.clone()}</dd>
                 <dt>"家庭人口"</dt><dd>{case.household_size}</dd>
                 <dt>"困难类型"</dt><dd>{case.risk_types_zh.join("、")}</dd>

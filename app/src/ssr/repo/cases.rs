@@ -7,6 +7,7 @@ pub struct CaseRow {
     pub village_code: String,
     pub township_code: String,
     pub county_code: String,
+    pub village_group: Option<String>,
     pub state: String,
     pub channel: String,
     pub applicant_name: String,
@@ -22,19 +23,20 @@ pub struct CaseRow {
     pub updated_at: i64,
 }
 
-const COLUMNS: &str = "id, tracking_number, village_code, township_code, county_code, state, channel, \
+const COLUMNS: &str = "id, tracking_number, village_code, township_code, county_code, village_group, state, channel, \
     applicant_name, applicant_mobile, applicant_id_number, household_size, risk_types, description, \
     discovered_on, consent_at, version, created_at, updated_at";
 
 pub async fn insert<'e, E: Executor<'e, Database = Any>>(ex: E, row: &CaseRow) -> sqlx::Result<()> {
     sqlx::query(&format!(
-        "insert into cases ({COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)"
+        "insert into cases ({COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)"
     ))
     .bind(&row.id)
     .bind(&row.tracking_number)
     .bind(&row.village_code)
     .bind(&row.township_code)
     .bind(&row.county_code)
+    .bind(&row.village_group)
     .bind(&row.state)
     .bind(&row.channel)
     .bind(&row.applicant_name)

@@ -105,6 +105,7 @@ pub async fn view(
         household_size: row.household_size,
         village: region_name(state, &row.village_code).await?,
         village_code: row.village_code.clone(),
+        group: row.village_group.clone(),
         township: region_name(state, &row.township_code).await?,
         state_code: case.state.code().to_owned(),
         state_zh: labels::state_zh(&case.state).to_owned(),

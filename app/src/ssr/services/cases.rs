@@ -37,6 +37,8 @@ pub struct Applicant {
     pub id_number: IdNumber,
     pub household_size: u8,
     pub description: String,
+    /// 村民小组, when known.
+    pub group: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -97,6 +99,7 @@ pub async fn file(
         village_code: case.village.as_str().to_owned(),
         township_code,
         county_code,
+        village_group: applicant.group.clone(),
         state: case.state.code().to_owned(),
         channel: case.channel.code().to_owned(),
         applicant_name: applicant.name.clone(),

@@ -44,6 +44,7 @@ pub async fn for_village(state: &AppState, village: &str) -> Result<NoticeView, 
         {
             entries.push(NoticeEntry {
                 name: row.applicant_name.clone(),
+                group: row.village_group.clone(),
                 household_size: row.household_size,
                 procedure_zh: match procedure {
                     Procedure::Identification => "拟认定为防返贫监测对象",

@@ -66,6 +66,7 @@ pub async fn submit(
         mobile: report.mobile,
         id_number: report.id_number,
         household_size: report.household_size,
+        group: report.group.clone(),
         description: report.description,
     };
     let new = NewCase {

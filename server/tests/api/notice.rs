@@ -1,0 +1,60 @@
+use app::{
+    domain::case::{CaseCommand, VillageOutcome},
+    ssr::repo::cases as rows,
+};
+
+use crate::{
+    fixtures::{record, township_officer, village_cadre},
+    helpers::{report_fields, spawn_app, valid_id_number, QINGSHI_VILLAGE},
+    storage::{run, today},
+};
+
+#[tokio::test]
+async fn the_village_notice_lists_households_in_notice_without_ids_phones_or_health() {
+    let app = spawn_app().await;
+    let mut fields = report_fields("公示户", "13800138000", QINGSHI_VILLAGE);
+    fields.push(("form[group]".into(), "5组".into()));
+    let response = app.post_api("/api/reports/submit", &fields).await;
+    let tracking: String = response.json().await.expect("tracking");
+    app.submit_report("未公示户", "13900139000", QINGSHI_VILLAGE)
+        .await;
+    let id = rows::id_by_tracking(&app.state.db.pool, &tracking)
+        .await
+        .expect("query")
+        .expect("case");
+    run(&app, &township_officer(), &id, CaseCommand::Accept).await;
+    let cadre = village_cadre();
+    run(
+        &app,
+        &cadre,
+        &id,
+        CaseCommand::RecordHomeCheck {
+            record: record(today(&app), 300_000),
+        },
+    )
+    .await;
+    let review = CaseCommand::HoldVillageReview {
+        date: today(&app),
+        outcome: VillageOutcome::Pass,
+    };
+    run(&app, &cadre, &id, review).await;
+    run(
+        &app,
+        &cadre,
+        &id,
+        CaseCommand::StartNotice { from: today(&app) },
+    )
+    .await;
+
+    // Public: no login needed, as it is posted on the village board.
+    let html = app.get_html(&format!("/notice/{QINGSHI_VILLAGE}")).await;
+    assert!(html.contains("公示户"), "household in notice is listed");
+    assert!(html.contains("5组"), "with its village group");
+    assert!(
+        !html.contains("未公示户"),
+        "households not in notice are not listed"
+    );
+    assert!(!html.contains(&valid_id_number(7)), "no ID number");
+    assert!(!html.contains("13800138000"), "no phone number");
+    assert!(!html.contains("因病"), "no health details");
+}

@@ -273,6 +273,7 @@ mod tests {
             mobile: "13800138000".into(),
             id_number: valid_id(),
             village: "522799101201".into(),
+            group: String::new(),
             household_size: "4".into(),
             risk_types: vec!["illness".into()],
             description: "父亲住院，医疗费用高".into(),

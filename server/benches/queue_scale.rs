@@ -289,6 +289,7 @@ async fn build_state(database_url: &str) -> AppState {
         database_url: Secret::new(database_url.to_owned()),
         log_format: LogFormat::Human,
         seed_demo: true,
+        seed_demo_cases: false,
         secure_cookies: false,
         site_root: "target/site".into(),
         test_clock: false,

@@ -36,6 +36,8 @@ pub struct Config {
     pub log_format: LogFormat,
     /// `SEED_DEMO`: `1` (default) seeds the demo county and accounts; `0` does not.
     pub seed_demo: bool,
+    /// `SEED_DEMO_CASES`: `1` (default, with `SEED_DEMO`) files a few demo cases at first start.
+    pub seed_demo_cases: bool,
     /// `SECURE_COOKIES`: `1` when served over HTTPS (default `0`).
     pub secure_cookies: bool,
     /// `LEPTOS_SITE_ROOT`, default `target/site`: the built CSS, JS and WASM.
@@ -113,6 +115,7 @@ impl Config {
             ),
             log_format,
             seed_demo: flag("SEED_DEMO", true)?,
+            seed_demo_cases: flag("SEED_DEMO_CASES", true)?,
             secure_cookies: flag("SECURE_COOKIES", false)?,
             site_root: var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".to_owned()),
             test_clock: flag("TEST_CLOCK", false)?,
@@ -157,6 +160,7 @@ mod tests {
             database_url: Secret::new("postgres://app:hunter2@db/sn"),
             log_format: LogFormat::Human,
             seed_demo: false,
+            seed_demo_cases: false,
             secure_cookies: false,
             site_root: "target/site".into(),
             test_clock: false,

@@ -87,6 +87,11 @@ impl Application {
             .await
             .map_err(StartupError::Seed)?;
         let state = base.refreshed();
+        if config.seed_demo && config.seed_demo_cases {
+            app::ssr::demo_cases::seed(&state, state.clock.now())
+                .await
+                .map_err(StartupError::Seed)?;
+        }
         let listener = tokio::net::TcpListener::bind(config.listen)
             .await
             .map_err(StartupError::Bind)?;

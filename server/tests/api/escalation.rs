@@ -487,6 +487,7 @@ async fn the_background_worker_sweeps_as_soon_as_the_server_runs() {
         database_url: Secret::new(app.database_url.clone()),
         log_format: LogFormat::Human,
         seed_demo: false,
+        seed_demo_cases: false,
         secure_cookies: false,
         site_root: "target/site".into(),
         test_clock: false,

@@ -61,6 +61,11 @@ fn uuid_like() -> String {
 }
 
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(false).await
+}
+
+/// With the demo cases the product seeds on first start.
+pub async fn spawn_app_with(demo_cases: bool) -> TestApp {
     let clock = ManualClock::new(monday_morning());
     let database_url = fresh_database_url().await;
     let config = Config {
@@ -68,6 +73,7 @@ pub async fn spawn_app() -> TestApp {
         database_url: Secret::new(database_url.clone()),
         log_format: LogFormat::Human,
         seed_demo: true,
+        seed_demo_cases: demo_cases,
         secure_cookies: false,
         site_root: "target/site".into(),
         test_clock: false,

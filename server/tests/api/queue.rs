@@ -385,3 +385,36 @@ async fn the_queue_pages_by_keyset_without_repeating_a_case() {
     // Counts describe the filtered set, not the page.
     assert_eq!(second["counts"]["all"], 60);
 }
+
+#[tokio::test]
+async fn the_demo_county_gives_a_township_officer_a_real_morning() {
+    let app = crate::helpers::spawn_app_with(true).await;
+    let officer = app.login("zhen-qingshi").await;
+    let overdue: Value = officer
+        .queue_tab("overdue")
+        .await
+        .json()
+        .await
+        .expect("json");
+    let names: Vec<&str> = overdue["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|i| i["applicant"].as_str())
+        .collect();
+    assert_eq!(names, vec!["张桂英"], "the filing six days old is overdue");
+    let all: Value = officer.queue_tab("all").await.json().await.expect("json");
+    let items = all["items"].as_array().expect("items");
+    assert!(items.len() >= 6, "several cases in several states: {all}");
+    let assisted = items
+        .iter()
+        .find(|i| i["applicant"] == "刘志强")
+        .expect("identified household");
+    assert_eq!(assisted["state_zh"], "监测帮扶中");
+    assert_ne!(
+        assisted["next_step_zh"], "确定帮扶责任人",
+        "already named, not to do again"
+    );
+    // Other townships' demo cases stay out of this queue.
+    assert!(items.iter().all(|i| i["township"] == "青石镇"));
+}

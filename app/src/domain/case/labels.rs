@@ -168,3 +168,15 @@ pub fn is_work_item(kind: super::CommandKind) -> bool {
         | K::ApproveExtension => true,
     }
 }
+
+/// Like [`is_work_item`], but a step already done once (a responsible person named, a plan
+/// made) is not "to do" again just because the engine allows changing it.
+pub fn is_work_item_for(case: &super::Case, kind: super::CommandKind) -> bool {
+    use super::CommandKind as K;
+    is_work_item(kind)
+        && match kind {
+            K::AssignResponsible => case.responsible.is_none(),
+            K::AddPlan => case.measures.is_empty(),
+            _ => true,
+        }
+}

@@ -175,7 +175,7 @@ impl Reader<'_> {
         let next_step_zh = case
             .available_commands(&actor_of(self.staff), &state.policy, to_beijing(now))
             .into_iter()
-            .find(|k| labels::is_work_item(*k))
+            .find(|k| labels::is_work_item_for(&case, *k))
             .map(|k| k.label_zh().to_owned());
         Some(QueueItem {
             case_id: row.id.clone(),

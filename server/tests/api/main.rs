@@ -10,4 +10,5 @@ mod queue;
 mod reports;
 mod scope;
 mod settings;
+mod steps;
 mod storage;

@@ -1,0 +1,147 @@
+//! The case page's step forms over HTTP, as the browser posts them (url-encoded `CommandForm`).
+use app::ssr::repo::cases as rows;
+use serde_json::Value;
+
+use crate::helpers::{spawn_app, TestApp, QINGSHI_VILLAGE};
+
+fn fields(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(k, v)| ((*k).into(), (*v).into()))
+        .collect()
+}
+
+async fn detail(officer: &TestApp, id: &str) -> Value {
+    let response = officer
+        .post_api("/api/cases/detail", &fields(&[("case_id", id)]))
+        .await;
+    assert_eq!(response.status(), 200);
+    response.json().await.expect("json")
+}
+
+async fn step(
+    officer: &TestApp,
+    id: &str,
+    version: i64,
+    form: &[(&str, &str)],
+) -> reqwest::Response {
+    let mut body = fields(&[("case_id", id)]);
+    body.push(("version".into(), version.to_string()));
+    body.extend(
+        form.iter()
+            .map(|(k, v)| (format!("form[{k}]"), (*v).to_owned())),
+    );
+    officer.post_api("/api/cases/command", &body).await
+}
+
+#[tokio::test]
+async fn step_forms_move_the_case_and_refusals_say_why() {
+    let app = spawn_app().await;
+    let tracking = app
+        .submit_report("张三", "13800138000", QINGSHI_VILLAGE)
+        .await;
+    let id = rows::id_by_tracking(&app.state.db.pool, &tracking)
+        .await
+        .expect("query")
+        .expect("case");
+
+    let township = app.login("zhen-qingshi").await;
+    let case = detail(&township, &id).await;
+    let offered: Vec<&str> = case["available"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .filter_map(|c| c["code"].as_str())
+        .collect();
+    assert!(
+        offered.contains(&"accept") && offered.contains(&"reject_out_of_scope"),
+        "{offered:?}"
+    );
+    let version = case["version"].as_i64().expect("version");
+    let accepted = step(&township, &id, version, &[("kind", "accept")]).await;
+    assert_eq!(accepted.status(), 200);
+    assert_eq!(detail(&township, &id).await["state_zh"], "待入户核查");
+
+    // The same form again, loaded before the change: a conflict, not a second acceptance.
+    let stale = step(&township, &id, version, &[("kind", "accept")]).await;
+    assert_eq!(stale.status(), 409);
+
+    // The village cadre's home check, with members and the consent.
+    let cadre = app.login("cun-qingshi").await;
+    let case = detail(&cadre, &id).await;
+    let version = case["version"].as_i64().expect("version");
+    let today = case["today"].as_str().expect("today").to_owned();
+    let missing_consent = step(
+        &cadre,
+        &id,
+        version,
+        &[
+            ("kind", "record_home_check"),
+            ("date", &today),
+            ("visitors", "王村干"),
+            ("members][0][name", "张三"),
+            ("members][0][labour", "full"),
+            ("members][0][income", "3000"),
+        ],
+    )
+    .await;
+    assert_eq!(missing_consent.status(), 422);
+    let body: Value = missing_consent.json().await.expect("json");
+    assert!(
+        body.to_string().contains("承诺") || body["Refused"].is_object(),
+        "says why: {body}"
+    );
+
+    let checked = step(
+        &cadre,
+        &id,
+        version,
+        &[
+            ("kind", "record_home_check"),
+            ("date", &today),
+            ("visitors", "王村干、李乡干"),
+            ("members][0][name", "张三"),
+            ("members][0][labour", "full"),
+            ("members][0][income", "3000"),
+            ("guarantees][0", "food"),
+            ("consent_signed", "on"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        checked.status(),
+        200,
+        "{}",
+        checked.text().await.unwrap_or_default()
+    );
+    let case = detail(&cadre, &id).await;
+    assert_eq!(case["state_zh"], "待村级评议");
+    assert_eq!(case["members"][0]["name"], "张三");
+
+    // A township officer may not hold the village review: the form is not offered, and a
+    // hand-made post is refused.
+    let version = case["version"].as_i64().expect("version");
+    let offered = detail(&township, &id).await;
+    assert!(!offered["available"]
+        .to_string()
+        .contains("hold_village_review"));
+    let refused = step(
+        &township,
+        &id,
+        version,
+        &[
+            ("kind", "hold_village_review"),
+            ("date", &today),
+            ("outcome", "pass"),
+        ],
+    )
+    .await;
+    assert_eq!(refused.status(), 422);
+    let body: Value = refused.json().await.expect("json");
+    assert!(
+        body["Refused"]["zh"]
+            .as_str()
+            .is_some_and(|s| !s.is_empty()),
+        "{body}"
+    );
+}

@@ -9,6 +9,7 @@
 pub mod actor;
 pub mod apply;
 pub mod command;
+mod command_labels;
 pub mod decide;
 mod decide_assist;
 mod decide_review;

@@ -1,0 +1,99 @@
+//! Stable codes and the words staff see for each kind of command (buttons, forms).
+
+use super::command::CommandKind;
+
+impl CommandKind {
+    /// Stable snake_case code, identical to the serde representation.
+    pub fn code(self) -> &'static str {
+        match self {
+            CommandKind::Accept => "accept",
+            CommandKind::RejectOutOfScope => "reject_out_of_scope",
+            CommandKind::RecordHomeCheck => "record_home_check",
+            CommandKind::HoldVillageReview => "hold_village_review",
+            CommandKind::StartNotice => "start_notice",
+            CommandKind::RecordObjection => "record_objection",
+            CommandKind::EndNotice => "end_notice",
+            CommandKind::TownshipReview => "township_review",
+            CommandKind::CountyDecide => "county_decide",
+            CommandKind::CountyDecideElimination => "county_decide_elimination",
+            CommandKind::NotifyRefusal => "notify_refusal",
+            CommandKind::AssignResponsible => "assign_responsible",
+            CommandKind::AddPlan => "add_plan",
+            CommandKind::UpdateMeasureStatus => "update_measure_status",
+            CommandKind::LogVisit => "log_visit",
+            CommandKind::ChangeTier => "change_tier",
+            CommandKind::ProposeElimination => "propose_elimination",
+            CommandKind::Reopen => "reopen",
+            CommandKind::OpenGreenChannel => "open_green_channel",
+            CommandKind::RequestExtension => "request_extension",
+            CommandKind::ApproveExtension => "approve_extension",
+            CommandKind::PauseClock => "pause_clock",
+            CommandKind::ResumeClock => "resume_clock",
+        }
+    }
+
+    /// Parses a [`CommandKind::code`] (exact match).
+    pub fn from_code(code: &str) -> Option<CommandKind> {
+        CommandKind::ALL
+            .into_iter()
+            .find(|kind| kind.code() == code)
+    }
+
+    /// Short verb phrase for buttons, in Simplified Chinese.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            CommandKind::Accept => "受理",
+            CommandKind::RejectOutOfScope => "不予受理",
+            CommandKind::RecordHomeCheck => "录入入户核查",
+            CommandKind::HoldVillageReview => "村级评议",
+            CommandKind::StartNotice => "开始公示",
+            CommandKind::RecordObjection => "登记异议",
+            CommandKind::EndNotice => "结束公示",
+            CommandKind::TownshipReview => "乡镇审核",
+            CommandKind::CountyDecide => "县级审定",
+            CommandKind::CountyDecideElimination => "县级审定（风险消除）",
+            CommandKind::NotifyRefusal => "告知不予认定结果",
+            CommandKind::AssignResponsible => "确定帮扶责任人",
+            CommandKind::AddPlan => "制定帮扶计划",
+            CommandKind::UpdateMeasureStatus => "更新措施进度",
+            CommandKind::LogVisit => "登记走访",
+            CommandKind::ChangeTier => "调整风险等级",
+            CommandKind::ProposeElimination => "提出风险消除",
+            CommandKind::Reopen => "回退",
+            CommandKind::OpenGreenChannel => "开通绿色通道",
+            CommandKind::RequestExtension => "申请延期",
+            CommandKind::ApproveExtension => "审批延期",
+            CommandKind::PauseClock => "暂停计时",
+            CommandKind::ResumeClock => "恢复计时",
+        }
+    }
+
+    /// Short verb phrase for buttons, in English.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            CommandKind::Accept => "Accept",
+            CommandKind::RejectOutOfScope => "Reject as out of scope",
+            CommandKind::RecordHomeCheck => "Record home check",
+            CommandKind::HoldVillageReview => "Hold village review",
+            CommandKind::StartNotice => "Start public notice",
+            CommandKind::RecordObjection => "Record objection",
+            CommandKind::EndNotice => "End public notice",
+            CommandKind::TownshipReview => "Township review",
+            CommandKind::CountyDecide => "County decision",
+            CommandKind::CountyDecideElimination => "County decision (risk elimination)",
+            CommandKind::NotifyRefusal => "Notify refusal",
+            CommandKind::AssignResponsible => "Assign responsible person",
+            CommandKind::AddPlan => "Make assistance plan",
+            CommandKind::UpdateMeasureStatus => "Update measure progress",
+            CommandKind::LogVisit => "Log visit",
+            CommandKind::ChangeTier => "Change risk tier",
+            CommandKind::ProposeElimination => "Propose risk elimination",
+            CommandKind::Reopen => "Reopen",
+            CommandKind::OpenGreenChannel => "Open green channel",
+            CommandKind::RequestExtension => "Request extension",
+            CommandKind::ApproveExtension => "Decide extension",
+            CommandKind::PauseClock => "Pause deadline",
+            CommandKind::ResumeClock => "Resume deadline",
+        }
+    }
+}

@@ -1,0 +1,251 @@
+//! Readers for single form fields: each returns the value or the reason it cannot be read.
+
+use chrono::NaiveDate;
+
+use crate::domain::id_number::IdNumber;
+use crate::domain::money::{Fen, MoneyError};
+
+use super::super::command::CommandKind;
+use super::super::state::{
+    EliminationChecklist, Guarantees, Measure, MeasureStatus, Member, MemberStatus, Relation,
+};
+use super::{CommandFieldError, MeasureForm, MemberForm, Parsed, Problems};
+use crate::domain::vocab::{LabourCapacity, MeasureType};
+
+pub(super) fn parse_kind(raw: &str) -> Parsed<CommandKind> {
+    match raw.trim() {
+        "" => Err(CommandFieldError::Missing),
+        code => CommandKind::from_code(code).ok_or(CommandFieldError::UnknownKind),
+    }
+}
+
+/// A trimmed, non-blank text.
+pub(super) fn required(raw: &str) -> Parsed<String> {
+    match raw.trim() {
+        "" => Err(CommandFieldError::Missing),
+        text => Ok(text.to_owned()),
+    }
+}
+
+/// `YYYY-MM-DD`; whether the date is allowed is the engine's call.
+pub(super) fn parse_date(raw: &str) -> Parsed<NaiveDate> {
+    match raw.trim() {
+        "" => Err(CommandFieldError::Missing),
+        text => NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| CommandFieldError::BadDate),
+    }
+}
+
+/// One of `options`, returned as the matching option.
+pub(super) fn choice(raw: &str, options: &[&'static str]) -> Parsed<&'static str> {
+    match raw.trim() {
+        "" => Err(CommandFieldError::Missing),
+        text => options
+            .iter()
+            .copied()
+            .find(|option| *option == text)
+            .ok_or(CommandFieldError::BadChoice),
+    }
+}
+
+pub(super) fn parse_yes_no(raw: &str) -> Parsed<bool> {
+    choice(raw, &["yes", "no"]).map(|answer| answer == "yes")
+}
+
+/// A required vocabulary code.
+pub(super) fn vocab<T>(raw: &str, from_code: fn(&str) -> Option<T>) -> Parsed<T> {
+    match raw.trim() {
+        "" => Err(CommandFieldError::Missing),
+        code => from_code(code).ok_or(CommandFieldError::BadChoice),
+    }
+}
+
+/// An optional vocabulary code: blank means none.
+pub(super) fn optional_vocab<T>(raw: &str, from_code: fn(&str) -> Option<T>) -> Parsed<Option<T>> {
+    match raw.trim() {
+        "" => Ok(None),
+        code => from_code(code)
+            .map(Some)
+            .ok_or(CommandFieldError::BadChoice),
+    }
+}
+
+pub(super) fn parse_number<T: std::str::FromStr>(raw: &str) -> Parsed<T> {
+    match raw.trim() {
+        "" => Err(CommandFieldError::Missing),
+        text => text.parse().map_err(|_| CommandFieldError::BadNumber),
+    }
+}
+
+/// A positive number of days.
+pub(super) fn parse_days(raw: &str) -> Parsed<u32> {
+    match parse_number::<u32>(raw)? {
+        0 => Err(CommandFieldError::BadNumber),
+        days => Ok(days),
+    }
+}
+
+pub(super) fn parse_amount(raw: &str) -> Parsed<Fen> {
+    Fen::parse_yuan(raw).map_err(|e| match e {
+        MoneyError::Empty => CommandFieldError::Missing,
+        MoneyError::InvalidNumber
+        | MoneyError::TooManyDecimals
+        | MoneyError::Negative
+        | MoneyError::TooLarge => CommandFieldError::BadAmount,
+    })
+}
+
+/// An amount that may be left empty, meaning zero.
+pub(super) fn parse_optional_amount(raw: &str) -> Parsed<Fen> {
+    if raw.trim().is_empty() {
+        Ok(Fen::ZERO)
+    } else {
+        parse_amount(raw)
+    }
+}
+
+/// A vocabulary code that may be left empty, meaning the default.
+pub(super) fn vocab_or_default<T: Default>(
+    raw: &str,
+    from_code: fn(&str) -> Option<T>,
+) -> Parsed<T> {
+    match raw.trim() {
+        "" => Ok(T::default()),
+        code => from_code(code).ok_or(CommandFieldError::BadChoice),
+    }
+}
+
+/// An ID number that may be left empty.
+pub(super) fn parse_optional_id(raw: &str) -> Parsed<Option<IdNumber>> {
+    match raw.trim() {
+        "" => Ok(None),
+        id => IdNumber::parse(id)
+            .map(Some)
+            .map_err(|_| CommandFieldError::BadIdNumber),
+    }
+}
+
+pub(super) fn measure_status_from_code(code: &str) -> Option<MeasureStatus> {
+    match code {
+        "planned" => Some(MeasureStatus::Planned),
+        "in_progress" => Some(MeasureStatus::InProgress),
+        "delivered" => Some(MeasureStatus::Delivered),
+        _ => None,
+    }
+}
+
+/// Names split on `、`, `，`, `,` or white space; blanks dropped, duplicates merged.
+pub(super) fn parse_visitors(raw: &str) -> Parsed<Vec<String>> {
+    let mut names: Vec<String> = Vec::new();
+    for name in raw.split(|c: char| matches!(c, '、' | '，' | ',') || c.is_whitespace()) {
+        if !name.is_empty() && !names.iter().any(|n| n == name) {
+            names.push(name.to_owned());
+        }
+    }
+    if names.is_empty() {
+        Err(CommandFieldError::Missing)
+    } else {
+        Ok(names)
+    }
+}
+
+/// Named rows become members; their problems are reported under `members`.
+pub(super) fn parse_members(rows: &[MemberForm], p: &mut Problems) -> Option<Vec<Member>> {
+    let mut members = Vec::new();
+    let mut complete = true;
+    for row in rows.iter().filter(|row| !row.name.trim().is_empty()) {
+        let labour = p.keep("members", vocab(&row.labour, LabourCapacity::from_code));
+        let income = p.keep("members", parse_amount(&row.income));
+        let relation = p.keep(
+            "members",
+            vocab_or_default(&row.relation, Relation::from_code),
+        );
+        let id_number = p.keep("members", parse_optional_id(&row.id_number));
+        let status = p.keep(
+            "members",
+            vocab_or_default(&row.status, MemberStatus::from_code),
+        );
+        match (labour, income, relation, id_number, status) {
+            (Some(labour), Some(annual_income), Some(relation), Some(id_number), Some(status)) => {
+                members.push(Member {
+                    name: row.name.trim().to_owned(),
+                    labour,
+                    annual_income,
+                    relation,
+                    id_number,
+                    status,
+                })
+            }
+            _ => complete = false,
+        }
+    }
+    if complete && members.is_empty() {
+        p.push("members", CommandFieldError::NoMembers);
+    }
+    (complete && !members.is_empty()).then_some(members)
+}
+
+/// Rows with a type become planned measures; their problems are reported under `measures`.
+pub(super) fn parse_measures(rows: &[MeasureForm], p: &mut Problems) -> Option<Vec<Measure>> {
+    let mut measures = Vec::new();
+    let mut complete = true;
+    for row in rows
+        .iter()
+        .filter(|row| !row.measure_type.trim().is_empty())
+    {
+        let measure_type = p.keep("measures", vocab(&row.measure_type, MeasureType::from_code));
+        let amount = p.keep("measures", parse_amount(&row.amount));
+        let start = p.keep("measures", parse_date(&row.start));
+        let end = p.keep("measures", parse_date(&row.end));
+        match (measure_type, amount, start, end) {
+            (Some(measure_type), Some(amount), Some(start), Some(end)) => measures.push(Measure {
+                measure_type,
+                lead_department: measure_type.lead_department_zh().to_owned(),
+                amount,
+                start,
+                end,
+                status: MeasureStatus::Planned,
+            }),
+            _ => complete = false,
+        }
+    }
+    if complete && measures.is_empty() {
+        p.push("measures", CommandFieldError::NoMeasures);
+    }
+    (complete && !measures.is_empty()).then_some(measures)
+}
+
+/// Ticked codes; an unknown code is refused rather than read as "not secured".
+pub(super) fn parse_guarantees(codes: &[String]) -> Parsed<Guarantees> {
+    let mut g = Guarantees::default();
+    for code in codes {
+        let slot = match code.trim() {
+            "" => continue,
+            "food" => &mut g.food,
+            "clothing" => &mut g.clothing,
+            "compulsory_education" => &mut g.compulsory_education,
+            "basic_medical" => &mut g.basic_medical,
+            "housing_safety" => &mut g.housing_safety,
+            "drinking_water" => &mut g.drinking_water,
+            _ => return Err(CommandFieldError::BadChoice),
+        };
+        *slot = true;
+    }
+    Ok(g)
+}
+
+/// Ticked codes; an unknown code is refused rather than read as "not met".
+pub(super) fn parse_checklist(codes: &[String]) -> Parsed<EliminationChecklist> {
+    let mut c = EliminationChecklist::default();
+    for code in codes {
+        let slot = match code.trim() {
+            "" => continue,
+            "income_above_line" => &mut c.income_above_line,
+            "three_guarantees_and_water_secured" => &mut c.three_guarantees_and_water_secured,
+            "rigid_spending_resolved" => &mut c.rigid_spending_resolved,
+            "measures_delivered" => &mut c.measures_delivered,
+            _ => return Err(CommandFieldError::BadChoice),
+        };
+        *slot = true;
+    }
+    Ok(c)
+}

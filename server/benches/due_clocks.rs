@@ -5,6 +5,8 @@
 //!
 //! cargo bench -p server --bench due_clocks -- --warm-up-time 1 --measurement-time 5
 
+mod support;
+
 use std::time::Instant;
 
 use app::ssr::{
@@ -14,7 +16,7 @@ use app::ssr::{
 };
 use chrono::{Days, NaiveDate, TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, Criterion};
-use sqlx::{any::install_default_drivers, AnyConnection, AnyPool, Connection, Executor};
+use sqlx::{AnyPool, Executor};
 use tokio::runtime::Runtime;
 
 const SQLITE_PATH: &str = "/tmp/sn-bench/bench.db";
@@ -291,25 +293,9 @@ fn sqlite(c: &mut Criterion, rt: &Runtime) {
 }
 
 fn postgres(c: &mut Criterion, rt: &Runtime, admin_url: &str) {
-    install_default_drivers();
     let name = format!("sn_bench_{}", std::process::id());
-    let base = admin_url
-        .rsplit_once('/')
-        .map(|(b, _)| b)
-        .unwrap_or(admin_url);
-    let url = format!("{base}/{name}");
     let db = rt.block_on(async {
-        let mut admin = AnyConnection::connect(admin_url)
-            .await
-            .expect("connect to the PostgreSQL server");
-        admin
-            .execute(format!("drop database if exists {name}").as_str())
-            .await
-            .expect("drop old bench database");
-        admin
-            .execute(format!("create database {name}").as_str())
-            .await
-            .expect("create bench database");
+        let url = support::recreate_database(admin_url, &name).await;
         let db = Db::connect(&url).await.expect("open PostgreSQL");
         populate(&db).await;
         db
@@ -317,13 +303,7 @@ fn postgres(c: &mut Criterion, rt: &Runtime, admin_url: &str) {
     bench_queries(c, rt, &db);
     rt.block_on(async {
         db.pool.close().await;
-        let mut admin = AnyConnection::connect(admin_url)
-            .await
-            .expect("connect to the PostgreSQL server");
-        admin
-            .execute(format!("drop database if exists {name}").as_str())
-            .await
-            .expect("drop bench database");
+        support::drop_database(admin_url, &name).await;
     });
 }
 

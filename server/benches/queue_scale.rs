@@ -6,6 +6,8 @@
 //!
 //! cargo bench -p server --bench queue_scale -- --warm-up-time 1 --measurement-time 5 --sample-size 10
 
+mod support;
+
 use std::{sync::Arc, time::Instant};
 
 use app::{
@@ -33,7 +35,7 @@ use server::{
     config::{Config, LogFormat, Secret},
     startup::Application,
 };
-use sqlx::{any::install_default_drivers, AnyConnection, Connection, Executor};
+use sqlx::Executor;
 use tokio::runtime::Runtime;
 
 const SQLITE_PATH: &str = "/tmp/sn-bench/queue_scale.db";
@@ -419,38 +421,16 @@ fn sqlite(c: &mut Criterion, rt: &Runtime) {
 }
 
 fn postgres(c: &mut Criterion, rt: &Runtime, admin_url: &str) {
-    install_default_drivers();
     let name = format!("sn_bench_queue_{}", std::process::id());
-    let base = admin_url
-        .rsplit_once('/')
-        .map(|(b, _)| b)
-        .unwrap_or(admin_url);
-    let url = format!("{base}/{name}");
     let state = rt.block_on(async {
-        let mut admin = AnyConnection::connect(admin_url)
-            .await
-            .expect("connect to the PostgreSQL server");
-        admin
-            .execute(format!("drop database if exists {name}").as_str())
-            .await
-            .expect("drop old bench database");
-        admin
-            .execute(format!("create database {name}").as_str())
-            .await
-            .expect("create bench database");
+        let url = support::recreate_database(admin_url, &name).await;
         build_state(&url).await
     });
     assert_eq!(state.db.backend, Backend::Postgres);
     bench_queue(c, rt, &state);
     rt.block_on(async {
         state.db.pool.close().await;
-        let mut admin = AnyConnection::connect(admin_url)
-            .await
-            .expect("connect to the PostgreSQL server");
-        admin
-            .execute(format!("drop database if exists {name}").as_str())
-            .await
-            .expect("drop bench database");
+        support::drop_database(admin_url, &name).await;
     });
 }
 

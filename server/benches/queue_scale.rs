@@ -31,10 +31,7 @@ use app::{
 };
 use chrono::{DateTime, Days, NaiveDate, TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, Criterion};
-use server::{
-    config::{Config, LogFormat, Secret},
-    startup::Application,
-};
+use server::{config::Config, startup::Application};
 use sqlx::Executor;
 use tokio::runtime::Runtime;
 
@@ -286,19 +283,7 @@ async fn populate(state: &AppState) {
 
 /// The app as the server builds it (migrations, demo county, calendar), workers off.
 async fn build_state(database_url: &str) -> AppState {
-    let config = Config {
-        listen: "127.0.0.1:0".parse().expect("addr"),
-        database_url: Secret::new(database_url.to_owned()),
-        log_format: LogFormat::Human,
-        seed_demo: true,
-        seed_demo_cases: false,
-        secure_cookies: false,
-        site_root: "target/site".into(),
-        test_clock: false,
-        smtp: None,
-        sms_gateway_url: None,
-        workers: 0,
-    };
+    let config = Config::local(database_url);
     let app = Application::build(&config, Arc::new(ManualClock::new(now())))
         .await
         .expect("application starts");

@@ -90,6 +90,24 @@ fn flag(name: &'static str, default: bool) -> Result<bool, ConfigError> {
 }
 
 impl Config {
+    /// A server on a free loopback port with the demo county (no demo cases) and no
+    /// background workers: what tests and benches start, changing fields as they need.
+    pub fn local(database_url: &str) -> Config {
+        Config {
+            listen: SocketAddr::from(([127, 0, 0, 1], 0)),
+            database_url: Secret::new(database_url),
+            log_format: LogFormat::Human,
+            seed_demo: true,
+            seed_demo_cases: false,
+            secure_cookies: false,
+            site_root: "target/site".into(),
+            test_clock: false,
+            smtp: None,
+            sms_gateway_url: None,
+            workers: 0,
+        }
+    }
+
     pub fn from_env() -> Result<Config, ConfigError> {
         let listen_raw = var("SAFETY_NET_ADDR")
             .or_else(|| var("LEPTOS_SITE_ADDR"))

@@ -474,26 +474,15 @@ async fn the_http_sms_gateway_posts_json_and_treats_an_error_status_as_a_failure
 async fn the_background_worker_sweeps_as_soon_as_the_server_runs() {
     use std::sync::Arc;
 
-    use server::{
-        config::{Config, LogFormat, Secret},
-        startup::Application,
-    };
+    use server::{config::Config, startup::Application};
 
     let app = filed_on_monday().await;
     app.clock.advance(Duration::days(3));
     // A second server on the same database, this one with its workers on.
     let config = Config {
-        listen: "127.0.0.1:0".parse().expect("addr"),
-        database_url: Secret::new(app.database_url.clone()),
-        log_format: LogFormat::Human,
         seed_demo: false,
-        seed_demo_cases: false,
-        secure_cookies: false,
-        site_root: "target/site".into(),
-        test_clock: false,
-        smtp: None,
-        sms_gateway_url: None,
         workers: 1,
+        ..Config::local(&app.database_url)
     };
     let with_workers = Application::build(&config, Arc::new(app.clock.clone()))
         .await

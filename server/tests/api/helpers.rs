@@ -3,10 +3,7 @@ use std::sync::Arc;
 use app::{domain::id_number::check_digit, ssr::clock::ManualClock};
 use chrono::{TimeZone, Utc};
 use reqwest::{header, redirect::Policy, Response};
-use server::{
-    config::{Config, LogFormat, Secret},
-    startup::Application,
-};
+use server::{config::Config, startup::Application};
 use sqlx::{any::install_default_drivers, AnyConnection, Connection, Executor};
 
 pub const PASSWORD: &str = app::ssr::seed::DEMO_PASSWORD;
@@ -68,19 +65,10 @@ pub async fn spawn_app() -> TestApp {
 pub async fn spawn_app_with(demo_cases: bool) -> TestApp {
     let clock = ManualClock::new(monday_morning());
     let database_url = fresh_database_url().await;
+    // Tests drive the sweep and the outbox themselves, at the manual clock's time (no workers).
     let config = Config {
-        listen: "127.0.0.1:0".parse().expect("addr"),
-        database_url: Secret::new(database_url.clone()),
-        log_format: LogFormat::Human,
-        seed_demo: true,
         seed_demo_cases: demo_cases,
-        secure_cookies: false,
-        site_root: "target/site".into(),
-        test_clock: false,
-        smtp: None,
-        sms_gateway_url: None,
-        // Tests drive the sweep and the outbox themselves, at the manual clock's time.
-        workers: 0,
+        ..Config::local(&database_url)
     };
     let app = Application::build(&config, Arc::new(clock.clone()))
         .await

@@ -27,9 +27,15 @@ const COLUMNS: &str = "id, tracking_number, village_code, township_code, county_
     applicant_name, applicant_mobile, applicant_id_number, household_size, risk_types, description, \
     discovered_on, consent_at, version, created_at, updated_at";
 
-pub async fn insert<'e, E: Executor<'e, Database = Any>>(ex: E, row: &CaseRow) -> sqlx::Result<()> {
+/// A new case with its first snapshot and its earliest open deadline.
+pub async fn insert<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    row: &CaseRow,
+    snapshot: &str,
+    next_due_on: Option<&str>,
+) -> sqlx::Result<()> {
     sqlx::query(&format!(
-        "insert into cases ({COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)"
+        "insert into cases ({COLUMNS}, snapshot, next_due_on) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)"
     ))
     .bind(&row.id)
     .bind(&row.tracking_number)
@@ -50,6 +56,8 @@ pub async fn insert<'e, E: Executor<'e, Database = Any>>(ex: E, row: &CaseRow) -
     .bind(row.version)
     .bind(row.created_at)
     .bind(row.updated_at)
+    .bind(snapshot)
+    .bind(next_due_on)
     .execute(ex)
     .await
     .map(|_| ())
@@ -64,24 +72,6 @@ pub async fn by_tracking<'e, E: Executor<'e, Database = Any>>(
     ))
     .bind(tracking)
     .fetch_optional(ex)
-    .await
-}
-
-/// Open cases whose village code starts with `region_prefix` (a county, township or
-/// village code with its trailing zeros removed), oldest first.
-pub async fn open_in_region<'e, E: Executor<'e, Database = Any>>(
-    ex: E,
-    region_column: RegionColumn,
-    region_code: &str,
-    limit: i64,
-) -> sqlx::Result<Vec<CaseRow>> {
-    let column = region_column.as_sql();
-    sqlx::query_as(&format!(
-        "select {COLUMNS} from cases where {column} = $1 order by created_at, id limit $2"
-    ))
-    .bind(region_code)
-    .bind(limit)
-    .fetch_all(ex)
     .await
 }
 

@@ -115,18 +115,7 @@ pub async fn file(
         updated_at: now_ms,
     };
     let mut tx = state.db.pool.begin().await?;
-    cases::insert(&mut *tx, &row).await?;
-    cases::update_guarded(
-        &mut *tx,
-        &case.id,
-        case.version,
-        case.version,
-        case.state.code(),
-        &to_json(&case)?,
-        next_due(&case).as_deref(),
-        now_ms,
-    )
-    .await?;
+    cases::insert(&mut *tx, &row, &to_json(&case)?, next_due(&case).as_deref()).await?;
     write_events(&mut tx, &case.id, 0, &events).await?;
     write_clocks(
         &mut tx,

@@ -120,6 +120,7 @@ fn snapshot_templates(villages: &[(&str, &str)]) -> Vec<(String, String)> {
                 channel: Channel::SelfReport,
                 risks: vec![RiskType::Illness],
                 discovered_on: day("2026-03-10"),
+                duplicates: Vec::new(),
             };
             let events = decide_report(
                 &new,

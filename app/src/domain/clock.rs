@@ -109,6 +109,23 @@ impl ClockKind {
         ClockKind::ALL.into_iter().find(|kind| kind.code() == code)
     }
 
+    /// A minimum, not a deadline: the step may not end before the due date and is never
+    /// late after it (the public notice runs at least 5 days). It cannot be paused or
+    /// extended and nobody is chased about it.
+    pub fn is_minimum(self) -> bool {
+        match self {
+            ClockKind::NoticeWindow => true,
+            ClockKind::TownshipAcceptance
+            | ClockKind::HomeCheck
+            | ClockKind::IdentificationOverall
+            | ClockKind::RefusalNotice
+            | ClockKind::ResponsibleAssigned
+            | ClockKind::AssistanceStarted
+            | ClockKind::MonitoringVisit
+            | ClockKind::EliminationReview => false,
+        }
+    }
+
     pub fn label_zh(self) -> &'static str {
         match self {
             ClockKind::TownshipAcceptance => "乡镇受理",
@@ -438,12 +455,20 @@ impl Urgency {
 /// working day); on time otherwise. A paused clock is judged on the working
 /// days it had left when paused, since its time is not running.
 /// Closed clocks: met (late when met after the due date) or cancelled.
+/// A minimum ([`ClockKind::is_minimum`]) is on time while open and met when closed.
 pub fn urgency(
     clock: &Clock,
     today: NaiveDate,
     cal: &Calendar,
     due_soon_working_days: u32,
 ) -> Urgency {
+    if clock.kind.is_minimum() {
+        return match clock.state {
+            ClockState::Running | ClockState::Paused { .. } => Urgency::OnTime,
+            ClockState::Met { .. } => Urgency::Met,
+            ClockState::Cancelled { .. } => Urgency::Cancelled,
+        };
+    }
     let from_left = |left: i64| {
         if left <= i64::from(due_soon_working_days) {
             Urgency::DueSoon
@@ -505,11 +530,23 @@ pub enum TimeLeft {
     MetOnTime,
     MetLate,
     Cancelled,
+    /// A minimum still running: calendar days until it may end (at least 1).
+    MinimumDaysLeft {
+        days: i64,
+    },
+    /// A minimum that has run its length: the step may end now.
+    MinimumReached,
 }
 
 impl TimeLeft {
     /// Computes the time left on `clock` as of `today`.
     pub fn of(clock: &Clock, today: NaiveDate, cal: &Calendar) -> TimeLeft {
+        if clock.kind.is_minimum() && clock.is_open() {
+            return match (clock.due_on - today).num_days() {
+                days if days > 0 => TimeLeft::MinimumDaysLeft { days },
+                _ => TimeLeft::MinimumReached,
+            };
+        }
         match clock.state {
             ClockState::Running => {
                 if today == clock.due_on {
@@ -559,6 +596,8 @@ impl TimeLeft {
             TimeLeft::MetOnTime => "已按时完成".to_owned(),
             TimeLeft::MetLate => "逾期完成".to_owned(),
             TimeLeft::Cancelled => "已取消".to_owned(),
+            TimeLeft::MinimumDaysLeft { days } => format!("还需{days}天方可结束"),
+            TimeLeft::MinimumReached => "已满最短期限，可以结束".to_owned(),
         }
     }
 
@@ -579,6 +618,11 @@ impl TimeLeft {
             TimeLeft::MetOnTime => "Completed on time".to_owned(),
             TimeLeft::MetLate => "Completed late".to_owned(),
             TimeLeft::Cancelled => "Cancelled".to_owned(),
+            TimeLeft::MinimumDaysLeft { days } => match days {
+                1 => "May end in 1 day".to_owned(),
+                n => format!("May end in {n} days"),
+            },
+            TimeLeft::MinimumReached => "Minimum reached; may end now".to_owned(),
         }
     }
 }

@@ -178,6 +178,7 @@ pub async fn seed(state: &AppState, now: DateTime<Utc>) -> Result<(), ServiceErr
             channel: Channel::SelfReport,
             risks: demo.risks.to_vec(),
             discovered_on: beijing_date(filed_at),
+            duplicates: Vec::new(),
         };
         let filed = cases::file(state, &household, &applicant, new, filed_at).await?;
         let township_officer = actor(
@@ -190,7 +191,7 @@ pub async fn seed(state: &AppState, now: DateTime<Utc>) -> Result<(), ServiceErr
         let mut steps: Vec<(Actor, CaseCommand)> = Vec::new();
         let day = beijing_date(filed_at);
         if demo.progress >= 1 {
-            steps.push((township_officer.clone(), CaseCommand::Accept));
+            steps.push((township_officer.clone(), CaseCommand::ACCEPT));
         }
         if demo.progress >= 2 {
             steps.push((
@@ -240,6 +241,7 @@ pub async fn seed(state: &AppState, now: DateTime<Utc>) -> Result<(), ServiceErr
             let decision = IdentificationDecision::Identify {
                 category: Category::Marginal,
                 tier: RiskTier::Yellow,
+                note: String::new(),
             };
             let more: Vec<(Actor, CaseCommand)> = vec![
                 (cadre.clone(), CaseCommand::EndNotice),
@@ -248,6 +250,13 @@ pub async fn seed(state: &AppState, now: DateTime<Utc>) -> Result<(), ServiceErr
                     CaseCommand::TownshipReview {
                         approve: true,
                         note: "情况属实".into(),
+                    },
+                ),
+                (
+                    county.clone(),
+                    CaseCommand::RecordComparison {
+                        hits: Vec::new(),
+                        note: "民政、公安、市场监管、住建数据比对无异常".into(),
                     },
                 ),
                 (county.clone(), CaseCommand::CountyDecide { decision }),

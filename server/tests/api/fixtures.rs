@@ -78,7 +78,7 @@ pub fn measure(kind: MeasureType, on: NaiveDate) -> Measure {
 /// A well-formed command of each kind (whether the engine allows it depends on the case).
 pub fn sample(kind: CommandKind, today: NaiveDate) -> CaseCommand {
     match kind {
-        CommandKind::Accept => CaseCommand::Accept,
+        CommandKind::Accept => CaseCommand::ACCEPT,
         CommandKind::RejectOutOfScope => CaseCommand::RejectOutOfScope {
             reason: "非农村户籍".into(),
         },
@@ -98,10 +98,15 @@ pub fn sample(kind: CommandKind, today: NaiveDate) -> CaseCommand {
             approve: true,
             note: "属实".into(),
         },
+        CommandKind::RecordComparison => CaseCommand::RecordComparison {
+            hits: Vec::new(),
+            note: "比对无异常".into(),
+        },
         CommandKind::CountyDecide => CaseCommand::CountyDecide {
             decision: IdentificationDecision::Identify {
                 category: Category::Marginal,
                 tier: RiskTier::Yellow,
+                note: String::new(),
             },
         },
         CommandKind::CountyDecideElimination => CaseCommand::CountyDecideElimination {

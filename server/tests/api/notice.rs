@@ -22,7 +22,7 @@ async fn the_village_notice_lists_households_in_notice_without_ids_phones_or_hea
         .await
         .expect("query")
         .expect("case");
-    run(&app, &township_officer(), &id, CaseCommand::Accept).await;
+    run(&app, &township_officer(), &id, CaseCommand::ACCEPT).await;
     let cadre = village_cadre();
     run(
         &app,

@@ -334,7 +334,7 @@ async fn the_queue_filters_by_step() {
         &township,
         &lisi,
         case.version,
-        &CaseCommand::Accept,
+        &CaseCommand::ACCEPT,
         now,
     )
     .await

@@ -165,7 +165,7 @@ async fn the_household_sees_its_responsible_person_and_measures() {
 
     use crate::{
         fixtures::{county_officer, measure, township_officer},
-        storage::{home_check_to_township, run, today},
+        storage::{compare_clean, home_check_to_township, run, today},
     };
 
     let app = spawn_app().await;
@@ -176,11 +176,13 @@ async fn the_household_sees_its_responsible_person_and_measures() {
         .await
         .expect("query")
         .expect("case");
-    run(&app, &township_officer(), &id, CaseCommand::Accept).await;
+    run(&app, &township_officer(), &id, CaseCommand::ACCEPT).await;
     home_check_to_township(&app, &id, 300_000).await;
+    compare_clean(&app, &id).await;
     let identify = IdentificationDecision::Identify {
         category: Category::Marginal,
         tier: RiskTier::Yellow,
+        note: String::new(),
     };
     run(
         &app,

@@ -44,6 +44,7 @@ pub async fn file_case(app: &TestApp) -> String {
         channel: Channel::SelfReport,
         risks: vec![RiskType::Illness],
         discovered_on: beijing_date(app.clock.now()),
+        duplicates: Vec::new(),
     };
     let household = Actor::new("household", Role::Household, region(QINGSHI_VILLAGE));
     cases::file(&app.state, &household, &applicant, new, app.clock.now())
@@ -99,6 +100,15 @@ pub async fn home_check_to_township(app: &TestApp, id: &str, income_fen: i64) {
     run(app, &township_officer(), id, review).await;
 }
 
+/// The county's data comparison with nothing found (identification needs it).
+pub async fn compare_clean(app: &TestApp, id: &str) {
+    let comparison = CaseCommand::RecordComparison {
+        hits: Vec::new(),
+        note: "比对无异常".into(),
+    };
+    run(app, &county_officer(), id, comparison).await;
+}
+
 #[tokio::test]
 async fn a_case_travels_from_report_to_elimination_and_its_event_log_rebuilds_it() {
     let app = spawn_app().await;
@@ -107,8 +117,9 @@ async fn a_case_travels_from_report_to_elimination_and_its_event_log_rebuilds_it
     let township = township_officer();
     let county = county_officer();
 
-    run(&app, &township, &id, CaseCommand::Accept).await;
+    run(&app, &township, &id, CaseCommand::ACCEPT).await;
     home_check_to_township(&app, &id, 300_000).await;
+    compare_clean(&app, &id).await;
     run(
         &app,
         &county,
@@ -117,6 +128,7 @@ async fn a_case_travels_from_report_to_elimination_and_its_event_log_rebuilds_it
             decision: IdentificationDecision::Identify {
                 category: Category::Marginal,
                 tier: RiskTier::Yellow,
+                note: String::new(),
             },
         },
     )
@@ -213,7 +225,7 @@ async fn two_officers_acting_at_once_cannot_both_win() {
         .expect("load")
         .version;
     let township = township_officer();
-    let accept = CaseCommand::Accept;
+    let accept = CaseCommand::ACCEPT;
     let reject = CaseCommand::RejectOutOfScope {
         reason: "非农村户籍".into(),
     };
@@ -247,7 +259,7 @@ async fn a_stale_form_is_a_conflict_and_changes_nothing() {
         &township_officer(),
         &id,
         stale,
-        &CaseCommand::Accept,
+        &CaseCommand::ACCEPT,
         app.clock.now(),
     )
     .await;
@@ -276,7 +288,7 @@ async fn an_officer_of_another_township_can_neither_see_nor_act() {
         &outsider,
         &id,
         version,
-        &CaseCommand::Accept,
+        &CaseCommand::ACCEPT,
         app.clock.now(),
     )
     .await;
@@ -294,7 +306,7 @@ async fn a_refused_step_says_why_and_writes_nothing() {
         &village_cadre(),
         &id,
         before.version,
-        &CaseCommand::Accept,
+        &CaseCommand::ACCEPT,
         app.clock.now(),
     )
     .await;
@@ -315,7 +327,7 @@ async fn a_refused_step_says_why_and_writes_nothing() {
 async fn what_was_committed_survives_a_restart() {
     let app = spawn_app().await;
     let id = file_case(&app).await;
-    run(&app, &township_officer(), &id, CaseCommand::Accept).await;
+    run(&app, &township_officer(), &id, CaseCommand::ACCEPT).await;
     // A new pool on the same database stands in for a crashed and restarted process.
     let url = app.database_url.clone();
     let reopened = app::ssr::db::Db::connect(&url).await.expect("reconnect");

@@ -4,6 +4,7 @@
 use crate::domain::clock::{ClockKind, ClockState};
 
 use super::event::{CaseEvent, EventKind};
+use super::screening::Comparison;
 use super::state::{
     Case, CaseState, ExtensionRequest, Objection, Procedure, Reopening, ReviewStep, VillageReview,
     Visit,
@@ -53,6 +54,9 @@ impl Case {
                 reopenings: Vec::new(),
                 refusal_reason: None,
                 refusal_notified_on: None,
+                duplicates: Vec::new(),
+                duplicate_override: None,
+                comparison: None,
             })
         } else {
             None
@@ -82,6 +86,18 @@ fn apply_kind(case: &mut Case, event: &CaseEvent) {
                 };
             }
         }
+        EventKind::DuplicateSuspected { matches } => case.duplicates = matches.clone(),
+        EventKind::DuplicateOverridden { reason } => {
+            case.duplicate_override = Some(reason.clone());
+        }
+        EventKind::ComparisonRecorded { hits, note } => {
+            case.comparison = Some(Comparison {
+                on: today,
+                by: event.by.user_id.clone(),
+                hits: hits.clone(),
+                note: note.clone(),
+            });
+        }
         EventKind::Accepted => {
             case.state = CaseState::Reviewing {
                 procedure: Procedure::Identification,
@@ -110,6 +126,7 @@ fn apply_kind(case: &mut Case, event: &CaseEvent) {
             ReviewStep::NoticeRunning {
                 from: *from,
                 min_until: *min_until,
+                township_reviewed: false,
             },
         ),
         EventKind::ObjectionRecorded { text } => {
@@ -120,16 +137,44 @@ fn apply_kind(case: &mut Case, event: &CaseEvent) {
             });
             set_step(case, ReviewStep::AwaitingHomeCheck);
         }
-        EventKind::NoticeEnded { .. } => set_step(case, ReviewStep::NoticeEnded),
-        EventKind::TownshipReviewed { approve, .. } => set_step(
-            case,
-            if *approve {
-                ReviewStep::TownshipReviewed
-            } else {
-                ReviewStep::AwaitingHomeCheck
-            },
-        ),
-        EventKind::Identified { category, tier } => {
+        EventKind::NoticeEnded { .. } => {
+            // A township review held while the notice ran (Hebei) leaves only the county.
+            let step = match case.state.review_step() {
+                Some((
+                    _,
+                    ReviewStep::NoticeRunning {
+                        township_reviewed: true,
+                        ..
+                    },
+                )) => ReviewStep::TownshipReviewed,
+                _ => ReviewStep::NoticeEnded,
+            };
+            set_step(case, step);
+        }
+        EventKind::TownshipReviewed { approve, .. } => match case.state.review_step() {
+            Some((
+                _,
+                ReviewStep::NoticeRunning {
+                    from, min_until, ..
+                },
+            )) if *approve => set_step(
+                case,
+                ReviewStep::NoticeRunning {
+                    from,
+                    min_until,
+                    township_reviewed: true,
+                },
+            ),
+            _ => set_step(
+                case,
+                if *approve {
+                    ReviewStep::TownshipReviewed
+                } else {
+                    ReviewStep::AwaitingHomeCheck
+                },
+            ),
+        },
+        EventKind::Identified { category, tier, .. } => {
             case.category = Some(*category);
             case.tier = Some(*tier);
             case.state = CaseState::Monitored;

@@ -7,6 +7,7 @@ use crate::domain::clock::ClockKind;
 use crate::domain::region::RegionCode;
 use crate::domain::vocab::{Category, Channel, RiskTier, RiskType};
 
+use super::screening::{DuplicateMatch, NegativeItem};
 use super::state::{EliminationChecklist, HomeCheckRecord, Measure, MeasureStatus, VillageOutcome};
 
 /// A new filing; becomes the case's first event (`Reported`).
@@ -17,14 +18,22 @@ pub struct NewCase {
     pub channel: Channel,
     pub risks: Vec<RiskType>,
     pub discovered_on: NaiveDate,
+    /// Earlier filings that look like the same household, found by the service before
+    /// filing; they block acceptance until rejected or overridden.
+    #[serde(default)]
+    pub duplicates: Vec<DuplicateMatch>,
 }
 
 /// A command on an existing case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "command", rename_all = "snake_case")]
 pub enum CaseCommand {
-    /// Township accepts the filing and passes it to the village.
-    Accept,
+    /// Township accepts the filing and passes it to the village. A suspected duplicate
+    /// needs `duplicate_override`: why this filing is a separate request.
+    Accept {
+        #[serde(default)]
+        duplicate_override: Option<String>,
+    },
     /// Township finds the filing outside the mechanism.
     RejectOutOfScope {
         reason: String,
@@ -51,6 +60,11 @@ pub enum CaseCommand {
     /// 乡镇核查初审.
     TownshipReview {
         approve: bool,
+        note: String,
+    },
+    /// The county's data comparison (县级比对) and its negative-list hits.
+    RecordComparison {
+        hits: Vec<NegativeItem>,
         note: String,
     },
     /// 县级比对审定 of an identification.
@@ -126,8 +140,17 @@ pub enum CaseCommand {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "decision", rename_all = "snake_case")]
 pub enum IdentificationDecision {
-    Identify { category: Category, tier: RiskTier },
-    NotIdentify { reason: String },
+    /// `note` explains identifying despite negative-list hits, or why the comparison was
+    /// skipped (where policy allows); otherwise it may be empty.
+    Identify {
+        category: Category,
+        tier: RiskTier,
+        #[serde(default)]
+        note: String,
+    },
+    NotIdentify {
+        reason: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -149,6 +172,7 @@ pub enum CommandKind {
     RecordObjection,
     EndNotice,
     TownshipReview,
+    RecordComparison,
     CountyDecide,
     CountyDecideElimination,
     NotifyRefusal,
@@ -167,7 +191,7 @@ pub enum CommandKind {
 }
 
 impl CommandKind {
-    pub const ALL: [CommandKind; 23] = [
+    pub const ALL: [CommandKind; 24] = [
         CommandKind::Accept,
         CommandKind::RejectOutOfScope,
         CommandKind::RecordHomeCheck,
@@ -176,6 +200,7 @@ impl CommandKind {
         CommandKind::RecordObjection,
         CommandKind::EndNotice,
         CommandKind::TownshipReview,
+        CommandKind::RecordComparison,
         CommandKind::CountyDecide,
         CommandKind::CountyDecideElimination,
         CommandKind::NotifyRefusal,
@@ -195,9 +220,14 @@ impl CommandKind {
 }
 
 impl CaseCommand {
+    /// Plain acceptance (no suspected duplicate to override).
+    pub const ACCEPT: CaseCommand = CaseCommand::Accept {
+        duplicate_override: None,
+    };
+
     pub fn kind(&self) -> CommandKind {
         match self {
-            CaseCommand::Accept => CommandKind::Accept,
+            CaseCommand::Accept { .. } => CommandKind::Accept,
             CaseCommand::RejectOutOfScope { .. } => CommandKind::RejectOutOfScope,
             CaseCommand::RecordHomeCheck { .. } => CommandKind::RecordHomeCheck,
             CaseCommand::HoldVillageReview { .. } => CommandKind::HoldVillageReview,
@@ -205,6 +235,7 @@ impl CaseCommand {
             CaseCommand::RecordObjection { .. } => CommandKind::RecordObjection,
             CaseCommand::EndNotice => CommandKind::EndNotice,
             CaseCommand::TownshipReview { .. } => CommandKind::TownshipReview,
+            CaseCommand::RecordComparison { .. } => CommandKind::RecordComparison,
             CaseCommand::CountyDecide { .. } => CommandKind::CountyDecide,
             CaseCommand::CountyDecideElimination { .. } => CommandKind::CountyDecideElimination,
             CaseCommand::NotifyRefusal { .. } => CommandKind::NotifyRefusal,

@@ -52,7 +52,9 @@ pub fn decide(
     };
     let mut out = Emitter::new(Some(case), now, EventActor::from(actor));
     match command {
-        CaseCommand::Accept => review::accept(case, &ctx, &mut out),
+        CaseCommand::Accept { duplicate_override } => {
+            review::accept(case, duplicate_override.as_deref(), &ctx, &mut out)?
+        }
         CaseCommand::RejectOutOfScope { reason } => {
             let reason = required(reason, "reason")?;
             out.push(EventKind::RejectedOutOfScope { reason });
@@ -77,14 +79,34 @@ pub fn decide(
                 from: *from,
                 min_until,
             });
+            out.start(
+                ClockKind::NoticeWindow,
+                Level::Village,
+                *from,
+                policy.notice_min,
+                cal,
+            );
         }
         CaseCommand::RecordObjection { text } => {
             let text = required(text, "text")?;
             out.push(EventKind::ObjectionRecorded { text });
+            out.cancel(ClockKind::NoticeWindow, ctx.today());
         }
-        CaseCommand::EndNotice => out.push(EventKind::NoticeEnded { on: ctx.today() }),
+        CaseCommand::EndNotice => {
+            out.push(EventKind::NoticeEnded { on: ctx.today() });
+            out.meet(ClockKind::NoticeWindow, ctx.today());
+        }
         CaseCommand::TownshipReview { approve, note } => {
             review::township_review(case, *approve, note, &ctx, &mut out)?
+        }
+        CaseCommand::RecordComparison { hits, note } => {
+            let mut hits = hits.clone();
+            hits.sort();
+            hits.dedup();
+            out.push(EventKind::ComparisonRecorded {
+                hits,
+                note: note.trim().to_owned(),
+            });
         }
         CaseCommand::CountyDecide { decision } => {
             review::county_decide(case, decision, &ctx, &mut out)?
@@ -187,6 +209,11 @@ pub fn decide_report(
         risks,
         discovered_on: new.discovered_on,
     });
+    if !new.duplicates.is_empty() {
+        out.push(EventKind::DuplicateSuspected {
+            matches: new.duplicates.clone(),
+        });
+    }
     out.start(
         ClockKind::TownshipAcceptance,
         Level::Township,

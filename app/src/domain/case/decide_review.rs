@@ -15,7 +15,23 @@ use super::policy::Policy;
 use super::refusal::Refusal;
 use super::state::{Case, HomeCheckRecord, MeasureStatus, Procedure, VillageOutcome};
 
-pub(super) fn accept(case: &Case, ctx: &Ctx<'_>, out: &mut Emitter) {
+/// Township acceptance; a suspected duplicate is accepted only with a reason, kept as an
+/// audited event.
+pub(super) fn accept(
+    case: &Case,
+    duplicate_override: Option<&str>,
+    ctx: &Ctx<'_>,
+    out: &mut Emitter,
+) -> Result<(), Refusal> {
+    if case.duplicate_unresolved() {
+        let reason = duplicate_override
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .ok_or(Refusal::PossibleDuplicate)?;
+        out.push(EventKind::DuplicateOverridden {
+            reason: reason.to_owned(),
+        });
+    }
     out.push(EventKind::Accepted);
     out.meet(ClockKind::TownshipAcceptance, ctx.today());
     let span = match case.channel {
@@ -35,6 +51,7 @@ pub(super) fn accept(case: &Case, ctx: &Ctx<'_>, out: &mut Emitter) {
         span,
         ctx.cal,
     );
+    Ok(())
 }
 
 pub(super) fn check_home_check(
@@ -107,6 +124,8 @@ pub(super) fn township_review(
         note: note.clone(),
     });
     if !approve {
+        // Sent back while the notice runs (Hebei parallel review): the notice is taken down.
+        out.cancel(ClockKind::NoticeWindow, ctx.today());
         match procedure_of(case) {
             // Returned to the village for a new home check; the overall clock keeps running.
             Procedure::Identification => {}
@@ -154,10 +173,16 @@ pub(super) fn county_decide(
 ) -> Result<(), Refusal> {
     let today = ctx.today();
     match decision {
-        IdentificationDecision::Identify { category, tier } => {
+        IdentificationDecision::Identify {
+            category,
+            tier,
+            note,
+        } => {
+            let note = check_comparison(case, note, ctx.policy)?;
             out.push(EventKind::Identified {
                 category: *category,
                 tier: *tier,
+                note,
             });
             out.meet(ClockKind::IdentificationOverall, today);
             out.cancel(ClockKind::HomeCheck, today);
@@ -192,6 +217,23 @@ pub(super) fn county_decide_elimination(
         }
     }
     Ok(())
+}
+
+/// 县级比对: identification needs the data comparison, and an explanation when it hit the
+/// negative list. Where policy allows (Hebei), the county may skip the comparison when the
+/// notice drew no objection, saying why. Returns the trimmed note.
+fn check_comparison(case: &Case, note: &str, policy: &Policy) -> Result<String, Refusal> {
+    let note = note.trim().to_owned();
+    match &case.comparison {
+        Some(comparison) if !comparison.hits.is_empty() && note.is_empty() => {
+            Err(Refusal::NegativeListUnexplained)
+        }
+        Some(_) => Ok(note),
+        None if !policy.comparison_skippable => Err(Refusal::ComparisonMissing),
+        None if !case.objections.is_empty() => Err(Refusal::ComparisonNotSkippable),
+        None if note.is_empty() => Err(Refusal::MissingData { field: "note" }),
+        None => Ok(note),
+    }
 }
 
 /// The county's own check of the criteria against the latest home check and the measures.

@@ -9,6 +9,7 @@ use crate::domain::region::RegionCode;
 use crate::domain::vocab::{Category, Channel, RiskTier, RiskType};
 
 use super::actor::{Actor, Role};
+use super::screening::{DuplicateMatch, NegativeItem};
 use super::state::{EliminationChecklist, HomeCheckRecord, Measure, MeasureStatus, VillageOutcome};
 
 /// One stored event.
@@ -47,6 +48,14 @@ pub enum EventKind {
         risks: Vec<RiskType>,
         discovered_on: NaiveDate,
     },
+    /// The filing looks like earlier ones for the same household (found when filed).
+    DuplicateSuspected {
+        matches: Vec<DuplicateMatch>,
+    },
+    /// The township accepted a suspected duplicate anyway, and said why (audited).
+    DuplicateOverridden {
+        reason: String,
+    },
     Accepted,
     RejectedOutOfScope {
         reason: String,
@@ -72,9 +81,16 @@ pub enum EventKind {
         approve: bool,
         note: String,
     },
+    ComparisonRecorded {
+        hits: Vec<NegativeItem>,
+        note: String,
+    },
     Identified {
         category: Category,
         tier: RiskTier,
+        /// The county's explanation (negative-list hits, skipped comparison); may be empty.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        note: String,
     },
     NotIdentified {
         reason: String,
@@ -162,6 +178,8 @@ impl EventKind {
     pub fn code(&self) -> &'static str {
         match self {
             EventKind::Reported { .. } => "reported",
+            EventKind::DuplicateSuspected { .. } => "duplicate_suspected",
+            EventKind::DuplicateOverridden { .. } => "duplicate_overridden",
             EventKind::Accepted => "accepted",
             EventKind::RejectedOutOfScope { .. } => "rejected_out_of_scope",
             EventKind::HomeCheckRecorded { .. } => "home_check_recorded",
@@ -170,6 +188,7 @@ impl EventKind {
             EventKind::ObjectionRecorded { .. } => "objection_recorded",
             EventKind::NoticeEnded { .. } => "notice_ended",
             EventKind::TownshipReviewed { .. } => "township_reviewed",
+            EventKind::ComparisonRecorded { .. } => "comparison_recorded",
             EventKind::Identified { .. } => "identified",
             EventKind::NotIdentified { .. } => "not_identified",
             EventKind::RefusalNotified { .. } => "refusal_notified",

@@ -14,6 +14,7 @@ use crate::domain::report::FieldProblem;
 use crate::domain::vocab::{Category, RiskTier};
 
 use super::command::{CaseCommand, CommandKind, EliminationDecision, IdentificationDecision};
+use super::screening::NegativeItem;
 use super::state::{HomeCheckRecord, VillageOutcome};
 
 /// Raw input for any case command; which fields matter depends on `kind`
@@ -61,6 +62,10 @@ pub struct CommandForm {
     pub clock: String,
     /// Working days of an extension.
     pub days: String,
+    /// Why a suspected duplicate is accepted anyway (only asked when the case has one).
+    pub duplicate_override: String,
+    /// Codes of the negative-list items the data comparison hit (see [`NegativeItem`]).
+    pub hits: Vec<String>,
 }
 
 /// One household member row of the home-check form.
@@ -153,7 +158,9 @@ pub const MEASURE_STATUS_ITEMS: [(&str, &str, &str); 3] = [
 /// (`kind` itself is a hidden field and not listed).
 pub fn form_fields(kind: CommandKind) -> &'static [&'static str] {
     match kind {
-        CommandKind::Accept | CommandKind::EndNotice | CommandKind::OpenGreenChannel => &[],
+        CommandKind::Accept => &["duplicate_override"],
+        CommandKind::EndNotice | CommandKind::OpenGreenChannel => &[],
+        CommandKind::RecordComparison => &["hits", "note"],
         CommandKind::RejectOutOfScope => &["reason"],
         CommandKind::RecordHomeCheck => &[
             "date",
@@ -167,7 +174,7 @@ pub fn form_fields(kind: CommandKind) -> &'static [&'static str] {
         CommandKind::StartNotice | CommandKind::NotifyRefusal => &["date"],
         CommandKind::RecordObjection => &["text"],
         CommandKind::TownshipReview => &["approve", "note"],
-        CommandKind::CountyDecide => &["decision", "category", "tier", "reason"],
+        CommandKind::CountyDecide => &["decision", "category", "tier", "note", "reason"],
         CommandKind::CountyDecideElimination => &["decision", "reason"],
         CommandKind::AssignResponsible => &["person"],
         CommandKind::AddPlan => &["measures"],
@@ -293,7 +300,23 @@ pub fn parse_command(form: &CommandForm) -> Result<CaseCommand, Vec<FieldProblem
 
 fn parse_kind_fields(kind: CommandKind, f: &CommandForm, p: &mut Problems) -> Option<CaseCommand> {
     match kind {
-        CommandKind::Accept => Some(CaseCommand::Accept),
+        CommandKind::Accept => Some(CaseCommand::Accept {
+            duplicate_override: Some(f.duplicate_override.trim().to_owned())
+                .filter(|r| !r.is_empty()),
+        }),
+        CommandKind::RecordComparison => {
+            let hits = f
+                .hits
+                .iter()
+                .filter(|code| !code.trim().is_empty())
+                .map(|code| vocab(code, NegativeItem::from_code))
+                .collect::<Result<Vec<_>, _>>();
+            p.keep("hits", hits)
+                .map(|hits| CaseCommand::RecordComparison {
+                    hits,
+                    note: f.note.trim().to_owned(),
+                })
+        }
         CommandKind::RejectOutOfScope => p
             .keep("reason", required(&f.reason))
             .map(|reason| CaseCommand::RejectOutOfScope { reason }),
@@ -364,7 +387,11 @@ fn parse_kind_fields(kind: CommandKind, f: &CommandForm, p: &mut Problems) -> Op
                     let category = p.keep("category", vocab(&f.category, Category::from_code));
                     let tier = p.keep("tier", vocab(&f.tier, RiskTier::from_code));
                     let (category, tier) = category.zip(tier)?;
-                    IdentificationDecision::Identify { category, tier }
+                    IdentificationDecision::Identify {
+                        category,
+                        tier,
+                        note: f.note.trim().to_owned(),
+                    }
                 }
                 _ => IdentificationDecision::NotIdentify {
                     reason: p.keep("reason", required(&f.reason))?,

@@ -15,6 +15,12 @@ use super::state::{Case, CaseState, Procedure, ReviewStep};
 
 const TOWNSHIP: &[Role] = &[Role::TownshipOfficer, Role::TownshipHead];
 const COUNTY: &[Role] = &[Role::CountyOfficer, Role::CountyHead];
+/// The county runs the data comparison; a line department may record what its data showed.
+const COMPARERS: &[Role] = &[
+    Role::CountyOfficer,
+    Role::CountyHead,
+    Role::DepartmentLiaison,
+];
 const HOME_CHECKERS: &[Role] = &[Role::VillageCadre, Role::TownshipOfficer];
 const VILLAGE: &[Role] = &[Role::VillageCadre];
 const OBJECTION_TAKERS: &[Role] = &[
@@ -80,6 +86,7 @@ pub fn roles_for(kind: CommandKind) -> &'static [Role] {
             VILLAGE
         }
         CommandKind::RecordObjection => OBJECTION_TAKERS,
+        CommandKind::RecordComparison => COMPARERS,
         CommandKind::CountyDecide
         | CommandKind::CountyDecideElimination
         | CommandKind::Reopen
@@ -141,7 +148,7 @@ fn check_state(
         CommandKind::ApproveExtension => check_can_approve(case, actor),
         CommandKind::PauseClock => check_can_pause(case, actor),
         CommandKind::ResumeClock => check_can_resume(case, actor),
-        _ if !kinds_in_state(&case.state).contains(&kind) => Err(wrong),
+        _ if !kinds_in_state(&case.state, policy).contains(&kind) => Err(wrong),
         CommandKind::EndNotice => match case.state.review_step() {
             Some((_, ReviewStep::NoticeRunning { min_until, .. })) => {
                 let days_left = (min_until - now.date()).num_days();
@@ -183,6 +190,7 @@ fn check_state(
         | CommandKind::StartNotice
         | CommandKind::RecordObjection
         | CommandKind::TownshipReview
+        | CommandKind::RecordComparison
         | CommandKind::CountyDecide
         | CommandKind::CountyDecideElimination
         | CommandKind::NotifyRefusal
@@ -197,13 +205,12 @@ fn check_state(
 }
 
 /// Whether a clock of this kind may be paused: every one but the statutory identification
-/// limit (15 calendar days from discovery, whatever happens).
+/// limit (15 calendar days from discovery, whatever happens) and the notice minimum.
 pub(super) fn can_pause(kind: ClockKind) -> bool {
     match kind {
-        ClockKind::IdentificationOverall => false,
+        ClockKind::IdentificationOverall | ClockKind::NoticeWindow => false,
         ClockKind::TownshipAcceptance
         | ClockKind::HomeCheck
-        | ClockKind::NoticeWindow
         | ClockKind::RefusalNotice
         | ClockKind::ResponsibleAssigned
         | ClockKind::AssistanceStarted
@@ -221,7 +228,7 @@ const ASSIST: [CommandKind; 3] = [
 
 /// Workflow kinds each state admits (extension kinds depend on clocks, not on the state).
 /// Listing every state here means a new state forces its rules to be written.
-fn kinds_in_state(state: &CaseState) -> Vec<CommandKind> {
+fn kinds_in_state(state: &CaseState, policy: &Policy) -> Vec<CommandKind> {
     use CommandKind as K;
     let monitoring = [K::LogVisit, K::ChangeTier];
     match state {
@@ -231,6 +238,13 @@ fn kinds_in_state(state: &CaseState) -> Vec<CommandKind> {
                 ReviewStep::AwaitingHomeCheck => &[K::RecordHomeCheck],
                 ReviewStep::HomeChecked => &[K::HoldVillageReview],
                 ReviewStep::VillageReviewed => &[K::StartNotice],
+                // Hebei: the township may review while the notice runs.
+                ReviewStep::NoticeRunning {
+                    township_reviewed: false,
+                    ..
+                } if policy.notice_parallel_township => {
+                    &[K::RecordObjection, K::EndNotice, K::TownshipReview]
+                }
                 ReviewStep::NoticeRunning { .. } => &[K::RecordObjection, K::EndNotice],
                 ReviewStep::NoticeEnded => &[K::TownshipReview],
                 ReviewStep::TownshipReviewed => match procedure {
@@ -247,7 +261,10 @@ fn kinds_in_state(state: &CaseState) -> Vec<CommandKind> {
                     | ReviewStep::VillageReviewed
                     | ReviewStep::NoticeRunning { .. }
                     | ReviewStep::NoticeEnded
-                    | ReviewStep::TownshipReviewed => kinds.push(K::OpenGreenChannel),
+                    | ReviewStep::TownshipReviewed => {
+                        kinds.push(K::OpenGreenChannel);
+                        kinds.push(K::RecordComparison);
+                    }
                 },
                 Procedure::Elimination => kinds.extend(monitoring),
             }
@@ -281,7 +298,9 @@ fn check_can_request(case: &Case, actor: &Actor, now: NaiveDateTime) -> Result<(
     let level = role_level(actor.role);
     let mine: Vec<_> = case
         .open_clocks()
-        .filter(|c| Some(c.owner) == level && c.state == ClockState::Running)
+        .filter(|c| {
+            Some(c.owner) == level && c.state == ClockState::Running && !c.kind.is_minimum()
+        })
         .collect();
     if mine.is_empty() {
         return Err(Refusal::WrongState {

@@ -84,11 +84,48 @@ pub fn event_zh(event: &CaseEvent) -> Option<String> {
                 if *approve { "通过" } else { "未通过" }
             )
         }
-        EventKind::Identified { category, tier } => format!(
-            "县级审定：认定为{}，风险等级{}",
-            category.label_zh(),
-            tier.label_zh()
+        EventKind::Identified {
+            category,
+            tier,
+            note,
+        } => {
+            let mut text = format!(
+                "县级审定：认定为{}，风险等级{}",
+                category.label_zh(),
+                tier.label_zh()
+            );
+            if !note.is_empty() {
+                text.push_str(&format!("（说明：{note}）"));
+            }
+            text
+        }
+        EventKind::DuplicateSuspected { matches } => format!(
+            "系统提示疑似重复申报：{}",
+            matches
+                .iter()
+                .map(|m| m.tracking.as_str())
+                .collect::<Vec<_>>()
+                .join("、")
         ),
+        EventKind::DuplicateOverridden { reason } => format!("确认不是重复申报：{reason}"),
+        EventKind::ComparisonRecorded { hits, note } => {
+            let found = if hits.is_empty() {
+                "未命中负面清单".to_owned()
+            } else {
+                format!(
+                    "命中负面清单：{}",
+                    hits.iter()
+                        .map(|h| h.label_zh())
+                        .collect::<Vec<_>>()
+                        .join("、")
+                )
+            };
+            if note.is_empty() {
+                format!("县级数据比对：{found}")
+            } else {
+                format!("县级数据比对：{found}（{note}）")
+            }
+        }
         EventKind::NotIdentified { reason } => format!("县级审定：不予认定，{reason}"),
         EventKind::RefusalNotified { on } => format!("已告知农户结果（{on}）"),
         EventKind::ResponsibleAssigned { person } => format!("确定帮扶责任人：{person}"),
@@ -165,6 +202,7 @@ pub fn is_work_item(kind: super::CommandKind) -> bool {
         | K::UpdateMeasureStatus
         | K::LogVisit
         | K::ProposeElimination
+        | K::RecordComparison
         | K::ApproveExtension => true,
     }
 }
@@ -177,6 +215,7 @@ pub fn is_work_item_for(case: &super::Case, kind: super::CommandKind) -> bool {
         && match kind {
             K::AssignResponsible => case.responsible.is_none(),
             K::AddPlan => case.measures.is_empty(),
+            K::RecordComparison => case.comparison.is_none(),
             _ => true,
         }
 }

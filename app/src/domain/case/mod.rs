@@ -19,6 +19,7 @@ pub mod guard;
 pub mod labels;
 pub mod policy;
 pub mod refusal;
+pub mod screening;
 pub mod state;
 
 #[cfg(test)]

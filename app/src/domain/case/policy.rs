@@ -40,6 +40,13 @@ pub struct Policy {
     pub green_channel_open: bool,
     /// A running clock is "due soon" within this many working days of its due date.
     pub due_soon_working_days: u32,
+    /// Hebei 2022: the township may review while the village notice is still running.
+    #[serde(default)]
+    pub notice_parallel_township: bool,
+    /// Hebei 2022: the county may decide without the data comparison when the notice drew no
+    /// objection (it must say why).
+    #[serde(default)]
+    pub comparison_skippable: bool,
 }
 
 impl Policy {
@@ -61,6 +68,8 @@ impl Policy {
             elimination_review: Span::CalendarDays(15),
             green_channel_open: false,
             due_soon_working_days: DEFAULT_DUE_SOON_WORKING_DAYS,
+            notice_parallel_township: false,
+            comparison_skippable: false,
         }
     }
 

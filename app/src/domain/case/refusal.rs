@@ -77,6 +77,15 @@ pub enum Refusal {
     ClockNotPaused {
         clock: ClockKind,
     },
+    /// The filing looks like an earlier one for the same household: reject it as a
+    /// duplicate, or accept it with a reason.
+    PossibleDuplicate,
+    /// The county has not recorded its data comparison.
+    ComparisonMissing,
+    /// The notice drew an objection, so the comparison may not be skipped.
+    ComparisonNotSkippable,
+    /// The comparison hit the negative list: identifying anyway needs an explanation.
+    NegativeListUnexplained,
 }
 
 impl Refusal {
@@ -116,7 +125,11 @@ impl Refusal {
             | Refusal::ExtensionPending
             | Refusal::NoExtensionPending
             | Refusal::OwnExtension
-            | Refusal::MeasureStatusBackwards => Vec::new(),
+            | Refusal::MeasureStatusBackwards
+            | Refusal::PossibleDuplicate
+            | Refusal::ComparisonMissing
+            | Refusal::ComparisonNotSkippable
+            | Refusal::NegativeListUnexplained => Vec::new(),
         }
     }
 }
@@ -147,6 +160,10 @@ impl UserMessage for Refusal {
             Refusal::ClockNotPausable { .. } => "case_refusal.clock_not_pausable",
             Refusal::ClockNotRunning { .. } => "case_refusal.clock_not_running",
             Refusal::ClockNotPaused { .. } => "case_refusal.clock_not_paused",
+            Refusal::PossibleDuplicate => "case_refusal.possible_duplicate",
+            Refusal::ComparisonMissing => "case_refusal.comparison_missing",
+            Refusal::ComparisonNotSkippable => "case_refusal.comparison_not_skippable",
+            Refusal::NegativeListUnexplained => "case_refusal.negative_list_unexplained",
         }
     }
 
@@ -174,9 +191,19 @@ impl UserMessage for Refusal {
             Refusal::StaleVersion { .. } => "案件已被他人更新，请刷新后重试",
             Refusal::UnknownMeasure { .. } => "找不到该帮扶措施",
             Refusal::MeasureStatusBackwards => "帮扶措施状态只能按计划、实施中、已落实的顺序推进",
-            Refusal::ClockNotPausable { .. } => "识别认定总时限为法定时限，不能暂停计时",
+            Refusal::ClockNotPausable { .. } => {
+                "识别认定总时限和公示期不能暂停计时（法定时限或最短期限）"
+            }
             Refusal::ClockNotRunning { .. } => "该时限未在计时，不能暂停",
             Refusal::ClockNotPaused { .. } => "该时限未暂停，无需恢复计时",
+            Refusal::PossibleDuplicate => {
+                "疑似重复申报：请核对下方列出的同一身份证号或手机号的申报，作为重复申报不予受理，或填写受理理由"
+            }
+            Refusal::ComparisonMissing => "县级尚未完成数据比对，暂不能审定",
+            Refusal::ComparisonNotSkippable => "公示期间有异议，须完成数据比对后再审定",
+            Refusal::NegativeListUnexplained => {
+                "数据比对命中负面清单，认定为监测对象须填写认定说明"
+            }
         }
     }
 
@@ -216,10 +243,22 @@ impl UserMessage for Refusal {
                 "A measure only moves forward: planned, in progress, delivered"
             }
             Refusal::ClockNotPausable { .. } => {
-                "The statutory identification time limit cannot be paused"
+                "The statutory identification limit and the notice minimum cannot be paused"
             }
             Refusal::ClockNotRunning { .. } => "Only a running deadline can be paused",
             Refusal::ClockNotPaused { .. } => "This deadline is not paused",
+            Refusal::PossibleDuplicate => {
+                "This looks like a duplicate of the filings listed below (same ID number or \
+                 mobile): reject it as a duplicate, or give the reason for accepting it"
+            }
+            Refusal::ComparisonMissing => "The county data comparison has not been recorded yet",
+            Refusal::ComparisonNotSkippable => {
+                "The public notice drew an objection: complete the data comparison first"
+            }
+            Refusal::NegativeListUnexplained => {
+                "The data comparison hit the negative list: explain why the household is \
+                 identified anyway"
+            }
         }
     }
 }
@@ -279,6 +318,10 @@ mod tests {
                 Refusal::ClockNotPaused {
                     clock: ClockKind::HomeCheck,
                 },
+                Refusal::PossibleDuplicate,
+                Refusal::ComparisonMissing,
+                Refusal::ComparisonNotSkippable,
+                Refusal::NegativeListUnexplained,
             ],
         );
     }

@@ -3,6 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
+use super::screening::{Comparison, DuplicateMatch};
 use crate::domain::clock::{Clock, ClockKind, Level};
 use crate::domain::id_number::IdNumber;
 use crate::domain::money::Fen;
@@ -45,6 +46,15 @@ pub struct Case {
     /// Why the household was refused, and when it was told.
     pub refusal_reason: Option<String>,
     pub refusal_notified_on: Option<NaiveDate>,
+    /// Earlier filings that look like the same household.
+    #[serde(default)]
+    pub duplicates: Vec<DuplicateMatch>,
+    /// Why the township accepted a suspected duplicate anyway.
+    #[serde(default)]
+    pub duplicate_override: Option<String>,
+    /// The county's latest data comparison.
+    #[serde(default)]
+    pub comparison: Option<Comparison>,
 }
 
 /// Where the case stands.
@@ -84,10 +94,13 @@ pub enum ReviewStep {
     AwaitingHomeCheck,
     HomeChecked,
     VillageReviewed,
-    /// Public notice posted on `from`; may end on or after `min_until`.
+    /// Public notice posted on `from`; may end on or after `min_until`. Where policy lets the
+    /// township review while the notice runs (Hebei), `township_reviewed` records that it has.
     NoticeRunning {
         from: NaiveDate,
         min_until: NaiveDate,
+        #[serde(default)]
+        township_reviewed: bool,
     },
     /// Notice taken down; township review next.
     NoticeEnded,
@@ -507,6 +520,16 @@ impl Case {
         self.household
             .as_ref()
             .is_some_and(HomeCheckRecord::no_member_can_work)
+    }
+
+    /// A suspected duplicate still blocks acceptance.
+    pub fn duplicate_unresolved(&self) -> bool {
+        !self.duplicates.is_empty() && self.duplicate_override.is_none()
+    }
+
+    /// Negative-list hits of the latest comparison (none without a comparison).
+    pub fn negative_hits(&self) -> &[super::screening::NegativeItem] {
+        self.comparison.as_ref().map_or(&[], |c| c.hits.as_slice())
     }
 
     /// Some risk on the case is sudden (illness, disaster, accident, epidemic...).

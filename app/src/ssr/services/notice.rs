@@ -39,7 +39,9 @@ pub async fn for_village(state: &AppState, village: &str) -> Result<NoticeView, 
         };
         if let CaseState::Reviewing {
             procedure,
-            step: ReviewStep::NoticeRunning { from, min_until },
+            step: ReviewStep::NoticeRunning {
+                from, min_until, ..
+            },
         } = case.state
         {
             entries.push(NoticeEntry {

@@ -75,6 +75,7 @@ pub async fn submit(
         channel: Channel::SelfReport,
         risks: report.risk_types,
         discovered_on: beijing_date(now),
+        duplicates: Vec::new(),
     };
     let filed = cases::file(state, &actor, &applicant, new, now).await?;
     Ok(filed.tracking)

@@ -38,7 +38,16 @@ fn form_for(command: &CaseCommand) -> CommandForm {
         ..CommandForm::default()
     };
     match command.clone() {
-        CaseCommand::Accept | CaseCommand::EndNotice | CaseCommand::OpenGreenChannel => base,
+        CaseCommand::Accept { duplicate_override } => CommandForm {
+            duplicate_override: duplicate_override.unwrap_or_default(),
+            ..base
+        },
+        CaseCommand::EndNotice | CaseCommand::OpenGreenChannel => base,
+        CaseCommand::RecordComparison { hits, note } => CommandForm {
+            hits: hits.iter().map(|h| h.code().to_owned()).collect(),
+            note,
+            ..base
+        },
         CaseCommand::RejectOutOfScope { reason } => CommandForm { reason, ..base },
         CaseCommand::RecordHomeCheck { record } => {
             let g = record.guarantees;
@@ -108,10 +117,15 @@ fn form_for(command: &CaseCommand) -> CommandForm {
             ..base
         },
         CaseCommand::CountyDecide { decision } => match decision {
-            IdentificationDecision::Identify { category, tier } => CommandForm {
+            IdentificationDecision::Identify {
+                category,
+                tier,
+                note,
+            } => CommandForm {
                 decision: "identify".into(),
                 category: category.code().into(),
                 tier: tier.code().into(),
+                note,
                 ..base
             },
             IdentificationDecision::NotIdentify { reason } => CommandForm {
@@ -262,7 +276,13 @@ fn home_check() -> HomeCheckRecord {
 /// One command of every kind, using the variant that needs the most fields.
 fn complete_command(kind: CommandKind) -> CaseCommand {
     match kind {
-        CommandKind::Accept => CaseCommand::Accept,
+        CommandKind::Accept => CaseCommand::Accept {
+            duplicate_override: Some("同一户再次申报新的风险（因灾）".into()),
+        },
+        CommandKind::RecordComparison => CaseCommand::RecordComparison {
+            hits: vec![NegativeItem::PrivateCar, NegativeItem::ShopFront],
+            note: "车辆已报废".into(),
+        },
         CommandKind::RejectOutOfScope => CaseCommand::RejectOutOfScope {
             reason: "已纳入特困供养".into(),
         },
@@ -290,6 +310,7 @@ fn complete_command(kind: CommandKind) -> CaseCommand {
             decision: IdentificationDecision::Identify {
                 category: Category::SuddenHardship,
                 tier: RiskTier::Red,
+                note: "车辆系报废农用车".into(),
             },
         },
         CommandKind::CountyDecideElimination => CaseCommand::CountyDecideElimination {
@@ -418,7 +439,8 @@ fn required_fields(kind: CommandKind) -> &'static [&'static str] {
         CommandKind::Accept
         | CommandKind::EndNotice
         | CommandKind::OpenGreenChannel
-        | CommandKind::ProposeElimination => &[],
+        | CommandKind::ProposeElimination
+        | CommandKind::RecordComparison => &[],
         CommandKind::RejectOutOfScope => &["reason"],
         CommandKind::RecordHomeCheck => &["date", "visitors", "members"],
         CommandKind::HoldVillageReview => &["date", "outcome", "reason"],
@@ -1059,6 +1081,8 @@ fn any_form() -> impl Strategy<Value = CommandForm> {
                 checklist,
                 clock,
                 days,
+                duplicate_override: String::new(),
+                hits: Vec::new(),
             },
         )
 }

@@ -1,4 +1,5 @@
 mod props;
 mod rules;
+mod screening;
 mod support;
 mod transitions;

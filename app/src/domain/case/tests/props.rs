@@ -8,6 +8,7 @@ use crate::domain::calendar::Calendar;
 use crate::domain::clock::{ClockKind, ClockState};
 use crate::domain::vocab::{Category, Channel, RiskTier, RiskType};
 
+use super::super::screening::NegativeItem;
 use super::super::*;
 use super::support::*;
 
@@ -105,7 +106,17 @@ fn build(kind: CommandKind, s: &Seed, case: &Case, now: chrono::NaiveDateTime) -
         }
     };
     match kind {
-        CommandKind::Accept => CaseCommand::Accept,
+        CommandKind::Accept => CaseCommand::Accept {
+            duplicate_override: s.flag.then(|| text(s, "同户新增风险，另行受理")),
+        },
+        CommandKind::RecordComparison => CaseCommand::RecordComparison {
+            hits: if s.a.is_multiple_of(3) {
+                vec![pick(&NegativeItem::ALL, s.b)]
+            } else {
+                Vec::new()
+            },
+            note: text(s, "比对完成"),
+        },
         CommandKind::RejectOutOfScope => CaseCommand::RejectOutOfScope {
             reason: text(s, "不符合条件"),
         },
@@ -157,6 +168,11 @@ fn build(kind: CommandKind, s: &Seed, case: &Case, now: chrono::NaiveDateTime) -
                 IdentificationDecision::Identify {
                     category: pick(Category::ALL, s.b),
                     tier,
+                    note: if s.flag {
+                        text(s, "车辆已报废")
+                    } else {
+                        String::new()
+                    },
                 }
             },
         },
@@ -277,7 +293,8 @@ fn rarity(kind: CommandKind, case: &Case) -> u8 {
         | CommandKind::ApproveExtension
         | CommandKind::PauseClock
         | CommandKind::ResumeClock
-        | CommandKind::ChangeTier => 4,
+        | CommandKind::ChangeTier
+        | CommandKind::RecordComparison => 4,
         CommandKind::AddPlan if !case.measures.is_empty() => 4,
         CommandKind::AssignResponsible if case.responsible.is_some() => 4,
         CommandKind::LogVisit => 2,
@@ -329,6 +346,7 @@ fn check_invariants(case: &Case, events: &[CaseEvent]) -> Result<(), TestCaseErr
         }
         CaseState::Monitored => {
             prop_assert!(case.category.is_some() && case.tier.is_some());
+            prop_assert!(case.duplicate_override.is_some() || case.duplicates.is_empty());
             prop_assert!(open.contains(&ClockKind::MonitoringVisit));
         }
         CaseState::Reviewing { procedure, step } => {
@@ -341,6 +359,14 @@ fn check_invariants(case: &Case, events: &[CaseEvent]) -> Result<(), TestCaseErr
                     prop_assert!(open.contains(&ClockKind::EliminationReview));
                 }
             }
+            let notice_open = open.contains(&ClockKind::NoticeWindow);
+            prop_assert_eq!(
+                notice_open,
+                matches!(step, ReviewStep::NoticeRunning { .. }),
+                "notice clock open {} in {:?}",
+                notice_open,
+                step
+            );
             match step {
                 ReviewStep::AwaitingHomeCheck => {}
                 ReviewStep::HomeChecked
@@ -373,14 +399,25 @@ proptest! {
         channel in prop::sample::select(Channel::ALL.to_vec()),
         risks in prop::collection::vec(prop::sample::select(RiskType::ALL.to_vec()), 1..3),
         green in any::<bool>(),
+        hebei in any::<(bool, bool)>(),
+        duplicate in any::<bool>(),
         steps in prop::collection::vec(step(), 1..120),
     ) {
-        let policy = Policy { green_channel_open: green, ..Policy::national_default() };
+        let policy = Policy {
+            green_channel_open: green,
+            notice_parallel_township: hebei.0,
+            comparison_skippable: hebei.1,
+            ..Policy::national_default()
+        };
+        let mut new = new_case(channel, risks);
+        if duplicate {
+            new.duplicates = vec![earlier_filing()];
+        }
         let cal = Calendar::china();
         let pool = actor_pool();
         let mut now = start_time();
         let mut events = decide_report(
-            &new_case(channel, risks), &actor(Role::VillageCadre), &policy, &cal, now,
+            &new, &actor(Role::VillageCadre), &policy, &cal, now,
         ).map_err(|r| TestCaseError::fail(format!("report refused: {r:?}")))?;
         let mut case = Case::replay(&events)
             .ok_or_else(|| TestCaseError::fail("no case"))?;

@@ -116,7 +116,7 @@ fn accepting_meets_the_acceptance_clock_and_gives_the_village_three_working_days
 #[test]
 fn a_case_found_by_cadres_is_home_checked_the_same_day() {
     let mut j = Journey::report(Channel::CadreScreening, vec![RiskType::Illness]);
-    j.act(Role::TownshipOfficer, CaseCommand::Accept);
+    j.act(Role::TownshipOfficer, CaseCommand::ACCEPT);
     assert_eq!(clock(&j, K::HomeCheck).due_on, date(2025, 3, 3));
 }
 
@@ -888,7 +888,7 @@ fn the_forms_offered_follow_role_and_step() {
     );
     assert_eq!(
         offered(Role::CountyOfficer),
-        vec![CommandKind::RequestExtension]
+        vec![CommandKind::RecordComparison, CommandKind::RequestExtension]
     );
     assert_eq!(
         offered(Role::TownshipOfficer),

@@ -8,6 +8,7 @@ use crate::domain::money::Fen;
 use crate::domain::region::RegionCode;
 use crate::domain::vocab::{Category, Channel, LabourCapacity, MeasureType, RiskTier, RiskType};
 
+use super::super::screening::{DuplicateMatch, MatchReason};
 use super::super::state::{MemberStatus, Relation};
 use super::super::*;
 
@@ -62,6 +63,19 @@ pub fn new_case(channel: Channel, risks: Vec<RiskType>) -> NewCase {
         channel,
         risks,
         discovered_on: date(2025, 3, 1),
+        duplicates: Vec::new(),
+    }
+}
+
+/// An earlier filing for the same household (same ID number).
+pub fn earlier_filing() -> DuplicateMatch {
+    DuplicateMatch {
+        case_id: "case-0".to_owned(),
+        tracking: "QS-0000-0000".to_owned(),
+        state: "accepted".to_owned(),
+        village: VILLAGE.to_owned(),
+        reported_on: date(2025, 2, 20),
+        reasons: vec![MatchReason::SameIdNumber],
     }
 }
 
@@ -233,7 +247,7 @@ impl Journey {
     fn happy_step(&mut self) {
         let today = self.today();
         match self.state() {
-            "reported" => self.act(Role::TownshipOfficer, CaseCommand::Accept),
+            "reported" => self.act(Role::TownshipOfficer, CaseCommand::ACCEPT),
             "accepted" => self.days(1).act(
                 Role::VillageCadre,
                 CaseCommand::RecordHomeCheck {
@@ -260,15 +274,27 @@ impl Journey {
                     note: String::new(),
                 },
             ),
-            "township_reviewed" => self.act(
-                Role::CountyOfficer,
-                CaseCommand::CountyDecide {
-                    decision: IdentificationDecision::Identify {
-                        category: Category::Marginal,
-                        tier: RiskTier::Yellow,
+            "township_reviewed" => {
+                if self.case.comparison.is_none() {
+                    self.act(
+                        Role::CountyOfficer,
+                        CaseCommand::RecordComparison {
+                            hits: Vec::new(),
+                            note: String::new(),
+                        },
+                    );
+                }
+                self.act(
+                    Role::CountyOfficer,
+                    CaseCommand::CountyDecide {
+                        decision: IdentificationDecision::Identify {
+                            category: Category::Marginal,
+                            tier: RiskTier::Yellow,
+                            note: String::new(),
+                        },
                     },
-                },
-            ),
+                )
+            }
             "identified" => self.assist_and_propose(),
             "elimination_proposed" => self.days(1).act(
                 Role::VillageCadre,

@@ -60,6 +60,17 @@ fn notice_ended() -> Journey {
 fn township_reviewed() -> Journey {
     at("township_reviewed")
 }
+fn compared() -> Journey {
+    let mut j = township_reviewed();
+    j.act(
+        Role::CountyOfficer,
+        CaseCommand::RecordComparison {
+            hits: Vec::new(),
+            note: String::new(),
+        },
+    );
+    j
+}
 fn identified() -> Journey {
     at("identified")
 }
@@ -70,7 +81,7 @@ fn eliminated() -> Journey {
     at("eliminated")
 }
 fn not_identified() -> Journey {
-    let mut j = township_reviewed();
+    let mut j = compared();
     j.act(
         Role::CountyOfficer,
         CaseCommand::CountyDecide {
@@ -145,7 +156,7 @@ fn rows() -> Vec<Row> {
         Row {
             kind: CommandKind::Accept,
             from: reported,
-            command: |_| CaseCommand::Accept,
+            command: |_| CaseCommand::ACCEPT,
             role: Role::TownshipOfficer,
             expect_state: "accepted",
             wrong_role: Role::VillageCadre,
@@ -278,12 +289,27 @@ fn rows() -> Vec<Row> {
             wrong_refusal: wrong_state,
         },
         Row {
+            kind: CommandKind::RecordComparison,
+            from: home_checked,
+            command: |_| CaseCommand::RecordComparison {
+                hits: vec![screening::NegativeItem::PrivateCar],
+                note: "公安车辆数据".to_owned(),
+            },
+            role: Role::DepartmentLiaison,
+            expect_state: "home_checked",
+            wrong_role: Role::TownshipOfficer,
+            bad_data: None,
+            wrong_from: accepted,
+            wrong_refusal: wrong_state,
+        },
+        Row {
             kind: CommandKind::CountyDecide,
-            from: township_reviewed,
+            from: compared,
             command: |_| CaseCommand::CountyDecide {
                 decision: IdentificationDecision::Identify {
                     category: Category::UnstableFormerlyPoor,
                     tier: RiskTier::Red,
+                    note: String::new(),
                 },
             },
             role: Role::CountyOfficer,

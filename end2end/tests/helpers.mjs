@@ -27,12 +27,20 @@ export async function hydrated(page) {
   await page.waitForSelector('body[data-hydrated="true"]', { timeout: 60000 });
 }
 
-/** A valid 18-digit ID number (GB 11643 check digit) that differs per serial. */
-export function idNumber(serial) {
-  const first17 = `52272719850201${String(serial % 1000).padStart(3, '0')}`;
+/** A valid 18-digit ID number (GB 11643 check digit) that differs per serial and birth date. */
+export function idNumber(serial, birth = '19850201') {
+  const first17 = `522727${birth}${String(serial % 1000).padStart(3, '0')}`;
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   const sum = [...first17].reduce((acc, d, i) => acc + Number(d) * weights[i], 0);
   return first17 + '10X98765432'[sum % 11];
+}
+
+/** An ID number no other test files (a random birth date and serial), so filings made by
+ * different journeys are never taken for the same household. */
+export function uniqueIdNumber() {
+  const day = new Date(Date.UTC(1950, 0, 1) + Math.floor(Math.random() * 18000) * 86400000);
+  const birth = day.toISOString().slice(0, 10).replaceAll('-', '');
+  return idNumber(Math.floor(Math.random() * 1000), birth);
 }
 
 export function uniqueMobile() {

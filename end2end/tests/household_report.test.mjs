@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE_URL, launch, newPage, hydrated, idNumber, uniqueMobile, fillReport, loginAs,
+  BASE_URL, launch, newPage, hydrated, idNumber, uniqueIdNumber, uniqueMobile, fillReport, loginAs,
 } from './helpers.mjs';
 
 let browser;
@@ -43,7 +43,7 @@ test('with JavaScript: report on a phone, get a tracking number, check progress'
 
   const name = `申报人${Date.now() % 100000}`;
   const mobile = uniqueMobile();
-  await fillReport(page, { name, mobile, id: idNumber(11) });
+  await fillReport(page, { name, mobile, id: uniqueIdNumber() });
   assert.equal(await page.locator('#e-id_number').innerText(), '', 'fixed ID clears the error');
 
   // The page is usable at 360 px: nothing wider than the screen.

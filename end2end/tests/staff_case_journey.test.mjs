@@ -3,7 +3,7 @@
 // responsible person → plan with two measures → visit → elimination (same four steps).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launch, newPage, loginAs, idNumber, uniqueMobile } from './helpers.mjs';
+import { BASE_URL, launch, newPage, loginAs, uniqueIdNumber, uniqueMobile } from './helpers.mjs';
 
 const DESKTOP = { width: 1280, height: 800 };
 const TABLET = { width: 800, height: 1180 };
@@ -15,7 +15,7 @@ async function fileReport(page, name) {
   const form = {
     'form[name]': name,
     'form[mobile]': uniqueMobile(),
-    'form[id_number]': idNumber(Math.floor(Math.random() * 900) + 50),
+    'form[id_number]': uniqueIdNumber(),
     'form[village]': '522799101201',
     'form[household_size]': '3',
     'form[risk_types][0]': 'illness',

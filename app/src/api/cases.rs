@@ -34,6 +34,32 @@ pub struct ClockView {
     pub time_left_zh: String,
     /// on_time | due_soon | overdue | met | met_late | cancelled
     pub urgency: String,
+    /// A minimum (the notice), not a deadline: `due_on` is the earliest end.
+    pub is_minimum: bool,
+}
+
+/// An earlier filing that looks like the same household, shown beside this one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DuplicateView {
+    pub tracking: String,
+    /// Link to the other case when this officer may open it.
+    pub case_id: Option<String>,
+    /// The other applicant's name when in this officer's region, else empty.
+    pub applicant: String,
+    pub village: String,
+    pub state_zh: String,
+    pub reported_on: String,
+    pub reasons_zh: String,
+}
+
+/// The county data comparison (县级比对) as recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComparisonView {
+    pub on: String,
+    pub by: String,
+    /// Negative-list hits (负面清单), empty when nothing was found.
+    pub hits_zh: Vec<String>,
+    pub note: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -87,6 +113,13 @@ pub struct CaseView {
     /// 缺什么补什么: measures suggested from the risks and labour capacity.
     pub suggested_measures: Vec<Choice>,
     pub today: String,
+    /// Earlier filings that look like the same household.
+    pub duplicates: Vec<DuplicateView>,
+    /// Why the township accepted a suspected duplicate anyway.
+    pub duplicate_override: Option<String>,
+    pub comparison: Option<ComparisonView>,
+    /// Identification is under way and the county has not compared data yet.
+    pub comparison_pending: bool,
 }
 
 #[server(endpoint = "cases/detail")]

@@ -23,6 +23,8 @@ pub struct QueueItem {
     /// overdue | due_soon | on_time
     pub urgency: String,
     pub submitted_on: String,
+    /// 疑似重复申报, 比对命中负面清单...
+    pub warnings_zh: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

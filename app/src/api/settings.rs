@@ -15,6 +15,10 @@ pub struct PolicyForm {
     pub notice_min_days: String,
     pub due_soon_days: String,
     pub green_channel: String,
+    /// Hebei: township review may run while the village notice is up.
+    pub notice_parallel_township: String,
+    /// Hebei: the county may skip the data comparison when the notice drew no objection.
+    pub comparison_skippable: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -58,15 +62,22 @@ pub async fn current_settings() -> Result<SettingsView, AppError> {
             identification_days: span_days(p.identification_overall),
             notice_min_days: span_days(p.notice_min),
             due_soon_days: p.due_soon_working_days.to_string(),
-            green_channel: if p.green_channel_open {
-                "on".into()
-            } else {
-                String::new()
-            },
+            green_channel: checkbox(p.green_channel_open),
+            notice_parallel_township: checkbox(p.notice_parallel_township),
+            comparison_skippable: checkbox(p.comparison_skippable),
         },
         days,
         known_years: cal.known_years().collect(),
     })
+}
+
+/// An HTML checkbox's posted value: "on" when ticked, empty otherwise.
+pub fn checkbox(ticked: bool) -> String {
+    if ticked {
+        "on".into()
+    } else {
+        String::new()
+    }
 }
 
 #[server(endpoint = "settings/policy")]

@@ -295,6 +295,9 @@ fn QueueList(items: Vec<QueueItem>) -> impl IntoView {
                             <A href=format!("/staff/cases/{}", item.case_id) attr:class="queue-link">
                                 <div class="queue-head">
                                     <strong>{item.applicant}</strong>
+                                    {item.warnings_zh.into_iter().map(|w| view! {
+                                        <span class="tag warn">{w}</span>
+                                    }).collect_view()}
                                     <span class="due">{item.time_left_zh}</span>
                                 </div>
                                 <div>

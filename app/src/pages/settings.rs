@@ -78,6 +78,8 @@ fn SettingsForms(
                 {number("notice_min_days", "公示不少于（天，至少5）", p.notice_min_days)}
                 {number("due_soon_days", "提前提醒（工作日）", p.due_soon_days)}
                 <label class="check"><input type="checkbox" name="policy[green_channel]" value="on" checked=!p.green_channel.is_empty() /><span>"开通绿色通道（突发严重困难先帮扶后公示）"</span></label>
+                <label class="check"><input type="checkbox" name="policy[notice_parallel_township]" value="on" checked=!p.notice_parallel_township.is_empty() /><span>"村级公示期间乡镇可同步初审（河北做法）"</span></label>
+                <label class="check"><input type="checkbox" name="policy[comparison_skippable]" value="on" checked=!p.comparison_skippable.is_empty() /><span>"风险明确且公示无异议的，县级可免于数据比对（须写明理由）"</span></label>
                 <button type="submit" class="button primary">"保存政策"</button>
             </ActionForm>
         </section>

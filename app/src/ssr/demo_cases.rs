@@ -30,6 +30,8 @@ struct Demo {
     days_ago: i64,
     /// How far the demo moves it: 0 filed, 1 accepted, 2 in notice, 3 identified with a plan.
     progress: u8,
+    /// 1-based position of an earlier demo for the same household (a duplicate filing), or 0.
+    same_household_as: u32,
 }
 
 const DEMOS: &[Demo] = &[
@@ -39,6 +41,7 @@ const DEMOS: &[Demo] = &[
         risks: &[RiskType::Illness],
         days_ago: 6,
         progress: 0,
+        same_household_as: 0,
     },
     Demo {
         name: "李建国",
@@ -46,6 +49,7 @@ const DEMOS: &[Demo] = &[
         risks: &[RiskType::UnstableEmployment],
         days_ago: 2,
         progress: 0,
+        same_household_as: 0,
     },
     Demo {
         name: "王秀兰",
@@ -53,6 +57,7 @@ const DEMOS: &[Demo] = &[
         risks: &[RiskType::Schooling],
         days_ago: 0,
         progress: 0,
+        same_household_as: 0,
     },
     Demo {
         name: "赵德明",
@@ -60,6 +65,7 @@ const DEMOS: &[Demo] = &[
         risks: &[RiskType::NaturalDisaster],
         days_ago: 3,
         progress: 1,
+        same_household_as: 0,
     },
     Demo {
         name: "陈玉梅",
@@ -67,6 +73,7 @@ const DEMOS: &[Demo] = &[
         risks: &[RiskType::Disability, RiskType::Illness],
         days_ago: 4,
         progress: 2,
+        same_household_as: 0,
     },
     Demo {
         name: "刘志强",
@@ -74,6 +81,7 @@ const DEMOS: &[Demo] = &[
         risks: &[RiskType::Illness, RiskType::UnstableEmployment],
         days_ago: 20,
         progress: 3,
+        same_household_as: 0,
     },
     Demo {
         name: "周小燕",
@@ -81,6 +89,7 @@ const DEMOS: &[Demo] = &[
         risks: &[RiskType::Accident],
         days_ago: 1,
         progress: 0,
+        same_household_as: 0,
     },
     Demo {
         name: "吴永福",
@@ -88,6 +97,16 @@ const DEMOS: &[Demo] = &[
         risks: &[RiskType::LackOfLabour],
         days_ago: 5,
         progress: 1,
+        same_household_as: 0,
+    },
+    // Filed again for 刘志强's household (same ID number): shows the duplicate check.
+    Demo {
+        name: "刘志强",
+        village: "522799101202",
+        risks: &[RiskType::Accident],
+        days_ago: 1,
+        progress: 0,
+        same_household_as: 6,
     },
 ];
 
@@ -157,7 +176,10 @@ pub async fn seed(state: &AppState, now: DateTime<Utc>) -> Result<(), ServiceErr
         return Ok(());
     }
     for (i, demo) in DEMOS.iter().enumerate() {
-        let serial = u32::try_from(i).unwrap_or(0) + 1;
+        let serial = match demo.same_household_as {
+            0 => u32::try_from(i).unwrap_or(0) + 1,
+            earlier => earlier,
+        };
         let filed_at = now - Duration::days(demo.days_ago);
         let village = RegionCode::parse(demo.village)
             .map_err(|_| ServiceError::Corrupt("demo village".into()))?;

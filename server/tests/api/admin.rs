@@ -1,13 +1,6 @@
 use serde_json::Value;
 
-use crate::helpers::spawn_app;
-
-fn fields(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-    pairs
-        .iter()
-        .map(|(k, v)| ((*k).into(), (*v).into()))
-        .collect()
-}
+use crate::helpers::{fields, spawn_app};
 
 #[tokio::test]
 async fn an_admin_creates_an_account_that_can_then_sign_in() {

@@ -3,6 +3,7 @@ use std::sync::Arc;
 use app::{domain::id_number::check_digit, ssr::clock::ManualClock};
 use chrono::{TimeZone, Utc};
 use reqwest::{header, redirect::Policy, Response};
+use serde_json::Value;
 use server::{config::Config, startup::Application};
 use sqlx::{any::install_default_drivers, AnyConnection, Connection, Executor};
 
@@ -108,11 +109,18 @@ pub fn valid_id_number(serial: u32) -> String {
     format!("{first17}{check}")
 }
 
+/// An ID number that follows the mobile number, so two test households differ in both
+/// (the same pair is the same household to the duplicate check).
+pub fn id_number_for(mobile: &str) -> String {
+    let digits: u64 = mobile.parse().unwrap_or(7);
+    valid_id_number(u32::try_from(digits % 997).unwrap_or(7))
+}
+
 pub fn report_fields(name: &str, mobile: &str, village: &str) -> Vec<(String, String)> {
     vec![
         ("form[name]".into(), name.into()),
         ("form[mobile]".into(), mobile.into()),
-        ("form[id_number]".into(), valid_id_number(7)),
+        ("form[id_number]".into(), id_number_for(mobile)),
         ("form[village]".into(), village.into()),
         ("form[household_size]".into(), "4".into()),
         ("form[risk_types][0]".into(), "illness".into()),
@@ -217,4 +225,37 @@ impl TestApp {
         self.post_api("/api/queue/mine", &[("tab".into(), tab.into())])
             .await
     }
+}
+
+/// Form fields from string pairs.
+pub fn fields(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(k, v)| ((*k).into(), (*v).into()))
+        .collect()
+}
+
+/// The case page as the officer sees it (JSON).
+pub async fn detail(officer: &TestApp, id: &str) -> Value {
+    let response = officer
+        .post_api("/api/cases/detail", &fields(&[("case_id", id)]))
+        .await;
+    assert_eq!(response.status(), 200);
+    response.json().await.expect("json")
+}
+
+/// Posts one step form as the case page does.
+pub async fn step(
+    officer: &TestApp,
+    id: &str,
+    version: i64,
+    form: &[(&str, &str)],
+) -> reqwest::Response {
+    let mut body = fields(&[("case_id", id)]);
+    body.push(("version".into(), version.to_string()));
+    body.extend(
+        form.iter()
+            .map(|(k, v)| (format!("form[{k}]"), (*v).to_owned())),
+    );
+    officer.post_api("/api/cases/command", &body).await
 }

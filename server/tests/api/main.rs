@@ -9,6 +9,7 @@ mod notice;
 mod queue;
 mod reports;
 mod scope;
+mod screening;
 mod settings;
 mod steps;
 mod storage;

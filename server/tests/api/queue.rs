@@ -408,9 +408,15 @@ async fn the_demo_county_gives_a_township_officer_a_real_morning() {
     assert!(items.len() >= 6, "several cases in several states: {all}");
     let assisted = items
         .iter()
-        .find(|i| i["applicant"] == "刘志强")
+        .find(|i| i["applicant"] == "刘志强" && i["state_zh"] == "监测帮扶中")
         .expect("identified household");
-    assert_eq!(assisted["state_zh"], "监测帮扶中");
+    assert_eq!(assisted["warnings_zh"], serde_json::json!([]));
+    // The same household filed again: flagged as a suspected duplicate to accept or reject.
+    let again = items
+        .iter()
+        .find(|i| i["applicant"] == "刘志强" && i["state_zh"] == "待乡镇受理")
+        .expect("the second filing");
+    assert_eq!(again["warnings_zh"], serde_json::json!(["疑似重复申报"]));
     assert_ne!(
         assisted["next_step_zh"], "确定帮扶责任人",
         "already named, not to do again"

@@ -1,13 +1,6 @@
 use serde_json::Value;
 
-use crate::helpers::{spawn_app, QINGSHI_VILLAGE};
-
-fn fields(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-    pairs
-        .iter()
-        .map(|(k, v)| ((*k).into(), (*v).into()))
-        .collect()
-}
+use crate::helpers::{fields, spawn_app, QINGSHI_VILLAGE};
 
 async fn acceptance_due(app: &crate::helpers::TestApp) -> String {
     let officer = app.login("zhen-qingshi").await;

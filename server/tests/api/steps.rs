@@ -1,38 +1,9 @@
 //! The case page's step forms over HTTP, as the browser posts them (url-encoded `CommandForm`).
 use app::ssr::repo::cases as rows;
+
 use serde_json::Value;
 
-use crate::helpers::{spawn_app, TestApp, QINGSHI_VILLAGE};
-
-fn fields(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-    pairs
-        .iter()
-        .map(|(k, v)| ((*k).into(), (*v).into()))
-        .collect()
-}
-
-async fn detail(officer: &TestApp, id: &str) -> Value {
-    let response = officer
-        .post_api("/api/cases/detail", &fields(&[("case_id", id)]))
-        .await;
-    assert_eq!(response.status(), 200);
-    response.json().await.expect("json")
-}
-
-async fn step(
-    officer: &TestApp,
-    id: &str,
-    version: i64,
-    form: &[(&str, &str)],
-) -> reqwest::Response {
-    let mut body = fields(&[("case_id", id)]);
-    body.push(("version".into(), version.to_string()));
-    body.extend(
-        form.iter()
-            .map(|(k, v)| (format!("form[{k}]"), (*v).to_owned())),
-    );
-    officer.post_api("/api/cases/command", &body).await
-}
+use crate::helpers::{detail, spawn_app, step, QINGSHI_VILLAGE};
 
 #[tokio::test]
 async fn step_forms_move_the_case_and_refusals_say_why() {

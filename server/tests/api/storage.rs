@@ -29,11 +29,14 @@ use crate::{
     helpers::{spawn_app, valid_id_number, TestApp, QINGSHI_VILLAGE},
 };
 
+/// Files a case for a new household each time (its own ID number and mobile).
 pub async fn file_case(app: &TestApp) -> String {
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(100);
+    let serial = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let applicant = Applicant {
         name: "张三".into(),
-        mobile: MobileNumber::parse("13800138000").expect("mobile"),
-        id_number: IdNumber::parse(&valid_id_number(3)).expect("id"),
+        mobile: MobileNumber::parse(&format!("1380013{:04}", serial % 10_000)).expect("mobile"),
+        id_number: IdNumber::parse(&valid_id_number(serial)).expect("id"),
         household_size: 3,
         description: "父亲住院".into(),
         group: Some("3组".into()),

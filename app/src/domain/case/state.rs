@@ -493,6 +493,25 @@ impl Case {
         self.clocks.iter().filter(|c| c.is_open())
     }
 
+    /// The deadline that matters next: the earliest open clock that is a deadline, not a
+    /// minimum (the notice window only when nothing else is open).
+    pub fn next_deadline(&self) -> Option<&Clock> {
+        self.open_clocks()
+            .min_by_key(|c| (c.kind.is_minimum(), c.due_on))
+    }
+
+    /// Warnings staff should see before acting: an unresolved duplicate, negative-list hits.
+    pub fn warnings_zh(&self) -> Vec<&'static str> {
+        let mut warnings = Vec::new();
+        if self.duplicate_unresolved() {
+            warnings.push("疑似重复申报");
+        }
+        if !self.negative_hits().is_empty() {
+            warnings.push("比对命中负面清单");
+        }
+        warnings
+    }
+
     /// The open clock of `kind`, if any (at most one per kind is open).
     pub fn open_clock(&self, kind: ClockKind) -> Option<&Clock> {
         self.open_clocks().find(|c| c.kind == kind)

@@ -2,6 +2,7 @@
 //! the engine allows this officer now.
 mod sections;
 mod step_form;
+mod warnings;
 mod widgets;
 
 use leptos::prelude::*;
@@ -12,6 +13,7 @@ use leptos_router::{components::A, hooks::use_params_map};
 use crate::api::cases::{case_detail, RunCaseCommand};
 use sections::{ClockList, HouseholdSummary, Timeline};
 use step_form::StepForm;
+use warnings::Warnings;
 
 #[component]
 pub fn CasePage() -> impl IntoView {
@@ -39,6 +41,7 @@ pub fn CasePage() -> impl IntoView {
                                 {format!("查询码 {} · {} {} · ", case.tracking, case.township, case.village)}
                                 <A href=format!("/notice/{}", case.village_code)>"本村公示"</A>
                             </p>
+                            <Warnings case=case.clone() />
                             <section class="card steps" aria-label="办理">
                                 <h2>"现在可以办理"</h2>
                                 {if steps.is_empty() {

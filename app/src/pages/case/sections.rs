@@ -91,10 +91,11 @@ pub fn ClockList(clocks: Vec<ClockView>) -> impl IntoView {
             <ul class="clocks">
                 {clocks.into_iter().map(|c| {
                     let class = format!("clock {}", c.urgency.replace('_', "-"));
+                    let due = if c.is_minimum { "最早结束" } else { "截止" };
                     view! {
                         <li class=class>
                             <strong>{c.kind_zh}</strong>
-                            <span class="muted">{format!(" · {} · 截止 {}", c.owner_zh, c.due_on)}</span>
+                            <span class="muted">{format!(" · {} · {due} {}", c.owner_zh, c.due_on)}</span>
                             <span class="due">{c.time_left_zh}</span>
                         </li>
                     }

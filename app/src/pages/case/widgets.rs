@@ -5,6 +5,7 @@ use crate::{
     api::cases::CaseView,
     domain::{
         case::form::{CHECKLIST_ITEMS, GUARANTEE_ITEMS, MEASURE_STATUS_ITEMS},
+        case::screening::NegativeItem,
         case::state::{MemberStatus, Relation},
         clock::ClockKind,
         vocab::{Category, LabourCapacity, MeasureType, RiskTier},
@@ -27,6 +28,10 @@ fn label_of(field: &str, kind: &str) -> &'static str {
         ("reason", "pause_clock") => "暂停原因（如农户外出、住院无法入户）",
         ("reason", _) => "原因",
         ("note", "log_visit") => "走访情况",
+        ("note", "county_decide") => "认定说明（比对命中负面清单或免于比对时必填）",
+        ("note", "record_comparison") => "比对说明（数据来源、核实情况）",
+        ("hits", _) => "负面清单命中项（未命中则不勾选）",
+        ("duplicate_override", _) => "受理理由（疑似重复申报，确需另行受理时填写）",
         ("note", _) => "审核意见",
         ("text", _) => "异议内容",
         ("person", _) => "帮扶责任人姓名",
@@ -98,6 +103,15 @@ where
     let input = match field {
         "date" => view! { <input type="date" name=name value=case.today.clone() /> }.into_any(),
         "reason" | "note" | "text" => view! { <textarea name=name rows="2"></textarea> }.into_any(),
+        "duplicate_override" if case.duplicates.is_empty() || case.duplicate_override.is_some() => {
+            return ().into_any();
+        }
+        "duplicate_override" => view! { <textarea name=name rows="2"></textarea> }.into_any(),
+        "hits" => checkboxes(
+            "form[hits]",
+            NegativeItem::ALL.iter().map(|i| (i.code(), i.label_zh())).collect(),
+        )
+        .into_any(),
         "person" | "visitors" => view! { <input type="text" name=name /> }.into_any(),
         "rigid_expenditure" => view! {
             <input type="text" inputmode="decimal" name=name value="0" placeholder="元/年" />
@@ -149,6 +163,7 @@ where
             <p class="field-error" role="alert">{error}</p>
         </div>
     }
+    .into_any()
 }
 
 fn checkboxes(prefix: &'static str, items: Vec<(&'static str, &'static str)>) -> impl IntoView {

@@ -187,6 +187,25 @@ pub async fn by_id<'e, E: Executor<'e, Database = Any>>(
         .await
 }
 
+/// Earlier filings with the same ID number or mobile, newest first: candidates for the
+/// duplicate check. Indexes: cases_id_number, cases_mobile (0001).
+pub async fn same_household<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    id_number: &str,
+    mobile: &str,
+    limit: i64,
+) -> sqlx::Result<Vec<CaseRow>> {
+    sqlx::query_as(&format!(
+        "select {COLUMNS} from cases where applicant_id_number = $1 or applicant_mobile = $2
+         order by created_at desc, id limit $3"
+    ))
+    .bind(id_number)
+    .bind(mobile)
+    .bind(limit)
+    .fetch_all(ex)
+    .await
+}
+
 /// What the queue narrows to in SQL; every value is bound, never spliced.
 #[derive(Debug, Clone, Default)]
 pub struct OpenFilter<'a> {

@@ -2,12 +2,16 @@
 use chrono::{DateTime, Utc};
 
 use crate::{
-    api::cases::{CaseView, Choice, ClockView, MeasureView, MemberView, TimelineEntry},
+    api::cases::{
+        CaseView, Choice, ClockView, ComparisonView, DuplicateView, MeasureView, MemberView,
+        TimelineEntry,
+    },
     domain::{
-        case::{labels, Actor, CaseEvent},
+        case::{labels, Actor, Case, CaseEvent, Procedure, ReviewStep},
         clock::{time_left_zh, urgency},
         id_number::IdNumber,
         mobile::MobileNumber,
+        region::RegionCode,
         time::{beijing_date, to_beijing},
         vocab::{suggest_measures, Channel, LabourCapacity},
     },
@@ -56,6 +60,7 @@ pub async fn view(
             urgency: urgency(c, today, cal, state.policy.due_soon_working_days)
                 .code()
                 .to_owned(),
+            is_minimum: c.kind.is_minimum(),
         })
         .collect();
     let events = rows::events(&state.db.pool, case_id).await?;
@@ -180,7 +185,56 @@ pub async fn view(
             })
             .collect(),
         today: today.to_string(),
+        duplicates: duplicate_views(state, &actor, &case).await?,
+        duplicate_override: case.duplicate_override.clone(),
+        comparison: case.comparison.as_ref().map(|c| ComparisonView {
+            on: c.on.to_string(),
+            by: c.by.trim_start_matches("demo-").to_owned(),
+            hits_zh: c.hits.iter().map(|h| h.label_zh().to_owned()).collect(),
+            note: c.note.clone(),
+        }),
+        comparison_pending: case.comparison.is_none()
+            && matches!(
+                case.state.review_step(),
+                Some((Procedure::Identification, step)) if step != ReviewStep::AwaitingHomeCheck
+            ),
     })
+}
+
+/// The matched pair for each suspected duplicate: the other filing's details, its name and
+/// a link only when the officer's region covers it.
+async fn duplicate_views(
+    state: &AppState,
+    actor: &Actor,
+    case: &Case,
+) -> Result<Vec<DuplicateView>, ServiceError> {
+    let mut views = Vec::with_capacity(case.duplicates.len());
+    for found in &case.duplicates {
+        let row = rows::by_id(&state.db.pool, &found.case_id).await?;
+        let in_scope = RegionCode::parse(&found.village).is_ok_and(|v| actor.covers(&v));
+        let current_state = row
+            .as_ref()
+            .map_or(found.state.as_str(), |r| r.state.as_str());
+        views.push(DuplicateView {
+            tracking: found.tracking.clone(),
+            case_id: in_scope.then(|| found.case_id.clone()),
+            applicant: row
+                .as_ref()
+                .filter(|_| in_scope)
+                .map(|r| r.applicant_name.clone())
+                .unwrap_or_default(),
+            village: region_name(state, &found.village).await?,
+            state_zh: labels::state_code_zh(current_state).to_owned(),
+            reported_on: found.reported_on.to_string(),
+            reasons_zh: found
+                .reasons
+                .iter()
+                .map(|r| r.label_zh())
+                .collect::<Vec<_>>()
+                .join("、"),
+        });
+    }
+    Ok(views)
 }
 
 fn who(event: &CaseEvent) -> String {

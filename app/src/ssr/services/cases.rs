@@ -7,8 +7,9 @@ use super::millis;
 use crate::{
     domain::{
         case::{
-            apply, decide_expecting, decide_report, Actor, Case, CaseCommand, CaseEvent, EventKind,
-            NewCase, Refusal,
+            apply, decide_expecting, decide_report,
+            screening::{counts_for_duplicates, match_reasons, DuplicateMatch, HouseholdKeys},
+            Actor, Case, CaseCommand, CaseEvent, EventKind, NewCase, Refusal,
         },
         clock::ClockState,
         id_number::IdNumber,
@@ -76,6 +77,7 @@ pub async fn file(
     now: DateTime<Utc>,
 ) -> Result<Filed, ServiceError> {
     new.id = new_id();
+    new.duplicates = find_duplicates(state, applicant).await?;
     let events = decide_report(&new, actor, &state.policy, &state.calendar, to_beijing(now))
         .map_err(refused)?;
     let case = Case::replay(&events)
@@ -132,6 +134,50 @@ pub async fn file(
         tracking,
         case,
     })
+}
+
+/// How many earlier filings the duplicate check shows beside a new one.
+const DUPLICATES_SHOWN: i64 = 5;
+
+/// Earlier filings that look like the same household (see `domain::case::screening`).
+async fn find_duplicates(
+    state: &AppState,
+    applicant: &Applicant,
+) -> Result<Vec<DuplicateMatch>, ServiceError> {
+    let keys = HouseholdKeys {
+        id_number: applicant.id_number.as_str(),
+        mobile: applicant.mobile.as_str(),
+    };
+    let rows = cases::same_household(
+        &state.db.pool,
+        keys.id_number,
+        keys.mobile,
+        DUPLICATES_SHOWN * 2,
+    )
+    .await?;
+    let mut found = Vec::new();
+    for row in rows {
+        let other = HouseholdKeys {
+            id_number: &row.applicant_id_number,
+            mobile: &row.applicant_mobile,
+        };
+        let reasons = match_reasons(&keys, &other);
+        if reasons.is_empty() || !counts_for_duplicates(&row.state) {
+            continue;
+        }
+        let reported_on = chrono::NaiveDate::parse_from_str(&row.discovered_on, "%Y-%m-%d")
+            .map_err(|_| ServiceError::Corrupt(format!("case {} discovered_on", row.id)))?;
+        found.push(DuplicateMatch {
+            case_id: row.id,
+            tracking: row.tracking_number,
+            state: row.state,
+            village: row.village_code,
+            reported_on,
+            reasons,
+        });
+    }
+    found.truncate(usize::try_from(DUPLICATES_SHOWN).unwrap_or(5));
+    Ok(found)
 }
 
 /// Loads a case the actor may see; out of scope looks like "not found" and is logged.
@@ -243,10 +289,7 @@ pub async fn rebuild(state: &AppState, case_id: &str) -> Result<Case, ServiceErr
 }
 
 fn next_due(case: &Case) -> Option<String> {
-    case.open_clocks()
-        .map(|c| c.due_on)
-        .min()
-        .map(|d| d.to_string())
+    case.next_deadline().map(|c| c.due_on.to_string())
 }
 
 async fn write_events(

@@ -166,7 +166,7 @@ impl Reader<'_> {
                 return None;
             }
         }
-        let clock = case.open_clocks().min_by_key(|c| c.due_on)?;
+        let clock = case.next_deadline()?;
         let state = self.state;
         let now = self.now;
         let today = beijing_date(now);
@@ -203,6 +203,7 @@ impl Reader<'_> {
             }
             .to_owned(),
             submitted_on: date_zh(case.discovered_on),
+            warnings_zh: case.warnings_zh().into_iter().map(str::to_owned).collect(),
         })
     }
 }

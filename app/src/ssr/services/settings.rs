@@ -173,6 +173,8 @@ pub async fn set_policy(
         )?),
         notice_min: Span::CalendarDays(days(&form.notice_min_days, "notice_min_days", 30)?.max(5)),
         green_channel_open: !form.green_channel.trim().is_empty(),
+        notice_parallel_township: !form.notice_parallel_township.trim().is_empty(),
+        comparison_skippable: !form.comparison_skippable.trim().is_empty(),
         due_soon_working_days: days(&form.due_soon_days, "due_soon_days", 10)?,
         ..state.policy.as_ref().clone()
     };

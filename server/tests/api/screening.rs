@@ -1,0 +1,287 @@
+//! Duplicate filings, the county data comparison (负面清单) and the Hebei variants, over HTTP
+//! as the case page posts them.
+use app::ssr::repo::cases as rows;
+use chrono::Duration;
+use serde_json::Value;
+
+use crate::{
+    fixtures::{township_officer, village_cadre},
+    helpers::{detail, fields, spawn_app, step, TestApp, QINGSHI_VILLAGE},
+    storage::{home_check_to_township, run, today},
+};
+use app::domain::case::{CaseCommand, VillageOutcome};
+
+async fn case_id(app: &TestApp, tracking: &str) -> String {
+    rows::id_by_tracking(&app.state.db.pool, tracking)
+        .await
+        .expect("query")
+        .expect("case")
+}
+
+fn version(case: &Value) -> i64 {
+    case["version"].as_i64().expect("version")
+}
+
+fn offered(case: &Value) -> Vec<String> {
+    case["available"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .filter_map(|c| c["code"].as_str().map(str::to_owned))
+        .collect()
+}
+
+fn timeline(case: &Value) -> String {
+    case["timeline"].to_string()
+}
+
+#[tokio::test]
+async fn a_second_filing_for_a_household_shows_the_pair_and_needs_a_reason_to_accept() {
+    let app = spawn_app().await;
+    let first = app
+        .submit_report("张三", "13800138000", QINGSHI_VILLAGE)
+        .await;
+    let second = app
+        .submit_report("张三", "13800138000", QINGSHI_VILLAGE)
+        .await;
+    let first_id = case_id(&app, &first).await;
+    let id = case_id(&app, &second).await;
+    let township = app.login("zhen-qingshi").await;
+
+    assert_eq!(
+        detail(&township, &first_id).await["duplicates"],
+        serde_json::json!([])
+    );
+    let case = detail(&township, &id).await;
+    let pair = &case["duplicates"][0];
+    assert_eq!(pair["tracking"], first.as_str());
+    assert_eq!(pair["case_id"], first_id.as_str());
+    assert_eq!(pair["applicant"], "张三");
+    assert_eq!(pair["reasons_zh"], "身份证号相同、手机号相同");
+
+    let blocked = step(&township, &id, version(&case), &[("kind", "accept")]).await;
+    assert_eq!(blocked.status(), 422);
+    let body: Value = blocked.json().await.expect("json");
+    assert!(body.to_string().contains("疑似重复申报"), "{body}");
+    assert_eq!(detail(&township, &id).await["state_zh"], "待乡镇受理");
+
+    let accepted = step(
+        &township,
+        &id,
+        version(&case),
+        &[
+            ("kind", "accept"),
+            ("duplicate_override", "原申报因病，本次因灾房屋倒塌"),
+        ],
+    )
+    .await;
+    assert_eq!(accepted.status(), 200);
+    let case = detail(&township, &id).await;
+    assert_eq!(case["state_zh"], "待入户核查");
+    assert_eq!(case["duplicate_override"], "原申报因病，本次因灾房屋倒塌");
+    assert!(timeline(&case).contains("确认不是重复申报"));
+    let audited: i64 = sqlx::query_scalar(
+        "select count(*) from case_events where case_id = $1 and payload like $2",
+    )
+    .bind(&id)
+    .bind("%duplicate_overridden%")
+    .fetch_one(&app.state.db.pool)
+    .await
+    .expect("events");
+    assert_eq!(audited, 1, "the override is in the audit trail");
+}
+
+#[tokio::test]
+async fn a_filing_after_a_refused_one_is_a_fresh_request() {
+    let app = spawn_app().await;
+    let first = app
+        .submit_report("李四", "13900139000", QINGSHI_VILLAGE)
+        .await;
+    let township = app.login("zhen-qingshi").await;
+    let first_id = case_id(&app, &first).await;
+    let case = detail(&township, &first_id).await;
+    let rejected = step(
+        &township,
+        &first_id,
+        version(&case),
+        &[("kind", "reject_out_of_scope"), ("reason", "非本县户籍")],
+    )
+    .await;
+    assert_eq!(rejected.status(), 200);
+    let again = app
+        .submit_report("李四", "13900139000", QINGSHI_VILLAGE)
+        .await;
+    let case = detail(&township, &case_id(&app, &again).await).await;
+    assert_eq!(case["duplicates"], serde_json::json!([]));
+    assert!(offered(&case).contains(&"accept".to_owned()));
+}
+
+async fn at_county(app: &TestApp) -> String {
+    let tracking = app
+        .submit_report("王五", "13700137000", QINGSHI_VILLAGE)
+        .await;
+    let id = case_id(app, &tracking).await;
+    run(app, &township_officer(), &id, CaseCommand::ACCEPT).await;
+    home_check_to_township(app, &id, 300_000).await;
+    id
+}
+
+#[tokio::test]
+async fn negative_list_hits_warn_the_county_which_must_explain_an_identification() {
+    let app = spawn_app().await;
+    let id = at_county(&app).await;
+    let county = app.login("xian-officer").await;
+    let case = detail(&county, &id).await;
+    assert_eq!(case["comparison_pending"], true);
+    assert!(offered(&case).contains(&"record_comparison".to_owned()));
+    let premature = step(
+        &county,
+        &id,
+        version(&case),
+        &[
+            ("kind", "county_decide"),
+            ("decision", "identify"),
+            ("category", "marginal"),
+            ("tier", "yellow"),
+        ],
+    )
+    .await;
+    assert_eq!(premature.status(), 422, "no decision before the comparison");
+
+    let compared = step(
+        &county,
+        &id,
+        version(&case),
+        &[
+            ("kind", "record_comparison"),
+            ("hits][0", "private_car"),
+            ("note", "公安车辆登记数据"),
+        ],
+    )
+    .await;
+    assert_eq!(compared.status(), 200);
+    let case = detail(&county, &id).await;
+    assert_eq!(
+        case["comparison"]["hits_zh"],
+        serde_json::json!(["拥有私家车"])
+    );
+    assert_eq!(case["comparison_pending"], false);
+    let queue: Value = county.queue_tab("all").await.json().await.expect("json");
+    let item = queue["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|i| i["case_id"] == id.as_str())
+        .expect("in the county queue");
+    assert_eq!(item["warnings_zh"], serde_json::json!(["比对命中负面清单"]));
+
+    let decide = |note: &'static str| {
+        [
+            ("kind", "county_decide"),
+            ("decision", "identify"),
+            ("category", "marginal"),
+            ("tier", "yellow"),
+            ("note", note),
+        ]
+    };
+    let unexplained = step(&county, &id, version(&case), &decide("")).await;
+    assert_eq!(unexplained.status(), 422);
+    let body: Value = unexplained.json().await.expect("json");
+    assert!(body.to_string().contains("负面清单"), "{body}");
+    let explained = step(
+        &county,
+        &id,
+        version(&case),
+        &decide("车辆为报废农用三轮车"),
+    )
+    .await;
+    assert_eq!(explained.status(), 200);
+    let case = detail(&county, &id).await;
+    assert_eq!(case["state_zh"], "监测帮扶中");
+    assert!(timeline(&case).contains("车辆为报废农用三轮车"));
+}
+
+async fn set_hebei_policy(app: &TestApp) {
+    let admin = app.login("xian-admin").await;
+    let response = admin
+        .post_api(
+            "/api/settings/policy",
+            &fields(&[
+                ("policy[effective_from]", "2026-11-23"),
+                ("policy[income_line]", "7300"),
+                ("policy[township_acceptance_days]", "2"),
+                ("policy[home_check_days]", "3"),
+                ("policy[identification_days]", "15"),
+                ("policy[notice_min_days]", "5"),
+                ("policy[due_soon_days]", "1"),
+                ("policy[notice_parallel_township]", "on"),
+                ("policy[comparison_skippable]", "on"),
+            ]),
+        )
+        .await;
+    assert_eq!(response.status(), 200);
+}
+
+#[tokio::test]
+async fn under_the_hebei_policy_the_township_reviews_during_the_notice_and_the_county_may_skip_the_comparison(
+) {
+    let app = spawn_app().await;
+    set_hebei_policy(&app).await;
+    let tracking = app
+        .submit_report("赵六", "13600136000", QINGSHI_VILLAGE)
+        .await;
+    let id = case_id(&app, &tracking).await;
+    run(&app, &township_officer(), &id, CaseCommand::ACCEPT).await;
+    let cadre = village_cadre();
+    let record = crate::fixtures::record(today(&app), 300_000);
+    run(&app, &cadre, &id, CaseCommand::RecordHomeCheck { record }).await;
+    let review = CaseCommand::HoldVillageReview {
+        date: today(&app),
+        outcome: VillageOutcome::Pass,
+    };
+    run(&app, &cadre, &id, review).await;
+    let notice = CaseCommand::StartNotice { from: today(&app) };
+    run(&app, &cadre, &id, notice).await;
+
+    let township = app.login("zhen-qingshi").await;
+    let case = detail(&township, &id).await;
+    assert_eq!(case["state_zh"], "公示中");
+    assert!(
+        offered(&case).contains(&"township_review".to_owned()),
+        "{case}"
+    );
+    let reviewed = step(
+        &township,
+        &id,
+        version(&case),
+        &[
+            ("kind", "township_review"),
+            ("approve", "yes"),
+            ("note", "同意"),
+        ],
+    )
+    .await;
+    assert_eq!(reviewed.status(), 200);
+    assert_eq!(detail(&township, &id).await["state_zh"], "公示中");
+
+    app.clock.advance(Duration::days(5));
+    run(&app, &cadre, &id, CaseCommand::EndNotice).await;
+    let county = app.login("xian-officer").await;
+    let case = detail(&county, &id).await;
+    assert_eq!(case["state_zh"], "待县级审定", "no second township step");
+    let decided = step(
+        &county,
+        &id,
+        version(&case),
+        &[
+            ("kind", "county_decide"),
+            ("decision", "identify"),
+            ("category", "sudden_hardship"),
+            ("tier", "red"),
+            ("note", "因灾致贫风险明确，公示无异议，免于比对"),
+        ],
+    )
+    .await;
+    assert_eq!(decided.status(), 200);
+    assert_eq!(detail(&county, &id).await["state_zh"], "监测帮扶中");
+}

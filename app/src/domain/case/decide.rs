@@ -91,6 +91,7 @@ pub fn decide(
             let text = required(text, "text")?;
             out.push(EventKind::ObjectionRecorded { text });
             out.cancel(ClockKind::NoticeWindow, ctx.today());
+            review::start_recheck(&ctx, &mut out);
         }
         CaseCommand::EndNotice => {
             out.push(EventKind::NoticeEnded { on: ctx.today() });

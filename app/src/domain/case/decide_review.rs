@@ -128,11 +128,23 @@ pub(super) fn township_review(
         out.cancel(ClockKind::NoticeWindow, ctx.today());
         match procedure_of(case) {
             // Returned to the village for a new home check; the overall clock keeps running.
-            Procedure::Identification => {}
+            Procedure::Identification => start_recheck(ctx, out),
             Procedure::Elimination => end_negative(case, note, ctx, out),
         }
     }
     Ok(())
+}
+
+/// A step sent back to the village (objection, township rejection): a new home-check clock
+/// for the re-check, while the overall clock runs on untouched.
+pub(super) fn start_recheck(ctx: &Ctx<'_>, out: &mut Emitter) {
+    out.start(
+        ClockKind::HomeCheck,
+        Level::Village,
+        ctx.today(),
+        ctx.policy.home_check,
+        ctx.cal,
+    );
 }
 
 /// A procedure ends without its goal: identification -> not identified (refusal notice);

@@ -170,7 +170,11 @@ fn an_objection_sends_the_case_back_to_the_home_check_while_the_overall_clock_ru
     assert_eq!(j.state(), "accepted");
     assert_eq!(j.case.objections.len(), 1);
     assert_eq!(clock(&j, K::IdentificationOverall), overall_before);
-    assert_eq!(j.open_kinds(), vec![K::IdentificationOverall]);
+    assert_eq!(
+        j.open_kinds(),
+        vec![K::HomeCheck, K::IdentificationOverall],
+        "the village has a deadline for the re-check"
+    );
     j.until("identified");
     assert_eq!(j.case.objections.len(), 1);
 }
@@ -187,6 +191,12 @@ fn a_township_rejection_returns_the_case_for_a_new_home_check() {
     );
     assert_eq!(j.state(), "accepted");
     assert!(j.case.open_clock(K::IdentificationOverall).is_some());
+    let recheck = clock(&j, K::HomeCheck);
+    assert_eq!(
+        (recheck.owner, recheck.started_on),
+        (Level::Village, j.today())
+    );
+    assert!(recheck.is_open());
 }
 
 #[test]

@@ -120,6 +120,8 @@ pub struct CaseView {
     pub comparison: Option<ComparisonView>,
     /// Identification is under way and the county has not compared data yet.
     pub comparison_pending: bool,
+    /// How the 承诺授权 was given: ticked by the household, or read aloud by a proxy.
+    pub consent_zh: String,
 }
 
 #[server(endpoint = "cases/detail")]

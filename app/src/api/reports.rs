@@ -78,3 +78,66 @@ pub async fn track_report(tracking: String, mobile: String) -> Result<TrackResul
         .await
         .map_err(crate::ssr::context::reply_error)
 }
+
+/// 代为申报: a member of staff files for a caller or a household they found, having read the
+/// consent aloud. Answers with the case id and sends the browser to the case page.
+#[server(endpoint = "reports/proxy")]
+pub async fn submit_proxy_report(form: ReportForm, channel: String) -> Result<String, AppError> {
+    use crate::ssr::{
+        context::{reply_error, RequestContext},
+        error::ServiceError,
+        services::reports,
+    };
+    let ctx = RequestContext::load()?;
+    let staff = ctx.staff().await.map_err(reply_error)?;
+    match reports::submit_proxy(&ctx.state, &staff, &form, &channel, ctx.now()).await {
+        Ok(filed) => {
+            leptos_axum::redirect(&format!("/staff/cases/{}", filed.case_id));
+            Ok(filed.case_id)
+        }
+        Err(ServiceError::Validation(errors)) if ctx.is_plain_form_post() => {
+            let token = reports::save_draft(&ctx.state, &form, &errors, ctx.now()).await?;
+            let channel =
+                crate::domain::vocab::Channel::from_code(&channel).map_or("", |c| c.code());
+            leptos_axum::redirect(&format!("/staff/report?draft={token}&channel={channel}"));
+            Err(AppError::Validation(errors))
+        }
+        Err(e) => Err(reply_error(e)),
+    }
+}
+
+/// Earlier filings with this ID number or mobile (shown while a proxy types them in).
+#[server(endpoint = "reports/duplicates")]
+pub async fn check_duplicates(
+    id_number: String,
+    mobile: String,
+) -> Result<Vec<super::cases::DuplicateView>, AppError> {
+    use crate::ssr::context::{reply_error, RequestContext};
+    let ctx = RequestContext::load()?;
+    let staff = ctx.staff().await.map_err(reply_error)?;
+    if crate::domain::case::proxy_channels(staff.role).is_empty() {
+        return Err(reply_error(AppError::Forbidden));
+    }
+    crate::ssr::services::case_view::duplicates_for(&ctx.state, &staff, &id_number, &mobile)
+        .await
+        .map_err(reply_error)
+}
+
+/// The channels the signed-in member of staff may file under for someone else.
+#[server(endpoint = "reports/proxy_channels")]
+pub async fn my_proxy_channels() -> Result<Vec<super::cases::Choice>, AppError> {
+    use crate::ssr::context::{reply_error, RequestContext};
+    let ctx = RequestContext::load()?;
+    let staff = ctx.staff().await.map_err(reply_error)?;
+    let channels = crate::domain::case::proxy_channels(staff.role);
+    if channels.is_empty() {
+        return Err(reply_error(AppError::Forbidden));
+    }
+    Ok(channels
+        .iter()
+        .map(|c| super::cases::Choice {
+            code: c.code().to_owned(),
+            label_zh: c.label_zh().to_owned(),
+        })
+        .collect())
+}

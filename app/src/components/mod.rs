@@ -1,2 +1,3 @@
 pub mod field_errors;
 pub mod notice;
+pub mod report_fields;

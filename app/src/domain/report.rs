@@ -55,6 +55,8 @@ pub enum ReportFieldError {
     ConsentMissing,
     VillageUnknown,
     GroupTooLong,
+    /// A proxy filing under a channel the member of staff may not use.
+    ChannelNotAllowed,
 }
 
 impl UserMessage for ReportFieldError {
@@ -70,6 +72,7 @@ impl UserMessage for ReportFieldError {
             Self::ConsentMissing => "report.consent_missing",
             Self::VillageUnknown => "report.village_unknown",
             Self::GroupTooLong => "report.group_too_long",
+            Self::ChannelNotAllowed => "report.channel_not_allowed",
         }
     }
 
@@ -85,6 +88,7 @@ impl UserMessage for ReportFieldError {
             Self::ConsentMissing => "请阅读并勾选承诺授权",
             Self::VillageUnknown => "所选的村不在本县范围内，请重新选择",
             Self::GroupTooLong => "村民小组最多10个字，如“3组”",
+            Self::ChannelNotAllowed => "请选择您可以使用的申报渠道",
         }
     }
 
@@ -100,6 +104,7 @@ impl UserMessage for ReportFieldError {
             Self::ConsentMissing => "Read and tick the pledge and authorisation",
             Self::VillageUnknown => "The chosen village is not in this county; choose again",
             Self::GroupTooLong => "The village group has at most 10 characters, e.g. \"3组\"",
+            Self::ChannelNotAllowed => "Choose a filing channel open to your role",
         }
     }
 }

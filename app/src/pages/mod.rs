@@ -6,6 +6,7 @@ pub mod inbox;
 pub mod login;
 pub mod not_found;
 pub mod notice;
+pub mod proxy_report;
 pub mod queue;
 pub mod report;
 pub mod settings;

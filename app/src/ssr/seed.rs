@@ -90,6 +90,12 @@ pub const ACCOUNTS: &[(&str, &str, Role, &str)] = &[
         "522799000000",
     ),
     (
+        "rexian",
+        "孙坐席（12317热线）",
+        Role::HotlineOperator,
+        "522799000000",
+    ),
+    (
         "xian-admin",
         "系统管理员",
         Role::CountyAdmin,

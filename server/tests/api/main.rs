@@ -6,6 +6,7 @@ mod fixtures;
 mod health;
 mod helpers;
 mod notice;
+mod proxy;
 mod queue;
 mod reports;
 mod scope;

@@ -40,6 +40,7 @@ pub async fn file_case(app: &TestApp) -> String {
         household_size: 3,
         description: "父亲住院".into(),
         group: Some("3组".into()),
+        consent_by: None,
     };
     let new = NewCase {
         id: String::new(),

@@ -6,6 +6,7 @@ use chrono::NaiveDateTime;
 
 use crate::domain::clock::{ClockKind, ClockState};
 use crate::domain::region::RegionCode;
+use crate::domain::vocab::Channel;
 
 use super::actor::{extension_approvers, role_level, Actor, Role};
 use super::command::CommandKind;
@@ -73,6 +74,28 @@ pub const REPORTERS: &[Role] = &[
     Role::CountyHead,
     Role::DepartmentLiaison,
 ];
+
+/// The channels a member of staff may file under for someone else (代为申报); a household
+/// files only for itself (自主申报).
+pub fn proxy_channels(role: Role) -> &'static [Channel] {
+    match role {
+        Role::HotlineOperator => &[Channel::ProxyHotline],
+        Role::VillageCadre => &[
+            Channel::ProxyCadre,
+            Channel::GroupNomination,
+            Channel::CadreScreening,
+            Channel::ProxyRelative,
+        ],
+        Role::TownshipOfficer | Role::TownshipHead | Role::CountyOfficer | Role::CountyHead => &[
+            Channel::ProxyCadre,
+            Channel::CadreScreening,
+            Channel::PublicOpinion,
+            Channel::ProxyRelative,
+        ],
+        Role::DepartmentLiaison => &[Channel::DepartmentAlert],
+        Role::Household | Role::CountyAdmin => &[],
+    }
+}
 
 /// The roles that may issue a kind of command.
 pub fn roles_for(kind: CommandKind) -> &'static [Role] {

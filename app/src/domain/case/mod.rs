@@ -30,7 +30,7 @@ pub use apply::apply;
 pub use command::{CaseCommand, CommandKind, EliminationDecision, IdentificationDecision, NewCase};
 pub use decide::{decide, decide_expecting, decide_report};
 pub use event::{CaseEvent, EventActor, EventKind};
-pub use guard::roles_for;
+pub use guard::{proxy_channels, roles_for};
 pub use policy::Policy;
 pub use refusal::Refusal;
 pub use state::{

@@ -45,6 +45,7 @@ pub fn HouseholdSummary(case: CaseView) -> impl IntoView {
                 <dt>"家庭人口"</dt><dd>{case.household_size}</dd>
                 <dt>"困难类型"</dt><dd>{case.risk_types_zh.join("、")}</dd>
                 <dt>"发现渠道"</dt><dd>{case.channel_zh.clone()}</dd>
+                <dt>"承诺授权"</dt><dd>{case.consent_zh.clone()}</dd>
                 <dt>"发现日期"</dt><dd>{case.discovered_on.clone()}</dd>
                 <dt>"情况说明"</dt><dd>{case.description.clone()}</dd>
                 {case.category_zh.clone().map(|c| view! { <dt>"监测类别"</dt><dd>{c}</dd> })}

@@ -21,11 +21,13 @@ pub struct CaseRow {
     pub version: i64,
     pub created_at: i64,
     pub updated_at: i64,
+    /// Staff user who read the consent aloud (proxy filing); `None` when self-filed.
+    pub consent_by: Option<String>,
 }
 
 const COLUMNS: &str = "id, tracking_number, village_code, township_code, county_code, village_group, state, channel, \
     applicant_name, applicant_mobile, applicant_id_number, household_size, risk_types, description, \
-    discovered_on, consent_at, version, created_at, updated_at";
+    discovered_on, consent_at, version, created_at, updated_at, consent_by";
 
 /// A new case with its first snapshot and its earliest open deadline.
 pub async fn insert<'e, E: Executor<'e, Database = Any>>(
@@ -35,7 +37,7 @@ pub async fn insert<'e, E: Executor<'e, Database = Any>>(
     next_due_on: Option<&str>,
 ) -> sqlx::Result<()> {
     sqlx::query(&format!(
-        "insert into cases ({COLUMNS}, snapshot, next_due_on) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)"
+        "insert into cases ({COLUMNS}, snapshot, next_due_on) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)"
     ))
     .bind(&row.id)
     .bind(&row.tracking_number)
@@ -56,6 +58,7 @@ pub async fn insert<'e, E: Executor<'e, Database = Any>>(
     .bind(row.version)
     .bind(row.created_at)
     .bind(row.updated_at)
+    .bind(&row.consent_by)
     .bind(snapshot)
     .bind(next_due_on)
     .execute(ex)

@@ -7,7 +7,7 @@ use crate::{
         TimelineEntry,
     },
     domain::{
-        case::{labels, Actor, Case, CaseEvent, Procedure, ReviewStep},
+        case::{labels, screening::DuplicateMatch, Actor, CaseEvent, Procedure, ReviewStep},
         clock::{time_left_zh, urgency},
         id_number::IdNumber,
         mobile::MobileNumber,
@@ -185,7 +185,7 @@ pub async fn view(
             })
             .collect(),
         today: today.to_string(),
-        duplicates: duplicate_views(state, &actor, &case).await?,
+        duplicates: duplicate_views(state, &actor, &case.duplicates).await?,
         duplicate_override: case.duplicate_override.clone(),
         comparison: case.comparison.as_ref().map(|c| ComparisonView {
             on: c.on.to_string(),
@@ -193,6 +193,10 @@ pub async fn view(
             hits_zh: c.hits.iter().map(|h| h.label_zh().to_owned()).collect(),
             note: c.note.clone(),
         }),
+        consent_zh: match &row.consent_by {
+            None => "申请人本人在线勾选".to_owned(),
+            Some(by) => format!("由{}向申请人宣读并征得同意", by.trim_start_matches("demo-")),
+        },
         comparison_pending: case.comparison.is_none()
             && matches!(
                 case.state.review_step(),
@@ -203,20 +207,29 @@ pub async fn view(
 
 /// The matched pair for each suspected duplicate: the other filing's details, its name and
 /// a link only when the officer's region covers it.
-async fn duplicate_views(
+pub async fn duplicate_views(
     state: &AppState,
     actor: &Actor,
-    case: &Case,
+    duplicates: &[DuplicateMatch],
 ) -> Result<Vec<DuplicateView>, ServiceError> {
-    let mut views = Vec::with_capacity(case.duplicates.len());
-    for found in &case.duplicates {
+    let mut views = Vec::with_capacity(duplicates.len());
+    for found in duplicates {
         let row = rows::by_id(&state.db.pool, &found.case_id).await?;
         let in_scope = RegionCode::parse(&found.village).is_ok_and(|v| actor.covers(&v));
         let current_state = row
             .as_ref()
             .map_or(found.state.as_str(), |r| r.state.as_str());
         views.push(DuplicateView {
-            tracking: found.tracking.clone(),
+            // Out of the officer's region the number (half of a household's look-up key) is
+            // not shown in full.
+            tracking: if in_scope {
+                found.tracking.clone()
+            } else {
+                format!(
+                    "{}******",
+                    found.tracking.chars().take(4).collect::<String>()
+                )
+            },
             case_id: in_scope.then(|| found.case_id.clone()),
             applicant: row
                 .as_ref()
@@ -276,4 +289,21 @@ pub async fn run_command(
     let command = crate::domain::case::parse_command(form)
         .map_err(|problems| ServiceError::Validation(super::reports::field_errors(&problems)))?;
     cases::execute(state, &actor_of(staff), case_id, version, &command, now).await
+}
+
+/// Earlier filings for the household a member of staff is about to file for (as they type).
+pub async fn duplicates_for(
+    state: &AppState,
+    staff: &Staff,
+    id_number: &str,
+    mobile: &str,
+) -> Result<Vec<DuplicateView>, ServiceError> {
+    let id_number = IdNumber::parse(id_number).map(|i| i.as_str().to_owned());
+    let mobile = MobileNumber::parse(mobile).map(|m| m.as_str().to_owned());
+    let (id_number, mobile) = match (id_number, mobile) {
+        (Err(_), Err(_)) => return Ok(Vec::new()),
+        (id, mobile) => (id.unwrap_or_default(), mobile.unwrap_or_default()),
+    };
+    let found = cases::find_duplicates(state, &id_number, &mobile).await?;
+    duplicate_views(state, &actor_of(staff), &found).await
 }

@@ -40,6 +40,8 @@ pub struct Applicant {
     pub description: String,
     /// 村民小组, when known.
     pub group: Option<String>,
+    /// Staff user who read the consent aloud to the applicant (proxy filing).
+    pub consent_by: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -77,7 +79,12 @@ pub async fn file(
     now: DateTime<Utc>,
 ) -> Result<Filed, ServiceError> {
     new.id = new_id();
-    new.duplicates = find_duplicates(state, applicant).await?;
+    new.duplicates = find_duplicates(
+        state,
+        applicant.id_number.as_str(),
+        applicant.mobile.as_str(),
+    )
+    .await?;
     let events = decide_report(&new, actor, &state.policy, &state.calendar, to_beijing(now))
         .map_err(refused)?;
     let case = Case::replay(&events)
@@ -115,6 +122,7 @@ pub async fn file(
         version: case.version,
         created_at: now_ms,
         updated_at: now_ms,
+        consent_by: applicant.consent_by.clone(),
     };
     let mut tx = state.db.pool.begin().await?;
     cases::insert(&mut *tx, &row, &to_json(&case)?, next_due(&case).as_deref()).await?;
@@ -140,14 +148,12 @@ pub async fn file(
 const DUPLICATES_SHOWN: i64 = 5;
 
 /// Earlier filings that look like the same household (see `domain::case::screening`).
-async fn find_duplicates(
+pub async fn find_duplicates(
     state: &AppState,
-    applicant: &Applicant,
+    id_number: &str,
+    mobile: &str,
 ) -> Result<Vec<DuplicateMatch>, ServiceError> {
-    let keys = HouseholdKeys {
-        id_number: applicant.id_number.as_str(),
-        mobile: applicant.mobile.as_str(),
-    };
+    let keys = HouseholdKeys { id_number, mobile };
     let rows = cases::same_household(
         &state.db.pool,
         keys.id_number,

@@ -9,7 +9,7 @@ use crate::{
     },
     domain::{
         calendar::Calendar,
-        case::{labels, Actor, Case, CaseState, NewCase},
+        case::{labels, proxy_channels, Actor, Case, CaseState, NewCase},
         clock::{due_date, Span},
         mobile::MobileNumber,
         report::{FieldProblem, NewReport, ReportFieldError, ReportForm},
@@ -21,7 +21,11 @@ use crate::{
     ssr::{
         error::ServiceError,
         repo::{cases as case_rows, drafts, regions},
-        services::cases::{self, Applicant},
+        services::{
+            auth::Staff,
+            case_view::actor_of,
+            cases::{self, Applicant},
+        },
         state::AppState,
     },
 };
@@ -38,12 +42,8 @@ pub fn field_errors(problems: &[FieldProblem]) -> Vec<FieldError> {
         .collect()
 }
 
-#[tracing::instrument(skip_all)]
-pub async fn submit(
-    state: &AppState,
-    form: &ReportForm,
-    now: DateTime<Utc>,
-) -> Result<TrackingNumber, ServiceError> {
+/// Checks a report form, including that its village exists.
+async fn parse_report(state: &AppState, form: &ReportForm) -> Result<NewReport, ServiceError> {
     let report = NewReport::try_from(form)
         .map_err(|problems| ServiceError::Validation(field_errors(&problems)))?;
     regions::find(&state.db.pool, report.village.as_str())
@@ -55,12 +55,17 @@ pub async fn submit(
                 &ReportFieldError::VillageUnknown,
             )])
         })?;
-    // The household files for itself: its scope is its own village.
-    let actor = Actor::new(
-        format!("household:{}", report.mobile.masked()),
-        Role::Household,
-        report.village.clone(),
-    );
+    Ok(report)
+}
+
+async fn file_report(
+    state: &AppState,
+    actor: &Actor,
+    report: NewReport,
+    channel: Channel,
+    consent_by: Option<String>,
+    now: DateTime<Utc>,
+) -> Result<cases::Filed, ServiceError> {
     let applicant = Applicant {
         name: report.name,
         mobile: report.mobile,
@@ -68,17 +73,72 @@ pub async fn submit(
         household_size: report.household_size,
         group: report.group.clone(),
         description: report.description,
+        consent_by,
     };
     let new = NewCase {
         id: String::new(),
         village: report.village,
-        channel: Channel::SelfReport,
+        channel,
         risks: report.risk_types,
         discovered_on: beijing_date(now),
         duplicates: Vec::new(),
     };
-    let filed = cases::file(state, &actor, &applicant, new, now).await?;
+    cases::file(state, actor, &applicant, new, now).await
+}
+
+/// A household files for itself.
+#[tracing::instrument(skip_all)]
+pub async fn submit(
+    state: &AppState,
+    form: &ReportForm,
+    now: DateTime<Utc>,
+) -> Result<TrackingNumber, ServiceError> {
+    let report = parse_report(state, form).await?;
+    // The household files for itself: its scope is its own village.
+    let actor = Actor::new(
+        format!("household:{}", report.mobile.masked()),
+        Role::Household,
+        report.village.clone(),
+    );
+    let filed = file_report(state, &actor, report, Channel::SelfReport, None, now).await?;
     Ok(filed.tracking)
+}
+
+/// A member of staff files for a caller or a household they found (代为申报): the channel
+/// must be one of theirs, and they record that they read the consent aloud.
+#[tracing::instrument(skip_all, fields(user = %staff.id))]
+pub async fn submit_proxy(
+    state: &AppState,
+    staff: &Staff,
+    form: &ReportForm,
+    channel: &str,
+    now: DateTime<Utc>,
+) -> Result<cases::Filed, ServiceError> {
+    let allowed = proxy_channels(staff.role);
+    if allowed.is_empty() {
+        return Err(ServiceError::Forbidden);
+    }
+    let channel = Channel::from_code(channel)
+        .filter(|c| allowed.contains(c))
+        .ok_or_else(|| {
+            ServiceError::Validation(vec![FieldError::new(
+                "channel",
+                &ReportFieldError::ChannelNotAllowed,
+            )])
+        });
+    let report = parse_report(state, form).await;
+    let (channel, report) = match (channel, report) {
+        (Ok(channel), Ok(report)) => (channel, report),
+        (Err(ServiceError::Validation(mut a)), Err(ServiceError::Validation(b))) => {
+            a.extend(b);
+            return Err(ServiceError::Validation(a));
+        }
+        (Err(e), _) | (_, Err(e)) => return Err(e),
+    };
+    let actor = actor_of(staff);
+    let filed = file_report(state, &actor, report, channel, Some(staff.id.clone()), now).await?;
+    tracing::info!(target: "audit", user = %staff.id, case_id = %filed.case_id, channel = channel.code(), "proxy filing, consent read aloud");
+    Ok(filed)
 }
 
 pub async fn save_draft(

@@ -933,3 +933,24 @@ fn the_national_default_policy_matches_the_published_deadlines() {
     assert!(!policy.green_channel_open);
     assert_eq!(policy.due_soon_working_days, 1);
 }
+
+#[test]
+fn staff_file_for_others_only_under_their_own_channels() {
+    use super::super::guard::{proxy_channels, REPORTERS};
+    assert_eq!(
+        proxy_channels(Role::HotlineOperator),
+        &[Channel::ProxyHotline]
+    );
+    assert_eq!(
+        proxy_channels(Role::DepartmentLiaison),
+        &[Channel::DepartmentAlert]
+    );
+    assert!(proxy_channels(Role::Household).is_empty());
+    assert!(proxy_channels(Role::CountyAdmin).is_empty());
+    for role in Role::ALL {
+        let channels = proxy_channels(*role);
+        assert!(!channels.contains(&Channel::SelfReport), "{role:?}");
+        // Whoever may file for others may file at all.
+        assert!(channels.is_empty() || REPORTERS.contains(role), "{role:?}");
+    }
+}

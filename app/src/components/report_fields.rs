@@ -1,0 +1,240 @@
+//! The fields of a report, shared by the household's own form and staff filing for someone
+//! (代为申报). Plain HTML inputs named `form[...]`; once hydrated each one is checked with the
+//! same parsers the server uses.
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::{
+    api::{
+        regions::TownshipOption,
+        reports::{load_report_draft, ReportDraft},
+        AppError,
+    },
+    components::field_errors::{FieldErrors, FieldMessage},
+    domain::{
+        id_number::IdNumber,
+        message::UserMessage,
+        mobile::MobileNumber,
+        report::{
+            parse_description, parse_group, parse_household_size, parse_name, parse_village,
+            ReportForm,
+        },
+        vocab::RiskType,
+    },
+};
+
+/// The household ticks the pledge itself.
+pub const CONSENT_SELF: (&str, &str) = (
+    "承诺授权：",
+    "我承诺所填信息真实；同意有关部门依法核查我家的收入、财产等信息。",
+);
+
+/// A proxy confirms they read the pledge aloud and the applicant agreed.
+pub const CONSENT_READ_ALOUD: (&str, &str) = (
+    "已宣读承诺授权：",
+    "已向申请人逐句宣读“所填信息真实；同意有关部门依法核查家庭收入、财产等信息”，申请人表示同意（来电录音留存）。",
+);
+
+/// The draft named by `?draft=` (a plain form post that came back with problems), if any.
+pub fn report_draft() -> Resource<Option<ReportDraft>> {
+    let query = use_query_map();
+    Resource::new(
+        move || query.read().get("draft"),
+        |token| async move {
+            match token {
+                Some(token) => load_report_draft(token).await.ok().flatten(),
+                None => None,
+            }
+        },
+    )
+}
+
+/// Puts a failed submission's field errors beside the fields; returns the banner's error.
+pub fn show_submit_errors<T, S>(value: S, errors: FieldErrors) -> RwSignal<Option<AppError>>
+where
+    T: Clone + Send + Sync + 'static,
+    S: Get<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
+{
+    let general_error = RwSignal::new(None::<AppError>);
+    Effect::new(move |_| {
+        if let Some(Err(e)) = value.get() {
+            errors.replace_all(e.field_errors());
+            general_error.set(match e {
+                AppError::Validation(_) => Some(AppError::Validation(Vec::new())),
+                other => Some(other),
+            });
+        }
+    });
+    general_error
+}
+
+fn message<T, E: UserMessage>(result: Result<T, E>) -> Option<&'static str> {
+    result.err().map(|e| e.zh())
+}
+
+#[component]
+pub fn ReportFields(
+    form: ReportForm,
+    errors: FieldErrors,
+    townships: Vec<TownshipOption>,
+    consent: (&'static str, &'static str),
+    /// Called with (ID number, mobile) as they change, e.g. to look for earlier filings.
+    #[prop(optional)]
+    on_keys: Option<Callback<(String, String)>>,
+) -> impl IntoView {
+    let ReportForm {
+        name,
+        mobile,
+        id_number,
+        village,
+        group,
+        household_size,
+        risk_types,
+        description,
+        consent: consent_ticked,
+    } = form;
+    let keys = RwSignal::new((id_number.clone(), mobile.clone()));
+    let changed = move |id: Option<String>, mobile: Option<String>| {
+        keys.update(|k| {
+            if let Some(id) = id {
+                k.0 = id;
+            }
+            if let Some(mobile) = mobile {
+                k.1 = mobile;
+            }
+        });
+        if let Some(callback) = on_keys {
+            callback.run(keys.get_untracked());
+        }
+    };
+    let (consent_title, consent_text) = consent;
+    view! {
+            <div class="field" class:invalid=move || errors.get("name")().is_some()>
+                <label for="f-name">"申请人姓名 *"</label>
+                <input id="f-name" name="form[name]" type="text" autocomplete="name" value=name
+                    aria-describedby="e-name"
+                    on:input=move |ev| errors.on_input("name", message(parse_name(&event_target_value(&ev))))
+                    on:change=move |ev| errors.set("name", message(parse_name(&event_target_value(&ev)))) />
+                <FieldMessage id="e-name" message=errors.get("name") />
+            </div>
+
+            <div class="field" class:invalid=move || errors.get("mobile")().is_some()>
+                <label for="f-mobile">"手机号码 *"</label>
+                <input id="f-mobile" name="form[mobile]" type="tel" inputmode="numeric"
+                    autocomplete="tel" value=mobile aria-describedby="e-mobile"
+                    on:input=move |ev| errors.on_input("mobile", message(MobileNumber::parse(&event_target_value(&ev))))
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        errors.set("mobile", message(MobileNumber::parse(&value)));
+                        changed(None, Some(value));
+                    } />
+                <FieldMessage id="e-mobile" message=errors.get("mobile") />
+            </div>
+
+            <div class="field" class:invalid=move || errors.get("id_number")().is_some()>
+                <label for="f-id">"身份证号码（18位）*"</label>
+                <input id="f-id" name="form[id_number]" type="text" autocomplete="off"
+                    maxlength="22" value=id_number aria-describedby="e-id_number"
+                    on:input=move |ev| errors.on_input("id_number", message(IdNumber::parse(&event_target_value(&ev))))
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        errors.set("id_number", message(IdNumber::parse(&value)));
+                        changed(Some(value), None);
+                    } />
+                <FieldMessage id="e-id_number" message=errors.get("id_number") />
+            </div>
+
+            <div class="field" class:invalid=move || errors.get("village")().is_some()>
+                <label for="f-village">"所在乡镇和村 *"</label>
+                <select id="f-village" name="form[village]" aria-describedby="e-village"
+                    on:change=move |ev| errors.set("village", message(parse_village(&event_target_value(&ev))))>
+                    <option value="">"请选择乡镇和村"</option>
+                    {townships
+                        .into_iter()
+                        .map(|t| {
+                            let selected_village = village.clone();
+                            view! {
+                                <optgroup label=t.name.clone()>
+                                    {t.villages
+                                        .into_iter()
+                                        .map(|v| {
+                                            let selected = v.code == selected_village;
+                                            let label = format!("{} · {}", t.name, v.name);
+                                            view! { <option value=v.code selected=selected>{label}</option> }
+                                        })
+                                        .collect_view()}
+                                </optgroup>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+                <FieldMessage id="e-village" message=errors.get("village") />
+            </div>
+
+            <div class="field" class:invalid=move || errors.get("group")().is_some()>
+                <label for="f-group">"村民小组（选填）"</label>
+                <input id="f-group" name="form[group]" type="text" value=group placeholder="如：3组"
+                    aria-describedby="e-group"
+                    on:input=move |ev| errors.on_input("group", message(parse_group(&event_target_value(&ev))))
+                    on:change=move |ev| errors.set("group", message(parse_group(&event_target_value(&ev)))) />
+                <FieldMessage id="e-group" message=errors.get("group") />
+            </div>
+
+            <div class="field" class:invalid=move || errors.get("household_size")().is_some()>
+                <label for="f-size">"家庭人口数 *"</label>
+                <input id="f-size" name="form[household_size]" type="number" inputmode="numeric"
+                    min="1" max="30" value=household_size aria-describedby="e-household_size"
+                    on:input=move |ev| errors.on_input("household_size", message(parse_household_size(&event_target_value(&ev))))
+                    on:change=move |ev| errors.set("household_size", message(parse_household_size(&event_target_value(&ev)))) />
+                <FieldMessage id="e-household_size" message=errors.get("household_size") />
+            </div>
+
+            <fieldset class="field" class:invalid=move || errors.get("risk_types")().is_some()
+                aria-describedby="e-risk_types">
+                <legend>"遇到了哪些困难（可多选）*"</legend>
+                <div class="checks">
+                    {RiskType::ALL
+                        .iter()
+                        .enumerate()
+                        .map(|(i, risk)| {
+                            let checked = risk_types.iter().any(|c| c == risk.code());
+                            view! {
+                                <label class="check">
+                                    <input type="checkbox" name=format!("form[risk_types][{i}]")
+                                        value=risk.code() checked=checked
+                                        on:change=move |_| errors.set("risk_types", None) />
+                                    <span>{risk.label_zh()}</span>
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+                <FieldMessage id="e-risk_types" message=errors.get("risk_types") />
+            </fieldset>
+
+            <div class="field" class:invalid=move || errors.get("description")().is_some()>
+                <label for="f-desc">"简单说说情况 *"</label>
+                <textarea id="f-desc" name="form[description]" rows="4" maxlength="500"
+                    aria-describedby="e-description"
+                    on:input=move |ev| errors.on_input("description", message(parse_description(&event_target_value(&ev))))
+                    on:change=move |ev| errors.set("description", message(parse_description(&event_target_value(&ev))))>
+                    {description}
+                </textarea>
+                <FieldMessage id="e-description" message=errors.get("description") />
+            </div>
+
+            <div class="field consent" class:invalid=move || errors.get("consent")().is_some()>
+                <label class="check">
+                    <input type="checkbox" name="form[consent]" value="on" checked=!consent_ticked.is_empty()
+                        aria-describedby="e-consent"
+                        on:change=move |_| errors.set("consent", None) />
+                    <span>
+                        <strong>{consent_title}</strong>
+                        {consent_text}
+                    </span>
+                </label>
+                <FieldMessage id="e-consent" message=errors.get("consent") />
+            </div>
+
+    }
+}

@@ -1,0 +1,121 @@
+//! 代为申报: a 12317 hotline operator, village cadre or grid worker files for a caller or a
+//! household they found. The same fields as the household's own form, plus the channel and
+//! the consent read aloud; earlier filings for the same ID number or mobile show as they are
+//! typed, and the filing opens on its case page (where a duplicate is shown beside it).
+use leptos::prelude::*;
+use leptos_router::{components::A, hooks::use_query_map};
+
+use crate::{
+    api::{
+        cases::{Choice, DuplicateView},
+        regions::{region_tree, TownshipOption},
+        reports::{check_duplicates, my_proxy_channels, ReportDraft, SubmitProxyReport},
+    },
+    components::{
+        field_errors::{FieldErrors, FieldMessage},
+        notice::{ErrorBanner, LoadError},
+        report_fields::{report_draft, show_submit_errors, ReportFields, CONSENT_READ_ALOUD},
+    },
+};
+
+#[component]
+pub fn ProxyReportPage() -> impl IntoView {
+    let draft = report_draft();
+    let regions = Resource::new(|| (), |_| region_tree());
+    let channels = Resource::new(|| (), |_| my_proxy_channels());
+    let query = use_query_map();
+    view! {
+        <p><A href="/staff">"← 返回待办"</A></p>
+        <h1>"代为申报"</h1>
+        <p class="hint">"代农户或来电人申报。提交前请向申请人宣读承诺授权内容并征得同意。带 * 的为必填。"</p>
+        <Suspense fallback=|| view! { <p class="loading">"正在加载…"</p> }>
+            {move || Suspend::new(async move {
+                let draft = draft.await.unwrap_or_default();
+                let channel = query.read_untracked().get("channel").unwrap_or_default();
+                match (channels.await, regions.await) {
+                    (Ok(channels), Ok(townships)) => {
+                        view! { <ProxyForm draft townships channels channel /> }.into_any()
+                    }
+                    (Err(error), _) | (_, Err(error)) => view! { <LoadError error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ProxyForm(
+    draft: ReportDraft,
+    townships: Vec<TownshipOption>,
+    channels: Vec<Choice>,
+    channel: String,
+) -> impl IntoView {
+    let submit = ServerAction::<SubmitProxyReport>::new();
+    let errors = FieldErrors::new(&draft.errors);
+    let general_error = show_submit_errors(submit.value(), errors);
+    let keys = RwSignal::new((draft.form.id_number.clone(), draft.form.mobile.clone()));
+    let duplicates = Resource::new(
+        move || keys.get(),
+        |(id_number, mobile)| async move {
+            if id_number.trim().is_empty() && mobile.trim().is_empty() {
+                Vec::new()
+            } else {
+                check_duplicates(id_number, mobile)
+                    .await
+                    .unwrap_or_default()
+            }
+        },
+    );
+    let pending = submit.pending();
+    view! {
+        <ActionForm action=submit attr:class="report-form" attr:novalidate=true>
+            <ErrorBanner error=general_error />
+            {(!draft.errors.is_empty())
+                .then(|| view! { <p class="banner error" role="alert">"请检查标红的内容"</p> })}
+            <div class="field" class:invalid=move || errors.get("channel")().is_some()>
+                <label for="f-channel">"申报渠道 *"</label>
+                <select id="f-channel" name="channel" aria-describedby="e-channel">
+                    {channels.into_iter().map(|c| {
+                        let selected = c.code == channel;
+                        view! { <option value=c.code selected=selected>{c.label_zh}</option> }
+                    }).collect_view()}
+                </select>
+                <FieldMessage id="e-channel" message=errors.get("channel") />
+            </div>
+            <ReportFields
+                form=draft.form
+                errors
+                townships
+                consent=CONSENT_READ_ALOUD
+                on_keys=Callback::new(move |k| keys.set(k))
+            />
+            <Transition fallback=|| ()>
+                {move || duplicates.get().map(|found| view! { <EarlierFilings found /> })}
+            </Transition>
+            <button type="submit" class="button primary big" disabled=move || pending.get()>
+                {move || if pending.get() { "正在提交…" } else { "提交代为申报" }}
+            </button>
+        </ActionForm>
+    }
+}
+
+/// A warning, not a block: the filing goes ahead and the township decides at acceptance.
+#[component]
+fn EarlierFilings(found: Vec<DuplicateView>) -> impl IntoView {
+    (!found.is_empty()).then(|| {
+        view! {
+            <section class="card alert" role="status" data-testid="earlier-filings">
+                <h2>"该户已有申报"</h2>
+                <ul class="plain">
+                    {found.into_iter().map(|d| view! {
+                        <li>{format!(
+                            "查询码 {} · {} · {} · {} · {}",
+                            d.tracking, d.village, d.state_zh, d.reported_on, d.reasons_zh
+                        )}</li>
+                    }).collect_view()}
+                </ul>
+                <p class="muted">"如是同一件事，可告知来电人原申报的办理进度，不必重复申报；如有新的困难，可继续提交，乡镇受理时会核对。"</p>
+            </section>
+        }
+    })
+}

@@ -1,0 +1,127 @@
+//! 代为申报 by a 12317 hotline operator or a cadre: channel, consent read aloud, duplicate hints.
+use app::ssr::repo::cases as rows;
+use serde_json::Value;
+
+use crate::helpers::{detail, fields, id_number_for, spawn_app, TestApp, QINGSHI_VILLAGE};
+
+const HEKOU_VILLAGE: &str = "522799102201";
+
+fn proxy_form(channel: &str, mobile: &str, village: &str) -> Vec<(String, String)> {
+    let mut form = crate::helpers::report_fields("孙大娘", mobile, village);
+    form.push(("channel".into(), channel.into()));
+    form
+}
+
+async fn duplicates(staff: &TestApp, mobile: &str) -> reqwest::Response {
+    staff
+        .post_api(
+            "/api/reports/duplicates",
+            &fields(&[("id_number", &id_number_for(mobile)), ("mobile", mobile)]),
+        )
+        .await
+}
+
+#[tokio::test]
+async fn a_hotline_operator_files_for_a_caller_and_the_consent_read_aloud_is_recorded() {
+    let app = spawn_app().await;
+    let operator = app.login("rexian").await;
+    let filed = operator
+        .post_api(
+            "/api/reports/proxy",
+            &proxy_form("proxy_hotline", "13512345678", QINGSHI_VILLAGE),
+        )
+        .await;
+    assert_eq!(filed.status(), 200);
+    let id: String = filed.json().await.expect("case id");
+    let row = rows::by_id(&app.state.db.pool, &id)
+        .await
+        .expect("query")
+        .expect("case");
+    assert_eq!(row.channel, "proxy_hotline");
+    assert_eq!(row.consent_by.as_deref(), Some("demo-rexian"));
+    let case = detail(&operator, &id).await;
+    assert_eq!(case["consent_zh"], "由rexian向申请人宣读并征得同意");
+    assert_eq!(case["timeline"][0]["who"], "12317热线坐席（rexian）");
+
+    // The township sees it in its queue like any filing.
+    let township = app.login("zhen-qingshi").await;
+    let queue: Value = township.queue_tab("all").await.json().await.expect("json");
+    assert!(queue["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .any(|i| i["case_id"] == id.as_str()));
+}
+
+#[tokio::test]
+async fn a_proxy_may_use_only_its_own_channels_and_region() {
+    let app = spawn_app().await;
+    let operator = app.login("rexian").await;
+    let wrong_channel = operator
+        .post_api(
+            "/api/reports/proxy",
+            &proxy_form("department_alert", "13512345678", QINGSHI_VILLAGE),
+        )
+        .await;
+    assert_eq!(wrong_channel.status(), 422);
+    let body: Value = wrong_channel.json().await.expect("json");
+    assert!(body.to_string().contains("channel"), "{body}");
+
+    let cadre = app.login("cun-qingshi").await;
+    let elsewhere = cadre
+        .post_api(
+            "/api/reports/proxy",
+            &proxy_form("proxy_cadre", "13512345679", HEKOU_VILLAGE),
+        )
+        .await;
+    assert_eq!(
+        elsewhere.status(),
+        422,
+        "a village cadre files only in its village"
+    );
+
+    let admin = app.login("xian-admin").await;
+    let forbidden = admin
+        .post_api(
+            "/api/reports/proxy",
+            &proxy_form("proxy_cadre", "13512345679", QINGSHI_VILLAGE),
+        )
+        .await;
+    assert_eq!(forbidden.status(), 403);
+}
+
+#[tokio::test]
+async fn while_typing_a_proxy_sees_earlier_filings_for_the_household() {
+    let app = spawn_app().await;
+    let operator = app.login("rexian").await;
+    let none: Value = duplicates(&operator, "13512345678")
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(none, serde_json::json!([]));
+
+    let tracking = app
+        .submit_report("孙大娘", "13512345678", QINGSHI_VILLAGE)
+        .await;
+    let found: Value = duplicates(&operator, "13512345678")
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(found[0]["tracking"], tracking.as_str());
+    assert_eq!(found[0]["reasons_zh"], "身份证号相同、手机号相同");
+
+    // Another township's officer learns that a filing exists, not its look-up number.
+    let other = app.login("zhen-hekou").await;
+    let masked: Value = duplicates(&other, "13512345678")
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_ne!(masked[0]["tracking"], tracking.as_str());
+    assert_eq!(masked[0]["applicant"], "");
+
+    let admin = app.login("xian-admin").await;
+    assert_eq!(duplicates(&admin, "13512345678").await.status(), 403);
+}

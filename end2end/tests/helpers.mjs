@@ -1,4 +1,5 @@
 // Shared set-up: Debian's Chromium driven by playwright-core (no browser downloads).
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
@@ -66,4 +67,23 @@ export async function loginAs(page, username) {
   await page.getByLabel('密码').fill(PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL(`${BASE_URL}/staff`);
+}
+
+/** Files a self-report over HTTP, as the hydrated form would; returns its tracking number. */
+export async function fileReport(page, name, { mobile = uniqueMobile(), id = uniqueIdNumber() } = {}) {
+  const form = {
+    'form[name]': name,
+    'form[mobile]': mobile,
+    'form[id_number]': id,
+    'form[village]': '522799101201',
+    'form[household_size]': '3',
+    'form[risk_types][0]': 'illness',
+    'form[description]': '家中老人重病住院',
+    'form[consent]': 'on',
+  };
+  const response = await page.request.post(`${BASE_URL}/api/reports/submit`, {
+    form, headers: { accept: 'application/json' },
+  });
+  assert.equal(response.status(), 200, await response.text());
+  return response.json();
 }

@@ -4,30 +4,13 @@
 // responsible person → plan with two measures → visit → elimination (same four steps).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launch, newPage, loginAs, uniqueIdNumber, uniqueMobile } from './helpers.mjs';
+import { BASE_URL, launch, newPage, loginAs, fileReport } from './helpers.mjs';
 
 const DESKTOP = { width: 1280, height: 800 };
 const TABLET = { width: 800, height: 1180 };
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-async function fileReport(page, name) {
-  const form = {
-    'form[name]': name,
-    'form[mobile]': uniqueMobile(),
-    'form[id_number]': uniqueIdNumber(),
-    'form[village]': '522799101201',
-    'form[household_size]': '3',
-    'form[risk_types][0]': 'illness',
-    'form[description]': '家中老人重病住院',
-    'form[consent]': 'on',
-  };
-  const response = await page.request.post(`${BASE_URL}/api/reports/submit`, {
-    form, headers: { accept: 'application/json' },
-  });
-  assert.equal(response.status(), 200, await response.text());
-}
 
 async function advanceDays(page, days) {
   const response = await page.request.post(`${BASE_URL}/__test/clock/advance?days=${days}`);

@@ -1,0 +1,54 @@
+// A 12317 hotline operator files for a caller whose household already has a filing: the
+// earlier filing shows while the ID number is typed, the new filing opens beside it, and the
+// township must give a reason to accept it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  BASE_URL, launch, newPage, loginAs, fileReport, fillReport, uniqueIdNumber, uniqueMobile,
+} from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('a hotline operator files for a caller and the duplicate is caught before acceptance', async () => {
+  const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
+  const mobile = uniqueMobile();
+  const id = uniqueIdNumber();
+  const name = `来电${Date.now() % 100000}`;
+  const earlier = await fileReport(page, name, { mobile, id });
+
+  await loginAs(page, 'rexian');
+  await page.getByRole('link', { name: '代为申报' }).click();
+  await page.getByRole('heading', { name: '代为申报' }).waitFor();
+  await page.waitForSelector('body[data-hydrated="true"]', { timeout: 60000 });
+  assert.equal(await page.getByLabel('申报渠道 *').inputValue(), 'proxy_hotline');
+  await fillReport(page, { name, mobile, id });
+  await page.getByLabel('家庭人口数').click(); // leaving the mobile field looks for earlier filings
+  const warning = page.getByTestId('earlier-filings');
+  await warning.waitFor();
+  assert.match(await warning.innerText(), new RegExp(earlier));
+  await page.getByRole('button', { name: '提交代为申报' }).click();
+
+  // The new filing opens on its case page, beside the earlier one.
+  await page.waitForURL(/\/staff\/cases\//);
+  const pair = page.getByTestId('duplicates');
+  await pair.waitFor();
+  assert.match(await pair.innerText(), new RegExp(earlier));
+  assert.match(await page.locator('section[aria-label="家庭情况"]').innerText(), /由rexian向申请人宣读并征得同意/);
+  const caseUrl = page.url();
+
+  // The township cannot simply accept it; with a reason it can, and the reason is kept.
+  await loginAs(page, 'zhen-qingshi');
+  await page.goto(caseUrl);
+  await page.waitForSelector('body[data-hydrated="true"]', { timeout: 60000 });
+  const accept = page.locator('details.step', { has: page.locator('summary', { hasText: /^受理$/ }) });
+  await accept.evaluate((d) => { d.open = true; });
+  await accept.getByRole('button', { name: '确认受理' }).click();
+  await accept.locator('.banner.error', { hasText: '疑似重复申报' }).waitFor();
+  await accept.locator('textarea[name="form[duplicate_override]"]').fill('原申报为因病，本次来电为因灾房屋受损');
+  await accept.getByRole('button', { name: '确认受理' }).click();
+  await page.locator('h1 .tag', { hasText: '待入户核查' }).waitFor();
+  assert.match(await pair.innerText(), /受理理由：原申报为因病/);
+  await page.close();
+});

@@ -10,7 +10,10 @@ use crate::{
         reports::{load_report_draft, ReportDraft},
         AppError,
     },
-    components::field_errors::{FieldErrors, FieldMessage},
+    components::{
+        field_errors::{FieldErrors, FieldMessage},
+        notice::ErrorBanner,
+    },
     domain::{
         id_number::IdNumber,
         message::UserMessage,
@@ -66,6 +69,17 @@ where
         }
     });
     general_error
+}
+
+/// The banners above a report form: the last submission's error, and the reminder when a
+/// plain form post came back with problems.
+#[component]
+pub fn SubmitBanners(error: RwSignal<Option<AppError>>, draft_has_errors: bool) -> impl IntoView {
+    view! {
+        <ErrorBanner error=error />
+        {draft_has_errors
+            .then(|| view! { <p class="banner error" role="alert">"请检查标红的内容"</p> })}
+    }
 }
 
 fn message<T, E: UserMessage>(result: Result<T, E>) -> Option<&'static str> {

@@ -13,8 +13,10 @@ use crate::{
     },
     components::{
         field_errors::{FieldErrors, FieldMessage},
-        notice::{ErrorBanner, LoadError},
-        report_fields::{report_draft, show_submit_errors, ReportFields, CONSENT_READ_ALOUD},
+        notice::LoadError,
+        report_fields::{
+            report_draft, show_submit_errors, ReportFields, SubmitBanners, CONSENT_READ_ALOUD,
+        },
     },
 };
 
@@ -69,9 +71,7 @@ fn ProxyForm(
     let pending = submit.pending();
     view! {
         <ActionForm action=submit attr:class="report-form" attr:novalidate=true>
-            <ErrorBanner error=general_error />
-            {(!draft.errors.is_empty())
-                .then(|| view! { <p class="banner error" role="alert">"请检查标红的内容"</p> })}
+            <SubmitBanners error=general_error draft_has_errors=!draft.errors.is_empty() />
             <div class="field" class:invalid=move || errors.get("channel")().is_some()>
                 <label for="f-channel">"申报渠道 *"</label>
                 <select id="f-channel" name="channel" aria-describedby="e-channel">

@@ -9,8 +9,9 @@ use crate::{
     },
     components::{
         field_errors::FieldErrors,
-        notice::ErrorBanner,
-        report_fields::{report_draft, show_submit_errors, ReportFields, CONSENT_SELF},
+        report_fields::{
+            report_draft, show_submit_errors, ReportFields, SubmitBanners, CONSENT_SELF,
+        },
     },
 };
 
@@ -42,9 +43,7 @@ fn ReportFormView(draft: ReportDraft, townships: Vec<TownshipOption>) -> impl In
 
     view! {
         <ActionForm action=submit attr:class="report-form" attr:novalidate=true>
-            <ErrorBanner error=general_error />
-            {(!draft.errors.is_empty())
-                .then(|| view! { <p class="banner error" role="alert">"请检查标红的内容"</p> })}
+            <SubmitBanners error=general_error draft_has_errors=!draft.errors.is_empty() />
 
             <ReportFields form=draft.form errors townships consent=CONSENT_SELF />
 

@@ -204,11 +204,19 @@ async fn a_case_travels_from_report_to_elimination_and_its_event_log_rebuilds_it
 
     let stored = cases::load_unscoped(&app.state, &id).await.expect("stored");
     assert_eq!(stored.state.code(), "eliminated");
+    let open: Vec<_> = stored.open_clocks().map(|c| c.kind).collect();
     assert_eq!(
-        stored.open_clocks().count(),
-        0,
-        "an eliminated case has no running clocks"
+        open,
+        vec![app::domain::clock::ClockKind::MonitoringVisit],
+        "only the quarterly re-check runs after elimination"
     );
+    let open_rows: Vec<String> =
+        sqlx::query_scalar("select kind from case_clocks where case_id = $1 and state = 'open'")
+            .bind(&id)
+            .fetch_all(&app.state.db.pool)
+            .await
+            .expect("clock rows");
+    assert_eq!(open_rows, vec!["monitoring_visit".to_owned()]);
     let rebuilt = cases::rebuild(&app.state, &id).await.expect("rebuilt");
     assert_eq!(rebuilt, stored, "the event log reproduces the stored case");
     let messages = outbox::count_for_case(&app.state.db.pool, &id)

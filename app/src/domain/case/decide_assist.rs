@@ -134,6 +134,26 @@ pub(super) fn log_visit(
         .flatten()
         .max();
     check_date(date, earliest, ctx.today(), "date")?;
+    if let super::state::CaseState::Eliminated { .. } = case.state {
+        // A quarterly re-check; a household at risk again re-enters by reopening (回退).
+        if new_tier.is_some() {
+            return Err(Refusal::InvalidData { field: "new_tier" });
+        }
+        out.push(EventKind::VisitLogged {
+            date,
+            notes,
+            new_tier,
+        });
+        out.meet(ClockKind::MonitoringVisit, date);
+        out.start(
+            ClockKind::MonitoringVisit,
+            Level::Village,
+            date,
+            ctx.policy.recheck_eliminated,
+            ctx.cal,
+        );
+        return Ok(());
+    }
     let tier = new_tier
         .or(case.tier)
         .ok_or(Refusal::MissingData { field: "new_tier" })?;

@@ -222,6 +222,14 @@ pub(super) fn county_decide_elimination(
             out.push(EventKind::Eliminated { on: today });
             out.meet(ClockKind::EliminationReview, today);
             out.cancel_all(today);
+            // Eliminated households are re-checked every quarter (回访) and may re-enter.
+            out.start(
+                ClockKind::MonitoringVisit,
+                Level::Village,
+                today,
+                ctx.policy.recheck_eliminated,
+                ctx.cal,
+            );
         }
         EliminationDecision::KeepMonitoring { reason } => {
             let reason = required(reason, "reason")?;

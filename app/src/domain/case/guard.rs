@@ -302,7 +302,7 @@ fn kinds_in_state(state: &CaseState, policy: &Policy) -> Vec<CommandKind> {
             kinds.push(K::ProposeElimination);
             kinds
         }
-        CaseState::Eliminated { .. } => vec![K::Reopen],
+        CaseState::Eliminated { .. } => vec![K::Reopen, K::LogVisit],
     }
 }
 

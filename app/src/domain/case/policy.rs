@@ -36,6 +36,9 @@ pub struct Policy {
     pub visit_blue: Span,
     /// Elimination proposal to county decision.
     pub elimination_review: Span,
+    /// Eliminated households are re-checked at this interval (quarterly) and may re-enter.
+    #[serde(default = "quarterly")]
+    pub recheck_eliminated: Span,
     /// Whether the county has opened the green channel (突发严重困难 assist-first procedure).
     pub green_channel_open: bool,
     /// A running clock is "due soon" within this many working days of its due date.
@@ -66,6 +69,7 @@ impl Policy {
             visit_yellow: Span::Months(1),
             visit_blue: Span::Months(3),
             elimination_review: Span::CalendarDays(15),
+            recheck_eliminated: quarterly(),
             green_channel_open: false,
             due_soon_working_days: DEFAULT_DUE_SOON_WORKING_DAYS,
             notice_parallel_township: false,
@@ -81,6 +85,10 @@ impl Policy {
             RiskTier::Blue => self.visit_blue,
         }
     }
+}
+
+fn quarterly() -> Span {
+    Span::Months(3)
 }
 
 impl Default for Policy {

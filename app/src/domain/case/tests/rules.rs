@@ -390,8 +390,49 @@ fn elimination_runs_the_same_four_steps_and_closes_every_clock() {
     assert!(j.case.open_clock(K::HomeCheck).is_some());
     j.until("elimination_notice_running");
     j.until("eliminated");
-    assert!(j.open_kinds().is_empty());
+    assert_eq!(
+        j.open_kinds(),
+        vec![K::MonitoringVisit],
+        "every review clock is closed; only the quarterly re-check runs"
+    );
     assert_eq!(j.case.eliminated_on, Some(j.today()));
+}
+
+#[test]
+fn an_eliminated_household_is_re_checked_every_quarter() {
+    let mut j = at("eliminated");
+    let recheck = clock(&j, K::MonitoringVisit);
+    assert_eq!(
+        (recheck.owner, recheck.due_on),
+        (Level::Village, j.today() + chrono::Months::new(3))
+    );
+    j.days(80);
+    let today = j.today();
+    assert_eq!(
+        j.try_role(
+            Role::VillageCadre,
+            &CaseCommand::LogVisit {
+                date: today,
+                notes: "收入稳定".to_owned(),
+                new_tier: Some(RiskTier::Red),
+            }
+        ),
+        Err(Refusal::InvalidData { field: "new_tier" }),
+        "a household at risk again is reopened, not re-tiered"
+    );
+    j.act(
+        Role::VillageCadre,
+        CaseCommand::LogVisit {
+            date: today,
+            notes: "季度回访：收入稳定".to_owned(),
+            new_tier: None,
+        },
+    );
+    assert_eq!(j.state(), "eliminated");
+    assert_eq!(
+        clock(&j, K::MonitoringVisit).due_on,
+        today + chrono::Months::new(3)
+    );
 }
 
 #[test]
@@ -839,7 +880,8 @@ fn elimination_cancels_paused_clocks_too() {
         },
     );
     assert_eq!(j.state(), "eliminated");
-    assert!(j.open_kinds().is_empty());
+    assert_eq!(j.open_kinds(), vec![ClockKind::MonitoringVisit]);
+    assert!(j.case.open_clocks().all(|c| c.state == ClockState::Running));
 }
 
 #[test]

@@ -533,7 +533,7 @@ fn rows() -> Vec<Row> {
                 },
                 Refusal::InvalidData { field: "days" },
             )),
-            wrong_from: eliminated,
+            wrong_from: not_identified,
             wrong_refusal: wrong_state,
         },
         Row {
@@ -573,7 +573,7 @@ fn rows() -> Vec<Row> {
                 },
                 Refusal::MissingData { field: "reason" },
             )),
-            wrong_from: eliminated,
+            wrong_from: not_identified,
             wrong_refusal: wrong_state,
         },
         Row {

@@ -122,6 +122,12 @@ pub struct CaseView {
     pub comparison_pending: bool,
     /// How the 承诺授权 was given: ticked by the household, or read aloud by a proxy.
     pub consent_zh: String,
+    /// 建档立卡脱贫户, as the latest home check recorded.
+    pub formerly_poor: Option<bool>,
+    /// The category code the home check supports (pre-selected in the county's form).
+    pub suggested_category: Option<String>,
+    /// Why: per-capita income against the line, worded for the county.
+    pub category_hint_zh: Option<String>,
 }
 
 #[server(endpoint = "cases/detail")]

@@ -61,6 +61,7 @@ pub fn record(on: NaiveDate, income_fen: i64) -> HomeCheckRecord {
         guarantees: Guarantees::ALL_SECURED,
         consent_signed: true,
         rigid_expenditure: Fen::ZERO,
+        formerly_poor: false,
     }
 }
 

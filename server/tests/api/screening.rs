@@ -285,3 +285,31 @@ async fn under_the_hebei_policy_the_township_reviews_during_the_notice_and_the_c
     assert_eq!(decided.status(), 200);
     assert_eq!(detail(&county, &id).await["state_zh"], "监测帮扶中");
 }
+
+#[tokio::test]
+async fn the_county_form_suggests_the_category_the_home_check_supports() {
+    let app = spawn_app().await;
+    let id = at_county(&app).await;
+    crate::storage::compare_clean(&app, &id).await;
+    let county = app.login("xian-officer").await;
+    let case = detail(&county, &id).await;
+    assert_eq!(case["suggested_category"], "marginal");
+    assert_eq!(case["formerly_poor"], false);
+    let hint = case["category_hint_zh"].as_str().expect("hint");
+    assert!(hint.contains("建议认定为边缘易致贫户"), "{hint}");
+    let refused = step(
+        &county,
+        &id,
+        version(&case),
+        &[
+            ("kind", "county_decide"),
+            ("decision", "identify"),
+            ("category", "unstable_formerly_poor"),
+            ("tier", "yellow"),
+        ],
+    )
+    .await;
+    assert_eq!(refused.status(), 422);
+    let body: Value = refused.json().await.expect("json");
+    assert!(body.to_string().contains("建档立卡"), "{body}");
+}

@@ -9,6 +9,7 @@ use crate::domain::vocab::Channel;
 use super::command::{EliminationDecision, IdentificationDecision};
 use super::decide::{check_date, required, Ctx};
 use super::decide_assist as assist;
+use super::eligibility::check_category;
 use super::emit::Emitter;
 use super::event::EventKind;
 use super::policy::Policy;
@@ -190,6 +191,8 @@ pub(super) fn county_decide(
             tier,
             note,
         } => {
+            check_category(*category, case.household.as_ref(), ctx.policy.income_line)
+                .map_err(|misfit| Refusal::CategoryDoesNotFit { misfit })?;
             let note = check_comparison(case, note, ctx.policy)?;
             out.push(EventKind::Identified {
                 category: *category,

@@ -50,6 +50,8 @@ pub struct CommandForm {
     pub guarantees: Vec<String>,
     /// Checkbox: non-empty means ticked.
     pub consent_signed: String,
+    /// Checkbox (建档立卡脱贫户): non-empty means ticked.
+    pub formerly_poor: String,
     /// Rows with an empty type are ignored.
     pub measures: Vec<MeasureForm>,
     /// Index of a measure in the case's measures (from 0).
@@ -167,6 +169,7 @@ pub fn form_fields(kind: CommandKind) -> &'static [&'static str] {
             "visitors",
             "members",
             "rigid_expenditure",
+            "formerly_poor",
             "guarantees",
             "consent_signed",
         ],
@@ -345,6 +348,7 @@ fn parse_kind_fields(kind: CommandKind, f: &CommandForm, p: &mut Problems) -> Op
                         guarantees,
                         consent_signed,
                         rigid_expenditure,
+                        formerly_poor: !f.formerly_poor.trim().is_empty(),
                     },
                 }),
                 _ => None,

@@ -13,6 +13,7 @@ mod command_labels;
 pub mod decide;
 mod decide_assist;
 mod decide_review;
+pub mod eligibility;
 mod emit;
 pub mod event;
 pub mod guard;

@@ -6,6 +6,7 @@ use crate::domain::clock::ClockKind;
 use crate::domain::message::UserMessage;
 
 use super::actor::Role;
+use super::eligibility::Misfit;
 
 /// A refused command. Each variant has a stable key and zh / en text ([`UserMessage`]);
 /// [`Refusal::args`] gives the details for interpolation or logs.
@@ -86,6 +87,10 @@ pub enum Refusal {
     ComparisonNotSkippable,
     /// The comparison hit the negative list: identifying anyway needs an explanation.
     NegativeListUnexplained,
+    /// The home check does not support the chosen category.
+    CategoryDoesNotFit {
+        misfit: Misfit,
+    },
 }
 
 impl Refusal {
@@ -130,6 +135,7 @@ impl Refusal {
             | Refusal::ComparisonMissing
             | Refusal::ComparisonNotSkippable
             | Refusal::NegativeListUnexplained => Vec::new(),
+            Refusal::CategoryDoesNotFit { misfit } => vec![("misfit", misfit.code().to_owned())],
         }
     }
 }
@@ -164,6 +170,7 @@ impl UserMessage for Refusal {
             Refusal::ComparisonMissing => "case_refusal.comparison_missing",
             Refusal::ComparisonNotSkippable => "case_refusal.comparison_not_skippable",
             Refusal::NegativeListUnexplained => "case_refusal.negative_list_unexplained",
+            Refusal::CategoryDoesNotFit { .. } => "case_refusal.category_does_not_fit",
         }
     }
 
@@ -204,6 +211,15 @@ impl UserMessage for Refusal {
             Refusal::NegativeListUnexplained => {
                 "数据比对命中负面清单，认定为监测对象须填写认定说明"
             }
+            Refusal::CategoryDoesNotFit { misfit } => match misfit {
+                Misfit::NoHomeCheck => "尚无入户核查的家庭成员和收入，不能认定类别",
+                Misfit::NotFormerlyPoor => "脱贫不稳定户须为建档立卡脱贫户，请核对入户核查记录",
+                Misfit::FormerlyPoor => "该户为建档立卡脱贫户，收入低于监测标准的应认定为脱贫不稳定户",
+                Misfit::IncomeAboveLine => "家庭人均纯收入不低于监测标准，不能认定为该类别",
+                Misfit::IncomeAboveLineAfterSpending => {
+                    "扣除刚性支出后人均收入仍不低于监测标准，不能认定为突发严重困难户"
+                }
+            },
         }
     }
 
@@ -259,6 +275,22 @@ impl UserMessage for Refusal {
                 "The data comparison hit the negative list: explain why the household is \
                  identified anyway"
             }
+            Refusal::CategoryDoesNotFit { misfit } => match misfit {
+                Misfit::NoHomeCheck => "No home check with members and incomes is on record",
+                Misfit::NotFormerlyPoor => {
+                    "Only a formerly registered poor household can be an unstable formerly-poor household"
+                }
+                Misfit::FormerlyPoor => {
+                    "A formerly registered poor household under the line is an unstable \
+                     formerly-poor household"
+                }
+                Misfit::IncomeAboveLine => {
+                    "Per-capita net income is not under the monitoring line for this category"
+                }
+                Misfit::IncomeAboveLineAfterSpending => {
+                    "Even after rigid spending, per-capita income is not under the line"
+                }
+            },
         }
     }
 }
@@ -322,6 +354,9 @@ mod tests {
                 Refusal::ComparisonMissing,
                 Refusal::ComparisonNotSkippable,
                 Refusal::NegativeListUnexplained,
+                Refusal::CategoryDoesNotFit {
+                    misfit: Misfit::IncomeAboveLine,
+                },
             ],
         );
     }

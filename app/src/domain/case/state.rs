@@ -167,6 +167,9 @@ pub struct HomeCheckRecord {
     /// records stored before it existed read as zero.
     #[serde(default)]
     pub rigid_expenditure: Fen,
+    /// 建档立卡脱贫户: registered as poor before 2021 (decides 脱贫不稳定户 vs 边缘易致贫户).
+    #[serde(default)]
+    pub formerly_poor: bool,
 }
 
 /// One household member as the home check found them.

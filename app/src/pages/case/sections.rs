@@ -51,6 +51,7 @@ pub fn HouseholdSummary(case: CaseView) -> impl IntoView {
                 {case.category_zh.clone().map(|c| view! { <dt>"监测类别"</dt><dd>{c}</dd> })}
                 {case.tier_zh.clone().map(|t| view! { <dt>"风险等级"</dt><dd>{t}</dd> })}
                 {case.responsible.clone().map(|r| view! { <dt>"帮扶责任人"</dt><dd>{r}</dd> })}
+                {case.formerly_poor.map(|f| view! { <dt>"建档立卡脱贫户"</dt><dd>{if f { "是" } else { "否" }}</dd> })}
                 {case.per_capita_income.clone().map(|i| view! { <dt>"人均纯收入"</dt><dd>{i}</dd> })}
                 {case.rigid_expenditure.clone().map(|r| view! { <dt>"大额刚性支出"</dt><dd>{r}</dd> })}
                 {case.per_capita_net_income.clone().map(|i| view! { <dt>"扣除刚性支出后人均纯收入"</dt><dd>{i}</dd> })}

@@ -47,6 +47,7 @@ fn label_of(field: &str, kind: &str) -> &'static str {
         ("rigid_expenditure", _) => "大额刚性支出（元/年，如医疗、上学）",
         ("guarantees", _) => "两不愁三保障及饮水安全（勾选有保障的项）",
         ("consent_signed", _) => "农户已签署承诺授权书",
+        ("formerly_poor", _) => "建档立卡脱贫户",
         ("measures", _) => "帮扶措施（缺什么补什么）",
         ("index", _) => "哪项措施",
         ("status", _) => "措施进度",
@@ -99,6 +100,9 @@ where
     E: Fn() -> Option<String> + Send + Sync + Copy + 'static,
 {
     let label = label_of(field, &kind);
+    let hint = (field == "category")
+        .then(|| case.category_hint_zh.clone())
+        .flatten();
     let name = format!("form[{field}]");
     let input = match field {
         "date" => view! { <input type="date" name=name value=case.today.clone() /> }.into_any(),
@@ -125,7 +129,12 @@ where
             radio("form[decision]", vec![("eliminate", "风险消除"), ("keep_monitoring", "继续监测")]).into_any()
         }
         "decision" => radio("form[decision]", vec![("identify", "认定为监测对象"), ("not_identify", "不予认定")]).into_any(),
-        "category" => select(name, choices(Category::ALL, Category::code, Category::label_zh), None).into_any(),
+        "category" => select(
+            name,
+            choices(Category::ALL, Category::code, Category::label_zh),
+            case.suggested_category.clone(),
+        )
+        .into_any(),
         "tier" => {
             let mut options = choices(RiskTier::ALL, RiskTier::code, RiskTier::label_zh);
             if kind == "log_visit" {
@@ -136,6 +145,10 @@ where
         "clock" => select(name, choices(&ClockKind::ALL, ClockKind::code, ClockKind::label_zh), None).into_any(),
         "consent_signed" => view! {
             <label class="check"><input type="checkbox" name=name value="on" /><span>"已签署"</span></label>
+        }
+        .into_any(),
+        "formerly_poor" => view! {
+            <label class="check"><input type="checkbox" name=name value="on" /><span>"是（2020年底前建档立卡的脱贫户）"</span></label>
         }
         .into_any(),
         "guarantees" => checkboxes("form[guarantees]", GUARANTEE_ITEMS.iter().map(|(c, zh, _)| (*c, *zh)).collect()).into_any(),
@@ -159,6 +172,7 @@ where
     view! {
         <div class="field" class:invalid=move || error().is_some()>
             <span class="label">{label}</span>
+            {hint.map(|h| view! { <p class="hint">{h}</p> })}
             {input}
             <p class="field-error" role="alert">{error}</p>
         </div>

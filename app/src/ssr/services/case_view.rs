@@ -7,7 +7,10 @@ use crate::{
         TimelineEntry,
     },
     domain::{
-        case::{labels, screening::DuplicateMatch, Actor, CaseEvent, Procedure, ReviewStep},
+        case::{
+            eligibility::suggest_category, labels, screening::DuplicateMatch, Actor, CaseEvent,
+            Procedure, ReviewStep,
+        },
         clock::{time_left_zh, urgency},
         id_number::IdNumber,
         mobile::MobileNumber,
@@ -192,6 +195,23 @@ pub async fn view(
             by: c.by.trim_start_matches("demo-").to_owned(),
             hits_zh: c.hits.iter().map(|h| h.label_zh().to_owned()).collect(),
             note: c.note.clone(),
+        }),
+        formerly_poor: household.map(|h| h.formerly_poor),
+        suggested_category: suggest_category(household, state.policy.income_line)
+            .map(|c| c.code().to_owned()),
+        category_hint_zh: household.and_then(|h| {
+            let income = h.per_capita_income()?;
+            let net = h.per_capita_net_income()?;
+            let line = state.policy.income_line;
+            Some(match suggest_category(Some(h), line) {
+                Some(c) => format!(
+                    "人均纯收入{income}，扣除刚性支出后{net}，监测标准{line}：建议认定为{}",
+                    c.label_zh()
+                ),
+                None => format!(
+                    "人均纯收入{income}，扣除刚性支出后{net}，均不低于监测标准{line}：不符合三类监测对象条件"
+                ),
+            })
         }),
         consent_zh: match &row.consent_by {
             None => "申请人本人在线勾选".to_owned(),

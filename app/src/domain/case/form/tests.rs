@@ -90,6 +90,11 @@ fn form_for(command: &CaseCommand) -> CommandForm {
                 } else {
                     String::new()
                 },
+                formerly_poor: if record.formerly_poor {
+                    "on".into()
+                } else {
+                    String::new()
+                },
                 ..base
             }
         }
@@ -270,6 +275,7 @@ fn home_check() -> HomeCheckRecord {
         },
         consent_signed: true,
         rigid_expenditure: Fen::parse_yuan("3000").expect("amount"),
+        formerly_poor: true,
     }
 }
 
@@ -1083,6 +1089,7 @@ fn any_form() -> impl Strategy<Value = CommandForm> {
                 days,
                 duplicate_override: String::new(),
                 hits: Vec::new(),
+                formerly_poor: String::new(),
             },
         )
 }

@@ -336,3 +336,47 @@ fn an_objection_cancels_the_notice_clock() {
     );
     assert!(j.case.open_clock(ClockKind::NoticeWindow).is_none());
 }
+
+#[test]
+fn the_county_category_must_fit_the_home_check() {
+    let mut j = at("accepted");
+    let today = j.today();
+    j.act(
+        Role::VillageCadre,
+        CaseCommand::RecordHomeCheck {
+            record: recovered_record(today),
+        },
+    );
+    j.until("township_reviewed");
+    j.act(Role::CountyOfficer, comparison(Vec::new()));
+    let decide = |category| CaseCommand::CountyDecide {
+        decision: IdentificationDecision::Identify {
+            category,
+            tier: RiskTier::Blue,
+            note: String::new(),
+        },
+    };
+    assert_eq!(
+        j.try_role(Role::CountyOfficer, &decide(Category::Marginal)),
+        Err(Refusal::CategoryDoesNotFit {
+            misfit: super::super::eligibility::Misfit::IncomeAboveLine
+        }),
+        "16 000 yuan a head is above the 7 300 line"
+    );
+    assert_eq!(
+        j.try_role(Role::CountyOfficer, &decide(Category::UnstableFormerlyPoor)),
+        Err(Refusal::CategoryDoesNotFit {
+            misfit: super::super::eligibility::Misfit::NotFormerlyPoor
+        })
+    );
+    // Not identifying stays open to the county.
+    j.act(
+        Role::CountyOfficer,
+        CaseCommand::CountyDecide {
+            decision: IdentificationDecision::NotIdentify {
+                reason: "人均纯收入高于监测标准".to_owned(),
+            },
+        },
+    );
+    assert_eq!(j.state(), "not_identified");
+}

@@ -105,6 +105,7 @@ pub fn poor_record(on: NaiveDate) -> HomeCheckRecord {
         },
         consent_signed: true,
         rigid_expenditure: Fen::ZERO,
+        formerly_poor: false,
     }
 }
 

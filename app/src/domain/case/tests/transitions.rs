@@ -307,7 +307,7 @@ fn rows() -> Vec<Row> {
             from: compared,
             command: |_| CaseCommand::CountyDecide {
                 decision: IdentificationDecision::Identify {
-                    category: Category::UnstableFormerlyPoor,
+                    category: Category::Marginal,
                     tier: RiskTier::Red,
                     note: String::new(),
                 },

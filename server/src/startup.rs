@@ -1,5 +1,8 @@
 //! Builds the axum application; `Application::build` binds first so tests can use port 0.
-use std::{net::SocketAddr, sync::Arc};
+use std::{
+    net::SocketAddr,
+    sync::{Arc, OnceLock},
+};
 
 use app::{
     domain::{calendar::Calendar, case::Policy},
@@ -20,7 +23,7 @@ use axum::{
     Router,
 };
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tower::ServiceBuilder;
 use tower_http::{
     compression::CompressionLayer,
@@ -126,8 +129,17 @@ impl Application {
     }
 }
 
+/// The app's routes, listed once per process. Listing them renders the app with resource
+/// loading suppressed by a process-wide flag; a page rendered by another `Application` in the
+/// same process at that moment (API tests build many) would wait forever on its resources
+/// (leptos-rs/leptos#4773).
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let context_state = state.clone();
     // Each request sees the calendar and policy current when it arrives.
     let provide_state = move || provide_context(context_state.refreshed());

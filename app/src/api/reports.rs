@@ -141,3 +141,9 @@ pub async fn my_proxy_channels() -> Result<Vec<super::cases::Choice>, AppError> 
         })
         .collect())
 }
+
+/// A fresh idempotency key for a report form (one per page load).
+#[server(endpoint = "reports/new_key")]
+pub async fn new_report_key() -> Result<String, AppError> {
+    Ok(crate::ssr::services::reports::new_form_key())
+}

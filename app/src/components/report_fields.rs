@@ -7,7 +7,7 @@ use leptos_router::hooks::use_query_map;
 use crate::{
     api::{
         regions::TownshipOption,
-        reports::{load_report_draft, ReportDraft},
+        reports::{load_report_draft, new_report_key, ReportDraft},
         AppError,
     },
     components::{
@@ -38,16 +38,22 @@ pub const CONSENT_READ_ALOUD: (&str, &str) = (
     "已向申请人逐句宣读“所填信息真实；同意有关部门依法核查家庭收入、财产等信息”，申请人表示同意（来电录音留存）。",
 );
 
-/// The draft named by `?draft=` (a plain form post that came back with problems), if any.
-pub fn report_draft() -> Resource<Option<ReportDraft>> {
+/// The draft named by `?draft=` (a plain form post that came back with problems), or an
+/// empty form, with the idempotency key its submission will carry.
+pub fn report_draft() -> Resource<ReportDraft> {
     let query = use_query_map();
     Resource::new(
         move || query.read().get("draft"),
         |token| async move {
-            match token {
+            let mut draft = match token {
                 Some(token) => load_report_draft(token).await.ok().flatten(),
                 None => None,
             }
+            .unwrap_or_default();
+            if draft.form.key.is_empty() {
+                draft.form.key = new_report_key().await.unwrap_or_default();
+            }
+            draft
         },
     )
 }
@@ -106,6 +112,7 @@ pub fn ReportFields(
         risk_types,
         description,
         consent: consent_ticked,
+        key,
     } = form;
     let keys = RwSignal::new((id_number.clone(), mobile.clone()));
     let changed = move |id: Option<String>, mobile: Option<String>| {
@@ -123,6 +130,8 @@ pub fn ReportFields(
     };
     let (consent_title, consent_text) = consent;
     view! {
+            // Sent again with a retry, so a lost answer or a double tap files once.
+            <input type="hidden" name="form[key]" value=key />
             <div class="field" class:invalid=move || errors.get("name")().is_some()>
                 <label for="f-name">"申请人姓名 *"</label>
                 <input id="f-name" name="form[name]" type="text" autocomplete="name" value=name

@@ -23,6 +23,8 @@ pub struct ReportForm {
     pub risk_types: Vec<String>,
     pub description: String,
     pub consent: String,
+    /// Idempotency key the page issued with the form (hidden field); empty when absent.
+    pub key: String,
 }
 
 /// A report that passed every check that needs no database.
@@ -283,6 +285,7 @@ mod tests {
             risk_types: vec!["illness".into()],
             description: "父亲住院，医疗费用高".into(),
             consent: "on".into(),
+            key: String::new(),
         }
     }
 

@@ -32,7 +32,7 @@ pub fn ProxyReportPage() -> impl IntoView {
         <p class="hint">"代农户或来电人申报。提交前请向申请人宣读承诺授权内容并征得同意。带 * 的为必填。"</p>
         <Suspense fallback=|| view! { <p class="loading">"正在加载…"</p> }>
             {move || Suspend::new(async move {
-                let draft = draft.await.unwrap_or_default();
+                let draft = draft.await;
                 let channel = query.read_untracked().get("channel").unwrap_or_default();
                 match (channels.await, regions.await) {
                     (Ok(channels), Ok(townships)) => {

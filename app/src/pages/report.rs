@@ -24,7 +24,7 @@ pub fn ReportPage() -> impl IntoView {
         <p class="hint">"带 * 的为必填。请如实填写，我们会上门核实。"</p>
         <Suspense fallback=|| view! { <p class="loading">"正在加载…"</p> }>
             {move || Suspend::new(async move {
-                let draft = draft.await.unwrap_or_default();
+                let draft = draft.await;
                 match regions.await {
                     Ok(townships) => view! { <ReportFormView draft townships /> }.into_any(),
                     Err(e) => view! { <p class="banner error">{e.zh()}</p> }.into_any(),

@@ -195,6 +195,7 @@ pub async fn seed(state: &AppState, now: DateTime<Utc>) -> Result<(), ServiceErr
             description: "演示数据：家庭遇到困难，申请帮扶。".to_owned(),
             group: Some(format!("{}组", serial % 5 + 1)),
             consent_by: None,
+            idempotency_key: None,
         };
         let new = NewCase {
             id: String::new(),

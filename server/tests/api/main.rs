@@ -5,6 +5,7 @@ mod escalation;
 mod fixtures;
 mod health;
 mod helpers;
+mod idempotency;
 mod notice;
 mod proxy;
 mod queue;

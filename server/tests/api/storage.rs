@@ -41,6 +41,7 @@ pub async fn file_case(app: &TestApp) -> String {
         description: "父亲住院".into(),
         group: Some("3组".into()),
         consent_by: None,
+        idempotency_key: None,
     };
     let new = NewCase {
         id: String::new(),

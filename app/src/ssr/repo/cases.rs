@@ -23,11 +23,13 @@ pub struct CaseRow {
     pub updated_at: i64,
     /// Staff user who read the consent aloud (proxy filing); `None` when self-filed.
     pub consent_by: Option<String>,
+    /// The submitting form's idempotency key, if it had one.
+    pub idempotency_key: Option<String>,
 }
 
 const COLUMNS: &str = "id, tracking_number, village_code, township_code, county_code, village_group, state, channel, \
     applicant_name, applicant_mobile, applicant_id_number, household_size, risk_types, description, \
-    discovered_on, consent_at, version, created_at, updated_at, consent_by";
+    discovered_on, consent_at, version, created_at, updated_at, consent_by, idempotency_key";
 
 /// A new case with its first snapshot and its earliest open deadline.
 pub async fn insert<'e, E: Executor<'e, Database = Any>>(
@@ -37,7 +39,7 @@ pub async fn insert<'e, E: Executor<'e, Database = Any>>(
     next_due_on: Option<&str>,
 ) -> sqlx::Result<()> {
     sqlx::query(&format!(
-        "insert into cases ({COLUMNS}, snapshot, next_due_on) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)"
+        "insert into cases ({COLUMNS}, snapshot, next_due_on) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)"
     ))
     .bind(&row.id)
     .bind(&row.tracking_number)
@@ -59,6 +61,7 @@ pub async fn insert<'e, E: Executor<'e, Database = Any>>(
     .bind(row.created_at)
     .bind(row.updated_at)
     .bind(&row.consent_by)
+    .bind(&row.idempotency_key)
     .bind(snapshot)
     .bind(next_due_on)
     .execute(ex)
@@ -188,6 +191,19 @@ pub async fn by_id<'e, E: Executor<'e, Database = Any>>(
         .bind(case_id)
         .fetch_optional(ex)
         .await
+}
+
+/// The filing made with this form key, if any. Index: cases_idempotency_key (0011).
+pub async fn by_idempotency_key<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    key: &str,
+) -> sqlx::Result<Option<CaseRow>> {
+    sqlx::query_as(&format!(
+        "select {COLUMNS} from cases where idempotency_key = $1"
+    ))
+    .bind(key)
+    .fetch_optional(ex)
+    .await
 }
 
 /// Earlier filings with the same ID number or mobile, newest first: candidates for the

@@ -42,6 +42,8 @@ pub struct Applicant {
     pub group: Option<String>,
     /// Staff user who read the consent aloud to the applicant (proxy filing).
     pub consent_by: Option<String>,
+    /// The form's idempotency key: a second filing with it returns the first.
+    pub idempotency_key: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -78,6 +80,11 @@ pub async fn file(
     mut new: NewCase,
     now: DateTime<Utc>,
 ) -> Result<Filed, ServiceError> {
+    if let Some(key) = &applicant.idempotency_key {
+        if let Some(earlier) = earlier_filing(state, key, applicant).await? {
+            return Ok(earlier);
+        }
+    }
     new.id = new_id();
     new.duplicates = find_duplicates(
         state,
@@ -123,9 +130,23 @@ pub async fn file(
         created_at: now_ms,
         updated_at: now_ms,
         consent_by: applicant.consent_by.clone(),
+        idempotency_key: applicant.idempotency_key.clone(),
     };
     let mut tx = state.db.pool.begin().await?;
-    cases::insert(&mut *tx, &row, &to_json(&case)?, next_due(&case).as_deref()).await?;
+    let inserted =
+        cases::insert(&mut *tx, &row, &to_json(&case)?, next_due(&case).as_deref()).await;
+    if let (Err(e), Some(key)) = (&inserted, &applicant.idempotency_key) {
+        // The same form submitted twice at once: the other submission won the key.
+        if e.as_database_error()
+            .is_some_and(|d| d.is_unique_violation())
+        {
+            drop(tx);
+            return earlier_filing(state, key, applicant)
+                .await?
+                .ok_or(ServiceError::Conflict);
+        }
+    }
+    inserted?;
     write_events(&mut tx, &case.id, 0, &events).await?;
     write_clocks(
         &mut tx,
@@ -142,6 +163,31 @@ pub async fn file(
         tracking,
         case,
     })
+}
+
+/// The filing already made with this form key: a retried submission gets it back, while the
+/// key coming back with another mobile number is refused as a conflict.
+async fn earlier_filing(
+    state: &AppState,
+    key: &str,
+    applicant: &Applicant,
+) -> Result<Option<Filed>, ServiceError> {
+    let Some(row) = cases::by_idempotency_key(&state.db.pool, key).await? else {
+        return Ok(None);
+    };
+    if row.applicant_mobile != applicant.mobile.as_str() {
+        tracing::warn!(case_id = %row.id, "form key reused with another mobile number");
+        return Err(ServiceError::Conflict);
+    }
+    let tracking = TrackingNumber::parse(&row.tracking_number)
+        .map_err(|_| ServiceError::Corrupt(format!("case {} tracking number", row.id)))?;
+    let case = load_unscoped(state, &row.id).await?;
+    tracing::info!(case_id = %row.id, "form submitted again; the first filing stands");
+    Ok(Some(Filed {
+        case_id: row.id,
+        tracking,
+        case,
+    }))
 }
 
 /// How many earlier filings the duplicate check shows beside a new one.

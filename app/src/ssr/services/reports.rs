@@ -42,6 +42,11 @@ pub fn field_errors(problems: &[FieldProblem]) -> Vec<FieldError> {
         .collect()
 }
 
+/// A fresh idempotency key for a report form.
+pub fn new_form_key() -> String {
+    cases::new_id()
+}
+
 /// Checks a report form, including that its village exists.
 async fn parse_report(state: &AppState, form: &ReportForm) -> Result<NewReport, ServiceError> {
     let report = NewReport::try_from(form)
@@ -58,12 +63,19 @@ async fn parse_report(state: &AppState, form: &ReportForm) -> Result<NewReport, 
     Ok(report)
 }
 
+/// The form's idempotency key when it is one this server could have issued.
+fn form_key(form: &ReportForm) -> Option<String> {
+    let key = form.key.trim();
+    (key.len() == 32 && key.bytes().all(|b| b.is_ascii_hexdigit())).then(|| key.to_owned())
+}
+
 async fn file_report(
     state: &AppState,
     actor: &Actor,
     report: NewReport,
     channel: Channel,
     consent_by: Option<String>,
+    idempotency_key: Option<String>,
     now: DateTime<Utc>,
 ) -> Result<cases::Filed, ServiceError> {
     let applicant = Applicant {
@@ -74,6 +86,7 @@ async fn file_report(
         group: report.group.clone(),
         description: report.description,
         consent_by,
+        idempotency_key,
     };
     let new = NewCase {
         id: String::new(),
@@ -100,7 +113,8 @@ pub async fn submit(
         Role::Household,
         report.village.clone(),
     );
-    let filed = file_report(state, &actor, report, Channel::SelfReport, None, now).await?;
+    let key = form_key(form);
+    let filed = file_report(state, &actor, report, Channel::SelfReport, None, key, now).await?;
     Ok(filed.tracking)
 }
 
@@ -136,7 +150,9 @@ pub async fn submit_proxy(
         (Err(e), _) | (_, Err(e)) => return Err(e),
     };
     let actor = actor_of(staff);
-    let filed = file_report(state, &actor, report, channel, Some(staff.id.clone()), now).await?;
+    let consent_by = Some(staff.id.clone());
+    let key = form_key(form);
+    let filed = file_report(state, &actor, report, channel, consent_by, key, now).await?;
     tracing::info!(target: "audit", user = %staff.id, case_id = %filed.case_id, channel = channel.code(), "proxy filing, consent read aloud");
     Ok(filed)
 }

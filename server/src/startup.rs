@@ -147,6 +147,7 @@ fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
+        .route("/staff/ledger.csv", get(app::ssr::download::ledger_csv))
         .leptos_routes_with_context(&state, routes, provide_state, move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(

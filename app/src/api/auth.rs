@@ -10,6 +10,10 @@ pub struct StaffInfo {
     pub role_zh: String,
     pub region_name: String,
     pub is_admin: bool,
+    /// May download the ledger (台账) of their region.
+    pub keeps_ledger: bool,
+    /// May file for someone else (代为申报).
+    pub files_for_others: bool,
 }
 
 #[server(endpoint = "auth/login")]

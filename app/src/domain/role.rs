@@ -16,6 +16,21 @@ pub enum Role {
 }
 
 impl Role {
+    /// Village, township and county staff keep the monitoring ledger (台账) of their region.
+    pub fn keeps_ledger(self) -> bool {
+        match self {
+            Role::VillageCadre
+            | Role::TownshipOfficer
+            | Role::TownshipHead
+            | Role::CountyOfficer
+            | Role::CountyHead => true,
+            Role::Household
+            | Role::HotlineOperator
+            | Role::DepartmentLiaison
+            | Role::CountyAdmin => false,
+        }
+    }
+
     pub const ALL: &'static [Role] = &[
         Role::VillageCadre,
         Role::TownshipOfficer,

@@ -140,7 +140,10 @@ pub fn QueuePage() -> impl IntoView {
                         <h1>"待办事项"</h1>
                         {view.calendar_note.clone().map(|note| view! { <p class="banner warn" role="status">{note}</p> })}
                         <p class="links">
-                            {(!me.is_admin).then(|| view! { <A href="/staff/report">"代为申报"</A> " · " })}
+                            {me.files_for_others.then(|| view! { <A href="/staff/report">"代为申报"</A> " · " })}
+                            {me.keeps_ledger.then(|| view! {
+                                <a href="/staff/ledger.csv" download rel="external">"导出台账"</a> " · "
+                            })}
                             <A href="/staff/dashboard">"工作看板"</A>
                             " · "
                             <A href="/staff/inbox">"消息提醒"</A>

@@ -13,6 +13,14 @@ use crate::api::AppError;
 pub const SESSION_COOKIE: &str = "sn_session";
 pub const SESSION_HOURS: i64 = 12;
 
+/// The session token in a `Cookie` header, if any.
+pub fn session_token_in(cookies: &str) -> Option<String> {
+    cookies.split(';').find_map(|pair| {
+        let (name, value) = pair.trim().split_once('=')?;
+        (name == SESSION_COOKIE && !value.is_empty()).then(|| value.to_owned())
+    })
+}
+
 pub struct RequestContext {
     pub state: AppState,
     pub parts: Option<Parts>,
@@ -70,11 +78,7 @@ impl RequestContext {
     }
 
     pub fn session_token(&self) -> Option<String> {
-        let cookies = self.header(header::COOKIE)?;
-        cookies.split(';').find_map(|pair| {
-            let (name, value) = pair.trim().split_once('=')?;
-            (name == SESSION_COOKIE && !value.is_empty()).then(|| value.to_owned())
-        })
+        session_token_in(self.header(header::COOKIE)?)
     }
 
     pub async fn staff(&self) -> Result<Staff, AppError> {

@@ -3,6 +3,7 @@ pub mod clock;
 pub mod context;
 pub mod db;
 pub mod demo_cases;
+pub mod download;
 pub mod error;
 pub mod password;
 pub mod repo;

@@ -6,6 +6,7 @@ mod fixtures;
 mod health;
 mod helpers;
 mod idempotency;
+mod ledger;
 mod notice;
 mod proxy;
 mod queue;

@@ -32,6 +32,8 @@ impl Staff {
             role_zh: self.role.label_zh().to_owned(),
             region_name: self.scope_name.clone(),
             is_admin: self.role == Role::CountyAdmin,
+            keeps_ledger: self.role.keeps_ledger(),
+            files_for_others: !crate::domain::case::proxy_channels(self.role).is_empty(),
         }
     }
 }

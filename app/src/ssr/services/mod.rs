@@ -5,6 +5,7 @@ pub mod case_view;
 pub mod cases;
 pub mod dashboard;
 pub mod escalation;
+pub mod ledger;
 pub mod notice;
 pub mod outbox;
 pub mod queue;

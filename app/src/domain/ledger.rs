@@ -1,0 +1,174 @@
+//! The monthly monitoring ledger (台账): one row per monitored household, with the columns
+//! the county reports — 基础信息, 风险类型, 监测责任人, 帮扶措施, 风险消除情况 — as CSV that
+//! opens in Excel / WPS without re-typing anything.
+
+use chrono::NaiveDate;
+
+use super::case::{labels, Case, CaseState};
+
+/// What a ledger row shows besides the case itself (kept beside the case, not in its events).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LedgerFacts<'a> {
+    pub tracking: &'a str,
+    pub township: &'a str,
+    pub village: &'a str,
+    pub group: &'a str,
+    pub applicant: &'a str,
+    /// Masked: the ledger leaves the system as a file.
+    pub id_masked: &'a str,
+    pub household_size: i64,
+    pub channel_zh: &'a str,
+}
+
+pub const HEADER: [&str; 17] = [
+    "查询码",
+    "乡镇",
+    "村",
+    "村民小组",
+    "户主（申请人）",
+    "身份证号（脱敏）",
+    "家庭人口",
+    "发现渠道",
+    "发现日期",
+    "监测类别",
+    "风险等级",
+    "风险类型",
+    "监测（帮扶）责任人",
+    "帮扶措施",
+    "风险消除情况",
+    "最近走访",
+    "当前环节",
+];
+
+/// Whether the case belongs in the ledger: the household has been identified.
+pub fn is_listed(case: &Case) -> bool {
+    case.category.is_some()
+}
+
+/// One ledger row, in [`HEADER`] order.
+pub fn row(case: &Case, facts: &LedgerFacts<'_>) -> Vec<String> {
+    let measures = case
+        .measures
+        .iter()
+        .map(|m| {
+            format!(
+                "{}（{}，{}，{}）",
+                m.measure_type.label_zh(),
+                m.lead_department,
+                m.amount,
+                labels::measure_status_zh(m.status)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("；");
+    vec![
+        facts.tracking.to_owned(),
+        facts.township.to_owned(),
+        facts.village.to_owned(),
+        facts.group.to_owned(),
+        facts.applicant.to_owned(),
+        facts.id_masked.to_owned(),
+        facts.household_size.to_string(),
+        facts.channel_zh.to_owned(),
+        case.discovered_on.to_string(),
+        case.category
+            .map(|c| c.label_zh().to_owned())
+            .unwrap_or_default(),
+        case.tier
+            .map(|t| t.label_zh().to_owned())
+            .unwrap_or_default(),
+        case.risks
+            .iter()
+            .map(|r| r.label_zh())
+            .collect::<Vec<_>>()
+            .join("、"),
+        case.responsible.clone().unwrap_or_default(),
+        measures,
+        elimination_zh(case),
+        case.visits
+            .iter()
+            .map(|v| v.date)
+            .max()
+            .map(|d: NaiveDate| d.to_string())
+            .unwrap_or_default(),
+        labels::state_zh(&case.state).to_owned(),
+    ]
+}
+
+/// 风险消除情况: eliminated (when), under review, or not yet; with any reopenings.
+fn elimination_zh(case: &Case) -> String {
+    let status = match &case.state {
+        CaseState::Eliminated { on } => format!("已消除（{on}）"),
+        CaseState::Reviewing { .. } if case.state.is_monitored() => "风险消除审核中".to_owned(),
+        CaseState::Monitored if case.no_member_can_work() => {
+            "无劳动能力，兜底保障，持续监测".to_owned()
+        }
+        CaseState::Reported
+        | CaseState::Reviewing { .. }
+        | CaseState::RejectedOutOfScope { .. }
+        | CaseState::NotIdentified { .. }
+        | CaseState::Monitored => "未消除".to_owned(),
+    };
+    match case.reopenings.len() {
+        0 => status,
+        n => format!("{status}；回退{n}次"),
+    }
+}
+
+/// One CSV line (RFC 4180 quoting, CRLF). A cell that a spreadsheet would run as a formula
+/// (starting with = + - @) is prefixed with an apostrophe.
+pub fn csv_line<S: AsRef<str>>(cells: &[S]) -> String {
+    let mut line = cells
+        .iter()
+        .map(|cell| csv_cell(cell.as_ref()))
+        .collect::<Vec<_>>()
+        .join(",");
+    line.push_str("\r\n");
+    line
+}
+
+fn csv_cell(cell: &str) -> String {
+    let guarded = match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+        _ => cell.to_owned(),
+    };
+    if guarded.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", guarded.replace('"', "\"\""))
+    } else {
+        guarded
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_cells_are_joined_with_commas_and_end_with_crlf() {
+        assert_eq!(csv_line(&["张三", "3", "因病"]), "张三,3,因病\r\n");
+    }
+
+    #[test]
+    fn commas_quotes_and_newlines_are_quoted() {
+        assert_eq!(
+            csv_line(&["医疗保障（医保局，2,000.00元）", "说\"明\"", "两\n行"]),
+            "\"医疗保障（医保局，2,000.00元）\",\"说\"\"明\"\"\",\"两\n行\"\r\n"
+        );
+    }
+
+    #[test]
+    fn a_cell_a_spreadsheet_would_run_as_a_formula_is_defused() {
+        assert_eq!(
+            csv_line(&["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)"]),
+            "\"'=HYPERLINK(\"\"x\"\")\",'+1,'-2,'@SUM(A1)\r\n"
+        );
+    }
+
+    #[test]
+    fn the_header_has_the_columns_the_county_reports() {
+        for column in ["风险类型", "监测（帮扶）责任人", "帮扶措施", "风险消除情况"]
+        {
+            assert!(HEADER.contains(&column), "{column}");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+//! Files that are not pages (the ledger CSV): a thin adapter like a server function —
+//! authenticate, call the service, map errors — for a plain `GET` link.
+use axum::{
+    extract::State,
+    http::{header, HeaderMap, HeaderValue, StatusCode},
+    response::{IntoResponse, Redirect, Response},
+};
+
+use super::{
+    context::session_token_in,
+    error::ServiceError,
+    services::{auth, ledger},
+    state::AppState,
+};
+
+/// `GET /staff/ledger.csv`: the 台账 of the signed-in officer's region.
+pub async fn ledger_csv(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let now = state.clock.now();
+    let token = headers
+        .get(header::COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(session_token_in);
+    let Some(token) = token else {
+        return Redirect::to("/staff/login").into_response();
+    };
+    let file = match auth::staff_for_session(&state, &token, now).await {
+        Ok(staff) => ledger::csv(&state, &staff, now).await,
+        Err(e) => Err(e),
+    };
+    match file {
+        Ok(file) => {
+            let disposition = format!(
+                "attachment; filename=\"ledger.csv\"; filename*=UTF-8''{}",
+                percent_encode(&file.file_name)
+            );
+            let mut response = file.body.into_response();
+            let headers = response.headers_mut();
+            headers.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/csv; charset=utf-8"),
+            );
+            if let Ok(value) = HeaderValue::from_str(&disposition) {
+                headers.insert(header::CONTENT_DISPOSITION, value);
+            }
+            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            response
+        }
+        Err(ServiceError::Unauthorized) => Redirect::to("/staff/login").into_response(),
+        Err(ServiceError::Forbidden) => {
+            (StatusCode::FORBIDDEN, "您的角色不能导出台账").into_response()
+        }
+        Err(e) => {
+            tracing::error!(error = ?e, "ledger export failed");
+            (StatusCode::INTERNAL_SERVER_ERROR, "导出失败，请稍后重试").into_response()
+        }
+    }
+}
+
+/// RFC 5987 value: every byte outside the unreserved set as %XX.
+fn percent_encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
+            other => format!("%{other:02X}"),
+        })
+        .collect()
+}

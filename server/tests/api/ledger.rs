@@ -1,0 +1,66 @@
+//! The monitoring ledger (台账) download: monitored households of the officer's region only.
+use crate::helpers::{spawn_app_with, TestApp};
+
+async fn download(officer: &TestApp) -> reqwest::Response {
+    officer
+        .client
+        .get(officer.url("/staff/ledger.csv"))
+        .send()
+        .await
+        .expect("request")
+}
+
+#[tokio::test]
+async fn a_county_officer_downloads_the_ledger_of_monitored_households() {
+    let app = spawn_app_with(true).await;
+    let county = app.login("xian-officer").await;
+    let response = download(&county).await;
+    assert_eq!(response.status(), 200);
+    let headers = response.headers().clone();
+    assert_eq!(headers["content-type"], "text/csv; charset=utf-8");
+    assert!(headers["content-disposition"]
+        .to_str()
+        .expect("ascii")
+        .starts_with("attachment;"));
+    let body = response.text().await.expect("body");
+    assert!(body.starts_with('\u{feff}'), "a byte-order mark for Excel");
+    let lines: Vec<&str> = body.trim_start_matches('\u{feff}').lines().collect();
+    assert!(lines[0].starts_with("查询码,乡镇,村,"));
+    // Of the nine demo filings only 刘志强's household has been identified.
+    assert_eq!(lines.len(), 2, "{body}");
+    let row = lines[1];
+    for expected in [
+        "刘志强",
+        "边缘易致贫户",
+        "王村干",
+        "公益岗位",
+        "未消除",
+        "青石镇",
+    ] {
+        assert!(row.contains(expected), "{expected} in {row}");
+    }
+    assert!(
+        !row.contains("522799197001010"),
+        "ID numbers are masked in the file: {row}"
+    );
+}
+
+#[tokio::test]
+async fn the_ledger_is_scoped_and_not_for_every_role() {
+    let app = spawn_app_with(true).await;
+    let hekou = app.login("zhen-hekou").await;
+    let body = download(&hekou).await.text().await.expect("body");
+    assert!(
+        !body.contains("刘志强"),
+        "another township's households stay out"
+    );
+
+    let admin = app.login("xian-admin").await;
+    assert_eq!(download(&admin).await.status(), 403);
+    let hotline = app.login("rexian").await;
+    assert_eq!(download(&hotline).await.status(), 403);
+
+    let anonymous = download(&app).await;
+    assert_eq!(anonymous.status(), 303);
+    assert_eq!(anonymous.headers()["location"], "/staff/login");
+}

@@ -15,6 +15,20 @@ pub struct PolicyForm {
     pub notice_min_days: String,
     pub due_soon_days: String,
     pub green_channel: String,
+    /// Working days to tell a refused household why.
+    pub refusal_notice_days: String,
+    /// Days to name the responsible person after identification.
+    pub responsible_days: String,
+    /// Months to get the first measure under way.
+    pub assistance_months: String,
+    /// Visit cadence by tier: red in days, yellow and blue in months.
+    pub visit_red_days: String,
+    pub visit_yellow_months: String,
+    pub visit_blue_months: String,
+    /// Days from an elimination proposal to the county's decision.
+    pub elimination_review_days: String,
+    /// Months between re-checks of eliminated households.
+    pub recheck_months: String,
     /// Hebei: township review may run while the village notice is up.
     pub notice_parallel_township: String,
     /// Hebei: the county may skip the data comparison when the notice drew no objection.
@@ -39,10 +53,14 @@ pub async fn current_settings() -> Result<SettingsView, AppError> {
     }
     let p = &ctx.state.policy;
     let cal = &ctx.state.calendar;
-    let span_days = |s: crate::domain::clock::Span| match s {
-        crate::domain::clock::Span::WorkingDays(n)
-        | crate::domain::clock::Span::CalendarDays(n) => n.to_string(),
-        crate::domain::clock::Span::Months(n) => (n * 30).to_string(),
+    use crate::domain::clock::Span;
+    let span_days = |s: Span| match s {
+        Span::WorkingDays(n) | Span::CalendarDays(n) => n.to_string(),
+        Span::Months(n) => (n * 30).to_string(),
+    };
+    let span_months = |s: Span| match s {
+        Span::Months(n) => n.to_string(),
+        Span::WorkingDays(n) | Span::CalendarDays(n) => n.div_ceil(30).to_string(),
     };
     let mut days: Vec<(String, String, String)> = cal
         .holidays()
@@ -62,6 +80,14 @@ pub async fn current_settings() -> Result<SettingsView, AppError> {
             identification_days: span_days(p.identification_overall),
             notice_min_days: span_days(p.notice_min),
             due_soon_days: p.due_soon_working_days.to_string(),
+            refusal_notice_days: span_days(p.refusal_notice),
+            responsible_days: span_days(p.responsible_assigned),
+            assistance_months: span_months(p.assistance_started),
+            visit_red_days: span_days(p.visit_red),
+            visit_yellow_months: span_months(p.visit_yellow),
+            visit_blue_months: span_months(p.visit_blue),
+            elimination_review_days: span_days(p.elimination_review),
+            recheck_months: span_months(p.recheck_eliminated),
             green_channel: checkbox(p.green_channel_open),
             notice_parallel_township: checkbox(p.notice_parallel_township),
             comparison_skippable: checkbox(p.comparison_skippable),

@@ -77,6 +77,14 @@ fn SettingsForms(
                 {number("identification_days", "发现到认定时限（天）", p.identification_days)}
                 {number("notice_min_days", "公示不少于（天，至少5）", p.notice_min_days)}
                 {number("due_soon_days", "提前提醒（工作日）", p.due_soon_days)}
+                {number("refusal_notice_days", "不予纳入告知农户（工作日）", p.refusal_notice_days)}
+                {number("responsible_days", "认定后明确帮扶责任人（天）", p.responsible_days)}
+                {number("assistance_months", "认定后落实帮扶措施（月）", p.assistance_months)}
+                {number("visit_red_days", "红色风险户走访间隔（天）", p.visit_red_days)}
+                {number("visit_yellow_months", "黄色风险户走访间隔（月）", p.visit_yellow_months)}
+                {number("visit_blue_months", "蓝色风险户走访间隔（月）", p.visit_blue_months)}
+                {number("elimination_review_days", "风险消除提出到县级审定（天）", p.elimination_review_days)}
+                {number("recheck_months", "风险消除户回访间隔（月）", p.recheck_months)}
                 <label class="check"><input type="checkbox" name="policy[green_channel]" value="on" checked=!p.green_channel.is_empty() /><span>"开通绿色通道（突发严重困难先帮扶后公示）"</span></label>
                 <label class="check"><input type="checkbox" name="policy[notice_parallel_township]" value="on" checked=!p.notice_parallel_township.is_empty() /><span>"村级公示期间乡镇可同步初审（河北做法）"</span></label>
                 <label class="check"><input type="checkbox" name="policy[comparison_skippable]" value="on" checked=!p.comparison_skippable.is_empty() /><span>"风险明确且公示无异议的，县级可免于数据比对（须写明理由）"</span></label>

@@ -261,3 +261,22 @@ pub async fn step(
     );
     officer.post_api("/api/cases/command", &body).await
 }
+
+/// The county admin's policy form in force from `from` (national defaults), plus `extra`.
+pub fn policy_fields(from: &str, extra: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut form = fields(&[
+        ("policy[effective_from]", from),
+        ("policy[income_line]", "7300"),
+        ("policy[township_acceptance_days]", "2"),
+        ("policy[home_check_days]", "3"),
+        ("policy[identification_days]", "15"),
+        ("policy[notice_min_days]", "5"),
+        ("policy[due_soon_days]", "1"),
+    ]);
+    form.extend(
+        extra
+            .iter()
+            .map(|(k, v)| (format!("policy[{k}]"), (*v).to_owned())),
+    );
+    form
+}

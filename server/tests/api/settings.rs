@@ -1,6 +1,6 @@
 use serde_json::Value;
 
-use crate::helpers::{fields, spawn_app, QINGSHI_VILLAGE};
+use crate::helpers::{fields, policy_fields, spawn_app, QINGSHI_VILLAGE};
 
 async fn acceptance_due(app: &crate::helpers::TestApp) -> String {
     let officer = app.login("zhen-qingshi").await;
@@ -43,15 +43,10 @@ async fn a_county_policy_applies_from_its_effective_date() {
     let app = spawn_app().await;
     let admin = app.login("xian-admin").await;
     let policy = |from: &'static str| {
-        fields(&[
-            ("policy[effective_from]", from),
-            ("policy[income_line]", "7300"),
-            ("policy[township_acceptance_days]", "4"),
-            ("policy[home_check_days]", "3"),
-            ("policy[identification_days]", "15"),
-            ("policy[notice_min_days]", "5"),
-            ("policy[due_soon_days]", "1"),
-        ])
+        let mut form = policy_fields(from, &[]);
+        form.retain(|(k, _)| k != "policy[township_acceptance_days]");
+        form.push(("policy[township_acceptance_days]".into(), "4".into()));
+        form
     };
     // Not yet in force: deadlines stay as before.
     assert_eq!(
@@ -81,4 +76,69 @@ async fn a_county_policy_applies_from_its_effective_date() {
         .post_api("/api/settings/policy", &policy("2026-11-23"))
         .await;
     assert_eq!(refused.status(), 403);
+}
+
+#[tokio::test]
+async fn the_admin_sets_the_visit_cadence_new_monitoring_follows_and_blank_fields_keep_theirs() {
+    use app::domain::{
+        case::{CaseCommand, IdentificationDecision},
+        clock::ClockKind,
+        vocab::{Category, RiskTier},
+    };
+
+    use crate::{
+        fixtures::county_officer,
+        storage::{compare_clean, file_case, home_check_to_township, run, today},
+    };
+
+    let app = spawn_app().await;
+    let admin = app.login("xian-admin").await;
+    let form = policy_fields(
+        "2026-11-23",
+        &[("visit_red_days", "10"), ("recheck_months", "")],
+    );
+    assert_eq!(
+        admin.post_api("/api/settings/policy", &form).await.status(),
+        200
+    );
+    let shown: Value = admin
+        .post_api("/api/settings/current", &[])
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(shown["policy"]["visit_red_days"], "10");
+    assert_eq!(
+        shown["policy"]["recheck_months"], "3",
+        "blank kept the default"
+    );
+    let bad = policy_fields("2026-11-23", &[("visit_yellow_months", "0")]);
+    let refused = admin.post_api("/api/settings/policy", &bad).await;
+    assert_eq!(refused.status(), 422);
+
+    let id = file_case(&app).await;
+    run(
+        &app,
+        &crate::fixtures::township_officer(),
+        &id,
+        CaseCommand::ACCEPT,
+    )
+    .await;
+    home_check_to_township(&app, &id, 300_000).await;
+    compare_clean(&app, &id).await;
+    let identify = CaseCommand::CountyDecide {
+        decision: IdentificationDecision::Identify {
+            category: Category::Marginal,
+            tier: RiskTier::Red,
+            note: String::new(),
+        },
+    };
+    run(&app, &county_officer(), &id, identify).await;
+    let case = app::ssr::services::cases::load_unscoped(&app.state, &id)
+        .await
+        .expect("case");
+    let visit = case
+        .open_clock(ClockKind::MonitoringVisit)
+        .expect("visit clock");
+    assert_eq!(visit.due_on, today(&app) + chrono::Duration::days(10));
 }

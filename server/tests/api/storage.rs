@@ -58,13 +58,14 @@ pub async fn file_case(app: &TestApp) -> String {
         .case_id
 }
 
+/// Runs a command as the server would for a request arriving now (current policy and calendar).
 pub async fn run(app: &TestApp, actor: &Actor, case_id: &str, command: CaseCommand) -> i64 {
     let version = cases::load_unscoped(&app.state, case_id)
         .await
         .expect("load")
         .version;
     cases::execute(
-        &app.state,
+        &app.state.refreshed(),
         actor,
         case_id,
         version,

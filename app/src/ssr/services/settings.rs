@@ -132,6 +132,21 @@ fn days(raw: &str, field: &str, max: u32) -> Result<u32, ServiceError> {
         .ok_or_else(|| invalid(field, "请填写合理的天数", "Enter a sensible number of days"))
 }
 
+/// An optional number field: blank keeps `current`, otherwise 1..=max wrapped by `span`.
+fn optional_span(
+    raw: &str,
+    field: &str,
+    max: u32,
+    current: Span,
+    span: fn(u32) -> Span,
+) -> Result<Span, ServiceError> {
+    if raw.trim().is_empty() {
+        Ok(current)
+    } else {
+        days(raw, field, max).map(span)
+    }
+}
+
 /// A new policy for the administrator's county from a date on (past versions are kept).
 pub async fn set_policy(
     state: &AppState,
@@ -158,6 +173,7 @@ pub async fn set_policy(
                 "Enter the income line in yuan",
             )
         })?;
+    let current = state.policy.as_ref();
     let policy = Policy {
         income_line,
         township_acceptance: Span::WorkingDays(days(
@@ -176,7 +192,63 @@ pub async fn set_policy(
         notice_parallel_township: !form.notice_parallel_township.trim().is_empty(),
         comparison_skippable: !form.comparison_skippable.trim().is_empty(),
         due_soon_working_days: days(&form.due_soon_days, "due_soon_days", 10)?,
-        ..state.policy.as_ref().clone()
+        refusal_notice: optional_span(
+            &form.refusal_notice_days,
+            "refusal_notice_days",
+            30,
+            current.refusal_notice,
+            Span::WorkingDays,
+        )?,
+        responsible_assigned: optional_span(
+            &form.responsible_days,
+            "responsible_days",
+            30,
+            current.responsible_assigned,
+            Span::CalendarDays,
+        )?,
+        assistance_started: optional_span(
+            &form.assistance_months,
+            "assistance_months",
+            12,
+            current.assistance_started,
+            Span::Months,
+        )?,
+        visit_red: optional_span(
+            &form.visit_red_days,
+            "visit_red_days",
+            90,
+            current.visit_red,
+            Span::CalendarDays,
+        )?,
+        visit_yellow: optional_span(
+            &form.visit_yellow_months,
+            "visit_yellow_months",
+            12,
+            current.visit_yellow,
+            Span::Months,
+        )?,
+        visit_blue: optional_span(
+            &form.visit_blue_months,
+            "visit_blue_months",
+            12,
+            current.visit_blue,
+            Span::Months,
+        )?,
+        elimination_review: optional_span(
+            &form.elimination_review_days,
+            "elimination_review_days",
+            90,
+            current.elimination_review,
+            Span::CalendarDays,
+        )?,
+        recheck_eliminated: optional_span(
+            &form.recheck_months,
+            "recheck_months",
+            12,
+            current.recheck_eliminated,
+            Span::Months,
+        )?,
+        ..current.clone()
     };
     let body = serde_json::to_string(&policy).map_err(|e| ServiceError::Corrupt(e.to_string()))?;
     settings::upsert_policy(

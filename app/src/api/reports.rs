@@ -147,3 +147,30 @@ pub async fn my_proxy_channels() -> Result<Vec<super::cases::Choice>, AppError> 
 pub async fn new_report_key() -> Result<String, AppError> {
     Ok(crate::ssr::services::reports::new_form_key())
 }
+
+/// Texts the tracking numbers filed under this mobile number to that phone. The answer is the
+/// same whether or not there are filings, so it reveals nothing.
+#[server(endpoint = "reports/resend")]
+pub async fn resend_tracking(mobile: String) -> Result<(), AppError> {
+    use crate::ssr::context::{reply_error, RequestContext};
+    let ctx = RequestContext::load()?;
+    let address = ctx.client_address();
+    let sent = crate::ssr::services::lookup::send_tracking_numbers(
+        &ctx.state,
+        &mobile,
+        &address,
+        ctx.now(),
+    )
+    .await
+    .map_err(reply_error);
+    if ctx.is_plain_form_post() {
+        // Without JavaScript the answer is shown on the look-up page itself.
+        let outcome = match &sent {
+            Ok(()) => "ok",
+            Err(AppError::RateLimited) => "limited",
+            Err(_) => "bad",
+        };
+        leptos_axum::redirect(&format!("/track?sent={outcome}"));
+    }
+    sent
+}

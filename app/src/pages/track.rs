@@ -2,7 +2,54 @@
 use leptos::prelude::*;
 use leptos_router::{components::Form, hooks::use_query_map};
 
-use crate::api::{reports::track_report, AppError};
+use crate::api::{
+    reports::{track_report, ResendTracking},
+    AppError,
+};
+
+/// What the household is told after asking for its tracking numbers by SMS.
+fn resend_message(outcome: &str) -> Option<(&'static str, &'static str)> {
+    match outcome {
+        "ok" => Some((
+            "banner ok",
+            "如果这个号码有申报记录，查询码会以短信发到这个手机，请留意查收。",
+        )),
+        "limited" => Some((
+            "banner error",
+            "发送太频繁了，请一小时后再试，或拨打12317热线查询。",
+        )),
+        "bad" => Some(("banner error", "手机号码不正确，请填写11位手机号码。")),
+        _ => None,
+    }
+}
+
+/// 忘记查询码: the numbers go by SMS to the phone they were filed with.
+#[component]
+fn ForgotTracking(sent: String) -> impl IntoView {
+    let resend = ServerAction::<ResendTracking>::new();
+    let open = !sent.is_empty();
+    let outcome = move || match resend.value().get() {
+        Some(Ok(())) => "ok".to_owned(),
+        Some(Err(AppError::RateLimited)) => "limited".to_owned(),
+        Some(Err(_)) => "bad".to_owned(),
+        None => sent.clone(),
+    };
+    view! {
+        <details class="card forgot" open=open>
+            <summary>"忘记查询码？"</summary>
+            <ActionForm action=resend>
+                <div class="field">
+                    <label for="r-mobile">"申报时填写的手机号码"</label>
+                    <input id="r-mobile" name="mobile" type="tel" inputmode="numeric" autocomplete="tel" />
+                </div>
+                <button type="submit" class="button">"把查询码发到这个手机"</button>
+            </ActionForm>
+            {move || resend_message(&outcome()).map(|(class, text)| view! {
+                <p class=class role="status">{text}</p>
+            })}
+        </details>
+    }
+}
 
 #[component]
 pub fn TrackPage() -> impl IntoView {
@@ -22,6 +69,7 @@ pub fn TrackPage() -> impl IntoView {
         }
     });
     let (tracking, mobile) = params();
+    let sent = query.read_untracked().get("sent").unwrap_or_default();
     view! {
         <h1>"查询进度"</h1>
         <Form method="GET" action="" attr:class="track-form">
@@ -36,6 +84,7 @@ pub fn TrackPage() -> impl IntoView {
             </div>
             <button type="submit" class="button primary">"查询"</button>
         </Form>
+        <ForgotTracking sent />
         <Suspense fallback=|| view! { <p class="loading">"正在查询…"</p> }>
             {move || Suspend::new(async move {
                 match result.await {

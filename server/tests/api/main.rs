@@ -7,6 +7,7 @@ mod health;
 mod helpers;
 mod idempotency;
 mod ledger;
+mod lookup;
 mod notice;
 mod proxy;
 mod queue;

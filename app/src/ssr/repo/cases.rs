@@ -206,6 +206,21 @@ pub async fn by_idempotency_key<'e, E: Executor<'e, Database = Any>>(
     .await
 }
 
+/// Filings made with this mobile number, newest first. Index: cases_mobile (0001).
+pub async fn by_mobile<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    mobile: &str,
+    limit: i64,
+) -> sqlx::Result<Vec<CaseRow>> {
+    sqlx::query_as(&format!(
+        "select {COLUMNS} from cases where applicant_mobile = $1 order by created_at desc, id limit $2"
+    ))
+    .bind(mobile)
+    .bind(limit)
+    .fetch_all(ex)
+    .await
+}
+
 /// Earlier filings with the same ID number or mobile, newest first: candidates for the
 /// duplicate check. Indexes: cases_id_number, cases_mobile (0001).
 pub async fn same_household<'e, E: Executor<'e, Database = Any>>(

@@ -6,6 +6,7 @@ pub mod cases;
 pub mod dashboard;
 pub mod escalation;
 pub mod ledger;
+pub mod lookup;
 pub mod notice;
 pub mod outbox;
 pub mod queue;

@@ -1,0 +1,77 @@
+//! "Forgot the tracking number": people rarely keep reference numbers, so a household finds
+//! its filings by mobile number. The numbers go by SMS to that phone only, so knowing someone
+//! else's number reveals nothing; the answer is the same whether or not filings exist.
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+
+use super::millis;
+use crate::{
+    api::FieldError,
+    domain::{mobile::MobileNumber, time::date_zh, tracking::TrackingNumber},
+    ssr::{
+        error::ServiceError,
+        repo::{cases, login_attempts, outbox},
+        services::cases::new_id,
+        state::AppState,
+    },
+};
+
+const WINDOW_MINUTES: i64 = 60;
+/// Texts per phone number and per address within the window (SMS costs money and annoys).
+const MAX_PER_MOBILE: i64 = 3;
+const MAX_PER_ADDRESS: i64 = 20;
+/// Filings listed in one text, newest first.
+const MAX_LISTED: i64 = 5;
+
+/// Queues a text with the tracking numbers filed under `mobile`, if there are any.
+#[tracing::instrument(skip_all)]
+pub async fn send_tracking_numbers(
+    state: &AppState,
+    mobile: &str,
+    address: &str,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    let mobile = MobileNumber::parse(mobile)
+        .map_err(|e| ServiceError::Validation(vec![FieldError::new("mobile", &e)]))?;
+    // Counted in the sign-in attempts table under a key no username can take.
+    let key = format!("sms:{}", mobile.as_str());
+    let since = millis(now - Duration::minutes(WINDOW_MINUTES));
+    let (by_mobile, by_address) =
+        login_attempts::recent(&state.db.pool, &key, address, since).await?;
+    if by_mobile >= MAX_PER_MOBILE || by_address >= MAX_PER_ADDRESS {
+        tracing::warn!(by_mobile, by_address, "tracking-number texts rate limited");
+        return Err(ServiceError::RateLimited);
+    }
+    login_attempts::record(&state.db.pool, &new_id(), &key, address, millis(now)).await?;
+    let filed = cases::by_mobile(&state.db.pool, mobile.as_str(), MAX_LISTED).await?;
+    if filed.is_empty() {
+        tracing::info!("no filings for this mobile; nothing sent");
+        return Ok(());
+    }
+    let mut listed = Vec::with_capacity(filed.len());
+    for row in &filed {
+        let tracking = TrackingNumber::parse(&row.tracking_number)
+            .map_err(|_| ServiceError::Corrupt(format!("case {} tracking", row.id)))?;
+        let day = NaiveDate::parse_from_str(&row.discovered_on, "%Y-%m-%d")
+            .map_err(|_| ServiceError::Corrupt(format!("case {} date", row.id)))?;
+        listed.push(format!("{}（{}申报）", tracking.grouped(), date_zh(day)));
+    }
+    let body = format!(
+        "【防返贫监测】您的申报查询码：{}。请在“查询进度”输入查询码和本手机号查看办理情况，或拨打12317。",
+        listed.join("、")
+    );
+    outbox::enqueue(
+        &state.db.pool,
+        &outbox::NewMessage {
+            id: &new_id(),
+            channel: "sms",
+            recipient: mobile.as_str(),
+            subject: "申报查询码",
+            body: &body,
+            case_id: None,
+        },
+        millis(now),
+    )
+    .await?;
+    tracing::info!(filings = filed.len(), "tracking numbers queued by SMS");
+    Ok(())
+}

@@ -1,0 +1,65 @@
+//! "Forgot the tracking number": the numbers go by SMS to the phone they were filed with.
+use crate::helpers::{fields, spawn_app, TestApp, QINGSHI_VILLAGE};
+
+async fn texts_to(app: &TestApp, mobile: &str) -> Vec<String> {
+    sqlx::query_scalar(
+        "select body from outbox where channel = 'sms' and recipient = $1 and case_id is null",
+    )
+    .bind(mobile)
+    .fetch_all(&app.state.db.pool)
+    .await
+    .expect("outbox")
+}
+
+async fn resend(app: &TestApp, mobile: &str) -> reqwest::Response {
+    app.post_api("/api/reports/resend", &fields(&[("mobile", mobile)]))
+        .await
+}
+
+#[tokio::test]
+async fn a_household_gets_its_tracking_numbers_by_text_and_nobody_learns_more() {
+    let app = spawn_app().await;
+    let tracking = app
+        .submit_report("张三", "13800138000", QINGSHI_VILLAGE)
+        .await;
+    assert_eq!(resend(&app, "13800138000").await.status(), 200);
+    let texts = texts_to(&app, "13800138000").await;
+    assert_eq!(texts.len(), 1);
+    let grouped = format!("{}-{}-{}", &tracking[..4], &tracking[4..8], &tracking[8..]);
+    assert!(texts[0].contains(&grouped), "{} in {}", grouped, texts[0]);
+
+    // A number with no filings gets the same answer and no text.
+    assert_eq!(resend(&app, "13900139000").await.status(), 200);
+    assert!(texts_to(&app, "13900139000").await.is_empty());
+
+    assert_eq!(
+        resend(&app, "1380013800").await.status(),
+        422,
+        "not a mobile number"
+    );
+}
+
+#[tokio::test]
+async fn texts_to_one_number_are_limited() {
+    let app = spawn_app().await;
+    for _ in 0..3 {
+        assert_eq!(resend(&app, "13700137000").await.status(), 200);
+    }
+    assert_eq!(resend(&app, "13700137000").await.status(), 429);
+}
+
+#[tokio::test]
+async fn without_javascript_the_answer_shows_on_the_look_up_page() {
+    let app = spawn_app().await;
+    let response = app
+        .post_plain_form(
+            "/api/reports/resend",
+            "/track",
+            &fields(&[("mobile", "13700137000")]),
+        )
+        .await;
+    assert_eq!(response.status(), 302);
+    assert_eq!(response.headers()["location"], "/track?sent=ok");
+    let page = app.get_html("/track?sent=ok").await;
+    assert!(page.contains("查询码会以短信发到这个手机"));
+}

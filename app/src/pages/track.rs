@@ -39,7 +39,7 @@ fn ForgotTracking(sent: String) -> impl IntoView {
             <summary>"忘记查询码？"</summary>
             <ActionForm action=resend>
                 <div class="field">
-                    <label for="r-mobile">"申报时填写的手机号码"</label>
+                    <label for="r-mobile">"接收短信的手机号（须为申报时填写的号码）"</label>
                     <input id="r-mobile" name="mobile" type="tel" inputmode="numeric" autocomplete="tel" />
                 </div>
                 <button type="submit" class="button">"把查询码发到这个手机"</button>

@@ -13,9 +13,10 @@ use crate::pages::{
 };
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = crate::i18n::detect();
     view! {
         <!DOCTYPE html>
-        <html lang="zh-CN">
+        <html lang=lang.code()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -36,15 +37,22 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    let lang = crate::i18n::detect();
+    provide_context(lang);
+    let other = lang.other();
     view! {
         <Stylesheet id="leptos" href="/pkg/safety-net.css" />
-        <Title text="防返贫监测帮扶服务平台" />
+        <Title text=lang.pick("防返贫监测帮扶服务平台", "Safety Net: poverty-relapse monitoring and assistance") />
         <Router>
             <header class="topbar">
-                <A href="/" attr:class="brand">"防返贫监测帮扶"</A>
+                <A href="/" attr:class="brand">{lang.pick("防返贫监测帮扶", "Safety Net")}</A>
                 <nav>
-                    <A href="/track">"查询进度"</A>
-                    <A href="/staff">"工作人员"</A>
+                    <A href="/track">{lang.pick("查询进度", "Track")}</A>
+                    <A href="/staff">{lang.pick("工作人员", "Staff")}</A>
+                    // A plain link: the server sets the cookie and sends the visitor back.
+                    <a href=format!("/lang/{}", other.code()) rel="external" lang=other.code()>
+                        {other.pick("中文", "English")}
+                    </a>
                 </nav>
             </header>
             <main class="page">
@@ -65,7 +73,7 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
             <footer class="footer">
-                <p>"全国防返贫监测帮扶热线 12317"</p>
+                <p>{lang.pick("全国防返贫监测帮扶热线 12317", "National assistance hotline 12317")}</p>
             </footer>
         </Router>
     }

@@ -67,6 +67,28 @@ impl AppError {
         }
     }
 
+    /// What the person sees, in English.
+    pub fn en(&self) -> &'static str {
+        match self {
+            AppError::Validation(_) => "Please check the fields marked in red",
+            AppError::Unauthorized => "Please sign in first",
+            AppError::Forbidden => "You are not allowed to do this",
+            AppError::NotFound => "Nothing was found",
+            AppError::Conflict => "Someone else changed this record; reload and try again",
+            AppError::Refused(_) => "This step is not allowed by the rules",
+            AppError::RateLimited => "Too many attempts; please try again later",
+            AppError::Internal => {
+                "Something went wrong; please try again later, or call 12317 for urgent help"
+            }
+            AppError::Transport => "The network is unstable; check the connection and try again",
+        }
+    }
+
+    /// What the person sees, in their language.
+    pub fn text(&self, lang: crate::i18n::Lang) -> &'static str {
+        lang.pick(self.zh(), self.en())
+    }
+
     pub fn field_errors(&self) -> &[FieldError] {
         match self {
             AppError::Validation(errors) => errors,

@@ -20,18 +20,19 @@ pub struct ReportDraft {
     pub errors: Vec<FieldError>,
 }
 
+/// Where a household's report stands, worded in the visitor's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TrackResult {
     pub tracking: String,
-    pub status_zh: String,
-    pub status_detail_zh: String,
+    pub status: String,
+    pub status_detail: String,
     pub submitted_on: String,
     pub village: String,
-    pub risk_types_zh: Vec<String>,
+    pub risk_types: Vec<String>,
     /// 帮扶责任人, once assigned.
     pub responsible: Option<String>,
     /// Assistance measures with their lead department and progress.
-    pub measures_zh: Vec<String>,
+    pub measures: Vec<String>,
 }
 
 /// Files a self-report. Answers with the tracking number and sends the browser to the
@@ -65,7 +66,7 @@ pub async fn load_report_draft(token: String) -> Result<Option<ReportDraft>, App
 #[server(endpoint = "reports/submitted")]
 pub async fn get_submission_info(tracking: String) -> Result<SubmissionInfo, AppError> {
     let ctx = crate::ssr::context::RequestContext::load()?;
-    crate::ssr::services::reports::submission_info(&ctx.state, &tracking)
+    crate::ssr::services::reports::submission_info(&ctx.state, &tracking, ctx.lang())
         .await
         .map_err(crate::ssr::context::reply_error)
 }
@@ -74,7 +75,7 @@ pub async fn get_submission_info(tracking: String) -> Result<SubmissionInfo, App
 #[server(endpoint = "reports/track")]
 pub async fn track_report(tracking: String, mobile: String) -> Result<TrackResult, AppError> {
     let ctx = crate::ssr::context::RequestContext::load()?;
-    crate::ssr::services::reports::track(&ctx.state, &tracking, &mobile)
+    crate::ssr::services::reports::track(&ctx.state, &tracking, &mobile, ctx.lang())
         .await
         .map_err(crate::ssr::context::reply_error)
 }

@@ -4,25 +4,35 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
-use crate::api::FieldError;
+use crate::{
+    api::FieldError,
+    i18n::{use_lang, Lang},
+};
 
 #[derive(Clone, Copy)]
-pub struct FieldErrors(RwSignal<BTreeMap<String, String>>);
+pub struct FieldErrors(RwSignal<BTreeMap<String, String>>, Lang);
 
 impl FieldErrors {
+    /// Messages in the page's language.
     pub fn new(initial: &[FieldError]) -> Self {
-        let errors = FieldErrors(RwSignal::new(BTreeMap::new()));
+        let errors = FieldErrors(RwSignal::new(BTreeMap::new()), use_lang());
         errors.replace_all(initial);
         errors
     }
 
     pub fn replace_all(&self, errors: &[FieldError]) {
+        let lang = self.1;
         self.0.set(
             errors
                 .iter()
-                .map(|e| (e.field.clone(), e.zh.clone()))
+                .map(|e| (e.field.clone(), lang.pick(&e.zh, &e.en).clone()))
                 .collect(),
         );
+    }
+
+    /// The page's language, for messages worded in the browser.
+    pub fn lang(&self) -> Lang {
+        self.1
     }
 
     pub fn set(&self, field: &str, message: Option<&str>) {

@@ -1,13 +1,14 @@
 use leptos::prelude::*;
 
-use crate::api::AppError;
+use crate::{api::AppError, i18n::use_lang};
 
 /// A banner for errors that belong to no single field.
 #[component]
 pub fn ErrorBanner(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+    let lang = use_lang();
     move || {
         error.get().map(|e| {
-            let text = e.zh();
+            let text = e.text(lang);
             view! { <p class="banner error" role="alert">{text}</p> }
         })
     }
@@ -17,15 +18,16 @@ pub fn ErrorBanner(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoVi
 /// session is gone (no dead end), otherwise the error in words.
 #[component]
 pub fn LoadError(error: AppError) -> impl IntoView {
+    let lang = use_lang();
     match error {
         AppError::Unauthorized => view! {
             <section class="card">
-                <p>"请先登录。"</p>
-                <leptos_router::components::A href="/staff/login" attr:class="button primary">"登录"</leptos_router::components::A>
+                <p>{lang.pick("请先登录。", "Please sign in first.")}</p>
+                <leptos_router::components::A href="/staff/login" attr:class="button primary">{lang.pick("登录", "Sign in")}</leptos_router::components::A>
             </section>
         }
         .into_any(),
-        other => view! { <p class="banner error" role="alert">{other.zh()}</p> }.into_any(),
+        other => view! { <p class="banner error" role="alert">{other.text(lang)}</p> }.into_any(),
     }
 }
 

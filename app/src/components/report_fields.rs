@@ -24,19 +24,39 @@ use crate::{
         },
         vocab::RiskType,
     },
+    i18n::{use_lang, Lang},
 };
 
-/// The household ticks the pledge itself.
-pub const CONSENT_SELF: (&str, &str) = (
-    "承诺授权：",
-    "我承诺所填信息真实；同意有关部门依法核查我家的收入、财产等信息。",
-);
+/// How the pledge and authorisation (承诺授权) is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Consent {
+    /// The household ticks it itself.
+    SelfTicked,
+    /// A proxy read it aloud and the applicant agreed (staff pages are Chinese only).
+    ReadAloud,
+}
 
-/// A proxy confirms they read the pledge aloud and the applicant agreed.
-pub const CONSENT_READ_ALOUD: (&str, &str) = (
-    "已宣读承诺授权：",
-    "已向申请人逐句宣读“所填信息真实；同意有关部门依法核查家庭收入、财产等信息”，申请人表示同意（来电录音留存）。",
-);
+impl Consent {
+    /// (title, text) in the page's language.
+    fn words(self, lang: Lang) -> (&'static str, &'static str) {
+        match self {
+            Consent::SelfTicked => lang.pick(
+                (
+                    "承诺授权：",
+                    "我承诺所填信息真实；同意有关部门依法核查我家的收入、财产等信息。",
+                ),
+                (
+                    "Pledge and authorisation: ",
+                    "I promise the information is true, and I agree that the authorities may check my family's income and property as the law allows.",
+                ),
+            ),
+            Consent::ReadAloud => (
+                "已宣读承诺授权：",
+                "已向申请人逐句宣读“所填信息真实；同意有关部门依法核查家庭收入、财产等信息”，申请人表示同意（来电录音留存）。",
+            ),
+        }
+    }
+}
 
 /// The draft named by `?draft=` (a plain form post that came back with problems), or an
 /// empty form, with the idempotency key its submission will carry.
@@ -83,13 +103,15 @@ where
 pub fn SubmitBanners(error: RwSignal<Option<AppError>>, draft_has_errors: bool) -> impl IntoView {
     view! {
         <ErrorBanner error=error />
-        {draft_has_errors
-            .then(|| view! { <p class="banner error" role="alert">"请检查标红的内容"</p> })}
+        {draft_has_errors.then(|| view! {
+            <p class="banner error" role="alert">{use_lang().pick("请检查标红的内容", "Please check the fields marked in red")}</p>
+        })}
     }
 }
 
-fn message<T, E: UserMessage>(result: Result<T, E>) -> Option<&'static str> {
-    result.err().map(|e| e.zh())
+/// A field's problem in the page's language, if any.
+fn message<T, E: UserMessage>(lang: Lang, result: Result<T, E>) -> Option<&'static str> {
+    result.err().map(|e| lang.pick(e.zh(), e.en()))
 }
 
 #[component]
@@ -97,7 +119,7 @@ pub fn ReportFields(
     form: ReportForm,
     errors: FieldErrors,
     townships: Vec<TownshipOption>,
-    consent: (&'static str, &'static str),
+    consent: Consent,
     /// Called with (ID number, mobile) as they change, e.g. to look for earlier filings.
     #[prop(optional)]
     on_keys: Option<Callback<(String, String)>>,
@@ -128,61 +150,62 @@ pub fn ReportFields(
             callback.run(keys.get_untracked());
         }
     };
-    let (consent_title, consent_text) = consent;
+    let t = errors.lang();
+    let (consent_title, consent_text) = consent.words(t);
     view! {
             // Sent again with a retry, so a lost answer or a double tap files once.
             <input type="hidden" name="form[key]" value=key />
             <div class="field" class:invalid=move || errors.get("name")().is_some()>
-                <label for="f-name">"申请人姓名 *"</label>
+                <label for="f-name">{t.pick("申请人姓名 *", "Applicant's name *")}</label>
                 <input id="f-name" name="form[name]" type="text" autocomplete="name" value=name
                     aria-describedby="e-name"
-                    on:input=move |ev| errors.on_input("name", message(parse_name(&event_target_value(&ev))))
-                    on:change=move |ev| errors.set("name", message(parse_name(&event_target_value(&ev)))) />
+                    on:input=move |ev| errors.on_input("name", message(t, parse_name(&event_target_value(&ev))))
+                    on:change=move |ev| errors.set("name", message(t, parse_name(&event_target_value(&ev)))) />
                 <FieldMessage id="e-name" message=errors.get("name") />
             </div>
 
             <div class="field" class:invalid=move || errors.get("mobile")().is_some()>
-                <label for="f-mobile">"手机号码 *"</label>
+                <label for="f-mobile">{t.pick("手机号码 *", "Mobile number *")}</label>
                 <input id="f-mobile" name="form[mobile]" type="tel" inputmode="numeric"
                     autocomplete="tel" value=mobile aria-describedby="e-mobile"
-                    on:input=move |ev| errors.on_input("mobile", message(MobileNumber::parse(&event_target_value(&ev))))
+                    on:input=move |ev| errors.on_input("mobile", message(t, MobileNumber::parse(&event_target_value(&ev))))
                     on:change=move |ev| {
                         let value = event_target_value(&ev);
-                        errors.set("mobile", message(MobileNumber::parse(&value)));
+                        errors.set("mobile", message(t, MobileNumber::parse(&value)));
                         changed(None, Some(value));
                     } />
                 <FieldMessage id="e-mobile" message=errors.get("mobile") />
             </div>
 
             <div class="field" class:invalid=move || errors.get("id_number")().is_some()>
-                <label for="f-id">"身份证号码（18位）*"</label>
+                <label for="f-id">{t.pick("身份证号码（18位）*", "ID card number (18 characters) *")}</label>
                 <input id="f-id" name="form[id_number]" type="text" autocomplete="off"
                     maxlength="22" value=id_number aria-describedby="e-id_number"
-                    on:input=move |ev| errors.on_input("id_number", message(IdNumber::parse(&event_target_value(&ev))))
+                    on:input=move |ev| errors.on_input("id_number", message(t, IdNumber::parse(&event_target_value(&ev))))
                     on:change=move |ev| {
                         let value = event_target_value(&ev);
-                        errors.set("id_number", message(IdNumber::parse(&value)));
+                        errors.set("id_number", message(t, IdNumber::parse(&value)));
                         changed(Some(value), None);
                     } />
                 <FieldMessage id="e-id_number" message=errors.get("id_number") />
             </div>
 
             <div class="field" class:invalid=move || errors.get("village")().is_some()>
-                <label for="f-village">"所在乡镇和村 *"</label>
+                <label for="f-village">{t.pick("所在乡镇和村 *", "Township and village *")}</label>
                 <select id="f-village" name="form[village]" aria-describedby="e-village"
-                    on:change=move |ev| errors.set("village", message(parse_village(&event_target_value(&ev))))>
-                    <option value="">"请选择乡镇和村"</option>
+                    on:change=move |ev| errors.set("village", message(t, parse_village(&event_target_value(&ev))))>
+                    <option value="">{t.pick("请选择乡镇和村", "Choose your township and village")}</option>
                     {townships
                         .into_iter()
-                        .map(|t| {
+                        .map(|township| {
                             let selected_village = village.clone();
                             view! {
-                                <optgroup label=t.name.clone()>
-                                    {t.villages
+                                <optgroup label=township.name.clone()>
+                                    {township.villages
                                         .into_iter()
                                         .map(|v| {
                                             let selected = v.code == selected_village;
-                                            let label = format!("{} · {}", t.name, v.name);
+                                            let label = format!("{} · {}", township.name, v.name);
                                             view! { <option value=v.code selected=selected>{label}</option> }
                                         })
                                         .collect_view()}
@@ -195,26 +218,26 @@ pub fn ReportFields(
             </div>
 
             <div class="field" class:invalid=move || errors.get("group")().is_some()>
-                <label for="f-group">"村民小组（选填）"</label>
-                <input id="f-group" name="form[group]" type="text" value=group placeholder="如：3组"
+                <label for="f-group">{t.pick("村民小组（选填）", "Village group (optional)")}</label>
+                <input id="f-group" name="form[group]" type="text" value=group placeholder=t.pick("如：3组", "e.g. 3组")
                     aria-describedby="e-group"
-                    on:input=move |ev| errors.on_input("group", message(parse_group(&event_target_value(&ev))))
-                    on:change=move |ev| errors.set("group", message(parse_group(&event_target_value(&ev)))) />
+                    on:input=move |ev| errors.on_input("group", message(t, parse_group(&event_target_value(&ev))))
+                    on:change=move |ev| errors.set("group", message(t, parse_group(&event_target_value(&ev)))) />
                 <FieldMessage id="e-group" message=errors.get("group") />
             </div>
 
             <div class="field" class:invalid=move || errors.get("household_size")().is_some()>
-                <label for="f-size">"家庭人口数 *"</label>
+                <label for="f-size">{t.pick("家庭人口数 *", "People in the household *")}</label>
                 <input id="f-size" name="form[household_size]" type="number" inputmode="numeric"
                     min="1" max="30" value=household_size aria-describedby="e-household_size"
-                    on:input=move |ev| errors.on_input("household_size", message(parse_household_size(&event_target_value(&ev))))
-                    on:change=move |ev| errors.set("household_size", message(parse_household_size(&event_target_value(&ev)))) />
+                    on:input=move |ev| errors.on_input("household_size", message(t, parse_household_size(&event_target_value(&ev))))
+                    on:change=move |ev| errors.set("household_size", message(t, parse_household_size(&event_target_value(&ev)))) />
                 <FieldMessage id="e-household_size" message=errors.get("household_size") />
             </div>
 
             <fieldset class="field" class:invalid=move || errors.get("risk_types")().is_some()
                 aria-describedby="e-risk_types">
-                <legend>"遇到了哪些困难（可多选）*"</legend>
+                <legend>{t.pick("遇到了哪些困难（可多选）*", "What hardship? (choose all that apply) *")}</legend>
                 <div class="checks">
                     {RiskType::ALL
                         .iter()
@@ -226,7 +249,7 @@ pub fn ReportFields(
                                     <input type="checkbox" name=format!("form[risk_types][{i}]")
                                         value=risk.code() checked=checked
                                         on:change=move |_| errors.set("risk_types", None) />
-                                    <span>{risk.label_zh()}</span>
+                                    <span>{t.pick(risk.label_zh(), risk.label_en())}</span>
                                 </label>
                             }
                         })
@@ -236,11 +259,11 @@ pub fn ReportFields(
             </fieldset>
 
             <div class="field" class:invalid=move || errors.get("description")().is_some()>
-                <label for="f-desc">"简单说说情况 *"</label>
+                <label for="f-desc">{t.pick("简单说说情况 *", "Tell us briefly what happened *")}</label>
                 <textarea id="f-desc" name="form[description]" rows="4" maxlength="500"
                     aria-describedby="e-description"
-                    on:input=move |ev| errors.on_input("description", message(parse_description(&event_target_value(&ev))))
-                    on:change=move |ev| errors.set("description", message(parse_description(&event_target_value(&ev))))>
+                    on:input=move |ev| errors.on_input("description", message(t, parse_description(&event_target_value(&ev))))
+                    on:change=move |ev| errors.set("description", message(t, parse_description(&event_target_value(&ev))))>
                     {description}
                 </textarea>
                 <FieldMessage id="e-description" message=errors.get("description") />

@@ -24,6 +24,7 @@ pub mod calendar;
 pub mod case;
 pub mod clock;
 pub mod holidays_cn;
+pub mod lang;
 pub mod ledger;
 mod newtype;
 pub mod report;

@@ -1,34 +1,57 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::i18n::use_lang;
+
 #[component]
 pub fn HomePage() -> impl IntoView {
+    let t = use_lang();
     view! {
         <section class="hero">
-            <h1>"防返贫监测帮扶服务"</h1>
+            <h1>{t.pick("防返贫监测帮扶服务", "Help when hardship returns")}</h1>
             <p class="lead">
-                "家里因为生病、残疾、上学、灾害、意外或者没了工作，日子变难了？"
-                "可以在这里向政府申报。我们会上门核实，符合条件的及时帮扶。"
+                {t.pick(
+                    "家里因为生病、残疾、上学、灾害、意外或者没了工作，日子变难了？可以在这里向政府申报。我们会上门核实，符合条件的及时帮扶。",
+                    "Has illness, disability, school costs, a disaster, an accident or a lost job made life hard for your family? Tell the government here. Someone will visit to check, and help comes quickly if you qualify.",
+                )}
             </p>
             <div class="actions">
-                <A href="/report" attr:class="button primary big">"我要申报"</A>
-                <A href="/track" attr:class="button big">"查询进度"</A>
+                <A href="/report" attr:class="button primary big">{t.pick("我要申报", "Report hardship")}</A>
+                <A href="/track" attr:class="button big">{t.pick("查询进度", "Track my report")}</A>
             </div>
         </section>
         <section class="card">
-            <h2>"谁可以申报"</h2>
+            <h2>{t.pick("谁可以申报", "Who can report")}</h2>
             <ul class="plain">
-                <li>"本县农村户籍家庭，收入下降或者支出突然增加，基本生活有困难的。"</li>
-                <li>"可以自己申报，也可以请亲友、村干部或拨打12317热线代为申报。"</li>
-                <li>"申报免费，不需要找人、不需要送礼。"</li>
+                <li>{t.pick(
+                    "本县农村户籍家庭，收入下降或者支出突然增加，基本生活有困难的。",
+                    "Rural households of this county whose income fell or whose spending rose suddenly, and who struggle to get by.",
+                )}</li>
+                <li>{t.pick(
+                    "可以自己申报，也可以请亲友、村干部或拨打12317热线代为申报。",
+                    "You can report yourself, or ask a relative, a village cadre or the 12317 hotline to report for you.",
+                )}</li>
+                <li>{t.pick(
+                    "申报免费，不需要找人、不需要送礼。",
+                    "Reporting is free. You need no connections and no gifts.",
+                )}</li>
             </ul>
         </section>
         <section class="card">
-            <h2>"申报以后"</h2>
+            <h2>{t.pick("申报以后", "After you report")}</h2>
             <ol>
-                <li>"乡镇在2个工作日内受理，村里安排人员上门核实。"</li>
-                <li>"村里评议并公示至少5天，乡镇审核，县里审定。"</li>
-                <li>"从申报起15天内完成认定，并告诉您结果和帮扶责任人。"</li>
+                <li>{t.pick(
+                    "乡镇在2个工作日内受理，村里安排人员上门核实。",
+                    "The township accepts it within 2 working days, and the village sends someone to visit.",
+                )}</li>
+                <li>{t.pick(
+                    "村里评议并公示至少5天，乡镇审核，县里审定。",
+                    "The village reviews it and posts a public notice for at least 5 days; the township checks and the county decides.",
+                )}</li>
+                <li>{t.pick(
+                    "从申报起15天内完成认定，并告诉您结果和帮扶责任人。",
+                    "Within 15 days you are told the decision and who is responsible for helping you.",
+                )}</li>
             </ol>
         </section>
     }

@@ -14,9 +14,7 @@ use crate::{
     components::{
         field_errors::{FieldErrors, FieldMessage},
         notice::LoadError,
-        report_fields::{
-            report_draft, show_submit_errors, ReportFields, SubmitBanners, CONSENT_READ_ALOUD,
-        },
+        report_fields::{report_draft, show_submit_errors, Consent, ReportFields, SubmitBanners},
     },
 };
 
@@ -86,7 +84,7 @@ fn ProxyForm(
                 form=draft.form
                 errors
                 townships
-                consent=CONSENT_READ_ALOUD
+                consent=Consent::ReadAloud
                 on_keys=Callback::new(move |k| keys.set(k))
             />
             <Transition fallback=|| ()>

@@ -9,25 +9,28 @@ use crate::{
     },
     components::{
         field_errors::FieldErrors,
-        report_fields::{
-            report_draft, show_submit_errors, ReportFields, SubmitBanners, CONSENT_SELF,
-        },
+        report_fields::{report_draft, show_submit_errors, Consent, ReportFields, SubmitBanners},
     },
+    i18n::use_lang,
 };
 
 #[component]
 pub fn ReportPage() -> impl IntoView {
+    let t = use_lang();
     let draft = report_draft();
     let regions = Resource::new(|| (), |_| region_tree());
     view! {
-        <h1>"我要申报"</h1>
-        <p class="hint">"带 * 的为必填。请如实填写，我们会上门核实。"</p>
-        <Suspense fallback=|| view! { <p class="loading">"正在加载…"</p> }>
+        <h1>{t.pick("我要申报", "Report hardship")}</h1>
+        <p class="hint">{t.pick(
+            "带 * 的为必填。请如实填写，我们会上门核实。",
+            "Fields marked * are required. Please answer truthfully; someone will visit to check.",
+        )}</p>
+        <Suspense fallback=move || view! { <p class="loading">{t.pick("正在加载…", "Loading…")}</p> }>
             {move || Suspend::new(async move {
                 let draft = draft.await;
                 match regions.await {
                     Ok(townships) => view! { <ReportFormView draft townships /> }.into_any(),
-                    Err(e) => view! { <p class="banner error">{e.zh()}</p> }.into_any(),
+                    Err(e) => view! { <p class="banner error">{e.text(t)}</p> }.into_any(),
                 }
             })}
         </Suspense>
@@ -40,15 +43,19 @@ fn ReportFormView(draft: ReportDraft, townships: Vec<TownshipOption>) -> impl In
     let errors = FieldErrors::new(&draft.errors);
     let general_error = show_submit_errors(submit.value(), errors);
     let pending = submit.pending();
-
+    let t = errors.lang();
     view! {
         <ActionForm action=submit attr:class="report-form" attr:novalidate=true>
             <SubmitBanners error=general_error draft_has_errors=!draft.errors.is_empty() />
 
-            <ReportFields form=draft.form errors townships consent=CONSENT_SELF />
+            <ReportFields form=draft.form errors townships consent=Consent::SelfTicked />
 
             <button type="submit" class="button primary big" disabled=move || pending.get()>
-                {move || if pending.get() { "正在提交…" } else { "提交申报" }}
+                {move || if pending.get() {
+                    t.pick("正在提交…", "Sending…")
+                } else {
+                    t.pick("提交申报", "Send my report")
+                }}
             </button>
         </ActionForm>
     }

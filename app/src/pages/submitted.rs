@@ -1,36 +1,54 @@
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_params_map};
 
-use crate::api::reports::get_submission_info;
+use crate::{api::reports::get_submission_info, i18n::use_lang};
 
 #[component]
 pub fn SubmittedPage() -> impl IntoView {
+    let t = use_lang();
     let params = use_params_map();
     let info = Resource::new(
         move || params.read().get("tracking").unwrap_or_default(),
         get_submission_info,
     );
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"正在加载…"</p> }>
+        <Suspense fallback=move || view! { <p class="loading">{t.pick("正在加载…", "Loading…")}</p> }>
             {move || Suspend::new(async move {
                 match info.await {
                     Ok(info) => view! {
                         <section class="card success">
-                            <h1>"申报已提交"</h1>
-                            <p>"您的查询码（请抄下来或拍照保存）："</p>
+                            <h1>{t.pick("申报已提交", "Your report has been sent")}</h1>
+                            <p>{t.pick(
+                                "您的查询码（请抄下来或拍照保存）：",
+                                "Your tracking number (write it down or take a photo):",
+                            )}</p>
                             <p class="tracking" data-testid="tracking">{info.tracking.clone()}</p>
-                            <p>"提交日期：" {info.submitted_on}</p>
-                            <h2>"接下来"</h2>
+                            <p>{t.pick("提交日期：", "Sent on: ")} {info.submitted_on}</p>
+                            <h2>{t.pick("接下来", "What happens next")}</h2>
                             <ol>
-                                <li>"乡镇将在 " <strong>{info.accept_by}</strong> " 前受理，村里会安排人员上门核实。"</li>
-                                <li>"请保持手机畅通，上门时请准备好户口本和相关证明。"</li>
-                                <li>"最迟在 " <strong>{info.decide_by}</strong> " 前告诉您认定结果。"</li>
+                                <li>
+                                    {t.pick("乡镇将在 ", "The township will accept it by ")}
+                                    <strong>{info.accept_by}</strong>
+                                    {t.pick(
+                                        " 前受理，村里会安排人员上门核实。",
+                                        ", and someone from the village will visit to check.",
+                                    )}
+                                </li>
+                                <li>{t.pick(
+                                    "请保持手机畅通，上门时请准备好户口本和相关证明。",
+                                    "Keep your phone on. For the visit, have your household register and any papers ready.",
+                                )}</li>
+                                <li>
+                                    {t.pick("最迟在 ", "You will be told the decision by ")}
+                                    <strong>{info.decide_by}</strong>
+                                    {t.pick(" 前告诉您认定结果。", " at the latest.")}
+                                </li>
                             </ol>
-                            <A href="/track" attr:class="button">"查询进度"</A>
+                            <A href="/track" attr:class="button">{t.pick("查询进度", "Track my report")}</A>
                         </section>
                     }
                     .into_any(),
-                    Err(e) => view! { <p class="banner error">{e.zh()}</p> }.into_any(),
+                    Err(e) => view! { <p class="banner error">{e.text(t)}</p> }.into_any(),
                 }
             })}
         </Suspense>

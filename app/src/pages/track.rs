@@ -2,23 +2,38 @@
 use leptos::prelude::*;
 use leptos_router::{components::Form, hooks::use_query_map};
 
-use crate::api::{
-    reports::{track_report, ResendTracking},
-    AppError,
+use crate::{
+    api::{
+        reports::{track_report, ResendTracking},
+        AppError,
+    },
+    i18n::{use_lang, Lang},
 };
 
 /// What the household is told after asking for its tracking numbers by SMS.
-fn resend_message(outcome: &str) -> Option<(&'static str, &'static str)> {
+fn resend_message(outcome: &str, t: Lang) -> Option<(&'static str, &'static str)> {
     match outcome {
         "ok" => Some((
             "banner ok",
-            "如果这个号码有申报记录，查询码会以短信发到这个手机，请留意查收。",
+            t.pick(
+                "如果这个号码有申报记录，查询码会以短信发到这个手机，请留意查收。",
+                "If this number has reports, their tracking numbers will arrive by text message.",
+            ),
         )),
         "limited" => Some((
             "banner error",
-            "发送太频繁了，请一小时后再试，或拨打12317热线查询。",
+            t.pick(
+                "发送太频繁了，请一小时后再试，或拨打12317热线查询。",
+                "Too many requests; please try again in an hour, or call the 12317 hotline.",
+            ),
         )),
-        "bad" => Some(("banner error", "手机号码不正确，请填写11位手机号码。")),
+        "bad" => Some((
+            "banner error",
+            t.pick(
+                "手机号码不正确，请填写11位手机号码。",
+                "That is not a mobile number; enter the 11 digits.",
+            ),
+        )),
         _ => None,
     }
 }
@@ -26,6 +41,7 @@ fn resend_message(outcome: &str) -> Option<(&'static str, &'static str)> {
 /// 忘记查询码: the numbers go by SMS to the phone they were filed with.
 #[component]
 fn ForgotTracking(sent: String) -> impl IntoView {
+    let t = use_lang();
     let resend = ServerAction::<ResendTracking>::new();
     let open = !sent.is_empty();
     let outcome = move || match resend.value().get() {
@@ -36,15 +52,20 @@ fn ForgotTracking(sent: String) -> impl IntoView {
     };
     view! {
         <details class="card forgot" open=open>
-            <summary>"忘记查询码？"</summary>
+            <summary>{t.pick("忘记查询码？", "Lost your tracking number?")}</summary>
             <ActionForm action=resend>
                 <div class="field">
-                    <label for="r-mobile">"接收短信的手机号（须为申报时填写的号码）"</label>
+                    <label for="r-mobile">{t.pick(
+                        "接收短信的手机号（须为申报时填写的号码）",
+                        "Mobile for the text message (the one given when reporting)",
+                    )}</label>
                     <input id="r-mobile" name="mobile" type="tel" inputmode="numeric" autocomplete="tel" />
                 </div>
-                <button type="submit" class="button">"把查询码发到这个手机"</button>
+                <button type="submit" class="button">
+                    {t.pick("把查询码发到这个手机", "Text my tracking numbers to this phone")}
+                </button>
             </ActionForm>
-            {move || resend_message(&outcome()).map(|(class, text)| view! {
+            {move || resend_message(&outcome(), t).map(|(class, text)| view! {
                 <p class=class role="status">{text}</p>
             })}
         </details>
@@ -53,6 +74,7 @@ fn ForgotTracking(sent: String) -> impl IntoView {
 
 #[component]
 pub fn TrackPage() -> impl IntoView {
+    let t = use_lang();
     let query = use_query_map();
     let params = move || {
         let q = query.read();
@@ -71,39 +93,42 @@ pub fn TrackPage() -> impl IntoView {
     let (tracking, mobile) = params();
     let sent = query.read_untracked().get("sent").unwrap_or_default();
     view! {
-        <h1>"查询进度"</h1>
+        <h1>{t.pick("查询进度", "Track my report")}</h1>
         <Form method="GET" action="" attr:class="track-form">
             <div class="field">
-                <label for="t-tracking">"查询码"</label>
+                <label for="t-tracking">{t.pick("查询码", "Tracking number")}</label>
                 <input id="t-tracking" name="tracking" type="text" autocomplete="off"
-                    autocapitalize="characters" value=tracking placeholder="例如 ABCD-EFGH-JK" />
+                    autocapitalize="characters" value=tracking
+                    placeholder=t.pick("例如 ABCD-EFGH-JK", "e.g. ABCD-EFGH-JK") />
             </div>
             <div class="field">
-                <label for="t-mobile">"申报时填写的手机号码"</label>
+                <label for="t-mobile">{t.pick("申报时填写的手机号码", "Mobile number given when reporting")}</label>
                 <input id="t-mobile" name="mobile" type="tel" inputmode="numeric" value=mobile />
             </div>
-            <button type="submit" class="button primary">"查询"</button>
+            <button type="submit" class="button primary">{t.pick("查询", "Look up")}</button>
         </Form>
         <ForgotTracking sent />
-        <Suspense fallback=|| view! { <p class="loading">"正在查询…"</p> }>
+        <Suspense fallback=move || view! { <p class="loading">{t.pick("正在查询…", "Looking up…")}</p> }>
             {move || Suspend::new(async move {
                 match result.await {
                     None => ().into_any(),
                     Some(Ok(found)) => view! {
                         <section class="card" data-testid="track-result">
-                            <h2>{found.status_zh}</h2>
-                            <p>{found.status_detail_zh}</p>
+                            <h2>{found.status}</h2>
+                            <p>{found.status_detail}</p>
                             <dl>
-                                <dt>"查询码"</dt><dd>{found.tracking}</dd>
-                                <dt>"提交日期"</dt><dd>{found.submitted_on}</dd>
-                                <dt>"所在村"</dt><dd>{found.village}</dd>
-                                <dt>"困难类型"</dt><dd>{found.risk_types_zh.join("、")}</dd>
-                                {found.responsible.map(|r| view! { <dt>"帮扶责任人"</dt><dd>{r}</dd> })}
+                                <dt>{t.pick("查询码", "Tracking number")}</dt><dd>{found.tracking}</dd>
+                                <dt>{t.pick("提交日期", "Sent on")}</dt><dd>{found.submitted_on}</dd>
+                                <dt>{t.pick("所在村", "Village")}</dt><dd>{found.village}</dd>
+                                <dt>{t.pick("困难类型", "Hardship")}</dt><dd>{found.risk_types.join(t.pick("、", ", "))}</dd>
+                                {found.responsible.map(|r| view! {
+                                    <dt>{t.pick("帮扶责任人", "Responsible for helping you")}</dt><dd>{r}</dd>
+                                })}
                             </dl>
-                            {(!found.measures_zh.is_empty()).then(|| view! {
-                                <h3>"帮扶措施"</h3>
+                            {(!found.measures.is_empty()).then(|| view! {
+                                <h3>{t.pick("帮扶措施", "Assistance")}</h3>
                                 <ul class="plain">
-                                    {found.measures_zh.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                                    {found.measures.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
                                 </ul>
                             })}
                         </section>
@@ -111,17 +136,18 @@ pub fn TrackPage() -> impl IntoView {
                     .into_any(),
                     Some(Err(AppError::Validation(errors))) => view! {
                         <ul class="banner error" role="alert">
-                            {errors.into_iter().map(|e| view! { <li>{e.zh}</li> }).collect_view()}
+                            {errors.into_iter().map(|e| view! { <li>{t.pick(e.zh, e.en)}</li> }).collect_view()}
                         </ul>
                     }
                     .into_any(),
                     Some(Err(AppError::NotFound)) => view! {
-                        <p class="banner error" role="alert">
-                            "没有找到。请核对查询码和手机号码；也可以拨打12317热线查询。"
-                        </p>
+                        <p class="banner error" role="alert">{t.pick(
+                            "没有找到。请核对查询码和手机号码；也可以拨打12317热线查询。",
+                            "Nothing found. Check the tracking number and the mobile number, or call the 12317 hotline.",
+                        )}</p>
                     }
                     .into_any(),
-                    Some(Err(e)) => view! { <p class="banner error" role="alert">{e.zh()}</p> }.into_any(),
+                    Some(Err(e)) => view! { <p class="banner error" role="alert">{e.text(t)}</p> }.into_any(),
                 }
             })}
         </Suspense>

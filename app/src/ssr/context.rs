@@ -77,6 +77,13 @@ impl RequestContext {
         }
     }
 
+    /// The language the visitor chose (the `lang` cookie), Chinese by default.
+    pub fn lang(&self) -> crate::domain::lang::Lang {
+        self.header(header::COOKIE)
+            .map(crate::domain::lang::Lang::from_cookies)
+            .unwrap_or_default()
+    }
+
     pub fn session_token(&self) -> Option<String> {
         session_token_in(self.header(header::COOKIE)?)
     }

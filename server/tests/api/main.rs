@@ -6,6 +6,7 @@ mod fixtures;
 mod health;
 mod helpers;
 mod idempotency;
+mod language;
 mod ledger;
 mod lookup;
 mod notice;

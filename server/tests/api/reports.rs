@@ -128,7 +128,7 @@ async fn progress_is_found_by_tracking_number_and_mobile_only() {
         .await;
     assert_eq!(found.status(), 200);
     let body: Value = found.json().await.expect("json");
-    assert_eq!(body["status_zh"], "已提交，等待乡镇受理");
+    assert_eq!(body["status"], "已提交，等待乡镇受理");
     assert_eq!(body["village"], "青石村");
 
     let wrong_mobile = app
@@ -219,9 +219,9 @@ async fn the_household_sees_its_responsible_person_and_measures() {
         )
         .await;
     let body: Value = found.json().await.expect("json");
-    assert_eq!(body["status_zh"], "已认定为监测对象，正在帮扶");
+    assert_eq!(body["status"], "已认定为监测对象，正在帮扶");
     assert_eq!(body["responsible"], "王村干");
-    let measures = body["measures_zh"].as_array().expect("measures");
+    let measures = body["measures"].as_array().expect("measures");
     assert_eq!(measures.len(), 1);
     assert!(
         measures[0].as_str().unwrap_or_default().contains("计划中"),

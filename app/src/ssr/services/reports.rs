@@ -11,10 +11,11 @@ use crate::{
         calendar::Calendar,
         case::{labels, proxy_channels, Actor, Case, CaseState, NewCase},
         clock::{due_date, Span},
+        lang::Lang,
         mobile::MobileNumber,
         report::{FieldProblem, NewReport, ReportFieldError, ReportForm},
         role::Role,
-        time::{beijing_date, date_zh},
+        time::beijing_date,
         tracking::TrackingNumber,
         vocab::{Channel, RiskType},
     },
@@ -205,6 +206,7 @@ fn deadlines(calendar: &Calendar, discovered: NaiveDate) -> (NaiveDate, NaiveDat
 pub async fn submission_info(
     state: &AppState,
     tracking: &str,
+    lang: Lang,
 ) -> Result<SubmissionInfo, ServiceError> {
     let tracking = TrackingNumber::parse(tracking).map_err(|_| ServiceError::NotFound)?;
     let case = case_rows::by_tracking(&state.db.pool, tracking.as_str())
@@ -214,9 +216,9 @@ pub async fn submission_info(
     let (accept_by, decide_by) = deadlines(&state.calendar, discovered);
     Ok(SubmissionInfo {
         tracking: tracking.grouped(),
-        submitted_on: date_zh(discovered),
-        accept_by: date_zh(accept_by),
-        decide_by: date_zh(decide_by),
+        submitted_on: lang.date(discovered),
+        accept_by: lang.date(accept_by),
+        decide_by: lang.date(decide_by),
     })
 }
 
@@ -225,6 +227,7 @@ pub async fn track(
     state: &AppState,
     tracking: &str,
     mobile: &str,
+    lang: Lang,
 ) -> Result<TrackResult, ServiceError> {
     let mut problems: Vec<FieldError> = Vec::new();
     let tracking = TrackingNumber::parse(tracking)
@@ -247,24 +250,24 @@ pub async fn track(
     let discovered = parse_date(&case.discovered_on)?;
     let (accept_by, decide_by) = deadlines(&state.calendar, discovered);
     let engine_case = cases::load_unscoped(state, &case.id).await?;
-    let (status_zh, status_detail_zh) = status_text(&engine_case, accept_by, decide_by);
+    let (status, status_detail) = status_text(&engine_case, accept_by, decide_by, lang);
     Ok(TrackResult {
         tracking: tracking.grouped(),
-        status_zh,
-        status_detail_zh,
-        submitted_on: date_zh(discovered),
+        status,
+        status_detail,
+        submitted_on: lang.date(discovered),
         village,
-        risk_types_zh: risk_labels(&case.risk_types),
+        risk_types: risk_labels_in(&case.risk_types, lang),
         responsible: engine_case.responsible.clone(),
-        measures_zh: engine_case
+        measures: engine_case
             .measures
             .iter()
             .map(|m| {
                 format!(
                     "{}（{}）· {}",
-                    m.measure_type.label_zh(),
+                    lang.pick(m.measure_type.label_zh(), m.measure_type.label_en()),
                     m.lead_department,
-                    labels::measure_status_zh(m.status)
+                    labels::measure_status(m.status, lang)
                 )
             })
             .collect(),
@@ -272,31 +275,63 @@ pub async fn track(
 }
 
 pub fn risk_labels(codes: &str) -> Vec<String> {
+    risk_labels_in(codes, Lang::Zh)
+}
+
+/// Risk-type labels from the stored comma-separated codes, in `lang`.
+pub fn risk_labels_in(codes: &str, lang: Lang) -> Vec<String> {
     codes
         .split(',')
         .filter_map(RiskType::from_code)
-        .map(|r| r.label_zh().to_owned())
+        .map(|r| lang.pick(r.label_zh(), r.label_en()).to_owned())
         .collect()
 }
 
 /// What the household reads about its case: where it stands and what happens next.
-fn status_text(case: &Case, accept_by: NaiveDate, decide_by: NaiveDate) -> (String, String) {
-    let code = case.state.code();
-    let headline = labels::state_for_household_zh(code).to_owned();
+fn status_text(
+    case: &Case,
+    accept_by: NaiveDate,
+    decide_by: NaiveDate,
+    lang: Lang,
+) -> (String, String) {
+    let headline = labels::state_for_household(case.state.code(), lang).to_owned();
     let detail = match &case.state {
-        CaseState::Reported => format!(
-            "乡镇将在{}前受理并安排入户核查，{}前完成认定。",
-            date_zh(accept_by),
-            date_zh(decide_by)
-        ),
+        CaseState::Reported => match lang {
+            Lang::Zh => format!(
+                "乡镇将在{}前受理并安排入户核查，{}前完成认定。",
+                lang.date(accept_by),
+                lang.date(decide_by)
+            ),
+            Lang::En => format!(
+                "The township will accept it and arrange a visit by {}, and decide by {}.",
+                lang.date(accept_by),
+                lang.date(decide_by)
+            ),
+        },
         CaseState::RejectedOutOfScope { reason } | CaseState::NotIdentified { reason } => {
-            format!("原因：{reason}。如有异议，可向乡镇人民政府申诉，或拨打12317。")
+            match lang {
+                Lang::Zh => format!("原因：{reason}。如有异议，可向乡镇人民政府申诉，或拨打12317。"),
+                Lang::En => format!(
+                    "Reason: {reason}. If you disagree, you can appeal to the township government or call 12317."
+                ),
+            }
         }
-        CaseState::Monitored => {
-            "帮扶责任人会定期走访。如情况有变化，请及时告诉责任人或村委会。".to_owned()
-        }
-        CaseState::Eliminated { .. } => "如再遇到困难，可以随时重新申报。".to_owned(),
-        CaseState::Reviewing { .. } => format!("最迟在{}前告诉您认定结果。", date_zh(decide_by)),
+        CaseState::Monitored => lang
+            .pick(
+                "帮扶责任人会定期走访。如情况有变化，请及时告诉责任人或村委会。",
+                "The person responsible for helping you will visit regularly. If things change, tell them or the village committee.",
+            )
+            .to_owned(),
+        CaseState::Eliminated { .. } => lang
+            .pick(
+                "如再遇到困难，可以随时重新申报。",
+                "If hardship returns, you can report again at any time.",
+            )
+            .to_owned(),
+        CaseState::Reviewing { .. } => match lang {
+            Lang::Zh => format!("最迟在{}前告诉您认定结果。", lang.date(decide_by)),
+            Lang::En => format!("You will be told the decision by {} at the latest.", lang.date(decide_by)),
+        },
     };
     (headline, detail)
 }

@@ -1,0 +1,77 @@
+//! Chinese first, English second: the visitor's choice is remembered in a cookie and the
+//! household pages (and what the server says on them) follow it.
+use reqwest::header;
+
+use crate::helpers::{fields, spawn_app, TestApp, QINGSHI_VILLAGE};
+
+async fn choose(app: &TestApp, code: &str, from: &str) -> reqwest::Response {
+    app.client
+        .get(app.url(&format!("/lang/{code}")))
+        .header(header::REFERER, app.url(from))
+        .send()
+        .await
+        .expect("request")
+}
+
+#[tokio::test]
+async fn choosing_english_sends_the_visitor_back_and_the_pages_follow() {
+    let app = spawn_app().await;
+    let home = app.get_html("/").await;
+    assert!(home.contains("<html lang=\"zh-CN\""), "Chinese by default");
+    assert!(home.contains("我要申报"));
+
+    let switched = choose(&app, "en", "/report?draft=x").await;
+    assert_eq!(switched.status(), 303);
+    assert_eq!(switched.headers()["location"], "/report?draft=x");
+    let report = app.get_html("/report").await;
+    assert!(report.contains("<html lang=\"en\""));
+    assert!(report.contains("Report hardship"));
+    assert!(report.contains("Township and village"));
+    assert!(report.contains("中文"), "the way back is offered");
+
+    choose(&app, "zh-CN", "/").await;
+    assert!(app.get_html("/").await.contains("我要申报"));
+}
+
+#[tokio::test]
+async fn the_progress_look_up_answers_in_the_chosen_language() {
+    let app = spawn_app().await;
+    let tracking = app
+        .submit_report("张三", "13800138000", QINGSHI_VILLAGE)
+        .await;
+    choose(&app, "en", "/track").await;
+    let found: serde_json::Value = app
+        .post_api(
+            "/api/reports/track",
+            &fields(&[("tracking", &tracking), ("mobile", "13800138000")]),
+        )
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(
+        found["status"],
+        "Sent; waiting for the township to accept it"
+    );
+    assert_eq!(found["risk_types"][0], "Illness");
+    assert!(
+        found["status_detail"]
+            .as_str()
+            .expect("detail")
+            .contains("Nov 2026"),
+        "{found}"
+    );
+}
+
+#[tokio::test]
+async fn a_language_link_never_sends_the_visitor_to_another_site() {
+    let app = spawn_app().await;
+    let response = app
+        .client
+        .get(app.url("/lang/en"))
+        .header(header::REFERER, "https://evil.example//phish")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.headers()["location"], "/");
+}

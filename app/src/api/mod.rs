@@ -1,5 +1,6 @@
 //! Server functions, grouped by feature. Each is a thin adapter over `ssr::services`.
 pub mod admin;
+pub mod alerts;
 pub mod auth;
 pub mod cases;
 pub mod dashboard;

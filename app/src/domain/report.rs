@@ -59,6 +59,10 @@ pub enum ReportFieldError {
     GroupTooLong,
     /// A proxy filing under a channel the member of staff may not use.
     ChannelNotAllowed,
+    /// A department alert without the department's own record id.
+    ReferenceMissing,
+    /// More alerts in one push than the server takes.
+    TooManyAlerts,
 }
 
 impl UserMessage for ReportFieldError {
@@ -75,6 +79,8 @@ impl UserMessage for ReportFieldError {
             Self::VillageUnknown => "report.village_unknown",
             Self::GroupTooLong => "report.group_too_long",
             Self::ChannelNotAllowed => "report.channel_not_allowed",
+            Self::ReferenceMissing => "report.reference_missing",
+            Self::TooManyAlerts => "report.too_many_alerts",
         }
     }
 
@@ -91,6 +97,8 @@ impl UserMessage for ReportFieldError {
             Self::VillageUnknown => "所选的村不在本县范围内，请重新选择",
             Self::GroupTooLong => "村民小组最多10个字，如“3组”",
             Self::ChannelNotAllowed => "请选择您可以使用的申报渠道",
+            Self::ReferenceMissing => "请填写部门数据的记录编号",
+            Self::TooManyAlerts => "一次最多推送500条预警，请分批推送",
         }
     }
 
@@ -107,6 +115,8 @@ impl UserMessage for ReportFieldError {
             Self::VillageUnknown => "The chosen village is not in this county; choose again",
             Self::GroupTooLong => "The village group has at most 10 characters, e.g. \"3组\"",
             Self::ChannelNotAllowed => "Choose a filing channel open to your role",
+            Self::ReferenceMissing => "Give the department's own record id",
+            Self::TooManyAlerts => "At most 500 alerts per push; send the rest separately",
         }
     }
 }

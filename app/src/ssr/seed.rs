@@ -96,6 +96,12 @@ pub const ACCOUNTS: &[(&str, &str, Role, &str)] = &[
         "522799000000",
     ),
     (
+        "bumen-minzheng",
+        "吴科长（县民政局）",
+        Role::DepartmentLiaison,
+        "522799000000",
+    ),
+    (
         "xian-admin",
         "系统管理员",
         Role::CountyAdmin,

@@ -1,6 +1,7 @@
 //! API tests: each spawns the real application on port 0 with a fresh database
 //! (SQLite by default; PostgreSQL when TEST_POSTGRES_URL is set) and a manual clock.
 mod admin;
+mod alerts;
 mod escalation;
 mod fixtures;
 mod health;

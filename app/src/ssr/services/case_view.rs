@@ -214,6 +214,9 @@ pub async fn view(
             })
         }),
         consent_zh: match &row.consent_by {
+            None if row.channel == Channel::DepartmentAlert.code() => {
+                "部门预警，入户核查时由农户签署承诺授权书".to_owned()
+            }
             None => "申请人本人在线勾选".to_owned(),
             Some(by) => format!("由{}向申请人宣读并征得同意", by.trim_start_matches("demo-")),
         },

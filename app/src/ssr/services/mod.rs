@@ -1,5 +1,6 @@
 //! Services own transactions and rules; server functions only adapt to them.
 pub mod admin;
+pub mod alerts;
 pub mod auth;
 pub mod case_view;
 pub mod cases;

@@ -100,6 +100,29 @@ async fn file_report(
     cases::file(state, actor, &applicant, new, now).await
 }
 
+/// Checks a report form and files it under `channel` for `actor` (the form's key makes a
+/// resubmission return the first filing).
+pub async fn file_form(
+    state: &AppState,
+    actor: &Actor,
+    form: &ReportForm,
+    channel: Channel,
+    consent_by: Option<String>,
+    now: DateTime<Utc>,
+) -> Result<cases::Filed, ServiceError> {
+    let report = parse_report(state, form).await?;
+    file_report(
+        state,
+        actor,
+        report,
+        channel,
+        consent_by,
+        form_key(form),
+        now,
+    )
+    .await
+}
+
 /// A household files for itself.
 #[tracing::instrument(skip_all)]
 pub async fn submit(
@@ -141,9 +164,8 @@ pub async fn submit_proxy(
                 &ReportFieldError::ChannelNotAllowed,
             )])
         });
-    let report = parse_report(state, form).await;
-    let (channel, report) = match (channel, report) {
-        (Ok(channel), Ok(report)) => (channel, report),
+    let channel = match (channel, parse_report(state, form).await) {
+        (Ok(channel), Ok(_)) => channel,
         (Err(ServiceError::Validation(mut a)), Err(ServiceError::Validation(b))) => {
             a.extend(b);
             return Err(ServiceError::Validation(a));
@@ -151,9 +173,7 @@ pub async fn submit_proxy(
         (Err(e), _) | (_, Err(e)) => return Err(e),
     };
     let actor = actor_of(staff);
-    let consent_by = Some(staff.id.clone());
-    let key = form_key(form);
-    let filed = file_report(state, &actor, report, channel, consent_by, key, now).await?;
+    let filed = file_form(state, &actor, form, channel, Some(staff.id.clone()), now).await?;
     tracing::info!(target: "audit", user = %staff.id, case_id = %filed.case_id, channel = channel.code(), "proxy filing, consent read aloud");
     Ok(filed)
 }

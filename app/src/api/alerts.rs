@@ -1,0 +1,48 @@
+//! Line departments push screening alerts (部门筛查预警: new serious illness, 低保/特困, severe
+//! disability, large medical bills, disaster victims) as JSON, many at a time.
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+use serde::{Deserialize, Serialize};
+
+use super::{AppError, FieldError};
+
+/// One household a department's data flags. `reference` is the department's own record id:
+/// pushing the same reference again returns the first filing instead of filing twice.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AlertRow {
+    pub reference: String,
+    pub name: String,
+    pub mobile: String,
+    pub id_number: String,
+    pub village: String,
+    pub group: String,
+    pub household_size: String,
+    pub risk_types: Vec<String>,
+    pub description: String,
+}
+
+/// What became of one pushed row, in the order pushed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AlertOutcome {
+    pub reference: String,
+    /// The tracking number when filed (or filed before under this reference).
+    pub tracking: Option<String>,
+    /// The household already has another filing: the township will see the pair.
+    pub possible_duplicate: bool,
+    /// Why the row was not filed (field problems, a village outside the department's area).
+    pub errors: Vec<FieldError>,
+}
+
+/// At most this many rows per push (split larger lists).
+pub const MAX_ALERTS_PER_PUSH: usize = 500;
+
+#[server(endpoint = "alerts/push", input = Json)]
+pub async fn push_alerts(alerts: Vec<AlertRow>) -> Result<Vec<AlertOutcome>, AppError> {
+    use crate::ssr::context::{reply_error, RequestContext};
+    let ctx = RequestContext::load()?;
+    let staff = ctx.staff().await.map_err(reply_error)?;
+    crate::ssr::services::alerts::push(&ctx.state, &staff, &alerts, ctx.now())
+        .await
+        .map_err(reply_error)
+}

@@ -1,0 +1,105 @@
+//! Department screening alerts pushed in bulk: each row is filed like a proxy report under the
+//! 部门筛查预警 channel, independently, so one bad row does not hold up the rest.
+use chrono::{DateTime, Utc};
+use sha2::{Digest, Sha256};
+
+use crate::{
+    api::{
+        alerts::{AlertOutcome, AlertRow, MAX_ALERTS_PER_PUSH},
+        FieldError,
+    },
+    domain::{
+        case::{proxy_channels, Refusal},
+        report::{ReportFieldError, ReportForm},
+        vocab::Channel,
+    },
+    ssr::{
+        error::ServiceError,
+        services::{auth::Staff, case_view::actor_of, reports},
+        state::AppState,
+    },
+};
+
+/// The filing key of a department's record: the same record pushed again files once.
+fn alert_key(user_id: &str, reference: &str) -> String {
+    let digest = Sha256::digest(format!("alert:{user_id}:{}", reference.trim()).as_bytes());
+    digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
+}
+
+#[tracing::instrument(skip_all, fields(user = %staff.id, rows = rows.len()))]
+pub async fn push(
+    state: &AppState,
+    staff: &Staff,
+    rows: &[AlertRow],
+    now: DateTime<Utc>,
+) -> Result<Vec<AlertOutcome>, ServiceError> {
+    if !proxy_channels(staff.role).contains(&Channel::DepartmentAlert) {
+        return Err(ServiceError::Forbidden);
+    }
+    if rows.len() > MAX_ALERTS_PER_PUSH {
+        return Err(ServiceError::Validation(vec![FieldError::new(
+            "alerts",
+            &ReportFieldError::TooManyAlerts,
+        )]));
+    }
+    let actor = actor_of(staff);
+    let mut outcomes = Vec::with_capacity(rows.len());
+    for row in rows {
+        let mut outcome = AlertOutcome {
+            reference: row.reference.clone(),
+            tracking: None,
+            possible_duplicate: false,
+            errors: Vec::new(),
+        };
+        if row.reference.trim().is_empty() {
+            outcome.errors.push(FieldError::new(
+                "reference",
+                &ReportFieldError::ReferenceMissing,
+            ));
+            outcomes.push(outcome);
+            continue;
+        }
+        // The household signs the pledge at the home check; the department cannot sign it.
+        let form = ReportForm {
+            name: row.name.clone(),
+            mobile: row.mobile.clone(),
+            id_number: row.id_number.clone(),
+            village: row.village.clone(),
+            group: row.group.clone(),
+            household_size: row.household_size.clone(),
+            risk_types: row.risk_types.clone(),
+            description: row.description.clone(),
+            consent: "on".to_owned(),
+            key: alert_key(&staff.id, &row.reference),
+        };
+        match reports::file_form(state, &actor, &form, Channel::DepartmentAlert, None, now).await {
+            Ok(filed) => {
+                outcome.tracking = Some(filed.tracking.as_str().to_owned());
+                outcome.possible_duplicate = !filed.case.duplicates.is_empty();
+            }
+            Err(ServiceError::Validation(errors)) => outcome.errors = errors,
+            Err(ServiceError::Refused(Refusal::OutOfScope)) => outcome.errors.push(
+                FieldError::new("village", &ReportFieldError::VillageUnknown),
+            ),
+            Err(other) => return Err(other),
+        }
+        outcomes.push(outcome);
+    }
+    let filed = outcomes.iter().filter(|o| o.tracking.is_some()).count();
+    tracing::info!(target: "audit", user = %staff.id, filed, rows = rows.len(), "department alerts pushed");
+    Ok(outcomes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::alert_key;
+
+    #[test]
+    fn a_record_keeps_its_key_and_other_records_or_departments_get_others() {
+        let key = alert_key("dept-1", "MZ-2026-001");
+        assert_eq!(key.len(), 32);
+        assert_eq!(key, alert_key("dept-1", " MZ-2026-001 "));
+        assert_ne!(key, alert_key("dept-1", "MZ-2026-002"));
+        assert_ne!(key, alert_key("dept-2", "MZ-2026-001"));
+    }
+}

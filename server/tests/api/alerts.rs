@@ -1,0 +1,105 @@
+//! A line department pushes screening alerts as JSON: each row is filed on its own, a record
+//! pushed again files once, and a household with another filing is flagged for the township.
+use serde_json::{json, Value};
+
+use crate::helpers::{id_number_for, spawn_app, TestApp, QINGSHI_VILLAGE};
+
+fn alert(reference: &str, mobile: &str, village: &str) -> Value {
+    json!({
+        "reference": reference,
+        "name": "钱大伯",
+        "mobile": mobile,
+        "id_number": id_number_for(mobile),
+        "village": village,
+        "household_size": "3",
+        "risk_types": ["illness"],
+        "description": "医保数据：本年度自付医疗费用超过3万元",
+    })
+}
+
+async fn push(officer: &TestApp, alerts: Value) -> reqwest::Response {
+    officer
+        .client
+        .post(officer.url("/api/alerts/push"))
+        .header("accept", "application/json")
+        .json(&json!({ "alerts": alerts }))
+        .send()
+        .await
+        .expect("request")
+}
+
+#[tokio::test]
+async fn a_department_pushes_alerts_each_filed_on_its_own() {
+    let app = spawn_app().await;
+    let earlier = app
+        .submit_report("钱大伯", "13511112222", QINGSHI_VILLAGE)
+        .await;
+    let department = app.login("bumen-minzheng").await;
+    let response = push(
+        &department,
+        json!([
+            alert("YB-001", "13511113333", QINGSHI_VILLAGE),
+            alert("YB-002", "1351111", QINGSHI_VILLAGE),
+            alert("YB-003", "13511112222", QINGSHI_VILLAGE),
+        ]),
+    )
+    .await;
+    assert_eq!(response.status(), 200);
+    let outcomes: Value = response.json().await.expect("json");
+    assert!(outcomes[0]["tracking"].is_string(), "{outcomes}");
+    assert_eq!(outcomes[0]["possible_duplicate"], false);
+    assert!(outcomes[1]["tracking"].is_null());
+    assert_eq!(outcomes[1]["errors"][0]["field"], "mobile");
+    assert!(outcomes[2]["tracking"].is_string());
+    assert_eq!(
+        outcomes[2]["possible_duplicate"], true,
+        "the household already filed ({earlier})"
+    );
+    let channel: String =
+        sqlx::query_scalar("select channel from cases where tracking_number = $1")
+            .bind(outcomes[0]["tracking"].as_str().expect("tracking"))
+            .fetch_one(&app.state.db.pool)
+            .await
+            .expect("case");
+    assert_eq!(channel, "department_alert");
+
+    // The same list pushed again files nothing new.
+    let again: Value = push(
+        &department,
+        json!([alert("YB-001", "13511113333", QINGSHI_VILLAGE)]),
+    )
+    .await
+    .json()
+    .await
+    .expect("json");
+    assert_eq!(again[0]["tracking"], outcomes[0]["tracking"]);
+    let filed: i64 =
+        sqlx::query_scalar("select count(*) from cases where channel = 'department_alert'")
+            .fetch_one(&app.state.db.pool)
+            .await
+            .expect("count");
+    assert_eq!(filed, 2);
+}
+
+#[tokio::test]
+async fn only_departments_push_and_big_lists_are_split() {
+    let app = spawn_app().await;
+    let township = app.login("zhen-qingshi").await;
+    assert_eq!(push(&township, json!([])).await.status(), 403);
+    assert_eq!(push(&app, json!([])).await.status(), 401);
+
+    let department = app.login("bumen-minzheng").await;
+    let too_many: Vec<Value> = (0..501)
+        .map(|i| alert(&format!("R{i}"), "13511113333", QINGSHI_VILLAGE))
+        .collect();
+    assert_eq!(push(&department, json!(too_many)).await.status(), 422);
+    let missing_reference: Value = push(
+        &department,
+        json!([alert(" ", "13511113333", QINGSHI_VILLAGE)]),
+    )
+    .await
+    .json()
+    .await
+    .expect("json");
+    assert_eq!(missing_reference[0]["errors"][0]["field"], "reference");
+}

@@ -5,21 +5,17 @@ use leptos::server_fn::codec::Json;
 use serde::{Deserialize, Serialize};
 
 use super::{AppError, FieldError};
+use crate::domain::report::ReportForm;
 
 /// One household a department's data flags. `reference` is the department's own record id:
 /// pushing the same reference again returns the first filing instead of filing twice.
+/// The household fields are those of the report form (`consent` and `key` are ignored).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct AlertRow {
     pub reference: String,
-    pub name: String,
-    pub mobile: String,
-    pub id_number: String,
-    pub village: String,
-    pub group: String,
-    pub household_size: String,
-    pub risk_types: Vec<String>,
-    pub description: String,
+    #[serde(flatten)]
+    pub household: ReportForm,
 }
 
 /// What became of one pushed row, in the order pushed.

@@ -61,16 +61,9 @@ pub async fn push(
         }
         // The household signs the pledge at the home check; the department cannot sign it.
         let form = ReportForm {
-            name: row.name.clone(),
-            mobile: row.mobile.clone(),
-            id_number: row.id_number.clone(),
-            village: row.village.clone(),
-            group: row.group.clone(),
-            household_size: row.household_size.clone(),
-            risk_types: row.risk_types.clone(),
-            description: row.description.clone(),
             consent: "on".to_owned(),
             key: alert_key(&staff.id, &row.reference),
+            ..row.household.clone()
         };
         match reports::file_form(state, &actor, &form, Channel::DepartmentAlert, None, now).await {
             Ok(filed) => {

@@ -5,6 +5,25 @@
 //! `decide(case, command, actor, policy, calendar, now)` returns events or a [`Refusal`];
 //! `apply(case, event)` folds an event in and never fails; [`Case::replay`] rebuilds a case
 //! from its stored events. No I/O and no clock reading: `now` is Beijing local time passed in.
+//!
+//! Where each rule lives:
+//!
+//! | rule | place |
+//! |---|---|
+//! | who may issue each command | [`guard::roles_for`] |
+//! | which commands each state admits (incl. the Hebei parallel review) | `guard::kinds_in_state` |
+//! | extensions, pauses (owner level, before the due date, next level approves) | `guard`, `decide_assist` |
+//! | what each step needs (visitors, consent, dates, reasons) | `decide`, `decide_review` |
+//! | category fits the home check (line, formerly poor, rigid spending) | [`eligibility`] |
+//! | duplicates block acceptance; negative-list hits need an explanation | [`screening`], `decide_review::accept`, `decide_review::county_decide` |
+//! | comparison before the county decides (skippable in Hebei without objection) | `decide_review::check_comparison` |
+//! | no-labour households are never eliminated | `decide_review::check_can_eliminate`, `guard` |
+//! | assistance, visits by tier, quarterly re-check after elimination | `decide_assist` |
+//! | every duration (per jurisdiction, effective dates) | [`policy::Policy`] |
+//! | which clocks each step starts, meets or cancels | `decide*` through `emit::Emitter` |
+//! | working days, holidays, makeup days | `crate::domain::calendar` |
+//! | due dates, urgency, minimum clocks (the notice) | `crate::domain::clock` |
+//! | why a command was refused, in zh and en | [`refusal::Refusal`] |
 
 pub mod actor;
 pub mod apply;

@@ -36,6 +36,7 @@ pub mod eligibility;
 mod emit;
 pub mod event;
 pub mod guard;
+pub mod household;
 pub mod labels;
 pub mod policy;
 pub mod refusal;

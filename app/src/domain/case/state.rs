@@ -1,14 +1,15 @@
-//! The case as rebuilt from its events: where it stands, what the home check found, clocks.
+//! The case as rebuilt from its events: where it stands, what the home check found (see
+//! `household`), its measures, reviews and clocks.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
+pub use super::household::{Guarantees, HomeCheckRecord, Member, MemberStatus, Relation};
 use super::screening::{Comparison, DuplicateMatch};
 use crate::domain::clock::{Clock, ClockKind, Level};
-use crate::domain::id_number::IdNumber;
 use crate::domain::money::Fen;
 use crate::domain::region::RegionCode;
-use crate::domain::vocab::{Category, Channel, LabourCapacity, MeasureType, RiskTier, RiskType};
+use crate::domain::vocab::{Category, Channel, MeasureType, RiskTier, RiskType};
 
 /// One monitoring case (one household, one episode from report to elimination).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -151,186 +152,6 @@ impl MeasureStatus {
             MeasureStatus::Planned | MeasureStatus::InProgress => true,
             MeasureStatus::Delivered => false,
         }
-    }
-}
-
-/// What a home visit found and recorded (入户核查).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct HomeCheckRecord {
-    pub date: NaiveDate,
-    pub visitors: Vec<String>,
-    pub members: Vec<Member>,
-    pub guarantees: Guarantees,
-    /// 承诺授权书 signed by the household.
-    pub consent_signed: bool,
-    /// Large rigid spending over the income window (medical, schooling, disaster repair);
-    /// records stored before it existed read as zero.
-    #[serde(default)]
-    pub rigid_expenditure: Fen,
-    /// 建档立卡脱贫户: registered as poor before 2021 (decides 脱贫不稳定户 vs 边缘易致贫户).
-    #[serde(default)]
-    pub formerly_poor: bool,
-}
-
-/// One household member as the home check found them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Member {
-    pub name: String,
-    pub labour: LabourCapacity,
-    /// Net income over the income window.
-    pub annual_income: Fen,
-    /// Relation to the head of household; older records read as [`Relation::Other`].
-    #[serde(default)]
-    pub relation: Relation,
-    /// 身份证号, when the home check recorded it.
-    #[serde(default)]
-    pub id_number: Option<IdNumber>,
-    /// Schooling or job status; older records read as [`MemberStatus::Other`].
-    #[serde(default)]
-    pub status: MemberStatus,
-}
-
-/// Declares a small member vocabulary: `ALL`, `code`, `from_code`, `label_zh`, `label_en`.
-macro_rules! member_vocab {
-    (
-        $(#[$meta:meta])*
-        pub enum $name:ident {
-            $( $variant:ident => $code:literal, $zh:literal, $en:literal; )+
-        }
-    ) => {
-        $(#[$meta])*
-        #[derive(
-            Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize,
-            Deserialize,
-        )]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name {
-            $( $variant, )+
-            #[default]
-            Other,
-        }
-
-        impl $name {
-            /// Every value, in display order.
-            pub const ALL: &'static [$name] = &[$($name::$variant,)+ $name::Other];
-
-            /// Stable snake_case code (the serde name).
-            pub const fn code(self) -> &'static str {
-                match self {
-                    $($name::$variant => $code,)+
-                    $name::Other => "other",
-                }
-            }
-
-            /// The value with this code, if any (exact match).
-            pub fn from_code(code: &str) -> Option<$name> {
-                match code {
-                    $($code => Some($name::$variant),)+
-                    "other" => Some($name::Other),
-                    _ => None,
-                }
-            }
-
-            /// Label in Simplified Chinese.
-            pub const fn label_zh(self) -> &'static str {
-                match self {
-                    $($name::$variant => $zh,)+
-                    $name::Other => "其他",
-                }
-            }
-
-            /// Label in English.
-            pub const fn label_en(self) -> &'static str {
-                match self {
-                    $($name::$variant => $en,)+
-                    $name::Other => "Other",
-                }
-            }
-        }
-    };
-}
-
-member_vocab! {
-    /// A member's relation to the head of household (与户主关系).
-    pub enum Relation {
-        Head => "head", "户主", "Head of household";
-        Spouse => "spouse", "配偶", "Spouse";
-        Child => "child", "子女", "Child";
-        Parent => "parent", "父母", "Parent";
-        Grandchild => "grandchild", "孙子女", "Grandchild";
-    }
-}
-
-member_vocab! {
-    /// A member's schooling or job status (在校生、务工...).
-    pub enum MemberStatus {
-        AtSchool => "at_school", "在校生", "At school";
-        Working => "working", "务工", "Working away";
-        Farming => "farming", "务农", "Farming";
-        Unemployed => "unemployed", "失业/无业", "Unemployed";
-        Retired => "retired", "退休/年老", "Retired or elderly";
-        Preschool => "preschool", "学龄前", "Preschool";
-    }
-}
-
-/// 两不愁三保障 and safe drinking water: `true` means secured.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-pub struct Guarantees {
-    pub food: bool,
-    pub clothing: bool,
-    pub compulsory_education: bool,
-    pub basic_medical: bool,
-    pub housing_safety: bool,
-    pub drinking_water: bool,
-}
-
-impl Guarantees {
-    pub const ALL_SECURED: Guarantees = Guarantees {
-        food: true,
-        clothing: true,
-        compulsory_education: true,
-        basic_medical: true,
-        housing_safety: true,
-        drinking_water: true,
-    };
-
-    pub fn all_secured(&self) -> bool {
-        self.food
-            && self.clothing
-            && self.compulsory_education
-            && self.basic_medical
-            && self.housing_safety
-            && self.drinking_water
-    }
-}
-
-impl HomeCheckRecord {
-    /// Household net income divided by the number of members; `None` without members.
-    pub fn per_capita_income(&self) -> Option<Fen> {
-        let count = i64::try_from(self.members.len()).ok().filter(|n| *n > 0)?;
-        let total: i64 = self.members.iter().map(|m| m.annual_income.fen()).sum();
-        Some(Fen::from_fen(total / count))
-    }
-
-    /// Household net income minus the rigid expenditure, divided by the number of members;
-    /// negative when spending exceeds income, `None` without members.
-    pub fn per_capita_net_income(&self) -> Option<Fen> {
-        let count = i64::try_from(self.members.len()).ok().filter(|n| *n > 0)?;
-        let total = self
-            .members
-            .iter()
-            .fold(0i64, |sum, m| sum.saturating_add(m.annual_income.fen()));
-        let net = total.saturating_sub(self.rigid_expenditure.fen());
-        Some(Fen::from_fen(net / count))
-    }
-
-    /// Every member lacks labour capacity (the household can never be marked eliminated).
-    pub fn no_member_can_work(&self) -> bool {
-        !self.members.is_empty()
-            && self
-                .members
-                .iter()
-                .all(|m| m.labour == LabourCapacity::None)
     }
 }
 

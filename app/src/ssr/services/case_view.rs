@@ -327,6 +327,6 @@ pub async fn duplicates_for(
         (Err(_), Err(_)) => return Ok(Vec::new()),
         (id, mobile) => (id.unwrap_or_default(), mobile.unwrap_or_default()),
     };
-    let found = cases::find_duplicates(state, &id_number, &mobile).await?;
+    let found = super::duplicates::find(state, &id_number, &mobile).await?;
     duplicate_views(state, &actor_of(staff), &found).await
 }

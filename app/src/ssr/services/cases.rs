@@ -7,9 +7,8 @@ use super::millis;
 use crate::{
     domain::{
         case::{
-            apply, decide_expecting, decide_report,
-            screening::{counts_for_duplicates, match_reasons, DuplicateMatch, HouseholdKeys},
-            Actor, Case, CaseCommand, CaseEvent, EventKind, NewCase, Refusal,
+            apply, decide_expecting, decide_report, Actor, Case, CaseCommand, CaseEvent, EventKind,
+            NewCase, Refusal,
         },
         clock::ClockState,
         id_number::IdNumber,
@@ -86,7 +85,7 @@ pub async fn file(
         }
     }
     new.id = new_id();
-    new.duplicates = find_duplicates(
+    new.duplicates = super::duplicates::find(
         state,
         applicant.id_number.as_str(),
         applicant.mobile.as_str(),
@@ -188,48 +187,6 @@ async fn earlier_filing(
         tracking,
         case,
     }))
-}
-
-/// How many earlier filings the duplicate check shows beside a new one.
-const DUPLICATES_SHOWN: i64 = 5;
-
-/// Earlier filings that look like the same household (see `domain::case::screening`).
-pub async fn find_duplicates(
-    state: &AppState,
-    id_number: &str,
-    mobile: &str,
-) -> Result<Vec<DuplicateMatch>, ServiceError> {
-    let keys = HouseholdKeys { id_number, mobile };
-    let rows = cases::same_household(
-        &state.db.pool,
-        keys.id_number,
-        keys.mobile,
-        DUPLICATES_SHOWN * 2,
-    )
-    .await?;
-    let mut found = Vec::new();
-    for row in rows {
-        let other = HouseholdKeys {
-            id_number: &row.applicant_id_number,
-            mobile: &row.applicant_mobile,
-        };
-        let reasons = match_reasons(&keys, &other);
-        if reasons.is_empty() || !counts_for_duplicates(&row.state) {
-            continue;
-        }
-        let reported_on = chrono::NaiveDate::parse_from_str(&row.discovered_on, "%Y-%m-%d")
-            .map_err(|_| ServiceError::Corrupt(format!("case {} discovered_on", row.id)))?;
-        found.push(DuplicateMatch {
-            case_id: row.id,
-            tracking: row.tracking_number,
-            state: row.state,
-            village: row.village_code,
-            reported_on,
-            reasons,
-        });
-    }
-    found.truncate(usize::try_from(DUPLICATES_SHOWN).unwrap_or(5));
-    Ok(found)
 }
 
 /// Loads a case the actor may see; out of scope looks like "not found" and is logged.

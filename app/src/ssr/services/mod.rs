@@ -5,6 +5,7 @@ pub mod auth;
 pub mod case_view;
 pub mod cases;
 pub mod dashboard;
+pub mod duplicates;
 pub mod escalation;
 pub mod ledger;
 pub mod lookup;

@@ -34,6 +34,8 @@ pub enum Consent {
     SelfTicked,
     /// A proxy read it aloud and the applicant agreed (staff pages are Chinese only).
     ReadAloud,
+    /// A department alert: the household signs at the home check, nobody ticks it now.
+    AtHomeCheck,
 }
 
 impl Consent {
@@ -53,6 +55,10 @@ impl Consent {
             Consent::ReadAloud => (
                 "已宣读承诺授权：",
                 "已向申请人逐句宣读“所填信息真实；同意有关部门依法核查家庭收入、财产等信息”，申请人表示同意（来电录音留存）。",
+            ),
+            Consent::AtHomeCheck => (
+                "承诺授权：",
+                "部门预警无需申请人勾选，入户核查时由农户签署承诺授权书。",
             ),
         }
     }
@@ -269,18 +275,30 @@ pub fn ReportFields(
                 <FieldMessage id="e-description" message=errors.get("description") />
             </div>
 
-            <div class="field consent" class:invalid=move || errors.get("consent")().is_some()>
-                <label class="check">
-                    <input type="checkbox" name="form[consent]" value="on" checked=!consent_ticked.is_empty()
-                        aria-describedby="e-consent"
-                        on:change=move |_| errors.set("consent", None) />
-                    <span>
-                        <strong>{consent_title}</strong>
-                        {consent_text}
-                    </span>
-                </label>
-                <FieldMessage id="e-consent" message=errors.get("consent") />
-            </div>
+            {match consent {
+                Consent::AtHomeCheck => view! {
+                    <div class="field consent">
+                        <input type="hidden" name="form[consent]" value="on" />
+                        <p class="hint"><strong>{consent_title}</strong>{consent_text}</p>
+                    </div>
+                }
+                .into_any(),
+                Consent::SelfTicked | Consent::ReadAloud => view! {
+                    <div class="field consent" class:invalid=move || errors.get("consent")().is_some()>
+                        <label class="check">
+                            <input type="checkbox" name="form[consent]" value="on" checked=!consent_ticked.is_empty()
+                                aria-describedby="e-consent"
+                                on:change=move |_| errors.set("consent", None) />
+                            <span>
+                                <strong>{consent_title}</strong>
+                                {consent_text}
+                            </span>
+                        </label>
+                        <FieldMessage id="e-consent" message=errors.get("consent") />
+                    </div>
+                }
+                .into_any(),
+            }}
 
     }
 }

@@ -16,6 +16,7 @@ use crate::{
         notice::LoadError,
         report_fields::{report_draft, show_submit_errors, Consent, ReportFields, SubmitBanners},
     },
+    domain::vocab::Channel,
 };
 
 #[component]
@@ -67,6 +68,15 @@ fn ProxyForm(
         },
     );
     let pending = submit.pending();
+    // A department files alerts from its data: nobody is on the line to read the pledge to.
+    let consent = if channels
+        .iter()
+        .all(|c| c.code == Channel::DepartmentAlert.code())
+    {
+        Consent::AtHomeCheck
+    } else {
+        Consent::ReadAloud
+    };
     view! {
         <ActionForm action=submit attr:class="report-form" attr:novalidate=true>
             <SubmitBanners error=general_error draft_has_errors=!draft.errors.is_empty() />
@@ -84,7 +94,7 @@ fn ProxyForm(
                 form=draft.form
                 errors
                 townships
-                consent=Consent::ReadAloud
+                consent=consent
                 on_keys=Callback::new(move |k| keys.set(k))
             />
             <Transition fallback=|| ()>

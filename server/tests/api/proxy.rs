@@ -125,3 +125,29 @@ async fn while_typing_a_proxy_sees_earlier_filings_for_the_household() {
     let admin = app.login("xian-admin").await;
     assert_eq!(duplicates(&admin, "13512345678").await.status(), 403);
 }
+
+#[tokio::test]
+async fn a_department_files_an_alert_without_anyone_reading_the_pledge() {
+    let app = spawn_app().await;
+    let department = app.login("bumen-minzheng").await;
+    let form = proxy_form("department_alert", "13512345677", QINGSHI_VILLAGE);
+    let filed = department.post_api("/api/reports/proxy", &form).await;
+    assert_eq!(filed.status(), 200);
+    let id: String = filed.json().await.expect("case id");
+    let row = rows::by_id(&app.state.db.pool, &id)
+        .await
+        .expect("query")
+        .expect("case");
+    assert_eq!(row.consent_by, None);
+    let page = department.get_html("/staff/report").await;
+    assert!(
+        page.contains("入户核查时由农户签署"),
+        "no read-aloud tick for departments"
+    );
+    let county = app.login("xian-officer").await;
+    let case = detail(&county, &id).await;
+    assert_eq!(
+        case["consent_zh"],
+        "部门预警，入户核查时由农户签署承诺授权书"
+    );
+}

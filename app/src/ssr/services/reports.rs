@@ -173,7 +173,9 @@ pub async fn submit_proxy(
         (Err(e), _) | (_, Err(e)) => return Err(e),
     };
     let actor = actor_of(staff);
-    let filed = file_form(state, &actor, form, channel, Some(staff.id.clone()), now).await?;
+    // A department alert comes from data, not a caller: the household signs at the home check.
+    let consent_by = (channel != Channel::DepartmentAlert).then(|| staff.id.clone());
+    let filed = file_form(state, &actor, form, channel, consent_by, now).await?;
     tracing::info!(target: "audit", user = %staff.id, case_id = %filed.case_id, channel = channel.code(), "proxy filing, consent read aloud");
     Ok(filed)
 }

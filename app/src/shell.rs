@@ -69,6 +69,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/settings") view=SettingsPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/cases/:id") view=CasePage ssr=SsrMode::Async />
                     <Route path=path!("/staff/report") view=crate::pages::proxy_report::ProxyReportPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/alerts") view=crate::pages::alerts::AlertsPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/inbox") view=crate::pages::inbox::InboxPage ssr=SsrMode::Async />
                 </Routes>
             </main>

@@ -42,3 +42,20 @@ pub async fn push_alerts(alerts: Vec<AlertRow>) -> Result<Vec<AlertOutcome>, App
         .await
         .map_err(reply_error)
 }
+
+/// A department's list pasted from Excel / WPS or a CSV file (see `domain::alert_csv`), filed
+/// row by row like [`push_alerts`]. Without JavaScript the officer lands on the queue, where the
+/// filed alerts are listed.
+#[server(endpoint = "alerts/upload")]
+pub async fn upload_alerts(csv: String) -> Result<Vec<AlertOutcome>, AppError> {
+    use crate::ssr::context::{reply_error, RequestContext};
+    let ctx = RequestContext::load()?;
+    let staff = ctx.staff().await.map_err(reply_error)?;
+    let outcomes = crate::ssr::services::alerts::upload(&ctx.state, &staff, &csv, ctx.now())
+        .await
+        .map_err(reply_error)?;
+    if ctx.is_plain_form_post() {
+        leptos_axum::redirect("/staff?tab=all");
+    }
+    Ok(outcomes)
+}

@@ -14,6 +14,8 @@ pub struct StaffInfo {
     pub keeps_ledger: bool,
     /// May file for someone else (代为申报).
     pub files_for_others: bool,
+    /// A line department that imports screening lists (部门预警导入).
+    pub pushes_alerts: bool,
 }
 
 #[server(endpoint = "auth/login")]

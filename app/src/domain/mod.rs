@@ -20,6 +20,7 @@ pub use vocab::{
     suggest_measures, Category, Channel, LabourCapacity, MeasureType, RiskTier, RiskType,
 };
 
+pub mod alert_csv;
 pub mod calendar;
 pub mod case;
 pub mod clock;

@@ -1,4 +1,5 @@
 pub mod admin;
+pub mod alerts;
 pub mod case;
 pub mod dashboard;
 pub mod home;

@@ -141,6 +141,7 @@ pub fn QueuePage() -> impl IntoView {
                         {view.calendar_note.clone().map(|note| view! { <p class="banner warn" role="status">{note}</p> })}
                         <p class="links">
                             {me.files_for_others.then(|| view! { <A href="/staff/report">"代为申报"</A> " · " })}
+                            {me.pushes_alerts.then(|| view! { <A href="/staff/alerts">"部门预警导入"</A> " · " })}
                             {me.keeps_ledger.then(|| view! {
                                 <a href="/staff/ledger.csv" download rel="external">"导出台账"</a> " · "
                             })}

@@ -103,3 +103,40 @@ async fn only_departments_push_and_big_lists_are_split() {
     .expect("json");
     assert_eq!(missing_reference[0]["errors"][0]["field"], "reference");
 }
+
+#[tokio::test]
+async fn a_department_pastes_its_list_from_a_spreadsheet() {
+    let app = spawn_app().await;
+    let department = app.login("bumen-minzheng").await;
+    let csv = format!(
+        "记录编号\t姓名\t手机号码\t身份证号码\t村代码\t家庭人口\t困难类型\t情况说明\n\
+         MZ-1\t钱大伯\t13511114444\t{}\t{QINGSHI_VILLAGE}\t3\t因病、因残\t低保边缘户，新发重病\n\
+         MZ-2\t孙大娘\t1351111\t{}\t{QINGSHI_VILLAGE}\t2\t因病\t住院\n",
+        id_number_for("13511114444"),
+        id_number_for("13511115555"),
+    );
+    let response = department
+        .post_api(
+            "/api/alerts/upload",
+            &crate::helpers::fields(&[("csv", &csv)]),
+        )
+        .await;
+    assert_eq!(response.status(), 200);
+    let outcomes: Value = response.json().await.expect("json");
+    assert_eq!(outcomes[0]["reference"], "MZ-1");
+    assert!(outcomes[0]["tracking"].is_string(), "{outcomes}");
+    assert_eq!(outcomes[1]["errors"][0]["field"], "mobile");
+
+    let unreadable = department
+        .post_api(
+            "/api/alerts/upload",
+            &crate::helpers::fields(&[("csv", "姓名,手机号码\n张三,13800138000\n")]),
+        )
+        .await;
+    assert_eq!(unreadable.status(), 422);
+    let body: Value = unreadable.json().await.expect("json");
+    assert!(body.to_string().contains("记录编号"), "{body}");
+
+    let page = department.get_html("/staff/alerts").await;
+    assert!(page.contains("部门预警导入"));
+}

@@ -83,6 +83,31 @@ pub async fn push(
     Ok(outcomes)
 }
 
+/// A pasted or uploaded list: parsed (see `domain::alert_csv`), then pushed like JSON rows.
+pub async fn upload(
+    state: &AppState,
+    staff: &Staff,
+    csv: &str,
+    now: DateTime<Utc>,
+) -> Result<Vec<AlertOutcome>, ServiceError> {
+    let rows = crate::domain::alert_csv::parse(csv).map_err(|e| {
+        ServiceError::Validation(vec![FieldError {
+            field: "csv".to_owned(),
+            key: "alerts.csv".to_owned(),
+            zh: e.zh(),
+            en: "The file could not be read as CSV with a header row".to_owned(),
+        }])
+    })?;
+    let rows: Vec<AlertRow> = rows
+        .into_iter()
+        .map(|row| AlertRow {
+            reference: row.reference,
+            household: row.household,
+        })
+        .collect();
+    push(state, staff, &rows, now).await
+}
+
 #[cfg(test)]
 mod tests {
     use super::alert_key;

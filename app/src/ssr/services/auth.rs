@@ -34,6 +34,8 @@ impl Staff {
             is_admin: self.role == Role::CountyAdmin,
             keeps_ledger: self.role.keeps_ledger(),
             files_for_others: !crate::domain::case::proxy_channels(self.role).is_empty(),
+            pushes_alerts: crate::domain::case::proxy_channels(self.role)
+                .contains(&crate::domain::vocab::Channel::DepartmentAlert),
         }
     }
 }

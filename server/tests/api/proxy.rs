@@ -12,6 +12,25 @@ fn proxy_form(channel: &str, mobile: &str, village: &str) -> Vec<(String, String
     form
 }
 
+/// Files through the proxy endpoint as `staff` would from the page.
+async fn proxy_file(
+    staff: &TestApp,
+    channel: &str,
+    mobile: &str,
+    village: &str,
+) -> reqwest::Response {
+    staff
+        .post_api("/api/reports/proxy", &proxy_form(channel, mobile, village))
+        .await
+}
+
+async fn case_row(app: &TestApp, id: &str) -> rows::CaseRow {
+    rows::by_id(&app.state.db.pool, id)
+        .await
+        .expect("query")
+        .expect("case")
+}
+
 async fn duplicates(staff: &TestApp, mobile: &str) -> reqwest::Response {
     staff
         .post_api(
@@ -25,18 +44,10 @@ async fn duplicates(staff: &TestApp, mobile: &str) -> reqwest::Response {
 async fn a_hotline_operator_files_for_a_caller_and_the_consent_read_aloud_is_recorded() {
     let app = spawn_app().await;
     let operator = app.login("rexian").await;
-    let filed = operator
-        .post_api(
-            "/api/reports/proxy",
-            &proxy_form("proxy_hotline", "13512345678", QINGSHI_VILLAGE),
-        )
-        .await;
+    let filed = proxy_file(&operator, "proxy_hotline", "13512345678", QINGSHI_VILLAGE).await;
     assert_eq!(filed.status(), 200);
     let id: String = filed.json().await.expect("case id");
-    let row = rows::by_id(&app.state.db.pool, &id)
-        .await
-        .expect("query")
-        .expect("case");
+    let row = case_row(&app, &id).await;
     assert_eq!(row.channel, "proxy_hotline");
     assert_eq!(row.consent_by.as_deref(), Some("demo-rexian"));
     let case = detail(&operator, &id).await;
@@ -57,23 +68,19 @@ async fn a_hotline_operator_files_for_a_caller_and_the_consent_read_aloud_is_rec
 async fn a_proxy_may_use_only_its_own_channels_and_region() {
     let app = spawn_app().await;
     let operator = app.login("rexian").await;
-    let wrong_channel = operator
-        .post_api(
-            "/api/reports/proxy",
-            &proxy_form("department_alert", "13512345678", QINGSHI_VILLAGE),
-        )
-        .await;
+    let wrong_channel = proxy_file(
+        &operator,
+        "department_alert",
+        "13512345678",
+        QINGSHI_VILLAGE,
+    )
+    .await;
     assert_eq!(wrong_channel.status(), 422);
     let body: Value = wrong_channel.json().await.expect("json");
     assert!(body.to_string().contains("channel"), "{body}");
 
     let cadre = app.login("cun-qingshi").await;
-    let elsewhere = cadre
-        .post_api(
-            "/api/reports/proxy",
-            &proxy_form("proxy_cadre", "13512345679", HEKOU_VILLAGE),
-        )
-        .await;
+    let elsewhere = proxy_file(&cadre, "proxy_cadre", "13512345679", HEKOU_VILLAGE).await;
     assert_eq!(
         elsewhere.status(),
         422,
@@ -81,12 +88,7 @@ async fn a_proxy_may_use_only_its_own_channels_and_region() {
     );
 
     let admin = app.login("xian-admin").await;
-    let forbidden = admin
-        .post_api(
-            "/api/reports/proxy",
-            &proxy_form("proxy_cadre", "13512345679", QINGSHI_VILLAGE),
-        )
-        .await;
+    let forbidden = proxy_file(&admin, "proxy_cadre", "13512345679", QINGSHI_VILLAGE).await;
     assert_eq!(forbidden.status(), 403);
 }
 
@@ -130,14 +132,16 @@ async fn while_typing_a_proxy_sees_earlier_filings_for_the_household() {
 async fn a_department_files_an_alert_without_anyone_reading_the_pledge() {
     let app = spawn_app().await;
     let department = app.login("bumen-minzheng").await;
-    let form = proxy_form("department_alert", "13512345677", QINGSHI_VILLAGE);
-    let filed = department.post_api("/api/reports/proxy", &form).await;
+    let filed = proxy_file(
+        &department,
+        "department_alert",
+        "13512345677",
+        QINGSHI_VILLAGE,
+    )
+    .await;
     assert_eq!(filed.status(), 200);
     let id: String = filed.json().await.expect("case id");
-    let row = rows::by_id(&app.state.db.pool, &id)
-        .await
-        .expect("query")
-        .expect("case");
+    let row = case_row(&app, &id).await;
     assert_eq!(row.consent_by, None);
     let page = department.get_html("/staff/report").await;
     assert!(

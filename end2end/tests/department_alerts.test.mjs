@@ -25,6 +25,8 @@ test('a department imports its list and the township sees the alert', async () =
   const outcomes = page.getByTestId('alert-outcomes');
   await outcomes.waitFor();
   assert.match(await outcomes.innerText(), /已登记1条，未登记1条/);
+  // The browser sent the list in batches and says how far it got.
+  assert.match(await page.getByRole('status').filter({ hasText: '已处理' }).innerText(), /已处理 2 \/ 2 条/);
 
   await loginAs(page, 'zhen-qingshi');
   const item = page.locator('li.queue-item', { hasText: name });

@@ -53,9 +53,12 @@ pub async fn upload_alerts(csv: String) -> Result<Vec<AlertOutcome>, AppError> {
     let staff = ctx.staff().await.map_err(reply_error)?;
     let outcomes = crate::ssr::services::alerts::upload(&ctx.state, &staff, &csv, ctx.now())
         .await
-        .map_err(reply_error)?;
+        .map_err(reply_error);
     if ctx.is_plain_form_post() {
-        leptos_axum::redirect("/staff?tab=all");
+        leptos_axum::redirect(match &outcomes {
+            Ok(_) => "/staff?tab=all",
+            Err(_) => "/staff/alerts?failed=1",
+        });
     }
-    Ok(outcomes)
+    outcomes
 }

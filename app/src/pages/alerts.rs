@@ -1,26 +1,85 @@
 //! 部门预警导入: a line department pastes its screening list (copied from Excel / WPS, or a CSV
 //! file opened in a text editor) and gets an answer per row. Staff pages are Chinese only.
-use leptos::prelude::*;
-use leptos_router::components::A;
+//!
+//! Without JavaScript the form posts the whole list at once. Once hydrated, the browser reads
+//! the list with the server's own parser and sends it in batches, so a long list shows real
+//! progress and a dropped connection loses one batch, not the list (re-sending is safe: each
+//! record id files once).
+use leptos::{html, prelude::*, task::spawn_local};
+use leptos_router::{components::A, hooks::use_query_map};
 
-use crate::api::alerts::{AlertOutcome, UploadAlerts, MAX_ALERTS_PER_PUSH};
-use crate::components::notice::ErrorBanner;
+use crate::{
+    api::alerts::{push_alerts, AlertOutcome, AlertRow, MAX_ALERTS_PER_PUSH},
+    domain::alert_csv,
+};
 
 const EXAMPLE: &str =
     "记录编号\t姓名\t手机号码\t身份证号码\t村代码\t村民小组\t家庭人口\t困难类型\t情况说明";
+/// Rows per request once hydrated.
+const BATCH: usize = 25;
 
 #[component]
 pub fn AlertsPage() -> impl IntoView {
-    let upload = ServerAction::<UploadAlerts>::new();
-    let pending = upload.pending();
-    let error = Signal::derive(move || match upload.value().get() {
-        Some(Err(e)) => Some(e),
-        _ => None,
-    });
-    let detail = move || match upload.value().get() {
-        Some(Err(e)) => e.field("csv").map(|f| f.zh.clone()),
-        _ => None,
+    let list = NodeRef::<html::Textarea>::new();
+    let progress = RwSignal::new(None::<(usize, usize)>);
+    let outcomes = RwSignal::new(Vec::<AlertOutcome>::new());
+    // A plain form post that could not be read comes back here with `?failed=1`.
+    let failed = use_query_map().read_untracked().get("failed").is_some();
+    let problem = RwSignal::new(
+        failed
+            .then(|| "名单无法读取或不符合要求：请检查表头和每行内容，一次最多500条。".to_owned()),
+    );
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(text) = list.get().map(|t| t.value()) else {
+            return;
+        };
+        let rows = match alert_csv::parse(&text) {
+            Ok(rows) if rows.len() > MAX_ALERTS_PER_PUSH => {
+                problem.set(Some(format!(
+                    "一次最多导入{MAX_ALERTS_PER_PUSH}条，请分批导入"
+                )));
+                return;
+            }
+            Ok(rows) => rows,
+            Err(e) => {
+                problem.set(Some(e.zh()));
+                return;
+            }
+        };
+        problem.set(None);
+        outcomes.set(Vec::new());
+        let rows: Vec<AlertRow> = rows
+            .into_iter()
+            .map(|r| AlertRow {
+                reference: r.reference,
+                household: r.household,
+            })
+            .collect();
+        let total = rows.len();
+        progress.set(Some((0, total)));
+        spawn_local(async move {
+            for batch in rows.chunks(BATCH) {
+                match push_alerts(batch.to_vec()).await {
+                    Ok(done) => outcomes.update(|all| all.extend(done)),
+                    Err(e) => {
+                        problem.set(Some(format!(
+                            "导入中断：{}。已处理的不会重复登记，可再次导入整份名单。",
+                            e.zh()
+                        )));
+                        break;
+                    }
+                }
+                progress.update(|p| {
+                    if let Some((done, _)) = p {
+                        *done += batch.len();
+                    }
+                });
+            }
+        });
     };
+    let busy =
+        move || progress.get().is_some_and(|(done, total)| done < total) && problem.get().is_none();
     view! {
         <p><A href="/staff">"← 返回待办"</A></p>
         <h1>"部门预警导入"</h1>
@@ -29,23 +88,25 @@ pub fn AlertsPage() -> impl IntoView {
             <code>{EXAMPLE.replace('\t', "、")}</code>
             "。困难类型可写“因病、因残”。同一记录编号再次导入不会重复登记。"
         </p>
-        <ActionForm action=upload attr:class="report-form">
-            <ErrorBanner error />
-            {move || detail().map(|d| view! { <p class="banner error" role="alert">{d}</p> })}
+        <form method="post" action="/api/alerts/upload" class="report-form" on:submit=on_submit>
+            {move || problem.get().map(|p| view! { <p class="banner error" role="alert">{p}</p> })}
             <div class="field">
                 <label for="a-csv">"预警名单"</label>
-                <textarea id="a-csv" name="csv" rows="10" placeholder=EXAMPLE></textarea>
+                <textarea id="a-csv" name="csv" rows="10" placeholder=EXAMPLE node_ref=list></textarea>
             </div>
-            <button type="submit" class="button primary" disabled=move || pending.get()>
-                {move || if pending.get() { "正在导入…" } else { "导入" }}
+            <button type="submit" class="button primary" disabled=busy>
+                {move || if busy() { "正在导入…" } else { "导入" }}
             </button>
-            {move || pending.get().then(|| view! {
-                <progress aria-label="正在导入"></progress>
+            {move || progress.get().map(|(done, total)| view! {
+                <p role="status">
+                    <progress max=total value=done aria-label="导入进度"></progress>
+                    {format!(" 已处理 {done} / {total} 条")}
+                </p>
             })}
-        </ActionForm>
-        {move || match upload.value().get() {
-            Some(Ok(outcomes)) => view! { <Outcomes outcomes /> }.into_any(),
-            _ => ().into_any(),
+        </form>
+        {move || {
+            let all = outcomes.get();
+            (!all.is_empty() && !busy()).then(|| view! { <Outcomes outcomes=all /> })
         }}
     }
 }

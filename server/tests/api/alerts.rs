@@ -140,3 +140,34 @@ async fn a_department_pastes_its_list_from_a_spreadsheet() {
     let page = department.get_html("/staff/alerts").await;
     assert!(page.contains("部门预警导入"));
 }
+
+#[tokio::test]
+async fn without_javascript_the_list_is_posted_whole_and_the_officer_lands_somewhere_useful() {
+    let app = spawn_app().await;
+    let department = app.login("bumen-minzheng").await;
+    let csv = format!(
+        "记录编号,姓名,手机号码,身份证号码,村代码,家庭人口,困难类型,情况说明\n\
+         MZ-7,钱大伯,13511116666,{},{QINGSHI_VILLAGE},3,因病,新发重病\n",
+        id_number_for("13511116666"),
+    );
+    let posted = department
+        .post_plain_form(
+            "/api/alerts/upload",
+            "/staff/alerts",
+            &crate::helpers::fields(&[("csv", &csv)]),
+        )
+        .await;
+    assert_eq!(posted.status(), 302);
+    assert_eq!(posted.headers()["location"], "/staff?tab=all");
+
+    let unreadable = department
+        .post_plain_form(
+            "/api/alerts/upload",
+            "/staff/alerts",
+            &crate::helpers::fields(&[("csv", "not a list")]),
+        )
+        .await;
+    assert_eq!(unreadable.headers()["location"], "/staff/alerts?failed=1");
+    let page = department.get_html("/staff/alerts?failed=1").await;
+    assert!(page.contains("名单无法读取"));
+}

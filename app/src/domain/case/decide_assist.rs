@@ -134,36 +134,32 @@ pub(super) fn log_visit(
         .flatten()
         .max();
     check_date(date, earliest, ctx.today(), "date")?;
-    if let super::state::CaseState::Eliminated { .. } = case.state {
-        // A quarterly re-check; a household at risk again re-enters by reopening (回退).
+    // An eliminated household gets its quarterly re-check; one at risk again re-enters by
+    // reopening (回退), not by a new tier.
+    let next_visit = if let super::state::CaseState::Eliminated { .. } = case.state {
         if new_tier.is_some() {
             return Err(Refusal::InvalidData { field: "new_tier" });
         }
-        out.push(EventKind::VisitLogged {
-            date,
-            notes,
-            new_tier,
-        });
-        out.meet(ClockKind::MonitoringVisit, date);
-        out.start(
-            ClockKind::MonitoringVisit,
-            Level::Village,
-            date,
-            ctx.policy.recheck_eliminated,
-            ctx.cal,
-        );
-        return Ok(());
-    }
-    let tier = new_tier
-        .or(case.tier)
-        .ok_or(Refusal::MissingData { field: "new_tier" })?;
+        ctx.policy.recheck_eliminated
+    } else {
+        let tier = new_tier
+            .or(case.tier)
+            .ok_or(Refusal::MissingData { field: "new_tier" })?;
+        ctx.policy.visit_span(tier)
+    };
     out.push(EventKind::VisitLogged {
         date,
         notes,
         new_tier,
     });
     out.meet(ClockKind::MonitoringVisit, date);
-    start_visit_clock(date, tier, ctx, out);
+    out.start(
+        ClockKind::MonitoringVisit,
+        Level::Village,
+        date,
+        next_visit,
+        ctx.cal,
+    );
     Ok(())
 }
 

@@ -164,8 +164,8 @@ pub async fn submit_proxy(
                 &ReportFieldError::ChannelNotAllowed,
             )])
         });
-    let channel = match (channel, parse_report(state, form).await) {
-        (Ok(channel), Ok(_)) => channel,
+    let (channel, report) = match (channel, parse_report(state, form).await) {
+        (Ok(channel), Ok(report)) => (channel, report),
         (Err(ServiceError::Validation(mut a)), Err(ServiceError::Validation(b))) => {
             a.extend(b);
             return Err(ServiceError::Validation(a));
@@ -175,7 +175,8 @@ pub async fn submit_proxy(
     let actor = actor_of(staff);
     // A department alert comes from data, not a caller: the household signs at the home check.
     let consent_by = (channel != Channel::DepartmentAlert).then(|| staff.id.clone());
-    let filed = file_form(state, &actor, form, channel, consent_by, now).await?;
+    let key = form_key(form);
+    let filed = file_report(state, &actor, report, channel, consent_by, key, now).await?;
     tracing::info!(target: "audit", user = %staff.id, case_id = %filed.case_id, channel = channel.code(), "proxy filing, consent read aloud");
     Ok(filed)
 }

@@ -1,3 +1,4 @@
+mod clock_rules;
 mod props;
 mod rules;
 mod screening;

@@ -12,12 +12,6 @@ fn journey(policy: Policy) -> Journey {
     Journey::report_with(policy, Channel::SelfReport, vec![RiskType::Illness])
 }
 
-fn at(code: &str) -> Journey {
-    let mut j = journey(Policy::national_default());
-    j.until(code);
-    j
-}
-
 fn hebei() -> Policy {
     Policy {
         notice_parallel_township: true,

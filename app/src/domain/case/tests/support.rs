@@ -355,3 +355,21 @@ impl Journey {
 }
 
 const HAPPY_PATH_STEPS: usize = 20;
+
+/// A self-reported illness case walked along the happy path to `code`.
+pub fn at(code: &str) -> Journey {
+    let mut j = Journey::report(Channel::SelfReport, vec![RiskType::Illness]);
+    j.until(code);
+    j
+}
+
+/// The latest clock of `kind` (open or closed); panics if there is none.
+pub fn clock(j: &Journey, kind: crate::domain::clock::ClockKind) -> crate::domain::clock::Clock {
+    j.case
+        .clocks
+        .iter()
+        .rev()
+        .find(|c| c.kind == kind)
+        .cloned()
+        .unwrap_or_else(|| panic!("no {kind:?} clock"))
+}

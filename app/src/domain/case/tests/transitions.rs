@@ -24,12 +24,6 @@ struct Row {
     wrong_refusal: fn(&Journey) -> Refusal,
 }
 
-fn at(code: &'static str) -> Journey {
-    let mut j = Journey::report(Channel::SelfReport, vec![RiskType::Illness]);
-    j.until(code);
-    j
-}
-
 fn wrong_state(j: &Journey) -> Refusal {
     Refusal::WrongState { state: j.state() }
 }

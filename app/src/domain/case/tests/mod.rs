@@ -1,3 +1,4 @@
+mod assistance;
 mod clock_rules;
 mod props;
 mod rules;

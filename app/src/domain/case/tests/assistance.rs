@@ -1,0 +1,322 @@
+//! After identification: responsible person and measures, visits by tier, elimination by the
+//! same four steps (never for a household where nobody can work), the quarterly re-check,
+//! reopening and the green channel.
+
+use chrono::Duration;
+
+use crate::domain::clock::{ClockKind, ClockState, Level};
+use crate::domain::message::UserMessage;
+use crate::domain::vocab::{Channel, LabourCapacity, RiskTier, RiskType};
+
+use super::super::*;
+use super::support::*;
+
+use ClockKind as K;
+
+#[test]
+fn assigning_a_responsible_person_and_starting_a_measure_meet_their_clocks() {
+    let mut j = at("identified");
+    let today = j.today();
+    j.act(
+        Role::TownshipOfficer,
+        CaseCommand::AssignResponsible {
+            person: "刘帮扶".to_owned(),
+        },
+    );
+    assert!(matches!(
+        clock(&j, K::ResponsibleAssigned).state,
+        ClockState::Met { .. }
+    ));
+    j.act(
+        Role::TownshipOfficer,
+        CaseCommand::AddPlan {
+            measures: vec![measure(MeasureStatus::Planned, today)],
+        },
+    );
+    assert_eq!(j.case.assistance_stage(), AssistanceStage::PlanMade);
+    assert!(j.case.open_clock(K::AssistanceStarted).is_some());
+    j.act(
+        Role::DepartmentLiaison,
+        CaseCommand::UpdateMeasureStatus {
+            index: 0,
+            status: MeasureStatus::InProgress,
+        },
+    );
+    assert!(matches!(
+        clock(&j, K::AssistanceStarted).state,
+        ClockState::Met { .. }
+    ));
+    assert_eq!(j.case.assistance_stage(), AssistanceStage::Assisting);
+    assert_eq!(
+        j.try_role(
+            Role::DepartmentLiaison,
+            &CaseCommand::UpdateMeasureStatus {
+                index: 0,
+                status: MeasureStatus::Planned,
+            },
+        ),
+        Err(Refusal::MeasureStatusBackwards)
+    );
+}
+
+#[test]
+fn each_visit_meets_the_visit_clock_and_starts_the_next_by_the_new_tier() {
+    let mut j = at("identified");
+    j.days(10);
+    let today = j.today();
+    j.act(
+        Role::VillageCadre,
+        CaseCommand::LogVisit {
+            date: today,
+            notes: "病情加重".to_owned(),
+            new_tier: Some(RiskTier::Red),
+        },
+    );
+    let visits: Vec<_> = j
+        .case
+        .clocks
+        .iter()
+        .filter(|c| c.kind == K::MonitoringVisit)
+        .collect();
+    assert_eq!(visits.len(), 2);
+    assert_eq!(visits[0].state, ClockState::Met { on: today });
+    assert_eq!(visits[1].started_on, today);
+    assert_eq!(visits[1].due_on, today + Duration::days(15));
+    assert_eq!(j.case.tier, Some(RiskTier::Red));
+}
+
+#[test]
+fn a_tier_change_retimes_the_visit_clock_from_its_own_start() {
+    let mut j = at("identified");
+    let started = clock(&j, K::MonitoringVisit).started_on;
+    j.days(3).act(
+        Role::CountyOfficer,
+        CaseCommand::ChangeTier {
+            tier: RiskTier::Red,
+            reason: "突发重病".to_owned(),
+        },
+    );
+    let visit = clock(&j, K::MonitoringVisit);
+    assert_eq!(visit.started_on, started);
+    assert_eq!(visit.due_on, started + Duration::days(15));
+    assert_eq!(
+        j.case
+            .open_clocks()
+            .filter(|c| c.kind == K::MonitoringVisit)
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn elimination_runs_the_same_four_steps_and_closes_every_clock() {
+    let mut j = at("elimination_proposed");
+    assert!(j.case.open_clock(K::EliminationReview).is_some());
+    assert!(j.case.open_clock(K::HomeCheck).is_some());
+    j.until("elimination_notice_running");
+    j.until("eliminated");
+    assert_eq!(
+        j.open_kinds(),
+        vec![K::MonitoringVisit],
+        "every review clock is closed; only the quarterly re-check runs"
+    );
+    assert_eq!(j.case.eliminated_on, Some(j.today()));
+}
+
+#[test]
+fn an_eliminated_household_is_re_checked_every_quarter() {
+    let mut j = at("eliminated");
+    let recheck = clock(&j, K::MonitoringVisit);
+    assert_eq!(
+        (recheck.owner, recheck.due_on),
+        (Level::Village, j.today() + chrono::Months::new(3))
+    );
+    j.days(80);
+    let today = j.today();
+    assert_eq!(
+        j.try_role(
+            Role::VillageCadre,
+            &CaseCommand::LogVisit {
+                date: today,
+                notes: "收入稳定".to_owned(),
+                new_tier: Some(RiskTier::Red),
+            }
+        ),
+        Err(Refusal::InvalidData { field: "new_tier" }),
+        "a household at risk again is reopened, not re-tiered"
+    );
+    j.act(
+        Role::VillageCadre,
+        CaseCommand::LogVisit {
+            date: today,
+            notes: "季度回访：收入稳定".to_owned(),
+            new_tier: None,
+        },
+    );
+    assert_eq!(j.state(), "eliminated");
+    assert_eq!(
+        clock(&j, K::MonitoringVisit).due_on,
+        today + chrono::Months::new(3)
+    );
+}
+
+#[test]
+fn a_household_where_nobody_can_work_is_never_eliminated() {
+    let mut j = at("elimination_proposed");
+    let today = j.today();
+    j.act(
+        Role::VillageCadre,
+        CaseCommand::RecordHomeCheck {
+            record: no_labour_record(today),
+        },
+    );
+    j.until("elimination_township_reviewed");
+    let eliminate = CaseCommand::CountyDecideElimination {
+        decision: EliminationDecision::Eliminate,
+    };
+    let refusal = j.try_role(Role::CountyHead, &eliminate);
+    assert_eq!(refusal, Err(Refusal::NoLabourCannotEliminate));
+    if let Err(refusal) = refusal {
+        assert!(refusal.zh().contains("无劳动能力"));
+        assert!(refusal.en().contains("keep monitoring"));
+    }
+    j.act(
+        Role::CountyHead,
+        CaseCommand::CountyDecideElimination {
+            decision: EliminationDecision::KeepMonitoring {
+                reason: "无劳动能力，落实低保兜底".to_owned(),
+            },
+        },
+    );
+    assert_eq!(j.state(), "identified");
+    assert!(j.case.open_clock(K::MonitoringVisit).is_some());
+    assert!(j.case.open_clock(K::EliminationReview).is_none());
+    assert_eq!(
+        j.try_role(
+            Role::VillageCadre,
+            &CaseCommand::ProposeElimination {
+                checklist: EliminationChecklist::ALL_MET,
+            },
+        ),
+        Err(Refusal::NoLabourCannotEliminate)
+    );
+}
+
+#[test]
+fn the_county_checks_income_against_the_line_before_eliminating() {
+    let mut j = at("elimination_proposed");
+    let today = j.today();
+    j.act(
+        Role::VillageCadre,
+        CaseCommand::RecordHomeCheck {
+            record: HomeCheckRecord {
+                members: vec![
+                    member("张三", LabourCapacity::Full, 7_000),
+                    member("李四", LabourCapacity::Partial, 7_000),
+                ],
+                ..recovered_record(today)
+            },
+        },
+    );
+    j.until("elimination_township_reviewed");
+    assert_eq!(
+        j.try_role(
+            Role::CountyHead,
+            &CaseCommand::CountyDecideElimination {
+                decision: EliminationDecision::Eliminate,
+            },
+        ),
+        Err(Refusal::CriteriaNotMet {
+            which: "income_above_line"
+        })
+    );
+}
+
+#[test]
+fn an_eliminated_household_can_be_reopened_by_the_county() {
+    let mut j = at("eliminated");
+    j.days(90).act(
+        Role::CountyOfficer,
+        CaseCommand::Reopen {
+            reason: "季度回访发现因灾返贫".to_owned(),
+            tier: RiskTier::Red,
+        },
+    );
+    assert_eq!(j.state(), "identified");
+    assert_eq!(j.case.reopenings.len(), 1);
+    assert_eq!(j.open_kinds(), vec![K::MonitoringVisit]);
+    assert_eq!(
+        clock(&j, K::MonitoringVisit).due_on,
+        j.today() + Duration::days(15)
+    );
+}
+
+fn green_policy() -> Policy {
+    Policy {
+        green_channel_open: true,
+        ..Policy::national_default()
+    }
+}
+
+#[test]
+fn the_green_channel_needs_an_open_policy_and_a_sudden_risk() {
+    let mut closed = Journey::report(Channel::SelfReport, vec![RiskType::Accident]);
+    closed.until("home_checked");
+    assert_eq!(
+        closed.try_role(Role::CountyOfficer, &CaseCommand::OpenGreenChannel),
+        Err(Refusal::GreenChannelClosed)
+    );
+    let mut slow = Journey::report_with(
+        green_policy(),
+        Channel::SelfReport,
+        vec![RiskType::Schooling],
+    );
+    slow.until("home_checked");
+    assert_eq!(
+        slow.try_role(Role::CountyOfficer, &CaseCommand::OpenGreenChannel),
+        Err(Refusal::NotSuddenRisk)
+    );
+    let early = Journey::report_with(
+        green_policy(),
+        Channel::SelfReport,
+        vec![RiskType::Accident],
+    );
+    assert!(matches!(
+        early.try_role(Role::CountyOfficer, &CaseCommand::OpenGreenChannel),
+        Err(Refusal::WrongState { .. })
+    ));
+}
+
+#[test]
+fn under_the_green_channel_assistance_starts_before_the_notice_which_still_completes() {
+    let mut j = Journey::report_with(
+        green_policy(),
+        Channel::SelfReport,
+        vec![RiskType::NaturalDisaster],
+    );
+    j.until("home_checked");
+    let assign = CaseCommand::AssignResponsible {
+        person: "刘帮扶".to_owned(),
+    };
+    assert!(matches!(
+        j.try_role(Role::TownshipOfficer, &assign),
+        Err(Refusal::WrongState { .. })
+    ));
+    j.act(Role::CountyOfficer, CaseCommand::OpenGreenChannel);
+    assert!(j.case.green_channel);
+    assert!(j.case.open_clock(K::ResponsibleAssigned).is_some());
+    let today = j.today();
+    j.act(Role::TownshipOfficer, assign).act(
+        Role::TownshipOfficer,
+        CaseCommand::AddPlan {
+            measures: vec![measure(MeasureStatus::InProgress, today)],
+        },
+    );
+    assert_eq!(j.state(), "home_checked");
+    assert_eq!(
+        j.try_role(Role::CountyOfficer, &CaseCommand::OpenGreenChannel),
+        Err(Refusal::GreenChannelAlreadyOpen)
+    );
+    j.until("identified");
+    assert_eq!(j.open_kinds(), vec![K::MonitoringVisit]);
+}

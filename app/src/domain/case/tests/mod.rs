@@ -3,5 +3,6 @@ mod clock_rules;
 mod props;
 mod rules;
 mod screening;
+mod setups;
 mod support;
 mod transitions;

@@ -4,9 +4,10 @@
 use chrono::Duration;
 
 use crate::domain::clock::ClockKind;
-use crate::domain::vocab::{Category, Channel, RiskTier, RiskType};
+use crate::domain::vocab::{Category, RiskTier};
 
 use super::super::*;
+use super::setups::*;
 use super::support::*;
 
 type Setup = fn() -> Journey;
@@ -26,123 +27,6 @@ struct Row {
 
 fn wrong_state(j: &Journey) -> Refusal {
     Refusal::WrongState { state: j.state() }
-}
-
-fn reported() -> Journey {
-    at("reported")
-}
-fn accepted() -> Journey {
-    at("accepted")
-}
-fn home_checked() -> Journey {
-    at("home_checked")
-}
-fn village_reviewed() -> Journey {
-    at("village_reviewed")
-}
-fn notice_running() -> Journey {
-    at("notice_running")
-}
-fn notice_over() -> Journey {
-    let mut j = at("notice_running");
-    j.days(5);
-    j
-}
-fn notice_ended() -> Journey {
-    at("notice_ended")
-}
-fn township_reviewed() -> Journey {
-    at("township_reviewed")
-}
-fn compared() -> Journey {
-    let mut j = township_reviewed();
-    j.act(
-        Role::CountyOfficer,
-        CaseCommand::RecordComparison {
-            hits: Vec::new(),
-            note: String::new(),
-        },
-    );
-    j
-}
-fn identified() -> Journey {
-    at("identified")
-}
-fn elimination_township_reviewed() -> Journey {
-    at("elimination_township_reviewed")
-}
-fn eliminated() -> Journey {
-    at("eliminated")
-}
-fn not_identified() -> Journey {
-    let mut j = compared();
-    j.act(
-        Role::CountyOfficer,
-        CaseCommand::CountyDecide {
-            decision: IdentificationDecision::NotIdentify {
-                reason: "收入高于监测线".to_owned(),
-            },
-        },
-    );
-    j
-}
-fn with_plan() -> Journey {
-    let mut j = identified();
-    let today = j.today();
-    j.act(
-        Role::TownshipOfficer,
-        CaseCommand::AddPlan {
-            measures: vec![measure(MeasureStatus::Planned, today)],
-        },
-    );
-    j
-}
-fn ready_to_propose() -> Journey {
-    let mut j = with_plan();
-    j.act(
-        Role::DepartmentLiaison,
-        CaseCommand::UpdateMeasureStatus {
-            index: 0,
-            status: MeasureStatus::Delivered,
-        },
-    );
-    j
-}
-fn green_home_checked() -> Journey {
-    let policy = Policy {
-        green_channel_open: true,
-        ..Policy::national_default()
-    };
-    let mut j = Journey::report_with(
-        policy,
-        Channel::ProxyHotline,
-        vec![RiskType::NaturalDisaster],
-    );
-    j.until("home_checked");
-    j
-}
-fn extension_requested() -> Journey {
-    let mut j = accepted();
-    j.act(
-        Role::VillageCadre,
-        CaseCommand::RequestExtension {
-            clock: ClockKind::HomeCheck,
-            days: 2,
-            reason: "农户外出务工".to_owned(),
-        },
-    );
-    j
-}
-fn home_check_paused() -> Journey {
-    let mut j = accepted();
-    j.act(
-        Role::VillageCadre,
-        CaseCommand::PauseClock {
-            clock: ClockKind::HomeCheck,
-            reason: "农户住院，无法入户".to_owned(),
-        },
-    );
-    j
 }
 
 fn rows() -> Vec<Row> {

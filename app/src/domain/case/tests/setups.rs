@@ -1,0 +1,125 @@
+//! Cases set up at each state the transition table starts from (happy path plus a few
+//! detours: plan made, green channel, extension asked, clock paused).
+
+use crate::domain::clock::ClockKind;
+use crate::domain::vocab::{Channel, RiskType};
+
+use super::super::*;
+use super::support::*;
+
+pub fn reported() -> Journey {
+    at("reported")
+}
+pub fn accepted() -> Journey {
+    at("accepted")
+}
+pub fn home_checked() -> Journey {
+    at("home_checked")
+}
+pub fn village_reviewed() -> Journey {
+    at("village_reviewed")
+}
+pub fn notice_running() -> Journey {
+    at("notice_running")
+}
+pub fn notice_over() -> Journey {
+    let mut j = at("notice_running");
+    j.days(5);
+    j
+}
+pub fn notice_ended() -> Journey {
+    at("notice_ended")
+}
+pub fn township_reviewed() -> Journey {
+    at("township_reviewed")
+}
+pub fn compared() -> Journey {
+    let mut j = township_reviewed();
+    j.act(
+        Role::CountyOfficer,
+        CaseCommand::RecordComparison {
+            hits: Vec::new(),
+            note: String::new(),
+        },
+    );
+    j
+}
+pub fn identified() -> Journey {
+    at("identified")
+}
+pub fn elimination_township_reviewed() -> Journey {
+    at("elimination_township_reviewed")
+}
+pub fn eliminated() -> Journey {
+    at("eliminated")
+}
+pub fn not_identified() -> Journey {
+    let mut j = compared();
+    j.act(
+        Role::CountyOfficer,
+        CaseCommand::CountyDecide {
+            decision: IdentificationDecision::NotIdentify {
+                reason: "收入高于监测线".to_owned(),
+            },
+        },
+    );
+    j
+}
+pub fn with_plan() -> Journey {
+    let mut j = identified();
+    let today = j.today();
+    j.act(
+        Role::TownshipOfficer,
+        CaseCommand::AddPlan {
+            measures: vec![measure(MeasureStatus::Planned, today)],
+        },
+    );
+    j
+}
+pub fn ready_to_propose() -> Journey {
+    let mut j = with_plan();
+    j.act(
+        Role::DepartmentLiaison,
+        CaseCommand::UpdateMeasureStatus {
+            index: 0,
+            status: MeasureStatus::Delivered,
+        },
+    );
+    j
+}
+pub fn green_home_checked() -> Journey {
+    let policy = Policy {
+        green_channel_open: true,
+        ..Policy::national_default()
+    };
+    let mut j = Journey::report_with(
+        policy,
+        Channel::ProxyHotline,
+        vec![RiskType::NaturalDisaster],
+    );
+    j.until("home_checked");
+    j
+}
+pub fn extension_requested() -> Journey {
+    let mut j = accepted();
+    j.act(
+        Role::VillageCadre,
+        CaseCommand::RequestExtension {
+            clock: ClockKind::HomeCheck,
+            days: 2,
+            reason: "农户外出务工".to_owned(),
+        },
+    );
+    j
+}
+pub fn home_check_paused() -> Journey {
+    let mut j = accepted();
+    j.act(
+        Role::VillageCadre,
+        CaseCommand::PauseClock {
+            clock: ClockKind::HomeCheck,
+            reason: "农户住院，无法入户".to_owned(),
+        },
+    );
+    j
+}

@@ -7,6 +7,7 @@ pub mod domain;
 pub mod i18n;
 pub mod pages;
 pub mod shell;
+pub mod wire;
 
 #[cfg(feature = "ssr")]
 pub mod ssr;

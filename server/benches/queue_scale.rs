@@ -11,7 +11,6 @@ mod support;
 use std::{sync::Arc, time::Instant};
 
 use app::{
-    api::queue::{QueueFilter, QueueView},
     domain::{
         calendar::Calendar,
         case::{decide_report, Actor, Case, NewCase, Policy},
@@ -28,6 +27,7 @@ use app::{
         services::{auth::Staff, queue::list_for},
         state::AppState,
     },
+    wire::queue::{QueueFilter, QueueView},
 };
 use chrono::{DateTime, Days, NaiveDate, TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, Criterion};

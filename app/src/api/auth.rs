@@ -1,32 +1,18 @@
+//! Staff sign-in and sign-out, and who is signed in.
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
-use super::AppError;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StaffInfo {
-    pub username: String,
-    pub display_name: String,
-    pub role_zh: String,
-    pub region_name: String,
-    pub is_admin: bool,
-    /// May download the ledger (台账) of their region.
-    pub keeps_ledger: bool,
-    /// May file for someone else (代为申报).
-    pub files_for_others: bool,
-    /// A line department that imports screening lists (部门预警导入).
-    pub pushes_alerts: bool,
-}
+use crate::wire::{auth::StaffInfo, AppError};
 
 #[server(endpoint = "auth/login")]
 pub async fn login(username: String, password: String) -> Result<(), AppError> {
     use crate::ssr::{context::RequestContext, services::auth};
-    let ctx = RequestContext::load()?;
-    let address = ctx.client_address();
-    let token = auth::login(&ctx.state, &username, &password, &address, ctx.now())
-        .await
-        .map_err(crate::ssr::context::reply_error)?;
-    ctx.set_session_cookie(&token);
+    RequestContext::public_call(|ctx| async move {
+        let address = ctx.client_address();
+        let token = auth::login(&ctx.state, &username, &password, &address, ctx.now()).await?;
+        ctx.set_session_cookie(&token);
+        Ok(())
+    })
+    .await?;
     leptos_axum::redirect("/staff");
     Ok(())
 }
@@ -34,22 +20,24 @@ pub async fn login(username: String, password: String) -> Result<(), AppError> {
 #[server(endpoint = "auth/logout")]
 pub async fn logout() -> Result<(), AppError> {
     use crate::ssr::{context::RequestContext, services::auth};
-    let ctx = RequestContext::load()?;
-    if let Some(token) = ctx.session_token() {
-        auth::logout(&ctx.state, &token, ctx.now())
-            .await
-            .map_err(crate::ssr::context::reply_error)?;
-    }
-    ctx.clear_session_cookie();
+    RequestContext::public_call(|ctx| async move {
+        if let Some(token) = ctx.session_token() {
+            auth::logout(&ctx.state, &token, ctx.now()).await?;
+        }
+        ctx.clear_session_cookie();
+        Ok(())
+    })
+    .await?;
     leptos_axum::redirect("/staff/login");
     Ok(())
 }
 
+/// The signed-in officer, or `None` for a visitor.
 #[server(endpoint = "auth/me")]
 pub async fn current_staff() -> Result<Option<StaffInfo>, AppError> {
-    let ctx = crate::ssr::context::RequestContext::load()?;
-    match ctx.staff().await {
-        Ok(staff) => Ok(Some(staff.info())),
+    match crate::ssr::context::RequestContext::staff_call(|_, s| async move { Ok(s.info()) }).await
+    {
+        Ok(info) => Ok(Some(info)),
         Err(AppError::Unauthorized) => Ok(None),
         Err(e) => Err(e),
     }

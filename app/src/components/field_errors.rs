@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use crate::{
-    api::FieldError,
     i18n::{use_lang, Lang},
+    wire::FieldError,
 };
 
 #[derive(Clone, Copy)]

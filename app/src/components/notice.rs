@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::{api::AppError, i18n::use_lang};
+use crate::{i18n::use_lang, wire::AppError};
 
 /// A banner for errors that belong to no single field.
 #[component]

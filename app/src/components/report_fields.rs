@@ -5,11 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
-    api::{
-        regions::TownshipOption,
-        reports::{load_report_draft, new_report_key, ReportDraft},
-        AppError,
-    },
+    api::reports::{load_report_draft, new_report_key},
     components::{
         field_errors::{FieldErrors, FieldMessage},
         notice::ErrorBanner,
@@ -25,6 +21,7 @@ use crate::{
         vocab::RiskType,
     },
     i18n::{use_lang, Lang},
+    wire::{regions::TownshipOption, reports::ReportDraft, AppError},
 };
 
 /// How the pledge and authorisation (承诺授权) is given.

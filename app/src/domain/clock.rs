@@ -504,7 +504,9 @@ pub fn urgency(
     }
 }
 
+mod notice;
 mod time_left;
+pub use notice::NoticeKind;
 pub use time_left::{time_left_en, time_left_zh, TimeLeft};
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ pub use vocab::{
     suggest_measures, Category, Channel, LabourCapacity, MeasureType, RiskTier, RiskType,
 };
 
+pub mod account;
 pub mod alert_csv;
 pub mod calendar;
 pub mod case;
@@ -31,3 +32,4 @@ mod newtype;
 pub mod report;
 pub mod role;
 pub mod time;
+pub mod wording;

@@ -118,7 +118,26 @@ fn is_zero(digits: &str) -> bool {
     digits.bytes().all(|b| b == b'0')
 }
 
+impl TryFrom<String> for RegionLevel {
+    type Error = String;
+
+    /// The level from its stored code.
+    fn try_from(code: String) -> Result<Self, Self::Error> {
+        RegionLevel::from_code(&code).ok_or_else(|| format!("unknown region level {code}"))
+    }
+}
+
 impl RegionLevel {
+    pub fn from_code(code: &str) -> Option<RegionLevel> {
+        [
+            RegionLevel::County,
+            RegionLevel::Township,
+            RegionLevel::Village,
+        ]
+        .into_iter()
+        .find(|l| l.code() == code)
+    }
+
     /// Stable snake_case code.
     pub fn code(self) -> &'static str {
         match self {

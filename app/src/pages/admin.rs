@@ -6,13 +6,11 @@ use leptos_router::components::A;
 
 use crate::{
     api::{
-        admin::{
-            dead_letters, list_accounts, AccountView, CreateAccount, ResetPassword,
-            SetAccountActive,
-        },
+        admin::{dead_letters, list_accounts, CreateAccount, ResetPassword, SetAccountActive},
         regions::region_tree,
     },
     domain::role::Role,
+    wire::admin::AccountView,
 };
 
 #[component]
@@ -125,7 +123,7 @@ fn AccountRow(
 }
 
 #[component]
-fn DeadLetters(rows: Vec<crate::api::admin::DeadLetterView>) -> impl IntoView {
+fn DeadLetters(rows: Vec<crate::wire::admin::DeadLetterView>) -> impl IntoView {
     (!rows.is_empty()).then(|| view! {
         <section class="card">
             <h2>"发送失败的消息"</h2>

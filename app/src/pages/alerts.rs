@@ -9,8 +9,9 @@ use leptos::{html, prelude::*, task::spawn_local};
 use leptos_router::{components::A, hooks::use_query_map};
 
 use crate::{
-    api::alerts::{push_alerts, AlertOutcome, AlertRow, MAX_ALERTS_PER_PUSH},
+    api::alerts::push_alerts,
     domain::alert_csv,
+    wire::alerts::{AlertOutcome, AlertRow, MAX_ALERTS_PER_PUSH},
 };
 
 const EXAMPLE: &str =

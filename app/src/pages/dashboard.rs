@@ -4,7 +4,10 @@ use leptos::prelude::*;
 use crate::components::notice::LoadError;
 use leptos_router::components::A;
 
-use crate::api::dashboard::{my_dashboard, DashboardView, StepCount};
+use crate::{
+    api::dashboard::my_dashboard,
+    wire::dashboard::{DashboardView, StepCount},
+};
 
 const WIDTH: f64 = 640.0;
 const LABEL: f64 = 170.0;

@@ -4,7 +4,10 @@ use leptos::prelude::*;
 use crate::components::notice::LoadError;
 use leptos_router::components::A;
 
-use crate::api::inbox::{my_notifications, MarkRead, NotificationView};
+use crate::{
+    api::inbox::{my_notifications, MarkRead},
+    wire::inbox::NotificationView,
+};
 
 #[component]
 pub fn InboxPage() -> impl IntoView {

@@ -7,7 +7,7 @@ pub fn LoginPage() -> impl IntoView {
     let login = ServerAction::<Login>::new();
     let failed = move || matches!(login.value().get(), Some(Err(_)));
     let error_text = move || match login.value().get() {
-        Some(Err(crate::api::AppError::Unauthorized)) => Some("用户名或密码不正确".to_owned()),
+        Some(Err(crate::wire::AppError::Unauthorized)) => Some("用户名或密码不正确".to_owned()),
         Some(Err(e)) => Some(e.zh().to_owned()),
         _ => None,
     };

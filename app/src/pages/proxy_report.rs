@@ -7,9 +7,8 @@ use leptos_router::{components::A, hooks::use_query_map};
 
 use crate::{
     api::{
-        cases::{Choice, DuplicateView},
-        regions::{region_tree, TownshipOption},
-        reports::{check_duplicates, my_proxy_channels, ReportDraft, SubmitProxyReport},
+        regions::region_tree,
+        reports::{check_duplicates, my_proxy_channels, SubmitProxyReport},
     },
     components::{
         field_errors::{FieldErrors, FieldMessage},
@@ -17,6 +16,11 @@ use crate::{
         report_fields::{report_draft, show_submit_errors, Consent, ReportFields, SubmitBanners},
     },
     domain::vocab::Channel,
+    wire::{
+        cases::{Choice, DuplicateView},
+        regions::TownshipOption,
+        reports::ReportDraft,
+    },
 };
 
 #[component]

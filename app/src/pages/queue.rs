@@ -10,13 +10,17 @@ use leptos_router::{
 use crate::{
     api::{
         auth::{current_staff, Logout},
-        queue::{my_queue, QueueCounts, QueueFilter, QueueItem},
-        regions::{region_tree, TownshipOption},
-        AppError,
+        queue::my_queue,
+        regions::region_tree,
     },
     domain::{
         case::labels::state_code_zh,
         vocab::{Category, Channel, RiskTier, RiskType},
+    },
+    wire::{
+        queue::{QueueCounts, QueueFilter, QueueItem},
+        regions::TownshipOption,
+        AppError,
     },
 };
 

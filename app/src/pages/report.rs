@@ -3,15 +3,13 @@
 use leptos::prelude::*;
 
 use crate::{
-    api::{
-        regions::{region_tree, TownshipOption},
-        reports::{ReportDraft, SubmitReport},
-    },
+    api::{regions::region_tree, reports::SubmitReport},
     components::{
         field_errors::FieldErrors,
         report_fields::{report_draft, show_submit_errors, Consent, ReportFields, SubmitBanners},
     },
     i18n::use_lang,
+    wire::{regions::TownshipOption, reports::ReportDraft},
 };
 
 #[component]

@@ -4,10 +4,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::{
-    api::settings::{
-        current_settings, RemoveCalendarDay, SaveCalendarDay, SavePolicy, SettingsView,
-    },
+    api::settings::{current_settings, RemoveCalendarDay, SaveCalendarDay, SavePolicy},
     components::notice::{first_failure, LoadError},
+    wire::settings::SettingsView,
 };
 
 #[component]

@@ -3,11 +3,9 @@ use leptos::prelude::*;
 use leptos_router::{components::Form, hooks::use_query_map};
 
 use crate::{
-    api::{
-        reports::{track_report, ResendTracking},
-        AppError,
-    },
+    api::reports::{track_report, ResendTracking},
     i18n::{use_lang, Lang},
+    wire::AppError,
 };
 
 /// What the household is told after asking for its tracking numbers by SMS.

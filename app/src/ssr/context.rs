@@ -4,14 +4,15 @@ use http::{header, request::Parts, HeaderValue};
 use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
 
+use super::error::ServiceError;
 use super::{
-    services::auth::{self, Staff},
+    services::auth::{self, SESSION_HOURS},
+    staff::Staff,
     state::AppState,
 };
-use crate::api::AppError;
+use crate::{domain::report::ReportForm, wire::AppError};
 
 pub const SESSION_COOKIE: &str = "sn_session";
-pub const SESSION_HOURS: i64 = 12;
 
 /// The session token in a `Cookie` header, if any.
 pub fn session_token_in(cookies: &str) -> Option<String> {
@@ -36,6 +37,47 @@ impl RequestContext {
             state,
             parts: use_context::<Parts>(),
         })
+    }
+
+    /// One staff server function: loads the context and the signed-in officer, runs `f`, and
+    /// maps its error for the wire. Session, error mapping and HTTP status live here, once.
+    pub async fn staff_call<T, Fut>(f: impl FnOnce(Self, Staff) -> Fut) -> Result<T, AppError>
+    where
+        Fut: std::future::Future<Output = Result<T, ServiceError>>,
+    {
+        let ctx = Self::load()?;
+        let staff = ctx.staff().await.map_err(reply_error)?;
+        f(ctx, staff).await.map_err(reply_error)
+    }
+
+    /// One public (household) server function: as `staff_call`, without a session.
+    pub async fn public_call<T, Fut>(f: impl FnOnce(Self) -> Fut) -> Result<T, AppError>
+    where
+        Fut: std::future::Future<Output = Result<T, ServiceError>>,
+    {
+        let ctx = Self::load()?;
+        f(ctx).await.map_err(reply_error)
+    }
+
+    /// A report form posted without JavaScript that came back with problems is kept as a
+    /// short-lived draft, and the browser goes back to `back` (which ends in `?` or `&`) with
+    /// it, so nothing typed is lost. Other outcomes pass through.
+    pub async fn keep_draft_if_invalid<T>(
+        &self,
+        form: &ReportForm,
+        result: Result<T, ServiceError>,
+        back: &str,
+    ) -> Result<T, ServiceError> {
+        match result {
+            Err(ServiceError::Validation(errors)) if self.is_plain_form_post() => {
+                let token =
+                    super::services::reports::save_draft(&self.state, form, &errors, self.now())
+                        .await?;
+                leptos_axum::redirect(&format!("{back}draft={token}"));
+                Err(ServiceError::Validation(errors))
+            }
+            other => other,
+        }
     }
 
     pub fn now(&self) -> DateTime<Utc> {
@@ -123,15 +165,26 @@ impl RequestContext {
     }
 }
 
+/// Sends a browser that posted a plain form (no JavaScript) to `path`; JSON callers get the
+/// answer itself.
+pub fn redirect_plain_form(path: &str) {
+    if is_plain_form_request() {
+        leptos_axum::redirect(path);
+    }
+}
+
+fn is_plain_form_request() -> bool {
+    use_context::<Parts>()
+        .and_then(|p| p.headers.get(header::ACCEPT).cloned())
+        .and_then(|v| v.to_str().ok().map(|s| s.contains("text/html")))
+        .unwrap_or(false)
+}
+
 /// Maps an error for the wire and gives JSON clients a meaningful HTTP status. Plain form
 /// posts keep the redirect leptos sets for them.
 pub fn reply_error(e: impl Into<AppError>) -> AppError {
     let e = e.into();
-    let plain_form = use_context::<Parts>()
-        .and_then(|p| p.headers.get(header::ACCEPT).cloned())
-        .and_then(|v| v.to_str().ok().map(|s| s.contains("text/html")))
-        .unwrap_or(false);
-    if !plain_form {
+    if !is_plain_form_request() {
         if let Some(response) = use_context::<ResponseOptions>() {
             response.set_status(status_of(&e));
         }

@@ -1,5 +1,5 @@
 //! Service errors keep their causes for the log; the client only sees `AppError`.
-use crate::api::{AppError, FieldError};
+use crate::wire::{AppError, FieldError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServiceError {

@@ -10,4 +10,5 @@ pub mod password;
 pub mod repo;
 pub mod seed;
 pub mod services;
+pub mod staff;
 pub mod state;

@@ -8,7 +8,7 @@ use super::{
     password::hash_password,
     repo::{regions, regions::RegionRow, users, users::UserRow},
 };
-use crate::domain::role::Role;
+use crate::domain::{region::RegionLevel, role::Role};
 
 pub const DEMO_PASSWORD: &str = "demo-2026";
 
@@ -109,11 +109,11 @@ pub const ACCOUNTS: &[(&str, &str, Role, &str)] = &[
     ),
 ];
 
-fn region(code: &str, name: &str, level: &str, parent: Option<&str>) -> RegionRow {
+fn region(code: &str, name: &str, level: RegionLevel, parent: Option<&str>) -> RegionRow {
     RegionRow {
         code: code.to_owned(),
         name: name.to_owned(),
-        level: level.to_owned(),
+        level,
         parent_code: parent.map(str::to_owned),
     }
 }
@@ -123,21 +123,21 @@ pub async fn seed_demo(db: &Db, now: DateTime<Utc>) -> Result<(), ServiceError> 
     let mut tx = db.pool.begin().await?;
     regions::upsert(
         &mut *tx,
-        &region(COUNTY.0, COUNTY.1, "county", None),
+        &region(COUNTY.0, COUNTY.1, RegionLevel::County, None),
         now_ms,
     )
     .await?;
     for (code, name, villages) in TOWNSHIPS {
         regions::upsert(
             &mut *tx,
-            &region(code, name, "township", Some(COUNTY.0)),
+            &region(code, name, RegionLevel::Township, Some(COUNTY.0)),
             now_ms,
         )
         .await?;
         for (vcode, vname) in *villages {
             regions::upsert(
                 &mut *tx,
-                &region(vcode, vname, "village", Some(code)),
+                &region(vcode, vname, RegionLevel::Village, Some(code)),
                 now_ms,
             )
             .await?;

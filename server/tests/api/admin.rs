@@ -1,6 +1,6 @@
 use serde_json::Value;
 
-use crate::helpers::{fields, spawn_app};
+use crate::helpers::{detail, fields, spawn_app, step, QINGSHI_VILLAGE};
 
 #[tokio::test]
 async fn an_admin_creates_an_account_that_can_then_sign_in() {
@@ -95,4 +95,44 @@ async fn a_password_reset_replaces_the_old_password_and_sessions() {
         .await;
     assert_eq!(officer.queue().await.status(), 401);
     app.login_with("zhen-qingshi", "new-password-1").await;
+}
+
+/// The timeline names people by their display name, also for accounts an admin created (whose
+/// ids are random), never by account id.
+#[tokio::test]
+async fn the_timeline_names_an_admin_created_officer() {
+    let app = spawn_app().await;
+    let admin = app.login("xian-admin").await;
+    let created = admin
+        .post_api(
+            "/api/admin/create",
+            &fields(&[
+                ("account[username]", "zhen-liwei"),
+                ("account[display_name]", "李伟"),
+                ("account[role]", "township_officer"),
+                ("account[region]", "522799101000"),
+                ("account[password]", "liwei-2026-qingshi"),
+            ]),
+        )
+        .await;
+    assert_eq!(created.status(), 200);
+    let user_id: String = created.json().await.expect("json");
+
+    let tracking = app
+        .submit_report("王芳", "13700137000", QINGSHI_VILLAGE)
+        .await;
+    let id = app::ssr::repo::cases::id_by_tracking(&app.state.db.pool, &tracking)
+        .await
+        .expect("query")
+        .expect("filed");
+    let officer = app.login_with("zhen-liwei", "liwei-2026-qingshi").await;
+    let case = detail(&officer, &id).await;
+    let version = case["version"].as_i64().expect("version");
+    let accepted = step(&officer, &id, version, &[("kind", "accept")]).await;
+    assert_eq!(accepted.status(), 200);
+
+    let timeline = detail(&officer, &id).await["timeline"].to_string();
+    assert!(timeline.contains("乡镇工作人员（李伟）"), "{timeline}");
+    assert!(timeline.contains("农户本人"), "{timeline}");
+    assert!(!timeline.contains(&user_id), "{timeline}");
 }

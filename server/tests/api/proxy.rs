@@ -51,8 +51,15 @@ async fn a_hotline_operator_files_for_a_caller_and_the_consent_read_aloud_is_rec
     assert_eq!(row.channel, "proxy_hotline");
     assert_eq!(row.consent_by.as_deref(), Some("demo-rexian"));
     let case = detail(&operator, &id).await;
-    assert_eq!(case["consent_zh"], "由rexian向申请人宣读并征得同意");
-    assert_eq!(case["timeline"][0]["who"], "12317热线坐席（rexian）");
+    // People are named by their display name, never by account id.
+    assert_eq!(
+        case["consent_zh"],
+        "由孙坐席（12317热线）向申请人宣读并征得同意"
+    );
+    assert_eq!(
+        case["timeline"][0]["who"],
+        "12317热线坐席（孙坐席（12317热线））"
+    );
 
     // The township sees it in its queue like any filing.
     let township = app.login("zhen-qingshi").await;

@@ -1,7 +1,7 @@
 //! `decide`: a command, its actor and the rules in; events or a refusal out. Pure.
-//! This file holds the entry points; the four-step review procedure (shared by identification
-//! and elimination) is in `decide_review`, and assistance, monitoring and clock extensions are
-//! (and pauses) are in `decide_assist`.
+//! This file holds the entry points. The four-step review procedure (shared by identification
+//! and elimination) is in `decide_review`; assistance, monitoring, clock extensions and pauses
+//! are in `decide_assist`.
 
 use chrono::{NaiveDate, NaiveDateTime};
 

@@ -179,6 +179,22 @@ impl HomeCheckRecord {
         Some(Fen::from_fen(net / count))
     }
 
+    /// The household's labour capacity as a whole: none when nobody can work, full when
+    /// anyone can work fully, partial otherwise (drives 缺什么补什么).
+    pub fn labour_capacity(&self) -> LabourCapacity {
+        if self.no_member_can_work() {
+            LabourCapacity::None
+        } else if self
+            .members
+            .iter()
+            .any(|m| m.labour == LabourCapacity::Full)
+        {
+            LabourCapacity::Full
+        } else {
+            LabourCapacity::Partial
+        }
+    }
+
     /// Every member lacks labour capacity (the household can never be marked eliminated).
     pub fn no_member_can_work(&self) -> bool {
         !self.members.is_empty()

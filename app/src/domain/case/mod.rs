@@ -37,8 +37,11 @@ mod emit;
 pub mod event;
 pub mod guard;
 pub mod household;
-pub mod labels;
+pub mod work;
+/// The case vocabulary's words now live in the wording layer; this keeps `case::labels` paths.
+pub use crate::domain::wording::labels;
 pub mod policy;
+pub mod policy_form;
 pub mod refusal;
 pub mod screening;
 pub mod state;

@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
-use crate::api::cases::{
-    reveal_id_number, CaseView, ClockView, MemberView, RevealIdNumber, TimelineEntry,
+use crate::{
+    api::cases::{reveal_id_number, RevealIdNumber},
+    wire::cases::{CaseView, ClockView, MemberView, TimelineEntry},
 };
 
 /// 关系 · 姓名 · 身份证(masked) · 劳动能力 · 状况 · 年收入; the ID part only when recorded.

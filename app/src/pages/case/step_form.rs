@@ -4,11 +4,12 @@ use leptos::prelude::*;
 
 use super::widgets::FieldInput;
 use crate::{
-    api::{
-        cases::{CaseView, Choice, RunCaseCommand},
+    api::cases::RunCaseCommand,
+    domain::case::{form::form_fields, CommandKind},
+    wire::{
+        cases::{CaseView, Choice},
         AppError,
     },
-    domain::case::{form::form_fields, CommandKind},
 };
 
 #[component]

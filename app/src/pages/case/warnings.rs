@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::api::cases::{CaseView, ComparisonView, DuplicateView};
+use crate::wire::cases::{CaseView, ComparisonView, DuplicateView};
 
 #[component]
 pub fn Warnings(case: CaseView) -> impl IntoView {

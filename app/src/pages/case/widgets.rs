@@ -2,7 +2,6 @@
 use leptos::prelude::*;
 
 use crate::{
-    api::cases::CaseView,
     domain::{
         case::form::{CHECKLIST_ITEMS, GUARANTEE_ITEMS, MEASURE_STATUS_ITEMS},
         case::screening::NegativeItem,
@@ -10,6 +9,7 @@ use crate::{
         clock::ClockKind,
         vocab::{Category, LabourCapacity, MeasureType, RiskTier},
     },
+    wire::cases::CaseView,
 };
 
 const MEMBER_ROWS: usize = 4;

@@ -1,3 +1,4 @@
+//! Cases: the snapshot row with the columns the queue filters on, and the append-only events.
 use sqlx::{Any, Executor, FromRow};
 
 #[derive(Debug, Clone, FromRow)]
@@ -133,6 +134,7 @@ pub async fn snapshot<'e, E: Executor<'e, Database = Any>>(
         .await
 }
 
+#[cfg(feature = "test-support")]
 pub async fn id_by_tracking<'e, E: Executor<'e, Database = Any>>(
     ex: E,
     tracking: &str,

@@ -1,3 +1,4 @@
+//! Each case's named clocks (deadlines and the notice minimum), one row per clock.
 use sqlx::{Any, Executor};
 
 #[derive(Debug, Clone)]
@@ -49,21 +50,4 @@ pub async fn insert<'e, E: Executor<'e, Database = Any>>(
     .execute(ex)
     .await
     .map(|_| ())
-}
-
-/// Open clocks due on or before `until` (a 'YYYY-MM-DD' date), earliest first: the
-/// sweep and the "due soon / overdue" counts. Index: case_clocks_open_due.
-pub async fn open_due_by<'e, E: Executor<'e, Database = Any>>(
-    ex: E,
-    until: &str,
-    limit: i64,
-) -> sqlx::Result<Vec<(String, String, String, String)>> {
-    sqlx::query_as(
-        "select case_id, kind, owner_level, due_on from case_clocks
-         where state = 'open' and due_on <= $1 order by due_on, case_id limit $2",
-    )
-    .bind(until)
-    .bind(limit)
-    .fetch_all(ex)
-    .await
 }

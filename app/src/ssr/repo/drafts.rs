@@ -1,3 +1,4 @@
+//! Short-lived drafts of forms posted without JavaScript that came back with problems.
 use sqlx::{Any, Executor};
 
 pub async fn insert<'e, E: Executor<'e, Database = Any>>(

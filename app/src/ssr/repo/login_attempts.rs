@@ -1,3 +1,4 @@
+//! Counted attempts (failed sign-ins, SMS look-ups) that rate limits are computed from.
 use sqlx::{Any, Executor};
 
 pub async fn record<'e, E: Executor<'e, Database = Any>>(

@@ -1,9 +1,44 @@
+//! Messages waiting to leave (email, SMS): claimed with a lease, retried, parked when dead.
 use sqlx::{Any, Executor};
+
+/// How a message leaves: email to staff, SMS to households. Stored as its code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MessageChannel {
+    Email,
+    Sms,
+}
+
+impl MessageChannel {
+    pub fn code(self) -> &'static str {
+        match self {
+            MessageChannel::Email => "email",
+            MessageChannel::Sms => "sms",
+        }
+    }
+
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            MessageChannel::Email => "邮件",
+            MessageChannel::Sms => "短信",
+        }
+    }
+}
+
+impl TryFrom<String> for MessageChannel {
+    type Error = String;
+
+    fn try_from(code: String) -> Result<Self, Self::Error> {
+        [MessageChannel::Email, MessageChannel::Sms]
+            .into_iter()
+            .find(|c| c.code() == code)
+            .ok_or_else(|| format!("unknown outbox channel {code}"))
+    }
+}
 
 #[derive(Debug, Clone)]
 pub struct NewMessage<'a> {
     pub id: &'a str,
-    pub channel: &'a str,
+    pub channel: MessageChannel,
     pub recipient: &'a str,
     pub subject: &'a str,
     pub body: &'a str,
@@ -21,7 +56,7 @@ pub async fn enqueue<'e, E: Executor<'e, Database = Any>>(
          values ($1, $2, $3, $4, $5, 'pending', 0, $6, $7, $6)",
     )
     .bind(message.id)
-    .bind(message.channel)
+    .bind(message.channel.code())
     .bind(message.recipient)
     .bind(message.subject)
     .bind(message.body)
@@ -32,6 +67,7 @@ pub async fn enqueue<'e, E: Executor<'e, Database = Any>>(
     .map(|_| ())
 }
 
+#[cfg(feature = "test-support")]
 pub async fn count_for_case<'e, E: Executor<'e, Database = Any>>(
     ex: E,
     case_id: &str,
@@ -66,7 +102,7 @@ pub async fn lock_for_claim<'e, E: Executor<'e, Database = Any>>(ex: E) -> sqlx:
 /// another worker has claimed are skipped. Index: outbox_due (status, next_attempt_at).
 pub async fn due<'e, E: Executor<'e, Database = Any>>(
     ex: E,
-    channel: &str,
+    channel: MessageChannel,
     now_ms: i64,
     limit: i64,
     skip_locked: bool,
@@ -82,7 +118,7 @@ pub async fn due<'e, E: Executor<'e, Database = Any>>(
          order by next_attempt_at, id limit $3{lock}"
     ))
     .bind(now_ms)
-    .bind(channel)
+    .bind(channel.code())
     .bind(limit)
     .fetch_all(ex)
     .await
@@ -105,7 +141,7 @@ pub async fn set_next_attempt<'e, E: Executor<'e, Database = Any>>(
 /// Moves every pending row of `channel` due by `now_ms` to `until_ms` (outside working hours).
 pub async fn defer_due<'e, E: Executor<'e, Database = Any>>(
     ex: E,
-    channel: &str,
+    channel: MessageChannel,
     now_ms: i64,
     until_ms: i64,
 ) -> sqlx::Result<u64> {
@@ -114,7 +150,7 @@ pub async fn defer_due<'e, E: Executor<'e, Database = Any>>(
          where status = 'pending' and next_attempt_at <= $1 and channel = $2",
     )
     .bind(now_ms)
-    .bind(channel)
+    .bind(channel.code())
     .bind(until_ms)
     .execute(ex)
     .await
@@ -167,7 +203,8 @@ pub async fn mark_failed<'e, E: Executor<'e, Database = Any>>(
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct DeadRow {
     pub id: String,
-    pub channel: String,
+    #[sqlx(try_from = "String")]
+    pub channel: MessageChannel,
     pub recipient: String,
     pub subject: String,
     pub attempts: i64,

@@ -1,10 +1,14 @@
+//! The region tree (county, townships, villages) with names, as statistical division codes.
 use sqlx::{Any, Executor, FromRow};
+
+use crate::domain::region::RegionLevel;
 
 #[derive(Debug, Clone, FromRow)]
 pub struct RegionRow {
     pub code: String,
     pub name: String,
-    pub level: String,
+    #[sqlx(try_from = "String")]
+    pub level: RegionLevel,
     pub parent_code: Option<String>,
 }
 
@@ -35,7 +39,7 @@ pub async fn upsert<'e, E: Executor<'e, Database = Any>>(
     )
     .bind(&row.code)
     .bind(&row.name)
-    .bind(&row.level)
+    .bind(row.level.code())
     .bind(&row.parent_code)
     .bind(now_ms)
     .execute(ex)

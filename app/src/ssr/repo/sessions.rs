@@ -1,3 +1,4 @@
+//! Server-side staff sessions, stored by the digest of their cookie token.
 use sqlx::{Any, Executor};
 
 pub async fn insert<'e, E: Executor<'e, Database = Any>>(

@@ -1,12 +1,32 @@
+//! The county's calendar (holidays, makeup workdays, known years) and dated policy versions.
+use chrono::NaiveDate;
 use sqlx::{Any, Executor};
 
-/// (day, kind 'holiday' | 'workday', name)
-pub type DayRow = (String, String, String);
+use crate::domain::case::policy_form::DayKind;
 
+/// One calendar day as stored, decoded at this edge.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DayRow {
+    pub day: NaiveDate,
+    pub kind: DayKind,
+    pub name: String,
+}
+
+/// Every listed day; a row that cannot be decoded is a corrupt database, not a quiet skip.
 pub async fn days<'e, E: Executor<'e, Database = Any>>(ex: E) -> sqlx::Result<Vec<DayRow>> {
-    sqlx::query_as("select day, kind, name from calendar_days order by day")
-        .fetch_all(ex)
-        .await
+    let rows: Vec<(String, String, String)> =
+        sqlx::query_as("select day, kind, name from calendar_days order by day")
+            .fetch_all(ex)
+            .await?;
+    rows.into_iter()
+        .map(|(day, kind, name)| {
+            let day = NaiveDate::parse_from_str(&day, "%Y-%m-%d")
+                .map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
+            let kind = DayKind::from_code(&kind)
+                .ok_or_else(|| sqlx::Error::Decode(format!("calendar day kind {kind}").into()))?;
+            Ok(DayRow { day, kind, name })
+        })
+        .collect()
 }
 
 pub async fn years<'e, E: Executor<'e, Database = Any>>(ex: E) -> sqlx::Result<Vec<i64>> {
@@ -18,7 +38,7 @@ pub async fn years<'e, E: Executor<'e, Database = Any>>(ex: E) -> sqlx::Result<V
 pub async fn upsert_day<'e, E: Executor<'e, Database = Any>>(
     ex: E,
     day: &str,
-    kind: &str,
+    kind: DayKind,
     name: &str,
     now_ms: i64,
 ) -> sqlx::Result<()> {
@@ -27,7 +47,7 @@ pub async fn upsert_day<'e, E: Executor<'e, Database = Any>>(
          on conflict (day) do update set kind = excluded.kind, name = excluded.name",
     )
     .bind(day)
-    .bind(kind)
+    .bind(kind.code())
     .bind(name)
     .bind(now_ms)
     .execute(ex)

@@ -1,3 +1,4 @@
+//! Staff accounts: role, region, display name and password hash.
 use sqlx::{Any, Executor, FromRow};
 
 #[derive(Debug, Clone, FromRow)]
@@ -97,4 +98,24 @@ pub async fn set_active<'e, E: Executor<'e, Database = Any>>(
         .execute(ex)
         .await?;
     Ok(result.rows_affected() == 1)
+}
+
+/// Display names of the given accounts (missing ids are left out).
+pub async fn display_names<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    ids: &[String],
+) -> sqlx::Result<Vec<(String, String)>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let binds: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "select id, display_name from users where id in ({})",
+        binds.join(", ")
+    );
+    let mut query = sqlx::query_as(&sql);
+    for id in ids {
+        query = query.bind(id);
+    }
+    query.fetch_all(ex).await
 }

@@ -1,12 +1,13 @@
+//! County administrators manage accounts within their county: create, reset, deactivate.
 use chrono::{DateTime, Utc};
 
 use super::millis;
 use crate::{
-    api::{
-        admin::{AccountView, NewAccountForm},
-        FieldError,
+    domain::{
+        account::{check_password, problem, AccountFieldError, NewAccount, NewAccountForm},
+        region::RegionCode,
+        role::Role,
     },
-    domain::{message::Message, region::RegionCode, role::Role},
     ssr::{
         error::ServiceError,
         password::hash_password,
@@ -14,44 +15,15 @@ use crate::{
         services::{auth::Staff, cases::new_id},
         state::AppState,
     },
+    wire::{admin::AccountView, FieldError},
 };
 
-pub const MIN_PASSWORD_CHARS: usize = 8;
-
-fn require_admin(staff: &Staff) -> Result<(), ServiceError> {
-    if staff.role == Role::CountyAdmin {
-        Ok(())
-    } else {
-        tracing::warn!(user = %staff.id, "non-admin tried an admin action");
-        Err(ServiceError::Forbidden)
-    }
-}
-
-fn invalid(field: &str, zh: &'static str, en: &'static str) -> ServiceError {
-    ServiceError::Validation(vec![FieldError::new(
-        field,
-        &Message {
-            key: "admin.invalid",
-            zh,
-            en,
-        },
-    )])
-}
-
-fn check_password(password: &str) -> Result<(), ServiceError> {
-    if password.chars().count() < MIN_PASSWORD_CHARS {
-        Err(invalid(
-            "password",
-            "密码至少8位",
-            "A password has at least 8 characters",
-        ))
-    } else {
-        Ok(())
-    }
+fn refused(field: &'static str, e: AccountFieldError) -> ServiceError {
+    ServiceError::Validation(FieldError::from_problems(&problem(field, e)))
 }
 
 pub async fn list(state: &AppState, staff: &Staff) -> Result<Vec<AccountView>, ServiceError> {
-    require_admin(staff)?;
+    staff.require_admin()?;
     let names = regions::all(&state.db.pool).await?;
     Ok(users::all(&state.db.pool)
         .await?
@@ -81,62 +53,25 @@ pub async fn create(
     form: &NewAccountForm,
     now: DateTime<Utc>,
 ) -> Result<String, ServiceError> {
-    require_admin(staff)?;
-    let username = form.username.trim();
-    if username.is_empty()
-        || !username
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-    {
-        return Err(invalid(
-            "username",
-            "用户名只能包含字母、数字、-和_",
-            "Use letters, digits, - and _",
-        ));
-    }
-    if form.display_name.trim().is_empty() {
-        return Err(invalid("display_name", "请填写姓名", "Enter a name"));
-    }
-    let role = Role::from_code(&form.role)
-        .filter(|r| *r != Role::Household)
-        .ok_or_else(|| invalid("role", "请选择角色", "Choose a role"))?;
-    let region = RegionCode::parse(&form.region)
-        .ok()
-        .filter(|r| staff.scope.contains(r))
-        .ok_or_else(|| {
-            invalid(
-                "region",
-                "请选择本县范围内的区域",
-                "Choose a region in this county",
-            )
-        })?;
-    regions::find(&state.db.pool, region.as_str())
+    staff.require_admin()?;
+    let account = NewAccount::parse(form, &staff.scope)
+        .map_err(|problems| ServiceError::Validation(FieldError::from_problems(&problems)))?;
+    regions::find(&state.db.pool, account.region.as_str())
         .await?
-        .ok_or_else(|| {
-            invalid(
-                "region",
-                "请选择本县范围内的区域",
-                "Choose a region in this county",
-            )
-        })?;
-    check_password(&form.password)?;
+        .ok_or_else(|| refused("region", AccountFieldError::Region))?;
     let row = users::UserRow {
         id: new_id(),
-        username: username.to_owned(),
-        display_name: form.display_name.trim().to_owned(),
-        role: role.code().to_owned(),
-        region_code: region.as_str().to_owned(),
-        password_hash: hash_password(&form.password)?,
+        username: account.username,
+        display_name: account.display_name,
+        role: account.role.code().to_owned(),
+        region_code: account.region.as_str().to_owned(),
+        password_hash: hash_password(&account.password)?,
         active: 1,
     };
     if !users::insert(&state.db.pool, &row, millis(now)).await? {
-        return Err(invalid(
-            "username",
-            "用户名已被使用",
-            "That username is taken",
-        ));
+        return Err(refused("username", AccountFieldError::UsernameTaken));
     }
-    tracing::info!(target: "audit", user = %row.id, role = role.code(), "account created");
+    tracing::info!(target: "audit", user = %row.id, role = %row.role, "account created");
     Ok(row.id)
 }
 
@@ -162,9 +97,9 @@ pub async fn reset_password(
     password: &str,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
-    require_admin(staff)?;
+    staff.require_admin()?;
     target_in_scope(state, staff, user_id).await?;
-    check_password(password)?;
+    check_password(password).map_err(|e| refused("password", e))?;
     let hash = hash_password(password)?;
     let mut tx = state.db.pool.begin().await?;
     users::set_password(&mut *tx, user_id, &hash).await?;
@@ -182,13 +117,9 @@ pub async fn set_active(
     active: bool,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
-    require_admin(staff)?;
+    staff.require_admin()?;
     if user_id == staff.id && !active {
-        return Err(invalid(
-            "user_id",
-            "不能停用自己的账号",
-            "You cannot deactivate yourself",
-        ));
+        return Err(refused("user_id", AccountFieldError::CannotDeactivateSelf));
     }
     target_in_scope(state, staff, user_id).await?;
     let mut tx = state.db.pool.begin().await?;

@@ -4,10 +4,6 @@ use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 
 use crate::{
-    api::{
-        alerts::{AlertOutcome, AlertRow, MAX_ALERTS_PER_PUSH},
-        FieldError,
-    },
     domain::{
         case::{proxy_channels, Refusal},
         report::{ReportFieldError, ReportForm},
@@ -15,8 +11,12 @@ use crate::{
     },
     ssr::{
         error::ServiceError,
-        services::{auth::Staff, case_view::actor_of, reports},
+        services::{auth::Staff, reports},
         state::AppState,
+    },
+    wire::{
+        alerts::{AlertOutcome, AlertRow, MAX_ALERTS_PER_PUSH},
+        FieldError,
     },
 };
 
@@ -42,7 +42,7 @@ pub async fn push(
             &ReportFieldError::TooManyAlerts,
         )]));
     }
-    let actor = actor_of(staff);
+    let actor = staff.actor();
     let mut outcomes = Vec::with_capacity(rows.len());
     for row in rows {
         let mut outcome = AlertOutcome {

@@ -1,11 +1,10 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::millis;
+pub use crate::ssr::staff::Staff;
 use crate::{
-    api::auth::StaffInfo,
     domain::{region::RegionCode, role::Role},
     ssr::{
-        context::SESSION_HOURS,
         error::ServiceError,
         password::{hash_password, new_session_token, token_digest, verify_password},
         repo::{login_attempts, regions, sessions, users},
@@ -13,39 +12,15 @@ use crate::{
     },
 };
 
-/// A signed-in officer: who they are, what they may do and where.
-#[derive(Debug, Clone)]
-pub struct Staff {
-    pub id: String,
-    pub username: String,
-    pub display_name: String,
-    pub role: Role,
-    pub scope: RegionCode,
-    pub scope_name: String,
-}
+/// How long a staff session lives.
+pub const SESSION_HOURS: i64 = 12;
 
-impl Staff {
-    pub fn info(&self) -> StaffInfo {
-        StaffInfo {
-            username: self.username.clone(),
-            display_name: self.display_name.clone(),
-            role_zh: self.role.label_zh().to_owned(),
-            region_name: self.scope_name.clone(),
-            is_admin: self.role == Role::CountyAdmin,
-            keeps_ledger: self.role.keeps_ledger(),
-            files_for_others: !crate::domain::case::proxy_channels(self.role).is_empty(),
-            pushes_alerts: crate::domain::case::proxy_channels(self.role)
-                .contains(&crate::domain::vocab::Channel::DepartmentAlert),
-        }
-    }
-}
-
-/// Checks the password and opens a session; returns the cookie token.
 /// Failed sign-ins allowed per account, and per address, within the window.
 pub const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
 pub const MAX_FAILURES_PER_ADDRESS: i64 = 20;
 pub const FAILURE_WINDOW_MINUTES: i64 = 15;
 
+/// Checks the password and opens a session; returns the cookie token.
 #[tracing::instrument(skip(state, password), fields(username = %username, address = %address))]
 pub async fn login(
     state: &AppState,

@@ -7,8 +7,8 @@ use super::millis;
 use crate::{
     domain::{
         case::{
-            apply, decide_expecting, decide_report, Actor, Case, CaseCommand, CaseEvent, EventKind,
-            NewCase, Refusal,
+            apply, decide_expecting, decide_report, Actor, Case, CaseCommand, CaseEvent, NewCase,
+            Refusal,
         },
         clock::ClockState,
         id_number::IdNumber,
@@ -265,12 +265,14 @@ pub async fn execute(
     )
     .await?;
     for event in &events {
-        if let Some((subject, body)) = household_message(event, &row) {
+        if let Some((subject, body)) =
+            crate::domain::wording::household::sms(event, &row.tracking_number)
+        {
             outbox::enqueue(
                 &mut *tx,
                 &NewMessage {
                     id: &new_id(),
-                    channel: "sms",
+                    channel: outbox::MessageChannel::Sms,
                     recipient: &row.applicant_mobile,
                     subject,
                     body: &body,
@@ -283,6 +285,20 @@ pub async fn execute(
     }
     tx.commit().await?;
     Ok(after)
+}
+
+/// Parses a step form and runs it through the engine.
+pub async fn run_form(
+    state: &AppState,
+    staff: &crate::ssr::staff::Staff,
+    case_id: &str,
+    version: i64,
+    form: &crate::domain::case::CommandForm,
+    now: DateTime<Utc>,
+) -> Result<crate::domain::case::Case, ServiceError> {
+    let command = crate::domain::case::parse_command(form)
+        .map_err(|problems| ServiceError::Validation(super::reports::field_errors(&problems)))?;
+    execute(state, &staff.actor(), case_id, version, &command, now).await
 }
 
 /// The stored event log replayed from scratch (the audit trail is the source of truth).
@@ -359,24 +375,4 @@ async fn write_clocks(
         .await?;
     }
     Ok(())
-}
-
-/// Households hear about decisions by SMS (sent by the outbox worker, never inline).
-fn household_message(event: &CaseEvent, row: &CaseRow) -> Option<(&'static str, String)> {
-    let tracking = &row.tracking_number;
-    match &event.kind {
-        EventKind::Identified { .. } => Some((
-            "identified",
-            format!("【防返贫监测】您的申报（{tracking}）已认定为监测对象，帮扶责任人将很快与您联系。"),
-        )),
-        EventKind::NotIdentified { reason } | EventKind::RejectedOutOfScope { reason } => Some((
-            "refused",
-            format!("【防返贫监测】您的申报（{tracking}）未被认定，原因：{reason}。如有异议可向乡镇申诉，或拨打12317。"),
-        )),
-        EventKind::Eliminated { .. } => Some((
-            "eliminated",
-            format!("【防返贫监测】经核实，您家（{tracking}）风险已消除。如再遇困难，可随时申报。"),
-        )),
-        _ => None,
-    }
 }

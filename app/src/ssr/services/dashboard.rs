@@ -3,7 +3,6 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Datelike, Utc};
 
 use crate::{
-    api::dashboard::{DashboardView, StepCount},
     domain::{
         case::{labels, Case},
         clock::{urgency, ClockKind, ClockState, Span, Urgency},
@@ -16,6 +15,7 @@ use crate::{
         services::auth::Staff,
         state::AppState,
     },
+    wire::dashboard::{DashboardView, StepCount},
 };
 
 const MAX_CASES: i64 = 20_000;

@@ -1,10 +1,18 @@
 //! Earlier filings that look like the same household (see `domain::case::screening`): found
 //! before a filing is made, and while a proxy types an ID number or mobile.
 use crate::{
-    domain::case::screening::{
-        counts_for_duplicates, match_reasons, DuplicateMatch, HouseholdKeys,
+    domain::{
+        case::{
+            labels,
+            screening::{counts_for_duplicates, match_reasons, DuplicateMatch, HouseholdKeys},
+            Actor,
+        },
+        id_number::IdNumber,
+        mobile::MobileNumber,
+        region::RegionCode,
     },
-    ssr::{error::ServiceError, repo::cases, state::AppState},
+    ssr::{error::ServiceError, repo::cases, staff::Staff, state::AppState},
+    wire::cases::DuplicateView,
 };
 
 /// How many earlier filings the duplicate check shows beside a new one.
@@ -47,4 +55,67 @@ pub async fn find(
     }
     found.truncate(usize::try_from(DUPLICATES_SHOWN).unwrap_or(5));
     Ok(found)
+}
+
+/// The matched pair for each suspected duplicate: the other filing's details, its name and
+/// a link only when the officer's region covers it.
+pub async fn duplicate_views(
+    state: &AppState,
+    actor: &Actor,
+    duplicates: &[DuplicateMatch],
+) -> Result<Vec<DuplicateView>, ServiceError> {
+    let mut views = Vec::with_capacity(duplicates.len());
+    for found in duplicates {
+        let row = cases::by_id(&state.db.pool, &found.case_id).await?;
+        let in_scope = RegionCode::parse(&found.village).is_ok_and(|v| actor.covers(&v));
+        let current_state = row
+            .as_ref()
+            .map_or(found.state.as_str(), |r| r.state.as_str());
+        views.push(DuplicateView {
+            // Out of the officer's region the number (half of a household's look-up key) is
+            // not shown in full.
+            tracking: if in_scope {
+                found.tracking.clone()
+            } else {
+                format!(
+                    "{}******",
+                    found.tracking.chars().take(4).collect::<String>()
+                )
+            },
+            case_id: in_scope.then(|| found.case_id.clone()),
+            applicant: row
+                .as_ref()
+                .filter(|_| in_scope)
+                .map(|r| r.applicant_name.clone())
+                .unwrap_or_default(),
+            village: super::regions::name_of(state, &found.village).await?,
+            state_zh: labels::state_code_zh(current_state).to_owned(),
+            reported_on: found.reported_on.to_string(),
+            reasons_zh: found
+                .reasons
+                .iter()
+                .map(|r| r.label_zh())
+                .collect::<Vec<_>>()
+                .join("、"),
+        });
+    }
+    Ok(views)
+}
+
+/// Earlier filings for the household a member of staff is about to file for (as they type).
+pub async fn for_proxy(
+    state: &AppState,
+    staff: &Staff,
+    id_number: &str,
+    mobile: &str,
+) -> Result<Vec<DuplicateView>, ServiceError> {
+    staff.require_proxy()?;
+    let id_number = IdNumber::parse(id_number).map(|i| i.as_str().to_owned());
+    let mobile = MobileNumber::parse(mobile).map(|m| m.as_str().to_owned());
+    let (id_number, mobile) = match (id_number, mobile) {
+        (Err(_), Err(_)) => return Ok(Vec::new()),
+        (id, mobile) => (id.unwrap_or_default(), mobile.unwrap_or_default()),
+    };
+    let found = find(state, &id_number, &mobile).await?;
+    duplicate_views(state, &staff.actor(), &found).await
 }

@@ -8,12 +8,11 @@ use chrono::{DateTime, Utc};
 
 use super::{cases::new_id, millis};
 use crate::{
-    api::inbox::NotificationView,
     domain::{
         case::Case,
-        clock::{urgency, ClockKind, Level, Urgency},
+        clock::{urgency, ClockKind, Level, NoticeKind, Urgency},
         role::Role,
-        time::{beijing_date, date_zh, to_beijing},
+        time::{beijing_date, date_zh},
     },
     ssr::{
         error::ServiceError,
@@ -22,15 +21,12 @@ use crate::{
             outbox::{self, NewMessage},
             regions,
         },
-        services::auth::Staff,
         state::AppState,
     },
 };
 
 /// At most this many clocks per sweep; the rest wait for the next one (earliest due first).
 const SWEEP_LIMIT: i64 = 10_000;
-/// The inbox shows this many notifications, newest first.
-const INBOX_LIMIT: i64 = 200;
 
 /// What a sweep found and did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -43,44 +39,6 @@ pub struct SweepReport {
     pub notified: usize,
     /// Emails queued in the outbox by this sweep.
     pub emails_queued: usize,
-}
-
-/// The kind of a notification, stored as its code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NoticeKind {
-    DueSoon,
-    Overdue,
-}
-
-impl NoticeKind {
-    pub fn code(self) -> &'static str {
-        match self {
-            NoticeKind::DueSoon => "due_soon",
-            NoticeKind::Overdue => "overdue",
-        }
-    }
-
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            NoticeKind::DueSoon => "即将到期",
-            NoticeKind::Overdue => "已逾期",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<NoticeKind> {
-        [NoticeKind::DueSoon, NoticeKind::Overdue]
-            .into_iter()
-            .find(|k| k.code() == code)
-    }
-
-    /// The notification an urgency calls for, if any.
-    pub fn of(urgency: Urgency) -> Option<NoticeKind> {
-        match urgency {
-            Urgency::DueSoon => Some(NoticeKind::DueSoon),
-            Urgency::Overdue => Some(NoticeKind::Overdue),
-            Urgency::OnTime | Urgency::Met | Urgency::MetLate | Urgency::Cancelled => None,
-        }
-    }
 }
 
 /// Which of the case's regions a recipient's scope must equal.
@@ -131,37 +89,6 @@ pub fn addressees(owner: Level, kind: NoticeKind) -> Vec<Addressee> {
     out
 }
 
-/// Title and body of a notification (no ID or phone numbers: the text also goes by email).
-fn wording(
-    row: &DueClockRow,
-    clock: ClockKind,
-    owner: Level,
-    kind: NoticeKind,
-    supervisor: bool,
-    village: &str,
-    due_on: &str,
-) -> (String, String) {
-    let step = clock.label_zh();
-    let tracking = &row.tracking_number;
-    match (kind, supervisor) {
-        (NoticeKind::DueSoon, _) => (
-            format!("即将到期：{step}（{tracking}）"),
-            format!("{village}的申报 {tracking} 的“{step}”将于{due_on}到期，请及时办理。"),
-        ),
-        (NoticeKind::Overdue, false) => (
-            format!("已逾期：{step}（{tracking}）"),
-            format!("{village}的申报 {tracking} 的“{step}”已于{due_on}到期，现已逾期，请尽快办理。"),
-        ),
-        (NoticeKind::Overdue, true) => (
-            format!("督办：{step}已逾期（{tracking}）"),
-            format!(
-                "{village}的申报 {tracking} 的“{step}”由{}办理，已于{due_on}到期，现已逾期，请督促办理。",
-                owner.label_zh()
-            ),
-        ),
-    }
-}
-
 struct Planned {
     case_id: String,
     due_on: String,
@@ -191,19 +118,43 @@ pub async fn sweep(state: &AppState, now: DateTime<Utc>) -> Result<SweepReport, 
             "sweep limit reached; the rest wait for the next sweep"
         );
     }
+    let mut report = SweepReport {
+        clocks_checked: rows.len(),
+        ..SweepReport::default()
+    };
+    let planned = plan(state, &rows, today, &mut report).await?;
+    if !planned.is_empty() {
+        write(state, &planned, now, &mut report).await?;
+    }
+    if report.notified > 0 {
+        tracing::info!(
+            checked = report.clocks_checked,
+            due_soon = report.due_soon,
+            overdue = report.overdue,
+            notified = report.notified,
+            emails = report.emails_queued,
+            "clock sweep"
+        );
+    }
+    Ok(report)
+}
+
+/// The notifications the due clocks call for: who is told what (not yet written).
+async fn plan(
+    state: &AppState,
+    rows: &[DueClockRow],
+    today: chrono::NaiveDate,
+    report: &mut SweepReport,
+) -> Result<Vec<Planned>, ServiceError> {
     let names: HashMap<String, String> = regions::all(&state.db.pool)
         .await?
         .into_iter()
         .map(|r| (r.code, r.name))
         .collect();
-    let mut report = SweepReport {
-        clocks_checked: rows.len(),
-        ..SweepReport::default()
-    };
-    let mut people: HashMap<(Role, String), Vec<Recipient>> = HashMap::new();
+    let mut people = People::default();
     let mut planned = Vec::new();
     for row in rows {
-        let Some((clock_kind, owner, level)) = judge(state, &row, today) else {
+        let Some((clock_kind, owner, level)) = judge(state, row, today) else {
             continue;
         };
         let Some(kind) = NoticeKind::of(level) else {
@@ -223,26 +174,8 @@ pub async fn sweep(state: &AppState, now: DateTime<Utc>) -> Result<SweepReport, 
             .map(date_zh)
             .unwrap_or_else(|_| row.due_on.clone());
         for addressee in addressees(owner, kind) {
-            let region = match addressee.within {
-                Within::Village => &row.village_code,
-                Within::Township => &row.township_code,
-                Within::County => &row.county_code,
-            };
-            let key = (addressee.role, region.clone());
-            if !people.contains_key(&key) {
-                let found = notifications::active_users_with_role(
-                    &state.db.pool,
-                    addressee.role.code(),
-                    region,
-                )
-                .await?;
-                if found.is_empty() {
-                    tracing::warn!(role = addressee.role.code(), region = %region, "nobody to notify");
-                }
-                people.insert(key.clone(), found);
-            }
-            let (title, body) = wording(
-                &row,
+            let (title, body) = crate::domain::wording::notices::deadline(
+                &row.tracking_number,
                 clock_kind,
                 owner,
                 kind,
@@ -250,7 +183,7 @@ pub async fn sweep(state: &AppState, now: DateTime<Utc>) -> Result<SweepReport, 
                 village,
                 &due_on,
             );
-            for recipient in people.get(&key).into_iter().flatten() {
+            for recipient in people.for_addressee(state, &addressee, row).await? {
                 planned.push(Planned {
                     case_id: row.case_id.clone(),
                     due_on: row.due_on.clone(),
@@ -263,12 +196,53 @@ pub async fn sweep(state: &AppState, now: DateTime<Utc>) -> Result<SweepReport, 
             }
         }
     }
-    if planned.is_empty() {
-        return Ok(report);
+    Ok(planned)
+}
+
+/// Active accounts by (role, region), each looked up once per sweep.
+#[derive(Default)]
+struct People(HashMap<(Role, String), Vec<Recipient>>);
+
+impl People {
+    async fn for_addressee(
+        &mut self,
+        state: &AppState,
+        addressee: &Addressee,
+        row: &DueClockRow,
+    ) -> Result<&[Recipient], ServiceError> {
+        let region = match addressee.within {
+            Within::Village => &row.village_code,
+            Within::Township => &row.township_code,
+            Within::County => &row.county_code,
+        };
+        let key = (addressee.role, region.clone());
+        if !self.0.contains_key(&key) {
+            let found = notifications::active_users_with_role(
+                &state.db.pool,
+                addressee.role.code(),
+                region,
+            )
+            .await?;
+            if found.is_empty() {
+                tracing::warn!(role = addressee.role.code(), region = %region, "nobody to notify");
+            }
+            self.0.insert(key.clone(), found);
+        }
+        Ok(self.0.get(&key).map(Vec::as_slice).unwrap_or_default())
     }
+}
+
+/// Writes the planned notifications in one transaction, each once, with an email for people
+/// who have an address.
+async fn write(
+    state: &AppState,
+    planned: &[Planned],
+    now: DateTime<Utc>,
+    report: &mut SweepReport,
+) -> Result<(), ServiceError> {
     let now_ms = millis(now);
     let mut tx = state.db.pool.begin().await?;
-    for p in &planned {
+    for p in planned {
         let written = notifications::insert_once(
             &mut *tx,
             &NewNotification {
@@ -288,22 +262,15 @@ pub async fn sweep(state: &AppState, now: DateTime<Utc>) -> Result<SweepReport, 
             continue;
         }
         report.notified += 1;
-        if let Some(email) = p
-            .recipient
-            .email
-            .as_deref()
-            .filter(|e| !e.trim().is_empty())
-        {
-            let body = format!(
-                "{}\n\n请登录防返贫监测帮扶服务平台，在“消息”中查看并办理。",
-                p.body
-            );
+        let email = p.recipient.email.as_deref().map(str::trim);
+        if let Some(email) = email.filter(|e| !e.is_empty()) {
+            let body = crate::domain::wording::notices::email_body(&p.body);
             outbox::enqueue(
                 &mut *tx,
                 &NewMessage {
                     id: &new_id(),
-                    channel: "email",
-                    recipient: email.trim(),
+                    channel: outbox::MessageChannel::Email,
+                    recipient: email,
                     subject: &p.title,
                     body: &body,
                     case_id: Some(&p.case_id),
@@ -315,18 +282,7 @@ pub async fn sweep(state: &AppState, now: DateTime<Utc>) -> Result<SweepReport, 
         }
     }
     tx.commit().await?;
-    if report.notified == 0 {
-        return Ok(report);
-    }
-    tracing::info!(
-        checked = report.clocks_checked,
-        due_soon = report.due_soon,
-        overdue = report.overdue,
-        notified = report.notified,
-        emails = report.emails_queued,
-        "clock sweep"
-    );
-    Ok(report)
+    Ok(())
 }
 
 /// The clock's kind, owner and urgency today, judged on the case snapshot (a paused clock
@@ -359,47 +315,6 @@ fn judge(
             tracing::error!(case_id = %row.case_id, seq = row.seq, "clock row does not match the case snapshot");
             None
         }
-    }
-}
-
-/// The signed-in person's notifications, newest first.
-pub async fn inbox(state: &AppState, staff: &Staff) -> Result<Vec<NotificationView>, ServiceError> {
-    let rows = notifications::for_user(&state.db.pool, &staff.id, INBOX_LIMIT).await?;
-    Ok(rows
-        .into_iter()
-        .map(|row| {
-            let kind = NoticeKind::from_code(&row.kind);
-            let created = DateTime::from_timestamp_millis(row.created_at)
-                .map(|at| to_beijing(at).format("%Y-%m-%d %H:%M").to_string())
-                .unwrap_or_default();
-            NotificationView {
-                id: row.id,
-                case_id: row.case_id,
-                kind_zh: kind.map(|k| k.label_zh().to_owned()).unwrap_or_default(),
-                kind: row.kind,
-                clock_zh: ClockKind::from_code(&row.clock_kind)
-                    .map(|k| k.label_zh().to_owned())
-                    .unwrap_or_default(),
-                title: row.title,
-                body: row.body,
-                created_at: created,
-                read: row.read_at.is_some(),
-            }
-        })
-        .collect())
-}
-
-/// Marks one of the signed-in person's notifications read; someone else's is "not found".
-pub async fn mark_read(
-    state: &AppState,
-    staff: &Staff,
-    id: &str,
-    now: DateTime<Utc>,
-) -> Result<(), ServiceError> {
-    if notifications::mark_read(&state.db.pool, &staff.id, id, millis(now)).await? {
-        Ok(())
-    } else {
-        Err(ServiceError::NotFound)
     }
 }
 

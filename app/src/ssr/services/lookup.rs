@@ -5,7 +5,6 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use super::millis;
 use crate::{
-    api::FieldError,
     domain::{mobile::MobileNumber, time::date_zh, tracking::TrackingNumber},
     ssr::{
         error::ServiceError,
@@ -13,6 +12,7 @@ use crate::{
         services::cases::new_id,
         state::AppState,
     },
+    wire::FieldError,
 };
 
 const WINDOW_MINUTES: i64 = 60;
@@ -21,6 +21,15 @@ const MAX_PER_MOBILE: i64 = 3;
 const MAX_PER_ADDRESS: i64 = 20;
 /// Filings listed in one text, newest first.
 const MAX_LISTED: i64 = 5;
+
+/// How a plain (no-JavaScript) page words the answer: ok, limited or bad.
+pub fn outcome(sent: &Result<(), crate::wire::AppError>) -> &'static str {
+    match sent {
+        Ok(()) => "ok",
+        Err(crate::wire::AppError::RateLimited) => "limited",
+        Err(_) => "bad",
+    }
+}
 
 /// Queues a text with the tracking numbers filed under `mobile`, if there are any.
 #[tracing::instrument(skip_all)]
@@ -63,7 +72,7 @@ pub async fn send_tracking_numbers(
         &state.db.pool,
         &outbox::NewMessage {
             id: &new_id(),
-            channel: "sms",
+            channel: outbox::MessageChannel::Sms,
             recipient: mobile.as_str(),
             subject: "申报查询码",
             body: &body,

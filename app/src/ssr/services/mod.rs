@@ -7,6 +7,7 @@ pub mod cases;
 pub mod dashboard;
 pub mod duplicates;
 pub mod escalation;
+pub mod inbox;
 pub mod ledger;
 pub mod lookup;
 pub mod notice;
@@ -14,6 +15,7 @@ pub mod outbox;
 pub mod queue;
 pub mod regions;
 pub mod reports;
+pub mod reveal;
 pub mod settings;
 
 /// Unix milliseconds, the storage form of an instant.

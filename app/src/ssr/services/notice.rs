@@ -1,5 +1,4 @@
 use crate::{
-    api::notice::{NoticeEntry, NoticeView},
     domain::{
         case::{Case, CaseState, Procedure, ReviewStep},
         region::{RegionCode, RegionLevel},
@@ -10,6 +9,7 @@ use crate::{
         repo::{cases, regions},
         state::AppState,
     },
+    wire::notice::{NoticeEntry, NoticeView},
 };
 
 const NOTICE_STATES: &[&str] = &["notice_running", "elimination_notice_running"];

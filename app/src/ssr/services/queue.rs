@@ -3,12 +3,8 @@
 use chrono::{DateTime, Utc};
 
 use crate::{
-    api::{
-        error::FieldError,
-        queue::{QueueCounts, QueueFilter, QueueItem, QueueView},
-    },
     domain::{
-        case::{labels, Case},
+        case::{labels, work, Case},
         clock::{time_left_zh, urgency, Urgency},
         id_number::IdNumber,
         mobile::MobileNumber,
@@ -25,8 +21,12 @@ use crate::{
             regions,
             regions::RegionRow,
         },
-        services::{auth::Staff, case_view::actor_of, reports::risk_labels},
+        services::auth::Staff,
         state::AppState,
+    },
+    wire::{
+        error::FieldError,
+        queue::{QueueCounts, QueueFilter, QueueItem, QueueView},
     },
 };
 
@@ -173,9 +173,9 @@ impl Reader<'_> {
         let cal = &state.calendar;
         let level = urgency(clock, today, cal, state.policy.due_soon_working_days);
         let next_step_zh = case
-            .available_commands(&actor_of(self.staff), &state.policy, to_beijing(now))
+            .available_commands(&self.staff.actor(), &state.policy, to_beijing(now))
             .into_iter()
-            .find(|k| labels::is_work_item_for(&case, *k))
+            .find(|k| work::is_work_item_for(&case, *k))
             .map(|k| k.label_zh().to_owned());
         Some(QueueItem {
             case_id: row.id.clone(),
@@ -186,7 +186,7 @@ impl Reader<'_> {
                 .unwrap_or_default(),
             village: self.name_of(&row.village_code),
             township: self.name_of(&row.township_code),
-            risk_types_zh: risk_labels(&row.risk_types),
+            risk_types_zh: crate::domain::wording::risks::risk_labels(&row.risk_types),
             channel_zh: Channel::from_code(&row.channel)
                 .map(|c| c.label_zh().to_owned())
                 .unwrap_or_default(),

@@ -1,20 +1,22 @@
+//! The region tree and region names, for pickers and pages.
+use crate::domain::region::RegionLevel;
 use crate::{
-    api::regions::{TownshipOption, VillageOption},
     ssr::{error::ServiceError, repo::regions, state::AppState},
+    wire::regions::{TownshipOption, VillageOption},
 };
 
 pub async fn tree(state: &AppState) -> Result<Vec<TownshipOption>, ServiceError> {
     let rows = regions::all(&state.db.pool).await?;
     let mut townships: Vec<TownshipOption> = rows
         .iter()
-        .filter(|r| r.level == "township")
+        .filter(|r| r.level == RegionLevel::Township)
         .map(|r| TownshipOption {
             code: r.code.clone(),
             name: r.name.clone(),
             villages: Vec::new(),
         })
         .collect();
-    for village in rows.iter().filter(|r| r.level == "village") {
+    for village in rows.iter().filter(|r| r.level == RegionLevel::Village) {
         if let Some(township) = townships
             .iter_mut()
             .find(|t| Some(&t.code) == village.parent_code.as_ref())
@@ -26,4 +28,12 @@ pub async fn tree(state: &AppState) -> Result<Vec<TownshipOption>, ServiceError>
         }
     }
     Ok(townships)
+}
+
+/// A region's name, or empty when the code is unknown.
+pub async fn name_of(state: &AppState, code: &str) -> Result<String, ServiceError> {
+    Ok(regions::find(&state.db.pool, code)
+        .await?
+        .map(|r| r.name)
+        .unwrap_or_default())
 }

@@ -2,14 +2,11 @@
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use super::millis;
+use crate::domain::region::RegionLevel;
 use crate::{
-    api::{
-        reports::{ReportDraft, SubmissionInfo, TrackResult},
-        FieldError,
-    },
     domain::{
         calendar::Calendar,
-        case::{labels, proxy_channels, Actor, Case, CaseState, NewCase},
+        case::{labels, proxy_channels, Actor, NewCase},
         clock::{due_date, Span},
         lang::Lang,
         mobile::MobileNumber,
@@ -17,22 +14,28 @@ use crate::{
         role::Role,
         time::beijing_date,
         tracking::TrackingNumber,
-        vocab::{Channel, RiskType},
+        vocab::Channel,
     },
     ssr::{
         error::ServiceError,
         repo::{cases as case_rows, drafts, regions},
         services::{
             auth::Staff,
-            case_view::actor_of,
             cases::{self, Applicant},
         },
         state::AppState,
     },
+    wire::{
+        cases::Choice,
+        reports::{ReportDraft, SubmissionInfo, TrackResult},
+        FieldError,
+    },
 };
 
 const DRAFT_TTL_MINUTES: i64 = 60;
-/// Statutory deadlines quoted to the household (see domain.md).
+/// Statutory deadlines quoted to the household: acceptance within 2 working days and the
+/// decision within 15 days of discovery (the policy's defaults; see the rules table in
+/// `domain::case`).
 const ACCEPT_SPAN: Span = Span::WorkingDays(2);
 const DECIDE_SPAN: Span = Span::CalendarDays(15);
 
@@ -41,6 +44,23 @@ pub fn field_errors(problems: &[FieldProblem]) -> Vec<FieldError> {
         .iter()
         .map(|(field, msg)| FieldError::new(field, msg))
         .collect()
+}
+
+/// The channels a member of staff may file under for someone else, for the picker.
+pub fn proxy_choices(staff: &Staff) -> Result<Vec<Choice>, ServiceError> {
+    Ok(staff
+        .require_proxy()?
+        .iter()
+        .map(|c| Choice {
+            code: c.code().to_owned(),
+            label_zh: c.label_zh().to_owned(),
+        })
+        .collect())
+}
+
+/// A channel code as it may go back into a link: known codes only, else empty.
+pub fn known_channel(code: &str) -> &'static str {
+    Channel::from_code(code).map_or("", |c| c.code())
 }
 
 /// A fresh idempotency key for a report form.
@@ -54,7 +74,7 @@ async fn parse_report(state: &AppState, form: &ReportForm) -> Result<NewReport, 
         .map_err(|problems| ServiceError::Validation(field_errors(&problems)))?;
     regions::find(&state.db.pool, report.village.as_str())
         .await?
-        .filter(|r| r.level == "village")
+        .filter(|r| r.level == RegionLevel::Village)
         .ok_or_else(|| {
             ServiceError::Validation(vec![FieldError::new(
                 "village",
@@ -172,7 +192,7 @@ pub async fn submit_proxy(
         }
         (Err(e), _) | (_, Err(e)) => return Err(e),
     };
-    let actor = actor_of(staff);
+    let actor = staff.actor();
     // A department alert comes from data, not a caller: the household signs at the home check.
     let consent_by = (channel != Channel::DepartmentAlert).then(|| staff.id.clone());
     let key = form_key(form);
@@ -273,14 +293,15 @@ pub async fn track(
     let discovered = parse_date(&case.discovered_on)?;
     let (accept_by, decide_by) = deadlines(&state.calendar, discovered);
     let engine_case = cases::load_unscoped(state, &case.id).await?;
-    let (status, status_detail) = status_text(&engine_case, accept_by, decide_by, lang);
+    let (status, status_detail) =
+        crate::domain::wording::household::status(&engine_case, accept_by, decide_by, lang);
     Ok(TrackResult {
         tracking: tracking.grouped(),
         status,
         status_detail,
         submitted_on: lang.date(discovered),
         village,
-        risk_types: risk_labels_in(&case.risk_types, lang),
+        risk_types: crate::domain::wording::risks::risk_labels_in(&case.risk_types, lang),
         responsible: engine_case.responsible.clone(),
         measures: engine_case
             .measures
@@ -295,66 +316,4 @@ pub async fn track(
             })
             .collect(),
     })
-}
-
-pub fn risk_labels(codes: &str) -> Vec<String> {
-    risk_labels_in(codes, Lang::Zh)
-}
-
-/// Risk-type labels from the stored comma-separated codes, in `lang`.
-pub fn risk_labels_in(codes: &str, lang: Lang) -> Vec<String> {
-    codes
-        .split(',')
-        .filter_map(RiskType::from_code)
-        .map(|r| lang.pick(r.label_zh(), r.label_en()).to_owned())
-        .collect()
-}
-
-/// What the household reads about its case: where it stands and what happens next.
-fn status_text(
-    case: &Case,
-    accept_by: NaiveDate,
-    decide_by: NaiveDate,
-    lang: Lang,
-) -> (String, String) {
-    let headline = labels::state_for_household(case.state.code(), lang).to_owned();
-    let detail = match &case.state {
-        CaseState::Reported => match lang {
-            Lang::Zh => format!(
-                "乡镇将在{}前受理并安排入户核查，{}前完成认定。",
-                lang.date(accept_by),
-                lang.date(decide_by)
-            ),
-            Lang::En => format!(
-                "The township will accept it and arrange a visit by {}, and decide by {}.",
-                lang.date(accept_by),
-                lang.date(decide_by)
-            ),
-        },
-        CaseState::RejectedOutOfScope { reason } | CaseState::NotIdentified { reason } => {
-            match lang {
-                Lang::Zh => format!("原因：{reason}。如有异议，可向乡镇人民政府申诉，或拨打12317。"),
-                Lang::En => format!(
-                    "Reason: {reason}. If you disagree, you can appeal to the township government or call 12317."
-                ),
-            }
-        }
-        CaseState::Monitored => lang
-            .pick(
-                "帮扶责任人会定期走访。如情况有变化，请及时告诉责任人或村委会。",
-                "The person responsible for helping you will visit regularly. If things change, tell them or the village committee.",
-            )
-            .to_owned(),
-        CaseState::Eliminated { .. } => lang
-            .pick(
-                "如再遇到困难，可以随时重新申报。",
-                "If hardship returns, you can report again at any time.",
-            )
-            .to_owned(),
-        CaseState::Reviewing { .. } => match lang {
-            Lang::Zh => format!("最迟在{}前告诉您认定结果。", lang.date(decide_by)),
-            Lang::En => format!("You will be told the decision by {} at the latest.", lang.date(decide_by)),
-        },
-    };
-    (headline, detail)
 }

@@ -2,35 +2,32 @@
 //! hours only) or an [`SmsGateway`] (any time), records the outcome and retries failures with
 //! exponential backoff (1, 2, 4, 8, 16 minutes) until the sixth failed attempt parks the row
 //! as a dead letter for the administrators.
-use std::{
-    fmt,
-    future::Future,
-    pin::Pin,
-    sync::{Arc, Mutex},
-    time::Duration as StdDuration,
+#[cfg(feature = "test-support")]
+mod fake;
+mod transport;
+
+#[cfg(feature = "test-support")]
+pub use fake::{Recording, RecordingMailer, RecordingSms, Sent};
+pub use transport::{
+    HttpSmsGateway, MailError, Mailer, SendFuture, SmsError, SmsGateway, SmtpMailer, SmtpSettings,
 };
 
 use chrono::{DateTime, Duration, NaiveTime, Utc};
-use lettre::{
-    message::{header::ContentType, Mailbox},
-    transport::smtp::authentication::Credentials,
-    AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
-};
 
 use super::millis;
 use crate::{
     domain::{
         calendar::Calendar,
-        role::Role,
         time::{to_beijing, BEIJING_OFFSET_HOURS},
     },
     ssr::{
         db::Backend,
         error::ServiceError,
-        repo::outbox::{self, DeadRow, PendingRow},
-        services::auth::Staff,
+        repo::outbox::{self, MessageChannel, PendingRow},
+        staff::Staff,
         state::AppState,
     },
+    wire::admin::DeadLetterView,
 };
 
 /// A row is given up on (status 'dead') after this many failed attempts.
@@ -40,248 +37,6 @@ const BATCH: i64 = 20;
 /// A claimed row is not claimed again for this long, so a worker that dies mid-send only
 /// delays it.
 const LEASE_MINUTES: i64 = 10;
-const SEND_TIMEOUT: StdDuration = StdDuration::from_secs(20);
-
-/// A boxed future that can cross threads (keeps the traits object-safe without async-trait).
-pub type SendFuture<'a, E> = Pin<Box<dyn Future<Output = Result<(), E>> + Send + 'a>>;
-
-#[derive(Debug, thiserror::Error)]
-pub enum MailError {
-    #[error("invalid email address {0:?}")]
-    Address(String, #[source] lettre::address::AddressError),
-    #[error("could not build the message")]
-    Build(#[source] lettre::error::Error),
-    #[error("SMTP delivery failed")]
-    Smtp(#[source] lettre::transport::smtp::Error),
-    /// A fake's failure (tests).
-    #[error("{0}")]
-    Fake(String),
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum SmsError {
-    #[error("SMS gateway request failed")]
-    Http(#[source] reqwest::Error),
-    #[error("SMS gateway answered {0}")]
-    Status(u16),
-    /// A fake's failure (tests).
-    #[error("{0}")]
-    Fake(String),
-}
-
-/// Sends one plain-text email.
-pub trait Mailer: Send + Sync {
-    fn send<'a>(
-        &'a self,
-        to: &'a str,
-        subject: &'a str,
-        body: &'a str,
-    ) -> SendFuture<'a, MailError>;
-}
-
-/// Sends one text message.
-pub trait SmsGateway: Send + Sync {
-    fn send<'a>(&'a self, to: &'a str, text: &'a str) -> SendFuture<'a, SmsError>;
-}
-
-/// Where and as whom to send email.
-#[derive(Clone)]
-pub struct SmtpSettings {
-    pub host: String,
-    pub port: u16,
-    pub from: String,
-    /// Username and password, when the relay wants them.
-    pub credentials: Option<(String, String)>,
-}
-
-/// Email over SMTP (plain connection, for a local relay).
-pub struct SmtpMailer {
-    transport: AsyncSmtpTransport<Tokio1Executor>,
-    from: Mailbox,
-    host: String,
-    port: u16,
-}
-
-impl fmt::Debug for SmtpMailer {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("SmtpMailer")
-            .field("host", &self.host)
-            .field("port", &self.port)
-            .field("from", &self.from.to_string())
-            .finish_non_exhaustive()
-    }
-}
-
-impl SmtpMailer {
-    /// Fails when the sender address is not valid.
-    pub fn new(settings: SmtpSettings) -> Result<SmtpMailer, MailError> {
-        let from = settings
-            .from
-            .parse::<Mailbox>()
-            .map_err(|e| MailError::Address(settings.from.clone(), e))?;
-        let mut builder =
-            AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(settings.host.as_str())
-                .port(settings.port)
-                .timeout(Some(SEND_TIMEOUT));
-        if let Some((username, password)) = settings.credentials {
-            builder = builder.credentials(Credentials::new(username, password));
-        }
-        Ok(SmtpMailer {
-            transport: builder.build(),
-            from,
-            host: settings.host,
-            port: settings.port,
-        })
-    }
-}
-
-impl Mailer for SmtpMailer {
-    fn send<'a>(
-        &'a self,
-        to: &'a str,
-        subject: &'a str,
-        body: &'a str,
-    ) -> SendFuture<'a, MailError> {
-        Box::pin(async move {
-            let to = to
-                .parse::<Mailbox>()
-                .map_err(|e| MailError::Address(to.to_owned(), e))?;
-            let message = Message::builder()
-                .from(self.from.clone())
-                .to(to)
-                .subject(subject)
-                .header(ContentType::TEXT_PLAIN)
-                .body(body.to_owned())
-                .map_err(MailError::Build)?;
-            self.transport
-                .send(message)
-                .await
-                .map(|_| ())
-                .map_err(MailError::Smtp)
-        })
-    }
-}
-
-/// SMS through an HTTP gateway: `POST {url}` with JSON `{"to": ..., "text": ...}`; any 2xx
-/// answer counts as accepted.
-#[derive(Debug, Clone)]
-pub struct HttpSmsGateway {
-    client: reqwest::Client,
-    url: String,
-}
-
-impl HttpSmsGateway {
-    pub fn new(url: impl Into<String>) -> Result<HttpSmsGateway, SmsError> {
-        let client = reqwest::Client::builder()
-            .timeout(SEND_TIMEOUT)
-            .build()
-            .map_err(SmsError::Http)?;
-        Ok(HttpSmsGateway {
-            client,
-            url: url.into(),
-        })
-    }
-}
-
-impl SmsGateway for HttpSmsGateway {
-    fn send<'a>(&'a self, to: &'a str, text: &'a str) -> SendFuture<'a, SmsError> {
-        Box::pin(async move {
-            let response = self
-                .client
-                .post(&self.url)
-                .json(&serde_json::json!({ "to": to, "text": text }))
-                .send()
-                .await
-                .map_err(SmsError::Http)?;
-            let status = response.status();
-            if status.is_success() {
-                Ok(())
-            } else {
-                Err(SmsError::Status(status.as_u16()))
-            }
-        })
-    }
-}
-
-/// One message a fake sent.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Sent {
-    pub to: String,
-    pub subject: String,
-    pub body: String,
-}
-
-/// A fake mailer and SMS gateway for tests: remembers what it sent, or fails every time.
-#[derive(Debug, Clone, Default)]
-pub struct Recording {
-    sent: Arc<Mutex<Vec<Sent>>>,
-    attempts: Arc<Mutex<usize>>,
-    failing: bool,
-}
-
-/// The fake as a mailer.
-pub type RecordingMailer = Recording;
-/// The fake as an SMS gateway.
-pub type RecordingSms = Recording;
-
-impl Recording {
-    pub fn new() -> Recording {
-        Recording::default()
-    }
-
-    /// A fake whose every send fails.
-    pub fn failing() -> Recording {
-        Recording {
-            failing: true,
-            ..Recording::default()
-        }
-    }
-
-    pub fn sent(&self) -> Vec<Sent> {
-        self.sent.lock().map(|s| s.clone()).unwrap_or_default()
-    }
-
-    /// Sends tried, failed or not.
-    pub fn attempts(&self) -> usize {
-        self.attempts.lock().map(|n| *n).unwrap_or_default()
-    }
-
-    fn record(&self, to: &str, subject: &str, body: &str) -> Result<(), String> {
-        if let Ok(mut n) = self.attempts.lock() {
-            *n += 1;
-        }
-        if self.failing {
-            return Err("the fake refuses every message".to_owned());
-        }
-        if let Ok(mut sent) = self.sent.lock() {
-            sent.push(Sent {
-                to: to.to_owned(),
-                subject: subject.to_owned(),
-                body: body.to_owned(),
-            });
-        }
-        Ok(())
-    }
-}
-
-impl Mailer for Recording {
-    fn send<'a>(
-        &'a self,
-        to: &'a str,
-        subject: &'a str,
-        body: &'a str,
-    ) -> SendFuture<'a, MailError> {
-        let outcome = self.record(to, subject, body).map_err(MailError::Fake);
-        Box::pin(async move { outcome })
-    }
-}
-
-impl SmsGateway for Recording {
-    fn send<'a>(&'a self, to: &'a str, text: &'a str) -> SendFuture<'a, SmsError> {
-        let outcome = self.record(to, "", text).map_err(SmsError::Fake);
-        Box::pin(async move { outcome })
-    }
-}
 
 /// What one delivery pass did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -333,10 +88,10 @@ enum Channel<'a> {
 }
 
 impl Channel<'_> {
-    fn code(&self) -> &'static str {
+    fn code(&self) -> MessageChannel {
         match self {
-            Channel::Email(_) => "email",
-            Channel::Sms(_) => "sms",
+            Channel::Email(_) => MessageChannel::Email,
+            Channel::Sms(_) => MessageChannel::Sms,
         }
     }
 
@@ -375,8 +130,13 @@ pub async fn deliver_due(
 ) -> Result<DeliveryReport, ServiceError> {
     if !in_working_hours(&state.calendar, now) {
         let until = next_working_hours_start(&state.calendar, now);
-        let deferred =
-            outbox::defer_due(&state.db.pool, "email", millis(now), millis(until)).await?;
+        let deferred = outbox::defer_due(
+            &state.db.pool,
+            MessageChannel::Email,
+            millis(now),
+            millis(until),
+        )
+        .await?;
         if deferred > 0 {
             tracing::info!(deferred, until = %until, "email waits for working hours");
         }
@@ -422,7 +182,7 @@ async fn deliver(
                     &error,
                 )
                 .await?;
-                tracing::error!(outbox_id = %row.id, channel = channel.code(), attempts, %error, "giving up: dead letter");
+                tracing::error!(outbox_id = %row.id, channel = channel.code().code(), attempts, %error, "giving up: dead letter");
                 report.dead += 1;
             }
             Err(error) => {
@@ -436,14 +196,14 @@ async fn deliver(
                     &error,
                 )
                 .await?;
-                tracing::warn!(outbox_id = %row.id, channel = channel.code(), attempts, %error, retry_at = %next, "send failed");
+                tracing::warn!(outbox_id = %row.id, channel = channel.code().code(), attempts, %error, retry_at = %next, "send failed");
                 report.retrying += 1;
             }
         }
     }
     if report != DeliveryReport::default() {
         tracing::info!(
-            channel = channel.code(),
+            channel = channel.code().code(),
             sent = report.sent,
             retrying = report.retrying,
             dead = report.dead,
@@ -458,7 +218,7 @@ async fn deliver(
 /// another worker holds; SQLite has one writer, taken up front.
 async fn claim(
     state: &AppState,
-    channel: &str,
+    channel: MessageChannel,
     now: DateTime<Utc>,
 ) -> Result<Vec<PendingRow>, ServiceError> {
     let mut tx = state.db.pool.begin().await?;
@@ -483,18 +243,19 @@ pub async fn dead_letters(
     state: &AppState,
     staff: &Staff,
     limit: i64,
-) -> Result<Vec<DeadRow>, ServiceError> {
-    match staff.role {
-        Role::CountyAdmin => Ok(outbox::dead(&state.db.pool, limit).await?),
-        Role::VillageCadre
-        | Role::TownshipOfficer
-        | Role::TownshipHead
-        | Role::CountyOfficer
-        | Role::CountyHead
-        | Role::DepartmentLiaison
-        | Role::HotlineOperator
-        | Role::Household => Err(ServiceError::Forbidden),
-    }
+) -> Result<Vec<DeadLetterView>, ServiceError> {
+    staff.require_admin()?;
+    let rows = outbox::dead(&state.db.pool, limit).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| DeadLetterView {
+            channel: r.channel.label_zh().to_owned(),
+            recipient: r.recipient,
+            subject: r.subject,
+            attempts: r.attempts,
+            last_error: r.last_error.unwrap_or_default(),
+        })
+        .collect())
 }
 
 #[cfg(test)]

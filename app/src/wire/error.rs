@@ -25,6 +25,14 @@ impl FieldError {
             en: msg.en().to_owned(),
         }
     }
+
+    /// The domain's field problems as the form shows them.
+    pub fn from_problems(problems: &[crate::domain::report::FieldProblem]) -> Vec<Self> {
+        problems
+            .iter()
+            .map(|(field, msg)| FieldError::new(field, msg))
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]

@@ -1,0 +1,173 @@
+//! Staff accounts as the county administrator enters them: the form, parsed once.
+use serde::{Deserialize, Serialize};
+
+use super::{
+    message::{user_messages, Message},
+    region::RegionCode,
+    report::FieldProblem,
+    role::Role,
+};
+
+/// Shortest password an administrator may set.
+pub const MIN_PASSWORD_CHARS: usize = 8;
+
+/// The new-account form as posted (raw strings).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NewAccountForm {
+    pub username: String,
+    pub display_name: String,
+    pub role: String,
+    pub region: String,
+    pub password: String,
+}
+
+/// Why an account field was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccountFieldError {
+    Username,
+    UsernameTaken,
+    DisplayName,
+    Role,
+    Region,
+    PasswordTooShort,
+    CannotDeactivateSelf,
+}
+
+user_messages!(AccountFieldError {
+    Username => "account.username", "用户名只能包含字母、数字、-和_", "Use letters, digits, - and _";
+    UsernameTaken => "account.username_taken", "用户名已被使用", "That username is taken";
+    DisplayName => "account.display_name", "请填写姓名", "Enter a name";
+    Role => "account.role", "请选择角色", "Choose a role";
+    Region => "account.region", "请选择本县范围内的区域", "Choose a region in this county";
+    PasswordTooShort => "account.password_too_short", "密码至少8位", "A password has at least 8 characters";
+    CannotDeactivateSelf => "account.cannot_deactivate_self", "不能停用自己的账号", "You cannot deactivate yourself";
+});
+
+/// A checked new account. The region still has to exist (the service looks it up).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewAccount {
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+    pub region: RegionCode,
+    pub password: String,
+}
+
+impl NewAccount {
+    /// Parses the form for an administrator whose scope is `within`; every bad field is named.
+    pub fn parse(form: &NewAccountForm, within: &RegionCode) -> Result<Self, Vec<FieldProblem>> {
+        let mut problems: Vec<FieldProblem> = Vec::new();
+        let mut note = |field: &'static str, e: AccountFieldError| {
+            problems.push((field, Message::of(&e)));
+        };
+        let username = form.username.trim();
+        let username_ok = !username.is_empty()
+            && username
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if !username_ok {
+            note("username", AccountFieldError::Username);
+        }
+        let display_name = form.display_name.trim();
+        if display_name.is_empty() {
+            note("display_name", AccountFieldError::DisplayName);
+        }
+        let role = Role::from_code(&form.role).filter(|r| *r != Role::Household);
+        if role.is_none() {
+            note("role", AccountFieldError::Role);
+        }
+        let region = RegionCode::parse(&form.region)
+            .ok()
+            .filter(|r| within.contains(r));
+        if region.is_none() {
+            note("region", AccountFieldError::Region);
+        }
+        if let Err(e) = check_password(&form.password) {
+            note("password", e);
+        }
+        match (role, region) {
+            (Some(role), Some(region)) if problems.is_empty() => Ok(NewAccount {
+                username: username.to_owned(),
+                display_name: display_name.to_owned(),
+                role,
+                region,
+                password: form.password.clone(),
+            }),
+            _ => Err(problems),
+        }
+    }
+}
+
+/// A password an administrator may set (for a new account or a reset).
+pub fn check_password(password: &str) -> Result<(), AccountFieldError> {
+    if password.chars().count() < MIN_PASSWORD_CHARS {
+        Err(AccountFieldError::PasswordTooShort)
+    } else {
+        Ok(())
+    }
+}
+
+/// One refused field, as the form shows it.
+pub fn problem(field: &'static str, e: AccountFieldError) -> Vec<FieldProblem> {
+    vec![(field, Message::of(&e))]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn county() -> RegionCode {
+        RegionCode::parse("522799000000").expect("county")
+    }
+
+    fn form() -> NewAccountForm {
+        NewAccountForm {
+            username: "zhang-san".into(),
+            display_name: " 张三 ".into(),
+            role: "township_officer".into(),
+            region: "522799101000".into(),
+            password: "long-enough".into(),
+        }
+    }
+
+    #[test]
+    fn a_good_form_parses_with_the_name_trimmed() {
+        let account = NewAccount::parse(&form(), &county()).expect("valid");
+        assert_eq!(account.display_name, "张三");
+        assert_eq!(account.role, Role::TownshipOfficer);
+    }
+
+    #[test]
+    fn every_bad_field_is_named_at_once() {
+        let bad = NewAccountForm {
+            username: "张 三".into(),
+            display_name: " ".into(),
+            role: "household".into(),
+            region: "110000000000".into(),
+            password: "short".into(),
+        };
+        let problems = NewAccount::parse(&bad, &county()).expect_err("invalid");
+        let fields: Vec<_> = problems.iter().map(|(f, _)| *f).collect();
+        assert_eq!(
+            fields,
+            ["username", "display_name", "role", "region", "password"]
+        );
+    }
+
+    #[test]
+    fn messages_are_well_formed() {
+        crate::domain::message::tests::assert_messages_are_well_formed(
+            "account",
+            &[
+                AccountFieldError::Username,
+                AccountFieldError::UsernameTaken,
+                AccountFieldError::DisplayName,
+                AccountFieldError::Role,
+                AccountFieldError::Region,
+                AccountFieldError::PasswordTooShort,
+                AccountFieldError::CannotDeactivateSelf,
+            ],
+        );
+    }
+}

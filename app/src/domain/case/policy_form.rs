@@ -1,0 +1,367 @@
+//! The county administrator's policy form: shown from the policy in force, parsed back into a
+//! policy. Raw strings in, one problem per bad field out.
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::Policy;
+use crate::domain::{
+    clock::Span,
+    message::{user_messages, Message},
+    money::Fen,
+    report::FieldProblem,
+};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PolicyForm {
+    pub effective_from: String,
+    pub income_line: String,
+    pub township_acceptance_days: String,
+    pub home_check_days: String,
+    pub identification_days: String,
+    pub notice_min_days: String,
+    pub due_soon_days: String,
+    pub green_channel: String,
+    /// Working days to tell a refused household why.
+    pub refusal_notice_days: String,
+    /// Days to name the responsible person after identification.
+    pub responsible_days: String,
+    /// Months to get the first measure under way.
+    pub assistance_months: String,
+    /// Visit cadence by tier: red in days, yellow and blue in months.
+    pub visit_red_days: String,
+    pub visit_yellow_months: String,
+    pub visit_blue_months: String,
+    /// Days from an elimination proposal to the county's decision.
+    pub elimination_review_days: String,
+    /// Months between re-checks of eliminated households.
+    pub recheck_months: String,
+    /// Hebei: township review may run while the village notice is up.
+    pub notice_parallel_township: String,
+    /// Hebei: the county may skip the data comparison when the notice drew no objection.
+    pub comparison_skippable: String,
+}
+
+/// Why a policy or calendar field was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PolicyFieldError {
+    EffectiveFrom,
+    IncomeLine,
+    Days,
+    Date,
+    DayKind,
+}
+
+user_messages!(PolicyFieldError {
+    EffectiveFrom => "policy.effective_from", "请填写生效日期", "Enter the date it takes effect";
+    IncomeLine => "policy.income_line", "请填写监测收入标准（元）", "Enter the income line in yuan";
+    Days => "policy.days", "请填写合理的天数", "Enter a sensible number of days";
+    Date => "policy.date", "请填写日期", "Enter a date";
+    DayKind => "policy.day_kind", "请选择放假或调休上班", "Choose holiday or makeup workday";
+});
+
+/// An HTML checkbox's posted value: "on" when ticked, empty otherwise.
+pub fn checkbox(ticked: bool) -> String {
+    if ticked {
+        "on".into()
+    } else {
+        String::new()
+    }
+}
+
+fn span_days(s: Span) -> String {
+    match s {
+        Span::WorkingDays(n) | Span::CalendarDays(n) => n.to_string(),
+        Span::Months(n) => (n * 30).to_string(),
+    }
+}
+
+fn span_months(s: Span) -> String {
+    match s {
+        Span::Months(n) => n.to_string(),
+        Span::WorkingDays(n) | Span::CalendarDays(n) => n.div_ceil(30).to_string(),
+    }
+}
+
+impl PolicyForm {
+    /// The form filled from the policy in force, to take effect from `today`.
+    pub fn of(p: &Policy, today: NaiveDate) -> PolicyForm {
+        PolicyForm {
+            effective_from: today.to_string(),
+            income_line: p.income_line.plain_yuan(),
+            township_acceptance_days: span_days(p.township_acceptance),
+            home_check_days: span_days(p.home_check),
+            identification_days: span_days(p.identification_overall),
+            notice_min_days: span_days(p.notice_min),
+            due_soon_days: p.due_soon_working_days.to_string(),
+            refusal_notice_days: span_days(p.refusal_notice),
+            responsible_days: span_days(p.responsible_assigned),
+            assistance_months: span_months(p.assistance_started),
+            visit_red_days: span_days(p.visit_red),
+            visit_yellow_months: span_months(p.visit_yellow),
+            visit_blue_months: span_months(p.visit_blue),
+            elimination_review_days: span_days(p.elimination_review),
+            recheck_months: span_months(p.recheck_eliminated),
+            green_channel: checkbox(p.green_channel_open),
+            notice_parallel_township: checkbox(p.notice_parallel_township),
+            comparison_skippable: checkbox(p.comparison_skippable),
+        }
+    }
+
+    /// The new policy and the date it takes effect. Blank optional fields keep `current`.
+    pub fn parse(&self, current: &Policy) -> Result<(NaiveDate, Policy), Vec<FieldProblem>> {
+        let mut p = Problems::default();
+        let effective = NaiveDate::parse_from_str(self.effective_from.trim(), "%Y-%m-%d").ok();
+        if effective.is_none() {
+            p.note("effective_from", PolicyFieldError::EffectiveFrom);
+        }
+        let income_line = Fen::parse_yuan(&self.income_line)
+            .ok()
+            .filter(|f| f.fen() > 0);
+        if income_line.is_none() {
+            p.note("income_line", PolicyFieldError::IncomeLine);
+        }
+        let policy = Policy {
+            income_line: income_line.unwrap_or(current.income_line),
+            township_acceptance: Span::WorkingDays(p.days(
+                &self.township_acceptance_days,
+                "township_acceptance_days",
+                30,
+            )),
+            home_check: Span::WorkingDays(p.days(&self.home_check_days, "home_check_days", 30)),
+            identification_overall: Span::CalendarDays(p.days(
+                &self.identification_days,
+                "identification_days",
+                90,
+            )),
+            // The village notice runs at least five days whatever is typed (statutory minimum).
+            notice_min: Span::CalendarDays(
+                p.days(&self.notice_min_days, "notice_min_days", 30).max(5),
+            ),
+            green_channel_open: !self.green_channel.trim().is_empty(),
+            notice_parallel_township: !self.notice_parallel_township.trim().is_empty(),
+            comparison_skippable: !self.comparison_skippable.trim().is_empty(),
+            due_soon_working_days: p.days(&self.due_soon_days, "due_soon_days", 10),
+            refusal_notice: p.optional(
+                &self.refusal_notice_days,
+                "refusal_notice_days",
+                30,
+                current.refusal_notice,
+                Span::WorkingDays,
+            ),
+            responsible_assigned: p.optional(
+                &self.responsible_days,
+                "responsible_days",
+                30,
+                current.responsible_assigned,
+                Span::CalendarDays,
+            ),
+            assistance_started: p.optional(
+                &self.assistance_months,
+                "assistance_months",
+                12,
+                current.assistance_started,
+                Span::Months,
+            ),
+            visit_red: p.optional(
+                &self.visit_red_days,
+                "visit_red_days",
+                90,
+                current.visit_red,
+                Span::CalendarDays,
+            ),
+            visit_yellow: p.optional(
+                &self.visit_yellow_months,
+                "visit_yellow_months",
+                12,
+                current.visit_yellow,
+                Span::Months,
+            ),
+            visit_blue: p.optional(
+                &self.visit_blue_months,
+                "visit_blue_months",
+                12,
+                current.visit_blue,
+                Span::Months,
+            ),
+            elimination_review: p.optional(
+                &self.elimination_review_days,
+                "elimination_review_days",
+                90,
+                current.elimination_review,
+                Span::CalendarDays,
+            ),
+            recheck_eliminated: p.optional(
+                &self.recheck_months,
+                "recheck_months",
+                12,
+                current.recheck_eliminated,
+                Span::Months,
+            ),
+            ..current.clone()
+        };
+        match effective {
+            Some(on) if p.0.is_empty() => Ok((on, policy)),
+            _ => Err(p.0),
+        }
+    }
+}
+
+/// What kind of day the administrator enters in the calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayKind {
+    /// 放假.
+    Holiday,
+    /// 调休上班: a weekend day worked.
+    Workday,
+}
+
+impl DayKind {
+    /// Stable code, as stored.
+    pub fn code(self) -> &'static str {
+        match self {
+            DayKind::Holiday => "holiday",
+            DayKind::Workday => "workday",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<DayKind> {
+        [DayKind::Holiday, DayKind::Workday]
+            .into_iter()
+            .find(|k| k.code() == code)
+    }
+
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            DayKind::Holiday => "放假",
+            DayKind::Workday => "调休上班",
+        }
+    }
+}
+
+/// One calendar day as entered: the date, its kind and its name (a default when blank).
+pub fn parse_day(
+    day: &str,
+    kind: &str,
+    name: &str,
+) -> Result<(NaiveDate, DayKind, String), Vec<FieldProblem>> {
+    let mut p = Problems::default();
+    let date = NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d").ok();
+    if date.is_none() {
+        p.note("day", PolicyFieldError::Date);
+    }
+    let kind = DayKind::from_code(kind);
+    if kind.is_none() {
+        p.note("kind", PolicyFieldError::DayKind);
+    }
+    match (date, kind) {
+        (Some(date), Some(kind)) => {
+            let name = match name.trim() {
+                "" if kind == DayKind::Holiday => "节假日",
+                "" => "调休上班",
+                typed => typed,
+            };
+            Ok((date, kind, name.to_owned()))
+        }
+        _ => Err(p.0),
+    }
+}
+
+/// Collects one problem per bad field while the rest of the form is still read.
+#[derive(Default)]
+struct Problems(Vec<FieldProblem>);
+
+impl Problems {
+    fn note(&mut self, field: &'static str, e: PolicyFieldError) {
+        self.0.push((field, Message::of(&e)));
+    }
+
+    /// A whole number of days in 1..=max; a bad one is noted and 1 stands in.
+    fn days(&mut self, raw: &str, field: &'static str, max: u32) -> u32 {
+        match raw.trim().parse::<u32>() {
+            Ok(n) if (1..=max).contains(&n) => n,
+            _ => {
+                self.note(field, PolicyFieldError::Days);
+                1
+            }
+        }
+    }
+
+    /// An optional number field: blank keeps `current`, otherwise 1..=max wrapped by `span`.
+    fn optional(
+        &mut self,
+        raw: &str,
+        field: &'static str,
+        max: u32,
+        current: Span,
+        span: fn(u32) -> Span,
+    ) -> Span {
+        if raw.trim().is_empty() {
+            current
+        } else {
+            span(self.days(raw, field, max))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 30).expect("date")
+    }
+
+    #[test]
+    fn the_form_of_a_policy_parses_back_to_it() {
+        let policy = Policy::national_default();
+        let (on, parsed) = PolicyForm::of(&policy, today())
+            .parse(&policy)
+            .expect("round trip");
+        assert_eq!(on, today());
+        assert_eq!(parsed, policy);
+    }
+
+    #[test]
+    fn every_bad_field_is_named_and_the_notice_is_never_under_five_days() {
+        let policy = Policy::national_default();
+        let mut form = PolicyForm::of(&policy, today());
+        form.notice_min_days = "2".into();
+        let (_, parsed) = form.parse(&policy).expect("valid");
+        assert_eq!(parsed.notice_min, Span::CalendarDays(5));
+        form.effective_from = "soon".into();
+        form.home_check_days = "0".into();
+        form.visit_red_days = "abc".into();
+        let problems = form.parse(&policy).expect_err("invalid");
+        let fields: Vec<_> = problems.iter().map(|(f, _)| *f).collect();
+        assert_eq!(
+            fields,
+            ["effective_from", "home_check_days", "visit_red_days"]
+        );
+    }
+
+    #[test]
+    fn a_calendar_day_needs_a_date_and_a_kind_and_gets_a_default_name() {
+        let (date, kind, name) = parse_day("2027-01-01", "holiday", " ").expect("valid");
+        assert_eq!(
+            (date.to_string(), kind, name.as_str()),
+            ("2027-01-01".into(), DayKind::Holiday, "节假日")
+        );
+        let problems = parse_day("x", "party", "").expect_err("invalid");
+        assert_eq!(problems.len(), 2);
+    }
+
+    #[test]
+    fn messages_are_well_formed() {
+        crate::domain::message::tests::assert_messages_are_well_formed(
+            "policy",
+            &[
+                PolicyFieldError::EffectiveFrom,
+                PolicyFieldError::IncomeLine,
+                PolicyFieldError::Days,
+                PolicyFieldError::Date,
+                PolicyFieldError::DayKind,
+            ],
+        );
+    }
+}

@@ -1,0 +1,38 @@
+//! What staff read about deadlines, in the inbox and by email. No ID or phone numbers: the
+//! text also goes by email.
+use crate::domain::clock::{ClockKind, Level, NoticeKind};
+
+/// Title and body of a notification (no ID or phone numbers: the text also goes by email).
+pub fn deadline(
+    tracking: &str,
+    clock: ClockKind,
+    owner: Level,
+    kind: NoticeKind,
+    supervisor: bool,
+    village: &str,
+    due_on: &str,
+) -> (String, String) {
+    let step = clock.label_zh();
+    match (kind, supervisor) {
+        (NoticeKind::DueSoon, _) => (
+            format!("即将到期：{step}（{tracking}）"),
+            format!("{village}的申报 {tracking} 的“{step}”将于{due_on}到期，请及时办理。"),
+        ),
+        (NoticeKind::Overdue, false) => (
+            format!("已逾期：{step}（{tracking}）"),
+            format!("{village}的申报 {tracking} 的“{step}”已于{due_on}到期，现已逾期，请尽快办理。"),
+        ),
+        (NoticeKind::Overdue, true) => (
+            format!("督办：{step}已逾期（{tracking}）"),
+            format!(
+                "{village}的申报 {tracking} 的“{step}”由{}办理，已于{due_on}到期，现已逾期，请督促办理。",
+                owner.label_zh()
+            ),
+        ),
+    }
+}
+
+/// The email that carries a notification: its text and where to act on it.
+pub fn email_body(notification: &str) -> String {
+    format!("{notification}\n\n请登录防返贫监测帮扶服务平台，在“消息”中查看并办理。")
+}

@@ -1,0 +1,135 @@
+//! The case page as staff see it: a read model built from the case, its row and its events.
+mod people;
+mod sections;
+
+use chrono::{DateTime, Utc};
+use people::People;
+
+use crate::{
+    domain::{
+        case::{eligibility::suggest_category, labels, CaseEvent, Procedure, ReviewStep},
+        id_number::IdNumber,
+        mobile::MobileNumber,
+        time::{beijing_date, to_beijing},
+        vocab::Channel,
+    },
+    ssr::{
+        error::ServiceError,
+        repo::cases as rows,
+        services::{auth::Staff, cases},
+        state::AppState,
+    },
+    wire::cases::{CaseView, Choice, ComparisonView, TimelineEntry},
+};
+
+#[tracing::instrument(skip_all, fields(user = %staff.id, case_id = %case_id))]
+pub async fn view(
+    state: &AppState,
+    staff: &Staff,
+    case_id: &str,
+    now: DateTime<Utc>,
+) -> Result<CaseView, ServiceError> {
+    let actor = staff.actor();
+    let case = cases::load(state, &actor, case_id).await?;
+    let row = rows::by_id(&state.db.pool, case_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let today = beijing_date(now);
+    let clocks = sections::clocks(&case, today, &state.calendar, &state.policy);
+    let events = rows::events(&state.db.pool, case_id)
+        .await?
+        .iter()
+        .rev()
+        .map(|(_, payload)| serde_json::from_str::<CaseEvent>(payload))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| ServiceError::Corrupt(format!("event of {case_id}: {e}")))?;
+    let mentioned = events
+        .iter()
+        .map(|e| e.by.user_id.clone())
+        .chain(case.comparison.iter().map(|c| c.by.clone()))
+        .chain(row.consent_by.clone())
+        .collect();
+    let people = People::load(state, mentioned).await?;
+    let timeline = events
+        .iter()
+        .filter_map(|event| {
+            Some(TimelineEntry {
+                at: event.at.format("%Y-%m-%d %H:%M").to_string(),
+                who: people.who(event),
+                what_zh: labels::event_zh(event)?,
+            })
+        })
+        .collect();
+    let household = case.household.as_ref();
+    let available = case
+        .available_commands(&actor, &state.policy, to_beijing(now))
+        .into_iter()
+        .map(|k| Choice {
+            code: k.code().to_owned(),
+            label_zh: k.label_zh().to_owned(),
+        })
+        .collect();
+    Ok(CaseView {
+        id: case.id.clone(),
+        tracking: row.tracking_number.clone(),
+        version: case.version,
+        applicant: row.applicant_name.clone(),
+        id_masked: IdNumber::parse(&row.applicant_id_number)
+            .map(|i| i.masked())
+            .unwrap_or_default(),
+        mobile_masked: MobileNumber::parse(&row.applicant_mobile)
+            .map(|m| m.masked())
+            .unwrap_or_default(),
+        household_size: row.household_size,
+        village: super::regions::name_of(state, &row.village_code).await?,
+        village_code: row.village_code.clone(),
+        group: row.village_group.clone(),
+        township: super::regions::name_of(state, &row.township_code).await?,
+        state_code: case.state.code().to_owned(),
+        state_zh: labels::state_zh(&case.state).to_owned(),
+        channel_zh: Channel::from_code(&row.channel)
+            .map(|c| c.label_zh().to_owned())
+            .unwrap_or_default(),
+        risk_types_zh: crate::domain::wording::risks::risk_labels(&row.risk_types),
+        description: row.description.clone(),
+        discovered_on: case.discovered_on.to_string(),
+        category_zh: case.category.map(|c| c.label_zh().to_owned()),
+        tier_zh: case.tier.map(|t| t.label_zh().to_owned()),
+        responsible: case.responsible.clone(),
+        green_channel: case.green_channel,
+        members: household.map(sections::members).unwrap_or_default(),
+        guarantees_zh: household.map(sections::guarantees).unwrap_or_default(),
+        per_capita_income: household
+            .and_then(|h| h.per_capita_income())
+            .map(|f| f.to_string()),
+        rigid_expenditure: household.map(|h| h.rigid_expenditure.to_string()),
+        per_capita_net_income: household
+            .and_then(|h| h.per_capita_net_income())
+            .map(|f| f.to_string()),
+        measures: sections::measures(&case),
+        clocks,
+        timeline,
+        available,
+        suggested_measures: sections::suggested_measures(&case),
+        today: today.to_string(),
+        duplicates: super::duplicates::duplicate_views(state, &actor, &case.duplicates).await?,
+        duplicate_override: case.duplicate_override.clone(),
+        comparison: case.comparison.as_ref().map(|c| ComparisonView {
+            on: c.on.to_string(),
+            by: people.name(&c.by),
+            hits_zh: c.hits.iter().map(|h| h.label_zh().to_owned()).collect(),
+            note: c.note.clone(),
+        }),
+        formerly_poor: household.map(|h| h.formerly_poor),
+        suggested_category: suggest_category(household, state.policy.income_line)
+            .map(|c| c.code().to_owned()),
+        category_hint_zh: household
+            .and_then(|h| sections::category_hint(h, state.policy.income_line)),
+        consent_zh: sections::consent(&row, &people),
+        comparison_pending: case.comparison.is_none()
+            && matches!(
+                case.state.review_step(),
+                Some((Procedure::Identification, step)) if step != ReviewStep::AwaitingHomeCheck
+            ),
+    })
+}

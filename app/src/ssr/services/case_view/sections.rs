@@ -1,0 +1,119 @@
+//! Parts of the case page, each from the case (or its household) alone.
+use chrono::NaiveDate;
+
+use super::people::People;
+use crate::{
+    domain::{
+        calendar::Calendar,
+        case::{eligibility::suggest_category, household::HomeCheckRecord, labels, Case, Policy},
+        clock::{time_left_zh, urgency},
+        id_number::IdNumber,
+        money::Fen,
+        vocab::{suggest_measures, Channel, LabourCapacity},
+    },
+    ssr::repo::cases::CaseRow,
+    wire::cases::{Choice, ClockView, MeasureView, MemberView},
+};
+
+/// Every clock, newest first, with the time left in words.
+pub fn clocks(case: &Case, today: NaiveDate, cal: &Calendar, policy: &Policy) -> Vec<ClockView> {
+    case.clocks
+        .iter()
+        .rev()
+        .map(|c| ClockView {
+            kind_zh: c.kind.label_zh().to_owned(),
+            owner_zh: c.owner.label_zh().to_owned(),
+            due_on: c.due_on.to_string(),
+            time_left_zh: time_left_zh(c, today, cal),
+            urgency: urgency(c, today, cal, policy.due_soon_working_days)
+                .code()
+                .to_owned(),
+            is_minimum: c.kind.is_minimum(),
+        })
+        .collect()
+}
+
+pub fn members(h: &HomeCheckRecord) -> Vec<MemberView> {
+    h.members
+        .iter()
+        .map(|m| MemberView {
+            name: m.name.clone(),
+            labour_zh: m.labour.label_zh().to_owned(),
+            income: m.annual_income.to_string(),
+            relation_zh: m.relation.label_zh().to_owned(),
+            status_zh: m.status.label_zh().to_owned(),
+            id_masked: m
+                .id_number
+                .as_ref()
+                .map(IdNumber::masked)
+                .unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// 两不愁三保障 and drinking water, as the home check found them.
+pub fn guarantees(h: &HomeCheckRecord) -> Vec<(String, bool)> {
+    let g = h.guarantees;
+    vec![
+        ("不愁吃".to_owned(), g.food),
+        ("不愁穿".to_owned(), g.clothing),
+        ("义务教育".to_owned(), g.compulsory_education),
+        ("基本医疗".to_owned(), g.basic_medical),
+        ("住房安全".to_owned(), g.housing_safety),
+        ("饮水安全".to_owned(), g.drinking_water),
+    ]
+}
+
+pub fn measures(case: &Case) -> Vec<MeasureView> {
+    case.measures
+        .iter()
+        .map(|m| MeasureView {
+            type_zh: m.measure_type.label_zh().to_owned(),
+            department: m.lead_department.clone(),
+            amount: m.amount.to_string(),
+            period: format!("{} 至 {}", m.start, m.end),
+            status_zh: labels::measure_status_zh(m.status).to_owned(),
+        })
+        .collect()
+}
+
+/// 缺什么补什么: measures for the case's risks, given who in the household can work.
+pub fn suggested_measures(case: &Case) -> Vec<Choice> {
+    let labour = case
+        .household
+        .as_ref()
+        .map_or(LabourCapacity::Full, HomeCheckRecord::labour_capacity);
+    suggest_measures(&case.risks, labour)
+        .into_iter()
+        .map(|m| Choice {
+            code: m.code().to_owned(),
+            label_zh: m.label_zh().to_owned(),
+        })
+        .collect()
+}
+
+/// Why the county's form suggests a category: per-capita income against the line.
+pub fn category_hint(h: &HomeCheckRecord, line: Fen) -> Option<String> {
+    let income = h.per_capita_income()?;
+    let net = h.per_capita_net_income()?;
+    Some(match suggest_category(Some(h), line) {
+        Some(c) => format!(
+            "人均纯收入{income}，扣除刚性支出后{net}，监测标准{line}：建议认定为{}",
+            c.label_zh()
+        ),
+        None => format!(
+            "人均纯收入{income}，扣除刚性支出后{net}，均不低于监测标准{line}：不符合三类监测对象条件"
+        ),
+    })
+}
+
+/// How the 承诺授权 was given.
+pub fn consent(row: &CaseRow, people: &People) -> String {
+    match &row.consent_by {
+        None if row.channel == Channel::DepartmentAlert.code() => {
+            "部门预警，入户核查时由农户签署承诺授权书".to_owned()
+        }
+        None => "申请人本人在线勾选".to_owned(),
+        Some(by) => format!("由{}向申请人宣读并征得同意", people.name(by)),
+    }
+}

@@ -1,0 +1,55 @@
+//! The in-app inbox: the notifications the clock sweep leaves for each officer.
+use chrono::{DateTime, Utc};
+
+use super::millis;
+use crate::{
+    domain::{
+        clock::{ClockKind, NoticeKind},
+        time::to_beijing,
+    },
+    ssr::{error::ServiceError, repo::notifications, staff::Staff, state::AppState},
+    wire::inbox::NotificationView,
+};
+
+const INBOX_LIMIT: i64 = 200;
+
+/// The signed-in person's notifications, newest first.
+pub async fn list(state: &AppState, staff: &Staff) -> Result<Vec<NotificationView>, ServiceError> {
+    let rows = notifications::for_user(&state.db.pool, &staff.id, INBOX_LIMIT).await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let kind = NoticeKind::from_code(&row.kind);
+            let created = DateTime::from_timestamp_millis(row.created_at)
+                .map(|at| to_beijing(at).format("%Y-%m-%d %H:%M").to_string())
+                .unwrap_or_default();
+            NotificationView {
+                id: row.id,
+                case_id: row.case_id,
+                kind_zh: kind.map(|k| k.label_zh().to_owned()).unwrap_or_default(),
+                kind: row.kind,
+                clock_zh: ClockKind::from_code(&row.clock_kind)
+                    .map(|k| k.label_zh().to_owned())
+                    .unwrap_or_default(),
+                title: row.title,
+                body: row.body,
+                created_at: created,
+                read: row.read_at.is_some(),
+            }
+        })
+        .collect())
+}
+
+/// Marks one of the signed-in person's notifications read; someone else's is "not found".
+pub async fn mark_read(
+    state: &AppState,
+    staff: &Staff,
+    id: &str,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    if notifications::mark_read(&state.db.pool, &staff.id, id, millis(now)).await? {
+        Ok(())
+    } else {
+        Err(ServiceError::NotFound)
+    }
+}

@@ -1,0 +1,22 @@
+//! County administrators manage accounts: create, reset passwords, deactivate.
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountView {
+    pub id: String,
+    pub username: String,
+    pub display_name: String,
+    pub role_zh: String,
+    pub region: String,
+    pub active: bool,
+}
+
+/// Messages the outbox gave up on after every retry (shown to the administrator).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeadLetterView {
+    pub channel: String,
+    pub recipient: String,
+    pub subject: String,
+    pub attempts: i64,
+    pub last_error: String,
+}

@@ -1,0 +1,31 @@
+//! Line departments push screening alerts (部门筛查预警: new serious illness, 低保/特困, severe
+//! disability, large medical bills, disaster victims) as JSON, many at a time.
+use super::FieldError;
+use crate::domain::report::ReportForm;
+use serde::{Deserialize, Serialize};
+
+/// One household a department's data flags. `reference` is the department's own record id:
+/// pushing the same reference again returns the first filing instead of filing twice.
+/// The household fields are those of the report form (`consent` and `key` are ignored).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AlertRow {
+    pub reference: String,
+    #[serde(flatten)]
+    pub household: ReportForm,
+}
+
+/// What became of one pushed row, in the order pushed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AlertOutcome {
+    pub reference: String,
+    /// The tracking number when filed (or filed before under this reference).
+    pub tracking: Option<String>,
+    /// The household already has another filing: the township will see the pair.
+    pub possible_duplicate: bool,
+    /// Why the row was not filed (field problems, a village outside the department's area).
+    pub errors: Vec<FieldError>,
+}
+
+/// At most this many rows per push (split larger lists).
+pub const MAX_ALERTS_PER_PUSH: usize = 500;

@@ -1,0 +1,128 @@
+//! The case page: what staff see of one case, and the steps they may take on it.
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberView {
+    pub name: String,
+    pub labour_zh: String,
+    pub income: String,
+    /// 与户主关系.
+    pub relation_zh: String,
+    /// Schooling or job status.
+    pub status_zh: String,
+    /// Masked ID number (never the full number); empty when not recorded.
+    pub id_masked: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeasureView {
+    pub type_zh: String,
+    pub department: String,
+    pub amount: String,
+    pub period: String,
+    pub status_zh: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClockView {
+    pub kind_zh: String,
+    pub owner_zh: String,
+    pub due_on: String,
+    pub time_left_zh: String,
+    /// on_time | due_soon | overdue | met | met_late | cancelled
+    pub urgency: String,
+    /// A minimum (the notice), not a deadline: `due_on` is the earliest end.
+    pub is_minimum: bool,
+}
+
+/// An earlier filing that looks like the same household, shown beside this one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DuplicateView {
+    pub tracking: String,
+    /// Link to the other case when this officer may open it.
+    pub case_id: Option<String>,
+    /// The other applicant's name when in this officer's region, else empty.
+    pub applicant: String,
+    pub village: String,
+    pub state_zh: String,
+    pub reported_on: String,
+    pub reasons_zh: String,
+}
+
+/// The county data comparison (县级比对) as recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComparisonView {
+    pub on: String,
+    pub by: String,
+    /// Negative-list hits (负面清单), empty when nothing was found.
+    pub hits_zh: Vec<String>,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineEntry {
+    pub at: String,
+    pub who: String,
+    pub what_zh: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice {
+    pub code: String,
+    pub label_zh: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseView {
+    pub id: String,
+    pub tracking: String,
+    pub version: i64,
+    pub applicant: String,
+    pub id_masked: String,
+    pub mobile_masked: String,
+    pub household_size: i64,
+    pub village: String,
+    pub village_code: String,
+    pub group: Option<String>,
+    pub township: String,
+    pub state_code: String,
+    pub state_zh: String,
+    pub channel_zh: String,
+    pub risk_types_zh: Vec<String>,
+    pub description: String,
+    pub discovered_on: String,
+    pub category_zh: Option<String>,
+    pub tier_zh: Option<String>,
+    pub responsible: Option<String>,
+    pub green_channel: bool,
+    pub members: Vec<MemberView>,
+    pub guarantees_zh: Vec<(String, bool)>,
+    pub per_capita_income: Option<String>,
+    /// Large rigid spending recorded by the home check (yuan per year).
+    pub rigid_expenditure: Option<String>,
+    /// (Total income − rigid expenditure) / members.
+    pub per_capita_net_income: Option<String>,
+    pub measures: Vec<MeasureView>,
+    pub clocks: Vec<ClockView>,
+    pub timeline: Vec<TimelineEntry>,
+    /// The steps this officer may take now (command kind codes with labels).
+    pub available: Vec<Choice>,
+    /// 缺什么补什么: measures suggested from the risks and labour capacity.
+    pub suggested_measures: Vec<Choice>,
+    pub today: String,
+    /// Earlier filings that look like the same household.
+    pub duplicates: Vec<DuplicateView>,
+    /// Why the township accepted a suspected duplicate anyway.
+    pub duplicate_override: Option<String>,
+    pub comparison: Option<ComparisonView>,
+    /// Identification is under way and the county has not compared data yet.
+    pub comparison_pending: bool,
+    /// How the 承诺授权 was given: ticked by the household, or read aloud by a proxy.
+    pub consent_zh: String,
+    /// 建档立卡脱贫户, as the latest home check recorded.
+    pub formerly_poor: Option<bool>,
+    /// The category code the home check supports (pre-selected in the county's form).
+    pub suggested_category: Option<String>,
+    /// Why: per-capita income against the line, worded for the county.
+    pub category_hint_zh: Option<String>,
+}

@@ -1,0 +1,24 @@
+//! Figures for each level: work by step and urgency, overdue by place, and how fast
+//! identification is against the 15-day limit.
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepCount {
+    pub step_zh: String,
+    pub on_time: usize,
+    pub due_soon: usize,
+    pub overdue: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DashboardView {
+    pub scope_name: String,
+    pub by_step: Vec<StepCount>,
+    pub overdue_by_place: Vec<(String, usize)>,
+    pub month: String,
+    pub identified_this_month: usize,
+    /// Average calendar days from discovery to the county decision, this month.
+    pub average_days: Option<f64>,
+    pub limit_days: u32,
+    pub over_limit: usize,
+}

@@ -1,0 +1,16 @@
+//! What crosses the network: the one error type, field errors, and every view and form a
+//! server function takes or returns. WASM-safe; imports only the domain.
+pub mod admin;
+pub mod alerts;
+pub mod auth;
+pub mod cases;
+pub mod dashboard;
+pub mod error;
+pub mod inbox;
+pub mod notice;
+pub mod queue;
+pub mod regions;
+pub mod reports;
+pub mod settings;
+
+pub use error::{AppError, FieldError};

@@ -1,0 +1,22 @@
+//! 村级公示: the printable public notice for one village. Public by design (it is posted on
+//! the village board), so it never carries ID numbers, phones, bank or health details.
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoticeEntry {
+    pub name: String,
+    pub group: Option<String>,
+    pub household_size: i64,
+    pub procedure_zh: String,
+    pub category_zh: Option<String>,
+    pub from: String,
+    pub until: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoticeView {
+    pub village: String,
+    pub township: String,
+    pub county: String,
+    pub entries: Vec<NoticeEntry>,
+}

@@ -1,0 +1,12 @@
+//! The county administrator's policy and calendar.
+use serde::{Deserialize, Serialize};
+
+use crate::domain::case::policy_form::PolicyForm;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SettingsView {
+    pub policy: PolicyForm,
+    /// (day, "放假" | "调休上班", name)
+    pub days: Vec<(String, String, String)>,
+    pub known_years: Vec<i32>,
+}

@@ -504,7 +504,9 @@ pub fn urgency(
     }
 }
 
+mod thresholds;
 mod time_left;
+pub use thresholds::{urgency_by_thresholds, QueueUrgencyKey, UrgencyThresholds};
 pub use time_left::{time_left_en, time_left_zh, TimeLeft};
 
 #[cfg(test)]

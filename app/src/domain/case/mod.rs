@@ -24,6 +24,7 @@
 //! | working days, holidays, makeup days | `crate::domain::calendar` |
 //! | due dates, urgency, minimum clocks (the notice) | `crate::domain::clock` |
 //! | why a command was refused, in zh and en | [`refusal::Refusal`] |
+//! | who has a step in the queue, as columns SQL can filter on | [`work`] |
 
 pub mod actor;
 pub mod apply;
@@ -42,6 +43,7 @@ pub mod policy;
 pub mod refusal;
 pub mod screening;
 pub mod state;
+pub mod work;
 
 #[cfg(test)]
 mod tests;
@@ -54,6 +56,7 @@ pub use event::{CaseEvent, EventActor, EventKind};
 pub use guard::{proxy_channels, roles_for};
 pub use policy::Policy;
 pub use refusal::Refusal;
+pub use work::{work_rev, QueueKeys, WorkOwners};
 pub use state::{
     AssistanceStage, Case, CaseState, EliminationChecklist, ExtensionRequest, Guarantees,
     HomeCheckRecord, Measure, MeasureStatus, Member, Objection, Procedure, Reopening, ReviewStep,

@@ -1,12 +1,13 @@
 //! The urgency of a queue row as plain date comparisons, so the database can count the
-//! "due soon" and "overdue" tabs without decoding cases. Must agree with [`urgency`].
+//! "due soon" and "overdue" tabs without decoding cases. Must agree with
+//! [`urgency`](super::urgency).
 
 use chrono::{Days, NaiveDate};
 
-use super::{urgency, Clock, ClockState, Urgency};
+use super::{Clock, ClockState, Urgency};
 use crate::domain::calendar::Calendar;
 
-/// Today's boundaries for [`urgency`] of a running deadline (not a minimum).
+/// Today's boundaries for [`urgency`](super::urgency) of a running deadline (not a minimum).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct UrgencyThresholds {
     /// Due before this date: overdue (it is today).
@@ -79,7 +80,7 @@ impl QueueUrgencyKey {
     }
 }
 
-/// [`urgency`] through the thresholds, for an open clock: what the database computes.
+/// [`urgency`](super::urgency) through the thresholds, for an open clock: what the database computes.
 pub fn urgency_by_thresholds(
     clock: &Clock,
     today: NaiveDate,
@@ -92,7 +93,7 @@ pub fn urgency_by_thresholds(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::clock::{ClockKind, Level};
+    use crate::domain::clock::{urgency, ClockKind, Level};
     use proptest::prelude::*;
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {

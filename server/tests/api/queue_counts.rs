@@ -53,7 +53,11 @@ fn walk(i: usize, village: &str, township: &str, policy: &Policy, cal: &Calendar
         Actor::new("w-county-head", Role::CountyHead, region(COUNTY.0)),
         Actor::new("w-department", Role::DepartmentLiaison, region(COUNTY.0)),
     ];
-    let channels = [Channel::SelfReport, Channel::CadreScreening, Channel::ProxyHotline];
+    let channels = [
+        Channel::SelfReport,
+        Channel::CadreScreening,
+        Channel::ProxyHotline,
+    ];
     let new = NewCase {
         id: format!("count-{i:05}"),
         village: region(village),
@@ -83,7 +87,7 @@ fn walk(i: usize, village: &str, township: &str, policy: &Policy, cal: &Calendar
             .copied()
             .filter(|(_, k)| labels::is_work_item_for(&case, *k))
             .collect();
-        let choices = if (i + step) % 5 == 0 || forward.is_empty() {
+        let choices = if (i + step).is_multiple_of(5) || forward.is_empty() {
             &offers
         } else {
             &forward
@@ -150,7 +154,12 @@ async fn seed(app: &TestApp) -> Vec<Case> {
             applicant_mobile: format!("137{i:08}"),
             applicant_id_number: valid_id_number(i as u32),
             household_size: 3,
-            risk_types: case.risks.iter().map(|r| r.code()).collect::<Vec<_>>().join(","),
+            risk_types: case
+                .risks
+                .iter()
+                .map(|r| r.code())
+                .collect::<Vec<_>>()
+                .join(","),
             description: "规模测试".to_owned(),
             discovered_on: case.discovered_on.to_string(),
             consent_at: 0,
@@ -238,5 +247,9 @@ async fn with_two_thousand_open_cases_the_tab_counts_are_exact_for_every_level()
         cursor = page["next"].as_str().map(str::to_owned);
     }
     assert_eq!(seen.len(), todo, "every step once");
-    assert_eq!(seen.iter().collect::<HashSet<_>>().len(), todo, "no case twice");
+    assert_eq!(
+        seen.iter().collect::<HashSet<_>>().len(),
+        todo,
+        "no case twice"
+    );
 }

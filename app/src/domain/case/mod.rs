@@ -56,12 +56,12 @@ pub use event::{CaseEvent, EventActor, EventKind};
 pub use guard::{proxy_channels, roles_for};
 pub use policy::Policy;
 pub use refusal::Refusal;
-pub use work::{work_rev, QueueKeys, WorkOwners};
 pub use state::{
     AssistanceStage, Case, CaseState, EliminationChecklist, ExtensionRequest, Guarantees,
     HomeCheckRecord, Measure, MeasureStatus, Member, Objection, Procedure, Reopening, ReviewStep,
     VillageOutcome, VillageReview, Visit,
 };
+pub use work::{work_rev, QueueKeys, WorkOwners};
 
 pub mod form;
 pub use form::{parse_command, CommandForm, MeasureForm, MemberForm};

@@ -18,8 +18,8 @@ use crate::{
         vocab::{Category, Channel, RiskTier, RiskType},
     },
     ssr::{
-        error::ServiceError,
         db::Db,
+        error::ServiceError,
         repo::{
             cases,
             cases::{OpenFilter, OpenTab, QueueColumns, RegionColumn, UrgencyBounds, WorkFor},
@@ -227,7 +227,9 @@ pub async fn list_for(
         .take(PAGE_SIZE)
         .filter_map(|(row, snapshot, due)| {
             let key = format!("{due}|{}", row.id);
-            reader.item(row, snapshot.as_deref()).map(|item| (key, item))
+            reader
+                .item(row, snapshot.as_deref())
+                .map(|item| (key, item))
         })
         .collect();
     let next = if more {

@@ -5,7 +5,10 @@ use std::collections::HashSet;
 use app::{
     domain::{
         calendar::Calendar,
-        case::{decide, decide_report, labels, Actor, Case, CommandKind, NewCase, Policy},
+        case::{
+            decide, decide_report, labels, Actor, Case, CaseCommand, CommandKind, NewCase, Policy,
+            VillageOutcome,
+        },
         clock::{urgency, ClockState, Urgency},
         region::RegionCode,
         role::Role,
@@ -21,8 +24,9 @@ use chrono::Duration;
 use serde_json::Value;
 
 use crate::{
-    fixtures::sample,
-    helpers::{spawn_app, valid_id_number, TestApp},
+    fixtures::{record, sample, township_officer, village_cadre},
+    helpers::{policy_fields, spawn_app, valid_id_number, TestApp, QINGSHI_VILLAGE},
+    storage::{run, today},
 };
 
 const CASES: usize = 2_000;
@@ -252,4 +256,78 @@ async fn with_two_thousand_open_cases_the_tab_counts_are_exact_for_every_level()
         todo,
         "no case twice"
     );
+}
+
+async fn todo_count(officer: &TestApp) -> Value {
+    tab(officer, "todo", None).await["counts"]["todo"].clone()
+}
+
+#[tokio::test]
+async fn the_todo_counts_follow_the_notice_dates_a_policy_change_and_rows_from_before_the_columns()
+{
+    let app = spawn_app().await;
+    let tracking = app
+        .submit_report("赵六", "13600136000", QINGSHI_VILLAGE)
+        .await;
+    let id = cases::id_by_tracking(&app.state.db.pool, &tracking)
+        .await
+        .expect("query")
+        .expect("case");
+    run(&app, &township_officer(), &id, CaseCommand::ACCEPT).await;
+    let cadre = village_cadre();
+    let home_check = CaseCommand::RecordHomeCheck {
+        record: record(today(&app), 300_000),
+    };
+    run(&app, &cadre, &id, home_check).await;
+    let review = CaseCommand::HoldVillageReview {
+        date: today(&app),
+        outcome: VillageOutcome::Pass,
+    };
+    run(&app, &cadre, &id, review).await;
+    let notice = CaseCommand::StartNotice { from: today(&app) };
+    run(&app, &cadre, &id, notice).await;
+
+    // While the notice runs its minimum, nobody has a step; then the village ends it.
+    let village = app.login("cun-qingshi").await;
+    let township = app.login("zhen-qingshi").await;
+    assert_eq!(todo_count(&village).await, 0);
+    assert_eq!(todo_count(&township).await, 0);
+    app.clock.advance(Duration::days(5));
+    // Sessions lapse over five idle days: sign in again.
+    let village = app.login("cun-qingshi").await;
+    let township = app.login("zhen-qingshi").await;
+    assert_eq!(todo_count(&village).await, 1, "the notice may end today");
+
+    // The Hebei policy lets the township review during the notice: its 待办 follows at once.
+    let admin = app.login("xian-admin").await;
+    let form = policy_fields("2026-11-23", &[("notice_parallel_township", "on")]);
+    let response = admin.post_api("/api/settings/policy", &form).await;
+    let status = response.status();
+    assert_eq!(status, 200, "{}", response.text().await.unwrap_or_default());
+    assert_eq!(
+        todo_count(&township).await,
+        1,
+        "township review in parallel"
+    );
+
+    // A database from before the queue columns: the refresh run at start-up fills them in.
+    sqlx::query(
+        "update cases set work_rev = null, work_village_cadre = 0, work_village_from = null,
+         work_township_officer = 0, work_township_head = 0, urgency_due_on = null",
+    )
+    .execute(&app.state.db.pool)
+    .await
+    .expect("blank the columns");
+    assert_eq!(
+        todo_count(&township).await,
+        0,
+        "the count reads the columns"
+    );
+    let (_, policy) = app.state.settings.snapshot();
+    let refreshed = app::ssr::services::queue::refresh_queue_columns(&app.state.db, &policy)
+        .await
+        .expect("refresh");
+    assert_eq!(refreshed, 1);
+    assert_eq!(todo_count(&township).await, 1);
+    assert_eq!(todo_count(&village).await, 1);
 }

@@ -25,6 +25,9 @@ create index cases_county_officer_work on cases (county_code, work_county_office
 create index cases_county_head_work on cases (county_code, work_county_head, next_due_on, id);
 create index cases_township_officer_work on cases (township_code, work_township_officer, next_due_on, id);
 create index cases_township_head_work on cases (township_code, work_township_head, next_due_on, id);
--- The overdue and due-soon counts are date ranges on the urgency key.
-create index cases_county_urgency on cases (county_code, urgency_due_on);
-create index cases_township_urgency on cases (township_code, urgency_due_on);
+-- The overdue and due-soon counts are date ranges on the urgency key, plus the few paused
+-- deadlines (counted apart, from a partial index).
+create index cases_county_urgency on cases (county_code, urgency_due_on, next_due_on);
+create index cases_township_urgency on cases (township_code, urgency_due_on, next_due_on);
+create index cases_county_paused on cases (county_code, paused_left, next_due_on) where paused_left is not null;
+create index cases_township_paused on cases (township_code, paused_left, next_due_on) where paused_left is not null;

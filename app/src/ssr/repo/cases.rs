@@ -440,6 +440,34 @@ enum Bind {
     Int(i64),
 }
 
+/// A row's urgency key is either a due date (running deadline) or the working days left
+/// (paused), never both: the urgency tabs count each part on its own index and add them up.
+#[derive(Debug, Clone, Copy)]
+enum UrgencyPart {
+    Both,
+    Running,
+    Paused,
+}
+
+impl UrgencyPart {
+    fn pick(
+        self,
+        w: &mut OpenWhere,
+        running: impl FnOnce(&mut OpenWhere) -> String,
+        paused: impl FnOnce(&mut OpenWhere) -> String,
+    ) -> String {
+        match self {
+            UrgencyPart::Running => running(w),
+            UrgencyPart::Paused => paused(w),
+            UrgencyPart::Both => {
+                let r = running(w);
+                let p = paused(w);
+                format!("(({r}) or ({p}))")
+            }
+        }
+    }
+}
+
 /// The where clause of an open-case query, with its binds in order.
 struct OpenWhere {
     sql: String,
@@ -461,7 +489,12 @@ impl OpenWhere {
         self.sql.push_str(condition);
     }
 
-    fn new(region_column: RegionColumn, region_code: &str, filter: &OpenFilter<'_>) -> OpenWhere {
+    fn new(
+        region_column: RegionColumn,
+        region_code: &str,
+        filter: &OpenFilter<'_>,
+        part: UrgencyPart,
+    ) -> OpenWhere {
         let column = region_column.as_sql();
         let mut w = OpenWhere {
             sql: String::new(),
@@ -492,7 +525,7 @@ impl OpenWhere {
             let p = w.text(&format!("%{risk}%"));
             w.and(&format!("risk_types like {p}"));
         }
-        w.tab(filter.tab);
+        w.tab(filter.tab, part);
         if let Some((due, id)) = filter.after {
             let d = w.text(due);
             let i = w.text(id);
@@ -503,7 +536,7 @@ impl OpenWhere {
         w
     }
 
-    fn tab(&mut self, tab: OpenTab<'_>) {
+    fn tab(&mut self, tab: OpenTab<'_>, part: UrgencyPart) {
         match tab {
             OpenTab::All => {}
             OpenTab::Todo(work) => {
@@ -529,16 +562,26 @@ impl OpenWhere {
                 self.and(&condition);
             }
             OpenTab::Overdue(bounds) => {
-                let t = self.text(bounds.today);
-                self.and(&format!("(urgency_due_on < {t} or paused_left < 0)"));
+                let running = |w: &mut OpenWhere| {
+                    let t = w.text(bounds.today);
+                    format!("urgency_due_on < {t}")
+                };
+                let paused = |_: &mut OpenWhere| "paused_left < 0".to_owned();
+                let condition = part.pick(self, running, paused);
+                self.and(&condition);
             }
             OpenTab::DueSoon(bounds) => {
-                let t = self.text(bounds.today);
-                let b = self.text(bounds.due_soon_before);
-                let n = self.push(Bind::Int(bounds.due_soon_working_days));
-                self.and(&format!(
-                    "((urgency_due_on >= {t} and urgency_due_on < {b}) or (paused_left >= 0 and paused_left <= {n}))"
-                ));
+                let running = |w: &mut OpenWhere| {
+                    let t = w.text(bounds.today);
+                    let b = w.text(bounds.due_soon_before);
+                    format!("urgency_due_on >= {t} and urgency_due_on < {b}")
+                };
+                let paused = |w: &mut OpenWhere| {
+                    let n = w.push(Bind::Int(bounds.due_soon_working_days));
+                    format!("paused_left >= 0 and paused_left <= {n}")
+                };
+                let condition = part.pick(self, running, paused);
+                self.and(&condition);
             }
         }
     }
@@ -569,7 +612,7 @@ pub async fn open_by_due<'e, E: Executor<'e, Database = Any>>(
     filter: &OpenFilter<'_>,
     limit: i64,
 ) -> sqlx::Result<Vec<(CaseRow, Option<String>, String)>> {
-    let w = OpenWhere::new(region_column, region_code, filter);
+    let w = OpenWhere::new(region_column, region_code, filter, UrgencyPart::Both);
     let sql = format!(
         "select {COLUMNS}, snapshot, next_due_on from cases where {} order by next_due_on, id limit {}",
         w.sql,
@@ -589,8 +632,8 @@ pub async fn open_by_due<'e, E: Executor<'e, Database = Any>>(
 }
 
 /// How many open cases match `filter` (its tab and cursor ignored) in all, in the 待办 of
-/// `work`, and due soon or overdue by `bounds`: one count per tab, each an index range when
-/// no other filter is set (the indexes of [`open_by_due`] and cases_*_urgency, 0012).
+/// `work`, and due soon or overdue by `bounds`: each count an index range when no other
+/// filter is set (the indexes of [`open_by_due`], cases_*_urgency and cases_*_paused, 0012).
 pub async fn open_counts(
     pool: &sqlx::Pool<Any>,
     region_column: RegionColumn,
@@ -599,7 +642,7 @@ pub async fn open_counts(
     work: WorkFor<'_>,
     bounds: UrgencyBounds<'_>,
 ) -> sqlx::Result<OpenCounts> {
-    let count = |tab: OpenTab<'_>| {
+    let count = |tab: OpenTab<'_>, part: UrgencyPart| {
         let w = OpenWhere::new(
             region_column,
             region_code,
@@ -608,6 +651,7 @@ pub async fn open_counts(
                 after: None,
                 ..filter.clone()
             },
+            part,
         );
         async move {
             let sql = format!("select count(*) from cases where {}", w.sql);
@@ -615,11 +659,14 @@ pub async fn open_counts(
             sqlx::Row::try_get::<i64, _>(&row, 0)
         }
     };
+    let (running, paused) = (UrgencyPart::Running, UrgencyPart::Paused);
     Ok(OpenCounts {
-        all: count(OpenTab::All).await?,
-        todo: count(OpenTab::Todo(work)).await?,
-        due_soon: count(OpenTab::DueSoon(bounds)).await?,
-        overdue: count(OpenTab::Overdue(bounds)).await?,
+        all: count(OpenTab::All, UrgencyPart::Both).await?,
+        todo: count(OpenTab::Todo(work), UrgencyPart::Both).await?,
+        due_soon: count(OpenTab::DueSoon(bounds), running).await?
+            + count(OpenTab::DueSoon(bounds), paused).await?,
+        overdue: count(OpenTab::Overdue(bounds), running).await?
+            + count(OpenTab::Overdue(bounds), paused).await?,
     })
 }
 

@@ -23,6 +23,7 @@ use app::{
     ssr::{
         clock::ManualClock,
         db::Backend,
+        repo::cases::QueueColumns,
         seed::{COUNTY, TOWNSHIPS},
         services::{auth::Staff, queue::list_for},
         state::AppState,
@@ -106,8 +107,8 @@ fn placeholders(rows: usize, columns: usize) -> String {
 }
 
 /// A real case snapshot per village, as the report service files it, serialized once with a
-/// marker where the id goes: (before the id, after the id).
-fn snapshot_templates(villages: &[(&str, &str)]) -> Vec<(String, String)> {
+/// marker where the id goes: (before the id, after the id, its queue columns).
+fn snapshot_templates(villages: &[(&str, &str)]) -> Vec<(String, String, QueueColumns)> {
     const MARK: &str = "@@CASE-ID@@";
     villages
         .iter()
@@ -133,14 +134,15 @@ fn snapshot_templates(villages: &[(&str, &str)]) -> Vec<(String, String)> {
             let case = Case::replay(&events).expect("a case");
             let json = serde_json::to_string(&case).expect("snapshot JSON");
             let (before, after) = json.split_once(MARK).expect("id in the snapshot");
-            (before.to_owned(), after.to_owned())
+            let queue = QueueColumns::from(&case.queue_keys(&Policy::national_default()));
+            (before.to_owned(), after.to_owned(), queue)
         })
         .collect()
 }
 
 struct Seed {
     villages: Vec<(&'static str, &'static str)>,
-    templates: Vec<(String, String)>,
+    templates: Vec<(String, String, QueueColumns)>,
     now_ms: i64,
 }
 
@@ -149,12 +151,14 @@ async fn insert_cases(
     range: std::ops::Range<usize>,
     seed: &Seed,
 ) {
-    const COLUMNS: usize = 20;
+    const COLUMNS: usize = 28;
     let sql = format!(
         "insert into cases (id, tracking_number, village_code, township_code, county_code, state,
              channel, applicant_name, applicant_mobile, applicant_id_number, household_size,
              risk_types, description, discovered_on, consent_at, version, created_at, updated_at,
-             snapshot, next_due_on) values {}",
+             snapshot, next_due_on, work_village_cadre, work_township_officer, work_township_head,
+             work_county_officer, work_county_head, work_department, work_rev, urgency_due_on)
+             values {}",
         placeholders(range.len(), COLUMNS)
     );
     let mut query = sqlx::query(&sql);
@@ -162,7 +166,9 @@ async fn insert_cases(
         let v = village_of(i);
         let (village, township) = seed.villages[v];
         let id = format!("bench-{i:07}");
-        let (before, after) = &seed.templates[v];
+        let (before, after, queue) = &seed.templates[v];
+        // Open rows carry the template's work; their due date is the bench's own spread.
+        let flag = |b: bool| i64::from(b && is_open(i));
         let snapshot = format!("{before}{id}{after}");
         let open = is_open(i);
         let created_at = seed.now_ms - (i as i64) * 1_000;
@@ -186,6 +192,14 @@ async fn insert_cases(
             .bind(created_at)
             .bind(created_at)
             .bind(snapshot)
+            .bind(open.then(|| due_on(i).to_string()))
+            .bind(flag(queue.work_village_cadre))
+            .bind(flag(queue.work_township_officer))
+            .bind(flag(queue.work_township_head))
+            .bind(flag(queue.work_county_officer))
+            .bind(flag(queue.work_county_head))
+            .bind(flag(queue.work_department))
+            .bind(queue.work_rev.clone())
             .bind(open.then(|| due_on(i).to_string()));
     }
     query.execute(&mut **tx).await.expect("insert cases");
@@ -304,17 +318,19 @@ fn staff(id: &str, role: Role, scope: &str, scope_name: &str) -> Staff {
 }
 
 async fn queue(state: &AppState, staff: &Staff, q: Option<&str>, after: Option<&str>) -> QueueView {
-    list_for(
-        state,
-        staff,
-        "all",
-        q,
-        &QueueFilter::default(),
-        after,
-        now(),
-    )
-    .await
-    .expect("queue")
+    queue_tab(state, staff, "all", q, after).await
+}
+
+async fn queue_tab(
+    state: &AppState,
+    staff: &Staff,
+    tab: &str,
+    q: Option<&str>,
+    after: Option<&str>,
+) -> QueueView {
+    list_for(state, staff, tab, q, &QueueFilter::default(), after, now())
+        .await
+        .expect("queue")
 }
 
 fn bench_queue(c: &mut Criterion, rt: &Runtime, state: &AppState) {
@@ -337,6 +353,16 @@ fn bench_queue(c: &mut Criterion, rt: &Runtime, state: &AppState) {
         let first = queue(state, &township, None, None).await;
         let county_first = queue(state, &county, None, None).await;
         let found = queue(state, &township, Some(&mobile), None).await;
+        let todo = queue_tab(state, &township, "todo", None, None).await;
+        eprintln!(
+            "township 待办: {} items, counts {:?}; county counts {:?}",
+            todo.items.len(),
+            todo.counts,
+            county_first.counts
+        );
+        // Exact counts: every open case of the county, not one batch.
+        assert_eq!(county_first.counts.all, CASES / OPEN_EVERY);
+        assert_eq!(todo.items.len(), 50);
         let mut cursor = first.next.clone();
         for _ in 1..DEEP_PAGES {
             let page = queue(state, &township, None, cursor.as_deref()).await;
@@ -376,6 +402,14 @@ fn bench_queue(c: &mut Criterion, rt: &Runtime, state: &AppState) {
     group.bench_function("county_first_page", |b| {
         b.to_async(rt)
             .iter(|| async { queue(state, &county, None, None).await })
+    });
+    group.bench_function("township_todo_first_page", |b| {
+        b.to_async(rt)
+            .iter(|| async { queue_tab(state, &township, "todo", None, None).await })
+    });
+    group.bench_function("county_todo_first_page", |b| {
+        b.to_async(rt)
+            .iter(|| async { queue_tab(state, &county, "todo", None, None).await })
     });
     group.bench_function("township_deep_page", |b| {
         b.to_async(rt)

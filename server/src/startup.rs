@@ -90,6 +90,10 @@ impl Application {
             .await
             .map_err(StartupError::Seed)?;
         let state = base.refreshed();
+        // Rows written before the queue columns existed (or under an older rule) get them now.
+        app::ssr::services::queue::refresh_queue_columns(&state.db, &state.policy)
+            .await
+            .map_err(StartupError::Seed)?;
         if config.seed_demo && config.seed_demo_cases {
             app::ssr::demo_cases::seed(&state, state.clock.now())
                 .await

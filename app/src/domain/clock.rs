@@ -505,8 +505,10 @@ pub fn urgency(
 }
 
 mod notice;
+mod thresholds;
 mod time_left;
 pub use notice::NoticeKind;
+pub use thresholds::{urgency_by_thresholds, QueueUrgencyKey, UrgencyThresholds};
 pub use time_left::{time_left_en, time_left_zh, TimeLeft};
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ mod lookup;
 mod notice;
 mod proxy;
 mod queue;
+mod queue_counts;
 mod reports;
 mod scope;
 mod screening;

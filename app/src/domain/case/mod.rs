@@ -24,6 +24,7 @@
 //! | working days, holidays, makeup days | `crate::domain::calendar` |
 //! | due dates, urgency, minimum clocks (the notice) | `crate::domain::clock` |
 //! | why a command was refused, in zh and en | [`refusal::Refusal`] |
+//! | who has a step in the queue, as columns SQL can filter on | [`work`] |
 
 pub mod actor;
 pub mod apply;
@@ -37,7 +38,6 @@ mod emit;
 pub mod event;
 pub mod guard;
 pub mod household;
-pub mod work;
 /// The case vocabulary's words now live in the wording layer; this keeps `case::labels` paths.
 pub use crate::domain::wording::labels;
 pub mod policy;
@@ -45,6 +45,7 @@ pub mod policy_form;
 pub mod refusal;
 pub mod screening;
 pub mod state;
+pub mod work;
 
 #[cfg(test)]
 mod tests;
@@ -62,6 +63,7 @@ pub use state::{
     HomeCheckRecord, Measure, MeasureStatus, Member, Objection, Procedure, Reopening, ReviewStep,
     VillageOutcome, VillageReview, Visit,
 };
+pub use work::{work_rev, QueueKeys, WorkOwners};
 
 pub mod form;
 pub use form::{parse_command, CommandForm, MeasureForm, MemberForm};

@@ -1,9 +1,167 @@
-//! Which steps are an officer's 待办 (work), as opposed to optional actions on the case page.
+//! Who has a step to take on a case (its 待办), in a form the database can filter and count
+//! on: one flag per acting role, the day a step opens when it waits for a date, and the one
+//! user a step is not for. Derived from the same rules as the forms offered
+//! ([`Case::available_commands`] and [`is_work_item_for`]); a property test holds the
+//! two together for every role, user and day.
+
+use chrono::{NaiveDate, NaiveTime};
+
+use super::actor::{extension_approvers, Actor, Role};
+use super::command::CommandKind;
+use super::guard::check_allowed;
+use super::policy::Policy;
+use super::state::{Case, ReviewStep};
+use crate::domain::clock::QueueUrgencyKey;
+use crate::domain::vocab::{Category, RiskTier};
+
+/// Bumped whenever the derivation changes, so stored rows are recomputed.
+const DERIVATION: &str = "w1";
+
+/// The stored work of one case, per role.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WorkOwners {
+    /// The village cadre has a step now.
+    pub village_cadre: bool,
+    /// ... or from this day on (ending the public notice once its minimum has run).
+    pub village_cadre_from: Option<NaiveDate>,
+    pub township_officer: bool,
+    pub township_head: bool,
+    pub county_officer: bool,
+    pub county_head: bool,
+    /// The county head whose only step would be deciding their own extension request.
+    pub county_head_except: Option<String>,
+    pub department_liaison: bool,
+}
+
+impl WorkOwners {
+    /// Whether `user` of `role` (in scope) has a step on `today`: what the queue's SQL asks.
+    pub fn has_step(&self, role: Role, user_id: &str, today: NaiveDate) -> bool {
+        match role {
+            Role::VillageCadre => {
+                self.village_cadre || self.village_cadre_from.is_some_and(|d| d <= today)
+            }
+            Role::TownshipOfficer => self.township_officer,
+            Role::TownshipHead => self.township_head,
+            Role::CountyOfficer => self.county_officer,
+            Role::CountyHead => {
+                self.county_head && self.county_head_except.as_deref() != Some(user_id)
+            }
+            Role::DepartmentLiaison => self.department_liaison,
+            Role::HotlineOperator | Role::CountyAdmin | Role::Household => false,
+        }
+    }
+}
+
+/// One role's work before it is laid out in columns.
+#[derive(Debug, Default)]
+struct RoleWork {
+    now: bool,
+    from: Option<NaiveDate>,
+    except: Option<String>,
+}
+
+/// Stands for "any user of the role": never a real account id.
+const ANYONE: &str = "\u{0}anyone";
+
+/// The version of the derivation and the policy it depends on; rows stored under another
+/// one are recomputed (at start-up and when the policy changes).
+pub fn work_rev(policy: &Policy) -> String {
+    let parallel = if policy.notice_parallel_township {
+        "p"
+    } else {
+        "s"
+    };
+    format!("{DERIVATION}{parallel}")
+}
+
+/// What the queue stores beside a case to filter, count and order it in SQL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueueKeys {
+    pub work: WorkOwners,
+    pub rev: String,
+    pub category: Option<Category>,
+    pub tier: Option<RiskTier>,
+    /// `None` when the case has no open clock (it is not in the queue).
+    pub urgency: Option<QueueUrgencyKey>,
+}
+
+impl Case {
+    /// Who has a step to take on this case under `policy`, for any day.
+    pub fn work_owners(&self, policy: &Policy) -> WorkOwners {
+        let work = |role| self.role_work(role, policy);
+        let village = work(Role::VillageCadre);
+        let county_head = work(Role::CountyHead);
+        WorkOwners {
+            village_cadre: village.now,
+            village_cadre_from: village.from,
+            township_officer: work(Role::TownshipOfficer).now,
+            township_head: work(Role::TownshipHead).now,
+            county_officer: work(Role::CountyOfficer).now,
+            county_head: county_head.now,
+            county_head_except: county_head.except,
+            department_liaison: work(Role::DepartmentLiaison).now,
+        }
+    }
+
+    /// Everything the queue stores for this case.
+    pub fn queue_keys(&self, policy: &Policy) -> QueueKeys {
+        QueueKeys {
+            work: self.work_owners(policy),
+            rev: work_rev(policy),
+            category: self.category,
+            tier: self.tier,
+            urgency: self.next_deadline().map(QueueUrgencyKey::of),
+        }
+    }
+
+    fn role_work(&self, role: Role, policy: &Policy) -> RoleWork {
+        let actor = Actor::new(ANYONE, role, self.village.clone());
+        // Only ending the notice depends on the day; any day does for the other steps.
+        let any_day = self.discovered_on.and_time(NaiveTime::MIN);
+        let allowed = |kind, at| check_allowed(self, kind, &actor, policy, at).is_ok();
+        let mut work = RoleWork::default();
+        let mut approves = false;
+        for kind in CommandKind::ALL {
+            if !is_work_item_for(self, kind) {
+                continue;
+            }
+            match kind {
+                CommandKind::EndNotice => {
+                    if let Some((_, ReviewStep::NoticeRunning { min_until, .. })) =
+                        self.state.review_step()
+                    {
+                        if allowed(kind, min_until.and_time(NaiveTime::MIN)) {
+                            work.from = Some(min_until);
+                        }
+                    }
+                }
+                CommandKind::ApproveExtension => approves |= allowed(kind, any_day),
+                _ => work.now |= allowed(kind, any_day),
+            }
+        }
+        if approves && !work.now {
+            // Nobody decides their own request: when one person asked for every request this
+            // role may decide, that person has nothing to do here.
+            let mut askers = self
+                .extension_requests
+                .iter()
+                .filter(|r| extension_approvers(r.owner).contains(&role))
+                .map(|r| r.requested_by.as_str());
+            if let Some(first) = askers.next() {
+                if askers.all(|u| u == first) {
+                    work.except = Some(first.to_owned());
+                }
+            }
+        }
+        work.now |= approves;
+        work
+    }
+}
 
 /// Steps that move the case forward and so belong in an officer's 待办. Optional actions
 /// (asking for more time, changing the tier, reopening...) are offered on the case page only.
-pub fn is_work_item(kind: super::CommandKind) -> bool {
-    use super::CommandKind as K;
+pub fn is_work_item(kind: CommandKind) -> bool {
+    use CommandKind as K;
     match kind {
         K::RequestExtension
         | K::PauseClock
@@ -34,8 +192,8 @@ pub fn is_work_item(kind: super::CommandKind) -> bool {
 
 /// Like [`is_work_item`], but a step already done once (a responsible person named, a plan
 /// made) is not "to do" again just because the engine allows changing it.
-pub fn is_work_item_for(case: &super::Case, kind: super::CommandKind) -> bool {
-    use super::CommandKind as K;
+pub fn is_work_item_for(case: &Case, kind: CommandKind) -> bool {
+    use CommandKind as K;
     is_work_item(kind)
         && match kind {
             K::AssignResponsible => case.responsible.is_none(),

@@ -1,6 +1,11 @@
 //! Cases: the snapshot row with the columns the queue filters on, and the append-only events.
 use sqlx::{Any, Executor, FromRow};
 
+use crate::domain::{
+    case::{QueueKeys, Role},
+    clock::QueueUrgencyKey,
+};
+
 #[derive(Debug, Clone, FromRow)]
 pub struct CaseRow {
     pub id: String,
@@ -38,36 +43,37 @@ pub async fn insert<'e, E: Executor<'e, Database = Any>>(
     row: &CaseRow,
     snapshot: &str,
     next_due_on: Option<&str>,
+    queue: &QueueColumns,
 ) -> sqlx::Result<()> {
-    sqlx::query(&format!(
-        "insert into cases ({COLUMNS}, snapshot, next_due_on) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)"
-    ))
-    .bind(&row.id)
-    .bind(&row.tracking_number)
-    .bind(&row.village_code)
-    .bind(&row.township_code)
-    .bind(&row.county_code)
-    .bind(&row.village_group)
-    .bind(&row.state)
-    .bind(&row.channel)
-    .bind(&row.applicant_name)
-    .bind(&row.applicant_mobile)
-    .bind(&row.applicant_id_number)
-    .bind(row.household_size)
-    .bind(&row.risk_types)
-    .bind(&row.description)
-    .bind(&row.discovered_on)
-    .bind(row.consent_at)
-    .bind(row.version)
-    .bind(row.created_at)
-    .bind(row.updated_at)
-    .bind(&row.consent_by)
-    .bind(&row.idempotency_key)
-    .bind(snapshot)
-    .bind(next_due_on)
-    .execute(ex)
-    .await
-    .map(|_| ())
+    let sql = format!(
+        "insert into cases ({COLUMNS}, snapshot, next_due_on, {QUEUE_COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, {})",
+        placeholders(24, QUEUE_COLUMN_COUNT)
+    );
+    let query = sqlx::query(&sql)
+        .bind(&row.id)
+        .bind(&row.tracking_number)
+        .bind(&row.village_code)
+        .bind(&row.township_code)
+        .bind(&row.county_code)
+        .bind(&row.village_group)
+        .bind(&row.state)
+        .bind(&row.channel)
+        .bind(&row.applicant_name)
+        .bind(&row.applicant_mobile)
+        .bind(&row.applicant_id_number)
+        .bind(row.household_size)
+        .bind(&row.risk_types)
+        .bind(&row.description)
+        .bind(&row.discovered_on)
+        .bind(row.consent_at)
+        .bind(row.version)
+        .bind(row.created_at)
+        .bind(row.updated_at)
+        .bind(&row.consent_by)
+        .bind(&row.idempotency_key)
+        .bind(snapshot)
+        .bind(next_due_on);
+    queue.bind_to(query).execute(ex).await.map(|_| ())
 }
 
 pub async fn by_tracking<'e, E: Executor<'e, Database = Any>>(
@@ -156,21 +162,153 @@ pub async fn update_guarded<'e, E: Executor<'e, Database = Any>>(
     state: &str,
     snapshot: &str,
     next_due_on: Option<&str>,
+    queue: &QueueColumns,
     now_ms: i64,
 ) -> sqlx::Result<bool> {
-    let result = sqlx::query(
-        "update cases set version = $3, state = $4, snapshot = $5, next_due_on = $6, updated_at = $7
+    let sql = format!(
+        "update cases set version = $3, state = $4, snapshot = $5, next_due_on = $6, updated_at = $7, {}
          where id = $1 and version = $2",
+        QueueColumns::assignments(8)
+    );
+    let query = sqlx::query(&sql)
+        .bind(case_id)
+        .bind(expected_version)
+        .bind(new_version)
+        .bind(state)
+        .bind(snapshot)
+        .bind(next_due_on)
+        .bind(now_ms);
+    let result = queue.bind_to(query).execute(ex).await?;
+    Ok(result.rows_affected() == 1)
+}
+
+/// The columns the queue filters, counts and orders on, derived from the case snapshot
+/// (`Case::queue_keys`) and written in the same statement as the snapshot.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QueueColumns {
+    pub work_village_cadre: bool,
+    pub work_village_from: Option<String>,
+    pub work_township_officer: bool,
+    pub work_township_head: bool,
+    pub work_county_officer: bool,
+    pub work_county_head: bool,
+    pub work_except_user: Option<String>,
+    pub work_department: bool,
+    pub work_rev: String,
+    pub category: Option<String>,
+    pub tier: Option<String>,
+    pub urgency_due_on: Option<String>,
+    pub paused_left: Option<i64>,
+}
+
+const QUEUE_COLUMNS: &str = "work_village_cadre, work_village_from, work_township_officer, \
+    work_township_head, work_county_officer, work_county_head, work_except_user, work_department, \
+    work_rev, category, tier, urgency_due_on, paused_left";
+const QUEUE_COLUMN_COUNT: usize = 13;
+
+fn placeholders(first: usize, count: usize) -> String {
+    (first..first + count)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl From<&QueueKeys> for QueueColumns {
+    fn from(keys: &QueueKeys) -> QueueColumns {
+        let (urgency_due_on, paused_left) = match keys.urgency {
+            Some(QueueUrgencyKey::Due(due)) => (Some(due.to_string()), None),
+            Some(QueueUrgencyKey::Paused(left)) => (None, Some(left)),
+            Some(QueueUrgencyKey::Never) | None => (None, None),
+        };
+        let work = &keys.work;
+        QueueColumns {
+            work_village_cadre: work.village_cadre,
+            work_village_from: work.village_cadre_from.map(|d| d.to_string()),
+            work_township_officer: work.township_officer,
+            work_township_head: work.township_head,
+            work_county_officer: work.county_officer,
+            work_county_head: work.county_head,
+            work_except_user: work.county_head_except.clone(),
+            work_department: work.department_liaison,
+            work_rev: keys.rev.clone(),
+            category: keys.category.map(|c| c.code().to_owned()),
+            tier: keys.tier.map(|t| t.code().to_owned()),
+            urgency_due_on,
+            paused_left,
+        }
+    }
+}
+
+impl QueueColumns {
+    /// "col = $first, col = $first+1, ..." in the order of [`QUEUE_COLUMNS`].
+    fn assignments(first: usize) -> String {
+        QUEUE_COLUMNS
+            .split(',')
+            .map(str::trim)
+            .enumerate()
+            .map(|(i, col)| format!("{col} = ${}", first + i))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// Binds the values in the order of [`QUEUE_COLUMNS`].
+    fn bind_to<'q>(
+        &'q self,
+        query: sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>>,
+    ) -> sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>> {
+        let flag = |b: bool| i64::from(b);
+        query
+            .bind(flag(self.work_village_cadre))
+            .bind(self.work_village_from.as_deref())
+            .bind(flag(self.work_township_officer))
+            .bind(flag(self.work_township_head))
+            .bind(flag(self.work_county_officer))
+            .bind(flag(self.work_county_head))
+            .bind(self.work_except_user.as_deref())
+            .bind(flag(self.work_department))
+            .bind(self.work_rev.as_str())
+            .bind(self.category.as_deref())
+            .bind(self.tier.as_deref())
+            .bind(self.urgency_due_on.as_deref())
+            .bind(self.paused_left)
+    }
+}
+
+/// Open cases whose queue columns were derived under another rule or policy than `rev`
+/// (null: written before the columns existed), after `after_id` in id order:
+/// (id, snapshot, version).
+pub async fn stale_queue_rows<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    rev: &str,
+    after_id: &str,
+    limit: i64,
+) -> sqlx::Result<Vec<(String, Option<String>, i64)>> {
+    sqlx::query_as(
+        "select id, snapshot, version from cases
+         where next_due_on is not null and (work_rev is null or work_rev <> $1) and id > $2
+         order by id limit $3",
     )
-    .bind(case_id)
-    .bind(expected_version)
-    .bind(new_version)
-    .bind(state)
-    .bind(snapshot)
-    .bind(next_due_on)
-    .bind(now_ms)
-    .execute(ex)
-    .await?;
+    .bind(rev)
+    .bind(after_id)
+    .bind(limit)
+    .fetch_all(ex)
+    .await
+}
+
+/// Rewrites the queue columns of a case unless it changed since `version` (then its writer
+/// has written them). Returns whether the row was updated.
+pub async fn set_queue_columns<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    case_id: &str,
+    version: i64,
+    queue: &QueueColumns,
+) -> sqlx::Result<bool> {
+    let sql = format!(
+        "update cases set {} where id = $1 and version = $2",
+        QueueColumns::assignments(3)
+    );
+    let query = sqlx::query(&sql).bind(case_id).bind(version);
+    let result = queue.bind_to(query).execute(ex).await?;
     Ok(result.rows_affected() == 1)
 }
 
@@ -253,13 +391,222 @@ pub struct OpenFilter<'a> {
     pub channel: Option<&'a str>,
     /// A RiskType code (already checked against the vocabulary).
     pub risk: Option<&'a str>,
+    /// A Category code (checked against the vocabulary).
+    pub category: Option<&'a str>,
+    /// A RiskTier code (checked against the vocabulary).
+    pub tier: Option<&'a str>,
+    /// Which tab: every open case, or only those the officer has a step on, or by urgency.
+    pub tab: OpenTab<'a>,
     /// Keyset cursor: rows strictly after (next_due_on, id).
     pub after: Option<(&'a str, &'a str)>,
 }
 
+/// A queue tab as a condition on the stored queue columns.
+#[derive(Debug, Clone, Copy, Default)]
+pub enum OpenTab<'a> {
+    #[default]
+    All,
+    /// Cases this user of this role has a step on (see `WorkOwners::has_step`).
+    Todo(WorkFor<'a>),
+    Overdue(UrgencyBounds<'a>),
+    DueSoon(UrgencyBounds<'a>),
+}
+
+/// Whose 待办, and on which day (ISO date).
+#[derive(Debug, Clone, Copy)]
+pub struct WorkFor<'a> {
+    pub role: Role,
+    pub user_id: &'a str,
+    pub today: &'a str,
+}
+
+/// Today's urgency boundaries (`UrgencyThresholds`), dates in ISO form.
+#[derive(Debug, Clone, Copy)]
+pub struct UrgencyBounds<'a> {
+    pub today: &'a str,
+    pub due_soon_before: &'a str,
+    pub due_soon_working_days: i64,
+}
+
+/// The four tab counts of the queue, exact over the whole filtered set.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OpenCounts {
+    pub all: i64,
+    pub todo: i64,
+    pub due_soon: i64,
+    pub overdue: i64,
+}
+
+enum Bind {
+    Text(String),
+    Int(i64),
+}
+
+/// A row's urgency key is either a due date (running deadline) or the working days left
+/// (paused), never both: the urgency tabs count each part on its own index and add them up.
+#[derive(Debug, Clone, Copy)]
+enum UrgencyPart {
+    Both,
+    Running,
+    Paused,
+}
+
+impl UrgencyPart {
+    fn pick(
+        self,
+        w: &mut OpenWhere,
+        running: impl FnOnce(&mut OpenWhere) -> String,
+        paused: impl FnOnce(&mut OpenWhere) -> String,
+    ) -> String {
+        match self {
+            UrgencyPart::Running => running(w),
+            UrgencyPart::Paused => paused(w),
+            UrgencyPart::Both => {
+                let r = running(w);
+                let p = paused(w);
+                format!("(({r}) or ({p}))")
+            }
+        }
+    }
+}
+
+/// The where clause of an open-case query, with its binds in order.
+struct OpenWhere {
+    sql: String,
+    binds: Vec<Bind>,
+}
+
+impl OpenWhere {
+    fn push(&mut self, bind: Bind) -> String {
+        self.binds.push(bind);
+        format!("${}", self.binds.len())
+    }
+
+    fn text(&mut self, value: &str) -> String {
+        self.push(Bind::Text(value.to_owned()))
+    }
+
+    fn and(&mut self, condition: &str) {
+        self.sql.push_str(" and ");
+        self.sql.push_str(condition);
+    }
+
+    fn new(
+        region_column: RegionColumn,
+        region_code: &str,
+        filter: &OpenFilter<'_>,
+        part: UrgencyPart,
+    ) -> OpenWhere {
+        let column = region_column.as_sql();
+        let mut w = OpenWhere {
+            sql: String::new(),
+            binds: Vec::new(),
+        };
+        let p = w.text(region_code);
+        w.sql = format!("{column} = {p} and next_due_on is not null");
+        if let Some(term) = filter.search {
+            let p = w.text(term);
+            w.and(&format!(
+                "(applicant_name = {p} or tracking_number = {p} or applicant_mobile = {p} or applicant_id_number = {p})"
+            ));
+        }
+        for (col, value) in [
+            ("village_code", filter.village_code),
+            ("township_code", filter.township_code),
+            ("state", filter.state),
+            ("channel", filter.channel),
+            ("category", filter.category),
+            ("tier", filter.tier),
+        ] {
+            if let Some(value) = value {
+                let p = w.text(value);
+                w.and(&format!("{col} = {p}"));
+            }
+        }
+        if let Some(risk) = filter.risk {
+            let p = w.text(&format!("%{risk}%"));
+            w.and(&format!("risk_types like {p}"));
+        }
+        w.tab(filter.tab, part);
+        if let Some((due, id)) = filter.after {
+            let d = w.text(due);
+            let i = w.text(id);
+            w.and(&format!(
+                "(next_due_on > {d} or (next_due_on = {d} and id > {i}))"
+            ));
+        }
+        w
+    }
+
+    fn tab(&mut self, tab: OpenTab<'_>, part: UrgencyPart) {
+        match tab {
+            OpenTab::All => {}
+            OpenTab::Todo(work) => {
+                let condition = match work.role {
+                    Role::VillageCadre => {
+                        let t = self.text(work.today);
+                        format!("(work_village_cadre = 1 or work_village_from <= {t})")
+                    }
+                    Role::TownshipOfficer => "work_township_officer = 1".to_owned(),
+                    Role::TownshipHead => "work_township_head = 1".to_owned(),
+                    Role::CountyOfficer => "work_county_officer = 1".to_owned(),
+                    Role::CountyHead => {
+                        let u = self.text(work.user_id);
+                        format!(
+                            "work_county_head = 1 and (work_except_user is null or work_except_user <> {u})"
+                        )
+                    }
+                    Role::DepartmentLiaison => "work_department = 1".to_owned(),
+                    Role::HotlineOperator | Role::CountyAdmin | Role::Household => {
+                        "1 = 0".to_owned()
+                    }
+                };
+                self.and(&condition);
+            }
+            OpenTab::Overdue(bounds) => {
+                let running = |w: &mut OpenWhere| {
+                    let t = w.text(bounds.today);
+                    format!("urgency_due_on < {t}")
+                };
+                let paused = |_: &mut OpenWhere| "paused_left < 0".to_owned();
+                let condition = part.pick(self, running, paused);
+                self.and(&condition);
+            }
+            OpenTab::DueSoon(bounds) => {
+                let running = |w: &mut OpenWhere| {
+                    let t = w.text(bounds.today);
+                    let b = w.text(bounds.due_soon_before);
+                    format!("urgency_due_on >= {t} and urgency_due_on < {b}")
+                };
+                let paused = |w: &mut OpenWhere| {
+                    let n = w.push(Bind::Int(bounds.due_soon_working_days));
+                    format!("paused_left >= 0 and paused_left <= {n}")
+                };
+                let condition = part.pick(self, running, paused);
+                self.and(&condition);
+            }
+        }
+    }
+
+    fn bind<'q>(
+        &'q self,
+        mut query: sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>>,
+    ) -> sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>> {
+        for value in &self.binds {
+            query = match value {
+                Bind::Text(text) => query.bind(text.as_str()),
+                Bind::Int(n) => query.bind(*n),
+            };
+        }
+        query
+    }
+}
+
 /// Cases with an open clock in a region, soonest due first (order by next_due_on, id),
-/// narrowed by `filter`, each with its snapshot and next_due_on (for the keyset cursor).
-/// Indexes: cases_{county,township,village}_due_id (0006) on (region, next_due_on, id).
+/// narrowed by `filter` (its tab included), each with its snapshot and next_due_on (for the
+/// keyset cursor). Indexes: cases_{county,township,village}_due_id (0006) on (region,
+/// next_due_on, id); for the county and township 待办, cases_*_work (0012) on (region, flag,
+/// next_due_on, id).
 pub async fn open_by_due<'e, E: Executor<'e, Database = Any>>(
     ex: E,
     region_column: RegionColumn,
@@ -267,49 +614,13 @@ pub async fn open_by_due<'e, E: Executor<'e, Database = Any>>(
     filter: &OpenFilter<'_>,
     limit: i64,
 ) -> sqlx::Result<Vec<(CaseRow, Option<String>, String)>> {
-    let column = region_column.as_sql();
-    let mut binds: Vec<String> = vec![region_code.to_owned()];
-    let next = |value: &str, binds: &mut Vec<String>| {
-        binds.push(value.to_owned());
-        format!("${}", binds.len())
-    };
-    let mut sql = format!(
-        "select {COLUMNS}, snapshot, next_due_on from cases where {column} = $1 and next_due_on is not null"
+    let w = OpenWhere::new(region_column, region_code, filter, UrgencyPart::Both);
+    let sql = format!(
+        "select {COLUMNS}, snapshot, next_due_on from cases where {} order by next_due_on, id limit {}",
+        w.sql,
+        limit.max(0)
     );
-    if let Some(term) = filter.search {
-        let p = next(term, &mut binds);
-        sql.push_str(&format!(
-            " and (applicant_name = {p} or tracking_number = {p} or applicant_mobile = {p} or applicant_id_number = {p})"
-        ));
-    }
-    for (col, value) in [
-        ("village_code", filter.village_code),
-        ("township_code", filter.township_code),
-        ("state", filter.state),
-        ("channel", filter.channel),
-    ] {
-        if let Some(value) = value {
-            let p = next(value, &mut binds);
-            sql.push_str(&format!(" and {col} = {p}"));
-        }
-    }
-    if let Some(risk) = filter.risk {
-        let p = next(&format!("%{risk}%"), &mut binds);
-        sql.push_str(&format!(" and risk_types like {p}"));
-    }
-    if let Some((due, id)) = filter.after {
-        let d = next(due, &mut binds);
-        let i = next(id, &mut binds);
-        sql.push_str(&format!(
-            " and (next_due_on > {d} or (next_due_on = {d} and id > {i}))"
-        ));
-    }
-    sql.push_str(&format!(" order by next_due_on, id limit {}", limit.max(0)));
-    let mut query = sqlx::query(&sql);
-    for value in &binds {
-        query = query.bind(value.as_str());
-    }
-    let rows = query.fetch_all(ex).await?;
+    let rows = w.bind(sqlx::query(&sql)).fetch_all(ex).await?;
     rows.iter()
         .map(|r| {
             use sqlx::Row;
@@ -320,6 +631,45 @@ pub async fn open_by_due<'e, E: Executor<'e, Database = Any>>(
             ))
         })
         .collect()
+}
+
+/// How many open cases match `filter` (its tab and cursor ignored) in all, in the 待办 of
+/// `work`, and due soon or overdue by `bounds`: each count an index range when no other
+/// filter is set (the indexes of [`open_by_due`], cases_*_urgency and cases_*_paused, 0012).
+pub async fn open_counts(
+    pool: &sqlx::Pool<Any>,
+    region_column: RegionColumn,
+    region_code: &str,
+    filter: &OpenFilter<'_>,
+    work: WorkFor<'_>,
+    bounds: UrgencyBounds<'_>,
+) -> sqlx::Result<OpenCounts> {
+    let count = |tab: OpenTab<'_>, part: UrgencyPart| {
+        let w = OpenWhere::new(
+            region_column,
+            region_code,
+            &OpenFilter {
+                tab,
+                after: None,
+                ..filter.clone()
+            },
+            part,
+        );
+        async move {
+            let sql = format!("select count(*) from cases where {}", w.sql);
+            let row = w.bind(sqlx::query(&sql)).fetch_one(pool).await?;
+            sqlx::Row::try_get::<i64, _>(&row, 0)
+        }
+    };
+    let (running, paused) = (UrgencyPart::Running, UrgencyPart::Paused);
+    Ok(OpenCounts {
+        all: count(OpenTab::All, UrgencyPart::Both).await?,
+        todo: count(OpenTab::Todo(work), UrgencyPart::Both).await?,
+        due_soon: count(OpenTab::DueSoon(bounds), running).await?
+            + count(OpenTab::DueSoon(bounds), paused).await?,
+        overdue: count(OpenTab::Overdue(bounds), running).await?
+            + count(OpenTab::Overdue(bounds), paused).await?,
+    })
 }
 
 /// Cases of one village in the given states, oldest first (the public notice).

@@ -20,7 +20,7 @@ use crate::{
         error::ServiceError,
         password::random_bytes,
         repo::{
-            cases::{self, CaseRow},
+            cases::{self, CaseRow, QueueColumns},
             clocks::{self, ClockRow},
             outbox::{self, NewMessage},
             regions, Any,
@@ -131,9 +131,16 @@ pub async fn file(
         consent_by: applicant.consent_by.clone(),
         idempotency_key: applicant.idempotency_key.clone(),
     };
+    let queue = QueueColumns::from(&case.queue_keys(&state.policy));
     let mut tx = state.db.pool.begin().await?;
-    let inserted =
-        cases::insert(&mut *tx, &row, &to_json(&case)?, next_due(&case).as_deref()).await;
+    let inserted = cases::insert(
+        &mut *tx,
+        &row,
+        &to_json(&case)?,
+        next_due(&case).as_deref(),
+        &queue,
+    )
+    .await;
     if let (Err(e), Some(key)) = (&inserted, &applicant.idempotency_key) {
         // The same form submitted twice at once: the other submission won the key.
         if e.as_database_error()
@@ -236,6 +243,7 @@ pub async fn execute(
         .await?
         .ok_or(ServiceError::NotFound)?;
     let now_ms = millis(now);
+    let queue = QueueColumns::from(&after.queue_keys(&state.policy));
 
     let mut tx = state.db.pool.begin().await?;
     // The guarded update comes first: it takes the write lock and settles any race.
@@ -247,6 +255,7 @@ pub async fn execute(
         after.state.code(),
         &to_json(&after)?,
         next_due(&after).as_deref(),
+        &queue,
         now_ms,
     )
     .await?;

@@ -4,8 +4,8 @@ use chrono::{DateTime, Utc};
 
 use crate::{
     domain::{
-        case::{labels, work, Case},
-        clock::{time_left_zh, urgency, Urgency},
+        case::{labels, work, work_rev, Case, Policy},
+        clock::{time_left_zh, urgency, Urgency, UrgencyThresholds},
         id_number::IdNumber,
         mobile::MobileNumber,
         region::RegionLevel,
@@ -14,10 +14,11 @@ use crate::{
         vocab::{Category, Channel, RiskTier, RiskType},
     },
     ssr::{
+        db::Db,
         error::ServiceError,
         repo::{
             cases,
-            cases::{OpenFilter, RegionColumn},
+            cases::{OpenFilter, OpenTab, QueueColumns, RegionColumn, UrgencyBounds, WorkFor},
             regions,
             regions::RegionRow,
         },
@@ -32,10 +33,8 @@ use crate::{
 
 /// Items on one page of the queue.
 const PAGE_SIZE: usize = 50;
-/// Rows read per query while filling a page. The tab counts are computed over the first
-/// BATCH rows of the filtered set (not the whole region): cheap, and exact for any officer
-/// with fewer open cases than that.
-const BATCH: i64 = 500;
+/// Rows re-derived per transaction when stored queue columns are refreshed.
+const REFRESH_BATCH: i64 = 500;
 
 /// A search term normalised the way it is stored (tracking and mobile formats vary).
 fn normalise_search(q: &str) -> Option<String> {
@@ -82,65 +81,14 @@ fn check_codes(filter: &QueueFilter) -> Result<(), ServiceError> {
     Ok(())
 }
 
-fn in_tab(item: &QueueItem, tab: &str) -> bool {
-    match tab {
-        "due_soon" => item.urgency == "due_soon",
-        "overdue" => item.urgency == "overdue",
-        "all" => true,
-        _ => item.next_step_zh.is_some(),
-    }
-}
-
-/// One batch read from the database: the matching items with their cursor keys, and
-/// whether the batch was full (more rows may follow) with the key of its last row.
-struct Batch {
-    items: Vec<(String, QueueItem)>,
-    last_key: Option<(String, String)>,
-    full: bool,
-}
-
 struct Reader<'a> {
     state: &'a AppState,
     staff: &'a Staff,
-    column: RegionColumn,
-    filter: &'a QueueFilter,
-    sql: OpenFilter<'a>,
     names: Vec<RegionRow>,
     now: DateTime<Utc>,
 }
 
 impl Reader<'_> {
-    async fn read(&self, after: Option<(&str, &str)>) -> Result<Batch, ServiceError> {
-        let sql = OpenFilter {
-            after,
-            ..self.sql.clone()
-        };
-        let rows = cases::open_by_due(
-            &self.state.db.pool,
-            self.column,
-            self.staff.scope.as_str(),
-            &sql,
-            BATCH,
-        )
-        .await?;
-        let full = rows.len() as i64 == BATCH;
-        let last_key = rows
-            .last()
-            .map(|(row, _, due)| (due.clone(), row.id.clone()));
-        let items = rows
-            .into_iter()
-            .filter_map(|(row, snapshot, due)| {
-                let key = format!("{due}|{}", row.id);
-                self.item(row, snapshot.as_deref()).map(|item| (key, item))
-            })
-            .collect();
-        Ok(Batch {
-            items,
-            last_key,
-            full,
-        })
-    }
-
     fn name_of(&self, code: &str) -> String {
         self.names
             .iter()
@@ -149,23 +97,12 @@ impl Reader<'_> {
             .unwrap_or_default()
     }
 
-    /// The queue item for a row, if the case matches the filters checked in Rust
-    /// (category and tier live in the snapshot) and has an open clock.
+    /// The queue item for a row (filtered in SQL) with an open clock.
     fn item(&self, row: cases::CaseRow, snapshot: Option<&str>) -> Option<QueueItem> {
         let Some(case) = snapshot.and_then(|s| serde_json::from_str::<Case>(s).ok()) else {
             tracing::error!(case_id = %row.id, "case without a readable snapshot");
             return None;
         };
-        if let Some(code) = self.filter.category.as_deref() {
-            if case.category.map(|c| c.code()) != Some(code) {
-                return None;
-            }
-        }
-        if let Some(code) = self.filter.tier.as_deref() {
-            if case.tier.map(|t| t.code()) != Some(code) {
-                return None;
-            }
-        }
         let clock = case.next_deadline()?;
         let state = self.state;
         let now = self.now;
@@ -232,64 +169,120 @@ pub async fn list_for(
         RegionLevel::Village => RegionColumn::Village,
     };
     let search = q.and_then(normalise_search);
+    let today = beijing_date(now);
+    let today_iso = today.to_string();
+    let thresholds =
+        UrgencyThresholds::on(today, &state.calendar, state.policy.due_soon_working_days);
+    let due_soon_before = thresholds.due_soon_before.to_string();
+    let bounds = UrgencyBounds {
+        today: &today_iso,
+        due_soon_before: &due_soon_before,
+        due_soon_working_days: i64::from(thresholds.due_soon_working_days),
+    };
+    let work = WorkFor {
+        role: staff.role,
+        user_id: &staff.id,
+        today: &today_iso,
+    };
+    let sql = OpenFilter {
+        search: search.as_deref(),
+        village_code: filter.village.as_deref(),
+        township_code: filter.township.as_deref(),
+        state: filter.state.as_deref(),
+        channel: filter.channel.as_deref(),
+        risk: filter.risk.as_deref(),
+        category: filter.category.as_deref(),
+        tier: filter.tier.as_deref(),
+        tab: match tab {
+            "due_soon" => OpenTab::DueSoon(bounds),
+            "overdue" => OpenTab::Overdue(bounds),
+            "all" => OpenTab::All,
+            _ => OpenTab::Todo(work),
+        },
+        after,
+    };
+    let pool = &state.db.pool;
+    let scope = staff.scope.as_str();
+    // Exact counts over the whole filtered set, each one indexed aggregate.
+    let counted = cases::open_counts(pool, column, scope, &sql, work, bounds).await?;
+    let size = |n: i64| usize::try_from(n).unwrap_or(0);
+    let counts = QueueCounts {
+        todo: size(counted.todo),
+        due_soon: size(counted.due_soon),
+        overdue: size(counted.overdue),
+        all: size(counted.all),
+    };
+
+    // The page: one more row than shown tells whether a next page exists.
+    let rows = cases::open_by_due(pool, column, scope, &sql, PAGE_SIZE as i64 + 1).await?;
+    let more = rows.len() > PAGE_SIZE;
     let reader = Reader {
         state,
         staff,
-        column,
-        filter,
-        sql: OpenFilter {
-            search: search.as_deref(),
-            village_code: filter.village.as_deref(),
-            township_code: filter.township.as_deref(),
-            state: filter.state.as_deref(),
-            channel: filter.channel.as_deref(),
-            risk: filter.risk.as_deref(),
-            after: None,
-        },
-        names: regions::all(&state.db.pool).await?,
+        names: regions::all(pool).await?,
         now,
     };
-
-    // Counts: over the first BATCH rows of the filtered set, whatever the page.
-    let first = reader.read(None).await?;
-    let all: Vec<&QueueItem> = first.items.iter().map(|(_, i)| i).collect();
-    let counts = QueueCounts {
-        todo: all.iter().filter(|i| in_tab(i, "todo")).count(),
-        due_soon: all.iter().filter(|i| in_tab(i, "due_soon")).count(),
-        overdue: all.iter().filter(|i| in_tab(i, "overdue")).count(),
-        all: all.len(),
+    let page: Vec<(String, QueueItem)> = rows
+        .into_iter()
+        .take(PAGE_SIZE)
+        .filter_map(|(row, snapshot, due)| {
+            let key = format!("{due}|{}", row.id);
+            reader
+                .item(row, snapshot.as_deref())
+                .map(|item| (key, item))
+        })
+        .collect();
+    let next = if more {
+        page.last().map(|(k, _)| k.clone())
+    } else {
+        None
     };
-
-    // The page: rows after the cursor, read in batches until PAGE_SIZE items of the tab
-    // are found and one more shows that a next page exists.
-    let mut batch = match after {
-        None => first,
-        Some(key) => reader.read(Some(key)).await?,
-    };
-    let mut page: Vec<(String, QueueItem)> = Vec::with_capacity(PAGE_SIZE);
-    let mut next = None;
-    'pages: loop {
-        for (key, item) in batch.items {
-            if !in_tab(&item, tab) {
-                continue;
-            }
-            if page.len() == PAGE_SIZE {
-                next = page.last().map(|(k, _)| k.clone());
-                break 'pages;
-            }
-            page.push((key, item));
-        }
-        let Some((due, id)) = batch.last_key.filter(|_| batch.full) else {
-            break;
-        };
-        batch = reader.read(Some((&due, &id))).await?;
-    }
     Ok(QueueView {
         items: page.into_iter().map(|(_, item)| item).collect(),
         counts,
         next,
-        calendar_note: calendar_note(&state.calendar, beijing_date(now)),
+        calendar_note: calendar_note(&state.calendar, today),
     })
+}
+
+/// Re-derives the stored queue columns of every open case written under another derivation
+/// or policy than `policy` (at start-up after an upgrade, and when the policy changes), in
+/// batches of one transaction each. A case written meanwhile keeps what its writer stored.
+/// Returns the number of rows updated.
+#[tracing::instrument(skip_all)]
+pub async fn refresh_queue_columns(db: &Db, policy: &Policy) -> Result<usize, ServiceError> {
+    let rev = work_rev(policy);
+    let mut after = String::new();
+    let mut updated = 0;
+    loop {
+        let rows = cases::stale_queue_rows(&db.pool, &rev, &after, REFRESH_BATCH).await?;
+        let Some((last, _, _)) = rows.last() else {
+            break;
+        };
+        after = last.clone();
+        let mut tx = db.pool.begin().await?;
+        for (id, snapshot, version) in &rows {
+            let Some(case) = snapshot
+                .as_deref()
+                .and_then(|s| serde_json::from_str::<Case>(s).ok())
+            else {
+                tracing::error!(case_id = %id, "case without a readable snapshot");
+                continue;
+            };
+            let columns = QueueColumns::from(&case.queue_keys(policy));
+            if cases::set_queue_columns(&mut *tx, id, *version, &columns).await? {
+                updated += 1;
+            }
+        }
+        tx.commit().await?;
+        if (rows.len() as i64) < REFRESH_BATCH {
+            break;
+        }
+    }
+    if updated > 0 {
+        tracing::info!(updated, rev, "queue columns refreshed");
+    }
+    Ok(updated)
 }
 
 /// Deadlines up to about two months ahead are counted with the holiday schedule; when a year in

@@ -9,7 +9,7 @@ use crate::{
         calendar::Calendar,
         case::{
             policy_form::{parse_day, DayKind, PolicyForm},
-            Policy,
+            work_rev, Policy,
         },
         holidays_cn::{CN_HOLIDAYS, CN_KNOWN_YEARS, CN_MAKEUP_WORKDAYS},
         time::beijing_date,
@@ -100,7 +100,12 @@ pub async fn reload(state: &AppState, now: DateTime<Utc>) -> Result<(), ServiceE
         Some(county) => load_policy(&state.db, &county, beijing_date(now)).await?,
         None => Policy::national_default(),
     };
-    state.settings.set(calendar, policy);
+    let changed = work_rev(&state.settings.snapshot().1) != work_rev(&policy);
+    state.settings.set(calendar, policy.clone());
+    if changed {
+        // Who has a step on a case may depend on the policy: the stored queue columns follow.
+        super::queue::refresh_queue_columns(&state.db, &policy).await?;
+    }
     Ok(())
 }
 

@@ -465,3 +465,75 @@ proptest! {
         prop_assert_eq!(Case::replay(&back), Some(case));
     }
 }
+
+/// The stored work columns say what the forms offered say, for every actor in scope (two
+/// users per role, so own extension requests count) and on the following days.
+fn check_work_owners(
+    case: &Case,
+    pool: &[Actor],
+    policy: &Policy,
+    now: chrono::NaiveDateTime,
+) -> Result<(), TestCaseError> {
+    let owners = case.work_owners(policy);
+    for days in [0, 1, 3, 6, 12] {
+        let at = now + Duration::days(days);
+        for who in pool.iter().filter(|a| a.covers(&case.village)) {
+            let offered = case
+                .available_commands(who, policy, at)
+                .into_iter()
+                .find(|k| crate::domain::case::work::is_work_item_for(case, *k));
+            prop_assert_eq!(
+                owners.has_step(who.role, &who.user_id, at.date()),
+                offered.is_some(),
+                "{:?} ({}) on {} in {}: offered {:?}, stored {:?}",
+                who.role,
+                who.user_id,
+                at.date(),
+                case.state.code(),
+                offered,
+                owners
+            );
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_stored_work_columns_agree_with_the_steps_offered_to_every_role(
+        channel in prop::sample::select(Channel::ALL.to_vec()),
+        risks in prop::collection::vec(prop::sample::select(RiskType::ALL.to_vec()), 1..3),
+        green in any::<bool>(),
+        hebei in any::<(bool, bool)>(),
+        steps in prop::collection::vec(step(), 1..120),
+    ) {
+        let policy = Policy {
+            green_channel_open: green,
+            notice_parallel_township: hebei.0,
+            comparison_skippable: hebei.1,
+            ..Policy::national_default()
+        };
+        let cal = Calendar::china();
+        let pool = actor_pool();
+        let mut now = start_time();
+        let events = decide_report(
+            &new_case(channel, risks), &actor(Role::VillageCadre), &policy, &cal, now,
+        ).map_err(|r| TestCaseError::fail(format!("report refused: {r:?}")))?;
+        let mut case = Case::replay(&events)
+            .ok_or_else(|| TestCaseError::fail("no case"))?;
+        check_work_owners(&case, &pool, &policy, now)?;
+        for step in steps {
+            now += Duration::hours(step.hours);
+            let (who, kind) = choose(&pool, &case, &policy, now, &step);
+            let command = build(kind, &step.seed, &case, now);
+            if let Ok(new_events) = decide(&case, &command, who, &policy, &cal, now) {
+                for event in &new_events {
+                    case = apply(case, event);
+                }
+                check_work_owners(&case, &pool, &policy, now)?;
+            }
+        }
+    }
+}

@@ -15,6 +15,7 @@ pub mod queue;
 pub mod regions;
 pub mod reports;
 pub mod settings;
+pub mod setup;
 
 /// Unix milliseconds, the storage form of an instant.
 pub fn millis(instant: chrono::DateTime<chrono::Utc>) -> i64 {

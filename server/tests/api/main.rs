@@ -17,5 +17,6 @@ mod reports;
 mod scope;
 mod screening;
 mod settings;
+mod setup;
 mod steps;
 mod storage;

@@ -39,7 +39,16 @@ fn invalid(field: &str, zh: &'static str, en: &'static str) -> ServiceError {
 }
 
 fn check_password(password: &str) -> Result<(), ServiceError> {
-    if password.chars().count() < MIN_PASSWORD_CHARS {
+    // A published demo password would also stop a production start (see server::production).
+    if crate::domain::password_policy::check(password, "")
+        == Err(crate::domain::password_policy::WeakPassword::DemoPassword)
+    {
+        Err(invalid(
+            "password",
+            "这是公开的演示密码，不能使用",
+            "This is the published demo password; choose another",
+        ))
+    } else if password.chars().count() < MIN_PASSWORD_CHARS {
         Err(invalid(
             "password",
             "密码至少8位",

@@ -68,7 +68,12 @@ async fn serve(config: Config) -> ExitCode {
     let (clock, extra_routes) = clock_for(&config);
     let app = match Application::build(&config, clock).await {
         Ok(app) => match extra_routes {
-            Some(routes) => app.merge(routes),
+            Some(routes) => {
+                tracing::warn!(
+                    "TEST_CLOCK is on: time can be moved over HTTP; never use in production"
+                );
+                app.merge(routes)
+            }
             None => app,
         },
         Err(e) => {
@@ -116,7 +121,6 @@ fn clock_for(config: &Config) -> (Arc<dyn Clock>, Option<Router>) {
     if !config.test_clock {
         return (Arc::new(SystemClock), None);
     }
-    tracing::warn!("TEST_CLOCK is on: time can be moved over HTTP; never use in production");
     let manual = ManualClock::new(SystemClock.now());
     (
         Arc::new(manual.clone()),

@@ -43,10 +43,17 @@ pub enum StartupError {
     Bind(#[source] std::io::Error),
     #[error("background workers")]
     Workers(#[from] crate::workers::WorkerError),
+    /// The refusal is the whole message (not a cause), so it is printed once.
     #[error("{0}")]
-    Production(#[from] crate::production::ProductionRefusal),
+    Production(crate::production::ProductionRefusal),
     #[error("production check")]
     ProductionCheck(#[source] app::ssr::services::setup::SetupError),
+}
+
+impl From<crate::production::ProductionRefusal> for StartupError {
+    fn from(refusal: crate::production::ProductionRefusal) -> Self {
+        StartupError::Production(refusal)
+    }
 }
 
 impl From<crate::production::CheckError> for StartupError {

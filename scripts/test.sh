@@ -35,12 +35,12 @@ say "storage and API tests on PostgreSQL"
 cargo test -p server --test api
 stop_postgres
 
-say "building the site for the end-to-end tests"
-cargo leptos build
+say "building the site for the end-to-end tests (with the test clock, which release builds lack)"
+cargo leptos build --bin-features test-clock
 E2E_DIR="$(mktemp -d /tmp/safety-net-e2e.XXXXXX)"
 E2E_PORT="$(free_port)"
 say "starting the server on 127.0.0.1:$E2E_PORT with a fresh SQLite database"
-SAFETY_NET_ADDR="127.0.0.1:$E2E_PORT" DATABASE_URL="sqlite://$E2E_DIR/e2e.db" TEST_CLOCK=1 \
+SAFETY_NET_ADDR="127.0.0.1:$E2E_PORT" DATABASE_URL="sqlite://$E2E_DIR/e2e.db" SEED_DEMO=1 TEST_CLOCK=1 \
   LEPTOS_SITE_ROOT="$ROOT/target/site" RUST_LOG=warn \
   "$ROOT/target/debug/server" >"$E2E_DIR/server.log" 2>&1 &
 SERVER_PID=$!

@@ -34,15 +34,18 @@ pub struct Config {
     pub database_url: Secret,
     /// `LOG_FORMAT`: `human` (default) or `json`.
     pub log_format: LogFormat,
-    /// `SEED_DEMO`: `1` (default) seeds the demo county and accounts; `0` does not.
+    /// `SEED_DEMO`: `1` seeds the demo county and accounts (what `scripts/run.sh` sets);
+    /// `0` (default) is production: no demo data, and the start-up checks refuse demo
+    /// passwords and the test clock.
     pub seed_demo: bool,
-    /// `SEED_DEMO_CASES`: `1` (default, with `SEED_DEMO`) files a few demo cases at first start.
+    /// `SEED_DEMO_CASES`: `1` (default, only with `SEED_DEMO`) files a few demo cases at first start.
     pub seed_demo_cases: bool,
     /// `SECURE_COOKIES`: `1` when served over HTTPS (default `0`).
     pub secure_cookies: bool,
     /// `LEPTOS_SITE_ROOT`, default `target/site`: the built CSS, JS and WASM.
     pub site_root: String,
-    /// `TEST_CLOCK`: `1` lets end-to-end tests move time via `/__test/clock/advance`.
+    /// `TEST_CLOCK`: `1` lets end-to-end tests move time via `/__test/clock/advance`. Only
+    /// builds with the `test-clock` cargo feature accept it, and never in production.
     pub test_clock: bool,
     /// `SMTP_HOST` and friends; `None` (no host) disables email: rows stay in the outbox.
     pub smtp: Option<SmtpConfig>,
@@ -71,6 +74,11 @@ pub struct SmtpConfig {
 pub enum ConfigError {
     #[error("{name} is not valid: {value:?}")]
     Invalid { name: &'static str, value: String },
+    #[error(
+        "TEST_CLOCK is set, but this build has no test clock (it exists only in test builds \
+         with the cargo feature `test-clock`): unset TEST_CLOCK"
+    )]
+    TestClockNotBuilt,
 }
 
 fn var(name: &str) -> Option<String> {
@@ -132,16 +140,25 @@ impl Config {
                 var("DATABASE_URL").unwrap_or_else(|| "sqlite://data/safety-net.db".to_owned()),
             ),
             log_format,
-            seed_demo: flag("SEED_DEMO", true)?,
+            seed_demo: flag("SEED_DEMO", false)?,
             seed_demo_cases: flag("SEED_DEMO_CASES", true)?,
             secure_cookies: flag("SECURE_COOKIES", false)?,
             site_root: var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".to_owned()),
-            test_clock: flag("TEST_CLOCK", false)?,
+            test_clock: test_clock_flag()?,
             smtp: smtp_from_env()?,
             sms_gateway_url: var("SMS_GATEWAY_URL"),
             workers: number("WORKERS", 1)?,
         })
     }
+}
+
+/// `TEST_CLOCK`, refused outright by a build without the test clock.
+fn test_clock_flag() -> Result<bool, ConfigError> {
+    let on = flag("TEST_CLOCK", false)?;
+    if on && !cfg!(feature = "test-clock") {
+        return Err(ConfigError::TestClockNotBuilt);
+    }
+    Ok(on)
 }
 
 fn number<T: std::str::FromStr>(name: &'static str, default: T) -> Result<T, ConfigError> {

@@ -1,13 +1,26 @@
-use std::{process::ExitCode, sync::Arc};
+use std::{io::IsTerminal, process::ExitCode, sync::Arc};
 
 use app::ssr::{
-    clock::{Clock, ManualClock, SystemClock},
+    clock::{Clock, SystemClock},
     seed,
 };
-use server::{config::Config, startup::Application, telemetry, test_clock};
+use axum::Router;
+use server::{
+    cli::{self, Command},
+    config::Config,
+    startup::Application,
+    telemetry,
+};
 
 #[tokio::main]
 async fn main() -> ExitCode {
+    let command = match cli::parse_args(std::env::args().skip(1)) {
+        Ok(command) => command,
+        Err(e) => {
+            eprintln!("safety-net: {e}\n\n{}", cli::USAGE);
+            return ExitCode::from(2);
+        }
+    };
     let config = match Config::from_env() {
         Ok(config) => config,
         Err(e) => {
@@ -15,27 +28,62 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    telemetry::init(config.log_format);
-    let manual = config
-        .test_clock
-        .then(|| ManualClock::new(SystemClock.now()));
-    let clock: Arc<dyn Clock> = match &manual {
-        Some(manual) => {
-            tracing::warn!(
-                "TEST_CLOCK is on: time can be moved over HTTP; never use in production"
-            );
-            Arc::new(manual.clone())
+    match command {
+        Command::Serve => serve(config).await,
+        Command::Help => {
+            print!("{}", cli::USAGE);
+            ExitCode::SUCCESS
         }
-        None => Arc::new(SystemClock),
-    };
+        setup => {
+            if matches!(
+                setup,
+                Command::CreateAdmin {
+                    password_file: None,
+                    ..
+                } | Command::SetPassword {
+                    password_file: None,
+                    ..
+                }
+            ) && std::io::stdin().is_terminal()
+            {
+                eprint!(
+                    "密码 password (one line, at least 12 characters; it is shown as you type): "
+                );
+            }
+            let mut stdin = std::io::stdin().lock();
+            let mut stdout = std::io::stdout().lock();
+            match cli::run(setup, config.database_url.expose(), &mut stdin, &mut stdout).await {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("safety-net: {} / {e}", e.zh());
+                    ExitCode::FAILURE
+                }
+            }
+        }
+    }
+}
+
+async fn serve(config: Config) -> ExitCode {
+    telemetry::init(config.log_format);
+    let (clock, extra_routes) = clock_for(&config);
     let app = match Application::build(&config, clock).await {
-        Ok(app) => match manual {
-            Some(manual) => app.merge(test_clock::routes(manual)),
+        Ok(app) => match extra_routes {
+            Some(routes) => {
+                tracing::warn!(
+                    "TEST_CLOCK is on: time can be moved over HTTP; never use in production"
+                );
+                app.merge(routes)
+            }
             None => app,
         },
         Err(e) => {
             tracing::error!(error = ?e, "could not start");
-            eprintln!("safety-net: could not start: {e}: {}", source_text(&e));
+            let causes = source_text(&e);
+            if causes.is_empty() {
+                eprintln!("safety-net: could not start: {e}");
+            } else {
+                eprintln!("safety-net: could not start: {e}: {causes}");
+            }
             return ExitCode::FAILURE;
         }
     };
@@ -63,6 +111,26 @@ async fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The system clock, or with the `test-clock` feature and `TEST_CLOCK=1` a movable one and
+/// its route.
+#[cfg(feature = "test-clock")]
+fn clock_for(config: &Config) -> (Arc<dyn Clock>, Option<Router>) {
+    use app::ssr::clock::ManualClock;
+    if !config.test_clock {
+        return (Arc::new(SystemClock), None);
+    }
+    let manual = ManualClock::new(SystemClock.now());
+    (
+        Arc::new(manual.clone()),
+        Some(server::test_clock::routes(manual)),
+    )
+}
+
+#[cfg(not(feature = "test-clock"))]
+fn clock_for(_config: &Config) -> (Arc<dyn Clock>, Option<Router>) {
+    (Arc::new(SystemClock), None)
 }
 
 fn source_text(e: &dyn std::error::Error) -> String {

@@ -43,6 +43,26 @@ pub enum StartupError {
     Bind(#[source] std::io::Error),
     #[error("background workers")]
     Workers(#[from] crate::workers::WorkerError),
+    /// The refusal is the whole message (not a cause), so it is printed once.
+    #[error("{0}")]
+    Production(crate::production::ProductionRefusal),
+    #[error("production check")]
+    ProductionCheck(#[source] app::ssr::services::setup::SetupError),
+}
+
+impl From<crate::production::ProductionRefusal> for StartupError {
+    fn from(refusal: crate::production::ProductionRefusal) -> Self {
+        StartupError::Production(refusal)
+    }
+}
+
+impl From<crate::production::CheckError> for StartupError {
+    fn from(e: crate::production::CheckError) -> Self {
+        match e {
+            crate::production::CheckError::Refused(refusal) => StartupError::Production(refusal),
+            crate::production::CheckError::Setup(e) => StartupError::ProductionCheck(e),
+        }
+    }
 }
 
 pub struct Application {
@@ -61,8 +81,10 @@ impl Application {
         config: &Config,
         clock: Arc<dyn Clock>,
     ) -> Result<Application, StartupError> {
+        crate::production::check_config(config)?;
         let workers = Workers::from_config(config)?;
         let db = Db::connect(config.database_url.expose()).await?;
+        crate::production::check_accounts(config, &db).await?;
         if config.seed_demo {
             seed::seed_demo(&db, clock.now())
                 .await

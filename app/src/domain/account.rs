@@ -3,13 +3,11 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     message::{user_messages, Message},
+    password_policy,
     region::RegionCode,
     report::FieldProblem,
     role::Role,
 };
-
-/// Shortest password an administrator may set.
-pub const MIN_PASSWORD_CHARS: usize = 8;
 
 /// The new-account form as posted (raw strings).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,7 +28,6 @@ pub enum AccountFieldError {
     DisplayName,
     Role,
     Region,
-    PasswordTooShort,
     CannotDeactivateSelf,
 }
 
@@ -40,7 +37,6 @@ user_messages!(AccountFieldError {
     DisplayName => "account.display_name", "请填写姓名", "Enter a name";
     Role => "account.role", "请选择角色", "Choose a role";
     Region => "account.region", "请选择本县范围内的区域", "Choose a region in this county";
-    PasswordTooShort => "account.password_too_short", "密码至少8位", "A password has at least 8 characters";
     CannotDeactivateSelf => "account.cannot_deactivate_self", "不能停用自己的账号", "You cannot deactivate yourself";
 });
 
@@ -83,8 +79,9 @@ impl NewAccount {
         if region.is_none() {
             note("region", AccountFieldError::Region);
         }
-        if let Err(e) = check_password(&form.password) {
-            note("password", e);
+        // The same rules as the first admin's (`server create-admin`).
+        if let Err(weak) = password_policy::check(&form.password, username) {
+            problems.push(("password", Message::of(&weak)));
         }
         match (role, region) {
             (Some(role), Some(region)) if problems.is_empty() => Ok(NewAccount {
@@ -96,15 +93,6 @@ impl NewAccount {
             }),
             _ => Err(problems),
         }
-    }
-}
-
-/// A password an administrator may set (for a new account or a reset).
-pub fn check_password(password: &str) -> Result<(), AccountFieldError> {
-    if password.chars().count() < MIN_PASSWORD_CHARS {
-        Err(AccountFieldError::PasswordTooShort)
-    } else {
-        Ok(())
     }
 }
 
@@ -127,7 +115,7 @@ mod tests {
             display_name: " 张三 ".into(),
             role: "township_officer".into(),
             region: "522799101000".into(),
-            password: "long-enough".into(),
+            password: "Qingshi-2026-river".into(),
         }
     }
 
@@ -165,7 +153,6 @@ mod tests {
                 AccountFieldError::DisplayName,
                 AccountFieldError::Role,
                 AccountFieldError::Region,
-                AccountFieldError::PasswordTooShort,
                 AccountFieldError::CannotDeactivateSelf,
             ],
         );

@@ -110,7 +110,7 @@ fn risk_codes(cell: &str) -> Vec<String> {
 
 /// RFC 4180 records: commas, double-quoted cells with "" escapes, CRLF or LF line ends. Cells
 /// pasted straight from Excel are separated by tabs instead, which the first line tells.
-fn records(text: &str) -> Result<Vec<Vec<String>>, AlertCsvError> {
+pub(crate) fn records(text: &str) -> Result<Vec<Vec<String>>, AlertCsvError> {
     let separator = if text.lines().next().is_some_and(|l| l.contains('\t')) {
         '\t'
     } else {

@@ -29,6 +29,8 @@ pub mod holidays_cn;
 pub mod lang;
 pub mod ledger;
 mod newtype;
+pub mod password_policy;
+pub mod region_csv;
 pub mod report;
 pub mod role;
 pub mod time;

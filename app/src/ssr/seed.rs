@@ -10,7 +10,7 @@ use super::{
 };
 use crate::domain::{region::RegionLevel, role::Role};
 
-pub const DEMO_PASSWORD: &str = "demo-2026";
+pub const DEMO_PASSWORD: &str = crate::domain::password_policy::DEMO_PASSWORD;
 
 pub const COUNTY: (&str, &str) = ("522799000000", "青石县");
 

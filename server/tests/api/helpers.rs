@@ -25,7 +25,7 @@ pub fn monday_morning() -> chrono::DateTime<Utc> {
         .expect("valid time")
 }
 
-async fn fresh_database_url() -> String {
+pub async fn fresh_database_url() -> String {
     install_default_drivers();
     match std::env::var("TEST_POSTGRES_URL") {
         Ok(admin_url) if !admin_url.is_empty() => {
@@ -67,7 +67,9 @@ pub async fn spawn_app_with(demo_cases: bool) -> TestApp {
     let clock = ManualClock::new(monday_morning());
     let database_url = fresh_database_url().await;
     // Tests drive the sweep and the outbox themselves, at the manual clock's time (no workers).
+    // The demo county and accounts, asked for explicitly: production (no demo) is the default.
     let config = Config {
+        seed_demo: true,
         seed_demo_cases: demo_cases,
         ..Config::local(&database_url)
     };
@@ -95,7 +97,7 @@ pub async fn spawn_app_with(demo_cases: bool) -> TestApp {
     }
 }
 
-fn client() -> reqwest::Client {
+pub fn client() -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)
         .redirect(Policy::none())

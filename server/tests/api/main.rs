@@ -18,5 +18,6 @@ mod reports;
 mod scope;
 mod screening;
 mod settings;
+mod setup;
 mod steps;
 mod storage;

@@ -4,7 +4,8 @@ use chrono::{DateTime, Utc};
 use super::millis;
 use crate::{
     domain::{
-        account::{check_password, problem, AccountFieldError, NewAccount, NewAccountForm},
+        account::{problem, AccountFieldError, NewAccount, NewAccountForm},
+        password_policy::check as check_password,
         region::RegionCode,
         role::Role,
     },
@@ -75,16 +76,17 @@ pub async fn create(
     Ok(row.id)
 }
 
+/// The account, when it lies in the administrator's county (else "not found").
 async fn target_in_scope(
     state: &AppState,
     staff: &Staff,
     user_id: &str,
-) -> Result<(), ServiceError> {
+) -> Result<users::UserRow, ServiceError> {
     let user = users::by_id(&state.db.pool, user_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
     match RegionCode::parse(&user.region_code) {
-        Ok(r) if staff.scope.contains(&r) => Ok(()),
+        Ok(r) if staff.scope.contains(&r) => Ok(user),
         _ => Err(ServiceError::NotFound),
     }
 }
@@ -98,8 +100,9 @@ pub async fn reset_password(
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     staff.require_admin()?;
-    target_in_scope(state, staff, user_id).await?;
-    check_password(password).map_err(|e| refused("password", e))?;
+    let user = target_in_scope(state, staff, user_id).await?;
+    check_password(password, &user.username)
+        .map_err(|weak| ServiceError::Validation(vec![FieldError::new("password", &weak)]))?;
     let hash = hash_password(password)?;
     let mut tx = state.db.pool.begin().await?;
     users::set_password(&mut *tx, user_id, &hash).await?;

@@ -17,6 +17,7 @@ pub mod regions;
 pub mod reports;
 pub mod reveal;
 pub mod settings;
+pub mod setup;
 
 /// Unix milliseconds, the storage form of an instant.
 pub fn millis(instant: chrono::DateTime<chrono::Utc>) -> i64 {

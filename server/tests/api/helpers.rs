@@ -89,15 +89,23 @@ pub async fn spawn_app_with(demo_cases: bool) -> TestApp {
     TestApp {
         state,
         database_url,
+        client: client(&base),
         base,
         clock,
-        client: client(),
     }
 }
 
-fn client() -> reqwest::Client {
+/// A browser-like client on the app's own page: it sends the app's `Origin` on every request
+/// (as browsers do on posts), so the cross-site check lets it through.
+pub fn client(base: &str) -> reqwest::Client {
+    let mut headers = header::HeaderMap::new();
+    headers.insert(
+        header::ORIGIN,
+        header::HeaderValue::from_str(base).expect("origin"),
+    );
     reqwest::Client::builder()
         .cookie_store(true)
+        .default_headers(headers)
         .redirect(Policy::none())
         // A stalled response fails its test instead of holding up the whole run.
         .timeout(std::time::Duration::from_secs(60))
@@ -204,7 +212,7 @@ impl TestApp {
             database_url: self.database_url.clone(),
             base: self.base.clone(),
             clock: self.clock.clone(),
-            client: client(),
+            client: client(&self.base),
         };
         let response = officer
             .post_api(

@@ -64,13 +64,22 @@ pub async fn spawn_app() -> TestApp {
 
 /// With the demo cases the product seeds on first start.
 pub async fn spawn_app_with(demo_cases: bool) -> TestApp {
+    spawn_app_configured(|config| Config {
+        seed_demo_cases: demo_cases,
+        ..config
+    })
+    .await
+}
+
+/// With configuration changed from the tests' default.
+pub async fn spawn_app_configured(change: impl FnOnce(Config) -> Config) -> TestApp {
     let clock = ManualClock::new(monday_morning());
     let database_url = fresh_database_url().await;
     // Tests drive the sweep and the outbox themselves, at the manual clock's time (no workers).
-    let config = Config {
-        seed_demo_cases: demo_cases,
+    let config = change(Config {
+        seed_demo_cases: false,
         ..Config::local(&database_url)
-    };
+    });
     let app = Application::build(&config, Arc::new(clock.clone()))
         .await
         .expect("application starts");

@@ -24,6 +24,7 @@ pub async fn limit_and_time(
     let limit = guard.body_limit_for(request.uri().path());
     // A declared length over the limit is refused before a byte of the body is read.
     if declared_length(request.headers()).is_some_and(|n| n > limit as u64) {
+        tracing::warn!(limit, "declared body over the limit refused");
         return Refusal::BodyTooLarge.respond(request.headers());
     }
     let (parts, body) = request.into_parts();
@@ -32,6 +33,7 @@ pub async fn limit_and_time(
         Ok(Ok(collected)) => collected.to_bytes(),
         // A chunked (or lying) body that runs past the limit.
         Ok(Err(e)) if e.downcast_ref::<LengthLimitError>().is_some() => {
+            tracing::warn!(limit, "streamed body over the limit refused");
             return Refusal::BodyTooLarge.respond(&parts.headers);
         }
         Ok(Err(_)) => {
@@ -41,7 +43,10 @@ pub async fn limit_and_time(
             )
                 .into_response()
         }
-        Err(_) => return Refusal::TooSlow.respond(&parts.headers),
+        Err(_) => {
+            tracing::warn!("body not received within the request timeout");
+            return Refusal::TooSlow.respond(&parts.headers);
+        }
     };
     let headers = parts.headers.clone();
     let request = Request::from_parts(parts, Body::from(bytes));

@@ -17,15 +17,32 @@ export async function launch() {
   });
 }
 
+/** What a script or a test posting directly sends, as a browser would: our own origin (the
+ * server refuses state-changing requests from anywhere else). */
+export const SAME_ORIGIN = { origin: BASE_URL };
+
 export async function newPage(browser, { javaScriptEnabled = true, viewport = PHONE } = {}) {
   const context = await browser.newContext({ javaScriptEnabled, viewport, locale: 'zh-CN' });
   context.setDefaultTimeout(15000);
-  return context.newPage();
+  const page = await context.newPage();
+  // Chromium reports every Content-Security-Policy violation on the console.
+  page.cspViolations = [];
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) page.cspViolations.push(message.text());
+  });
+  return page;
 }
 
-/** Waits until the WASM app has taken over the server-rendered page. */
+/** The page broke no rule of the Content-Security-Policy so far. */
+export function assertNoCspViolation(page) {
+  assert.deepEqual(page.cspViolations ?? [], [], 'CSP violations on the console');
+}
+
+/** Waits until the WASM app has taken over the server-rendered page, under the CSP. */
 export async function hydrated(page) {
-  await page.waitForSelector('body[data-hydrated="true"]', { timeout: 60000 });
+  await page.waitForSelector('body[data-hydrated="true"]', { timeout: 60000 })
+    .catch((e) => { assertNoCspViolation(page); throw e; });
+  assertNoCspViolation(page);
 }
 
 /** A valid 18-digit ID number (GB 11643 check digit) that differs per serial and birth date. */
@@ -82,7 +99,7 @@ export async function fileReport(page, name, { mobile = uniqueMobile(), id = uni
     'form[consent]': 'on',
   };
   const response = await page.request.post(`${BASE_URL}/api/reports/submit`, {
-    form, headers: { accept: 'application/json' },
+    form, headers: { accept: 'application/json', ...SAME_ORIGIN },
   });
   assert.equal(response.status(), 200, await response.text());
   return response.json();

@@ -3,6 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   BASE_URL, launch, newPage, hydrated, idNumber, uniqueIdNumber, uniqueMobile, fillReport, loginAs,
+  assertNoCspViolation,
 } from './helpers.mjs';
 
 let browser;
@@ -57,6 +58,8 @@ test('with JavaScript: report on a phone, get a tracking number, check progress'
   await page.getByText('接下来').waitFor();
 
   await trackAndExpectWaiting(page, tracking, mobile);
+  // Hydrated and submitted under the CSP, with nothing refused on the way.
+  assertNoCspViolation(page);
   await page.context().close();
 
   await officerSees(name, 'zhen-qingshi', true);

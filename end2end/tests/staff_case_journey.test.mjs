@@ -4,7 +4,9 @@
 // responsible person → plan with two measures → visit → elimination (same four steps).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launch, newPage, loginAs, fileReport } from './helpers.mjs';
+import {
+  BASE_URL, SAME_ORIGIN, launch, newPage, loginAs, fileReport, assertNoCspViolation,
+} from './helpers.mjs';
 
 const DESKTOP = { width: 1280, height: 800 };
 const TABLET = { width: 800, height: 1180 };
@@ -13,7 +15,9 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 async function advanceDays(page, days) {
-  const response = await page.request.post(`${BASE_URL}/__test/clock/advance?days=${days}`);
+  const response = await page.request.post(`${BASE_URL}/__test/clock/advance?days=${days}`, {
+    headers: SAME_ORIGIN,
+  });
   assert.equal(response.status(), 200);
 }
 
@@ -157,6 +161,8 @@ test('a case travels from report to risk elimination, each step by the right per
   for (const words of ['提交申报', '乡镇受理', '完成入户核查', '开始公示', '认定为', '帮扶计划', '走访', '风险消除']) {
     assert.match(timeline, new RegExp(words));
   }
+  // Every staff page on the way hydrated and ran under the CSP.
+  assertNoCspViolation(page);
   await page.context().close();
 });
 

@@ -1,5 +1,7 @@
 //! Configuration from environment variables, each with a documented default.
-use std::{fmt, net::SocketAddr};
+use std::{fmt, net::SocketAddr, time::Duration};
+
+use app::ssr::proxies::TrustedProxies;
 
 /// A value that must never reach a log line or `Debug` output.
 #[derive(Clone)]
@@ -53,6 +55,103 @@ pub struct Config {
     pub sms_gateway_url: Option<String>,
     /// `WORKERS`: outbox delivery tasks (default 1); `0` runs no background work at all.
     pub workers: u32,
+    /// Origins, proxies, body limits and timeouts (see [`HttpConfig`]).
+    pub http: HttpConfig,
+}
+
+/// How the server meets the network: who may post, whom to believe about addresses, and how
+/// much and how slowly a client may send.
+#[derive(Debug, Clone)]
+pub struct HttpConfig {
+    /// `PUBLIC_ORIGIN`: the origin(s) browsers reach us at, comma-separated
+    /// (`https://fpjc.example.gov.cn`). Empty: `http://` plus the bound listen address.
+    pub public_origins: Vec<String>,
+    /// `TRUSTED_PROXIES`: comma-separated CIDR blocks; default none.
+    pub trusted_proxies: TrustedProxies,
+    /// `BODY_LIMIT_BYTES`: largest request body, default 64 KiB.
+    pub body_limit: usize,
+    /// `UPLOAD_LIMIT_BYTES`: largest department list import, default 4 MiB.
+    pub upload_limit: usize,
+    /// `REQUEST_TIMEOUT_SECS`: reading the body and answering, default 30.
+    pub request_timeout: Duration,
+    /// `HEADER_TIMEOUT_SECS`: receiving a request's headers (slowloris), default 10.
+    pub header_timeout: Duration,
+}
+
+impl Default for HttpConfig {
+    fn default() -> Self {
+        HttpConfig {
+            public_origins: Vec::new(),
+            trusted_proxies: TrustedProxies::none(),
+            body_limit: 64 * 1024,
+            upload_limit: 4 * 1024 * 1024,
+            request_timeout: Duration::from_secs(30),
+            header_timeout: Duration::from_secs(10),
+        }
+    }
+}
+
+impl HttpConfig {
+    fn from_env() -> Result<HttpConfig, ConfigError> {
+        let defaults = HttpConfig::default();
+        let public_origins = match var("PUBLIC_ORIGIN") {
+            None => Vec::new(),
+            Some(raw) => parse_origins(&raw).ok_or(ConfigError::Invalid {
+                name: "PUBLIC_ORIGIN",
+                value: raw,
+            })?,
+        };
+        let trusted_proxies = match var("TRUSTED_PROXIES") {
+            None => TrustedProxies::none(),
+            Some(raw) => TrustedProxies::parse(&raw).map_err(|_| ConfigError::Invalid {
+                name: "TRUSTED_PROXIES",
+                value: raw,
+            })?,
+        };
+        Ok(HttpConfig {
+            public_origins,
+            trusted_proxies,
+            body_limit: number("BODY_LIMIT_BYTES", defaults.body_limit)?,
+            upload_limit: number("UPLOAD_LIMIT_BYTES", defaults.upload_limit)?,
+            request_timeout: Duration::from_secs(number(
+                "REQUEST_TIMEOUT_SECS",
+                defaults.request_timeout.as_secs(),
+            )?),
+            header_timeout: Duration::from_secs(number(
+                "HEADER_TIMEOUT_SECS",
+                defaults.header_timeout.as_secs(),
+            )?),
+        })
+    }
+
+    /// The configured origins, or the one the listen address gives (on loopback also
+    /// `http://localhost:port`, which a newcomer is as likely to type).
+    pub fn origins_for(&self, bound: SocketAddr) -> Vec<String> {
+        if !self.public_origins.is_empty() {
+            return self.public_origins.clone();
+        }
+        let mut origins = vec![format!("http://{bound}")];
+        if bound.ip().is_loopback() {
+            origins.push(format!("http://localhost:{}", bound.port()));
+        }
+        origins
+    }
+}
+
+/// `scheme://host[:port]` entries, no path; stored lower-case without a trailing slash, the
+/// way browsers send `Origin`.
+fn parse_origins(raw: &str) -> Option<Vec<String>> {
+    let origins: Vec<String> = raw
+        .split(',')
+        .map(|o| o.trim().trim_end_matches('/').to_ascii_lowercase())
+        .filter(|o| !o.is_empty())
+        .collect();
+    let valid = |o: &String| {
+        o.strip_prefix("https://")
+            .or_else(|| o.strip_prefix("http://"))
+            .is_some_and(|host| !host.is_empty() && !host.contains(['/', '?', '#', ' ', '@']))
+    };
+    (!origins.is_empty() && origins.iter().all(valid)).then_some(origins)
 }
 
 /// The SMTP relay email goes through (plain connection: a local relay).
@@ -113,6 +212,7 @@ impl Config {
             smtp: None,
             sms_gateway_url: None,
             workers: 0,
+            http: HttpConfig::default(),
         }
     }
 
@@ -148,6 +248,7 @@ impl Config {
             smtp: smtp_from_env()?,
             sms_gateway_url: var("SMS_GATEWAY_URL"),
             workers: number("WORKERS", 1)?,
+            http: HttpConfig::from_env()?,
         })
     }
 }
@@ -208,10 +309,24 @@ mod tests {
             }),
             sms_gateway_url: None,
             workers: 0,
+            http: HttpConfig::default(),
         };
         let printed = format!("{config:?}");
         assert!(!printed.contains("hunter2"), "{printed}");
         assert!(!printed.contains("smtp-hunter3"), "{printed}");
         assert!(printed.contains("redacted"));
+    }
+
+    #[test]
+    fn public_origins_are_scheme_and_host_only() {
+        assert_eq!(
+            parse_origins("https://FPJC.example.gov.cn/, http://10.0.0.5:3000"),
+            Some(vec![
+                "https://fpjc.example.gov.cn".to_owned(),
+                "http://10.0.0.5:3000".to_owned()
+            ])
+        );
+        assert_eq!(parse_origins("fpjc.example.gov.cn"), None);
+        assert_eq!(parse_origins("https://fpjc.example.gov.cn/staff"), None);
     }
 }

@@ -1,7 +1,9 @@
 //! The Safety Net server: configuration, telemetry and the axum application.
 pub mod cli;
 pub mod config;
+pub mod hardening;
 pub mod production;
+pub mod serve;
 pub mod startup;
 pub mod telemetry;
 pub mod test_clock;

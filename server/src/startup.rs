@@ -31,7 +31,11 @@ use tower_http::{
     trace::TraceLayer,
 };
 
-use crate::{config::Config, workers::Workers};
+use crate::{
+    config::Config,
+    hardening::{self, CspNonce, Guard},
+    workers::Workers,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartupError {
@@ -72,6 +76,9 @@ pub struct Application {
     pub state: AppState,
     /// The clock sweep and outbox delivery, started by `run` (`None` when `WORKERS=0`).
     workers: Option<Workers>,
+    /// Origins, body limits and timeouts for every route (applied by `run`).
+    guard: Guard,
+    header_timeout: std::time::Duration,
 }
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -107,6 +114,7 @@ impl Application {
             policy: Arc::new(Policy::national_default()),
             settings: Settings::new(Calendar::china(), Policy::national_default()),
             secure_cookies: config.secure_cookies,
+            trusted_proxies: config.http.trusted_proxies.clone(),
         };
         settings::reload(&base, base.clock.now())
             .await
@@ -126,12 +134,22 @@ impl Application {
             .map_err(StartupError::Bind)?;
         let addr = listener.local_addr().map_err(StartupError::Bind)?;
         let router = router(state.clone());
+        let guard = Guard::new(&config.http, addr, config.secure_cookies);
+        if config.http.public_origins.is_empty() && addr.ip().is_unspecified() {
+            tracing::warn!(
+                "PUBLIC_ORIGIN is not set and the server listens on every interface: \
+                 browsers posting from any other origin than {:?} are refused",
+                guard.origins
+            );
+        }
         Ok(Application {
             listener,
             router,
             addr,
             state,
             workers,
+            guard,
+            header_timeout: config.http.header_timeout,
         })
     }
 
@@ -145,13 +163,15 @@ impl Application {
         if let Some(workers) = self.workers {
             workers.spawn(self.state.clone());
         }
-        // Peer addresses feed the per-address login rate limit.
-        let service = self
-            .router
-            .into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, service)
-            .with_graceful_shutdown(shutdown_signal())
-            .await
+        // Hardened and observed last, so routes merged in after `build` are covered too.
+        let router = observed(hardening::harden(self.router, self.guard));
+        crate::serve::serve(
+            self.listener,
+            router,
+            self.header_timeout,
+            shutdown_signal(),
+        )
+        .await
     }
 }
 
@@ -168,33 +188,55 @@ fn router(state: AppState) -> Router {
     let routes = route_list();
     let context_state = state.clone();
     // Each request sees the calendar and policy current when it arrives.
-    let provide_state = move || provide_context(context_state.refreshed());
+    let provide_state = move || {
+        provide_context(context_state.refreshed());
+        provide_csp_nonce();
+    };
     let options = state.leptos_options.clone();
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
         .route("/staff/ledger.csv", get(app::ssr::download::ledger_csv))
         .route("/lang/{code}", get(app::ssr::language::switch_language))
-        .leptos_routes_with_context(&state, routes, provide_state, move || shell(options.clone()))
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
-        .layer(
-            ServiceBuilder::new()
-                .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
-                .layer(
-                    // Paths only: query strings can hold phone numbers.
-                    TraceLayer::new_for_http().make_span_with(|req: &Request<_>| {
-                        let id = req
-                            .headers()
-                            .get(REQUEST_ID)
-                            .and_then(|v| v.to_str().ok())
-                            .unwrap_or("-");
-                        tracing::info_span!("request", id = %id, method = %req.method(), path = %req.uri().path())
-                    }),
-                )
-                .layer(PropagateRequestIdLayer::new(REQUEST_ID))
-                .layer(CompressionLayer::new()),
-        )
+        .leptos_routes_with_context(&state, routes, provide_state, move || {
+            shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(provide_csp_nonce, shell))
         .with_state(state)
+}
+
+/// Leptos puts its own nonce on the inline scripts it renders; use the one the
+/// `Content-Security-Policy` header of this response names instead.
+fn provide_csp_nonce() {
+    let nonce = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<CspNonce>().cloned());
+    if let Some(CspNonce(nonce)) = nonce {
+        provide_context(leptos::nonce::Nonce::from_value(nonce));
+    }
+}
+
+/// Request ids, one trace span per request, and compression.
+fn observed(router: Router) -> Router {
+    router.layer(
+        ServiceBuilder::new()
+            .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+            .layer(
+                // Paths only: query strings can hold phone numbers.
+                TraceLayer::new_for_http().make_span_with(|req: &Request<_>| {
+                    let id = req
+                        .headers()
+                        .get(REQUEST_ID)
+                        .and_then(|v| v.to_str().ok())
+                        .unwrap_or("-");
+                    tracing::info_span!("request", id = %id, method = %req.method(), path = %req.uri().path())
+                }),
+            )
+            .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+            .layer(CompressionLayer::new()),
+    )
 }
 
 async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {

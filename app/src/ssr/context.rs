@@ -97,26 +97,29 @@ impl RequestContext {
             .is_some_and(|accept| accept.contains("text/html"))
     }
 
-    /// The caller's address: the TCP peer, or the first `X-Forwarded-For` hop when the peer
-    /// is a reverse proxy on this host.
+    /// The caller's address: the TCP peer, or, when the peer is a trusted reverse proxy
+    /// (`TRUSTED_PROXIES`), the right-most `X-Forwarded-For` hop that is not one.
     pub fn client_address(&self) -> String {
-        let peer = self
-            .parts
-            .as_ref()
-            .and_then(|p| {
-                p.extensions
-                    .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-            })
-            .map(|c| c.0.ip());
-        let forwarded = self
-            .header(header::HeaderName::from_static("x-forwarded-for"))
-            .and_then(|v| v.split(',').next())
-            .map(|v| v.trim().to_owned());
-        match (peer, forwarded) {
-            (Some(ip), Some(hop)) if ip.is_loopback() && !hop.is_empty() => hop,
-            (Some(ip), _) => ip.to_string(),
-            (None, _) => "unknown".to_owned(),
-        }
+        let Some(parts) = self.parts.as_ref() else {
+            return "unknown".to_owned();
+        };
+        let Some(peer) = parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|c| c.0.ip())
+        else {
+            return "unknown".to_owned();
+        };
+        let forwarded: Vec<&str> = parts
+            .headers
+            .get_all(header::HeaderName::from_static("x-forwarded-for"))
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .collect();
+        self.state
+            .trusted_proxies
+            .client_of(peer, &forwarded)
+            .to_string()
     }
 
     /// The language the visitor chose (the `lang` cookie), Chinese by default.

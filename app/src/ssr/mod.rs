@@ -7,6 +7,7 @@ pub mod download;
 pub mod error;
 pub mod language;
 pub mod password;
+pub mod proxies;
 pub mod repo;
 pub mod seed;
 pub mod services;

@@ -19,6 +19,8 @@ pub struct AppState {
     pub settings: Settings,
     /// Mark session cookies `Secure` (set when served over HTTPS).
     pub secure_cookies: bool,
+    /// Reverse proxies whose `X-Forwarded-For` is believed (`TRUSTED_PROXIES`).
+    pub trusted_proxies: super::proxies::TrustedProxies,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -64,15 +64,24 @@ pub async fn spawn_app() -> TestApp {
 
 /// With the demo cases the product seeds on first start.
 pub async fn spawn_app_with(demo_cases: bool) -> TestApp {
+    spawn_app_configured(|config| Config {
+        seed_demo_cases: demo_cases,
+        ..config
+    })
+    .await
+}
+
+/// With configuration changed from the tests' default.
+pub async fn spawn_app_configured(change: impl FnOnce(Config) -> Config) -> TestApp {
     let clock = ManualClock::new(monday_morning());
     let database_url = fresh_database_url().await;
     // Tests drive the sweep and the outbox themselves, at the manual clock's time (no workers).
     // The demo county and accounts, asked for explicitly: production (no demo) is the default.
-    let config = Config {
+    let config = change(Config {
         seed_demo: true,
-        seed_demo_cases: demo_cases,
+        seed_demo_cases: false,
         ..Config::local(&database_url)
-    };
+    });
     let app = Application::build(&config, Arc::new(clock.clone()))
         .await
         .expect("application starts");
@@ -91,15 +100,23 @@ pub async fn spawn_app_with(demo_cases: bool) -> TestApp {
     TestApp {
         state,
         database_url,
+        client: client(&base),
         base,
         clock,
-        client: client(),
     }
 }
 
-pub fn client() -> reqwest::Client {
+/// A browser-like client on the app's own page: it sends the app's `Origin` on every request
+/// (as browsers do on posts), so the cross-site check lets it through.
+pub fn client(base: &str) -> reqwest::Client {
+    let mut headers = header::HeaderMap::new();
+    headers.insert(
+        header::ORIGIN,
+        header::HeaderValue::from_str(base).expect("origin"),
+    );
     reqwest::Client::builder()
         .cookie_store(true)
+        .default_headers(headers)
         .redirect(Policy::none())
         // A stalled response fails its test instead of holding up the whole run.
         .timeout(std::time::Duration::from_secs(60))
@@ -206,7 +223,7 @@ impl TestApp {
             database_url: self.database_url.clone(),
             base: self.base.clone(),
             clock: self.clock.clone(),
-            client: client(),
+            client: client(&self.base),
         };
         let response = officer
             .post_api(

@@ -4,6 +4,7 @@ mod admin;
 mod alerts;
 mod escalation;
 mod fixtures;
+mod hardening;
 mod health;
 mod helpers;
 mod idempotency;

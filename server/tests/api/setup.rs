@@ -99,14 +99,14 @@ async fn start_production(database_url: &str) -> Result<TestApp, StartupError> {
     Ok(TestApp {
         state,
         database_url: database_url.to_owned(),
+        client: client(&base),
         base,
         clock,
-        client: client(),
     })
 }
 
 async fn sign_in_status(app: &TestApp, username: &str, password: &str) -> u16 {
-    client()
+    client(&app.base)
         .post(app.url("/api/auth/login"))
         .header("accept", "application/json")
         .form(&[("username", username), ("password", password)])

@@ -1,0 +1,95 @@
+//! Security headers on every response, with a fresh CSP nonce per request that the Leptos
+//! render puts on its inline hydration scripts.
+use std::sync::Arc;
+
+use axum::{
+    extract::{Request, State},
+    http::{header, HeaderValue},
+    middleware::Next,
+    response::Response,
+};
+
+use super::Guard;
+
+/// This request's CSP nonce (a request extension; the render reads it through `Parts`).
+#[derive(Debug, Clone)]
+pub struct CspNonce(pub String);
+
+pub async fn security_headers(
+    State(guard): State<Arc<Guard>>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let nonce: String = app::ssr::password::random_bytes::<16>()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    request.extensions_mut().insert(CspNonce(nonce.clone()));
+    let path = request.uri().path().to_owned();
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    if let Ok(csp) = HeaderValue::from_str(&policy(&nonce, &path)) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, csp);
+    }
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
+    if guard.secure_cookies {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        );
+    }
+    if is_private(&path) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}
+
+/// Only our own origin. Scripts: our files, plus the inline hydration scripts that carry this
+/// response's nonce; `wasm-unsafe-eval` lets the WASM bundle compile (not JS `eval`).
+fn policy(nonce: &str, path: &str) -> String {
+    // The printable notice may be framed by our own pages; nothing else may frame us.
+    let ancestors = if path.starts_with("/notice/") {
+        "'self'"
+    } else {
+        "'none'"
+    };
+    format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
+         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors {ancestors}"
+    )
+}
+
+/// Staff pages and anything a server function answers (case data, personal details).
+fn is_private(path: &str) -> bool {
+    path == "/staff" || path.starts_with("/staff/") || path.starts_with("/api/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn staff_pages_and_server_functions_are_private_and_static_files_are_not() {
+        assert!(is_private("/staff"));
+        assert!(is_private("/staff/cases/abc"));
+        assert!(is_private("/api/reports/track"));
+        assert!(!is_private("/staffing"));
+        assert!(!is_private("/pkg/safety-net.wasm"));
+        assert!(!is_private("/report"));
+    }
+
+    #[test]
+    fn only_the_notice_may_be_framed_and_only_by_us() {
+        assert!(policy("n", "/notice/522799101201").ends_with("frame-ancestors 'self'"));
+        assert!(policy("n", "/staff").ends_with("frame-ancestors 'none'"));
+        assert!(!policy("n", "/").contains("unsafe-inline"));
+    }
+}

@@ -1,0 +1,518 @@
+//! Attacks on the HTTP layer (issue 8): each is refused, and nothing is written.
+use std::time::{Duration, Instant};
+
+use app::ssr::{proxies::TrustedProxies, repo::cases as rows};
+use reqwest::{header, redirect::Policy, StatusCode};
+use serde_json::{json, Value};
+use server::config::{Config, HttpConfig};
+use tokio::{
+    io::{AsyncReadExt, AsyncWriteExt},
+    net::TcpStream,
+};
+
+use crate::helpers::{
+    detail, fields, report_fields, spawn_app, spawn_app_configured, step, TestApp, PASSWORD,
+    QINGSHI_VILLAGE,
+};
+
+const EVIL: &str = "https://evil.example";
+
+/// Rows a request could have written: cases, case events, drafts, sessions, login attempts.
+async fn written(app: &TestApp) -> Vec<i64> {
+    let mut counts = Vec::new();
+    for table in [
+        "cases",
+        "case_events",
+        "form_drafts",
+        "sessions",
+        "login_attempts",
+    ] {
+        let n: i64 = sqlx::query_scalar(&format!("select count(*) from {table}"))
+            .fetch_one(&app.state.db.pool)
+            .await
+            .expect("count");
+        counts.push(n);
+    }
+    counts
+}
+
+/// Sends `head` and then `chunks` over one connection, as a hostile client would, and returns
+/// whatever came back before the server closed it (or 20 s passed).
+async fn raw(app: &TestApp, head: &str, chunks: &[Vec<u8>]) -> String {
+    let mut stream = TcpStream::connect(app.base.trim_start_matches("http://"))
+        .await
+        .expect("connect");
+    stream.write_all(head.as_bytes()).await.expect("head");
+    for chunk in chunks {
+        // The server may hang up mid-body: that is the point.
+        if stream.write_all(chunk).await.is_err() {
+            break;
+        }
+    }
+    let mut answer = Vec::new();
+    let _ = tokio::time::timeout(Duration::from_secs(20), stream.read_to_end(&mut answer)).await;
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+fn post_head(app: &TestApp, path: &str, accept: &str, length: &str) -> String {
+    let host = app.base.trim_start_matches("http://");
+    format!(
+        "POST {path} HTTP/1.1\r\nHost: {host}\r\nOrigin: {}\r\nAccept: {accept}\r\n\
+         Cookie: lang=en\r\nContent-Type: application/x-www-form-urlencoded\r\n{length}\r\n",
+        app.base
+    )
+}
+
+#[tokio::test]
+async fn a_two_gigabyte_body_is_refused_without_being_read_and_nothing_is_stored() {
+    let app = spawn_app().await;
+    let before = written(&app).await;
+
+    // Declared: refused on the headers, after 1 KB of the 2 GB arrived.
+    let started = Instant::now();
+    let declared = raw(
+        &app,
+        &post_head(
+            &app,
+            "/api/reports/submit",
+            "text/html",
+            "Content-Length: 2147483648\r\n",
+        ),
+        &[b"form[name]=".to_vec(), vec![b'a'; 1024]],
+    )
+    .await;
+    assert!(
+        declared.starts_with("HTTP/1.1 413"),
+        "declared 2 GB: {declared}"
+    );
+    assert!(started.elapsed() < Duration::from_secs(10));
+    // A form post gets a page in the visitor's language (the `lang=en` cookie).
+    assert!(declared.contains("text/html"), "{declared}");
+    assert!(declared.contains("too large"), "{declared}");
+
+    // Streamed in chunks with no length: refused once it passes the 64 KB limit.
+    let mut chunks = vec![b"b\r\nform[name]=\r\n".to_vec()];
+    chunks.extend((0..100).map(|_| {
+        let mut chunk = b"400\r\n".to_vec();
+        chunk.extend(vec![b'a'; 1024]);
+        chunk.extend(b"\r\n");
+        chunk
+    }));
+    let streamed = raw(
+        &app,
+        &post_head(
+            &app,
+            "/api/reports/submit",
+            "application/json",
+            "Transfer-Encoding: chunked\r\n",
+        ),
+        &chunks,
+    )
+    .await;
+    assert!(
+        streamed.starts_with("HTTP/1.1 413"),
+        "chunked past the limit: {streamed}"
+    );
+    // A script gets the wire error as JSON.
+    assert!(streamed.contains("http.body_too_large"), "{streamed}");
+
+    assert_eq!(written(&app).await, before, "nothing was stored");
+}
+
+#[tokio::test]
+async fn only_the_department_list_import_takes_a_large_body() {
+    let app = spawn_app().await;
+    let department = app.login("bumen-minzheng").await;
+    let before = written(&app).await;
+    // 100 KB of list: over the default limit, well within the import's.
+    let list = "钱大伯,13511113333\n".repeat(4_000);
+    let upload = |csv: String| {
+        department
+            .client
+            .post(department.url("/api/alerts/upload"))
+            .header(header::ACCEPT, "application/json")
+            .form(&[("csv", csv)])
+            .send()
+    };
+    let accepted = upload(list.clone()).await.expect("request");
+    assert_ne!(accepted.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    // The same 100 KB anywhere else is too much.
+    let elsewhere = department
+        .post_api("/api/queue/mine", &fields(&[("q", list.as_str())]))
+        .await;
+    assert_eq!(elsewhere.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    // And past the import's own limit (4 MiB) the import is refused too.
+    let huge = upload("钱".repeat(2_000_000)).await.expect("request");
+    assert_eq!(huge.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    let counts = written(&app).await;
+    assert_eq!(counts[2..], before[2..], "no drafts or sessions came of it");
+}
+
+/// Fails a sign-in with this `X-Forwarded-For` and returns the address it was counted against.
+async fn address_counted_for(app: &TestApp, forwarded: &str) -> String {
+    let response = app
+        .client
+        .post(app.url("/api/auth/login"))
+        .header(header::ACCEPT, "application/json")
+        .header("x-forwarded-for", forwarded)
+        .form(&[("username", "xian-admin"), ("password", "not-the-password")])
+        .send()
+        .await
+        .expect("request");
+    assert_ne!(response.status(), StatusCode::OK);
+    let addresses: Vec<String> = sqlx::query_scalar(
+        "select address from login_attempts where username = 'xian-admin' order by at, id",
+    )
+    .fetch_all(&app.state.db.pool)
+    .await
+    .expect("attempts");
+    sqlx::query("delete from login_attempts")
+        .execute(&app.state.db.pool)
+        .await
+        .expect("clear");
+    assert_eq!(addresses.len(), 1, "{addresses:?}");
+    addresses[0].clone()
+}
+
+#[tokio::test]
+async fn without_a_trusted_proxy_a_forwarded_address_is_ignored() {
+    let app = spawn_app().await;
+    // The test client connects from loopback, which used to be trusted blindly.
+    assert_eq!(
+        address_counted_for(&app, "203.0.113.9").await,
+        "127.0.0.1",
+        "the spoofed address is not believed"
+    );
+    assert_eq!(
+        address_counted_for(&app, "198.51.100.1, 203.0.113.9").await,
+        "127.0.0.1"
+    );
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_the_right_most_untrusted_hop_is_the_client() {
+    let app = spawn_app_configured(|config| Config {
+        http: HttpConfig {
+            trusted_proxies: TrustedProxies::parse("127.0.0.0/8").expect("cidr"),
+            ..HttpConfig::default()
+        },
+        ..config
+    })
+    .await;
+    // The client wrote the first hop itself; the proxy appended the address it saw.
+    assert_eq!(
+        address_counted_for(&app, "198.51.100.1, 203.0.113.9").await,
+        "203.0.113.9"
+    );
+    // Hops written by trusted proxies are skipped.
+    assert_eq!(
+        address_counted_for(&app, "203.0.113.9, 127.0.0.5").await,
+        "203.0.113.9"
+    );
+    // With no header the proxy itself is all we know.
+    let no_header = app
+        .client
+        .post(app.url("/api/auth/login"))
+        .header(header::ACCEPT, "application/json")
+        .form(&[("username", "xian-admin"), ("password", "not-the-password")])
+        .send()
+        .await
+        .expect("request");
+    assert_ne!(no_header.status(), StatusCode::OK);
+    let address: String =
+        sqlx::query_scalar("select address from login_attempts where username = 'xian-admin'")
+            .fetch_one(&app.state.db.pool)
+            .await
+            .expect("attempt");
+    assert_eq!(address, "127.0.0.1");
+}
+
+/// A client that sends no `Origin` unless told (curl, a script, another server).
+fn bare_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(Policy::none())
+        .timeout(Duration::from_secs(60))
+        .build()
+        .expect("client")
+}
+
+/// The session cookie of a fresh sign-in (`name=value`).
+async fn session_cookie(app: &TestApp, username: &str) -> String {
+    let response = bare_client()
+        .post(app.url("/api/auth/login"))
+        .header(header::ORIGIN, &app.base)
+        .header(header::ACCEPT, "application/json")
+        .form(&[("username", username), ("password", PASSWORD)])
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), StatusCode::OK);
+    let cookie = response
+        .headers()
+        .get(header::SET_COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .expect("session cookie");
+    cookie.split(';').next().expect("pair").to_owned()
+}
+
+async fn refusal_key(response: reqwest::Response) -> String {
+    let body: Value = response.json().await.expect("json");
+    body["Refused"]["key"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn a_cross_site_post_is_refused_and_writes_nothing() {
+    let app = spawn_app().await;
+    let tracking = app
+        .submit_report("张三", "13800138000", QINGSHI_VILLAGE)
+        .await;
+    let id = rows::id_by_tracking(&app.state.db.pool, &tracking)
+        .await
+        .expect("query")
+        .expect("case");
+    let township = app.login("zhen-qingshi").await;
+    let case = detail(&township, &id).await;
+    let version = case["version"].as_i64().expect("version");
+    let before = written(&app).await;
+
+    // Sign-in from another site (login CSRF), right password: no session.
+    let login = app
+        .client
+        .post(app.url("/api/auth/login"))
+        .header(header::ORIGIN, EVIL)
+        .header(header::ACCEPT, "text/html")
+        .form(&[("username", "xian-admin"), ("password", PASSWORD)])
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(login.status(), StatusCode::FORBIDDEN);
+    assert!(login.headers().get(header::SET_COOKIE).is_none());
+    assert!(login.text().await.expect("page").contains("其他网站"));
+
+    // A case command riding on the officer's session.
+    let command = township
+        .client
+        .post(township.url("/api/cases/command"))
+        .header(header::ORIGIN, EVIL)
+        .header(header::ACCEPT, "application/json")
+        .form(&fields(&[
+            ("case_id", id.as_str()),
+            ("version", version.to_string().as_str()),
+            ("form[kind]", "accept"),
+        ]))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(command.status(), StatusCode::FORBIDDEN);
+    assert_eq!(refusal_key(command).await, "http.cross_site");
+
+    // The public report form, posted without JavaScript from another site.
+    let report = app
+        .client
+        .post(app.url("/api/reports/submit"))
+        .header(header::ORIGIN, EVIL)
+        .header(header::ACCEPT, "text/html")
+        .form(&report_fields("李四", "13900139000", QINGSHI_VILLAGE))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(report.status(), StatusCode::FORBIDDEN);
+
+    // Sign-out from another site (logout CSRF); and browsers that only send fetch metadata.
+    let logout = township
+        .client
+        .post(township.url("/api/auth/logout"))
+        .header(header::ORIGIN, EVIL)
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(logout.status(), StatusCode::FORBIDDEN);
+    let metadata_only = bare_client()
+        .post(app.url("/api/reports/submit"))
+        .header("sec-fetch-site", "cross-site")
+        .form(&report_fields("李四", "13900139000", QINGSHI_VILLAGE))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(metadata_only.status(), StatusCode::FORBIDDEN);
+
+    assert_eq!(written(&app).await, before, "nothing was written");
+    let after = detail(&township, &id).await;
+    assert_eq!(after["version"], version, "the officer is still signed in");
+    assert_eq!(after["state_zh"], case["state_zh"]);
+
+    // The same command from our own pages goes through.
+    let ours = step(&township, &id, version, &[("kind", "accept")]).await;
+    assert_eq!(ours.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn without_any_origin_only_a_json_api_call_passes() {
+    let app = spawn_app().await;
+    let cookie = session_cookie(&app, "bumen-minzheng").await;
+    let before = written(&app).await;
+    // A form post with neither Origin nor Sec-Fetch-Site is refused, session or not.
+    let form = bare_client()
+        .post(app.url("/api/reports/submit"))
+        .header(header::COOKIE, &cookie)
+        .form(&report_fields("李四", "13900139000", QINGSHI_VILLAGE))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(form.status(), StatusCode::FORBIDDEN);
+    assert_eq!(written(&app).await, before);
+
+    // A department's server pushing its list as JSON needs no Origin.
+    let push = bare_client()
+        .post(app.url("/api/alerts/push"))
+        .header(header::COOKIE, &cookie)
+        .header(header::ACCEPT, "application/json")
+        .json(&json!({ "alerts": [] }))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(push.status(), StatusCode::OK);
+}
+
+fn header_of(response: &reqwest::Response, name: &str) -> String {
+    response
+        .headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers_and_staff_pages_are_not_stored() {
+    let app = spawn_app().await;
+    let home = app.client.get(app.url("/")).send().await.expect("request");
+    assert_eq!(home.status(), StatusCode::OK);
+    let csp = header_of(&home, "content-security-policy");
+    for directive in [
+        "default-src 'self'",
+        "'wasm-unsafe-eval'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ] {
+        assert!(csp.contains(directive), "{directive} missing from {csp}");
+    }
+    assert!(!csp.contains("unsafe-inline"), "{csp}");
+    assert_eq!(header_of(&home, "x-content-type-options"), "nosniff");
+    assert_eq!(header_of(&home, "referrer-policy"), "same-origin");
+    assert_eq!(header_of(&home, "strict-transport-security"), "");
+    assert_ne!(header_of(&home, "cache-control"), "no-store");
+    // Every inline script the page carries has this response's nonce.
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("a nonce in script-src")
+        .to_owned();
+    let html = home.text().await.expect("html");
+    let scripts = html.matches("<script").count();
+    assert!(scripts > 0, "the page hydrates with inline scripts");
+    assert_eq!(
+        html.matches(&format!("<script nonce=\"{nonce}\">")).count()
+            + html
+                .matches(&format!("<script type=\"module\" nonce=\"{nonce}\">"))
+                .count(),
+        scripts,
+        "{html}"
+    );
+    assert!(!html.contains(" style=\""), "no inline style attributes");
+
+    // Staff pages and staff data are never stored by a browser or a proxy.
+    let login_page = app
+        .client
+        .get(app.url("/staff/login"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(header_of(&login_page, "cache-control"), "no-store");
+    let officer = app.login("zhen-qingshi").await;
+    let queue_page = officer
+        .client
+        .get(officer.url("/staff"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(queue_page.status(), StatusCode::OK);
+    assert_eq!(header_of(&queue_page, "cache-control"), "no-store");
+    assert!(header_of(&queue_page, "content-security-policy").contains("frame-ancestors 'none'"));
+    let queue_data = officer.queue().await;
+    assert_eq!(header_of(&queue_data, "cache-control"), "no-store");
+    assert_eq!(header_of(&queue_data, "x-content-type-options"), "nosniff");
+
+    // The printable notice may be framed by our own pages only.
+    let notice = app
+        .client
+        .get(app.url(&format!("/notice/{QINGSHI_VILLAGE}")))
+        .send()
+        .await
+        .expect("request");
+    assert!(header_of(&notice, "content-security-policy").contains("frame-ancestors 'self'"));
+
+    // HSTS only when served over HTTPS (secure cookies on).
+    let secure = spawn_app_configured(|config| Config {
+        secure_cookies: true,
+        ..config
+    })
+    .await;
+    let home = secure
+        .client
+        .get(secure.url("/"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(
+        header_of(&home, "strict-transport-security"),
+        "max-age=31536000"
+    );
+}
+
+#[tokio::test]
+async fn a_slow_client_is_cut_off_and_writes_nothing() {
+    let app = spawn_app_configured(|config| Config {
+        http: HttpConfig {
+            header_timeout: Duration::from_secs(1),
+            request_timeout: Duration::from_secs(1),
+            ..HttpConfig::default()
+        },
+        ..config
+    })
+    .await;
+    let before = written(&app).await;
+
+    // Headers dribbled in (slowloris): the connection is closed.
+    let started = Instant::now();
+    let host = app.base.trim_start_matches("http://");
+    let answer = raw(&app, &format!("GET / HTTP/1.1\r\nHost: {host}\r\n"), &[]).await;
+    assert!(!answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(started.elapsed() < Duration::from_secs(10), "cut off");
+
+    // A body that never finishes: 408, nothing filed.
+    let started = Instant::now();
+    let answer = raw(
+        &app,
+        &post_head(
+            &app,
+            "/api/reports/submit",
+            "text/html",
+            "Content-Length: 100\r\n",
+        ),
+        &[b"form[name]=".to_vec()],
+    )
+    .await;
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(started.elapsed() < Duration::from_secs(10), "cut off");
+    assert_eq!(written(&app).await, before);
+}

@@ -2,9 +2,9 @@
 pub mod cases;
 pub mod clocks;
 pub mod drafts;
-pub mod login_attempts;
 pub mod notifications;
 pub mod outbox;
+pub mod rate_limits;
 pub mod regions;
 pub mod sessions;
 pub mod settings;

@@ -9,7 +9,7 @@ use crate::{
     domain::{message::Message, region::RegionCode, role::Role},
     ssr::{
         error::ServiceError,
-        password::hash_password,
+        password::hash_password_off_thread as hash_password,
         repo::{regions, sessions, users},
         services::{auth::Staff, cases::new_id},
         state::AppState,
@@ -126,7 +126,7 @@ pub async fn create(
         display_name: form.display_name.trim().to_owned(),
         role: role.code().to_owned(),
         region_code: region.as_str().to_owned(),
-        password_hash: hash_password(&form.password)?,
+        password_hash: hash_password(&form.password).await?,
         active: 1,
     };
     if !users::insert(&state.db.pool, &row, millis(now)).await? {
@@ -165,7 +165,7 @@ pub async fn reset_password(
     require_admin(staff)?;
     target_in_scope(state, staff, user_id).await?;
     check_password(password)?;
-    let hash = hash_password(password)?;
+    let hash = hash_password(password).await?;
     let mut tx = state.db.pool.begin().await?;
     users::set_password(&mut *tx, user_id, &hash).await?;
     sessions::revoke_all_for_user(&mut *tx, user_id, millis(now)).await?;

@@ -1,0 +1,208 @@
+//! Issue 8, abuse resistance: one test per attack, each asserting the refusal and that nothing
+//! was written. Callers at different addresses connect from different loopback addresses
+//! (127.0.0.x), so no forwarded-for header (trusted or not) is involved.
+use std::net::{IpAddr, Ipv4Addr};
+
+use reqwest::{header, redirect::Policy, Response};
+
+use crate::helpers::{fields, spawn_app, TestApp, PASSWORD, QINGSHI_VILLAGE};
+
+const ADMIN: &str = "xian-admin";
+
+/// A caller whose connections come from 127.0.0.`last`.
+fn caller_at(last: u8) -> reqwest::Client {
+    reqwest::Client::builder()
+        .local_address(IpAddr::V4(Ipv4Addr::new(127, 0, 0, last)))
+        .cookie_store(true)
+        .redirect(Policy::none())
+        .timeout(std::time::Duration::from_secs(120))
+        .build()
+        .expect("client")
+}
+
+async fn post_from(
+    app: &TestApp,
+    client: &reqwest::Client,
+    path: &str,
+    form: &[(String, String)],
+) -> Response {
+    client
+        .post(app.url(path))
+        .header(header::ACCEPT, "application/json")
+        .form(form)
+        .send()
+        .await
+        .expect("request")
+}
+
+fn sign_in_request(
+    app: &TestApp,
+    client: &reqwest::Client,
+    user: &str,
+    password: &str,
+) -> reqwest::RequestBuilder {
+    client
+        .post(app.url("/api/auth/login"))
+        .header(header::ACCEPT, "application/json")
+        .form(&fields(&[("username", user), ("password", password)]))
+}
+
+async fn sign_in(app: &TestApp, client: &reqwest::Client, user: &str, password: &str) -> u16 {
+    sign_in_request(app, client, user, password)
+        .send()
+        .await
+        .expect("request")
+        .status()
+        .as_u16()
+}
+
+/// Sends all the requests at once; their statuses, in no particular order.
+async fn burst(requests: Vec<reqwest::RequestBuilder>) -> Vec<u16> {
+    let mut set = tokio::task::JoinSet::new();
+    for request in requests {
+        set.spawn(async move { request.send().await.expect("request").status().as_u16() });
+    }
+    set.join_all().await
+}
+
+async fn count(app: &TestApp, sql: &str) -> i64 {
+    sqlx::query_scalar(sql)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .expect("count")
+}
+
+/// How many of the statuses are `code`.
+fn how_many(statuses: &[u16], code: u16) -> usize {
+    statuses.iter().filter(|s| **s == code).count()
+}
+
+#[tokio::test]
+async fn an_attackers_wrong_passwords_do_not_lock_the_admin_out() {
+    let app = spawn_app().await;
+    let attacker = caller_at(66);
+    let mut statuses = Vec::new();
+    for _ in 0..12 {
+        statuses.push(sign_in(&app, &attacker, ADMIN, "guess-2026").await);
+    }
+    assert_eq!(how_many(&statuses, 401), 5, "{statuses:?}");
+    assert_eq!(how_many(&statuses, 429), 7, "{statuses:?}");
+    // The attacker now waits even with the right password: the delay is theirs.
+    assert_eq!(sign_in(&app, &attacker, ADMIN, PASSWORD).await, 429);
+    assert_eq!(count(&app, "select count(*) from sessions").await, 0);
+
+    // The admin, from their own address, signs in at once.
+    let admin = caller_at(10);
+    assert_eq!(sign_in(&app, &admin, ADMIN, PASSWORD).await, 200);
+    assert_eq!(count(&app, "select count(*) from sessions").await, 1);
+}
+
+#[tokio::test]
+async fn the_delay_grows_and_ends() {
+    let app = spawn_app().await;
+    let attacker = caller_at(67);
+    for _ in 0..5 {
+        assert_eq!(sign_in(&app, &attacker, ADMIN, "guess").await, 401);
+    }
+    assert_eq!(sign_in(&app, &attacker, ADMIN, "guess").await, 429);
+    // After a minute one more try; then four minutes.
+    app.clock.advance(chrono::Duration::seconds(61));
+    assert_eq!(sign_in(&app, &attacker, ADMIN, "guess").await, 401);
+    app.clock.advance(chrono::Duration::seconds(61));
+    assert_eq!(sign_in(&app, &attacker, ADMIN, "guess").await, 429);
+    app.clock.advance(chrono::Duration::minutes(4));
+    assert_eq!(sign_in(&app, &attacker, ADMIN, PASSWORD).await, 200);
+}
+
+#[tokio::test]
+async fn a_parallel_burst_of_40_wrong_passwords_gets_exactly_5_tries() {
+    let app = spawn_app().await;
+    let attacker = caller_at(68);
+    let tries = (0..40)
+        .map(|_| sign_in_request(&app, &attacker, ADMIN, "guess-2026"))
+        .collect();
+    let statuses = burst(tries).await;
+    assert_eq!(how_many(&statuses, 401), 5, "{statuses:?}");
+    assert_eq!(how_many(&statuses, 429), 35, "{statuses:?}");
+    assert_eq!(count(&app, "select count(*) from sessions").await, 0);
+}
+
+#[tokio::test]
+async fn a_parallel_spray_over_many_accounts_from_one_address_stops_at_the_address_cap() {
+    let app = spawn_app().await;
+    let attacker = caller_at(69);
+    let names: Vec<String> = (0..40).map(|i| format!("nobody-{i}")).collect();
+    let tries = names
+        .iter()
+        .map(|name| sign_in_request(&app, &attacker, name, "guess-2026"))
+        .collect();
+    let statuses = burst(tries).await;
+    let cap = app::ssr::services::auth::limits::PER_ADDRESS as usize;
+    assert_eq!(how_many(&statuses, 401), cap, "{statuses:?}");
+    assert_eq!(how_many(&statuses, 429), 40 - cap, "{statuses:?}");
+}
+
+#[tokio::test]
+async fn a_parallel_burst_of_40_text_requests_sends_exactly_3_texts() {
+    let app = spawn_app().await;
+    let mobile = "13700137001";
+    app.submit_report("张三", mobile, QINGSHI_VILLAGE).await;
+    let caller = caller_at(70);
+    let form = fields(&[("mobile", mobile)]);
+    let asks = (0..40)
+        .map(|_| {
+            caller
+                .post(app.url("/api/reports/resend"))
+                .header(header::ACCEPT, "application/json")
+                .form(&form)
+        })
+        .collect();
+    let statuses = burst(asks).await;
+    let limit = app::ssr::services::lookup::MAX_PER_MOBILE as usize;
+    assert_eq!(how_many(&statuses, 200), limit, "{statuses:?}");
+    assert_eq!(how_many(&statuses, 429), 40 - limit, "{statuses:?}");
+    let texts = count(
+        &app,
+        "select count(*) from outbox where channel = 'sms' and case_id is null",
+    )
+    .await;
+    assert_eq!(texts, limit as i64);
+}
+
+#[tokio::test]
+async fn health_answers_while_twenty_sign_ins_hash_passwords() {
+    let app = spawn_app().await;
+    let users = ["cun-qingshi", "zhen-qingshi", "xian-officer", "rexian", ADMIN];
+    let clients: Vec<reqwest::Client> = (0..20).map(|i| caller_at(100 + i)).collect();
+    let sign_ins = async {
+        let tries = clients
+            .iter()
+            .enumerate()
+            .map(|(i, c)| sign_in_request(&app, c, users[i % users.len()], PASSWORD))
+            .collect();
+        let statuses = burst(tries).await;
+        (statuses, std::time::Instant::now())
+    };
+    let health = async {
+        // Let the sign-ins start hashing first.
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        let mut answers = Vec::new();
+        for _ in 0..5 {
+            let response = app
+                .client
+                .get(app.url("/healthz"))
+                .send()
+                .await
+                .expect("healthz");
+            answers.push(response.status().as_u16());
+        }
+        (answers, std::time::Instant::now())
+    };
+    let ((statuses, signed_in_at), (answers, healthy_at)) = tokio::join!(sign_ins, health);
+    assert_eq!(how_many(&statuses, 200), 20, "{statuses:?}");
+    assert_eq!(answers, vec![200; 5]);
+    assert!(
+        healthy_at < signed_in_at,
+        "health answered only after the sign-ins finished"
+    );
+}

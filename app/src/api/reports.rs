@@ -146,7 +146,16 @@ pub async fn my_proxy_channels() -> Result<Vec<super::cases::Choice>, AppError> 
 /// A fresh idempotency key for a report form (one per page load).
 #[server(endpoint = "reports/new_key")]
 pub async fn new_report_key() -> Result<String, AppError> {
-    Ok(crate::ssr::services::reports::new_form_key())
+    use crate::ssr::{context::RequestContext, form_keys::FormScope};
+    let ctx = RequestContext::load()?;
+    // Bound to the account of a signed-in member of staff, otherwise to the public form.
+    let scope = match ctx.staff().await {
+        Ok(staff) => FormScope::Staff(staff.id),
+        Err(_) => FormScope::Public,
+    };
+    crate::ssr::services::reports::new_form_key(&ctx.state, &scope)
+        .await
+        .map_err(crate::ssr::context::reply_error)
 }
 
 /// Texts the tracking numbers filed under this mobile number to that phone. The answer is the

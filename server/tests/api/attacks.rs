@@ -3,9 +3,9 @@
 //! (127.0.0.x), so no forwarded-for header (trusted or not) is involved.
 use std::net::{IpAddr, Ipv4Addr};
 
-use reqwest::{header, redirect::Policy, Response};
+use reqwest::{header, redirect::Policy};
 
-use crate::helpers::{fields, spawn_app, TestApp, PASSWORD, QINGSHI_VILLAGE};
+use crate::helpers::{fields, report_fields, spawn_app, TestApp, PASSWORD, QINGSHI_VILLAGE};
 
 const ADMIN: &str = "xian-admin";
 
@@ -18,21 +18,6 @@ fn caller_at(last: u8) -> reqwest::Client {
         .timeout(std::time::Duration::from_secs(120))
         .build()
         .expect("client")
-}
-
-async fn post_from(
-    app: &TestApp,
-    client: &reqwest::Client,
-    path: &str,
-    form: &[(String, String)],
-) -> Response {
-    client
-        .post(app.url(path))
-        .header(header::ACCEPT, "application/json")
-        .form(form)
-        .send()
-        .await
-        .expect("request")
 }
 
 fn sign_in_request(
@@ -205,4 +190,138 @@ async fn health_answers_while_twenty_sign_ins_hash_passwords() {
         healthy_at < signed_in_at,
         "health answered only after the sign-ins finished"
     );
+}
+
+async fn stored_keys(app: &TestApp) -> Vec<Option<String>> {
+    sqlx::query_scalar("select idempotency_key from cases order by created_at")
+        .fetch_all(&app.state.db.pool)
+        .await
+        .expect("keys")
+}
+
+#[tokio::test]
+async fn a_forged_form_key_gets_no_idempotency_and_reveals_nothing() {
+    let app = spawn_app().await;
+    let household = "13612340001";
+    let key = crate::idempotency::issued_key(&app).await;
+    let mut form = report_fields("周大爷", household, QINGSHI_VILLAGE);
+    form.push(("form[key]".into(), key.clone()));
+    let first: String = app
+        .post_api("/api/reports/submit", &form)
+        .await
+        .json()
+        .await
+        .expect("tracking");
+
+    // The same nonce with a made-up signature, and a bare nonce as keys used to be.
+    let nonce = key.split('.').next().expect("nonce").to_owned();
+    for forged in [format!("{nonce}.{}", "0".repeat(64)), nonce.clone()] {
+        let mut form = report_fields("周大爷", household, QINGSHI_VILLAGE);
+        form.push(("form[key]".into(), forged));
+        let response = app.post_api("/api/reports/submit", &form).await;
+        assert_eq!(response.status(), 200);
+        let tracking: String = response.json().await.expect("tracking");
+        assert_ne!(tracking, first, "a forged key never finds the first filing");
+    }
+    // Only the genuine key was stored.
+    let keys = stored_keys(&app).await;
+    assert_eq!(keys.len(), 3);
+    assert_eq!(keys.iter().flatten().count(), 1, "{keys:?}");
+    assert_eq!(keys[0].as_deref(), Some(format!("self:{nonce}").as_str()));
+}
+
+#[tokio::test]
+async fn a_staff_form_key_does_not_work_on_the_public_form() {
+    let app = spawn_app().await;
+    let hotline = app.login("rexian").await;
+    let staff_key: String = hotline
+        .post_api("/api/reports/new_key", &[])
+        .await
+        .json()
+        .await
+        .expect("key");
+    let mut form = report_fields("周大爷", "13612340002", QINGSHI_VILLAGE);
+    form.push(("form[key]".into(), staff_key));
+    assert_eq!(app.post_api("/api/reports/submit", &form).await.status(), 200);
+    assert_eq!(stored_keys(&app).await, vec![None]);
+}
+
+#[tokio::test]
+async fn a_department_alerts_key_on_the_public_form_neither_leaks_nor_breaks_the_push() {
+    let app = spawn_app().await;
+    let department = app.login("bumen-minzheng").await;
+    let department_id: String =
+        sqlx::query_scalar("select id from users where username = 'bumen-minzheng'")
+            .fetch_one(&app.state.db.pool)
+            .await
+            .expect("id");
+    let household = "13612340003";
+    let reference = "YB-2026-001";
+    // What the attacker can compute: the old key scheme and the new stored form.
+    let old_scheme = {
+        use sha2::Digest;
+        let digest = sha2::Sha256::digest(format!("alert:{department_id}:{reference}").as_bytes());
+        digest[..16].iter().map(|b| format!("{b:02x}")).collect::<String>()
+    };
+    let stored_form = app::ssr::form_keys::alert_key(&department_id, reference);
+    let attack = |key: &str| {
+        let mut form = report_fields("钱大伯", household, QINGSHI_VILLAGE);
+        form.push(("form[key]".into(), key.to_owned()));
+        form
+    };
+    // First, before the department pushes: the key must not block the push.
+    let early: String = app
+        .post_api("/api/reports/submit", &attack(&old_scheme))
+        .await
+        .json()
+        .await
+        .expect("tracking");
+
+    let alert = serde_json::json!({ "alerts": [{
+        "reference": reference,
+        "name": "钱大伯",
+        "mobile": household,
+        "id_number": crate::helpers::id_number_for(household),
+        "village": QINGSHI_VILLAGE,
+        "household_size": "3",
+        "risk_types": ["illness"],
+        "description": "医保数据：本年度自付医疗费用超过3万元",
+    }]});
+    let push = || async {
+        let response = department
+            .client
+            .post(department.url("/api/alerts/push"))
+            .header(header::ACCEPT, "application/json")
+            .json(&alert)
+            .send()
+            .await
+            .expect("push");
+        assert_eq!(response.status(), 200);
+        let outcomes: serde_json::Value = response.json().await.expect("json");
+        outcomes[0]["tracking"]
+            .as_str()
+            .expect("the push files the record")
+            .to_owned()
+    };
+    let pushed = push().await;
+    assert_ne!(pushed, early);
+
+    // Then, after the push, with the household's own details: never the department's number.
+    for key in [old_scheme.as_str(), stored_form.as_str()] {
+        let tracking: String = app
+            .post_api("/api/reports/submit", &attack(key))
+            .await
+            .json()
+            .await
+            .expect("tracking");
+        assert_ne!(tracking, pushed, "the public form learned the alert's number");
+    }
+    // The department's re-push is still idempotent.
+    assert_eq!(push().await, pushed);
+    let alert_cases: i64 =
+        sqlx::query_scalar("select count(*) from cases where channel = 'department_alert'")
+            .fetch_one(&app.state.db.pool)
+            .await
+            .expect("count");
+    assert_eq!(alert_cases, 1);
 }

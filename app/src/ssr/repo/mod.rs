@@ -6,6 +6,7 @@ pub mod notifications;
 pub mod outbox;
 pub mod rate_limits;
 pub mod regions;
+pub mod secrets;
 pub mod sessions;
 pub mod settings;
 pub mod users;

@@ -21,6 +21,7 @@ use crate::{
     },
     ssr::{
         error::ServiceError,
+        form_keys::{self, FormScope},
         repo::{cases as case_rows, drafts, regions},
         services::{
             auth::Staff,
@@ -43,9 +44,9 @@ pub fn field_errors(problems: &[FieldProblem]) -> Vec<FieldError> {
         .collect()
 }
 
-/// A fresh idempotency key for a report form.
-pub fn new_form_key() -> String {
-    cases::new_id()
+/// A fresh idempotency key for a report form, signed for `scope` (see `ssr::form_keys`).
+pub async fn new_form_key(state: &AppState, scope: &FormScope) -> Result<String, ServiceError> {
+    form_keys::issue(state, scope).await
 }
 
 /// Checks a report form, including that its village exists.
@@ -62,12 +63,6 @@ async fn parse_report(state: &AppState, form: &ReportForm) -> Result<NewReport, 
             )])
         })?;
     Ok(report)
-}
-
-/// The form's idempotency key when it is one this server could have issued.
-fn form_key(form: &ReportForm) -> Option<String> {
-    let key = form.key.trim();
-    (key.len() == 32 && key.bytes().all(|b| b.is_ascii_hexdigit())).then(|| key.to_owned())
 }
 
 async fn file_report(
@@ -100,14 +95,15 @@ async fn file_report(
     cases::file(state, actor, &applicant, new, now).await
 }
 
-/// Checks a report form and files it under `channel` for `actor` (the form's key makes a
-/// resubmission return the first filing).
+/// Checks a report form and files it under `channel` for `actor` (a stored key, composed on
+/// the server, makes a resubmission return the first filing).
 pub async fn file_form(
     state: &AppState,
     actor: &Actor,
     form: &ReportForm,
     channel: Channel,
     consent_by: Option<String>,
+    idempotency_key: Option<String>,
     now: DateTime<Utc>,
 ) -> Result<cases::Filed, ServiceError> {
     let report = parse_report(state, form).await?;
@@ -117,7 +113,7 @@ pub async fn file_form(
         report,
         channel,
         consent_by,
-        form_key(form),
+        idempotency_key,
         now,
     )
     .await
@@ -137,7 +133,7 @@ pub async fn submit(
         Role::Household,
         report.village.clone(),
     );
-    let key = form_key(form);
+    let key = form_keys::verify(state, &FormScope::Public, &form.key).await?;
     let filed = file_report(state, &actor, report, Channel::SelfReport, None, key, now).await?;
     Ok(filed.tracking)
 }
@@ -175,7 +171,7 @@ pub async fn submit_proxy(
     let actor = actor_of(staff);
     // A department alert comes from data, not a caller: the household signs at the home check.
     let consent_by = (channel != Channel::DepartmentAlert).then(|| staff.id.clone());
-    let key = form_key(form);
+    let key = form_keys::verify(state, &FormScope::Staff(staff.id.clone()), &form.key).await?;
     let filed = file_report(state, &actor, report, channel, consent_by, key, now).await?;
     tracing::info!(target: "audit", user = %staff.id, case_id = %filed.case_id, channel = channel.code(), "proxy filing, consent read aloud");
     Ok(filed)

@@ -75,9 +75,17 @@ pub async fn get_submission_info(tracking: String) -> Result<SubmissionInfo, App
 #[server(endpoint = "reports/track")]
 pub async fn track_report(tracking: String, mobile: String) -> Result<TrackResult, AppError> {
     let ctx = crate::ssr::context::RequestContext::load()?;
-    crate::ssr::services::reports::track(&ctx.state, &tracking, &mobile, ctx.lang())
-        .await
-        .map_err(crate::ssr::context::reply_error)
+    let address = ctx.client_address();
+    crate::ssr::services::reports::track(
+        &ctx.state,
+        &tracking,
+        &mobile,
+        &address,
+        ctx.now(),
+        ctx.lang(),
+    )
+    .await
+    .map_err(crate::ssr::context::reply_error)
 }
 
 /// 代为申报: a member of staff files for a caller or a household they found, having read the
@@ -119,9 +127,15 @@ pub async fn check_duplicates(
     if crate::domain::case::proxy_channels(staff.role).is_empty() {
         return Err(reply_error(AppError::Forbidden));
     }
-    crate::ssr::services::case_view::duplicates_for(&ctx.state, &staff, &id_number, &mobile)
-        .await
-        .map_err(reply_error)
+    crate::ssr::services::case_view::duplicates_for(
+        &ctx.state,
+        &staff,
+        &id_number,
+        &mobile,
+        ctx.now(),
+    )
+    .await
+    .map_err(reply_error)
 }
 
 /// The channels the signed-in member of staff may file under for someone else.

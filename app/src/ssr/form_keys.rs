@@ -44,7 +44,9 @@ fn mac(secret: &[u8], scope: &FormScope, nonce: &str) -> Result<Hmac<Sha256>, Se
 /// A fresh key for one form: `<32 hex nonce>.<64 hex signature>`.
 pub async fn issue(state: &AppState, scope: &FormScope) -> Result<String, ServiceError> {
     let nonce = hex::encode(random_bytes::<16>());
-    let signature = mac(&secret(state).await?, scope, &nonce)?.finalize().into_bytes();
+    let signature = mac(&secret(state).await?, scope, &nonce)?
+        .finalize()
+        .into_bytes();
     Ok(format!("{nonce}.{}", hex::encode(signature)))
 }
 
@@ -72,7 +74,11 @@ pub async fn verify(
         tracing::warn!("form key not issued to this form; filed without idempotency");
         return Ok(None);
     }
-    Ok(Some(format!("{}:{}", scope.namespace(), nonce.to_ascii_lowercase())))
+    Ok(Some(format!(
+        "{}:{}",
+        scope.namespace(),
+        nonce.to_ascii_lowercase()
+    )))
 }
 
 /// The stored key of a department's record: derived on the server from the account and the

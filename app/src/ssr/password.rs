@@ -48,7 +48,10 @@ pub async fn hash_password_off_thread(password: &str) -> Result<String, ServiceE
 }
 
 /// `verify_password` on the blocking pool.
-pub async fn verify_password_off_thread(password: &str, stored: &str) -> Result<bool, ServiceError> {
+pub async fn verify_password_off_thread(
+    password: &str,
+    stored: &str,
+) -> Result<bool, ServiceError> {
     let (password, stored) = (password.to_owned(), stored.to_owned());
     off_the_workers(move || verify_password(&password, &stored)).await
 }

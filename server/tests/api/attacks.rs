@@ -157,7 +157,13 @@ async fn a_parallel_burst_of_40_text_requests_sends_exactly_3_texts() {
 #[tokio::test]
 async fn health_answers_while_twenty_sign_ins_hash_passwords() {
     let app = spawn_app().await;
-    let users = ["cun-qingshi", "zhen-qingshi", "xian-officer", "rexian", ADMIN];
+    let users = [
+        "cun-qingshi",
+        "zhen-qingshi",
+        "xian-officer",
+        "rexian",
+        ADMIN,
+    ];
     let clients: Vec<reqwest::Client> = (0..20).map(|i| caller_at(100 + i)).collect();
     let sign_ins = async {
         let tries = clients
@@ -242,7 +248,10 @@ async fn a_staff_form_key_does_not_work_on_the_public_form() {
         .expect("key");
     let mut form = report_fields("周大爷", "13612340002", QINGSHI_VILLAGE);
     form.push(("form[key]".into(), staff_key));
-    assert_eq!(app.post_api("/api/reports/submit", &form).await.status(), 200);
+    assert_eq!(
+        app.post_api("/api/reports/submit", &form).await.status(),
+        200
+    );
     assert_eq!(stored_keys(&app).await, vec![None]);
 }
 
@@ -261,7 +270,10 @@ async fn a_department_alerts_key_on_the_public_form_neither_leaks_nor_breaks_the
     let old_scheme = {
         use sha2::Digest;
         let digest = sha2::Sha256::digest(format!("alert:{department_id}:{reference}").as_bytes());
-        digest[..16].iter().map(|b| format!("{b:02x}")).collect::<String>()
+        digest[..16]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
     };
     let stored_form = app::ssr::form_keys::alert_key(&department_id, reference);
     let attack = |key: &str| {
@@ -314,7 +326,10 @@ async fn a_department_alerts_key_on_the_public_form_neither_leaks_nor_breaks_the
             .json()
             .await
             .expect("tracking");
-        assert_ne!(tracking, pushed, "the public form learned the alert's number");
+        assert_ne!(
+            tracking, pushed,
+            "the public form learned the alert's number"
+        );
     }
     // The department's re-push is still idempotent.
     assert_eq!(push().await, pushed);
@@ -324,4 +339,85 @@ async fn a_department_alerts_key_on_the_public_form_neither_leaks_nor_breaks_the
             .await
             .expect("count");
     assert_eq!(alert_cases, 1);
+}
+
+#[tokio::test]
+async fn a_village_cadre_probing_another_villages_household_learns_nothing() {
+    let app = spawn_app().await;
+    let elsewhere = "13612340004";
+    app.submit_report("李四", elsewhere, "522799101202").await;
+    let at_home = "13612340005";
+    app.submit_report("王五", at_home, QINGSHI_VILLAGE).await;
+    let cadre = app.login("cun-qingshi").await;
+    let probe = |mobile: &str| {
+        fields(&[
+            ("id_number", &crate::helpers::id_number_for(mobile)),
+            ("mobile", mobile),
+        ])
+    };
+    let found: serde_json::Value = cadre
+        .post_api("/api/reports/duplicates", &probe(at_home))
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(found.as_array().map(Vec::len), Some(1), "in scope: {found}");
+    let outside = cadre
+        .post_api("/api/reports/duplicates", &probe(elsewhere))
+        .await;
+    assert_eq!(outside.status(), 200);
+    assert_eq!(outside.text().await.expect("body"), "[]");
+}
+
+#[tokio::test]
+async fn a_scripted_sweep_of_duplicate_look_ups_is_stopped() {
+    let app = spawn_app().await;
+    let operator = app.login("rexian").await;
+    let limit = app::ssr::services::case_view::DUPLICATE_PROBES_PER_HOUR;
+    let mut statuses = Vec::new();
+    for i in 0..=limit {
+        let mobile = format!("136{:08}", i);
+        let response = operator
+            .post_api(
+                "/api/reports/duplicates",
+                &fields(&[("id_number", ""), ("mobile", &mobile)]),
+            )
+            .await;
+        statuses.push(response.status().as_u16());
+    }
+    assert_eq!(how_many(&statuses, 200), limit as usize);
+    assert_eq!(statuses.last(), Some(&429));
+}
+
+#[tokio::test]
+async fn guessing_the_mobile_for_a_known_tracking_number_is_stopped_per_address() {
+    let app = spawn_app().await;
+    let household = "13612340006";
+    let tracking = app.submit_report("赵六", household, QINGSHI_VILLAGE).await;
+    let guesser = caller_at(71);
+    let track = |client: &reqwest::Client, mobile: &str| {
+        client
+            .post(app.url("/api/reports/track"))
+            .header(header::ACCEPT, "application/json")
+            .form(&fields(&[("tracking", &tracking), ("mobile", mobile)]))
+            .send()
+    };
+    let limit = app::ssr::services::reports::TRACKS_PER_ADDRESS_PER_HOUR;
+    for i in 0..limit {
+        let guess = format!("1390000{:04}", i);
+        assert_eq!(track(&guesser, &guess).await.expect("track").status(), 404);
+    }
+    // Even the right guess is refused now, and says nothing about the number.
+    assert_eq!(
+        track(&guesser, household).await.expect("track").status(),
+        429
+    );
+    // The household, elsewhere, still looks its case up.
+    assert_eq!(
+        track(&caller_at(11), household)
+            .await
+            .expect("track")
+            .status(),
+        200
+    );
 }

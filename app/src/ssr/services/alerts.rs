@@ -61,8 +61,16 @@ pub async fn push(
         };
         // The key is the server's, from the account and the record, never from the request.
         let key = Some(alert_key(&staff.id, &row.reference));
-        match reports::file_form(state, &actor, &form, Channel::DepartmentAlert, None, key, now)
-            .await
+        match reports::file_form(
+            state,
+            &actor,
+            &form,
+            Channel::DepartmentAlert,
+            None,
+            key,
+            now,
+        )
+        .await
         {
             Ok(filed) => {
                 outcome.tracking = Some(filed.tracking.as_str().to_owned());

@@ -1,6 +1,5 @@
 use chrono::{DateTime, Duration, Utc};
 
-
 use super::millis;
 use crate::{
     api::auth::StaffInfo,

@@ -38,8 +38,7 @@ pub async fn send_tracking_numbers(
     let by_address = format!("sms-address:{address}");
     let by_mobile = format!("sms-mobile:{}", mobile.as_str());
     if !rate_limits::take_in_window(pool, &by_address, MAX_PER_ADDRESS, WINDOW_MS, now_ms).await?
-        || !rate_limits::take_in_window(pool, &by_mobile, MAX_PER_MOBILE, WINDOW_MS, now_ms)
-            .await?
+        || !rate_limits::take_in_window(pool, &by_mobile, MAX_PER_MOBILE, WINDOW_MS, now_ms).await?
     {
         tracing::warn!("tracking-number texts rate limited");
         return Err(ServiceError::RateLimited);

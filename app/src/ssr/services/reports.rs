@@ -22,7 +22,7 @@ use crate::{
     ssr::{
         error::ServiceError,
         form_keys::{self, FormScope},
-        repo::{cases as case_rows, drafts, regions},
+        repo::{cases as case_rows, drafts, rate_limits, regions},
         services::{
             auth::Staff,
             case_view::actor_of,
@@ -241,13 +241,31 @@ pub async fn submission_info(
     })
 }
 
+/// Progress look-ups per address per hour: enough for a family or a village office, too few
+/// to try mobile numbers against a known tracking number.
+pub const TRACKS_PER_ADDRESS_PER_HOUR: i64 = 30;
+
 /// Both the number and the mobile must match; a mismatch looks exactly like "not found".
 pub async fn track(
     state: &AppState,
     tracking: &str,
     mobile: &str,
+    address: &str,
+    now: DateTime<Utc>,
     lang: Lang,
 ) -> Result<TrackResult, ServiceError> {
+    if !rate_limits::take_in_window(
+        &state.db.pool,
+        &format!("track-address:{address}"),
+        TRACKS_PER_ADDRESS_PER_HOUR,
+        60 * 60_000,
+        millis(now),
+    )
+    .await?
+    {
+        tracing::warn!("progress look-ups rate limited");
+        return Err(ServiceError::RateLimited);
+    }
     let mut problems: Vec<FieldError> = Vec::new();
     let tracking = TrackingNumber::parse(tracking)
         .map_err(|e| problems.push(FieldError::new("tracking", &e)))

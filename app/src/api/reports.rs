@@ -47,7 +47,8 @@ pub async fn get_submission_info(tracking: String) -> Result<SubmissionInfo, App
 pub async fn track_report(tracking: String, mobile: String) -> Result<TrackResult, AppError> {
     use crate::ssr::{context::RequestContext, services::reports};
     RequestContext::public_call(|ctx| async move {
-        reports::track(&ctx.state, &tracking, &mobile, ctx.lang()).await
+        let (address, now) = (ctx.client_address(), ctx.now());
+        reports::track(&ctx.state, &tracking, &mobile, &address, now, ctx.lang()).await
     })
     .await
 }
@@ -78,7 +79,7 @@ pub async fn check_duplicates(
 ) -> Result<Vec<DuplicateView>, AppError> {
     use crate::ssr::{context::RequestContext, services::duplicates};
     RequestContext::staff_call(|ctx, staff| async move {
-        duplicates::for_proxy(&ctx.state, &staff, &id_number, &mobile).await
+        duplicates::for_proxy(&ctx.state, &staff, &id_number, &mobile, ctx.now()).await
     })
     .await
 }
@@ -93,7 +94,12 @@ pub async fn my_proxy_channels() -> Result<Vec<Choice>, AppError> {
 /// A fresh idempotency key for a report form (one per page load).
 #[server(endpoint = "reports/new_key")]
 pub async fn new_report_key() -> Result<String, AppError> {
-    Ok(crate::ssr::services::reports::new_form_key())
+    use crate::ssr::{context::RequestContext, services::reports};
+    RequestContext::public_call(|ctx| async move {
+        let scope = ctx.form_scope().await;
+        reports::new_form_key(&ctx.state, &scope).await
+    })
+    .await
 }
 
 /// Texts the tracking numbers filed under this mobile number to that phone. The answer is the

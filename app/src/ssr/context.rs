@@ -80,6 +80,14 @@ impl RequestContext {
         }
     }
 
+    /// Whom a form key is issued to: the signed-in member of staff, else the public form.
+    pub async fn form_scope(&self) -> super::form_keys::FormScope {
+        match self.staff().await {
+            Ok(staff) => super::form_keys::FormScope::Staff(staff.id),
+            Err(_) => super::form_keys::FormScope::Public,
+        }
+    }
+
     pub fn now(&self) -> DateTime<Utc> {
         self.state.clock.now()
     }

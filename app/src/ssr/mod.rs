@@ -5,6 +5,7 @@ pub mod db;
 pub mod demo_cases;
 pub mod download;
 pub mod error;
+pub mod form_keys;
 pub mod language;
 pub mod password;
 pub mod proxies;

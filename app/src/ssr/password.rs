@@ -16,6 +16,46 @@ pub fn hash_password(password: &str) -> Result<String, ServiceError> {
         .map_err(|_| ServiceError::Hash)
 }
 
+/// Argon2 runs at most this many at once per core, on the blocking pool: a burst of sign-ins
+/// queues here instead of occupying the async workers that answer every other request.
+const HASHES_PER_CORE: usize = 2;
+
+fn hashing_permits() -> &'static tokio::sync::Semaphore {
+    static PERMITS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    PERMITS.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        tokio::sync::Semaphore::new(cores * HASHES_PER_CORE)
+    })
+}
+
+/// Runs a hashing job off the async workers, waiting for a permit first.
+async fn off_the_workers<T: Send + 'static>(
+    job: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, ServiceError> {
+    let _permit = hashing_permits()
+        .acquire()
+        .await
+        .map_err(|_| ServiceError::Hash)?;
+    tokio::task::spawn_blocking(job)
+        .await
+        .map_err(|_| ServiceError::Hash)
+}
+
+/// `hash_password` on the blocking pool.
+pub async fn hash_password_off_thread(password: &str) -> Result<String, ServiceError> {
+    let password = password.to_owned();
+    off_the_workers(move || hash_password(&password)).await?
+}
+
+/// `verify_password` on the blocking pool.
+pub async fn verify_password_off_thread(
+    password: &str,
+    stored: &str,
+) -> Result<bool, ServiceError> {
+    let (password, stored) = (password.to_owned(), stored.to_owned());
+    off_the_workers(move || verify_password(&password, &stored)).await
+}
+
 pub fn verify_password(password: &str, stored: &str) -> bool {
     PasswordHash::new(stored)
         .map(|parsed| {

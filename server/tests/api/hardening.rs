@@ -17,7 +17,7 @@ use crate::helpers::{
 
 const EVIL: &str = "https://evil.example";
 
-/// Rows a request could have written: cases, case events, drafts, sessions, login attempts.
+/// Rows a request could have written: cases, case events, drafts, sessions, counted attempts.
 async fn written(app: &TestApp) -> Vec<i64> {
     let mut counts = Vec::new();
     for table in [
@@ -25,7 +25,7 @@ async fn written(app: &TestApp) -> Vec<i64> {
         "case_events",
         "form_drafts",
         "sessions",
-        "login_attempts",
+        "rate_limits",
     ] {
         let n: i64 = sqlx::query_scalar(&format!("select count(*) from {table}"))
             .fetch_one(&app.state.db.pool)
@@ -161,12 +161,12 @@ async fn address_counted_for(app: &TestApp, forwarded: &str) -> String {
         .expect("request");
     assert_ne!(response.status(), StatusCode::OK);
     let addresses: Vec<String> = sqlx::query_scalar(
-        "select address from login_attempts where username = 'xian-admin' order by at, id",
+        "select substr(bucket, 15) from rate_limits where bucket like 'login-address:%'",
     )
     .fetch_all(&app.state.db.pool)
     .await
     .expect("attempts");
-    sqlx::query("delete from login_attempts")
+    sqlx::query("delete from rate_limits")
         .execute(&app.state.db.pool)
         .await
         .expect("clear");
@@ -219,11 +219,12 @@ async fn behind_a_trusted_proxy_the_right_most_untrusted_hop_is_the_client() {
         .await
         .expect("request");
     assert_ne!(no_header.status(), StatusCode::OK);
-    let address: String =
-        sqlx::query_scalar("select address from login_attempts where username = 'xian-admin'")
-            .fetch_one(&app.state.db.pool)
-            .await
-            .expect("attempt");
+    let address: String = sqlx::query_scalar(
+        "select substr(bucket, 15) from rate_limits where bucket like 'login-address:%'",
+    )
+    .fetch_one(&app.state.db.pool)
+    .await
+    .expect("attempt");
     assert_eq!(address, "127.0.0.1");
 }
 

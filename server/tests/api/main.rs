@@ -2,6 +2,7 @@
 //! (SQLite by default; PostgreSQL when TEST_POSTGRES_URL is set) and a manual clock.
 mod admin;
 mod alerts;
+mod attacks;
 mod escalation;
 mod fixtures;
 mod hardening;

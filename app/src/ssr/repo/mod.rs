@@ -2,10 +2,11 @@
 pub mod cases;
 pub mod clocks;
 pub mod drafts;
-pub mod login_attempts;
 pub mod notifications;
 pub mod outbox;
+pub mod rate_limits;
 pub mod regions;
+pub mod secrets;
 pub mod sessions;
 pub mod settings;
 pub mod users;

@@ -11,7 +11,7 @@ use crate::{
     },
     ssr::{
         error::ServiceError,
-        password::hash_password,
+        password::hash_password_off_thread as hash_password,
         repo::{regions, sessions, users},
         services::{auth::Staff, cases::new_id},
         state::AppState,
@@ -66,7 +66,7 @@ pub async fn create(
         display_name: account.display_name,
         role: account.role.code().to_owned(),
         region_code: account.region.as_str().to_owned(),
-        password_hash: hash_password(&account.password)?,
+        password_hash: hash_password(&account.password).await?,
         active: 1,
     };
     if !users::insert(&state.db.pool, &row, millis(now)).await? {
@@ -103,7 +103,7 @@ pub async fn reset_password(
     let user = target_in_scope(state, staff, user_id).await?;
     check_password(password, &user.username)
         .map_err(|weak| ServiceError::Validation(vec![FieldError::new("password", &weak)]))?;
-    let hash = hash_password(password)?;
+    let hash = hash_password(password).await?;
     let mut tx = state.db.pool.begin().await?;
     users::set_password(&mut *tx, user_id, &hash).await?;
     sessions::revoke_all_for_user(&mut *tx, user_id, millis(now)).await?;

@@ -1,7 +1,6 @@
 //! Department screening alerts pushed in bulk: each row is filed like a proxy report under the
 //! 部门筛查预警 channel, independently, so one bad row does not hold up the rest.
 use chrono::{DateTime, Utc};
-use sha2::{Digest, Sha256};
 
 use crate::{
     domain::{
@@ -11,6 +10,7 @@ use crate::{
     },
     ssr::{
         error::ServiceError,
+        form_keys::alert_key,
         services::{auth::Staff, reports},
         state::AppState,
     },
@@ -19,12 +19,6 @@ use crate::{
         FieldError,
     },
 };
-
-/// The filing key of a department's record: the same record pushed again files once.
-fn alert_key(user_id: &str, reference: &str) -> String {
-    let digest = Sha256::digest(format!("alert:{user_id}:{}", reference.trim()).as_bytes());
-    digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
-}
 
 #[tracing::instrument(skip_all, fields(user = %staff.id, rows = rows.len()))]
 pub async fn push(
@@ -62,10 +56,22 @@ pub async fn push(
         // The household signs the pledge at the home check; the department cannot sign it.
         let form = ReportForm {
             consent: "on".to_owned(),
-            key: alert_key(&staff.id, &row.reference),
+            key: String::new(),
             ..row.household.clone()
         };
-        match reports::file_form(state, &actor, &form, Channel::DepartmentAlert, None, now).await {
+        // The key is the server's, from the account and the record, never from the request.
+        let key = Some(alert_key(&staff.id, &row.reference));
+        match reports::file_form(
+            state,
+            &actor,
+            &form,
+            Channel::DepartmentAlert,
+            None,
+            key,
+            now,
+        )
+        .await
+        {
             Ok(filed) => {
                 outcome.tracking = Some(filed.tracking.as_str().to_owned());
                 outcome.possible_duplicate = !filed.case.duplicates.is_empty();
@@ -106,18 +112,4 @@ pub async fn upload(
         })
         .collect();
     push(state, staff, &rows, now).await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::alert_key;
-
-    #[test]
-    fn a_record_keeps_its_key_and_other_records_or_departments_get_others() {
-        let key = alert_key("dept-1", "MZ-2026-001");
-        assert_eq!(key.len(), 32);
-        assert_eq!(key, alert_key("dept-1", " MZ-2026-001 "));
-        assert_ne!(key, alert_key("dept-1", "MZ-2026-002"));
-        assert_ne!(key, alert_key("dept-2", "MZ-2026-001"));
-    }
 }

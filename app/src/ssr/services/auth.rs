@@ -6,8 +6,10 @@ use crate::{
     domain::{region::RegionCode, role::Role},
     ssr::{
         error::ServiceError,
-        password::{hash_password, new_session_token, token_digest, verify_password},
-        repo::{login_attempts, regions, sessions, users},
+        password::{
+            hash_password_off_thread, new_session_token, token_digest, verify_password_off_thread,
+        },
+        repo::{rate_limits, regions, sessions, users},
         state::AppState,
     },
 };
@@ -15,10 +17,33 @@ use crate::{
 /// How long a staff session lives.
 pub const SESSION_HOURS: i64 = 12;
 
-/// Failed sign-ins allowed per account, and per address, within the window.
-pub const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
-pub const MAX_FAILURES_PER_ADDRESS: i64 = 20;
-pub const FAILURE_WINDOW_MINUTES: i64 = 15;
+/// Sign-in limits. A wrong password never locks the real owner out: failures are counted per
+/// (account, address), so an attacker elsewhere only slows themselves down.
+pub mod limits {
+    use crate::ssr::repo::rate_limits::Backoff;
+
+    /// Per (account, address): 5 tries at once, then 1, 4, 9 … minutes between tries (at most
+    /// an hour); forgotten a day after the last try, or at the first correct password.
+    pub const PER_ACCOUNT_AND_ADDRESS: Backoff = Backoff {
+        free: 5,
+        step_ms: 60_000,
+        max_ms: 60 * 60_000,
+        memory_ms: 24 * 60 * 60_000,
+    };
+    /// Per address, whatever the account: tries in a 15-minute window (a correct password
+    /// gives its try back, so a village office behind one address can still sign in).
+    pub const PER_ADDRESS: i64 = 20;
+    pub const ADDRESS_WINDOW_MS: i64 = 15 * 60_000;
+}
+
+fn account_bucket(username: &str, address: &str) -> String {
+    // The length prefix keeps a crafted username from naming another pair's bucket.
+    format!("login:{}:{username}:{address}", username.len())
+}
+
+fn address_bucket(address: &str) -> String {
+    format!("login-address:{address}")
+}
 
 /// Checks the password and opens a session; returns the cookie token.
 #[tracing::instrument(skip(state, password), fields(username = %username, address = %address))]
@@ -30,48 +55,62 @@ pub async fn login(
     now: DateTime<Utc>,
 ) -> Result<String, ServiceError> {
     let username = username.trim();
-    let since = millis(now - Duration::minutes(FAILURE_WINDOW_MINUTES));
-    let (by_user, by_address) =
-        login_attempts::recent(&state.db.pool, username, address, since).await?;
-    if by_user >= MAX_FAILURES_PER_ACCOUNT || by_address >= MAX_FAILURES_PER_ADDRESS {
-        tracing::warn!(by_user, by_address, "login rate limited");
+    let pool = &state.db.pool;
+    let now_ms = millis(now);
+    // Each try is counted before the password is checked, in one statement per counter, so a
+    // parallel burst cannot get past the limits.
+    let by_address = address_bucket(address);
+    if !rate_limits::take_in_window(
+        pool,
+        &by_address,
+        limits::PER_ADDRESS,
+        limits::ADDRESS_WINDOW_MS,
+        now_ms,
+    )
+    .await?
+    {
+        tracing::warn!("sign-in refused: too many tries from this address");
         return Err(ServiceError::RateLimited);
     }
-    let user = users::by_username(&state.db.pool, username).await?;
+    let by_account = account_bucket(username, address);
+    if !rate_limits::take_with_backoff(pool, &by_account, limits::PER_ACCOUNT_AND_ADDRESS, now_ms)
+        .await?
+    {
+        tracing::warn!("sign-in refused: too many tries for this account from this address");
+        return Err(ServiceError::RateLimited);
+    }
+    let user = users::by_username(pool, username).await?;
     // Verify even for unknown users so timing does not reveal which usernames exist.
     let stored = match user.as_ref() {
         Some(u) => u.password_hash.clone(),
-        None => dummy_hash(),
+        None => dummy_hash().await,
     };
-    let password_ok = verify_password(password, &stored);
+    let password_ok = verify_password_off_thread(password, &stored).await?;
     let user = match user {
         Some(user) if password_ok && user.active == 1 => user,
         _ => {
             tracing::info!("login refused");
-            let id = crate::ssr::services::cases::new_id();
-            login_attempts::record(&state.db.pool, &id, username, address, millis(now)).await?;
             return Err(ServiceError::Unauthorized);
         }
     };
-    login_attempts::clear_user(&state.db.pool, username).await?;
+    rate_limits::clear(pool, &by_account).await?;
+    rate_limits::give_back(pool, &by_address).await?;
     let (token, digest) = new_session_token();
     let expires = now + Duration::hours(SESSION_HOURS);
-    sessions::insert(
-        &state.db.pool,
-        &digest,
-        &user.id,
-        millis(now),
-        millis(expires),
-    )
-    .await?;
+    sessions::insert(pool, &digest, &user.id, now_ms, millis(expires)).await?;
     tracing::info!(user_id = %user.id, "logged in");
     Ok(token)
 }
 
-fn dummy_hash() -> String {
-    static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+async fn dummy_hash() -> String {
+    static DUMMY: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
     DUMMY
-        .get_or_init(|| hash_password("no such user").unwrap_or_default())
+        .get_or_init(|| async {
+            hash_password_off_thread("no such user")
+                .await
+                .unwrap_or_default()
+        })
+        .await
         .clone()
 }
 

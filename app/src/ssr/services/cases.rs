@@ -79,9 +79,14 @@ pub async fn file(
     mut new: NewCase,
     now: DateTime<Utc>,
 ) -> Result<Filed, ServiceError> {
-    if let Some(key) = &applicant.idempotency_key {
-        if let Some(earlier) = earlier_filing(state, key, applicant).await? {
-            return Ok(earlier);
+    let mut key = applicant.idempotency_key.clone();
+    if let Some(k) = &key {
+        match earlier_filing(state, k, applicant).await? {
+            Earlier::Same(filed) => return Ok(*filed),
+            // Another household's key: file this one fresh, without a key, so the key neither
+            // reveals the other filing nor blocks this one.
+            Earlier::Other => key = None,
+            Earlier::None => {}
         }
     }
     new.id = new_id();
@@ -129,7 +134,7 @@ pub async fn file(
         created_at: now_ms,
         updated_at: now_ms,
         consent_by: applicant.consent_by.clone(),
-        idempotency_key: applicant.idempotency_key.clone(),
+        idempotency_key: key.clone(),
     };
     let queue = QueueColumns::from(&case.queue_keys(&state.policy));
     let mut tx = state.db.pool.begin().await?;
@@ -141,15 +146,16 @@ pub async fn file(
         &queue,
     )
     .await;
-    if let (Err(e), Some(key)) = (&inserted, &applicant.idempotency_key) {
+    if let (Err(e), Some(key)) = (&inserted, &key) {
         // The same form submitted twice at once: the other submission won the key.
         if e.as_database_error()
             .is_some_and(|d| d.is_unique_violation())
         {
             drop(tx);
-            return earlier_filing(state, key, applicant)
-                .await?
-                .ok_or(ServiceError::Conflict);
+            return match earlier_filing(state, key, applicant).await? {
+                Earlier::Same(filed) => Ok(*filed),
+                Earlier::Other | Earlier::None => Err(ServiceError::Conflict),
+            };
         }
     }
     inserted?;
@@ -171,29 +177,39 @@ pub async fn file(
     })
 }
 
-/// The filing already made with this form key: a retried submission gets it back, while the
-/// key coming back with another mobile number is refused as a conflict.
+enum Earlier {
+    /// The same household's filing: a retry gets it back.
+    Same(Box<Filed>),
+    /// The key names another household's filing.
+    Other,
+    None,
+}
+
+/// The filing already made with this key: a retried submission gets it back only when the
+/// mobile and ID number match too, so a key alone never reveals a tracking number.
 async fn earlier_filing(
     state: &AppState,
     key: &str,
     applicant: &Applicant,
-) -> Result<Option<Filed>, ServiceError> {
+) -> Result<Earlier, ServiceError> {
     let Some(row) = cases::by_idempotency_key(&state.db.pool, key).await? else {
-        return Ok(None);
+        return Ok(Earlier::None);
     };
-    if row.applicant_mobile != applicant.mobile.as_str() {
-        tracing::warn!(case_id = %row.id, "form key reused with another mobile number");
-        return Err(ServiceError::Conflict);
+    if row.applicant_mobile != applicant.mobile.as_str()
+        || row.applicant_id_number != applicant.id_number.as_str()
+    {
+        tracing::warn!(case_id = %row.id, "form key sent with another household's details");
+        return Ok(Earlier::Other);
     }
     let tracking = TrackingNumber::parse(&row.tracking_number)
         .map_err(|_| ServiceError::Corrupt(format!("case {} tracking number", row.id)))?;
     let case = load_unscoped(state, &row.id).await?;
     tracing::info!(case_id = %row.id, "form submitted again; the first filing stands");
-    Ok(Some(Filed {
+    Ok(Earlier::Same(Box::new(Filed {
         case_id: row.id,
         tracking,
         case,
-    }))
+    })))
 }
 
 /// Loads a case the actor may see; out of scope looks like "not found" and is logged.

@@ -108,6 +108,7 @@ pub async fn for_proxy(
     staff: &Staff,
     id_number: &str,
     mobile: &str,
+    now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Vec<DuplicateView>, ServiceError> {
     staff.require_proxy()?;
     let id_number = IdNumber::parse(id_number).map(|i| i.as_str().to_owned());
@@ -116,6 +117,31 @@ pub async fn for_proxy(
         (Err(_), Err(_)) => return Ok(Vec::new()),
         (id, mobile) => (id.unwrap_or_default(), mobile.unwrap_or_default()),
     };
-    let found = find(state, &id_number, &mobile).await?;
-    duplicate_views(state, &staff.actor(), &found).await
+    // Probes are counted per account: typing is a few a minute, a scripted sweep is not.
+    let bucket = format!("duplicates:{}", staff.id);
+    if !crate::ssr::repo::rate_limits::take_in_window(
+        &state.db.pool,
+        &bucket,
+        DUPLICATE_PROBES_PER_HOUR,
+        60 * 60_000,
+        super::millis(now),
+    )
+    .await?
+    {
+        tracing::warn!(target: "audit", user = %staff.id, "duplicate probes rate limited");
+        return Err(ServiceError::RateLimited);
+    }
+    let actor = staff.actor();
+    // Only filings in the caller's own region: elsewhere the answer would tell the village,
+    // state and date of another household's filing.
+    let found: Vec<_> = find(state, &id_number, &mobile)
+        .await?
+        .into_iter()
+        .filter(|f| RegionCode::parse(&f.village).is_ok_and(|v| actor.covers(&v)))
+        .collect();
+    tracing::info!(target: "audit", user = %staff.id, found = found.len(), "duplicate look-up while filing");
+    duplicate_views(state, &actor, &found).await
 }
+
+/// Look-ups of earlier filings while typing, per account per hour.
+pub const DUPLICATE_PROBES_PER_HOUR: i64 = 120;

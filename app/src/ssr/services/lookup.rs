@@ -1,24 +1,24 @@
 //! "Forgot the tracking number": people rarely keep reference numbers, so a household finds
 //! its filings by mobile number. The numbers go by SMS to that phone only, so knowing someone
 //! else's number reveals nothing; the answer is the same whether or not filings exist.
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::millis;
 use crate::{
     domain::{mobile::MobileNumber, time::date_zh, tracking::TrackingNumber},
     ssr::{
         error::ServiceError,
-        repo::{cases, login_attempts, outbox},
+        repo::{cases, outbox, rate_limits},
         services::cases::new_id,
         state::AppState,
     },
     wire::FieldError,
 };
 
-const WINDOW_MINUTES: i64 = 60;
-/// Texts per phone number and per address within the window (SMS costs money and annoys).
-const MAX_PER_MOBILE: i64 = 3;
-const MAX_PER_ADDRESS: i64 = 20;
+/// Texts per phone number and per address within an hour (SMS costs money and annoys).
+pub const WINDOW_MS: i64 = 60 * 60_000;
+pub const MAX_PER_MOBILE: i64 = 3;
+pub const MAX_PER_ADDRESS: i64 = 20;
 /// Filings listed in one text, newest first.
 const MAX_LISTED: i64 = 5;
 
@@ -41,16 +41,17 @@ pub async fn send_tracking_numbers(
 ) -> Result<(), ServiceError> {
     let mobile = MobileNumber::parse(mobile)
         .map_err(|e| ServiceError::Validation(vec![FieldError::new("mobile", &e)]))?;
-    // Counted in the sign-in attempts table under a key no username can take.
-    let key = format!("sms:{}", mobile.as_str());
-    let since = millis(now - Duration::minutes(WINDOW_MINUTES));
-    let (by_mobile, by_address) =
-        login_attempts::recent(&state.db.pool, &key, address, since).await?;
-    if by_mobile >= MAX_PER_MOBILE || by_address >= MAX_PER_ADDRESS {
-        tracing::warn!(by_mobile, by_address, "tracking-number texts rate limited");
+    // The address first: a burst over many numbers from one address stops there.
+    let pool = &state.db.pool;
+    let now_ms = millis(now);
+    let by_address = format!("sms-address:{address}");
+    let by_mobile = format!("sms-mobile:{}", mobile.as_str());
+    if !rate_limits::take_in_window(pool, &by_address, MAX_PER_ADDRESS, WINDOW_MS, now_ms).await?
+        || !rate_limits::take_in_window(pool, &by_mobile, MAX_PER_MOBILE, WINDOW_MS, now_ms).await?
+    {
+        tracing::warn!("tracking-number texts rate limited");
         return Err(ServiceError::RateLimited);
     }
-    login_attempts::record(&state.db.pool, &new_id(), &key, address, millis(now)).await?;
     let filed = cases::by_mobile(&state.db.pool, mobile.as_str(), MAX_LISTED).await?;
     if filed.is_empty() {
         tracing::info!("no filings for this mobile; nothing sent");

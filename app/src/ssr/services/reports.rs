@@ -18,7 +18,8 @@ use crate::{
     },
     ssr::{
         error::ServiceError,
-        repo::{cases as case_rows, drafts, regions},
+        form_keys::{self, FormScope},
+        repo::{cases as case_rows, drafts, rate_limits, regions},
         services::{
             auth::Staff,
             cases::{self, Applicant},
@@ -63,9 +64,9 @@ pub fn known_channel(code: &str) -> &'static str {
     Channel::from_code(code).map_or("", |c| c.code())
 }
 
-/// A fresh idempotency key for a report form.
-pub fn new_form_key() -> String {
-    cases::new_id()
+/// A fresh idempotency key for a report form, signed for `scope` (see `ssr::form_keys`).
+pub async fn new_form_key(state: &AppState, scope: &FormScope) -> Result<String, ServiceError> {
+    form_keys::issue(state, scope).await
 }
 
 /// Checks a report form, including that its village exists.
@@ -82,12 +83,6 @@ async fn parse_report(state: &AppState, form: &ReportForm) -> Result<NewReport, 
             )])
         })?;
     Ok(report)
-}
-
-/// The form's idempotency key when it is one this server could have issued.
-fn form_key(form: &ReportForm) -> Option<String> {
-    let key = form.key.trim();
-    (key.len() == 32 && key.bytes().all(|b| b.is_ascii_hexdigit())).then(|| key.to_owned())
 }
 
 async fn file_report(
@@ -120,14 +115,15 @@ async fn file_report(
     cases::file(state, actor, &applicant, new, now).await
 }
 
-/// Checks a report form and files it under `channel` for `actor` (the form's key makes a
-/// resubmission return the first filing).
+/// Checks a report form and files it under `channel` for `actor` (a stored key, composed on
+/// the server, makes a resubmission return the first filing).
 pub async fn file_form(
     state: &AppState,
     actor: &Actor,
     form: &ReportForm,
     channel: Channel,
     consent_by: Option<String>,
+    idempotency_key: Option<String>,
     now: DateTime<Utc>,
 ) -> Result<cases::Filed, ServiceError> {
     let report = parse_report(state, form).await?;
@@ -137,7 +133,7 @@ pub async fn file_form(
         report,
         channel,
         consent_by,
-        form_key(form),
+        idempotency_key,
         now,
     )
     .await
@@ -157,7 +153,7 @@ pub async fn submit(
         Role::Household,
         report.village.clone(),
     );
-    let key = form_key(form);
+    let key = form_keys::verify(state, &FormScope::Public, &form.key).await?;
     let filed = file_report(state, &actor, report, Channel::SelfReport, None, key, now).await?;
     Ok(filed.tracking)
 }
@@ -195,7 +191,7 @@ pub async fn submit_proxy(
     let actor = staff.actor();
     // A department alert comes from data, not a caller: the household signs at the home check.
     let consent_by = (channel != Channel::DepartmentAlert).then(|| staff.id.clone());
-    let key = form_key(form);
+    let key = form_keys::verify(state, &FormScope::Staff(staff.id.clone()), &form.key).await?;
     let filed = file_report(state, &actor, report, channel, consent_by, key, now).await?;
     tracing::info!(target: "audit", user = %staff.id, case_id = %filed.case_id, channel = channel.code(), "proxy filing, consent read aloud");
     Ok(filed)
@@ -265,13 +261,31 @@ pub async fn submission_info(
     })
 }
 
+/// Progress look-ups per address per hour: enough for a family or a village office, too few
+/// to try mobile numbers against a known tracking number.
+pub const TRACKS_PER_ADDRESS_PER_HOUR: i64 = 30;
+
 /// Both the number and the mobile must match; a mismatch looks exactly like "not found".
 pub async fn track(
     state: &AppState,
     tracking: &str,
     mobile: &str,
+    address: &str,
+    now: DateTime<Utc>,
     lang: Lang,
 ) -> Result<TrackResult, ServiceError> {
+    if !rate_limits::take_in_window(
+        &state.db.pool,
+        &format!("track-address:{address}"),
+        TRACKS_PER_ADDRESS_PER_HOUR,
+        60 * 60_000,
+        millis(now),
+    )
+    .await?
+    {
+        tracing::warn!("progress look-ups rate limited");
+        return Err(ServiceError::RateLimited);
+    }
     let mut problems: Vec<FieldError> = Vec::new();
     let tracking = TrackingNumber::parse(tracking)
         .map_err(|e| problems.push(FieldError::new("tracking", &e)))

@@ -1,0 +1,118 @@
+//! Idempotency keys for report forms. The server issues them, signed with HMAC-SHA256 under
+//! a secret it keeps in the database (made on first use, shared by every app server), and
+//! bound to who may use them: the public form, or one staff account. The key stored beside a
+//! filing is composed here as `<namespace>:<nonce>`, so a public form can never name a staff
+//! filing or a department alert (those live in `staff:` and `alert:` namespaces).
+use hmac::{Hmac, Mac};
+use sha2::{Digest, Sha256};
+
+use super::{error::ServiceError, password::random_bytes, repo::secrets, state::AppState};
+
+const SECRET_NAME: &str = "form_key_hmac";
+
+/// Who a form key belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormScope {
+    /// The household's own form (no account).
+    Public,
+    /// A form opened by this signed-in member of staff.
+    Staff(String),
+}
+
+impl FormScope {
+    fn namespace(&self) -> String {
+        match self {
+            FormScope::Public => "self".to_owned(),
+            FormScope::Staff(user_id) => format!("staff:{user_id}"),
+        }
+    }
+}
+
+async fn secret(state: &AppState) -> Result<Vec<u8>, ServiceError> {
+    let candidate = hex::encode(random_bytes::<32>());
+    let now = super::services::millis(state.clock.now());
+    let stored = secrets::get_or_create(&state.db.pool, SECRET_NAME, &candidate, now).await?;
+    hex::decode(stored).map_err(|_| ServiceError::Corrupt("form key secret".into()))
+}
+
+fn mac(secret: &[u8], scope: &FormScope, nonce: &str) -> Result<Hmac<Sha256>, ServiceError> {
+    let mut mac = Hmac::<Sha256>::new_from_slice(secret).map_err(|_| ServiceError::Hash)?;
+    mac.update(format!("form-key:v1:{}:{nonce}", scope.namespace()).as_bytes());
+    Ok(mac)
+}
+
+/// A fresh key for one form: `<32 hex nonce>.<64 hex signature>`.
+pub async fn issue(state: &AppState, scope: &FormScope) -> Result<String, ServiceError> {
+    let nonce = hex::encode(random_bytes::<16>());
+    let signature = mac(&secret(state).await?, scope, &nonce)?
+        .finalize()
+        .into_bytes();
+    Ok(format!("{nonce}.{}", hex::encode(signature)))
+}
+
+/// The stored key for a form key this server issued to `scope`; `None` for anything else
+/// (forged, for another scope, mangled). Such a form is filed without idempotency rather than
+/// refused: nothing typed is lost, and the key can neither find nor block another filing.
+pub async fn verify(
+    state: &AppState,
+    scope: &FormScope,
+    key: &str,
+) -> Result<Option<String>, ServiceError> {
+    let Some((nonce, signature)) = key.trim().split_once('.') else {
+        return Ok(None);
+    };
+    if nonce.len() != 32 || !nonce.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Ok(None);
+    }
+    let Ok(signature) = hex::decode(signature) else {
+        return Ok(None);
+    };
+    let valid = mac(&secret(state).await?, scope, nonce)?
+        .verify_slice(&signature)
+        .is_ok();
+    if !valid {
+        tracing::warn!("form key not issued to this form; filed without idempotency");
+        return Ok(None);
+    }
+    Ok(Some(format!(
+        "{}:{}",
+        scope.namespace(),
+        nonce.to_ascii_lowercase()
+    )))
+}
+
+/// The stored key of a department's record: derived on the server from the account and the
+/// department's own reference, so the same record pushed again files once, and no form can
+/// produce it.
+pub fn alert_key(user_id: &str, reference: &str) -> String {
+    let digest = Sha256::digest(reference.trim().as_bytes());
+    format!("alert:{user_id}:{}", hex::encode(digest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_record_keeps_its_key_and_other_records_or_departments_get_others() {
+        let key = alert_key("dept-1", "MZ-2026-001");
+        assert!(key.starts_with("alert:dept-1:"));
+        assert_eq!(key, alert_key("dept-1", " MZ-2026-001 "));
+        assert_ne!(key, alert_key("dept-1", "MZ-2026-002"));
+        assert_ne!(key, alert_key("dept-2", "MZ-2026-001"));
+    }
+
+    #[test]
+    fn a_signature_for_one_scope_does_not_fit_another() {
+        let nonce = "0123456789abcdef0123456789abcdef";
+        let public = mac(b"secret", &FormScope::Public, nonce)
+            .expect("mac")
+            .finalize()
+            .into_bytes();
+        let staff = mac(b"secret", &FormScope::Staff("u1".into()), nonce)
+            .expect("mac")
+            .finalize()
+            .into_bytes();
+        assert_ne!(public, staff);
+    }
+}

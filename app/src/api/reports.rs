@@ -18,7 +18,7 @@ pub async fn submit_report(form: ReportForm) -> Result<String, AppError> {
     RequestContext::public_call(|ctx| async move {
         let filed = reports::submit(&ctx.state, &form, ctx.now()).await;
         let tracking = ctx.keep_draft_if_invalid(&form, filed, "/report?").await?;
-        leptos_axum::redirect(&format!("/report/submitted/{}", tracking.as_str()));
+        leptos_axum::redirect(&reports::confirmation_link(&ctx.state, &tracking, ctx.now()).await?);
         Ok(tracking.as_str().to_owned())
     })
     .await
@@ -33,11 +33,23 @@ pub async fn load_report_draft(token: String) -> Result<Option<ReportDraft>, App
     .await
 }
 
+/// The confirmation of a filing, for whoever has its token (`t`, made at filing) or its
+/// mobile number; to anyone else it looks like a number that does not exist.
 #[server(endpoint = "reports/submitted")]
-pub async fn get_submission_info(tracking: String) -> Result<SubmissionInfo, AppError> {
+pub async fn get_submission_info(
+    tracking: String,
+    #[server(default)] t: String,
+    #[server(default)] mobile: String,
+) -> Result<SubmissionInfo, AppError> {
     use crate::ssr::{context::RequestContext, services::reports};
     RequestContext::public_call(|ctx| async move {
-        reports::submission_info(&ctx.state, &tracking, ctx.lang()).await
+        let address = ctx.client_address();
+        let proof = reports::Proof {
+            token: &t,
+            mobile: &mobile,
+            address: &address,
+        };
+        reports::submission_info(&ctx.state, &tracking, proof, ctx.now(), ctx.lang()).await
     })
     .await
 }

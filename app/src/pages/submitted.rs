@@ -1,5 +1,8 @@
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_params_map};
+use leptos_router::{
+    components::A,
+    hooks::{use_params_map, use_query_map},
+};
 
 use crate::{api::reports::get_submission_info, i18n::use_lang};
 
@@ -7,9 +10,17 @@ use crate::{api::reports::get_submission_info, i18n::use_lang};
 pub fn SubmittedPage() -> impl IntoView {
     let t = use_lang();
     let params = use_params_map();
+    let query = use_query_map();
+    // The link made at filing carries a short-lived token (`t`); without it, or once it has
+    // expired, the page confirms nothing and points to the look-up by number and mobile.
     let info = Resource::new(
-        move || params.read().get("tracking").unwrap_or_default(),
-        get_submission_info,
+        move || {
+            (
+                params.read().get("tracking").unwrap_or_default(),
+                query.read().get("t").unwrap_or_default(),
+            )
+        },
+        |(tracking, token)| get_submission_info(tracking, token, String::new()),
     );
     view! {
         <Suspense fallback=move || view! { <p class="loading">{t.pick("正在加载…", "Loading…")}</p> }>
@@ -48,7 +59,17 @@ pub fn SubmittedPage() -> impl IntoView {
                         </section>
                     }
                     .into_any(),
-                    Err(e) => view! { <p class="banner error">{e.text(t)}</p> }.into_any(),
+                    Err(e) => view! {
+                        <section class="card">
+                            <p class="banner error">{e.text(t)}</p>
+                            <p>{t.pick(
+                                "确认页只在提交后一小时内显示。请用查询码和手机号查询进度。",
+                                "This page is shown only within an hour of sending. Use your tracking number and mobile number to see progress.",
+                            )}</p>
+                            <A href="/track" attr:class="button">{t.pick("查询进度", "Track my report")}</A>
+                        </section>
+                    }
+                    .into_any(),
                 }
             })}
         </Suspense>

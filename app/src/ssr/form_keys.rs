@@ -6,7 +6,12 @@
 use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
-use super::{error::ServiceError, password::random_bytes, repo::secrets, state::AppState};
+use chrono::{DateTime, Duration, Utc};
+
+use super::{
+    error::ServiceError, password::random_bytes, repo::secrets, services::millis, state::AppState,
+};
+use crate::domain::tracking::TrackingNumber;
 
 const SECRET_NAME: &str = "form_key_hmac";
 
@@ -30,7 +35,7 @@ impl FormScope {
 
 async fn secret(state: &AppState) -> Result<Vec<u8>, ServiceError> {
     let candidate = hex::encode(random_bytes::<32>());
-    let now = super::services::millis(state.clock.now());
+    let now = millis(state.clock.now());
     let stored = secrets::get_or_create(&state.db.pool, SECRET_NAME, &candidate, now).await?;
     hex::decode(stored).map_err(|_| ServiceError::Corrupt("form key secret".into()))
 }
@@ -81,6 +86,57 @@ pub async fn verify(
     )))
 }
 
+/// How long the confirmation link made at filing shows the filing without the mobile number.
+pub const SUBMISSION_TOKEN_MINUTES: i64 = 60;
+
+fn submission_mac(
+    secret: &[u8],
+    tracking: &str,
+    expires_ms: i64,
+) -> Result<Hmac<Sha256>, ServiceError> {
+    let mut mac = Hmac::<Sha256>::new_from_slice(secret).map_err(|_| ServiceError::Hash)?;
+    mac.update(format!("submitted:v1:{tracking}:{expires_ms}").as_bytes());
+    Ok(mac)
+}
+
+/// A token for the confirmation page of the filing `tracking`, made when it is filed:
+/// `<expiry in ms>.<64 hex signature>`. Whoever has only the number cannot make one, so the
+/// page confirms nothing to them.
+pub async fn submission_token(
+    state: &AppState,
+    tracking: &TrackingNumber,
+    now: DateTime<Utc>,
+) -> Result<String, ServiceError> {
+    let expires = millis(now + Duration::minutes(SUBMISSION_TOKEN_MINUTES));
+    let signature = submission_mac(&secret(state).await?, tracking.as_str(), expires)?
+        .finalize()
+        .into_bytes();
+    Ok(format!("{expires}.{}", hex::encode(signature)))
+}
+
+/// Whether `token` was made by this server for `tracking` and has not expired.
+pub async fn submission_token_valid(
+    state: &AppState,
+    tracking: &TrackingNumber,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, ServiceError> {
+    let Some((expires, signature)) = token.trim().split_once('.') else {
+        return Ok(false);
+    };
+    let (Ok(expires), Ok(signature)) = (expires.parse::<i64>(), hex::decode(signature)) else {
+        return Ok(false);
+    };
+    if expires <= millis(now) {
+        return Ok(false);
+    }
+    Ok(
+        submission_mac(&secret(state).await?, tracking.as_str(), expires)?
+            .verify_slice(&signature)
+            .is_ok(),
+    )
+}
+
 /// The stored key of a department's record: derived on the server from the account and the
 /// department's own reference, so the same record pushed again files once, and no form can
 /// produce it.
@@ -100,6 +156,19 @@ mod tests {
         assert_eq!(key, alert_key("dept-1", " MZ-2026-001 "));
         assert_ne!(key, alert_key("dept-1", "MZ-2026-002"));
         assert_ne!(key, alert_key("dept-2", "MZ-2026-001"));
+    }
+
+    #[test]
+    fn a_confirmation_signature_is_bound_to_its_number_and_expiry() {
+        let sig = |tracking: &str, expires: i64| {
+            submission_mac(b"secret", tracking, expires)
+                .expect("mac")
+                .finalize()
+                .into_bytes()
+        };
+        assert_eq!(sig("ABCD", 1), sig("ABCD", 1));
+        assert_ne!(sig("ABCD", 1), sig("ABCE", 1));
+        assert_ne!(sig("ABCD", 1), sig("ABCD", 2));
     }
 
     #[test]

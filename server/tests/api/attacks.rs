@@ -427,3 +427,108 @@ async fn guessing_the_mobile_for_a_known_tracking_number_is_stopped_per_address(
         200
     );
 }
+
+/// The confirmation as JSON: status and body.
+async fn confirmation(
+    app: &TestApp,
+    client: &reqwest::Client,
+    fields_: &[(&str, &str)],
+) -> (u16, String) {
+    let response = client
+        .post(app.url("/api/reports/submitted"))
+        .header(header::ACCEPT, "application/json")
+        .form(&fields(fields_))
+        .send()
+        .await
+        .expect("confirmation");
+    (
+        response.status().as_u16(),
+        response.text().await.expect("body"),
+    )
+}
+
+#[tokio::test]
+async fn a_tracking_number_alone_does_not_confirm_that_a_filing_exists() {
+    let app = spawn_app().await;
+    let household = "13612340007";
+    let filed = app
+        .post_api(
+            "/api/reports/submit",
+            &report_fields("钱七", household, QINGSHI_VILLAGE),
+        )
+        .await;
+    let link = filed.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    let tracking: String = filed.json().await.expect("tracking");
+    let token = link
+        .split_once("?t=")
+        .expect("token in the link")
+        .1
+        .to_owned();
+    let prober = caller_at(&app, 72);
+
+    // Only the number, a forged token, or another filing's token: the "not found" of a number
+    // that does not exist, body and all.
+    let (status, nobody) = confirmation(&app, &prober, &[("tracking", "2222-2222-22")]).await;
+    assert_eq!(status, 404);
+    let other = app
+        .post_api(
+            "/api/reports/submit",
+            &report_fields("孙八", "13612340008", QINGSHI_VILLAGE),
+        )
+        .await;
+    let other_link = other.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    let other_token = other_link.split_once("?t=").expect("token").1;
+    let forged = format!("{}.{}", i64::MAX, "0".repeat(64));
+    for proof in [
+        vec![("tracking", tracking.as_str())],
+        vec![("tracking", tracking.as_str()), ("t", forged.as_str())],
+        vec![("tracking", tracking.as_str()), ("t", other_token)],
+        vec![("tracking", tracking.as_str()), ("mobile", "13900000000")],
+    ] {
+        assert_eq!(
+            confirmation(&app, &prober, &proof).await,
+            (404, nobody.clone()),
+            "{proof:?}"
+        );
+    }
+    let page = prober
+        .get(app.url(&format!("/report/submitted/{tracking}")))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        !page.contains("data-testid=\"tracking\""),
+        "the page confirmed the number"
+    );
+
+    // The filer's own link shows the filing, on the page and as JSON; so does the mobile.
+    let grouped = app::domain::tracking::TrackingNumber::parse(&tracking)
+        .expect("valid")
+        .grouped();
+    let (status, body) =
+        confirmation(&app, &prober, &[("tracking", &tracking), ("t", &token)]).await;
+    assert_eq!(status, 200);
+    assert!(body.contains(&grouped), "{body}");
+    assert!(app.get_html(&link).await.contains(&grouped));
+    let (status, _) = confirmation(
+        &app,
+        &prober,
+        &[("tracking", &tracking), ("mobile", household)],
+    )
+    .await;
+    assert_eq!(status, 200);
+
+    // The token lasts an hour.
+    app.clock.advance(chrono::Duration::minutes(61));
+    let (status, _) = confirmation(&app, &prober, &[("tracking", &tracking), ("t", &token)]).await;
+    assert_eq!(status, 404);
+}

@@ -13,10 +13,19 @@ async fn a_valid_report_gets_a_tracking_number_and_goes_to_the_confirmation() {
         )
         .await;
     assert_eq!(response.status(), 200);
+    // The hydrated form follows this link, with the token made at filing.
+    let link = response.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
     let tracking: String = response.json().await.expect("json");
     assert!(TrackingNumber::parse(&tracking).is_ok(), "{tracking}");
+    assert!(
+        link.starts_with(&format!("/report/submitted/{tracking}?t=")),
+        "{link}"
+    );
 
-    let page = app.get_html(&format!("/report/submitted/{tracking}")).await;
+    let page = app.get_html(&link).await;
     let grouped = TrackingNumber::parse(&tracking).expect("valid").grouped();
     assert!(page.contains(&grouped), "confirmation shows the number");
     // Filed Monday 2026-11-23: accepted within 2 working days, decided within 15 days.

@@ -242,14 +242,55 @@ fn deadlines(calendar: &Calendar, discovered: NaiveDate) -> (NaiveDate, NaiveDat
     )
 }
 
+/// Where the browser goes after filing: the confirmation page, with the token that lets it
+/// show the filing for an hour without the mobile number.
+pub async fn confirmation_link(
+    state: &AppState,
+    tracking: &TrackingNumber,
+    now: DateTime<Utc>,
+) -> Result<String, ServiceError> {
+    let token = form_keys::submission_token(state, tracking, now).await?;
+    Ok(format!("/report/submitted/{}?t={token}", tracking.as_str()))
+}
+
+/// What the caller brings to see a confirmation: the token made at filing, or the mobile.
+#[derive(Debug, Clone, Copy)]
+pub struct Proof<'a> {
+    pub token: &'a str,
+    pub mobile: &'a str,
+    pub address: &'a str,
+}
+
+/// The confirmation of a filing, for its filer only: without the filing's token or the mobile
+/// number the answer is the same "not found" as for a number that does not exist.
 pub async fn submission_info(
     state: &AppState,
     tracking: &str,
+    proof: Proof<'_>,
+    now: DateTime<Utc>,
     lang: Lang,
 ) -> Result<SubmissionInfo, ServiceError> {
     let tracking = TrackingNumber::parse(tracking).map_err(|_| ServiceError::NotFound)?;
+    let by_token = !proof.token.is_empty()
+        && form_keys::submission_token_valid(state, &tracking, proof.token, now).await?;
+    let mobile = if by_token || proof.mobile.trim().is_empty() {
+        None
+    } else {
+        // The mobile is guessable: it shares the progress look-up's per-address limit.
+        take_track_hit(state, proof.address, now).await?;
+        Some(MobileNumber::parse(proof.mobile).map_err(|_| ServiceError::NotFound)?)
+    };
+    if !by_token && mobile.is_none() {
+        return Err(ServiceError::NotFound);
+    }
     let case = case_rows::by_tracking(&state.db.pool, tracking.as_str())
         .await?
+        .filter(|c| {
+            by_token
+                || mobile
+                    .as_ref()
+                    .is_some_and(|m| c.applicant_mobile == m.as_str())
+        })
         .ok_or(ServiceError::NotFound)?;
     let discovered = parse_date(&case.discovered_on)?;
     let (accept_by, decide_by) = deadlines(&state.calendar, discovered);
@@ -265,6 +306,26 @@ pub async fn submission_info(
 /// to try mobile numbers against a known tracking number.
 pub const TRACKS_PER_ADDRESS_PER_HOUR: i64 = 30;
 
+async fn take_track_hit(
+    state: &AppState,
+    address: &str,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    let admitted = rate_limits::take_in_window(
+        &state.db.pool,
+        &format!("track-address:{address}"),
+        TRACKS_PER_ADDRESS_PER_HOUR,
+        60 * 60_000,
+        millis(now),
+    )
+    .await?;
+    if !admitted {
+        tracing::warn!("progress look-ups rate limited");
+        return Err(ServiceError::RateLimited);
+    }
+    Ok(())
+}
+
 /// Both the number and the mobile must match; a mismatch looks exactly like "not found".
 pub async fn track(
     state: &AppState,
@@ -274,18 +335,7 @@ pub async fn track(
     now: DateTime<Utc>,
     lang: Lang,
 ) -> Result<TrackResult, ServiceError> {
-    if !rate_limits::take_in_window(
-        &state.db.pool,
-        &format!("track-address:{address}"),
-        TRACKS_PER_ADDRESS_PER_HOUR,
-        60 * 60_000,
-        millis(now),
-    )
-    .await?
-    {
-        tracing::warn!("progress look-ups rate limited");
-        return Err(ServiceError::RateLimited);
-    }
+    take_track_hit(state, address, now).await?;
     let mut problems: Vec<FieldError> = Vec::new();
     let tracking = TrackingNumber::parse(tracking)
         .map_err(|e| problems.push(FieldError::new("tracking", &e)))

@@ -16,7 +16,7 @@ use crate::{
 pub async fn submit_report(form: ReportForm) -> Result<String, AppError> {
     use crate::ssr::{context::RequestContext, services::reports};
     RequestContext::public_call(|ctx| async move {
-        let filed = reports::submit(&ctx.state, &form, ctx.now()).await;
+        let filed = reports::submit(&ctx.state, &form, &ctx.client_address(), ctx.now()).await;
         let tracking = ctx.keep_draft_if_invalid(&form, filed, "/report?").await?;
         leptos_axum::redirect(&reports::confirmation_link(&ctx.state, &tracking, ctx.now()).await?);
         Ok(tracking.as_str().to_owned())

@@ -103,9 +103,16 @@ where
 /// The banners above a report form: the last submission's error, and the reminder when a
 /// plain form post came back with problems.
 #[component]
-pub fn SubmitBanners(error: RwSignal<Option<AppError>>, draft_has_errors: bool) -> impl IntoView {
+pub fn SubmitBanners(
+    error: RwSignal<Option<AppError>>,
+    draft_has_errors: bool,
+    errors: FieldErrors,
+) -> impl IntoView {
+    // A refusal about the whole form (e.g. the daily filing limit) says what to do instead.
+    let refusal = errors.get(crate::domain::report::FORM_FIELD);
     view! {
         <ErrorBanner error=error />
+        {move || refusal().map(|text| view! { <p class="banner error" role="alert">{text}</p> })}
         {draft_has_errors.then(|| view! {
             <p class="banner error" role="alert">{use_lang().pick("请检查标红的内容", "Please check the fields marked in red")}</p>
         })}

@@ -45,6 +45,28 @@ pub const DESCRIPTION_MAX_CHARS: usize = 500;
 pub const HOUSEHOLD_MAX: u8 = 30;
 pub const GROUP_MAX_CHARS: usize = 10;
 
+/// Too many online filings today from this mobile number or this address (an abuse guard,
+/// set in the policy). Shown over the form, which comes back filled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilingLimit {
+    PerMobile,
+    PerAddress,
+}
+
+/// The form-level "field" a refusal that is about no one field is reported under.
+pub const FORM_FIELD: &str = "form";
+
+super::message::user_messages! {
+    FilingLimit {
+        PerMobile => "report.limit_per_mobile",
+            "这个手机号今天在网上提交的申报已达上限，您填写的内容已保留。如有困难，请拨打12317热线，或到村委会当面反映。",
+            "This mobile number has sent as many reports online today as allowed. What you typed is kept. If you need help, call the 12317 hotline or go to your village office.";
+        PerAddress => "report.limit_per_address",
+            "今天从这个网络提交的申报已达上限，您填写的内容已保留。如有困难，请拨打12317热线，或到村委会当面反映。",
+            "As many reports as allowed have been sent from this network today. What you typed is kept. If you need help, call the 12317 hotline or go to your village office.";
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReportFieldError {
     NameMissing,
@@ -277,6 +299,17 @@ impl TryFrom<&ReportForm> for NewReport {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_filing_limit_names_the_hotline_and_the_village_office() {
+        use super::super::message::UserMessage;
+        let all = [FilingLimit::PerMobile, FilingLimit::PerAddress];
+        super::super::message::tests::assert_messages_are_well_formed("report", &all);
+        for limit in all {
+            assert!(limit.zh().contains("12317") && limit.zh().contains("村委会"));
+            assert!(limit.en().contains("12317") && limit.en().contains("village office"));
+        }
+    }
     use crate::domain::id_number::check_digit;
 
     fn valid_id() -> String {

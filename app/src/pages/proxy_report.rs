@@ -83,7 +83,7 @@ fn ProxyForm(
     };
     view! {
         <ActionForm action=submit attr:class="report-form" attr:novalidate=true>
-            <SubmitBanners error=general_error draft_has_errors=!draft.errors.is_empty() />
+            <SubmitBanners error=general_error draft_has_errors=!draft.errors.is_empty() errors />
             <div class="field" class:invalid=move || errors.get("channel")().is_some()>
                 <label for="f-channel">"申报渠道 *"</label>
                 <select id="f-channel" name="channel" aria-describedby="e-channel">

@@ -44,7 +44,7 @@ fn ReportFormView(draft: ReportDraft, townships: Vec<TownshipOption>) -> impl In
     let t = errors.lang();
     view! {
         <ActionForm action=submit attr:class="report-form" attr:novalidate=true>
-            <SubmitBanners error=general_error draft_has_errors=!draft.errors.is_empty() />
+            <SubmitBanners error=general_error draft_has_errors=!draft.errors.is_empty() errors />
 
             <ReportFields form=draft.form errors townships consent=Consent::SelfTicked />
 

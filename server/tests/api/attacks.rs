@@ -532,3 +532,127 @@ async fn a_tracking_number_alone_does_not_confirm_that_a_filing_exists() {
     let (status, _) = confirmation(&app, &prober, &[("tracking", &tracking), ("t", &token)]).await;
     assert_eq!(status, 404);
 }
+
+/// A household's form from `client`, optionally with an issued key.
+async fn file_from(
+    app: &TestApp,
+    client: &reqwest::Client,
+    name: &str,
+    mobile: &str,
+    key: Option<&str>,
+) -> (u16, String) {
+    let mut form = report_fields(name, mobile, QINGSHI_VILLAGE);
+    if let Some(key) = key {
+        form.push(("form[key]".into(), key.into()));
+    }
+    let response = client
+        .post(app.url("/api/reports/submit"))
+        .header(header::ACCEPT, "application/json")
+        .form(&form)
+        .send()
+        .await
+        .expect("filing");
+    (
+        response.status().as_u16(),
+        response.text().await.expect("body"),
+    )
+}
+
+fn names_the_hotline_and_village_office(body: &str) -> bool {
+    body.contains("12317") && body.contains("村委会")
+}
+
+#[tokio::test]
+async fn a_scripted_filing_spree_from_one_address_stops_at_the_daily_limit() {
+    let app = spawn_app().await;
+    let limit = i64::from(app.state.policy.filings_per_address_per_day);
+    let spree = caller_at(&app, 81);
+    let mut statuses = Vec::new();
+    for n in 0..limit + 5 {
+        let mobile = format!("1371234{:04}", n);
+        let (status, body) = file_from(&app, &spree, "刷单", &mobile, None).await;
+        if status != 200 {
+            assert!(names_the_hotline_and_village_office(&body), "{body}");
+        }
+        statuses.push(status);
+    }
+    assert_eq!(how_many(&statuses, 200), limit as usize, "{statuses:?}");
+    assert_eq!(how_many(&statuses, 422), 5, "{statuses:?}");
+    assert_eq!(count(&app, "select count(*) from cases").await, limit);
+
+    // Without JavaScript the refused form comes back filled, with the message.
+    let plain = spree
+        .post(app.url("/api/reports/submit"))
+        .header(header::ACCEPT, "text/html")
+        .header(header::REFERER, app.url("/report"))
+        .form(&report_fields("王老汉", "13712349999", QINGSHI_VILLAGE))
+        .send()
+        .await
+        .expect("plain form");
+    assert_eq!(plain.status(), 302);
+    let back = plain.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    let draft = back.split_once("draft=").expect("a draft").1;
+    let (status, body) = {
+        let r = spree
+            .post(app.url("/api/reports/draft"))
+            .header(header::ACCEPT, "application/json")
+            .form(&fields(&[("token", draft)]))
+            .send()
+            .await
+            .expect("draft");
+        (r.status().as_u16(), r.text().await.expect("body"))
+    };
+    assert_eq!(status, 200);
+    assert!(
+        body.contains("王老汉") && names_the_hotline_and_village_office(&body),
+        "{body}"
+    );
+    assert_eq!(count(&app, "select count(*) from cases").await, limit);
+
+    // Another network files as usual.
+    let (status, _) = file_from(&app, &caller_at(&app, 82), "李四", "13900139000", None).await;
+    assert_eq!(status, 200);
+}
+
+#[tokio::test]
+async fn a_household_retrying_the_same_form_is_not_blocked_but_a_mobile_is_limited() {
+    let app = spawn_app().await;
+    let limit = app.state.policy.filings_per_mobile_per_day;
+    let household = caller_at(&app, 83);
+    let mobile = "13712340100";
+    let key: String = household
+        .post(app.url("/api/reports/new_key"))
+        .header(header::ACCEPT, "application/json")
+        .send()
+        .await
+        .expect("key")
+        .json()
+        .await
+        .expect("key");
+    let mut numbers = std::collections::BTreeSet::new();
+    for _ in 0..limit + 3 {
+        let (status, body) = file_from(&app, &household, "周大爷", mobile, Some(&key)).await;
+        assert_eq!(status, 200, "{body}");
+        numbers.insert(body);
+    }
+    assert_eq!(numbers.len(), 1, "a retry returns the first filing");
+    // The retries did not count: the mobile still has its other filings for today.
+    for _ in 1..limit {
+        let (status, body) = file_from(&app, &household, "周大爷", mobile, None).await;
+        assert_eq!(status, 200, "{body}");
+    }
+    let (status, body) = file_from(&app, &caller_at(&app, 84), "周大爷", mobile, None).await;
+    assert_eq!(status, 422);
+    assert!(names_the_hotline_and_village_office(&body), "{body}");
+    assert_eq!(
+        count(&app, "select count(*) from cases").await,
+        i64::from(limit)
+    );
+    // A day later the household files again.
+    app.clock.advance(chrono::Duration::hours(25));
+    let (status, _) = file_from(&app, &household, "周大爷", mobile, None).await;
+    assert_eq!(status, 200);
+}

@@ -213,6 +213,33 @@ impl TestApp {
         response.json::<String>().await.expect("tracking number")
     }
 
+    /// The same app reached from another loopback address (127.0.0.`last`), as another
+    /// network would: per-address limits count it apart.
+    pub fn from_address(&self, last: u8) -> TestApp {
+        let mut headers = header::HeaderMap::new();
+        headers.insert(
+            header::ORIGIN,
+            header::HeaderValue::from_str(&self.base).expect("origin"),
+        );
+        let client = reqwest::Client::builder()
+            .local_address(std::net::IpAddr::V4(std::net::Ipv4Addr::new(
+                127, 0, 0, last,
+            )))
+            .cookie_store(true)
+            .default_headers(headers)
+            .redirect(Policy::none())
+            .timeout(std::time::Duration::from_secs(60))
+            .build()
+            .expect("client");
+        TestApp {
+            state: self.state.clone(),
+            database_url: self.database_url.clone(),
+            base: self.base.clone(),
+            clock: self.clock.clone(),
+            client,
+        }
+    }
+
     pub async fn login(&self, username: &str) -> TestApp {
         self.login_with(username, PASSWORD).await
     }

@@ -50,6 +50,14 @@ pub struct Policy {
     /// objection (it must say why).
     #[serde(default)]
     pub comparison_skippable: bool,
+    /// Households' own online filings a day from one mobile number (abuse guard; staff filing
+    /// for someone is not counted). Over it the form names the 12317 hotline and village office.
+    #[serde(default = "default_filings_per_mobile")]
+    pub filings_per_mobile_per_day: u32,
+    /// Households' own online filings a day from one network address (a village office or a
+    /// shared phone files for several families, so it is higher than the per-mobile limit).
+    #[serde(default = "default_filings_per_address")]
+    pub filings_per_address_per_day: u32,
 }
 
 impl Policy {
@@ -74,6 +82,8 @@ impl Policy {
             due_soon_working_days: DEFAULT_DUE_SOON_WORKING_DAYS,
             notice_parallel_township: false,
             comparison_skippable: false,
+            filings_per_mobile_per_day: default_filings_per_mobile(),
+            filings_per_address_per_day: default_filings_per_address(),
         }
     }
 
@@ -87,6 +97,14 @@ impl Policy {
     }
 }
 
+fn default_filings_per_mobile() -> u32 {
+    5
+}
+
+fn default_filings_per_address() -> u32 {
+    20
+}
+
 fn quarterly() -> Span {
     Span::Months(3)
 }
@@ -94,5 +112,21 @@ fn quarterly() -> Span {
 impl Default for Policy {
     fn default() -> Self {
         Policy::national_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_policy_stored_before_the_filing_limits_loads_with_the_defaults() {
+        let mut stored = serde_json::to_value(Policy::national_default()).expect("json");
+        let fields = stored.as_object_mut().expect("object");
+        fields.remove("filings_per_mobile_per_day");
+        fields.remove("filings_per_address_per_day");
+        let loaded: Policy = serde_json::from_value(stored).expect("loads");
+        assert_eq!(loaded.filings_per_mobile_per_day, 5);
+        assert_eq!(loaded.filings_per_address_per_day, 20);
     }
 }

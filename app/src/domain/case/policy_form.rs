@@ -141,6 +141,9 @@ impl PolicyForm {
             green_channel_open: !self.green_channel.trim().is_empty(),
             notice_parallel_township: !self.notice_parallel_township.trim().is_empty(),
             comparison_skippable: !self.comparison_skippable.trim().is_empty(),
+            // Not on the form: kept from the policy in force.
+            filings_per_mobile_per_day: current.filings_per_mobile_per_day,
+            filings_per_address_per_day: current.filings_per_address_per_day,
             due_soon_working_days: p.days(&self.due_soon_days, "due_soon_days", 10),
             refusal_notice: p.optional(
                 &self.refusal_notice_days,

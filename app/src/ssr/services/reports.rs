@@ -10,7 +10,7 @@ use crate::{
         clock::{due_date, Span},
         lang::Lang,
         mobile::MobileNumber,
-        report::{FieldProblem, NewReport, ReportFieldError, ReportForm},
+        report::{FieldProblem, FilingLimit, NewReport, ReportFieldError, ReportForm, FORM_FIELD},
         role::Role,
         time::beijing_date,
         tracking::TrackingNumber,
@@ -144,6 +144,7 @@ pub async fn file_form(
 pub async fn submit(
     state: &AppState,
     form: &ReportForm,
+    address: &str,
     now: DateTime<Utc>,
 ) -> Result<TrackingNumber, ServiceError> {
     let report = parse_report(state, form).await?;
@@ -154,8 +155,62 @@ pub async fn submit(
         report.village.clone(),
     );
     let key = form_keys::verify(state, &FormScope::Public, &form.key).await?;
+    if !is_retry(state, key.as_deref(), &report).await? {
+        take_filing_hits(state, &report.mobile, address, now).await?;
+    }
     let filed = file_report(state, &actor, report, Channel::SelfReport, None, key, now).await?;
     Ok(filed.tracking)
+}
+
+/// Whether this form was filed before with its key by the same household: a retry gets the
+/// first filing back and must not count against the household's daily limit.
+async fn is_retry(
+    state: &AppState,
+    key: Option<&str>,
+    report: &NewReport,
+) -> Result<bool, ServiceError> {
+    let Some(key) = key else {
+        return Ok(false);
+    };
+    Ok(case_rows::by_idempotency_key(&state.db.pool, key)
+        .await?
+        .is_some_and(|row| {
+            row.applicant_mobile == report.mobile.as_str()
+                && row.applicant_id_number == report.id_number.as_str()
+        }))
+}
+
+const DAY_MS: i64 = 24 * 60 * 60_000;
+
+/// Counts one online filing against the address and the mobile number (limits in the
+/// policy). Over either, the form is refused like a form with a problem, so it comes back
+/// filled, with a message naming the 12317 hotline and the village office.
+async fn take_filing_hits(
+    state: &AppState,
+    mobile: &MobileNumber,
+    address: &str,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    let pool = &state.db.pool;
+    let by_address = format!("filing-address:{address}");
+    let limit = i64::from(state.policy.filings_per_address_per_day);
+    if !rate_limits::take_in_window(pool, &by_address, limit, DAY_MS, millis(now)).await? {
+        tracing::warn!("online filings from one address over the daily limit");
+        return Err(filing_refused(FilingLimit::PerAddress));
+    }
+    let by_mobile = format!("filing-mobile:{}", mobile.as_str());
+    let limit = i64::from(state.policy.filings_per_mobile_per_day);
+    if !rate_limits::take_in_window(pool, &by_mobile, limit, DAY_MS, millis(now)).await? {
+        // Nothing is filed: the address keeps its hit for another household.
+        rate_limits::give_back(pool, &by_address).await?;
+        tracing::warn!("online filings for one mobile over the daily limit");
+        return Err(filing_refused(FilingLimit::PerMobile));
+    }
+    Ok(())
+}
+
+fn filing_refused(limit: FilingLimit) -> ServiceError {
+    ServiceError::Validation(vec![FieldError::new(FORM_FIELD, &limit)])
 }
 
 /// A member of staff files for a caller or a household they found (代为申报): the channel

@@ -1,4 +1,4 @@
-//! Background work: the clock sweep (every 5 minutes) and outbox delivery (every 30 seconds).
+//! Background work: the clock sweep and the purge of expired rows (every 5 minutes) and outbox delivery (every 30 seconds).
 //! Each pass asks `state.clock` for the time, logs its errors and never takes the server down:
 //! a pass runs as its own task, so even a panic only costs that pass.
 use std::{future::Future, sync::Arc, time::Duration};
@@ -6,7 +6,7 @@ use std::{future::Future, sync::Arc, time::Duration};
 use app::ssr::{
     error::ServiceError,
     services::{
-        escalation,
+        escalation, housekeeping,
         outbox::{
             self, HttpSmsGateway, MailError, Mailer, SmsError, SmsGateway, SmtpMailer, SmtpSettings,
         },
@@ -97,6 +97,9 @@ impl Workers {
                 let state = state.refreshed();
                 if let Err(e) = escalation::sweep(&state, state.clock.now()).await {
                     log_failure("clock sweep", &e);
+                }
+                if let Err(e) = housekeeping::purge(&state, state.clock.now()).await {
+                    log_failure("purge", &e);
                 }
             },
         )];

@@ -70,10 +70,13 @@ impl RequestContext {
     ) -> Result<T, ServiceError> {
         match result {
             Err(ServiceError::Validation(errors)) if self.is_plain_form_post() => {
+                let (address, now) = (self.client_address(), self.now());
                 let token =
-                    super::services::reports::save_draft(&self.state, form, &errors, self.now())
+                    super::services::reports::save_draft(&self.state, form, &errors, &address, now)
                         .await?;
-                leptos_axum::redirect(&format!("{back}draft={token}"));
+                // A draft that is not kept (too big, too many) brings the form back empty.
+                let draft = token.map(|t| format!("draft={t}")).unwrap_or_default();
+                leptos_axum::redirect(&format!("{back}{draft}"));
                 Err(ServiceError::Validation(errors))
             }
             other => other,

@@ -656,3 +656,88 @@ async fn a_household_retrying_the_same_form_is_not_blocked_but_a_mobile_is_limit
     let (status, _) = file_from(&app, &household, "周大爷", mobile, None).await;
     assert_eq!(status, 200);
 }
+
+/// A plain form post (no JavaScript) of an invalid report; where it sends the browser.
+async fn invalid_plain_report(
+    app: &TestApp,
+    client: &reqwest::Client,
+    description: &str,
+) -> String {
+    let mut form = report_fields("", "13712340200", QINGSHI_VILLAGE);
+    form.retain(|(k, _)| k != "form[description]");
+    form.push(("form[description]".into(), description.into()));
+    let response = client
+        .post(app.url("/api/reports/submit"))
+        .header(header::ACCEPT, "text/html")
+        .header(header::REFERER, app.url("/report"))
+        .form(&form)
+        .send()
+        .await
+        .expect("plain form");
+    assert_eq!(response.status(), 302);
+    response.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned()
+}
+
+#[tokio::test]
+async fn two_hundred_oversized_invalid_drafts_do_not_fill_the_table() {
+    let app = spawn_app().await;
+    let flooder = caller_at(&app, 85);
+    // 20 KB: under the body limit, over the draft cap.
+    let big = "x".repeat(20 * 1024);
+    for _ in 0..200 {
+        let back = invalid_plain_report(&app, &flooder, &big).await;
+        assert!(!back.contains("draft="), "{back}");
+    }
+    assert_eq!(count(&app, "select count(*) from form_drafts").await, 0);
+
+    // Small drafts from one address: kept up to the hourly count, then the form comes back
+    // empty.
+    let cap = app::ssr::services::reports::DRAFTS_PER_ADDRESS_PER_HOUR;
+    let mut kept = 0;
+    for _ in 0..cap + 10 {
+        if invalid_plain_report(&app, &flooder, "看病")
+            .await
+            .contains("draft=")
+        {
+            kept += 1;
+        }
+    }
+    assert_eq!(kept, cap);
+    assert_eq!(count(&app, "select count(*) from form_drafts").await, cap);
+    // A household elsewhere still gets its form back filled.
+    let back = invalid_plain_report(&app, &caller_at(&app, 86), "看病").await;
+    assert!(back.contains("draft="), "{back}");
+}
+
+#[tokio::test]
+async fn the_purge_deletes_expired_drafts_sessions_and_counters() {
+    let app = spawn_app().await;
+    let household = caller_at(&app, 87);
+    invalid_plain_report(&app, &household, "看病").await;
+    let officer = app.login("zhen-qingshi").await;
+    assert_eq!(officer.queue().await.status(), 200);
+    let signed_out = app.login("zhen-qingshi").await;
+    signed_out.post_api("/api/auth/logout", &[]).await;
+    use app::ssr::clock::Clock;
+    let purge = || app::ssr::services::housekeeping::purge(&app.state, app.clock.now());
+
+    // Nothing has expired yet, apart from the signed-out session.
+    let first = purge().await.expect("purge");
+    assert_eq!((first.drafts, first.sessions), (0, 1));
+    assert_eq!(count(&app, "select count(*) from form_drafts").await, 1);
+    assert_eq!(count(&app, "select count(*) from sessions").await, 1);
+    assert!(count(&app, "select count(*) from rate_limits").await > 0);
+
+    // A draft lasts an hour, a session and every counter window at most a day.
+    app.clock.advance(chrono::Duration::minutes(61));
+    assert_eq!(purge().await.expect("purge").drafts, 1);
+    assert_eq!(count(&app, "select count(*) from form_drafts").await, 0);
+    app.clock.advance(chrono::Duration::days(2));
+    let last = purge().await.expect("purge");
+    assert_eq!(last.sessions, 1);
+    assert_eq!(count(&app, "select count(*) from sessions").await, 0);
+    assert_eq!(count(&app, "select count(*) from rate_limits").await, 0);
+}

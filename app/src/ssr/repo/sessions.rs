@@ -63,3 +63,15 @@ pub async fn revoke_all_for_user<'e, E: Executor<'e, Database = Any>>(
         .await
         .map(|r| r.rows_affected())
 }
+
+/// Sessions that can no longer sign anyone in: expired or signed out.
+pub async fn purge_ended<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    now_ms: i64,
+) -> sqlx::Result<u64> {
+    sqlx::query("delete from sessions where expires_at <= $1 or revoked_at is not null")
+        .bind(now_ms)
+        .execute(ex)
+        .await
+        .map(|r| r.rows_affected())
+}

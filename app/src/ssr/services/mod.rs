@@ -7,6 +7,7 @@ pub mod cases;
 pub mod dashboard;
 pub mod duplicates;
 pub mod escalation;
+pub mod housekeeping;
 pub mod inbox;
 pub mod ledger;
 pub mod lookup;

@@ -252,23 +252,52 @@ pub async fn submit_proxy(
     Ok(filed)
 }
 
+/// How big a kept draft may be (serialized). The form's own limits keep an honest draft
+/// under 4 KB; a bigger one is an attempt to fill the table and is not kept.
+pub const DRAFT_MAX_BYTES: usize = 16 * 1024;
+/// Drafts kept per address per hour: a village office helping many families stays under it.
+pub const DRAFTS_PER_ADDRESS_PER_HOUR: i64 = 20;
+
+/// Keeps a form that came back with problems for an hour; its token, or `None` when it is
+/// not kept (too big, or too many from this address): the form then comes back empty
+/// rather than letting anyone fill the table.
 pub async fn save_draft(
     state: &AppState,
     form: &ReportForm,
     errors: &[FieldError],
+    address: &str,
     now: DateTime<Utc>,
-) -> Result<String, ServiceError> {
-    let token = cases::new_id();
+) -> Result<Option<String>, ServiceError> {
     let draft = ReportDraft {
         form: form.clone(),
         errors: errors.to_vec(),
     };
     let payload =
         serde_json::to_string(&draft).map_err(|e| ServiceError::Corrupt(e.to_string()))?;
-    let cutoff = millis(now - Duration::minutes(DRAFT_TTL_MINUTES));
-    drafts::purge_before(&state.db.pool, cutoff).await?;
+    if payload.len() > DRAFT_MAX_BYTES {
+        tracing::warn!(bytes = payload.len(), "oversized draft not kept");
+        return Ok(None);
+    }
+    let admitted = rate_limits::take_in_window(
+        &state.db.pool,
+        &format!("draft-address:{address}"),
+        DRAFTS_PER_ADDRESS_PER_HOUR,
+        60 * 60_000,
+        millis(now),
+    )
+    .await?;
+    if !admitted {
+        tracing::warn!("drafts from one address over the hourly limit; not kept");
+        return Ok(None);
+    }
+    let token = cases::new_id();
     drafts::insert(&state.db.pool, &token, &payload, millis(now)).await?;
-    Ok(token)
+    Ok(Some(token))
+}
+
+/// Drafts older than this are neither shown nor kept (the worker deletes them).
+pub fn draft_cutoff(now: DateTime<Utc>) -> i64 {
+    millis(now - Duration::minutes(DRAFT_TTL_MINUTES))
 }
 
 pub async fn load_draft(
@@ -276,7 +305,7 @@ pub async fn load_draft(
     token: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<ReportDraft>, ServiceError> {
-    let cutoff = millis(now - Duration::minutes(DRAFT_TTL_MINUTES));
+    let cutoff = draft_cutoff(now);
     let Some(payload) = drafts::find(&state.db.pool, token, cutoff).await? else {
         return Ok(None);
     };

@@ -101,6 +101,13 @@ impl Fen {
         self.0.checked_sub(other.0).map(Fen)
     }
 
+    /// The sum of `amounts`; `None` when it does not fit (never wraps, never panics).
+    pub fn checked_sum(amounts: impl IntoIterator<Item = Fen>) -> Option<Fen> {
+        amounts
+            .into_iter()
+            .try_fold(Fen::ZERO, |sum, amount| sum.checked_add(amount))
+    }
+
     /// Plain decimal yuan without symbol or separators, e.g. `7300.50`, for
     /// pre-filling form inputs; it parses back with [`Fen::parse_yuan`] when
     /// non-negative.
@@ -297,6 +304,17 @@ mod tests {
         assert_eq!(line.checked_add(income), Some(Fen::from_fen(1_380_000)));
         assert_eq!(Fen::from_fen(i64::MAX).checked_add(Fen::from_fen(1)), None);
         assert_eq!(Fen::from_fen(i64::MIN).checked_sub(Fen::from_fen(1)), None);
+        let max = Fen::from_fen(i64::MAX);
+        assert_eq!(
+            Fen::checked_sum([line, income]),
+            Some(Fen::from_fen(1_380_000))
+        );
+        assert_eq!(Fen::checked_sum([]), Some(Fen::ZERO));
+        assert_eq!(Fen::checked_sum([max, Fen::from_fen(1)]), None);
+        assert_eq!(
+            Fen::checked_sum([max, Fen::from_fen(1), Fen::from_fen(-1)]),
+            None
+        );
         assert!(income < line);
     }
 

@@ -741,3 +741,80 @@ async fn the_purge_deletes_expired_drafts_sessions_and_counters() {
     assert_eq!(count(&app, "select count(*) from sessions").await, 0);
     assert_eq!(count(&app, "select count(*) from rate_limits").await, 0);
 }
+
+async fn queue_message(app: &TestApp, id: &str, status: &str, case_id: Option<&str>) {
+    sqlx::query(
+        "insert into outbox (id, channel, recipient, subject, body, status, attempts, next_attempt_at, created_at, case_id, last_error)
+         values ($1, 'sms', '13800138000', 'identified', '【防返贫监测】测试', $2, 0, 0, 0, $3, 'gateway down')",
+    )
+    .bind(id)
+    .bind(status)
+    .bind(case_id)
+    .execute(&app.state.db.pool)
+    .await
+    .expect("queue message");
+}
+
+fn admin_of(county: &str) -> app::ssr::staff::Staff {
+    app::ssr::staff::Staff {
+        id: "admin".into(),
+        username: "admin".into(),
+        display_name: "admin".into(),
+        role: app::domain::role::Role::CountyAdmin,
+        scope: app::domain::region::RegionCode::parse(county).expect("county"),
+        scope_name: "县".into(),
+    }
+}
+
+#[tokio::test]
+async fn dead_letters_are_shown_only_to_the_admin_of_their_county() {
+    use app::ssr::services::outbox::dead_letters;
+    let app = spawn_app().await;
+    app.submit_report("张三", "13800138000", QINGSHI_VILLAGE)
+        .await;
+    let case_id: String = sqlx::query_scalar("select id from cases")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .expect("case");
+    queue_message(&app, "about-a-case", "dead", Some(&case_id)).await;
+    queue_message(&app, "account-mail", "dead", None).await;
+
+    let own = dead_letters(&app.state, &admin_of("522799000000"), 50)
+        .await
+        .expect("own county");
+    assert_eq!(
+        own.len(),
+        2,
+        "the deployment's admin sees its case and account mail"
+    );
+    let other = dead_letters(&app.state, &admin_of("522798000000"), 50)
+        .await
+        .expect("other county");
+    assert!(other.is_empty(), "{other:?}");
+}
+
+#[tokio::test]
+async fn a_gateway_error_is_stored_without_its_credentials_or_key() {
+    use app::ssr::{
+        clock::Clock,
+        services::outbox::{deliver_sms_due, HttpSmsGateway},
+    };
+    let app = spawn_app().await;
+    queue_message(&app, "sms-1", "pending", None).await;
+    // Nothing listens on port 9: the request fails with its URL in the error.
+    let gateway =
+        HttpSmsGateway::new("http://sms:hunter2@127.0.0.1:9/send?apikey=K3yK3yK3y&sig=abc")
+            .expect("gateway");
+    let report = deliver_sms_due(&app.state, &gateway, app.clock.now())
+        .await
+        .expect("deliver");
+    assert_eq!(report.retrying, 1);
+    let stored: String = sqlx::query_scalar("select last_error from outbox where id = 'sms-1'")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .expect("row");
+    for secret in ["hunter2", "K3yK3yK3y", "apikey", "abc"] {
+        assert!(!stored.contains(secret), "{stored}");
+    }
+    assert!(stored.contains("127.0.0.1:9/send"), "{stored}");
+}

@@ -205,10 +205,12 @@ pub enum CommandFieldError {
     NoMeasures,
     BadAmount,
     BadIdNumber,
+    /// The members' incomes add up to more than can be counted (a typing slip, or a probe).
+    IncomeTotalTooLarge,
 }
 
 impl CommandFieldError {
-    pub const ALL: [CommandFieldError; 9] = [
+    pub const ALL: [CommandFieldError; 10] = [
         CommandFieldError::UnknownKind,
         CommandFieldError::Missing,
         CommandFieldError::BadDate,
@@ -218,6 +220,7 @@ impl CommandFieldError {
         CommandFieldError::NoMeasures,
         CommandFieldError::BadAmount,
         CommandFieldError::BadIdNumber,
+        CommandFieldError::IncomeTotalTooLarge,
     ];
 }
 
@@ -233,6 +236,7 @@ impl UserMessage for CommandFieldError {
             Self::NoMeasures => "command.no_measures",
             Self::BadAmount => "command.bad_amount",
             Self::BadIdNumber => "command.bad_id_number",
+            Self::IncomeTotalTooLarge => "command.income_total_too_large",
         }
     }
 
@@ -249,6 +253,7 @@ impl UserMessage for CommandFieldError {
                 "金额格式不正确：以元为单位，最多两位小数，不能为负数，例如：7300 或 7,300.50"
             }
             Self::BadIdNumber => "身份证号码不正确，请核对18位号码（可不填）",
+            Self::IncomeTotalTooLarge => "家庭成员年收入合计过大，请核对各成员的收入金额",
         }
     }
 
@@ -265,6 +270,9 @@ impl UserMessage for CommandFieldError {
                 "Not a valid amount: yuan with at most two decimals, not negative, e.g. 7300 or 7,300.50"
             }
             Self::BadIdNumber => "Not a valid 18-character ID number (it may be left empty)",
+            Self::IncomeTotalTooLarge => {
+                "The members' incomes add up to too much; check each member's income"
+            }
         }
     }
 }

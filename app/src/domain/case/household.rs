@@ -161,22 +161,29 @@ impl Guarantees {
 
 impl HomeCheckRecord {
     /// Household net income divided by the number of members; `None` without members.
+    /// Summed in 128 bits: a mean of 64-bit amounts always fits, so no overflow and no panic.
     pub fn per_capita_income(&self) -> Option<Fen> {
-        let count = i64::try_from(self.members.len()).ok().filter(|n| *n > 0)?;
-        let total: i64 = self.members.iter().map(|m| m.annual_income.fen()).sum();
-        Some(Fen::from_fen(total / count))
+        self.per_capita_after(Fen::ZERO)
     }
 
     /// Household net income minus the rigid expenditure, divided by the number of members;
     /// negative when spending exceeds income, `None` without members.
     pub fn per_capita_net_income(&self) -> Option<Fen> {
-        let count = i64::try_from(self.members.len()).ok().filter(|n| *n > 0)?;
-        let total = self
+        self.per_capita_after(self.rigid_expenditure)
+    }
+
+    fn per_capita_after(&self, spending: Fen) -> Option<Fen> {
+        let count = i128::try_from(self.members.len()).ok().filter(|n| *n > 0)?;
+        let total: i128 = self
             .members
             .iter()
-            .fold(0i64, |sum, m| sum.saturating_add(m.annual_income.fen()));
-        let net = total.saturating_sub(self.rigid_expenditure.fen());
-        Some(Fen::from_fen(net / count))
+            .map(|m| i128::from(m.annual_income.fen()))
+            .sum();
+        let per_capita = (total - i128::from(spending.fen())) / count;
+        // Out of range only when the spending alone is beyond i64; clamp rather than wrap.
+        Some(Fen::from_fen(
+            i64::try_from(per_capita).unwrap_or(if per_capita < 0 { i64::MIN } else { i64::MAX }),
+        ))
     }
 
     /// The household's labour capacity as a whole: none when nobody can work, full when

@@ -213,15 +213,24 @@ pub struct DeadRow {
     pub created_at: i64,
 }
 
-/// Dead letters, newest first. Index: outbox_due (status, ...).
-pub async fn dead<'e, E: Executor<'e, Database = Any>>(
+/// Dead letters about cases of `county`, newest first; with `with_caseless`, also those
+/// about no case (account mail). Index: outbox_due (status, ...).
+pub async fn dead_in_county<'e, E: Executor<'e, Database = Any>>(
     ex: E,
+    county: &str,
+    with_caseless: bool,
     limit: i64,
 ) -> sqlx::Result<Vec<DeadRow>> {
     sqlx::query_as(
-        "select id, channel, recipient, subject, attempts, last_error, case_id, created_at
-         from outbox where status = 'dead' order by created_at desc, id limit $1",
+        "select o.id, o.channel, o.recipient, o.subject, o.attempts, o.last_error, o.case_id,
+                o.created_at
+         from outbox o left join cases c on c.id = o.case_id
+         where o.status = 'dead'
+           and (c.county_code = $1 or (o.case_id is null and $2 = 1))
+         order by o.created_at desc, o.id limit $3",
     )
+    .bind(county)
+    .bind(i64::from(with_caseless))
     .bind(limit)
     .fetch_all(ex)
     .await

@@ -85,7 +85,7 @@ pub async fn load_policy(db: &Db, county: &str, on: NaiveDate) -> Result<Policy,
     }
 }
 
-async fn deployment_county(db: &Db) -> Result<Option<String>, ServiceError> {
+pub(crate) async fn deployment_county(db: &Db) -> Result<Option<String>, ServiceError> {
     Ok(regions::all(&db.pool)
         .await?
         .into_iter()

@@ -181,7 +181,12 @@ pub(super) fn parse_members(rows: &[MemberForm], p: &mut Problems) -> Option<Vec
     if complete && members.is_empty() {
         p.push("members", CommandFieldError::NoMembers);
     }
-    (complete && !members.is_empty()).then_some(members)
+    // The household total is what the monitoring line is compared with: it must add up.
+    let total = Fen::checked_sum(members.iter().map(|m| m.annual_income));
+    if total.is_none() {
+        p.push("members", CommandFieldError::IncomeTotalTooLarge);
+    }
+    (complete && !members.is_empty() && total.is_some()).then_some(members)
 }
 
 /// Rows with a type become planned measures; their problems are reported under `measures`.

@@ -537,3 +537,32 @@ fn a_form_deserialises_with_missing_fields_defaulted() {
             .expect("deserialises");
     assert_eq!(back, form);
 }
+
+#[test]
+fn incomes_that_add_up_beyond_counting_are_a_field_error_not_a_wrap() {
+    let mut form = complete_form(CommandKind::RecordHomeCheck);
+    assert!(form.members.len() >= 2);
+    for member in &mut form.members {
+        // Each fits in fen on its own; together they do not.
+        member.income = "90000000000000000".into();
+    }
+    let problems = parse_command(&form).expect_err("refused");
+    assert_eq!(
+        problems
+            .iter()
+            .map(|(field, m)| (*field, m.key()))
+            .collect::<Vec<_>>(),
+        vec![("members", "command.income_total_too_large")]
+    );
+}
+
+#[test]
+fn per_capita_income_of_huge_incomes_neither_wraps_nor_panics() {
+    let mut record = home_check();
+    for member in &mut record.members {
+        member.annual_income = Fen::from_fen(i64::MAX);
+    }
+    assert_eq!(record.per_capita_income(), Some(Fen::from_fen(i64::MAX)));
+    record.rigid_expenditure = Fen::from_fen(i64::MAX);
+    assert!(record.per_capita_net_income().expect("members").fen() >= 0);
+}

@@ -109,6 +109,8 @@ impl Channel<'_> {
     }
 }
 
+/// The cause chain as stored in `last_error` and logged: a gateway's text may carry its URL
+/// with credentials or a key in the query string, so it is scrubbed first.
 fn cause_text(e: &dyn std::error::Error) -> String {
     let mut text = e.to_string();
     let mut current = e.source();
@@ -117,7 +119,7 @@ fn cause_text(e: &dyn std::error::Error) -> String {
         text.push_str(&cause.to_string());
         current = cause.source();
     }
-    text
+    crate::domain::redact::scrub_secrets(&text)
 }
 
 /// Sends the email rows due by `now`, in working hours only; outside them the due rows wait
@@ -238,14 +240,18 @@ async fn claim(
     Ok(rows)
 }
 
-/// Messages given up on, newest first: county administrators only.
+/// Messages given up on, newest first: county administrators only, for their own county.
 pub async fn dead_letters(
     state: &AppState,
     staff: &Staff,
     limit: i64,
 ) -> Result<Vec<DeadLetterView>, ServiceError> {
     staff.require_admin()?;
-    let rows = outbox::dead(&state.db.pool, limit).await?;
+    // Messages about no case (account mail) belong to the deployment's own county admin.
+    let deployment = super::settings::deployment_county(&state.db).await?;
+    let own_deployment = deployment.as_deref() == Some(staff.scope.as_str());
+    let rows =
+        outbox::dead_in_county(&state.db.pool, staff.scope.as_str(), own_deployment, limit).await?;
     Ok(rows
         .into_iter()
         .map(|r| DeadLetterView {

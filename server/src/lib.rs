@@ -1,6 +1,7 @@
 //! The Safety Net server: configuration, telemetry and the axum application.
 pub mod cli;
 pub mod config;
+pub mod fn_errors;
 pub mod hardening;
 pub mod production;
 pub mod serve;

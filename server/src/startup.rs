@@ -205,6 +205,9 @@ fn router(state: AppState) -> Router {
             AppState,
             _,
         >(provide_csp_nonce, shell))
+        .layer(axum::middleware::from_fn(
+            crate::fn_errors::status_from_error_body,
+        ))
         .with_state(state)
 }
 

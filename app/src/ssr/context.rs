@@ -206,7 +206,8 @@ pub fn reply_error(e: impl Into<AppError>) -> AppError {
     e
 }
 
-fn status_of(e: &AppError) -> http::StatusCode {
+/// The HTTP status of an error answer.
+pub fn status_of(e: &AppError) -> http::StatusCode {
     use http::StatusCode;
     match e {
         AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,

@@ -115,7 +115,15 @@ impl FromServerFnError for AppError {
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
             // A request the server could not read is the sender's fault, not the network's.
-            ServerFnErrorErr::Args(_) => AppError::Validation(Vec::new()),
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
+                AppError::Validation(Vec::new())
+            }
+            // On the server these describe the request it received (a body it cannot decode,
+            // a method or content type it does not take); in the browser, the network.
+            #[cfg(feature = "ssr")]
+            ServerFnErrorErr::Deserialization(_)
+            | ServerFnErrorErr::Request(_)
+            | ServerFnErrorErr::UnsupportedRequestMethod(_) => AppError::Validation(Vec::new()),
             _ => AppError::Transport,
         }
     }

@@ -5,6 +5,7 @@ mod alerts;
 mod attacks;
 mod escalation;
 mod fixtures;
+mod fuzz;
 mod hardening;
 mod health;
 mod helpers;

@@ -215,7 +215,7 @@ impl TestApp {
 
     /// The same app reached from another loopback address (127.0.0.`last`), as another
     /// network would: per-address limits count it apart.
-    pub fn from_address(&self, last: u8) -> TestApp {
+    pub fn seen_at_address(&self, last: u8) -> TestApp {
         let mut headers = header::HeaderMap::new();
         headers.insert(
             header::ORIGIN,

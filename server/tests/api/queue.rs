@@ -353,7 +353,7 @@ async fn the_queue_pages_by_keyset_without_repeating_a_case() {
     let app = spawn_app().await;
     for n in 0..60 {
         // Three villages' offices: one address files at most 20 a day.
-        app.from_address(20 + u8::try_from(n / 20).expect("small"))
+        app.seen_at_address(20 + u8::try_from(n / 20).expect("small"))
             .submit_report(
                 &format!("农户{n:02}"),
                 &format!("138{:08}", 10_000 + n),

@@ -44,11 +44,7 @@ pub async fn get_submission_info(
     use crate::ssr::{context::RequestContext, services::reports};
     RequestContext::public_call(|ctx| async move {
         let address = ctx.client_address();
-        let proof = reports::Proof {
-            token: &t,
-            mobile: &mobile,
-            address: &address,
-        };
+        let proof = reports::Proof::new(&t, &mobile, &address);
         reports::submission_info(&ctx.state, &tracking, proof, ctx.now(), ctx.lang()).await
     })
     .await

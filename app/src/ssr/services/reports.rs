@@ -345,6 +345,16 @@ pub struct Proof<'a> {
     pub address: &'a str,
 }
 
+impl<'a> Proof<'a> {
+    pub fn new(token: &'a str, mobile: &'a str, address: &'a str) -> Self {
+        Proof {
+            token,
+            mobile,
+            address,
+        }
+    }
+}
+
 /// The confirmation of a filing, for its filer only: without the filing's token or the mobile
 /// number the answer is the same "not found" as for a number that does not exist.
 pub async fn submission_info(

@@ -321,8 +321,9 @@ pub async fn run_form(
     form: &crate::domain::case::CommandForm,
     now: DateTime<Utc>,
 ) -> Result<crate::domain::case::Case, ServiceError> {
-    let command = crate::domain::case::parse_command(form)
-        .map_err(|problems| ServiceError::Validation(super::reports::field_errors(&problems)))?;
+    let command = crate::domain::case::parse_command(form).map_err(|problems| {
+        ServiceError::Validation(crate::wire::FieldError::from_problems(&problems))
+    })?;
     execute(state, &staff.actor(), case_id, version, &command, now).await
 }
 

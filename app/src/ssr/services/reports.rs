@@ -10,7 +10,7 @@ use crate::{
         clock::{due_date, Span},
         lang::Lang,
         mobile::MobileNumber,
-        report::{FieldProblem, NewReport, ReportFieldError, ReportForm},
+        report::{NewReport, ReportFieldError, ReportForm},
         role::Role,
         time::beijing_date,
         tracking::TrackingNumber,
@@ -40,13 +40,6 @@ const DRAFT_TTL_MINUTES: i64 = 60;
 const ACCEPT_SPAN: Span = Span::WorkingDays(2);
 const DECIDE_SPAN: Span = Span::CalendarDays(15);
 
-pub fn field_errors(problems: &[FieldProblem]) -> Vec<FieldError> {
-    problems
-        .iter()
-        .map(|(field, msg)| FieldError::new(field, msg))
-        .collect()
-}
-
 /// The channels a member of staff may file under for someone else, for the picker.
 pub fn proxy_choices(staff: &Staff) -> Result<Vec<Choice>, ServiceError> {
     Ok(staff
@@ -72,7 +65,7 @@ pub async fn new_form_key(state: &AppState, scope: &FormScope) -> Result<String,
 /// Checks a report form, including that its village exists.
 async fn parse_report(state: &AppState, form: &ReportForm) -> Result<NewReport, ServiceError> {
     let report = NewReport::try_from(form)
-        .map_err(|problems| ServiceError::Validation(field_errors(&problems)))?;
+        .map_err(|problems| ServiceError::Validation(FieldError::from_problems(&problems)))?;
     regions::find(&state.db.pool, report.village.as_str())
         .await?
         .filter(|r| r.level == RegionLevel::Village)

@@ -52,9 +52,10 @@ pub fn proxy_choices(staff: &Staff) -> Result<Vec<Choice>, ServiceError> {
         .collect())
 }
 
-/// A channel code as it may go back into a link: known codes only, else empty.
-pub fn known_channel(code: &str) -> &'static str {
-    Channel::from_code(code).map_or("", |c| c.code())
+/// The proxy form to come back to with a draft, keeping the channel (known codes only).
+pub fn proxy_form_path(channel: &str) -> String {
+    let known = Channel::from_code(channel).map_or("", |c| c.code());
+    format!("/staff/report?channel={known}&")
 }
 
 /// A fresh idempotency key for a report form, signed for `scope` (see `ssr::form_keys`).

@@ -2,7 +2,7 @@
 use leptos::prelude::*;
 
 use crate::{
-    domain::queue_query::{QueueFilter, QueueQuery},
+    domain::queue_query::QueueFilter,
     wire::{queue::QueueView, AppError},
 };
 
@@ -16,7 +16,10 @@ pub async fn my_queue(
     #[server(default)] filter: QueueFilter,
     #[server(default)] after: Option<String>,
 ) -> Result<QueueView, AppError> {
-    use crate::ssr::{context::RequestContext, error::ServiceError, services::queue};
+    use crate::{
+        domain::queue_query::QueueQuery,
+        ssr::{context::RequestContext, error::ServiceError, services::queue},
+    };
     RequestContext::staff_call(|ctx, staff| async move {
         let query = QueueQuery::parse(tab.as_deref(), q.as_deref(), filter, after.as_deref())
             .map_err(ServiceError::invalid)?;

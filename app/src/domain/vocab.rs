@@ -61,6 +61,9 @@ macro_rules! vocab {
     };
 }
 
+/// Also declares the member vocabularies (relation, status) in `case::household`.
+pub(crate) use vocab;
+
 vocab! {
     /// 风险类型: why a household is at risk. Multi-select: one household may have several.
     pub enum RiskType {

@@ -35,7 +35,7 @@ test('a hotline operator files for a caller and the duplicate is caught before a
   const pair = page.getByTestId('duplicates');
   await pair.waitFor();
   assert.match(await pair.innerText(), new RegExp(earlier));
-  assert.match(await page.locator('section[aria-label="家庭情况"]').innerText(), /由rexian向申请人宣读并征得同意/);
+  assert.match(await page.locator('section[aria-label="家庭情况"]').innerText(), /由孙坐席（12317热线）向申请人宣读并征得同意/);
   const caseUrl = page.url();
 
   // The township cannot simply accept it; with a reason it can, and the reason is kept.

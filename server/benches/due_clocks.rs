@@ -309,12 +309,7 @@ fn postgres(c: &mut Criterion, rt: &Runtime, admin_url: &str) {
 }
 
 fn due_clocks(c: &mut Criterion) {
-    let rt = Runtime::new().expect("tokio runtime");
-    sqlite(c, &rt);
-    match std::env::var("TEST_POSTGRES_URL") {
-        Ok(admin_url) if !admin_url.is_empty() => postgres(c, &rt, &admin_url),
-        _ => eprintln!("TEST_POSTGRES_URL not set: PostgreSQL skipped"),
-    }
+    support::on_both_databases(c, sqlite, postgres);
 }
 
 criterion_group!(benches, due_clocks);

@@ -11,6 +11,7 @@ mod support;
 use std::{sync::Arc, time::Instant};
 
 use app::{
+    domain::queue_query::{QueueFilter, QueueQuery},
     domain::{
         calendar::Calendar,
         case::{decide_report, Actor, Case, NewCase, Policy},
@@ -28,7 +29,7 @@ use app::{
         services::{auth::Staff, queue::list_for},
         state::AppState,
     },
-    wire::queue::{QueueFilter, QueueView},
+    wire::queue::QueueView,
 };
 use chrono::{DateTime, Days, NaiveDate, TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -328,9 +329,8 @@ async fn queue_tab(
     q: Option<&str>,
     after: Option<&str>,
 ) -> QueueView {
-    list_for(state, staff, tab, q, &QueueFilter::default(), after, now())
-        .await
-        .expect("queue")
+    let query = QueueQuery::parse(Some(tab), q, QueueFilter::default(), after).expect("query");
+    list_for(state, staff, &query, now()).await.expect("queue")
 }
 
 fn bench_queue(c: &mut Criterion, rt: &Runtime, state: &AppState) {
@@ -455,12 +455,7 @@ fn postgres(c: &mut Criterion, rt: &Runtime, admin_url: &str) {
 }
 
 fn queue_scale(c: &mut Criterion) {
-    let rt = Runtime::new().expect("tokio runtime");
-    sqlite(c, &rt);
-    match std::env::var("TEST_POSTGRES_URL") {
-        Ok(admin_url) if !admin_url.is_empty() => postgres(c, &rt, &admin_url),
-        _ => eprintln!("TEST_POSTGRES_URL not set: PostgreSQL skipped"),
-    }
+    support::on_both_databases(c, sqlite, postgres);
 }
 
 criterion_group!(benches, queue_scale);

@@ -27,11 +27,6 @@ pub async fn upload_alerts(csv: String) -> Result<Vec<AlertOutcome>, AppError> {
         alerts::upload(&ctx.state, &staff, &csv, ctx.now()).await
     })
     .await;
-    let failed = if outcomes.is_ok() {
-        "/staff?tab=all"
-    } else {
-        "/staff/alerts?failed=1"
-    };
-    crate::ssr::context::redirect_plain_form(failed);
+    crate::ssr::context::redirect_plain_form(alerts::landing_after_upload(outcomes.is_ok()));
     outcomes
 }

@@ -21,9 +21,7 @@ pub async fn login(username: String, password: String) -> Result<(), AppError> {
 pub async fn logout() -> Result<(), AppError> {
     use crate::ssr::{context::RequestContext, services::auth};
     RequestContext::public_call(|ctx| async move {
-        if let Some(token) = ctx.session_token() {
-            auth::logout(&ctx.state, &token, ctx.now()).await?;
-        }
+        auth::logout(&ctx.state, ctx.session_token().as_deref(), ctx.now()).await?;
         ctx.clear_session_cookie();
         Ok(())
     })

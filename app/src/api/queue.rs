@@ -1,9 +1,9 @@
 //! The one queue of staff work.
 use leptos::prelude::*;
 
-use crate::wire::{
-    queue::{QueueFilter, QueueView},
-    AppError,
+use crate::{
+    domain::queue_query::QueueFilter,
+    wire::{queue::QueueView, AppError},
 };
 
 /// The signed-in officer's work, soonest deadline first, 50 a page. `tab`: todo (default) |
@@ -16,21 +16,14 @@ pub async fn my_queue(
     #[server(default)] filter: QueueFilter,
     #[server(default)] after: Option<String>,
 ) -> Result<QueueView, AppError> {
-    use crate::ssr::{context::RequestContext, services::queue};
-    let tab = tab.unwrap_or_else(|| "todo".to_owned());
-    let after = after.filter(|a| !a.is_empty());
+    use crate::{
+        domain::queue_query::QueueQuery,
+        ssr::{context::RequestContext, error::ServiceError, services::queue},
+    };
     RequestContext::staff_call(|ctx, staff| async move {
-        let (q, filter) = (q.as_deref(), filter.normalised());
-        queue::list_for(
-            &ctx.state,
-            &staff,
-            &tab,
-            q,
-            &filter,
-            after.as_deref(),
-            ctx.now(),
-        )
-        .await
+        let query = QueueQuery::parse(tab.as_deref(), q.as_deref(), filter, after.as_deref())
+            .map_err(ServiceError::invalid)?;
+        queue::list_for(&ctx.state, &staff, &query, ctx.now()).await
     })
     .await
 }

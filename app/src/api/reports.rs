@@ -68,10 +68,7 @@ pub async fn submit_proxy_report(form: ReportForm, channel: String) -> Result<St
     use crate::ssr::{context::RequestContext, services::reports};
     RequestContext::staff_call(|ctx, staff| async move {
         let filed = reports::submit_proxy(&ctx.state, &staff, &form, &channel, ctx.now()).await;
-        let back = format!(
-            "/staff/report?channel={}&",
-            reports::known_channel(&channel)
-        );
+        let back = reports::proxy_form_path(&channel);
         let filed = ctx.keep_draft_if_invalid(&form, filed, &back).await?;
         leptos_axum::redirect(&format!("/staff/cases/{}", filed.case_id));
         Ok(filed.case_id)

@@ -30,6 +30,7 @@ pub mod lang;
 pub mod ledger;
 mod newtype;
 pub mod password_policy;
+pub mod queue_query;
 pub mod redact;
 pub mod region_csv;
 pub mod report;

@@ -146,15 +146,30 @@ impl UserMessage for ReportFieldError {
 /// One field's problem: the field name as used in the form, and the message.
 pub type FieldProblem = (&'static str, Message);
 
-pub fn parse_name(raw: &str) -> Result<String, ReportFieldError> {
-    let name = raw.trim();
-    if name.is_empty() {
-        Err(ReportFieldError::NameMissing)
-    } else if name.chars().count() > NAME_MAX_CHARS {
-        Err(ReportFieldError::NameTooLong)
+/// Trimmed text that must be present and at most `max` characters long.
+fn bounded_text(
+    raw: &str,
+    max: usize,
+    missing: ReportFieldError,
+    too_long: ReportFieldError,
+) -> Result<String, ReportFieldError> {
+    let text = raw.trim();
+    if text.is_empty() {
+        Err(missing)
+    } else if text.chars().count() > max {
+        Err(too_long)
     } else {
-        Ok(name.to_owned())
+        Ok(text.to_owned())
     }
+}
+
+pub fn parse_name(raw: &str) -> Result<String, ReportFieldError> {
+    bounded_text(
+        raw,
+        NAME_MAX_CHARS,
+        ReportFieldError::NameMissing,
+        ReportFieldError::NameTooLong,
+    )
 }
 
 pub fn parse_village(raw: &str) -> Result<RegionCode, ReportFieldError> {
@@ -200,14 +215,12 @@ pub fn parse_risk_types(raw: &[String]) -> Result<Vec<RiskType>, ReportFieldErro
 }
 
 pub fn parse_description(raw: &str) -> Result<String, ReportFieldError> {
-    let text = raw.trim();
-    if text.is_empty() {
-        Err(ReportFieldError::DescriptionMissing)
-    } else if text.chars().count() > DESCRIPTION_MAX_CHARS {
-        Err(ReportFieldError::DescriptionTooLong)
-    } else {
-        Ok(text.to_owned())
-    }
+    bounded_text(
+        raw,
+        DESCRIPTION_MAX_CHARS,
+        ReportFieldError::DescriptionMissing,
+        ReportFieldError::DescriptionTooLong,
+    )
 }
 
 /// A ticked HTML checkbox sends "on" (or whatever its value is); an unticked one sends nothing.

@@ -61,6 +61,9 @@ macro_rules! vocab {
     };
 }
 
+/// Also declares the member vocabularies (relation, status) in `case::household`.
+pub(crate) use vocab;
+
 vocab! {
     /// 风险类型: why a household is at risk. Multi-select: one household may have several.
     pub enum RiskType {
@@ -76,6 +79,34 @@ vocab! {
         DrinkingWater => "drinking_water", "饮水安全", "Unsafe drinking water";
         Epidemic => "epidemic", "因疫情", "Epidemic";
         Other => "other", "其他", "Other";
+    }
+}
+
+/// A case's risk types as stored: comma-separated codes, decoded at the repository edge.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RiskList(pub Vec<RiskType>);
+
+impl RiskList {
+    /// The stored form: codes joined by commas.
+    pub fn to_stored(&self) -> String {
+        self.0
+            .iter()
+            .map(|r| r.code())
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+}
+
+impl TryFrom<String> for RiskList {
+    type Error = String;
+
+    fn try_from(stored: String) -> Result<Self, Self::Error> {
+        stored
+            .split(',')
+            .filter(|c| !c.is_empty())
+            .map(|c| RiskType::from_code(c).ok_or_else(|| format!("unknown risk type {c}")))
+            .collect::<Result<Vec<_>, _>>()
+            .map(RiskList)
     }
 }
 

@@ -15,10 +15,11 @@ use crate::{
     },
     domain::{
         case::labels::state_code_zh,
+        queue_query::QueueFilter,
         vocab::{Category, Channel, RiskTier, RiskType},
     },
     wire::{
-        queue::{QueueCounts, QueueFilter, QueueItem},
+        queue::{QueueCounts, QueueItem},
         regions::TownshipOption,
         AppError,
     },
@@ -298,9 +299,9 @@ fn QueueList(items: Vec<QueueItem>) -> impl IntoView {
             {items
                 .into_iter()
                 .map(|item| {
-                    let class = format!("queue-item {}", item.urgency.replace('_', "-"));
+                    let class = format!("queue-item {}", item.urgency.code().replace('_', "-"));
                     view! {
-                        <li class=class data-urgency=item.urgency.clone()>
+                        <li class=class data-urgency=item.urgency.code()>
                             <A href=format!("/staff/cases/{}", item.case_id) attr:class="queue-link">
                                 <div class="queue-head">
                                     <strong>{item.applicant}</strong>

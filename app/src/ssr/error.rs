@@ -25,6 +25,13 @@ pub enum ServiceError {
     Hash,
 }
 
+impl ServiceError {
+    /// The domain's field problems as a refusal of the form.
+    pub fn invalid(problems: Vec<crate::domain::report::FieldProblem>) -> ServiceError {
+        ServiceError::Validation(FieldError::from_problems(&problems))
+    }
+}
+
 impl From<ServiceError> for AppError {
     fn from(e: ServiceError) -> Self {
         match e {

@@ -1,6 +1,8 @@
 //! The case page: what staff see of one case, and the steps they may take on it.
 use serde::{Deserialize, Serialize};
 
+use crate::domain::clock::Urgency;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MemberView {
     pub name: String,
@@ -29,8 +31,7 @@ pub struct ClockView {
     pub owner_zh: String,
     pub due_on: String,
     pub time_left_zh: String,
-    /// on_time | due_soon | overdue | met | met_late | cancelled
-    pub urgency: String,
+    pub urgency: Urgency,
     /// A minimum (the notice), not a deadline: `due_on` is the earliest end.
     pub is_minimum: bool,
 }

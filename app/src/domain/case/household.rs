@@ -45,7 +45,8 @@ pub struct Member {
     pub status: MemberStatus,
 }
 
-/// Declares a small member vocabulary: `ALL`, `code`, `from_code`, `label_zh`, `label_en`.
+/// A member vocabulary: a [`vocab!`](crate::domain::vocab) with a default `Other` (其他) last,
+/// so older records without the field read as `Other`.
 macro_rules! member_vocab {
     (
         $(#[$meta:meta])*
@@ -53,53 +54,13 @@ macro_rules! member_vocab {
             $( $variant:ident => $code:literal, $zh:literal, $en:literal; )+
         }
     ) => {
-        $(#[$meta])*
-        #[derive(
-            Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize,
-            Deserialize,
-        )]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name {
-            $( $variant, )+
-            #[default]
-            Other,
-        }
-
-        impl $name {
-            /// Every value, in display order.
-            pub const ALL: &'static [$name] = &[$($name::$variant,)+ $name::Other];
-
-            /// Stable snake_case code (the serde name).
-            pub const fn code(self) -> &'static str {
-                match self {
-                    $($name::$variant => $code,)+
-                    $name::Other => "other",
-                }
-            }
-
-            /// The value with this code, if any (exact match).
-            pub fn from_code(code: &str) -> Option<$name> {
-                match code {
-                    $($code => Some($name::$variant),)+
-                    "other" => Some($name::Other),
-                    _ => None,
-                }
-            }
-
-            /// Label in Simplified Chinese.
-            pub const fn label_zh(self) -> &'static str {
-                match self {
-                    $($name::$variant => $zh,)+
-                    $name::Other => "其他",
-                }
-            }
-
-            /// Label in English.
-            pub const fn label_en(self) -> &'static str {
-                match self {
-                    $($name::$variant => $en,)+
-                    $name::Other => "Other",
-                }
+        crate::domain::vocab::vocab! {
+            $(#[$meta])*
+            #[derive(Default)]
+            pub enum $name {
+                $( $variant => $code, $zh, $en; )+
+                #[default]
+                Other => "other", "其他", "Other";
             }
         }
     };

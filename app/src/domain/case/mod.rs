@@ -43,6 +43,8 @@ pub use crate::domain::wording::labels;
 pub mod policy;
 pub mod policy_form;
 pub mod refusal;
+#[cfg(any(test, feature = "test-support"))]
+pub mod samples;
 pub mod screening;
 pub mod state;
 pub mod work;

@@ -1,15 +1,15 @@
 //! Risk types as people read them.
-use crate::domain::{lang::Lang, vocab::RiskType};
+use crate::domain::{lang::Lang, vocab::RiskList};
 
-pub fn risk_labels(codes: &str) -> Vec<String> {
-    risk_labels_in(codes, Lang::Zh)
+pub fn risk_labels(risks: &RiskList) -> Vec<String> {
+    risk_labels_in(risks, Lang::Zh)
 }
 
-/// Risk-type labels from the stored comma-separated codes, in `lang`.
-pub fn risk_labels_in(codes: &str, lang: Lang) -> Vec<String> {
-    codes
-        .split(',')
-        .filter_map(RiskType::from_code)
+/// Risk-type labels in `lang`.
+pub fn risk_labels_in(risks: &RiskList, lang: Lang) -> Vec<String> {
+    risks
+        .0
+        .iter()
         .map(|r| lang.pick(r.label_zh(), r.label_en()).to_owned())
         .collect()
 }

@@ -93,7 +93,7 @@ pub fn ClockList(clocks: Vec<ClockView>) -> impl IntoView {
             <h2>"办理时限"</h2>
             <ul class="clocks">
                 {clocks.into_iter().map(|c| {
-                    let class = format!("clock {}", c.urgency.replace('_', "-"));
+                    let class = format!("clock {}", c.urgency.code().replace('_', "-"));
                     let due = if c.is_minimum { "最早结束" } else { "截止" };
                     view! {
                         <li class=class>

@@ -6,6 +6,7 @@ use crate::{
         case::form::{CHECKLIST_ITEMS, GUARANTEE_ITEMS, MEASURE_STATUS_ITEMS},
         case::screening::NegativeItem,
         case::state::{MemberStatus, Relation},
+        case::CommandKind,
         clock::ClockKind,
         vocab::{Category, LabourCapacity, MeasureType, RiskTier},
     },
@@ -100,6 +101,7 @@ where
     E: Fn() -> Option<String> + Send + Sync + Copy + 'static,
 {
     let label = label_of(field, &kind);
+    let step = CommandKind::from_code(&kind);
     let hint = (field == "category")
         .then(|| case.category_hint_zh.clone())
         .flatten();
@@ -122,10 +124,10 @@ where
         }
         .into_any(),
         "days" => view! { <input type="number" name=name min="1" max="30" value="3" /> }.into_any(),
-        "approve" if kind == "approve_extension" => radio("form[approve]", vec![("yes", "批准"), ("no", "不批准")]).into_any(),
+        "approve" if step == Some(CommandKind::ApproveExtension) => radio("form[approve]", vec![("yes", "批准"), ("no", "不批准")]).into_any(),
         "approve" => radio("form[approve]", vec![("yes", "通过"), ("no", "不通过")]).into_any(),
         "outcome" => radio("form[outcome]", vec![("pass", "通过"), ("fail", "不通过")]).into_any(),
-        "decision" if kind == "county_decide_elimination" => {
+        "decision" if step == Some(CommandKind::CountyDecideElimination) => {
             radio("form[decision]", vec![("eliminate", "风险消除"), ("keep_monitoring", "继续监测")]).into_any()
         }
         "decision" => radio("form[decision]", vec![("identify", "认定为监测对象"), ("not_identify", "不予认定")]).into_any(),
@@ -137,7 +139,7 @@ where
         .into_any(),
         "tier" => {
             let mut options = choices(RiskTier::ALL, RiskTier::code, RiskTier::label_zh);
-            if kind == "log_visit" {
+            if step == Some(CommandKind::LogVisit) {
                 options.insert(0, (String::new(), "不调整".to_owned()));
             }
             select(name, options, None).into_any()

@@ -1,6 +1,8 @@
 //! Cases: the snapshot row with the columns the queue filters on, and the append-only events.
 use sqlx::{Any, Executor, FromRow};
 
+use crate::domain::vocab::RiskList;
+
 use crate::domain::{
     case::{QueueKeys, Role},
     clock::QueueUrgencyKey,
@@ -20,7 +22,8 @@ pub struct CaseRow {
     pub applicant_mobile: String,
     pub applicant_id_number: String,
     pub household_size: i64,
-    pub risk_types: String,
+    #[sqlx(try_from = "String")]
+    pub risk_types: RiskList,
     pub description: String,
     pub discovered_on: String,
     pub consent_at: i64,
@@ -62,7 +65,7 @@ pub async fn insert<'e, E: Executor<'e, Database = Any>>(
         .bind(&row.applicant_mobile)
         .bind(&row.applicant_id_number)
         .bind(row.household_size)
-        .bind(&row.risk_types)
+        .bind(row.risk_types.to_stored())
         .bind(&row.description)
         .bind(&row.discovered_on)
         .bind(row.consent_at)

@@ -113,3 +113,13 @@ pub async fn upload(
         .collect();
     push(state, staff, &rows, now).await
 }
+
+/// Where a browser without JavaScript lands after posting the list: the queue, where the
+/// filed alerts are listed, or back on the import page saying it could not be read.
+pub fn landing_after_upload(filed: bool) -> &'static str {
+    if filed {
+        "/staff?tab=all"
+    } else {
+        "/staff/alerts?failed=1"
+    }
+}

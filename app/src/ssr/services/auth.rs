@@ -114,8 +114,15 @@ async fn dummy_hash() -> String {
         .clone()
 }
 
-pub async fn logout(state: &AppState, token: &str, now: DateTime<Utc>) -> Result<(), ServiceError> {
-    sessions::revoke(&state.db.pool, &token_digest(token), millis(now)).await?;
+/// Ends the session of `token`, if there is one.
+pub async fn logout(
+    state: &AppState,
+    token: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    if let Some(token) = token {
+        sessions::revoke(&state.db.pool, &token_digest(token), millis(now)).await?;
+    }
     Ok(())
 }
 

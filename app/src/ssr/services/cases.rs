@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::millis;
+use crate::domain::vocab::RiskList;
 use crate::{
     domain::{
         case::{
@@ -112,7 +113,6 @@ pub async fn file(
         .ok_or_else(|| ServiceError::Corrupt(format!("township {township_code} has no county")))?;
     let tracking = TrackingNumber::from_random(random_bytes::<16>());
     let now_ms = millis(now);
-    let risk_codes: Vec<&str> = case.risks.iter().map(|r| r.code()).collect();
     let row = CaseRow {
         id: case.id.clone(),
         tracking_number: tracking.as_str().to_owned(),
@@ -126,7 +126,7 @@ pub async fn file(
         applicant_mobile: applicant.mobile.as_str().to_owned(),
         applicant_id_number: applicant.id_number.as_str().to_owned(),
         household_size: i64::from(applicant.household_size),
-        risk_types: risk_codes.join(","),
+        risk_types: RiskList(case.risks.clone()),
         description: applicant.description.clone(),
         discovered_on: case.discovered_on.to_string(),
         consent_at: now_ms,
@@ -321,8 +321,9 @@ pub async fn run_form(
     form: &crate::domain::case::CommandForm,
     now: DateTime<Utc>,
 ) -> Result<crate::domain::case::Case, ServiceError> {
-    let command = crate::domain::case::parse_command(form)
-        .map_err(|problems| ServiceError::Validation(super::reports::field_errors(&problems)))?;
+    let command = crate::domain::case::parse_command(form).map_err(|problems| {
+        ServiceError::Validation(crate::wire::FieldError::from_problems(&problems))
+    })?;
     execute(state, &staff.actor(), case_id, version, &command, now).await
 }
 

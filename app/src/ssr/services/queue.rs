@@ -7,11 +7,10 @@ use crate::{
         case::{labels, work, work_rev, Case, Policy},
         clock::{time_left_zh, urgency, Urgency, UrgencyThresholds},
         id_number::IdNumber,
-        mobile::MobileNumber,
+        queue_query::{QueueQuery, QueueTab},
         region::RegionLevel,
         time::{beijing_date, date_zh, to_beijing},
-        tracking::TrackingNumber,
-        vocab::{Category, Channel, RiskTier, RiskType},
+        vocab::Channel,
     },
     ssr::{
         db::Db,
@@ -25,61 +24,13 @@ use crate::{
         services::auth::Staff,
         state::AppState,
     },
-    wire::{
-        error::FieldError,
-        queue::{QueueCounts, QueueFilter, QueueItem, QueueView},
-    },
+    wire::queue::{QueueCounts, QueueItem, QueueView},
 };
 
 /// Items on one page of the queue.
 const PAGE_SIZE: usize = 50;
 /// Rows re-derived per transaction when stored queue columns are refreshed.
 const REFRESH_BATCH: i64 = 500;
-
-/// A search term normalised the way it is stored (tracking and mobile formats vary).
-fn normalise_search(q: &str) -> Option<String> {
-    let q = q.trim();
-    if q.is_empty() {
-        return None;
-    }
-    if let Ok(t) = TrackingNumber::parse(q) {
-        return Some(t.as_str().to_owned());
-    }
-    if let Ok(m) = MobileNumber::parse(q) {
-        return Some(m.as_str().to_owned());
-    }
-    if let Ok(id) = IdNumber::parse(q) {
-        return Some(id.as_str().to_owned());
-    }
-    Some(q.to_owned())
-}
-
-fn invalid(field: &str, zh: &str, en: &str) -> ServiceError {
-    ServiceError::Validation(vec![FieldError {
-        field: field.to_owned(),
-        key: format!("queue.invalid_{field}"),
-        zh: zh.to_owned(),
-        en: en.to_owned(),
-    }])
-}
-
-/// Unknown vocabulary codes are refused rather than silently ignored.
-fn check_codes(filter: &QueueFilter) -> Result<(), ServiceError> {
-    let known = |v: &Option<String>, ok: fn(&str) -> bool| v.as_deref().is_none_or(ok);
-    if !known(&filter.risk, |c| RiskType::from_code(c).is_some()) {
-        return Err(invalid("risk", "风险类型无效", "Unknown risk type"));
-    }
-    if !known(&filter.channel, |c| Channel::from_code(c).is_some()) {
-        return Err(invalid("channel", "发现渠道无效", "Unknown channel"));
-    }
-    if !known(&filter.category, |c| Category::from_code(c).is_some()) {
-        return Err(invalid("category", "监测类别无效", "Unknown category"));
-    }
-    if !known(&filter.tier, |c| RiskTier::from_code(c).is_some()) {
-        return Err(invalid("tier", "风险等级无效", "Unknown risk tier"));
-    }
-    Ok(())
-}
 
 struct Reader<'a> {
     state: &'a AppState,
@@ -134,11 +85,11 @@ impl Reader<'_> {
             due_on: date_zh(clock.due_on),
             time_left_zh: time_left_zh(clock, today, cal),
             urgency: match level {
-                Urgency::Overdue => "overdue",
-                Urgency::DueSoon => "due_soon",
-                Urgency::OnTime | Urgency::Met | Urgency::MetLate | Urgency::Cancelled => "on_time",
-            }
-            .to_owned(),
+                Urgency::Overdue | Urgency::DueSoon => level,
+                Urgency::OnTime | Urgency::Met | Urgency::MetLate | Urgency::Cancelled => {
+                    Urgency::OnTime
+                }
+            },
             submitted_on: date_zh(case.discovered_on),
             warnings_zh: case.warnings_zh().into_iter().map(str::to_owned).collect(),
         })
@@ -149,26 +100,20 @@ impl Reader<'_> {
 pub async fn list_for(
     state: &AppState,
     staff: &Staff,
-    tab: &str,
-    q: Option<&str>,
-    filter: &QueueFilter,
-    after: Option<&str>,
+    query: &QueueQuery,
     now: DateTime<Utc>,
 ) -> Result<QueueView, ServiceError> {
-    check_codes(filter)?;
-    let after = after
-        .map(|c| {
-            c.split_once('|')
-                .filter(|(due, id)| !due.is_empty() && !id.is_empty())
-                .ok_or_else(|| invalid("after", "翻页参数无效", "Invalid page cursor"))
-        })
-        .transpose()?;
+    let filter = &query.filter;
+    let after = query
+        .after
+        .as_ref()
+        .map(|(due, id)| (due.as_str(), id.as_str()));
     let column = match staff.scope.level() {
         RegionLevel::County => RegionColumn::County,
         RegionLevel::Township => RegionColumn::Township,
         RegionLevel::Village => RegionColumn::Village,
     };
-    let search = q.and_then(normalise_search);
+    let search = query.search.clone();
     let today = beijing_date(now);
     let today_iso = today.to_string();
     let thresholds =
@@ -193,11 +138,11 @@ pub async fn list_for(
         risk: filter.risk.as_deref(),
         category: filter.category.as_deref(),
         tier: filter.tier.as_deref(),
-        tab: match tab {
-            "due_soon" => OpenTab::DueSoon(bounds),
-            "overdue" => OpenTab::Overdue(bounds),
-            "all" => OpenTab::All,
-            _ => OpenTab::Todo(work),
+        tab: match query.tab {
+            QueueTab::DueSoon => OpenTab::DueSoon(bounds),
+            QueueTab::Overdue => OpenTab::Overdue(bounds),
+            QueueTab::All => OpenTab::All,
+            QueueTab::Todo => OpenTab::Todo(work),
         },
         after,
     };

@@ -10,7 +10,7 @@ use crate::{
         clock::{due_date, Span},
         lang::Lang,
         mobile::MobileNumber,
-        report::{FieldProblem, FilingLimit, NewReport, ReportFieldError, ReportForm, FORM_FIELD},
+        report::{FilingLimit, NewReport, ReportFieldError, ReportForm, FORM_FIELD},
         role::Role,
         time::beijing_date,
         tracking::TrackingNumber,
@@ -40,13 +40,6 @@ const DRAFT_TTL_MINUTES: i64 = 60;
 const ACCEPT_SPAN: Span = Span::WorkingDays(2);
 const DECIDE_SPAN: Span = Span::CalendarDays(15);
 
-pub fn field_errors(problems: &[FieldProblem]) -> Vec<FieldError> {
-    problems
-        .iter()
-        .map(|(field, msg)| FieldError::new(field, msg))
-        .collect()
-}
-
 /// The channels a member of staff may file under for someone else, for the picker.
 pub fn proxy_choices(staff: &Staff) -> Result<Vec<Choice>, ServiceError> {
     Ok(staff
@@ -59,9 +52,10 @@ pub fn proxy_choices(staff: &Staff) -> Result<Vec<Choice>, ServiceError> {
         .collect())
 }
 
-/// A channel code as it may go back into a link: known codes only, else empty.
-pub fn known_channel(code: &str) -> &'static str {
-    Channel::from_code(code).map_or("", |c| c.code())
+/// The proxy form to come back to with a draft, keeping the channel (known codes only).
+pub fn proxy_form_path(channel: &str) -> String {
+    let known = Channel::from_code(channel).map_or("", |c| c.code());
+    format!("/staff/report?channel={known}&")
 }
 
 /// A fresh idempotency key for a report form, signed for `scope` (see `ssr::form_keys`).
@@ -72,7 +66,7 @@ pub async fn new_form_key(state: &AppState, scope: &FormScope) -> Result<String,
 /// Checks a report form, including that its village exists.
 async fn parse_report(state: &AppState, form: &ReportForm) -> Result<NewReport, ServiceError> {
     let report = NewReport::try_from(form)
-        .map_err(|problems| ServiceError::Validation(field_errors(&problems)))?;
+        .map_err(|problems| ServiceError::Validation(FieldError::from_problems(&problems)))?;
     regions::find(&state.db.pool, report.village.as_str())
         .await?
         .filter(|r| r.level == RegionLevel::Village)

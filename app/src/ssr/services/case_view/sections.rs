@@ -25,9 +25,7 @@ pub fn clocks(case: &Case, today: NaiveDate, cal: &Calendar, policy: &Policy) ->
             owner_zh: c.owner.label_zh().to_owned(),
             due_on: c.due_on.to_string(),
             time_left_zh: time_left_zh(c, today, cal),
-            urgency: urgency(c, today, cal, policy.due_soon_working_days)
-                .code()
-                .to_owned(),
+            urgency: urgency(c, today, cal, policy.due_soon_working_days),
             is_minimum: c.kind.is_minimum(),
         })
         .collect()

@@ -1,0 +1,253 @@
+//! The staff queue's query as posted (tab, search, filters, page cursor), parsed once: unknown
+//! codes are refused rather than silently ignored, and a search term is normalised the way
+//! it is stored.
+use serde::{Deserialize, Serialize};
+
+use super::{
+    id_number::IdNumber,
+    message::{user_messages, Message},
+    mobile::MobileNumber,
+    report::FieldProblem,
+    tracking::TrackingNumber,
+    vocab::{Category, Channel, RiskTier, RiskType},
+};
+
+/// Optional narrowing of the queue. Every field is a stable code; empty means "any".
+/// Region codes only narrow within the officer's scope, never widen it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct QueueFilter {
+    pub village: Option<String>,
+    pub township: Option<String>,
+    /// Case state code, e.g. "reported", "accepted", "notice_running", "identified".
+    pub state: Option<String>,
+    /// RiskType code.
+    pub risk: Option<String>,
+    /// Channel code.
+    pub channel: Option<String>,
+    /// Category code.
+    pub category: Option<String>,
+    /// RiskTier code.
+    pub tier: Option<String>,
+}
+
+impl QueueFilter {
+    /// The filter with blank values dropped (GET forms send empty selects as "").
+    pub fn normalised(self) -> Self {
+        let keep = |v: Option<String>| v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+        QueueFilter {
+            village: keep(self.village),
+            township: keep(self.township),
+            state: keep(self.state),
+            risk: keep(self.risk),
+            channel: keep(self.channel),
+            category: keep(self.category),
+            tier: keep(self.tier),
+        }
+    }
+
+    /// (query name, value) pairs of the set fields, for links that keep the filter.
+    pub fn pairs(&self) -> Vec<(&'static str, &str)> {
+        [
+            ("village", &self.village),
+            ("township", &self.township),
+            ("state", &self.state),
+            ("risk", &self.risk),
+            ("channel", &self.channel),
+            ("category", &self.category),
+            ("tier", &self.tier),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.as_deref().map(|v| (k, v)))
+        .collect()
+    }
+}
+
+/// The queue's tabs: the officer's own work, due soon, overdue, everything open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum QueueTab {
+    #[default]
+    Todo,
+    DueSoon,
+    Overdue,
+    All,
+}
+
+impl QueueTab {
+    pub fn code(self) -> &'static str {
+        match self {
+            QueueTab::Todo => "todo",
+            QueueTab::DueSoon => "due_soon",
+            QueueTab::Overdue => "overdue",
+            QueueTab::All => "all",
+        }
+    }
+
+    /// A tab from its code; anything else is the default 待办 tab.
+    pub fn from_code(code: &str) -> QueueTab {
+        [QueueTab::DueSoon, QueueTab::Overdue, QueueTab::All]
+            .into_iter()
+            .find(|t| t.code() == code)
+            .unwrap_or_default()
+    }
+}
+
+/// Why a queue query was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QueueFieldError {
+    Risk,
+    Channel,
+    Category,
+    Tier,
+    After,
+}
+
+user_messages!(QueueFieldError {
+    Risk => "queue.invalid_risk", "风险类型无效", "Unknown risk type";
+    Channel => "queue.invalid_channel", "发现渠道无效", "Unknown channel";
+    Category => "queue.invalid_category", "监测类别无效", "Unknown category";
+    Tier => "queue.invalid_tier", "风险等级无效", "Unknown risk tier";
+    After => "queue.invalid_after", "翻页参数无效", "Invalid page cursor";
+});
+
+/// A checked queue query.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct QueueQuery {
+    pub tab: QueueTab,
+    /// Exact name, or a tracking number, mobile or ID number in its stored form.
+    pub search: Option<String>,
+    /// Blank values dropped, vocabulary codes known.
+    pub filter: QueueFilter,
+    /// The previous page's last (due date, case id).
+    pub after: Option<(String, String)>,
+}
+
+impl QueueQuery {
+    pub fn parse(
+        tab: Option<&str>,
+        q: Option<&str>,
+        filter: QueueFilter,
+        after: Option<&str>,
+    ) -> Result<QueueQuery, Vec<FieldProblem>> {
+        let filter = filter.normalised();
+        let mut problems: Vec<FieldProblem> = Vec::new();
+        let known = |v: &Option<String>, ok: fn(&str) -> bool| v.as_deref().is_none_or(ok);
+        let checks: [(&'static str, bool, QueueFieldError); 4] = [
+            (
+                "risk",
+                known(&filter.risk, |c| RiskType::from_code(c).is_some()),
+                QueueFieldError::Risk,
+            ),
+            (
+                "channel",
+                known(&filter.channel, |c| Channel::from_code(c).is_some()),
+                QueueFieldError::Channel,
+            ),
+            (
+                "category",
+                known(&filter.category, |c| Category::from_code(c).is_some()),
+                QueueFieldError::Category,
+            ),
+            (
+                "tier",
+                known(&filter.tier, |c| RiskTier::from_code(c).is_some()),
+                QueueFieldError::Tier,
+            ),
+        ];
+        for (field, ok, e) in checks {
+            if !ok {
+                problems.push((field, Message::of(&e)));
+            }
+        }
+        let after = match after.map(str::trim).filter(|a| !a.is_empty()) {
+            None => None,
+            Some(cursor) => match cursor.split_once('|') {
+                Some((due, id)) if !due.is_empty() && !id.is_empty() => {
+                    Some((due.to_owned(), id.to_owned()))
+                }
+                _ => {
+                    problems.push(("after", Message::of(&QueueFieldError::After)));
+                    None
+                }
+            },
+        };
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(QueueQuery {
+            tab: tab.map(QueueTab::from_code).unwrap_or_default(),
+            search: q.and_then(normalise_search),
+            filter,
+            after,
+        })
+    }
+}
+
+/// A search term normalised the way it is stored (tracking and mobile formats vary).
+fn normalise_search(q: &str) -> Option<String> {
+    let q = q.trim();
+    if q.is_empty() {
+        return None;
+    }
+    if let Ok(t) = TrackingNumber::parse(q) {
+        return Some(t.as_str().to_owned());
+    }
+    if let Ok(m) = MobileNumber::parse(q) {
+        return Some(m.as_str().to_owned());
+    }
+    if let Ok(id) = IdNumber::parse(q) {
+        return Some(id.as_str().to_owned());
+    }
+    Some(q.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_codes_and_a_broken_cursor_are_refused_together() {
+        let filter = QueueFilter {
+            risk: Some("gambling".into()),
+            tier: Some(" ".into()),
+            ..QueueFilter::default()
+        };
+        let problems = QueueQuery::parse(None, None, filter, Some("2026-11-30|")).expect_err("bad");
+        let fields: Vec<_> = problems.iter().map(|(f, _)| *f).collect();
+        assert_eq!(fields, ["risk", "after"]);
+    }
+
+    #[test]
+    fn blanks_are_dropped_and_the_tab_defaults_to_todo() {
+        let filter = QueueFilter {
+            village: Some("".into()),
+            ..QueueFilter::default()
+        };
+        let query =
+            QueueQuery::parse(Some("nonsense"), Some("  "), filter, Some("")).expect("valid");
+        assert_eq!(query, QueueQuery::default());
+        let paged = QueueQuery::parse(
+            Some("overdue"),
+            None,
+            QueueFilter::default(),
+            Some("2026-12-01|abc"),
+        )
+        .expect("valid");
+        assert_eq!(paged.tab, QueueTab::Overdue);
+        assert_eq!(paged.after, Some(("2026-12-01".into(), "abc".into())));
+    }
+
+    #[test]
+    fn messages_are_well_formed() {
+        crate::domain::message::tests::assert_messages_are_well_formed(
+            "queue",
+            &[
+                QueueFieldError::Risk,
+                QueueFieldError::Channel,
+                QueueFieldError::Category,
+                QueueFieldError::Tier,
+                QueueFieldError::After,
+            ],
+        );
+    }
+}

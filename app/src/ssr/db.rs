@@ -69,7 +69,10 @@ impl Db {
                         conn.execute("pragma journal_mode = wal").await?;
                         conn.execute("pragma busy_timeout = 10000").await?;
                         conn.execute("pragma foreign_keys = on").await?;
-                        conn.execute("pragma synchronous = normal").await?;
+                        // Acknowledged means durable: every commit is synced to disk before
+                        // the filing is answered (WAL with `normal` can lose the last commits
+                        // on a power cut).
+                        conn.execute("pragma synchronous = full").await?;
                     }
                     Ok(())
                 })

@@ -363,3 +363,27 @@ async fn what_was_committed_survives_a_restart() {
         "the home-check clock is running"
     );
 }
+
+/// On SQLite every commit is synced before the answer (`synchronous = full`), so a filing the
+/// household saw acknowledged survives a power cut. PostgreSQL syncs commits by default.
+#[tokio::test]
+async fn an_acknowledged_write_is_synced_to_disk_on_sqlite() {
+    let app = spawn_app().await;
+    if app.state.db.backend != app::ssr::db::Backend::Sqlite {
+        return;
+    }
+    // Every pooled connection, not just the first, carries the setting.
+    let mut seen = Vec::new();
+    let mut held = Vec::new();
+    for _ in 0..3 {
+        let mut conn = app.state.db.pool.acquire().await.expect("connection");
+        let level: i64 = sqlx::query_scalar("pragma synchronous")
+            .fetch_one(&mut *conn)
+            .await
+            .expect("pragma");
+        seen.push(level);
+        held.push(conn);
+    }
+    // 2 is FULL (1 would be NORMAL).
+    assert_eq!(seen, vec![2, 2, 2]);
+}

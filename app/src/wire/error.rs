@@ -69,7 +69,9 @@ impl AppError {
             AppError::NotFound => "没有找到相关记录",
             AppError::Conflict => "该记录已被他人修改，请刷新后重试",
             AppError::Refused(_) => "此操作不符合办理规则",
-            AppError::RateLimited => "尝试次数过多，请稍后再试",
+            AppError::RateLimited => {
+                "尝试次数过多，请稍后再试（最多等一小时）；如急需帮助请拨打12317"
+            }
             AppError::Internal => "系统出现问题，请稍后重试；如急需帮助请拨打12317",
             AppError::Transport => "网络连接不稳定，请检查网络后重试",
         }
@@ -84,7 +86,9 @@ impl AppError {
             AppError::NotFound => "Nothing was found",
             AppError::Conflict => "Someone else changed this record; reload and try again",
             AppError::Refused(_) => "This step is not allowed by the rules",
-            AppError::RateLimited => "Too many attempts; please try again later",
+            AppError::RateLimited => {
+                "Too many attempts; try again later (within an hour), or call 12317 for urgent help"
+            }
             AppError::Internal => {
                 "Something went wrong; please try again later, or call 12317 for urgent help"
             }

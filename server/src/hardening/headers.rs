@@ -67,9 +67,14 @@ fn policy(nonce: &str, path: &str) -> String {
     )
 }
 
-/// Staff pages and anything a server function answers (case data, personal details).
+/// Staff pages, anything a server function answers (case data, personal details), and the
+/// household's own look-up and confirmation pages (a shared phone must not keep them).
 fn is_private(path: &str) -> bool {
-    path == "/staff" || path.starts_with("/staff/") || path.starts_with("/api/")
+    path == "/staff"
+        || path.starts_with("/staff/")
+        || path.starts_with("/api/")
+        || path == "/track"
+        || path.starts_with("/report/submitted/")
 }
 
 #[cfg(test)]
@@ -84,6 +89,8 @@ mod tests {
         assert!(!is_private("/staffing"));
         assert!(!is_private("/pkg/safety-net.wasm"));
         assert!(!is_private("/report"));
+        assert!(is_private("/track"));
+        assert!(is_private("/report/submitted/D3UQ83CQMV"));
     }
 
     #[test]

@@ -217,10 +217,14 @@ fn member_rows(case: &CaseView) -> impl IntoView {
                         <input type="text" name=format!("form[members][{i}][id_number]")
                             aria-label=format!("成员{}身份证号（可不填）", i + 1) placeholder="身份证号（可不填）"
                             autocomplete="off" />
+                        // No answer is pre-filled: labour capacity decides eligibility and
+                        // measures, so the officer must choose it for each named member.
                         {select(
                             format!("form[members][{i}][labour]"),
-                            choices(LabourCapacity::ALL, LabourCapacity::code, LabourCapacity::label_zh),
-                            None,
+                            std::iter::once((String::new(), "劳动能力（请选择）".to_owned()))
+                                .chain(choices(LabourCapacity::ALL, LabourCapacity::code, LabourCapacity::label_zh))
+                                .collect(),
+                            Some(String::new()),
                         )}
                         {select(
                             format!("form[members][{i}][status]"),

@@ -566,3 +566,12 @@ fn per_capita_income_of_huge_incomes_neither_wraps_nor_panics() {
     record.rigid_expenditure = Fen::from_fen(i64::MAX);
     assert!(record.per_capita_net_income().expect("members").fen() >= 0);
 }
+
+/// The home-check form pre-selects no labour capacity, so a named member left unanswered is
+/// refused rather than recorded as able to work.
+#[test]
+fn a_named_member_without_a_labour_capacity_is_refused() {
+    let mut form = complete_form(CommandKind::RecordHomeCheck);
+    form.members[0].labour = String::new();
+    assert_eq!(problem_fields(&form), ["members"]);
+}

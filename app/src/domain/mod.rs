@@ -34,6 +34,7 @@ pub mod queue_query;
 pub mod redact;
 pub mod region_csv;
 pub mod report;
+pub mod risk_list;
 pub mod role;
 pub mod time;
 pub mod wording;

@@ -121,10 +121,7 @@ async fn the_timeline_names_an_admin_created_officer() {
     let tracking = app
         .submit_report("王芳", "13700137000", QINGSHI_VILLAGE)
         .await;
-    let id = app::ssr::repo::cases::id_by_tracking(&app.state.db.pool, &tracking)
-        .await
-        .expect("query")
-        .expect("filed");
+    let id = app.case_id_of(&tracking).await;
     let officer = app.login_with("zhen-liwei", "liwei-2026-qingshi").await;
     let case = detail(&officer, &id).await;
     let version = case["version"].as_i64().expect("version");

@@ -1,7 +1,7 @@
 //! Attacks on the HTTP layer (issue 8): each is refused, and nothing is written.
 use std::time::{Duration, Instant};
 
-use app::ssr::{proxies::TrustedProxies, repo::cases as rows};
+use app::ssr::proxies::TrustedProxies;
 use reqwest::{header, redirect::Policy, StatusCode};
 use serde_json::{json, Value};
 use server::config::{Config, HttpConfig};
@@ -270,10 +270,7 @@ async fn a_cross_site_post_is_refused_and_writes_nothing() {
     let tracking = app
         .submit_report("张三", "13800138000", QINGSHI_VILLAGE)
         .await;
-    let id = rows::id_by_tracking(&app.state.db.pool, &tracking)
-        .await
-        .expect("query")
-        .expect("case");
+    let id = app.case_id_of(&tracking).await;
     let township = app.login("zhen-qingshi").await;
     let case = detail(&township, &id).await;
     let version = case["version"].as_i64().expect("version");

@@ -240,6 +240,14 @@ impl TestApp {
         }
     }
 
+    /// The id of the case filed under this tracking number.
+    pub async fn case_id_of(&self, tracking: &str) -> String {
+        app::ssr::repo::cases::id_by_tracking(&self.state.db.pool, tracking)
+            .await
+            .expect("query")
+            .expect("a case with this tracking number")
+    }
+
     pub async fn login(&self, username: &str) -> TestApp {
         self.login_with(username, PASSWORD).await
     }

@@ -1,7 +1,4 @@
-use app::{
-    domain::case::{CaseCommand, VillageOutcome},
-    ssr::repo::cases as rows,
-};
+use app::domain::case::{CaseCommand, VillageOutcome};
 
 use crate::{
     fixtures::{record, township_officer, village_cadre},
@@ -18,10 +15,7 @@ async fn the_village_notice_lists_households_in_notice_without_ids_phones_or_hea
     let tracking: String = response.json().await.expect("tracking");
     app.submit_report("未公示户", "13900139000", QINGSHI_VILLAGE)
         .await;
-    let id = rows::id_by_tracking(&app.state.db.pool, &tracking)
-        .await
-        .expect("query")
-        .expect("case");
+    let id = app.case_id_of(&tracking).await;
     run(&app, &township_officer(), &id, CaseCommand::ACCEPT).await;
     let cadre = village_cadre();
     run(

@@ -158,7 +158,7 @@ async fn seed(app: &TestApp) -> Vec<Case> {
             applicant_mobile: format!("137{i:08}"),
             applicant_id_number: valid_id_number(i as u32),
             household_size: 3,
-            risk_types: app::domain::vocab::RiskList(case.risks.clone()),
+            risk_types: app::domain::risk_list::RiskList(case.risks.clone()),
             description: "规模测试".to_owned(),
             discovered_on: case.discovered_on.to_string(),
             consent_at: 0,

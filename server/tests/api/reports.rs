@@ -164,12 +164,9 @@ async fn progress_is_found_by_tracking_number_and_mobile_only() {
 
 #[tokio::test]
 async fn the_household_sees_its_responsible_person_and_measures() {
-    use app::{
-        domain::{
-            case::{CaseCommand, IdentificationDecision},
-            vocab::{Category, MeasureType, RiskTier},
-        },
-        ssr::repo::cases as rows,
+    use app::domain::{
+        case::{CaseCommand, IdentificationDecision},
+        vocab::{Category, MeasureType, RiskTier},
     };
 
     use crate::{
@@ -181,10 +178,7 @@ async fn the_household_sees_its_responsible_person_and_measures() {
     let tracking = app
         .submit_report("张三", "13800138000", QINGSHI_VILLAGE)
         .await;
-    let id = rows::id_by_tracking(&app.state.db.pool, &tracking)
-        .await
-        .expect("query")
-        .expect("case");
+    let id = app.case_id_of(&tracking).await;
     run(&app, &township_officer(), &id, CaseCommand::ACCEPT).await;
     home_check_to_township(&app, &id, 300_000).await;
     compare_clean(&app, &id).await;

@@ -1,6 +1,5 @@
 //! Duplicate filings, the county data comparison (负面清单) and the Hebei variants, over HTTP
 //! as the case page posts them.
-use app::ssr::repo::cases as rows;
 use chrono::Duration;
 use serde_json::Value;
 
@@ -12,10 +11,7 @@ use crate::{
 use app::domain::case::{CaseCommand, VillageOutcome};
 
 async fn case_id(app: &TestApp, tracking: &str) -> String {
-    rows::id_by_tracking(&app.state.db.pool, tracking)
-        .await
-        .expect("query")
-        .expect("case")
+    app.case_id_of(tracking).await
 }
 
 fn version(case: &Value) -> i64 {

@@ -1,5 +1,4 @@
 //! The case page's step forms over HTTP, as the browser posts them (url-encoded `CommandForm`).
-use app::ssr::repo::cases as rows;
 
 use serde_json::Value;
 
@@ -11,10 +10,7 @@ async fn step_forms_move_the_case_and_refusals_say_why() {
     let tracking = app
         .submit_report("张三", "13800138000", QINGSHI_VILLAGE)
         .await;
-    let id = rows::id_by_tracking(&app.state.db.pool, &tracking)
-        .await
-        .expect("query")
-        .expect("case");
+    let id = app.case_id_of(&tracking).await;
 
     let township = app.login("zhen-qingshi").await;
     let case = detail(&township, &id).await;

@@ -1,5 +1,5 @@
 //! Risk types as people read them.
-use crate::domain::{lang::Lang, vocab::RiskList};
+use crate::domain::{lang::Lang, risk_list::RiskList};
 
 pub fn risk_labels(risks: &RiskList) -> Vec<String> {
     risk_labels_in(risks, Lang::Zh)

@@ -4,6 +4,7 @@ pub mod clocks;
 pub mod drafts;
 pub mod notifications;
 pub mod outbox;
+pub mod queue;
 pub mod rate_limits;
 pub mod regions;
 pub mod secrets;

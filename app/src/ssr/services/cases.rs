@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::millis;
-use crate::domain::vocab::RiskList;
+use crate::domain::risk_list::RiskList;
 use crate::{
     domain::{
         case::{

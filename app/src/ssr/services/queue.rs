@@ -17,7 +17,8 @@ use crate::{
         error::ServiceError,
         repo::{
             cases,
-            cases::{OpenFilter, OpenTab, QueueColumns, RegionColumn, UrgencyBounds, WorkFor},
+            cases::{QueueColumns, RegionColumn},
+            queue::{self as queue_rows, OpenFilter, OpenTab, UrgencyBounds, WorkFor},
             regions,
             regions::RegionRow,
         },
@@ -149,7 +150,7 @@ pub async fn list_for(
     let pool = &state.db.pool;
     let scope = staff.scope.as_str();
     // Exact counts over the whole filtered set, each one indexed aggregate.
-    let counted = cases::open_counts(pool, column, scope, &sql, work, bounds).await?;
+    let counted = queue_rows::open_counts(pool, column, scope, &sql, work, bounds).await?;
     let size = |n: i64| usize::try_from(n).unwrap_or(0);
     let counts = QueueCounts {
         todo: size(counted.todo),
@@ -159,7 +160,7 @@ pub async fn list_for(
     };
 
     // The page: one more row than shown tells whether a next page exists.
-    let rows = cases::open_by_due(pool, column, scope, &sql, PAGE_SIZE as i64 + 1).await?;
+    let rows = queue_rows::open_by_due(pool, column, scope, &sql, PAGE_SIZE as i64 + 1).await?;
     let more = rows.len() > PAGE_SIZE;
     let reader = Reader {
         state,

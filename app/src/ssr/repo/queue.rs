@@ -1,0 +1,298 @@
+//! The staff queue's reads: open cases in a region narrowed by tab and filters, soonest due
+//! first, and the four tab counts, all over the stored queue columns.
+use sqlx::{Any, Executor, FromRow};
+
+use super::cases::{CaseRow, RegionColumn, COLUMNS};
+use crate::domain::case::Role;
+
+/// What the queue narrows to in SQL; every value is bound, never spliced.
+#[derive(Debug, Clone, Default)]
+pub struct OpenFilter<'a> {
+    /// Exact name, tracking number, mobile or ID number.
+    pub search: Option<&'a str>,
+    pub village_code: Option<&'a str>,
+    pub township_code: Option<&'a str>,
+    pub state: Option<&'a str>,
+    pub channel: Option<&'a str>,
+    /// A RiskType code (already checked against the vocabulary).
+    pub risk: Option<&'a str>,
+    /// A Category code (checked against the vocabulary).
+    pub category: Option<&'a str>,
+    /// A RiskTier code (checked against the vocabulary).
+    pub tier: Option<&'a str>,
+    /// Which tab: every open case, or only those the officer has a step on, or by urgency.
+    pub tab: OpenTab<'a>,
+    /// Keyset cursor: rows strictly after (next_due_on, id).
+    pub after: Option<(&'a str, &'a str)>,
+}
+
+/// A queue tab as a condition on the stored queue columns.
+#[derive(Debug, Clone, Copy, Default)]
+pub enum OpenTab<'a> {
+    #[default]
+    All,
+    /// Cases this user of this role has a step on (see `WorkOwners::has_step`).
+    Todo(WorkFor<'a>),
+    Overdue(UrgencyBounds<'a>),
+    DueSoon(UrgencyBounds<'a>),
+}
+
+/// Whose 待办, and on which day (ISO date).
+#[derive(Debug, Clone, Copy)]
+pub struct WorkFor<'a> {
+    pub role: Role,
+    pub user_id: &'a str,
+    pub today: &'a str,
+}
+
+/// Today's urgency boundaries (`UrgencyThresholds`), dates in ISO form.
+#[derive(Debug, Clone, Copy)]
+pub struct UrgencyBounds<'a> {
+    pub today: &'a str,
+    pub due_soon_before: &'a str,
+    pub due_soon_working_days: i64,
+}
+
+/// The four tab counts of the queue, exact over the whole filtered set.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OpenCounts {
+    pub all: i64,
+    pub todo: i64,
+    pub due_soon: i64,
+    pub overdue: i64,
+}
+
+enum Bind {
+    Text(String),
+    Int(i64),
+}
+
+/// A row's urgency key is either a due date (running deadline) or the working days left
+/// (paused), never both: the urgency tabs count each part on its own index and add them up.
+#[derive(Debug, Clone, Copy)]
+enum UrgencyPart {
+    Both,
+    Running,
+    Paused,
+}
+
+impl UrgencyPart {
+    fn pick(
+        self,
+        w: &mut OpenWhere,
+        running: impl FnOnce(&mut OpenWhere) -> String,
+        paused: impl FnOnce(&mut OpenWhere) -> String,
+    ) -> String {
+        match self {
+            UrgencyPart::Running => running(w),
+            UrgencyPart::Paused => paused(w),
+            UrgencyPart::Both => {
+                let r = running(w);
+                let p = paused(w);
+                format!("(({r}) or ({p}))")
+            }
+        }
+    }
+}
+
+/// The where clause of an open-case query, with its binds in order.
+struct OpenWhere {
+    sql: String,
+    binds: Vec<Bind>,
+}
+
+impl OpenWhere {
+    fn push(&mut self, bind: Bind) -> String {
+        self.binds.push(bind);
+        format!("${}", self.binds.len())
+    }
+
+    fn text(&mut self, value: &str) -> String {
+        self.push(Bind::Text(value.to_owned()))
+    }
+
+    fn and(&mut self, condition: &str) {
+        self.sql.push_str(" and ");
+        self.sql.push_str(condition);
+    }
+
+    fn new(
+        region_column: RegionColumn,
+        region_code: &str,
+        filter: &OpenFilter<'_>,
+        part: UrgencyPart,
+    ) -> OpenWhere {
+        let column = region_column.as_sql();
+        let mut w = OpenWhere {
+            sql: String::new(),
+            binds: Vec::new(),
+        };
+        let p = w.text(region_code);
+        w.sql = format!("{column} = {p} and next_due_on is not null");
+        if let Some(term) = filter.search {
+            let p = w.text(term);
+            w.and(&format!(
+                "(applicant_name = {p} or tracking_number = {p} or applicant_mobile = {p} or applicant_id_number = {p})"
+            ));
+        }
+        for (col, value) in [
+            ("village_code", filter.village_code),
+            ("township_code", filter.township_code),
+            ("state", filter.state),
+            ("channel", filter.channel),
+            ("category", filter.category),
+            ("tier", filter.tier),
+        ] {
+            if let Some(value) = value {
+                let p = w.text(value);
+                w.and(&format!("{col} = {p}"));
+            }
+        }
+        if let Some(risk) = filter.risk {
+            let p = w.text(&format!("%{risk}%"));
+            w.and(&format!("risk_types like {p}"));
+        }
+        w.tab(filter.tab, part);
+        if let Some((due, id)) = filter.after {
+            let d = w.text(due);
+            let i = w.text(id);
+            w.and(&format!(
+                "(next_due_on > {d} or (next_due_on = {d} and id > {i}))"
+            ));
+        }
+        w
+    }
+
+    fn tab(&mut self, tab: OpenTab<'_>, part: UrgencyPart) {
+        match tab {
+            OpenTab::All => {}
+            OpenTab::Todo(work) => {
+                let condition = match work.role {
+                    Role::VillageCadre => {
+                        let t = self.text(work.today);
+                        format!("(work_village_cadre = 1 or work_village_from <= {t})")
+                    }
+                    Role::TownshipOfficer => "work_township_officer = 1".to_owned(),
+                    Role::TownshipHead => "work_township_head = 1".to_owned(),
+                    Role::CountyOfficer => "work_county_officer = 1".to_owned(),
+                    Role::CountyHead => {
+                        let u = self.text(work.user_id);
+                        format!(
+                            "work_county_head = 1 and (work_except_user is null or work_except_user <> {u})"
+                        )
+                    }
+                    Role::DepartmentLiaison => "work_department = 1".to_owned(),
+                    Role::HotlineOperator | Role::CountyAdmin | Role::Household => {
+                        "1 = 0".to_owned()
+                    }
+                };
+                self.and(&condition);
+            }
+            OpenTab::Overdue(bounds) => {
+                let running = |w: &mut OpenWhere| {
+                    let t = w.text(bounds.today);
+                    format!("urgency_due_on < {t}")
+                };
+                let paused = |_: &mut OpenWhere| "paused_left < 0".to_owned();
+                let condition = part.pick(self, running, paused);
+                self.and(&condition);
+            }
+            OpenTab::DueSoon(bounds) => {
+                let running = |w: &mut OpenWhere| {
+                    let t = w.text(bounds.today);
+                    let b = w.text(bounds.due_soon_before);
+                    format!("urgency_due_on >= {t} and urgency_due_on < {b}")
+                };
+                let paused = |w: &mut OpenWhere| {
+                    let n = w.push(Bind::Int(bounds.due_soon_working_days));
+                    format!("paused_left >= 0 and paused_left <= {n}")
+                };
+                let condition = part.pick(self, running, paused);
+                self.and(&condition);
+            }
+        }
+    }
+
+    fn bind<'q>(
+        &'q self,
+        mut query: sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>>,
+    ) -> sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>> {
+        for value in &self.binds {
+            query = match value {
+                Bind::Text(text) => query.bind(text.as_str()),
+                Bind::Int(n) => query.bind(*n),
+            };
+        }
+        query
+    }
+}
+
+/// Cases with an open clock in a region, soonest due first (order by next_due_on, id),
+/// narrowed by `filter` (its tab included), each with its snapshot and next_due_on (for the
+/// keyset cursor). Indexes: cases_{county,township,village}_due_id (0006) on (region,
+/// next_due_on, id); for the county and township 待办, cases_*_work (0012) on (region, flag,
+/// next_due_on, id).
+pub async fn open_by_due<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    region_column: RegionColumn,
+    region_code: &str,
+    filter: &OpenFilter<'_>,
+    limit: i64,
+) -> sqlx::Result<Vec<(CaseRow, Option<String>, String)>> {
+    let w = OpenWhere::new(region_column, region_code, filter, UrgencyPart::Both);
+    let sql = format!(
+        "select {COLUMNS}, snapshot, next_due_on from cases where {} order by next_due_on, id limit {}",
+        w.sql,
+        limit.max(0)
+    );
+    let rows = w.bind(sqlx::query(&sql)).fetch_all(ex).await?;
+    rows.iter()
+        .map(|r| {
+            use sqlx::Row;
+            Ok((
+                CaseRow::from_row(r)?,
+                r.try_get("snapshot")?,
+                r.try_get("next_due_on")?,
+            ))
+        })
+        .collect()
+}
+
+/// How many open cases match `filter` (its tab and cursor ignored) in all, in the 待办 of
+/// `work`, and due soon or overdue by `bounds`: each count an index range when no other
+/// filter is set (the indexes of [`open_by_due`], cases_*_urgency and cases_*_paused, 0012).
+pub async fn open_counts(
+    pool: &sqlx::Pool<Any>,
+    region_column: RegionColumn,
+    region_code: &str,
+    filter: &OpenFilter<'_>,
+    work: WorkFor<'_>,
+    bounds: UrgencyBounds<'_>,
+) -> sqlx::Result<OpenCounts> {
+    let count = |tab: OpenTab<'_>, part: UrgencyPart| {
+        let w = OpenWhere::new(
+            region_column,
+            region_code,
+            &OpenFilter {
+                tab,
+                after: None,
+                ..filter.clone()
+            },
+            part,
+        );
+        async move {
+            let sql = format!("select count(*) from cases where {}", w.sql);
+            let row = w.bind(sqlx::query(&sql)).fetch_one(pool).await?;
+            sqlx::Row::try_get::<i64, _>(&row, 0)
+        }
+    };
+    let (running, paused) = (UrgencyPart::Running, UrgencyPart::Paused);
+    Ok(OpenCounts {
+        all: count(OpenTab::All, UrgencyPart::Both).await?,
+        todo: count(OpenTab::Todo(work), UrgencyPart::Both).await?,
+        due_soon: count(OpenTab::DueSoon(bounds), running).await?
+            + count(OpenTab::DueSoon(bounds), paused).await?,
+        overdue: count(OpenTab::Overdue(bounds), running).await?
+            + count(OpenTab::Overdue(bounds), paused).await?,
+    })
+}

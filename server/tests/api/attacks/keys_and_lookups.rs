@@ -1,0 +1,332 @@
+//! Form keys, duplicate look-ups, progress look-ups and the confirmation page: nothing leaks,
+//! nothing is blocked for someone else.
+use super::*;
+
+async fn stored_keys(app: &TestApp) -> Vec<Option<String>> {
+    sqlx::query_scalar("select idempotency_key from cases order by created_at")
+        .fetch_all(&app.state.db.pool)
+        .await
+        .expect("keys")
+}
+
+#[tokio::test]
+async fn a_forged_form_key_gets_no_idempotency_and_reveals_nothing() {
+    let app = spawn_app().await;
+    let household = "13612340001";
+    let key = crate::idempotency::issued_key(&app).await;
+    let mut form = report_fields("周大爷", household, QINGSHI_VILLAGE);
+    form.push(("form[key]".into(), key.clone()));
+    let first: String = app
+        .post_api("/api/reports/submit", &form)
+        .await
+        .json()
+        .await
+        .expect("tracking");
+
+    // The same nonce with a made-up signature, and a bare nonce as keys used to be.
+    let nonce = key.split('.').next().expect("nonce").to_owned();
+    for forged in [format!("{nonce}.{}", "0".repeat(64)), nonce.clone()] {
+        let mut form = report_fields("周大爷", household, QINGSHI_VILLAGE);
+        form.push(("form[key]".into(), forged));
+        let response = app.post_api("/api/reports/submit", &form).await;
+        assert_eq!(response.status(), 200);
+        let tracking: String = response.json().await.expect("tracking");
+        assert_ne!(tracking, first, "a forged key never finds the first filing");
+    }
+    // Only the genuine key was stored.
+    let keys = stored_keys(&app).await;
+    assert_eq!(keys.len(), 3);
+    assert_eq!(keys.iter().flatten().count(), 1, "{keys:?}");
+    assert_eq!(keys[0].as_deref(), Some(format!("self:{nonce}").as_str()));
+}
+
+#[tokio::test]
+async fn a_staff_form_key_does_not_work_on_the_public_form() {
+    let app = spawn_app().await;
+    let hotline = app.login("rexian").await;
+    let staff_key: String = hotline
+        .post_api("/api/reports/new_key", &[])
+        .await
+        .json()
+        .await
+        .expect("key");
+    let mut form = report_fields("周大爷", "13612340002", QINGSHI_VILLAGE);
+    form.push(("form[key]".into(), staff_key));
+    assert_eq!(
+        app.post_api("/api/reports/submit", &form).await.status(),
+        200
+    );
+    assert_eq!(stored_keys(&app).await, vec![None]);
+}
+
+#[tokio::test]
+async fn a_department_alerts_key_on_the_public_form_neither_leaks_nor_breaks_the_push() {
+    let app = spawn_app().await;
+    let department = app.login("bumen-minzheng").await;
+    let department_id: String =
+        sqlx::query_scalar("select id from users where username = 'bumen-minzheng'")
+            .fetch_one(&app.state.db.pool)
+            .await
+            .expect("id");
+    let household = "13612340003";
+    let reference = "YB-2026-001";
+    // What the attacker can compute: the old key scheme and the new stored form.
+    let old_scheme = {
+        use sha2::Digest;
+        let digest = sha2::Sha256::digest(format!("alert:{department_id}:{reference}").as_bytes());
+        digest[..16]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    };
+    let stored_form = app::ssr::form_keys::alert_key(&department_id, reference);
+    let attack = |key: &str| {
+        let mut form = report_fields("钱大伯", household, QINGSHI_VILLAGE);
+        form.push(("form[key]".into(), key.to_owned()));
+        form
+    };
+    // First, before the department pushes: the key must not block the push.
+    let early: String = app
+        .post_api("/api/reports/submit", &attack(&old_scheme))
+        .await
+        .json()
+        .await
+        .expect("tracking");
+
+    let alert = serde_json::json!({ "alerts": [{
+        "reference": reference,
+        "name": "钱大伯",
+        "mobile": household,
+        "id_number": crate::helpers::id_number_for(household),
+        "village": QINGSHI_VILLAGE,
+        "household_size": "3",
+        "risk_types": ["illness"],
+        "description": "医保数据：本年度自付医疗费用超过3万元",
+    }]});
+    let push = || async {
+        let response = department
+            .client
+            .post(department.url("/api/alerts/push"))
+            .header(header::ACCEPT, "application/json")
+            .json(&alert)
+            .send()
+            .await
+            .expect("push");
+        assert_eq!(response.status(), 200);
+        let outcomes: serde_json::Value = response.json().await.expect("json");
+        outcomes[0]["tracking"]
+            .as_str()
+            .expect("the push files the record")
+            .to_owned()
+    };
+    let pushed = push().await;
+    assert_ne!(pushed, early);
+
+    // Then, after the push, with the household's own details: never the department's number.
+    for key in [old_scheme.as_str(), stored_form.as_str()] {
+        let tracking: String = app
+            .post_api("/api/reports/submit", &attack(key))
+            .await
+            .json()
+            .await
+            .expect("tracking");
+        assert_ne!(
+            tracking, pushed,
+            "the public form learned the alert's number"
+        );
+    }
+    // The department's re-push is still idempotent.
+    assert_eq!(push().await, pushed);
+    let alert_cases: i64 =
+        sqlx::query_scalar("select count(*) from cases where channel = 'department_alert'")
+            .fetch_one(&app.state.db.pool)
+            .await
+            .expect("count");
+    assert_eq!(alert_cases, 1);
+}
+
+#[tokio::test]
+async fn a_village_cadre_probing_another_villages_household_learns_nothing() {
+    let app = spawn_app().await;
+    let elsewhere = "13612340004";
+    app.submit_report("李四", elsewhere, "522799101202").await;
+    let at_home = "13612340005";
+    app.submit_report("王五", at_home, QINGSHI_VILLAGE).await;
+    let cadre = app.login("cun-qingshi").await;
+    let probe = |mobile: &str| {
+        fields(&[
+            ("id_number", &crate::helpers::id_number_for(mobile)),
+            ("mobile", mobile),
+        ])
+    };
+    let found: serde_json::Value = cadre
+        .post_api("/api/reports/duplicates", &probe(at_home))
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(found.as_array().map(Vec::len), Some(1), "in scope: {found}");
+    let outside = cadre
+        .post_api("/api/reports/duplicates", &probe(elsewhere))
+        .await;
+    assert_eq!(outside.status(), 200);
+    assert_eq!(outside.text().await.expect("body"), "[]");
+}
+
+#[tokio::test]
+async fn a_scripted_sweep_of_duplicate_look_ups_is_stopped() {
+    let app = spawn_app().await;
+    let operator = app.login("rexian").await;
+    let limit = app::ssr::services::duplicates::DUPLICATE_PROBES_PER_HOUR;
+    let mut statuses = Vec::new();
+    for i in 0..=limit {
+        let mobile = format!("136{:08}", i);
+        let response = operator
+            .post_api(
+                "/api/reports/duplicates",
+                &fields(&[("id_number", ""), ("mobile", &mobile)]),
+            )
+            .await;
+        statuses.push(response.status().as_u16());
+    }
+    assert_eq!(how_many(&statuses, 200), limit as usize);
+    assert_eq!(statuses.last(), Some(&429));
+}
+
+#[tokio::test]
+async fn guessing_the_mobile_for_a_known_tracking_number_is_stopped_per_address() {
+    let app = spawn_app().await;
+    let household = "13612340006";
+    let tracking = app.submit_report("赵六", household, QINGSHI_VILLAGE).await;
+    let guesser = caller_at(&app, 71);
+    let track = |client: &reqwest::Client, mobile: &str| {
+        client
+            .post(app.url("/api/reports/track"))
+            .header(header::ACCEPT, "application/json")
+            .form(&fields(&[("tracking", &tracking), ("mobile", mobile)]))
+            .send()
+    };
+    let limit = app::ssr::services::reports::TRACKS_PER_ADDRESS_PER_HOUR;
+    for i in 0..limit {
+        let guess = format!("1390000{:04}", i);
+        assert_eq!(track(&guesser, &guess).await.expect("track").status(), 404);
+    }
+    // Even the right guess is refused now, and says nothing about the number.
+    assert_eq!(
+        track(&guesser, household).await.expect("track").status(),
+        429
+    );
+    // The household, elsewhere, still looks its case up.
+    assert_eq!(
+        track(&caller_at(&app, 11), household)
+            .await
+            .expect("track")
+            .status(),
+        200
+    );
+}
+
+/// The confirmation as JSON: status and body.
+async fn confirmation(
+    app: &TestApp,
+    client: &reqwest::Client,
+    fields_: &[(&str, &str)],
+) -> (u16, String) {
+    let response = client
+        .post(app.url("/api/reports/submitted"))
+        .header(header::ACCEPT, "application/json")
+        .form(&fields(fields_))
+        .send()
+        .await
+        .expect("confirmation");
+    (
+        response.status().as_u16(),
+        response.text().await.expect("body"),
+    )
+}
+
+#[tokio::test]
+async fn a_tracking_number_alone_does_not_confirm_that_a_filing_exists() {
+    let app = spawn_app().await;
+    let household = "13612340007";
+    let filed = app
+        .post_api(
+            "/api/reports/submit",
+            &report_fields("钱七", household, QINGSHI_VILLAGE),
+        )
+        .await;
+    let link = filed.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    let tracking: String = filed.json().await.expect("tracking");
+    let token = link
+        .split_once("?t=")
+        .expect("token in the link")
+        .1
+        .to_owned();
+    let prober = caller_at(&app, 72);
+
+    // Only the number, a forged token, or another filing's token: the "not found" of a number
+    // that does not exist, body and all.
+    let (status, nobody) = confirmation(&app, &prober, &[("tracking", "2222-2222-22")]).await;
+    assert_eq!(status, 404);
+    let other = app
+        .post_api(
+            "/api/reports/submit",
+            &report_fields("孙八", "13612340008", QINGSHI_VILLAGE),
+        )
+        .await;
+    let other_link = other.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    let other_token = other_link.split_once("?t=").expect("token").1;
+    let forged = format!("{}.{}", i64::MAX, "0".repeat(64));
+    for proof in [
+        vec![("tracking", tracking.as_str())],
+        vec![("tracking", tracking.as_str()), ("t", forged.as_str())],
+        vec![("tracking", tracking.as_str()), ("t", other_token)],
+        vec![("tracking", tracking.as_str()), ("mobile", "13900000000")],
+    ] {
+        assert_eq!(
+            confirmation(&app, &prober, &proof).await,
+            (404, nobody.clone()),
+            "{proof:?}"
+        );
+    }
+    let page = prober
+        .get(app.url(&format!("/report/submitted/{tracking}")))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        !page.contains("data-testid=\"tracking\""),
+        "the page confirmed the number"
+    );
+
+    // The filer's own link shows the filing, on the page and as JSON; so does the mobile.
+    let grouped = app::domain::tracking::TrackingNumber::parse(&tracking)
+        .expect("valid")
+        .grouped();
+    let (status, body) =
+        confirmation(&app, &prober, &[("tracking", &tracking), ("t", &token)]).await;
+    assert_eq!(status, 200);
+    assert!(body.contains(&grouped), "{body}");
+    assert!(app.get_html(&link).await.contains(&grouped));
+    let (status, _) = confirmation(
+        &app,
+        &prober,
+        &[("tracking", &tracking), ("mobile", household)],
+    )
+    .await;
+    assert_eq!(status, 200);
+
+    // The token lasts an hour.
+    app.clock.advance(chrono::Duration::minutes(61));
+    let (status, _) = confirmation(&app, &prober, &[("tracking", &tracking), ("t", &token)]).await;
+    assert_eq!(status, 404);
+}

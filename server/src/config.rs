@@ -55,6 +55,10 @@ pub struct Config {
     pub sms_gateway_url: Option<String>,
     /// `WORKERS`: outbox delivery tasks (default 1); `0` runs no background work at all.
     pub workers: u32,
+    /// `METRICS_ADDR`: where `/metrics` (Prometheus) listens, e.g. `127.0.0.1:9300`; unset
+    /// (default) serves no metrics. Never the public listener: bind it to an address only the
+    /// county's monitoring can reach.
+    pub metrics_addr: Option<SocketAddr>,
     /// Origins, proxies, body limits and timeouts (see [`HttpConfig`]).
     pub http: HttpConfig,
 }
@@ -212,6 +216,7 @@ impl Config {
             smtp: None,
             sms_gateway_url: None,
             workers: 0,
+            metrics_addr: None,
             http: HttpConfig::default(),
         }
     }
@@ -248,6 +253,7 @@ impl Config {
             smtp: smtp_from_env()?,
             sms_gateway_url: var("SMS_GATEWAY_URL"),
             workers: number("WORKERS", 1)?,
+            metrics_addr: optional_addr("METRICS_ADDR")?,
             http: HttpConfig::from_env()?,
         })
     }
@@ -270,6 +276,16 @@ fn number<T: std::str::FromStr>(name: &'static str, default: T) -> Result<T, Con
             .parse()
             .map_err(|_| ConfigError::Invalid { name, value: raw }),
     }
+}
+
+fn optional_addr(name: &'static str) -> Result<Option<SocketAddr>, ConfigError> {
+    var(name)
+        .map(|raw| {
+            raw.trim()
+                .parse()
+                .map_err(|_| ConfigError::Invalid { name, value: raw })
+        })
+        .transpose()
 }
 
 fn smtp_from_env() -> Result<Option<SmtpConfig>, ConfigError> {
@@ -309,6 +325,7 @@ mod tests {
             }),
             sms_gateway_url: None,
             workers: 0,
+            metrics_addr: None,
             http: HttpConfig::default(),
         };
         let printed = format!("{config:?}");

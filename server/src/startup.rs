@@ -79,6 +79,9 @@ pub struct Application {
     /// Origins, body limits and timeouts for every route (applied by `run`).
     guard: Guard,
     header_timeout: std::time::Duration,
+    /// `/metrics`, on its own listener (`METRICS_ADDR`).
+    metrics: Option<tokio::net::TcpListener>,
+    pub metrics_addr: Option<SocketAddr>,
 }
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -133,6 +136,21 @@ impl Application {
             .await
             .map_err(StartupError::Bind)?;
         let addr = listener.local_addr().map_err(StartupError::Bind)?;
+        let metrics = match config.metrics_addr {
+            Some(addr) => {
+                crate::metrics::handle();
+                Some(
+                    tokio::net::TcpListener::bind(addr)
+                        .await
+                        .map_err(StartupError::Bind)?,
+                )
+            }
+            None => None,
+        };
+        let metrics_addr = match &metrics {
+            Some(listener) => Some(listener.local_addr().map_err(StartupError::Bind)?),
+            None => None,
+        };
         let router = router(state.clone());
         let guard = Guard::new(&config.http, addr, config.secure_cookies);
         if config.http.public_origins.is_empty() && addr.ip().is_unspecified() {
@@ -150,6 +168,8 @@ impl Application {
             workers,
             guard,
             header_timeout: config.http.header_timeout,
+            metrics,
+            metrics_addr,
         })
     }
 
@@ -162,6 +182,14 @@ impl Application {
     pub async fn run(self) -> std::io::Result<()> {
         if let Some(workers) = self.workers {
             workers.spawn(self.state.clone());
+        }
+        if let Some(listener) = self.metrics {
+            let metrics = crate::metrics::router(self.state.clone());
+            tokio::spawn(async move {
+                if let Err(e) = axum::serve(listener, metrics).await {
+                    tracing::error!(error = %e, "metrics listener stopped");
+                }
+            });
         }
         // Hardened and observed last, so routes merged in after `build` are covered too.
         let router = observed(hardening::harden(self.router, self.guard));
@@ -238,6 +266,7 @@ fn observed(router: Router) -> Router {
                 }),
             )
             .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+            .layer(axum::middleware::from_fn(crate::metrics::track))
             .layer(CompressionLayer::new()),
     )
 }

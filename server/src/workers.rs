@@ -95,9 +95,11 @@ impl Workers {
                     log_failure("settings reload", &e);
                 }
                 let state = state.refreshed();
+                let started = std::time::Instant::now();
                 if let Err(e) = escalation::sweep(&state, state.clock.now()).await {
                     log_failure("clock sweep", &e);
                 }
+                crate::metrics::record_sweep(started.elapsed().as_secs_f64());
                 if let Err(e) = housekeeping::purge(&state, state.clock.now()).await {
                     log_failure("purge", &e);
                 }

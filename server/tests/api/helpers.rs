@@ -16,6 +16,8 @@ pub struct TestApp {
     pub base: String,
     pub clock: ManualClock,
     pub client: reqwest::Client,
+    /// `http://addr` of the `/metrics` listener, when the test configured one.
+    pub metrics: Option<String>,
 }
 
 /// Monday 2026-11-23, 10:00 Beijing time.
@@ -87,6 +89,7 @@ pub async fn spawn_app_configured(change: impl FnOnce(Config) -> Config) -> Test
         .expect("application starts");
     let base = format!("http://{}", app.addr);
     let state = app.state.clone();
+    let metrics = app.metrics_addr.map(|addr| format!("http://{addr}"));
     let expected = if std::env::var("TEST_POSTGRES_URL").is_ok_and(|u| !u.is_empty()) {
         app::ssr::db::Backend::Postgres
     } else {
@@ -103,6 +106,7 @@ pub async fn spawn_app_configured(change: impl FnOnce(Config) -> Config) -> Test
         client: client(&base),
         base,
         clock,
+        metrics,
     }
 }
 
@@ -231,12 +235,18 @@ impl TestApp {
             .timeout(std::time::Duration::from_secs(60))
             .build()
             .expect("client");
+        self.with_client(client)
+    }
+
+    /// The same app, reached through another client (its own cookies and address).
+    pub fn with_client(&self, client: reqwest::Client) -> TestApp {
         TestApp {
             state: self.state.clone(),
             database_url: self.database_url.clone(),
             base: self.base.clone(),
             clock: self.clock.clone(),
             client,
+            metrics: self.metrics.clone(),
         }
     }
 
@@ -253,13 +263,7 @@ impl TestApp {
     }
 
     pub async fn login_with(&self, username: &str, password: &str) -> TestApp {
-        let officer = TestApp {
-            state: self.state.clone(),
-            database_url: self.database_url.clone(),
-            base: self.base.clone(),
-            clock: self.clock.clone(),
-            client: client(&self.base),
-        };
+        let officer = self.with_client(client(&self.base));
         let response = officer
             .post_api(
                 "/api/auth/login",

@@ -13,6 +13,7 @@ mod idempotency;
 mod language;
 mod ledger;
 mod lookup;
+mod metrics;
 mod notice;
 mod proxy;
 mod queue;

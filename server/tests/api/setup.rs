@@ -102,6 +102,7 @@ async fn start_production(database_url: &str) -> Result<TestApp, StartupError> {
         client: client(&base),
         base,
         clock,
+        metrics: None,
     })
 }
 

@@ -10,6 +10,7 @@ pub mod regions;
 pub mod secrets;
 pub mod sessions;
 pub mod settings;
+pub mod stats;
 pub mod users;
 
 pub use sqlx::Any;

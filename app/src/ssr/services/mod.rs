@@ -19,6 +19,7 @@ pub mod reports;
 pub mod reveal;
 pub mod settings;
 pub mod setup;
+pub mod stats;
 
 /// Unix milliseconds, the storage form of an instant.
 pub fn millis(instant: chrono::DateTime<chrono::Utc>) -> i64 {

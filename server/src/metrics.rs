@@ -93,6 +93,13 @@ async fn scrape(State(state): State<AppState>) -> Response {
         .into_response()
 }
 
+/// One gauge family: its name, label keys, and the values by label set.
+type Family = (
+    &'static str,
+    &'static [&'static str],
+    Vec<(Vec<String>, i64)>,
+);
+
 fn publish(counts: &stats::OperationalCounts) {
     let one = |rows: &[(String, i64)]| -> Vec<(Vec<String>, i64)> {
         rows.iter().map(|(l, n)| (vec![l.clone()], *n)).collect()
@@ -102,7 +109,7 @@ fn publish(counts: &stats::OperationalCounts) {
         .iter()
         .map(|(c, s, n)| (vec![c.clone(), s.clone()], *n))
         .collect();
-    let families: [(&'static str, &[&'static str], Vec<(Vec<String>, i64)>); 4] = [
+    let families: [Family; 4] = [
         (
             "safety_net_filings",
             &["channel"],

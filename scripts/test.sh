@@ -17,6 +17,7 @@ trap cleanup EXIT
 
 ensure_build_tools
 ensure_postgres
+ensure_smtp_server
 ensure_chromium
 ensure_playwright
 

@@ -65,6 +65,12 @@ ensure_chromium() {
   [ -x /usr/bin/chromium ] || apt_install chromium
 }
 
+# The outbound TLS tests talk to a real SMTP server: Debian's aiosmtpd (under Debian's own
+# python3, whatever python3 comes first on PATH), with a test CA.
+ensure_smtp_server() {
+  /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || apt_install python3-aiosmtpd
+}
+
 ensure_postgres() {
   if [ -z "$(pg_bin)" ]; then apt_install postgresql; fi
   [ -n "$(pg_bin)" ] || die "PostgreSQL server binaries not found after install"

@@ -1,7 +1,7 @@
 //! Configuration from environment variables, each with a documented default.
 use std::{fmt, net::SocketAddr, time::Duration};
 
-use app::ssr::proxies::TrustedProxies;
+use app::ssr::{proxies::TrustedProxies, services::outbox::SmtpSecurity};
 
 /// A value that must never reach a log line or `Debug` output.
 #[derive(Clone)]
@@ -51,8 +51,8 @@ pub struct Config {
     pub test_clock: bool,
     /// `SMTP_HOST` and friends; `None` (no host) disables email: rows stay in the outbox.
     pub smtp: Option<SmtpConfig>,
-    /// `SMS_GATEWAY_URL`: HTTP gateway for text messages; unset disables SMS.
-    pub sms_gateway_url: Option<String>,
+    /// `SMS_GATEWAY_URL` and friends; `None` (no URL) disables SMS: rows stay in the outbox.
+    pub sms: Option<SmsConfig>,
     /// `WORKERS`: outbox delivery tasks (default 1); `0` runs no background work at all.
     pub workers: u32,
     /// `METRICS_ADDR`: where `/metrics` (Prometheus) listens, e.g. `127.0.0.1:9300`; unset
@@ -158,9 +158,14 @@ fn parse_origins(raw: &str) -> Option<Vec<String>> {
     (!origins.is_empty() && origins.iter().all(valid)).then_some(origins)
 }
 
-/// The SMTP relay email goes through (plain connection: a local relay).
+/// The mail server staff email goes through.
 #[derive(Debug, Clone)]
 pub struct SmtpConfig {
+    /// `SMTP_SECURITY`: `starttls` (default, required), `tls` (implicit, port 465) or
+    /// `plain` (a relay on the same host only).
+    pub security: SmtpSecurity,
+    /// `SMTP_CA_FILE`: a CA certificate (PEM) trusted besides the system's.
+    pub ca_file: Option<String>,
     /// `SMTP_HOST`.
     pub host: String,
     /// `SMTP_PORT`, default 25.
@@ -214,7 +219,7 @@ impl Config {
             site_root: "target/site".into(),
             test_clock: false,
             smtp: None,
-            sms_gateway_url: None,
+            sms: None,
             workers: 0,
             metrics_addr: None,
             http: HttpConfig::default(),
@@ -251,7 +256,7 @@ impl Config {
             site_root: var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".to_owned()),
             test_clock: test_clock_flag()?,
             smtp: smtp_from_env()?,
-            sms_gateway_url: var("SMS_GATEWAY_URL"),
+            sms: sms_from_env()?,
             workers: number("WORKERS", 1)?,
             metrics_addr: optional_addr("METRICS_ADDR")?,
             http: HttpConfig::from_env()?,
@@ -298,6 +303,59 @@ fn smtp_from_env() -> Result<Option<SmtpConfig>, ConfigError> {
         from: var("SMTP_FROM").unwrap_or_else(|| "noreply@localhost".to_owned()),
         username: var("SMTP_USERNAME"),
         password: var("SMTP_PASSWORD").map(Secret::new),
+        security: match var("SMTP_SECURITY").as_deref() {
+            None | Some("starttls") => SmtpSecurity::StartTls,
+            Some("tls") => SmtpSecurity::Implicit,
+            Some("plain") => SmtpSecurity::Plain,
+            Some(other) => {
+                return Err(ConfigError::Invalid {
+                    name: "SMTP_SECURITY",
+                    value: other.to_owned(),
+                })
+            }
+        },
+        ca_file: var("SMTP_CA_FILE"),
+    }))
+}
+
+/// The HTTPS gateway household text messages go through.
+#[derive(Debug, Clone)]
+pub struct SmsConfig {
+    /// `SMS_GATEWAY_URL`, e.g. `https://sms-relay.example.gov.cn/send`.
+    pub url: String,
+    /// `SMS_GATEWAY_TOKEN` (sent as a bearer token) or `SMS_GATEWAY_HMAC_KEY` (signs each
+    /// request); at most one.
+    pub auth: SmsAuthConfig,
+    /// `SMS_CA_FILE`: a CA certificate (PEM) trusted besides the system's.
+    pub ca_file: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub enum SmsAuthConfig {
+    None,
+    Bearer(Secret),
+    Hmac(Secret),
+}
+
+fn sms_from_env() -> Result<Option<SmsConfig>, ConfigError> {
+    let Some(url) = var("SMS_GATEWAY_URL") else {
+        return Ok(None);
+    };
+    let auth = match (var("SMS_GATEWAY_TOKEN"), var("SMS_GATEWAY_HMAC_KEY")) {
+        (None, None) => SmsAuthConfig::None,
+        (Some(token), None) => SmsAuthConfig::Bearer(Secret::new(token)),
+        (None, Some(key)) => SmsAuthConfig::Hmac(Secret::new(key)),
+        (Some(_), Some(_)) => {
+            return Err(ConfigError::Invalid {
+                name: "SMS_GATEWAY_TOKEN",
+                value: "set only one of SMS_GATEWAY_TOKEN and SMS_GATEWAY_HMAC_KEY".into(),
+            })
+        }
+    };
+    Ok(Some(SmsConfig {
+        url,
+        auth,
+        ca_file: var("SMS_CA_FILE"),
     }))
 }
 
@@ -322,8 +380,10 @@ mod tests {
                 from: "noreply@localhost".into(),
                 username: Some("mailer".into()),
                 password: Some(Secret::new("smtp-hunter3")),
+                security: SmtpSecurity::StartTls,
+                ca_file: None,
             }),
-            sms_gateway_url: None,
+            sms: None,
             workers: 0,
             metrics_addr: None,
             http: HttpConfig::default(),

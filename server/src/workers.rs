@@ -8,7 +8,8 @@ use app::ssr::{
     services::{
         escalation, housekeeping,
         outbox::{
-            self, HttpSmsGateway, MailError, Mailer, SmsError, SmsGateway, SmtpMailer, SmtpSettings,
+            self, HttpSmsGateway, MailError, Mailer, SmsAuth, SmsError, SmsGateway, SmtpMailer,
+            SmtpSecurity, SmtpSettings,
         },
         settings,
     },
@@ -16,7 +17,7 @@ use app::ssr::{
 };
 use tokio::{task::JoinHandle, time::MissedTickBehavior};
 
-use crate::config::Config;
+use crate::config::{Config, SmsAuthConfig};
 
 pub const SWEEP_EVERY: Duration = Duration::from_secs(5 * 60);
 pub const DELIVER_EVERY: Duration = Duration::from_secs(30);
@@ -27,6 +28,20 @@ pub enum WorkerError {
     Mail(#[source] MailError),
     #[error("SMS gateway settings (SMS_GATEWAY_URL)")]
     Sms(#[source] SmsError),
+    #[error("could not read the CA certificate named by {0}: {1}")]
+    CaFile(&'static str, String, #[source] std::io::Error),
+}
+
+fn is_local(host: &str) -> bool {
+    host == "localhost"
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+fn read_ca(name: &'static str, path: Option<&str>) -> Result<Option<Vec<u8>>, WorkerError> {
+    path.map(|p| std::fs::read(p).map_err(|e| WorkerError::CaFile(name, p.to_owned(), e)))
+        .transpose()
 }
 
 /// What the background tasks send with; built at startup so bad settings stop the server.
@@ -52,22 +67,44 @@ impl Workers {
                         .unwrap_or_default();
                     (username, password)
                 });
+                if smtp.security == SmtpSecurity::Plain && !is_local(&smtp.host) {
+                    tracing::warn!(
+                        host = %smtp.host,
+                        "SMTP_SECURITY=plain to a host that is not this machine: email, with \
+                         household details, crosses the network unencrypted"
+                    );
+                }
                 let mailer = SmtpMailer::new(SmtpSettings {
                     host: smtp.host.clone(),
                     port: smtp.port,
                     from: smtp.from.clone(),
                     credentials,
+                    security: smtp.security,
+                    extra_ca_pem: read_ca("SMTP_CA_FILE", smtp.ca_file.as_deref())?,
                 })
                 .map_err(WorkerError::Mail)?;
                 Some(Arc::new(mailer) as Arc<dyn Mailer>)
             }
             None => None,
         };
-        let sms = match &config.sms_gateway_url {
-            Some(url) => Some(
-                Arc::new(HttpSmsGateway::new(url.clone()).map_err(WorkerError::Sms)?)
-                    as Arc<dyn SmsGateway>,
-            ),
+        let sms = match &config.sms {
+            Some(sms) => {
+                if sms.url.starts_with("http://") {
+                    tracing::warn!(
+                        "SMS_GATEWAY_URL is plain http://: households' mobile numbers and \
+                         messages cross the network unencrypted; use https://"
+                    );
+                }
+                let auth = match &sms.auth {
+                    SmsAuthConfig::None => SmsAuth::None,
+                    SmsAuthConfig::Bearer(token) => SmsAuth::Bearer(token.expose().to_owned()),
+                    SmsAuthConfig::Hmac(key) => SmsAuth::Hmac(key.expose().as_bytes().to_vec()),
+                };
+                let ca = read_ca("SMS_CA_FILE", sms.ca_file.as_deref())?;
+                let gateway = HttpSmsGateway::with(sms.url.clone(), auth, ca.as_deref())
+                    .map_err(WorkerError::Sms)?;
+                Some(Arc::new(gateway) as Arc<dyn SmsGateway>)
+            }
             None => None,
         };
         Ok(Some(Workers {

@@ -398,13 +398,15 @@ fn smtp_sink() -> (u16, std::thread::JoinHandle<String>) {
 
 #[tokio::test]
 async fn the_smtp_mailer_hands_the_email_to_the_relay() {
-    use app::ssr::services::outbox::{Mailer, SmtpMailer, SmtpSettings};
+    use app::ssr::services::outbox::{Mailer, SmtpMailer, SmtpSecurity, SmtpSettings};
     let (port, sink) = smtp_sink();
     let mailer = SmtpMailer::new(SmtpSettings {
         host: "127.0.0.1".into(),
         port,
         from: "Safety Net <noreply@qingshi.example.org>".into(),
         credentials: None,
+        security: SmtpSecurity::Plain,
+        extra_ca_pem: None,
     })
     .expect("mailer");
     mailer

@@ -4,12 +4,14 @@
 //! as a dead letter for the administrators.
 #[cfg(feature = "test-support")]
 mod fake;
+mod http_sms;
 mod transport;
 
 #[cfg(feature = "test-support")]
 pub use fake::{Recording, RecordingMailer, RecordingSms, Sent};
+pub use http_sms::{hmac_signature, HttpSmsGateway, SmsAuth};
 pub use transport::{
-    HttpSmsGateway, MailError, Mailer, SendFuture, SmsError, SmsGateway, SmtpMailer, SmtpSettings,
+    MailError, Mailer, SendFuture, SmsError, SmsGateway, SmtpMailer, SmtpSecurity, SmtpSettings,
 };
 
 use chrono::{DateTime, Duration, NaiveTime, Utc};

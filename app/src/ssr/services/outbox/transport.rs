@@ -3,11 +3,14 @@ use std::{fmt, future::Future, pin::Pin, time::Duration as StdDuration};
 
 use lettre::{
     message::{header::ContentType, Mailbox},
-    transport::smtp::authentication::Credentials,
+    transport::smtp::{
+        authentication::Credentials,
+        client::{Certificate, Tls, TlsParameters},
+    },
     AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
 };
 
-const SEND_TIMEOUT: StdDuration = StdDuration::from_secs(20);
+pub(super) const SEND_TIMEOUT: StdDuration = StdDuration::from_secs(20);
 
 /// A boxed future that can cross threads (keeps the traits object-safe without async-trait).
 pub type SendFuture<'a, E> = Pin<Box<dyn Future<Output = Result<(), E>> + Send + 'a>>;
@@ -20,6 +23,8 @@ pub enum MailError {
     Build(#[source] lettre::error::Error),
     #[error("SMTP delivery failed")]
     Smtp(#[source] lettre::transport::smtp::Error),
+    #[error("SMTP TLS settings (SMTP_CA_FILE)")]
+    Tls(#[source] lettre::transport::smtp::Error),
     /// A fake's failure (tests).
     #[error("{0}")]
     Fake(String),
@@ -51,6 +56,17 @@ pub trait SmsGateway: Send + Sync {
     fn send<'a>(&'a self, to: &'a str, text: &'a str) -> SendFuture<'a, SmsError>;
 }
 
+/// How the connection to the mail server is protected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SmtpSecurity {
+    /// STARTTLS, required: a server that does not offer it gets nothing (port 587 or 25).
+    StartTls,
+    /// TLS from the first byte (port 465).
+    Implicit,
+    /// No encryption: only for a relay on the same host or a trusted local network.
+    Plain,
+}
+
 /// Where and as whom to send email.
 #[derive(Clone)]
 pub struct SmtpSettings {
@@ -59,9 +75,12 @@ pub struct SmtpSettings {
     pub from: String,
     /// Username and password, when the relay wants them.
     pub credentials: Option<(String, String)>,
+    pub security: SmtpSecurity,
+    /// A CA certificate (PEM) trusted besides the system's, e.g. a government CA.
+    pub extra_ca_pem: Option<Vec<u8>>,
 }
 
-/// Email over SMTP (plain connection, for a local relay).
+/// Email over SMTP, with TLS unless the settings say plain.
 pub struct SmtpMailer {
     transport: AsyncSmtpTransport<Tokio1Executor>,
     from: Mailbox,
@@ -90,6 +109,7 @@ impl SmtpMailer {
             AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(settings.host.as_str())
                 .port(settings.port)
                 .timeout(Some(SEND_TIMEOUT));
+        builder = builder.tls(tls(&settings)?);
         if let Some((username, password)) = settings.credentials {
             builder = builder.credentials(Credentials::new(username, password));
         }
@@ -100,6 +120,23 @@ impl SmtpMailer {
             port: settings.port,
         })
     }
+}
+
+/// The certificate is checked against the system's CAs plus the extra one, for the host name.
+fn tls(settings: &SmtpSettings) -> Result<Tls, MailError> {
+    if settings.security == SmtpSecurity::Plain {
+        return Ok(Tls::None);
+    }
+    let mut parameters = TlsParameters::builder(settings.host.clone());
+    if let Some(pem) = &settings.extra_ca_pem {
+        parameters =
+            parameters.add_root_certificate(Certificate::from_pem(pem).map_err(MailError::Tls)?);
+    }
+    let parameters = parameters.build_rustls().map_err(MailError::Tls)?;
+    Ok(match settings.security {
+        SmtpSecurity::Implicit => Tls::Wrapper(parameters),
+        _ => Tls::Required(parameters),
+    })
 }
 
 impl Mailer for SmtpMailer {
@@ -125,47 +162,6 @@ impl Mailer for SmtpMailer {
                 .await
                 .map(|_| ())
                 .map_err(MailError::Smtp)
-        })
-    }
-}
-
-/// SMS through an HTTP gateway: `POST {url}` with JSON `{"to": ..., "text": ...}`; any 2xx
-/// answer counts as accepted.
-#[derive(Debug, Clone)]
-pub struct HttpSmsGateway {
-    client: reqwest::Client,
-    url: String,
-}
-
-impl HttpSmsGateway {
-    pub fn new(url: impl Into<String>) -> Result<HttpSmsGateway, SmsError> {
-        let client = reqwest::Client::builder()
-            .timeout(SEND_TIMEOUT)
-            .build()
-            .map_err(SmsError::Http)?;
-        Ok(HttpSmsGateway {
-            client,
-            url: url.into(),
-        })
-    }
-}
-
-impl SmsGateway for HttpSmsGateway {
-    fn send<'a>(&'a self, to: &'a str, text: &'a str) -> SendFuture<'a, SmsError> {
-        Box::pin(async move {
-            let response = self
-                .client
-                .post(&self.url)
-                .json(&serde_json::json!({ "to": to, "text": text }))
-                .send()
-                .await
-                .map_err(SmsError::Http)?;
-            let status = response.status();
-            if status.is_success() {
-                Ok(())
-            } else {
-                Err(SmsError::Status(status.as_u16()))
-            }
         })
     }
 }

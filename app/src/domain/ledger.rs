@@ -4,7 +4,34 @@
 
 use chrono::NaiveDate;
 
-use super::case::{labels, Case, CaseState};
+use super::{
+    case::{labels, Case, CaseState},
+    money::Fen,
+};
+
+/// One ledger cell, typed so a spreadsheet gets dates as dates and amounts as numbers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LedgerCell {
+    Text(String),
+    Count(i64),
+    Date(NaiveDate),
+    /// Blank when the household has no such date.
+    NoDate,
+    Yuan(Fen),
+}
+
+impl LedgerCell {
+    /// The cell as CSV text (dates ISO, amounts in plain yuan).
+    pub fn text(&self) -> String {
+        match self {
+            LedgerCell::Text(text) => text.clone(),
+            LedgerCell::Count(n) => n.to_string(),
+            LedgerCell::Date(date) => date.to_string(),
+            LedgerCell::NoDate => String::new(),
+            LedgerCell::Yuan(amount) => amount.plain_yuan(),
+        }
+    }
+}
 
 /// What a ledger row shows besides the case itself (kept beside the case, not in its events).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,7 +47,7 @@ pub struct LedgerFacts<'a> {
     pub channel_zh: &'a str,
 }
 
-pub const HEADER: [&str; 17] = [
+pub const HEADER: [&str; 18] = [
     "查询码",
     "乡镇",
     "村",
@@ -35,6 +62,7 @@ pub const HEADER: [&str; 17] = [
     "风险类型",
     "监测（帮扶）责任人",
     "帮扶措施",
+    "帮扶金额合计（元）",
     "风险消除情况",
     "最近走访",
     "当前环节",
@@ -46,7 +74,8 @@ pub fn is_listed(case: &Case) -> bool {
 }
 
 /// One ledger row, in [`HEADER`] order.
-pub fn row(case: &Case, facts: &LedgerFacts<'_>) -> Vec<String> {
+pub fn row(case: &Case, facts: &LedgerFacts<'_>) -> Vec<LedgerCell> {
+    use LedgerCell::{Count, Date, NoDate, Text, Yuan};
     let measures = case
         .measures
         .iter()
@@ -61,37 +90,41 @@ pub fn row(case: &Case, facts: &LedgerFacts<'_>) -> Vec<String> {
         })
         .collect::<Vec<_>>()
         .join("；");
+    let total = Fen::checked_sum(case.measures.iter().map(|m| m.amount)).unwrap_or(Fen::ZERO);
+    let last_visit = case.visits.iter().map(|v| v.date).max();
     vec![
-        facts.tracking.to_owned(),
-        facts.township.to_owned(),
-        facts.village.to_owned(),
-        facts.group.to_owned(),
-        facts.applicant.to_owned(),
-        facts.id_masked.to_owned(),
-        facts.household_size.to_string(),
-        facts.channel_zh.to_owned(),
-        case.discovered_on.to_string(),
-        case.category
-            .map(|c| c.label_zh().to_owned())
-            .unwrap_or_default(),
-        case.tier
-            .map(|t| t.label_zh().to_owned())
-            .unwrap_or_default(),
-        case.risks
-            .iter()
-            .map(|r| r.label_zh())
-            .collect::<Vec<_>>()
-            .join("、"),
-        case.responsible.clone().unwrap_or_default(),
-        measures,
-        elimination_zh(case),
-        case.visits
-            .iter()
-            .map(|v| v.date)
-            .max()
-            .map(|d: NaiveDate| d.to_string())
-            .unwrap_or_default(),
-        labels::state_zh(&case.state).to_owned(),
+        Text(facts.tracking.to_owned()),
+        Text(facts.township.to_owned()),
+        Text(facts.village.to_owned()),
+        Text(facts.group.to_owned()),
+        Text(facts.applicant.to_owned()),
+        Text(facts.id_masked.to_owned()),
+        Count(facts.household_size),
+        Text(facts.channel_zh.to_owned()),
+        Date(case.discovered_on),
+        Text(
+            case.category
+                .map(|c| c.label_zh().to_owned())
+                .unwrap_or_default(),
+        ),
+        Text(
+            case.tier
+                .map(|t| t.label_zh().to_owned())
+                .unwrap_or_default(),
+        ),
+        Text(
+            case.risks
+                .iter()
+                .map(|r| r.label_zh())
+                .collect::<Vec<_>>()
+                .join("、"),
+        ),
+        Text(case.responsible.clone().unwrap_or_default()),
+        Text(measures),
+        Yuan(total),
+        Text(elimination_zh(case)),
+        last_visit.map_or(NoDate, Date),
+        Text(labels::state_zh(&case.state).to_owned()),
     ]
 }
 

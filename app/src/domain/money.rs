@@ -108,6 +108,11 @@ impl Fen {
             .try_fold(Fen::ZERO, |sum, amount| sum.checked_add(amount))
     }
 
+    /// Yuan as a spreadsheet number (display only: arithmetic stays in whole fen).
+    pub fn yuan_for_spreadsheet(self) -> f64 {
+        self.0 as f64 / FEN_PER_YUAN as f64
+    }
+
     /// Plain decimal yuan without symbol or separators, e.g. `7300.50`, for
     /// pre-filling form inputs; it parses back with [`Fen::parse_yuan`] when
     /// non-negative.

@@ -148,7 +148,8 @@ pub fn QueuePage() -> impl IntoView {
                             {me.files_for_others.then(|| view! { <A href="/staff/report">"代为申报"</A> " · " })}
                             {me.pushes_alerts.then(|| view! { <A href="/staff/alerts">"部门预警导入"</A> " · " })}
                             {me.keeps_ledger.then(|| view! {
-                                <a href="/staff/ledger.csv" download rel="external">"导出台账"</a> " · "
+                                <a href="/staff/ledger.xlsx" download rel="external">"导出台账（Excel）"</a> " · "
+                                <a href="/staff/ledger.csv" download rel="external">"CSV"</a> " · "
                             })}
                             <A href="/staff/dashboard">"工作看板"</A>
                             " · "

@@ -1,4 +1,4 @@
-//! Files that are not pages (the ledger CSV): a thin adapter like a server function —
+//! Files that are not pages (the ledger as CSV or Excel): a thin adapter like a server function —
 //! authenticate, call the service, map errors — for a plain `GET` link.
 use axum::{
     extract::State,
@@ -9,12 +9,24 @@ use axum::{
 use super::{
     context::session_token_in,
     error::ServiceError,
-    services::{auth, ledger},
+    services::{
+        auth,
+        ledger::{self, LedgerFormat},
+    },
     state::AppState,
 };
 
 /// `GET /staff/ledger.csv`: the 台账 of the signed-in officer's region.
 pub async fn ledger_csv(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    ledger(state, headers, LedgerFormat::Csv).await
+}
+
+/// `GET /staff/ledger.xlsx`: the same, as an Excel workbook.
+pub async fn ledger_xlsx(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    ledger(state, headers, LedgerFormat::Xlsx).await
+}
+
+async fn ledger(state: AppState, headers: HeaderMap, format: LedgerFormat) -> Response {
     let now = state.clock.now();
     let token = headers
         .get(header::COOKIE)
@@ -24,20 +36,21 @@ pub async fn ledger_csv(State(state): State<AppState>, headers: HeaderMap) -> Re
         return Redirect::to("/staff/login").into_response();
     };
     let file = match auth::staff_for_session(&state, &token, now).await {
-        Ok(staff) => ledger::csv(&state, &staff, now).await,
+        Ok(staff) => ledger::export(&state, &staff, format, now).await,
         Err(e) => Err(e),
     };
     match file {
         Ok(file) => {
+            let extension = file.file_name.rsplit('.').next().unwrap_or("csv");
             let disposition = format!(
-                "attachment; filename=\"ledger.csv\"; filename*=UTF-8''{}",
+                "attachment; filename=\"ledger.{extension}\"; filename*=UTF-8''{}",
                 percent_encode(&file.file_name)
             );
             let mut response = file.body.into_response();
             let headers = response.headers_mut();
             headers.insert(
                 header::CONTENT_TYPE,
-                HeaderValue::from_static("text/csv; charset=utf-8"),
+                HeaderValue::from_static(file.content_type),
             );
             if let Ok(value) = HeaderValue::from_str(&disposition) {
                 headers.insert(header::CONTENT_DISPOSITION, value);

@@ -64,3 +64,51 @@ async fn the_ledger_is_scoped_and_not_for_every_role() {
     assert_eq!(anonymous.status(), 303);
     assert_eq!(anonymous.headers()["location"], "/staff/login");
 }
+
+#[tokio::test]
+async fn the_ledger_downloads_as_an_excel_workbook_with_typed_cells() {
+    use calamine::{Data, Reader, Xlsx};
+
+    let app = spawn_app_with(true).await;
+    let county = app.login("xian-officer").await;
+    let response = county
+        .client
+        .get(county.url("/staff/ledger.xlsx"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    );
+    let bytes = response.bytes().await.expect("body").to_vec();
+    let mut workbook: Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("a real xlsx file");
+    let sheet = workbook.worksheet_range("台账").expect("the 台账 sheet");
+    let rows: Vec<&[Data]> = sheet.rows().collect();
+    assert_eq!(rows.len(), 2, "header and 刘志强's household: {rows:?}");
+    let column = |title: &str| {
+        rows[0]
+            .iter()
+            .position(|c| c == &Data::String(title.to_owned()))
+            .unwrap_or_else(|| panic!("column {title}"))
+    };
+    let household = rows[1];
+    assert_eq!(
+        household[column("户主（申请人）")],
+        Data::String("刘志强".into())
+    );
+    assert!(
+        matches!(household[column("发现日期")], Data::DateTime(_)),
+        "a date cell, not text: {:?}",
+        household[column("发现日期")]
+    );
+    assert!(matches!(household[column("家庭人口")], Data::Float(n) if n >= 1.0));
+    assert!(matches!(
+        household[column("帮扶金额合计（元）")],
+        Data::Float(_)
+    ));
+    let id = household[column("身份证号（脱敏）")].to_string();
+    assert!(id.contains('*') && !id.contains("522799197001010"), "{id}");
+}

@@ -1,4 +1,4 @@
-//! The monitoring ledger (台账) of the officer's region as a CSV file.
+//! The monitoring ledger (台账) of the officer's region as a CSV or an Excel file.
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
@@ -7,7 +7,7 @@ use crate::{
     domain::{
         case::Case,
         id_number::IdNumber,
-        ledger::{csv_line, is_listed, row, LedgerFacts, HEADER},
+        ledger::{csv_line, is_listed, row, LedgerCell, LedgerFacts, HEADER},
         region::RegionLevel,
         time::beijing_date,
         vocab::Channel,
@@ -23,18 +23,66 @@ use crate::{
 /// More households than any county monitors; the file is built in memory.
 const MAX_ROWS: i64 = 200_000;
 
-/// A ledger file: its name and its UTF-8 body (with a byte-order mark so Excel reads Chinese).
+/// The file formats the ledger downloads as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LedgerFormat {
+    /// UTF-8 with a byte-order mark, so Excel and WPS read the Chinese.
+    Csv,
+    /// A real workbook: typed cells, frozen header, column widths.
+    Xlsx,
+}
+
+/// A ledger file: its name, media type and bytes.
 pub struct LedgerFile {
     pub file_name: String,
-    pub body: String,
+    pub content_type: &'static str,
+    pub body: Vec<u8>,
+}
+
+/// The ledger rows of the officer's region, and the file name's stem.
+struct LedgerTable {
+    stem: String,
+    rows: Vec<Vec<LedgerCell>>,
 }
 
 #[tracing::instrument(skip_all, fields(user = %staff.id))]
-pub async fn csv(
+pub async fn export(
+    state: &AppState,
+    staff: &Staff,
+    format: LedgerFormat,
+    now: DateTime<Utc>,
+) -> Result<LedgerFile, ServiceError> {
+    let table = table(state, staff, now).await?;
+    tracing::info!(target: "audit", user = %staff.id, rows = table.rows.len(), ?format, "ledger exported");
+    Ok(match format {
+        LedgerFormat::Csv => {
+            let mut body = String::from("\u{feff}");
+            body.push_str(&csv_line(&HEADER));
+            for row in &table.rows {
+                body.push_str(&csv_line(
+                    &row.iter().map(LedgerCell::text).collect::<Vec<_>>(),
+                ));
+            }
+            LedgerFile {
+                file_name: format!("{}.csv", table.stem),
+                content_type: "text/csv; charset=utf-8",
+                body: body.into_bytes(),
+            }
+        }
+        LedgerFormat::Xlsx => LedgerFile {
+            file_name: format!("{}.xlsx", table.stem),
+            content_type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            body: super::ledger_xlsx::workbook(&HEADER, &table.rows)
+                .map_err(|e| ServiceError::Corrupt(format!("ledger workbook: {e}")))?,
+        },
+    })
+}
+
+async fn table(
     state: &AppState,
     staff: &Staff,
     now: DateTime<Utc>,
-) -> Result<LedgerFile, ServiceError> {
+) -> Result<LedgerTable, ServiceError> {
     if !staff.role.keeps_ledger() {
         return Err(ServiceError::Forbidden);
     }
@@ -50,9 +98,7 @@ pub async fn csv(
         .map(|r| (r.code, r.name))
         .collect();
     let name = |code: &str| names.get(code).map_or("", String::as_str);
-    let mut body = String::from("\u{feff}");
-    body.push_str(&csv_line(&HEADER));
-    let mut listed = 0usize;
+    let mut listed = Vec::new();
     for (case_row, snapshot) in rows {
         let case: Case = serde_json::from_str(snapshot.as_deref().unwrap_or_default())
             .map_err(|e| ServiceError::Corrupt(format!("case {} snapshot: {e}", case_row.id)))?;
@@ -72,16 +118,10 @@ pub async fn csv(
             household_size: case_row.household_size,
             channel_zh: Channel::from_code(&case_row.channel).map_or("", |c| c.label_zh()),
         };
-        body.push_str(&csv_line(&row(&case, &facts)));
-        listed += 1;
+        listed.push(row(&case, &facts));
     }
-    tracing::info!(target: "audit", user = %staff.id, rows = listed, "ledger exported");
-    Ok(LedgerFile {
-        file_name: format!(
-            "台账-{}-{}.csv",
-            name(staff.scope.as_str()),
-            beijing_date(now)
-        ),
-        body,
+    Ok(LedgerTable {
+        stem: format!("台账-{}-{}", name(staff.scope.as_str()), beijing_date(now)),
+        rows: listed,
     })
 }

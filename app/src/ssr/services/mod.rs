@@ -10,6 +10,7 @@ pub mod escalation;
 pub mod housekeeping;
 pub mod inbox;
 pub mod ledger;
+pub mod ledger_xlsx;
 pub mod lookup;
 pub mod notice;
 pub mod outbox;

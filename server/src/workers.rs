@@ -14,7 +14,7 @@ use app::ssr::{
     },
     state::AppState,
 };
-use tokio::{task::JoinHandle, time::MissedTickBehavior};
+use tokio::{sync::watch, task::JoinHandle, time::MissedTickBehavior};
 
 use crate::config::Config;
 
@@ -77,8 +77,9 @@ impl Workers {
         }))
     }
 
-    /// Starts the clock sweep and the delivery tasks; they run until the runtime stops.
-    pub fn spawn(self, state: AppState) -> Vec<JoinHandle<()>> {
+    /// Starts the clock sweep and the delivery tasks; they run until `stop` turns true, each
+    /// finishing the row it is on (an outbox pass releases the rest of its claim).
+    pub fn spawn(self, state: AppState, stop: watch::Receiver<bool>) -> Vec<JoinHandle<()>> {
         if self.mailer.is_none() {
             tracing::warn!("SMTP_HOST is not set: email stays pending in the outbox");
         }
@@ -89,7 +90,8 @@ impl Workers {
             SWEEP_EVERY,
             "clock sweep",
             state.clone(),
-            |state| async move {
+            stop.clone(),
+            |state, _stop| async move {
                 // Other servers may have changed the calendar or policy: pick that up first.
                 if let Err(e) = settings::reload(&state, state.clock.now()).await {
                     log_failure("settings reload", &e);
@@ -110,22 +112,23 @@ impl Workers {
                 DELIVER_EVERY,
                 "outbox",
                 state.clone(),
-                move |state| {
+                stop.clone(),
+                move |state, stop| {
                     let mailer = mailer.clone();
                     let sms = sms.clone();
                     async move {
                         let now = state.clock.now();
-                        if let Some(mailer) = mailer {
-                            if let Err(e) = outbox::deliver_due(&state, mailer.as_ref(), now).await
-                            {
-                                log_failure("email delivery", &e);
-                            }
-                        }
-                        if let Some(sms) = sms {
-                            if let Err(e) = outbox::deliver_sms_due(&state, sms.as_ref(), now).await
-                            {
-                                log_failure("SMS delivery", &e);
-                            }
+                        let stopping = move || *stop.borrow();
+                        if let Err(e) = outbox::deliver_until_stopped(
+                            &state,
+                            mailer.as_deref(),
+                            sms.as_deref(),
+                            now,
+                            &stopping,
+                        )
+                        .await
+                        {
+                            log_failure("outbox delivery", &e);
                         }
                     }
                 },
@@ -135,18 +138,34 @@ impl Workers {
     }
 }
 
-/// Runs `pass` every `period` (the first at once), each as its own task.
-fn every<F, Fut>(period: Duration, name: &'static str, state: AppState, pass: F) -> JoinHandle<()>
+/// Runs `pass` every `period` (the first at once), each as its own task, until `stop` turns
+/// true; a pass under way is finished (it sees `stop` too).
+fn every<F, Fut>(
+    period: Duration,
+    name: &'static str,
+    state: AppState,
+    mut stop: watch::Receiver<bool>,
+    pass: F,
+) -> JoinHandle<()>
 where
-    F: Fn(AppState) -> Fut + Send + 'static,
+    F: Fn(AppState, watch::Receiver<bool>) -> Fut + Send + 'static,
     Fut: Future<Output = ()> + Send + 'static,
 {
     tokio::spawn(async move {
         let mut ticker = tokio::time::interval(period);
         ticker.set_missed_tick_behavior(MissedTickBehavior::Delay);
         loop {
-            ticker.tick().await;
-            if let Err(e) = tokio::spawn(pass(state.refreshed())).await {
+            if *stop.borrow() {
+                break;
+            }
+            tokio::select! {
+                _ = ticker.tick() => {}
+                _ = stop.changed() => break,
+            }
+            if *stop.borrow() {
+                break;
+            }
+            if let Err(e) = tokio::spawn(pass(state.refreshed(), stop.clone())).await {
                 tracing::error!(worker = name, error = %e, "worker pass panicked");
             }
         }

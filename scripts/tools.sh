@@ -73,6 +73,14 @@ ensure_chromium() {
   [ -x /usr/bin/chromium ] || apt_install chromium
 }
 
+# Debian's nginx and openssl: the API tests put deploy/nginx-safety-net.conf in front of the
+# server with a self-signed certificate (server/tests/api/behind_nginx.rs).
+ensure_nginx() {
+  [ -x /usr/sbin/nginx ] || apt_install nginx-core
+  command -v openssl >/dev/null 2>&1 || apt_install openssl
+  command -v curl >/dev/null 2>&1 || apt_install curl
+}
+
 ensure_postgres() {
   if [ -z "$(pg_bin)" ]; then apt_install postgresql; fi
   [ -n "$(pg_bin)" ] || die "PostgreSQL server binaries not found after install"

@@ -2,6 +2,7 @@
 //! (SQLite by default; PostgreSQL when TEST_POSTGRES_URL is set) and a manual clock.
 mod admin;
 mod alerts;
+mod behind_nginx;
 mod attacks;
 mod escalation;
 mod fixtures;
@@ -15,6 +16,7 @@ mod ledger;
 mod lookup;
 mod notice;
 mod operations;
+mod postgres_tls;
 mod proxy;
 mod queue;
 mod queue_counts;

@@ -46,8 +46,20 @@ fn certificate(dir: &Path) -> (String, String) {
     run(
         "openssl",
         &[
-            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
-            "/CN=localhost", "-addext", "subjectAltName=DNS:localhost", "-keyout", key, "-out",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=localhost",
+            "-addext",
+            "subjectAltName=DNS:localhost",
+            "-keyout",
+            key,
+            "-out",
             cert,
         ],
     );
@@ -64,7 +76,10 @@ fn site_config(dir: &Path, app: &str, https: u16, http: u16) -> String {
     .expect("deploy/nginx-safety-net.conf");
     let site = shipped
         .replace("server 127.0.0.1:3000", &format!("server {app}"))
-        .replace("listen 443 ssl http2;", &format!("listen 127.0.0.1:{https} ssl http2;"))
+        .replace(
+            "listen 443 ssl http2;",
+            &format!("listen 127.0.0.1:{https} ssl http2;"),
+        )
         .replace("listen [::]:443 ssl http2;", "")
         .replace("listen 80;", &format!("listen 127.0.0.1:{http};"))
         .replace("listen [::]:80;", "")
@@ -130,13 +145,16 @@ fn form(fields: &[(String, String)]) -> Vec<String> {
 }
 
 async fn counted_addresses(app: &TestApp) -> Vec<String> {
-    sqlx::query_scalar("select substr(bucket, 15) from rate_limits where bucket like 'login-address:%'")
-        .fetch_all(&app.state.db.pool)
-        .await
-        .expect("counters")
+    sqlx::query_scalar(
+        "select substr(bucket, 15) from rate_limits where bucket like 'login-address:%'",
+    )
+    .fetch_all(&app.state.db.pool)
+    .await
+    .expect("counters")
 }
 
-#[tokio::test]
+// curl blocks its thread: the server needs runtime workers of its own.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn through_the_shipped_nginx_config_tls_hsts_secure_cookies_and_the_real_client_address() {
     let Some(nginx) = nginx() else {
         assert!(
@@ -163,8 +181,11 @@ async fn through_the_shipped_nginx_config_tls_hsts_secure_cookies_and_the_real_c
         .join(format!("nginx-{https}"));
     std::fs::create_dir_all(&dir).expect("dir");
     let conf = dir.join("nginx.conf");
-    std::fs::write(&conf, site_config(&dir, app.base.trim_start_matches("http://"), https, http))
-        .expect("config");
+    std::fs::write(
+        &conf,
+        site_config(&dir, app.base.trim_start_matches("http://"), https, http),
+    )
+    .expect("config");
     let _nginx = Nginx(
         Process::new(nginx)
             .arg("-c")
@@ -185,7 +206,11 @@ async fn through_the_shipped_nginx_config_tls_hsts_secure_cookies_and_the_real_c
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    assert!(up, "nginx listens: {}", std::fs::read_to_string(dir.join("error.log")).unwrap_or_default());
+    assert!(
+        up,
+        "nginx listens: {}",
+        std::fs::read_to_string(dir.join("error.log")).unwrap_or_default()
+    );
 
     // Plain HTTP is sent to HTTPS; HTTPS answers with HSTS.
     let (head, _) = curl("127.0.0.1", &format!("http://localhost:{http}/"), &[], &jar);
@@ -193,7 +218,10 @@ async fn through_the_shipped_nginx_config_tls_hsts_secure_cookies_and_the_real_c
     assert!(head.contains("location: https://localhost/"), "{head}");
     let (head, body) = curl("127.0.0.1", &format!("{origin}/"), &[], &jar);
     assert_eq!(status(&head), 200, "{head}");
-    assert!(head.contains("strict-transport-security: max-age=31536000"), "{head}");
+    assert!(
+        head.contains("strict-transport-security: max-age=31536000"),
+        "{head}"
+    );
     assert!(body.contains("我要申报"));
 
     // A household files through the proxy.
@@ -201,37 +229,81 @@ async fn through_the_shipped_nginx_config_tls_hsts_secure_cookies_and_the_real_c
     let mut args = vec!["-H", &origin_header, "-H", "Accept: application/json"];
     let report = form(&report_fields("代理户", "13512345678", QINGSHI_VILLAGE));
     args.extend(report.iter().map(String::as_str));
-    let (head, body) = curl("127.0.0.7", &format!("{origin}/api/reports/submit"), &args, &jar);
+    let (head, body) = curl(
+        "127.0.0.7",
+        &format!("{origin}/api/reports/submit"),
+        &args,
+        &jar,
+    );
     assert_eq!(status(&head), 200, "{head}{body}");
     let tracking: String = serde_json::from_str(&body).expect("tracking number");
 
     // A spoofed X-Forwarded-For: the limits count the address the client really has.
     let spoof = [
-        "-H", &origin_header, "-H", "Accept: application/json", "-H",
-        "X-Forwarded-For: 203.0.113.9", "--data-urlencode", "username=xian-officer",
-        "--data-urlencode", "password=not-the-password",
+        "-H",
+        &origin_header,
+        "-H",
+        "Accept: application/json",
+        "-H",
+        "X-Forwarded-For: 203.0.113.9",
+        "--data-urlencode",
+        "username=xian-officer",
+        "--data-urlencode",
+        "password=not-the-password",
     ];
-    let (head, _) = curl("127.0.0.9", &format!("{origin}/api/auth/login"), &spoof, &jar);
+    let (head, _) = curl(
+        "127.0.0.9",
+        &format!("{origin}/api/auth/login"),
+        &spoof,
+        &jar,
+    );
     assert_ne!(status(&head), 200, "{head}");
     assert_eq!(counted_addresses(&app).await, vec!["127.0.0.9".to_owned()]);
 
     // An officer signs in over HTTPS: the session cookie is Secure and works.
     let password = format!("password={PASSWORD}");
     let login = [
-        "-H", &origin_header, "-H", "Accept: application/json", "--data-urlencode",
-        "username=zhen-qingshi", "--data-urlencode", &password,
+        "-H",
+        &origin_header,
+        "-H",
+        "Accept: application/json",
+        "--data-urlencode",
+        "username=zhen-qingshi",
+        "--data-urlencode",
+        &password,
     ];
-    let (head, _) = curl("127.0.0.10", &format!("{origin}/api/auth/login"), &login, &jar);
+    let (head, _) = curl(
+        "127.0.0.10",
+        &format!("{origin}/api/auth/login"),
+        &login,
+        &jar,
+    );
     assert_eq!(status(&head), 200, "{head}");
     let cookie = head
         .lines()
         .find(|l| l.starts_with("set-cookie:"))
         .expect("a session cookie");
-    assert!(cookie.contains("secure") && cookie.contains("httponly"), "{cookie}");
+    assert!(
+        cookie.contains("secure") && cookie.contains("httponly"),
+        "{cookie}"
+    );
     let queue = [
-        "-H", &origin_header, "-H", "Accept: application/json", "--data-urlencode", "tab=all",
+        "-H",
+        &origin_header,
+        "-H",
+        "Accept: application/json",
+        "--data-urlencode",
+        "tab=all",
     ];
-    let (head, body) = curl("127.0.0.10", &format!("{origin}/api/queue/mine"), &queue, &jar);
+    let (head, body) = curl(
+        "127.0.0.10",
+        &format!("{origin}/api/queue/mine"),
+        &queue,
+        &jar,
+    );
     assert_eq!(status(&head), 200, "{head}{body}");
-    assert!(body.contains(&tracking), "the filing made through nginx is in the queue");
+    assert!(
+        body.contains(&tracking),
+        "the filing made through nginx is in the queue"
+    );
 }

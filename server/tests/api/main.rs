@@ -2,8 +2,8 @@
 //! (SQLite by default; PostgreSQL when TEST_POSTGRES_URL is set) and a manual clock.
 mod admin;
 mod alerts;
-mod behind_nginx;
 mod attacks;
+mod behind_nginx;
 mod escalation;
 mod fixtures;
 mod fuzz;

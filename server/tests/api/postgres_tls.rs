@@ -31,7 +31,8 @@ async fn postgres_over_tls_verifies_the_servers_certificate_against_the_ca_file(
     db.pool.close().await;
 
     // A CA that did not sign the server's certificate: refused, no plain-text fallback.
-    let wrong = format!("{named}?sslmode=verify-full&sslrootcert=/etc/ssl/certs/ca-certificates.crt");
+    let wrong =
+        format!("{named}?sslmode=verify-full&sslrootcert=/etc/ssl/certs/ca-certificates.crt");
     assert!(
         Db::connect(&wrong).await.is_err(),
         "a certificate no trusted CA signed is refused"

@@ -21,10 +21,30 @@ start_postgres() {
   say "starting PostgreSQL on 127.0.0.1:$PG_PORT in $PG_DIR"
   as_pg "$bin/initdb" -D "$PG_DIR/data" -U postgres -A trust -E UTF8 >"$PG_DIR/initdb.log" 2>&1 \
     || { cat "$PG_DIR/initdb.log"; die "initdb failed"; }
+  make_test_certificates "$PG_DIR"
   as_pg "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
-    -o "-h 127.0.0.1 -p $PG_PORT -k $PG_DIR -F" start >/dev/null \
+    -o "-h 127.0.0.1 -p $PG_PORT -k $PG_DIR -F -c ssl=on -c ssl_cert_file=$PG_DIR/tls/server.pem -c ssl_key_file=$PG_DIR/tls/server.key" start >/dev/null \
     || { cat "$PG_DIR/server.log"; die "PostgreSQL did not start"; }
   export TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:$PG_PORT/postgres"
+  # TLS tests: the CA that signed the server's certificate (for localhost and 127.0.0.1).
+  export TEST_POSTGRES_CA="$PG_DIR/tls/ca.pem"
+}
+
+# A throw-away CA and a server certificate it signed, valid for localhost and 127.0.0.1,
+# so the tests can connect with sslmode=verify-full.
+make_test_certificates() {
+  local dir="$1/tls"
+  mkdir -p "$dir"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=Safety Net test CA" \
+    -keyout "$dir/ca.key" -out "$dir/ca.pem" >/dev/null 2>&1 || die "openssl could not make the test CA"
+  openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" \
+    -keyout "$dir/server.key" -out "$dir/server.csr" >/dev/null 2>&1 || die "openssl could not make a key"
+  printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\n' >"$dir/ext.cnf"
+  openssl x509 -req -in "$dir/server.csr" -CA "$dir/ca.pem" -CAkey "$dir/ca.key" -CAcreateserial \
+    -days 2 -extfile "$dir/ext.cnf" -out "$dir/server.pem" >/dev/null 2>&1 || die "openssl could not sign"
+  chmod 0600 "$dir/server.key"
+  [ "$(id -u)" = 0 ] && chown -R postgres "$dir"
+  chmod 0644 "$dir/ca.pem"
 }
 
 stop_postgres() {

@@ -18,6 +18,7 @@ trap cleanup EXIT
 ensure_build_tools
 ensure_postgres
 ensure_smtp_server
+ensure_nginx
 ensure_chromium
 ensure_playwright
 
@@ -28,6 +29,8 @@ say "lints (server, and the browser build)"
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p app --lib --no-default-features --features hydrate --target wasm32-unknown-unknown -- -D warnings
 
+# The nginx test must run here, not return early for want of nginx.
+export REQUIRE_NGINX=1
 say "unit, property and API tests on SQLite"
 cargo test --workspace
 

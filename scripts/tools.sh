@@ -7,7 +7,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="$ROOT/.tools"
 CARGO_LEPTOS_VERSION="0.3.11"
 BINARYEN_VERSION="132"
-export PATH="$HOME/.cargo/bin:$TOOLS/binaryen/node_modules/.bin:$PATH"
+# The project's own wasm-bindgen (exactly the lockfile's version) comes first, so a different
+# one the person has in ~/.cargo/bin is neither used nor replaced.
+export PATH="$TOOLS/wasm-bindgen/bin:$HOME/.cargo/bin:$TOOLS/binaryen/node_modules/.bin:$PATH"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -39,8 +41,14 @@ ensure_wasm_bindgen() {
   want="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print; exit}' "$ROOT/Cargo.lock")"
   [ -n "$want" ] || die "wasm-bindgen not found in Cargo.lock"
   if wasm-bindgen --version 2>/dev/null | grep -q " $want\$"; then return; fi
-  say "installing wasm-bindgen-cli $want (must equal the lockfile's wasm-bindgen)"
-  cargo install wasm-bindgen-cli --version "$want" --force
+  local other
+  other="$(wasm-bindgen --version 2>/dev/null || true)"
+  if [ -n "$other" ]; then
+    say "found $other on PATH; the build needs $want: installing that into $TOOLS/wasm-bindgen (yours stays as it is)"
+  else
+    say "installing wasm-bindgen-cli $want into $TOOLS/wasm-bindgen (must equal the lockfile's wasm-bindgen)"
+  fi
+  cargo install wasm-bindgen-cli --version "$want" --root "$TOOLS/wasm-bindgen" --force
 }
 
 ensure_wasm_opt() {
@@ -69,6 +77,14 @@ ensure_chromium() {
 # python3, whatever python3 comes first on PATH), with a test CA.
 ensure_smtp_server() {
   /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || apt_install python3-aiosmtpd
+}
+
+# Debian's nginx and openssl: the API tests put deploy/nginx-safety-net.conf in front of the
+# server with a self-signed certificate (server/tests/api/behind_nginx.rs).
+ensure_nginx() {
+  [ -x /usr/sbin/nginx ] || apt_install nginx-core
+  command -v openssl >/dev/null 2>&1 || apt_install openssl
+  command -v curl >/dev/null 2>&1 || apt_install curl
 }
 
 ensure_postgres() {

@@ -1,6 +1,6 @@
-//! The `server` binary's subcommands for setting up a county without SQL by hand. Plain
-//! `std::env::args` parsing: three commands with a handful of flags do not need a parser
-//! crate. `run` is what `main` calls, so tests drive the same code without a process.
+//! The `server` binary's subcommands (clap, derive): serve, migrate, backup and restore, and
+//! setting up a county without SQL by hand. Help is in Chinese and English. `run` is what
+//! `main` calls for everything but `serve`, so tests drive the same code without a process.
 use std::{
     io::{self, BufRead, Write},
     path::{Path, PathBuf},
@@ -13,150 +13,176 @@ use app::{
         services::setup::{self, NewAdmin, SetupError},
     },
 };
+use clap::{Parser, Subcommand};
 
-pub const USAGE: &str = "\
-Safety Net 防返贫监测帮扶服务平台
-
-usage:
-  server                                   start the web server (configuration from the environment)
-  server import-regions FILE.csv           import regions (统计用区划代码: code,name,level,parent)
-  server create-admin --username U --region CODE [--display-name NAME] [--password-file F]
-                                           create a county admin; the password is read from
-                                           stdin (one line) or from the file, never from arguments
-  server set-password --username U [--password-file F]
-                                           give an account a new password (same rules)
-  server help                              this text
-
-All commands use DATABASE_URL (default sqlite://data/safety-net.db) and migrate it first.
-";
-
-/// What the command line asks for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Command {
-    Serve,
-    Help,
-    ImportRegions {
-        file: PathBuf,
-    },
-    CreateAdmin {
-        username: String,
-        region: String,
-        display_name: Option<String>,
-        password_file: Option<PathBuf>,
-    },
-    SetPassword {
-        username: String,
-        password_file: Option<PathBuf>,
-    },
+/// Exit codes, the same for every command (also in `server --help`).
+pub mod exit {
+    /// Done.
+    pub const OK: u8 = 0;
+    /// The command failed; the message says why and what to do.
+    pub const FAILED: u8 = 1;
+    /// The command line is wrong; `server help COMMAND` shows the right one.
+    pub const USAGE: u8 = 2;
+    /// `migrate --check`: migrations are pending (back up, then `server migrate`).
+    pub const PENDING: u8 = 3;
+    /// The database was migrated by a newer version of this program.
+    pub const DATABASE_TOO_NEW: u8 = 4;
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+const ABOUT: &str = "防返贫监测帮扶服务平台 Safety Net";
+
+const AFTER_HELP: &str = "\
+配置来自环境变量（DATABASE_URL 等，见 docs/deploy.zh-CN.md）；每个密钥也可用 NAME_FILE 指向文件。
+Configuration comes from the environment (DATABASE_URL etc., see docs/deploy.md); every secret
+may instead come from a file named by NAME_FILE.
+
+退出码 Exit codes: 0 完成 done · 1 失败，按提示处理 failed, the message says what to do ·
+2 命令行有误 wrong command line · 3 有待执行的迁移 migrations pending (migrate --check) ·
+4 数据库由更新版本迁移过 database migrated by a newer version";
+
+const SUB_TEMPLATE: &str = "\
+{about-with-newline}
+用法 {usage-heading} {usage}
+
+{all-args}{after-help}";
+
+/// The command line: a subcommand, `serve` when there is none.
+#[derive(Debug, Parser)]
+#[command(
+    name = "server",
+    version,
+    about = ABOUT,
+    after_help = AFTER_HELP,
+    help_template = "{name} {version}\n{about-with-newline}\n用法 {usage-heading} {usage}\n\n{all-args}\n\n{after-help}",
+    subcommand_help_heading = "命令 Commands",
+    next_help_heading = "选项 Options"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// What the command line asks for.
+#[derive(Debug, Clone, PartialEq, Eq, Subcommand)]
+pub enum Command {
+    /// 启动网站服务（不写命令时即此命令） / Start the web server (what no command does)
+    #[command(help_template = SUB_TEMPLATE)]
+    Serve,
+    /// 迁移数据库（先备份！）；--check 只列出待执行的迁移 / Migrate the database (back up
+    /// first!); --check only lists what would run
+    #[command(help_template = SUB_TEMPLATE)]
+    Migrate {
+        /// 只检查、不修改；有待执行迁移时退出码 3 / Check only, change nothing; exit code 3
+        /// when migrations are pending
+        #[arg(long)]
+        check: bool,
+    },
+    /// 在线备份到新文件（SQLite：VACUUM INTO；PostgreSQL：pg_dump），服务可照常运行 / Online
+    /// backup into a new file (SQLite: VACUUM INTO; PostgreSQL: pg_dump) while serving
+    #[command(help_template = SUB_TEMPLATE)]
+    Backup {
+        /// 要写入的备份文件（不能已存在） / The backup file to write (must not exist yet)
+        file: PathBuf,
+    },
+    /// 把备份恢复到空数据库（DATABASE_URL），然后启动服务 / Restore a backup into an empty
+    /// database (DATABASE_URL), then start serve
+    #[command(help_template = SUB_TEMPLATE)]
+    Restore {
+        /// 由 `server backup` 生成的备份文件 / A file written by `server backup`
+        file: PathBuf,
+    },
+    /// 导入区划（统计用区划代码 CSV：代码,名称,级别,上级代码） / Import regions (the statistics
+    /// bureau's division codes as CSV: code,name,level,parent)
+    #[command(help_template = SUB_TEMPLATE)]
+    ImportRegions {
+        /// UTF-8 CSV 文件 / The UTF-8 CSV file
+        file: PathBuf,
+    },
+    /// 创建县级管理员；密码从标准输入或文件读取，绝不从命令行 / Create a county admin; the
+    /// password is read from stdin or a file, never from the command line
+    #[command(help_template = SUB_TEMPLATE)]
+    CreateAdmin {
+        /// 用户名 / Username
+        #[arg(long)]
+        username: String,
+        /// 县的12位区划代码（须已导入） / The county's 12-digit code (imported already)
+        #[arg(long)]
+        region: String,
+        /// 显示名称（默认同用户名） / Display name (default: the username)
+        #[arg(long)]
+        display_name: Option<String>,
+        /// 从文件首行读取密码 / Read the password from the file's first line
+        #[arg(long)]
+        password_file: Option<PathBuf>,
+        #[arg(long, hide = true, num_args = 0..=1, default_missing_value = "", value_parser = given)]
+        password: Option<PasswordGiven>,
+    },
+    /// 为账号设置新密码并结束其会话 / Give an account a new password and end its sessions
+    #[command(help_template = SUB_TEMPLATE)]
+    SetPassword {
+        /// 用户名 / Username
+        #[arg(long)]
+        username: String,
+        /// 从文件首行读取密码 / Read the password from the file's first line
+        #[arg(long)]
+        password_file: Option<PathBuf>,
+        #[arg(long, hide = true, num_args = 0..=1, default_missing_value = "", value_parser = given)]
+        password: Option<PasswordGiven>,
+    },
+    // Key commands (`keys rotate` …) go here as one variant,
+    // `#[command(subcommand)] Keys(crate::keys::KeysCommand)`, with its arm in `run`
+    // delegating to that module; its help follows the same zh / en pattern.
+}
+
+/// A `--password` on the command line; its value is dropped unread (it must not reach an
+/// error message or `Debug` output).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PasswordGiven;
+
+fn given(_: &str) -> Result<PasswordGiven, std::convert::Infallible> {
+    Ok(PasswordGiven)
+}
+
+#[derive(Debug, thiserror::Error)]
 pub enum UsageError {
-    #[error("unknown command {0:?}")]
-    UnknownCommand(String),
-    #[error("unknown option {0:?}")]
-    UnknownOption(String),
-    #[error("{0} needs a value")]
-    MissingValue(String),
-    #[error("{0} is required")]
-    Missing(&'static str),
-    #[error("unexpected argument {0:?}")]
-    Unexpected(String),
+    /// clap's own message (unknown command or option, missing value, `--help`, `--version`).
+    #[error("{0}")]
+    Clap(#[from] clap::Error),
     #[error(
         "a password is never taken from the command line (other users see it in `ps`, and it \
-         stays in the shell history): type it on stdin or use --password-file"
+         stays in the shell history): type it on stdin or use --password-file. \
+         密码不能写在命令行上：请在提示后输入，或用 --password-file。"
     )]
     PasswordInArguments,
 }
 
-/// Parses the arguments after the program name.
+impl UsageError {
+    /// `--help` and `--version` are answers, not errors.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            UsageError::Clap(e) if !e.use_stderr() => exit::OK,
+            _ => exit::USAGE,
+        }
+    }
+}
+
+/// Parses the arguments after the program name; no command is `serve`.
 pub fn parse_args<I, S>(args: I) -> Result<Command, UsageError>
 where
     I: IntoIterator<Item = S>,
-    S: Into<String>,
+    S: Into<std::ffi::OsString> + Clone,
 {
-    let mut args = args.into_iter().map(Into::into);
-    let Some(command) = args.next() else {
-        return Ok(Command::Serve);
-    };
-    let rest: Vec<String> = args.collect();
-    match command.as_str() {
-        "help" | "--help" | "-h" => Ok(Command::Help),
-        "import-regions" => match rest.as_slice() {
-            [] => Err(UsageError::Missing("FILE.csv")),
-            [flag, ..] if flag.starts_with("--") => Err(UsageError::UnknownOption(flag.clone())),
-            [file] => Ok(Command::ImportRegions {
-                file: PathBuf::from(file),
-            }),
-            [_, extra, ..] => Err(UsageError::Unexpected(extra.clone())),
-        },
-        "create-admin" => {
-            let mut flags = Flags::parse(
-                &rest,
-                &[
-                    "--username",
-                    "--region",
-                    "--display-name",
-                    "--password-file",
-                ],
-            )?;
-            Ok(Command::CreateAdmin {
-                username: flags.take("--username")?,
-                region: flags.take("--region")?,
-                display_name: flags.values.remove("--display-name"),
-                password_file: flags.values.remove("--password-file").map(PathBuf::from),
-            })
+    let program = std::iter::once(std::ffi::OsString::from("server"));
+    let cli = Cli::try_parse_from(program.chain(args.into_iter().map(Into::into)))?;
+    let command = cli.command.unwrap_or(Command::Serve);
+    match &command {
+        Command::CreateAdmin {
+            password: Some(_), ..
         }
-        "set-password" => {
-            let mut flags = Flags::parse(&rest, &["--username", "--password-file"])?;
-            Ok(Command::SetPassword {
-                username: flags.take("--username")?,
-                password_file: flags.values.remove("--password-file").map(PathBuf::from),
-            })
-        }
-        other => Err(UsageError::UnknownCommand(other.to_owned())),
-    }
-}
-
-struct Flags {
-    values: std::collections::HashMap<&'static str, String>,
-}
-
-impl Flags {
-    /// `--name value` or `--name=value`, each name from `known`.
-    fn parse(args: &[String], known: &[&'static str]) -> Result<Flags, UsageError> {
-        let mut values = std::collections::HashMap::new();
-        let mut args = args.iter();
-        while let Some(arg) = args.next() {
-            let (name, inline) = match arg.split_once('=') {
-                Some((name, value)) => (name, Some(value.to_owned())),
-                None => (arg.as_str(), None),
-            };
-            if name == "--password" || name.starts_with("--password=") {
-                return Err(UsageError::PasswordInArguments);
-            }
-            let Some(name) = known.iter().find(|k| **k == name) else {
-                return Err(if name.starts_with('-') {
-                    UsageError::UnknownOption(name.to_owned())
-                } else {
-                    UsageError::Unexpected(arg.clone())
-                });
-            };
-            let value = match inline {
-                Some(value) => value,
-                None => args
-                    .next()
-                    .filter(|v| !v.starts_with("--"))
-                    .cloned()
-                    .ok_or_else(|| UsageError::MissingValue((*name).to_owned()))?,
-            };
-            values.insert(*name, value);
-        }
-        Ok(Flags { values })
-    }
-
-    fn take(&mut self, name: &'static str) -> Result<String, UsageError> {
-        self.values.remove(name).ok_or(UsageError::Missing(name))
+        | Command::SetPassword {
+            password: Some(_), ..
+        } => Err(UsageError::PasswordInArguments),
+        _ => Ok(command),
     }
 }
 
@@ -183,6 +209,15 @@ pub enum CliError {
     RowsFailed(usize),
     #[error("writing the answer: {0}")]
     Output(#[from] io::Error),
+    #[error(
+        "{0} migration(s) would run: back up first (`server backup FILE`), then run \
+         `server migrate` or start the server"
+    )]
+    MigrationsPending(usize),
+    #[error("{0}")]
+    Backup(#[from] crate::backup::BackupError),
+    #[error("`serve` is not run here: start the binary with `server serve`")]
+    NotHere,
 }
 
 impl CliError {
@@ -193,10 +228,32 @@ impl CliError {
                 "文件不是UTF-8编码（Excel默认CSV为GBK）：请另存为“CSV UTF-8”后重试".to_owned()
             }
             CliError::NoPassword => "没有读到密码".to_owned(),
+            CliError::Db(DbError::NewerDatabase(_)) => {
+                "数据库已被更新版本迁移：请运行该版本，或恢复升级前的备份".to_owned()
+            }
             CliError::Db(_) => "无法连接或迁移数据库".to_owned(),
             CliError::Setup(e) => e.zh(),
             CliError::RowsFailed(n) => format!("有{n}行错误，未导入任何数据：请改正后重新运行"),
             CliError::Output(_) => "无法输出结果".to_owned(),
+            CliError::MigrationsPending(n) => {
+                format!(
+                    "有{n}个待执行的迁移：请先备份（server backup 文件），再运行 server migrate"
+                )
+            }
+            CliError::Backup(e) => e.zh(),
+            CliError::NotHere => "请用 server serve 启动服务".to_owned(),
+        }
+    }
+
+    /// The process exit code (see [`exit`]).
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::MigrationsPending(_) => exit::PENDING,
+            CliError::Db(DbError::NewerDatabase(_))
+            | CliError::Backup(crate::backup::BackupError::Db(DbError::NewerDatabase(_))) => {
+                exit::DATABASE_TOO_NEW
+            }
+            _ => exit::FAILED,
         }
     }
 }
@@ -210,8 +267,14 @@ pub async fn run(
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     match command {
-        Command::Serve | Command::Help => {
-            out.write_all(USAGE.as_bytes())?;
+        Command::Serve => Err(CliError::NotHere),
+        Command::Migrate { check } => migrate(database_url, check, out).await,
+        Command::Backup { file } => {
+            crate::backup::backup(database_url, &file, out).await?;
+            Ok(())
+        }
+        Command::Restore { file } => {
+            crate::backup::restore(database_url, &file, out).await?;
             Ok(())
         }
         Command::ImportRegions { file } => {
@@ -227,6 +290,7 @@ pub async fn run(
             region,
             display_name,
             password_file,
+            password: _,
         } => {
             let password = read_password(password_file.as_deref(), stdin)?;
             let db = Db::connect(database_url).await?;
@@ -248,6 +312,7 @@ pub async fn run(
         Command::SetPassword {
             username,
             password_file,
+            password: _,
         } => {
             let password = read_password(password_file.as_deref(), stdin)?;
             let db = Db::connect(database_url).await?;
@@ -261,6 +326,42 @@ pub async fn run(
             Ok(())
         }
     }
+}
+
+/// Lists what would run (`check`), or applies it.
+async fn migrate(database_url: &str, check: bool, out: &mut dyn Write) -> Result<(), CliError> {
+    let db = Db::open(database_url).await?;
+    let result = migrate_on(&db, check, out).await;
+    db.pool.close().await;
+    result
+}
+
+async fn migrate_on(db: &Db, check: bool, out: &mut dyn Write) -> Result<(), CliError> {
+    let status = db.migration_status().await?;
+    if !status.unknown.is_empty() {
+        return Err(DbError::NewerDatabase(status.unknown).into());
+    }
+    if status.pending.is_empty() {
+        writeln!(
+            out,
+            "数据库已是最新 the database is up to date ({} migrations applied)",
+            status.applied
+        )?;
+        return Ok(());
+    }
+    for (version, description) in &status.pending {
+        writeln!(out, "pending 待执行: {version:04} {description}")?;
+    }
+    if check {
+        return Err(CliError::MigrationsPending(status.pending.len()));
+    }
+    db.migrate().await?;
+    writeln!(
+        out,
+        "已迁移 migrated: {} migration(s) applied",
+        status.pending.len()
+    )?;
+    Ok(())
 }
 
 async fn import_regions(db: &Db, text: &str, out: &mut dyn Write) -> Result<(), CliError> {
@@ -328,94 +429,5 @@ fn read_password(file: Option<&Path>, stdin: &mut dyn BufRead) -> Result<String,
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn no_arguments_start_the_server() {
-        assert_eq!(parse_args(Vec::<String>::new()), Ok(Command::Serve));
-    }
-
-    #[test]
-    fn import_regions_takes_one_file() {
-        assert_eq!(
-            parse_args(["import-regions", "qingshi.csv"]),
-            Ok(Command::ImportRegions {
-                file: "qingshi.csv".into()
-            })
-        );
-        assert_eq!(
-            parse_args(["import-regions"]),
-            Err(UsageError::Missing("FILE.csv"))
-        );
-        assert_eq!(
-            parse_args(["import-regions", "a.csv", "b.csv"]),
-            Err(UsageError::Unexpected("b.csv".into()))
-        );
-    }
-
-    #[test]
-    fn create_admin_reads_its_flags_in_any_order_and_either_form() {
-        assert_eq!(
-            parse_args([
-                "create-admin",
-                "--region=522799000000",
-                "--username",
-                "admin",
-                "--password-file",
-                "/run/secrets/pw",
-            ]),
-            Ok(Command::CreateAdmin {
-                username: "admin".into(),
-                region: "522799000000".into(),
-                display_name: None,
-                password_file: Some("/run/secrets/pw".into()),
-            })
-        );
-        assert_eq!(
-            parse_args(["create-admin", "--username", "admin"]),
-            Err(UsageError::Missing("--region"))
-        );
-        assert_eq!(
-            parse_args(["create-admin", "--username", "--region", "1"]),
-            Err(UsageError::MissingValue("--username".into()))
-        );
-    }
-
-    #[test]
-    fn a_password_in_the_arguments_is_refused() {
-        for args in [
-            vec!["create-admin", "--username", "a", "--password", "secret"],
-            vec!["create-admin", "--password=secret", "--username", "a"],
-            vec!["set-password", "--username", "a", "--password", "x"],
-        ] {
-            assert_eq!(parse_args(args), Err(UsageError::PasswordInArguments));
-        }
-    }
-
-    #[test]
-    fn unknown_commands_and_options_are_named() {
-        assert_eq!(
-            parse_args(["serve-now"]),
-            Err(UsageError::UnknownCommand("serve-now".into()))
-        );
-        assert_eq!(
-            parse_args(["set-password", "--user", "a"]),
-            Err(UsageError::UnknownOption("--user".into()))
-        );
-    }
-
-    #[test]
-    fn a_password_is_the_first_line_without_its_line_end() {
-        let mut stdin = io::Cursor::new("  spaces kept 2026 \r\nsecond line\n");
-        assert_eq!(
-            read_password(None, &mut stdin).expect("password"),
-            "  spaces kept 2026 "
-        );
-        let mut empty = io::Cursor::new("\n");
-        assert!(matches!(
-            read_password(None, &mut empty),
-            Err(CliError::NoPassword)
-        ));
-    }
-}
+#[path = "cli_tests.rs"]
+mod tests;

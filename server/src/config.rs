@@ -80,6 +80,11 @@ pub struct HttpConfig {
     pub request_timeout: Duration,
     /// `HEADER_TIMEOUT_SECS`: receiving a request's headers (slowloris), default 10.
     pub header_timeout: Duration,
+    /// `SHUTDOWN_DELAY_SECS`: after SIGTERM/SIGINT, how long `/readyz` answers 503 while
+    /// requests are still served, so a load balancer stops sending first; default 0.
+    pub shutdown_delay: Duration,
+    /// `SHUTDOWN_TIMEOUT_SECS`: then how long requests in flight may take to finish; default 20.
+    pub drain_timeout: Duration,
 }
 
 impl Default for HttpConfig {
@@ -91,6 +96,8 @@ impl Default for HttpConfig {
             upload_limit: 4 * 1024 * 1024,
             request_timeout: Duration::from_secs(30),
             header_timeout: Duration::from_secs(10),
+            shutdown_delay: Duration::ZERO,
+            drain_timeout: Duration::from_secs(20),
         }
     }
 }
@@ -124,6 +131,14 @@ impl HttpConfig {
             header_timeout: Duration::from_secs(number(
                 "HEADER_TIMEOUT_SECS",
                 defaults.header_timeout.as_secs(),
+            )?),
+            shutdown_delay: Duration::from_secs(number(
+                "SHUTDOWN_DELAY_SECS",
+                defaults.shutdown_delay.as_secs(),
+            )?),
+            drain_timeout: Duration::from_secs(number(
+                "SHUTDOWN_TIMEOUT_SECS",
+                defaults.drain_timeout.as_secs(),
             )?),
         })
     }
@@ -182,11 +197,59 @@ pub struct SmtpConfig {
 pub enum ConfigError {
     #[error("{name} is not valid: {value:?}")]
     Invalid { name: &'static str, value: String },
+    /// Never carries the value: it is a secret.
+    #[error("{name} and {name}_FILE are both set: keep one (the file is the safer)")]
+    SecretTwice { name: &'static str },
+    #[error("{name}_FILE: could not read {path}: {reason} (the file must exist, be readable by this user and hold UTF-8 text)")]
+    SecretFile {
+        name: &'static str,
+        path: String,
+        reason: String,
+    },
+    #[error("{name}_FILE: {path} is empty")]
+    SecretFileEmpty { name: &'static str, path: String },
     #[error(
         "TEST_CLOCK is set, but this build has no test clock (it exists only in test builds \
          with the cargo feature `test-clock`): unset TEST_CLOCK"
     )]
     TestClockNotBuilt,
+}
+
+/// Names of the settings that are secrets: each may instead be given as `NAME_FILE`, the path
+/// of a file holding it (systemd credentials, Docker/Kubernetes secrets), and none is ever
+/// printed. Other modules (keys) add theirs with [`secret_var`].
+pub const SECRET_VARS: &[&str] = &[
+    "DATABASE_URL",
+    "SMTP_PASSWORD",
+    "SMS_GATEWAY_URL",
+    "SMS_GATEWAY_TOKEN",
+    "SMS_GATEWAY_HMAC_KEY",
+];
+
+/// A secret setting from `NAME`, or from the file `NAME_FILE` names (its first line, line end
+/// removed). Both set is an error; errors name the variable and path, never the value.
+pub fn secret_var(name: &'static str) -> Result<Option<Secret>, ConfigError> {
+    let file_var = format!("{name}_FILE");
+    match (var(name), var(&file_var)) {
+        (Some(_), Some(_)) => Err(ConfigError::SecretTwice { name }),
+        (Some(value), None) => Ok(Some(Secret::new(value))),
+        (None, None) => Ok(None),
+        (None, Some(path)) => {
+            let text = std::fs::read(&path)
+                .map_err(|e| e.to_string())
+                .and_then(|bytes| String::from_utf8(bytes).map_err(|_| "not UTF-8".to_owned()))
+                .map_err(|reason| ConfigError::SecretFile {
+                    name,
+                    path: path.clone(),
+                    reason,
+                })?;
+            let value = text.lines().next().unwrap_or_default().trim().to_owned();
+            if value.is_empty() {
+                return Err(ConfigError::SecretFileEmpty { name, path });
+            }
+            Ok(Some(Secret::new(value)))
+        }
+    }
 }
 
 fn var(name: &str) -> Option<String> {
@@ -246,9 +309,8 @@ impl Config {
         };
         Ok(Config {
             listen,
-            database_url: Secret::new(
-                var("DATABASE_URL").unwrap_or_else(|| "sqlite://data/safety-net.db".to_owned()),
-            ),
+            database_url: secret_var("DATABASE_URL")?
+                .unwrap_or_else(|| Secret::new("sqlite://data/safety-net.db")),
             log_format,
             seed_demo: flag("SEED_DEMO", false)?,
             seed_demo_cases: flag("SEED_DEMO_CASES", true)?,
@@ -302,7 +364,7 @@ fn smtp_from_env() -> Result<Option<SmtpConfig>, ConfigError> {
         port: number("SMTP_PORT", 25)?,
         from: var("SMTP_FROM").unwrap_or_else(|| "noreply@localhost".to_owned()),
         username: var("SMTP_USERNAME"),
-        password: var("SMTP_PASSWORD").map(Secret::new),
+        password: secret_var("SMTP_PASSWORD")?,
         security: match var("SMTP_SECURITY").as_deref() {
             None | Some("starttls") => SmtpSecurity::StartTls,
             Some("tls") => SmtpSecurity::Implicit,
@@ -321,8 +383,9 @@ fn smtp_from_env() -> Result<Option<SmtpConfig>, ConfigError> {
 /// The HTTPS gateway household text messages go through.
 #[derive(Debug, Clone)]
 pub struct SmsConfig {
-    /// `SMS_GATEWAY_URL`, e.g. `https://sms-relay.example.gov.cn/send`.
-    pub url: String,
+    /// `SMS_GATEWAY_URL`, e.g. `https://sms-relay.example.gov.cn/send` (secret: some
+    /// gateways take their key in the query string).
+    pub url: Secret,
     /// `SMS_GATEWAY_TOKEN` (sent as a bearer token) or `SMS_GATEWAY_HMAC_KEY` (signs each
     /// request); at most one.
     pub auth: SmsAuthConfig,
@@ -338,13 +401,16 @@ pub enum SmsAuthConfig {
 }
 
 fn sms_from_env() -> Result<Option<SmsConfig>, ConfigError> {
-    let Some(url) = var("SMS_GATEWAY_URL") else {
+    let Some(url) = secret_var("SMS_GATEWAY_URL")? else {
         return Ok(None);
     };
-    let auth = match (var("SMS_GATEWAY_TOKEN"), var("SMS_GATEWAY_HMAC_KEY")) {
+    let auth = match (
+        secret_var("SMS_GATEWAY_TOKEN")?,
+        secret_var("SMS_GATEWAY_HMAC_KEY")?,
+    ) {
         (None, None) => SmsAuthConfig::None,
-        (Some(token), None) => SmsAuthConfig::Bearer(Secret::new(token)),
-        (None, Some(key)) => SmsAuthConfig::Hmac(Secret::new(key)),
+        (Some(token), None) => SmsAuthConfig::Bearer(token),
+        (None, Some(key)) => SmsAuthConfig::Hmac(key),
         (Some(_), Some(_)) => {
             return Err(ConfigError::Invalid {
                 name: "SMS_GATEWAY_TOKEN",

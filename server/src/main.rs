@@ -2,41 +2,47 @@ use std::{io::IsTerminal, process::ExitCode, sync::Arc};
 
 use app::ssr::{
     clock::{Clock, SystemClock},
+    db::DbError,
     seed,
 };
 use axum::Router;
 use server::{
     cli::{self, Command},
     config::Config,
-    startup::Application,
+    startup::{Application, StartupError},
     telemetry,
 };
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let command = match cli::parse_args(std::env::args().skip(1)) {
+    let command = match cli::parse_args(std::env::args_os().skip(1)) {
         Ok(command) => command,
+        Err(cli::UsageError::Clap(e)) => {
+            // clap prints help, version and its own errors (with a hint at `--help`).
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() {
+                cli::exit::USAGE
+            } else {
+                cli::exit::OK
+            });
+        }
         Err(e) => {
-            eprintln!("safety-net: {e}\n\n{}", cli::USAGE);
-            return ExitCode::from(2);
+            eprintln!("safety-net: {e}");
+            return ExitCode::from(e.exit_code());
         }
     };
     let config = match Config::from_env() {
         Ok(config) => config,
         Err(e) => {
-            eprintln!("safety-net: configuration error: {e}");
-            return ExitCode::FAILURE;
+            eprintln!("safety-net: configuration error 配置错误: {e}");
+            return ExitCode::from(cli::exit::FAILED);
         }
     };
     match command {
         Command::Serve => serve(config).await,
-        Command::Help => {
-            print!("{}", cli::USAGE);
-            ExitCode::SUCCESS
-        }
-        setup => {
+        other => {
             if matches!(
-                setup,
+                other,
                 Command::CreateAdmin {
                     password_file: None,
                     ..
@@ -52,11 +58,11 @@ async fn main() -> ExitCode {
             }
             let mut stdin = std::io::stdin().lock();
             let mut stdout = std::io::stdout().lock();
-            match cli::run(setup, config.database_url.expose(), &mut stdin, &mut stdout).await {
+            match cli::run(other, config.database_url.expose(), &mut stdin, &mut stdout).await {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("safety-net: {} / {e}", e.zh());
-                    ExitCode::FAILURE
+                    ExitCode::from(e.exit_code())
                 }
             }
         }
@@ -84,7 +90,10 @@ async fn serve(config: Config) -> ExitCode {
             } else {
                 eprintln!("safety-net: could not start: {e}: {causes}");
             }
-            return ExitCode::FAILURE;
+            return ExitCode::from(match e {
+                StartupError::Db(DbError::NewerDatabase(_)) => cli::exit::DATABASE_TOO_NEW,
+                _ => cli::exit::FAILED,
+            });
         }
     };
     println!();

@@ -13,13 +13,14 @@ use hyper_util::{
 use tokio::net::TcpListener;
 use tower::ServiceExt;
 
-/// How long open requests may finish after the shutdown signal.
-const DRAIN: Duration = Duration::from_secs(10);
-
+/// Serves until `shutdown` completes, then stops accepting and gives open requests up to
+/// `drain` to finish (idle kept-alive connections close at once; a request in flight is
+/// answered, with `Connection: close`).
 pub async fn serve(
     listener: TcpListener,
     router: Router,
     header_timeout: Duration,
+    drain: Duration,
     shutdown: impl Future<Output = ()>,
 ) -> std::io::Result<()> {
     let graceful = GracefulShutdown::new();
@@ -55,11 +56,15 @@ pub async fn serve(
         });
     }
     drop(listener);
-    if tokio::time::timeout(DRAIN, graceful.shutdown())
+    tracing::info!("stopped accepting connections; finishing open requests");
+    if tokio::time::timeout(drain, graceful.shutdown())
         .await
         .is_err()
     {
-        tracing::warn!("open connections did not finish in time");
+        tracing::warn!(
+            drain_secs = drain.as_secs(),
+            "open connections did not finish in time"
+        );
     }
     Ok(())
 }

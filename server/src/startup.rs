@@ -1,7 +1,11 @@
 //! Builds the axum application; `Application::build` binds first so tests can use port 0.
 use std::{
+    future::Future,
     net::SocketAddr,
-    sync::{Arc, OnceLock},
+    sync::{
+        atomic::{AtomicBool, Ordering},
+        Arc, OnceLock,
+    },
 };
 
 use app::{
@@ -82,6 +86,10 @@ pub struct Application {
     /// `/metrics`, on its own listener (`METRICS_ADDR`).
     metrics: Option<tokio::net::TcpListener>,
     pub metrics_addr: Option<SocketAddr>,
+    shutdown_delay: std::time::Duration,
+    drain_timeout: std::time::Duration,
+    /// Set at the shutdown signal: `/readyz` answers 503 from then on.
+    draining: Arc<AtomicBool>,
 }
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -151,7 +159,8 @@ impl Application {
             Some(listener) => Some(listener.local_addr().map_err(StartupError::Bind)?),
             None => None,
         };
-        let router = router(state.clone());
+        let draining = Arc::new(AtomicBool::new(false));
+        let router = router(state.clone(), draining.clone());
         let guard = Guard::new(&config.http, addr, config.secure_cookies);
         if config.http.public_origins.is_empty() && addr.ip().is_unspecified() {
             tracing::warn!(
@@ -170,6 +179,9 @@ impl Application {
             header_timeout: config.http.header_timeout,
             metrics,
             metrics_addr,
+            shutdown_delay: config.http.shutdown_delay,
+            drain_timeout: config.http.drain_timeout,
+            draining,
         })
     }
 
@@ -179,10 +191,21 @@ impl Application {
         self
     }
 
+    /// Serves until SIGTERM or SIGINT (Ctrl-C), then shuts down gracefully.
     pub async fn run(self) -> std::io::Result<()> {
-        if let Some(workers) = self.workers {
-            workers.spawn(self.state.clone());
-        }
+        self.run_until(shutdown_signal()).await
+    }
+
+    /// Serves until `signal` completes. Then `/readyz` answers 503 at once; requests are still
+    /// served for `SHUTDOWN_DELAY_SECS` (a load balancer's time to notice); the listener
+    /// closes; open requests get `SHUTDOWN_TIMEOUT_SECS` to finish; the workers stop after
+    /// the row they are on, releasing the rest of their claim.
+    pub async fn run_until(self, signal: impl Future<Output = ()>) -> std::io::Result<()> {
+        let (stop, stopped) = tokio::sync::watch::channel(false);
+        let tasks = match self.workers {
+            Some(workers) => workers.spawn(self.state.clone(), stopped),
+            None => Vec::new(),
+        };
         if let Some(listener) = self.metrics {
             let metrics = crate::metrics::router(self.state.clone());
             tokio::spawn(async move {
@@ -193,13 +216,36 @@ impl Application {
         }
         // Hardened and observed last, so routes merged in after `build` are covered too.
         let router = observed(hardening::harden(self.router, self.guard));
-        crate::serve::serve(
+        let draining = self.draining.clone();
+        let delay = self.shutdown_delay;
+        let shutdown = async move {
+            signal.await;
+            draining.store(true, Ordering::SeqCst);
+            tracing::info!(
+                delay_secs = delay.as_secs(),
+                "shutting down: /readyz now answers 503"
+            );
+            // Workers stop now: their rows are better taken by a server that stays up.
+            let _ = stop.send(true);
+            tokio::time::sleep(delay).await;
+        };
+        let served = crate::serve::serve(
             self.listener,
             router,
             self.header_timeout,
-            shutdown_signal(),
+            self.drain_timeout,
+            shutdown,
         )
-        .await
+        .await;
+        let workers_done = futures_join_all(tasks);
+        if tokio::time::timeout(self.drain_timeout, workers_done)
+            .await
+            .is_err()
+        {
+            tracing::warn!("background workers did not stop in time");
+        }
+        tracing::info!("stopped");
+        served
     }
 }
 
@@ -212,7 +258,13 @@ fn route_list() -> Vec<AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
-fn router(state: AppState) -> Router {
+async fn futures_join_all(tasks: Vec<tokio::task::JoinHandle<()>>) {
+    for task in tasks {
+        let _ = task.await;
+    }
+}
+
+fn router(state: AppState, draining: Arc<AtomicBool>) -> Router {
     let routes = route_list();
     let context_state = state.clone();
     // Each request sees the calendar and policy current when it arrives.
@@ -223,7 +275,10 @@ fn router(state: AppState) -> Router {
     let options = state.leptos_options.clone();
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
-        .route("/readyz", get(readyz))
+        .route(
+            "/readyz",
+            get(move |state: State<AppState>| readyz(state, draining.clone())),
+        )
         .route("/staff/ledger.csv", get(app::ssr::download::ledger_csv))
         .route("/staff/ledger.xlsx", get(app::ssr::download::ledger_xlsx))
         .route("/lang/{code}", get(app::ssr::language::switch_language))
@@ -272,14 +327,39 @@ fn observed(router: Router) -> Router {
     )
 }
 
-async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {
-    if state.db.is_reachable().await {
+async fn readyz(
+    State(state): State<AppState>,
+    draining: Arc<AtomicBool>,
+) -> (StatusCode, &'static str) {
+    if draining.load(Ordering::SeqCst) {
+        (StatusCode::SERVICE_UNAVAILABLE, "shutting down")
+    } else if state.db.is_reachable().await {
         (StatusCode::OK, "ready")
     } else {
         (StatusCode::SERVICE_UNAVAILABLE, "database unreachable")
     }
 }
 
+/// SIGTERM (systemd, containers) or SIGINT (Ctrl-C).
 async fn shutdown_signal() {
-    let _ = tokio::signal::ctrl_c().await;
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = term.recv() => {}
+                    _ = tokio::signal::ctrl_c() => {}
+                }
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot listen for SIGTERM; only Ctrl-C stops gracefully");
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
 }

@@ -15,7 +15,7 @@ use app::ssr::{
     },
     state::AppState,
 };
-use tokio::{task::JoinHandle, time::MissedTickBehavior};
+use tokio::{sync::watch, task::JoinHandle, time::MissedTickBehavior};
 
 use crate::config::{Config, SmsAuthConfig};
 
@@ -89,7 +89,7 @@ impl Workers {
         };
         let sms = match &config.sms {
             Some(sms) => {
-                if sms.url.starts_with("http://") {
+                if sms.url.expose().starts_with("http://") {
                     tracing::warn!(
                         "SMS_GATEWAY_URL is plain http://: households' mobile numbers and \
                          messages cross the network unencrypted; use https://"
@@ -101,7 +101,7 @@ impl Workers {
                     SmsAuthConfig::Hmac(key) => SmsAuth::Hmac(key.expose().as_bytes().to_vec()),
                 };
                 let ca = read_ca("SMS_CA_FILE", sms.ca_file.as_deref())?;
-                let gateway = HttpSmsGateway::with(sms.url.clone(), auth, ca.as_deref())
+                let gateway = HttpSmsGateway::with(sms.url.expose(), auth, ca.as_deref())
                     .map_err(WorkerError::Sms)?;
                 Some(Arc::new(gateway) as Arc<dyn SmsGateway>)
             }
@@ -114,8 +114,9 @@ impl Workers {
         }))
     }
 
-    /// Starts the clock sweep and the delivery tasks; they run until the runtime stops.
-    pub fn spawn(self, state: AppState) -> Vec<JoinHandle<()>> {
+    /// Starts the clock sweep and the delivery tasks; they run until `stop` turns true, each
+    /// finishing the row it is on (an outbox pass releases the rest of its claim).
+    pub fn spawn(self, state: AppState, stop: watch::Receiver<bool>) -> Vec<JoinHandle<()>> {
         if self.mailer.is_none() {
             tracing::warn!("SMTP_HOST is not set: email stays pending in the outbox");
         }
@@ -126,7 +127,8 @@ impl Workers {
             SWEEP_EVERY,
             "clock sweep",
             state.clone(),
-            |state| async move {
+            stop.clone(),
+            |state, _stop| async move {
                 // Other servers may have changed the calendar or policy: pick that up first.
                 if let Err(e) = settings::reload(&state, state.clock.now()).await {
                     log_failure("settings reload", &e);
@@ -149,22 +151,23 @@ impl Workers {
                 DELIVER_EVERY,
                 "outbox",
                 state.clone(),
-                move |state| {
+                stop.clone(),
+                move |state, stop| {
                     let mailer = mailer.clone();
                     let sms = sms.clone();
                     async move {
                         let now = state.clock.now();
-                        if let Some(mailer) = mailer {
-                            if let Err(e) = outbox::deliver_due(&state, mailer.as_ref(), now).await
-                            {
-                                log_failure("email delivery", &e);
-                            }
-                        }
-                        if let Some(sms) = sms {
-                            if let Err(e) = outbox::deliver_sms_due(&state, sms.as_ref(), now).await
-                            {
-                                log_failure("SMS delivery", &e);
-                            }
+                        let stopping = move || *stop.borrow();
+                        if let Err(e) = outbox::deliver_until_stopped(
+                            &state,
+                            mailer.as_deref(),
+                            sms.as_deref(),
+                            now,
+                            &stopping,
+                        )
+                        .await
+                        {
+                            log_failure("outbox delivery", &e);
                         }
                     }
                 },
@@ -174,18 +177,34 @@ impl Workers {
     }
 }
 
-/// Runs `pass` every `period` (the first at once), each as its own task.
-fn every<F, Fut>(period: Duration, name: &'static str, state: AppState, pass: F) -> JoinHandle<()>
+/// Runs `pass` every `period` (the first at once), each as its own task, until `stop` turns
+/// true; a pass under way is finished (it sees `stop` too).
+fn every<F, Fut>(
+    period: Duration,
+    name: &'static str,
+    state: AppState,
+    mut stop: watch::Receiver<bool>,
+    pass: F,
+) -> JoinHandle<()>
 where
-    F: Fn(AppState) -> Fut + Send + 'static,
+    F: Fn(AppState, watch::Receiver<bool>) -> Fut + Send + 'static,
     Fut: Future<Output = ()> + Send + 'static,
 {
     tokio::spawn(async move {
         let mut ticker = tokio::time::interval(period);
         ticker.set_missed_tick_behavior(MissedTickBehavior::Delay);
         loop {
-            ticker.tick().await;
-            if let Err(e) = tokio::spawn(pass(state.refreshed())).await {
+            if *stop.borrow() {
+                break;
+            }
+            tokio::select! {
+                _ = ticker.tick() => {}
+                _ = stop.changed() => break,
+            }
+            if *stop.borrow() {
+                break;
+            }
+            if let Err(e) = tokio::spawn(pass(state.refreshed(), stop.clone())).await {
                 tracing::error!(worker = name, error = %e, "worker pass panicked");
             }
         }

@@ -29,13 +29,88 @@ pub enum DbError {
     Connect(#[source] sqlx::Error),
     #[error("could not migrate the database")]
     Migrate(#[source] sqlx::migrate::MigrateError),
+    #[error("could not read which migrations the database has")]
+    Status(#[source] sqlx::Error),
+    /// Applied migrations this binary does not know: a newer version ran here.
+    #[error(
+        "the database was migrated by a newer version of Safety Net (migration(s) {} unknown to \
+         this binary): run that version or newer, or restore the backup taken before the upgrade. \
+         数据库已被更新版本的程序迁移（本程序不认识迁移 {}）：请运行该版本或更新版本，或恢复升级前的备份。",
+        join(.0), join(.0)
+    )]
+    NewerDatabase(Vec<i64>),
+}
+
+fn join(versions: &[i64]) -> String {
+    versions
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Where the database stands against this binary's migrations.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MigrationStatus {
+    /// This binary's migrations not applied yet: (version, description), ascending.
+    pub pending: Vec<(i64, String)>,
+    /// Applied migrations this binary does not have (a newer version ran).
+    pub unknown: Vec<i64>,
+    pub applied: usize,
 }
 
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
 
 impl Db {
-    /// Connects, creating the SQLite file and its folder if needed, and migrates.
+    /// Connects, creating the SQLite file and its folder if needed, and migrates; refuses a
+    /// database migrated by a newer version.
     pub async fn connect(url: &str) -> Result<Db, DbError> {
+        let db = Db::open(url).await?;
+        db.migrate().await?;
+        Ok(db)
+    }
+
+    /// Applies the pending migrations, after checking that no newer version migrated it.
+    pub async fn migrate(&self) -> Result<(), DbError> {
+        let status = self.migration_status().await?;
+        if !status.unknown.is_empty() {
+            return Err(DbError::NewerDatabase(status.unknown));
+        }
+        MIGRATOR.run(&self.pool).await.map_err(DbError::Migrate)
+    }
+
+    /// What `migrate` would do, changing nothing.
+    pub async fn migration_status(&self) -> Result<MigrationStatus, DbError> {
+        use crate::ssr::repo::schema;
+        let postgres = self.backend == Backend::Postgres;
+        let applied = if schema::has_migration_table(&self.pool, postgres)
+            .await
+            .map_err(DbError::Status)?
+        {
+            schema::applied_versions(&self.pool)
+                .await
+                .map_err(DbError::Status)?
+        } else {
+            Vec::new()
+        };
+        let known: Vec<i64> = MIGRATOR.iter().map(|m| m.version).collect();
+        Ok(MigrationStatus {
+            pending: MIGRATOR
+                .iter()
+                .filter(|m| !applied.contains(&m.version))
+                .map(|m| (m.version, m.description.to_string()))
+                .collect(),
+            unknown: applied
+                .iter()
+                .copied()
+                .filter(|v| !known.contains(v))
+                .collect(),
+            applied: applied.len(),
+        })
+    }
+
+    /// Connects (creating the SQLite file and its folder if needed) without migrating.
+    pub async fn open(url: &str) -> Result<Db, DbError> {
         install_default_drivers();
         let backend = if url.starts_with("sqlite:") {
             Backend::Sqlite
@@ -80,7 +155,6 @@ impl Db {
             .connect_with(options)
             .await
             .map_err(DbError::Connect)?;
-        MIGRATOR.run(&pool).await.map_err(DbError::Migrate)?;
         Ok(Db { pool, backend })
     }
 

@@ -149,7 +149,36 @@ pub async fn deliver_due(
             ..DeliveryReport::default()
         });
     }
-    deliver(state, Channel::Email(mailer), now).await
+    deliver(state, Channel::Email(mailer), now, &|| false).await
+}
+
+/// [`deliver_due`] and [`deliver_sms_due`] for a worker that may be told to stop: after the
+/// row being sent when `stop` turns true, the rest of the claimed batch is released (due
+/// again at once) for another worker or the next start, instead of waiting out its lease.
+pub async fn deliver_until_stopped(
+    state: &AppState,
+    mailer: Option<&dyn Mailer>,
+    sms: Option<&dyn SmsGateway>,
+    now: DateTime<Utc>,
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Result<DeliveryReport, ServiceError> {
+    let mut report = DeliveryReport::default();
+    if let Some(mailer) = mailer {
+        if in_working_hours(&state.calendar, now) {
+            report = deliver(state, Channel::Email(mailer), now, stop).await?;
+        } else {
+            report = deliver_due(state, mailer, now).await?;
+        }
+    }
+    if let Some(gateway) = sms {
+        if !stop() {
+            let sent = deliver(state, Channel::Sms(gateway), now, stop).await?;
+            report.sent += sent.sent;
+            report.retrying += sent.retrying;
+            report.dead += sent.dead;
+        }
+    }
+    Ok(report)
 }
 
 /// Sends the SMS rows due by `now` (text messages to households are not held back).
@@ -159,19 +188,32 @@ pub async fn deliver_sms_due(
     gateway: &dyn SmsGateway,
     now: DateTime<Utc>,
 ) -> Result<DeliveryReport, ServiceError> {
-    deliver(state, Channel::Sms(gateway), now).await
+    deliver(state, Channel::Sms(gateway), now, &|| false).await
 }
 
 async fn deliver(
     state: &AppState,
     channel: Channel<'_>,
     now: DateTime<Utc>,
+    stop: &(dyn Fn() -> bool + Sync),
 ) -> Result<DeliveryReport, ServiceError> {
     let rows = claim(state, channel.code(), now).await?;
     let mut report = DeliveryReport::default();
-    for row in rows {
+    for (index, row) in rows.iter().enumerate() {
+        if stop() {
+            // Stopping: hand the rest of the claim back rather than hold it for the lease.
+            for unsent in &rows[index..] {
+                outbox::set_next_attempt(&state.db.pool, &unsent.id, millis(now)).await?;
+            }
+            tracing::info!(
+                channel = channel.code().code(),
+                released = rows.len() - index,
+                "stopping: claimed outbox rows released"
+            );
+            break;
+        }
         let attempts = row.attempts + 1;
-        match channel.send(&row).await {
+        match channel.send(row).await {
             Ok(()) => {
                 outbox::mark_sent(&state.db.pool, &row.id, attempts, millis(now)).await?;
                 report.sent += 1;

@@ -57,6 +57,8 @@ pub struct Config {
     pub workers: u32,
     /// Origins, proxies, body limits and timeouts (see [`HttpConfig`]).
     pub http: HttpConfig,
+    /// Keys sealing ID numbers and mobiles (`SAFETY_NET_KEYS` / `SAFETY_NET_KEYS_FILE`).
+    pub keys: crate::keys::KeySource,
 }
 
 /// How the server meets the network: who may post, whom to believe about addresses, and how
@@ -213,6 +215,7 @@ impl Config {
             sms_gateway_url: None,
             workers: 0,
             http: HttpConfig::default(),
+            keys: crate::keys::KeySource::Test,
         }
     }
 
@@ -249,6 +252,7 @@ impl Config {
             sms_gateway_url: var("SMS_GATEWAY_URL"),
             workers: number("WORKERS", 1)?,
             http: HttpConfig::from_env()?,
+            keys: crate::keys::KeySource::from_env(),
         })
     }
 }
@@ -310,6 +314,7 @@ mod tests {
             sms_gateway_url: None,
             workers: 0,
             http: HttpConfig::default(),
+            keys: crate::keys::KeySource::Test,
         };
         let printed = format!("{config:?}");
         assert!(!printed.contains("hunter2"), "{printed}");

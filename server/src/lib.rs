@@ -3,6 +3,7 @@ pub mod cli;
 pub mod config;
 pub mod fn_errors;
 pub mod hardening;
+pub mod keys;
 pub mod production;
 pub mod serve;
 pub mod startup;

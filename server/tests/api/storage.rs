@@ -345,7 +345,7 @@ async fn what_was_committed_survives_a_restart() {
     // A new pool on the same database stands in for a crashed and restarted process.
     let url = app.database_url.clone();
     let reopened = app::ssr::db::Db::connect(&url).await.expect("reconnect");
-    let (snapshot, version) = app::ssr::repo::cases::snapshot(&reopened.pool, &id)
+    let (snapshot, version) = app::ssr::repo::cases::snapshot(&reopened.pool, &app.state.vault, &id)
         .await
         .expect("query")
         .expect("case exists");

@@ -35,8 +35,8 @@ pub(super) struct Parsed {
     pub index: [u8; 32],
 }
 
-/// Public keys for tests and benches only.
-pub(super) const TEST_KEYS: &str = "\
+/// Public keys for tests and benches only (they are in the source: never for real data).
+pub const TEST_KEYS: &str = "\
 index AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=
 data test1 ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=
 ";

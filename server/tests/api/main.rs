@@ -14,6 +14,7 @@ mod language;
 mod ledger;
 mod lookup;
 mod notice;
+mod personal_data;
 mod proxy;
 mod queue;
 mod queue_counts;

@@ -4,6 +4,7 @@ pub mod config;
 pub mod fn_errors;
 pub mod hardening;
 pub mod keys;
+pub mod keys_cmd;
 pub mod production;
 pub mod serve;
 pub mod startup;

@@ -128,6 +128,14 @@ impl Application {
         app::ssr::services::queue::refresh_queue_columns(&state.db, &state.vault, &state.policy)
             .await
             .map_err(StartupError::Seed)?;
+        // The demo's own database may predate encryption: seal it now (a production database
+        // is migrated by `server keys rotate`, which shows its progress).
+        if config.seed_demo {
+            let quiet = app::ssr::services::rekey::Quiet;
+            app::ssr::services::rekey::rotate(&state.db, &state.vault, &quiet)
+                .await
+                .map_err(StartupError::Seed)?;
+        }
         if config.seed_demo && config.seed_demo_cases {
             app::ssr::demo_cases::seed(&state, state.clock.now())
                 .await

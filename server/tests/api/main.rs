@@ -10,6 +10,7 @@ mod hardening;
 mod health;
 mod helpers;
 mod idempotency;
+mod key_rotation;
 mod language;
 mod ledger;
 mod lookup;

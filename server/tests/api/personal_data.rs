@@ -80,13 +80,13 @@ pub fn plaintext_in(stored: &[(String, String)], known: &[String]) -> Vec<String
     hits
 }
 
-const SELF_MOBILE: &str = "13800138123";
+pub const SELF_MOBILE: &str = "13800138123";
 const PROXY_MOBILE: &str = "13900139456";
 const ALERT_MOBILE: &str = "13511117777";
 const DRAFT_MOBILE: &str = "13711112222";
 
 /// The journey; returns every ID number and mobile it stored.
-async fn journey(app: &TestApp) -> Vec<String> {
+pub async fn journey(app: &TestApp) -> Vec<String> {
     let mut known: Vec<String> = Vec::new();
     for m in [SELF_MOBILE, PROXY_MOBILE, ALERT_MOBILE, DRAFT_MOBILE] {
         known.push(m.to_owned());

@@ -7,6 +7,7 @@ pub mod outbox;
 pub mod queue;
 pub mod rate_limits;
 pub mod regions;
+pub mod sealing;
 pub mod secrets;
 pub mod sessions;
 pub mod settings;

@@ -165,11 +165,10 @@ pub fn add_data_key(path: &Path) -> Result<String, KeyError> {
         path: shown(),
         source,
     })?;
-    let (updated, id) =
-        keyfile::with_new_data_key(&text).map_err(|source| KeyError::Invalid {
-            origin: shown(),
-            source,
-        })?;
+    let (updated, id) = keyfile::with_new_data_key(&text).map_err(|source| KeyError::Invalid {
+        origin: shown(),
+        source,
+    })?;
     // Write beside, then rename: a crash leaves the old file or the new one, never half.
     let temp = path.with_extension("new");
     let _ = std::fs::remove_file(&temp);
@@ -208,8 +207,10 @@ mod tests {
         let text = std::fs::read_to_string(&path).expect("written");
         let second = load(&source, true).expect("read");
         assert_eq!(std::fs::read_to_string(&path).expect("kept"), text);
-        assert_eq!(first.index(app::ssr::vault::Field::Mobile, "13800000001"),
-            second.index(app::ssr::vault::Field::Mobile, "13800000001"));
+        assert_eq!(
+            first.index(app::ssr::vault::Field::Mobile, "13800000001"),
+            second.index(app::ssr::vault::Field::Mobile, "13800000001")
+        );
         // Production does not make one.
         assert!(matches!(
             load(&KeySource::File(dir.join("other")), false),
@@ -230,7 +231,8 @@ mod tests {
         let new = read(&path).expect("read");
         assert_eq!(new.active_key_id(), "k2");
         assert_eq!(
-            new.open(app::ssr::vault::Field::Mobile, &sealed).expect("opens"),
+            new.open(app::ssr::vault::Field::Mobile, &sealed)
+                .expect("opens"),
             "13800000001"
         );
         let _ = std::fs::remove_dir_all(&dir);

@@ -64,9 +64,9 @@ impl RotationProgress for Bar {
                 done.finish();
             }
             let next = ProgressBar::new(remaining);
-            if let Ok(style) =
-                ProgressStyle::with_template("{prefix:>12} [{bar:40}] {pos}/{len} {per_sec} ETA {eta}")
-            {
+            if let Ok(style) = ProgressStyle::with_template(
+                "{prefix:>12} [{bar:40}] {pos}/{len} {per_sec} ETA {eta}",
+            ) {
                 next.set_style(style.progress_chars("=> "));
             }
             next.set_prefix(table.to_owned());

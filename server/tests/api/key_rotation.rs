@@ -23,9 +23,18 @@ async fn opened(pool: &Pool<Any>, vault: &Vault) -> Vec<Value> {
         .await
         .expect("ids");
     for id in ids {
-        let row = cases::by_id(pool, vault, &id).await.expect("opens").expect("row");
-        all.push(Value::from(vec![row.applicant_mobile, row.applicant_id_number]));
-        let (snapshot, _) = cases::snapshot(pool, vault, &id).await.expect("opens").expect("row");
+        let row = cases::by_id(pool, vault, &id)
+            .await
+            .expect("opens")
+            .expect("row");
+        all.push(Value::from(vec![
+            row.applicant_mobile,
+            row.applicant_id_number,
+        ]));
+        let (snapshot, _) = cases::snapshot(pool, vault, &id)
+            .await
+            .expect("opens")
+            .expect("row");
         all.push(serde_json::from_str(&snapshot.expect("snapshot")).expect("json"));
         for (_, payload) in cases::events(pool, vault, &id).await.expect("opens") {
             all.push(serde_json::from_str(&payload).expect("json"));
@@ -57,8 +66,14 @@ async fn unseal_half(pool: &Pool<Any>, vault: &Vault) {
         .await
         .expect("ids");
     for id in ids.iter().step_by(2) {
-        let row = cases::by_id(pool, vault, id).await.expect("opens").expect("row");
-        let (snapshot, _) = cases::snapshot(pool, vault, id).await.expect("opens").expect("row");
+        let row = cases::by_id(pool, vault, id)
+            .await
+            .expect("opens")
+            .expect("row");
+        let (snapshot, _) = cases::snapshot(pool, vault, id)
+            .await
+            .expect("opens")
+            .expect("row");
         sqlx::query(
             "update cases set applicant_mobile = $2, applicant_id_number = $3, snapshot = $4,
                  applicant_mobile_index = null, applicant_id_number_index = null where id = $1",
@@ -150,8 +165,15 @@ async fn a_rotation_that_crashes_midway_resumes_and_loses_nothing() {
     .await;
     assert!(crashed.is_err_and(|e| e.is_panic()), "the run crashed");
     let midway = raw_text(&pool).await;
-    assert!(raw_with(&midway, &format!("v1:{key_id}:")) > 0, "some rows rotated");
-    assert_eq!(opened(&pool, &new).await, before, "everything readable mid-way");
+    assert!(
+        raw_with(&midway, &format!("v1:{key_id}:")) > 0,
+        "some rows rotated"
+    );
+    assert_eq!(
+        opened(&pool, &new).await,
+        before,
+        "everything readable mid-way"
+    );
 
     let resumed = rekey::rotate_in_batches(&app.state.db, &new, &Quiet, 2)
         .await
@@ -162,11 +184,17 @@ async fn a_rotation_that_crashes_midway_resumes_and_loses_nothing() {
     let after = raw_text(&pool).await;
     let hits = plaintext_in(&after, &known);
     assert!(hits.is_empty(), "plaintext left:\n{}", hits.join("\n"));
-    assert_eq!(raw_with(&after, "v1:test1:"), 0, "nothing left under the old key");
+    assert_eq!(
+        raw_with(&after, "v1:test1:"),
+        0,
+        "nothing left under the old key"
+    );
 
     // The blind indexes were computed for the legacy rows: every household is found.
     for mobile in [SELF_MOBILE, "13900139456", "13511117777"] {
-        let found = cases::by_mobile(&pool, &new, mobile, 5).await.expect("search");
+        let found = cases::by_mobile(&pool, &new, mobile, 5)
+            .await
+            .expect("search");
         assert_eq!(found.len(), 1, "{mobile}");
         let same = cases::same_household(&pool, &new, &id_number_for(mobile), "", 5)
             .await
@@ -174,6 +202,8 @@ async fn a_rotation_that_crashes_midway_resumes_and_loses_nothing() {
         assert_eq!(same.len(), 1, "{mobile} by ID number");
     }
     // Done means done: a further run has nothing to do.
-    let again = rekey::rotate(&app.state.db, &new, &Quiet).await.expect("runs");
+    let again = rekey::rotate(&app.state.db, &new, &Quiet)
+        .await
+        .expect("runs");
     assert_eq!(again.resealed, 0);
 }

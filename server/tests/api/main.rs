@@ -16,6 +16,7 @@ mod ledger;
 mod lookup;
 mod notice;
 mod personal_data;
+mod personal_data_prop;
 mod proxy;
 mod queue;
 mod queue_counts;

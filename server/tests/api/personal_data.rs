@@ -12,7 +12,9 @@ use sqlx::{Any, Pool, Row};
 
 use crate::{
     fixtures::{record, township_officer, village_cadre},
-    helpers::{fields, id_number_for, report_fields, spawn_app, valid_id_number, TestApp, QINGSHI_VILLAGE},
+    helpers::{
+        fields, id_number_for, report_fields, spawn_app, valid_id_number, TestApp, QINGSHI_VILLAGE,
+    },
     storage::{run, today},
 };
 
@@ -40,7 +42,11 @@ pub async fn raw_text(pool: &Pool<Any>) -> Vec<(String, String)> {
     let mut found = Vec::new();
     // sqlx's own migration ledger holds only file names and checksums (and a timestamp type
     // the Any driver cannot read).
-    for table in tables(pool).await.into_iter().filter(|t| t != "_sqlx_migrations") {
+    for table in tables(pool)
+        .await
+        .into_iter()
+        .filter(|t| t != "_sqlx_migrations")
+    {
         let rows = sqlx::query(&format!("select * from {table}"))
             .fetch_all(pool)
             .await
@@ -93,7 +99,9 @@ pub async fn journey(app: &TestApp) -> Vec<String> {
         known.push(id_number_for(m));
     }
     // A household files for itself, then asks for its tracking numbers by text.
-    let tracking = app.submit_report("张三", SELF_MOBILE, QINGSHI_VILLAGE).await;
+    let tracking = app
+        .submit_report("张三", SELF_MOBILE, QINGSHI_VILLAGE)
+        .await;
     let resent = app
         .post_api("/api/reports/resend", &fields(&[("mobile", SELF_MOBILE)]))
         .await;
@@ -101,13 +109,21 @@ pub async fn journey(app: &TestApp) -> Vec<String> {
     // A form without JavaScript comes back with a problem: kept as a draft.
     let mut bad = report_fields("王五", DRAFT_MOBILE, QINGSHI_VILLAGE);
     bad.retain(|(k, _)| k != "form[consent]");
-    let drafted = app.post_plain_form("/api/reports/submit", "/report", &bad).await;
+    let drafted = app
+        .post_plain_form("/api/reports/submit", "/report", &bad)
+        .await;
     assert_eq!(drafted.status(), 302);
     // The hotline files for a caller; a department pushes an alert for the same household.
     let hotline = app.login("rexian").await;
     let mut proxy = report_fields("孙大娘", PROXY_MOBILE, QINGSHI_VILLAGE);
     proxy.push(("channel".into(), "proxy_hotline".into()));
-    assert_eq!(hotline.post_api("/api/reports/proxy", &proxy).await.status(), 200);
+    assert_eq!(
+        hotline
+            .post_api("/api/reports/proxy", &proxy)
+            .await
+            .status(),
+        200
+    );
     let department = app.login("bumen-minzheng").await;
     let pushed: Value = department
         .client
@@ -139,7 +155,13 @@ pub async fn journey(app: &TestApp) -> Vec<String> {
         known.push(number.clone());
         member.id_number = Some(IdNumber::parse(&number).expect("id"));
     }
-    run(app, &village_cadre(), &id, CaseCommand::RecordHomeCheck { record: check }).await;
+    run(
+        app,
+        &village_cadre(),
+        &id,
+        CaseCommand::RecordHomeCheck { record: check },
+    )
+    .await;
     known
 }
 
@@ -161,7 +183,11 @@ async fn after_a_full_journey_no_table_holds_a_plaintext_id_number_or_mobile() {
     let known = journey(&app).await;
     let stored = raw_text(&app.state.db.pool).await;
     let hits = plaintext_in(&stored, &known);
-    assert!(hits.is_empty(), "plaintext personal data at rest:\n{}", hits.join("\n"));
+    assert!(
+        hits.is_empty(),
+        "plaintext personal data at rest:\n{}",
+        hits.join("\n")
+    );
     // Not vacuous: the values are there, sealed, in each place they go.
     for place in [
         "cases.applicant_mobile",
@@ -191,7 +217,9 @@ async fn sealed_numbers_are_still_found_by_search_duplicates_and_the_tracking_te
         assert_eq!(items, 1, "search {term}: {found}");
     }
     // The proxy filing and the alert are the same household twice: the second is flagged.
-    let again = app.submit_report("孙大娘", PROXY_MOBILE, QINGSHI_VILLAGE).await;
+    let again = app
+        .submit_report("孙大娘", PROXY_MOBILE, QINGSHI_VILLAGE)
+        .await;
     let id = app.case_id_of(&again).await;
     let case = crate::helpers::detail(&township, &id).await;
     assert!(
@@ -200,7 +228,9 @@ async fn sealed_numbers_are_still_found_by_search_duplicates_and_the_tracking_te
     );
     // The case page masks what it opened: the mobile's last four digits are the original's.
     assert!(
-        case["mobile_masked"].as_str().is_some_and(|m| m.ends_with(&PROXY_MOBILE[7..])),
+        case["mobile_masked"]
+            .as_str()
+            .is_some_and(|m| m.ends_with(&PROXY_MOBILE[7..])),
         "{case}"
     );
 }
@@ -208,12 +238,16 @@ async fn sealed_numbers_are_still_found_by_search_duplicates_and_the_tracking_te
 #[tokio::test]
 async fn a_different_key_opens_nothing() {
     let app = spawn_app().await;
-    app.submit_report("张三", SELF_MOBILE, QINGSHI_VILLAGE).await;
+    app.submit_report("张三", SELF_MOBILE, QINGSHI_VILLAGE)
+        .await;
     let sealed: String = sqlx::query_scalar("select applicant_mobile from cases limit 1")
         .fetch_one(&app.state.db.pool)
         .await
         .expect("row");
-    assert_eq!(app.state.vault.open(Field::Mobile, &sealed).expect("opens"), SELF_MOBILE);
+    assert_eq!(
+        app.state.vault.open(Field::Mobile, &sealed).expect("opens"),
+        SELF_MOBILE
+    );
     let other = Vault::from_key_text(&app::ssr::vault::keyfile::generate()).expect("keys");
     assert!(other.open(Field::Mobile, &sealed).is_err());
 }
@@ -235,4 +269,34 @@ async fn production_refuses_to_start_without_keys() {
         Err(other) => panic!("refused for another reason: {other}"),
         Ok(_) => panic!("started without keys"),
     }
+}
+
+#[tokio::test]
+async fn the_scan_finds_a_plaintext_number_planted_in_any_table() {
+    let app = spawn_app().await;
+    let pool = &app.state.db.pool;
+    let planted_id = valid_id_number(5);
+    sqlx::query("insert into form_drafts (token, payload, created_at) values ('t', $1, 0)")
+        .bind(r#"{"form":{"mobile":"13800138999"}}"#)
+        .execute(pool)
+        .await
+        .expect("plant draft");
+    sqlx::query(
+        "insert into rate_limits (bucket, hits, window_ends, next_at, created_at) values ($1, 1, 0, 0, 0)",
+    )
+    .bind(format!("anything:{planted_id}"))
+    .execute(pool)
+    .await
+    .expect("plant counter");
+    let hits = plaintext_in(&raw_text(pool).await, &[]);
+    assert!(
+        hits.iter()
+            .any(|h| h.contains("form_drafts.payload: mobile 13800138999")),
+        "{hits:?}"
+    );
+    assert!(
+        hits.iter()
+            .any(|h| h.contains(&format!("rate_limits.bucket: ID number {planted_id}"))),
+        "{hits:?}"
+    );
 }

@@ -50,7 +50,9 @@ pub(super) fn opened(rows: Vec<CaseRow>, vault: &Vault) -> sqlx::Result<Vec<Case
 
 /// A stored snapshot or event, opened.
 pub(super) fn opened_json(vault: &Vault, json: Option<String>) -> sqlx::Result<Option<String>> {
-    json.map(|j| vault.open_json(&j)).transpose().map_err(Into::into)
+    json.map(|j| vault.open_json(&j))
+        .transpose()
+        .map_err(Into::into)
 }
 
 pub(super) const COLUMNS: &str = "id, tracking_number, village_code, township_code, county_code, village_group, state, channel, \

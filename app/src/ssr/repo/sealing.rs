@@ -165,13 +165,12 @@ pub async fn reseal_draft<'e, E: Executor<'e, Database = Any>>(
     old: &str,
     new: &str,
 ) -> sqlx::Result<bool> {
-    let done =
-        sqlx::query("update form_drafts set payload = $3 where token = $1 and payload = $2")
-            .bind(token)
-            .bind(old)
-            .bind(new)
-            .execute(ex)
-            .await?;
+    let done = sqlx::query("update form_drafts set payload = $3 where token = $1 and payload = $2")
+        .bind(token)
+        .bind(old)
+        .bind(new)
+        .execute(ex)
+        .await?;
     Ok(done.rows_affected() == 1)
 }
 

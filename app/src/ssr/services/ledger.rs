@@ -43,7 +43,14 @@ pub async fn csv(
         RegionLevel::Township => RegionColumn::Township,
         RegionLevel::Village => RegionColumn::Village,
     };
-    let rows = cases::all_in_region(&state.db.pool, &state.vault, column, staff.scope.as_str(), MAX_ROWS).await?;
+    let rows = cases::all_in_region(
+        &state.db.pool,
+        &state.vault,
+        column,
+        staff.scope.as_str(),
+        MAX_ROWS,
+    )
+    .await?;
     let names: HashMap<String, String> = regions::all(&state.db.pool)
         .await?
         .into_iter()

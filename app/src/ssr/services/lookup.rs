@@ -48,7 +48,9 @@ pub async fn send_tracking_numbers(
     // Keyed by the mobile's blind index: no plaintext number in the table.
     let by_mobile = format!(
         "sms-mobile-ix:{}",
-        state.vault.index(crate::ssr::vault::Field::Mobile, mobile.as_str())
+        state
+            .vault
+            .index(crate::ssr::vault::Field::Mobile, mobile.as_str())
     );
     if !rate_limits::take_in_window(pool, &by_address, MAX_PER_ADDRESS, WINDOW_MS, now_ms).await?
         || !rate_limits::take_in_window(pool, &by_mobile, MAX_PER_MOBILE, WINDOW_MS, now_ms).await?

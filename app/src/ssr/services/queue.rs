@@ -140,9 +140,7 @@ pub async fn list_for(
     });
     let sql = OpenFilter {
         search: search.as_deref(),
-        search_index: search_index
-            .as_ref()
-            .map(|(m, i)| (m.as_str(), i.as_str())),
+        search_index: search_index.as_ref().map(|(m, i)| (m.as_str(), i.as_str())),
         village_code: filter.village.as_deref(),
         township_code: filter.township.as_deref(),
         state: filter.state.as_deref(),
@@ -171,7 +169,15 @@ pub async fn list_for(
     };
 
     // The page: one more row than shown tells whether a next page exists.
-    let rows = queue_rows::open_by_due(pool, &state.vault, column, scope, &sql, PAGE_SIZE as i64 + 1).await?;
+    let rows = queue_rows::open_by_due(
+        pool,
+        &state.vault,
+        column,
+        scope,
+        &sql,
+        PAGE_SIZE as i64 + 1,
+    )
+    .await?;
     let more = rows.len() > PAGE_SIZE;
     let reader = Reader {
         state,

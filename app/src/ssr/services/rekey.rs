@@ -179,8 +179,13 @@ async fn one_batch(
             let seq = seq.parse().unwrap_or(0);
             let rows = sealing::events_after(&mut **tx, case, seq, batch).await?;
             for (case_id, seq, payload) in &rows {
-                if vault.json_needs_reseal(payload).map_err(|e| corrupt(case_id, e))? {
-                    let new = vault.reseal_json(payload).map_err(|e| corrupt(case_id, e))?;
+                if vault
+                    .json_needs_reseal(payload)
+                    .map_err(|e| corrupt(case_id, e))?
+                {
+                    let new = vault
+                        .reseal_json(payload)
+                        .map_err(|e| corrupt(case_id, e))?;
                     count(sealing::reseal_event(&mut **tx, case_id, *seq, payload, &new).await?);
                 }
             }
@@ -189,8 +194,13 @@ async fn one_batch(
         SealedTable::FormDrafts => {
             let rows = sealing::drafts_after(&mut **tx, after, batch).await?;
             for (token, payload) in &rows {
-                if vault.json_needs_reseal(payload).map_err(|e| corrupt("draft", e))? {
-                    let new = vault.reseal_json(payload).map_err(|e| corrupt("draft", e))?;
+                if vault
+                    .json_needs_reseal(payload)
+                    .map_err(|e| corrupt("draft", e))?
+                {
+                    let new = vault
+                        .reseal_json(payload)
+                        .map_err(|e| corrupt("draft", e))?;
                     count(sealing::reseal_draft(&mut **tx, token, payload, &new).await?);
                 }
             }

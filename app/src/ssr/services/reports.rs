@@ -167,12 +167,14 @@ async fn is_retry(
     let Some(key) = key else {
         return Ok(false);
     };
-    Ok(case_rows::by_idempotency_key(&state.db.pool, &state.vault, key)
-        .await?
-        .is_some_and(|row| {
-            row.applicant_mobile == report.mobile.as_str()
-                && row.applicant_id_number == report.id_number.as_str()
-        }))
+    Ok(
+        case_rows::by_idempotency_key(&state.db.pool, &state.vault, key)
+            .await?
+            .is_some_and(|row| {
+                row.applicant_mobile == report.mobile.as_str()
+                    && row.applicant_id_number == report.id_number.as_str()
+            }),
+    )
 }
 
 const DAY_MS: i64 = 24 * 60 * 60_000;

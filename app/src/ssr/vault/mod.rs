@@ -202,8 +202,8 @@ impl Vault {
 
     /// The blind index of a value: equal values (after normalising) give equal indexes.
     pub fn index(&self, field: Field, plain: &str) -> String {
-        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.0.index)
-            .expect("HMAC takes any key");
+        let mut mac =
+            <Hmac<Sha256> as Mac>::new_from_slice(&self.0.index).expect("HMAC takes any key");
         mac.update(field.tag());
         mac.update(&[0]);
         mac.update(field.normalise(plain).as_bytes());

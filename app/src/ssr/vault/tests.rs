@@ -23,14 +23,20 @@ fn a_sealed_value_opens_to_the_original_and_shows_no_digits() {
 #[test]
 fn the_same_value_seals_differently_each_time() {
     let vault = Vault::for_tests();
-    assert_ne!(vault.seal(Field::Mobile, MOBILE), vault.seal(Field::Mobile, MOBILE));
+    assert_ne!(
+        vault.seal(Field::Mobile, MOBILE),
+        vault.seal(Field::Mobile, MOBILE)
+    );
 }
 
 #[test]
 fn a_sealed_mobile_does_not_open_as_an_id_number() {
     let vault = Vault::for_tests();
     let sealed = vault.seal(Field::Mobile, MOBILE);
-    assert_eq!(vault.open(Field::IdNumber, &sealed), Err(VaultError::Tampered));
+    assert_eq!(
+        vault.open(Field::IdNumber, &sealed),
+        Err(VaultError::Tampered)
+    );
 }
 
 #[test]
@@ -41,12 +47,18 @@ fn a_changed_byte_is_detected() {
     let last = bytes.len() - 1;
     bytes[last] = if bytes[last] == b'A' { b'B' } else { b'A' };
     let tampered = String::from_utf8(bytes).expect("ascii");
-    assert_eq!(vault.open(Field::Mobile, &tampered), Err(VaultError::Tampered));
+    assert_eq!(
+        vault.open(Field::Mobile, &tampered),
+        Err(VaultError::Tampered)
+    );
 }
 
 #[test]
 fn plaintext_from_before_encryption_reads_as_it_is() {
-    assert_eq!(Vault::for_tests().open(Field::Mobile, MOBILE), Ok(MOBILE.to_owned()));
+    assert_eq!(
+        Vault::for_tests().open(Field::Mobile, MOBILE),
+        Ok(MOBILE.to_owned())
+    );
 }
 
 #[test]
@@ -119,7 +131,10 @@ fn key_texts_are_checked_line_by_line() {
     assert!(Vault::from_key_text(&good).is_ok());
     for (text, error) in [
         ("", KeyFileError::NoIndexKey),
-        ("index AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\n", KeyFileError::NoDataKey),
+        (
+            "index AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\n",
+            KeyFileError::NoDataKey,
+        ),
         ("index c2hvcnQ=\n", KeyFileError::BadKey(1)),
         ("# c\nsecret x y z\n", KeyFileError::BadLine(2)),
         (
@@ -129,7 +144,11 @@ fn key_texts_are_checked_line_by_line() {
     ] {
         assert_eq!(Vault::from_key_text(text).err(), Some(error), "{text}");
     }
-    let twice = format!("{}data test1 {}\n", keyfile::TEST_KEYS, "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+    let twice = format!(
+        "{}data test1 {}\n",
+        keyfile::TEST_KEYS,
+        "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="
+    );
     assert_eq!(
         Vault::from_key_text(&twice).err(),
         Some(KeyFileError::DuplicateId(3, "test1".into()))

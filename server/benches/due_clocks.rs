@@ -224,9 +224,14 @@ fn bench_queries(c: &mut Criterion, rt: &Runtime, db: &Db) {
 
     // One look at what each query returns, so the figures are about real work.
     rt.block_on(async {
-        let due = notifications::open_clocks_due_by(pool, DUE_BY, LIMIT)
-            .await
-            .expect("the sweep's query");
+        let due = notifications::open_clocks_due_by(
+            pool,
+            &app::ssr::vault::Vault::for_tests(),
+            DUE_BY,
+            LIMIT,
+        )
+        .await
+        .expect("the sweep's query");
         let township: Vec<(String, String, String)> = sqlx::query_as(TOWNSHIP_DUE_BY)
             .bind(TOWNSHIP)
             .bind(DUE_BY)
@@ -249,9 +254,14 @@ fn bench_queries(c: &mut Criterion, rt: &Runtime, db: &Db) {
     // The clock sweep's own query (`escalation::sweep` reads through it).
     group.bench_function("sweep_open_clocks_due_by_200", |b| {
         b.to_async(rt).iter(|| async move {
-            notifications::open_clocks_due_by(pool, DUE_BY, LIMIT)
-                .await
-                .expect("the sweep's query")
+            notifications::open_clocks_due_by(
+                pool,
+                &app::ssr::vault::Vault::for_tests(),
+                DUE_BY,
+                LIMIT,
+            )
+            .await
+            .expect("the sweep's query")
         })
     });
     group.bench_function("township_due_by_200", |b| {

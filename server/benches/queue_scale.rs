@@ -152,10 +152,13 @@ async fn insert_cases(
     range: std::ops::Range<usize>,
     seed: &Seed,
 ) {
-    const COLUMNS: usize = 28;
+    const COLUMNS: usize = 30;
+    // The numbers are stored as the app stores them: sealed, with their blind indexes.
+    let vault = app::ssr::vault::Vault::for_tests();
     let sql = format!(
         "insert into cases (id, tracking_number, village_code, township_code, county_code, state,
-             channel, applicant_name, applicant_mobile, applicant_id_number, household_size,
+             channel, applicant_name, applicant_mobile, applicant_id_number,
+             applicant_mobile_index, applicant_id_number_index, household_size,
              risk_types, description, discovered_on, consent_at, version, created_at, updated_at,
              snapshot, next_due_on, work_village_cadre, work_township_officer, work_township_head,
              work_county_officer, work_county_head, work_department, work_rev, urgency_due_on)
@@ -182,8 +185,10 @@ async fn insert_cases(
             .bind(if open { "reported" } else { "eliminated" })
             .bind("self_report")
             .bind(format!("测试户{i}"))
-            .bind(mobile_of(i))
-            .bind(id_number_of(i))
+            .bind(vault.seal(app::ssr::vault::Field::Mobile, &mobile_of(i)))
+            .bind(vault.seal(app::ssr::vault::Field::IdNumber, &id_number_of(i)))
+            .bind(vault.index(app::ssr::vault::Field::Mobile, &mobile_of(i)))
+            .bind(vault.index(app::ssr::vault::Field::IdNumber, &id_number_of(i)))
             .bind(1 + (i % 6) as i64)
             .bind("illness")
             .bind("基准测试数据")

@@ -61,6 +61,8 @@ pub struct Config {
     pub metrics_addr: Option<SocketAddr>,
     /// Origins, proxies, body limits and timeouts (see [`HttpConfig`]).
     pub http: HttpConfig,
+    /// Keys sealing ID numbers and mobiles (`SAFETY_NET_KEYS` / `SAFETY_NET_KEYS_FILE`).
+    pub keys: crate::keys::KeySource,
 }
 
 /// How the server meets the network: who may post, whom to believe about addresses, and how
@@ -286,6 +288,7 @@ impl Config {
             workers: 0,
             metrics_addr: None,
             http: HttpConfig::default(),
+            keys: crate::keys::KeySource::Test,
         }
     }
 
@@ -322,6 +325,7 @@ impl Config {
             workers: number("WORKERS", 1)?,
             metrics_addr: optional_addr("METRICS_ADDR")?,
             http: HttpConfig::from_env()?,
+            keys: crate::keys::KeySource::from_env(),
         })
     }
 }
@@ -453,6 +457,7 @@ mod tests {
             workers: 0,
             metrics_addr: None,
             http: HttpConfig::default(),
+            keys: crate::keys::KeySource::Test,
         };
         let printed = format!("{config:?}");
         assert!(!printed.contains("hunter2"), "{printed}");

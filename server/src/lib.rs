@@ -4,6 +4,8 @@ pub mod cli;
 pub mod config;
 pub mod fn_errors;
 pub mod hardening;
+pub mod keys;
+pub mod keys_cmd;
 pub mod metrics;
 pub mod production;
 pub mod serve;

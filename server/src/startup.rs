@@ -54,6 +54,8 @@ pub enum StartupError {
     /// The refusal is the whole message (not a cause), so it is printed once.
     #[error("{0}")]
     Production(crate::production::ProductionRefusal),
+    #[error("encryption keys")]
+    Keys(#[from] crate::keys::KeyError),
     #[error("production check")]
     ProductionCheck(#[source] app::ssr::services::setup::SetupError),
 }
@@ -100,6 +102,7 @@ impl Application {
         clock: Arc<dyn Clock>,
     ) -> Result<Application, StartupError> {
         crate::production::check_config(config)?;
+        let vault = crate::keys::load(&config.keys, config.seed_demo)?;
         let workers = Workers::from_config(config)?;
         let db = Db::connect(config.database_url.expose()).await?;
         crate::production::check_accounts(config, &db).await?;
@@ -126,15 +129,24 @@ impl Application {
             settings: Settings::new(Calendar::china(), Policy::national_default()),
             secure_cookies: config.secure_cookies,
             trusted_proxies: config.http.trusted_proxies.clone(),
+            vault,
         };
         settings::reload(&base, base.clock.now())
             .await
             .map_err(StartupError::Seed)?;
         let state = base.refreshed();
         // Rows written before the queue columns existed (or under an older rule) get them now.
-        app::ssr::services::queue::refresh_queue_columns(&state.db, &state.policy)
+        app::ssr::services::queue::refresh_queue_columns(&state.db, &state.vault, &state.policy)
             .await
             .map_err(StartupError::Seed)?;
+        // The demo's own database may predate encryption: seal it now (a production database
+        // is migrated by `server keys rotate`, which shows its progress).
+        if config.seed_demo {
+            let quiet = app::ssr::services::rekey::Quiet;
+            app::ssr::services::rekey::rotate(&state.db, &state.vault, &quiet)
+                .await
+                .map_err(StartupError::Seed)?;
+        }
         if config.seed_demo && config.seed_demo_cases {
             app::ssr::demo_cases::seed(&state, state.clock.now())
                 .await

@@ -14,3 +14,4 @@ pub mod seed;
 pub mod services;
 pub mod staff;
 pub mod state;
+pub mod vault;

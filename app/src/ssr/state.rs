@@ -21,6 +21,8 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// Reverse proxies whose `X-Forwarded-For` is believed (`TRUSTED_PROXIES`).
     pub trusted_proxies: super::proxies::TrustedProxies,
+    /// Keys that seal ID numbers and mobiles at rest, and their blind-index key.
+    pub vault: super::vault::Vault,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -17,8 +17,12 @@ fn keyed(mobile: &str, key: &str) -> Vec<(String, String)> {
 }
 
 async fn filings_for(app: &TestApp, mobile: &str) -> i64 {
-    sqlx::query_scalar("select count(*) from cases where applicant_mobile = $1")
-        .bind(mobile)
+    sqlx::query_scalar("select count(*) from cases where applicant_mobile_index = $1")
+        .bind(
+            app.state
+                .vault
+                .index(app::ssr::vault::Field::Mobile, mobile),
+        )
         .fetch_one(&app.state.db.pool)
         .await
         .expect("count")

@@ -1,14 +1,20 @@
 //! "Forgot the tracking number": the numbers go by SMS to the phone they were filed with.
 use crate::helpers::{fields, spawn_app, TestApp, QINGSHI_VILLAGE};
 
+/// Texts about no case sent to `mobile` (recipients are stored sealed: opened here).
 async fn texts_to(app: &TestApp, mobile: &str) -> Vec<String> {
-    sqlx::query_scalar(
-        "select body from outbox where channel = 'sms' and recipient = $1 and case_id is null",
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "select recipient, body from outbox where channel = 'sms' and case_id is null",
     )
-    .bind(mobile)
     .fetch_all(&app.state.db.pool)
     .await
-    .expect("outbox")
+    .expect("outbox");
+    rows.into_iter()
+        .filter(|(to, _)| {
+            app::ssr::repo::outbox::open_recipient(&app.state.vault, to).expect("opens") == mobile
+        })
+        .map(|(_, body)| body)
+        .collect()
 }
 
 async fn resend(app: &TestApp, mobile: &str) -> reqwest::Response {

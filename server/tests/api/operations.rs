@@ -54,11 +54,15 @@ async fn run(database_url: &str, args: &[&str]) -> (Result<(), CliError>, String
 
 /// The built binary with only the environment a test gives it.
 fn binary(envs: &[(&str, &str)], args: &[&str]) -> std::process::Output {
+    // Production refuses to start without encryption keys: every run gets its own key file.
+    let keys = temp_path(".keys");
+    server::keys::init_file(&keys).expect("key file");
     let mut process = Process::new(env!("CARGO_BIN_EXE_server"));
     process
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("SAFETY_NET_ADDR", "127.0.0.1:0")
+        .env("SAFETY_NET_KEYS_FILE", &keys)
         .envs(envs.iter().copied())
         .args(args)
         .stdin(Stdio::null())
@@ -367,6 +371,7 @@ async fn a_stopping_worker_sends_the_row_it_is_on_and_releases_the_rest() {
     for id in ["stop-1", "stop-2", "stop-3"] {
         outbox::enqueue(
             &app.state.db.pool,
+            &app.state.vault,
             &NewMessage {
                 id,
                 channel: MessageChannel::Sms,
@@ -388,9 +393,16 @@ async fn a_stopping_worker_sends_the_row_it_is_on_and_releases_the_rest() {
         .expect("pass");
     assert_eq!(report.sent, 1);
     assert_eq!(sms.sent().len(), 1);
-    let due = outbox::due(&app.state.db.pool, MessageChannel::Sms, millis, 10, false)
-        .await
-        .expect("due rows");
+    let due = outbox::due(
+        &app.state.db.pool,
+        &app.state.vault,
+        MessageChannel::Sms,
+        millis,
+        10,
+        false,
+    )
+    .await
+    .expect("due rows");
     assert_eq!(
         due.len(),
         2,

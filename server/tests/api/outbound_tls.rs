@@ -40,6 +40,7 @@ async fn queue(app: &TestApp, id: &str, channel: MessageChannel, recipient: &str
     };
     enqueue(
         &app.state.db.pool,
+        &app.state.vault,
         &message,
         app.clock.now().timestamp_millis(),
     )

@@ -25,7 +25,7 @@ async fn proxy_file(
 }
 
 async fn case_row(app: &TestApp, id: &str) -> rows::CaseRow {
-    rows::by_id(&app.state.db.pool, id)
+    rows::by_id(&app.state.db.pool, &app.state.vault, id)
         .await
         .expect("query")
         .expect("case")

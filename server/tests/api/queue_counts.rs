@@ -171,9 +171,16 @@ async fn seed(app: &TestApp) -> Vec<Case> {
         let snapshot = serde_json::to_string(&case).expect("snapshot");
         let next_due = case.next_deadline().map(|c| c.due_on.to_string());
         let queue = QueueColumns::from(&case.queue_keys(&policy));
-        cases::insert(&mut *tx, &row, &snapshot, next_due.as_deref(), &queue)
-            .await
-            .expect("insert case");
+        cases::insert(
+            &mut *tx,
+            &app.state.vault,
+            &row,
+            &snapshot,
+            next_due.as_deref(),
+            &queue,
+        )
+        .await
+        .expect("insert case");
         all.push(case);
     }
     tx.commit().await.expect("commit");
@@ -319,9 +326,10 @@ async fn the_todo_counts_follow_the_notice_dates_a_policy_change_and_rows_from_b
         "the count reads the columns"
     );
     let (_, policy) = app.state.settings.snapshot();
-    let refreshed = app::ssr::services::queue::refresh_queue_columns(&app.state.db, &policy)
-        .await
-        .expect("refresh");
+    let refreshed =
+        app::ssr::services::queue::refresh_queue_columns(&app.state.db, &app.state.vault, &policy)
+            .await
+            .expect("refresh");
     assert_eq!(refreshed, 1);
     assert_eq!(todo_count(&township).await, 1);
     assert_eq!(todo_count(&village).await, 1);

@@ -315,10 +315,12 @@ fn server_binary(database_url: &str) -> Process {
         "WORKERS",
         "SMTP_HOST",
         "SMS_GATEWAY_URL",
+        "SAFETY_NET_KEYS_FILE",
     ] {
         process.env_remove(name);
     }
     process
+        .env("SAFETY_NET_KEYS", app::ssr::vault::keyfile::TEST_KEYS)
         .env("DATABASE_URL", database_url)
         .env("SAFETY_NET_ADDR", "127.0.0.1:0")
         .env("RUST_LOG", "warn")

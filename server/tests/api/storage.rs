@@ -345,10 +345,11 @@ async fn what_was_committed_survives_a_restart() {
     // A new pool on the same database stands in for a crashed and restarted process.
     let url = app.database_url.clone();
     let reopened = app::ssr::db::Db::connect(&url).await.expect("reconnect");
-    let (snapshot, version) = app::ssr::repo::cases::snapshot(&reopened.pool, &id)
-        .await
-        .expect("query")
-        .expect("case exists");
+    let (snapshot, version) =
+        app::ssr::repo::cases::snapshot(&reopened.pool, &app.state.vault, &id)
+            .await
+            .expect("query")
+            .expect("case exists");
     assert!(snapshot.is_some());
     assert_eq!(
         version,

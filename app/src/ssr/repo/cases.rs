@@ -2,6 +2,7 @@
 use sqlx::{Any, Executor, FromRow};
 
 use crate::domain::risk_list::RiskList;
+use crate::ssr::vault::{Field, Vault};
 
 use crate::domain::{case::QueueKeys, clock::QueueUrgencyKey};
 
@@ -33,6 +34,27 @@ pub struct CaseRow {
     pub idempotency_key: Option<String>,
 }
 
+impl CaseRow {
+    /// The row as read, with its ID number and mobile opened.
+    pub(super) fn opened(mut self, vault: &Vault) -> sqlx::Result<CaseRow> {
+        self.applicant_mobile = vault.open(Field::Mobile, &self.applicant_mobile)?;
+        self.applicant_id_number = vault.open(Field::IdNumber, &self.applicant_id_number)?;
+        Ok(self)
+    }
+}
+
+/// Rows as read, opened.
+pub(super) fn opened(rows: Vec<CaseRow>, vault: &Vault) -> sqlx::Result<Vec<CaseRow>> {
+    rows.into_iter().map(|r| r.opened(vault)).collect()
+}
+
+/// A stored snapshot or event, opened.
+pub(super) fn opened_json(vault: &Vault, json: Option<String>) -> sqlx::Result<Option<String>> {
+    json.map(|j| vault.open_json(&j))
+        .transpose()
+        .map_err(Into::into)
+}
+
 pub(super) const COLUMNS: &str = "id, tracking_number, village_code, township_code, county_code, village_group, state, channel, \
     applicant_name, applicant_mobile, applicant_id_number, household_size, risk_types, description, \
     discovered_on, consent_at, version, created_at, updated_at, consent_by, idempotency_key";
@@ -40,15 +62,17 @@ pub(super) const COLUMNS: &str = "id, tracking_number, village_code, township_co
 /// A new case with its first snapshot and its earliest open deadline.
 pub async fn insert<'e, E: Executor<'e, Database = Any>>(
     ex: E,
+    vault: &Vault,
     row: &CaseRow,
     snapshot: &str,
     next_due_on: Option<&str>,
     queue: &QueueColumns,
 ) -> sqlx::Result<()> {
     let sql = format!(
-        "insert into cases ({COLUMNS}, snapshot, next_due_on, {QUEUE_COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, {})",
-        placeholders(24, QUEUE_COLUMN_COUNT)
+        "insert into cases ({COLUMNS}, snapshot, next_due_on, applicant_mobile_index, applicant_id_number_index, {QUEUE_COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, {})",
+        placeholders(26, QUEUE_COLUMN_COUNT)
     );
+    let snapshot = vault.seal_json(snapshot)?;
     let query = sqlx::query(&sql)
         .bind(&row.id)
         .bind(&row.tracking_number)
@@ -59,8 +83,8 @@ pub async fn insert<'e, E: Executor<'e, Database = Any>>(
         .bind(&row.state)
         .bind(&row.channel)
         .bind(&row.applicant_name)
-        .bind(&row.applicant_mobile)
-        .bind(&row.applicant_id_number)
+        .bind(vault.seal(Field::Mobile, &row.applicant_mobile))
+        .bind(vault.seal(Field::IdNumber, &row.applicant_id_number))
         .bind(row.household_size)
         .bind(row.risk_types.to_stored())
         .bind(&row.description)
@@ -72,20 +96,24 @@ pub async fn insert<'e, E: Executor<'e, Database = Any>>(
         .bind(&row.consent_by)
         .bind(&row.idempotency_key)
         .bind(snapshot)
-        .bind(next_due_on);
+        .bind(next_due_on)
+        .bind(vault.index(Field::Mobile, &row.applicant_mobile))
+        .bind(vault.index(Field::IdNumber, &row.applicant_id_number));
     queue.bind_to(query).execute(ex).await.map(|_| ())
 }
 
 pub async fn by_tracking<'e, E: Executor<'e, Database = Any>>(
     ex: E,
+    vault: &Vault,
     tracking: &str,
 ) -> sqlx::Result<Option<CaseRow>> {
-    sqlx::query_as(&format!(
+    let row: Option<CaseRow> = sqlx::query_as(&format!(
         "select {COLUMNS} from cases where tracking_number = $1"
     ))
     .bind(tracking)
     .fetch_optional(ex)
-    .await
+    .await?;
+    row.map(|r| r.opened(vault)).transpose()
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -105,8 +133,10 @@ impl RegionColumn {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 pub async fn insert_event<'e, E: Executor<'e, Database = Any>>(
     ex: E,
+    vault: &Vault,
     case_id: &str,
     seq: i64,
     kind: &str,
@@ -123,7 +153,7 @@ pub async fn insert_event<'e, E: Executor<'e, Database = Any>>(
     .bind(kind)
     .bind(actor_id)
     .bind(at_ms)
-    .bind(payload)
+    .bind(vault.seal_json(payload)?)
     .execute(ex)
     .await
     .map(|_| ())
@@ -132,12 +162,16 @@ pub async fn insert_event<'e, E: Executor<'e, Database = Any>>(
 /// The stored snapshot and version of a case.
 pub async fn snapshot<'e, E: Executor<'e, Database = Any>>(
     ex: E,
+    vault: &Vault,
     case_id: &str,
 ) -> sqlx::Result<Option<(Option<String>, i64)>> {
-    sqlx::query_as("select snapshot, version from cases where id = $1")
-        .bind(case_id)
-        .fetch_optional(ex)
-        .await
+    let row: Option<(Option<String>, i64)> =
+        sqlx::query_as("select snapshot, version from cases where id = $1")
+            .bind(case_id)
+            .fetch_optional(ex)
+            .await?;
+    row.map(|(s, v)| Ok((opened_json(vault, s)?, v)))
+        .transpose()
 }
 
 #[cfg(feature = "test-support")]
@@ -156,6 +190,7 @@ pub async fn id_by_tracking<'e, E: Executor<'e, Database = Any>>(
 #[allow(clippy::too_many_arguments)]
 pub async fn update_guarded<'e, E: Executor<'e, Database = Any>>(
     ex: E,
+    vault: &Vault,
     case_id: &str,
     expected_version: i64,
     new_version: i64,
@@ -170,12 +205,13 @@ pub async fn update_guarded<'e, E: Executor<'e, Database = Any>>(
          where id = $1 and version = $2",
         QueueColumns::assignments(8)
     );
+    let snapshot = vault.seal_json(snapshot)?;
     let query = sqlx::query(&sql)
         .bind(case_id)
         .bind(expected_version)
         .bind(new_version)
         .bind(state)
-        .bind(snapshot)
+        .bind(&snapshot)
         .bind(next_due_on)
         .bind(now_ms);
     let result = queue.bind_to(query).execute(ex).await?;
@@ -279,11 +315,12 @@ impl QueueColumns {
 /// (id, snapshot, version).
 pub async fn stale_queue_rows<'e, E: Executor<'e, Database = Any>>(
     ex: E,
+    vault: &Vault,
     rev: &str,
     after_id: &str,
     limit: i64,
 ) -> sqlx::Result<Vec<(String, Option<String>, i64)>> {
-    sqlx::query_as(
+    let rows: Vec<(String, Option<String>, i64)> = sqlx::query_as(
         "select id, snapshot, version from cases
          where next_due_on is not null and (work_rev is null or work_rev <> $1) and id > $2
          order by id limit $3",
@@ -292,7 +329,10 @@ pub async fn stale_queue_rows<'e, E: Executor<'e, Database = Any>>(
     .bind(after_id)
     .bind(limit)
     .fetch_all(ex)
-    .await
+    .await?;
+    rows.into_iter()
+        .map(|(id, s, v)| Ok((id, opened_json(vault, s)?, v)))
+        .collect()
 }
 
 /// Rewrites the queue columns of a case unless it changed since `version` (then its writer
@@ -315,74 +355,91 @@ pub async fn set_queue_columns<'e, E: Executor<'e, Database = Any>>(
 /// The event log of a case, oldest first: (seq, payload JSON).
 pub async fn events<'e, E: Executor<'e, Database = Any>>(
     ex: E,
+    vault: &Vault,
     case_id: &str,
 ) -> sqlx::Result<Vec<(i64, String)>> {
-    sqlx::query_as("select seq, payload from case_events where case_id = $1 order by seq")
-        .bind(case_id)
-        .fetch_all(ex)
-        .await
+    let rows: Vec<(i64, String)> =
+        sqlx::query_as("select seq, payload from case_events where case_id = $1 order by seq")
+            .bind(case_id)
+            .fetch_all(ex)
+            .await?;
+    rows.into_iter()
+        .map(|(seq, p)| Ok((seq, vault.open_json(&p)?)))
+        .collect()
 }
 
 pub async fn by_id<'e, E: Executor<'e, Database = Any>>(
     ex: E,
+    vault: &Vault,
     case_id: &str,
 ) -> sqlx::Result<Option<CaseRow>> {
-    sqlx::query_as(&format!("select {COLUMNS} from cases where id = $1"))
-        .bind(case_id)
-        .fetch_optional(ex)
-        .await
+    let row: Option<CaseRow> =
+        sqlx::query_as(&format!("select {COLUMNS} from cases where id = $1"))
+            .bind(case_id)
+            .fetch_optional(ex)
+            .await?;
+    row.map(|r| r.opened(vault)).transpose()
 }
 
 /// The filing made with this form key, if any. Index: cases_idempotency_key (0011).
 pub async fn by_idempotency_key<'e, E: Executor<'e, Database = Any>>(
     ex: E,
+    vault: &Vault,
     key: &str,
 ) -> sqlx::Result<Option<CaseRow>> {
-    sqlx::query_as(&format!(
+    let row: Option<CaseRow> = sqlx::query_as(&format!(
         "select {COLUMNS} from cases where idempotency_key = $1"
     ))
     .bind(key)
     .fetch_optional(ex)
-    .await
+    .await?;
+    row.map(|r| r.opened(vault)).transpose()
 }
 
-/// Filings made with this mobile number, newest first. Index: cases_mobile (0001).
+/// Filings made with this mobile number, newest first, found by its blind index.
+/// Index: cases_mobile_index (0017).
 pub async fn by_mobile<'e, E: Executor<'e, Database = Any>>(
     ex: E,
+    vault: &Vault,
     mobile: &str,
     limit: i64,
 ) -> sqlx::Result<Vec<CaseRow>> {
-    sqlx::query_as(&format!(
-        "select {COLUMNS} from cases where applicant_mobile = $1 order by created_at desc, id limit $2"
+    let rows = sqlx::query_as(&format!(
+        "select {COLUMNS} from cases where applicant_mobile_index = $1 order by created_at desc, id limit $2"
     ))
-    .bind(mobile)
+    .bind(vault.index(Field::Mobile, mobile))
     .bind(limit)
     .fetch_all(ex)
-    .await
+    .await?;
+    opened(rows, vault)
 }
 
 /// Earlier filings with the same ID number or mobile, newest first: candidates for the
-/// duplicate check. Indexes: cases_id_number, cases_mobile (0001).
+/// duplicate check, found by blind index. Indexes: cases_id_number_index,
+/// cases_mobile_index (0017).
 pub async fn same_household<'e, E: Executor<'e, Database = Any>>(
     ex: E,
+    vault: &Vault,
     id_number: &str,
     mobile: &str,
     limit: i64,
 ) -> sqlx::Result<Vec<CaseRow>> {
-    sqlx::query_as(&format!(
-        "select {COLUMNS} from cases where applicant_id_number = $1 or applicant_mobile = $2
+    let rows = sqlx::query_as(&format!(
+        "select {COLUMNS} from cases where applicant_id_number_index = $1 or applicant_mobile_index = $2
          order by created_at desc, id limit $3"
     ))
-    .bind(id_number)
-    .bind(mobile)
+    .bind(vault.index(Field::IdNumber, id_number))
+    .bind(vault.index(Field::Mobile, mobile))
     .bind(limit)
     .fetch_all(ex)
-    .await
+    .await?;
+    opened(rows, vault)
 }
 
 /// Cases of one village in the given states, oldest first (the public notice).
 pub async fn in_village_states<'e, E: Executor<'e, Database = Any>>(
     ex: E,
+    vault: &Vault,
     village_code: &str,
     states: &[&str],
 ) -> sqlx::Result<Vec<(CaseRow, Option<String>)>> {
@@ -400,7 +457,10 @@ pub async fn in_village_states<'e, E: Executor<'e, Database = Any>>(
     rows.iter()
         .map(|r| {
             use sqlx::Row;
-            Ok((CaseRow::from_row(r)?, r.try_get("snapshot")?))
+            Ok((
+                CaseRow::from_row(r)?.opened(vault)?,
+                opened_json(vault, r.try_get("snapshot")?)?,
+            ))
         })
         .collect()
 }
@@ -408,6 +468,7 @@ pub async fn in_village_states<'e, E: Executor<'e, Database = Any>>(
 /// Every case in a region with its snapshot, newest first (dashboard figures).
 pub async fn all_in_region<'e, E: Executor<'e, Database = Any>>(
     ex: E,
+    vault: &Vault,
     region_column: RegionColumn,
     region_code: &str,
     limit: i64,
@@ -424,7 +485,10 @@ pub async fn all_in_region<'e, E: Executor<'e, Database = Any>>(
     rows.iter()
         .map(|r| {
             use sqlx::Row;
-            Ok((CaseRow::from_row(r)?, r.try_get("snapshot")?))
+            Ok((
+                CaseRow::from_row(r)?.opened(vault)?,
+                opened_json(vault, r.try_get("snapshot")?)?,
+            ))
         })
         .collect()
 }

@@ -1,15 +1,19 @@
 //! Short-lived drafts of forms posted without JavaScript that came back with problems.
 use sqlx::{Any, Executor};
 
+use crate::ssr::vault::Vault;
+
+/// Keeps a draft with its ID number and mobile sealed.
 pub async fn insert<'e, E: Executor<'e, Database = Any>>(
     ex: E,
+    vault: &Vault,
     token: &str,
     payload: &str,
     now_ms: i64,
 ) -> sqlx::Result<()> {
     sqlx::query("insert into form_drafts (token, payload, created_at) values ($1, $2, $3)")
         .bind(token)
-        .bind(payload)
+        .bind(vault.seal_json(payload)?)
         .bind(now_ms)
         .execute(ex)
         .await
@@ -18,14 +22,17 @@ pub async fn insert<'e, E: Executor<'e, Database = Any>>(
 
 pub async fn find<'e, E: Executor<'e, Database = Any>>(
     ex: E,
+    vault: &Vault,
     token: &str,
     not_before_ms: i64,
 ) -> sqlx::Result<Option<String>> {
-    sqlx::query_scalar("select payload from form_drafts where token = $1 and created_at >= $2")
-        .bind(token)
-        .bind(not_before_ms)
-        .fetch_optional(ex)
-        .await
+    let payload: Option<String> =
+        sqlx::query_scalar("select payload from form_drafts where token = $1 and created_at >= $2")
+            .bind(token)
+            .bind(not_before_ms)
+            .fetch_optional(ex)
+            .await?;
+    super::cases::opened_json(vault, payload)
 }
 
 /// Drafts hold personal data: drop them once they are old.

@@ -8,6 +8,7 @@ pub mod queue;
 pub mod rate_limits;
 pub mod regions;
 pub mod schema;
+pub mod sealing;
 pub mod secrets;
 pub mod sessions;
 pub mod settings;

@@ -20,10 +20,11 @@ pub struct DueClockRow {
 /// Index: case_clocks_open_due (state, due_on); cases by primary key.
 pub async fn open_clocks_due_by<'e, E: Executor<'e, Database = Any>>(
     ex: E,
+    vault: &crate::ssr::vault::Vault,
     until: &str,
     limit: i64,
 ) -> sqlx::Result<Vec<DueClockRow>> {
-    sqlx::query_as(
+    let rows: Vec<DueClockRow> = sqlx::query_as(
         "select k.case_id, k.seq, k.kind, k.owner_level, k.due_on,
                 c.village_code, c.township_code, c.county_code, c.tracking_number, c.snapshot
          from case_clocks k join cases c on c.id = k.case_id
@@ -33,7 +34,13 @@ pub async fn open_clocks_due_by<'e, E: Executor<'e, Database = Any>>(
     .bind(until)
     .bind(limit)
     .fetch_all(ex)
-    .await
+    .await?;
+    rows.into_iter()
+        .map(|mut row| {
+            row.snapshot = super::cases::opened_json(vault, row.snapshot.take())?;
+            Ok(row)
+        })
+        .collect()
 }
 
 /// Someone to notify.

@@ -1,6 +1,8 @@
 //! Messages waiting to leave (email, SMS): claimed with a lease, retried, parked when dead.
 use sqlx::{Any, Executor};
 
+use crate::ssr::vault::{Field, Vault};
+
 /// How a message leaves: email to staff, SMS to households. Stored as its code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MessageChannel {
@@ -45,9 +47,11 @@ pub struct NewMessage<'a> {
     pub case_id: Option<&'a str>,
 }
 
-/// Queues a message for the outbox worker (in the caller's transaction).
+/// Queues a message for the outbox worker (in the caller's transaction). An SMS recipient
+/// (a household's mobile) is stored sealed.
 pub async fn enqueue<'e, E: Executor<'e, Database = Any>>(
     ex: E,
+    vault: &Vault,
     message: &NewMessage<'_>,
     now_ms: i64,
 ) -> sqlx::Result<()> {
@@ -57,7 +61,7 @@ pub async fn enqueue<'e, E: Executor<'e, Database = Any>>(
     )
     .bind(message.id)
     .bind(message.channel.code())
-    .bind(message.recipient)
+    .bind(seal_recipient(vault, message.channel, message.recipient))
     .bind(message.subject)
     .bind(message.body)
     .bind(now_ms)
@@ -65,6 +69,18 @@ pub async fn enqueue<'e, E: Executor<'e, Database = Any>>(
     .execute(ex)
     .await
     .map(|_| ())
+}
+
+fn seal_recipient(vault: &Vault, channel: MessageChannel, recipient: &str) -> String {
+    match channel {
+        MessageChannel::Sms => vault.seal(Field::Mobile, recipient),
+        MessageChannel::Email => recipient.to_owned(),
+    }
+}
+
+/// A stored recipient, opened (email addresses are stored as they are).
+pub fn open_recipient(vault: &Vault, recipient: &str) -> sqlx::Result<String> {
+    Ok(vault.open(Field::Mobile, recipient)?)
 }
 
 #[cfg(feature = "test-support")]
@@ -102,6 +118,7 @@ pub async fn lock_for_claim<'e, E: Executor<'e, Database = Any>>(ex: E) -> sqlx:
 /// another worker has claimed are skipped. Index: outbox_due (status, next_attempt_at).
 pub async fn due<'e, E: Executor<'e, Database = Any>>(
     ex: E,
+    vault: &Vault,
     channel: MessageChannel,
     now_ms: i64,
     limit: i64,
@@ -112,7 +129,7 @@ pub async fn due<'e, E: Executor<'e, Database = Any>>(
     } else {
         ""
     };
-    sqlx::query_as(&format!(
+    let rows: Vec<PendingRow> = sqlx::query_as(&format!(
         "select id, recipient, subject, body, attempts from outbox
          where status = 'pending' and next_attempt_at <= $1 and channel = $2
          order by next_attempt_at, id limit $3{lock}"
@@ -121,7 +138,13 @@ pub async fn due<'e, E: Executor<'e, Database = Any>>(
     .bind(channel.code())
     .bind(limit)
     .fetch_all(ex)
-    .await
+    .await?;
+    rows.into_iter()
+        .map(|mut row| {
+            row.recipient = open_recipient(vault, &row.recipient)?;
+            Ok(row)
+        })
+        .collect()
 }
 
 /// Sets when a pending row is next tried (a claim's lease, or a deferral).
@@ -217,11 +240,12 @@ pub struct DeadRow {
 /// about no case (account mail). Index: outbox_due (status, ...).
 pub async fn dead_in_county<'e, E: Executor<'e, Database = Any>>(
     ex: E,
+    vault: &Vault,
     county: &str,
     with_caseless: bool,
     limit: i64,
 ) -> sqlx::Result<Vec<DeadRow>> {
-    sqlx::query_as(
+    let rows: Vec<DeadRow> = sqlx::query_as(
         "select o.id, o.channel, o.recipient, o.subject, o.attempts, o.last_error, o.case_id,
                 o.created_at
          from outbox o left join cases c on c.id = o.case_id
@@ -233,5 +257,11 @@ pub async fn dead_in_county<'e, E: Executor<'e, Database = Any>>(
     .bind(i64::from(with_caseless))
     .bind(limit)
     .fetch_all(ex)
-    .await
+    .await?;
+    rows.into_iter()
+        .map(|mut row| {
+            row.recipient = open_recipient(vault, &row.recipient)?;
+            Ok(row)
+        })
+        .collect()
 }

@@ -2,14 +2,18 @@
 //! first, and the four tab counts, all over the stored queue columns.
 use sqlx::{Any, Executor, FromRow};
 
-use super::cases::{CaseRow, RegionColumn, COLUMNS};
+use super::cases::{opened_json, CaseRow, RegionColumn, COLUMNS};
 use crate::domain::case::Role;
+use crate::ssr::vault::Vault;
 
 /// What the queue narrows to in SQL; every value is bound, never spliced.
 #[derive(Debug, Clone, Default)]
 pub struct OpenFilter<'a> {
-    /// Exact name, tracking number, mobile or ID number.
+    /// Exact name or tracking number, or (through `search_index`) mobile or ID number.
     pub search: Option<&'a str>,
+    /// The blind indexes of the search term as a mobile and as an ID number
+    /// (`Vault::index`): the stored numbers are sealed, so they are matched by index.
+    pub search_index: Option<(&'a str, &'a str)>,
     pub village_code: Option<&'a str>,
     pub township_code: Option<&'a str>,
     pub state: Option<&'a str>,
@@ -131,8 +135,11 @@ impl OpenWhere {
         w.sql = format!("{column} = {p} and next_due_on is not null");
         if let Some(term) = filter.search {
             let p = w.text(term);
+            let (mobile, id) = filter.search_index.unwrap_or(("", ""));
+            let m = w.text(mobile);
+            let i = w.text(id);
             w.and(&format!(
-                "(applicant_name = {p} or tracking_number = {p} or applicant_mobile = {p} or applicant_id_number = {p})"
+                "(applicant_name = {p} or tracking_number = {p} or applicant_mobile_index = {m} or applicant_id_number_index = {i})"
             ));
         }
         for (col, value) in [
@@ -234,6 +241,7 @@ impl OpenWhere {
 /// next_due_on, id).
 pub async fn open_by_due<'e, E: Executor<'e, Database = Any>>(
     ex: E,
+    vault: &Vault,
     region_column: RegionColumn,
     region_code: &str,
     filter: &OpenFilter<'_>,
@@ -250,8 +258,8 @@ pub async fn open_by_due<'e, E: Executor<'e, Database = Any>>(
         .map(|r| {
             use sqlx::Row;
             Ok((
-                CaseRow::from_row(r)?,
-                r.try_get("snapshot")?,
+                CaseRow::from_row(r)?.opened(vault)?,
+                opened_json(vault, r.try_get("snapshot")?)?,
                 r.try_get("next_due_on")?,
             ))
         })

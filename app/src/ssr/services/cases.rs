@@ -140,6 +140,7 @@ pub async fn file(
     let mut tx = state.db.pool.begin().await?;
     let inserted = cases::insert(
         &mut *tx,
+        &state.vault,
         &row,
         &to_json(&case)?,
         next_due(&case).as_deref(),
@@ -159,7 +160,7 @@ pub async fn file(
         }
     }
     inserted?;
-    write_events(&mut tx, &case.id, 0, &events).await?;
+    write_events(&mut tx, &state.vault, &case.id, 0, &events).await?;
     write_clocks(
         &mut tx,
         &row.village_code,
@@ -192,7 +193,7 @@ async fn earlier_filing(
     key: &str,
     applicant: &Applicant,
 ) -> Result<Earlier, ServiceError> {
-    let Some(row) = cases::by_idempotency_key(&state.db.pool, key).await? else {
+    let Some(row) = cases::by_idempotency_key(&state.db.pool, &state.vault, key).await? else {
         return Ok(Earlier::None);
     };
     if row.applicant_mobile != applicant.mobile.as_str()
@@ -223,7 +224,7 @@ pub async fn load(state: &AppState, actor: &Actor, case_id: &str) -> Result<Case
 }
 
 pub async fn load_unscoped(state: &AppState, case_id: &str) -> Result<Case, ServiceError> {
-    let (snapshot, _version) = cases::snapshot(&state.db.pool, case_id)
+    let (snapshot, _version) = cases::snapshot(&state.db.pool, &state.vault, case_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
     let snapshot =
@@ -255,7 +256,7 @@ pub async fn execute(
     )
     .map_err(refused)?;
     let after = events.iter().fold(case, apply);
-    let row = cases::by_id(&state.db.pool, case_id)
+    let row = cases::by_id(&state.db.pool, &state.vault, case_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
     let now_ms = millis(now);
@@ -265,6 +266,7 @@ pub async fn execute(
     // The guarded update comes first: it takes the write lock and settles any race.
     let won = cases::update_guarded(
         &mut *tx,
+        &state.vault,
         case_id,
         before_version,
         after.version,
@@ -280,7 +282,7 @@ pub async fn execute(
         tracing::info!("lost a concurrent update");
         return Err(ServiceError::Conflict);
     }
-    write_events(&mut tx, case_id, before_version, &events).await?;
+    write_events(&mut tx, &state.vault, case_id, before_version, &events).await?;
     write_clocks(
         &mut tx,
         &row.village_code,
@@ -295,6 +297,7 @@ pub async fn execute(
         {
             outbox::enqueue(
                 &mut *tx,
+                &state.vault,
                 &NewMessage {
                     id: &new_id(),
                     channel: outbox::MessageChannel::Sms,
@@ -329,7 +332,7 @@ pub async fn run_form(
 
 /// The stored event log replayed from scratch (the audit trail is the source of truth).
 pub async fn rebuild(state: &AppState, case_id: &str) -> Result<Case, ServiceError> {
-    let stored = cases::events(&state.db.pool, case_id).await?;
+    let stored = cases::events(&state.db.pool, &state.vault, case_id).await?;
     let events = stored
         .iter()
         .map(|(_, payload)| serde_json::from_str::<CaseEvent>(payload))
@@ -345,6 +348,7 @@ fn next_due(case: &Case) -> Option<String> {
 
 async fn write_events(
     tx: &mut sqlx::Transaction<'static, Any>,
+    vault: &crate::ssr::vault::Vault,
     case_id: &str,
     version_before: i64,
     events: &[CaseEvent],
@@ -355,6 +359,7 @@ async fn write_events(
             - crate::domain::time::BEIJING_OFFSET_HOURS * 3_600_000;
         cases::insert_event(
             &mut **tx,
+            vault,
             case_id,
             seq,
             event.kind.code(),

@@ -32,8 +32,14 @@ pub async fn for_staff(
         RegionLevel::Township => (RegionColumn::Township, |r| r.village_code.as_str()),
         RegionLevel::Village => (RegionColumn::Village, |r| r.village_code.as_str()),
     };
-    let rows =
-        cases::all_in_region(&state.db.pool, column, staff.scope.as_str(), MAX_CASES).await?;
+    let rows = cases::all_in_region(
+        &state.db.pool,
+        &state.vault,
+        column,
+        staff.scope.as_str(),
+        MAX_CASES,
+    )
+    .await?;
     let names = regions::all(&state.db.pool).await?;
     let today = beijing_date(now);
     let cal = &state.calendar;

@@ -27,6 +27,7 @@ pub async fn find(
     let keys = HouseholdKeys { id_number, mobile };
     let rows = cases::same_household(
         &state.db.pool,
+        &state.vault,
         keys.id_number,
         keys.mobile,
         DUPLICATES_SHOWN * 2,
@@ -66,7 +67,7 @@ pub async fn duplicate_views(
 ) -> Result<Vec<DuplicateView>, ServiceError> {
     let mut views = Vec::with_capacity(duplicates.len());
     for found in duplicates {
-        let row = cases::by_id(&state.db.pool, &found.case_id).await?;
+        let row = cases::by_id(&state.db.pool, &state.vault, &found.case_id).await?;
         let in_scope = RegionCode::parse(&found.village).is_ok_and(|v| actor.covers(&v));
         let current_state = row
             .as_ref()

@@ -110,8 +110,13 @@ pub async fn sweep(state: &AppState, now: DateTime<Utc>) -> Result<SweepReport, 
     let until = state
         .calendar
         .add_working_days(today, window.saturating_add(1));
-    let rows =
-        notifications::open_clocks_due_by(&state.db.pool, &until.to_string(), SWEEP_LIMIT).await?;
+    let rows = notifications::open_clocks_due_by(
+        &state.db.pool,
+        &state.vault,
+        &until.to_string(),
+        SWEEP_LIMIT,
+    )
+    .await?;
     if rows.len() as i64 == SWEEP_LIMIT {
         tracing::warn!(
             limit = SWEEP_LIMIT,
@@ -267,6 +272,7 @@ async fn write(
             let body = crate::domain::wording::notices::email_body(&p.body);
             outbox::enqueue(
                 &mut *tx,
+                &state.vault,
                 &NewMessage {
                     id: &new_id(),
                     channel: outbox::MessageChannel::Email,

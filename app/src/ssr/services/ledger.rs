@@ -91,7 +91,14 @@ async fn table(
         RegionLevel::Township => RegionColumn::Township,
         RegionLevel::Village => RegionColumn::Village,
     };
-    let rows = cases::all_in_region(&state.db.pool, column, staff.scope.as_str(), MAX_ROWS).await?;
+    let rows = cases::all_in_region(
+        &state.db.pool,
+        &state.vault,
+        column,
+        staff.scope.as_str(),
+        MAX_ROWS,
+    )
+    .await?;
     let names: HashMap<String, String> = regions::all(&state.db.pool)
         .await?
         .into_iter()

@@ -45,14 +45,20 @@ pub async fn send_tracking_numbers(
     let pool = &state.db.pool;
     let now_ms = millis(now);
     let by_address = format!("sms-address:{address}");
-    let by_mobile = format!("sms-mobile:{}", mobile.as_str());
+    // Keyed by the mobile's blind index: no plaintext number in the table.
+    let by_mobile = format!(
+        "sms-mobile-ix:{}",
+        state
+            .vault
+            .index(crate::ssr::vault::Field::Mobile, mobile.as_str())
+    );
     if !rate_limits::take_in_window(pool, &by_address, MAX_PER_ADDRESS, WINDOW_MS, now_ms).await?
         || !rate_limits::take_in_window(pool, &by_mobile, MAX_PER_MOBILE, WINDOW_MS, now_ms).await?
     {
         tracing::warn!("tracking-number texts rate limited");
         return Err(ServiceError::RateLimited);
     }
-    let filed = cases::by_mobile(&state.db.pool, mobile.as_str(), MAX_LISTED).await?;
+    let filed = cases::by_mobile(&state.db.pool, &state.vault, mobile.as_str(), MAX_LISTED).await?;
     if filed.is_empty() {
         tracing::info!("no filings for this mobile; nothing sent");
         return Ok(());
@@ -71,6 +77,7 @@ pub async fn send_tracking_numbers(
     );
     outbox::enqueue(
         &state.db.pool,
+        &state.vault,
         &outbox::NewMessage {
             id: &new_id(),
             channel: outbox::MessageChannel::Sms,

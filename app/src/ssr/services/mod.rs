@@ -16,6 +16,7 @@ pub mod notice;
 pub mod outbox;
 pub mod queue;
 pub mod regions;
+pub mod rekey;
 pub mod reports;
 pub mod reveal;
 pub mod settings;

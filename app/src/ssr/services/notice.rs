@@ -32,7 +32,7 @@ pub async fn for_village(state: &AppState, village: &str) -> Result<NoticeView, 
     };
     let mut entries = Vec::new();
     for (row, snapshot) in
-        cases::in_village_states(&state.db.pool, code.as_str(), NOTICE_STATES).await?
+        cases::in_village_states(&state.db.pool, &state.vault, code.as_str(), NOTICE_STATES).await?
     {
         let Some(case) = snapshot.and_then(|s| serde_json::from_str::<Case>(&s).ok()) else {
             continue;

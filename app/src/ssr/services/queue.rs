@@ -24,6 +24,7 @@ use crate::{
         },
         services::auth::Staff,
         state::AppState,
+        vault::{Field, Vault},
     },
     wire::queue::{QueueCounts, QueueItem, QueueView},
 };
@@ -130,8 +131,16 @@ pub async fn list_for(
         user_id: &staff.id,
         today: &today_iso,
     };
+    // Sealed numbers are found by their blind indexes, the term read as each.
+    let search_index = search.as_deref().map(|term| {
+        (
+            state.vault.index(Field::Mobile, term),
+            state.vault.index(Field::IdNumber, term),
+        )
+    });
     let sql = OpenFilter {
         search: search.as_deref(),
+        search_index: search_index.as_ref().map(|(m, i)| (m.as_str(), i.as_str())),
         village_code: filter.village.as_deref(),
         township_code: filter.township.as_deref(),
         state: filter.state.as_deref(),
@@ -160,7 +169,15 @@ pub async fn list_for(
     };
 
     // The page: one more row than shown tells whether a next page exists.
-    let rows = queue_rows::open_by_due(pool, column, scope, &sql, PAGE_SIZE as i64 + 1).await?;
+    let rows = queue_rows::open_by_due(
+        pool,
+        &state.vault,
+        column,
+        scope,
+        &sql,
+        PAGE_SIZE as i64 + 1,
+    )
+    .await?;
     let more = rows.len() > PAGE_SIZE;
     let reader = Reader {
         state,
@@ -196,12 +213,16 @@ pub async fn list_for(
 /// batches of one transaction each. A case written meanwhile keeps what its writer stored.
 /// Returns the number of rows updated.
 #[tracing::instrument(skip_all)]
-pub async fn refresh_queue_columns(db: &Db, policy: &Policy) -> Result<usize, ServiceError> {
+pub async fn refresh_queue_columns(
+    db: &Db,
+    vault: &Vault,
+    policy: &Policy,
+) -> Result<usize, ServiceError> {
     let rev = work_rev(policy);
     let mut after = String::new();
     let mut updated = 0;
     loop {
-        let rows = cases::stale_queue_rows(&db.pool, &rev, &after, REFRESH_BATCH).await?;
+        let rows = cases::stale_queue_rows(&db.pool, vault, &rev, &after, REFRESH_BATCH).await?;
         let Some((last, _, _)) = rows.last() else {
             break;
         };

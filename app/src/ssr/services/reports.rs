@@ -25,6 +25,7 @@ use crate::{
             cases::{self, Applicant},
         },
         state::AppState,
+        vault::Field,
     },
     wire::{
         cases::Choice,
@@ -166,12 +167,14 @@ async fn is_retry(
     let Some(key) = key else {
         return Ok(false);
     };
-    Ok(case_rows::by_idempotency_key(&state.db.pool, key)
-        .await?
-        .is_some_and(|row| {
-            row.applicant_mobile == report.mobile.as_str()
-                && row.applicant_id_number == report.id_number.as_str()
-        }))
+    Ok(
+        case_rows::by_idempotency_key(&state.db.pool, &state.vault, key)
+            .await?
+            .is_some_and(|row| {
+                row.applicant_mobile == report.mobile.as_str()
+                    && row.applicant_id_number == report.id_number.as_str()
+            }),
+    )
 }
 
 const DAY_MS: i64 = 24 * 60 * 60_000;
@@ -192,7 +195,11 @@ async fn take_filing_hits(
         tracing::warn!("online filings from one address over the daily limit");
         return Err(filing_refused(FilingLimit::PerAddress));
     }
-    let by_mobile = format!("filing-mobile:{}", mobile.as_str());
+    // The counter is keyed by the mobile's blind index: no plaintext number in the table.
+    let by_mobile = format!(
+        "filing-mobile-ix:{}",
+        state.vault.index(Field::Mobile, mobile.as_str())
+    );
     let limit = i64::from(state.policy.filings_per_mobile_per_day);
     if !rate_limits::take_in_window(pool, &by_mobile, limit, DAY_MS, millis(now)).await? {
         // Nothing is filed: the address keeps its hit for another household.
@@ -285,7 +292,7 @@ pub async fn save_draft(
         return Ok(None);
     }
     let token = cases::new_id();
-    drafts::insert(&state.db.pool, &token, &payload, millis(now)).await?;
+    drafts::insert(&state.db.pool, &state.vault, &token, &payload, millis(now)).await?;
     Ok(Some(token))
 }
 
@@ -300,7 +307,7 @@ pub async fn load_draft(
     now: DateTime<Utc>,
 ) -> Result<Option<ReportDraft>, ServiceError> {
     let cutoff = draft_cutoff(now);
-    let Some(payload) = drafts::find(&state.db.pool, token, cutoff).await? else {
+    let Some(payload) = drafts::find(&state.db.pool, &state.vault, token, cutoff).await? else {
         return Ok(None);
     };
     serde_json::from_str(&payload)
@@ -371,7 +378,7 @@ pub async fn submission_info(
     if !by_token && mobile.is_none() {
         return Err(ServiceError::NotFound);
     }
-    let case = case_rows::by_tracking(&state.db.pool, tracking.as_str())
+    let case = case_rows::by_tracking(&state.db.pool, &state.vault, tracking.as_str())
         .await?
         .filter(|c| {
             by_token
@@ -434,7 +441,7 @@ pub async fn track(
     let (Some(tracking), Some(mobile)) = (tracking, mobile) else {
         return Err(ServiceError::Validation(problems));
     };
-    let case = case_rows::by_tracking(&state.db.pool, tracking.as_str())
+    let case = case_rows::by_tracking(&state.db.pool, &state.vault, tracking.as_str())
         .await?
         .filter(|c| c.applicant_mobile == mobile.as_str())
         .ok_or(ServiceError::NotFound)?;

@@ -10,7 +10,7 @@ pub async fn id_number(
     case_id: &str,
 ) -> Result<String, ServiceError> {
     cases::load(state, &staff.actor(), case_id).await?;
-    let row = rows::by_id(&state.db.pool, case_id)
+    let row = rows::by_id(&state.db.pool, &state.vault, case_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
     tracing::warn!(target: "audit", user = %staff.id, case_id, "ID number revealed");

@@ -104,7 +104,7 @@ pub async fn reload(state: &AppState, now: DateTime<Utc>) -> Result<(), ServiceE
     state.settings.set(calendar, policy.clone());
     if changed {
         // Who has a step on a case may depend on the policy: the stored queue columns follow.
-        super::queue::refresh_queue_columns(&state.db, &policy).await?;
+        super::queue::refresh_queue_columns(&state.db, &state.vault, &policy).await?;
     }
     Ok(())
 }

@@ -31,12 +31,12 @@ pub async fn view(
 ) -> Result<CaseView, ServiceError> {
     let actor = staff.actor();
     let case = cases::load(state, &actor, case_id).await?;
-    let row = rows::by_id(&state.db.pool, case_id)
+    let row = rows::by_id(&state.db.pool, &state.vault, case_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
     let today = beijing_date(now);
     let clocks = sections::clocks(&case, today, &state.calendar, &state.policy);
-    let events = rows::events(&state.db.pool, case_id)
+    let events = rows::events(&state.db.pool, &state.vault, case_id)
         .await?
         .iter()
         .rev()

@@ -275,7 +275,15 @@ async fn claim(
             false
         }
     };
-    let rows = outbox::due(&mut *tx, channel, millis(now), BATCH, skip_locked).await?;
+    let rows = outbox::due(
+        &mut *tx,
+        &state.vault,
+        channel,
+        millis(now),
+        BATCH,
+        skip_locked,
+    )
+    .await?;
     let lease = millis(now + Duration::minutes(LEASE_MINUTES));
     for row in &rows {
         outbox::set_next_attempt(&mut *tx, &row.id, lease).await?;
@@ -294,8 +302,14 @@ pub async fn dead_letters(
     // Messages about no case (account mail) belong to the deployment's own county admin.
     let deployment = super::settings::deployment_county(&state.db).await?;
     let own_deployment = deployment.as_deref() == Some(staff.scope.as_str());
-    let rows =
-        outbox::dead_in_county(&state.db.pool, staff.scope.as_str(), own_deployment, limit).await?;
+    let rows = outbox::dead_in_county(
+        &state.db.pool,
+        &state.vault,
+        staff.scope.as_str(),
+        own_deployment,
+        limit,
+    )
+    .await?;
     Ok(rows
         .into_iter()
         .map(|r| DeadLetterView {

@@ -197,6 +197,7 @@ fn router(state: AppState) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
         .route("/staff/ledger.csv", get(app::ssr::download::ledger_csv))
+        .route("/staff/audit.csv", get(app::ssr::audit_download::audit_csv))
         .route("/lang/{code}", get(app::ssr::language::switch_language))
         .leptos_routes_with_context(&state, routes, provide_state, move || {
             shell(options.clone())

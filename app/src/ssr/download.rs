@@ -2,21 +2,23 @@
 //! authenticate, call the service, map errors — for a plain `GET` link.
 use axum::{
     extract::State,
-    http::{header, HeaderMap, HeaderValue, StatusCode},
+    http::{header, request::Parts, HeaderValue, StatusCode},
     response::{IntoResponse, Redirect, Response},
 };
 
 use super::{
-    context::session_token_in,
+    context::{client_address_of, session_token_in},
     error::ServiceError,
     services::{auth, ledger},
     state::AppState,
 };
 
 /// `GET /staff/ledger.csv`: the 台账 of the signed-in officer's region.
-pub async fn ledger_csv(State(state): State<AppState>, headers: HeaderMap) -> Response {
+pub async fn ledger_csv(State(state): State<AppState>, parts: Parts) -> Response {
     let now = state.clock.now();
-    let token = headers
+    let address = client_address_of(&parts, &state.trusted_proxies);
+    let token = parts
+        .headers
         .get(header::COOKIE)
         .and_then(|v| v.to_str().ok())
         .and_then(session_token_in);
@@ -24,7 +26,7 @@ pub async fn ledger_csv(State(state): State<AppState>, headers: HeaderMap) -> Re
         return Redirect::to("/staff/login").into_response();
     };
     let file = match auth::staff_for_session(&state, &token, now).await {
-        Ok(staff) => ledger::csv(&state, &staff, now).await,
+        Ok(staff) => ledger::csv(&state, &staff, &address, now).await,
         Err(e) => Err(e),
     };
     match file {

@@ -5,6 +5,8 @@ use chrono::{DateTime, Utc};
 
 use crate::{
     domain::{
+        access::Action,
+        audit::{AuditAction, Outcome},
         case::Case,
         id_number::IdNumber,
         ledger::{csv_line, is_listed, row, LedgerFacts, HEADER},
@@ -15,7 +17,10 @@ use crate::{
     ssr::{
         error::ServiceError,
         repo::{cases, cases::RegionColumn, regions},
-        services::auth::Staff,
+        services::{
+            audit::{Read, Reader},
+            auth::Staff,
+        },
         state::AppState,
     },
 };
@@ -33,11 +38,10 @@ pub struct LedgerFile {
 pub async fn csv(
     state: &AppState,
     staff: &Staff,
+    address: &str,
     now: DateTime<Utc>,
 ) -> Result<LedgerFile, ServiceError> {
-    if !staff.role.keeps_ledger() {
-        return Err(ServiceError::Forbidden);
-    }
+    staff.require(Action::ExportLedger)?;
     let column = match staff.scope.level() {
         RegionLevel::County => RegionColumn::County,
         RegionLevel::Township => RegionColumn::Township,
@@ -75,7 +79,18 @@ pub async fn csv(
         body.push_str(&csv_line(&row(&case, &facts)));
         listed += 1;
     }
-    tracing::info!(target: "audit", user = %staff.id, rows = listed, "ledger exported");
+    let reader = Reader {
+        staff,
+        address,
+        now,
+    };
+    let read = Read {
+        detail: format!("region={} rows={listed}", staff.scope.as_str()),
+        ..Read::default()
+    };
+    reader
+        .record(state, AuditAction::LedgerExported, Outcome::Allowed, &read)
+        .await?;
     Ok(LedgerFile {
         file_name: format!(
             "台账-{}-{}.csv",

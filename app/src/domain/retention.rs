@@ -43,9 +43,67 @@ pub fn cutoff(now_ms: i64, days: u32) -> i64 {
 /// The states of a filing that was finally refused: nothing the mechanism needs is in them.
 pub const REFUSED_STATES: &[&str] = &["rejected_out_of_scope", "not_identified"];
 
+/// Clears household members' names and ID numbers wherever a stored event or snapshot
+/// lists them (`members: [{name, id_number, …}]`), keeping labour, income and status so the
+/// procedure's record still reads. Returns whether anything changed.
+pub fn scrub_members(value: &mut serde_json::Value) -> bool {
+    use serde_json::Value;
+    let mut changed = false;
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::Array(members)) = map.get_mut("members") {
+                for member in members.iter_mut() {
+                    if let Value::Object(m) = member {
+                        if m.get("name").is_some_and(|n| n != "") {
+                            m.insert("name".into(), Value::String(String::new()));
+                            changed = true;
+                        }
+                        if m.get("id_number").is_some_and(|i| !i.is_null()) {
+                            m.insert("id_number".into(), Value::Null);
+                            changed = true;
+                        }
+                    }
+                }
+            }
+            for (_, v) in map.iter_mut() {
+                changed |= scrub_members(v);
+            }
+        }
+        Value::Array(items) => {
+            for v in items {
+                changed |= scrub_members(v);
+            }
+        }
+        _ => {}
+    }
+    changed
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn members_lose_names_and_id_numbers_wherever_they_are_listed() {
+        let mut event = serde_json::json!({
+            "kind": {"HomeCheckRecorded": {"record": {"members": [
+                {"name": "张三", "id_number": "522799199001011234", "labour": "full", "annual_income": 300000},
+                {"name": "", "id_number": null, "labour": "none", "annual_income": 0}
+            ], "visitors": ["王村干"]}}}
+        });
+        assert!(scrub_members(&mut event));
+        let members = &event["kind"]["HomeCheckRecorded"]["record"]["members"];
+        assert_eq!(members[0]["name"], "");
+        assert!(members[0]["id_number"].is_null());
+        assert_eq!(members[0]["annual_income"], 300000);
+        assert_eq!(members[0]["labour"], "full");
+        // Staff names are not household data.
+        assert_eq!(
+            event["kind"]["HomeCheckRecorded"]["record"]["visitors"][0],
+            "王村干"
+        );
+        assert!(!scrub_members(&mut event), "a second pass changes nothing");
+    }
 
     #[test]
     fn a_policy_stored_before_retention_existed_gets_the_defaults() {

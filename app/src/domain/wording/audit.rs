@@ -124,3 +124,18 @@ impl BrokenLink {
         }
     }
 }
+
+/// The admin page's line about the chain.
+pub fn verification_zh(rows_checked: i64, first_broken: Option<&BrokenLink>) -> String {
+    match first_broken {
+        None => format!("审计日志完整，共 {rows_checked} 条记录，哈希链校验通过"),
+        Some(link) => format!("审计日志校验失败：{}", link.describe_zh()),
+    }
+}
+
+/// A date in the audit filter that is not YYYY-MM-DD: (key, zh, en).
+pub const BAD_DATE: (&str, &str, &str) = (
+    "audit.bad_date",
+    "日期格式应为 2026-11-30",
+    "Dates look like 2026-11-30",
+);

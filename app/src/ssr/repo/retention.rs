@@ -78,3 +78,19 @@ pub async fn clear_case_messages<'e, E: Executor<'e, Database = Any>>(
     .await
     .map(|r| r.rows_affected())
 }
+
+/// Rewrites one stored event's payload (retention only: members' names and IDs cleared).
+pub async fn rewrite_event<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    case_id: &str,
+    seq: i64,
+    payload: &str,
+) -> sqlx::Result<()> {
+    sqlx::query("update case_events set payload = $1 where case_id = $2 and seq = $3")
+        .bind(payload)
+        .bind(case_id)
+        .bind(seq)
+        .execute(ex)
+        .await
+        .map(|_| ())
+}

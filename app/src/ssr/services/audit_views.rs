@@ -12,7 +12,7 @@ use crate::{
         ledger::csv_line,
         role::Role,
         time::{to_beijing, BEIJING_OFFSET_HOURS},
-        wording::audit::reason_zh,
+        wording::audit::{reason_zh, verification_zh, BAD_DATE},
     },
     ssr::{
         error::ServiceError,
@@ -48,9 +48,9 @@ fn day_start_ms(field: &str, text: &str) -> Result<Option<i64>, ServiceError> {
     let day = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
         ServiceError::Validation(vec![FieldError {
             field: field.to_owned(),
-            key: "audit.bad_date".to_owned(),
-            zh: "日期格式应为 2026-11-30".to_owned(),
-            en: "Dates look like 2026-11-30".to_owned(),
+            key: BAD_DATE.0.to_owned(),
+            zh: BAD_DATE.1.to_owned(),
+            en: BAD_DATE.2.to_owned(),
         }])
     })?;
     let midnight = day
@@ -162,13 +162,10 @@ pub async fn page(
 ) -> Result<AuditPageView, ServiceError> {
     staff.require(Action::ReadAudit)?;
     let verification = verify(&state.db).await?;
-    let verification_zh = match &verification.first_broken {
-        None => format!(
-            "审计日志完整，共 {} 条记录，哈希链校验通过",
-            verification.rows_checked
-        ),
-        Some(link) => format!("审计日志校验失败：{}", link.describe_zh()),
-    };
+    let verification_zh = verification_zh(
+        verification.rows_checked,
+        verification.first_broken.as_ref(),
+    );
     Ok(AuditPageView {
         intact: verification.intact(),
         verification_zh,

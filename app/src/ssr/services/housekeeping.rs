@@ -6,11 +6,11 @@ use chrono::{DateTime, Utc};
 use super::{millis, reports::draft_cutoff};
 use crate::domain::{
     case::Case,
-    retention::{cutoff, REFUSED_STATES},
+    retention::{cutoff, scrub_members, REFUSED_STATES},
 };
 use crate::ssr::{
     error::ServiceError,
-    repo::{drafts, rate_limits, retention, sessions},
+    repo::{cases as case_rows, drafts, rate_limits, retention, sessions},
     state::AppState,
 };
 
@@ -59,7 +59,8 @@ async fn purge_refused(state: &AppState, now: DateTime<Utc>) -> Result<u64, Serv
     let due = retention::refused_due(&state.db.pool, REFUSED_STATES, before, REFUSED_BATCH).await?;
     let mut cleared = 0;
     for (case_id, snapshot) in due {
-        // The snapshot keeps the procedure (state, dates, reason) without the household facts.
+        // The snapshot keeps the procedure (state, dates, reason) without the household facts;
+        // events keep their facts without members' names and ID numbers.
         let mut case: Case = serde_json::from_str(snapshot.as_deref().unwrap_or_default())
             .map_err(|e| ServiceError::Corrupt(format!("case {case_id} snapshot: {e}")))?;
         case.household = None;
@@ -68,6 +69,13 @@ async fn purge_refused(state: &AppState, now: DateTime<Utc>) -> Result<u64, Serv
         let mut tx = state.db.pool.begin().await?;
         cleared += retention::clear_refused(&mut *tx, &case_id, &snapshot, now_ms).await?;
         retention::clear_case_messages(&mut *tx, &case_id, now_ms).await?;
+        for (seq, payload) in case_rows::events(&mut *tx, &case_id).await? {
+            let mut value: serde_json::Value = serde_json::from_str(&payload)
+                .map_err(|e| ServiceError::Corrupt(format!("event {case_id}/{seq}: {e}")))?;
+            if scrub_members(&mut value) {
+                retention::rewrite_event(&mut *tx, &case_id, seq, &value.to_string()).await?;
+            }
+        }
         tx.commit().await?;
     }
     Ok(cleared)

@@ -211,10 +211,12 @@ mod tests {
         assert!(text.ends_with(&format!("64:{GENESIS_HASH};")));
     }
 
+    type Edit = Box<dyn Fn(&mut AuditEntry)>;
+
     #[test]
     fn every_field_changes_the_canonical_form() {
         let base = canonical(1, &entry(), GENESIS_HASH);
-        let edits: Vec<Box<dyn Fn(&mut AuditEntry)>> = vec![
+        let edits: Vec<Edit> = vec![
             Box::new(|e| e.at += 1),
             Box::new(|e| e.actor_id.push('x')),
             Box::new(|e| e.actor_role.push('x')),

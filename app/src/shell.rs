@@ -67,6 +67,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/dashboard") view=DashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/admin") view=AdminPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/settings") view=SettingsPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/audit") view=crate::pages::audit::AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/cases/:id") view=CasePage ssr=SsrMode::Async />
                     <Route path=path!("/staff/report") view=crate::pages::proxy_report::ProxyReportPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/alerts") view=crate::pages::alerts::AlertsPage ssr=SsrMode::Async />

@@ -1,4 +1,5 @@
 //! The Safety Net server: configuration, telemetry and the axum application.
+pub mod audit_cmd;
 pub mod backup;
 pub mod cli;
 pub mod config;

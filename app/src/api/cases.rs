@@ -10,17 +10,38 @@ use crate::{
 pub async fn case_detail(case_id: String) -> Result<CaseView, AppError> {
     use crate::ssr::{context::RequestContext, services::case_view};
     RequestContext::staff_call(|ctx, staff| async move {
-        case_view::view(&ctx.state, &staff, &case_id, ctx.now()).await
+        case_view::view(
+            &ctx.state,
+            &staff,
+            &case_id,
+            &ctx.client_address(),
+            ctx.now(),
+        )
+        .await
     })
     .await
 }
 
-/// Shows one applicant's full ID number; every reveal is written to the audit log.
+/// Shows one applicant's full ID number for a reason from the list (free text for 其他);
+/// every reveal, and every refused one, is a row in the audit log.
 #[server(endpoint = "cases/reveal")]
-pub async fn reveal_id_number(case_id: String) -> Result<String, AppError> {
-    use crate::ssr::{context::RequestContext, services::reveal};
+pub async fn reveal_id_number(
+    case_id: String,
+    #[server(default)] reason: String,
+    #[server(default)] reason_text: String,
+) -> Result<String, AppError> {
+    use crate::ssr::{
+        context::RequestContext,
+        services::{audit::Reader, reveal},
+    };
     RequestContext::staff_call(|ctx, staff| async move {
-        reveal::id_number(&ctx.state, &staff, &case_id).await
+        let (address, now) = (ctx.client_address(), ctx.now());
+        let reader = Reader {
+            staff: &staff,
+            address: &address,
+            now,
+        };
+        reveal::id_number(&ctx.state, reader, &case_id, &reason, &reason_text).await
     })
     .await
 }

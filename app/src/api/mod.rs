@@ -2,6 +2,7 @@
 //! `RequestContext::staff_call` / `public_call`; the types they carry live in `crate::wire`.
 pub mod admin;
 pub mod alerts;
+pub mod audit;
 pub mod auth;
 pub mod cases;
 pub mod dashboard;

@@ -6,9 +6,18 @@ use crate::wire::{notice::NoticeView, AppError};
 
 #[server(endpoint = "notice/village")]
 pub async fn village_notice(village: String) -> Result<NoticeView, AppError> {
-    use crate::ssr::{context::RequestContext, services::notice};
-    RequestContext::public_call(
-        |ctx| async move { notice::for_village(&ctx.state, &village).await },
-    )
+    use crate::ssr::{
+        context::RequestContext,
+        services::{audit::Reader, notice},
+    };
+    RequestContext::public_call(|ctx| async move {
+        let (staff, address, now) = (ctx.staff().await.ok(), ctx.client_address(), ctx.now());
+        let reader = staff.as_ref().map(|staff| Reader {
+            staff,
+            address: &address,
+            now,
+        });
+        notice::for_village(&ctx.state, &village, reader).await
+    })
     .await
 }

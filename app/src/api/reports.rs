@@ -82,9 +82,18 @@ pub async fn check_duplicates(
     id_number: String,
     mobile: String,
 ) -> Result<Vec<DuplicateView>, AppError> {
-    use crate::ssr::{context::RequestContext, services::duplicates};
+    use crate::ssr::{
+        context::RequestContext,
+        services::{audit::Reader, duplicates},
+    };
     RequestContext::staff_call(|ctx, staff| async move {
-        duplicates::for_proxy(&ctx.state, &staff, &id_number, &mobile, ctx.now()).await
+        let (address, now) = (ctx.client_address(), ctx.now());
+        let reader = Reader {
+            staff: &staff,
+            address: &address,
+            now,
+        };
+        duplicates::for_proxy(&ctx.state, reader, &id_number, &mobile).await
     })
     .await
 }

@@ -20,8 +20,10 @@ pub use vocab::{
     suggest_measures, Category, Channel, LabourCapacity, MeasureType, RiskTier, RiskType,
 };
 
+pub mod access;
 pub mod account;
 pub mod alert_csv;
+pub mod audit;
 pub mod calendar;
 pub mod case;
 pub mod clock;
@@ -34,6 +36,7 @@ pub mod queue_query;
 pub mod redact;
 pub mod region_csv;
 pub mod report;
+pub mod retention;
 pub mod risk_list;
 pub mod role;
 pub mod time;

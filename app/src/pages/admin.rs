@@ -40,7 +40,7 @@ pub fn AdminPage() -> impl IntoView {
     view! {
         <p><A href="/staff">"← 返回待办"</A></p>
         <h1>"账号管理"</h1>
-        <p><A href="/staff/settings">"政策与节假日设置"</A></p>
+        <p><A href="/staff/settings">"政策与节假日设置"</A>" · "<A href="/staff/audit">"审计日志"</A></p>
         {move || error().map(|e| view! { <p class="banner error" role="alert">{e}</p> })}
         <Suspense fallback=|| view! { <p class="loading">"正在加载…"</p> }>
             {move || Suspend::new(async move {

@@ -1,5 +1,6 @@
 pub mod admin;
 pub mod alerts;
+pub mod audit;
 pub mod case;
 pub mod dashboard;
 pub mod home;

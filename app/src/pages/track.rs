@@ -130,6 +130,7 @@ pub fn TrackPage() -> impl IntoView {
                                 </ul>
                             })}
                         </section>
+                        <crate::components::who_looked::WhoLooked looked=found.looked />
                     }
                     .into_any(),
                     Some(Err(AppError::Validation(errors))) => view! {

@@ -111,26 +111,10 @@ impl RequestContext {
     /// The caller's address: the TCP peer, or, when the peer is a trusted reverse proxy
     /// (`TRUSTED_PROXIES`), the right-most `X-Forwarded-For` hop that is not one.
     pub fn client_address(&self) -> String {
-        let Some(parts) = self.parts.as_ref() else {
-            return "unknown".to_owned();
-        };
-        let Some(peer) = parts
-            .extensions
-            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-            .map(|c| c.0.ip())
-        else {
-            return "unknown".to_owned();
-        };
-        let forwarded: Vec<&str> = parts
-            .headers
-            .get_all(header::HeaderName::from_static("x-forwarded-for"))
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .collect();
-        self.state
-            .trusted_proxies
-            .client_of(peer, &forwarded)
-            .to_string()
+        match self.parts.as_ref() {
+            Some(parts) => client_address_of(parts, &self.state.trusted_proxies),
+            None => "unknown".to_owned(),
+        }
     }
 
     /// The language the visitor chose (the `lang` cookie), Chinese by default.
@@ -219,4 +203,23 @@ pub fn status_of(e: &AppError) -> http::StatusCode {
         AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
         AppError::Internal | AppError::Transport => StatusCode::INTERNAL_SERVER_ERROR,
     }
+}
+
+/// A request's client address: the TCP peer, or, when the peer is a trusted reverse proxy,
+/// the right-most `X-Forwarded-For` hop that is not one.
+pub fn client_address_of(parts: &Parts, proxies: &super::proxies::TrustedProxies) -> String {
+    let Some(peer) = parts
+        .extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip())
+    else {
+        return "unknown".to_owned();
+    };
+    let forwarded: Vec<&str> = parts
+        .headers
+        .get_all(header::HeaderName::from_static("x-forwarded-for"))
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    proxies.client_of(peer, &forwarded).to_string()
 }

@@ -2,12 +2,12 @@
 //! authenticate, call the service, map errors — for a plain `GET` link.
 use axum::{
     extract::State,
-    http::{header, HeaderMap, HeaderValue, StatusCode},
+    http::{header, request::Parts, HeaderValue, StatusCode},
     response::{IntoResponse, Redirect, Response},
 };
 
 use super::{
-    context::session_token_in,
+    context::{client_address_of, session_token_in},
     error::ServiceError,
     services::{
         auth,
@@ -17,18 +17,20 @@ use super::{
 };
 
 /// `GET /staff/ledger.csv`: the 台账 of the signed-in officer's region.
-pub async fn ledger_csv(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    ledger(state, headers, LedgerFormat::Csv).await
+pub async fn ledger_csv(State(state): State<AppState>, parts: Parts) -> Response {
+    ledger(state, parts, LedgerFormat::Csv).await
 }
 
 /// `GET /staff/ledger.xlsx`: the same, as an Excel workbook.
-pub async fn ledger_xlsx(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    ledger(state, headers, LedgerFormat::Xlsx).await
+pub async fn ledger_xlsx(State(state): State<AppState>, parts: Parts) -> Response {
+    ledger(state, parts, LedgerFormat::Xlsx).await
 }
 
-async fn ledger(state: AppState, headers: HeaderMap, format: LedgerFormat) -> Response {
+async fn ledger(state: AppState, parts: Parts, format: LedgerFormat) -> Response {
     let now = state.clock.now();
-    let token = headers
+    let address = client_address_of(&parts, &state.trusted_proxies);
+    let token = parts
+        .headers
         .get(header::COOKIE)
         .and_then(|v| v.to_str().ok())
         .and_then(session_token_in);
@@ -36,7 +38,7 @@ async fn ledger(state: AppState, headers: HeaderMap, format: LedgerFormat) -> Re
         return Redirect::to("/staff/login").into_response();
     };
     let file = match auth::staff_for_session(&state, &token, now).await {
-        Ok(staff) => ledger::export(&state, &staff, format, now).await,
+        Ok(staff) => ledger::export(&state, &staff, &address, format, now).await,
         Err(e) => Err(e),
     };
     match file {

@@ -1,7 +1,8 @@
 //! The signed-in officer and the authorisation helpers that every service uses.
 use crate::{
     domain::{
-        case::{proxy_channels, Actor},
+        access::{self, Action, CaseRelation, Reach},
+        case::{proxy_channels, Actor, Case, Policy},
         region::RegionCode,
         role::Role,
         vocab::Channel,
@@ -45,6 +46,33 @@ impl Staff {
         } else {
             Ok(channels)
         }
+    }
+
+    /// How far `action` reaches for this officer's role (the domain's access table).
+    pub fn reach(&self, action: Action) -> Reach {
+        access::reach(self.role, action)
+    }
+
+    /// Refuses an action the role may never take.
+    pub fn require(&self, action: Action) -> Result<Reach, ServiceError> {
+        let reach = self.reach(action);
+        if reach.allowed() {
+            Ok(reach)
+        } else {
+            tracing::warn!(user = %self.id, ?action, "action outside the role's need refused");
+            Err(ServiceError::Forbidden)
+        }
+    }
+
+    /// Whether `action` on this case is within the officer's own work: region, role, and for
+    /// hotline operators and department liaisons, what they filed or must act on.
+    pub fn may_on_case(&self, action: Action, case: &Case, policy: &Policy) -> bool {
+        let relation = CaseRelation {
+            in_region: self.scope.contains(&case.village),
+            filed_by_me: case.reported_by == self.id,
+            department_work: case.work_owners(policy).department_liaison,
+        };
+        access::may_on_case(self.role, action, relation)
     }
 
     pub fn info(&self) -> StaffInfo {

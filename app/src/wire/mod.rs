@@ -2,6 +2,7 @@
 //! server function takes or returns. WASM-safe; imports only the domain.
 pub mod admin;
 pub mod alerts;
+pub mod audit;
 pub mod auth;
 pub mod cases;
 pub mod dashboard;

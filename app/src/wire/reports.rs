@@ -31,4 +31,7 @@ pub struct TrackResult {
     pub responsible: Option<String>,
     /// Assistance measures with their lead department and progress.
     pub measures: Vec<String>,
+    /// 谁查看过我的信息: each staff read of this filing (office and reason, never a name).
+    #[serde(default)]
+    pub looked: Vec<super::audit::LookedView>,
 }

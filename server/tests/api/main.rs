@@ -1,8 +1,10 @@
 //! API tests: each spawns the real application on port 0 with a fresh database
 //! (SQLite by default; PostgreSQL when TEST_POSTGRES_URL is set) and a manual clock.
+mod access;
 mod admin;
 mod alerts;
 mod attacks;
+mod audit;
 mod behind_nginx;
 mod escalation;
 mod fixtures;
@@ -26,6 +28,7 @@ mod proxy;
 mod queue;
 mod queue_counts;
 mod reports;
+mod retention;
 mod scope;
 mod screening;
 mod settings;

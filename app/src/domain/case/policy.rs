@@ -58,6 +58,9 @@ pub struct Policy {
     /// shared phone files for several families, so it is higher than the per-mobile limit).
     #[serde(default = "default_filings_per_address")]
     pub filings_per_address_per_day: u32,
+    /// How long delivered message payloads and refused filings' personal data are kept.
+    #[serde(default)]
+    pub retention: crate::domain::retention::Retention,
 }
 
 impl Policy {
@@ -84,6 +87,7 @@ impl Policy {
             comparison_skippable: false,
             filings_per_mobile_per_day: default_filings_per_mobile(),
             filings_per_address_per_day: default_filings_per_address(),
+            retention: crate::domain::retention::Retention::default(),
         }
     }
 

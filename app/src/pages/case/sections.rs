@@ -2,7 +2,9 @@ use leptos::prelude::*;
 
 use crate::{
     api::cases::{reveal_id_number, RevealIdNumber},
+    domain::wording::audit::REVEAL_REASONS,
     wire::cases::{CaseView, ClockView, MemberView, TimelineEntry},
+    wire::AppError,
 };
 
 /// 关系 · 姓名 · 身份证(masked) · 劳动能力 · 状况 · 年收入; the ID part only when recorded.
@@ -27,6 +29,11 @@ pub fn HouseholdSummary(case: CaseView) -> impl IntoView {
         Some(Ok(full)) => full,
         _ => id_masked.clone(),
     };
+    let reveal_error = move || match reveal.value().get() {
+        Some(Err(AppError::Validation(errors))) => errors.first().map(|e| e.zh.clone()),
+        Some(Err(_)) => Some("无法查看".to_owned()),
+        _ => None,
+    };
     let case_id = case.id.clone();
     view! {
         <section class="card" aria-label="家庭情况">
@@ -38,8 +45,16 @@ pub fn HouseholdSummary(case: CaseView) -> impl IntoView {
                     <span data-testid="id-number">{shown_id}</span>
                     <ActionForm action=reveal attr:class="inline">
                         <input type="hidden" name="case_id" value=case_id />
+                        <select name="reason" aria-label="查看原因">
+                            <option value="">"选择原因"</option>
+                            {REVEAL_REASONS.iter().map(|(code, label)| view! {
+                                <option value=*code>{*label}</option>
+                            }).collect_view()}
+                        </select>
+                        <input type="text" name="reason_text" maxlength="100" aria-label="其他原因" placeholder="其他原因" />
                         <button type="submit" class="button small" title="查看完整号码会被记录">"查看"</button>
                     </ActionForm>
+                    {move || reveal_error().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
                 </dd>
                 {case.group.clone().map(|g| view! { <dt>"村民小组"</dt><dd>{g}</dd> })}
                 <dt>"手机"</dt><dd>{case.mobile_masked.clone()}</dd>

@@ -1,4 +1,5 @@
 //! All SQL lives here. Functions take any executor (pool or transaction).
+pub mod audit;
 pub mod cases;
 pub mod clocks;
 pub mod drafts;
@@ -7,6 +8,7 @@ pub mod outbox;
 pub mod queue;
 pub mod rate_limits;
 pub mod regions;
+pub mod retention;
 pub mod schema;
 pub mod sealing;
 pub mod secrets;

@@ -28,6 +28,22 @@ pub struct OpenFilter<'a> {
     pub tab: OpenTab<'a>,
     /// Keyset cursor: rows strictly after (next_due_on, id).
     pub after: Option<(&'a str, &'a str)>,
+    /// Narrower than the region for roles that read only their own work (domain::access).
+    pub own_work: OwnWork<'a>,
+}
+
+/// Which of the region's cases a role's own work covers.
+#[derive(Debug, Clone, Copy, Default)]
+pub enum OwnWork<'a> {
+    /// Every case in the region.
+    #[default]
+    Region,
+    /// Cases this user filed (the first event is theirs).
+    FiledBy(&'a str),
+    /// Cases this user filed, and cases waiting on a department step.
+    FiledByOrDepartment(&'a str),
+    /// None (roles that do not read case files).
+    Nothing,
 }
 
 /// A queue tab as a condition on the stored queue columns.
@@ -133,6 +149,24 @@ impl OpenWhere {
         };
         let p = w.text(region_code);
         w.sql = format!("{column} = {p} and next_due_on is not null");
+        let filed_by = |w: &mut OpenWhere, user: &str| {
+            let u = w.text(user);
+            format!(
+                "exists (select 1 from case_events e where e.case_id = cases.id and e.seq = 1 and e.actor_id = {u})"
+            )
+        };
+        match filter.own_work {
+            OwnWork::Region => {}
+            OwnWork::FiledBy(user) => {
+                let condition = filed_by(&mut w, user);
+                w.and(&condition);
+            }
+            OwnWork::FiledByOrDepartment(user) => {
+                let condition = filed_by(&mut w, user);
+                w.and(&format!("(work_department = 1 or {condition})"));
+            }
+            OwnWork::Nothing => w.and("1 = 0"),
+        }
         if let Some(term) = filter.search {
             let p = w.text(term);
             let (mobile, id) = filter.search_index.unwrap_or(("", ""));

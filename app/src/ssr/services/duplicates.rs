@@ -2,6 +2,8 @@
 //! before a filing is made, and while a proxy types an ID number or mobile.
 use crate::{
     domain::{
+        access::Action,
+        audit::{AuditAction, Outcome},
         case::{
             labels,
             screening::{counts_for_duplicates, match_reasons, DuplicateMatch, HouseholdKeys},
@@ -11,7 +13,12 @@ use crate::{
         mobile::MobileNumber,
         region::RegionCode,
     },
-    ssr::{error::ServiceError, repo::cases, staff::Staff, state::AppState},
+    ssr::{
+        error::ServiceError,
+        repo::cases,
+        services::audit::{Read, Reader},
+        state::AppState,
+    },
     wire::cases::DuplicateView,
 };
 
@@ -106,12 +113,13 @@ pub async fn duplicate_views(
 /// Earlier filings for the household a member of staff is about to file for (as they type).
 pub async fn for_proxy(
     state: &AppState,
-    staff: &Staff,
+    reader: Reader<'_>,
     id_number: &str,
     mobile: &str,
-    now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Vec<DuplicateView>, ServiceError> {
+    let (staff, now) = (reader.staff, reader.now);
     staff.require_proxy()?;
+    staff.require(Action::DuplicateProbe)?;
     let id_number = IdNumber::parse(id_number).map(|i| i.as_str().to_owned());
     let mobile = MobileNumber::parse(mobile).map(|m| m.as_str().to_owned());
     let (id_number, mobile) = match (id_number, mobile) {
@@ -140,7 +148,29 @@ pub async fn for_proxy(
         .into_iter()
         .filter(|f| RegionCode::parse(&f.village).is_ok_and(|v| actor.covers(&v)))
         .collect();
-    tracing::info!(target: "audit", user = %staff.id, found = found.len(), "duplicate look-up while filing");
+    // One audit row per filing shown (the household sees it), or one saying none was.
+    let entries: Vec<_> = if found.is_empty() {
+        vec![reader.entry(
+            AuditAction::DuplicateProbe,
+            Outcome::Allowed,
+            &Read {
+                detail: "found=0".to_owned(),
+                ..Read::default()
+            },
+        )]
+    } else {
+        found
+            .iter()
+            .map(|f| {
+                let read = Read {
+                    case_id: Some(&f.case_id),
+                    ..Read::default()
+                };
+                reader.entry(AuditAction::DuplicateProbe, Outcome::Allowed, &read)
+            })
+            .collect()
+    };
+    super::audit::append(&state.db, &entries).await?;
     duplicate_views(state, &actor, &found).await
 }
 

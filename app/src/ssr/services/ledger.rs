@@ -5,6 +5,8 @@ use chrono::{DateTime, Utc};
 
 use crate::{
     domain::{
+        access::Action,
+        audit::{AuditAction, Outcome},
         case::Case,
         id_number::IdNumber,
         ledger::{csv_line, is_listed, row, LedgerCell, LedgerFacts, HEADER},
@@ -15,7 +17,10 @@ use crate::{
     ssr::{
         error::ServiceError,
         repo::{cases, cases::RegionColumn, regions},
-        services::auth::Staff,
+        services::{
+            audit::{Read, Reader},
+            auth::Staff,
+        },
         state::AppState,
     },
 };
@@ -49,11 +54,29 @@ struct LedgerTable {
 pub async fn export(
     state: &AppState,
     staff: &Staff,
+    address: &str,
     format: LedgerFormat,
     now: DateTime<Utc>,
 ) -> Result<LedgerFile, ServiceError> {
+    staff.require(Action::ExportLedger)?;
     let table = table(state, staff, now).await?;
-    tracing::info!(target: "audit", user = %staff.id, rows = table.rows.len(), ?format, "ledger exported");
+    // Recorded before the file leaves: no audit row, no file.
+    let reader = Reader {
+        staff,
+        address,
+        now,
+    };
+    let read = Read {
+        detail: format!(
+            "region={} rows={} format={format:?}",
+            staff.scope.as_str(),
+            table.rows.len()
+        ),
+        ..Read::default()
+    };
+    reader
+        .record(state, AuditAction::LedgerExported, Outcome::Allowed, &read)
+        .await?;
     Ok(match format {
         LedgerFormat::Csv => {
             let mut body = String::from("\u{feff}");
@@ -83,9 +106,6 @@ async fn table(
     staff: &Staff,
     now: DateTime<Utc>,
 ) -> Result<LedgerTable, ServiceError> {
-    if !staff.role.keeps_ledger() {
-        return Err(ServiceError::Forbidden);
-    }
     let column = match staff.scope.level() {
         RegionLevel::County => RegionColumn::County,
         RegionLevel::Township => RegionColumn::Township,

@@ -1,6 +1,8 @@
 //! Services own transactions and rules; server functions only adapt to them.
 pub mod admin;
 pub mod alerts;
+pub mod audit;
+pub mod audit_views;
 pub mod auth;
 pub mod case_view;
 pub mod cases;

@@ -1,5 +1,6 @@
 use crate::{
     domain::{
+        audit::{AuditAction, Outcome},
         case::{Case, CaseState, Procedure, ReviewStep},
         region::{RegionCode, RegionLevel},
         time::date_zh,
@@ -7,6 +8,7 @@ use crate::{
     ssr::{
         error::ServiceError,
         repo::{cases, regions},
+        services::audit::{Read, Reader},
         state::AppState,
     },
     wire::notice::{NoticeEntry, NoticeView},
@@ -14,7 +16,13 @@ use crate::{
 
 const NOTICE_STATES: &[&str] = &["notice_running", "elimination_notice_running"];
 
-pub async fn for_village(state: &AppState, village: &str) -> Result<NoticeView, ServiceError> {
+/// The notice of one village. It is public by design; when a signed-in officer opens it (to
+/// print it), each household listed gets an audit row.
+pub async fn for_village(
+    state: &AppState,
+    village: &str,
+    reader: Option<Reader<'_>>,
+) -> Result<NoticeView, ServiceError> {
     let code = RegionCode::parse(village)
         .ok()
         .filter(|c| c.level() == RegionLevel::Village)
@@ -31,6 +39,7 @@ pub async fn for_village(state: &AppState, village: &str) -> Result<NoticeView, 
         None => None,
     };
     let mut entries = Vec::new();
+    let mut listed: Vec<String> = Vec::new();
     for (row, snapshot) in
         cases::in_village_states(&state.db.pool, &state.vault, code.as_str(), NOTICE_STATES).await?
     {
@@ -44,6 +53,7 @@ pub async fn for_village(state: &AppState, village: &str) -> Result<NoticeView, 
             },
         } = case.state
         {
+            listed.push(row.id.clone());
             entries.push(NoticeEntry {
                 name: row.applicant_name.clone(),
                 group: row.village_group.clone(),
@@ -58,6 +68,20 @@ pub async fn for_village(state: &AppState, village: &str) -> Result<NoticeView, 
                 until: date_zh(min_until),
             });
         }
+    }
+    if let Some(reader) = reader {
+        let rows: Vec<_> = listed
+            .iter()
+            .map(|case_id| {
+                let read = Read {
+                    case_id: Some(case_id),
+                    detail: format!("village={}", code.as_str()),
+                    ..Read::default()
+                };
+                reader.entry(AuditAction::NoticePrinted, Outcome::Allowed, &read)
+            })
+            .collect();
+        super::audit::append(&state.db, &rows).await?;
     }
     Ok(NoticeView {
         village: village_row.name,

@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 
 use crate::{
     domain::{
+        access::{Action, Reach},
         case::{labels, work, work_rev, Case, Policy},
         clock::{time_left_zh, urgency, Urgency, UrgencyThresholds},
         id_number::IdNumber,
@@ -18,7 +19,7 @@ use crate::{
         repo::{
             cases,
             cases::{QueueColumns, RegionColumn},
-            queue::{self as queue_rows, OpenFilter, OpenTab, UrgencyBounds, WorkFor},
+            queue::{self as queue_rows, OpenFilter, OpenTab, OwnWork, UrgencyBounds, WorkFor},
             regions,
             regions::RegionRow,
         },
@@ -155,6 +156,12 @@ pub async fn list_for(
             QueueTab::Todo => OpenTab::Todo(work),
         },
         after,
+        own_work: match staff.reach(Action::OpenCase) {
+            Reach::Region => OwnWork::Region,
+            Reach::OwnFilings => OwnWork::FiledBy(&staff.id),
+            Reach::OwnAlertsAndDepartmentWork => OwnWork::FiledByOrDepartment(&staff.id),
+            Reach::Never | Reach::NarrowInRegion | Reach::County => OwnWork::Nothing,
+        },
     };
     let pool = &state.db.pool;
     let scope = staff.scope.as_str();

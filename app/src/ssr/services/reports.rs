@@ -454,6 +454,7 @@ pub async fn track(
     let engine_case = cases::load_unscoped(state, &case.id).await?;
     let (status, status_detail) =
         crate::domain::wording::household::status(&engine_case, accept_by, decide_by, lang);
+    let looked = super::audit_views::looked_for_household(state, &case.id).await?;
     Ok(TrackResult {
         tracking: tracking.grouped(),
         status,
@@ -474,5 +475,6 @@ pub async fn track(
                 )
             })
             .collect(),
+        looked,
     })
 }

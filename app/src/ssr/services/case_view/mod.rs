@@ -7,6 +7,8 @@ use people::People;
 
 use crate::{
     domain::{
+        access::Action,
+        audit::{AuditAction, Outcome},
         case::{eligibility::suggest_category, labels, CaseEvent, Procedure, ReviewStep},
         id_number::IdNumber,
         mobile::MobileNumber,
@@ -16,7 +18,11 @@ use crate::{
     ssr::{
         error::ServiceError,
         repo::cases as rows,
-        services::{auth::Staff, cases},
+        services::{
+            audit::{Read, Reader},
+            auth::Staff,
+            cases,
+        },
         state::AppState,
     },
     wire::cases::{CaseView, Choice, ComparisonView, TimelineEntry},
@@ -27,10 +33,28 @@ pub async fn view(
     state: &AppState,
     staff: &Staff,
     case_id: &str,
+    address: &str,
     now: DateTime<Utc>,
 ) -> Result<CaseView, ServiceError> {
     let actor = staff.actor();
-    let case = cases::load(state, &actor, case_id).await?;
+    let case = cases::load_unscoped(state, case_id).await?;
+    // Outside the officer's own work the case looks like one that does not exist.
+    if !staff.may_on_case(Action::OpenCase, &case, &state.policy) {
+        tracing::warn!(user = %staff.id, case_id, "case read outside own work refused");
+        return Err(ServiceError::NotFound);
+    }
+    let reader = Reader {
+        staff,
+        address,
+        now,
+    };
+    let read = Read {
+        case_id: Some(case_id),
+        ..Read::default()
+    };
+    reader
+        .record(state, AuditAction::CaseOpened, Outcome::Allowed, &read)
+        .await?;
     let row = rows::by_id(&state.db.pool, &state.vault, case_id)
         .await?
         .ok_or(ServiceError::NotFound)?;

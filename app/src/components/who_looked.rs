@@ -1,0 +1,27 @@
+//! 谁查看过我的信息: on the household's progress page, every staff read of its filing —
+//! when, which office and role, what and why. Never a name.
+use leptos::prelude::*;
+
+use crate::{i18n::use_lang, wire::audit::LookedView};
+
+#[component]
+pub fn WhoLooked(looked: Vec<LookedView>) -> impl IntoView {
+    let t = use_lang();
+    view! {
+        <section class="card" data-testid="who-looked">
+            <h3>{t.pick("谁查看过我的信息", "Who has looked at my information")}</h3>
+            {if looked.is_empty() {
+                view! { <p>{t.pick("还没有工作人员查看过。", "No staff member has looked yet.")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="plain">
+                        {looked.into_iter().map(|l| view! {
+                            <li>{format!("{} · {} · {} · {}", l.at, l.office, l.what, l.why)}</li>
+                        }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}

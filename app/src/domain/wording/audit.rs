@@ -1,0 +1,141 @@
+//! Words of the audit log: action and outcome labels, reveal reasons, chain verification.
+use crate::domain::audit::{AuditAction, BrokenLink, Outcome, RevealReasonError};
+use crate::domain::message::UserMessage;
+
+/// The reveal reasons shown to officers: (code, zh label); `other` asks for text.
+pub const REVEAL_REASONS: &[(&str, &str)] = &[
+    ("home_check", "入户核查核对身份"),
+    ("data_comparison", "部门数据比对"),
+    ("assistance", "办理帮扶措施"),
+    ("duplicate_check", "核实疑似重复申报"),
+    ("other", "其他"),
+];
+
+impl AuditAction {
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            AuditAction::CaseOpened => "查看案件",
+            AuditAction::IdRevealed => "查看完整身份证号",
+            AuditAction::LedgerExported => "导出台账",
+            AuditAction::DuplicateProbe => "代为申报时查重",
+            AuditAction::NoticePrinted => "打印公示",
+            AuditAction::AuditExported => "导出审计日志",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            AuditAction::CaseOpened => "Case opened",
+            AuditAction::IdRevealed => "Full ID number shown",
+            AuditAction::LedgerExported => "Ledger exported",
+            AuditAction::DuplicateProbe => "Duplicate check while filing",
+            AuditAction::NoticePrinted => "Public notice printed",
+            AuditAction::AuditExported => "Audit log exported",
+        }
+    }
+}
+
+impl Outcome {
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Outcome::Allowed => "已查看",
+            Outcome::Refused => "已拒绝",
+        }
+    }
+}
+
+impl UserMessage for RevealReasonError {
+    fn key(&self) -> &'static str {
+        match self {
+            RevealReasonError::Missing => "audit.reason_missing",
+            RevealReasonError::Unknown => "audit.reason_unknown",
+            RevealReasonError::OtherNeedsText => "audit.reason_other_text",
+            RevealReasonError::TooLong => "audit.reason_too_long",
+        }
+    }
+
+    fn zh(&self) -> &'static str {
+        match self {
+            RevealReasonError::Missing => "请选择查看完整身份证号的原因",
+            RevealReasonError::Unknown => "请从列表中选择原因",
+            RevealReasonError::OtherNeedsText => "选择“其他”时请写明原因",
+            RevealReasonError::TooLong => "原因请控制在100字以内",
+        }
+    }
+
+    fn en(&self) -> &'static str {
+        match self {
+            RevealReasonError::Missing => "Choose why you need the full ID number",
+            RevealReasonError::Unknown => "Choose a reason from the list",
+            RevealReasonError::OtherNeedsText => "With “other”, write the reason",
+            RevealReasonError::TooLong => "Keep the reason under 100 characters",
+        }
+    }
+}
+
+/// The household-facing words for a stored reason code (and free text for 其他). Reads that
+/// need no reason (opening the case to work on it) are "办理您的申报".
+pub fn reason_zh(action: AuditAction, code: &str, text: &str) -> String {
+    if let Some((_, label)) = REVEAL_REASONS
+        .iter()
+        .find(|(c, _)| *c == code && *c != "other")
+    {
+        return (*label).to_owned();
+    }
+    if code == "other" && !text.is_empty() {
+        return format!("其他：{text}");
+    }
+    match action {
+        AuditAction::CaseOpened => "办理您的申报".to_owned(),
+        AuditAction::IdRevealed => "未说明".to_owned(),
+        AuditAction::LedgerExported => "按月报送监测台账".to_owned(),
+        AuditAction::DuplicateProbe => "代为申报时核对是否重复".to_owned(),
+        AuditAction::NoticePrinted => "村级公示".to_owned(),
+        AuditAction::AuditExported => "审计检查".to_owned(),
+    }
+}
+
+impl BrokenLink {
+    pub fn describe_zh(&self) -> String {
+        match self {
+            BrokenLink::ContentChanged { seq } => format!("第{seq}条记录的内容被改动"),
+            BrokenLink::PrevMismatch { seq } => format!("第{seq}条记录与前一条不相连"),
+            BrokenLink::Gap { after, found } => {
+                format!("第{after}条之后缺少记录（下一条为第{found}条）")
+            }
+            BrokenLink::HeadMismatch { head_seq, last_seq } => {
+                format!("链头记录为第{head_seq}条，而最后一条为第{last_seq}条")
+            }
+        }
+    }
+
+    pub fn describe_en(&self) -> String {
+        match self {
+            BrokenLink::ContentChanged { seq } => format!("row {seq}: content was changed"),
+            BrokenLink::PrevMismatch { seq } => {
+                format!("row {seq}: does not link to the row before")
+            }
+            BrokenLink::Gap { after, found } => {
+                format!("rows missing after {after} (next is {found})")
+            }
+            BrokenLink::HeadMismatch { head_seq, last_seq } => {
+                format!("chain head is at {head_seq} but the last row is {last_seq}")
+            }
+        }
+    }
+}
+
+/// The admin page's line about the chain.
+pub fn verification_zh(rows_checked: i64, first_broken: Option<&BrokenLink>) -> String {
+    match first_broken {
+        None => format!("审计日志完整，共 {rows_checked} 条记录，哈希链校验通过"),
+        Some(link) => format!("审计日志校验失败：{}", link.describe_zh()),
+    }
+}
+
+/// A date in the audit filter that is not YYYY-MM-DD: (key, zh, en).
+pub const BAD_DATE: (&str, &str, &str) = (
+    "audit.bad_date",
+    "日期格式应为 2026-11-30",
+    "Dates look like 2026-11-30",
+);

@@ -1,0 +1,43 @@
+//! `server verify-audit`: walks the audit log's hash chain and reports the first broken link.
+//! The lead wires it into the command line (cli.rs); it migrates nothing and writes nothing.
+use std::io::Write;
+
+use app::ssr::{db::Db, services::audit};
+
+/// What the command answers with: exit code 0 when the chain is intact, 2 when broken.
+#[derive(Debug, PartialEq, Eq)]
+pub enum AuditStatus {
+    Intact,
+    Broken,
+}
+
+/// Verifies the chain in `database_url` and writes the result (zh, then en) to `out`.
+pub async fn verify_audit(
+    database_url: &str,
+    out: &mut dyn Write,
+) -> Result<AuditStatus, Box<dyn std::error::Error + Send + Sync>> {
+    let db = Db::connect(database_url).await?;
+    let result = audit::verify(&db).await;
+    db.pool.close().await;
+    let verification = result.map_err(|e| format!("audit verification failed: {e}"))?;
+    match &verification.first_broken {
+        None => {
+            writeln!(
+                out,
+                "审计日志完整：{} 条记录 audit log intact: {} rows",
+                verification.rows_checked, verification.rows_checked
+            )?;
+            Ok(AuditStatus::Intact)
+        }
+        Some(link) => {
+            writeln!(
+                out,
+                "审计日志被改动：{} audit log broken: {} ({} rows before it are intact)",
+                link.describe_zh(),
+                link.describe_en(),
+                verification.rows_checked
+            )?;
+            Ok(AuditStatus::Broken)
+        }
+    }
+}

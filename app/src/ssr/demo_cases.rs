@@ -165,6 +165,7 @@ fn record(on: chrono::NaiveDate, head: &str) -> HomeCheckRecord {
         consent_signed: true,
         rigid_expenditure: Fen::from_fen(1_200_000),
         formerly_poor: false,
+        previous_income: None,
     }
 }
 

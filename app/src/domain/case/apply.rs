@@ -6,8 +6,8 @@ use crate::domain::clock::{ClockKind, ClockState};
 use super::event::{CaseEvent, EventKind};
 use super::screening::Comparison;
 use super::state::{
-    Case, CaseState, ExtensionRequest, Objection, Procedure, Reopening, ReviewStep, VillageReview,
-    Visit,
+    Case, CaseState, Deferral, ExtensionRequest, Objection, Procedure, Removal, Reopening,
+    ReviewStep, VillageReview, Visit,
 };
 
 /// Applies one event.
@@ -57,6 +57,11 @@ impl Case {
                 duplicates: Vec::new(),
                 duplicate_override: None,
                 comparison: None,
+                identified_on: None,
+                identification_income: None,
+                elimination_deferred: None,
+                removal: None,
+                stability: None,
             })
         } else {
             None
@@ -178,6 +183,11 @@ fn apply_kind(case: &mut Case, event: &CaseEvent) {
             case.category = Some(*category);
             case.tier = Some(*tier);
             case.state = CaseState::Monitored;
+            case.identified_on = Some(today);
+            case.identification_income = case
+                .household
+                .as_ref()
+                .and_then(|h| h.per_capita_net_income());
         }
         EventKind::NotIdentified { reason } => {
             case.refusal_reason = Some(reason.clone());
@@ -217,9 +227,32 @@ fn apply_kind(case: &mut Case, event: &CaseEvent) {
             };
         }
         EventKind::KeptMonitoring { .. } => case.state = CaseState::Monitored,
-        EventKind::Eliminated { on } => {
+        EventKind::Eliminated { on, stability } => {
             case.eliminated_on = Some(*on);
+            case.stability = *stability;
             case.state = CaseState::Eliminated { on: *on };
+        }
+        EventKind::Removed { kind, reason, on } => {
+            case.removal = Some(Removal {
+                kind: *kind,
+                reason: reason.clone(),
+                on: *on,
+                from_state: case.state.code().to_owned(),
+            });
+            if kind.notifies_household() {
+                case.refusal_reason = Some(reason.clone());
+                case.refusal_notified_on = None;
+            }
+            case.state = CaseState::Removed {
+                kind: *kind,
+                on: *on,
+            };
+        }
+        EventKind::EliminationDeferred { reason, on } => {
+            case.elimination_deferred = Some(Deferral {
+                on: *on,
+                reason: reason.clone(),
+            });
         }
         EventKind::Reopened { reason, tier, on } => {
             case.reopenings.push(Reopening {
@@ -228,6 +261,7 @@ fn apply_kind(case: &mut Case, event: &CaseEvent) {
             });
             case.tier = Some(*tier);
             case.state = CaseState::Monitored;
+            case.identified_on = Some(*on);
         }
         EventKind::GreenChannelOpened => case.green_channel = true,
         EventKind::ExtensionRequested {

@@ -113,6 +113,16 @@ pub enum CaseCommand {
     },
     /// Assist first, review and notice later (sudden severe hardship).
     OpenGreenChannel,
+    /// The county removes a monitored or eliminated household without elimination
+    /// (标注回退, 清退, moved away, deregistered), with its reason.
+    Remove {
+        kind: super::reversal::RemovalKind,
+        reason: String,
+    },
+    /// 暂不标注风险消除: a no-labour household has its 兜底 measure and stays monitored.
+    DeferElimination {
+        reason: String,
+    },
     /// The clock's owner asks for more time, before it is due.
     RequestExtension {
         clock: ClockKind,
@@ -188,10 +198,12 @@ pub enum CommandKind {
     ApproveExtension,
     PauseClock,
     ResumeClock,
+    Remove,
+    DeferElimination,
 }
 
 impl CommandKind {
-    pub const ALL: [CommandKind; 24] = [
+    pub const ALL: [CommandKind; 26] = [
         CommandKind::Accept,
         CommandKind::RejectOutOfScope,
         CommandKind::RecordHomeCheck,
@@ -216,6 +228,8 @@ impl CommandKind {
         CommandKind::ApproveExtension,
         CommandKind::PauseClock,
         CommandKind::ResumeClock,
+        CommandKind::Remove,
+        CommandKind::DeferElimination,
     ];
 }
 
@@ -251,6 +265,8 @@ impl CaseCommand {
             CaseCommand::ApproveExtension { .. } => CommandKind::ApproveExtension,
             CaseCommand::PauseClock { .. } => CommandKind::PauseClock,
             CaseCommand::ResumeClock { .. } => CommandKind::ResumeClock,
+            CaseCommand::Remove { .. } => CommandKind::Remove,
+            CaseCommand::DeferElimination { .. } => CommandKind::DeferElimination,
         }
     }
 }

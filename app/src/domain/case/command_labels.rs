@@ -30,6 +30,8 @@ impl CommandKind {
             CommandKind::ApproveExtension => "approve_extension",
             CommandKind::PauseClock => "pause_clock",
             CommandKind::ResumeClock => "resume_clock",
+            CommandKind::Remove => "remove",
+            CommandKind::DeferElimination => "defer_elimination",
         }
     }
 
@@ -67,6 +69,8 @@ impl CommandKind {
             CommandKind::ApproveExtension => "审批延期",
             CommandKind::PauseClock => "暂停计时",
             CommandKind::ResumeClock => "恢复计时",
+            CommandKind::Remove => "标注回退/清退",
+            CommandKind::DeferElimination => "暂不标注风险消除",
         }
     }
 
@@ -97,6 +101,8 @@ impl CommandKind {
             CommandKind::ApproveExtension => "Decide extension",
             CommandKind::PauseClock => "Pause deadline",
             CommandKind::ResumeClock => "Resume deadline",
+            CommandKind::Remove => "Remove from monitoring",
+            CommandKind::DeferElimination => "Defer risk elimination (backstop in place)",
         }
     }
 }

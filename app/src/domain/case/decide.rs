@@ -50,7 +50,8 @@ pub fn decide(
         cal,
         now,
     };
-    let mut out = Emitter::new(Some(case), now, EventActor::from(actor));
+    let mut out = Emitter::new(Some(case), now, EventActor::from(actor))
+        .rolling(policy.rules.calendar_deadlines_end_on_working_day);
     match command {
         CaseCommand::Accept { duplicate_override } => {
             review::accept(case, duplicate_override.as_deref(), &ctx, &mut out)?
@@ -155,6 +156,16 @@ pub fn decide(
             assist::pause_clock(case, *clock, reason, &ctx, &mut out)?
         }
         CaseCommand::ResumeClock { clock } => assist::resume_clock(case, *clock, &ctx, &mut out)?,
+        CaseCommand::Remove { kind, reason } => {
+            super::reversal::remove(case, *kind, reason, &ctx, &mut out)?
+        }
+        CaseCommand::DeferElimination { reason } => {
+            let reason = required(reason, "reason")?;
+            out.push(EventKind::EliminationDeferred {
+                reason,
+                on: ctx.today(),
+            });
+        }
     }
     Ok(out.finish())
 }
@@ -202,7 +213,8 @@ pub fn decide_report(
             risks.push(*risk);
         }
     }
-    let mut out = Emitter::new(None, now, EventActor::from(actor));
+    let mut out = Emitter::new(None, now, EventActor::from(actor))
+        .rolling(policy.rules.calendar_deadlines_end_on_working_day);
     out.push(EventKind::Reported {
         id,
         village: new.village.clone(),

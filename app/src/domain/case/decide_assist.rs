@@ -8,7 +8,6 @@ use crate::domain::vocab::RiskTier;
 
 use super::actor::{extension_approvers, role_level, Role};
 use super::decide::{check_date, required, Ctx};
-use super::decide_review::check_measures_delivered;
 use super::emit::Emitter;
 use super::event::EventKind;
 use super::guard::can_pause;
@@ -192,7 +191,10 @@ pub(super) fn propose_elimination(
     if let Some(which) = checklist.first_unmet() {
         return Err(Refusal::CriteriaNotMet { which });
     }
-    check_measures_delivered(case)?;
+    let gap = |gap| Refusal::Elimination { gap };
+    super::elimination::check_measures(case).map_err(gap)?;
+    super::elimination::check_time_and_visits(case, ctx.policy, ctx.cal, ctx.today())
+        .map_err(gap)?;
     let today = ctx.today();
     out.push(EventKind::EliminationProposed {
         checklist: *checklist,

@@ -126,6 +126,20 @@ pub enum EventKind {
     },
     Eliminated {
         on: NaiveDate,
+        /// Evidence of stability the county decided on (absent in events stored before it).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        stability: Option<super::elimination::Stability>,
+    },
+    /// Removed from monitoring without elimination (audited with its reason).
+    Removed {
+        kind: super::reversal::RemovalKind,
+        reason: String,
+        on: NaiveDate,
+    },
+    /// 暂不标注风险消除 after the 兜底 measure; monitoring continues.
+    EliminationDeferred {
+        reason: String,
+        on: NaiveDate,
     },
     Reopened {
         reason: String,
@@ -200,6 +214,8 @@ impl EventKind {
             EventKind::EliminationProposed { .. } => "elimination_proposed",
             EventKind::KeptMonitoring { .. } => "kept_monitoring",
             EventKind::Eliminated { .. } => "eliminated",
+            EventKind::Removed { .. } => "removed",
+            EventKind::EliminationDeferred { .. } => "elimination_deferred",
             EventKind::Reopened { .. } => "reopened",
             EventKind::GreenChannelOpened => "green_channel_opened",
             EventKind::ExtensionRequested { .. } => "extension_requested",

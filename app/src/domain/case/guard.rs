@@ -6,7 +6,7 @@ use chrono::NaiveDateTime;
 
 use crate::domain::clock::{ClockKind, ClockState};
 use crate::domain::region::RegionCode;
-use crate::domain::vocab::Channel;
+use crate::domain::vocab::{Channel, LabourCapacity};
 
 use super::actor::{extension_approvers, role_level, Actor, Role};
 use super::command::CommandKind;
@@ -113,7 +113,9 @@ pub fn roles_for(kind: CommandKind) -> &'static [Role] {
         CommandKind::CountyDecide
         | CommandKind::CountyDecideElimination
         | CommandKind::Reopen
-        | CommandKind::OpenGreenChannel => COUNTY,
+        | CommandKind::OpenGreenChannel
+        | CommandKind::Remove
+        | CommandKind::DeferElimination => COUNTY,
         CommandKind::AssignResponsible | CommandKind::AddPlan | CommandKind::ChangeTier => {
             ASSIGNERS
         }
@@ -192,8 +194,20 @@ fn check_state(
         {
             Err(wrong)
         }
-        CommandKind::ProposeElimination if case.no_member_can_work() => {
+        CommandKind::ProposeElimination if super::elimination::backstop_rule_applies(case) => {
             Err(Refusal::NoLabourCannotEliminate)
+        }
+        CommandKind::DeferElimination => {
+            let labour = case.household.as_ref().map(|h| h.labour_capacity());
+            if case.elimination_deferred.is_some() {
+                Err(wrong)
+            } else if !matches!(labour, Some(LabourCapacity::None | LabourCapacity::Partial)) {
+                Err(Refusal::NotBackstopHousehold)
+            } else if !super::elimination::has_backstop(case) {
+                Err(Refusal::NoBackstopMeasure)
+            } else {
+                Ok(())
+            }
         }
         CommandKind::OpenGreenChannel => {
             if case.green_channel {
@@ -223,7 +237,8 @@ fn check_state(
         | CommandKind::LogVisit
         | CommandKind::ChangeTier
         | CommandKind::ProposeElimination
-        | CommandKind::Reopen => Ok(()),
+        | CommandKind::Reopen
+        | CommandKind::Remove => Ok(()),
     }
 }
 
@@ -289,7 +304,10 @@ fn kinds_in_state(state: &CaseState, policy: &Policy) -> Vec<CommandKind> {
                         kinds.push(K::RecordComparison);
                     }
                 },
-                Procedure::Elimination => kinds.extend(monitoring),
+                Procedure::Elimination => {
+                    kinds.extend(monitoring);
+                    kinds.push(K::Remove);
+                }
             }
             kinds
         }
@@ -299,10 +317,17 @@ fn kinds_in_state(state: &CaseState, policy: &Policy) -> Vec<CommandKind> {
         CaseState::Monitored => {
             let mut kinds = ASSIST.to_vec();
             kinds.extend(monitoring);
-            kinds.push(K::ProposeElimination);
+            kinds.extend([
+                K::ProposeElimination,
+                K::DeferElimination,
+                K::RecordComparison,
+                K::Remove,
+            ]);
             kinds
         }
-        CaseState::Eliminated { .. } => vec![K::Reopen, K::LogVisit],
+        CaseState::Eliminated { .. } => vec![K::Reopen, K::LogVisit, K::Remove],
+        CaseState::Removed { kind, .. } if kind.notifies_household() => vec![K::NotifyRefusal],
+        CaseState::Removed { .. } => Vec::new(),
     }
 }
 

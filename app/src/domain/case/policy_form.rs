@@ -144,6 +144,7 @@ impl PolicyForm {
             // Not on the form: kept from the policy in force.
             filings_per_mobile_per_day: current.filings_per_mobile_per_day,
             filings_per_address_per_day: current.filings_per_address_per_day,
+            rules: current.rules.clone(),
             due_soon_working_days: p.days(&self.due_soon_days, "due_soon_days", 10),
             refusal_notice: p.optional(
                 &self.refusal_notice_days,

@@ -35,6 +35,7 @@ pub fn record(on: NaiveDate, income_fen: i64) -> HomeCheckRecord {
         consent_signed: true,
         rigid_expenditure: Fen::ZERO,
         formerly_poor: false,
+        previous_income: None,
     }
 }
 
@@ -129,6 +130,13 @@ pub fn sample(kind: CommandKind, today: NaiveDate) -> CaseCommand {
         },
         CommandKind::ResumeClock => CaseCommand::ResumeClock {
             clock: ClockKind::HomeCheck,
+        },
+        CommandKind::Remove => CaseCommand::Remove {
+            kind: super::reversal::RemovalKind::MovedAway,
+            reason: "整户迁往外省".into(),
+        },
+        CommandKind::DeferElimination => CaseCommand::DeferElimination {
+            reason: "无劳动能力，已纳入低保，继续监测".into(),
         },
     }
 }

@@ -169,7 +169,9 @@ pub fn is_work_item(kind: CommandKind) -> bool {
         | K::OpenGreenChannel
         | K::ChangeTier
         | K::Reopen
-        | K::RecordObjection => false,
+        | K::RecordObjection
+        | K::Remove
+        | K::DeferElimination => false,
         K::Accept
         | K::RejectOutOfScope
         | K::RecordHomeCheck

@@ -30,7 +30,7 @@ pub fn state_code_zh(code: &str) -> &'static str {
         "elimination_notice_ended" => "风险消除：待乡镇审核",
         "elimination_township_reviewed" => "风险消除：待县级审定",
         "eliminated" => "风险已消除",
-        _ => "办理中",
+        other => super::engine::state_code_zh(other).unwrap_or("办理中"),
     }
 }
 
@@ -175,7 +175,9 @@ pub fn event_zh(event: &CaseEvent) -> Option<String> {
         }
         EventKind::EliminationProposed { .. } => "提出风险消除".into(),
         EventKind::KeptMonitoring { reason } => format!("继续监测：{reason}"),
-        EventKind::Eliminated { .. } => "县级审定：风险消除".into(),
+        EventKind::Eliminated { stability, .. } => super::engine::eliminated_zh(stability.as_ref()),
+        EventKind::Removed { kind, reason, .. } => super::engine::removed_zh(*kind, reason),
+        EventKind::EliminationDeferred { reason, .. } => super::engine::deferred_zh(reason),
         EventKind::Reopened { reason, .. } => format!("回退，重新纳入监测：{reason}"),
         EventKind::GreenChannelOpened => "开通绿色通道，先帮扶后公示".into(),
         EventKind::ExtensionRequested {

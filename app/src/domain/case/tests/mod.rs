@@ -1,5 +1,6 @@
 mod assistance;
 mod clock_rules;
+mod engine_gaps;
 mod props;
 mod rules;
 mod screening;

@@ -239,6 +239,13 @@ fn build(kind: CommandKind, s: &Seed, case: &Case, now: chrono::NaiveDateTime) -
                 .find(|c| matches!(c.state, ClockState::Paused { .. }))
                 .map_or(clock, |c| c.kind),
         },
+        CommandKind::Remove => CaseCommand::Remove {
+            kind: pick(super::super::reversal::RemovalKind::ALL, s.b),
+            reason: text(s, "整户迁出"),
+        },
+        CommandKind::DeferElimination => CaseCommand::DeferElimination {
+            reason: text(s, "兜底保障，继续监测"),
+        },
     }
 }
 
@@ -294,7 +301,9 @@ fn rarity(kind: CommandKind, case: &Case) -> u8 {
         | CommandKind::PauseClock
         | CommandKind::ResumeClock
         | CommandKind::ChangeTier
-        | CommandKind::RecordComparison => 4,
+        | CommandKind::RecordComparison
+        | CommandKind::DeferElimination => 4,
+        CommandKind::Remove => 12,
         CommandKind::AddPlan if !case.measures.is_empty() => 4,
         CommandKind::AssignResponsible if case.responsible.is_some() => 4,
         CommandKind::LogVisit => 2,
@@ -340,6 +349,16 @@ fn check_invariants(case: &Case, events: &[CaseEvent]) -> Result<(), TestCaseErr
             );
             prop_assert!(!case.no_member_can_work(), "no-labour household eliminated");
             prop_assert!(case.eliminated_on.is_some());
+        }
+        CaseState::Removed { kind, .. } => {
+            // Only the refusal notice may run, and only when the household is told.
+            prop_assert!(
+                open.iter()
+                    .all(|k| *k == ClockKind::RefusalNotice && kind.notifies_household()),
+                "removed with open clocks {:?}",
+                open
+            );
+            prop_assert!(case.removal.is_some());
         }
         CaseState::RejectedOutOfScope { .. } | CaseState::NotIdentified { .. } => {
             prop_assert!(

@@ -85,6 +85,40 @@ pub fn ready_to_propose() -> Journey {
             status: MeasureStatus::Delivered,
         },
     );
+    let today = j.today();
+    j.act(
+        Role::VillageCadre,
+        CaseCommand::LogVisit {
+            date: today,
+            notes: "收入稳定".to_owned(),
+            new_tier: None,
+        },
+    );
+    j
+}
+/// An identified household where nobody can work, on 低保 (the 兜底 measure under way).
+pub fn no_labour_backstopped() -> Journey {
+    let mut j = accepted();
+    let on = j.today() + chrono::Duration::days(1);
+    j.days(1).act(
+        Role::VillageCadre,
+        CaseCommand::RecordHomeCheck {
+            record: no_labour_poor_record(on),
+        },
+    );
+    j.until("identified");
+    let today = j.today();
+    j.act(
+        Role::TownshipOfficer,
+        CaseCommand::AddPlan {
+            measures: vec![Measure {
+                measure_type: crate::domain::vocab::MeasureType::MinimumLiving,
+                lead_department: "民政局".to_owned(),
+                status: MeasureStatus::InProgress,
+                ..measure(MeasureStatus::InProgress, today)
+            }],
+        },
+    );
     j
 }
 pub fn green_home_checked() -> Journey {

@@ -106,6 +106,7 @@ pub fn poor_record(on: NaiveDate) -> HomeCheckRecord {
         consent_signed: true,
         rigid_expenditure: Fen::ZERO,
         formerly_poor: false,
+        previous_income: None,
     }
 }
 
@@ -129,6 +130,17 @@ pub fn no_labour_record(on: NaiveDate) -> HomeCheckRecord {
             member("赵老太", LabourCapacity::None, 30_000),
         ],
         guarantees: Guarantees::ALL_SECURED,
+        ..poor_record(on)
+    }
+}
+
+/// A poor household where nobody can work (identification-worthy, never eliminated).
+pub fn no_labour_poor_record(on: NaiveDate) -> HomeCheckRecord {
+    HomeCheckRecord {
+        members: vec![
+            member("赵老汉", LabourCapacity::None, 3_000),
+            member("赵老太", LabourCapacity::None, 2_000),
+        ],
         ..poor_record(on)
     }
 }

@@ -6,6 +6,7 @@ use chrono::Duration;
 use crate::domain::clock::ClockKind;
 use crate::domain::vocab::{Category, RiskTier};
 
+use super::super::reversal::RemovalKind;
 use super::super::*;
 use super::setups::*;
 use super::support::*;
@@ -472,6 +473,44 @@ fn rows() -> Vec<Row> {
                 },
             )),
             wrong_from: accepted,
+            wrong_refusal: wrong_state,
+        },
+        Row {
+            kind: CommandKind::Remove,
+            from: identified,
+            command: |_| CaseCommand::Remove {
+                kind: RemovalKind::MovedAway,
+                reason: "整户迁往外省".to_owned(),
+            },
+            role: Role::CountyHead,
+            expect_state: "removed",
+            wrong_role: Role::TownshipHead,
+            bad_data: Some((
+                |_| CaseCommand::Remove {
+                    kind: RemovalKind::NegativeList,
+                    reason: "家有小轿车".to_owned(),
+                },
+                Refusal::NoNegativeListHit,
+            )),
+            wrong_from: township_reviewed,
+            wrong_refusal: wrong_state,
+        },
+        Row {
+            kind: CommandKind::DeferElimination,
+            from: no_labour_backstopped,
+            command: |_| CaseCommand::DeferElimination {
+                reason: "无劳动能力，已纳入低保".to_owned(),
+            },
+            role: Role::CountyOfficer,
+            expect_state: "identified",
+            wrong_role: Role::VillageCadre,
+            bad_data: Some((
+                |_| CaseCommand::DeferElimination {
+                    reason: " ".to_owned(),
+                },
+                Refusal::MissingData { field: "reason" },
+            )),
+            wrong_from: eliminated,
             wrong_refusal: wrong_state,
         },
     ]

@@ -78,6 +78,10 @@ pub(super) fn form_for(command: &CaseCommand) -> CommandForm {
                     })
                     .collect(),
                 rigid_expenditure: record.rigid_expenditure.plain_yuan(),
+                previous_income: record
+                    .previous_income
+                    .map(|f| f.plain_yuan())
+                    .unwrap_or_default(),
                 guarantees: GUARANTEE_ITEMS
                     .iter()
                     .zip(secured)
@@ -232,6 +236,12 @@ pub(super) fn form_for(command: &CaseCommand) -> CommandForm {
             clock: clock.code().into(),
             ..base
         },
+        CaseCommand::Remove { kind, reason } => CommandForm {
+            removal_kind: kind.code().into(),
+            reason,
+            ..base
+        },
+        CaseCommand::DeferElimination { reason } => CommandForm { reason, ..base },
     }
 }
 
@@ -275,6 +285,7 @@ pub(super) fn home_check() -> HomeCheckRecord {
         consent_signed: true,
         rigid_expenditure: Fen::parse_yuan("3000").expect("amount"),
         formerly_poor: true,
+        previous_income: Some(Fen::parse_yuan("40000").expect("amount")),
     }
 }
 
@@ -375,6 +386,13 @@ pub(super) fn complete_command(kind: CommandKind) -> CaseCommand {
         CommandKind::ResumeClock => CaseCommand::ResumeClock {
             clock: ClockKind::HomeCheck,
         },
+        CommandKind::Remove => CaseCommand::Remove {
+            kind: crate::domain::case::reversal::RemovalKind::NegativeList,
+            reason: "子女为公职人员".into(),
+        },
+        CommandKind::DeferElimination => CaseCommand::DeferElimination {
+            reason: "无劳动能力，已纳入低保".into(),
+        },
     }
 }
 
@@ -463,6 +481,8 @@ pub(super) fn required_fields(kind: CommandKind) -> &'static [&'static str] {
         CommandKind::ApproveExtension => &["clock", "approve"],
         CommandKind::PauseClock => &["clock", "reason"],
         CommandKind::ResumeClock => &["clock"],
+        CommandKind::Remove => &["removal_kind", "reason"],
+        CommandKind::DeferElimination => &["reason"],
     }
 }
 
@@ -485,6 +505,7 @@ pub(super) fn blank(form: &mut CommandForm, field: &str) {
         "status" => form.status.clear(),
         "clock" => form.clock.clear(),
         "days" => form.days.clear(),
+        "removal_kind" => form.removal_kind.clear(),
         other => panic!("no such required field {other}"),
     }
 }

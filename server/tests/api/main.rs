@@ -3,6 +3,7 @@
 mod admin;
 mod alerts;
 mod attacks;
+mod engine;
 mod escalation;
 mod fixtures;
 mod fuzz;

@@ -4,6 +4,8 @@
 use crate::domain::clock::{ClockKind, ClockState};
 
 use super::event::{CaseEvent, EventKind};
+use super::green_channel::GreenChannelApproval;
+use super::plan_review::PlanReview;
 use super::screening::Comparison;
 use super::state::{
     Case, CaseState, Deferral, ExtensionRequest, Objection, Procedure, Removal, Reopening,
@@ -62,6 +64,10 @@ impl Case {
                 elimination_deferred: None,
                 removal: None,
                 stability: None,
+                green_channel_approval: None,
+                plan_review: None,
+                relief_reviewed_on: None,
+                campaign: None,
             })
         } else {
             None
@@ -197,7 +203,25 @@ fn apply_kind(case: &mut Case, event: &CaseEvent) {
         }
         EventKind::RefusalNotified { on } => case.refusal_notified_on = Some(*on),
         EventKind::ResponsibleAssigned { person } => case.responsible = Some(person.clone()),
-        EventKind::PlanAdded { measures } => case.measures.extend(measures.iter().cloned()),
+        EventKind::PlanAdded { measures } => {
+            case.measures.extend(measures.iter().cloned());
+            case.plan_review = Some(PlanReview::AwaitingReview);
+        }
+        EventKind::PlanReviewed { date } => {
+            case.plan_review = Some(PlanReview::Reviewed { date: *date })
+        }
+        EventKind::PlanNoticeStarted { from, min_until } => {
+            case.plan_review = Some(PlanReview::NoticeRunning {
+                from: *from,
+                min_until: *min_until,
+            })
+        }
+        EventKind::PlanNoticeEnded { on } => {
+            case.plan_review = Some(PlanReview::Noticed { on: *on })
+        }
+        EventKind::ReliefReviewed { .. } => case.relief_reviewed_on = Some(today),
+        EventKind::AlertFedBack { .. } => {}
+        EventKind::CampaignStarted { name, until } => case.campaign = Some((name.clone(), *until)),
         EventKind::MeasureStatusUpdated { index, status } => {
             if let Some(measure) = case.measures.get_mut(*index) {
                 measure.status = *status;
@@ -264,6 +288,19 @@ fn apply_kind(case: &mut Case, event: &CaseEvent) {
             case.identified_on = Some(*on);
         }
         EventKind::GreenChannelOpened => case.green_channel = true,
+        EventKind::GreenChannelApproved {
+            home_checked_on,
+            village_study_on,
+            township_approved_on,
+        } => {
+            case.green_channel_approval = Some(GreenChannelApproval {
+                home_checked_on: *home_checked_on,
+                village_study_on: *village_study_on,
+                township_approved_on: *township_approved_on,
+                county_approved_on: today,
+                county_by: event.by.user_id.clone(),
+            });
+        }
         EventKind::ExtensionRequested {
             clock,
             owner,

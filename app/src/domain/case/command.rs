@@ -111,8 +111,12 @@ pub enum CaseCommand {
         reason: String,
         tier: RiskTier,
     },
-    /// Assist first, review and notice later (sudden severe hardship).
-    OpenGreenChannel,
+    /// Assist first, review and notice later (sudden severe hardship). The county opens it
+    /// after the home check, the village committee's study and the township's approval.
+    OpenGreenChannel {
+        village_study_on: NaiveDate,
+        township_approved_on: NaiveDate,
+    },
     /// The county removes a monitored or eliminated household without elimination
     /// (标注回退, 清退, moved away, deregistered), with its reason.
     Remove {
@@ -122,6 +126,29 @@ pub enum CaseCommand {
     /// 暂不标注风险消除: a no-labour household has its 兜底 measure and stays monitored.
     DeferElimination {
         reason: String,
+    },
+    /// The village's democratic review of the assistance plan (落实帮扶措施).
+    ReviewPlan {
+        date: NaiveDate,
+    },
+    /// Post the assistance plan's public notice from `from`.
+    StartPlanNotice {
+        from: NaiveDate,
+    },
+    /// Take the plan's notice down (after the minimum length).
+    EndPlanNotice,
+    /// 临时救助 → 低保 review: what the township decided and why.
+    ReviewRelief {
+        note: String,
+    },
+    /// 结果反馈: what the county told the alerting department.
+    FeedBackAlert {
+        note: String,
+    },
+    /// The yearly 集中排查 campaign: a visit due by `until`.
+    StartCampaign {
+        name: String,
+        until: NaiveDate,
     },
     /// The clock's owner asks for more time, before it is due.
     RequestExtension {
@@ -200,10 +227,16 @@ pub enum CommandKind {
     ResumeClock,
     Remove,
     DeferElimination,
+    ReviewPlan,
+    StartPlanNotice,
+    EndPlanNotice,
+    ReviewRelief,
+    FeedBackAlert,
+    StartCampaign,
 }
 
 impl CommandKind {
-    pub const ALL: [CommandKind; 26] = [
+    pub const ALL: [CommandKind; 32] = [
         CommandKind::Accept,
         CommandKind::RejectOutOfScope,
         CommandKind::RecordHomeCheck,
@@ -230,6 +263,12 @@ impl CommandKind {
         CommandKind::ResumeClock,
         CommandKind::Remove,
         CommandKind::DeferElimination,
+        CommandKind::ReviewPlan,
+        CommandKind::StartPlanNotice,
+        CommandKind::EndPlanNotice,
+        CommandKind::ReviewRelief,
+        CommandKind::FeedBackAlert,
+        CommandKind::StartCampaign,
     ];
 }
 
@@ -260,13 +299,19 @@ impl CaseCommand {
             CaseCommand::ChangeTier { .. } => CommandKind::ChangeTier,
             CaseCommand::ProposeElimination { .. } => CommandKind::ProposeElimination,
             CaseCommand::Reopen { .. } => CommandKind::Reopen,
-            CaseCommand::OpenGreenChannel => CommandKind::OpenGreenChannel,
+            CaseCommand::OpenGreenChannel { .. } => CommandKind::OpenGreenChannel,
             CaseCommand::RequestExtension { .. } => CommandKind::RequestExtension,
             CaseCommand::ApproveExtension { .. } => CommandKind::ApproveExtension,
             CaseCommand::PauseClock { .. } => CommandKind::PauseClock,
             CaseCommand::ResumeClock { .. } => CommandKind::ResumeClock,
             CaseCommand::Remove { .. } => CommandKind::Remove,
             CaseCommand::DeferElimination { .. } => CommandKind::DeferElimination,
+            CaseCommand::ReviewPlan { .. } => CommandKind::ReviewPlan,
+            CaseCommand::StartPlanNotice { .. } => CommandKind::StartPlanNotice,
+            CaseCommand::EndPlanNotice => CommandKind::EndPlanNotice,
+            CaseCommand::ReviewRelief { .. } => CommandKind::ReviewRelief,
+            CaseCommand::FeedBackAlert { .. } => CommandKind::FeedBackAlert,
+            CaseCommand::StartCampaign { .. } => CommandKind::StartCampaign,
         }
     }
 }

@@ -61,6 +61,7 @@ pub fn decide(
             out.push(EventKind::RejectedOutOfScope { reason });
             out.meet(ClockKind::TownshipAcceptance, ctx.today());
             review::refuse_household(&ctx, &mut out);
+            super::follow_up::alert_decided(case, &ctx, &mut out);
         }
         CaseCommand::RecordHomeCheck { record } => {
             review::check_home_check(case, record, ctx.today())?;
@@ -122,7 +123,7 @@ pub fn decide(
             out.meet(ClockKind::RefusalNotice, *on);
         }
         CaseCommand::AssignResponsible { person } => assist::assign(person, &ctx, &mut out)?,
-        CaseCommand::AddPlan { measures } => assist::add_plan(measures, &ctx, &mut out)?,
+        CaseCommand::AddPlan { measures } => assist::add_plan(case, measures, &ctx, &mut out)?,
         CaseCommand::UpdateMeasureStatus { index, status } => {
             assist::update_measure(case, *index, *status, &ctx, &mut out)?
         }
@@ -140,10 +141,16 @@ pub fn decide(
         CaseCommand::Reopen { reason, tier } => {
             assist::reopen(case, reason, *tier, &ctx, &mut out)?
         }
-        CaseCommand::OpenGreenChannel => {
-            out.push(EventKind::GreenChannelOpened);
-            assist::start_assistance_clocks(case, &ctx, &mut out);
-        }
+        CaseCommand::OpenGreenChannel {
+            village_study_on,
+            township_approved_on,
+        } => super::green_channel::open(
+            case,
+            *village_study_on,
+            *township_approved_on,
+            &ctx,
+            &mut out,
+        )?,
         CaseCommand::RequestExtension {
             clock,
             days,
@@ -158,6 +165,20 @@ pub fn decide(
         CaseCommand::ResumeClock { clock } => assist::resume_clock(case, *clock, &ctx, &mut out)?,
         CaseCommand::Remove { kind, reason } => {
             super::reversal::remove(case, *kind, reason, &ctx, &mut out)?
+        }
+        CaseCommand::ReviewPlan { date } => {
+            super::plan_review::review(case, *date, &ctx, &mut out)?
+        }
+        CaseCommand::StartPlanNotice { from } => {
+            super::plan_review::start_notice(case, *from, &ctx, &mut out)?
+        }
+        CaseCommand::EndPlanNotice => super::plan_review::end_notice(&ctx, &mut out),
+        CaseCommand::ReviewRelief { note } => {
+            super::follow_up::review_relief(note, &ctx, &mut out)?
+        }
+        CaseCommand::FeedBackAlert { note } => super::follow_up::feed_back(note, &ctx, &mut out)?,
+        CaseCommand::StartCampaign { name, until } => {
+            super::follow_up::start_campaign(name, *until, &ctx, &mut out)?
         }
         CaseCommand::DeferElimination { reason } => {
             let reason = required(reason, "reason")?;

@@ -65,6 +65,7 @@ pub(super) fn assign(person: &str, ctx: &Ctx<'_>, out: &mut Emitter) -> Result<(
 }
 
 pub(super) fn add_plan(
+    case: &Case,
     measures: &[Measure],
     ctx: &Ctx<'_>,
     out: &mut Emitter,
@@ -87,7 +88,9 @@ pub(super) fn add_plan(
         });
     }
     let started = cleaned.iter().any(|m| m.status.is_started());
+    super::follow_up::relief_started(case, &cleaned, ctx, out);
     out.push(EventKind::PlanAdded { measures: cleaned });
+    super::plan_review::plan_added(ctx, out);
     if started {
         out.meet(ClockKind::AssistanceStarted, ctx.today());
     }
@@ -112,6 +115,11 @@ pub(super) fn update_measure(
     if status.is_started() {
         out.meet(ClockKind::AssistanceStarted, ctx.today());
     }
+    let updated = Measure {
+        status,
+        ..measure.clone()
+    };
+    super::follow_up::relief_started(case, &[updated], ctx, out);
     Ok(())
 }
 
@@ -152,6 +160,7 @@ pub(super) fn log_visit(
         new_tier,
     });
     out.meet(ClockKind::MonitoringVisit, date);
+    out.meet(ClockKind::CampaignVisit, date);
     out.start(
         ClockKind::MonitoringVisit,
         Level::Village,

@@ -157,6 +157,7 @@ fn end_negative(case: &Case, reason: String, ctx: &Ctx<'_>, out: &mut Emitter) {
             out.push(EventKind::NotIdentified { reason });
             out.meet(ClockKind::IdentificationOverall, today);
             refuse_household(ctx, out);
+            super::follow_up::alert_decided(case, ctx, out);
         }
         Procedure::Elimination => {
             out.push(EventKind::KeptMonitoring { reason });
@@ -201,6 +202,7 @@ pub(super) fn county_decide(
             });
             out.meet(ClockKind::IdentificationOverall, today);
             out.cancel(ClockKind::HomeCheck, today);
+            super::follow_up::alert_decided(case, ctx, out);
             assist::start_assistance_clocks(case, ctx, out);
             assist::start_visit_clock(today, *tier, ctx, out);
         }

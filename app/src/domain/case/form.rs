@@ -72,6 +72,8 @@ pub struct CommandForm {
     pub hits: Vec<String>,
     /// A [`RemovalKind`](super::reversal::RemovalKind) code.
     pub removal_kind: String,
+    /// Green channel: the township's approval, `YYYY-MM-DD` (`date` is the village study).
+    pub approval_date: String,
 }
 
 /// One household member row of the home-check form.
@@ -165,7 +167,8 @@ pub const MEASURE_STATUS_ITEMS: [(&str, &str, &str); 3] = [
 pub fn form_fields(kind: CommandKind) -> &'static [&'static str] {
     match kind {
         CommandKind::Accept => &["duplicate_override"],
-        CommandKind::EndNotice | CommandKind::OpenGreenChannel => &[],
+        CommandKind::EndNotice => &[],
+        CommandKind::OpenGreenChannel => &["date", "approval_date"],
         CommandKind::RecordComparison => &["hits", "note"],
         CommandKind::RejectOutOfScope => &["reason"],
         CommandKind::RecordHomeCheck => &[
@@ -197,6 +200,10 @@ pub fn form_fields(kind: CommandKind) -> &'static [&'static str] {
         CommandKind::ResumeClock => &["clock"],
         CommandKind::Remove => &["removal_kind", "reason"],
         CommandKind::DeferElimination => &["reason"],
+        CommandKind::ReviewPlan | CommandKind::StartPlanNotice => &["date"],
+        CommandKind::EndPlanNotice => &[],
+        CommandKind::ReviewRelief | CommandKind::FeedBackAlert => &["note"],
+        CommandKind::StartCampaign => &["text", "date"],
     }
 }
 
@@ -488,7 +495,18 @@ fn parse_kind_fields(kind: CommandKind, f: &CommandForm, p: &mut Problems) -> Op
             tier.zip(reason)
                 .map(|(tier, reason)| CaseCommand::Reopen { reason, tier })
         }
-        CommandKind::OpenGreenChannel => Some(CaseCommand::OpenGreenChannel),
+        CommandKind::OpenGreenChannel => {
+            let study = p.keep("date", parse_date(&f.date));
+            let approval = p.keep("approval_date", parse_date(&f.approval_date));
+            study
+                .zip(approval)
+                .map(
+                    |(village_study_on, township_approved_on)| CaseCommand::OpenGreenChannel {
+                        village_study_on,
+                        township_approved_on,
+                    },
+                )
+        }
         CommandKind::RequestExtension => {
             let clock = p.keep("clock", vocab(&f.clock, ClockKind::from_code));
             let days = p.keep("days", parse_days(&f.days));
@@ -531,6 +549,25 @@ fn parse_kind_fields(kind: CommandKind, f: &CommandForm, p: &mut Problems) -> Op
         CommandKind::DeferElimination => p
             .keep("reason", required(&f.reason))
             .map(|reason| CaseCommand::DeferElimination { reason }),
+        CommandKind::ReviewPlan => p
+            .keep("date", parse_date(&f.date))
+            .map(|date| CaseCommand::ReviewPlan { date }),
+        CommandKind::StartPlanNotice => p
+            .keep("date", parse_date(&f.date))
+            .map(|from| CaseCommand::StartPlanNotice { from }),
+        CommandKind::EndPlanNotice => Some(CaseCommand::EndPlanNotice),
+        CommandKind::ReviewRelief => p
+            .keep("note", required(&f.note))
+            .map(|note| CaseCommand::ReviewRelief { note }),
+        CommandKind::FeedBackAlert => p
+            .keep("note", required(&f.note))
+            .map(|note| CaseCommand::FeedBackAlert { note }),
+        CommandKind::StartCampaign => {
+            let name = p.keep("text", required(&f.text));
+            let until = p.keep("date", parse_date(&f.date));
+            name.zip(until)
+                .map(|(name, until)| CaseCommand::StartCampaign { name, until })
+        }
     }
 }
 

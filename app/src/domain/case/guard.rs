@@ -120,6 +120,11 @@ pub fn roles_for(kind: CommandKind) -> &'static [Role] {
             ASSIGNERS
         }
         CommandKind::UpdateMeasureStatus => MEASURE_UPDATERS,
+        CommandKind::ReviewPlan | CommandKind::StartPlanNotice | CommandKind::EndPlanNotice => {
+            VILLAGE
+        }
+        CommandKind::ReviewRelief => TOWNSHIP,
+        CommandKind::FeedBackAlert | CommandKind::StartCampaign => COUNTY,
         CommandKind::LogVisit => VISITORS,
         CommandKind::ProposeElimination => PROPOSERS,
         CommandKind::RequestExtension | CommandKind::PauseClock | CommandKind::ResumeClock => {
@@ -172,6 +177,9 @@ fn check_state(
         CommandKind::RequestExtension => check_can_request(case, actor, now),
         CommandKind::ApproveExtension => check_can_approve(case, actor),
         CommandKind::PauseClock => check_can_pause(case, actor),
+        CommandKind::ReviewRelief | CommandKind::FeedBackAlert | CommandKind::StartCampaign => {
+            super::follow_up::check(case, kind)
+        }
         CommandKind::ResumeClock => check_can_resume(case, actor),
         _ if !kinds_in_state(&case.state, policy).contains(&kind) => Err(wrong),
         CommandKind::EndNotice => match case.state.review_step() {
@@ -196,6 +204,13 @@ fn check_state(
         }
         CommandKind::ProposeElimination if super::elimination::backstop_rule_applies(case) => {
             Err(Refusal::NoLabourCannotEliminate)
+        }
+        CommandKind::ReviewPlan | CommandKind::StartPlanNotice | CommandKind::EndPlanNotice => {
+            if assistance_open(case) {
+                super::plan_review::check_stage(case, kind, now.date())
+            } else {
+                Err(wrong)
+            }
         }
         CommandKind::DeferElimination => {
             let labour = case.household.as_ref().map(|h| h.labour_capacity());
@@ -246,22 +261,30 @@ fn check_state(
 /// limit (15 calendar days from discovery, whatever happens) and the notice minimum.
 pub(super) fn can_pause(kind: ClockKind) -> bool {
     match kind {
-        ClockKind::IdentificationOverall | ClockKind::NoticeWindow => false,
+        ClockKind::IdentificationOverall | ClockKind::NoticeWindow | ClockKind::PlanNotice => false,
         ClockKind::TownshipAcceptance
         | ClockKind::HomeCheck
         | ClockKind::RefusalNotice
         | ClockKind::ResponsibleAssigned
         | ClockKind::AssistanceStarted
         | ClockKind::MonitoringVisit
-        | ClockKind::EliminationReview => true,
+        | ClockKind::EliminationReview
+        | ClockKind::PlanReview
+        | ClockKind::ReliefReview
+        | ClockKind::AlertFeedback
+        | ClockKind::CampaignVisit => true,
     }
 }
 
-/// Assistance kinds that run beside a review (identification needs the green channel).
-const ASSIST: [CommandKind; 3] = [
+/// Assistance kinds that run beside a review (identification needs the green channel),
+/// with the plan's review and notice.
+const ASSIST: [CommandKind; 6] = [
     CommandKind::AssignResponsible,
     CommandKind::AddPlan,
     CommandKind::UpdateMeasureStatus,
+    CommandKind::ReviewPlan,
+    CommandKind::StartPlanNotice,
+    CommandKind::EndPlanNotice,
 ];
 
 /// Workflow kinds each state admits (extension kinds depend on clocks, not on the state).

@@ -23,6 +23,11 @@
 //! | removal without elimination (标注回退, 清退 on a negative-list hit, moved away, deregistered): county, reason, audited event; the household is told when wrongly identified or 清退 | [`reversal`] |
 //! | an eliminated household back under monitoring (风险消除标注回退) | `decide_assist::reopen` |
 //! | assistance, visits by tier, quarterly re-check after elimination | `decide_assist` |
+//! | green channel: opened by the county after the home check, the village committee's study and the township's approval (dates in order, recorded); assist first, review and notice later | [`green_channel`], `guard` (sudden risk, policy open) |
+//! | assistance plans get the village's democratic review and a public notice (≥ notice minimum), with their own clocks; measures may start meanwhile | [`plan_review`]; policy `rules.plan_review`, `notice_min` |
+//! | 临时救助 → 低保 review six months after temporary relief starts | [`follow_up`]; policy `rules.relief_review` |
+//! | department alert chain: township acceptance (county → township 2 working days), home check, decision, then 结果反馈 to the department | [`follow_up`], `decide_review`; policy `township_acceptance`, `rules.alert_feedback` |
+//! | yearly 集中排查: the county starts a campaign visit due by its end date on every monitored or eliminated household; any visit meets it | [`follow_up`], `services::campaigns` |
 //! | every monitored household visited at least monthly, whatever its tier | `Policy::visit_span`; policy `rules.visit_floor` |
 //! | a calendar-day or month deadline ending on a rest day ends on the next working day (every deadline clock, never the notice minimum) | [`period`], `emit::Emitter::start`; policy `rules.calendar_deadlines_end_on_working_day` |
 //! | every duration (per jurisdiction, effective dates) | [`policy::Policy`] |
@@ -43,11 +48,13 @@ pub mod eligibility;
 pub mod elimination;
 mod emit;
 pub mod event;
+pub mod green_channel;
 pub mod guard;
 pub mod household;
 /// The case vocabulary's words now live in the wording layer; this keeps `case::labels` paths.
 pub use crate::domain::wording::labels;
 pub mod period;
+pub mod plan_review;
 pub mod policy;
 pub mod policy_form;
 pub mod policy_rules;
@@ -77,5 +84,6 @@ pub use state::{
 };
 pub use work::{work_rev, QueueKeys, WorkOwners};
 
+pub mod follow_up;
 pub mod form;
 pub use form::{parse_command, CommandForm, MeasureForm, MemberForm};

@@ -114,7 +114,10 @@ pub fn sample(kind: CommandKind, today: NaiveDate) -> CaseCommand {
             reason: "再次致贫".into(),
             tier: RiskTier::Red,
         },
-        CommandKind::OpenGreenChannel => CaseCommand::OpenGreenChannel,
+        CommandKind::OpenGreenChannel => CaseCommand::OpenGreenChannel {
+            village_study_on: today,
+            township_approved_on: today,
+        },
         CommandKind::RequestExtension => CaseCommand::RequestExtension {
             clock: ClockKind::TownshipAcceptance,
             days: 2,
@@ -137,6 +140,19 @@ pub fn sample(kind: CommandKind, today: NaiveDate) -> CaseCommand {
         },
         CommandKind::DeferElimination => CaseCommand::DeferElimination {
             reason: "无劳动能力，已纳入低保，继续监测".into(),
+        },
+        CommandKind::ReviewPlan => CaseCommand::ReviewPlan { date: today },
+        CommandKind::StartPlanNotice => CaseCommand::StartPlanNotice { from: today },
+        CommandKind::EndPlanNotice => CaseCommand::EndPlanNotice,
+        CommandKind::ReviewRelief => CaseCommand::ReviewRelief {
+            note: "已纳入低保".into(),
+        },
+        CommandKind::FeedBackAlert => CaseCommand::FeedBackAlert {
+            note: "已认定为监测对象".into(),
+        },
+        CommandKind::StartCampaign => CaseCommand::StartCampaign {
+            name: "年度集中排查".into(),
+            until: today + Duration::days(30),
         },
     }
 }

@@ -73,6 +73,18 @@ pub struct Case {
     /// Evidence of stability kept with the elimination decision.
     #[serde(default)]
     pub stability: Option<Stability>,
+    /// Review and notice of the latest assistance plan.
+    #[serde(default)]
+    pub plan_review: Option<super::plan_review::PlanReview>,
+    /// 临时救助 → 低保 reviewed on.
+    #[serde(default)]
+    pub relief_reviewed_on: Option<NaiveDate>,
+    /// The latest 集中排查 campaign (name, end date).
+    #[serde(default)]
+    pub campaign: Option<(String, NaiveDate)>,
+    /// The green channel's recorded preconditions.
+    #[serde(default)]
+    pub green_channel_approval: Option<super::green_channel::GreenChannelApproval>,
 }
 
 /// 暂不标注风险消除 ("not yet", not "never"): recorded by the county with its reason.

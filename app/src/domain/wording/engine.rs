@@ -39,3 +39,11 @@ pub fn state_code_zh(code: &str) -> Option<&'static str> {
         _ => None,
     }
 }
+
+/// Timeline line for the green channel's preconditions.
+pub fn green_channel_zh(
+    village_study_on: chrono::NaiveDate,
+    township_approved_on: chrono::NaiveDate,
+) -> String {
+    format!("绿色通道前置程序：已入户核查，村“两委”{village_study_on}研究，乡镇{township_approved_on}审核同意，县级批准")
+}

@@ -451,3 +451,130 @@ fn the_period_rule_is_a_policy_switch_for_calendar_day_deadlines() {
         assert_eq!(clock(&j, K::TownshipAcceptance).due_on, date(2025, 3, 5));
     }
 }
+
+#[test]
+fn the_green_channel_records_its_preconditions_in_order() {
+    let rows = [
+        // (village study, township approval, result), in days after today
+        (-5, 0, Err(Refusal::InvalidData { field: "date" })),
+        (
+            0,
+            -1,
+            Err(Refusal::InvalidData {
+                field: "approval_date",
+            }),
+        ),
+        (
+            0,
+            1,
+            Err(Refusal::InvalidData {
+                field: "approval_date",
+            }),
+        ),
+        (0, 0, Ok(())),
+    ];
+    for (study, approval, expected) in rows {
+        let mut j = green_home_checked();
+        j.days(1);
+        let today = j.today();
+        let command = CaseCommand::OpenGreenChannel {
+            village_study_on: today + Duration::days(study),
+            township_approved_on: today + Duration::days(approval),
+        };
+        assert_eq!(
+            j.try_role(Role::CountyOfficer, &command).map(|_| ()),
+            expected,
+            "study {study}, approval {approval}"
+        );
+        if expected.is_ok() {
+            j.act(Role::CountyOfficer, command);
+            let approval = j.case.green_channel_approval.clone().expect("recorded");
+            assert_eq!(approval.village_study_on, today);
+            assert_eq!(approval.county_by, "county_officer-1");
+            assert!(j.case.green_channel);
+        }
+    }
+}
+
+#[test]
+fn a_plan_is_reviewed_and_posted_with_its_own_clocks() {
+    let mut j = with_plan();
+    let review = clock(&j, K::PlanReview);
+    assert_eq!(
+        (review.owner, review.due_on),
+        (
+            crate::domain::clock::Level::Village,
+            j.cal.add_working_days(j.today(), 5)
+        )
+    );
+    let today = j.today();
+    j.act(Role::VillageCadre, CaseCommand::ReviewPlan { date: today })
+        .act(
+            Role::VillageCadre,
+            CaseCommand::StartPlanNotice { from: today },
+        );
+    assert!(clock(&j, K::PlanNotice).kind.is_minimum());
+    j.days(5)
+        .act(Role::VillageCadre, CaseCommand::EndPlanNotice);
+    assert!(!j.open_kinds().contains(&K::PlanNotice));
+    assert!(!j.open_kinds().contains(&K::PlanReview));
+    // Adding to the plan asks for a new review.
+    let today = j.today();
+    j.act(
+        Role::TownshipOfficer,
+        CaseCommand::AddPlan {
+            measures: vec![measure(MeasureStatus::Planned, today)],
+        },
+    );
+    assert!(j.open_kinds().contains(&K::PlanReview));
+}
+
+#[test]
+fn follow_up_clocks_start_where_the_rules_say() {
+    // (setup, clock expected open, its span from today)
+    let rows: Vec<(fn() -> Journey, ClockKind, Span)> = vec![
+        (on_temporary_relief, K::ReliefReview, Span::Months(6)),
+        (alert_identified, K::AlertFeedback, Span::WorkingDays(2)),
+    ];
+    for (setup, kind, span) in rows {
+        let j = setup();
+        let open = j.case.open_clock(kind).expect("clock open");
+        let plain = crate::domain::clock::due_date(j.today(), span, &j.cal);
+        assert_eq!(
+            open.due_on,
+            j.cal.next_working_day_on_or_after(plain),
+            "{kind:?}"
+        );
+    }
+    // A self-reported case owes no department anything.
+    assert!(identified().case.open_clock(K::AlertFeedback).is_none());
+}
+
+#[test]
+fn a_campaign_visit_is_met_by_the_next_visit() {
+    let mut j = at("eliminated");
+    let until = j.today() + Duration::days(20);
+    j.act(
+        Role::CountyHead,
+        CaseCommand::StartCampaign {
+            name: "2025年集中排查".to_owned(),
+            until,
+        },
+    );
+    assert!(clock(&j, K::CampaignVisit).due_on >= until);
+    j.days(3);
+    visit_plain(&mut j);
+    assert!(j.case.open_clock(K::CampaignVisit).is_none());
+}
+
+fn visit_plain(j: &mut Journey) {
+    let today = j.today();
+    j.act(
+        Role::VillageCadre,
+        CaseCommand::LogVisit {
+            date: today,
+            notes: "集中排查走访".to_owned(),
+            new_tier: None,
+        },
+    );
+}

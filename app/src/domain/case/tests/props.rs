@@ -219,7 +219,10 @@ fn build(kind: CommandKind, s: &Seed, case: &Case, now: chrono::NaiveDateTime) -
             reason: text(s, "返贫"),
             tier,
         },
-        CommandKind::OpenGreenChannel => CaseCommand::OpenGreenChannel,
+        CommandKind::OpenGreenChannel => CaseCommand::OpenGreenChannel {
+            village_study_on: back(s.b),
+            township_approved_on: back(s.a),
+        },
         CommandKind::RequestExtension => CaseCommand::RequestExtension {
             clock,
             days: u32::from(s.a % 4),
@@ -245,6 +248,19 @@ fn build(kind: CommandKind, s: &Seed, case: &Case, now: chrono::NaiveDateTime) -
         },
         CommandKind::DeferElimination => CaseCommand::DeferElimination {
             reason: text(s, "兜底保障，继续监测"),
+        },
+        CommandKind::ReviewPlan => CaseCommand::ReviewPlan { date: back(s.b) },
+        CommandKind::StartPlanNotice => CaseCommand::StartPlanNotice { from: back(s.b) },
+        CommandKind::EndPlanNotice => CaseCommand::EndPlanNotice,
+        CommandKind::ReviewRelief => CaseCommand::ReviewRelief {
+            note: text(s, "转低保"),
+        },
+        CommandKind::FeedBackAlert => CaseCommand::FeedBackAlert {
+            note: text(s, "已反馈"),
+        },
+        CommandKind::StartCampaign => CaseCommand::StartCampaign {
+            name: text(s, "集中排查"),
+            until: today + Duration::days(i64::from(s.a % 40)),
         },
     }
 }
@@ -302,7 +318,11 @@ fn rarity(kind: CommandKind, case: &Case) -> u8 {
         | CommandKind::ResumeClock
         | CommandKind::ChangeTier
         | CommandKind::RecordComparison
-        | CommandKind::DeferElimination => 4,
+        | CommandKind::DeferElimination
+        | CommandKind::ReviewRelief
+        | CommandKind::FeedBackAlert => 4,
+        CommandKind::StartCampaign => 8,
+        CommandKind::ReviewPlan | CommandKind::StartPlanNotice | CommandKind::EndPlanNotice => 2,
         CommandKind::Remove => 12,
         CommandKind::AddPlan if !case.measures.is_empty() => 4,
         CommandKind::AssignResponsible if case.responsible.is_some() => 4,
@@ -342,8 +362,10 @@ fn check_invariants(case: &Case, events: &[CaseEvent]) -> Result<(), TestCaseErr
         CaseState::Eliminated { .. } => {
             // A paused clock is open too: elimination must have cancelled it. Only the
             // quarterly re-check runs.
+            // A campaign started after elimination may run beside it.
             prop_assert!(
-                open.iter().all(|k| *k == ClockKind::MonitoringVisit),
+                open.iter()
+                    .all(|k| matches!(k, ClockKind::MonitoringVisit | ClockKind::CampaignVisit)),
                 "eliminated with open clocks {:?}",
                 open
             );
@@ -361,8 +383,11 @@ fn check_invariants(case: &Case, events: &[CaseEvent]) -> Result<(), TestCaseErr
             prop_assert!(case.removal.is_some());
         }
         CaseState::RejectedOutOfScope { .. } | CaseState::NotIdentified { .. } => {
+            // The household is told; a department's alert also gets its result fed back.
             prop_assert!(
-                open.iter().all(|k| *k == ClockKind::RefusalNotice),
+                open.iter().all(|k| *k == ClockKind::RefusalNotice
+                    || (*k == ClockKind::AlertFeedback
+                        && case.channel == crate::domain::vocab::Channel::DepartmentAlert)),
                 "{:?}",
                 open
             );

@@ -156,6 +156,14 @@ pub fn measure(status: MeasureStatus, start: NaiveDate) -> Measure {
     }
 }
 
+/// The county opens the green channel after a village study and township approval today.
+pub fn open_green(j: &Journey) -> CaseCommand {
+    CaseCommand::OpenGreenChannel {
+        village_study_on: j.today(),
+        township_approved_on: j.today(),
+    }
+}
+
 /// A case being walked through the mechanism, with every event kept.
 #[derive(Clone)]
 pub struct Journey {

@@ -385,7 +385,7 @@ fn rows() -> Vec<Row> {
         Row {
             kind: CommandKind::OpenGreenChannel,
             from: green_home_checked,
-            command: |_| CaseCommand::OpenGreenChannel,
+            command: open_green,
             role: Role::CountyOfficer,
             expect_state: "home_checked",
             wrong_role: Role::TownshipOfficer,
@@ -511,6 +511,105 @@ fn rows() -> Vec<Row> {
                 Refusal::MissingData { field: "reason" },
             )),
             wrong_from: eliminated,
+            wrong_refusal: wrong_state,
+        },
+        Row {
+            kind: CommandKind::ReviewPlan,
+            from: with_plan,
+            command: |j| CaseCommand::ReviewPlan { date: j.today() },
+            role: Role::VillageCadre,
+            expect_state: "identified",
+            wrong_role: Role::TownshipOfficer,
+            bad_data: Some((
+                |j| CaseCommand::ReviewPlan {
+                    date: j.today() + Duration::days(1),
+                },
+                Refusal::InvalidData { field: "date" },
+            )),
+            wrong_from: identified,
+            wrong_refusal: wrong_state,
+        },
+        Row {
+            kind: CommandKind::StartPlanNotice,
+            from: plan_reviewed,
+            command: |j| CaseCommand::StartPlanNotice { from: j.today() },
+            role: Role::VillageCadre,
+            expect_state: "identified",
+            wrong_role: Role::CountyHead,
+            bad_data: Some((
+                |j| CaseCommand::StartPlanNotice {
+                    from: j.today() - Duration::days(30),
+                },
+                Refusal::InvalidData { field: "date" },
+            )),
+            wrong_from: with_plan,
+            wrong_refusal: wrong_state,
+        },
+        Row {
+            kind: CommandKind::EndPlanNotice,
+            from: plan_notice_over,
+            command: |_| CaseCommand::EndPlanNotice,
+            role: Role::VillageCadre,
+            expect_state: "identified",
+            wrong_role: Role::TownshipOfficer,
+            bad_data: None,
+            wrong_from: plan_notice_running,
+            wrong_refusal: |_| Refusal::NoticeTooShort { days_left: 5 },
+        },
+        Row {
+            kind: CommandKind::ReviewRelief,
+            from: on_temporary_relief,
+            command: |_| CaseCommand::ReviewRelief {
+                note: "仍无稳定收入，转为低保".to_owned(),
+            },
+            role: Role::TownshipOfficer,
+            expect_state: "identified",
+            wrong_role: Role::VillageCadre,
+            bad_data: Some((
+                |_| CaseCommand::ReviewRelief {
+                    note: String::new(),
+                },
+                Refusal::MissingData { field: "note" },
+            )),
+            wrong_from: identified,
+            wrong_refusal: wrong_state,
+        },
+        Row {
+            kind: CommandKind::FeedBackAlert,
+            from: alert_identified,
+            command: |_| CaseCommand::FeedBackAlert {
+                note: "已认定为监测对象，落实医疗保障".to_owned(),
+            },
+            role: Role::CountyOfficer,
+            expect_state: "identified",
+            wrong_role: Role::TownshipOfficer,
+            bad_data: Some((
+                |_| CaseCommand::FeedBackAlert {
+                    note: " ".to_owned(),
+                },
+                Refusal::MissingData { field: "note" },
+            )),
+            wrong_from: identified,
+            wrong_refusal: wrong_state,
+        },
+        Row {
+            kind: CommandKind::StartCampaign,
+            from: identified,
+            command: |j| CaseCommand::StartCampaign {
+                name: "年度集中排查".to_owned(),
+                until: j.today() + Duration::days(30),
+            },
+            role: Role::CountyHead,
+            expect_state: "identified",
+            wrong_role: Role::VillageCadre,
+            bad_data: Some((
+                |j| CaseCommand::StartCampaign {
+                    name: "年度集中排查".to_owned(),
+                    until: j.today(),
+                },
+                Refusal::InvalidData { field: "date" },
+            )),
+            wrong_from: reported,
             wrong_refusal: wrong_state,
         },
     ]

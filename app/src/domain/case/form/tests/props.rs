@@ -80,6 +80,7 @@ fn any_form() -> impl Strategy<Value = CommandForm> {
                 formerly_poor: String::new(),
                 previous_income: String::new(),
                 removal_kind: String::new(),
+                approval_date: String::new(),
             },
         )
 }

@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod alerts;
 pub mod auth;
+pub mod campaigns;
 pub mod cases;
 pub mod dashboard;
 pub mod inbox;

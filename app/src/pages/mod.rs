@@ -1,5 +1,6 @@
 pub mod admin;
 pub mod alerts;
+pub mod campaign;
 pub mod case;
 pub mod dashboard;
 pub mod home;

@@ -153,3 +153,60 @@ async fn an_elimination_without_any_measure_is_refused_and_says_why() {
     assert!(body.to_string().contains("尚未落实任何帮扶措施"), "{body}");
     assert_eq!(detail(&cadre, &id).await["state_code"], "identified");
 }
+
+#[tokio::test]
+async fn a_county_campaign_puts_a_visit_for_every_monitored_household_in_the_queue() {
+    let app = spawn_app().await;
+    let first = identified_case(&app).await;
+    let second = identified_case(&app).await;
+    let waiting = file_case(&app).await;
+    let until = (today(&app) + Duration::days(30)).to_string();
+
+    let cadre = app.login("cun-qingshi").await;
+    let refused = cadre
+        .post_api(
+            "/api/campaigns/start",
+            &crate::helpers::fields(&[("name", "年度集中排查"), ("until", &until)]),
+        )
+        .await;
+    assert_eq!(refused.status(), 403);
+
+    let county = app.login("xian-officer").await;
+    let answer = county
+        .post_api(
+            "/api/campaigns/start",
+            &crate::helpers::fields(&[("name", "2026年度集中排查"), ("until", &until)]),
+        )
+        .await;
+    assert_eq!(
+        answer.status(),
+        200,
+        "{}",
+        answer.text().await.unwrap_or_default()
+    );
+    let report: Value = answer.json().await.expect("json");
+    assert_eq!(
+        (report["started"].as_u64(), report["skipped"].as_u64()),
+        (Some(2), Some(0))
+    );
+
+    for id in [&first, &second] {
+        let case = detail(&cadre, id).await;
+        assert!(
+            case["clocks"].to_string().contains("集中排查走访"),
+            "{case}"
+        );
+        assert!(case["timeline"].to_string().contains("2026年度集中排查"));
+    }
+    assert!(!detail(&cadre, &waiting).await["clocks"]
+        .to_string()
+        .contains("集中排查走访"));
+
+    let past = county
+        .post_api(
+            "/api/campaigns/start",
+            &crate::helpers::fields(&[("name", "补充排查"), ("until", &today(&app).to_string())]),
+        )
+        .await;
+    assert_eq!(past.status(), 422);
+}

@@ -30,6 +30,14 @@
 //! | yearly 集中排查: the county starts a campaign visit due by its end date on every monitored or eliminated household; any visit meets it | [`follow_up`], `services::campaigns` |
 //! | every monitored household visited at least monthly, whatever its tier | `Policy::visit_span`; policy `rules.visit_floor` |
 //! | a calendar-day or month deadline ending on a rest day ends on the next working day (every deadline clock, never the notice minimum) | [`period`], `emit::Emitter::start`; policy `rules.calendar_deadlines_end_on_working_day` |
+//! | the three categories and the monitoring line (per province and year, effective dates) | [`eligibility`], [`policy::Policy`] (stored with `effective_from`) |
+//! | no quota: nothing counts or caps identifications (national guidance) | deliberately absent |
+//! | risk types (multi-select), tiers, measure catalogue, 缺什么补什么 suggestions | `crate::domain::vocab` (`suggest_measures`) |
+//! | discovery channels; proxy filing (代为申报) by role | `guard::proxy_channels`, [`decide_report`] |
+//! | identification in four steps; 承诺授权 signed at the home check; an objection sends it back | `decide`, `decide_review` |
+//! | refusals explained to the household (5 working days, appealable) | `decide_review::refuse_household`, `RefusalNotice` clock |
+//! | deadlines: discovery → identified 15 days; township accepts / county → township 2 working days; home check 3 working days (same day when found locally); notice ≥ 5 days; responsible person 2 days; first measure 1 month; elimination review 15 days | [`policy::Policy`] through `emit::Emitter` |
+//! | not case clocks (reporting or outside the county system): prefecture → county alert (3 working days, before the case exists), self-application to county (5 working days, inside the 15 days), hand-over to departments (measures carry their lead department), monthly 台账 by the 10th (`crate::domain::ledger`), departments' monthly comparison by the 5th, quarterly report, monthly county 会商 | — |
 //! | every duration (per jurisdiction, effective dates) | [`policy::Policy`] |
 //! | which clocks each step starts, meets or cancels | `decide*` through `emit::Emitter` |
 //! | working days, holidays, makeup days | `crate::domain::calendar` |

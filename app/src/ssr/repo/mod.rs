@@ -1,4 +1,5 @@
 //! All SQL lives here. Functions take any executor (pool or transaction).
+pub mod campaigns;
 pub mod cases;
 pub mod clocks;
 pub mod drafts;

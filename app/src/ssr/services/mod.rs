@@ -2,6 +2,7 @@
 pub mod admin;
 pub mod alerts;
 pub mod auth;
+pub mod campaigns;
 pub mod case_view;
 pub mod cases;
 pub mod dashboard;

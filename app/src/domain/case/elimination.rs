@@ -287,7 +287,7 @@ pub fn check_all(
     check_measures(case)?;
     let household = case.household.as_ref().ok_or(EliminationGap::NoMeasures)?;
     let net = household.per_capita_net_income();
-    if !net.is_some_and(|income| income > policy.income_line) {
+    if net.is_none_or(|income| income <= policy.income_line) {
         return Err(EliminationGap::NetIncomeNotAboveLine);
     }
     if !household.guarantees.all_secured() {

@@ -532,7 +532,8 @@ fn a_plan_is_reviewed_and_posted_with_its_own_clocks() {
 #[test]
 fn follow_up_clocks_start_where_the_rules_say() {
     // (setup, clock expected open, its span from today)
-    let rows: Vec<(fn() -> Journey, ClockKind, Span)> = vec![
+    type Setup = fn() -> Journey;
+    let rows: Vec<(Setup, ClockKind, Span)> = vec![
         (on_temporary_relief, K::ReliefReview, Span::Months(6)),
         (alert_identified, K::AlertFeedback, Span::WorkingDays(2)),
     ];

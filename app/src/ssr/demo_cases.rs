@@ -296,6 +296,19 @@ pub async fn seed(state: &AppState, now: DateTime<Utc>) -> Result<(), ServiceErr
                     township_officer.clone(),
                     CaseCommand::AddPlan { measures: plan },
                 ),
+                // The village reviewed the plan and posted it (落实帮扶措施 评议公示).
+                (
+                    cadre.clone(),
+                    CaseCommand::ReviewPlan {
+                        date: beijing_date(later),
+                    },
+                ),
+                (
+                    cadre.clone(),
+                    CaseCommand::StartPlanNotice {
+                        from: beijing_date(later),
+                    },
+                ),
             ];
             for (who, command) in more {
                 version = cases::execute(state, &who, &filed.case_id, version, &command, later)

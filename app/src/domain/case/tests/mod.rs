@@ -7,3 +7,4 @@ mod screening;
 mod setups;
 mod support;
 mod transitions;
+mod transitions_engine;

@@ -73,11 +73,21 @@ pub enum ClockKind {
     MonitoringVisit,
     /// Risk elimination review.
     EliminationReview,
+    /// Village democratic review of an assistance plan (落实帮扶措施 评议).
+    PlanReview,
+    /// Public notice of an assistance plan (a minimum, like the identification notice).
+    PlanNotice,
+    /// 临时救助 → 低保 review after six months.
+    ReliefReview,
+    /// 结果反馈: the county tells the alerting department what became of its alert.
+    AlertFeedback,
+    /// The yearly 集中排查 visit, due by the campaign's end date.
+    CampaignVisit,
 }
 
 impl ClockKind {
     /// Every kind, in workflow order.
-    pub const ALL: [ClockKind; 9] = [
+    pub const ALL: [ClockKind; 14] = [
         ClockKind::TownshipAcceptance,
         ClockKind::HomeCheck,
         ClockKind::IdentificationOverall,
@@ -87,6 +97,11 @@ impl ClockKind {
         ClockKind::AssistanceStarted,
         ClockKind::MonitoringVisit,
         ClockKind::EliminationReview,
+        ClockKind::PlanReview,
+        ClockKind::PlanNotice,
+        ClockKind::ReliefReview,
+        ClockKind::AlertFeedback,
+        ClockKind::CampaignVisit,
     ];
 
     /// Stable code, identical to the serde representation.
@@ -101,6 +116,11 @@ impl ClockKind {
             ClockKind::AssistanceStarted => "assistance_started",
             ClockKind::MonitoringVisit => "monitoring_visit",
             ClockKind::EliminationReview => "elimination_review",
+            ClockKind::PlanReview => "plan_review",
+            ClockKind::PlanNotice => "plan_notice",
+            ClockKind::ReliefReview => "relief_review",
+            ClockKind::AlertFeedback => "alert_feedback",
+            ClockKind::CampaignVisit => "campaign_visit",
         }
     }
 
@@ -114,7 +134,7 @@ impl ClockKind {
     /// extended and nobody is chased about it.
     pub fn is_minimum(self) -> bool {
         match self {
-            ClockKind::NoticeWindow => true,
+            ClockKind::NoticeWindow | ClockKind::PlanNotice => true,
             ClockKind::TownshipAcceptance
             | ClockKind::HomeCheck
             | ClockKind::IdentificationOverall
@@ -122,7 +142,11 @@ impl ClockKind {
             | ClockKind::ResponsibleAssigned
             | ClockKind::AssistanceStarted
             | ClockKind::MonitoringVisit
-            | ClockKind::EliminationReview => false,
+            | ClockKind::EliminationReview
+            | ClockKind::PlanReview
+            | ClockKind::ReliefReview
+            | ClockKind::AlertFeedback
+            | ClockKind::CampaignVisit => false,
         }
     }
 
@@ -137,6 +161,11 @@ impl ClockKind {
             ClockKind::AssistanceStarted => "落实帮扶措施",
             ClockKind::MonitoringVisit => "监测回访",
             ClockKind::EliminationReview => "风险消除核查",
+            ClockKind::PlanReview => "帮扶措施村级评议",
+            ClockKind::PlanNotice => "帮扶措施公示期",
+            ClockKind::ReliefReview => "临时救助转低保评估",
+            ClockKind::AlertFeedback => "预警结果反馈部门",
+            ClockKind::CampaignVisit => "集中排查走访",
         }
     }
 
@@ -151,6 +180,11 @@ impl ClockKind {
             ClockKind::AssistanceStarted => "Assistance started",
             ClockKind::MonitoringVisit => "Monitoring visit",
             ClockKind::EliminationReview => "Risk elimination review",
+            ClockKind::PlanReview => "Village review of the assistance plan",
+            ClockKind::PlanNotice => "Public notice of the assistance plan",
+            ClockKind::ReliefReview => "Temporary relief: minimum-living-allowance review",
+            ClockKind::AlertFeedback => "Alert result fed back to the department",
+            ClockKind::CampaignVisit => "Yearly screening campaign visit",
         }
     }
 }

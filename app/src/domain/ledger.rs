@@ -132,6 +132,10 @@ pub fn row(case: &Case, facts: &LedgerFacts<'_>) -> Vec<LedgerCell> {
 fn elimination_zh(case: &Case) -> String {
     let status = match &case.state {
         CaseState::Eliminated { on } => format!("已消除（{on}）"),
+        CaseState::Removed { kind, on } => format!("{}（{on}）", kind.label_zh()),
+        CaseState::Monitored if case.elimination_deferred.is_some() => {
+            "暂不标注风险消除，兜底保障，持续监测".to_owned()
+        }
         CaseState::Reviewing { .. } if case.state.is_monitored() => "风险消除审核中".to_owned(),
         CaseState::Monitored if case.no_member_can_work() => {
             "无劳动能力，兜底保障，持续监测".to_owned()

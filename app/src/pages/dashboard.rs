@@ -56,6 +56,7 @@ fn Dashboard(d: DashboardView) -> impl IntoView {
                 d.identified_this_month, average, d.limit_days, d.over_limit)}</p>
             <LimitGauge average=d.average_days limit=d.limit_days />
         </section>
+        {d.can_start_campaign.then(|| view! { <super::campaign::CampaignForm /> })}
     }
 }
 

@@ -1,6 +1,7 @@
 pub mod admin;
 pub mod alerts;
 pub mod audit;
+pub mod campaign;
 pub mod case;
 pub mod dashboard;
 pub mod home;

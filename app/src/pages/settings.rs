@@ -84,6 +84,16 @@ fn SettingsForms(
                 {number("visit_blue_months", "蓝色风险户走访间隔（月）", p.visit_blue_months)}
                 {number("elimination_review_days", "风险消除提出到县级审定（天）", p.elimination_review_days)}
                 {number("recheck_months", "风险消除户回访间隔（月）", p.recheck_months)}
+                {number("rigid_spending_warning", "突发严重困难户预警标准（扣除刚性支出后，元/人·年）", p.rigid_spending_warning)}
+                {number("sharp_fall_percent", "收入大幅缩减（比上年减少百分之几以上）", p.sharp_fall_percent)}
+                {number("elimination_min_months", "纳入监测满几个月方可提出风险消除（0为不限）", p.elimination_min_months)}
+                {number("elimination_min_visits", "提出风险消除前至少走访次数", p.elimination_min_visits)}
+                <div class="field"><label for="period_rule">"期限末日为法定休假日的顺延至下一个工作日（按日、按月计算的期限）"</label>
+                    <select id="period_rule" name="policy[period_rule]">
+                        <option value="on" selected=p.period_rule == "on">"顺延（默认）"</option>
+                        <option value="off" selected=p.period_rule == "off">"不顺延"</option>
+                    </select>
+                </div>
                 <label class="check"><input type="checkbox" name="policy[green_channel]" value="on" checked=!p.green_channel.is_empty() /><span>"开通绿色通道（突发严重困难先帮扶后公示）"</span></label>
                 <label class="check"><input type="checkbox" name="policy[notice_parallel_township]" value="on" checked=!p.notice_parallel_township.is_empty() /><span>"村级公示期间乡镇可同步初审（河北做法）"</span></label>
                 <label class="check"><input type="checkbox" name="policy[comparison_skippable]" value="on" checked=!p.comparison_skippable.is_empty() /><span>"风险明确且公示无异议的，县级可免于数据比对（须写明理由）"</span></label>

@@ -165,6 +165,7 @@ fn record(on: chrono::NaiveDate, head: &str) -> HomeCheckRecord {
         consent_signed: true,
         rigid_expenditure: Fen::from_fen(1_200_000),
         formerly_poor: false,
+        previous_income: None,
     }
 }
 
@@ -294,6 +295,19 @@ pub async fn seed(state: &AppState, now: DateTime<Utc>) -> Result<(), ServiceErr
                 (
                     township_officer.clone(),
                     CaseCommand::AddPlan { measures: plan },
+                ),
+                // The village reviewed the plan and posted it (落实帮扶措施 评议公示).
+                (
+                    cadre.clone(),
+                    CaseCommand::ReviewPlan {
+                        date: beijing_date(later),
+                    },
+                ),
+                (
+                    cadre.clone(),
+                    CaseCommand::StartPlanNotice {
+                        from: beijing_date(later),
+                    },
                 ),
             ];
             for (who, command) in more {

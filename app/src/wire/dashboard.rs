@@ -21,4 +21,7 @@ pub struct DashboardView {
     pub average_days: Option<f64>,
     pub limit_days: u32,
     pub over_limit: usize,
+    /// A county officer or head: may start the yearly 集中排查 campaign.
+    #[serde(default)]
+    pub can_start_campaign: bool,
 }

@@ -4,10 +4,12 @@
 use crate::domain::clock::{ClockKind, ClockState};
 
 use super::event::{CaseEvent, EventKind};
+use super::green_channel::GreenChannelApproval;
+use super::plan_review::PlanReview;
 use super::screening::Comparison;
 use super::state::{
-    Case, CaseState, ExtensionRequest, Objection, Procedure, Reopening, ReviewStep, VillageReview,
-    Visit,
+    Case, CaseState, Deferral, ExtensionRequest, Objection, Procedure, Removal, Reopening,
+    ReviewStep, VillageReview, Visit,
 };
 
 /// Applies one event.
@@ -57,6 +59,15 @@ impl Case {
                 duplicates: Vec::new(),
                 duplicate_override: None,
                 comparison: None,
+                identified_on: None,
+                identification_income: None,
+                elimination_deferred: None,
+                removal: None,
+                stability: None,
+                green_channel_approval: None,
+                plan_review: None,
+                relief_reviewed_on: None,
+                campaign: None,
             })
         } else {
             None
@@ -178,6 +189,11 @@ fn apply_kind(case: &mut Case, event: &CaseEvent) {
             case.category = Some(*category);
             case.tier = Some(*tier);
             case.state = CaseState::Monitored;
+            case.identified_on = Some(today);
+            case.identification_income = case
+                .household
+                .as_ref()
+                .and_then(|h| h.per_capita_net_income());
         }
         EventKind::NotIdentified { reason } => {
             case.refusal_reason = Some(reason.clone());
@@ -187,7 +203,25 @@ fn apply_kind(case: &mut Case, event: &CaseEvent) {
         }
         EventKind::RefusalNotified { on } => case.refusal_notified_on = Some(*on),
         EventKind::ResponsibleAssigned { person } => case.responsible = Some(person.clone()),
-        EventKind::PlanAdded { measures } => case.measures.extend(measures.iter().cloned()),
+        EventKind::PlanAdded { measures } => {
+            case.measures.extend(measures.iter().cloned());
+            case.plan_review = Some(PlanReview::AwaitingReview);
+        }
+        EventKind::PlanReviewed { date } => {
+            case.plan_review = Some(PlanReview::Reviewed { date: *date })
+        }
+        EventKind::PlanNoticeStarted { from, min_until } => {
+            case.plan_review = Some(PlanReview::NoticeRunning {
+                from: *from,
+                min_until: *min_until,
+            })
+        }
+        EventKind::PlanNoticeEnded { on } => {
+            case.plan_review = Some(PlanReview::Noticed { on: *on })
+        }
+        EventKind::ReliefReviewed { .. } => case.relief_reviewed_on = Some(today),
+        EventKind::AlertFedBack { .. } => {}
+        EventKind::CampaignStarted { name, until } => case.campaign = Some((name.clone(), *until)),
         EventKind::MeasureStatusUpdated { index, status } => {
             if let Some(measure) = case.measures.get_mut(*index) {
                 measure.status = *status;
@@ -217,9 +251,32 @@ fn apply_kind(case: &mut Case, event: &CaseEvent) {
             };
         }
         EventKind::KeptMonitoring { .. } => case.state = CaseState::Monitored,
-        EventKind::Eliminated { on } => {
+        EventKind::Eliminated { on, stability } => {
             case.eliminated_on = Some(*on);
+            case.stability = *stability;
             case.state = CaseState::Eliminated { on: *on };
+        }
+        EventKind::Removed { kind, reason, on } => {
+            case.removal = Some(Removal {
+                kind: *kind,
+                reason: reason.clone(),
+                on: *on,
+                from_state: case.state.code().to_owned(),
+            });
+            if kind.notifies_household() {
+                case.refusal_reason = Some(reason.clone());
+                case.refusal_notified_on = None;
+            }
+            case.state = CaseState::Removed {
+                kind: *kind,
+                on: *on,
+            };
+        }
+        EventKind::EliminationDeferred { reason, on } => {
+            case.elimination_deferred = Some(Deferral {
+                on: *on,
+                reason: reason.clone(),
+            });
         }
         EventKind::Reopened { reason, tier, on } => {
             case.reopenings.push(Reopening {
@@ -228,8 +285,22 @@ fn apply_kind(case: &mut Case, event: &CaseEvent) {
             });
             case.tier = Some(*tier);
             case.state = CaseState::Monitored;
+            case.identified_on = Some(*on);
         }
         EventKind::GreenChannelOpened => case.green_channel = true,
+        EventKind::GreenChannelApproved {
+            home_checked_on,
+            village_study_on,
+            township_approved_on,
+        } => {
+            case.green_channel_approval = Some(GreenChannelApproval {
+                home_checked_on: *home_checked_on,
+                village_study_on: *village_study_on,
+                township_approved_on: *township_approved_on,
+                county_approved_on: today,
+                county_by: event.by.user_id.clone(),
+            });
+        }
         EventKind::ExtensionRequested {
             clock,
             owner,

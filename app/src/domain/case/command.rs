@@ -111,8 +111,45 @@ pub enum CaseCommand {
         reason: String,
         tier: RiskTier,
     },
-    /// Assist first, review and notice later (sudden severe hardship).
-    OpenGreenChannel,
+    /// Assist first, review and notice later (sudden severe hardship). The county opens it
+    /// after the home check, the village committee's study and the township's approval.
+    OpenGreenChannel {
+        village_study_on: NaiveDate,
+        township_approved_on: NaiveDate,
+    },
+    /// The county removes a monitored or eliminated household without elimination
+    /// (标注回退, 清退, moved away, deregistered), with its reason.
+    Remove {
+        kind: super::reversal::RemovalKind,
+        reason: String,
+    },
+    /// 暂不标注风险消除: a no-labour household has its 兜底 measure and stays monitored.
+    DeferElimination {
+        reason: String,
+    },
+    /// The village's democratic review of the assistance plan (落实帮扶措施).
+    ReviewPlan {
+        date: NaiveDate,
+    },
+    /// Post the assistance plan's public notice from `from`.
+    StartPlanNotice {
+        from: NaiveDate,
+    },
+    /// Take the plan's notice down (after the minimum length).
+    EndPlanNotice,
+    /// 临时救助 → 低保 review: what the township decided and why.
+    ReviewRelief {
+        note: String,
+    },
+    /// 结果反馈: what the county told the alerting department.
+    FeedBackAlert {
+        note: String,
+    },
+    /// The yearly 集中排查 campaign: a visit due by `until`.
+    StartCampaign {
+        name: String,
+        until: NaiveDate,
+    },
     /// The clock's owner asks for more time, before it is due.
     RequestExtension {
         clock: ClockKind,
@@ -188,10 +225,18 @@ pub enum CommandKind {
     ApproveExtension,
     PauseClock,
     ResumeClock,
+    Remove,
+    DeferElimination,
+    ReviewPlan,
+    StartPlanNotice,
+    EndPlanNotice,
+    ReviewRelief,
+    FeedBackAlert,
+    StartCampaign,
 }
 
 impl CommandKind {
-    pub const ALL: [CommandKind; 24] = [
+    pub const ALL: [CommandKind; 32] = [
         CommandKind::Accept,
         CommandKind::RejectOutOfScope,
         CommandKind::RecordHomeCheck,
@@ -216,6 +261,14 @@ impl CommandKind {
         CommandKind::ApproveExtension,
         CommandKind::PauseClock,
         CommandKind::ResumeClock,
+        CommandKind::Remove,
+        CommandKind::DeferElimination,
+        CommandKind::ReviewPlan,
+        CommandKind::StartPlanNotice,
+        CommandKind::EndPlanNotice,
+        CommandKind::ReviewRelief,
+        CommandKind::FeedBackAlert,
+        CommandKind::StartCampaign,
     ];
 }
 
@@ -246,11 +299,19 @@ impl CaseCommand {
             CaseCommand::ChangeTier { .. } => CommandKind::ChangeTier,
             CaseCommand::ProposeElimination { .. } => CommandKind::ProposeElimination,
             CaseCommand::Reopen { .. } => CommandKind::Reopen,
-            CaseCommand::OpenGreenChannel => CommandKind::OpenGreenChannel,
+            CaseCommand::OpenGreenChannel { .. } => CommandKind::OpenGreenChannel,
             CaseCommand::RequestExtension { .. } => CommandKind::RequestExtension,
             CaseCommand::ApproveExtension { .. } => CommandKind::ApproveExtension,
             CaseCommand::PauseClock { .. } => CommandKind::PauseClock,
             CaseCommand::ResumeClock { .. } => CommandKind::ResumeClock,
+            CaseCommand::Remove { .. } => CommandKind::Remove,
+            CaseCommand::DeferElimination { .. } => CommandKind::DeferElimination,
+            CaseCommand::ReviewPlan { .. } => CommandKind::ReviewPlan,
+            CaseCommand::StartPlanNotice { .. } => CommandKind::StartPlanNotice,
+            CaseCommand::EndPlanNotice => CommandKind::EndPlanNotice,
+            CaseCommand::ReviewRelief { .. } => CommandKind::ReviewRelief,
+            CaseCommand::FeedBackAlert { .. } => CommandKind::FeedBackAlert,
+            CaseCommand::StartCampaign { .. } => CommandKind::StartCampaign,
         }
     }
 }

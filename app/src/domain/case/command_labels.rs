@@ -30,6 +30,14 @@ impl CommandKind {
             CommandKind::ApproveExtension => "approve_extension",
             CommandKind::PauseClock => "pause_clock",
             CommandKind::ResumeClock => "resume_clock",
+            CommandKind::Remove => "remove",
+            CommandKind::DeferElimination => "defer_elimination",
+            CommandKind::ReviewPlan => "review_plan",
+            CommandKind::StartPlanNotice => "start_plan_notice",
+            CommandKind::EndPlanNotice => "end_plan_notice",
+            CommandKind::ReviewRelief => "review_relief",
+            CommandKind::FeedBackAlert => "feed_back_alert",
+            CommandKind::StartCampaign => "start_campaign",
         }
     }
 
@@ -67,6 +75,14 @@ impl CommandKind {
             CommandKind::ApproveExtension => "审批延期",
             CommandKind::PauseClock => "暂停计时",
             CommandKind::ResumeClock => "恢复计时",
+            CommandKind::Remove => "标注回退/清退",
+            CommandKind::DeferElimination => "暂不标注风险消除",
+            CommandKind::ReviewPlan => "帮扶措施村级评议",
+            CommandKind::StartPlanNotice => "开始公示帮扶措施",
+            CommandKind::EndPlanNotice => "结束帮扶措施公示",
+            CommandKind::ReviewRelief => "临时救助转低保评估",
+            CommandKind::FeedBackAlert => "向预警部门反馈结果",
+            CommandKind::StartCampaign => "开展集中排查走访",
         }
     }
 
@@ -97,6 +113,14 @@ impl CommandKind {
             CommandKind::ApproveExtension => "Decide extension",
             CommandKind::PauseClock => "Pause deadline",
             CommandKind::ResumeClock => "Resume deadline",
+            CommandKind::Remove => "Remove from monitoring",
+            CommandKind::DeferElimination => "Defer risk elimination (backstop in place)",
+            CommandKind::ReviewPlan => "Village review of the assistance plan",
+            CommandKind::StartPlanNotice => "Post the assistance plan",
+            CommandKind::EndPlanNotice => "End the assistance plan's notice",
+            CommandKind::ReviewRelief => "Review temporary relief for the allowance",
+            CommandKind::FeedBackAlert => "Feed the result back to the department",
+            CommandKind::StartCampaign => "Start the yearly screening visit",
         }
     }
 }

@@ -50,7 +50,8 @@ pub fn decide(
         cal,
         now,
     };
-    let mut out = Emitter::new(Some(case), now, EventActor::from(actor));
+    let mut out = Emitter::new(Some(case), now, EventActor::from(actor))
+        .rolling(policy.rules.calendar_deadlines_end_on_working_day);
     match command {
         CaseCommand::Accept { duplicate_override } => {
             review::accept(case, duplicate_override.as_deref(), &ctx, &mut out)?
@@ -60,6 +61,7 @@ pub fn decide(
             out.push(EventKind::RejectedOutOfScope { reason });
             out.meet(ClockKind::TownshipAcceptance, ctx.today());
             review::refuse_household(&ctx, &mut out);
+            super::follow_up::alert_decided(case, &ctx, &mut out);
         }
         CaseCommand::RecordHomeCheck { record } => {
             review::check_home_check(case, record, ctx.today())?;
@@ -121,7 +123,7 @@ pub fn decide(
             out.meet(ClockKind::RefusalNotice, *on);
         }
         CaseCommand::AssignResponsible { person } => assist::assign(person, &ctx, &mut out)?,
-        CaseCommand::AddPlan { measures } => assist::add_plan(measures, &ctx, &mut out)?,
+        CaseCommand::AddPlan { measures } => assist::add_plan(case, measures, &ctx, &mut out)?,
         CaseCommand::UpdateMeasureStatus { index, status } => {
             assist::update_measure(case, *index, *status, &ctx, &mut out)?
         }
@@ -139,10 +141,16 @@ pub fn decide(
         CaseCommand::Reopen { reason, tier } => {
             assist::reopen(case, reason, *tier, &ctx, &mut out)?
         }
-        CaseCommand::OpenGreenChannel => {
-            out.push(EventKind::GreenChannelOpened);
-            assist::start_assistance_clocks(case, &ctx, &mut out);
-        }
+        CaseCommand::OpenGreenChannel {
+            village_study_on,
+            township_approved_on,
+        } => super::green_channel::open(
+            case,
+            *village_study_on,
+            *township_approved_on,
+            &ctx,
+            &mut out,
+        )?,
         CaseCommand::RequestExtension {
             clock,
             days,
@@ -155,6 +163,30 @@ pub fn decide(
             assist::pause_clock(case, *clock, reason, &ctx, &mut out)?
         }
         CaseCommand::ResumeClock { clock } => assist::resume_clock(case, *clock, &ctx, &mut out)?,
+        CaseCommand::Remove { kind, reason } => {
+            super::reversal::remove(case, *kind, reason, &ctx, &mut out)?
+        }
+        CaseCommand::ReviewPlan { date } => {
+            super::plan_review::review(case, *date, &ctx, &mut out)?
+        }
+        CaseCommand::StartPlanNotice { from } => {
+            super::plan_review::start_notice(case, *from, &ctx, &mut out)?
+        }
+        CaseCommand::EndPlanNotice => super::plan_review::end_notice(&ctx, &mut out),
+        CaseCommand::ReviewRelief { note } => {
+            super::follow_up::review_relief(note, &ctx, &mut out)?
+        }
+        CaseCommand::FeedBackAlert { note } => super::follow_up::feed_back(note, &ctx, &mut out)?,
+        CaseCommand::StartCampaign { name, until } => {
+            super::follow_up::start_campaign(name, *until, &ctx, &mut out)?
+        }
+        CaseCommand::DeferElimination { reason } => {
+            let reason = required(reason, "reason")?;
+            out.push(EventKind::EliminationDeferred {
+                reason,
+                on: ctx.today(),
+            });
+        }
     }
     Ok(out.finish())
 }
@@ -202,7 +234,8 @@ pub fn decide_report(
             risks.push(*risk);
         }
     }
-    let mut out = Emitter::new(None, now, EventActor::from(actor));
+    let mut out = Emitter::new(None, now, EventActor::from(actor))
+        .rolling(policy.rules.calendar_deadlines_end_on_working_day);
     out.push(EventKind::Reported {
         id,
         village: new.village.clone(),

@@ -8,7 +8,6 @@ use crate::domain::vocab::RiskTier;
 
 use super::actor::{extension_approvers, role_level, Role};
 use super::decide::{check_date, required, Ctx};
-use super::decide_review::check_measures_delivered;
 use super::emit::Emitter;
 use super::event::EventKind;
 use super::guard::can_pause;
@@ -66,6 +65,7 @@ pub(super) fn assign(person: &str, ctx: &Ctx<'_>, out: &mut Emitter) -> Result<(
 }
 
 pub(super) fn add_plan(
+    case: &Case,
     measures: &[Measure],
     ctx: &Ctx<'_>,
     out: &mut Emitter,
@@ -88,7 +88,9 @@ pub(super) fn add_plan(
         });
     }
     let started = cleaned.iter().any(|m| m.status.is_started());
+    super::follow_up::relief_started(case, &cleaned, ctx, out);
     out.push(EventKind::PlanAdded { measures: cleaned });
+    super::plan_review::plan_added(ctx, out);
     if started {
         out.meet(ClockKind::AssistanceStarted, ctx.today());
     }
@@ -113,6 +115,11 @@ pub(super) fn update_measure(
     if status.is_started() {
         out.meet(ClockKind::AssistanceStarted, ctx.today());
     }
+    let updated = Measure {
+        status,
+        ..measure.clone()
+    };
+    super::follow_up::relief_started(case, &[updated], ctx, out);
     Ok(())
 }
 
@@ -153,6 +160,7 @@ pub(super) fn log_visit(
         new_tier,
     });
     out.meet(ClockKind::MonitoringVisit, date);
+    out.meet(ClockKind::CampaignVisit, date);
     out.start(
         ClockKind::MonitoringVisit,
         Level::Village,
@@ -192,7 +200,10 @@ pub(super) fn propose_elimination(
     if let Some(which) = checklist.first_unmet() {
         return Err(Refusal::CriteriaNotMet { which });
     }
-    check_measures_delivered(case)?;
+    let gap = |gap| Refusal::Elimination { gap };
+    super::elimination::check_measures(case).map_err(gap)?;
+    super::elimination::check_time_and_visits(case, ctx.policy, ctx.cal, ctx.today())
+        .map_err(gap)?;
     let today = ctx.today();
     out.push(EventKind::EliminationProposed {
         checklist: *checklist,

@@ -9,12 +9,12 @@ use crate::domain::vocab::Channel;
 use super::command::{EliminationDecision, IdentificationDecision};
 use super::decide::{check_date, required, Ctx};
 use super::decide_assist as assist;
-use super::eligibility::check_category;
+use super::eligibility::{check_category, Lines};
 use super::emit::Emitter;
 use super::event::EventKind;
 use super::policy::Policy;
 use super::refusal::Refusal;
-use super::state::{Case, HomeCheckRecord, MeasureStatus, Procedure, VillageOutcome};
+use super::state::{Case, HomeCheckRecord, Procedure, VillageOutcome};
 
 /// Township acceptance; a suspected duplicate is accepted only with a reason, kept as an
 /// audited event.
@@ -157,6 +157,7 @@ fn end_negative(case: &Case, reason: String, ctx: &Ctx<'_>, out: &mut Emitter) {
             out.push(EventKind::NotIdentified { reason });
             out.meet(ClockKind::IdentificationOverall, today);
             refuse_household(ctx, out);
+            super::follow_up::alert_decided(case, ctx, out);
         }
         Procedure::Elimination => {
             out.push(EventKind::KeptMonitoring { reason });
@@ -191,7 +192,7 @@ pub(super) fn county_decide(
             tier,
             note,
         } => {
-            check_category(*category, case.household.as_ref(), ctx.policy.income_line)
+            check_category(*category, case.household.as_ref(), Lines::of(ctx.policy))
                 .map_err(|misfit| Refusal::CategoryDoesNotFit { misfit })?;
             let note = check_comparison(case, note, ctx.policy)?;
             out.push(EventKind::Identified {
@@ -201,6 +202,7 @@ pub(super) fn county_decide(
             });
             out.meet(ClockKind::IdentificationOverall, today);
             out.cancel(ClockKind::HomeCheck, today);
+            super::follow_up::alert_decided(case, ctx, out);
             assist::start_assistance_clocks(case, ctx, out);
             assist::start_visit_clock(today, *tier, ctx, out);
         }
@@ -221,8 +223,11 @@ pub(super) fn county_decide_elimination(
     let today = ctx.today();
     match decision {
         EliminationDecision::Eliminate => {
-            check_can_eliminate(case, ctx.policy)?;
-            out.push(EventKind::Eliminated { on: today });
+            let stability = check_can_eliminate(case, ctx)?;
+            out.push(EventKind::Eliminated {
+                on: today,
+                stability: Some(stability),
+            });
             out.meet(ClockKind::EliminationReview, today);
             out.cancel_all(today);
             // Eliminated households are re-checked every quarter (回访) and may re-enter.
@@ -259,43 +264,20 @@ fn check_comparison(case: &Case, note: &str, policy: &Policy) -> Result<String, 
     }
 }
 
-/// The county's own check of the criteria against the latest home check and the measures.
-pub(super) fn check_can_eliminate(case: &Case, policy: &Policy) -> Result<(), Refusal> {
-    if case.no_member_can_work() {
+/// The county's own check of the criteria against the latest home check, the measures and
+/// the time monitored (see `elimination`); the stability evidence on success.
+pub(super) fn check_can_eliminate(
+    case: &Case,
+    ctx: &Ctx<'_>,
+) -> Result<super::elimination::Stability, Refusal> {
+    if super::elimination::backstop_rule_applies(case) {
         return Err(Refusal::NoLabourCannotEliminate);
     }
-    let household = case
-        .household
-        .as_ref()
-        .ok_or(Refusal::MissingData { field: "household" })?;
-    let above_line = household
-        .per_capita_income()
-        .is_some_and(|income| income > policy.income_line);
-    if !above_line {
-        return Err(Refusal::CriteriaNotMet {
-            which: "income_above_line",
-        });
+    if case.household.is_none() {
+        return Err(Refusal::MissingData { field: "household" });
     }
-    if !household.guarantees.all_secured() {
-        return Err(Refusal::CriteriaNotMet {
-            which: "three_guarantees_and_water_secured",
-        });
-    }
-    check_measures_delivered(case)
-}
-
-/// Every measure of the plan has been delivered.
-pub(super) fn check_measures_delivered(case: &Case) -> Result<(), Refusal> {
-    if case
-        .measures
-        .iter()
-        .any(|m| m.status != MeasureStatus::Delivered)
-    {
-        return Err(Refusal::CriteriaNotMet {
-            which: "measures_delivered",
-        });
-    }
-    Ok(())
+    super::elimination::check_all(case, ctx.policy, ctx.cal, ctx.today())
+        .map_err(|gap| Refusal::Elimination { gap })
 }
 
 fn procedure_of(case: &Case) -> Procedure {

@@ -4,7 +4,8 @@
 //!   income is under the monitoring line.
 //! - 边缘易致贫户: an ordinary household under the line.
 //! - 突发严重困难户: income may be above the line, but after its large rigid spending
-//!   (illness, schooling, disaster repair) the per-capita income is under it.
+//!   (illness, schooling, disaster repair) the per-capita income is under the warning standard
+//!   (预警标准, its own policy value), or income fell sharply (收入大幅缩减).
 //!
 //! The county decides; the engine refuses a category the recorded facts cannot support, and
 //! the case page suggests the one they do.
@@ -28,7 +29,8 @@ pub enum Misfit {
     FormerlyPoor,
     /// Per-capita net income is not under the line.
     IncomeAboveLine,
-    /// Even after the rigid spending, per-capita income is not under the line.
+    /// Even after the rigid spending, per-capita income is not under the warning standard,
+    /// and income did not fall sharply.
     IncomeAboveLineAfterSpending,
 }
 
@@ -44,12 +46,43 @@ impl Misfit {
     }
 }
 
-/// Whether the home check supports `category` under the monitoring `line`.
+/// The figures a category is checked against (from the policy).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lines {
+    /// Monitoring line (per-capita net income).
+    pub line: Fen,
+    /// 预警标准 for income after rigid spending.
+    pub warning: Fen,
+    /// 收入大幅缩减: fall in percent.
+    pub sharp_fall_percent: u32,
+}
+
+impl Lines {
+    pub fn of(policy: &super::policy::Policy) -> Lines {
+        Lines {
+            line: policy.income_line,
+            warning: policy.rules.rigid_spending_warning,
+            sharp_fall_percent: policy.rules.sharp_income_fall_percent,
+        }
+    }
+
+    /// Warning standard equal to the line, 50 % fall (the national defaults).
+    pub fn at(line: Fen) -> Lines {
+        Lines {
+            line,
+            warning: line,
+            sharp_fall_percent: 50,
+        }
+    }
+}
+
+/// Whether the home check supports `category` under the policy's `lines`.
 pub fn check_category(
     category: Category,
     household: Option<&HomeCheckRecord>,
-    line: Fen,
+    lines: Lines,
 ) -> Result<(), Misfit> {
+    let line = lines.line;
     let household = household.ok_or(Misfit::NoHomeCheck)?;
     let income = household.per_capita_income().ok_or(Misfit::NoHomeCheck)?;
     let net = household
@@ -61,13 +94,17 @@ pub fn check_category(
         Category::UnstableFormerlyPoor | Category::Marginal if income >= line => {
             Err(Misfit::IncomeAboveLine)
         }
-        Category::SuddenHardship if net >= line => Err(Misfit::IncomeAboveLineAfterSpending),
+        Category::SuddenHardship
+            if net >= lines.warning && !household.income_fell_sharply(lines.sharp_fall_percent) =>
+        {
+            Err(Misfit::IncomeAboveLineAfterSpending)
+        }
         Category::UnstableFormerlyPoor | Category::Marginal | Category::SuddenHardship => Ok(()),
     }
 }
 
 /// The category the home check supports, preferring the one under the line on income alone.
-pub fn suggest_category(household: Option<&HomeCheckRecord>, line: Fen) -> Option<Category> {
+pub fn suggest_category(household: Option<&HomeCheckRecord>, lines: Lines) -> Option<Category> {
     let formerly_poor = household.is_some_and(|h| h.formerly_poor);
     let under_line = if formerly_poor {
         Category::UnstableFormerlyPoor
@@ -76,7 +113,7 @@ pub fn suggest_category(household: Option<&HomeCheckRecord>, line: Fen) -> Optio
     };
     [under_line, Category::SuddenHardship]
         .into_iter()
-        .find(|c| check_category(*c, household, line).is_ok())
+        .find(|c| check_category(*c, household, lines).is_ok())
 }
 
 #[cfg(test)]
@@ -88,7 +125,11 @@ mod tests {
     use crate::domain::case::state::{Guarantees, Member, MemberStatus, Relation};
     use crate::domain::vocab::LabourCapacity;
 
-    const LINE: Fen = Fen::from_fen(730_000);
+    const LINE: Lines = Lines {
+        line: Fen::from_fen(730_000),
+        warning: Fen::from_fen(730_000),
+        sharp_fall_percent: 50,
+    };
 
     fn household(yuan_each: &[i64], rigid_yuan: i64, formerly_poor: bool) -> HomeCheckRecord {
         HomeCheckRecord {
@@ -109,6 +150,7 @@ mod tests {
             consent_signed: true,
             rigid_expenditure: Fen::from_fen(rigid_yuan * 100),
             formerly_poor,
+            previous_income: None,
         }
     }
 
@@ -165,6 +207,35 @@ mod tests {
     }
 
     #[test]
+    fn sudden_hardship_uses_its_own_warning_standard_and_a_sharp_income_fall() {
+        // 20 000 + 10 000 yuan, 10 000 of rigid spending: 10 000 per head after spending.
+        let spending = household(&[20_000, 10_000], 10_000, false);
+        let cases = [
+            // (warning standard in yuan, previous household income in yuan, fits?)
+            (7_300, None, false),
+            (12_000, None, true),
+            (7_300, Some(60_000), true),
+            (7_300, Some(59_999), false),
+            (7_300, Some(0), false),
+        ];
+        for (warning, previous, fits) in cases {
+            let lines = Lines {
+                warning: Fen::from_fen(warning * 100),
+                ..LINE
+            };
+            let h = HomeCheckRecord {
+                previous_income: previous.map(|y: i64| Fen::from_fen(y * 100)),
+                ..spending.clone()
+            };
+            assert_eq!(
+                check_category(Category::SuddenHardship, Some(&h), lines).is_ok(),
+                fits,
+                "warning {warning}, previous {previous:?}"
+            );
+        }
+    }
+
+    #[test]
     fn exactly_on_the_line_is_not_under_it() {
         let on_line = household(&[7_300], 0, false);
         assert_eq!(
@@ -191,7 +262,7 @@ mod tests {
             line_yuan in 1i64..20_000,
         ) {
             let h = household(&incomes, rigid, formerly_poor);
-            let line = Fen::from_fen(line_yuan * 100);
+            let line = Lines::at(Fen::from_fen(line_yuan * 100));
             if let Some(category) = suggest_category(Some(&h), line) {
                 prop_assert_eq!(check_category(category, Some(&h), line), Ok(()));
             } else {

@@ -15,6 +15,8 @@ pub(super) struct Emitter {
     by: EventActor,
     open: Vec<ClockKind>,
     events: Vec<CaseEvent>,
+    /// Calendar-day deadlines ending on a rest day move to the next working day.
+    roll_forward: bool,
 }
 
 impl Emitter {
@@ -26,7 +28,14 @@ impl Emitter {
                 .map(|c| c.open_clocks().map(|k| k.kind).collect())
                 .unwrap_or_default(),
             events: Vec::new(),
+            roll_forward: false,
         }
+    }
+
+    /// Applies the civil-code period rule (see `period`) to the clocks this emitter starts.
+    pub(super) fn rolling(mut self, on: bool) -> Emitter {
+        self.roll_forward = on;
+        self
     }
 
     pub(super) fn today(&self) -> NaiveDate {
@@ -56,7 +65,8 @@ impl Emitter {
     ) {
         let today = self.today();
         self.cancel(kind, today);
-        let clock = Clock::start(kind, owner, started_on, span, cal);
+        let mut clock = Clock::start(kind, owner, started_on, span, cal);
+        clock.due_on = super::period::period_due(started_on, span, kind, self.roll_forward, cal);
         self.open.push(kind);
         self.push(EventKind::ClockStarted { clock });
     }

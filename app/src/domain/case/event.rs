@@ -126,6 +126,40 @@ pub enum EventKind {
     },
     Eliminated {
         on: NaiveDate,
+        /// Evidence of stability the county decided on (absent in events stored before it).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        stability: Option<super::elimination::Stability>,
+    },
+    /// Removed from monitoring without elimination (audited with its reason).
+    Removed {
+        kind: super::reversal::RemovalKind,
+        reason: String,
+        on: NaiveDate,
+    },
+    PlanReviewed {
+        date: NaiveDate,
+    },
+    PlanNoticeStarted {
+        from: NaiveDate,
+        min_until: NaiveDate,
+    },
+    PlanNoticeEnded {
+        on: NaiveDate,
+    },
+    ReliefReviewed {
+        note: String,
+    },
+    AlertFedBack {
+        note: String,
+    },
+    CampaignStarted {
+        name: String,
+        until: NaiveDate,
+    },
+    /// 暂不标注风险消除 after the 兜底 measure; monitoring continues.
+    EliminationDeferred {
+        reason: String,
+        on: NaiveDate,
     },
     Reopened {
         reason: String,
@@ -133,6 +167,12 @@ pub enum EventKind {
         on: NaiveDate,
     },
     GreenChannelOpened,
+    /// The green channel's preconditions, recorded when the county opened it.
+    GreenChannelApproved {
+        home_checked_on: NaiveDate,
+        village_study_on: NaiveDate,
+        township_approved_on: NaiveDate,
+    },
     ExtensionRequested {
         clock: ClockKind,
         owner: Level,
@@ -200,8 +240,17 @@ impl EventKind {
             EventKind::EliminationProposed { .. } => "elimination_proposed",
             EventKind::KeptMonitoring { .. } => "kept_monitoring",
             EventKind::Eliminated { .. } => "eliminated",
+            EventKind::Removed { .. } => "removed",
+            EventKind::PlanReviewed { .. } => "plan_reviewed",
+            EventKind::PlanNoticeStarted { .. } => "plan_notice_started",
+            EventKind::PlanNoticeEnded { .. } => "plan_notice_ended",
+            EventKind::ReliefReviewed { .. } => "relief_reviewed",
+            EventKind::AlertFedBack { .. } => "alert_fed_back",
+            EventKind::CampaignStarted { .. } => "campaign_started",
+            EventKind::EliminationDeferred { .. } => "elimination_deferred",
             EventKind::Reopened { .. } => "reopened",
             EventKind::GreenChannelOpened => "green_channel_opened",
+            EventKind::GreenChannelApproved { .. } => "green_channel_approved",
             EventKind::ExtensionRequested { .. } => "extension_requested",
             EventKind::ExtensionDecided { .. } => "extension_decided",
             EventKind::ClockStarted { .. } => "clock_started",

@@ -46,6 +46,8 @@ pub struct CommandForm {
     pub members: Vec<MemberForm>,
     /// Yearly large rigid spending (medical, schooling, disaster repair) in yuan; empty = 0.
     pub rigid_expenditure: String,
+    /// The household's net income over the previous window, in yuan; empty = not known.
+    pub previous_income: String,
     /// Codes of the items found secured (see [`GUARANTEE_ITEMS`]).
     pub guarantees: Vec<String>,
     /// Checkbox: non-empty means ticked.
@@ -68,6 +70,10 @@ pub struct CommandForm {
     pub duplicate_override: String,
     /// Codes of the negative-list items the data comparison hit (see [`NegativeItem`]).
     pub hits: Vec<String>,
+    /// A [`RemovalKind`](super::reversal::RemovalKind) code.
+    pub removal_kind: String,
+    /// Green channel: the township's approval, `YYYY-MM-DD` (`date` is the village study).
+    pub approval_date: String,
 }
 
 /// One household member row of the home-check form.
@@ -161,7 +167,8 @@ pub const MEASURE_STATUS_ITEMS: [(&str, &str, &str); 3] = [
 pub fn form_fields(kind: CommandKind) -> &'static [&'static str] {
     match kind {
         CommandKind::Accept => &["duplicate_override"],
-        CommandKind::EndNotice | CommandKind::OpenGreenChannel => &[],
+        CommandKind::EndNotice => &[],
+        CommandKind::OpenGreenChannel => &["date", "approval_date"],
         CommandKind::RecordComparison => &["hits", "note"],
         CommandKind::RejectOutOfScope => &["reason"],
         CommandKind::RecordHomeCheck => &[
@@ -169,6 +176,7 @@ pub fn form_fields(kind: CommandKind) -> &'static [&'static str] {
             "visitors",
             "members",
             "rigid_expenditure",
+            "previous_income",
             "formerly_poor",
             "guarantees",
             "consent_signed",
@@ -190,6 +198,12 @@ pub fn form_fields(kind: CommandKind) -> &'static [&'static str] {
         CommandKind::ApproveExtension => &["clock", "approve"],
         CommandKind::PauseClock => &["clock", "reason"],
         CommandKind::ResumeClock => &["clock"],
+        CommandKind::Remove => &["removal_kind", "reason"],
+        CommandKind::DeferElimination => &["reason"],
+        CommandKind::ReviewPlan | CommandKind::StartPlanNotice => &["date"],
+        CommandKind::EndPlanNotice => &[],
+        CommandKind::ReviewRelief | CommandKind::FeedBackAlert => &["note"],
+        CommandKind::StartCampaign => &["text", "date"],
     }
 }
 
@@ -339,15 +353,28 @@ fn parse_kind_fields(kind: CommandKind, f: &CommandForm, p: &mut Problems) -> Op
                 "rigid_expenditure",
                 parse_optional_amount(&f.rigid_expenditure),
             );
+            let previous_income = p.keep(
+                "previous_income",
+                parse_optional_amount(&f.previous_income)
+                    .map(|fen| (!f.previous_income.trim().is_empty()).then_some(fen)),
+            );
             let guarantees = p.keep("guarantees", parse_guarantees(&f.guarantees));
             let consent_signed = !f.consent_signed.trim().is_empty();
-            match (date, visitors, members, rigid_expenditure, guarantees) {
+            match (
+                date,
+                visitors,
+                members,
+                rigid_expenditure,
+                guarantees,
+                previous_income,
+            ) {
                 (
                     Some(date),
                     Some(visitors),
                     Some(members),
                     Some(rigid_expenditure),
                     Some(guarantees),
+                    Some(previous_income),
                 ) => Some(CaseCommand::RecordHomeCheck {
                     record: HomeCheckRecord {
                         date,
@@ -357,6 +384,7 @@ fn parse_kind_fields(kind: CommandKind, f: &CommandForm, p: &mut Problems) -> Op
                         consent_signed,
                         rigid_expenditure,
                         formerly_poor: !f.formerly_poor.trim().is_empty(),
+                        previous_income,
                     },
                 }),
                 _ => None,
@@ -467,7 +495,18 @@ fn parse_kind_fields(kind: CommandKind, f: &CommandForm, p: &mut Problems) -> Op
             tier.zip(reason)
                 .map(|(tier, reason)| CaseCommand::Reopen { reason, tier })
         }
-        CommandKind::OpenGreenChannel => Some(CaseCommand::OpenGreenChannel),
+        CommandKind::OpenGreenChannel => {
+            let study = p.keep("date", parse_date(&f.date));
+            let approval = p.keep("approval_date", parse_date(&f.approval_date));
+            study
+                .zip(approval)
+                .map(
+                    |(village_study_on, township_approved_on)| CaseCommand::OpenGreenChannel {
+                        village_study_on,
+                        township_approved_on,
+                    },
+                )
+        }
         CommandKind::RequestExtension => {
             let clock = p.keep("clock", vocab(&f.clock, ClockKind::from_code));
             let days = p.keep("days", parse_days(&f.days));
@@ -498,6 +537,37 @@ fn parse_kind_fields(kind: CommandKind, f: &CommandForm, p: &mut Problems) -> Op
         CommandKind::ResumeClock => p
             .keep("clock", vocab(&f.clock, ClockKind::from_code))
             .map(|clock| CaseCommand::ResumeClock { clock }),
+        CommandKind::Remove => {
+            let kind = p.keep(
+                "removal_kind",
+                vocab(&f.removal_kind, super::reversal::RemovalKind::from_code),
+            );
+            let reason = p.keep("reason", required(&f.reason));
+            kind.zip(reason)
+                .map(|(kind, reason)| CaseCommand::Remove { kind, reason })
+        }
+        CommandKind::DeferElimination => p
+            .keep("reason", required(&f.reason))
+            .map(|reason| CaseCommand::DeferElimination { reason }),
+        CommandKind::ReviewPlan => p
+            .keep("date", parse_date(&f.date))
+            .map(|date| CaseCommand::ReviewPlan { date }),
+        CommandKind::StartPlanNotice => p
+            .keep("date", parse_date(&f.date))
+            .map(|from| CaseCommand::StartPlanNotice { from }),
+        CommandKind::EndPlanNotice => Some(CaseCommand::EndPlanNotice),
+        CommandKind::ReviewRelief => p
+            .keep("note", required(&f.note))
+            .map(|note| CaseCommand::ReviewRelief { note }),
+        CommandKind::FeedBackAlert => p
+            .keep("note", required(&f.note))
+            .map(|note| CaseCommand::FeedBackAlert { note }),
+        CommandKind::StartCampaign => {
+            let name = p.keep("text", required(&f.text));
+            let until = p.keep("date", parse_date(&f.date));
+            name.zip(until)
+                .map(|(name, until)| CaseCommand::StartCampaign { name, until })
+        }
     }
 }
 

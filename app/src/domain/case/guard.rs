@@ -6,7 +6,7 @@ use chrono::NaiveDateTime;
 
 use crate::domain::clock::{ClockKind, ClockState};
 use crate::domain::region::RegionCode;
-use crate::domain::vocab::Channel;
+use crate::domain::vocab::{Channel, LabourCapacity};
 
 use super::actor::{extension_approvers, role_level, Actor, Role};
 use super::command::CommandKind;
@@ -113,11 +113,18 @@ pub fn roles_for(kind: CommandKind) -> &'static [Role] {
         CommandKind::CountyDecide
         | CommandKind::CountyDecideElimination
         | CommandKind::Reopen
-        | CommandKind::OpenGreenChannel => COUNTY,
+        | CommandKind::OpenGreenChannel
+        | CommandKind::Remove
+        | CommandKind::DeferElimination => COUNTY,
         CommandKind::AssignResponsible | CommandKind::AddPlan | CommandKind::ChangeTier => {
             ASSIGNERS
         }
         CommandKind::UpdateMeasureStatus => MEASURE_UPDATERS,
+        CommandKind::ReviewPlan | CommandKind::StartPlanNotice | CommandKind::EndPlanNotice => {
+            VILLAGE
+        }
+        CommandKind::ReviewRelief => TOWNSHIP,
+        CommandKind::FeedBackAlert | CommandKind::StartCampaign => COUNTY,
         CommandKind::LogVisit => VISITORS,
         CommandKind::ProposeElimination => PROPOSERS,
         CommandKind::RequestExtension | CommandKind::PauseClock | CommandKind::ResumeClock => {
@@ -170,6 +177,9 @@ fn check_state(
         CommandKind::RequestExtension => check_can_request(case, actor, now),
         CommandKind::ApproveExtension => check_can_approve(case, actor),
         CommandKind::PauseClock => check_can_pause(case, actor),
+        CommandKind::ReviewRelief | CommandKind::FeedBackAlert | CommandKind::StartCampaign => {
+            super::follow_up::check(case, kind)
+        }
         CommandKind::ResumeClock => check_can_resume(case, actor),
         _ if !kinds_in_state(&case.state, policy).contains(&kind) => Err(wrong),
         CommandKind::EndNotice => match case.state.review_step() {
@@ -192,8 +202,27 @@ fn check_state(
         {
             Err(wrong)
         }
-        CommandKind::ProposeElimination if case.no_member_can_work() => {
+        CommandKind::ProposeElimination if super::elimination::backstop_rule_applies(case) => {
             Err(Refusal::NoLabourCannotEliminate)
+        }
+        CommandKind::ReviewPlan | CommandKind::StartPlanNotice | CommandKind::EndPlanNotice => {
+            if assistance_open(case) {
+                super::plan_review::check_stage(case, kind, now.date())
+            } else {
+                Err(wrong)
+            }
+        }
+        CommandKind::DeferElimination => {
+            let labour = case.household.as_ref().map(|h| h.labour_capacity());
+            if case.elimination_deferred.is_some() {
+                Err(wrong)
+            } else if !matches!(labour, Some(LabourCapacity::None | LabourCapacity::Partial)) {
+                Err(Refusal::NotBackstopHousehold)
+            } else if !super::elimination::has_backstop(case) {
+                Err(Refusal::NoBackstopMeasure)
+            } else {
+                Ok(())
+            }
         }
         CommandKind::OpenGreenChannel => {
             if case.green_channel {
@@ -223,7 +252,8 @@ fn check_state(
         | CommandKind::LogVisit
         | CommandKind::ChangeTier
         | CommandKind::ProposeElimination
-        | CommandKind::Reopen => Ok(()),
+        | CommandKind::Reopen
+        | CommandKind::Remove => Ok(()),
     }
 }
 
@@ -231,22 +261,30 @@ fn check_state(
 /// limit (15 calendar days from discovery, whatever happens) and the notice minimum.
 pub(super) fn can_pause(kind: ClockKind) -> bool {
     match kind {
-        ClockKind::IdentificationOverall | ClockKind::NoticeWindow => false,
+        ClockKind::IdentificationOverall | ClockKind::NoticeWindow | ClockKind::PlanNotice => false,
         ClockKind::TownshipAcceptance
         | ClockKind::HomeCheck
         | ClockKind::RefusalNotice
         | ClockKind::ResponsibleAssigned
         | ClockKind::AssistanceStarted
         | ClockKind::MonitoringVisit
-        | ClockKind::EliminationReview => true,
+        | ClockKind::EliminationReview
+        | ClockKind::PlanReview
+        | ClockKind::ReliefReview
+        | ClockKind::AlertFeedback
+        | ClockKind::CampaignVisit => true,
     }
 }
 
-/// Assistance kinds that run beside a review (identification needs the green channel).
-const ASSIST: [CommandKind; 3] = [
+/// Assistance kinds that run beside a review (identification needs the green channel),
+/// with the plan's review and notice.
+const ASSIST: [CommandKind; 6] = [
     CommandKind::AssignResponsible,
     CommandKind::AddPlan,
     CommandKind::UpdateMeasureStatus,
+    CommandKind::ReviewPlan,
+    CommandKind::StartPlanNotice,
+    CommandKind::EndPlanNotice,
 ];
 
 /// Workflow kinds each state admits (extension kinds depend on clocks, not on the state).
@@ -289,7 +327,10 @@ fn kinds_in_state(state: &CaseState, policy: &Policy) -> Vec<CommandKind> {
                         kinds.push(K::RecordComparison);
                     }
                 },
-                Procedure::Elimination => kinds.extend(monitoring),
+                Procedure::Elimination => {
+                    kinds.extend(monitoring);
+                    kinds.push(K::Remove);
+                }
             }
             kinds
         }
@@ -299,10 +340,17 @@ fn kinds_in_state(state: &CaseState, policy: &Policy) -> Vec<CommandKind> {
         CaseState::Monitored => {
             let mut kinds = ASSIST.to_vec();
             kinds.extend(monitoring);
-            kinds.push(K::ProposeElimination);
+            kinds.extend([
+                K::ProposeElimination,
+                K::DeferElimination,
+                K::RecordComparison,
+                K::Remove,
+            ]);
             kinds
         }
-        CaseState::Eliminated { .. } => vec![K::Reopen, K::LogVisit],
+        CaseState::Eliminated { .. } => vec![K::Reopen, K::LogVisit, K::Remove],
+        CaseState::Removed { kind, .. } if kind.notifies_household() => vec![K::NotifyRefusal],
+        CaseState::Removed { .. } => Vec::new(),
     }
 }
 

@@ -25,6 +25,10 @@ pub struct HomeCheckRecord {
     /// 建档立卡脱贫户: registered as poor before 2021 (decides 脱贫不稳定户 vs 边缘易致贫户).
     #[serde(default)]
     pub formerly_poor: bool,
+    /// The household's net income over the previous income window, when known: shows a sharp
+    /// fall (收入大幅缩减) that qualifies a 突发严重困难户.
+    #[serde(default)]
+    pub previous_income: Option<Fen>,
 }
 
 /// One household member as the home check found them.
@@ -145,6 +149,26 @@ impl HomeCheckRecord {
         Some(Fen::from_fen(
             i64::try_from(per_capita).unwrap_or(if per_capita < 0 { i64::MIN } else { i64::MAX }),
         ))
+    }
+
+    /// Household net income over the window (members summed, saturating).
+    pub fn total_income(&self) -> Fen {
+        let total: i128 = self
+            .members
+            .iter()
+            .map(|m| i128::from(m.annual_income.fen()))
+            .sum();
+        Fen::from_fen(i64::try_from(total).unwrap_or(i64::MAX))
+    }
+
+    /// Income fell by at least `percent` against the previous window (收入大幅缩减).
+    pub fn income_fell_sharply(&self, percent: u32) -> bool {
+        let Some(previous) = self.previous_income.filter(|p| p.fen() > 0) else {
+            return false;
+        };
+        let previous = i128::from(previous.fen());
+        let now = i128::from(self.total_income().fen());
+        (previous - now) * 100 >= previous * i128::from(percent)
     }
 
     /// The household's labour capacity as a whole: none when nobody can work, full when

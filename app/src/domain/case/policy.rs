@@ -6,6 +6,9 @@ use crate::domain::clock::{Span, DEFAULT_DUE_SOON_WORKING_DAYS};
 use crate::domain::money::Fen;
 use crate::domain::vocab::RiskTier;
 
+use super::policy_rules::approx_days;
+pub use super::policy_rules::PolicyRules;
+
 /// Configurable rules the state machine applies. Every duration is a [`Span`] so a county can
 /// count in working days, calendar days or months as its own plan says.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -61,6 +64,9 @@ pub struct Policy {
     /// How long delivered message payloads and refused filings' personal data are kept.
     #[serde(default)]
     pub retention: crate::domain::retention::Retention,
+    /// Rules from the seed texts (warning standard, stability, visit floor, period rule...).
+    #[serde(default)]
+    pub rules: PolicyRules,
 }
 
 impl Policy {
@@ -88,15 +94,23 @@ impl Policy {
             filings_per_mobile_per_day: default_filings_per_mobile(),
             filings_per_address_per_day: default_filings_per_address(),
             retention: crate::domain::retention::Retention::default(),
+            rules: PolicyRules::default(),
         }
     }
 
-    /// Visit interval for a risk tier.
+    /// Visit interval for a risk tier, never longer than the monthly floor every monitored
+    /// household gets (the tier changes intensity, not the floor).
     pub fn visit_span(&self, tier: RiskTier) -> Span {
-        match tier {
+        let span = match tier {
             RiskTier::Red => self.visit_red,
             RiskTier::Yellow => self.visit_yellow,
             RiskTier::Blue => self.visit_blue,
+        };
+        let floor = self.rules.visit_floor;
+        if approx_days(span) > approx_days(floor) {
+            floor
+        } else {
+            span
         }
     }
 }

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::Policy;
+use super::{Policy, PolicyRules};
 use crate::domain::{
     clock::Span,
     message::{user_messages, Message},
@@ -40,6 +40,17 @@ pub struct PolicyForm {
     pub notice_parallel_township: String,
     /// Hebei: the county may skip the data comparison when the notice drew no objection.
     pub comparison_skippable: String,
+    /// 预警标准 for 突发严重困难户 (yuan per person a year, after rigid spending); blank keeps.
+    pub rigid_spending_warning: String,
+    /// 收入大幅缩减: fall in percent (1–100); blank keeps.
+    pub sharp_fall_percent: String,
+    /// Months monitored before elimination may be proposed (0–24); blank keeps.
+    pub elimination_min_months: String,
+    /// Visits since identification before elimination may be proposed (0–12); blank keeps.
+    pub elimination_min_visits: String,
+    /// Civil-code period rule: "on" or "off"; blank keeps (a select, not a checkbox, so a
+    /// form without it never turns the default off).
+    pub period_rule: String,
 }
 
 /// Why a policy or calendar field was refused.
@@ -105,6 +116,15 @@ impl PolicyForm {
             green_channel: checkbox(p.green_channel_open),
             notice_parallel_township: checkbox(p.notice_parallel_township),
             comparison_skippable: checkbox(p.comparison_skippable),
+            rigid_spending_warning: p.rules.rigid_spending_warning.plain_yuan(),
+            sharp_fall_percent: p.rules.sharp_income_fall_percent.to_string(),
+            elimination_min_months: span_months(p.rules.elimination_min_monitoring),
+            elimination_min_visits: p.rules.elimination_min_visits.to_string(),
+            period_rule: if p.rules.calendar_deadlines_end_on_working_day {
+                "on".into()
+            } else {
+                "off".into()
+            },
         }
     }
 
@@ -144,6 +164,7 @@ impl PolicyForm {
             // Not on the form: kept from the policy in force.
             filings_per_mobile_per_day: current.filings_per_mobile_per_day,
             filings_per_address_per_day: current.filings_per_address_per_day,
+            rules: self.parse_rules(&current.rules, &mut p),
             due_soon_working_days: p.days(&self.due_soon_days, "due_soon_days", 10),
             refusal_notice: p.optional(
                 &self.refusal_notice_days,
@@ -270,6 +291,55 @@ pub fn parse_day(
     }
 }
 
+impl PolicyForm {
+    /// The engine rules of issue 10; each blank field keeps the rule in force.
+    fn parse_rules(&self, current: &PolicyRules, p: &mut Problems) -> PolicyRules {
+        let warning = match self.rigid_spending_warning.trim() {
+            "" => current.rigid_spending_warning,
+            raw => match Fen::parse_yuan(raw).ok().filter(|f| f.fen() > 0) {
+                Some(fen) => fen,
+                None => {
+                    p.note("rigid_spending_warning", PolicyFieldError::IncomeLine);
+                    current.rigid_spending_warning
+                }
+            },
+        };
+        let sharp = p.count(
+            &self.sharp_fall_percent,
+            "sharp_fall_percent",
+            1..=100,
+            current.sharp_income_fall_percent,
+        );
+        let months = match self.elimination_min_months.trim() {
+            "" => current.elimination_min_monitoring,
+            raw => Span::Months(p.count(raw, "elimination_min_months", 0..=24, 0)),
+        };
+        let visits = p.count(
+            &self.elimination_min_visits,
+            "elimination_min_visits",
+            0..=12,
+            current.elimination_min_visits,
+        );
+        let period = match self.period_rule.trim() {
+            "" => current.calendar_deadlines_end_on_working_day,
+            "on" => true,
+            "off" => false,
+            _ => {
+                p.note("period_rule", PolicyFieldError::Days);
+                current.calendar_deadlines_end_on_working_day
+            }
+        };
+        PolicyRules {
+            rigid_spending_warning: warning,
+            sharp_income_fall_percent: sharp,
+            elimination_min_monitoring: months,
+            elimination_min_visits: visits,
+            calendar_deadlines_end_on_working_day: period,
+            ..current.clone()
+        }
+    }
+}
+
 /// Collects one problem per bad field while the rest of the form is still read.
 #[derive(Default)]
 struct Problems(Vec<FieldProblem>);
@@ -277,6 +347,26 @@ struct Problems(Vec<FieldProblem>);
 impl Problems {
     fn note(&mut self, field: &'static str, e: PolicyFieldError) {
         self.0.push((field, Message::of(&e)));
+    }
+
+    /// A whole number in `range`; blank keeps `current`, a bad one is noted.
+    fn count(
+        &mut self,
+        raw: &str,
+        field: &'static str,
+        range: std::ops::RangeInclusive<u32>,
+        current: u32,
+    ) -> u32 {
+        match raw.trim() {
+            "" => current,
+            text => match text.parse::<u32>() {
+                Ok(n) if range.contains(&n) => n,
+                _ => {
+                    self.note(field, PolicyFieldError::Days);
+                    current
+                }
+            },
+        }
     }
 
     /// A whole number of days in 1..=max; a bad one is noted and 1 stands in.
@@ -323,6 +413,47 @@ mod tests {
             .expect("round trip");
         assert_eq!(on, today());
         assert_eq!(parsed, policy);
+    }
+
+    #[test]
+    fn the_engine_rules_parse_and_a_form_without_them_keeps_them() {
+        let policy = Policy::national_default();
+        let mut form = PolicyForm::of(&policy, today());
+        form.rigid_spending_warning = "9000".into();
+        form.sharp_fall_percent = "40".into();
+        form.elimination_min_months = "6".into();
+        form.elimination_min_visits = "3".into();
+        form.period_rule = "off".into();
+        let (_, parsed) = form.parse(&policy).expect("parses");
+        let rules = &parsed.rules;
+        assert_eq!(rules.rigid_spending_warning, Fen::from_fen(900_000));
+        assert_eq!(rules.sharp_income_fall_percent, 40);
+        assert_eq!(rules.elimination_min_monitoring, Span::Months(6));
+        assert_eq!(rules.elimination_min_visits, 3);
+        assert!(!rules.calendar_deadlines_end_on_working_day);
+
+        let blank = PolicyForm {
+            rigid_spending_warning: String::new(),
+            sharp_fall_percent: String::new(),
+            elimination_min_months: String::new(),
+            elimination_min_visits: String::new(),
+            period_rule: String::new(),
+            ..PolicyForm::of(&parsed, today())
+        };
+        assert_eq!(blank.parse(&parsed).expect("parses").1.rules, parsed.rules);
+
+        let bad = PolicyForm {
+            sharp_fall_percent: "0".into(),
+            period_rule: "maybe".into(),
+            ..PolicyForm::of(&policy, today())
+        };
+        let fields: Vec<_> = bad
+            .parse(&policy)
+            .expect_err("refused")
+            .into_iter()
+            .map(|(f, _)| f)
+            .collect();
+        assert_eq!(fields, vec!["sharp_fall_percent", "period_rule"]);
     }
 
     #[test]

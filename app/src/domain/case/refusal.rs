@@ -7,6 +7,7 @@ use crate::domain::message::UserMessage;
 
 use super::actor::Role;
 use super::eligibility::Misfit;
+use super::elimination::EliminationGap;
 
 /// A refused command. Each variant has a stable key and zh / en text ([`UserMessage`]);
 /// [`Refusal::args`] gives the details for interpolation or logs.
@@ -91,6 +92,16 @@ pub enum Refusal {
     CategoryDoesNotFit {
         misfit: Misfit,
     },
+    /// The county's own elimination check found a gap (measures, income, stability).
+    Elimination {
+        gap: EliminationGap,
+    },
+    /// A negative-list removal (清退) needs a comparison hit on record.
+    NoNegativeListHit,
+    /// 暂不标注风险消除 needs a 兜底 measure (低保, 特困) under way.
+    NoBackstopMeasure,
+    /// Only a household without (full) labour capacity is deferred this way.
+    NotBackstopHousehold,
 }
 
 impl Refusal {
@@ -136,6 +147,14 @@ impl Refusal {
             | Refusal::ComparisonNotSkippable
             | Refusal::NegativeListUnexplained => Vec::new(),
             Refusal::CategoryDoesNotFit { misfit } => vec![("misfit", misfit.code().to_owned())],
+            Refusal::Elimination { gap } => {
+                let mut args = vec![("gap", gap.code().to_owned())];
+                args.extend(gap.args());
+                args
+            }
+            Refusal::NoNegativeListHit
+            | Refusal::NoBackstopMeasure
+            | Refusal::NotBackstopHousehold => Vec::new(),
         }
     }
 }
@@ -171,6 +190,10 @@ impl UserMessage for Refusal {
             Refusal::ComparisonNotSkippable => "case_refusal.comparison_not_skippable",
             Refusal::NegativeListUnexplained => "case_refusal.negative_list_unexplained",
             Refusal::CategoryDoesNotFit { .. } => "case_refusal.category_does_not_fit",
+            Refusal::Elimination { .. } => "case_refusal.elimination",
+            Refusal::NoNegativeListHit => "case_refusal.no_negative_list_hit",
+            Refusal::NoBackstopMeasure => "case_refusal.no_backstop_measure",
+            Refusal::NotBackstopHousehold => "case_refusal.not_backstop_household",
         }
     }
 
@@ -184,7 +207,7 @@ impl UserMessage for Refusal {
             Refusal::ConsentNotSigned => "农户尚未签署承诺授权书，不能完成入户核查",
             Refusal::NoticeTooShort { .. } => "公示期不足规定天数，暂不能结束公示",
             Refusal::NoLabourCannotEliminate => {
-                "该户全部成员无劳动能力，落实兜底保障后继续监测，不能标注风险消除"
+                "该户无劳动能力（或部分丧失劳动能力、无稳定收入），落实低保、特困等兜底保障后暂不标注风险消除，继续监测"
             }
             Refusal::CriteriaNotMet { .. } => "风险消除条件尚未全部满足",
             Refusal::GreenChannelClosed => "本县未开通绿色通道",
@@ -217,9 +240,13 @@ impl UserMessage for Refusal {
                 Misfit::FormerlyPoor => "该户为建档立卡脱贫户，收入低于监测标准的应认定为脱贫不稳定户",
                 Misfit::IncomeAboveLine => "家庭人均纯收入不低于监测标准，不能认定为该类别",
                 Misfit::IncomeAboveLineAfterSpending => {
-                    "扣除刚性支出后人均收入仍不低于监测标准，不能认定为突发严重困难户"
+                    "扣除刚性支出后人均收入不低于预警标准，收入也没有大幅缩减，不能认定为突发严重困难户"
                 }
             },
+            Refusal::Elimination { gap } => gap.zh(),
+            Refusal::NoNegativeListHit => "数据比对未命中负面清单，不能按负面清单清退；请先录入比对结果",
+            Refusal::NoBackstopMeasure => "请先落实低保或特困供养等兜底保障措施",
+            Refusal::NotBackstopHousehold => "该户有劳动能力，应通过开发式帮扶消除风险",
         }
     }
 
@@ -237,8 +264,9 @@ impl UserMessage for Refusal {
                 "The public notice has not run its minimum number of days"
             }
             Refusal::NoLabourCannotEliminate => {
-                "No member of this household can work: keep monitoring with backstop support; \
-                 it cannot be marked as risk eliminated"
+                "This household cannot work (or has partly lost labour capacity and has no \
+                 stable income): with backstop support in place it is not yet marked as risk \
+                 eliminated; keep monitoring"
             }
             Refusal::CriteriaNotMet { .. } => "Not every risk-elimination criterion is met",
             Refusal::GreenChannelClosed => "The green channel is not open in this county",
@@ -288,9 +316,20 @@ impl UserMessage for Refusal {
                     "Per-capita net income is not under the monitoring line for this category"
                 }
                 Misfit::IncomeAboveLineAfterSpending => {
-                    "Even after rigid spending, per-capita income is not under the line"
+                    "After rigid spending, per-capita income is not under the warning standard, \
+                     and income did not fall sharply"
                 }
             },
+            Refusal::Elimination { gap } => gap.en(),
+            Refusal::NoNegativeListHit => {
+                "The data comparison found no negative-list item: record it before this removal"
+            }
+            Refusal::NoBackstopMeasure => {
+                "Put a backstop measure (minimum living allowance, extreme-poverty support) in place first"
+            }
+            Refusal::NotBackstopHousehold => {
+                "This household can work: its risk is eliminated through developmental help"
+            }
         }
     }
 }
@@ -357,6 +396,12 @@ mod tests {
                 Refusal::CategoryDoesNotFit {
                     misfit: Misfit::IncomeAboveLine,
                 },
+                Refusal::Elimination {
+                    gap: EliminationGap::NoMeasures,
+                },
+                Refusal::NoNegativeListHit,
+                Refusal::NoBackstopMeasure,
+                Refusal::NotBackstopHousehold,
             ],
         );
     }

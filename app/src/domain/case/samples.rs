@@ -35,6 +35,7 @@ pub fn record(on: NaiveDate, income_fen: i64) -> HomeCheckRecord {
         consent_signed: true,
         rigid_expenditure: Fen::ZERO,
         formerly_poor: false,
+        previous_income: None,
     }
 }
 
@@ -113,7 +114,10 @@ pub fn sample(kind: CommandKind, today: NaiveDate) -> CaseCommand {
             reason: "再次致贫".into(),
             tier: RiskTier::Red,
         },
-        CommandKind::OpenGreenChannel => CaseCommand::OpenGreenChannel,
+        CommandKind::OpenGreenChannel => CaseCommand::OpenGreenChannel {
+            village_study_on: today,
+            township_approved_on: today,
+        },
         CommandKind::RequestExtension => CaseCommand::RequestExtension {
             clock: ClockKind::TownshipAcceptance,
             days: 2,
@@ -129,6 +133,26 @@ pub fn sample(kind: CommandKind, today: NaiveDate) -> CaseCommand {
         },
         CommandKind::ResumeClock => CaseCommand::ResumeClock {
             clock: ClockKind::HomeCheck,
+        },
+        CommandKind::Remove => CaseCommand::Remove {
+            kind: super::reversal::RemovalKind::MovedAway,
+            reason: "整户迁往外省".into(),
+        },
+        CommandKind::DeferElimination => CaseCommand::DeferElimination {
+            reason: "无劳动能力，已纳入低保，继续监测".into(),
+        },
+        CommandKind::ReviewPlan => CaseCommand::ReviewPlan { date: today },
+        CommandKind::StartPlanNotice => CaseCommand::StartPlanNotice { from: today },
+        CommandKind::EndPlanNotice => CaseCommand::EndPlanNotice,
+        CommandKind::ReviewRelief => CaseCommand::ReviewRelief {
+            note: "已纳入低保".into(),
+        },
+        CommandKind::FeedBackAlert => CaseCommand::FeedBackAlert {
+            note: "已认定为监测对象".into(),
+        },
+        CommandKind::StartCampaign => CaseCommand::StartCampaign {
+            name: "年度集中排查".into(),
+            until: today + Duration::days(30),
         },
     }
 }

@@ -4,7 +4,9 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
+use super::elimination::Stability;
 pub use super::household::{Guarantees, HomeCheckRecord, Member, MemberStatus, Relation};
+pub use super::reversal::{Removal, RemovalKind};
 use super::screening::{Comparison, DuplicateMatch};
 use crate::domain::clock::{Clock, ClockKind, Level};
 use crate::domain::money::Fen;
@@ -56,6 +58,40 @@ pub struct Case {
     /// The county's latest data comparison.
     #[serde(default)]
     pub comparison: Option<Comparison>,
+    /// Identified (or reopened) on: monitoring time counts from here.
+    #[serde(default)]
+    pub identified_on: Option<NaiveDate>,
+    /// Per-capita income after rigid spending at identification (the income trend's start).
+    #[serde(default)]
+    pub identification_income: Option<Fen>,
+    /// 暂不标注风险消除: a no-labour household with a 兜底 measure, kept monitored.
+    #[serde(default)]
+    pub elimination_deferred: Option<Deferral>,
+    /// Why and when the case left monitoring without elimination.
+    #[serde(default)]
+    pub removal: Option<Removal>,
+    /// Evidence of stability kept with the elimination decision.
+    #[serde(default)]
+    pub stability: Option<Stability>,
+    /// Review and notice of the latest assistance plan.
+    #[serde(default)]
+    pub plan_review: Option<super::plan_review::PlanReview>,
+    /// 临时救助 → 低保 reviewed on.
+    #[serde(default)]
+    pub relief_reviewed_on: Option<NaiveDate>,
+    /// The latest 集中排查 campaign (name, end date).
+    #[serde(default)]
+    pub campaign: Option<(String, NaiveDate)>,
+    /// The green channel's recorded preconditions.
+    #[serde(default)]
+    pub green_channel_approval: Option<super::green_channel::GreenChannelApproval>,
+}
+
+/// 暂不标注风险消除 ("not yet", not "never"): recorded by the county with its reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Deferral {
+    pub on: NaiveDate,
+    pub reason: String,
 }
 
 /// Where the case stands.
@@ -77,6 +113,8 @@ pub enum CaseState {
     Monitored,
     /// 风险消除.
     Eliminated { on: NaiveDate },
+    /// Left monitoring without elimination: 标注回退, 清退, moved away, deregistered.
+    Removed { kind: RemovalKind, on: NaiveDate },
 }
 
 /// Which four-step procedure a reviewing case is in ("怎么进怎么出").
@@ -266,6 +304,7 @@ impl CaseState {
             CaseState::NotIdentified { .. } => "not_identified",
             CaseState::Monitored => "identified",
             CaseState::Eliminated { .. } => "eliminated",
+            CaseState::Removed { .. } => "removed",
         }
     }
 
@@ -277,7 +316,8 @@ impl CaseState {
             | CaseState::RejectedOutOfScope { .. }
             | CaseState::NotIdentified { .. }
             | CaseState::Monitored
-            | CaseState::Eliminated { .. } => None,
+            | CaseState::Eliminated { .. }
+            | CaseState::Removed { .. } => None,
         }
     }
 
@@ -296,7 +336,8 @@ impl CaseState {
             }
             | CaseState::RejectedOutOfScope { .. }
             | CaseState::NotIdentified { .. }
-            | CaseState::Eliminated { .. } => false,
+            | CaseState::Eliminated { .. }
+            | CaseState::Removed { .. } => false,
         }
     }
 
@@ -305,7 +346,8 @@ impl CaseState {
         match self {
             CaseState::RejectedOutOfScope { .. }
             | CaseState::NotIdentified { .. }
-            | CaseState::Eliminated { .. } => true,
+            | CaseState::Eliminated { .. }
+            | CaseState::Removed { .. } => true,
             CaseState::Reported | CaseState::Reviewing { .. } | CaseState::Monitored => false,
         }
     }

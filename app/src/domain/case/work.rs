@@ -9,13 +9,14 @@ use chrono::{NaiveDate, NaiveTime};
 use super::actor::{extension_approvers, Actor, Role};
 use super::command::CommandKind;
 use super::guard::check_allowed;
+use super::plan_review::PlanReview;
 use super::policy::Policy;
 use super::state::{Case, ReviewStep};
 use crate::domain::clock::QueueUrgencyKey;
 use crate::domain::vocab::{Category, RiskTier};
 
 /// Bumped whenever the derivation changes, so stored rows are recomputed.
-const DERIVATION: &str = "w1";
+const DERIVATION: &str = "w2";
 
 /// The stored work of one case, per role.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -135,6 +136,13 @@ impl Case {
                         }
                     }
                 }
+                CommandKind::EndPlanNotice => {
+                    if let Some(PlanReview::NoticeRunning { min_until, .. }) = self.plan_review {
+                        if allowed(kind, min_until.and_time(NaiveTime::MIN)) {
+                            work.from = Some(work.from.map_or(min_until, |d| d.min(min_until)));
+                        }
+                    }
+                }
                 CommandKind::ApproveExtension => approves |= allowed(kind, any_day),
                 _ => work.now |= allowed(kind, any_day),
             }
@@ -169,7 +177,10 @@ pub fn is_work_item(kind: CommandKind) -> bool {
         | K::OpenGreenChannel
         | K::ChangeTier
         | K::Reopen
-        | K::RecordObjection => false,
+        | K::RecordObjection
+        | K::Remove
+        | K::DeferElimination
+        | K::StartCampaign => false,
         K::Accept
         | K::RejectOutOfScope
         | K::RecordHomeCheck
@@ -186,7 +197,12 @@ pub fn is_work_item(kind: CommandKind) -> bool {
         | K::LogVisit
         | K::ProposeElimination
         | K::RecordComparison
-        | K::ApproveExtension => true,
+        | K::ApproveExtension
+        | K::ReviewPlan
+        | K::StartPlanNotice
+        | K::EndPlanNotice
+        | K::ReviewRelief
+        | K::FeedBackAlert => true,
     }
 }
 

@@ -53,6 +53,13 @@ pub fn status(
                 "If hardship returns, you can report again at any time.",
             )
             .to_owned(),
+        // Engine state added in issue 10; the household helper words it in full.
+        CaseState::Removed { .. } => lang
+            .pick(
+                "您家已不再作为监测对象。如有疑问，可向乡镇人民政府咨询，或拨打12317。",
+                "Your household is no longer monitored. If you have questions, ask the township government or call 12317.",
+            )
+            .to_owned(),
         CaseState::Reviewing { .. } => match lang {
             Lang::Zh => format!("最迟在{}前告诉您认定结果。", lang.date(decide_by)),
             Lang::En => format!("You will be told the decision by {} at the latest.", lang.date(decide_by)),

@@ -30,7 +30,7 @@ pub fn state_code_zh(code: &str) -> &'static str {
         "elimination_notice_ended" => "风险消除：待乡镇审核",
         "elimination_township_reviewed" => "风险消除：待县级审定",
         "eliminated" => "风险已消除",
-        _ => "办理中",
+        other => super::engine::state_code_zh(other).unwrap_or("办理中"),
     }
 }
 
@@ -175,9 +175,26 @@ pub fn event_zh(event: &CaseEvent) -> Option<String> {
         }
         EventKind::EliminationProposed { .. } => "提出风险消除".into(),
         EventKind::KeptMonitoring { reason } => format!("继续监测：{reason}"),
-        EventKind::Eliminated { .. } => "县级审定：风险消除".into(),
+        EventKind::Eliminated { stability, .. } => super::engine::eliminated_zh(stability.as_ref()),
+        EventKind::Removed { kind, reason, .. } => super::engine::removed_zh(*kind, reason),
+        EventKind::EliminationDeferred { reason, .. } => super::engine::deferred_zh(reason),
+        EventKind::PlanReviewed { date } => format!("帮扶措施村级民主评议通过（{date}）"),
+        EventKind::PlanNoticeStarted { from, min_until } => {
+            format!("帮扶措施开始公示（{from} 起，最早 {min_until} 结束）")
+        }
+        EventKind::PlanNoticeEnded { on } => format!("帮扶措施公示结束（{on}）"),
+        EventKind::ReliefReviewed { note } => format!("临时救助转低保评估：{note}"),
+        EventKind::AlertFedBack { note } => format!("已向预警部门反馈结果：{note}"),
+        EventKind::CampaignStarted { name, until } => {
+            format!("集中排查：{name}，{until}前完成走访")
+        }
         EventKind::Reopened { reason, .. } => format!("回退，重新纳入监测：{reason}"),
         EventKind::GreenChannelOpened => "开通绿色通道，先帮扶后公示".into(),
+        EventKind::GreenChannelApproved {
+            village_study_on,
+            township_approved_on,
+            ..
+        } => super::engine::green_channel_zh(*village_study_on, *township_approved_on),
         EventKind::ExtensionRequested {
             clock,
             days,

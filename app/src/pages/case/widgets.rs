@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use crate::{
     domain::{
         case::form::{CHECKLIST_ITEMS, GUARANTEE_ITEMS, MEASURE_STATUS_ITEMS},
+        case::reversal::RemovalKind,
         case::screening::NegativeItem,
         case::state::{MemberStatus, Relation},
         case::CommandKind,
@@ -23,10 +24,22 @@ fn label_of(field: &str, kind: &str) -> &'static str {
         ("date", "start_notice") => "公示开始日期",
         ("date", "notify_refusal") => "告知日期",
         ("date", "log_visit") => "走访日期",
+        ("date", "open_green_channel") => "村“两委”研究日期",
+        ("date", "review_plan") => "帮扶措施评议日期",
+        ("date", "start_plan_notice") => "帮扶措施公示开始日期",
+        ("date", "start_campaign") => "集中排查走访截止日期",
+        ("text", "start_campaign") => "排查活动名称（如：2026年度集中排查）",
+        ("note", "review_relief") => "评估结论（是否转为低保及理由）",
+        ("note", "feed_back_alert") => "反馈内容（认定结果、帮扶措施）",
+        ("approval_date", _) => "乡镇审核同意日期",
         ("date", _) => "日期",
         ("reason", "reject_out_of_scope") => "不予受理的原因（将告知农户）",
         ("reason", "county_decide") => "不予认定的原因（将告知农户）",
         ("reason", "pause_clock") => "暂停原因（如农户外出、住院无法入户）",
+        ("reason", "remove") => "回退/清退原因（记入审计，识别错误和清退将告知农户）",
+        ("reason", "defer_elimination") => "说明（如：无劳动能力，已纳入低保，继续监测）",
+        ("removal_kind", _) => "退出监测的情形",
+        ("previous_income", _) => "上一年度家庭纯收入（元，用于判断收入大幅缩减；不清楚可不填）",
         ("reason", _) => "原因",
         ("note", "log_visit") => "走访情况",
         ("note", "county_decide") => "认定说明（比对命中负面清单或免于比对时必填）",
@@ -107,7 +120,9 @@ where
         .flatten();
     let name = format!("form[{field}]");
     let input = match field {
-        "date" => view! { <input type="date" name=name value=case.today.clone() /> }.into_any(),
+        "date" | "approval_date" => {
+            view! { <input type="date" name=name value=case.today.clone() /> }.into_any()
+        }
         "reason" | "note" | "text" => view! { <textarea name=name rows="2"></textarea> }.into_any(),
         "duplicate_override" if case.duplicates.is_empty() || case.duplicate_override.is_some() => {
             return ().into_any();
@@ -124,6 +139,16 @@ where
         }
         .into_any(),
         "days" => view! { <input type="number" name=name min="1" max="30" value="3" /> }.into_any(),
+        "previous_income" => view! {
+            <input type="text" inputmode="decimal" name=name placeholder="元/年" />
+        }
+        .into_any(),
+        "removal_kind" => select(
+            name,
+            choices(RemovalKind::ALL, RemovalKind::code, RemovalKind::label_zh),
+            None,
+        )
+        .into_any(),
         "approve" if step == Some(CommandKind::ApproveExtension) => radio("form[approve]", vec![("yes", "批准"), ("no", "不批准")]).into_any(),
         "approve" => radio("form[approve]", vec![("yes", "通过"), ("no", "不通过")]).into_any(),
         "outcome" => radio("form[outcome]", vec![("pass", "通过"), ("fail", "不通过")]).into_any(),

@@ -1,5 +1,6 @@
 //! All SQL lives here. Functions take any executor (pool or transaction).
 pub mod audit;
+pub mod campaigns;
 pub mod cases;
 pub mod clocks;
 pub mod drafts;

@@ -95,6 +95,10 @@ pub async fn for_staff(
     let mut overdue: Vec<(String, usize)> = overdue_by_place.into_iter().collect();
     overdue.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     Ok(DashboardView {
+        can_start_campaign: matches!(
+            staff.role,
+            crate::domain::role::Role::CountyOfficer | crate::domain::role::Role::CountyHead
+        ) && staff.scope.level() == crate::domain::region::RegionLevel::County,
         scope_name: staff.scope_name.clone(),
         by_step: by_step.into_values().collect(),
         overdue_by_place: overdue,

@@ -4,6 +4,7 @@ pub mod alerts;
 pub mod audit;
 pub mod audit_views;
 pub mod auth;
+pub mod campaigns;
 pub mod case_view;
 pub mod cases;
 pub mod dashboard;

@@ -1,8 +1,10 @@
 mod assistance;
 mod clock_rules;
+mod engine_gaps;
 mod props;
 mod rules;
 mod screening;
 mod setups;
 mod support;
 mod transitions;
+mod transitions_engine;

@@ -219,7 +219,10 @@ fn build(kind: CommandKind, s: &Seed, case: &Case, now: chrono::NaiveDateTime) -
             reason: text(s, "返贫"),
             tier,
         },
-        CommandKind::OpenGreenChannel => CaseCommand::OpenGreenChannel,
+        CommandKind::OpenGreenChannel => CaseCommand::OpenGreenChannel {
+            village_study_on: back(s.b),
+            township_approved_on: back(s.a),
+        },
         CommandKind::RequestExtension => CaseCommand::RequestExtension {
             clock,
             days: u32::from(s.a % 4),
@@ -238,6 +241,26 @@ fn build(kind: CommandKind, s: &Seed, case: &Case, now: chrono::NaiveDateTime) -
                 .open_clocks()
                 .find(|c| matches!(c.state, ClockState::Paused { .. }))
                 .map_or(clock, |c| c.kind),
+        },
+        CommandKind::Remove => CaseCommand::Remove {
+            kind: pick(super::super::reversal::RemovalKind::ALL, s.b),
+            reason: text(s, "整户迁出"),
+        },
+        CommandKind::DeferElimination => CaseCommand::DeferElimination {
+            reason: text(s, "兜底保障，继续监测"),
+        },
+        CommandKind::ReviewPlan => CaseCommand::ReviewPlan { date: back(s.b) },
+        CommandKind::StartPlanNotice => CaseCommand::StartPlanNotice { from: back(s.b) },
+        CommandKind::EndPlanNotice => CaseCommand::EndPlanNotice,
+        CommandKind::ReviewRelief => CaseCommand::ReviewRelief {
+            note: text(s, "转低保"),
+        },
+        CommandKind::FeedBackAlert => CaseCommand::FeedBackAlert {
+            note: text(s, "已反馈"),
+        },
+        CommandKind::StartCampaign => CaseCommand::StartCampaign {
+            name: text(s, "集中排查"),
+            until: today + Duration::days(i64::from(s.a % 40)),
         },
     }
 }
@@ -294,7 +317,13 @@ fn rarity(kind: CommandKind, case: &Case) -> u8 {
         | CommandKind::PauseClock
         | CommandKind::ResumeClock
         | CommandKind::ChangeTier
-        | CommandKind::RecordComparison => 4,
+        | CommandKind::RecordComparison
+        | CommandKind::DeferElimination
+        | CommandKind::ReviewRelief
+        | CommandKind::FeedBackAlert => 4,
+        CommandKind::StartCampaign => 8,
+        CommandKind::ReviewPlan | CommandKind::StartPlanNotice | CommandKind::EndPlanNotice => 2,
+        CommandKind::Remove => 12,
         CommandKind::AddPlan if !case.measures.is_empty() => 4,
         CommandKind::AssignResponsible if case.responsible.is_some() => 4,
         CommandKind::LogVisit => 2,
@@ -333,17 +362,32 @@ fn check_invariants(case: &Case, events: &[CaseEvent]) -> Result<(), TestCaseErr
         CaseState::Eliminated { .. } => {
             // A paused clock is open too: elimination must have cancelled it. Only the
             // quarterly re-check runs.
+            // A campaign started after elimination may run beside it.
             prop_assert!(
-                open.iter().all(|k| *k == ClockKind::MonitoringVisit),
+                open.iter()
+                    .all(|k| matches!(k, ClockKind::MonitoringVisit | ClockKind::CampaignVisit)),
                 "eliminated with open clocks {:?}",
                 open
             );
             prop_assert!(!case.no_member_can_work(), "no-labour household eliminated");
             prop_assert!(case.eliminated_on.is_some());
         }
-        CaseState::RejectedOutOfScope { .. } | CaseState::NotIdentified { .. } => {
+        CaseState::Removed { kind, .. } => {
+            // Only the refusal notice may run, and only when the household is told.
             prop_assert!(
-                open.iter().all(|k| *k == ClockKind::RefusalNotice),
+                open.iter()
+                    .all(|k| *k == ClockKind::RefusalNotice && kind.notifies_household()),
+                "removed with open clocks {:?}",
+                open
+            );
+            prop_assert!(case.removal.is_some());
+        }
+        CaseState::RejectedOutOfScope { .. } | CaseState::NotIdentified { .. } => {
+            // The household is told; a department's alert also gets its result fed back.
+            prop_assert!(
+                open.iter().all(|k| *k == ClockKind::RefusalNotice
+                    || (*k == ClockKind::AlertFeedback
+                        && case.channel == crate::domain::vocab::Channel::DepartmentAlert)),
                 "{:?}",
                 open
             );

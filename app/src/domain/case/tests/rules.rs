@@ -28,7 +28,8 @@ fn a_report_starts_township_acceptance_and_the_fifteen_day_identification_clock(
     let overall = clock(&j, K::IdentificationOverall);
     assert_eq!(overall.owner, Level::County);
     assert_eq!(overall.started_on, date(2025, 3, 1));
-    assert_eq!(overall.due_on, date(2025, 3, 16));
+    // 15 days end on Sunday 16 March: the civil-code period rule moves it to Monday.
+    assert_eq!(overall.due_on, date(2025, 3, 17));
 }
 
 #[test]
@@ -357,7 +358,10 @@ fn the_national_default_policy_matches_the_published_deadlines() {
     assert_eq!(policy.notice_min, Span::CalendarDays(5));
     assert_eq!(policy.visit_span(RiskTier::Red), Span::CalendarDays(15));
     assert_eq!(policy.visit_span(RiskTier::Yellow), Span::Months(1));
-    assert_eq!(policy.visit_span(RiskTier::Blue), Span::Months(3));
+    // Blue is quarterly in the local plan, but every monitored household is visited monthly.
+    assert_eq!(policy.visit_blue, Span::Months(3));
+    assert_eq!(policy.visit_span(RiskTier::Blue), Span::Months(1));
+    assert!(policy.rules.calendar_deadlines_end_on_working_day);
     assert!(!policy.green_channel_open);
     assert_eq!(policy.due_soon_working_days, 1);
 }

@@ -85,6 +85,82 @@ pub fn ready_to_propose() -> Journey {
             status: MeasureStatus::Delivered,
         },
     );
+    let today = j.today();
+    j.act(
+        Role::VillageCadre,
+        CaseCommand::LogVisit {
+            date: today,
+            notes: "收入稳定".to_owned(),
+            new_tier: None,
+        },
+    );
+    j
+}
+pub fn plan_reviewed() -> Journey {
+    let mut j = with_plan();
+    let today = j.today();
+    j.act(Role::VillageCadre, CaseCommand::ReviewPlan { date: today });
+    j
+}
+pub fn plan_notice_running() -> Journey {
+    let mut j = plan_reviewed();
+    let today = j.today();
+    j.act(
+        Role::VillageCadre,
+        CaseCommand::StartPlanNotice { from: today },
+    );
+    j
+}
+pub fn plan_notice_over() -> Journey {
+    let mut j = plan_notice_running();
+    j.days(5);
+    j
+}
+/// Temporary relief under way: the six-month 低保 review is running.
+pub fn on_temporary_relief() -> Journey {
+    let mut j = identified();
+    let today = j.today();
+    j.act(
+        Role::TownshipOfficer,
+        CaseCommand::AddPlan {
+            measures: vec![Measure {
+                measure_type: crate::domain::vocab::MeasureType::TemporaryRelief,
+                lead_department: "民政局".to_owned(),
+                ..measure(MeasureStatus::InProgress, today)
+            }],
+        },
+    );
+    j
+}
+/// A department's alert identified: the result is owed to the department.
+pub fn alert_identified() -> Journey {
+    let mut j = Journey::report(Channel::DepartmentAlert, vec![RiskType::Illness]);
+    j.until("identified");
+    j
+}
+/// An identified household where nobody can work, on 低保 (the 兜底 measure under way).
+pub fn no_labour_backstopped() -> Journey {
+    let mut j = accepted();
+    let on = j.today() + chrono::Duration::days(1);
+    j.days(1).act(
+        Role::VillageCadre,
+        CaseCommand::RecordHomeCheck {
+            record: no_labour_poor_record(on),
+        },
+    );
+    j.until("identified");
+    let today = j.today();
+    j.act(
+        Role::TownshipOfficer,
+        CaseCommand::AddPlan {
+            measures: vec![Measure {
+                measure_type: crate::domain::vocab::MeasureType::MinimumLiving,
+                lead_department: "民政局".to_owned(),
+                status: MeasureStatus::InProgress,
+                ..measure(MeasureStatus::InProgress, today)
+            }],
+        },
+    );
     j
 }
 pub fn green_home_checked() -> Journey {

@@ -106,6 +106,7 @@ pub fn poor_record(on: NaiveDate) -> HomeCheckRecord {
         consent_signed: true,
         rigid_expenditure: Fen::ZERO,
         formerly_poor: false,
+        previous_income: None,
     }
 }
 
@@ -133,6 +134,17 @@ pub fn no_labour_record(on: NaiveDate) -> HomeCheckRecord {
     }
 }
 
+/// A poor household where nobody can work (identification-worthy, never eliminated).
+pub fn no_labour_poor_record(on: NaiveDate) -> HomeCheckRecord {
+    HomeCheckRecord {
+        members: vec![
+            member("赵老汉", LabourCapacity::None, 3_000),
+            member("赵老太", LabourCapacity::None, 2_000),
+        ],
+        ..poor_record(on)
+    }
+}
+
 pub fn measure(status: MeasureStatus, start: NaiveDate) -> Measure {
     Measure {
         measure_type: MeasureType::Medical,
@@ -141,6 +153,14 @@ pub fn measure(status: MeasureStatus, start: NaiveDate) -> Measure {
         start,
         end: start + Duration::days(180),
         status,
+    }
+}
+
+/// The county opens the green channel after a village study and township approval today.
+pub fn open_green(j: &Journey) -> CaseCommand {
+    CaseCommand::OpenGreenChannel {
+        village_study_on: j.today(),
+        township_approved_on: j.today(),
     }
 }
 

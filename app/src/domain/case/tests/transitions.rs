@@ -10,26 +10,32 @@ use super::super::*;
 use super::setups::*;
 use super::support::*;
 
-type Setup = fn() -> Journey;
-type Make = fn(&Journey) -> CaseCommand;
+pub(super) type Setup = fn() -> Journey;
+pub(super) type Make = fn(&Journey) -> CaseCommand;
 
-struct Row {
-    kind: CommandKind,
-    from: Setup,
-    command: Make,
-    role: Role,
-    expect_state: &'static str,
-    wrong_role: Role,
-    bad_data: Option<(Make, Refusal)>,
-    wrong_from: Setup,
-    wrong_refusal: fn(&Journey) -> Refusal,
+pub(super) struct Row {
+    pub(super) kind: CommandKind,
+    pub(super) from: Setup,
+    pub(super) command: Make,
+    pub(super) role: Role,
+    pub(super) expect_state: &'static str,
+    pub(super) wrong_role: Role,
+    pub(super) bad_data: Option<(Make, Refusal)>,
+    pub(super) wrong_from: Setup,
+    pub(super) wrong_refusal: fn(&Journey) -> Refusal,
 }
 
-fn wrong_state(j: &Journey) -> Refusal {
+pub(super) fn wrong_state(j: &Journey) -> Refusal {
     Refusal::WrongState { state: j.state() }
 }
 
 fn rows() -> Vec<Row> {
+    let mut rows = core_rows();
+    rows.extend(super::transitions_engine::rows());
+    rows
+}
+
+fn core_rows() -> Vec<Row> {
     vec![
         Row {
             kind: CommandKind::Accept,
@@ -384,7 +390,7 @@ fn rows() -> Vec<Row> {
         Row {
             kind: CommandKind::OpenGreenChannel,
             from: green_home_checked,
-            command: |_| CaseCommand::OpenGreenChannel,
+            command: open_green,
             role: Role::CountyOfficer,
             expect_state: "home_checked",
             wrong_role: Role::TownshipOfficer,

@@ -9,7 +9,10 @@ use crate::{
     domain::{
         access::Action,
         audit::{AuditAction, Outcome},
-        case::{eligibility::suggest_category, labels, CaseEvent, Procedure, ReviewStep},
+        case::{
+            eligibility::{suggest_category, Lines},
+            labels, CaseEvent, Procedure, ReviewStep,
+        },
         id_number::IdNumber,
         mobile::MobileNumber,
         time::{beijing_date, to_beijing},
@@ -145,10 +148,9 @@ pub async fn view(
             note: c.note.clone(),
         }),
         formerly_poor: household.map(|h| h.formerly_poor),
-        suggested_category: suggest_category(household, state.policy.income_line)
+        suggested_category: suggest_category(household, Lines::of(&state.policy))
             .map(|c| c.code().to_owned()),
-        category_hint_zh: household
-            .and_then(|h| sections::category_hint(h, state.policy.income_line)),
+        category_hint_zh: household.and_then(|h| sections::category_hint(h, &state.policy)),
         consent_zh: sections::consent(&row, &people),
         comparison_pending: case.comparison.is_none()
             && matches!(

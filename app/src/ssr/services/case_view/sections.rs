@@ -5,7 +5,11 @@ use super::people::People;
 use crate::{
     domain::{
         calendar::Calendar,
-        case::{eligibility::suggest_category, household::HomeCheckRecord, labels, Case, Policy},
+        case::{
+            eligibility::{suggest_category, Lines},
+            household::HomeCheckRecord,
+            labels, Case, Policy,
+        },
         clock::{time_left_zh, urgency},
         id_number::IdNumber,
         money::Fen,
@@ -91,10 +95,11 @@ pub fn suggested_measures(case: &Case) -> Vec<Choice> {
 }
 
 /// Why the county's form suggests a category: per-capita income against the line.
-pub fn category_hint(h: &HomeCheckRecord, line: Fen) -> Option<String> {
+pub fn category_hint(h: &HomeCheckRecord, policy: &Policy) -> Option<String> {
     let income = h.per_capita_income()?;
     let net = h.per_capita_net_income()?;
-    Some(match suggest_category(Some(h), line) {
+    let line: Fen = policy.income_line;
+    Some(match suggest_category(Some(h), Lines::of(policy)) {
         Some(c) => format!(
             "人均纯收入{income}，扣除刚性支出后{net}，监测标准{line}：建议认定为{}",
             c.label_zh()

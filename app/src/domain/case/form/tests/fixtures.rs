@@ -41,7 +41,15 @@ pub(super) fn form_for(command: &CaseCommand) -> CommandForm {
             duplicate_override: duplicate_override.unwrap_or_default(),
             ..base
         },
-        CaseCommand::EndNotice | CaseCommand::OpenGreenChannel => base,
+        CaseCommand::EndNotice => base,
+        CaseCommand::OpenGreenChannel {
+            village_study_on,
+            township_approved_on,
+        } => CommandForm {
+            date: village_study_on.to_string(),
+            approval_date: township_approved_on.to_string(),
+            ..base
+        },
         CaseCommand::RecordComparison { hits, note } => CommandForm {
             hits: hits.iter().map(|h| h.code().to_owned()).collect(),
             note,
@@ -78,6 +86,10 @@ pub(super) fn form_for(command: &CaseCommand) -> CommandForm {
                     })
                     .collect(),
                 rigid_expenditure: record.rigid_expenditure.plain_yuan(),
+                previous_income: record
+                    .previous_income
+                    .map(|f| f.plain_yuan())
+                    .unwrap_or_default(),
                 guarantees: GUARANTEE_ITEMS
                     .iter()
                     .zip(secured)
@@ -232,6 +244,27 @@ pub(super) fn form_for(command: &CaseCommand) -> CommandForm {
             clock: clock.code().into(),
             ..base
         },
+        CaseCommand::Remove { kind, reason } => CommandForm {
+            removal_kind: kind.code().into(),
+            reason,
+            ..base
+        },
+        CaseCommand::DeferElimination { reason } => CommandForm { reason, ..base },
+        CaseCommand::ReviewPlan { date } | CaseCommand::StartPlanNotice { from: date } => {
+            CommandForm {
+                date: date.to_string(),
+                ..base
+            }
+        }
+        CaseCommand::EndPlanNotice => base,
+        CaseCommand::ReviewRelief { note } | CaseCommand::FeedBackAlert { note } => {
+            CommandForm { note, ..base }
+        }
+        CaseCommand::StartCampaign { name, until } => CommandForm {
+            text: name,
+            date: until.to_string(),
+            ..base
+        },
     }
 }
 
@@ -275,6 +308,7 @@ pub(super) fn home_check() -> HomeCheckRecord {
         consent_signed: true,
         rigid_expenditure: Fen::parse_yuan("3000").expect("amount"),
         formerly_poor: true,
+        previous_income: Some(Fen::parse_yuan("40000").expect("amount")),
     }
 }
 
@@ -358,7 +392,10 @@ pub(super) fn complete_command(kind: CommandKind) -> CaseCommand {
             reason: "再次发生大病".into(),
             tier: RiskTier::Red,
         },
-        CommandKind::OpenGreenChannel => CaseCommand::OpenGreenChannel,
+        CommandKind::OpenGreenChannel => CaseCommand::OpenGreenChannel {
+            village_study_on: day(2025, 3, 7),
+            township_approved_on: day(2025, 3, 8),
+        },
         CommandKind::RequestExtension => CaseCommand::RequestExtension {
             clock: ClockKind::HomeCheck,
             days: 5,
@@ -374,6 +411,30 @@ pub(super) fn complete_command(kind: CommandKind) -> CaseCommand {
         },
         CommandKind::ResumeClock => CaseCommand::ResumeClock {
             clock: ClockKind::HomeCheck,
+        },
+        CommandKind::Remove => CaseCommand::Remove {
+            kind: crate::domain::case::reversal::RemovalKind::NegativeList,
+            reason: "子女为公职人员".into(),
+        },
+        CommandKind::DeferElimination => CaseCommand::DeferElimination {
+            reason: "无劳动能力，已纳入低保".into(),
+        },
+        CommandKind::ReviewPlan => CaseCommand::ReviewPlan {
+            date: day(2025, 3, 7),
+        },
+        CommandKind::StartPlanNotice => CaseCommand::StartPlanNotice {
+            from: day(2025, 3, 8),
+        },
+        CommandKind::EndPlanNotice => CaseCommand::EndPlanNotice,
+        CommandKind::ReviewRelief => CaseCommand::ReviewRelief {
+            note: "转为低保".into(),
+        },
+        CommandKind::FeedBackAlert => CaseCommand::FeedBackAlert {
+            note: "已认定".into(),
+        },
+        CommandKind::StartCampaign => CaseCommand::StartCampaign {
+            name: "2025年集中排查".into(),
+            until: day(2025, 4, 30),
         },
     }
 }
@@ -443,7 +504,6 @@ pub(super) fn required_fields(kind: CommandKind) -> &'static [&'static str] {
     match kind {
         CommandKind::Accept
         | CommandKind::EndNotice
-        | CommandKind::OpenGreenChannel
         | CommandKind::ProposeElimination
         | CommandKind::RecordComparison => &[],
         CommandKind::RejectOutOfScope => &["reason"],
@@ -463,6 +523,13 @@ pub(super) fn required_fields(kind: CommandKind) -> &'static [&'static str] {
         CommandKind::ApproveExtension => &["clock", "approve"],
         CommandKind::PauseClock => &["clock", "reason"],
         CommandKind::ResumeClock => &["clock"],
+        CommandKind::Remove => &["removal_kind", "reason"],
+        CommandKind::DeferElimination => &["reason"],
+        CommandKind::OpenGreenChannel => &["date", "approval_date"],
+        CommandKind::ReviewPlan | CommandKind::StartPlanNotice => &["date"],
+        CommandKind::EndPlanNotice => &[],
+        CommandKind::ReviewRelief | CommandKind::FeedBackAlert => &["note"],
+        CommandKind::StartCampaign => &["text", "date"],
     }
 }
 
@@ -485,6 +552,8 @@ pub(super) fn blank(form: &mut CommandForm, field: &str) {
         "status" => form.status.clear(),
         "clock" => form.clock.clear(),
         "days" => form.days.clear(),
+        "removal_kind" => form.removal_kind.clear(),
+        "approval_date" => form.approval_date.clear(),
         other => panic!("no such required field {other}"),
     }
 }

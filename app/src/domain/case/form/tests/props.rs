@@ -78,6 +78,9 @@ fn any_form() -> impl Strategy<Value = CommandForm> {
                 duplicate_override: String::new(),
                 hits: Vec::new(),
                 formerly_poor: String::new(),
+                previous_income: String::new(),
+                removal_kind: String::new(),
+                approval_date: String::new(),
             },
         )
 }

@@ -1,0 +1,355 @@
+//! Risk elimination criteria the county checks itself (风险消除): targeted measures carried
+//! out, income net of rigid spending above the line, 两不愁三保障 and water secured, and
+//! evidence of stability (time monitored, visits, income trend). Also the no-labour rule:
+//! such households are 暂不标注风险消除 once a 兜底 measure is in place, and stay monitored.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::calendar::Calendar;
+use crate::domain::clock::due_date;
+use crate::domain::message::UserMessage;
+use crate::domain::money::Fen;
+use crate::domain::vocab::{LabourCapacity, MeasureType, RiskType};
+
+use super::policy::Policy;
+use super::state::{Case, Measure, MeasureStatus};
+
+/// Why the county cannot mark the risk eliminated yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "gap", rename_all = "snake_case")]
+pub enum EliminationGap {
+    /// No assistance measure was ever planned.
+    NoMeasures,
+    /// No carried-out measure answers this risk of the household.
+    RiskNotAddressed { risk: RiskType },
+    /// A measure is still only planned, or a one-off measure is not delivered.
+    MeasureNotCarriedOut,
+    /// Per-capita income after the rigid spending is not above the monitoring line.
+    NetIncomeNotAboveLine,
+    /// 两不愁三保障 or drinking water not secured at the latest home check.
+    GuaranteesNotSecured,
+    /// Monitored for less than the policy's minimum (收入持续稳定 needs time).
+    MonitoredTooShort { until: NaiveDate },
+    /// Fewer monitoring visits since identification than the policy asks.
+    TooFewVisits { needed: u32 },
+    /// Income now is lower than when the household was identified.
+    IncomeFalling,
+}
+
+impl EliminationGap {
+    pub fn code(&self) -> &'static str {
+        match self {
+            EliminationGap::NoMeasures => "no_measures",
+            EliminationGap::RiskNotAddressed { .. } => "risk_not_addressed",
+            EliminationGap::MeasureNotCarriedOut => "measure_not_carried_out",
+            EliminationGap::NetIncomeNotAboveLine => "net_income_not_above_line",
+            EliminationGap::GuaranteesNotSecured => "guarantees_not_secured",
+            EliminationGap::MonitoredTooShort { .. } => "monitored_too_short",
+            EliminationGap::TooFewVisits { .. } => "too_few_visits",
+            EliminationGap::IncomeFalling => "income_falling",
+        }
+    }
+
+    /// Details for interpolation and logs.
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            EliminationGap::RiskNotAddressed { risk } => vec![("risk", risk.code().to_owned())],
+            EliminationGap::MonitoredTooShort { until } => vec![("until", until.to_string())],
+            EliminationGap::TooFewVisits { needed } => vec![("needed", needed.to_string())],
+            EliminationGap::NoMeasures
+            | EliminationGap::MeasureNotCarriedOut
+            | EliminationGap::NetIncomeNotAboveLine
+            | EliminationGap::GuaranteesNotSecured
+            | EliminationGap::IncomeFalling => Vec::new(),
+        }
+    }
+}
+
+impl UserMessage for EliminationGap {
+    fn key(&self) -> &'static str {
+        match self {
+            EliminationGap::NoMeasures => "elimination_gap.no_measures",
+            EliminationGap::RiskNotAddressed { .. } => "elimination_gap.risk_not_addressed",
+            EliminationGap::MeasureNotCarriedOut => "elimination_gap.measure_not_carried_out",
+            EliminationGap::NetIncomeNotAboveLine => "elimination_gap.net_income_not_above_line",
+            EliminationGap::GuaranteesNotSecured => "elimination_gap.guarantees_not_secured",
+            EliminationGap::MonitoredTooShort { .. } => "elimination_gap.monitored_too_short",
+            EliminationGap::TooFewVisits { .. } => "elimination_gap.too_few_visits",
+            EliminationGap::IncomeFalling => "elimination_gap.income_falling",
+        }
+    }
+
+    fn zh(&self) -> &'static str {
+        match self {
+            EliminationGap::NoMeasures => "该户尚未落实任何帮扶措施，不能标注风险消除",
+            EliminationGap::RiskNotAddressed { .. } => {
+                "该户的风险还没有对应的帮扶措施落实到位（缺什么补什么），不能标注风险消除"
+            }
+            EliminationGap::MeasureNotCarriedOut => {
+                "还有帮扶措施仅在计划中或未落实完毕，不能标注风险消除"
+            }
+            EliminationGap::NetIncomeNotAboveLine => {
+                "扣除刚性支出后家庭人均纯收入未超过监测标准，不能标注风险消除"
+            }
+            EliminationGap::GuaranteesNotSecured => {
+                "两不愁三保障及饮水安全尚未全部有保障，不能标注风险消除"
+            }
+            EliminationGap::MonitoredTooShort { .. } => {
+                "纳入监测时间不足本县规定的期限，收入是否持续稳定尚待观察"
+            }
+            EliminationGap::TooFewVisits { .. } => {
+                "纳入监测以来的走访次数不足本县规定，收入是否持续稳定尚待观察"
+            }
+            EliminationGap::IncomeFalling => {
+                "家庭人均纯收入低于纳入监测时的水平，收入不稳定，不能标注风险消除"
+            }
+        }
+    }
+
+    fn en(&self) -> &'static str {
+        match self {
+            EliminationGap::NoMeasures => {
+                "No assistance measure has been carried out for this household"
+            }
+            EliminationGap::RiskNotAddressed { .. } => {
+                "A risk of this household has no measure carried out that answers it"
+            }
+            EliminationGap::MeasureNotCarriedOut => {
+                "A measure is still planned or not yet delivered"
+            }
+            EliminationGap::NetIncomeNotAboveLine => {
+                "Per-capita income after rigid spending is not above the monitoring line"
+            }
+            EliminationGap::GuaranteesNotSecured => {
+                "Food, clothing, education, medical care, housing or water is not secured"
+            }
+            EliminationGap::MonitoredTooShort { .. } => {
+                "Monitored for less than the county's minimum: income stability not shown yet"
+            }
+            EliminationGap::TooFewVisits { .. } => {
+                "Fewer monitoring visits than the county asks: income stability not shown yet"
+            }
+            EliminationGap::IncomeFalling => {
+                "Per-capita income is below its level at identification: not stable"
+            }
+        }
+    }
+}
+
+/// Evidence that income is stable (收入持续稳定), kept with the elimination decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stability {
+    /// Identified (or reopened) on this date.
+    pub monitored_since: NaiveDate,
+    pub days_monitored: i64,
+    /// Monitoring visits logged since then.
+    pub visits: u32,
+    /// Per-capita income after rigid spending at identification and now.
+    pub income_at_identification: Option<Fen>,
+    pub income_now: Option<Fen>,
+}
+
+/// The measure types that answer a risk (缺什么补什么; P10 evidence in the domain notes).
+/// `Other` is answered by any measure.
+pub fn answers(risk: RiskType) -> &'static [MeasureType] {
+    use MeasureType as M;
+    match risk {
+        RiskType::Illness => &[
+            M::Medical,
+            M::Insurance,
+            M::MinimumLiving,
+            M::TemporaryRelief,
+        ],
+        RiskType::Disability => &[
+            M::Medical,
+            M::MinimumLiving,
+            M::ExtremePovertySupport,
+            M::PublicWelfareJob,
+        ],
+        RiskType::Schooling => &[M::Education],
+        RiskType::NaturalDisaster | RiskType::Accident | RiskType::Epidemic => &[
+            M::TemporaryRelief,
+            M::Insurance,
+            M::Housing,
+            M::MinimumLiving,
+            M::Medical,
+        ],
+        RiskType::BusinessFailure => &[
+            M::Industry,
+            M::Employment,
+            M::Microcredit,
+            M::MinimumLiving,
+            M::Insurance,
+        ],
+        RiskType::UnstableEmployment => &[M::Employment, M::PublicWelfareJob, M::Industry],
+        RiskType::LackOfLabour => &[
+            M::MinimumLiving,
+            M::ExtremePovertySupport,
+            M::PublicWelfareJob,
+        ],
+        RiskType::HousingSafety => &[M::Housing],
+        RiskType::DrinkingWater => &[M::DrinkingWater],
+        RiskType::Other => &[],
+    }
+}
+
+/// Ongoing sector measures (小额信贷贴息, 医疗救助, 教育帮扶, 防贫保险) may continue after the
+/// exit: under way is enough. Every other measure must be delivered.
+pub fn continues_after_exit(measure: MeasureType) -> bool {
+    matches!(
+        measure,
+        MeasureType::Microcredit
+            | MeasureType::Medical
+            | MeasureType::Education
+            | MeasureType::Insurance
+    )
+}
+
+fn carried_out(measure: &Measure) -> bool {
+    match measure.status {
+        MeasureStatus::Delivered => true,
+        MeasureStatus::InProgress => continues_after_exit(measure.measure_type),
+        MeasureStatus::Planned => false,
+    }
+}
+
+/// Targeted measures carried out: at least one measure, none left undone, and every risk of
+/// the household answered by a carried-out measure.
+pub fn check_measures(case: &Case) -> Result<(), EliminationGap> {
+    if case.measures.is_empty() {
+        return Err(EliminationGap::NoMeasures);
+    }
+    if !case.measures.iter().all(carried_out) {
+        return Err(EliminationGap::MeasureNotCarriedOut);
+    }
+    for risk in &case.risks {
+        let wanted = answers(*risk);
+        let answered = wanted.is_empty()
+            || case
+                .measures
+                .iter()
+                .any(|m| wanted.contains(&m.measure_type));
+        if !answered {
+            return Err(EliminationGap::RiskNotAddressed { risk: *risk });
+        }
+    }
+    Ok(())
+}
+
+/// The stability evidence as of `today`.
+pub fn stability(case: &Case, today: NaiveDate) -> Stability {
+    let since = case.identified_on.unwrap_or(case.discovered_on);
+    let visits = case.visits.iter().filter(|v| v.date >= since).count();
+    Stability {
+        monitored_since: since,
+        days_monitored: (today - since).num_days(),
+        visits: u32::try_from(visits).unwrap_or(u32::MAX),
+        income_at_identification: case.identification_income,
+        income_now: case
+            .household
+            .as_ref()
+            .and_then(|h| h.per_capita_net_income()),
+    }
+}
+
+/// Time monitored and visits, as the policy asks (checked when the elimination is proposed).
+pub fn check_time_and_visits(
+    case: &Case,
+    policy: &Policy,
+    cal: &Calendar,
+    today: NaiveDate,
+) -> Result<Stability, EliminationGap> {
+    let evidence = stability(case, today);
+    let until = due_date(
+        evidence.monitored_since,
+        policy.rules.elimination_min_monitoring,
+        cal,
+    );
+    if today < until {
+        return Err(EliminationGap::MonitoredTooShort { until });
+    }
+    if evidence.visits < policy.rules.elimination_min_visits {
+        return Err(EliminationGap::TooFewVisits {
+            needed: policy.rules.elimination_min_visits,
+        });
+    }
+    Ok(evidence)
+}
+
+/// Everything the county checks before marking the risk eliminated; the evidence on success.
+pub fn check_all(
+    case: &Case,
+    policy: &Policy,
+    cal: &Calendar,
+    today: NaiveDate,
+) -> Result<Stability, EliminationGap> {
+    check_measures(case)?;
+    let household = case.household.as_ref().ok_or(EliminationGap::NoMeasures)?;
+    let net = household.per_capita_net_income();
+    if net.is_none_or(|income| income <= policy.income_line) {
+        return Err(EliminationGap::NetIncomeNotAboveLine);
+    }
+    if !household.guarantees.all_secured() {
+        return Err(EliminationGap::GuaranteesNotSecured);
+    }
+    let evidence = check_time_and_visits(case, policy, cal, today)?;
+    if let (Some(then), Some(now)) = (evidence.income_at_identification, evidence.income_now) {
+        if now < then {
+            return Err(EliminationGap::IncomeFalling);
+        }
+    }
+    Ok(evidence)
+}
+
+/// A 兜底 measure (低保, 特困供养) is under way or delivered.
+pub fn has_backstop(case: &Case) -> bool {
+    case.measures
+        .iter()
+        .any(|m| m.measure_type.is_backstop() && m.status.is_started())
+}
+
+/// The no-labour rule covers households where nobody can work, and households that have
+/// partly lost labour capacity (no member fully able) and live on a 兜底 measure rather than
+/// a stable income of their own.
+pub fn backstop_rule_applies(case: &Case) -> bool {
+    let Some(household) = case.household.as_ref() else {
+        return false;
+    };
+    match household.labour_capacity() {
+        LabourCapacity::None => true,
+        LabourCapacity::Partial => has_backstop(case),
+        LabourCapacity::Full => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_risk_but_other_is_answered_by_some_measure_and_every_gap_has_words() {
+        for risk in RiskType::ALL {
+            assert_eq!(
+                answers(*risk).is_empty(),
+                *risk == RiskType::Other,
+                "{risk:?}"
+            );
+        }
+        let gaps = [
+            EliminationGap::NoMeasures,
+            EliminationGap::RiskNotAddressed {
+                risk: RiskType::Illness,
+            },
+            EliminationGap::MeasureNotCarriedOut,
+            EliminationGap::NetIncomeNotAboveLine,
+            EliminationGap::GuaranteesNotSecured,
+            EliminationGap::MonitoredTooShort {
+                until: NaiveDate::MIN,
+            },
+            EliminationGap::TooFewVisits { needed: 1 },
+            EliminationGap::IncomeFalling,
+        ];
+        crate::domain::message::tests::assert_messages_are_well_formed("elimination_gap", &gaps);
+    }
+}

@@ -1,0 +1,121 @@
+//! Follow-up duties beside the main workflow (seeds 000, 001, 004):
+//! - 临时救助 → 低保: six months after temporary relief starts, the township reviews whether the
+//!   household needs the minimum living allowance (`ReviewRelief`).
+//! - 部门筛查预警 结果反馈: a case from a department alert ends its identification with the
+//!   county feeding the result back to the department (`FeedBackAlert`).
+//! - 集中排查: the county's yearly campaign gives every monitored or eliminated household a
+//!   visit due by the campaign's end (`StartCampaign`); any visit logged meets it.
+
+use chrono::NaiveDate;
+
+use crate::domain::clock::{ClockKind, Level, Span};
+use crate::domain::vocab::{Channel, MeasureType};
+
+use super::decide::{required, Ctx};
+use super::emit::Emitter;
+use super::event::EventKind;
+use super::refusal::Refusal;
+use super::state::{Case, Measure};
+
+/// Starts the relief review when a temporary-relief measure is under way and none is open.
+pub(super) fn relief_started(case: &Case, measures: &[Measure], ctx: &Ctx<'_>, out: &mut Emitter) {
+    let relief = measures
+        .iter()
+        .any(|m| m.measure_type == MeasureType::TemporaryRelief && m.status.is_started());
+    if relief && case.relief_reviewed_on.is_none() {
+        out.start_if_absent(
+            ClockKind::ReliefReview,
+            Level::Township,
+            ctx.today(),
+            ctx.policy.rules.relief_review,
+            ctx.cal,
+        );
+    }
+}
+
+/// A department's alert was decided (identified, not identified or out of scope): the county
+/// owes the department the result.
+pub(super) fn alert_decided(case: &Case, ctx: &Ctx<'_>, out: &mut Emitter) {
+    if case.channel == Channel::DepartmentAlert {
+        out.start(
+            ClockKind::AlertFeedback,
+            Level::County,
+            ctx.today(),
+            ctx.policy.rules.alert_feedback,
+            ctx.cal,
+        );
+    }
+}
+
+pub(super) fn review_relief(note: &str, ctx: &Ctx<'_>, out: &mut Emitter) -> Result<(), Refusal> {
+    let note = required(note, "note")?;
+    out.push(EventKind::ReliefReviewed { note });
+    out.meet(ClockKind::ReliefReview, ctx.today());
+    Ok(())
+}
+
+pub(super) fn feed_back(note: &str, ctx: &Ctx<'_>, out: &mut Emitter) -> Result<(), Refusal> {
+    let note = required(note, "note")?;
+    out.push(EventKind::AlertFedBack { note });
+    out.meet(ClockKind::AlertFeedback, ctx.today());
+    Ok(())
+}
+
+pub(super) fn start_campaign(
+    name: &str,
+    until: NaiveDate,
+    ctx: &Ctx<'_>,
+    out: &mut Emitter,
+) -> Result<(), Refusal> {
+    let name = required(name, "text")?;
+    let days = (until - ctx.today()).num_days();
+    let days = u32::try_from(days)
+        .ok()
+        .filter(|d| (1..=366).contains(d))
+        .ok_or(Refusal::InvalidData { field: "date" })?;
+    out.push(EventKind::CampaignStarted { name, until });
+    out.start(
+        ClockKind::CampaignVisit,
+        Level::Village,
+        ctx.today(),
+        Span::CalendarDays(days),
+        ctx.cal,
+    );
+    Ok(())
+}
+
+/// Which follow-up a case admits now: each needs its clock open (the campaign needs a
+/// monitored or eliminated household).
+pub(super) fn check(case: &Case, kind: super::command::CommandKind) -> Result<(), Refusal> {
+    use super::command::CommandKind as K;
+    let open = |clock| case.open_clock(clock).is_some();
+    let allowed = match kind {
+        K::ReviewRelief => open(ClockKind::ReliefReview),
+        K::FeedBackAlert => open(ClockKind::AlertFeedback),
+        K::StartCampaign => {
+            case.state.is_monitored()
+                || matches!(case.state, super::state::CaseState::Eliminated { .. })
+        }
+        _ => false,
+    };
+    if allowed {
+        Ok(())
+    } else {
+        Err(Refusal::WrongState {
+            state: case.state.code(),
+        })
+    }
+}
+
+/// State codes of the households a 集中排查 campaign reaches: monitored (also under
+/// elimination review) and eliminated (re-checked, may re-enter).
+pub const CAMPAIGN_STATES: [&str; 8] = [
+    "identified",
+    "elimination_proposed",
+    "elimination_home_checked",
+    "elimination_village_reviewed",
+    "elimination_notice_running",
+    "elimination_notice_ended",
+    "elimination_township_reviewed",
+    "eliminated",
+];

@@ -1,0 +1,115 @@
+//! Democratic review and public notice of assistance measures (落实帮扶措施, seed 004), as
+//! for identification and elimination: a plan made (or added to) is reviewed by the village
+//! within `rules.plan_review`, then posted for at least the notice minimum. Measures may start
+//! meanwhile (assistance is never held up); the clocks make a missing review visible.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::clock::{due_date, ClockKind, Level};
+
+use super::decide::{check_date, Ctx};
+use super::emit::Emitter;
+use super::event::EventKind;
+use super::refusal::Refusal;
+use super::state::Case;
+
+/// Where the latest plan stands in its review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "stage", rename_all = "snake_case")]
+pub enum PlanReview {
+    AwaitingReview,
+    Reviewed {
+        date: NaiveDate,
+    },
+    NoticeRunning {
+        from: NaiveDate,
+        min_until: NaiveDate,
+    },
+    Noticed {
+        on: NaiveDate,
+    },
+}
+
+/// A plan was made or extended: its review is due (a notice of an earlier plan is replaced).
+pub(super) fn plan_added(ctx: &Ctx<'_>, out: &mut Emitter) {
+    out.cancel(ClockKind::PlanNotice, ctx.today());
+    out.start(
+        ClockKind::PlanReview,
+        Level::Village,
+        ctx.today(),
+        ctx.policy.rules.plan_review,
+        ctx.cal,
+    );
+}
+
+pub(super) fn review(
+    case: &Case,
+    date: NaiveDate,
+    ctx: &Ctx<'_>,
+    out: &mut Emitter,
+) -> Result<(), Refusal> {
+    let earliest = case.measures.iter().map(|m| m.start).min();
+    check_date(
+        date,
+        earliest.filter(|d| *d <= ctx.today()),
+        ctx.today(),
+        "date",
+    )?;
+    out.push(EventKind::PlanReviewed { date });
+    out.meet(ClockKind::PlanReview, date.max(ctx.today()));
+    Ok(())
+}
+
+pub(super) fn start_notice(
+    case: &Case,
+    from: NaiveDate,
+    ctx: &Ctx<'_>,
+    out: &mut Emitter,
+) -> Result<(), Refusal> {
+    let reviewed = match case.plan_review {
+        Some(PlanReview::Reviewed { date }) => Some(date),
+        _ => None,
+    };
+    check_date(from, reviewed, ctx.today(), "date")?;
+    let min_until = due_date(from, ctx.policy.notice_min, ctx.cal);
+    out.push(EventKind::PlanNoticeStarted { from, min_until });
+    out.start(
+        ClockKind::PlanNotice,
+        Level::Village,
+        from,
+        ctx.policy.notice_min,
+        ctx.cal,
+    );
+    Ok(())
+}
+
+pub(super) fn end_notice(ctx: &Ctx<'_>, out: &mut Emitter) {
+    out.push(EventKind::PlanNoticeEnded { on: ctx.today() });
+    out.meet(ClockKind::PlanNotice, ctx.today());
+}
+
+/// Whether the plan step `kind` fits the plan's review stage now.
+pub(super) fn check_stage(
+    case: &Case,
+    kind: super::command::CommandKind,
+    today: NaiveDate,
+) -> Result<(), Refusal> {
+    use super::command::CommandKind as K;
+    let wrong = Refusal::WrongState {
+        state: case.state.code(),
+    };
+    match (kind, case.plan_review) {
+        (K::ReviewPlan, Some(PlanReview::AwaitingReview)) => Ok(()),
+        (K::StartPlanNotice, Some(PlanReview::Reviewed { .. })) => Ok(()),
+        (K::EndPlanNotice, Some(PlanReview::NoticeRunning { min_until, .. })) => {
+            let days_left = (min_until - today).num_days();
+            if days_left > 0 {
+                Err(Refusal::NoticeTooShort { days_left })
+            } else {
+                Ok(())
+            }
+        }
+        _ => Err(wrong),
+    }
+}

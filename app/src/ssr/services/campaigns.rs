@@ -1,0 +1,68 @@
+//! The yearly 集中排查 (seed 004): the county starts a campaign and every monitored or
+//! eliminated household of the county gets a visit due by its end date, tracked in the queue
+//! like any other clock. Each case is one engine command in its own transaction (case,
+//! events, clocks, outbox), so a case changed meanwhile is skipped, never half-written.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::{
+    domain::{
+        case::{follow_up::CAMPAIGN_STATES, form::CommandFieldError, CaseCommand, Refusal},
+        region::RegionLevel,
+        role::Role,
+        time::beijing_date,
+    },
+    ssr::{
+        error::ServiceError, repo::campaigns, services::auth::Staff, services::cases,
+        state::AppState,
+    },
+    wire::{campaigns::CampaignReport, FieldError},
+};
+
+#[tracing::instrument(skip_all, fields(user = %staff.id))]
+pub async fn start(
+    state: &AppState,
+    staff: &Staff,
+    name: &str,
+    until: &str,
+    now: DateTime<Utc>,
+) -> Result<CampaignReport, ServiceError> {
+    let county = matches!(staff.role, Role::CountyOfficer | Role::CountyHead)
+        && staff.scope.level() == RegionLevel::County;
+    if !county {
+        return Err(ServiceError::Forbidden);
+    }
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(ServiceError::Validation(vec![FieldError::new(
+            "name",
+            &CommandFieldError::Missing,
+        )]));
+    }
+    let today = beijing_date(now);
+    let until = NaiveDate::parse_from_str(until.trim(), "%Y-%m-%d")
+        .ok()
+        .filter(|d| *d > today && (*d - today).num_days() <= 366)
+        .ok_or_else(|| {
+            ServiceError::Validation(vec![FieldError::new("until", &CommandFieldError::BadDate)])
+        })?;
+    let command = CaseCommand::StartCampaign {
+        name: name.to_owned(),
+        until,
+    };
+    let actor = staff.actor();
+    let mut report = CampaignReport::default();
+    let targets =
+        campaigns::cases_in_states(&state.db.pool, staff.scope.as_str(), &CAMPAIGN_STATES).await?;
+    for (case_id, version) in targets {
+        match cases::execute(state, &actor, &case_id, version, &command, now).await {
+            Ok(_) => report.started += 1,
+            // Changed since it was listed, or out of the actor's reach: left for another run.
+            Err(ServiceError::Conflict | ServiceError::Refused(Refusal::WrongState { .. })) => {
+                report.skipped += 1
+            }
+            Err(other) => return Err(other),
+        }
+    }
+    Ok(report)
+}

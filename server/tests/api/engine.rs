@@ -1,0 +1,212 @@
+//! Issue 10's engine rules over HTTP, as the staff case page posts them: a removal from
+//! monitoring (标注回退/清退/迁出) and an elimination refused for want of measures.
+
+use app::domain::case::{CaseCommand, IdentificationDecision};
+use app::domain::vocab::{Category, RiskTier};
+use chrono::Duration;
+use serde_json::Value;
+
+use crate::fixtures::{county_officer, township_officer};
+use crate::helpers::{detail, spawn_app, step, TestApp};
+use crate::storage::{compare_clean, file_case, home_check_to_township, run, today};
+
+/// A case filed, checked, noticed, compared and identified (yellow tier), through the services.
+async fn identified_case(app: &TestApp) -> String {
+    let id = file_case(app).await;
+    run(app, &township_officer(), &id, CaseCommand::ACCEPT).await;
+    home_check_to_township(app, &id, 300_000).await;
+    compare_clean(app, &id).await;
+    let identify = CaseCommand::CountyDecide {
+        decision: IdentificationDecision::Identify {
+            category: Category::Marginal,
+            tier: RiskTier::Yellow,
+            note: String::new(),
+        },
+    };
+    run(app, &county_officer(), &id, identify).await;
+    id
+}
+
+fn offered(case: &Value) -> Vec<String> {
+    case["available"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .filter_map(|c| c["code"].as_str().map(str::to_owned))
+        .collect()
+}
+
+#[tokio::test]
+async fn the_county_removes_a_wrongly_identified_household_with_its_reason_on_record() {
+    let app = spawn_app().await;
+    let id = identified_case(&app).await;
+    let county = app.login("xian-head").await;
+    let case = detail(&county, &id).await;
+    assert!(offered(&case).contains(&"remove".to_owned()), "{case}");
+    let version = case["version"].as_i64().expect("version");
+
+    // A township officer may not remove: the form is not offered and a post is refused.
+    let township = app.login("zhen-qingshi").await;
+    assert!(!offered(&detail(&township, &id).await).contains(&"remove".to_owned()));
+    let refused = step(
+        &township,
+        &id,
+        version,
+        &[
+            ("kind", "remove"),
+            ("removal_kind", "moved_away"),
+            ("reason", "迁出"),
+        ],
+    )
+    .await;
+    assert_eq!(refused.status(), 422);
+
+    // A negative-list removal needs a comparison hit first; the refusal says so.
+    let no_hit = step(
+        &county,
+        &id,
+        version,
+        &[
+            ("kind", "remove"),
+            ("removal_kind", "negative_list"),
+            ("reason", "家有小轿车"),
+        ],
+    )
+    .await;
+    assert_eq!(no_hit.status(), 422);
+    let body: Value = no_hit.json().await.expect("json");
+    assert!(body.to_string().contains("负面清单"), "{body}");
+
+    let removed = step(
+        &county,
+        &id,
+        version,
+        &[
+            ("kind", "remove"),
+            ("removal_kind", "wrongly_identified"),
+            ("reason", "复核发现家庭收入核算有误"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        removed.status(),
+        200,
+        "{}",
+        removed.text().await.unwrap_or_default()
+    );
+    let case = detail(&county, &id).await;
+    assert_eq!(case["state_code"], "removed", "{case}");
+    let timeline = case["timeline"].to_string();
+    assert!(
+        timeline.contains("识别错误，标注回退") && timeline.contains("复核发现家庭收入核算有误"),
+        "{timeline}"
+    );
+    // Only the notice to the household still runs, owned by the township.
+    let clocks: Vec<&str> = case["clocks"]
+        .as_array()
+        .expect("clocks")
+        .iter()
+        .filter(|c| c["urgency"] != "met" && c["urgency"] != "cancelled")
+        .filter_map(|c| c["kind_zh"].as_str())
+        .collect();
+    assert_eq!(clocks, vec!["不予纳入告知"], "{case}");
+    assert!(offered(&detail(&township, &id).await).contains(&"notify_refusal".to_owned()));
+}
+
+#[tokio::test]
+async fn an_elimination_without_any_measure_is_refused_and_says_why() {
+    let app = spawn_app().await;
+    let id = identified_case(&app).await;
+    app.clock.advance(Duration::days(20));
+    let cadre = app.login("cun-qingshi").await;
+    let case = detail(&cadre, &id).await;
+    let visited = step(
+        &cadre,
+        &id,
+        case["version"].as_i64().expect("version"),
+        &[
+            ("kind", "log_visit"),
+            ("date", &today(&app).to_string()),
+            ("note", "收入稳定"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        visited.status(),
+        200,
+        "{}",
+        visited.text().await.unwrap_or_default()
+    );
+    let case = detail(&cadre, &id).await;
+    let version = case["version"].as_i64().expect("version");
+    let mut form = vec![("kind", "propose_elimination")];
+    let items = [
+        ("checklist][0", "income_above_line"),
+        ("checklist][1", "three_guarantees_and_water_secured"),
+        ("checklist][2", "rigid_spending_resolved"),
+        ("checklist][3", "measures_delivered"),
+    ];
+    form.extend(items);
+    let refused = step(&cadre, &id, version, &form).await;
+    assert_eq!(refused.status(), 422);
+    let body: Value = refused.json().await.expect("json");
+    assert!(body.to_string().contains("尚未落实任何帮扶措施"), "{body}");
+    assert_eq!(detail(&cadre, &id).await["state_code"], "identified");
+}
+
+#[tokio::test]
+async fn a_county_campaign_puts_a_visit_for_every_monitored_household_in_the_queue() {
+    let app = spawn_app().await;
+    let first = identified_case(&app).await;
+    let second = identified_case(&app).await;
+    let waiting = file_case(&app).await;
+    let until = (today(&app) + Duration::days(30)).to_string();
+
+    let cadre = app.login("cun-qingshi").await;
+    let refused = cadre
+        .post_api(
+            "/api/campaigns/start",
+            &crate::helpers::fields(&[("name", "年度集中排查"), ("until", &until)]),
+        )
+        .await;
+    assert_eq!(refused.status(), 403);
+
+    let county = app.login("xian-officer").await;
+    let answer = county
+        .post_api(
+            "/api/campaigns/start",
+            &crate::helpers::fields(&[("name", "2026年度集中排查"), ("until", &until)]),
+        )
+        .await;
+    assert_eq!(
+        answer.status(),
+        200,
+        "{}",
+        answer.text().await.unwrap_or_default()
+    );
+    let report: Value = answer.json().await.expect("json");
+    assert_eq!(
+        (report["started"].as_u64(), report["skipped"].as_u64()),
+        (Some(2), Some(0))
+    );
+
+    for id in [&first, &second] {
+        let case = detail(&cadre, id).await;
+        assert!(
+            case["clocks"].to_string().contains("集中排查走访"),
+            "{case}"
+        );
+        assert!(case["timeline"].to_string().contains("2026年度集中排查"));
+    }
+    assert!(!detail(&cadre, &waiting).await["clocks"]
+        .to_string()
+        .contains("集中排查走访"));
+
+    let past = county
+        .post_api(
+            "/api/campaigns/start",
+            &crate::helpers::fields(&[("name", "补充排查"), ("until", &today(&app).to_string())]),
+        )
+        .await;
+    assert_eq!(past.status(), 422);
+}

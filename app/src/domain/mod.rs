@@ -37,4 +37,5 @@ pub mod report;
 pub mod risk_list;
 pub mod role;
 pub mod time;
+pub mod typed_digits;
 pub mod wording;

@@ -63,9 +63,14 @@ pub async fn new_form_key(state: &AppState, scope: &FormScope) -> Result<String,
     form_keys::issue(state, scope).await
 }
 
-/// Checks a report form, including that its village exists.
-async fn parse_report(state: &AppState, form: &ReportForm) -> Result<NewReport, ServiceError> {
-    let report = NewReport::try_from(form)
+/// Checks a report form, including that its village exists; `now` dates the report (a birth
+/// date after it is refused).
+async fn parse_report(
+    state: &AppState,
+    form: &ReportForm,
+    now: DateTime<Utc>,
+) -> Result<NewReport, ServiceError> {
+    let report = NewReport::parse(form, beijing_date(now))
         .map_err(|problems| ServiceError::Validation(FieldError::from_problems(&problems)))?;
     regions::find(&state.db.pool, report.village.as_str())
         .await?
@@ -120,7 +125,7 @@ pub async fn file_form(
     idempotency_key: Option<String>,
     now: DateTime<Utc>,
 ) -> Result<cases::Filed, ServiceError> {
-    let report = parse_report(state, form).await?;
+    let report = parse_report(state, form, now).await?;
     file_report(
         state,
         actor,
@@ -141,7 +146,7 @@ pub async fn submit(
     address: &str,
     now: DateTime<Utc>,
 ) -> Result<TrackingNumber, ServiceError> {
-    let report = parse_report(state, form).await?;
+    let report = parse_report(state, form, now).await?;
     // The household files for itself: its scope is its own village.
     let actor = Actor::new(
         format!("household:{}", report.mobile.masked()),
@@ -229,7 +234,7 @@ pub async fn submit_proxy(
                 &ReportFieldError::ChannelNotAllowed,
             )])
         });
-    let (channel, report) = match (channel, parse_report(state, form).await) {
+    let (channel, report) = match (channel, parse_report(state, form, now).await) {
         (Ok(channel), Ok(report)) => (channel, report),
         (Err(ServiceError::Validation(mut a)), Err(ServiceError::Validation(b))) => {
             a.extend(b);

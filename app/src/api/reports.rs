@@ -50,6 +50,16 @@ pub async fn get_submission_info(
     .await
 }
 
+/// The home page's "after you report" steps, worded from the county's policy.
+#[server(endpoint = "reports/promises")]
+pub async fn household_promises() -> Result<Vec<String>, AppError> {
+    use crate::{domain::wording::progress::promises, ssr::context::RequestContext};
+    RequestContext::public_call(|ctx| async move {
+        Ok::<_, crate::ssr::error::ServiceError>(promises(&ctx.state.policy, ctx.lang()))
+    })
+    .await
+}
+
 /// Finds a report by tracking number and the mobile number given when filing.
 #[server(endpoint = "reports/track")]
 pub async fn track_report(tracking: String, mobile: String) -> Result<TrackResult, AppError> {

@@ -1,3 +1,5 @@
+pub mod contacts;
 pub mod field_errors;
 pub mod notice;
+pub mod region_contacts;
 pub mod report_fields;

@@ -15,6 +15,14 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
+/// Any full-width ASCII character (U+FF01–U+FF5E, e.g. `Ａ`, `１`, `－`) as its ASCII form.
+pub fn fold_full_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFF01 + 0x21).unwrap_or(c),
+        other => other,
+    }
+}
+
 /// Folds full-width characters (see [`fold_char`]) and drops every kind of white space,
 /// including the ideographic space and no-break space.
 pub fn fold_number(input: &str) -> String {
@@ -44,6 +52,14 @@ mod tests {
         ] {
             assert_eq!(fold_number(typed), folded, "{typed}");
         }
+    }
+
+    #[test]
+    fn the_whole_full_width_block_folds_for_tracking_numbers() {
+        assert_eq!(fold_full_width('Ａ'), 'A');
+        assert_eq!(fold_full_width('ｚ'), 'z');
+        assert_eq!(fold_full_width('－'), '-');
+        assert_eq!(fold_full_width('一'), '一');
     }
 
     #[test]

@@ -4,6 +4,7 @@ use leptos_router::{components::Form, hooks::use_query_map};
 
 use crate::{
     api::reports::{track_report, ResendTracking},
+    components::contacts::ContactList,
     i18n::{use_lang, Lang},
     wire::AppError,
 };
@@ -113,7 +114,14 @@ pub fn TrackPage() -> impl IntoView {
                     Some(Ok(found)) => view! {
                         <section class="card" data-testid="track-result">
                             <h2>{found.status}</h2>
-                            <p>{found.status_detail}</p>
+                            <p>{found.done}</p>
+                            <p data-testid="next-step"><strong>{t.pick("接下来：", "Next: ")}</strong>{found.status_detail}</p>
+                            {found.overdue.map(|o| view! { <p class="banner error" role="alert" data-testid="overdue">{o}</p> })}
+                            {(!found.notes.is_empty()).then(|| view! {
+                                <ul class="plain notes">
+                                    {found.notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                                </ul>
+                            })}
                             <dl>
                                 <dt>{t.pick("查询码", "Tracking number")}</dt><dd>{found.tracking}</dd>
                                 <dt>{t.pick("提交日期", "Sent on")}</dt><dd>{found.submitted_on}</dd>
@@ -121,6 +129,9 @@ pub fn TrackPage() -> impl IntoView {
                                 <dt>{t.pick("困难类型", "Hardship")}</dt><dd>{found.risk_types.join(t.pick("、", ", "))}</dd>
                                 {found.responsible.map(|r| view! {
                                     <dt>{t.pick("帮扶责任人", "Responsible for helping you")}</dt><dd>{r}</dd>
+                                })}
+                                {found.next_visit.map(|d| view! {
+                                    <dt>{t.pick("下次上门走访", "Next visit")}</dt><dd>{t.pick("最迟", "by ")}{d}</dd>
                                 })}
                             </dl>
                             {(!found.measures.is_empty()).then(|| view! {
@@ -130,6 +141,7 @@ pub fn TrackPage() -> impl IntoView {
                                 </ul>
                             })}
                         </section>
+                        <ContactList contacts=found.contacts />
                     }
                     .into_any(),
                     Some(Err(AppError::Validation(errors))) => view! {

@@ -4,6 +4,7 @@ pub mod admin;
 pub mod alerts;
 pub mod auth;
 pub mod cases;
+pub mod contacts;
 pub mod dashboard;
 pub mod error;
 pub mod inbox;

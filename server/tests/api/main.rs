@@ -9,6 +9,7 @@ mod fuzz;
 mod hardening;
 mod health;
 mod helpers;
+mod household_progress;
 mod household_typing;
 mod idempotency;
 mod language;

@@ -3,5 +3,7 @@
 //! translation files comes, it happens here and nowhere else.
 pub mod household;
 pub mod labels;
+pub mod measures;
 pub mod notices;
+pub mod progress;
 pub mod risks;

@@ -1,6 +1,7 @@
 //! All SQL lives here. Functions take any executor (pool or transaction).
 pub mod cases;
 pub mod clocks;
+pub mod contacts;
 pub mod drafts;
 pub mod notifications;
 pub mod outbox;

@@ -5,9 +5,7 @@ use super::millis;
 use crate::domain::region::RegionLevel;
 use crate::{
     domain::{
-        calendar::Calendar,
-        case::{labels, proxy_channels, Actor, NewCase},
-        clock::{due_date, Span},
+        case::{proxy_channels, Actor, NewCase},
         lang::Lang,
         mobile::MobileNumber,
         report::{FilingLimit, NewReport, ReportFieldError, ReportForm, FORM_FIELD},
@@ -23,6 +21,7 @@ use crate::{
         services::{
             auth::Staff,
             cases::{self, Applicant},
+            household,
         },
         state::AppState,
     },
@@ -34,11 +33,6 @@ use crate::{
 };
 
 const DRAFT_TTL_MINUTES: i64 = 60;
-/// Statutory deadlines quoted to the household: acceptance within 2 working days and the
-/// decision within 15 days of discovery (the policy's defaults; see the rules table in
-/// `domain::case`).
-const ACCEPT_SPAN: Span = Span::WorkingDays(2);
-const DECIDE_SPAN: Span = Span::CalendarDays(15);
 
 /// The channels a member of staff may file under for someone else, for the picker.
 pub fn proxy_choices(staff: &Staff) -> Result<Vec<Choice>, ServiceError> {
@@ -318,13 +312,6 @@ fn parse_date(text: &str) -> Result<NaiveDate, ServiceError> {
         .map_err(|_| ServiceError::Corrupt(format!("date {text}")))
 }
 
-fn deadlines(calendar: &Calendar, discovered: NaiveDate) -> (NaiveDate, NaiveDate) {
-    (
-        due_date(discovered, ACCEPT_SPAN, calendar),
-        due_date(discovered, DECIDE_SPAN, calendar),
-    )
-}
-
 /// Where the browser goes after filing: the confirmation page, with the token that lets it
 /// show the filing for an hour without the mobile number.
 pub async fn confirmation_link(
@@ -386,12 +373,17 @@ pub async fn submission_info(
         })
         .ok_or(ServiceError::NotFound)?;
     let discovered = parse_date(&case.discovered_on)?;
-    let (accept_by, decide_by) = deadlines(&state.calendar, discovered);
+    // The dates come from the case's own clocks (the county's policy when it was filed).
+    let engine_case = cases::load_unscoped(state, &case.id).await?;
+    let (accept_by, visit_by, decide_by) = household::promised_dates(state, &engine_case)
+        .ok_or_else(|| ServiceError::Corrupt(format!("case {} has no filing clocks", case.id)))?;
     Ok(SubmissionInfo {
         tracking: tracking.grouped(),
         submitted_on: lang.date(discovered),
         accept_by: lang.date(accept_by),
         decide_by: lang.date(decide_by),
+        visit_by: lang.date(visit_by),
+        contacts: household::contact_lines(state, &engine_case, None, lang).await?,
     })
 }
 
@@ -448,29 +440,25 @@ pub async fn track(
         .map(|r| r.name)
         .unwrap_or_default();
     let discovered = parse_date(&case.discovered_on)?;
-    let (accept_by, decide_by) = deadlines(&state.calendar, discovered);
-    let engine_case = cases::load_unscoped(state, &case.id).await?;
-    let (status, status_detail) =
-        crate::domain::wording::household::status(&engine_case, accept_by, decide_by, lang);
+    // Same clocks and policy as the staff side: see `domain::wording::progress`.
+    let (engine_case, progress) = household::load_progress(state, &case.id, now, lang).await?;
+    let who = progress.who;
     Ok(TrackResult {
         tracking: tracking.grouped(),
-        status,
-        status_detail,
+        status: progress.headline,
+        status_detail: progress.next,
         submitted_on: lang.date(discovered),
         village,
         risk_types: crate::domain::wording::risks::risk_labels_in(&case.risk_types, lang),
-        responsible: engine_case.responsible.clone(),
-        measures: engine_case
-            .measures
-            .iter()
-            .map(|m| {
-                format!(
-                    "{}（{}）· {}",
-                    lang.pick(m.measure_type.label_zh(), m.measure_type.label_en()),
-                    m.lead_department,
-                    labels::measure_status(m.status, lang)
-                )
-            })
-            .collect(),
+        responsible: engine_case
+            .responsible
+            .as_deref()
+            .map(|p| crate::domain::responsible::split_name_and_phone(p).0),
+        measures: household::measure_lines(&engine_case, lang),
+        done: progress.done,
+        overdue: progress.overdue,
+        notes: progress.notes,
+        next_visit: progress.next_visit.map(|d| lang.date(d)),
+        contacts: household::contact_lines(state, &engine_case, who, lang).await?,
     })
 }

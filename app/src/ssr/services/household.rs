@@ -1,0 +1,150 @@
+//! What a household sees of its own case: progress computed from the case's own clocks with
+//! the county's policy (the same ones the staff side shows), measures in plain words, and
+//! whom to call. The caller has already checked that the household may see the case.
+use chrono::{DateTime, Utc};
+
+use crate::{
+    domain::{
+        case::{Case, CaseEvent},
+        clock::{due_date, ClockKind},
+        lang::Lang,
+        responsible::split_name_and_phone,
+        time::beijing_date,
+        wording::{
+            measures,
+            progress::{progress, Inputs, Progress, Who},
+        },
+    },
+    ssr::{
+        error::ServiceError,
+        repo::{cases as case_rows, contacts, regions},
+        services::cases,
+        state::AppState,
+    },
+    wire::reports::ContactLine,
+};
+
+/// The 12317 hotline, shown on every household page.
+pub const HOTLINE: &str = "12317";
+
+/// The case, its event log (for pause and extension reasons) and its progress on `now`.
+pub async fn load_progress(
+    state: &AppState,
+    case_id: &str,
+    now: DateTime<Utc>,
+    lang: Lang,
+) -> Result<(Case, Progress), ServiceError> {
+    let case = cases::load_unscoped(state, case_id).await?;
+    let events = case_rows::events(&state.db.pool, case_id)
+        .await?
+        .iter()
+        .map(|(_, payload)| serde_json::from_str::<CaseEvent>(payload))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| ServiceError::Corrupt(format!("event of {case_id}: {e}")))?;
+    let view = progress(
+        &case,
+        &Inputs {
+            events: &events,
+            policy: &state.policy,
+            cal: &state.calendar,
+            today: beijing_date(now),
+            lang,
+        },
+    );
+    Ok((case, view))
+}
+
+/// Measures in plain words: what, who, how much, how far.
+pub fn measure_lines(case: &Case, lang: Lang) -> Vec<String> {
+    case.measures
+        .iter()
+        .map(|m| measures::line(m, lang))
+        .collect()
+}
+
+/// Dates the confirmation page promises, from the case's own clocks: acceptance, the visit
+/// (acceptance plus the county's home-check span) and the decision.
+pub fn promised_dates(
+    state: &AppState,
+    case: &Case,
+) -> Option<(chrono::NaiveDate, chrono::NaiveDate, chrono::NaiveDate)> {
+    let due = |kind: ClockKind| {
+        case.clocks
+            .iter()
+            .rev()
+            .find(|c| c.kind == kind)
+            .map(|c| c.due_on)
+    };
+    let accept = due(ClockKind::TownshipAcceptance)?;
+    let decide = due(ClockKind::IdentificationOverall)?;
+    let visit = due_date(accept, state.policy.home_check, &state.calendar);
+    Some((accept, visit, decide))
+}
+
+/// Whom the household can call: its responsible person (once named), its village committee,
+/// its township, and the 12317 hotline (always). `first` is put on top (whom the page tells
+/// it to call about the current step).
+pub async fn contact_lines(
+    state: &AppState,
+    case: &Case,
+    first: Option<Who>,
+    lang: Lang,
+) -> Result<Vec<ContactLine>, ServiceError> {
+    let village = case.village.as_str();
+    let township = case
+        .village
+        .township()
+        .map(|t| t.as_str().to_owned())
+        .unwrap_or_default();
+    let phones = contacts::phones(&state.db.pool, village, &township).await?;
+    let phone_of = |code: &str| {
+        phones
+            .iter()
+            .find(|(c, _)| c == code)
+            .map(|(_, p)| p.clone())
+    };
+    let name_of = |row: Option<regions::RegionRow>| row.map(|r| r.name);
+    let village_name = name_of(regions::find(&state.db.pool, village).await?);
+    let township_name = name_of(regions::find(&state.db.pool, &township).await?);
+    let mut lines: Vec<(Who, ContactLine)> = Vec::new();
+    if let Some(person) = &case.responsible {
+        let (name, phone) = split_name_and_phone(person);
+        lines.push((
+            Who::Responsible,
+            ContactLine {
+                who: Who::Responsible.label(lang).to_owned(),
+                name: Some(name),
+                phone,
+            },
+        ));
+    }
+    lines.push((
+        Who::Village,
+        ContactLine {
+            who: Who::Village.label(lang).to_owned(),
+            name: village_name,
+            phone: phone_of(village),
+        },
+    ));
+    lines.push((
+        Who::Township,
+        ContactLine {
+            who: Who::Township.label(lang).to_owned(),
+            name: township_name,
+            phone: phone_of(&township),
+        },
+    ));
+    if let Some(first) = first {
+        // Stable: the rest keep their order.
+        lines.sort_by_key(|(who, _)| *who != first);
+    }
+    let mut out: Vec<ContactLine> = lines.into_iter().map(|(_, line)| line).collect();
+    out.push(ContactLine {
+        who: lang
+            .pick("防返贫监测帮扶热线", "Assistance hotline")
+            .to_owned(),
+        name: None,
+        phone: Some(HOTLINE.to_owned()),
+    });
+    Ok(out)
+}

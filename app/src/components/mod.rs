@@ -1,5 +1,6 @@
 pub mod contacts;
 pub mod field_errors;
+pub mod hotline;
 pub mod notice;
 pub mod region_contacts;
 pub mod report_fields;

@@ -1,3 +1,4 @@
+use crate::components::hotline::HotlineNote;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -47,5 +48,6 @@ pub fn HomePage() -> impl IntoView {
                 })}
             </Suspense>
         </section>
+        <HotlineNote />
     }
 }

@@ -78,9 +78,18 @@ async fn the_household_is_given_the_county_dates_and_the_phones_the_admin_set() 
     assert!(contacts.contains("0851-8765432"), "{contacts}");
     assert!(contacts.contains("12317"), "{contacts}");
 
-    let page = app
-        .get_html(&format!("/track?tracking={tracking}&mobile=13800138000"))
+    let posted = app
+        .post_plain_form(
+            "/api/reports/track",
+            "/track",
+            &fields(&[("tracking", &tracking), ("mobile", "13800138000")]),
+        )
         .await;
+    let location = posted.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    let page = app.get_html(&location).await;
     assert!(
         page.contains("href=\"tel:0851-2345678\"") || page.contains("href=\"tel:08512345678\""),
         "tap to call"

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::{
+    domain::tracking::TrackingNumber,
     domain::{
         case::{Case, CaseEvent},
         clock::{due_date, ClockKind},
@@ -15,13 +16,14 @@ use crate::{
             progress::{progress, Inputs, Progress, Who},
         },
     },
+    ssr::repo::cases::CaseRow,
     ssr::{
         error::ServiceError,
         repo::{cases as case_rows, contacts, regions},
         services::cases,
         state::AppState,
     },
-    wire::reports::ContactLine,
+    wire::reports::{ContactLine, TrackResult},
 };
 
 /// The 12317 hotline, shown on every household page.
@@ -147,4 +149,39 @@ pub async fn contact_lines(
         phone: Some(HOTLINE.to_owned()),
     });
     Ok(out)
+}
+
+/// The look-up page's answer for a case the caller has proved it may see.
+pub async fn track_result(
+    state: &AppState,
+    case: &CaseRow,
+    tracking: &TrackingNumber,
+    now: DateTime<Utc>,
+    lang: Lang,
+) -> Result<TrackResult, ServiceError> {
+    let village = regions::find(&state.db.pool, &case.village_code)
+        .await?
+        .map(|r| r.name)
+        .unwrap_or_default();
+    // Same clocks and policy as the staff side: see `domain::wording::progress`.
+    let (engine_case, progress) = load_progress(state, &case.id, now, lang).await?;
+    let who = progress.who;
+    Ok(TrackResult {
+        tracking: tracking.grouped(),
+        status: progress.headline,
+        status_detail: progress.next,
+        submitted_on: lang.date(engine_case.discovered_on),
+        village,
+        risk_types: crate::domain::wording::risks::risk_labels_in(&case.risk_types, lang),
+        responsible: engine_case
+            .responsible
+            .as_deref()
+            .map(|p| split_name_and_phone(p).0),
+        measures: measure_lines(&engine_case, lang),
+        done: progress.done,
+        overdue: progress.overdue,
+        notes: progress.notes,
+        next_visit: progress.next_visit.map(|d| lang.date(d)),
+        contacts: contact_lines(state, &engine_case, who, lang).await?,
+    })
 }

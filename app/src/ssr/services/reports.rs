@@ -435,30 +435,58 @@ pub async fn track(
         .await?
         .filter(|c| c.applicant_mobile == mobile.as_str())
         .ok_or(ServiceError::NotFound)?;
-    let village = regions::find(&state.db.pool, &case.village_code)
+    household::track_result(state, &case, &tracking, now, lang).await
+}
+
+/// What a browser without JavaScript is sent to after a successful look-up: the page shows
+/// the result by a short-lived token, so the mobile number never appears in an address.
+pub async fn tracked_link(
+    state: &AppState,
+    tracking: &TrackingNumber,
+    now: DateTime<Utc>,
+) -> Result<String, ServiceError> {
+    let token = form_keys::submission_token(state, tracking, now).await?;
+    Ok(format!("/track?n={}&t={token}", tracking.as_str()))
+}
+
+/// Where a plain form post of the look-up goes: the result by token, or back to the form
+/// with what went wrong (`e=`): never the mobile number.
+pub async fn track_redirect(
+    state: &AppState,
+    tracking: &str,
+    found: &Result<TrackResult, ServiceError>,
+    now: DateTime<Utc>,
+) -> Result<String, ServiceError> {
+    let problem = match found {
+        Ok(_) => {
+            let parsed = TrackingNumber::parse(tracking).map_err(|_| ServiceError::NotFound)?;
+            return tracked_link(state, &parsed, now).await;
+        }
+        Err(ServiceError::Validation(errors)) => errors
+            .iter()
+            .map(|e| e.key.as_str())
+            .collect::<Vec<_>>()
+            .join(","),
+        Err(ServiceError::RateLimited) => "limited".to_owned(),
+        Err(_) => "not_found".to_owned(),
+    };
+    Ok(format!("/track?e={problem}"))
+}
+
+/// The look-up result again, for whoever holds the token made by a successful look-up.
+pub async fn track_by_token(
+    state: &AppState,
+    tracking: &str,
+    token: &str,
+    now: DateTime<Utc>,
+    lang: Lang,
+) -> Result<TrackResult, ServiceError> {
+    let tracking = TrackingNumber::parse(tracking).map_err(|_| ServiceError::NotFound)?;
+    if token.is_empty() || !form_keys::submission_token_valid(state, &tracking, token, now).await? {
+        return Err(ServiceError::NotFound);
+    }
+    let case = case_rows::by_tracking(&state.db.pool, tracking.as_str())
         .await?
-        .map(|r| r.name)
-        .unwrap_or_default();
-    let discovered = parse_date(&case.discovered_on)?;
-    // Same clocks and policy as the staff side: see `domain::wording::progress`.
-    let (engine_case, progress) = household::load_progress(state, &case.id, now, lang).await?;
-    let who = progress.who;
-    Ok(TrackResult {
-        tracking: tracking.grouped(),
-        status: progress.headline,
-        status_detail: progress.next,
-        submitted_on: lang.date(discovered),
-        village,
-        risk_types: crate::domain::wording::risks::risk_labels_in(&case.risk_types, lang),
-        responsible: engine_case
-            .responsible
-            .as_deref()
-            .map(|p| crate::domain::responsible::split_name_and_phone(p).0),
-        measures: household::measure_lines(&engine_case, lang),
-        done: progress.done,
-        overdue: progress.overdue,
-        notes: progress.notes,
-        next_visit: progress.next_visit.map(|d| lang.date(d)),
-        contacts: household::contact_lines(state, &engine_case, who, lang).await?,
-    })
+        .ok_or(ServiceError::NotFound)?;
+    household::track_result(state, &case, &tracking, now, lang).await
 }

@@ -84,7 +84,8 @@ async function expectHousehold(tracking, mobile, ...words) {
   const seen = await household(tracking, mobile);
   for (const w of words) assert.ok(seen.text.includes(w), `expected “${w}” in:\n${seen.text}`);
   assert.ok(seen.tel.includes('tel:12317'), 'the hotline on every case page');
-  assert.ok(seen.tel.includes('tel:0851-2345678'), 'the village committee phone the admin set');
+  assert.ok(seen.tel.includes('tel:08512345678'), 'the village committee phone the admin set');
+  assert.ok(seen.contacts.includes('0851-2345678'), seen.contacts);
   return seen;
 }
 

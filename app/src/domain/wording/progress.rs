@@ -101,6 +101,8 @@ struct Step {
     next: String,
     clock: Option<ClockKind>,
     who: Option<Who>,
+    /// Said after the due date (what follows the step).
+    then: String,
 }
 
 /// The household's view of `case` on `today`.
@@ -118,6 +120,7 @@ pub fn progress(case: &Case, inputs: &Inputs<'_>) -> Progress {
             });
         }
     }
+    next.push_str(&step.then);
     let overdue =
         late_clock(case, clock, inputs).map(|late| overdue_sentence(late, step.who, lang));
     Progress {
@@ -157,10 +160,12 @@ fn late_clock<'c>(
                     ..
                 }
         );
-        identifying
-            .then(|| case.open_clock(ClockKind::IdentificationOverall))
-            .flatten()
-            .filter(late)
+        if identifying {
+            case.open_clock(ClockKind::IdentificationOverall)
+                .filter(late)
+        } else {
+            None
+        }
     })
 }
 
@@ -246,8 +251,8 @@ fn step_of(case: &Case, inputs: &Inputs<'_>) -> Step {
                 .open_clock(ClockKind::TownshipAcceptance)
                 .map(|c| due_date(c.due_on, inputs.policy.home_check, inputs.cal));
             let visit = visit_by.map_or_else(String::new, |d| match lang {
-                Lang::Zh => format!("受理后村干部会上门了解情况，一般在{}前。", lang.date(d)),
-                Lang::En => format!(" After that someone from the village visits you, usually by {}.", lang.date(d)),
+                Lang::Zh => format!("受理后，村干部会上门了解情况，一般在{}前。", lang.date(d)),
+                Lang::En => format!(" Then someone from the village visits you, usually by {}.", lang.date(d)),
             });
             Step {
                 headline: ("已提交，等待乡镇受理", "Sent; waiting for the township to accept it"),
@@ -255,12 +260,10 @@ fn step_of(case: &Case, inputs: &Inputs<'_>) -> Step {
                     Lang::Zh => format!("您的申报已于{}提交。", lang.date(case.discovered_on)),
                     Lang::En => format!("Your report was sent on {}.", lang.date(case.discovered_on)),
                 },
-                next: match lang {
-                    Lang::Zh => format!("乡镇工作人员会受理并转给村里。{visit}"),
-                    Lang::En => format!("The township will accept it and pass it to the village.{visit}"),
-                },
+                next: l("乡镇工作人员会受理，并转给村里。", "The township will accept it and pass it to the village."),
                 clock: Some(ClockKind::TownshipAcceptance),
                 who: Some(Who::Township),
+                then: visit,
             }
         }
         CaseState::Reviewing { procedure, step } => review_step(case, *procedure, *step, inputs),
@@ -303,6 +306,7 @@ fn step_of(case: &Case, inputs: &Inputs<'_>) -> Step {
             },
             clock: None,
             who: Some(Who::Village),
+            then: String::new(),
         },
     }
 }
@@ -336,6 +340,7 @@ fn refusal(
         next,
         clock,
         who: Some(Who::Township),
+        then: String::new(),
     }
 }
 
@@ -395,6 +400,7 @@ fn monitored(case: &Case, inputs: &Inputs<'_>) -> Step {
         next,
         clock: Some(clock),
         who: Some(who),
+        then: String::new(),
     }
 }
 
@@ -483,6 +489,7 @@ fn review_step(case: &Case, procedure: Procedure, step: ReviewStep, inputs: &Inp
         next,
         clock: Some(clock),
         who: Some(who),
+        then: String::new(),
     }
 }
 

@@ -37,6 +37,18 @@ async function advanceDays(page, days) {
   assert.equal(response.status(), 200);
 }
 
+/** The admin's policy form: the national values, changed where `changes` says. */
+function policyForm(from, changes) {
+  const base = {
+    income_line: '7300', township_acceptance_days: '2', home_check_days: '3',
+    identification_days: '15', notice_min_days: '5', due_soon_days: '1', responsible_days: '2',
+    ...changes,
+  };
+  const form = { 'policy[effective_from]': from };
+  for (const [k, v] of Object.entries(base)) form[`policy[${k}]`] = v;
+  return form;
+}
+
 async function post(page, path, form) {
   const response = await page.request.post(`${BASE_URL}${path}`, {
     form, headers: { accept: 'application/json', ...SAME_ORIGIN },
@@ -131,11 +143,9 @@ test('the household reads a true sentence, date and phone at every step', async 
   const staff = await newPage(browser, { viewport: DESKTOP });
   let today = await serverToday(staff);
   await loginAs(staff, 'xian-admin');
-  await post(staff, '/api/settings/policy', {
-    'policy[effective_from]': isoDate(today),
-    'policy[township_acceptance_days]': '3',
-    'policy[responsible_days]': '3',
-  });
+  await post(staff, '/api/settings/policy', policyForm(isoDate(today), {
+    township_acceptance_days: '3', responsible_days: '3',
+  }));
   await post(staff, '/api/contacts/set', { region: VILLAGE, phone: '0851-2345678' });
   await post(staff, '/api/contacts/set', { region: TOWNSHIP, phone: '0851-8765432' });
 
@@ -227,11 +237,7 @@ test('the household reads a true sentence, date and phone at every step', async 
 
   // Put the national defaults back for the journeys that follow.
   await loginAs(staff, 'xian-admin');
-  await post(staff, '/api/settings/policy', {
-    'policy[effective_from]': isoDate(today),
-    'policy[township_acceptance_days]': '2',
-    'policy[responsible_days]': '2',
-  });
+  await post(staff, '/api/settings/policy', policyForm(isoDate(today), {}));
   await staff.context().close();
 });
 

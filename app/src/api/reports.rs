@@ -50,13 +50,38 @@ pub async fn get_submission_info(
     .await
 }
 
+/// The home page's "after you report" steps, worded from the county's policy.
+#[server(endpoint = "reports/promises")]
+pub async fn household_promises() -> Result<Vec<String>, AppError> {
+    use crate::{domain::wording::progress::promises, ssr::context::RequestContext};
+    RequestContext::public_call(|ctx| async move {
+        Ok::<_, crate::ssr::error::ServiceError>(promises(&ctx.state.policy, ctx.lang()))
+    })
+    .await
+}
+
 /// Finds a report by tracking number and the mobile number given when filing.
+/// Posted (the mobile never goes into an address); without JavaScript the browser is sent on
+/// to the page with a short-lived token, or back with what went wrong.
 #[server(endpoint = "reports/track")]
 pub async fn track_report(tracking: String, mobile: String) -> Result<TrackResult, AppError> {
     use crate::ssr::{context::RequestContext, services::reports};
     RequestContext::public_call(|ctx| async move {
         let (address, now) = (ctx.client_address(), ctx.now());
-        reports::track(&ctx.state, &tracking, &mobile, &address, now, ctx.lang()).await
+        let found = reports::track(&ctx.state, &tracking, &mobile, &address, now, ctx.lang()).await;
+        let back = reports::track_redirect(&ctx.state, &tracking, &found, now).await?;
+        crate::ssr::context::redirect_plain_form(&back);
+        found
+    })
+    .await
+}
+
+/// The look-up result for the token a plain-form look-up was given.
+#[server(endpoint = "reports/tracked")]
+pub async fn tracked_report(n: String, t: String) -> Result<TrackResult, AppError> {
+    use crate::ssr::{context::RequestContext, services::reports};
+    RequestContext::public_call(|ctx| async move {
+        reports::track_by_token(&ctx.state, &n, &t, ctx.now(), ctx.lang()).await
     })
     .await
 }

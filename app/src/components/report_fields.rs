@@ -259,7 +259,8 @@ pub fn ReportFields(
                                     <input type="checkbox" name=format!("form[risk_types][{i}]")
                                         value=risk.code() checked=checked
                                         on:change=move |_| errors.set("risk_types", None) />
-                                    <span>{t.pick(risk.label_zh(), risk.label_en())}</span>
+                                    <span>{crate::domain::wording::risks::plain(*risk, t)}
+                                        " "<small class="official">{t.pick(risk.label_zh(), risk.label_en())}</small></span>
                                 </label>
                             }
                         })

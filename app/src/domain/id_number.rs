@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::message::user_messages;
 use super::newtype::string_newtype;
+use super::typed_digits::fold_number;
 
 /// Weights of the first 17 digits (GB 11643-1999, ISO 7064 MOD 11-2).
 const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -30,6 +31,7 @@ const PROVINCES: [u8; 34] = [
 const MIN_BIRTH_YEAR: i32 = 1900;
 const MAX_BIRTH_YEAR: i32 = 2100;
 const LENGTH: usize = 18;
+const LEGACY_LENGTH: usize = 15;
 
 /// A valid 18-character resident identity card number.
 #[derive(Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -45,6 +47,10 @@ pub enum IdNumberError {
     UnknownRegion,
     InvalidBirthDate,
     BadCheckDigit,
+    /// A 15-digit first-generation number (issued before 1999), no longer accepted.
+    LegacyFifteenDigits,
+    /// The birth date is after the day of the report.
+    BirthDateInFuture,
 }
 
 /// The GB 11643-1999 check character for the first 17 digits, or `None` when
@@ -61,10 +67,12 @@ pub fn check_digit(first17: &str) -> Option<char> {
 }
 
 impl IdNumber {
-    /// Parses user input: trims, removes inner whitespace and accepts a lower-case
-    /// trailing `x`.
+    /// Parses user input: folds full-width digits and `Ｘ` (what Chinese phone keyboards
+    /// type), removes every kind of white space (incl. U+3000) and accepts a lower-case
+    /// trailing `x`. Checks the form of the number only; a filing also checks the birth
+    /// date against its own date with [`IdNumber::parse_on`].
     pub fn parse(input: &str) -> Result<IdNumber, IdNumberError> {
-        let mut chars: Vec<char> = input.chars().filter(|c| !c.is_whitespace()).collect();
+        let mut chars: Vec<char> = fold_number(input).chars().collect();
         if chars.is_empty() {
             return Err(IdNumberError::Empty);
         }
@@ -75,6 +83,9 @@ impl IdNumber {
         let allowed = |(i, c): (usize, &char)| c.is_ascii_digit() || (i == last_index && *c == 'X');
         if !chars.iter().enumerate().all(allowed) {
             return Err(IdNumberError::InvalidCharacter);
+        }
+        if chars.len() == LEGACY_LENGTH && chars.iter().all(char::is_ascii_digit) {
+            return Err(IdNumberError::LegacyFifteenDigits);
         }
         if chars.len() != LENGTH {
             return Err(IdNumberError::WrongLength);
@@ -91,6 +102,16 @@ impl IdNumber {
             return Err(IdNumberError::BadCheckDigit);
         }
         Ok(IdNumber(number))
+    }
+
+    /// Like [`IdNumber::parse`], and refuses a birth date after `today` (the report's date,
+    /// passed in by the caller: the domain never reads the clock).
+    pub fn parse_on(input: &str, today: NaiveDate) -> Result<IdNumber, IdNumberError> {
+        let id = IdNumber::parse(input)?;
+        if id.birth_date() > today {
+            return Err(IdNumberError::BirthDateInFuture);
+        }
+        Ok(id)
     }
 
     /// The full 18-character number. Handle with care: personal data.
@@ -156,6 +177,12 @@ user_messages! {
         BadCheckDigit => "id_number.bad_check_digit",
             "身份证号码校验位不正确，请核对后重新输入",
             "The check digit of the ID card number does not match; please check the number.";
+        LegacyFifteenDigits => "id_number.legacy_fifteen_digits",
+            "这是15位的老身份证号码，请填写新的18位身份证号码",
+            "This is an old 15-digit ID number; please enter the new 18-digit ID card number.";
+        BirthDateInFuture => "id_number.birth_date_in_future",
+            "身份证号码中的出生日期晚于今天，请核对后重新输入",
+            "The birth date in the ID card number is after today; please check the number.";
     }
 }
 
@@ -165,6 +192,11 @@ mod tests {
     use proptest::prelude::*;
     use serde::de::value::{Error as DeError, StrDeserializer};
     use serde::de::IntoDeserializer;
+
+    /// The full-width form of an ASCII digit or X, as a Chinese phone keyboard types it.
+    fn to_full_width(c: char) -> char {
+        char::from_u32(u32::from(c) - 0x20 + 0xFF00).expect("full width")
+    }
 
     /// Builds a valid number from a 17-digit body.
     fn with_check(first17: &str) -> String {
@@ -220,10 +252,57 @@ mod tests {
             IdNumber::parse("1101051949123100211"),
             Err(IdNumberError::WrongLength)
         );
-        // A 15-digit first-generation number is not accepted.
+    }
+
+    #[test]
+    fn a_fifteen_digit_legacy_number_asks_for_the_new_eighteen_digit_one() {
+        for input in [
+            "110105491231002",
+            "１１０１０５４９１２３１００２",
+            "110105 491231 002",
+        ] {
+            assert_eq!(
+                IdNumber::parse(input),
+                Err(IdNumberError::LegacyFifteenDigits),
+                "{input}"
+            );
+        }
+        let message = IdNumberError::LegacyFifteenDigits;
+        assert!(crate::domain::UserMessage::zh(&message).contains("请填写新的18位身份证号码"));
+        assert!(crate::domain::UserMessage::en(&message).contains("new 18-digit"));
+    }
+
+    #[test]
+    fn full_width_digits_and_x_typed_on_a_phone_are_accepted() {
+        for input in [
+            "１１０１０５１９４９１２３１００２Ｘ",
+            "１１０１０５１９４９１２３１００２ｘ",
+            "110105\u{3000}19491231\u{3000}002X",
+            "１１０１０５ 19491231 ００２X",
+        ] {
+            let id = IdNumber::parse(input).expect(input);
+            assert_eq!(id.as_str(), "11010519491231002X", "{input}");
+        }
+    }
+
+    #[test]
+    fn a_birth_date_after_the_report_date_is_refused() {
+        let id = with_check("11010520990101002");
+        let report_day = NaiveDate::from_ymd_opt(2026, 11, 30).expect("date");
+        assert!(
+            IdNumber::parse(&id).is_ok(),
+            "the form of the number is fine"
+        );
         assert_eq!(
-            IdNumber::parse("110105491231002"),
-            Err(IdNumberError::WrongLength)
+            IdNumber::parse_on(&id, report_day),
+            Err(IdNumberError::BirthDateInFuture)
+        );
+        let born_today = with_check("11010520261130002");
+        assert!(IdNumber::parse_on(&born_today, report_day).is_ok());
+        let born_tomorrow = with_check("11010520261201002");
+        assert_eq!(
+            IdNumber::parse_on(&born_tomorrow, report_day),
+            Err(IdNumberError::BirthDateInFuture)
         );
     }
 
@@ -338,6 +417,8 @@ mod tests {
                 IdNumberError::UnknownRegion,
                 IdNumberError::InvalidBirthDate,
                 IdNumberError::BadCheckDigit,
+                IdNumberError::LegacyFifteenDigits,
+                IdNumberError::BirthDateInFuture,
             ],
         );
     }
@@ -381,6 +462,36 @@ mod tests {
             chars[position] = replacement;
             let typo: String = chars.into_iter().collect();
             prop_assert!(IdNumber::parse(&typo).is_err());
+        }
+
+        #[test]
+        fn full_width_and_half_width_forms_parse_to_the_same_number(
+            body in valid_body(),
+            widths in prop::collection::vec(any::<bool>(), 18),
+        ) {
+            let number = with_check(&body);
+            let typed: String = number
+                .chars()
+                .zip(widths)
+                .map(|(c, wide)| if wide { to_full_width(c) } else { c })
+                .collect();
+            let id = IdNumber::parse(&typed).expect("valid");
+            prop_assert_eq!(id.as_str(), number.as_str());
+        }
+
+        #[test]
+        fn spaces_anywhere_are_ignored(
+            body in valid_body(),
+            spaces in prop::collection::vec((0usize..19, prop::sample::select(vec![' ', '\u{3000}', '\t', '\u{00A0}'])), 0..6),
+        ) {
+            let number = with_check(&body);
+            let mut chars: Vec<char> = number.chars().collect();
+            for (at, space) in spaces {
+                chars.insert(at.min(chars.len()), space);
+            }
+            let typed: String = chars.into_iter().collect();
+            let id = IdNumber::parse(&typed).expect("valid");
+            prop_assert_eq!(id.as_str(), number.as_str());
         }
 
         #[test]

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::message::user_messages;
 use super::newtype::string_newtype;
+use super::typed_digits::fold_number;
 
 const LENGTH: usize = 11;
 
@@ -28,13 +29,11 @@ pub enum MobileNumberError {
 }
 
 impl MobileNumber {
-    /// Parses user input. Accepts an optional `+86` / `86` country prefix and
-    /// ignores whitespace and dashes, e.g. `+86 138-1234-5678`.
+    /// Parses user input. Accepts an optional `+86` / `86` country prefix, folds full-width
+    /// digits (what Chinese phone keyboards type) and ignores every kind of white space
+    /// (incl. U+3000) and dashes, e.g. `+86 138-1234-5678` or `１３８ １２３４ ５６７８`.
     pub fn parse(input: &str) -> Result<MobileNumber, MobileNumberError> {
-        let compact: String = input
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '-')
-            .collect();
+        let compact: String = fold_number(input).chars().filter(|c| *c != '-').collect();
         if compact.is_empty() {
             return Err(MobileNumberError::Empty);
         }
@@ -118,6 +117,18 @@ mod tests {
             "86 13812345678",
             "8613812345678",
             " 138-1234-5678 ",
+        ] {
+            let mobile = MobileNumber::parse(input).expect(input);
+            assert_eq!(mobile.as_str(), "13812345678", "{input}");
+        }
+    }
+
+    #[test]
+    fn full_width_digits_and_ideographic_spaces_are_accepted() {
+        for input in [
+            "１３８１２３４５６７８",
+            "＋８６\u{3000}１３８－１２３４－５６７８",
+            "138\u{3000}1234\u{3000}5678",
         ] {
             let mobile = MobileNumber::parse(input).expect(input);
             assert_eq!(mobile.as_str(), "13812345678", "{input}");
@@ -214,6 +225,34 @@ mod tests {
             prop_assert_eq!(mobile.as_str(), digits.as_str());
             let reparsed = MobileNumber::parse(&mobile.masked());
             prop_assert_eq!(reparsed, Err(MobileNumberError::InvalidCharacter));
+        }
+
+        #[test]
+        fn full_width_and_half_width_forms_parse_to_the_same_number(
+            digits in "1[3-9][0-9]{9}",
+            widths in prop::collection::vec(any::<bool>(), 11),
+        ) {
+            let typed: String = digits
+                .chars()
+                .zip(widths)
+                .map(|(c, wide)| if wide { char::from_u32(u32::from(c) - 0x30 + 0xFF10).expect("digit") } else { c })
+                .collect();
+            let mobile = MobileNumber::parse(&typed).expect("valid");
+            prop_assert_eq!(mobile.as_str(), digits.as_str());
+        }
+
+        #[test]
+        fn spaces_anywhere_are_ignored(
+            digits in "1[3-9][0-9]{9}",
+            spaces in prop::collection::vec((0usize..12, prop::sample::select(vec![' ', '\u{3000}', '\t', '\u{00A0}'])), 0..6),
+        ) {
+            let mut chars: Vec<char> = digits.chars().collect();
+            for (at, space) in spaces {
+                chars.insert(at.min(chars.len()), space);
+            }
+            let typed: String = chars.into_iter().collect();
+            let mobile = MobileNumber::parse(&typed).expect("valid");
+            prop_assert_eq!(mobile.as_str(), digits.as_str());
         }
 
         #[test]

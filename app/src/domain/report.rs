@@ -1,4 +1,5 @@
 //! A household's self-report (自主申报) as typed on the form, and its parsed form.
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{
@@ -246,15 +247,18 @@ fn keep<T, E: UserMessage>(
     }
 }
 
-impl TryFrom<&ReportForm> for NewReport {
-    type Error = Vec<FieldProblem>;
-
-    /// Parses every field and reports every problem at once, in form order.
-    fn try_from(form: &ReportForm) -> Result<Self, Self::Error> {
+impl NewReport {
+    /// Parses every field and reports every problem at once, in form order. `today` is the
+    /// report's date (Beijing): a birth date after it is refused.
+    pub fn parse(form: &ReportForm, today: NaiveDate) -> Result<Self, Vec<FieldProblem>> {
         let mut problems = Vec::new();
         let name = keep("name", parse_name(&form.name), &mut problems);
         let mobile = keep("mobile", MobileNumber::parse(&form.mobile), &mut problems);
-        let id_number = keep("id_number", IdNumber::parse(&form.id_number), &mut problems);
+        let id_number = keep(
+            "id_number",
+            IdNumber::parse_on(&form.id_number, today),
+            &mut problems,
+        );
         let village = keep("village", parse_village(&form.village), &mut problems);
         let group = keep("group", parse_group(&form.group), &mut problems);
         let household_size = keep(
@@ -325,6 +329,21 @@ mod tests {
     }
     use crate::domain::id_number::check_digit;
 
+    fn report_day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 30).expect("date")
+    }
+
+    #[test]
+    fn a_report_with_a_birth_date_after_its_own_date_is_refused_on_the_id_field() {
+        let first17 = "52272720990101001";
+        let mut form = valid_form();
+        form.id_number = format!("{first17}{}", check_digit(first17).expect("digits"));
+        let problems = NewReport::parse(&form, report_day()).expect_err("future birth");
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].0, "id_number");
+        assert_eq!(problems[0].1.key, "id_number.birth_date_in_future");
+    }
+
     fn valid_id() -> String {
         let first17 = "52272719800101001";
         format!("{first17}{}", check_digit(first17).expect("digits"))
@@ -346,7 +365,7 @@ mod tests {
     }
 
     fn fields(form: &ReportForm) -> Vec<&'static str> {
-        match NewReport::try_from(form) {
+        match NewReport::parse(form, report_day()) {
             Ok(_) => Vec::new(),
             Err(problems) => problems.iter().map(|(f, _)| *f).collect(),
         }
@@ -354,7 +373,7 @@ mod tests {
 
     #[test]
     fn a_complete_form_parses() {
-        let report = NewReport::try_from(&valid_form()).expect("valid");
+        let report = NewReport::parse(&valid_form(), report_day()).expect("valid");
         assert_eq!(report.household_size, 4);
         assert_eq!(report.risk_types, vec![RiskType::Illness]);
     }
@@ -388,7 +407,9 @@ mod tests {
     #[test]
     fn the_village_group_is_optional_but_short() {
         assert_eq!(
-            NewReport::try_from(&valid_form()).expect("valid").group,
+            NewReport::parse(&valid_form(), report_day())
+                .expect("valid")
+                .group,
             None
         );
         let with_group = ReportForm {
@@ -396,7 +417,7 @@ mod tests {
             ..valid_form()
         };
         assert_eq!(
-            NewReport::try_from(&with_group)
+            NewReport::parse(&with_group, report_day())
                 .expect("valid")
                 .group
                 .as_deref(),
@@ -424,7 +445,7 @@ mod tests {
             risk_types: vec!["illness".into(), "bogus".into(), "illness".into()],
             ..valid_form()
         };
-        let report = NewReport::try_from(&form).expect("valid");
+        let report = NewReport::parse(&form, report_day()).expect("valid");
         assert_eq!(report.risk_types, vec![RiskType::Illness]);
         let only_bogus = ReportForm {
             risk_types: vec!["bogus".into()],

@@ -1,4 +1,4 @@
-//! Tracking number (受理编号) handed to whoever files a report.
+//! Tracking number (查询码; one name for it everywhere a household reads it) handed to whoever files a report.
 //!
 //! Ten characters from a 31-symbol alphabet without look-alikes (no 0/O, 1/I/L):
 //! nine random symbols and one check symbol. The check makes the weighted sum
@@ -82,8 +82,9 @@ impl TrackingNumber {
     pub fn parse(input: &str) -> Result<TrackingNumber, TrackingNumberError> {
         let compact: Vec<char> = input
             .chars()
-            .filter(|c| !c.is_whitespace() && *c != '-')
-            .map(|c| c.to_ascii_uppercase())
+            .filter(|c| !c.is_whitespace())
+            .map(|c| crate::domain::typed_digits::fold_full_width(c).to_ascii_uppercase())
+            .filter(|c| *c != '-')
             .collect();
         if compact.is_empty() {
             return Err(TrackingNumberError::Empty);
@@ -129,15 +130,15 @@ string_newtype!(TrackingNumber, TrackingNumberError);
 
 user_messages! {
     TrackingNumberError {
-        Empty => "tracking_number.empty", "请输入受理编号", "Please enter the tracking number.";
+        Empty => "tracking_number.empty", "请输入查询码", "Please enter the tracking number.";
         WrongLength => "tracking_number.wrong_length",
-            "受理编号应为10位",
+            "查询码应为10位（不算中间的短横线）",
             "A tracking number has 10 characters.";
         InvalidCharacter => "tracking_number.invalid_character",
-            "受理编号含有无效字符（编号中没有数字0、1和字母I、L、O）",
+            "查询码里有写错的字（查询码里没有数字0、1和字母I、L、O）",
             "The tracking number contains an invalid character (tracking numbers never use 0, 1, I, L or O).";
         BadCheckCharacter => "tracking_number.bad_check_character",
-            "受理编号有误，请核对后重新输入",
+            "查询码不对，请对照短信或确认页上的查询码重新输入",
             "This tracking number does not exist; please check it for typos.";
     }
 }
@@ -208,7 +209,7 @@ mod tests {
             "I222222222",
             "L222222222",
             "2222_22222",
-            "２２２",
+            "２２２２＿２２２２２",
         ] {
             assert_eq!(
                 TrackingNumber::parse(input),
@@ -236,6 +237,18 @@ mod tests {
             TrackingNumber::parse("2222222223"),
             Err(TrackingNumberError::BadCheckCharacter)
         );
+    }
+
+    #[test]
+    fn a_number_typed_in_full_width_on_a_phone_is_the_same_number() {
+        let number = TrackingNumber::from_random([42; 16]);
+        let typed: String = number
+            .grouped()
+            .chars()
+            .map(|c| char::from_u32(u32::from(c) - 0x21 + 0xFF01).expect("full width"))
+            .collect();
+        assert_eq!(TrackingNumber::parse(&typed), Ok(number.clone()));
+        assert_eq!(TrackingNumber::parse(&typed.to_lowercase()), Ok(number));
     }
 
     #[test]

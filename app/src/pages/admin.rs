@@ -2,6 +2,7 @@
 use leptos::prelude::*;
 
 use crate::components::notice::{first_failure, LoadError};
+use crate::components::region_contacts::RegionContactsCard;
 use leptos_router::components::A;
 
 use crate::{
@@ -86,6 +87,7 @@ pub fn AdminPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+        <RegionContactsCard />
     }
 }
 

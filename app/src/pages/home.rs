@@ -1,11 +1,13 @@
+use crate::components::hotline::HotlineNote;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::i18n::use_lang;
+use crate::{api::reports::household_promises, i18n::use_lang};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let t = use_lang();
+    let promises = Resource::new(|| (), |_| household_promises());
     view! {
         <section class="hero">
             <h1>{t.pick("防返贫监测帮扶服务", "Help when hardship returns")}</h1>
@@ -39,20 +41,13 @@ pub fn HomePage() -> impl IntoView {
         </section>
         <section class="card">
             <h2>{t.pick("申报以后", "After you report")}</h2>
-            <ol>
-                <li>{t.pick(
-                    "乡镇在2个工作日内受理，村里安排人员上门核实。",
-                    "The township accepts it within 2 working days, and the village sends someone to visit.",
-                )}</li>
-                <li>{t.pick(
-                    "村里评议并公示至少5天，乡镇审核，县里审定。",
-                    "The village reviews it and posts a public notice for at least 5 days; the township checks and the county decides.",
-                )}</li>
-                <li>{t.pick(
-                    "从申报起15天内完成认定，并告诉您结果和帮扶责任人。",
-                    "Within 15 days you are told the decision and who is responsible for helping you.",
-                )}</li>
-            </ol>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let steps = promises.await.unwrap_or_default();
+                    view! { <ol data-testid="promises">{steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ol> }
+                })}
+            </Suspense>
         </section>
+        <HotlineNote />
     }
 }

@@ -1,5 +1,6 @@
 //! 我要申报: the self-report form. Works as a plain HTML form; once hydrated it checks each
 //! field with the same parsers the server uses.
+use crate::components::hotline::HotlineNote;
 use leptos::prelude::*;
 
 use crate::{
@@ -56,5 +57,6 @@ fn ReportFormView(draft: ReportDraft, townships: Vec<TownshipOption>) -> impl In
                 }}
             </button>
         </ActionForm>
+        <HotlineNote />
     }
 }

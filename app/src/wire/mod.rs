@@ -6,6 +6,7 @@ pub mod audit;
 pub mod auth;
 pub mod campaigns;
 pub mod cases;
+pub mod contacts;
 pub mod dashboard;
 pub mod error;
 pub mod inbox;

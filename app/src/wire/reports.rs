@@ -9,6 +9,20 @@ pub struct SubmissionInfo {
     pub submitted_on: String,
     pub accept_by: String,
     pub decide_by: String,
+    /// The latest day the village should visit (acceptance plus the county's home-check span).
+    #[serde(default)]
+    pub visit_by: String,
+    /// Whom to call, with tap-to-call numbers where the county has set them.
+    #[serde(default)]
+    pub contacts: Vec<ContactLine>,
+}
+
+/// Someone the household can call: who they are, their name and their phone (if known).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContactLine {
+    pub who: String,
+    pub name: Option<String>,
+    pub phone: Option<String>,
 }
 
 /// A form that came back with problems, kept so nothing typed is lost without JavaScript.
@@ -34,4 +48,19 @@ pub struct TrackResult {
     /// 谁查看过我的信息: each staff read of this filing (office and reason, never a name).
     #[serde(default)]
     pub looked: Vec<super::audit::LookedView>,
+    /// What has happened so far.
+    #[serde(default)]
+    pub done: String,
+    /// Set when the current step is late: says so, whom to call, and that it was reported up.
+    #[serde(default)]
+    pub overdue: Option<String>,
+    /// Extensions and pauses with their reason.
+    #[serde(default)]
+    pub notes: Vec<String>,
+    /// The next visit by the responsible person.
+    #[serde(default)]
+    pub next_visit: Option<String>,
+    /// Whom to call: the responsible person, the village committee, the township, 12317.
+    #[serde(default)]
+    pub contacts: Vec<ContactLine>,
 }

@@ -283,9 +283,19 @@ async fn the_household_sees_which_office_looked_and_why_but_never_a_name() {
     for secret in ["李乡干", "zhen-qingshi", "demo-", "127.0.0.1"] {
         assert!(!text.contains(secret), "{secret} in {text}");
     }
-    let page = app
-        .get_html(&format!("/track?tracking={tracking}&mobile={mobile}"))
+    // Without JavaScript: the look-up posts, then the result page opens by a short-lived token.
+    let posted = app
+        .post_plain_form(
+            "/api/reports/track",
+            "/track",
+            &fields(&[("tracking", &tracking), ("mobile", mobile)]),
+        )
         .await;
+    let location = posted.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    let page = app.get_html(&location).await;
     assert!(page.contains("谁查看过我的信息"));
     assert!(page.contains("入户核查核对身份"));
     assert!(!page.contains("李乡干"));

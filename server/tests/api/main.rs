@@ -13,6 +13,8 @@ mod fuzz;
 mod hardening;
 mod health;
 mod helpers;
+mod household_progress;
+mod household_typing;
 mod idempotency;
 mod key_rotation;
 mod language;

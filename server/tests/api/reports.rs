@@ -153,13 +153,53 @@ async fn progress_is_found_by_tracking_number_and_mobile_only() {
     let body: Value = wrong_mobile.json().await.expect("json");
     assert_eq!(body, Value::String("NotFound".into()));
 
-    let page = app
-        .get_html(&format!("/track?tracking={tracking}&mobile=13800138000"))
+    // Without JavaScript the form is posted; the browser is sent on with a short-lived
+    // token, never with the mobile number in the address.
+    let response = app
+        .post_plain_form(
+            "/api/reports/track",
+            "/track",
+            &[
+                ("tracking".into(), tracking.clone()),
+                ("mobile".into(), "13800138000".into()),
+            ],
+        )
         .await;
+    assert_eq!(response.status(), 302);
+    let location = response.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    assert!(location.starts_with("/track?n="), "{location}");
+    assert!(
+        !location.contains("13800138000") && !location.contains("&="),
+        "{location}"
+    );
+    let page = app.get_html(&location).await;
     assert!(
         page.contains("等待乡镇受理"),
-        "the GET form works without JavaScript"
+        "the posted form works without JavaScript"
     );
+    let forged = app.get_html(&format!("/track?n={tracking}&t=forged")).await;
+    assert!(
+        !forged.contains("等待乡镇受理"),
+        "a made-up token shows nothing"
+    );
+
+    let wrong = app
+        .post_plain_form(
+            "/api/reports/track",
+            "/track",
+            &[
+                ("tracking".into(), tracking.clone()),
+                ("mobile".into(), "13900139000".into()),
+            ],
+        )
+        .await;
+    assert_eq!(wrong.status(), 302);
+    assert_eq!(wrong.headers()["location"], "/track?e=not_found");
+    let page = app.get_html("/track?e=not_found").await;
+    assert!(page.contains("没有找到"), "the page says what went wrong");
 }
 
 #[tokio::test]

@@ -34,43 +34,6 @@ pub fn state_code_zh(code: &str) -> &'static str {
     }
 }
 
-/// What a household is told about where its case stands, in its language.
-pub fn state_for_household(code: &str, lang: Lang) -> &'static str {
-    match code {
-        "reported" => lang.pick(
-            "已提交，等待乡镇受理",
-            "Sent; waiting for the township to accept it",
-        ),
-        "accepted" => lang.pick(
-            "乡镇已受理，等待上门核实",
-            "Accepted; someone will visit to check",
-        ),
-        "home_checked" | "village_reviewed" => lang.pick(
-            "已上门核实，等待村里评议",
-            "Visited; waiting for the village review",
-        ),
-        "notice_running" => lang.pick("正在村里公示", "On public notice in the village"),
-        "notice_ended" | "township_reviewed" => {
-            lang.pick("正在审核认定", "Being reviewed and decided")
-        }
-        "rejected_out_of_scope" | "not_identified" => lang.pick(
-            "未被认定（原因已告知）",
-            "Not included (you have been told why)",
-        ),
-        "identified" => lang.pick(
-            "已认定为监测对象，正在帮扶",
-            "Included for monitoring; help is under way",
-        ),
-        "eliminated" => lang.pick("风险已消除", "Risk resolved"),
-        _ => lang.pick("正在帮扶", "Help is under way"),
-    }
-}
-
-/// [`state_for_household`] in Chinese.
-pub fn state_for_household_zh(code: &str) -> &'static str {
-    state_for_household(code, Lang::Zh)
-}
-
 /// A measure's progress in the household's language.
 pub fn measure_status(status: MeasureStatus, lang: Lang) -> &'static str {
     match status {

@@ -5,5 +5,7 @@ pub mod audit;
 pub mod engine;
 pub mod household;
 pub mod labels;
+pub mod measures;
 pub mod notices;
+pub mod progress;
 pub mod risks;

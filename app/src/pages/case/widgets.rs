@@ -48,7 +48,7 @@ fn label_of(field: &str, kind: &str) -> &'static str {
         ("duplicate_override", _) => "受理理由（疑似重复申报，确需另行受理时填写）",
         ("note", _) => "审核意见",
         ("text", _) => "异议内容",
-        ("person", _) => "帮扶责任人姓名",
+        ("person", _) => "帮扶责任人姓名和手机号（如：王明 13800138000，农户可直接拨打）",
         ("approve", "approve_extension") => "是否批准延期",
         ("approve", _) => "审核结果",
         ("outcome", _) => "评议结果",

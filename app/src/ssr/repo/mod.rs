@@ -3,6 +3,7 @@ pub mod audit;
 pub mod campaigns;
 pub mod cases;
 pub mod clocks;
+pub mod contacts;
 pub mod drafts;
 pub mod notifications;
 pub mod outbox;

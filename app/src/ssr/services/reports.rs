@@ -5,9 +5,7 @@ use super::millis;
 use crate::domain::region::RegionLevel;
 use crate::{
     domain::{
-        calendar::Calendar,
-        case::{labels, proxy_channels, Actor, NewCase},
-        clock::{due_date, Span},
+        case::{proxy_channels, Actor, NewCase},
         lang::Lang,
         mobile::MobileNumber,
         report::{FilingLimit, NewReport, ReportFieldError, ReportForm, FORM_FIELD},
@@ -23,6 +21,7 @@ use crate::{
         services::{
             auth::Staff,
             cases::{self, Applicant},
+            household,
         },
         state::AppState,
         vault::Field,
@@ -35,11 +34,6 @@ use crate::{
 };
 
 const DRAFT_TTL_MINUTES: i64 = 60;
-/// Statutory deadlines quoted to the household: acceptance within 2 working days and the
-/// decision within 15 days of discovery (the policy's defaults; see the rules table in
-/// `domain::case`).
-const ACCEPT_SPAN: Span = Span::WorkingDays(2);
-const DECIDE_SPAN: Span = Span::CalendarDays(15);
 
 /// The channels a member of staff may file under for someone else, for the picker.
 pub fn proxy_choices(staff: &Staff) -> Result<Vec<Choice>, ServiceError> {
@@ -64,9 +58,14 @@ pub async fn new_form_key(state: &AppState, scope: &FormScope) -> Result<String,
     form_keys::issue(state, scope).await
 }
 
-/// Checks a report form, including that its village exists.
-async fn parse_report(state: &AppState, form: &ReportForm) -> Result<NewReport, ServiceError> {
-    let report = NewReport::try_from(form)
+/// Checks a report form, including that its village exists; `now` dates the report (a birth
+/// date after it is refused).
+async fn parse_report(
+    state: &AppState,
+    form: &ReportForm,
+    now: DateTime<Utc>,
+) -> Result<NewReport, ServiceError> {
+    let report = NewReport::parse(form, beijing_date(now))
         .map_err(|problems| ServiceError::Validation(FieldError::from_problems(&problems)))?;
     regions::find(&state.db.pool, report.village.as_str())
         .await?
@@ -121,7 +120,7 @@ pub async fn file_form(
     idempotency_key: Option<String>,
     now: DateTime<Utc>,
 ) -> Result<cases::Filed, ServiceError> {
-    let report = parse_report(state, form).await?;
+    let report = parse_report(state, form, now).await?;
     file_report(
         state,
         actor,
@@ -142,7 +141,7 @@ pub async fn submit(
     address: &str,
     now: DateTime<Utc>,
 ) -> Result<TrackingNumber, ServiceError> {
-    let report = parse_report(state, form).await?;
+    let report = parse_report(state, form, now).await?;
     // The household files for itself: its scope is its own village.
     let actor = Actor::new(
         format!("household:{}", report.mobile.masked()),
@@ -236,7 +235,7 @@ pub async fn submit_proxy(
                 &ReportFieldError::ChannelNotAllowed,
             )])
         });
-    let (channel, report) = match (channel, parse_report(state, form).await) {
+    let (channel, report) = match (channel, parse_report(state, form, now).await) {
         (Ok(channel), Ok(report)) => (channel, report),
         (Err(ServiceError::Validation(mut a)), Err(ServiceError::Validation(b))) => {
             a.extend(b);
@@ -320,13 +319,6 @@ fn parse_date(text: &str) -> Result<NaiveDate, ServiceError> {
         .map_err(|_| ServiceError::Corrupt(format!("date {text}")))
 }
 
-fn deadlines(calendar: &Calendar, discovered: NaiveDate) -> (NaiveDate, NaiveDate) {
-    (
-        due_date(discovered, ACCEPT_SPAN, calendar),
-        due_date(discovered, DECIDE_SPAN, calendar),
-    )
-}
-
 /// Where the browser goes after filing: the confirmation page, with the token that lets it
 /// show the filing for an hour without the mobile number.
 pub async fn confirmation_link(
@@ -388,12 +380,17 @@ pub async fn submission_info(
         })
         .ok_or(ServiceError::NotFound)?;
     let discovered = parse_date(&case.discovered_on)?;
-    let (accept_by, decide_by) = deadlines(&state.calendar, discovered);
+    // The dates come from the case's own clocks (the county's policy when it was filed).
+    let engine_case = cases::load_unscoped(state, &case.id).await?;
+    let (accept_by, visit_by, decide_by) = household::promised_dates(state, &engine_case)
+        .ok_or_else(|| ServiceError::Corrupt(format!("case {} has no filing clocks", case.id)))?;
     Ok(SubmissionInfo {
         tracking: tracking.grouped(),
         submitted_on: lang.date(discovered),
         accept_by: lang.date(accept_by),
         decide_by: lang.date(decide_by),
+        visit_by: lang.date(visit_by),
+        contacts: household::contact_lines(state, &engine_case, None, lang).await?,
     })
 }
 
@@ -445,36 +442,58 @@ pub async fn track(
         .await?
         .filter(|c| c.applicant_mobile == mobile.as_str())
         .ok_or(ServiceError::NotFound)?;
-    let village = regions::find(&state.db.pool, &case.village_code)
-        .await?
-        .map(|r| r.name)
-        .unwrap_or_default();
-    let discovered = parse_date(&case.discovered_on)?;
-    let (accept_by, decide_by) = deadlines(&state.calendar, discovered);
-    let engine_case = cases::load_unscoped(state, &case.id).await?;
-    let (status, status_detail) =
-        crate::domain::wording::household::status(&engine_case, accept_by, decide_by, lang);
-    let looked = super::audit_views::looked_for_household(state, &case.id).await?;
-    Ok(TrackResult {
-        tracking: tracking.grouped(),
-        status,
-        status_detail,
-        submitted_on: lang.date(discovered),
-        village,
-        risk_types: crate::domain::wording::risks::risk_labels_in(&case.risk_types, lang),
-        responsible: engine_case.responsible.clone(),
-        measures: engine_case
-            .measures
+    household::track_result(state, &case, &tracking, now, lang).await
+}
+
+/// What a browser without JavaScript is sent to after a successful look-up: the page shows
+/// the result by a short-lived token, so the mobile number never appears in an address.
+pub async fn tracked_link(
+    state: &AppState,
+    tracking: &TrackingNumber,
+    now: DateTime<Utc>,
+) -> Result<String, ServiceError> {
+    let token = form_keys::submission_token(state, tracking, now).await?;
+    Ok(format!("/track?n={}&t={token}", tracking.as_str()))
+}
+
+/// Where a plain form post of the look-up goes: the result by token, or back to the form
+/// with what went wrong (`e=`): never the mobile number.
+pub async fn track_redirect(
+    state: &AppState,
+    tracking: &str,
+    found: &Result<TrackResult, ServiceError>,
+    now: DateTime<Utc>,
+) -> Result<String, ServiceError> {
+    let problem = match found {
+        Ok(_) => {
+            let parsed = TrackingNumber::parse(tracking).map_err(|_| ServiceError::NotFound)?;
+            return tracked_link(state, &parsed, now).await;
+        }
+        Err(ServiceError::Validation(errors)) => errors
             .iter()
-            .map(|m| {
-                format!(
-                    "{}（{}）· {}",
-                    lang.pick(m.measure_type.label_zh(), m.measure_type.label_en()),
-                    m.lead_department,
-                    labels::measure_status(m.status, lang)
-                )
-            })
-            .collect(),
-        looked,
-    })
+            .map(|e| e.key.as_str())
+            .collect::<Vec<_>>()
+            .join(","),
+        Err(ServiceError::RateLimited) => "limited".to_owned(),
+        Err(_) => "not_found".to_owned(),
+    };
+    Ok(format!("/track?e={problem}"))
+}
+
+/// The look-up result again, for whoever holds the token made by a successful look-up.
+pub async fn track_by_token(
+    state: &AppState,
+    tracking: &str,
+    token: &str,
+    now: DateTime<Utc>,
+    lang: Lang,
+) -> Result<TrackResult, ServiceError> {
+    let tracking = TrackingNumber::parse(tracking).map_err(|_| ServiceError::NotFound)?;
+    if token.is_empty() || !form_keys::submission_token_valid(state, &tracking, token, now).await? {
+        return Err(ServiceError::NotFound);
+    }
+    let case = case_rows::by_tracking(&state.db.pool, &state.vault, tracking.as_str())
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    household::track_result(state, &case, &tracking, now, lang).await
 }

@@ -1,0 +1,524 @@
+//! One row per state and sub-state: the sentence the household reads, the date it is given
+//! (from the case's clocks, computed with a non-default policy) and whom it is told to call.
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::*;
+use crate::domain::{
+    case::{decide_report, Actor, Measure, MeasureStatus, NewCase, Role},
+    clock::Level,
+    money::Fen,
+    region::RegionCode,
+    vocab::{Channel, MeasureType, RiskType},
+};
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("date")
+}
+
+/// Monday 2 March 2026, 09:00.
+fn filed_at() -> NaiveDateTime {
+    date(2026, 3, 2).and_hms_opt(9, 0, 0).expect("time")
+}
+
+/// A county that gives the township 3 working days, the village 4 for the visit and runs
+/// the notice 7 days (the national defaults are 2, 3 and 5).
+fn county_policy() -> Policy {
+    Policy {
+        township_acceptance: Span::WorkingDays(3),
+        home_check: Span::WorkingDays(4),
+        notice_min: Span::CalendarDays(7),
+        recheck_eliminated: Span::Months(2),
+        ..Policy::national_default()
+    }
+}
+
+fn filed() -> Case {
+    let village = RegionCode::parse("130102001203").expect("village");
+    let new = NewCase {
+        id: "case-1".into(),
+        village: village.clone(),
+        channel: Channel::SelfReport,
+        risks: vec![RiskType::Illness],
+        discovered_on: filed_at().date(),
+        duplicates: Vec::new(),
+    };
+    let actor = Actor::new("household:1".to_owned(), Role::Household, village);
+    let events = decide_report(
+        &new,
+        &actor,
+        &county_policy(),
+        &Calendar::china(),
+        filed_at(),
+    )
+    .expect("filed");
+    Case::replay(&events).expect("case")
+}
+
+fn clock(kind: ClockKind, owner: Level, due: NaiveDate) -> Clock {
+    Clock {
+        kind,
+        owner,
+        started_on: filed_at().date(),
+        due_on: due,
+        state: ClockState::Running,
+        extended: 0,
+    }
+}
+
+/// The case moved to `state` with the clocks that step has open.
+fn at(state: CaseState, clocks: Vec<Clock>) -> Case {
+    let mut case = filed();
+    case.state = state;
+    case.clocks = clocks;
+    case
+}
+
+fn reviewing(procedure: Procedure, step: ReviewStep) -> CaseState {
+    CaseState::Reviewing { procedure, step }
+}
+
+fn overall() -> Clock {
+    clock(
+        ClockKind::IdentificationOverall,
+        Level::County,
+        date(2026, 3, 17),
+    )
+}
+
+fn measure(status: MeasureStatus) -> Measure {
+    Measure {
+        measure_type: MeasureType::Medical,
+        lead_department: "医保局".into(),
+        amount: Fen::from_fen(200_000),
+        start: date(2026, 3, 20),
+        end: date(2026, 6, 20),
+        status,
+    }
+}
+
+fn view(case: &Case, today: NaiveDate, lang: Lang) -> Progress {
+    progress(
+        case,
+        &Inputs {
+            events: &[],
+            policy: &county_policy(),
+            cal: &Calendar::china(),
+            today,
+            lang,
+        },
+    )
+}
+
+struct Row {
+    name: &'static str,
+    case: Case,
+    headline: &'static str,
+    says: &'static str,
+    due: Option<NaiveDate>,
+    who: Option<Who>,
+}
+
+fn rows() -> Vec<Row> {
+    use Procedure::{Elimination as E, Identification as I};
+    let notice = ReviewStep::NoticeRunning {
+        from: date(2026, 3, 9),
+        min_until: date(2026, 3, 16),
+        township_reviewed: false,
+    };
+    let home = |due| clock(ClockKind::HomeCheck, Level::Village, due);
+    let review = || {
+        clock(
+            ClockKind::EliminationReview,
+            Level::County,
+            date(2026, 9, 15),
+        )
+    };
+    let visit = || {
+        clock(
+            ClockKind::MonitoringVisit,
+            Level::Village,
+            date(2026, 4, 20),
+        )
+    };
+    let mut assigned = at(
+        CaseState::Monitored,
+        vec![clock(
+            ClockKind::AssistanceStarted,
+            Level::County,
+            date(2026, 4, 18),
+        )],
+    );
+    assigned.responsible = Some("王村干".into());
+    let mut planned = assigned.clone();
+    planned.measures = vec![measure(MeasureStatus::Planned)];
+    let mut assisting = at(CaseState::Monitored, vec![visit()]);
+    assisting.responsible = Some("王村干".into());
+    assisting.measures = vec![measure(MeasureStatus::InProgress)];
+    let refusal_clock = || clock(ClockKind::RefusalNotice, Level::Township, date(2026, 3, 11));
+    let mut told = at(
+        CaseState::NotIdentified {
+            reason: "收入高于监测线".into(),
+        },
+        vec![],
+    );
+    told.refusal_notified_on = Some(date(2026, 3, 6));
+    vec![
+        Row {
+            name: "filed: the township accepts within the county's 3 working days",
+            case: filed(),
+            headline: "已提交，等待乡镇受理",
+            // Due 5 March (3 working days); the visit 4 working days later, 11 March.
+            says: "2026年3月11日前",
+            due: Some(date(2026, 3, 5)),
+            who: Some(Who::Township),
+        },
+        Row {
+            name: "accepted: the village visits",
+            case: at(
+                reviewing(I, ReviewStep::AwaitingHomeCheck),
+                vec![home(date(2026, 3, 10)), overall()],
+            ),
+            headline: "正在核实认定",
+            says: "上门核实",
+            due: Some(date(2026, 3, 10)),
+            who: Some(Who::Village),
+        },
+        Row {
+            name: "visited: the village reviews",
+            case: at(reviewing(I, ReviewStep::HomeChecked), vec![overall()]),
+            headline: "正在核实认定",
+            says: "村里会开会评议",
+            due: Some(date(2026, 3, 17)),
+            who: Some(Who::Village),
+        },
+        Row {
+            name: "village review passed: the notice is next, for the county's 7 days",
+            case: at(reviewing(I, ReviewStep::VillageReviewed), vec![overall()]),
+            headline: "正在核实认定",
+            says: "至少7天",
+            due: Some(date(2026, 3, 17)),
+            who: Some(Who::Village),
+        },
+        Row {
+            name: "notice running: the township reviews after it",
+            case: at(reviewing(I, notice), vec![overall()]),
+            headline: "正在核实认定",
+            says: "最早2026年3月16日结束",
+            due: Some(date(2026, 3, 17)),
+            who: Some(Who::Township),
+        },
+        Row {
+            name: "notice ended: the township reviews",
+            case: at(reviewing(I, ReviewStep::NoticeEnded), vec![overall()]),
+            headline: "正在核实认定",
+            says: "乡镇审核",
+            due: Some(date(2026, 3, 17)),
+            who: Some(Who::Township),
+        },
+        Row {
+            name: "township reviewed: the county decides",
+            case: at(reviewing(I, ReviewStep::TownshipReviewed), vec![overall()]),
+            headline: "正在核实认定",
+            says: "县里核对",
+            due: Some(date(2026, 3, 17)),
+            who: Some(Who::County),
+        },
+        Row {
+            name: "not accepted, not yet told: no claim that the reason was given",
+            case: at(
+                CaseState::RejectedOutOfScope {
+                    reason: "非农村户籍".into(),
+                },
+                vec![refusal_clock()],
+            ),
+            headline: "不予受理",
+            says: "会当面或打电话向您说明",
+            due: Some(date(2026, 3, 11)),
+            who: Some(Who::Township),
+        },
+        Row {
+            name: "not identified, told: the date it was told",
+            case: told,
+            headline: "未被认定为监测对象",
+            says: "2026年3月6日已当面告诉您原因",
+            due: None,
+            who: Some(Who::Township),
+        },
+        Row {
+            name: "identified: the township names the responsible person",
+            case: at(
+                CaseState::Monitored,
+                vec![clock(
+                    ClockKind::ResponsibleAssigned,
+                    Level::Township,
+                    date(2026, 3, 19),
+                )],
+            ),
+            headline: "已认定为监测对象",
+            says: "安排一名帮扶责任人",
+            due: Some(date(2026, 3, 19)),
+            who: Some(Who::Township),
+        },
+        Row {
+            name: "responsible named: help is agreed",
+            case: assigned,
+            headline: "已认定为监测对象",
+            says: "商量帮扶办法",
+            due: Some(date(2026, 4, 18)),
+            who: Some(Who::Responsible),
+        },
+        Row {
+            name: "plan made: it starts",
+            case: planned,
+            headline: "已认定为监测对象",
+            says: "下面开始落实",
+            due: Some(date(2026, 4, 18)),
+            who: Some(Who::Responsible),
+        },
+        Row {
+            name: "assisting: regular visits",
+            case: assisting,
+            headline: "已认定为监测对象，正在帮扶",
+            says: "定期上门走访",
+            due: Some(date(2026, 4, 20)),
+            who: Some(Who::Responsible),
+        },
+        Row {
+            name: "elimination proposed: its own sentence, help continues",
+            case: at(
+                reviewing(E, ReviewStep::AwaitingHomeCheck),
+                vec![home(date(2026, 9, 3)), review(), visit()],
+            ),
+            headline: "正在核实您家的困难是否已经解决",
+            says: "现在的收入",
+            due: Some(date(2026, 9, 3)),
+            who: Some(Who::Village),
+        },
+        Row {
+            name: "elimination visited: the village reviews",
+            case: at(reviewing(E, ReviewStep::HomeChecked), vec![review()]),
+            headline: "正在核实您家的困难是否已经解决",
+            says: "村里会开会评议",
+            due: Some(date(2026, 9, 15)),
+            who: Some(Who::Village),
+        },
+        Row {
+            name: "elimination review passed: notice again",
+            case: at(reviewing(E, ReviewStep::VillageReviewed), vec![review()]),
+            headline: "正在核实您家的困难是否已经解决",
+            says: "张贴公示",
+            due: Some(date(2026, 9, 15)),
+            who: Some(Who::Village),
+        },
+        Row {
+            name: "elimination notice running",
+            case: at(reviewing(E, notice), vec![review()]),
+            headline: "正在核实您家的困难是否已经解决",
+            says: "公示结束后，由乡镇审核",
+            due: Some(date(2026, 9, 15)),
+            who: Some(Who::Township),
+        },
+        Row {
+            name: "elimination notice ended",
+            case: at(reviewing(E, ReviewStep::NoticeEnded), vec![review()]),
+            headline: "正在核实您家的困难是否已经解决",
+            says: "乡镇审核",
+            due: Some(date(2026, 9, 15)),
+            who: Some(Who::Township),
+        },
+        Row {
+            name: "elimination township reviewed",
+            case: at(reviewing(E, ReviewStep::TownshipReviewed), vec![review()]),
+            headline: "正在核实您家的困难是否已经解决",
+            says: "县里核对",
+            due: Some(date(2026, 9, 15)),
+            who: Some(Who::County),
+        },
+        Row {
+            name: "eliminated: re-visits at the county's interval",
+            case: at(
+                CaseState::Eliminated {
+                    on: date(2026, 9, 10),
+                },
+                vec![visit()],
+            ),
+            headline: "困难已解决",
+            says: "大约每2个月还会回访",
+            due: None,
+            who: Some(Who::Village),
+        },
+    ]
+}
+
+#[test]
+fn every_state_has_its_own_sentence_date_and_person_to_ask() {
+    let today = date(2026, 3, 3);
+    for row in rows() {
+        let p = view(&row.case, today, Lang::Zh);
+        assert!(
+            p.headline.contains(row.headline),
+            "{}: {}",
+            row.name,
+            p.headline
+        );
+        let all = format!("{} {}", p.done, p.next);
+        assert!(all.contains(row.says), "{}: {all}", row.name);
+        assert_eq!(p.due, row.due, "{}", row.name);
+        assert_eq!(p.who, row.who, "{}", row.name);
+        assert!(!all.contains("原因已告知"), "{}", row.name);
+        let en = view(&row.case, today, Lang::En);
+        assert!(
+            en.headline.is_ascii() && en.done.is_ascii(),
+            "{}: {}",
+            row.name,
+            en.done
+        );
+    }
+}
+
+#[test]
+fn no_two_states_read_the_same() {
+    let today = date(2026, 3, 3);
+    let mut seen: Vec<(String, &str)> = Vec::new();
+    for row in rows() {
+        let p = view(&row.case, today, Lang::Zh);
+        let text = format!("{}|{}|{}", p.headline, p.done, p.next);
+        if let Some((_, other)) = seen.iter().find(|(t, _)| *t == text) {
+            panic!("{} reads like {}", row.name, other);
+        }
+        seen.push((text, row.name));
+    }
+}
+
+#[test]
+fn a_late_step_says_so_names_whom_to_call_and_that_it_was_reported_up() {
+    let case = at(
+        reviewing(Procedure::Identification, ReviewStep::AwaitingHomeCheck),
+        vec![
+            clock(ClockKind::HomeCheck, Level::Village, date(2026, 3, 5)),
+            overall(),
+        ],
+    );
+    let on_time = view(&case, date(2026, 3, 5), Lang::Zh);
+    assert_eq!(on_time.overdue, None);
+    let late = view(&case, date(2026, 3, 6), Lang::Zh)
+        .overdue
+        .expect("late");
+    assert!(late.contains("超过规定时间"), "{late}");
+    assert!(late.contains("2026年3月5日"), "{late}");
+    assert!(late.contains("村委会") && late.contains("12317"), "{late}");
+    assert!(late.contains("报告上级督办"), "{late}");
+    let en = view(&case, date(2026, 3, 6), Lang::En)
+        .overdue
+        .expect("late");
+    assert!(
+        en.contains("late") && en.contains("village committee"),
+        "{en}"
+    );
+}
+
+#[test]
+fn the_overall_limit_running_out_is_late_even_when_the_step_has_time() {
+    let case = at(
+        reviewing(Procedure::Identification, ReviewStep::NoticeEnded),
+        vec![overall()],
+    );
+    assert!(view(&case, date(2026, 3, 18), Lang::Zh).overdue.is_some());
+    let mut monitored = case.clone();
+    monitored.state = CaseState::Monitored;
+    assert_eq!(view(&monitored, date(2026, 3, 18), Lang::Zh).overdue, None);
+}
+
+#[test]
+fn an_extension_and_a_pause_show_with_their_reason() {
+    let mut extended = clock(ClockKind::HomeCheck, Level::Village, date(2026, 3, 12));
+    extended.extended = 1;
+    let mut paused = overall();
+    paused.state = ClockState::Paused {
+        remaining_working_days: 4,
+    };
+    let case = at(
+        reviewing(Procedure::Identification, ReviewStep::AwaitingHomeCheck),
+        vec![extended, paused],
+    );
+    let at = filed_at();
+    let by = crate::domain::case::EventActor {
+        user_id: "t".into(),
+        role: Role::TownshipOfficer,
+    };
+    let events = [
+        CaseEvent {
+            at,
+            by: by.clone(),
+            kind: EventKind::ExtensionRequested {
+                clock: ClockKind::HomeCheck,
+                owner: Level::Village,
+                days: 2,
+                reason: "道路被洪水冲断".into(),
+                new_due: date(2026, 3, 12),
+            },
+        },
+        CaseEvent {
+            at,
+            by,
+            kind: EventKind::ClockPaused {
+                clock: ClockKind::IdentificationOverall,
+                on: date(2026, 3, 4),
+                reason: "户主外出就医".into(),
+                remaining_working_days: 4,
+            },
+        },
+    ];
+    let p = progress(
+        &case,
+        &Inputs {
+            events: &events,
+            policy: &county_policy(),
+            cal: &Calendar::china(),
+            today: date(2026, 3, 5),
+            lang: Lang::Zh,
+        },
+    );
+    let notes = p.notes.join(" ");
+    assert!(
+        notes.contains("延长到2026年3月12日") && notes.contains("道路被洪水冲断"),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("暂停计时") && notes.contains("户主外出就医"),
+        "{notes}"
+    );
+}
+
+#[test]
+fn the_next_visit_is_the_open_visit_clock() {
+    let case = at(
+        CaseState::Monitored,
+        vec![clock(
+            ClockKind::MonitoringVisit,
+            Level::Village,
+            date(2026, 4, 20),
+        )],
+    );
+    assert_eq!(
+        view(&case, date(2026, 4, 1), Lang::Zh).next_visit,
+        Some(date(2026, 4, 20))
+    );
+    assert_eq!(view(&filed(), date(2026, 4, 1), Lang::Zh).next_visit, None);
+}
+
+#[test]
+fn the_home_page_promises_follow_the_county_policy() {
+    let national = promises(&Policy::national_default(), Lang::Zh).join(" ");
+    assert!(
+        national.contains("2个工作日内受理") && national.contains("15天内告诉您结果"),
+        "{national}"
+    );
+    assert!(national.contains("2天内给您家安排帮扶责任人"), "{national}");
+    let county = promises(&county_policy(), Lang::Zh).join(" ");
+    assert!(
+        county.contains("3个工作日内受理") && county.contains("4个工作日内派人上门"),
+        "{county}"
+    );
+    assert!(county.contains("公示至少7天"), "{county}");
+}

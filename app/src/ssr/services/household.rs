@@ -1,0 +1,188 @@
+//! What a household sees of its own case: progress computed from the case's own clocks with
+//! the county's policy (the same ones the staff side shows), measures in plain words, and
+//! whom to call. The caller has already checked that the household may see the case.
+use chrono::{DateTime, Utc};
+
+use crate::{
+    domain::tracking::TrackingNumber,
+    domain::{
+        case::{Case, CaseEvent},
+        clock::{due_date, ClockKind},
+        lang::Lang,
+        responsible::split_name_and_phone,
+        time::beijing_date,
+        wording::{
+            measures,
+            progress::{progress, Inputs, Progress, Who},
+        },
+    },
+    ssr::repo::cases::CaseRow,
+    ssr::{
+        error::ServiceError,
+        repo::{cases as case_rows, contacts, regions},
+        services::cases,
+        state::AppState,
+    },
+    wire::reports::{ContactLine, TrackResult},
+};
+
+/// The 12317 hotline, shown on every household page.
+pub const HOTLINE: &str = "12317";
+
+/// The case, its event log (for pause and extension reasons) and its progress on `now`.
+pub async fn load_progress(
+    state: &AppState,
+    case_id: &str,
+    now: DateTime<Utc>,
+    lang: Lang,
+) -> Result<(Case, Progress), ServiceError> {
+    let case = cases::load_unscoped(state, case_id).await?;
+    let events = case_rows::events(&state.db.pool, &state.vault, case_id)
+        .await?
+        .iter()
+        .map(|(_, payload)| serde_json::from_str::<CaseEvent>(payload))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| ServiceError::Corrupt(format!("event of {case_id}: {e}")))?;
+    let view = progress(
+        &case,
+        &Inputs {
+            events: &events,
+            policy: &state.policy,
+            cal: &state.calendar,
+            today: beijing_date(now),
+            lang,
+        },
+    );
+    Ok((case, view))
+}
+
+/// Measures in plain words: what, who, how much, how far.
+pub fn measure_lines(case: &Case, lang: Lang) -> Vec<String> {
+    case.measures
+        .iter()
+        .map(|m| measures::line(m, lang))
+        .collect()
+}
+
+/// Dates the confirmation page promises, from the case's own clocks: acceptance, the visit
+/// (acceptance plus the county's home-check span) and the decision.
+pub fn promised_dates(
+    state: &AppState,
+    case: &Case,
+) -> Option<(chrono::NaiveDate, chrono::NaiveDate, chrono::NaiveDate)> {
+    let due = |kind: ClockKind| {
+        case.clocks
+            .iter()
+            .rev()
+            .find(|c| c.kind == kind)
+            .map(|c| c.due_on)
+    };
+    let accept = due(ClockKind::TownshipAcceptance)?;
+    let decide = due(ClockKind::IdentificationOverall)?;
+    let visit = due_date(accept, state.policy.home_check, &state.calendar);
+    Some((accept, visit, decide))
+}
+
+/// Whom the household can call: its responsible person (once named), its village committee,
+/// its township, and the 12317 hotline (always). `first` is put on top (whom the page tells
+/// it to call about the current step).
+pub async fn contact_lines(
+    state: &AppState,
+    case: &Case,
+    first: Option<Who>,
+    lang: Lang,
+) -> Result<Vec<ContactLine>, ServiceError> {
+    let village = case.village.as_str();
+    let township = case
+        .village
+        .township()
+        .map(|t| t.as_str().to_owned())
+        .unwrap_or_default();
+    let phones = contacts::phones(&state.db.pool, village, &township).await?;
+    let phone_of = |code: &str| {
+        phones
+            .iter()
+            .find(|(c, _)| c == code)
+            .map(|(_, p)| p.clone())
+    };
+    let name_of = |row: Option<regions::RegionRow>| row.map(|r| r.name);
+    let village_name = name_of(regions::find(&state.db.pool, village).await?);
+    let township_name = name_of(regions::find(&state.db.pool, &township).await?);
+    let mut lines: Vec<(Who, ContactLine)> = Vec::new();
+    if let Some(person) = &case.responsible {
+        let (name, phone) = split_name_and_phone(person);
+        lines.push((
+            Who::Responsible,
+            ContactLine {
+                who: Who::Responsible.label(lang).to_owned(),
+                name: Some(name),
+                phone,
+            },
+        ));
+    }
+    lines.push((
+        Who::Village,
+        ContactLine {
+            who: Who::Village.label(lang).to_owned(),
+            name: village_name,
+            phone: phone_of(village),
+        },
+    ));
+    lines.push((
+        Who::Township,
+        ContactLine {
+            who: Who::Township.label(lang).to_owned(),
+            name: township_name,
+            phone: phone_of(&township),
+        },
+    ));
+    if let Some(first) = first {
+        // Stable: the rest keep their order.
+        lines.sort_by_key(|(who, _)| *who != first);
+    }
+    let mut out: Vec<ContactLine> = lines.into_iter().map(|(_, line)| line).collect();
+    out.push(ContactLine {
+        who: lang
+            .pick("防返贫监测帮扶热线", "Assistance hotline")
+            .to_owned(),
+        name: None,
+        phone: Some(HOTLINE.to_owned()),
+    });
+    Ok(out)
+}
+
+/// The look-up page's answer for a case the caller has proved it may see.
+pub async fn track_result(
+    state: &AppState,
+    case: &CaseRow,
+    tracking: &TrackingNumber,
+    now: DateTime<Utc>,
+    lang: Lang,
+) -> Result<TrackResult, ServiceError> {
+    let village = regions::find(&state.db.pool, &case.village_code)
+        .await?
+        .map(|r| r.name)
+        .unwrap_or_default();
+    // Same clocks and policy as the staff side: see `domain::wording::progress`.
+    let (engine_case, progress) = load_progress(state, &case.id, now, lang).await?;
+    let who = progress.who;
+    Ok(TrackResult {
+        tracking: tracking.grouped(),
+        status: progress.headline,
+        status_detail: progress.next,
+        submitted_on: lang.date(engine_case.discovered_on),
+        village,
+        risk_types: crate::domain::wording::risks::risk_labels_in(&case.risk_types, lang),
+        responsible: engine_case
+            .responsible
+            .as_deref()
+            .map(|p| split_name_and_phone(p).0),
+        measures: measure_lines(&engine_case, lang),
+        done: progress.done,
+        overdue: progress.overdue,
+        notes: progress.notes,
+        next_visit: progress.next_visit.map(|d| lang.date(d)),
+        contacts: contact_lines(state, &engine_case, who, lang).await?,
+        looked: super::audit_views::looked_for_household(state, &case.id).await?,
+    })
+}

@@ -1,0 +1,12 @@
+//! Region phones the county admin publishes for households.
+use serde::{Deserialize, Serialize};
+
+/// A township or village with the phone households are given (empty when none is set).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegionContactView {
+    pub code: String,
+    pub name: String,
+    /// "乡镇" or "村".
+    pub level_zh: String,
+    pub phone: String,
+}

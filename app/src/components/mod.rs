@@ -1,3 +1,4 @@
 pub mod field_errors;
+pub mod hydrated;
 pub mod notice;
 pub mod report_fields;

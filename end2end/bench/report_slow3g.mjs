@@ -20,7 +20,9 @@ for (let i = 0; i < runs; i += 1) {
   let bytes = 0;
   cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
   const start = Date.now();
-  await page.goto(`${BASE_URL}/report`, { waitUntil: 'load', timeout: 180000 });
+  await page.goto(`${BASE_URL}/report`, { waitUntil: 'domcontentloaded', timeout: 180000 });
+  // Usable: the form is there and styled (the stylesheet is render-blocking).
+  await page.waitForFunction(() => document.styleSheets.length > 0 && document.querySelector('form.report-form'));
   const usable = Date.now() - start;
   await page.waitForSelector('body[data-hydrated="true"]', { timeout: 180000 });
   const live = Date.now() - start;

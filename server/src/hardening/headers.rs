@@ -50,6 +50,10 @@ pub async fn security_headers(
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     } else if path.starts_with("/pkg/") && ok {
         headers.insert(header::CACHE_CONTROL, asset_cache(&path));
+        // The same name is served brotli, gzip or plain: caches must key on the encoding.
+        if !headers.contains_key(header::VARY) {
+            headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        }
     }
     response
 }

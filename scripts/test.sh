@@ -43,17 +43,36 @@ say "building the site for the end-to-end tests (with the test clock, which rele
 cargo leptos build --bin-features test-clock
 E2E_DIR="$(mktemp -d /tmp/safety-net-e2e.XXXXXX)"
 E2E_PORT="$(free_port)"
-say "starting the server on 127.0.0.1:$E2E_PORT with a fresh SQLite database"
-SAFETY_NET_ADDR="127.0.0.1:$E2E_PORT" DATABASE_URL="sqlite://$E2E_DIR/e2e.db" SEED_DEMO=1 TEST_CLOCK=1 \
-  LEPTOS_SITE_ROOT="$ROOT/target/site" RUST_LOG=warn \
-  "$ROOT/target/debug/server" >"$E2E_DIR/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 100); do
-  curl -sf "http://127.0.0.1:$E2E_PORT/readyz" >/dev/null 2>&1 && break
-  kill -0 "$SERVER_PID" 2>/dev/null || { cat "$E2E_DIR/server.log"; die "server exited"; }
-  sleep 0.3
-done
+# Starts the debug server (test clock) on a fresh SQLite database, serving the site in $1.
+start_e2e_server() {
+  [ -n "$SERVER_PID" ] && { kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; }
+  rm -f "$E2E_DIR"/e2e.db*
+  say "starting the server on 127.0.0.1:$E2E_PORT with a fresh SQLite database"
+  SAFETY_NET_ADDR="127.0.0.1:$E2E_PORT" DATABASE_URL="sqlite://$E2E_DIR/e2e.db" SEED_DEMO=1 TEST_CLOCK=1 \
+    LEPTOS_SITE_ROOT="$1" LEPTOS_HASH_FILE_NAME="${2:-hash.txt}" RUST_LOG=warn \
+    "$ROOT/target/debug/server" >"$E2E_DIR/server.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 100); do
+    curl -sf "http://127.0.0.1:$E2E_PORT/readyz" >/dev/null 2>&1 && break
+    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$E2E_DIR/server.log"; die "server exited"; }
+    sleep 0.3
+  done
+}
+start_e2e_server "$ROOT/target/site"
 say "end-to-end journeys in headless Chromium"
 BASE_URL="http://127.0.0.1:$E2E_PORT" node --test --test-concurrency=1 end2end/tests/ \
   || { tail -50 "$E2E_DIR/server.log"; exit 1; }
+
+# The budgets of pages that carry WASM only hold for the release WASM (opt-level z, LTO,
+# wasm-opt) as deployed (precompressed). Build only the browser side in release, into its own
+# site directory, and serve it from the debug server built above (no release server build).
+say "page budgets on the release WASM, brotli/gzip precompressed"
+BUDGET_START=$SECONDS
+RELEASE_SITE="$ROOT/target/site-release"
+LEPTOS_SITE_ROOT="target/site-release" LEPTOS_HASH_FILE_NAME="$RELEASE_SITE/hash.txt" \
+  cargo leptos build --release -P --frontend-only
+start_e2e_server "$RELEASE_SITE" "$RELEASE_SITE/hash.txt"
+BUDGET_WASM=1 BASE_URL="http://127.0.0.1:$E2E_PORT" node --test end2end/tests/page_budgets.test.mjs \
+  || { tail -50 "$E2E_DIR/server.log"; exit 1; }
+say "page budgets took $((SECONDS - BUDGET_START)) s"
 say "all tests passed"

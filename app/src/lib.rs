@@ -14,16 +14,11 @@ pub mod ssr;
 
 pub use shell::{shell, App};
 
+/// Called by Leptos's island script before it hydrates each `<leptos-island>` on the page.
+/// Pages without islands load no script at all (see `shell::page_has_islands`).
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
-    // Lets tests (and support staff) see that the page is interactive.
-    if let Some(body) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.body())
-    {
-        let _ = body.set_attribute("data-hydrated", "true");
-    }
+    leptos::mount::hydrate_islands();
 }

@@ -1,8 +1,8 @@
 //! The HTML document and the route table.
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::{
-    components::{Route, Router, Routes, A},
+    components::{Route, Router, Routes},
     path, SsrMode,
 };
 
@@ -11,6 +11,36 @@ use crate::pages::{
     not_found::NotFound, notice::NoticePage, queue::QueuePage, report::ReportPage,
     settings::SettingsPage, submitted::SubmittedPage, track::TrackPage,
 };
+
+/// Paths whose page holds an `#[island]`. Only these load the JS and WASM (and preload them);
+/// every other page is HTML and CSS alone. Keep in step with the islands in `pages/`.
+pub fn page_has_islands(path: &str) -> bool {
+    let path = path.trim_end_matches('/');
+    matches!(path, "/report" | "/staff/report" | "/staff/alerts")
+        || path
+            .strip_prefix("/staff/cases/")
+            .is_some_and(|id| !id.is_empty() && !id.contains('/'))
+}
+
+/// Whether this request's page has islands. Off, the page also writes no hydration data
+/// (resource scripts): nothing would read it.
+fn islands_here() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        let here = use_context::<http::request::Parts>()
+            .is_some_and(|parts| page_has_islands(parts.uri.path()));
+        if !here {
+            if let Some(sc) = Owner::current_shared_context() {
+                sc.set_is_hydrating(false);
+            }
+        }
+        here
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        true
+    }
+}
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = crate::i18n::detect();
@@ -23,8 +53,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light" />
                 // No favicon request: every byte counts on a village phone.
                 <link rel="icon" href="data:," />
+                <HashedStylesheet options=options.clone() id="leptos" />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                {islands_here().then(|| view! { <HydrationScripts options islands=true /> })}
                 <MetaTags />
             </head>
             <body>
@@ -41,14 +72,13 @@ pub fn App() -> impl IntoView {
     provide_context(lang);
     let other = lang.other();
     view! {
-        <Stylesheet id="leptos" href="/pkg/safety-net.css" />
         <Title text=lang.pick("防返贫监测帮扶服务平台", "Safety Net: poverty-relapse monitoring and assistance") />
         <Router>
             <header class="topbar">
-                <A href="/" attr:class="brand">{lang.pick("防返贫监测帮扶", "Safety Net")}</A>
+                <a href="/" class="brand">{lang.pick("防返贫监测帮扶", "Safety Net")}</a>
                 <nav>
-                    <A href="/track">{lang.pick("查询进度", "Track")}</A>
-                    <A href="/staff">{lang.pick("工作人员", "Staff")}</A>
+                    <a href="/track">{lang.pick("查询进度", "Track")}</a>
+                    <a href="/staff">{lang.pick("工作人员", "Staff")}</a>
                     // A plain link: the server sets the cookie and sends the visitor back.
                     <a href=format!("/lang/{}", other.code()) rel="external" lang=other.code()>
                         {other.pick("中文", "English")}
@@ -78,5 +108,33 @@ pub fn App() -> impl IntoView {
                 <p>{lang.pick("全国防返贫监测帮扶热线 12317", "National assistance hotline 12317")}</p>
             </footer>
         </Router>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_has_islands;
+
+    #[test]
+    fn only_pages_with_islands_load_the_wasm() {
+        for (path, islands) in [
+            ("/", false),
+            ("/report", true),
+            ("/report/", true),
+            ("/report/submitted/ABCDEFGHJK", false),
+            ("/track", false),
+            ("/notice/522799101201", false),
+            ("/staff", false),
+            ("/staff/login", false),
+            ("/staff/dashboard", false),
+            ("/staff/inbox", false),
+            ("/staff/report", true),
+            ("/staff/alerts", true),
+            ("/staff/cases/abc", true),
+            ("/staff/cases/", false),
+            ("/staff/cases/abc/x", false),
+        ] {
+            assert_eq!(page_has_islands(path), islands, "{path}");
+        }
     }
 }

@@ -36,8 +36,12 @@ async function step(page, label, fill = async () => {}) {
   await details.locator('summary').click().catch(() => {});
   await details.evaluate((d) => { d.open = true; });
   await fill(details);
-  await details.getByRole('button', { name: `确认${label}` }).click();
-  await page.waitForTimeout(300);
+  // A step is a plain form post (the case page's only island is the ID reveal): the server
+  // answers with a redirect back to the case page, which loads afresh.
+  await Promise.all([
+    page.waitForNavigation({ waitUntil: 'load' }),
+    details.getByRole('button', { name: `确认${label}` }).click(),
+  ]);
   const error = await details.locator('.banner.error').count();
   if (error > 0) {
     assert.fail(`${label}: ${await details.locator('.banner.error').first().innerText()}`);

@@ -115,6 +115,8 @@ impl Application {
             .output_name("safety-net")
             .site_root(config.site_root.as_str())
             .site_pkg_dir("pkg")
+            .hash_files(site_is_hashed())
+            .hash_file(std::sync::Arc::<str>::from(hash_file_name()))
             .site_addr(config.listen)
             .build();
         settings::seed_calendar(&db, clock.now())
@@ -306,6 +308,20 @@ fn router(state: AppState, draining: Arc<AtomicBool>) -> Router {
             crate::fn_errors::status_from_error_body,
         ))
         .with_state(state)
+}
+
+/// cargo-leptos `hash-files` names the site's files by their content and writes their hashes
+/// to `hash.txt` beside the binary (`LEPTOS_HASH_FILE_NAME`, as cargo-leptos reads it: a name
+/// beside the binary or an absolute path); the pages then link the hashed names.
+fn hash_file_name() -> String {
+    std::env::var("LEPTOS_HASH_FILE_NAME").unwrap_or_else(|_| "hash.txt".to_owned())
+}
+
+fn site_is_hashed() -> bool {
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join(hash_file_name())))
+        .is_some_and(|file| file.exists())
 }
 
 /// Leptos puts its own nonce on the inline scripts it renders; use the one the

@@ -1,6 +1,7 @@
 pub mod contacts;
 pub mod field_errors;
 pub mod hotline;
+pub mod hydrated;
 pub mod notice;
 pub mod region_contacts;
 pub mod report_fields;

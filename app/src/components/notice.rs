@@ -23,7 +23,7 @@ pub fn LoadError(error: AppError) -> impl IntoView {
         AppError::Unauthorized => view! {
             <section class="card">
                 <p>{lang.pick("请先登录。", "Please sign in first.")}</p>
-                <leptos_router::components::A href="/staff/login" attr:class="button primary">{lang.pick("登录", "Sign in")}</leptos_router::components::A>
+                <a href="/staff/login" class="button primary">{lang.pick("登录", "Sign in")}</a>
             </section>
         }
         .into_any(),

@@ -3,7 +3,6 @@ use leptos::prelude::*;
 
 use crate::components::notice::{first_failure, LoadError};
 use crate::components::region_contacts::RegionContactsCard;
-use leptos_router::components::A;
 
 use crate::{
     api::{
@@ -39,9 +38,9 @@ pub fn AdminPage() -> impl IntoView {
         ])
     };
     view! {
-        <p><A href="/staff">"← 返回待办"</A></p>
+        <p><a href="/staff">"← 返回待办"</a></p>
         <h1>"账号管理"</h1>
-        <p><A href="/staff/settings">"政策与节假日设置"</A>" · "<A href="/staff/audit">"审计日志"</A></p>
+        <p><a href="/staff/settings">"政策与节假日设置"</a>" · "<a href="/staff/audit">"审计日志"</a></p>
         {move || error().map(|e| view! { <p class="banner error" role="alert">{e}</p> })}
         <Suspense fallback=|| view! { <p class="loading">"正在加载…"</p> }>
             {move || Suspend::new(async move {

@@ -6,10 +6,11 @@
 //! progress and a dropped connection loses one batch, not the list (re-sending is safe: each
 //! record id files once).
 use leptos::{html, prelude::*, task::spawn_local};
-use leptos_router::{components::A, hooks::use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::alerts::push_alerts,
+    components::hydrated::mark_hydrated,
     domain::alert_csv,
     wire::alerts::{AlertOutcome, AlertRow, MAX_ALERTS_PER_PUSH},
 };
@@ -21,11 +22,27 @@ const BATCH: usize = 25;
 
 #[component]
 pub fn AlertsPage() -> impl IntoView {
+    // A plain form post that could not be read comes back here with `?failed=1`.
+    let failed = use_query_map().read_untracked().get("failed").is_some();
+    view! {
+        <p><a href="/staff">"← 返回待办"</a></p>
+        <h1>"部门预警导入"</h1>
+        <p class="hint">
+            {format!("从Excel或WPS表格中复制（含表头），粘贴到下面；一次最多{MAX_ALERTS_PER_PUSH}条。表头：")}
+            <code>{EXAMPLE.replace('\t', "、")}</code>
+            "。困难类型可写“因病、因残”。同一记录编号再次导入不会重复登记。"
+        </p>
+        <AlertImport failed />
+    }
+}
+
+/// The island: reads the list in the browser and sends it in batches behind a progress bar.
+#[island]
+fn AlertImport(failed: bool) -> impl IntoView {
+    mark_hydrated();
     let list = NodeRef::<html::Textarea>::new();
     let progress = RwSignal::new(None::<(usize, usize)>);
     let outcomes = RwSignal::new(Vec::<AlertOutcome>::new());
-    // A plain form post that could not be read comes back here with `?failed=1`.
-    let failed = use_query_map().read_untracked().get("failed").is_some();
     let problem = RwSignal::new(
         failed
             .then(|| "名单无法读取或不符合要求：请检查表头和每行内容，一次最多500条。".to_owned()),
@@ -82,13 +99,6 @@ pub fn AlertsPage() -> impl IntoView {
     let busy =
         move || progress.get().is_some_and(|(done, total)| done < total) && problem.get().is_none();
     view! {
-        <p><A href="/staff">"← 返回待办"</A></p>
-        <h1>"部门预警导入"</h1>
-        <p class="hint">
-            {format!("从Excel或WPS表格中复制（含表头），粘贴到下面；一次最多{MAX_ALERTS_PER_PUSH}条。表头：")}
-            <code>{EXAMPLE.replace('\t', "、")}</code>
-            "。困难类型可写“因病、因残”。同一记录编号再次导入不会重复登记。"
-        </p>
         <form method="post" action="/api/alerts/upload" class="report-form" on:submit=on_submit>
             {move || problem.get().map(|p| view! { <p class="banner error" role="alert">{p}</p> })}
             <div class="field">

@@ -1,10 +1,7 @@
 //! 审计日志 for the county administrator: whether the hash chain holds, and who read which
 //! household's data, when, why and from where. A plain GET form: works without JavaScript.
 use leptos::prelude::*;
-use leptos_router::{
-    components::{Form, A},
-    hooks::use_query_map,
-};
+use leptos_router::{components::Form, hooks::use_query_map};
 
 use crate::{
     api::audit::audit_page,
@@ -29,7 +26,7 @@ pub fn AuditPage() -> impl IntoView {
     };
     let data = Resource::new(filter, audit_page);
     view! {
-        <p><A href="/staff/admin">"← 账号管理"</A></p>
+        <p><a href="/staff/admin">"← 账号管理"</a></p>
         <h1>"审计日志"</h1>
         <Suspense fallback=|| view! { <p class="loading">"正在加载…"</p> }>
             {move || Suspend::new(async move {

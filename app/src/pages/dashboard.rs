@@ -2,7 +2,6 @@
 use leptos::prelude::*;
 
 use crate::components::notice::LoadError;
-use leptos_router::components::A;
 
 use crate::{
     api::dashboard::my_dashboard,
@@ -17,7 +16,7 @@ const ROW: f64 = 30.0;
 pub fn DashboardPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| my_dashboard());
     view! {
-        <p><A href="/staff">"← 返回待办"</A></p>
+        <p><a href="/staff">"← 返回待办"</a></p>
         <Suspense fallback=|| view! { <p class="loading">"正在加载…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {

@@ -1,6 +1,5 @@
 use crate::components::hotline::HotlineNote;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::{api::reports::household_promises, i18n::use_lang};
 
@@ -18,8 +17,8 @@ pub fn HomePage() -> impl IntoView {
                 )}
             </p>
             <div class="actions">
-                <A href="/report" attr:class="button primary big">{t.pick("我要申报", "Report hardship")}</A>
-                <A href="/track" attr:class="button big">{t.pick("查询进度", "Track my report")}</A>
+                <a href="/report" class="button primary big">{t.pick("我要申报", "Report hardship")}</a>
+                <a href="/track" class="button big">{t.pick("查询进度", "Track my report")}</a>
             </div>
         </section>
         <section class="card">

@@ -2,7 +2,6 @@
 use leptos::prelude::*;
 
 use crate::components::notice::LoadError;
-use leptos_router::components::A;
 
 use crate::{
     api::inbox::{my_notifications, MarkRead},
@@ -14,7 +13,7 @@ pub fn InboxPage() -> impl IntoView {
     let mark = ServerAction::<MarkRead>::new();
     let inbox = Resource::new(move || mark.version().get(), |_| my_notifications());
     view! {
-        <p><A href="/staff">"← 返回待办"</A></p>
+        <p><a href="/staff">"← 返回待办"</a></p>
         <h1>"消息"</h1>
         <Suspense fallback=|| view! { <p class="loading">"正在加载…"</p> }>
             {move || Suspend::new(async move {
@@ -56,11 +55,11 @@ fn InboxItem(item: NotificationView, mark: ServerAction<MarkRead>) -> impl IntoV
     };
     view! {
         <li class=class data-kind=item.kind.clone()>
-            <A href=format!("/staff/cases/{}", item.case_id) attr:class="inbox-link">
+            <a href=format!("/staff/cases/{}", item.case_id) class="inbox-link">
                 {title}
                 <div class="muted">{item.kind_zh} " · " {item.clock_zh} " · " {item.created_at}</div>
                 <div>{item.body}</div>
-            </A>
+            </a>
             {(!item.read).then(|| view! {
                 <ActionForm action=mark attr:class="inline">
                     <input type="hidden" name="id" value=item.id />

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -13,7 +12,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="card">
             <h1>"页面不存在"</h1>
             <p>"您要找的页面不存在或已移动。"</p>
-            <A href="/" attr:class="button">"返回首页"</A>
+            <a href="/" class="button">"返回首页"</a>
         </section>
     }
 }

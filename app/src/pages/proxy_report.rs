@@ -3,7 +3,7 @@
 //! the consent read aloud; earlier filings for the same ID number or mobile show as they are
 //! typed, and the filing opens on its case page (where a duplicate is shown beside it).
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::{
@@ -12,10 +12,12 @@ use crate::{
     },
     components::{
         field_errors::{FieldErrors, FieldMessage},
+        hydrated::mark_hydrated,
         notice::LoadError,
         report_fields::{report_draft, show_submit_errors, Consent, ReportFields, SubmitBanners},
     },
     domain::vocab::Channel,
+    i18n::{use_lang, Lang},
     wire::{
         cases::{Choice, DuplicateView},
         regions::TownshipOption,
@@ -29,17 +31,20 @@ pub fn ProxyReportPage() -> impl IntoView {
     let regions = Resource::new(|| (), |_| region_tree());
     let channels = Resource::new(|| (), |_| my_proxy_channels());
     let query = use_query_map();
+    let lang = use_lang();
     view! {
-        <p><A href="/staff">"← 返回待办"</A></p>
+        <p><a href="/staff">"← 返回待办"</a></p>
         <h1>"代为申报"</h1>
         <p class="hint">"代农户或来电人申报。提交前请向申请人宣读承诺授权内容并征得同意。带 * 的为必填。"</p>
         <Suspense fallback=|| view! { <p class="loading">"正在加载…"</p> }>
             {move || Suspend::new(async move {
                 let draft = draft.await;
+                // A plain form post that came back: its earlier filings show at once.
+                let earlier = earlier_filings(draft.form.id_number.clone(), draft.form.mobile.clone()).await;
                 let channel = query.read_untracked().get("channel").unwrap_or_default();
                 match (channels.await, regions.await) {
                     (Ok(channels), Ok(townships)) => {
-                        view! { <ProxyForm draft townships channels channel /> }.into_any()
+                        view! { <ProxyForm draft townships channels channel earlier lang /> }.into_any()
                     }
                     (Err(error), _) | (_, Err(error)) => view! { <LoadError error /> }.into_any(),
                 }
@@ -48,29 +53,25 @@ pub fn ProxyReportPage() -> impl IntoView {
     }
 }
 
-#[component]
+/// The island: props only (no context, no resources); the earlier filings are looked up
+/// by an action as the ID number and mobile change.
+#[island]
 fn ProxyForm(
     draft: ReportDraft,
     townships: Vec<TownshipOption>,
     channels: Vec<Choice>,
     channel: String,
+    earlier: Vec<DuplicateView>,
+    lang: Lang,
 ) -> impl IntoView {
+    provide_context(lang);
+    mark_hydrated();
     let submit = ServerAction::<SubmitProxyReport>::new();
     let errors = FieldErrors::new(&draft.errors);
     let general_error = show_submit_errors(submit.value(), errors);
-    let keys = RwSignal::new((draft.form.id_number.clone(), draft.form.mobile.clone()));
-    let duplicates = Resource::new(
-        move || keys.get(),
-        |(id_number, mobile)| async move {
-            if id_number.trim().is_empty() && mobile.trim().is_empty() {
-                Vec::new()
-            } else {
-                check_duplicates(id_number, mobile)
-                    .await
-                    .unwrap_or_default()
-            }
-        },
-    );
+    let duplicates = Action::new(|(id_number, mobile): &(String, String)| {
+        earlier_filings(id_number.clone(), mobile.clone())
+    });
     let pending = submit.pending();
     // A department files alerts from its data: nobody is on the line to read the pledge to.
     let consent = if channels
@@ -99,15 +100,29 @@ fn ProxyForm(
                 errors
                 townships
                 consent=consent
-                on_keys=Callback::new(move |k| keys.set(k))
+                on_keys=Callback::new(move |k| {
+                    duplicates.dispatch(k);
+                })
             />
-            <Transition fallback=|| ()>
-                {move || duplicates.get().map(|found| view! { <EarlierFilings found /> })}
-            </Transition>
+            {move || {
+                let found = duplicates.value().get().unwrap_or_else(|| earlier.clone());
+                view! { <EarlierFilings found /> }
+            }}
             <button type="submit" class="button primary big" disabled=move || pending.get()>
                 {move || if pending.get() { "正在提交…" } else { "提交代为申报" }}
             </button>
         </ActionForm>
+    }
+}
+
+/// Earlier filings for this ID number or mobile (none when both are blank).
+async fn earlier_filings(id_number: String, mobile: String) -> Vec<DuplicateView> {
+    if id_number.trim().is_empty() && mobile.trim().is_empty() {
+        Vec::new()
+    } else {
+        check_duplicates(id_number, mobile)
+            .await
+            .unwrap_or_default()
     }
 }
 

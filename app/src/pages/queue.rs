@@ -2,10 +2,7 @@
 use leptos::prelude::*;
 
 use crate::components::notice::LoadError;
-use leptos_router::{
-    components::{Form, A},
-    hooks::use_query_map,
-};
+use leptos_router::{components::Form, hooks::use_query_map};
 
 use crate::{
     api::{
@@ -145,16 +142,16 @@ pub fn QueuePage() -> impl IntoView {
                         <h1>"待办事项"</h1>
                         {view.calendar_note.clone().map(|note| view! { <p class="banner warn" role="status">{note}</p> })}
                         <p class="links">
-                            {me.files_for_others.then(|| view! { <A href="/staff/report">"代为申报"</A> " · " })}
-                            {me.pushes_alerts.then(|| view! { <A href="/staff/alerts">"部门预警导入"</A> " · " })}
+                            {me.files_for_others.then(|| view! { <a href="/staff/report">"代为申报"</a> " · " })}
+                            {me.pushes_alerts.then(|| view! { <a href="/staff/alerts">"部门预警导入"</a> " · " })}
                             {me.keeps_ledger.then(|| view! {
                                 <a href="/staff/ledger.xlsx" download rel="external">"导出台账（Excel）"</a> " · "
                                 <a href="/staff/ledger.csv" download rel="external">"CSV"</a> " · "
                             })}
-                            <A href="/staff/dashboard">"工作看板"</A>
+                            <a href="/staff/dashboard">"工作看板"</a>
                             " · "
-                            <A href="/staff/inbox">"消息提醒"</A>
-                            {me.is_admin.then(|| view! { " · " <A href="/staff/admin">"账号管理"</A> })}
+                            <a href="/staff/inbox">"消息提醒"</a>
+                            {me.is_admin.then(|| view! { " · " <a href="/staff/admin">"账号管理"</a> })}
                         </p>
                         <nav class="tabs" aria-label="分类">
                             {TABS
@@ -163,11 +160,11 @@ pub fn QueuePage() -> impl IntoView {
                                     let n = count_of(&view.counts, code);
                                     let current = *code == tab;
                                     view! {
-                                        <A href=queue_href(code, &q, &filter, None)
-                                            attr:class=if current { "tab current" } else { "tab" }
-                                            attr:aria-current=current.then_some("page")>
+                                        <a href=queue_href(code, &q, &filter, None)
+                                            class=if current { "tab current" } else { "tab" }
+                                            aria-current=current.then_some("page")>
                                             {format!("{label} {n}")}
-                                        </A>
+                                        </a>
                                     }
                                 })
                                 .collect_view()}
@@ -175,12 +172,12 @@ pub fn QueuePage() -> impl IntoView {
                         <QueueFilterForm tab=tab.clone() q=q.clone() filter=filter.clone() townships />
                         <QueueList items=view.items />
                         {after.is_some().then(|| view! {
-                            <A href=queue_href(&tab, &q, &filter, None) attr:class="queue-first">"回到第一页"</A>
+                            <a href=queue_href(&tab, &q, &filter, None) class="queue-first">"回到第一页"</a>
                         })}
                         {view.next.map(|next| view! {
                             <p class="queue-more">
-                                <A href=queue_href(&tab, &q, &filter, Some(&next)) attr:class="button small"
-                                    attr:rel="next">"下一页"</A>
+                                <a href=queue_href(&tab, &q, &filter, Some(&next)) class="button small"
+                                    rel="next">"下一页"</a>
                             </p>
                         })}
                     }
@@ -303,7 +300,7 @@ fn QueueList(items: Vec<QueueItem>) -> impl IntoView {
                     let class = format!("queue-item {}", item.urgency.code().replace('_', "-"));
                     view! {
                         <li class=class data-urgency=item.urgency.code()>
-                            <A href=format!("/staff/cases/{}", item.case_id) attr:class="queue-link">
+                            <a href=format!("/staff/cases/{}", item.case_id) class="queue-link">
                                 <div class="queue-head">
                                     <strong>{item.applicant}</strong>
                                     {item.warnings_zh.into_iter().map(|w| view! {
@@ -322,7 +319,7 @@ fn QueueList(items: Vec<QueueItem>) -> impl IntoView {
                                     {item.risk_types_zh.join("、")} " · " {item.channel_zh}
                                     {item.category_zh.map(|c| format!(" · {c}"))}
                                 </div>
-                            </A>
+                            </a>
                         </li>
                     }
                 })

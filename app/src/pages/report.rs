@@ -1,5 +1,5 @@
-//! 我要申报: the self-report form. Works as a plain HTML form; once hydrated it checks each
-//! field with the same parsers the server uses.
+//! 我要申报: the self-report form. Works as a plain HTML form; the form is an island, so once
+//! hydrated it checks each field with the same parsers the server uses.
 use crate::components::hotline::HotlineNote;
 use leptos::prelude::*;
 
@@ -7,9 +7,10 @@ use crate::{
     api::{regions::region_tree, reports::SubmitReport},
     components::{
         field_errors::FieldErrors,
+        hydrated::mark_hydrated,
         report_fields::{report_draft, show_submit_errors, Consent, ReportFields, SubmitBanners},
     },
-    i18n::use_lang,
+    i18n::{use_lang, Lang},
     wire::{regions::TownshipOption, reports::ReportDraft},
 };
 
@@ -28,7 +29,7 @@ pub fn ReportPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let draft = draft.await;
                 match regions.await {
-                    Ok(townships) => view! { <ReportFormView draft townships /> }.into_any(),
+                    Ok(townships) => view! { <ReportFormView draft townships lang=t /> }.into_any(),
                     Err(e) => view! { <p class="banner error">{e.text(t)}</p> }.into_any(),
                 }
             })}
@@ -36,8 +37,11 @@ pub fn ReportPage() -> impl IntoView {
     }
 }
 
-#[component]
-fn ReportFormView(draft: ReportDraft, townships: Vec<TownshipOption>) -> impl IntoView {
+/// The island: everything it needs arrives as props (an island sees no context from `App`).
+#[island]
+fn ReportFormView(draft: ReportDraft, townships: Vec<TownshipOption>, lang: Lang) -> impl IntoView {
+    provide_context(lang);
+    mark_hydrated();
     let submit = ServerAction::<SubmitReport>::new();
     let errors = FieldErrors::new(&draft.errors);
     let general_error = show_submit_errors(submit.value(), errors);

@@ -1,7 +1,6 @@
 //! 政策与节假日 for the county administrator: the monitoring line and deadlines (with the date
 //! they take effect), and the working-day calendar (holidays and makeup workdays).
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::{
     api::settings::{current_settings, RemoveCalendarDay, SaveCalendarDay, SavePolicy},
@@ -32,7 +31,7 @@ pub fn SettingsPage() -> impl IntoView {
         ])
     };
     view! {
-        <p><A href="/staff/admin">"← 账号管理"</A></p>
+        <p><a href="/staff/admin">"← 账号管理"</a></p>
         <h1>"政策与节假日"</h1>
         {move || error().map(|e| view! { <p class="banner error" role="alert">{e}</p> })}
         <Suspense fallback=|| view! { <p class="loading">"正在加载…"</p> }>

@@ -1,8 +1,5 @@
 use leptos::prelude::*;
-use leptos_router::{
-    components::A,
-    hooks::{use_params_map, use_query_map},
-};
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::{api::reports::get_submission_info, components::contacts::ContactList, i18n::use_lang};
 
@@ -70,7 +67,7 @@ pub fn SubmittedPage() -> impl IntoView {
                         </section>
                         <ContactList contacts=info.contacts />
                         <section class="card">
-                            <A href="/track" attr:class="button">{t.pick("查询进度", "Track my report")}</A>
+                            <a href="/track" class="button">{t.pick("查询进度", "Track my report")}</a>
                         </section>
                     }
                     .into_any(),
@@ -81,7 +78,7 @@ pub fn SubmittedPage() -> impl IntoView {
                                 "确认页只在提交后一小时内显示。请用查询码和手机号查询进度。",
                                 "This page is shown only within an hour of sending. Use your tracking number and mobile number to see progress.",
                             )}</p>
-                            <A href="/track" attr:class="button">{t.pick("查询进度", "Track my report")}</A>
+                            <a href="/track" class="button">{t.pick("查询进度", "Track my report")}</a>
                         </section>
                     }
                     .into_any(),

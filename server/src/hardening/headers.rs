@@ -27,6 +27,7 @@ pub async fn security_headers(
     request.extensions_mut().insert(CspNonce(nonce.clone()));
     let path = request.uri().path().to_owned();
     let mut response = next.run(request).await;
+    let ok = response.status().is_success();
     let headers = response.headers_mut();
     if let Ok(csp) = HeaderValue::from_str(&policy(&nonce, &path)) {
         headers.insert(header::CONTENT_SECURITY_POLICY, csp);
@@ -47,8 +48,38 @@ pub async fn security_headers(
     }
     if is_private(&path) {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    } else if path.starts_with("/pkg/") && ok {
+        headers.insert(header::CACHE_CONTROL, asset_cache(&path));
+        // The same name is served brotli, gzip or plain: caches must key on the encoding.
+        if !headers.contains_key(header::VARY) {
+            headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        }
     }
     response
+}
+
+/// A file whose name carries its content hash (`safety-net.<hash>.wasm`, cargo-leptos
+/// `hash-files`) never changes: a repeat visit downloads nothing. Any other asset is
+/// revalidated (a `304` when unchanged).
+fn asset_cache(path: &str) -> HeaderValue {
+    let name = path.rsplit('/').next().unwrap_or_default();
+    let name = name
+        .strip_suffix(".br")
+        .or_else(|| name.strip_suffix(".gz"))
+        .unwrap_or(name);
+    let parts: Vec<&str> = name.split('.').collect();
+    let hashed = parts.len() >= 3
+        && parts[1..parts.len() - 1].iter().any(|part| {
+            part.len() >= 16
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        });
+    if hashed {
+        HeaderValue::from_static("public, max-age=31536000, immutable")
+    } else {
+        HeaderValue::from_static("no-cache")
+    }
 }
 
 /// Only our own origin. Scripts: our files, plus the inline hydration scripts that carry this
@@ -91,6 +122,21 @@ mod tests {
         assert!(!is_private("/report"));
         assert!(is_private("/track"));
         assert!(is_private("/report/submitted/D3UQ83CQMV"));
+    }
+
+    #[test]
+    fn hashed_assets_are_immutable_and_others_revalidate() {
+        let immutable = "public, max-age=31536000, immutable";
+        for (path, expected) in [
+            ("/pkg/safety-net.AbCdEf0123456789_-xyzQ.wasm", immutable),
+            ("/pkg/safety-net.AbCdEf0123456789_-xyzQ.js", immutable),
+            ("/pkg/safety-net.AbCdEf0123456789_-xyzQ.css", immutable),
+            ("/pkg/safety-net.css", "no-cache"),
+            ("/pkg/safety-net_bg.wasm", "no-cache"),
+            ("/pkg/safety-net.min.js", "no-cache"),
+        ] {
+            assert_eq!(asset_cache(path), expected, "{path}");
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@ mod widgets;
 use leptos::prelude::*;
 
 use crate::components::notice::LoadError;
-use leptos_router::{components::A, hooks::use_params_map};
+use leptos_router::hooks::use_params_map;
 
 use crate::api::cases::{case_detail, RunCaseCommand};
 use sections::{ClockList, HouseholdSummary, Timeline};
@@ -29,7 +29,7 @@ pub fn CasePage() -> impl IntoView {
         |(id, _)| case_detail(id),
     );
     view! {
-        <p><A href="/staff">"← 返回待办"</A></p>
+        <p><a href="/staff">"← 返回待办"</a></p>
         <Suspense fallback=|| view! { <p class="loading">"正在加载…"</p> }>
             {move || Suspend::new(async move {
                 match case.await {
@@ -39,7 +39,7 @@ pub fn CasePage() -> impl IntoView {
                             <h1>{case.applicant.clone()} <span class="tag">{case.state_zh.clone()}</span></h1>
                             <p class="muted">
                                 {format!("查询码 {} · {} {} · ", case.tracking, case.township, case.village)}
-                                <A href=format!("/notice/{}", case.village_code)>"本村公示"</A>
+                                <a href=format!("/notice/{}", case.village_code)>"本村公示"</a>
                             </p>
                             <Warnings case=case.clone() />
                             <section class="card steps" aria-label="办理">

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::{
     api::cases::{reveal_id_number, RevealIdNumber},
+    components::hydrated::mark_hydrated,
     domain::wording::audit::REVEAL_REASONS,
     wire::cases::{CaseView, ClockView, MemberView, TimelineEntry},
     wire::AppError,
@@ -20,42 +21,47 @@ fn member_line(m: &MemberView) -> String {
     )
 }
 
-#[component]
-pub fn HouseholdSummary(case: CaseView) -> impl IntoView {
+/// The island: the full ID number shown in place (the server logs each reveal).
+#[island]
+fn RevealId(case_id: String, masked: String) -> impl IntoView {
+    mark_hydrated();
     let reveal = ServerAction::<RevealIdNumber>::new();
     let _ = reveal_id_number;
-    let id_masked = case.id_masked.clone();
     let shown_id = move || match reveal.value().get() {
         Some(Ok(full)) => full,
-        _ => id_masked.clone(),
+        _ => masked.clone(),
     };
     let reveal_error = move || match reveal.value().get() {
         Some(Err(AppError::Validation(errors))) => errors.first().map(|e| e.zh.clone()),
         Some(Err(_)) => Some("无法查看".to_owned()),
         _ => None,
     };
-    let case_id = case.id.clone();
+    view! {
+        <span data-testid="id-number">{shown_id}</span>
+        <ActionForm action=reveal attr:class="inline">
+            <input type="hidden" name="case_id" value=case_id />
+            <select name="reason" aria-label="查看原因">
+                <option value="">"选择原因"</option>
+                {REVEAL_REASONS.iter().map(|(code, label)| view! {
+                    <option value=*code>{*label}</option>
+                }).collect_view()}
+            </select>
+            <input type="text" name="reason_text" maxlength="100" aria-label="其他原因" placeholder="其他原因" />
+            <button type="submit" class="button small" title="查看完整号码会被记录">"查看"</button>
+        </ActionForm>
+        {move || reveal_error().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+    }
+}
+
+#[component]
+pub fn HouseholdSummary(case: CaseView) -> impl IntoView {
     view! {
         <section class="card" aria-label="家庭情况">
             <h2>"家庭情况"</h2>
             <dl>
                 <dt>"申请人"</dt><dd>{case.applicant.clone()}</dd>
                 <dt>"身份证号"</dt>
-                <dd>
-                    <span data-testid="id-number">{shown_id}</span>
-                    <ActionForm action=reveal attr:class="inline">
-                        <input type="hidden" name="case_id" value=case_id />
-                        <select name="reason" aria-label="查看原因">
-                            <option value="">"选择原因"</option>
-                            {REVEAL_REASONS.iter().map(|(code, label)| view! {
-                                <option value=*code>{*label}</option>
-                            }).collect_view()}
-                        </select>
-                        <input type="text" name="reason_text" maxlength="100" aria-label="其他原因" placeholder="其他原因" />
-                        <button type="submit" class="button small" title="查看完整号码会被记录">"查看"</button>
-                    </ActionForm>
-                    {move || reveal_error().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
-                </dd>
+                <dd><RevealId case_id=case.id.clone() masked=case.id_masked.clone() /></dd>
                 {case.group.clone().map(|g| view! { <dt>"村民小组"</dt><dd>{g}</dd> })}
                 <dt>"手机"</dt><dd>{case.mobile_masked.clone()}</dd>
                 <dt>"家庭人口"</dt><dd>{case.household_size}</dd>

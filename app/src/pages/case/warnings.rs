@@ -1,7 +1,6 @@
 //! What staff must see before acting: a suspected duplicate beside this filing (the matched
 //! pair), and the county data comparison with its negative-list hits.
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::wire::cases::{CaseView, ComparisonView, DuplicateView};
 
@@ -63,7 +62,7 @@ fn DuplicatePair(
                     {others.into_iter().map(|o| view! {
                         <tr>
                             <td>{match o.case_id {
-                                Some(id) => view! { <A href=format!("/staff/cases/{id}")>{o.tracking}</A> }.into_any(),
+                                Some(id) => view! { <a href=format!("/staff/cases/{id}")>{o.tracking}</a> }.into_any(),
                                 None => view! { <span>{o.tracking}</span> }.into_any(),
                             }}</td>
                             <td>{if o.applicant.is_empty() { "（辖区外）".to_owned() } else { o.applicant }}</td>

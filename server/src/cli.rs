@@ -27,6 +27,8 @@ pub mod exit {
     pub const PENDING: u8 = 3;
     /// The database was migrated by a newer version of this program.
     pub const DATABASE_TOO_NEW: u8 = 4;
+    /// `verify-audit`: the audit log's hash chain is broken (someone edited the table).
+    pub const AUDIT_BROKEN: u8 = 5;
 }
 
 const ABOUT: &str = "防返贫监测帮扶服务平台 Safety Net";
@@ -129,9 +131,13 @@ pub enum Command {
         #[arg(long, hide = true, num_args = 0..=1, default_missing_value = "", value_parser = given)]
         password: Option<PasswordGiven>,
     },
-    // Key commands (`keys rotate` …) go here as one variant,
-    // `#[command(subcommand)] Keys(crate::keys::KeysCommand)`, with its arm in `run`
-    // delegating to that module; its help follows the same zh / en pattern.
+    /// 加密密钥：生成、添加、轮换（见部署手册“个人信息”） / Encryption keys: create, add,
+    /// rotate (see the deploy guide, "Personal data")
+    #[command(subcommand)]
+    Keys(crate::keys_cmd::KeysCommand),
+    /// 校验审计日志的哈希链，报告第一处断链（断链时退出码 5） / Verify the audit log's hash
+    /// chain and report the first broken link (exit code 5 when broken)
+    VerifyAudit,
 }
 
 /// A `--password` on the command line; its value is dropped unread (it must not reach an
@@ -218,6 +224,14 @@ pub enum CliError {
     Backup(#[from] crate::backup::BackupError),
     #[error("`serve` is not run here: start the binary with `server serve`")]
     NotHere,
+    #[error("{0}")]
+    Keys(#[from] crate::keys::KeyError),
+    #[error("re-encrypting: {0}")]
+    Rotate(#[from] app::ssr::error::ServiceError),
+    #[error("{0}")]
+    Audit(String),
+    #[error("the audit log's hash chain is broken: see the first broken link above")]
+    AuditBroken,
 }
 
 impl CliError {
@@ -242,6 +256,12 @@ impl CliError {
             }
             CliError::Backup(e) => e.zh(),
             CliError::NotHere => "请用 server serve 启动服务".to_owned(),
+            CliError::Keys(_) => "密钥文件或密钥设置有误（见英文说明）".to_owned(),
+            CliError::Rotate(_) => {
+                "重新加密中断：请再次运行 server keys rotate（会从中断处继续）".to_owned()
+            }
+            CliError::Audit(_) => "无法校验审计日志".to_owned(),
+            CliError::AuditBroken => "审计日志哈希链已断：见上方第一处断链".to_owned(),
         }
     }
 
@@ -253,6 +273,7 @@ impl CliError {
             | CliError::Backup(crate::backup::BackupError::Db(DbError::NewerDatabase(_))) => {
                 exit::DATABASE_TOO_NEW
             }
+            CliError::AuditBroken => exit::AUDIT_BROKEN,
             _ => exit::FAILED,
         }
     }
@@ -269,6 +290,16 @@ pub async fn run(
     match command {
         Command::Serve => Err(CliError::NotHere),
         Command::Migrate { check } => migrate(database_url, check, out).await,
+        Command::Keys(keys) => crate::keys_cmd::run(keys, database_url, out).await,
+        Command::VerifyAudit => {
+            match crate::audit_cmd::verify_audit(database_url, out)
+                .await
+                .map_err(|e| CliError::Audit(e.to_string()))?
+            {
+                crate::audit_cmd::AuditStatus::Intact => Ok(()),
+                crate::audit_cmd::AuditStatus::Broken => Err(CliError::AuditBroken),
+            }
+        }
         Command::Backup { file } => {
             crate::backup::backup(database_url, &file, out).await?;
             Ok(())

@@ -1,7 +1,10 @@
 //! The `keys` commands (wired into the CLI by `cli.rs`): make a key file, add a data key,
 //! and rotate what is stored to the newest key with a progress bar. The same rotation seals
 //! plaintext written before encryption (a database from before migration 0017).
-use std::path::Path;
+use std::{
+    io::Write,
+    path::{Path, PathBuf},
+};
 
 use app::ssr::{
     db::Db,
@@ -12,6 +15,56 @@ use app::ssr::{
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::keys::{self, KeyError};
+
+/// `server keys …`.
+#[derive(Debug, Clone, PartialEq, Eq, clap::Subcommand)]
+pub enum KeysCommand {
+    /// 生成新的密钥文件（权限0600，须保密并与数据库分开备份） / Create a new key file (mode
+    /// 0600; keep it secret and back it up apart from the database)
+    Init {
+        #[arg(long)]
+        file: PathBuf,
+    },
+    /// 添加新数据密钥；重启各服务后运行 keys rotate / Add a new data key; restart every app
+    /// server, then run `keys rotate`
+    Add {
+        #[arg(long)]
+        file: PathBuf,
+    },
+    /// 把已存数据重新加密到最新密钥（含旧明文），分批进行，可中断后续跑 / Re-encrypt what is
+    /// stored to the newest key (plaintext too), in batches; resumable after a stop
+    Rotate,
+}
+
+/// Runs a `keys` command; `rotate` reads the keys the server would (`SAFETY_NET_KEYS_FILE` or
+/// `SAFETY_NET_KEYS`).
+pub async fn run(
+    command: KeysCommand,
+    database_url: &str,
+    out: &mut dyn Write,
+) -> Result<(), crate::cli::CliError> {
+    match command {
+        KeysCommand::Init { file } => {
+            init(&file)?;
+            writeln!(out, "已生成密钥文件 key file created: {}", file.display())?;
+        }
+        KeysCommand::Add { file } => {
+            let id = add(&file)?;
+            writeln!(
+                out,
+                "已添加数据密钥 data key {id} added: restart every app server, then run `server keys rotate`"
+            )?;
+        }
+        KeysCommand::Rotate => {
+            let vault = keys::load(&keys::KeySource::from_env(), false)?;
+            let db = Db::connect(database_url).await?;
+            let report = rotate(&db, &vault, &Bar::new()).await;
+            db.pool.close().await;
+            writeln!(out, "{}", summary(&report?))?;
+        }
+    }
+    Ok(())
+}
 
 /// `keys init --file PATH`: a fresh key file (index key and data key `k1`), mode 0600.
 pub fn init(path: &Path) -> Result<(), KeyError> {

@@ -409,3 +409,26 @@ async fn a_stopping_worker_sends_the_row_it_is_on_and_releases_the_rest() {
         "the unsent rows are due again at once, not held for the lease"
     );
 }
+
+#[tokio::test]
+async fn keys_and_audit_commands_run_from_the_binary() {
+    let keys = temp_path(".keys");
+    let keys = keys.to_str().expect("utf-8").to_owned();
+    let made = binary(&[], &["keys", "init", "--file", &keys]);
+    assert_eq!(made.status.code(), Some(0), "{}", printed(&made));
+    assert!(std::fs::read_to_string(&keys)
+        .expect("key file")
+        .contains("data "));
+    let url = format!("sqlite://{}", temp_path(".db").display());
+    let env = [
+        ("DATABASE_URL", url.as_str()),
+        ("SAFETY_NET_KEYS_FILE", &keys),
+    ];
+    let rotated = binary(&env, &["keys", "rotate"]);
+    assert_eq!(rotated.status.code(), Some(0), "{}", printed(&rotated));
+    let verified = binary(&env, &["verify-audit"]);
+    assert_eq!(verified.status.code(), Some(0), "{}", printed(&verified));
+    // A second init would overwrite the only copy of the keys: refused.
+    let again = binary(&[], &["keys", "init", "--file", &keys]);
+    assert_eq!(again.status.code(), Some(i32::from(exit::FAILED)));
+}

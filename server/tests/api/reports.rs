@@ -271,3 +271,18 @@ async fn the_household_sees_its_responsible_person_and_measures() {
         "{measures:?}"
     );
 }
+
+#[tokio::test]
+async fn a_draft_token_with_a_control_character_gets_the_empty_form() {
+    let app = crate::helpers::spawn_app().await;
+    let response = app
+        .client
+        .get(app.url("/report?draft=%2500"))
+        .send()
+        .await
+        .expect("get");
+    let status = response.status();
+    let body = response.text().await.expect("body");
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("name=\"form[name]\""), "the form is there");
+}

@@ -305,6 +305,11 @@ pub async fn load_draft(
     token: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<ReportDraft>, ServiceError> {
+    // Only tokens we make (32 hex digits) can name a draft: anything else is no draft, and
+    // never a database call from a page's address.
+    if token.len() != 32 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Ok(None);
+    }
     let cutoff = draft_cutoff(now);
     let Some(payload) = drafts::find(&state.db.pool, &state.vault, token, cutoff).await? else {
         return Ok(None);

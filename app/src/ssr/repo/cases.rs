@@ -174,7 +174,7 @@ pub async fn snapshot<'e, E: Executor<'e, Database = Any>>(
         .transpose()
 }
 
-#[cfg(feature = "test-support")]
+/// The case id for a tracking number (the audit page's household filter; tests).
 pub async fn id_by_tracking<'e, E: Executor<'e, Database = Any>>(
     ex: E,
     tracking: &str,

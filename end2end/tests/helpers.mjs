@@ -104,3 +104,31 @@ export async function fileReport(page, name, { mobile = uniqueMobile(), id = uni
   assert.equal(response.status(), 200, await response.text());
   return response.json();
 }
+
+/** Opens a case from the officer's queue (all tab), as they would in the morning. */
+export async function openCase(page, username, name, viewport) {
+  if (viewport) await page.setViewportSize(viewport);
+  await loginAs(page, username);
+  await page.goto(`${BASE_URL}/staff?tab=all`);
+  await page.getByRole('link', { name: new RegExp(name) }).first().click();
+  await page.getByRole('heading', { name: new RegExp(name) }).waitFor();
+  await page.waitForSelector('body[data-hydrated="true"]', { timeout: 60000 });
+}
+
+/** Takes the case step labelled `label`, filling its form with `fill` first. */
+export async function step(page, label, fill = async () => {}) {
+  const details = page.locator('details.step', { has: page.locator('summary', { hasText: label }) }).first();
+  await details.locator('summary').click().catch(() => {});
+  await details.evaluate((d) => { d.open = true; });
+  await fill(details);
+  // A step is a plain form post (the case page's only island is the ID reveal): the server
+  // answers with a redirect back to the case page, which loads afresh.
+  await Promise.all([
+    page.waitForNavigation({ waitUntil: 'load' }),
+    details.getByRole('button', { name: `确认${label}` }).click(),
+  ]);
+  const error = await details.locator('.banner.error').count();
+  if (error > 0) {
+    assert.fail(`${label}: ${await details.locator('.banner.error').first().innerText()}`);
+  }
+}

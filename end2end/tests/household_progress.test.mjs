@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE_URL, SAME_ORIGIN, launch, newPage, loginAs, uniqueIdNumber, uniqueMobile,
+  BASE_URL, SAME_ORIGIN, launch, newPage, loginAs, uniqueIdNumber, uniqueMobile, openCase, step,
 } from './helpers.mjs';
 
 const DESKTOP = { width: 1280, height: 800 };
@@ -101,25 +101,7 @@ async function expectHousehold(tracking, mobile, ...words) {
   return seen;
 }
 
-async function openCase(page, username, name) {
-  await loginAs(page, username);
-  await page.goto(`${BASE_URL}/staff?tab=all`);
-  await page.getByRole('link', { name: new RegExp(name) }).first().click();
-  await page.getByRole('heading', { name: new RegExp(name) }).waitFor();
-  await page.waitForSelector('body[data-hydrated="true"]', { timeout: 60000 });
-}
 
-async function step(page, label, fill = async () => {}) {
-  const details = page.locator('details.step', { has: page.locator('summary', { hasText: label }) }).first();
-  await details.locator('summary').click().catch(() => {});
-  await details.evaluate((d) => { d.open = true; });
-  await fill(details);
-  await details.getByRole('button', { name: `确认${label}` }).click();
-  await page.waitForTimeout(300);
-  if (await details.locator('.banner.error').count() > 0) {
-    assert.fail(`${label}: ${await details.locator('.banner.error').first().innerText()}`);
-  }
-}
 
 async function homeCheck(form, income = ['2000', '1000']) {
   await form.locator('input[name="form[visitors]"]').fill('王村干、李乡干');

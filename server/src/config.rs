@@ -63,6 +63,8 @@ pub struct Config {
     pub http: HttpConfig,
     /// Keys sealing ID numbers and mobiles (`SAFETY_NET_KEYS` / `SAFETY_NET_KEYS_FILE`).
     pub keys: crate::keys::KeySource,
+    /// Worker periods, the settings reload and the database wait (see [`crate::timing`]).
+    pub timing: crate::timing::Timing,
 }
 
 /// How the server meets the network: who may post, whom to believe about addresses, and how
@@ -289,6 +291,7 @@ impl Config {
             metrics_addr: None,
             http: HttpConfig::default(),
             keys: crate::keys::KeySource::Test,
+            timing: crate::timing::Timing::default(),
         }
     }
 
@@ -326,6 +329,7 @@ impl Config {
             metrics_addr: optional_addr("METRICS_ADDR")?,
             http: HttpConfig::from_env()?,
             keys: crate::keys::KeySource::from_env(),
+            timing: crate::timing::Timing::from_env()?,
         })
     }
 }
@@ -339,7 +343,7 @@ fn test_clock_flag() -> Result<bool, ConfigError> {
     Ok(on)
 }
 
-fn number<T: std::str::FromStr>(name: &'static str, default: T) -> Result<T, ConfigError> {
+pub(crate) fn number<T: std::str::FromStr>(name: &'static str, default: T) -> Result<T, ConfigError> {
     match var(name) {
         None => Ok(default),
         Some(raw) => raw
@@ -458,6 +462,7 @@ mod tests {
             metrics_addr: None,
             http: HttpConfig::default(),
             keys: crate::keys::KeySource::Test,
+            timing: crate::timing::Timing::default(),
         };
         let printed = format!("{config:?}");
         assert!(!printed.contains("hunter2"), "{printed}");

@@ -13,4 +13,5 @@ pub mod serve;
 pub mod startup;
 pub mod telemetry;
 pub mod test_clock;
+pub mod timing;
 pub mod workers;

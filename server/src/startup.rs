@@ -92,6 +92,8 @@ pub struct Application {
     drain_timeout: std::time::Duration,
     /// Set at the shutdown signal: `/readyz` answers 503 from then on.
     draining: Arc<AtomicBool>,
+    /// `SETTINGS_RELOAD_SECS`: how often this server rereads calendar and policy.
+    settings_reload: std::time::Duration,
 }
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -104,7 +106,7 @@ impl Application {
         crate::production::check_config(config)?;
         let vault = crate::keys::load(&config.keys, config.seed_demo)?;
         let workers = Workers::from_config(config)?;
-        let db = Db::connect(config.database_url.expose()).await?;
+        let db = Db::connect_with(config.database_url.expose(), config.timing.db_options()).await?;
         crate::production::check_accounts(config, &db).await?;
         if config.seed_demo {
             seed::seed_demo(&db, clock.now())
@@ -196,6 +198,7 @@ impl Application {
             shutdown_delay: config.http.shutdown_delay,
             drain_timeout: config.http.drain_timeout,
             draining,
+            settings_reload: config.timing.settings_reload,
         })
     }
 
@@ -216,10 +219,15 @@ impl Application {
     /// the row they are on, releasing the rest of their claim.
     pub async fn run_until(self, signal: impl Future<Output = ()>) -> std::io::Result<()> {
         let (stop, stopped) = tokio::sync::watch::channel(false);
-        let tasks = match self.workers {
-            Some(workers) => workers.spawn(self.state.clone(), stopped),
-            None => Vec::new(),
-        };
+        // Every server rereads the settings another may have changed, workers or not.
+        let mut tasks = vec![crate::workers::settings_reloader(
+            self.settings_reload,
+            self.state.clone(),
+            stopped.clone(),
+        )];
+        if let Some(workers) = self.workers {
+            tasks.extend(workers.spawn(self.state.clone(), stopped));
+        }
         if let Some(listener) = self.metrics {
             let metrics = crate::metrics::router(self.state.clone());
             tokio::spawn(async move {
@@ -356,13 +364,20 @@ fn observed(router: Router) -> Router {
     )
 }
 
+/// A load balancer's health check gets its answer within this, even while the database is
+/// away and the pool is still waiting for a connection.
+const READY_CHECK_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(2);
+
 async fn readyz(
     State(state): State<AppState>,
     draining: Arc<AtomicBool>,
 ) -> (StatusCode, &'static str) {
     if draining.load(Ordering::SeqCst) {
         (StatusCode::SERVICE_UNAVAILABLE, "shutting down")
-    } else if state.db.is_reachable().await {
+    } else if tokio::time::timeout(READY_CHECK_TIMEOUT, state.db.is_reachable())
+        .await
+        .unwrap_or(false)
+    {
         (StatusCode::OK, "ready")
     } else {
         (StatusCode::SERVICE_UNAVAILABLE, "database unreachable")

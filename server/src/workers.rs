@@ -19,6 +19,7 @@ use tokio::{sync::watch, task::JoinHandle, time::MissedTickBehavior};
 
 use crate::config::{Config, SmsAuthConfig};
 
+/// The defaults of `SWEEP_EVERY_SECS` and `DELIVER_EVERY_SECS` (see [`crate::timing`]).
 pub const SWEEP_EVERY: Duration = Duration::from_secs(5 * 60);
 pub const DELIVER_EVERY: Duration = Duration::from_secs(30);
 
@@ -47,6 +48,8 @@ fn read_ca(name: &'static str, path: Option<&str>) -> Result<Option<Vec<u8>>, Wo
 /// What the background tasks send with; built at startup so bad settings stop the server.
 pub struct Workers {
     delivery_tasks: u32,
+    sweep_every: Duration,
+    deliver_every: Duration,
     mailer: Option<Arc<dyn Mailer>>,
     sms: Option<Arc<dyn SmsGateway>>,
 }
@@ -109,6 +112,8 @@ impl Workers {
         };
         Ok(Some(Workers {
             delivery_tasks: config.workers,
+            sweep_every: config.timing.sweep_every,
+            deliver_every: config.timing.deliver_every,
             mailer,
             sms,
         }))
@@ -124,7 +129,7 @@ impl Workers {
             tracing::warn!("SMS_GATEWAY_URL is not set: text messages stay pending in the outbox");
         }
         let mut tasks = vec![every(
-            SWEEP_EVERY,
+            self.sweep_every,
             "clock sweep",
             state.clone(),
             stop.clone(),
@@ -148,7 +153,7 @@ impl Workers {
             let mailer = self.mailer.clone();
             let sms = self.sms.clone();
             tasks.push(every(
-                DELIVER_EVERY,
+                self.deliver_every,
                 "outbox",
                 state.clone(),
                 stop.clone(),
@@ -175,6 +180,33 @@ impl Workers {
         }
         tasks
     }
+}
+
+/// Rereads calendar and policy every `period` (not at once: startup just read them), so a
+/// change an administrator made on another app server applies here within `period`.
+pub fn settings_reloader(
+    period: Duration,
+    state: AppState,
+    stop: watch::Receiver<bool>,
+) -> JoinHandle<()> {
+    let started = std::sync::atomic::AtomicBool::new(false);
+    every(
+        period,
+        "settings reload",
+        state,
+        stop,
+        move |state, _stop| {
+            let first = !started.swap(true, std::sync::atomic::Ordering::SeqCst);
+            async move {
+                if first {
+                    return;
+                }
+                if let Err(e) = settings::reload(&state, state.clock.now()).await {
+                    log_failure("settings reload", &e);
+                }
+            }
+        },
+    )
 }
 
 /// Runs `pass` every `period` (the first at once), each as its own task, until `stop` turns

@@ -79,6 +79,15 @@ impl RequestContext {
                 leptos_axum::redirect(&format!("{back}{draft}"));
                 Err(ServiceError::Validation(errors))
             }
+            // The database cannot store it (disk full, database away): the form is kept in
+            // memory, so the household finds it filled in with the reason above it.
+            Err(ServiceError::Db(e))
+                if self.is_plain_form_post() && super::db::is_unavailable(&e) =>
+            {
+                let token = super::services::reports::keep_unstored_draft(form, self.now())?;
+                leptos_axum::redirect(&format!("{back}draft={token}"));
+                Err(ServiceError::Db(e))
+            }
             other => other,
         }
     }
@@ -202,6 +211,7 @@ pub fn status_of(e: &AppError) -> http::StatusCode {
         AppError::Refused(_) => StatusCode::UNPROCESSABLE_ENTITY,
         AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
         AppError::Internal | AppError::Transport => StatusCode::INTERNAL_SERVER_ERROR,
+        AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
     }
 }
 

@@ -61,11 +61,60 @@ pub struct MigrationStatus {
 
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
 
+/// How the pool meets a database that is slow, away or full.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DbOptions {
+    /// How long a request waits for a connection before it is answered 503 (the database
+    /// restarting or unreachable); default 10 s.
+    pub acquire_timeout: Duration,
+    /// SQLite only, for the disk-full test: `pragma max_page_count` on every connection, so
+    /// the file stops growing as a full disk would stop it. `None` (default): no cap.
+    pub sqlite_max_pages: Option<u64>,
+}
+
+impl Default for DbOptions {
+    fn default() -> Self {
+        DbOptions {
+            acquire_timeout: Duration::from_secs(10),
+            sqlite_max_pages: None,
+        }
+    }
+}
+
+/// Whether an error means the database is away or cannot store just now (connection lost or
+/// refused, server shutting down or restarting, disk full), not that the request was wrong:
+/// such a request is answered 503 and may be tried again.
+pub fn is_unavailable(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::Io(_)
+        | sqlx::Error::Tls(_)
+        | sqlx::Error::WorkerCrashed => true,
+        sqlx::Error::Database(db) => {
+            let code = db.code().map(|c| c.into_owned()).unwrap_or_default();
+            // PostgreSQL: connection exceptions (08…), insufficient resources (53…: disk
+            // full, out of memory, too many connections), shutdown and restart (57P01-03).
+            // SQLite: SQLITE_FULL (13) and SQLITE_IOERR (10, extended codes 10 + n·256).
+            code.starts_with("08")
+                || code.starts_with("53")
+                || matches!(code.as_str(), "57P01" | "57P02" | "57P03")
+                || code.parse::<i64>().is_ok_and(|n| n == 13 || n % 256 == 10)
+        }
+        _ => false,
+    }
+}
+
 impl Db {
     /// Connects, creating the SQLite file and its folder if needed, and migrates; refuses a
     /// database migrated by a newer version.
     pub async fn connect(url: &str) -> Result<Db, DbError> {
-        let db = Db::open(url).await?;
+        Db::connect_with(url, DbOptions::default()).await
+    }
+
+    /// [`Db::connect`] with pool options other than the defaults.
+    pub async fn connect_with(url: &str, options: DbOptions) -> Result<Db, DbError> {
+        let db = Db::open_with(url, options).await?;
         db.migrate().await?;
         Ok(db)
     }
@@ -111,6 +160,10 @@ impl Db {
 
     /// Connects (creating the SQLite file and its folder if needed) without migrating.
     pub async fn open(url: &str) -> Result<Db, DbError> {
+        Db::open_with(url, DbOptions::default()).await
+    }
+
+    pub async fn open_with(url: &str, db_options: DbOptions) -> Result<Db, DbError> {
         install_default_drivers();
         let backend = if url.starts_with("sqlite:") {
             Backend::Sqlite
@@ -135,7 +188,7 @@ impl Db {
                 Backend::Sqlite => 4,
                 Backend::Postgres => 16,
             })
-            .acquire_timeout(Duration::from_secs(10))
+            .acquire_timeout(db_options.acquire_timeout)
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
@@ -148,6 +201,10 @@ impl Db {
                         // the filing is answered (WAL with `normal` can lose the last commits
                         // on a power cut).
                         conn.execute("pragma synchronous = full").await?;
+                        if let Some(pages) = db_options.sqlite_max_pages {
+                            conn.execute(format!("pragma max_page_count = {pages}").as_str())
+                                .await?;
+                        }
                     }
                     Ok(())
                 })

@@ -45,6 +45,10 @@ impl From<ServiceError> for AppError {
                 AppError::Refused(FieldError::new("command", &refusal))
             }
             ServiceError::RateLimited => AppError::RateLimited,
+            ServiceError::Db(e) if super::db::is_unavailable(&e) => {
+                tracing::error!(error = %e, "database unavailable; answered 503");
+                AppError::Unavailable
+            }
             internal => {
                 tracing::error!(error = %internal, cause = ?cause_chain(&internal), "request failed");
                 AppError::Internal

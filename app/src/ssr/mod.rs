@@ -8,6 +8,7 @@ pub mod download;
 pub mod error;
 pub mod form_keys;
 pub mod language;
+pub mod memory_drafts;
 pub mod password;
 pub mod proxies;
 pub mod repo;

@@ -54,6 +54,10 @@ pub enum AppError {
     RateLimited,
     #[error("internal error")]
     Internal,
+    /// The database cannot be reached or cannot store just now (restart, network, disk
+    /// full): nothing was done, and trying again later may work.
+    #[error("temporarily unavailable")]
+    Unavailable,
     /// The request did not reach the server or its answer could not be read.
     #[error("network error")]
     Transport,
@@ -73,6 +77,9 @@ impl AppError {
                 "尝试次数过多，请稍后再试（最多等一小时）；如急需帮助请拨打12317"
             }
             AppError::Internal => "系统出现问题，请稍后重试；如急需帮助请拨打12317",
+            AppError::Unavailable => {
+                "系统暂时无法保存或读取数据，请几分钟后重试；如急需帮助请拨打12317"
+            }
             AppError::Transport => "网络连接不稳定，请检查网络后重试",
         }
     }
@@ -91,6 +98,10 @@ impl AppError {
             }
             AppError::Internal => {
                 "Something went wrong; please try again later, or call 12317 for urgent help"
+            }
+            AppError::Unavailable => {
+                "The system cannot save or read data just now; please try again in a few \
+                 minutes, or call 12317 for urgent help"
             }
             AppError::Transport => "The network is unstable; check the connection and try again",
         }

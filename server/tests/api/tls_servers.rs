@@ -139,10 +139,19 @@ impl SmtpServer {
 /// `mode` is `starttls` or `implicit`. Needs Debian's python3-aiosmtpd
 /// (`scripts/tools.sh` ensure_smtp_server).
 pub fn smtp_server(ca: &TestCa, mode: &str) -> SmtpServer {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
+    smtp_server_on(ca, mode, free_port())
+}
+
+/// A loopback port nothing listens on (yet).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .expect("free port")
-        .port();
+        .port()
+}
+
+/// [`smtp_server`] on a given port: a mail server that comes back where it was.
+pub fn smtp_server_on(ca: &TestCa, mode: &str, port: u16) -> SmtpServer {
     let received = ca.dir.join(format!("received-{mode}.txt"));
     let python = std::env::var("SMTP_TEST_PYTHON").unwrap_or_else(|_| "/usr/bin/python3".into());
     let script = concat!(

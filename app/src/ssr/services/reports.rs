@@ -295,6 +295,29 @@ pub async fn save_draft(
     Ok(Some(token))
 }
 
+/// A form the database could not take (disk full, database away), kept in this server's
+/// memory with a message saying so; returns the draft's token.
+pub fn keep_unstored_draft(
+    form: &ReportForm,
+    now: DateTime<Utc>,
+) -> Result<String, ServiceError> {
+    let unavailable = crate::wire::AppError::Unavailable;
+    let draft = ReportDraft {
+        form: form.clone(),
+        errors: vec![FieldError {
+            field: crate::domain::report::FORM_FIELD.to_owned(),
+            key: "unavailable".to_owned(),
+            zh: unavailable.zh().to_owned(),
+            en: unavailable.en().to_owned(),
+        }],
+    };
+    let payload =
+        serde_json::to_string(&draft).map_err(|e| ServiceError::Corrupt(e.to_string()))?;
+    let token = cases::new_id();
+    crate::ssr::memory_drafts::keep(&token, &payload, millis(now), draft_cutoff(now));
+    Ok(token)
+}
+
 /// Drafts older than this are neither shown nor kept (the worker deletes them).
 pub fn draft_cutoff(now: DateTime<Utc>) -> i64 {
     millis(now - Duration::minutes(DRAFT_TTL_MINUTES))
@@ -311,8 +334,12 @@ pub async fn load_draft(
         return Ok(None);
     }
     let cutoff = draft_cutoff(now);
-    let Some(payload) = drafts::find(&state.db.pool, &state.vault, token, cutoff).await? else {
-        return Ok(None);
+    let payload = match crate::ssr::memory_drafts::find(token, cutoff) {
+        Some(payload) => payload,
+        None => match drafts::find(&state.db.pool, &state.vault, token, cutoff).await? {
+            Some(payload) => payload,
+            None => return Ok(None),
+        },
     };
     serde_json::from_str(&payload)
         .map(Some)

@@ -139,9 +139,8 @@ pub async fn file_until_acknowledged(
     ok_failures: &[u16],
     failures: &mut Vec<String>,
 ) -> Filed {
-    let current = || base.read().expect("base").clone();
     let key = loop {
-        let at = current();
+        let at = base.read().expect("base").clone();
         let answer = client_from(&at, from, Duration::from_secs(10))
             .post(format!("{at}/api/reports/new_key"))
             .send()
@@ -153,12 +152,31 @@ pub async fn file_until_acknowledged(
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     };
-    let mut form = report_fields("断电户", &mobile, QINGSHI_VILLAGE);
-    form.push(("form[key]".into(), key));
-    let mut tries = 0;
+    resend_until_acknowledged(base, from, mobile, &key, 0, ok_failures, failures).await
+}
+
+/// The household's form with its key, as the page posts it.
+pub fn keyed_form(mobile: &str, key: &str) -> Vec<(String, String)> {
+    let mut form = report_fields("断电户", mobile, QINGSHI_VILLAGE);
+    form.push(("form[key]".into(), key.to_owned()));
+    form
+}
+
+/// Sends the keyed form until it is acknowledged; `sent_before` counts tries already made.
+pub async fn resend_until_acknowledged(
+    base: &std::sync::Arc<std::sync::RwLock<String>>,
+    from: [u8; 4],
+    mobile: String,
+    key: &str,
+    sent_before: u32,
+    ok_failures: &[u16],
+    failures: &mut Vec<String>,
+) -> Filed {
+    let form = keyed_form(&mobile, key);
+    let mut tries = sent_before;
     loop {
         tries += 1;
-        let at = current();
+        let at = base.read().expect("base").clone();
         let answer = client_from(&at, from, Duration::from_secs(10))
             .post(format!("{at}/api/reports/submit"))
             .form(&form)

@@ -343,7 +343,10 @@ fn test_clock_flag() -> Result<bool, ConfigError> {
     Ok(on)
 }
 
-pub(crate) fn number<T: std::str::FromStr>(name: &'static str, default: T) -> Result<T, ConfigError> {
+pub(crate) fn number<T: std::str::FromStr>(
+    name: &'static str,
+    default: T,
+) -> Result<T, ConfigError> {
     match var(name) {
         None => Ok(default),
         Some(raw) => raw

@@ -49,11 +49,19 @@ mod tests {
 
     #[test]
     fn a_draft_is_found_until_it_is_older_than_the_cutoff() {
-        let cases = [(1_000, 500, true), (1_000, 1_000, true), (1_000, 1_001, false)];
+        let cases = [
+            (1_000, 500, true),
+            (1_000, 1_000, true),
+            (1_000, 1_001, false),
+        ];
         for (kept_at, cutoff, found) in cases {
             let token = format!("memory-draft-{kept_at}-{cutoff}");
             keep(&token, "{}", kept_at, 0);
-            assert_eq!(find(&token, cutoff).is_some(), found, "{kept_at} vs {cutoff}");
+            assert_eq!(
+                find(&token, cutoff).is_some(),
+                found,
+                "{kept_at} vs {cutoff}"
+            );
         }
         assert_eq!(find("never-kept", 0), None);
     }

@@ -82,12 +82,7 @@ async fn a_database_restart_mid_load_answers_503_and_recovers_losing_nothing() {
     let relay = Relay::start(host_port).await;
     let relayed = format!("{user}@127.0.0.1:{}/{database}", relay.port);
     let keys = key_file();
-    let server = start(
-        &relayed,
-        &keys,
-        &[("DATABASE_ACQUIRE_TIMEOUT_SECS", "1")],
-    )
-    .await;
+    let server = start(&relayed, &keys, &[("DATABASE_ACQUIRE_TIMEOUT_SECS", "1")]).await;
     let base = Arc::new(RwLock::new(server.base.clone()));
     let probe = crate::spawned::client_from(&server.base, [127, 5, 9, 9], Duration::from_secs(5));
     assert_eq!(readyz(&probe, &server.base).await, 200);
@@ -131,7 +126,11 @@ async fn a_database_restart_mid_load_answers_503_and_recovers_losing_nothing() {
     while down_since.elapsed() < Duration::from_secs(4) {
         let asked = Instant::now();
         let status = readyz(&probe, &server.base).await;
-        assert!(asked.elapsed() < Duration::from_secs(3), "/readyz took {:?}", asked.elapsed());
+        assert!(
+            asked.elapsed() < Duration::from_secs(3),
+            "/readyz took {:?}",
+            asked.elapsed()
+        );
         red |= status == 503;
         tokio::time::sleep(Duration::from_millis(200)).await;
     }

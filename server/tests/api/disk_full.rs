@@ -64,7 +64,10 @@ async fn a_full_disk_refuses_filings_cleanly_keeps_the_form_and_corrupts_nothing
         Some(AppError::Unavailable),
         "the typed error, no internal text: {body}"
     );
-    assert!(!filed.is_empty(), "some filings fitted before the disk filled");
+    assert!(
+        !filed.is_empty(),
+        "some filings fitted before the disk filled"
+    );
 
     // Without JavaScript: the browser is sent back to the form, filled in, with the reason.
     let browser = reqwest::Client::builder()
@@ -98,7 +101,10 @@ async fn a_full_disk_refuses_filings_cleanly_keeps_the_form_and_corrupts_nothing
     assert!(page.contains("value=\"存表户\""), "name kept");
     assert!(page.contains("value=\"13312345678\""), "mobile kept");
     assert!(page.contains("父亲住院"), "description kept");
-    assert!(page.contains(AppError::Unavailable.zh()), "the reason is shown");
+    assert!(
+        page.contains(AppError::Unavailable.zh()),
+        "the reason is shown"
+    );
 
     // Killed while full: the file is sound.
     server.kill9();

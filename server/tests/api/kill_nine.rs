@@ -14,7 +14,7 @@ use tokio::{io::AsyncWriteExt, net::TcpStream};
 use crate::{
     helpers::fresh_database_url,
     spawned::{
-        assert_each_filed_once, client_from, file_until_acknowledged, keyed_form, key_file,
+        assert_each_filed_once, client_from, file_until_acknowledged, key_file, keyed_form,
         resend_until_acknowledged, start, wait_for,
     },
 };
@@ -84,7 +84,9 @@ async fn a_server_killed_mid_load_and_restarted_loses_and_doubles_no_filing() {
     let (mut filed, mut failures) = (Vec::new(), Vec::new());
     for (from, mobile, key, stream) in unanswered {
         drop(stream);
-        filed.push(resend_until_acknowledged(&base, from, mobile, &key, 1, &[], &mut failures).await);
+        filed.push(
+            resend_until_acknowledged(&base, from, mobile, &key, 1, &[], &mut failures).await,
+        );
     }
     wait_for(&acknowledged, before + 12).await;
     stop.store(true, Ordering::SeqCst);
@@ -140,11 +142,12 @@ async fn stored(
     let db = app::ssr::db::Db::open(url).await.expect("database");
     let mut stored = 0;
     for (_, mobile, _, _) in unanswered {
-        let n: i64 = sqlx::query_scalar("select count(*) from cases where applicant_mobile_index = $1")
-            .bind(vault.index(app::ssr::vault::Field::Mobile, mobile))
-            .fetch_one(&db.pool)
-            .await
-            .expect("count");
+        let n: i64 =
+            sqlx::query_scalar("select count(*) from cases where applicant_mobile_index = $1")
+                .bind(vault.index(app::ssr::vault::Field::Mobile, mobile))
+                .fetch_one(&db.pool)
+                .await
+                .expect("count");
         stored += usize::try_from(n).unwrap_or_default();
     }
     db.pool.close().await;

@@ -83,20 +83,53 @@ async fn mail_and_sms_down_for_a_while_are_retried_with_backoff_and_delivered_on
 
     for n in 0..3 {
         let officer = format!("officer{n}@qingshi.example.org");
-        queue(&app, &format!("e{n}"), MessageChannel::Email, &officer, "请尽快办理。").await;
+        queue(
+            &app,
+            &format!("e{n}"),
+            MessageChannel::Email,
+            &officer,
+            "请尽快办理。",
+        )
+        .await;
         let text = format!("【防返贫监测】短信 {n}");
-        queue(&app, &format!("s{n}"), MessageChannel::Sms, &format!("1370000000{n}"), &text).await;
+        queue(
+            &app,
+            &format!("s{n}"),
+            MessageChannel::Sms,
+            &format!("1370000000{n}"),
+            &text,
+        )
+        .await;
     }
-    queue(&app, "x", MessageChannel::Sms, NEVER, "【防返贫监测】无法送达").await;
+    queue(
+        &app,
+        "x",
+        MessageChannel::Sms,
+        NEVER,
+        "【防返贫监测】无法送达",
+    )
+    .await;
 
     // Both down: five attempts, each after the stated wait, none given up on.
     for attempt in 1..MAX_ATTEMPTS {
         let report = pass(&app, &mailer, &gateway).await;
-        assert_eq!((report.sent, report.retrying, report.dead), (0, 7, 0), "attempt {attempt}");
-        assert!(rows(&app).await.iter().all(|(_, status, n)| status == "pending" && *n == attempt));
+        assert_eq!(
+            (report.sent, report.retrying, report.dead),
+            (0, 7, 0),
+            "attempt {attempt}"
+        );
+        assert!(rows(&app)
+            .await
+            .iter()
+            .all(|(_, status, n)| status == "pending" && *n == attempt));
         // Not a moment before the backoff is over.
-        app.clock.advance(backoff(attempt) - chrono::Duration::seconds(1));
-        assert_eq!(pass(&app, &mailer, &gateway).await, DeliveryReport::default(), "attempt {attempt} waits");
+        app.clock
+            .advance(backoff(attempt) - chrono::Duration::seconds(1));
+        assert_eq!(
+            pass(&app, &mailer, &gateway).await,
+            DeliveryReport::default(),
+            "attempt {attempt} waits"
+        );
         app.clock.advance(chrono::Duration::seconds(1));
     }
 
@@ -109,14 +142,25 @@ async fn mail_and_sms_down_for_a_while_are_retried_with_backoff_and_delivered_on
     let after: Vec<(String, String, i64)> = rows(&app).await;
     for (id, status, attempts) in &after {
         let expected = if id == "x" { "dead" } else { "sent" };
-        assert_eq!((status.as_str(), *attempts), (expected, MAX_ATTEMPTS), "{id}");
+        assert_eq!(
+            (status.as_str(), *attempts),
+            (expected, MAX_ATTEMPTS),
+            "{id}"
+        );
     }
 
     // Later passes send nothing again.
     app.clock.advance(chrono::Duration::hours(1));
-    assert_eq!(pass(&app, &mailer, &gateway).await, DeliveryReport::default());
+    assert_eq!(
+        pass(&app, &mailer, &gateway).await,
+        DeliveryReport::default()
+    );
     for n in 0..3 {
-        assert_eq!(sms.accepted(&format!("【防返贫监测】短信 {n}")), 1, "text {n} once");
+        assert_eq!(
+            sms.accepted(&format!("【防返贫监测】短信 {n}")),
+            1,
+            "text {n} once"
+        );
         let officer = format!("officer{n}@qingshi.example.org");
         let got = mail_server
             .messages()

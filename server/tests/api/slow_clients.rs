@@ -19,12 +19,18 @@ async fn closed_within(stream: &mut TcpStream, limit: Duration) -> Option<(Durat
     let mut seen = Vec::new();
     let mut buf = [0u8; 1024];
     loop {
-        match tokio::time::timeout(limit.saturating_sub(started.elapsed()), stream.read(&mut buf))
-            .await
+        match tokio::time::timeout(
+            limit.saturating_sub(started.elapsed()),
+            stream.read(&mut buf),
+        )
+        .await
         {
             Err(_) => return None,
             Ok(Ok(0) | Err(_)) => {
-                return Some((started.elapsed(), String::from_utf8_lossy(&seen).into_owned()))
+                return Some((
+                    started.elapsed(),
+                    String::from_utf8_lossy(&seen).into_owned(),
+                ))
             }
             Ok(Ok(n)) => seen.extend_from_slice(&buf[..n]),
         }
@@ -76,7 +82,8 @@ async fn idle_and_slow_connections_are_cut_off_while_everyone_else_is_served() {
                 });
                 let started = Instant::now();
                 let mut buf = [0u8; 256];
-                let cut = tokio::time::timeout(Duration::from_secs(10), reader.read(&mut buf)).await;
+                let cut =
+                    tokio::time::timeout(Duration::from_secs(10), reader.read(&mut buf)).await;
                 dribble.abort();
                 (cut.is_ok(), started.elapsed())
             })
@@ -112,7 +119,11 @@ async fn idle_and_slow_connections_are_cut_off_while_everyone_else_is_served() {
             .expect("healthz");
         assert_eq!(ok.status(), 200);
         // Far sooner than any slow connection is cut off (5 s): nobody waits for them.
-        assert!(asked.elapsed() < Duration::from_secs(2), "{:?}", asked.elapsed());
+        assert!(
+            asked.elapsed() < Duration::from_secs(2),
+            "{:?}",
+            asked.elapsed()
+        );
     }
     let filed = client_from(&server.base, [127, 6, 1, 1], Duration::from_secs(5))
         .post(format!("{}/api/reports/submit", server.base))
@@ -120,7 +131,11 @@ async fn idle_and_slow_connections_are_cut_off_while_everyone_else_is_served() {
         .send()
         .await
         .expect("filing");
-    assert_eq!(filed.status(), 200, "a filing goes through beside the slow ones");
+    assert_eq!(
+        filed.status(),
+        200,
+        "a filing goes through beside the slow ones"
+    );
 
     // The header timeout (5 s) closed the idle and kept-alive connections.
     for (n, s) in idle.iter_mut().chain(kept_alive.iter_mut()).enumerate() {

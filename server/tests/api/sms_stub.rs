@@ -37,16 +37,18 @@ impl SmsStub {
             while let Ok((tcp, _)) = listener.accept().await {
                 let stub = serving.clone();
                 tokio::spawn(async move {
-                    let service = service_fn(move |request: hyper::Request<hyper::body::Incoming>| {
-                        let stub = stub.clone();
-                        async move {
-                            let body = request.into_body().collect().await?.to_bytes();
-                            let status = stub.receive(&body);
-                            let mut response = Response::new(Full::new(Bytes::from_static(b"")));
-                            *response.status_mut() = status;
-                            Ok::<_, hyper::Error>(response)
-                        }
-                    });
+                    let service =
+                        service_fn(move |request: hyper::Request<hyper::body::Incoming>| {
+                            let stub = stub.clone();
+                            async move {
+                                let body = request.into_body().collect().await?.to_bytes();
+                                let status = stub.receive(&body);
+                                let mut response =
+                                    Response::new(Full::new(Bytes::from_static(b"")));
+                                *response.status_mut() = status;
+                                Ok::<_, hyper::Error>(response)
+                            }
+                        });
                     let _ = http1::Builder::new()
                         .serve_connection(TokioIo::new(tcp), service)
                         .await;

@@ -204,10 +204,7 @@ pub async fn resend_until_acknowledged(
 async fn check_refusal(r: reqwest::Response, ok: &[u16], failures: &mut Vec<String>) {
     let status = r.status().as_u16();
     let body = r.text().await.unwrap_or_default();
-    assert!(
-        ok.contains(&status),
-        "unexpected answer {status}: {body}"
-    );
+    assert!(ok.contains(&status), "unexpected answer {status}: {body}");
     if status == 503 {
         assert_eq!(
             serde_json::from_str::<app::wire::AppError>(&body).ok(),

@@ -11,11 +11,13 @@ use app::ssr::{
     db::Db,
     repo::outbox::{enqueue, MessageChannel, NewMessage},
 };
-use server::{config::Config, keys::KeySource, startup::Application};
 use serde_json::Value;
+use server::{config::Config, keys::KeySource, startup::Application};
 
 use crate::{
-    helpers::{fresh_database_url, monday_morning, policy_fields, report_fields, PASSWORD, QINGSHI_VILLAGE},
+    helpers::{
+        fresh_database_url, monday_morning, policy_fields, report_fields, PASSWORD, QINGSHI_VILLAGE,
+    },
     sms_stub::SmsStub,
     spawned::{client_from, key_file, start, vault_of, Spawned},
 };
@@ -63,7 +65,12 @@ async fn sign_in(server: &Spawned, username: &str) -> String {
         .to_owned()
 }
 
-async fn with_cookie(server: &Spawned, cookie: &str, path: &str, form: &[(String, String)]) -> reqwest::Response {
+async fn with_cookie(
+    server: &Spawned,
+    cookie: &str,
+    path: &str,
+    form: &[(String, String)],
+) -> reqwest::Response {
     client_from(&server.base, [127, 4, 0, 1], WAIT)
         .post(format!("{}{path}", server.base))
         .header(reqwest::header::COOKIE, cookie)
@@ -92,20 +99,52 @@ async fn two_servers_share_sessions_and_limits_and_send_and_escalate_once() {
 
     // A session made on one server works on the other.
     let cookie = sign_in(&a, "zhen-qingshi").await;
-    assert_eq!(with_cookie(&b, &cookie, "/api/queue/mine", &[]).await.status(), 200);
-    assert_eq!(with_cookie(&b, "sn_session=forged", "/api/queue/mine", &[]).await.status(), 401);
+    assert_eq!(
+        with_cookie(&b, &cookie, "/api/queue/mine", &[])
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(
+        with_cookie(&b, "sn_session=forged", "/api/queue/mine", &[])
+            .await
+            .status(),
+        401
+    );
 
     // Wrong passwords from one address, alternating servers: five free tries in all.
     for (n, server) in [&a, &b, &a, &b, &a].into_iter().enumerate() {
-        let r = post(server, 9, "/api/auth/login", &[("username", "cun-qingshi"), ("password", "wrong")]).await;
+        let r = post(
+            server,
+            9,
+            "/api/auth/login",
+            &[("username", "cun-qingshi"), ("password", "wrong")],
+        )
+        .await;
         assert_eq!(r.status(), 401, "try {n}");
     }
-    let r = post(&b, 9, "/api/auth/login", &[("username", "cun-qingshi"), ("password", "wrong")]).await;
-    assert_eq!(r.status(), 429, "the sixth try is refused, counted across both servers");
+    let r = post(
+        &b,
+        9,
+        "/api/auth/login",
+        &[("username", "cun-qingshi"), ("password", "wrong")],
+    )
+    .await;
+    assert_eq!(
+        r.status(),
+        429,
+        "the sixth try is refused, counted across both servers"
+    );
 
     // Tracking-number texts to one mobile: three an hour, counted across both servers.
     for server in [&a, &b, &a] {
-        let r = post(server, 10, "/api/reports/resend", &[("mobile", "13511112222")]).await;
+        let r = post(
+            server,
+            10,
+            "/api/reports/resend",
+            &[("mobile", "13511112222")],
+        )
+        .await;
         assert_eq!(r.status(), 200);
     }
     let r = post(&b, 10, "/api/reports/resend", &[("mobile", "13511112222")]).await;
@@ -115,7 +154,9 @@ async fn two_servers_share_sessions_and_limits_and_send_and_escalate_once() {
     let vault = vault_of(&keys);
     let db = Db::open(&url).await.expect("database");
     let now_ms = chrono::Utc::now().timestamp_millis();
-    let texts: Vec<String> = (0..40).map(|n| format!("【防返贫监测】测试短信 {n}")).collect();
+    let texts: Vec<String> = (0..40)
+        .map(|n| format!("【防返贫监测】测试短信 {n}"))
+        .collect();
     for (n, text) in texts.iter().enumerate() {
         enqueue(
             &db.pool,
@@ -179,7 +220,10 @@ async fn two_servers_share_sessions_and_limits_and_send_and_escalate_once() {
         if pending == 0 && notified > 0 {
             break;
         }
-        assert!(Instant::now() < deadline, "{pending} texts unsent, {notified} notified");
+        assert!(
+            Instant::now() < deadline,
+            "{pending} texts unsent, {notified} notified"
+        );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     // Several more passes of both servers: nothing is sent or written twice.
@@ -196,15 +240,17 @@ async fn two_servers_share_sessions_and_limits_and_send_and_escalate_once() {
     .fetch_one(&db.pool)
     .await
     .expect("notifications");
-    let queued: i64 = sqlx::query_scalar(
-        "select count(*) from outbox where case_id = $1 and channel = 'email'",
-    )
-    .bind(&case_id)
-    .fetch_one(&db.pool)
-    .await
-    .expect("emails");
+    let queued: i64 =
+        sqlx::query_scalar("select count(*) from outbox where case_id = $1 and channel = 'email'")
+            .bind(&case_id)
+            .fetch_one(&db.pool)
+            .await
+            .expect("emails");
     assert!(notified > 0);
-    assert_eq!(queued, emails, "one email per overdue notice, whichever server swept");
+    assert_eq!(
+        queued, emails,
+        "one email per overdue notice, whichever server swept"
+    );
     db.pool.close().await;
 }
 
@@ -223,9 +269,16 @@ async fn a_policy_change_on_one_server_applies_on_the_other_within_the_reload_de
     let on_b = sign_in(&b, "xian-admin").await;
     let red_days = |view: Value| view["policy"]["visit_red_days"].as_str().map(str::to_owned);
 
-    let today = (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive().to_string();
+    let today = (chrono::Utc::now() + chrono::Duration::hours(8))
+        .date_naive()
+        .to_string();
     let form = policy_fields(&today, &[("visit_red_days", "11")]);
-    assert_eq!(with_cookie(&a, &on_a, "/api/settings/policy", &form).await.status(), 200);
+    assert_eq!(
+        with_cookie(&a, &on_a, "/api/settings/policy", &form)
+            .await
+            .status(),
+        200
+    );
     let changed = Instant::now();
     loop {
         let shown: Value = with_cookie(&b, &on_b, "/api/settings/current", &[])

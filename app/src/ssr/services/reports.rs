@@ -297,10 +297,7 @@ pub async fn save_draft(
 
 /// A form the database could not take (disk full, database away), kept in this server's
 /// memory with a message saying so; returns the draft's token.
-pub fn keep_unstored_draft(
-    form: &ReportForm,
-    now: DateTime<Utc>,
-) -> Result<String, ServiceError> {
+pub fn keep_unstored_draft(form: &ReportForm, now: DateTime<Utc>) -> Result<String, ServiceError> {
     let unavailable = crate::wire::AppError::Unavailable;
     let draft = ReportDraft {
         form: form.clone(),

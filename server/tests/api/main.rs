@@ -38,6 +38,7 @@ mod screening;
 mod settings;
 mod setup;
 mod shutdown;
+mod step_access;
 mod steps;
 mod storage;
 mod tls_servers;

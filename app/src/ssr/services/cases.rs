@@ -335,7 +335,8 @@ pub async fn run_form(
     form: &crate::domain::case::CommandForm,
     now: DateTime<Utc>,
 ) -> Result<crate::domain::case::Case, ServiceError> {
-    let command = crate::domain::case::parse_command(form).map_err(|problems| {
+    let today = crate::domain::time::beijing_date(now);
+    let command = crate::domain::case::parse_command(form, today).map_err(|problems| {
         ServiceError::Validation(crate::wire::FieldError::from_problems(&problems))
     })?;
     execute(state, &staff.actor(), case_id, version, &command, now).await

@@ -19,7 +19,8 @@ pub async fn current_settings() -> Result<SettingsView, AppError> {
 pub async fn save_policy(policy: PolicyForm) -> Result<(), AppError> {
     use crate::ssr::{context::RequestContext, services::settings};
     RequestContext::staff_call(|ctx, staff| async move {
-        settings::set_policy(&ctx.state, &staff, &policy, ctx.now()).await
+        let address = ctx.client_address();
+        settings::set_policy(&ctx.state, &staff, &policy, &address, ctx.now()).await
     })
     .await?;
     leptos_axum::redirect("/staff/settings");

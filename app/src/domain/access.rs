@@ -8,6 +8,9 @@ use crate::domain::role::Role;
 pub enum Action {
     /// Open a case page (name, masked ID, household facts, timeline).
     OpenCase,
+    /// Take a step on a case (a command on the case page). Which steps a role may take is the
+    /// engine's guard; this decides over which cases, as for reading them.
+    ActOnCase,
     /// Show the applicant's full ID number.
     RevealId,
     /// Download the monitoring ledger (台账) of one's region.
@@ -27,6 +30,7 @@ pub enum Action {
 impl Action {
     pub const ALL: &'static [Action] = &[
         Action::OpenCase,
+        Action::ActOnCase,
         Action::RevealId,
         Action::ExportLedger,
         Action::DuplicateProbe,
@@ -64,12 +68,14 @@ pub fn reach(role: Role, action: Action) -> Reach {
         | Role::TownshipHead
         | Role::CountyOfficer
         | Role::CountyHead => match action {
-            A::OpenCase | A::RevealId | A::ExportLedger | A::PrintNotice => R::Region,
+            A::OpenCase | A::ActOnCase | A::RevealId | A::ExportLedger | A::PrintNotice => {
+                R::Region
+            }
             A::DuplicateProbe => R::NarrowInRegion,
             A::ReadAudit | A::ExportAudit | A::Administer => R::Never,
         },
         Role::HotlineOperator => match action {
-            A::OpenCase => R::OwnFilings,
+            A::OpenCase | A::ActOnCase => R::OwnFilings,
             A::DuplicateProbe => R::NarrowInRegion,
             A::RevealId
             | A::ExportLedger
@@ -79,7 +85,7 @@ pub fn reach(role: Role, action: Action) -> Reach {
             | A::Administer => R::Never,
         },
         Role::DepartmentLiaison => match action {
-            A::OpenCase => R::OwnAlertsAndDepartmentWork,
+            A::OpenCase | A::ActOnCase => R::OwnAlertsAndDepartmentWork,
             A::RevealId
             | A::ExportLedger
             | A::DuplicateProbe
@@ -90,9 +96,12 @@ pub fn reach(role: Role, action: Action) -> Reach {
         },
         Role::CountyAdmin => match action {
             A::ReadAudit | A::ExportAudit | A::Administer => R::County,
-            A::OpenCase | A::RevealId | A::ExportLedger | A::DuplicateProbe | A::PrintNotice => {
-                R::Never
-            }
+            A::OpenCase
+            | A::ActOnCase
+            | A::RevealId
+            | A::ExportLedger
+            | A::DuplicateProbe
+            | A::PrintNotice => R::Never,
         },
         // Households see their own filing through the tracking number, never through a role.
         Role::Household => R::Never,
@@ -147,6 +156,7 @@ mod tests {
     /// Every role × action pair, written out: a change to the table must change this list.
     const EXPECTED: &[(Role, Action, Reach)] = &[
         (VillageCadre, A::OpenCase, R::Region),
+        (VillageCadre, A::ActOnCase, R::Region),
         (VillageCadre, A::RevealId, R::Region),
         (VillageCadre, A::ExportLedger, R::Region),
         (VillageCadre, A::DuplicateProbe, R::NarrowInRegion),
@@ -155,6 +165,7 @@ mod tests {
         (VillageCadre, A::ExportAudit, R::Never),
         (VillageCadre, A::Administer, R::Never),
         (TownshipOfficer, A::OpenCase, R::Region),
+        (TownshipOfficer, A::ActOnCase, R::Region),
         (TownshipOfficer, A::RevealId, R::Region),
         (TownshipOfficer, A::ExportLedger, R::Region),
         (TownshipOfficer, A::DuplicateProbe, R::NarrowInRegion),
@@ -163,6 +174,7 @@ mod tests {
         (TownshipOfficer, A::ExportAudit, R::Never),
         (TownshipOfficer, A::Administer, R::Never),
         (TownshipHead, A::OpenCase, R::Region),
+        (TownshipHead, A::ActOnCase, R::Region),
         (TownshipHead, A::RevealId, R::Region),
         (TownshipHead, A::ExportLedger, R::Region),
         (TownshipHead, A::DuplicateProbe, R::NarrowInRegion),
@@ -171,6 +183,7 @@ mod tests {
         (TownshipHead, A::ExportAudit, R::Never),
         (TownshipHead, A::Administer, R::Never),
         (CountyOfficer, A::OpenCase, R::Region),
+        (CountyOfficer, A::ActOnCase, R::Region),
         (CountyOfficer, A::RevealId, R::Region),
         (CountyOfficer, A::ExportLedger, R::Region),
         (CountyOfficer, A::DuplicateProbe, R::NarrowInRegion),
@@ -179,6 +192,7 @@ mod tests {
         (CountyOfficer, A::ExportAudit, R::Never),
         (CountyOfficer, A::Administer, R::Never),
         (CountyHead, A::OpenCase, R::Region),
+        (CountyHead, A::ActOnCase, R::Region),
         (CountyHead, A::RevealId, R::Region),
         (CountyHead, A::ExportLedger, R::Region),
         (CountyHead, A::DuplicateProbe, R::NarrowInRegion),
@@ -187,6 +201,7 @@ mod tests {
         (CountyHead, A::ExportAudit, R::Never),
         (CountyHead, A::Administer, R::Never),
         (HotlineOperator, A::OpenCase, R::OwnFilings),
+        (HotlineOperator, A::ActOnCase, R::OwnFilings),
         (HotlineOperator, A::RevealId, R::Never),
         (HotlineOperator, A::ExportLedger, R::Never),
         (HotlineOperator, A::DuplicateProbe, R::NarrowInRegion),
@@ -199,6 +214,11 @@ mod tests {
             A::OpenCase,
             R::OwnAlertsAndDepartmentWork,
         ),
+        (
+            DepartmentLiaison,
+            A::ActOnCase,
+            R::OwnAlertsAndDepartmentWork,
+        ),
         (DepartmentLiaison, A::RevealId, R::Never),
         (DepartmentLiaison, A::ExportLedger, R::Never),
         (DepartmentLiaison, A::DuplicateProbe, R::Never),
@@ -207,6 +227,7 @@ mod tests {
         (DepartmentLiaison, A::ExportAudit, R::Never),
         (DepartmentLiaison, A::Administer, R::Never),
         (CountyAdmin, A::OpenCase, R::Never),
+        (CountyAdmin, A::ActOnCase, R::Never),
         (CountyAdmin, A::RevealId, R::Never),
         (CountyAdmin, A::ExportLedger, R::Never),
         (CountyAdmin, A::DuplicateProbe, R::Never),
@@ -215,6 +236,7 @@ mod tests {
         (CountyAdmin, A::ExportAudit, R::County),
         (CountyAdmin, A::Administer, R::County),
         (Household, A::OpenCase, R::Never),
+        (Household, A::ActOnCase, R::Never),
         (Household, A::RevealId, R::Never),
         (Household, A::ExportLedger, R::Never),
         (Household, A::DuplicateProbe, R::Never),
@@ -264,6 +286,8 @@ mod tests {
             ..IN_REGION
         };
         assert!(may_on_case(HotlineOperator, A::OpenCase, filed));
+        assert!(may_on_case(HotlineOperator, A::ActOnCase, filed));
+        assert!(!may_on_case(HotlineOperator, A::ActOnCase, IN_REGION));
         assert!(!may_on_case(HotlineOperator, A::RevealId, filed));
         // Liaison: what they pushed, and department steps.
         assert!(!may_on_case(DepartmentLiaison, A::OpenCase, IN_REGION));
@@ -273,6 +297,8 @@ mod tests {
             ..IN_REGION
         };
         assert!(may_on_case(DepartmentLiaison, A::OpenCase, work));
+        assert!(may_on_case(DepartmentLiaison, A::ActOnCase, work));
+        assert!(!may_on_case(DepartmentLiaison, A::ActOnCase, IN_REGION));
         assert!(!may_on_case(HotlineOperator, A::OpenCase, work));
         // Region staff read any case in their region.
         assert!(may_on_case(VillageCadre, A::OpenCase, IN_REGION));

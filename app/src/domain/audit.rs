@@ -10,6 +10,8 @@ pub enum AuditAction {
     DuplicateProbe,
     NoticePrinted,
     AuditExported,
+    /// The retention periods of personal data were changed (policy form).
+    RetentionChanged,
 }
 
 impl AuditAction {
@@ -20,6 +22,7 @@ impl AuditAction {
         AuditAction::DuplicateProbe,
         AuditAction::NoticePrinted,
         AuditAction::AuditExported,
+        AuditAction::RetentionChanged,
     ];
 
     pub fn code(self) -> &'static str {
@@ -30,6 +33,7 @@ impl AuditAction {
             AuditAction::DuplicateProbe => "duplicate_probe",
             AuditAction::NoticePrinted => "notice_printed",
             AuditAction::AuditExported => "audit_exported",
+            AuditAction::RetentionChanged => "retention_changed",
         }
     }
 

@@ -3,6 +3,11 @@
 //! `ssr::services::housekeeping`); these are the periods a county may set.
 use serde::{Deserialize, Serialize};
 
+use crate::domain::{
+    message::{user_messages, Message},
+    report::FieldProblem,
+};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Retention {
     /// Days a delivered text or email keeps its recipient and text; the delivery record
@@ -31,6 +36,88 @@ fn default_delivered_payload_days() -> u32 {
 
 fn default_refused_filing_days() -> u32 {
     200
+}
+
+/// Bounds a county may set. Sent messages: a week to answer "did my text arrive?", at most
+/// half a year (keep a mobile no longer than needed, PIPL art. 19).
+pub const DELIVERED_PAYLOAD_DAYS: std::ops::RangeInclusive<u32> = 7..=180;
+/// Refused filings: a household may sue within six months of learning of the decision
+/// (Administrative Litigation Law art. 46; at most 184 days), after a 60-day reconsideration,
+/// so the file must outlive that; at most three years (Civil Code art. 188).
+pub const REFUSED_FILING_DAYS: std::ops::RangeInclusive<u32> = 185..=1095;
+
+/// Why a retention period on the policy form was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RetentionFieldError {
+    DeliveredPayloadDays,
+    RefusedFilingDays,
+}
+
+user_messages!(RetentionFieldError {
+    DeliveredPayloadDays => "retention.delivered_payload_days", "已发短信、邮件的号码和内容保留天数须为 7 至 180 之间的整数", "Keep sent messages for a whole number of days from 7 to 180";
+    RefusedFilingDays => "retention.refused_filing_days", "不予纳入的申报资料须保留 185 至 1095 天：农户可在 6 个月内提起行政诉讼，资料要留到那以后", "Keep refused filings for 185 to 1,095 days: the household may go to court within 6 months";
+});
+
+impl Retention {
+    /// The periods as typed on the policy form; a blank field keeps `self`.
+    pub fn parse(&self, delivered: &str, refused: &str) -> Result<Retention, Vec<FieldProblem>> {
+        let mut problems = Vec::new();
+        let mut read = |raw: &str,
+                        field: &'static str,
+                        range: &std::ops::RangeInclusive<u32>,
+                        e: RetentionFieldError,
+                        current: u32| {
+            match raw.trim() {
+                "" => current,
+                text => match text.parse::<u32>() {
+                    Ok(n) if range.contains(&n) => n,
+                    _ => {
+                        problems.push((field, Message::of(&e)));
+                        current
+                    }
+                },
+            }
+        };
+        let parsed = Retention {
+            delivered_payload_days: read(
+                delivered,
+                "retention_delivered_days",
+                &DELIVERED_PAYLOAD_DAYS,
+                RetentionFieldError::DeliveredPayloadDays,
+                self.delivered_payload_days,
+            ),
+            refused_filing_days: read(
+                refused,
+                "retention_refused_days",
+                &REFUSED_FILING_DAYS,
+                RetentionFieldError::RefusedFilingDays,
+                self.refused_filing_days,
+            ),
+        };
+        if problems.is_empty() {
+            Ok(parsed)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// What changed, for the audit log ("" when nothing did).
+    pub fn change_from(&self, before: &Retention) -> String {
+        let mut parts = Vec::new();
+        if before.delivered_payload_days != self.delivered_payload_days {
+            parts.push(format!(
+                "delivered_payload_days {}→{}",
+                before.delivered_payload_days, self.delivered_payload_days
+            ));
+        }
+        if before.refused_filing_days != self.refused_filing_days {
+            parts.push(format!(
+                "refused_filing_days {}→{}",
+                before.refused_filing_days, self.refused_filing_days
+            ));
+        }
+        parts.join("; ")
+    }
 }
 
 const DAY_MS: i64 = 86_400_000;
@@ -111,6 +198,59 @@ mod tests {
         assert_eq!(loaded, Retention::default());
         assert_eq!(loaded.delivered_payload_days, 30);
         assert_eq!(loaded.refused_filing_days, 200);
+    }
+
+    #[test]
+    fn typed_periods_are_kept_within_their_legal_bounds() {
+        let current = Retention::default();
+        let cases: &[(&str, &str, Result<(u32, u32), &[&str]>)] = &[
+            ("", "", Ok((30, 200))),
+            (" 14 ", "365", Ok((14, 365))),
+            ("7", "185", Ok((7, 185))),
+            ("180", "1095", Ok((180, 1095))),
+            ("6", "200", Err(&["retention_delivered_days"])),
+            ("181", "200", Err(&["retention_delivered_days"])),
+            ("30", "184", Err(&["retention_refused_days"])),
+            ("30", "1096", Err(&["retention_refused_days"])),
+            (
+                "三十",
+                "-1",
+                Err(&["retention_delivered_days", "retention_refused_days"]),
+            ),
+            ("30.5", "200", Err(&["retention_delivered_days"])),
+        ];
+        for (delivered, refused, expected) in cases {
+            let got = current
+                .parse(delivered, refused)
+                .map(|r| (r.delivered_payload_days, r.refused_filing_days))
+                .map_err(|p| p.into_iter().map(|(f, _)| f).collect::<Vec<_>>());
+            match expected {
+                Ok(pair) => assert_eq!(got, Ok(*pair), "{delivered:?} {refused:?}"),
+                Err(fields) => assert_eq!(got, Err(fields.to_vec()), "{delivered:?} {refused:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_change_names_each_period_that_moved() {
+        let before = Retention::default();
+        assert_eq!(before.change_from(&before), "");
+        let after = Retention {
+            refused_filing_days: 365,
+            ..before
+        };
+        assert_eq!(after.change_from(&before), "refused_filing_days 200→365");
+    }
+
+    #[test]
+    fn retention_messages_are_well_formed() {
+        crate::domain::message::tests::assert_messages_are_well_formed(
+            "retention",
+            &[
+                RetentionFieldError::DeliveredPayloadDays,
+                RetentionFieldError::RefusedFilingDays,
+            ],
+        );
     }
 
     #[test]

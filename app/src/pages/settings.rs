@@ -96,6 +96,11 @@ fn SettingsForms(
                 <label class="check"><input type="checkbox" name="policy[green_channel]" value="on" checked=!p.green_channel.is_empty() /><span>"开通绿色通道（突发严重困难先帮扶后公示）"</span></label>
                 <label class="check"><input type="checkbox" name="policy[notice_parallel_township]" value="on" checked=!p.notice_parallel_township.is_empty() /><span>"村级公示期间乡镇可同步初审（河北做法）"</span></label>
                 <label class="check"><input type="checkbox" name="policy[comparison_skippable]" value="on" checked=!p.comparison_skippable.is_empty() /><span>"风险明确且公示无异议的，县级可免于数据比对（须写明理由）"</span></label>
+                <fieldset>
+                    <legend>"个人信息保留期限"</legend>
+                    {number("retention_delivered_days", "已发短信、邮件的号码和内容保留（天，7至180）", p.retention_delivered_days)}
+                    {number("retention_refused_days", "不予纳入的申报资料保留（天，185至1095；须长于6个月起诉期限）", p.retention_refused_days)}
+                </fieldset>
                 <button type="submit" class="button primary">"保存政策"</button>
             </ActionForm>
         </section>

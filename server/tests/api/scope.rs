@@ -1,7 +1,9 @@
 //! Scope is enforced in the service layer for every role and every command: out of scope is
-//! refused without revealing the case; in scope, only the roles the rule names may act.
+//! refused without revealing the case; in scope, the access table decides whose work the case
+//! is, and then only the roles the rule names may act.
 use app::{
     domain::{
+        access::{may_on_case, Action, CaseRelation},
         case::{roles_for, CommandKind, Refusal},
         role::Role,
         time::beijing_date,
@@ -55,6 +57,20 @@ async fn every_role_and_every_command_is_checked_for_scope_and_role() {
             let insider = actor("insider", *role, inside);
             let allowed_role = roles_for(kind).contains(role);
             let result = cases::execute(&app.state, &insider, &id, version, &command, now).await;
+            // A household's new filing is no work of the hotline, a liaison or the admin
+            // (access table, `ActOnCase`): for them it does not exist, as when reading it.
+            let own_work = CaseRelation {
+                in_region: true,
+                filed_by_me: false,
+                department_work: false,
+            };
+            if !may_on_case(*role, Action::ActOnCase, own_work) {
+                assert!(
+                    matches!(result, Err(ServiceError::NotFound)),
+                    "{role:?} acting outside own work, {kind:?}: {result:?}"
+                );
+                continue;
+            }
             match (&result, allowed_role) {
                 (Err(ServiceError::Refused(Refusal::WrongRole { .. })), false) => {}
                 // Extensions are for the clock's own level (here the township's clock).

@@ -6,6 +6,7 @@
 //! the UI can show it beside the right input. Only the shape is checked here: the engine
 //! (`decide`) applies the workflow rules (dates in the future, consent, measure indexes...).
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::clock::ClockKind;
@@ -219,12 +220,14 @@ pub enum CommandFieldError {
     NoMeasures,
     BadAmount,
     BadIdNumber,
+    /// A member's ID number gives a birth date after today.
+    FutureBirthDate,
     /// The members' incomes add up to more than can be counted (a typing slip, or a probe).
     IncomeTotalTooLarge,
 }
 
 impl CommandFieldError {
-    pub const ALL: [CommandFieldError; 10] = [
+    pub const ALL: [CommandFieldError; 11] = [
         CommandFieldError::UnknownKind,
         CommandFieldError::Missing,
         CommandFieldError::BadDate,
@@ -234,6 +237,7 @@ impl CommandFieldError {
         CommandFieldError::NoMeasures,
         CommandFieldError::BadAmount,
         CommandFieldError::BadIdNumber,
+        CommandFieldError::FutureBirthDate,
         CommandFieldError::IncomeTotalTooLarge,
     ];
 }
@@ -250,6 +254,7 @@ impl UserMessage for CommandFieldError {
             Self::NoMeasures => "command.no_measures",
             Self::BadAmount => "command.bad_amount",
             Self::BadIdNumber => "command.bad_id_number",
+            Self::FutureBirthDate => "command.future_birth_date",
             Self::IncomeTotalTooLarge => "command.income_total_too_large",
         }
     }
@@ -267,6 +272,7 @@ impl UserMessage for CommandFieldError {
                 "金额格式不正确：以元为单位，最多两位小数，不能为负数，例如：7300 或 7,300.50"
             }
             Self::BadIdNumber => "身份证号码不正确，请核对18位号码（可不填）",
+            Self::FutureBirthDate => "身份证号码里的出生日期晚于今天，请核对号码（可不填）",
             Self::IncomeTotalTooLarge => "家庭成员年收入合计过大，请核对各成员的收入金额",
         }
     }
@@ -284,6 +290,9 @@ impl UserMessage for CommandFieldError {
                 "Not a valid amount: yuan with at most two decimals, not negative, e.g. 7300 or 7,300.50"
             }
             Self::BadIdNumber => "Not a valid 18-character ID number (it may be left empty)",
+            Self::FutureBirthDate => {
+                "The birth date in this ID number is after today; check the number (it may be left empty)"
+            }
             Self::IncomeTotalTooLarge => {
                 "The members' incomes add up to too much; check each member's income"
             }
@@ -310,11 +319,15 @@ impl Problems {
     }
 }
 
-/// Parses the form for its `kind` and reports every problem at once, in form order.
-pub fn parse_command(form: &CommandForm) -> Result<CaseCommand, Vec<FieldProblem>> {
+/// Parses the form for its `kind` and reports every problem at once, in form order. `today`
+/// (Beijing) bounds what can already have happened, such as a member's birth date.
+pub fn parse_command(
+    form: &CommandForm,
+    today: NaiveDate,
+) -> Result<CaseCommand, Vec<FieldProblem>> {
     let mut p = Problems::default();
     let command = match p.keep("kind", parse_kind(&form.kind)) {
-        Some(kind) => parse_kind_fields(kind, form, &mut p),
+        Some(kind) => parse_kind_fields(kind, form, today, &mut p),
         None => None,
     };
     match command {
@@ -323,7 +336,12 @@ pub fn parse_command(form: &CommandForm) -> Result<CaseCommand, Vec<FieldProblem
     }
 }
 
-fn parse_kind_fields(kind: CommandKind, f: &CommandForm, p: &mut Problems) -> Option<CaseCommand> {
+fn parse_kind_fields(
+    kind: CommandKind,
+    f: &CommandForm,
+    today: NaiveDate,
+    p: &mut Problems,
+) -> Option<CaseCommand> {
     match kind {
         CommandKind::Accept => Some(CaseCommand::Accept {
             duplicate_override: Some(f.duplicate_override.trim().to_owned())
@@ -348,7 +366,7 @@ fn parse_kind_fields(kind: CommandKind, f: &CommandForm, p: &mut Problems) -> Op
         CommandKind::RecordHomeCheck => {
             let date = p.keep("date", parse_date(&f.date));
             let visitors = p.keep("visitors", parse_visitors(&f.visitors));
-            let members = parse_members(&f.members, p);
+            let members = parse_members(&f.members, today, p);
             let rigid_expenditure = p.keep(
                 "rigid_expenditure",
                 parse_optional_amount(&f.rigid_expenditure),

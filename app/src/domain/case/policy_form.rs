@@ -51,6 +51,10 @@ pub struct PolicyForm {
     /// Civil-code period rule: "on" or "off"; blank keeps (a select, not a checkbox, so a
     /// form without it never turns the default off).
     pub period_rule: String,
+    /// Days sent messages keep recipient and text (7–180); blank keeps.
+    pub retention_delivered_days: String,
+    /// Days a refused filing keeps its personal data (185–1095); blank keeps.
+    pub retention_refused_days: String,
 }
 
 /// Why a policy or calendar field was refused.
@@ -125,6 +129,8 @@ impl PolicyForm {
             } else {
                 "off".into()
             },
+            retention_delivered_days: p.retention.delivered_payload_days.to_string(),
+            retention_refused_days: p.retention.refused_filing_days.to_string(),
         }
     }
 
@@ -222,6 +228,13 @@ impl PolicyForm {
                 current.recheck_eliminated,
                 Span::Months,
             ),
+            retention: current
+                .retention
+                .parse(&self.retention_delivered_days, &self.retention_refused_days)
+                .unwrap_or_else(|problems| {
+                    p.0.extend(problems);
+                    current.retention
+                }),
             ..current.clone()
         };
         match effective {

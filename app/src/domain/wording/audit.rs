@@ -20,6 +20,7 @@ impl AuditAction {
             AuditAction::DuplicateProbe => "代为申报时查重",
             AuditAction::NoticePrinted => "打印公示",
             AuditAction::AuditExported => "导出审计日志",
+            AuditAction::RetentionChanged => "修改个人信息保留期限",
         }
     }
 
@@ -31,6 +32,7 @@ impl AuditAction {
             AuditAction::DuplicateProbe => "Duplicate check while filing",
             AuditAction::NoticePrinted => "Public notice printed",
             AuditAction::AuditExported => "Audit log exported",
+            AuditAction::RetentionChanged => "Retention periods changed",
         }
     }
 }
@@ -92,6 +94,7 @@ pub fn reason_zh(action: AuditAction, code: &str, text: &str) -> String {
         AuditAction::DuplicateProbe => "代为申报时核对是否重复".to_owned(),
         AuditAction::NoticePrinted => "村级公示".to_owned(),
         AuditAction::AuditExported => "审计检查".to_owned(),
+        AuditAction::RetentionChanged => "调整保留期限".to_owned(),
     }
 }
 

@@ -7,6 +7,7 @@ use super::millis;
 use crate::domain::risk_list::RiskList;
 use crate::{
     domain::{
+        access::{may_on_case, Action, CaseRelation},
         case::{
             apply, decide_expecting, decide_report, Actor, Case, CaseCommand, CaseEvent, NewCase,
             Refusal,
@@ -243,7 +244,17 @@ pub async fn execute(
     command: &CaseCommand,
     now: DateTime<Utc>,
 ) -> Result<Case, ServiceError> {
-    let case = load(state, actor, case_id).await?;
+    let case = load_unscoped(state, case_id).await?;
+    // Outside the actor's own work (access table) a step finds no case, as a read does.
+    let relation = CaseRelation {
+        in_region: actor.covers(&case.village),
+        filed_by_me: case.reported_by == actor.user_id,
+        department_work: case.work_owners(&state.policy).department_liaison,
+    };
+    if !may_on_case(actor.role, Action::ActOnCase, relation) {
+        tracing::warn!(actor = %actor.user_id, case_id, "step outside own work refused");
+        return Err(ServiceError::NotFound);
+    }
     let before_version = case.version;
     let events = decide_expecting(
         &case,
@@ -324,7 +335,8 @@ pub async fn run_form(
     form: &crate::domain::case::CommandForm,
     now: DateTime<Utc>,
 ) -> Result<crate::domain::case::Case, ServiceError> {
-    let command = crate::domain::case::parse_command(form).map_err(|problems| {
+    let today = crate::domain::time::beijing_date(now);
+    let command = crate::domain::case::parse_command(form, today).map_err(|problems| {
         ServiceError::Validation(crate::wire::FieldError::from_problems(&problems))
     })?;
     execute(state, &staff.actor(), case_id, version, &command, now).await

@@ -109,11 +109,13 @@ pub async fn reload(state: &AppState, now: DateTime<Utc>) -> Result<(), ServiceE
     Ok(())
 }
 
-/// A new policy for the administrator's county from a date on (past versions are kept).
+/// A new policy for the administrator's county from a date on (past versions are kept). A
+/// change to the retention periods is written to the audit log in the same transaction.
 pub async fn set_policy(
     state: &AppState,
     staff: &Staff,
     form: &PolicyForm,
+    address: &str,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     staff.require_admin()?;
@@ -121,8 +123,9 @@ pub async fn set_policy(
         .parse(state.policy.as_ref())
         .map_err(|problems| ServiceError::Validation(FieldError::from_problems(&problems)))?;
     let body = serde_json::to_string(&policy).map_err(|e| ServiceError::Corrupt(e.to_string()))?;
+    let mut tx = state.db.pool.begin().await?;
     settings::upsert_policy(
-        &state.db.pool,
+        &mut *tx,
         staff.scope.as_str(),
         &effective.to_string(),
         &body,
@@ -130,6 +133,25 @@ pub async fn set_policy(
         millis(now),
     )
     .await?;
+    let change = policy.retention.change_from(&state.policy.retention);
+    if !change.is_empty() {
+        let reader = super::audit::Reader {
+            staff,
+            address,
+            now,
+        };
+        let read = super::audit::Read {
+            detail: format!("{change}; effective {effective}"),
+            ..Default::default()
+        };
+        let entry = reader.entry(
+            crate::domain::audit::AuditAction::RetentionChanged,
+            crate::domain::audit::Outcome::Allowed,
+            &read,
+        );
+        super::audit::append_in(&mut tx, &[entry]).await?;
+    }
+    tx.commit().await?;
     tracing::info!(target: "audit", admin = %staff.id, effective = %effective, "policy set");
     reload(state, now).await
 }

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::id_number::IdNumber;
+use crate::domain::id_number::{IdNumber, IdNumberError};
 use crate::domain::money::{Fen, MoneyError};
 
 use super::super::command::CommandKind;
@@ -115,12 +115,16 @@ pub(super) fn vocab_or_default<T: Default>(
 }
 
 /// An ID number that may be left empty.
-pub(super) fn parse_optional_id(raw: &str) -> Parsed<Option<IdNumber>> {
+/// A member's ID number, optional; a birth date after `today` is refused with its own reason.
+pub(super) fn parse_optional_id(raw: &str, today: NaiveDate) -> Parsed<Option<IdNumber>> {
     match raw.trim() {
         "" => Ok(None),
-        id => IdNumber::parse(id)
+        id => IdNumber::parse_on(id, today)
             .map(Some)
-            .map_err(|_| CommandFieldError::BadIdNumber),
+            .map_err(|e| match e {
+                IdNumberError::BirthDateInFuture => CommandFieldError::FutureBirthDate,
+                _ => CommandFieldError::BadIdNumber,
+            }),
     }
 }
 
@@ -149,7 +153,11 @@ pub(super) fn parse_visitors(raw: &str) -> Parsed<Vec<String>> {
 }
 
 /// Named rows become members; their problems are reported under `members`.
-pub(super) fn parse_members(rows: &[MemberForm], p: &mut Problems) -> Option<Vec<Member>> {
+pub(super) fn parse_members(
+    rows: &[MemberForm],
+    today: NaiveDate,
+    p: &mut Problems,
+) -> Option<Vec<Member>> {
     let mut members = Vec::new();
     let mut complete = true;
     for row in rows.iter().filter(|row| !row.name.trim().is_empty()) {
@@ -159,7 +167,7 @@ pub(super) fn parse_members(rows: &[MemberForm], p: &mut Problems) -> Option<Vec
             "members",
             vocab_or_default(&row.relation, Relation::from_code),
         );
-        let id_number = p.keep("members", parse_optional_id(&row.id_number));
+        let id_number = p.keep("members", parse_optional_id(&row.id_number, today));
         let status = p.keep(
             "members",
             vocab_or_default(&row.status, MemberStatus::from_code),

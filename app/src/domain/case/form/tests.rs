@@ -8,6 +8,7 @@ use super::super::state::{
 };
 use crate::domain::message::tests::assert_messages_are_well_formed;
 
+mod birth_dates;
 mod fixtures;
 mod props;
 
@@ -51,7 +52,7 @@ fn the_choice_tables_use_the_domain_field_and_serde_names() {
 #[test]
 fn every_kind_parses_from_a_complete_form() {
     for kind in CommandKind::ALL {
-        let command = parse_command(&complete_form(kind))
+        let command = parse_command(&complete_form(kind), today())
             .unwrap_or_else(|problems| panic!("{kind:?}: {problems:?}"));
         assert_eq!(command.kind(), kind);
     }
@@ -64,7 +65,10 @@ fn every_command_round_trips_through_its_form() {
         .map(complete_command)
         .chain(other_variants());
     for command in commands {
-        assert_eq!(parse_command(&form_for(&command)), Ok(command.clone()));
+        assert_eq!(
+            parse_command(&form_for(&command), today()),
+            Ok(command.clone())
+        );
     }
 }
 
@@ -145,7 +149,7 @@ fn a_malformed_date_is_a_bad_date() {
         ..complete_form(CommandKind::StartNotice)
     };
     assert_eq!(
-        parse_command(&form),
+        parse_command(&form, today()),
         Ok(CaseCommand::StartNotice {
             from: day(2025, 3, 5)
         })
@@ -186,7 +190,7 @@ fn a_bad_amount_is_reported_under_members_or_measures() {
 fn amounts_accept_yuan_with_grouping() {
     let mut form = complete_form(CommandKind::RecordHomeCheck);
     form.members[0].income = "¥12,345.6".into();
-    match parse_command(&form) {
+    match parse_command(&form, today()) {
         Ok(CaseCommand::RecordHomeCheck { record }) => {
             assert_eq!(record.members[0].annual_income.fen(), 1_234_560);
         }
@@ -301,7 +305,7 @@ fn numbers_must_be_whole_and_days_positive() {
         ..complete_form(CommandKind::UpdateMeasureStatus)
     };
     assert_eq!(
-        parse_command(&form),
+        parse_command(&form, today()),
         Ok(CaseCommand::UpdateMeasureStatus {
             index: 0,
             status: MeasureStatus::InProgress
@@ -320,7 +324,7 @@ fn conditional_fields_are_needed_only_for_their_choice() {
         outcome: "pass".into(),
         ..fail_without_reason
     };
-    assert!(parse_command(&pass_without_reason).is_ok());
+    assert!(parse_command(&pass_without_reason, today()).is_ok());
 
     let not_identify = CommandForm {
         decision: "not_identify".into(),
@@ -334,7 +338,7 @@ fn conditional_fields_are_needed_only_for_their_choice() {
         ..complete_form(CommandKind::TownshipReview)
     };
     assert_eq!(
-        parse_command(&approve_without_note),
+        parse_command(&approve_without_note, today()),
         Ok(CaseCommand::TownshipReview {
             approve: true,
             note: String::new()
@@ -346,7 +350,7 @@ fn conditional_fields_are_needed_only_for_their_choice() {
         reason: String::new(),
         ..complete_form(CommandKind::CountyDecideElimination)
     };
-    assert!(parse_command(&eliminate).is_ok());
+    assert!(parse_command(&eliminate, today()).is_ok());
 }
 
 #[test]
@@ -360,7 +364,7 @@ fn blank_rows_are_ignored_and_all_blank_rows_mean_none() {
         id_number: "bogus".into(),
         status: "bogus".into(),
     });
-    assert!(parse_command(&form).is_ok());
+    assert!(parse_command(&form, today()).is_ok());
     form.members = vec![MemberForm::default(); 3];
     assert_eq!(problem_keys(&form), vec![("members", "command.no_members")]);
 
@@ -373,7 +377,7 @@ fn blank_rows_are_ignored_and_all_blank_rows_mean_none() {
         },
     );
     assert_eq!(
-        parse_command(&form),
+        parse_command(&form, today()),
         Ok(complete_command(CommandKind::AddPlan))
     );
     form.measures = vec![MeasureForm::default()];
@@ -392,7 +396,7 @@ fn member_relation_id_and_status_are_optional_but_checked() {
         member.status.clear();
     }
     form.rigid_expenditure.clear();
-    match parse_command(&form) {
+    match parse_command(&form, today()) {
         Ok(CaseCommand::RecordHomeCheck { record }) => {
             assert!(record.members.iter().all(|m| m.relation == Relation::Other
                 && m.id_number.is_none()
@@ -485,7 +489,7 @@ fn visitors_split_on_chinese_and_ascii_separators() {
         visitors: " 李四、王五，赵六,钱七\u{3000}孙八  李四 ".into(),
         ..complete_form(CommandKind::RecordHomeCheck)
     };
-    match parse_command(&form) {
+    match parse_command(&form, today()) {
         Ok(CaseCommand::RecordHomeCheck { record }) => {
             assert_eq!(record.visitors, ["李四", "王五", "赵六", "钱七", "孙八"]);
         }
@@ -503,7 +507,7 @@ fn visitors_split_on_chinese_and_ascii_separators() {
 
 #[test]
 fn measures_get_their_lead_department_and_start_planned() {
-    match parse_command(&complete_form(CommandKind::AddPlan)) {
+    match parse_command(&complete_form(CommandKind::AddPlan), today()) {
         Ok(CaseCommand::AddPlan { measures }) => {
             assert_eq!(measures[0].lead_department, "医保局");
             assert!(measures.iter().all(|m| m.status == MeasureStatus::Planned));
@@ -519,7 +523,7 @@ fn text_fields_are_trimmed() {
         ..complete_form(CommandKind::AssignResponsible)
     };
     assert_eq!(
-        parse_command(&form),
+        parse_command(&form, today()),
         Ok(CaseCommand::AssignResponsible {
             person: "赵六".into()
         })
@@ -546,7 +550,7 @@ fn incomes_that_add_up_beyond_counting_are_a_field_error_not_a_wrap() {
         // Each fits in fen on its own; together they do not.
         member.income = "90000000000000000".into();
     }
-    let problems = parse_command(&form).expect_err("refused");
+    let problems = parse_command(&form, today()).expect_err("refused");
     assert_eq!(
         problems
             .iter()

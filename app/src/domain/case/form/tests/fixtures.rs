@@ -480,13 +480,18 @@ pub(super) fn other_variants() -> Vec<CaseCommand> {
     ]
 }
 
+/// The day the forms are filled in (Beijing).
+pub(super) fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 30).expect("date")
+}
+
 pub(super) fn complete_form(kind: CommandKind) -> CommandForm {
     form_for(&complete_command(kind))
 }
 
 /// The (field, message key) problems of a form that must not parse.
 pub(super) fn problem_keys(form: &CommandForm) -> Vec<(&'static str, &'static str)> {
-    match parse_command(form) {
+    match parse_command(form, today()) {
         Ok(command) => panic!("expected problems, parsed {command:?}"),
         Err(problems) => problems.iter().map(|(f, m)| (*f, m.key)).collect(),
     }

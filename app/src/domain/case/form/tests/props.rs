@@ -2,6 +2,7 @@
 use proptest::prelude::*;
 
 use super::super::*;
+use super::fixtures::today;
 
 fn any_form() -> impl Strategy<Value = CommandForm> {
     let kind = prop_oneof![
@@ -88,7 +89,7 @@ fn any_form() -> impl Strategy<Value = CommandForm> {
 proptest! {
     #[test]
     fn any_form_parses_to_its_kind_or_names_only_fields_the_form_shows(form in any_form()) {
-        match (parse_command(&form), CommandKind::from_code(form.kind.trim())) {
+        match (parse_command(&form, today()), CommandKind::from_code(form.kind.trim())) {
             (Ok(command), Some(kind)) => prop_assert_eq!(command.kind(), kind),
             (Ok(command), None) => prop_assert!(false, "parsed {:?} without a kind", command),
             (Err(problems), kind) => {

@@ -5,6 +5,7 @@ pub mod api;
 pub mod components;
 pub mod domain;
 pub mod i18n;
+pub mod island_scripts;
 pub mod pages;
 pub mod shell;
 pub mod wire;

@@ -55,7 +55,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="data:," />
                 <HashedStylesheet options=options.clone() id="leptos" />
                 <AutoReload options=options.clone() />
-                {islands_here().then(|| view! { <HydrationScripts options islands=true /> })}
+                {islands_here().then(|| view! { <crate::island_scripts::IslandScripts options /> })}
                 <MetaTags />
             </head>
             <body>

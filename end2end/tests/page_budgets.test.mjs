@@ -94,6 +94,21 @@ for (const javaScriptEnabled of [true, false]) {
   });
 }
 
+test('pages with islands fetch no JS and no WASM when JavaScript is off', async () => {
+  // No preload links: only the module script, which never runs, would fetch them.
+  const page = await newPage(browser, { javaScriptEnabled: false });
+  const report = await measure(page, '/report');
+  assert.equal(report.wasm, 0, '/report with JavaScript off loads no WASM');
+  assert.equal(report.js, 0, '/report with JavaScript off loads no JS');
+  await page.context().close();
+
+  const staff = await newPage(browser, { javaScriptEnabled: false, viewport: DESKTOP });
+  await loginAs(staff, 'rexian');
+  const proxy = await measure(staff, '/staff/report');
+  assert.equal(proxy.wasm + proxy.js, 0, '/staff/report with JavaScript off loads no JS or WASM');
+  await staff.context().close();
+});
+
 test('the report form and the staff queue carry their islands within budget', async () => {
   const page = await newPage(browser);
   const report = await measure(page, '/report');

@@ -7,6 +7,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::{
+        auth::current_staff,
         regions::region_tree,
         reports::{check_duplicates, my_proxy_channels, SubmitProxyReport},
     },
@@ -14,9 +15,10 @@ use crate::{
         field_errors::{FieldErrors, FieldMessage},
         hydrated::mark_hydrated,
         notice::LoadError,
+        offline_draft::{DraftStatus, OfflineDraft},
         report_fields::{report_draft, show_submit_errors, Consent, ReportFields, SubmitBanners},
     },
-    domain::vocab::Channel,
+    domain::{vocab::Channel, wording::drafts::DraftDevice},
     i18n::{use_lang, Lang},
     wire::{
         cases::{Choice, DuplicateView},
@@ -30,6 +32,7 @@ pub fn ProxyReportPage() -> impl IntoView {
     let draft = report_draft();
     let regions = Resource::new(|| (), |_| region_tree());
     let channels = Resource::new(|| (), |_| my_proxy_channels());
+    let me = Resource::new(|| (), |_| current_staff());
     let query = use_query_map();
     let lang = use_lang();
     view! {
@@ -42,9 +45,11 @@ pub fn ProxyReportPage() -> impl IntoView {
                 // A plain form post that came back: its earlier filings show at once.
                 let earlier = earlier_filings(draft.form.id_number.clone(), draft.form.mobile.clone()).await;
                 let channel = query.read_untracked().get("channel").unwrap_or_default();
+                // The browser's copy of the form is the signed-in account's own.
+                let account = me.await.ok().flatten().map(|me| me.username).unwrap_or_default();
                 match (channels.await, regions.await) {
                     (Ok(channels), Ok(townships)) => {
-                        view! { <ProxyForm draft townships channels channel earlier lang /> }.into_any()
+                        view! { <ProxyForm draft townships channels channel earlier account lang /> }.into_any()
                     }
                     (Err(error), _) | (_, Err(error)) => view! { <LoadError error /> }.into_any(),
                 }
@@ -62,6 +67,7 @@ fn ProxyForm(
     channels: Vec<Choice>,
     channel: String,
     earlier: Vec<DuplicateView>,
+    account: String,
     lang: Lang,
 ) -> impl IntoView {
     provide_context(lang);
@@ -73,6 +79,13 @@ fn ProxyForm(
         earlier_filings(id_number.clone(), mobile.clone())
     });
     let pending = submit.pending();
+    let kept = OfflineDraft::new(
+        &format!("proxy.{account}"),
+        DraftDevice::StaffDevice,
+        lang,
+        draft.errors.is_empty(),
+        submit.value(),
+    );
     // A department files alerts from its data: nobody is on the line to read the pledge to.
     let consent = if channels
         .iter()
@@ -83,7 +96,10 @@ fn ProxyForm(
         Consent::ReadAloud
     };
     view! {
-        <ActionForm action=submit attr:class="report-form" attr:novalidate=true>
+        // Kept in the browser until filed; signing out clears it (Clear-Site-Data).
+        <div on:input=move |_| kept.save() on:change=move |_| kept.save()>
+        <ActionForm action=submit node_ref=kept.form() attr:class="report-form" attr:novalidate=true>
+            <DraftStatus draft=kept />
             <SubmitBanners error=general_error draft_has_errors=!draft.errors.is_empty() errors />
             <div class="field" class:invalid=move || errors.get("channel")().is_some()>
                 <label for="f-channel">"申报渠道 *"</label>
@@ -112,6 +128,7 @@ fn ProxyForm(
                 {move || if pending.get() { "正在提交…" } else { "提交代为申报" }}
             </button>
         </ActionForm>
+        </div>
     }
 }
 

@@ -8,8 +8,10 @@ use crate::{
     components::{
         field_errors::FieldErrors,
         hydrated::mark_hydrated,
+        offline_draft::{DraftStatus, OfflineDraft},
         report_fields::{report_draft, show_submit_errors, Consent, ReportFields, SubmitBanners},
     },
+    domain::wording::drafts::DraftDevice,
     i18n::{use_lang, Lang},
     wire::{regions::TownshipOption, reports::ReportDraft},
 };
@@ -47,8 +49,18 @@ fn ReportFormView(draft: ReportDraft, townships: Vec<TownshipOption>, lang: Lang
     let general_error = show_submit_errors(submit.value(), errors);
     let pending = submit.pending();
     let t = errors.lang();
+    let kept = OfflineDraft::new(
+        "report",
+        DraftDevice::Phone,
+        t,
+        draft.errors.is_empty(),
+        submit.value(),
+    );
     view! {
-        <ActionForm action=submit attr:class="report-form" attr:novalidate=true>
+        // Every keystroke is kept in the browser until the report is confirmed filed.
+        <div on:input=move |_| kept.save() on:change=move |_| kept.save()>
+        <ActionForm action=submit node_ref=kept.form() attr:class="report-form" attr:novalidate=true>
+            <DraftStatus draft=kept />
             <SubmitBanners error=general_error draft_has_errors=!draft.errors.is_empty() errors />
 
             <ReportFields form=draft.form errors townships consent=Consent::SelfTicked />
@@ -61,6 +73,7 @@ fn ReportFormView(draft: ReportDraft, townships: Vec<TownshipOption>, lang: Lang
                 }}
             </button>
         </ActionForm>
+        </div>
         <HotlineNote />
     }
 }

@@ -7,6 +7,9 @@ pub mod domain;
 pub mod i18n;
 pub mod pages;
 pub mod shell;
+pub mod tr;
+#[cfg(test)]
+mod tr_parse;
 pub mod wire;
 
 #[cfg(feature = "ssr")]

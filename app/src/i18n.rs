@@ -1,5 +1,6 @@
-//! Which language this page renders in. The server reads the `lang` cookie of the request; the
-//! browser reads `<html lang>`, which the server wrote, so hydration sees the same language.
+//! Which language this page renders in. The server reads the `lang` cookie of the request, then
+//! its `Accept-Language`; the browser reads `<html lang>`, which the server wrote, so hydration
+//! sees the same language.
 use leptos::prelude::*;
 
 pub use crate::domain::lang::Lang;
@@ -9,12 +10,12 @@ pub fn detect() -> Lang {
     #[cfg(feature = "ssr")]
     {
         use_context::<http::request::Parts>()
-            .and_then(|parts| {
-                parts
-                    .headers
-                    .get(http::header::COOKIE)
-                    .and_then(|v| v.to_str().ok())
-                    .map(Lang::from_cookies)
+            .map(|parts| {
+                let header = |name| parts.headers.get(name).and_then(|v| v.to_str().ok());
+                Lang::for_request(
+                    header(http::header::COOKIE),
+                    header(http::header::ACCEPT_LANGUAGE),
+                )
             })
             .unwrap_or_default()
     }

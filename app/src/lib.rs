@@ -8,6 +8,9 @@ pub mod i18n;
 pub mod island_scripts;
 pub mod pages;
 pub mod shell;
+pub mod tr;
+#[cfg(test)]
+mod tr_parse;
 pub mod wire;
 
 #[cfg(feature = "ssr")]

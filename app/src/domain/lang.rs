@@ -3,15 +3,8 @@
 
 use chrono::NaiveDate;
 
-/// Serialisable so it can be an island's prop (islands see no context from the page).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
-)]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
-}
+/// The languages are the translation files in `locales/` (see [`crate::tr`]).
+pub use crate::tr::Lang;
 
 /// The cookie that remembers the choice.
 pub const LANG_COOKIE: &str = "lang";
@@ -25,40 +18,71 @@ impl Lang {
         }
     }
 
-    /// The `<html lang>` value and the cookie value.
-    pub fn code(self) -> &'static str {
-        self.pick("zh-CN", "en")
-    }
-
     /// The other language (what the switch offers).
     pub fn other(self) -> Lang {
         self.pick(Lang::En, Lang::Zh)
     }
 
-    /// "en" or "en-GB" is English; anything else is Chinese.
+    /// The language for a tag whose primary subtag matches one of ours ("en-GB" is English).
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        Lang::ALL.iter().copied().find(|lang| {
+            lang.code()
+                .split('-')
+                .next()
+                .is_some_and(|ours| ours == primary)
+        })
+    }
+
+    /// Like [`Lang::from_tag`], zh-CN for anything we do not have.
     pub fn from_code(code: &str) -> Lang {
-        if code.trim().to_ascii_lowercase().starts_with("en") {
-            Lang::En
-        } else {
-            Lang::Zh
-        }
+        Lang::from_tag(code).unwrap_or_default()
     }
 
     /// The language remembered in a `Cookie` header (Chinese when none).
     pub fn from_cookies(cookies: &str) -> Lang {
+        Lang::chosen_in(cookies).unwrap_or_default()
+    }
+
+    /// The language remembered in a `Cookie` header, if any.
+    pub fn chosen_in(cookies: &str) -> Option<Lang> {
         cookies
             .split(';')
             .filter_map(|pair| pair.trim().split_once('='))
             .find(|(name, _)| *name == LANG_COOKIE)
-            .map_or(Lang::Zh, |(_, value)| Lang::from_code(value))
+            .map(|(_, value)| Lang::from_code(value))
     }
 
-    /// A date as people write it: 2026年11月25日 / 25 Nov 2026.
+    /// The language the browser prefers most (`Accept-Language`, by q-value) among ours.
+    pub fn accepted(header: &str) -> Option<Lang> {
+        let mut wanted: Vec<(f32, Lang)> = header
+            .split(',')
+            .filter_map(|item| {
+                let mut parts = item.split(';');
+                let lang = Lang::from_tag(parts.next()?)?;
+                let q = parts
+                    .find_map(|p| p.trim().strip_prefix("q="))
+                    .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())?;
+                (q > 0.0).then_some((q, lang))
+            })
+            .collect();
+        // Stable: among equal q-values the first listed wins.
+        wanted.sort_by(|a, b| b.0.total_cmp(&a.0));
+        wanted.first().map(|(_, lang)| *lang)
+    }
+
+    /// A request's language: the cookie, then `Accept-Language`, then zh-CN.
+    pub fn for_request(cookies: Option<&str>, accept_language: Option<&str>) -> Lang {
+        cookies
+            .and_then(Lang::chosen_in)
+            .or_else(|| accept_language.and_then(Lang::accepted))
+            .unwrap_or_default()
+    }
+
+    /// A date as people write it: 2026年11月25日 / 25 Nov 2026 (the pattern is in the
+    /// translation file, chrono's `strftime` syntax).
     pub fn date(self, date: NaiveDate) -> String {
-        match self {
-            Lang::Zh => date.format("%Y年%-m月%-d日").to_string(),
-            Lang::En => date.format("%-d %b %Y").to_string(),
-        }
+        date.format(crate::tr::format::date(self)).to_string()
     }
 }
 
@@ -72,6 +96,27 @@ mod tests {
         assert_eq!(Lang::from_cookies("lang=zh-CN"), Lang::Zh);
         assert_eq!(Lang::from_cookies("language=en"), Lang::Zh);
         assert_eq!(Lang::from_cookies(""), Lang::Zh);
+    }
+
+    #[test]
+    fn the_cookie_comes_first_then_accept_language_then_chinese() {
+        let cases: &[(Option<&str>, Option<&str>, Lang)] = &[
+            (Some("lang=zh-CN"), Some("en-US,en;q=0.9"), Lang::Zh),
+            (Some("sn_session=x"), Some("en-US,en;q=0.9"), Lang::En),
+            (None, Some("fr-FR, en;q=0.5, zh-CN;q=0.8"), Lang::Zh),
+            (None, Some("zh;q=0.3, en-GB;q=0.7"), Lang::En),
+            (None, Some("en;q=0, fr"), Lang::Zh),
+            (None, Some("en;q=bad"), Lang::Zh),
+            (None, Some("*"), Lang::Zh),
+            (None, None, Lang::Zh),
+        ];
+        for (cookies, accept, want) in cases {
+            assert_eq!(
+                Lang::for_request(*cookies, *accept),
+                *want,
+                "{cookies:?} {accept:?}"
+            );
+        }
     }
 
     #[test]

@@ -126,11 +126,12 @@ impl RequestContext {
         }
     }
 
-    /// The language the visitor chose (the `lang` cookie), Chinese by default.
+    /// The visitor's language: the `lang` cookie, then `Accept-Language`, then Chinese.
     pub fn lang(&self) -> crate::domain::lang::Lang {
-        self.header(header::COOKIE)
-            .map(crate::domain::lang::Lang::from_cookies)
-            .unwrap_or_default()
+        crate::domain::lang::Lang::for_request(
+            self.header(header::COOKIE),
+            self.header(header::ACCEPT_LANGUAGE),
+        )
     }
 
     pub fn session_token(&self) -> Option<String> {

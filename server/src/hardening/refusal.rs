@@ -77,17 +77,17 @@ impl Refusal {
     }
 
     /// The answer for a request with these headers (`Accept` picks the form, the `lang`
-    /// cookie the language).
+    /// cookie, then `Accept-Language`, the language).
     pub fn respond(self, request: &HeaderMap) -> Response {
         let wants_html = request
             .get(header::ACCEPT)
             .and_then(|v| v.to_str().ok())
             .is_some_and(|accept| accept.contains("text/html"));
-        let lang = request
-            .get(header::COOKIE)
-            .and_then(|v| v.to_str().ok())
-            .map(Lang::from_cookies)
-            .unwrap_or_default();
+        let header_text = |name| request.get(name).and_then(|v| v.to_str().ok());
+        let lang = Lang::for_request(
+            header_text(header::COOKIE),
+            header_text(header::ACCEPT_LANGUAGE),
+        );
         let mut response = if wants_html {
             (self.status(), self.page(lang)).into_response()
         } else {

@@ -75,3 +75,37 @@ async fn a_language_link_never_sends_the_visitor_to_another_site() {
         .expect("request");
     assert_eq!(response.headers()["location"], "/");
 }
+
+async fn html_with_accept_language(app: &TestApp, path: &str, accept: &str) -> String {
+    app.client
+        .get(app.url(path))
+        .header(header::ACCEPT_LANGUAGE, accept)
+        .send()
+        .await
+        .expect("request")
+        .text()
+        .await
+        .expect("body")
+}
+
+#[tokio::test]
+async fn without_a_cookie_the_browser_language_is_used_and_the_cookie_wins_over_it() {
+    let app = spawn_app().await;
+    let english = html_with_accept_language(&app, "/", "en-GB,en;q=0.9,zh-CN;q=0.5").await;
+    assert!(english.contains("<html lang=\"en\""), "Accept-Language: en");
+    assert!(english.contains("Report hardship"));
+
+    let unknown = html_with_accept_language(&app, "/", "fr-FR,de;q=0.8").await;
+    assert!(
+        unknown.contains("<html lang=\"zh-CN\""),
+        "zh-CN when we have none"
+    );
+
+    choose(&app, "zh-CN", "/").await;
+    let chosen = html_with_accept_language(&app, "/", "en").await;
+    assert!(
+        chosen.contains("<html lang=\"zh-CN\""),
+        "the cookie comes first"
+    );
+    assert!(chosen.contains("我要申报"));
+}

@@ -10,6 +10,9 @@ pub enum AuditAction {
     DuplicateProbe,
     NoticePrinted,
     AuditExported,
+    /// A department API key issued or revoked (no personal data; kept in the same chain).
+    ApiKeyIssued,
+    ApiKeyRevoked,
 }
 
 impl AuditAction {
@@ -20,6 +23,8 @@ impl AuditAction {
         AuditAction::DuplicateProbe,
         AuditAction::NoticePrinted,
         AuditAction::AuditExported,
+        AuditAction::ApiKeyIssued,
+        AuditAction::ApiKeyRevoked,
     ];
 
     pub fn code(self) -> &'static str {
@@ -30,6 +35,8 @@ impl AuditAction {
             AuditAction::DuplicateProbe => "duplicate_probe",
             AuditAction::NoticePrinted => "notice_printed",
             AuditAction::AuditExported => "audit_exported",
+            AuditAction::ApiKeyIssued => "api_key_issued",
+            AuditAction::ApiKeyRevoked => "api_key_revoked",
         }
     }
 

@@ -6,6 +6,7 @@ mod alerts;
 mod attacks;
 mod audit;
 mod behind_nginx;
+mod department_keys;
 mod engine;
 mod escalation;
 mod fixtures;

@@ -20,6 +20,8 @@ impl AuditAction {
             AuditAction::DuplicateProbe => "代为申报时查重",
             AuditAction::NoticePrinted => "打印公示",
             AuditAction::AuditExported => "导出审计日志",
+            AuditAction::ApiKeyIssued => "签发部门接口密钥",
+            AuditAction::ApiKeyRevoked => "吊销部门接口密钥",
         }
     }
 
@@ -31,6 +33,8 @@ impl AuditAction {
             AuditAction::DuplicateProbe => "Duplicate check while filing",
             AuditAction::NoticePrinted => "Public notice printed",
             AuditAction::AuditExported => "Audit log exported",
+            AuditAction::ApiKeyIssued => "Department API key issued",
+            AuditAction::ApiKeyRevoked => "Department API key revoked",
         }
     }
 }
@@ -92,6 +96,7 @@ pub fn reason_zh(action: AuditAction, code: &str, text: &str) -> String {
         AuditAction::DuplicateProbe => "代为申报时核对是否重复".to_owned(),
         AuditAction::NoticePrinted => "村级公示".to_owned(),
         AuditAction::AuditExported => "审计检查".to_owned(),
+        AuditAction::ApiKeyIssued | AuditAction::ApiKeyRevoked => "部门接口管理".to_owned(),
     }
 }
 

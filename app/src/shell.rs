@@ -102,6 +102,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/report") view=crate::pages::proxy_report::ProxyReportPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/alerts") view=crate::pages::alerts::AlertsPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/inbox") view=crate::pages::inbox::InboxPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/keys") view=crate::pages::keys::KeysPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <footer class="footer">

@@ -315,6 +315,11 @@ fn router(state: AppState, draining: Arc<AtomicBool>) -> Router {
         .layer(axum::middleware::from_fn(
             crate::fn_errors::status_from_error_body,
         ))
+        // Department keys on the department API routes (checked before the server function).
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            app::ssr::bearer::guard,
+        ))
         .with_state(state)
 }
 

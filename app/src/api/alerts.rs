@@ -8,10 +8,11 @@ use crate::wire::{
     AppError,
 };
 
+/// A liaison's session, or `Authorization: Bearer <key>` for a department's system.
 #[server(endpoint = "alerts/push", input = Json)]
 pub async fn push_alerts(alerts: Vec<AlertRow>) -> Result<Vec<AlertOutcome>, AppError> {
     use crate::ssr::{context::RequestContext, services::alerts};
-    RequestContext::staff_call(|ctx, staff| async move {
+    RequestContext::department_call(|ctx, staff| async move {
         alerts::push(&ctx.state, &staff, &alerts, ctx.now()).await
     })
     .await

@@ -8,6 +8,7 @@ pub mod campaigns;
 pub mod cases;
 pub mod contacts;
 pub mod dashboard;
+pub mod department_keys;
 pub mod inbox;
 pub mod notice;
 pub mod queue;

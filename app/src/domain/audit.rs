@@ -12,6 +12,9 @@ pub enum AuditAction {
     AuditExported,
     /// The retention periods of personal data were changed (policy form).
     RetentionChanged,
+    /// A department API key issued or revoked (no personal data; kept in the same chain).
+    ApiKeyIssued,
+    ApiKeyRevoked,
 }
 
 impl AuditAction {
@@ -23,6 +26,8 @@ impl AuditAction {
         AuditAction::NoticePrinted,
         AuditAction::AuditExported,
         AuditAction::RetentionChanged,
+        AuditAction::ApiKeyIssued,
+        AuditAction::ApiKeyRevoked,
     ];
 
     pub fn code(self) -> &'static str {
@@ -34,6 +39,8 @@ impl AuditAction {
             AuditAction::NoticePrinted => "notice_printed",
             AuditAction::AuditExported => "audit_exported",
             AuditAction::RetentionChanged => "retention_changed",
+            AuditAction::ApiKeyIssued => "api_key_issued",
+            AuditAction::ApiKeyRevoked => "api_key_revoked",
         }
     }
 

@@ -28,6 +28,7 @@ pub mod calendar;
 pub mod case;
 pub mod clock;
 pub mod contact_phone;
+pub mod department_key;
 pub mod holidays_cn;
 pub mod lang;
 pub mod ledger;

@@ -40,7 +40,7 @@ pub fn AdminPage() -> impl IntoView {
     view! {
         <p><a href="/staff">"← 返回待办"</a></p>
         <h1>"账号管理"</h1>
-        <p><a href="/staff/settings">"政策与节假日设置"</a>" · "<a href="/staff/audit">"审计日志"</a></p>
+        <p><a href="/staff/settings">"政策与节假日设置"</a>" · "<a href="/staff/audit">"审计日志"</a>" · "<a href="/staff/keys">"部门接口密钥"</a></p>
         {move || error().map(|e| view! { <p class="banner error" role="alert">{e}</p> })}
         <Suspense fallback=|| view! { <p class="loading">"正在加载…"</p> }>
             {move || Suspend::new(async move {

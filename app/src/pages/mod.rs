@@ -6,6 +6,7 @@ pub mod case;
 pub mod dashboard;
 pub mod home;
 pub mod inbox;
+pub mod keys;
 pub mod login;
 pub mod not_found;
 pub mod notice;

@@ -50,6 +50,25 @@ impl RequestContext {
         f(ctx, staff).await.map_err(reply_error)
     }
 
+    /// One department API server function: the caller is the department key the request
+    /// presented (checked by `ssr::bearer`), else the signed-in officer.
+    pub async fn department_call<T, Fut>(f: impl FnOnce(Self, Staff) -> Fut) -> Result<T, AppError>
+    where
+        Fut: std::future::Future<Output = Result<T, ServiceError>>,
+    {
+        let ctx = Self::load()?;
+        let by_key = ctx.parts.as_ref().and_then(|p| {
+            p.extensions
+                .get::<super::services::department_keys::KeyCaller>()
+                .map(|caller| caller.staff.clone())
+        });
+        let staff = match by_key {
+            Some(staff) => staff,
+            None => ctx.staff().await.map_err(reply_error)?,
+        };
+        f(ctx, staff).await.map_err(reply_error)
+    }
+
     /// One public (household) server function: as `staff_call`, without a session.
     pub async fn public_call<T, Fut>(f: impl FnOnce(Self) -> Fut) -> Result<T, AppError>
     where
@@ -104,7 +123,7 @@ impl RequestContext {
         self.state.clock.now()
     }
 
-    fn header(&self, name: header::HeaderName) -> Option<&str> {
+    pub fn header(&self, name: header::HeaderName) -> Option<&str> {
         self.parts
             .as_ref()
             .and_then(|p| p.headers.get(name))
@@ -170,7 +189,7 @@ impl RequestContext {
         }
     }
 
-    fn set_cookie(&self, value: &str) {
+    pub fn set_cookie(&self, value: &str) {
         if let (Some(response), Ok(value)) = (
             use_context::<ResponseOptions>(),
             HeaderValue::from_str(value),

@@ -1,5 +1,6 @@
 //! Server-only code: state, database access, services. Never compiled to WASM.
 pub mod audit_download;
+pub mod bearer;
 pub mod clock;
 pub mod context;
 pub mod db;
@@ -7,6 +8,7 @@ pub mod demo_cases;
 pub mod download;
 pub mod error;
 pub mod form_keys;
+pub mod key_once;
 pub mod language;
 pub mod memory_drafts;
 pub mod password;

@@ -17,3 +17,4 @@ pub mod reports;
 pub mod settings;
 
 pub use error::{AppError, FieldError};
+pub mod department_keys;

@@ -8,6 +8,7 @@ mod audit;
 mod behind_nginx;
 mod db_restart;
 mod disk_full;
+mod department_keys;
 mod engine;
 mod escalation;
 mod fixtures;

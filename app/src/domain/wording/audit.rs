@@ -21,6 +21,8 @@ impl AuditAction {
             AuditAction::NoticePrinted => "打印公示",
             AuditAction::AuditExported => "导出审计日志",
             AuditAction::RetentionChanged => "修改个人信息保留期限",
+            AuditAction::ApiKeyIssued => "签发部门接口密钥",
+            AuditAction::ApiKeyRevoked => "吊销部门接口密钥",
         }
     }
 
@@ -33,6 +35,8 @@ impl AuditAction {
             AuditAction::NoticePrinted => "Public notice printed",
             AuditAction::AuditExported => "Audit log exported",
             AuditAction::RetentionChanged => "Retention periods changed",
+            AuditAction::ApiKeyIssued => "Department API key issued",
+            AuditAction::ApiKeyRevoked => "Department API key revoked",
         }
     }
 }
@@ -95,6 +99,7 @@ pub fn reason_zh(action: AuditAction, code: &str, text: &str) -> String {
         AuditAction::NoticePrinted => "村级公示".to_owned(),
         AuditAction::AuditExported => "审计检查".to_owned(),
         AuditAction::RetentionChanged => "调整保留期限".to_owned(),
+        AuditAction::ApiKeyIssued | AuditAction::ApiKeyRevoked => "部门接口管理".to_owned(),
     }
 }
 

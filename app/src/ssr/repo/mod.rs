@@ -4,6 +4,7 @@ pub mod campaigns;
 pub mod cases;
 pub mod clocks;
 pub mod contacts;
+pub mod department_keys;
 pub mod drafts;
 pub mod notifications;
 pub mod outbox;

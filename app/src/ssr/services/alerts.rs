@@ -73,6 +73,7 @@ pub async fn push(
         .await
         {
             Ok(filed) => {
+                super::alert_feedback::remember(state, staff, row, &filed, now).await?;
                 outcome.tracking = Some(filed.tracking.as_str().to_owned());
                 outcome.possible_duplicate = !filed.case.duplicates.is_empty();
             }

@@ -1,0 +1,264 @@
+//! Department API keys (a line department's system pushes alerts unattended) and the 结果反馈
+//! it reads back. Pure: key bytes, hashing and storage are in `ssr`.
+use super::case::{CaseState, Procedure};
+use super::message::user_messages;
+
+/// Every key starts with this, so a key pasted into the wrong place is recognisable (and
+/// secret scanners can find it).
+pub const KEY_PREFIX: &str = "snk_";
+/// Characters of a key shown in lists to tell keys apart (the prefix and 8 more): not secret.
+pub const SHOWN_CHARS: usize = 12;
+/// Requests per minute a key gets unless the administrator chooses otherwise.
+pub const DEFAULT_REQUESTS_PER_MINUTE: i64 = 60;
+/// The most an administrator may allow one key per minute.
+pub const MAX_REQUESTS_PER_MINUTE: i64 = 600;
+
+/// The token of an `Authorization: Bearer <token>` header (scheme case-insensitive).
+pub fn bearer_token(header: &str) -> Option<&str> {
+    let (scheme, token) = header.trim().split_once(' ')?;
+    let token = token.trim();
+    (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then_some(token)
+}
+
+/// What a list may show of a key: its first characters.
+pub fn shown_part(key: &str) -> String {
+    key.chars().take(SHOWN_CHARS).collect()
+}
+
+/// Why a bearer key was not accepted. Answered with 401 and this key and text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyRefusal {
+    /// `Authorization` is there but is not `Bearer <key>`.
+    Malformed,
+    /// No key with this hash was ever issued.
+    Unknown,
+    /// The administrator revoked it (or deactivated the department's account).
+    Revoked,
+}
+
+user_messages!(KeyRefusal {
+    Malformed => "api_key.malformed", "请求头Authorization应为“Bearer 密钥”", "The Authorization header must be `Bearer <key>`";
+    Unknown => "api_key.unknown", "接口密钥无效：请向县级管理员申请", "Unknown API key: ask the county administrator for one";
+    Revoked => "api_key.revoked", "接口密钥已被吊销：请向县级管理员申请新密钥", "This API key has been revoked: ask the county administrator for a new one";
+});
+
+/// Why the administrator's key form was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyFormError {
+    Department,
+    Region,
+    Rate,
+}
+
+user_messages!(KeyFormError {
+    Department => "api_key.department", "请选择行业部门联络员账号", "Choose a department liaison account";
+    Region => "api_key.region", "请选择本县范围内的区域", "Choose a region within the county";
+    Rate => "api_key.rate", "每分钟请求数应为1到600之间的整数", "Requests per minute must be a whole number from 1 to 600";
+});
+
+/// Requests per minute from the form: empty means the default.
+pub fn parse_rate(input: &str) -> Result<i64, KeyFormError> {
+    let input = input.trim();
+    if input.is_empty() {
+        return Ok(DEFAULT_REQUESTS_PER_MINUTE);
+    }
+    input
+        .parse::<i64>()
+        .ok()
+        .filter(|n| (1..=MAX_REQUESTS_PER_MINUTE).contains(n))
+        .ok_or(KeyFormError::Rate)
+}
+
+/// Where a pushed alert stands, as the department is told (结果反馈).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AlertStatus {
+    /// Filed; the township and village are working on it.
+    Filed,
+    /// The township found it outside the mechanism (不予受理), with its reason.
+    Refused,
+    /// Identified as a monitoring object (later steps, elimination included, keep this).
+    Identified,
+    /// The procedure ended without identification, with its reason.
+    NotIdentified,
+}
+
+impl AlertStatus {
+    pub const ALL: &'static [AlertStatus] = &[
+        AlertStatus::Filed,
+        AlertStatus::Refused,
+        AlertStatus::Identified,
+        AlertStatus::NotIdentified,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            AlertStatus::Filed => "filed",
+            AlertStatus::Refused => "refused",
+            AlertStatus::Identified => "identified",
+            AlertStatus::NotIdentified => "not_identified",
+        }
+    }
+
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            AlertStatus::Filed => "已登记，正在核查",
+            AlertStatus::Refused => "不予受理",
+            AlertStatus::Identified => "已认定为监测对象",
+            AlertStatus::NotIdentified => "未认定",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            AlertStatus::Filed => "Filed, being checked",
+            AlertStatus::Refused => "Refused",
+            AlertStatus::Identified => "Identified as a monitoring object",
+            AlertStatus::NotIdentified => "Not identified",
+        }
+    }
+}
+
+/// The status of a case for the department that pushed it, and the reason when it was
+/// refused or not identified.
+pub fn status_of(state: &CaseState) -> (AlertStatus, Option<&str>) {
+    match state {
+        CaseState::Reported
+        | CaseState::Reviewing {
+            procedure: Procedure::Identification,
+            ..
+        } => (AlertStatus::Filed, None),
+        CaseState::RejectedOutOfScope { reason } => (AlertStatus::Refused, Some(reason)),
+        CaseState::NotIdentified { reason } => (AlertStatus::NotIdentified, Some(reason)),
+        // Once identified, later steps (elimination, removal) are the county's monitoring,
+        // not the alert's outcome.
+        CaseState::Monitored
+        | CaseState::Reviewing {
+            procedure: Procedure::Elimination,
+            ..
+        }
+        | CaseState::Eliminated { .. }
+        | CaseState::Removed { .. } => (AlertStatus::Identified, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::case::{reversal::RemovalKind, ReviewStep};
+    use crate::domain::message::tests::assert_messages_are_well_formed;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn only_a_bearer_header_with_a_token_names_a_key() {
+        let cases = [
+            ("Bearer snk_abc", Some("snk_abc")),
+            ("bearer   snk_abc ", Some("snk_abc")),
+            ("BEARER snk_abc", Some("snk_abc")),
+            ("Basic dXNlcjpwYXNz", None),
+            ("Bearer ", None),
+            ("Bearer", None),
+            ("", None),
+        ];
+        for (header, want) in cases {
+            assert_eq!(bearer_token(header), want, "{header:?}");
+        }
+    }
+
+    #[test]
+    fn a_list_shows_the_prefix_and_eight_characters_only() {
+        assert_eq!(shown_part("snk_ABCDEFGHIJKLMNOP"), "snk_ABCDEFGH");
+        assert_eq!(shown_part("snk_AB"), "snk_AB");
+    }
+
+    #[test]
+    fn the_rate_is_a_whole_number_within_bounds_and_defaults_when_empty() {
+        let cases = [
+            ("", Ok(DEFAULT_REQUESTS_PER_MINUTE)),
+            (" 5 ", Ok(5)),
+            ("600", Ok(600)),
+            ("601", Err(KeyFormError::Rate)),
+            ("0", Err(KeyFormError::Rate)),
+            ("-3", Err(KeyFormError::Rate)),
+            ("ten", Err(KeyFormError::Rate)),
+        ];
+        for (input, want) in cases {
+            assert_eq!(parse_rate(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn each_case_state_tells_the_department_one_status() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
+        let reviewing = |procedure| CaseState::Reviewing {
+            procedure,
+            step: ReviewStep::AwaitingHomeCheck,
+        };
+        let cases = [
+            (CaseState::Reported, AlertStatus::Filed, None),
+            (
+                reviewing(Procedure::Identification),
+                AlertStatus::Filed,
+                None,
+            ),
+            (
+                CaseState::RejectedOutOfScope {
+                    reason: "不属于本县".into(),
+                },
+                AlertStatus::Refused,
+                Some("不属于本县"),
+            ),
+            (
+                CaseState::NotIdentified {
+                    reason: "收入高于监测线".into(),
+                },
+                AlertStatus::NotIdentified,
+                Some("收入高于监测线"),
+            ),
+            (CaseState::Monitored, AlertStatus::Identified, None),
+            (
+                reviewing(Procedure::Elimination),
+                AlertStatus::Identified,
+                None,
+            ),
+            (
+                CaseState::Eliminated { on: day },
+                AlertStatus::Identified,
+                None,
+            ),
+            (
+                CaseState::Removed {
+                    kind: RemovalKind::MovedAway,
+                    on: day,
+                },
+                AlertStatus::Identified,
+                None,
+            ),
+        ];
+        for (state, status, reason) in cases {
+            assert_eq!(status_of(&state), (status, reason), "{state:?}");
+        }
+    }
+
+    #[test]
+    fn messages_and_labels_are_complete() {
+        assert_messages_are_well_formed(
+            "api_key",
+            &[
+                KeyRefusal::Malformed,
+                KeyRefusal::Unknown,
+                KeyRefusal::Revoked,
+            ],
+        );
+        assert_messages_are_well_formed(
+            "api_key",
+            &[
+                KeyFormError::Department,
+                KeyFormError::Region,
+                KeyFormError::Rate,
+            ],
+        );
+        for status in AlertStatus::ALL {
+            assert!(!status.label_zh().is_ascii() && !status.label_en().is_empty());
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! 结果反馈: a department reads back what became of the alerts it pushed (filed, refused with
+//! the reason, identified, not identified). Only its own alerts, within its key's region, and
+//! no personal data beyond what it sent (the ID number masked).
+use chrono::{DateTime, TimeZone, Utc};
+
+use super::millis;
+use crate::{
+    domain::{department_key::status_of, id_number::IdNumber, region::RegionCode, vocab::Channel},
+    ssr::{
+        error::ServiceError,
+        repo::department_keys as rows,
+        services::{cases, cases::Filed},
+        staff::Staff,
+        state::AppState,
+    },
+    wire::{alerts::AlertRow, department_keys::AlertFeedback, FieldError},
+};
+
+/// At most this many outcomes per answer; ask again with `since` = the last `updated_at`.
+pub const MAX_OUTCOMES: i64 = 1000;
+
+/// Remembers a filed alert under the department's record id. Written after the filing (a
+/// lost row comes back when the department pushes the record again: the filing is
+/// idempotent and this insert keeps the first row).
+pub async fn remember(
+    state: &AppState,
+    staff: &Staff,
+    row: &AlertRow,
+    filed: &Filed,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    let masked = IdNumber::parse(row.household.id_number.trim())
+        .map(|id| id.masked())
+        .unwrap_or_default();
+    let push = rows::Push {
+        user_id: &staff.id,
+        reference: row.reference.trim(),
+        case_id: &filed.case_id,
+        tracking_number: filed.tracking.as_str(),
+        id_number_masked: &masked,
+    };
+    rows::record_push(&state.db.pool, &push, millis(now)).await?;
+    Ok(())
+}
+
+fn rfc3339(ms: i64) -> String {
+    Utc.timestamp_millis_opt(ms)
+        .single()
+        .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
+        .unwrap_or_default()
+}
+
+/// The outcomes of the department's alerts whose case changed at or after `since` (RFC 3339;
+/// empty: all), oldest change first.
+#[tracing::instrument(skip_all, fields(user = %staff.id))]
+pub async fn outcomes(
+    state: &AppState,
+    staff: &Staff,
+    since: Option<&str>,
+) -> Result<Vec<AlertFeedback>, ServiceError> {
+    if !crate::domain::case::proxy_channels(staff.role).contains(&Channel::DepartmentAlert) {
+        return Err(ServiceError::Forbidden);
+    }
+    let since_ms = match since.map(str::trim).filter(|s| !s.is_empty()) {
+        None => 0,
+        Some(text) => DateTime::parse_from_rfc3339(text)
+            .map(|t| t.timestamp_millis())
+            .map_err(|_| {
+                ServiceError::Validation(vec![FieldError {
+                    field: "since".to_owned(),
+                    key: "alerts.since".to_owned(),
+                    zh: "since应为RFC 3339时间，例如2026-11-23T00:00:00Z".to_owned(),
+                    en: "`since` must be an RFC 3339 time, e.g. 2026-11-23T00:00:00Z".to_owned(),
+                }])
+            })?,
+    };
+    let pushed =
+        rows::pushes_changed_since(&state.db.pool, &staff.id, since_ms, MAX_OUTCOMES).await?;
+    let mut out = Vec::with_capacity(pushed.len());
+    for row in pushed {
+        // A key for one township sees that township's alerts only.
+        if !RegionCode::parse(&row.village_code).is_ok_and(|v| staff.scope.contains(&v)) {
+            continue;
+        }
+        let case = cases::load_unscoped(state, &row.case_id).await?;
+        let (status, reason) = status_of(&case.state);
+        out.push(AlertFeedback {
+            reference: row.reference,
+            tracking: row.tracking_number,
+            status: status.code().to_owned(),
+            status_zh: status.label_zh().to_owned(),
+            status_en: status.label_en().to_owned(),
+            reason: reason.map(str::to_owned),
+            id_number_masked: row.id_number_masked,
+            pushed_at: rfc3339(row.created_at),
+            updated_at: rfc3339(row.updated_at),
+        });
+    }
+    Ok(out)
+}

@@ -2,10 +2,12 @@
 //! (SQLite by default; PostgreSQL when TEST_POSTGRES_URL is set) and a manual clock.
 mod access;
 mod admin;
+mod alert_files;
 mod alerts;
 mod attacks;
 mod audit;
 mod behind_nginx;
+mod dashboard_xlsx;
 mod engine;
 mod escalation;
 mod fixtures;

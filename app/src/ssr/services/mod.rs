@@ -1,5 +1,6 @@
 //! Services own transactions and rules; server functions only adapt to them.
 pub mod admin;
+pub mod alert_file;
 pub mod alerts;
 pub mod audit;
 pub mod audit_views;
@@ -9,6 +10,7 @@ pub mod case_view;
 pub mod cases;
 pub mod contacts;
 pub mod dashboard;
+pub mod dashboard_xlsx;
 pub mod duplicates;
 pub mod escalation;
 pub mod household;

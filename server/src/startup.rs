@@ -23,7 +23,7 @@ use app::{
 use axum::{
     extract::State,
     http::{HeaderName, Request, StatusCode},
-    routing::get,
+    routing::{get, post},
     Router,
 };
 use leptos::prelude::*;
@@ -303,7 +303,16 @@ fn router(state: AppState, draining: Arc<AtomicBool>) -> Router {
         )
         .route("/staff/ledger.csv", get(app::ssr::download::ledger_csv))
         .route("/staff/ledger.xlsx", get(app::ssr::download::ledger_xlsx))
+        .route(
+            "/staff/dashboard.xlsx",
+            get(app::ssr::download::dashboard_xlsx),
+        )
         .route("/staff/audit.csv", get(app::ssr::audit_download::audit_csv))
+        .route(
+            "/staff/alerts/parse",
+            post(app::ssr::alert_upload::parse_file),
+        )
+        .route("/staff/alerts/import", post(crate::alert_form::import_form))
         .route("/lang/{code}", get(app::ssr::language::switch_language))
         .leptos_routes_with_context(&state, routes, provide_state, move || {
             shell(options.clone())
@@ -339,7 +348,7 @@ fn site_is_hashed() -> bool {
 
 /// Leptos puts its own nonce on the inline scripts it renders; use the one the
 /// `Content-Security-Policy` header of this response names instead.
-fn provide_csp_nonce() {
+pub(crate) fn provide_csp_nonce() {
     let nonce = use_context::<http::request::Parts>()
         .and_then(|parts| parts.extensions.get::<CspNonce>().cloned());
     if let Some(CspNonce(nonce)) = nonce {

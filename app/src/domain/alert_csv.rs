@@ -17,6 +17,8 @@ pub struct AlertCsvRow {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AlertCsvError {
     Empty,
+    /// A header row and nothing under it.
+    NoRows,
     /// A required column is missing from the header (its Chinese name).
     MissingColumn(&'static str),
     /// A quoted cell is never closed.
@@ -26,9 +28,24 @@ pub enum AlertCsvError {
 impl AlertCsvError {
     pub fn zh(&self) -> String {
         match self {
-            AlertCsvError::Empty => "文件是空的，请粘贴或选择带表头的CSV".to_owned(),
+            AlertCsvError::Empty => "文件是空的，请粘贴名单或选择带表头的Excel或CSV文件".to_owned(),
+            AlertCsvError::NoRows => "表中只有表头，没有要导入的行".to_owned(),
             AlertCsvError::MissingColumn(name) => format!("表头缺少“{name}”一列"),
             AlertCsvError::UnclosedQuote => "文件中有未闭合的引号，请另存为CSV后重试".to_owned(),
+        }
+    }
+
+    pub fn en(&self) -> String {
+        match self {
+            AlertCsvError::Empty => {
+                "The list is empty: paste it or choose an Excel or CSV file with a header row"
+                    .to_owned()
+            }
+            AlertCsvError::NoRows => "The sheet has a header row and no rows under it".to_owned(),
+            AlertCsvError::MissingColumn(name) => format!("The header has no “{name}” column"),
+            AlertCsvError::UnclosedQuote => {
+                "A quoted cell is never closed; save the file as CSV again".to_owned()
+            }
         }
     }
 }
@@ -48,7 +65,12 @@ const COLUMNS: [(&str, &str, &str, bool); 9] = [
 
 /// Parses the whole file; problems inside a row are left for the row's own checks.
 pub fn parse(text: &str) -> Result<Vec<AlertCsvRow>, AlertCsvError> {
-    let mut records = records(text.trim_start_matches('\u{feff}'))?.into_iter();
+    from_records(records(text.trim_start_matches('\u{feff}'))?)
+}
+
+/// Rows from a grid of cells whose first row is the header (a CSV, or a spreadsheet's sheet).
+pub fn from_records(records: Vec<Vec<String>>) -> Result<Vec<AlertCsvRow>, AlertCsvError> {
+    let mut records = records.into_iter();
     let header = records.next().ok_or(AlertCsvError::Empty)?;
     let mut index = Vec::with_capacity(COLUMNS.len());
     for (field, zh, en, required) in COLUMNS {
@@ -89,7 +111,10 @@ pub fn parse(text: &str) -> Result<Vec<AlertCsvRow>, AlertCsvError> {
                 },
             }
         })
-        .collect();
+        .collect::<Vec<_>>();
+    if rows.is_empty() {
+        return Err(AlertCsvError::NoRows);
+    }
     Ok(rows)
 }
 
@@ -206,6 +231,11 @@ mod tests {
             Err(AlertCsvError::MissingColumn("记录编号"))
         );
         assert_eq!(parse(""), Err(AlertCsvError::Empty));
+        assert_eq!(
+            parse("记录编号,姓名,手机号码,身份证号码,村代码,家庭人口,困难类型,情况说明\n,,\n"),
+            Err(AlertCsvError::NoRows),
+            "a header with only blank rows under it is an empty sheet"
+        );
         assert_eq!(
             parse("记录编号\n\"unclosed\n"),
             Err(AlertCsvError::UnclosedQuote)

@@ -23,6 +23,7 @@ pub use vocab::{
 pub mod access;
 pub mod account;
 pub mod alert_csv;
+pub mod alert_file;
 pub mod audit;
 pub mod calendar;
 pub mod case;

@@ -168,7 +168,9 @@ fn column_zh(field: &str) -> &'static str {
 pub fn parse(text: &str) -> Result<Vec<RegionCsvLine>, RegionCsvError> {
     let mut records = records(text.trim_start_matches('\u{feff}')).map_err(|e| match e {
         AlertCsvError::UnclosedQuote => RegionCsvError::UnclosedQuote,
-        AlertCsvError::Empty | AlertCsvError::MissingColumn(_) => RegionCsvError::Empty,
+        AlertCsvError::Empty | AlertCsvError::NoRows | AlertCsvError::MissingColumn(_) => {
+            RegionCsvError::Empty
+        }
     })?;
     if records.is_empty() {
         return Err(RegionCsvError::Empty);

@@ -1,82 +1,85 @@
-//! 部门预警导入: a line department pastes its screening list (copied from Excel / WPS, or a CSV
-//! file opened in a text editor) and gets an answer per row. Staff pages are Chinese only.
+//! 部门预警导入: a line department chooses its screening list as an Excel (.xlsx, .xls) or CSV
+//! file, or pastes it (copied from Excel / WPS), and gets an answer per row. Staff pages are
+//! Chinese only.
 //!
-//! Without JavaScript the form posts the whole list at once. Once hydrated, the browser reads
-//! the list with the server's own parser and sends it in batches, so a long list shows real
-//! progress and a dropped connection loses one batch, not the list (re-sending is safe: each
-//! record id files once).
+//! The server reads the list (`calamine`; the browser never carries a spreadsheet reader).
+//! Without JavaScript the form posts the whole list at once and the page comes back with every
+//! row's outcome. Once hydrated, the browser sends the form to be read, then pushes the rows in
+//! batches, so a long list shows real progress and a dropped connection loses one batch, not
+//! the list (re-sending is safe: each record id files once).
 use leptos::{html, prelude::*, task::spawn_local};
 use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::alerts::push_alerts,
     components::hydrated::mark_hydrated,
-    domain::alert_csv,
-    wire::alerts::{AlertOutcome, AlertRow, MAX_ALERTS_PER_PUSH},
+    domain::alert_file::MAX_ALERT_FILE_BYTES,
+    wire::alerts::{AlertImportAnswer, AlertOutcome, AlertRow, MAX_ALERTS_PER_PUSH},
 };
 
 const EXAMPLE: &str =
     "记录编号\t姓名\t手机号码\t身份证号码\t村代码\t村民小组\t家庭人口\t困难类型\t情况说明";
 /// Rows per request once hydrated.
 const BATCH: usize = 25;
+const UNREADABLE: &str = "名单无法读取或不符合要求：请检查表头和每行内容，一次最多500条。";
 
 #[component]
 pub fn AlertsPage() -> impl IntoView {
-    // A plain form post that could not be read comes back here with `?failed=1`.
+    // A plain form post that could not be read comes back here with `?failed=1`; a plain
+    // import post is answered on this page (see `server::alert_form`).
     let failed = use_query_map().read_untracked().get("failed").is_some();
+    let answer = use_context::<AlertImportAnswer>();
+    let problem = match &answer {
+        Some(AlertImportAnswer(Err(e))) => Some(format!("{}。没有导入任何内容。", e.zh)),
+        _ => failed.then(|| UNREADABLE.to_owned()),
+    };
+    let outcomes = match answer {
+        Some(AlertImportAnswer(Ok(outcomes))) => Some(outcomes),
+        _ => None,
+    };
     view! {
         <p><a href="/staff">"← 返回待办"</a></p>
         <h1>"部门预警导入"</h1>
         <p class="hint">
-            {format!("从Excel或WPS表格中复制（含表头），粘贴到下面；一次最多{MAX_ALERTS_PER_PUSH}条。表头：")}
+            {format!("选择Excel（.xlsx、.xls）或CSV文件（不超过{}KB），或从Excel、WPS表格中复制（含表头）粘贴到下面；一次最多{MAX_ALERTS_PER_PUSH}条。表头（列的顺序不限）：", MAX_ALERT_FILE_BYTES / 1024)}
             <code>{EXAMPLE.replace('\t', "、")}</code>
             "。困难类型可写“因病、因残”。同一记录编号再次导入不会重复登记。"
         </p>
-        <AlertImport failed />
+        {outcomes.map(|outcomes| view! { <Outcomes outcomes /> })}
+        <AlertImport problem />
     }
 }
 
-/// The island: reads the list in the browser and sends it in batches behind a progress bar.
+/// The island: has the server read the list, then sends it in batches behind a progress bar.
 #[island]
-fn AlertImport(failed: bool) -> impl IntoView {
+fn AlertImport(problem: Option<String>) -> impl IntoView {
     mark_hydrated();
-    let list = NodeRef::<html::Textarea>::new();
+    let form = NodeRef::<html::Form>::new();
     let progress = RwSignal::new(None::<(usize, usize)>);
     let outcomes = RwSignal::new(Vec::<AlertOutcome>::new());
-    let problem = RwSignal::new(
-        failed
-            .then(|| "名单无法读取或不符合要求：请检查表头和每行内容，一次最多500条。".to_owned()),
-    );
+    let problem = RwSignal::new(problem);
+    let reading = RwSignal::new(false);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(text) = list.get().map(|t| t.value()) else {
+        let Some(form) = form.get() else {
             return;
-        };
-        let rows = match alert_csv::parse(&text) {
-            Ok(rows) if rows.len() > MAX_ALERTS_PER_PUSH => {
-                problem.set(Some(format!(
-                    "一次最多导入{MAX_ALERTS_PER_PUSH}条，请分批导入"
-                )));
-                return;
-            }
-            Ok(rows) => rows,
-            Err(e) => {
-                problem.set(Some(e.zh()));
-                return;
-            }
         };
         problem.set(None);
         outcomes.set(Vec::new());
-        let rows: Vec<AlertRow> = rows
-            .into_iter()
-            .map(|r| AlertRow {
-                reference: r.reference,
-                household: r.household,
-            })
-            .collect();
-        let total = rows.len();
-        progress.set(Some((0, total)));
+        progress.set(None);
+        reading.set(true);
         spawn_local(async move {
+            let rows = read_on_server(form).await;
+            reading.set(false);
+            let rows = match rows {
+                Ok(rows) => rows,
+                Err(p) => {
+                    problem.set(Some(p));
+                    return;
+                }
+            };
+            let total = rows.len();
+            progress.set(Some((0, total)));
             for batch in rows.chunks(BATCH) {
                 match push_alerts(batch.to_vec()).await {
                     Ok(done) => outcomes.update(|all| all.extend(done)),
@@ -96,14 +99,22 @@ fn AlertImport(failed: bool) -> impl IntoView {
             }
         });
     };
-    let busy =
-        move || progress.get().is_some_and(|(done, total)| done < total) && problem.get().is_none();
+    let busy = move || {
+        reading.get()
+            || progress.get().is_some_and(|(done, total)| done < total) && problem.get().is_none()
+    };
     view! {
-        <form method="post" action="/api/alerts/upload" class="report-form" on:submit=on_submit>
+        <form method="post" action="/staff/alerts/import" enctype="multipart/form-data"
+            class="report-form" on:submit=on_submit node_ref=form>
             {move || problem.get().map(|p| view! { <p class="banner error" role="alert">{p}</p> })}
             <div class="field">
-                <label for="a-csv">"预警名单"</label>
-                <textarea id="a-csv" name="csv" rows="10" placeholder=EXAMPLE node_ref=list></textarea>
+                <label for="a-file">"选择名单文件（Excel或CSV）"</label>
+                <input id="a-file" type="file" name="file"
+                    accept=".xlsx,.xls,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,text/csv" />
+            </div>
+            <div class="field">
+                <label for="a-csv">"或粘贴预警名单"</label>
+                <textarea id="a-csv" name="csv" rows="10" placeholder=EXAMPLE></textarea>
             </div>
             <button type="submit" class="button primary" disabled=busy>
                 {move || if busy() { "正在导入…" } else { "导入" }}
@@ -120,6 +131,33 @@ fn AlertImport(failed: bool) -> impl IntoView {
             (!all.is_empty() && !busy()).then(|| view! { <Outcomes outcomes=all /> })
         }}
     }
+}
+
+/// Sends the form (the chosen file, the pasted text) to be read by the server.
+#[cfg(feature = "hydrate")]
+async fn read_on_server(form: web_sys::HtmlFormElement) -> Result<Vec<AlertRow>, String> {
+    use crate::wire::alerts::AlertFileAnswer;
+    let data = web_sys::FormData::new_with_form(&form).map_err(|_| UNREADABLE.to_owned())?;
+    let response = gloo_net::http::Request::post("/staff/alerts/parse")
+        .body(data)
+        .map_err(|_| UNREADABLE.to_owned())?
+        .send()
+        .await
+        .map_err(|_| "网络中断，没有导入任何内容，请重试".to_owned())?;
+    match response.json::<AlertFileAnswer>().await {
+        Ok(AlertFileAnswer::Rows(rows)) => Ok(rows),
+        Ok(AlertFileAnswer::Refused(e)) => Err(format!("{}。没有导入任何内容。", e.zh)),
+        Err(_) if response.status() == 413 => Err(format!(
+            "文件太大（超过{}KB），没有导入任何内容。请分批导入",
+            MAX_ALERT_FILE_BYTES / 1024
+        )),
+        Err(_) => Err(UNREADABLE.to_owned()),
+    }
+}
+
+#[cfg(not(feature = "hydrate"))]
+async fn read_on_server(_: leptos::web_sys::HtmlFormElement) -> Result<Vec<AlertRow>, String> {
+    Err(UNREADABLE.to_owned())
 }
 
 #[component]

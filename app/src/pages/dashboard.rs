@@ -36,6 +36,7 @@ fn Dashboard(d: DashboardView) -> impl IntoView {
         .unwrap_or_else(|| "本月暂无".to_owned());
     view! {
         <h1>{format!("{} 工作看板", d.scope_name)}</h1>
+        <p><a href="/staff/dashboard.xlsx" download rel="external">"导出看板表格（Excel）"</a></p>
         <section class="card">
             <h2>"各环节事项（按时限）"</h2>
             <StepChart steps=d.by_step.clone() />

@@ -1,4 +1,4 @@
-//! Files that are not pages (the ledger as CSV or Excel): a thin adapter like a server function —
+//! Files that are not pages (the ledger as CSV or Excel, the dashboard as Excel): a thin adapter like a server function —
 //! authenticate, call the service, map errors — for a plain `GET` link.
 use axum::{
     extract::State,
@@ -10,8 +10,8 @@ use super::{
     context::{client_address_of, session_token_in},
     error::ServiceError,
     services::{
-        auth,
-        ledger::{self, LedgerFormat},
+        auth, dashboard_xlsx,
+        ledger::{self, LedgerFile, LedgerFormat},
     },
     state::AppState,
 };
@@ -29,23 +29,50 @@ pub async fn ledger_xlsx(State(state): State<AppState>, parts: Parts) -> Respons
 async fn ledger(state: AppState, parts: Parts, format: LedgerFormat) -> Response {
     let now = state.clock.now();
     let address = client_address_of(&parts, &state.trusted_proxies);
+    let file = match signed_in(&state, &parts, now).await {
+        Some(Ok(staff)) => ledger::export(&state, &staff, &address, format, now).await,
+        Some(Err(e)) => Err(e),
+        None => return Redirect::to("/staff/login").into_response(),
+    };
+    respond("ledger", "您的角色不能导出台账", file)
+}
+
+/// `GET /staff/dashboard.xlsx`: the dashboard's tables of the officer's region.
+pub async fn dashboard_xlsx(State(state): State<AppState>, parts: Parts) -> Response {
+    let now = state.clock.now();
+    let file = match signed_in(&state, &parts, now).await {
+        Some(Ok(staff)) => dashboard_xlsx::export(&state, &staff, now).await,
+        Some(Err(e)) => Err(e),
+        None => return Redirect::to("/staff/login").into_response(),
+    };
+    respond("dashboard", "您的角色不能导出工作看板", file)
+}
+
+/// The officer of the session cookie; `None` without one.
+async fn signed_in(
+    state: &AppState,
+    parts: &Parts,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Option<Result<auth::Staff, ServiceError>> {
     let token = parts
         .headers
         .get(header::COOKIE)
         .and_then(|v| v.to_str().ok())
-        .and_then(session_token_in);
-    let Some(token) = token else {
-        return Redirect::to("/staff/login").into_response();
-    };
-    let file = match auth::staff_for_session(&state, &token, now).await {
-        Ok(staff) => ledger::export(&state, &staff, &address, format, now).await,
-        Err(e) => Err(e),
-    };
+        .and_then(session_token_in)?;
+    Some(auth::staff_for_session(state, &token, now).await)
+}
+
+/// The file as an attachment (`ascii_stem` names it for clients without RFC 5987).
+fn respond(
+    ascii_stem: &str,
+    forbidden: &'static str,
+    file: Result<LedgerFile, ServiceError>,
+) -> Response {
     match file {
         Ok(file) => {
             let extension = file.file_name.rsplit('.').next().unwrap_or("csv");
             let disposition = format!(
-                "attachment; filename=\"ledger.{extension}\"; filename*=UTF-8''{}",
+                "attachment; filename=\"{ascii_stem}.{extension}\"; filename*=UTF-8''{}",
                 percent_encode(&file.file_name)
             );
             let mut response = file.body.into_response();
@@ -61,11 +88,9 @@ async fn ledger(state: AppState, parts: Parts, format: LedgerFormat) -> Response
             response
         }
         Err(ServiceError::Unauthorized) => Redirect::to("/staff/login").into_response(),
-        Err(ServiceError::Forbidden) => {
-            (StatusCode::FORBIDDEN, "您的角色不能导出台账").into_response()
-        }
+        Err(ServiceError::Forbidden) => (StatusCode::FORBIDDEN, forbidden).into_response(),
         Err(e) => {
-            tracing::error!(error = ?e, "ledger export failed");
+            tracing::error!(error = ?e, file = ascii_stem, "export failed");
             (StatusCode::INTERNAL_SERVER_ERROR, "导出失败，请稍后重试").into_response()
         }
     }

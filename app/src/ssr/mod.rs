@@ -1,4 +1,5 @@
 //! Server-only code: state, database access, services. Never compiled to WASM.
+pub mod alert_upload;
 pub mod audit_download;
 pub mod bearer;
 pub mod clock;

@@ -29,3 +29,16 @@ pub struct AlertOutcome {
 
 /// At most this many rows per push (split larger lists).
 pub const MAX_ALERTS_PER_PUSH: usize = 500;
+
+/// `POST /staff/alerts/parse`: the rows the server read from a chosen file (or pasted text),
+/// which the browser then pushes in batches; or why the list as a whole was refused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AlertFileAnswer {
+    Rows(Vec<AlertRow>),
+    Refused(FieldError),
+}
+
+/// The answer to a plain (JavaScript-off) import post, handed to the import page to show
+/// row by row: what became of each row, or why the list as a whole was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AlertImportAnswer(pub Result<Vec<AlertOutcome>, FieldError>);

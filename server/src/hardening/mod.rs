@@ -15,7 +15,12 @@ pub use refusal::Refusal;
 use crate::config::HttpConfig;
 
 /// Server functions that take a department's whole list: they get the upload limit.
-const UPLOAD_PATHS: [&str; 2] = ["/api/alerts/push", "/api/alerts/upload"];
+const UPLOAD_PATHS: [&str; 4] = [
+    "/api/alerts/push",
+    "/api/alerts/upload",
+    "/staff/alerts/parse",
+    "/staff/alerts/import",
+];
 
 /// What the layers need to know, fixed at start-up.
 #[derive(Debug, Clone)]

@@ -2,6 +2,7 @@
 //! (SQLite by default; PostgreSQL when TEST_POSTGRES_URL is set) and a manual clock.
 mod access;
 mod admin;
+mod alert_files;
 mod alerts;
 mod attacks;
 mod audit;
@@ -9,6 +10,7 @@ mod behind_nginx;
 mod db_restart;
 mod disk_full;
 mod department_keys;
+mod dashboard_xlsx;
 mod engine;
 mod escalation;
 mod fixtures;

@@ -11,7 +11,11 @@ use crate::{
     ssr::{
         error::ServiceError,
         form_keys::alert_key,
-        services::{auth::Staff, reports},
+        services::{
+            alert_file::{self, AlertUpload},
+            auth::Staff,
+            reports,
+        },
         state::AppState,
     },
     wire::{
@@ -112,6 +116,33 @@ pub async fn upload(
             household: row.household,
         })
         .collect();
+    push(state, staff, &rows, now).await
+}
+
+/// The rows of an import form (a chosen .xlsx/.xls/.csv file, or pasted text), read on the
+/// server; a list refused as a whole is a `file` field error and nothing is filed.
+pub fn rows_of_upload(staff: &Staff, upload: &AlertUpload) -> Result<Vec<AlertRow>, ServiceError> {
+    if !proxy_channels(staff.role).contains(&Channel::DepartmentAlert) {
+        return Err(ServiceError::Forbidden);
+    }
+    alert_file::rows(upload).map_err(|e| {
+        ServiceError::Validation(vec![FieldError {
+            field: "file".to_owned(),
+            key: "alerts.file".to_owned(),
+            zh: e.zh(),
+            en: e.en(),
+        }])
+    })
+}
+
+/// A whole import form filed at once (the JavaScript-off path): every row's outcome.
+pub async fn import(
+    state: &AppState,
+    staff: &Staff,
+    upload: &AlertUpload,
+    now: DateTime<Utc>,
+) -> Result<Vec<AlertOutcome>, ServiceError> {
+    let rows = rows_of_upload(staff, upload)?;
     push(state, staff, &rows, now).await
 }
 

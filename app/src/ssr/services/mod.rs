@@ -1,6 +1,7 @@
 //! Services own transactions and rules; server functions only adapt to them.
 pub mod admin;
 pub mod alert_feedback;
+pub mod alert_file;
 pub mod alerts;
 pub mod audit;
 pub mod audit_views;
@@ -11,6 +12,7 @@ pub mod cases;
 pub mod contacts;
 pub mod dashboard;
 pub mod department_keys;
+pub mod dashboard_xlsx;
 pub mod duplicates;
 pub mod escalation;
 pub mod household;

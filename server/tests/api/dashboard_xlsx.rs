@@ -1,0 +1,92 @@
+//! The dashboard's tables as a real workbook, read back with calamine: one sheet per table,
+//! counts as numbers, the as-of day as a date, a frozen header row.
+use std::io::{Cursor, Read};
+
+use calamine::{Data, Reader, Xlsx};
+
+use crate::helpers::spawn_app_with;
+
+#[tokio::test]
+async fn the_dashboard_downloads_as_a_workbook_with_typed_cells_and_a_frozen_header() {
+    let app = spawn_app_with(true).await;
+    let county = app.login("xian-officer").await;
+    let page = county.get_html("/staff/dashboard").await;
+    assert!(
+        page.contains("href=\"/staff/dashboard.xlsx\""),
+        "a link on the dashboard"
+    );
+
+    let response = county
+        .client
+        .get(county.url("/staff/dashboard.xlsx"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    );
+    assert!(response.headers()["content-disposition"]
+        .to_str()
+        .expect("ascii")
+        .starts_with("attachment; filename=\"dashboard.xlsx\""));
+    let bytes = response.bytes().await.expect("body").to_vec();
+    let mut book: Xlsx<_> =
+        calamine::open_workbook_from_rs(Cursor::new(bytes.clone())).expect("a real xlsx file");
+    assert_eq!(
+        book.sheet_names(),
+        ["各环节事项", "逾期事项分布", "认定用时"]
+    );
+
+    let steps = book.worksheet_range("各环节事项").expect("sheet");
+    let rows: Vec<&[Data]> = steps.rows().collect();
+    let header: Vec<String> = rows[0].iter().map(|c| c.to_string()).collect();
+    assert_eq!(header, ["环节", "按时", "即将到期", "已逾期", "合计"]);
+    assert!(rows.len() > 1, "the demo cases are open at some step");
+    let mut open = 0.0;
+    for row in &rows[1..] {
+        assert!(matches!(row[0], Data::String(_)), "{row:?}");
+        let numbers: Vec<f64> = row[1..]
+            .iter()
+            .map(|c| match c {
+                Data::Float(n) => *n,
+                other => panic!("a count as a number, not {other:?}"),
+            })
+            .collect();
+        assert_eq!(numbers[0] + numbers[1] + numbers[2], numbers[3], "{row:?}");
+        open += numbers[3];
+    }
+    assert!(open >= 1.0);
+
+    let timing = book.worksheet_range("认定用时").expect("sheet");
+    let rows: Vec<&[Data]> = timing.rows().collect();
+    assert_eq!(rows[0][0], Data::String("统计日期".into()));
+    assert!(matches!(rows[1][0], Data::DateTime(_)), "{:?}", rows[1][0]);
+    assert_eq!(
+        rows[1][4],
+        Data::Float(15.0),
+        "the 15-day limit as a number"
+    );
+
+    // The header row is frozen in every sheet.
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("zip");
+    for n in 1..=3 {
+        let mut xml = String::new();
+        zip.by_name(&format!("xl/worksheets/sheet{n}.xml"))
+            .expect("sheet xml")
+            .read_to_string(&mut xml)
+            .expect("utf-8");
+        assert!(
+            xml.contains("ySplit=\"1\"") && xml.contains("state=\"frozen\""),
+            "{xml}"
+        );
+    }
+
+    let signed_out = crate::helpers::client(&app.base)
+        .get(app.base.clone() + "/staff/dashboard.xlsx")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(signed_out.status(), 303, "to the login page");
+}

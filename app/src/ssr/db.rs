@@ -238,3 +238,26 @@ fn ensure_sqlite_folder(url: &str) -> Result<(), DbError> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_errors_of_an_absent_or_full_database_are_unavailable() {
+        let cases = [
+            (sqlx::Error::PoolTimedOut, true),
+            (sqlx::Error::PoolClosed, true),
+            (
+                sqlx::Error::Io(std::io::Error::from(std::io::ErrorKind::ConnectionReset)),
+                true,
+            ),
+            (sqlx::Error::RowNotFound, false),
+            (sqlx::Error::ColumnNotFound("id".into()), false),
+            (sqlx::Error::Protocol("unexpected message".into()), false),
+        ];
+        for (error, unavailable) in cases {
+            assert_eq!(is_unavailable(&error), unavailable, "{error}");
+        }
+    }
+}

@@ -32,6 +32,7 @@ mod queue;
 mod queue_counts;
 mod reports;
 mod retention;
+mod responsible_phone;
 mod retention_settings;
 mod scope;
 mod screening;

@@ -178,7 +178,7 @@ fn rows() -> Vec<Row> {
                 reviewing(I, ReviewStep::AwaitingHomeCheck),
                 vec![home(date(2026, 3, 10)), overall()],
             ),
-            headline: "正在核实认定",
+            headline: "正在核实，等待县里决定",
             says: "上门核实",
             due: Some(date(2026, 3, 10)),
             who: Some(Who::Village),
@@ -186,7 +186,7 @@ fn rows() -> Vec<Row> {
         Row {
             name: "visited: the village reviews",
             case: at(reviewing(I, ReviewStep::HomeChecked), vec![overall()]),
-            headline: "正在核实认定",
+            headline: "正在核实，等待县里决定",
             says: "村里会开会评议",
             due: Some(date(2026, 3, 17)),
             who: Some(Who::Village),
@@ -194,7 +194,7 @@ fn rows() -> Vec<Row> {
         Row {
             name: "village review passed: the notice is next, for the county's 7 days",
             case: at(reviewing(I, ReviewStep::VillageReviewed), vec![overall()]),
-            headline: "正在核实认定",
+            headline: "正在核实，等待县里决定",
             says: "至少7天",
             due: Some(date(2026, 3, 17)),
             who: Some(Who::Village),
@@ -202,7 +202,7 @@ fn rows() -> Vec<Row> {
         Row {
             name: "notice running: the township reviews after it",
             case: at(reviewing(I, notice), vec![overall()]),
-            headline: "正在核实认定",
+            headline: "正在核实，等待县里决定",
             says: "最早2026年3月16日结束",
             due: Some(date(2026, 3, 17)),
             who: Some(Who::Township),
@@ -210,7 +210,7 @@ fn rows() -> Vec<Row> {
         Row {
             name: "notice ended: the township reviews",
             case: at(reviewing(I, ReviewStep::NoticeEnded), vec![overall()]),
-            headline: "正在核实认定",
+            headline: "正在核实，等待县里决定",
             says: "乡镇审核",
             due: Some(date(2026, 3, 17)),
             who: Some(Who::Township),
@@ -218,7 +218,7 @@ fn rows() -> Vec<Row> {
         Row {
             name: "township reviewed: the county decides",
             case: at(reviewing(I, ReviewStep::TownshipReviewed), vec![overall()]),
-            headline: "正在核实认定",
+            headline: "正在核实，等待县里决定",
             says: "县里核对",
             due: Some(date(2026, 3, 17)),
             who: Some(Who::County),

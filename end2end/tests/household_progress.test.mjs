@@ -180,7 +180,10 @@ test('the household reads a true sentence, date and phone at every step', async 
   await expectHousehold(tracking, mobile, '已认定为监测对象', '安排一名帮扶责任人', `${zhDate(addDays(today, 3))}前完成`);
 
   await openCase(staff, 'zhen-qingshi', name);
-  await step(staff, '确定帮扶责任人', async (f) => f.locator('input[name="form[person]"]').fill('王村干 13800138000'));
+  await step(staff, '确定帮扶责任人', async (f) => {
+    await f.locator('input[name="form[person]"]').fill('王村干');
+    await f.locator('input[name="form[mobile]"]').fill('13800138000');
+  });
   const named = await expectHousehold(tracking, mobile, '商量帮扶办法');
   assert.ok(named.contacts.includes('王村干'), named.contacts);
   assert.ok(named.tel.includes('tel:13800138000'), 'the responsible person is a tap away');

@@ -97,7 +97,10 @@ test('a case travels from report to risk elimination, each step by the right per
   await expectState(page, '监测帮扶中');
 
   await openCase(page, 'zhen-qingshi', name, DESKTOP);
-  await step(page, '确定帮扶责任人', async (f) => f.locator('input[name="form[person]"]').fill('王村干'));
+  await step(page, '确定帮扶责任人', async (f) => {
+    await f.locator('input[name="form[person]"]').fill('王村干');
+    await f.locator('input[name="form[mobile]"]').fill('13900139000');
+  });
   await step(page, '制定帮扶计划', async (f) => {
     await f.locator('select[name="form[measures][0][measure_type]"]').selectOption('medical');
     await f.locator('input[name="form[measures][0][amount]"]').fill('3000');

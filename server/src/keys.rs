@@ -160,12 +160,26 @@ fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
 /// Appends a new data key to a key file; returns its id. Restart the servers so they seal
 /// with it, then run the rotation to re-seal what is stored (see `keys_cmd::rotate`).
 pub fn add_data_key(path: &Path) -> Result<String, KeyError> {
+    append_key(path, keyfile::with_new_data_key)
+}
+
+/// Appends a new blind-index key to the key file (written aside, then renamed); returns its
+/// id. Every app server restarted with it indexes new values under it and searches under
+/// every index key; `keys rotate` then recomputes the stored indexes.
+pub fn add_index_key(path: &Path) -> Result<String, KeyError> {
+    append_key(path, keyfile::with_new_index_key)
+}
+
+fn append_key(
+    path: &Path,
+    append: fn(&str) -> Result<(String, String), KeyFileError>,
+) -> Result<String, KeyError> {
     let shown = || path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|source| KeyError::Read {
         path: shown(),
         source,
     })?;
-    let (updated, id) = keyfile::with_new_data_key(&text).map_err(|source| KeyError::Invalid {
+    let (updated, id) = append(&text).map_err(|source| KeyError::Invalid {
         origin: shown(),
         source,
     })?;

@@ -31,8 +31,15 @@ pub enum KeysCommand {
         #[arg(long)]
         file: PathBuf,
     },
-    /// 把已存数据重新加密到最新密钥（含旧明文），分批进行，可中断后续跑 / Re-encrypt what is
-    /// stored to the newest key (plaintext too), in batches; resumable after a stop
+    /// 添加新的查询索引密钥；重启各服务后运行 keys rotate 重算全部索引 / Add a new blind-index
+    /// key; restart every app server, then run `keys rotate` to recompute every index
+    AddIndex {
+        #[arg(long)]
+        file: PathBuf,
+    },
+    /// 把已存数据重新加密到最新密钥（含旧明文）并用最新索引密钥重算查询索引，分批进行，可中断后续跑 /
+    /// Re-encrypt what is stored to the newest key (plaintext too) and recompute the blind
+    /// indexes under the newest index key, in batches; resumable after a stop
     Rotate,
 }
 
@@ -53,6 +60,14 @@ pub async fn run(
             writeln!(
                 out,
                 "已添加数据密钥 data key {id} added: restart every app server, then run `server keys rotate`"
+            )?;
+        }
+        KeysCommand::AddIndex { file } => {
+            let id = keys::add_index_key(&file)?;
+            writeln!(
+                out,
+                "已添加索引密钥 index key {id} added: restart every app server, then run `server keys rotate`; \
+                 remove the older `index` line only after it reports no rows changed meanwhile"
             )?;
         }
         KeysCommand::Rotate => {

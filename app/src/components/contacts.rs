@@ -40,8 +40,8 @@ pub fn ContactList(contacts: Vec<ContactLine>) -> impl IntoView {
                     .collect_view()}
             </ul>
             <p>{t.pick(
-                "如果到了上面写的日期还没有人来找您，请先打电话给村委会；没人接或没有答复，就打乡镇电话或12317热线。",
-                "If nobody has come by the date above, call the village committee first; if nobody answers or nothing happens, call the township or the 12317 hotline.",
+                "如果到了上面写的日期还没有人来找您，请先找村委会（打电话或直接去）；没人接或没有答复，就打乡镇电话或12317热线。",
+                "If nobody has come by the date above, contact the village committee first (call or go there); if nobody answers or nothing happens, call the township or the 12317 hotline.",
             )}</p>
         </section>
     }

@@ -17,8 +17,8 @@ fn resend_message(outcome: &str, t: Lang) -> Option<(&'static str, &'static str)
         "ok" => Some((
             "banner ok",
             t.pick(
-                "如果这个号码有申报记录，查询码会以短信发到这个手机，请留意查收。",
-                "If this number has reports, their tracking numbers will arrive by text message.",
+                "如果这个号码有申报记录，查询码会以短信发到这个手机，请留意查收。一直没收到，请拨打12317热线或问村委会。",
+                "If this number has reports, their tracking numbers will arrive by text message. If nothing comes, call the 12317 hotline or ask the village committee.",
             ),
         )),
         "limited" => Some((
@@ -57,7 +57,7 @@ fn ForgotTracking(sent: String) -> impl IntoView {
             <ActionForm action=resend>
                 <div class="field">
                     <label for="r-mobile">{t.pick(
-                        "接收短信的手机号（须为申报时填写的号码）",
+                        "接收短信的手机号（要填申报时写的那个号码）",
                         "Mobile for the text message (the one given when reporting)",
                     )}</label>
                     <input id="r-mobile" name="mobile" type="tel" inputmode="numeric" autocomplete="tel" />
@@ -188,7 +188,7 @@ pub fn TrackPage() -> impl IntoView {
         {(!problem.is_empty()).then(|| view! { <p class="banner error" role="alert">{problem}</p> })}
         <ActionForm action=track attr:class="track-form">
             <div class="field">
-                <label for="t-tracking">{t.pick("查询码", "Tracking number")}</label>
+                <label for="t-tracking">{t.pick("查询码（申报成功时页面上显示的号码，短信里也有）", "Tracking number (shown when you reported, and in the text message)")}</label>
                 <input id="t-tracking" name="tracking" type="text" autocomplete="off"
                     autocapitalize="characters"
                     placeholder=t.pick("例如 ABCD-EFGH-JK", "e.g. ABCD-EFGH-JK") />

@@ -290,6 +290,8 @@ pub async fn seed(state: &AppState, now: DateTime<Utc>) -> Result<(), ServiceErr
                     township_officer.clone(),
                     CaseCommand::AssignResponsible {
                         person: "王村干".into(),
+                        mobile: crate::domain::mobile::MobileNumber::parse("13800138000")
+                            .expect("mobile"),
                     },
                 ),
                 (

@@ -123,7 +123,7 @@ async fn unseal_half(pool: &Pool<Any>, vault: &Vault) {
 }
 
 /// Stands in for a crash: the process dies after `batches` committed batches.
-struct CrashAfter(std::sync::atomic::AtomicU32);
+pub struct CrashAfter(pub std::sync::atomic::AtomicU32);
 
 impl RotationProgress for CrashAfter {
     fn table(&self, _: &str, _: u64) {}

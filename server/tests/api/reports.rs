@@ -240,6 +240,7 @@ async fn the_household_sees_its_responsible_person_and_measures() {
         &id,
         CaseCommand::AssignResponsible {
             person: "王村干".into(),
+            mobile: app::domain::mobile::MobileNumber::parse("13800138000").expect("mobile"),
         },
     )
     .await;

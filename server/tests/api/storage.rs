@@ -145,6 +145,7 @@ async fn a_case_travels_from_report_to_elimination_and_its_event_log_rebuilds_it
         &id,
         CaseCommand::AssignResponsible {
             person: "王村干".into(),
+            mobile: app::domain::mobile::MobileNumber::parse("13800138000").expect("mobile"),
         },
     )
     .await;

@@ -2,6 +2,7 @@
 //! to the version.
 
 use crate::domain::clock::{ClockKind, ClockState};
+use crate::domain::responsible::ResponsiblePhone;
 
 use super::event::{CaseEvent, EventKind};
 use super::green_channel::GreenChannelApproval;
@@ -42,6 +43,7 @@ impl Case {
                 category: None,
                 tier: None,
                 responsible: None,
+                responsible_phone: None,
                 measures: Vec::new(),
                 household: None,
                 village_review: None,
@@ -202,7 +204,10 @@ fn apply_kind(case: &mut Case, event: &CaseEvent) {
             };
         }
         EventKind::RefusalNotified { on } => case.refusal_notified_on = Some(*on),
-        EventKind::ResponsibleAssigned { person } => case.responsible = Some(person.clone()),
+        EventKind::ResponsibleAssigned { person, mobile } => {
+            case.responsible = Some(person.clone());
+            case.responsible_phone = mobile.clone().map(|mobile| ResponsiblePhone { mobile });
+        }
         EventKind::PlanAdded { measures } => {
             case.measures.extend(measures.iter().cloned());
             case.plan_review = Some(PlanReview::AwaitingReview);

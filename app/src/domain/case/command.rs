@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::clock::ClockKind;
+use crate::domain::mobile::MobileNumber;
 use crate::domain::region::RegionCode;
 use crate::domain::vocab::{Category, Channel, RiskTier, RiskType};
 
@@ -82,6 +83,8 @@ pub enum CaseCommand {
     /// 帮扶责任人.
     AssignResponsible {
         person: String,
+        /// The phone the household should call.
+        mobile: MobileNumber,
     },
     /// 一户一策: add measures.
     AddPlan {

@@ -122,7 +122,9 @@ pub fn decide(
             out.push(EventKind::RefusalNotified { on: *on });
             out.meet(ClockKind::RefusalNotice, *on);
         }
-        CaseCommand::AssignResponsible { person } => assist::assign(person, &ctx, &mut out)?,
+        CaseCommand::AssignResponsible { person, mobile } => {
+            assist::assign(person, mobile, &ctx, &mut out)?
+        }
         CaseCommand::AddPlan { measures } => assist::add_plan(case, measures, &ctx, &mut out)?,
         CaseCommand::UpdateMeasureStatus { index, status } => {
             assist::update_measure(case, *index, *status, &ctx, &mut out)?

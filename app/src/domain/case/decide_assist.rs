@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::domain::clock::{Clock, ClockKind, ClockState, Level, Span};
+use crate::domain::mobile::MobileNumber;
 use crate::domain::vocab::RiskTier;
 
 use super::actor::{extension_approvers, role_level, Role};
@@ -57,9 +58,17 @@ pub(super) fn start_visit_clock(
     );
 }
 
-pub(super) fn assign(person: &str, ctx: &Ctx<'_>, out: &mut Emitter) -> Result<(), Refusal> {
+pub(super) fn assign(
+    person: &str,
+    mobile: &MobileNumber,
+    ctx: &Ctx<'_>,
+    out: &mut Emitter,
+) -> Result<(), Refusal> {
     let person = required(person, "person")?;
-    out.push(EventKind::ResponsibleAssigned { person });
+    out.push(EventKind::ResponsibleAssigned {
+        person,
+        mobile: Some(mobile.clone()),
+    });
     out.meet(ClockKind::ResponsibleAssigned, ctx.today());
     Ok(())
 }

@@ -5,6 +5,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::clock::{Clock, ClockKind, Level};
+use crate::domain::mobile::MobileNumber;
 use crate::domain::region::RegionCode;
 use crate::domain::vocab::{Category, Channel, RiskTier, RiskType};
 
@@ -100,6 +101,10 @@ pub enum EventKind {
     },
     ResponsibleAssigned {
         person: String,
+        /// Absent in events from before the phone field (the phone was in `person`). Stored
+        /// under `mobile`, so the vault seals it like every mobile.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        mobile: Option<MobileNumber>,
     },
     PlanAdded {
         measures: Vec<Measure>,

@@ -28,7 +28,10 @@ pub struct CommandForm {
     pub reason: String,
     pub note: String,
     pub text: String,
+    /// 帮扶责任人's name (the phone goes in `mobile`).
     pub person: String,
+    /// 帮扶责任人's mobile, the number the household will call.
+    pub mobile: String,
     /// `YYYY-MM-DD` (HTML date input).
     pub date: String,
     /// `"yes"` or `"no"`.
@@ -188,7 +191,7 @@ pub fn form_fields(kind: CommandKind) -> &'static [&'static str] {
         CommandKind::TownshipReview => &["approve", "note"],
         CommandKind::CountyDecide => &["decision", "category", "tier", "note", "reason"],
         CommandKind::CountyDecideElimination => &["decision", "reason"],
-        CommandKind::AssignResponsible => &["person"],
+        CommandKind::AssignResponsible => &["person", "mobile"],
         CommandKind::AddPlan => &["measures"],
         CommandKind::UpdateMeasureStatus => &["index", "status"],
         CommandKind::LogVisit => &["date", "note", "tier"],
@@ -220,6 +223,10 @@ pub enum CommandFieldError {
     NoMeasures,
     BadAmount,
     BadIdNumber,
+    /// Not a mobile number (the 帮扶责任人's phone).
+    BadMobile,
+    /// A phone number typed into a name field that has its own phone field.
+    PhoneInName,
     /// A member's ID number gives a birth date after today.
     FutureBirthDate,
     /// The members' incomes add up to more than can be counted (a typing slip, or a probe).
@@ -227,7 +234,7 @@ pub enum CommandFieldError {
 }
 
 impl CommandFieldError {
-    pub const ALL: [CommandFieldError; 11] = [
+    pub const ALL: [CommandFieldError; 13] = [
         CommandFieldError::UnknownKind,
         CommandFieldError::Missing,
         CommandFieldError::BadDate,
@@ -237,6 +244,8 @@ impl CommandFieldError {
         CommandFieldError::NoMeasures,
         CommandFieldError::BadAmount,
         CommandFieldError::BadIdNumber,
+        CommandFieldError::BadMobile,
+        CommandFieldError::PhoneInName,
         CommandFieldError::FutureBirthDate,
         CommandFieldError::IncomeTotalTooLarge,
     ];
@@ -254,6 +263,8 @@ impl UserMessage for CommandFieldError {
             Self::NoMeasures => "command.no_measures",
             Self::BadAmount => "command.bad_amount",
             Self::BadIdNumber => "command.bad_id_number",
+            Self::BadMobile => "command.bad_mobile",
+            Self::PhoneInName => "command.phone_in_name",
             Self::FutureBirthDate => "command.future_birth_date",
             Self::IncomeTotalTooLarge => "command.income_total_too_large",
         }
@@ -272,6 +283,8 @@ impl UserMessage for CommandFieldError {
                 "金额格式不正确：以元为单位，最多两位小数，不能为负数，例如：7300 或 7,300.50"
             }
             Self::BadIdNumber => "身份证号码不正确，请核对18位号码（可不填）",
+            Self::BadMobile => "手机号码不正确，请填写11位手机号码，如：13800138000",
+            Self::PhoneInName => "这里只填姓名，手机号码请填在下面一栏",
             Self::FutureBirthDate => "身份证号码里的出生日期晚于今天，请核对号码（可不填）",
             Self::IncomeTotalTooLarge => "家庭成员年收入合计过大，请核对各成员的收入金额",
         }
@@ -290,6 +303,8 @@ impl UserMessage for CommandFieldError {
                 "Not a valid amount: yuan with at most two decimals, not negative, e.g. 7300 or 7,300.50"
             }
             Self::BadIdNumber => "Not a valid 18-character ID number (it may be left empty)",
+            Self::BadMobile => "Not a valid mobile number; enter the 11 digits, e.g. 13800138000",
+            Self::PhoneInName => "Enter only the name here; the mobile number has its own field below",
             Self::FutureBirthDate => {
                 "The birth date in this ID number is after today; check the number (it may be left empty)"
             }
@@ -472,9 +487,13 @@ fn parse_kind_fields(
         CommandKind::NotifyRefusal => p
             .keep("date", parse_date(&f.date))
             .map(|on| CaseCommand::NotifyRefusal { on }),
-        CommandKind::AssignResponsible => p
-            .keep("person", required(&f.person))
-            .map(|person| CaseCommand::AssignResponsible { person }),
+        CommandKind::AssignResponsible => {
+            let person = p.keep("person", responsible_name(&f.person));
+            let mobile = p.keep("mobile", parse_mobile(&f.mobile));
+            person
+                .zip(mobile)
+                .map(|(person, mobile)| CaseCommand::AssignResponsible { person, mobile })
+        }
         CommandKind::AddPlan => {
             parse_measures(&f.measures, p).map(|measures| CaseCommand::AddPlan { measures })
         }

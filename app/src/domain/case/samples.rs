@@ -90,6 +90,7 @@ pub fn sample(kind: CommandKind, today: NaiveDate) -> CaseCommand {
         CommandKind::NotifyRefusal => CaseCommand::NotifyRefusal { on: today },
         CommandKind::AssignResponsible => CaseCommand::AssignResponsible {
             person: "王村干".into(),
+            mobile: crate::domain::mobile::MobileNumber::parse("13800138000").expect("mobile"),
         },
         CommandKind::AddPlan => CaseCommand::AddPlan {
             measures: vec![measure(MeasureType::Medical, today)],

@@ -26,8 +26,12 @@ pub struct Case {
     pub state: CaseState,
     pub category: Option<Category>,
     pub tier: Option<RiskTier>,
-    /// 帮扶责任人.
+    /// 帮扶责任人: the name (or, from events before the phone field, name and phone typed
+    /// together, see `domain::responsible`).
     pub responsible: Option<String>,
+    /// The 帮扶责任人's mobile, when it was entered in its own field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub responsible_phone: Option<crate::domain::responsible::ResponsiblePhone>,
     pub measures: Vec<Measure>,
     /// Facts from the latest home check (identification or elimination).
     pub household: Option<HomeCheckRecord>,

@@ -120,7 +120,16 @@ pub fn event_zh(event: &CaseEvent) -> Option<String> {
         }
         EventKind::NotIdentified { reason } => format!("县级审定：不予认定，{reason}"),
         EventKind::RefusalNotified { on } => format!("已告知农户结果（{on}）"),
-        EventKind::ResponsibleAssigned { person } => format!("确定帮扶责任人：{person}"),
+        EventKind::ResponsibleAssigned {
+            person,
+            mobile: Some(mobile),
+        } => format!("确定帮扶责任人：{person}（{}）", mobile.as_str()),
+        EventKind::ResponsibleAssigned {
+            person,
+            mobile: None,
+        } => {
+            format!("确定帮扶责任人：{person}")
+        }
         EventKind::PlanAdded { measures } => format!(
             "制定帮扶计划：{}",
             measures

@@ -440,7 +440,10 @@ fn review_step(case: &Case, procedure: Procedure, step: ReviewStep, inputs: &Inp
             "Checking whether your hardship is resolved",
         )
     } else {
-        ("正在核实认定", "Being checked and decided")
+        (
+            "正在核实，等待县里决定",
+            "Being checked; the county will decide",
+        )
     };
     let notice_days = span_words(inputs.policy.notice_min, lang);
     let (done, next, clock, who) = match step {
@@ -453,8 +456,8 @@ fn review_step(case: &Case, procedure: Procedure, step: ReviewStep, inputs: &Inp
         ),
         ReviewStep::AwaitingHomeCheck => (
             l("乡镇已受理您的申报。", "The township has accepted your report."),
-            l("村干部会到您家上门核实情况，请您在家等候，并准备好户口本、身份证。",
-              "Someone from the village will visit your home to check; please be at home with your household register and ID card."),
+            l("村干部会到您家上门核实情况，来之前会先给您打电话。请准备好户口本、身份证。",
+              "Someone from the village will visit your home to check, and will phone you first. Please have your household register and ID card ready."),
             ClockKind::HomeCheck,
             Who::Village,
         ),
@@ -488,7 +491,7 @@ fn review_step(case: &Case, procedure: Procedure, step: ReviewStep, inputs: &Inp
         ),
         ReviewStep::NoticeEnded => (
             l("村里的公示已经结束。", "The village notice has ended."),
-            l("乡镇审核（乡镇初审）。", "The township reviews it."),
+            l("乡镇会审核村里报上来的意见。", "The township checks what the village decided."),
             overall,
             Who::Township,
         ),

@@ -48,7 +48,8 @@ fn label_of(field: &str, kind: &str) -> &'static str {
         ("duplicate_override", _) => "受理理由（疑似重复申报，确需另行受理时填写）",
         ("note", _) => "审核意见",
         ("text", _) => "异议内容",
-        ("person", _) => "帮扶责任人姓名和手机号（如：王明 13800138000，农户可直接拨打）",
+        ("person", _) => "帮扶责任人姓名",
+        ("mobile", _) => "帮扶责任人手机号码（农户会拨打这个号码）",
         ("approve", "approve_extension") => "是否批准延期",
         ("approve", _) => "审核结果",
         ("outcome", _) => "评议结果",
@@ -134,6 +135,10 @@ where
         )
         .into_any(),
         "person" | "visitors" => view! { <input type="text" name=name /> }.into_any(),
+        "mobile" => view! {
+            <input type="tel" inputmode="numeric" autocomplete="off" maxlength="20" name=name placeholder="如：13800138000" />
+        }
+        .into_any(),
         "rigid_expenditure" => view! {
             <input type="text" inputmode="decimal" name=name value="0" placeholder="元/年" />
         }

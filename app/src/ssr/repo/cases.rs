@@ -404,13 +404,19 @@ pub async fn by_mobile<'e, E: Executor<'e, Database = Any>>(
     mobile: &str,
     limit: i64,
 ) -> sqlx::Result<Vec<CaseRow>> {
-    let rows = sqlx::query_as(&format!(
-        "select {COLUMNS} from cases where applicant_mobile_index = $1 order by created_at desc, id limit $2"
-    ))
-    .bind(vault.index(Field::Mobile, mobile))
-    .bind(limit)
-    .fetch_all(ex)
-    .await?;
+    // Every index key's value: during an index-key rotation a row may carry the older one.
+    let indexes = vault.indexes(Field::Mobile, mobile);
+    let mobile_in = placeholders(1, indexes.len());
+    let sql = format!(
+        "select {COLUMNS} from cases where applicant_mobile_index in ({mobile_in}) \
+         order by created_at desc, id limit ${}",
+        indexes.len() + 1
+    );
+    let mut query = sqlx::query_as(&sql);
+    for index in &indexes {
+        query = query.bind(index);
+    }
+    let rows = query.bind(limit).fetch_all(ex).await?;
     opened(rows, vault)
 }
 
@@ -424,15 +430,20 @@ pub async fn same_household<'e, E: Executor<'e, Database = Any>>(
     mobile: &str,
     limit: i64,
 ) -> sqlx::Result<Vec<CaseRow>> {
-    let rows = sqlx::query_as(&format!(
-        "select {COLUMNS} from cases where applicant_id_number_index = $1 or applicant_mobile_index = $2
-         order by created_at desc, id limit $3"
-    ))
-    .bind(vault.index(Field::IdNumber, id_number))
-    .bind(vault.index(Field::Mobile, mobile))
-    .bind(limit)
-    .fetch_all(ex)
-    .await?;
+    let ids = vault.indexes(Field::IdNumber, id_number);
+    let mobiles = vault.indexes(Field::Mobile, mobile);
+    let sql = format!(
+        "select {COLUMNS} from cases where applicant_id_number_index in ({}) \
+         or applicant_mobile_index in ({}) order by created_at desc, id limit ${}",
+        placeholders(1, ids.len()),
+        placeholders(1 + ids.len(), mobiles.len()),
+        ids.len() + mobiles.len() + 1
+    );
+    let mut query = sqlx::query_as(&sql);
+    for index in ids.iter().chain(&mobiles) {
+        query = query.bind(index);
+    }
+    let rows = query.bind(limit).fetch_all(ex).await?;
     opened(rows, vault)
 }
 

@@ -13,7 +13,8 @@ pub struct OpenFilter<'a> {
     pub search: Option<&'a str>,
     /// The blind indexes of the search term as a mobile and as an ID number
     /// (`Vault::index`): the stored numbers are sealed, so they are matched by index.
-    pub search_index: Option<(&'a str, &'a str)>,
+    /// (mobile, ID number) blind indexes of the term, one pair per index key.
+    pub search_index: &'a [(String, String)],
     pub village_code: Option<&'a str>,
     pub township_code: Option<&'a str>,
     pub state: Option<&'a str>,
@@ -169,12 +170,15 @@ impl OpenWhere {
         }
         if let Some(term) = filter.search {
             let p = w.text(term);
-            let (mobile, id) = filter.search_index.unwrap_or(("", ""));
-            let m = w.text(mobile);
-            let i = w.text(id);
-            w.and(&format!(
-                "(applicant_name = {p} or tracking_number = {p} or applicant_mobile_index = {m} or applicant_id_number_index = {i})"
-            ));
+            let mut any = format!("applicant_name = {p} or tracking_number = {p}");
+            for (mobile, id) in filter.search_index {
+                let m = w.text(mobile);
+                let i = w.text(id);
+                any.push_str(&format!(
+                    " or applicant_mobile_index = {m} or applicant_id_number_index = {i}"
+                ));
+            }
+            w.and(&format!("({any})"));
         }
         for (col, value) in [
             ("village_code", filter.village_code),

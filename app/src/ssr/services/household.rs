@@ -9,7 +9,7 @@ use crate::{
         case::{Case, CaseEvent},
         clock::{due_date, ClockKind},
         lang::Lang,
-        responsible::split_name_and_phone,
+        responsible::name_and_phone,
         time::beijing_date,
         wording::{
             measures,
@@ -110,7 +110,7 @@ pub async fn contact_lines(
     let township_name = name_of(regions::find(&state.db.pool, &township).await?);
     let mut lines: Vec<(Who, ContactLine)> = Vec::new();
     if let Some(person) = &case.responsible {
-        let (name, phone) = split_name_and_phone(person);
+        let (name, phone) = name_and_phone(person, case.responsible_phone.as_ref());
         lines.push((
             Who::Responsible,
             ContactLine {
@@ -176,7 +176,7 @@ pub async fn track_result(
         responsible: engine_case
             .responsible
             .as_deref()
-            .map(|p| split_name_and_phone(p).0),
+            .map(|p| name_and_phone(p, engine_case.responsible_phone.as_ref()).0),
         measures: measure_lines(&engine_case, lang),
         done: progress.done,
         overdue: progress.overdue,

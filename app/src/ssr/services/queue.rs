@@ -133,15 +133,21 @@ pub async fn list_for(
         today: &today_iso,
     };
     // Sealed numbers are found by their blind indexes, the term read as each.
-    let search_index = search.as_deref().map(|term| {
-        (
-            state.vault.index(Field::Mobile, term),
-            state.vault.index(Field::IdNumber, term),
-        )
-    });
+    // During an index-key rotation a row may carry either key's index: search both.
+    let search_index: Vec<(String, String)> = search
+        .as_deref()
+        .map(|term| {
+            state
+                .vault
+                .indexes(Field::Mobile, term)
+                .into_iter()
+                .zip(state.vault.indexes(Field::IdNumber, term))
+                .collect()
+        })
+        .unwrap_or_default();
     let sql = OpenFilter {
         search: search.as_deref(),
-        search_index: search_index.as_ref().map(|(m, i)| (m.as_str(), i.as_str())),
+        search_index: &search_index,
         village_code: filter.village.as_deref(),
         township_code: filter.township.as_deref(),
         state: filter.state.as_deref(),

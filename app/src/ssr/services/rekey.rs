@@ -1,4 +1,4 @@
-//! Key rotation, and the migration of plaintext stored before encryption: every sealed value
+//! Key rotation (data keys and the blind-index key), and the migration of plaintext stored before encryption: every sealed value
 //! is opened (plaintext passes through) and sealed again under the newest key, the blind
 //! indexes are (re)computed, in batches of one transaction each. Each batch saves its cursor
 //! in `key_rotations` in the same transaction, so a run that stops (crash, Ctrl-C) resumes
@@ -58,7 +58,7 @@ pub async fn rotate(
     rotate_in_batches(db, vault, progress, BATCH).await
 }
 
-#[tracing::instrument(skip_all, fields(key = vault.active_key_id()))]
+#[tracing::instrument(skip_all, fields(key = %vault.rotation_id()))]
 pub async fn rotate_in_batches(
     db: &Db,
     vault: &Vault,
@@ -66,7 +66,8 @@ pub async fn rotate_in_batches(
     batch: i64,
 ) -> Result<RotationReport, ServiceError> {
     let mut report = RotationReport {
-        key_id: vault.active_key_id().to_owned(),
+        // The data key, and the index key once one was added: a new index key walks again.
+        key_id: vault.rotation_id(),
         counters_dropped: sealing::drop_plain_mobile_counters(&db.pool).await?,
         ..RotationReport::default()
     };

@@ -32,7 +32,9 @@ pub enum KeyFileError {
 
 pub(super) struct Parsed {
     pub data: Vec<(String, [u8; 32])>,
-    pub index: [u8; 32],
+    /// Blind-index keys, oldest first; the last one indexes new values. The first may be
+    /// unnamed (`index <base64>`, id ""); later ones are named (`index i2 <base64>`).
+    pub index: Vec<(String, [u8; 32])>,
 }
 
 /// Public keys for tests and benches only (they are in the source: never for real data).
@@ -59,7 +61,7 @@ fn valid_id(id: &str) -> bool {
 
 pub(super) fn parse(text: &str) -> Result<Parsed, KeyFileError> {
     let mut data: Vec<(String, [u8; 32])> = Vec::new();
-    let mut index = None;
+    let mut index: Vec<(String, [u8; 32])> = Vec::new();
     for (i, raw) in text.lines().enumerate() {
         let line = i + 1;
         let content = raw.split('#').next().unwrap_or_default().trim();
@@ -69,9 +71,19 @@ pub(super) fn parse(text: &str) -> Result<Parsed, KeyFileError> {
         let words: Vec<&str> = content.split_whitespace().collect();
         match words.as_slice() {
             ["index", k] => {
-                if index.replace(key(line, k)?).is_some() {
+                if index.iter().any(|(id, _)| id.is_empty()) {
                     return Err(KeyFileError::TwoIndexKeys);
                 }
+                index.push((String::new(), key(line, k)?));
+            }
+            ["index", id, k] => {
+                if !valid_id(id) {
+                    return Err(KeyFileError::BadId(line));
+                }
+                if index.iter().any(|(known, _)| known == id) {
+                    return Err(KeyFileError::DuplicateId(line, (*id).to_owned()));
+                }
+                index.push(((*id).to_owned(), key(line, k)?));
             }
             ["data", id, k] => {
                 if !valid_id(id) {
@@ -85,7 +97,9 @@ pub(super) fn parse(text: &str) -> Result<Parsed, KeyFileError> {
             _ => return Err(KeyFileError::BadLine(line)),
         }
     }
-    let index = index.ok_or(KeyFileError::NoIndexKey)?;
+    if index.is_empty() {
+        return Err(KeyFileError::NoIndexKey);
+    }
     if data.is_empty() {
         return Err(KeyFileError::NoDataKey);
     }
@@ -127,5 +141,33 @@ pub fn with_new_data_key(text: &str) -> Result<(String, String), KeyFileError> {
         out.push('\n');
     }
     out.push_str(&format!("data {id} {}\n", random_key()));
+    Ok((out, id))
+}
+
+/// The key text with a new blind-index key appended (`index i<n> …`): it indexes new values
+/// from the next start on, the older ones still find what they indexed until `keys rotate`
+/// has recomputed every index. Returns the text and the new key's id.
+pub fn with_new_index_key(text: &str) -> Result<(String, String), KeyFileError> {
+    let parsed = parse(text)?;
+    let next = parsed
+        .index
+        .iter()
+        .map(|(id, _)| match id.as_str() {
+            // The unnamed first key counts as i1.
+            "" => 1,
+            named => named
+                .strip_prefix('i')
+                .and_then(|n| n.parse::<u64>().ok())
+                .unwrap_or(0),
+        })
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let id = format!("i{next}");
+    let mut out = text.to_owned();
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out.push_str(&format!("index {id} {}\n", random_key()));
     Ok((out, id))
 }

@@ -79,7 +79,9 @@ struct DataKey {
 struct Keys {
     /// Oldest first; the last one seals.
     data: Vec<DataKey>,
-    index: Vec<u8>,
+    /// Blind-index keys (id, key), oldest first; the last one indexes new values, all of
+    /// them are searched (while `keys rotate` recomputes the indexes under a new one).
+    index: Vec<(String, Vec<u8>)>,
 }
 
 /// The data keys (by id) and the blind-index key, held in the app state.
@@ -108,7 +110,11 @@ impl Vault {
             .collect();
         Ok(Vault(Arc::new(Keys {
             data,
-            index: parsed.index.to_vec(),
+            index: parsed
+                .index
+                .into_iter()
+                .map(|(id, key)| (id, key.to_vec()))
+                .collect(),
         })))
     }
 
@@ -200,14 +206,34 @@ impl Vault {
         Ok(self.seal(field, &self.open(field, stored)?))
     }
 
-    /// The blind index of a value: equal values (after normalising) give equal indexes.
+    /// The blind index of a value under the newest index key (what is written): equal
+    /// values (after normalising) give equal indexes.
     pub fn index(&self, field: Field, plain: &str) -> String {
-        let mut mac =
-            <Hmac<Sha256> as Mac>::new_from_slice(&self.0.index).expect("HMAC takes any key");
-        mac.update(field.tag());
-        mac.update(&[0]);
-        mac.update(field.normalise(plain).as_bytes());
-        URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
+        let (_, key) = self.0.index.last().expect("at least one index key");
+        index_under(key, field, plain)
+    }
+
+    /// The value's blind index under every index key, newest first (what is searched for):
+    /// while a rotation recomputes the indexes, a row still carries the older one.
+    pub fn indexes(&self, field: Field, plain: &str) -> Vec<String> {
+        self.0
+            .index
+            .iter()
+            .rev()
+            .map(|(_, key)| index_under(key, field, plain))
+            .collect()
+    }
+
+    /// What a rotation walks to: the newest data key, and the newest index key when it is
+    /// named (`k2`, or `k2+i2` once an index key was added), so a new index key starts a
+    /// new rotation that recomputes every blind index.
+    pub fn rotation_id(&self) -> String {
+        let (index_id, _) = self.0.index.last().expect("at least one index key");
+        if index_id.is_empty() {
+            self.active_key_id().to_owned()
+        } else {
+            format!("{}+{index_id}", self.active_key_id())
+        }
     }
 
     /// A JSON document (snapshot, event, draft) with every `id_number` and `mobile` string
@@ -257,6 +283,14 @@ impl Vault {
         })?;
         Ok(stale)
     }
+}
+
+fn index_under(key: &[u8], field: Field, plain: &str) -> String {
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(key).expect("HMAC takes any key");
+    mac.update(field.tag());
+    mac.update(&[0]);
+    mac.update(field.normalise(plain).as_bytes());
+    URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
 }
 
 #[cfg(test)]

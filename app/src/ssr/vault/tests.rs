@@ -161,3 +161,39 @@ fn debug_output_names_key_ids_only() {
     assert!(shown.contains("test1"));
     assert!(!shown.contains("ICEi"));
 }
+
+#[test]
+fn a_new_index_key_indexes_new_values_and_every_key_is_searched() {
+    let old = Vault::for_tests();
+    let (text, id) = keyfile::with_new_index_key(keyfile::TEST_KEYS).expect("new index key");
+    assert_eq!(id, "i2");
+    let new = Vault::from_key_text(&text).expect("keys");
+    assert_ne!(
+        new.index(Field::Mobile, MOBILE),
+        old.index(Field::Mobile, MOBILE)
+    );
+    assert_eq!(
+        new.indexes(Field::Mobile, MOBILE),
+        vec![
+            new.index(Field::Mobile, MOBILE),
+            old.index(Field::Mobile, MOBILE)
+        ],
+        "newest first, the old one still searched"
+    );
+    assert_eq!(old.indexes(Field::Mobile, MOBILE).len(), 1);
+    // A new index key starts a new rotation; data keys are untouched.
+    assert_eq!(old.rotation_id(), "test1");
+    assert_eq!(new.rotation_id(), "test1+i2");
+    assert_eq!(new.active_key_id(), "test1");
+    let (third, id) = keyfile::with_new_index_key(&text).expect("another");
+    assert_eq!(id, "i3");
+    assert_eq!(
+        Vault::from_key_text(&third).expect("keys").rotation_id(),
+        "test1+i3"
+    );
+    let twice = format!("{text}index i2 AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\n");
+    assert!(matches!(
+        Vault::from_key_text(&twice),
+        Err(KeyFileError::DuplicateId(_, _))
+    ));
+}

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::domain::id_number::{IdNumber, IdNumberError};
+use crate::domain::mobile::MobileNumber;
 use crate::domain::money::{Fen, MoneyError};
 
 use super::super::command::CommandKind;
@@ -24,6 +25,23 @@ pub(super) fn required(raw: &str) -> Parsed<String> {
     match raw.trim() {
         "" => Err(CommandFieldError::Missing),
         text => Ok(text.to_owned()),
+    }
+}
+
+/// The 帮扶责任人's name: required, and without a phone number (it has its own field).
+pub(super) fn responsible_name(raw: &str) -> Parsed<String> {
+    let name = required(raw)?;
+    match crate::domain::responsible::split_name_and_phone(&name) {
+        (_, Some(_)) => Err(CommandFieldError::PhoneInName),
+        (_, None) => Ok(name),
+    }
+}
+
+/// A mobile number, parsed once by [`MobileNumber`] (full-width digits and spaces accepted).
+pub(super) fn parse_mobile(raw: &str) -> Parsed<MobileNumber> {
+    match raw.trim() {
+        "" => Err(CommandFieldError::Missing),
+        text => MobileNumber::parse(text).map_err(|_| CommandFieldError::BadMobile),
     }
 }
 

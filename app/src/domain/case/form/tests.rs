@@ -11,6 +11,7 @@ use crate::domain::message::tests::assert_messages_are_well_formed;
 mod birth_dates;
 mod fixtures;
 mod props;
+mod responsible;
 
 use fixtures::*;
 
@@ -525,7 +526,8 @@ fn text_fields_are_trimmed() {
     assert_eq!(
         parse_command(&form, today()),
         Ok(CaseCommand::AssignResponsible {
-            person: "赵六".into()
+            person: "赵六".into(),
+            mobile: crate::domain::mobile::MobileNumber::parse("13800138000").expect("mobile"),
         })
     );
 }

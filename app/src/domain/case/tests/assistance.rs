@@ -21,6 +21,7 @@ fn assigning_a_responsible_person_and_starting_a_measure_meet_their_clocks() {
         Role::TownshipOfficer,
         CaseCommand::AssignResponsible {
             person: "刘帮扶".to_owned(),
+            mobile: crate::domain::mobile::MobileNumber::parse("13800138000").expect("mobile"),
         },
     );
     assert!(matches!(
@@ -302,6 +303,7 @@ fn under_the_green_channel_assistance_starts_before_the_notice_which_still_compl
     j.until("home_checked");
     let assign = CaseCommand::AssignResponsible {
         person: "刘帮扶".to_owned(),
+        mobile: crate::domain::mobile::MobileNumber::parse("13800138000").expect("mobile"),
     };
     assert!(matches!(
         j.try_role(Role::TownshipOfficer, &assign),

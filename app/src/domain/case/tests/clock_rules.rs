@@ -268,6 +268,7 @@ fn a_step_sent_back_or_another_step_leaves_running_and_paused_clocks_alone() {
         Role::TownshipOfficer,
         CaseCommand::AssignResponsible {
             person: "刘帮扶".to_owned(),
+            mobile: crate::domain::mobile::MobileNumber::parse("13800138000").expect("mobile"),
         },
     );
     assert_eq!(clock(&j, K::MonitoringVisit), paused);

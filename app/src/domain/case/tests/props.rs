@@ -188,6 +188,7 @@ fn build(kind: CommandKind, s: &Seed, case: &Case, now: chrono::NaiveDateTime) -
         CommandKind::NotifyRefusal => CaseCommand::NotifyRefusal { on: back(s.b) },
         CommandKind::AssignResponsible => CaseCommand::AssignResponsible {
             person: text(s, "刘帮扶"),
+            mobile: crate::domain::mobile::MobileNumber::parse("13800138000").expect("mobile"),
         },
         CommandKind::AddPlan => CaseCommand::AddPlan {
             measures: if s.blank {

@@ -339,6 +339,7 @@ impl Journey {
             Role::TownshipOfficer,
             CaseCommand::AssignResponsible {
                 person: "刘帮扶".to_owned(),
+                mobile: crate::domain::mobile::MobileNumber::parse("13800138000").expect("mobile"),
             },
         )
         .act(

@@ -251,6 +251,7 @@ fn core_rows() -> Vec<Row> {
             from: identified,
             command: |_| CaseCommand::AssignResponsible {
                 person: "刘帮扶".to_owned(),
+                mobile: crate::domain::mobile::MobileNumber::parse("13800138000").expect("mobile"),
             },
             role: Role::TownshipHead,
             expect_state: "identified",
@@ -258,6 +259,8 @@ fn core_rows() -> Vec<Row> {
             bad_data: Some((
                 |_| CaseCommand::AssignResponsible {
                     person: " ".to_owned(),
+                    mobile: crate::domain::mobile::MobileNumber::parse("13800138000")
+                        .expect("mobile"),
                 },
                 Refusal::MissingData { field: "person" },
             )),

@@ -122,7 +122,13 @@ pub async fn view(
         discovered_on: case.discovered_on.to_string(),
         category_zh: case.category.map(|c| c.label_zh().to_owned()),
         tier_zh: case.tier.map(|t| t.label_zh().to_owned()),
-        responsible: case.responsible.clone(),
+        responsible: case
+            .responsible
+            .as_deref()
+            .map(|person| match &case.responsible_phone {
+                Some(phone) => format!("{person} {}", phone.mobile.as_str()),
+                None => person.to_owned(),
+            }),
         green_channel: case.green_channel,
         members: household.map(sections::members).unwrap_or_default(),
         guarantees_zh: household.map(sections::guarantees).unwrap_or_default(),

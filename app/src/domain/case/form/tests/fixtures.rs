@@ -165,7 +165,11 @@ pub(super) fn form_for(command: &CaseCommand) -> CommandForm {
             date: on.to_string(),
             ..base
         },
-        CaseCommand::AssignResponsible { person } => CommandForm { person, ..base },
+        CaseCommand::AssignResponsible { person, mobile } => CommandForm {
+            person,
+            mobile: mobile.as_str().to_owned(),
+            ..base
+        },
         CaseCommand::AddPlan { measures } => CommandForm {
             measures: measures
                 .iter()
@@ -362,6 +366,7 @@ pub(super) fn complete_command(kind: CommandKind) -> CaseCommand {
         },
         CommandKind::AssignResponsible => CaseCommand::AssignResponsible {
             person: "赵六".into(),
+            mobile: crate::domain::mobile::MobileNumber::parse("13800138000").expect("mobile"),
         },
         CommandKind::AddPlan => CaseCommand::AddPlan {
             measures: vec![
@@ -519,7 +524,7 @@ pub(super) fn required_fields(kind: CommandKind) -> &'static [&'static str] {
         CommandKind::TownshipReview => &["approve", "note"],
         CommandKind::CountyDecide => &["decision", "category", "tier"],
         CommandKind::CountyDecideElimination => &["decision", "reason"],
-        CommandKind::AssignResponsible => &["person"],
+        CommandKind::AssignResponsible => &["person", "mobile"],
         CommandKind::AddPlan => &["measures"],
         CommandKind::UpdateMeasureStatus => &["index", "status"],
         CommandKind::LogVisit => &["date", "note"],
@@ -544,6 +549,7 @@ pub(super) fn blank(form: &mut CommandForm, field: &str) {
         "note" => form.note.clear(),
         "text" => form.text.clear(),
         "person" => form.person.clear(),
+        "mobile" => form.mobile.clear(),
         "date" => form.date.clear(),
         "approve" => form.approve.clear(),
         "outcome" => form.outcome.clear(),

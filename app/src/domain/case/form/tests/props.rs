@@ -37,7 +37,7 @@ fn any_form() -> impl Strategy<Value = CommandForm> {
             }
         });
     (
-        (kind, text(), text(), text(), text(), text()),
+        (kind, text(), text(), text(), text(), text(), text()),
         (text(), text(), text(), text(), text(), text()),
         (
             proptest::collection::vec(member, 0..3),
@@ -49,7 +49,7 @@ fn any_form() -> impl Strategy<Value = CommandForm> {
     )
         .prop_map(
             |(
-                (kind, reason, note, text, person, date),
+                (kind, reason, note, text, person, date, mobile),
                 (approve, outcome, decision, category, tier, visitors),
                 (members, guarantees, measures, checklist),
                 (consent_signed, index, status, clock, days, rigid_expenditure),
@@ -59,6 +59,7 @@ fn any_form() -> impl Strategy<Value = CommandForm> {
                 note,
                 text,
                 person,
+                mobile,
                 date,
                 approve,
                 outcome,

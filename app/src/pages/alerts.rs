@@ -5,12 +5,13 @@
 //! the list with the server's own parser and sends it in batches, so a long list shows real
 //! progress and a dropped connection loses one batch, not the list (re-sending is safe: each
 //! record id files once).
+use leptos::server_fn::ServerFn;
 use leptos::{html, prelude::*, task::spawn_local};
 use leptos_router::hooks::use_query_map;
 
 use crate::{
-    api::alerts::push_alerts,
-    components::hydrated::mark_hydrated,
+    api::alerts::PushAlerts,
+    components::{form_post::post, hydrated::mark_hydrated},
     domain::alert_csv,
     wire::alerts::{AlertOutcome, AlertRow, MAX_ALERTS_PER_PUSH},
 };
@@ -78,8 +79,12 @@ fn AlertImport(failed: bool) -> impl IntoView {
         progress.set(Some((0, total)));
         spawn_local(async move {
             for batch in rows.chunks(BATCH) {
-                match push_alerts(batch.to_vec()).await {
-                    Ok(done) => outcomes.update(|all| all.extend(done)),
+                let body = serde_json::to_string(&PushAlerts {
+                    alerts: batch.to_vec(),
+                })
+                .unwrap_or_default();
+                match post::<Vec<AlertOutcome>>(PushAlerts::PATH, "application/json", body).await {
+                    Ok((done, _)) => outcomes.update(|all| all.extend(done)),
                     Err(e) => {
                         problem.set(Some(format!(
                             "导入中断：{}。已处理的不会重复登记，可再次导入整份名单。",

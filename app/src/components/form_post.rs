@@ -20,6 +20,15 @@ impl<T: Send + Sync + 'static> Clone for Posted<T> {
 }
 impl<T: Send + Sync + 'static> Copy for Posted<T> {}
 
+impl<T> Default for Posted<T>
+where
+    T: DeserializeOwned + Clone + Send + Sync + 'static,
+{
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl<T> Posted<T>
 where
     T: DeserializeOwned + Clone + Send + Sync + 'static,

@@ -1,5 +1,6 @@
 pub mod contacts;
 pub mod field_errors;
+pub mod form_post;
 pub mod hotline;
 pub mod hydrated;
 pub mod notice;

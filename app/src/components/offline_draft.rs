@@ -86,7 +86,7 @@ mod browser {
     use crate::wire::AppError;
     use leptos::prelude::*;
     use wasm_bindgen::{JsCast, JsValue};
-    use web_sys::{FormData, Storage, UrlSearchParams};
+    use web_sys::{Storage, UrlSearchParams};
 
     fn storage() -> Option<Storage> {
         window().local_storage().ok().flatten()
@@ -96,11 +96,7 @@ mod browser {
         let (Some(form), Some(storage)) = (draft.form.get_untracked(), storage()) else {
             return;
         };
-        let Ok(data) = FormData::new_with_form(&form) else {
-            return;
-        };
-        if let Ok(params) = UrlSearchParams::new_with_str_sequence_sequence(&data) {
-            let text: String = params.to_string().into();
+        if let Some(text) = crate::components::form_post::browser::encode(&form) {
             let _ = draft.key.with_value(|key| storage.set_item(key, &text));
         }
     }

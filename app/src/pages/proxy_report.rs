@@ -3,16 +3,18 @@
 //! the consent read aloud; earlier filings for the same ID number or mobile show as they are
 //! typed, and the filing opens on its case page (where a duplicate is shown beside it).
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::{
         auth::current_staff,
         regions::region_tree,
-        reports::{check_duplicates, my_proxy_channels, SubmitProxyReport},
+        reports::{check_duplicates, my_proxy_channels, CheckDuplicates, SubmitProxyReport},
     },
     components::{
         field_errors::{FieldErrors, FieldMessage},
+        form_post::{post_fields, Posted},
         hydrated::mark_hydrated,
         notice::LoadError,
         offline_draft::{DraftStatus, OfflineDraft},
@@ -72,19 +74,35 @@ fn ProxyForm(
 ) -> impl IntoView {
     provide_context(lang);
     mark_hydrated();
-    let submit = ServerAction::<SubmitProxyReport>::new();
+    let submit = Posted::<String>::new();
     let errors = FieldErrors::new(&draft.errors);
-    let general_error = show_submit_errors(submit.value(), errors);
-    let duplicates = Action::new(|(id_number, mobile): &(String, String)| {
-        earlier_filings(id_number.clone(), mobile.clone())
-    });
-    let pending = submit.pending();
+    let general_error = show_submit_errors(submit.value, errors);
+    // Looked up by a plain post (no server-function client in the WASM).
+    let found = RwSignal::new(earlier);
+    let look_up = move |(id_number, mobile): (String, String)| {
+        if id_number.trim().is_empty() && mobile.trim().is_empty() {
+            found.set(Vec::new());
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let fields = [
+                ("id_number", id_number.as_str()),
+                ("mobile", mobile.as_str()),
+            ];
+            if let Ok(list) =
+                post_fields::<Vec<DuplicateView>>(CheckDuplicates::PATH, &fields).await
+            {
+                found.set(list);
+            }
+        });
+    };
+    let pending = submit.pending;
     let kept = OfflineDraft::new(
         &format!("proxy.{account}"),
         DraftDevice::StaffDevice,
         lang,
         draft.errors.is_empty(),
-        submit.value(),
+        submit.value,
     );
     // A department files alerts from its data: nobody is on the line to read the pledge to.
     let consent = if channels
@@ -98,7 +116,8 @@ fn ProxyForm(
     view! {
         // Kept in the browser until filed; signing out clears it (Clear-Site-Data).
         <div on:input=move |_| kept.save() on:change=move |_| kept.save()>
-        <ActionForm action=submit node_ref=kept.form() attr:class="report-form" attr:novalidate=true>
+        <form method="post" action=SubmitProxyReport::PATH class="report-form" novalidate
+            node_ref=kept.form() on:submit=submit.on_submit(kept.form())>
             <DraftStatus draft=kept />
             <SubmitBanners error=general_error draft_has_errors=!draft.errors.is_empty() errors />
             <div class="field" class:invalid=move || errors.get("channel")().is_some()>
@@ -116,18 +135,13 @@ fn ProxyForm(
                 errors
                 townships
                 consent=consent
-                on_keys=Callback::new(move |k| {
-                    duplicates.dispatch(k);
-                })
+                on_keys=Callback::new(look_up)
             />
-            {move || {
-                let found = duplicates.value().get().unwrap_or_else(|| earlier.clone());
-                view! { <EarlierFilings found /> }
-            }}
+            {move || view! { <EarlierFilings found=found.get() /> }}
             <button type="submit" class="button primary big" disabled=move || pending.get()>
                 {move || if pending.get() { "正在提交…" } else { "提交代为申报" }}
             </button>
-        </ActionForm>
+        </form>
         </div>
     }
 }

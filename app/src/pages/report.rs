@@ -2,11 +2,13 @@
 //! hydrated it checks each field with the same parsers the server uses.
 use crate::components::hotline::HotlineNote;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 use crate::{
     api::{regions::region_tree, reports::SubmitReport},
     components::{
         field_errors::FieldErrors,
+        form_post::Posted,
         hydrated::mark_hydrated,
         offline_draft::{DraftStatus, OfflineDraft},
         report_fields::{report_draft, show_submit_errors, Consent, ReportFields, SubmitBanners},
@@ -44,22 +46,23 @@ pub fn ReportPage() -> impl IntoView {
 fn ReportFormView(draft: ReportDraft, townships: Vec<TownshipOption>, lang: Lang) -> impl IntoView {
     provide_context(lang);
     mark_hydrated();
-    let submit = ServerAction::<SubmitReport>::new();
+    let submit = Posted::<String>::new();
     let errors = FieldErrors::new(&draft.errors);
-    let general_error = show_submit_errors(submit.value(), errors);
-    let pending = submit.pending();
+    let general_error = show_submit_errors(submit.value, errors);
+    let pending = submit.pending;
     let t = errors.lang();
     let kept = OfflineDraft::new(
         "report",
         DraftDevice::Phone,
         t,
         draft.errors.is_empty(),
-        submit.value(),
+        submit.value,
     );
     view! {
         // Every keystroke is kept in the browser until the report is confirmed filed.
         <div on:input=move |_| kept.save() on:change=move |_| kept.save()>
-        <ActionForm action=submit node_ref=kept.form() attr:class="report-form" attr:novalidate=true>
+        <form method="post" action=SubmitReport::PATH class="report-form" novalidate
+            node_ref=kept.form() on:submit=submit.on_submit(kept.form())>
             <DraftStatus draft=kept />
             <SubmitBanners error=general_error draft_has_errors=!draft.errors.is_empty() errors />
 
@@ -72,7 +75,7 @@ fn ReportFormView(draft: ReportDraft, townships: Vec<TownshipOption>, lang: Lang
                     t.pick("提交申报", "Send my report")
                 }}
             </button>
-        </ActionForm>
+        </form>
         </div>
         <HotlineNote />
     }

@@ -1,8 +1,9 @@
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 use crate::{
     api::cases::{reveal_id_number, RevealIdNumber},
-    components::hydrated::mark_hydrated,
+    components::{form_post::Posted, hydrated::mark_hydrated},
     domain::wording::audit::REVEAL_REASONS,
     wire::cases::{CaseView, ClockView, MemberView, TimelineEntry},
     wire::AppError,
@@ -25,20 +26,22 @@ fn member_line(m: &MemberView) -> String {
 #[island]
 fn RevealId(case_id: String, masked: String) -> impl IntoView {
     mark_hydrated();
-    let reveal = ServerAction::<RevealIdNumber>::new();
+    let reveal = Posted::<String>::new();
+    let form = NodeRef::<leptos::html::Form>::new();
     let _ = reveal_id_number;
-    let shown_id = move || match reveal.value().get() {
+    let shown_id = move || match reveal.value.get() {
         Some(Ok(full)) => full,
         _ => masked.clone(),
     };
-    let reveal_error = move || match reveal.value().get() {
+    let reveal_error = move || match reveal.value.get() {
         Some(Err(AppError::Validation(errors))) => errors.first().map(|e| e.zh.clone()),
         Some(Err(_)) => Some("无法查看".to_owned()),
         _ => None,
     };
     view! {
         <span data-testid="id-number">{shown_id}</span>
-        <ActionForm action=reveal attr:class="inline">
+        <form method="post" action=RevealIdNumber::PATH class="inline" node_ref=form
+            on:submit=reveal.on_submit(form)>
             <input type="hidden" name="case_id" value=case_id />
             <select name="reason" aria-label="查看原因">
                 <option value="">"选择原因"</option>
@@ -48,7 +51,7 @@ fn RevealId(case_id: String, masked: String) -> impl IntoView {
             </select>
             <input type="text" name="reason_text" maxlength="100" aria-label="其他原因" placeholder="其他原因" />
             <button type="submit" class="button small" title="查看完整号码会被记录">"查看"</button>
-        </ActionForm>
+        </form>
         {move || reveal_error().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
     }
 }

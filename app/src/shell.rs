@@ -1,4 +1,5 @@
 //! The HTML document and the route table.
+use crate::tr;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::{
@@ -72,16 +73,16 @@ pub fn App() -> impl IntoView {
     provide_context(lang);
     let other = lang.other();
     view! {
-        <Title text=lang.pick("防返贫监测帮扶服务平台", "Safety Net: poverty-relapse monitoring and assistance") />
+        <Title text=tr::shell::title(lang) />
         <Router>
             <header class="topbar">
-                <a href="/" class="brand">{lang.pick("防返贫监测帮扶", "Safety Net")}</a>
+                <a href="/" class="brand">{tr::shell::brand(lang)}</a>
                 <nav>
-                    <a href="/track">{lang.pick("查询进度", "Track")}</a>
-                    <a href="/staff">{lang.pick("工作人员", "Staff")}</a>
+                    <a href="/track">{tr::shell::track(lang)}</a>
+                    <a href="/staff">{tr::shell::staff(lang)}</a>
                     // A plain link: the server sets the cookie and sends the visitor back.
                     <a href=format!("/lang/{}", other.code()) rel="external" lang=other.code()>
-                        {other.pick("中文", "English")}
+                        {tr::language::name(other)}
                     </a>
                 </nav>
             </header>
@@ -106,7 +107,7 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
             <footer class="footer">
-                <p>{lang.pick("全国防返贫监测帮扶热线 12317", "National assistance hotline 12317")}</p>
+                <p>{tr::shell::hotline(lang)}</p>
             </footer>
         </Router>
     }

@@ -23,7 +23,7 @@ pub async fn my_queue(
     RequestContext::staff_call(|ctx, staff| async move {
         let query = QueueQuery::parse(tab.as_deref(), q.as_deref(), filter, after.as_deref())
             .map_err(ServiceError::invalid)?;
-        queue::list_for(&ctx.state, &staff, &query, ctx.now()).await
+        queue::list_in(&ctx.state, &staff, &query, ctx.now(), ctx.lang()).await
     })
     .await
 }

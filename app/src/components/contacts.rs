@@ -1,5 +1,6 @@
 //! Whom a household can call, with tap-to-call links: its responsible person, village
 //! committee, township and the 12317 hotline; and what to do if nobody comes.
+use crate::tr;
 use leptos::prelude::*;
 
 use crate::{i18n::use_lang, wire::reports::ContactLine};
@@ -18,7 +19,7 @@ pub fn ContactList(contacts: Vec<ContactLine>) -> impl IntoView {
     let t = use_lang();
     view! {
         <section class="card contacts" data-testid="contacts">
-            <h2>{t.pick("有事找谁", "Whom to call")}</h2>
+            <h2>{tr::contacts::whom_call(t)}</h2>
             <ul class="plain">
                 {contacts
                     .into_iter()
@@ -32,17 +33,14 @@ pub fn ContactList(contacts: Vec<ContactLine>) -> impl IntoView {
                                         let href = tel_href(&phone);
                                         view! { <a href=href>{phone}</a> }.into_any()
                                     }
-                                    None => view! { <span class="muted">{t.pick("电话暂未公布", "no phone listed yet")}</span> }.into_any(),
+                                    None => view! { <span class="muted">{tr::contacts::phone_listed_yet(t)}</span> }.into_any(),
                                 }}
                             </li>
                         }
                     })
                     .collect_view()}
             </ul>
-            <p>{t.pick(
-                "如果到了上面写的日期还没有人来找您，请先找村委会（打电话或直接去）；没人接或没有答复，就打乡镇电话或12317热线。",
-                "If nobody has come by the date above, contact the village committee first (call or go there); if nobody answers or nothing happens, call the township or the 12317 hotline.",
-            )}</p>
+            <p>{tr::contacts::nobody_come_date_above(t)}</p>
         </section>
     }
 }

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::tr;
 use crate::{i18n::use_lang, wire::AppError};
 
 /// A banner for errors that belong to no single field.
@@ -22,8 +23,8 @@ pub fn LoadError(error: AppError) -> impl IntoView {
     match error {
         AppError::Unauthorized => view! {
             <section class="card">
-                <p>{lang.pick("请先登录。", "Please sign in first.")}</p>
-                <a href="/staff/login" class="button primary">{lang.pick("登录", "Sign in")}</a>
+                <p>{tr::load_error::please_sign_first(lang)}</p>
+                <a href="/staff/login" class="button primary">{tr::load_error::sign(lang)}</a>
             </section>
         }
         .into_any(),

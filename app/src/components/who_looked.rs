@@ -1,5 +1,6 @@
 //! 谁查看过我的信息: on the household's progress page, every staff read of its filing —
 //! when, which office and role, what and why. Never a name.
+use crate::tr;
 use leptos::prelude::*;
 
 use crate::{i18n::use_lang, wire::audit::LookedView};
@@ -9,9 +10,9 @@ pub fn WhoLooked(looked: Vec<LookedView>) -> impl IntoView {
     let t = use_lang();
     view! {
         <section class="card" data-testid="who-looked">
-            <h3>{t.pick("谁查看过我的信息", "Who has looked at my information")}</h3>
+            <h3>{tr::who_looked::who_looked_my_information(t)}</h3>
             {if looked.is_empty() {
-                view! { <p>{t.pick("还没有工作人员查看过。", "No staff member has looked yet.")}</p> }.into_any()
+                view! { <p>{tr::who_looked::staff_member_looked_yet(t)}</p> }.into_any()
             } else {
                 view! {
                     <ul class="plain">

@@ -11,10 +11,14 @@ use crate::{
         regions::region_tree,
     },
     domain::{
-        case::labels::state_code_zh,
+        lang::Lang,
         queue_query::QueueFilter,
+        role::Role,
         vocab::{Category, Channel, RiskTier, RiskType},
+        wording::by_lang,
     },
+    i18n::use_lang,
+    tr,
     wire::{
         queue::{QueueCounts, QueueItem},
         regions::TownshipOption,
@@ -22,11 +26,11 @@ use crate::{
     },
 };
 
-const TABS: &[(&str, &str)] = &[
-    ("todo", "待办"),
-    ("due_soon", "即将到期"),
-    ("overdue", "已逾期"),
-    ("all", "全部"),
+const TABS: &[(&str, fn(Lang) -> &'static str)] = &[
+    ("todo", tr::queue::tab::todo),
+    ("due_soon", tr::queue::tab::due_soon),
+    ("overdue", tr::queue::tab::overdue),
+    ("all", tr::queue::tab::all),
 ];
 
 /// Steps a case with an open clock can be at, in procedure order.
@@ -126,34 +130,39 @@ pub fn QueuePage() -> impl IntoView {
         )
     });
     let logout = ServerAction::<Logout>::new();
+    let t = use_lang();
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"正在加载…"</p> }>
+        <Suspense fallback=move || view! { <p class="loading">{tr::common::loading(t)}</p> }>
             {move || Suspend::new(async move {
                 let Params { tab, q, filter, after } = params();
                 let townships = regions.await.unwrap_or_default();
                 match (staff.await, queue.await) {
                     (Ok(Some(me)), Ok(view)) => view! {
                         <div class="staff-bar">
-                            <span>{me.display_name} " · " {me.role_zh} " · " {me.region_name}</span>
+                            <span>
+                                {me.display_name} " · "
+                                {Role::from_code(&me.role).map_or(me.role_zh.clone(), |r| r.label(t).to_owned())}
+                                " · " {me.region_name}
+                            </span>
                             <ActionForm action=logout>
-                                <button type="submit" class="button small">"退出"</button>
+                                <button type="submit" class="button small">{tr::common::logout(t)}</button>
                             </ActionForm>
                         </div>
-                        <h1>"待办事项"</h1>
+                        <h1>{tr::queue::title(t)}</h1>
                         {view.calendar_note.clone().map(|note| view! { <p class="banner warn" role="status">{note}</p> })}
                         <p class="links">
-                            {me.files_for_others.then(|| view! { <a href="/staff/report">"代为申报"</a> " · " })}
-                            {me.pushes_alerts.then(|| view! { <a href="/staff/alerts">"部门预警导入"</a> " · " })}
+                            {me.files_for_others.then(|| view! { <a href="/staff/report">{tr::queue::file_for_others(t)}</a> " · " })}
+                            {me.pushes_alerts.then(|| view! { <a href="/staff/alerts">{tr::queue::alerts(t)}</a> " · " })}
                             {me.keeps_ledger.then(|| view! {
-                                <a href="/staff/ledger.xlsx" download rel="external">"导出台账（Excel）"</a> " · "
-                                <a href="/staff/ledger.csv" download rel="external">"CSV"</a> " · "
+                                <a href="/staff/ledger.xlsx" download rel="external">{tr::queue::ledger_xlsx(t)}</a> " · "
+                                <a href="/staff/ledger.csv" download rel="external">{tr::queue::ledger_csv(t)}</a> " · "
                             })}
-                            <a href="/staff/dashboard">"工作看板"</a>
+                            <a href="/staff/dashboard">{tr::queue::dashboard(t)}</a>
                             " · "
-                            <a href="/staff/inbox">"消息提醒"</a>
-                            {me.is_admin.then(|| view! { " · " <a href="/staff/admin">"账号管理"</a> })}
+                            <a href="/staff/inbox">{tr::queue::inbox(t)}</a>
+                            {me.is_admin.then(|| view! { " · " <a href="/staff/admin">{tr::queue::admin(t)}</a> })}
                         </p>
-                        <nav class="tabs" aria-label="分类">
+                        <nav class="tabs" aria-label=tr::queue::tabs_label(t)>
                             {TABS
                                 .iter()
                                 .map(|(code, label)| {
@@ -163,7 +172,7 @@ pub fn QueuePage() -> impl IntoView {
                                         <a href=queue_href(code, &q, &filter, None)
                                             class=if current { "tab current" } else { "tab" }
                                             aria-current=current.then_some("page")>
-                                            {format!("{label} {n}")}
+                                            {format!("{} {n}", label(t))}
                                         </a>
                                     }
                                 })
@@ -172,12 +181,12 @@ pub fn QueuePage() -> impl IntoView {
                         <QueueFilterForm tab=tab.clone() q=q.clone() filter=filter.clone() townships />
                         <QueueList items=view.items />
                         {after.is_some().then(|| view! {
-                            <a href=queue_href(&tab, &q, &filter, None) class="queue-first">"回到第一页"</a>
+                            <a href=queue_href(&tab, &q, &filter, None) class="queue-first">{tr::queue::first_page(t)}</a>
                         })}
                         {view.next.map(|next| view! {
                             <p class="queue-more">
                                 <a href=queue_href(&tab, &q, &filter, Some(&next)) class="button small"
-                                    rel="next">"下一页"</a>
+                                    rel="next">{tr::queue::next_page(t)}</a>
                             </p>
                         })}
                     }
@@ -204,6 +213,7 @@ fn QueueFilterForm(
     filter: QueueFilter,
     townships: Vec<TownshipOption>,
 ) -> impl IntoView {
+    let t = use_lang();
     let vocab_select = |name: &'static str,
                         label: &'static str,
                         any: &'static str,
@@ -225,12 +235,12 @@ fn QueueFilterForm(
     view! {
         <Form method="GET" action="" attr:class="search queue-filters">
             <input type="hidden" name="tab" value=tab />
-            <input type="search" name="q" value=q aria-label="搜索"
-                placeholder="姓名、身份证号、手机号或查询码" />
+            <input type="search" name="q" value=q aria-label=tr::queue::search_label(t)
+                placeholder=tr::queue::search_placeholder(t) />
             <label class="queue-filter">
-                <span>"村"</span>
+                <span>{tr::queue::village(t)}</span>
                 <select name="village">
-                    <option value="">"全部村"</option>
+                    <option value="">{tr::queue::all_villages(t)}</option>
                     {townships
                         .into_iter()
                         .map(|t| {
@@ -249,51 +259,52 @@ fn QueueFilterForm(
             </label>
             {vocab_select(
                 "state",
-                "环节",
-                "全部环节",
-                STEPS.iter().map(|c| (*c, state_code_zh(c))).collect(),
+                tr::queue::step(t),
+                tr::queue::all_steps(t),
+                STEPS.iter().map(|c| (*c, by_lang::state(c, t))).collect(),
                 &filter.state,
             )}
             {vocab_select(
                 "risk",
-                "风险类型",
-                "全部类型",
-                RiskType::ALL.iter().map(|r| (r.code(), r.label_zh())).collect(),
+                tr::queue::risk(t),
+                tr::queue::all_risks(t),
+                RiskType::ALL.iter().map(|r| (r.code(), r.label(t))).collect(),
                 &filter.risk,
             )}
             {vocab_select(
                 "channel",
-                "发现渠道",
-                "全部渠道",
-                Channel::ALL.iter().map(|c| (c.code(), c.label_zh())).collect(),
+                tr::queue::channel(t),
+                tr::queue::all_channels(t),
+                Channel::ALL.iter().map(|c| (c.code(), c.label(t))).collect(),
                 &filter.channel,
             )}
             {vocab_select(
                 "category",
-                "监测类别",
-                "全部类别",
-                Category::ALL.iter().map(|c| (c.code(), c.label_zh())).collect(),
+                tr::queue::category(t),
+                tr::queue::all_categories(t),
+                Category::ALL.iter().map(|c| (c.code(), c.label(t))).collect(),
                 &filter.category,
             )}
             {vocab_select(
                 "tier",
-                "风险等级",
-                "全部等级",
-                RiskTier::ALL.iter().map(|t| (t.code(), t.label_zh())).collect(),
+                tr::queue::tier(t),
+                tr::queue::all_tiers(t),
+                RiskTier::ALL.iter().map(|r| (r.code(), r.label(t))).collect(),
                 &filter.tier,
             )}
-            <button type="submit" class="button small">"筛选"</button>
+            <button type="submit" class="button small">{tr::queue::filter(t)}</button>
         </Form>
     }
 }
 
 #[component]
 fn QueueList(items: Vec<QueueItem>) -> impl IntoView {
+    let t = use_lang();
     if items.is_empty() {
-        return view! { <p class="empty">"这里没有事项。"</p> }.into_any();
+        return view! { <p class="empty">{tr::queue::empty(t)}</p> }.into_any();
     }
     view! {
-        <ul class="queue" aria-label="待办列表">
+        <ul class="queue" aria-label=tr::queue::list_label(t)>
             {items
                 .into_iter()
                 .map(|item| {
@@ -303,21 +314,21 @@ fn QueueList(items: Vec<QueueItem>) -> impl IntoView {
                             <a href=format!("/staff/cases/{}", item.case_id) class="queue-link">
                                 <div class="queue-head">
                                     <strong>{item.applicant}</strong>
-                                    {item.warnings_zh.into_iter().map(|w| view! {
+                                    {item.warnings.into_iter().map(|w| view! {
                                         <span class="tag warn">{w}</span>
                                     }).collect_view()}
-                                    <span class="due">{item.time_left_zh}</span>
+                                    <span class="due">{item.time_left}</span>
                                 </div>
                                 <div>
-                                    {item.next_step_zh.unwrap_or_else(|| item.state_zh.clone())}
-                                    <span class="muted">" · " {item.clock_zh} " " {item.due_on}</span>
+                                    {item.next_step.unwrap_or_else(|| item.state.clone())}
+                                    <span class="muted">" · " {item.clock} " " {item.due_on}</span>
                                 </div>
                                 <div class="muted">
                                     {item.township} " " {item.village} " · " {item.id_masked}
                                 </div>
                                 <div class="muted">
-                                    {item.risk_types_zh.join("、")} " · " {item.channel_zh}
-                                    {item.category_zh.map(|c| format!(" · {c}"))}
+                                    {item.risk_types.join(tr::common::list_separator(t))} " · " {item.channel}
+                                    {item.category.map(|c| format!(" · {c}"))}
                                 </div>
                             </a>
                         </li>

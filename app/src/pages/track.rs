@@ -1,6 +1,7 @@
 //! 查询进度: a plain POST form (the mobile number never goes into an address), so it works
 //! on any phone with or without JavaScript.
 use crate::components::hotline::HotlineNote;
+use crate::tr;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -14,27 +15,9 @@ use crate::{
 /// What the household is told after asking for its tracking numbers by SMS.
 fn resend_message(outcome: &str, t: Lang) -> Option<(&'static str, &'static str)> {
     match outcome {
-        "ok" => Some((
-            "banner ok",
-            t.pick(
-                "如果这个号码有申报记录，查询码会以短信发到这个手机，请留意查收。一直没收到，请拨打12317热线或问村委会。",
-                "If this number has reports, their tracking numbers will arrive by text message. If nothing comes, call the 12317 hotline or ask the village committee.",
-            ),
-        )),
-        "limited" => Some((
-            "banner error",
-            t.pick(
-                "发送太频繁了，请一小时后再试，或拨打12317热线查询。",
-                "Too many requests; please try again in an hour, or call the 12317 hotline.",
-            ),
-        )),
-        "bad" => Some((
-            "banner error",
-            t.pick(
-                "手机号码不正确，请填写11位手机号码。",
-                "That is not a mobile number; enter the 11 digits.",
-            ),
-        )),
+        "ok" => Some(("banner ok", tr::track::number_reports_their_tracking(t))),
+        "limited" => Some(("banner error", tr::track::too_many_requests_please(t))),
+        "bad" => Some(("banner error", tr::track::that_mobile_number_enter(t))),
         _ => None,
     }
 }
@@ -53,17 +36,14 @@ fn ForgotTracking(sent: String) -> impl IntoView {
     };
     view! {
         <details class="card forgot" open=open>
-            <summary>{t.pick("忘记查询码？", "Lost your tracking number?")}</summary>
+            <summary>{tr::track::lost_tracking_number(t)}</summary>
             <ActionForm action=resend>
                 <div class="field">
-                    <label for="r-mobile">{t.pick(
-                        "接收短信的手机号（要填申报时写的那个号码）",
-                        "Mobile for the text message (the one given when reporting)",
-                    )}</label>
+                    <label for="r-mobile">{tr::track::mobile_text_message_one(t)}</label>
                     <input id="r-mobile" name="mobile" type="tel" inputmode="numeric" autocomplete="tel" />
                 </div>
                 <button type="submit" class="button">
-                    {t.pick("把查询码发到这个手机", "Text my tracking numbers to this phone")}
+                    {tr::track::text_my_tracking_numbers(t)}
                 </button>
             </ActionForm>
             {move || resend_message(&outcome(), t).map(|(class, text)| view! {
@@ -87,14 +67,8 @@ fn problem_text(codes: &str, t: Lang) -> String {
     let texts: Vec<&str> = codes
         .split(',')
         .filter_map(|code| match code {
-            "limited" => Some(t.pick(
-                "查询太频繁了，请一小时后再试，或拨打12317热线查询。",
-                "Too many look-ups; please try again in an hour, or call the 12317 hotline.",
-            )),
-            "not_found" => Some(t.pick(
-                "没有找到。请核对查询码和手机号码；也可以拨打12317热线查询。",
-                "Nothing found. Check the tracking number and the mobile number, or call the 12317 hotline.",
-            )),
+            "limited" => Some(tr::track::too_many_look_ups(t)),
+            "not_found" => Some(tr::track::nothing_found_check_tracking(t)),
             key => tracking
                 .iter()
                 .map(|e| (e.key(), t.pick(e.zh(), e.en())))
@@ -112,7 +86,7 @@ fn result_view(result: Result<TrackResult, AppError>, t: Lang) -> AnyView {
                 <section class="card" data-testid="track-result">
                     <h2>{found.status}</h2>
                     <p>{found.done}</p>
-                    <p data-testid="next-step"><strong>{t.pick("接下来：", "Next: ")}</strong>{found.status_detail}</p>
+                    <p data-testid="next-step"><strong>{tr::track::next(t)}</strong>{found.status_detail}</p>
                     {found.overdue.map(|o| view! { <p class="banner error" role="alert" data-testid="overdue">{o}</p> })}
                     {(!found.notes.is_empty()).then(|| view! {
                         <ul class="plain notes">
@@ -120,19 +94,19 @@ fn result_view(result: Result<TrackResult, AppError>, t: Lang) -> AnyView {
                         </ul>
                     })}
                     <dl>
-                        <dt>{t.pick("查询码", "Tracking number")}</dt><dd>{found.tracking}</dd>
-                        <dt>{t.pick("提交日期", "Sent on")}</dt><dd>{found.submitted_on}</dd>
-                        <dt>{t.pick("所在村", "Village")}</dt><dd>{found.village}</dd>
-                        <dt>{t.pick("困难类型", "Hardship")}</dt><dd>{found.risk_types.join(t.pick("、", ", "))}</dd>
+                        <dt>{tr::track::tracking_number(t)}</dt><dd>{found.tracking}</dd>
+                        <dt>{tr::track::sent(t)}</dt><dd>{found.submitted_on}</dd>
+                        <dt>{tr::track::village(t)}</dt><dd>{found.village}</dd>
+                        <dt>{tr::track::hardship(t)}</dt><dd>{found.risk_types.join(tr::track::text(t))}</dd>
                         {found.responsible.map(|r| view! {
-                            <dt>{t.pick("帮扶责任人", "Responsible for helping you")}</dt><dd>{r}</dd>
+                            <dt>{tr::track::responsible_helping(t)}</dt><dd>{r}</dd>
                         })}
                         {found.next_visit.map(|d| view! {
-                            <dt>{t.pick("下次上门走访", "Next visit")}</dt><dd>{t.pick("最迟", "by ")}{d}</dd>
+                            <dt>{tr::track::next_visit(t)}</dt><dd>{tr::track::by(t)}{d}</dd>
                         })}
                     </dl>
                     {(!found.measures.is_empty()).then(|| view! {
-                        <h3>{t.pick("给您家的帮扶（帮扶措施）", "Help for your household")}</h3>
+                        <h3>{tr::track::help_household(t)}</h3>
                         <ul class="plain">
                             {found.measures.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
                         </ul>
@@ -149,10 +123,7 @@ fn result_view(result: Result<TrackResult, AppError>, t: Lang) -> AnyView {
             }
             .into_any(),
             Err(AppError::NotFound) => view! {
-                <p class="banner error" role="alert">{t.pick(
-                    "没有找到。请核对查询码和手机号码；也可以拨打12317热线查询。",
-                    "Nothing found. Check the tracking number and the mobile number, or call the 12317 hotline.",
-                )}</p>
+                <p class="banner error" role="alert">{tr::track::nothing_found_check_tracking(t)}</p>
             }
             .into_any(),
             Err(e) => view! { <p class="banner error" role="alert">{e.text(t)}</p> }.into_any(),
@@ -184,23 +155,23 @@ pub fn TrackPage() -> impl IntoView {
     let sent = query.read_untracked().get("sent").unwrap_or_default();
     let problem = problem_text(&query.read_untracked().get("e").unwrap_or_default(), t);
     view! {
-        <h1>{t.pick("查询进度", "Track my report")}</h1>
+        <h1>{tr::track::track_my_report(t)}</h1>
         {(!problem.is_empty()).then(|| view! { <p class="banner error" role="alert">{problem}</p> })}
         <ActionForm action=track attr:class="track-form">
             <div class="field">
-                <label for="t-tracking">{t.pick("查询码（申报成功时页面上显示的号码，短信里也有）", "Tracking number (shown when you reported, and in the text message)")}</label>
+                <label for="t-tracking">{tr::track::tracking_number_hint(t)}</label>
                 <input id="t-tracking" name="tracking" type="text" autocomplete="off"
                     autocapitalize="characters"
-                    placeholder=t.pick("例如 ABCD-EFGH-JK", "e.g. ABCD-EFGH-JK") />
+                    placeholder=tr::track::e_g_abcd_efgh(t) />
             </div>
             <div class="field">
-                <label for="t-mobile">{t.pick("申报时填写的手机号码", "Mobile number given when reporting")}</label>
+                <label for="t-mobile">{tr::track::mobile_number_given_when(t)}</label>
                 <input id="t-mobile" name="mobile" type="tel" inputmode="numeric" autocomplete="tel" />
             </div>
-            <button type="submit" class="button primary">{t.pick("查询", "Look up")}</button>
+            <button type="submit" class="button primary">{tr::track::look_up(t)}</button>
         </ActionForm>
         {move || track.value().get().map(|r| result_view(r, t))}
-        <Suspense fallback=move || view! { <p class="loading">{t.pick("正在查询…", "Looking up…")}</p> }>
+        <Suspense fallback=move || view! { <p class="loading">{tr::track::looking_up(t)}</p> }>
             {move || Suspend::new(async move {
                 match by_token.await {
                     Some(r) if track.value().get_untracked().is_none() => result_view(r, t),

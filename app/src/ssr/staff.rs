@@ -81,6 +81,7 @@ impl Staff {
             username: self.username.clone(),
             display_name: self.display_name.clone(),
             role_zh: self.role.label_zh().to_owned(),
+            role: self.role.code().to_owned(),
             region_name: self.scope_name.clone(),
             is_admin: self.role == Role::CountyAdmin,
             keeps_ledger: self.role.keeps_ledger(),

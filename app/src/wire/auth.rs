@@ -5,6 +5,8 @@ pub struct StaffInfo {
     pub username: String,
     pub display_name: String,
     pub role_zh: String,
+    /// The role's stable code (pages label it in their language).
+    pub role: String,
     pub region_name: String,
     pub is_admin: bool,
     /// May download the ledger (台账) of their region.

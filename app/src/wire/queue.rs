@@ -10,20 +10,21 @@ pub struct QueueItem {
     pub id_masked: String,
     pub village: String,
     pub township: String,
-    pub risk_types_zh: Vec<String>,
-    pub channel_zh: String,
-    pub category_zh: Option<String>,
-    pub state_zh: String,
+    /// Labels and dates below are in the officer's language.
+    pub risk_types: Vec<String>,
+    pub channel: String,
+    pub category: Option<String>,
+    pub state: String,
     /// The step this officer can take now, if any.
-    pub next_step_zh: Option<String>,
-    pub clock_zh: String,
+    pub next_step: Option<String>,
+    pub clock: String,
     pub due_on: String,
-    pub time_left_zh: String,
+    pub time_left: String,
     /// Overdue, due soon or on time (the colour of the row).
     pub urgency: Urgency,
     pub submitted_on: String,
     /// 疑似重复申报, 比对命中负面清单...
-    pub warnings_zh: Vec<String>,
+    pub warnings: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

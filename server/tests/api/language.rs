@@ -109,3 +109,23 @@ async fn without_a_cookie_the_browser_language_is_used_and_the_cookie_wins_over_
     );
     assert!(chosen.contains("我要申报"));
 }
+
+#[tokio::test]
+async fn an_officer_who_chose_english_reads_the_queue_in_english() {
+    let app = spawn_app().await;
+    app.submit_report("张三", "13800138000", QINGSHI_VILLAGE)
+        .await;
+    let officer = app.login("zhen-qingshi").await;
+    choose(&officer, "en", "/staff").await;
+    let view: serde_json::Value = officer.queue_tab("todo").await.json().await.expect("json");
+    let item = &view["items"][0];
+    assert_eq!(item["time_left"], "2 working days left");
+    assert_eq!(item["next_step"], "Accept");
+    assert_eq!(item["risk_types"][0], "Illness");
+    assert_eq!(item["applicant"], "张三", "case data stays as entered");
+
+    let page = officer.get_html("/staff").await;
+    assert!(page.contains(">To do</h1>"), "the heading is English");
+    assert!(page.contains(">Filter</button>"));
+    assert!(!page.contains("待办事项"));
+}

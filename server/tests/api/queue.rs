@@ -85,9 +85,9 @@ async fn the_queue_says_how_much_time_is_left_and_turns_red_when_overdue() {
     let view: Value = officer.queue_tab("todo").await.json().await.expect("json");
     let item = &view["items"][0];
     // Filed Monday; township acceptance is due in 2 working days.
-    assert_eq!(item["time_left_zh"], "还剩2个工作日");
+    assert_eq!(item["time_left"], "还剩2个工作日");
     assert_eq!(item["urgency"], "on_time");
-    assert_eq!(item["next_step_zh"], "受理");
+    assert_eq!(item["next_step"], "受理");
 
     app.clock.advance(chrono::Duration::days(2));
     // Sessions last 12 hours: a new morning, a new login.
@@ -99,7 +99,7 @@ async fn the_queue_says_how_much_time_is_left_and_turns_red_when_overdue() {
         .await
         .expect("json");
 
-    assert_eq!(view["items"][0]["time_left_zh"], "今天到期");
+    assert_eq!(view["items"][0]["time_left"], "今天到期");
     assert_eq!(view["counts"]["due_soon"], 1);
 
     app.clock.advance(chrono::Duration::days(1));
@@ -111,7 +111,7 @@ async fn the_queue_says_how_much_time_is_left_and_turns_red_when_overdue() {
         .await
         .expect("json");
     assert_eq!(view["items"][0]["urgency"], "overdue");
-    assert_eq!(view["items"][0]["time_left_zh"], "逾期1个工作日");
+    assert_eq!(view["items"][0]["time_left"], "逾期1个工作日");
 }
 
 #[tokio::test]
@@ -410,17 +410,17 @@ async fn the_demo_county_gives_a_township_officer_a_real_morning() {
     assert!(items.len() >= 6, "several cases in several states: {all}");
     let assisted = items
         .iter()
-        .find(|i| i["applicant"] == "刘志强" && i["state_zh"] == "监测帮扶中")
+        .find(|i| i["applicant"] == "刘志强" && i["state"] == "监测帮扶中")
         .expect("identified household");
-    assert_eq!(assisted["warnings_zh"], serde_json::json!([]));
+    assert_eq!(assisted["warnings"], serde_json::json!([]));
     // The same household filed again: flagged as a suspected duplicate to accept or reject.
     let again = items
         .iter()
-        .find(|i| i["applicant"] == "刘志强" && i["state_zh"] == "待乡镇受理")
+        .find(|i| i["applicant"] == "刘志强" && i["state"] == "待乡镇受理")
         .expect("the second filing");
-    assert_eq!(again["warnings_zh"], serde_json::json!(["疑似重复申报"]));
+    assert_eq!(again["warnings"], serde_json::json!(["疑似重复申报"]));
     assert_ne!(
-        assisted["next_step_zh"], "确定帮扶责任人",
+        assisted["next_step"], "确定帮扶责任人",
         "already named, not to do again"
     );
     // Other townships' demo cases stay out of this queue.

@@ -169,7 +169,7 @@ async fn negative_list_hits_warn_the_county_which_must_explain_an_identification
         .iter()
         .find(|i| i["case_id"] == id.as_str())
         .expect("in the county queue");
-    assert_eq!(item["warnings_zh"], serde_json::json!(["比对命中负面清单"]));
+    assert_eq!(item["warnings"], serde_json::json!(["比对命中负面清单"]));
 
     let decide = |note: &'static str| {
         [

@@ -71,34 +71,28 @@ impl TimeLeft {
             }
         };
         match self {
-            TimeLeft::WorkingDaysLeft { days: n } => days(
-                t::one_working_day_left,
-                |l, n| t::working_days_left(l, n),
-                n,
-            ),
+            TimeLeft::WorkingDaysLeft { days: n } => {
+                days(t::one_working_day_left, t::working_days_left, n)
+            }
             TimeLeft::DueToday => t::due_today(lang).to_owned(),
             TimeLeft::LastWorkingDay => t::last_working_day(lang).to_owned(),
-            TimeLeft::WorkingDaysOverdue { days: n } => days(
-                t::one_working_day_overdue,
-                |l, n| t::working_days_overdue(l, n),
-                n,
-            ),
+            TimeLeft::WorkingDaysOverdue { days: n } => {
+                days(t::one_working_day_overdue, t::working_days_overdue, n)
+            }
             TimeLeft::OverdueToday => t::overdue_today(lang).to_owned(),
             TimeLeft::Paused {
                 remaining_working_days: n,
             } => match n {
                 0 => t::paused_due_day(lang).to_owned(),
-                n if n > 0 => days(t::paused_one_left, |l, n| t::paused_left(l, n), n),
-                n => days(t::paused_one_overdue, |l, n| t::paused_overdue(l, n), n),
+                n if n > 0 => days(t::paused_one_left, t::paused_left, n),
+                n => days(t::paused_one_overdue, t::paused_overdue, n),
             },
             TimeLeft::MetOnTime => t::met_on_time(lang).to_owned(),
             TimeLeft::MetLate => t::met_late(lang).to_owned(),
             TimeLeft::Cancelled => t::cancelled(lang).to_owned(),
-            TimeLeft::MinimumDaysLeft { days: n } => days(
-                t::minimum_one_day_left,
-                |l, n| t::minimum_days_left(l, n),
-                n,
-            ),
+            TimeLeft::MinimumDaysLeft { days: n } => {
+                days(t::minimum_one_day_left, t::minimum_days_left, n)
+            }
             TimeLeft::MinimumReached => t::minimum_reached(lang).to_owned(),
         }
     }

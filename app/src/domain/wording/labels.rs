@@ -1,5 +1,6 @@
 //! Names of states, events and measure progress, for staff pages and household pages.
 use crate::domain::lang::Lang;
+use crate::tr;
 
 use crate::domain::case::{
     event::{CaseEvent, EventKind},
@@ -37,9 +38,9 @@ pub fn state_code_zh(code: &str) -> &'static str {
 /// A measure's progress in the household's language.
 pub fn measure_status(status: MeasureStatus, lang: Lang) -> &'static str {
     match status {
-        MeasureStatus::Planned => lang.pick("计划中", "Planned"),
-        MeasureStatus::InProgress => lang.pick("落实中", "In progress"),
-        MeasureStatus::Delivered => lang.pick("已落实", "Delivered"),
+        MeasureStatus::Planned => tr::labels::planned(lang),
+        MeasureStatus::InProgress => tr::labels::progress(lang),
+        MeasureStatus::Delivered => tr::labels::delivered(lang),
     }
 }
 

@@ -5,13 +5,15 @@ use chrono::{DateTime, Utc};
 use crate::{
     domain::{
         access::{Action, Reach},
-        case::{labels, work, work_rev, Case, Policy},
-        clock::{time_left_zh, urgency, Urgency, UrgencyThresholds},
+        case::{work, work_rev, Case, Policy},
+        clock::{urgency, TimeLeft, Urgency, UrgencyThresholds},
         id_number::IdNumber,
+        lang::Lang,
         queue_query::{QueueQuery, QueueTab},
         region::RegionLevel,
-        time::{beijing_date, date_zh, to_beijing},
+        time::{beijing_date, to_beijing},
         vocab::Channel,
+        wording::by_lang,
     },
     ssr::{
         db::Db,
@@ -40,6 +42,7 @@ struct Reader<'a> {
     staff: &'a Staff,
     names: Vec<RegionRow>,
     now: DateTime<Utc>,
+    lang: Lang,
 }
 
 impl Reader<'_> {
@@ -63,11 +66,12 @@ impl Reader<'_> {
         let today = beijing_date(now);
         let cal = &state.calendar;
         let level = urgency(clock, today, cal, state.policy.due_soon_working_days);
-        let next_step_zh = case
+        let lang = self.lang;
+        let next_step = case
             .available_commands(&self.staff.actor(), &state.policy, to_beijing(now))
             .into_iter()
             .find(|k| work::is_work_item_for(&case, *k))
-            .map(|k| k.label_zh().to_owned());
+            .map(|k| k.label(lang).to_owned());
         Some(QueueItem {
             case_id: row.id.clone(),
             tracking: row.tracking_number.clone(),
@@ -77,34 +81,54 @@ impl Reader<'_> {
                 .unwrap_or_default(),
             village: self.name_of(&row.village_code),
             township: self.name_of(&row.township_code),
-            risk_types_zh: crate::domain::wording::risks::risk_labels(&row.risk_types),
-            channel_zh: Channel::from_code(&row.channel)
-                .map(|c| c.label_zh().to_owned())
+            risk_types: row
+                .risk_types
+                .0
+                .iter()
+                .map(|r| r.label(lang).to_owned())
+                .collect(),
+            channel: Channel::from_code(&row.channel)
+                .map(|c| c.label(lang).to_owned())
                 .unwrap_or_default(),
-            category_zh: case.category.map(|c| c.label_zh().to_owned()),
-            state_zh: labels::state_zh(&case.state).to_owned(),
-            next_step_zh,
-            clock_zh: clock.kind.label_zh().to_owned(),
-            due_on: date_zh(clock.due_on),
-            time_left_zh: time_left_zh(clock, today, cal),
+            category: case.category.map(|c| c.label(lang).to_owned()),
+            state: by_lang::state(case.state.code(), lang).to_owned(),
+            next_step,
+            clock: clock.kind.label(lang).to_owned(),
+            due_on: lang.date(clock.due_on),
+            time_left: TimeLeft::of(clock, today, cal).words(lang),
             urgency: match level {
                 Urgency::Overdue | Urgency::DueSoon => level,
                 Urgency::OnTime | Urgency::Met | Urgency::MetLate | Urgency::Cancelled => {
                     Urgency::OnTime
                 }
             },
-            submitted_on: date_zh(case.discovered_on),
-            warnings_zh: case.warnings_zh().into_iter().map(str::to_owned).collect(),
+            submitted_on: lang.date(case.discovered_on),
+            warnings: by_lang::warnings(&case, lang)
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
         })
     }
 }
 
-#[tracing::instrument(skip_all, fields(user = %staff.id, tab))]
+/// The queue worded in Chinese (see [`list_in`]).
 pub async fn list_for(
     state: &AppState,
     staff: &Staff,
     query: &QueueQuery,
     now: DateTime<Utc>,
+) -> Result<QueueView, ServiceError> {
+    list_in(state, staff, query, now, Lang::Zh).await
+}
+
+/// One page of the officer's queue, its labels in `lang`.
+#[tracing::instrument(skip_all, fields(user = %staff.id, tab))]
+pub async fn list_in(
+    state: &AppState,
+    staff: &Staff,
+    query: &QueueQuery,
+    now: DateTime<Utc>,
+    lang: Lang,
 ) -> Result<QueueView, ServiceError> {
     let filter = &query.filter;
     let after = query
@@ -197,6 +221,7 @@ pub async fn list_for(
         staff,
         names: regions::all(pool).await?,
         now,
+        lang,
     };
     let page: Vec<(String, QueueItem)> = rows
         .into_iter()
@@ -217,7 +242,7 @@ pub async fn list_for(
         items: page.into_iter().map(|(_, item)| item).collect(),
         counts,
         next,
-        calendar_note: calendar_note(&state.calendar, today),
+        calendar_note: calendar_note(&state.calendar, today, lang),
     })
 }
 
@@ -270,6 +295,7 @@ pub async fn refresh_queue_columns(
 fn calendar_note(
     cal: &crate::domain::calendar::Calendar,
     today: chrono::NaiveDate,
+    lang: Lang,
 ) -> Option<String> {
     use chrono::Datelike;
     let ahead = today + chrono::Duration::days(60);
@@ -279,14 +305,14 @@ fn calendar_note(
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .collect();
-    missing.first().map(|year| {
-        format!("{year}年的节假日安排尚未录入，期限暂按周一至周五计算。请县级管理员在“政策与节假日”中补充。")
-    })
+    missing
+        .first()
+        .map(|year| crate::tr::queue::calendar_note(lang, year))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::calendar_note;
+    use super::{calendar_note, Lang};
     use crate::domain::calendar::Calendar;
     use chrono::NaiveDate;
 
@@ -294,9 +320,11 @@ mod tests {
     fn staff_are_told_when_next_years_holidays_are_missing() {
         let cal = Calendar::china();
         let autumn = NaiveDate::from_ymd_opt(2026, 9, 1).expect("date");
-        assert_eq!(calendar_note(&cal, autumn), None);
+        assert_eq!(calendar_note(&cal, autumn, Lang::Zh), None);
         let december = NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
-        let note = calendar_note(&cal, december).expect("2027 is not in the data");
+        let note = calendar_note(&cal, december, Lang::Zh).expect("2027 is not in the data");
         assert!(note.starts_with("2027年"), "{note}");
+        let note = calendar_note(&cal, december, Lang::En).expect("2027 is not in the data");
+        assert!(note.starts_with("The holiday schedule for 2027"), "{note}");
     }
 }

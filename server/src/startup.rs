@@ -297,6 +297,7 @@ fn router(state: AppState, draining: Arc<AtomicBool>) -> Router {
         .route("/staff/ledger.xlsx", get(app::ssr::download::ledger_xlsx))
         .route("/staff/audit.csv", get(app::ssr::audit_download::audit_csv))
         .route("/lang/{code}", get(app::ssr::language::switch_language))
+        .route("/api/openapi.json", get(crate::openapi::document))
         .leptos_routes_with_context(&state, routes, provide_state, move || {
             shell(options.clone())
         })

@@ -23,6 +23,7 @@ mod ledger;
 mod lookup;
 mod metrics;
 mod notice;
+mod openapi;
 mod operations;
 mod outbound_tls;
 mod personal_data;

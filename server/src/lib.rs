@@ -9,6 +9,7 @@ pub mod hardening;
 pub mod keys;
 pub mod keys_cmd;
 pub mod metrics;
+pub mod openapi;
 pub mod production;
 pub mod serve;
 pub mod startup;

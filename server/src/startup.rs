@@ -314,6 +314,7 @@ fn router(state: AppState, draining: Arc<AtomicBool>) -> Router {
         )
         .route("/staff/alerts/import", post(crate::alert_form::import_form))
         .route("/lang/{code}", get(app::ssr::language::switch_language))
+        .route("/api/openapi.json", get(crate::openapi::document))
         .leptos_routes_with_context(&state, routes, provide_state, move || {
             shell(options.clone())
         })

@@ -11,6 +11,8 @@ pub mod dashboard;
 pub mod department_keys;
 pub mod inbox;
 pub mod notice;
+#[cfg(feature = "ssr")]
+pub mod openapi;
 pub mod queue;
 pub mod regions;
 pub mod reports;

@@ -12,6 +12,7 @@ use super::{
 /// The new-account form as posted (raw strings).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct NewAccountForm {
     pub username: String,
     pub display_name: String,

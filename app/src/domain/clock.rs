@@ -457,6 +457,7 @@ impl Clock {
 /// How pressing a clock is on a given day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum Urgency {
     OnTime,
     DueSoon,

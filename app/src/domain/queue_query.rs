@@ -16,6 +16,7 @@ use super::{
 /// Region codes only narrow within the officer's scope, never widen it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct QueueFilter {
     pub village: Option<String>,
     pub township: Option<String>,

@@ -13,6 +13,7 @@ use super::{
 /// Raw form input: every field is a string so nothing typed is ever lost.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ReportForm {
     pub name: String,
     pub mobile: String,

@@ -24,7 +24,7 @@ use crate::{
 pub const BEARER_PATHS: &[&str] = &["/api/alerts/push", "/api/alerts/outcomes"];
 
 /// The 401 body: a stable key and the sentence in both languages.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct KeyRefusalBody {
     pub error: &'static str,
     pub zh: &'static str,

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 /// The household fields are those of the report form (`consent` and `key` are ignored).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AlertRow {
     pub reference: String,
     #[serde(flatten)]
@@ -17,6 +18,7 @@ pub struct AlertRow {
 
 /// What became of one pushed row, in the order pushed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AlertOutcome {
     pub reference: String,
     /// The tracking number when filed (or filed before under this reference).

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// The admin page's filter, as typed (every part optional).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AuditFilterForm {
     /// A staff username.
     #[serde(default)]
@@ -24,6 +25,7 @@ pub struct AuditFilterForm {
 
 /// One audit row on the admin page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AuditRowView {
     pub seq: i64,
     pub at: String,
@@ -39,6 +41,7 @@ pub struct AuditRowView {
 
 /// The admin page: the chain's verification and the rows the filter found (newest first).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AuditPageView {
     pub intact: bool,
     pub verification_zh: String,
@@ -49,6 +52,7 @@ pub struct AuditPageView {
 
 /// One read of a household's data, as the household sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct LookedView {
     pub at: String,
     /// The office (region) and role, e.g. "青石镇 · 乡镇工作人员".

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::clock::Urgency;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct MemberView {
     pub name: String,
     pub labour_zh: String,
@@ -17,6 +18,7 @@ pub struct MemberView {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct MeasureView {
     pub type_zh: String,
     pub department: String,
@@ -26,6 +28,7 @@ pub struct MeasureView {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ClockView {
     pub kind_zh: String,
     pub owner_zh: String,
@@ -38,6 +41,7 @@ pub struct ClockView {
 
 /// An earlier filing that looks like the same household, shown beside this one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct DuplicateView {
     pub tracking: String,
     /// Link to the other case when this officer may open it.
@@ -52,6 +56,7 @@ pub struct DuplicateView {
 
 /// The county data comparison (县级比对) as recorded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ComparisonView {
     pub on: String,
     pub by: String,
@@ -61,6 +66,7 @@ pub struct ComparisonView {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct TimelineEntry {
     pub at: String,
     pub who: String,
@@ -68,12 +74,14 @@ pub struct TimelineEntry {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Choice {
     pub code: String,
     pub label_zh: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CaseView {
     pub id: String,
     pub tracking: String,

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// One key in the administrator's list. The key itself is never shown again.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct DepartmentKeyView {
     pub id: String,
     /// The key's first characters (`snk_` and 8 more), to tell keys apart.
@@ -21,6 +22,7 @@ pub struct DepartmentKeyView {
 
 /// A department liaison account a key can be issued for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct KeyDepartment {
     pub user_id: String,
     pub name: String,
@@ -29,6 +31,7 @@ pub struct KeyDepartment {
 
 /// The key page: keys, whom keys can be issued for, and a key just issued (shown once).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct KeysPage {
     pub keys: Vec<DepartmentKeyView>,
     pub departments: Vec<KeyDepartment>,
@@ -37,6 +40,7 @@ pub struct KeysPage {
 
 /// A key just issued: the only time the whole key leaves the server.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct IssuedKey {
     pub id: String,
     pub key: String,
@@ -46,6 +50,7 @@ pub struct IssuedKey {
 /// The administrator's form for a new key.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct NewKeyForm {
     pub user_id: String,
     pub region: String,
@@ -55,6 +60,7 @@ pub struct NewKeyForm {
 
 /// What became of one alert the department pushed (结果反馈).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AlertFeedback {
     /// The department's own record id, as pushed.
     pub reference: String,

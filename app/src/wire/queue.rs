@@ -3,6 +3,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::clock::Urgency;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct QueueItem {
     pub case_id: String,
     pub tracking: String,
@@ -28,6 +29,7 @@ pub struct QueueItem {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct QueueCounts {
     pub todo: usize,
     pub due_soon: usize,
@@ -36,6 +38,7 @@ pub struct QueueCounts {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct QueueView {
     pub items: Vec<QueueItem>,
     pub counts: QueueCounts,

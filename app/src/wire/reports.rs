@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// What the confirmation page shows: no personal data, only dates and the number.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct SubmissionInfo {
     pub tracking: String,
     pub submitted_on: String,
@@ -19,6 +20,7 @@ pub struct SubmissionInfo {
 
 /// Someone the household can call: who they are, their name and their phone (if known).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ContactLine {
     pub who: String,
     pub name: Option<String>,
@@ -27,6 +29,7 @@ pub struct ContactLine {
 
 /// A form that came back with problems, kept so nothing typed is lost without JavaScript.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ReportDraft {
     pub form: ReportForm,
     pub errors: Vec<FieldError>,
@@ -34,6 +37,7 @@ pub struct ReportDraft {
 
 /// Where a household's report stands, worded in the visitor's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct TrackResult {
     pub tracking: String,
     pub status: String,

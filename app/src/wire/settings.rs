@@ -4,9 +4,11 @@ use serde::{Deserialize, Serialize};
 use crate::domain::case::policy_form::PolicyForm;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct SettingsView {
     pub policy: PolicyForm,
     /// (day, "放假" | "调休上班", name)
+    #[cfg_attr(feature = "ssr", schema(value_type = Vec<Vec<String>>))]
     pub days: Vec<(String, String, String)>,
     pub known_years: Vec<i32>,
 }

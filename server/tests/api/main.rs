@@ -29,6 +29,7 @@ mod ledger;
 mod lookup;
 mod metrics;
 mod notice;
+mod openapi;
 mod operations;
 mod outbound_tls;
 mod outbox_outage;

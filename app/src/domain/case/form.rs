@@ -22,6 +22,7 @@ use super::state::{HomeCheckRecord, VillageOutcome};
 /// (see [`form_fields`]). Fields a kind does not use are ignored.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CommandForm {
     /// The [`CommandKind::code`], e.g. `"record_home_check"`.
     pub kind: String,
@@ -83,6 +84,7 @@ pub struct CommandForm {
 /// One household member row of the home-check form.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct MemberForm {
     pub name: String,
     /// A [`LabourCapacity`] code.
@@ -100,6 +102,7 @@ pub struct MemberForm {
 /// One measure row of the assistance-plan form.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct MeasureForm {
     /// A [`MeasureType`] code.
     pub measure_type: String,

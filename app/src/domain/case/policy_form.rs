@@ -13,6 +13,7 @@ use crate::domain::{
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PolicyForm {
     pub effective_from: String,
     pub income_line: String,

@@ -11,6 +11,7 @@ pub mod keys_cmd;
 pub mod metrics;
 pub mod production;
 pub mod serve;
+pub mod sms_provider;
 pub mod startup;
 pub mod telemetry;
 pub mod test_clock;

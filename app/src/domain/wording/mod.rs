@@ -9,3 +9,4 @@ pub mod measures;
 pub mod notices;
 pub mod progress;
 pub mod risks;
+pub mod sms_templates;

@@ -402,6 +402,8 @@ pub struct SmsConfig {
     pub auth: SmsAuthConfig,
     /// `SMS_CA_FILE`: a CA certificate (PEM) trusted besides the system's.
     pub ca_file: Option<String>,
+    /// `SMS_PROVIDER=aliyun`: Aliyun SMS called directly (see `crate::sms_provider`).
+    pub aliyun: Option<app::ssr::services::outbox::AliyunSms>,
 }
 
 #[derive(Debug, Clone)]
@@ -412,6 +414,14 @@ pub enum SmsAuthConfig {
 }
 
 fn sms_from_env() -> Result<Option<SmsConfig>, ConfigError> {
+    if let Some(aliyun) = crate::sms_provider::aliyun_from_env()? {
+        return Ok(Some(SmsConfig {
+            url: Secret::new(aliyun.endpoint.clone()),
+            auth: SmsAuthConfig::None,
+            ca_file: var("SMS_CA_FILE"),
+            aliyun: Some(aliyun),
+        }));
+    }
     let Some(url) = secret_var("SMS_GATEWAY_URL")? else {
         return Ok(None);
     };
@@ -433,6 +443,7 @@ fn sms_from_env() -> Result<Option<SmsConfig>, ConfigError> {
         url,
         auth,
         ca_file: var("SMS_CA_FILE"),
+        aliyun: None,
     }))
 }
 

@@ -12,6 +12,7 @@ pub mod metrics;
 pub mod openapi;
 pub mod production;
 pub mod serve;
+pub mod sms_provider;
 pub mod startup;
 pub mod telemetry;
 pub mod test_clock;

@@ -8,8 +8,8 @@ use app::ssr::{
     services::{
         escalation, housekeeping,
         outbox::{
-            self, HttpSmsGateway, MailError, Mailer, SmsAuth, SmsError, SmsGateway, SmtpMailer,
-            SmtpSecurity, SmtpSettings,
+            self, AliyunSmsGateway, HttpSmsGateway, MailError, Mailer, SmsAuth, SmsError,
+            SmsGateway, SmtpMailer, SmtpSecurity, SmtpSettings,
         },
         settings,
     },
@@ -104,9 +104,15 @@ impl Workers {
                     SmsAuthConfig::Hmac(key) => SmsAuth::Hmac(key.expose().as_bytes().to_vec()),
                 };
                 let ca = read_ca("SMS_CA_FILE", sms.ca_file.as_deref())?;
-                let gateway = HttpSmsGateway::with(sms.url.expose(), auth, ca.as_deref())
-                    .map_err(WorkerError::Sms)?;
-                Some(Arc::new(gateway) as Arc<dyn SmsGateway>)
+                if let Some(aliyun) = &sms.aliyun {
+                    let gateway = AliyunSmsGateway::new(aliyun.clone(), ca.as_deref())
+                        .map_err(WorkerError::Sms)?;
+                    Some(Arc::new(gateway) as Arc<dyn SmsGateway>)
+                } else {
+                    let gateway = HttpSmsGateway::with(sms.url.expose(), auth, ca.as_deref())
+                        .map_err(WorkerError::Sms)?;
+                    Some(Arc::new(gateway) as Arc<dyn SmsGateway>)
+                }
             }
             None => None,
         };

@@ -11,16 +11,13 @@ use leptos::{html, prelude::*, task::spawn_local};
 use leptos_router::hooks::use_query_map;
 
 use crate::{
-    api::alerts::push_alerts,
     components::hydrated::mark_hydrated,
     domain::alert_file::MAX_ALERT_FILE_BYTES,
-    wire::alerts::{AlertImportAnswer, AlertOutcome, AlertRow, MAX_ALERTS_PER_PUSH},
+    wire::alerts::{AlertImportAnswer, AlertOutcome, MAX_ALERTS_PER_PUSH},
 };
 
 const EXAMPLE: &str =
     "记录编号\t姓名\t手机号码\t身份证号码\t村代码\t村民小组\t家庭人口\t困难类型\t情况说明";
-/// Rows per request once hydrated.
-const BATCH: usize = 25;
 const UNREADABLE: &str = "名单无法读取或不符合要求：请检查表头和每行内容，一次最多500条。";
 
 #[component]
@@ -69,33 +66,35 @@ fn AlertImport(problem: Option<String>) -> impl IntoView {
         progress.set(None);
         reading.set(true);
         spawn_local(async move {
-            let rows = read_on_server(form).await;
+            let batches = read_on_server(form).await;
             reading.set(false);
-            let rows = match rows {
-                Ok(rows) => rows,
+            let (total, bodies) = match batches {
+                Ok(batches) => batches,
                 Err(p) => {
                     problem.set(Some(p));
                     return;
                 }
             };
-            let total = rows.len();
             progress.set(Some((0, total)));
-            for batch in rows.chunks(BATCH) {
-                match push_alerts(batch.to_vec()).await {
-                    Ok(done) => outcomes.update(|all| all.extend(done)),
-                    Err(e) => {
-                        problem.set(Some(format!(
-                            "导入中断：{}。已处理的不会重复登记，可再次导入整份名单。",
-                            e.zh()
-                        )));
+            for body in bodies {
+                match push_batch(body).await {
+                    Some(done) => {
+                        let n = done.len();
+                        outcomes.update(|all| all.extend(done));
+                        progress.update(|p| {
+                            if let Some((sent, _)) = p {
+                                *sent += n;
+                            }
+                        });
+                    }
+                    None => {
+                        problem.set(Some(
+                            "导入中断（网络或登录问题）。已处理的不会重复登记，可再次导入整份名单。"
+                                .to_owned(),
+                        ));
                         break;
                     }
                 }
-                progress.update(|p| {
-                    if let Some((done, _)) = p {
-                        *done += batch.len();
-                    }
-                });
             }
         });
     };
@@ -133,9 +132,10 @@ fn AlertImport(problem: Option<String>) -> impl IntoView {
     }
 }
 
-/// Sends the form (the chosen file, the pasted text) to be read by the server.
+/// Sends the form (the chosen file, the pasted text) to be read by the server, which answers
+/// with the row count and the `alerts/push` request bodies of the batches.
 #[cfg(feature = "hydrate")]
-async fn read_on_server(form: web_sys::HtmlFormElement) -> Result<Vec<AlertRow>, String> {
+async fn read_on_server(form: web_sys::HtmlFormElement) -> Result<(usize, Vec<String>), String> {
     use crate::wire::alerts::AlertFileAnswer;
     let data = web_sys::FormData::new_with_form(&form).map_err(|_| UNREADABLE.to_owned())?;
     let response = gloo_net::http::Request::post("/staff/alerts/parse")
@@ -145,7 +145,7 @@ async fn read_on_server(form: web_sys::HtmlFormElement) -> Result<Vec<AlertRow>,
         .await
         .map_err(|_| "网络中断，没有导入任何内容，请重试".to_owned())?;
     match response.json::<AlertFileAnswer>().await {
-        Ok(AlertFileAnswer::Rows(rows)) => Ok(rows),
+        Ok(AlertFileAnswer::Batches { rows, bodies }) => Ok((rows, bodies)),
         Ok(AlertFileAnswer::Refused(e)) => Err(format!("{}。没有导入任何内容。", e.zh)),
         Err(_) if response.status() == 413 => Err(format!(
             "文件太大（超过{}KB），没有导入任何内容。请分批导入",
@@ -155,9 +155,33 @@ async fn read_on_server(form: web_sys::HtmlFormElement) -> Result<Vec<AlertRow>,
     }
 }
 
+/// Posts one batch to `alerts/push`; `None` when it was not filed (network, session).
+#[cfg(feature = "hydrate")]
+async fn push_batch(body: String) -> Option<Vec<AlertOutcome>> {
+    let response = gloo_net::http::Request::post("/api/alerts/push")
+        .header("content-type", "application/json")
+        .header("accept", "application/json")
+        .body(body)
+        .ok()?
+        .send()
+        .await
+        .ok()?;
+    if !response.ok() {
+        return None;
+    }
+    response.json().await.ok()
+}
+
 #[cfg(not(feature = "hydrate"))]
-async fn read_on_server(_: leptos::web_sys::HtmlFormElement) -> Result<Vec<AlertRow>, String> {
+async fn read_on_server(
+    _: leptos::web_sys::HtmlFormElement,
+) -> Result<(usize, Vec<String>), String> {
     Err(UNREADABLE.to_owned())
+}
+
+#[cfg(not(feature = "hydrate"))]
+async fn push_batch(_: String) -> Option<Vec<AlertOutcome>> {
+    None
 }
 
 #[component]

@@ -22,7 +22,7 @@ use super::{
 use crate::{
     domain::alert_file::{AlertFileError, MAX_ALERT_FILE_BYTES},
     wire::{
-        alerts::{AlertFileAnswer, AlertImportAnswer},
+        alerts::{AlertFileAnswer, AlertImportAnswer, ALERT_BATCH},
         FieldError,
     },
 };
@@ -40,7 +40,17 @@ pub async fn parse_file(State(state): State<AppState>, request: Request) -> Resp
         Err(e) => return refused_json(&file_error(&e)),
     };
     match alerts::rows_of_upload(&staff, &upload) {
-        Ok(rows) => Json(AlertFileAnswer::Rows(rows)).into_response(),
+        Ok(rows) => {
+            let bodies = rows
+                .chunks(ALERT_BATCH)
+                .map(|batch| serde_json::json!({ "alerts": batch }).to_string())
+                .collect();
+            Json(AlertFileAnswer::Batches {
+                rows: rows.len(),
+                bodies,
+            })
+            .into_response()
+        }
         Err(e) => refused_json(&e),
     }
 }

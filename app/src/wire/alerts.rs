@@ -33,12 +33,16 @@ pub struct AlertOutcome {
 pub const MAX_ALERTS_PER_PUSH: usize = 500;
 
 /// `POST /staff/alerts/parse`: the rows the server read from a chosen file (or pasted text),
-/// which the browser then pushes in batches; or why the list as a whole was refused.
+/// as the request bodies of `alerts/push` batches the browser then posts one by one (so the
+/// browser never decodes a row); or why the list as a whole was refused.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AlertFileAnswer {
-    Rows(Vec<AlertRow>),
+    Batches { rows: usize, bodies: Vec<String> },
     Refused(FieldError),
 }
+
+/// Rows per `alerts/push` request from the import page.
+pub const ALERT_BATCH: usize = 25;
 
 /// The answer to a plain (JavaScript-off) import post, handed to the import page to show
 /// row by row: what became of each row, or why the list as a whole was refused.

@@ -146,7 +146,8 @@ async fn an_xlsx_in_any_column_order_is_read_on_the_server_for_the_page_to_push(
     let department = app.login("bumen-minzheng").await;
     let (status, answer) = parse(&department, "民政预警名单.xlsx", &xlsx(false)).await;
     assert_eq!(status, 200, "{answer}");
-    let rows = answer["Rows"].as_array().expect("rows");
+    assert_eq!(answer["Batches"]["rows"], 2);
+    let rows = batch(&answer, 0);
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[0]["reference"], "XL-1");
     assert_eq!(rows[0]["name"], "钱大伯");
@@ -165,12 +166,54 @@ async fn an_xlsx_in_any_column_order_is_read_on_the_server_for_the_page_to_push(
         "reading files nothing: the page pushes the rows"
     );
 
+    // The page posts each batch body as it is to alerts/push.
+    let body = answer["Batches"]["bodies"][0]
+        .as_str()
+        .expect("body")
+        .to_owned();
+    let pushed: Value = department
+        .client
+        .post(department.url("/api/alerts/push"))
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::ACCEPT, "application/json")
+        .body(body)
+        .send()
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("json");
+    assert!(pushed[0]["tracking"].is_string(), "{pushed}");
+    assert_eq!(pushed[1]["errors"][0]["field"], "mobile");
+    assert_eq!(cases(&app).await, 1);
+
     let (status, answer) = parse(&department, "alerts.xls", XLS_FIXTURE).await;
     assert_eq!(status, 200, "{answer}");
-    assert_eq!(answer["Rows"][0]["reference"], "XLS-1");
-    assert_eq!(answer["Rows"][0]["mobile"], "13511117777");
-    assert_eq!(answer["Rows"][0]["group"], "一组");
-    assert_eq!(answer["Rows"][1]["reference"], "XLS-2");
+    let rows = batch(&answer, 0);
+    assert_eq!(rows[0]["reference"], "XLS-1");
+    assert_eq!(rows[0]["mobile"], "13511117777");
+    assert_eq!(rows[0]["group"], "一组");
+    assert_eq!(rows[1]["reference"], "XLS-2");
+
+    // 60 rows come back as three batches of at most 25.
+    let mut csv =
+        String::from("记录编号,姓名,手机号码,身份证号码,村代码,家庭人口,困难类型,情况说明\n");
+    for i in 0..60 {
+        csv.push_str(&format!(
+            "R{i},钱大伯,13511112222,x,{QINGSHI_VILLAGE},3,因病,住院\n"
+        ));
+    }
+    let (_, answer) = parse(&department, "名单.csv", csv.as_bytes()).await;
+    assert_eq!(answer["Batches"]["rows"], 60);
+    let sizes: Vec<usize> = (0..3).map(|i| batch(&answer, i).len()).collect();
+    assert_eq!(sizes, [25, 25, 10]);
+}
+
+/// The rows of the `n`th batch body of a parse answer.
+fn batch(answer: &Value, n: usize) -> Vec<Value> {
+    let body: Value = serde_json::from_str(answer["Batches"]["bodies"][n].as_str().expect("body"))
+        .expect("a JSON body");
+    body["alerts"].as_array().expect("alerts").clone()
 }
 
 #[tokio::test]

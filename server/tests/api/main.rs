@@ -4,6 +4,7 @@ mod access;
 mod admin;
 mod alert_files;
 mod alerts;
+mod aliyun_sms;
 mod attacks;
 mod audit;
 mod behind_nginx;

@@ -11,3 +11,4 @@ pub mod measures;
 pub mod notices;
 pub mod progress;
 pub mod risks;
+pub mod sms_templates;

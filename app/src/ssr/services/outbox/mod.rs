@@ -2,11 +2,13 @@
 //! hours only) or an [`SmsGateway`] (any time), records the outcome and retries failures with
 //! exponential backoff (1, 2, 4, 8, 16 minutes) until the sixth failed attempt parks the row
 //! as a dead letter for the administrators.
+pub mod aliyun_sms;
 #[cfg(feature = "test-support")]
 mod fake;
 mod http_sms;
 mod transport;
 
+pub use aliyun_sms::{AliyunSms, AliyunSmsGateway};
 #[cfg(feature = "test-support")]
 pub use fake::{Recording, RecordingMailer, RecordingSms, Sent};
 pub use http_sms::{hmac_signature, HttpSmsGateway, SmsAuth};

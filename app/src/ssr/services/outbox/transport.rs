@@ -36,6 +36,12 @@ pub enum SmsError {
     Http(#[source] reqwest::Error),
     #[error("SMS gateway answered {0}")]
     Status(u16),
+    /// The text fits no approved template, or its template has no code configured.
+    #[error("no SMS template configured for this text")]
+    NoTemplate,
+    /// The provider answered with an error code (e.g. Aliyun `isv.MOBILE_NUMBER_ILLEGAL`).
+    #[error("SMS provider refused the message: {0}")]
+    Refused(String),
     /// A fake's failure (tests).
     #[error("{0}")]
     Fake(String),

@@ -2,6 +2,7 @@
 pub mod audit_cmd;
 pub mod backup;
 pub mod cli;
+pub mod cli_help;
 pub mod config;
 pub mod fn_errors;
 pub mod hardening;

@@ -122,10 +122,10 @@ fn result_view(result: Result<TrackResult, AppError>, t: Lang) -> AnyView {
                     <dl>
                         <dt>{t.pick("查询码", "Tracking number")}</dt><dd>{found.tracking}</dd>
                         <dt>{t.pick("提交日期", "Sent on")}</dt><dd>{found.submitted_on}</dd>
-                        <dt>{t.pick("所在村", "Village")}</dt><dd>{found.village}</dd>
+                        <dt>{t.pick("所在村", "Village")}</dt><dd lang="zh-CN">{found.village}</dd>
                         <dt>{t.pick("困难类型", "Hardship")}</dt><dd>{found.risk_types.join(t.pick("、", ", "))}</dd>
                         {found.responsible.map(|r| view! {
-                            <dt>{t.pick("帮扶责任人", "Responsible for helping you")}</dt><dd>{r}</dd>
+                            <dt>{t.pick("帮扶责任人", "Responsible for helping you")}</dt><dd lang="zh-CN">{r}</dd>
                         })}
                         {found.next_visit.map(|d| view! {
                             <dt>{t.pick("下次上门走访", "Next visit")}</dt><dd>{t.pick("最迟", "by ")}{d}</dd>

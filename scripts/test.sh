@@ -63,6 +63,11 @@ say "end-to-end journeys in headless Chromium"
 BASE_URL="http://127.0.0.1:$E2E_PORT" node --test --test-concurrency=1 end2end/tests/ \
   || { tail -50 "$E2E_DIR/server.log"; exit 1; }
 
+say "a journey in Chromium through nginx (TLS, SECURE_COOKIES=1, HSTS)"
+NGINX_START=$SECONDS
+bash "$ROOT/scripts/e2e-behind-nginx.sh"
+say "the journey through nginx took $((SECONDS - NGINX_START)) s"
+
 # The budgets of pages that carry WASM only hold for the release WASM (opt-level z, LTO,
 # wasm-opt) as deployed (precompressed). Build only the browser side in release, into its own
 # site directory, and serve it from the debug server built above (no release server build).

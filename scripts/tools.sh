@@ -101,7 +101,7 @@ pg_bin() {
 }
 
 ensure_playwright() {
-  if [ -d "$ROOT/end2end/node_modules/playwright-core" ]; then return; fi
+  if [ -d "$ROOT/end2end/node_modules/playwright-core" ] && [ -d "$ROOT/end2end/node_modules/axe-core" ]; then return; fi
   need npm "install Node.js and npm, then run this again"
   say "installing playwright-core for the end-to-end tests"
   (cd "$ROOT/end2end" && npm ci --silent --no-audit --no-fund)

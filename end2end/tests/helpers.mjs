@@ -1,6 +1,9 @@
 // Shared set-up: Debian's Chromium driven by playwright-core (no browser downloads).
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
+import { watchA11y } from './a11y.mjs';
+
+export { checkA11y } from './a11y.mjs';
 
 export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
 export const PASSWORD = 'demo-2026';
@@ -22,7 +25,10 @@ export async function launch() {
 export const SAME_ORIGIN = { origin: BASE_URL };
 
 export async function newPage(browser, { javaScriptEnabled = true, viewport = PHONE } = {}) {
-  const context = await browser.newContext({ javaScriptEnabled, viewport, locale: 'zh-CN' });
+  // Behind nginx (end2end/proxy) the certificate is self-signed.
+  const context = await browser.newContext({
+    javaScriptEnabled, viewport, locale: 'zh-CN', ignoreHTTPSErrors: BASE_URL.startsWith('https:'),
+  });
   context.setDefaultTimeout(15000);
   const page = await context.newPage();
   // Chromium reports every Content-Security-Policy violation on the console.
@@ -30,6 +36,8 @@ export async function newPage(browser, { javaScriptEnabled = true, viewport = PH
   page.on('console', (message) => {
     if (message.text().includes('Content Security Policy')) page.cspViolations.push(message.text());
   });
+  // axe-core on every page this page loads (see a11y.mjs).
+  watchA11y(page);
   return page;
 }
 

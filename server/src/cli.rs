@@ -13,7 +13,9 @@ use app::{
         services::setup::{self, NewAdmin, SetupError},
     },
 };
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+
+use crate::cli_help::SUB_TEMPLATE;
 
 /// Exit codes, the same for every command (also in `server --help`).
 pub mod exit {
@@ -42,12 +44,6 @@ may instead come from a file named by NAME_FILE.
 2 命令行有误 wrong command line · 3 有待执行的迁移 migrations pending (migrate --check) ·
 4 数据库由更新版本迁移过 database migrated by a newer version";
 
-const SUB_TEMPLATE: &str = "\
-{about-with-newline}
-用法 {usage-heading} {usage}
-
-{all-args}{after-help}";
-
 /// The command line: a subcommand, `serve` when there is none.
 #[derive(Debug, Parser)]
 #[command(
@@ -56,8 +52,7 @@ const SUB_TEMPLATE: &str = "\
     about = ABOUT,
     after_help = AFTER_HELP,
     help_template = "{name} {version}\n{about-with-newline}\n用法 {usage-heading} {usage}\n\n{all-args}\n\n{after-help}",
-    subcommand_help_heading = "命令 Commands",
-    next_help_heading = "选项 Options"
+    // clap's own words (help, headings) are made bilingual by `cli_help`.
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -179,7 +174,10 @@ where
     S: Into<std::ffi::OsString> + Clone,
 {
     let program = std::iter::once(std::ffi::OsString::from("server"));
-    let cli = Cli::try_parse_from(program.chain(args.into_iter().map(Into::into)))?;
+    let mut parser = crate::cli_help::bilingual(Cli::command());
+    let matches =
+        parser.try_get_matches_from_mut(program.chain(args.into_iter().map(Into::into)))?;
+    let cli = Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut parser))?;
     let command = cli.command.unwrap_or(Command::Serve);
     match &command {
         Command::CreateAdmin {

@@ -124,6 +124,58 @@ fn help_is_in_chinese_and_english() {
 }
 
 #[test]
+fn clap_own_words_are_in_chinese_and_english_too() {
+    let help_of = |args: &[&str]| {
+        let error = parse_args(args.iter()).expect_err("help is an early answer");
+        assert_eq!(error.exit_code(), exit::OK, "{args:?}");
+        error.to_string()
+    };
+    for args in [
+        &["--help"][..],
+        &["migrate", "--help"],
+        &["keys", "--help"],
+        &["keys", "rotate", "--help"],
+        &["help", "backup"],
+        &["help"],
+    ] {
+        let text = help_of(args);
+        for words in ["用法 Usage", "选项 Options", "打印帮助 / Print help"] {
+            assert!(
+                text.contains(words),
+                "{args:?}: {words} missing from {text}"
+            );
+        }
+        // No line left in clap's English alone.
+        for english_only in ["\nOptions:", "\nCommands:", "\nArguments:", "  Print help"] {
+            assert!(
+                !text.contains(english_only),
+                "{args:?}: {english_only:?} in {text}"
+            );
+        }
+    }
+    let top = help_of(&["--help"]);
+    for words in ["命令 Commands", "打印版本 / Print version", "显示本说明"] {
+        assert!(top.contains(words), "{words} missing from {top}");
+    }
+    assert!(help_of(&["backup", "--help"]).contains("参数 Arguments"));
+}
+
+#[test]
+fn no_help_shows_a_password_option() {
+    for args in [
+        &["--help"][..],
+        &["create-admin", "--help"],
+        &["set-password", "--help"],
+        &["help", "create-admin"],
+    ] {
+        let text = parse_args(args.iter()).expect_err("help").to_string();
+        assert!(!text.contains("--password "), "{args:?}: {text}");
+        assert!(!text.contains("--password\n"), "{args:?}: {text}");
+        assert!(!text.contains("<PASSWORD>"), "{args:?}: {text}");
+    }
+}
+
+#[test]
 fn a_password_is_the_first_line_without_its_line_end() {
     let mut stdin = io::Cursor::new("  spaces kept 2026 \r\nsecond line\n");
     assert_eq!(

@@ -3,6 +3,7 @@ pub mod alert_form;
 pub mod audit_cmd;
 pub mod backup;
 pub mod cli;
+pub mod cli_help;
 pub mod config;
 pub mod fn_errors;
 pub mod hardening;

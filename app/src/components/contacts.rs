@@ -24,7 +24,8 @@ pub fn ContactList(contacts: Vec<ContactLine>) -> impl IntoView {
                 {contacts
                     .into_iter()
                     .map(|c| {
-                        let name = c.name.map(|n| format!(" {n}")).unwrap_or_default();
+                        // Names of places and people are Chinese on every page.
+                        let name = c.name.map(|n| view! { " " <span lang="zh-CN">{n}</span> });
                         view! {
                             <li>
                                 <span>{c.who}{name}</span>{"："}

@@ -210,7 +210,8 @@ pub fn ReportFields(
                         .map(|township| {
                             let selected_village = village.clone();
                             view! {
-                                <optgroup label=township.name.clone()>
+                                // Place names are Chinese on every page (read out as such).
+                                <optgroup label=township.name.clone() lang="zh-CN">
                                     {township.villages
                                         .into_iter()
                                         .map(|v| {

@@ -96,10 +96,10 @@ fn result_view(result: Result<TrackResult, AppError>, t: Lang) -> AnyView {
                     <dl>
                         <dt>{tr::track::tracking_number(t)}</dt><dd>{found.tracking}</dd>
                         <dt>{tr::track::sent(t)}</dt><dd>{found.submitted_on}</dd>
-                        <dt>{tr::track::village(t)}</dt><dd>{found.village}</dd>
+                        <dt>{tr::track::village(t)}</dt><dd lang="zh-CN">{found.village}</dd>
                         <dt>{tr::track::hardship(t)}</dt><dd>{found.risk_types.join(tr::track::text(t))}</dd>
                         {found.responsible.map(|r| view! {
-                            <dt>{tr::track::responsible_helping(t)}</dt><dd>{r}</dd>
+                            <dt>{tr::track::responsible_helping(t)}</dt><dd lang="zh-CN">{r}</dd>
                         })}
                         {found.next_visit.map(|d| view! {
                             <dt>{tr::track::next_visit(t)}</dt><dd>{tr::track::by(t)}{d}</dd>

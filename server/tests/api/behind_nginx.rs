@@ -39,61 +39,19 @@ fn run(program: &str, args: &[&str]) {
     assert!(status.success(), "{program} {args:?}");
 }
 
-/// A self-signed certificate for localhost in `dir`.
-fn certificate(dir: &Path) -> (String, String) {
-    let (cert, key) = (dir.join("cert.pem"), dir.join("key.pem"));
-    let (cert, key) = (cert.to_str().expect("utf-8"), key.to_str().expect("utf-8"));
+/// `dir/nginx.conf`: the shipped site configuration with this test's ports, a self-signed
+/// certificate and paths, written by the script the Chromium journey through nginx uses too.
+fn site_config(dir: &Path, app: &str, https: u16, http: u16) {
     run(
-        "openssl",
+        "bash",
         &[
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-days",
-            "2",
-            "-subj",
-            "/CN=localhost",
-            "-addext",
-            "subjectAltName=DNS:localhost",
-            "-keyout",
-            key,
-            "-out",
-            cert,
+            concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts/nginx-site.sh"),
+            dir.to_str().expect("utf-8"),
+            app,
+            &https.to_string(),
+            &http.to_string(),
         ],
     );
-    (cert.to_owned(), key.to_owned())
-}
-
-/// The shipped site configuration with this test's ports, certificate and paths.
-fn site_config(dir: &Path, app: &str, https: u16, http: u16) -> String {
-    let (cert, key) = certificate(dir);
-    let shipped = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../deploy/nginx-safety-net.conf"
-    ))
-    .expect("deploy/nginx-safety-net.conf");
-    let site = shipped
-        .replace("server 127.0.0.1:3000", &format!("server {app}"))
-        .replace(
-            "listen 443 ssl http2;",
-            &format!("listen 127.0.0.1:{https} ssl http2;"),
-        )
-        .replace("listen [::]:443 ssl http2;", "")
-        .replace("listen 80;", &format!("listen 127.0.0.1:{http};"))
-        .replace("listen [::]:80;", "")
-        .replace("/etc/ssl/safety-net/fullchain.pem", &cert)
-        .replace("/etc/ssl/safety-net/privkey.pem", &key)
-        .replace("/var/log/nginx/", &format!("{}/", dir.display()));
-    assert_ne!(site, shipped, "the test follows the shipped file");
-    let d = dir.display();
-    format!(
-        "daemon off;\nuser root;\nworker_processes 1;\npid {d}/nginx.pid;\nerror_log {d}/error.log;\n\
-         events {{}}\nhttp {{\n  client_body_temp_path {d}/body;\n  proxy_temp_path {d}/proxy;\n\
-         fastcgi_temp_path {d}/fastcgi;\n  uwsgi_temp_path {d}/uwsgi;\n  scgi_temp_path {d}/scgi;\n\
-         {site}\n}}\n"
-    )
 }
 
 struct Nginx(Child);
@@ -181,11 +139,7 @@ async fn through_the_shipped_nginx_config_tls_hsts_secure_cookies_and_the_real_c
         .join(format!("nginx-{https}"));
     std::fs::create_dir_all(&dir).expect("dir");
     let conf = dir.join("nginx.conf");
-    std::fs::write(
-        &conf,
-        site_config(&dir, app.base.trim_start_matches("http://"), https, http),
-    )
-    .expect("config");
+    site_config(&dir, app.base.trim_start_matches("http://"), https, http);
     let _nginx = Nginx(
         Process::new(nginx)
             .arg("-c")

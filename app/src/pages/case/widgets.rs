@@ -88,9 +88,19 @@ fn radio(name: &'static str, options: Vec<(&'static str, &'static str)>) -> impl
     }
 }
 
-fn select(name: String, options: Vec<(String, String)>, selected: Option<String>) -> impl IntoView {
+/// How a control is named for assistive technology: (id for the field's `<label for>`, its
+/// own `aria-label` inside a row, the id of its error message).
+type Named = (Option<String>, Option<String>, Option<String>);
+
+fn select(
+    name: String,
+    options: Vec<(String, String)>,
+    selected: Option<String>,
+    named: Named,
+) -> impl IntoView {
+    let (id, aria_label, described_by) = named;
     view! {
-        <select name=name>
+        <select name=name id=id aria-label=aria_label aria-describedby=described_by>
             {options.into_iter().map(|(value, text)| {
                 let is = selected.as_deref() == Some(value.as_str());
                 view! { <option value=value selected=is>{text}</option> }
@@ -120,38 +130,61 @@ where
         .then(|| case.category_hint_zh.clone())
         .flatten();
     let name = format!("form[{field}]");
+    // One control gets the field's <label for>; a group of radios or checkboxes is a group
+    // named by it. Either way the error below is tied to the field.
+    let (id, label_id, error_id) = (
+        format!("f-{kind}-{field}"),
+        format!("l-{kind}-{field}"),
+        format!("e-{kind}-{field}"),
+    );
+    let single = !matches!(
+        field,
+        "hits"
+            | "approve"
+            | "outcome"
+            | "decision"
+            | "consent_signed"
+            | "formerly_poor"
+            | "guarantees"
+            | "checklist"
+            | "members"
+            | "measures"
+    );
+    let named: Named = (Some(id.clone()), None, Some(error_id.clone()));
+    let (fid, eid) = (id.clone(), error_id.clone());
     let input = match field {
         "date" | "approval_date" => {
-            view! { <input type="date" name=name value=case.today.clone() /> }.into_any()
+            view! { <input type="date" name=name value=case.today.clone() id=fid aria-describedby=eid /> }.into_any()
         }
-        "reason" | "note" | "text" => view! { <textarea name=name rows="2"></textarea> }.into_any(),
+        "reason" | "note" | "text" => view! { <textarea name=name rows="2" id=fid aria-describedby=eid></textarea> }.into_any(),
         "duplicate_override" if case.duplicates.is_empty() || case.duplicate_override.is_some() => {
             return ().into_any();
         }
-        "duplicate_override" => view! { <textarea name=name rows="2"></textarea> }.into_any(),
+        "duplicate_override" => view! { <textarea name=name rows="2" id=fid aria-describedby=eid></textarea> }.into_any(),
         "hits" => checkboxes(
             "form[hits]",
             NegativeItem::ALL.iter().map(|i| (i.code(), i.label_zh())).collect(),
         )
         .into_any(),
-        "person" | "visitors" => view! { <input type="text" name=name /> }.into_any(),
+        "person" | "visitors" => view! { <input type="text" name=name id=fid aria-describedby=eid /> }.into_any(),
         "mobile" => view! {
-            <input type="tel" inputmode="numeric" autocomplete="off" maxlength="20" name=name placeholder="如：13800138000" />
+            <input type="tel" inputmode="numeric" autocomplete="off" maxlength="20" name=name placeholder="如：13800138000" id=fid aria-describedby=eid />
         }
         .into_any(),
         "rigid_expenditure" => view! {
-            <input type="text" inputmode="decimal" name=name value="0" placeholder="元/年" />
+            <input type="text" inputmode="decimal" name=name value="0" placeholder="元/年" id=fid aria-describedby=eid />
         }
         .into_any(),
-        "days" => view! { <input type="number" name=name min="1" max="30" value="3" /> }.into_any(),
+        "days" => view! { <input type="number" name=name min="1" max="30" value="3" id=fid aria-describedby=eid /> }.into_any(),
         "previous_income" => view! {
-            <input type="text" inputmode="decimal" name=name placeholder="元/年" />
+            <input type="text" inputmode="decimal" name=name placeholder="元/年" id=fid aria-describedby=eid />
         }
         .into_any(),
         "removal_kind" => select(
             name,
             choices(RemovalKind::ALL, RemovalKind::code, RemovalKind::label_zh),
             None,
+            named,
         )
         .into_any(),
         "approve" if step == Some(CommandKind::ApproveExtension) => radio("form[approve]", vec![("yes", "批准"), ("no", "不批准")]).into_any(),
@@ -165,6 +198,7 @@ where
             name,
             choices(Category::ALL, Category::code, Category::label_zh),
             case.suggested_category.clone(),
+            named,
         )
         .into_any(),
         "tier" => {
@@ -172,9 +206,9 @@ where
             if step == Some(CommandKind::LogVisit) {
                 options.insert(0, (String::new(), "不调整".to_owned()));
             }
-            select(name, options, None).into_any()
+            select(name, options, None, named).into_any()
         }
-        "clock" => select(name, choices(&ClockKind::ALL, ClockKind::code, ClockKind::label_zh), None).into_any(),
+        "clock" => select(name, choices(&ClockKind::ALL, ClockKind::code, ClockKind::label_zh), None, named).into_any(),
         "consent_signed" => view! {
             <label class="check"><input type="checkbox" name=name value="on" /><span>"已签署"</span></label>
         }
@@ -189,24 +223,34 @@ where
             name,
             MEASURE_STATUS_ITEMS.iter().map(|(c, zh, _)| ((*c).to_owned(), (*zh).to_owned())).collect(),
             Some("in_progress".to_owned()),
+            named,
         )
         .into_any(),
         "index" => select(
             name,
             case.measures.iter().enumerate().map(|(i, m)| (i.to_string(), format!("{}（{}）", m.type_zh, m.status_zh))).collect(),
             None,
+            named,
         )
         .into_any(),
         "members" => member_rows(&case).into_any(),
         "measures" => measure_rows(&case).into_any(),
         _ => ().into_any(),
     };
+    let group_label = (!single).then(|| label_id.clone());
+    let group_error = (!single).then(|| error_id.clone());
     view! {
-        <div class="field" class:invalid=move || error().is_some()>
-            <span class="label">{label}</span>
+        <div class="field" class:invalid=move || error().is_some()
+            role=(!single).then_some("group") aria-labelledby=group_label
+            aria-describedby=group_error>
+            {if single {
+                view! { <label class="label" for=id>{label}</label> }.into_any()
+            } else {
+                view! { <span class="label" id=label_id>{label}</span> }.into_any()
+            }}
             {hint.map(|h| view! { <p class="hint">{h}</p> })}
             {input}
-            <p class="field-error" role="alert">{error}</p>
+            <p class="field-error" id=error_id role="alert">{error}</p>
         </div>
     }
     .into_any()
@@ -241,6 +285,7 @@ fn member_rows(case: &CaseView) -> impl IntoView {
                             format!("form[members][{i}][relation]"),
                             choices(Relation::ALL, Relation::code, Relation::label_zh),
                             Some(relation.code().to_owned()),
+                            (None, Some(format!("成员{}与户主关系", i + 1)), None),
                         )}
                         <input type="text" name=format!("form[members][{i}][name]") value=name
                             aria-label=format!("成员{}姓名", i + 1) placeholder="姓名" />
@@ -255,11 +300,13 @@ fn member_rows(case: &CaseView) -> impl IntoView {
                                 .chain(choices(LabourCapacity::ALL, LabourCapacity::code, LabourCapacity::label_zh))
                                 .collect(),
                             Some(String::new()),
+                            (None, Some(format!("成员{}劳动能力", i + 1)), None),
                         )}
                         {select(
                             format!("form[members][{i}][status]"),
                             choices(MemberStatus::ALL, MemberStatus::code, MemberStatus::label_zh),
                             Some(MemberStatus::Other.code().to_owned()),
+                            (None, Some(format!("成员{}身份状况", i + 1)), None),
                         )}
                         <input type="text" inputmode="decimal" name=format!("form[members][{i}][income]")
                             aria-label=format!("成员{}年收入（元）", i + 1) placeholder="年收入（元）" />
@@ -284,7 +331,7 @@ fn measure_rows(case: &CaseView) -> impl IntoView {
         <div class="rows">
             {suggested.into_iter().enumerate().map(|(i, code)| view! {
                 <div class="row">
-                    {select(format!("form[measures][{i}][measure_type]"), options.clone(), Some(code))}
+                    {select(format!("form[measures][{i}][measure_type]"), options.clone(), Some(code), (None, Some(format!("措施{}类型", i + 1)), None))}
                     <input type="text" inputmode="decimal" name=format!("form[measures][{i}][amount]")
                         aria-label=format!("措施{}金额（元）", i + 1) placeholder="金额（元）" value="0" />
                     <input type="date" name=format!("form[measures][{i}][start]") value=today.clone()

@@ -51,7 +51,8 @@ mod tests {
         let phone = ResponsiblePhone {
             mobile: MobileNumber::parse("13900139000").expect("mobile"),
         };
-        let cases: &[(&str, Option<&ResponsiblePhone>, (&str, Option<&str>))] = &[
+        type Shown = (&'static str, Option<&'static str>);
+        let cases: &[(&str, Option<&ResponsiblePhone>, Shown)] = &[
             ("王明", Some(&phone), ("王明", Some("13900139000"))),
             // A name is shown as typed when the phone has its own field.
             (

@@ -203,7 +203,8 @@ mod tests {
     #[test]
     fn typed_periods_are_kept_within_their_legal_bounds() {
         let current = Retention::default();
-        let cases: &[(&str, &str, Result<(u32, u32), &[&str]>)] = &[
+        type Expected = Result<(u32, u32), &'static [&'static str]>;
+        let cases: &[(&str, &str, Expected)] = &[
             ("", "", Ok((30, 200))),
             (" 14 ", "365", Ok((14, 365))),
             ("7", "185", Ok((7, 185))),

@@ -13,7 +13,8 @@ fn a_members_id_number_is_checked_against_the_day_the_form_is_filled_in() {
         format!("{first17}{check}")
     };
     // (birth date in the number, the day the form is filled in, expected problems)
-    let cases: &[(&str, NaiveDate, &[(&str, &str)])] = &[
+    type Problems = &'static [(&'static str, &'static str)];
+    let cases: &[(&str, NaiveDate, Problems)] = &[
         ("20261129", today(), &[]),
         ("20261130", today(), &[]),
         (

@@ -36,7 +36,8 @@ mod tests {
             ("a.b".to_owned(), "共{n}条".to_owned()),
             ("c".to_owned(), "好".to_owned()),
         ]);
-        let cases: &[(&[(&str, &str)], &[&str])] = &[
+        type Case<'a> = (&'a [(&'a str, &'a str)], &'a [&'a str]);
+        let cases: &[Case] = &[
             (&[("a.b", "{n} in all"), ("c", "Good")], &[]),
             (&[("a.b", "{n} in all")], &["missing key c"]),
             (

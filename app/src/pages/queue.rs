@@ -26,7 +26,10 @@ use crate::{
     },
 };
 
-const TABS: &[(&str, fn(Lang) -> &'static str)] = &[
+/// A text of the translation files.
+type Text = fn(Lang) -> &'static str;
+
+const TABS: &[(&str, Text)] = &[
     ("todo", tr::queue::tab::todo),
     ("due_soon", tr::queue::tab::due_soon),
     ("overdue", tr::queue::tab::overdue),

@@ -2,6 +2,7 @@
 //! a short HTML page for a browser posting a form, the wire error (JSON) for everyone else.
 use app::{
     domain::{lang::Lang, message::UserMessage},
+    tr,
     wire::{AppError, FieldError},
 };
 use axum::{
@@ -107,12 +108,9 @@ impl Refusal {
     }
 
     fn page(self, lang: Lang) -> axum::response::Html<String> {
-        let title = lang.pick("无法处理您的请求", "Request not accepted");
-        let home = lang.pick("返回首页", "Back to the home page");
-        let hotline = lang.pick(
-            "全国防返贫监测帮扶热线 12317",
-            "National assistance hotline 12317",
-        );
+        let title = tr::refusal::title(lang);
+        let home = tr::refusal::home(lang);
+        let hotline = tr::shell::hotline(lang);
         let message = lang.pick(self.zh(), self.en());
         axum::response::Html(format!(
             "<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\">\

@@ -35,7 +35,7 @@ pub fn line(measure: &Measure, lang: Lang) -> String {
     let amount = if measure.amount == Fen::ZERO {
         String::new()
     } else {
-        tr::measures::amount(lang, &measure.amount)
+        tr::measures::amount(lang, measure.amount)
     };
     tr::measures::line(lang, name, what, dept, amount, status)
 }

@@ -427,7 +427,7 @@ fn review_step(case: &Case, procedure: Procedure, step: ReviewStep, inputs: &Inp
     let done = if elimination || !case.green_channel {
         done
     } else {
-        done + &tr::progress::help_already_started(lang).to_owned()
+        done + tr::progress::help_already_started(lang)
     };
     Step {
         headline,

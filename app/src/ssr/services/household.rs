@@ -142,9 +142,7 @@ pub async fn contact_lines(
     }
     let mut out: Vec<ContactLine> = lines.into_iter().map(|(_, line)| line).collect();
     out.push(ContactLine {
-        who: lang
-            .pick("防返贫监测帮扶热线", "Assistance hotline")
-            .to_owned(),
+        who: crate::tr::contacts::hotline(lang).to_owned(),
         name: None,
         phone: Some(HOTLINE.to_owned()),
     });

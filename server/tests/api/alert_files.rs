@@ -83,6 +83,18 @@ async fn cases(app: &TestApp) -> i64 {
         .expect("count")
 }
 
+/// 情况说明, 困难类型, 家庭人口, 村代码, 身份证号码, 手机号码, 姓名, 记录编号.
+type SheetRow<'a> = (
+    &'a str,
+    &'a str,
+    f64,
+    &'a str,
+    &'a str,
+    f64,
+    &'a str,
+    &'a str,
+);
+
 /// A department's sheet: its own column order, the phone number and household size typed as
 /// numbers, one good row and one with a short phone number.
 fn xlsx(header_only: bool) -> Vec<u8> {
@@ -103,7 +115,7 @@ fn xlsx(header_only: bool) -> Vec<u8> {
     }
     if !header_only {
         let good = id_number_for("13511118888");
-        let rows: [(&str, &str, f64, &str, &str, f64, &str, &str); 2] = [
+        let rows: [SheetRow; 2] = [
             (
                 "新发重病",
                 "因病、因残",

@@ -6,282 +6,46 @@
 //!
 //! cargo bench -p server --bench queue_scale -- --warm-up-time 1 --measurement-time 5 --sample-size 10
 
+#[path = "support/households.rs"]
+mod households;
 mod support;
 
-use std::{sync::Arc, time::Instant};
+use std::sync::Arc;
 
 use app::{
     domain::queue_query::{QueueFilter, QueueQuery},
-    domain::{
-        calendar::Calendar,
-        case::{decide_report, Actor, Case, NewCase, Policy},
-        id_number::check_digit,
-        region::RegionCode,
-        role::Role,
-        time::to_beijing,
-        vocab::{Channel, RiskType},
-    },
+    domain::{region::RegionCode, role::Role},
     ssr::{
         clock::ManualClock,
         db::Backend,
-        repo::cases::QueueColumns,
         seed::{COUNTY, TOWNSHIPS},
         services::{auth::Staff, queue::list_for},
         state::AppState,
     },
     wire::queue::QueueView,
 };
-use chrono::{DateTime, Days, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, Criterion};
+use households::{is_open, mobile_of, village_of, OPEN_EVERY};
 use server::{config::Config, startup::Application};
-use sqlx::Executor;
 use tokio::runtime::Runtime;
 
 const SQLITE_PATH: &str = "/tmp/sn-bench/queue_scale.db";
 /// All cases (households on record).
 const CASES: usize = 1_000_000;
-/// Every OPEN_EVERY-th case is open: 100,000 open cases spread through the id space.
-const OPEN_EVERY: usize = 10;
-/// Rows per multi-row INSERT (20 columns: 10,000 bound values, under SQLite's 32,766).
-const BATCH: usize = 500;
-/// Cases (with their clocks) per transaction.
-const CASES_PER_TX: usize = 50_000;
-/// Open cases' next due dates run from 30 days before "today" to 29 days after.
-const DUE_SPREAD_DAYS: u64 = 60;
 /// "Today" of the benchmark: Monday 2026-03-16, 10:00 Beijing time.
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 3, 16, 2, 0, 0)
         .single()
         .expect("valid time")
 }
-const TODAY: &str = "2026-03-16";
 /// Queue pages walked before the "deep page" measurement.
 const DEEP_PAGES: usize = 20;
 
-/// The 12 demo villages with their township.
-fn villages() -> Vec<(&'static str, &'static str)> {
-    TOWNSHIPS
-        .iter()
-        .flat_map(|(township, _, villages)| villages.iter().map(move |(v, _)| (*v, *township)))
-        .collect()
-}
-
-fn village_of(i: usize) -> usize {
-    (i / OPEN_EVERY) % 12
-}
-
-fn is_open(i: usize) -> bool {
-    i.is_multiple_of(OPEN_EVERY)
-}
-
-fn mobile_of(i: usize) -> String {
-    format!("139{i:08}")
-}
-
-fn id_number_of(i: usize) -> String {
-    let first17 = format!("5227271980{:07}", i % 10_000_000);
-    let check = check_digit(&first17).expect("17 digits");
-    format!("{first17}{check}")
-}
-
-fn day(s: &str) -> NaiveDate {
-    s.parse().expect("valid date")
-}
-
-/// Next due date of open case `i`, spread over the 60 days around [`TODAY`].
-fn due_on(i: usize) -> NaiveDate {
-    let first = day(TODAY) - Days::new(DUE_SPREAD_DAYS / 2);
-    first + Days::new(((i / OPEN_EVERY * 7) as u64) % DUE_SPREAD_DAYS)
-}
-
-/// `($1, $2, ...), ($k, ...)`: `rows` groups of `columns` numbered placeholders.
-fn placeholders(rows: usize, columns: usize) -> String {
-    (0..rows)
-        .map(|r| {
-            let row: Vec<String> = (1..=columns)
-                .map(|c| format!("${}", r * columns + c))
-                .collect();
-            format!("({})", row.join(", "))
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// A real case snapshot per village, as the report service files it, serialized once with a
-/// marker where the id goes: (before the id, after the id, its queue columns).
-fn snapshot_templates(villages: &[(&str, &str)]) -> Vec<(String, String, QueueColumns)> {
-    const MARK: &str = "@@CASE-ID@@";
-    villages
-        .iter()
-        .map(|(village, _)| {
-            let village = RegionCode::parse(village).expect("village code");
-            let actor = Actor::new("household:139****0000", Role::Household, village.clone());
-            let new = NewCase {
-                id: MARK.to_owned(),
-                village,
-                channel: Channel::SelfReport,
-                risks: vec![RiskType::Illness],
-                discovered_on: day("2026-03-10"),
-                duplicates: Vec::new(),
-            };
-            let events = decide_report(
-                &new,
-                &actor,
-                &Policy::national_default(),
-                &Calendar::china(),
-                to_beijing(now()),
-            )
-            .expect("a valid report");
-            let case = Case::replay(&events).expect("a case");
-            let json = serde_json::to_string(&case).expect("snapshot JSON");
-            let (before, after) = json.split_once(MARK).expect("id in the snapshot");
-            let queue = QueueColumns::from(&case.queue_keys(&Policy::national_default()));
-            (before.to_owned(), after.to_owned(), queue)
-        })
-        .collect()
-}
-
-struct Seed {
-    villages: Vec<(&'static str, &'static str)>,
-    templates: Vec<(String, String, QueueColumns)>,
-    now_ms: i64,
-}
-
-async fn insert_cases(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-    range: std::ops::Range<usize>,
-    seed: &Seed,
-) {
-    const COLUMNS: usize = 30;
-    // The numbers are stored as the app stores them: sealed, with their blind indexes.
-    let vault = app::ssr::vault::Vault::for_tests();
-    let sql = format!(
-        "insert into cases (id, tracking_number, village_code, township_code, county_code, state,
-             channel, applicant_name, applicant_mobile, applicant_id_number,
-             applicant_mobile_index, applicant_id_number_index, household_size,
-             risk_types, description, discovered_on, consent_at, version, created_at, updated_at,
-             snapshot, next_due_on, work_village_cadre, work_township_officer, work_township_head,
-             work_county_officer, work_county_head, work_department, work_rev, urgency_due_on)
-             values {}",
-        placeholders(range.len(), COLUMNS)
-    );
-    let mut query = sqlx::query(&sql);
-    for i in range {
-        let v = village_of(i);
-        let (village, township) = seed.villages[v];
-        let id = format!("bench-{i:07}");
-        let (before, after, queue) = &seed.templates[v];
-        // Open rows carry the template's work; their due date is the bench's own spread.
-        let flag = |b: bool| i64::from(b && is_open(i));
-        let snapshot = format!("{before}{id}{after}");
-        let open = is_open(i);
-        let created_at = seed.now_ms - (i as i64) * 1_000;
-        query = query
-            .bind(id)
-            .bind(format!("BN{i:010}"))
-            .bind(village)
-            .bind(township)
-            .bind(COUNTY.0)
-            .bind(if open { "reported" } else { "eliminated" })
-            .bind("self_report")
-            .bind(format!("测试户{i}"))
-            .bind(vault.seal(app::ssr::vault::Field::Mobile, &mobile_of(i)))
-            .bind(vault.seal(app::ssr::vault::Field::IdNumber, &id_number_of(i)))
-            .bind(vault.index(app::ssr::vault::Field::Mobile, &mobile_of(i)))
-            .bind(vault.index(app::ssr::vault::Field::IdNumber, &id_number_of(i)))
-            .bind(1 + (i % 6) as i64)
-            .bind("illness")
-            .bind("基准测试数据")
-            .bind("2026-03-10")
-            .bind(created_at)
-            .bind(1_i64)
-            .bind(created_at)
-            .bind(created_at)
-            .bind(snapshot)
-            .bind(open.then(|| due_on(i).to_string()))
-            .bind(flag(queue.work_village_cadre))
-            .bind(flag(queue.work_township_officer))
-            .bind(flag(queue.work_township_head))
-            .bind(flag(queue.work_county_officer))
-            .bind(flag(queue.work_county_head))
-            .bind(flag(queue.work_department))
-            .bind(queue.work_rev.clone())
-            .bind(open.then(|| due_on(i).to_string()));
-    }
-    query.execute(&mut **tx).await.expect("insert cases");
-}
-
-/// The two open clocks of each open case in `range` (acceptance, identification overall).
-async fn insert_clocks(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-    range: std::ops::Range<usize>,
-    seed: &Seed,
-) {
-    const COLUMNS: usize = 11;
-    let rows: Vec<(usize, usize)> = range
-        .filter(|i| is_open(*i))
-        .flat_map(|i| (0..2).map(move |seq| (i, seq)))
-        .collect();
-    if rows.is_empty() {
-        return;
-    }
-    let sql = format!(
-        "insert into case_clocks (case_id, seq, kind, owner_level, village_code, township_code,
-             started_on, due_on, state, closed_on, created_at) values {}",
-        placeholders(rows.len(), COLUMNS)
-    );
-    let mut query = sqlx::query(&sql);
-    for (i, seq) in rows {
-        let (village, township) = seed.villages[village_of(i)];
-        let (kind, owner, due) = match seq {
-            0 => ("township_acceptance", "township", due_on(i)),
-            _ => (
-                "identification_overall",
-                "county",
-                due_on(i) + Days::new(40),
-            ),
-        };
-        query = query
-            .bind(format!("bench-{i:07}"))
-            .bind(seq as i64)
-            .bind(kind)
-            .bind(owner)
-            .bind(village)
-            .bind(township)
-            .bind("2026-03-10")
-            .bind(due.to_string())
-            .bind("open")
-            .bind(None::<String>)
-            .bind(seed.now_ms);
-    }
-    query.execute(&mut **tx).await.expect("insert clocks");
-}
-
 /// Bulk cases and clocks on top of the demo county, then planner statistics.
 async fn populate(state: &AppState) {
-    let villages = villages();
-    let seed = Seed {
-        templates: snapshot_templates(&villages),
-        villages,
-        now_ms: now().timestamp_millis(),
-    };
-    eprintln!(
-        "snapshot JSON: {} bytes",
-        seed.templates[0].0.len() + seed.templates[0].1.len() + 13
-    );
+    let took = households::populate(state, CASES, now(), true).await;
     let pool = &state.db.pool;
-    let started = Instant::now();
-    for tx_start in (0..CASES).step_by(CASES_PER_TX) {
-        let tx_end = (tx_start + CASES_PER_TX).min(CASES);
-        let mut tx = pool.begin().await.expect("begin");
-        for batch_start in (tx_start..tx_end).step_by(BATCH) {
-            let batch = batch_start..(batch_start + BATCH).min(tx_end);
-            insert_cases(&mut tx, batch.clone(), &seed).await;
-            insert_clocks(&mut tx, batch, &seed).await;
-        }
-        tx.commit().await.expect("commit");
-    }
-    pool.execute("analyze").await.expect("analyze");
     let (cases,): (i64,) = sqlx::query_as("select count(*) from cases")
         .fetch_one(pool)
         .await
@@ -296,9 +60,8 @@ async fn populate(state: &AppState) {
         .await
         .expect("count clocks");
     eprintln!(
-        "{:?}: seeded {cases} cases ({open} open, {clocks} open clocks) in {:.1?}",
+        "{:?}: seeded {cases} cases ({open} open, {clocks} open clocks) in {took:.1?}",
         state.db.backend,
-        started.elapsed()
     );
 }
 

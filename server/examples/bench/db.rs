@@ -1,0 +1,309 @@
+//! What runs in-process against the database: the seed (with the product's own sweep timed
+//! on it), the raw durable single-row insert rate, and the raw SQL of the queue page.
+use std::{path::Path, sync::Arc, time::Instant};
+
+use app::{
+    domain::{calendar::Calendar, case::Policy, clock::UrgencyThresholds, time::beijing_date},
+    ssr::{
+        clock::SystemClock,
+        db::Db,
+        seed::COUNTY,
+        services::{escalation, setup},
+        vault::{Field, Vault},
+    },
+};
+use chrono::Utc;
+use server::{config::Config, keys::KeySource, startup::Application};
+use sqlx::{Any, Executor};
+
+use crate::{
+    households,
+    results::{Latencies, Results},
+};
+
+/// The password every demo account gets, so the server runs in production mode.
+pub const PASSWORD: &str = "Bench-Qingshi-7391-xyz";
+
+/// Migrates and seeds the demo county and `n` households into `url`, sealing with the keys in
+/// `keys` (made if missing), gives every account [`PASSWORD`], then times the sweep.
+pub async fn seed(url: &str, keys: &Path, n: usize, out: &mut Results) {
+    if !keys.exists() {
+        server::keys::init_file(keys).expect("key file");
+    }
+    let mut config = Config::local(url);
+    config.keys = KeySource::File(keys.to_owned());
+    let app = Application::build(&config, Arc::new(SystemClock))
+        .await
+        .expect("application starts");
+    let took = households::populate(&app.state, n, Utc::now(), true).await;
+    out.put("households", n as f64);
+    out.put("seed_secs", took.as_secs_f64());
+    let state = app.state.refreshed();
+    let pool = &state.db.pool;
+    let count = |sql: &'static str| async move {
+        sqlx::query_scalar::<Any, i64>(sql)
+            .fetch_one(pool)
+            .await
+            .expect(sql) as f64
+    };
+    out.put(
+        "open_cases",
+        count("select count(*) from cases where next_due_on is not null").await,
+    );
+    out.put(
+        "open_clocks",
+        count("select count(*) from case_clocks where state = 'open'").await,
+    );
+    for username in setup::accounts_with_demo_password(&state.db)
+        .await
+        .expect("accounts")
+    {
+        setup::set_password(&state.db, &username, PASSWORD, Utc::now())
+            .await
+            .expect("set password");
+    }
+    // The product's own sweep: the first one writes the notifications, the second finds
+    // everyone told already.
+    for key in ["sweep_ms", "sweep_again_ms"] {
+        let started = Instant::now();
+        let report = escalation::sweep(&state, Utc::now()).await.expect("sweep");
+        out.put(key, started.elapsed().as_secs_f64() * 1000.0);
+        if key == "sweep_ms" {
+            out.put("sweep_clocks", report.clocks_checked as f64);
+            out.put("sweep_notified", report.notified as f64);
+        }
+    }
+    state.db.pool.close().await;
+}
+
+/// Durable single-row inserts per second into a scratch table of the same database, through
+/// the product's own pool (same pragmas: WAL, synchronous = full), `clients` at once.
+pub async fn raw_inserts(url: &str, clients: usize, seconds: u64, out: &mut Results) {
+    let db = Db::open(url).await.expect("open");
+    let pool = db.pool.clone();
+    pool.execute("drop table if exists bench_raw_inserts")
+        .await
+        .expect("drop");
+    pool.execute(
+        "create table bench_raw_inserts (id text primary key, body text not null, created_at bigint not null)",
+    )
+    .await
+    .expect("create");
+    let deadline = Instant::now() + std::time::Duration::from_secs(seconds);
+    let started = Instant::now();
+    let tasks: Vec<_> = (0..clients)
+        .map(|c| {
+            let pool = pool.clone();
+            tokio::spawn(async move {
+                let mut n = 0usize;
+                while Instant::now() < deadline {
+                    sqlx::query(
+                        "insert into bench_raw_inserts (id, body, created_at) values ($1, $2, $3)",
+                    )
+                    .bind(format!("{c}-{n}"))
+                    .bind("父亲住院，看病花了很多钱")
+                    .bind(n as i64)
+                    .execute(&pool)
+                    .await
+                    .expect("insert");
+                    n += 1;
+                }
+                n
+            })
+        })
+        .collect();
+    let mut total = 0;
+    for t in tasks {
+        total += t.await.expect("inserter");
+    }
+    out.put(
+        "raw_insert_per_s",
+        total as f64 / started.elapsed().as_secs_f64(),
+    );
+    pool.execute("drop table bench_raw_inserts")
+        .await
+        .expect("drop");
+    pool.close().await;
+}
+
+/// A bound value of the queue's SQL.
+#[derive(Clone)]
+enum Val {
+    Text(String),
+    Int(i64),
+}
+
+/// The queries the county officer's 全部 tab runs (six counts, then one more row than the
+/// page shows), as plain SQL, rows fetched and not decoded.
+struct QueueSql {
+    /// The term, and its blind indexes as a mobile and as an ID number.
+    search: Option<(String, String, String)>,
+    after: Option<(String, String)>,
+}
+
+/// `where` (its `?` numbered after the binds so far) run with `binds`.
+fn bound<'q>(
+    sql: &'q str,
+    binds: &'q [Val],
+) -> sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>> {
+    let mut query = sqlx::query(sql);
+    for b in binds {
+        query = match b {
+            Val::Text(t) => query.bind(t.as_str()),
+            Val::Int(n) => query.bind(*n),
+        };
+    }
+    query
+}
+
+impl QueueSql {
+    /// The where clause: region, open, search, then `extra` with its `?` numbered.
+    fn where_sql(&self, extra: &str, values: &[Val]) -> (String, Vec<Val>) {
+        let mut binds = vec![Val::Text(COUNTY.0.to_owned())];
+        let mut sql = "county_code = $1 and next_due_on is not null".to_owned();
+        if let Some((term, mobile, id)) = &self.search {
+            binds.extend([term, mobile, id].map(|t| Val::Text(t.clone())));
+            sql.push_str(" and (applicant_name = $2 or tracking_number = $2 or applicant_mobile_index = $3 or applicant_id_number_index = $4)");
+        }
+        let mut extra = extra.to_owned();
+        for value in values {
+            binds.push(value.clone());
+            extra = extra.replacen('?', &format!("${}", binds.len()), 1);
+        }
+        if !extra.is_empty() {
+            sql.push_str(" and ");
+            sql.push_str(&extra);
+        }
+        (sql, binds)
+    }
+
+    async fn run(&self, pool: &sqlx::Pool<Any>, counts: &[(&str, Vec<Val>)]) -> usize {
+        for (condition, values) in counts {
+            let (sql, binds) = self.where_sql(condition, values);
+            let sql = format!("select count(*) from cases where {sql}");
+            bound(&sql, &binds).fetch_one(pool).await.expect("count");
+        }
+        let (sql, binds) = match &self.after {
+            Some((due, id)) => self.where_sql(
+                "(next_due_on > ? or (next_due_on = ? and id > ?))",
+                &[
+                    Val::Text(due.clone()),
+                    Val::Text(due.clone()),
+                    Val::Text(id.clone()),
+                ],
+            ),
+            None => self.where_sql("", &[]),
+        };
+        let sql = format!(
+            "select id, tracking_number, village_code, township_code, county_code, village_group, state, channel, \
+             applicant_name, applicant_mobile, applicant_id_number, household_size, risk_types, description, \
+             discovered_on, consent_at, version, created_at, updated_at, consent_by, idempotency_key, \
+             snapshot, next_due_on from cases where {sql} order by next_due_on, id limit 51"
+        );
+        bound(&sql, &binds)
+            .fetch_all(pool)
+            .await
+            .expect("page")
+            .len()
+    }
+}
+
+/// p50/p95 of the raw SQL of each queue fetch bench.sh makes over HTTP.
+pub async fn raw_queue(
+    url: &str,
+    keys: &Path,
+    deep: &str,
+    target: usize,
+    samples: usize,
+    out: &mut Results,
+) {
+    let db = Db::open(url).await.expect("open");
+    let vault: Vault = server::keys::load(&KeySource::File(keys.to_owned()), false).expect("keys");
+    let today = beijing_date(Utc::now());
+    let policy = Policy::national_default();
+    let t = UrgencyThresholds::on(today, &Calendar::china(), policy.due_soon_working_days);
+    let (today, before) = (
+        Val::Text(today.to_string()),
+        Val::Text(t.due_soon_before.to_string()),
+    );
+    let counts: Vec<(&str, Vec<Val>)> = vec![
+        ("", vec![]),
+        ("work_county_officer = 1", vec![]),
+        (
+            "urgency_due_on >= ? and urgency_due_on < ?",
+            vec![today.clone(), before],
+        ),
+        (
+            "paused_left >= 0 and paused_left <= ?",
+            vec![Val::Int(i64::from(t.due_soon_working_days))],
+        ),
+        ("urgency_due_on < ?", vec![today]),
+        ("paused_left < 0", vec![]),
+    ];
+    let (due, id) = deep.split_once('|').expect("cursor due|id");
+    let search = |term: String| {
+        let (m, i) = (
+            vault.index(Field::Mobile, &term),
+            vault.index(Field::IdNumber, &term),
+        );
+        Some((term, m, i))
+    };
+    let cases = [
+        (
+            "first",
+            QueueSql {
+                search: None,
+                after: None,
+            },
+            51,
+        ),
+        (
+            "deep",
+            QueueSql {
+                search: None,
+                after: Some((due.to_owned(), id.to_owned())),
+            },
+            51,
+        ),
+        (
+            "search_id",
+            QueueSql {
+                search: search(households::id_number_of(target)),
+                after: None,
+            },
+            1,
+        ),
+        (
+            "search_mobile",
+            QueueSql {
+                search: search(households::mobile_of(target)),
+                after: None,
+            },
+            1,
+        ),
+        (
+            "search_name",
+            QueueSql {
+                search: search(households::name_of(target)),
+                after: None,
+            },
+            1,
+        ),
+    ];
+    for (key, q, rows) in cases {
+        let mut latencies = Latencies::default();
+        for k in 0..samples + 5 {
+            let started = Instant::now();
+            let found = q.run(&db.pool, &counts).await;
+            if k == 0 {
+                assert_eq!(found, rows, "{key}: rows");
+            }
+            if k >= 5 {
+                latencies.record(started.elapsed());
+            }
+        }
+        out.put(&format!("queue_{key}_raw_p50_ms"), latencies.ms(0.50));
+        out.put(&format!("queue_{key}_raw_p95_ms"), latencies.ms(0.95));
+    }
+    db.pool.close().await;
+}

@@ -1,4 +1,5 @@
 //! The Safety Net server: configuration, telemetry and the axum application.
+#![recursion_limit = "256"]
 pub mod alert_form;
 pub mod audit_cmd;
 pub mod backup;

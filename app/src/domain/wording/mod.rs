@@ -2,8 +2,8 @@
 //! SMS, staff pages, inbox and email. zh-CN first, English second. When the move to
 //! translation files comes, it happens here and nowhere else.
 pub mod audit;
-pub mod drafts;
 pub mod by_lang;
+pub mod drafts;
 pub mod engine;
 pub mod household;
 pub mod labels;

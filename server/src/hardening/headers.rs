@@ -105,6 +105,8 @@ fn is_private(path: &str) -> bool {
         || path.starts_with("/staff/")
         || path.starts_with("/api/")
         || path == "/track"
+        // The form may come back with a kept draft in it (ID number, mobile, health).
+        || path == "/report"
         || path.starts_with("/report/submitted/")
 }
 
@@ -119,7 +121,8 @@ mod tests {
         assert!(is_private("/api/reports/track"));
         assert!(!is_private("/staffing"));
         assert!(!is_private("/pkg/safety-net.wasm"));
-        assert!(!is_private("/report"));
+        assert!(is_private("/report"));
+        assert!(!is_private("/reports"));
         assert!(is_private("/track"));
         assert!(is_private("/report/submitted/D3UQ83CQMV"));
     }

@@ -436,6 +436,15 @@ async fn every_response_carries_the_security_headers_and_staff_pages_are_not_sto
         .await
         .expect("request");
     assert_eq!(header_of(&login_page, "cache-control"), "no-store");
+    // The report form may carry a kept draft (ID number, mobile, health): never stored either.
+    let report_form = app
+        .client
+        .get(app.url("/report?draft=00000000000000000000000000000000"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(report_form.status(), StatusCode::OK);
+    assert_eq!(header_of(&report_form, "cache-control"), "no-store");
     let officer = app.login("zhen-qingshi").await;
     let queue_page = officer
         .client

@@ -117,7 +117,8 @@ export async function fileReport(page, name, { mobile = uniqueMobile(), id = uni
 export async function openCase(page, username, name, viewport) {
   if (viewport) await page.setViewportSize(viewport);
   await loginAs(page, username);
-  await page.goto(`${BASE_URL}/staff?tab=all`);
+  // Searched by name: the journeys' own filings push a case past the first page of 50.
+  await page.goto(`${BASE_URL}/staff?tab=all&q=${encodeURIComponent(name)}`);
   await page.getByRole('link', { name: new RegExp(name) }).first().click();
   await page.getByRole('heading', { name: new RegExp(name) }).waitFor();
   await page.waitForSelector('body[data-hydrated="true"]', { timeout: 60000 });

@@ -76,7 +76,7 @@ async function file(page, name, mobile) {
 async function household(tracking, mobile) {
   const page = await newPage(browser, { javaScriptEnabled: false });
   await page.goto(`${BASE_URL}/track`);
-  await page.getByLabel('查询码', { exact: true }).fill(tracking);
+  await page.getByLabel(/^查询码（/).fill(tracking);
   await page.getByLabel('申报时填写的手机号码').fill(mobile);
   await page.getByRole('button', { name: '查询', exact: true }).click();
   const result = page.locator('[data-testid="track-result"]');

@@ -154,7 +154,7 @@ test('an officer of another township cannot open the case, and an overdue item i
   await fileReport(page, name);
   await advanceDays(page, 7);
   await loginAs(page, 'zhen-qingshi');
-  await page.goto(`${BASE_URL}/staff?tab=overdue`);
+  await page.goto(`${BASE_URL}/staff?tab=overdue&q=${encodeURIComponent(name)}`);
   const item = page.locator('li.queue-item', { hasText: name });
   await item.waitFor();
   assert.equal(await item.getAttribute('data-urgency'), 'overdue');
@@ -164,7 +164,7 @@ test('an officer of another township cannot open the case, and an overdue item i
   const href = await item.getByRole('link').getAttribute('href');
 
   await loginAs(page, 'zhen-hekou');
-  await page.goto(`${BASE_URL}/staff?tab=all`);
+  await page.goto(`${BASE_URL}/staff?tab=all&q=${encodeURIComponent(name)}`);
   assert.equal(await page.locator('li.queue-item', { hasText: name }).count(), 0);
   await page.goto(`${BASE_URL}${href}`);
   await page.getByText('没有找到相关记录').waitFor();
@@ -179,7 +179,7 @@ test('without JavaScript a township officer accepts a case from the case page', 
 
   const page = await newPage(browser, { javaScriptEnabled: false, viewport: DESKTOP });
   await loginAs(page, 'zhen-qingshi');
-  await page.goto(`${BASE_URL}/staff?tab=todo`);
+  await page.goto(`${BASE_URL}/staff?tab=todo&q=${encodeURIComponent(name)}`);
   await page.locator('li.queue-item', { hasText: name }).getByRole('link').click();
   await page.getByRole('heading', { name: new RegExp(name) }).waitFor();
   // The first step's form is open; submitting it is a plain form post and redirect.

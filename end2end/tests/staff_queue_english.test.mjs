@@ -28,7 +28,7 @@ test('in English: a township officer reads the queue with English headings, tabs
   await fileReport(page, name);
   await loginAs(page, 'zhen-qingshi');
 
-  await page.getByRole('link', { name: 'English' }).click();
+  await page.getByRole('link', { name: 'English', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'To do' }).waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
 

@@ -192,7 +192,8 @@ fn Outcomes(outcomes: Vec<AlertOutcome>) -> impl IntoView {
     view! {
         <section class="card" data-testid="alert-outcomes" role="status">
             <h2>{format!("已登记{filed}条，未登记{failed}条，其中疑似重复{flagged}条")}</h2>
-            <table class="pair">
+            // Scrolls sideways on a phone: focusable so a keyboard can scroll it too.
+            <table class="pair" tabindex="0" aria-label="逐行结果">
                 <thead><tr><th>"记录编号"</th><th>"结果"</th></tr></thead>
                 <tbody>
                     {outcomes.into_iter().map(|o| {

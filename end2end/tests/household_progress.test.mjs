@@ -164,7 +164,7 @@ test('the household reads a true sentence, date and phone at every step', async 
   today = addDays(today, 5);
   await openCase(staff, 'cun-qingshi', name);
   await step(staff, '结束公示');
-  await expectHousehold(tracking, mobile, '公示已经结束', '乡镇审核');
+  await expectHousehold(tracking, mobile, '公示已经结束', '乡镇会审核');
 
   await openCase(staff, 'zhen-qingshi', name);
   await step(staff, '乡镇审核', async (f) => f.locator('textarea[name="form[note]"]').fill('情况属实'));

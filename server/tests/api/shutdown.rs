@@ -1,7 +1,6 @@
 //! SIGTERM during a filing load, on the real binary: `/readyz` turns red at once, a request
 //! in flight is answered, no acknowledged filing is lost and no request fails.
 use std::{
-    io::{BufRead, BufReader},
     process::{Command as Process, Stdio},
     sync::{
         atomic::{AtomicBool, Ordering},
@@ -11,7 +10,6 @@ use std::{
 };
 
 use app::ssr::{db::Db, repo::cases as case_repo};
-use reqwest::header;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use crate::helpers::{fresh_database_url, report_fields, QINGSHI_VILLAGE};
@@ -19,22 +17,7 @@ use crate::helpers::{fresh_database_url, report_fields, QINGSHI_VILLAGE};
 /// A client that opens a new connection per request, as many households' phones do, from
 /// its own loopback address (the per-address filing limit counts each apart).
 fn fresh_connection_client(base: &str, from: [u8; 4]) -> reqwest::Client {
-    let mut headers = header::HeaderMap::new();
-    headers.insert(
-        header::ORIGIN,
-        header::HeaderValue::from_str(base).expect("origin"),
-    );
-    headers.insert(
-        header::ACCEPT,
-        header::HeaderValue::from_static("application/json"),
-    );
-    reqwest::Client::builder()
-        .local_address(std::net::IpAddr::from(from))
-        .default_headers(headers)
-        .pool_max_idle_per_host(0)
-        .timeout(Duration::from_secs(30))
-        .build()
-        .expect("client")
+    crate::spawned::client_from(base, from, Duration::from_secs(30))
 }
 
 fn form_body(fields: &[(String, String)]) -> String {
@@ -76,24 +59,7 @@ async fn sigterm_during_a_filing_load_loses_no_acknowledged_filing_and_fails_no_
         .stderr(Stdio::inherit())
         .spawn()
         .expect("the server starts");
-    let stdout = child.stdout.take().expect("stdout");
-    let base = tokio::task::spawn_blocking(move || {
-        let mut lines = BufReader::new(stdout).lines();
-        let base = loop {
-            let line = lines
-                .next()
-                .expect("the server prints its URL")
-                .expect("line");
-            if let Some((_, url)) = line.split_once("running: ") {
-                break url.trim().to_owned();
-            }
-        };
-        // Keep reading so the server never blocks on a full pipe.
-        std::thread::spawn(move || for _ in lines {});
-        base
-    })
-    .await
-    .expect("reader");
+    let base = crate::spawned::listening_url(&mut child).await;
     let addr = base.trim_start_matches("http://").to_owned();
     let probe = fresh_connection_client(&base, [127, 0, 0, 1]);
     let ready = probe

@@ -75,8 +75,16 @@ pub async fn start(url: &str, keys: &Path, envs: &[(&str, &str)]) -> Spawned {
         .stderr(Stdio::inherit())
         .spawn()
         .expect("the server starts");
+    let base = listening_url(&mut child).await;
+    let addr = base.trim_start_matches("http://").to_owned();
+    Spawned { child, base, addr }
+}
+
+/// Waits until a started server prints where it listens, then keeps draining its output so it
+/// never blocks on a full pipe.
+pub async fn listening_url(child: &mut Child) -> String {
     let stdout = child.stdout.take().expect("stdout");
-    let base = tokio::task::spawn_blocking(move || {
+    tokio::task::spawn_blocking(move || {
         let mut lines = BufReader::new(stdout).lines();
         let base = loop {
             let line = lines
@@ -92,9 +100,7 @@ pub async fn start(url: &str, keys: &Path, envs: &[(&str, &str)]) -> Spawned {
         base
     })
     .await
-    .expect("reader");
-    let addr = base.trim_start_matches("http://").to_owned();
-    Spawned { child, base, addr }
+    .expect("reader")
 }
 
 /// A client on one connection per request from its own loopback address (the per-address

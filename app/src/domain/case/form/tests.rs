@@ -7,6 +7,7 @@ use super::super::state::{
     EliminationChecklist, Guarantees, MeasureStatus, MemberStatus, Relation,
 };
 use crate::domain::message::tests::assert_messages_are_well_formed;
+use crate::domain::message::UserMessage;
 
 mod birth_dates;
 mod fixtures;

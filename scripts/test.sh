@@ -31,12 +31,25 @@ cargo clippy -p app --lib --no-default-features --features hydrate --target wasm
 
 # The nginx test must run here, not return early for want of nginx.
 export REQUIRE_NGINX=1
+# A failing test's message then ends the output, not a backtrace that pushes it out of view.
+export RUST_BACKTRACE=0
+# The fault tests run the real binary and check timings (503 within 3 s, recovery within 10 s),
+# so they run apart, two at a time, not among 190 other tests on two cores.
+FAULT_TESTS=(db_restart:: kill_nine:: disk_full:: shutdown:: slow_clients:: two_servers:: outbox_outage::)
+SKIP_FAULTS=()
+for t in "${FAULT_TESTS[@]}"; do SKIP_FAULTS+=(--skip "$t"); done
+api_tests() {
+  cargo test "$@" -- "${SKIP_FAULTS[@]}"
+  say "fault tests on the real binary, two at a time"
+  cargo test -p server --test api -- --test-threads=2 "${FAULT_TESTS[@]}"
+}
+
 say "unit, property and API tests on SQLite"
-cargo test --workspace
+api_tests --workspace
 
 start_postgres
 say "storage and API tests on PostgreSQL"
-cargo test -p server --test api
+api_tests -p server --test api
 stop_postgres
 
 say "building the site for the end-to-end tests (with the test clock, which release builds lack)"

@@ -3,18 +3,16 @@
 //! shutdown sends, 57P01) and refuses new connections for a few seconds, as a restarting
 //! server does, without disturbing the other tests sharing the PostgreSQL server.
 use std::{
-    sync::{
-        atomic::{AtomicBool, AtomicUsize, Ordering},
-        Arc, Mutex, RwLock,
-    },
+    sync::{Arc, Mutex, RwLock},
     time::{Duration, Instant},
 };
 
 use tokio::{net::TcpListener, task::JoinHandle};
 
 use crate::{
+    filing_load::FilingLoad,
     helpers::fresh_database_url,
-    spawned::{assert_each_filed_once, file_until_acknowledged, key_file, start, wait_for},
+    spawned::{assert_each_filed_once, key_file, start},
 };
 
 /// Forwards a loopback port to the PostgreSQL server; `down` drops every connection and
@@ -87,30 +85,9 @@ async fn a_database_restart_mid_load_answers_503_and_recovers_losing_nothing() {
     let probe = crate::spawned::client_from(&server.base, [127, 5, 9, 9], Duration::from_secs(5));
     assert_eq!(readyz(&probe, &server.base).await, 200);
 
-    let stop = Arc::new(AtomicBool::new(false));
-    let acknowledged = Arc::new(AtomicUsize::new(0));
-    let households: Vec<_> = (0..4u8)
-        .map(|worker| {
-            let (base, stop, acked) = (base.clone(), stop.clone(), acknowledged.clone());
-            tokio::spawn(async move {
-                let (mut filed, mut failures) = (Vec::new(), Vec::new());
-                let mut i: u32 = 0;
-                while !stop.load(Ordering::SeqCst) {
-                    i += 1;
-                    let from = [127, 5, worker, (i % 250 + 1) as u8];
-                    let mobile = format!("135{worker:02}{i:06}");
-                    // Only a clean 503 may refuse a filing; a hang fails at the 10 s timeout.
-                    filed.push(
-                        file_until_acknowledged(&base, from, mobile, &[503], &mut failures).await,
-                    );
-                    acked.fetch_add(1, Ordering::SeqCst);
-                }
-                (filed, failures)
-            })
-        })
-        .collect();
-
-    wait_for(&acknowledged, 8).await;
+    // Only a clean 503 may refuse a filing; a hang fails at the 10 s timeout.
+    let load = FilingLoad::start(&base, 4, 5, "135", &[503]);
+    load.wait_for_more(8).await;
     // The restart: every connection of the test database ends, and none is accepted.
     let mut admin = <sqlx::AnyConnection as sqlx::Connection>::connect(&admin_url)
         .await
@@ -144,16 +121,8 @@ async fn a_database_restart_mid_load_answers_503_and_recovers_losing_nothing() {
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    let before = acknowledged.load(Ordering::SeqCst);
-    wait_for(&acknowledged, before + 8).await;
-    stop.store(true, Ordering::SeqCst);
-
-    let (mut filed, mut failures) = (Vec::new(), Vec::new());
-    for household in households {
-        let (f, e) = household.await.expect("household");
-        filed.extend(f);
-        failures.extend(e);
-    }
+    load.wait_for_more(8).await;
+    let (filed, failures) = load.stop().await;
     assert!(
         failures.iter().any(|f| f == "status 503"),
         "filings were refused with 503 while the database was away: {failures:?}"

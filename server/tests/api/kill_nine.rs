@@ -2,20 +2,17 @@
 //! answer send the same form, with the same key, again until it is acknowledged. Every
 //! acknowledged filing is in the database exactly once, retried or not.
 use std::{
-    sync::{
-        atomic::{AtomicBool, AtomicUsize, Ordering},
-        Arc, RwLock,
-    },
+    sync::{Arc, RwLock},
     time::Duration,
 };
 
 use tokio::{io::AsyncWriteExt, net::TcpStream};
 
 use crate::{
+    filing_load::FilingLoad,
     helpers::fresh_database_url,
     spawned::{
-        assert_each_filed_once, client_from, file_until_acknowledged, key_file, keyed_form,
-        resend_until_acknowledged, start, wait_for,
+        assert_each_filed_once, client_from, key_file, keyed_form, resend_until_acknowledged, start,
     },
 };
 
@@ -25,30 +22,9 @@ async fn a_server_killed_mid_load_and_restarted_loses_and_doubles_no_filing() {
     let keys = key_file();
     let server = start(&url, &keys, &[]).await;
     let base = Arc::new(RwLock::new(server.base.clone()));
-    let stop = Arc::new(AtomicBool::new(false));
-    let acknowledged = Arc::new(AtomicUsize::new(0));
-    let households: Vec<_> = (0..6u8)
-        .map(|worker| {
-            let (base, stop, acked) = (base.clone(), stop.clone(), acknowledged.clone());
-            tokio::spawn(async move {
-                let (mut filed, mut failures) = (Vec::new(), Vec::new());
-                let mut i: u32 = 0;
-                while !stop.load(Ordering::SeqCst) {
-                    i += 1;
-                    let from = [127, 2, worker, (i % 250 + 1) as u8];
-                    let mobile = format!("136{worker:02}{i:06}");
-                    // While the server is away the connection is refused (or cut): retried.
-                    filed.push(
-                        file_until_acknowledged(&base, from, mobile, &[], &mut failures).await,
-                    );
-                    acked.fetch_add(1, Ordering::SeqCst);
-                }
-                (filed, failures)
-            })
-        })
-        .collect();
-
-    wait_for(&acknowledged, 12).await;
+    // While the server is away the connection is refused (or cut): retried.
+    let load = FilingLoad::start(&base, 6, 2, "136", &[]);
+    load.wait_for_more(12).await;
     // Six filings sent whole, the server killed before it answers: stored or not, the
     // households never saw an answer, and send them again after the restart.
     let mut unanswered = Vec::new();
@@ -80,7 +56,6 @@ async fn a_server_killed_mid_load_and_restarted_loses_and_doubles_no_filing() {
     let stored_unanswered = stored(&url, &keys, &unanswered).await;
     let restarted = start(&url, &keys, &[]).await;
     *base.write().expect("base") = restarted.base.clone();
-    let before = acknowledged.load(Ordering::SeqCst);
     let (mut filed, mut failures) = (Vec::new(), Vec::new());
     for (from, mobile, key, stream) in unanswered {
         drop(stream);
@@ -88,14 +63,10 @@ async fn a_server_killed_mid_load_and_restarted_loses_and_doubles_no_filing() {
             resend_until_acknowledged(&base, from, mobile, &key, 1, &[], &mut failures).await,
         );
     }
-    wait_for(&acknowledged, before + 12).await;
-    stop.store(true, Ordering::SeqCst);
-
-    for household in households {
-        let (f, e) = household.await.expect("household");
-        filed.extend(f);
-        failures.extend(e);
-    }
+    load.wait_for_more(12).await;
+    let (f, e) = load.stop().await;
+    filed.extend(f);
+    failures.extend(e);
     let retried = filed.iter().filter(|f| f.tries > 1).count();
     assert!(retried >= 6, "the unanswered filings were sent again");
     assert!(filed.len() >= 24, "the load ran: {} filings", filed.len());

@@ -14,6 +14,7 @@ mod department_keys;
 mod disk_full;
 mod engine;
 mod escalation;
+mod filing_load;
 mod fixtures;
 mod fuzz;
 mod hardening;

@@ -177,12 +177,12 @@ fn no_help_shows_a_password_option() {
 
 #[test]
 fn a_password_is_the_first_line_without_its_line_end() {
-    let mut stdin = io::Cursor::new("  spaces kept 2026 \r\nsecond line\n");
+    let mut stdin = std::io::Cursor::new("  spaces kept 2026 \r\nsecond line\n");
     assert_eq!(
         read_password(None, &mut stdin).expect("password"),
         "  spaces kept 2026 "
     );
-    let mut empty = io::Cursor::new("\n");
+    let mut empty = std::io::Cursor::new("\n");
     assert!(matches!(
         read_password(None, &mut empty),
         Err(CliError::NoPassword)

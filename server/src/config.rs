@@ -1,26 +1,10 @@
 //! Configuration from environment variables, each with a documented default.
-use std::{fmt, net::SocketAddr, time::Duration};
+use std::{net::SocketAddr, time::Duration};
 
 use app::ssr::{proxies::TrustedProxies, services::outbox::SmtpSecurity};
 
-/// A value that must never reach a log line or `Debug` output.
-#[derive(Clone)]
-pub struct Secret(String);
-
-impl Secret {
-    pub fn new(value: impl Into<String>) -> Self {
-        Self(value.into())
-    }
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Secret([redacted])")
-    }
-}
+pub(crate) use crate::env::{flag, number, var};
+pub use crate::env::{secret_var, ConfigError, Secret};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LogFormat {
@@ -197,28 +181,6 @@ pub struct SmtpConfig {
     pub password: Option<Secret>,
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum ConfigError {
-    #[error("{name} is not valid: {value:?}")]
-    Invalid { name: &'static str, value: String },
-    /// Never carries the value: it is a secret.
-    #[error("{name} and {name}_FILE are both set: keep one (the file is the safer)")]
-    SecretTwice { name: &'static str },
-    #[error("{name}_FILE: could not read {path}: {reason} (the file must exist, be readable by this user and hold UTF-8 text)")]
-    SecretFile {
-        name: &'static str,
-        path: String,
-        reason: String,
-    },
-    #[error("{name}_FILE: {path} is empty")]
-    SecretFileEmpty { name: &'static str, path: String },
-    #[error(
-        "TEST_CLOCK is set, but this build has no test clock (it exists only in test builds \
-         with the cargo feature `test-clock`): unset TEST_CLOCK"
-    )]
-    TestClockNotBuilt,
-}
-
 /// Names of the settings that are secrets: each may instead be given as `NAME_FILE`, the path
 /// of a file holding it (systemd credentials, Docker/Kubernetes secrets), and none is ever
 /// printed. Other modules (keys) add theirs with [`secret_var`].
@@ -229,48 +191,6 @@ pub const SECRET_VARS: &[&str] = &[
     "SMS_GATEWAY_TOKEN",
     "SMS_GATEWAY_HMAC_KEY",
 ];
-
-/// A secret setting from `NAME`, or from the file `NAME_FILE` names (its first line, line end
-/// removed). Both set is an error; errors name the variable and path, never the value.
-pub fn secret_var(name: &'static str) -> Result<Option<Secret>, ConfigError> {
-    let file_var = format!("{name}_FILE");
-    match (var(name), var(&file_var)) {
-        (Some(_), Some(_)) => Err(ConfigError::SecretTwice { name }),
-        (Some(value), None) => Ok(Some(Secret::new(value))),
-        (None, None) => Ok(None),
-        (None, Some(path)) => {
-            let text = std::fs::read(&path)
-                .map_err(|e| e.to_string())
-                .and_then(|bytes| String::from_utf8(bytes).map_err(|_| "not UTF-8".to_owned()))
-                .map_err(|reason| ConfigError::SecretFile {
-                    name,
-                    path: path.clone(),
-                    reason,
-                })?;
-            let value = text.lines().next().unwrap_or_default().trim().to_owned();
-            if value.is_empty() {
-                return Err(ConfigError::SecretFileEmpty { name, path });
-            }
-            Ok(Some(Secret::new(value)))
-        }
-    }
-}
-
-fn var(name: &str) -> Option<String> {
-    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
-}
-
-fn flag(name: &'static str, default: bool) -> Result<bool, ConfigError> {
-    match var(name).as_deref() {
-        None => Ok(default),
-        Some("1" | "true" | "yes") => Ok(true),
-        Some("0" | "false" | "no") => Ok(false),
-        Some(other) => Err(ConfigError::Invalid {
-            name,
-            value: other.to_owned(),
-        }),
-    }
-}
 
 impl Config {
     /// A server on a free loopback port with the demo county (no demo cases) and no
@@ -341,19 +261,6 @@ fn test_clock_flag() -> Result<bool, ConfigError> {
         return Err(ConfigError::TestClockNotBuilt);
     }
     Ok(on)
-}
-
-pub(crate) fn number<T: std::str::FromStr>(
-    name: &'static str,
-    default: T,
-) -> Result<T, ConfigError> {
-    match var(name) {
-        None => Ok(default),
-        Some(raw) => raw
-            .trim()
-            .parse()
-            .map_err(|_| ConfigError::Invalid { name, value: raw }),
-    }
 }
 
 fn optional_addr(name: &'static str) -> Result<Option<SocketAddr>, ConfigError> {

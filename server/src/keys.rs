@@ -10,7 +10,7 @@ use std::{
 
 use app::ssr::vault::{keyfile, KeyFileError, Vault};
 
-use crate::config::Secret;
+use crate::env::Secret;
 
 pub const KEYS_VAR: &str = "SAFETY_NET_KEYS";
 pub const KEYS_FILE_VAR: &str = "SAFETY_NET_KEYS_FILE";

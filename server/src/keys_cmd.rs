@@ -49,7 +49,7 @@ pub async fn run(
     command: KeysCommand,
     database_url: &str,
     out: &mut dyn Write,
-) -> Result<(), crate::cli::CliError> {
+) -> Result<(), crate::cli_error::CliError> {
     match command {
         KeysCommand::Init { file } => {
             init(&file)?;

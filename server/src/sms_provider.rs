@@ -3,7 +3,7 @@
 //! county's AccessKey, signature name and one approved template code per message kind.
 use app::{domain::wording::sms_templates::TEMPLATE_KEYS, ssr::services::outbox::AliyunSms};
 
-use crate::config::{secret_var, ConfigError};
+use crate::env::{secret_var, ConfigError};
 
 const ALIYUN_ENDPOINT: &str = "https://dysmsapi.aliyuncs.com/";
 

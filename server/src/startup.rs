@@ -37,7 +37,7 @@ use tower_http::{
 
 use crate::{
     config::Config,
-    hardening::{self, CspNonce, Guard},
+    hardening::{self, provide_csp_nonce, Guard},
     workers::Workers,
 };
 
@@ -345,16 +345,6 @@ fn site_is_hashed() -> bool {
         .ok()
         .and_then(|exe| exe.parent().map(|dir| dir.join(hash_file_name())))
         .is_some_and(|file| file.exists())
-}
-
-/// Leptos puts its own nonce on the inline scripts it renders; use the one the
-/// `Content-Security-Policy` header of this response names instead.
-pub(crate) fn provide_csp_nonce() {
-    let nonce = use_context::<http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<CspNonce>().cloned());
-    if let Some(CspNonce(nonce)) = nonce {
-        provide_context(leptos::nonce::Nonce::from_value(nonce));
-    }
 }
 
 /// Request ids, one trace span per request, and compression.

@@ -4,7 +4,11 @@ use std::time::Duration;
 
 use app::ssr::db::DbOptions;
 
-use crate::config::{number, ConfigError};
+use crate::env::{number, ConfigError};
+
+/// The defaults of `SWEEP_EVERY_SECS` and `DELIVER_EVERY_SECS`.
+pub const SWEEP_EVERY: Duration = Duration::from_secs(5 * 60);
+pub const DELIVER_EVERY: Duration = Duration::from_secs(30);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Timing {
@@ -26,8 +30,8 @@ pub struct Timing {
 impl Default for Timing {
     fn default() -> Self {
         Timing {
-            sweep_every: crate::workers::SWEEP_EVERY,
-            deliver_every: crate::workers::DELIVER_EVERY,
+            sweep_every: SWEEP_EVERY,
+            deliver_every: DELIVER_EVERY,
             settings_reload: Duration::from_secs(60),
             db_acquire_timeout: DbOptions::default().acquire_timeout,
             sqlite_max_pages: None,

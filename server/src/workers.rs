@@ -19,10 +19,6 @@ use tokio::{sync::watch, task::JoinHandle, time::MissedTickBehavior};
 
 use crate::config::{Config, SmsAuthConfig};
 
-/// The defaults of `SWEEP_EVERY_SECS` and `DELIVER_EVERY_SECS` (see [`crate::timing`]).
-pub const SWEEP_EVERY: Duration = Duration::from_secs(5 * 60);
-pub const DELIVER_EVERY: Duration = Duration::from_secs(30);
-
 #[derive(Debug, thiserror::Error)]
 pub enum WorkerError {
     #[error("email settings (SMTP_*)")]

@@ -15,6 +15,17 @@ use super::Guard;
 #[derive(Debug, Clone)]
 pub struct CspNonce(pub String);
 
+/// Leptos puts its own nonce on the inline scripts it renders; use the one the
+/// `Content-Security-Policy` header of this response names instead.
+pub fn provide_csp_nonce() {
+    use leptos::prelude::{provide_context, use_context};
+    let nonce = use_context::<axum::http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<CspNonce>().cloned());
+    if let Some(CspNonce(nonce)) = nonce {
+        provide_context(leptos::nonce::Nonce::from_value(nonce));
+    }
+}
+
 pub async fn security_headers(
     State(guard): State<Arc<Guard>>,
     mut request: Request,

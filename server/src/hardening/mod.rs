@@ -9,7 +9,7 @@ use std::{net::SocketAddr, sync::Arc, time::Duration};
 
 use axum::{middleware::from_fn_with_state, Router};
 
-pub use headers::CspNonce;
+pub use headers::{provide_csp_nonce, CspNonce};
 pub use refusal::Refusal;
 
 use crate::config::HttpConfig;

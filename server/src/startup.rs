@@ -325,6 +325,16 @@ fn router(state: AppState, draining: Arc<AtomicBool>) -> Router {
         .layer(axum::middleware::from_fn(
             crate::fn_errors::status_from_error_body,
         ))
+        // The ID reveal posted without JavaScript answers with the case page.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::reveal_form::plain_reveal,
+        ))
+        // A refused step form posted without JavaScript comes back with what was typed.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::step_form::plain_step,
+        ))
         // Department keys on the department API routes (checked before the server function).
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

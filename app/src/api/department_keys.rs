@@ -47,7 +47,9 @@ pub async fn revoke_key(key_id: String) -> Result<(), AppError> {
 pub async fn alert_outcomes(since: Option<String>) -> Result<Vec<AlertFeedback>, AppError> {
     use crate::ssr::{context::RequestContext, services::alert_feedback};
     RequestContext::department_call(|ctx, staff| async move {
-        alert_feedback::outcomes(&ctx.state, &staff, since.as_deref()).await
+        let (address, key) = (ctx.client_address(), ctx.department_key_id());
+        let reader = alert_feedback::reader(&staff, &address, ctx.now());
+        alert_feedback::outcomes(&ctx.state, &reader, key.as_deref(), since.as_deref()).await
     })
     .await
 }

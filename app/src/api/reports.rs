@@ -28,7 +28,8 @@ pub async fn submit_report(form: ReportForm) -> Result<String, AppError> {
 pub async fn load_report_draft(token: String) -> Result<Option<ReportDraft>, AppError> {
     use crate::ssr::{context::RequestContext, services::reports};
     RequestContext::public_call(|ctx| async move {
-        reports::load_draft(&ctx.state, &token, ctx.now()).await
+        let owner = ctx.draft_owner();
+        reports::load_draft(&ctx.state, &token, owner.as_deref(), ctx.now()).await
     })
     .await
 }

@@ -15,6 +15,10 @@ pub enum AuditAction {
     /// A department API key issued or revoked (no personal data; kept in the same chain).
     ApiKeyIssued,
     ApiKeyRevoked,
+    /// A department read the outcomes of the alerts it pushed (masked ID numbers).
+    OutcomesRead,
+    /// An account was locked for a while after too many sign-in tries (from any address).
+    LoginLocked,
 }
 
 impl AuditAction {
@@ -28,6 +32,8 @@ impl AuditAction {
         AuditAction::RetentionChanged,
         AuditAction::ApiKeyIssued,
         AuditAction::ApiKeyRevoked,
+        AuditAction::OutcomesRead,
+        AuditAction::LoginLocked,
     ];
 
     pub fn code(self) -> &'static str {
@@ -41,6 +47,8 @@ impl AuditAction {
             AuditAction::RetentionChanged => "retention_changed",
             AuditAction::ApiKeyIssued => "api_key_issued",
             AuditAction::ApiKeyRevoked => "api_key_revoked",
+            AuditAction::OutcomesRead => "outcomes_read",
+            AuditAction::LoginLocked => "login_locked",
         }
     }
 

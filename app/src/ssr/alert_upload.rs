@@ -89,7 +89,7 @@ pub async fn import_form(
     Ok((parts, AlertImportAnswer(answer)))
 }
 
-async fn signed_in(
+pub(crate) async fn signed_in(
     state: &AppState,
     parts: &Parts,
     now: chrono::DateTime<chrono::Utc>,

@@ -4,6 +4,7 @@ use http::{header, request::Parts, HeaderValue};
 use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
 
+use super::draft_owner;
 use super::error::ServiceError;
 use super::{
     services::auth::{self, SESSION_HOURS},
@@ -69,6 +70,15 @@ impl RequestContext {
         f(ctx, staff).await.map_err(reply_error)
     }
 
+    /// The department key this request presented, if it came with one (not a session).
+    pub fn department_key_id(&self) -> Option<String> {
+        self.parts.as_ref().and_then(|p| {
+            p.extensions
+                .get::<super::services::department_keys::KeyCaller>()
+                .map(|caller| caller.key_id.clone())
+        })
+    }
+
     /// One public (household) server function: as `staff_call`, without a session.
     pub async fn public_call<T, Fut>(f: impl FnOnce(Self) -> Fut) -> Result<T, AppError>
     where
@@ -87,11 +97,23 @@ impl RequestContext {
         result: Result<T, ServiceError>,
         back: &str,
     ) -> Result<T, ServiceError> {
+        use super::services::reports;
         match result {
+            // Filed: this browser's drafts (personal data) go, and so does its cookie.
+            Ok(filed) => {
+                if let Some(owner) = self.draft_owner() {
+                    if let Err(e) = reports::forget_drafts(&self.state, &owner).await {
+                        tracing::warn!(error = %e, "drafts of a filed report not deleted");
+                    }
+                    self.set_cookie(&draft_owner::cookie(None, self.state.secure_cookies));
+                }
+                Ok(filed)
+            }
             Err(ServiceError::Validation(errors)) if self.is_plain_form_post() => {
                 let (address, now) = (self.client_address(), self.now());
+                let owner = self.new_draft_owner();
                 let token =
-                    super::services::reports::save_draft(&self.state, form, &errors, &address, now)
+                    reports::save_draft(&self.state, form, &errors, (&address, &owner), now)
                         .await?;
                 // A draft that is not kept (too big, too many) brings the form back empty.
                 let draft = token.map(|t| format!("draft={t}")).unwrap_or_default();
@@ -103,12 +125,31 @@ impl RequestContext {
             Err(ServiceError::Db(e))
                 if self.is_plain_form_post() && super::db::is_unavailable(&e) =>
             {
-                let token = super::services::reports::keep_unstored_draft(form, self.now())?;
+                let owner = self.new_draft_owner();
+                let token = reports::keep_unstored_draft(form, &owner, self.now())?;
                 leptos_axum::redirect(&format!("{back}draft={token}"));
                 Err(ServiceError::Db(e))
             }
             other => other,
         }
+    }
+
+    /// The digest of this browser's draft secret, if it sent one.
+    pub fn draft_owner(&self) -> Option<String> {
+        draft_owner::secret_in(self.header(header::COOKIE)?).map(draft_owner::digest)
+    }
+
+    /// As `draft_owner`; a browser without a secret is given one (in an HttpOnly cookie).
+    fn new_draft_owner(&self) -> String {
+        if let Some(owner) = self.draft_owner() {
+            return owner;
+        }
+        let (secret, digest) = draft_owner::new_secret();
+        self.set_cookie(&draft_owner::cookie(
+            Some(&secret),
+            self.state.secure_cookies,
+        ));
+        digest
     }
 
     /// Whom a form key is issued to: the signed-in member of staff, else the public form.

@@ -135,3 +135,32 @@ pub struct CaseView {
     /// Why: per-capita income against the line, worded for the county.
     pub category_hint_zh: Option<String>,
 }
+
+/// The answer to a plain (JavaScript-off) reveal post, handed to the case page it renders:
+/// the full ID number (shown in that one response only), or why it was not shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RevealAnswer {
+    pub case_id: String,
+    pub full: Option<String>,
+    pub error_zh: Option<String>,
+}
+
+/// What was typed into a step form posted without JavaScript that was refused: the case page
+/// is rendered again with it (and the errors), so nothing typed is lost. Only that response
+/// holds it; nothing is stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepTyped {
+    /// The step (`form[kind]`) whose form was posted.
+    pub kind: String,
+    pub pairs: std::sync::Arc<Vec<(String, String)>>,
+}
+
+impl StepTyped {
+    /// The value posted under `name` (the first, when there are several).
+    pub fn value(&self, name: &str) -> Option<&str> {
+        self.pairs
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}

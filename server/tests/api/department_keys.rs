@@ -400,3 +400,35 @@ fn hex_sha256(text: &str) -> String {
         .map(|b| format!("{b:02x}"))
         .collect()
 }
+
+/// 结果反馈 carries masked personal data: each read is an audit row naming the liaison, the
+/// key and how many rows left, like every other read of personal data.
+#[tokio::test]
+async fn each_outcomes_read_is_audited_with_the_key_and_the_row_count() {
+    let app = spawn_app().await;
+    let (key_id, key) = issued_key(&app, "522799000000", "").await;
+    let pushed = push_with(
+        &app,
+        &key,
+        json!([
+            alert("AU-1", "13511110011", QINGSHI_VILLAGE),
+            alert("AU-2", "13511110012", QINGSHI_VILLAGE),
+        ]),
+    )
+    .await;
+    assert_eq!(pushed.status(), 200);
+    let reads = "select count(*) from audit_log where action = 'outcomes_read'";
+    assert_eq!(count(&app, reads).await, 0);
+
+    assert_eq!(outcomes(&app, &key).await.len(), 2);
+    assert_eq!(outcomes(&app, &key).await.len(), 2);
+    assert_eq!(count(&app, reads).await, 2);
+    let (actor, detail): (String, String) = sqlx::query_as(
+        "select actor_id, detail from audit_log where action = 'outcomes_read' order by seq desc limit 1",
+    )
+    .fetch_one(&app.state.db.pool)
+    .await
+    .expect("audit row");
+    assert_eq!(actor, liaison_id(&app).await);
+    assert_eq!(detail, format!("key={key_id} rows=2"));
+}

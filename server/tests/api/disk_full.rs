@@ -72,6 +72,8 @@ async fn a_full_disk_refuses_filings_cleanly_keeps_the_form_and_corrupts_nothing
     // Without JavaScript: the browser is sent back to the form, filled in, with the reason.
     let browser = reqwest::Client::builder()
         .redirect(Policy::none())
+        // Its draft comes back only to the browser holding the draft cookie.
+        .cookie_store(true)
         .local_address(std::net::IpAddr::from([127, 7, 200, 1]))
         .build()
         .expect("client");

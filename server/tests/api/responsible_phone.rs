@@ -15,7 +15,7 @@ use crate::{
 
 const APPLICANT_MOBILE: &str = "13800138000";
 
-async fn identified(app: &TestApp) -> (String, String) {
+pub async fn identified(app: &TestApp) -> (String, String) {
     let tracking = app
         .submit_report("张三", APPLICANT_MOBILE, QINGSHI_VILLAGE)
         .await;

@@ -23,6 +23,8 @@ impl AuditAction {
             AuditAction::RetentionChanged => "修改个人信息保留期限",
             AuditAction::ApiKeyIssued => "签发部门接口密钥",
             AuditAction::ApiKeyRevoked => "吊销部门接口密钥",
+            AuditAction::OutcomesRead => "部门读取预警结果反馈",
+            AuditAction::LoginLocked => "登录尝试过多，账号暂时锁定",
         }
     }
 
@@ -37,6 +39,8 @@ impl AuditAction {
             AuditAction::RetentionChanged => "Retention periods changed",
             AuditAction::ApiKeyIssued => "Department API key issued",
             AuditAction::ApiKeyRevoked => "Department API key revoked",
+            AuditAction::OutcomesRead => "Alert outcomes read by a department",
+            AuditAction::LoginLocked => "Account locked for a while after too many sign-in tries",
         }
     }
 }
@@ -100,6 +104,8 @@ pub fn reason_zh(action: AuditAction, code: &str, text: &str) -> String {
         AuditAction::AuditExported => "审计检查".to_owned(),
         AuditAction::RetentionChanged => "调整保留期限".to_owned(),
         AuditAction::ApiKeyIssued | AuditAction::ApiKeyRevoked => "部门接口管理".to_owned(),
+        AuditAction::OutcomesRead => "部门核对预警处理结果".to_owned(),
+        AuditAction::LoginLocked => "账号安全保护".to_owned(),
     }
 }
 

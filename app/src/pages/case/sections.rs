@@ -5,7 +5,7 @@ use crate::{
     api::cases::{reveal_id_number, RevealIdNumber},
     components::{form_post::Posted, hydrated::mark_hydrated},
     domain::wording::audit::REVEAL_REASONS,
-    wire::cases::{CaseView, ClockView, MemberView, TimelineEntry},
+    wire::cases::{CaseView, ClockView, MemberView, RevealAnswer, TimelineEntry},
     wire::AppError,
 };
 
@@ -23,20 +23,28 @@ fn member_line(m: &MemberView) -> String {
 }
 
 /// The island: the full ID number shown in place (the server logs each reveal).
+/// Without JavaScript the form's post answers with this page, rendered with the reveal's
+/// outcome: `full` (the ID number, in that one response) or `error` (the reason's error).
 #[island]
-fn RevealId(case_id: String, masked: String) -> impl IntoView {
+fn RevealId(
+    case_id: String,
+    masked: String,
+    full: Option<String>,
+    error: Option<String>,
+) -> impl IntoView {
     mark_hydrated();
     let reveal = Posted::<String>::new();
     let form = NodeRef::<leptos::html::Form>::new();
     let _ = reveal_id_number;
     let shown_id = move || match reveal.value.get() {
         Some(Ok(full)) => full,
-        _ => masked.clone(),
+        _ => full.clone().unwrap_or_else(|| masked.clone()),
     };
     let reveal_error = move || match reveal.value.get() {
         Some(Err(AppError::Validation(errors))) => errors.first().map(|e| e.zh.clone()),
         Some(Err(_)) => Some("无法查看".to_owned()),
-        _ => None,
+        Some(Ok(_)) => None,
+        None => error.clone(),
     };
     view! {
         <span data-testid="id-number">{shown_id}</span>
@@ -58,13 +66,16 @@ fn RevealId(case_id: String, masked: String) -> impl IntoView {
 
 #[component]
 pub fn HouseholdSummary(case: CaseView) -> impl IntoView {
+    // A reveal posted without JavaScript: its outcome, for this case only.
+    let answer = use_context::<RevealAnswer>().filter(|a| a.case_id == case.id);
+    let (full, error) = answer.map(|a| (a.full, a.error_zh)).unwrap_or_default();
     view! {
         <section class="card" aria-label="家庭情况">
             <h2>"家庭情况"</h2>
             <dl>
                 <dt>"申请人"</dt><dd>{case.applicant.clone()}</dd>
                 <dt>"身份证号"</dt>
-                <dd><RevealId case_id=case.id.clone() masked=case.id_masked.clone() /></dd>
+                <dd><RevealId case_id=case.id.clone() masked=case.id_masked.clone() full error /></dd>
                 {case.group.clone().map(|g| view! { <dt>"村民小组"</dt><dd>{g}</dd> })}
                 <dt>"手机"</dt><dd>{case.mobile_masked.clone()}</dd>
                 <dt>"家庭人口"</dt><dd>{case.household_size}</dd>

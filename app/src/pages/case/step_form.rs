@@ -1,5 +1,6 @@
 //! One step's form. Its fields come from the domain (`form_fields`), its errors from the
-//! engine; a failed step keeps everything typed (the form is not reset).
+//! engine; a failed step keeps everything typed: the form is not reset, and without
+//! JavaScript the refused post is answered with this page holding what was typed.
 use leptos::prelude::*;
 
 use super::widgets::FieldInput;
@@ -7,7 +8,7 @@ use crate::{
     api::cases::RunCaseCommand,
     domain::case::{form::form_fields, CommandKind},
     wire::{
-        cases::{CaseView, Choice},
+        cases::{CaseView, Choice, StepTyped},
         AppError,
     },
 };
@@ -22,8 +23,11 @@ pub fn StepForm(
     let fields = CommandKind::from_code(&step.code)
         .map(form_fields)
         .unwrap_or(&[]);
+    // A refused post without JavaScript answers with this page: its errors belong to the
+    // form that was posted, not to every step form on the page.
+    let posted_elsewhere = use_context::<StepTyped>().is_some_and(|t| t.kind != step.code);
     let error_for = move |field: &'static str| {
-        move || match action.value().get() {
+        move || match action.value().get().filter(|_| !posted_elsewhere) {
             Some(Err(AppError::Validation(errors))) => errors
                 .iter()
                 .find(|e| e.field == field)
@@ -31,7 +35,7 @@ pub fn StepForm(
             _ => None,
         }
     };
-    let banner = move || match action.value().get() {
+    let banner = move || match action.value().get().filter(|_| !posted_elsewhere) {
         Some(Err(AppError::Refused(reason))) => Some(reason.zh),
         Some(Err(AppError::Validation(_))) => Some("请检查标红的内容".to_owned()),
         Some(Err(e)) => Some(e.zh().to_owned()),

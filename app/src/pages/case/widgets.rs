@@ -11,8 +11,27 @@ use crate::{
         clock::ClockKind,
         vocab::{Category, LabourCapacity, MeasureType, RiskTier},
     },
-    wire::cases::CaseView,
+    wire::cases::{CaseView, StepTyped},
 };
+
+/// What was typed into this step's refused form (rendered again without JavaScript), if so.
+type Typed = Option<StepTyped>;
+
+/// The value to show in `name`: what was typed when the form comes back, else `default`.
+fn typed_or(typed: &Typed, name: &str, default: impl Into<String>) -> String {
+    match typed {
+        Some(t) => t.value(name).unwrap_or_default().to_owned(),
+        None => default.into(),
+    }
+}
+
+/// Whether a checkbox or radio `name` = `value` is ticked: as typed, else `default`.
+fn ticked(typed: &Typed, name: &str, value: &str, default: bool) -> bool {
+    match typed {
+        Some(t) => t.value(name) == Some(value),
+        None => default,
+    }
+}
 
 const MEMBER_ROWS: usize = 4;
 const MEASURE_ROWS: usize = 3;
@@ -75,12 +94,17 @@ fn label_of(field: &str, kind: &str) -> &'static str {
     }
 }
 
-fn radio(name: &'static str, options: Vec<(&'static str, &'static str)>) -> impl IntoView {
+fn radio(
+    name: &'static str,
+    options: Vec<(&'static str, &'static str)>,
+    typed: &Typed,
+) -> impl IntoView {
+    let typed = typed.clone();
     view! {
         <div class="radios">
             {options.into_iter().enumerate().map(|(i, (value, text))| view! {
                 <label class="check">
-                    <input type="radio" name=name value=value checked=i == 0 />
+                    <input type="radio" name=name value=value checked=ticked(&typed, name, value, i == 0) />
                     <span>{text}</span>
                 </label>
             }).collect_view()}
@@ -126,6 +150,8 @@ where
 {
     let label = label_of(field, &kind);
     let step = CommandKind::from_code(&kind);
+    let typed: Typed = use_context::<StepTyped>().filter(|t| t.kind == kind);
+    let t = &typed;
     let hint = (field == "category")
         .then(|| case.category_hint_zh.clone())
         .flatten();
@@ -154,87 +180,180 @@ where
     let (fid, eid) = (id.clone(), error_id.clone());
     let input = match field {
         "date" | "approval_date" => {
-            view! { <input type="date" name=name value=case.today.clone() id=fid aria-describedby=eid /> }.into_any()
+            let value = typed_or(t, &name, case.today.clone());
+            view! { <input type="date" name=name value=value id=fid aria-describedby=eid /> }
+                .into_any()
         }
-        "reason" | "note" | "text" => view! { <textarea name=name rows="2" id=fid aria-describedby=eid></textarea> }.into_any(),
+        "reason" | "note" | "text" => {
+            let value = typed_or(t, &name, "");
+            view! { <textarea name=name rows="2" id=fid aria-describedby=eid>{value}</textarea> }
+                .into_any()
+        }
         "duplicate_override" if case.duplicates.is_empty() || case.duplicate_override.is_some() => {
             return ().into_any();
         }
-        "duplicate_override" => view! { <textarea name=name rows="2" id=fid aria-describedby=eid></textarea> }.into_any(),
+        "duplicate_override" => {
+            let value = typed_or(t, &name, "");
+            view! { <textarea name=name rows="2" id=fid aria-describedby=eid>{value}</textarea> }
+                .into_any()
+        }
         "hits" => checkboxes(
             "form[hits]",
-            NegativeItem::ALL.iter().map(|i| (i.code(), i.label_zh())).collect(),
+            NegativeItem::ALL
+                .iter()
+                .map(|i| (i.code(), i.label_zh()))
+                .collect(),
+            t,
         )
         .into_any(),
-        "person" | "visitors" => view! { <input type="text" name=name id=fid aria-describedby=eid /> }.into_any(),
-        "mobile" => view! {
-            <input type="tel" inputmode="numeric" autocomplete="off" maxlength="20" name=name placeholder="如：13800138000" id=fid aria-describedby=eid />
+        "person" | "visitors" => {
+            let value = typed_or(t, &name, "");
+            view! { <input type="text" name=name value=value id=fid aria-describedby=eid /> }
+                .into_any()
         }
-        .into_any(),
-        "rigid_expenditure" => view! {
-            <input type="text" inputmode="decimal" name=name value="0" placeholder="元/年" id=fid aria-describedby=eid />
+        "mobile" => {
+            let value = typed_or(t, &name, "");
+            view! {
+                <input type="tel" inputmode="numeric" autocomplete="off" maxlength="20" name=name value=value placeholder="如：13800138000" id=fid aria-describedby=eid />
+            }
+            .into_any()
         }
-        .into_any(),
-        "days" => view! { <input type="number" name=name min="1" max="30" value="3" id=fid aria-describedby=eid /> }.into_any(),
-        "previous_income" => view! {
-            <input type="text" inputmode="decimal" name=name placeholder="元/年" id=fid aria-describedby=eid />
+        "rigid_expenditure" => {
+            let value = typed_or(t, &name, "0");
+            view! {
+                <input type="text" inputmode="decimal" name=name value=value placeholder="元/年" id=fid aria-describedby=eid />
+            }
+            .into_any()
         }
-        .into_any(),
-        "removal_kind" => select(
-            name,
-            choices(RemovalKind::ALL, RemovalKind::code, RemovalKind::label_zh),
-            None,
-            named,
+        "days" => {
+            let value = typed_or(t, &name, "3");
+            view! { <input type="number" name=name min="1" max="30" value=value id=fid aria-describedby=eid /> }.into_any()
+        }
+        "previous_income" => {
+            let value = typed_or(t, &name, "");
+            view! {
+                <input type="text" inputmode="decimal" name=name value=value placeholder="元/年" id=fid aria-describedby=eid />
+            }
+            .into_any()
+        }
+        "removal_kind" => {
+            let selected = typed.as_ref().map(|_| typed_or(t, &name, ""));
+            select(
+                name,
+                choices(RemovalKind::ALL, RemovalKind::code, RemovalKind::label_zh),
+                selected,
+                named,
+            )
+            .into_any()
+        }
+        "approve" if step == Some(CommandKind::ApproveExtension) => {
+            radio("form[approve]", vec![("yes", "批准"), ("no", "不批准")], t).into_any()
+        }
+        "approve" => radio("form[approve]", vec![("yes", "通过"), ("no", "不通过")], t).into_any(),
+        "outcome" => radio(
+            "form[outcome]",
+            vec![("pass", "通过"), ("fail", "不通过")],
+            t,
         )
         .into_any(),
-        "approve" if step == Some(CommandKind::ApproveExtension) => radio("form[approve]", vec![("yes", "批准"), ("no", "不批准")]).into_any(),
-        "approve" => radio("form[approve]", vec![("yes", "通过"), ("no", "不通过")]).into_any(),
-        "outcome" => radio("form[outcome]", vec![("pass", "通过"), ("fail", "不通过")]).into_any(),
-        "decision" if step == Some(CommandKind::CountyDecideElimination) => {
-            radio("form[decision]", vec![("eliminate", "风险消除"), ("keep_monitoring", "继续监测")]).into_any()
-        }
-        "decision" => radio("form[decision]", vec![("identify", "认定为监测对象"), ("not_identify", "不予认定")]).into_any(),
-        "category" => select(
-            name,
-            choices(Category::ALL, Category::code, Category::label_zh),
-            case.suggested_category.clone(),
-            named,
+        "decision" if step == Some(CommandKind::CountyDecideElimination) => radio(
+            "form[decision]",
+            vec![("eliminate", "风险消除"), ("keep_monitoring", "继续监测")],
+            t,
         )
         .into_any(),
+        "decision" => radio(
+            "form[decision]",
+            vec![("identify", "认定为监测对象"), ("not_identify", "不予认定")],
+            t,
+        )
+        .into_any(),
+        "category" => {
+            let selected = match &typed {
+                Some(_) => Some(typed_or(t, &name, "")),
+                None => case.suggested_category.clone(),
+            };
+            select(
+                name,
+                choices(Category::ALL, Category::code, Category::label_zh),
+                selected,
+                named,
+            )
+            .into_any()
+        }
         "tier" => {
             let mut options = choices(RiskTier::ALL, RiskTier::code, RiskTier::label_zh);
             if step == Some(CommandKind::LogVisit) {
                 options.insert(0, (String::new(), "不调整".to_owned()));
             }
-            select(name, options, None, named).into_any()
+            let selected = typed.as_ref().map(|_| typed_or(t, &name, ""));
+            select(name, options, selected, named).into_any()
         }
-        "clock" => select(name, choices(&ClockKind::ALL, ClockKind::code, ClockKind::label_zh), None, named).into_any(),
-        "consent_signed" => view! {
-            <label class="check"><input type="checkbox" name=name value="on" /><span>"已签署"</span></label>
+        "clock" => {
+            let selected = typed.as_ref().map(|_| typed_or(t, &name, ""));
+            select(
+                name,
+                choices(&ClockKind::ALL, ClockKind::code, ClockKind::label_zh),
+                selected,
+                named,
+            )
+            .into_any()
         }
-        .into_any(),
-        "formerly_poor" => view! {
-            <label class="check"><input type="checkbox" name=name value="on" /><span>"是（2020年底前建档立卡的脱贫户）"</span></label>
+        "consent_signed" => {
+            let checked = ticked(t, &name, "on", false);
+            view! {
+                <label class="check"><input type="checkbox" name=name value="on" checked=checked /><span>"已签署"</span></label>
+            }
+            .into_any()
         }
-        .into_any(),
-        "guarantees" => checkboxes("form[guarantees]", GUARANTEE_ITEMS.iter().map(|(c, zh, _)| (*c, *zh)).collect()).into_any(),
-        "checklist" => checkboxes("form[checklist]", CHECKLIST_ITEMS.iter().map(|(c, zh, _)| (*c, *zh)).collect()).into_any(),
-        "status" => select(
-            name,
-            MEASURE_STATUS_ITEMS.iter().map(|(c, zh, _)| ((*c).to_owned(), (*zh).to_owned())).collect(),
-            Some("in_progress".to_owned()),
-            named,
+        "formerly_poor" => {
+            let checked = ticked(t, &name, "on", false);
+            view! {
+                <label class="check"><input type="checkbox" name=name value="on" checked=checked /><span>"是（2020年底前建档立卡的脱贫户）"</span></label>
+            }
+            .into_any()
+        }
+        "guarantees" => checkboxes(
+            "form[guarantees]",
+            GUARANTEE_ITEMS.iter().map(|(c, zh, _)| (*c, *zh)).collect(),
+            t,
         )
         .into_any(),
-        "index" => select(
-            name,
-            case.measures.iter().enumerate().map(|(i, m)| (i.to_string(), format!("{}（{}）", m.type_zh, m.status_zh))).collect(),
-            None,
-            named,
+        "checklist" => checkboxes(
+            "form[checklist]",
+            CHECKLIST_ITEMS.iter().map(|(c, zh, _)| (*c, *zh)).collect(),
+            t,
         )
         .into_any(),
-        "members" => member_rows(&case).into_any(),
-        "measures" => measure_rows(&case).into_any(),
+        "status" => {
+            let selected = typed_or(t, &name, "in_progress");
+            select(
+                name,
+                MEASURE_STATUS_ITEMS
+                    .iter()
+                    .map(|(c, zh, _)| ((*c).to_owned(), (*zh).to_owned()))
+                    .collect(),
+                Some(selected),
+                named,
+            )
+            .into_any()
+        }
+        "index" => {
+            let selected = typed.as_ref().map(|_| typed_or(t, &name, ""));
+            select(
+                name,
+                case.measures
+                    .iter()
+                    .enumerate()
+                    .map(|(i, m)| (i.to_string(), format!("{}（{}）", m.type_zh, m.status_zh)))
+                    .collect(),
+                selected,
+                named,
+            )
+            .into_any()
+        }
+        "members" => member_rows(&case, t).into_any(),
+        "measures" => measure_rows(&case, t).into_any(),
         _ => ().into_any(),
     };
     let group_label = (!single).then(|| label_id.clone());
@@ -256,12 +375,18 @@ where
     .into_any()
 }
 
-fn checkboxes(prefix: &'static str, items: Vec<(&'static str, &'static str)>) -> impl IntoView {
+fn checkboxes(
+    prefix: &'static str,
+    items: Vec<(&'static str, &'static str)>,
+    typed: &Typed,
+) -> impl IntoView {
+    let typed = typed.clone();
     view! {
         <div class="checks">
             {items.into_iter().enumerate().map(|(i, (code, zh))| view! {
                 <label class="check">
-                    <input type="checkbox" name=format!("{prefix}[{i}]") value=code />
+                    <input type="checkbox" name=format!("{prefix}[{i}]") value=code
+                        checked=ticked(&typed, &format!("{prefix}[{i}]"), code, false) />
                     <span>{zh}</span>
                 </label>
             }).collect_view()}
@@ -269,7 +394,7 @@ fn checkboxes(prefix: &'static str, items: Vec<(&'static str, &'static str)>) ->
     }
 }
 
-fn member_rows(case: &CaseView) -> impl IntoView {
+fn member_rows(case: &CaseView, typed: &Typed) -> impl IntoView {
     let rows = usize::try_from(case.household_size)
         .unwrap_or(1)
         .clamp(1, MEMBER_ROWS * 2);
@@ -277,19 +402,22 @@ fn member_rows(case: &CaseView) -> impl IntoView {
     view! {
         <div class="rows">
             {(0..rows.max(MEMBER_ROWS.min(rows))).map(|i| {
-                let name = if i == 0 { first.clone() } else { String::new() };
+                let row = |part: &str, default: &str| {
+                    typed_or(typed, &format!("form[members][{i}][{part}]"), default)
+                };
+                let name = row("name", if i == 0 { first.as_str() } else { "" });
                 let relation = if i == 0 { Relation::Head } else { Relation::Other };
                 view! {
                     <div class="row">
                         {select(
                             format!("form[members][{i}][relation]"),
                             choices(Relation::ALL, Relation::code, Relation::label_zh),
-                            Some(relation.code().to_owned()),
+                            Some(row("relation", relation.code())),
                             (None, Some(format!("成员{}与户主关系", i + 1)), None),
                         )}
                         <input type="text" name=format!("form[members][{i}][name]") value=name
                             aria-label=format!("成员{}姓名", i + 1) placeholder="姓名" />
-                        <input type="text" name=format!("form[members][{i}][id_number]")
+                        <input type="text" name=format!("form[members][{i}][id_number]") value=row("id_number", "")
                             aria-label=format!("成员{}身份证号（可不填）", i + 1) placeholder="身份证号（可不填）"
                             autocomplete="off" />
                         // No answer is pre-filled: labour capacity decides eligibility and
@@ -299,16 +427,16 @@ fn member_rows(case: &CaseView) -> impl IntoView {
                             std::iter::once((String::new(), "劳动能力（请选择）".to_owned()))
                                 .chain(choices(LabourCapacity::ALL, LabourCapacity::code, LabourCapacity::label_zh))
                                 .collect(),
-                            Some(String::new()),
+                            Some(row("labour", "")),
                             (None, Some(format!("成员{}劳动能力", i + 1)), None),
                         )}
                         {select(
                             format!("form[members][{i}][status]"),
                             choices(MemberStatus::ALL, MemberStatus::code, MemberStatus::label_zh),
-                            Some(MemberStatus::Other.code().to_owned()),
+                            Some(row("status", MemberStatus::Other.code())),
                             (None, Some(format!("成员{}身份状况", i + 1)), None),
                         )}
-                        <input type="text" inputmode="decimal" name=format!("form[members][{i}][income]")
+                        <input type="text" inputmode="decimal" name=format!("form[members][{i}][income]") value=row("income", "")
                             aria-label=format!("成员{}年收入（元）", i + 1) placeholder="年收入（元）" />
                     </div>
                 }
@@ -317,7 +445,7 @@ fn member_rows(case: &CaseView) -> impl IntoView {
     }
 }
 
-fn measure_rows(case: &CaseView) -> impl IntoView {
+fn measure_rows(case: &CaseView, typed: &Typed) -> impl IntoView {
     let today = case.today.clone();
     let mut suggested: Vec<String> = case
         .suggested_measures
@@ -329,16 +457,21 @@ fn measure_rows(case: &CaseView) -> impl IntoView {
     options.insert(0, (String::new(), "（不填）".to_owned()));
     view! {
         <div class="rows">
-            {suggested.into_iter().enumerate().map(|(i, code)| view! {
+            {suggested.into_iter().enumerate().map(|(i, code)| {
+                let row = |part: &str, default: &str| {
+                    typed_or(typed, &format!("form[measures][{i}][{part}]"), default)
+                };
+                view! {
                 <div class="row">
-                    {select(format!("form[measures][{i}][measure_type]"), options.clone(), Some(code), (None, Some(format!("措施{}类型", i + 1)), None))}
+                    {select(format!("form[measures][{i}][measure_type]"), options.clone(), Some(row("measure_type", &code)), (None, Some(format!("措施{}类型", i + 1)), None))}
                     <input type="text" inputmode="decimal" name=format!("form[measures][{i}][amount]")
-                        aria-label=format!("措施{}金额（元）", i + 1) placeholder="金额（元）" value="0" />
-                    <input type="date" name=format!("form[measures][{i}][start]") value=today.clone()
+                        aria-label=format!("措施{}金额（元）", i + 1) placeholder="金额（元）" value=row("amount", "0") />
+                    <input type="date" name=format!("form[measures][{i}][start]") value=row("start", &today)
                         aria-label=format!("措施{}开始日期", i + 1) />
-                    <input type="date" name=format!("form[measures][{i}][end]")
+                    <input type="date" name=format!("form[measures][{i}][end]") value=row("end", "")
                         aria-label=format!("措施{}结束日期", i + 1) />
                 </div>
+                }
             }).collect_view()}
         </div>
     }

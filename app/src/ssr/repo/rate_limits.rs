@@ -13,6 +13,19 @@ pub async fn take_in_window<'e, E: Executor<'e, Database = Any>>(
     window_ms: i64,
     now_ms: i64,
 ) -> sqlx::Result<bool> {
+    Ok(take_in_window_counted(ex, bucket, limit, window_ms, now_ms)
+        .await?
+        .is_some())
+}
+
+/// As `take_in_window`; the count in the window with this hit when admitted, else `None`.
+pub async fn take_in_window_counted<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    bucket: &str,
+    limit: i64,
+    window_ms: i64,
+    now_ms: i64,
+) -> sqlx::Result<Option<i64>> {
     let admitted: Option<i64> = sqlx::query_scalar(
         "insert into rate_limits (bucket, hits, window_ends, next_at, created_at)
          values ($1, 1, $2, $3, $4)
@@ -33,7 +46,7 @@ pub async fn take_in_window<'e, E: Executor<'e, Database = Any>>(
     .bind(limit)
     .fetch_optional(ex)
     .await?;
-    Ok(admitted.is_some_and(|hits| hits <= limit))
+    Ok(admitted.filter(|hits| *hits <= limit))
 }
 
 /// How a growing delay is shaped: `free` hits pass at once; from then on each hit makes the

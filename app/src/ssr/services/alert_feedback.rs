@@ -5,11 +5,21 @@ use chrono::{DateTime, TimeZone, Utc};
 
 use super::millis;
 use crate::{
-    domain::{department_key::status_of, id_number::IdNumber, region::RegionCode, vocab::Channel},
+    domain::{
+        audit::{AuditAction, Outcome},
+        department_key::status_of,
+        id_number::IdNumber,
+        region::RegionCode,
+        vocab::Channel,
+    },
     ssr::{
         error::ServiceError,
         repo::department_keys as rows,
-        services::{cases, cases::Filed},
+        services::{
+            audit::{Read, Reader},
+            cases,
+            cases::Filed,
+        },
         staff::Staff,
         state::AppState,
     },
@@ -52,12 +62,14 @@ fn rfc3339(ms: i64) -> String {
 
 /// The outcomes of the department's alerts whose case changed at or after `since` (RFC 3339;
 /// empty: all), oldest change first.
-#[tracing::instrument(skip_all, fields(user = %staff.id))]
+#[tracing::instrument(skip_all, fields(user = %reader.staff.id))]
 pub async fn outcomes(
     state: &AppState,
-    staff: &Staff,
+    reader: &Reader<'_>,
+    key_id: Option<&str>,
     since: Option<&str>,
 ) -> Result<Vec<AlertFeedback>, ServiceError> {
+    let staff = reader.staff;
     if !crate::domain::case::proxy_channels(staff.role).contains(&Channel::DepartmentAlert) {
         return Err(ServiceError::Forbidden);
     }
@@ -96,5 +108,22 @@ pub async fn outcomes(
             updated_at: rfc3339(row.updated_at),
         });
     }
+    // The rows hold masked personal data: who read them, with which key, and how many.
+    let read = Read {
+        detail: format!("key={} rows={}", key_id.unwrap_or("session"), out.len()),
+        ..Read::default()
+    };
+    reader
+        .record(state, AuditAction::OutcomesRead, Outcome::Allowed, &read)
+        .await?;
     Ok(out)
+}
+
+/// Who reads the outcomes, for the audit row.
+pub fn reader<'a>(staff: &'a Staff, address: &'a str, now: DateTime<Utc>) -> Reader<'a> {
+    Reader {
+        staff,
+        address,
+        now,
+    }
 }

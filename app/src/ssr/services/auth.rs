@@ -17,8 +17,9 @@ use crate::{
 /// How long a staff session lives.
 pub const SESSION_HOURS: i64 = 12;
 
-/// Sign-in limits. A wrong password never locks the real owner out: failures are counted per
-/// (account, address), so an attacker elsewhere only slows themselves down.
+/// Sign-in limits. Failures are slowed per (account, address) and per address; past those,
+/// a per-account window locks the account for a while whatever the address, so guesses
+/// spread over many addresses cannot go on (the lock is audited).
 pub mod limits {
     use crate::ssr::repo::rate_limits::Backoff;
 
@@ -34,11 +35,21 @@ pub mod limits {
     /// gives its try back, so a village office behind one address can still sign in).
     pub const PER_ADDRESS: i64 = 20;
     pub const ADDRESS_WINDOW_MS: i64 = 15 * 60_000;
+    /// Per account, from any address: tries in a 15-minute window. Guesses spread over many
+    /// addresses lock the account until the window ends, even for the right password (a
+    /// correct password gives its try back). Counted in the database: one limit for all
+    /// app servers.
+    pub const PER_ACCOUNT: i64 = 10;
+    pub const ACCOUNT_WINDOW_MS: i64 = 15 * 60_000;
 }
 
 fn account_bucket(username: &str, address: &str) -> String {
     // The length prefix keeps a crafted username from naming another pair's bucket.
     format!("login:{}:{username}:{address}", username.len())
+}
+
+fn account_wide_bucket(username: &str) -> String {
+    format!("login-account:{username}")
 }
 
 fn address_bucket(address: &str) -> String {
@@ -79,6 +90,19 @@ pub async fn login(
         tracing::warn!("sign-in refused: too many tries for this account from this address");
         return Err(ServiceError::RateLimited);
     }
+    let account = account_wide_bucket(username);
+    let Some(account_tries) = rate_limits::take_in_window_counted(
+        pool,
+        &account,
+        limits::PER_ACCOUNT,
+        limits::ACCOUNT_WINDOW_MS,
+        now_ms,
+    )
+    .await?
+    else {
+        tracing::warn!("sign-in refused: the account is locked after too many tries");
+        return Err(ServiceError::RateLimited);
+    };
     let user = users::by_username(pool, username).await?;
     // Verify even for unknown users so timing does not reveal which usernames exist.
     let stored = match user.as_ref() {
@@ -90,9 +114,13 @@ pub async fn login(
         Some(user) if password_ok && user.active == 1 => user,
         _ => {
             tracing::info!("login refused");
+            if account_tries >= limits::PER_ACCOUNT {
+                super::login_lock::record(state, user.as_ref(), address, now).await?;
+            }
             return Err(ServiceError::Unauthorized);
         }
     };
+    rate_limits::give_back(pool, &account).await?;
     rate_limits::clear(pool, &by_account).await?;
     rate_limits::give_back(pool, &by_address).await?;
     let (token, digest) = new_session_token();

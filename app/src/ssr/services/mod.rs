@@ -20,6 +20,7 @@ pub mod housekeeping;
 pub mod inbox;
 pub mod ledger;
 pub mod ledger_xlsx;
+pub mod login_lock;
 pub mod lookup;
 pub mod notice;
 pub mod outbox;

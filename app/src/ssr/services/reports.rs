@@ -265,7 +265,7 @@ pub async fn save_draft(
     state: &AppState,
     form: &ReportForm,
     errors: &[FieldError],
-    address: &str,
+    (address, owner): (&str, &str),
     now: DateTime<Utc>,
 ) -> Result<Option<String>, ServiceError> {
     let draft = ReportDraft {
@@ -291,13 +291,25 @@ pub async fn save_draft(
         return Ok(None);
     }
     let token = cases::new_id();
-    drafts::insert(&state.db.pool, &state.vault, &token, &payload, millis(now)).await?;
+    drafts::insert(
+        &state.db.pool,
+        &state.vault,
+        &token,
+        owner,
+        &payload,
+        millis(now),
+    )
+    .await?;
     Ok(Some(token))
 }
 
 /// A form the database could not take (disk full, database away), kept in this server's
 /// memory with a message saying so; returns the draft's token.
-pub fn keep_unstored_draft(form: &ReportForm, now: DateTime<Utc>) -> Result<String, ServiceError> {
+pub fn keep_unstored_draft(
+    form: &ReportForm,
+    owner: &str,
+    now: DateTime<Utc>,
+) -> Result<String, ServiceError> {
     let unavailable = crate::wire::AppError::Unavailable;
     let draft = ReportDraft {
         form: form.clone(),
@@ -311,7 +323,7 @@ pub fn keep_unstored_draft(form: &ReportForm, now: DateTime<Utc>) -> Result<Stri
     let payload =
         serde_json::to_string(&draft).map_err(|e| ServiceError::Corrupt(e.to_string()))?;
     let token = cases::new_id();
-    crate::ssr::memory_drafts::keep(&token, &payload, millis(now), draft_cutoff(now));
+    crate::ssr::memory_drafts::keep(&token, owner, &payload, millis(now), draft_cutoff(now));
     Ok(token)
 }
 
@@ -320,20 +332,26 @@ pub fn draft_cutoff(now: DateTime<Utc>) -> i64 {
     millis(now - Duration::minutes(DRAFT_TTL_MINUTES))
 }
 
+/// The draft `token` names, for the browser whose cookie secret has digest `owner` only:
+/// any other browser (no cookie, another secret) gets no draft, as for an unknown token.
 pub async fn load_draft(
     state: &AppState,
     token: &str,
+    owner: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<Option<ReportDraft>, ServiceError> {
     // Only tokens we make (32 hex digits) can name a draft: anything else is no draft, and
     // never a database call from a page's address.
+    let Some(owner) = owner else {
+        return Ok(None);
+    };
     if token.len() != 32 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Ok(None);
     }
     let cutoff = draft_cutoff(now);
-    let payload = match crate::ssr::memory_drafts::find(token, cutoff) {
+    let payload = match crate::ssr::memory_drafts::find(token, owner, cutoff) {
         Some(payload) => payload,
-        None => match drafts::find(&state.db.pool, &state.vault, token, cutoff).await? {
+        None => match drafts::find(&state.db.pool, &state.vault, token, owner, cutoff).await? {
             Some(payload) => payload,
             None => return Ok(None),
         },
@@ -341,6 +359,13 @@ pub async fn load_draft(
     serde_json::from_str(&payload)
         .map(Some)
         .map_err(|e| ServiceError::Corrupt(format!("draft: {e}")))
+}
+
+/// The browser whose cookie secret has digest `owner` filed its report: its drafts go.
+pub async fn forget_drafts(state: &AppState, owner: &str) -> Result<(), ServiceError> {
+    crate::ssr::memory_drafts::forget(owner);
+    drafts::delete_owned(&state.db.pool, owner).await?;
+    Ok(())
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, ServiceError> {

@@ -1,0 +1,103 @@
+//! A kept no-JavaScript report draft holds an ID number, a mobile and an illness: only the
+//! browser that made it may read it back, and it is gone once that browser files the report.
+use reqwest::StatusCode;
+
+use crate::helpers::{client, report_fields, spawn_app, TestApp, QINGSHI_VILLAGE};
+
+const MOBILE: &str = "13800138111";
+
+/// Posts the report form without JavaScript and without consent; returns where it sends the
+/// browser back to (`/report?draft=…`).
+async fn refused_with_a_draft(browser: &TestApp) -> String {
+    let mut fields = report_fields("草稿户", MOBILE, QINGSHI_VILLAGE);
+    fields.retain(|(k, _)| k != "form[consent]");
+    let response = browser
+        .post_plain_form("/api/reports/submit", "/report", &fields)
+        .await;
+    assert_eq!(response.status(), StatusCode::FOUND);
+    let cookie = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("sn_draft="))
+        .expect("a draft cookie")
+        .to_owned();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+    let location = response.headers()["location"].to_str().expect("location");
+    assert!(location.starts_with("/report?draft="), "{location}");
+    location.to_owned()
+}
+
+async fn draft_api(browser: &TestApp, location: &str) -> (StatusCode, String) {
+    let token = location.trim_start_matches("/report?draft=");
+    let response = browser
+        .post_api("/api/reports/draft", &[("token".into(), token.into())])
+        .await;
+    (response.status(), response.text().await.expect("body"))
+}
+
+fn leaks(text: &str) -> bool {
+    text.contains("草稿户") || text.contains(MOBILE) || text.contains("父亲住院")
+}
+
+#[tokio::test]
+async fn a_draft_link_opened_in_another_browser_shows_the_empty_form() {
+    let app = spawn_app().await;
+    let location = refused_with_a_draft(&app).await;
+    let own = app.get_html(&location).await;
+    assert!(
+        own.contains("value=\"草稿户\""),
+        "its own browser gets it back"
+    );
+    assert!(own.contains(&format!("value=\"{MOBILE}\"")));
+
+    let stranger = app.with_client(client(&app.base));
+    let response = stranger
+        .client
+        .get(app.url(&location))
+        .send()
+        .await
+        .expect("page");
+    assert_eq!(response.status(), StatusCode::OK);
+    let page = response.text().await.expect("html");
+    assert!(!leaks(&page), "another browser sees nothing typed");
+    assert!(
+        page.contains("name=\"form[mobile]\""),
+        "the plain empty form"
+    );
+    let (status, body) = draft_api(&stranger, &location).await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "null"));
+}
+
+#[tokio::test]
+async fn a_draft_is_deleted_when_its_report_is_filed() {
+    let app = spawn_app().await;
+    let location = refused_with_a_draft(&app).await;
+    let kept: i64 = sqlx::query_scalar("select count(*) from form_drafts")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .expect("count");
+    assert_eq!(kept, 1);
+
+    let filed = app
+        .post_plain_form(
+            "/api/reports/submit",
+            &location,
+            &report_fields("草稿户", MOBILE, QINGSHI_VILLAGE),
+        )
+        .await;
+    assert_eq!(filed.status(), StatusCode::FOUND);
+    let kept: i64 = sqlx::query_scalar("select count(*) from form_drafts")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .expect("count");
+    assert_eq!(kept, 0, "the draft went with the filing");
+    let again = app.get_html(&location).await;
+    assert!(!leaks(&again), "the old link shows the empty form");
+    let (status, body) = draft_api(&app, &location).await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "null"));
+}

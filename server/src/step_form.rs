@@ -84,7 +84,7 @@ pub async fn plain_step(State(state): State<AppState>, request: Request, next: N
     let render = leptos_axum::render_app_async_with_context(
         move || {
             provide_context(context_state.refreshed());
-            crate::startup::provide_csp_nonce();
+            crate::hardening::provide_csp_nonce();
             provide_context(typed.clone());
         },
         move || shell(options.clone()),

@@ -8,7 +8,6 @@ use crate::{
         case::screening::NegativeItem,
         case::state::{MemberStatus, Relation},
         case::CommandKind,
-        clock::ClockKind,
         vocab::{Category, LabourCapacity, MeasureType, RiskTier},
     },
     wire::cases::CaseView,
@@ -208,7 +207,18 @@ where
             }
             select(name, options, None, named).into_any()
         }
-        "clock" => select(name, choices(&ClockKind::ALL, ClockKind::code, ClockKind::label_zh), None, named).into_any(),
+        // Only the clocks this step may name now (the server refuses any other).
+        "clock" => select(
+            name,
+            case.clock_choices
+                .iter()
+                .find(|(step, _)| *step == kind)
+                .map(|(_, clocks)| clocks.iter().map(|c| (c.code.clone(), c.label_zh.clone())).collect())
+                .unwrap_or_default(),
+            None,
+            named,
+        )
+        .into_any(),
         "consent_signed" => view! {
             <label class="check"><input type="checkbox" name=name value="on" /><span>"已签署"</span></label>
         }
@@ -278,13 +288,19 @@ fn member_rows(case: &CaseView) -> impl IntoView {
         <div class="rows">
             {(0..rows.max(MEMBER_ROWS.min(rows))).map(|i| {
                 let name = if i == 0 { first.clone() } else { String::new() };
-                let relation = if i == 0 { Relation::Head } else { Relation::Other };
+                // Only the first member is 户主 by default; the others choose (the server
+                // refuses a later named member without a relation).
+                let relation = if i == 0 { Relation::Head.code() } else { "" };
+                let mut relations = choices(Relation::ALL, Relation::code, Relation::label_zh);
+                if i > 0 {
+                    relations.insert(0, (String::new(), "与户主关系（请选择）".to_owned()));
+                }
                 view! {
                     <div class="row">
                         {select(
                             format!("form[members][{i}][relation]"),
-                            choices(Relation::ALL, Relation::code, Relation::label_zh),
-                            Some(relation.code().to_owned()),
+                            relations,
+                            Some(relation.to_owned()),
                             (None, Some(format!("成员{}与户主关系", i + 1)), None),
                         )}
                         <input type="text" name=format!("form[members][{i}][name]") value=name

@@ -51,6 +51,8 @@ mod setup;
 mod shutdown;
 mod slow_clients;
 mod sms_stub;
+mod staff_case_forms;
+mod staff_refusals;
 mod spawned;
 mod step_access;
 mod steps;

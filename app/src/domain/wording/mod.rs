@@ -11,5 +11,6 @@ pub mod labels;
 pub mod measures;
 pub mod notices;
 pub mod progress;
+pub mod requests;
 pub mod risks;
 pub mod sms_templates;

@@ -77,5 +77,10 @@ fn key_refused(refusal: KeyRefusal) -> Response {
     } else {
         "Bearer error=\"invalid_token\""
     };
-    (StatusCode::UNAUTHORIZED, [(header::WWW_AUTHENTICATE, challenge)], Json(body)).into_response()
+    (
+        StatusCode::UNAUTHORIZED,
+        [(header::WWW_AUTHENTICATE, challenge)],
+        Json(body),
+    )
+        .into_response()
 }

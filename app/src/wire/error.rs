@@ -129,7 +129,10 @@ impl AppError {
 /// A request the server could not read, with a sentence saying so (not an empty list).
 fn unreadable() -> AppError {
     use crate::domain::wording::requests::RequestProblem;
-    AppError::Validation(vec![FieldError::new("request", &RequestProblem::Unreadable)])
+    AppError::Validation(vec![FieldError::new(
+        "request",
+        &RequestProblem::Unreadable,
+    )])
 }
 
 impl FromServerFnError for AppError {

@@ -84,7 +84,10 @@ async fn clock_steps_offer_only_clocks_that_apply_and_refuse_others_on_the_clock
         let refused = step(&cadre, &id, version, &form).await;
         assert_eq!(refused.status(), 422, "{kind} {clock}");
         let body: Value = refused.json().await.expect("json");
-        assert_eq!(body["Validation"][0]["field"], "clock", "{kind} {clock}: {body}");
+        assert_eq!(
+            body["Validation"][0]["field"], "clock",
+            "{kind} {clock}: {body}"
+        );
         assert!(
             body["Validation"][0]["zh"]
                 .as_str()
@@ -98,7 +101,11 @@ async fn clock_steps_offer_only_clocks_that_apply_and_refuse_others_on_the_clock
         &cadre,
         &id,
         version,
-        &[("kind", "pause_clock"), ("clock", "home_check"), ("reason", "农户住院")],
+        &[
+            ("kind", "pause_clock"),
+            ("clock", "home_check"),
+            ("reason", "农户住院"),
+        ],
     )
     .await;
     assert_eq!(paused.status(), 200);
@@ -148,5 +155,8 @@ async fn a_later_member_must_choose_a_relation_and_last_years_income_is_shown() 
     let previous = case["previous_income"].as_str().expect("previous income");
     assert!(previous.replace(',', "").contains("40000"), "{previous}");
     let page = cadre.get_html(&format!("/staff/cases/{id}")).await;
-    assert!(page.contains("上一年度家庭纯收入"), "shown on the case page");
+    assert!(
+        page.contains("上一年度家庭纯收入"),
+        "shown on the case page"
+    );
 }

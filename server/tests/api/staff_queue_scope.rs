@@ -26,10 +26,16 @@ async fn the_village_filter_lists_only_villages_in_the_officers_scope() {
     let [(_, village), (_, township), (_, county)] = &seen[..] else {
         unreachable!()
     };
-    assert_eq!(village, &[QINGSHI_VILLAGE.to_owned()], "a village cadre: their village");
+    assert_eq!(
+        village,
+        &[QINGSHI_VILLAGE.to_owned()],
+        "a village cadre: their village"
+    );
     assert!(township.contains(&QINGSHI_VILLAGE.to_owned()));
     assert!(
-        township.iter().all(|v| v.starts_with(&QINGSHI_VILLAGE[..9])),
+        township
+            .iter()
+            .all(|v| v.starts_with(&QINGSHI_VILLAGE[..9])),
         "a township officer: their township's villages {township:?}"
     );
     assert!(county.len() > township.len(), "the county: every village");
@@ -39,7 +45,12 @@ async fn the_village_filter_lists_only_villages_in_the_officers_scope() {
 async fn only_the_admin_is_told_how_to_enter_missing_holidays() {
     // Monday 2026-11-23: deadlines run into 2027, whose schedule is not entered.
     let app = spawn_app().await;
-    let note = |view: &Value| view["calendar_note"].as_str().unwrap_or_default().to_owned();
+    let note = |view: &Value| {
+        view["calendar_note"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    };
     let officer = app.login("zhen-qingshi").await;
     let officers: Value = officer.queue().await.json().await.expect("json");
     let admin = app.login("xian-admin").await;
@@ -47,6 +58,12 @@ async fn only_the_admin_is_told_how_to_enter_missing_holidays() {
     assert!(note(&admins).contains("政策与节假日"), "{admins}");
     let officers = note(&officers);
     assert!(officers.contains("县级管理员"), "{officers}");
-    assert!(!officers.contains("政策与节假日"), "no directions to a page they cannot open");
-    assert!(!officers.contains('\n') && officers.chars().count() < 50, "{officers}");
+    assert!(
+        !officers.contains("政策与节假日"),
+        "no directions to a page they cannot open"
+    );
+    assert!(
+        !officers.contains('\n') && officers.chars().count() < 50,
+        "{officers}"
+    );
 }

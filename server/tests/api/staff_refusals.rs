@@ -20,7 +20,9 @@ async fn a_department_call_without_a_key_is_told_which_header_is_missing() {
     assert_eq!(response.headers()[header::WWW_AUTHENTICATE], "Bearer");
     let body: Value = response.json().await.expect("json");
     assert_eq!(body["error"], "api_key.missing", "{body}");
-    assert!(body["zh"].as_str().is_some_and(|zh| zh.contains("Authorization")));
+    assert!(body["zh"]
+        .as_str()
+        .is_some_and(|zh| zh.contains("Authorization")));
     assert!(body["en"].as_str().is_some_and(|en| en.contains("Bearer")));
 }
 
@@ -45,7 +47,12 @@ async fn a_body_that_cannot_be_read_gets_a_typed_error_with_words() {
         let first = &body["Validation"][0];
         assert_eq!(first["field"], "request", "{body}");
         assert_eq!(first["key"], "request.unreadable");
-        assert!(first["zh"].as_str().is_some_and(|zh| zh.contains("没有保存")), "{body}");
+        assert!(
+            first["zh"]
+                .as_str()
+                .is_some_and(|zh| zh.contains("没有保存")),
+            "{body}"
+        );
         assert!(first["en"].as_str().is_some_and(|en| !en.is_empty()));
     }
 }
@@ -54,7 +61,10 @@ async fn a_body_that_cannot_be_read_gets_a_typed_error_with_words() {
 async fn a_role_refusal_on_an_admin_route_is_forbidden_not_unprocessable() {
     let app = spawn_app().await;
     let cadre = app.login("cun-qingshi").await;
-    let form = fields(&[("region", crate::helpers::QINGSHI_VILLAGE), ("phone", "0851-12345678")]);
+    let form = fields(&[
+        ("region", crate::helpers::QINGSHI_VILLAGE),
+        ("phone", "0851-12345678"),
+    ]);
     let refused = cadre.post_api("/api/contacts/set", &form).await;
     assert_eq!(refused.status(), 403);
     let body: Value = refused.json().await.expect("json");

@@ -23,6 +23,19 @@ async function advanceDays(page, days) {
 
 
 
+// The case page fits a 360 px phone: nothing wider than the screen (names the widest part).
+async function assertNoSidewaysScroll(page) {
+  await page.setViewportSize({ width: 360, height: 640 });
+  const widths = await page.evaluate(() => {
+    const root = document.documentElement;
+    const wide = [...document.body.querySelectorAll('*')]
+      .filter((e) => e.getBoundingClientRect().right > root.clientWidth + 0.5).pop();
+    const what = wide ? `${wide.tagName.toLowerCase()}.${wide.className} "${wide.textContent.trim().slice(0, 30)}"` : '';
+    return { scroll: root.scrollWidth, client: root.clientWidth, what };
+  });
+  assert.ok(widths.scroll <= widths.client, `case page scrolls sideways at 360 px: ${widths.scroll} > ${widths.client} (${widths.what})`);
+}
+
 async function expectState(page, text) {
   await page.locator('h1 .tag', { hasText: text }).waitFor();
 }
@@ -33,6 +46,7 @@ async function homeCheck(form) {
   await form.locator('input[name="form[members][0][income]"]').fill('2000');
   await form.locator('input[name="form[members][1][name]"]').fill('李梅');
   await form.locator('select[name="form[members][1][labour]"]').selectOption('partial');
+  await form.locator('select[name="form[members][1][relation]"]').selectOption('spouse');
   await form.locator('input[name="form[members][1][income]"]').fill('1000');
   for (const item of await form.locator('input[name^="form[guarantees]"]').all()) await item.check();
   await form.locator('input[name="form[consent_signed]"]').check();
@@ -67,6 +81,8 @@ test('a case travels from report to risk elimination, each step by the right per
   await step(page, '录入入户核查', homeCheck);
   await villageReviewAndNotice(page);
   await expectState(page, '公示中');
+  // After the home check the household summary holds the long income labels.
+  await assertNoSidewaysScroll(page);
   // The notice cannot end before five days.
   assert.equal(await page.locator('summary', { hasText: '结束公示' }).count(), 0);
   // The printable village notice lists the household, never its ID number or phone.

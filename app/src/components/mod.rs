@@ -5,6 +5,7 @@ pub mod hotline;
 pub mod hydrated;
 pub mod notice;
 pub mod offline_draft;
+pub mod page_status;
 pub mod region_contacts;
 pub mod report_fields;
 pub mod who_looked;

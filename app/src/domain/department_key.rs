@@ -34,12 +34,15 @@ pub enum KeyRefusal {
     Unknown,
     /// The administrator revoked it (or deactivated the department's account).
     Revoked,
+    /// No `Authorization` header and no staff session: nobody to answer for.
+    Missing,
 }
 
 user_messages!(KeyRefusal {
     Malformed => "api_key.malformed", "请求头Authorization应为“Bearer 密钥”", "The Authorization header must be `Bearer <key>`";
     Unknown => "api_key.unknown", "接口密钥无效：请向县级管理员申请", "Unknown API key: ask the county administrator for one";
     Revoked => "api_key.revoked", "接口密钥已被吊销：请向县级管理员申请新密钥", "This API key has been revoked: ask the county administrator for a new one";
+    Missing => "api_key.missing", "缺少接口密钥：请在请求头加上“Authorization: Bearer 密钥”（密钥向县级管理员申请）", "No API key: send the header `Authorization: Bearer <key>` (ask the county administrator for a key)";
 });
 
 /// Why the administrator's key form was refused.
@@ -247,6 +250,7 @@ mod tests {
                 KeyRefusal::Malformed,
                 KeyRefusal::Unknown,
                 KeyRefusal::Revoked,
+                KeyRefusal::Missing,
             ],
         );
         assert_messages_are_well_formed(

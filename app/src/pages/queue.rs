@@ -8,7 +8,6 @@ use crate::{
     api::{
         auth::{current_staff, Logout},
         queue::my_queue,
-        regions::region_tree,
     },
     domain::{
         lang::Lang,
@@ -123,7 +122,6 @@ pub fn QueuePage() -> impl IntoView {
         }
     };
     let staff = Resource::new(|| (), |_| current_staff());
-    let regions = Resource::new(|| (), |_| region_tree());
     let queue = Resource::new(params, |p| {
         my_queue(
             Some(p.tab),
@@ -138,7 +136,6 @@ pub fn QueuePage() -> impl IntoView {
         <Suspense fallback=move || view! { <p class="loading">{tr::common::loading(t)}</p> }>
             {move || Suspend::new(async move {
                 let Params { tab, q, filter, after } = params();
-                let townships = regions.await.unwrap_or_default();
                 match (staff.await, queue.await) {
                     (Ok(Some(me)), Ok(view)) => view! {
                         <div class="staff-bar">
@@ -181,7 +178,7 @@ pub fn QueuePage() -> impl IntoView {
                                 })
                                 .collect_view()}
                         </nav>
-                        <QueueFilterForm tab=tab.clone() q=q.clone() filter=filter.clone() townships />
+                        <QueueFilterForm tab=tab.clone() q=q.clone() filter=filter.clone() townships=view.regions />
                         <QueueList items=view.items />
                         {after.is_some().then(|| view! {
                             <a href=queue_href(&tab, &q, &filter, None) class="queue-first">{tr::queue::first_page(t)}</a>
@@ -195,7 +192,10 @@ pub fn QueuePage() -> impl IntoView {
                     }
                     .into_any(),
                     (Ok(None), _) => view! { <LoadError error=AppError::Unauthorized /> }.into_any(),
-                    (Err(error), _) | (_, Err(error)) => view! { <LoadError error /> }.into_any(),
+                    (Err(error), _) | (_, Err(error)) => {
+                        crate::components::page_status::main_content_failed(&error);
+                        view! { <LoadError error /> }.into_any()
+                    }
                 }
             })}
         </Suspense>

@@ -12,7 +12,7 @@ use http::{header, StatusCode};
 use serde::Serialize;
 
 use crate::{
-    domain::message::UserMessage,
+    domain::{department_key::KeyRefusal, message::UserMessage},
     ssr::{
         services::department_keys::{authenticate, KeyError},
         state::AppState,
@@ -36,7 +36,13 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
         return next.run(request).await;
     }
     let Some(value) = request.headers().get(header::AUTHORIZATION) else {
-        return next.run(request).await;
+        // A staff session may call these routes too; without one, say what is missing
+        // rather than a bare "Unauthorized".
+        let response = next.run(request).await;
+        if response.status() == StatusCode::UNAUTHORIZED {
+            return key_refused(KeyRefusal::Missing);
+        }
+        return response;
     };
     let value = value.to_str().unwrap_or_default().to_owned();
     match authenticate(&state, &value, state.clock.now()).await {
@@ -46,13 +52,7 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
         }
         Err(KeyError::Refused(refusal)) => {
             tracing::warn!(refusal = refusal.key(), "department key refused");
-            let body = KeyRefusalBody {
-                error: refusal.key(),
-                zh: refusal.zh(),
-                en: refusal.en(),
-            };
-            let challenge = [(header::WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")];
-            (StatusCode::UNAUTHORIZED, challenge, Json(body)).into_response()
+            key_refused(refusal)
         }
         Err(KeyError::RateLimited) => {
             (StatusCode::TOO_MANY_REQUESTS, Json(AppError::RateLimited)).into_response()
@@ -62,4 +62,25 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
             (StatusCode::INTERNAL_SERVER_ERROR, Json(error)).into_response()
         }
     }
+}
+
+/// 401 with the refusal's key and sentences, and the bearer challenge.
+fn key_refused(refusal: KeyRefusal) -> Response {
+    let body = KeyRefusalBody {
+        error: refusal.key(),
+        zh: refusal.zh(),
+        en: refusal.en(),
+    };
+    // RFC 6750: a request without credentials gets the bare challenge.
+    let challenge = if refusal == KeyRefusal::Missing {
+        "Bearer"
+    } else {
+        "Bearer error=\"invalid_token\""
+    };
+    (
+        StatusCode::UNAUTHORIZED,
+        [(header::WWW_AUTHENTICATE, challenge)],
+        Json(body),
+    )
+        .into_response()
 }

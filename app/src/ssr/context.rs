@@ -257,14 +257,25 @@ fn is_plain_form_request() -> bool {
 
 /// Maps an error for the wire and gives JSON clients a meaningful HTTP status. Plain form
 /// posts keep the redirect leptos sets for them.
+///
+/// While a page renders, its server functions run in the page's own request and share its
+/// response: a failing side resource (a picker's region list, the contacts card) must not
+/// turn the whole page into an error, so only a server function's own request (`/api/…`)
+/// gets the error's status here. A page whose main content failed says so itself
+/// (`components::page_status`).
 pub fn reply_error(e: impl Into<AppError>) -> AppError {
     let e = e.into();
-    if !is_plain_form_request() {
+    if is_server_fn_request() && !is_plain_form_request() {
         if let Some(response) = use_context::<ResponseOptions>() {
             response.set_status(status_of(&e));
         }
     }
     e
+}
+
+/// The request is a call of a server function, not a page being rendered.
+fn is_server_fn_request() -> bool {
+    use_context::<Parts>().is_some_and(|p| p.uri.path().starts_with("/api/"))
 }
 
 /// The HTTP status of an error answer.

@@ -111,6 +111,10 @@ pub struct CaseView {
     pub rigid_expenditure: Option<String>,
     /// (Total income − rigid expenditure) / members.
     pub per_capita_net_income: Option<String>,
+    /// The household's income the year before, as the home check recorded it (yuan).
+    pub previous_income: Option<String>,
+    /// Per clock step (request/approve extension, pause, resume): the clocks it may name now.
+    pub clock_choices: Vec<(String, Vec<Choice>)>,
     pub measures: Vec<MeasureView>,
     pub clocks: Vec<ClockView>,
     pub timeline: Vec<TimelineEntry>,

@@ -126,21 +126,28 @@ impl AppError {
     }
 }
 
+/// A request the server could not read, with a sentence saying so (not an empty list).
+fn unreadable() -> AppError {
+    use crate::domain::wording::requests::RequestProblem;
+    AppError::Validation(vec![FieldError::new(
+        "request",
+        &RequestProblem::Unreadable,
+    )])
+}
+
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
             // A request the server could not read is the sender's fault, not the network's.
-            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
-                AppError::Validation(Vec::new())
-            }
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => unreadable(),
             // On the server these describe the request it received (a body it cannot decode,
             // a method or content type it does not take); in the browser, the network.
             #[cfg(feature = "ssr")]
             ServerFnErrorErr::Deserialization(_)
             | ServerFnErrorErr::Request(_)
-            | ServerFnErrorErr::UnsupportedRequestMethod(_) => AppError::Validation(Vec::new()),
+            | ServerFnErrorErr::UnsupportedRequestMethod(_) => unreadable(),
             _ => AppError::Transport,
         }
     }

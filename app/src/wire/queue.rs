@@ -47,4 +47,6 @@ pub struct QueueView {
     pub next: Option<String>,
     /// Said when deadlines run into a year whose holiday schedule is not entered yet.
     pub calendar_note: Option<String>,
+    /// The townships and villages in this officer's scope, for the village filter.
+    pub regions: Vec<crate::wire::regions::TownshipOption>,
 }

@@ -273,7 +273,8 @@ pub(super) fn request_extension(
     if case.pending_extension(kind).is_some() {
         return Err(Refusal::ExtensionPending);
     }
-    if clock.state != ClockState::Running {
+    // A minimum (公示期) has no deadline to move.
+    if clock.state != ClockState::Running || kind.is_minimum() {
         return Err(Refusal::NoSuchClock { clock: kind });
     }
     if ctx.today() > clock.due_on {

@@ -47,6 +47,7 @@
 
 pub mod actor;
 pub mod apply;
+pub mod clock_choice;
 pub mod command;
 mod command_labels;
 pub mod decide;

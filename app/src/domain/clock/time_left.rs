@@ -39,15 +39,21 @@ pub enum TimeLeft {
     },
     /// A minimum that has run its length: the step may end now.
     MinimumReached,
+    /// A minimum whose step has ended: never late, whenever it ended.
+    MinimumEnded,
 }
 
 impl TimeLeft {
     /// Computes the time left on `clock` as of `today`.
     pub fn of(clock: &Clock, today: NaiveDate, cal: &Calendar) -> TimeLeft {
-        if clock.kind.is_minimum() && clock.is_open() {
-            return match (clock.due_on - today).num_days() {
-                days if days > 0 => TimeLeft::MinimumDaysLeft { days },
-                _ => TimeLeft::MinimumReached,
+        if clock.kind.is_minimum() {
+            return match clock.state {
+                ClockState::Met { .. } => TimeLeft::MinimumEnded,
+                ClockState::Cancelled { .. } => TimeLeft::Cancelled,
+                _ => match (clock.due_on - today).num_days() {
+                    days if days > 0 => TimeLeft::MinimumDaysLeft { days },
+                    _ => TimeLeft::MinimumReached,
+                },
             };
         }
         match clock.state {
@@ -101,6 +107,7 @@ impl TimeLeft {
             TimeLeft::Cancelled => "已取消".to_owned(),
             TimeLeft::MinimumDaysLeft { days } => format!("还需{days}天方可结束"),
             TimeLeft::MinimumReached => "已满最短期限，可以结束".to_owned(),
+            TimeLeft::MinimumEnded => "已结束".to_owned(),
         }
     }
 
@@ -126,6 +133,7 @@ impl TimeLeft {
                 n => format!("May end in {n} days"),
             },
             TimeLeft::MinimumReached => "Minimum reached; may end now".to_owned(),
+            TimeLeft::MinimumEnded => "Ended".to_owned(),
         }
     }
 }

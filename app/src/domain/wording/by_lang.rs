@@ -94,6 +94,7 @@ impl TimeLeft {
                 days(t::minimum_one_day_left, t::minimum_days_left, n)
             }
             TimeLeft::MinimumReached => t::minimum_reached(lang).to_owned(),
+            TimeLeft::MinimumEnded => t::minimum_ended(lang).to_owned(),
         }
     }
 }

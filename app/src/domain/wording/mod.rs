@@ -3,6 +3,7 @@
 //! translation files comes, it happens here and nowhere else.
 pub mod audit;
 pub mod by_lang;
+pub mod clock_due;
 pub mod drafts;
 pub mod engine;
 pub mod household;
@@ -10,5 +11,6 @@ pub mod labels;
 pub mod measures;
 pub mod notices;
 pub mod progress;
+pub mod requests;
 pub mod risks;
 pub mod sms_templates;

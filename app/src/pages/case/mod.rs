@@ -63,7 +63,10 @@ pub fn CasePage() -> impl IntoView {
                         }
                         .into_any()
                     }
-                    Err(error) => view! { <LoadError error /> }.into_any(),
+                    Err(error) => {
+                        crate::components::page_status::main_content_failed(&error);
+                        view! { <LoadError error /> }.into_any()
+                    }
                 }
             })}
         </Suspense>

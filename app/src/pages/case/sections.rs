@@ -4,7 +4,7 @@ use leptos::server_fn::ServerFn;
 use crate::{
     api::cases::{reveal_id_number, RevealIdNumber},
     components::{form_post::Posted, hydrated::mark_hydrated},
-    domain::wording::audit::REVEAL_REASONS,
+    domain::{lang::Lang, wording::audit::REVEAL_REASONS, wording::clock_due::due_line},
     wire::cases::{CaseView, ClockView, MemberView, RevealAnswer, TimelineEntry},
     wire::AppError,
 };
@@ -89,6 +89,7 @@ pub fn HouseholdSummary(case: CaseView) -> impl IntoView {
                 {case.responsible.clone().map(|r| view! { <dt>"帮扶责任人"</dt><dd>{r}</dd> })}
                 {case.formerly_poor.map(|f| view! { <dt>"建档立卡脱贫户"</dt><dd>{if f { "是" } else { "否" }}</dd> })}
                 {case.per_capita_income.clone().map(|i| view! { <dt>"人均纯收入"</dt><dd>{i}</dd> })}
+                {case.previous_income.clone().map(|i| view! { <dt>"上一年度家庭纯收入"</dt><dd>{i}</dd> })}
                 {case.rigid_expenditure.clone().map(|r| view! { <dt>"大额刚性支出"</dt><dd>{r}</dd> })}
                 {case.per_capita_net_income.clone().map(|i| view! { <dt>"扣除刚性支出后人均纯收入"</dt><dd>{i}</dd> })}
                 {case.green_channel.then(|| view! { <dt>"绿色通道"</dt><dd>"已开通（先帮扶后公示）"</dd> })}
@@ -129,11 +130,11 @@ pub fn ClockList(clocks: Vec<ClockView>) -> impl IntoView {
             <ul class="clocks">
                 {clocks.into_iter().map(|c| {
                     let class = format!("clock {}", c.urgency.code().replace('_', "-"));
-                    let due = if c.is_minimum { "最早结束" } else { "截止" };
+                    let due = due_line(c.is_minimum, &c.due_on, Lang::Zh);
                     view! {
                         <li class=class>
                             <strong>{c.kind_zh}</strong>
-                            <span class="muted">{format!(" · {} · {due} {}", c.owner_zh, c.due_on)}</span>
+                            <span class="muted">{format!(" · {} · {due}", c.owner_zh)}</span>
                             <span class="due">{c.time_left_zh}</span>
                         </li>
                     }

@@ -26,8 +26,30 @@ pub fn StepForm(
     // A refused post without JavaScript answers with this page: its errors belong to the
     // form that was posted, not to every step form on the page.
     let posted_elsewhere = use_context::<StepTyped>().is_some_and(|t| t.kind != step.code);
+    // All step forms share one action: its answer belongs under the form that was sent. The
+    // kind sent is seen while the call is pending; without JavaScript it is never seen, and
+    // every form shows the answer as before.
+    let sent_kind = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        if let Some(input) = action.input().get() {
+            sent_kind.set(Some(input.form.kind));
+        }
+    });
+    let code = StoredValue::new(step.code.clone());
+    let mine = Memo::new(move |_| {
+        sent_kind
+            .read()
+            .as_deref()
+            .is_none_or(|sent| code.with_value(|c| sent == c))
+    });
+    let answer = move || {
+        action
+            .value()
+            .get()
+            .filter(|_| mine.get() && !posted_elsewhere)
+    };
     let error_for = move |field: &'static str| {
-        move || match action.value().get().filter(|_| !posted_elsewhere) {
+        move || match answer() {
             Some(Err(AppError::Validation(errors))) => errors
                 .iter()
                 .find(|e| e.field == field)
@@ -35,9 +57,14 @@ pub fn StepForm(
             _ => None,
         }
     };
-    let banner = move || match action.value().get().filter(|_| !posted_elsewhere) {
+    let banner = move || match answer() {
         Some(Err(AppError::Refused(reason))) => Some(reason.zh),
         Some(Err(AppError::Validation(_))) => Some("请检查标红的内容".to_owned()),
+        // Most often the same officer in another window or tab: no one is blamed.
+        Some(Err(AppError::Conflict)) => Some(
+            "这个案件刚被更新过（可能是您在另一个窗口的操作），请刷新页面，看过最新情况后再办理。"
+                .to_owned(),
+        ),
         Some(Err(e)) => Some(e.zh().to_owned()),
         _ => None,
     };

@@ -8,7 +8,6 @@ use crate::{
         case::screening::NegativeItem,
         case::state::{MemberStatus, Relation},
         case::CommandKind,
-        clock::ClockKind,
         vocab::{Category, LabourCapacity, MeasureType, RiskTier},
     },
     wire::cases::{CaseView, StepTyped},
@@ -289,15 +288,21 @@ where
             let selected = typed.as_ref().map(|_| typed_or(t, &name, ""));
             select(name, options, selected, named).into_any()
         }
+        // Only the clocks this step may name now (the server refuses any other).
         "clock" => {
             let selected = typed.as_ref().map(|_| typed_or(t, &name, ""));
             select(
                 name,
-                choices(&ClockKind::ALL, ClockKind::code, ClockKind::label_zh),
+                case.clock_choices
+                    .iter()
+                    .find(|(step, _)| *step == kind)
+                    .map(|(_, clocks)| clocks.iter().map(|c| (c.code.clone(), c.label_zh.clone())).collect())
+                    .unwrap_or_default(),
                 selected,
                 named,
             )
             .into_any()
+        }
         }
         "consent_signed" => {
             let checked = ticked(t, &name, "on", false);
@@ -406,13 +411,19 @@ fn member_rows(case: &CaseView, typed: &Typed) -> impl IntoView {
                     typed_or(typed, &format!("form[members][{i}][{part}]"), default)
                 };
                 let name = row("name", if i == 0 { first.as_str() } else { "" });
-                let relation = if i == 0 { Relation::Head } else { Relation::Other };
+                // Only the first member is 户主 by default; the others choose (the server
+                // refuses a later named member without a relation).
+                let relation = if i == 0 { Relation::Head.code() } else { "" };
+                let mut relations = choices(Relation::ALL, Relation::code, Relation::label_zh);
+                if i > 0 {
+                    relations.insert(0, (String::new(), "与户主关系（请选择）".to_owned()));
+                }
                 view! {
                     <div class="row">
                         {select(
                             format!("form[members][{i}][relation]"),
-                            choices(Relation::ALL, Relation::code, Relation::label_zh),
-                            Some(row("relation", relation.code())),
+                            relations,
+                            Some(row("relation", relation)),
                             (None, Some(format!("成员{}与户主关系", i + 1)), None),
                         )}
                         <input type="text" name=format!("form[members][{i}][name]") value=name

@@ -64,6 +64,14 @@ pub fn new_id() -> String {
 fn refused(refusal: Refusal) -> ServiceError {
     match refusal {
         Refusal::StaleVersion { .. } => ServiceError::Conflict,
+        // A clock the step may not name now: the form's clock field is wrong.
+        Refusal::NoSuchClock { .. }
+        | Refusal::ClockNotPausable { .. }
+        | Refusal::ClockNotRunning { .. }
+        | Refusal::ClockNotPaused { .. }
+        | Refusal::NoExtensionPending => {
+            ServiceError::Validation(vec![crate::wire::FieldError::new("clock", &refusal)])
+        }
         other => ServiceError::Refused(other),
     }
 }

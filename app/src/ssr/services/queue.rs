@@ -242,7 +242,9 @@ pub async fn list_in(
         items: page.into_iter().map(|(_, item)| item).collect(),
         counts,
         next,
-        calendar_note: calendar_note(&state.calendar, today, lang),
+        calendar_note: calendar_note(&state.calendar, today, lang)
+            .map(|note| calendar_note_for(staff, note, lang)),
+        regions: super::regions::tree_in(state, &staff.scope).await?,
     })
 }
 
@@ -288,6 +290,16 @@ pub async fn refresh_queue_columns(
         tracing::info!(updated, rev, "queue columns refreshed");
     }
     Ok(updated)
+}
+
+/// Only the county admin can enter the holiday schedule: they get the note in full, everyone
+/// else one line asking them to tell the admin.
+fn calendar_note_for(staff: &Staff, note: String, lang: Lang) -> String {
+    if staff.role == crate::domain::role::Role::CountyAdmin {
+        note
+    } else {
+        crate::tr::queue::calendar_note_ask_admin(lang).to_owned()
+    }
 }
 
 /// Deadlines up to about two months ahead are counted with the holiday schedule; when a year in

@@ -30,6 +30,25 @@ pub async fn tree(state: &AppState) -> Result<Vec<TownshipOption>, ServiceError>
     Ok(townships)
 }
 
+/// The tree cut to `scope`: a village cadre sees their own village, a township officer their
+/// township's villages, the county all of them. Townships left without villages are dropped.
+pub async fn tree_in(
+    state: &AppState,
+    scope: &crate::domain::region::RegionCode,
+) -> Result<Vec<TownshipOption>, ServiceError> {
+    use crate::domain::region::RegionCode;
+    let inside = |code: &str| RegionCode::parse(code).is_ok_and(|c| scope.contains(&c));
+    Ok(tree(state)
+        .await?
+        .into_iter()
+        .map(|mut township| {
+            township.villages.retain(|v| inside(&v.code));
+            township
+        })
+        .filter(|township| !township.villages.is_empty())
+        .collect())
+}
+
 /// A region's name, or empty when the code is unknown.
 pub async fn name_of(state: &AppState, code: &str) -> Result<String, ServiceError> {
     Ok(regions::find(&state.db.pool, code)

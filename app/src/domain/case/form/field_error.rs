@@ -22,10 +22,12 @@ pub enum CommandFieldError {
     FutureBirthDate,
     /// The members' incomes add up to more than can be counted (a typing slip, or a probe).
     IncomeTotalTooLarge,
+    /// A member after the first has no relation to the head chosen (only the first defaults).
+    RelationMissing,
 }
 
 impl CommandFieldError {
-    pub const ALL: [CommandFieldError; 13] = [
+    pub const ALL: [CommandFieldError; 14] = [
         CommandFieldError::UnknownKind,
         CommandFieldError::Missing,
         CommandFieldError::BadDate,
@@ -39,6 +41,7 @@ impl CommandFieldError {
         CommandFieldError::PhoneInName,
         CommandFieldError::FutureBirthDate,
         CommandFieldError::IncomeTotalTooLarge,
+        CommandFieldError::RelationMissing,
     ];
 }
 
@@ -58,6 +61,7 @@ impl UserMessage for CommandFieldError {
             Self::PhoneInName => "command.phone_in_name",
             Self::FutureBirthDate => "command.future_birth_date",
             Self::IncomeTotalTooLarge => "command.income_total_too_large",
+            Self::RelationMissing => "command.relation_missing",
         }
     }
 
@@ -78,6 +82,7 @@ impl UserMessage for CommandFieldError {
             Self::PhoneInName => "这里只填姓名，手机号码请填在下面一栏",
             Self::FutureBirthDate => "身份证号码里的出生日期晚于今天，请核对号码（可不填）",
             Self::IncomeTotalTooLarge => "家庭成员年收入合计过大，请核对各成员的收入金额",
+            Self::RelationMissing => "请为每位家庭成员选择与户主的关系",
         }
     }
 
@@ -102,6 +107,7 @@ impl UserMessage for CommandFieldError {
             Self::IncomeTotalTooLarge => {
                 "The members' incomes add up to too much; check each member's income"
             }
+            Self::RelationMissing => "Choose each member's relation to the head of household",
         }
     }
 }

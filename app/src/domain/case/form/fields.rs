@@ -178,13 +178,20 @@ pub(super) fn parse_members(
 ) -> Option<Vec<Member>> {
     let mut members = Vec::new();
     let mut complete = true;
-    for row in rows.iter().filter(|row| !row.name.trim().is_empty()) {
+    let named = rows.iter().filter(|row| !row.name.trim().is_empty());
+    for (position, row) in named.enumerate() {
         let labour = p.keep("members", vocab(&row.labour, LabourCapacity::from_code));
         let income = p.keep("members", parse_amount(&row.income));
-        let relation = p.keep(
-            "members",
-            vocab_or_default(&row.relation, Relation::from_code),
-        );
+        // Only the first member may go without a chosen relation (the form pre-selects 户主
+        // for them); for the others an unchosen relation would silently read as 户主 or 其他.
+        let relation = if position > 0 && row.relation.trim().is_empty() {
+            p.keep("members", Err(CommandFieldError::RelationMissing))
+        } else {
+            p.keep(
+                "members",
+                vocab_or_default(&row.relation, Relation::from_code),
+            )
+        };
         let id_number = p.keep("members", parse_optional_id(&row.id_number, today));
         let status = p.keep(
             "members",

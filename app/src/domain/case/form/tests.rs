@@ -393,10 +393,11 @@ fn blank_rows_are_ignored_and_all_blank_rows_mean_none() {
 fn member_relation_id_and_status_are_optional_but_checked() {
     let mut form = complete_form(CommandKind::RecordHomeCheck);
     for member in &mut form.members {
-        member.relation.clear();
         member.id_number.clear();
         member.status.clear();
     }
+    form.members[0].relation.clear();
+    form.members[1].relation = "other".into();
     form.rigid_expenditure.clear();
     match parse_command(&form, today()) {
         Ok(CaseCommand::RecordHomeCheck { record }) => {
@@ -424,6 +425,52 @@ fn member_relation_id_and_status_are_optional_but_checked() {
         problem_keys(&form),
         vec![("rigid_expenditure", "command.bad_amount")]
     );
+}
+
+/// Only the first member may leave the relation unchosen; every later named member must
+/// choose one (the form shows them an empty "请选择"), and the refusal says so.
+#[test]
+fn a_later_member_must_choose_a_relation() {
+    type Row = (
+        &'static str,
+        &'static str,
+        &'static str,
+        Option<&'static str>,
+    );
+    let rows: &[Row] = &[
+        ("head", "child", "", None),
+        ("", "spouse", "", None),
+        ("head", "", "", Some("command.relation_missing")),
+        ("head", "  ", "", Some("command.relation_missing")),
+        ("head", "child", "cousin", Some("command.bad_choice")),
+    ];
+    for (first, second, third, problem) in rows {
+        let mut form = complete_form(CommandKind::RecordHomeCheck);
+        let mut extra = form.members[1].clone();
+        extra.name = "张小三".into();
+        extra.relation = (*third).into();
+        form.members[0].relation = (*first).into();
+        form.members[1].relation = (*second).into();
+        if !third.is_empty() {
+            form.members.push(extra);
+        }
+        match problem {
+            None => assert!(
+                parse_command(&form, today()).is_ok(),
+                "{first:?} {second:?}"
+            ),
+            Some(key) => assert_eq!(
+                problem_keys(&form),
+                vec![("members", *key)],
+                "{second:?} {third:?}"
+            ),
+        }
+    }
+    // An unnamed row is not a member: its relation does not matter.
+    let mut form = complete_form(CommandKind::RecordHomeCheck);
+    form.members.push(MemberForm::default());
+    assert!(parse_command(&form, today()).is_ok());
+    assert!(!CommandFieldError::RelationMissing.zh().is_empty());
 }
 
 #[test]

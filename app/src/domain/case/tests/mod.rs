@@ -1,4 +1,5 @@
 mod assistance;
+mod clock_choice;
 mod clock_rules;
 mod engine_gaps;
 mod props;

@@ -139,6 +139,10 @@ pub async fn view(
         per_capita_net_income: household
             .and_then(|h| h.per_capita_net_income())
             .map(|f| f.to_string()),
+        previous_income: household
+            .and_then(|h| h.previous_income)
+            .map(|f| f.to_string()),
+        clock_choices: sections::clock_choices(&case, &actor, today),
         measures: sections::measures(&case),
         clocks,
         timeline,

@@ -120,3 +120,31 @@ pub fn consent(row: &CaseRow, people: &People) -> String {
         Some(by) => format!("由{}向申请人宣读并征得同意", people.name(by)),
     }
 }
+
+/// For each clock step (延期, 审批延期, 暂停, 恢复): the clocks it may name now, for this officer.
+pub fn clock_choices(
+    case: &Case,
+    actor: &crate::domain::case::Actor,
+    today: NaiveDate,
+) -> Vec<(String, Vec<Choice>)> {
+    use crate::domain::case::{clock_choice, CommandKind as C};
+    [
+        C::RequestExtension,
+        C::ApproveExtension,
+        C::PauseClock,
+        C::ResumeClock,
+    ]
+    .into_iter()
+    .map(|step| {
+        let kinds = clock_choice::clock_choices(step, case, actor, today);
+        let choices = kinds
+            .into_iter()
+            .map(|k| Choice {
+                code: k.code().to_owned(),
+                label_zh: k.label_zh().to_owned(),
+            })
+            .collect();
+        (step.code().to_owned(), choices)
+    })
+    .collect()
+}

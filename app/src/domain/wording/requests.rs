@@ -1,0 +1,24 @@
+//! What a caller is told when the request itself cannot be read (malformed JSON, a missing
+//! argument): a typed field error on `request`, never an empty list.
+use crate::domain::message::user_messages;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RequestProblem {
+    /// The body is not what the route takes: broken JSON, a missing or mistyped field.
+    Unreadable,
+}
+
+user_messages!(RequestProblem {
+    Unreadable => "request.unreadable", "无法读取提交的内容（格式不正确或缺少必填项），没有保存任何内容。请检查后重试。", "The request could not be read (malformed, or a required field is missing); nothing was saved. Check it and try again.";
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::message::tests::assert_messages_are_well_formed;
+
+    #[test]
+    fn the_unreadable_request_message_is_complete() {
+        assert_messages_are_well_formed("request", &[RequestProblem::Unreadable]);
+    }
+}

@@ -1,0 +1,162 @@
+//! The staff case page's forms as a tester playing village and township officers found them:
+//! clock steps offer and accept only the clocks that apply, later household members must
+//! choose their relation, and the previous year's income is shown once entered.
+use serde_json::Value;
+
+use crate::helpers::{detail, spawn_app, step, TestApp, QINGSHI_VILLAGE};
+
+/// Everything a step writes: the case's version, its events, clocks and outbox rows.
+async fn footprint(app: &TestApp, id: &str) -> (i64, i64, i64, i64) {
+    let pool = &app.state.db.pool;
+    let count = |sql: &'static str| async move {
+        sqlx::query_scalar::<_, i64>(sql)
+            .bind(id)
+            .fetch_one(pool)
+            .await
+            .expect(sql)
+    };
+    (
+        count("select version from cases where id = $1").await,
+        count("select count(*) from case_events where case_id = $1").await,
+        count("select count(*) from case_clocks where case_id = $1").await,
+        count("select count(*) from outbox where case_id = $1").await,
+    )
+}
+
+/// A fresh filing the township has accepted: the village's home check is due.
+async fn accepted_case(app: &TestApp) -> String {
+    let tracking = app
+        .submit_report("张三", "13800138000", QINGSHI_VILLAGE)
+        .await;
+    let id = app.case_id_of(&tracking).await;
+    let township = app.login("zhen-qingshi").await;
+    let version = detail(&township, &id).await["version"]
+        .as_i64()
+        .expect("version");
+    let accepted = step(&township, &id, version, &[("kind", "accept")]).await;
+    assert_eq!(accepted.status(), 200);
+    id
+}
+
+fn offered(case: &Value, step: &str) -> Vec<String> {
+    case["clock_choices"]
+        .as_array()
+        .expect("clock choices")
+        .iter()
+        .find(|pair| pair[0] == step)
+        .map(|pair| {
+            pair[1]
+                .as_array()
+                .expect("clocks")
+                .iter()
+                .filter_map(|c| c["code"].as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn clock_steps_offer_only_clocks_that_apply_and_refuse_others_on_the_clock_field() {
+    let app = spawn_app().await;
+    let id = accepted_case(&app).await;
+    let cadre = app.login("cun-qingshi").await;
+    let case = detail(&cadre, &id).await;
+    assert_eq!(offered(&case, "pause_clock"), ["home_check"]);
+    assert_eq!(offered(&case, "request_extension"), ["home_check"]);
+    assert!(offered(&case, "resume_clock").is_empty());
+    assert!(offered(&case, "approve_extension").is_empty());
+
+    let version = case["version"].as_i64().expect("version");
+    let before = footprint(&app, &id).await;
+    let tries = [
+        ("pause_clock", "notice_window"),
+        ("pause_clock", "identification_overall"),
+        ("request_extension", "notice_window"),
+        ("request_extension", "township_acceptance"),
+    ];
+    for (kind, clock) in tries {
+        let form = [
+            ("kind", kind),
+            ("clock", clock),
+            ("days", "2"),
+            ("reason", "农户住院"),
+        ];
+        let refused = step(&cadre, &id, version, &form).await;
+        assert_eq!(refused.status(), 422, "{kind} {clock}");
+        let body: Value = refused.json().await.expect("json");
+        assert_eq!(
+            body["Validation"][0]["field"], "clock",
+            "{kind} {clock}: {body}"
+        );
+        assert!(
+            body["Validation"][0]["zh"]
+                .as_str()
+                .is_some_and(|zh| !zh.is_ascii()),
+            "{body}"
+        );
+    }
+    assert_eq!(footprint(&app, &id).await, before, "nothing written");
+
+    let paused = step(
+        &cadre,
+        &id,
+        version,
+        &[
+            ("kind", "pause_clock"),
+            ("clock", "home_check"),
+            ("reason", "农户住院"),
+        ],
+    )
+    .await;
+    assert_eq!(paused.status(), 200);
+    let case = detail(&cadre, &id).await;
+    assert!(offered(&case, "pause_clock").is_empty());
+    assert_eq!(offered(&case, "resume_clock"), ["home_check"]);
+}
+
+#[tokio::test]
+async fn a_later_member_must_choose_a_relation_and_last_years_income_is_shown() {
+    let app = spawn_app().await;
+    let id = accepted_case(&app).await;
+    let cadre = app.login("cun-qingshi").await;
+    let case = detail(&cadre, &id).await;
+    let version = case["version"].as_i64().expect("version");
+    let today = case["today"].as_str().expect("today").to_owned();
+    let home_check = |relation: &'static str| {
+        vec![
+            ("kind", "record_home_check"),
+            ("date", today.as_str()),
+            ("visitors", "王村干"),
+            ("members][0][name", "张三"),
+            ("members][0][relation", "head"),
+            ("members][0][labour", "full"),
+            ("members][0][income", "3000"),
+            ("members][1][name", "李梅"),
+            ("members][1][relation", relation),
+            ("members][1][labour", "partial"),
+            ("members][1][income", "1000"),
+            ("previous_income", "40000"),
+            ("guarantees][0", "food"),
+            ("consent_signed", "on"),
+        ]
+    };
+    let before = footprint(&app, &id).await;
+    let unchosen = step(&cadre, &id, version, &home_check("")).await;
+    assert_eq!(unchosen.status(), 422);
+    let body: Value = unchosen.json().await.expect("json");
+    assert_eq!(body["Validation"][0]["field"], "members", "{body}");
+    assert_eq!(body["Validation"][0]["key"], "command.relation_missing");
+    assert_eq!(footprint(&app, &id).await, before, "nothing written");
+
+    let checked = step(&cadre, &id, version, &home_check("spouse")).await;
+    assert_eq!(checked.status(), 200);
+    let case = detail(&cadre, &id).await;
+    assert_eq!(case["members"][1]["relation_zh"], "配偶");
+    let previous = case["previous_income"].as_str().expect("previous income");
+    assert!(previous.replace(',', "").contains("40000"), "{previous}");
+    let page = cadre.get_html(&format!("/staff/cases/{id}")).await;
+    assert!(
+        page.contains("上一年度家庭纯收入"),
+        "shown on the case page"
+    );
+}

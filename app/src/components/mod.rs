@@ -7,4 +7,6 @@ pub mod notice;
 pub mod offline_draft;
 pub mod region_contacts;
 pub mod report_fields;
+pub mod report_prop;
+pub mod village_options;
 pub mod who_looked;

@@ -23,6 +23,9 @@ pub use shell::{shell, App};
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
+    // Panic messages in the console are for developers: the release WASM leaves out the hook
+    // and the formatting it pulls in (every byte is downloaded by a household's phone).
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_islands();
 }

@@ -1,7 +1,5 @@
 //! Per-field error messages: from the server (authoritative) and, once hydrated, from the
 //! same parsing code run as the person types.
-use std::collections::BTreeMap;
-
 use leptos::prelude::*;
 
 use crate::{
@@ -9,25 +7,31 @@ use crate::{
     wire::FieldError,
 };
 
+/// (field, message) pairs, one per field. A short list, not a map: a form has a dozen fields,
+/// and `BTreeMap` with its sorted `collect` weighs ~15 KB of the household's WASM.
 #[derive(Clone, Copy)]
-pub struct FieldErrors(RwSignal<BTreeMap<String, String>>, Lang);
+pub struct FieldErrors(RwSignal<Vec<(String, String)>>, Lang);
 
 impl FieldErrors {
     /// Messages in the page's language.
     pub fn new(initial: &[FieldError]) -> Self {
-        let errors = FieldErrors(RwSignal::new(BTreeMap::new()), use_lang());
+        let errors = FieldErrors(RwSignal::new(Vec::new()), use_lang());
         errors.replace_all(initial);
         errors
     }
 
     pub fn replace_all(&self, errors: &[FieldError]) {
         let lang = self.1;
-        self.0.set(
-            errors
-                .iter()
-                .map(|e| (e.field.clone(), lang.pick(&e.zh, &e.en).clone()))
-                .collect(),
-        );
+        let mut all = Vec::with_capacity(errors.len());
+        for e in errors {
+            // As a map would: the last message for a field wins.
+            put(
+                &mut all,
+                &e.field,
+                Some(lang.pick(e.zh.as_str(), e.en.as_str())),
+            );
+        }
+        self.0.set(all);
     }
 
     /// The page's language, for messages worded in the browser.
@@ -36,14 +40,7 @@ impl FieldErrors {
     }
 
     pub fn set(&self, field: &str, message: Option<&str>) {
-        self.0.update(|map| match message {
-            Some(m) => {
-                map.insert(field.to_owned(), m.to_owned());
-            }
-            None => {
-                map.remove(field);
-            }
-        });
+        self.0.update(|all| put(all, field, message));
     }
 
     pub fn get(
@@ -51,11 +48,11 @@ impl FieldErrors {
         field: &'static str,
     ) -> impl Fn() -> Option<String> + Copy + Send + Sync + 'static {
         let map = self.0;
-        move || map.with(|m| m.get(field).cloned())
+        move || map.with(|all| find(all, field).map(|i| all[i].1.clone()))
     }
 
     pub fn has(&self, field: &str) -> bool {
-        self.0.with_untracked(|m| m.contains_key(field))
+        self.0.with_untracked(|all| find(all, field).is_some())
     }
 
     /// Typing clears a fixed error at once but only shows a new one when the field already had
@@ -64,6 +61,22 @@ impl FieldErrors {
         if message.is_none() || self.has(field) {
             self.set(field, message);
         }
+    }
+}
+
+fn find(all: &[(String, String)], field: &str) -> Option<usize> {
+    all.iter().position(|(f, _)| f == field)
+}
+
+/// Sets (`Some`) or removes (`None`) the message of `field`.
+fn put(all: &mut Vec<(String, String)>, field: &str, message: Option<&str>) {
+    match (find(all, field), message) {
+        (Some(i), Some(m)) => all[i].1 = m.to_owned(),
+        (Some(i), None) => {
+            all.remove(i);
+        }
+        (None, Some(m)) => all.push((field.to_owned(), m.to_owned())),
+        (None, None) => {}
     }
 }
 
@@ -77,5 +90,25 @@ pub fn FieldMessage(
         <p class="field-error" id=id role="alert" aria-live="polite">
             {message}
         </p>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::put;
+
+    #[test]
+    fn one_message_per_field_the_last_wins() {
+        let mut all = Vec::new();
+        for (field, message) in [
+            ("name", Some("a")),
+            ("mobile", Some("b")),
+            ("name", Some("c")),
+            ("mobile", None),
+            ("group", None),
+        ] {
+            put(&mut all, field, message);
+        }
+        assert_eq!(all, vec![("name".to_owned(), "c".to_owned())]);
     }
 }

@@ -110,13 +110,39 @@ pub(crate) mod browser {
         content_type: &str,
         body: String,
     ) -> Result<(T, Option<String>), AppError> {
+        let answer = send(url, Some(content_type), &JsValue::from_str(&body)).await?;
+        if answer.ok {
+            let value = serde_json::from_str(&answer.text).map_err(|_| AppError::Transport)?;
+            Ok((value, answer.location))
+        } else {
+            Err(serde_json::from_str(&answer.text).unwrap_or(AppError::Internal))
+        }
+    }
+
+    /// What came back from a POST: status, body text and `Location`.
+    pub struct Answer {
+        pub ok: bool,
+        pub status: u16,
+        pub text: String,
+        pub location: Option<String>,
+    }
+
+    /// POSTs `body` (a string, or `FormData` with `content_type` None so the browser sets the
+    /// multipart boundary) asking for JSON. `Transport` when no answer could be read.
+    pub async fn send(
+        url: &str,
+        content_type: Option<&str>,
+        body: &JsValue,
+    ) -> Result<Answer, AppError> {
         let headers = Headers::new().map_err(|_| AppError::Transport)?;
-        let _ = headers.set("content-type", content_type);
+        if let Some(content_type) = content_type {
+            let _ = headers.set("content-type", content_type);
+        }
         let _ = headers.set("accept", "application/json");
         let init = RequestInit::new();
         init.set_method("POST");
         init.set_headers(&headers);
-        init.set_body(&JsValue::from_str(&body));
+        init.set_body(body);
         let response: Response = JsFuture::from(window().fetch_with_str_and_init(url, &init))
             .await
             .map_err(|_| AppError::Transport)?
@@ -126,12 +152,12 @@ pub(crate) mod browser {
             .ok()
             .and_then(|t| t.as_string())
             .ok_or(AppError::Transport)?;
-        if response.ok() {
-            let value = serde_json::from_str(&text).map_err(|_| AppError::Transport)?;
-            Ok((value, response.headers().get("location").ok().flatten()))
-        } else {
-            Err(serde_json::from_str(&text).unwrap_or(AppError::Internal))
-        }
+        Ok(Answer {
+            ok: response.ok(),
+            status: response.status(),
+            text,
+            location: response.headers().get("location").ok().flatten(),
+        })
     }
 }
 

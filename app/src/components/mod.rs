@@ -8,4 +8,6 @@ pub mod offline_draft;
 pub mod page_status;
 pub mod region_contacts;
 pub mod report_fields;
+pub mod report_prop;
+pub mod village_options;
 pub mod who_looked;

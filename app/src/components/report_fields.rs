@@ -1,7 +1,7 @@
 //! The fields of a report, shared by the household's own form and staff filing for someone
 //! (代为申报). Plain HTML inputs named `form[...]`; once hydrated each one is checked with the
 //! same parsers the server uses.
-use leptos::prelude::*;
+use leptos::{either::Either, prelude::*};
 use leptos_router::hooks::use_query_map;
 
 use crate::{
@@ -21,7 +21,7 @@ use crate::{
         vocab::RiskType,
     },
     i18n::{use_lang, Lang},
-    wire::{regions::TownshipOption, reports::ReportDraft, AppError},
+    wire::{reports::ReportDraft, AppError},
 };
 
 /// How the pledge and authorisation (承诺授权) is given.
@@ -128,7 +128,9 @@ fn message<T, E: UserMessage>(lang: Lang, result: Result<T, E>) -> Option<&'stat
 pub fn ReportFields(
     form: ReportForm,
     errors: FieldErrors,
-    townships: Vec<TownshipOption>,
+    /// The `<option>`s of the village choice, as HTML written by the server
+    /// (`components::village_options`).
+    village_options: String,
     consent: Consent,
     /// Called with (ID number, mobile) as they change, e.g. to look for earlier filings.
     #[prop(optional)]
@@ -138,7 +140,8 @@ pub fn ReportFields(
         name,
         mobile,
         id_number,
-        village,
+        // Marked `selected` in `village_options`.
+        village: _,
         group,
         household_size,
         risk_types,
@@ -203,27 +206,8 @@ pub fn ReportFields(
             <div class="field" class:invalid=move || errors.get("village")().is_some()>
                 <label for="f-village">{t.pick("所在乡镇和村 *", "Township and village *")}</label>
                 <select id="f-village" name="form[village]" aria-describedby="e-village"
+                    inner_html=village_options
                     on:change=move |ev| errors.set("village", message(t, parse_village(&event_target_value(&ev))))>
-                    <option value="">{t.pick("请选择乡镇和村", "Choose your township and village")}</option>
-                    {townships
-                        .into_iter()
-                        .map(|township| {
-                            let selected_village = village.clone();
-                            view! {
-                                // Place names are Chinese on every page (read out as such).
-                                <optgroup label=township.name.clone() lang="zh-CN">
-                                    {township.villages
-                                        .into_iter()
-                                        .map(|v| {
-                                            let selected = v.code == selected_village;
-                                            let label = format!("{} · {}", township.name, v.name);
-                                            view! { <option value=v.code selected=selected>{label}</option> }
-                                        })
-                                        .collect_view()}
-                                </optgroup>
-                            }
-                        })
-                        .collect_view()}
                 </select>
                 <FieldMessage id="e-village" message=errors.get("village") />
             </div>
@@ -281,15 +265,16 @@ pub fn ReportFields(
                 <FieldMessage id="e-description" message=errors.get("description") />
             </div>
 
+            // `Either`, not `into_any()`: a type-erased view brings its async-hydration code
+            // into the WASM.
             {match consent {
-                Consent::AtHomeCheck => view! {
+                Consent::AtHomeCheck => Either::Left(view! {
                     <div class="field consent">
                         <input type="hidden" name="form[consent]" value="on" />
                         <p class="hint"><strong>{consent_title}</strong>{consent_text}</p>
                     </div>
-                }
-                .into_any(),
-                Consent::SelfTicked | Consent::ReadAloud => view! {
+                }),
+                Consent::SelfTicked | Consent::ReadAloud => Either::Right(view! {
                     <div class="field consent" class:invalid=move || errors.get("consent")().is_some()>
                         <label class="check">
                             <input type="checkbox" name="form[consent]" value="on" checked=!consent_ticked.is_empty()
@@ -302,8 +287,7 @@ pub fn ReportFields(
                         </label>
                         <FieldMessage id="e-consent" message=errors.get("consent") />
                     </div>
-                }
-                .into_any(),
+                }),
             }}
 
     }

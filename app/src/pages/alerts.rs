@@ -136,18 +136,15 @@ fn AlertImport(problem: Option<String>) -> impl IntoView {
 /// with the row count and the `alerts/push` request bodies of the batches.
 #[cfg(feature = "hydrate")]
 async fn read_on_server(form: web_sys::HtmlFormElement) -> Result<(usize, Vec<String>), String> {
-    use crate::wire::alerts::AlertFileAnswer;
+    use crate::{components::form_post::browser::send, wire::alerts::AlertFileAnswer};
     let data = web_sys::FormData::new_with_form(&form).map_err(|_| UNREADABLE.to_owned())?;
-    let response = gloo_net::http::Request::post("/staff/alerts/parse")
-        .body(data)
-        .map_err(|_| UNREADABLE.to_owned())?
-        .send()
+    let answer = send("/staff/alerts/parse", None, &data)
         .await
         .map_err(|_| "网络中断，没有导入任何内容，请重试".to_owned())?;
-    match response.json::<AlertFileAnswer>().await {
+    match serde_json::from_str::<AlertFileAnswer>(&answer.text) {
         Ok(AlertFileAnswer::Batches { rows, bodies }) => Ok((rows, bodies)),
         Ok(AlertFileAnswer::Refused(e)) => Err(format!("{}。没有导入任何内容。", e.zh)),
-        Err(_) if response.status() == 413 => Err(format!(
+        Err(_) if answer.status == 413 => Err(format!(
             "文件太大（超过{}KB），没有导入任何内容。请分批导入",
             MAX_ALERT_FILE_BYTES / 1024
         )),
@@ -158,18 +155,15 @@ async fn read_on_server(form: web_sys::HtmlFormElement) -> Result<(usize, Vec<St
 /// Posts one batch to `alerts/push`; `None` when it was not filed (network, session).
 #[cfg(feature = "hydrate")]
 async fn push_batch(body: String) -> Option<Vec<AlertOutcome>> {
-    let response = gloo_net::http::Request::post("/api/alerts/push")
-        .header("content-type", "application/json")
-        .header("accept", "application/json")
-        .body(body)
-        .ok()?
-        .send()
+    use crate::components::form_post::browser::send;
+    let body = wasm_bindgen::JsValue::from_str(&body);
+    let answer = send("/api/alerts/push", Some("application/json"), &body)
         .await
         .ok()?;
-    if !response.ok() {
+    if !answer.ok {
         return None;
     }
-    response.json().await.ok()
+    serde_json::from_str(&answer.text).ok()
 }
 
 #[cfg(not(feature = "hydrate"))]

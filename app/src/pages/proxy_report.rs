@@ -19,14 +19,12 @@ use crate::{
         notice::LoadError,
         offline_draft::{DraftStatus, OfflineDraft},
         report_fields::{report_draft, show_submit_errors, Consent, ReportFields, SubmitBanners},
+        report_prop::{from_prop, to_prop},
+        village_options::{choice_options_html, village_options_html},
     },
     domain::{vocab::Channel, wording::drafts::DraftDevice},
     i18n::{use_lang, Lang},
-    wire::{
-        cases::{Choice, DuplicateView},
-        regions::TownshipOption,
-        reports::ReportDraft,
-    },
+    wire::{cases::DuplicateView, reports::ReportDraft, FieldError},
 };
 
 #[component]
@@ -51,7 +49,23 @@ pub fn ProxyReportPage() -> impl IntoView {
                 let account = me.await.ok().flatten().map(|me| me.username).unwrap_or_default();
                 match (channels.await, regions.await) {
                     (Ok(channels), Ok(townships)) => {
-                        view! { <ProxyForm draft townships channels channel earlier account lang /> }.into_any()
+                        let village_options = village_options_html(&townships, &draft.form.village, lang);
+                        // A department files alerts from its data: nobody is on the line to
+                        // read the pledge to.
+                        let department = channels
+                            .iter()
+                            .all(|c| c.code == Channel::DepartmentAlert.code());
+                        let channel_options = choice_options_html(
+                            channels.iter().map(|c| (c.code.as_str(), c.label_zh.as_str())),
+                            &channel,
+                        );
+                        let form = to_prop(&draft.form);
+                        let errors = draft.errors;
+                        view! {
+                            <ProxyForm form errors village_options channel_options department
+                                earlier account lang />
+                        }
+                        .into_any()
                     }
                     (Err(error), _) | (_, Err(error)) => view! { <LoadError error /> }.into_any(),
                 }
@@ -61,19 +75,26 @@ pub fn ProxyReportPage() -> impl IntoView {
 }
 
 /// The island: props only (no context, no resources); the earlier filings are looked up
-/// by an action as the ID number and mobile change.
+/// by an action as the ID number and mobile change. The form arrives as strings
+/// (`report_prop`) and the choices as HTML, to keep the WASM small.
 #[island]
 fn ProxyForm(
-    draft: ReportDraft,
-    townships: Vec<TownshipOption>,
-    channels: Vec<Choice>,
-    channel: String,
+    form: Vec<String>,
+    errors: Vec<FieldError>,
+    village_options: String,
+    channel_options: String,
+    /// Only the department-alert channel: the pledge is signed at the home check.
+    department: bool,
     earlier: Vec<DuplicateView>,
     account: String,
     lang: Lang,
 ) -> impl IntoView {
     provide_context(lang);
     mark_hydrated();
+    let draft = ReportDraft {
+        form: from_prop(form),
+        errors,
+    };
     let submit = Posted::<String>::new();
     let errors = FieldErrors::new(&draft.errors);
     let general_error = show_submit_errors(submit.value, errors);
@@ -104,11 +125,7 @@ fn ProxyForm(
         draft.errors.is_empty(),
         submit.value,
     );
-    // A department files alerts from its data: nobody is on the line to read the pledge to.
-    let consent = if channels
-        .iter()
-        .all(|c| c.code == Channel::DepartmentAlert.code())
-    {
+    let consent = if department {
         Consent::AtHomeCheck
     } else {
         Consent::ReadAloud
@@ -122,18 +139,15 @@ fn ProxyForm(
             <SubmitBanners error=general_error draft_has_errors=!draft.errors.is_empty() errors />
             <div class="field" class:invalid=move || errors.get("channel")().is_some()>
                 <label for="f-channel">"申报渠道 *"</label>
-                <select id="f-channel" name="channel" aria-describedby="e-channel">
-                    {channels.into_iter().map(|c| {
-                        let selected = c.code == channel;
-                        view! { <option value=c.code selected=selected>{c.label_zh}</option> }
-                    }).collect_view()}
+                <select id="f-channel" name="channel" aria-describedby="e-channel"
+                    inner_html=channel_options>
                 </select>
                 <FieldMessage id="e-channel" message=errors.get("channel") />
             </div>
             <ReportFields
                 form=draft.form
                 errors
-                townships
+                village_options
                 consent=consent
                 on_keys=Callback::new(look_up)
             />

@@ -12,10 +12,12 @@ use crate::{
         hydrated::mark_hydrated,
         offline_draft::{DraftStatus, OfflineDraft},
         report_fields::{report_draft, show_submit_errors, Consent, ReportFields, SubmitBanners},
+        report_prop::{from_prop, to_prop},
+        village_options::village_options_html,
     },
     domain::wording::drafts::DraftDevice,
     i18n::{use_lang, Lang},
-    wire::{regions::TownshipOption, reports::ReportDraft},
+    wire::{reports::ReportDraft, FieldError},
 };
 
 #[component]
@@ -33,7 +35,12 @@ pub fn ReportPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let draft = draft.await;
                 match regions.await {
-                    Ok(townships) => view! { <ReportFormView draft townships lang=t /> }.into_any(),
+                    Ok(townships) => {
+                        let village_options = village_options_html(&townships, &draft.form.village, t);
+                        let form = to_prop(&draft.form);
+                        let errors = draft.errors;
+                        view! { <ReportFormView form errors village_options lang=t /> }.into_any()
+                    }
                     Err(e) => view! { <p class="banner error">{e.text(t)}</p> }.into_any(),
                 }
             })}
@@ -41,11 +48,22 @@ pub fn ReportPage() -> impl IntoView {
     }
 }
 
-/// The island: everything it needs arrives as props (an island sees no context from `App`).
+/// The island: everything it needs arrives as props (an island sees no context from `App`),
+/// shaped to keep the WASM small: the form as strings (`report_prop`), the village choice as
+/// HTML.
 #[island]
-fn ReportFormView(draft: ReportDraft, townships: Vec<TownshipOption>, lang: Lang) -> impl IntoView {
+fn ReportFormView(
+    form: Vec<String>,
+    errors: Vec<FieldError>,
+    village_options: String,
+    lang: Lang,
+) -> impl IntoView {
     provide_context(lang);
     mark_hydrated();
+    let draft = ReportDraft {
+        form: from_prop(form),
+        errors,
+    };
     let submit = Posted::<String>::new();
     let errors = FieldErrors::new(&draft.errors);
     let general_error = show_submit_errors(submit.value, errors);
@@ -66,7 +84,7 @@ fn ReportFormView(draft: ReportDraft, townships: Vec<TownshipOption>, lang: Lang
             <DraftStatus draft=kept />
             <SubmitBanners error=general_error draft_has_errors=!draft.errors.is_empty() errors />
 
-            <ReportFields form=draft.form errors townships consent=Consent::SelfTicked />
+            <ReportFields form=draft.form errors village_options consent=Consent::SelfTicked />
 
             <button type="submit" class="button primary big" disabled=move || pending.get()>
                 {move || if pending.get() {

@@ -3,9 +3,17 @@
 //! over the 12 demo villages. Mobiles and ID numbers are sealed with the app's own vault and
 //! carry its blind indexes. Shared by `benches/queue_scale.rs` and `examples/bench`.
 //!
-//! Speed: multi-row inserts of 1,000 rows, 50,000 households per transaction, and the
-//! secondary indexes of `cases` and `case_clocks` dropped first and rebuilt once at the end
-//! (one sort per index instead of a million random B-tree inserts).
+//! Open cases' clocks are the product's own (`decide_report`), moved so their due dates spread
+//! from a few days overdue to two months ahead: the snapshot, the clock rows and the queue
+//! columns agree, so the deadline sweep notifies the demo accounts as it would in production.
+//!
+//! Speed: multi-row inserts of 1,000 rows, 50,000 households per transaction on one
+//! connection, and the secondary indexes of `cases` and `case_clocks` dropped first and
+//! rebuilt once at the end (one sort per index instead of a million random B-tree inserts).
+//! On SQLite the placeholders are anonymous `?`: SQLite looks a numbered `$n` up by a linear
+//! scan of the statement's names, which made every 30,000-value INSERT quadratic (~200
+//! households/s). The seed's own connection runs with `synchronous = off` and a 256 MB page
+//! cache, and is closed afterwards (the product's connections keep `synchronous = full`).
 #![allow(dead_code)] // Each bench uses its own part of these helpers.
 use std::time::{Duration, Instant};
 
@@ -13,6 +21,7 @@ use app::{
     domain::{
         calendar::Calendar,
         case::{decide_report, Actor, Case, NewCase, Policy},
+        clock::ClockState,
         id_number::check_digit,
         region::RegionCode,
         role::Role,
@@ -28,7 +37,7 @@ use app::{
     },
 };
 use chrono::{DateTime, Days, NaiveDate, Utc};
-use sqlx::Executor;
+use sqlx::{Connection, Executor};
 
 /// Every OPEN_EVERY-th household has an open case: 100,000 of 1,000,000.
 pub const OPEN_EVERY: usize = 10;
@@ -36,8 +45,10 @@ pub const OPEN_EVERY: usize = 10;
 const BATCH: usize = 1_000;
 /// Households (with their clocks) per transaction.
 const PER_TX: usize = 50_000;
-/// Open cases' next due dates run from 30 days before today to 29 days after.
+/// Open cases' next due dates run over 60 days, from `DUE_OVERDUE_DAYS` before today: about
+/// one case in twenty overdue and one in ten due soon, so the sweep has people to tell.
 const DUE_SPREAD_DAYS: u64 = 60;
+const DUE_OVERDUE_DAYS: u64 = 3;
 
 /// The 12 demo villages with their township.
 pub fn villages() -> Vec<(&'static str, &'static str)> {
@@ -83,18 +94,21 @@ pub fn id_number(region: &str, n: usize) -> String {
     format!("{first17}{check}")
 }
 
-/// Next due date of open case `i`, spread over the 60 days around `today`.
-fn due_on(today: NaiveDate, i: usize) -> NaiveDate {
-    let first = today - Days::new(DUE_SPREAD_DAYS / 2);
-    first + Days::new(((i / OPEN_EVERY * 7) as u64) % DUE_SPREAD_DAYS)
+/// Which of the `DUE_SPREAD_DAYS` due dates open case `i` has (0: the most overdue).
+fn due_day(i: usize) -> usize {
+    (i / OPEN_EVERY * 7) % DUE_SPREAD_DAYS as usize
 }
 
-/// `($1, $2, ...), ($k, ...)`: `rows` groups of `columns` numbered placeholders.
-fn placeholders(rows: usize, columns: usize) -> String {
+/// `rows` groups of `columns` placeholders: anonymous `?` on SQLite (bound in order, O(1)
+/// each), `$1, $2, ...` on PostgreSQL.
+fn placeholders(backend: Backend, rows: usize, columns: usize) -> String {
     (0..rows)
         .map(|r| {
             let row: Vec<String> = (1..=columns)
-                .map(|c| format!("${}", r * columns + c))
+                .map(|c| match backend {
+                    Backend::Sqlite => "?".to_owned(),
+                    Backend::Postgres => format!("${}", r * columns + c),
+                })
                 .collect();
             format!("({})", row.join(", "))
         })
@@ -102,53 +116,103 @@ fn placeholders(rows: usize, columns: usize) -> String {
         .join(", ")
 }
 
-/// A real case snapshot per village, as the report service files it, serialized once with a
-/// marker where the id goes: (before the id, after the id, its queue columns).
-fn snapshot_templates(
-    villages: &[(&str, &str)],
-    now: DateTime<Utc>,
-) -> Vec<(String, String, QueueColumns)> {
+/// A clock row as `services::cases` writes it: (seq, kind, owner, started, due, state, closed).
+type ClockRow = (i64, String, String, String, String, String, Option<String>);
+
+/// One case as the report service files it, serialized once with a marker where the id goes.
+struct Template {
+    before: String,
+    after: String,
+    queue: QueueColumns,
+    next_due_on: Option<String>,
+    clocks: Vec<ClockRow>,
+}
+
+/// A real case per village and due day (index `village * DUE_SPREAD_DAYS + day`), its running
+/// clocks moved so the first falls due on `first_due + day`.
+fn snapshot_templates(villages: &[(&str, &str)], now: DateTime<Utc>) -> Vec<Template> {
     const MARK: &str = "@@CASE-ID@@";
-    villages
-        .iter()
-        .map(|(village, _)| {
-            let village = RegionCode::parse(village).expect("village code");
-            let actor = Actor::new("household:139****0000", Role::Household, village.clone());
-            let new = NewCase {
-                id: MARK.to_owned(),
-                village,
-                channel: Channel::SelfReport,
-                risks: vec![RiskType::Illness],
-                discovered_on: beijing_date(now) - Days::new(6),
-                duplicates: Vec::new(),
-            };
-            let events = decide_report(
-                &new,
-                &actor,
-                &Policy::national_default(),
-                &Calendar::china(),
-                to_beijing(now),
-            )
+    let policy = Policy::national_default();
+    let first_due = beijing_date(now) - Days::new(DUE_OVERDUE_DAYS);
+    let mut out = Vec::new();
+    for (village, _) in villages {
+        let village = RegionCode::parse(village).expect("village code");
+        let actor = Actor::new("household:139****0000", Role::Household, village.clone());
+        let new = NewCase {
+            id: MARK.to_owned(),
+            village,
+            channel: Channel::SelfReport,
+            risks: vec![RiskType::Illness],
+            discovered_on: beijing_date(now) - Days::new(6),
+            duplicates: Vec::new(),
+        };
+        let events = decide_report(&new, &actor, &policy, &Calendar::china(), to_beijing(now))
             .expect("a valid report");
-            let case = Case::replay(&events).expect("a case");
+        let filed = Case::replay(&events).expect("a case");
+        for day in 0..DUE_SPREAD_DAYS {
+            let mut case = filed.clone();
+            let target = first_due + Days::new(day);
+            if let Some(next) = case.next_deadline().map(|c| c.due_on) {
+                let shift = target - next;
+                for clock in &mut case.clocks {
+                    if matches!(clock.state, ClockState::Running) {
+                        clock.due_on += shift;
+                    }
+                }
+            }
+            let clocks = case
+                .clocks
+                .iter()
+                .enumerate()
+                .map(|(seq, clock)| {
+                    let (state, closed) = match clock.state {
+                        ClockState::Running | ClockState::Paused { .. } => ("open", None),
+                        ClockState::Met { on } => ("met", Some(on.to_string())),
+                        ClockState::Cancelled { on } => ("cancelled", Some(on.to_string())),
+                    };
+                    (
+                        seq as i64,
+                        clock.kind.code().to_owned(),
+                        clock.owner.code().to_owned(),
+                        clock.started_on.to_string(),
+                        clock.due_on.to_string(),
+                        state.to_owned(),
+                        closed,
+                    )
+                })
+                .collect();
             let json = serde_json::to_string(&case).expect("snapshot JSON");
             let (before, after) = json.split_once(MARK).expect("id in the snapshot");
-            let queue = QueueColumns::from(&case.queue_keys(&Policy::national_default()));
-            (before.to_owned(), after.to_owned(), queue)
-        })
-        .collect()
+            out.push(Template {
+                before: before.to_owned(),
+                after: after.to_owned(),
+                queue: QueueColumns::from(&case.queue_keys(&policy)),
+                next_due_on: case.next_deadline().map(|c| c.due_on.to_string()),
+                clocks,
+            });
+        }
+    }
+    out
 }
 
 struct Seed<'a> {
     state: &'a AppState,
     villages: Vec<(&'static str, &'static str)>,
-    templates: Vec<(String, String, QueueColumns)>,
+    templates: Vec<Template>,
     now_ms: i64,
     today: NaiveDate,
 }
 
+impl Seed<'_> {
+    /// Household `i`'s case: open ones by their due day, closed ones the village's first.
+    fn template(&self, i: usize) -> &Template {
+        let day = if is_open(i) { due_day(i) } else { 0 };
+        &self.templates[village_of(i) * DUE_SPREAD_DAYS as usize + day]
+    }
+}
+
 async fn insert_cases(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    conn: &mut sqlx::AnyConnection,
     range: std::ops::Range<usize>,
     seed: &Seed<'_>,
 ) {
@@ -162,7 +226,7 @@ async fn insert_cases(
              snapshot, next_due_on, work_village_cadre, work_township_officer, work_township_head,
              work_county_officer, work_county_head, work_department, work_rev, urgency_due_on)
              values {}",
-        placeholders(range.len(), COLUMNS)
+        placeholders(seed.state.db.backend, range.len(), COLUMNS)
     );
     let discovered = (seed.today - Days::new(6)).to_string();
     let mut query = sqlx::query(&sql);
@@ -170,11 +234,12 @@ async fn insert_cases(
         let v = village_of(i);
         let (village, township) = seed.villages[v];
         let id = case_id_of(i);
-        let (before, after, queue) = &seed.templates[v];
+        let template = seed.template(i);
+        let queue = &template.queue;
         let open = is_open(i);
-        // Open rows carry the template's work; their due date is the seed's own spread.
+        // Open rows carry the template's work and due dates; closed ones none.
         let flag = |b: bool| i64::from(b && open);
-        let snapshot = format!("{before}{id}{after}");
+        let snapshot = format!("{}{id}{}", template.before, template.after);
         let created_at = seed.now_ms - (i as i64) * 1_000;
         let (mobile, id_number) = (mobile_of(i), id_number_of(i));
         query = query
@@ -199,7 +264,7 @@ async fn insert_cases(
             .bind(created_at)
             .bind(created_at)
             .bind(snapshot)
-            .bind(open.then(|| due_on(seed.today, i).to_string()))
+            .bind(template.next_due_on.clone().filter(|_| open))
             .bind(flag(queue.work_village_cadre))
             .bind(flag(queue.work_township_officer))
             .bind(flag(queue.work_township_head))
@@ -207,21 +272,21 @@ async fn insert_cases(
             .bind(flag(queue.work_county_head))
             .bind(flag(queue.work_department))
             .bind(queue.work_rev.clone())
-            .bind(open.then(|| due_on(seed.today, i).to_string()));
+            .bind(queue.urgency_due_on.clone().filter(|_| open));
     }
-    query.execute(&mut **tx).await.expect("insert cases");
+    query.execute(&mut *conn).await.expect("insert cases");
 }
 
-/// The two open clocks of each open case in `range` (acceptance, identification overall).
+/// The clocks of each open case in `range`, from its template.
 async fn insert_clocks(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    conn: &mut sqlx::AnyConnection,
     range: std::ops::Range<usize>,
     seed: &Seed<'_>,
 ) {
     const COLUMNS: usize = 11;
-    let rows: Vec<(usize, usize)> = range
+    let rows: Vec<(usize, &ClockRow)> = range
         .filter(|i| is_open(*i))
-        .flat_map(|i| (0..2).map(move |seq| (i, seq)))
+        .flat_map(|i| seed.template(i).clocks.iter().map(move |c| (i, c)))
         .collect();
     if rows.is_empty() {
         return;
@@ -229,31 +294,25 @@ async fn insert_clocks(
     let sql = format!(
         "insert into case_clocks (case_id, seq, kind, owner_level, village_code, township_code,
              started_on, due_on, state, closed_on, created_at) values {}",
-        placeholders(rows.len(), COLUMNS)
+        placeholders(seed.state.db.backend, rows.len(), COLUMNS)
     );
-    let started = (seed.today - Days::new(6)).to_string();
     let mut query = sqlx::query(&sql);
-    for (i, seq) in rows {
+    for (i, (seq, kind, owner, started, due, state, closed)) in rows {
         let (village, township) = seed.villages[village_of(i)];
-        let due = due_on(seed.today, i);
-        let (kind, owner, due) = match seq {
-            0 => ("township_acceptance", "township", due),
-            _ => ("identification_overall", "county", due + Days::new(40)),
-        };
         query = query
             .bind(case_id_of(i))
-            .bind(seq as i64)
-            .bind(kind)
-            .bind(owner)
+            .bind(*seq)
+            .bind(kind.as_str())
+            .bind(owner.as_str())
             .bind(village)
             .bind(township)
-            .bind(started.clone())
-            .bind(due.to_string())
-            .bind("open")
-            .bind(None::<String>)
+            .bind(started.as_str())
+            .bind(due.as_str())
+            .bind(state.as_str())
+            .bind(closed.clone())
             .bind(seed.now_ms);
     }
-    query.execute(&mut **tx).await.expect("insert clocks");
+    query.execute(&mut *conn).await.expect("insert clocks");
 }
 
 /// The secondary indexes of the bulk tables as (name, create statement), constraint indexes
@@ -293,7 +352,7 @@ pub async fn populate(
         now_ms: now.timestamp_millis(),
         today: beijing_date(now),
     };
-    let pool = &state.db.pool;
+    let backend = state.db.backend;
     let started = Instant::now();
     let bar = if progress {
         indicatif::ProgressBar::new(households as u64)
@@ -307,16 +366,38 @@ pub async fn populate(
         .expect("progress template")
         .progress_chars("=> "),
     );
-    bar.set_message(format!("{:?} seed", state.db.backend));
+    bar.set_message(format!("{backend:?} seed"));
     let indexes = secondary_indexes(state).await;
+    // One connection of its own, closed at the end: its seed-only settings never reach the
+    // pool the product (or the bench's later steps) use.
+    let mut conn = state
+        .db
+        .pool
+        .acquire()
+        .await
+        .expect("a connection")
+        .detach();
+    let settings: &[&str] = match backend {
+        // Not durable while seeding (a crash means seeding again); 256 MB of page cache
+        // for the inserts and the index sorts.
+        Backend::Sqlite => &["pragma synchronous = off", "pragma cache_size = -262144"],
+        // Room to sort each index in memory; commits need not wait for the disk.
+        Backend::Postgres => &[
+            "set maintenance_work_mem = '256MB'",
+            "set synchronous_commit = off",
+        ],
+    };
+    for sql in settings {
+        conn.execute(*sql).await.expect(sql);
+    }
     for (name, _) in &indexes {
-        pool.execute(format!("drop index {name}").as_str())
+        conn.execute(format!("drop index {name}").as_str())
             .await
             .expect("drop index");
     }
     for tx_start in (0..households).step_by(PER_TX) {
         let tx_end = (tx_start + PER_TX).min(households);
-        let mut tx = pool.begin().await.expect("begin");
+        let mut tx = conn.begin().await.expect("begin");
         for batch_start in (tx_start..tx_end).step_by(BATCH) {
             let batch = batch_start..(batch_start + BATCH).min(tx_end);
             insert_cases(&mut tx, batch.clone(), &seed).await;
@@ -325,15 +406,8 @@ pub async fn populate(
         }
         tx.commit().await.expect("commit");
     }
-    bar.set_message(format!("{:?} indexes", state.db.backend));
-    let mut tx = pool.begin().await.expect("begin");
-    if state.db.backend == Backend::Postgres {
-        // Room to sort each index in memory.
-        (&mut *tx)
-            .execute("set local maintenance_work_mem = '256MB'")
-            .await
-            .expect("maintenance_work_mem");
-    }
+    bar.set_message(format!("{backend:?} indexes"));
+    let mut tx = conn.begin().await.expect("begin");
     for (_, create) in &indexes {
         (&mut *tx)
             .execute(create.as_str())
@@ -341,7 +415,21 @@ pub async fn populate(
             .expect("create index");
     }
     tx.commit().await.expect("commit");
-    pool.execute("analyze").await.expect("analyze");
+    bar.set_message(format!("{backend:?} analyze"));
+    let finish: &[&str] = match backend {
+        // Statistics from a sample of each index (SQLite's recommended limit), then the
+        // WAL folded into the database so the server does not start with gigabytes of it.
+        Backend::Sqlite => &[
+            "pragma analysis_limit = 1000",
+            "analyze",
+            "pragma wal_checkpoint(truncate)",
+        ],
+        Backend::Postgres => &["analyze"],
+    };
+    for sql in finish {
+        conn.execute(*sql).await.expect(sql);
+    }
+    conn.close().await.expect("close the seed connection");
     bar.finish_and_clear();
     started.elapsed()
 }

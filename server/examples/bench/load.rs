@@ -58,9 +58,14 @@ fn address_of(n: usize) -> IpAddr {
     IpAddr::V4(Ipv4Addr::new(127, a, b, c))
 }
 
-/// One self-report of a household never seen before (filing number `n`), on a new
-/// connection from its own address, as a phone files it. Ok(true) when acknowledged.
-async fn file_one(server: SocketAddr, origin: &str, n: usize) -> std::io::Result<bool> {
+/// Filings a closed-loop client sends on one keep-alive connection (one address) before it
+/// opens the next: under the per-address daily limit (20), and the TCP set-up of a new
+/// connection is not what the comparison with the raw inserts (pooled connections) is about.
+const FILINGS_PER_CONNECTION: usize = 10;
+
+/// One self-report of a household never seen before (filing number `n`) on `conn`.
+/// Ok(true) when acknowledged.
+async fn file_on(conn: &mut Conn, origin: &str, n: usize, close: bool) -> std::io::Result<bool> {
     let village = villages()[n % 12].0;
     let mobile = format!("137{n:08}");
     let body = form(&[
@@ -74,19 +79,16 @@ async fn file_one(server: SocketAddr, origin: &str, n: usize) -> std::io::Result
         ("form[description]", "父亲住院，看病花了很多钱"),
         ("form[consent]", "on"),
     ]);
-    let mut conn = Conn::open(server, Some(address_of(n))).await?;
+    let mut headers = vec![
+        ("Origin", origin),
+        ("Accept", "application/json"),
+        ("Content-Type", "application/x-www-form-urlencoded"),
+    ];
+    if close {
+        headers.push(("Connection", "close"));
+    }
     let r = conn
-        .send(
-            "POST",
-            "/api/reports/submit",
-            &[
-                ("Origin", origin),
-                ("Accept", "application/json"),
-                ("Content-Type", "application/x-www-form-urlencoded"),
-                ("Connection", "close"),
-            ],
-            body.as_bytes(),
-        )
+        .send("POST", "/api/reports/submit", &headers, body.as_bytes())
         .await?;
     if r.status != 200 {
         eprintln!(
@@ -99,6 +101,12 @@ async fn file_one(server: SocketAddr, origin: &str, n: usize) -> std::io::Result
         );
     }
     Ok(r.status == 200)
+}
+
+/// Filing `n` on a new connection from its own address, as a phone files it.
+async fn file_one(server: SocketAddr, origin: &str, n: usize) -> std::io::Result<bool> {
+    let mut conn = Conn::open(server, Some(address_of(n))).await?;
+    file_on(&mut conn, origin, n, true).await
 }
 
 /// Filings numbered from `first`: the closed-loop maximum with `clients` at once, then an
@@ -125,11 +133,27 @@ pub async fn filings(
                 origin.clone(),
             );
             tokio::spawn(async move {
+                let mut conn: Option<Conn> = None;
+                let mut used = 0;
                 while !stop.load(Ordering::Relaxed) {
                     let n = next.fetch_add(1, Ordering::Relaxed);
-                    match file_one(server, &origin, n).await {
+                    if conn.is_none() || used == FILINGS_PER_CONNECTION {
+                        // The first filing's number names the connection's address.
+                        conn = Conn::open(server, Some(address_of(n))).await.ok();
+                        used = 0;
+                    }
+                    let Some(c) = conn.as_mut() else {
+                        failed.fetch_add(1, Ordering::Relaxed);
+                        continue;
+                    };
+                    used += 1;
+                    match file_on(c, &origin, n, false).await {
                         Ok(true) => ok.fetch_add(1, Ordering::Relaxed),
-                        _ => failed.fetch_add(1, Ordering::Relaxed),
+                        Ok(false) => failed.fetch_add(1, Ordering::Relaxed),
+                        Err(_) => {
+                            conn = None;
+                            failed.fetch_add(1, Ordering::Relaxed)
+                        }
                     };
                 }
             })

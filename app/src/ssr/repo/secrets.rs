@@ -8,6 +8,16 @@ pub async fn get_or_create<'e, E: Executor<'e, Database = Any> + Copy>(
     candidate: &str,
     now_ms: i64,
 ) -> sqlx::Result<String> {
+    // Read first: the secret exists after the first call, and a read takes no write lock
+    // (every filing and form asks for it).
+    let stored: Option<String> =
+        sqlx::query_scalar("select value from server_secrets where name = $1")
+            .bind(name)
+            .fetch_optional(ex)
+            .await?;
+    if let Some(value) = stored {
+        return Ok(value);
+    }
     sqlx::query(
         "insert into server_secrets (name, value, created_at) values ($1, $2, $3)
          on conflict (name) do nothing",

@@ -81,13 +81,26 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String, ServiceError> {
 }
 
 /// Files a new case (a self-report, a proxy report or a cadre's finding).
-#[tracing::instrument(skip_all, fields(actor = %actor.user_id))]
 pub async fn file(
+    state: &AppState,
+    actor: &Actor,
+    applicant: &Applicant,
+    new: NewCase,
+    now: DateTime<Utc>,
+) -> Result<Filed, ServiceError> {
+    file_counted(state, actor, applicant, new, now, Vec::new()).await
+}
+
+/// [`file`], taking `hits` on their counters in the filing's own transaction first (a
+/// retry of an earlier filing returns it before taking any).
+#[tracing::instrument(skip_all, fields(actor = %actor.user_id))]
+pub async fn file_counted(
     state: &AppState,
     actor: &Actor,
     applicant: &Applicant,
     mut new: NewCase,
     now: DateTime<Utc>,
+    hits: Vec<super::filing_limits::Hit>,
 ) -> Result<Filed, ServiceError> {
     let mut key = applicant.idempotency_key.clone();
     if let Some(k) = &key {
@@ -147,6 +160,7 @@ pub async fn file(
     };
     let queue = QueueColumns::from(&case.queue_keys(&state.policy));
     let mut tx = state.db.pool.begin().await?;
+    super::filing_limits::take_all(&mut tx, hits, now_ms).await?;
     let inserted = cases::insert(
         &mut *tx,
         &state.vault,

@@ -15,6 +15,7 @@ pub mod dashboard_xlsx;
 pub mod department_keys;
 pub mod duplicates;
 pub mod escalation;
+pub mod filing_limits;
 pub mod household;
 pub mod housekeeping;
 pub mod inbox;

@@ -21,6 +21,7 @@ use crate::{
         services::{
             auth::Staff,
             cases::{self, Applicant},
+            filing_limits::Hit,
             household,
         },
         state::AppState,
@@ -79,15 +80,14 @@ async fn parse_report(
     Ok(report)
 }
 
-async fn file_report(
-    state: &AppState,
-    actor: &Actor,
+/// The applicant and the new case of a checked report.
+fn to_filing(
     report: NewReport,
     channel: Channel,
     consent_by: Option<String>,
     idempotency_key: Option<String>,
     now: DateTime<Utc>,
-) -> Result<cases::Filed, ServiceError> {
+) -> (Applicant, NewCase) {
     let applicant = Applicant {
         name: report.name,
         mobile: report.mobile,
@@ -106,6 +106,19 @@ async fn file_report(
         discovered_on: beijing_date(now),
         duplicates: Vec::new(),
     };
+    (applicant, new)
+}
+
+async fn file_report(
+    state: &AppState,
+    actor: &Actor,
+    report: NewReport,
+    channel: Channel,
+    consent_by: Option<String>,
+    idempotency_key: Option<String>,
+    now: DateTime<Utc>,
+) -> Result<cases::Filed, ServiceError> {
+    let (applicant, new) = to_filing(report, channel, consent_by, idempotency_key, now);
     cases::file(state, actor, &applicant, new, now).await
 }
 
@@ -149,64 +162,40 @@ pub async fn submit(
         report.village.clone(),
     );
     let key = form_keys::verify(state, &FormScope::Public, &form.key).await?;
-    if !is_retry(state, key.as_deref(), &report).await? {
-        take_filing_hits(state, &report.mobile, address, now).await?;
-    }
-    let filed = file_report(state, &actor, report, Channel::SelfReport, None, key, now).await?;
+    let hits = filing_hits(state, &report.mobile, address);
+    let (applicant, new) = to_filing(report, Channel::SelfReport, None, key, now);
+    let filed = cases::file_counted(state, &actor, &applicant, new, now, hits).await?;
     Ok(filed.tracking)
-}
-
-/// Whether this form was filed before with its key by the same household: a retry gets the
-/// first filing back and must not count against the household's daily limit.
-async fn is_retry(
-    state: &AppState,
-    key: Option<&str>,
-    report: &NewReport,
-) -> Result<bool, ServiceError> {
-    let Some(key) = key else {
-        return Ok(false);
-    };
-    Ok(
-        case_rows::by_idempotency_key(&state.db.pool, &state.vault, key)
-            .await?
-            .is_some_and(|row| {
-                row.applicant_mobile == report.mobile.as_str()
-                    && row.applicant_id_number == report.id_number.as_str()
-            }),
-    )
 }
 
 const DAY_MS: i64 = 24 * 60 * 60_000;
 
-/// Counts one online filing against the address and the mobile number (limits in the
-/// policy). Over either, the form is refused like a form with a problem, so it comes back
-/// filled, with a message naming the 12317 hotline and the village office.
-async fn take_filing_hits(
-    state: &AppState,
-    mobile: &MobileNumber,
-    address: &str,
-    now: DateTime<Utc>,
-) -> Result<(), ServiceError> {
-    let pool = &state.db.pool;
-    let by_address = format!("filing-address:{address}");
-    let limit = i64::from(state.policy.filings_per_address_per_day);
-    if !rate_limits::take_in_window(pool, &by_address, limit, DAY_MS, millis(now)).await? {
-        tracing::warn!("online filings from one address over the daily limit");
-        return Err(filing_refused(FilingLimit::PerAddress));
-    }
-    // The counter is keyed by the mobile's blind index: no plaintext number in the table.
-    let by_mobile = format!(
-        "filing-mobile-ix:{}",
-        state.vault.index(Field::Mobile, mobile.as_str())
-    );
-    let limit = i64::from(state.policy.filings_per_mobile_per_day);
-    if !rate_limits::take_in_window(pool, &by_mobile, limit, DAY_MS, millis(now)).await? {
-        // Nothing is filed: the address keeps its hit for another household.
-        rate_limits::give_back(pool, &by_address).await?;
-        tracing::warn!("online filings for one mobile over the daily limit");
-        return Err(filing_refused(FilingLimit::PerMobile));
-    }
-    Ok(())
+/// One online filing counted against the address and the mobile number (limits in the
+/// policy), in the filing's own transaction: a retry of an earlier filing (same key, same
+/// household) is not counted, and a refused filing keeps no hit. Over either limit the form
+/// is refused like a form with a problem, so it comes back filled, with a message naming
+/// the 12317 hotline and the village office.
+fn filing_hits(state: &AppState, mobile: &MobileNumber, address: &str) -> Vec<Hit> {
+    vec![
+        Hit {
+            bucket: format!("filing-address:{address}"),
+            limit: i64::from(state.policy.filings_per_address_per_day),
+            window_ms: DAY_MS,
+            warning: "online filings from one address over the daily limit",
+            refused: filing_refused(FilingLimit::PerAddress),
+        },
+        // The counter is keyed by the mobile's blind index: no plaintext number in the table.
+        Hit {
+            bucket: format!(
+                "filing-mobile-ix:{}",
+                state.vault.index(Field::Mobile, mobile.as_str())
+            ),
+            limit: i64::from(state.policy.filings_per_mobile_per_day),
+            window_ms: DAY_MS,
+            warning: "online filings for one mobile over the daily limit",
+            refused: filing_refused(FilingLimit::PerMobile),
+        },
+    ]
 }
 
 fn filing_refused(limit: FilingLimit) -> ServiceError {

@@ -296,13 +296,17 @@ where
                 case.clock_choices
                     .iter()
                     .find(|(step, _)| *step == kind)
-                    .map(|(_, clocks)| clocks.iter().map(|c| (c.code.clone(), c.label_zh.clone())).collect())
+                    .map(|(_, clocks)| {
+                        clocks
+                            .iter()
+                            .map(|c| (c.code.clone(), c.label_zh.clone()))
+                            .collect()
+                    })
                     .unwrap_or_default(),
                 selected,
                 named,
             )
             .into_any()
-        }
         }
         "consent_signed" => {
             let checked = ticked(t, &name, "on", false);

@@ -79,3 +79,13 @@ async fn accounts_settings_and_the_dashboard_are_in_english() {
     assert!(dashboard.contains("Dashboard</h1>"), "{dashboard}");
     assert!(dashboard.contains("Yearly screening campaign"), "{dashboard}");
 }
+
+#[tokio::test]
+async fn the_alert_import_page_is_in_english() {
+    let app = spawn_app().await;
+    let department = app.login("bumen-minzheng").await;
+    choose_english(&department).await;
+    let page = assert_english(&department, "/staff/alerts").await;
+    assert!(page.contains(">Import department alerts</h1>"), "{page}");
+    assert!(page.contains(">Import</button>"), "{page}");
+}

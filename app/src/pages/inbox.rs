@@ -53,9 +53,9 @@ fn InboxItem(item: NotificationView, mark: ServerAction<MarkRead>) -> impl IntoV
         if item.read { "read" } else { "unread" }
     );
     let title = if item.read {
-        view! { <span class="inbox-title" lang="zh-CN">{item.title}</span> }.into_any()
+        view! { <span class="inbox-title"><span lang="zh-CN">{item.title}</span></span> }.into_any()
     } else {
-        view! { <strong class="inbox-title" lang="zh-CN">{item.title}</strong> }.into_any()
+        view! { <strong class="inbox-title"><span lang="zh-CN">{item.title}</span></strong> }.into_any()
     };
     view! {
         <li class=class data-kind=item.kind.clone()>

@@ -40,18 +40,9 @@ impl Consent {
     /// (title, text) in the page's language.
     fn words(self, lang: Lang) -> (&'static str, &'static str) {
         match self {
-            Consent::SelfTicked => (
-                tr::consent::self_title(lang),
-                tr::consent::self_text(lang),
-            ),
-            Consent::ReadAloud => (
-                tr::consent::read_title(lang),
-                tr::consent::read_text(lang),
-            ),
-            Consent::AtHomeCheck => (
-                tr::consent::home_title(lang),
-                tr::consent::home_text(lang),
-            ),
+            Consent::SelfTicked => (tr::consent::self_title(lang), tr::consent::self_text(lang)),
+            Consent::ReadAloud => (tr::consent::read_title(lang), tr::consent::read_text(lang)),
+            Consent::AtHomeCheck => (tr::consent::home_title(lang), tr::consent::home_text(lang)),
         }
     }
 }

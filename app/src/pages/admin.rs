@@ -34,11 +34,14 @@ pub fn AdminPage() -> impl IntoView {
     let regions = Resource::new(|| (), |_| region_tree());
     let dead = Resource::new(|| (), |_| dead_letters());
     let error = move || {
-        first_failure(t, [
-            create.value().get().and_then(Result::err),
-            reset.value().get().and_then(Result::err),
-            toggle.value().get().and_then(Result::err),
-        ])
+        first_failure(
+            t,
+            [
+                create.value().get().and_then(Result::err),
+                reset.value().get().and_then(Result::err),
+                toggle.value().get().and_then(Result::err),
+            ],
+        )
     };
     view! {
         <p><a href="/staff">{tr::staff::back_to_queue(t)}</a></p>
@@ -132,17 +135,19 @@ fn AccountRow(
 #[component]
 fn DeadLetters(rows: Vec<crate::wire::admin::DeadLetterView>) -> impl IntoView {
     let t = use_lang();
-    (!rows.is_empty()).then(|| view! {
-        <section class="card">
-            <h2>{tr::admin::dead_title(t)}</h2>
-            <p class="muted">{tr::admin::dead_hint(t)}</p>
-            <ul class="plain">
-                {rows.into_iter().map(|r| view! {
-                    <li>{format!("{} → {}", r.channel, r.recipient)} {tr::common::colon(t)}
-                        <span lang="zh-CN">{r.subject}</span>
-                        {tr::admin::dead_tries(t, r.attempts, r.last_error)}</li>
-                }).collect_view()}
-            </ul>
-        </section>
+    (!rows.is_empty()).then(|| {
+        view! {
+            <section class="card">
+                <h2>{tr::admin::dead_title(t)}</h2>
+                <p class="muted">{tr::admin::dead_hint(t)}</p>
+                <ul class="plain">
+                    {rows.into_iter().map(|r| view! {
+                        <li>{format!("{} → {}", r.channel, r.recipient)} {tr::common::colon(t)}
+                            <span lang="zh-CN">{r.subject}</span>
+                            {tr::admin::dead_tries(t, r.attempts, r.last_error)}</li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
     })
 }

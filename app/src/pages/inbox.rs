@@ -55,7 +55,8 @@ fn InboxItem(item: NotificationView, mark: ServerAction<MarkRead>) -> impl IntoV
     let title = if item.read {
         view! { <span class="inbox-title"><span lang="zh-CN">{item.title}</span></span> }.into_any()
     } else {
-        view! { <strong class="inbox-title"><span lang="zh-CN">{item.title}</span></strong> }.into_any()
+        view! { <strong class="inbox-title"><span lang="zh-CN">{item.title}</span></strong> }
+            .into_any()
     };
     view! {
         <li class=class data-kind=item.kind.clone()>

@@ -25,10 +25,13 @@ pub fn KeysPage() -> impl IntoView {
     );
     let regions = Resource::new(|| (), |_| region_tree());
     let error = move || {
-        first_failure(t, [
-            issue.value().get().and_then(Result::err),
-            revoke.value().get().and_then(Result::err),
-        ])
+        first_failure(
+            t,
+            [
+                issue.value().get().and_then(Result::err),
+                revoke.value().get().and_then(Result::err),
+            ],
+        )
     };
     view! {
         <p><a href="/staff/admin">{tr::keys::back_to_accounts(t)}</a></p>

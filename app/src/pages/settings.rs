@@ -2,6 +2,7 @@
 //! they take effect), and the working-day calendar (holidays and makeup workdays).
 use leptos::prelude::*;
 
+use crate::domain::case::policy_form::DayKind;
 use crate::{
     api::settings::{current_settings, RemoveCalendarDay, SaveCalendarDay, SavePolicy},
     components::notice::{first_failure, LoadError},
@@ -9,7 +10,6 @@ use crate::{
     tr,
     wire::settings::SettingsView,
 };
-use crate::domain::case::policy_form::DayKind;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -28,11 +28,14 @@ pub fn SettingsPage() -> impl IntoView {
         |_| current_settings(),
     );
     let error = move || {
-        first_failure(t, [
-            save_policy.value().get().and_then(Result::err),
-            save_day.value().get().and_then(Result::err),
-            remove_day.value().get().and_then(Result::err),
-        ])
+        first_failure(
+            t,
+            [
+                save_policy.value().get().and_then(Result::err),
+                save_day.value().get().and_then(Result::err),
+                remove_day.value().get().and_then(Result::err),
+            ],
+        )
     };
     view! {
         <p><a href="/staff/admin">{tr::staff::back_to_admin(t)}</a></p>

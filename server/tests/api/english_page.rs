@@ -18,8 +18,11 @@ pub async fn choose_english(app: &TestApp) {
 }
 
 fn han(text: &str) -> bool {
-    text.chars()
-        .any(|c| ('\u{3400}'..='\u{9fff}').contains(&c) || ('\u{3000}'..='\u{303f}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c))
+    text.chars().any(|c| {
+        ('\u{3400}'..='\u{9fff}').contains(&c)
+            || ('\u{3000}'..='\u{303f}').contains(&c)
+            || ('\u{ff00}'..='\u{ffef}').contains(&c)
+    })
 }
 
 const VOID: &[&str] = &[
@@ -109,7 +112,10 @@ pub fn unmarked_chinese(html: &str) -> Vec<String> {
 /// Fetches `path` (the client already chose English) and fails on unmarked Chinese.
 pub async fn assert_english(app: &TestApp, path: &str) -> String {
     let html = app.get_html(path).await;
-    assert!(html.contains("<html lang=\"en\""), "{path} is not in English");
+    assert!(
+        html.contains("<html lang=\"en\""),
+        "{path} is not in English"
+    );
     let unmarked = unmarked_chinese(&html);
     assert!(
         unmarked.is_empty(),
@@ -124,8 +130,14 @@ fn the_check_finds_chinese_only_outside_marked_elements() {
         ("<p>Sign in</p>", &[]),
         ("<p>登录</p>", &["登录"]),
         ("<p lang=\"zh-CN\">张三</p><p>x</p>", &[]),
-        ("<div lang=\"zh-CN\"><span>青石村</span></div><span>村</span>", &["村"]),
-        ("<input placeholder=\"姓名\"><p>ok</p>", &["placeholder=姓名"]),
+        (
+            "<div lang=\"zh-CN\"><span>青石村</span></div><span>村</span>",
+            &["村"],
+        ),
+        (
+            "<input placeholder=\"姓名\"><p>ok</p>",
+            &["placeholder=姓名"],
+        ),
         ("<a lang=\"zh-CN\" title=\"中文\">中文</a>", &[]),
         ("<script>var a = \"张三\";</script><!-- 注释 --><br>ok", &[]),
         ("<p>Due: 3 days（三天）</p>", &["Due: 3 days（三天）"]),

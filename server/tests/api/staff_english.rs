@@ -55,7 +55,10 @@ async fn the_audit_log_and_department_keys_are_in_english() {
     choose_english(&admin).await;
     let audit = assert_english(&admin, "/staff/audit").await;
     assert!(audit.contains(">Audit log</h1>"), "{audit}");
-    assert!(audit.contains("<td lang=\"zh-CN\">"), "rows are listed: {audit}");
+    assert!(
+        audit.contains("<td lang=\"zh-CN\">"),
+        "rows are listed: {audit}"
+    );
     let keys = assert_english(&admin, "/staff/keys").await;
     assert!(keys.contains(">Department API keys</h1>"), "{keys}");
 }
@@ -77,7 +80,10 @@ async fn accounts_settings_and_the_dashboard_are_in_english() {
     choose_english(&county).await;
     let dashboard = assert_english(&county, "/staff/dashboard").await;
     assert!(dashboard.contains("Dashboard</h1>"), "{dashboard}");
-    assert!(dashboard.contains("Yearly screening campaign"), "{dashboard}");
+    assert!(
+        dashboard.contains("Yearly screening campaign"),
+        "{dashboard}"
+    );
 }
 
 #[tokio::test]

@@ -6,8 +6,10 @@ use crate::wire::{contacts::RegionContactView, AppError};
 #[server(endpoint = "contacts/list")]
 pub async fn region_contacts() -> Result<Vec<RegionContactView>, AppError> {
     use crate::ssr::{context::RequestContext, services::contacts};
-    RequestContext::staff_call(|ctx, staff| async move { contacts::list(&ctx.state, &staff).await })
-        .await
+    RequestContext::staff_call(|ctx, staff| async move {
+        contacts::list(&ctx.state, &staff, ctx.lang()).await
+    })
+    .await
 }
 
 #[server(endpoint = "contacts/set")]

@@ -7,8 +7,10 @@ use crate::wire::{inbox::NotificationView, AppError};
 #[server(endpoint = "inbox/mine")]
 pub async fn my_notifications() -> Result<Vec<NotificationView>, AppError> {
     use crate::ssr::{context::RequestContext, services::inbox};
-    RequestContext::staff_call(|ctx, staff| async move { inbox::list(&ctx.state, &staff).await })
-        .await
+    RequestContext::staff_call(|ctx, staff| async move {
+        inbox::list(&ctx.state, &staff, ctx.lang()).await
+    })
+    .await
 }
 
 /// Marks one of the officer's notifications read. Plain form posts land back on the inbox.

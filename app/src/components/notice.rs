@@ -33,13 +33,16 @@ pub fn LoadError(error: AppError) -> impl IntoView {
 }
 
 /// The first failure among several forms' latest results, in words (field messages joined).
-pub fn first_failure(errors: impl IntoIterator<Item = Option<AppError>>) -> Option<String> {
+pub fn first_failure(
+    lang: crate::i18n::Lang,
+    errors: impl IntoIterator<Item = Option<AppError>>,
+) -> Option<String> {
     errors.into_iter().flatten().next().map(|e| match e {
         AppError::Validation(fields) if !fields.is_empty() => fields
             .into_iter()
-            .map(|f| f.zh)
+            .map(|f| lang.pick(f.zh, f.en))
             .collect::<Vec<_>>()
-            .join("；"),
-        other => other.zh().to_owned(),
+            .join(tr::common::field_separator(lang)),
+        other => other.text(lang).to_owned(),
     })
 }

@@ -5,12 +5,14 @@ use leptos::prelude::*;
 use crate::{
     api::contacts::{region_contacts, SetRegionContact},
     components::notice::LoadError,
-    i18n::Lang,
+    i18n::use_lang,
+    tr,
     wire::AppError,
 };
 
 #[component]
 pub fn RegionContactsCard() -> impl IntoView {
+    let t = use_lang();
     let save = ServerAction::<SetRegionContact>::new();
     let list = Resource::new(move || save.version().get(), |_| region_contacts());
     let error = move || {
@@ -18,36 +20,35 @@ pub fn RegionContactsCard() -> impl IntoView {
             let text = match e {
                 AppError::Validation(errors) => errors
                     .into_iter()
-                    .map(|f| f.zh)
+                    .map(|f| t.pick(f.zh, f.en))
                     .collect::<Vec<_>>()
-                    .join("；"),
-                other => other.text(Lang::Zh).to_owned(),
+                    .join(tr::common::field_separator(t)),
+                other => other.text(t).to_owned(),
             };
             view! { <p class="banner error" role="alert">{text}</p> }
         })
     };
     view! {
         <section class="card" id="contacts">
-            <h2>"联系电话（显示在农户查询页上）"</h2>
-            <p class="hint">"填写村委会和乡镇的电话，农户在查询页上可以一点就拨。留空保存即删除。"</p>
+            <h2>{tr::region_contacts::title(t)}</h2>
+            <p class="hint">{tr::region_contacts::hint(t)}</p>
             {error}
-            <Suspense fallback=|| view! { <p class="loading">"正在加载…"</p> }>
+            <Suspense fallback=move || view! { <p class="loading">{tr::common::loading(t)}</p> }>
                 {move || Suspend::new(async move {
                     match list.await {
                         Ok(rows) => view! {
                             <table class="contacts-table">
                                 <tbody>
                                     {rows.into_iter().map(|r| {
-                                        let label = format!("{}（{}）", r.name, r.level_zh);
                                         let input_id = format!("c-{}", r.code);
                                         view! {
                                             <tr>
-                                                <td><label for=input_id.clone()>{label}</label></td>
+                                                <td><label for=input_id.clone()><span lang="zh-CN">{r.name}</span>{tr::region_contacts::level(t, r.level)}</label></td>
                                                 <td>
                                                     <ActionForm action=save attr:class="inline-form">
                                                         <input type="hidden" name="region" value=r.code />
                                                         <input id=input_id name="phone" type="tel" value=r.phone />
-                                                        <button type="submit" class="button">"保存"</button>
+                                                        <button type="submit" class="button">{tr::common::save(t)}</button>
                                                     </ActionForm>
                                                 </td>
                                             </tr>

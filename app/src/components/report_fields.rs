@@ -21,6 +21,7 @@ use crate::{
         vocab::RiskType,
     },
     i18n::{use_lang, Lang},
+    tr,
     wire::{reports::ReportDraft, AppError},
 };
 
@@ -29,7 +30,7 @@ use crate::{
 pub enum Consent {
     /// The household ticks it itself.
     SelfTicked,
-    /// A proxy read it aloud and the applicant agreed (staff pages are Chinese only).
+    /// A proxy read it aloud and the applicant agreed.
     ReadAloud,
     /// A department alert: the household signs at the home check, nobody ticks it now.
     AtHomeCheck,
@@ -39,24 +40,9 @@ impl Consent {
     /// (title, text) in the page's language.
     fn words(self, lang: Lang) -> (&'static str, &'static str) {
         match self {
-            Consent::SelfTicked => lang.pick(
-                (
-                    "承诺授权：",
-                    "我承诺所填信息真实；同意有关部门依法核查我家的收入、财产等信息。",
-                ),
-                (
-                    "Pledge and authorisation: ",
-                    "I promise the information is true, and I agree that the authorities may check my family's income and property as the law allows.",
-                ),
-            ),
-            Consent::ReadAloud => (
-                "已宣读承诺授权：",
-                "已向申请人逐句宣读“所填信息真实；同意有关部门依法核查家庭收入、财产等信息”，申请人表示同意（来电录音留存）。",
-            ),
-            Consent::AtHomeCheck => (
-                "承诺授权：",
-                "部门预警无需申请人勾选，入户核查时由农户签署承诺授权书。",
-            ),
+            Consent::SelfTicked => (tr::consent::self_title(lang), tr::consent::self_text(lang)),
+            Consent::ReadAloud => (tr::consent::read_title(lang), tr::consent::read_text(lang)),
+            Consent::AtHomeCheck => (tr::consent::home_title(lang), tr::consent::home_text(lang)),
         }
     }
 }
@@ -114,7 +100,7 @@ pub fn SubmitBanners(
         <ErrorBanner error=error />
         {move || refusal().map(|text| view! { <p class="banner error" role="alert">{text}</p> })}
         {draft_has_errors.then(|| view! {
-            <p class="banner error" role="alert">{use_lang().pick("有几项没有填好，请按每一项下面的提示改好，再提交", "Some answers need fixing: follow the note under each one, then send again")}</p>
+            <p class="banner error" role="alert">{tr::report_form::fix_errors(use_lang())}</p>
         })}
     }
 }
@@ -169,7 +155,7 @@ pub fn ReportFields(
             // Sent again with a retry, so a lost answer or a double tap files once.
             <input type="hidden" name="form[key]" value=key />
             <div class="field" class:invalid=move || errors.get("name")().is_some()>
-                <label for="f-name">{t.pick("申请人姓名 *", "Applicant's name *")}</label>
+                <label for="f-name">{tr::report_form::name(t)}</label>
                 <input id="f-name" name="form[name]" type="text" autocomplete="name" value=name
                     aria-describedby="e-name"
                     on:input=move |ev| errors.on_input("name", message(t, parse_name(&event_target_value(&ev))))
@@ -178,7 +164,7 @@ pub fn ReportFields(
             </div>
 
             <div class="field" class:invalid=move || errors.get("mobile")().is_some()>
-                <label for="f-mobile">{t.pick("手机号码 *", "Mobile number *")}</label>
+                <label for="f-mobile">{tr::report_form::mobile(t)}</label>
                 <input id="f-mobile" name="form[mobile]" type="tel" inputmode="numeric"
                     autocomplete="tel" value=mobile aria-describedby="e-mobile"
                     on:input=move |ev| errors.on_input("mobile", message(t, MobileNumber::parse(&event_target_value(&ev))))
@@ -191,7 +177,7 @@ pub fn ReportFields(
             </div>
 
             <div class="field" class:invalid=move || errors.get("id_number")().is_some()>
-                <label for="f-id">{t.pick("身份证号码（18位）*", "ID card number (18 characters) *")}</label>
+                <label for="f-id">{tr::report_form::id_number(t)}</label>
                 <input id="f-id" name="form[id_number]" type="text" autocomplete="off"
                     maxlength="22" value=id_number aria-describedby="e-id_number"
                     on:input=move |ev| errors.on_input("id_number", message(t, IdNumber::parse(&event_target_value(&ev))))
@@ -204,7 +190,7 @@ pub fn ReportFields(
             </div>
 
             <div class="field" class:invalid=move || errors.get("village")().is_some()>
-                <label for="f-village">{t.pick("所在乡镇和村 *", "Township and village *")}</label>
+                <label for="f-village">{tr::report_form::village(t)}</label>
                 <select id="f-village" name="form[village]" aria-describedby="e-village"
                     inner_html=village_options
                     on:change=move |ev| errors.set("village", message(t, parse_village(&event_target_value(&ev))))>
@@ -213,8 +199,8 @@ pub fn ReportFields(
             </div>
 
             <div class="field" class:invalid=move || errors.get("group")().is_some()>
-                <label for="f-group">{t.pick("村民小组（选填）", "Village group (optional)")}</label>
-                <input id="f-group" name="form[group]" type="text" value=group placeholder=t.pick("如：3组", "e.g. 3组")
+                <label for="f-group">{tr::report_form::group(t)}</label>
+                <input id="f-group" name="form[group]" type="text" value=group placeholder=tr::report_form::group_example(t)
                     aria-describedby="e-group"
                     on:input=move |ev| errors.on_input("group", message(t, parse_group(&event_target_value(&ev))))
                     on:change=move |ev| errors.set("group", message(t, parse_group(&event_target_value(&ev)))) />
@@ -222,7 +208,7 @@ pub fn ReportFields(
             </div>
 
             <div class="field" class:invalid=move || errors.get("household_size")().is_some()>
-                <label for="f-size">{t.pick("家庭人口数 *", "People in the household *")}</label>
+                <label for="f-size">{tr::report_form::size(t)}</label>
                 <input id="f-size" name="form[household_size]" type="number" inputmode="numeric"
                     min="1" max="30" value=household_size aria-describedby="e-household_size"
                     on:input=move |ev| errors.on_input("household_size", message(t, parse_household_size(&event_target_value(&ev))))
@@ -232,7 +218,7 @@ pub fn ReportFields(
 
             <fieldset class="field" class:invalid=move || errors.get("risk_types")().is_some()
                 aria-describedby="e-risk_types">
-                <legend>{t.pick("遇到了哪些困难（可多选）*", "What hardship? (choose all that apply) *")}</legend>
+                <legend>{tr::report_form::hardship(t)}</legend>
                 <div class="checks">
                     {RiskType::ALL
                         .iter()
@@ -245,7 +231,7 @@ pub fn ReportFields(
                                         value=risk.code() checked=checked
                                         on:change=move |_| errors.set("risk_types", None) />
                                     <span>{crate::domain::wording::risks::plain(*risk, t)}
-                                        " "<small class="official">{t.pick(risk.label_zh(), risk.label_en())}</small></span>
+                                        " "<small class="official">{risk.label(t)}</small></span>
                                 </label>
                             }
                         })
@@ -255,7 +241,7 @@ pub fn ReportFields(
             </fieldset>
 
             <div class="field" class:invalid=move || errors.get("description")().is_some()>
-                <label for="f-desc">{t.pick("简单说说情况 *", "Tell us briefly what happened *")}</label>
+                <label for="f-desc">{tr::report_form::description(t)}</label>
                 <textarea id="f-desc" name="form[description]" rows="4" maxlength="500"
                     aria-describedby="e-description"
                     on:input=move |ev| errors.on_input("description", message(t, parse_description(&event_target_value(&ev))))

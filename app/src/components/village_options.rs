@@ -9,7 +9,7 @@ use crate::{i18n::Lang, wire::regions::TownshipOption};
 pub fn village_options_html(townships: &[TownshipOption], selected: &str, lang: Lang) -> String {
     let mut html = format!(
         r#"<option value="">{}</option>"#,
-        escape(lang.pick("请选择乡镇和村", "Choose your township and village"))
+        escape(crate::tr::report_form::choose_village(lang))
     );
     for township in townships {
         html.push_str(&format!(

@@ -10,11 +10,14 @@ use crate::{
         regions::region_tree,
     },
     domain::role::Role,
+    i18n::use_lang,
+    tr,
     wire::admin::AccountView,
 };
 
 #[component]
 pub fn AdminPage() -> impl IntoView {
+    let t = use_lang();
     let create = ServerAction::<CreateAccount>::new();
     let reset = ServerAction::<ResetPassword>::new();
     let toggle = ServerAction::<SetAccountActive>::new();
@@ -31,52 +34,55 @@ pub fn AdminPage() -> impl IntoView {
     let regions = Resource::new(|| (), |_| region_tree());
     let dead = Resource::new(|| (), |_| dead_letters());
     let error = move || {
-        first_failure([
-            create.value().get().and_then(Result::err),
-            reset.value().get().and_then(Result::err),
-            toggle.value().get().and_then(Result::err),
-        ])
+        first_failure(
+            t,
+            [
+                create.value().get().and_then(Result::err),
+                reset.value().get().and_then(Result::err),
+                toggle.value().get().and_then(Result::err),
+            ],
+        )
     };
     view! {
-        <p><a href="/staff">"← 返回待办"</a></p>
-        <h1>"账号管理"</h1>
-        <p><a href="/staff/settings">"政策与节假日设置"</a>" · "<a href="/staff/audit">"审计日志"</a>" · "<a href="/staff/keys">"部门接口密钥"</a></p>
+        <p><a href="/staff">{tr::staff::back_to_queue(t)}</a></p>
+        <h1>{tr::admin::title(t)}</h1>
+        <p><a href="/staff/settings">{tr::admin::settings(t)}</a>" · "<a href="/staff/audit">{tr::audit::title(t)}</a>" · "<a href="/staff/keys">{tr::keys::department_api_keys(t)}</a></p>
         {move || error().map(|e| view! { <p class="banner error" role="alert">{e}</p> })}
-        <Suspense fallback=|| view! { <p class="loading">"正在加载…"</p> }>
+        <Suspense fallback=move || view! { <p class="loading">{tr::common::loading(t)}</p> }>
             {move || Suspend::new(async move {
                 let townships = regions.await.unwrap_or_default();
                 match accounts.await {
                     Ok(list) => view! {
                         <section class="card">
-                            <h2>"新建账号"</h2>
+                            <h2>{tr::admin::new_account(t)}</h2>
                             <ActionForm action=create attr:class="admin-form">
-                                <div class="field"><label for="a-user">"用户名"</label><input id="a-user" name="account[username]" type="text" autocomplete="off" /></div>
-                                <div class="field"><label for="a-name">"姓名"</label><input id="a-name" name="account[display_name]" type="text" /></div>
-                                <div class="field"><label for="a-role">"角色"</label>
+                                <div class="field"><label for="a-user">{tr::login::username(t)}</label><input id="a-user" name="account[username]" type="text" autocomplete="off" /></div>
+                                <div class="field"><label for="a-name">{tr::admin::display_name(t)}</label><input id="a-name" name="account[display_name]" type="text" /></div>
+                                <div class="field"><label for="a-role">{tr::admin::role(t)}</label>
                                     <select id="a-role" name="account[role]">
                                         {Role::ALL.iter().filter(|r| **r != Role::Household).map(|r| view! {
-                                            <option value=r.code()>{r.label_zh()}</option>
+                                            <option value=r.code()>{r.label(t)}</option>
                                         }).collect_view()}
                                     </select>
                                 </div>
-                                <div class="field"><label for="a-region">"负责区域"</label>
+                                <div class="field"><label for="a-region">{tr::admin::region(t)}</label>
                                     <select id="a-region" name="account[region]">
-                                        <option value="522799000000">"全县"</option>
+                                        <option value="522799000000">{tr::keys::whole_county(t)}</option>
                                         {townships.into_iter().map(|t| view! {
-                                            <option value=t.code.clone()>{t.name.clone()}</option>
+                                            <option value=t.code.clone() lang="zh-CN">{t.name.clone()}</option>
                                             {t.villages.into_iter().map(|v| view! {
-                                                <option value=v.code>{format!("{} · {}", t.name, v.name)}</option>
+                                                <option value=v.code lang="zh-CN">{format!("{} · {}", t.name, v.name)}</option>
                                             }).collect_view()}
                                         }).collect_view()}
                                     </select>
                                 </div>
-                                <div class="field"><label for="a-pass">"初始密码（至少8位）"</label><input id="a-pass" name="account[password]" type="password" autocomplete="new-password" /></div>
-                                <button type="submit" class="button primary">"创建账号"</button>
+                                <div class="field"><label for="a-pass">{tr::admin::password(t)}</label><input id="a-pass" name="account[password]" type="password" autocomplete="new-password" /></div>
+                                <button type="submit" class="button primary">{tr::admin::create(t)}</button>
                             </ActionForm>
                         </section>
                         <DeadLetters rows=dead.await.unwrap_or_default() />
                         <section class="card">
-                            <h2>"现有账号"</h2>
+                            <h2>{tr::admin::accounts(t)}</h2>
                             <ul class="accounts">
                                 {list.into_iter().map(|a| view! { <AccountRow a reset toggle /> }).collect_view()}
                             </ul>
@@ -96,27 +102,30 @@ fn AccountRow(
     reset: ServerAction<ResetPassword>,
     toggle: ServerAction<SetAccountActive>,
 ) -> impl IntoView {
-    let status = if a.active { "在用" } else { "已停用" };
-    let summary = format!(
-        " {} · {} · {} · {}",
-        a.username, a.role_zh, a.region, status
-    );
+    let t = use_lang();
+    let status = if a.active {
+        tr::admin::active(t)
+    } else {
+        tr::admin::inactive(t)
+    };
+    let role = Role::from_code(&a.role).map_or(a.role_zh, |r| r.label(t).to_owned());
     let (id_reset, id_toggle) = (a.id.clone(), a.id.clone());
-    let label = format!("{}的新密码", a.username);
+    let label = tr::admin::new_password_for(t, &a.username);
     let active = a.active;
     view! {
         <li class="account" class:inactive=!active>
-            <div><strong>{a.display_name}</strong> {summary}</div>
+            <div><strong lang="zh-CN">{a.display_name}</strong> " " {a.username} " · " {role} " · "
+                <span lang="zh-CN">{a.region}</span> " · " {status}</div>
             <div class="account-actions">
                 <ActionForm action=reset attr:class="inline-form">
                     <input type="hidden" name="user_id" value=id_reset />
-                    <input type="password" name="password" aria-label=label placeholder="新密码" autocomplete="new-password" />
-                    <button type="submit" class="button small">"重置密码"</button>
+                    <input type="password" name="password" aria-label=label placeholder=tr::admin::new_password(t) autocomplete="new-password" />
+                    <button type="submit" class="button small">{tr::admin::reset(t)}</button>
                 </ActionForm>
                 <ActionForm action=toggle attr:class="inline-form">
                     <input type="hidden" name="user_id" value=id_toggle />
                     <input type="hidden" name="active" value=(!active).to_string() />
-                    <button type="submit" class="button small">{if active { "停用" } else { "启用" }}</button>
+                    <button type="submit" class="button small">{if active { tr::admin::turn_off(t) } else { tr::admin::turn_on(t) }}</button>
                 </ActionForm>
             </div>
         </li>
@@ -125,15 +134,20 @@ fn AccountRow(
 
 #[component]
 fn DeadLetters(rows: Vec<crate::wire::admin::DeadLetterView>) -> impl IntoView {
-    (!rows.is_empty()).then(|| view! {
-        <section class="card">
-            <h2>"发送失败的消息"</h2>
-            <p class="muted">"以下短信或邮件多次重试仍未发出，请核对号码、邮箱或网关设置。"</p>
-            <ul class="plain">
-                {rows.into_iter().map(|r| view! {
-                    <li>{format!("{} → {}：{}（{}次，{}）", r.channel, r.recipient, r.subject, r.attempts, r.last_error)}</li>
-                }).collect_view()}
-            </ul>
-        </section>
+    let t = use_lang();
+    (!rows.is_empty()).then(|| {
+        view! {
+            <section class="card">
+                <h2>{tr::admin::dead_title(t)}</h2>
+                <p class="muted">{tr::admin::dead_hint(t)}</p>
+                <ul class="plain">
+                    {rows.into_iter().map(|r| view! {
+                        <li>{format!("{} → {}", r.channel, r.recipient)} {tr::common::colon(t)}
+                            <span lang="zh-CN">{r.subject}</span>
+                            {tr::admin::dead_tries(t, r.attempts, r.last_error)}</li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
     })
 }

@@ -1,6 +1,5 @@
 //! 部门预警导入: a line department chooses its screening list as an Excel (.xlsx, .xls) or CSV
-//! file, or pastes it (copied from Excel / WPS), and gets an answer per row. Staff pages are
-//! Chinese only.
+//! file, or pastes it (copied from Excel / WPS), and gets an answer per row.
 //!
 //! The server reads the list (`calamine`; the browser never carries a spreadsheet reader).
 //! Without JavaScript the form posts the whole list at once and the page comes back with every
@@ -13,43 +12,49 @@ use leptos_router::hooks::use_query_map;
 use crate::{
     components::hydrated::mark_hydrated,
     domain::alert_file::MAX_ALERT_FILE_BYTES,
+    i18n::{use_lang, Lang},
+    tr,
     wire::alerts::{AlertImportAnswer, AlertOutcome, MAX_ALERTS_PER_PUSH},
 };
 
 const EXAMPLE: &str =
     "记录编号\t姓名\t手机号码\t身份证号码\t村代码\t村民小组\t家庭人口\t困难类型\t情况说明";
-const UNREADABLE: &str = "名单无法读取或不符合要求：请检查表头和每行内容，一次最多500条。";
 
 #[component]
 pub fn AlertsPage() -> impl IntoView {
     // A plain form post that could not be read comes back here with `?failed=1`; a plain
     // import post is answered on this page (see `server::alert_form`).
+    let t = use_lang();
     let failed = use_query_map().read_untracked().get("failed").is_some();
     let answer = use_context::<AlertImportAnswer>();
     let problem = match &answer {
-        Some(AlertImportAnswer(Err(e))) => Some(format!("{}。没有导入任何内容。", e.zh)),
-        _ => failed.then(|| UNREADABLE.to_owned()),
+        Some(AlertImportAnswer(Err(e))) => {
+            Some(tr::alerts::nothing_imported(t, t.pick(&e.zh, &e.en)))
+        }
+        _ => failed.then(|| tr::alerts::unreadable(t).to_owned()),
     };
     let outcomes = match answer {
         Some(AlertImportAnswer(Ok(outcomes))) => Some(outcomes),
         _ => None,
     };
     view! {
-        <p><a href="/staff">"← 返回待办"</a></p>
-        <h1>"部门预警导入"</h1>
+        <p><a href="/staff">{tr::staff::back_to_queue(t)}</a></p>
+        <h1>{tr::alerts::title(t)}</h1>
         <p class="hint">
-            {format!("选择Excel（.xlsx、.xls）或CSV文件（不超过{}KB），或从Excel、WPS表格中复制（含表头）粘贴到下面；一次最多{MAX_ALERTS_PER_PUSH}条。表头（列的顺序不限）：", MAX_ALERT_FILE_BYTES / 1024)}
-            <code>{EXAMPLE.replace('\t', "、")}</code>
-            "。困难类型可写“因病、因残”。同一记录编号再次导入不会重复登记。"
+            {tr::alerts::hint(t, MAX_ALERT_FILE_BYTES / 1024, MAX_ALERTS_PER_PUSH)}
+            <code lang="zh-CN">{EXAMPLE.replace('\t', "、")}</code>
+            {tr::alerts::hint_after(t)}
         </p>
         {outcomes.map(|outcomes| view! { <Outcomes outcomes /> })}
-        <AlertImport problem />
+        <AlertImport problem lang=t />
     }
 }
 
 /// The island: has the server read the list, then sends it in batches behind a progress bar.
 #[island]
-fn AlertImport(problem: Option<String>) -> impl IntoView {
+fn AlertImport(problem: Option<String>, lang: Lang) -> impl IntoView {
+    provide_context(lang);
+    let t = lang;
     mark_hydrated();
     let form = NodeRef::<html::Form>::new();
     let progress = RwSignal::new(None::<(usize, usize)>);
@@ -66,7 +71,7 @@ fn AlertImport(problem: Option<String>) -> impl IntoView {
         progress.set(None);
         reading.set(true);
         spawn_local(async move {
-            let batches = read_on_server(form).await;
+            let batches = read_on_server(form, t).await;
             reading.set(false);
             let (total, bodies) = match batches {
                 Ok(batches) => batches,
@@ -88,10 +93,7 @@ fn AlertImport(problem: Option<String>) -> impl IntoView {
                         });
                     }
                     None => {
-                        problem.set(Some(
-                            "导入中断（网络或登录问题）。已处理的不会重复登记，可再次导入整份名单。"
-                                .to_owned(),
-                        ));
+                        problem.set(Some(tr::alerts::interrupted(t).to_owned()));
                         break;
                     }
                 }
@@ -107,21 +109,21 @@ fn AlertImport(problem: Option<String>) -> impl IntoView {
             class="report-form" on:submit=on_submit node_ref=form>
             {move || problem.get().map(|p| view! { <p class="banner error" role="alert">{p}</p> })}
             <div class="field">
-                <label for="a-file">"选择名单文件（Excel或CSV）"</label>
+                <label for="a-file">{tr::alerts::file(t)}</label>
                 <input id="a-file" type="file" name="file"
                     accept=".xlsx,.xls,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,text/csv" />
             </div>
             <div class="field">
-                <label for="a-csv">"或粘贴预警名单"</label>
-                <textarea id="a-csv" name="csv" rows="10" placeholder=EXAMPLE></textarea>
+                <label for="a-csv">{tr::alerts::paste(t)}</label>
+                <textarea id="a-csv" name="csv" rows="10" placeholder=EXAMPLE lang="zh-CN"></textarea>
             </div>
             <button type="submit" class="button primary" disabled=busy>
-                {move || if busy() { "正在导入…" } else { "导入" }}
+                {move || if busy() { tr::alerts::importing(t) } else { tr::alerts::import(t) }}
             </button>
             {move || progress.get().map(|(done, total)| view! {
                 <p role="status">
-                    <progress max=total value=done aria-label="导入进度"></progress>
-                    {format!(" 已处理 {done} / {total} 条")}
+                    <progress max=total value=done aria-label=tr::alerts::progress(t)></progress>
+                    {tr::alerts::done_of(t, done, total)}
                 </p>
             })}
         </form>
@@ -135,20 +137,23 @@ fn AlertImport(problem: Option<String>) -> impl IntoView {
 /// Sends the form (the chosen file, the pasted text) to be read by the server, which answers
 /// with the row count and the `alerts/push` request bodies of the batches.
 #[cfg(feature = "hydrate")]
-async fn read_on_server(form: web_sys::HtmlFormElement) -> Result<(usize, Vec<String>), String> {
+async fn read_on_server(
+    form: web_sys::HtmlFormElement,
+    t: Lang,
+) -> Result<(usize, Vec<String>), String> {
     use crate::{components::form_post::browser::send, wire::alerts::AlertFileAnswer};
-    let data = web_sys::FormData::new_with_form(&form).map_err(|_| UNREADABLE.to_owned())?;
+    let unreadable = || tr::alerts::unreadable(t).to_owned();
+    let data = web_sys::FormData::new_with_form(&form).map_err(|_| unreadable())?;
     let answer = send("/staff/alerts/parse", None, &data)
         .await
-        .map_err(|_| "网络中断，没有导入任何内容，请重试".to_owned())?;
+        .map_err(|_| tr::alerts::network(t).to_owned())?;
     match serde_json::from_str::<AlertFileAnswer>(&answer.text) {
         Ok(AlertFileAnswer::Batches { rows, bodies }) => Ok((rows, bodies)),
-        Ok(AlertFileAnswer::Refused(e)) => Err(format!("{}。没有导入任何内容。", e.zh)),
-        Err(_) if answer.status == 413 => Err(format!(
-            "文件太大（超过{}KB），没有导入任何内容。请分批导入",
-            MAX_ALERT_FILE_BYTES / 1024
-        )),
-        Err(_) => Err(UNREADABLE.to_owned()),
+        Ok(AlertFileAnswer::Refused(e)) => {
+            Err(tr::alerts::nothing_imported(t, t.pick(&e.zh, &e.en)))
+        }
+        Err(_) if answer.status == 413 => Err(tr::alerts::too_big(t, MAX_ALERT_FILE_BYTES / 1024)),
+        Err(_) => Err(unreadable()),
     }
 }
 
@@ -169,8 +174,9 @@ async fn push_batch(body: String) -> Option<Vec<AlertOutcome>> {
 #[cfg(not(feature = "hydrate"))]
 async fn read_on_server(
     _: leptos::web_sys::HtmlFormElement,
+    t: Lang,
 ) -> Result<(usize, Vec<String>), String> {
-    Err(UNREADABLE.to_owned())
+    Err(tr::alerts::unreadable(t).to_owned())
 }
 
 #[cfg(not(feature = "hydrate"))]
@@ -180,23 +186,27 @@ async fn push_batch(_: String) -> Option<Vec<AlertOutcome>> {
 
 #[component]
 fn Outcomes(outcomes: Vec<AlertOutcome>) -> impl IntoView {
+    let t = use_lang();
     let filed = outcomes.iter().filter(|o| o.tracking.is_some()).count();
     let flagged = outcomes.iter().filter(|o| o.possible_duplicate).count();
     let failed = outcomes.len() - filed;
     view! {
         <section class="card" data-testid="alert-outcomes" role="status">
-            <h2>{format!("已登记{filed}条，未登记{failed}条，其中疑似重复{flagged}条")}</h2>
+            <h2>{tr::alerts::summary(t, filed, failed, flagged)}</h2>
             // Scrolls sideways on a phone: focusable so a keyboard can scroll it too.
-            <table class="pair" tabindex="0" aria-label="逐行结果">
-                <thead><tr><th>"记录编号"</th><th>"结果"</th></tr></thead>
+            <table class="pair" tabindex="0" aria-label=tr::alerts::rows_label(t)>
+                <thead><tr><th>{tr::alerts::reference(t)}</th><th>{tr::alerts::result(t)}</th></tr></thead>
                 <tbody>
                     {outcomes.into_iter().map(|o| {
                         let result = match (&o.tracking, o.possible_duplicate) {
-                            (Some(t), true) => format!("已登记 {t}（疑似重复，乡镇受理时核对）"),
-                            (Some(t), false) => format!("已登记 {t}"),
-                            (None, _) => o.errors.iter().map(|e| format!("{}：{}", e.field, e.zh)).collect::<Vec<_>>().join("；"),
+                            (Some(code), true) => tr::alerts::filed_duplicate(t, code),
+                            (Some(code), false) => tr::alerts::filed(t, code),
+                            (None, _) => o.errors.iter()
+                                .map(|e| format!("{}{}{}", e.field, tr::common::colon(t), t.pick(&e.zh, &e.en)))
+                                .collect::<Vec<_>>()
+                                .join(tr::common::field_separator(t)),
                         };
-                        view! { <tr><td>{o.reference}</td><td>{result}</td></tr> }
+                        view! { <tr><td lang="zh-CN">{o.reference}</td><td>{result}</td></tr> }
                     }).collect_view()}
                 </tbody>
             </table>

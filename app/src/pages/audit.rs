@@ -6,11 +6,14 @@ use leptos_router::{components::Form, hooks::use_query_map};
 use crate::{
     api::audit::audit_page,
     components::notice::LoadError,
+    i18n::use_lang,
+    tr,
     wire::audit::{AuditFilterForm, AuditPageView},
 };
 
 #[component]
 pub fn AuditPage() -> impl IntoView {
+    let t = use_lang();
     let query = use_query_map();
     let filter = move || {
         query.with(|q| {
@@ -26,9 +29,9 @@ pub fn AuditPage() -> impl IntoView {
     };
     let data = Resource::new(filter, audit_page);
     view! {
-        <p><a href="/staff/admin">"← 账号管理"</a></p>
-        <h1>"审计日志"</h1>
-        <Suspense fallback=|| view! { <p class="loading">"正在加载…"</p> }>
+        <p><a href="/staff/admin">{tr::staff::back_to_admin(t)}</a></p>
+        <h1>{tr::audit::title(t)}</h1>
+        <Suspense fallback=move || view! { <p class="loading">{tr::common::loading(t)}</p> }>
             {move || Suspend::new(async move {
                 let f = filter();
                 match data.await {
@@ -63,44 +66,45 @@ fn csv_link(f: &AuditFilterForm) -> String {
 
 #[component]
 fn AuditBody(page: AuditPageView, filter: AuditFilterForm) -> impl IntoView {
+    let t = use_lang();
     let href = csv_link(&filter);
     let chosen = filter.action.clone();
     view! {
-        <p class=if page.intact { "banner ok" } else { "banner error" } role="status" data-testid="audit-verification">
+        <p class=if page.intact { "banner ok" } else { "banner error" } role="status" data-testid="audit-verification" lang="zh-CN">
             {page.verification_zh.clone()}
         </p>
         <section class="card">
             <Form method="GET" action="/staff/audit">
-                <div class="field"><label for="f-person">"人员（用户名）"</label>
+                <div class="field"><label for="f-person">{tr::audit::person(t)}</label>
                     <input id="f-person" name="filter[person]" type="text" value=filter.person.clone() /></div>
-                <div class="field"><label for="f-tracking">"农户查询码"</label>
+                <div class="field"><label for="f-tracking">{tr::audit::tracking(t)}</label>
                     <input id="f-tracking" name="filter[tracking]" type="text" value=filter.tracking.clone() /></div>
-                <div class="field"><label for="f-action">"操作"</label>
+                <div class="field"><label for="f-action">{tr::audit::action(t)}</label>
                     <select id="f-action" name="filter[action]">
-                        <option value="">"全部"</option>
+                        <option value="">{tr::audit::all(t)}</option>
                         {page.actions.iter().map(|(code, label)| view! {
-                            <option value=code.clone() selected=*code == chosen>{label.clone()}</option>
+                            <option value=code.clone() selected=*code == chosen lang="zh-CN">{label.clone()}</option>
                         }).collect_view()}
                     </select></div>
-                <div class="field"><label for="f-from">"起始日期"</label>
+                <div class="field"><label for="f-from">{tr::audit::from(t)}</label>
                     <input id="f-from" name="filter[from]" type="date" value=filter.from.clone() /></div>
-                <div class="field"><label for="f-until">"截止日期"</label>
+                <div class="field"><label for="f-until">{tr::audit::until(t)}</label>
                     <input id="f-until" name="filter[until]" type="date" value=filter.until.clone() /></div>
-                <button type="submit" class="button primary">"筛选"</button>
+                <button type="submit" class="button primary">{tr::audit::filter(t)}</button>
             </Form>
-            <p><a href=href rel="external">"导出 CSV（导出本身也会记录）"</a></p>
+            <p><a href=href rel="external">{tr::audit::csv(t)}</a></p>
         </section>
         <table class="audit">
             <thead><tr>
-                <th>"序号"</th><th>"时间"</th><th>"人员"</th><th>"角色"</th><th>"操作"</th>
-                <th>"结果"</th><th>"查询码"</th><th>"原因"</th><th>"来源地址"</th>
+                <th>{tr::audit::col_seq(t)}</th><th>{tr::audit::col_at(t)}</th><th>{tr::audit::col_who(t)}</th><th>{tr::audit::col_role(t)}</th><th>{tr::audit::action(t)}</th>
+                <th>{tr::audit::col_outcome(t)}</th><th>{tr::audit::col_tracking(t)}</th><th>{tr::audit::col_reason(t)}</th><th>{tr::audit::col_address(t)}</th>
             </tr></thead>
             <tbody>
                 {page.rows.into_iter().map(|r| view! {
                     <tr>
-                        <td>{r.seq}</td><td>{r.at}</td><td>{r.who}</td><td>{r.role_zh}</td>
-                        <td>{r.action_zh}</td><td>{r.outcome_zh}</td><td>{r.tracking}</td>
-                        <td>{r.reason_zh}</td><td>{r.client_address}</td>
+                        <td>{r.seq}</td><td>{r.at}</td><td lang="zh-CN">{r.who}</td><td lang="zh-CN">{r.role_zh}</td>
+                        <td lang="zh-CN">{r.action_zh}</td><td lang="zh-CN">{r.outcome_zh}</td><td>{r.tracking}</td>
+                        <td lang="zh-CN">{r.reason_zh}</td><td>{r.client_address}</td>
                     </tr>
                 }).collect_view()}
             </tbody>

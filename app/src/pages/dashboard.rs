@@ -5,6 +5,8 @@ use crate::components::notice::LoadError;
 
 use crate::{
     api::dashboard::my_dashboard,
+    i18n::use_lang,
+    tr,
     wire::dashboard::{DashboardView, StepCount},
 };
 
@@ -14,10 +16,11 @@ const ROW: f64 = 30.0;
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
+    let t = use_lang();
     let data = Resource::new(|| (), |_| my_dashboard());
     view! {
-        <p><a href="/staff">"← 返回待办"</a></p>
-        <Suspense fallback=|| view! { <p class="loading">"正在加载…"</p> }>
+        <p><a href="/staff">{tr::staff::back_to_queue(t)}</a></p>
+        <Suspense fallback=move || view! { <p class="loading">{tr::common::loading(t)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(d) => view! { <Dashboard d /> }.into_any(),
@@ -30,30 +33,30 @@ pub fn DashboardPage() -> impl IntoView {
 
 #[component]
 fn Dashboard(d: DashboardView) -> impl IntoView {
+    let t = use_lang();
     let average = d
         .average_days
-        .map(|a| format!("{a:.1}天"))
-        .unwrap_or_else(|| "本月暂无".to_owned());
+        .map(|a| tr::dashboard::days(t, format!("{a:.1}")))
+        .unwrap_or_else(|| tr::dashboard::none_this_month(t).to_owned());
     view! {
-        <h1>{format!("{} 工作看板", d.scope_name)}</h1>
-        <p><a href="/staff/dashboard.xlsx" download rel="external">"导出看板表格（Excel）"</a></p>
+        <h1><span lang="zh-CN">{d.scope_name}</span> {tr::dashboard::title(t)}</h1>
+        <p><a href="/staff/dashboard.xlsx" download rel="external">{tr::dashboard::xlsx(t)}</a></p>
         <section class="card">
-            <h2>"各环节事项（按时限）"</h2>
+            <h2>{tr::dashboard::by_step(t)}</h2>
             <StepChart steps=d.by_step.clone() />
             <p class="legend">
-                <span class="key on-time">"按时"</span>
-                <span class="key due-soon">"即将到期"</span>
-                <span class="key overdue">"已逾期"</span>
+                <span class="key on-time">{tr::dashboard::on_time(t)}</span>
+                <span class="key due-soon">{tr::inbox::kind::due_soon(t)}</span>
+                <span class="key overdue">{tr::inbox::kind::overdue(t)}</span>
             </p>
         </section>
         <section class="card">
-            <h2>"逾期事项分布"</h2>
+            <h2>{tr::dashboard::overdue_by_place(t)}</h2>
             <BarChart bars=d.overdue_by_place.clone() />
         </section>
         <section class="card">
-            <h2>{format!("{} 认定用时", d.month)}</h2>
-            <p>{format!("本月完成认定 {} 户，平均用时 {}（时限 {} 天），超时 {} 户。",
-                d.identified_this_month, average, d.limit_days, d.over_limit)}</p>
+            <h2><span lang="zh-CN">{d.month}</span> {tr::dashboard::identification_time(t)}</h2>
+            <p>{tr::dashboard::month_summary(t, d.identified_this_month, average, d.limit_days, d.over_limit)}</p>
             <LimitGauge average=d.average_days limit=d.limit_days />
         </section>
         {d.can_start_campaign.then(|| view! { <super::campaign::CampaignForm /> })}
@@ -62,8 +65,9 @@ fn Dashboard(d: DashboardView) -> impl IntoView {
 
 #[component]
 fn StepChart(steps: Vec<StepCount>) -> impl IntoView {
+    let t = use_lang();
     if steps.is_empty() {
-        return view! { <p class="empty">"暂无在办事项。"</p> }.into_any();
+        return view! { <p class="empty">{tr::dashboard::none_open(t)}</p> }.into_any();
     }
     let max = steps
         .iter()
@@ -74,7 +78,7 @@ fn StepChart(steps: Vec<StepCount>) -> impl IntoView {
     let scale = (WIDTH - LABEL - 40.0) / max;
     let height = ROW * steps.len() as f64 + 10.0;
     view! {
-        <svg class="chart" viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-label="各环节事项数量">
+        <svg class="chart" viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-label=tr::dashboard::steps_label(t)>
             {steps.into_iter().enumerate().map(|(i, s)| {
                 let y = i as f64 * ROW + 5.0;
                 let w1 = s.on_time as f64 * scale;
@@ -83,7 +87,7 @@ fn StepChart(steps: Vec<StepCount>) -> impl IntoView {
                 let total = s.on_time + s.due_soon + s.overdue;
                 view! {
                     <g>
-                        <text x="0" y=y + 17.0 class="chart-label">{s.step_zh}</text>
+                        <text x="0" y=y + 17.0 class="chart-label" lang="zh-CN">{s.step_zh}</text>
                         <rect x=LABEL y=y width=w1 height="20" class="bar on-time" />
                         <rect x=LABEL + w1 y=y width=w2 height="20" class="bar due-soon" />
                         <rect x=LABEL + w1 + w2 y=y width=w3 height="20" class="bar overdue" />
@@ -97,20 +101,21 @@ fn StepChart(steps: Vec<StepCount>) -> impl IntoView {
 
 #[component]
 fn BarChart(bars: Vec<(String, usize)>) -> impl IntoView {
+    let t = use_lang();
     if bars.is_empty() {
-        return view! { <p class="empty">"没有逾期事项。"</p> }.into_any();
+        return view! { <p class="empty">{tr::dashboard::none_overdue(t)}</p> }.into_any();
     }
     let max = bars.iter().map(|b| b.1).max().unwrap_or(1).max(1) as f64;
     let scale = (WIDTH - LABEL - 40.0) / max;
     let height = ROW * bars.len() as f64 + 10.0;
     view! {
-        <svg class="chart" viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-label="逾期事项分布">
+        <svg class="chart" viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-label=tr::dashboard::overdue_by_place(t)>
             {bars.into_iter().enumerate().map(|(i, (name, n))| {
                 let y = i as f64 * ROW + 5.0;
                 let w = n as f64 * scale;
                 view! {
                     <g>
-                        <text x="0" y=y + 17.0 class="chart-label">{name}</text>
+                        <text x="0" y=y + 17.0 class="chart-label" lang="zh-CN">{name}</text>
                         <rect x=LABEL y=y width=w height="20" class="bar overdue" />
                         <text x=LABEL + w + 6.0 y=y + 15.0 class="chart-value">{n}</text>
                     </g>
@@ -122,6 +127,7 @@ fn BarChart(bars: Vec<(String, usize)>) -> impl IntoView {
 
 #[component]
 fn LimitGauge(average: Option<f64>, limit: u32) -> impl IntoView {
+    let t = use_lang();
     let limit = f64::from(limit.max(1));
     let full = limit * 1.5;
     let usable = WIDTH - 20.0;
@@ -135,11 +141,11 @@ fn LimitGauge(average: Option<f64>, limit: u32) -> impl IntoView {
         "bar on-time"
     };
     view! {
-        <svg class="chart" viewBox=format!("0 0 {WIDTH} 50") role="img" aria-label="平均认定用时与时限">
+        <svg class="chart" viewBox=format!("0 0 {WIDTH} 50") role="img" aria-label=tr::dashboard::gauge_label(t)>
             <rect x="0" y="10" width=usable height="20" class="bar track" />
             <rect x="0" y="10" width=avg_w height="20" class=class />
             <line x1=limit_x y1="4" x2=limit_x y2="36" class="limit" />
-            <text x=limit_x + 4.0 y="48" class="chart-value">{format!("时限 {limit:.0} 天")}</text>
+            <text x=limit_x + 4.0 y="48" class="chart-value">{tr::dashboard::limit(t, format!("{limit:.0}"))}</text>
         </svg>
     }
 }

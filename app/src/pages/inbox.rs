@@ -5,27 +5,30 @@ use crate::components::notice::LoadError;
 
 use crate::{
     api::inbox::{my_notifications, MarkRead},
+    i18n::use_lang,
+    tr,
     wire::inbox::NotificationView,
 };
 
 #[component]
 pub fn InboxPage() -> impl IntoView {
+    let t = use_lang();
     let mark = ServerAction::<MarkRead>::new();
     let inbox = Resource::new(move || mark.version().get(), |_| my_notifications());
     view! {
-        <p><a href="/staff">"← 返回待办"</a></p>
-        <h1>"消息"</h1>
-        <Suspense fallback=|| view! { <p class="loading">"正在加载…"</p> }>
+        <p><a href="/staff">{tr::staff::back_to_queue(t)}</a></p>
+        <h1>{tr::inbox::title(t)}</h1>
+        <Suspense fallback=move || view! { <p class="loading">{tr::common::loading(t)}</p> }>
             {move || Suspend::new(async move {
                 match inbox.await {
                     Ok(items) if items.is_empty() => {
-                        view! { <p class="empty">"暂无消息。"</p> }.into_any()
+                        view! { <p class="empty">{tr::inbox::empty(t)}</p> }.into_any()
                     }
                     Ok(items) => {
                         let unread = items.iter().filter(|n| !n.read).count();
                         view! {
-                            <p class="muted">{format!("共{}条，未读{}条", items.len(), unread)}</p>
-                            <ul class="inbox" aria-label="消息列表">
+                            <p class="muted">{tr::inbox::count(t, items.len(), unread)}</p>
+                            <ul class="inbox" aria-label=tr::inbox::list_label(t)>
                                 {items
                                     .into_iter()
                                     .map(|item| view! { <InboxItem item mark /> })
@@ -43,27 +46,29 @@ pub fn InboxPage() -> impl IntoView {
 
 #[component]
 fn InboxItem(item: NotificationView, mark: ServerAction<MarkRead>) -> impl IntoView {
+    let t = use_lang();
     let class = format!(
         "inbox-item {} {}",
         item.kind.replace('_', "-"),
         if item.read { "read" } else { "unread" }
     );
     let title = if item.read {
-        view! { <span class="inbox-title">{item.title}</span> }.into_any()
+        view! { <span class="inbox-title"><span lang="zh-CN">{item.title}</span></span> }.into_any()
     } else {
-        view! { <strong class="inbox-title">{item.title}</strong> }.into_any()
+        view! { <strong class="inbox-title"><span lang="zh-CN">{item.title}</span></strong> }
+            .into_any()
     };
     view! {
         <li class=class data-kind=item.kind.clone()>
             <a href=format!("/staff/cases/{}", item.case_id) class="inbox-link">
                 {title}
-                <div class="muted">{item.kind_zh} " · " {item.clock_zh} " · " {item.created_at}</div>
-                <div>{item.body}</div>
+                <div class="muted">{item.kind_label} " · " {item.clock_label} " · " {item.created_at}</div>
+                <div lang="zh-CN">{item.body}</div>
             </a>
             {(!item.read).then(|| view! {
                 <ActionForm action=mark attr:class="inline">
                     <input type="hidden" name="id" value=item.id />
-                    <button type="submit" class="button small">"标为已读"</button>
+                    <button type="submit" class="button small">{tr::inbox::mark_read(t)}</button>
                 </ActionForm>
             })}
         </li>

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::i18n::use_lang;
+use crate::{i18n::use_lang, tr};
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -13,12 +13,9 @@ pub fn NotFound() -> impl IntoView {
     let t = use_lang();
     view! {
         <section class="card">
-            <h1>{t.pick("没有找到这个页面", "Page not found")}</h1>
-            <p>{t.pick(
-                "网址可能输错了，或者这个页面已经没有了。请回到首页重新点；要办事或有疑问，可以拨打12317热线。",
-                "The address may be mistyped, or the page is gone. Go back to the home page and try again; for help, call the 12317 hotline.",
-            )}</p>
-            <a href="/" class="button">{t.pick("返回首页", "Back to the home page")}</a>
+            <h1>{tr::not_found::title(t)}</h1>
+            <p>{tr::not_found::body(t)}</p>
+            <a href="/" class="button">{tr::not_found::home(t)}</a>
         </section>
     }
 }

@@ -2,49 +2,50 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::notice::village_notice;
+use crate::{api::notice::village_notice, i18n::use_lang, tr};
 
 #[component]
 pub fn NoticePage() -> impl IntoView {
+    let t = use_lang();
     let params = use_params_map();
     let notice = Resource::new(
         move || params.read().get("village").unwrap_or_default(),
         village_notice,
     );
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"正在加载…"</p> }>
+        <Suspense fallback=move || view! { <p class="loading">{tr::common::loading(t)}</p> }>
             {move || Suspend::new(async move {
                 match notice.await {
                     Ok(n) => view! {
                         <article class="notice">
-                            <h1>{format!("{}{}{}防返贫监测对象公示", n.county, n.township, n.village)}</h1>
-                            <p>"根据防止返贫动态监测和帮扶工作要求，经农户申请（或干部排查、部门预警）、入户核查和村级民主评议，现将以下农户予以公示："</p>
+                            <h1><span lang="zh-CN">{format!("{}{}{}", n.county, n.township, n.village)}</span>{tr::village_notice::title(t)}</h1>
+                            <p>{tr::village_notice::intro(t)}</p>
                             {if n.entries.is_empty() {
-                                view! { <p class="empty">"目前没有正在公示的农户。"</p> }.into_any()
+                                view! { <p class="empty">{tr::village_notice::empty(t)}</p> }.into_any()
                             } else {
                                 view! {
                                     <table class="notice-table">
-                                        <thead><tr><th>"户主姓名"</th><th>"村民小组"</th><th>"家庭人口"</th><th>"公示事项"</th><th>"类别"</th><th>"公示期"</th></tr></thead>
+                                        <thead><tr><th>{tr::village_notice::head_name(t)}</th><th>{tr::village_notice::group(t)}</th><th>{tr::village_notice::size(t)}</th><th>{tr::village_notice::matter(t)}</th><th>{tr::village_notice::category(t)}</th><th>{tr::village_notice::period(t)}</th></tr></thead>
                                         <tbody>
                                             {n.entries.into_iter().map(|e| view! {
                                                 <tr>
-                                                    <td>{e.name}</td>
-                                                    <td>{e.group.unwrap_or_else(|| "—".to_owned())}</td>
+                                                    <td lang="zh-CN">{e.name}</td>
+                                                    <td lang="zh-CN">{e.group.unwrap_or_else(|| "—".to_owned())}</td>
                                                     <td>{e.household_size}</td>
-                                                    <td>{e.procedure_zh}</td>
-                                                    <td>{e.category_zh.unwrap_or_else(|| "—".to_owned())}</td>
-                                                    <td>{format!("{} 至 {}", e.from, e.until)}</td>
+                                                    <td lang="zh-CN">{e.procedure_zh}</td>
+                                                    <td lang="zh-CN">{e.category_zh.unwrap_or_else(|| "—".to_owned())}</td>
+                                                    <td>{tr::village_notice::from_until(t, e.from, e.until)}</td>
                                                 </tr>
                                             }).collect_view()}
                                         </tbody>
                                     </table>
                                 }.into_any()
                             }}
-                            <p>"公示期不少于5天。如有异议，请在公示期内向村委会、乡镇人民政府反映，或拨打12317热线。"</p>
-                            <p class="signature">{format!("{}村民委员会", n.village)}</p>
+                            <p>{tr::village_notice::objection(t)}</p>
+                            <p class="signature"><span lang="zh-CN">{n.village}</span>{tr::village_notice::committee(t)}</p>
                         </article>
                     }.into_any(),
-                    Err(e) => view! { <p class="banner error">{e.zh()}</p> }.into_any(),
+                    Err(e) => view! { <p class="banner error">{e.text(t)}</p> }.into_any(),
                 }
             })}
         </Suspense>

@@ -24,6 +24,7 @@ use crate::{
     },
     domain::{vocab::Channel, wording::drafts::DraftDevice},
     i18n::{use_lang, Lang},
+    tr,
     wire::{cases::DuplicateView, reports::ReportDraft, FieldError},
 };
 
@@ -36,10 +37,10 @@ pub fn ProxyReportPage() -> impl IntoView {
     let query = use_query_map();
     let lang = use_lang();
     view! {
-        <p><a href="/staff">"← 返回待办"</a></p>
-        <h1>"代为申报"</h1>
-        <p class="hint">"代农户或来电人申报。提交前请向申请人宣读承诺授权内容并征得同意。带 * 的为必填。"</p>
-        <Suspense fallback=|| view! { <p class="loading">"正在加载…"</p> }>
+        <p><a href="/staff">{tr::staff::back_to_queue(lang)}</a></p>
+        <h1>{tr::proxy::title(lang)}</h1>
+        <p class="hint">{tr::proxy::hint(lang)}</p>
+        <Suspense fallback=move || view! { <p class="loading">{tr::common::loading(lang)}</p> }>
             {move || Suspend::new(async move {
                 let draft = draft.await;
                 // A plain form post that came back: its earlier filings show at once.
@@ -55,8 +56,16 @@ pub fn ProxyReportPage() -> impl IntoView {
                         let department = channels
                             .iter()
                             .all(|c| c.code == Channel::DepartmentAlert.code());
+                        let labels: Vec<(String, String)> = channels
+                            .iter()
+                            .map(|c| {
+                                let label = Channel::from_code(&c.code)
+                                    .map_or(c.label_zh.clone(), |ch| ch.label(lang).to_owned());
+                                (c.code.clone(), label)
+                            })
+                            .collect();
                         let channel_options = choice_options_html(
-                            channels.iter().map(|c| (c.code.as_str(), c.label_zh.as_str())),
+                            labels.iter().map(|(c, l)| (c.as_str(), l.as_str())),
                             &channel,
                         );
                         let form = to_prop(&draft.form);
@@ -138,7 +147,7 @@ fn ProxyForm(
             <DraftStatus draft=kept />
             <SubmitBanners error=general_error draft_has_errors=!draft.errors.is_empty() errors />
             <div class="field" class:invalid=move || errors.get("channel")().is_some()>
-                <label for="f-channel">"申报渠道 *"</label>
+                <label for="f-channel">{tr::proxy::channel(lang)}</label>
                 <select id="f-channel" name="channel" aria-describedby="e-channel"
                     inner_html=channel_options>
                 </select>
@@ -153,7 +162,7 @@ fn ProxyForm(
             />
             {move || view! { <EarlierFilings found=found.get() /> }}
             <button type="submit" class="button primary big" disabled=move || pending.get()>
-                {move || if pending.get() { "正在提交…" } else { "提交代为申报" }}
+                {move || if pending.get() { tr::proxy::sending(lang) } else { tr::proxy::submit(lang) }}
             </button>
         </form>
         </div>
@@ -174,19 +183,22 @@ async fn earlier_filings(id_number: String, mobile: String) -> Vec<DuplicateView
 /// A warning, not a block: the filing goes ahead and the township decides at acceptance.
 #[component]
 fn EarlierFilings(found: Vec<DuplicateView>) -> impl IntoView {
+    let lang = use_lang();
     (!found.is_empty()).then(|| {
         view! {
             <section class="card alert" role="status" data-testid="earlier-filings">
-                <h2>"该户已有申报"</h2>
+                <h2>{tr::proxy::earlier_title(lang)}</h2>
                 <ul class="plain">
                     {found.into_iter().map(|d| view! {
-                        <li>{format!(
-                            "查询码 {} · {} · {} · {} · {}",
-                            d.tracking, d.village, d.state_zh, d.reported_on, d.reasons_zh
-                        )}</li>
+                        <li>
+                            {tr::proxy::tracking(lang, d.tracking)} " · "
+                            <span lang="zh-CN">{d.village}</span> " · "
+                            <span lang="zh-CN">{d.state_zh}</span> " · " {d.reported_on} " · "
+                            <span lang="zh-CN">{d.reasons_zh}</span>
+                        </li>
                     }).collect_view()}
                 </ul>
-                <p class="muted">"如是同一件事，可告知来电人原申报的办理进度，不必重复申报；如有新的困难，可继续提交，乡镇受理时会核对。"</p>
+                <p class="muted">{tr::proxy::earlier_hint(lang)}</p>
             </section>
         }
     })

@@ -17,6 +17,7 @@ use crate::{
     },
     domain::wording::drafts::DraftDevice,
     i18n::{use_lang, Lang},
+    tr,
     wire::{reports::ReportDraft, FieldError},
 };
 
@@ -26,12 +27,9 @@ pub fn ReportPage() -> impl IntoView {
     let draft = report_draft();
     let regions = Resource::new(|| (), |_| region_tree());
     view! {
-        <h1>{t.pick("我要申报", "Report hardship")}</h1>
-        <p class="hint">{t.pick(
-            "带 * 的为必填。请如实填写，我们会上门核实。",
-            "Fields marked * are required. Please answer truthfully; someone will visit to check.",
-        )}</p>
-        <Suspense fallback=move || view! { <p class="loading">{t.pick("正在加载…", "Loading…")}</p> }>
+        <h1>{tr::report_form::title(t)}</h1>
+        <p class="hint">{tr::report_form::hint(t)}</p>
+        <Suspense fallback=move || view! { <p class="loading">{tr::common::loading(t)}</p> }>
             {move || Suspend::new(async move {
                 let draft = draft.await;
                 match regions.await {
@@ -88,9 +86,9 @@ fn ReportFormView(
 
             <button type="submit" class="button primary big" disabled=move || pending.get()>
                 {move || if pending.get() {
-                    t.pick("正在提交…", "Sending…")
+                    tr::report_form::sending(t)
                 } else {
-                    t.pick("提交申报", "Send my report")
+                    tr::report_form::submit(t)
                 }}
             </button>
         </form>

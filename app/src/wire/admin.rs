@@ -8,6 +8,8 @@ pub struct AccountView {
     pub username: String,
     pub display_name: String,
     pub role_zh: String,
+    /// The role's code, for its label in the reader's language.
+    pub role: String,
     pub region: String,
     pub active: bool,
 }

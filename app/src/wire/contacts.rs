@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 pub struct RegionContactView {
     pub code: String,
     pub name: String,
-    /// "乡镇" or "村".
-    pub level_zh: String,
+    /// "乡镇" or "村", in the reader's language.
+    pub level: String,
     pub phone: String,
 }

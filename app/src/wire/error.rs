@@ -5,7 +5,7 @@ use leptos::server_fn::{
 };
 use serde::{Deserialize, Serialize};
 
-use crate::domain::message::UserMessage;
+use crate::domain::{lang::Lang, message::UserMessage};
 
 /// A user-facing message for one form field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,50 +68,29 @@ pub enum AppError {
 impl AppError {
     /// What the person sees, in Chinese.
     pub fn zh(&self) -> &'static str {
-        match self {
-            AppError::Validation(_) => "请检查标红的内容",
-            AppError::Unauthorized => "请先登录",
-            AppError::Forbidden => "您没有权限进行此操作",
-            AppError::NotFound => "没有找到相关记录",
-            AppError::Conflict => "该记录已被他人修改，请刷新后重试",
-            AppError::Refused(_) => "此操作不符合办理规则",
-            AppError::RateLimited => {
-                "尝试次数过多，请稍后再试（最多等一小时）；如急需帮助请拨打12317"
-            }
-            AppError::Internal => "系统出现问题，请稍后重试；如急需帮助请拨打12317",
-            AppError::Unavailable => {
-                "系统暂时无法保存或读取数据，请几分钟后重试；如急需帮助请拨打12317"
-            }
-            AppError::Transport => "网络连接不稳定，请检查网络后重试",
-        }
+        self.text(Lang::Zh)
     }
 
     /// What the person sees, in English.
     pub fn en(&self) -> &'static str {
-        match self {
-            AppError::Validation(_) => "Please check the fields marked in red",
-            AppError::Unauthorized => "Please sign in first",
-            AppError::Forbidden => "You are not allowed to do this",
-            AppError::NotFound => "Nothing was found",
-            AppError::Conflict => "Someone else changed this record; reload and try again",
-            AppError::Refused(_) => "This step is not allowed by the rules",
-            AppError::RateLimited => {
-                "Too many attempts; try again later (within an hour), or call 12317 for urgent help"
-            }
-            AppError::Internal => {
-                "Something went wrong; please try again later, or call 12317 for urgent help"
-            }
-            AppError::Unavailable => {
-                "The system cannot save or read data just now; please try again in a few \
-                 minutes, or call 12317 for urgent help"
-            }
-            AppError::Transport => "The network is unstable; check the connection and try again",
-        }
+        self.text(Lang::En)
     }
 
-    /// What the person sees, in their language.
-    pub fn text(&self, lang: crate::i18n::Lang) -> &'static str {
-        lang.pick(self.zh(), self.en())
+    /// What the person sees, in their language (texts under `error` in locales/*.json).
+    pub fn text(&self, lang: Lang) -> &'static str {
+        use crate::tr::error as e;
+        match self {
+            AppError::Validation(_) => e::validation(lang),
+            AppError::Unauthorized => e::unauthorized(lang),
+            AppError::Forbidden => e::forbidden(lang),
+            AppError::NotFound => e::not_found(lang),
+            AppError::Conflict => e::conflict(lang),
+            AppError::Refused(_) => e::refused(lang),
+            AppError::RateLimited => e::rate_limited(lang),
+            AppError::Internal => e::internal(lang),
+            AppError::Unavailable => e::unavailable(lang),
+            AppError::Transport => e::transport(lang),
+        }
     }
 
     pub fn field_errors(&self) -> &[FieldError] {

@@ -8,9 +8,11 @@ pub struct NotificationView {
     pub case_id: String,
     /// due_soon | overdue
     pub kind: String,
-    pub kind_zh: String,
-    /// The deadline concerned, e.g. 乡镇受理.
-    pub clock_zh: String,
+    /// The kind in the reader's language.
+    pub kind_label: String,
+    /// The deadline concerned in the reader's language, e.g. 乡镇受理.
+    pub clock_label: String,
+    /// Written in Chinese when the notice was made.
     pub title: String,
     pub body: String,
     /// Beijing time, "2026-11-24 10:00".

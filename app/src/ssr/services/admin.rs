@@ -39,6 +39,7 @@ pub async fn list(state: &AppState, staff: &Staff) -> Result<Vec<AccountView>, S
             role_zh: Role::from_code(&u.role)
                 .map(|r| r.label_zh().to_owned())
                 .unwrap_or_default(),
+            role: u.role.clone(),
             id: u.id,
             username: u.username,
             display_name: u.display_name,

@@ -4,18 +4,25 @@ use chrono::{DateTime, Utc};
 
 use super::millis;
 use crate::{
-    domain::{contact_phone::parse_contact_phone, region::RegionCode, region::RegionLevel},
+    domain::{
+        contact_phone::parse_contact_phone, lang::Lang, region::RegionCode, region::RegionLevel,
+    },
     ssr::{
         error::ServiceError,
         repo::{contacts, regions},
         services::auth::Staff,
         state::AppState,
     },
+    tr,
     wire::{contacts::RegionContactView, FieldError},
 };
 
-/// Every township and village in the admin's county, with its phone.
-pub async fn list(state: &AppState, staff: &Staff) -> Result<Vec<RegionContactView>, ServiceError> {
+/// Every township and village in the admin's county, with its phone (levels named in `lang`).
+pub async fn list(
+    state: &AppState,
+    staff: &Staff,
+    lang: Lang,
+) -> Result<Vec<RegionContactView>, ServiceError> {
     staff.require_admin()?;
     let pool = &state.db.pool;
     let phones = contacts::all(pool).await?;
@@ -30,7 +37,9 @@ pub async fn list(state: &AppState, staff: &Staff) -> Result<Vec<RegionContactVi
                 .find(|(code, _)| *code == r.code)
                 .map(|(_, p)| p.clone())
                 .unwrap_or_default(),
-            level_zh: r.level.label_zh().to_owned(),
+            level: tr::region_level::lookup(lang, r.level.code())
+                .unwrap_or_default()
+                .to_owned(),
             code: r.code,
             name: r.name,
         })

@@ -5,31 +5,39 @@ use super::millis;
 use crate::{
     domain::{
         clock::{ClockKind, NoticeKind},
+        lang::Lang,
         time::to_beijing,
     },
     ssr::{error::ServiceError, repo::notifications, staff::Staff, state::AppState},
+    tr,
     wire::inbox::NotificationView,
 };
 
 const INBOX_LIMIT: i64 = 200;
 
-/// The signed-in person's notifications, newest first.
-pub async fn list(state: &AppState, staff: &Staff) -> Result<Vec<NotificationView>, ServiceError> {
+/// The signed-in person's notifications, newest first, labelled in `lang`.
+pub async fn list(
+    state: &AppState,
+    staff: &Staff,
+    lang: Lang,
+) -> Result<Vec<NotificationView>, ServiceError> {
     let rows = notifications::for_user(&state.db.pool, &staff.id, INBOX_LIMIT).await?;
     Ok(rows
         .into_iter()
         .map(|row| {
-            let kind = NoticeKind::from_code(&row.kind);
             let created = DateTime::from_timestamp_millis(row.created_at)
                 .map(|at| to_beijing(at).format("%Y-%m-%d %H:%M").to_string())
                 .unwrap_or_default();
             NotificationView {
                 id: row.id,
                 case_id: row.case_id,
-                kind_zh: kind.map(|k| k.label_zh().to_owned()).unwrap_or_default(),
+                kind_label: NoticeKind::from_code(&row.kind)
+                    .and_then(|k| tr::inbox::kind::lookup(lang, k.code()))
+                    .unwrap_or_default()
+                    .to_owned(),
                 kind: row.kind,
-                clock_zh: ClockKind::from_code(&row.clock_kind)
-                    .map(|k| k.label_zh().to_owned())
+                clock_label: ClockKind::from_code(&row.clock_kind)
+                    .map(|k| k.label(lang).to_owned())
                     .unwrap_or_default(),
                 title: row.title,
                 body: row.body,

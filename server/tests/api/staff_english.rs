@@ -1,0 +1,97 @@
+//! Staff pages in English: each page group fetched with the English language cookie shows no
+//! Chinese outside elements marked `lang="zh-CN"` (the data: names, places, notes).
+use crate::{
+    english_page::{assert_english, choose_english},
+    helpers::{spawn_app, QINGSHI_VILLAGE},
+};
+
+#[tokio::test]
+async fn sign_in_missing_pages_and_messages_are_in_english() {
+    let app = spawn_app().await;
+    choose_english(&app).await;
+    let login = assert_english(&app, "/staff/login").await;
+    assert!(login.contains(">Staff sign-in</h1>"), "{login}");
+    assert!(login.contains(">Password</label>"));
+    let missing = assert_english(&app, "/staff/no-such-page").await;
+    assert!(missing.contains(">Page not found</h1>"));
+
+    app.submit_report("张三", "13800138000", QINGSHI_VILLAGE)
+        .await;
+    let officer = app.login("zhen-qingshi").await;
+    choose_english(&officer).await;
+    let inbox = assert_english(&officer, "/staff/inbox").await;
+    assert!(inbox.contains(">Messages</h1>"), "{inbox}");
+}
+
+#[tokio::test]
+async fn the_village_notice_is_in_english_with_names_marked() {
+    let app = spawn_app().await;
+    choose_english(&app).await;
+    let notice = assert_english(&app, &format!("/notice/{QINGSHI_VILLAGE}")).await;
+    assert!(notice.contains("Village Committee"), "{notice}");
+}
+
+#[tokio::test]
+async fn filing_for_a_household_is_in_english() {
+    let app = spawn_app().await;
+    let hotline = app.login("rexian").await;
+    choose_english(&hotline).await;
+    let form = assert_english(&hotline, "/staff/report").await;
+    assert!(form.contains(">File for a household</h1>"), "{form}");
+    assert!(form.contains("Pledge read aloud"));
+    assert!(form.contains(">How it came in *</label>"));
+}
+
+#[tokio::test]
+async fn the_audit_log_and_department_keys_are_in_english() {
+    let app = spawn_app().await;
+    let tracking = app
+        .submit_report("张三", "13800138000", QINGSHI_VILLAGE)
+        .await;
+    let officer = app.login("zhen-qingshi").await;
+    let case = app.case_id_of(&tracking).await;
+    officer.get_html(&format!("/staff/cases/{case}")).await;
+    let admin = app.login("xian-admin").await;
+    choose_english(&admin).await;
+    let audit = assert_english(&admin, "/staff/audit").await;
+    assert!(audit.contains(">Audit log</h1>"), "{audit}");
+    assert!(
+        audit.contains("<td lang=\"zh-CN\">"),
+        "rows are listed: {audit}"
+    );
+    let keys = assert_english(&admin, "/staff/keys").await;
+    assert!(keys.contains(">Department API keys</h1>"), "{keys}");
+}
+
+#[tokio::test]
+async fn accounts_settings_and_the_dashboard_are_in_english() {
+    let app = spawn_app().await;
+    app.submit_report("张三", "13800138000", QINGSHI_VILLAGE)
+        .await;
+    let admin = app.login("xian-admin").await;
+    choose_english(&admin).await;
+    let accounts = assert_english(&admin, "/staff/admin").await;
+    assert!(accounts.contains(">Accounts</h1>"), "{accounts}");
+    assert!(accounts.contains("Phone numbers (shown on the household progress page)"));
+    let settings = assert_english(&admin, "/staff/settings").await;
+    assert!(settings.contains(">Policy and holidays</h1>"), "{settings}");
+    assert!(settings.contains(">Swapped workday</option>"));
+    let county = app.login("xian-officer").await;
+    choose_english(&county).await;
+    let dashboard = assert_english(&county, "/staff/dashboard").await;
+    assert!(dashboard.contains("Dashboard</h1>"), "{dashboard}");
+    assert!(
+        dashboard.contains("Yearly screening campaign"),
+        "{dashboard}"
+    );
+}
+
+#[tokio::test]
+async fn the_alert_import_page_is_in_english() {
+    let app = spawn_app().await;
+    let department = app.login("bumen-minzheng").await;
+    choose_english(&department).await;
+    let page = assert_english(&department, "/staff/alerts").await;
+    assert!(page.contains(">Import department alerts</h1>"), "{page}");
+    assert!(page.contains(">Import</button>"), "{page}");
+}

@@ -114,7 +114,7 @@ pub fn SubmitBanners(
         <ErrorBanner error=error />
         {move || refusal().map(|text| view! { <p class="banner error" role="alert">{text}</p> })}
         {draft_has_errors.then(|| view! {
-            <p class="banner error" role="alert">{use_lang().pick("有几项没有填好，请按每一项下面的提示改好，再提交", "Some answers need fixing: follow the note under each one, then send again")}</p>
+            <p class="banner error" role="alert">{use_lang().pick("有几项没有填好，请按每一项下面的提示改好，再提交。", "Some answers need fixing: follow the note under each one, then send again.")}</p>
         })}
     }
 }

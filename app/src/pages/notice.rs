@@ -40,6 +40,9 @@ pub fn NoticePage() -> impl IntoView {
                                     </table>
                                 }.into_any()
                             }}
+                            {n.masked.then(|| view! {
+                                <p data-testid="masked-note">"网上只显示户主姓名的一部分（如“张*明”）；完整姓名张贴在村务公开栏。"</p>
+                            })}
                             <p>"公示期不少于5天。如有异议，请在公示期内向村委会、乡镇人民政府反映，或拨打12317热线。"</p>
                             <p class="signature">{format!("{}村民委员会", n.village)}</p>
                         </article>

@@ -3,10 +3,12 @@
 //! translation files comes, it happens here and nowhere else.
 pub mod audit;
 pub mod by_lang;
+pub mod contacts;
 pub mod drafts;
 pub mod engine;
 pub mod household;
 pub mod labels;
+pub mod looked;
 pub mod measures;
 pub mod notices;
 pub mod progress;

@@ -10,6 +10,8 @@ pub mod pages;
 pub mod shell;
 pub mod tr;
 #[cfg(test)]
+mod tr_en_punctuation;
+#[cfg(test)]
 mod tr_parse;
 pub mod wire;
 

@@ -44,5 +44,16 @@ test('in English: a household reports on a phone and tracks its report', async (
   await page.getByLabel('Mobile number given when reporting').fill(mobile);
   await page.getByRole('button', { name: 'Look up' }).click();
   await page.getByText('Sent; waiting for the township to accept it').waitFor();
+  // The English result on a 360 px phone: nothing sticks out sideways (a tester found 418 px).
+  const widths = await page.evaluate(() => {
+    const root = document.documentElement;
+    const wide = [...document.body.querySelectorAll('*')]
+      .filter((e) => e.getBoundingClientRect().right > root.clientWidth + 0.5).pop();
+    const what = wide ? `${wide.tagName.toLowerCase()}.${wide.className} "${wide.textContent.trim().slice(0, 40)}"` : '';
+    return { scroll: root.scrollWidth, client: root.clientWidth, what };
+  });
+  assert.ok(widths.scroll <= widths.client, `the result is ${widths.scroll}px wide at ${widths.client}px: ${widths.what}`);
+  const contacts = await page.getByTestId('contacts').innerText();
+  assert.doesNotMatch(contacts, /：/, 'English punctuation in “Whom to call”');
   await page.context().close();
 });

@@ -17,7 +17,12 @@ pub fn WhoLooked(looked: Vec<LookedView>) -> impl IntoView {
                 view! {
                     <ul class="plain">
                         {looked.into_iter().map(|l| view! {
-                            <li>{format!("{} · {} · {} · {}", l.at, l.office, l.what, l.why)}</li>
+                            <li>
+                                {format!("{} · ", l.at)}
+                                <span lang="zh-CN">{l.place}</span>
+                                {format!(" · {} · {} · {}", l.role, l.what, l.why)}
+                                {l.note.map(|n| view! { {t.pick("：", ": ")} <span lang="zh-CN">{n}</span> })}
+                            </li>
                         }).collect_view()}
                     </ul>
                 }

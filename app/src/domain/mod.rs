@@ -31,9 +31,13 @@ pub mod clock;
 pub mod contact_phone;
 pub mod department_key;
 pub mod holidays_cn;
+#[cfg(test)]
+#[path = "household_messages_tests.rs"]
+mod household_messages_tests;
 pub mod lang;
 pub mod ledger;
 mod newtype;
+pub mod notice_name;
 pub mod password_policy;
 pub mod queue_query;
 pub mod redact;

@@ -146,21 +146,49 @@ fn ungrouped(integer: &str) -> Option<String> {
     Some(digits)
 }
 
-/// `¥7,300.00`; negative amounts as `-¥12.50`.
-impl fmt::Display for Fen {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Fen {
+    /// `7,300.00` without a currency sign, for Chinese text that ends in "元" (`3,000.00 元`);
+    /// negative amounts as `-12.50`.
+    pub fn grouped_yuan(self) -> String {
+        let (sign, digits) = self.sign_and_digits();
+        format!("{sign}{digits}")
+    }
+
+    fn sign_and_digits(self) -> (&'static str, String) {
         let sign = if self.0 < 0 { "-" } else { "" };
         let abs = self.0.unsigned_abs();
         let per_yuan = FEN_PER_YUAN.unsigned_abs();
         let yuan = (abs / per_yuan).to_string();
-        let mut grouped = String::with_capacity(yuan.len() + yuan.len() / 3);
+        let mut grouped = String::with_capacity(yuan.len() + yuan.len() / 3 + 3);
         for (i, digit) in yuan.chars().enumerate() {
             if i > 0 && (yuan.len() - i).is_multiple_of(3) {
                 grouped.push(',');
             }
             grouped.push(digit);
         }
-        write!(f, "{sign}¥{grouped}.{:02}", abs % per_yuan)
+        grouped.push_str(&format!(".{:02}", abs % per_yuan));
+        (sign, grouped)
+    }
+}
+
+/// `num / den` rounded to the nearest whole number, halves away from zero, in integers only
+/// (`-500000 / 3` is `-166667`, not the truncated `-166666`). `den` must be positive.
+pub fn div_round_half_away(num: i128, den: i128) -> i128 {
+    debug_assert!(den > 0);
+    let (q, r) = (num / den, num % den);
+    // `r` has the sign of `num`; `2|r| >= den`, written without doubling so it cannot overflow.
+    if r.abs() >= den - r.abs() {
+        q + num.signum()
+    } else {
+        q
+    }
+}
+
+/// `¥7,300.00`; negative amounts as `-¥12.50`.
+impl fmt::Display for Fen {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (sign, digits) = self.sign_and_digits();
+        write!(f, "{sign}¥{digits}")
     }
 }
 
@@ -354,5 +382,44 @@ mod tests {
         fn parsing_never_panics(input in "\\PC{0,24}") {
             let _ = Fen::parse_yuan(&input);
         }
+
+        #[test]
+        fn a_share_is_the_nearest_fen_with_halves_away_from_zero(
+            num in -(1i128 << 70)..(1i128 << 70),
+            den in 1i128..20,
+        ) {
+            let q = div_round_half_away(num, den);
+            let off = num - q * den;
+            // The nearest: at most half a share away, ...
+            prop_assert!(2 * off.abs() <= den, "{num}/{den} gave {q}");
+            // ... an exact half goes away from zero, ...
+            if 2 * off.abs() == den {
+                prop_assert!(q.abs() * den > num.abs(), "{num}/{den} gave {q}");
+            }
+            // ... and the sign is symmetric.
+            prop_assert_eq!(div_round_half_away(-num, den), -q);
+        }
+    }
+
+    #[test]
+    fn shares_round_to_the_nearest_fen_not_towards_zero() {
+        for (num, den, want) in [
+            (-500_000, 3, -166_667),
+            (500_000, 3, 166_667),
+            (100, 3, 33),
+            (5, 2, 3),
+            (-5, 2, -3),
+            (6, 3, 2),
+            (0, 7, 0),
+        ] {
+            assert_eq!(div_round_half_away(num, den), want, "{num}/{den}");
+        }
+    }
+
+    #[test]
+    fn chinese_text_shows_yuan_without_the_sign_and_english_with_it() {
+        assert_eq!(Fen::from_fen(300_000).grouped_yuan(), "3,000.00");
+        assert_eq!(Fen::from_fen(-166_667).grouped_yuan(), "-1,666.67");
+        assert_eq!(Fen::from_fen(-166_667).to_string(), "-¥1,666.67");
     }
 }

@@ -110,37 +110,37 @@ impl UserMessage for ReportFieldError {
 
     fn zh(&self) -> &'static str {
         match self {
-            Self::NameMissing => "请填写申请人姓名",
-            Self::NameTooLong => "姓名最多20个字",
-            Self::VillageMissing => "请选择所在的乡镇和村",
-            Self::HouseholdSizeInvalid => "请填写家庭人口数（1到30之间的数字）",
-            Self::RiskTypesMissing => "请至少选择一种困难类型",
-            Self::DescriptionMissing => "请简单说明遇到的困难",
-            Self::DescriptionTooLong => "情况说明最多500个字",
-            Self::ConsentMissing => "请阅读并勾选承诺授权",
-            Self::VillageUnknown => "所选的村不在本县范围内，请重新选择",
-            Self::GroupTooLong => "村民小组最多10个字，如“3组”",
-            Self::ChannelNotAllowed => "请选择您可以使用的申报渠道",
-            Self::ReferenceMissing => "请填写部门数据的记录编号",
-            Self::TooManyAlerts => "一次最多推送500条预警，请分批推送",
+            Self::NameMissing => "请填写申请人姓名。",
+            Self::NameTooLong => "姓名最多20个字。",
+            Self::VillageMissing => "请选择所在的乡镇和村。",
+            Self::HouseholdSizeInvalid => "请填写家庭人口数（1到30之间的数字）。",
+            Self::RiskTypesMissing => "请至少选择一种困难类型。",
+            Self::DescriptionMissing => "请简单说明遇到的困难。",
+            Self::DescriptionTooLong => "情况说明最多500个字。",
+            Self::ConsentMissing => "请阅读并勾选承诺授权。",
+            Self::VillageUnknown => "所选的村不在本县范围内，请重新选择。",
+            Self::GroupTooLong => "村民小组最多10个字，如“3组”。",
+            Self::ChannelNotAllowed => "请选择您可以使用的申报渠道。",
+            Self::ReferenceMissing => "请填写部门数据的记录编号。",
+            Self::TooManyAlerts => "一次最多推送500条预警，请分批推送。",
         }
     }
 
     fn en(&self) -> &'static str {
         match self {
-            Self::NameMissing => "Enter the applicant's name",
-            Self::NameTooLong => "The name can have at most 20 characters",
-            Self::VillageMissing => "Choose your township and village",
-            Self::HouseholdSizeInvalid => "Enter the household size (a number from 1 to 30)",
-            Self::RiskTypesMissing => "Choose at least one kind of hardship",
-            Self::DescriptionMissing => "Briefly describe the hardship",
-            Self::DescriptionTooLong => "The description can have at most 500 characters",
-            Self::ConsentMissing => "Read and tick the pledge and authorisation",
-            Self::VillageUnknown => "The chosen village is not in this county; choose again",
-            Self::GroupTooLong => "The village group has at most 10 characters, e.g. \"3组\"",
-            Self::ChannelNotAllowed => "Choose a filing channel open to your role",
-            Self::ReferenceMissing => "Give the department's own record id",
-            Self::TooManyAlerts => "At most 500 alerts per push; send the rest separately",
+            Self::NameMissing => "Enter the applicant's name.",
+            Self::NameTooLong => "The name can have at most 20 characters.",
+            Self::VillageMissing => "Choose your township and village.",
+            Self::HouseholdSizeInvalid => "Enter the household size (a number from 1 to 30).",
+            Self::RiskTypesMissing => "Choose at least one kind of hardship.",
+            Self::DescriptionMissing => "Briefly describe the hardship.",
+            Self::DescriptionTooLong => "The description can have at most 500 characters.",
+            Self::ConsentMissing => "Read and tick the pledge and authorisation.",
+            Self::VillageUnknown => "The chosen village is not in this county; choose again.",
+            Self::GroupTooLong => "The village group has at most 10 characters, e.g. \"3组\".",
+            Self::ChannelNotAllowed => "Choose a filing channel open to your role.",
+            Self::ReferenceMissing => "Give the department's own record id.",
+            Self::TooManyAlerts => "At most 500 alerts per push; send the rest separately.",
         }
     }
 }

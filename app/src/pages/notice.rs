@@ -41,6 +41,9 @@ pub fn NoticePage() -> impl IntoView {
                                     </table>
                                 }.into_any()
                             }}
+                            {n.masked.then(|| view! {
+                                <p data-testid="masked-note">{tr::village_notice::masked_note(t)}</p>
+                            })}
                             <p>{tr::village_notice::objection(t)}</p>
                             <p class="signature"><span lang="zh-CN">{n.village}</span>{tr::village_notice::committee(t)}</p>
                         </article>

@@ -51,7 +51,7 @@ pub fn SubmittedPage() -> impl IntoView {
                             </ol>
                             <p>{tr::submitted::check_progress_any_time(t)}</p>
                         </section>
-                        <ContactList contacts=info.contacts />
+                        <ContactList contacts=info.contacts advice=info.contact_advice />
                         <section class="card">
                             <a href="/track" class="button">{tr::submitted::track_my_report(t)}</a>
                         </section>

@@ -108,11 +108,13 @@ fn result_view(result: Result<TrackResult, AppError>, t: Lang) -> AnyView {
                     {(!found.measures.is_empty()).then(|| view! {
                         <h3>{tr::track::help_household(t)}</h3>
                         <ul class="plain">
-                            {found.measures.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                            {found.measures.into_iter().map(|m| view! {
+                                <li>{m.before}<span lang="zh-CN">{m.department}</span>{m.after}</li>
+                            }).collect_view()}
                         </ul>
                     })}
                 </section>
-                <ContactList contacts=found.contacts />
+                <ContactList contacts=found.contacts advice=found.contact_advice />
                 <crate::components::who_looked::WhoLooked looked=found.looked />
             }
             .into_any(),

@@ -6,7 +6,7 @@ use super::{
     db::Db,
     error::ServiceError,
     password::hash_password,
-    repo::{regions, regions::RegionRow, users, users::UserRow},
+    repo::{contacts, regions, regions::RegionRow, users, users::UserRow},
 };
 use crate::domain::{region::RegionLevel, role::Role};
 
@@ -49,6 +49,27 @@ pub const TOWNSHIPS: &[(&str, &str, &[Named])] = &[
             ("522799201204", "红岩村"),
         ],
     ),
+];
+
+/// Phones of the village committees and township offices (county area code 0854), so the
+/// household's "whom to call" has numbers to dial; the county admin changes them on /admin.
+/// Office fixed lines only: a mobile stored in plain text would be personal data at rest.
+pub const REGION_PHONES: &[Named] = &[
+    ("522799101000", "0854-7321001"),
+    ("522799101201", "0854-7321201"),
+    ("522799101202", "0854-7321202"),
+    ("522799101203", "0854-7321203"),
+    ("522799101204", "0854-7321204"),
+    ("522799102000", "0854-7352001"),
+    ("522799102201", "0854-7352201"),
+    ("522799102202", "0854-7352202"),
+    ("522799102203", "0854-7352203"),
+    ("522799102204", "0854-7352204"),
+    ("522799201000", "0854-7386001"),
+    ("522799201201", "0854-7386201"),
+    ("522799201202", "0854-7386202"),
+    ("522799201203", "0854-7386203"),
+    ("522799201204", "0854-7386204"),
 ];
 
 /// (username, display name, role, region)
@@ -155,6 +176,9 @@ pub async fn seed_demo(db: &Db, now: DateTime<Utc>) -> Result<(), ServiceError> 
             active: 1,
         };
         users::insert_if_absent(&mut *tx, &row, now_ms).await?;
+    }
+    for (region, phone) in REGION_PHONES {
+        contacts::insert_if_absent(&mut *tx, region, phone, now_ms).await?;
     }
     tx.commit().await?;
     Ok(())

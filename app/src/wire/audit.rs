@@ -54,9 +54,20 @@ pub struct AuditPageView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct LookedView {
+    /// When: "2026-03-02 09:00", or "2026-03-02 09:00–11:30" for repeats.
     pub at: String,
-    /// The office (region) and role, e.g. "青石镇 · 乡镇工作人员".
+    /// The office (region) and role, e.g. "青石镇 · 乡镇工作人员" (JSON readers; the page
+    /// shows `place` and `role` so the Chinese place name can be marked as such).
     pub office: String,
+    /// The office's region name: Chinese data in every language.
+    pub place: String,
+    /// The role in the reader's language.
+    pub role: String,
+    /// The kind of access, with the count when repeated: "查看案件 3 次".
     pub what: String,
     pub why: String,
+    /// The officer's own words when the reason was "other" (Chinese data).
+    pub note: Option<String>,
+    /// How many reads this line stands for (same person, access and reason, same day).
+    pub times: u32,
 }

@@ -21,4 +21,7 @@ pub struct NoticeView {
     pub township: String,
     pub county: String,
     pub entries: Vec<NoticeEntry>,
+    /// Names are partly hidden (the open web); signed-in staff see them in full to print.
+    #[serde(default)]
+    pub masked: bool,
 }

@@ -16,6 +16,9 @@ pub struct SubmissionInfo {
     /// Whom to call, with tap-to-call numbers where the county has set them.
     #[serde(default)]
     pub contacts: Vec<ContactLine>,
+    /// What to do if nobody came, asking only for numbers that are published.
+    #[serde(default)]
+    pub contact_advice: String,
 }
 
 /// Someone the household can call: who they are, their name and their phone (if known).
@@ -48,7 +51,7 @@ pub struct TrackResult {
     /// 帮扶责任人, once assigned.
     pub responsible: Option<String>,
     /// Assistance measures with their lead department and progress.
-    pub measures: Vec<String>,
+    pub measures: Vec<MeasureLineView>,
     /// 谁查看过我的信息: each staff read of this filing (office and reason, never a name).
     #[serde(default)]
     pub looked: Vec<super::audit::LookedView>,
@@ -67,4 +70,17 @@ pub struct TrackResult {
     /// Whom to call: the responsible person, the village committee, the township, 12317.
     #[serde(default)]
     pub contacts: Vec<ContactLine>,
+    /// What to do if nobody came, asking only for numbers that are published.
+    #[serde(default)]
+    pub contact_advice: String,
+}
+
+/// One assistance measure as the household reads it, split around the lead department (a
+/// Chinese proper name in every language, marked `lang="zh-CN"` on the page).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct MeasureLineView {
+    pub before: String,
+    pub department: String,
+    pub after: String,
 }

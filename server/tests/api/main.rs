@@ -23,6 +23,7 @@ mod hardening;
 mod health;
 mod helpers;
 mod household_progress;
+mod household_truth;
 mod household_typing;
 mod idempotency;
 mod index_key_rotation;

@@ -6,6 +6,10 @@ use crate::{
     storage::{run, today},
 };
 
+async fn cadre_app(app: &crate::helpers::TestApp) -> crate::helpers::TestApp {
+    app.login("cun-qingshi").await
+}
+
 #[tokio::test]
 async fn the_village_notice_lists_households_in_notice_without_ids_phones_or_health() {
     let app = spawn_app().await;
@@ -40,9 +44,26 @@ async fn the_village_notice_lists_households_in_notice_without_ids_phones_or_hea
     )
     .await;
 
-    // Public: no login needed, as it is posted on the village board.
+    // Public: no login needed, as it is posted on the village board; on the open web the
+    // name shows only partly (the confirmation page says so).
     let html = app.get_html(&format!("/notice/{QINGSHI_VILLAGE}")).await;
-    assert!(html.contains("公示户"), "household in notice is listed");
+    assert!(html.contains("公*户"), "household in notice is listed");
+    assert!(
+        !html.contains("公示户"),
+        "not by its full name on the open web"
+    );
+    assert!(
+        html.contains("完整姓名张贴在村务公开栏"),
+        "the page says why"
+    );
+    let printed = cadre_app(&app).await;
+    let board = printed
+        .get_html(&format!("/notice/{QINGSHI_VILLAGE}"))
+        .await;
+    assert!(
+        board.contains("公示户"),
+        "staff print the board copy in full"
+    );
     assert!(html.contains("5组"), "with its village group");
     assert!(
         !html.contains("未公示户"),

@@ -263,12 +263,16 @@ async fn the_household_sees_its_responsible_person_and_measures() {
         )
         .await;
     let body: Value = found.json().await.expect("json");
-    assert_eq!(body["status"], "已认定为监测对象，正在帮扶");
+    // The plan is made: the headline says the responsible person is starting the help.
+    assert_eq!(body["status"], "已认定为监测对象，帮扶责任人正在落实帮扶");
     assert_eq!(body["responsible"], "王村干");
     let measures = body["measures"].as_array().expect("measures");
     assert_eq!(measures.len(), 1);
     assert!(
-        measures[0].as_str().unwrap_or_default().contains("计划中"),
+        measures[0]["after"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("计划中"),
         "{measures:?}"
     );
 }

@@ -144,7 +144,10 @@ impl HomeCheckRecord {
             .iter()
             .map(|m| i128::from(m.annual_income.fen()))
             .sum();
-        let per_capita = (total - i128::from(spending.fen())) / count;
+        // Rounded to the nearest fen (halves away from zero): truncating showed -1,666.66 for
+        // a share of -1,666.666….
+        let per_capita =
+            crate::domain::money::div_round_half_away(total - i128::from(spending.fen()), count);
         // Out of range only when the spending alone is beyond i64; clamp rather than wrap.
         Some(Fen::from_fen(
             i64::try_from(per_capita).unwrap_or(if per_capita < 0 { i64::MIN } else { i64::MAX }),

@@ -26,16 +26,39 @@ pub fn plain(kind: MeasureType, lang: Lang) -> &'static str {
     }
 }
 
-/// One line: "医疗保障：帮您参加医保…（医保局，2,000.00元，落实中）".
+/// One line: "医疗保障：帮您参加医保…（负责单位：医保局，2,000.00 元，落实中）".
 pub fn line(measure: &Measure, lang: Lang) -> String {
+    render(measure, lang, &measure.lead_department)
+}
+
+/// The line split around the lead department, a Chinese proper name in every language, so
+/// the page can mark it `lang="zh-CN"`: (before, department, after).
+pub fn line_parts(measure: &Measure, lang: Lang) -> (String, String, String) {
+    const MARK: &str = "\u{1}";
+    let whole = render(measure, lang, MARK);
+    match whole.split_once(MARK) {
+        Some((before, after)) => (
+            before.to_owned(),
+            measure.lead_department.clone(),
+            after.to_owned(),
+        ),
+        None => (whole, String::new(), String::new()),
+    }
+}
+
+fn render(measure: &Measure, lang: Lang, dept: &str) -> String {
     let name = measure.measure_type.label(lang);
     let what = plain(measure.measure_type, lang);
     let status = labels::measure_status(measure.status, lang);
-    let dept = &measure.lead_department;
     let amount = if measure.amount == Fen::ZERO {
         String::new()
     } else {
-        tr::measures::amount(lang, measure.amount)
+        // One currency mark: "3,000.00 元" in Chinese, "¥3,000.00" in English.
+        let shown = match lang {
+            Lang::Zh => measure.amount.grouped_yuan(),
+            Lang::En => measure.amount.to_string(),
+        };
+        tr::measures::amount(lang, shown)
     };
     tr::measures::line(lang, name, what, dept, amount, status)
 }
@@ -65,7 +88,18 @@ mod tests {
                 && zh.contains("落实中"),
             "{zh}"
         );
+        assert!(zh.contains("2,000.00 元") && !zh.contains('¥'), "{zh}");
         let en = line(&m, Lang::En);
-        assert!(en.contains("medical bills") && en.contains("2,000"), "{en}");
+        assert!(
+            en.contains("medical bills") && en.contains("¥2,000.00"),
+            "{en}"
+        );
+        assert!(!en.contains("yuan") && !en.contains('元'), "{en}");
+        let (before, dept, after) = line_parts(&m, Lang::En);
+        assert_eq!(dept, "医保局");
+        assert!(before.ends_with("lead department: "), "{before}");
+        let chinese = |t: &str| t.chars().any(|c| ('\u{3000}'..='\u{9fff}').contains(&c));
+        assert!(!chinese(&before) && !chinese(&after), "{before}|{after}");
+        assert_eq!(format!("{before}{dept}{after}"), en);
     }
 }

@@ -4,10 +4,12 @@
 pub mod audit;
 pub mod by_lang;
 pub mod clock_due;
+pub mod contacts;
 pub mod drafts;
 pub mod engine;
 pub mod household;
 pub mod labels;
+pub mod looked;
 pub mod measures;
 pub mod notices;
 pub mod progress;

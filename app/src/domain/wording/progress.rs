@@ -95,7 +95,7 @@ pub struct Inputs<'a> {
 
 /// One step's wording: headline, done, next, the clock that times it and who does it.
 struct Step {
-    headline: (&'static str, &'static str),
+    headline: String,
     done: String,
     next: String,
     clock: Option<ClockKind>,
@@ -120,7 +120,7 @@ pub fn progress(case: &Case, inputs: &Inputs<'_>) -> Progress {
     let overdue =
         late_clock(case, clock, inputs).map(|late| overdue_sentence(late, step.who, lang));
     Progress {
-        headline: lang.pick(step.headline.0, step.headline.1).to_owned(),
+        headline: step.headline,
         done: step.done,
         next,
         due,
@@ -223,10 +223,12 @@ fn step_of(case: &Case, inputs: &Inputs<'_>) -> Step {
                 tr::progress::then_someone_from_village(lang, lang.date(d))
             });
             Step {
-                headline: (
-                    "已提交，等待乡镇受理",
-                    "Sent; waiting for the township to accept it",
-                ),
+                headline: lang
+                    .pick(
+                        "已提交，等待乡镇受理",
+                        "Sent; waiting for the township to accept it",
+                    )
+                    .to_owned(),
                 done: tr::progress::report_sent(lang, lang.date(case.discovered_on)),
                 next: tr::progress::township_accept_pass_village(lang).to_owned(),
                 clock: Some(ClockKind::TownshipAcceptance),
@@ -254,7 +256,9 @@ fn step_of(case: &Case, inputs: &Inputs<'_>) -> Step {
         ),
         CaseState::Monitored => monitored(case, inputs),
         CaseState::Removed { kind, on } => Step {
-            headline: ("已不再作为监测对象", "No longer monitored"),
+            headline: lang
+                .pick("已不再作为监测对象", "No longer monitored")
+                .to_owned(),
             done: tr::progress::county_took_household_off(lang, lang.date(*on), kind.label(lang)),
             next: if kind.notifies_household() {
                 tr::progress::someone_from_village_township(lang).to_owned()
@@ -266,10 +270,12 @@ fn step_of(case: &Case, inputs: &Inputs<'_>) -> Step {
             then: String::new(),
         },
         CaseState::Eliminated { on } => Step {
-            headline: (
-                "困难已解决（风险已消除）",
-                "Hardship resolved (risk eliminated)",
-            ),
+            headline: lang
+                .pick(
+                    "困难已解决（风险已消除）",
+                    "Hardship resolved (risk eliminated)",
+                )
+                .to_owned(),
             done: tr::progress::after_visit_review_public(lang, lang.date(*on)),
             next: tr::progress::village_still_visit_about(
                 lang,
@@ -300,7 +306,7 @@ fn refusal(
         ),
     };
     Step {
-        headline,
+        headline: lang.pick(headline.0, headline.1).to_owned(),
         done,
         next,
         clock,
@@ -311,10 +317,7 @@ fn refusal(
 
 fn monitored(case: &Case, inputs: &Inputs<'_>) -> Step {
     let lang = inputs.lang;
-    let headline = (
-        "已认定为监测对象，正在帮扶",
-        "Included for monitoring; help is under way",
-    );
+    let headline = headline::monitored(case.assistance_stage(), lang);
     let done = tr::progress::county_approved_household_included(lang).to_owned();
     let (next, clock, who) = match case.assistance_stage() {
         AssistanceStage::AwaitingResponsible => (
@@ -356,17 +359,7 @@ fn review_step(case: &Case, procedure: Procedure, step: ReviewStep, inputs: &Inp
     } else {
         ClockKind::IdentificationOverall
     };
-    let headline = if elimination {
-        (
-            "正在核实您家的困难是否已经解决",
-            "Checking whether your hardship is resolved",
-        )
-    } else {
-        (
-            "正在核实，等待县里决定",
-            "Being checked; the county will decide",
-        )
-    };
+    let headline = headline::review(procedure, step, lang);
     let notice_days = span_words(inputs.policy.notice_min, lang);
     let (done, next, clock, who) = match step {
         ReviewStep::AwaitingHomeCheck if elimination => (
@@ -438,6 +431,9 @@ fn review_step(case: &Case, procedure: Procedure, step: ReviewStep, inputs: &Inp
         then: String::new(),
     }
 }
+
+#[path = "progress_headline.rs"]
+mod headline;
 
 #[cfg(test)]
 #[path = "progress_tests.rs"]

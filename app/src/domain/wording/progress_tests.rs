@@ -178,7 +178,7 @@ fn rows() -> Vec<Row> {
                 reviewing(I, ReviewStep::AwaitingHomeCheck),
                 vec![home(date(2026, 3, 10)), overall()],
             ),
-            headline: "正在核实，等待县里决定",
+            headline: "等待村里上门核实",
             says: "上门核实",
             due: Some(date(2026, 3, 10)),
             who: Some(Who::Village),
@@ -186,7 +186,7 @@ fn rows() -> Vec<Row> {
         Row {
             name: "visited: the village reviews",
             case: at(reviewing(I, ReviewStep::HomeChecked), vec![overall()]),
-            headline: "正在核实，等待县里决定",
+            headline: "等待村里评议",
             says: "村里会开会评议",
             due: Some(date(2026, 3, 17)),
             who: Some(Who::Village),
@@ -194,7 +194,7 @@ fn rows() -> Vec<Row> {
         Row {
             name: "village review passed: the notice is next, for the county's 7 days",
             case: at(reviewing(I, ReviewStep::VillageReviewed), vec![overall()]),
-            headline: "正在核实，等待县里决定",
+            headline: "等待村里张贴公示",
             says: "至少7天",
             due: Some(date(2026, 3, 17)),
             who: Some(Who::Village),
@@ -202,7 +202,7 @@ fn rows() -> Vec<Row> {
         Row {
             name: "notice running: the township reviews after it",
             case: at(reviewing(I, notice), vec![overall()]),
-            headline: "正在核实，等待县里决定",
+            headline: "公示结束后由乡镇审核",
             says: "最早2026年3月16日结束",
             due: Some(date(2026, 3, 17)),
             who: Some(Who::Township),
@@ -210,7 +210,7 @@ fn rows() -> Vec<Row> {
         Row {
             name: "notice ended: the township reviews",
             case: at(reviewing(I, ReviewStep::NoticeEnded), vec![overall()]),
-            headline: "正在核实，等待县里决定",
+            headline: "公示已结束，等待乡镇审核",
             says: "乡镇会审核村里报上来的意见",
             due: Some(date(2026, 3, 17)),
             who: Some(Who::Township),
@@ -218,7 +218,7 @@ fn rows() -> Vec<Row> {
         Row {
             name: "township reviewed: the county decides",
             case: at(reviewing(I, ReviewStep::TownshipReviewed), vec![overall()]),
-            headline: "正在核实，等待县里决定",
+            headline: "乡镇已审核，等待县里决定",
             says: "县里核对",
             due: Some(date(2026, 3, 17)),
             who: Some(Who::County),
@@ -254,7 +254,7 @@ fn rows() -> Vec<Row> {
                     date(2026, 3, 19),
                 )],
             ),
-            headline: "已认定为监测对象",
+            headline: "等待乡镇安排专人帮扶",
             says: "安排一名帮扶责任人",
             due: Some(date(2026, 3, 19)),
             who: Some(Who::Township),
@@ -262,7 +262,7 @@ fn rows() -> Vec<Row> {
         Row {
             name: "responsible named: help is agreed",
             case: assigned,
-            headline: "已认定为监测对象",
+            headline: "帮扶责任人会和您商量",
             says: "商量帮扶办法",
             due: Some(date(2026, 4, 18)),
             who: Some(Who::Responsible),
@@ -270,7 +270,7 @@ fn rows() -> Vec<Row> {
         Row {
             name: "plan made: it starts",
             case: planned,
-            headline: "已认定为监测对象",
+            headline: "帮扶责任人正在落实帮扶",
             says: "下面开始落实",
             due: Some(date(2026, 4, 18)),
             who: Some(Who::Responsible),
@@ -289,7 +289,7 @@ fn rows() -> Vec<Row> {
                 reviewing(E, ReviewStep::AwaitingHomeCheck),
                 vec![home(date(2026, 9, 3)), review(), visit()],
             ),
-            headline: "正在核实您家的困难是否已经解决",
+            headline: "困难是否已经解决：等待村里上门",
             says: "现在的收入",
             due: Some(date(2026, 9, 3)),
             who: Some(Who::Village),
@@ -297,7 +297,7 @@ fn rows() -> Vec<Row> {
         Row {
             name: "elimination visited: the village reviews",
             case: at(reviewing(E, ReviewStep::HomeChecked), vec![review()]),
-            headline: "正在核实您家的困难是否已经解决",
+            headline: "困难是否已经解决：已上门核实",
             says: "村里会开会评议",
             due: Some(date(2026, 9, 15)),
             who: Some(Who::Village),
@@ -305,7 +305,7 @@ fn rows() -> Vec<Row> {
         Row {
             name: "elimination review passed: notice again",
             case: at(reviewing(E, ReviewStep::VillageReviewed), vec![review()]),
-            headline: "正在核实您家的困难是否已经解决",
+            headline: "困难是否已经解决：村里评议已通过",
             says: "张贴公示",
             due: Some(date(2026, 9, 15)),
             who: Some(Who::Village),
@@ -313,7 +313,7 @@ fn rows() -> Vec<Row> {
         Row {
             name: "elimination notice running",
             case: at(reviewing(E, notice), vec![review()]),
-            headline: "正在核实您家的困难是否已经解决",
+            headline: "困难是否已经解决：正在公示",
             says: "公示结束后，由乡镇审核",
             due: Some(date(2026, 9, 15)),
             who: Some(Who::Township),
@@ -321,7 +321,7 @@ fn rows() -> Vec<Row> {
         Row {
             name: "elimination notice ended",
             case: at(reviewing(E, ReviewStep::NoticeEnded), vec![review()]),
-            headline: "正在核实您家的困难是否已经解决",
+            headline: "困难是否已经解决：公示已结束",
             says: "乡镇会审核村里报上来的意见",
             due: Some(date(2026, 9, 15)),
             who: Some(Who::Township),
@@ -329,7 +329,7 @@ fn rows() -> Vec<Row> {
         Row {
             name: "elimination township reviewed",
             case: at(reviewing(E, ReviewStep::TownshipReviewed), vec![review()]),
-            headline: "正在核实您家的困难是否已经解决",
+            headline: "困难是否已经解决：乡镇已审核",
             says: "县里核对",
             due: Some(date(2026, 9, 15)),
             who: Some(Who::County),
@@ -521,4 +521,70 @@ fn the_home_page_promises_follow_the_county_policy() {
         "{county}"
     );
     assert!(county.contains("公示至少7天"), "{county}");
+}
+
+/// The words that name each actor in a headline, per language.
+fn actor_words(who: Who, lang: Lang) -> &'static str {
+    match (who, lang) {
+        (Who::Township, Lang::Zh) => "乡镇",
+        (Who::Village, Lang::Zh) => "村里",
+        (Who::County, Lang::Zh) => "县里",
+        (Who::Responsible, Lang::Zh) => "帮扶责任人",
+        (Who::Township, Lang::En) => "township",
+        (Who::Village, Lang::En) => "village",
+        (Who::County, Lang::En) => "county",
+        (Who::Responsible, Lang::En) => "person helping you",
+    }
+}
+
+#[test]
+fn the_headline_of_every_open_state_names_the_next_step_and_no_other_actor() {
+    let today = date(2026, 3, 3);
+    let actors = [Who::Township, Who::Village, Who::County, Who::Responsible];
+    let mut rows = rows();
+    // The notice while the township has already reviewed (Hebei's parallel path).
+    rows.push(Row {
+        name: "notice running after the township review: the county decides",
+        case: at(
+            reviewing(
+                Procedure::Identification,
+                ReviewStep::NoticeRunning {
+                    from: date(2026, 3, 9),
+                    min_until: date(2026, 3, 16),
+                    township_reviewed: true,
+                },
+            ),
+            vec![overall()],
+        ),
+        headline: "之后由县里决定",
+        says: "",
+        due: Some(date(2026, 3, 17)),
+        who: Some(Who::County),
+    });
+    for row in rows.iter().filter(|r| !r.case.state.is_closed()) {
+        for lang in [Lang::Zh, Lang::En] {
+            let p = view(&row.case, today, lang);
+            let who = p.who.expect("an open case has someone doing the next step");
+            // The last clause says what comes next ("乡镇已审核，等待县里决定").
+            let next = p
+                .headline
+                .rsplit(['，', '：', ';', ':'])
+                .next()
+                .unwrap_or_default();
+            assert!(
+                next.contains(actor_words(who, lang)),
+                "{} ({lang:?}): headline {:?} does not name {who:?}",
+                row.name,
+                p.headline
+            );
+            for other in actors.iter().filter(|a| **a != who) {
+                assert!(
+                    !next.contains(actor_words(*other, lang)),
+                    "{} ({lang:?}): headline {:?} names {other:?}, but {who:?} is next",
+                    row.name,
+                    p.headline
+                );
+            }
+        }
+    }
 }

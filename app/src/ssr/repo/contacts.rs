@@ -52,3 +52,23 @@ pub async fn set<'e, E: Executor<'e, Database = Any>>(
     .await
     .map(|_| ())
 }
+
+/// Sets a region's phone unless it has one (the demo seed: never overwrites the admin's).
+pub async fn insert_if_absent<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    region: &str,
+    phone: &str,
+    now_ms: i64,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "insert into region_contacts (region_code, phone, updated_by, updated_at, created_at)
+         values ($1, $2, 'seed', $3, $3)
+         on conflict (region_code) do nothing",
+    )
+    .bind(region)
+    .bind(phone)
+    .bind(now_ms)
+    .execute(ex)
+    .await
+    .map(|_| ())
+}

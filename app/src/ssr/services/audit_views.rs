@@ -9,10 +9,14 @@ use crate::{
     domain::{
         access::Action,
         audit::{AuditAction, Outcome},
+        lang::Lang,
         ledger::csv_line,
         role::Role,
         time::{to_beijing, BEIJING_OFFSET_HOURS},
-        wording::audit::{reason_zh, verification_zh, BAD_DATE},
+        wording::{
+            audit::{reason_zh, verification_zh, BAD_DATE},
+            looked::{self, Look},
+        },
     },
     ssr::{
         error::ServiceError,
@@ -232,10 +236,12 @@ pub async fn csv(
 }
 
 /// Every staff read of one case, oldest first, as the household sees it: when, which office
-/// and role, what and why. Never who (no name, no account) and never from where.
+/// and role, what and why, repeats by one person on one day collapsed into one line with a
+/// count. Never who (no name, no account) and never from where.
 pub async fn looked_for_household(
     state: &AppState,
     case_id: &str,
+    lang: Lang,
 ) -> Result<Vec<LookedView>, ServiceError> {
     let found = rows::for_case(&state.db.pool, case_id).await?;
     let offices: HashMap<String, String> = regions::all(&state.db.pool)
@@ -243,19 +249,35 @@ pub async fn looked_for_household(
         .into_iter()
         .map(|r| (r.code, r.name))
         .collect();
-    Ok(found
+    let looks = found
         .iter()
         .filter(|r| r.outcome == Outcome::Allowed.code())
         .filter_map(|r| {
-            let action = AuditAction::from_code(&r.action)?;
-            let office = offices.get(&r.actor_scope).cloned().unwrap_or_default();
-            let role = Role::from_code(&r.actor_role).map_or("", |x| x.label_zh());
-            Some(LookedView {
-                at: at_zh(r.at),
-                office: format!("{office} · {role}"),
-                what: action.label_zh().to_owned(),
-                why: reason_zh(action, &r.reason, &r.reason_text),
+            Some(Look {
+                at: to_beijing(DateTime::<Utc>::from_timestamp_millis(r.at)?),
+                actor: r.actor_id.clone(),
+                role: Role::from_code(&r.actor_role)?,
+                office: offices.get(&r.actor_scope).cloned().unwrap_or_default(),
+                action: AuditAction::from_code(&r.action)?,
+                reason: r.reason.clone(),
+                reason_text: r.reason_text.clone(),
             })
+        });
+    Ok(looked::collapse(looks)
+        .iter()
+        .map(|g| {
+            let role = looked::role(g, lang).to_owned();
+            let (why, note) = looked::why(g, lang);
+            LookedView {
+                at: looked::when(g),
+                office: format!("{} · {role}", g.look.office),
+                place: g.look.office.clone(),
+                role,
+                what: looked::what(g, lang),
+                why,
+                note,
+                times: g.times,
+            }
         })
         .collect())
 }

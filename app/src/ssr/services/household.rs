@@ -23,7 +23,7 @@ use crate::{
         services::cases,
         state::AppState,
     },
-    wire::reports::{ContactLine, TrackResult},
+    wire::reports::{ContactLine, MeasureLineView, TrackResult},
 };
 
 /// The 12317 hotline, shown on every household page.
@@ -57,10 +57,17 @@ pub async fn load_progress(
 }
 
 /// Measures in plain words: what, who, how much, how far.
-pub fn measure_lines(case: &Case, lang: Lang) -> Vec<String> {
+pub fn measure_lines(case: &Case, lang: Lang) -> Vec<MeasureLineView> {
     case.measures
         .iter()
-        .map(|m| measures::line(m, lang))
+        .map(|m| {
+            let (before, department, after) = measures::line_parts(m, lang);
+            MeasureLineView {
+                before,
+                department,
+                after,
+            }
+        })
         .collect()
 }
 
@@ -91,7 +98,7 @@ pub async fn contact_lines(
     case: &Case,
     first: Option<Who>,
     lang: Lang,
-) -> Result<Vec<ContactLine>, ServiceError> {
+) -> Result<(Vec<ContactLine>, String), ServiceError> {
     let village = case.village.as_str();
     let township = case
         .village
@@ -136,17 +143,28 @@ pub async fn contact_lines(
             phone: phone_of(&township),
         },
     ));
-    if let Some(first) = first {
-        // Stable: the rest keep their order.
-        lines.sort_by_key(|(who, _)| *who != first);
-    }
-    let mut out: Vec<ContactLine> = lines.into_iter().map(|(_, line)| line).collect();
-    out.push(ContactLine {
-        who: crate::tr::contacts::hotline(lang).to_owned(),
-        name: None,
-        phone: Some(HOTLINE.to_owned()),
-    });
-    Ok(out)
+    let advice = crate::domain::wording::contacts::nobody_came(
+        phone_of(village).is_some(),
+        phone_of(&township).is_some(),
+        lang,
+    )
+    .to_owned();
+    let mut lines: Vec<(Option<Who>, ContactLine)> = lines
+        .into_iter()
+        .map(|(who, line)| (Some(who), line))
+        .collect();
+    lines.push((
+        None,
+        ContactLine {
+            who: crate::tr::contacts::hotline(lang).to_owned(),
+            name: None,
+            phone: Some(HOTLINE.to_owned()),
+        },
+    ));
+    // Numbers that can be dialled first (with none published for the offices, 12317 leads),
+    // then whoever does the next step; otherwise the order stays (a stable sort).
+    lines.sort_by_key(|(who, line)| (line.phone.is_none(), first.is_none() || *who != first));
+    Ok((lines.into_iter().map(|(_, line)| line).collect(), advice))
 }
 
 /// The look-up page's answer for a case the caller has proved it may see.
@@ -164,6 +182,7 @@ pub async fn track_result(
     // Same clocks and policy as the staff side: see `domain::wording::progress`.
     let (engine_case, progress) = load_progress(state, &case.id, now, lang).await?;
     let who = progress.who;
+    let (contacts, contact_advice) = contact_lines(state, &engine_case, who, lang).await?;
     Ok(TrackResult {
         tracking: tracking.grouped(),
         status: progress.headline,
@@ -180,7 +199,8 @@ pub async fn track_result(
         overdue: progress.overdue,
         notes: progress.notes,
         next_visit: progress.next_visit.map(|d| lang.date(d)),
-        contacts: contact_lines(state, &engine_case, who, lang).await?,
-        looked: super::audit_views::looked_for_household(state, &case.id).await?,
+        contacts,
+        contact_advice,
+        looked: super::audit_views::looked_for_household(state, &case.id, lang).await?,
     })
 }

@@ -2,6 +2,7 @@ use crate::{
     domain::{
         audit::{AuditAction, Outcome},
         case::{Case, CaseState, Procedure, ReviewStep},
+        notice_name,
         region::{RegionCode, RegionLevel},
         time::date_zh,
     },
@@ -38,6 +39,7 @@ pub async fn for_village(
         Some(c) => regions::find(&state.db.pool, &c).await?,
         None => None,
     };
+    let masked = reader.is_none();
     let mut entries = Vec::new();
     let mut listed: Vec<String> = Vec::new();
     for (row, snapshot) in
@@ -55,7 +57,13 @@ pub async fn for_village(
         {
             listed.push(row.id.clone());
             entries.push(NoticeEntry {
-                name: row.applicant_name.clone(),
+                // Full names for the officer printing the board copy; partly hidden on the
+                // open web (the confirmation page tells the household so).
+                name: if masked {
+                    notice_name::masked(&row.applicant_name)
+                } else {
+                    row.applicant_name.clone()
+                },
                 group: row.village_group.clone(),
                 household_size: row.household_size,
                 procedure_zh: match procedure {
@@ -88,5 +96,6 @@ pub async fn for_village(
         township: township.map(|t| t.name).unwrap_or_default(),
         county: county.map(|c| c.name).unwrap_or_default(),
         entries,
+        masked,
     })
 }

@@ -427,13 +427,16 @@ pub async fn submission_info(
     let engine_case = cases::load_unscoped(state, &case.id).await?;
     let (accept_by, visit_by, decide_by) = household::promised_dates(state, &engine_case)
         .ok_or_else(|| ServiceError::Corrupt(format!("case {} has no filing clocks", case.id)))?;
+    let (contacts, contact_advice) =
+        household::contact_lines(state, &engine_case, None, lang).await?;
     Ok(SubmissionInfo {
         tracking: tracking.grouped(),
         submitted_on: lang.date(discovered),
         accept_by: lang.date(accept_by),
         decide_by: lang.date(decide_by),
         visit_by: lang.date(visit_by),
-        contacts: household::contact_lines(state, &engine_case, None, lang).await?,
+        contacts,
+        contact_advice,
     })
 }
 

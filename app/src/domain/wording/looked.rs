@@ -1,0 +1,209 @@
+//! 谁查看过我的信息, as the household reads it: repeats collapsed (one cadre's morning of work
+//! made 15 identical lines), in the reader's language. Never a name: the account only groups.
+use chrono::{NaiveDate, NaiveDateTime};
+
+use crate::domain::{audit::AuditAction, lang::Lang, role::Role};
+
+/// One staff read of the household's filing (Beijing time).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Look {
+    pub at: NaiveDateTime,
+    /// The account: used to tell people apart, never shown.
+    pub actor: String,
+    pub role: Role,
+    /// The office's region name (Chinese data).
+    pub office: String,
+    pub action: AuditAction,
+    pub reason: String,
+    pub reason_text: String,
+}
+
+/// Repeats of the same read by the same person on the same day, as one line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LookGroup {
+    pub first: NaiveDateTime,
+    pub last: NaiveDateTime,
+    pub times: u32,
+    pub look: Look,
+}
+
+impl LookGroup {
+    fn day(&self) -> NaiveDate {
+        self.first.date()
+    }
+}
+
+/// Same person, role, office, kind of access and reason on the same day → one group, in the
+/// order of each group's first read.
+pub fn collapse(looks: impl IntoIterator<Item = Look>) -> Vec<LookGroup> {
+    let mut groups: Vec<LookGroup> = Vec::new();
+    for look in looks {
+        let same = groups.iter_mut().find(|g| {
+            g.day() == look.at.date()
+                && g.look.actor == look.actor
+                && g.look.role == look.role
+                && g.look.office == look.office
+                && g.look.action == look.action
+                && g.look.reason == look.reason
+                && g.look.reason_text == look.reason_text
+        });
+        match same {
+            Some(g) => {
+                g.times += 1;
+                g.first = g.first.min(look.at);
+                g.last = g.last.max(look.at);
+            }
+            None => groups.push(LookGroup {
+                first: look.at,
+                last: look.at,
+                times: 1,
+                look,
+            }),
+        }
+    }
+    groups
+}
+
+/// "2026-03-02 09:00" or, for repeats, "2026-03-02 09:00–11:30".
+pub fn when(group: &LookGroup) -> String {
+    let first = group.first.format("%Y-%m-%d %H:%M").to_string();
+    if group.last.format("%H:%M").to_string() == group.first.format("%H:%M").to_string() {
+        first
+    } else {
+        format!("{first}–{}", group.last.format("%H:%M"))
+    }
+}
+
+/// The kind of access, with the count when repeated: "查看案件 3 次" / "Case opened 3 times".
+pub fn what(group: &LookGroup, lang: Lang) -> String {
+    let label = match lang {
+        Lang::Zh => group.look.action.label_zh(),
+        Lang::En => group.look.action.label_en(),
+    };
+    match (group.times, lang) {
+        (1, _) => label.to_owned(),
+        (n, Lang::Zh) => format!("{label} {n} 次"),
+        (n, Lang::En) => format!("{label} {n} times"),
+    }
+}
+
+pub fn role(group: &LookGroup, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => group.look.role.label_zh(),
+        Lang::En => group.look.role.label_en(),
+    }
+}
+
+/// Why, in the reader's language; the officer's own words for "other" come back separately
+/// (Chinese data, marked as such by the page).
+pub fn why(group: &LookGroup, lang: Lang) -> (String, Option<String>) {
+    let look = &group.look;
+    if look.reason == "other" && !look.reason_text.is_empty() {
+        let label = lang.pick("其他", "Other");
+        return (label.to_owned(), Some(look.reason_text.clone()));
+    }
+    if lang == Lang::Zh {
+        return (
+            super::audit::reason_zh(look.action, &look.reason, &look.reason_text),
+            None,
+        );
+    }
+    // The same codes as `REVEAL_REASONS`.
+    let en = match look.reason.as_str() {
+        "home_check" => "checking your identity at the home visit",
+        "data_comparison" => "comparing records with other departments",
+        "assistance" => "arranging help for you",
+        "duplicate_check" => "checking for a duplicate report",
+        _ => match look.action {
+            AuditAction::CaseOpened => "working on your report",
+            AuditAction::IdRevealed => "no reason given",
+            AuditAction::LedgerExported => "the monthly monitoring ledger",
+            AuditAction::DuplicateProbe => "checking for a duplicate while filing for you",
+            AuditAction::NoticePrinted => "the village public notice",
+            AuditAction::AuditExported => "an audit check",
+            AuditAction::RetentionChanged => "changing how long data is kept",
+            AuditAction::ApiKeyIssued | AuditAction::ApiKeyRevoked => "managing department access",
+            AuditAction::OutcomesRead => "a department reading the outcome of its alerts",
+            AuditAction::LoginLocked => "a locked sign-in",
+        },
+    };
+    (en.to_owned(), None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(day: u32, h: u32, m: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 3, day)
+            .and_then(|d| d.and_hms_opt(h, m, 0))
+            .expect("time")
+    }
+
+    fn look(at: NaiveDateTime, actor: &str, action: AuditAction) -> Look {
+        Look {
+            at,
+            actor: actor.into(),
+            role: Role::TownshipOfficer,
+            office: "青石镇".into(),
+            action,
+            reason: String::new(),
+            reason_text: String::new(),
+        }
+    }
+
+    #[test]
+    fn repeats_by_one_person_on_one_day_become_one_line_with_a_count() {
+        let mut looks: Vec<Look> = (0..15)
+            .map(|i| look(at(2, 9, i), "a", AuditAction::CaseOpened))
+            .collect();
+        looks.push(look(at(2, 10, 0), "a", AuditAction::IdRevealed));
+        looks.push(look(at(2, 10, 5), "b", AuditAction::CaseOpened));
+        looks.push(look(at(3, 9, 0), "a", AuditAction::CaseOpened));
+        let groups = collapse(looks);
+        let lines: Vec<(String, String, String)> = groups
+            .iter()
+            .map(|g| (when(g), what(g, Lang::Zh), what(g, Lang::En)))
+            .collect();
+        let want = [
+            (
+                "2026-03-02 09:00–09:14",
+                "查看案件 15 次",
+                "Case opened 15 times",
+            ),
+            (
+                "2026-03-02 10:00",
+                "查看完整身份证号",
+                "Full ID number shown",
+            ),
+            ("2026-03-02 10:05", "查看案件", "Case opened"),
+            ("2026-03-03 09:00", "查看案件", "Case opened"),
+        ];
+        assert_eq!(lines.len(), want.len(), "{lines:?}");
+        for (line, (w, zh, en)) in lines.iter().zip(want) {
+            assert_eq!(
+                (line.0.as_str(), line.1.as_str(), line.2.as_str()),
+                (w, zh, en)
+            );
+        }
+    }
+
+    #[test]
+    fn different_reasons_stay_apart_and_read_in_english() {
+        let mut revealed = look(at(2, 9, 0), "a", AuditAction::IdRevealed);
+        revealed.reason = "home_check".into();
+        let mut other = revealed.clone();
+        other.reason = "other".into();
+        other.reason_text = "核对户籍".into();
+        let groups = collapse([revealed, other]);
+        assert_eq!(groups.len(), 2);
+        let (en, note) = why(&groups[0], Lang::En);
+        assert!(en.is_ascii() && note.is_none(), "{en}");
+        assert_eq!(why(&groups[0], Lang::Zh).0, "入户核查核对身份");
+        assert_eq!(
+            why(&groups[1], Lang::En),
+            ("Other".to_owned(), Some("核对户籍".to_owned()))
+        );
+        assert!(role(&groups[0], Lang::En).is_ascii());
+    }
+}

@@ -1,0 +1,75 @@
+//! The progress page's headline for open cases: it names the real next step and who does it,
+//! so it never contradicts the "what happens next" line below it (a tester read "等待县里决定"
+//! above "公示结束后，由乡镇审核").
+use crate::domain::{
+    case::{AssistanceStage, Procedure, ReviewStep},
+    lang::Lang,
+};
+
+/// During identification or elimination review.
+pub(super) fn review(procedure: Procedure, step: ReviewStep, lang: Lang) -> String {
+    let (zh, en) = match step {
+        ReviewStep::AwaitingHomeCheck => ("等待村里上门核实", "the village will visit you"),
+        ReviewStep::HomeChecked => (
+            "已上门核实，等待村里评议",
+            "visited; the village will review it",
+        ),
+        ReviewStep::VillageReviewed => (
+            "村里评议已通过，等待村里张贴公示",
+            "village review passed; the village will post the notice",
+        ),
+        ReviewStep::NoticeRunning {
+            township_reviewed: false,
+            ..
+        } => (
+            "正在公示，公示结束后由乡镇审核",
+            "public notice under way; then the township reviews",
+        ),
+        ReviewStep::NoticeRunning {
+            township_reviewed: true,
+            ..
+        } => (
+            "正在公示，乡镇已审核，之后由县里决定",
+            "public notice under way; then the county decides",
+        ),
+        ReviewStep::NoticeEnded => (
+            "公示已结束，等待乡镇审核",
+            "notice ended; the township will review",
+        ),
+        ReviewStep::TownshipReviewed => (
+            "乡镇已审核，等待县里决定",
+            "township review passed; the county will decide",
+        ),
+    };
+    let lead = match procedure {
+        Procedure::Identification => lang.pick("正在核实：", "Being checked: "),
+        Procedure::Elimination => lang.pick(
+            "正在核实您家的困难是否已经解决：",
+            "Checking whether your hardship is resolved: ",
+        ),
+    };
+    format!("{lead}{}", lang.pick(zh, en))
+}
+
+/// While the household is monitored: what the next step of the help is.
+pub(super) fn monitored(stage: AssistanceStage, lang: Lang) -> String {
+    let (zh, en) = match stage {
+        AssistanceStage::AwaitingResponsible => (
+            "已认定为监测对象，等待乡镇安排专人帮扶您家",
+            "Included for monitoring; the township will name a person to help you",
+        ),
+        AssistanceStage::ResponsibleAssigned => (
+            "已认定为监测对象，帮扶责任人会和您商量帮扶办法",
+            "Included for monitoring; the person helping you will agree the help with you",
+        ),
+        AssistanceStage::PlanMade => (
+            "已认定为监测对象，帮扶责任人正在落实帮扶",
+            "Included for monitoring; the person helping you is starting the help",
+        ),
+        AssistanceStage::Assisting => (
+            "已认定为监测对象，正在帮扶，帮扶责任人定期走访",
+            "Included for monitoring; help is under way and the person helping you visits",
+        ),
+    };
+    lang.pick(zh, en).to_owned()
+}

@@ -1,0 +1,153 @@
+//! What the household reads is true (issue 10, tester's findings): the confirmation page says
+//! what the web notice shows, the demo county has phones to call and the advice never asks
+//! for a number that is not published, and repeated staff reads read as one line.
+use reqwest::header;
+use serde_json::Value;
+
+use crate::helpers::{fields, spawn_app, TestApp, QINGSHI_VILLAGE};
+
+const MOBILE: &str = "13800138000";
+
+async fn track(app: &TestApp, tracking: &str) -> Value {
+    let found = app
+        .post_api(
+            "/api/reports/track",
+            &fields(&[("tracking", tracking), ("mobile", MOBILE)]),
+        )
+        .await;
+    assert_eq!(found.status(), 200);
+    found.json().await.expect("json")
+}
+
+/// The track result page as a household without JavaScript reaches it.
+async fn track_page(app: &TestApp, tracking: &str) -> String {
+    let posted = app
+        .post_plain_form(
+            "/api/reports/track",
+            "/track",
+            &fields(&[("tracking", tracking), ("mobile", MOBILE)]),
+        )
+        .await;
+    let location = posted.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    app.get_html(&location).await
+}
+
+async fn english(app: &TestApp) {
+    let switched = app
+        .client
+        .get(app.url("/lang/en"))
+        .header(header::REFERER, app.url("/track"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(switched.status(), 303);
+}
+
+#[tokio::test]
+async fn the_confirmation_says_the_web_notice_shows_the_name_only_partly() {
+    let app = spawn_app().await;
+    let response = app
+        .post_api(
+            "/api/reports/submit",
+            &crate::helpers::report_fields("张小明", MOBILE, QINGSHI_VILLAGE),
+        )
+        .await;
+    let link = response.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    let page = app.get_html(&link).await;
+    for said in [
+        "村务公开栏",
+        "本网站的公示页面",
+        "张*明",
+        "身份证号码、手机号码",
+    ] {
+        assert!(page.contains(said), "the confirmation says {said}");
+    }
+}
+
+#[tokio::test]
+async fn whom_to_call_has_the_demo_phones_and_without_them_leads_with_12317() {
+    let app = spawn_app().await;
+    let tracking = app.submit_report("张三", MOBILE, QINGSHI_VILLAGE).await;
+    let body = track(&app, &tracking).await;
+    let contacts = body["contacts"].to_string();
+    // The demo seed's 青石村 committee and 青石镇 office.
+    assert!(contacts.contains("0854-7321201"), "{contacts}");
+    assert!(contacts.contains("0854-7321001"), "{contacts}");
+    let advice = body["contact_advice"].as_str().unwrap_or_default();
+    assert!(advice.contains("先找村委会（打电话或直接去）"), "{advice}");
+
+    // The county has published no office phone for this village and township.
+    let admin = app.login("xian-admin").await;
+    for region in [
+        QINGSHI_VILLAGE.to_owned(),
+        format!("{}000", &QINGSHI_VILLAGE[..9]),
+    ] {
+        let cleared = admin
+            .post_api(
+                "/api/contacts/set",
+                &fields(&[("region", &region), ("phone", "")]),
+            )
+            .await;
+        assert!(cleared.status().is_success() || cleared.status().is_redirection());
+    }
+    let body = track(&app, &tracking).await;
+    assert_eq!(body["contacts"][0]["phone"], "12317", "{body}");
+    let advice = body["contact_advice"].as_str().unwrap_or_default();
+    assert!(advice.contains("拨打12317"), "{advice}");
+    for never in ["打电话或直接去", "乡镇电话"] {
+        assert!(
+            !advice.contains(never),
+            "asks to phone an unpublished number: {advice}"
+        );
+    }
+    let page = track_page(&app, &tracking).await;
+    assert!(
+        page.contains("请拨打12317热线"),
+        "the page gives the dialable advice"
+    );
+}
+
+#[tokio::test]
+async fn one_officers_repeated_reads_are_one_line_with_a_count_in_both_languages() {
+    let app = spawn_app().await;
+    let tracking = app.submit_report("周大姐", MOBILE, QINGSHI_VILLAGE).await;
+    let id = app.case_id_of(&tracking).await;
+    let township = app.login("zhen-qingshi").await;
+    for _ in 0..3 {
+        let opened = township
+            .post_api("/api/cases/detail", &fields(&[("case_id", &id)]))
+            .await;
+        assert_eq!(opened.status(), 200);
+    }
+    let body = track(&app, &tracking).await;
+    let looked = body["looked"].as_array().expect("looked");
+    assert_eq!(looked.len(), 1, "{body}");
+    assert_eq!(looked[0]["what"], "查看案件 3 次");
+    assert_eq!(looked[0]["times"], 3);
+    let page = track_page(&app, &tracking).await;
+    assert!(page.contains("查看案件 3 次"), "the page shows the count");
+
+    english(&app).await;
+    let page = track_page(&app, &tracking).await;
+    assert!(page.contains("Case opened 3 times"), "the count in English");
+    assert!(page.contains("Township officer"), "role in English");
+    assert!(
+        page.contains("<span lang=\"zh-CN\">青石镇</span>"),
+        "the Chinese place name is marked"
+    );
+    assert!(
+        !page.contains("办理您的申报"),
+        "no Chinese reason on the English page"
+    );
+    // English text uses ASCII colons; Chinese data (names, places) has none.
+    assert!(
+        !page.contains('：'),
+        "a full-width colon on the English page"
+    );
+}

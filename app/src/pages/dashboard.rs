@@ -39,7 +39,7 @@ fn Dashboard(d: DashboardView) -> impl IntoView {
         .map(|a| tr::dashboard::days(t, format!("{a:.1}")))
         .unwrap_or_else(|| tr::dashboard::none_this_month(t).to_owned());
     view! {
-        <h1><span lang="zh-CN">{d.scope_name}</span> {tr::dashboard::title(t)}</h1>
+        <h1><span lang="zh-CN">{d.scope_name}</span>{" "}{tr::dashboard::title(t)}</h1>
         <p><a href="/staff/dashboard.xlsx" download rel="external">{tr::dashboard::xlsx(t)}</a></p>
         <section class="card">
             <h2>{tr::dashboard::by_step(t)}</h2>
@@ -55,7 +55,7 @@ fn Dashboard(d: DashboardView) -> impl IntoView {
             <BarChart bars=d.overdue_by_place.clone() />
         </section>
         <section class="card">
-            <h2><span lang="zh-CN">{d.month}</span> {tr::dashboard::identification_time(t)}</h2>
+            <h2><span lang="zh-CN">{d.month}</span>{" "}{tr::dashboard::identification_time(t)}</h2>
             <p>{tr::dashboard::month_summary(t, d.identified_this_month, average, d.limit_days, d.over_limit)}</p>
             <LimitGauge average=d.average_days limit=d.limit_days />
         </section>
@@ -87,7 +87,7 @@ fn StepChart(steps: Vec<StepCount>) -> impl IntoView {
                 let total = s.on_time + s.due_soon + s.overdue;
                 view! {
                     <g>
-                        <text x="0" y=y + 17.0 class="chart-label" lang="zh-CN">{s.step_zh}</text>
+                        <text x="0" y=y + 17.0 class="chart-label">{crate::domain::wording::by_lang::state(&s.step, t)}</text>
                         <rect x=LABEL y=y width=w1 height="20" class="bar on-time" />
                         <rect x=LABEL + w1 y=y width=w2 height="20" class="bar due-soon" />
                         <rect x=LABEL + w1 + w2 y=y width=w3 height="20" class="bar overdue" />

@@ -48,7 +48,11 @@ pub fn NoticePage() -> impl IntoView {
                             <p class="signature"><span lang="zh-CN">{n.village}</span>{tr::village_notice::committee(t)}</p>
                         </article>
                     }.into_any(),
-                    Err(e) => view! { <p class="banner error">{e.text(t)}</p> }.into_any(),
+                    Err(e) => {
+                        // An unknown village answers 404, not a page that looks found.
+                        crate::components::page_status::main_content_failed(&e);
+                        view! { <p class="banner error">{e.text(t)}</p> }.into_any()
+                    }
                 }
             })}
         </Suspense>

@@ -36,7 +36,12 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
         return next.run(request).await;
     }
     let Some(value) = request.headers().get(header::AUTHORIZATION) else {
-        // A staff session may call these routes too; without one, say what is missing
+        // Neither a key nor a session: say the key is missing before the body is even read
+        // (a malformed body would otherwise be refused first, for the wrong reason).
+        if !has_session_cookie(&request) {
+            return key_refused(KeyRefusal::Missing);
+        }
+        // A staff session may call these routes too; if it is not valid, say what is missing
         // rather than a bare "Unauthorized".
         let response = next.run(request).await;
         if response.status() == StatusCode::UNAUTHORIZED {
@@ -62,6 +67,17 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
             (StatusCode::INTERNAL_SERVER_ERROR, Json(error)).into_response()
         }
     }
+}
+
+fn has_session_cookie(request: &Request) -> bool {
+    let prefix = format!("{}=", crate::ssr::context::SESSION_COOKIE);
+    request
+        .headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .any(|c| c.trim().starts_with(&prefix))
 }
 
 /// 401 with the refusal's key and sentences, and the bearer challenge.

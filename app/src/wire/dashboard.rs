@@ -5,6 +5,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct StepCount {
+    /// The state's stable code (labelled in the reader's language by the page).
+    #[serde(default)]
+    pub step: String,
     pub step_zh: String,
     pub on_time: usize,
     pub due_soon: usize,

@@ -73,3 +73,18 @@ async fn the_village_notice_lists_households_in_notice_without_ids_phones_or_hea
     assert!(!html.contains("13800138000"), "no phone number");
     assert!(!html.contains("因病"), "no health details");
 }
+
+#[tokio::test]
+async fn an_unknown_village_has_no_notice_and_answers_404() {
+    let app = spawn_app().await;
+    for village in ["999", "522799999999"] {
+        let response = app
+            .client
+            .get(app.url(&format!("/notice/{village}")))
+            .header("Accept", "text/html")
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(response.status(), 404, "/notice/{village}");
+    }
+}

@@ -80,6 +80,9 @@ async fn accounts_settings_and_the_dashboard_are_in_english() {
     choose_english(&county).await;
     let dashboard = assert_english(&county, "/staff/dashboard").await;
     assert!(dashboard.contains("Dashboard</h1>"), "{dashboard}");
+    // The filed report's step is named in English in the chart, and words are spaced.
+    assert!(!dashboard.contains("待乡镇受理"), "{dashboard}");
+    assert!(dashboard.contains("青石县</span> "), "{dashboard}");
     assert!(
         dashboard.contains("Yearly screening campaign"),
         "{dashboard}"

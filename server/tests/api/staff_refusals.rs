@@ -9,21 +9,24 @@ use crate::helpers::{fields, spawn_app};
 async fn a_department_call_without_a_key_is_told_which_header_is_missing() {
     let app = spawn_app().await;
     let bare = reqwest::Client::new();
-    let response = bare
-        .post(app.url("/api/alerts/push"))
-        .header(header::CONTENT_TYPE, "application/json")
-        .body(r#"{"alerts": []}"#)
-        .send()
-        .await
-        .expect("request");
-    assert_eq!(response.status(), 401);
-    assert_eq!(response.headers()[header::WWW_AUTHENTICATE], "Bearer");
-    let body: Value = response.json().await.expect("json");
-    assert_eq!(body["error"], "api_key.missing", "{body}");
-    assert!(body["zh"]
-        .as_str()
-        .is_some_and(|zh| zh.contains("Authorization")));
-    assert!(body["en"].as_str().is_some_and(|en| en.contains("Bearer")));
+    // The missing key is named whatever the body holds: it is checked before the body is read.
+    for sent in [r#"{"alerts": []}"#, "{}", "{not json"] {
+        let response = bare
+            .post(app.url("/api/alerts/push"))
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(sent)
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(response.status(), 401, "body {sent}");
+        assert_eq!(response.headers()[header::WWW_AUTHENTICATE], "Bearer");
+        let body: Value = response.json().await.expect("json");
+        assert_eq!(body["error"], "api_key.missing", "{body}");
+        assert!(body["zh"]
+            .as_str()
+            .is_some_and(|zh| zh.contains("Authorization")));
+        assert!(body["en"].as_str().is_some_and(|en| en.contains("Bearer")));
+    }
 }
 
 #[tokio::test]

@@ -68,6 +68,7 @@ pub async fn for_staff(
         let entry = by_step
             .entry(labels::state_zh(&case.state).to_owned())
             .or_insert_with(|| StepCount {
+                step: case.state.code().to_owned(),
                 step_zh: labels::state_zh(&case.state).to_owned(),
                 ..StepCount::default()
             });

@@ -68,7 +68,7 @@ pub(super) fn monitored(stage: AssistanceStage, lang: Lang) -> String {
         ),
         AssistanceStage::Assisting => (
             "已认定为监测对象，正在帮扶，帮扶责任人定期走访",
-            "Included for monitoring; help is under way and the person helping you visits",
+            "Included for monitoring; help is under way and the person helping you visits you regularly",
         ),
     };
     lang.pick(zh, en).to_owned()

@@ -21,7 +21,7 @@ case "${BENCH_SCALE:-full}" in
 esac
 CLIENTS=32
 
-say "building release: the server binary and the bench tool (the `bench` feature adds only the tool)"
+say 'building release: the server binary and the bench tool (the bench feature adds only the tool)'
 cargo build --release -p server --features bench --bin server --bin bench
 SERVER_BIN="$ROOT/target/release/server"
 BENCH="$ROOT/target/release/bench"

@@ -14,6 +14,7 @@ pub mod keys;
 pub mod keys_cmd;
 pub mod metrics;
 pub mod openapi;
+pub mod page_answer;
 pub mod production;
 pub mod reveal_form;
 pub mod serve;

@@ -3,34 +3,24 @@
 //! every field empty again. Instead the case page is rendered in this `no-store` answer with
 //! the errors and what was typed (`StepTyped`); nothing typed is stored. Success still sends
 //! the browser on to the case page.
-use app::{shell, ssr::state::AppState, wire::cases::StepTyped};
+use app::{ssr::state::AppState, wire::cases::StepTyped};
 use axum::{
     body::{to_bytes, Body},
     extract::{Form, FromRequest, Request, State},
-    http::{header, HeaderValue, Method, Uri},
+    http::header,
     middleware::Next,
     response::{IntoResponse, Response},
 };
 use http::StatusCode;
-use leptos::prelude::*;
+
+use crate::page_answer::{case_page, is_plain_post, render};
 
 pub const COMMAND_PATH: &str = "/api/cases/command";
 /// A step form is a few KB; the body limit layer has refused anything far bigger already.
 const MAX_FORM_BYTES: usize = 256 * 1024;
 
-fn is_plain_command(request: &Request) -> bool {
-    let accept = request
-        .headers()
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    request.method() == Method::POST
-        && request.uri().path() == COMMAND_PATH
-        && accept.contains("text/html")
-}
-
 pub async fn plain_step(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    if !is_plain_command(&request) {
+    if !is_plain_post(&request, COMMAND_PATH) {
         return next.run(request).await;
     }
     let (parts, body) = request.into_parts();
@@ -62,36 +52,12 @@ pub async fn plain_step(State(state): State<AppState>, request: Request, next: N
             .unwrap_or_default()
     };
     let case_id = value("case_id");
-    let well_formed = !case_id.is_empty()
-        && case_id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-');
-    let uri = query
-        .filter(|_| well_formed)
-        .and_then(|q| format!("/staff/cases/{case_id}?{q}").parse::<Uri>().ok());
-    let Some(uri) = uri else {
+    let Some(page) = query.and_then(|q| case_page(&case_id, Some(&q))) else {
         return response;
     };
     let typed = StepTyped {
         kind: value("form[kind]"),
         pairs: std::sync::Arc::new(pairs),
     };
-    let mut parts = parts;
-    parts.method = Method::GET;
-    parts.uri = uri;
-    let options = state.leptos_options.clone();
-    let context_state = state.clone();
-    let render = leptos_axum::render_app_async_with_context(
-        move || {
-            provide_context(context_state.refreshed());
-            crate::hardening::provide_csp_nonce();
-            provide_context(typed.clone());
-        },
-        move || shell(options.clone()),
-    );
-    let mut answer = render(Request::from_parts(parts, Body::empty())).await;
-    answer
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    answer
+    render(&state, parts, page, typed, true).await
 }

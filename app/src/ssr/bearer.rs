@@ -70,14 +70,12 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
 }
 
 fn has_session_cookie(request: &Request) -> bool {
-    let prefix = format!("{}=", crate::ssr::context::SESSION_COOKIE);
     request
         .headers()
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .any(|c| c.trim().starts_with(&prefix))
+        .any(|cookies| crate::ssr::context::session_token_in(cookies).is_some())
 }
 
 /// 401 with the refusal's key and sentences, and the bearer challenge.

@@ -1,11 +1,11 @@
 //! Islands send their forms with `fetch`, exactly as the browser posts them without JavaScript
-//! (the form's own fields, URL-encoded), and read the server function's JSON answer. Leptos's
+//! (the form's own fields, URL-encoded), and read the server function's JSON answer
+//! (`json_answer`: the browser's JSON.parse, no serde_json in the WASM). Leptos's
 //! `ActionForm` would do the same through serde_qs and a type-erased view: both weigh on the
 //! WASM a household downloads (see docs/performance.md).
-use leptos::{ev::SubmitEvent, html::Form, prelude::*};
-use serde::de::DeserializeOwned;
-
+use super::json_answer::FromJson;
 use crate::wire::AppError;
+use leptos::{ev::SubmitEvent, html::Form, prelude::*};
 
 /// The answer of a posted form: Ok, Err, or nothing yet; and whether a post is under way.
 pub struct Posted<T: Send + Sync + 'static> {
@@ -22,7 +22,7 @@ impl<T: Send + Sync + 'static> Copy for Posted<T> {}
 
 impl<T> Default for Posted<T>
 where
-    T: DeserializeOwned + Clone + Send + Sync + 'static,
+    T: FromJson + Clone + Send + Sync + 'static,
 {
     fn default() -> Self {
         Self::new()
@@ -31,7 +31,7 @@ where
 
 impl<T> Posted<T>
 where
-    T: DeserializeOwned + Clone + Send + Sync + 'static,
+    T: FromJson + Clone + Send + Sync + 'static,
 {
     pub fn new() -> Self {
         Posted {
@@ -73,7 +73,7 @@ where
 
 /// Posts `body` to `url` and reads the JSON answer, with the `Location` the server named.
 /// A request that never got an answer is `AppError::Transport`.
-pub async fn post<T: DeserializeOwned>(
+pub async fn post<T: FromJson>(
     url: &str,
     content_type: &str,
     body: String,
@@ -91,9 +91,9 @@ pub async fn post<T: DeserializeOwned>(
 
 #[cfg(feature = "hydrate")]
 pub(crate) mod browser {
+    use crate::components::json_answer::{read, FromJson};
     use crate::wire::AppError;
     use leptos::prelude::window;
-    use serde::de::DeserializeOwned;
     use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_futures::JsFuture;
     use web_sys::{FormData, Headers, HtmlFormElement, RequestInit, Response, UrlSearchParams};
@@ -105,17 +105,17 @@ pub(crate) mod browser {
         Some(params.to_string().into())
     }
 
-    pub async fn post<T: DeserializeOwned>(
+    pub async fn post<T: FromJson>(
         url: &str,
         content_type: &str,
         body: String,
     ) -> Result<(T, Option<String>), AppError> {
         let answer = send(url, Some(content_type), &JsValue::from_str(&body)).await?;
         if answer.ok {
-            let value = serde_json::from_str(&answer.text).map_err(|_| AppError::Transport)?;
+            let value = read(&answer.text).ok_or(AppError::Transport)?;
             Ok((value, answer.location))
         } else {
-            Err(serde_json::from_str(&answer.text).unwrap_or(AppError::Internal))
+            Err(read(&answer.text).unwrap_or(AppError::Internal))
         }
     }
 
@@ -162,10 +162,7 @@ pub(crate) mod browser {
 }
 
 /// Posts `fields` URL-encoded, as a form with those fields would, and reads the JSON answer.
-pub async fn post_fields<T: DeserializeOwned>(
-    url: &str,
-    fields: &[(&str, &str)],
-) -> Result<T, AppError> {
+pub async fn post_fields<T: FromJson>(url: &str, fields: &[(&str, &str)]) -> Result<T, AppError> {
     #[cfg(feature = "hydrate")]
     {
         let params = web_sys::UrlSearchParams::new().map_err(|_| AppError::Transport)?;

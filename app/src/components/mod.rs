@@ -3,6 +3,8 @@ pub mod field_errors;
 pub mod form_post;
 pub mod hotline;
 pub mod hydrated;
+pub mod island_props;
+pub mod json_answer;
 pub mod notice;
 pub mod offline_draft;
 pub mod page_status;

@@ -10,7 +10,10 @@ use leptos::{html, prelude::*, task::spawn_local};
 use leptos_router::hooks::use_query_map;
 
 use crate::{
-    components::hydrated::mark_hydrated,
+    components::{
+        hydrated::mark_hydrated,
+        island_props::{island_props, IslandProps},
+    },
     domain::alert_file::MAX_ALERT_FILE_BYTES,
     i18n::{use_lang, Lang},
     tr,
@@ -46,13 +49,22 @@ pub fn AlertsPage() -> impl IntoView {
             {tr::alerts::hint_after(t)}
         </p>
         {outcomes.map(|outcomes| view! { <Outcomes outcomes /> })}
-        <AlertImport problem lang=t />
+        <IslandProps id=PROPS values=vec![t.code().to_owned(), problem.unwrap_or_default()]>
+            <AlertImport />
+        </IslandProps>
     }
 }
 
+/// The id of the element holding the island's values.
+const PROPS: &str = "alert-import-props";
+
 /// The island: has the server read the list, then sends it in batches behind a progress bar.
+/// Its values (language, the problem to show) come from `IslandProps`, not Leptos props.
 #[island]
-fn AlertImport(problem: Option<String>, lang: Lang) -> impl IntoView {
+fn AlertImport() -> impl IntoView {
+    let mut props = island_props(PROPS);
+    let lang = Lang::from_code(&props.text());
+    let problem = props.optional();
     provide_context(lang);
     let t = lang;
     mark_hydrated();
@@ -141,26 +153,29 @@ async fn read_on_server(
     form: web_sys::HtmlFormElement,
     t: Lang,
 ) -> Result<(usize, Vec<String>), String> {
-    use crate::{components::form_post::browser::send, wire::alerts::AlertFileAnswer};
+    use crate::{
+        components::{form_post::browser::send, json_answer::read},
+        wire::alerts::AlertFileAnswer,
+    };
     let unreadable = || tr::alerts::unreadable(t).to_owned();
     let data = web_sys::FormData::new_with_form(&form).map_err(|_| unreadable())?;
     let answer = send("/staff/alerts/parse", None, &data)
         .await
         .map_err(|_| tr::alerts::network(t).to_owned())?;
-    match serde_json::from_str::<AlertFileAnswer>(&answer.text) {
-        Ok(AlertFileAnswer::Batches { rows, bodies }) => Ok((rows, bodies)),
-        Ok(AlertFileAnswer::Refused(e)) => {
+    match read::<AlertFileAnswer>(&answer.text) {
+        Some(AlertFileAnswer::Batches { rows, bodies }) => Ok((rows, bodies)),
+        Some(AlertFileAnswer::Refused(e)) => {
             Err(tr::alerts::nothing_imported(t, t.pick(&e.zh, &e.en)))
         }
-        Err(_) if answer.status == 413 => Err(tr::alerts::too_big(t, MAX_ALERT_FILE_BYTES / 1024)),
-        Err(_) => Err(unreadable()),
+        None if answer.status == 413 => Err(tr::alerts::too_big(t, MAX_ALERT_FILE_BYTES / 1024)),
+        None => Err(unreadable()),
     }
 }
 
 /// Posts one batch to `alerts/push`; `None` when it was not filed (network, session).
 #[cfg(feature = "hydrate")]
 async fn push_batch(body: String) -> Option<Vec<AlertOutcome>> {
-    use crate::components::form_post::browser::send;
+    use crate::components::{form_post::browser::send, json_answer::read};
     let body = wasm_bindgen::JsValue::from_str(&body);
     let answer = send("/api/alerts/push", Some("application/json"), &body)
         .await
@@ -168,7 +183,7 @@ async fn push_batch(body: String) -> Option<Vec<AlertOutcome>> {
     if !answer.ok {
         return None;
     }
-    serde_json::from_str(&answer.text).ok()
+    read(&answer.text)
 }
 
 #[cfg(not(feature = "hydrate"))]

@@ -16,6 +16,7 @@ use crate::{
         field_errors::{FieldErrors, FieldMessage},
         form_post::{post_fields, Posted},
         hydrated::mark_hydrated,
+        island_props::{field_errors, flag, island_props, join_records, IslandProps},
         notice::LoadError,
         offline_draft::{DraftStatus, OfflineDraft},
         report_fields::{report_draft, show_submit_errors, Consent, ReportFields, SubmitBanners},
@@ -25,7 +26,7 @@ use crate::{
     domain::{vocab::Channel, wording::drafts::DraftDevice},
     i18n::{use_lang, Lang},
     tr,
-    wire::{cases::DuplicateView, reports::ReportDraft, FieldError},
+    wire::{cases::DuplicateView, reports::ReportDraft},
 };
 
 #[component]
@@ -68,11 +69,18 @@ pub fn ProxyReportPage() -> impl IntoView {
                             labels.iter().map(|(c, l)| (c.as_str(), l.as_str())),
                             &channel,
                         );
-                        let form = to_prop(&draft.form);
-                        let errors = draft.errors;
+                        let mut values = vec![
+                            lang.code().to_owned(),
+                            account,
+                            flag(department),
+                            field_errors(&draft.errors),
+                            join_records(earlier.iter().map(duplicate_record)),
+                        ];
+                        values.extend(to_prop(&draft.form));
                         view! {
-                            <ProxyForm form errors village_options channel_options department
-                                earlier account lang />
+                            <IslandProps id=PROPS values html=vec![village_options, channel_options]>
+                                <ProxyForm />
+                            </IslandProps>
                         }
                         .into_any()
                     }
@@ -83,21 +91,52 @@ pub fn ProxyReportPage() -> impl IntoView {
     }
 }
 
-/// The island: props only (no context, no resources); the earlier filings are looked up
-/// by an action as the ID number and mobile change. The form arrives as strings
-/// (`report_prop`) and the choices as HTML, to keep the WASM small.
+/// The id of the element holding the island's values.
+const PROPS: &str = "proxy-props";
+
+/// An earlier filing as island values (`duplicate_from` reads it back).
+fn duplicate_record(d: &DuplicateView) -> Vec<String> {
+    let d = d.clone();
+    let case_id = d.case_id.unwrap_or_default();
+    vec![
+        d.tracking,
+        case_id,
+        d.applicant,
+        d.village,
+        d.state_zh,
+        d.reported_on,
+        d.reasons_zh,
+    ]
+}
+
+fn duplicate_from(record: Vec<String>) -> DuplicateView {
+    let mut it = record.into_iter();
+    let mut next = || it.next().unwrap_or_default();
+    DuplicateView {
+        tracking: next(),
+        case_id: Some(next()).filter(|id| !id.is_empty()),
+        applicant: next(),
+        village: next(),
+        state_zh: next(),
+        reported_on: next(),
+        reasons_zh: next(),
+    }
+}
+
+/// The island: its values from the page (`IslandProps`: no context, no resources, no
+/// serde_json); the earlier filings are looked up by a post as the ID number and mobile
+/// change. The form arrives as strings (`report_prop`) and the choices as HTML (server only).
+/// Only the department-alert channel signs the pledge at the home check (`department`).
 #[island]
-fn ProxyForm(
-    form: Vec<String>,
-    errors: Vec<FieldError>,
-    village_options: String,
-    channel_options: String,
-    /// Only the department-alert channel: the pledge is signed at the home check.
-    department: bool,
-    earlier: Vec<DuplicateView>,
-    account: String,
-    lang: Lang,
-) -> impl IntoView {
+fn ProxyForm() -> impl IntoView {
+    let mut props = island_props(PROPS);
+    let lang = Lang::from_code(&props.text());
+    let account = props.text();
+    let department = props.flag();
+    let errors = props.field_errors();
+    let earlier: Vec<DuplicateView> = props.records().into_iter().map(duplicate_from).collect();
+    let (village_options, channel_options) = (props.html(), props.html());
+    let form = props.rest();
     provide_context(lang);
     mark_hydrated();
     let draft = ReportDraft {

@@ -10,6 +10,7 @@ use crate::{
         field_errors::FieldErrors,
         form_post::Posted,
         hydrated::mark_hydrated,
+        island_props::{field_errors, island_props, IslandProps},
         offline_draft::{DraftStatus, OfflineDraft},
         report_fields::{report_draft, show_submit_errors, Consent, ReportFields, SubmitBanners},
         report_prop::{from_prop, to_prop},
@@ -18,7 +19,7 @@ use crate::{
     domain::wording::drafts::DraftDevice,
     i18n::{use_lang, Lang},
     tr,
-    wire::{reports::ReportDraft, FieldError},
+    wire::reports::ReportDraft,
 };
 
 #[component]
@@ -35,9 +36,14 @@ pub fn ReportPage() -> impl IntoView {
                 match regions.await {
                     Ok(townships) => {
                         let village_options = village_options_html(&townships, &draft.form.village, t);
-                        let form = to_prop(&draft.form);
-                        let errors = draft.errors;
-                        view! { <ReportFormView form errors village_options lang=t /> }.into_any()
+                        let mut values = vec![t.code().to_owned(), field_errors(&draft.errors)];
+                        values.extend(to_prop(&draft.form));
+                        view! {
+                            <IslandProps id=PROPS values html=vec![village_options]>
+                                <ReportFormView />
+                            </IslandProps>
+                        }
+                        .into_any()
                     }
                     Err(e) => view! { <p class="banner error">{e.text(t)}</p> }.into_any(),
                 }
@@ -46,16 +52,20 @@ pub fn ReportPage() -> impl IntoView {
     }
 }
 
-/// The island: everything it needs arrives as props (an island sees no context from `App`),
-/// shaped to keep the WASM small: the form as strings (`report_prop`), the village choice as
-/// HTML.
+/// The id of the element holding the island's values.
+const PROPS: &str = "report-props";
+
+/// The island: everything it needs comes from the page through `IslandProps` (an island sees
+/// no context from `App`, and Leptos's own props would put serde_json in the WASM): the
+/// language, the server's field errors, the form as strings (`report_prop`); the village
+/// choice as HTML on the server only.
 #[island]
-fn ReportFormView(
-    form: Vec<String>,
-    errors: Vec<FieldError>,
-    village_options: String,
-    lang: Lang,
-) -> impl IntoView {
+fn ReportFormView() -> impl IntoView {
+    let mut props = island_props(PROPS);
+    let lang = Lang::from_code(&props.text());
+    let errors = props.field_errors();
+    let village_options = props.html();
+    let form = props.rest();
     provide_context(lang);
     mark_hydrated();
     let draft = ReportDraft {

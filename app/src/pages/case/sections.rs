@@ -3,7 +3,11 @@ use leptos::server_fn::ServerFn;
 
 use crate::{
     api::cases::{reveal_id_number, RevealIdNumber},
-    components::{form_post::Posted, hydrated::mark_hydrated},
+    components::{
+        form_post::Posted,
+        hydrated::mark_hydrated,
+        island_props::{island_props, IslandProps},
+    },
     domain::{lang::Lang, wording::audit::REVEAL_REASONS, wording::clock_due::due_line},
     wire::cases::{CaseView, ClockView, MemberView, RevealAnswer, TimelineEntry},
     wire::AppError,
@@ -22,16 +26,18 @@ fn member_line(m: &MemberView) -> String {
     )
 }
 
+/// The id of the element holding `RevealId`'s values (one case per page).
+const REVEAL_PROPS: &str = "reveal-id-props";
+
 /// The island: the full ID number shown in place (the server logs each reveal).
 /// Without JavaScript the form's post answers with this page, rendered with the reveal's
 /// outcome: `full` (the ID number, in that one response) or `error` (the reason's error).
+/// Its values come from `IslandProps` (Leptos props would put serde_json in the WASM).
 #[island]
-fn RevealId(
-    case_id: String,
-    masked: String,
-    full: Option<String>,
-    error: Option<String>,
-) -> impl IntoView {
+fn RevealId() -> impl IntoView {
+    let mut props = island_props(REVEAL_PROPS);
+    let (case_id, masked) = (props.text(), props.text());
+    let (full, error) = (props.optional(), props.optional());
     mark_hydrated();
     let reveal = Posted::<String>::new();
     let form = NodeRef::<leptos::html::Form>::new();
@@ -75,7 +81,16 @@ pub fn HouseholdSummary(case: CaseView) -> impl IntoView {
             <dl>
                 <dt>"申请人"</dt><dd>{case.applicant.clone()}</dd>
                 <dt>"身份证号"</dt>
-                <dd><RevealId case_id=case.id.clone() masked=case.id_masked.clone() full error /></dd>
+                <dd>
+                    <IslandProps id=REVEAL_PROPS values=vec![
+                        case.id.clone(),
+                        case.id_masked.clone(),
+                        full.unwrap_or_default(),
+                        error.unwrap_or_default(),
+                    ]>
+                        <RevealId />
+                    </IslandProps>
+                </dd>
                 {case.group.clone().map(|g| view! { <dt>"村民小组"</dt><dd>{g}</dd> })}
                 <dt>"手机"</dt><dd>{case.mobile_masked.clone()}</dd>
                 <dt>"家庭人口"</dt><dd>{case.household_size}</dd>

@@ -9,6 +9,7 @@ cd "$ROOT"
 ensure_build_tools
 say "building the release site (first time ~10 min on 2 cores; later runs are incremental)"
 cargo leptos build --release -P  # -P: brotli + gzip copies of every asset, served when accepted
+build_staff_bundle --release -P  # the staff pages' islands, kept out of the household's bundle
 export LEPTOS_SITE_ROOT="$ROOT/target/site"
 export DATABASE_URL="${DATABASE_URL:-sqlite://$ROOT/data/safety-net.db}"
 export SEED_DEMO="${SEED_DEMO:-1}"

@@ -54,6 +54,8 @@ stop_postgres
 
 say "building the site for the end-to-end tests (with the test clock, which release builds lack)"
 cargo leptos build --bin-features test-clock
+say "building the staff pages' bundle (the household's carries no staff islands)"
+build_staff_bundle
 E2E_DIR="$(mktemp -d /tmp/safety-net-e2e.XXXXXX)"
 E2E_PORT="$(free_port)"
 # Starts the debug server (test clock) on a fresh SQLite database, serving the site in $1.
@@ -89,6 +91,8 @@ BUDGET_START=$SECONDS
 RELEASE_SITE="$ROOT/target/site-release"
 LEPTOS_SITE_ROOT="target/site-release" LEPTOS_HASH_FILE_NAME="$RELEASE_SITE/hash.txt" \
   cargo leptos build --release -P --frontend-only
+LEPTOS_SITE_ROOT="target/site-release" STAFF_HASH_FILE="$RELEASE_SITE/hash-staff.txt" \
+  build_staff_bundle --release -P
 start_e2e_server "$RELEASE_SITE" "$RELEASE_SITE/hash.txt"
 BUDGET_WASM=1 BASE_URL="http://127.0.0.1:$E2E_PORT" node --test end2end/tests/page_budgets.test.mjs \
   || { tail -50 "$E2E_DIR/server.log"; exit 1; }

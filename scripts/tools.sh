@@ -14,6 +14,20 @@ export PATH="$TOOLS/wasm-bindgen/bin:$HOME/.cargo/bin:$TOOLS/binaryen/node_modul
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
+# The staff bundle (site `pkg/staff/`, hashes in hash-staff.txt): the browser build with the
+# staff islands (feature `staff-islands`), so the household's bundle carries none. Run from the
+# repository root after the main build, with the same LEPTOS_SITE_ROOT; args: --release -P for
+# a release site. Built into its own site root (cargo-leptos empties the top of the site root
+# it builds into) and copied under the main one's pkg/. STAFF_HASH_FILE: where its hash file
+# goes (default hash-staff.txt beside the server binary).
+build_staff_bundle() {
+  local site="${LEPTOS_SITE_ROOT:-target/site}"
+  LEPTOS_SITE_ROOT="$site-staff" LEPTOS_HASH_FILE_NAME="${STAFF_HASH_FILE:-hash-staff.txt}" \
+    cargo leptos build "$@" --frontend-only --lib-features staff-islands
+  rm -rf "$site/pkg/staff"
+  cp -r "$site-staff/pkg" "$site/pkg/staff"
+}
+
 need() {
   command -v "$1" >/dev/null 2>&1 || die "$1 is missing: $2"
 }

@@ -131,3 +131,28 @@ test('the report form and the staff queue carry their islands within budget', as
   within('/staff/inbox', inbox, 250, { wasm: 0 });
   await staff.context().close();
 });
+
+/** The island names the JS glue of `path`'s bundle exports (one `export function X_…` each). */
+async function islandsLoaded(page, path) {
+  const bodies = [];
+  page.on('response', (r) => { if (/\.js(\?|$)/.test(r.url())) bodies.push(r.text()); });
+  await page.goto(`${BASE_URL}${path}`, { waitUntil: 'networkidle' });
+  const glue = (await Promise.all(bodies)).join('\n');
+  return [...glue.matchAll(/export function ([A-Z][A-Za-z]*)_/g)].map((m) => m[1]).sort();
+}
+
+test('no page a household opens downloads the staff islands', async () => {
+  const page = await newPage(browser);
+  assert.deepEqual(await islandsLoaded(page, '/report'), ['ReportFormView'],
+    "/report's bundle holds the household's island only");
+  await page.context().close();
+
+  // Staff pages load their own bundle (pkg/staff/), with every island.
+  const staff = await newPage(browser, { viewport: DESKTOP });
+  await loginAs(staff, 'rexian');
+  const islands = await islandsLoaded(staff, '/staff/report');
+  for (const island of ['AlertImport', 'ProxyForm', 'RevealId']) {
+    assert.ok(islands.includes(island), `the staff bundle has ${island}: ${islands}`);
+  }
+  await staff.context().close();
+});

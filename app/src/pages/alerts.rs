@@ -60,7 +60,9 @@ const PROPS: &str = "alert-import-props";
 
 /// The island: has the server read the list, then sends it in batches behind a progress bar.
 /// Its values (language, the problem to show) come from `IslandProps`, not Leptos props.
-#[island]
+// A staff island: only the staff bundle (`staff-islands`) hydrates it (island_scripts.rs).
+#[cfg_attr(any(feature = "ssr", feature = "staff-islands"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "staff-islands")), component)]
 fn AlertImport() -> impl IntoView {
     let mut props = island_props(PROPS);
     let lang = Lang::from_code(&props.text());

@@ -127,7 +127,9 @@ fn duplicate_from(record: Vec<String>) -> DuplicateView {
 /// serde_json); the earlier filings are looked up by a post as the ID number and mobile
 /// change. The form arrives as strings (`report_prop`) and the choices as HTML (server only).
 /// Only the department-alert channel signs the pledge at the home check (`department`).
-#[island]
+// A staff island: only the staff bundle (`staff-islands`) hydrates it (island_scripts.rs).
+#[cfg_attr(any(feature = "ssr", feature = "staff-islands"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "staff-islands")), component)]
 fn ProxyForm() -> impl IntoView {
     let mut props = island_props(PROPS);
     let lang = Lang::from_code(&props.text());

@@ -33,7 +33,9 @@ const REVEAL_PROPS: &str = "reveal-id-props";
 /// Without JavaScript the form's post answers with this page, rendered with the reveal's
 /// outcome: `full` (the ID number, in that one response) or `error` (the reason's error).
 /// Its values come from `IslandProps` (Leptos props would put serde_json in the WASM).
-#[island]
+// A staff island: only the staff bundle (`staff-islands`) hydrates it (island_scripts.rs).
+#[cfg_attr(any(feature = "ssr", feature = "staff-islands"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "staff-islands")), component)]
 fn RevealId() -> impl IntoView {
     let mut props = island_props(REVEAL_PROPS);
     let (case_id, masked) = (props.text(), props.text());

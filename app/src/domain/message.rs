@@ -16,28 +16,34 @@ pub trait UserMessage {
     fn en(&self) -> &'static str;
 }
 
-/// Implements [`UserMessage`] for a field-less error enum from one table row per
-/// variant (`Variant => "key", "zh text", "en text";`), plus `Display` (the English
-/// text) and `std::error::Error`.
+/// Implements [`UserMessage`] for a field-less error enum from one row per variant
+/// (`Variant => group.leaf;`): the key is `"group.leaf"` and the texts are
+/// `field_error.group.leaf` in locales/*.json (a missing text fails to compile). Also
+/// `Display` (the English text) and `std::error::Error`.
 macro_rules! user_messages {
-    ($name:ident { $($variant:ident => $key:literal, $zh:literal, $en:literal;)+ }) => {
+    ($name:ident { $($variant:ident => $group:ident . $leaf:ident;)+ }) => {
+        impl $name {
+            /// The message in `lang` (texts under `field_error` in locales/*.json).
+            pub fn text(&self, lang: $crate::tr::Lang) -> &'static str {
+                match self {
+                    $($name::$variant => $crate::tr::field_error::$group::$leaf(lang),)+
+                }
+            }
+        }
+
         impl $crate::domain::message::UserMessage for $name {
             fn key(&self) -> &'static str {
                 match self {
-                    $($name::$variant => $key,)+
+                    $($name::$variant => concat!(stringify!($group), ".", stringify!($leaf)),)+
                 }
             }
 
             fn zh(&self) -> &'static str {
-                match self {
-                    $($name::$variant => $zh,)+
-                }
+                self.text($crate::tr::Lang::Zh)
             }
 
             fn en(&self) -> &'static str {
-                match self {
-                    $($name::$variant => $en,)+
-                }
+                self.text($crate::tr::Lang::En)
             }
         }
 

@@ -122,6 +122,8 @@ pub struct Message {
     pub key: &'static str,
     pub zh: &'static str,
     pub en: &'static str,
+    /// The household member row it is about, if any (the form names the member).
+    pub member: Option<super::member_field::MemberField>,
 }
 
 impl Message {
@@ -130,6 +132,24 @@ impl Message {
             key: source.key(),
             zh: source.zh(),
             en: source.en(),
+            member: None,
+        }
+    }
+
+    /// The message about one member's field.
+    pub fn about(member: super::member_field::MemberField, source: &dyn UserMessage) -> Message {
+        Message {
+            member: Some(member),
+            ..Message::of(source)
+        }
+    }
+
+    /// What the person reads, naming the member when there is one.
+    pub fn words(&self, lang: super::lang::Lang) -> String {
+        let text = lang.pick(self.zh, self.en);
+        match self.member {
+            Some(member) => member.words(lang, text),
+            None => text.to_owned(),
         }
     }
 }

@@ -17,6 +17,7 @@ mod engine;
 mod english_page;
 mod escalation;
 mod filing_load;
+mod field_words;
 mod fixtures;
 mod fuzz;
 mod hardening;

@@ -1,7 +1,7 @@
 //! A household's self-report (自主申报) as typed on the form, and its parsed form.
+use crate::tr::Lang;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use crate::tr::Lang;
 
 use super::{
     id_number::IdNumber,

@@ -239,7 +239,11 @@ impl Problems {
         result
             .map_err(|e| {
                 let problem = ("members", Message::about(member, &e));
-                if !self.0.iter().any(|(f, m)| *f == problem.0 && m.key == problem.1.key) {
+                if !self
+                    .0
+                    .iter()
+                    .any(|(f, m)| *f == problem.0 && m.key == problem.1.key)
+                {
                     self.0.push(problem);
                 }
             })

@@ -33,12 +33,12 @@ pub enum AccountFieldError {
 }
 
 user_messages!(AccountFieldError {
-    Username => "account.username", "用户名只能包含字母、数字、-和_", "Use letters, digits, - and _";
-    UsernameTaken => "account.username_taken", "用户名已被使用", "That username is taken";
-    DisplayName => "account.display_name", "请填写姓名", "Enter a name";
-    Role => "account.role", "请选择角色", "Choose a role";
-    Region => "account.region", "请选择本县范围内的区域", "Choose a region in this county";
-    CannotDeactivateSelf => "account.cannot_deactivate_self", "不能停用自己的账号", "You cannot deactivate yourself";
+    Username => account.username;
+    UsernameTaken => account.username_taken;
+    DisplayName => account.display_name;
+    Role => account.role;
+    Region => account.region;
+    CannotDeactivateSelf => account.cannot_deactivate_self;
 });
 
 /// A checked new account. The region still has to exist (the service looks it up).

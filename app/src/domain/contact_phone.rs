@@ -9,9 +9,7 @@ pub enum ContactPhoneError {
 
 user_messages! {
     ContactPhoneError {
-        Invalid => "contact_phone.invalid",
-            "请填写手机号码或带区号的座机号码，如 0851-2345678",
-            "Enter a mobile number or a landline with its area code, e.g. 0851-2345678.";
+        Invalid => contact_phone.invalid;
     }
 }
 

@@ -39,10 +39,10 @@ pub enum KeyRefusal {
 }
 
 user_messages!(KeyRefusal {
-    Malformed => "api_key.malformed", "请求头Authorization应为“Bearer 密钥”", "The Authorization header must be `Bearer <key>`";
-    Unknown => "api_key.unknown", "接口密钥无效：请向县级管理员申请", "Unknown API key: ask the county administrator for one";
-    Revoked => "api_key.revoked", "接口密钥已被吊销：请向县级管理员申请新密钥", "This API key has been revoked: ask the county administrator for a new one";
-    Missing => "api_key.missing", "缺少接口密钥：请在请求头加上“Authorization: Bearer 密钥”（密钥向县级管理员申请）", "No API key: send the header `Authorization: Bearer <key>` (ask the county administrator for a key)";
+    Malformed => api_key.malformed;
+    Unknown => api_key.unknown;
+    Revoked => api_key.revoked;
+    Missing => api_key.missing;
 });
 
 /// Why the administrator's key form was refused.
@@ -54,9 +54,9 @@ pub enum KeyFormError {
 }
 
 user_messages!(KeyFormError {
-    Department => "api_key.department", "请选择行业部门联络员账号", "Choose a department liaison account";
-    Region => "api_key.region", "请选择本县范围内的区域", "Choose a region within the county";
-    Rate => "api_key.rate", "每分钟请求数应为1到600之间的整数", "Requests per minute must be a whole number from 1 to 600";
+    Department => api_key.department;
+    Region => api_key.region;
+    Rate => api_key.rate;
 });
 
 /// Requests per minute from the form: empty means the default.

@@ -161,28 +161,14 @@ string_newtype!(IdNumber, IdNumberError);
 
 user_messages! {
     IdNumberError {
-        Empty => "id_number.empty", "请填写身份证号码。", "Enter the ID card number.";
-        WrongLength => "id_number.wrong_length",
-            "身份证号码应为18位。",
-            "An ID card number has 18 characters.";
-        InvalidCharacter => "id_number.invalid_character",
-            "身份证号码只能包含数字，最后一位可以是X。",
-            "An ID card number contains only digits; the last character may be X.";
-        UnknownRegion => "id_number.unknown_region",
-            "身份证号码前两位不是有效的省份代码。",
-            "The first two digits of the ID card number are not a valid province code.";
-        InvalidBirthDate => "id_number.invalid_birth_date",
-            "身份证号码中的出生日期无效。",
-            "The birth date in the ID card number is not a valid date.";
-        BadCheckDigit => "id_number.bad_check_digit",
-            "身份证号码校验位不正确，请核对后重新输入。",
-            "The check digit of the ID card number does not match; please check the number.";
-        LegacyFifteenDigits => "id_number.legacy_fifteen_digits",
-            "这是15位的老身份证号码，请填写新的18位身份证号码。",
-            "This is an old 15-digit ID number; please enter the new 18-digit ID card number.";
-        BirthDateInFuture => "id_number.birth_date_in_future",
-            "身份证号码中的出生日期晚于今天，请核对后重新输入。",
-            "The birth date in the ID card number is after today; please check the number.";
+        Empty => id_number.empty;
+        WrongLength => id_number.wrong_length;
+        InvalidCharacter => id_number.invalid_character;
+        UnknownRegion => id_number.unknown_region;
+        InvalidBirthDate => id_number.invalid_birth_date;
+        BadCheckDigit => id_number.bad_check_digit;
+        LegacyFifteenDigits => id_number.legacy_fifteen_digits;
+        BirthDateInFuture => id_number.birth_date_in_future;
     }
 }
 

@@ -16,28 +16,34 @@ pub trait UserMessage {
     fn en(&self) -> &'static str;
 }
 
-/// Implements [`UserMessage`] for a field-less error enum from one table row per
-/// variant (`Variant => "key", "zh text", "en text";`), plus `Display` (the English
-/// text) and `std::error::Error`.
+/// Implements [`UserMessage`] for a field-less error enum from one row per variant
+/// (`Variant => group.leaf;`): the key is `"group.leaf"` and the texts are
+/// `field_error.group.leaf` in locales/*.json (a missing text fails to compile). Also
+/// `Display` (the English text) and `std::error::Error`.
 macro_rules! user_messages {
-    ($name:ident { $($variant:ident => $key:literal, $zh:literal, $en:literal;)+ }) => {
+    ($name:ident { $($variant:ident => $group:ident . $leaf:ident;)+ }) => {
+        impl $name {
+            /// The message in `lang` (texts under `field_error` in locales/*.json).
+            pub fn text(&self, lang: $crate::tr::Lang) -> &'static str {
+                match self {
+                    $($name::$variant => $crate::tr::field_error::$group::$leaf(lang),)+
+                }
+            }
+        }
+
         impl $crate::domain::message::UserMessage for $name {
             fn key(&self) -> &'static str {
                 match self {
-                    $($name::$variant => $key,)+
+                    $($name::$variant => concat!(stringify!($group), ".", stringify!($leaf)),)+
                 }
             }
 
             fn zh(&self) -> &'static str {
-                match self {
-                    $($name::$variant => $zh,)+
-                }
+                self.text($crate::tr::Lang::Zh)
             }
 
             fn en(&self) -> &'static str {
-                match self {
-                    $($name::$variant => $en,)+
-                }
+                self.text($crate::tr::Lang::En)
             }
         }
 
@@ -116,6 +122,8 @@ pub struct Message {
     pub key: &'static str,
     pub zh: &'static str,
     pub en: &'static str,
+    /// The household member row it is about, if any (the form names the member).
+    pub member: Option<super::member_field::MemberField>,
 }
 
 impl Message {
@@ -124,6 +132,24 @@ impl Message {
             key: source.key(),
             zh: source.zh(),
             en: source.en(),
+            member: None,
+        }
+    }
+
+    /// The message about one member's field.
+    pub fn about(member: super::member_field::MemberField, source: &dyn UserMessage) -> Message {
+        Message {
+            member: Some(member),
+            ..Message::of(source)
+        }
+    }
+
+    /// What the person reads, naming the member when there is one.
+    pub fn words(&self, lang: super::lang::Lang) -> String {
+        let text = lang.pick(self.zh, self.en);
+        match self.member {
+            Some(member) => member.words(lang, text),
+            None => text.to_owned(),
         }
     }
 }

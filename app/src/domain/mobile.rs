@@ -83,16 +83,10 @@ string_newtype!(MobileNumber, MobileNumberError);
 
 user_messages! {
     MobileNumberError {
-        Empty => "mobile_number.empty", "请填写手机号码。", "Enter the mobile number.";
-        InvalidCharacter => "mobile_number.invalid_character",
-            "手机号码只能包含数字。",
-            "A mobile number contains only digits.";
-        WrongLength => "mobile_number.wrong_length",
-            "手机号码应为11位数字。",
-            "A mobile number has 11 digits.";
-        BadPrefix => "mobile_number.bad_prefix",
-            "手机号码应以13至19开头。",
-            "A mobile number starts with 13 to 19.";
+        Empty => mobile_number.empty;
+        InvalidCharacter => mobile_number.invalid_character;
+        WrongLength => mobile_number.wrong_length;
+        BadPrefix => mobile_number.bad_prefix;
     }
 }
 

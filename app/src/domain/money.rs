@@ -202,15 +202,11 @@ impl FromStr for Fen {
 
 user_messages! {
     MoneyError {
-        Empty => "money.empty", "请输入金额", "Please enter an amount.";
-        InvalidNumber => "money.invalid_number",
-            "金额格式不正确，例如：7300 或 7,300.50",
-            "The amount is not a valid number, e.g. 7300 or 7,300.50.";
-        TooManyDecimals => "money.too_many_decimals",
-            "金额最多保留两位小数（精确到分）",
-            "An amount has at most two decimals (fen).";
-        Negative => "money.negative", "金额不能为负数", "The amount cannot be negative.";
-        TooLarge => "money.too_large", "金额过大", "The amount is too large.";
+        Empty => money.empty;
+        InvalidNumber => money.invalid_number;
+        TooManyDecimals => money.too_many_decimals;
+        Negative => money.negative;
+        TooLarge => money.too_large;
     }
 }
 

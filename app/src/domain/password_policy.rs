@@ -94,15 +94,11 @@ fn character_classes(password: &str) -> usize {
 
 user_messages! {
     WeakPassword {
-        TooShort => "password.too_short", "密码至少12个字符", "A password has at least 12 characters.";
-        OneCharacterClass => "password.one_character_class",
-            "密码不能只由一类字符组成，请混合字母、数字或符号",
-            "Mix at least two kinds of characters: letters, digits or symbols.";
-        ContainsUsername => "password.contains_username", "密码不能包含用户名", "A password must not contain the username.";
-        DemoPassword => "password.demo_password",
-            "这是公开的演示密码，不能用于真实账号",
-            "This is the published demo password; it cannot protect a real account.";
-        Common => "password.common", "这是最常见的密码之一，请换一个", "This is one of the most common passwords; choose another.";
+        TooShort => password.too_short;
+        OneCharacterClass => password.one_character_class;
+        ContainsUsername => password.contains_username;
+        DemoPassword => password.demo_password;
+        Common => password.common;
     }
 }
 

@@ -104,11 +104,11 @@ pub enum QueueFieldError {
 }
 
 user_messages!(QueueFieldError {
-    Risk => "queue.invalid_risk", "风险类型无效", "Unknown risk type";
-    Channel => "queue.invalid_channel", "发现渠道无效", "Unknown channel";
-    Category => "queue.invalid_category", "监测类别无效", "Unknown category";
-    Tier => "queue.invalid_tier", "风险等级无效", "Unknown risk tier";
-    After => "queue.invalid_after", "翻页参数无效", "Invalid page cursor";
+    Risk => queue.invalid_risk;
+    Channel => queue.invalid_channel;
+    Category => queue.invalid_category;
+    Tier => queue.invalid_tier;
+    After => queue.invalid_after;
 });
 
 /// A checked queue query.

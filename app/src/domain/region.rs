@@ -174,11 +174,9 @@ string_newtype!(RegionCode, RegionCodeError);
 
 user_messages! {
     RegionCodeError {
-        Empty => "region_code.empty", "请选择或输入行政区划代码", "Please choose or enter a region code.";
-        WrongLength => "region_code.wrong_length", "行政区划代码应为12位数字", "A region code has 12 digits.";
-        InvalidCharacter => "region_code.invalid_character",
-            "行政区划代码只能包含数字",
-            "A region code contains only digits.";
+        Empty => region_code.empty;
+        WrongLength => region_code.wrong_length;
+        InvalidCharacter => region_code.invalid_character;
     }
 }
 

@@ -95,27 +95,17 @@ impl From<RegionCodeError> for RegionRowError {
 
 user_messages! {
     RegionRowError {
-        CodeEmpty => "region_row.code_empty", "缺少区划代码", "the code is missing";
-        CodeWrongLength => "region_row.code_wrong_length", "区划代码应为12位数字", "a region code has 12 digits";
-        CodeInvalidCharacter => "region_row.code_invalid_character", "区划代码只能包含数字", "a region code contains only digits";
-        NameMissing => "region_row.name_missing", "缺少名称", "the name is missing";
-        NameTooLong => "region_row.name_too_long", "名称过长（最多60个字）", "the name is too long (60 characters at most)";
-        UnknownLevel => "region_row.unknown_level",
-            "无法识别的级别（可填 县/乡镇/村，county/township/village，或 3/4/5）",
-            "unknown level (use county/township/village, 县/乡镇/村 or 3/4/5)";
-        LevelAboveCounty => "region_row.level_above_county",
-            "省级、地市级区划不导入：本系统从县开始",
-            "provinces and cities are not imported: the tree starts at the county";
-        LevelNotMatchingCode => "region_row.level_not_matching_code",
-            "级别与代码不符（县为后6位全0，乡镇为后3位全0）",
-            "the level does not match the code (a county ends in six zeros, a township in three)";
-        ParentNotMatchingCode => "region_row.parent_not_matching_code",
-            "上级代码与本级代码不符",
-            "the parent does not match the code";
-        UnknownParent => "region_row.unknown_parent",
-            "上级区划不存在：既不在文件中，也未导入过",
-            "unknown parent: neither in the file nor imported before";
-        Duplicate => "region_row.duplicate", "代码与前面的行重复", "the code repeats an earlier line";
+        CodeEmpty => region_row.code_empty;
+        CodeWrongLength => region_row.code_wrong_length;
+        CodeInvalidCharacter => region_row.code_invalid_character;
+        NameMissing => region_row.name_missing;
+        NameTooLong => region_row.name_too_long;
+        UnknownLevel => region_row.unknown_level;
+        LevelAboveCounty => region_row.level_above_county;
+        LevelNotMatchingCode => region_row.level_not_matching_code;
+        ParentNotMatchingCode => region_row.parent_not_matching_code;
+        UnknownParent => region_row.unknown_parent;
+        Duplicate => region_row.duplicate;
     }
 }
 

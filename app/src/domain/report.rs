@@ -1,4 +1,5 @@
 //! A household's self-report (自主申报) as typed on the form, and its parsed form.
+use crate::tr::Lang;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -60,12 +61,8 @@ pub const FORM_FIELD: &str = "form";
 
 super::message::user_messages! {
     FilingLimit {
-        PerMobile => "report.limit_per_mobile",
-            "这个手机号今天在网上提交的申报已达上限，您填写的内容已保留。如有困难，请拨打12317热线，或到村委会当面反映。",
-            "This mobile number has sent as many reports online today as allowed. What you typed is kept. If you need help, call the 12317 hotline or go to your village office.";
-        PerAddress => "report.limit_per_address",
-            "今天从这个网络提交的申报已达上限，您填写的内容已保留。如有困难，请拨打12317热线，或到村委会当面反映。",
-            "As many reports as allowed have been sent from this network today. What you typed is kept. If you need help, call the 12317 hotline or go to your village office.";
+        PerMobile => report.limit_per_mobile;
+        PerAddress => report.limit_per_address;
     }
 }
 
@@ -109,38 +106,32 @@ impl UserMessage for ReportFieldError {
     }
 
     fn zh(&self) -> &'static str {
-        match self {
-            Self::NameMissing => "请填写申请人姓名。",
-            Self::NameTooLong => "姓名最多20个字。",
-            Self::VillageMissing => "请选择所在的乡镇和村。",
-            Self::HouseholdSizeInvalid => "请填写家庭人口数（1到30之间的数字）。",
-            Self::RiskTypesMissing => "请至少选择一种困难类型。",
-            Self::DescriptionMissing => "请简单说明遇到的困难。",
-            Self::DescriptionTooLong => "情况说明最多500个字。",
-            Self::ConsentMissing => "请阅读并勾选承诺授权。",
-            Self::VillageUnknown => "所选的村不在本县范围内，请重新选择。",
-            Self::GroupTooLong => "村民小组最多10个字，如“3组”。",
-            Self::ChannelNotAllowed => "请选择您可以使用的申报渠道。",
-            Self::ReferenceMissing => "请填写部门数据的记录编号。",
-            Self::TooManyAlerts => "一次最多推送500条预警，请分批推送。",
-        }
+        self.text(Lang::Zh)
     }
 
     fn en(&self) -> &'static str {
+        self.text(Lang::En)
+    }
+}
+
+impl ReportFieldError {
+    /// The message in `lang` (texts under `field_error` in locales/*.json).
+    pub fn text(self, lang: Lang) -> &'static str {
+        use crate::tr::field_error as w;
         match self {
-            Self::NameMissing => "Enter the applicant's name.",
-            Self::NameTooLong => "The name can have at most 20 characters.",
-            Self::VillageMissing => "Choose your township and village.",
-            Self::HouseholdSizeInvalid => "Enter the household size (a number from 1 to 30).",
-            Self::RiskTypesMissing => "Choose at least one kind of hardship.",
-            Self::DescriptionMissing => "Briefly describe the hardship.",
-            Self::DescriptionTooLong => "The description can have at most 500 characters.",
-            Self::ConsentMissing => "Read and tick the pledge and authorisation.",
-            Self::VillageUnknown => "The chosen village is not in this county; choose again.",
-            Self::GroupTooLong => "The village group has at most 10 characters, e.g. \"3组\".",
-            Self::ChannelNotAllowed => "Choose a filing channel open to your role.",
-            Self::ReferenceMissing => "Give the department's own record id.",
-            Self::TooManyAlerts => "At most 500 alerts per push; send the rest separately.",
+            Self::NameMissing => w::report::name_missing(lang),
+            Self::NameTooLong => w::report::name_too_long(lang),
+            Self::VillageMissing => w::report::village_missing(lang),
+            Self::HouseholdSizeInvalid => w::report::household_size_invalid(lang),
+            Self::RiskTypesMissing => w::report::risk_types_missing(lang),
+            Self::DescriptionMissing => w::report::description_missing(lang),
+            Self::DescriptionTooLong => w::report::description_too_long(lang),
+            Self::ConsentMissing => w::report::consent_missing(lang),
+            Self::VillageUnknown => w::report::village_unknown(lang),
+            Self::GroupTooLong => w::report::group_too_long(lang),
+            Self::ChannelNotAllowed => w::report::channel_not_allowed(lang),
+            Self::ReferenceMissing => w::report::reference_missing(lang),
+            Self::TooManyAlerts => w::report::too_many_alerts(lang),
         }
     }
 }

@@ -54,8 +54,8 @@ pub enum RetentionFieldError {
 }
 
 user_messages!(RetentionFieldError {
-    DeliveredPayloadDays => "retention.delivered_payload_days", "已发短信、邮件的号码和内容保留天数须为 7 至 180 之间的整数", "Keep sent messages for a whole number of days from 7 to 180";
-    RefusedFilingDays => "retention.refused_filing_days", "不予纳入的申报资料须保留 185 至 1095 天：农户可在 6 个月内提起行政诉讼，资料要留到那以后", "Keep refused filings for 185 to 1,095 days: the household may go to court within 6 months";
+    DeliveredPayloadDays => retention.delivered_payload_days;
+    RefusedFilingDays => retention.refused_filing_days;
 });
 
 impl Retention {

@@ -130,16 +130,10 @@ string_newtype!(TrackingNumber, TrackingNumberError);
 
 user_messages! {
     TrackingNumberError {
-        Empty => "tracking_number.empty", "请填写查询码。", "Enter the tracking number.";
-        WrongLength => "tracking_number.wrong_length",
-            "查询码应为10位（不算中间的短横线）。",
-            "A tracking number has 10 characters.";
-        InvalidCharacter => "tracking_number.invalid_character",
-            "查询码里有写错的字（查询码里没有数字0、1和字母I、L、O）。",
-            "The tracking number contains an invalid character (tracking numbers never use 0, 1, I, L or O).";
-        BadCheckCharacter => "tracking_number.bad_check_character",
-            "查询码不对，请对照短信或确认页上的查询码重新输入。",
-            "This tracking number does not exist; please check it for typos.";
+        Empty => tracking_number.empty;
+        WrongLength => tracking_number.wrong_length;
+        InvalidCharacter => tracking_number.invalid_character;
+        BadCheckCharacter => tracking_number.bad_check_character;
     }
 }
 

@@ -32,9 +32,9 @@ pub fn NoticePage() -> impl IntoView {
                                                     <td lang="zh-CN">{e.name}</td>
                                                     <td lang="zh-CN">{e.group.unwrap_or_else(|| "—".to_owned())}</td>
                                                     <td>{e.household_size}</td>
-                                                    <td lang="zh-CN">{e.procedure_zh}</td>
-                                                    <td lang="zh-CN">{e.category_zh.unwrap_or_else(|| "—".to_owned())}</td>
-                                                    <td>{tr::village_notice::from_until(t, e.from, e.until)}</td>
+                                                    <td>{tr::public_notice::procedure::lookup(t, &e.procedure).unwrap_or_default()}</td>
+                                                    <td>{e.category.as_deref().and_then(|c| tr::vocab::category::lookup(t, c)).unwrap_or("—")}</td>
+                                                    <td>{tr::village_notice::from_until(t, t.date(e.from), t.date(e.until))}</td>
                                                 </tr>
                                             }).collect_view()}
                                         </tbody>

@@ -31,7 +31,12 @@ impl FieldError {
     pub fn from_problems(problems: &[crate::domain::report::FieldProblem]) -> Vec<Self> {
         problems
             .iter()
-            .map(|(field, msg)| FieldError::new(field, msg))
+            .map(|(field, msg)| FieldError {
+                // A member's problem names the member (第2位成员（年收入）：…).
+                zh: msg.words(Lang::Zh),
+                en: msg.words(Lang::En),
+                ..FieldError::new(field, msg)
+            })
             .collect()
     }
 }

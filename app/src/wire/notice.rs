@@ -8,10 +8,15 @@ pub struct NoticeEntry {
     pub name: String,
     pub group: Option<String>,
     pub household_size: i64,
-    pub procedure_zh: String,
-    pub category_zh: Option<String>,
-    pub from: String,
-    pub until: String,
+    /// The [`Procedure`](crate::domain::case::Procedure) in notice, as its serde code
+    /// (`identification` or `elimination`); the page words it in the reader's language.
+    pub procedure: String,
+    /// A [`Category`](crate::domain::vocab::Category) code.
+    pub category: Option<String>,
+    #[cfg_attr(feature = "ssr", schema(value_type = String, format = Date))]
+    pub from: chrono::NaiveDate,
+    #[cfg_attr(feature = "ssr", schema(value_type = String, format = Date))]
+    pub until: chrono::NaiveDate,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -16,6 +16,7 @@ mod draft_binding;
 mod engine;
 mod english_page;
 mod escalation;
+mod field_words;
 mod filing_load;
 mod fixtures;
 mod fuzz;

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::clock::ClockKind;
+use crate::domain::member_field::MemberField;
 use crate::domain::message::Message;
 use crate::domain::report::FieldProblem;
 use crate::domain::vocab::{Category, RiskTier};
@@ -230,6 +231,23 @@ impl Problems {
 
     fn keep<T>(&mut self, field: &'static str, result: Parsed<T>) -> Option<T> {
         result.map_err(|e| self.push(field, e)).ok()
+    }
+
+    /// A member row's field, reported under `members` naming the member; a problem repeated
+    /// in later rows is reported once, naming the first.
+    fn keep_member<T>(&mut self, member: MemberField, result: Parsed<T>) -> Option<T> {
+        result
+            .map_err(|e| {
+                let problem = ("members", Message::about(member, &e));
+                if !self
+                    .0
+                    .iter()
+                    .any(|(f, m)| *f == problem.0 && m.key == problem.1.key)
+                {
+                    self.0.push(problem);
+                }
+            })
+            .ok()
     }
 }
 

@@ -69,11 +69,11 @@ pub enum PolicyFieldError {
 }
 
 user_messages!(PolicyFieldError {
-    EffectiveFrom => "policy.effective_from", "请填写生效日期", "Enter the date it takes effect";
-    IncomeLine => "policy.income_line", "请填写监测收入标准（元）", "Enter the income line in yuan";
-    Days => "policy.days", "请填写合理的天数", "Enter a sensible number of days";
-    Date => "policy.date", "请填写日期", "Enter a date";
-    DayKind => "policy.day_kind", "请选择放假或调休上班", "Choose holiday or makeup workday";
+    EffectiveFrom => policy.effective_from;
+    IncomeLine => policy.income_line;
+    Days => policy.days;
+    Date => policy.date;
+    DayKind => policy.day_kind;
 });
 
 /// An HTML checkbox's posted value: "on" when ticked, empty otherwise.

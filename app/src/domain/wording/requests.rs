@@ -9,7 +9,7 @@ pub enum RequestProblem {
 }
 
 user_messages!(RequestProblem {
-    Unreadable => "request.unreadable", "无法读取提交的内容（格式不正确或缺少必填项），没有保存任何内容。请检查后重试。", "The request could not be read (malformed, or a required field is missing); nothing was saved. Check it and try again.";
+    Unreadable => request.unreadable;
 });
 
 #[cfg(test)]

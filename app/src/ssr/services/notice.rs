@@ -4,7 +4,6 @@ use crate::{
         case::{Case, CaseState, Procedure, ReviewStep},
         notice_name,
         region::{RegionCode, RegionLevel},
-        time::date_zh,
     },
     ssr::{
         error::ServiceError,
@@ -66,14 +65,14 @@ pub async fn for_village(
                 },
                 group: row.village_group.clone(),
                 household_size: row.household_size,
-                procedure_zh: match procedure {
-                    Procedure::Identification => "拟认定为防返贫监测对象",
-                    Procedure::Elimination => "拟标注风险消除",
+                procedure: match procedure {
+                    Procedure::Identification => "identification",
+                    Procedure::Elimination => "elimination",
                 }
                 .to_owned(),
-                category_zh: case.category.map(|c| c.label_zh().to_owned()),
-                from: date_zh(from),
-                until: date_zh(min_until),
+                category: case.category.map(|c| c.code().to_owned()),
+                from,
+                until: min_until,
             });
         }
     }

@@ -1,6 +1,7 @@
 //! Why one field of a case command form could not be read, in the words staff see.
 
 use crate::domain::message::UserMessage;
+use crate::tr::Lang;
 
 /// Why one field of a [`CommandForm`] could not be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,48 +67,33 @@ impl UserMessage for CommandFieldError {
     }
 
     fn zh(&self) -> &'static str {
-        match self {
-            Self::UnknownKind => "无法识别要办理的事项，请刷新页面后重试",
-            Self::Missing => "请填写此项",
-            Self::BadDate => "日期格式不正确，例如：2025-03-01",
-            Self::BadNumber => "请填写正确的整数",
-            Self::BadChoice => "所选内容无效，请重新选择",
-            Self::NoMembers => "请至少填写一名家庭成员",
-            Self::NoMeasures => "请至少添加一项帮扶措施",
-            Self::BadAmount => {
-                "金额格式不正确：以元为单位，最多两位小数，不能为负数，例如：7300 或 7,300.50"
-            }
-            Self::BadIdNumber => "身份证号码不正确，请核对18位号码（可不填）",
-            Self::BadMobile => "手机号码不正确，请填写11位手机号码，如：13800138000",
-            Self::PhoneInName => "这里只填姓名，手机号码请填在下面一栏",
-            Self::FutureBirthDate => "身份证号码里的出生日期晚于今天，请核对号码（可不填）",
-            Self::IncomeTotalTooLarge => "家庭成员年收入合计过大，请核对各成员的收入金额",
-            Self::RelationMissing => "请为每位家庭成员选择与户主的关系",
-        }
+        self.text(Lang::Zh)
     }
 
     fn en(&self) -> &'static str {
+        self.text(Lang::En)
+    }
+}
+
+impl CommandFieldError {
+    /// The message in `lang` (texts under `field_error` in locales/*.json).
+    pub fn text(self, lang: Lang) -> &'static str {
+        use crate::tr::field_error as w;
         match self {
-            Self::UnknownKind => "Unknown action; reload the page and try again",
-            Self::Missing => "This field is required",
-            Self::BadDate => "Not a valid date, e.g. 2025-03-01",
-            Self::BadNumber => "Enter a valid whole number",
-            Self::BadChoice => "Not a valid choice; choose again",
-            Self::NoMembers => "Enter at least one household member",
-            Self::NoMeasures => "Add at least one assistance measure",
-            Self::BadAmount => {
-                "Not a valid amount: yuan with at most two decimals, not negative, e.g. 7300 or 7,300.50"
-            }
-            Self::BadIdNumber => "Not a valid 18-character ID number (it may be left empty)",
-            Self::BadMobile => "Not a valid mobile number; enter the 11 digits, e.g. 13800138000",
-            Self::PhoneInName => "Enter only the name here; the mobile number has its own field below",
-            Self::FutureBirthDate => {
-                "The birth date in this ID number is after today; check the number (it may be left empty)"
-            }
-            Self::IncomeTotalTooLarge => {
-                "The members' incomes add up to too much; check each member's income"
-            }
-            Self::RelationMissing => "Choose each member's relation to the head of household",
+            Self::UnknownKind => w::command::unknown_kind(lang),
+            Self::Missing => w::command::missing(lang),
+            Self::BadDate => w::command::bad_date(lang),
+            Self::BadNumber => w::command::bad_number(lang),
+            Self::BadChoice => w::command::bad_choice(lang),
+            Self::NoMembers => w::command::no_members(lang),
+            Self::NoMeasures => w::command::no_measures(lang),
+            Self::BadAmount => w::command::bad_amount(lang),
+            Self::BadIdNumber => w::command::bad_id_number(lang),
+            Self::BadMobile => w::command::bad_mobile(lang),
+            Self::PhoneInName => w::command::phone_in_name(lang),
+            Self::FutureBirthDate => w::command::future_birth_date(lang),
+            Self::IncomeTotalTooLarge => w::command::income_total_too_large(lang),
+            Self::RelationMissing => w::command::relation_missing(lang),
         }
     }
 }

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::domain::id_number::{IdNumber, IdNumberError};
+use crate::domain::member_field::{MemberField, MemberPart};
 use crate::domain::mobile::MobileNumber;
 use crate::domain::money::{Fen, MoneyError};
 
@@ -180,21 +181,34 @@ pub(super) fn parse_members(
     let mut complete = true;
     let named = rows.iter().filter(|row| !row.name.trim().is_empty());
     for (position, row) in named.enumerate() {
-        let labour = p.keep("members", vocab(&row.labour, LabourCapacity::from_code));
-        let income = p.keep("members", parse_amount(&row.income));
+        let at = |part| MemberField {
+            position: position + 1,
+            part,
+        };
+        let labour = p.keep_member(
+            at(MemberPart::Labour),
+            vocab(&row.labour, LabourCapacity::from_code),
+        );
+        let income = p.keep_member(at(MemberPart::Income), parse_amount(&row.income));
         // Only the first member may go without a chosen relation (the form pre-selects 户主
         // for them); for the others an unchosen relation would silently read as 户主 or 其他.
         let relation = if position > 0 && row.relation.trim().is_empty() {
-            p.keep("members", Err(CommandFieldError::RelationMissing))
+            p.keep_member(
+                at(MemberPart::Relation),
+                Err(CommandFieldError::RelationMissing),
+            )
         } else {
-            p.keep(
-                "members",
+            p.keep_member(
+                at(MemberPart::Relation),
                 vocab_or_default(&row.relation, Relation::from_code),
             )
         };
-        let id_number = p.keep("members", parse_optional_id(&row.id_number, today));
-        let status = p.keep(
-            "members",
+        let id_number = p.keep_member(
+            at(MemberPart::IdNumber),
+            parse_optional_id(&row.id_number, today),
+        );
+        let status = p.keep_member(
+            at(MemberPart::Status),
             vocab_or_default(&row.status, MemberStatus::from_code),
         );
         match (labour, income, relation, id_number, status) {

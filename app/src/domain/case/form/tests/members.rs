@@ -134,3 +134,33 @@ fn member_vocabulary_codes_match_their_serde_names() {
         assert!(!status.label_zh().is_ascii());
     }
 }
+
+/// A tester could not tell whose income was wrong: the message names the member row
+/// (counting named rows from 1) and the field, in both languages.
+#[test]
+fn a_members_problem_names_the_member_and_the_field() {
+    use crate::domain::lang::Lang;
+    let mut form = complete_form(CommandKind::RecordHomeCheck);
+    assert!(form.members.len() >= 2, "the fixture has two members");
+    let cases = [
+        (
+            "",
+            "第2位成员（年收入）：请填写此项",
+            "Member 2 (yearly income): This field is required",
+        ),
+        (
+            "7.300",
+            "第2位成员（年收入）：金额格式不正确：以元为单位，最多两位小数，不能为负数，例如：7300 或 7,300.50",
+            "Member 2 (yearly income): Not a valid amount: yuan with at most two decimals, not negative, e.g. 7300 or 7,300.50",
+        ),
+    ];
+    for (income, zh, en) in cases {
+        form.members[1].income = income.into();
+        let problems = parse_command(&form, today()).expect_err("refused");
+        let words: Vec<(&str, String, String)> = problems
+            .iter()
+            .map(|(field, m)| (*field, m.words(Lang::Zh), m.words(Lang::En)))
+            .collect();
+        assert_eq!(words, vec![("members", zh.to_owned(), en.to_owned())]);
+    }
+}

@@ -20,10 +20,11 @@ const householdPage = (url) => {
   return !path.startsWith('/staff') && !path.startsWith('/api/cases/');
 };
 /** Staff pages whose data (names, places) is marked lang="zh-CN" in English (issue 13). The
- * queue (/staff) and the case pages are not done yet. */
-const MARKED_STAFF = ['/staff/login', '/staff/inbox', '/staff/report', '/staff/audit', '/staff/keys',
+ * case pages (/staff/cases/:id) too; their English is also checked by the API test case_english.rs. */
+const MARKED_STAFF = ['/staff', '/staff/login', '/staff/inbox', '/staff/report', '/staff/audit', '/staff/keys',
   '/staff/admin', '/staff/settings', '/staff/dashboard', '/staff/alerts'];
-const langChecked = (url) => householdPage(url) || MARKED_STAFF.includes(new URL(url).pathname);
+const langChecked = (url) => householdPage(url) || MARKED_STAFF.includes(new URL(url).pathname)
+  || new URL(url).pathname.startsWith('/staff/cases/');
 
 /** One auditor context per browser, made on first use. It runs scripts (axe needs timers) but
  * the copied pages carry none: their own scripts are stripped, and no JS or WASM is fetched. */

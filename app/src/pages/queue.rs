@@ -140,9 +140,9 @@ pub fn QueuePage() -> impl IntoView {
                     (Ok(Some(me)), Ok(view)) => view! {
                         <div class="staff-bar">
                             <span>
-                                {me.display_name} " · "
+                                <span lang="zh-CN">{me.display_name}</span> " · "
                                 {Role::from_code(&me.role).map_or(me.role_zh.clone(), |r| r.label(t).to_owned())}
-                                " · " {me.region_name}
+                                " · " <span lang="zh-CN">{me.region_name}</span>
                             </span>
                             <ActionForm action=logout>
                                 <button type="submit" class="button small">{tr::common::logout(t)}</button>
@@ -249,7 +249,7 @@ fn QueueFilterForm(
                         .map(|t| {
                             let current = filter.village.clone();
                             view! {
-                                <optgroup label=t.name>
+                                <optgroup label=t.name lang="zh-CN">
                                     {t.villages
                                         .into_iter()
                                         .map(|v| option(&v.code, &v.name, &current))
@@ -316,7 +316,7 @@ fn QueueList(items: Vec<QueueItem>) -> impl IntoView {
                         <li class=class data-urgency=item.urgency.code()>
                             <a href=format!("/staff/cases/{}", item.case_id) class="queue-link">
                                 <div class="queue-head">
-                                    <strong>{item.applicant}</strong>
+                                    <strong lang="zh-CN">{item.applicant}</strong>
                                     {item.warnings.into_iter().map(|w| view! {
                                         <span class="tag warn">{w}</span>
                                     }).collect_view()}
@@ -327,7 +327,7 @@ fn QueueList(items: Vec<QueueItem>) -> impl IntoView {
                                     <span class="muted">" · " {item.clock} " " {item.due_on}</span>
                                 </div>
                                 <div class="muted">
-                                    {item.township} " " {item.village} " · " {item.id_masked}
+                                    <span lang="zh-CN">{item.township} " " {item.village}</span> " · " {item.id_masked}
                                 </div>
                                 <div class="muted">
                                     {item.risk_types.join(tr::common::list_separator(t))} " · " {item.channel}

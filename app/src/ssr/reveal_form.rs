@@ -15,7 +15,7 @@ use super::{
     services::{audit::Reader, reveal},
     state::AppState,
 };
-use crate::wire::cases::RevealAnswer;
+use crate::{domain::lang::Lang, tr, wire::cases::RevealAnswer};
 
 #[derive(Debug, Deserialize)]
 struct RevealFields {
@@ -56,18 +56,27 @@ pub async fn reveal_form(
         &fields.reason_text,
     )
     .await;
-    let (full, error_zh) = match shown {
+    // The page answers in the reader's language, as the case page it renders.
+    let header = |name| parts.headers.get(name).and_then(|v| v.to_str().ok());
+    let lang = Lang::for_request(
+        header(http::header::COOKIE),
+        header(http::header::ACCEPT_LANGUAGE),
+    );
+    let (full, error) = match shown {
         Ok(full) => (Some(full), None),
-        Err(ServiceError::Validation(errors)) => (None, errors.first().map(|e| e.zh.clone())),
+        Err(ServiceError::Validation(errors)) => (
+            None,
+            errors.first().map(|e| lang.pick(&e.zh, &e.en).clone()),
+        ),
         Err(e) => {
             tracing::info!(error = ?e, "plain reveal not shown");
-            (None, Some("无法查看".to_owned()))
+            (None, Some(tr::case_page::cannot_view(lang).to_owned()))
         }
     };
     let answer = RevealAnswer {
         case_id: fields.case_id,
         full,
-        error_zh,
+        error,
     };
     Ok((parts, answer))
 }

@@ -146,7 +146,8 @@ pub struct CaseView {
 pub struct RevealAnswer {
     pub case_id: String,
     pub full: Option<String>,
-    pub error_zh: Option<String>,
+    /// Why not, in the reader's language.
+    pub error: Option<String>,
 }
 
 /// What was typed into a step form posted without JavaScript that was refused: the case page

@@ -8,6 +8,7 @@ mod aliyun_sms;
 mod attacks;
 mod audit;
 mod behind_nginx;
+mod case_english;
 mod dashboard_xlsx;
 mod db_restart;
 mod department_keys;

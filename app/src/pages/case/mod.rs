@@ -4,6 +4,7 @@ mod sections;
 mod step_form;
 mod warnings;
 mod widgets;
+mod words;
 
 use leptos::prelude::*;
 
@@ -11,6 +12,7 @@ use crate::components::notice::LoadError;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::cases::{case_detail, RunCaseCommand};
+use crate::{domain::wording::by_lang, i18n::use_lang, tr};
 use sections::{ClockList, HouseholdSummary, Timeline};
 use step_form::StepForm;
 use warnings::Warnings;
@@ -18,6 +20,7 @@ use warnings::Warnings;
 #[component]
 pub fn CasePage() -> impl IntoView {
     let params = use_params_map();
+    let t = use_lang();
     let run = ServerAction::<RunCaseCommand>::new();
     let case = Resource::new(
         move || {
@@ -29,23 +32,24 @@ pub fn CasePage() -> impl IntoView {
         |(id, _)| case_detail(id),
     );
     view! {
-        <p><a href="/staff">"← 返回待办"</a></p>
-        <Suspense fallback=|| view! { <p class="loading">"正在加载…"</p> }>
+        <p><a href="/staff">{tr::staff::back_to_queue(t)}</a></p>
+        <Suspense fallback=move || view! { <p class="loading">{tr::common::loading(t)}</p> }>
             {move || Suspend::new(async move {
                 match case.await {
                     Ok(case) => {
                         let steps = case.available.clone();
                         view! {
-                            <h1>{case.applicant.clone()} <span class="tag">{case.state_zh.clone()}</span></h1>
+                            <h1><span lang="zh-CN">{case.applicant.clone()}</span> <span class="tag">{by_lang::state(&case.state_code, t)}</span></h1>
                             <p class="muted">
-                                {format!("查询码 {} · {} {} · ", case.tracking, case.township, case.village)}
-                                <a href=format!("/notice/{}", case.village_code)>"本村公示"</a>
+                                {tr::case_page::tracking(t)} {format!(" {} · ", case.tracking)}
+                                <span lang="zh-CN">{format!("{} {}", case.township, case.village)}</span> " · "
+                                <a href=format!("/notice/{}", case.village_code)>{tr::case_page::village_notice(t)}</a>
                             </p>
                             <Warnings case=case.clone() />
-                            <section class="card steps" aria-label="办理">
-                                <h2>"现在可以办理"</h2>
+                            <section class="card steps" aria-label=tr::case_page::steps_label(t)>
+                                <h2>{tr::case_page::steps_title(t)}</h2>
                                 {if steps.is_empty() {
-                                    view! { <p class="empty">"当前没有需要您办理的环节。"</p> }.into_any()
+                                    view! { <p class="empty">{tr::case_page::no_steps(t)}</p> }.into_any()
                                 } else {
                                     steps
                                         .into_iter()

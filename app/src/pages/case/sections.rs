@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
+use super::words::{known, message, word, zh_text, Vocab};
 use crate::{
     api::cases::{reveal_id_number, RevealIdNumber},
     components::{
@@ -9,21 +10,28 @@ use crate::{
         island_props::{island_props, IslandProps},
     },
     domain::{lang::Lang, wording::audit::REVEAL_REASONS, wording::clock_due::due_line},
+    i18n::use_lang,
+    tr,
     wire::cases::{CaseView, ClockView, MemberView, RevealAnswer, TimelineEntry},
     wire::AppError,
 };
 
 /// 关系 · 姓名 · 身份证(masked) · 劳动能力 · 状况 · 年收入; the ID part only when recorded.
-fn member_line(m: &MemberView) -> String {
-    let id = if m.id_masked.is_empty() {
-        String::new()
-    } else {
-        format!(" · 身份证{}", m.id_masked)
-    };
-    format!(
-        "{} · {}{} · {} · {} · 年收入{}",
-        m.relation_zh, m.name, id, m.labour_zh, m.status_zh, m.income
-    )
+fn member_line(m: &MemberView, t: Lang) -> impl IntoView {
+    let id = (!m.id_masked.is_empty()).then(|| tr::case_page::id_part(t, &m.id_masked));
+    view! {
+        {word(Vocab::Relation, &m.relation_zh, t)} " · " {zh_text(m.name.clone())} {id} " · "
+        {word(Vocab::Labour, &m.labour_zh, t)} " · " {word(Vocab::MemberStatus, &m.status_zh, t)}
+        " · " {tr::case_page::yearly_income(t, &m.income)}
+    }
+}
+
+/// A measure's period ("2026-11-09 至 2027-05-08", as the service words it) in `lang`.
+fn period(text: &str, lang: Lang) -> String {
+    match text.split_once(" 至 ") {
+        Some((from, until)) => tr::case_page::from_until(lang, from, until),
+        None => text.to_owned(),
+    }
 }
 
 /// The id of the element holding `RevealId`'s values (one case per page).
@@ -40,6 +48,7 @@ fn RevealId() -> impl IntoView {
     let mut props = island_props(REVEAL_PROPS);
     let (case_id, masked) = (props.text(), props.text());
     let (full, error) = (props.optional(), props.optional());
+    let t = Lang::from_code(&props.text());
     mark_hydrated();
     let reveal = Posted::<String>::new();
     let form = NodeRef::<leptos::html::Form>::new();
@@ -49,8 +58,8 @@ fn RevealId() -> impl IntoView {
         _ => full.clone().unwrap_or_else(|| masked.clone()),
     };
     let reveal_error = move || match reveal.value.get() {
-        Some(Err(AppError::Validation(errors))) => errors.first().map(|e| e.zh.clone()),
-        Some(Err(_)) => Some("无法查看".to_owned()),
+        Some(Err(AppError::Validation(errors))) => errors.first().map(|e| message(e, t)),
+        Some(Err(_)) => Some(tr::case_page::cannot_view(t).to_owned()),
         Some(Ok(_)) => None,
         None => error.clone(),
     };
@@ -59,14 +68,14 @@ fn RevealId() -> impl IntoView {
         <form method="post" action=RevealIdNumber::PATH class="inline" node_ref=form
             on:submit=reveal.on_submit(form)>
             <input type="hidden" name="case_id" value=case_id />
-            <select name="reason" aria-label="查看原因">
-                <option value="">"选择原因"</option>
+            <select name="reason" aria-label=tr::case_page::reveal_reason(t)>
+                <option value="">{tr::case_page::choose_reason(t)}</option>
                 {REVEAL_REASONS.iter().map(|(code, label)| view! {
-                    <option value=*code>{*label}</option>
+                    <option value=*code>{tr::case_page::reveal_reasons::lookup(t, code).unwrap_or(label)}</option>
                 }).collect_view()}
             </select>
-            <input type="text" name="reason_text" maxlength="100" aria-label="其他原因" placeholder="其他原因" />
-            <button type="submit" class="button small" title="查看完整号码会被记录">"查看"</button>
+            <input type="text" name="reason_text" maxlength="100" aria-label=tr::case_page::other_reason(t) placeholder=tr::case_page::other_reason(t) />
+            <button type="submit" class="button small" title=tr::case_page::reveal_logged(t)>{tr::case_page::reveal(t)}</button>
         </form>
         {move || reveal_error().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
     }
@@ -76,62 +85,79 @@ fn RevealId() -> impl IntoView {
 pub fn HouseholdSummary(case: CaseView) -> impl IntoView {
     // A reveal posted without JavaScript: its outcome, for this case only.
     let answer = use_context::<RevealAnswer>().filter(|a| a.case_id == case.id);
-    let (full, error) = answer.map(|a| (a.full, a.error_zh)).unwrap_or_default();
+    let (full, error) = answer.map(|a| (a.full, a.error)).unwrap_or_default();
+    let t = use_lang();
+    let words = |vocab, list: &[String]| {
+        let known: Option<Vec<&str>> = list.iter().map(|w| known(vocab, w, t)).collect();
+        match known {
+            Some(words) => words.join(tr::common::list_separator(t)).into_any(),
+            None => zh_text(list.join("、")),
+        }
+    };
+    let zh = |text: &String| zh_text(text.clone());
     view! {
-        <section class="card" aria-label="家庭情况">
-            <h2>"家庭情况"</h2>
+        <section class="card" aria-label=tr::case_page::household(t)>
+            <h2>{tr::case_page::household(t)}</h2>
             <dl>
-                <dt>"申请人"</dt><dd>{case.applicant.clone()}</dd>
-                <dt>"身份证号"</dt>
+                <dt>{tr::case_page::applicant(t)}</dt><dd lang="zh-CN">{case.applicant.clone()}</dd>
+                <dt>{tr::case_page::id_number(t)}</dt>
                 <dd>
                     <IslandProps id=REVEAL_PROPS values=vec![
                         case.id.clone(),
                         case.id_masked.clone(),
                         full.unwrap_or_default(),
                         error.unwrap_or_default(),
+                        t.code().to_owned(),
                     ]>
                         <RevealId />
                     </IslandProps>
                 </dd>
-                {case.group.clone().map(|g| view! { <dt>"村民小组"</dt><dd>{g}</dd> })}
-                <dt>"手机"</dt><dd>{case.mobile_masked.clone()}</dd>
-                <dt>"家庭人口"</dt><dd>{case.household_size}</dd>
-                <dt>"困难类型"</dt><dd>{case.risk_types_zh.join("、")}</dd>
-                <dt>"发现渠道"</dt><dd>{case.channel_zh.clone()}</dd>
-                <dt>"承诺授权"</dt><dd>{case.consent_zh.clone()}</dd>
-                <dt>"发现日期"</dt><dd>{case.discovered_on.clone()}</dd>
-                <dt>"情况说明"</dt><dd>{case.description.clone()}</dd>
-                {case.category_zh.clone().map(|c| view! { <dt>"监测类别"</dt><dd>{c}</dd> })}
-                {case.tier_zh.clone().map(|t| view! { <dt>"风险等级"</dt><dd>{t}</dd> })}
-                {case.responsible.clone().map(|r| view! { <dt>"帮扶责任人"</dt><dd>{r}</dd> })}
-                {case.formerly_poor.map(|f| view! { <dt>"建档立卡脱贫户"</dt><dd>{if f { "是" } else { "否" }}</dd> })}
-                {case.per_capita_income.clone().map(|i| view! { <dt>"人均纯收入"</dt><dd>{i}</dd> })}
-                {case.previous_income.clone().map(|i| view! { <dt>"上一年度家庭纯收入"</dt><dd>{i}</dd> })}
-                {case.rigid_expenditure.clone().map(|r| view! { <dt>"大额刚性支出"</dt><dd>{r}</dd> })}
-                {case.per_capita_net_income.clone().map(|i| view! { <dt>"扣除刚性支出后人均纯收入"</dt><dd>{i}</dd> })}
-                {case.green_channel.then(|| view! { <dt>"绿色通道"</dt><dd>"已开通（先帮扶后公示）"</dd> })}
+                {case.group.clone().map(|g| view! { <dt>{tr::case_page::village_group(t)}</dt><dd lang="zh-CN">{g}</dd> })}
+                <dt>{tr::case_page::mobile(t)}</dt><dd>{case.mobile_masked.clone()}</dd>
+                <dt>{tr::case_page::household_size(t)}</dt><dd>{case.household_size}</dd>
+                <dt>{tr::case_page::risk_types(t)}</dt><dd>{words(Vocab::Risk, &case.risk_types_zh)}</dd>
+                <dt>{tr::case_page::channel(t)}</dt><dd>{word(Vocab::Channel, &case.channel_zh, t)}</dd>
+                <dt>{tr::case_page::consent(t)}</dt><dd>{zh(&case.consent_zh)}</dd>
+                <dt>{tr::case_page::discovered_on(t)}</dt><dd>{case.discovered_on.clone()}</dd>
+                <dt>{tr::case_page::description(t)}</dt><dd lang="zh-CN">{case.description.clone()}</dd>
+                {case.category_zh.clone().map(|c| view! { <dt>{tr::case_page::category(t)}</dt><dd>{word(Vocab::Category, &c, t)}</dd> })}
+                {case.tier_zh.clone().map(|tier| view! { <dt>{tr::case_page::tier(t)}</dt><dd>{word(Vocab::Tier, &tier, t)}</dd> })}
+                {case.responsible.clone().map(|r| view! { <dt>{tr::case_page::responsible(t)}</dt><dd lang="zh-CN">{r}</dd> })}
+                {case.formerly_poor.map(|f| view! { <dt>{tr::case_page::formerly_poor(t)}</dt><dd>{if f { tr::case_page::yes(t) } else { tr::case_page::no(t) }}</dd> })}
+                {case.per_capita_income.clone().map(|i| view! { <dt>{tr::case_page::per_capita_income(t)}</dt><dd>{i}</dd> })}
+                {case.previous_income.clone().map(|i| view! { <dt>{tr::case_page::previous_income(t)}</dt><dd>{i}</dd> })}
+                {case.rigid_expenditure.clone().map(|r| view! { <dt>{tr::case_page::rigid_expenditure(t)}</dt><dd>{r}</dd> })}
+                {case.per_capita_net_income.clone().map(|i| view! { <dt>{tr::case_page::per_capita_net_income(t)}</dt><dd>{i}</dd> })}
+                {case.green_channel.then(|| view! { <dt>{tr::case_page::green_channel(t)}</dt><dd>{tr::case_page::green_channel_open(t)}</dd> })}
             </dl>
             {(!case.members.is_empty()).then(|| view! {
-                <h3>"家庭成员"</h3>
+                <h3>{tr::case_page::members(t)}</h3>
                 <ul class="plain">
                     {case.members.iter().map(|m| view! {
-                        <li>{member_line(m)}</li>
+                        <li>{member_line(m, t)}</li>
                     }).collect_view()}
                 </ul>
             })}
             {(!case.guarantees_zh.is_empty()).then(|| view! {
-                <h3>"两不愁三保障及饮水安全"</h3>
+                <h3>{tr::case_page::guarantees(t)}</h3>
                 <ul class="guarantees">
                     {case.guarantees_zh.iter().map(|(label, ok)| view! {
-                        <li class:bad=!*ok>{format!("{}：{}", label, if *ok { "有保障" } else { "有风险" })}</li>
+                        <li class:bad=!*ok>
+                            {word(Vocab::Guarantee, label, t)} {tr::common::colon(t)}
+                            {if *ok { tr::case_page::secured(t) } else { tr::case_page::at_risk(t) }}
+                        </li>
                     }).collect_view()}
                 </ul>
             })}
             {(!case.measures.is_empty()).then(|| view! {
-                <h3>"帮扶措施"</h3>
+                <h3>{tr::case_page::measures(t)}</h3>
                 <ol>
                     {case.measures.iter().map(|m| view! {
-                        <li>{format!("{}（{}）{} · {} · {}", m.type_zh, m.department, m.amount, m.period, m.status_zh)}</li>
+                        <li>
+                            {word(Vocab::Measure, &m.type_zh, t)} {tr::case_page::paren_open(t)}
+                            <span lang="zh-CN">{m.department.clone()}</span> {tr::case_page::paren_close(t)}
+                            {format!("{} · {} · ", m.amount, period(&m.period, t))} {word(Vocab::MeasureStatus, &m.status_zh, t)}
+                        </li>
                     }).collect_view()}
                 </ol>
             })}
@@ -141,18 +167,19 @@ pub fn HouseholdSummary(case: CaseView) -> impl IntoView {
 
 #[component]
 pub fn ClockList(clocks: Vec<ClockView>) -> impl IntoView {
+    let t = use_lang();
     view! {
-        <section class="card" aria-label="时限">
-            <h2>"办理时限"</h2>
+        <section class="card" aria-label=tr::case_page::clocks_label(t)>
+            <h2>{tr::case_page::clocks(t)}</h2>
             <ul class="clocks">
                 {clocks.into_iter().map(|c| {
                     let class = format!("clock {}", c.urgency.code().replace('_', "-"));
-                    let due = due_line(c.is_minimum, &c.due_on, Lang::Zh);
+                    let due = due_line(c.is_minimum, &c.due_on, t);
                     view! {
                         <li class=class>
-                            <strong>{c.kind_zh}</strong>
-                            <span class="muted">{format!(" · {} · {due}", c.owner_zh)}</span>
-                            <span class="due">{c.time_left_zh}</span>
+                            <strong lang="zh-CN">{c.kind_zh}</strong>
+                            <span class="muted">" · " <span lang="zh-CN">{c.owner_zh}</span> {format!(" · {due}")}</span>
+                            <span class="due" lang="zh-CN">{c.time_left_zh}</span>
                         </li>
                     }
                 }).collect_view()}
@@ -163,14 +190,15 @@ pub fn ClockList(clocks: Vec<ClockView>) -> impl IntoView {
 
 #[component]
 pub fn Timeline(entries: Vec<TimelineEntry>) -> impl IntoView {
+    let t = use_lang();
     view! {
-        <section class="card" aria-label="办理记录">
-            <h2>"办理记录"</h2>
+        <section class="card" aria-label=tr::case_page::timeline_label(t)>
+            <h2>{tr::case_page::timeline_label(t)}</h2>
             <ol class="timeline">
                 {entries.into_iter().map(|e| view! {
                     <li>
-                        <span class="muted">{e.at} " · " {e.who}</span>
-                        <div>{e.what_zh}</div>
+                        <span class="muted">{e.at} " · " <span lang="zh-CN">{e.who}</span></span>
+                        <div lang="zh-CN">{e.what_zh}</div>
                     </li>
                 }).collect_view()}
             </ol>

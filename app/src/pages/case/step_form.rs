@@ -3,10 +3,12 @@
 //! JavaScript the refused post is answered with this page holding what was typed.
 use leptos::prelude::*;
 
-use super::widgets::FieldInput;
+use super::{widgets::FieldInput, words::message};
 use crate::{
     api::cases::RunCaseCommand,
     domain::case::{form::form_fields, CommandKind},
+    i18n::use_lang,
+    tr,
     wire::{
         cases::{CaseView, Choice, StepTyped},
         AppError,
@@ -20,6 +22,7 @@ pub fn StepForm(
     step: Choice,
     open: bool,
 ) -> impl IntoView {
+    let t = use_lang();
     let fields = CommandKind::from_code(&step.code)
         .map(form_fields)
         .unwrap_or(&[]);
@@ -53,26 +56,25 @@ pub fn StepForm(
             Some(Err(AppError::Validation(errors))) => errors
                 .iter()
                 .find(|e| e.field == field)
-                .map(|e| e.zh.clone()),
+                .map(|e| message(e, t)),
             _ => None,
         }
     };
     let banner = move || match answer() {
-        Some(Err(AppError::Refused(reason))) => Some(reason.zh),
-        Some(Err(AppError::Validation(_))) => Some("请检查标红的内容".to_owned()),
+        Some(Err(AppError::Refused(reason))) => Some(message(&reason, t)),
+        Some(Err(AppError::Validation(_))) => Some(tr::case_page::check_red(t).to_owned()),
         // Most often the same officer in another window or tab: no one is blamed.
-        Some(Err(AppError::Conflict)) => Some(
-            "这个案件刚被更新过（可能是您在另一个窗口的操作），请刷新页面，看过最新情况后再办理。"
-                .to_owned(),
-        ),
-        Some(Err(e)) => Some(e.zh().to_owned()),
+        Some(Err(AppError::Conflict)) => Some(tr::case_page::conflict(t).to_owned()),
+        Some(Err(e)) => Some(e.text(t).to_owned()),
         _ => None,
     };
     let pending = action.pending();
-    let label = step.label_zh.clone();
+    // The step's name in the reader's language, by its code.
+    let label =
+        CommandKind::from_code(&step.code).map_or(step.label_zh.clone(), |k| k.label(t).to_owned());
     view! {
         <details class="step" open=open>
-            <summary>{step.label_zh.clone()}</summary>
+            <summary>{label.clone()}</summary>
             <ActionForm action=action attr:class="step-form">
                 <input type="hidden" name="case_id" value=case.id.clone() />
                 <input type="hidden" name="version" value=case.version />
@@ -85,7 +87,7 @@ pub fn StepForm(
                     })
                     .collect_view()}
                 <button type="submit" class="button primary" disabled=move || pending.get()>
-                    {format!("确认{label}")}
+                    {tr::case_page::confirm(t, &label)}
                 </button>
             </ActionForm>
         </details>

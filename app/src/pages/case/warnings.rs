@@ -2,10 +2,21 @@
 //! pair), and the county data comparison with its negative-list hits.
 use leptos::prelude::*;
 
-use crate::wire::cases::{CaseView, ComparisonView, DuplicateView};
+use super::words::zh_text;
+use crate::{
+    domain::{
+        case::screening::{MatchReason, NegativeItem},
+        lang::Lang,
+        wording::by_lang,
+    },
+    i18n::use_lang,
+    tr,
+    wire::cases::{CaseView, ComparisonView, DuplicateView},
+};
 
 #[component]
 pub fn Warnings(case: CaseView) -> impl IntoView {
+    let t = use_lang();
     let duplicates = (!case.duplicates.is_empty()).then(|| {
         view! {
             <DuplicatePair
@@ -22,9 +33,9 @@ pub fn Warnings(case: CaseView) -> impl IntoView {
         .or_else(|| {
             case.comparison_pending.then(|| {
                 view! {
-                    <section class="card notice-info" aria-label="县级数据比对">
-                        <h2>"县级数据比对"</h2>
-                        <p>"尚未完成。县级审定前须完成比对（财政供养、车辆、工商、房产等）。"</p>
+                    <section class="card notice-info" aria-label=tr::case_page::comparison(t)>
+                        <h2>{tr::case_page::comparison(t)}</h2>
+                        <p>{tr::case_page::comparison_pending(t)}</p>
                     </section>
                 }
                 .into_any()
@@ -39,23 +50,24 @@ fn DuplicatePair(
     others: Vec<DuplicateView>,
     override_reason: Option<String>,
 ) -> impl IntoView {
+    let t = use_lang();
     let (class, title) = match override_reason {
-        Some(_) => ("card", "疑似重复申报（已确认另行受理）"),
-        None => ("card alert", "疑似重复申报：受理前请核对"),
+        Some(_) => ("card", tr::case_page::duplicate_overridden(t)),
+        None => ("card alert", tr::case_page::duplicate_check(t)),
     };
     view! {
-        <section class=class aria-label="疑似重复申报" data-testid="duplicates">
+        <section class=class aria-label=tr::case_page::duplicate(t) data-testid="duplicates">
             <h2>{title}</h2>
             <table class="pair">
                 <thead>
-                    <tr><th>"查询码"</th><th>"申请人"</th><th>"村"</th><th>"状态"</th><th>"日期"</th><th>"相同之处"</th></tr>
+                    <tr><th>{tr::case_page::tracking(t)}</th><th>{tr::case_page::applicant(t)}</th><th>{tr::case_page::village(t)}</th><th>{tr::case_page::state(t)}</th><th>{tr::case_page::date(t)}</th><th>{tr::case_page::in_common(t)}</th></tr>
                 </thead>
                 <tbody>
                     <tr class="this">
-                        <td>{case.tracking.clone()} "（本申报）"</td>
-                        <td>{case.applicant.clone()}</td>
-                        <td>{case.village.clone()}</td>
-                        <td>{case.state_zh.clone()}</td>
+                        <td>{case.tracking.clone()} {tr::case_page::this_filing(t)}</td>
+                        <td lang="zh-CN">{case.applicant.clone()}</td>
+                        <td lang="zh-CN">{case.village.clone()}</td>
+                        <td>{by_lang::state(&case.state_code, t)}</td>
                         <td>{case.discovered_on.clone()}</td>
                         <td></td>
                     </tr>
@@ -65,19 +77,19 @@ fn DuplicatePair(
                                 Some(id) => view! { <a href=format!("/staff/cases/{id}")>{o.tracking}</a> }.into_any(),
                                 None => view! { <span>{o.tracking}</span> }.into_any(),
                             }}</td>
-                            <td>{if o.applicant.is_empty() { "（辖区外）".to_owned() } else { o.applicant }}</td>
-                            <td>{o.village}</td>
-                            <td>{o.state_zh}</td>
+                            <td>{if o.applicant.is_empty() { tr::case_page::out_of_area(t).into_any() } else { zh_text(o.applicant) }}</td>
+                            <td lang="zh-CN">{o.village}</td>
+                            <td lang="zh-CN">{o.state_zh}</td>
                             <td>{o.reported_on}</td>
-                            <td><strong>{o.reasons_zh}</strong></td>
+                            <td><strong>{reasons(&o.reasons_zh, t)}</strong></td>
                         </tr>
                     }).collect_view()}
                 </tbody>
             </table>
             {match override_reason {
-                Some(reason) => view! { <p>{format!("受理理由：{reason}")}</p> }.into_any(),
+                Some(reason) => view! { <p>{tr::case_page::override_reason(t)} <span lang="zh-CN">{reason}</span></p> }.into_any(),
                 None => view! {
-                    <p class="muted">"确属重复的，请“不予受理”并注明原申报查询码；确有新的困难需另行办理的，在“受理”中填写理由（将留痕）。"</p>
+                    <p class="muted">{tr::case_page::duplicate_help(t)}</p>
                 }
                 .into_any(),
             }}
@@ -87,20 +99,46 @@ fn DuplicatePair(
 
 #[component]
 fn ComparisonCard(comparison: ComparisonView) -> impl IntoView {
+    let t = use_lang();
     let hit = !comparison.hits_zh.is_empty();
     view! {
-        <section class=if hit { "card alert" } else { "card" } aria-label="县级数据比对" data-testid="comparison">
-            <h2>{if hit { "县级数据比对：命中负面清单" } else { "县级数据比对：未发现异常" }}</h2>
+        <section class=if hit { "card alert" } else { "card" } aria-label=tr::case_page::comparison(t) data-testid="comparison">
+            <h2>{if hit { tr::case_page::comparison_hit(t) } else { tr::case_page::comparison_clear(t) }}</h2>
             {hit.then(|| view! {
                 <ul class="warnings">
-                    {comparison.hits_zh.iter().map(|h| view! { <li>{h.clone()}</li> }).collect_view()}
+                    {comparison.hits_zh.iter().map(|h| view! { <li>{hit_label(h, t)}</li> }).collect_view()}
                 </ul>
-                <p class="muted">"认定为监测对象须在县级审定中写明理由。"</p>
+                <p class="muted">{tr::case_page::hit_needs_reason(t)}</p>
             })}
             <p class="muted">
-                {format!("{} · {}", comparison.on, comparison.by)}
-                {(!comparison.note.is_empty()).then(|| format!(" · {}", comparison.note))}
+                {format!("{} · ", comparison.on)} <span lang="zh-CN">{comparison.by}</span>
+                {(!comparison.note.is_empty()).then(|| view! { " · " <span lang="zh-CN">{comparison.note}</span> })}
             </p>
         </section>
+    }
+}
+
+/// A negative-list hit in the reader's language (its stored Chinese words if unknown).
+fn hit_label(zh: &str, lang: Lang) -> AnyView {
+    match NegativeItem::ALL.iter().find(|i| i.label_zh() == zh) {
+        Some(item) => lang.pick(item.label_zh(), item.label_en()).into_any(),
+        None => zh_text(zh.to_owned()),
+    }
+}
+
+/// Why two filings look alike ("身份证号相同、手机号相同"), in the reader's language.
+fn reasons(zh: &str, lang: Lang) -> AnyView {
+    let known: Option<Vec<&str>> = zh
+        .split('、')
+        .map(|part| {
+            MatchReason::ALL
+                .iter()
+                .find(|r| r.label_zh() == part)
+                .map(|r| lang.pick(r.label_zh(), r.label_en()))
+        })
+        .collect();
+    match known {
+        Some(words) => words.join(tr::common::list_separator(lang)).into_any(),
+        None => zh_text(zh.to_owned()),
     }
 }

@@ -8,8 +8,12 @@ use crate::{
         case::screening::NegativeItem,
         case::state::{MemberStatus, Relation},
         case::CommandKind,
+        clock::ClockKind,
+        lang::Lang,
         vocab::{Category, LabourCapacity, MeasureType, RiskTier},
     },
+    i18n::use_lang,
+    tr,
     wire::cases::{CaseView, StepTyped},
 };
 
@@ -35,60 +39,60 @@ fn ticked(typed: &Typed, name: &str, value: &str, default: bool) -> bool {
 const MEMBER_ROWS: usize = 4;
 const MEASURE_ROWS: usize = 3;
 
-fn label_of(field: &str, kind: &str) -> &'static str {
+fn label_of(field: &str, kind: &str, t: Lang) -> &'static str {
     match (field, kind) {
-        ("date", "record_home_check") => "核查日期",
-        ("date", "hold_village_review") => "评议日期",
-        ("date", "start_notice") => "公示开始日期",
-        ("date", "notify_refusal") => "告知日期",
-        ("date", "log_visit") => "走访日期",
-        ("date", "open_green_channel") => "村“两委”研究日期",
-        ("date", "review_plan") => "帮扶措施评议日期",
-        ("date", "start_plan_notice") => "帮扶措施公示开始日期",
-        ("date", "start_campaign") => "集中排查走访截止日期",
-        ("text", "start_campaign") => "排查活动名称（如：2026年度集中排查）",
-        ("note", "review_relief") => "评估结论（是否转为低保及理由）",
-        ("note", "feed_back_alert") => "反馈内容（认定结果、帮扶措施）",
-        ("approval_date", _) => "乡镇审核同意日期",
-        ("date", _) => "日期",
-        ("reason", "reject_out_of_scope") => "不予受理的原因（将告知农户）",
-        ("reason", "county_decide") => "不予认定的原因（将告知农户）",
-        ("reason", "pause_clock") => "暂停原因（如农户外出、住院无法入户）",
-        ("reason", "remove") => "回退/清退原因（记入审计，识别错误和清退将告知农户）",
-        ("reason", "defer_elimination") => "说明（如：无劳动能力，已纳入低保，继续监测）",
-        ("removal_kind", _) => "退出监测的情形",
-        ("previous_income", _) => "上一年度家庭纯收入（元，用于判断收入大幅缩减；不清楚可不填）",
-        ("reason", _) => "原因",
-        ("note", "log_visit") => "走访情况",
-        ("note", "county_decide") => "认定说明（比对命中负面清单或免于比对时必填）",
-        ("note", "record_comparison") => "比对说明（数据来源、核实情况）",
-        ("hits", _) => "负面清单命中项（未命中则不勾选）",
-        ("duplicate_override", _) => "受理理由（疑似重复申报，确需另行受理时填写）",
-        ("note", _) => "审核意见",
-        ("text", _) => "异议内容",
-        ("person", _) => "帮扶责任人姓名",
-        ("mobile", _) => "帮扶责任人手机号码（农户会拨打这个号码）",
-        ("approve", "approve_extension") => "是否批准延期",
-        ("approve", _) => "审核结果",
-        ("outcome", _) => "评议结果",
-        ("decision", _) => "审定结果",
-        ("category", _) => "监测对象类别",
-        ("tier", "log_visit") => "风险等级（如需调整）",
-        ("tier", _) => "风险等级",
-        ("visitors", _) => "核查人员（用顿号分隔）",
-        ("members", _) => "家庭成员",
-        ("rigid_expenditure", _) => "大额刚性支出（元/年，如医疗、上学）",
-        ("guarantees", _) => "两不愁三保障及饮水安全（勾选有保障的项）",
-        ("consent_signed", _) => "农户已签署承诺授权书",
-        ("formerly_poor", _) => "建档立卡脱贫户",
-        ("measures", _) => "帮扶措施（缺什么补什么）",
-        ("index", _) => "哪项措施",
-        ("status", _) => "措施进度",
-        ("checklist", _) => "风险消除条件（逐项确认）",
-        ("clock", "pause_clock") => "暂停计时的时限",
-        ("clock", "resume_clock") => "恢复计时的时限",
-        ("clock", _) => "延期的时限",
-        ("days", _) => "延期天数（工作日）",
+        ("date", "record_home_check") => tr::case_page::label::home_check_date(t),
+        ("date", "hold_village_review") => tr::case_page::label::review_date(t),
+        ("date", "start_notice") => tr::case_page::label::notice_start(t),
+        ("date", "notify_refusal") => tr::case_page::label::told_on(t),
+        ("date", "log_visit") => tr::case_page::label::visit_date(t),
+        ("date", "open_green_channel") => tr::case_page::label::green_channel_date(t),
+        ("date", "review_plan") => tr::case_page::label::plan_review_date(t),
+        ("date", "start_plan_notice") => tr::case_page::label::plan_notice_start(t),
+        ("date", "start_campaign") => tr::case_page::label::campaign_end(t),
+        ("text", "start_campaign") => tr::case_page::label::campaign_name(t),
+        ("note", "review_relief") => tr::case_page::label::relief_conclusion(t),
+        ("note", "feed_back_alert") => tr::case_page::label::alert_feedback(t),
+        ("approval_date", _) => tr::case_page::label::approval_date(t),
+        ("date", _) => tr::case_page::label::date(t),
+        ("reason", "reject_out_of_scope") => tr::case_page::label::reject_reason(t),
+        ("reason", "county_decide") => tr::case_page::label::not_identified_reason(t),
+        ("reason", "pause_clock") => tr::case_page::label::pause_reason(t),
+        ("reason", "remove") => tr::case_page::label::removal_reason(t),
+        ("reason", "defer_elimination") => tr::case_page::label::defer_reason(t),
+        ("removal_kind", _) => tr::case_page::label::removal_kind(t),
+        ("previous_income", _) => tr::case_page::label::previous_income(t),
+        ("reason", _) => tr::case_page::label::reason(t),
+        ("note", "log_visit") => tr::case_page::label::visit_note(t),
+        ("note", "county_decide") => tr::case_page::label::decision_note(t),
+        ("note", "record_comparison") => tr::case_page::label::comparison_note(t),
+        ("hits", _) => tr::case_page::label::hits(t),
+        ("duplicate_override", _) => tr::case_page::label::duplicate_override(t),
+        ("note", _) => tr::case_page::label::review_note(t),
+        ("text", _) => tr::case_page::label::objection(t),
+        ("person", _) => tr::case_page::label::person(t),
+        ("mobile", _) => tr::case_page::label::person_mobile(t),
+        ("approve", "approve_extension") => tr::case_page::label::approve_extension(t),
+        ("approve", _) => tr::case_page::label::approve(t),
+        ("outcome", _) => tr::case_page::label::outcome(t),
+        ("decision", _) => tr::case_page::label::decision(t),
+        ("category", _) => tr::case_page::label::category(t),
+        ("tier", "log_visit") => tr::case_page::label::tier_change(t),
+        ("tier", _) => tr::case_page::label::tier(t),
+        ("visitors", _) => tr::case_page::label::visitors(t),
+        ("members", _) => tr::case_page::label::members(t),
+        ("rigid_expenditure", _) => tr::case_page::label::rigid_expenditure(t),
+        ("guarantees", _) => tr::case_page::label::guarantees(t),
+        ("consent_signed", _) => tr::case_page::label::consent_signed(t),
+        ("formerly_poor", _) => tr::case_page::label::formerly_poor(t),
+        ("measures", _) => tr::case_page::label::measures(t),
+        ("index", _) => tr::case_page::label::index(t),
+        ("status", _) => tr::case_page::label::status(t),
+        ("checklist", _) => tr::case_page::label::checklist(t),
+        ("clock", "pause_clock") => tr::case_page::label::pause_clock(t),
+        ("clock", "resume_clock") => tr::case_page::label::resume_clock(t),
+        ("clock", _) => tr::case_page::label::extend_clock(t),
+        ("days", _) => tr::case_page::label::days(t),
         _ => "",
     }
 }
@@ -135,10 +139,11 @@ fn select(
 fn choices<T: Copy>(
     all: &[T],
     code: fn(T) -> &'static str,
-    label: fn(T) -> &'static str,
+    label: fn(T, Lang) -> &'static str,
+    lang: Lang,
 ) -> Vec<(String, String)> {
     all.iter()
-        .map(|t| (code(*t).to_owned(), label(*t).to_owned()))
+        .map(|t| (code(*t).to_owned(), label(*t, lang).to_owned()))
         .collect()
 }
 
@@ -147,10 +152,11 @@ pub fn FieldInput<E>(field: &'static str, kind: String, case: CaseView, error: E
 where
     E: Fn() -> Option<String> + Send + Sync + Copy + 'static,
 {
-    let label = label_of(field, &kind);
+    let t = use_lang();
+    let label = label_of(field, &kind, t);
     let step = CommandKind::from_code(&kind);
     let typed: Typed = use_context::<StepTyped>().filter(|t| t.kind == kind);
-    let t = &typed;
+    let ty = &typed;
     let hint = (field == "category")
         .then(|| case.category_hint_zh.clone())
         .flatten();
@@ -179,12 +185,12 @@ where
     let (fid, eid) = (id.clone(), error_id.clone());
     let input = match field {
         "date" | "approval_date" => {
-            let value = typed_or(t, &name, case.today.clone());
+            let value = typed_or(ty, &name, case.today.clone());
             view! { <input type="date" name=name value=value id=fid aria-describedby=eid /> }
                 .into_any()
         }
         "reason" | "note" | "text" => {
-            let value = typed_or(t, &name, "");
+            let value = typed_or(ty, &name, "");
             view! { <textarea name=name rows="2" id=fid aria-describedby=eid>{value}</textarea> }
                 .into_any()
         }
@@ -192,7 +198,7 @@ where
             return ().into_any();
         }
         "duplicate_override" => {
-            let value = typed_or(t, &name, "");
+            let value = typed_or(ty, &name, "");
             view! { <textarea name=name rows="2" id=fid aria-describedby=eid>{value}</textarea> }
                 .into_any()
         }
@@ -200,97 +206,120 @@ where
             "form[hits]",
             NegativeItem::ALL
                 .iter()
-                .map(|i| (i.code(), i.label_zh()))
+                .map(|i| (i.code(), t.pick(i.label_zh(), i.label_en())))
                 .collect(),
-            t,
+            ty,
         )
         .into_any(),
         "person" | "visitors" => {
-            let value = typed_or(t, &name, "");
+            let value = typed_or(ty, &name, "");
             view! { <input type="text" name=name value=value id=fid aria-describedby=eid /> }
                 .into_any()
         }
         "mobile" => {
-            let value = typed_or(t, &name, "");
+            let value = typed_or(ty, &name, "");
             view! {
-                <input type="tel" inputmode="numeric" autocomplete="off" maxlength="20" name=name value=value placeholder="如：13800138000" id=fid aria-describedby=eid />
+                <input type="tel" inputmode="numeric" autocomplete="off" maxlength="20" name=name value=value placeholder=tr::case_page::mobile_example(t) id=fid aria-describedby=eid />
             }
             .into_any()
         }
         "rigid_expenditure" => {
-            let value = typed_or(t, &name, "0");
+            let value = typed_or(ty, &name, "0");
             view! {
-                <input type="text" inputmode="decimal" name=name value=value placeholder="元/年" id=fid aria-describedby=eid />
+                <input type="text" inputmode="decimal" name=name value=value placeholder=tr::case_page::yuan_a_year(t) id=fid aria-describedby=eid />
             }
             .into_any()
         }
         "days" => {
-            let value = typed_or(t, &name, "3");
+            let value = typed_or(ty, &name, "3");
             view! { <input type="number" name=name min="1" max="30" value=value id=fid aria-describedby=eid /> }.into_any()
         }
         "previous_income" => {
-            let value = typed_or(t, &name, "");
+            let value = typed_or(ty, &name, "");
             view! {
-                <input type="text" inputmode="decimal" name=name value=value placeholder="元/年" id=fid aria-describedby=eid />
+                <input type="text" inputmode="decimal" name=name value=value placeholder=tr::case_page::yuan_a_year(t) id=fid aria-describedby=eid />
             }
             .into_any()
         }
         "removal_kind" => {
-            let selected = typed.as_ref().map(|_| typed_or(t, &name, ""));
+            let selected = typed.as_ref().map(|_| typed_or(ty, &name, ""));
             select(
                 name,
-                choices(RemovalKind::ALL, RemovalKind::code, RemovalKind::label_zh),
+                choices(RemovalKind::ALL, RemovalKind::code, RemovalKind::label, t),
                 selected,
                 named,
             )
             .into_any()
         }
-        "approve" if step == Some(CommandKind::ApproveExtension) => {
-            radio("form[approve]", vec![("yes", "批准"), ("no", "不批准")], t).into_any()
-        }
-        "approve" => radio("form[approve]", vec![("yes", "通过"), ("no", "不通过")], t).into_any(),
+        "approve" if step == Some(CommandKind::ApproveExtension) => radio(
+            "form[approve]",
+            vec![
+                ("yes", tr::case_page::approve(t)),
+                ("no", tr::case_page::refuse(t)),
+            ],
+            ty,
+        )
+        .into_any(),
+        "approve" => radio(
+            "form[approve]",
+            vec![
+                ("yes", tr::case_page::pass(t)),
+                ("no", tr::case_page::fail(t)),
+            ],
+            ty,
+        )
+        .into_any(),
         "outcome" => radio(
             "form[outcome]",
-            vec![("pass", "通过"), ("fail", "不通过")],
-            t,
+            vec![
+                ("pass", tr::case_page::pass(t)),
+                ("fail", tr::case_page::fail(t)),
+            ],
+            ty,
         )
         .into_any(),
         "decision" if step == Some(CommandKind::CountyDecideElimination) => radio(
             "form[decision]",
-            vec![("eliminate", "风险消除"), ("keep_monitoring", "继续监测")],
-            t,
+            vec![
+                ("eliminate", tr::case_page::eliminate(t)),
+                ("keep_monitoring", tr::case_page::keep_monitoring(t)),
+            ],
+            ty,
         )
         .into_any(),
         "decision" => radio(
             "form[decision]",
-            vec![("identify", "认定为监测对象"), ("not_identify", "不予认定")],
-            t,
+            vec![
+                ("identify", tr::case_page::identify(t)),
+                ("not_identify", tr::case_page::not_identify(t)),
+            ],
+            ty,
         )
         .into_any(),
         "category" => {
             let selected = match &typed {
-                Some(_) => Some(typed_or(t, &name, "")),
+                Some(_) => Some(typed_or(ty, &name, "")),
                 None => case.suggested_category.clone(),
             };
             select(
                 name,
-                choices(Category::ALL, Category::code, Category::label_zh),
+                choices(Category::ALL, Category::code, Category::label, t),
                 selected,
                 named,
             )
             .into_any()
         }
         "tier" => {
-            let mut options = choices(RiskTier::ALL, RiskTier::code, RiskTier::label_zh);
+            let mut options = choices(RiskTier::ALL, RiskTier::code, RiskTier::label, t);
             if step == Some(CommandKind::LogVisit) {
-                options.insert(0, (String::new(), "不调整".to_owned()));
+                options.insert(0, (String::new(), tr::case_page::no_change(t).to_owned()));
             }
-            let selected = typed.as_ref().map(|_| typed_or(t, &name, ""));
+            let selected = typed.as_ref().map(|_| typed_or(ty, &name, ""));
             select(name, options, selected, named).into_any()
         }
         // Only the clocks this step may name now (the server refuses any other).
         "clock" => {
-            let selected = typed.as_ref().map(|_| typed_or(t, &name, ""));
+            let selected = typed.as_ref().map(|_| typed_or(ty, &name, ""));
             select(
                 name,
                 case.clock_choices
@@ -299,7 +328,10 @@ where
                     .map(|(_, clocks)| {
                         clocks
                             .iter()
-                            .map(|c| (c.code.clone(), c.label_zh.clone()))
+                            .map(|c| {
+                                let label = ClockKind::from_code(&c.code).map(|k| k.label(t));
+                                (c.code.clone(), label.unwrap_or(&c.label_zh).to_owned())
+                            })
                             .collect()
                     })
                     .unwrap_or_default(),
@@ -309,38 +341,44 @@ where
             .into_any()
         }
         "consent_signed" => {
-            let checked = ticked(t, &name, "on", false);
+            let checked = ticked(ty, &name, "on", false);
             view! {
-                <label class="check"><input type="checkbox" name=name value="on" checked=checked /><span>"已签署"</span></label>
+                <label class="check"><input type="checkbox" name=name value="on" checked=checked /><span>{tr::case_page::signed(t)}</span></label>
             }
             .into_any()
         }
         "formerly_poor" => {
-            let checked = ticked(t, &name, "on", false);
+            let checked = ticked(ty, &name, "on", false);
             view! {
-                <label class="check"><input type="checkbox" name=name value="on" checked=checked /><span>"是（2020年底前建档立卡的脱贫户）"</span></label>
+                <label class="check"><input type="checkbox" name=name value="on" checked=checked /><span>{tr::case_page::formerly_poor_yes(t)}</span></label>
             }
             .into_any()
         }
         "guarantees" => checkboxes(
             "form[guarantees]",
-            GUARANTEE_ITEMS.iter().map(|(c, zh, _)| (*c, *zh)).collect(),
-            t,
+            GUARANTEE_ITEMS
+                .iter()
+                .map(|(c, zh, en)| (*c, t.pick(*zh, *en)))
+                .collect(),
+            ty,
         )
         .into_any(),
         "checklist" => checkboxes(
             "form[checklist]",
-            CHECKLIST_ITEMS.iter().map(|(c, zh, _)| (*c, *zh)).collect(),
-            t,
+            CHECKLIST_ITEMS
+                .iter()
+                .map(|(c, zh, en)| (*c, t.pick(*zh, *en)))
+                .collect(),
+            ty,
         )
         .into_any(),
         "status" => {
-            let selected = typed_or(t, &name, "in_progress");
+            let selected = typed_or(ty, &name, "in_progress");
             select(
                 name,
                 MEASURE_STATUS_ITEMS
                     .iter()
-                    .map(|(c, zh, _)| ((*c).to_owned(), (*zh).to_owned()))
+                    .map(|(c, zh, en)| ((*c).to_owned(), t.pick(*zh, *en).to_owned()))
                     .collect(),
                 Some(selected),
                 named,
@@ -348,8 +386,9 @@ where
             .into_any()
         }
         "index" => {
-            let selected = typed.as_ref().map(|_| typed_or(t, &name, ""));
-            select(
+            let selected = typed.as_ref().map(|_| typed_or(ty, &name, ""));
+            // The measures' type and status come as Chinese words (`*_zh`): marked as such.
+            let measures = select(
                 name,
                 case.measures
                     .iter()
@@ -358,11 +397,11 @@ where
                     .collect(),
                 selected,
                 named,
-            )
-            .into_any()
+            );
+            view! { <span lang="zh-CN">{measures}</span> }.into_any()
         }
-        "members" => member_rows(&case, t).into_any(),
-        "measures" => measure_rows(&case, t).into_any(),
+        "members" => member_rows(&case, ty).into_any(),
+        "measures" => measure_rows(&case, ty).into_any(),
         _ => ().into_any(),
     };
     let group_label = (!single).then(|| label_id.clone());
@@ -376,7 +415,7 @@ where
             } else {
                 view! { <span class="label" id=label_id>{label}</span> }.into_any()
             }}
-            {hint.map(|h| view! { <p class="hint">{h}</p> })}
+            {hint.map(|h| view! { <p class="hint" lang="zh-CN">{h}</p> })}
             {input}
             <p class="field-error" id=error_id role="alert">{error}</p>
         </div>
@@ -404,6 +443,7 @@ fn checkboxes(
 }
 
 fn member_rows(case: &CaseView, typed: &Typed) -> impl IntoView {
+    let t = use_lang();
     let rows = usize::try_from(case.household_size)
         .unwrap_or(1)
         .clamp(1, MEMBER_ROWS * 2);
@@ -418,9 +458,9 @@ fn member_rows(case: &CaseView, typed: &Typed) -> impl IntoView {
                 // Only the first member is 户主 by default; the others choose (the server
                 // refuses a later named member without a relation).
                 let relation = if i == 0 { Relation::Head.code() } else { "" };
-                let mut relations = choices(Relation::ALL, Relation::code, Relation::label_zh);
+                let mut relations = choices(Relation::ALL, Relation::code, Relation::label, t);
                 if i > 0 {
-                    relations.insert(0, (String::new(), "与户主关系（请选择）".to_owned()));
+                    relations.insert(0, (String::new(), tr::case_page::relation_choose(t).to_owned()));
                 }
                 view! {
                     <div class="row">
@@ -428,31 +468,31 @@ fn member_rows(case: &CaseView, typed: &Typed) -> impl IntoView {
                             format!("form[members][{i}][relation]"),
                             relations,
                             Some(row("relation", relation)),
-                            (None, Some(format!("成员{}与户主关系", i + 1)), None),
+                            (None, Some(tr::case_page::member_relation(t, i + 1)), None),
                         )}
                         <input type="text" name=format!("form[members][{i}][name]") value=name
-                            aria-label=format!("成员{}姓名", i + 1) placeholder="姓名" />
+                            aria-label=tr::case_page::member_name(t, i + 1) placeholder=tr::case_page::name(t) />
                         <input type="text" name=format!("form[members][{i}][id_number]") value=row("id_number", "")
-                            aria-label=format!("成员{}身份证号（可不填）", i + 1) placeholder="身份证号（可不填）"
+                            aria-label=tr::case_page::member_id(t, i + 1) placeholder=tr::case_page::id_optional(t)
                             autocomplete="off" />
                         // No answer is pre-filled: labour capacity decides eligibility and
                         // measures, so the officer must choose it for each named member.
                         {select(
                             format!("form[members][{i}][labour]"),
-                            std::iter::once((String::new(), "劳动能力（请选择）".to_owned()))
-                                .chain(choices(LabourCapacity::ALL, LabourCapacity::code, LabourCapacity::label_zh))
+                            std::iter::once((String::new(), tr::case_page::labour_choose(t).to_owned()))
+                                .chain(choices(LabourCapacity::ALL, LabourCapacity::code, LabourCapacity::label, t))
                                 .collect(),
                             Some(row("labour", "")),
-                            (None, Some(format!("成员{}劳动能力", i + 1)), None),
+                            (None, Some(tr::case_page::member_labour(t, i + 1)), None),
                         )}
                         {select(
                             format!("form[members][{i}][status]"),
-                            choices(MemberStatus::ALL, MemberStatus::code, MemberStatus::label_zh),
+                            choices(MemberStatus::ALL, MemberStatus::code, MemberStatus::label, t),
                             Some(row("status", MemberStatus::Other.code())),
-                            (None, Some(format!("成员{}身份状况", i + 1)), None),
+                            (None, Some(tr::case_page::member_status(t, i + 1)), None),
                         )}
                         <input type="text" inputmode="decimal" name=format!("form[members][{i}][income]") value=row("income", "")
-                            aria-label=format!("成员{}年收入（元）", i + 1) placeholder="年收入（元）" />
+                            aria-label=tr::case_page::member_income(t, i + 1) placeholder=tr::case_page::income_yuan(t) />
                     </div>
                 }
             }).collect_view()}
@@ -461,6 +501,7 @@ fn member_rows(case: &CaseView, typed: &Typed) -> impl IntoView {
 }
 
 fn measure_rows(case: &CaseView, typed: &Typed) -> impl IntoView {
+    let t = use_lang();
     let today = case.today.clone();
     let mut suggested: Vec<String> = case
         .suggested_measures
@@ -468,8 +509,8 @@ fn measure_rows(case: &CaseView, typed: &Typed) -> impl IntoView {
         .map(|c| c.code.clone())
         .collect();
     suggested.resize(MEASURE_ROWS.max(suggested.len()), String::new());
-    let mut options = choices(MeasureType::ALL, MeasureType::code, MeasureType::label_zh);
-    options.insert(0, (String::new(), "（不填）".to_owned()));
+    let mut options = choices(MeasureType::ALL, MeasureType::code, MeasureType::label, t);
+    options.insert(0, (String::new(), tr::case_page::not_filled(t).to_owned()));
     view! {
         <div class="rows">
             {suggested.into_iter().enumerate().map(|(i, code)| {
@@ -478,13 +519,13 @@ fn measure_rows(case: &CaseView, typed: &Typed) -> impl IntoView {
                 };
                 view! {
                 <div class="row">
-                    {select(format!("form[measures][{i}][measure_type]"), options.clone(), Some(row("measure_type", &code)), (None, Some(format!("措施{}类型", i + 1)), None))}
+                    {select(format!("form[measures][{i}][measure_type]"), options.clone(), Some(row("measure_type", &code)), (None, Some(tr::case_page::measure_type(t, i + 1)), None))}
                     <input type="text" inputmode="decimal" name=format!("form[measures][{i}][amount]")
-                        aria-label=format!("措施{}金额（元）", i + 1) placeholder="金额（元）" value=row("amount", "0") />
+                        aria-label=tr::case_page::measure_amount(t, i + 1) placeholder=tr::case_page::amount_yuan(t) value=row("amount", "0") />
                     <input type="date" name=format!("form[measures][{i}][start]") value=row("start", &today)
-                        aria-label=format!("措施{}开始日期", i + 1) />
+                        aria-label=tr::case_page::measure_start(t, i + 1) />
                     <input type="date" name=format!("form[measures][{i}][end]") value=row("end", "")
-                        aria-label=format!("措施{}结束日期", i + 1) />
+                        aria-label=tr::case_page::measure_end(t, i + 1) />
                 </div>
                 }
             }).collect_view()}

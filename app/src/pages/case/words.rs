@@ -1,0 +1,142 @@
+//! The case view carries some vocabulary as Chinese words (`*_zh` fields). Where a word is one
+//! of the domain's vocabularies it is shown in the reader's language; anything else (free text,
+//! stored wording) stays as it is, marked `lang="zh-CN"` so the English page is honest.
+use leptos::prelude::*;
+
+use crate::{
+    domain::{
+        case::form::{GUARANTEE_ITEMS, MEASURE_STATUS_ITEMS},
+        case::household::{MemberStatus, Relation},
+        lang::Lang,
+        vocab::{Category, Channel, LabourCapacity, MeasureType, RiskTier, RiskType},
+    },
+    wire::FieldError,
+};
+
+/// The vocabularies a `*_zh` word of the case view can come from.
+#[derive(Clone, Copy)]
+pub enum Vocab {
+    Risk,
+    Channel,
+    Category,
+    Tier,
+    Relation,
+    Labour,
+    MemberStatus,
+    Measure,
+    MeasureStatus,
+    Guarantee,
+}
+
+fn find<T: Copy>(
+    all: &[T],
+    zh_of: fn(T) -> &'static str,
+    label: fn(T, Lang) -> &'static str,
+    zh: &str,
+    lang: Lang,
+) -> Option<&'static str> {
+    all.iter()
+        .find(|v| zh_of(**v) == zh)
+        .map(|v| label(*v, lang))
+}
+
+fn item(
+    items: &[(&str, &'static str, &'static str)],
+    zh: &str,
+    lang: Lang,
+) -> Option<&'static str> {
+    items
+        .iter()
+        .find(|(_, z, _)| *z == zh)
+        .map(|(_, z, en)| lang.pick(*z, *en))
+}
+
+/// `zh` in `lang` when it is a word of `vocab`.
+pub fn known(vocab: Vocab, zh: &str, lang: Lang) -> Option<&'static str> {
+    match vocab {
+        Vocab::Risk => find(RiskType::ALL, RiskType::label_zh, RiskType::label, zh, lang),
+        Vocab::Channel => find(Channel::ALL, Channel::label_zh, Channel::label, zh, lang),
+        Vocab::Category => find(Category::ALL, Category::label_zh, Category::label, zh, lang),
+        Vocab::Tier => find(RiskTier::ALL, RiskTier::label_zh, RiskTier::label, zh, lang),
+        Vocab::Relation => find(Relation::ALL, Relation::label_zh, Relation::label, zh, lang),
+        Vocab::Labour => find(
+            LabourCapacity::ALL,
+            LabourCapacity::label_zh,
+            LabourCapacity::label,
+            zh,
+            lang,
+        ),
+        Vocab::MemberStatus => find(
+            MemberStatus::ALL,
+            MemberStatus::label_zh,
+            MemberStatus::label,
+            zh,
+            lang,
+        ),
+        Vocab::Measure => find(
+            MeasureType::ALL,
+            MeasureType::label_zh,
+            MeasureType::label,
+            zh,
+            lang,
+        ),
+        Vocab::MeasureStatus => item(&MEASURE_STATUS_ITEMS, zh, lang),
+        Vocab::Guarantee => item(&GUARANTEE_ITEMS, zh, lang),
+    }
+}
+
+/// The word in `lang` if known, else as given inside `<span lang="zh-CN">`.
+pub fn word(vocab: Vocab, zh: &str, lang: Lang) -> AnyView {
+    match known(vocab, zh, lang) {
+        Some(text) => text.into_any(),
+        None => zh_text(zh.to_owned()),
+    }
+}
+
+/// Text that is Chinese by nature (names, places, stored wording).
+pub fn zh_text(text: String) -> AnyView {
+    view! { <span lang="zh-CN">{text}</span> }.into_any()
+}
+
+/// A field or refusal message in the reader's language.
+pub fn message(error: &FieldError, lang: Lang) -> String {
+    lang.pick(&error.zh, &error.en).clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vocabulary_words_are_translated_and_other_words_are_not() {
+        let cases = [
+            (Vocab::Risk, "因病", Lang::En, Some("Illness")),
+            (Vocab::Risk, "因病", Lang::Zh, Some("因病")),
+            (Vocab::Guarantee, "不愁吃", Lang::En, Some("Enough food")),
+            (Vocab::MeasureStatus, "已落实", Lang::En, Some("Delivered")),
+            (Vocab::Relation, "户主", Lang::En, Some("Head of household")),
+            (Vocab::Risk, "村里说的", Lang::En, None),
+        ];
+        for (vocab, zh, lang, want) in cases {
+            assert_eq!(known(vocab, zh, lang), want, "{zh} in {lang:?}");
+        }
+    }
+
+    /// The Chinese page keeps the words the service sends (`label_zh`): the files agree.
+    #[test]
+    fn step_and_clock_names_in_chinese_are_the_services_words() {
+        use crate::domain::{case::CommandKind, clock::ClockKind};
+        for kind in CommandKind::ALL {
+            assert_eq!(kind.label(Lang::Zh), kind.label_zh(), "{kind:?}");
+        }
+        for kind in ClockKind::ALL {
+            assert_eq!(kind.label(Lang::Zh), kind.label_zh(), "{kind:?}");
+        }
+        for relation in Relation::ALL {
+            assert_eq!(relation.label(Lang::Zh), relation.label_zh());
+        }
+        for category in Category::ALL {
+            assert_eq!(category.label(Lang::Zh), category.label_zh());
+        }
+    }
+}

@@ -4,5 +4,5 @@
 -- unique key keeps that re-read from telling anyone twice.
 alter table case_clocks add column told_level bigint not null default 0;
 -- The sweep's two ranges: (open, 0, due before the due-soon horizon) and (open, 1, due before
--- today), each read in (due_on, case_id) order.
-create index case_clocks_untold on case_clocks (state, told_level, due_on, case_id);
+-- today), each read in the sweep's (due_on, case_id, seq) order, so neither is sorted.
+create index case_clocks_untold on case_clocks (state, told_level, due_on, case_id, seq);

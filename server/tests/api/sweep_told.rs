@@ -26,10 +26,12 @@ async fn told_levels(app: &TestApp) -> Vec<i64> {
 #[tokio::test]
 async fn a_second_sweep_reads_no_clock_already_told_and_sends_nothing() {
     let app = spawn_app().await;
-    sqlx::query("update users set email = 'li@qingshi.example.org' where username = 'zhen-qingshi'")
-        .execute(&app.state.db.pool)
-        .await
-        .expect("email");
+    sqlx::query(
+        "update users set email = 'li@qingshi.example.org' where username = 'zhen-qingshi'",
+    )
+    .execute(&app.state.db.pool)
+    .await
+    .expect("email");
     // Filed Monday: the township acceptance is due Wednesday.
     app.submit_report("张三", "13800138000", QINGSHI_VILLAGE)
         .await;
@@ -50,7 +52,10 @@ async fn a_second_sweep_reads_no_clock_already_told_and_sends_nothing() {
         (0, 0, 0),
         "a second pass reads nothing and sends nothing"
     );
-    assert_eq!(count(&app, "select count(*) from notifications").await, notes);
+    assert_eq!(
+        count(&app, "select count(*) from notifications").await,
+        notes
+    );
     assert_eq!(count(&app, "select count(*) from outbox").await, emails);
 
     // Thursday: overdue, so the same clock is read once more, at the next level.

@@ -68,6 +68,10 @@ pub async fn seed(url: &str, keys: &Path, n: usize, out: &mut Results) {
         let started = Instant::now();
         let report = escalation::sweep(&state, Utc::now()).await.expect("sweep");
         out.put(key, started.elapsed().as_secs_f64() * 1000.0);
+        if key == "sweep_again_ms" {
+            // The told level on each clock row: the second pass reads nothing.
+            out.put("sweep_again_clocks", report.clocks_checked as f64);
+        }
         if key == "sweep_ms" {
             out.put("sweep_clocks", report.clocks_checked as f64);
             out.put("sweep_notified", report.notified as f64);
@@ -197,8 +201,8 @@ enum Val {
     Int(i64),
 }
 
-/// The queries the county officer's 全部 tab runs (six counts, then one more row than the
-/// page shows), as plain SQL, rows fetched and not decoded.
+/// The queries the county officer's 全部 tab runs (six counts, the regions twice, then one
+/// more row than the page shows), as plain SQL, rows fetched and not decoded.
 struct QueueSql {
     /// The term, and its blind indexes as a mobile and as an ID number.
     search: Option<(String, String, String)>,
@@ -246,6 +250,13 @@ impl QueueSql {
             let (sql, binds) = self.where_sql(condition, values);
             let sql = format!("select count(*) from cases where {sql}");
             bound(&sql, &binds).fetch_one(pool).await.expect("count");
+        }
+        // The page also reads the regions twice: village names and the filter's tree.
+        for _ in 0..2 {
+            sqlx::query("select code, name, level, parent_code from regions order by code")
+                .fetch_all(pool)
+                .await
+                .expect("regions");
         }
         let (sql, binds) = match &self.after {
             Some((due, id)) => self.where_sql(

@@ -157,7 +157,10 @@ pub fn print_table(path: &Path, title: &str) {
         "> 0",
     );
     row(
-        "  sweep again (all told already)",
+        &format!(
+            "  sweep again (all told already, {:.0} clocks read)",
+            get("sweep_again_clocks").unwrap_or(0.0)
+        ),
         num(get("sweep_again_ms"), "ms"),
         String::new(),
         String::new(),

@@ -51,3 +51,42 @@ pub async fn insert<'e, E: Executor<'e, Database = Any>>(
     .await
     .map(|_| ())
 }
+
+/// One clock row the sweep has dealt with, as it read it.
+#[derive(Debug, Clone, Copy)]
+pub struct ToldClock<'a> {
+    pub case_id: &'a str,
+    pub seq: i64,
+    pub due_on: &'a str,
+}
+
+/// Raises the told level of these clock rows to `level` (see migration 0022), in the sweep's
+/// own transaction. A row rewritten since the sweep read it (another due date) or closed is
+/// left alone, and a level is never lowered, so two sweeps at once cannot undo each other.
+pub async fn mark_told(
+    tx: &mut sqlx::AnyConnection,
+    level: i64,
+    rows: &[ToldClock<'_>],
+) -> sqlx::Result<()> {
+    // 3 binds a row: 200 rows stay well inside every driver's bind limit.
+    for chunk in rows.chunks(200) {
+        let mut sql = String::from(
+            "update case_clocks set told_level = $1
+             where state = 'open' and told_level < $2 and (case_id, seq, due_on) in (values ",
+        );
+        for i in 0..chunk.len() {
+            let n = 3 + i * 3;
+            if i > 0 {
+                sql.push_str(", ");
+            }
+            sql.push_str(&format!("(${}, ${}, ${})", n, n + 1, n + 2));
+        }
+        sql.push(')');
+        let mut query = sqlx::query(&sql).bind(level).bind(level);
+        for row in chunk {
+            query = query.bind(row.case_id).bind(row.seq).bind(row.due_on);
+        }
+        query.execute(&mut *tx).await?;
+    }
+    Ok(())
+}

@@ -14,6 +14,8 @@ pub struct DueClockRow {
     pub county_code: String,
     pub tracking_number: String,
     pub snapshot: Option<String>,
+    /// The level already told: 0 nothing, 1 due soon, 2 overdue (migration 0022).
+    pub told_level: i64,
 }
 
 /// Open clocks due on or before `until` ('YYYY-MM-DD'), earliest first.
@@ -25,13 +27,51 @@ pub async fn open_clocks_due_by<'e, E: Executor<'e, Database = Any>>(
     limit: i64,
 ) -> sqlx::Result<Vec<DueClockRow>> {
     let rows: Vec<DueClockRow> = sqlx::query_as(
-        "select k.case_id, k.seq, k.kind, k.owner_level, k.due_on,
+        "select k.case_id, k.seq, k.kind, k.owner_level, k.due_on, k.told_level,
                 c.village_code, c.township_code, c.county_code, c.tracking_number, c.snapshot
          from case_clocks k join cases c on c.id = k.case_id
          where k.state = 'open' and k.due_on <= $1
          order by k.due_on, k.case_id, k.seq limit $2",
     )
     .bind(until)
+    .bind(limit)
+    .fetch_all(ex)
+    .await?;
+    rows.into_iter()
+        .map(|mut row| {
+            row.snapshot = super::cases::opened_json(vault, row.snapshot.take())?;
+            Ok(row)
+        })
+        .collect()
+}
+
+/// Open clocks whose level by date is above the level already told, earliest first: untold
+/// clocks due before `until` (the due-soon horizon) and clocks told "due soon" that fell due
+/// before `today`. Two ranges of case_clocks_untold (state, told_level, due_on, case_id, seq);
+/// cases by primary key. Clocks already told read nothing.
+pub async fn untold_clocks_due<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    vault: &crate::ssr::vault::Vault,
+    until: &str,
+    today: &str,
+    limit: i64,
+) -> sqlx::Result<Vec<DueClockRow>> {
+    // The clocks first (an ordered merge of the two index ranges, limited), then their cases
+    // by primary key, so the join reads only the cases of the clocks picked.
+    let rows: Vec<DueClockRow> = sqlx::query_as(
+        "select k.case_id, k.seq, k.kind, k.owner_level, k.due_on, k.told_level,
+                c.village_code, c.township_code, c.county_code, c.tracking_number, c.snapshot
+         from (select case_id, seq, kind, owner_level, due_on, told_level from case_clocks
+               where state = 'open' and told_level = 0 and due_on < $1
+               union all
+               select case_id, seq, kind, owner_level, due_on, told_level from case_clocks
+               where state = 'open' and told_level = 1 and due_on < $2
+               order by due_on, case_id, seq limit $3) k
+         join cases c on c.id = k.case_id
+         order by k.due_on, k.case_id, k.seq",
+    )
+    .bind(until)
+    .bind(today)
     .bind(limit)
     .fetch_all(ex)
     .await?;

@@ -17,6 +17,7 @@ use crate::{
     ssr::{
         error::ServiceError,
         repo::{
+            clocks::{self, ToldClock},
             notifications::{self, DueClockRow, NewNotification, Recipient},
             outbox::{self, NewMessage},
             regions,
@@ -107,13 +108,15 @@ pub async fn sweep(state: &AppState, now: DateTime<Utc>) -> Result<SweepReport, 
     let window = state.policy.due_soon_working_days;
     // Every clock with at most `window` working days left is due before the (window+1)-th
     // working day; paused clocks (judged on the days they had left) are due earlier still.
+    // Only clocks not yet told at the level their date gives them are read (migration 0022).
     let until = state
         .calendar
         .add_working_days(today, window.saturating_add(1));
-    let rows = notifications::open_clocks_due_by(
+    let rows = notifications::untold_clocks_due(
         &state.db.pool,
         &state.vault,
         &until.to_string(),
+        &today.to_string(),
         SWEEP_LIMIT,
     )
     .await?;
@@ -128,8 +131,8 @@ pub async fn sweep(state: &AppState, now: DateTime<Utc>) -> Result<SweepReport, 
         ..SweepReport::default()
     };
     let planned = plan(state, &rows, today, &mut report).await?;
-    if !planned.is_empty() {
-        write(state, &planned, now, &mut report).await?;
+    if !rows.is_empty() {
+        write(state, &rows, &planned, today, now, &mut report).await?;
     }
     if report.notified > 0 {
         tracing::info!(
@@ -238,10 +241,13 @@ impl People {
 }
 
 /// Writes the planned notifications in one transaction, each once, with an email for people
-/// who have an address.
+/// who have an address, and in the same transaction marks every clock read as told up to the
+/// level its due date gives it today, so the next sweep does not read it again.
 async fn write(
     state: &AppState,
+    rows: &[DueClockRow],
     planned: &[Planned],
+    today: chrono::NaiveDate,
     now: DateTime<Utc>,
     report: &mut SweepReport,
 ) -> Result<(), ServiceError> {
@@ -287,8 +293,39 @@ async fn write(
             report.emails_queued += 1;
         }
     }
+    let today = today.to_string();
+    for level in [TOLD_DUE_SOON, TOLD_OVERDUE] {
+        let told: Vec<ToldClock<'_>> = rows
+            .iter()
+            .filter(|r| told_level_by_date(&r.due_on, &today) == level)
+            .map(|r| ToldClock {
+                case_id: &r.case_id,
+                seq: r.seq,
+                due_on: &r.due_on,
+            })
+            .collect();
+        clocks::mark_told(&mut tx, level, &told).await?;
+    }
     tx.commit().await?;
     Ok(())
+}
+
+/// Told levels stored on the clock row (migration 0022).
+const TOLD_DUE_SOON: i64 = 1;
+const TOLD_OVERDUE: i64 = 2;
+
+/// The level a clock row the sweep read reaches by its due date alone: overdue once due before
+/// today, due soon otherwise (it was read because it is due before the horizon). For a running
+/// clock this is the level `judge` finds. A paused clock keeps its level until it resumes, a
+/// minimum is never due, and both resuming and any other case write re-insert the rows at
+/// level 0, so marking the row by date never hides a notice the snapshot would give later.
+fn told_level_by_date(due_on: &str, today: &str) -> i64 {
+    // Both are 'YYYY-MM-DD', so text order is date order.
+    if due_on < today {
+        TOLD_OVERDUE
+    } else {
+        TOLD_DUE_SOON
+    }
 }
 
 /// The clock's kind, owner and urgency today, judged on the case snapshot (a paused clock

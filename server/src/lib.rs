@@ -12,6 +12,7 @@ pub mod fn_errors;
 pub mod hardening;
 pub mod keys;
 pub mod keys_cmd;
+pub mod malloc;
 pub mod metrics;
 pub mod openapi;
 pub mod page_answer;

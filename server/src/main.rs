@@ -15,6 +15,7 @@ use server::{
 
 #[tokio::main]
 async fn main() -> ExitCode {
+    server::malloc::tune();
     let command = match cli::parse_args(std::env::args_os().skip(1)) {
         Ok(command) => command,
         Err(cli::UsageError::Clap(e)) => {

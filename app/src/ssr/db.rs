@@ -17,6 +17,8 @@ pub enum Backend {
 pub struct Db {
     pub pool: AnyPool,
     pub backend: Backend,
+    /// SQLite: one writer at a time, queued in-process (see `write_turn`).
+    writer: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -212,7 +214,23 @@ impl Db {
             .connect_with(options)
             .await
             .map_err(DbError::Connect)?;
-        Ok(Db { pool, backend })
+        Ok(Db {
+            pool,
+            backend,
+            writer: Default::default(),
+        })
+    }
+
+    /// On SQLite, a turn to write: hold it from `begin` to `commit`. SQLite admits one
+    /// writer; without the turn the pooled connections race for its lock and the losers
+    /// sleep in its busy handler (1, 2, 5, 10 … ms) even after the lock is free. Queued here
+    /// they start the moment the previous commit ends. Other processes still meet the busy
+    /// handler. PostgreSQL locks rows, not the database: no turn (`None`).
+    pub async fn write_turn(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
+        match self.backend {
+            Backend::Sqlite => Some(self.writer.lock().await),
+            Backend::Postgres => None,
+        }
     }
 
     pub async fn is_reachable(&self) -> bool {

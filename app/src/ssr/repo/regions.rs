@@ -28,6 +28,21 @@ pub async fn find<'e, E: Executor<'e, Database = Any>>(
         .await
 }
 
+/// A village's township and county codes, in one query.
+pub async fn township_and_county<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    village_code: &str,
+) -> sqlx::Result<Option<(String, String)>> {
+    sqlx::query_as(
+        "select t.code, t.parent_code from regions v
+         join regions t on t.code = v.parent_code
+         where v.code = $1 and t.parent_code is not null",
+    )
+    .bind(village_code)
+    .fetch_optional(ex)
+    .await
+}
+
 pub async fn upsert<'e, E: Executor<'e, Database = Any>>(
     ex: E,
     row: &RegionRow,

@@ -123,16 +123,16 @@ pub async fn file_counted(
         .map_err(refused)?;
     let case = Case::replay(&events)
         .ok_or_else(|| ServiceError::Corrupt("a report produced no case".into()))?;
-    let township_code = regions::find(&state.db.pool, new.village.as_str())
-        .await?
-        .and_then(|v| v.parent_code)
-        .ok_or_else(|| {
-            ServiceError::Corrupt(format!("village {} has no township", new.village.as_str()))
-        })?;
-    let county_code = regions::find(&state.db.pool, &township_code)
-        .await?
-        .and_then(|t| t.parent_code)
-        .ok_or_else(|| ServiceError::Corrupt(format!("township {township_code} has no county")))?;
+    // One round trip for both parents (a filing's statements are its cost on PostgreSQL).
+    let (township_code, county_code) =
+        regions::township_and_county(&state.db.pool, new.village.as_str())
+            .await?
+            .ok_or_else(|| {
+                ServiceError::Corrupt(format!(
+                    "village {} has no township or county",
+                    new.village.as_str()
+                ))
+            })?;
     let tracking = TrackingNumber::from_random(random_bytes::<16>());
     let now_ms = millis(now);
     let row = CaseRow {
@@ -159,6 +159,7 @@ pub async fn file_counted(
         idempotency_key: key.clone(),
     };
     let queue = QueueColumns::from(&case.queue_keys(&state.policy));
+    let turn = state.db.write_turn().await;
     let mut tx = state.db.pool.begin().await?;
     super::filing_limits::take_all(&mut tx, hits, now_ms).await?;
     let inserted = cases::insert(
@@ -176,6 +177,7 @@ pub async fn file_counted(
             .is_some_and(|d| d.is_unique_violation())
         {
             drop(tx);
+            drop(turn);
             return match earlier_filing(state, key, applicant).await? {
                 Earlier::Same(filed) => Ok(*filed),
                 Earlier::Other | Earlier::None => Err(ServiceError::Conflict),
@@ -193,6 +195,7 @@ pub async fn file_counted(
     )
     .await?;
     tx.commit().await?;
+    drop(turn);
     tracing::info!(case_id = %case.id, channel = %row.channel, "case filed");
     Ok(Filed {
         case_id: case.id.clone(),
@@ -316,6 +319,7 @@ pub async fn execute(
         return Err(ServiceError::Conflict);
     }
     write_events(&mut tx, &state.vault, case_id, before_version, &events).await?;
+    clocks::delete_for_case(&mut *tx, case_id).await?;
     write_clocks(
         &mut tx,
         &row.village_code,
@@ -406,6 +410,7 @@ async fn write_events(
     Ok(())
 }
 
+/// Inserts the case's clock rows; a change deletes the old ones first, a new case has none.
 async fn write_clocks(
     tx: &mut sqlx::Transaction<'static, Any>,
     village_code: &str,
@@ -413,7 +418,6 @@ async fn write_clocks(
     case: &Case,
     now_ms: i64,
 ) -> Result<(), ServiceError> {
-    clocks::delete_for_case(&mut **tx, &case.id).await?;
     for (seq, clock) in case.clocks.iter().enumerate() {
         let (state, closed_on) = match clock.state {
             ClockState::Running | ClockState::Paused { .. } => ("open", None),

@@ -295,7 +295,7 @@ fn router(state: AppState, draining: Arc<AtomicBool>) -> Router {
         provide_csp_nonce();
     };
     let options = state.leptos_options.clone();
-    Router::new()
+    let site = Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route(
             "/readyz",
@@ -340,7 +340,13 @@ fn router(state: AppState, draining: Arc<AtomicBool>) -> Router {
             state.clone(),
             app::ssr::bearer::guard,
         ))
-        .with_state(state)
+        // Refusals to callers other than the site's own pages: a code and a sentence.
+        .layer(axum::middleware::from_fn(crate::error_body::plain_errors))
+        .with_state(state);
+    // No-JS forms post to their own page: routed to their handler before routing happens.
+    Router::new()
+        .fallback_service(site)
+        .layer(axum::middleware::from_fn(crate::page_post::to_handler))
 }
 
 /// cargo-leptos `hash-files` names the site's files by their content and writes their hashes

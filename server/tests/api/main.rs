@@ -15,6 +15,7 @@ mod disk_full;
 mod draft_binding;
 mod engine;
 mod english_page;
+mod error_bodies;
 mod escalation;
 mod filing_load;
 mod fixtures;

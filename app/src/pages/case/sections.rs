@@ -46,6 +46,8 @@ fn RevealId(
         Some(Ok(_)) => None,
         None => error.clone(),
     };
+    // Without JavaScript the reveal posts to the case page itself (see step_form.rs).
+    let page = format!("/staff/cases/{case_id}");
     view! {
         <span data-testid="id-number">{shown_id}</span>
         <form method="post" action=RevealIdNumber::PATH class="inline" node_ref=form
@@ -58,7 +60,7 @@ fn RevealId(
                 }).collect_view()}
             </select>
             <input type="text" name="reason_text" maxlength="100" aria-label="其他原因" placeholder="其他原因" />
-            <button type="submit" class="button small" title="查看完整号码会被记录">"查看"</button>
+            <button type="submit" class="button small" formaction=page title="查看完整号码会被记录">"查看"</button>
         </form>
         {move || reveal_error().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
     }

@@ -70,6 +70,9 @@ pub fn StepForm(
     };
     let pending = action.pending();
     let label = step.label_zh.clone();
+    // Without JavaScript the form posts to the case page itself, so after a refusal the
+    // address is still the case page (the server routes it to the step; JS posts as before).
+    let page = format!("/staff/cases/{}", case.id);
     view! {
         <details class="step" open=open>
             <summary>{step.label_zh.clone()}</summary>
@@ -84,7 +87,7 @@ pub fn StepForm(
                         <FieldInput field=field kind=step.code.clone() case=case.clone() error=error_for(field) />
                     })
                     .collect_view()}
-                <button type="submit" class="button primary" disabled=move || pending.get()>
+                <button type="submit" class="button primary" formaction=page disabled=move || pending.get()>
                     {format!("确认{label}")}
                 </button>
             </ActionForm>

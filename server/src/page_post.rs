@@ -2,21 +2,19 @@
 //! `/staff/alerts`), so whatever the answer is, the browser's address is still that page and
 //! not `/api/...`: a refused step or a reveal is rendered there, and a reload shows the page
 //! (after the browser's own "send again?"). This layer wraps the whole router, before routing,
-//! and hands such a post to the handler that takes it; GETs of those pages are untouched.
+//! and hands such a post to the handler that takes it by its address alone (no body is read
+//! here: the origin check and the body limits still come first); GETs are untouched.
 use axum::{
-    body::{to_bytes, Body},
     extract::Request,
-    http::{Method, StatusCode, Uri},
+    http::{Method, Uri},
     middleware::Next,
-    response::{IntoResponse, Response},
+    response::Response,
 };
 
 use crate::{reveal_form::REVEAL_PATH, step_form::COMMAND_PATH};
 
 pub const ALERTS_PAGE: &str = "/staff/alerts";
 pub const IMPORT_PATH: &str = "/staff/alerts/import";
-/// A step form is a few KB; the body limit layer has refused anything far bigger already.
-const MAX_FORM_BYTES: usize = 256 * 1024;
 
 /// `/staff/cases/{id}` itself (not a deeper path).
 pub fn is_case_page(path: &str) -> bool {
@@ -25,28 +23,19 @@ pub fn is_case_page(path: &str) -> bool {
 }
 
 pub async fn to_handler(request: Request, next: Next) -> Response {
-    if request.method() != Method::POST {
-        return next.run(request).await;
-    }
-    let path = request.uri().path();
-    if path == ALERTS_PAGE {
-        return next.run(routed(request, IMPORT_PATH)).await;
-    }
-    if !is_case_page(path) {
-        return next.run(request).await;
-    }
-    // Step forms carry `form[kind]`; the reveal form does not.
-    let (parts, body) = request.into_parts();
-    let Ok(bytes) = to_bytes(body, MAX_FORM_BYTES).await else {
-        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    let target = match (request.method(), request.uri().path()) {
+        (&Method::POST, ALERTS_PAGE) => IMPORT_PATH,
+        // The reveal form's button adds `?reveal`; the step forms post to the page itself.
+        (&Method::POST, path) if is_case_page(path) => {
+            if request.uri().query() == Some("reveal") {
+                REVEAL_PATH
+            } else {
+                COMMAND_PATH
+            }
+        }
+        _ => return next.run(request).await,
     };
-    let is_step = form_urlencoded::parse(&bytes).any(|(name, _)| name == "form[kind]");
-    let target = if is_step { COMMAND_PATH } else { REVEAL_PATH };
-    next.run(routed(
-        Request::from_parts(parts, Body::from(bytes)),
-        target,
-    ))
-    .await
+    next.run(routed(request, target)).await
 }
 
 fn routed(mut request: Request, path: &'static str) -> Request {

@@ -15,13 +15,11 @@ pub use refusal::Refusal;
 use crate::config::HttpConfig;
 
 /// Server functions that take a department's whole list: they get the upload limit.
-const UPLOAD_PATHS: [&str; 5] = [
+const UPLOAD_PATHS: [&str; 4] = [
     "/api/alerts/push",
     "/api/alerts/upload",
     "/staff/alerts/parse",
     "/staff/alerts/import",
-    // The import form without JavaScript posts to its own page (see `crate::page_post`).
-    "/staff/alerts",
 ];
 
 /// What the layers need to know, fixed at start-up.

@@ -47,7 +47,7 @@ fn RevealId(
         None => error.clone(),
     };
     // Without JavaScript the reveal posts to the case page itself (see step_form.rs).
-    let page = format!("/staff/cases/{case_id}");
+    let page = format!("/staff/cases/{case_id}?reveal");
     view! {
         <span data-testid="id-number">{shown_id}</span>
         <form method="post" action=RevealIdNumber::PATH class="inline" node_ref=form

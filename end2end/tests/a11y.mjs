@@ -13,12 +13,9 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const SIZES = [{ width: 360, height: 640 }, { width: 1280, height: 800 }];
 const OFF = process.env.A11Y === '0';
 
-/** Pages a household sees: everything but the staff pages, which include the case page a
- * staff step form posted without JavaScript answers with (at its /api/cases/ address). */
-const householdPage = (url) => {
-  const path = new URL(url).pathname;
-  return !path.startsWith('/staff') && !path.startsWith('/api/cases/');
-};
+/** Pages a household sees: everything but the staff pages (a staff form posted without
+ * JavaScript answers at its own page's /staff address). */
+const householdPage = (url) => !new URL(url).pathname.startsWith('/staff');
 /** Staff pages whose data (names, places) is marked lang="zh-CN" in English (issue 13). The
  * case pages (/staff/cases/:id) too; their English is also checked by the API test case_english.rs. */
 const MARKED_STAFF = ['/staff', '/staff/login', '/staff/inbox', '/staff/report', '/staff/audit', '/staff/keys',

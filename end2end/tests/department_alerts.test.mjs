@@ -84,7 +84,7 @@ test('without JavaScript a chosen file gets the row-by-row answer page', async (
   await outcomes.waitFor();
   assert.match(await outcomes.innerText(), /已登记1条，未登记1条/);
   assert.match(await outcomes.innerText(), /XLS-2/);
-  assert.equal(page.url(), `${BASE_URL}/staff/alerts/import`, 'the answer page, not the queue');
+  assert.equal(page.url(), `${BASE_URL}/staff/alerts`, 'the answer on the import page itself, not the queue');
   await page.getByRole('heading', { name: '部门预警导入' }).waitFor();
 
   await page.getByLabel('选择名单文件（Excel或CSV）').setInputFiles(csvFile('NOJS', 2));

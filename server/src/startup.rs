@@ -238,6 +238,11 @@ impl Application {
         }
         // Hardened and observed last, so routes merged in after `build` are covered too.
         let router = observed(hardening::harden(self.router, self.guard));
+        // No-JS forms post to their own page: sent on to their handler before routing
+        // (route layers, metrics' route names included, then see the handler's path).
+        let router = Router::new()
+            .fallback_service(router)
+            .layer(axum::middleware::from_fn(crate::page_post::to_handler));
         let draining = self.draining.clone();
         let delay = self.shutdown_delay;
         let shutdown = async move {
@@ -340,6 +345,8 @@ fn router(state: AppState, draining: Arc<AtomicBool>) -> Router {
             state.clone(),
             app::ssr::bearer::guard,
         ))
+        // Refusals to callers other than the site's own pages: a code and a sentence.
+        .layer(axum::middleware::from_fn(crate::error_body::plain_errors))
         .with_state(state)
 }
 

@@ -2,7 +2,8 @@
 //! the server function would send the browser back to the case page with the errors but with
 //! every field empty again. Instead the case page is rendered in this `no-store` answer with
 //! the errors and what was typed (`StepTyped`); nothing typed is stored. Success still sends
-//! the browser on to the case page.
+//! the browser on to the case page (303). The form is posted to the case page itself and
+//! routed here by `crate::page_post`, so the address stays the case page.
 use app::{ssr::state::AppState, wire::cases::StepTyped};
 use axum::{
     body::{to_bytes, Body},
@@ -53,11 +54,20 @@ pub async fn plain_step(State(state): State<AppState>, request: Request, next: N
     };
     let case_id = value("case_id");
     let Some(page) = query.and_then(|q| case_page(&case_id, Some(&q))) else {
-        return response;
+        return see_other(response);
     };
     let typed = StepTyped {
         kind: value("form[kind]"),
         pairs: std::sync::Arc::new(pairs),
     };
     render(&state, parts, page, typed, true).await
+}
+
+/// A step done: the browser is sent on to the case page with 303 (leptos says 302), which
+/// tells it plainly to GET the page and never to post the form again.
+fn see_other(mut response: Response) -> Response {
+    if response.status() == StatusCode::FOUND {
+        *response.status_mut() = StatusCode::SEE_OTHER;
+    }
+    response
 }

@@ -11,7 +11,7 @@ use utoipa::{
         },
         request_body::RequestBodyBuilder,
         response::ResponseBuilder,
-        schema::{ComponentsBuilder, ObjectBuilder, Schema},
+        schema::{ComponentsBuilder, ObjectBuilder, OneOfBuilder, Schema},
         security::{
             ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme,
         },
@@ -40,6 +40,7 @@ use crate::{
         contacts::RegionContactView,
         dashboard::DashboardView,
         department_keys::{AlertFeedback, IssuedKey, KeysPage as KeysPageView, NewKeyForm},
+        error_body::ErrorBody,
         inbox::NotificationView,
         notice::NoticeView,
         queue::QueueView,
@@ -116,7 +117,13 @@ impl Doc {
         args: Vec<Arg>,
     ) {
         let answer = self.schema::<Out>();
-        let errors = self.schema::<AppError>();
+        // The site's scripts (`Accept: application/json`) read the typed `AppError`; other
+        // callers get `ErrorBody` (server/src/error_body.rs).
+        let typed = self.schema::<AppError>();
+        let plain = self.schema::<ErrorBody>();
+        let errors: RefOr<Schema> = RefOr::T(Schema::OneOf(
+            OneOfBuilder::new().item(typed).item(plain).build(),
+        ));
         let mut op = OperationBuilder::new()
             .operation_id(Some(F::PATH.trim_start_matches("/api/").replace('/', "_")))
             .tag(
@@ -137,7 +144,9 @@ impl Doc {
                 "default",
                 ResponseBuilder::new()
                     .description(
-                        "A typed error (422 validation or refusal, 401, 403, 404, 409, 429, 500)",
+                        "An error (422 validation or refusal, 401, 403, 404, 409, 429, 500): the \
+                         typed `AppError` when the caller asks for `application/json`, otherwise \
+                         `ErrorBody` (a stable code and a sentence in the request's language)",
                     )
                     .content("application/json", Content::new(Some(errors))),
             );
@@ -456,7 +465,8 @@ pub fn document() -> OpenApi {
                 .description(Some(
                     "Server functions of Safety Net (防返贫监测帮扶). POST bodies are \
                      form-encoded unless marked JSON; answers are JSON; errors are the typed \
-                     `AppError`. Department systems use `Authorization: Bearer <key>` on \
+                     `AppError` for callers asking for `application/json` (the site's own \
+                     scripts), otherwise `ErrorBody` (a stable code and a sentence). Department systems use `Authorization: Bearer <key>` on \
                      /api/alerts/push and /api/alerts/outcomes.",
                 ))
                 .build(),

@@ -63,14 +63,16 @@ pub async fn household_promises() -> Result<Vec<String>, AppError> {
 
 /// Finds a report by tracking number and the mobile number given when filing.
 /// Posted (the mobile never goes into an address); without JavaScript the browser is sent on
-/// to the page with a short-lived token, or back with what went wrong.
+/// to the page with a short-lived token good only in this browser, or back with what went wrong.
 #[server(endpoint = "reports/track")]
 pub async fn track_report(tracking: String, mobile: String) -> Result<TrackResult, AppError> {
-    use crate::ssr::{context::RequestContext, services::reports};
+    use crate::ssr::{context::RequestContext, services::reports, track_owner};
     RequestContext::public_call(|ctx| async move {
         let (address, now) = (ctx.client_address(), ctx.now());
         let found = reports::track(&ctx.state, &tracking, &mobile, &address, now, ctx.lang()).await;
-        let back = reports::track_redirect(&ctx.state, &tracking, &found, now).await?;
+        let owner = (found.is_ok() && ctx.is_plain_form_post()).then(|| track_owner::issue(&ctx));
+        let back = reports::track_redirect(&ctx.state, &tracking, &found, owner.as_deref(), now);
+        let back = back.await?;
         crate::ssr::context::redirect_plain_form(&back);
         found
     })
@@ -80,9 +82,10 @@ pub async fn track_report(tracking: String, mobile: String) -> Result<TrackResul
 /// The look-up result for the token a plain-form look-up was given.
 #[server(endpoint = "reports/tracked")]
 pub async fn tracked_report(n: String, t: String) -> Result<TrackResult, AppError> {
-    use crate::ssr::{context::RequestContext, services::reports};
+    use crate::ssr::{context::RequestContext, services::reports, track_owner};
     RequestContext::public_call(|ctx| async move {
-        reports::track_by_token(&ctx.state, &n, &t, ctx.now(), ctx.lang()).await
+        let owner = track_owner::sent(&ctx);
+        reports::track_by_token(&ctx.state, &n, &t, owner.as_deref(), ctx.now(), ctx.lang()).await
     })
     .await
 }

@@ -119,7 +119,8 @@ fn AlertImport() -> impl IntoView {
             || progress.get().is_some_and(|(done, total)| done < total) && problem.get().is_none()
     };
     view! {
-        <form method="post" action="/staff/alerts/import" enctype="multipart/form-data"
+        // Without JavaScript the list is posted to this page (the address stays the page).
+        <form method="post" action="/staff/alerts" enctype="multipart/form-data"
             class="report-form" on:submit=on_submit node_ref=form>
             {move || problem.get().map(|p| view! { <p class="banner error" role="alert">{p}</p> })}
             <div class="field">

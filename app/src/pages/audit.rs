@@ -69,6 +69,8 @@ fn AuditBody(page: AuditPageView, filter: AuditFilterForm) -> impl IntoView {
     let t = use_lang();
     let href = csv_link(&filter);
     let chosen = filter.action.clone();
+    // On a phone each row is stacked, every value after its column's name (style/main.css).
+    let label = move |column: &str| format!("{column}{}", tr::common::colon(t));
     view! {
         <p class=if page.intact { "banner ok" } else { "banner error" } role="status" data-testid="audit-verification" lang="zh-CN">
             {page.verification_zh.clone()}
@@ -102,9 +104,11 @@ fn AuditBody(page: AuditPageView, filter: AuditFilterForm) -> impl IntoView {
             <tbody>
                 {page.rows.into_iter().map(|r| view! {
                     <tr>
-                        <td>{r.seq}</td><td>{r.at}</td><td lang="zh-CN">{r.who}</td><td lang="zh-CN">{r.role_zh}</td>
-                        <td lang="zh-CN">{r.action_zh}</td><td lang="zh-CN">{r.outcome_zh}</td><td>{r.tracking}</td>
-                        <td lang="zh-CN">{r.reason_zh}</td><td>{r.client_address}</td>
+                        <td data-label=label(tr::audit::col_seq(t))>{r.seq}</td><td data-label=label(tr::audit::col_at(t))>{r.at}</td>
+                        <td data-label=label(tr::audit::col_who(t)) lang="zh-CN">{r.who}</td><td data-label=label(tr::audit::col_role(t)) lang="zh-CN">{r.role_zh}</td>
+                        <td data-label=label(tr::audit::action(t)) lang="zh-CN">{r.action_zh}</td><td data-label=label(tr::audit::col_outcome(t)) lang="zh-CN">{r.outcome_zh}</td>
+                        <td data-label=label(tr::audit::col_tracking(t))>{r.tracking}</td>
+                        <td data-label=label(tr::audit::col_reason(t)) lang="zh-CN">{r.reason_zh}</td><td data-label=label(tr::audit::col_address(t))>{r.client_address}</td>
                     </tr>
                 }).collect_view()}
             </tbody>

@@ -89,35 +89,30 @@ pub async fn verify(
 /// How long the confirmation link made at filing shows the filing without the mobile number.
 pub const SUBMISSION_TOKEN_MINUTES: i64 = 60;
 
-fn submission_mac(
-    secret: &[u8],
-    tracking: &str,
-    expires_ms: i64,
-) -> Result<Hmac<Sha256>, ServiceError> {
+/// A token signs what it is for (`purpose`) and until when.
+fn token_mac(secret: &[u8], purpose: &str, expires_ms: i64) -> Result<Hmac<Sha256>, ServiceError> {
     let mut mac = Hmac::<Sha256>::new_from_slice(secret).map_err(|_| ServiceError::Hash)?;
-    mac.update(format!("submitted:v1:{tracking}:{expires_ms}").as_bytes());
+    mac.update(format!("{purpose}:{expires_ms}").as_bytes());
     Ok(mac)
 }
 
-/// A token for the confirmation page of the filing `tracking`, made when it is filed:
-/// `<expiry in ms>.<64 hex signature>`. Whoever has only the number cannot make one, so the
-/// page confirms nothing to them.
-pub async fn submission_token(
+/// `<expiry in ms>.<64 hex signature>`, good for `SUBMISSION_TOKEN_MINUTES`.
+async fn signed(
     state: &AppState,
-    tracking: &TrackingNumber,
+    purpose: &str,
     now: DateTime<Utc>,
 ) -> Result<String, ServiceError> {
     let expires = millis(now + Duration::minutes(SUBMISSION_TOKEN_MINUTES));
-    let signature = submission_mac(&secret(state).await?, tracking.as_str(), expires)?
+    let signature = token_mac(&secret(state).await?, purpose, expires)?
         .finalize()
         .into_bytes();
     Ok(format!("{expires}.{}", hex::encode(signature)))
 }
 
-/// Whether `token` was made by this server for `tracking` and has not expired.
-pub async fn submission_token_valid(
+/// Whether `token` was made by this server for `purpose` and has not expired.
+async fn signed_valid(
     state: &AppState,
-    tracking: &TrackingNumber,
+    purpose: &str,
     token: &str,
     now: DateTime<Utc>,
 ) -> Result<bool, ServiceError> {
@@ -130,11 +125,64 @@ pub async fn submission_token_valid(
     if expires <= millis(now) {
         return Ok(false);
     }
-    Ok(
-        submission_mac(&secret(state).await?, tracking.as_str(), expires)?
-            .verify_slice(&signature)
-            .is_ok(),
+    Ok(token_mac(&secret(state).await?, purpose, expires)?
+        .verify_slice(&signature)
+        .is_ok())
+}
+
+/// A token for the confirmation page of the filing `tracking`, made when it is filed:
+/// `<expiry in ms>.<64 hex signature>`. Whoever has only the number cannot make one, so the
+/// page confirms nothing to them.
+pub async fn submission_token(
+    state: &AppState,
+    tracking: &TrackingNumber,
+    now: DateTime<Utc>,
+) -> Result<String, ServiceError> {
+    signed(state, &format!("submitted:v1:{}", tracking.as_str()), now).await
+}
+
+/// Whether `token` was made by this server for `tracking` and has not expired.
+pub async fn submission_token_valid(
+    state: &AppState,
+    tracking: &TrackingNumber,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, ServiceError> {
+    signed_valid(
+        state,
+        &format!("submitted:v1:{}", tracking.as_str()),
+        token,
+        now,
     )
+    .await
+}
+
+/// A token for the track result link of `tracking`, good only in the browser whose secret
+/// digests to `owner` (`track_owner`).
+pub async fn tracked_token(
+    state: &AppState,
+    tracking: &TrackingNumber,
+    owner: &str,
+    now: DateTime<Utc>,
+) -> Result<String, ServiceError> {
+    signed(
+        state,
+        &format!("tracked:v1:{}:{owner}", tracking.as_str()),
+        now,
+    )
+    .await
+}
+
+/// Whether `token` was made for `tracking` and this browser's `owner`, and has not expired.
+pub async fn tracked_token_valid(
+    state: &AppState,
+    tracking: &TrackingNumber,
+    owner: &str,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, ServiceError> {
+    let purpose = format!("tracked:v1:{}:{owner}", tracking.as_str());
+    signed_valid(state, &purpose, token, now).await
 }
 
 /// The stored key of a department's record: derived on the server from the account and the
@@ -159,16 +207,19 @@ mod tests {
     }
 
     #[test]
-    fn a_confirmation_signature_is_bound_to_its_number_and_expiry() {
-        let sig = |tracking: &str, expires: i64| {
-            submission_mac(b"secret", tracking, expires)
+    fn a_token_signature_is_bound_to_its_purpose_and_expiry() {
+        let sig = |purpose: &str, expires: i64| {
+            token_mac(b"secret", purpose, expires)
                 .expect("mac")
                 .finalize()
                 .into_bytes()
         };
-        assert_eq!(sig("ABCD", 1), sig("ABCD", 1));
-        assert_ne!(sig("ABCD", 1), sig("ABCE", 1));
-        assert_ne!(sig("ABCD", 1), sig("ABCD", 2));
+        assert_eq!(sig("submitted:v1:ABCD", 1), sig("submitted:v1:ABCD", 1));
+        assert_ne!(sig("submitted:v1:ABCD", 1), sig("submitted:v1:ABCE", 1));
+        assert_ne!(sig("submitted:v1:ABCD", 1), sig("submitted:v1:ABCD", 2));
+        // A result link for one browser is not one for another, nor a confirmation link.
+        assert_ne!(sig("tracked:v1:ABCD:aa", 1), sig("tracked:v1:ABCD:bb", 1));
+        assert_ne!(sig("tracked:v1:ABCD:aa", 1), sig("submitted:v1:ABCD", 1));
     }
 
     #[test]

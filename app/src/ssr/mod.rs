@@ -21,4 +21,5 @@ pub mod seed;
 pub mod services;
 pub mod staff;
 pub mod state;
+pub mod track_owner;
 pub mod vault;

@@ -9,6 +9,9 @@ pub mod cases;
 pub mod contacts;
 pub mod dashboard;
 pub mod error;
+/// The error body other callers get (server only: the site's scripts read `AppError`).
+#[cfg(feature = "ssr")]
+pub mod error_body;
 pub mod inbox;
 pub mod notice;
 pub mod queue;

@@ -63,15 +63,9 @@ async fn parse(officer: &TestApp, name: &str, bytes: &[u8]) -> (u16, Value) {
     (status, response.json().await.expect("json"))
 }
 
-/// The JavaScript-off post: the import page with the answer.
+/// The JavaScript-off post, to the import page itself: the import page with the answer.
 async fn import(officer: &TestApp, name: &str, bytes: &[u8]) -> (u16, String) {
-    let response = post(
-        officer,
-        "/staff/alerts/import",
-        "text/html",
-        Some((name, bytes)),
-    )
-    .await;
+    let response = post(officer, "/staff/alerts", "text/html", Some((name, bytes))).await;
     let status = response.status().as_u16();
     (status, response.text().await.expect("html"))
 }

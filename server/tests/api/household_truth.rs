@@ -4,7 +4,10 @@
 use reqwest::header;
 use serde_json::Value;
 
-use crate::helpers::{fields, spawn_app, TestApp, QINGSHI_VILLAGE};
+use crate::{
+    fixtures::track_page,
+    helpers::{fields, spawn_app, TestApp, QINGSHI_VILLAGE},
+};
 
 const MOBILE: &str = "13800138000";
 
@@ -17,22 +20,6 @@ async fn track(app: &TestApp, tracking: &str) -> Value {
         .await;
     assert_eq!(found.status(), 200);
     found.json().await.expect("json")
-}
-
-/// The track result page as a household without JavaScript reaches it.
-async fn track_page(app: &TestApp, tracking: &str) -> String {
-    let posted = app
-        .post_plain_form(
-            "/api/reports/track",
-            "/track",
-            &fields(&[("tracking", tracking), ("mobile", MOBILE)]),
-        )
-        .await;
-    let location = posted.headers()["location"]
-        .to_str()
-        .expect("location")
-        .to_owned();
-    app.get_html(&location).await
 }
 
 async fn english(app: &TestApp) {
@@ -106,7 +93,7 @@ async fn whom_to_call_has_the_demo_phones_and_without_them_leads_with_12317() {
             "asks to phone an unpublished number: {advice}"
         );
     }
-    let page = track_page(&app, &tracking).await;
+    let page = track_page(&app, &tracking, MOBILE).await;
     assert!(
         page.contains("请拨打12317热线"),
         "the page gives the dialable advice"
@@ -130,11 +117,11 @@ async fn one_officers_repeated_reads_are_one_line_with_a_count_in_both_languages
     assert_eq!(looked.len(), 1, "{body}");
     assert_eq!(looked[0]["what"], "查看案件 3 次");
     assert_eq!(looked[0]["times"], 3);
-    let page = track_page(&app, &tracking).await;
+    let page = track_page(&app, &tracking, MOBILE).await;
     assert!(page.contains("查看案件 3 次"), "the page shows the count");
 
     english(&app).await;
-    let page = track_page(&app, &tracking).await;
+    let page = track_page(&app, &tracking, MOBILE).await;
     assert!(page.contains("Case opened 3 times"), "the count in English");
     assert!(page.contains("Township officer"), "role in English");
     assert!(

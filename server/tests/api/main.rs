@@ -16,6 +16,7 @@ mod disk_full;
 mod draft_binding;
 mod engine;
 mod english_page;
+mod error_bodies;
 mod escalation;
 mod field_words;
 mod filing_load;

@@ -13,7 +13,7 @@ const MOBILE: &str = "13512359001";
 async fn reveal_without_javascript(officer: &TestApp, id: &str, reason: &str) -> reqwest::Response {
     officer
         .post_plain_form(
-            "/api/cases/reveal",
+            &format!("/staff/cases/{id}?reveal"),
             &format!("/staff/cases/{id}"),
             &fields(&[("case_id", id), ("reason", reason), ("reason_text", "")]),
         )

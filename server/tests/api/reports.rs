@@ -166,6 +166,13 @@ async fn progress_is_found_by_tracking_number_and_mobile_only() {
         )
         .await;
     assert_eq!(response.status(), 302);
+    let bound = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|c| c.to_str().ok())
+        .any(|c| c.starts_with("sn_track=") && c.contains("HttpOnly"));
+    assert!(bound, "the link is bound to this browser by a cookie");
     let location = response.headers()["location"]
         .to_str()
         .expect("location")
@@ -179,6 +186,18 @@ async fn progress_is_found_by_tracking_number_and_mobile_only() {
     assert!(
         page.contains("等待乡镇受理"),
         "the posted form works without JavaScript"
+    );
+    let again = app.get_html(&location).await;
+    assert!(again.contains("等待乡镇受理"), "a reload shows it again");
+    // The link is this browser's: anyone else who gets it (a shared phone's history read in
+    // another browser, a forwarded address) sees nothing.
+    let elsewhere = app
+        .with_client(crate::helpers::client(&app.base))
+        .get_html(&location)
+        .await;
+    assert!(
+        !elsewhere.contains("等待乡镇受理"),
+        "the result link shows nothing in another browser"
     );
     let forged = app.get_html(&format!("/track?n={tracking}&t=forged")).await;
     assert!(

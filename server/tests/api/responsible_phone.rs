@@ -8,7 +8,7 @@ use app::domain::{
 use serde_json::Value;
 
 use crate::{
-    fixtures::{county_officer, township_officer},
+    fixtures::{county_officer, township_officer, track_page},
     helpers::{detail, fields, spawn_app, step, TestApp, QINGSHI_VILLAGE},
     storage::{compare_clean, home_check_to_township, run},
 };
@@ -36,22 +36,6 @@ pub async fn identified(app: &TestApp) -> (String, String) {
     )
     .await;
     (tracking, id)
-}
-
-/// The household's progress page (no JavaScript: the form posts, then a redirect).
-async fn progress_page(app: &TestApp, tracking: &str) -> String {
-    let posted = app
-        .post_plain_form(
-            "/api/reports/track",
-            "/track",
-            &fields(&[("tracking", tracking), ("mobile", APPLICANT_MOBILE)]),
-        )
-        .await;
-    let location = posted.headers()["location"]
-        .to_str()
-        .expect("location")
-        .to_owned();
-    app.get_html(&location).await
 }
 
 async fn responsible_contact(app: &TestApp, tracking: &str) -> Value {
@@ -141,7 +125,7 @@ async fn the_responsible_persons_mobile_has_its_own_field_is_sealed_and_is_a_tap
     let contact = responsible_contact(&app, &tracking).await;
     assert_eq!(contact["name"], "王明");
     assert_eq!(contact["phone"], "13900139000");
-    let page = progress_page(&app, &tracking).await;
+    let page = track_page(&app, &tracking, APPLICANT_MOBILE).await;
     assert!(page.contains("href=\"tel:13900139000\""), "tap to call");
 }
 
@@ -181,6 +165,6 @@ async fn a_responsible_person_named_before_the_phone_field_still_shows_name_and_
     let contact = responsible_contact(&app, &tracking).await;
     assert_eq!(contact["name"], "李主任");
     assert_eq!(contact["phone"], "13700137000");
-    let page = progress_page(&app, &tracking).await;
+    let page = track_page(&app, &tracking, APPLICANT_MOBILE).await;
     assert!(page.contains("href=\"tel:13700137000\""), "tap to call");
 }

@@ -3,40 +3,10 @@
 //! choose their relation, and the previous year's income is shown once entered.
 use serde_json::Value;
 
-use crate::helpers::{detail, spawn_app, step, TestApp, QINGSHI_VILLAGE};
-
-/// Everything a step writes: the case's version, its events, clocks and outbox rows.
-async fn footprint(app: &TestApp, id: &str) -> (i64, i64, i64, i64) {
-    let pool = &app.state.db.pool;
-    let count = |sql: &'static str| async move {
-        sqlx::query_scalar::<_, i64>(sql)
-            .bind(id)
-            .fetch_one(pool)
-            .await
-            .expect(sql)
-    };
-    (
-        count("select version from cases where id = $1").await,
-        count("select count(*) from case_events where case_id = $1").await,
-        count("select count(*) from case_clocks where case_id = $1").await,
-        count("select count(*) from outbox where case_id = $1").await,
-    )
-}
-
-/// A fresh filing the township has accepted: the village's home check is due.
-async fn accepted_case(app: &TestApp) -> String {
-    let tracking = app
-        .submit_report("张三", "13800138000", QINGSHI_VILLAGE)
-        .await;
-    let id = app.case_id_of(&tracking).await;
-    let township = app.login("zhen-qingshi").await;
-    let version = detail(&township, &id).await["version"]
-        .as_i64()
-        .expect("version");
-    let accepted = step(&township, &id, version, &[("kind", "accept")]).await;
-    assert_eq!(accepted.status(), 200);
-    id
-}
+use crate::{
+    fixtures::{accepted_case, footprint},
+    helpers::{detail, spawn_app, step},
+};
 
 fn offered(case: &Value, step: &str) -> Vec<String> {
     case["clock_choices"]
@@ -58,7 +28,7 @@ fn offered(case: &Value, step: &str) -> Vec<String> {
 #[tokio::test]
 async fn clock_steps_offer_only_clocks_that_apply_and_refuse_others_on_the_clock_field() {
     let app = spawn_app().await;
-    let id = accepted_case(&app).await;
+    let id = accepted_case(&app, "13800138000").await;
     let cadre = app.login("cun-qingshi").await;
     let case = detail(&cadre, &id).await;
     assert_eq!(offered(&case, "pause_clock"), ["home_check"]);
@@ -117,7 +87,7 @@ async fn clock_steps_offer_only_clocks_that_apply_and_refuse_others_on_the_clock
 #[tokio::test]
 async fn a_later_member_must_choose_a_relation_and_last_years_income_is_shown() {
     let app = spawn_app().await;
-    let id = accepted_case(&app).await;
+    let id = accepted_case(&app, "13800138000").await;
     let cadre = app.login("cun-qingshi").await;
     let case = detail(&cadre, &id).await;
     let version = case["version"].as_i64().expect("version");

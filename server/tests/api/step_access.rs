@@ -1,24 +1,9 @@
 //! Steps on a case follow the access table (domain::access, `ActOnCase`) as reads do: outside
 //! one's own work a step finds no case (404, like opening it) and nothing is written.
-use crate::helpers::{fields, spawn_app_with, step, TestApp, QINGSHI_VILLAGE};
-
-/// Everything a step writes: the case's version, its events, clocks and outbox rows.
-async fn footprint(app: &TestApp, id: &str) -> (i64, i64, i64, i64) {
-    let pool = &app.state.db.pool;
-    let count = |sql: &'static str| async move {
-        sqlx::query_scalar::<_, i64>(sql)
-            .bind(id)
-            .fetch_one(pool)
-            .await
-            .expect(sql)
-    };
-    (
-        count("select version from cases where id = $1").await,
-        count("select count(*) from case_events where case_id = $1").await,
-        count("select count(*) from case_clocks where case_id = $1").await,
-        count("select count(*) from outbox where case_id = $1").await,
-    )
-}
+use crate::{
+    fixtures::footprint,
+    helpers::{fields, spawn_app_with, step, TestApp, QINGSHI_VILLAGE},
+};
 
 async fn a_case_in(app: &TestApp, state: &str) -> (String, i64) {
     sqlx::query_as(

@@ -1,11 +1,15 @@
 //! Staff step forms posted without JavaScript: a refused form comes back with what was typed
 //! and the errors (the home check 入户核查, assigning 帮扶责任人), in a response that is not
-//! stored; a good one still goes on to the case page.
+//! stored; a good one still goes on to the case page. The forms post to the case page's own
+//! address, so the browser's address stays the case page whatever the answer.
 use reqwest::StatusCode;
 
-use crate::helpers::{detail, fields, spawn_app, step, TestApp, QINGSHI_VILLAGE};
+use crate::{
+    fixtures::accepted_case,
+    helpers::{detail, fields, spawn_app, TestApp, QINGSHI_VILLAGE},
+};
 
-/// Posts a step form as a browser without JavaScript does, from the case page.
+/// Posts a step form as a browser without JavaScript does: to the case page itself.
 async fn plain_step(officer: &TestApp, id: &str, form: &[(&str, &str)]) -> reqwest::Response {
     let version = detail(officer, id).await["version"]
         .as_i64()
@@ -17,28 +21,18 @@ async fn plain_step(officer: &TestApp, id: &str, form: &[(&str, &str)]) -> reqwe
             .map(|(k, v)| (format!("form[{k}]"), (*v).to_owned())),
     );
     officer
-        .post_plain_form("/api/cases/command", &format!("/staff/cases/{id}"), &body)
+        .post_plain_form(
+            &format!("/staff/cases/{id}"),
+            &format!("/staff/cases/{id}"),
+            &body,
+        )
         .await
-}
-
-async fn accepted_case(app: &TestApp) -> String {
-    let tracking = app
-        .submit_report("张三", "13800138077", QINGSHI_VILLAGE)
-        .await;
-    let id = app.case_id_of(&tracking).await;
-    let township = app.login("zhen-qingshi").await;
-    let version = detail(&township, &id).await["version"]
-        .as_i64()
-        .expect("version");
-    let accepted = step(&township, &id, version, &[("kind", "accept")]).await;
-    assert_eq!(accepted.status(), StatusCode::OK);
-    id
 }
 
 #[tokio::test]
 async fn a_refused_home_check_comes_back_with_everything_typed() {
     let app = spawn_app().await;
-    let id = accepted_case(&app).await;
+    let id = accepted_case(&app, "13800138077").await;
     let cadre = app.login("cun-qingshi").await;
     let today = detail(&cadre, &id).await["today"]
         .as_str()
@@ -93,4 +87,27 @@ async fn a_refused_responsible_person_comes_back_with_the_field_error() {
     assert!(page.contains("value=\"王明\""), "the name is kept");
     assert!(page.contains("value=\"1390013900\""), "the number is kept");
     assert!(page.contains("11位手机号码"), "the field error is shown");
+}
+
+#[tokio::test]
+async fn step_forms_post_to_the_case_page_and_a_good_one_goes_on_to_it() {
+    let app = spawn_app().await;
+    let tracking = app
+        .submit_report("张三", "13800138078", QINGSHI_VILLAGE)
+        .await;
+    let id = app.case_id_of(&tracking).await;
+    let township = app.login("zhen-qingshi").await;
+    let page = township.get_html(&format!("/staff/cases/{id}")).await;
+    assert!(
+        page.contains(&format!("formaction=\"/staff/cases/{id}\"")),
+        "the step and reveal buttons post to the case page"
+    );
+    let response = plain_step(&township, &id, &[("kind", "accept")]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let location = response.headers()["location"].to_str().expect("location");
+    assert_eq!(
+        location.split('?').next(),
+        Some(format!("/staff/cases/{id}").as_str())
+    );
+    assert_eq!(detail(&township, &id).await["state_zh"], "待入户核查");
 }

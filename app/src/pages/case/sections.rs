@@ -63,6 +63,8 @@ fn RevealId() -> impl IntoView {
         Some(Ok(_)) => None,
         None => error.clone(),
     };
+    // Without JavaScript the reveal posts to the case page itself (see step_form.rs).
+    let page = format!("/staff/cases/{case_id}?reveal");
     view! {
         <span data-testid="id-number">{shown_id}</span>
         <form method="post" action=RevealIdNumber::PATH class="inline" node_ref=form
@@ -75,7 +77,7 @@ fn RevealId() -> impl IntoView {
                 }).collect_view()}
             </select>
             <input type="text" name="reason_text" maxlength="100" aria-label=tr::case_page::other_reason(t) placeholder=tr::case_page::other_reason(t) />
-            <button type="submit" class="button small" title=tr::case_page::reveal_logged(t)>{tr::case_page::reveal(t)}</button>
+            <button type="submit" class="button small" formaction=page title=tr::case_page::reveal_logged(t)>{tr::case_page::reveal(t)}</button>
         </form>
         {move || reveal_error().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
     }

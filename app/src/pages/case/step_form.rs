@@ -72,6 +72,9 @@ pub fn StepForm(
     // The step's name in the reader's language, by its code.
     let label =
         CommandKind::from_code(&step.code).map_or(step.label_zh.clone(), |k| k.label(t).to_owned());
+    // Without JavaScript the form posts to the case page itself, so after a refusal the
+    // address is still the case page (the server routes it to the step; JS posts as before).
+    let page = format!("/staff/cases/{}", case.id);
     view! {
         <details class="step" open=open>
             <summary>{label.clone()}</summary>
@@ -86,7 +89,7 @@ pub fn StepForm(
                         <FieldInput field=field kind=step.code.clone() case=case.clone() error=error_for(field) />
                     })
                     .collect_view()}
-                <button type="submit" class="button primary" disabled=move || pending.get()>
+                <button type="submit" class="button primary" formaction=page disabled=move || pending.get()>
                     {tr::case_page::confirm(t, &label)}
                 </button>
             </ActionForm>

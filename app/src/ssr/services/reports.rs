@@ -492,50 +492,60 @@ pub async fn track(
 }
 
 /// What a browser without JavaScript is sent to after a successful look-up: the page shows
-/// the result by a short-lived token, so the mobile number never appears in an address.
+/// the result by a short-lived token, so the mobile number never appears in an address; the
+/// token is good only in this browser (`owner`, see `track_owner`).
 pub async fn tracked_link(
     state: &AppState,
     tracking: &TrackingNumber,
+    owner: &str,
     now: DateTime<Utc>,
 ) -> Result<String, ServiceError> {
-    let token = form_keys::submission_token(state, tracking, now).await?;
+    let token = form_keys::tracked_token(state, tracking, owner, now).await?;
     Ok(format!("/track?n={}&t={token}", tracking.as_str()))
 }
 
-/// Where a plain form post of the look-up goes: the result by token, or back to the form
-/// with what went wrong (`e=`): never the mobile number.
+/// Where a plain form post of the look-up goes: the result by token (for the browser
+/// `owner`), or back to the form with what went wrong (`e=`): never the mobile number.
 pub async fn track_redirect(
     state: &AppState,
     tracking: &str,
     found: &Result<TrackResult, ServiceError>,
+    owner: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<String, ServiceError> {
-    let problem = match found {
-        Ok(_) => {
+    let problem = match (found, owner) {
+        (Ok(_), Some(owner)) => {
             let parsed = TrackingNumber::parse(tracking).map_err(|_| ServiceError::NotFound)?;
-            return tracked_link(state, &parsed, now).await;
+            return tracked_link(state, &parsed, owner, now).await;
         }
-        Err(ServiceError::Validation(errors)) => errors
+        // Found, for a caller that reads the answer itself (no link is made).
+        (Ok(_), None) => return Ok("/track".to_owned()),
+        (Err(ServiceError::Validation(errors)), _) => errors
             .iter()
             .map(|e| e.key.as_str())
             .collect::<Vec<_>>()
             .join(","),
-        Err(ServiceError::RateLimited) => "limited".to_owned(),
-        Err(_) => "not_found".to_owned(),
+        (Err(ServiceError::RateLimited), _) => "limited".to_owned(),
+        (Err(_), _) => "not_found".to_owned(),
     };
     Ok(format!("/track?e={problem}"))
 }
 
-/// The look-up result again, for whoever holds the token made by a successful look-up.
+/// The look-up result again, in the browser that made the look-up (`owner`) with the token
+/// it was given.
 pub async fn track_by_token(
     state: &AppState,
     tracking: &str,
     token: &str,
+    owner: Option<&str>,
     now: DateTime<Utc>,
     lang: Lang,
 ) -> Result<TrackResult, ServiceError> {
     let tracking = TrackingNumber::parse(tracking).map_err(|_| ServiceError::NotFound)?;
-    if token.is_empty() || !form_keys::submission_token_valid(state, &tracking, token, now).await? {
+    let Some(owner) = owner.filter(|_| !token.is_empty()) else {
+        return Err(ServiceError::NotFound);
+    };
+    if !form_keys::tracked_token_valid(state, &tracking, owner, token, now).await? {
         return Err(ServiceError::NotFound);
     }
     let case = case_rows::by_tracking(&state.db.pool, &state.vault, tracking.as_str())

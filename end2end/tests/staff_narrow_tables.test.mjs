@@ -1,0 +1,35 @@
+// The staff pages with tables (the audit log, the administrator's page) fit a 360 px phone:
+// the audit rows stack, the region contacts stack; nothing pushes the page sideways.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE_URL, launch, newPage, loginAs } from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function sidewaysScroll(page) {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    const wide = [...document.body.querySelectorAll('*')]
+      .filter((e) => e.getBoundingClientRect().right > root.clientWidth + 0.5).pop();
+    const what = wide ? `${wide.tagName.toLowerCase()}.${wide.className} "${wide.textContent.trim().slice(0, 30)}"` : '';
+    return { scroll: root.scrollWidth, client: root.clientWidth, what };
+  });
+}
+
+test('the audit log and the admin page fit 360 px, without JavaScript too', async () => {
+  for (const javaScriptEnabled of [true, false]) {
+    const page = await newPage(browser, { javaScriptEnabled, viewport: { width: 360, height: 640 } });
+    await loginAs(page, 'xian-admin');
+    for (const path of ['/staff/audit', '/staff/admin']) {
+      await page.goto(`${BASE_URL}${path}`);
+      // Attached, not visible: an empty audit log is a table of no height on a phone.
+      await page.locator('table').first().waitFor({ state: 'attached' });
+      const widths = await sidewaysScroll(page);
+      assert.ok(widths.scroll <= widths.client,
+        `${path} (JS ${javaScriptEnabled ? 'on' : 'off'}) scrolls sideways at 360 px: ${widths.scroll} > ${widths.client} (${widths.what})`);
+    }
+    await page.context().close();
+  }
+});

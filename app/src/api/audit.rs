@@ -12,7 +12,7 @@ pub async fn audit_page(
 ) -> Result<AuditPageView, AppError> {
     use crate::ssr::{context::RequestContext, services::audit_views};
     RequestContext::staff_call(|ctx, staff| async move {
-        audit_views::page(&ctx.state, &staff, &filter).await
+        audit_views::page(&ctx.state, &staff, &filter, ctx.lang()).await
     })
     .await
 }

@@ -6,9 +6,14 @@ use leptos_router::{components::Form, hooks::use_query_map};
 use crate::{
     api::audit::audit_page,
     components::notice::LoadError,
+    domain::{
+        audit::{AuditAction, Outcome},
+        role::Role,
+        wording::audit_words,
+    },
     i18n::use_lang,
     tr,
-    wire::audit::{AuditFilterForm, AuditPageView},
+    wire::audit::{AuditFilterForm, AuditPageView, AuditRowView},
 };
 
 #[component]
@@ -72,8 +77,8 @@ fn AuditBody(page: AuditPageView, filter: AuditFilterForm) -> impl IntoView {
     // On a phone each row is stacked, every value after its column's name (style/main.css).
     let label = move |column: &str| format!("{column}{}", tr::common::colon(t));
     view! {
-        <p class=if page.intact { "banner ok" } else { "banner error" } role="status" data-testid="audit-verification" lang="zh-CN">
-            {page.verification_zh.clone()}
+        <p class=if page.intact { "banner ok" } else { "banner error" } role="status" data-testid="audit-verification">
+            {page.verification.clone()}
         </p>
         <section class="card">
             <Form method="GET" action="/staff/audit">
@@ -84,8 +89,9 @@ fn AuditBody(page: AuditPageView, filter: AuditFilterForm) -> impl IntoView {
                 <div class="field"><label for="f-action">{tr::audit::action(t)}</label>
                     <select id="f-action" name="filter[action]">
                         <option value="">{tr::audit::all(t)}</option>
-                        {page.actions.iter().map(|(code, label)| view! {
-                            <option value=code.clone() selected=*code == chosen lang="zh-CN">{label.clone()}</option>
+                        {page.actions.iter().map(|(code, label)| {
+                            let label = AuditAction::from_code(code).map_or(label.clone(), |a| a.label(t).to_owned());
+                            view! { <option value=code.clone() selected=*code == chosen>{label}</option> }
                         }).collect_view()}
                     </select></div>
                 <div class="field"><label for="f-from">{tr::audit::from(t)}</label>
@@ -102,16 +108,52 @@ fn AuditBody(page: AuditPageView, filter: AuditFilterForm) -> impl IntoView {
                 <th>{tr::audit::col_outcome(t)}</th><th>{tr::audit::col_tracking(t)}</th><th>{tr::audit::col_reason(t)}</th><th>{tr::audit::col_address(t)}</th>
             </tr></thead>
             <tbody>
-                {page.rows.into_iter().map(|r| view! {
+                {page.rows.into_iter().map(|r| {
+                    let words = RowWords::of(&r, t);
+                    view! {
                     <tr>
                         <td data-label=label(tr::audit::col_seq(t))>{r.seq}</td><td data-label=label(tr::audit::col_at(t))>{r.at}</td>
-                        <td data-label=label(tr::audit::col_who(t)) lang="zh-CN">{r.who}</td><td data-label=label(tr::audit::col_role(t)) lang="zh-CN">{r.role_zh}</td>
-                        <td data-label=label(tr::audit::action(t)) lang="zh-CN">{r.action_zh}</td><td data-label=label(tr::audit::col_outcome(t)) lang="zh-CN">{r.outcome_zh}</td>
+                        <td data-label=label(tr::audit::col_who(t)) lang="zh-CN">{r.who}</td><td data-label=label(tr::audit::col_role(t))>{words.role}</td>
+                        <td data-label=label(tr::audit::action(t))>{words.action}</td><td data-label=label(tr::audit::col_outcome(t))>{words.outcome}</td>
                         <td data-label=label(tr::audit::col_tracking(t))>{r.tracking}</td>
-                        <td data-label=label(tr::audit::col_reason(t)) lang="zh-CN">{r.reason_zh}</td><td data-label=label(tr::audit::col_address(t))>{r.client_address}</td>
+                        <td data-label=label(tr::audit::col_reason(t))>{words.reason}{words.note.map(|n| view! { <span lang="zh-CN">{n}</span> })}</td><td data-label=label(tr::audit::col_address(t))>{r.client_address}</td>
                     </tr>
+                    }
                 }).collect_view()}
             </tbody>
         </table>
+    }
+}
+
+/// A row's role, action, outcome and reason in the reader's language, from the codes; the
+/// officer's own words for "other" (`note`) are Chinese data, as is the stored reason of an
+/// action this build does not know (its code is shown as the action).
+struct RowWords {
+    role: String,
+    action: String,
+    outcome: String,
+    reason: String,
+    note: Option<String>,
+}
+
+impl RowWords {
+    fn of(r: &AuditRowView, t: crate::domain::lang::Lang) -> RowWords {
+        let (action, (reason, note)) = match AuditAction::from_code(&r.action) {
+            Some(a) => (
+                a.label(t).to_owned(),
+                audit_words::reason(a, &r.reason, &r.reason_text, t),
+            ),
+            None => (
+                r.action.clone(),
+                (String::new(), Some(r.reason_zh.clone()).filter(|s| !s.is_empty())),
+            ),
+        };
+        RowWords {
+            role: Role::from_code(&r.role).map_or("", |x| x.label(t)).to_owned(),
+            action,
+            outcome: Outcome::of_code(&r.outcome).label(t).to_owned(),
+            reason,
+            note,
+        }
     }
 }

@@ -37,6 +37,19 @@ pub struct AuditRowView {
     pub reason_zh: String,
     pub detail: String,
     pub client_address: String,
+    /// Codes the page words in the reader's language: the role, the action
+    /// (domain::audit::AuditAction), the outcome and the reason; `reason_text` is the
+    /// officer's own words for "other". The `*_zh` fields above are the CSV's words.
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub action: String,
+    #[serde(default)]
+    pub outcome: String,
+    #[serde(default)]
+    pub reason: String,
+    #[serde(default)]
+    pub reason_text: String,
 }
 
 /// The admin page: the chain's verification and the rows the filter found (newest first).
@@ -45,6 +58,9 @@ pub struct AuditRowView {
 pub struct AuditPageView {
     pub intact: bool,
     pub verification_zh: String,
+    /// The same line in the reader's language.
+    #[serde(default)]
+    pub verification: String,
     pub rows: Vec<AuditRowView>,
     /// The action filter's choices: (code, label).
     pub actions: Vec<(String, String)>,

@@ -51,6 +51,8 @@ async fn the_audit_log_and_department_keys_are_in_english() {
     let officer = app.login("zhen-qingshi").await;
     let case = app.case_id_of(&tracking).await;
     officer.get_html(&format!("/staff/cases/{case}")).await;
+    let shown = crate::access::reveal(&officer, &case, "other", "信访核实").await;
+    assert_eq!(shown.status(), 200);
     let admin = app.login("xian-admin").await;
     choose_english(&admin).await;
     let audit = assert_english(&admin, "/staff/audit").await;
@@ -59,6 +61,24 @@ async fn the_audit_log_and_department_keys_are_in_english() {
         audit.contains("<td data-label=\"Staff: \" lang=\"zh-CN\">"),
         "rows are listed: {audit}"
     );
+    // Role, action, outcome, reason and the chain's line in English; only the officer's
+    // own words stay Chinese, marked.
+    for words in [
+        ">The audit log is intact: ",
+        ">Township officer</td>",
+        ">Case opened</td>",
+        ">Full ID number shown</td>",
+        ">Viewed</td>",
+        ">Working on the household",
+        "Other: <span lang=\"zh-CN\">信访核实</span>",
+        ">Audit log exported</option>",
+    ] {
+        assert!(audit.contains(words), "{words}: {audit}");
+    }
+    let chinese = app.login("xian-admin").await.get_html("/staff/audit").await;
+    for words in ["审计日志完整，共 ", ">查看完整身份证号</td>", "其他：<span lang=\"zh-CN\">信访核实</span>"] {
+        assert!(chinese.contains(words), "{words}: {chinese}");
+    }
     let keys = assert_english(&admin, "/staff/keys").await;
     assert!(keys.contains(">Department API keys</h1>"), "{keys}");
 }

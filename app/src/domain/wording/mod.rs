@@ -2,6 +2,7 @@
 //! SMS, staff pages, inbox and email. zh-CN first, English second. When the move to
 //! translation files comes, it happens here and nowhere else.
 pub mod audit;
+pub mod audit_words;
 pub mod by_lang;
 pub mod clock_due;
 pub mod contacts;

@@ -15,6 +15,7 @@ use crate::{
         time::{to_beijing, BEIJING_OFFSET_HOURS},
         wording::{
             audit::{reason_zh, verification_zh, BAD_DATE},
+            audit_words,
             looked::{self, Look},
         },
     },
@@ -155,6 +156,11 @@ fn view_of(row: &AuditRow, who: String, tracking: String) -> AuditRowView {
             .unwrap_or_default(),
         detail: row.detail.clone(),
         client_address: row.client_address.clone(),
+        role: row.actor_role.clone(),
+        action: row.action.clone(),
+        outcome: row.outcome.clone(),
+        reason: row.reason.clone(),
+        reason_text: row.reason_text.clone(),
     }
 }
 
@@ -163,6 +169,7 @@ pub async fn page(
     state: &AppState,
     staff: &Staff,
     form: &AuditFilterForm,
+    lang: Lang,
 ) -> Result<AuditPageView, ServiceError> {
     staff.require(Action::ReadAudit)?;
     let verification = verify(&state.db).await?;
@@ -173,6 +180,11 @@ pub async fn page(
     Ok(AuditPageView {
         intact: verification.intact(),
         verification_zh,
+        verification: audit_words::verification(
+            verification.rows_checked,
+            verification.first_broken.as_ref(),
+            lang,
+        ),
         rows: found(state, staff, form, PAGE_ROWS).await?,
         actions: AuditAction::ALL
             .iter()

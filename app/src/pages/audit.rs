@@ -145,11 +145,16 @@ impl RowWords {
             ),
             None => (
                 r.action.clone(),
-                (String::new(), Some(r.reason_zh.clone()).filter(|s| !s.is_empty())),
+                (
+                    String::new(),
+                    Some(r.reason_zh.clone()).filter(|s| !s.is_empty()),
+                ),
             ),
         };
         RowWords {
-            role: Role::from_code(&r.role).map_or("", |x| x.label(t)).to_owned(),
+            role: Role::from_code(&r.role)
+                .map_or("", |x| x.label(t))
+                .to_owned(),
             action,
             outcome: Outcome::of_code(&r.outcome).label(t).to_owned(),
             reason,

@@ -38,6 +38,7 @@ fn Dashboard(d: DashboardView) -> impl IntoView {
         .average_days
         .map(|a| tr::dashboard::days(t, format!("{a:.1}")))
         .unwrap_or_else(|| tr::dashboard::none_this_month(t).to_owned());
+    let month = month_words(&d, t);
     view! {
         <h1><span lang="zh-CN">{d.scope_name}</span>{" "}{tr::dashboard::title(t)}</h1>
         <p><a href="/staff/dashboard.xlsx" download rel="external">{tr::dashboard::xlsx(t)}</a></p>
@@ -55,7 +56,7 @@ fn Dashboard(d: DashboardView) -> impl IntoView {
             <BarChart bars=d.overdue_by_place.clone() />
         </section>
         <section class="card">
-            <h2><span lang="zh-CN">{d.month}</span>{" "}{tr::dashboard::identification_time(t)}</h2>
+            <h2>{month}{" "}{tr::dashboard::identification_time(t)}</h2>
             <p>{tr::dashboard::month_summary(t, d.identified_this_month, average, d.limit_days, d.over_limit)}</p>
             <LimitGauge average=d.average_days limit=d.limit_days />
         </section>
@@ -147,5 +148,14 @@ fn LimitGauge(average: Option<f64>, limit: u32) -> impl IntoView {
             <line x1=limit_x y1="4" x2=limit_x y2="36" class="limit" />
             <text x=limit_x + 4.0 y="48" class="chart-value">{tr::dashboard::limit(t, format!("{limit:.0}"))}</text>
         </svg>
+    }
+}
+
+/// "2026年11月" / "November 2026"; a view without the numbers (an older server) shows its
+/// Chinese words, marked.
+fn month_words(d: &DashboardView, t: crate::domain::lang::Lang) -> AnyView {
+    match tr::dashboard_words::month_name::lookup(t, &format!("m{}", d.month_number)) {
+        Some(name) => tr::dashboard_words::month(t, d.year, name).into_any(),
+        None => view! { <span lang="zh-CN">{d.month.clone()}</span> }.into_any(),
     }
 }

@@ -52,11 +52,15 @@ fn InboxItem(item: NotificationView, mark: ServerAction<MarkRead>) -> impl IntoV
         item.kind.replace('_', "-"),
         if item.read { "read" } else { "unread" }
     );
+    // A title the sweep wrote is worded in the reader's language; any other stays Chinese.
+    let words = match item.title_words {
+        Some(words) => words.into_any(),
+        None => view! { <span lang="zh-CN">{item.title}</span> }.into_any(),
+    };
     let title = if item.read {
-        view! { <span class="inbox-title"><span lang="zh-CN">{item.title}</span></span> }.into_any()
+        view! { <span class="inbox-title">{words}</span> }.into_any()
     } else {
-        view! { <strong class="inbox-title"><span lang="zh-CN">{item.title}</span></strong> }
-            .into_any()
+        view! { <strong class="inbox-title">{words}</strong> }.into_any()
     };
     view! {
         <li class=class data-kind=item.kind.clone()>

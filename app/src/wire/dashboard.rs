@@ -21,6 +21,12 @@ pub struct DashboardView {
     pub by_step: Vec<StepCount>,
     pub overdue_by_place: Vec<(String, usize)>,
     pub month: String,
+    /// The same month as numbers, for the page to word in the reader's language
+    /// (`month` stays the Chinese words of the Excel export).
+    #[serde(default)]
+    pub year: i32,
+    #[serde(default)]
+    pub month_number: u32,
     pub identified_this_month: usize,
     /// Average calendar days from discovery to the county decision, this month.
     pub average_days: Option<f64>,

@@ -14,6 +14,10 @@ pub struct NotificationView {
     pub clock_label: String,
     /// Written in Chinese when the notice was made.
     pub title: String,
+    /// The title in the reader's language when it is one the sweep writes; None: only the
+    /// Chinese `title`.
+    #[serde(default)]
+    pub title_words: Option<String>,
     pub body: String,
     /// Beijing time, "2026-11-24 10:00".
     pub created_at: String,

@@ -76,7 +76,11 @@ async fn the_audit_log_and_department_keys_are_in_english() {
         assert!(audit.contains(words), "{words}: {audit}");
     }
     let chinese = app.login("xian-admin").await.get_html("/staff/audit").await;
-    for words in ["审计日志完整，共 ", ">查看完整身份证号</td>", "其他：<span lang=\"zh-CN\">信访核实</span>"] {
+    for words in [
+        "审计日志完整，共 ",
+        ">查看完整身份证号</td>",
+        "其他：<span lang=\"zh-CN\">信访核实</span>",
+    ] {
         assert!(chinese.contains(words), "{words}: {chinese}");
     }
     let keys = assert_english(&admin, "/staff/keys").await;
@@ -117,4 +121,43 @@ async fn the_alert_import_page_is_in_english() {
     let page = assert_english(&department, "/staff/alerts").await;
     assert!(page.contains(">Import department alerts</h1>"), "{page}");
     assert!(page.contains(">Import</button>"), "{page}");
+}
+
+#[tokio::test]
+async fn inbox_titles_and_the_dashboard_month_are_in_english() {
+    let app = spawn_app().await;
+    app.submit_report("张三", "13800138000", QINGSHI_VILLAGE)
+        .await;
+    // Three days on, the township acceptance is overdue: the officer and the head are told.
+    app.clock.advance(chrono::Duration::days(3));
+    use app::ssr::clock::Clock;
+    app::ssr::services::escalation::sweep(&app.state, app.clock.now())
+        .await
+        .expect("sweep");
+    let officer = app.login("zhen-qingshi").await;
+    let chinese = officer.get_html("/staff/inbox").await;
+    assert!(chinese.contains(">已逾期：乡镇受理（"), "{chinese}");
+    choose_english(&officer).await;
+    let inbox = assert_english(&officer, "/staff/inbox").await;
+    assert!(
+        inbox.contains("<strong class=\"inbox-title\">Overdue: Township acceptance ("),
+        "{inbox}"
+    );
+    let head = app.login("zhenzhang-qingshi").await;
+    choose_english(&head).await;
+    let inbox = assert_english(&head, "/staff/inbox").await;
+    assert!(
+        inbox.contains(">To supervise: Township acceptance is overdue ("),
+        "{inbox}"
+    );
+
+    let county = app.login("xian-officer").await;
+    let chinese = county.get_html("/staff/dashboard").await;
+    assert!(chinese.contains("<h2>2026年11月<"), "{chinese}");
+    choose_english(&county).await;
+    let dashboard = assert_english(&county, "/staff/dashboard").await;
+    assert!(
+        dashboard.contains("<h2>November 2026<") && dashboard.contains("time to identify</h2>"),
+        "{dashboard}"
+    );
 }

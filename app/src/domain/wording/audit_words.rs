@@ -30,7 +30,10 @@ impl Outcome {
 /// Why, in `lang`: the reason's words, then the officer's own words for "other" (Chinese
 /// data, for the page to mark as such) after them.
 pub fn reason(action: AuditAction, code: &str, text: &str, lang: Lang) -> (String, Option<String>) {
-    if REVEAL_REASONS.iter().any(|(c, _)| *c == code && *c != "other") {
+    if REVEAL_REASONS
+        .iter()
+        .any(|(c, _)| *c == code && *c != "other")
+    {
         let label = tr::case_page::reveal_reasons::lookup(lang, code).unwrap_or(code);
         return (label.to_owned(), None);
     }

@@ -12,6 +12,7 @@ pub mod household;
 pub mod labels;
 pub mod looked;
 pub mod measures;
+pub mod notice_words;
 pub mod notices;
 pub mod progress;
 pub mod requests;

@@ -104,6 +104,8 @@ pub async fn for_staff(
         by_step: by_step.into_values().collect(),
         overdue_by_place: overdue,
         month: format!("{}年{}月", today.year(), today.month()),
+        year: today.year(),
+        month_number: today.month(),
         identified_this_month: durations.len(),
         average_days: (!durations.is_empty())
             .then(|| durations.iter().sum::<i64>() as f64 / durations.len() as f64),

@@ -7,6 +7,7 @@ use crate::{
         clock::{ClockKind, NoticeKind},
         lang::Lang,
         time::to_beijing,
+        wording::notice_words,
     },
     ssr::{error::ServiceError, repo::notifications, staff::Staff, state::AppState},
     tr,
@@ -28,7 +29,11 @@ pub async fn list(
             let created = DateTime::from_timestamp_millis(row.created_at)
                 .map(|at| to_beijing(at).format("%Y-%m-%d %H:%M").to_string())
                 .unwrap_or_default();
+            let title_words = NoticeKind::from_code(&row.kind)
+                .zip(ClockKind::from_code(&row.clock_kind))
+                .and_then(|(kind, clock)| notice_words::title(&row.title, kind, clock, lang));
             NotificationView {
+                title_words,
                 id: row.id,
                 case_id: row.case_id,
                 kind_label: NoticeKind::from_code(&row.kind)

@@ -37,6 +37,15 @@ pub struct ClockView {
     pub urgency: Urgency,
     /// A minimum (the notice), not a deadline: `due_on` is the earliest end.
     pub is_minimum: bool,
+    /// The codes the page words in the reader's language (`*_zh` above: the same in Chinese):
+    /// the clock's kind (domain::clock::ClockKind), its owner (domain::clock::Level) and the
+    /// time left.
+    #[serde(default)]
+    pub kind: String,
+    #[serde(default)]
+    pub owner: String,
+    #[serde(default)]
+    pub time_left: Option<crate::domain::clock::TimeLeft>,
 }
 
 /// An earlier filing that looks like the same household, shown beside this one.

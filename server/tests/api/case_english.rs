@@ -58,6 +58,7 @@ async fn every_case_page_and_step_form_is_in_english_with_data_marked() {
     }
     let mut forms = BTreeSet::new();
     let mut seen_hit = false;
+    let mut seen_clock = false;
     for user in ["zhen-qingshi", "cun-qingshi", "xian-officer"] {
         let staff = app.login(user).await;
         choose_english(&staff).await;
@@ -65,6 +66,10 @@ async fn every_case_page_and_step_form_is_in_english_with_data_marked() {
         for case in case_links(&queue) {
             let page = assert_english(&staff, &case).await;
             seen_hit |= page.contains("County data comparison: negative-list hits");
+            // Clocks are worded from their codes, not shown as marked Chinese.
+            assert!(!page.contains("<strong lang=\"zh-CN\">"), "{page}");
+            seen_clock |= page.contains("<strong>Township acceptance</strong>")
+                || page.contains("<strong>Home check</strong>");
             assert!(page.contains(">← Back to the to-do list</a>"), "{page}");
             assert!(page.contains(">Household</h2>"), "{page}");
             forms.extend(
@@ -88,6 +93,7 @@ async fn every_case_page_and_step_form_is_in_english_with_data_marked() {
     }
     assert!(forms.len() >= 15, "{forms:?}");
     assert!(seen_hit, "the negative-list card was shown");
+    assert!(seen_clock, "a clock was named in English");
 }
 
 #[tokio::test]

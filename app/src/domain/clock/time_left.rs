@@ -10,6 +10,7 @@ use crate::domain::calendar::Calendar;
 /// Time left on a clock, ready to be worded in any language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum TimeLeft {
     /// Working days left before the due date (at least 1).
     WorkingDaysLeft {

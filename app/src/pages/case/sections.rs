@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
-use super::words::{known, message, word, zh_text, Vocab};
+use super::words::{clock_words, known, message, word, zh_text, Vocab};
 use crate::{
     api::cases::{reveal_id_number, RevealIdNumber},
     components::{
@@ -177,11 +177,12 @@ pub fn ClockList(clocks: Vec<ClockView>) -> impl IntoView {
                 {clocks.into_iter().map(|c| {
                     let class = format!("clock {}", c.urgency.code().replace('_', "-"));
                     let due = due_line(c.is_minimum, &c.due_on, t);
+                    let words = clock_words(&c, t);
                     view! {
                         <li class=class>
-                            <strong lang="zh-CN">{c.kind_zh}</strong>
-                            <span class="muted">" · " <span lang="zh-CN">{c.owner_zh}</span> {format!(" · {due}")}</span>
-                            <span class="due" lang="zh-CN">{c.time_left_zh}</span>
+                            <strong>{words.kind}</strong>
+                            <span class="muted">" · " {words.owner} {format!(" · {due}")}</span>
+                            <span class="due">{words.time_left}</span>
                         </li>
                     }
                 }).collect_view()}

@@ -7,10 +7,11 @@ use crate::{
     domain::{
         case::form::{GUARANTEE_ITEMS, MEASURE_STATUS_ITEMS},
         case::household::{MemberStatus, Relation},
+        clock::{ClockKind, Level},
         lang::Lang,
         vocab::{Category, Channel, LabourCapacity, MeasureType, RiskTier, RiskType},
     },
-    wire::FieldError,
+    wire::{cases::ClockView, FieldError},
 };
 
 /// The vocabularies a `*_zh` word of the case view can come from.
@@ -96,6 +97,29 @@ pub fn word(vocab: Vocab, zh: &str, lang: Lang) -> AnyView {
 /// Text that is Chinese by nature (names, places, stored wording).
 pub fn zh_text(text: String) -> AnyView {
     view! { <span lang="zh-CN">{text}</span> }.into_any()
+}
+
+/// A clock's kind, owner and time left, each in the reader's language from its code, or the
+/// Chinese words (marked) when a view lacks the code.
+pub struct ClockWords {
+    pub kind: AnyView,
+    pub owner: AnyView,
+    pub time_left: AnyView,
+}
+
+pub fn clock_words(c: &ClockView, lang: Lang) -> ClockWords {
+    ClockWords {
+        kind: ClockKind::from_code(&c.kind)
+            .map_or_else(|| zh_text(c.kind_zh.clone()), |k| k.label(lang).into_any()),
+        owner: Level::from_code(&c.owner).map_or_else(
+            || zh_text(c.owner_zh.clone()),
+            |l| lang.pick(l.label_zh(), l.label_en()).into_any(),
+        ),
+        time_left: c.time_left.map_or_else(
+            || zh_text(c.time_left_zh.clone()),
+            |left| left.words(lang).into_any(),
+        ),
+    }
 }
 
 /// A field or refusal message in the reader's language.

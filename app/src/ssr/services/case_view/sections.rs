@@ -10,7 +10,7 @@ use crate::{
             household::HomeCheckRecord,
             labels, Case, Policy,
         },
-        clock::{time_left_zh, urgency},
+        clock::{time_left_zh, urgency, TimeLeft},
         id_number::IdNumber,
         money::Fen,
         vocab::{suggest_measures, Channel, LabourCapacity},
@@ -31,6 +31,9 @@ pub fn clocks(case: &Case, today: NaiveDate, cal: &Calendar, policy: &Policy) ->
             time_left_zh: time_left_zh(c, today, cal),
             urgency: urgency(c, today, cal, policy.due_soon_working_days),
             is_minimum: c.kind.is_minimum(),
+            kind: c.kind.code().to_owned(),
+            owner: c.owner.code().to_owned(),
+            time_left: Some(TimeLeft::of(c, today, cal)),
         })
         .collect()
 }

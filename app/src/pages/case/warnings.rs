@@ -2,7 +2,7 @@
 //! pair), and the county data comparison with its negative-list hits.
 use leptos::prelude::*;
 
-use super::words::zh_text;
+use super::words::{word, zh_text, Vocab};
 use crate::{
     domain::{
         case::screening::{MatchReason, NegativeItem},
@@ -79,7 +79,7 @@ fn DuplicatePair(
                             }}</td>
                             <td>{if o.applicant.is_empty() { tr::case_page::out_of_area(t).into_any() } else { zh_text(o.applicant) }}</td>
                             <td lang="zh-CN">{o.village}</td>
-                            <td lang="zh-CN">{o.state_zh}</td>
+                            <td>{word(Vocab::State, &o.state_zh, t)}</td>
                             <td>{o.reported_on}</td>
                             <td><strong>{reasons(&o.reasons_zh, t)}</strong></td>
                         </tr>

@@ -11,6 +11,7 @@ use crate::{
         lang::Lang,
         vocab::{Category, Channel, LabourCapacity, MeasureType, RiskTier, RiskType},
     },
+    tr,
     wire::{cases::ClockView, FieldError},
 };
 
@@ -27,7 +28,32 @@ pub enum Vocab {
     Measure,
     MeasureStatus,
     Guarantee,
+    /// A case state's name (`tr::state`, the same words as `labels::state_code_zh`).
+    State,
 }
+
+/// The state codes whose names `tr::state` holds.
+const STATES: &[&str] = &[
+    "reported",
+    "accepted",
+    "home_checked",
+    "village_reviewed",
+    "notice_running",
+    "notice_ended",
+    "township_reviewed",
+    "rejected_out_of_scope",
+    "not_identified",
+    "identified",
+    "elimination_proposed",
+    "elimination_home_checked",
+    "elimination_village_reviewed",
+    "elimination_notice_running",
+    "elimination_notice_ended",
+    "elimination_township_reviewed",
+    "eliminated",
+    "removed",
+    "in_progress",
+];
 
 fn find<T: Copy>(
     all: &[T],
@@ -83,6 +109,10 @@ pub fn known(vocab: Vocab, zh: &str, lang: Lang) -> Option<&'static str> {
         ),
         Vocab::MeasureStatus => item(&MEASURE_STATUS_ITEMS, zh, lang),
         Vocab::Guarantee => item(&GUARANTEE_ITEMS, zh, lang),
+        Vocab::State => STATES
+            .iter()
+            .find(|code| tr::state::lookup(Lang::Zh, code) == Some(zh))
+            .and_then(|code| tr::state::lookup(lang, code)),
     }
 }
 
@@ -132,6 +162,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_state_name_is_the_one_the_services_send() {
+        use crate::domain::wording::labels::state_code_zh;
+        for code in STATES.iter().filter(|c| **c != "in_progress") {
+            assert_eq!(
+                tr::state::lookup(Lang::Zh, code),
+                Some(state_code_zh(code)),
+                "{code}"
+            );
+        }
+    }
+
+    #[test]
     fn vocabulary_words_are_translated_and_other_words_are_not() {
         let cases = [
             (Vocab::Risk, "因病", Lang::En, Some("Illness")),
@@ -140,6 +182,18 @@ mod tests {
             (Vocab::MeasureStatus, "已落实", Lang::En, Some("Delivered")),
             (Vocab::Relation, "户主", Lang::En, Some("Head of household")),
             (Vocab::Risk, "村里说的", Lang::En, None),
+            (
+                Vocab::State,
+                "待乡镇受理",
+                Lang::En,
+                Some("Waiting for the township to accept"),
+            ),
+            (
+                Vocab::State,
+                "风险消除：公示中",
+                Lang::Zh,
+                Some("风险消除：公示中"),
+            ),
         ];
         for (vocab, zh, lang, want) in cases {
             assert_eq!(known(vocab, zh, lang), want, "{zh} in {lang:?}");

@@ -25,17 +25,19 @@ fn reads_typed_errors(accept: &str) -> bool {
 }
 
 pub async fn plain_errors(request: Request, next: Next) -> Response {
-    let (typed, lang) = {
+    let (accept, lang) = {
         let headers = request.headers();
         let text = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
         (
-            reads_typed_errors(text(header::ACCEPT).unwrap_or_default()),
+            text(header::ACCEPT).unwrap_or_default().to_owned(),
             Lang::for_request(text(header::COOKIE), text(header::ACCEPT_LANGUAGE)),
         )
     };
-    if typed || !request.uri().path().starts_with("/api/") {
+    // A browser posting a form reads the page it is answered with.
+    if accept.contains("text/html") || !request.uri().path().starts_with("/api/") {
         return next.run(request).await;
     }
+    let typed = reads_typed_errors(&accept);
     let response = next.run(request).await;
     if response.status().is_success() || response.status().is_redirection() {
         return response;
@@ -44,10 +46,24 @@ pub async fn plain_errors(request: Request, next: Next) -> Response {
     let Ok(bytes) = to_bytes(body, MAX_ERROR_BODY).await else {
         return Response::from_parts(parts, Body::empty());
     };
-    let Ok(error) = serde_json::from_slice::<AppError>(&bytes) else {
-        return Response::from_parts(parts, Body::from(bytes));
+    let (error, answered) = match serde_json::from_slice::<AppError>(&bytes) {
+        Ok(error) => (error, true),
+        // An unknown `/api/` path (the site's HTML "not found" page) or a wrong method (an
+        // empty body) gets an error body too, not a page; other bodies pass (department keys).
+        Err(_) => match status_error(parts.status, is_page_or_empty(&parts, &bytes)) {
+            Some(error) => (error, false),
+            None => return Response::from_parts(parts, Body::from(bytes)),
+        },
     };
-    let Ok(plain) = serde_json::to_vec(&ErrorBody::of(&error, lang)) else {
+    if typed && answered {
+        return Response::from_parts(parts, Body::from(bytes));
+    }
+    let json = if typed {
+        serde_json::to_vec(&error)
+    } else {
+        serde_json::to_vec(&ErrorBody::of(&error, lang))
+    };
+    let Ok(json) = json else {
         return Response::from_parts(parts, Body::from(bytes));
     };
     parts.headers.remove(header::CONTENT_LENGTH);
@@ -55,23 +71,32 @@ pub async fn plain_errors(request: Request, next: Next) -> Response {
         header::CONTENT_TYPE,
         HeaderValue::from_static("application/json"),
     );
-    Response::from_parts(parts, Body::from(plain))
+    Response::from_parts(parts, Body::from(json))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::reads_typed_errors;
+fn is_page_or_empty(parts: &axum::http::response::Parts, bytes: &[u8]) -> bool {
+    let html = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    html || bytes.iter().all(u8::is_ascii_whitespace)
+}
 
-    #[test]
-    fn the_sites_scripts_and_browsers_keep_their_answers() {
-        for (accept, typed) in [
-            ("application/json", true),
-            ("text/html,application/xhtml+xml", true),
-            ("*/*", false),
-            ("", false),
-            ("application/problem+json", false),
-        ] {
-            assert_eq!(reads_typed_errors(accept), typed, "{accept}");
-        }
+/// The error an `/api/` answer without an `AppError` body stands for, by its status.
+fn status_error(status: axum::http::StatusCode, page_or_empty: bool) -> Option<AppError> {
+    if !page_or_empty {
+        return None;
     }
+    Some(match status.as_u16() {
+        401 => AppError::Unauthorized,
+        403 => AppError::Forbidden,
+        // No such call, or not with this method.
+        404 | 405 => AppError::NotFound,
+        409 => AppError::Conflict,
+        429 => AppError::RateLimited,
+        503 => AppError::Unavailable,
+        500..=599 => AppError::Internal,
+        _ => return None,
+    })
 }

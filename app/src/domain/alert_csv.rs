@@ -63,6 +63,14 @@ const COLUMNS: [(&str, &str, &str, bool); 9] = [
     ("description", "情况说明", "description", true),
 ];
 
+/// A row problem's column as the header names it, in `lang` (`risk_types` → 困难类型).
+pub fn column_header(field: &str, lang: crate::domain::lang::Lang) -> &str {
+    COLUMNS
+        .iter()
+        .find(|(f, ..)| *f == field)
+        .map_or(field, |(_, zh, en, _)| lang.pick(*zh, *en))
+}
+
 /// Parses the whole file; problems inside a row are left for the row's own checks.
 pub fn parse(text: &str) -> Result<Vec<AlertCsvRow>, AlertCsvError> {
     from_records(records(text.trim_start_matches('\u{feff}'))?)
@@ -176,6 +184,15 @@ pub(crate) fn records(text: &str) -> Result<Vec<Vec<String>>, AlertCsvError> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_problem_names_its_column_as_the_header_does() {
+        use crate::domain::lang::Lang;
+        assert_eq!(column_header("risk_types", Lang::Zh), "困难类型");
+        assert_eq!(column_header("id_number", Lang::Zh), "身份证号码");
+        assert_eq!(column_header("id_number", Lang::En), "id_number");
+        assert_eq!(column_header("unknown", Lang::Zh), "unknown");
+    }
+
     use super::*;
 
     const FILE: &str = "\u{feff}记录编号,姓名,手机号码,身份证号码,村代码,家庭人口,困难类型,情况说明\r\n\

@@ -14,7 +14,7 @@ use crate::{
         hydrated::mark_hydrated,
         island_props::{island_props, IslandProps},
     },
-    domain::alert_file::MAX_ALERT_FILE_BYTES,
+    domain::{alert_csv, alert_file::MAX_ALERT_FILE_BYTES, vocab::RiskType},
     i18n::{use_lang, Lang},
     tr,
     wire::alerts::{AlertImportAnswer, AlertOutcome, MAX_ALERTS_PER_PUSH},
@@ -47,6 +47,8 @@ pub fn AlertsPage() -> impl IntoView {
             {tr::alerts::hint(t, MAX_ALERT_FILE_BYTES / 1024, MAX_ALERTS_PER_PUSH)}
             <code lang="zh-CN">{EXAMPLE.replace('\t', "、")}</code>
             {tr::alerts::hint_after(t)}
+            {tr::alerts::hardship_names(t)}
+            <span lang="zh-CN">{RiskType::ALL.iter().map(|r| r.label_zh()).collect::<Vec<_>>().join("、")}</span>
         </p>
         {outcomes.map(|outcomes| view! { <Outcomes outcomes /> })}
         <IslandProps id=PROPS values=vec![t.code().to_owned(), problem.unwrap_or_default()]>
@@ -220,7 +222,7 @@ fn Outcomes(outcomes: Vec<AlertOutcome>) -> impl IntoView {
                             (Some(code), true) => tr::alerts::filed_duplicate(t, code),
                             (Some(code), false) => tr::alerts::filed(t, code),
                             (None, _) => o.errors.iter()
-                                .map(|e| format!("{}{}{}", e.field, tr::common::colon(t), t.pick(&e.zh, &e.en)))
+                                .map(|e| format!("{}{}{}", alert_csv::column_header(&e.field, t), tr::common::colon(t), t.pick(&e.zh, &e.en)))
                                 .collect::<Vec<_>>()
                                 .join(tr::common::field_separator(t)),
                         };

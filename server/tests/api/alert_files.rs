@@ -230,6 +230,20 @@ async fn without_javascript_a_chosen_file_gets_the_row_by_row_answer_page() {
     assert_eq!(status, 200, "the answer page, not a redirect to the queue");
     assert!(page.contains("已登记1条，未登记1条"), "{page}");
     assert!(page.contains("XL-1") && page.contains("XL-2"));
+    // A row's problem names its column as the header does, never the program's field name.
+    for field in [
+        "reference",
+        "name",
+        "mobile",
+        "id_number",
+        "village",
+        "household_size",
+    ] {
+        assert!(!page.contains(&format!("{field}：")), "{field} in {page}");
+    }
+    for field in ["risk_types", "description", "group"] {
+        assert!(!page.contains(&format!("{field}：")), "{field} in {page}");
+    }
     assert!(
         page.contains("部门预警导入"),
         "the import page, ready for the next list"

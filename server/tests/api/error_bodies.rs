@@ -64,3 +64,52 @@ async fn other_callers_get_a_code_and_a_sentence_in_their_language() {
         json!("NotFound")
     );
 }
+
+#[tokio::test]
+async fn an_unknown_call_or_a_wrong_method_is_answered_in_json_not_with_a_page() {
+    let app = spawn_app().await;
+    for accept in ["*/*", "application/json"] {
+        let response = app
+            .client
+            .get(app.url("/api/no-such-call"))
+            .header(header::ACCEPT, accept)
+            .header(header::ACCEPT_LANGUAGE, "en")
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(response.status().as_u16(), 404, "{accept}");
+        let body: Value = response
+            .json()
+            .await
+            .expect("a JSON body, not the HTML page");
+        let expected = if accept == "*/*" {
+            json!({"error": "NotFound", "message": app::wire::AppError::NotFound.en()})
+        } else {
+            json!("NotFound")
+        };
+        assert_eq!(body, expected, "{accept}");
+    }
+    let response = app
+        .client
+        .delete(app.url("/api/reports/track"))
+        .header(header::ACCEPT, "*/*")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status().as_u16(), 405);
+    let body: Value = response
+        .json()
+        .await
+        .expect("a JSON body, not an empty one");
+    assert_eq!(body["error"], "NotFound");
+    // A browser still gets the page.
+    let page = app
+        .client
+        .get(app.url("/api/no-such-call"))
+        .header(header::ACCEPT, "text/html")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(page.status().as_u16(), 404);
+    assert!(page.text().await.expect("text").contains("<html"));
+}

@@ -60,16 +60,20 @@ pub struct ToldClock<'a> {
     pub due_on: &'a str,
 }
 
+/// The most rows one [`mark_told`] statement takes: 3 values a row, 2 for the level.
+pub const MAX_TOLD_ROWS: usize = (super::MAX_BINDS - 2) / 3;
+
 /// Raises the told level of these clock rows to `level` (see migration 0022), in the sweep's
 /// own transaction. A row rewritten since the sweep read it (another due date) or closed is
 /// left alone, and a level is never lowered, so two sweeps at once cannot undo each other.
+/// One UPDATE per `per_statement` rows (at most [`MAX_TOLD_ROWS`]).
 pub async fn mark_told(
     tx: &mut sqlx::AnyConnection,
     level: i64,
     rows: &[ToldClock<'_>],
+    per_statement: usize,
 ) -> sqlx::Result<()> {
-    // 3 binds a row: 200 rows stay well inside every driver's bind limit.
-    for chunk in rows.chunks(200) {
+    for chunk in rows.chunks(per_statement.clamp(1, MAX_TOLD_ROWS)) {
         let mut sql = String::from(
             "update case_clocks set told_level = $1
              where state = 'open' and told_level < $2 and (case_id, seq, due_on) in (values ",
@@ -82,7 +86,8 @@ pub async fn mark_told(
             sql.push_str(&format!("(${}, ${}, ${})", n, n + 1, n + 2));
         }
         sql.push(')');
-        let mut query = sqlx::query(&sql).bind(level).bind(level);
+        // Not kept prepared: each chunk size is its own statement text.
+        let mut query = sqlx::query(&sql).persistent(false).bind(level).bind(level);
         for row in chunk {
             query = query.bind(row.case_id).bind(row.seq).bind(row.due_on);
         }

@@ -8,6 +8,7 @@ pub mod department_keys;
 pub mod drafts;
 pub mod notifications;
 pub mod outbox;
+pub mod outbox_batch;
 pub mod queue;
 pub mod rate_limits;
 pub mod regions;
@@ -21,3 +22,7 @@ pub mod stats;
 pub mod users;
 
 pub use sqlx::Any;
+
+/// Bound values one statement may carry: SQLite's default limit (32,766), the lower of the
+/// two databases' (PostgreSQL's is 65,535). Multi-row statements size their chunks by it.
+pub const MAX_BINDS: usize = 32_766;

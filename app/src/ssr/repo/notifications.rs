@@ -118,30 +118,56 @@ pub struct NewNotification<'a> {
     pub body: &'a str,
 }
 
-/// Inserts the notification unless that person already has it (same case, clock, due date and
-/// kind). Returns whether a row was written.
-pub async fn insert_once<'e, E: Executor<'e, Database = Any>>(
+/// Values bound per notification; the time is bound once for the whole statement.
+const BINDS_PER_ROW: usize = 8;
+
+/// The most notifications [`insert_many_once`] takes in one call.
+pub const MAX_ROWS: usize = (super::MAX_BINDS - 1) / BINDS_PER_ROW;
+
+/// Inserts the notifications in one multi-row INSERT, each unless that person already has it
+/// (same case, clock, due date and kind: the unique key, so two sweeps at once write each
+/// once). Returns the ids of the rows written. At most [`MAX_ROWS`] a call.
+pub async fn insert_many_once<'e, E: Executor<'e, Database = Any>>(
     ex: E,
-    n: &NewNotification<'_>,
+    rows: &[NewNotification<'_>],
     now_ms: i64,
-) -> sqlx::Result<bool> {
-    sqlx::query(
+) -> sqlx::Result<Vec<String>> {
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    assert!(rows.len() <= MAX_ROWS, "too many notifications for one statement");
+    let mut sql = String::from(
         "insert into notifications (id, user_id, case_id, kind, clock_kind, due_on, title, body, created_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         on conflict (user_id, case_id, clock_kind, due_on, kind) do nothing",
-    )
-    .bind(n.id)
-    .bind(n.user_id)
-    .bind(n.case_id)
-    .bind(n.kind)
-    .bind(n.clock_kind)
-    .bind(n.due_on)
-    .bind(n.title)
-    .bind(n.body)
-    .bind(now_ms)
-    .execute(ex)
-    .await
-    .map(|done| done.rows_affected() == 1)
+         values ",
+    );
+    for i in 0..rows.len() {
+        let n = 2 + i * BINDS_PER_ROW;
+        if i > 0 {
+            sql.push_str(", ");
+        }
+        sql.push('(');
+        for c in 0..BINDS_PER_ROW {
+            sql.push_str(&format!("${}, ", n + c));
+        }
+        sql.push_str("$1)");
+    }
+    sql.push_str(
+        " on conflict (user_id, case_id, clock_kind, due_on, kind) do nothing returning id",
+    );
+    // Not kept prepared: each chunk size is its own statement text.
+    let mut query = sqlx::query_scalar(&sql).persistent(false).bind(now_ms);
+    for n in rows {
+        query = query
+            .bind(n.id)
+            .bind(n.user_id)
+            .bind(n.case_id)
+            .bind(n.kind)
+            .bind(n.clock_kind)
+            .bind(n.due_on)
+            .bind(n.title)
+            .bind(n.body);
+    }
+    query.fetch_all(ex).await
 }
 
 #[derive(Debug, Clone, FromRow)]

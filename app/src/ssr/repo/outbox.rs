@@ -71,7 +71,7 @@ pub async fn enqueue<'e, E: Executor<'e, Database = Any>>(
     .map(|_| ())
 }
 
-fn seal_recipient(vault: &Vault, channel: MessageChannel, recipient: &str) -> String {
+pub(super) fn seal_recipient(vault: &Vault, channel: MessageChannel, recipient: &str) -> String {
     match channel {
         MessageChannel::Sms => vault.seal(Field::Mobile, recipient),
         MessageChannel::Email => recipient.to_owned(),

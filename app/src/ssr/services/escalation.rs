@@ -2,7 +2,7 @@
 //! or overdue, and the owner's supervisor of every overdue one. Notifications land in the
 //! in-app inbox and, for people with an email address, in the outbox (sent by the worker in
 //! working hours). The unique key on notifications makes a sweep safe to run again.
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 
@@ -20,6 +20,7 @@ use crate::{
             clocks::{self, ToldClock},
             notifications::{self, DueClockRow, NewNotification, Recipient},
             outbox::{self, NewMessage},
+            outbox_batch,
             regions,
         },
         state::AppState,
@@ -28,6 +29,10 @@ use crate::{
 
 /// At most this many clocks per sweep; the rest wait for the next one (earliest due first).
 const SWEEP_LIMIT: i64 = 10_000;
+
+/// Rows per multi-row statement (notifications, outbox rows, told levels): 8,001 bound values
+/// at most, inside both databases' limits, and a full sweep in about a dozen statements.
+pub const ROWS_PER_STATEMENT: usize = 1_000;
 
 /// What a sweep found and did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -102,8 +107,18 @@ struct Planned {
 
 /// Sweeps the open clocks as of `now`: see the module docs. Safe to run at any time and any
 /// number of times; people already told are not told again.
-#[tracing::instrument(skip_all, fields(now = %now))]
 pub async fn sweep(state: &AppState, now: DateTime<Utc>) -> Result<SweepReport, ServiceError> {
+    sweep_in_chunks(state, now, ROWS_PER_STATEMENT).await
+}
+
+/// [`sweep`], writing `rows_per_statement` rows a statement (clamped to what one statement can
+/// bind). Tests pass a small number so that a few clocks span several statements.
+#[tracing::instrument(skip_all, fields(now = %now))]
+pub async fn sweep_in_chunks(
+    state: &AppState,
+    now: DateTime<Utc>,
+    rows_per_statement: usize,
+) -> Result<SweepReport, ServiceError> {
     let today = beijing_date(now);
     let window = state.policy.due_soon_working_days;
     // Every clock with at most `window` working days left is due before the (window+1)-th
@@ -130,10 +145,17 @@ pub async fn sweep(state: &AppState, now: DateTime<Utc>) -> Result<SweepReport, 
         clocks_checked: rows.len(),
         ..SweepReport::default()
     };
-    let planned = plan(state, &rows, today, &mut report).await?;
-    if !rows.is_empty() {
-        write(state, &rows, &planned, today, now, &mut report).await?;
+    if rows.is_empty() {
+        // Nothing due and untold: no regions or people to look up.
+        return Ok(report);
     }
+    let planned = plan(state, &rows, today, &mut report).await?;
+    let how = Written {
+        today,
+        now,
+        per_statement: rows_per_statement,
+    };
+    write(state, &rows, &planned, &how, &mut report).await?;
     if report.notified > 0 {
         tracing::info!(
             checked = report.clocks_checked,
@@ -240,24 +262,36 @@ impl People {
     }
 }
 
+/// When and how [`write`] writes.
+struct Written {
+    today: chrono::NaiveDate,
+    now: DateTime<Utc>,
+    per_statement: usize,
+}
+
 /// Writes the planned notifications in one transaction, each once, with an email for people
 /// who have an address, and in the same transaction marks every clock read as told up to the
-/// level its due date gives it today, so the next sweep does not read it again.
+/// level its due date gives it today, so the next sweep does not read it again. Each kind of
+/// row goes in multi-row statements of `per_statement` rows.
 async fn write(
     state: &AppState,
     rows: &[DueClockRow],
     planned: &[Planned],
-    today: chrono::NaiveDate,
-    now: DateTime<Utc>,
+    how: &Written,
     report: &mut SweepReport,
 ) -> Result<(), ServiceError> {
-    let now_ms = millis(now);
+    let now_ms = millis(how.now);
+    let per_statement = how
+        .per_statement
+        .clamp(1, notifications::MAX_ROWS.min(outbox_batch::MAX_ROWS));
     let mut tx = state.db.pool.begin().await?;
-    for p in planned {
-        let written = notifications::insert_once(
-            &mut *tx,
-            &NewNotification {
-                id: &new_id(),
+    for chunk in planned.chunks(per_statement) {
+        let ids: Vec<String> = chunk.iter().map(|_| new_id()).collect();
+        let notes: Vec<NewNotification<'_>> = chunk
+            .iter()
+            .zip(&ids)
+            .map(|(p, id)| NewNotification {
+                id,
                 user_id: &p.recipient.id,
                 case_id: &p.case_id,
                 kind: p.kind.code(),
@@ -265,35 +299,41 @@ async fn write(
                 due_on: &p.due_on,
                 title: &p.title,
                 body: &p.body,
-            },
-            now_ms,
-        )
-        .await?;
-        if !written {
-            continue;
-        }
-        report.notified += 1;
-        let email = p.recipient.email.as_deref().map(str::trim);
-        if let Some(email) = email.filter(|e| !e.is_empty()) {
-            let body = crate::domain::wording::notices::email_body(&p.body);
-            outbox::enqueue(
-                &mut *tx,
-                &state.vault,
-                &NewMessage {
-                    id: &new_id(),
-                    channel: outbox::MessageChannel::Email,
-                    recipient: email,
-                    subject: &p.title,
-                    body: &body,
-                    case_id: Some(&p.case_id),
-                },
-                now_ms,
-            )
-            .await?;
-            report.emails_queued += 1;
-        }
+            })
+            .collect();
+        // Those already told are left out by the unique key; only the rows written get mail.
+        let written: HashSet<String> = notifications::insert_many_once(&mut *tx, &notes, now_ms)
+            .await?
+            .into_iter()
+            .collect();
+        report.notified += written.len();
+        let emails: Vec<(&str, String, &Planned, String)> = chunk
+            .iter()
+            .zip(&ids)
+            .filter(|(_, id)| written.contains(id.as_str()))
+            .filter_map(|(p, _)| {
+                let email = p.recipient.email.as_deref().map(str::trim)?;
+                (!email.is_empty()).then(|| {
+                    let body = crate::domain::wording::notices::email_body(&p.body);
+                    (email, body, p, new_id())
+                })
+            })
+            .collect();
+        let messages: Vec<NewMessage<'_>> = emails
+            .iter()
+            .map(|(email, body, p, id)| NewMessage {
+                id,
+                channel: outbox::MessageChannel::Email,
+                recipient: email,
+                subject: &p.title,
+                body,
+                case_id: Some(&p.case_id),
+            })
+            .collect();
+        outbox_batch::enqueue_many(&mut *tx, &state.vault, &messages, now_ms).await?;
+        report.emails_queued += messages.len();
     }
-    let today = today.to_string();
+    let today = how.today.to_string();
     for level in [TOLD_DUE_SOON, TOLD_OVERDUE] {
         let told: Vec<ToldClock<'_>> = rows
             .iter()
@@ -304,7 +344,7 @@ async fn write(
                 due_on: &r.due_on,
             })
             .collect();
-        clocks::mark_told(&mut tx, level, &told).await?;
+        clocks::mark_told(&mut tx, level, &told, how.per_statement).await?;
     }
     tx.commit().await?;
     Ok(())

@@ -135,7 +135,10 @@ pub async fn insert_many_once<'e, E: Executor<'e, Database = Any>>(
     if rows.is_empty() {
         return Ok(Vec::new());
     }
-    assert!(rows.len() <= MAX_ROWS, "too many notifications for one statement");
+    assert!(
+        rows.len() <= MAX_ROWS,
+        "too many notifications for one statement"
+    );
     let mut sql = String::from(
         "insert into notifications (id, user_id, case_id, kind, clock_kind, due_on, title, body, created_at)
          values ",

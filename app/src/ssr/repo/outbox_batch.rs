@@ -21,7 +21,10 @@ pub async fn enqueue_many<'e, E: Executor<'e, Database = Any>>(
     if messages.is_empty() {
         return Ok(());
     }
-    assert!(messages.len() <= MAX_ROWS, "too many outbox rows for one statement");
+    assert!(
+        messages.len() <= MAX_ROWS,
+        "too many outbox rows for one statement"
+    );
     let mut sql = String::from(
         "insert into outbox (id, channel, recipient, subject, body, status, attempts, next_attempt_at, case_id, created_at)
          values ",

@@ -62,6 +62,12 @@ pub struct DuplicateView {
     pub state_zh: String,
     pub reported_on: String,
     pub reasons_zh: String,
+    /// The state and the reasons in the reader's language, worded by the server where the
+    /// answer goes to an island (the proxy page's look-up); empty: only the `*_zh` words.
+    #[serde(default)]
+    pub state_words: String,
+    #[serde(default)]
+    pub reasons_words: String,
 }
 
 /// The county data comparison (县级比对) as recorded.

@@ -1,13 +1,14 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
-use super::words::{clock_words, known, message, parts, word, zh_text, Vocab};
+use super::words::{clock_words, known, message, word, zh_text, Vocab};
 use crate::{
     api::cases::{reveal_id_number, RevealIdNumber},
     components::{
         form_post::Posted,
         hydrated::mark_hydrated,
         island_props::{island_props, IslandProps},
+        worded::parts,
     },
     domain::{
         lang::Lang,

@@ -1,7 +1,7 @@
 //! Inputs for each field a step form can have, named as `CommandForm` expects.
 use leptos::prelude::*;
 
-use super::words::parts;
+use crate::components::worded::parts;
 
 use crate::{
     domain::{

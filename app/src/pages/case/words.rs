@@ -10,7 +10,6 @@ use crate::{
         clock::{ClockKind, Level},
         lang::Lang,
         vocab::{Category, Channel, LabourCapacity, MeasureType, RiskTier, RiskType},
-        wording::phrase::Part,
     },
     tr,
     wire::{cases::ClockView, FieldError},
@@ -123,18 +122,6 @@ pub fn word(vocab: Vocab, zh: &str, lang: Lang) -> AnyView {
         Some(text) => text.into_any(),
         None => zh_text(zh.to_owned()),
     }
-}
-
-/// A worded phrase: the reader's words as text, data inside `<span lang="zh-CN">`.
-pub fn parts(parts: Vec<Part>) -> AnyView {
-    parts
-        .into_iter()
-        .map(|part| match part {
-            Part::Words(words) => words.into_any(),
-            Part::Data(data) => zh_text(data),
-        })
-        .collect_view()
-        .into_any()
 }
 
 /// Text that is Chinese by nature (names, places, stored wording).

@@ -1,6 +1,8 @@
 //! A stored notification title (written in Chinese by `notices::deadline`) in the reader's
 //! language: the title is one of three known patterns around the clock's name and the
 //! tracking code, so it is recognised and worded again (texts under `inbox_words`).
+use chrono::NaiveDate;
+
 use crate::domain::clock::{ClockKind, Level, NoticeKind};
 use crate::domain::lang::Lang;
 use crate::tr;
@@ -63,6 +65,11 @@ pub fn body_phrase(stored: &str, kind: NoticeKind, clock: ClockKind) -> Option<P
         for (name, value) in found {
             let value = match name.as_str() {
                 "step" => clock.code().to_owned(),
+                // Written as Chinese words (2026年12月3日); carried as 2026-12-03.
+                "due_on" => NaiveDate::parse_from_str(&value, "%Y年%m月%d日")
+                    .or_else(|_| NaiveDate::parse_from_str(&value, "%Y-%m-%d"))
+                    .ok()?
+                    .to_string(),
                 "owner" => Level::ALL
                     .into_iter()
                     .find(|l| t::owner::lookup(zh, l.code()) == Some(value.as_str()))?
@@ -81,7 +88,8 @@ pub fn body_words(phrase: &Phrase, lang: Lang) -> Option<Vec<Part>> {
     use tr::inbox_body as t;
     let mut a = Fill::new(phrase);
     let village = a.data("village")?;
-    let (tracking, due_on) = (a.raw("tracking")?, a.raw("due_on")?);
+    let tracking = a.raw("tracking")?;
+    let due_on = lang.date(a.raw("due_on")?.parse().ok()?);
     let step = a.word("step", ClockKind::from_code, |k| k.label(lang))?;
     let text = match phrase.code.as_str() {
         "due_soon" => t::due_soon(lang, village, tracking, step, due_on),
@@ -154,18 +162,14 @@ mod tests {
             (NoticeKind::Overdue, false),
             (NoticeKind::Overdue, true),
         ];
+        // The sweep writes the date in Chinese words.
+        let due_on =
+            crate::domain::time::date_zh(NaiveDate::from_ymd_opt(2026, 12, 3).expect("a day"));
         for clock in ClockKind::ALL {
             for owner in Level::ALL {
                 for (kind, supervisor) in kinds {
-                    let (_, stored) = deadline(
-                        "FP7K2M",
-                        clock,
-                        owner,
-                        kind,
-                        supervisor,
-                        "青石村",
-                        "2026-11-30",
-                    );
+                    let (_, stored) =
+                        deadline("FP7K2M", clock, owner, kind, supervisor, "青石村", &due_on);
                     let phrase = body_phrase(&stored, kind, clock).expect("recognised");
                     let zh = body_words(&phrase, Lang::Zh).expect("worded");
                     assert_eq!(plain(&zh), stored);
@@ -176,7 +180,7 @@ mod tests {
                             assert!(words.is_ascii(), "{words}");
                         }
                     }
-                    assert!(plain(&en).contains("FP7K2M") && plain(&en).contains("2026-11-30"));
+                    assert!(plain(&en).contains("FP7K2M") && plain(&en).contains("3 Dec 2026"));
                 }
             }
         }

@@ -315,7 +315,8 @@ fn an_unknown_code_or_argument_is_not_worded_so_the_page_shows_the_stored_words(
 
 #[test]
 fn the_actor_is_the_household_or_a_role_with_a_name() {
-    let cases: &[(&str, Option<&str>, Lang, Option<Vec<Part>>)] = &[
+    type Case<'a> = (&'a str, Option<&'a str>, Lang, Option<Vec<Part>>);
+    let cases: &[Case] = &[
         (
             "household",
             None,

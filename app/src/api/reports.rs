@@ -122,7 +122,7 @@ pub async fn check_duplicates(
             address: &address,
             now,
         };
-        duplicates::for_proxy(&ctx.state, reader, &id_number, &mobile).await
+        duplicates::for_proxy(&ctx.state, reader, &id_number, &mobile, ctx.lang()).await
     })
     .await
 }

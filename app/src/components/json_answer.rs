@@ -125,6 +125,8 @@ impl FromJson for DuplicateView {
             state_zh: text(value, "state_zh")?,
             reported_on: text(value, "reported_on")?,
             reasons_zh: text(value, "reasons_zh")?,
+            state_words: text(value, "state_words")?,
+            reasons_words: text(value, "reasons_words")?,
         })
     }
 }

@@ -13,3 +13,4 @@ pub mod report_fields;
 pub mod report_prop;
 pub mod village_options;
 pub mod who_looked;
+pub mod worded;

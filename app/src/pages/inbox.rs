@@ -1,10 +1,11 @@
 //! 消息: deadline notifications from the clock sweep, newest first, unread in bold.
 use leptos::prelude::*;
 
-use crate::components::notice::LoadError;
+use crate::components::{notice::LoadError, worded::parts};
 
 use crate::{
     api::inbox::{my_notifications, MarkRead},
+    domain::wording::notice_words,
     i18n::use_lang,
     tr,
     wire::inbox::NotificationView,
@@ -57,6 +58,15 @@ fn InboxItem(item: NotificationView, mark: ServerAction<MarkRead>) -> impl IntoV
         Some(words) => words.into_any(),
         None => view! { <span lang="zh-CN">{item.title}</span> }.into_any(),
     };
+    // So is the body, its village name marked Chinese.
+    let body = match item
+        .body_phrase
+        .as_ref()
+        .and_then(|p| notice_words::body_words(p, t))
+    {
+        Some(words) => view! { <div>{parts(words)}</div> }.into_any(),
+        None => view! { <div lang="zh-CN">{item.body}</div> }.into_any(),
+    };
     let title = if item.read {
         view! { <span class="inbox-title">{words}</span> }.into_any()
     } else {
@@ -67,7 +77,7 @@ fn InboxItem(item: NotificationView, mark: ServerAction<MarkRead>) -> impl IntoV
             <a href=format!("/staff/cases/{}", item.case_id) class="inbox-link">
                 {title}
                 <div class="muted">{item.kind_label} " · " {item.clock_label} " · " {item.created_at}</div>
-                <div lang="zh-CN">{item.body}</div>
+                {body}
             </a>
             {(!item.read).then(|| view! {
                 <ActionForm action=mark attr:class="inline">

@@ -106,6 +106,8 @@ fn duplicate_record(d: &DuplicateView) -> Vec<String> {
         d.state_zh,
         d.reported_on,
         d.reasons_zh,
+        d.state_words,
+        d.reasons_words,
     ]
 }
 
@@ -120,6 +122,8 @@ fn duplicate_from(record: Vec<String>) -> DuplicateView {
         state_zh: next(),
         reported_on: next(),
         reasons_zh: next(),
+        state_words: next(),
+        reasons_words: next(),
     }
 }
 
@@ -221,6 +225,15 @@ async fn earlier_filings(id_number: String, mobile: String) -> Vec<DuplicateView
     }
 }
 
+/// Words the server gave in the reader's language, else the Chinese, marked.
+fn worded(words: String, zh: String) -> AnyView {
+    if words.is_empty() {
+        view! { <span lang="zh-CN">{zh}</span> }.into_any()
+    } else {
+        words.into_any()
+    }
+}
+
 /// A warning, not a block: the filing goes ahead and the township decides at acceptance.
 #[component]
 fn EarlierFilings(found: Vec<DuplicateView>) -> impl IntoView {
@@ -234,8 +247,8 @@ fn EarlierFilings(found: Vec<DuplicateView>) -> impl IntoView {
                         <li>
                             {tr::proxy::tracking(lang, d.tracking)} " · "
                             <span lang="zh-CN">{d.village}</span> " · "
-                            <span lang="zh-CN">{d.state_zh}</span> " · " {d.reported_on} " · "
-                            <span lang="zh-CN">{d.reasons_zh}</span>
+                            {worded(d.state_words, d.state_zh)} " · " {d.reported_on} " · "
+                            {worded(d.reasons_words, d.reasons_zh)}
                         </li>
                     }).collect_view()}
                 </ul>

@@ -2,6 +2,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::clock::Urgency;
+use crate::domain::wording::phrase::Phrase;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
@@ -61,6 +62,12 @@ pub struct DuplicateView {
     pub state_zh: String,
     pub reported_on: String,
     pub reasons_zh: String,
+    /// The state and the reasons in the reader's language, worded by the server where the
+    /// answer goes to an island (the proxy page's look-up); empty: only the `*_zh` words.
+    #[serde(default)]
+    pub state_words: String,
+    #[serde(default)]
+    pub reasons_words: String,
 }
 
 /// The county data comparison (县级比对) as recorded.
@@ -78,8 +85,20 @@ pub struct ComparisonView {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct TimelineEntry {
     pub at: String,
+    /// Who acted, in Chinese (kept for older readers; the page words `by_role`/`by_name`).
     pub who: String,
+    /// What happened, in Chinese (shown when the page does not know `what`'s code).
     pub what_zh: String,
+    /// What happened: a key of `timeline_words.event` and its arguments.
+    #[serde(default)]
+    pub what: Phrase,
+    /// The actor's role code.
+    #[serde(default)]
+    pub by_role: String,
+    /// The actor's display name (Chinese data); None for the household itself or an account
+    /// that no longer exists.
+    #[serde(default)]
+    pub by_name: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -147,6 +166,12 @@ pub struct CaseView {
     pub suggested_category: Option<String>,
     /// Why: per-capita income against the line, worded for the county.
     pub category_hint_zh: Option<String>,
+    /// `consent_zh` as a key of `case_words.consent` and its arguments.
+    #[serde(default)]
+    pub consent: Phrase,
+    /// `category_hint_zh` as a key of `case_words.hint` and its arguments.
+    #[serde(default)]
+    pub category_hint: Option<Phrase>,
 }
 
 /// The answer to a plain (JavaScript-off) reveal post, handed to the case page it renders:

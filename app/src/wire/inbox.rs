@@ -1,6 +1,8 @@
 //! The in-app inbox: deadline notifications from the clock sweep.
 use serde::{Deserialize, Serialize};
 
+use crate::domain::wording::phrase::Phrase;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct NotificationView {
@@ -19,6 +21,10 @@ pub struct NotificationView {
     #[serde(default)]
     pub title_words: Option<String>,
     pub body: String,
+    /// The body as a key of `inbox_body` and its arguments when it is one the sweep writes;
+    /// None: only the Chinese `body`.
+    #[serde(default)]
+    pub body_phrase: Option<Phrase>,
     /// Beijing time, "2026-11-24 10:00".
     pub created_at: String,
     pub read: bool,

@@ -59,6 +59,7 @@ async fn every_case_page_and_step_form_is_in_english_with_data_marked() {
     let mut forms = BTreeSet::new();
     let mut seen_hit = false;
     let mut seen_clock = false;
+    let mut seen_words = BTreeSet::new();
     for user in ["zhen-qingshi", "cun-qingshi", "xian-officer"] {
         let staff = app.login(user).await;
         choose_english(&staff).await;
@@ -70,6 +71,7 @@ async fn every_case_page_and_step_form_is_in_english_with_data_marked() {
             assert!(!page.contains("<strong lang=\"zh-CN\">"), "{page}");
             seen_clock |= page.contains("<strong>Township acceptance</strong>")
                 || page.contains("<strong>Home check</strong>");
+            seen_words.extend(worded_from_codes(&page));
             assert!(page.contains(">← Back to the to-do list</a>"), "{page}");
             assert!(page.contains(">Household</h2>"), "{page}");
             forms.extend(
@@ -92,8 +94,53 @@ async fn every_case_page_and_step_form_is_in_english_with_data_marked() {
         assert!(forms.contains(kind), "{kind} not seen in {forms:?}");
     }
     assert!(forms.len() >= 15, "{forms:?}");
+    for words in WORDED {
+        assert!(
+            seen_words.contains(words),
+            "{words} not seen in {seen_words:?}"
+        );
+    }
     assert!(seen_hit, "the negative-list card was shown");
     assert!(seen_clock, "a clock was named in English");
+}
+
+/// Words the demo's case pages show, worded from codes (timeline, consent, category hint).
+const WORDED: &[&str] = &[
+    "Report filed (",
+    "Accepted by the township; sent to the village for a home check",
+    "Township officer (<span lang=\"zh-CN\">",
+    "The household",
+    "Ticked online by the applicant",
+    "Net income per person ",
+    "County data comparison: negative-list hits: Owns a private car (<span lang=\"zh-CN\">有车</span>)",
+];
+
+/// The timeline, consent line and category hint: worded from their codes (never the marked
+/// Chinese the service also sends), with names and free text marked. Returns what it saw.
+fn worded_from_codes(page: &str) -> BTreeSet<&'static str> {
+    let page = page.replace("<!>", "");
+    let timeline = page
+        .split("<ol class=\"timeline\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</ol>").next())
+        .expect("a timeline");
+    assert!(!timeline.contains("<div lang=\"zh-CN\">"), "{timeline}");
+    assert!(!timeline.contains("· <span lang=\"zh-CN\">"), "{timeline}");
+    assert!(
+        !page.contains("<p class=\"hint\" lang=\"zh-CN\">"),
+        "{page}"
+    );
+    let consent = page
+        .split("<dt>Pledge and consent</dt><dd>")
+        .nth(1)
+        .and_then(|rest| rest.split("</dd>").next())
+        .expect("a consent line");
+    assert!(!consent.starts_with("<span lang"), "{consent}");
+    WORDED
+        .iter()
+        .copied()
+        .filter(|words| page.contains(words))
+        .collect()
 }
 
 #[tokio::test]

@@ -60,6 +60,16 @@ async fn a_hotline_operator_files_for_a_caller_and_the_consent_read_aloud_is_rec
         case["timeline"][0]["who"],
         "12317热线坐席（孙坐席（12317热线））"
     );
+    // Worded from codes on the English page, the officer's name kept as data.
+    assert_eq!(case["consent"]["code"], "read_aloud");
+    crate::english_page::choose_english(&operator).await;
+    let page = crate::english_page::assert_english(&operator, &format!("/staff/cases/{id}")).await;
+    assert!(
+        page.replace("<!>", "").contains(
+            "Read aloud to the applicant by <span lang=\"zh-CN\">孙坐席（12317热线）</span>, who agreed"
+        ),
+        "{page}"
+    );
 
     // The township sees it in its queue like any filing.
     let township = app.login("zhen-qingshi").await;
@@ -120,6 +130,24 @@ async fn while_typing_a_proxy_sees_earlier_filings_for_the_household() {
         .expect("json");
     assert_eq!(found[0]["tracking"], tracking.as_str());
     assert_eq!(found[0]["reasons_zh"], "身份证号相同、手机号相同");
+    // The island shows the server's words as they come: Chinese here, English below.
+    assert_eq!(found[0]["state_words"], "待乡镇受理");
+    assert_eq!(found[0]["reasons_words"], "身份证号相同、手机号相同");
+    crate::english_page::choose_english(&operator).await;
+    let english: Value = duplicates(&operator, "13512345678")
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(
+        english[0]["state_words"],
+        "Waiting for the township to accept"
+    );
+    assert_eq!(
+        english[0]["reasons_words"],
+        "Same ID number, Same mobile number"
+    );
+    assert_eq!(english[0]["state_zh"], "待乡镇受理");
 
     // Another township's officer learns nothing of a filing outside their region (issue 8).
     let other = app.login("zhen-hekou").await;

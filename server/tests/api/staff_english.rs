@@ -143,11 +143,27 @@ async fn inbox_titles_and_the_dashboard_month_are_in_english() {
         inbox.contains("<strong class=\"inbox-title\">Overdue: Township acceptance ("),
         "{inbox}"
     );
+    // The body too, the village's name kept as data (no body left wholly Chinese).
+    assert!(chinese.contains("现已逾期，请尽快办理。"), "{chinese}");
+    assert!(!inbox.contains("<div lang=\"zh-CN\">"), "{inbox}");
+    let inbox_text = inbox.replace("<!>", "");
+    assert!(
+        inbox_text
+            .contains("<span lang=\"zh-CN\">青石村</span>: \"Township acceptance\" was due on ")
+            && inbox_text.contains(" and is now overdue. Please act on it soon."),
+        "{inbox}"
+    );
     let head = app.login("zhenzhang-qingshi").await;
     choose_english(&head).await;
     let inbox = assert_english(&head, "/staff/inbox").await;
     assert!(
         inbox.contains(">To supervise: Township acceptance is overdue ("),
+        "{inbox}"
+    );
+    assert!(
+        inbox
+            .replace("<!>", "")
+            .contains("(handled by: township) was due on "),
         "{inbox}"
     );
 

@@ -32,6 +32,17 @@ impl MatchReason {
             MatchReason::SameMobile => "Same mobile number",
         }
     }
+    pub fn code(self) -> &'static str {
+        match self {
+            MatchReason::SameIdNumber => "same_id_number",
+            MatchReason::SameMobile => "same_mobile",
+        }
+    }
+
+    /// The reason in `lang` (texts under `duplicate_words.reason`).
+    pub fn label(self, lang: crate::domain::lang::Lang) -> &'static str {
+        crate::tr::duplicate_words::reason::lookup(lang, self.code()).unwrap_or(self.code())
+    }
 }
 
 /// What identifies a filing's household for duplicate checks (already-parsed values).

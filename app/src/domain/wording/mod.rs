@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod audit_words;
 pub mod by_lang;
+pub mod case_words;
 pub mod clock_due;
 pub mod contacts;
 pub mod drafts;
@@ -14,7 +15,9 @@ pub mod looked;
 pub mod measures;
 pub mod notice_words;
 pub mod notices;
+pub mod phrase;
 pub mod progress;
 pub mod requests;
 pub mod risks;
 pub mod sms_templates;
+pub mod timeline_words;

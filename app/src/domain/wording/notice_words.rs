@@ -1,9 +1,13 @@
 //! A stored notification title (written in Chinese by `notices::deadline`) in the reader's
 //! language: the title is one of three known patterns around the clock's name and the
 //! tracking code, so it is recognised and worded again (texts under `inbox_words`).
-use crate::domain::clock::{ClockKind, NoticeKind};
+use chrono::NaiveDate;
+
+use crate::domain::clock::{ClockKind, Level, NoticeKind};
 use crate::domain::lang::Lang;
 use crate::tr;
+
+use super::phrase::{recognise, Fill, Part, Phrase};
 
 type Pattern = fn(Lang, &'static str, &str) -> String;
 
@@ -31,6 +35,74 @@ pub fn title(stored: &str, kind: NoticeKind, clock: ClockKind, lang: Lang) -> Op
                 .all(|c| c.is_ascii_alphanumeric() || c == '-');
         plain.then(|| pattern(lang, clock.label(lang), tracking))
     })
+}
+
+/// A stored body (written in Chinese by `notices::deadline`) as a key of `inbox_body` and
+/// its arguments, when it is one of the sweep's; None for any other text.
+pub fn body_phrase(stored: &str, kind: NoticeKind, clock: ClockKind) -> Option<Phrase> {
+    use tr::inbox_body as t;
+    let zh = Lang::Zh;
+    let candidates: &[(&str, &[&str])] = match kind {
+        NoticeKind::DueSoon => &[("due_soon", &["village", "tracking", "step", "due_on"])],
+        NoticeKind::Overdue => &[
+            ("overdue", &["village", "tracking", "step", "due_on"]),
+            (
+                "supervise",
+                &["village", "tracking", "step", "owner", "due_on"],
+            ),
+        ],
+    };
+    candidates.iter().find_map(|(code, names)| {
+        let found = recognise(stored, names, |a| match *code {
+            "due_soon" => t::due_soon(zh, &a[0], &a[1], &a[2], &a[3]),
+            "overdue" => t::overdue(zh, &a[0], &a[1], &a[2], &a[3]),
+            _ => t::supervise(zh, &a[0], &a[1], &a[2], &a[3], &a[4]),
+        })?;
+        if found.get("step").map(String::as_str) != Some(clock.label_zh()) {
+            return None;
+        }
+        let mut phrase = Phrase::new(code);
+        for (name, value) in found {
+            let value = match name.as_str() {
+                "step" => clock.code().to_owned(),
+                // Written as Chinese words (2026年12月3日); carried as 2026-12-03.
+                "due_on" => NaiveDate::parse_from_str(&value, "%Y年%m月%d日")
+                    .or_else(|_| NaiveDate::parse_from_str(&value, "%Y-%m-%d"))
+                    .ok()?
+                    .to_string(),
+                "owner" => Level::ALL
+                    .into_iter()
+                    .find(|l| t::owner::lookup(zh, l.code()) == Some(value.as_str()))?
+                    .code()
+                    .to_owned(),
+                _ => value,
+            };
+            phrase = phrase.arg(&name, value);
+        }
+        Some(phrase)
+    })
+}
+
+/// A body phrase in `lang`, the village name as data; None for a phrase this build cannot word.
+pub fn body_words(phrase: &Phrase, lang: Lang) -> Option<Vec<Part>> {
+    use tr::inbox_body as t;
+    let mut a = Fill::new(phrase);
+    let village = a.data("village")?;
+    let tracking = a.raw("tracking")?;
+    let due_on = lang.date(a.raw("due_on")?.parse().ok()?);
+    let step = a.word("step", ClockKind::from_code, |k| k.label(lang))?;
+    let text = match phrase.code.as_str() {
+        "due_soon" => t::due_soon(lang, village, tracking, step, due_on),
+        "overdue" => t::overdue(lang, village, tracking, step, due_on),
+        "supervise" => {
+            let owner = a.word("owner", Level::from_code, |l| {
+                t::owner::lookup(lang, l.code()).unwrap_or(l.code())
+            })?;
+            t::supervise(lang, village, tracking, step, owner, due_on)
+        }
+        _ => return None,
+    };
+    Some(a.finish(text))
 }
 
 #[cfg(test)]
@@ -80,5 +152,56 @@ mod tests {
             title("县里来的通知", NoticeKind::DueSoon, clock, Lang::En),
             None
         );
+    }
+
+    #[test]
+    fn every_body_the_sweep_writes_is_worded_again_with_the_village_as_data() {
+        use crate::domain::wording::phrase::plain;
+        let kinds = [
+            (NoticeKind::DueSoon, false),
+            (NoticeKind::Overdue, false),
+            (NoticeKind::Overdue, true),
+        ];
+        // The sweep writes the date in Chinese words.
+        let due_on =
+            crate::domain::time::date_zh(NaiveDate::from_ymd_opt(2026, 12, 3).expect("a day"));
+        for clock in ClockKind::ALL {
+            for owner in Level::ALL {
+                for (kind, supervisor) in kinds {
+                    let (_, stored) =
+                        deadline("FP7K2M", clock, owner, kind, supervisor, "青石村", &due_on);
+                    let phrase = body_phrase(&stored, kind, clock).expect("recognised");
+                    let zh = body_words(&phrase, Lang::Zh).expect("worded");
+                    assert_eq!(plain(&zh), stored);
+                    let en = body_words(&phrase, Lang::En).expect("worded");
+                    assert!(en.contains(&Part::Data("青石村".into())), "{en:?}");
+                    for part in &en {
+                        if let Part::Words(words) = part {
+                            assert!(words.is_ascii(), "{words}");
+                        }
+                    }
+                    assert!(plain(&en).contains("FP7K2M") && plain(&en).contains("3 Dec 2026"));
+                }
+            }
+        }
+        let clock = ClockKind::ALL[0];
+        let (_, stored) = deadline(
+            "FP7K2M",
+            clock,
+            Level::Township,
+            NoticeKind::DueSoon,
+            false,
+            "青石村",
+            "2026-11-30",
+        );
+        assert_eq!(
+            body_phrase(&stored, NoticeKind::DueSoon, ClockKind::ALL[1]),
+            None
+        );
+        assert_eq!(
+            body_phrase("县里来的通知", NoticeKind::DueSoon, clock),
+            None
+        );
+        assert_eq!(body_words(&Phrase::new("a_new_notice"), Lang::En), None);
     }
 }

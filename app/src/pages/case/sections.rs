@@ -8,8 +8,15 @@ use crate::{
         form_post::Posted,
         hydrated::mark_hydrated,
         island_props::{island_props, IslandProps},
+        worded::parts,
     },
-    domain::{lang::Lang, wording::audit::REVEAL_REASONS, wording::clock_due::due_line},
+    domain::{
+        lang::Lang,
+        wording::audit::REVEAL_REASONS,
+        wording::case_words::consent_words,
+        wording::clock_due::due_line,
+        wording::timeline_words::{actor_words, event_words},
+    },
     i18n::use_lang,
     tr,
     wire::cases::{CaseView, ClockView, MemberView, RevealAnswer, TimelineEntry},
@@ -119,7 +126,7 @@ pub fn HouseholdSummary(case: CaseView) -> impl IntoView {
                 <dt>{tr::case_page::household_size(t)}</dt><dd>{case.household_size}</dd>
                 <dt>{tr::case_page::risk_types(t)}</dt><dd>{words(Vocab::Risk, &case.risk_types_zh)}</dd>
                 <dt>{tr::case_page::channel(t)}</dt><dd>{word(Vocab::Channel, &case.channel_zh, t)}</dd>
-                <dt>{tr::case_page::consent(t)}</dt><dd>{zh(&case.consent_zh)}</dd>
+                <dt>{tr::case_page::consent(t)}</dt><dd>{consent_words(&case.consent, t).map_or_else(|| zh(&case.consent_zh), parts)}</dd>
                 <dt>{tr::case_page::discovered_on(t)}</dt><dd>{case.discovered_on.clone()}</dd>
                 <dt>{tr::case_page::description(t)}</dt><dd lang="zh-CN">{case.description.clone()}</dd>
                 {case.category_zh.clone().map(|c| view! { <dt>{tr::case_page::category(t)}</dt><dd>{word(Vocab::Category, &c, t)}</dd> })}
@@ -198,11 +205,20 @@ pub fn Timeline(entries: Vec<TimelineEntry>) -> impl IntoView {
         <section class="card" aria-label=tr::case_page::timeline_label(t)>
             <h2>{tr::case_page::timeline_label(t)}</h2>
             <ol class="timeline">
-                {entries.into_iter().map(|e| view! {
-                    <li>
-                        <span class="muted">{e.at} " · " <span lang="zh-CN">{e.who}</span></span>
-                        <div lang="zh-CN">{e.what_zh}</div>
-                    </li>
+                {entries.into_iter().map(|e| {
+                    // Worded from codes; a code this page does not know shows the stored Chinese.
+                    let who = actor_words(&e.by_role, e.by_name.as_deref(), t)
+                        .map_or_else(|| zh_text(e.who), parts);
+                    let what = match event_words(&e.what, t) {
+                        Some(words) => view! { <div>{parts(words)}</div> }.into_any(),
+                        None => view! { <div lang="zh-CN">{e.what_zh}</div> }.into_any(),
+                    };
+                    view! {
+                        <li>
+                            <span class="muted">{e.at} " · " {who}</span>
+                            {what}
+                        </li>
+                    }
                 }).collect_view()}
             </ol>
         </section>

@@ -1,6 +1,8 @@
 //! Inputs for each field a step form can have, named as `CommandForm` expects.
 use leptos::prelude::*;
 
+use crate::components::worded::parts;
+
 use crate::{
     domain::{
         case::form::{CHECKLIST_ITEMS, GUARANTEE_ITEMS, MEASURE_STATUS_ITEMS},
@@ -11,6 +13,7 @@ use crate::{
         clock::ClockKind,
         lang::Lang,
         vocab::{Category, LabourCapacity, MeasureType, RiskTier},
+        wording::case_words::hint_words,
     },
     i18n::use_lang,
     tr,
@@ -157,8 +160,17 @@ where
     let step = CommandKind::from_code(&kind);
     let typed: Typed = use_context::<StepTyped>().filter(|t| t.kind == kind);
     let ty = &typed;
+    // The hint in the reader's words; one the page cannot word stays the Chinese, marked.
     let hint = (field == "category")
-        .then(|| case.category_hint_zh.clone())
+        .then(|| {
+            let zh = case.category_hint_zh.clone()?;
+            Some(
+                match case.category_hint.as_ref().and_then(|h| hint_words(h, t)) {
+                    Some(words) => view! { <p class="hint">{parts(words)}</p> }.into_any(),
+                    None => view! { <p class="hint" lang="zh-CN">{zh}</p> }.into_any(),
+                },
+            )
+        })
         .flatten();
     let name = format!("form[{field}]");
     // One control gets the field's <label for>; a group of radios or checkboxes is a group
@@ -415,7 +427,7 @@ where
             } else {
                 view! { <span class="label" id=label_id>{label}</span> }.into_any()
             }}
-            {hint.map(|h| view! { <p class="hint" lang="zh-CN">{h}</p> })}
+            {hint}
             {input}
             <p class="field-error" id=error_id role="alert">{error}</p>
         </div>

@@ -10,8 +10,10 @@ use crate::{
             Actor,
         },
         id_number::IdNumber,
+        lang::Lang,
         mobile::MobileNumber,
         region::RegionCode,
+        wording::by_lang,
     },
     ssr::{
         error::ServiceError,
@@ -19,6 +21,7 @@ use crate::{
         services::audit::{Read, Reader},
         state::AppState,
     },
+    tr,
     wire::cases::DuplicateView,
 };
 
@@ -105,6 +108,8 @@ pub async fn duplicate_views(
                 .map(|r| r.label_zh())
                 .collect::<Vec<_>>()
                 .join("、"),
+            state_words: String::new(),
+            reasons_words: String::new(),
         });
     }
     Ok(views)
@@ -116,6 +121,7 @@ pub async fn for_proxy(
     reader: Reader<'_>,
     id_number: &str,
     mobile: &str,
+    lang: Lang,
 ) -> Result<Vec<DuplicateView>, ServiceError> {
     let (staff, now) = (reader.staff, reader.now);
     staff.require_proxy()?;
@@ -171,7 +177,21 @@ pub async fn for_proxy(
             .collect()
     };
     super::audit::append(&state.db, &entries).await?;
-    duplicate_views(state, &actor, &found).await
+    let mut views = duplicate_views(state, &actor, &found).await?;
+    // The proxy page's island shows these words as they come (no word lists in the WASM).
+    for (view, f) in views.iter_mut().zip(&found) {
+        let code = cases::by_id(&state.db.pool, &state.vault, &f.case_id)
+            .await?
+            .map_or(f.state.clone(), |r| r.state);
+        view.state_words = by_lang::state(&code, lang).to_owned();
+        view.reasons_words = f
+            .reasons
+            .iter()
+            .map(|r| r.label(lang))
+            .collect::<Vec<_>>()
+            .join(tr::common::list_separator(lang));
+    }
+    Ok(views)
 }
 
 /// Look-ups of earlier filings while typing, per account per hour.

@@ -32,8 +32,12 @@ pub async fn list(
             let title_words = NoticeKind::from_code(&row.kind)
                 .zip(ClockKind::from_code(&row.clock_kind))
                 .and_then(|(kind, clock)| notice_words::title(&row.title, kind, clock, lang));
+            let body_phrase = NoticeKind::from_code(&row.kind)
+                .zip(ClockKind::from_code(&row.clock_kind))
+                .and_then(|(kind, clock)| notice_words::body_phrase(&row.body, kind, clock));
             NotificationView {
                 title_words,
+                body_phrase,
                 id: row.id,
                 case_id: row.case_id,
                 kind_label: NoticeKind::from_code(&row.kind)

@@ -17,6 +17,7 @@ use crate::{
         mobile::MobileNumber,
         time::{beijing_date, to_beijing},
         vocab::Channel,
+        wording::{case_words, timeline_words},
     },
     ssr::{
         error::ServiceError,
@@ -84,10 +85,15 @@ pub async fn view(
                 at: event.at.format("%Y-%m-%d %H:%M").to_string(),
                 who: people.who(event),
                 what_zh: labels::event_zh(event)?,
+                what: timeline_words::event_phrase(event)?,
+                by_role: event.by.role.code().to_owned(),
+                by_name: people.known_name(&event.by.user_id),
             })
         })
         .collect();
     let household = case.household.as_ref();
+    let category_hint = household.and_then(|h| sections::category_hint(h, &state.policy));
+    let consent = sections::consent(&row, &people);
     let available = case
         .available_commands(&actor, &state.policy, to_beijing(now))
         .into_iter()
@@ -160,8 +166,12 @@ pub async fn view(
         formerly_poor: household.map(|h| h.formerly_poor),
         suggested_category: suggest_category(household, Lines::of(&state.policy))
             .map(|c| c.code().to_owned()),
-        category_hint_zh: household.and_then(|h| sections::category_hint(h, &state.policy)),
-        consent_zh: sections::consent(&row, &people),
+        category_hint_zh: category_hint
+            .as_ref()
+            .map(|h| sections::zh(h, case_words::hint_words)),
+        category_hint,
+        consent_zh: sections::zh(&consent, case_words::consent_words),
+        consent,
         comparison_pending: case.comparison.is_none()
             && matches!(
                 case.state.review_step(),

@@ -27,6 +27,11 @@ impl People {
             .unwrap_or_else(|| "（已删除的账号）".to_owned())
     }
 
+    /// The account's display name, None if it no longer exists.
+    pub fn known_name(&self, user_id: &str) -> Option<String> {
+        self.0.get(user_id).cloned()
+    }
+
     /// "农户本人" for the household itself, else "role（name）".
     pub fn who(&self, event: &CaseEvent) -> String {
         if event.by.role == Role::Household {

@@ -12,8 +12,13 @@ use crate::{
         },
         clock::{time_left_zh, urgency, TimeLeft},
         id_number::IdNumber,
+        lang::Lang,
         money::Fen,
         vocab::{suggest_measures, Channel, LabourCapacity},
+        wording::{
+            case_words,
+            phrase::{plain, Part, Phrase},
+        },
     },
     ssr::repo::cases::CaseRow,
     wire::cases::{Choice, ClockView, MeasureView, MemberView},
@@ -98,30 +103,25 @@ pub fn suggested_measures(case: &Case) -> Vec<Choice> {
 }
 
 /// Why the county's form suggests a category: per-capita income against the line.
-pub fn category_hint(h: &HomeCheckRecord, policy: &Policy) -> Option<String> {
+pub fn category_hint(h: &HomeCheckRecord, policy: &Policy) -> Option<Phrase> {
     let income = h.per_capita_income()?;
     let net = h.per_capita_net_income()?;
     let line: Fen = policy.income_line;
-    Some(match suggest_category(Some(h), Lines::of(policy)) {
-        Some(c) => format!(
-            "人均纯收入{income}，扣除刚性支出后{net}，监测标准{line}：建议认定为{}",
-            c.label_zh()
-        ),
-        None => format!(
-            "人均纯收入{income}，扣除刚性支出后{net}，均不低于监测标准{line}：不符合三类监测对象条件"
-        ),
-    })
+    let suggested = suggest_category(Some(h), Lines::of(policy));
+    Some(case_words::hint_phrase(income, net, line, suggested))
 }
 
 /// How the 承诺授权 was given.
-pub fn consent(row: &CaseRow, people: &People) -> String {
-    match &row.consent_by {
-        None if row.channel == Channel::DepartmentAlert.code() => {
-            "部门预警，入户核查时由农户签署承诺授权书".to_owned()
-        }
-        None => "申请人本人在线勾选".to_owned(),
-        Some(by) => format!("由{}向申请人宣读并征得同意", people.name(by)),
-    }
+pub fn consent(row: &CaseRow, people: &People) -> Phrase {
+    let alert = row.channel == Channel::DepartmentAlert.code();
+    case_words::consent_phrase(alert, row.consent_by.as_deref().map(|by| people.name(by)))
+}
+
+/// A phrase in Chinese, as the `*_zh` fields carry it.
+pub fn zh(phrase: &Phrase, words: fn(&Phrase, Lang) -> Option<Vec<Part>>) -> String {
+    words(phrase, Lang::Zh)
+        .map(|p| plain(&p))
+        .unwrap_or_default()
 }
 
 /// For each clock step (延期, 审批延期, 暂停, 恢复): the clocks it may name now, for this officer.

@@ -10,6 +10,7 @@ use crate::{
         queue::my_queue,
     },
     domain::{
+        case::state::open_clock_state_codes,
         lang::Lang,
         queue_query::QueueFilter,
         role::Role,
@@ -33,24 +34,6 @@ const TABS: &[(&str, Text)] = &[
     ("due_soon", tr::queue::tab::due_soon),
     ("overdue", tr::queue::tab::overdue),
     ("all", tr::queue::tab::all),
-];
-
-/// Steps a case with an open clock can be at, in procedure order.
-const STEPS: &[&str] = &[
-    "reported",
-    "accepted",
-    "home_checked",
-    "village_reviewed",
-    "notice_running",
-    "notice_ended",
-    "township_reviewed",
-    "identified",
-    "elimination_proposed",
-    "elimination_home_checked",
-    "elimination_village_reviewed",
-    "elimination_notice_running",
-    "elimination_notice_ended",
-    "elimination_township_reviewed",
 ];
 
 fn count_of(counts: &QueueCounts, tab: &str) -> usize {
@@ -264,7 +247,8 @@ fn QueueFilterForm(
                 "state",
                 tr::queue::step(t),
                 tr::queue::all_steps(t),
-                STEPS.iter().map(|c| (*c, by_lang::state(c, t))).collect(),
+                // Steps a case with an open clock can be at, in procedure order.
+                open_clock_state_codes().map(|c| (c, by_lang::state(c, t))).collect(),
                 &filter.state,
             )}
             {vocab_select(

@@ -109,13 +109,4 @@ pub(super) fn check(case: &Case, kind: super::command::CommandKind) -> Result<()
 
 /// State codes of the households a 集中排查 campaign reaches: monitored (also under
 /// elimination review) and eliminated (re-checked, may re-enter).
-pub const CAMPAIGN_STATES: [&str; 8] = [
-    "identified",
-    "elimination_proposed",
-    "elimination_home_checked",
-    "elimination_village_reviewed",
-    "elimination_notice_running",
-    "elimination_notice_ended",
-    "elimination_township_reviewed",
-    "eliminated",
-];
+pub const CAMPAIGN_STATES: &[&str] = super::state::STATE_CODES.split_at(9).1.split_at(8).0;

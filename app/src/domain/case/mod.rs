@@ -76,6 +76,8 @@ pub mod state;
 pub mod work;
 
 #[cfg(test)]
+mod state_codes_tests;
+#[cfg(test)]
 mod tests;
 
 pub use actor::{extension_approvers, role_level, Actor, Role};

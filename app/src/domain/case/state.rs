@@ -279,6 +279,39 @@ pub struct ExtensionRequest {
     pub new_due: NaiveDate,
 }
 
+/// Every [`CaseState::code`] in procedure order: identification, its endings, monitoring,
+/// the elimination review, the endings after it. Lists of states are slices of this one.
+pub const STATE_CODES: [&str; 18] = [
+    "reported",
+    "accepted",
+    "home_checked",
+    "village_reviewed",
+    "notice_running",
+    "notice_ended",
+    "township_reviewed",
+    "rejected_out_of_scope",
+    "not_identified",
+    "identified",
+    "elimination_proposed",
+    "elimination_home_checked",
+    "elimination_village_reviewed",
+    "elimination_notice_running",
+    "elimination_notice_ended",
+    "elimination_township_reviewed",
+    "eliminated",
+    "removed",
+];
+
+/// States a case with an open clock can be at: all but the refusals and the two endings.
+pub fn open_clock_state_codes() -> impl Iterator<Item = &'static str> {
+    STATE_CODES.into_iter().filter(|c| {
+        !matches!(
+            *c,
+            "rejected_out_of_scope" | "not_identified" | "eliminated" | "removed"
+        )
+    })
+}
+
 impl CaseState {
     /// Stable snake_case code for APIs, refusals and filters.
     pub fn code(&self) -> &'static str {

@@ -32,28 +32,12 @@ pub enum Vocab {
     State,
 }
 
-/// The state codes whose names `tr::state` holds.
-const STATES: &[&str] = &[
-    "reported",
-    "accepted",
-    "home_checked",
-    "village_reviewed",
-    "notice_running",
-    "notice_ended",
-    "township_reviewed",
-    "rejected_out_of_scope",
-    "not_identified",
-    "identified",
-    "elimination_proposed",
-    "elimination_home_checked",
-    "elimination_village_reviewed",
-    "elimination_notice_running",
-    "elimination_notice_ended",
-    "elimination_township_reviewed",
-    "eliminated",
-    "removed",
-    "in_progress",
-];
+/// The state codes whose names `tr::state` holds: every state, and the queue's 办理中.
+fn state_codes() -> impl Iterator<Item = &'static str> {
+    crate::domain::case::state::STATE_CODES
+        .into_iter()
+        .chain(["in_progress"])
+}
 
 fn find<T: Copy>(
     all: &[T],
@@ -109,8 +93,7 @@ pub fn known(vocab: Vocab, zh: &str, lang: Lang) -> Option<&'static str> {
         ),
         Vocab::MeasureStatus => item(&MEASURE_STATUS_ITEMS, zh, lang),
         Vocab::Guarantee => item(&GUARANTEE_ITEMS, zh, lang),
-        Vocab::State => STATES
-            .iter()
+        Vocab::State => state_codes()
             .find(|code| tr::state::lookup(Lang::Zh, code) == Some(zh))
             .and_then(|code| tr::state::lookup(lang, code)),
     }
@@ -164,7 +147,7 @@ mod tests {
     #[test]
     fn every_state_name_is_the_one_the_services_send() {
         use crate::domain::wording::labels::state_code_zh;
-        for code in STATES.iter().filter(|c| **c != "in_progress") {
+        for code in state_codes().filter(|c| *c != "in_progress") {
             assert_eq!(
                 tr::state::lookup(Lang::Zh, code),
                 Some(state_code_zh(code)),

@@ -24,6 +24,7 @@ use crate::{
         repo::{
             cases::{self, CaseRow, QueueColumns},
             clocks::{self, ClockRow},
+            multi_row,
             outbox::{self, NewMessage},
             regions, Any,
         },
@@ -391,22 +392,19 @@ async fn write_events(
     version_before: i64,
     events: &[CaseEvent],
 ) -> Result<(), ServiceError> {
+    let mut rows = Vec::with_capacity(events.len());
     for (i, event) in events.iter().enumerate() {
-        let seq = version_before + i as i64 + 1;
-        let at_ms = event.at.and_utc().timestamp_millis()
-            - crate::domain::time::BEIJING_OFFSET_HOURS * 3_600_000;
-        cases::insert_event(
-            &mut **tx,
-            vault,
-            case_id,
-            seq,
-            event.kind.code(),
-            Some(event.by.user_id.as_str()),
-            at_ms,
-            &to_json(event)?,
-        )
-        .await?;
+        rows.push(multi_row::EventRow {
+            seq: version_before + i as i64 + 1,
+            kind: event.kind.code(),
+            actor_id: Some(event.by.user_id.as_str()),
+            at_ms: event.at.and_utc().timestamp_millis()
+                - crate::domain::time::BEIJING_OFFSET_HOURS * 3_600_000,
+            payload: to_json(event)?,
+        });
     }
+    // One statement for all of them: a round trip each was most of a filing's statements.
+    multi_row::insert_events(&mut **tx, vault, case_id, &rows).await?;
     Ok(())
 }
 
@@ -418,13 +416,14 @@ async fn write_clocks(
     case: &Case,
     now_ms: i64,
 ) -> Result<(), ServiceError> {
+    let mut rows = Vec::with_capacity(case.clocks.len());
     for (seq, clock) in case.clocks.iter().enumerate() {
         let (state, closed_on) = match clock.state {
             ClockState::Running | ClockState::Paused { .. } => ("open", None),
             ClockState::Met { on } => ("met", Some(on.to_string())),
             ClockState::Cancelled { on } => ("cancelled", Some(on.to_string())),
         };
-        let row = ClockRow {
+        rows.push(ClockRow {
             seq: seq as i64,
             kind: clock.kind.code().to_owned(),
             owner_level: clock.owner.code().to_owned(),
@@ -432,16 +431,16 @@ async fn write_clocks(
             due_on: clock.due_on.to_string(),
             state: state.to_owned(),
             closed_on,
-        };
-        clocks::insert(
-            &mut **tx,
-            &case.id,
-            village_code,
-            township_code,
-            &row,
-            now_ms,
-        )
-        .await?;
+        });
     }
+    multi_row::insert_clocks(
+        &mut **tx,
+        &case.id,
+        village_code,
+        township_code,
+        &rows,
+        now_ms,
+    )
+    .await?;
     Ok(())
 }

@@ -89,7 +89,16 @@ pub async fn file(
     new: NewCase,
     now: DateTime<Utc>,
 ) -> Result<Filed, ServiceError> {
-    file_counted(state, actor, applicant, new, now, Vec::new()).await
+    file_counted(state, actor, applicant, new, now, Counted::default()).await
+}
+
+/// What a self-report brings to [`file_counted`] besides the filing.
+#[derive(Default)]
+pub struct Counted {
+    /// Taken on their counters in the filing's own transaction.
+    pub hits: Vec<super::filing_limits::Hit>,
+    /// The village's township and county, when the form check already looked them up.
+    pub parents: Option<(String, String)>,
 }
 
 /// [`file`], taking `hits` on their counters in the filing's own transaction first (a
@@ -101,8 +110,9 @@ pub async fn file_counted(
     applicant: &Applicant,
     mut new: NewCase,
     now: DateTime<Utc>,
-    hits: Vec<super::filing_limits::Hit>,
+    counted: Counted,
 ) -> Result<Filed, ServiceError> {
+    let Counted { hits, parents } = counted;
     let mut key = applicant.idempotency_key.clone();
     if let Some(k) = &key {
         match earlier_filing(state, k, applicant).await? {
@@ -125,15 +135,16 @@ pub async fn file_counted(
     let case = Case::replay(&events)
         .ok_or_else(|| ServiceError::Corrupt("a report produced no case".into()))?;
     // One round trip for both parents (a filing's statements are its cost on PostgreSQL).
-    let (township_code, county_code) =
-        regions::township_and_county(&state.db.pool, new.village.as_str())
-            .await?
-            .ok_or_else(|| {
-                ServiceError::Corrupt(format!(
-                    "village {} has no township or county",
-                    new.village.as_str()
-                ))
-            })?;
+    let parents = match parents {
+        Some(parents) => Some(parents),
+        None => regions::township_and_county(&state.db.pool, new.village.as_str()).await?,
+    };
+    let (township_code, county_code) = parents.ok_or_else(|| {
+        ServiceError::Corrupt(format!(
+            "village {} has no township or county",
+            new.village.as_str()
+        ))
+    })?;
     let tracking = TrackingNumber::from_random(random_bytes::<16>());
     let now_ms = millis(now);
     let row = CaseRow {

@@ -43,6 +43,23 @@ pub async fn township_and_county<'e, E: Executor<'e, Database = Any>>(
     .await
 }
 
+/// A village's township and county, or `None` when `code` is no village (or has no parents):
+/// the check and the look-up of a self-report in one round trip.
+pub async fn village_parents<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    code: &str,
+) -> sqlx::Result<Option<(String, String)>> {
+    sqlx::query_as(
+        "select t.code, t.parent_code from regions v
+         join regions t on t.code = v.parent_code
+         where v.code = $1 and v.level = $2 and t.parent_code is not null",
+    )
+    .bind(code)
+    .bind(RegionLevel::Village.code())
+    .fetch_optional(ex)
+    .await
+}
+
 pub async fn upsert<'e, E: Executor<'e, Database = Any>>(
     ex: E,
     row: &RegionRow,

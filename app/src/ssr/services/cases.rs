@@ -24,6 +24,7 @@ use crate::{
         repo::{
             cases::{self, CaseRow, QueueColumns},
             clocks::{self, ClockRow},
+            multi_row,
             outbox::{self, NewMessage},
             regions, Any,
         },
@@ -88,7 +89,16 @@ pub async fn file(
     new: NewCase,
     now: DateTime<Utc>,
 ) -> Result<Filed, ServiceError> {
-    file_counted(state, actor, applicant, new, now, Vec::new()).await
+    file_counted(state, actor, applicant, new, now, Counted::default()).await
+}
+
+/// What a self-report brings to [`file_counted`] besides the filing.
+#[derive(Default)]
+pub struct Counted {
+    /// Taken on their counters in the filing's own transaction.
+    pub hits: Vec<super::filing_limits::Hit>,
+    /// The village's township and county, when the form check already looked them up.
+    pub parents: Option<(String, String)>,
 }
 
 /// [`file`], taking `hits` on their counters in the filing's own transaction first (a
@@ -100,8 +110,9 @@ pub async fn file_counted(
     applicant: &Applicant,
     mut new: NewCase,
     now: DateTime<Utc>,
-    hits: Vec<super::filing_limits::Hit>,
+    counted: Counted,
 ) -> Result<Filed, ServiceError> {
+    let Counted { hits, parents } = counted;
     let mut key = applicant.idempotency_key.clone();
     if let Some(k) = &key {
         match earlier_filing(state, k, applicant).await? {
@@ -124,15 +135,16 @@ pub async fn file_counted(
     let case = Case::replay(&events)
         .ok_or_else(|| ServiceError::Corrupt("a report produced no case".into()))?;
     // One round trip for both parents (a filing's statements are its cost on PostgreSQL).
-    let (township_code, county_code) =
-        regions::township_and_county(&state.db.pool, new.village.as_str())
-            .await?
-            .ok_or_else(|| {
-                ServiceError::Corrupt(format!(
-                    "village {} has no township or county",
-                    new.village.as_str()
-                ))
-            })?;
+    let parents = match parents {
+        Some(parents) => Some(parents),
+        None => regions::township_and_county(&state.db.pool, new.village.as_str()).await?,
+    };
+    let (township_code, county_code) = parents.ok_or_else(|| {
+        ServiceError::Corrupt(format!(
+            "village {} has no township or county",
+            new.village.as_str()
+        ))
+    })?;
     let tracking = TrackingNumber::from_random(random_bytes::<16>());
     let now_ms = millis(now);
     let row = CaseRow {
@@ -391,22 +403,19 @@ async fn write_events(
     version_before: i64,
     events: &[CaseEvent],
 ) -> Result<(), ServiceError> {
+    let mut rows = Vec::with_capacity(events.len());
     for (i, event) in events.iter().enumerate() {
-        let seq = version_before + i as i64 + 1;
-        let at_ms = event.at.and_utc().timestamp_millis()
-            - crate::domain::time::BEIJING_OFFSET_HOURS * 3_600_000;
-        cases::insert_event(
-            &mut **tx,
-            vault,
-            case_id,
-            seq,
-            event.kind.code(),
-            Some(event.by.user_id.as_str()),
-            at_ms,
-            &to_json(event)?,
-        )
-        .await?;
+        rows.push(multi_row::EventRow {
+            seq: version_before + i as i64 + 1,
+            kind: event.kind.code(),
+            actor_id: Some(event.by.user_id.as_str()),
+            at_ms: event.at.and_utc().timestamp_millis()
+                - crate::domain::time::BEIJING_OFFSET_HOURS * 3_600_000,
+            payload: to_json(event)?,
+        });
     }
+    // One statement for all of them: a round trip each was most of a filing's statements.
+    multi_row::insert_events(&mut **tx, vault, case_id, &rows).await?;
     Ok(())
 }
 
@@ -418,13 +427,14 @@ async fn write_clocks(
     case: &Case,
     now_ms: i64,
 ) -> Result<(), ServiceError> {
+    let mut rows = Vec::with_capacity(case.clocks.len());
     for (seq, clock) in case.clocks.iter().enumerate() {
         let (state, closed_on) = match clock.state {
             ClockState::Running | ClockState::Paused { .. } => ("open", None),
             ClockState::Met { on } => ("met", Some(on.to_string())),
             ClockState::Cancelled { on } => ("cancelled", Some(on.to_string())),
         };
-        let row = ClockRow {
+        rows.push(ClockRow {
             seq: seq as i64,
             kind: clock.kind.code().to_owned(),
             owner_level: clock.owner.code().to_owned(),
@@ -432,16 +442,16 @@ async fn write_clocks(
             due_on: clock.due_on.to_string(),
             state: state.to_owned(),
             closed_on,
-        };
-        clocks::insert(
-            &mut **tx,
-            &case.id,
-            village_code,
-            township_code,
-            &row,
-            now_ms,
-        )
-        .await?;
+        });
     }
+    multi_row::insert_clocks(
+        &mut **tx,
+        &case.id,
+        village_code,
+        township_code,
+        &rows,
+        now_ms,
+    )
+    .await?;
     Ok(())
 }

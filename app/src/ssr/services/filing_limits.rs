@@ -3,7 +3,10 @@
 //! leaves no hit behind (the transaction is rolled back with it).
 use sqlx::Any;
 
-use crate::ssr::{error::ServiceError, repo::rate_limits};
+use crate::ssr::{
+    error::ServiceError,
+    repo::multi_row::{self, WindowHit},
+};
 
 /// One hit on a fixed-window counter, and what the filing is answered when it is over.
 pub struct Hit {
@@ -15,18 +18,24 @@ pub struct Hit {
     pub refused: ServiceError,
 }
 
-/// Takes the hits in order inside `tx`. The first one over its limit refuses the filing;
-/// the caller then drops `tx`, so the hits taken before it are not counted either.
+/// Takes the hits inside `tx`, all in one statement. The first one (in order) over its limit
+/// refuses the filing; the caller then drops `tx`, so the hits taken with it are not counted.
 pub async fn take_all(
     tx: &mut sqlx::Transaction<'static, Any>,
     hits: Vec<Hit>,
     now_ms: i64,
 ) -> Result<(), ServiceError> {
+    let window_hits: Vec<WindowHit<'_>> = hits
+        .iter()
+        .map(|h| WindowHit {
+            bucket: &h.bucket,
+            limit: h.limit,
+            window_ms: h.window_ms,
+        })
+        .collect();
+    let admitted = multi_row::take_each_in_window(&mut **tx, &window_hits, now_ms).await?;
     for hit in hits {
-        let admitted =
-            rate_limits::take_in_window(&mut **tx, &hit.bucket, hit.limit, hit.window_ms, now_ms)
-                .await?;
-        if !admitted {
+        if !admitted.contains(&hit.bucket) {
             tracing::warn!("{}", hit.warning);
             return Err(hit.refused);
         }

@@ -2,7 +2,6 @@
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use super::millis;
-use crate::domain::region::RegionLevel;
 use crate::{
     domain::{
         case::{proxy_channels, Actor, NewCase},
@@ -66,18 +65,26 @@ async fn parse_report(
     form: &ReportForm,
     now: DateTime<Utc>,
 ) -> Result<NewReport, ServiceError> {
+    Ok(parse_report_with_parents(state, form, now).await?.0)
+}
+
+/// [`parse_report`], with the village's township and county from the same look-up.
+async fn parse_report_with_parents(
+    state: &AppState,
+    form: &ReportForm,
+    now: DateTime<Utc>,
+) -> Result<(NewReport, (String, String)), ServiceError> {
     let report = NewReport::parse(form, beijing_date(now))
         .map_err(|problems| ServiceError::Validation(FieldError::from_problems(&problems)))?;
-    regions::find(&state.db.pool, report.village.as_str())
+    let parents = regions::village_parents(&state.db.pool, report.village.as_str())
         .await?
-        .filter(|r| r.level == RegionLevel::Village)
         .ok_or_else(|| {
             ServiceError::Validation(vec![FieldError::new(
                 "village",
                 &ReportFieldError::VillageUnknown,
             )])
         })?;
-    Ok(report)
+    Ok((report, parents))
 }
 
 /// The applicant and the new case of a checked report.
@@ -154,7 +161,7 @@ pub async fn submit(
     address: &str,
     now: DateTime<Utc>,
 ) -> Result<TrackingNumber, ServiceError> {
-    let report = parse_report(state, form, now).await?;
+    let (report, parents) = parse_report_with_parents(state, form, now).await?;
     // The household files for itself: its scope is its own village.
     let actor = Actor::new(
         format!("household:{}", report.mobile.masked()),
@@ -164,7 +171,11 @@ pub async fn submit(
     let key = form_keys::verify(state, &FormScope::Public, &form.key).await?;
     let hits = filing_hits(state, &report.mobile, address);
     let (applicant, new) = to_filing(report, Channel::SelfReport, None, key, now);
-    let filed = cases::file_counted(state, &actor, &applicant, new, now, hits).await?;
+    let counted = cases::Counted {
+        hits,
+        parents: Some(parents),
+    };
+    let filed = cases::file_counted(state, &actor, &applicant, new, now, counted).await?;
     Ok(filed.tracking)
 }
 

@@ -1,0 +1,147 @@
+//! Multi-row statements for the filing path: a case's events in one insert, its clocks in
+//! one insert, and several rate-limit hits in one upsert. Each statement is one round trip
+//! (on PostgreSQL a network one) instead of one per row.
+use sqlx::{Any, Executor};
+
+use super::clocks::ClockRow;
+use crate::ssr::vault::Vault;
+
+/// `($a, $a+1, …), (…)`: `rows` groups of `width` numbered binds from `$1`.
+fn value_groups(rows: usize, width: usize) -> String {
+    (0..rows)
+        .map(|r| {
+            let binds: Vec<String> = (1..=width).map(|c| format!("${}", r * width + c)).collect();
+            format!("({})", binds.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// One event to store (its payload is sealed here).
+pub struct EventRow<'a> {
+    pub seq: i64,
+    pub kind: &'a str,
+    pub actor_id: Option<&'a str>,
+    pub at_ms: i64,
+    pub payload: String,
+}
+
+/// Inserts all `events` of `case_id` in one statement.
+pub async fn insert_events<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    vault: &Vault,
+    case_id: &str,
+    events: &[EventRow<'_>],
+) -> sqlx::Result<()> {
+    if events.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
+        "insert into case_events (case_id, seq, kind, actor_id, at, payload, created_at) values {}",
+        value_groups(events.len(), 7)
+    );
+    let mut query = sqlx::query(&sql);
+    for event in events {
+        query = query
+            .bind(case_id)
+            .bind(event.seq)
+            .bind(event.kind)
+            .bind(event.actor_id)
+            .bind(event.at_ms)
+            .bind(vault.seal_json(&event.payload)?)
+            .bind(event.at_ms);
+    }
+    query.execute(ex).await.map(|_| ())
+}
+
+/// Inserts all `rows` (the clocks of one case) in one statement.
+pub async fn insert_clocks<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    case_id: &str,
+    village_code: &str,
+    township_code: &str,
+    rows: &[ClockRow],
+    now_ms: i64,
+) -> sqlx::Result<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
+        "insert into case_clocks (case_id, seq, kind, owner_level, village_code, township_code,
+             started_on, due_on, state, closed_on, created_at) values {}",
+        value_groups(rows.len(), 11)
+    );
+    let mut query = sqlx::query(&sql);
+    for row in rows {
+        query = query
+            .bind(case_id)
+            .bind(row.seq)
+            .bind(&row.kind)
+            .bind(&row.owner_level)
+            .bind(village_code)
+            .bind(township_code)
+            .bind(&row.started_on)
+            .bind(&row.due_on)
+            .bind(&row.state)
+            .bind(&row.closed_on)
+            .bind(now_ms);
+    }
+    query.execute(ex).await.map(|_| ())
+}
+
+/// One hit on a fixed-window counter (see `rate_limits::take_in_window`).
+pub struct WindowHit<'a> {
+    pub bucket: &'a str,
+    pub limit: i64,
+    pub window_ms: i64,
+}
+
+/// Takes every hit in one upsert and returns the buckets admitted (a bucket at its limit is
+/// neither counted nor returned). The buckets must be distinct.
+pub async fn take_each_in_window<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    hits: &[WindowHit<'_>],
+    now_ms: i64,
+) -> sqlx::Result<Vec<String>> {
+    if hits.is_empty() {
+        return Ok(Vec::new());
+    }
+    // Binds: per hit (bucket, window end) for the rows, then now, then (bucket, limit) pairs
+    // for the limit of the conflicting row.
+    let now = hits.len() * 2 + 1;
+    let rows: Vec<String> = (0..hits.len())
+        .map(|i| format!("(${}, 1, ${}, ${now}, ${now})", 2 * i + 1, 2 * i + 2))
+        .collect();
+    let limits: String = (0..hits.len())
+        .map(|i| format!(" when ${} then ${}", now + 2 * i + 1, now + 2 * i + 2))
+        .collect();
+    let sql = format!(
+        "insert into rate_limits (bucket, hits, window_ends, next_at, created_at)
+         values {}
+         on conflict (bucket) do update set
+           hits = case when rate_limits.window_ends <= ${now} then 1 else rate_limits.hits + 1 end,
+           window_ends = case when rate_limits.window_ends <= ${now} then excluded.window_ends
+                         else rate_limits.window_ends end
+         where rate_limits.window_ends <= ${now}
+            or rate_limits.hits < (case excluded.bucket{limits} end)
+         returning bucket, hits",
+        rows.join(", ")
+    );
+    let mut query = sqlx::query_as::<_, (String, i64)>(&sql);
+    for hit in hits {
+        query = query.bind(hit.bucket).bind(now_ms + hit.window_ms);
+    }
+    query = query.bind(now_ms);
+    for hit in hits {
+        query = query.bind(hit.bucket).bind(hit.limit);
+    }
+    let taken = query.fetch_all(ex).await?;
+    Ok(taken
+        .into_iter()
+        .filter(|(bucket, count)| {
+            hits.iter()
+                .any(|h| h.bucket == bucket.as_str() && *count <= h.limit)
+        })
+        .map(|(bucket, _)| bucket)
+        .collect())
+}

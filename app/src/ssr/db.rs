@@ -19,7 +19,12 @@ pub struct Db {
     pub backend: Backend,
     /// SQLite: one writer at a time, queued in-process (see `write_turn`).
     writer: std::sync::Arc<tokio::sync::Mutex<()>>,
+    /// SQLite: writes waiting to share the next commit (see `group`).
+    group: group::Queue,
 }
+
+mod group;
+pub use group::GroupedWrite;
 
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
@@ -218,6 +223,7 @@ impl Db {
             pool,
             backend,
             writer: Default::default(),
+            group: Default::default(),
         })
     }
 

@@ -10,13 +10,13 @@ pub async fn issued_key(app: &TestApp) -> String {
         .expect("key")
 }
 
-fn keyed(mobile: &str, key: &str) -> Vec<(String, String)> {
+pub fn keyed(mobile: &str, key: &str) -> Vec<(String, String)> {
     let mut form = report_fields("周大爷", mobile, QINGSHI_VILLAGE);
     form.push(("form[key]".into(), key.into()));
     form
 }
 
-async fn filings_for(app: &TestApp, mobile: &str) -> i64 {
+pub async fn filings_for(app: &TestApp, mobile: &str) -> i64 {
     sqlx::query_scalar("select count(*) from cases where applicant_mobile_index = $1")
         .bind(
             app.state

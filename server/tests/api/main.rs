@@ -20,6 +20,7 @@ mod error_bodies;
 mod escalation;
 mod field_words;
 mod filing_load;
+mod filing_together;
 mod fixtures;
 mod fuzz;
 mod hardening;

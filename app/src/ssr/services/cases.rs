@@ -171,49 +171,112 @@ pub async fn file_counted(
         idempotency_key: key.clone(),
     };
     let queue = QueueColumns::from(&case.queue_keys(&state.policy));
-    let turn = state.db.write_turn().await;
-    let mut tx = state.db.pool.begin().await?;
-    super::filing_limits::take_all(&mut tx, hits, now_ms).await?;
-    let inserted = cases::insert(
-        &mut *tx,
-        &state.vault,
-        &row,
-        &to_json(&case)?,
-        next_due(&case).as_deref(),
-        &queue,
-    )
-    .await;
-    if let (Err(e), Some(key)) = (&inserted, &key) {
+    let write = NewFiling {
+        vault: state.vault.clone(),
+        hits,
+        row,
+        snapshot: to_json(&case)?,
+        next_due: next_due(&case),
+        queue,
+        events,
+        case,
+        now_ms,
+    };
+    let (write, stored) = store_filing(state, write).await;
+    let (case, row) = (write.case, write.row);
+    if let (Err(ServiceError::Db(e)), Some(key)) = (&stored, &key) {
         // The same form submitted twice at once: the other submission won the key.
         if e.as_database_error()
             .is_some_and(|d| d.is_unique_violation())
         {
-            drop(tx);
-            drop(turn);
             return match earlier_filing(state, key, applicant).await? {
                 Earlier::Same(filed) => Ok(*filed),
                 Earlier::Other | Earlier::None => Err(ServiceError::Conflict),
             };
         }
     }
-    inserted?;
-    write_events(&mut tx, &state.vault, &case.id, 0, &events).await?;
-    write_clocks(
-        &mut tx,
-        &row.village_code,
-        &row.township_code,
-        &case,
-        now_ms,
-    )
-    .await?;
-    tx.commit().await?;
-    drop(turn);
+    stored?;
     tracing::info!(case_id = %case.id, channel = %row.channel, "case filed");
     Ok(Filed {
         case_id: case.id.clone(),
         tracking,
         case,
     })
+}
+
+/// Everything one filing writes, in one transaction.
+struct NewFiling {
+    vault: crate::ssr::vault::Vault,
+    hits: Vec<super::filing_limits::Hit>,
+    row: CaseRow,
+    snapshot: String,
+    next_due: Option<String>,
+    queue: QueueColumns,
+    events: Vec<CaseEvent>,
+    case: Case,
+    now_ms: i64,
+}
+
+/// Stores `write`, handing it back with the outcome. On SQLite the filing shares its commit
+/// with the filings beside it (`Db::write_grouped`); PostgreSQL groups commits itself.
+async fn store_filing(state: &AppState, write: NewFiling) -> (NewFiling, Result<(), ServiceError>) {
+    if state.db.backend == crate::ssr::db::Backend::Postgres {
+        let stored = async {
+            let mut tx = state.db.pool.begin().await?;
+            write_filing(&mut tx, &write).await?;
+            tx.commit().await.map_err(ServiceError::from)
+        }
+        .await;
+        return (write, stored);
+    }
+    let slot = std::sync::Arc::new(std::sync::Mutex::new(None));
+    let (mine, back) = (slot.clone(), std::sync::Arc::new(write));
+    let write = back.clone();
+    let committed = state
+        .db
+        .write_grouped(Box::new(move |tx| {
+            Box::pin(async move {
+                let outcome = write_filing(tx, &write).await;
+                let keep = outcome.is_ok();
+                *mine.lock().unwrap_or_else(|p| p.into_inner()) = Some(outcome);
+                keep
+            })
+        }))
+        .await;
+    let own = slot.lock().unwrap_or_else(|p| p.into_inner()).take();
+    let stored = match own {
+        // Its own refusal (a limit, the key taken) stands whatever the batch did.
+        Some(Err(e)) => Err(e),
+        _ => committed.map_err(ServiceError::from),
+    };
+    let write = std::sync::Arc::try_unwrap(back)
+        .unwrap_or_else(|_| unreachable!("the grouped write has finished with its copy"));
+    (write, stored)
+}
+
+async fn write_filing(
+    tx: &mut sqlx::Transaction<'static, Any>,
+    w: &NewFiling,
+) -> Result<(), ServiceError> {
+    super::filing_limits::take_all(tx, &w.hits, w.now_ms).await?;
+    cases::insert(
+        &mut **tx,
+        &w.vault,
+        &w.row,
+        &w.snapshot,
+        w.next_due.as_deref(),
+        &w.queue,
+    )
+    .await?;
+    write_events(tx, &w.vault, &w.case.id, 0, &w.events).await?;
+    write_clocks(
+        tx,
+        &w.row.village_code,
+        &w.row.township_code,
+        &w.case,
+        w.now_ms,
+    )
+    .await
 }
 
 enum Earlier {

@@ -15,14 +15,14 @@ pub struct Hit {
     pub window_ms: i64,
     /// Logged when the limit refuses the filing.
     pub warning: &'static str,
-    pub refused: ServiceError,
+    pub refused: fn() -> ServiceError,
 }
 
 /// Takes the hits inside `tx`, all in one statement. The first one (in order) over its limit
 /// refuses the filing; the caller then drops `tx`, so the hits taken with it are not counted.
 pub async fn take_all(
     tx: &mut sqlx::Transaction<'static, Any>,
-    hits: Vec<Hit>,
+    hits: &[Hit],
     now_ms: i64,
 ) -> Result<(), ServiceError> {
     let window_hits: Vec<WindowHit<'_>> = hits
@@ -37,7 +37,7 @@ pub async fn take_all(
     for hit in hits {
         if !admitted.contains(&hit.bucket) {
             tracing::warn!("{}", hit.warning);
-            return Err(hit.refused);
+            return Err((hit.refused)());
         }
     }
     Ok(())

@@ -193,7 +193,7 @@ fn filing_hits(state: &AppState, mobile: &MobileNumber, address: &str) -> Vec<Hi
             limit: i64::from(state.policy.filings_per_address_per_day),
             window_ms: DAY_MS,
             warning: "online filings from one address over the daily limit",
-            refused: filing_refused(FilingLimit::PerAddress),
+            refused: || filing_refused(FilingLimit::PerAddress),
         },
         // The counter is keyed by the mobile's blind index: no plaintext number in the table.
         Hit {
@@ -204,7 +204,7 @@ fn filing_hits(state: &AppState, mobile: &MobileNumber, address: &str) -> Vec<Hi
             limit: i64::from(state.policy.filings_per_mobile_per_day),
             window_ms: DAY_MS,
             warning: "online filings for one mobile over the daily limit",
-            refused: filing_refused(FilingLimit::PerMobile),
+            refused: || filing_refused(FilingLimit::PerMobile),
         },
     ]
 }

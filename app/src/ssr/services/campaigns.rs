@@ -53,7 +53,7 @@ pub async fn start(
     let actor = staff.actor();
     let mut report = CampaignReport::default();
     let targets =
-        campaigns::cases_in_states(&state.db.pool, staff.scope.as_str(), &CAMPAIGN_STATES).await?;
+        campaigns::cases_in_states(&state.db.pool, staff.scope.as_str(), CAMPAIGN_STATES).await?;
     for (case_id, version) in targets {
         match cases::execute(state, &actor, &case_id, version, &command, now).await {
             Ok(_) => report.started += 1,

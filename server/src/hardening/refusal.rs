@@ -129,7 +129,7 @@ impl Refusal {
         let hotline = tr::shell::hotline(lang);
         let message = lang.pick(self.zh(), self.en());
         let limit = limit
-            .map(|n| format!("<p>{}</p>", tr::refusal_words::limit(lang, &size_words(n))))
+            .map(|n| format!("<p>{}</p>", tr::refusal_words::limit(lang, size_words(n))))
             .unwrap_or_default();
         let back = back
             .map(|path| {
@@ -155,7 +155,7 @@ impl Refusal {
 /// A byte count as people read it: 64 KB, 4 MB.
 fn size_words(bytes: usize) -> String {
     const MB: usize = 1024 * 1024;
-    if bytes >= MB && bytes % MB == 0 {
+    if bytes >= MB && bytes.is_multiple_of(MB) {
         format!("{} MB", bytes / MB)
     } else if bytes >= MB {
         format!("{:.1} MB", bytes as f64 / MB as f64)

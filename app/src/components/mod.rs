@@ -5,6 +5,7 @@ pub mod hotline;
 pub mod hydrated;
 pub mod island_props;
 pub mod json_answer;
+pub mod not_allowed;
 pub mod notice;
 pub mod offline_draft;
 pub mod page_status;

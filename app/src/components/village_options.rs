@@ -4,8 +4,8 @@
 //! options (see docs/performance.md, issue 11).
 use crate::{i18n::Lang, wire::regions::TownshipOption};
 
-/// The placeholder, then one `<optgroup>` per township (place names are Chinese on every page),
-/// with `selected` on the village whose code is `selected`.
+/// The placeholder, then one `<optgroup>` per township (place names are Chinese on every page,
+/// so each option says `lang="zh-CN"` too), with `selected` on the village whose code is `selected`.
 pub fn village_options_html(townships: &[TownshipOption], selected: &str, lang: Lang) -> String {
     let mut html = format!(
         r#"<option value="">{}</option>"#,
@@ -23,7 +23,7 @@ pub fn village_options_html(townships: &[TownshipOption], selected: &str, lang: 
                 ""
             };
             html.push_str(&format!(
-                r#"<option value="{}"{mark}>{} · {}</option>"#,
+                r#"<option value="{}"{mark} lang="zh-CN">{} · {}</option>"#,
                 escape(&village.code),
                 escape(&township.name),
                 escape(&village.name)
@@ -115,15 +115,15 @@ mod tests {
                 "522799101202",
                 Lang::Zh,
                 "<option value=\"\">请选择乡镇和村</option><optgroup label=\"青石镇\" lang=\"zh-CN\">\
-                 <option value=\"522799101201\">青石镇 · 岩脚村</option>\
-                 <option value=\"522799101202\" selected>青石镇 · A&lt;b&gt;&amp;&quot;c</option></optgroup>",
+                 <option value=\"522799101201\" lang=\"zh-CN\">青石镇 · 岩脚村</option>\
+                 <option value=\"522799101202\" selected lang=\"zh-CN\">青石镇 · A&lt;b&gt;&amp;&quot;c</option></optgroup>",
             ),
             (
                 "",
                 Lang::En,
                 "<option value=\"\">Choose your township and village</option><optgroup label=\"青石镇\" lang=\"zh-CN\">\
-                 <option value=\"522799101201\">青石镇 · 岩脚村</option>\
-                 <option value=\"522799101202\">青石镇 · A&lt;b&gt;&amp;&quot;c</option></optgroup>",
+                 <option value=\"522799101201\" lang=\"zh-CN\">青石镇 · 岩脚村</option>\
+                 <option value=\"522799101202\" lang=\"zh-CN\">青石镇 · A&lt;b&gt;&amp;&quot;c</option></optgroup>",
             ),
         ] {
             assert_eq!(village_options_html(&tree(), selected, lang), expected);

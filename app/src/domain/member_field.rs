@@ -2,10 +2,12 @@
 //! whose income (or ID number...) to fix: 第2位成员（年收入）：请填写此项.
 use crate::tr::{field_error::member_part as part, Lang};
 
-/// One field of one member row: `position` counts the named rows from 1, as the form shows them.
+/// One field of one member row: `position` counts the named rows from 1, as the form shows them;
+/// `row` is the row's index in the form (its controls are `form[members][{row}][…]`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MemberField {
     pub position: usize,
+    pub row: usize,
     pub part: MemberPart,
 }
 
@@ -28,6 +30,17 @@ impl MemberPart {
         MemberPart::Status,
     ];
 
+    /// The part's name in the form's control names (`form[members][0][income]`).
+    pub fn code(self) -> &'static str {
+        match self {
+            MemberPart::Labour => "labour",
+            MemberPart::Income => "income",
+            MemberPart::Relation => "relation",
+            MemberPart::IdNumber => "id_number",
+            MemberPart::Status => "status",
+        }
+    }
+
     /// The field's name (texts under `field_error.member_part` in locales/*.json).
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
@@ -44,6 +57,23 @@ impl MemberField {
     /// `message` (already in `lang`) said about this member's field.
     pub fn words(self, lang: Lang, message: &str) -> String {
         crate::tr::field_error::member(lang, self.position, self.part.label(lang), message)
+    }
+
+    /// The same, naming the member by the name typed in the row when there is one:
+    /// 第2位成员 李芳（年收入）：….
+    pub fn words_named(self, lang: Lang, name: &str, message: &str) -> String {
+        let name = name.trim();
+        if name.is_empty() {
+            return self.words(lang, message);
+        }
+        let part = self.part.label(lang);
+        crate::tr::member_words::named(lang, self.position, name, part, message)
+    }
+
+    /// The field the problem is reported under: the wrong control's name inside `form[…]`,
+    /// so the page marks that control only (`members[1][income]`).
+    pub fn field(self) -> String {
+        format!("members[{}][{}]", self.row, self.part.code())
     }
 }
 
@@ -87,7 +117,34 @@ mod tests {
             ),
         ];
         for (lang, position, part, message, said) in cases {
-            assert_eq!(MemberField { position, part }.words(lang, message), said);
+            let member = MemberField {
+                position,
+                row: position,
+                part,
+            };
+            assert_eq!(member.words(lang, message), said);
         }
+    }
+
+    #[test]
+    fn a_named_member_is_called_by_name_and_the_field_is_the_control() {
+        let member = MemberField {
+            position: 2,
+            row: 3,
+            part: MemberPart::Income,
+        };
+        let cases = [
+            (Lang::Zh, "李芳", "第2位成员 李芳（年收入）：请填写此项"),
+            (Lang::Zh, "  ", "第2位成员（年收入）：请填写此项"),
+            (
+                Lang::En,
+                " 李芳 ",
+                "Member 2, 李芳 (yearly income): 请填写此项",
+            ),
+        ];
+        for (lang, name, said) in cases {
+            assert_eq!(member.words_named(lang, name, "请填写此项"), said);
+        }
+        assert_eq!(member.field(), "members[3][income]");
     }
 }

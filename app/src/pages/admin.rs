@@ -1,6 +1,7 @@
 //! 账号管理 for the county administrator. Plain forms: works without JavaScript.
 use leptos::prelude::*;
 
+use crate::components::not_allowed::NotAllowed;
 use crate::components::notice::{first_failure, LoadError};
 use crate::components::region_contacts::RegionContactsCard;
 
@@ -12,7 +13,7 @@ use crate::{
     domain::role::Role,
     i18n::use_lang,
     tr,
-    wire::admin::AccountView,
+    wire::{admin::AccountView, AppError},
 };
 
 #[component]
@@ -44,15 +45,15 @@ pub fn AdminPage() -> impl IntoView {
         )
     };
     view! {
-        <p><a href="/staff">{tr::staff::back_to_queue(t)}</a></p>
-        <h1>{tr::admin::title(t)}</h1>
-        <p><a href="/staff/settings">{tr::admin::settings(t)}</a>" · "<a href="/staff/audit">{tr::audit::title(t)}</a>" · "<a href="/staff/keys">{tr::keys::department_api_keys(t)}</a></p>
-        {move || error().map(|e| view! { <p class="banner error" role="alert">{e}</p> })}
         <Suspense fallback=move || view! { <p class="loading">{tr::common::loading(t)}</p> }>
             {move || Suspend::new(async move {
                 let townships = regions.await.unwrap_or_default();
                 match accounts.await {
                     Ok(list) => view! {
+                        <p><a href="/staff">{tr::staff::back_to_queue(t)}</a></p>
+                        <h1>{tr::admin::title(t)}</h1>
+                        <p><a href="/staff/settings">{tr::admin::settings(t)}</a>" · "<a href="/staff/audit">{tr::audit::title(t)}</a>" · "<a href="/staff/keys">{tr::keys::department_api_keys(t)}</a></p>
+                        {move || error().map(|e| view! { <p class="banner error" role="alert">{e}</p> })}
                         <section class="card">
                             <h2>{tr::admin::new_account(t)}</h2>
                             <ActionForm action=create attr:class="admin-form">
@@ -87,12 +88,14 @@ pub fn AdminPage() -> impl IntoView {
                                 {list.into_iter().map(|a| view! { <AccountRow a reset toggle /> }).collect_view()}
                             </ul>
                         </section>
+                        <RegionContactsCard />
                     }.into_any(),
+                    // Another role: a plain refusal, not the page with its links and two errors.
+                    Err(AppError::Forbidden) => view! { <NotAllowed /> }.into_any(),
                     Err(error) => view! { <LoadError error /> }.into_any(),
                 }
             })}
         </Suspense>
-        <RegionContactsCard />
     }
 }
 

@@ -176,6 +176,12 @@ pub fn TrackPage() -> impl IntoView {
         <Suspense fallback=move || view! { <p class="loading">{tr::track::looking_up(t)}</p> }>
             {move || Suspend::new(async move {
                 match by_token.await {
+                    // A result link opens only in the browser that looked it up (its
+                    // `sn_track` cookie): elsewhere say so, not "check the number".
+                    Some(Err(AppError::NotFound)) if track.value().get_untracked().is_none() => view! {
+                        <p class="banner" role="status">{tr::track_words::other_browser(t)}</p>
+                    }
+                    .into_any(),
                     Some(r) if track.value().get_untracked().is_none() => result_view(r, t),
                     _ => ().into_any(),
                 }

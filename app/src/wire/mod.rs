@@ -13,6 +13,9 @@ pub mod error;
 #[cfg(feature = "ssr")]
 pub mod error_body;
 pub mod inbox;
+/// A step form's member problems under the wrong control's name (server only).
+#[cfg(feature = "ssr")]
+pub mod member_errors;
 pub mod notice;
 pub mod queue;
 pub mod regions;

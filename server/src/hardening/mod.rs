@@ -4,6 +4,7 @@ mod body;
 mod csrf;
 mod headers;
 mod refusal;
+mod stylesheet;
 
 use std::{net::SocketAddr, sync::Arc, time::Duration};
 

@@ -1,9 +1,10 @@
 //! What the hardening layers answer when they refuse a request, in the visitor's language:
-//! a short HTML page for a browser posting a form, the wire error (JSON) for everyone else.
+//! a short HTML page for a browser posting a form, the typed wire error for the site's own
+//! scripts (`Accept: application/json`), `{"error","message","key"}` for anyone else.
 use app::{
     domain::{lang::Lang, message::UserMessage},
     tr,
-    wire::{AppError, FieldError},
+    wire::{error_body::ErrorBody, AppError, FieldError},
 };
 use axum::{
     http::{header, HeaderMap, HeaderValue, StatusCode},
@@ -80,19 +81,33 @@ impl Refusal {
     /// The answer for a request with these headers (`Accept` picks the form, the `lang`
     /// cookie, then `Accept-Language`, the language).
     pub fn respond(self, request: &HeaderMap) -> Response {
-        let wants_html = request
+        self.respond_within(request, None)
+    }
+
+    /// The answer to a body over `limit` bytes: the page says how much fits and what to do.
+    pub fn respond_too_large(request: &HeaderMap, limit: usize) -> Response {
+        Refusal::BodyTooLarge.respond_within(request, Some(limit))
+    }
+
+    fn respond_within(self, request: &HeaderMap, limit: Option<usize>) -> Response {
+        let accept = request
             .get(header::ACCEPT)
             .and_then(|v| v.to_str().ok())
-            .is_some_and(|accept| accept.contains("text/html"));
+            .unwrap_or_default();
         let header_text = |name| request.get(name).and_then(|v| v.to_str().ok());
         let lang = Lang::for_request(
             header_text(header::COOKIE),
             header_text(header::ACCEPT_LANGUAGE),
         );
-        let mut response = if wants_html {
-            (self.status(), self.page(lang)).into_response()
+        let error = AppError::Refused(FieldError::new("request", &self));
+        let mut response = if accept.contains("text/html") {
+            let back = header_text(header::REFERER).and_then(same_site_path);
+            (self.status(), self.page(lang, limit, back)).into_response()
+        } else if accept.contains("application/json") {
+            // The site's scripts (islands, the server-fn client) read the typed error.
+            (self.status(), axum::Json(error)).into_response()
         } else {
-            (self.status(), self.json()).into_response()
+            (self.status(), axum::Json(ErrorBody::of(&error, lang))).into_response()
         };
         if self == Refusal::BodyTooLarge || self == Refusal::TooSlow {
             // The rest of the body is never read: the connection cannot carry another request.
@@ -103,24 +118,67 @@ impl Refusal {
         response
     }
 
-    fn json(self) -> axum::Json<AppError> {
-        axum::Json(AppError::Refused(FieldError::new("request", &self)))
-    }
-
-    fn page(self, lang: Lang) -> axum::response::Html<String> {
+    fn page(
+        self,
+        lang: Lang,
+        limit: Option<usize>,
+        back: Option<String>,
+    ) -> axum::response::Html<String> {
         let title = tr::refusal::title(lang);
         let home = tr::refusal::home(lang);
         let hotline = tr::shell::hotline(lang);
         let message = lang.pick(self.zh(), self.en());
+        let limit = limit
+            .map(|n| format!("<p>{}</p>", tr::refusal_words::limit(lang, size_words(n))))
+            .unwrap_or_default();
+        let back = back
+            .map(|path| {
+                format!(
+                    "<p><a href=\"{}\">{}</a></p>",
+                    escape(&path),
+                    tr::refusal_words::back(lang)
+                )
+            })
+            .unwrap_or_default();
         axum::response::Html(format!(
             "<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\">\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-             <title>{title}</title><link rel=\"stylesheet\" href=\"/pkg/safety-net.css\"></head>\
+             <title>{title}</title><link rel=\"stylesheet\" href=\"{css}\"></head>\
              <body><main class=\"page\"><h1>{title}</h1><p role=\"alert\">{message}</p>\
-             <p><a href=\"/\">{home}</a></p><p>{hotline}</p></main></body></html>",
+             {limit}{back}<p><a href=\"/\">{home}</a></p><p>{hotline}</p></main></body></html>",
             code = lang.code(),
+            css = super::stylesheet::href(),
         ))
     }
+}
+
+/// A byte count as people read it: 64 KB, 4 MB.
+fn size_words(bytes: usize) -> String {
+    const MB: usize = 1024 * 1024;
+    if bytes >= MB && bytes.is_multiple_of(MB) {
+        format!("{} MB", bytes / MB)
+    } else if bytes >= MB {
+        format!("{:.1} MB", bytes as f64 / MB as f64)
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    }
+}
+
+/// The path of a `Referer` on any host, to link back to: only a plain local path (never
+/// `//host`), so the link cannot lead to another site.
+fn same_site_path(referer: &str) -> Option<String> {
+    let rest = referer
+        .strip_prefix("https://")
+        .or_else(|| referer.strip_prefix("http://"))?;
+    let path = &rest[rest.find('/')?..];
+    (path.starts_with('/') && !path.starts_with("//")).then(|| path.to_owned())
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 #[cfg(test)]
@@ -146,6 +204,10 @@ mod tests {
             .expect("body");
         let page = String::from_utf8_lossy(&body);
         assert!(page.contains("too large"), "{page}");
+        assert!(
+            page.contains(&format!("href=\"{}\"", super::super::stylesheet::href())),
+            "{page}"
+        );
 
         let script = Refusal::CrossSite.respond(&headers(&[(header::ACCEPT, "application/json")]));
         assert_eq!(script.status(), StatusCode::FORBIDDEN);
@@ -158,5 +220,63 @@ mod tests {
         };
         assert_eq!(detail.key, "http.cross_site");
         assert!(detail.zh.contains("其他网站"));
+    }
+
+    #[tokio::test]
+    async fn other_callers_get_error_and_message_in_their_language() {
+        for (accept, lang, code, sentence) in [
+            ("*/*", "en", "Refused", "another website"),
+            ("", "zh-CN,zh;q=0.9", "Refused", "其他网站"),
+        ] {
+            let response = Refusal::CrossSite.respond(&headers(&[
+                (header::ACCEPT, accept),
+                (header::ACCEPT_LANGUAGE, lang),
+            ]));
+            assert_eq!(response.status(), StatusCode::FORBIDDEN);
+            let body = axum::body::to_bytes(response.into_body(), 10_000)
+                .await
+                .expect("body");
+            let json: serde_json::Value = serde_json::from_slice(&body).expect("json");
+            assert_eq!(json["error"], code, "{json}");
+            assert_eq!(json["key"], "http.cross_site", "{json}");
+            let message = json["message"].as_str().expect("message");
+            assert!(message.contains(sentence), "{accept:?} {lang}: {message}");
+        }
+    }
+
+    #[tokio::test]
+    async fn the_too_large_page_says_the_limit_and_links_back_to_the_form() {
+        let page = Refusal::respond_too_large(
+            &headers(&[
+                (header::ACCEPT, "text/html"),
+                (header::COOKIE, "lang=en"),
+                (header::REFERER, "http://127.0.0.1:3000/staff/alerts"),
+            ]),
+            4 * 1024 * 1024,
+        );
+        let body = axum::body::to_bytes(page.into_body(), 10_000)
+            .await
+            .expect("body");
+        let page = String::from_utf8_lossy(&body);
+        assert!(page.contains("At most 4 MB"), "{page}");
+        assert!(page.contains("href=\"/staff/alerts\""), "{page}");
+    }
+
+    #[test]
+    fn sizes_and_back_links_are_read_safely() {
+        assert_eq!(size_words(64 * 1024), "64 KB");
+        assert_eq!(size_words(4 * 1024 * 1024), "4 MB");
+        assert_eq!(size_words(1536 * 1024), "1.5 MB");
+        for (referer, path) in [
+            (
+                "https://a.example/staff/alerts?x=1",
+                Some("/staff/alerts?x=1"),
+            ),
+            ("https://a.example//evil.example/", None),
+            ("https://a.example", None),
+            ("javascript:alert(1)", None),
+        ] {
+            assert_eq!(same_site_path(referer).as_deref(), path, "{referer}");
+        }
     }
 }

@@ -112,11 +112,12 @@ async fn a_home_check_error_names_the_member_whose_income_is_wrong() {
     assert_eq!(refused.status(), 422);
     let body: Value = refused.json().await.expect("json");
     let error = &body["Validation"][0];
-    assert_eq!(error["field"], "members", "{body}");
+    // Under the wrong control's name, naming the member by the name typed.
+    assert_eq!(error["field"], "members[1][income]", "{body}");
     assert_eq!(error["key"], "command.missing");
-    assert_eq!(error["zh"], "第2位成员（年收入）：请填写此项");
+    assert_eq!(error["zh"], "第2位成员 李梅（年收入）：请填写此项");
     assert_eq!(
         error["en"],
-        "Member 2 (yearly income): This field is required"
+        "Member 2, 李梅 (yearly income): This field is required"
     );
 }

@@ -65,6 +65,9 @@ async fn the_village_notice_lists_households_in_notice_without_ids_phones_or_hea
         "staff print the board copy in full"
     );
     assert!(html.contains("5组"), "with its village group");
+    // The county decides the category after the notice; the notice shows the one the home
+    // check supports (3,000 yuan a head: marginal), not "—".
+    assert!(html.contains("边缘易致贫户"), "with its category");
     assert!(
         !html.contains("未公示户"),
         "households not in notice are not listed"

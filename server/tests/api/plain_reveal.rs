@@ -20,6 +20,16 @@ async fn reveal_without_javascript(officer: &TestApp, id: &str, reason: &str) ->
         .await
 }
 
+/// The reveal form's opening tag in a case page.
+fn reveal_form_tag(page: &str) -> &str {
+    let at = page
+        .find("action=\"/api/cases/reveal\"")
+        .expect("reveal form");
+    let start = page[..at].rfind("<form").expect("form");
+    let end = at + page[at..].find('>').expect("tag end");
+    &page[start..end]
+}
+
 async fn reveals_audited(app: &TestApp) -> i64 {
     sqlx::query_scalar("select count(*) from audit_log where action = 'id_revealed'")
         .fetch_one(&app.state.db.pool)
@@ -42,6 +52,7 @@ async fn without_javascript_a_reveal_with_a_reason_shows_the_full_number_once() 
         "the field error is shown"
     );
     assert!(!page.contains(&full));
+    assert!(!reveal_form_tag(&page).contains("hidden"), "asked again");
     assert_eq!(
         reveals_audited(&app).await,
         0,
@@ -54,6 +65,10 @@ async fn without_javascript_a_reveal_with_a_reason_shows_the_full_number_once() 
     let page = shown.text().await.expect("html");
     assert!(page.contains(&full), "the full ID number is shown");
     assert!(page.contains("家庭情况"), "on the case page");
+    assert!(
+        reveal_form_tag(&page).contains("hidden"),
+        "the reason picker and the Show button go once the number is shown"
+    );
     assert_eq!(reveals_audited(&app).await, 1, "audited once");
 
     // The page opened again is masked: the number was in that one answer only.

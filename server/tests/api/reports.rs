@@ -199,6 +199,11 @@ async fn progress_is_found_by_tracking_number_and_mobile_only() {
         !elsewhere.contains("等待乡镇受理"),
         "the result link shows nothing in another browser"
     );
+    // ...and says why, not as if the number were wrong.
+    assert!(
+        elsewhere.contains("只能在当时查询的手机或浏览器上打开") && !elsewhere.contains("没有找到"),
+        "another browser is told to look it up again on the phone that did"
+    );
     let forged = app.get_html(&format!("/track?n={tracking}&t=forged")).await;
     assert!(
         !forged.contains("等待乡镇受理"),

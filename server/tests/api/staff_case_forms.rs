@@ -114,7 +114,10 @@ async fn a_later_member_must_choose_a_relation_and_last_years_income_is_shown() 
     let unchosen = step(&cadre, &id, version, &home_check("")).await;
     assert_eq!(unchosen.status(), 422);
     let body: Value = unchosen.json().await.expect("json");
-    assert_eq!(body["Validation"][0]["field"], "members", "{body}");
+    assert_eq!(
+        body["Validation"][0]["field"], "members[1][relation]",
+        "{body}"
+    );
     assert_eq!(body["Validation"][0]["key"], "command.relation_missing");
     assert_eq!(footprint(&app, &id).await, before, "nothing written");
 

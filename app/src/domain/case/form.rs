@@ -233,20 +233,11 @@ impl Problems {
         result.map_err(|e| self.push(field, e)).ok()
     }
 
-    /// A member row's field, reported under `members` naming the member; a problem repeated
-    /// in later rows is reported once, naming the first.
+    /// A member row's field, reported under `members` naming the member: every problem of
+    /// every member, so the officer sees them all at once.
     fn keep_member<T>(&mut self, member: MemberField, result: Parsed<T>) -> Option<T> {
         result
-            .map_err(|e| {
-                let problem = ("members", Message::about(member, &e));
-                if !self
-                    .0
-                    .iter()
-                    .any(|(f, m)| *f == problem.0 && m.key == problem.1.key)
-                {
-                    self.0.push(problem);
-                }
-            })
+            .map_err(|e| self.0.push(("members", Message::about(member, &e))))
             .ok()
     }
 }

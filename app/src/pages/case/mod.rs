@@ -1,5 +1,6 @@
 //! 案件页: one case, its household, clocks and timeline, and the forms for exactly the steps
 //! the engine allows this officer now.
+mod member_rows;
 mod sections;
 mod step_form;
 mod warnings;

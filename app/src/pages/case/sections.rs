@@ -60,10 +60,13 @@ fn RevealId() -> impl IntoView {
     let reveal = Posted::<String>::new();
     let form = NodeRef::<leptos::html::Form>::new();
     let _ = reveal_id_number;
+    let shown = full.is_some();
     let shown_id = move || match reveal.value.get() {
         Some(Ok(full)) => full,
         _ => full.clone().unwrap_or_else(|| masked.clone()),
     };
+    // Once the number is shown, the reason and the button have done their work.
+    let revealed = move || shown || matches!(reveal.value.get(), Some(Ok(_)));
     let reveal_error = move || match reveal.value.get() {
         Some(Err(AppError::Validation(errors))) => errors.first().map(|e| message(e, t)),
         Some(Err(_)) => Some(tr::case_page::cannot_view(t).to_owned()),
@@ -75,7 +78,7 @@ fn RevealId() -> impl IntoView {
     view! {
         <span data-testid="id-number">{shown_id}</span>
         <form method="post" action=RevealIdNumber::PATH class="inline" node_ref=form
-            on:submit=reveal.on_submit(form)>
+            on:submit=reveal.on_submit(form) hidden=revealed>
             <input type="hidden" name="case_id" value=case_id />
             <select name="reason" aria-label=tr::case_page::reveal_reason(t)>
                 <option value="">{tr::case_page::choose_reason(t)}</option>

@@ -3,7 +3,7 @@
 //! JavaScript the refused post is answered with this page holding what was typed.
 use leptos::prelude::*;
 
-use super::{widgets::FieldInput, words::message};
+use super::{member_rows::MemberProblems, widgets::FieldInput, words::message};
 use crate::{
     api::cases::RunCaseCommand,
     domain::case::{form::form_fields, CommandKind},
@@ -60,6 +60,15 @@ pub fn StepForm(
             _ => None,
         }
     };
+    // The home check's member rows mark their own wrong controls (member_rows.rs).
+    provide_context(MemberProblems(Signal::derive(move || match answer() {
+        Some(Err(AppError::Validation(errors))) => errors
+            .iter()
+            .filter(|e| e.field.starts_with("members["))
+            .map(|e| (e.field.clone(), message(e, t)))
+            .collect(),
+        _ => Vec::new(),
+    })));
     let banner = move || match answer() {
         Some(Err(AppError::Refused(reason))) => Some(message(&reason, t)),
         Some(Err(AppError::Validation(_))) => Some(tr::case_page::check_red(t).to_owned()),

@@ -8,11 +8,10 @@ use crate::{
         case::form::{CHECKLIST_ITEMS, GUARANTEE_ITEMS, MEASURE_STATUS_ITEMS},
         case::reversal::RemovalKind,
         case::screening::NegativeItem,
-        case::state::{MemberStatus, Relation},
         case::CommandKind,
         clock::ClockKind,
         lang::Lang,
-        vocab::{Category, LabourCapacity, MeasureType, RiskTier},
+        vocab::{Category, MeasureType, RiskTier},
         wording::case_words::hint_words,
     },
     i18n::use_lang,
@@ -21,10 +20,10 @@ use crate::{
 };
 
 /// What was typed into this step's refused form (rendered again without JavaScript), if so.
-type Typed = Option<StepTyped>;
+pub(super) type Typed = Option<StepTyped>;
 
 /// The value to show in `name`: what was typed when the form comes back, else `default`.
-fn typed_or(typed: &Typed, name: &str, default: impl Into<String>) -> String {
+pub(super) fn typed_or(typed: &Typed, name: &str, default: impl Into<String>) -> String {
     match typed {
         Some(t) => t.value(name).unwrap_or_default().to_owned(),
         None => default.into(),
@@ -39,7 +38,7 @@ fn ticked(typed: &Typed, name: &str, value: &str, default: bool) -> bool {
     }
 }
 
-const MEMBER_ROWS: usize = 4;
+pub(super) const MEMBER_ROWS: usize = 4;
 const MEASURE_ROWS: usize = 3;
 
 fn label_of(field: &str, kind: &str, t: Lang) -> &'static str {
@@ -120,9 +119,9 @@ fn radio(
 
 /// How a control is named for assistive technology: (id for the field's `<label for>`, its
 /// own `aria-label` inside a row, the id of its error message).
-type Named = (Option<String>, Option<String>, Option<String>);
+pub(super) type Named = (Option<String>, Option<String>, Option<String>);
 
-fn select(
+pub(super) fn select(
     name: String,
     options: Vec<(String, String)>,
     selected: Option<String>,
@@ -139,7 +138,7 @@ fn select(
     }
 }
 
-fn choices<T: Copy>(
+pub(super) fn choices<T: Copy>(
     all: &[T],
     code: fn(T) -> &'static str,
     label: fn(T, Lang) -> &'static str,
@@ -412,7 +411,7 @@ where
             );
             view! { <span lang="zh-CN">{measures}</span> }.into_any()
         }
-        "members" => member_rows(&case, ty).into_any(),
+        "members" => super::member_rows::member_rows(&case, ty, &kind).into_any(),
         "measures" => measure_rows(&case, ty).into_any(),
         _ => ().into_any(),
     };
@@ -449,64 +448,6 @@ fn checkboxes(
                         checked=ticked(&typed, &format!("{prefix}[{i}]"), code, false) />
                     <span>{zh}</span>
                 </label>
-            }).collect_view()}
-        </div>
-    }
-}
-
-fn member_rows(case: &CaseView, typed: &Typed) -> impl IntoView {
-    let t = use_lang();
-    let rows = usize::try_from(case.household_size)
-        .unwrap_or(1)
-        .clamp(1, MEMBER_ROWS * 2);
-    let first = case.applicant.clone();
-    view! {
-        <div class="rows">
-            {(0..rows.max(MEMBER_ROWS.min(rows))).map(|i| {
-                let row = |part: &str, default: &str| {
-                    typed_or(typed, &format!("form[members][{i}][{part}]"), default)
-                };
-                let name = row("name", if i == 0 { first.as_str() } else { "" });
-                // Only the first member is 户主 by default; the others choose (the server
-                // refuses a later named member without a relation).
-                let relation = if i == 0 { Relation::Head.code() } else { "" };
-                let mut relations = choices(Relation::ALL, Relation::code, Relation::label, t);
-                if i > 0 {
-                    relations.insert(0, (String::new(), tr::case_page::relation_choose(t).to_owned()));
-                }
-                view! {
-                    <div class="row">
-                        {select(
-                            format!("form[members][{i}][relation]"),
-                            relations,
-                            Some(row("relation", relation)),
-                            (None, Some(tr::case_page::member_relation(t, i + 1)), None),
-                        )}
-                        <input type="text" name=format!("form[members][{i}][name]") value=name
-                            aria-label=tr::case_page::member_name(t, i + 1) placeholder=tr::case_page::name(t) />
-                        <input type="text" name=format!("form[members][{i}][id_number]") value=row("id_number", "")
-                            aria-label=tr::case_page::member_id(t, i + 1) placeholder=tr::case_page::id_optional(t)
-                            autocomplete="off" />
-                        // No answer is pre-filled: labour capacity decides eligibility and
-                        // measures, so the officer must choose it for each named member.
-                        {select(
-                            format!("form[members][{i}][labour]"),
-                            std::iter::once((String::new(), tr::case_page::labour_choose(t).to_owned()))
-                                .chain(choices(LabourCapacity::ALL, LabourCapacity::code, LabourCapacity::label, t))
-                                .collect(),
-                            Some(row("labour", "")),
-                            (None, Some(tr::case_page::member_labour(t, i + 1)), None),
-                        )}
-                        {select(
-                            format!("form[members][{i}][status]"),
-                            choices(MemberStatus::ALL, MemberStatus::code, MemberStatus::label, t),
-                            Some(row("status", MemberStatus::Other.code())),
-                            (None, Some(tr::case_page::member_status(t, i + 1)), None),
-                        )}
-                        <input type="text" inputmode="decimal" name=format!("form[members][{i}][income]") value=row("income", "")
-                            aria-label=tr::case_page::member_income(t, i + 1) placeholder=tr::case_page::income_yuan(t) />
-                    </div>
-                }
             }).collect_view()}
         </div>
     }

@@ -438,7 +438,7 @@ pub async fn run_form(
 ) -> Result<crate::domain::case::Case, ServiceError> {
     let today = crate::domain::time::beijing_date(now);
     let command = crate::domain::case::parse_command(form, today).map_err(|problems| {
-        ServiceError::Validation(crate::wire::FieldError::from_problems(&problems))
+        ServiceError::Validation(crate::wire::member_errors::step_errors(&problems, form))
     })?;
     execute(state, &staff.actor(), case_id, version, &command, now).await
 }

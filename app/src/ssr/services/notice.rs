@@ -1,7 +1,10 @@
 use crate::{
     domain::{
         audit::{AuditAction, Outcome},
-        case::{Case, CaseState, Procedure, ReviewStep},
+        case::{
+            eligibility::{suggest_category, Lines},
+            Case, CaseState, Procedure, ReviewStep,
+        },
         notice_name,
         region::{RegionCode, RegionLevel},
     },
@@ -70,7 +73,12 @@ pub async fn for_village(
                     Procedure::Elimination => "elimination",
                 }
                 .to_owned(),
-                category: case.category.map(|c| c.code().to_owned()),
+                // Decided by the county only after the notice: until then the notice shows
+                // the category the home check supports (拟纳入类别), as the board copy does.
+                category: case
+                    .category
+                    .or_else(|| suggest_category(case.household.as_ref(), Lines::of(&state.policy)))
+                    .map(|c| c.code().to_owned()),
                 from,
                 until: min_until,
             });

@@ -179,10 +179,14 @@ pub(super) fn parse_members(
 ) -> Option<Vec<Member>> {
     let mut members = Vec::new();
     let mut complete = true;
-    let named = rows.iter().filter(|row| !row.name.trim().is_empty());
-    for (position, row) in named.enumerate() {
+    let named = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| !row.name.trim().is_empty());
+    for (position, (index, row)) in named.enumerate() {
         let at = |part| MemberField {
             position: position + 1,
+            row: index,
             part,
         };
         let labour = p.keep_member(

@@ -383,8 +383,9 @@ fn per_capita_net_income_takes_off_rigid_expenditure() {
     assert_eq!(broke.per_capita_net_income(), Some(Fen::from_fen(-134_975)));
 }
 
+/// Every problem of every member, each naming its row: the officer fixes them all at once.
 #[test]
-fn a_problem_repeated_across_rows_is_reported_once() {
+fn every_problem_of_every_member_is_reported() {
     let mut form = complete_form(CommandKind::RecordHomeCheck);
     for member in &mut form.members {
         member.income = "x".into();
@@ -394,9 +395,16 @@ fn a_problem_repeated_across_rows_is_reported_once() {
         problem_keys(&form),
         vec![
             ("members", "command.missing"),
+            ("members", "command.bad_amount"),
             ("members", "command.bad_amount")
         ]
     );
+    let problems = parse_command(&form, today()).expect_err("refused");
+    let rows: Vec<(usize, usize)> = problems
+        .iter()
+        .filter_map(|(_, m)| m.member.map(|m| (m.position, m.row)))
+        .collect();
+    assert_eq!(rows, vec![(1, 0), (1, 0), (2, 1)]);
 }
 
 #[test]

@@ -64,7 +64,11 @@ fn member_relation_id_and_status_are_optional_but_checked() {
     let mut form = complete_form(CommandKind::RecordHomeCheck);
     form.members[1].relation = "cousin".into();
     form.members[0].status = "astronaut".into();
-    assert_eq!(problem_keys(&form), vec![("members", "command.bad_choice")]);
+    // Each member's problem is its own: both are reported.
+    assert_eq!(
+        problem_keys(&form),
+        vec![("members", "command.bad_choice"); 2]
+    );
     let mut form = complete_form(CommandKind::RecordHomeCheck);
     form.rigid_expenditure = "-1".into();
     assert_eq!(

@@ -1,0 +1,72 @@
+//! A step form's problems as the page shows them: a member's problem is reported under the
+//! wrong control's own name (`members[1][income]`, so the page marks that control only) and
+//! names the member by the name typed in the row (第2位成员 李芳（年收入）：…).
+use super::FieldError;
+use crate::domain::{case::CommandForm, lang::Lang, report::FieldProblem};
+
+pub fn step_errors(problems: &[FieldProblem], form: &CommandForm) -> Vec<FieldError> {
+    let mut errors = FieldError::from_problems(problems);
+    for (error, (_, message)) in errors.iter_mut().zip(problems) {
+        let Some(member) = message.member else {
+            continue;
+        };
+        let name = form.members.get(member.row).map_or("", |m| m.name.as_str());
+        error.field = member.field();
+        error.zh = member.words_named(Lang::Zh, name, message.zh);
+        error.en = member.words_named(Lang::En, name, message.en);
+    }
+    errors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::case::{parse_command, MemberForm};
+
+    #[test]
+    fn every_problem_of_every_member_is_under_its_control_and_names_the_member() {
+        let member = |name: &str, relation: &str, labour: &str, income: &str| MemberForm {
+            name: name.into(),
+            relation: relation.into(),
+            labour: labour.into(),
+            income: income.into(),
+            ..MemberForm::default()
+        };
+        let form = CommandForm {
+            kind: "record_home_check".into(),
+            members: vec![
+                member("张三", "head", "full", "3000"),
+                member("", "", "", ""),
+                member("李芳", "", "", "abc"),
+                member("  ", "", "", "x"),
+            ],
+            ..CommandForm::default()
+        };
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).expect("date");
+        let problems = parse_command(&form, today).expect_err("refused");
+        let errors = step_errors(&problems, &form);
+        let members: Vec<(&str, &str)> = errors
+            .iter()
+            .filter(|e| e.field.starts_with("members["))
+            .map(|e| (e.field.as_str(), e.zh.as_str()))
+            .collect();
+        assert_eq!(
+            members.iter().map(|(f, _)| *f).collect::<Vec<_>>(),
+            [
+                "members[2][labour]",
+                "members[2][income]",
+                "members[2][relation]"
+            ],
+            "{members:?}"
+        );
+        for (_, zh) in &members {
+            assert!(zh.starts_with("第2位成员 李芳（"), "{zh}");
+        }
+        let en = &errors
+            .iter()
+            .find(|e| e.field == "members[2][income]")
+            .expect("income")
+            .en;
+        assert!(en.starts_with("Member 2, 李芳 (yearly income): "), "{en}");
+    }
+}

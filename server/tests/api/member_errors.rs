@@ -1,0 +1,70 @@
+//! A refused home check (入户核查) shows every problem of every member at once, each naming
+//! the member, and marks only the wrong controls (`aria-invalid`, tied to their message).
+use crate::{
+    fixtures::accepted_case,
+    helpers::{detail, fields, spawn_app},
+};
+
+#[tokio::test]
+async fn every_member_problem_is_shown_at_once_on_its_own_control() {
+    let app = spawn_app().await;
+    let id = accepted_case(&app, "13800138078").await;
+    let cadre = app.login("cun-qingshi").await;
+    let case = detail(&cadre, &id).await;
+    let version = case["version"].as_i64().expect("version").to_string();
+    let today = case["today"].as_str().expect("today").to_owned();
+    let mut body = fields(&[
+        ("case_id", id.as_str()),
+        ("version", version.as_str()),
+        ("form[kind]", "record_home_check"),
+        ("form[date]", today.as_str()),
+        ("form[visitors]", "王村干"),
+        ("form[members][0][name]", "张三"),
+        ("form[members][0][relation]", "head"),
+        ("form[members][0][labour]", "full"),
+        ("form[members][0][income]", "3000"),
+        // No relation, no ability to work, income not a number.
+        ("form[members][1][name]", "李芳"),
+        ("form[members][1][income]", "abc"),
+        ("form[guarantees][0]", "food"),
+        ("form[consent_signed]", "on"),
+    ]);
+    body.push(("form[members][2][name]".into(), String::new()));
+    let page = cadre
+        .post_plain_form(
+            &format!("/staff/cases/{id}"),
+            &format!("/staff/cases/{id}"),
+            &body,
+        )
+        .await
+        .text()
+        .await
+        .expect("html");
+    for part in ["劳动能力", "年收入", "与户主关系"] {
+        assert!(
+            page.contains(&format!("第2位成员 李芳（{part}）")),
+            "{part} named with the member's name"
+        );
+    }
+    assert_eq!(
+        page.matches("aria-invalid=\"true\"").count(),
+        3,
+        "only the wrong controls"
+    );
+    let income = page
+        .find("name=\"form[members][1][income]\"")
+        .expect("income box");
+    let tag_end = income + page[income..].find('>').expect("tag end");
+    let tag = &page[income..tag_end];
+    assert!(tag.contains("value=\"abc\""), "kept: {tag}");
+    assert!(tag.contains("aria-invalid=\"true\""), "{tag}");
+    let said = "e-record_home_check-members-1-income";
+    assert!(
+        tag.contains(&format!("aria-describedby=\"{said}\"")),
+        "{tag}"
+    );
+    assert!(
+        page.contains(&format!("id=\"{said}\"")),
+        "its message has the id"
+    );
+}

@@ -137,11 +137,12 @@ impl PropReader {
 }
 
 /// Field errors as one value ([`PropReader::field_errors`] reads it).
-pub fn field_errors(errors: &[FieldError]) -> String {
+/// Worded in `lang` on the server (a kept draft's errors were stored in another language).
+pub fn field_errors(errors: &[FieldError], lang: crate::i18n::Lang) -> String {
     join_records(
         errors
             .iter()
-            .map(|e| vec![e.field.clone(), e.key.clone(), e.zh.clone(), e.en.clone()]),
+            .map(|e| vec![e.field.clone(), e.key.clone(), e.words(lang)]),
     )
 }
 
@@ -156,8 +157,10 @@ impl PropReader {
                 FieldError {
                     field: next(),
                     key: next(),
-                    zh: next(),
-                    en: next(),
+                    args: Default::default(),
+                    message: next(),
+                    zh: String::new(),
+                    en: String::new(),
                 }
             })
             .collect()

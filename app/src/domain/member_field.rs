@@ -28,6 +28,17 @@ impl MemberPart {
         MemberPart::Status,
     ];
 
+    /// The key of the field's name under `field_error.member_part` (crosses the wire).
+    pub fn code(self) -> &'static str {
+        match self {
+            MemberPart::Labour => "labour",
+            MemberPart::Income => "income",
+            MemberPart::Relation => "relation",
+            MemberPart::IdNumber => "id_number",
+            MemberPart::Status => "status",
+        }
+    }
+
     /// The field's name (texts under `field_error.member_part` in locales/*.json).
     pub fn label(self, lang: Lang) -> &'static str {
         match self {

@@ -44,10 +44,7 @@ impl ErrorBody {
             AppError::Transport => "Transport",
         };
         let (message, key) = match error {
-            AppError::Refused(reason) => (
-                lang.pick(&reason.zh, &reason.en).clone(),
-                Some(reason.key.clone()),
-            ),
+            AppError::Refused(reason) => (reason.words(lang), Some(reason.key.clone())),
             other => (other.text(lang).to_owned(), None),
         };
         let fields = error
@@ -56,7 +53,7 @@ impl ErrorBody {
             .map(|e| FieldProblem {
                 field: e.field.clone(),
                 key: e.key.clone(),
-                message: lang.pick(&e.zh, &e.en).clone(),
+                message: e.words(lang),
             })
             .collect();
         ErrorBody {

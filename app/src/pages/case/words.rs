@@ -152,9 +152,14 @@ pub fn clock_words(c: &ClockView, lang: Lang) -> ClockWords {
     }
 }
 
-/// A field or refusal message in the reader's language.
+/// A field or refusal message in the reader's language (the server worded `message` in the
+/// request's language; an answer from an older server has only zh/en).
 pub fn message(error: &FieldError, lang: Lang) -> String {
-    lang.pick(&error.zh, &error.en).clone()
+    if error.message.is_empty() {
+        lang.pick(&error.zh, &error.en).clone()
+    } else {
+        error.message.clone()
+    }
 }
 
 #[cfg(test)]

@@ -154,14 +154,8 @@ impl PropReader {
             .map(|r| {
                 let mut r = r.into_iter();
                 let mut next = || r.next().unwrap_or_default();
-                FieldError {
-                    field: next(),
-                    key: next(),
-                    args: Default::default(),
-                    message: next(),
-                    zh: String::new(),
-                    en: String::new(),
-                }
+                let (field, key) = (next(), next());
+                FieldError::shown(field, key, next())
             })
             .collect()
     }

@@ -85,14 +85,11 @@ impl<T: FromJson> FromJson for Vec<T> {
 impl FromJson for FieldError {
     fn from_json(value: &JsValue) -> Option<Self> {
         // Only what islands show: the server worded `message` in the reader's language.
-        Some(FieldError {
-            field: text(value, "field")?,
-            key: text(value, "key")?,
-            args: Default::default(),
-            message: text(value, "message")?,
-            zh: String::new(),
-            en: String::new(),
-        })
+        Some(FieldError::shown(
+            text(value, "field")?,
+            text(value, "key")?,
+            text(value, "message")?,
+        ))
     }
 }
 

@@ -29,6 +29,7 @@ pub struct AlertOutcome {
     pub errors: Vec<FieldError>,
 }
 
+#[cfg(not(feature = "hydrate"))]
 impl AlertOutcome {
     /// This outcome with its messages worded in `lang` (on the server, before it is sent).
     pub fn in_lang(mut self, lang: crate::domain::lang::Lang) -> Self {

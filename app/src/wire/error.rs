@@ -4,6 +4,7 @@ use leptos::server_fn::{
     error::{FromServerFnError, ServerFnErrorErr},
 };
 use serde::{Deserialize, Serialize};
+#[cfg(not(feature = "hydrate"))]
 use std::collections::BTreeMap;
 
 use crate::domain::{lang::Lang, message::UserMessage};
@@ -11,6 +12,7 @@ use crate::domain::{lang::Lang, message::UserMessage};
 /// A user-facing message for one form field: a stable `key` (a `field_error` text in
 /// locales/*.json) with its `args`, and the `message` worded in the request's language by the
 /// server (`in_lang`), so a new language needs only a locale file and islands show `message`.
+/// The browser build holds only `field`, `key` and `message` (what islands read, nothing more).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct FieldError {
@@ -18,6 +20,7 @@ pub struct FieldError {
     pub key: String,
     /// Values of the `{name}` arguments of the key's text; a household member's problem
     /// carries `member` (its row, from 1) and `part` (a `field_error.member_part` key).
+    #[cfg(not(feature = "hydrate"))]
     #[serde(default)]
     pub args: BTreeMap<String, String>,
     /// What the person reads, in the request's language.
@@ -25,16 +28,53 @@ pub struct FieldError {
     pub message: String,
     /// The zh-CN text. Kept for old clients and for the few texts not yet in locale files
     /// (alert file/CSV errors, `since`, audit dates), which `in_lang` falls back to.
+    #[cfg(not(feature = "hydrate"))]
     #[serde(default)]
     pub zh: String,
     /// The English text (see `zh`).
+    #[cfg(not(feature = "hydrate"))]
     #[serde(default)]
     pub en: String,
 }
 
+/// In the browser a field error is what the server worded; nothing is worded again.
+#[cfg(feature = "hydrate")]
+impl FieldError {
+    pub fn new(field: &str, msg: &dyn UserMessage) -> Self {
+        Self::shown(field.to_owned(), msg.key().to_owned(), msg.zh().to_owned())
+    }
+
+    /// A field error as an island read it.
+    pub fn shown(field: String, key: String, message: String) -> Self {
+        Self {
+            field,
+            key,
+            message,
+        }
+    }
+
+    /// The text (worded by the server in the page's language).
+    pub fn words(&self, _: Lang) -> String {
+        self.message.clone()
+    }
+}
+
+#[cfg(not(feature = "hydrate"))]
 impl FieldError {
     pub fn new(field: &str, msg: &dyn UserMessage) -> Self {
         Self::worded(field, msg.key(), BTreeMap::new(), msg.zh(), msg.en())
+    }
+
+    /// A field error as an island read it (the server worded `message`).
+    pub fn shown(field: String, key: String, message: String) -> Self {
+        Self {
+            field,
+            key,
+            args: BTreeMap::new(),
+            message,
+            zh: String::new(),
+            en: String::new(),
+        }
     }
 
     /// A message from its key, arguments and fallback texts, worded in the default language.
@@ -138,6 +178,7 @@ pub enum AppError {
 impl AppError {
     /// This error with its field messages worded in `lang` (where a service error becomes
     /// the client's answer).
+    #[cfg(not(feature = "hydrate"))]
     pub fn in_lang(self, lang: Lang) -> Self {
         match self {
             AppError::Validation(errors) => {

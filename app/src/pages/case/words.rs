@@ -152,14 +152,9 @@ pub fn clock_words(c: &ClockView, lang: Lang) -> ClockWords {
     }
 }
 
-/// A field or refusal message in the reader's language (the server worded `message` in the
-/// request's language; an answer from an older server has only zh/en).
+/// A field or refusal message in the reader's language.
 pub fn message(error: &FieldError, lang: Lang) -> String {
-    if error.message.is_empty() {
-        lang.pick(&error.zh, &error.en).clone()
-    } else {
-        error.message.clone()
-    }
+    error.words(lang)
 }
 
 #[cfg(test)]

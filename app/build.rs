@@ -137,7 +137,35 @@ fn generate(languages: &[(String, Flat)]) -> String {
         module.leaves.insert(leaf.to_owned(), key.clone());
     }
     write_module(&mut out, &root, languages, &variants, 0);
+    write_field_error_templates(&mut out, languages, &variants);
     out
+}
+
+/// `field_error_template(lang, "report.name_missing")`: the raw text (with `{name}` arguments)
+/// of a `field_error` key, so a field error that crossed the wire as key + arguments can be
+/// worded in any language with a locale file.
+fn write_field_error_templates(
+    out: &mut String,
+    languages: &[(String, Flat)],
+    variants: &[String],
+) {
+    const GROUP: &str = "field_error.";
+    out.push_str(
+        "\n/// The raw text of `field_error.<key>` in `lang` (arguments as `{name}`, braces doubled).\n\
+         pub fn field_error_template(lang: Lang, key: &str) -> Option<&'static str> {\n    match lang {\n",
+    );
+    for ((_, flat), v) in languages.iter().zip(variants) {
+        let _ = writeln!(out, "        Lang::{v} => match key {{");
+        for (key, default_text) in languages[0].1.range(GROUP.to_owned()..) {
+            let Some(leaf) = key.strip_prefix(GROUP) else {
+                break;
+            };
+            let text = flat.get(key).unwrap_or(default_text);
+            let _ = writeln!(out, "            {leaf:?} => Some({text:?}),");
+        }
+        out.push_str("            _ => None,\n        },\n");
+    }
+    out.push_str("    }\n}\n");
 }
 
 fn write_module(

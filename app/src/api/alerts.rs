@@ -13,7 +13,9 @@ use crate::wire::{
 pub async fn push_alerts(alerts: Vec<AlertRow>) -> Result<Vec<AlertOutcome>, AppError> {
     use crate::ssr::{context::RequestContext, services::alerts};
     RequestContext::department_call(|ctx, staff| async move {
-        alerts::push(&ctx.state, &staff, &alerts, ctx.now()).await
+        let lang = ctx.lang();
+        let outcomes = alerts::push(&ctx.state, &staff, &alerts, ctx.now()).await?;
+        Ok(outcomes.into_iter().map(|o| o.in_lang(lang)).collect())
     })
     .await
 }
@@ -25,7 +27,9 @@ pub async fn push_alerts(alerts: Vec<AlertRow>) -> Result<Vec<AlertOutcome>, App
 pub async fn upload_alerts(csv: String) -> Result<Vec<AlertOutcome>, AppError> {
     use crate::ssr::{context::RequestContext, services::alerts};
     let outcomes = RequestContext::staff_call(|ctx, staff| async move {
-        alerts::upload(&ctx.state, &staff, &csv, ctx.now()).await
+        let lang = ctx.lang();
+        let outcomes = alerts::upload(&ctx.state, &staff, &csv, ctx.now()).await?;
+        Ok(outcomes.into_iter().map(|o| o.in_lang(lang)).collect())
     })
     .await;
     crate::ssr::context::redirect_plain_form(alerts::landing_after_upload(outcomes.is_ok()));

@@ -21,15 +21,10 @@ impl FieldErrors {
     }
 
     pub fn replace_all(&self, errors: &[FieldError]) {
-        let lang = self.1;
         let mut all = Vec::with_capacity(errors.len());
         for e in errors {
             // As a map would: the last message for a field wins.
-            put(
-                &mut all,
-                &e.field,
-                Some(lang.pick(e.zh.as_str(), e.en.as_str())),
-            );
+            put(&mut all, &e.field, Some(e.message.as_str()));
         }
         self.0.set(all);
     }

@@ -137,11 +137,12 @@ impl PropReader {
 }
 
 /// Field errors as one value ([`PropReader::field_errors`] reads it).
-pub fn field_errors(errors: &[FieldError]) -> String {
+/// Worded in `lang` on the server (a kept draft's errors were stored in another language).
+pub fn field_errors(errors: &[FieldError], lang: crate::i18n::Lang) -> String {
     join_records(
         errors
             .iter()
-            .map(|e| vec![e.field.clone(), e.key.clone(), e.zh.clone(), e.en.clone()]),
+            .map(|e| vec![e.field.clone(), e.key.clone(), e.words(lang)]),
     )
 }
 
@@ -153,12 +154,8 @@ impl PropReader {
             .map(|r| {
                 let mut r = r.into_iter();
                 let mut next = || r.next().unwrap_or_default();
-                FieldError {
-                    field: next(),
-                    key: next(),
-                    zh: next(),
-                    en: next(),
-                }
+                let (field, key) = (next(), next());
+                FieldError::shown(field, key, next())
             })
             .collect()
     }

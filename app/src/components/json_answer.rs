@@ -84,12 +84,12 @@ impl<T: FromJson> FromJson for Vec<T> {
 
 impl FromJson for FieldError {
     fn from_json(value: &JsValue) -> Option<Self> {
-        Some(FieldError {
-            field: text(value, "field")?,
-            key: text(value, "key")?,
-            zh: text(value, "zh")?,
-            en: text(value, "en")?,
-        })
+        // Only what islands show: the server worded `message` in the reader's language.
+        Some(FieldError::shown(
+            text(value, "field")?,
+            text(value, "key")?,
+            text(value, "message")?,
+        ))
     }
 }
 

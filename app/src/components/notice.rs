@@ -40,7 +40,7 @@ pub fn first_failure(
     errors.into_iter().flatten().next().map(|e| match e {
         AppError::Validation(fields) if !fields.is_empty() => fields
             .into_iter()
-            .map(|f| lang.pick(f.zh, f.en))
+            .map(|f| f.message)
             .collect::<Vec<_>>()
             .join(tr::common::field_separator(lang)),
         other => other.text(lang).to_owned(),

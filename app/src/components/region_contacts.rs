@@ -20,7 +20,7 @@ pub fn RegionContactsCard() -> impl IntoView {
             let text = match e {
                 AppError::Validation(errors) => errors
                     .into_iter()
-                    .map(|f| t.pick(f.zh, f.en))
+                    .map(|f| f.message)
                     .collect::<Vec<_>>()
                     .join(tr::common::field_separator(t)),
                 other => other.text(t).to_owned(),

@@ -30,7 +30,8 @@ impl MemberPart {
         MemberPart::Status,
     ];
 
-    /// The part's name in the form's control names (`form[members][0][income]`).
+    /// The part's code: its name in the form's control names (`form[members][0][income]`)
+    /// and its key under `field_error.member_part` (crosses the wire).
     pub fn code(self) -> &'static str {
         match self {
             MemberPart::Labour => "labour",

@@ -31,9 +31,7 @@ pub fn AlertsPage() -> impl IntoView {
     let failed = use_query_map().read_untracked().get("failed").is_some();
     let answer = use_context::<AlertImportAnswer>();
     let problem = match &answer {
-        Some(AlertImportAnswer(Err(e))) => {
-            Some(tr::alerts::nothing_imported(t, t.pick(&e.zh, &e.en)))
-        }
+        Some(AlertImportAnswer(Err(e))) => Some(tr::alerts::nothing_imported(t, &e.message)),
         _ => failed.then(|| tr::alerts::unreadable(t).to_owned()),
     };
     let outcomes = match answer {
@@ -169,9 +167,7 @@ async fn read_on_server(
         .map_err(|_| tr::alerts::network(t).to_owned())?;
     match read::<AlertFileAnswer>(&answer.text) {
         Some(AlertFileAnswer::Batches { rows, bodies }) => Ok((rows, bodies)),
-        Some(AlertFileAnswer::Refused(e)) => {
-            Err(tr::alerts::nothing_imported(t, t.pick(&e.zh, &e.en)))
-        }
+        Some(AlertFileAnswer::Refused(e)) => Err(tr::alerts::nothing_imported(t, &e.message)),
         None if answer.status == 413 => Err(tr::alerts::too_big(t, MAX_ALERT_FILE_BYTES / 1024)),
         None => Err(unreadable()),
     }
@@ -222,7 +218,7 @@ fn Outcomes(outcomes: Vec<AlertOutcome>) -> impl IntoView {
                             (Some(code), true) => tr::alerts::filed_duplicate(t, code),
                             (Some(code), false) => tr::alerts::filed(t, code),
                             (None, _) => o.errors.iter()
-                                .map(|e| format!("{}{}{}", alert_csv::column_header(&e.field, t), tr::common::colon(t), t.pick(&e.zh, &e.en)))
+                                .map(|e| format!("{}{}{}", alert_csv::column_header(&e.field, t), tr::common::colon(t), e.message))
                                 .collect::<Vec<_>>()
                                 .join(tr::common::field_separator(t)),
                         };

@@ -73,7 +73,7 @@ pub fn ProxyReportPage() -> impl IntoView {
                             lang.code().to_owned(),
                             account,
                             flag(department),
-                            field_errors(&draft.errors),
+                            field_errors(&draft.errors, lang),
                             join_records(earlier.iter().map(duplicate_record)),
                         ];
                         values.extend(to_prop(&draft.form));

@@ -36,7 +36,7 @@ pub fn ReportPage() -> impl IntoView {
                 match regions.await {
                     Ok(townships) => {
                         let village_options = village_options_html(&townships, &draft.form.village, t);
-                        let mut values = vec![t.code().to_owned(), field_errors(&draft.errors)];
+                        let mut values = vec![t.code().to_owned(), field_errors(&draft.errors, t)];
                         values.extend(to_prop(&draft.form));
                         view! {
                             <IslandProps id=PROPS values html=vec![village_options]>

@@ -120,7 +120,7 @@ fn result_view(result: Result<TrackResult, AppError>, t: Lang) -> AnyView {
             .into_any(),
             Err(AppError::Validation(errors)) => view! {
                 <ul class="banner error" role="alert">
-                    {errors.into_iter().map(|e| view! { <li>{t.pick(e.zh, e.en)}</li> }).collect_view()}
+                    {errors.into_iter().map(|e| view! { <li>{e.message}</li> }).collect_view()}
                 </ul>
             }
             .into_any(),

@@ -20,7 +20,10 @@ use super::{
     state::AppState,
 };
 use crate::{
-    domain::alert_file::{AlertFileError, MAX_ALERT_FILE_BYTES},
+    domain::{
+        alert_file::{AlertFileError, MAX_ALERT_FILE_BYTES},
+        lang::Lang,
+    },
     wire::{
         alerts::{AlertFileAnswer, AlertImportAnswer, ALERT_BATCH},
         FieldError,
@@ -33,11 +36,12 @@ pub async fn parse_file(State(state): State<AppState>, request: Request) -> Resp
     let now = state.clock.now();
     let staff = match signed_in(&state, &parts, now).await {
         Ok(staff) => staff,
-        Err(e) => return refused_json(&e),
+        Err(e) => return refused_json(&e, lang_of(&parts)),
     };
+    let lang = lang_of(&parts);
     let upload = match read_form(parts, body).await {
         Ok(upload) => upload,
-        Err(e) => return refused_json(&file_error(&e)),
+        Err(e) => return refused_json(&file_error(&e), lang),
     };
     match alerts::rows_of_upload(&staff, &upload) {
         Ok(rows) => {
@@ -51,7 +55,7 @@ pub async fn parse_file(State(state): State<AppState>, request: Request) -> Resp
             })
             .into_response()
         }
-        Err(e) => refused_json(&e),
+        Err(e) => refused_json(&e, lang),
     }
 }
 
@@ -69,7 +73,7 @@ pub async fn import_form(
         Err(ServiceError::Unauthorized) => {
             return Err(axum::response::Redirect::to("/staff/login").into_response())
         }
-        Err(e) => return Err(refused_json(&e)),
+        Err(e) => return Err(refused_json(&e, lang_of(&parts))),
     };
     let outcomes = match read_form(parts.clone(), body).await {
         Ok(upload) => alerts::import(state, &staff, &upload, now).await,
@@ -86,6 +90,10 @@ pub async fn import_form(
             return Err((StatusCode::INTERNAL_SERVER_ERROR, "导入失败，请稍后重试").into_response());
         }
     };
+    let lang = lang_of(&parts);
+    let answer = answer
+        .map(|outcomes| outcomes.into_iter().map(|o| o.in_lang(lang)).collect())
+        .map_err(|e| e.in_lang(lang));
     Ok((parts, AlertImportAnswer(answer)))
 }
 
@@ -145,16 +153,11 @@ async fn read_form(parts: Parts, body: Body) -> Result<AlertUpload, AlertFileErr
 }
 
 fn file_error(e: &AlertFileError) -> ServiceError {
-    ServiceError::Validation(vec![FieldError {
-        field: "file".to_owned(),
-        key: "alerts.file".to_owned(),
-        zh: e.zh(),
-        en: e.en(),
-    }])
+    ServiceError::Validation(vec![message(&e.zh(), &e.en())])
 }
 
 /// A refusal as the island reads it: the status says what kind, the body what to tell.
-fn refused_json(e: &ServiceError) -> Response {
+fn refused_json(e: &ServiceError, lang: Lang) -> Response {
     let (status, error) = match e {
         ServiceError::Validation(errors) if !errors.is_empty() => {
             (StatusCode::UNPROCESSABLE_ENTITY, errors[0].clone())
@@ -184,14 +187,16 @@ fn refused_json(e: &ServiceError) -> Response {
             )
         }
     };
+    let error = error.in_lang(lang);
     (status, Json(AlertFileAnswer::Refused(error))).into_response()
 }
 
+/// The visitor's language: the `lang` cookie, then `Accept-Language`.
+fn lang_of(parts: &Parts) -> Lang {
+    let value = |name| parts.headers.get(name).and_then(|v| v.to_str().ok());
+    Lang::for_request(value(header::COOKIE), value(header::ACCEPT_LANGUAGE))
+}
+
 fn message(zh: &str, en: &str) -> FieldError {
-    FieldError {
-        field: "file".to_owned(),
-        key: "alerts.file".to_owned(),
-        zh: zh.to_owned(),
-        en: en.to_owned(),
-    }
+    FieldError::worded("file", "alerts.file", Default::default(), zh, en)
 }

@@ -29,6 +29,9 @@ pub struct RequestContext {
 }
 
 impl RequestContext {
+    // AppError carries FieldError's zh/en fallback until the workflow refusals' texts move to
+    // the locale files; then FieldError shrinks back below the lint's size.
+    #[allow(clippy::result_large_err)]
     pub fn load() -> Result<Self, AppError> {
         let state = use_context::<AppState>().ok_or_else(|| {
             tracing::error!("AppState missing from context");
@@ -264,7 +267,16 @@ fn is_plain_form_request() -> bool {
 /// gets the error's status here. A page whose main content failed says so itself
 /// (`components::page_status`).
 pub fn reply_error(e: impl Into<AppError>) -> AppError {
-    let e = e.into();
+    // Field messages in the request's language (cookie, then Accept-Language).
+    let lang = use_context::<Parts>().map_or_else(Default::default, |p| {
+        crate::domain::lang::Lang::for_request(
+            p.headers.get(header::COOKIE).and_then(|v| v.to_str().ok()),
+            p.headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok()),
+        )
+    });
+    let e = e.into().in_lang(lang);
     if is_server_fn_request() && !is_plain_form_request() {
         if let Some(response) = use_context::<ResponseOptions>() {
             response.set_status(status_of(&e));

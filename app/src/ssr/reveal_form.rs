@@ -64,10 +64,7 @@ pub async fn reveal_form(
     );
     let (full, error) = match shown {
         Ok(full) => (Some(full), None),
-        Err(ServiceError::Validation(errors)) => (
-            None,
-            errors.first().map(|e| lang.pick(&e.zh, &e.en).clone()),
-        ),
+        Err(ServiceError::Validation(errors)) => (None, errors.first().map(|e| e.words(lang))),
         Err(e) => {
             tracing::info!(error = ?e, "plain reveal not shown");
             (None, Some(tr::case_page::cannot_view(lang).to_owned()))

@@ -29,6 +29,15 @@ pub struct AlertOutcome {
     pub errors: Vec<FieldError>,
 }
 
+#[cfg(not(feature = "hydrate"))]
+impl AlertOutcome {
+    /// This outcome with its messages worded in `lang` (on the server, before it is sent).
+    pub fn in_lang(mut self, lang: crate::domain::lang::Lang) -> Self {
+        self.errors = self.errors.into_iter().map(|e| e.in_lang(lang)).collect();
+        self
+    }
+}
+
 /// At most this many rows per push (split larger lists).
 pub const MAX_ALERTS_PER_PUSH: usize = 500;
 

@@ -4,40 +4,150 @@ use leptos::server_fn::{
     error::{FromServerFnError, ServerFnErrorErr},
 };
 use serde::{Deserialize, Serialize};
+#[cfg(not(feature = "hydrate"))]
+use std::collections::BTreeMap;
 
 use crate::domain::{lang::Lang, message::UserMessage};
 
-/// A user-facing message for one form field.
+/// A user-facing message for one form field: a stable `key` (a `field_error` text in
+/// locales/*.json) with its `args`, and the `message` worded in the request's language by the
+/// server (`in_lang`), so a new language needs only a locale file and islands show `message`.
+/// The browser build holds only `field`, `key` and `message` (what islands read, nothing more).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct FieldError {
     pub field: String,
     pub key: String,
+    /// Values of the `{name}` arguments of the key's text; a household member's problem
+    /// carries `member` (its row, from 1), `part` (a `field_error.member_part` key) and, on a
+    /// step form, `name` (the name typed in its row).
+    #[cfg(not(feature = "hydrate"))]
+    #[serde(default)]
+    pub args: BTreeMap<String, String>,
+    /// What the person reads, in the request's language.
+    #[serde(default)]
+    pub message: String,
+    /// The zh-CN text. Kept for old clients and for the few texts not yet in locale files
+    /// (alert file/CSV errors, `since`, audit dates), which `in_lang` falls back to.
+    #[cfg(not(feature = "hydrate"))]
+    #[serde(default)]
     pub zh: String,
+    /// The English text (see `zh`).
+    #[cfg(not(feature = "hydrate"))]
+    #[serde(default)]
     pub en: String,
 }
 
+/// In the browser a field error is what the server worded; nothing is worded again.
+#[cfg(feature = "hydrate")]
 impl FieldError {
     pub fn new(field: &str, msg: &dyn UserMessage) -> Self {
+        Self::shown(field.to_owned(), msg.key().to_owned(), msg.zh().to_owned())
+    }
+
+    /// A field error as an island read it.
+    pub fn shown(field: String, key: String, message: String) -> Self {
+        Self {
+            field,
+            key,
+            message,
+        }
+    }
+
+    /// The text (worded by the server in the page's language).
+    pub fn words(&self, _: Lang) -> String {
+        self.message.clone()
+    }
+}
+
+#[cfg(not(feature = "hydrate"))]
+impl FieldError {
+    pub fn new(field: &str, msg: &dyn UserMessage) -> Self {
+        Self::worded(field, msg.key(), BTreeMap::new(), msg.zh(), msg.en())
+    }
+
+    /// A field error as an island read it (the server worded `message`).
+    pub fn shown(field: String, key: String, message: String) -> Self {
+        Self {
+            field,
+            key,
+            args: BTreeMap::new(),
+            message,
+            zh: String::new(),
+            en: String::new(),
+        }
+    }
+
+    /// A message from its key, arguments and fallback texts, worded in the default language.
+    pub fn worded(
+        field: &str,
+        key: &str,
+        args: BTreeMap<String, String>,
+        zh: &str,
+        en: &str,
+    ) -> Self {
         Self {
             field: field.to_owned(),
-            key: msg.key().to_owned(),
-            zh: msg.zh().to_owned(),
-            en: msg.en().to_owned(),
+            key: key.to_owned(),
+            args,
+            message: String::new(),
+            zh: zh.to_owned(),
+            en: en.to_owned(),
         }
+        .in_lang(Lang::default())
     }
 
     /// The domain's field problems as the form shows them.
     pub fn from_problems(problems: &[crate::domain::report::FieldProblem]) -> Vec<Self> {
         problems
             .iter()
-            .map(|(field, msg)| FieldError {
+            .map(|(field, msg)| {
                 // A member's problem names the member (第2位成员（年收入）：…).
-                zh: msg.words(Lang::Zh),
-                en: msg.words(Lang::En),
-                ..FieldError::new(field, msg)
+                let args = msg
+                    .member
+                    .map(|m| {
+                        BTreeMap::from([
+                            ("member".to_owned(), m.position.to_string()),
+                            ("part".to_owned(), m.part.code().to_owned()),
+                        ])
+                    })
+                    .unwrap_or_default();
+                let mut error = FieldError::worded(field, msg.key, args, msg.zh, msg.en);
+                error.zh = msg.words(Lang::Zh);
+                error.en = msg.words(Lang::En);
+                error
             })
             .collect()
+    }
+
+    /// This error with `message` worded in `lang`.
+    pub fn in_lang(mut self, lang: Lang) -> Self {
+        self.message = self.words(lang);
+        self
+    }
+
+    /// The text in `lang` from locales/*.json (`field_error.<key>` with `args`); a text not in
+    /// the locale files yet falls back to `zh`/`en`.
+    pub fn words(&self, lang: Lang) -> String {
+        let Some(template) = crate::tr::field_error_template(lang, &self.key) else {
+            return lang.pick(&self.zh, &self.en).clone();
+        };
+        let mut text = template.to_owned();
+        for (name, value) in &self.args {
+            text = text.replace(&format!("{{{name}}}"), value);
+        }
+        let text = text.replace("{{", "{").replace("}}", "}");
+        match (self.args.get("member"), self.args.get("part")) {
+            (Some(position), Some(part)) => {
+                let part = crate::tr::field_error::member_part::lookup(lang, part).unwrap_or(part);
+                // A step form names the member by the name typed in its row, when there is one.
+                match self.args.get("name") {
+                    Some(name) => crate::tr::member_words::named(lang, position, name, part, text),
+                    None => crate::tr::field_error::member(lang, position, part, text),
+                }
+            }
+            _ => text,
+        }
     }
 }
 
@@ -71,6 +181,19 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// This error with its field messages worded in `lang` (where a service error becomes
+    /// the client's answer).
+    #[cfg(not(feature = "hydrate"))]
+    pub fn in_lang(self, lang: Lang) -> Self {
+        match self {
+            AppError::Validation(errors) => {
+                AppError::Validation(errors.into_iter().map(|e| e.in_lang(lang)).collect())
+            }
+            AppError::Refused(error) => AppError::Refused(error.in_lang(lang)),
+            other => other,
+        }
+    }
+
     /// What the person sees, in Chinese.
     pub fn zh(&self) -> &'static str {
         self.text(Lang::Zh)
@@ -118,6 +241,10 @@ fn unreadable() -> AppError {
         &RequestProblem::Unreadable,
     )])
 }
+
+#[cfg(test)]
+#[path = "error_tests.rs"]
+mod tests;
 
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;

@@ -44,10 +44,7 @@ impl ErrorBody {
             AppError::Transport => "Transport",
         };
         let (message, key) = match error {
-            AppError::Refused(reason) => (
-                lang.pick(&reason.zh, &reason.en).clone(),
-                Some(reason.key.clone()),
-            ),
+            AppError::Refused(reason) => (reason.words(lang), Some(reason.key.clone())),
             other => (other.text(lang).to_owned(), None),
         };
         let fields = error
@@ -56,7 +53,7 @@ impl ErrorBody {
             .map(|e| FieldProblem {
                 field: e.field.clone(),
                 key: e.key.clone(),
-                message: lang.pick(&e.zh, &e.en).clone(),
+                message: e.words(lang),
             })
             .collect();
         ErrorBody {
@@ -75,12 +72,13 @@ mod tests {
 
     #[test]
     fn each_error_has_its_code_and_a_sentence_in_the_language_asked() {
-        let field = FieldError {
-            field: "mobile".into(),
-            key: "mobile.digits".into(),
-            zh: "手机号码是11位数字".into(),
-            en: "A mobile number has 11 digits.".into(),
-        };
+        let field = FieldError::worded(
+            "mobile",
+            "mobile.digits",
+            Default::default(),
+            "手机号码是11位数字",
+            "A mobile number has 11 digits.",
+        );
         let json = |e: &AppError, lang| serde_json::to_value(ErrorBody::of(e, lang)).expect("json");
         assert_eq!(
             json(&AppError::NotFound, Lang::En),

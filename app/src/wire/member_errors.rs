@@ -12,8 +12,12 @@ pub fn step_errors(problems: &[FieldProblem], form: &CommandForm) -> Vec<FieldEr
         };
         let name = form.members.get(member.row).map_or("", |m| m.name.as_str());
         error.field = member.field();
+        if !name.trim().is_empty() {
+            error.args.insert("name".into(), name.trim().to_owned());
+        }
         error.zh = member.words_named(Lang::Zh, name, message.zh);
         error.en = member.words_named(Lang::En, name, message.en);
+        error.message = error.words(Lang::default());
     }
     errors
 }
@@ -68,5 +72,12 @@ mod tests {
             .expect("income")
             .en;
         assert!(en.starts_with("Member 2, 李芳 (yearly income): "), "{en}");
+        // Worded again from its key and arguments, as the server does in the reader's language.
+        let income = errors
+            .iter()
+            .find(|e| e.field == "members[2][income]")
+            .expect("income");
+        assert_eq!(&income.words(Lang::En), en);
+        assert_eq!(income.words(Lang::Zh), income.zh);
     }
 }

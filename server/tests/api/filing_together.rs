@@ -82,7 +82,7 @@ async fn filings_at_the_same_moment_each_land_once_and_a_refused_one_writes_noth
     // Only what was stored is counted: the refused filings' and the losing taps' counter
     // hits went back with their savepoints.
     let counted: i64 = sqlx::query_scalar(
-        "select coalesce(sum(hits), 0) from rate_limits where bucket like 'filing-mobile-ix:%'",
+        "select cast(coalesce(sum(hits), 0) as bigint) from rate_limits where bucket like 'filing-mobile-ix:%'",
     )
     .fetch_one(&app.state.db.pool)
     .await

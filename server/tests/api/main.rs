@@ -18,6 +18,7 @@ mod engine;
 mod english_page;
 mod error_bodies;
 mod escalation;
+mod field_message;
 mod field_words;
 mod filing_load;
 mod filing_together;

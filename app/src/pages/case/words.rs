@@ -137,7 +137,7 @@ pub fn clock_words(c: &ClockView, lang: Lang) -> ClockWords {
 
 /// A field or refusal message in the reader's language.
 pub fn message(error: &FieldError, lang: Lang) -> String {
-    lang.pick(&error.zh, &error.en).clone()
+    error.words(lang)
 }
 
 #[cfg(test)]

@@ -78,12 +78,13 @@ pub async fn outcomes(
         Some(text) => DateTime::parse_from_rfc3339(text)
             .map(|t| t.timestamp_millis())
             .map_err(|_| {
-                ServiceError::Validation(vec![FieldError {
-                    field: "since".to_owned(),
-                    key: "alerts.since".to_owned(),
-                    zh: "since应为RFC 3339时间，例如2026-11-23T00:00:00Z".to_owned(),
-                    en: "`since` must be an RFC 3339 time, e.g. 2026-11-23T00:00:00Z".to_owned(),
-                }])
+                ServiceError::Validation(vec![FieldError::worded(
+                    "since",
+                    "alerts.since",
+                    Default::default(),
+                    "since应为RFC 3339时间，例如2026-11-23T00:00:00Z",
+                    "`since` must be an RFC 3339 time, e.g. 2026-11-23T00:00:00Z",
+                )])
             })?,
     };
     let pushed =

@@ -102,12 +102,13 @@ pub async fn upload(
     now: DateTime<Utc>,
 ) -> Result<Vec<AlertOutcome>, ServiceError> {
     let rows = crate::domain::alert_csv::parse(csv).map_err(|e| {
-        ServiceError::Validation(vec![FieldError {
-            field: "csv".to_owned(),
-            key: "alerts.csv".to_owned(),
-            zh: e.zh(),
-            en: "The file could not be read as CSV with a header row".to_owned(),
-        }])
+        ServiceError::Validation(vec![FieldError::worded(
+            "csv",
+            "alerts.csv",
+            Default::default(),
+            &e.zh(),
+            "The file could not be read as CSV with a header row",
+        )])
     })?;
     let rows: Vec<AlertRow> = rows
         .into_iter()
@@ -126,12 +127,13 @@ pub fn rows_of_upload(staff: &Staff, upload: &AlertUpload) -> Result<Vec<AlertRo
         return Err(ServiceError::Forbidden);
     }
     alert_file::rows(upload).map_err(|e| {
-        ServiceError::Validation(vec![FieldError {
-            field: "file".to_owned(),
-            key: "alerts.file".to_owned(),
-            zh: e.zh(),
-            en: e.en(),
-        }])
+        ServiceError::Validation(vec![FieldError::worded(
+            "file",
+            "alerts.file",
+            Default::default(),
+            &e.zh(),
+            &e.en(),
+        )])
     })
 }
 

@@ -51,12 +51,13 @@ fn day_start_ms(field: &str, text: &str) -> Result<Option<i64>, ServiceError> {
         return Ok(None);
     }
     let day = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-        ServiceError::Validation(vec![FieldError {
-            field: field.to_owned(),
-            key: BAD_DATE.0.to_owned(),
-            zh: BAD_DATE.1.to_owned(),
-            en: BAD_DATE.2.to_owned(),
-        }])
+        ServiceError::Validation(vec![FieldError::worded(
+            field,
+            BAD_DATE.0,
+            Default::default(),
+            BAD_DATE.1,
+            BAD_DATE.2,
+        )])
     })?;
     let midnight = day
         .and_hms_opt(0, 0, 0)

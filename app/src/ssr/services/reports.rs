@@ -313,12 +313,13 @@ pub fn keep_unstored_draft(
     let unavailable = crate::wire::AppError::Unavailable;
     let draft = ReportDraft {
         form: form.clone(),
-        errors: vec![FieldError {
-            field: crate::domain::report::FORM_FIELD.to_owned(),
-            key: "unavailable".to_owned(),
-            zh: unavailable.zh().to_owned(),
-            en: unavailable.en().to_owned(),
-        }],
+        errors: vec![FieldError::worded(
+            crate::domain::report::FORM_FIELD,
+            "unavailable",
+            Default::default(),
+            unavailable.zh(),
+            unavailable.en(),
+        )],
     };
     let payload =
         serde_json::to_string(&draft).map_err(|e| ServiceError::Corrupt(e.to_string()))?;

@@ -1,0 +1,128 @@
+//! Field errors worded from the locale files in each language.
+use std::collections::BTreeMap;
+
+use super::FieldError;
+use crate::{
+    domain::{
+        lang::Lang,
+        member_field::{MemberField, MemberPart},
+        message::Message,
+        report::ReportFieldError,
+    },
+    tr_parse::{args, flatten},
+};
+
+fn field_error_texts() -> Vec<(String, String)> {
+    let path = format!("{}/../locales/zh-CN.json", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).expect("locale file");
+    let flat = flatten(&serde_json::from_str(&text).expect("json")).expect("flat");
+    flat.into_iter()
+        .filter_map(|(k, v)| Some((k.strip_prefix("field_error.")?.to_owned(), v)))
+        .collect()
+}
+
+fn is_chinese(c: char) -> bool {
+    ('\u{3000}'..='\u{9fff}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c)
+}
+
+/// English texts that quote what a Chinese file may hold (the level column of a region list).
+const QUOTES_CHINESE: &[&str] = &["region_row.unknown_level", "report.group_too_long"];
+
+#[test]
+fn every_field_error_key_is_worded_in_every_language() {
+    let texts = field_error_texts();
+    assert!(texts.len() > 50, "the field_error group holds the texts");
+    let mut chinese_in_english = Vec::new();
+    for (key, default_text) in &texts {
+        let names = args(default_text).expect("arguments");
+        let error = FieldError {
+            field: "f".to_owned(),
+            key: key.clone(),
+            args: names.iter().map(|n| (n.clone(), "7".to_owned())).collect(),
+            message: String::new(),
+            // Empty: a key missing from the locale files would read as nothing.
+            zh: String::new(),
+            en: String::new(),
+        };
+        for lang in Lang::ALL {
+            let words = error.words(*lang);
+            assert!(!words.trim().is_empty(), "{key} in {}", lang.code());
+            assert!(!words.contains('{'), "{key} in {}: {words}", lang.code());
+            if *lang == Lang::En
+                && !QUOTES_CHINESE.contains(&key.as_str())
+                && words.chars().any(is_chinese)
+            {
+                chinese_in_english.push(format!("{key}: {words}"));
+            }
+        }
+    }
+    assert!(chinese_in_english.is_empty(), "{chinese_in_english:#?}");
+}
+
+#[test]
+fn the_message_follows_the_language_and_names_the_member() {
+    let member = MemberField {
+        position: 2,
+        row: 1,
+        part: MemberPart::Income,
+    };
+    let problems = [
+        ("name", Message::of(&ReportFieldError::NameMissing)),
+        (
+            "members",
+            Message::about(member, &ReportFieldError::NameMissing),
+        ),
+    ];
+    let errors = FieldError::from_problems(&problems);
+    assert_eq!(errors[0].key, "report.name_missing");
+    assert!(errors[0].args.is_empty());
+    assert_eq!(
+        errors[1].args,
+        BTreeMap::from([
+            ("member".to_owned(), "2".to_owned()),
+            ("part".to_owned(), "income".to_owned())
+        ])
+    );
+    let cases = [
+        (
+            Lang::Zh,
+            0,
+            ReportFieldError::NameMissing.text(Lang::Zh).to_owned(),
+        ),
+        (
+            Lang::En,
+            0,
+            ReportFieldError::NameMissing.text(Lang::En).to_owned(),
+        ),
+        (
+            Lang::En,
+            1,
+            format!(
+                "Member 2 (yearly income): {}",
+                ReportFieldError::NameMissing.text(Lang::En)
+            ),
+        ),
+        (
+            Lang::Zh,
+            1,
+            format!(
+                "第2位成员（年收入）：{}",
+                ReportFieldError::NameMissing.text(Lang::Zh)
+            ),
+        ),
+    ];
+    for (lang, i, want) in cases {
+        assert_eq!(
+            errors[i].clone().in_lang(lang).message,
+            want,
+            "{lang:?} {i}"
+        );
+    }
+    // Built in the default language; a text not in the locale files keeps its own words.
+    assert_eq!(
+        errors[0].message,
+        ReportFieldError::NameMissing.text(Lang::Zh)
+    );
+    let free = FieldError::worded("since", "alerts.since", BTreeMap::new(), "中", "en");
+    assert_eq!(free.in_lang(Lang::En).message, "en");
+}

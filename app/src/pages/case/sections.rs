@@ -191,7 +191,7 @@ pub fn ClockList(clocks: Vec<ClockView>) -> impl IntoView {
                     view! {
                         <li class=class>
                             <strong>{words.kind}</strong>
-                            <span class="muted">" · " {words.owner} {format!(" · {due}")}</span>
+                            <span class="muted">" · " {words.owner} {format!(" · {due} · ")}</span>
                             <span class="due">{words.time_left}</span>
                         </li>
                     }

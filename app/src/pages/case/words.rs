@@ -62,6 +62,18 @@ fn item(
         .map(|(_, z, en)| lang.pick(*z, *en))
 }
 
+/// The case view's short 三保障 names (义务教育, not 义务教育有保障): the item's words without
+/// "有保障" / " secured", so "Compulsory education: at risk" does not contradict itself.
+fn guarantee_short(zh: &str, lang: Lang) -> Option<&'static str> {
+    GUARANTEE_ITEMS
+        .iter()
+        .find(|(_, z, _)| z.strip_suffix("有保障") == Some(zh))
+        .map(|(_, z, en)| {
+            let zh = z.strip_suffix("有保障").unwrap_or(z);
+            lang.pick(zh, en.strip_suffix(" secured").unwrap_or(en))
+        })
+}
+
 /// `zh` in `lang` when it is a word of `vocab`.
 pub fn known(vocab: Vocab, zh: &str, lang: Lang) -> Option<&'static str> {
     match vocab {
@@ -92,7 +104,7 @@ pub fn known(vocab: Vocab, zh: &str, lang: Lang) -> Option<&'static str> {
             lang,
         ),
         Vocab::MeasureStatus => item(&MEASURE_STATUS_ITEMS, zh, lang),
-        Vocab::Guarantee => item(&GUARANTEE_ITEMS, zh, lang),
+        Vocab::Guarantee => item(&GUARANTEE_ITEMS, zh, lang).or_else(|| guarantee_short(zh, lang)),
         Vocab::State => state_codes()
             .find(|code| tr::state::lookup(Lang::Zh, code) == Some(zh))
             .and_then(|code| tr::state::lookup(lang, code)),
@@ -162,6 +174,19 @@ mod tests {
             (Vocab::Risk, "因病", Lang::En, Some("Illness")),
             (Vocab::Risk, "因病", Lang::Zh, Some("因病")),
             (Vocab::Guarantee, "不愁吃", Lang::En, Some("Enough food")),
+            (
+                Vocab::Guarantee,
+                "义务教育",
+                Lang::En,
+                Some("Compulsory education"),
+            ),
+            (
+                Vocab::Guarantee,
+                "饮水安全",
+                Lang::En,
+                Some("Safe drinking water"),
+            ),
+            (Vocab::Guarantee, "饮水安全", Lang::Zh, Some("饮水安全")),
             (Vocab::MeasureStatus, "已落实", Lang::En, Some("Delivered")),
             (Vocab::Relation, "户主", Lang::En, Some("Head of household")),
             (Vocab::Risk, "村里说的", Lang::En, None),

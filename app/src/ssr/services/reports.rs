@@ -259,8 +259,8 @@ pub const DRAFT_MAX_BYTES: usize = 16 * 1024;
 pub const DRAFTS_PER_ADDRESS_PER_HOUR: i64 = 20;
 
 /// Keeps a form that came back with problems for an hour; its token, or `None` when it is
-/// not kept (too big, or too many from this address): the form then comes back empty
-/// rather than letting anyone fill the table.
+/// too big to be an honest form (it then comes back empty). Over the hourly limit for its
+/// address it is kept in this server's bounded memory instead of the table.
 pub async fn save_draft(
     state: &AppState,
     form: &ReportForm,
@@ -286,11 +286,14 @@ pub async fn save_draft(
         millis(now),
     )
     .await?;
-    if !admitted {
-        tracing::warn!("drafts from one address over the hourly limit; not kept");
-        return Ok(None);
-    }
     let token = cases::new_id();
+    if !admitted {
+        // Many families behind one village network: their forms still come back filled in,
+        // from this server's bounded memory (500 drafts, oldest first out), not the table.
+        tracing::warn!("drafts from one address over the hourly limit; kept in memory only");
+        crate::ssr::memory_drafts::keep(&token, owner, &payload, millis(now), draft_cutoff(now));
+        return Ok(Some(token));
+    }
     drafts::insert(
         &state.db.pool,
         &state.vault,

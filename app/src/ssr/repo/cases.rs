@@ -133,32 +133,6 @@ impl RegionColumn {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-pub async fn insert_event<'e, E: Executor<'e, Database = Any>>(
-    ex: E,
-    vault: &Vault,
-    case_id: &str,
-    seq: i64,
-    kind: &str,
-    actor_id: Option<&str>,
-    at_ms: i64,
-    payload: &str,
-) -> sqlx::Result<()> {
-    sqlx::query(
-        "insert into case_events (case_id, seq, kind, actor_id, at, payload, created_at)
-         values ($1, $2, $3, $4, $5, $6, $5)",
-    )
-    .bind(case_id)
-    .bind(seq)
-    .bind(kind)
-    .bind(actor_id)
-    .bind(at_ms)
-    .bind(vault.seal_json(payload)?)
-    .execute(ex)
-    .await
-    .map(|_| ())
-}
-
 /// The stored snapshot and version of a case.
 pub async fn snapshot<'e, E: Executor<'e, Database = Any>>(
     ex: E,

@@ -60,10 +60,21 @@ impl FieldError {
     }
 }
 
+/// The argument naming the `field_error` text when it is not the key's own: a workflow
+/// refusal's words depend on a sub-case (`case_refusal.elimination` → `elimination_gap.*`).
+#[cfg(not(feature = "hydrate"))]
+const TEXT_KEY: &str = "text_key";
+
 #[cfg(not(feature = "hydrate"))]
 impl FieldError {
     pub fn new(field: &str, msg: &dyn UserMessage) -> Self {
-        Self::worded(field, msg.key(), BTreeMap::new(), msg.zh(), msg.en())
+        // A text chosen by a sub-case the key does not name (a refusal's misfit or gap).
+        let args = if msg.text_key() == msg.key() {
+            BTreeMap::new()
+        } else {
+            BTreeMap::from([(TEXT_KEY.to_owned(), msg.text_key().to_owned())])
+        };
+        Self::worded(field, msg.key(), args, msg.zh(), msg.en())
     }
 
     /// A field error as an island read it (the server worded `message`).
@@ -129,7 +140,8 @@ impl FieldError {
     /// The text in `lang` from locales/*.json (`field_error.<key>` with `args`); a text not in
     /// the locale files yet falls back to `zh`/`en`.
     pub fn words(&self, lang: Lang) -> String {
-        let Some(template) = crate::tr::field_error_template(lang, &self.key) else {
+        let key = self.args.get(TEXT_KEY).unwrap_or(&self.key);
+        let Some(template) = crate::tr::field_error_template(lang, key) else {
             return lang.pick(&self.zh, &self.en).clone();
         };
         let mut text = template.to_owned();

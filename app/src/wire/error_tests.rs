@@ -126,3 +126,31 @@ fn the_message_follows_the_language_and_names_the_member() {
     let free = FieldError::worded("since", "alerts.since", BTreeMap::new(), "中", "en");
     assert_eq!(free.in_lang(Lang::En).message, "en");
 }
+
+#[test]
+fn a_refusal_worded_by_its_sub_case_keeps_its_key_in_every_language() {
+    use crate::domain::case::{elimination::EliminationGap, refusal::Refusal};
+    let refusal = Refusal::Elimination {
+        gap: EliminationGap::IncomeFalling,
+    };
+    let error = FieldError::new("command", &refusal);
+    assert_eq!(error.key, "case_refusal.elimination");
+    assert_eq!(
+        error.args.get("text_key").map(String::as_str),
+        Some("elimination_gap.income_falling")
+    );
+    assert_eq!(
+        error.message,
+        "家庭人均纯收入低于纳入监测时的水平，收入不稳定，不能标注风险消除"
+    );
+    assert_eq!(
+        error.in_lang(Lang::En).message,
+        "Per-capita income is below its level at identification: not stable"
+    );
+    let plain = FieldError::new("command", &Refusal::OwnExtension).in_lang(Lang::En);
+    assert!(plain.args.is_empty(), "{plain:?}");
+    assert_eq!(
+        plain.message,
+        "You cannot approve your own extension request"
+    );
+}

@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use crate::{
     english_page::choose_english,
-    helpers::{client, report_fields, spawn_app, TestApp, QINGSHI_VILLAGE},
+    helpers::{client, detail, report_fields, spawn_app, step, TestApp, QINGSHI_VILLAGE},
 };
 
 /// A self-report with no name and no consent ticked: its field errors, in request order.
@@ -89,4 +89,44 @@ async fn the_openapi_document_describes_a_field_error_as_key_args_and_message() 
         required.contains(&"key") && required.contains(&"field"),
         "{schema}"
     );
+}
+
+/// A township officer holding the village review (the village's step), posted as the case page
+/// does: the refusal.
+async fn out_of_order_step(officer: &TestApp, id: &str) -> Value {
+    let version = detail(officer, id).await["version"]
+        .as_i64()
+        .expect("version");
+    let today = detail(officer, id).await["today"]
+        .as_str()
+        .expect("today")
+        .to_owned();
+    let form = [
+        ("kind", "hold_village_review"),
+        ("date", today.as_str()),
+        ("outcome", "pass"),
+    ];
+    let response = step(officer, id, version, &form).await;
+    assert_eq!(response.status(), 422);
+    let body: Value = response.json().await.expect("json");
+    body["Refused"].clone()
+}
+
+#[tokio::test]
+async fn a_workflow_refusal_is_worded_in_the_readers_language_under_the_same_key() {
+    let app = spawn_app().await;
+    let tracking = app
+        .submit_report("张三", "13800138000", QINGSHI_VILLAGE)
+        .await;
+    let id = app.case_id_of(&tracking).await;
+    let township = app.login("zhen-qingshi").await;
+
+    let chinese = out_of_order_step(&township, &id).await;
+    choose_english(&township).await;
+    let english = out_of_order_step(&township, &id).await;
+
+    assert_eq!(chinese["key"], english["key"], "{chinese} {english}");
+    assert_eq!(english["key"], "case_refusal.wrong_role", "{english}");
+    assert_eq!(chinese["message"], "您的角色不能办理此项操作");
+    assert_eq!(english["message"], "Your role cannot do this");
 }

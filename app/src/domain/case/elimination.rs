@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::calendar::Calendar;
 use crate::domain::clock::due_date;
+use crate::domain::lang::Lang;
 use crate::domain::message::UserMessage;
 use crate::domain::money::Fen;
 use crate::domain::vocab::{LabourCapacity, MeasureType, RiskType};
@@ -81,58 +82,27 @@ impl UserMessage for EliminationGap {
     }
 
     fn zh(&self) -> &'static str {
-        match self {
-            EliminationGap::NoMeasures => "该户尚未落实任何帮扶措施，不能标注风险消除",
-            EliminationGap::RiskNotAddressed { .. } => {
-                "该户的风险还没有对应的帮扶措施落实到位（缺什么补什么），不能标注风险消除"
-            }
-            EliminationGap::MeasureNotCarriedOut => {
-                "还有帮扶措施仅在计划中或未落实完毕，不能标注风险消除"
-            }
-            EliminationGap::NetIncomeNotAboveLine => {
-                "扣除刚性支出后家庭人均纯收入未超过监测标准，不能标注风险消除"
-            }
-            EliminationGap::GuaranteesNotSecured => {
-                "两不愁三保障及饮水安全尚未全部有保障，不能标注风险消除"
-            }
-            EliminationGap::MonitoredTooShort { .. } => {
-                "纳入监测时间不足本县规定的期限，收入是否持续稳定尚待观察"
-            }
-            EliminationGap::TooFewVisits { .. } => {
-                "纳入监测以来的走访次数不足本县规定，收入是否持续稳定尚待观察"
-            }
-            EliminationGap::IncomeFalling => {
-                "家庭人均纯收入低于纳入监测时的水平，收入不稳定，不能标注风险消除"
-            }
-        }
+        self.text(Lang::Zh)
     }
 
     fn en(&self) -> &'static str {
+        self.text(Lang::En)
+    }
+}
+
+impl EliminationGap {
+    /// The message in `lang` (texts under `field_error.elimination_gap` in locales/*.json).
+    pub fn text(&self, lang: Lang) -> &'static str {
+        use crate::tr::field_error::elimination_gap as t;
         match self {
-            EliminationGap::NoMeasures => {
-                "No assistance measure has been carried out for this household"
-            }
-            EliminationGap::RiskNotAddressed { .. } => {
-                "A risk of this household has no measure carried out that answers it"
-            }
-            EliminationGap::MeasureNotCarriedOut => {
-                "A measure is still planned or not yet delivered"
-            }
-            EliminationGap::NetIncomeNotAboveLine => {
-                "Per-capita income after rigid spending is not above the monitoring line"
-            }
-            EliminationGap::GuaranteesNotSecured => {
-                "Food, clothing, education, medical care, housing or water is not secured"
-            }
-            EliminationGap::MonitoredTooShort { .. } => {
-                "Monitored for less than the county's minimum: income stability not shown yet"
-            }
-            EliminationGap::TooFewVisits { .. } => {
-                "Fewer monitoring visits than the county asks: income stability not shown yet"
-            }
-            EliminationGap::IncomeFalling => {
-                "Per-capita income is below its level at identification: not stable"
-            }
+            EliminationGap::NoMeasures => t::no_measures(lang),
+            EliminationGap::RiskNotAddressed { .. } => t::risk_not_addressed(lang),
+            EliminationGap::MeasureNotCarriedOut => t::measure_not_carried_out(lang),
+            EliminationGap::NetIncomeNotAboveLine => t::net_income_not_above_line(lang),
+            EliminationGap::GuaranteesNotSecured => t::guarantees_not_secured(lang),
+            EliminationGap::MonitoredTooShort { .. } => t::monitored_too_short(lang),
+            EliminationGap::TooFewVisits { .. } => t::too_few_visits(lang),
+            EliminationGap::IncomeFalling => t::income_falling(lang),
         }
     }
 }

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::domain::clock::ClockKind;
+use crate::domain::lang::Lang;
 use crate::domain::message::UserMessage;
 
 use super::actor::Role;
@@ -197,139 +198,80 @@ impl UserMessage for Refusal {
         }
     }
 
-    fn zh(&self) -> &'static str {
+    /// A category misfit and an elimination gap have a text each (`field_error` in locales/*.json).
+    fn text_key(&self) -> &'static str {
         match self {
-            Refusal::WrongRole { .. } => "您的角色不能办理此项操作",
-            Refusal::OutOfScope => "该农户不在您负责的区域内",
-            Refusal::WrongState { .. } => "案件当前所处环节不能办理此项操作",
-            Refusal::MissingData { .. } => "请填写必填项",
-            Refusal::InvalidData { .. } => "填写的内容不符合要求，请检查日期和数值",
-            Refusal::ConsentNotSigned => "农户尚未签署承诺授权书，不能完成入户核查",
-            Refusal::NoticeTooShort { .. } => "公示期不足规定天数，暂不能结束公示",
-            Refusal::NoLabourCannotEliminate => {
-                "该户无劳动能力（或部分丧失劳动能力、无稳定收入），落实低保、特困等兜底保障后暂不标注风险消除，继续监测"
-            }
-            Refusal::CriteriaNotMet { .. } => "风险消除条件尚未全部满足",
-            Refusal::GreenChannelClosed => "本县未开通绿色通道",
-            Refusal::NotSuddenRisk => "只有突发灾害、意外或疫情风险可以走绿色通道",
-            Refusal::GreenChannelAlreadyOpen => "该户已走绿色通道",
-            Refusal::NoSuchClock { .. } => "该环节没有正在计时的时限",
-            Refusal::ExtensionAfterDue => "已过期限，不能再申请延期",
-            Refusal::ExtensionPending => "已有待审批的延期申请",
-            Refusal::NoExtensionPending => "没有待审批的延期申请",
-            Refusal::OwnExtension => "不能审批本人提出的延期申请",
-            Refusal::StaleVersion { .. } => "案件已被他人更新，请刷新后重试",
-            Refusal::UnknownMeasure { .. } => "找不到该帮扶措施",
-            Refusal::MeasureStatusBackwards => "帮扶措施状态只能按计划、实施中、已落实的顺序推进",
-            Refusal::ClockNotPausable { .. } => {
-                "识别认定总时限和公示期不能暂停计时（法定时限或最短期限）"
-            }
-            Refusal::ClockNotRunning { .. } => "该时限未在计时，不能暂停",
-            Refusal::ClockNotPaused { .. } => "该时限未暂停，无需恢复计时",
-            Refusal::PossibleDuplicate => {
-                "疑似重复申报：请核对下方列出的同一身份证号或手机号的申报，作为重复申报不予受理，或填写受理理由"
-            }
-            Refusal::ComparisonMissing => "县级尚未完成数据比对，暂不能审定",
-            Refusal::ComparisonNotSkippable => "公示期间有异议，须完成数据比对后再审定",
-            Refusal::NegativeListUnexplained => {
-                "数据比对命中负面清单，认定为监测对象须填写认定说明"
-            }
             Refusal::CategoryDoesNotFit { misfit } => match misfit {
-                Misfit::NoHomeCheck => "尚无入户核查的家庭成员和收入，不能认定类别",
-                Misfit::NotFormerlyPoor => "脱贫不稳定户须为建档立卡脱贫户，请核对入户核查记录",
-                Misfit::FormerlyPoor => "该户为建档立卡脱贫户，收入低于监测标准的应认定为脱贫不稳定户",
-                Misfit::IncomeAboveLine => "家庭人均纯收入不低于监测标准，不能认定为该类别",
+                Misfit::NoHomeCheck => "case_refusal.category_does_not_fit.no_home_check",
+                Misfit::NotFormerlyPoor => "case_refusal.category_does_not_fit.not_formerly_poor",
+                Misfit::FormerlyPoor => "case_refusal.category_does_not_fit.formerly_poor",
+                Misfit::IncomeAboveLine => "case_refusal.category_does_not_fit.income_above_line",
                 Misfit::IncomeAboveLineAfterSpending => {
-                    "扣除刚性支出后人均收入不低于预警标准，收入也没有大幅缩减，不能认定为突发严重困难户"
+                    "case_refusal.category_does_not_fit.income_above_line_after_spending"
                 }
             },
-            Refusal::Elimination { gap } => gap.zh(),
-            Refusal::NoNegativeListHit => "数据比对未命中负面清单，不能按负面清单清退；请先录入比对结果",
-            Refusal::NoBackstopMeasure => "请先落实低保或特困供养等兜底保障措施",
-            Refusal::NotBackstopHousehold => "该户有劳动能力，应通过开发式帮扶消除风险",
+            Refusal::Elimination { gap } => gap.key(),
+            other => other.key(),
         }
     }
 
+    fn zh(&self) -> &'static str {
+        self.text(Lang::Zh)
+    }
+
     fn en(&self) -> &'static str {
+        self.text(Lang::En)
+    }
+}
+
+impl Refusal {
+    /// The message in `lang` (texts under `field_error.case_refusal` in locales/*.json).
+    pub fn text(&self, lang: Lang) -> &'static str {
+        use crate::tr::field_error::case_refusal as t;
         match self {
-            Refusal::WrongRole { .. } => "Your role cannot do this",
-            Refusal::OutOfScope => "This household is outside your area",
-            Refusal::WrongState { .. } => "This cannot be done at the case's current step",
-            Refusal::MissingData { .. } => "Please fill in the required field",
-            Refusal::InvalidData { .. } => "A value is not valid; check the dates and amounts",
-            Refusal::ConsentNotSigned => {
-                "The household has not signed the commitment and authorisation form"
-            }
-            Refusal::NoticeTooShort { .. } => {
-                "The public notice has not run its minimum number of days"
-            }
-            Refusal::NoLabourCannotEliminate => {
-                "This household cannot work (or has partly lost labour capacity and has no \
-                 stable income): with backstop support in place it is not yet marked as risk \
-                 eliminated; keep monitoring"
-            }
-            Refusal::CriteriaNotMet { .. } => "Not every risk-elimination criterion is met",
-            Refusal::GreenChannelClosed => "The green channel is not open in this county",
-            Refusal::NotSuddenRisk => {
-                "Only sudden disaster, accident or epidemic risks may use the green channel"
-            }
-            Refusal::GreenChannelAlreadyOpen => "The green channel is already open for this case",
-            Refusal::NoSuchClock { .. } => "There is no running deadline for this step",
-            Refusal::ExtensionAfterDue => "An extension must be requested before the deadline",
-            Refusal::ExtensionPending => "An extension request is already waiting for approval",
-            Refusal::NoExtensionPending => "There is no extension request to decide",
-            Refusal::OwnExtension => "You cannot approve your own extension request",
-            Refusal::StaleVersion { .. } => {
-                "Someone else updated this case; reload it and try again"
-            }
-            Refusal::UnknownMeasure { .. } => "This assistance measure does not exist",
-            Refusal::MeasureStatusBackwards => {
-                "A measure only moves forward: planned, in progress, delivered"
-            }
-            Refusal::ClockNotPausable { .. } => {
-                "The statutory identification limit and the notice minimum cannot be paused"
-            }
-            Refusal::ClockNotRunning { .. } => "Only a running deadline can be paused",
-            Refusal::ClockNotPaused { .. } => "This deadline is not paused",
-            Refusal::PossibleDuplicate => {
-                "This looks like a duplicate of the filings listed below (same ID number or \
-                 mobile): reject it as a duplicate, or give the reason for accepting it"
-            }
-            Refusal::ComparisonMissing => "The county data comparison has not been recorded yet",
-            Refusal::ComparisonNotSkippable => {
-                "The public notice drew an objection: complete the data comparison first"
-            }
-            Refusal::NegativeListUnexplained => {
-                "The data comparison hit the negative list: explain why the household is \
-                 identified anyway"
-            }
-            Refusal::CategoryDoesNotFit { misfit } => match misfit {
-                Misfit::NoHomeCheck => "No home check with members and incomes is on record",
-                Misfit::NotFormerlyPoor => {
-                    "Only a formerly registered poor household can be an unstable formerly-poor household"
+            Refusal::WrongRole { .. } => t::wrong_role(lang),
+            Refusal::OutOfScope => t::out_of_scope(lang),
+            Refusal::WrongState { .. } => t::wrong_state(lang),
+            Refusal::MissingData { .. } => t::missing_data(lang),
+            Refusal::InvalidData { .. } => t::invalid_data(lang),
+            Refusal::ConsentNotSigned => t::consent_not_signed(lang),
+            Refusal::NoticeTooShort { .. } => t::notice_too_short(lang),
+            Refusal::NoLabourCannotEliminate => t::no_labour_cannot_eliminate(lang),
+            Refusal::CriteriaNotMet { .. } => t::criteria_not_met(lang),
+            Refusal::GreenChannelClosed => t::green_channel_closed(lang),
+            Refusal::NotSuddenRisk => t::not_sudden_risk(lang),
+            Refusal::GreenChannelAlreadyOpen => t::green_channel_already_open(lang),
+            Refusal::NoSuchClock { .. } => t::no_such_clock(lang),
+            Refusal::ExtensionAfterDue => t::extension_after_due(lang),
+            Refusal::ExtensionPending => t::extension_pending(lang),
+            Refusal::NoExtensionPending => t::no_extension_pending(lang),
+            Refusal::OwnExtension => t::own_extension(lang),
+            Refusal::StaleVersion { .. } => t::stale_version(lang),
+            Refusal::UnknownMeasure { .. } => t::unknown_measure(lang),
+            Refusal::MeasureStatusBackwards => t::measure_status_backwards(lang),
+            Refusal::ClockNotPausable { .. } => t::clock_not_pausable(lang),
+            Refusal::ClockNotRunning { .. } => t::clock_not_running(lang),
+            Refusal::ClockNotPaused { .. } => t::clock_not_paused(lang),
+            Refusal::PossibleDuplicate => t::possible_duplicate(lang),
+            Refusal::ComparisonMissing => t::comparison_missing(lang),
+            Refusal::ComparisonNotSkippable => t::comparison_not_skippable(lang),
+            Refusal::NegativeListUnexplained => t::negative_list_unexplained(lang),
+            Refusal::CategoryDoesNotFit { misfit } => {
+                use t::category_does_not_fit as m;
+                match misfit {
+                    Misfit::NoHomeCheck => m::no_home_check(lang),
+                    Misfit::NotFormerlyPoor => m::not_formerly_poor(lang),
+                    Misfit::FormerlyPoor => m::formerly_poor(lang),
+                    Misfit::IncomeAboveLine => m::income_above_line(lang),
+                    Misfit::IncomeAboveLineAfterSpending => {
+                        m::income_above_line_after_spending(lang)
+                    }
                 }
-                Misfit::FormerlyPoor => {
-                    "A formerly registered poor household under the line is an unstable \
-                     formerly-poor household"
-                }
-                Misfit::IncomeAboveLine => {
-                    "Per-capita net income is not under the monitoring line for this category"
-                }
-                Misfit::IncomeAboveLineAfterSpending => {
-                    "After rigid spending, per-capita income is not under the warning standard, \
-                     and income did not fall sharply"
-                }
-            },
-            Refusal::Elimination { gap } => gap.en(),
-            Refusal::NoNegativeListHit => {
-                "The data comparison found no negative-list item: record it before this removal"
             }
-            Refusal::NoBackstopMeasure => {
-                "Put a backstop measure (minimum living allowance, extreme-poverty support) in place first"
-            }
-            Refusal::NotBackstopHousehold => {
-                "This household can work: its risk is eliminated through developmental help"
-            }
+            Refusal::Elimination { gap } => gap.text(lang),
+            Refusal::NoNegativeListHit => t::no_negative_list_hit(lang),
+            Refusal::NoBackstopMeasure => t::no_backstop_measure(lang),
+            Refusal::NotBackstopHousehold => t::not_backstop_household(lang),
         }
     }
 }
@@ -404,6 +346,39 @@ mod tests {
                 Refusal::NotBackstopHousehold,
             ],
         );
+    }
+
+    #[test]
+    fn every_misfit_and_gap_is_worded_from_the_locale_files() {
+        use crate::domain::vocab::RiskType;
+        let misfits = [
+            Misfit::NoHomeCheck,
+            Misfit::NotFormerlyPoor,
+            Misfit::FormerlyPoor,
+            Misfit::IncomeAboveLine,
+            Misfit::IncomeAboveLineAfterSpending,
+        ];
+        let gaps = [
+            EliminationGap::NoMeasures,
+            EliminationGap::RiskNotAddressed {
+                risk: RiskType::Illness,
+            },
+            EliminationGap::MeasureNotCarriedOut,
+            EliminationGap::NetIncomeNotAboveLine,
+            EliminationGap::GuaranteesNotSecured,
+            EliminationGap::MonitoredTooShort {
+                until: chrono::NaiveDate::MIN,
+            },
+            EliminationGap::TooFewVisits { needed: 1 },
+            EliminationGap::IncomeFalling,
+        ];
+        let refusals = misfits
+            .into_iter()
+            .map(|misfit| Refusal::CategoryDoesNotFit { misfit })
+            .chain(gaps.into_iter().map(|gap| Refusal::Elimination { gap }));
+        for refusal in refusals {
+            crate::domain::message::tests::assert_worded_from_locales(&refusal);
+        }
     }
 
     #[test]

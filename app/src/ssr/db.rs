@@ -98,6 +98,10 @@ pub fn is_unavailable(e: &sqlx::Error) -> bool {
         | sqlx::Error::Io(_)
         | sqlx::Error::Tls(_)
         | sqlx::Error::WorkerCrashed => true,
+        // A connection cut mid-exchange (a restart, a dropped link) can leave its messages out
+        // of order: sqlx then reports a protocol error, or a BEGIN that did not begin. The
+        // request was sound; on a fresh connection it succeeds.
+        sqlx::Error::Protocol(_) | sqlx::Error::BeginFailed => true,
         sqlx::Error::Database(db) => {
             let code = db.code().map(|c| c.into_owned()).unwrap_or_default();
             // PostgreSQL: connection exceptions (08…), insufficient resources (53…: disk
@@ -278,7 +282,9 @@ mod tests {
             ),
             (sqlx::Error::RowNotFound, false),
             (sqlx::Error::ColumnNotFound("id".into()), false),
-            (sqlx::Error::Protocol("unexpected message".into()), false),
+            (sqlx::Error::Protocol("unexpected message".into()), true),
+            (sqlx::Error::BeginFailed, true),
+            (sqlx::Error::Decode("bad column".into()), false),
         ];
         for (error, unavailable) in cases {
             assert_eq!(is_unavailable(&error), unavailable, "{error}");

@@ -72,9 +72,10 @@ pub async fn start(url: &str, keys: &Path, envs: &[(&str, &str)]) -> Spawned {
         .envs(envs.iter().copied())
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
+        .stderr(Stdio::piped())
         .spawn()
         .expect("the server starts");
+    keep_errors(&mut child);
     let base = listening_url(&mut child).await;
     let addr = base.trim_start_matches("http://").to_owned();
     Spawned { child, base, addr }
@@ -101,6 +102,34 @@ pub async fn listening_url(child: &mut Child) -> String {
     })
     .await
     .expect("reader")
+}
+
+/// The last error lines the spawned servers logged, so a failing assertion can name the
+/// server's own cause (CI shows only the end of the output).
+static SERVER_ERRORS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+/// Echoes the server's log to the test's stderr and keeps its last error lines.
+fn keep_errors(child: &mut Child) {
+    let stderr = child.stderr.take().expect("stderr");
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            eprintln!("{line}");
+            if line.contains("ERROR") && !line.contains("answered 503") {
+                let mut kept = SERVER_ERRORS.lock().unwrap_or_else(|p| p.into_inner());
+                if kept.len() == 5 {
+                    kept.remove(0);
+                }
+                kept.push(line);
+            }
+        }
+    });
+}
+
+fn server_errors() -> String {
+    SERVER_ERRORS
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .join("\n")
 }
 
 /// A client on one connection per request from its own loopback address (the per-address
@@ -210,7 +239,11 @@ pub async fn resend_until_acknowledged(
 async fn check_refusal(r: reqwest::Response, ok: &[u16], failures: &mut Vec<String>) {
     let status = r.status().as_u16();
     let body = r.text().await.unwrap_or_default();
-    assert!(ok.contains(&status), "unexpected answer {status}: {body}");
+    assert!(
+        ok.contains(&status),
+        "unexpected answer {status}: {body}; the servers' last errors:\n{}",
+        server_errors()
+    );
     if status == 503 {
         assert_eq!(
             serde_json::from_str::<app::wire::AppError>(&body).ok(),

@@ -118,6 +118,12 @@ fn target(households: usize) -> usize {
 }
 
 fn main() {
+    // Off unless RUST_LOG asks (e.g. RUST_LOG=app::ssr::services::escalation=info shows where
+    // the sweep spends its time).
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+        .with_writer(std::io::stderr)
+        .init();
     let args = Args::parse();
     let rt = tokio::runtime::Runtime::new().expect("tokio runtime");
     if let Some(dir) = args.results.parent() {

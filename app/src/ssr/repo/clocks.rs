@@ -45,21 +45,17 @@ pub async fn mark_told(
     per_statement: usize,
 ) -> sqlx::Result<()> {
     for chunk in rows.chunks(per_statement.clamp(1, MAX_TOLD_ROWS)) {
-        let mut sql = String::from(
-            "update case_clocks set told_level = $1
-             where state = 'open' and told_level < $2
-             and (case_id, seq, due_on) in (select column1, column2, column3 from (values ",
-        );
-        for i in 0..chunk.len() {
-            let n = 3 + i * 3;
-            if i > 0 {
-                sql.push_str(", ");
-            }
-            sql.push_str(&format!("(${}, ${}, ${})", n, n + 1, n + 2));
-        }
+        let mut markers = super::markers::Markers::for_connection(tx);
+        let (set, below) = (markers.next(), markers.next());
+        let values: Vec<String> = chunk.iter().map(|_| markers.row(3)).collect();
         // Selected from the list (not `in (values …)`), SQLite looks each row up by index;
         // with the bare list it scanned every untold open clock once per statement.
-        sql.push_str(") as told)");
+        let sql = format!(
+            "update case_clocks set told_level = {set}
+             where state = 'open' and told_level < {below}
+             and (case_id, seq, due_on) in (select column1, column2, column3 from (values {}) as told)",
+            values.join(", ")
+        );
         // Not kept prepared: each chunk size is its own statement text.
         let mut query = sqlx::query(&sql).persistent(false).bind(level).bind(level);
         for row in chunk {

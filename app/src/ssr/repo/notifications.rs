@@ -118,17 +118,17 @@ pub struct NewNotification<'a> {
     pub body: &'a str,
 }
 
-/// Values bound per notification; the time is bound once for the whole statement.
-const BINDS_PER_ROW: usize = 8;
+/// Values bound per notification, the time included (each value is bound where it appears).
+const BINDS_PER_ROW: usize = 9;
 
 /// The most notifications [`insert_many_once`] takes in one call.
-pub const MAX_ROWS: usize = (super::MAX_BINDS - 1) / BINDS_PER_ROW;
+pub const MAX_ROWS: usize = super::MAX_BINDS / BINDS_PER_ROW;
 
 /// Inserts the notifications in one multi-row INSERT, each unless that person already has it
 /// (same case, clock, due date and kind: the unique key, so two sweeps at once write each
 /// once). Returns the ids of the rows written. At most [`MAX_ROWS`] a call.
-pub async fn insert_many_once<'e, E: Executor<'e, Database = Any>>(
-    ex: E,
+pub async fn insert_many_once(
+    conn: &mut sqlx::AnyConnection,
     rows: &[NewNotification<'_>],
     now_ms: i64,
 ) -> sqlx::Result<Vec<String>> {
@@ -139,26 +139,16 @@ pub async fn insert_many_once<'e, E: Executor<'e, Database = Any>>(
         rows.len() <= MAX_ROWS,
         "too many notifications for one statement"
     );
-    let mut sql = String::from(
+    let mut markers = super::markers::Markers::for_connection(conn);
+    let values: Vec<String> = rows.iter().map(|_| markers.row(BINDS_PER_ROW)).collect();
+    let sql = format!(
         "insert into notifications (id, user_id, case_id, kind, clock_kind, due_on, title, body, created_at)
-         values ",
-    );
-    for i in 0..rows.len() {
-        let n = 2 + i * BINDS_PER_ROW;
-        if i > 0 {
-            sql.push_str(", ");
-        }
-        sql.push('(');
-        for c in 0..BINDS_PER_ROW {
-            sql.push_str(&format!("${}, ", n + c));
-        }
-        sql.push_str("$1)");
-    }
-    sql.push_str(
-        " on conflict (user_id, case_id, clock_kind, due_on, kind) do nothing returning id",
+         values {}
+         on conflict (user_id, case_id, clock_kind, due_on, kind) do nothing returning id",
+        values.join(", ")
     );
     // Not kept prepared: each chunk size is its own statement text.
-    let mut query = sqlx::query_scalar(&sql).persistent(false).bind(now_ms);
+    let mut query = sqlx::query_scalar(&sql).persistent(false);
     for n in rows {
         query = query
             .bind(n.id)
@@ -168,9 +158,10 @@ pub async fn insert_many_once<'e, E: Executor<'e, Database = Any>>(
             .bind(n.clock_kind)
             .bind(n.due_on)
             .bind(n.title)
-            .bind(n.body);
+            .bind(n.body)
+            .bind(now_ms);
     }
-    query.fetch_all(ex).await
+    query.fetch_all(conn).await
 }
 
 #[derive(Debug, Clone, FromRow)]

@@ -46,7 +46,7 @@ pub async fn mark_told(
 ) -> sqlx::Result<()> {
     for chunk in rows.chunks(per_statement.clamp(1, MAX_TOLD_ROWS)) {
         let mut markers = super::markers::Markers::for_connection(tx);
-        let (set, below) = (markers.next(), markers.next());
+        let (set, below) = (markers.take(), markers.take());
         let values: Vec<String> = chunk.iter().map(|_| markers.row(3)).collect();
         // Selected from the list (not `in (values …)`), SQLite looks each row up by index;
         // with the bare list it scanned every untold open clock once per statement.

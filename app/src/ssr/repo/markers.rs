@@ -21,7 +21,7 @@ impl Markers {
     }
 
     /// The marker of the next value bound.
-    pub fn next(&mut self) -> String {
+    pub fn take(&mut self) -> String {
         self.count += 1;
         if self.numbered {
             format!("${}", self.count)
@@ -32,7 +32,7 @@ impl Markers {
 
     /// `(m, m, …)`: the markers of one row of `width` values.
     pub fn row(&mut self, width: usize) -> String {
-        let markers: Vec<String> = (0..width).map(|_| self.next()).collect();
+        let markers: Vec<String> = (0..width).map(|_| self.take()).collect();
         format!("({})", markers.join(", "))
     }
 }
@@ -44,11 +44,11 @@ mod tests {
     #[test]
     fn numbered_markers_count_on_across_rows_and_anonymous_ones_are_bare() {
         let mut numbered = Markers::new(true);
-        assert_eq!(numbered.next(), "$1");
+        assert_eq!(numbered.take(), "$1");
         assert_eq!(numbered.row(3), "($2, $3, $4)");
         assert_eq!(numbered.row(2), "($5, $6)");
         let mut anonymous = Markers::new(false);
-        assert_eq!(anonymous.next(), "?");
+        assert_eq!(anonymous.take(), "?");
         assert_eq!(anonymous.row(3), "(?, ?, ?)");
     }
 }

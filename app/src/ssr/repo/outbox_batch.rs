@@ -28,7 +28,7 @@ pub async fn enqueue_many(
     let values: Vec<String> = messages
         .iter()
         .map(|_| {
-            let m: Vec<String> = (0..BINDS_PER_ROW).map(|_| markers.next()).collect();
+            let m: Vec<String> = (0..BINDS_PER_ROW).map(|_| markers.take()).collect();
             format!(
                 "({}, {}, {}, {}, {}, 'pending', 0, {}, {}, {})",
                 m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7]

@@ -308,7 +308,7 @@ async fn write(
             })
             .collect();
         // Those already told are left out by the unique key; only the rows written get mail.
-        let written: HashSet<String> = notifications::insert_many_once(&mut *tx, &notes, now_ms)
+        let written: HashSet<String> = notifications::insert_many_once(&mut tx, &notes, now_ms)
             .await?
             .into_iter()
             .collect();
@@ -336,7 +336,7 @@ async fn write(
                 case_id: Some(&p.case_id),
             })
             .collect();
-        outbox_batch::enqueue_many(&mut *tx, &state.vault, &messages, now_ms).await?;
+        outbox_batch::enqueue_many(&mut tx, &state.vault, &messages, now_ms).await?;
         report.emails_queued += messages.len();
     }
     let today = how.today.to_string();

@@ -34,11 +34,7 @@ pub fn too_large(path: &str, request: &HeaderMap, limit: usize) -> Response {
     let error = AppError::Refused(FieldError::new("request", &TooLarge).in_lang(lang));
     let status = StatusCode::PAYLOAD_TOO_LARGE;
     let mut response = if accept.contains("text/html") {
-        let back = if text(header::REFERER).is_some_and(|r| r.contains("/track")) {
-            "/track"
-        } else {
-            "/report"
-        };
+        let back = text(header::REFERER).map_or("/report", back_path);
         (status, page(lang, back)).into_response()
     } else if accept.contains("application/json") {
         (status, axum::Json(error)).into_response()
@@ -68,6 +64,27 @@ impl UserMessage for TooLarge {
     }
     fn text_key(&self) -> &'static str {
         "household_refusal.too_large"
+    }
+}
+
+/// The household page the form was on (a draft's address included, so what was typed comes
+/// back), from the `Referer`; the empty report form when it names anything else.
+fn back_path(referer: &str) -> &str {
+    let path = referer
+        .strip_prefix("https://")
+        .or_else(|| referer.strip_prefix("http://"))
+        .and_then(|rest| rest.find('/').map(|at| &rest[at..]))
+        .unwrap_or_default();
+    let household = ["/report", "/track"]
+        .iter()
+        .any(|page| path == *page || path.starts_with(&format!("{page}?")));
+    let plain = path
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"/?=-_.%".contains(&b));
+    if household && plain {
+        path
+    } else {
+        "/report"
     }
 }
 
@@ -137,6 +154,21 @@ mod tests {
             let page = body(response).await;
             assert!(page.contains(says), "{path} {lang}: {page}");
             assert!(!page.contains(not), "{path} {lang}: {page}");
+        }
+    }
+
+    #[test]
+    fn the_back_link_returns_to_the_households_own_page_only() {
+        for (referer, back) in [
+            ("http://x/report?draft=ab12", "/report?draft=ab12"),
+            ("https://x/track", "/track"),
+            ("https://x/report/submitted/1", "/report"),
+            ("https://x//evil.example/report", "/report"),
+            ("https://x/report?a=\"<", "/report"),
+            ("https://x/staff", "/report"),
+            ("nonsense", "/report"),
+        ] {
+            assert_eq!(back_path(referer), back, "{referer}");
         }
     }
 

@@ -50,6 +50,12 @@ impl FieldErrors {
         self.0.with_untracked(|all| find(all, field).is_some())
     }
 
+    /// Whether a field other than `field` has a message (read once, not tracked).
+    pub fn has_other_than(&self, field: &str) -> bool {
+        self.0
+            .with_untracked(|all| all.iter().any(|(f, _)| f != field))
+    }
+
     /// Typing clears a fixed error at once but only shows a new one when the field already had
     /// one; leaving the field (`blur`) always shows it. Nobody is scolded mid-word.
     pub fn on_input(&self, field: &str, message: Option<&str>) {

@@ -6,17 +6,14 @@ use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::reports::{load_report_draft, new_report_key},
-    components::{
-        field_errors::{FieldErrors, FieldMessage},
-        notice::ErrorBanner,
-    },
+    components::field_errors::{FieldErrors, FieldMessage},
     domain::{
         id_number::IdNumber,
         message::UserMessage,
         mobile::MobileNumber,
         report::{
             parse_description, parse_group, parse_household_size, parse_name, parse_village,
-            ReportForm,
+            ReportForm, FORM_FIELD,
         },
         vocab::RiskType,
     },
@@ -67,7 +64,9 @@ pub fn report_draft() -> Resource<ReportDraft> {
     )
 }
 
-/// Puts a failed submission's field errors beside the fields; returns the banner's error.
+/// Puts a failed submission's field errors beside the fields; returns the banner's error:
+/// `Validation` (empty) when fields are in error, nothing for a refusal about the whole form
+/// (it shows its own words), otherwise the error itself.
 pub fn show_submit_errors<T, S>(value: S, errors: FieldErrors) -> RwSignal<Option<AppError>>
 where
     T: Clone + Send + Sync + 'static,
@@ -78,7 +77,10 @@ where
         if let Some(Err(e)) = value.get() {
             errors.replace_all(e.field_errors());
             general_error.set(match e {
-                AppError::Validation(_) => Some(AppError::Validation(Vec::new())),
+                AppError::Validation(fields) if has_field_errors(&fields) => {
+                    Some(AppError::Validation(Vec::new()))
+                }
+                AppError::Validation(_) => None,
                 other => Some(other),
             });
         }
@@ -86,23 +88,59 @@ where
     general_error
 }
 
-/// The banners above a report form: the last submission's error, and the reminder when a
-/// plain form post came back with problems.
+/// Whether any error belongs to a field (not to the whole form, like the daily limit).
+fn has_field_errors(errors: &[crate::wire::FieldError]) -> bool {
+    errors.iter().any(|e| e.field != FORM_FIELD)
+}
+
+/// The banners above a report form: "fix the fields" when fields are in error, a refusal about
+/// the whole form in its own words (e.g. the daily limit names 12317), any other error. The
+/// same with and without JavaScript. Focus moves here after a failed submission (`autofocus`
+/// on a page that came back with problems), so a screen reader reads it first.
 #[component]
 pub fn SubmitBanners(
     error: RwSignal<Option<AppError>>,
     draft_has_errors: bool,
     errors: FieldErrors,
 ) -> impl IntoView {
-    // A refusal about the whole form (e.g. the daily filing limit) says what to do instead.
-    let refusal = errors.get(crate::domain::report::FORM_FIELD);
-    view! {
-        <ErrorBanner error=error />
-        {move || refusal().map(|text| view! { <p class="banner error" role="alert">{text}</p> })}
-        {draft_has_errors.then(|| view! {
-            <p class="banner error" role="alert">{tr::report_form::fix_errors(use_lang())}</p>
-        })}
+    let t = use_lang();
+    let refusal = errors.get(FORM_FIELD);
+    if draft_has_errors && errors.has_other_than(FORM_FIELD) {
+        error.set(Some(AppError::Validation(Vec::new())));
     }
+    let summary = NodeRef::<leptos::html::Div>::new();
+    // Every failed submission sets `error` (to None for a refusal about the whole form): each
+    // run after the first is one.
+    Effect::new(move |before: Option<()>| {
+        error.track();
+        if before.is_some() {
+            if let Some(summary) = summary.get_untracked() {
+                let _ = summary.focus();
+            }
+        }
+    });
+    view! {
+        <div id="form-summary" class="form-summary" tabindex="-1" node_ref=summary
+            autofocus=draft_has_errors>
+            {move || error.get().map(|e| {
+                let text = match e {
+                    AppError::Validation(_) => tr::report_form::fix_errors(t),
+                    other => other.text(t),
+                };
+                view! { <p class="banner error" role="alert">{text}</p> }
+            })}
+            {move || refusal().map(|text| view! { <p class="banner error" role="alert">{text}</p> })}
+        </div>
+    }
+}
+
+/// `aria-invalid="true"` while `field` has a message (no attribute otherwise).
+fn invalid(
+    errors: FieldErrors,
+    field: &'static str,
+) -> impl Fn() -> Option<&'static str> + Copy + Send + Sync + 'static {
+    let message = errors.get(field);
+    move || message().map(|_| "true")
 }
 
 /// A field's problem in the page's language, if any.
@@ -157,7 +195,7 @@ pub fn ReportFields(
             <div class="field" class:invalid=move || errors.get("name")().is_some()>
                 <label for="f-name">{tr::report_form::name(t)}</label>
                 <input id="f-name" name="form[name]" type="text" autocomplete="name" value=name
-                    aria-describedby="e-name"
+                    aria-describedby="e-name" aria-invalid=invalid(errors, "name")
                     on:input=move |ev| errors.on_input("name", message(t, parse_name(&event_target_value(&ev))))
                     on:change=move |ev| errors.set("name", message(t, parse_name(&event_target_value(&ev)))) />
                 <FieldMessage id="e-name" message=errors.get("name") />
@@ -166,7 +204,7 @@ pub fn ReportFields(
             <div class="field" class:invalid=move || errors.get("mobile")().is_some()>
                 <label for="f-mobile">{tr::report_form::mobile(t)}</label>
                 <input id="f-mobile" name="form[mobile]" type="tel" inputmode="numeric"
-                    autocomplete="tel" value=mobile aria-describedby="e-mobile"
+                    autocomplete="tel" value=mobile aria-describedby="e-mobile" aria-invalid=invalid(errors, "mobile")
                     on:input=move |ev| errors.on_input("mobile", message(t, MobileNumber::parse(&event_target_value(&ev))))
                     on:change=move |ev| {
                         let value = event_target_value(&ev);
@@ -179,7 +217,7 @@ pub fn ReportFields(
             <div class="field" class:invalid=move || errors.get("id_number")().is_some()>
                 <label for="f-id">{tr::report_form::id_number(t)}</label>
                 <input id="f-id" name="form[id_number]" type="text" autocomplete="off"
-                    maxlength="22" value=id_number aria-describedby="e-id_number"
+                    maxlength="22" value=id_number aria-describedby="e-id_number" aria-invalid=invalid(errors, "id_number")
                     on:input=move |ev| errors.on_input("id_number", message(t, IdNumber::parse(&event_target_value(&ev))))
                     on:change=move |ev| {
                         let value = event_target_value(&ev);
@@ -191,7 +229,7 @@ pub fn ReportFields(
 
             <div class="field" class:invalid=move || errors.get("village")().is_some()>
                 <label for="f-village">{tr::report_form::village(t)}</label>
-                <select id="f-village" name="form[village]" aria-describedby="e-village"
+                <select id="f-village" name="form[village]" aria-describedby="e-village" aria-invalid=invalid(errors, "village")
                     inner_html=village_options
                     on:change=move |ev| errors.set("village", message(t, parse_village(&event_target_value(&ev))))>
                 </select>
@@ -201,7 +239,7 @@ pub fn ReportFields(
             <div class="field" class:invalid=move || errors.get("group")().is_some()>
                 <label for="f-group">{tr::report_form::group(t)}</label>
                 <input id="f-group" name="form[group]" type="text" value=group placeholder=tr::report_form::group_example(t)
-                    aria-describedby="e-group"
+                    aria-describedby="e-group" aria-invalid=invalid(errors, "group")
                     on:input=move |ev| errors.on_input("group", message(t, parse_group(&event_target_value(&ev))))
                     on:change=move |ev| errors.set("group", message(t, parse_group(&event_target_value(&ev)))) />
                 <FieldMessage id="e-group" message=errors.get("group") />
@@ -210,7 +248,7 @@ pub fn ReportFields(
             <div class="field" class:invalid=move || errors.get("household_size")().is_some()>
                 <label for="f-size">{tr::report_form::size(t)}</label>
                 <input id="f-size" name="form[household_size]" type="number" inputmode="numeric"
-                    min="1" max="30" value=household_size aria-describedby="e-household_size"
+                    min="1" max="30" value=household_size aria-describedby="e-household_size" aria-invalid=invalid(errors, "household_size")
                     on:input=move |ev| errors.on_input("household_size", message(t, parse_household_size(&event_target_value(&ev))))
                     on:change=move |ev| errors.set("household_size", message(t, parse_household_size(&event_target_value(&ev)))) />
                 <FieldMessage id="e-household_size" message=errors.get("household_size") />
@@ -229,6 +267,7 @@ pub fn ReportFields(
                                 <label class="check">
                                     <input type="checkbox" name=format!("form[risk_types][{i}]")
                                         value=risk.code() checked=checked
+                                        aria-invalid=invalid(errors, "risk_types")
                                         on:change=move |_| errors.set("risk_types", None) />
                                     <span>{crate::domain::wording::risks::plain(*risk, t)}
                                         " "<small class="official">{risk.label(t)}</small></span>
@@ -243,7 +282,7 @@ pub fn ReportFields(
             <div class="field" class:invalid=move || errors.get("description")().is_some()>
                 <label for="f-desc">{tr::report_form::description(t)}</label>
                 <textarea id="f-desc" name="form[description]" rows="4" maxlength="500"
-                    aria-describedby="e-description"
+                    aria-describedby="e-description" aria-invalid=invalid(errors, "description")
                     on:input=move |ev| errors.on_input("description", message(t, parse_description(&event_target_value(&ev))))
                     on:change=move |ev| errors.set("description", message(t, parse_description(&event_target_value(&ev))))>
                     {description}
@@ -264,7 +303,7 @@ pub fn ReportFields(
                     <div class="field consent" class:invalid=move || errors.get("consent")().is_some()>
                         <label class="check">
                             <input type="checkbox" name="form[consent]" value="on" checked=!consent_ticked.is_empty()
-                                aria-describedby="e-consent"
+                                aria-describedby="e-consent" aria-invalid=invalid(errors, "consent")
                                 on:change=move |_| errors.set("consent", None) />
                             <span>
                                 <strong>{consent_title}</strong>

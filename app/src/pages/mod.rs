@@ -16,3 +16,4 @@ pub mod report;
 pub mod settings;
 pub mod submitted;
 pub mod track;
+mod track_problems;

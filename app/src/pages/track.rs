@@ -5,6 +5,7 @@ use crate::tr;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use super::track_problems::TrackProblems;
 use crate::{
     api::reports::{tracked_report, ResendTracking, TrackReport},
     components::contacts::ContactList,
@@ -51,33 +52,6 @@ fn ForgotTracking(sent: String) -> impl IntoView {
             })}
         </details>
     }
-}
-
-/// What went wrong on a look-up posted without JavaScript (`e=` in the address): keys of
-/// field errors, `limited` or `not_found`.
-fn problem_text(codes: &str, t: Lang) -> String {
-    use crate::domain::{message::UserMessage, MobileNumberError as M, TrackingNumberError as N};
-    let tracking = [
-        N::Empty,
-        N::WrongLength,
-        N::InvalidCharacter,
-        N::BadCheckCharacter,
-    ];
-    let mobile = [M::Empty, M::InvalidCharacter, M::WrongLength, M::BadPrefix];
-    let texts: Vec<&str> = codes
-        .split(',')
-        .filter_map(|code| match code {
-            "limited" => Some(tr::track::too_many_look_ups(t)),
-            "not_found" => Some(tr::track::nothing_found_check_tracking(t)),
-            key => tracking
-                .iter()
-                .map(|e| (e.key(), t.pick(e.zh(), e.en())))
-                .chain(mobile.iter().map(|e| (e.key(), t.pick(e.zh(), e.en()))))
-                .find(|(k, _)| *k == key)
-                .map(|(_, text)| text),
-        })
-        .collect();
-    texts.join(" ")
 }
 
 fn result_view(result: Result<TrackResult, AppError>, t: Lang) -> AnyView {
@@ -155,20 +129,38 @@ pub fn TrackPage() -> impl IntoView {
         },
     );
     let sent = query.read_untracked().get("sent").unwrap_or_default();
-    let problem = problem_text(&query.read_untracked().get("e").unwrap_or_default(), t);
+    let problems = TrackProblems::read(&query.read_untracked().get("e").unwrap_or_default(), t);
+    // The number as typed comes back with a failed look-up (never the mobile).
+    let typed = query.read_untracked().get("n").unwrap_or_default();
+    let TrackProblems {
+        tracking: tracking_error,
+        mobile: mobile_error,
+        form: form_error,
+    } = problems;
+    // Focus goes where the first problem is shown, so it is read out first.
+    let focus_tracking = tracking_error.is_some();
+    let focus_mobile = mobile_error.is_some() && !focus_tracking;
     view! {
         <h1>{tr::track::track_my_report(t)}</h1>
-        {(!problem.is_empty()).then(|| view! { <p class="banner error" role="alert">{problem}</p> })}
+        {form_error.map(|text| view! {
+            <p class="banner error" role="alert" id="track-problem" tabindex="-1" autofocus>{text}</p>
+        })}
         <ActionForm action=track attr:class="track-form">
-            <div class="field">
+            <div class="field" class:invalid=focus_tracking>
                 <label for="t-tracking">{tr::track::tracking_number_hint(t)}</label>
                 <input id="t-tracking" name="tracking" type="text" autocomplete="off"
-                    autocapitalize="characters"
+                    autocapitalize="characters" value=typed
+                    aria-describedby="e-tracking" aria-invalid=focus_tracking.then_some("true")
+                    autofocus=focus_tracking
                     placeholder=tr::track::e_g_abcd_efgh(t) />
+                <p class="field-error" id="e-tracking">{tracking_error}</p>
             </div>
-            <div class="field">
+            <div class="field" class:invalid=mobile_error.is_some()>
                 <label for="t-mobile">{tr::track::mobile_number_given_when(t)}</label>
-                <input id="t-mobile" name="mobile" type="tel" inputmode="numeric" autocomplete="tel" />
+                <input id="t-mobile" name="mobile" type="tel" inputmode="numeric" autocomplete="tel"
+                    aria-describedby="e-mobile" aria-invalid=mobile_error.map(|_| "true")
+                    autofocus=focus_mobile />
+                <p class="field-error" id="e-mobile">{mobile_error}</p>
             </div>
             <button type="submit" class="button primary">{tr::track::look_up(t)}</button>
         </ActionForm>

@@ -21,5 +21,6 @@ pub mod seed;
 pub mod services;
 pub mod staff;
 pub mod state;
+pub mod track_back;
 pub mod track_owner;
 pub mod vault;

@@ -25,7 +25,7 @@ pub async fn limit_and_time(
     // A declared length over the limit is refused before a byte of the body is read.
     if declared_length(request.headers()).is_some_and(|n| n > limit as u64) {
         tracing::warn!(limit, "declared body over the limit refused");
-        return Refusal::respond_too_large(request.headers(), limit);
+        return super::household::too_large(request.uri().path(), request.headers(), limit);
     }
     let (parts, body) = request.into_parts();
     let read = timeout_at(deadline, Limited::new(body, limit).collect()).await;
@@ -34,7 +34,7 @@ pub async fn limit_and_time(
         // A chunked (or lying) body that runs past the limit.
         Ok(Err(e)) if e.downcast_ref::<LengthLimitError>().is_some() => {
             tracing::warn!(limit, "streamed body over the limit refused");
-            return Refusal::respond_too_large(&parts.headers, limit);
+            return super::household::too_large(parts.uri.path(), &parts.headers, limit);
         }
         Ok(Err(_)) => {
             return (

@@ -3,6 +3,7 @@
 mod body;
 mod csrf;
 mod headers;
+mod household;
 mod refusal;
 mod stylesheet;
 

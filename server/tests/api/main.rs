@@ -27,6 +27,7 @@ mod fuzz;
 mod hardening;
 mod health;
 mod helpers;
+mod household_forms;
 mod household_progress;
 mod household_truth;
 mod household_typing;

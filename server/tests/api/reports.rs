@@ -221,8 +221,9 @@ async fn progress_is_found_by_tracking_number_and_mobile_only() {
         )
         .await;
     assert_eq!(wrong.status(), 302);
-    assert_eq!(wrong.headers()["location"], "/track?e=not_found");
-    let page = app.get_html("/track?e=not_found").await;
+    let back = format!("/track?e=not_found&n={tracking}");
+    assert_eq!(wrong.headers()["location"], back.as_str());
+    let page = app.get_html(&back).await;
     assert!(page.contains("没有找到"), "the page says what went wrong");
 }
 

@@ -520,7 +520,8 @@ pub async fn tracked_link(
 }
 
 /// Where a plain form post of the look-up goes: the result by token (for the browser
-/// `owner`), or back to the form with what went wrong (`e=`): never the mobile number.
+/// `owner`), or back to the form with what went wrong (`e=`) and the number typed (`n=`):
+/// never the mobile number.
 pub async fn track_redirect(
     state: &AppState,
     tracking: &str,
@@ -543,7 +544,7 @@ pub async fn track_redirect(
         (Err(ServiceError::RateLimited), _) => "limited".to_owned(),
         (Err(_), _) => "not_found".to_owned(),
     };
-    Ok(format!("/track?e={problem}"))
+    Ok(crate::ssr::track_back::back_to_form(&problem, tracking))
 }
 
 /// The look-up result again, in the browser that made the look-up (`owner`) with the token

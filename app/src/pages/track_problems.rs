@@ -1,0 +1,100 @@
+//! What went wrong on a look-up posted without JavaScript (`e=` in the address), sorted to
+//! where it is shown: under the tracking number, under the mobile, or about the whole form
+//! (`limited`, `not_found`: the latter never says which of the two was wrong).
+use crate::{
+    domain::{message::UserMessage, MobileNumberError as M, TrackingNumberError as N},
+    i18n::Lang,
+    tr,
+};
+
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct TrackProblems {
+    pub tracking: Option<&'static str>,
+    pub mobile: Option<&'static str>,
+    pub form: Option<&'static str>,
+}
+
+impl TrackProblems {
+    /// Reads the comma-separated codes; unknown ones are ignored.
+    pub fn read(codes: &str, t: Lang) -> TrackProblems {
+        let tracking = [
+            N::Empty,
+            N::WrongLength,
+            N::InvalidCharacter,
+            N::BadCheckCharacter,
+        ];
+        let mobile = [M::Empty, M::InvalidCharacter, M::WrongLength, M::BadPrefix];
+        let mut problems = TrackProblems::default();
+        for code in codes.split(',') {
+            match code {
+                "limited" => problems.form = Some(tr::track::too_many_look_ups(t)),
+                "not_found" => problems.form = Some(tr::track::nothing_found_check_tracking(t)),
+                key => {
+                    if let Some(e) = tracking.iter().find(|e| e.key() == key) {
+                        problems.tracking = Some(t.pick(e.zh(), e.en()));
+                    } else if let Some(e) = mobile.iter().find(|e| e.key() == key) {
+                        problems.mobile = Some(t.pick(e.zh(), e.en()));
+                    }
+                }
+            }
+        }
+        problems
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_problem_goes_to_its_own_place() {
+        let zh = Lang::Zh;
+        let empty_tracking = t(N::Empty);
+        let empty_mobile = m(M::Empty);
+        let not_found = Some(tr::track::nothing_found_check_tracking(zh));
+        let cases = [
+            ("", TrackProblems::default()),
+            ("nonsense", TrackProblems::default()),
+            (
+                "tracking_number.empty,mobile_number.empty",
+                TrackProblems {
+                    tracking: empty_tracking,
+                    mobile: empty_mobile,
+                    form: None,
+                },
+            ),
+            (
+                "mobile_number.empty",
+                TrackProblems {
+                    mobile: empty_mobile,
+                    ..Default::default()
+                },
+            ),
+            (
+                "limited",
+                TrackProblems {
+                    form: Some(tr::track::too_many_look_ups(zh)),
+                    ..Default::default()
+                },
+            ),
+            (
+                "not_found",
+                TrackProblems {
+                    form: not_found,
+                    ..Default::default()
+                },
+            ),
+        ];
+        for (codes, want) in cases {
+            assert_eq!(TrackProblems::read(codes, zh), want, "{codes}");
+        }
+    }
+
+    fn t(e: N) -> Option<&'static str> {
+        Some(e.zh())
+    }
+
+    fn m(e: M) -> Option<&'static str> {
+        Some(e.zh())
+    }
+}

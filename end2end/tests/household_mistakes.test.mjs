@@ -1,0 +1,93 @@
+// A household's mistakes on a phone with JavaScript: a refusal about the whole form says only
+// what to do instead, bad fields are marked and tied to their messages, focus moves to what
+// went wrong, and a failed look-up keeps the typed tracking number.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  BASE_URL, launch, newPage, hydrated, uniqueIdNumber, uniqueMobile, fillReport, fileReport,
+} from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const FIX_FIELDS = '有几项没有填好';
+const MARKED_RED = '请检查标红的内容';
+const focusedId = (page) => page.evaluate(() => document.activeElement?.id ?? '');
+
+test('report: the daily limit shows only its own words; bad fields are marked and focus moves to the summary', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${BASE_URL}/report`);
+  await hydrated(page);
+  const mobile = uniqueMobile();
+  await fillReport(page, { name: `超限${Date.now() % 100000}`, mobile, id: uniqueIdNumber() });
+  // The server's own answer for a mobile over its daily limit (filing five times for real
+  // would spend the address's limit the other journeys share).
+  const limit = '这个手机号今天在网上提交的申报已达上限，您填写的内容已保留。如有困难，请拨打12317热线，或到村委会当面反映。';
+  await page.route('**/api/reports/submit', (route) => route.fulfill({
+    status: 422,
+    contentType: 'application/json',
+    body: JSON.stringify({ Validation: [{ field: 'form', key: 'report.limit_per_mobile', message: limit }] }),
+  }));
+  await page.getByRole('button', { name: '提交申报' }).click();
+  await page.getByText(limit).waitFor();
+  const summary = page.locator('#form-summary');
+  assert.equal(await summary.innerText(), limit, 'only the refusal, no "check the fields" banner');
+  assert.equal(await page.getByText(MARKED_RED).count(), 0);
+  assert.equal(await page.getByText(FIX_FIELDS).count(), 0);
+  assert.equal(await page.locator('[aria-invalid="true"]').count(), 0, 'no field is marked');
+  assert.equal(await focusedId(page), 'form-summary', 'focus on the refusal');
+  await page.unroute('**/api/reports/submit');
+
+  // A real mistake: the banner asks to fix the fields, the bad ones are marked.
+  await page.getByLabel('手机号码').fill('1380013');
+  await page.getByRole('checkbox', { name: /承诺授权/ }).uncheck();
+  await page.locator('#f-name').focus();
+  await page.getByRole('button', { name: '提交申报' }).click();
+  await page.getByText(FIX_FIELDS).waitFor();
+  assert.equal(await page.getByText(limit).count(), 0, 'the earlier refusal is gone');
+  assert.equal(await focusedId(page), 'form-summary', 'focus on the summary');
+  const mobileField = page.locator('#f-mobile');
+  assert.equal(await mobileField.getAttribute('aria-invalid'), 'true');
+  assert.equal(await mobileField.getAttribute('aria-describedby'), 'e-mobile');
+  assert.notEqual(await page.locator('#e-mobile').innerText(), '');
+  assert.equal(await page.locator('#f-name').getAttribute('aria-invalid'), null, 'a good field is not marked');
+  assert.equal(await page.getByRole('checkbox', { name: /承诺授权/ }).getAttribute('aria-invalid'), 'true');
+  // Fixing a field unmarks it.
+  await mobileField.fill(mobile);
+  assert.equal(await mobileField.getAttribute('aria-invalid'), null);
+  await page.context().close();
+});
+
+test('track: a failed look-up keeps the tracking number and puts each problem under its field', async () => {
+  const page = await newPage(browser);
+  const mobile = uniqueMobile();
+  const tracking = await fileReport(page, `查询${Date.now() % 100000}`, { mobile });
+  await page.goto(`${BASE_URL}/track`);
+  await page.getByLabel('查询码').fill(tracking);
+  await page.getByRole('button', { name: '查询', exact: true }).click();
+  await page.waitForURL(/\/track\?e=/);
+  assert.ok(!page.url().includes(mobile), page.url());
+  assert.equal(await page.getByLabel('查询码').inputValue(), tracking, 'the number is kept');
+  const mobileField = page.getByLabel('申报时填写的手机号码');
+  assert.equal(await mobileField.getAttribute('aria-invalid'), 'true');
+  assert.equal(await mobileField.getAttribute('aria-describedby'), 'e-mobile');
+  assert.notEqual(await page.locator('#e-mobile').innerText(), '', 'the problem is under the mobile');
+  assert.equal(await focusedId(page), 't-mobile', 'focus on the field to fix');
+
+  // A wrong mobile: "not found", about the whole form, naming neither field.
+  await mobileField.fill('13900139000');
+  await page.getByRole('button', { name: '查询', exact: true }).click();
+  await page.waitForURL(/e=not_found/);
+  assert.ok(!page.url().includes('13900139000'), page.url());
+  assert.equal(await page.getByLabel('查询码').inputValue(), tracking);
+  await page.getByText('没有找到').waitFor();
+  assert.equal(await page.locator('[aria-invalid="true"]').count(), 0);
+  assert.equal(await focusedId(page), 'track-problem');
+
+  // Only the mobile is typed again.
+  await mobileField.fill(mobile);
+  await page.getByRole('button', { name: '查询', exact: true }).click();
+  await page.getByText('已提交，等待乡镇受理').waitFor();
+  await page.context().close();
+});

@@ -1,0 +1,193 @@
+//! The too-large refusal for a household's own forms (申报, 查询): worded for the household
+//! (shorten the description, or call 12317 / the village office), not for staff importing a
+//! list. The kind stays `http.body_too_large`; only the words differ.
+use app::{
+    domain::{lang::Lang, message::UserMessage},
+    tr,
+    wire::{error_body::ErrorBody, AppError, FieldError},
+};
+use axum::{
+    http::{header, HeaderMap, HeaderValue, StatusCode},
+    response::{IntoResponse, Response},
+};
+
+use super::Refusal;
+
+/// Where households post: the report and the look-up (their pages and server functions).
+const HOUSEHOLD_PATHS: [&str; 6] = [
+    "/report",
+    "/track",
+    "/api/reports/submit",
+    "/api/reports/track",
+    "/api/reports/resend",
+    "/api/reports/new_key",
+];
+
+/// The 413 answer for a body over `limit` posted to `path`.
+pub fn too_large(path: &str, request: &HeaderMap, limit: usize) -> Response {
+    if !HOUSEHOLD_PATHS.contains(&path) {
+        return Refusal::respond_too_large(request, limit);
+    }
+    let text = |name| request.get(name).and_then(|v| v.to_str().ok());
+    let lang = Lang::for_request(text(header::COOKIE), text(header::ACCEPT_LANGUAGE));
+    let accept = text(header::ACCEPT).unwrap_or_default();
+    let error = AppError::Refused(FieldError::new("request", &TooLarge).in_lang(lang));
+    let status = StatusCode::PAYLOAD_TOO_LARGE;
+    let mut response = if accept.contains("text/html") {
+        let back = text(header::REFERER).map_or("/report", back_path);
+        (status, page(lang, back)).into_response()
+    } else if accept.contains("application/json") {
+        (status, axum::Json(error)).into_response()
+    } else {
+        (status, axum::Json(ErrorBody::of(&error, lang))).into_response()
+    };
+    // The rest of the body is never read: the connection cannot carry another request.
+    response
+        .headers_mut()
+        .insert(header::CONNECTION, HeaderValue::from_static("close"));
+    response
+}
+
+/// The refusal's words; `text_key` names a text outside `field_error`, so the words come from
+/// `household_refusal` whatever `http.body_too_large` says.
+struct TooLarge;
+
+impl UserMessage for TooLarge {
+    fn key(&self) -> &'static str {
+        "http.body_too_large"
+    }
+    fn zh(&self) -> &'static str {
+        tr::household_refusal::too_large(Lang::Zh)
+    }
+    fn en(&self) -> &'static str {
+        tr::household_refusal::too_large(Lang::En)
+    }
+    fn text_key(&self) -> &'static str {
+        "household_refusal.too_large"
+    }
+}
+
+/// The household page the form was on (a draft's address included, so what was typed comes
+/// back), from the `Referer`; the empty report form when it names anything else.
+fn back_path(referer: &str) -> &str {
+    let path = referer
+        .strip_prefix("https://")
+        .or_else(|| referer.strip_prefix("http://"))
+        .and_then(|rest| rest.find('/').map(|at| &rest[at..]))
+        .unwrap_or_default();
+    let household = ["/report", "/track"]
+        .iter()
+        .any(|page| path == *page || path.starts_with(&format!("{page}?")));
+    let plain = path
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"/?=-_.%".contains(&b));
+    if household && plain {
+        path
+    } else {
+        "/report"
+    }
+}
+
+fn page(lang: Lang, back: &str) -> axum::response::Html<String> {
+    let title = tr::refusal::title(lang);
+    axum::response::Html(format!(
+        "<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{title}</title><link rel=\"stylesheet\" href=\"{css}\"></head>\
+         <body><main class=\"page\"><h1>{title}</h1><p role=\"alert\">{message}</p>\
+         <p><a href=\"{back}\">{back_words}</a></p><p><a href=\"/\">{home}</a></p>\
+         <p>{hotline}</p></main></body></html>",
+        code = lang.code(),
+        css = super::stylesheet::href(),
+        message = tr::household_refusal::too_large(lang),
+        back_words = tr::household_refusal::back(lang),
+        home = tr::refusal::home(lang),
+        hotline = tr::shell::hotline(lang),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    async fn body(response: Response) -> String {
+        let bytes = axum::body::to_bytes(response.into_body(), 20_000)
+            .await
+            .expect("body");
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
+
+    fn headers(pairs: &[(header::HeaderName, &str)]) -> HeaderMap {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.clone(), HeaderValue::from_str(v).expect("value")))
+            .collect()
+    }
+
+    #[tokio::test]
+    async fn a_household_is_told_to_shorten_its_description_staff_to_split_their_list() {
+        let html = |lang: &str| {
+            headers(&[
+                (header::ACCEPT, "text/html"),
+                (header::COOKIE, lang),
+                (header::REFERER, "http://x/report"),
+            ])
+        };
+        for (path, lang, says, not) in [
+            ("/api/reports/submit", "lang=zh-CN", "情况说明写短", "分批"),
+            (
+                "/api/reports/submit",
+                "lang=en",
+                "shorten the description",
+                "import",
+            ),
+            ("/report", "lang=en", "12317", "several parts"),
+            (
+                "/api/alerts/import",
+                "lang=en",
+                "several parts",
+                "description",
+            ),
+        ] {
+            let response = too_large(path, &html(lang), 64 * 1024);
+            assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+            let page = body(response).await;
+            assert!(page.contains(says), "{path} {lang}: {page}");
+            assert!(!page.contains(not), "{path} {lang}: {page}");
+        }
+    }
+
+    #[test]
+    fn the_back_link_returns_to_the_households_own_page_only() {
+        for (referer, back) in [
+            ("http://x/report?draft=ab12", "/report?draft=ab12"),
+            ("https://x/track", "/track"),
+            ("https://x/report/submitted/1", "/report"),
+            ("https://x//evil.example/report", "/report"),
+            ("https://x/report?a=\"<", "/report"),
+            ("https://x/staff", "/report"),
+            ("nonsense", "/report"),
+        ] {
+            assert_eq!(back_path(referer), back, "{referer}");
+        }
+    }
+
+    #[tokio::test]
+    async fn the_households_script_gets_the_same_kind_in_its_words() {
+        let response = too_large(
+            "/api/reports/submit",
+            &headers(&[
+                (header::ACCEPT, "application/json"),
+                (header::COOKIE, "lang=en"),
+            ]),
+            64 * 1024,
+        );
+        let error: AppError = serde_json::from_str(&body(response).await).expect("wire error");
+        let AppError::Refused(detail) = error else {
+            panic!("not a refusal: {error:?}");
+        };
+        assert_eq!(detail.key, "http.body_too_large");
+        assert!(detail.message.contains("village office"), "{detail:?}");
+        assert!(!detail.message.contains("import"), "{detail:?}");
+    }
+}

@@ -1,0 +1,198 @@
+//! The household's forms without JavaScript, after a mistake: a refusal about the whole form
+//! shows only its own words; a bad field is marked (`aria-invalid`, its message tied to it)
+//! and focus starts on what went wrong; a failed look-up keeps the typed tracking number
+//! (never the mobile) and puts each problem under its own field; a too-large form is worded
+//! for the household.
+use app::domain::TrackingNumber;
+
+use crate::helpers::{fields, report_fields, spawn_app, TestApp, QINGSHI_VILLAGE};
+
+/// The opening tag of the element with this `id` in `page`.
+fn tag<'a>(page: &'a str, id: &str) -> &'a str {
+    let at = page
+        .find(&format!("id=\"{id}\""))
+        .unwrap_or_else(|| panic!("no #{id} in {page}"));
+    let start = page[..at].rfind('<').expect("tag start");
+    let end = at + page[at..].find('>').expect("tag end");
+    &page[start..=end]
+}
+
+/// The text of the element with this `id` (up to its first child tag or its end).
+fn text_of<'a>(page: &'a str, id: &str) -> &'a str {
+    let open = tag(page, id);
+    let at = page.find(open).expect("tag") + open.len();
+    &page[at..at + page[at..].find('<').expect("end")]
+}
+
+/// Posts the report as a browser without JavaScript and opens the page it is sent back to.
+async fn posted_back(app: &TestApp, form: &[(String, String)]) -> String {
+    let response = app
+        .post_plain_form("/api/reports/submit", "/report", form)
+        .await;
+    assert_eq!(response.status(), 302);
+    let location = response.headers()["location"].to_str().expect("location");
+    assert!(location.starts_with("/report?draft="), "{location}");
+    app.get_html(location).await
+}
+
+const FIX_FIELDS: &str = "有几项没有填好";
+const MARKED_RED: &str = "请检查标红的内容";
+
+#[tokio::test]
+async fn the_daily_limit_shows_only_its_own_words_and_takes_the_focus() {
+    let app = spawn_app().await;
+    let mobile = "13800138000";
+    for _ in 0..app.state.policy.filings_per_mobile_per_day {
+        app.submit_report("张三", mobile, QINGSHI_VILLAGE).await;
+    }
+    let page = posted_back(&app, &report_fields("张三", mobile, QINGSHI_VILLAGE)).await;
+    let summary = tag(&page, "form-summary");
+    assert!(summary.contains("autofocus"), "{summary}");
+    assert!(summary.contains("tabindex=\"-1\""), "{summary}");
+    assert!(
+        text_of(&page, "form-summary").is_empty()
+            && page.contains("这个手机号今天在网上提交的申报已达上限"),
+        "the limit's own words"
+    );
+    assert!(
+        !page.contains(FIX_FIELDS) && !page.contains(MARKED_RED),
+        "no field is in error, so no banner says so"
+    );
+    assert!(!page.contains("aria-invalid"), "no control is marked");
+}
+
+#[tokio::test]
+async fn a_bad_field_is_marked_tied_to_its_message_and_the_summary_takes_the_focus() {
+    let app = spawn_app().await;
+    let mut form = report_fields("王五", "1380013800", QINGSHI_VILLAGE);
+    form.retain(|(k, _)| k != "form[consent]");
+    let page = posted_back(&app, &form).await;
+    assert!(
+        page.contains(FIX_FIELDS),
+        "the banner says fields need fixing"
+    );
+    assert!(tag(&page, "form-summary").contains("autofocus"));
+    for (control, message) in [("f-mobile", "e-mobile"), ("f-name", "e-name")] {
+        let input = tag(&page, control);
+        assert!(
+            input.contains(&format!("aria-describedby=\"{message}\"")),
+            "{input}"
+        );
+    }
+    assert!(tag(&page, "f-mobile").contains("aria-invalid=\"true\""));
+    assert!(
+        !text_of(&page, "e-mobile").is_empty(),
+        "mobile message shown"
+    );
+    assert!(
+        !tag(&page, "f-name").contains("aria-invalid"),
+        "a good field is not marked"
+    );
+    let consent = page
+        .find("name=\"form[consent]\"")
+        .map(|at| &page[page[..at].rfind('<').expect("<")..at + page[at..].find('>').expect(">")])
+        .expect("consent box");
+    assert!(consent.contains("aria-invalid=\"true\""), "{consent}");
+}
+
+/// Posts a look-up as a browser without JavaScript; answers where it was sent.
+async fn look_up(app: &TestApp, tracking: &str, mobile: &str) -> String {
+    let response = app
+        .post_plain_form(
+            "/api/reports/track",
+            "/track",
+            &fields(&[("tracking", tracking), ("mobile", mobile)]),
+        )
+        .await;
+    assert_eq!(response.status(), 302);
+    response.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned()
+}
+
+#[tokio::test]
+async fn a_failed_look_up_keeps_the_number_and_shows_each_problem_under_its_field() {
+    let app = spawn_app().await;
+    let tracking = app
+        .submit_report("张三", "13800138000", QINGSHI_VILLAGE)
+        .await;
+
+    let location = look_up(&app, &tracking, "1380013").await;
+    assert_eq!(
+        location,
+        format!("/track?e=mobile_number.wrong_length&n={tracking}")
+    );
+    let page = app.get_html(&location).await;
+    assert!(tag(&page, "t-tracking").contains(&format!("value=\"{tracking}\"")));
+    let mobile = tag(&page, "t-mobile");
+    for attribute in [
+        "aria-invalid=\"true\"",
+        "aria-describedby=\"e-mobile\"",
+        "autofocus",
+    ] {
+        assert!(mobile.contains(attribute), "{attribute}: {mobile}");
+    }
+    assert!(!mobile.contains("value="), "the mobile is never sent back");
+    assert!(
+        !text_of(&page, "e-mobile").is_empty(),
+        "the mobile's problem"
+    );
+    assert!(text_of(&page, "e-tracking").is_empty());
+    assert!(!tag(&page, "t-tracking").contains("aria-invalid"));
+
+    // Both empty: each under its own field, focus on the first.
+    let page = app.get_html(&look_up(&app, "", "").await).await;
+    assert!(!text_of(&page, "e-tracking").is_empty());
+    assert!(!text_of(&page, "e-mobile").is_empty());
+    assert!(tag(&page, "t-tracking").contains("autofocus"));
+    assert!(!tag(&page, "t-mobile").contains("autofocus"));
+}
+
+#[tokio::test]
+async fn not_found_is_about_the_form_and_the_same_whether_the_number_exists_or_not() {
+    let app = spawn_app().await;
+    let tracking = app
+        .submit_report("张三", "13800138000", QINGSHI_VILLAGE)
+        .await;
+    let unknown = TrackingNumber::from_random([7; 16]);
+    let unknown = unknown.as_str();
+    assert_ne!(unknown, tracking);
+
+    let mut pages = Vec::new();
+    for number in [tracking.as_str(), unknown] {
+        let location = look_up(&app, number, "13900139000").await;
+        assert_eq!(location, format!("/track?e=not_found&n={number}"));
+        assert!(!location.contains("13900139000"));
+        let page = app.get_html(&location).await;
+        let banner = tag(&page, "track-problem");
+        assert!(banner.contains("autofocus"), "{banner}");
+        assert!(text_of(&page, "track-problem").contains("没有找到"));
+        assert!(!page.contains("aria-invalid"), "no field is blamed");
+        // The page itself (each answer's script nonce differs).
+        let page = &page[..page.find("</html>").expect("end")];
+        pages.push(page.replace(number, "NUMBER"));
+    }
+    assert_eq!(pages[0], pages[1], "nothing tells the two apart");
+}
+
+#[tokio::test]
+async fn a_too_large_report_is_worded_for_the_household() {
+    let app = spawn_app().await;
+    let mut form = report_fields("张三", "13800138000", QINGSHI_VILLAGE);
+    form.push(("form[description]".into(), "很".repeat(40_000)));
+    let response = app
+        .client
+        .post(app.url("/api/reports/submit"))
+        .header(reqwest::header::ACCEPT, "text/html")
+        .header(reqwest::header::COOKIE, "lang=en")
+        .form(&form)
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), 413);
+    let page = response.text().await.expect("body");
+    assert!(page.contains("shorten the description"), "{page}");
+    assert!(page.contains("12317") && page.contains("village office"));
+    assert!(!page.contains("import"), "not the staff's words: {page}");
+}

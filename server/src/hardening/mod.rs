@@ -3,6 +3,7 @@
 mod body;
 mod csrf;
 mod headers;
+mod no_origin;
 mod refusal;
 mod stylesheet;
 

@@ -18,9 +18,10 @@ fn hashed_site() -> PathBuf {
     root
 }
 
-/// Runs the server binary on `site` with `hash_file`; it must end by itself.
+/// Runs the server binary on `site` with `hash_file`; it must end by itself (a server that
+/// started fails the test after 30 s).
 fn start(site: &Path, hash_file: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_server"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("SAFETY_NET_KEYS", app::ssr::vault::keyfile::TEST_KEYS)
@@ -33,8 +34,19 @@ fn start(site: &Path, hash_file: &Path) -> std::process::Output {
         .env("LEPTOS_HASH_FILE_NAME", hash_file)
         .env("RUST_LOG", "off")
         .stdin(Stdio::null())
-        .output()
-        .expect("the binary runs")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while child.try_wait().expect("wait").is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("the server started: it should have refused");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    child.wait_with_output().expect("the binary exits")
 }
 
 #[test]

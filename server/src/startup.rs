@@ -56,6 +56,9 @@ pub enum StartupError {
     Production(crate::production::ProductionRefusal),
     #[error("encryption keys")]
     Keys(#[from] crate::keys::KeyError),
+    /// The site's hashed files and hash.txt disagree; the message says what to install where.
+    #[error("{0}")]
+    SiteFiles(#[from] crate::site_files::SiteFilesError),
     #[error("production check")]
     ProductionCheck(#[source] app::ssr::services::setup::SetupError),
 }
@@ -104,6 +107,9 @@ impl Application {
         clock: Arc<dyn Clock>,
     ) -> Result<Application, StartupError> {
         crate::production::check_config(config)?;
+        if let Some(hash_file) = crate::site_files::hash_file_path(&hash_file_name()) {
+            crate::site_files::check(std::path::Path::new(&config.site_root), &hash_file)?;
+        }
         let vault = crate::keys::load(&config.keys, config.seed_demo)?;
         let workers = Workers::from_config(config)?;
         let db = Db::connect_with(config.database_url.expose(), config.timing.db_options()).await?;

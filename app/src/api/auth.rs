@@ -5,12 +5,11 @@ use crate::wire::{auth::StaffInfo, AppError};
 
 #[server(endpoint = "auth/login")]
 pub async fn login(username: String, password: String) -> Result<(), AppError> {
-    use crate::ssr::{context::RequestContext, services::auth};
+    use crate::ssr::{context::RequestContext, login_form, services::auth};
     RequestContext::public_call(|ctx| async move {
         let address = ctx.client_address();
-        let token = auth::login(&ctx.state, &username, &password, &address, ctx.now()).await?;
-        ctx.set_session_cookie(&token);
-        Ok(())
+        let signed_in = auth::login(&ctx.state, &username, &password, &address, ctx.now()).await;
+        login_form::answer(&ctx, &username, signed_in)
     })
     .await?;
     leptos_axum::redirect("/staff");

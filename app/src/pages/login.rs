@@ -1,28 +1,62 @@
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
-use crate::{api::auth::Login, i18n::use_lang, tr};
+use crate::{api::auth::Login, i18n::use_lang, i18n::Lang, tr};
+
+/// What a failed sign-in came back with (`e=` in the address, see `ssr::login_form`).
+fn problem_text(code: &str, t: Lang) -> Option<&'static str> {
+    match code {
+        "bad_credentials" => Some(tr::login_form::bad_credentials(t)),
+        "locked" => Some(tr::login_form::locked(t)),
+        "failed" => Some(tr::login_form::failed(t)),
+        _ => None,
+    }
+}
+
+/// The user name the failed sign-in typed (rendered on the server only: no island here).
+fn kept_name() -> String {
+    #[cfg(feature = "ssr")]
+    {
+        crate::ssr::login_form::kept_name().unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        String::new()
+    }
+}
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let t = use_lang();
     let login = ServerAction::<Login>::new();
-    let failed = move || matches!(login.value().get(), Some(Err(_)));
-    let error_text = move || match login.value().get() {
-        Some(Err(crate::wire::AppError::Unauthorized)) => Some(tr::login::wrong(t).to_owned()),
-        Some(Err(e)) => Some(e.text(t).to_owned()),
-        _ => None,
-    };
+    let code = use_query_map()
+        .read_untracked()
+        .get("e")
+        .unwrap_or_default();
+    let problem = problem_text(&code, t);
+    let failed = problem.is_some();
+    let name = if failed { kept_name() } else { String::new() };
+    // After a failure the message describes both fields; with the name kept, the password is
+    // what is left to type.
+    let described = failed.then_some("l-error");
+    let invalid = (code == "bad_credentials").then_some("true");
+    let name_kept = !name.is_empty();
     view! {
         <h1>{tr::login::title(t)}</h1>
         <ActionForm action=login attr:class="login-form">
-            {move || failed().then(|| view! { <p class="banner error" role="alert">{error_text}</p> })}
+            {problem.map(|text| view! {
+                <p class="banner error" role="alert" id="l-error" data-testid="login-error">{text}</p>
+            })}
             <div class="field">
                 <label for="l-user">{tr::login::username(t)}</label>
-                <input id="l-user" name="username" type="text" autocomplete="username" required />
+                <input id="l-user" name="username" type="text" autocomplete="username" required
+                    value=name aria-describedby=described aria-invalid=invalid
+                    autofocus=failed && !name_kept />
             </div>
             <div class="field">
                 <label for="l-pass">{tr::login::password(t)}</label>
-                <input id="l-pass" name="password" type="password" autocomplete="current-password" required />
+                <input id="l-pass" name="password" type="password" autocomplete="current-password" required
+                    aria-describedby=described aria-invalid=invalid autofocus=name_kept />
             </div>
             <button type="submit" class="button primary">{tr::login::submit(t)}</button>
         </ActionForm>

@@ -12,6 +12,7 @@ pub mod error;
 pub mod form_keys;
 pub mod key_once;
 pub mod language;
+pub mod login_form;
 pub mod memory_drafts;
 pub mod password;
 pub mod proxies;

@@ -26,6 +26,9 @@ pub async fn same_origin_only(
         method = %request.method(),
         "cross-site or origin-less request refused"
     );
+    if super::no_origin::names_no_page(request.headers()) {
+        return Refusal::CrossSite.respond_worded(request.headers(), &super::no_origin::NoOrigin);
+    }
     Refusal::CrossSite.respond(request.headers())
 }
 

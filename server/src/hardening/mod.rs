@@ -4,6 +4,7 @@ mod body;
 mod csrf;
 mod headers;
 mod household;
+mod no_origin;
 mod refusal;
 mod stylesheet;
 

@@ -81,15 +81,25 @@ impl Refusal {
     /// The answer for a request with these headers (`Accept` picks the form, the `lang`
     /// cookie, then `Accept-Language`, the language).
     pub fn respond(self, request: &HeaderMap) -> Response {
-        self.respond_within(request, None)
+        self.respond_within(request, None, &self)
+    }
+
+    /// As `respond`, worded (and keyed) by `message` instead of this refusal's own text.
+    pub fn respond_worded(self, request: &HeaderMap, message: &dyn UserMessage) -> Response {
+        self.respond_within(request, None, message)
     }
 
     /// The answer to a body over `limit` bytes: the page says how much fits and what to do.
     pub fn respond_too_large(request: &HeaderMap, limit: usize) -> Response {
-        Refusal::BodyTooLarge.respond_within(request, Some(limit))
+        Refusal::BodyTooLarge.respond_within(request, Some(limit), &Refusal::BodyTooLarge)
     }
 
-    fn respond_within(self, request: &HeaderMap, limit: Option<usize>) -> Response {
+    fn respond_within(
+        self,
+        request: &HeaderMap,
+        limit: Option<usize>,
+        message: &dyn UserMessage,
+    ) -> Response {
         let accept = request
             .get(header::ACCEPT)
             .and_then(|v| v.to_str().ok())
@@ -99,13 +109,14 @@ impl Refusal {
             header_text(header::COOKIE),
             header_text(header::ACCEPT_LANGUAGE),
         );
-        let error = AppError::Refused(FieldError::new("request", &self));
+        let error = AppError::Refused(FieldError::new("request", message));
         let mut response = if accept.contains("text/html") {
             let back = header_text(header::REFERER).and_then(same_site_path);
-            (self.status(), self.page(lang, limit, back)).into_response()
+            (self.status(), self.page(lang, limit, back, message)).into_response()
         } else if accept.contains("application/json") {
-            // The site's scripts (islands, the server-fn client) read the typed error.
-            (self.status(), axum::Json(error)).into_response()
+            // The site's scripts (islands, the server-fn client) read the typed error, its
+            // message in the caller's language.
+            (self.status(), axum::Json(error.in_lang(lang))).into_response()
         } else {
             (self.status(), axum::Json(ErrorBody::of(&error, lang))).into_response()
         };
@@ -123,11 +134,12 @@ impl Refusal {
         lang: Lang,
         limit: Option<usize>,
         back: Option<String>,
+        message: &dyn UserMessage,
     ) -> axum::response::Html<String> {
         let title = tr::refusal::title(lang);
         let home = tr::refusal::home(lang);
         let hotline = tr::shell::hotline(lang);
-        let message = lang.pick(self.zh(), self.en());
+        let message = lang.pick(message.zh(), message.en());
         let limit = limit
             .map(|n| format!("<p>{}</p>", tr::refusal_words::limit(lang, size_words(n))))
             .unwrap_or_default();

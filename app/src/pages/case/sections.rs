@@ -15,6 +15,7 @@ use crate::{
         wording::audit::REVEAL_REASONS,
         wording::case_words::consent_words,
         wording::clock_due::due_line,
+        wording::iso_day::day_words,
         wording::timeline_words::{actor_words, event_words},
     },
     i18n::use_lang,
@@ -130,7 +131,7 @@ pub fn HouseholdSummary(case: CaseView) -> impl IntoView {
                 <dt>{tr::case_page::risk_types(t)}</dt><dd>{words(Vocab::Risk, &case.risk_types_zh)}</dd>
                 <dt>{tr::case_page::channel(t)}</dt><dd>{word(Vocab::Channel, &case.channel_zh, t)}</dd>
                 <dt>{tr::case_page::consent(t)}</dt><dd>{consent_words(&case.consent, t).map_or_else(|| zh(&case.consent_zh), parts)}</dd>
-                <dt>{tr::case_page::discovered_on(t)}</dt><dd>{case.discovered_on.clone()}</dd>
+                <dt>{tr::case_page::discovered_on(t)}</dt><dd>{day_words(&case.discovered_on, t)}</dd>
                 <dt>{tr::case_page::description(t)}</dt><dd lang="zh-CN">{case.description.clone()}</dd>
                 {case.category_zh.clone().map(|c| view! { <dt>{tr::case_page::category(t)}</dt><dd>{word(Vocab::Category, &c, t)}</dd> })}
                 {case.tier_zh.clone().map(|tier| view! { <dt>{tr::case_page::tier(t)}</dt><dd>{word(Vocab::Tier, &tier, t)}</dd> })}
@@ -186,7 +187,7 @@ pub fn ClockList(clocks: Vec<ClockView>) -> impl IntoView {
             <ul class="clocks">
                 {clocks.into_iter().map(|c| {
                     let class = format!("clock {}", c.urgency.code().replace('_', "-"));
-                    let due = due_line(c.is_minimum, &c.due_on, t);
+                    let due = due_line(c.is_minimum, &day_words(&c.due_on, t), t);
                     let words = clock_words(&c, t);
                     view! {
                         <li class=class>
@@ -218,7 +219,7 @@ pub fn Timeline(entries: Vec<TimelineEntry>) -> impl IntoView {
                     };
                     view! {
                         <li>
-                            <span class="muted">{e.at} " · " {who}</span>
+                            <span class="muted">{day_words(&e.at, t)} " · " {who}</span>
                             {what}
                         </li>
                     }

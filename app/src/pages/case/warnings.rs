@@ -7,7 +7,7 @@ use crate::{
     domain::{
         case::screening::{MatchReason, NegativeItem},
         lang::Lang,
-        wording::by_lang,
+        wording::{by_lang, iso_day::day_words},
     },
     i18n::use_lang,
     tr,
@@ -68,7 +68,7 @@ fn DuplicatePair(
                         <td lang="zh-CN">{case.applicant.clone()}</td>
                         <td lang="zh-CN">{case.village.clone()}</td>
                         <td>{by_lang::state(&case.state_code, t)}</td>
-                        <td>{case.discovered_on.clone()}</td>
+                        <td>{day_words(&case.discovered_on, t)}</td>
                         <td></td>
                     </tr>
                     {others.into_iter().map(|o| view! {
@@ -80,7 +80,7 @@ fn DuplicatePair(
                             <td>{if o.applicant.is_empty() { tr::case_page::out_of_area(t).into_any() } else { zh_text(o.applicant) }}</td>
                             <td lang="zh-CN">{o.village}</td>
                             <td>{word(Vocab::State, &o.state_zh, t)}</td>
-                            <td>{o.reported_on}</td>
+                            <td>{day_words(&o.reported_on, t)}</td>
                             <td><strong>{reasons(&o.reasons_zh, t)}</strong></td>
                         </tr>
                     }).collect_view()}

@@ -1,0 +1,52 @@
+//! The case page writes dates as the household pages and the work list do (23 Nov 2026 /
+//! 2026年11月23日), not in ISO form: the date found and the time-limit lines.
+use crate::{
+    english_page::choose_english,
+    helpers::{spawn_app, QINGSHI_VILLAGE},
+};
+
+/// Whether `text` holds a date written as 2026-11-23.
+fn has_iso_day(text: &str) -> bool {
+    text.as_bytes().windows(10).any(|w| {
+        w.iter().enumerate().all(|(i, b)| match i {
+            4 | 7 => *b == b'-',
+            _ => b.is_ascii_digit(),
+        })
+    })
+}
+
+/// The part of the page from `start` to the next `end`.
+fn between<'a>(page: &'a str, start: &str, end: &str) -> &'a str {
+    let from = page
+        .find(start)
+        .unwrap_or_else(|| panic!("{start} in {page}"));
+    let rest = &page[from..];
+    &rest[..rest.find(end).unwrap_or(rest.len())]
+}
+
+#[tokio::test]
+async fn the_case_page_writes_dates_in_the_readers_language() {
+    let app = spawn_app().await;
+    let tracking = app
+        .submit_report("张三", "13800138000", QINGSHI_VILLAGE)
+        .await;
+    let path = format!("/staff/cases/{}", app.case_id_of(&tracking).await);
+    let officer = app.login("zhen-qingshi").await;
+
+    for (english, label, found, due) in [
+        (false, "发现日期", "2026年11月23日", "截止2026年11月"),
+        (true, "Date found", "23 Nov 2026", "Due "),
+    ] {
+        if english {
+            choose_english(&officer).await;
+        }
+        let page = officer.get_html(&path).await;
+        let details = between(&page, &format!("<dt>{label}</dt>"), "</dd>");
+        assert!(details.ends_with(&format!("<dd>{found}")), "{details}");
+        let clocks = between(&page, "class=\"clocks\"", "</ul>");
+        assert!(clocks.contains(due), "{clocks}");
+        for (part, text) in [("details", details), ("clocks", clocks)] {
+            assert!(!has_iso_day(text), "{part} in ISO form: {text}");
+        }
+    }
+}

@@ -1,0 +1,114 @@
+//! A staff sign-in that fails without JavaScript comes back to a clean `/staff/login?e=<code>`
+//! (no framework error in the address), says why beside the form in the reader's language,
+//! and keeps the typed user name (never the password). A locked account says so.
+use reqwest::{header, StatusCode};
+
+use crate::{
+    english_page::choose_english,
+    helpers::{client, spawn_app, TestApp, PASSWORD},
+};
+
+const WRONG: &str = "not-the-password-42";
+
+/// Posts the sign-in form as a browser without JavaScript does; returns where it is sent.
+async fn sign_in(app: &TestApp, username: &str, password: &str) -> String {
+    let response = app
+        .post_plain_form(
+            "/api/auth/login",
+            "/staff/login",
+            &[
+                ("username".into(), username.into()),
+                ("password".into(), password.into()),
+            ],
+        )
+        .await;
+    assert!(response.status().is_redirection(), "{}", response.status());
+    let cookies: Vec<String> = response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().expect("cookie").to_owned())
+        .collect();
+    assert!(cookies.iter().all(|c| !c.contains(password)), "{cookies:?}");
+    response.headers()[header::LOCATION]
+        .to_str()
+        .expect("location")
+        .to_owned()
+}
+
+#[tokio::test]
+async fn a_failed_sign_in_says_why_and_keeps_the_user_name() {
+    let app = spawn_app().await;
+    let browser = app.with_client(client(&app.base));
+    let back = sign_in(&browser, "xian-admin", WRONG).await;
+    assert_eq!(back, "/staff/login?e=bad_credentials");
+
+    let page = browser.get_html(&back).await;
+    assert!(page.contains("用户名或密码不对"), "{page}");
+    assert!(page.contains("id=\"l-error\""), "{page}");
+    assert!(
+        page.contains("value=\"xian-admin\""),
+        "the name is kept: {page}"
+    );
+    assert_eq!(
+        page.matches("aria-describedby=\"l-error\"").count(),
+        2,
+        "{page}"
+    );
+    assert!(!page.contains(WRONG), "never the password");
+
+    choose_english(&browser).await;
+    let page = browser.get_html(&back).await;
+    assert!(page.contains("Wrong user name or password"), "{page}");
+
+    // The right password signs in, and the kept name goes.
+    let signed_in = browser
+        .post_plain_form(
+            "/api/auth/login",
+            "/staff/login",
+            &[
+                ("username".into(), "xian-admin".into()),
+                ("password".into(), PASSWORD.into()),
+            ],
+        )
+        .await;
+    assert_eq!(signed_in.headers()[header::LOCATION], "/staff");
+    let cleared = signed_in
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|c| c.starts_with("sn_login_name=;") && c.contains("Max-Age=0"));
+    let all: Vec<_> = signed_in
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .collect();
+    assert!(cleared, "{all:?}");
+    let page = browser.get_html("/staff/login").await;
+    assert!(!page.contains("value=\"xian-admin\""), "{page}");
+}
+
+#[tokio::test]
+async fn a_locked_sign_in_keeps_its_own_message() {
+    let app = spawn_app().await;
+    let browser = app.with_client(client(&app.base));
+    // Five tries at once, then the account waits (from this address).
+    for _ in 0..5 {
+        let answer = browser
+            .client
+            .post(browser.url("/api/auth/login"))
+            .header(header::ACCEPT, "application/json")
+            .form(&[("username", "zhen-qingshi"), ("password", WRONG)])
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(answer.status(), StatusCode::UNAUTHORIZED);
+    }
+    let back = sign_in(&browser, "zhen-qingshi", PASSWORD).await;
+    assert_eq!(back, "/staff/login?e=locked");
+    let page = browser.get_html(&back).await;
+    assert!(page.contains("尝试次数过多"), "{page}");
+    assert!(!page.contains("用户名或密码不对"), "{page}");
+    assert!(page.contains("value=\"zhen-qingshi\""), "{page}");
+}

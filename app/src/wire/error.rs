@@ -77,6 +77,28 @@ impl FieldError {
         Self::worded(field, msg.key(), args, msg.zh(), msg.en())
     }
 
+    /// A field error under the wire `key` whose words are `field_error.<text_key>` in the
+    /// locale files with `args` (a file refused as a whole says why: `alerts.file` worded by
+    /// `alert_file.too_big`), worded in the default language.
+    pub fn from_locale(
+        field: &str,
+        key: &str,
+        text_key: &str,
+        args: impl IntoIterator<Item = (&'static str, String)>,
+    ) -> Self {
+        let mut args: BTreeMap<String, String> =
+            args.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+        if text_key != key {
+            args.insert(TEXT_KEY.to_owned(), text_key.to_owned());
+        }
+        let mut error = Self::shown(field.to_owned(), key.to_owned(), String::new());
+        error.args = args;
+        // Old clients read `zh`/`en`.
+        error.zh = error.words(Lang::Zh);
+        error.en = error.words(Lang::En);
+        error.in_lang(Lang::default())
+    }
+
     /// A field error as an island read it (the server worded `message`).
     pub fn shown(field: String, key: String, message: String) -> Self {
         Self {

@@ -154,3 +154,67 @@ fn a_refusal_worded_by_its_sub_case_keeps_its_key_in_every_language() {
         "You cannot approve your own extension request"
     );
 }
+
+#[test]
+fn a_whole_file_refusal_keeps_its_key_and_is_worded_with_its_arguments() {
+    use crate::domain::{alert_csv::AlertCsvError, alert_file::AlertFileError};
+    for (problem, zh, en) in [
+        (
+            AlertFileError::TooManyRows(500),
+            "一次最多导入500条，请分批导入",
+            "At most 500 rows per import; split the list",
+        ),
+        (
+            AlertFileError::Sheet(AlertCsvError::NoRows),
+            "表中只有表头，没有要导入的行",
+            "The sheet has a header row and no rows under it",
+        ),
+    ] {
+        let error =
+            FieldError::from_locale("file", "alerts.file", problem.text_key(), problem.args());
+        assert_eq!(error.key, "alerts.file");
+        assert_eq!(error.message, zh, "the default language");
+        assert_eq!(error.clone().in_lang(Lang::En).message, en);
+        assert_eq!(
+            (error.zh.as_str(), error.en.as_str()),
+            (zh, en),
+            "old clients"
+        );
+    }
+}
+
+/// The texts written as zh/en literals beside `FieldError::worded` before they moved to the
+/// locale files read the same from there.
+#[test]
+fn texts_once_written_in_rust_read_the_same_from_the_locale_files() {
+    use crate::{domain::wording::audit::BAD_DATE, wire::AppError};
+    let unavailable = AppError::Unavailable;
+    for (key, zh, en) in [
+        (
+            "alerts.since",
+            "since应为RFC 3339时间，例如2026-11-23T00:00:00Z",
+            "`since` must be an RFC 3339 time, e.g. 2026-11-23T00:00:00Z",
+        ),
+        (BAD_DATE.0, BAD_DATE.1, BAD_DATE.2),
+        ("unavailable", unavailable.zh(), unavailable.en()),
+        (
+            "alert_file.signed_out",
+            "登录已过期，请重新登录后再导入",
+            "Signed out: sign in again",
+        ),
+        (
+            "alert_file.forbidden",
+            "您的角色不能导入部门预警",
+            "Your role cannot import department alerts",
+        ),
+        (
+            "alert_file.not_read",
+            "读取失败，请稍后重试",
+            "Could not read the list; try again later",
+        ),
+    ] {
+        let error = FieldError::from_locale("f", key, key, []);
+        assert_eq!(error.words(Lang::Zh), zh, "{key}");
+        assert_eq!(error.words(Lang::En), en, "{key}");
+    }
+}

@@ -262,6 +262,33 @@ mod tests {
         assert!(page.contains("href=\"/staff/alerts\""), "{page}");
     }
 
+    /// Each refusal reads, in every language, the `field_error.<key>` text of the locale files.
+    #[test]
+    fn refusals_are_worded_from_the_locale_files() {
+        for refusal in [
+            Refusal::BodyTooLarge,
+            Refusal::CrossSite,
+            Refusal::TooSlow,
+            Refusal::TimedOut,
+        ] {
+            for lang in Lang::ALL.iter().copied() {
+                let template = tr::field_error_template(lang, refusal.key()).expect("a text");
+                assert_eq!(
+                    template,
+                    lang.pick(refusal.zh(), refusal.en()),
+                    "{refusal:?}"
+                );
+                let error = FieldError::new("request", &refusal).in_lang(lang);
+                assert_eq!(error.message, template, "{refusal:?}");
+            }
+        }
+        assert_eq!(
+            Refusal::CrossSite.en(),
+            "This request came from another website and was refused; nothing was saved. \
+             Open this site's page directly and try again."
+        );
+    }
+
     #[test]
     fn sizes_and_back_links_are_read_safely() {
         assert_eq!(size_words(64 * 1024), "64 KB");

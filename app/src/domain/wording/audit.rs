@@ -153,3 +153,22 @@ pub const BAD_DATE: (&str, &str, &str) = (
     "日期格式应为 2026-11-30",
     "Dates look like 2026-11-30",
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::message::tests::assert_messages_are_well_formed;
+
+    #[test]
+    fn reveal_reason_problems_are_worded_from_the_locale_files() {
+        assert_messages_are_well_formed(
+            "audit",
+            &[
+                RevealReasonError::Missing,
+                RevealReasonError::Unknown,
+                RevealReasonError::OtherNeedsText,
+                RevealReasonError::TooLong,
+            ],
+        );
+    }
+}

@@ -94,23 +94,3 @@ fn import_file_errors_read_as_before_in_both_languages() {
         assert_eq!(error.text(Lang::En), en);
     }
 }
-
-/// Step one of the move: the locale texts are the Rust literals they replace.
-#[test]
-fn the_locale_texts_are_the_old_rust_texts() {
-    for error in alert_file_errors() {
-        assert_eq!(error.text(Lang::Zh), error.zh(), "{error:?}");
-        assert_eq!(error.text(Lang::En), error.en(), "{error:?}");
-    }
-    for error in [
-        RegionCsvError::Empty,
-        RegionCsvError::MissingColumn("code"),
-        RegionCsvError::MissingColumn("name"),
-        RegionCsvError::MissingColumn("level"),
-        RegionCsvError::MissingColumn("parent"),
-        RegionCsvError::UnclosedQuote,
-    ] {
-        assert_eq!(error.text(Lang::Zh), error.zh(), "{error:?}");
-        assert_eq!(error.text(Lang::En), error.en(), "{error:?}");
-    }
-}

@@ -205,7 +205,7 @@ mod tests {
             panic!("not a refusal: {error:?}");
         };
         assert_eq!(detail.key, "http.cross_site");
-        assert!(detail.zh.contains("其他网站"));
+        assert!(detail.message.contains("其他网站"));
     }
 
     #[tokio::test]

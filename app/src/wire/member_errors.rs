@@ -47,7 +47,7 @@ mod tests {
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).expect("date");
         let problems = parse_command(&form, today).expect_err("refused");
         let errors = step_errors(&problems, &form);
-        let members: Vec<(&str, &str)> = errors
+        let members: Vec<(&str, String)> = errors
             .iter()
             .filter(|e| e.field.starts_with("members["))
             .map(|e| (e.field.as_str(), e.words(Lang::Zh)))

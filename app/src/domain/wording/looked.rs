@@ -130,6 +130,20 @@ pub fn why(group: &LookGroup, lang: Lang) -> (String, Option<String>) {
     (en.to_owned(), None)
 }
 
+/// [`why`] from the locale files (`looked_words`).
+pub fn why_from_locales(group: &LookGroup, lang: Lang) -> (String, Option<String>) {
+    use crate::tr::looked_words as t;
+    let look = &group.look;
+    if look.reason == "other" && !look.reason_text.is_empty() {
+        return (t::other(lang).to_owned(), Some(look.reason_text.clone()));
+    }
+    // A listed reason; "other" without words, or none, reads as what the action was for.
+    let text = t::reason::lookup(lang, &look.reason)
+        .or_else(|| t::default::lookup(lang, look.action.code()))
+        .unwrap_or_default();
+    (text.to_owned(), None)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,5 +219,40 @@ mod tests {
             ("Other".to_owned(), Some("核对户籍".to_owned()))
         );
         assert!(role(&groups[0], Lang::En).is_ascii());
+    }
+
+    /// Every action with every reason code reads the same from the locale files as it did
+    /// from Rust.
+    #[test]
+    fn why_reads_the_same_from_the_locale_files() {
+        for action in AuditAction::ALL.iter().copied() {
+            for (reason, text) in [
+                ("home_check", ""),
+                ("data_comparison", ""),
+                ("assistance", ""),
+                ("duplicate_check", ""),
+                ("other", ""),
+                ("other", "核对低保"),
+                ("", ""),
+                ("unknown", ""),
+            ] {
+                let mut look = look(at(2, 9, 0), "a", action);
+                look.reason = reason.into();
+                look.reason_text = text.into();
+                let group = LookGroup {
+                    first: look.at,
+                    last: look.at,
+                    times: 1,
+                    look,
+                };
+                for lang in Lang::ALL.iter().copied() {
+                    assert_eq!(
+                        why_from_locales(&group, lang),
+                        why(&group, lang),
+                        "{action:?} {reason} {lang:?}"
+                    );
+                }
+            }
+        }
     }
 }

@@ -76,22 +76,15 @@ pub fn when(group: &LookGroup) -> String {
 
 /// The kind of access, with the count when repeated: "查看案件 3 次" / "Case opened 3 times".
 pub fn what(group: &LookGroup, lang: Lang) -> String {
-    let label = match lang {
-        Lang::Zh => group.look.action.label_zh(),
-        Lang::En => group.look.action.label_en(),
-    };
-    match (group.times, lang) {
-        (1, _) => label.to_owned(),
-        (n, Lang::Zh) => format!("{label} {n} 次"),
-        (n, Lang::En) => format!("{label} {n} times"),
+    let label = group.look.action.label(lang);
+    match group.times {
+        1 => label.to_owned(),
+        n => crate::tr::looked_words::times(lang, label, n),
     }
 }
 
 pub fn role(group: &LookGroup, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => group.look.role.label_zh(),
-        Lang::En => group.look.role.label_en(),
-    }
+    group.look.role.label(lang)
 }
 
 /// Why, in the reader's language (`looked_words`); the officer's own words for "other" come
@@ -237,5 +230,42 @@ mod tests {
             why(&group, Lang::En).0,
             "a department reading the outcome of its alerts"
         );
+    }
+
+    /// What and who read as they did when they were written in Rust (`label_zh`/`label_en`).
+    #[test]
+    fn what_and_role_read_as_before() {
+        for action in AuditAction::ALL.iter().copied() {
+            for role in [
+                Role::VillageCadre,
+                Role::TownshipOfficer,
+                Role::DepartmentLiaison,
+            ] {
+                let mut look = look(at(2, 9, 0), "a", action);
+                look.role = role;
+                let mut group = LookGroup {
+                    first: look.at,
+                    last: look.at,
+                    times: 1,
+                    look,
+                };
+                assert_eq!(what(&group, Lang::Zh), action.label_zh());
+                assert_eq!(what(&group, Lang::En), action.label_en());
+                assert_eq!(role_of(&group), (role.label_zh(), role.label_en()));
+                group.times = 2;
+                assert_eq!(
+                    what(&group, Lang::Zh),
+                    format!("{} 2 次", action.label_zh())
+                );
+                assert_eq!(
+                    what(&group, Lang::En),
+                    format!("{} 2 times", action.label_en())
+                );
+            }
+        }
+    }
+
+    fn role_of(group: &LookGroup) -> (&'static str, &'static str) {
+        (role(group, Lang::Zh), role(group, Lang::En))
     }
 }

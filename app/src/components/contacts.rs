@@ -28,7 +28,7 @@ pub fn ContactList(contacts: Vec<ContactLine>, advice: String) -> impl IntoView 
                         let name = c.name.map(|n| view! { " " <span lang="zh-CN">{n}</span> });
                         view! {
                             <li>
-                                <span>{c.who}{name}</span>{t.pick("：", ": ")}
+                                <span>{c.who}{name}</span>{tr::common::colon(t)}
                                 {match c.phone {
                                     Some(phone) => {
                                         let href = tel_href(&phone);

@@ -21,7 +21,7 @@ pub fn WhoLooked(looked: Vec<LookedView>) -> impl IntoView {
                                 {format!("{} · ", l.at)}
                                 <span lang="zh-CN">{l.place}</span>
                                 {format!(" · {} · {} · {}", l.role, l.what, l.why)}
-                                {l.note.map(|n| view! { {t.pick("：", ": ")} <span lang="zh-CN">{n}</span> })}
+                                {l.note.map(|n| view! { {tr::common::colon(t)} <span lang="zh-CN">{n}</span> })}
                             </li>
                         }).collect_view()}
                     </ul>

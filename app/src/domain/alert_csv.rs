@@ -13,7 +13,7 @@ pub struct AlertCsvRow {
     pub household: ReportForm,
 }
 
-/// Why the file as a whole could not be read.
+/// Why the file as a whole could not be read (worded in `wording::import_files`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AlertCsvError {
     Empty,
@@ -23,31 +23,6 @@ pub enum AlertCsvError {
     MissingColumn(&'static str),
     /// A quoted cell is never closed.
     UnclosedQuote,
-}
-
-impl AlertCsvError {
-    pub fn zh(&self) -> String {
-        match self {
-            AlertCsvError::Empty => "文件是空的，请粘贴名单或选择带表头的Excel或CSV文件".to_owned(),
-            AlertCsvError::NoRows => "表中只有表头，没有要导入的行".to_owned(),
-            AlertCsvError::MissingColumn(name) => format!("表头缺少“{name}”一列"),
-            AlertCsvError::UnclosedQuote => "文件中有未闭合的引号，请另存为CSV后重试".to_owned(),
-        }
-    }
-
-    pub fn en(&self) -> String {
-        match self {
-            AlertCsvError::Empty => {
-                "The list is empty: paste it or choose an Excel or CSV file with a header row"
-                    .to_owned()
-            }
-            AlertCsvError::NoRows => "The sheet has a header row and no rows under it".to_owned(),
-            AlertCsvError::MissingColumn(name) => format!("The header has no “{name}” column"),
-            AlertCsvError::UnclosedQuote => {
-                "A quoted cell is never closed; save the file as CSV again".to_owned()
-            }
-        }
-    }
 }
 
 /// (field, Chinese header, English header, required)

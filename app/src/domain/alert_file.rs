@@ -13,7 +13,8 @@ pub enum AlertFileKind {
     Csv,
 }
 
-/// Why an uploaded list was refused as a whole (nothing is filed).
+/// Why an uploaded list was refused as a whole (nothing is filed); worded in
+/// `wording::import_files`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AlertFileError {
     /// Not .xlsx, .xls or .csv, or its content is not what its name says.
@@ -24,44 +25,6 @@ pub enum AlertFileError {
     /// More rows than one import takes.
     TooManyRows(usize),
     Sheet(AlertCsvError),
-}
-
-impl AlertFileError {
-    pub fn zh(&self) -> String {
-        match self {
-            AlertFileError::WrongType => {
-                "文件类型不对：请选择Excel（.xlsx、.xls）或CSV（.csv）文件".to_owned()
-            }
-            AlertFileError::TooBig => format!(
-                "文件太大（超过{}KB），没有导入任何内容。请分批导入",
-                MAX_ALERT_FILE_BYTES / 1024
-            ),
-            AlertFileError::Unreadable => {
-                "文件无法打开（可能已损坏或加了密码），请另存后重试".to_owned()
-            }
-            AlertFileError::TooManyRows(max) => format!("一次最多导入{max}条，请分批导入"),
-            AlertFileError::Sheet(e) => e.zh(),
-        }
-    }
-
-    pub fn en(&self) -> String {
-        match self {
-            AlertFileError::WrongType => {
-                "Wrong file type: choose an Excel (.xlsx, .xls) or CSV (.csv) file".to_owned()
-            }
-            AlertFileError::TooBig => format!(
-                "The file is larger than {} KB; nothing was imported. Split the list",
-                MAX_ALERT_FILE_BYTES / 1024
-            ),
-            AlertFileError::Unreadable => {
-                "The file cannot be opened (damaged or password-protected)".to_owned()
-            }
-            AlertFileError::TooManyRows(max) => {
-                format!("At most {max} rows per import; split the list")
-            }
-            AlertFileError::Sheet(e) => e.en(),
-        }
-    }
 }
 
 impl From<AlertCsvError> for AlertFileError {

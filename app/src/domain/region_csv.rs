@@ -34,36 +34,13 @@ pub struct RegionCsvLine {
     pub result: Result<RegionRecord, RegionRowError>,
 }
 
-/// Why the file as a whole cannot be read.
+/// Why the file as a whole cannot be read (worded in `wording::import_files`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RegionCsvError {
     Empty,
     /// A required column is missing from the header (its English name).
     MissingColumn(&'static str),
     UnclosedQuote,
-}
-
-impl RegionCsvError {
-    pub fn zh(&self) -> String {
-        match self {
-            RegionCsvError::Empty => {
-                "文件是空的：第一行应为表头（代码,名称,级别,上级代码）".to_owned()
-            }
-            RegionCsvError::MissingColumn(name) => format!("表头缺少“{}”一列", column_zh(name)),
-            RegionCsvError::UnclosedQuote => "文件中有未闭合的引号".to_owned(),
-        }
-    }
-
-    pub fn en(&self) -> String {
-        match self {
-            RegionCsvError::Empty => {
-                "The file is empty: the first line is the header (code,name,level,parent)"
-                    .to_owned()
-            }
-            RegionCsvError::MissingColumn(name) => format!("The header has no '{name}' column"),
-            RegionCsvError::UnclosedQuote => "A quoted cell is never closed".to_owned(),
-        }
-    }
 }
 
 /// Why one row cannot be imported.
@@ -146,13 +123,6 @@ const COLUMNS: [(&str, &[&str], &[&str], bool); 4] = [
         false,
     ),
 ];
-
-fn column_zh(field: &str) -> &'static str {
-    COLUMNS
-        .iter()
-        .find(|(f, ..)| *f == field)
-        .map_or("", |(_, zh, ..)| zh[0])
-}
 
 /// Reads the whole file; every data row gets its own verdict. Blank rows are skipped.
 pub fn parse(text: &str) -> Result<Vec<RegionCsvLine>, RegionCsvError> {
@@ -384,7 +354,16 @@ mod tests {
             parse("code,name,level\n\"522799000000,青石县,3\n"),
             Err(RegionCsvError::UnclosedQuote)
         );
-        assert!(RegionCsvError::MissingColumn("level").zh().contains("级别"));
+        assert!(RegionCsvError::MissingColumn("level")
+            .text(crate::domain::lang::Lang::Zh)
+            .contains("级别"));
+        // A missing column is named by the first header this file reads for it.
+        use crate::domain::lang::Lang;
+        use crate::tr::field_error::region_csv::column;
+        for (field, zh, en, _) in COLUMNS {
+            assert_eq!(column::lookup(Lang::Zh, field), Some(zh[0]), "{field}");
+            assert_eq!(column::lookup(Lang::En, field), Some(en[0]), "{field}");
+        }
     }
 
     #[test]

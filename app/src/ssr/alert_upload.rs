@@ -24,6 +24,7 @@ use crate::{
         alert_file::{AlertFileError, MAX_ALERT_FILE_BYTES},
         lang::Lang,
     },
+    tr,
     wire::{
         alerts::{AlertFileAnswer, AlertImportAnswer, ALERT_BATCH},
         FieldError,
@@ -83,11 +84,13 @@ pub async fn import_form(
         Ok(outcomes) => Ok(outcomes),
         Err(ServiceError::Validation(mut errors)) if !errors.is_empty() => Err(errors.remove(0)),
         Err(ServiceError::Forbidden) => {
-            return Err((StatusCode::FORBIDDEN, "您的角色不能导入部门预警").into_response())
+            let text = tr::field_error::alert_file::forbidden(lang_of(&parts));
+            return Err((StatusCode::FORBIDDEN, text).into_response());
         }
         Err(e) => {
             tracing::error!(error = ?e, "alert import failed");
-            return Err((StatusCode::INTERNAL_SERVER_ERROR, "导入失败，请稍后重试").into_response());
+            let text = tr::file_answer::import_failed(lang_of(&parts));
+            return Err((StatusCode::INTERNAL_SERVER_ERROR, text).into_response());
         }
     };
     let lang = lang_of(&parts);
@@ -153,7 +156,8 @@ async fn read_form(parts: Parts, body: Body) -> Result<AlertUpload, AlertFileErr
 }
 
 fn file_error(e: &AlertFileError) -> ServiceError {
-    ServiceError::Validation(vec![message(&e.zh(), &e.en())])
+    let error = FieldError::from_locale("file", "alerts.file", e.text_key(), e.args());
+    ServiceError::Validation(vec![error])
 }
 
 /// A refusal as the island reads it: the status says what kind, the body what to tell.
@@ -162,28 +166,13 @@ fn refused_json(e: &ServiceError, lang: Lang) -> Response {
         ServiceError::Validation(errors) if !errors.is_empty() => {
             (StatusCode::UNPROCESSABLE_ENTITY, errors[0].clone())
         }
-        ServiceError::Unauthorized => (
-            StatusCode::UNAUTHORIZED,
-            message(
-                "登录已过期，请重新登录后再导入",
-                "Signed out: sign in again",
-            ),
-        ),
-        ServiceError::Forbidden => (
-            StatusCode::FORBIDDEN,
-            message(
-                "您的角色不能导入部门预警",
-                "Your role cannot import department alerts",
-            ),
-        ),
+        ServiceError::Unauthorized => (StatusCode::UNAUTHORIZED, message("alert_file.signed_out")),
+        ServiceError::Forbidden => (StatusCode::FORBIDDEN, message("alert_file.forbidden")),
         other => {
             tracing::error!(error = ?other, "alert file not read");
             (
                 StatusCode::INTERNAL_SERVER_ERROR,
-                message(
-                    "读取失败，请稍后重试",
-                    "Could not read the list; try again later",
-                ),
+                message("alert_file.not_read"),
             )
         }
     };
@@ -197,6 +186,7 @@ fn lang_of(parts: &Parts) -> Lang {
     Lang::for_request(value(header::COOKIE), value(header::ACCEPT_LANGUAGE))
 }
 
-fn message(zh: &str, en: &str) -> FieldError {
-    FieldError::worded("file", "alerts.file", Default::default(), zh, en)
+/// The import's `file` error worded by `field_error.<text_key>`.
+fn message(text_key: &str) -> FieldError {
+    FieldError::from_locale("file", "alerts.file", text_key, [])
 }

@@ -6,13 +6,14 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 
+use super::download::lang_of;
 use super::{
     context::{client_address_of, session_token_in},
     error::ServiceError,
     services::{audit::Reader, audit_views, auth},
     state::AppState,
 };
-use crate::wire::audit::AuditFilterForm;
+use crate::{tr, wire::audit::AuditFilterForm};
 
 pub async fn audit_csv(
     State(state): State<AppState>,
@@ -57,14 +58,21 @@ pub async fn audit_csv(
         }
         Err(ServiceError::Unauthorized) => Redirect::to("/staff/login").into_response(),
         Err(ServiceError::Forbidden) => {
-            (StatusCode::FORBIDDEN, "只有县级管理员可以导出审计日志").into_response()
+            let text = tr::file_answer::audit_forbidden(lang_of(&parts));
+            (StatusCode::FORBIDDEN, text).into_response()
         }
-        Err(ServiceError::Validation(_)) => {
-            (StatusCode::UNPROCESSABLE_ENTITY, "日期格式应为 2026-11-30").into_response()
+        Err(ServiceError::Validation(errors)) => {
+            let lang = lang_of(&parts);
+            let text = errors.first().map_or_else(
+                || tr::field_error::audit::bad_date(lang).to_owned(),
+                |e| e.words(lang),
+            );
+            (StatusCode::UNPROCESSABLE_ENTITY, text).into_response()
         }
         Err(e) => {
             tracing::error!(error = ?e, "audit export failed");
-            (StatusCode::INTERNAL_SERVER_ERROR, "导出失败，请稍后重试").into_response()
+            let text = tr::file_answer::export_failed(lang_of(&parts));
+            (StatusCode::INTERNAL_SERVER_ERROR, text).into_response()
         }
     }
 }

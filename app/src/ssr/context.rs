@@ -29,9 +29,6 @@ pub struct RequestContext {
 }
 
 impl RequestContext {
-    // AppError carries FieldError's zh/en fallback until the workflow refusals' texts move to
-    // the locale files; then FieldError shrinks back below the lint's size.
-    #[allow(clippy::result_large_err)]
     pub fn load() -> Result<Self, AppError> {
         let state = use_context::<AppState>().ok_or_else(|| {
             tracing::error!("AppState missing from context");

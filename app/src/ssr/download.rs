@@ -15,6 +15,7 @@ use super::{
     },
     state::AppState,
 };
+use crate::{domain::lang::Lang, tr};
 
 /// `GET /staff/ledger.csv`: the 台账 of the signed-in officer's region.
 pub async fn ledger_csv(State(state): State<AppState>, parts: Parts) -> Response {
@@ -34,7 +35,7 @@ async fn ledger(state: AppState, parts: Parts, format: LedgerFormat) -> Response
         Some(Err(e)) => Err(e),
         None => return Redirect::to("/staff/login").into_response(),
     };
-    respond("ledger", "您的角色不能导出台账", file)
+    respond("ledger", &parts, tr::file_answer::ledger_forbidden, file)
 }
 
 /// `GET /staff/dashboard.xlsx`: the dashboard's tables of the officer's region.
@@ -45,7 +46,12 @@ pub async fn dashboard_xlsx(State(state): State<AppState>, parts: Parts) -> Resp
         Some(Err(e)) => Err(e),
         None => return Redirect::to("/staff/login").into_response(),
     };
-    respond("dashboard", "您的角色不能导出工作看板", file)
+    respond(
+        "dashboard",
+        &parts,
+        tr::file_answer::dashboard_forbidden,
+        file,
+    )
 }
 
 /// The officer of the session cookie; `None` without one.
@@ -62,10 +68,12 @@ async fn signed_in(
     Some(auth::staff_for_session(state, &token, now).await)
 }
 
-/// The file as an attachment (`ascii_stem` names it for clients without RFC 5987).
+/// The file as an attachment (`ascii_stem` names it for clients without RFC 5987); a refusal
+/// in the request's language.
 fn respond(
     ascii_stem: &str,
-    forbidden: &'static str,
+    parts: &Parts,
+    forbidden: fn(Lang) -> &'static str,
     file: Result<LedgerFile, ServiceError>,
 ) -> Response {
     match file {
@@ -88,12 +96,21 @@ fn respond(
             response
         }
         Err(ServiceError::Unauthorized) => Redirect::to("/staff/login").into_response(),
-        Err(ServiceError::Forbidden) => (StatusCode::FORBIDDEN, forbidden).into_response(),
+        Err(ServiceError::Forbidden) => {
+            (StatusCode::FORBIDDEN, forbidden(lang_of(parts))).into_response()
+        }
         Err(e) => {
             tracing::error!(error = ?e, file = ascii_stem, "export failed");
-            (StatusCode::INTERNAL_SERVER_ERROR, "导出失败，请稍后重试").into_response()
+            let text = tr::file_answer::export_failed(lang_of(parts));
+            (StatusCode::INTERNAL_SERVER_ERROR, text).into_response()
         }
     }
+}
+
+/// The visitor's language: the `lang` cookie, then `Accept-Language`.
+pub(crate) fn lang_of(parts: &Parts) -> Lang {
+    let value = |name| parts.headers.get(name).and_then(|v| v.to_str().ok());
+    Lang::for_request(value(header::COOKIE), value(header::ACCEPT_LANGUAGE))
 }
 
 /// RFC 5987 value: every byte outside the unreserved set as %XX.

@@ -27,15 +27,6 @@ pub struct FieldError {
     /// What the person reads, in the request's language.
     #[serde(default)]
     pub message: String,
-    /// The zh-CN text. Kept for old clients and for the few texts not yet in locale files
-    /// (alert file/CSV errors, `since`, audit dates), which `in_lang` falls back to.
-    #[cfg(not(feature = "hydrate"))]
-    #[serde(default)]
-    pub zh: String,
-    /// The English text (see `zh`).
-    #[cfg(not(feature = "hydrate"))]
-    #[serde(default)]
-    pub en: String,
 }
 
 /// In the browser a field error is what the server worded; nothing is worded again.
@@ -74,7 +65,24 @@ impl FieldError {
         } else {
             BTreeMap::from([(TEXT_KEY.to_owned(), msg.text_key().to_owned())])
         };
-        Self::worded(field, msg.key(), args, msg.zh(), msg.en())
+        Self::worded(field, msg.key(), args)
+    }
+
+    /// A field error under the wire `key` whose words are `field_error.<text_key>` in the
+    /// locale files with `args` (a file refused as a whole says why: `alerts.file` worded by
+    /// `alert_file.too_big`), worded in the default language.
+    pub fn from_locale(
+        field: &str,
+        key: &str,
+        text_key: &str,
+        args: impl IntoIterator<Item = (&'static str, String)>,
+    ) -> Self {
+        let mut args: BTreeMap<String, String> =
+            args.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+        if text_key != key {
+            args.insert(TEXT_KEY.to_owned(), text_key.to_owned());
+        }
+        Self::worded(field, key, args)
     }
 
     /// A field error as an island read it (the server worded `message`).
@@ -84,26 +92,17 @@ impl FieldError {
             key,
             args: BTreeMap::new(),
             message,
-            zh: String::new(),
-            en: String::new(),
         }
     }
 
-    /// A message from its key, arguments and fallback texts, worded in the default language.
-    pub fn worded(
-        field: &str,
-        key: &str,
-        args: BTreeMap<String, String>,
-        zh: &str,
-        en: &str,
-    ) -> Self {
+    /// A message from its key (a `field_error` text in locales/*.json) and arguments,
+    /// worded in the default language.
+    pub fn worded(field: &str, key: &str, args: BTreeMap<String, String>) -> Self {
         Self {
             field: field.to_owned(),
             key: key.to_owned(),
             args,
             message: String::new(),
-            zh: zh.to_owned(),
-            en: en.to_owned(),
         }
         .in_lang(Lang::default())
     }
@@ -123,10 +122,7 @@ impl FieldError {
                         ])
                     })
                     .unwrap_or_default();
-                let mut error = FieldError::worded(field, msg.key, args, msg.zh, msg.en);
-                error.zh = msg.words(Lang::Zh);
-                error.en = msg.words(Lang::En);
-                error
+                FieldError::worded(field, msg.key, args)
             })
             .collect()
     }
@@ -137,12 +133,17 @@ impl FieldError {
         self
     }
 
-    /// The text in `lang` from locales/*.json (`field_error.<key>` with `args`); a text not in
-    /// the locale files yet falls back to `zh`/`en`.
+    /// The text in `lang` from locales/*.json (`field_error.<key>` with `args`). Every key
+    /// has a text (the tests check each message); an unknown one keeps what it says already,
+    /// or shows the key rather than nothing.
     pub fn words(&self, lang: Lang) -> String {
         let key = self.args.get(TEXT_KEY).unwrap_or(&self.key);
         let Some(template) = crate::tr::field_error_template(lang, key) else {
-            return lang.pick(&self.zh, &self.en).clone();
+            return if self.message.is_empty() {
+                self.key.clone()
+            } else {
+                self.message.clone()
+            };
         };
         let mut text = template.to_owned();
         for (name, value) in &self.args {

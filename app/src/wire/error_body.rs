@@ -72,13 +72,7 @@ mod tests {
 
     #[test]
     fn each_error_has_its_code_and_a_sentence_in_the_language_asked() {
-        let field = FieldError::worded(
-            "mobile",
-            "mobile.digits",
-            Default::default(),
-            "手机号码是11位数字",
-            "A mobile number has 11 digits.",
-        );
+        let field = FieldError::worded("mobile", "mobile_number.wrong_length", Default::default());
         let json = |e: &AppError, lang| serde_json::to_value(ErrorBody::of(e, lang)).expect("json");
         assert_eq!(
             json(&AppError::NotFound, Lang::En),
@@ -90,11 +84,11 @@ mod tests {
         );
         let refused = json(&AppError::Refused(field.clone()), Lang::En);
         assert_eq!(refused["error"], "Refused");
-        assert_eq!(refused["key"], "mobile.digits");
+        assert_eq!(refused["key"], "mobile_number.wrong_length");
         assert_eq!(refused["message"], "A mobile number has 11 digits.");
         let invalid = json(&AppError::Validation(vec![field]), Lang::Zh);
         assert_eq!(invalid["error"], "Validation");
         assert_eq!(invalid["fields"][0]["field"], "mobile");
-        assert_eq!(invalid["fields"][0]["message"], "手机号码是11位数字");
+        assert_eq!(invalid["fields"][0]["message"], "手机号码应为11位数字。");
     }
 }

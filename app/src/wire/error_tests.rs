@@ -40,9 +40,6 @@ fn every_field_error_key_is_worded_in_every_language() {
             key: key.clone(),
             args: names.iter().map(|n| (n.clone(), "7".to_owned())).collect(),
             message: String::new(),
-            // Empty: a key missing from the locale files would read as nothing.
-            zh: String::new(),
-            en: String::new(),
         };
         for lang in Lang::ALL {
             let words = error.words(*lang);
@@ -118,13 +115,13 @@ fn the_message_follows_the_language_and_names_the_member() {
             "{lang:?} {i}"
         );
     }
-    // Built in the default language; a text not in the locale files keeps its own words.
+    // Built in the default language; an unknown key reads as itself, never as nothing.
     assert_eq!(
         errors[0].message,
         ReportFieldError::NameMissing.text(Lang::Zh)
     );
-    let free = FieldError::worded("since", "alerts.since", BTreeMap::new(), "中", "en");
-    assert_eq!(free.in_lang(Lang::En).message, "en");
+    let unknown = FieldError::worded("f", "no.such_text", BTreeMap::new());
+    assert_eq!(unknown.in_lang(Lang::En).message, "no.such_text");
 }
 
 #[test]
@@ -153,4 +150,67 @@ fn a_refusal_worded_by_its_sub_case_keeps_its_key_in_every_language() {
         plain.message,
         "You cannot approve your own extension request"
     );
+}
+
+#[test]
+fn a_whole_file_refusal_keeps_its_key_and_is_worded_with_its_arguments() {
+    use crate::domain::{alert_csv::AlertCsvError, alert_file::AlertFileError};
+    for (problem, zh, en) in [
+        (
+            AlertFileError::TooManyRows(500),
+            "一次最多导入500条，请分批导入",
+            "At most 500 rows per import; split the list",
+        ),
+        (
+            AlertFileError::Sheet(AlertCsvError::NoRows),
+            "表中只有表头，没有要导入的行",
+            "The sheet has a header row and no rows under it",
+        ),
+    ] {
+        let error =
+            FieldError::from_locale("file", "alerts.file", problem.text_key(), problem.args());
+        assert_eq!(error.key, "alerts.file");
+        assert_eq!(error.message, zh, "the default language");
+        assert_eq!(error.clone().in_lang(Lang::En).message, en);
+    }
+}
+
+/// The texts written as zh/en literals beside `FieldError::worded` before they moved to the
+/// locale files read the same from there.
+#[test]
+fn texts_once_written_in_rust_read_the_same_from_the_locale_files() {
+    use crate::wire::AppError;
+    let unavailable = AppError::Unavailable;
+    for (key, zh, en) in [
+        (
+            "alerts.since",
+            "since应为RFC 3339时间，例如2026-11-23T00:00:00Z",
+            "`since` must be an RFC 3339 time, e.g. 2026-11-23T00:00:00Z",
+        ),
+        (
+            "audit.bad_date",
+            "日期格式应为 2026-11-30",
+            "Dates look like 2026-11-30",
+        ),
+        ("unavailable", unavailable.zh(), unavailable.en()),
+        (
+            "alert_file.signed_out",
+            "登录已过期，请重新登录后再导入",
+            "Signed out: sign in again",
+        ),
+        (
+            "alert_file.forbidden",
+            "您的角色不能导入部门预警",
+            "Your role cannot import department alerts",
+        ),
+        (
+            "alert_file.not_read",
+            "读取失败，请稍后重试",
+            "Could not read the list; try again later",
+        ),
+    ] {
+        let error = FieldError::from_locale("f", key, key, []);
+        assert_eq!(error.words(Lang::Zh), zh, "{key}");
+        assert_eq!(error.words(Lang::En), en, "{key}");
+    }
 }

@@ -34,41 +34,27 @@ impl UserMessage for Refusal {
     }
 
     fn zh(&self) -> &'static str {
-        match self {
-            Refusal::BodyTooLarge => {
-                "提交的内容太大，无法接收，没有保存任何内容。请删减后重试；名单较长时请分批导入。"
-            }
-            Refusal::CrossSite => {
-                "该请求来自其他网站，已被拒绝，没有保存任何内容。请直接打开本平台的页面后重新操作。"
-            }
-            Refusal::TooSlow => "请求发送太慢，已超时，没有保存任何内容。请检查网络后重试。",
-            Refusal::TimedOut => "服务器处理超时，请稍后重试；如急需帮助请拨打12317。",
-        }
+        self.text(Lang::Zh)
     }
 
     fn en(&self) -> &'static str {
-        match self {
-            Refusal::BodyTooLarge => {
-                "What you sent is too large to accept; nothing was saved. Shorten it and try again, \
-                 or import a long list in several parts."
-            }
-            Refusal::CrossSite => {
-                "This request came from another website and was refused; nothing was saved. \
-                 Open this site's page directly and try again."
-            }
-            Refusal::TooSlow => {
-                "The request arrived too slowly and timed out; nothing was saved. \
-                 Check the connection and try again."
-            }
-            Refusal::TimedOut => {
-                "The server took too long to answer; please try again later, \
-                 or call 12317 for urgent help."
-            }
-        }
+        self.text(Lang::En)
     }
 }
 
 impl Refusal {
+    /// The message in `lang`: `field_error.<key>` in locales/*.json, so `FieldError` words
+    /// the refusal again in any language.
+    pub fn text(self, lang: Lang) -> &'static str {
+        use tr::field_error::http as t;
+        match self {
+            Refusal::BodyTooLarge => t::body_too_large(lang),
+            Refusal::CrossSite => t::cross_site(lang),
+            Refusal::TooSlow => t::too_slow(lang),
+            Refusal::TimedOut => t::timed_out(lang),
+        }
+    }
+
     pub fn status(self) -> StatusCode {
         match self {
             Refusal::BodyTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
@@ -231,7 +217,7 @@ mod tests {
             panic!("not a refusal: {error:?}");
         };
         assert_eq!(detail.key, "http.cross_site");
-        assert!(detail.zh.contains("其他网站"));
+        assert!(detail.message.contains("其他网站"));
     }
 
     #[tokio::test]
@@ -272,6 +258,29 @@ mod tests {
         let page = String::from_utf8_lossy(&body);
         assert!(page.contains("At most 4 MB"), "{page}");
         assert!(page.contains("href=\"/staff/alerts\""), "{page}");
+    }
+
+    /// Each refusal reads, in every language, the `field_error.<key>` text of the locale files.
+    #[test]
+    fn refusals_are_worded_from_the_locale_files() {
+        for refusal in [
+            Refusal::BodyTooLarge,
+            Refusal::CrossSite,
+            Refusal::TooSlow,
+            Refusal::TimedOut,
+        ] {
+            for lang in Lang::ALL.iter().copied() {
+                let template = tr::field_error_template(lang, refusal.key()).expect("a text");
+                assert_eq!(template, refusal.text(lang), "{refusal:?}");
+                let error = FieldError::new("request", &refusal).in_lang(lang);
+                assert_eq!(error.message, template, "{refusal:?}");
+            }
+        }
+        assert_eq!(
+            Refusal::CrossSite.en(),
+            "This request came from another website and was refused; nothing was saved. \
+             Open this site's page directly and try again."
+        );
     }
 
     #[test]

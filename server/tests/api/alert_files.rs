@@ -51,7 +51,7 @@ async fn post(
 }
 
 /// The hydrated page's call: the rows read from the file, or the refusal.
-async fn parse(officer: &TestApp, name: &str, bytes: &[u8]) -> (u16, Value) {
+pub(crate) async fn parse(officer: &TestApp, name: &str, bytes: &[u8]) -> (u16, Value) {
     let response = post(
         officer,
         "/staff/alerts/parse",
@@ -64,7 +64,7 @@ async fn parse(officer: &TestApp, name: &str, bytes: &[u8]) -> (u16, Value) {
 }
 
 /// The JavaScript-off post, to the import page itself: the import page with the answer.
-async fn import(officer: &TestApp, name: &str, bytes: &[u8]) -> (u16, String) {
+pub(crate) async fn import(officer: &TestApp, name: &str, bytes: &[u8]) -> (u16, String) {
     let response = post(officer, "/staff/alerts", "text/html", Some((name, bytes))).await;
     let status = response.status().as_u16();
     (status, response.text().await.expect("html"))
@@ -289,7 +289,10 @@ async fn a_wrong_empty_incomplete_or_too_big_file_is_refused_and_nothing_is_file
         let (status, answer) = parse(&department, name, &bytes).await;
         assert_eq!(status, 422, "{name}: {answer}");
         assert!(
-            answer["Refused"]["zh"].as_str().expect("zh").contains(says),
+            answer["Refused"]["message"]
+                .as_str()
+                .expect("message")
+                .contains(says),
             "{name}: {answer}"
         );
         let (status, page) = import(&department, name, &bytes).await;

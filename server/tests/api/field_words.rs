@@ -115,9 +115,5 @@ async fn a_home_check_error_names_the_member_whose_income_is_wrong() {
     // Under the wrong control's name, naming the member by the name typed.
     assert_eq!(error["field"], "members[1][income]", "{body}");
     assert_eq!(error["key"], "command.missing");
-    assert_eq!(error["zh"], "第2位成员 李梅（年收入）：请填写此项");
-    assert_eq!(
-        error["en"],
-        "Member 2, 李梅 (yearly income): This field is required"
-    );
+    assert_eq!(error["message"], "第2位成员 李梅（年收入）：请填写此项");
 }

@@ -61,7 +61,7 @@ async fn a_birth_date_in_2099_is_refused_with_its_own_message() {
     let id = format!("{first17}{}", check_digit(first17).expect("digits"));
     let error = id_number_error(&id).await;
     assert_eq!(error["key"], "id_number.birth_date_in_future");
-    assert!(error["zh"]
+    assert!(error["message"]
         .as_str()
         .unwrap_or_default()
         .contains("晚于今天"));
@@ -71,7 +71,7 @@ async fn a_birth_date_in_2099_is_refused_with_its_own_message() {
 async fn a_fifteen_digit_number_asks_for_the_new_eighteen_digit_one() {
     let error = id_number_error("522727800101001").await;
     assert_eq!(error["key"], "id_number.legacy_fifteen_digits");
-    assert!(error["zh"]
+    assert!(error["message"]
         .as_str()
         .unwrap_or_default()
         .contains("请填写新的18位身份证号码"));

@@ -21,6 +21,7 @@ mod error_bodies;
 mod escalation;
 mod field_message;
 mod field_words;
+mod file_words;
 mod filing_load;
 mod filing_together;
 mod fixtures;

@@ -63,7 +63,7 @@ async fn an_invalid_report_names_each_bad_field() {
     assert_eq!(names, vec!["name", "mobile", "id_number", "consent"]);
     assert!(errors
         .iter()
-        .all(|e| !e["zh"].as_str().unwrap_or_default().is_empty()));
+        .all(|e| !e["message"].as_str().unwrap_or_default().is_empty()));
 }
 
 #[tokio::test]

@@ -59,7 +59,7 @@ async fn clock_steps_offer_only_clocks_that_apply_and_refuse_others_on_the_clock
             "{kind} {clock}: {body}"
         );
         assert!(
-            body["Validation"][0]["zh"]
+            body["Validation"][0]["message"]
                 .as_str()
                 .is_some_and(|zh| !zh.is_ascii()),
             "{body}"

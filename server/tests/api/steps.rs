@@ -106,7 +106,7 @@ async fn step_forms_move_the_case_and_refusals_say_why() {
     assert_eq!(refused.status(), 422);
     let body: Value = refused.json().await.expect("json");
     assert!(
-        body["Refused"]["zh"]
+        body["Refused"]["message"]
             .as_str()
             .is_some_and(|s| !s.is_empty()),
         "{body}"

@@ -1,5 +1,6 @@
 //! Words of the audit log: action and outcome labels, reveal reasons, chain verification.
 use crate::domain::audit::{AuditAction, BrokenLink, Outcome, RevealReasonError};
+use crate::domain::lang::Lang;
 use crate::domain::message::UserMessage;
 
 /// The reveal reasons shown to officers: (code, zh label); `other` asks for text.
@@ -65,20 +66,23 @@ impl UserMessage for RevealReasonError {
     }
 
     fn zh(&self) -> &'static str {
-        match self {
-            RevealReasonError::Missing => "请选择查看完整身份证号的原因",
-            RevealReasonError::Unknown => "请从列表中选择原因",
-            RevealReasonError::OtherNeedsText => "选择“其他”时请写明原因",
-            RevealReasonError::TooLong => "原因请控制在100字以内",
-        }
+        self.text(Lang::Zh)
     }
 
     fn en(&self) -> &'static str {
+        self.text(Lang::En)
+    }
+}
+
+impl RevealReasonError {
+    /// The message in `lang` (texts under `field_error.audit` in locales/*.json).
+    pub fn text(&self, lang: Lang) -> &'static str {
+        use crate::tr::field_error::audit as t;
         match self {
-            RevealReasonError::Missing => "Choose why you need the full ID number",
-            RevealReasonError::Unknown => "Choose a reason from the list",
-            RevealReasonError::OtherNeedsText => "With “other”, write the reason",
-            RevealReasonError::TooLong => "Keep the reason under 100 characters",
+            RevealReasonError::Missing => t::reason_missing(lang),
+            RevealReasonError::Unknown => t::reason_unknown(lang),
+            RevealReasonError::OtherNeedsText => t::reason_other_text(lang),
+            RevealReasonError::TooLong => t::reason_too_long(lang),
         }
     }
 }
@@ -147,9 +151,24 @@ pub fn verification_zh(rows_checked: i64, first_broken: Option<&BrokenLink>) -> 
     }
 }
 
-/// A date in the audit filter that is not YYYY-MM-DD: (key, zh, en).
-pub const BAD_DATE: (&str, &str, &str) = (
-    "audit.bad_date",
-    "日期格式应为 2026-11-30",
-    "Dates look like 2026-11-30",
-);
+/// A date in the audit filter that is not YYYY-MM-DD: the `field_error` key of its text.
+pub const BAD_DATE: &str = "audit.bad_date";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::message::tests::assert_messages_are_well_formed;
+
+    #[test]
+    fn reveal_reason_problems_are_worded_from_the_locale_files() {
+        assert_messages_are_well_formed(
+            "audit",
+            &[
+                RevealReasonError::Missing,
+                RevealReasonError::Unknown,
+                RevealReasonError::OtherNeedsText,
+                RevealReasonError::TooLong,
+            ],
+        );
+    }
+}

@@ -2,12 +2,13 @@
 //! (`locales/*.json`, through the generated `tr` module) by their stable codes.
 use crate::{
     domain::{
+        case::screening::NegativeItem,
         case::{
             household::{MemberStatus, Relation},
             reversal::RemovalKind,
             Case, CommandKind,
         },
-        clock::{ClockKind, TimeLeft},
+        clock::{ClockKind, Level, TimeLeft},
         lang::Lang,
         role::Role,
         vocab::{Category, Channel, LabourCapacity, MeasureType, RiskTier, RiskType},
@@ -40,6 +41,8 @@ labelled! {
     ClockKind => clock;
     CommandKind => command;
     Role => role;
+    NegativeItem => timeline_words::hit;
+    Level => level_words;
 }
 
 /// A case state's name by its stable code ("办理中" / "In progress" for one we do not know).
@@ -197,6 +200,25 @@ mod tests {
             assert_eq!(left.words(Lang::En), en);
             assert_eq!(left.words(Lang::Zh), left.zh(), "same words as before");
             assert_eq!(left.words(Lang::En), left.en(), "same words as before");
+        }
+    }
+
+    /// The case page's negative-list hits, duplicate reasons and clock owners read from the
+    /// locale files as they did from `label_zh`/`label_en`.
+    #[test]
+    fn screening_and_level_labels_read_as_before() {
+        use crate::domain::case::screening::MatchReason;
+        for item in NegativeItem::ALL {
+            assert_eq!(item.label(Lang::Zh), item.label_zh(), "{item:?}");
+            assert_eq!(item.label(Lang::En), item.label_en(), "{item:?}");
+        }
+        for reason in MatchReason::ALL {
+            assert_eq!(reason.label(Lang::Zh), reason.label_zh(), "{reason:?}");
+            assert_eq!(reason.label(Lang::En), reason.label_en(), "{reason:?}");
+        }
+        for level in Level::ALL {
+            assert_eq!(level.label(Lang::Zh), level.label_zh(), "{level:?}");
+            assert_eq!(level.label(Lang::En), level.label_en(), "{level:?}");
         }
     }
 }

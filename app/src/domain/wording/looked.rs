@@ -76,58 +76,30 @@ pub fn when(group: &LookGroup) -> String {
 
 /// The kind of access, with the count when repeated: "查看案件 3 次" / "Case opened 3 times".
 pub fn what(group: &LookGroup, lang: Lang) -> String {
-    let label = match lang {
-        Lang::Zh => group.look.action.label_zh(),
-        Lang::En => group.look.action.label_en(),
-    };
-    match (group.times, lang) {
-        (1, _) => label.to_owned(),
-        (n, Lang::Zh) => format!("{label} {n} 次"),
-        (n, Lang::En) => format!("{label} {n} times"),
+    let label = group.look.action.label(lang);
+    match group.times {
+        1 => label.to_owned(),
+        n => crate::tr::looked_words::times(lang, label, n),
     }
 }
 
 pub fn role(group: &LookGroup, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => group.look.role.label_zh(),
-        Lang::En => group.look.role.label_en(),
-    }
+    group.look.role.label(lang)
 }
 
-/// Why, in the reader's language; the officer's own words for "other" come back separately
-/// (Chinese data, marked as such by the page).
+/// Why, in the reader's language (`looked_words`); the officer's own words for "other" come
+/// back separately (Chinese data, marked as such by the page).
 pub fn why(group: &LookGroup, lang: Lang) -> (String, Option<String>) {
+    use crate::tr::looked_words as t;
     let look = &group.look;
     if look.reason == "other" && !look.reason_text.is_empty() {
-        let label = lang.pick("其他", "Other");
-        return (label.to_owned(), Some(look.reason_text.clone()));
+        return (t::other(lang).to_owned(), Some(look.reason_text.clone()));
     }
-    if lang == Lang::Zh {
-        return (
-            super::audit::reason_zh(look.action, &look.reason, &look.reason_text),
-            None,
-        );
-    }
-    // The same codes as `REVEAL_REASONS`.
-    let en = match look.reason.as_str() {
-        "home_check" => "checking your identity at the home visit",
-        "data_comparison" => "comparing records with other departments",
-        "assistance" => "arranging help for you",
-        "duplicate_check" => "checking for a duplicate report",
-        _ => match look.action {
-            AuditAction::CaseOpened => "working on your report",
-            AuditAction::IdRevealed => "no reason given",
-            AuditAction::LedgerExported => "the monthly monitoring ledger",
-            AuditAction::DuplicateProbe => "checking for a duplicate while filing for you",
-            AuditAction::NoticePrinted => "the village public notice",
-            AuditAction::AuditExported => "an audit check",
-            AuditAction::RetentionChanged => "changing how long data is kept",
-            AuditAction::ApiKeyIssued | AuditAction::ApiKeyRevoked => "managing department access",
-            AuditAction::OutcomesRead => "a department reading the outcome of its alerts",
-            AuditAction::LoginLocked => "a locked sign-in",
-        },
-    };
-    (en.to_owned(), None)
+    // A listed reason; "other" without words, or none, reads as what the action was for.
+    let text = t::reason::lookup(lang, &look.reason)
+        .or_else(|| t::default::lookup(lang, look.action.code()))
+        .unwrap_or_default();
+    (text.to_owned(), None)
 }
 
 #[cfg(test)]
@@ -205,5 +177,95 @@ mod tests {
             ("Other".to_owned(), Some("核对户籍".to_owned()))
         );
         assert!(role(&groups[0], Lang::En).is_ascii());
+    }
+
+    /// Every action with every reason code: the household reads in Chinese what the staff's
+    /// Chinese audit export says (`reason_zh`), and each has English words.
+    #[test]
+    fn why_reads_the_same_from_the_locale_files() {
+        for action in AuditAction::ALL.iter().copied() {
+            for reason in [
+                "home_check",
+                "data_comparison",
+                "assistance",
+                "duplicate_check",
+                "other",
+                "",
+                "unknown",
+            ] {
+                let mut look = look(at(2, 9, 0), "a", action);
+                look.reason = reason.into();
+                let group = LookGroup {
+                    first: look.at,
+                    last: look.at,
+                    times: 1,
+                    look,
+                };
+                let zh = super::super::audit::reason_zh(action, reason, "");
+                assert_eq!(why(&group, Lang::Zh), (zh, None), "{action:?} {reason}");
+                let (en, _) = why(&group, Lang::En);
+                assert!(!en.is_empty() && en.is_ascii(), "{action:?} {reason}: {en}");
+            }
+        }
+        let mut other = look(at(2, 9, 0), "a", AuditAction::IdRevealed);
+        other.reason = "other".into();
+        other.reason_text = "核对低保".into();
+        let mut group = LookGroup {
+            first: other.at,
+            last: other.at,
+            times: 1,
+            look: other,
+        };
+        let typed = Some("核对低保".to_owned());
+        assert_eq!(why(&group, Lang::Zh), ("其他".to_owned(), typed.clone()));
+        assert_eq!(why(&group, Lang::En), ("Other".to_owned(), typed));
+        group.look.reason = "home_check".into();
+        assert_eq!(
+            why(&group, Lang::En).0,
+            "checking your identity at the home visit"
+        );
+        group.look.reason = String::new();
+        group.look.action = AuditAction::OutcomesRead;
+        assert_eq!(
+            why(&group, Lang::En).0,
+            "a department reading the outcome of its alerts"
+        );
+    }
+
+    /// What and who read as they did when they were written in Rust (`label_zh`/`label_en`).
+    #[test]
+    fn what_and_role_read_as_before() {
+        for action in AuditAction::ALL.iter().copied() {
+            for role in [
+                Role::VillageCadre,
+                Role::TownshipOfficer,
+                Role::DepartmentLiaison,
+            ] {
+                let mut look = look(at(2, 9, 0), "a", action);
+                look.role = role;
+                let mut group = LookGroup {
+                    first: look.at,
+                    last: look.at,
+                    times: 1,
+                    look,
+                };
+                assert_eq!(what(&group, Lang::Zh), action.label_zh());
+                assert_eq!(what(&group, Lang::En), action.label_en());
+                assert_eq!(role_of(&group), (role.label_zh(), role.label_en()));
+                group.times = 2;
+                assert_eq!(
+                    what(&group, Lang::Zh),
+                    format!("{} 2 次", action.label_zh())
+                );
+                assert_eq!(
+                    what(&group, Lang::En),
+                    format!("{} 2 times", action.label_en())
+                );
+            }
+        }
+    }
+
+    fn role_of(group: &LookGroup) -> (&'static str, &'static str) {
+        (role(group, Lang::Zh), role(group, Lang::En))
     }
 }

@@ -10,6 +10,7 @@ pub mod contacts;
 pub mod drafts;
 pub mod engine;
 pub mod household;
+pub mod import_files;
 pub mod iso_day;
 pub mod labels;
 pub mod looked;

@@ -223,12 +223,7 @@ fn step_of(case: &Case, inputs: &Inputs<'_>) -> Step {
                 tr::progress::then_someone_from_village(lang, lang.date(d))
             });
             Step {
-                headline: lang
-                    .pick(
-                        "已提交，等待乡镇受理",
-                        "Sent; waiting for the township to accept it",
-                    )
-                    .to_owned(),
+                headline: tr::progress_headline::reported(lang).to_owned(),
                 done: tr::progress::report_sent(lang, lang.date(case.discovered_on)),
                 next: tr::progress::township_accept_pass_village(lang).to_owned(),
                 clock: Some(ClockKind::TownshipAcceptance),
@@ -240,25 +235,20 @@ fn step_of(case: &Case, inputs: &Inputs<'_>) -> Step {
         CaseState::RejectedOutOfScope { reason } => refusal(
             case,
             reason,
-            ("不予受理", "Not accepted"),
+            tr::progress_headline::rejected_out_of_scope(lang),
             tr::progress::township_found_that_what(lang).to_owned(),
             lang,
         ),
         CaseState::NotIdentified { reason } => refusal(
             case,
             reason,
-            (
-                "经审核，未被认定为监测对象",
-                "Checked; not included for monitoring",
-            ),
+            tr::progress_headline::not_identified(lang),
             tr::progress::after_visit_review_household(lang).to_owned(),
             lang,
         ),
         CaseState::Monitored => monitored(case, inputs),
         CaseState::Removed { kind, on } => Step {
-            headline: lang
-                .pick("已不再作为监测对象", "No longer monitored")
-                .to_owned(),
+            headline: tr::progress_headline::removed(lang).to_owned(),
             done: tr::progress::county_took_household_off(lang, lang.date(*on), kind.label(lang)),
             next: if kind.notifies_household() {
                 tr::progress::someone_from_village_township(lang).to_owned()
@@ -270,12 +260,7 @@ fn step_of(case: &Case, inputs: &Inputs<'_>) -> Step {
             then: String::new(),
         },
         CaseState::Eliminated { on } => Step {
-            headline: lang
-                .pick(
-                    "困难已解决（风险已消除）",
-                    "Hardship resolved (risk eliminated)",
-                )
-                .to_owned(),
+            headline: tr::progress_headline::eliminated(lang).to_owned(),
             done: tr::progress::after_visit_review_public(lang, lang.date(*on)),
             next: tr::progress::village_still_visit_about(
                 lang,
@@ -288,13 +273,7 @@ fn step_of(case: &Case, inputs: &Inputs<'_>) -> Step {
     }
 }
 
-fn refusal(
-    case: &Case,
-    reason: &str,
-    headline: (&'static str, &'static str),
-    done: String,
-    lang: Lang,
-) -> Step {
+fn refusal(case: &Case, reason: &str, headline: &'static str, done: String, lang: Lang) -> Step {
     let (next, clock) = match case.refusal_notified_on {
         Some(on) => (
             tr::progress::were_told_why_disagree(lang, lang.date(on), reason),
@@ -306,7 +285,7 @@ fn refusal(
         ),
     };
     Step {
-        headline: lang.pick(headline.0, headline.1).to_owned(),
+        headline: headline.to_owned(),
         done,
         next,
         clock,

@@ -121,7 +121,7 @@ fn ComparisonCard(comparison: ComparisonView) -> impl IntoView {
 /// A negative-list hit in the reader's language (its stored Chinese words if unknown).
 fn hit_label(zh: &str, lang: Lang) -> AnyView {
     match NegativeItem::ALL.iter().find(|i| i.label_zh() == zh) {
-        Some(item) => lang.pick(item.label_zh(), item.label_en()).into_any(),
+        Some(item) => item.label(lang).into_any(),
         None => zh_text(zh.to_owned()),
     }
 }
@@ -134,7 +134,7 @@ fn reasons(zh: &str, lang: Lang) -> AnyView {
             MatchReason::ALL
                 .iter()
                 .find(|r| r.label_zh() == part)
-                .map(|r| lang.pick(r.label_zh(), r.label_en()))
+                .map(|r| r.label(lang))
         })
         .collect();
     match known {

@@ -217,7 +217,7 @@ where
             "form[hits]",
             NegativeItem::ALL
                 .iter()
-                .map(|i| (i.code(), t.pick(i.label_zh(), i.label_en())))
+                .map(|i| (i.code(), i.label(t)))
                 .collect(),
             ty,
         )

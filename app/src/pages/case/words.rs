@@ -136,10 +136,8 @@ pub fn clock_words(c: &ClockView, lang: Lang) -> ClockWords {
     ClockWords {
         kind: ClockKind::from_code(&c.kind)
             .map_or_else(|| zh_text(c.kind_zh.clone()), |k| k.label(lang).into_any()),
-        owner: Level::from_code(&c.owner).map_or_else(
-            || zh_text(c.owner_zh.clone()),
-            |l| lang.pick(l.label_zh(), l.label_en()).into_any(),
-        ),
+        owner: Level::from_code(&c.owner)
+            .map_or_else(|| zh_text(c.owner_zh.clone()), |l| l.label(lang).into_any()),
         time_left: c.time_left.map_or_else(
             || zh_text(c.time_left_zh.clone()),
             |left| left.words(lang).into_any(),

@@ -78,12 +78,11 @@ pub async fn outcomes(
         Some(text) => DateTime::parse_from_rfc3339(text)
             .map(|t| t.timestamp_millis())
             .map_err(|_| {
-                ServiceError::Validation(vec![FieldError::worded(
+                ServiceError::Validation(vec![FieldError::from_locale(
                     "since",
                     "alerts.since",
-                    Default::default(),
-                    "since应为RFC 3339时间，例如2026-11-23T00:00:00Z",
-                    "`since` must be an RFC 3339 time, e.g. 2026-11-23T00:00:00Z",
+                    "alerts.since",
+                    [],
                 )])
             })?,
     };

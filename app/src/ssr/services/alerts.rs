@@ -102,12 +102,11 @@ pub async fn upload(
     now: DateTime<Utc>,
 ) -> Result<Vec<AlertOutcome>, ServiceError> {
     let rows = crate::domain::alert_csv::parse(csv).map_err(|e| {
-        ServiceError::Validation(vec![FieldError::worded(
+        ServiceError::Validation(vec![FieldError::from_locale(
             "csv",
             "alerts.csv",
-            Default::default(),
-            &e.zh(),
-            "The file could not be read as CSV with a header row",
+            e.text_key(),
+            e.args(),
         )])
     })?;
     let rows: Vec<AlertRow> = rows
@@ -127,12 +126,11 @@ pub fn rows_of_upload(staff: &Staff, upload: &AlertUpload) -> Result<Vec<AlertRo
         return Err(ServiceError::Forbidden);
     }
     alert_file::rows(upload).map_err(|e| {
-        ServiceError::Validation(vec![FieldError::worded(
+        ServiceError::Validation(vec![FieldError::from_locale(
             "file",
             "alerts.file",
-            Default::default(),
-            &e.zh(),
-            &e.en(),
+            e.text_key(),
+            e.args(),
         )])
     })
 }

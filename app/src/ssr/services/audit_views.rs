@@ -51,13 +51,7 @@ fn day_start_ms(field: &str, text: &str) -> Result<Option<i64>, ServiceError> {
         return Ok(None);
     }
     let day = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-        ServiceError::Validation(vec![FieldError::worded(
-            field,
-            BAD_DATE.0,
-            Default::default(),
-            BAD_DATE.1,
-            BAD_DATE.2,
-        )])
+        ServiceError::Validation(vec![FieldError::from_locale(field, BAD_DATE, BAD_DATE, [])])
     })?;
     let midnight = day
         .and_hms_opt(0, 0, 0)

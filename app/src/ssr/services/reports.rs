@@ -313,15 +313,13 @@ pub fn keep_unstored_draft(
     owner: &str,
     now: DateTime<Utc>,
 ) -> Result<String, ServiceError> {
-    let unavailable = crate::wire::AppError::Unavailable;
     let draft = ReportDraft {
         form: form.clone(),
-        errors: vec![FieldError::worded(
+        errors: vec![FieldError::from_locale(
             crate::domain::report::FORM_FIELD,
             "unavailable",
-            Default::default(),
-            unavailable.zh(),
-            unavailable.en(),
+            "unavailable",
+            [],
         )],
     };
     let payload =

@@ -25,7 +25,7 @@ use crate::{
 /// Why a set-up command did nothing. Every variant but `Db` and `Hash` is the operator's to fix.
 #[derive(Debug, thiserror::Error)]
 pub enum SetupError {
-    #[error("{}", .0.en())]
+    #[error("{}", .0.text(crate::domain::lang::Lang::En))]
     Csv(RegionCsvError),
     #[error("{}", .0.en())]
     WeakPassword(WeakPassword),
@@ -51,7 +51,7 @@ impl SetupError {
     /// The operator's message in Chinese (the English one is `Display`).
     pub fn zh(&self) -> String {
         match self {
-            SetupError::Csv(e) => e.zh(),
+            SetupError::Csv(e) => e.text(crate::domain::lang::Lang::Zh),
             SetupError::WeakPassword(e) => e.zh().to_owned(),
             SetupError::BadUsername => "用户名只能包含字母、数字、-和_".to_owned(),
             SetupError::NoDisplayName => "姓名不能为空".to_owned(),

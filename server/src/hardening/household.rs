@@ -48,8 +48,8 @@ pub fn too_large(path: &str, request: &HeaderMap, limit: usize) -> Response {
     response
 }
 
-/// The refusal's words; `text_key` names a text outside `field_error`, so the words come from
-/// `household_refusal` whatever `http.body_too_large` says.
+/// The refusal's words: the kind stays `http.body_too_large`, the text is
+/// `field_error.http.household_too_large` (`text_key`), worded for a household.
 struct TooLarge;
 
 impl UserMessage for TooLarge {
@@ -57,13 +57,13 @@ impl UserMessage for TooLarge {
         "http.body_too_large"
     }
     fn zh(&self) -> &'static str {
-        tr::household_refusal::too_large(Lang::Zh)
+        tr::field_error::http::household_too_large(Lang::Zh)
     }
     fn en(&self) -> &'static str {
-        tr::household_refusal::too_large(Lang::En)
+        tr::field_error::http::household_too_large(Lang::En)
     }
     fn text_key(&self) -> &'static str {
-        "household_refusal.too_large"
+        "http.household_too_large"
     }
 }
 
@@ -99,7 +99,7 @@ fn page(lang: Lang, back: &str) -> axum::response::Html<String> {
          <p>{hotline}</p></main></body></html>",
         code = lang.code(),
         css = super::stylesheet::href(),
-        message = tr::household_refusal::too_large(lang),
+        message = tr::field_error::http::household_too_large(lang),
         back_words = tr::household_refusal::back(lang),
         home = tr::refusal::home(lang),
         hotline = tr::shell::hotline(lang),

@@ -7,7 +7,7 @@ use app::{
 };
 use axum::http::{header, HeaderMap};
 
-/// The refusal's words (texts under `origin_words` in locales/*.json).
+/// The refusal's words (`field_error.http.no_origin` in locales/*.json).
 pub struct NoOrigin;
 
 impl UserMessage for NoOrigin {
@@ -16,11 +16,11 @@ impl UserMessage for NoOrigin {
     }
 
     fn zh(&self) -> &'static str {
-        tr::origin_words::no_origin(Lang::Zh)
+        tr::field_error::http::no_origin(Lang::Zh)
     }
 
     fn en(&self) -> &'static str {
-        tr::origin_words::no_origin(Lang::En)
+        tr::field_error::http::no_origin(Lang::En)
     }
 }
 

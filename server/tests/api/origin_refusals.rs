@@ -14,8 +14,8 @@ async fn typed_refusals_speak_the_callers_language() {
     // (Accept-Language, lang cookie, words expected in the message)
     let languages = [
         (Some("en-GB,en;q=0.9"), None, "another website", "too large"),
-        (None, None, "其他网站", "太大"),
-        (Some("en"), Some("lang=zh-CN"), "其他网站", "太大"),
+        (None, None, "其他网站", "内容太多"),
+        (Some("en"), Some("lang=zh-CN"), "其他网站", "内容太多"),
         (
             Some("zh-CN"),
             Some("lang=en"),

@@ -145,7 +145,9 @@ fn invalid(
 
 /// A field's problem in the page's language, if any.
 fn message<T, E: UserMessage>(lang: Lang, result: Result<T, E>) -> Option<&'static str> {
-    result.err().map(|e| lang.pick(e.zh(), e.en()))
+    result
+        .err()
+        .map(|e| crate::domain::message::text_in(&e, lang))
 }
 
 #[component]

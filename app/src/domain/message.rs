@@ -64,6 +64,12 @@ macro_rules! user_messages {
 
 pub(crate) use user_messages;
 
+/// `message` in `lang` from locales/*.json (`field_error.<text_key>`): for a field-less
+/// error, whose text takes no arguments.
+pub fn text_in(message: &dyn UserMessage, lang: crate::tr::Lang) -> &'static str {
+    crate::tr::field_error_template(lang, message.text_key()).unwrap_or_else(|| message.zh())
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::UserMessage;

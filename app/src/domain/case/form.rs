@@ -115,60 +115,29 @@ pub struct MeasureForm {
     pub end: String,
 }
 
-/// 两不愁三保障 and drinking water: `(code, zh, en)` in display order; the codes are the
-/// [`Guarantees`] field names.
-pub const GUARANTEE_ITEMS: [(&str, &str, &str); 6] = [
-    ("food", "不愁吃", "Enough food"),
-    ("clothing", "不愁穿", "Enough clothing"),
-    (
-        "compulsory_education",
-        "义务教育有保障",
-        "Compulsory education secured",
-    ),
-    (
-        "basic_medical",
-        "基本医疗有保障",
-        "Basic medical care secured",
-    ),
-    ("housing_safety", "住房安全有保障", "Safe housing secured"),
-    (
-        "drinking_water",
-        "饮水安全有保障",
-        "Safe drinking water secured",
-    ),
+/// 两不愁三保障 and drinking water, in display order: the codes are the [`Guarantees`] field
+/// names, the words `case_items.guarantee` in locales/*.json.
+pub const GUARANTEE_ITEMS: [&str; 6] = [
+    "food",
+    "clothing",
+    "compulsory_education",
+    "basic_medical",
+    "housing_safety",
+    "drinking_water",
 ];
 
-/// The elimination criteria: `(code, zh, en)`; the codes are the [`EliminationChecklist`]
-/// field names.
-pub const CHECKLIST_ITEMS: [(&str, &str, &str); 4] = [
-    (
-        "income_above_line",
-        "家庭人均纯收入稳定超过监测范围",
-        "Per-capita income steadily above the monitoring line",
-    ),
-    (
-        "three_guarantees_and_water_secured",
-        "两不愁三保障及饮水安全有保障",
-        "Food, clothing, education, medical care, housing and water secured",
-    ),
-    (
-        "rigid_spending_resolved",
-        "刚性支出问题已解决",
-        "Rigid spending problems resolved",
-    ),
-    (
-        "measures_delivered",
-        "帮扶措施已落实到位",
-        "Assistance measures delivered",
-    ),
+/// The elimination criteria: the codes are the [`EliminationChecklist`] field names, the
+/// words `case_items.checklist`.
+pub const CHECKLIST_ITEMS: [&str; 4] = [
+    "income_above_line",
+    "three_guarantees_and_water_secured",
+    "rigid_spending_resolved",
+    "measures_delivered",
 ];
 
-/// Measure statuses: `(code, zh, en)`; the codes are the serde names of [`MeasureStatus`].
-pub const MEASURE_STATUS_ITEMS: [(&str, &str, &str); 3] = [
-    ("planned", "计划中", "Planned"),
-    ("in_progress", "落实中", "In progress"),
-    ("delivered", "已落实", "Delivered"),
-];
+/// Measure statuses: the codes are the serde names of [`MeasureStatus`], the words
+/// `case_items.measure_status`.
+pub const MEASURE_STATUS_ITEMS: [&str; 3] = ["planned", "in_progress", "delivered"];
 
 /// The [`CommandForm`] fields the form for `kind` shows, in display order
 /// (`kind` itself is a hidden field and not listed).

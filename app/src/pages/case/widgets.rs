@@ -369,7 +369,7 @@ where
             "form[guarantees]",
             GUARANTEE_ITEMS
                 .iter()
-                .map(|(c, zh, en)| (*c, t.pick(*zh, *en)))
+                .map(|&c| (c, tr::case_items::guarantee::lookup(t, c).unwrap_or(c)))
                 .collect(),
             ty,
         )
@@ -378,7 +378,7 @@ where
             "form[checklist]",
             CHECKLIST_ITEMS
                 .iter()
-                .map(|(c, zh, en)| (*c, t.pick(*zh, *en)))
+                .map(|&c| (c, tr::case_items::checklist::lookup(t, c).unwrap_or(c)))
                 .collect(),
             ty,
         )
@@ -389,7 +389,10 @@ where
                 name,
                 MEASURE_STATUS_ITEMS
                     .iter()
-                    .map(|(c, zh, en)| ((*c).to_owned(), t.pick(*zh, *en).to_owned()))
+                    .map(|&c| {
+                        let words = tr::case_items::measure_status::lookup(t, c).unwrap_or(c);
+                        (c.to_owned(), words.to_owned())
+                    })
                     .collect(),
                 Some(selected),
                 named,

@@ -11,7 +11,7 @@ use crate::{
         lang::Lang,
         vocab::{Category, Channel, LabourCapacity, MeasureType, RiskTier, RiskType},
     },
-    tr,
+    tr::{self, case_items as items},
     wire::{cases::ClockView, FieldError},
 };
 
@@ -51,27 +51,17 @@ fn find<T: Copy>(
         .map(|v| label(*v, lang))
 }
 
+/// `zh` in `lang` when it is the Chinese text of one of `codes` under a `case_items` module.
 fn item(
-    items: &[(&str, &'static str, &'static str)],
+    codes: &[&str],
+    words: fn(Lang, &str) -> Option<&'static str>,
     zh: &str,
     lang: Lang,
 ) -> Option<&'static str> {
-    items
+    codes
         .iter()
-        .find(|(_, z, _)| *z == zh)
-        .map(|(_, z, en)| lang.pick(*z, *en))
-}
-
-/// The case view's short 三保障 names (义务教育, not 义务教育有保障): the item's words without
-/// "有保障" / " secured", so "Compulsory education: at risk" does not contradict itself.
-fn guarantee_short(zh: &str, lang: Lang) -> Option<&'static str> {
-    GUARANTEE_ITEMS
-        .iter()
-        .find(|(_, z, _)| z.strip_suffix("有保障") == Some(zh))
-        .map(|(_, z, en)| {
-            let zh = z.strip_suffix("有保障").unwrap_or(z);
-            lang.pick(zh, en.strip_suffix(" secured").unwrap_or(en))
-        })
+        .find(|code| words(Lang::Zh, code) == Some(zh))
+        .and_then(|code| words(lang, code))
 }
 
 /// `zh` in `lang` when it is a word of `vocab`.
@@ -103,8 +93,16 @@ pub fn known(vocab: Vocab, zh: &str, lang: Lang) -> Option<&'static str> {
             zh,
             lang,
         ),
-        Vocab::MeasureStatus => item(&MEASURE_STATUS_ITEMS, zh, lang),
-        Vocab::Guarantee => item(&GUARANTEE_ITEMS, zh, lang).or_else(|| guarantee_short(zh, lang)),
+        Vocab::MeasureStatus => item(
+            &MEASURE_STATUS_ITEMS,
+            items::measure_status::lookup,
+            zh,
+            lang,
+        ),
+        // The case view's short 三保障 names (义务教育, not 义务教育有保障) too, so
+        // "Compulsory education: at risk" does not contradict itself.
+        Vocab::Guarantee => item(&GUARANTEE_ITEMS, items::guarantee::lookup, zh, lang)
+            .or_else(|| item(&GUARANTEE_ITEMS, items::guarantee_short::lookup, zh, lang)),
         Vocab::State => state_codes()
             .find(|code| tr::state::lookup(Lang::Zh, code) == Some(zh))
             .and_then(|code| tr::state::lookup(lang, code)),

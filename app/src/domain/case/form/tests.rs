@@ -38,14 +38,14 @@ fn command_field_errors_have_well_formed_messages() {
 #[test]
 fn the_choice_tables_use_the_domain_field_and_serde_names() {
     let all = serde_json::to_value(Guarantees::ALL_SECURED).expect("serialises");
-    for (code, _, _) in GUARANTEE_ITEMS {
+    for code in GUARANTEE_ITEMS {
         assert_eq!(all[code], serde_json::Value::Bool(true), "{code}");
     }
     let met = serde_json::to_value(EliminationChecklist::ALL_MET).expect("serialises");
-    for (code, _, _) in CHECKLIST_ITEMS {
+    for code in CHECKLIST_ITEMS {
         assert_eq!(met[code], serde_json::Value::Bool(true), "{code}");
     }
-    for (code, _, _) in MEASURE_STATUS_ITEMS {
+    for code in MEASURE_STATUS_ITEMS {
         let status = measure_status_from_code(code).expect("known status");
         let json = serde_json::to_string(&status).expect("serialises");
         assert_eq!(json, format!("\"{code}\""));

@@ -94,7 +94,7 @@ pub(super) fn form_for(command: &CaseCommand) -> CommandForm {
                     .iter()
                     .zip(secured)
                     .filter(|(_, s)| *s)
-                    .map(|((code, _, _), _)| (*code).to_owned())
+                    .map(|(code, _)| (*code).to_owned())
                     .collect(),
                 consent_signed: if record.consent_signed {
                     "on".into()
@@ -214,7 +214,7 @@ pub(super) fn form_for(command: &CaseCommand) -> CommandForm {
                     .iter()
                     .zip(met)
                     .filter(|(_, m)| *m)
-                    .map(|((code, _, _), _)| (*code).to_owned())
+                    .map(|(code, _)| (*code).to_owned())
                     .collect(),
                 ..base
             }

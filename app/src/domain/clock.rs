@@ -168,25 +168,6 @@ impl ClockKind {
             ClockKind::CampaignVisit => "集中排查走访",
         }
     }
-
-    pub fn label_en(self) -> &'static str {
-        match self {
-            ClockKind::TownshipAcceptance => "Township acceptance",
-            ClockKind::HomeCheck => "Home check",
-            ClockKind::IdentificationOverall => "Identification (overall)",
-            ClockKind::NoticeWindow => "Public notice window",
-            ClockKind::RefusalNotice => "Refusal notice",
-            ClockKind::ResponsibleAssigned => "Responsible person assigned",
-            ClockKind::AssistanceStarted => "Assistance started",
-            ClockKind::MonitoringVisit => "Monitoring visit",
-            ClockKind::EliminationReview => "Risk elimination review",
-            ClockKind::PlanReview => "Village review of the assistance plan",
-            ClockKind::PlanNotice => "Public notice of the assistance plan",
-            ClockKind::ReliefReview => "Temporary relief: minimum-living-allowance review",
-            ClockKind::AlertFeedback => "Alert result fed back to the department",
-            ClockKind::CampaignVisit => "Yearly screening campaign visit",
-        }
-    }
 }
 
 /// The administrative level that owns a clock.
@@ -229,15 +210,6 @@ impl Level {
             Level::Township => "乡镇",
             Level::County => "县级",
             Level::Department => "行业部门",
-        }
-    }
-
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Level::Village => "Village",
-            Level::Township => "Township",
-            Level::County => "County",
-            Level::Department => "Department",
         }
     }
 }

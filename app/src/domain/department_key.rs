@@ -101,24 +101,6 @@ impl AlertStatus {
             AlertStatus::NotIdentified => "not_identified",
         }
     }
-
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            AlertStatus::Filed => "已登记，正在核查",
-            AlertStatus::Refused => "不予受理",
-            AlertStatus::Identified => "已认定为监测对象",
-            AlertStatus::NotIdentified => "未认定",
-        }
-    }
-
-    pub fn label_en(self) -> &'static str {
-        match self {
-            AlertStatus::Filed => "Filed, being checked",
-            AlertStatus::Refused => "Refused",
-            AlertStatus::Identified => "Identified as a monitoring object",
-            AlertStatus::NotIdentified => "Not identified",
-        }
-    }
 }
 
 /// The status of a case for the department that pushed it, and the reason when it was
@@ -262,7 +244,9 @@ mod tests {
             ],
         );
         for status in AlertStatus::ALL {
-            assert!(!status.label_zh().is_ascii() && !status.label_en().is_empty());
+            for lang in crate::domain::lang::Lang::ALL {
+                assert_ne!(status.label(*lang), status.code(), "{status:?} in {lang:?}");
+            }
         }
     }
 }

@@ -154,14 +154,6 @@ impl RegionLevel {
             RegionLevel::Village => "村",
         }
     }
-
-    pub fn label_en(self) -> &'static str {
-        match self {
-            RegionLevel::County => "County",
-            RegionLevel::Township => "Township",
-            RegionLevel::Village => "Village",
-        }
-    }
 }
 
 impl fmt::Display for RegionCode {
@@ -295,7 +287,6 @@ mod tests {
             let de: StrDeserializer<'_, DeError> = level.code().into_deserializer();
             assert_eq!(RegionLevel::deserialize(de), Ok(level));
             assert!(!level.label_zh().is_ascii());
-            assert!(!level.label_en().is_empty());
         }
     }
 

@@ -74,20 +74,6 @@ impl Role {
             Role::Household => "农户",
         }
     }
-
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Role::VillageCadre => "Village cadre / grid worker",
-            Role::TownshipOfficer => "Township officer",
-            Role::TownshipHead => "Township head",
-            Role::CountyOfficer => "County officer",
-            Role::CountyHead => "County head",
-            Role::DepartmentLiaison => "Department liaison",
-            Role::HotlineOperator => "12317 hotline operator",
-            Role::CountyAdmin => "County administrator",
-            Role::Household => "Household",
-        }
-    }
 }
 
 #[cfg(test)]

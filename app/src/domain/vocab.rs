@@ -2,8 +2,9 @@
 //! labour capacity and assistance measures.
 //!
 //! Every vocabulary has a stable snake_case `code()` (stored in the database, used
-//! in URLs and as the serde form), zh-CN and English labels, and `ALL` in display
-//! order. Codes are part of the data contract: never rename one.
+//! in URLs and as the serde form), the zh-CN label the service stores in Chinese records,
+//! and `ALL` in display order; the label in any language is `label(lang)` from
+//! locales/*.json (`wording::by_lang`). Codes are part of the data contract: never rename one.
 
 use serde::{Deserialize, Serialize};
 
@@ -13,7 +14,7 @@ macro_rules! vocab {
     (
         $(#[$meta:meta])*
         pub enum $name:ident {
-            $( $(#[$variant_meta:meta])* $variant:ident => $code:literal, $zh:literal, $en:literal; )+
+            $( $(#[$variant_meta:meta])* $variant:ident => $code:literal, $zh:literal; )+
         }
     ) => {
         $(#[$meta])*
@@ -50,13 +51,6 @@ macro_rules! vocab {
                     $($name::$variant => $zh,)+
                 }
             }
-
-            /// Label in English.
-            pub const fn label_en(self) -> &'static str {
-                match self {
-                    $($name::$variant => $en,)+
-                }
-            }
         }
     };
 }
@@ -67,18 +61,18 @@ pub(crate) use vocab;
 vocab! {
     /// 风险类型: why a household is at risk. Multi-select: one household may have several.
     pub enum RiskType {
-        Illness => "illness", "因病", "Illness";
-        Disability => "disability", "因残", "Disability";
-        Schooling => "schooling", "因学", "Schooling costs";
-        NaturalDisaster => "natural_disaster", "因自然灾害", "Natural disaster";
-        Accident => "accident", "因意外事故", "Accident";
-        BusinessFailure => "business_failure", "因产业项目失败", "Failed farm or business project";
-        UnstableEmployment => "unstable_employment", "因务工就业不稳", "Unstable employment";
-        LackOfLabour => "lack_of_labour", "缺劳动力", "Lack of labour";
-        HousingSafety => "housing_safety", "住房安全", "Unsafe housing";
-        DrinkingWater => "drinking_water", "饮水安全", "Unsafe drinking water";
-        Epidemic => "epidemic", "因疫情", "Epidemic";
-        Other => "other", "其他", "Other";
+        Illness => "illness", "因病";
+        Disability => "disability", "因残";
+        Schooling => "schooling", "因学";
+        NaturalDisaster => "natural_disaster", "因自然灾害";
+        Accident => "accident", "因意外事故";
+        BusinessFailure => "business_failure", "因产业项目失败";
+        UnstableEmployment => "unstable_employment", "因务工就业不稳";
+        LackOfLabour => "lack_of_labour", "缺劳动力";
+        HousingSafety => "housing_safety", "住房安全";
+        DrinkingWater => "drinking_water", "饮水安全";
+        Epidemic => "epidemic", "因疫情";
+        Other => "other", "其他";
     }
 }
 
@@ -104,23 +98,23 @@ impl RiskType {
 vocab! {
     /// 监测对象类别 (三类监测对象).
     pub enum Category {
-        UnstableFormerlyPoor => "unstable_formerly_poor", "脱贫不稳定户", "Formerly poor, unstable";
-        Marginal => "marginal", "边缘易致贫户", "Marginal, at risk of poverty";
-        SuddenHardship => "sudden_hardship", "突发严重困难户", "Sudden severe hardship";
+        UnstableFormerlyPoor => "unstable_formerly_poor", "脱贫不稳定户";
+        Marginal => "marginal", "边缘易致贫户";
+        SuddenHardship => "sudden_hardship", "突发严重困难户";
     }
 }
 
 vocab! {
     /// 发现渠道: how a household came to the attention of the platform.
     pub enum Channel {
-        SelfReport => "self_report", "农户自主申报", "Self-report by the household";
-        ProxyHotline => "proxy_hotline", "12317热线代报", "Filed for the household via the 12317 hotline";
-        ProxyCadre => "proxy_cadre", "干部代报", "Filed for the household by a cadre";
-        ProxyRelative => "proxy_relative", "亲友代报", "Filed for the household by a relative or friend";
-        GroupNomination => "group_nomination", "村民小组提名", "Nominated by the villager group";
-        CadreScreening => "cadre_screening", "基层干部排查", "Found in screening by local cadres";
-        DepartmentAlert => "department_alert", "部门筛查预警", "Department data alert";
-        PublicOpinion => "public_opinion", "舆情信访", "Public opinion, petition or media";
+        SelfReport => "self_report", "农户自主申报";
+        ProxyHotline => "proxy_hotline", "12317热线代报";
+        ProxyCadre => "proxy_cadre", "干部代报";
+        ProxyRelative => "proxy_relative", "亲友代报";
+        GroupNomination => "group_nomination", "村民小组提名";
+        CadreScreening => "cadre_screening", "基层干部排查";
+        DepartmentAlert => "department_alert", "部门筛查预警";
+        PublicOpinion => "public_opinion", "舆情信访";
     }
 }
 
@@ -141,39 +135,39 @@ impl Channel {
 vocab! {
     /// 风险等级: sets the monitoring visit frequency (red 15 days, yellow monthly, blue quarterly).
     pub enum RiskTier {
-        Red => "red", "红色", "Red";
-        Yellow => "yellow", "黄色", "Yellow";
-        Blue => "blue", "蓝色", "Blue";
+        Red => "red", "红色";
+        Yellow => "yellow", "黄色";
+        Blue => "blue", "蓝色";
     }
 }
 
 vocab! {
     /// 劳动能力 of a household.
     pub enum LabourCapacity {
-        Full => "full", "有劳动能力", "Able to work";
-        Partial => "partial", "弱劳动能力", "Limited ability to work";
-        None => "none", "无劳动能力", "Unable to work";
+        Full => "full", "有劳动能力";
+        Partial => "partial", "弱劳动能力";
+        None => "none", "无劳动能力";
     }
 }
 
 vocab! {
     /// 帮扶措施 catalogue.
     pub enum MeasureType {
-        Industry => "industry", "产业帮扶", "Industry support";
-        Employment => "employment", "就业帮扶", "Employment support";
-        PublicWelfareJob => "public_welfare_job", "公益岗位", "Public-welfare job";
-        MinimumLiving => "minimum_living", "低保", "Minimum living allowance (dibao)";
-        ExtremePovertySupport => "extreme_poverty_support", "特困供养", "Support for the extremely poor";
-        TemporaryRelief => "temporary_relief", "临时救助", "Temporary relief";
-        Medical => "medical", "医疗保障", "Medical security";
-        Education => "education", "教育资助", "Education aid";
-        Housing => "housing", "危房改造", "Dilapidated housing renovation";
-        DrinkingWater => "drinking_water", "饮水安全", "Safe drinking water";
-        Insurance => "insurance", "防贫保险", "Anti-poverty insurance";
-        Microcredit => "microcredit", "小额信贷", "Microcredit";
-        Consumption => "consumption", "消费帮扶", "Consumption support";
-        Social => "social", "社会帮扶", "Social support";
-        Motivation => "motivation", "扶志扶智", "Motivation and skills";
+        Industry => "industry", "产业帮扶";
+        Employment => "employment", "就业帮扶";
+        PublicWelfareJob => "public_welfare_job", "公益岗位";
+        MinimumLiving => "minimum_living", "低保";
+        ExtremePovertySupport => "extreme_poverty_support", "特困供养";
+        TemporaryRelief => "temporary_relief", "临时救助";
+        Medical => "medical", "医疗保障";
+        Education => "education", "教育资助";
+        Housing => "housing", "危房改造";
+        DrinkingWater => "drinking_water", "饮水安全";
+        Insurance => "insurance", "防贫保险";
+        Microcredit => "microcredit", "小额信贷";
+        Consumption => "consumption", "消费帮扶";
+        Social => "social", "社会帮扶";
+        Motivation => "motivation", "扶志扶智";
     }
 }
 
@@ -345,7 +339,6 @@ mod tests {
         ($t:ty) => {
             for value in <$t>::ALL {
                 assert!(!value.label_zh().is_ascii(), "{value:?} zh label");
-                assert!(!value.label_en().trim().is_empty(), "{value:?} en label");
             }
         };
     }

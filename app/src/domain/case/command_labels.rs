@@ -85,42 +85,4 @@ impl CommandKind {
             CommandKind::StartCampaign => "开展集中排查走访",
         }
     }
-
-    /// Short verb phrase for buttons, in English.
-    pub fn label_en(self) -> &'static str {
-        match self {
-            CommandKind::Accept => "Accept",
-            CommandKind::RejectOutOfScope => "Reject as out of scope",
-            CommandKind::RecordHomeCheck => "Record home check",
-            CommandKind::HoldVillageReview => "Hold village review",
-            CommandKind::StartNotice => "Start public notice",
-            CommandKind::RecordObjection => "Record objection",
-            CommandKind::EndNotice => "End public notice",
-            CommandKind::TownshipReview => "Township review",
-            CommandKind::RecordComparison => "Record data comparison",
-            CommandKind::CountyDecide => "County decision",
-            CommandKind::CountyDecideElimination => "County decision (risk elimination)",
-            CommandKind::NotifyRefusal => "Notify refusal",
-            CommandKind::AssignResponsible => "Assign responsible person",
-            CommandKind::AddPlan => "Make assistance plan",
-            CommandKind::UpdateMeasureStatus => "Update measure progress",
-            CommandKind::LogVisit => "Log visit",
-            CommandKind::ChangeTier => "Change risk tier",
-            CommandKind::ProposeElimination => "Propose risk elimination",
-            CommandKind::Reopen => "Reopen",
-            CommandKind::OpenGreenChannel => "Open green channel",
-            CommandKind::RequestExtension => "Request extension",
-            CommandKind::ApproveExtension => "Decide extension",
-            CommandKind::PauseClock => "Pause deadline",
-            CommandKind::ResumeClock => "Resume deadline",
-            CommandKind::Remove => "Remove from monitoring",
-            CommandKind::DeferElimination => "Defer risk elimination (backstop in place)",
-            CommandKind::ReviewPlan => "Village review of the assistance plan",
-            CommandKind::StartPlanNotice => "Post the assistance plan",
-            CommandKind::EndPlanNotice => "End the assistance plan's notice",
-            CommandKind::ReviewRelief => "Review temporary relief for the allowance",
-            CommandKind::FeedBackAlert => "Feed the result back to the department",
-            CommandKind::StartCampaign => "Start the yearly screening visit",
-        }
-    }
 }

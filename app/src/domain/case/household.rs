@@ -55,16 +55,16 @@ macro_rules! member_vocab {
     (
         $(#[$meta:meta])*
         pub enum $name:ident {
-            $( $variant:ident => $code:literal, $zh:literal, $en:literal; )+
+            $( $variant:ident => $code:literal, $zh:literal; )+
         }
     ) => {
         crate::domain::vocab::vocab! {
             $(#[$meta])*
             #[derive(Default)]
             pub enum $name {
-                $( $variant => $code, $zh, $en; )+
+                $( $variant => $code, $zh; )+
                 #[default]
-                Other => "other", "其他", "Other";
+                Other => "other", "其他";
             }
         }
     };
@@ -73,23 +73,23 @@ macro_rules! member_vocab {
 member_vocab! {
     /// A member's relation to the head of household (与户主关系).
     pub enum Relation {
-        Head => "head", "户主", "Head of household";
-        Spouse => "spouse", "配偶", "Spouse";
-        Child => "child", "子女", "Child";
-        Parent => "parent", "父母", "Parent";
-        Grandchild => "grandchild", "孙子女", "Grandchild";
+        Head => "head", "户主";
+        Spouse => "spouse", "配偶";
+        Child => "child", "子女";
+        Parent => "parent", "父母";
+        Grandchild => "grandchild", "孙子女";
     }
 }
 
 member_vocab! {
     /// A member's schooling or job status (在校生、务工...).
     pub enum MemberStatus {
-        AtSchool => "at_school", "在校生", "At school";
-        Working => "working", "务工", "Working away";
-        Farming => "farming", "务农", "Farming";
-        Unemployed => "unemployed", "失业/无业", "Unemployed";
-        Retired => "retired", "退休/年老", "Retired or elderly";
-        Preschool => "preschool", "学龄前", "Preschool";
+        AtSchool => "at_school", "在校生";
+        Working => "working", "务工";
+        Farming => "farming", "务农";
+        Unemployed => "unemployed", "失业/无业";
+        Retired => "retired", "退休/年老";
+        Preschool => "preschool", "学龄前";
     }
 }
 

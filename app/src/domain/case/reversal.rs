@@ -18,10 +18,10 @@ use super::state::Case;
 crate::domain::vocab::vocab! {
     /// Why a case left monitoring without elimination.
     pub enum RemovalKind {
-        WronglyIdentified => "wrongly_identified", "识别错误，标注回退", "Wrongly identified (marking reversed)";
-        NegativeList => "negative_list", "负面清单清退", "Removed on a negative-list finding";
-        MovedAway => "moved_away", "整户迁出", "Whole household moved away";
-        Deregistered => "deregistered", "整户注销", "Whole household deregistered";
+        WronglyIdentified => "wrongly_identified", "识别错误，标注回退";
+        NegativeList => "negative_list", "负面清单清退";
+        MovedAway => "moved_away", "整户迁出";
+        Deregistered => "deregistered", "整户注销";
     }
 }
 

@@ -26,12 +26,6 @@ impl MatchReason {
         }
     }
 
-    pub fn label_en(self) -> &'static str {
-        match self {
-            MatchReason::SameIdNumber => "Same ID number",
-            MatchReason::SameMobile => "Same mobile number",
-        }
-    }
     pub fn code(self) -> &'static str {
         match self {
             MatchReason::SameIdNumber => "same_id_number",
@@ -136,17 +130,6 @@ impl NegativeItem {
             NegativeItem::Concealment => "隐瞒、虚报家庭情况",
         }
     }
-
-    pub fn label_en(self) -> &'static str {
-        match self {
-            NegativeItem::PublicEmployee => "A member is a public employee",
-            NegativeItem::PrivateCar => "Owns a private car",
-            NegativeItem::OwnsCompany => "Owns or holds shares in a company",
-            NegativeItem::CommercialHousing => "Bought commercial housing",
-            NegativeItem::ShopFront => "Owns a shop front",
-            NegativeItem::Concealment => "Concealed or misreported household facts",
-        }
-    }
 }
 
 /// The county's data comparison (县级比对): what the departments' data showed.
@@ -225,7 +208,7 @@ mod tests {
     fn negative_items_round_trip_through_their_codes() {
         for item in NegativeItem::ALL {
             assert_eq!(NegativeItem::from_code(item.code()), Some(item));
-            assert!(!item.label_zh().is_empty() && !item.label_en().is_empty());
+            assert!(!item.label_zh().is_empty());
         }
         assert_eq!(NegativeItem::from_code("yacht"), None);
     }

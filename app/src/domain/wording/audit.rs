@@ -28,22 +28,6 @@ impl AuditAction {
             AuditAction::LoginLocked => "登录尝试过多，账号暂时锁定",
         }
     }
-
-    pub fn label_en(self) -> &'static str {
-        match self {
-            AuditAction::CaseOpened => "Case opened",
-            AuditAction::IdRevealed => "Full ID number shown",
-            AuditAction::LedgerExported => "Ledger exported",
-            AuditAction::DuplicateProbe => "Duplicate check while filing",
-            AuditAction::NoticePrinted => "Public notice printed",
-            AuditAction::AuditExported => "Audit log exported",
-            AuditAction::RetentionChanged => "Retention periods changed",
-            AuditAction::ApiKeyIssued => "Department API key issued",
-            AuditAction::ApiKeyRevoked => "Department API key revoked",
-            AuditAction::OutcomesRead => "Alert outcomes read by a department",
-            AuditAction::LoginLocked => "Account locked for a while after too many sign-in tries",
-        }
-    }
 }
 
 impl Outcome {

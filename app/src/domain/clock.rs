@@ -250,25 +250,12 @@ impl ClockError {
             ClockError::NotRunning => "clock.not_running",
         }
     }
-
-    pub fn message_zh(self) -> &'static str {
-        match self {
-            ClockError::ExtensionAfterDue => "已过期限，不能再申请延期",
-            ClockError::NotRunning => "该时限未在计时，不能延期",
-        }
-    }
-
-    pub fn message_en(self) -> &'static str {
-        match self {
-            ClockError::ExtensionAfterDue => "An extension must be requested before the deadline",
-            ClockError::NotRunning => "Only a running deadline can be extended",
-        }
-    }
 }
 
+/// Never shown to people: the workflow turns it into a refusal with its own words.
 impl fmt::Display for ClockError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.message_en())
+        f.write_str(self.code())
     }
 }
 

@@ -1,27 +1,70 @@
 //! What a household reads: its case's status on the look-up page, and the SMS it gets.
 //! Plain words, what happens next, and whom to call.
 //! (The progress page itself is `super::progress`.)
-use crate::domain::case::event::{CaseEvent, EventKind};
+use super::sms_templates::SIGN_NAME;
+use crate::{
+    domain::{
+        case::event::{CaseEvent, EventKind},
+        lang::Lang,
+    },
+    tr::sms_words as w,
+};
 
-/// Households hear about decisions by SMS (sent by the outbox worker, never inline).
+/// Households hear about decisions by SMS (sent by the outbox worker, never inline). The SMS
+/// is in the default language (zh-CN, `sms_words`): providers send only the Chinese templates
+/// registered with them (`super::sms_templates`).
 pub fn sms(event: &CaseEvent, tracking: &str) -> Option<(&'static str, String)> {
-    match &event.kind {
-        EventKind::Identified { .. } => Some((
-            "identified",
-            format!("【防返贫监测】您的申报（{tracking}）已认定为监测对象，帮扶责任人将很快与您联系。"),
-        )),
-        EventKind::NotIdentified { reason } => Some((
-            "refused",
-            format!("【防返贫监测】您的申报（{tracking}）经审核未被认定为监测对象，原因：{reason}。如有异议可向乡镇申诉，或拨打12317。"),
-        )),
-        EventKind::RejectedOutOfScope { reason } => Some((
-            "refused",
-            format!("【防返贫监测】您的申报（{tracking}）乡镇不予受理，原因：{reason}。如有异议可向乡镇申诉，或拨打12317。"),
-        )),
-        EventKind::Eliminated { .. } => Some((
-            "eliminated",
-            format!("【防返贫监测】经核实，您家（{tracking}）风险已消除。如再遇困难，可随时申报。"),
-        )),
-        _ => None,
+    let lang = Lang::default();
+    let (kind, text) = match &event.kind {
+        EventKind::Identified { .. } => ("identified", w::identified(lang, tracking)),
+        EventKind::NotIdentified { reason } => {
+            ("refused", w::not_identified(lang, tracking, reason))
+        }
+        EventKind::RejectedOutOfScope { reason } => {
+            ("refused", w::not_accepted(lang, tracking, reason))
+        }
+        EventKind::Eliminated { .. } => ("eliminated", w::eliminated(lang, tracking)),
+        _ => return None,
+    };
+    Some((kind, format!("【{SIGN_NAME}】{text}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::domain::{case::event::EventActor, role::Role};
+
+    /// The texts read as they did when they were written here.
+    #[test]
+    fn the_sms_reads_as_before() {
+        let event = |kind| CaseEvent {
+            at: NaiveDate::from_ymd_opt(2026, 11, 23)
+                .and_then(|d| d.and_hms_opt(10, 0, 0))
+                .expect("time"),
+            by: EventActor {
+                user_id: "t".into(),
+                role: Role::CountyOfficer,
+            },
+            kind,
+        };
+        let refused = EventKind::NotIdentified {
+            reason: "收入高".into(),
+        };
+        assert_eq!(
+            sms(&event(refused), "T"),
+            Some((
+                "refused",
+                "【防返贫监测】您的申报（T）经审核未被认定为监测对象，原因：收入高。如有异议可向乡镇申诉，或拨打12317。".to_owned()
+            ))
+        );
+        let out = EventKind::RejectedOutOfScope {
+            reason: "不属于本乡镇".into(),
+        };
+        assert_eq!(
+            sms(&event(out), "T").map(|(_, text)| text),
+            Some("【防返贫监测】您的申报（T）乡镇不予受理，原因：不属于本乡镇。如有异议可向乡镇申诉，或拨打12317。".to_owned())
+        );
     }
 }

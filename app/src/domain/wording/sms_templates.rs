@@ -2,7 +2,9 @@
 //! its variables: Aliyun and Tencent Cloud send only registered templates, so an adapter finds
 //! which one a rendered text is and what fills it. The signature 【…】 is the provider's.
 
-/// The signature every household SMS starts with.
+use crate::{domain::lang::Lang, tr::sms_words as w};
+
+/// The signature every household SMS starts with (registered with the provider).
 pub const SIGN_NAME: &str = "防返贫监测";
 
 /// A text matched to a template: its key (`SMS_TEMPLATE_<KEY>` in config) and variables.
@@ -12,34 +14,24 @@ pub struct SmsTemplate {
     pub params: Vec<(&'static str, String)>,
 }
 
-/// (key, text before the query code, text between the code and the reason (when there is
-/// one), text after). The rows follow `household::sms`; the tests hold them to it.
-const FORMS: [(&str, &str, Option<&str>, &str); 4] = [
-    (
-        "identified",
-        "您的申报（",
-        None,
-        "）已认定为监测对象，帮扶责任人将很快与您联系。",
-    ),
-    (
-        "not_identified",
-        "您的申报（",
-        Some("）经审核未被认定为监测对象，原因："),
-        "。如有异议可向乡镇申诉，或拨打12317。",
-    ),
-    (
-        "not_accepted",
-        "您的申报（",
-        Some("）乡镇不予受理，原因："),
-        "。如有异议可向乡镇申诉，或拨打12317。",
-    ),
-    (
-        "eliminated",
-        "经核实，您家（",
-        None,
-        "）风险已消除。如再遇困难，可随时申报。",
-    ),
+/// The template keys and their texts in the SMS's language (`sms_words`, as
+/// `super::household::sms` words them), with markers where the variables go.
+type Word = fn(&str, &str) -> String;
+
+const FORMS: [(&str, Word); 4] = [
+    ("identified", |t, _| w::identified(Lang::default(), t)),
+    ("not_identified", |t, r| {
+        w::not_identified(Lang::default(), t, r)
+    }),
+    ("not_accepted", |t, r| {
+        w::not_accepted(Lang::default(), t, r)
+    }),
+    ("eliminated", |t, _| w::eliminated(Lang::default(), t)),
 ];
+
+/// Where the tracking number and the reason sit in a worded form (never in real text).
+const TRACKING: &str = "\u{1}";
+const REASON: &str = "\u{2}";
 
 /// Every template key, for configuration checks.
 pub const TEMPLATE_KEYS: [&str; 4] = [FORMS[0].0, FORMS[1].0, FORMS[2].0, FORMS[3].0];
@@ -47,13 +39,20 @@ pub const TEMPLATE_KEYS: [&str; 4] = [FORMS[0].0, FORMS[1].0, FORMS[2].0, FORMS[
 /// The template a household SMS was rendered from, or `None` for a text no template fits.
 pub fn template_of(text: &str) -> Option<SmsTemplate> {
     let body = text.strip_prefix(&format!("【{SIGN_NAME}】"))?;
-    FORMS.iter().find_map(|(key, head, middle, tail)| {
-        let rest = body.strip_prefix(head)?.strip_suffix(tail)?;
-        let params = match middle {
-            None if !rest.contains('）') => vec![("tracking", rest.to_owned())],
-            None => return None,
-            Some(middle) => {
-                let (tracking, reason) = rest.split_once(middle)?;
+    FORMS.iter().find_map(|(key, word)| {
+        let form = word(TRACKING, REASON);
+        let (head, rest) = form.split_once(TRACKING)?;
+        let rest_of_text = body.strip_prefix(head)?;
+        let params = match rest.split_once(REASON) {
+            None => {
+                let tracking = rest_of_text.strip_suffix(rest)?;
+                if tracking.contains('）') {
+                    return None;
+                }
+                vec![("tracking", tracking.to_owned())]
+            }
+            Some((middle, tail)) => {
+                let (tracking, reason) = rest_of_text.strip_suffix(tail)?.split_once(middle)?;
                 vec![
                     ("tracking", tracking.to_owned()),
                     ("reason", reason.to_owned()),

@@ -9,36 +9,33 @@ use std::{
     process::Command as Process,
 };
 
-use app::ssr::{
-    db::{Backend, Db, DbError},
-    repo::schema::{self, Totals},
+use app::{
+    ssr::{
+        db::{Backend, Db, DbError},
+        repo::schema::{self, Totals},
+    },
+    tr::{cli_words::backup as w, Lang},
 };
 
+/// Why a backup or restore failed, worded from locales/*.json (`cli_words.backup`);
+/// `Display` is the English with the technical detail.
 #[derive(Debug, thiserror::Error)]
 pub enum BackupError {
-    #[error("{0} already exists: choose a new file name (a backup never overwrites)")]
+    #[error("{}", w::exists(Lang::En, .0))]
     Exists(String),
-    #[error("no database at {0}: check DATABASE_URL")]
+    #[error("{}", w::no_database(Lang::En, .0))]
     NoDatabase(String),
-    #[error("{0} is not a backup this command wrote (SQLite backups are SQLite files, PostgreSQL backups pg_dump custom archives)")]
+    #[error("{}", w::not_a_backup(Lang::En, .0))]
     NotABackup(String),
-    #[error(
-        "the target database is not empty ({0} tables): restore only into a new, empty database \
-         (SQLite: a file name that does not exist yet; PostgreSQL: `createdb -O OWNER NAME`), \
-         point DATABASE_URL at it and run restore again"
-    )]
+    #[error("{}", w::not_empty(Lang::En, .0))]
     NotEmpty(i64),
-    #[error(
-        "{0} was not found: install the PostgreSQL client tools of the server's major version \
-         (Debian: apt-get install postgresql-client) and run again, or use the command in \
-         docs/deploy.md (Backups)"
-    )]
+    #[error("{}", w::tool_missing(Lang::En, .0))]
     ToolMissing(&'static str),
-    #[error("{tool} failed: {message}")]
+    #[error("{}: {message}", w::tool_failed(Lang::En, .tool))]
     ToolFailed { tool: &'static str, message: String },
     #[error("{0}")]
     Db(#[from] DbError),
-    #[error("database: {0}")]
+    #[error("{}: {}", w::db(Lang::En), .0)]
     Sql(#[from] sqlx::Error),
     #[error("{path}: {source}")]
     File {
@@ -46,29 +43,24 @@ pub enum BackupError {
         #[source]
         source: io::Error,
     },
-    #[error("writing the answer: {0}")]
+    #[error("{}: {}", w::output(Lang::En), .0)]
     Output(#[from] io::Error),
 }
 
 impl BackupError {
-    pub fn zh(&self) -> String {
+    /// The operator's message in `lang` (without the technical detail `Display` adds).
+    pub fn words(&self, lang: Lang) -> String {
         match self {
-            BackupError::Exists(p) => format!("{p} 已存在：请换一个新文件名（备份从不覆盖）"),
-            BackupError::NoDatabase(p) => format!("{p} 没有数据库：请检查 DATABASE_URL"),
-            BackupError::NotABackup(p) => format!("{p} 不是本命令生成的备份"),
-            BackupError::NotEmpty(_) => {
-                "目标数据库不是空的：只能恢复到新建的空数据库，请修改 DATABASE_URL 后重试".into()
-            }
-            BackupError::ToolMissing(tool) => {
-                format!("找不到 {tool}：请安装与服务器主版本一致的 PostgreSQL 客户端（apt-get install postgresql-client）")
-            }
-            BackupError::ToolFailed { tool, .. } => format!("{tool} 执行失败"),
-            BackupError::Db(DbError::NewerDatabase(_)) => {
-                "备份来自更新的版本：请用该版本恢复".into()
-            }
-            BackupError::Db(_) | BackupError::Sql(_) => "无法连接或读取数据库".into(),
-            BackupError::File { path, .. } => format!("无法读写 {path}"),
-            BackupError::Output(_) => "无法输出结果".into(),
+            BackupError::Exists(p) => w::exists(lang, p),
+            BackupError::NoDatabase(p) => w::no_database(lang, p),
+            BackupError::NotABackup(p) => w::not_a_backup(lang, p),
+            BackupError::NotEmpty(tables) => w::not_empty(lang, tables),
+            BackupError::ToolMissing(tool) => w::tool_missing(lang, tool),
+            BackupError::ToolFailed { tool, .. } => w::tool_failed(lang, tool),
+            BackupError::Db(DbError::NewerDatabase(_)) => w::newer_database(lang).to_owned(),
+            BackupError::Db(_) | BackupError::Sql(_) => w::db(lang).to_owned(),
+            BackupError::File { path, .. } => w::file(lang, path),
+            BackupError::Output(_) => w::output(lang).to_owned(),
         }
     }
 }

@@ -1,8 +1,11 @@
-//! Why a `server` subcommand failed, in Chinese and English, and the exit code it ends with.
-//! Below `cli` and the command modules (`keys_cmd`), which all answer with it.
+//! Why a `server` subcommand failed, in the words of locales/*.json (`cli_words`), and the
+//! exit code it ends with. Below `cli` and the command modules (`keys_cmd`), which all answer with it.
 use std::io;
 
-use app::ssr::{db::DbError, services::setup::SetupError};
+use app::{
+    ssr::{db::DbError, services::setup::SetupError},
+    tr::{cli_words::error as w, Lang},
+};
 
 /// Exit codes, the same for every command (also in `server --help`).
 pub mod exit {
@@ -20,76 +23,63 @@ pub mod exit {
     pub const AUDIT_BROKEN: u8 = 5;
 }
 
-/// Why a subcommand failed; `zh` and `Display` (English) are what the operator reads.
+/// Why a subcommand failed, worded from locales/*.json (`cli_words.error`): `words(Zh)` and
+/// `Display` (the English, with the technical detail) are what the operator reads.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
-    #[error("could not read {path}: {source}")]
+    #[error("{}: {source}", w::read(Lang::En, .path))]
     Read {
         path: String,
         #[source]
         source: io::Error,
     },
-    #[error(
-        "the file is not UTF-8 (Excel's plain CSV is GBK): save it as \"CSV UTF-8\" and try again"
-    )]
+    #[error("{}", w::not_utf8(Lang::En))]
     NotUtf8,
-    #[error("no password given")]
+    #[error("{}", w::no_password(Lang::En))]
     NoPassword,
     #[error("{0}")]
     Db(#[from] DbError),
     #[error("{0}")]
     Setup(#[from] SetupError),
-    #[error("{0} row(s) have errors: nothing was imported; fix them and run the command again")]
+    #[error("{}", w::rows_failed(Lang::En, .0))]
     RowsFailed(usize),
-    #[error("writing the answer: {0}")]
+    #[error("{}: {}", w::output(Lang::En), .0)]
     Output(#[from] io::Error),
-    #[error(
-        "{0} migration(s) would run: back up first (`server backup FILE`), then run \
-         `server migrate` or start the server"
-    )]
+    #[error("{}", w::migrations_pending(Lang::En, .0))]
     MigrationsPending(usize),
     #[error("{0}")]
     Backup(#[from] crate::backup::BackupError),
-    #[error("`serve` is not run here: start the binary with `server serve`")]
+    #[error("{}", w::not_here(Lang::En))]
     NotHere,
     #[error("{0}")]
     Keys(#[from] crate::keys::KeyError),
-    #[error("re-encrypting: {0}")]
+    #[error("{}: {}", w::rotate(Lang::En), .0)]
     Rotate(#[from] app::ssr::error::ServiceError),
     #[error("{0}")]
     Audit(String),
-    #[error("the audit log's hash chain is broken: see the first broken link above")]
+    #[error("{}", w::audit_broken(Lang::En))]
     AuditBroken,
 }
 
 impl CliError {
-    pub fn zh(&self) -> String {
+    /// The operator's message in `lang` (the CLI shows zh-CN, then `Display`).
+    pub fn words(&self, lang: Lang) -> String {
         match self {
-            CliError::Read { path, .. } => format!("无法读取 {path}"),
-            CliError::NotUtf8 => {
-                "文件不是UTF-8编码（Excel默认CSV为GBK）：请另存为“CSV UTF-8”后重试".to_owned()
-            }
-            CliError::NoPassword => "没有读到密码".to_owned(),
-            CliError::Db(DbError::NewerDatabase(_)) => {
-                "数据库已被更新版本迁移：请运行该版本，或恢复升级前的备份".to_owned()
-            }
-            CliError::Db(_) => "无法连接或迁移数据库".to_owned(),
-            CliError::Setup(e) => e.zh(),
-            CliError::RowsFailed(n) => format!("有{n}行错误，未导入任何数据：请改正后重新运行"),
-            CliError::Output(_) => "无法输出结果".to_owned(),
-            CliError::MigrationsPending(n) => {
-                format!(
-                    "有{n}个待执行的迁移：请先备份（server backup 文件），再运行 server migrate"
-                )
-            }
-            CliError::Backup(e) => e.zh(),
-            CliError::NotHere => "请用 server serve 启动服务".to_owned(),
-            CliError::Keys(_) => "密钥文件或密钥设置有误（见英文说明）".to_owned(),
-            CliError::Rotate(_) => {
-                "重新加密中断：请再次运行 server keys rotate（会从中断处继续）".to_owned()
-            }
-            CliError::Audit(_) => "无法校验审计日志".to_owned(),
-            CliError::AuditBroken => "审计日志哈希链已断：见上方第一处断链".to_owned(),
+            CliError::Read { path, .. } => w::read(lang, path),
+            CliError::NotUtf8 => w::not_utf8(lang).to_owned(),
+            CliError::NoPassword => w::no_password(lang).to_owned(),
+            CliError::Db(DbError::NewerDatabase(_)) => w::newer_database(lang).to_owned(),
+            CliError::Db(_) => w::db(lang).to_owned(),
+            CliError::Setup(e) => e.words(lang),
+            CliError::RowsFailed(n) => w::rows_failed(lang, n),
+            CliError::Output(_) => w::output(lang).to_owned(),
+            CliError::MigrationsPending(n) => w::migrations_pending(lang, n),
+            CliError::Backup(e) => e.words(lang),
+            CliError::NotHere => w::not_here(lang).to_owned(),
+            CliError::Keys(_) => w::keys(lang).to_owned(),
+            CliError::Rotate(_) => w::rotate(lang).to_owned(),
+            CliError::Audit(_) => w::audit(lang).to_owned(),
+            CliError::AuditBroken => w::audit_broken(lang).to_owned(),
         }
     }
 
@@ -104,5 +94,41 @@ impl CliError {
             CliError::AuditBroken => exit::AUDIT_BROKEN,
             _ => exit::FAILED,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The operator reads the words the CLI printed when they were written here.
+    #[test]
+    fn the_operator_reads_the_same_words() {
+        let rows = CliError::RowsFailed(3);
+        assert_eq!(
+            rows.words(Lang::Zh),
+            "有3行错误，未导入任何数据：请改正后重新运行"
+        );
+        assert_eq!(
+            rows.to_string(),
+            "3 row(s) have errors: nothing was imported; fix them and run the command again"
+        );
+        let exists = CliError::Backup(crate::backup::BackupError::Exists("a.db".into()));
+        assert_eq!(
+            exists.words(Lang::Zh),
+            "a.db 已存在：请换一个新文件名（备份从不覆盖）"
+        );
+        assert_eq!(
+            exists.to_string(),
+            "a.db already exists: choose a new file name (a backup never overwrites)"
+        );
+        let taken = CliError::Setup(SetupError::UsernameTaken);
+        assert_eq!(
+            (taken.words(Lang::Zh), taken.to_string()),
+            (
+                "用户名已被使用".to_owned(),
+                "that username is taken".to_owned()
+            )
+        );
     }
 }

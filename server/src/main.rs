@@ -62,7 +62,7 @@ async fn main() -> ExitCode {
             match cli::run(other, config.database_url.expose(), &mut stdin, &mut stdout).await {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
-                    eprintln!("safety-net: {} / {e}", e.zh());
+                    eprintln!("safety-net: {} / {e}", e.words(app::tr::Lang::Zh));
                     ExitCode::from(e.exit_code())
                 }
             }

@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use super::{cases::new_id, millis};
 use crate::{
     domain::{
+        lang::Lang,
         message::UserMessage,
         password_policy::{self, WeakPassword, DEMO_PASSWORDS},
         region::{RegionCode, RegionLevel},
@@ -20,47 +21,49 @@ use crate::{
         password::{hash_password, verify_password},
         repo::{regions, sessions, users},
     },
+    tr::cli_words::setup as w,
 };
 
 /// Why a set-up command did nothing. Every variant but `Db` and `Hash` is the operator's to fix.
+/// Worded from locales/*.json (`cli_words.setup`); `Display` is the English.
 #[derive(Debug, thiserror::Error)]
 pub enum SetupError {
-    #[error("{}", .0.text(crate::domain::lang::Lang::En))]
+    #[error("{}", .0.text(Lang::En))]
     Csv(RegionCsvError),
     #[error("{}", .0.en())]
     WeakPassword(WeakPassword),
-    #[error("a username uses letters, digits, - and _ only")]
+    #[error("{}", w::bad_username(Lang::En))]
     BadUsername,
-    #[error("the display name is empty")]
+    #[error("{}", w::no_display_name(Lang::En))]
     NoDisplayName,
-    #[error("no region with that code: import the regions first")]
+    #[error("{}", w::unknown_region(Lang::En))]
     UnknownRegion,
-    #[error("a county admin's region is a county (a code ending in six zeros)")]
+    #[error("{}", w::not_a_county(Lang::En))]
     NotACounty,
-    #[error("that username is taken")]
+    #[error("{}", w::username_taken(Lang::En))]
     UsernameTaken,
-    #[error("no account with that username")]
+    #[error("{}", w::unknown_user(Lang::En))]
     UnknownUser,
-    #[error("database error")]
+    #[error("{}", w::db(Lang::En))]
     Db(#[from] sqlx::Error),
-    #[error("password hashing failed")]
+    #[error("{}", w::hash(Lang::En))]
     Hash,
 }
 
 impl SetupError {
-    /// The operator's message in Chinese (the English one is `Display`).
-    pub fn zh(&self) -> String {
+    /// The operator's message in `lang`.
+    pub fn words(&self, lang: Lang) -> String {
         match self {
-            SetupError::Csv(e) => e.text(crate::domain::lang::Lang::Zh),
-            SetupError::WeakPassword(e) => e.zh().to_owned(),
-            SetupError::BadUsername => "用户名只能包含字母、数字、-和_".to_owned(),
-            SetupError::NoDisplayName => "姓名不能为空".to_owned(),
-            SetupError::UnknownRegion => "没有这个区划代码：请先导入区划".to_owned(),
-            SetupError::NotACounty => "县级管理员的区域须为县（代码后6位为0）".to_owned(),
-            SetupError::UsernameTaken => "用户名已被使用".to_owned(),
-            SetupError::UnknownUser => "没有这个用户名的账号".to_owned(),
-            SetupError::Db(_) => "数据库出错".to_owned(),
-            SetupError::Hash => "密码加密失败".to_owned(),
+            SetupError::Csv(e) => e.text(lang),
+            SetupError::WeakPassword(e) => crate::domain::message::text_in(e, lang).to_owned(),
+            SetupError::BadUsername => w::bad_username(lang).to_owned(),
+            SetupError::NoDisplayName => w::no_display_name(lang).to_owned(),
+            SetupError::UnknownRegion => w::unknown_region(lang).to_owned(),
+            SetupError::NotACounty => w::not_a_county(lang).to_owned(),
+            SetupError::UsernameTaken => w::username_taken(lang).to_owned(),
+            SetupError::UnknownUser => w::unknown_user(lang).to_owned(),
+            SetupError::Db(_) => w::db(lang).to_owned(),
+            SetupError::Hash => w::hash(lang).to_owned(),
         }
     }
 }

@@ -38,12 +38,14 @@ const COLUMNS: [(&str, &str, &str, bool); 9] = [
     ("description", "情况说明", "description", true),
 ];
 
-/// A row problem's column as the header names it, in `lang` (`risk_types` → 困难类型).
+/// A row problem's column as a header names it (`risk_types` → 困难类型): the English header
+/// on English pages, else the Chinese one department files carry (a file format, not words).
 pub fn column_header(field: &str, lang: crate::domain::lang::Lang) -> &str {
-    COLUMNS
-        .iter()
-        .find(|(f, ..)| *f == field)
-        .map_or(field, |(_, zh, en, _)| lang.pick(*zh, *en))
+    use crate::domain::lang::Lang;
+    COLUMNS.iter().find(|(f, ..)| *f == field).map_or(
+        field,
+        |(_, zh, en, _)| if lang == Lang::En { en } else { zh },
+    )
 }
 
 /// Parses the whole file; problems inside a row are left for the row's own checks.

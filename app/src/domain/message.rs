@@ -146,6 +146,8 @@ pub(crate) mod tests {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Message {
     pub key: &'static str,
+    /// The `field_error` key of its words (see [`UserMessage::text_key`]).
+    pub text_key: &'static str,
     pub zh: &'static str,
     pub en: &'static str,
     /// The household member row it is about, if any (the form names the member).
@@ -156,6 +158,7 @@ impl Message {
     pub fn of(source: &dyn UserMessage) -> Message {
         Message {
             key: source.key(),
+            text_key: source.text_key(),
             zh: source.zh(),
             en: source.en(),
             member: None,
@@ -172,7 +175,7 @@ impl Message {
 
     /// What the person reads, naming the member when there is one.
     pub fn words(&self, lang: super::lang::Lang) -> String {
-        let text = lang.pick(self.zh, self.en);
+        let text = text_in(self, lang);
         match self.member {
             Some(member) => member.words(lang, text),
             None => text.to_owned(),
@@ -189,5 +192,8 @@ impl UserMessage for Message {
     }
     fn en(&self) -> &'static str {
         self.en
+    }
+    fn text_key(&self) -> &'static str {
+        self.text_key
     }
 }

@@ -10,11 +10,12 @@ pub use crate::tr::Lang;
 pub const LANG_COOKIE: &str = "lang";
 
 impl Lang {
-    /// The text for this language.
+    /// The English or, for any other language, the Chinese (for the few choices that are not
+    /// words, so a language added to `locales/` still compiles).
     pub fn pick<T>(self, zh: T, en: T) -> T {
         match self {
-            Lang::Zh => zh,
             Lang::En => en,
+            _ => zh,
         }
     }
 

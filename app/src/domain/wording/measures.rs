@@ -53,10 +53,11 @@ fn render(measure: &Measure, lang: Lang, dept: &str) -> String {
     let amount = if measure.amount == Fen::ZERO {
         String::new()
     } else {
-        // One currency mark: "3,000.00 元" in Chinese, "¥3,000.00" in English.
+        // One currency mark: "¥3,000.00" in English, "3,000.00 元" in Chinese (and in a
+        // language added later, whose `measures.amount` says where 元 goes).
         let shown = match lang {
-            Lang::Zh => measure.amount.grouped_yuan(),
             Lang::En => measure.amount.to_string(),
+            _ => measure.amount.grouped_yuan(),
         };
         tr::measures::amount(lang, shown)
     };

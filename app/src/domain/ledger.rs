@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use super::{
     case::{labels, Case, CaseState},
+    lang::Lang,
     money::Fen,
 };
 
@@ -47,33 +48,37 @@ pub struct LedgerFacts<'a> {
     pub channel_zh: &'a str,
 }
 
-pub const HEADER: [&str; 18] = [
-    "查询码",
-    "乡镇",
-    "村",
-    "村民小组",
-    "户主（申请人）",
-    "身份证号（脱敏）",
-    "家庭人口",
-    "发现渠道",
-    "发现日期",
-    "监测类别",
-    "风险等级",
-    "风险类型",
-    "监测（帮扶）责任人",
-    "帮扶措施",
-    "帮扶金额合计（元）",
-    "风险消除情况",
-    "最近走访",
-    "当前环节",
-];
+/// The ledger's columns in `lang` (`export_words.ledger`).
+pub fn header(lang: Lang) -> [&'static str; 18] {
+    use crate::tr::export_words::ledger as h;
+    [
+        h::tracking(lang),
+        h::township(lang),
+        h::village(lang),
+        h::group(lang),
+        h::applicant(lang),
+        h::id_masked(lang),
+        h::household_size(lang),
+        h::channel(lang),
+        h::found_on(lang),
+        h::category(lang),
+        h::tier(lang),
+        h::risk_types(lang),
+        h::responsible(lang),
+        h::measures(lang),
+        h::assistance_total(lang),
+        h::elimination(lang),
+        h::last_visit(lang),
+        h::step(lang),
+    ]
+}
 
 /// Whether the case belongs in the ledger: the household has been identified.
 pub fn is_listed(case: &Case) -> bool {
     case.category.is_some()
 }
 
-/// One ledger row, in [`HEADER`] order.
+/// One ledger row, in [`header`] order.
 pub fn row(case: &Case, facts: &LedgerFacts<'_>) -> Vec<LedgerCell> {
     use LedgerCell::{Count, Date, NoDate, Text, Yuan};
     let measures = case
@@ -205,7 +210,12 @@ mod tests {
     fn the_header_has_the_columns_the_county_reports() {
         for column in ["风险类型", "监测（帮扶）责任人", "帮扶措施", "风险消除情况"]
         {
-            assert!(HEADER.contains(&column), "{column}");
+            assert!(header(Lang::Zh).contains(&column), "{column}");
         }
+        let before =
+            "查询码,乡镇,村,村民小组,户主（申请人）,身份证号（脱敏）,家庭人口,发现渠道,发现日期,\
+                      监测类别,风险等级,风险类型,监测（帮扶）责任人,帮扶措施,帮扶金额合计（元）,\
+                      风险消除情况,最近走访,当前环节";
+        assert_eq!(header(Lang::Zh).join(","), before);
     }
 }

@@ -212,18 +212,21 @@ pub async fn csv(
         .record(state, AuditAction::AuditExported, Outcome::Allowed, &read)
         .await?;
     let mut body = String::from("\u{feff}");
-    body.push_str(&csv_line(&[
-        "序号",
-        "时间",
-        "人员",
-        "角色",
-        "操作",
-        "结果",
-        "查询码",
-        "原因",
-        "说明",
-        "来源地址",
-    ]));
+    // The county's record, like its rows: in the default language (`audit_csv`).
+    let header = [
+        "seq",
+        "at",
+        "who",
+        "role",
+        "action",
+        "outcome",
+        "tracking",
+        "reason",
+        "detail",
+        "client_address",
+    ]
+    .map(|column| crate::tr::audit_csv::lookup(Lang::default(), column).unwrap_or(column));
+    body.push_str(&csv_line(&header));
     for r in &found {
         let seq = r.seq.to_string();
         body.push_str(&csv_line(&[

@@ -10,21 +10,36 @@ use super::{
     ledger_xlsx::{workbook_of, XlsxCell, XlsxSheet},
 };
 use crate::{
-    domain::time::beijing_date,
+    domain::{lang::Lang, time::beijing_date},
     ssr::{error::ServiceError, state::AppState},
     wire::dashboard::DashboardView,
 };
 
-const STEPS: [&str; 5] = ["环节", "按时", "即将到期", "已逾期", "合计"];
-const OVERDUE: [&str; 2] = ["地区", "逾期事项"];
-const IDENTIFICATION: [&str; 6] = [
-    "统计日期",
-    "月份",
-    "本月完成认定（户）",
-    "平均用时（天）",
-    "时限（天）",
-    "超时（户）",
-];
+/// The workbook's words: the county's record, in the default language like its step and
+/// place names (`export_words`).
+const LANG: Lang = Lang::Zh;
+
+fn headers() -> [Vec<&'static str>; 3] {
+    use crate::tr::export_words::{identification as i, overdue as o, steps as s};
+    [
+        vec![
+            s::step(LANG),
+            s::on_time(LANG),
+            s::due_soon(LANG),
+            s::overdue(LANG),
+            s::total(LANG),
+        ],
+        vec![o::place(LANG), o::count(LANG)],
+        vec![
+            i::as_of(LANG),
+            i::month(LANG),
+            i::identified(LANG),
+            i::average_days(LANG),
+            i::limit_days(LANG),
+            i::over_limit(LANG),
+        ],
+    ]
+}
 
 pub async fn export(
     state: &AppState,
@@ -33,10 +48,15 @@ pub async fn export(
 ) -> Result<LedgerFile, ServiceError> {
     let view = dashboard::for_staff(state, staff, now).await?;
     let today = beijing_date(now);
-    let body = workbook_of(&sheets(&view, today))
+    let headers = headers();
+    let body = workbook_of(&sheets(&view, today, &headers))
         .map_err(|e| ServiceError::Corrupt(format!("dashboard workbook: {e}")))?;
     Ok(LedgerFile {
-        file_name: format!("{}工作看板{}.xlsx", view.scope_name, today.format("%Y%m%d")),
+        file_name: crate::tr::export_words::dashboard_file(
+            LANG,
+            &view.scope_name,
+            today.format("%Y%m%d"),
+        ),
         content_type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         body,
     })
@@ -46,7 +66,12 @@ fn count(n: usize) -> XlsxCell {
     XlsxCell::Count(n as i64)
 }
 
-fn sheets(view: &DashboardView, today: chrono::NaiveDate) -> Vec<XlsxSheet<'static>> {
+fn sheets<'a>(
+    view: &DashboardView,
+    today: chrono::NaiveDate,
+    headers: &'a [Vec<&'static str>; 3],
+) -> Vec<XlsxSheet<'a>> {
+    use crate::tr::export_words::sheet;
     let steps = view
         .by_step
         .iter()
@@ -77,18 +102,18 @@ fn sheets(view: &DashboardView, today: chrono::NaiveDate) -> Vec<XlsxSheet<'stat
     ]];
     vec![
         XlsxSheet {
-            name: "各环节事项",
-            header: &STEPS,
+            name: sheet::steps(LANG),
+            header: &headers[0],
             rows: steps,
         },
         XlsxSheet {
-            name: "逾期事项分布",
-            header: &OVERDUE,
+            name: sheet::overdue(LANG),
+            header: &headers[1],
             rows: overdue,
         },
         XlsxSheet {
-            name: "认定用时",
-            header: &IDENTIFICATION,
+            name: sheet::identification(LANG),
+            header: &headers[2],
             rows: identification,
         },
     ]

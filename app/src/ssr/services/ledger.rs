@@ -9,7 +9,7 @@ use crate::{
         audit::{AuditAction, Outcome},
         case::Case,
         id_number::IdNumber,
-        ledger::{csv_line, is_listed, row, LedgerCell, LedgerFacts, HEADER},
+        ledger::{csv_line, header, is_listed, row, LedgerCell, LedgerFacts},
         region::RegionLevel,
         time::beijing_date,
         vocab::Channel,
@@ -77,10 +77,12 @@ pub async fn export(
     reader
         .record(state, AuditAction::LedgerExported, Outcome::Allowed, &read)
         .await?;
+    // The county's record: its columns in the default language, like its rows.
+    let header = header(crate::domain::lang::Lang::default());
     Ok(match format {
         LedgerFormat::Csv => {
             let mut body = String::from("\u{feff}");
-            body.push_str(&csv_line(&HEADER));
+            body.push_str(&csv_line(&header));
             for row in &table.rows {
                 body.push_str(&csv_line(
                     &row.iter().map(LedgerCell::text).collect::<Vec<_>>(),
@@ -95,7 +97,7 @@ pub async fn export(
         LedgerFormat::Xlsx => LedgerFile {
             file_name: format!("{}.xlsx", table.stem),
             content_type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            body: super::ledger_xlsx::workbook(&HEADER, &table.rows)
+            body: super::ledger_xlsx::workbook(&header, &table.rows)
                 .map_err(|e| ServiceError::Corrupt(format!("ledger workbook: {e}")))?,
         },
     })

@@ -172,14 +172,10 @@ vocab! {
 }
 
 impl MeasureType {
-    /// Lead department (牵头单位), in Chinese.
+    /// Lead department (牵头单位): stored with each measure as data, in Chinese (a department's
+    /// name, marked `lang="zh-CN"` on English pages like other names).
     pub const fn lead_department_zh(self) -> &'static str {
-        self.lead_department().0
-    }
-
-    /// Lead department, in English.
-    pub const fn lead_department_en(self) -> &'static str {
-        self.lead_department().1
+        self.lead_department()
     }
 
     /// Developmental measures (开发式帮扶) that need labour capacity.
@@ -192,25 +188,22 @@ impl MeasureType {
         matches!(self.kind(), MeasureKind::Backstop)
     }
 
-    /// Lead department as (Chinese, English).
-    const fn lead_department(self) -> (&'static str, &'static str) {
+    const fn lead_department(self) -> &'static str {
         match self {
-            MeasureType::Industry => ("农业农村局", "Agriculture and Rural Affairs Bureau"),
-            MeasureType::Employment | MeasureType::PublicWelfareJob => {
-                ("人社局", "Human Resources and Social Security Bureau")
-            }
+            MeasureType::Industry => "农业农村局",
+            MeasureType::Employment | MeasureType::PublicWelfareJob => "人社局",
             MeasureType::MinimumLiving
             | MeasureType::ExtremePovertySupport
-            | MeasureType::TemporaryRelief => ("民政局", "Civil Affairs Bureau"),
-            MeasureType::Medical => ("医保局", "Healthcare Security Bureau"),
-            MeasureType::Education => ("教育局", "Education Bureau"),
-            MeasureType::Housing => ("住建局", "Housing and Urban-Rural Development Bureau"),
-            MeasureType::DrinkingWater => ("水利局", "Water Resources Bureau"),
-            MeasureType::Insurance => ("财政局", "Finance Bureau"),
-            MeasureType::Microcredit => ("农商行", "Rural Commercial Bank"),
-            MeasureType::Consumption => ("商务局", "Commerce Bureau"),
-            MeasureType::Social => ("工商联", "Federation of Industry and Commerce"),
-            MeasureType::Motivation => ("乡村振兴局", "Rural Revitalization Bureau"),
+            | MeasureType::TemporaryRelief => "民政局",
+            MeasureType::Medical => "医保局",
+            MeasureType::Education => "教育局",
+            MeasureType::Housing => "住建局",
+            MeasureType::DrinkingWater => "水利局",
+            MeasureType::Insurance => "财政局",
+            MeasureType::Microcredit => "农商行",
+            MeasureType::Consumption => "商务局",
+            MeasureType::Social => "工商联",
+            MeasureType::Motivation => "乡村振兴局",
         }
     }
 
@@ -367,7 +360,6 @@ mod tests {
         check_labels!(MeasureType);
         for measure in MeasureType::ALL {
             assert!(!measure.lead_department_zh().is_ascii());
-            assert!(!measure.lead_department_en().is_empty());
         }
     }
 

@@ -10,10 +10,16 @@
 pub trait UserMessage {
     /// Stable, ASCII message key used in the API and in translation tables.
     fn key(&self) -> &'static str;
+    /// The message in `lang` (a text in locales/*.json).
+    fn text(&self, lang: super::lang::Lang) -> &'static str;
     /// Message in Simplified Chinese (zh-CN), the primary UI language.
-    fn zh(&self) -> &'static str;
+    fn zh(&self) -> &'static str {
+        self.text(super::lang::Lang::Zh)
+    }
     /// Message in English.
-    fn en(&self) -> &'static str;
+    fn en(&self) -> &'static str {
+        self.text(super::lang::Lang::En)
+    }
     /// The `field_error` locale key of the text, when the words depend on a sub-case the key
     /// does not name (a workflow refusal's misfit or elimination gap); usually the key itself.
     fn text_key(&self) -> &'static str {
@@ -27,15 +33,6 @@ pub trait UserMessage {
 /// `Display` (the English text) and `std::error::Error`.
 macro_rules! user_messages {
     ($name:ident { $($variant:ident => $group:ident . $leaf:ident;)+ }) => {
-        impl $name {
-            /// The message in `lang` (texts under `field_error` in locales/*.json).
-            pub fn text(&self, lang: $crate::tr::Lang) -> &'static str {
-                match self {
-                    $($name::$variant => $crate::tr::field_error::$group::$leaf(lang),)+
-                }
-            }
-        }
-
         impl $crate::domain::message::UserMessage for $name {
             fn key(&self) -> &'static str {
                 match self {
@@ -43,12 +40,11 @@ macro_rules! user_messages {
                 }
             }
 
-            fn zh(&self) -> &'static str {
-                self.text($crate::tr::Lang::Zh)
-            }
-
-            fn en(&self) -> &'static str {
-                self.text($crate::tr::Lang::En)
+            /// The message in `lang` (texts under `field_error` in locales/*.json).
+            fn text(&self, lang: $crate::tr::Lang) -> &'static str {
+                match self {
+                    $($name::$variant => $crate::tr::field_error::$group::$leaf(lang),)+
+                }
             }
         }
 
@@ -122,11 +118,8 @@ pub(crate) mod tests {
         fn key(&self) -> &'static str {
             "sample.only_variant"
         }
-        fn zh(&self) -> &'static str {
-            "示例"
-        }
-        fn en(&self) -> &'static str {
-            "Sample"
+        fn text(&self, lang: crate::domain::lang::Lang) -> &'static str {
+            lang.pick("示例", "Sample")
         }
     }
 
@@ -187,11 +180,8 @@ impl UserMessage for Message {
     fn key(&self) -> &'static str {
         self.key
     }
-    fn zh(&self) -> &'static str {
-        self.zh
-    }
-    fn en(&self) -> &'static str {
-        self.en
+    fn text(&self, lang: super::lang::Lang) -> &'static str {
+        lang.pick(self.zh, self.en)
     }
     fn text_key(&self) -> &'static str {
         self.text_key

@@ -105,18 +105,8 @@ impl UserMessage for ReportFieldError {
         }
     }
 
-    fn zh(&self) -> &'static str {
-        self.text(Lang::Zh)
-    }
-
-    fn en(&self) -> &'static str {
-        self.text(Lang::En)
-    }
-}
-
-impl ReportFieldError {
     /// The message in `lang` (texts under `field_error` in locales/*.json).
-    pub fn text(self, lang: Lang) -> &'static str {
+    fn text(&self, lang: Lang) -> &'static str {
         use crate::tr::field_error as w;
         match self {
             Self::NameMissing => w::report::name_missing(lang),

@@ -6,7 +6,7 @@ use crate::{
     domain::{
         lang::Lang,
         member_field::{MemberField, MemberPart},
-        message::Message,
+        message::{Message, UserMessage},
         report::ReportFieldError,
     },
     tr_parse::{args, flatten},

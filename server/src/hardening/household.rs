@@ -56,11 +56,8 @@ impl UserMessage for TooLarge {
     fn key(&self) -> &'static str {
         "http.body_too_large"
     }
-    fn zh(&self) -> &'static str {
-        tr::field_error::http::household_too_large(Lang::Zh)
-    }
-    fn en(&self) -> &'static str {
-        tr::field_error::http::household_too_large(Lang::En)
+    fn text(&self, lang: Lang) -> &'static str {
+        tr::field_error::http::household_too_large(lang)
     }
     fn text_key(&self) -> &'static str {
         "http.household_too_large"

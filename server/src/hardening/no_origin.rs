@@ -15,12 +15,8 @@ impl UserMessage for NoOrigin {
         "http.no_origin"
     }
 
-    fn zh(&self) -> &'static str {
-        tr::field_error::http::no_origin(Lang::Zh)
-    }
-
-    fn en(&self) -> &'static str {
-        tr::field_error::http::no_origin(Lang::En)
+    fn text(&self, lang: Lang) -> &'static str {
+        tr::field_error::http::no_origin(lang)
     }
 }
 

@@ -33,19 +33,9 @@ impl UserMessage for Refusal {
         }
     }
 
-    fn zh(&self) -> &'static str {
-        self.text(Lang::Zh)
-    }
-
-    fn en(&self) -> &'static str {
-        self.text(Lang::En)
-    }
-}
-
-impl Refusal {
     /// The message in `lang`: `field_error.<key>` in locales/*.json, so `FieldError` words
     /// the refusal again in any language.
-    pub fn text(self, lang: Lang) -> &'static str {
+    fn text(&self, lang: Lang) -> &'static str {
         use tr::field_error::http as t;
         match self {
             Refusal::BodyTooLarge => t::body_too_large(lang),
@@ -54,7 +44,9 @@ impl Refusal {
             Refusal::TimedOut => t::timed_out(lang),
         }
     }
+}
 
+impl Refusal {
     pub fn status(self) -> StatusCode {
         match self {
             Refusal::BodyTooLarge => StatusCode::PAYLOAD_TOO_LARGE,

@@ -81,18 +81,8 @@ impl UserMessage for EliminationGap {
         }
     }
 
-    fn zh(&self) -> &'static str {
-        self.text(Lang::Zh)
-    }
-
-    fn en(&self) -> &'static str {
-        self.text(Lang::En)
-    }
-}
-
-impl EliminationGap {
     /// The message in `lang` (texts under `field_error.elimination_gap` in locales/*.json).
-    pub fn text(&self, lang: Lang) -> &'static str {
+    fn text(&self, lang: Lang) -> &'static str {
         use crate::tr::field_error::elimination_gap as t;
         match self {
             EliminationGap::NoMeasures => t::no_measures(lang),

@@ -215,18 +215,8 @@ impl UserMessage for Refusal {
         }
     }
 
-    fn zh(&self) -> &'static str {
-        self.text(Lang::Zh)
-    }
-
-    fn en(&self) -> &'static str {
-        self.text(Lang::En)
-    }
-}
-
-impl Refusal {
     /// The message in `lang` (texts under `field_error.case_refusal` in locales/*.json).
-    pub fn text(&self, lang: Lang) -> &'static str {
+    fn text(&self, lang: Lang) -> &'static str {
         use crate::tr::field_error::case_refusal as t;
         match self {
             Refusal::WrongRole { .. } => t::wrong_role(lang),

@@ -49,18 +49,8 @@ impl UserMessage for RevealReasonError {
         }
     }
 
-    fn zh(&self) -> &'static str {
-        self.text(Lang::Zh)
-    }
-
-    fn en(&self) -> &'static str {
-        self.text(Lang::En)
-    }
-}
-
-impl RevealReasonError {
     /// The message in `lang` (texts under `field_error.audit` in locales/*.json).
-    pub fn text(&self, lang: Lang) -> &'static str {
+    fn text(&self, lang: Lang) -> &'static str {
         use crate::tr::field_error::audit as t;
         match self {
             RevealReasonError::Missing => t::reason_missing(lang),

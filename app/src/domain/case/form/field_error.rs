@@ -66,18 +66,8 @@ impl UserMessage for CommandFieldError {
         }
     }
 
-    fn zh(&self) -> &'static str {
-        self.text(Lang::Zh)
-    }
-
-    fn en(&self) -> &'static str {
-        self.text(Lang::En)
-    }
-}
-
-impl CommandFieldError {
     /// The message in `lang` (texts under `field_error` in locales/*.json).
-    pub fn text(self, lang: Lang) -> &'static str {
+    fn text(&self, lang: Lang) -> &'static str {
         use crate::tr::field_error as w;
         match self {
             Self::UnknownKind => w::command::unknown_kind(lang),

@@ -145,9 +145,8 @@ fn invalid(
 
 /// A field's problem in the page's language, if any.
 fn message<T, E: UserMessage>(lang: Lang, result: Result<T, E>) -> Option<&'static str> {
-    result
-        .err()
-        .map(|e| crate::domain::message::text_in(&e, lang))
+    // The error's own text (not `text_in`'s table of every field error: the WASM stays small).
+    result.err().map(|e| e.text(lang))
 }
 
 #[component]

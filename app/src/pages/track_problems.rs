@@ -2,10 +2,7 @@
 //! where it is shown: under the tracking number, under the mobile, or about the whole form
 //! (`limited`, `not_found`: the latter never says which of the two was wrong).
 use crate::{
-    domain::{
-        message::{text_in, UserMessage},
-        MobileNumberError as M, TrackingNumberError as N,
-    },
+    domain::{message::UserMessage, MobileNumberError as M, TrackingNumberError as N},
     i18n::Lang,
     tr,
 };
@@ -34,9 +31,9 @@ impl TrackProblems {
                 "not_found" => problems.form = Some(tr::track::nothing_found_check_tracking(t)),
                 key => {
                     if let Some(e) = tracking.iter().find(|e| e.key() == key) {
-                        problems.tracking = Some(text_in(e, t));
+                        problems.tracking = Some(e.text(t));
                     } else if let Some(e) = mobile.iter().find(|e| e.key() == key) {
-                        problems.mobile = Some(text_in(e, t));
+                        problems.mobile = Some(e.text(t));
                     }
                 }
             }

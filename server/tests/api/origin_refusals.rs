@@ -117,3 +117,27 @@ async fn a_post_without_origin_is_refused_in_its_own_words() {
         .expect("count");
     assert_eq!(count, 0);
 }
+
+/// A body the server cannot read is refused in the caller's language, whoever asks: the
+/// framework words it before the request is seen, so the server words it again.
+#[tokio::test]
+async fn an_unreadable_body_is_refused_in_the_callers_language() {
+    let app = spawn_app().await;
+    let plain = reqwest::Client::new();
+    for (cookie, words) in [("lang=en", "could not"), ("lang=zh-CN", "无法读取")] {
+        let answer = plain
+            .post(app.url("/api/reports/submit"))
+            .header(header::ORIGIN, app.base.as_str())
+            .header(header::ACCEPT, "application/json")
+            .header(header::COOKIE, cookie)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body("garbage%%%&&==")
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(answer.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let typed: Value = answer.json().await.expect("typed error");
+        let message = typed["Validation"][0]["message"].as_str().expect("message");
+        assert!(message.to_lowercase().contains(words), "{cookie}: {typed}");
+    }
+}

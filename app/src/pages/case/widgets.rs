@@ -401,18 +401,31 @@ where
         }
         "index" => {
             let selected = typed.as_ref().map(|_| typed_or(ty, &name, ""));
-            // The measures' type and status come as Chinese words (`*_zh`): marked as such.
-            let measures = select(
-                name,
-                case.measures
-                    .iter()
-                    .enumerate()
-                    .map(|(i, m)| (i.to_string(), format!("{}（{}）", m.type_zh, m.status_zh)))
-                    .collect(),
-                selected,
-                named,
-            );
-            view! { <span lang="zh-CN">{measures}</span> }.into_any()
+            // The measures' type and status come as Chinese words (`*_zh`): worded in the
+            // reader's language when known, else shown as stored and marked Chinese.
+            let mut stored_chinese = t == Lang::Zh;
+            let options = case
+                .measures
+                .iter()
+                .enumerate()
+                .map(|(i, m)| {
+                    let ty = super::words::known(super::words::Vocab::Measure, &m.type_zh, t);
+                    let status =
+                        super::words::known(super::words::Vocab::MeasureStatus, &m.status_zh, t);
+                    stored_chinese |= ty.is_none() || status.is_none();
+                    let text = format!(
+                        "{}{}{}{}",
+                        ty.unwrap_or(&m.type_zh),
+                        tr::case_page::paren_open(t),
+                        status.unwrap_or(&m.status_zh),
+                        tr::case_page::paren_close(t),
+                    );
+                    (i.to_string(), text.trim().to_owned())
+                })
+                .collect();
+            let measures = select(name, options, selected, named);
+            let lang = stored_chinese.then_some("zh-CN");
+            view! { <span lang=lang>{measures}</span> }.into_any()
         }
         "members" => super::member_rows::member_rows(&case, ty, &kind).into_any(),
         "measures" => measure_rows(&case, ty).into_any(),

@@ -31,24 +31,12 @@ pub fn sms(event: &CaseEvent, tracking: &str) -> Option<(&'static str, String)> 
 
 #[cfg(test)]
 mod tests {
-    use chrono::NaiveDate;
-
     use super::*;
-    use crate::domain::{case::event::EventActor, role::Role};
+    use crate::domain::wording::sms_templates::tests::event;
 
     /// The texts read as they did when they were written here.
     #[test]
     fn the_sms_reads_as_before() {
-        let event = |kind| CaseEvent {
-            at: NaiveDate::from_ymd_opt(2026, 11, 23)
-                .and_then(|d| d.and_hms_opt(10, 0, 0))
-                .expect("time"),
-            by: EventActor {
-                user_id: "t".into(),
-                role: Role::CountyOfficer,
-            },
-            kind,
-        };
         let refused = EventKind::NotIdentified {
             reason: "收入高".into(),
         };

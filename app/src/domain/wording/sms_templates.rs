@@ -64,7 +64,7 @@ pub fn template_of(text: &str) -> Option<SmsTemplate> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use chrono::NaiveDate;
 
     use super::*;
@@ -74,7 +74,8 @@ mod tests {
         vocab::{Category, RiskTier},
     };
 
-    fn event(kind: EventKind) -> CaseEvent {
+    /// An event of `kind` by the county officer at a fixed time.
+    pub(crate) fn event(kind: EventKind) -> CaseEvent {
         CaseEvent {
             at: NaiveDate::from_ymd_opt(2026, 11, 23)
                 .and_then(|d| d.and_hms_opt(10, 0, 0))

@@ -126,7 +126,7 @@ mod tests {
             ("js: BBB\nwasm: CCC\ncss: AAA\n", None),
             ("css: AAA\n", None),
             ("js: BBB\nwasm: CCC\ncss: OLD\n", Some("safety-net.OLD.css")),
-            ("js: XXX\n", Some("safety-net.XXX.js")),
+            ("js: NEW\n", Some("safety-net.NEW.js")),
             ("something else\n", None),
         ] {
             assert_eq!(

@@ -86,21 +86,15 @@ fn back_path(referer: &str) -> &str {
 }
 
 fn page(lang: Lang, back: &str) -> axum::response::Html<String> {
-    let title = tr::refusal::title(lang);
-    axum::response::Html(format!(
-        "<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{title}</title><link rel=\"stylesheet\" href=\"{css}\"></head>\
-         <body><main class=\"page\"><h1>{title}</h1><p role=\"alert\">{message}</p>\
-         <p><a href=\"{back}\">{back_words}</a></p><p><a href=\"/\">{home}</a></p>\
-         <p>{hotline}</p></main></body></html>",
-        code = lang.code(),
-        css = super::stylesheet::href(),
-        message = tr::field_error::http::household_too_large(lang),
-        back_words = tr::household_refusal::back(lang),
-        home = tr::refusal::home(lang),
-        hotline = tr::shell::hotline(lang),
-    ))
+    let back = format!(
+        "<p><a href=\"{back}\">{}</a></p>",
+        tr::household_refusal::back(lang)
+    );
+    super::refusal::refusal_page(
+        lang,
+        tr::field_error::http::household_too_large(lang),
+        &back,
+    )
 }
 
 #[cfg(test)]

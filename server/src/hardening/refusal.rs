@@ -114,9 +114,6 @@ impl Refusal {
         back: Option<String>,
         message: &dyn UserMessage,
     ) -> axum::response::Html<String> {
-        let title = tr::refusal::title(lang);
-        let home = tr::refusal::home(lang);
-        let hotline = tr::shell::hotline(lang);
         let message = lang.pick(message.zh(), message.en());
         let limit = limit
             .map(|n| format!("<p>{}</p>", tr::refusal_words::limit(lang, size_words(n))))
@@ -130,16 +127,24 @@ impl Refusal {
                 )
             })
             .unwrap_or_default();
-        axum::response::Html(format!(
-            "<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\">\
-             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-             <title>{title}</title><link rel=\"stylesheet\" href=\"{css}\"></head>\
-             <body><main class=\"page\"><h1>{title}</h1><p role=\"alert\">{message}</p>\
-             {limit}{back}<p><a href=\"/\">{home}</a></p><p>{hotline}</p></main></body></html>",
-            code = lang.code(),
-            css = super::stylesheet::href(),
-        ))
+        refusal_page(lang, message, &format!("{limit}{back}"))
     }
+}
+
+/// The refusal page: its title, `message`, then `more` (HTML), the home link and the hotline.
+pub(super) fn refusal_page(lang: Lang, message: &str, more: &str) -> axum::response::Html<String> {
+    let title = tr::refusal::title(lang);
+    axum::response::Html(format!(
+        "<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{title}</title><link rel=\"stylesheet\" href=\"{css}\"></head>\
+         <body><main class=\"page\"><h1>{title}</h1><p role=\"alert\">{message}</p>\
+         {more}<p><a href=\"/\">{home}</a></p><p>{hotline}</p></main></body></html>",
+        code = lang.code(),
+        css = super::stylesheet::href(),
+        home = tr::refusal::home(lang),
+        hotline = tr::shell::hotline(lang),
+    ))
 }
 
 /// A byte count as people read it: 64 KB, 4 MB.

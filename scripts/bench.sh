@@ -69,7 +69,8 @@ bench_database() {
 
   say "$name: the product server (release, production mode, workers off)"
   start_and_wait "$WORK/$name-server.log" env DATABASE_URL="$url" SAFETY_NET_ADDR=127.0.0.1:0 \
-    SEED_DEMO=0 SAFETY_NET_KEYS_FILE="$keys" WORKERS=0 RUST_LOG=warn "$SERVER_BIN"
+    SEED_DEMO=0 SAFETY_NET_KEYS_FILE="$keys" WORKERS=0 RUST_LOG=warn LEPTOS_SITE_ROOT="$WORK/no-site" \
+    "$SERVER_BIN"
   local server_pid="$STARTED_PID" addr="$STARTED_ADDR"
   say "$name: /healthz"
   "${b[@]}" rps --server "$addr" --key healthz_per_s --clients "$CLIENTS" --seconds "$SECS"

@@ -4,7 +4,7 @@ use std::{str::FromStr, time::Duration};
 
 use sqlx::{
     any::{install_default_drivers, AnyConnectOptions, AnyPoolOptions},
-    AnyPool, Executor,
+    AnyConnection, AnyPool, Executor,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,8 +17,8 @@ pub enum Backend {
 pub struct Db {
     pub pool: AnyPool,
     pub backend: Backend,
-    /// SQLite: one writer at a time, queued in-process (see `write_turn`).
-    writer: std::sync::Arc<tokio::sync::Mutex<()>>,
+    /// SQLite: the grouped writes' own connection, opened on first use (see `group`).
+    writer: group::Writer,
     /// SQLite: writes waiting to share the next commit (see `group`).
     group: group::Queue,
 }
@@ -203,49 +203,48 @@ impl Db {
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
-                        // WAL lets readers work while one writer commits; wait rather than fail
-                        // when another writer holds the lock.
-                        conn.execute("pragma journal_mode = wal").await?;
-                        conn.execute("pragma busy_timeout = 10000").await?;
-                        conn.execute("pragma foreign_keys = on").await?;
-                        // Acknowledged means durable: every commit is synced to disk before
-                        // the filing is answered (WAL with `normal` can lose the last commits
-                        // on a power cut).
-                        conn.execute("pragma synchronous = full").await?;
-                        if let Some(pages) = db_options.sqlite_max_pages {
-                            conn.execute(format!("pragma max_page_count = {pages}").as_str())
-                                .await?;
-                        }
+                        sqlite_pragmas(conn, db_options).await?;
                     }
                     Ok(())
                 })
             })
-            .connect_with(options)
+            .connect_with(options.clone())
             .await
             .map_err(DbError::Connect)?;
         Ok(Db {
             pool,
             backend,
-            writer: Default::default(),
+            writer: group::Writer::new(options, db_options),
             group: Default::default(),
         })
-    }
-
-    /// On SQLite, a turn to write: hold it from `begin` to `commit`. SQLite admits one
-    /// writer; without the turn the pooled connections race for its lock and the losers
-    /// sleep in its busy handler (1, 2, 5, 10 … ms) even after the lock is free. Queued here
-    /// they start the moment the previous commit ends. Other processes still meet the busy
-    /// handler. PostgreSQL locks rows, not the database: no turn (`None`).
-    pub async fn write_turn(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
-        match self.backend {
-            Backend::Sqlite => Some(self.writer.lock().await),
-            Backend::Postgres => None,
-        }
     }
 
     pub async fn is_reachable(&self) -> bool {
         sqlx::query("select 1").execute(&self.pool).await.is_ok()
     }
+}
+
+/// Every SQLite connection's settings (the pool's and the grouped writer's).
+async fn sqlite_pragmas(
+    conn: &mut AnyConnection,
+    db_options: DbOptions,
+) -> Result<(), sqlx::Error> {
+    // WAL lets readers work while one writer commits; wait rather than fail when another
+    // writer holds the lock.
+    conn.execute("pragma journal_mode = wal").await?;
+    conn.execute("pragma busy_timeout = 10000").await?;
+    conn.execute("pragma foreign_keys = on").await?;
+    // Acknowledged means durable: every commit is synced to disk before the filing is
+    // answered (WAL with `normal` can lose the last commits on a power cut).
+    conn.execute("pragma synchronous = full").await?;
+    // Statement journals (a grouped filing's savepoint) in memory, not in a temporary file
+    // created, written and unlinked for every filing.
+    conn.execute("pragma temp_store = memory").await?;
+    if let Some(pages) = db_options.sqlite_max_pages {
+        conn.execute(format!("pragma max_page_count = {pages}").as_str())
+            .await?;
+    }
+    Ok(())
 }
 
 fn ensure_sqlite_folder(url: &str) -> Result<(), DbError> {

@@ -32,6 +32,9 @@ pub async fn seed(url: &str, keys: &Path, n: usize, out: &mut Results) {
     }
     let mut config = Config::local(url);
     config.keys = KeySource::File(keys.to_owned());
+    // The seed serves no pages: a site built by the tests (hashed, with its hash.txt beside
+    // the debug binary) must not stop it.
+    config.site_root = String::new();
     let app = Application::build(&config, Arc::new(SystemClock))
         .await
         .expect("application starts");

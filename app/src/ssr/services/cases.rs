@@ -26,7 +26,7 @@ use crate::{
             clocks::{self, ClockRow},
             multi_row,
             outbox::{self, NewMessage},
-            regions, Any,
+            regions,
         },
         state::AppState,
     },
@@ -254,13 +254,10 @@ async fn store_filing(state: &AppState, write: NewFiling) -> (NewFiling, Result<
     (write, stored)
 }
 
-async fn write_filing(
-    tx: &mut sqlx::Transaction<'static, Any>,
-    w: &NewFiling,
-) -> Result<(), ServiceError> {
+async fn write_filing(tx: &mut sqlx::AnyConnection, w: &NewFiling) -> Result<(), ServiceError> {
     super::filing_limits::take_all(tx, &w.hits, w.now_ms).await?;
     cases::insert(
-        &mut **tx,
+        &mut *tx,
         &w.vault,
         &w.row,
         &w.snapshot,
@@ -460,7 +457,7 @@ fn next_due(case: &Case) -> Option<String> {
 }
 
 async fn write_events(
-    tx: &mut sqlx::Transaction<'static, Any>,
+    tx: &mut sqlx::AnyConnection,
     vault: &crate::ssr::vault::Vault,
     case_id: &str,
     version_before: i64,
@@ -478,13 +475,13 @@ async fn write_events(
         });
     }
     // One statement for all of them: a round trip each was most of a filing's statements.
-    multi_row::insert_events(&mut **tx, vault, case_id, &rows).await?;
+    multi_row::insert_events(&mut *tx, vault, case_id, &rows).await?;
     Ok(())
 }
 
 /// Inserts the case's clock rows; a change deletes the old ones first, a new case has none.
 async fn write_clocks(
-    tx: &mut sqlx::Transaction<'static, Any>,
+    tx: &mut sqlx::AnyConnection,
     village_code: &str,
     township_code: &str,
     case: &Case,
@@ -508,7 +505,7 @@ async fn write_clocks(
         });
     }
     multi_row::insert_clocks(
-        &mut **tx,
+        &mut *tx,
         &case.id,
         village_code,
         township_code,

@@ -1,7 +1,6 @@
 //! Counted limits taken inside the filing's own transaction: a filing is one commit (one
 //! fsync) instead of one per counter plus its own, and a filing that is refused or fails
 //! leaves no hit behind (the transaction is rolled back with it).
-use sqlx::Any;
 
 use crate::ssr::{
     error::ServiceError,
@@ -21,7 +20,7 @@ pub struct Hit {
 /// Takes the hits inside `tx`, all in one statement. The first one (in order) over its limit
 /// refuses the filing; the caller then drops `tx`, so the hits taken with it are not counted.
 pub async fn take_all(
-    tx: &mut sqlx::Transaction<'static, Any>,
+    tx: &mut sqlx::AnyConnection,
     hits: &[Hit],
     now_ms: i64,
 ) -> Result<(), ServiceError> {
@@ -33,7 +32,7 @@ pub async fn take_all(
             window_ms: h.window_ms,
         })
         .collect();
-    let admitted = multi_row::take_each_in_window(&mut **tx, &window_hits, now_ms).await?;
+    let admitted = multi_row::take_each_in_window(&mut *tx, &window_hits, now_ms).await?;
     for hit in hits {
         if !admitted.contains(&hit.bucket) {
             tracing::warn!("{}", hit.warning);

@@ -17,7 +17,10 @@ use crate::{
     domain::{alert_csv, alert_file::MAX_ALERT_FILE_BYTES, vocab::RiskType},
     i18n::{use_lang, Lang},
     tr,
-    wire::alerts::{AlertImportAnswer, AlertOutcome, MAX_ALERTS_PER_PUSH},
+    wire::{
+        alerts::{AlertImportAnswer, AlertOutcome, MAX_ALERTS_PER_PUSH},
+        FieldError,
+    },
 };
 
 const EXAMPLE: &str =
@@ -217,15 +220,63 @@ fn Outcomes(outcomes: Vec<AlertOutcome>) -> impl IntoView {
                         let result = match (&o.tracking, o.possible_duplicate) {
                             (Some(code), true) => tr::alerts::filed_duplicate(t, code),
                             (Some(code), false) => tr::alerts::filed(t, code),
-                            (None, _) => o.errors.iter()
-                                .map(|e| format!("{}{}{}", alert_csv::column_header(&e.field, t), tr::common::colon(t), e.message))
-                                .collect::<Vec<_>>()
-                                .join(tr::common::field_separator(t)),
+                            (None, _) => row_problems(&o.errors, t),
                         };
                         view! { <tr><td lang="zh-CN">{o.reference}</td><td>{result}</td></tr> }
                     }).collect_view()}
                 </tbody>
             </table>
         </section>
+    }
+}
+
+/// A refused row's problems on one line, each as "column: message". A message is a sentence
+/// with its own full stop; the separator ends it instead (not "…again.; mobile: …").
+fn row_problems(errors: &[FieldError], t: Lang) -> String {
+    errors
+        .iter()
+        .map(|e| {
+            format!(
+                "{}{}{}",
+                alert_csv::column_header(&e.field, t),
+                tr::common::colon(t),
+                e.message.trim_end().trim_end_matches(['.', '。'])
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(tr::common::field_separator(t))
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    fn error(field: &str, message: &str) -> FieldError {
+        FieldError {
+            field: field.to_owned(),
+            key: String::new(),
+            args: Default::default(),
+            message: message.to_owned(),
+        }
+    }
+
+    #[test]
+    fn a_rows_problems_read_as_one_line_without_doubled_stops() {
+        let errors = [
+            error("mobile", "Enter an 11-digit mobile number."),
+            error("village", "Choose again."),
+        ];
+        assert_eq!(
+            row_problems(&errors, Lang::En),
+            "mobile: Enter an 11-digit mobile number; village: Choose again"
+        );
+        let errors = [
+            error("mobile", "请填写11位手机号码。"),
+            error("village", "请重新选择。"),
+        ];
+        assert_eq!(
+            row_problems(&errors, Lang::Zh),
+            "手机号码：请填写11位手机号码；村代码：请重新选择"
+        );
     }
 }

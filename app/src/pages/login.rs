@@ -43,7 +43,8 @@ pub fn LoginPage() -> impl IntoView {
     let name_kept = !name.is_empty();
     view! {
         <h1>{tr::login::title(t)}</h1>
-        <ActionForm action=login attr:class="login-form">
+        // Refusals come from the server in the page's language, not the browser's bubbles.
+        <ActionForm action=login attr:class="login-form" attr:novalidate=true>
             {problem.map(|text| view! {
                 <p class="banner error" role="alert" id="l-error" data-testid="login-error">{text}</p>
             })}

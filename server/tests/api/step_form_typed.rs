@@ -89,6 +89,16 @@ async fn a_refused_responsible_person_comes_back_with_the_field_error() {
     assert!(page.contains("11位手机号码"), "the field error is shown");
 }
 
+/// The opening tag of the first form with `class`.
+fn form_tag<'p>(page: &'p str, class: &str) -> &'p str {
+    let at = page
+        .find(&format!(r#"class="{class}""#))
+        .unwrap_or_else(|| panic!("a {class} form"));
+    let start = page[..at].rfind('<').expect("tag start");
+    let end = at + page[at..].find('>').expect("tag end");
+    &page[start..=end]
+}
+
 #[tokio::test]
 async fn step_forms_post_to_the_case_page_and_a_good_one_goes_on_to_it() {
     let app = spawn_app().await;
@@ -102,12 +112,51 @@ async fn step_forms_post_to_the_case_page_and_a_good_one_goes_on_to_it() {
         page.contains(&format!("formaction=\"/staff/cases/{id}\"")),
         "the step and reveal buttons post to the case page"
     );
+    assert!(
+        form_tag(&page, "step-form").contains("novalidate"),
+        "the server, not the browser, words what is missing: {}",
+        form_tag(&page, "step-form")
+    );
+    let login = app.get_html("/staff/login").await;
+    assert!(
+        form_tag(&login, "login-form").contains("novalidate"),
+        "the sign-in form too: {}",
+        form_tag(&login, "login-form")
+    );
     let response = plain_step(&township, &id, &[("kind", "accept")]).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let location = response.headers()["location"].to_str().expect("location");
     assert_eq!(
         location.split('?').next(),
         Some(format!("/staff/cases/{id}").as_str())
+    );
+    assert_eq!(detail(&township, &id).await["state_zh"], "待入户核查");
+}
+
+#[tokio::test]
+async fn a_step_someone_else_already_took_is_refused_with_a_message_not_a_silent_reload() {
+    let app = spawn_app().await;
+    let tracking = app
+        .submit_report("张三", "13800138079", QINGSHI_VILLAGE)
+        .await;
+    let id = app.case_id_of(&tracking).await;
+    let township = app.login("zhen-qingshi").await;
+    let stale = detail(&township, &id).await["version"]
+        .as_i64()
+        .expect("version");
+    // Another officer (here the same one in another tab) accepts the case first.
+    let response = plain_step(&township, &id, &[("kind", "accept")]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    // The first tab's 受理 form, posted with the version it was shown.
+    let mut body = fields(&[("case_id", id.as_str()), ("form[kind]", "accept")]);
+    body.push(("version".into(), stale.to_string()));
+    let page = format!("/staff/cases/{id}");
+    let response = township.post_plain_form(&page, &page, &body).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let html = response.text().await.expect("html");
+    assert!(
+        html.contains("这个案件刚被更新过"),
+        "the officer is told the case moved on"
     );
     assert_eq!(detail(&township, &id).await["state_zh"], "待入户核查");
 }

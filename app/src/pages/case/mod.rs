@@ -13,10 +13,25 @@ use crate::components::notice::LoadError;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::cases::{case_detail, RunCaseCommand};
-use crate::{domain::wording::by_lang, i18n::use_lang, tr};
+use crate::{
+    domain::wording::by_lang,
+    i18n::{use_lang, Lang},
+    tr,
+    wire::cases::{Choice, StepTyped},
+};
 use sections::{ClockList, HouseholdSummary, Timeline};
 use step_form::StepForm;
 use warnings::Warnings;
+
+/// A step posted without JavaScript and refused because the case moved on meanwhile (another
+/// officer, or another tab): the page no longer offers that step, so its form and the form's
+/// message are gone. Said here instead, or the officer would see the page reload as if done.
+fn posted_step_gone(steps: &[Choice], t: Lang) -> Option<impl IntoView> {
+    let typed = use_context::<StepTyped>()?;
+    (!steps.iter().any(|s| s.code == typed.kind)).then(|| {
+        view! { <p class="banner error" role="alert">{tr::case_page::conflict(t)}</p> }
+    })
+}
 
 #[component]
 pub fn CasePage() -> impl IntoView {
@@ -49,6 +64,7 @@ pub fn CasePage() -> impl IntoView {
                             <Warnings case=case.clone() />
                             <section class="card steps" aria-label=tr::case_page::steps_label(t)>
                                 <h2>{tr::case_page::steps_title(t)}</h2>
+                                {posted_step_gone(&steps, t)}
                                 {if steps.is_empty() {
                                     view! { <p class="empty">{tr::case_page::no_steps(t)}</p> }.into_any()
                                 } else {

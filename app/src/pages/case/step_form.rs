@@ -87,7 +87,9 @@ pub fn StepForm(
     view! {
         <details class="step" open=open>
             <summary>{label.clone()}</summary>
-            <ActionForm action=action attr:class="step-form">
+            // The server checks every field and words its refusals in the page's language;
+            // the browser's own bubbles would speak the browser's.
+            <ActionForm action=action attr:class="step-form" attr:novalidate=true>
                 <input type="hidden" name="case_id" value=case.id.clone() />
                 <input type="hidden" name="version" value=case.version />
                 <input type="hidden" name="form[kind]" value=step.code.clone() />

@@ -6,8 +6,9 @@
 //!
 //! The batches run on a connection of their own, not a pooled one: SQLite empties a
 //! connection's page cache whenever another connection has written, so a writer that changed
-//! connection every batch re-read the pages of every index it touched (measured with the
-//! statement journals kept in memory: 1.9 → 1.7 ms of writer time per filing).
+//! connection every batch re-read the pages of every index it touched (this and the
+//! statement journals kept in memory, measured together: 1.9 → 1.7 ms of writer time per
+//! filing; docs/performance.md).
 use std::{future::Future, pin::Pin, sync::Arc};
 
 use sqlx::{any::AnyConnectOptions, AnyConnection, Connection};

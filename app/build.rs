@@ -18,6 +18,8 @@ fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=src/tr_parse.rs");
     println!("cargo::rerun-if-changed={}", dir.display());
+    // `sqlx::migrate!` embeds ../migrations but cannot ask to be rerun on stable Rust.
+    println!("cargo::rerun-if-changed=../migrations");
 
     let mut languages: Vec<(String, Flat)> = Vec::new();
     for entry in std::fs::read_dir(&dir).expect("the locales/ directory") {

@@ -134,7 +134,7 @@ export async function step(page, label, fill = async () => {}) {
   // answers with a redirect back to the case page, which loads afresh.
   await Promise.all([
     page.waitForNavigation({ waitUntil: 'load' }),
-    details.getByRole('button', { name: `确认${label}` }).click(),
+    details.getByRole('button', { name: `提交：${label}` }).click(),
   ]);
   const error = await details.locator('.banner.error').count();
   if (error > 0) {

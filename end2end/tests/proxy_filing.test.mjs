@@ -44,10 +44,10 @@ test('a hotline operator files for a caller and the duplicate is caught before a
   await page.waitForSelector('body[data-hydrated="true"]', { timeout: 60000 });
   const accept = page.locator('details.step', { has: page.locator('summary', { hasText: /^受理$/ }) });
   await accept.evaluate((d) => { d.open = true; });
-  await accept.getByRole('button', { name: '确认受理' }).click();
+  await accept.getByRole('button', { name: '提交：受理' }).click();
   await accept.locator('.banner.error', { hasText: '疑似重复申报' }).waitFor();
   await accept.locator('textarea[name="form[duplicate_override]"]').fill('原申报为因病，本次来电为因灾房屋受损');
-  await accept.getByRole('button', { name: '确认受理' }).click();
+  await accept.getByRole('button', { name: '提交：受理' }).click();
   await page.locator('h1 .tag', { hasText: '待入户核查' }).waitFor();
   assert.match(await pair.innerText(), /受理理由：原申报为因病/);
   await page.close();

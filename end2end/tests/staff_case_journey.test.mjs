@@ -201,7 +201,7 @@ test('without JavaScript a township officer accepts a case from the case page', 
   await page.locator('li.queue-item', { hasText: name }).getByRole('link').click();
   await page.getByRole('heading', { name: new RegExp(name) }).waitFor();
   // The first step's form is open; submitting it is a plain form post and redirect.
-  await page.getByRole('button', { name: '确认受理' }).click();
+  await page.getByRole('button', { name: '提交：受理' }).click();
   await page.locator('h1 .tag', { hasText: '待入户核查' }).waitFor();
   await page.context().close();
 });

@@ -26,6 +26,7 @@ fn all() -> Vec<&'static dyn UserMessage> {
         &R::NameMissing,
         &R::NameTooLong,
         &R::VillageMissing,
+        &R::VillageCodeInvalid,
         &R::HouseholdSizeInvalid,
         &R::RiskTypesMissing,
         &R::DescriptionMissing,

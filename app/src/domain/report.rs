@@ -71,6 +71,8 @@ pub enum ReportFieldError {
     NameMissing,
     NameTooLong,
     VillageMissing,
+    /// Something given that is not a village's 12-digit code (a typed or imported value).
+    VillageCodeInvalid,
     HouseholdSizeInvalid,
     RiskTypesMissing,
     DescriptionMissing,
@@ -92,6 +94,7 @@ impl UserMessage for ReportFieldError {
             Self::NameMissing => "report.name_missing",
             Self::NameTooLong => "report.name_too_long",
             Self::VillageMissing => "report.village_missing",
+            Self::VillageCodeInvalid => "report.village_code_invalid",
             Self::HouseholdSizeInvalid => "report.household_size_invalid",
             Self::RiskTypesMissing => "report.risk_types_missing",
             Self::DescriptionMissing => "report.description_missing",
@@ -112,6 +115,7 @@ impl UserMessage for ReportFieldError {
             Self::NameMissing => w::report::name_missing(lang),
             Self::NameTooLong => w::report::name_too_long(lang),
             Self::VillageMissing => w::report::village_missing(lang),
+            Self::VillageCodeInvalid => w::report::village_code_invalid(lang),
             Self::HouseholdSizeInvalid => w::report::household_size_invalid(lang),
             Self::RiskTypesMissing => w::report::risk_types_missing(lang),
             Self::DescriptionMissing => w::report::description_missing(lang),
@@ -155,10 +159,15 @@ pub fn parse_name(raw: &str) -> Result<String, ReportFieldError> {
     )
 }
 
+/// Nothing chosen reads "choose a village"; a value that is not a village's code (a
+/// department's import, a tampered form) says so, rather than asking to choose.
 pub fn parse_village(raw: &str) -> Result<RegionCode, ReportFieldError> {
+    if raw.trim().is_empty() {
+        return Err(ReportFieldError::VillageMissing);
+    }
     match RegionCode::parse(raw) {
         Ok(code) if code.level() == RegionLevel::Village => Ok(code),
-        _ => Err(ReportFieldError::VillageMissing),
+        _ => Err(ReportFieldError::VillageCodeInvalid),
     }
 }
 
@@ -419,6 +428,21 @@ mod tests {
             ..valid_form()
         };
         assert_eq!(fields(&form), vec!["village"]);
+    }
+
+    /// A department's import with a malformed village code used to read "choose your
+    /// township and village", which no one importing a file can do.
+    #[test]
+    fn a_malformed_village_code_says_so_and_only_an_empty_one_asks_to_choose() {
+        assert_eq!(parse_village(" "), Err(ReportFieldError::VillageMissing));
+        for bad in ["52279910120", "52279910120x", "522799101000", "abc"] {
+            assert_eq!(
+                parse_village(bad),
+                Err(ReportFieldError::VillageCodeInvalid),
+                "{bad}"
+            );
+        }
+        assert!(parse_village("522799101201").is_ok());
     }
 
     #[test]

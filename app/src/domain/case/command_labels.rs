@@ -86,3 +86,25 @@ impl CommandKind {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CommandKind;
+    use crate::{domain::lang::Lang, tr};
+
+    /// The button was `确认{step}`, which read "确认确定帮扶责任人" for one step. The step's
+    /// name now stands apart after a colon, so no verb of it runs into the button's own.
+    #[test]
+    fn every_step_button_sets_the_step_name_apart_from_its_verb() {
+        for kind in CommandKind::ALL {
+            for lang in [Lang::Zh, Lang::En] {
+                let label = kind.label_zh();
+                let button = tr::case_page::confirm(lang, label);
+                let verb = button
+                    .strip_suffix(label)
+                    .expect("the button ends with the step");
+                assert!(verb.ends_with('：') || verb.ends_with(": "), "{button}");
+            }
+        }
+    }
+}

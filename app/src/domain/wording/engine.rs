@@ -21,7 +21,9 @@ pub fn eliminated_zh(stability: Option<&Stability>) -> String {
         Some(s) => {
             let mut text = format!(
                 "县级审定：风险消除（自{}起监测{}天，走访{}次",
-                s.monitored_since, s.days_monitored, s.visits
+                super::labels::zh_date(s.monitored_since),
+                s.days_monitored,
+                s.visits
             );
             if let (Some(then), Some(now)) = (s.income_at_identification, s.income_now) {
                 text.push_str(&format!("，扣除刚性支出后人均纯收入由{then}增至{now}"));
@@ -45,5 +47,9 @@ pub fn green_channel_zh(
     village_study_on: chrono::NaiveDate,
     township_approved_on: chrono::NaiveDate,
 ) -> String {
-    format!("绿色通道前置程序：已入户核查，村“两委”{village_study_on}研究，乡镇{township_approved_on}审核同意，县级批准")
+    format!(
+        "绿色通道前置程序：已入户核查，村“两委”{}研究，乡镇{}审核同意，县级批准",
+        super::labels::zh_date(village_study_on),
+        super::labels::zh_date(township_approved_on)
+    )
 }

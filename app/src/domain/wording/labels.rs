@@ -67,10 +67,14 @@ pub fn event_zh(event: &CaseEvent) -> Option<String> {
             VillageOutcome::Fail { reason } => format!("村级评议未通过：{reason}"),
         },
         EventKind::NoticeStarted { from, min_until } => {
-            format!("开始公示（{from} 起，最早 {min_until} 结束）")
+            format!(
+                "开始公示（{} 起，最早 {} 结束）",
+                zh_date(*from),
+                zh_date(*min_until)
+            )
         }
         EventKind::ObjectionRecorded { text } => format!("公示有异议，退回核查：{text}"),
-        EventKind::NoticeEnded { on } => format!("公示结束（{on}）"),
+        EventKind::NoticeEnded { on } => format!("公示结束（{}）", zh_date(*on)),
         EventKind::TownshipReviewed { approve, note } => {
             format!(
                 "乡镇审核{}：{note}",
@@ -120,7 +124,7 @@ pub fn event_zh(event: &CaseEvent) -> Option<String> {
             }
         }
         EventKind::NotIdentified { reason } => format!("县级审定：不予认定，{reason}"),
-        EventKind::RefusalNotified { on } => format!("已告知农户结果（{on}）"),
+        EventKind::RefusalNotified { on } => format!("已告知农户结果（{}）", zh_date(*on)),
         EventKind::ResponsibleAssigned {
             person,
             mobile: Some(mobile),
@@ -151,15 +155,21 @@ pub fn event_zh(event: &CaseEvent) -> Option<String> {
         EventKind::Eliminated { stability, .. } => super::engine::eliminated_zh(stability.as_ref()),
         EventKind::Removed { kind, reason, .. } => super::engine::removed_zh(*kind, reason),
         EventKind::EliminationDeferred { reason, .. } => super::engine::deferred_zh(reason),
-        EventKind::PlanReviewed { date } => format!("帮扶措施村级民主评议通过（{date}）"),
-        EventKind::PlanNoticeStarted { from, min_until } => {
-            format!("帮扶措施开始公示（{from} 起，最早 {min_until} 结束）")
+        EventKind::PlanReviewed { date } => {
+            format!("帮扶措施村级民主评议通过（{}）", zh_date(*date))
         }
-        EventKind::PlanNoticeEnded { on } => format!("帮扶措施公示结束（{on}）"),
+        EventKind::PlanNoticeStarted { from, min_until } => {
+            format!(
+                "帮扶措施开始公示（{} 起，最早 {} 结束）",
+                zh_date(*from),
+                zh_date(*min_until)
+            )
+        }
+        EventKind::PlanNoticeEnded { on } => format!("帮扶措施公示结束（{}）", zh_date(*on)),
         EventKind::ReliefReviewed { note } => format!("临时救助转低保评估：{note}"),
         EventKind::AlertFedBack { note } => format!("已向预警部门反馈结果：{note}"),
         EventKind::CampaignStarted { name, until } => {
-            format!("集中排查：{name}，{until}前完成走访")
+            format!("集中排查：{name}，{}前完成走访", zh_date(*until))
         }
         EventKind::Reopened { reason, .. } => format!("回退，重新纳入监测：{reason}"),
         EventKind::GreenChannelOpened => "开通绿色通道，先帮扶后公示".into(),
@@ -192,4 +202,9 @@ pub fn event_zh(event: &CaseEvent) -> Option<String> {
         | EventKind::ClockCancelled { .. } => return None,
     };
     Some(text)
+}
+
+/// A date in the Chinese timeline as the page writes it (2026年11月25日).
+pub(super) fn zh_date(date: chrono::NaiveDate) -> String {
+    crate::domain::lang::Lang::Zh.date(date)
 }

@@ -68,6 +68,16 @@ impl<'a> Fill<'a> {
         self.args.get(name).map(String::as_str)
     }
 
+    /// A date argument ('YYYY-MM-DD') written as the reader writes dates (2026年11月25日 /
+    /// 25 Nov 2026); anything else placed as it is.
+    pub fn date(&self, name: &str, lang: crate::domain::lang::Lang) -> Option<String> {
+        let raw = self.raw(name)?;
+        Some(
+            raw.parse::<chrono::NaiveDate>()
+                .map_or_else(|_| raw.to_owned(), |d| lang.date(d)),
+        )
+    }
+
     /// Chinese data (a name, a place, someone's own words), marked.
     pub fn data(&mut self, name: &str) -> Option<String> {
         let value = self.args.get(name)?.clone();

@@ -200,9 +200,11 @@ pub fn event_words(phrase: &Phrase, lang: Lang) -> Option<Vec<Part>> {
         "home_check_no_income" => t::home_check_no_income(lang, a.raw("members")?),
         "village_review_passed" => t::village_review_passed(lang).to_owned(),
         "village_review_failed" => t::village_review_failed(lang, a.data("reason")?),
-        "notice_started" => t::notice_started(lang, a.raw("from")?, a.raw("until")?),
+        "notice_started" => {
+            t::notice_started(lang, &a.date("from", lang)?, &a.date("until", lang)?)
+        }
         "objection_recorded" => t::objection_recorded(lang, a.data("text")?),
-        "notice_ended" => t::notice_ended(lang, a.raw("on")?),
+        "notice_ended" => t::notice_ended(lang, &a.date("on", lang)?),
         "township_approved" => t::township_approved(lang, a.data("note")?),
         "township_refused" => t::township_refused(lang, a.data("note")?),
         "identified" | "identified_note" => {
@@ -234,7 +236,7 @@ pub fn event_words(phrase: &Phrase, lang: Lang) -> Option<Vec<Part>> {
             }
         }
         "not_identified" => t::not_identified(lang, a.data("reason")?),
-        "refusal_notified" => t::refusal_notified(lang, a.raw("on")?),
+        "refusal_notified" => t::refusal_notified(lang, &a.date("on", lang)?),
         "responsible" => t::responsible(lang, a.data("person")?),
         "responsible_mobile" => t::responsible_mobile(lang, a.data("person")?, a.raw("mobile")?),
         "plan_added" => t::plan_added(
@@ -253,12 +255,15 @@ pub fn event_words(phrase: &Phrase, lang: Lang) -> Option<Vec<Part>> {
         "elimination_proposed" => t::elimination_proposed(lang).to_owned(),
         "kept_monitoring" => t::kept_monitoring(lang, a.data("reason")?),
         "eliminated" => t::eliminated(lang).to_owned(),
-        "eliminated_stable" => {
-            t::eliminated_stable(lang, a.raw("since")?, a.raw("days")?, a.raw("visits")?)
-        }
+        "eliminated_stable" => t::eliminated_stable(
+            lang,
+            &a.date("since", lang)?,
+            a.raw("days")?,
+            a.raw("visits")?,
+        ),
         "eliminated_income" => t::eliminated_income(
             lang,
-            a.raw("since")?,
+            &a.date("since", lang)?,
             a.raw("days")?,
             a.raw("visits")?,
             a.raw("then")?,
@@ -269,16 +274,18 @@ pub fn event_words(phrase: &Phrase, lang: Lang) -> Option<Vec<Part>> {
             t::removed(lang, kind, a.data("reason")?)
         }
         "elimination_deferred" => t::elimination_deferred(lang, a.data("reason")?),
-        "plan_reviewed" => t::plan_reviewed(lang, a.raw("date")?),
-        "plan_notice_started" => t::plan_notice_started(lang, a.raw("from")?, a.raw("until")?),
-        "plan_notice_ended" => t::plan_notice_ended(lang, a.raw("on")?),
+        "plan_reviewed" => t::plan_reviewed(lang, &a.date("date", lang)?),
+        "plan_notice_started" => {
+            t::plan_notice_started(lang, &a.date("from", lang)?, &a.date("until", lang)?)
+        }
+        "plan_notice_ended" => t::plan_notice_ended(lang, &a.date("on", lang)?),
         "relief_reviewed" => t::relief_reviewed(lang, a.data("note")?),
         "alert_fed_back" => t::alert_fed_back(lang, a.data("note")?),
-        "campaign_started" => t::campaign_started(lang, a.data("name")?, a.raw("until")?),
+        "campaign_started" => t::campaign_started(lang, a.data("name")?, &a.date("until", lang)?),
         "reopened" => t::reopened(lang, a.data("reason")?),
         "green_channel_opened" => t::green_channel_opened(lang).to_owned(),
         "green_channel_approved" => {
-            t::green_channel_approved(lang, a.raw("study")?, a.raw("approved")?)
+            t::green_channel_approved(lang, &a.date("study", lang)?, &a.date("approved", lang)?)
         }
         "extension_requested"
         | "extension_approved"

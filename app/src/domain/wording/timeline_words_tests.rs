@@ -273,6 +273,25 @@ fn every_event_is_the_same_in_chinese_and_in_english_apart_from_its_data() {
     }
 }
 
+/// Dates in the timeline are written as people write them (2026年11月25日, 25 Nov 2026),
+/// never as the stored 2026-11-25.
+#[test]
+fn no_timeline_sentence_shows_a_stored_iso_date() {
+    for kind in every_event() {
+        let event = event(kind);
+        let phrase = event_phrase(&event).expect("shown on the timeline");
+        for lang in [Lang::Zh, Lang::En] {
+            let words = plain(&event_words(&phrase, lang).expect("known code"));
+            assert!(!words.contains("2026-11-"), "{lang:?}: {words}");
+        }
+        let zh = event_zh(&event).expect("worded");
+        assert!(!zh.contains("2026-11-"), "{zh}");
+    }
+    let ended = event_phrase(&event(EventKind::NoticeEnded { on: day(25) })).expect("shown");
+    assert!(plain(&event_words(&ended, Lang::Zh).expect("zh")).contains("2026年11月25日"));
+    assert!(plain(&event_words(&ended, Lang::En).expect("en")).contains("25 Nov 2026"));
+}
+
 #[test]
 fn free_text_and_names_are_data_and_vocabulary_is_worded() {
     let rejected = event_phrase(&event(EventKind::RejectedOutOfScope {

@@ -24,7 +24,7 @@ pub async fn delete_for_case<'e, E: Executor<'e, Database = Any>>(
 }
 
 /// One clock row the sweep has dealt with, as it read it.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, serde::Serialize)]
 pub struct ToldClock<'a> {
     pub case_id: &'a str,
     pub seq: i64,
@@ -45,6 +45,10 @@ pub async fn mark_told(
     per_statement: usize,
 ) -> sqlx::Result<()> {
     for chunk in rows.chunks(per_statement.clamp(1, MAX_TOLD_ROWS)) {
+        if super::json_rows::wanted(tx) {
+            mark_told_as_json(tx, level, chunk).await?;
+            continue;
+        }
         let mut markers = super::markers::Markers::for_connection(tx);
         let (set, below) = (markers.take(), markers.take());
         let values: Vec<String> = chunk.iter().map(|_| markers.row(3)).collect();
@@ -64,4 +68,24 @@ pub async fn mark_told(
         query.execute(&mut *tx).await?;
     }
     Ok(())
+}
+
+/// [`mark_told`] on PostgreSQL: the rows travel as one JSON value (see `json_rows`).
+async fn mark_told_as_json(
+    tx: &mut sqlx::AnyConnection,
+    level: i64,
+    rows: &[ToldClock<'_>],
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "update case_clocks k set told_level = $1
+         from json_to_recordset($3::json) as told (case_id text, seq bigint, due_on text)
+         where k.state = 'open' and k.told_level < $2
+         and k.case_id = told.case_id and k.seq = told.seq and k.due_on = told.due_on",
+    )
+    .bind(level)
+    .bind(level)
+    .bind(super::json_rows::encode(rows))
+    .execute(&mut *tx)
+    .await
+    .map(|_| ())
 }

@@ -19,7 +19,7 @@ pub struct DueClockRow {
 }
 
 /// Open clocks due on or before `until` ('YYYY-MM-DD'), earliest first.
-/// Index: case_clocks_open_due (state, due_on); cases by primary key.
+/// Index: case_clocks_open_due_case (state, due_on, case_id); cases by primary key.
 pub async fn open_clocks_due_by<'e, E: Executor<'e, Database = Any>>(
     ex: E,
     vault: &crate::ssr::vault::Vault,
@@ -106,7 +106,7 @@ pub async fn active_users_with_role<'e, E: Executor<'e, Database = Any>>(
     .await
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct NewNotification<'a> {
     pub id: &'a str,
     pub user_id: &'a str,
@@ -139,6 +139,9 @@ pub async fn insert_many_once(
         rows.len() <= MAX_ROWS,
         "too many notifications for one statement"
     );
+    if super::json_rows::wanted(conn) {
+        return insert_many_once_as_json(conn, rows, now_ms).await;
+    }
     let mut markers = super::markers::Markers::for_connection(conn);
     let values: Vec<String> = rows.iter().map(|_| markers.row(BINDS_PER_ROW)).collect();
     let sql = format!(
@@ -162,6 +165,25 @@ pub async fn insert_many_once(
             .bind(now_ms);
     }
     query.fetch_all(conn).await
+}
+
+/// [`insert_many_once`] on PostgreSQL: the rows travel as one JSON value (see `json_rows`).
+async fn insert_many_once_as_json(
+    conn: &mut sqlx::AnyConnection,
+    rows: &[NewNotification<'_>],
+    now_ms: i64,
+) -> sqlx::Result<Vec<String>> {
+    sqlx::query_scalar(
+        "insert into notifications (id, user_id, case_id, kind, clock_kind, due_on, title, body, created_at)
+         select id, user_id, case_id, kind, clock_kind, due_on, title, body, $2
+         from json_to_recordset($1::json) as n (id text, user_id text, case_id text, kind text,
+                                                 clock_kind text, due_on text, title text, body text)
+         on conflict (user_id, case_id, clock_kind, due_on, kind) do nothing returning id",
+    )
+    .bind(super::json_rows::encode(rows))
+    .bind(now_ms)
+    .fetch_all(conn)
+    .await
 }
 
 #[derive(Debug, Clone, FromRow)]

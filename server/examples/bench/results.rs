@@ -190,4 +190,13 @@ pub fn print_table(path: &Path, title: &str) {
         String::new(),
         "minutes",
     );
+    if get("settle_secs").is_some() {
+        row(
+            "  then vacuum (analyze), checkpoint",
+            num(get("settle_secs"), "s"),
+            String::new(),
+            String::new(),
+            "",
+        );
+    }
 }

@@ -20,14 +20,31 @@ pub async fn insert<'e, E: Executor<'e, Database = Any>>(
     .map(|_| ())
 }
 
-/// The user id of a live (unexpired, unrevoked) session.
+/// The account behind a live (unexpired, unrevoked) session, with its scope's name.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SessionUser {
+    pub id: String,
+    pub username: String,
+    pub display_name: String,
+    pub role: String,
+    pub region_code: String,
+    pub active: i64,
+    pub scope_name: Option<String>,
+}
+
+/// The account of a live session and its scope's name, in one query: every staff request
+/// asks this, some more than once per page.
 pub async fn live_user<'e, E: Executor<'e, Database = Any>>(
     ex: E,
     token_digest: &str,
     now_ms: i64,
-) -> sqlx::Result<Option<String>> {
-    sqlx::query_scalar(
-        "select user_id from sessions where token_digest = $1 and expires_at > $2 and revoked_at is null",
+) -> sqlx::Result<Option<SessionUser>> {
+    sqlx::query_as(
+        "select u.id, u.username, u.display_name, u.role, u.region_code, u.active,
+                r.name as scope_name
+         from sessions s join users u on u.id = s.user_id
+         left join regions r on r.code = u.region_code
+         where s.token_digest = $1 and s.expires_at > $2 and s.revoked_at is null",
     )
     .bind(token_digest)
     .bind(now_ms)

@@ -9,7 +9,7 @@ use crate::{
         password::{
             hash_password_off_thread, new_session_token, token_digest, verify_password_off_thread,
         },
-        repo::{rate_limits, regions, sessions, users},
+        repo::{rate_limits, sessions, users},
         state::AppState,
     },
 };
@@ -159,10 +159,7 @@ pub async fn staff_for_session(
     token: &str,
     now: DateTime<Utc>,
 ) -> Result<Staff, ServiceError> {
-    let user_id = sessions::live_user(&state.db.pool, &token_digest(token), millis(now))
-        .await?
-        .ok_or(ServiceError::Unauthorized)?;
-    let user = users::by_id(&state.db.pool, &user_id)
+    let user = sessions::live_user(&state.db.pool, &token_digest(token), millis(now))
         .await?
         .filter(|u| u.active == 1)
         .ok_or(ServiceError::Unauthorized)?;
@@ -170,10 +167,7 @@ pub async fn staff_for_session(
         .ok_or_else(|| ServiceError::Corrupt(format!("role of user {}", user.id)))?;
     let scope = RegionCode::parse(&user.region_code)
         .map_err(|_| ServiceError::Corrupt(format!("region of user {}", user.id)))?;
-    let scope_name = regions::find(&state.db.pool, scope.as_str())
-        .await?
-        .map(|r| r.name)
-        .unwrap_or_default();
+    let scope_name = user.scope_name.unwrap_or_default();
     Ok(Staff {
         id: user.id,
         username: user.username,

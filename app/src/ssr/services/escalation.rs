@@ -9,8 +9,7 @@ use chrono::{DateTime, Utc};
 use super::{cases::new_id, millis};
 use crate::{
     domain::{
-        case::Case,
-        clock::{urgency, ClockKind, Level, NoticeKind, Urgency},
+        clock::{urgency, Clock, ClockKind, Level, NoticeKind, Urgency},
         role::Role,
         time::{beijing_date, date_zh},
     },
@@ -374,6 +373,13 @@ fn told_level_by_date(due_on: &str, today: &str) -> i64 {
     }
 }
 
+/// The one part of a case snapshot the sweep reads. Decoding only it skips building the
+/// household's members, measures, visits and the rest for each of thousands of clocks.
+#[derive(serde::Deserialize)]
+struct SnapshotClocks {
+    clocks: Vec<Clock>,
+}
+
 /// The clock's kind, owner and urgency today, judged on the case snapshot (a paused clock
 /// counts the working days it had left, which its row does not show).
 fn judge(
@@ -384,7 +390,7 @@ fn judge(
     let case = row
         .snapshot
         .as_deref()
-        .and_then(|s| serde_json::from_str::<Case>(s).ok());
+        .and_then(|s| serde_json::from_str::<SnapshotClocks>(s).ok());
     let clock = case.as_ref().and_then(|c| {
         usize::try_from(row.seq)
             .ok()

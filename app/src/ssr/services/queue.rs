@@ -216,10 +216,13 @@ pub async fn list_in(
     )
     .await?;
     let more = rows.len() > PAGE_SIZE;
+    // Read once: the rows' place names and the region filter's tree.
+    let names = regions::all(pool).await?;
+    let tree = super::regions::tree_in(&names, &staff.scope);
     let reader = Reader {
         state,
         staff,
-        names: regions::all(pool).await?,
+        names,
         now,
         lang,
     };
@@ -244,7 +247,7 @@ pub async fn list_in(
         next,
         calendar_note: calendar_note(&state.calendar, today, lang)
             .map(|note| calendar_note_for(staff, note, lang)),
-        regions: super::regions::tree_in(state, &staff.scope).await?,
+        regions: tree,
     })
 }
 

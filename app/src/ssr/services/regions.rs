@@ -6,7 +6,11 @@ use crate::{
 };
 
 pub async fn tree(state: &AppState) -> Result<Vec<TownshipOption>, ServiceError> {
-    let rows = regions::all(&state.db.pool).await?;
+    Ok(tree_of(&regions::all(&state.db.pool).await?))
+}
+
+/// The townships and their villages among `rows` (every region, as `regions::all` reads them).
+pub fn tree_of(rows: &[regions::RegionRow]) -> Vec<TownshipOption> {
     let mut townships: Vec<TownshipOption> = rows
         .iter()
         .filter(|r| r.level == RegionLevel::Township)
@@ -27,26 +31,26 @@ pub async fn tree(state: &AppState) -> Result<Vec<TownshipOption>, ServiceError>
             });
         }
     }
-    Ok(townships)
+    townships
 }
 
 /// The tree cut to `scope`: a village cadre sees their own village, a township officer their
 /// township's villages, the county all of them. Townships left without villages are dropped.
-pub async fn tree_in(
-    state: &AppState,
+/// Made from `rows` (every region), which the caller has read anyway.
+pub fn tree_in(
+    rows: &[regions::RegionRow],
     scope: &crate::domain::region::RegionCode,
-) -> Result<Vec<TownshipOption>, ServiceError> {
+) -> Vec<TownshipOption> {
     use crate::domain::region::RegionCode;
     let inside = |code: &str| RegionCode::parse(code).is_ok_and(|c| scope.contains(&c));
-    Ok(tree(state)
-        .await?
+    tree_of(rows)
         .into_iter()
         .map(|mut township| {
             township.villages.retain(|v| inside(&v.code));
             township
         })
         .filter(|township| !township.villages.is_empty())
-        .collect())
+        .collect()
 }
 
 /// A region's name, or empty when the code is unknown.

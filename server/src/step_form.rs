@@ -4,11 +4,11 @@
 //! the errors and what was typed (`StepTyped`); nothing typed is stored. Success still sends
 //! the browser on to the case page (303). The form is posted to the case page itself and
 //! routed here by `crate::page_post`, so the address stays the case page.
-use app::{ssr::state::AppState, wire::cases::StepTyped};
+use app::{domain::case::CommandKind, ssr::state::AppState, wire::cases::StepTyped};
 use axum::{
     body::{to_bytes, Body},
     extract::{Form, FromRequest, Request, State},
-    http::header,
+    http::{header, HeaderValue},
     middleware::Next,
     response::{IntoResponse, Response},
 };
@@ -53,14 +53,38 @@ pub async fn plain_step(State(state): State<AppState>, request: Request, next: N
             .unwrap_or_default()
     };
     let case_id = value("case_id");
+    let refused = query.is_some();
     let Some(page) = query.and_then(|q| case_page(&case_id, Some(&q))) else {
-        return see_other(response);
+        let response = see_other(response);
+        return if refused {
+            response
+        } else {
+            with_done(response, &value("form[kind]"))
+        };
     };
     let typed = StepTyped {
         kind: value("form[kind]"),
         pairs: std::sync::Arc::new(pairs),
     };
     render(&state, parts, page, typed, true).await
+}
+
+/// A step done: the case page it returns to says so (`?done=<step>`), or the officer would
+/// see the same page come back and could not tell a step taken from a post that was lost.
+/// Only a known step's code goes into the address, on the page leptos sends the browser to.
+fn with_done(mut response: Response, kind: &str) -> Response {
+    if response.status() != StatusCode::SEE_OTHER || CommandKind::from_code(kind).is_none() {
+        return response;
+    }
+    let page = response
+        .headers()
+        .get(header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .map(|l| l.split_once('?').map_or(l, |(path, _)| path).to_owned());
+    if let Some(Ok(location)) = page.map(|p| HeaderValue::from_str(&format!("{p}?done={kind}"))) {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+    response
 }
 
 /// A step done: the browser is sent on to the case page with 303 (leptos says 302), which

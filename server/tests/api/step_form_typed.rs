@@ -126,11 +126,17 @@ async fn step_forms_post_to_the_case_page_and_a_good_one_goes_on_to_it() {
     let response = plain_step(&township, &id, &[("kind", "accept")]).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let location = response.headers()["location"].to_str().expect("location");
-    assert_eq!(
-        location.split('?').next(),
-        Some(format!("/staff/cases/{id}").as_str())
-    );
+    assert_eq!(location, format!("/staff/cases/{id}?done=accept"));
     assert_eq!(detail(&township, &id).await["state_zh"], "待入户核查");
+    // The page it goes on to says the step was taken; the plain page does not.
+    let done = township.get_html(location).await;
+    assert!(done.contains("已办理：受理。"), "the step taken is named");
+    let plain = township.get_html(&format!("/staff/cases/{id}")).await;
+    assert!(!plain.contains("已办理："), "only after a step");
+    let bogus = township
+        .get_html(&format!("/staff/cases/{id}?done=drop_table"))
+        .await;
+    assert!(!bogus.contains("已办理："), "only a known step is named");
 }
 
 #[tokio::test]

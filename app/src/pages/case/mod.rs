@@ -33,6 +33,18 @@ fn posted_step_gone(steps: &[Choice], t: Lang) -> Option<impl IntoView> {
     })
 }
 
+/// The step just taken, named by the address the server sent the browser to (`?done=`): the
+/// page that comes back after a post would otherwise look the same as before it.
+fn step_done(t: Lang) -> Option<impl IntoView> {
+    let done = leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .get("done")?;
+    let kind = crate::domain::case::CommandKind::from_code(&done)?;
+    Some(view! {
+        <p class="banner ok" role="status">{tr::case_page::step_done(t, kind.label(t))}</p>
+    })
+}
+
 #[component]
 pub fn CasePage() -> impl IntoView {
     let params = use_params_map();
@@ -65,6 +77,7 @@ pub fn CasePage() -> impl IntoView {
                             <section class="card steps" aria-label=tr::case_page::steps_label(t)>
                                 <h2>{tr::case_page::steps_title(t)}</h2>
                                 {posted_step_gone(&steps, t)}
+                                {step_done(t)}
                                 {if steps.is_empty() {
                                     view! { <p class="empty">{tr::case_page::no_steps(t)}</p> }.into_any()
                                 } else {

@@ -74,6 +74,8 @@ pub async fn reveal_form(
         case_id: fields.case_id,
         full,
         error,
+        reason: fields.reason,
+        reason_text: fields.reason_text,
     };
     Ok((parts, answer))
 }

@@ -182,6 +182,10 @@ pub struct RevealAnswer {
     pub full: Option<String>,
     /// Why not, in the reader's language.
     pub error: Option<String>,
+    /// The reason chosen and the words typed, kept for a refused reveal so the form comes
+    /// back as the officer left it (a bare "Other" was refused and came back empty).
+    pub reason: String,
+    pub reason_text: String,
 }
 
 /// What was typed into a step form posted without JavaScript that was refused: the case page

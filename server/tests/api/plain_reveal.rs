@@ -53,6 +53,14 @@ async fn without_javascript_a_reveal_with_a_reason_shows_the_full_number_once() 
     );
     assert!(!page.contains(&full));
     assert!(!reveal_form_tag(&page).contains("hidden"), "asked again");
+    // "Other" without its words is refused: the form comes back with "Other" still chosen.
+    let other = reveal_without_javascript(&township, &id, "other").await;
+    let page = other.text().await.expect("html");
+    assert!(
+        page.contains("<option value=\"other\" selected"),
+        "the reason chosen is kept"
+    );
+    assert!(!page.contains(&full));
     assert_eq!(
         reveals_audited(&app).await,
         0,

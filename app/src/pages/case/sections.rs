@@ -57,6 +57,8 @@ fn RevealId() -> impl IntoView {
     let (case_id, masked) = (props.text(), props.text());
     let (full, error) = (props.optional(), props.optional());
     let t = Lang::from_code(&props.text());
+    // A refused post without JavaScript: the reason chosen and the words typed, kept.
+    let (reason, reason_text) = (props.text(), props.text());
     mark_hydrated();
     let reveal = Posted::<String>::new();
     let form = NodeRef::<leptos::html::Form>::new();
@@ -84,10 +86,10 @@ fn RevealId() -> impl IntoView {
             <select name="reason" aria-label=tr::case_page::reveal_reason(t)>
                 <option value="">{tr::case_page::choose_reason(t)}</option>
                 {REVEAL_REASONS.iter().map(|(code, label)| view! {
-                    <option value=*code>{tr::case_page::reveal_reasons::lookup(t, code).unwrap_or(label)}</option>
+                    <option value=*code selected=reason == *code>{tr::case_page::reveal_reasons::lookup(t, code).unwrap_or(label)}</option>
                 }).collect_view()}
             </select>
-            <input type="text" name="reason_text" maxlength="100" aria-label=tr::case_page::other_reason(t) placeholder=tr::case_page::other_reason(t) />
+            <input type="text" name="reason_text" maxlength="100" value=reason_text aria-label=tr::case_page::other_reason(t) placeholder=tr::case_page::other_reason(t) />
             <button type="submit" class="button small" formaction=page title=tr::case_page::reveal_logged(t)>{tr::case_page::reveal(t)}</button>
         </form>
         {move || reveal_error().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
@@ -98,7 +100,9 @@ fn RevealId() -> impl IntoView {
 pub fn HouseholdSummary(case: CaseView) -> impl IntoView {
     // A reveal posted without JavaScript: its outcome, for this case only.
     let answer = use_context::<RevealAnswer>().filter(|a| a.case_id == case.id);
-    let (full, error) = answer.map(|a| (a.full, a.error)).unwrap_or_default();
+    let (full, error, reason, reason_text) = answer
+        .map(|a| (a.full, a.error, a.reason, a.reason_text))
+        .unwrap_or_default();
     let t = use_lang();
     let words = |vocab, list: &[String]| {
         let known: Option<Vec<&str>> = list.iter().map(|w| known(vocab, w, t)).collect();
@@ -121,6 +125,8 @@ pub fn HouseholdSummary(case: CaseView) -> impl IntoView {
                         full.unwrap_or_default(),
                         error.unwrap_or_default(),
                         t.code().to_owned(),
+                        reason,
+                        reason_text,
                     ]>
                         <RevealId />
                     </IslandProps>

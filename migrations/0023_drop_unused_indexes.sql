@@ -1,5 +1,5 @@
 -- Indexes no query needs: each filing, staff step and sweep paid to keep them up to date (a
--- clock row sat in six indexes, a case row in nineteen), and the sweep's told-level update
+-- clock row sat in six indexes, a case row in twenty), and the sweep's told-level update
 -- rewrote every index of each clock row it marked.
 -- cases_next_due (township_code, next_due_on) leads cases_township_due_id (…, id), which
 -- serves every query it did.

@@ -59,7 +59,7 @@ pub async fn plain_step(State(state): State<AppState>, request: Request, next: N
         return if refused {
             response
         } else {
-            with_done(response, &value("form[kind]"))
+            with_done(response, &case_id, &value("form[kind]"))
         };
     };
     let typed = StepTyped {
@@ -71,17 +71,22 @@ pub async fn plain_step(State(state): State<AppState>, request: Request, next: N
 
 /// A step done: the case page it returns to says so (`?done=<step>`), or the officer would
 /// see the same page come back and could not tell a step taken from a post that was lost.
-/// Only a known step's code goes into the address, on the page leptos sends the browser to.
-fn with_done(mut response: Response, kind: &str) -> Response {
+/// Only a known step's code, and only on a redirect to this case's page: a refused post
+/// without a Referer is sent to `/` with no error in the address, and must not read as done.
+fn with_done(mut response: Response, case_id: &str, kind: &str) -> Response {
     if response.status() != StatusCode::SEE_OTHER || CommandKind::from_code(kind).is_none() {
         return response;
     }
-    let page = response
+    let page = format!("/staff/cases/{case_id}");
+    let to_page = response
         .headers()
         .get(header::LOCATION)
         .and_then(|v| v.to_str().ok())
-        .map(|l| l.split_once('?').map_or(l, |(path, _)| path).to_owned());
-    if let Some(Ok(location)) = page.map(|p| HeaderValue::from_str(&format!("{p}?done={kind}"))) {
+        .is_some_and(|l| l.split_once('?').map_or(l, |(path, _)| path) == page);
+    if let (true, Ok(location)) = (
+        to_page,
+        HeaderValue::from_str(&format!("{page}?done={kind}")),
+    ) {
         response.headers_mut().insert(header::LOCATION, location);
     }
     response

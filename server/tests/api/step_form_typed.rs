@@ -166,3 +166,31 @@ async fn a_step_someone_else_already_took_is_refused_with_a_message_not_a_silent
     );
     assert_eq!(detail(&township, &id).await["state_zh"], "待入户核查");
 }
+
+/// A refused step posted without a Referer is sent to `/` (there is no page to return to
+/// with the error): it must not come back announced as done.
+#[tokio::test]
+async fn a_refused_step_posted_without_a_referer_is_not_announced_as_done() {
+    let app = spawn_app().await;
+    let tracking = app
+        .submit_report("李四", "13800138079", QINGSHI_VILLAGE)
+        .await;
+    let id = app.case_id_of(&tracking).await;
+    let township = app.login("zhen-qingshi").await;
+    // A version the case never had: refused as changed by someone else.
+    let mut body = fields(&[("case_id", &id)]);
+    body.push(("version".into(), "999".into()));
+    body.push(("form[kind]".into(), "accept".into()));
+    let response = township
+        .client
+        .post(township.url(&format!("/staff/cases/{id}")))
+        .header(reqwest::header::ACCEPT, "text/html")
+        .form(&body)
+        .send()
+        .await
+        .expect("request");
+    assert!(response.status().is_redirection(), "{}", response.status());
+    let location = response.headers()["location"].to_str().expect("location");
+    assert!(!location.contains("done="), "{location}");
+    assert_ne!(detail(&township, &id).await["state_zh"], "待入户核查");
+}

@@ -53,14 +53,8 @@ pub async fn plain_step(State(state): State<AppState>, request: Request, next: N
             .unwrap_or_default()
     };
     let case_id = value("case_id");
-    let refused = query.is_some();
     let Some(page) = query.and_then(|q| case_page(&case_id, Some(&q))) else {
-        let response = see_other(response);
-        return if refused {
-            response
-        } else {
-            with_done(response, &case_id, &value("form[kind]"))
-        };
+        return with_done(see_other(response), &case_id, &value("form[kind]"));
     };
     let typed = StepTyped {
         kind: value("form[kind]"),
@@ -71,8 +65,8 @@ pub async fn plain_step(State(state): State<AppState>, request: Request, next: N
 
 /// A step done: the case page it returns to says so (`?done=<step>`), or the officer would
 /// see the same page come back and could not tell a step taken from a post that was lost.
-/// Only a known step's code, and only on a redirect to this case's page: a refused post
-/// without a Referer is sent to `/` with no error in the address, and must not read as done.
+/// Only a known step's code, and only on a redirect to this case's page with no error in its
+/// address: a refused post without a Referer is sent to `/`, and must not read as done.
 fn with_done(mut response: Response, case_id: &str, kind: &str) -> Response {
     if response.status() != StatusCode::SEE_OTHER || CommandKind::from_code(kind).is_none() {
         return response;
@@ -82,7 +76,10 @@ fn with_done(mut response: Response, case_id: &str, kind: &str) -> Response {
         .headers()
         .get(header::LOCATION)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|l| l.split_once('?').map_or(l, |(path, _)| path) == page);
+        .is_some_and(|l| match l.split_once('?') {
+            Some((path, query)) => path == page && !query.contains("__err="),
+            None => l == page,
+        });
     if let (true, Ok(location)) = (
         to_page,
         HeaderValue::from_str(&format!("{page}?done={kind}")),

@@ -44,8 +44,9 @@ pub async fn mark_told(
     rows: &[ToldClock<'_>],
     per_statement: usize,
 ) -> sqlx::Result<()> {
+    let as_json = super::json_rows::wanted(tx);
     for chunk in rows.chunks(per_statement.clamp(1, MAX_TOLD_ROWS)) {
-        if super::json_rows::wanted(tx) {
+        if as_json {
             mark_told_as_json(tx, level, chunk).await?;
             continue;
         }

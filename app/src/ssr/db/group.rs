@@ -9,7 +9,14 @@
 //! connection every batch re-read the pages of every index it touched (this and the
 //! statement journals kept in memory, measured together: 1.9 → 1.7 ms of writer time per
 //! filing; docs/performance.md).
-use std::{future::Future, pin::Pin, sync::Arc};
+use std::{
+    future::Future,
+    pin::Pin,
+    sync::{
+        atomic::{AtomicU64, Ordering},
+        Arc,
+    },
+};
 
 use sqlx::{any::AnyConnectOptions, AnyConnection, Connection};
 use tokio::sync::{oneshot, Mutex, OwnedMutexGuard};
@@ -26,6 +33,8 @@ pub type GroupedWrite = Box<
 #[derive(Clone)]
 pub(super) struct Writer {
     conn: Arc<Mutex<Option<AnyConnection>>>,
+    /// Batches committed so far (each one sync to disk, however many writes it held).
+    commits: Arc<AtomicU64>,
     options: AnyConnectOptions,
     db_options: DbOptions,
 }
@@ -40,6 +49,7 @@ impl Writer {
     pub(super) fn new(options: AnyConnectOptions, db_options: DbOptions) -> Writer {
         Writer {
             conn: Default::default(),
+            commits: Default::default(),
             options,
             db_options,
         }
@@ -83,9 +93,17 @@ impl Db {
     /// module). `Ok` once that transaction is committed, whatever `run` decided about its own
     /// rows; `Err` when it could not be committed (nothing in it was stored).
     pub async fn write_grouped(&self, run: GroupedWrite) -> Result<(), sqlx::Error> {
-        let (done, told) = oneshot::channel();
+        let (done, mut told) = oneshot::channel();
         self.queue().push(Queued { run, done });
-        let turn = self.writer.conn.clone().lock_owned().await;
+        // Whoever holds the turn next takes every queued write, this one included: a write
+        // taken that way is answered when its batch commits, without waiting in line for a
+        // turn it no longer needs (waiting for it anyway made every filing pass through the
+        // lock one by one, and batches of one write).
+        let turn = tokio::select! {
+            biased;
+            outcome = &mut told => return outcome.unwrap_or_else(|_| Err(stopped())),
+            turn = self.writer.conn.clone().lock_owned() => turn,
+        };
         let batch: Vec<Queued> = {
             let mut queue = self.queue();
             let n = queue.len().min(MOST_PER_BATCH);
@@ -102,8 +120,12 @@ impl Db {
             })
             .await;
         }
-        told.await
-            .unwrap_or_else(|_| Err(unstored("the batch writer stopped".into())))
+        told.await.unwrap_or_else(|_| Err(stopped()))
+    }
+
+    /// How many grouped commits this process has made: fewer than the writes when they share.
+    pub fn grouped_commits(&self) -> u64 {
+        self.writer.commits.load(Ordering::Relaxed)
     }
 
     fn queue(&self) -> std::sync::MutexGuard<'_, Vec<Queued>> {
@@ -123,7 +145,9 @@ async fn write_batch(
         Ok(conn) => run_batch(conn, runs).await,
         Err(e) => Err(e),
     };
-    if committed.is_err() {
+    if committed.is_ok() {
+        writer.commits.fetch_add(1, Ordering::Relaxed);
+    } else {
         // Whatever state the failure left it in, the next batch starts on a new connection.
         *turn = None;
     }
@@ -157,7 +181,73 @@ async fn run_batch(conn: &mut AnyConnection, runs: Vec<GroupedWrite>) -> Result<
     tx.commit().await
 }
 
+fn stopped() -> sqlx::Error {
+    unstored("the batch writer stopped".into())
+}
+
 /// The batch was not stored: answered like a database that is away (503, try again).
 fn unstored(why: String) -> sqlx::Error {
     sqlx::Error::Io(std::io::Error::other(why))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    /// Writers that each file again as soon as they are answered, like the clients of a busy
+    /// county: their writes keep sharing commits. (A writer used to wait for the turn even
+    /// after another batch had taken its write, so the line moved one write per commit.)
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn writers_that_keep_coming_keep_sharing_commits() {
+        const WRITERS: usize = 16;
+        const EACH: usize = 8;
+        let dir = std::env::temp_dir().join(format!("sn-group-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("folder");
+        let url = format!("sqlite://{}", dir.join("group.db").display());
+        let db = Db::connect(&url).await.expect("database");
+        sqlx::query("create table grouped_test (writer integer, n integer)")
+            .execute(&db.pool)
+            .await
+            .expect("table");
+        let tasks: Vec<_> = (0..WRITERS)
+            .map(|w| {
+                let db = db.clone();
+                tokio::spawn(async move {
+                    for n in 0..EACH {
+                        let write: GroupedWrite = Box::new(move |tx| {
+                            Box::pin(async move {
+                                // A disk sync's worth of time, so that others arrive meanwhile.
+                                tokio::time::sleep(Duration::from_millis(2)).await;
+                                sqlx::query("insert into grouped_test (writer, n) values ($1, $2)")
+                                    .bind(w as i64)
+                                    .bind(n as i64)
+                                    .execute(&mut *tx)
+                                    .await
+                                    .is_ok()
+                            })
+                        });
+                        db.write_grouped(write).await.expect("committed");
+                    }
+                })
+            })
+            .collect();
+        for t in tasks {
+            t.await.expect("writer");
+        }
+        let stored: i64 = sqlx::query_scalar("select count(*) from grouped_test")
+            .fetch_one(&db.pool)
+            .await
+            .expect("count");
+        assert_eq!(stored, (WRITERS * EACH) as i64, "every write stored once");
+        let commits = db.grouped_commits();
+        assert!(
+            commits <= (WRITERS * EACH / 4) as u64,
+            "{commits} commits for {} writes: they did not share",
+            WRITERS * EACH
+        );
+        db.pool.close().await;
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

@@ -140,6 +140,7 @@ impl Application {
             secure_cookies: config.secure_cookies,
             trusted_proxies: config.http.trusted_proxies.clone(),
             vault,
+            memo: Default::default(),
         };
         settings::reload(&base, base.clock.now())
             .await

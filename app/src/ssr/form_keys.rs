@@ -34,10 +34,16 @@ impl FormScope {
 }
 
 async fn secret(state: &AppState) -> Result<Vec<u8>, ServiceError> {
-    let candidate = hex::encode(random_bytes::<32>());
-    let now = millis(state.clock.now());
-    let stored = secrets::get_or_create(&state.db.pool, SECRET_NAME, &candidate, now).await?;
-    hex::decode(stored).map_err(|_| ServiceError::Corrupt("form key secret".into()))
+    state
+        .memo
+        .form_secret(|| async {
+            let candidate = hex::encode(random_bytes::<32>());
+            let now = millis(state.clock.now());
+            let stored =
+                secrets::get_or_create(&state.db.pool, SECRET_NAME, &candidate, now).await?;
+            hex::decode(stored).map_err(|_| ServiceError::Corrupt("form key secret".into()))
+        })
+        .await
 }
 
 fn mac(secret: &[u8], scope: &FormScope, nonce: &str) -> Result<Hmac<Sha256>, ServiceError> {

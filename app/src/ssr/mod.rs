@@ -13,6 +13,7 @@ pub mod form_keys;
 pub mod key_once;
 pub mod language;
 pub mod login_form;
+pub mod memo;
 pub mod memory_drafts;
 pub mod password;
 pub mod proxies;

@@ -23,6 +23,8 @@ pub struct AppState {
     pub trusted_proxies: super::proxies::TrustedProxies,
     /// Keys that seal ID numbers and mobiles at rest, and their blind-index key.
     pub vault: super::vault::Vault,
+    /// What never changes once stored, read once per process (see `memo`).
+    pub memo: super::memo::Memo,
 }
 
 impl FromRef<AppState> for LeptosOptions {

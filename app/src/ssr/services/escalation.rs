@@ -274,10 +274,12 @@ struct Written {
     per_statement: usize,
 }
 
-/// Writes the planned notifications in one transaction, each once, with an email for people
-/// who have an address, and in the same transaction marks every clock read as told up to the
-/// level its due date gives it today, so the next sweep does not read it again. Each kind of
-/// row goes in multi-row statements of `per_statement` rows.
+/// Writes the planned notifications, each once, with an email for people who have an
+/// address, and marks every clock read as told up to the level its due date gives it today,
+/// so the next sweep does not read it again. A clock's notifications and its told mark are
+/// always in one transaction. On PostgreSQL the cases are split into a few parts written at
+/// once, each in its own transaction (the writing is most of a sweep's time, and one
+/// transaction keeps one core busy); SQLite has one writer, so one transaction.
 async fn write(
     state: &AppState,
     rows: &[DueClockRow],
@@ -285,10 +287,56 @@ async fn write(
     how: &Written,
     report: &mut SweepReport,
 ) -> Result<(), ServiceError> {
+    let parts = match state.db.backend {
+        crate::ssr::db::Backend::Postgres => PARALLEL_PARTS,
+        crate::ssr::db::Backend::Sqlite => 1,
+    };
+    let part_of = |case_id: &str| {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        case_id.hash(&mut h);
+        (h.finish() % parts as u64) as usize
+    };
+    let mut row_parts: Vec<Vec<&DueClockRow>> = vec![Vec::new(); parts];
+    for row in rows {
+        row_parts[part_of(&row.case_id)].push(row);
+    }
+    let mut planned_parts: Vec<Vec<&Planned>> = vec![Vec::new(); parts];
+    for p in planned {
+        planned_parts[part_of(&p.case_id)].push(p);
+    }
+    let written = futures::future::try_join_all(
+        row_parts
+            .iter()
+            .zip(&planned_parts)
+            .filter(|(rows, _)| !rows.is_empty())
+            .map(|(rows, planned)| write_part(state, rows, planned, how)),
+    )
+    .await?;
+    for (notified, emails) in written {
+        report.notified += notified;
+        report.emails_queued += emails;
+    }
+    Ok(())
+}
+
+/// Parts a PostgreSQL sweep writes at once (within the pool's 16 connections).
+const PARALLEL_PARTS: usize = 4;
+
+/// One part of [`write`], in one transaction: its notifications and emails in multi-row
+/// statements of `per_statement` rows, then its clocks' told marks. Answers how many
+/// notifications and emails it wrote.
+async fn write_part(
+    state: &AppState,
+    rows: &[&DueClockRow],
+    planned: &[&Planned],
+    how: &Written,
+) -> Result<(usize, usize), ServiceError> {
     let now_ms = millis(how.now);
     let per_statement = how
         .per_statement
         .clamp(1, notifications::MAX_ROWS.min(outbox_batch::MAX_ROWS));
+    let (mut notified, mut emailed) = (0, 0);
     let mut tx = state.db.pool.begin().await?;
     for chunk in planned.chunks(per_statement) {
         let ids: Vec<String> = chunk.iter().map(|_| new_id()).collect();
@@ -311,7 +359,7 @@ async fn write(
             .await?
             .into_iter()
             .collect();
-        report.notified += written.len();
+        notified += written.len();
         let emails: Vec<(&str, String, &Planned, String)> = chunk
             .iter()
             .zip(&ids)
@@ -320,7 +368,7 @@ async fn write(
                 let email = p.recipient.email.as_deref().map(str::trim)?;
                 (!email.is_empty()).then(|| {
                     let body = crate::domain::wording::notices::email_body(&p.body);
-                    (email, body, p, new_id())
+                    (email, body, *p, new_id())
                 })
             })
             .collect();
@@ -336,7 +384,7 @@ async fn write(
             })
             .collect();
         outbox_batch::enqueue_many(&mut tx, &state.vault, &messages, now_ms).await?;
-        report.emails_queued += messages.len();
+        emailed += messages.len();
     }
     let today = how.today.to_string();
     for level in [TOLD_DUE_SOON, TOLD_OVERDUE] {
@@ -352,7 +400,7 @@ async fn write(
         clocks::mark_told(&mut tx, level, &told, how.per_statement).await?;
     }
     tx.commit().await?;
-    Ok(())
+    Ok((notified, emailed))
 }
 
 /// Told levels stored on the clock row (migration 0022).

@@ -76,7 +76,12 @@ async fn parse_report_with_parents(
 ) -> Result<(NewReport, (String, String)), ServiceError> {
     let report = NewReport::parse(form, beijing_date(now))
         .map_err(|problems| ServiceError::Validation(FieldError::from_problems(&problems)))?;
-    let parents = regions::village_parents(&state.db.pool, report.village.as_str())
+    let village = report.village.as_str();
+    let parents = state
+        .memo
+        .village_parents(village, || {
+            regions::village_parents(&state.db.pool, village)
+        })
         .await?
         .ok_or_else(|| {
             ServiceError::Validation(vec![FieldError::new(

@@ -10,9 +10,13 @@ use crate::{
     wire::dashboard::{DashboardView, StepCount},
 };
 
-const WIDTH: f64 = 640.0;
-const LABEL: f64 = 170.0;
-const ROW: f64 = 30.0;
+/// The charts' drawing width: about a phone's, so their 14 px words stay about 14 px at 360 px.
+const WIDTH: f64 = 360.0;
+/// Room at a bar's end for its number.
+const VALUE: f64 = 40.0;
+/// One row: its label on a line of its own (a long English step name never runs into the
+/// bar), then the bar.
+const ROW: f64 = 46.0;
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
@@ -76,23 +80,23 @@ fn StepChart(steps: Vec<StepCount>) -> impl IntoView {
         .max()
         .unwrap_or(1)
         .max(1) as f64;
-    let scale = (WIDTH - LABEL - 40.0) / max;
-    let height = ROW * steps.len() as f64 + 10.0;
+    let scale = (WIDTH - VALUE) / max;
+    let height = ROW * steps.len() as f64 + 4.0;
     view! {
         <svg class="chart" viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-label=tr::dashboard::steps_label(t)>
             {steps.into_iter().enumerate().map(|(i, s)| {
-                let y = i as f64 * ROW + 5.0;
+                let y = i as f64 * ROW;
                 let w1 = s.on_time as f64 * scale;
                 let w2 = s.due_soon as f64 * scale;
                 let w3 = s.overdue as f64 * scale;
                 let total = s.on_time + s.due_soon + s.overdue;
                 view! {
                     <g>
-                        <text x="0" y=y + 17.0 class="chart-label">{crate::domain::wording::by_lang::state(&s.step, t)}</text>
-                        <rect x=LABEL y=y width=w1 height="20" class="bar on-time" />
-                        <rect x=LABEL + w1 y=y width=w2 height="20" class="bar due-soon" />
-                        <rect x=LABEL + w1 + w2 y=y width=w3 height="20" class="bar overdue" />
-                        <text x=LABEL + w1 + w2 + w3 + 6.0 y=y + 15.0 class="chart-value">{total}</text>
+                        <text x="0" y=y + 15.0 class="chart-label">{crate::domain::wording::by_lang::state(&s.step, t)}</text>
+                        <rect x="0" y=y + 20.0 width=w1 height="20" class="bar on-time" />
+                        <rect x=w1 y=y + 20.0 width=w2 height="20" class="bar due-soon" />
+                        <rect x=w1 + w2 y=y + 20.0 width=w3 height="20" class="bar overdue" />
+                        <text x=w1 + w2 + w3 + 6.0 y=y + 35.0 class="chart-value">{total}</text>
                     </g>
                 }
             }).collect_view()}
@@ -107,18 +111,18 @@ fn BarChart(bars: Vec<(String, usize)>) -> impl IntoView {
         return view! { <p class="empty">{tr::dashboard::none_overdue(t)}</p> }.into_any();
     }
     let max = bars.iter().map(|b| b.1).max().unwrap_or(1).max(1) as f64;
-    let scale = (WIDTH - LABEL - 40.0) / max;
-    let height = ROW * bars.len() as f64 + 10.0;
+    let scale = (WIDTH - VALUE) / max;
+    let height = ROW * bars.len() as f64 + 4.0;
     view! {
         <svg class="chart" viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-label=tr::dashboard::overdue_by_place(t)>
             {bars.into_iter().enumerate().map(|(i, (name, n))| {
-                let y = i as f64 * ROW + 5.0;
+                let y = i as f64 * ROW;
                 let w = n as f64 * scale;
                 view! {
                     <g>
-                        <text x="0" y=y + 17.0 class="chart-label" lang="zh-CN">{name}</text>
-                        <rect x=LABEL y=y width=w height="20" class="bar overdue" />
-                        <text x=LABEL + w + 6.0 y=y + 15.0 class="chart-value">{n}</text>
+                        <text x="0" y=y + 15.0 class="chart-label" lang="zh-CN">{name}</text>
+                        <rect x="0" y=y + 20.0 width=w height="20" class="bar overdue" />
+                        <text x=w + 6.0 y=y + 35.0 class="chart-value">{n}</text>
                     </g>
                 }
             }).collect_view()}

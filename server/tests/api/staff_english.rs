@@ -111,6 +111,13 @@ async fn accounts_settings_and_the_dashboard_are_in_english() {
         dashboard.contains("Yearly screening campaign"),
         "{dashboard}"
     );
+    // A step's name has a line of its own above its bar, so a long English name is never cut
+    // by the bar (they used to share a row, the name in a fixed 170-unit column).
+    assert!(
+        dashboard.contains(r#"<text x="0" y="15" class="chart-label">"#)
+            && dashboard.contains(r#"<rect x="0" y="20""#),
+        "{dashboard}"
+    );
 }
 
 #[tokio::test]

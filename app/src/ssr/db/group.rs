@@ -171,12 +171,19 @@ async fn write_batch(
 
 async fn run_batch(conn: &mut AnyConnection, runs: Vec<GroupedWrite>) -> Result<(), sqlx::Error> {
     let mut tx = conn.begin().await?;
-    for run in runs {
-        sqlx::query("savepoint grouped").execute(&mut *tx).await?;
-        if !run(&mut tx).await {
-            sqlx::query("rollback to grouped").execute(&mut *tx).await?;
-        }
-        sqlx::query("release grouped").execute(&mut *tx).await?;
+    sqlx::query("savepoint grouped").execute(&mut *tx).await?;
+    let last = runs.len().saturating_sub(1);
+    for (n, run) in runs.into_iter().enumerate() {
+        let kept = run(&mut tx).await;
+        // One call ends this write's savepoint and opens the next one's: every statement is
+        // a hand-off to SQLite's thread and back, and the writer does them one at a time.
+        let end = match (kept, n == last) {
+            (true, true) => "release grouped",
+            (true, false) => "release grouped; savepoint grouped",
+            (false, true) => "rollback to grouped; release grouped",
+            (false, false) => "rollback to grouped; release grouped; savepoint grouped",
+        };
+        sqlx::query(end).execute(&mut *tx).await?;
     }
     tx.commit().await
 }

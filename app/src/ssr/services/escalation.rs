@@ -291,20 +291,8 @@ async fn write(
         crate::ssr::db::Backend::Postgres => PARALLEL_PARTS,
         crate::ssr::db::Backend::Sqlite => 1,
     };
-    let part_of = |case_id: &str| {
-        use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        case_id.hash(&mut h);
-        (h.finish() % parts as u64) as usize
-    };
-    let mut row_parts: Vec<Vec<&DueClockRow>> = vec![Vec::new(); parts];
-    for row in rows {
-        row_parts[part_of(&row.case_id)].push(row);
-    }
-    let mut planned_parts: Vec<Vec<&Planned>> = vec![Vec::new(); parts];
-    for p in planned {
-        planned_parts[part_of(&p.case_id)].push(p);
-    }
+    let row_parts = split_by_case(rows, parts, |r| &r.case_id);
+    let planned_parts = split_by_case(planned, parts, |p| &p.case_id);
     let written = futures::future::try_join_all(
         row_parts
             .iter()
@@ -318,6 +306,18 @@ async fn write(
         report.emails_queued += emails;
     }
     Ok(())
+}
+
+/// `items` in `parts` lists by a hash of their case: all of one case's rows in the same part.
+fn split_by_case<T>(items: &[T], parts: usize, case_of: impl Fn(&T) -> &str) -> Vec<Vec<&T>> {
+    use std::hash::{Hash, Hasher};
+    let mut split = vec![Vec::new(); parts];
+    for item in items {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        case_of(item).hash(&mut h);
+        split[(h.finish() % parts as u64) as usize].push(item);
+    }
+    split
 }
 
 /// Parts a PostgreSQL sweep writes at once (within the pool's 16 connections).

@@ -58,18 +58,9 @@ pub async fn new_form_key(state: &AppState, scope: &FormScope) -> Result<String,
     form_keys::issue(state, scope).await
 }
 
-/// Checks a report form, including that its village exists; `now` dates the report (a birth
-/// date after it is refused).
+/// Checks a report form, including that its village exists, and gives the village's township
+/// and county from the same look-up; `now` dates the report (a birth date after it is refused).
 async fn parse_report(
-    state: &AppState,
-    form: &ReportForm,
-    now: DateTime<Utc>,
-) -> Result<NewReport, ServiceError> {
-    Ok(parse_report_with_parents(state, form, now).await?.0)
-}
-
-/// [`parse_report`], with the village's township and county from the same look-up.
-async fn parse_report_with_parents(
     state: &AppState,
     form: &ReportForm,
     now: DateTime<Utc>,
@@ -121,17 +112,22 @@ fn to_filing(
     (applicant, new)
 }
 
+/// Files a checked report with the parents its check looked up (not looked up again).
 async fn file_report(
     state: &AppState,
     actor: &Actor,
-    report: NewReport,
+    (report, parents): (NewReport, (String, String)),
     channel: Channel,
     consent_by: Option<String>,
     idempotency_key: Option<String>,
     now: DateTime<Utc>,
 ) -> Result<cases::Filed, ServiceError> {
     let (applicant, new) = to_filing(report, channel, consent_by, idempotency_key, now);
-    cases::file(state, actor, &applicant, new, now).await
+    let counted = cases::Counted {
+        hits: Vec::new(),
+        parents: Some(parents),
+    };
+    cases::file_counted(state, actor, &applicant, new, now, counted).await
 }
 
 /// Checks a report form and files it under `channel` for `actor` (a stored key, composed on
@@ -145,11 +141,11 @@ pub async fn file_form(
     idempotency_key: Option<String>,
     now: DateTime<Utc>,
 ) -> Result<cases::Filed, ServiceError> {
-    let report = parse_report(state, form, now).await?;
+    let checked = parse_report(state, form, now).await?;
     file_report(
         state,
         actor,
-        report,
+        checked,
         channel,
         consent_by,
         idempotency_key,
@@ -166,7 +162,7 @@ pub async fn submit(
     address: &str,
     now: DateTime<Utc>,
 ) -> Result<TrackingNumber, ServiceError> {
-    let (report, parents) = parse_report_with_parents(state, form, now).await?;
+    let (report, parents) = parse_report(state, form, now).await?;
     // The household files for itself: its scope is its own village.
     let actor = Actor::new(
         format!("household:{}", report.mobile.masked()),
@@ -240,8 +236,8 @@ pub async fn submit_proxy(
                 &ReportFieldError::ChannelNotAllowed,
             )])
         });
-    let (channel, report) = match (channel, parse_report(state, form, now).await) {
-        (Ok(channel), Ok(report)) => (channel, report),
+    let (channel, checked) = match (channel, parse_report(state, form, now).await) {
+        (Ok(channel), Ok(checked)) => (channel, checked),
         (Err(ServiceError::Validation(mut a)), Err(ServiceError::Validation(b))) => {
             a.extend(b);
             return Err(ServiceError::Validation(a));
@@ -252,7 +248,7 @@ pub async fn submit_proxy(
     // A department alert comes from data, not a caller: the household signs at the home check.
     let consent_by = (channel != Channel::DepartmentAlert).then(|| staff.id.clone());
     let key = form_keys::verify(state, &FormScope::Staff(staff.id.clone()), &form.key).await?;
-    let filed = file_report(state, &actor, report, channel, consent_by, key, now).await?;
+    let filed = file_report(state, &actor, checked, channel, consent_by, key, now).await?;
     tracing::info!(target: "audit", user = %staff.id, case_id = %filed.case_id, channel = channel.code(), "proxy filing, consent read aloud");
     Ok(filed)
 }

@@ -456,8 +456,28 @@ pub fn urgency(
     cal: &Calendar,
     due_soon_working_days: u32,
 ) -> Urgency {
-    if clock.kind.is_minimum() {
-        return match clock.state {
+    urgency_of(
+        clock.kind,
+        clock.due_on,
+        clock.state,
+        today,
+        cal,
+        due_soon_working_days,
+    )
+}
+
+/// [`urgency`] from the three things it depends on: what the sweep reads from a clock row
+/// without opening the case.
+pub fn urgency_of(
+    kind: ClockKind,
+    due_on: NaiveDate,
+    state: ClockState,
+    today: NaiveDate,
+    cal: &Calendar,
+    due_soon_working_days: u32,
+) -> Urgency {
+    if kind.is_minimum() {
+        return match state {
             ClockState::Running | ClockState::Paused { .. } => Urgency::OnTime,
             ClockState::Met { .. } => Urgency::Met,
             ClockState::Cancelled { .. } => Urgency::Cancelled,
@@ -470,12 +490,12 @@ pub fn urgency(
             Urgency::OnTime
         }
     };
-    match clock.state {
+    match state {
         ClockState::Running => {
-            if today > clock.due_on {
+            if today > due_on {
                 Urgency::Overdue
             } else {
-                from_left(cal.working_days_between(today, clock.due_on))
+                from_left(cal.working_days_between(today, due_on))
             }
         }
         ClockState::Paused {
@@ -488,7 +508,7 @@ pub fn urgency(
             }
         }
         ClockState::Met { on } => {
-            if on > clock.due_on {
+            if on > due_on {
                 Urgency::MetLate
             } else {
                 Urgency::Met

@@ -81,6 +81,7 @@ mod step_form_typed;
 mod steps;
 mod storage;
 mod sweep_chunks;
+mod sweep_paused;
 mod sweep_told;
 mod tls_servers;
 mod two_servers;

@@ -10,6 +10,8 @@ pub struct ClockRow {
     pub due_on: String,
     pub state: String,
     pub closed_on: Option<String>,
+    /// The working days a paused clock had left (migration 0024); `None` while it runs.
+    pub paused_left: Option<i64>,
 }
 
 pub async fn delete_for_case<'e, E: Executor<'e, Database = Any>>(

@@ -68,8 +68,9 @@ pub async fn insert_clocks<'e, E: Executor<'e, Database = Any>>(
     }
     let sql = format!(
         "insert into case_clocks (case_id, seq, kind, owner_level, village_code, township_code,
-             started_on, due_on, state, closed_on, created_at) values {}",
-        value_groups(rows.len(), 11)
+             started_on, due_on, state, closed_on, paused_left, pause_known, created_at)
+         values {}",
+        value_groups(rows.len(), 13)
     );
     let mut query = sqlx::query(&sql);
     for row in rows {
@@ -84,6 +85,8 @@ pub async fn insert_clocks<'e, E: Executor<'e, Database = Any>>(
             .bind(&row.due_on)
             .bind(&row.state)
             .bind(&row.closed_on)
+            .bind(row.paused_left)
+            .bind(1_i64)
             .bind(now_ms);
     }
     query.execute(ex).await.map(|_| ())

@@ -13,9 +13,13 @@ pub struct DueClockRow {
     pub township_code: String,
     pub county_code: String,
     pub tracking_number: String,
+    /// The case snapshot, read only for clock rows written before migration 0024 (whose
+    /// row does not say whether the clock is paused): `None` for all others.
     pub snapshot: Option<String>,
     /// The level already told: 0 nothing, 1 due soon, 2 overdue (migration 0022).
     pub told_level: i64,
+    /// The working days a paused clock had left; `None` while it runs (migration 0024).
+    pub paused_left: Option<i64>,
 }
 
 /// Open clocks due on or before `until` ('YYYY-MM-DD'), earliest first.
@@ -27,7 +31,7 @@ pub async fn open_clocks_due_by<'e, E: Executor<'e, Database = Any>>(
     limit: i64,
 ) -> sqlx::Result<Vec<DueClockRow>> {
     let rows: Vec<DueClockRow> = sqlx::query_as(
-        "select k.case_id, k.seq, k.kind, k.owner_level, k.due_on, k.told_level,
+        "select k.case_id, k.seq, k.kind, k.owner_level, k.due_on, k.told_level, k.paused_left,
                 c.village_code, c.township_code, c.county_code, c.tracking_number, c.snapshot
          from case_clocks k join cases c on c.id = k.case_id
          where k.state = 'open' and k.due_on <= $1
@@ -59,12 +63,15 @@ pub async fn untold_clocks_due<'e, E: Executor<'e, Database = Any>>(
     // The clocks first (an ordered merge of the two index ranges, limited), then their cases
     // by primary key, so the join reads only the cases of the clocks picked.
     let rows: Vec<DueClockRow> = sqlx::query_as(
-        "select k.case_id, k.seq, k.kind, k.owner_level, k.due_on, k.told_level,
-                c.village_code, c.township_code, c.county_code, c.tracking_number, c.snapshot
-         from (select case_id, seq, kind, owner_level, due_on, told_level from case_clocks
+        "select k.case_id, k.seq, k.kind, k.owner_level, k.due_on, k.told_level, k.paused_left,
+                c.village_code, c.township_code, c.county_code, c.tracking_number,
+                case when k.pause_known = 0 then c.snapshot end as snapshot
+         from (select case_id, seq, kind, owner_level, due_on, told_level, paused_left,
+                      pause_known from case_clocks
                where state = 'open' and told_level = 0 and due_on < $1
                union all
-               select case_id, seq, kind, owner_level, due_on, told_level from case_clocks
+               select case_id, seq, kind, owner_level, due_on, told_level, paused_left,
+                      pause_known from case_clocks
                where state = 'open' and told_level = 1 and due_on < $2
                order by due_on, case_id, seq limit $3) k
          join cases c on c.id = k.case_id

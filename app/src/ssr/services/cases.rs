@@ -502,6 +502,12 @@ async fn write_clocks(
             due_on: clock.due_on.to_string(),
             state: state.to_owned(),
             closed_on,
+            paused_left: match clock.state {
+                ClockState::Paused {
+                    remaining_working_days,
+                } => Some(remaining_working_days),
+                _ => None,
+            },
         });
     }
     multi_row::insert_clocks(

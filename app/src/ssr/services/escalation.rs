@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use super::{cases::new_id, millis};
 use crate::{
     domain::{
-        clock::{urgency, Clock, ClockKind, Level, NoticeKind, Urgency},
+        clock::{urgency, urgency_of, Clock, ClockKind, ClockState, Level, NoticeKind, Urgency},
         role::Role,
         time::{beijing_date, date_zh},
     },
@@ -421,24 +421,41 @@ fn told_level_by_date(due_on: &str, today: &str) -> i64 {
     }
 }
 
-/// The one part of a case snapshot the sweep reads. Decoding only it skips building the
-/// household's members, measures, visits and the rest for each of thousands of clocks.
+/// The one part of a case snapshot the sweep reads for a clock row written before migration
+/// 0024. Decoding only it skips building the household's members, measures, visits and the rest.
 #[derive(serde::Deserialize)]
 struct SnapshotClocks {
     clocks: Vec<Clock>,
 }
 
-/// The clock's kind, owner and urgency today, judged on the case snapshot (a paused clock
-/// counts the working days it had left, which its row does not show).
+/// The clock's kind, owner and urgency today. A row written since migration 0024 says all it
+/// takes (a paused clock counts the working days it had left); an older one is judged on the
+/// case snapshot.
 fn judge(
     state: &AppState,
     row: &DueClockRow,
     today: chrono::NaiveDate,
 ) -> Option<(ClockKind, Level, Urgency)> {
-    let case = row
-        .snapshot
-        .as_deref()
-        .and_then(|s| serde_json::from_str::<SnapshotClocks>(s).ok());
+    let window = state.policy.due_soon_working_days;
+    let Some(snapshot) = row.snapshot.as_deref() else {
+        let (Some(kind), Some(owner), Ok(due_on)) = (
+            ClockKind::from_code(&row.kind),
+            Level::from_code(&row.owner_level),
+            row.due_on.parse(),
+        ) else {
+            tracing::error!(case_id = %row.case_id, seq = row.seq, "unreadable clock row");
+            return None;
+        };
+        let running = match row.paused_left {
+            Some(remaining_working_days) => ClockState::Paused {
+                remaining_working_days,
+            },
+            None => ClockState::Running,
+        };
+        let level = urgency_of(kind, due_on, running, today, &state.calendar, window);
+        return Some((kind, owner, level));
+    };
+    let case = serde_json::from_str::<SnapshotClocks>(snapshot).ok();
     let clock = case.as_ref().and_then(|c| {
         usize::try_from(row.seq)
             .ok()
@@ -446,12 +463,7 @@ fn judge(
     });
     match clock {
         Some(clock) if clock.kind.code() == row.kind && clock.owner.code() == row.owner_level => {
-            let level = urgency(
-                clock,
-                today,
-                &state.calendar,
-                state.policy.due_soon_working_days,
-            );
+            let level = urgency(clock, today, &state.calendar, window);
             Some((clock.kind, clock.owner, level))
         }
         _ => {

@@ -1,0 +1,80 @@
+//! A paused clock is judged on the working days it had left, not on its due date, whether its
+//! row says so (migration 0024) or only the case snapshot does (rows written before it).
+use app::ssr::{clock::Clock, services::escalation::sweep};
+use chrono::{Duration, NaiveDate};
+
+use crate::{
+    fixtures::accepted_case,
+    helpers::{detail, spawn_app, step, TestApp},
+};
+
+async fn home_check_notices(app: &TestApp, case_id: &str) -> i64 {
+    sqlx::query_scalar(
+        "select count(*) from notifications where case_id = $1 and clock_kind = 'home_check'",
+    )
+    .bind(case_id)
+    .fetch_one(&app.state.db.pool)
+    .await
+    .expect("count")
+}
+
+/// Two accepted cases, the first's home check paused at once; the clock then moves past the
+/// home check's due date and the sweep runs. `old_rows` makes every clock row look written
+/// before migration 0024.
+async fn sweep_past_a_paused_home_check(old_rows: bool) {
+    let app = spawn_app().await;
+    let paused = accepted_case(&app, "13800138000").await;
+    let running = accepted_case(&app, "13900139000").await;
+    let cadre = app.login("cun-qingshi").await;
+    let version = detail(&cadre, &paused).await["version"]
+        .as_i64()
+        .expect("version");
+    let form = [
+        ("kind", "pause_clock"),
+        ("clock", "home_check"),
+        ("reason", "农户住院"),
+    ];
+    assert_eq!(step(&cadre, &paused, version, &form).await.status(), 200);
+    let pool = &app.state.db.pool;
+    let (due_on, left): (String, Option<i64>) = sqlx::query_as(
+        "select due_on, paused_left from case_clocks where case_id = $1 and kind = 'home_check'",
+    )
+    .bind(&paused)
+    .fetch_one(pool)
+    .await
+    .expect("home check row");
+    let left = left.expect("the row keeps the days left");
+    assert!(left > 1, "more than the due-soon window left: {left}");
+    if old_rows {
+        sqlx::query("update case_clocks set paused_left = null, pause_known = 0")
+            .execute(pool)
+            .await
+            .expect("old rows");
+    }
+
+    let due_on: NaiveDate = due_on.parse().expect("date");
+    let today = app.clock.now().date_naive();
+    app.clock
+        .advance(Duration::days((due_on - today).num_days() + 2));
+    let report = sweep(&app.state, app.clock.now()).await.expect("sweep");
+    assert!(report.overdue >= 1, "{report:?}");
+    assert!(
+        home_check_notices(&app, &running).await > 0,
+        "the running home check is overdue"
+    );
+    assert_eq!(
+        home_check_notices(&app, &paused).await,
+        0,
+        "the paused one still had {left} working days"
+    );
+}
+
+#[tokio::test]
+async fn a_paused_clock_past_its_due_date_is_not_chased() {
+    sweep_past_a_paused_home_check(false).await;
+}
+
+#[tokio::test]
+async fn a_clock_row_from_before_the_paused_column_is_judged_on_the_snapshot() {
+    sweep_past_a_paused_home_check(true).await;
+}

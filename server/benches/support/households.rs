@@ -33,7 +33,13 @@ use app::{
         time::{beijing_date, to_beijing},
         vocab::{Channel, RiskType},
     },
-    ssr::{db::Backend, repo::cases::QueueColumns, seed::TOWNSHIPS, state::AppState},
+    ssr::{
+        db::Backend,
+        repo::{cases::QueueColumns, clocks::ClockRow},
+        seed::TOWNSHIPS,
+        services::cases::clock_rows,
+        state::AppState,
+    },
 };
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use sqlx::{Connection, Executor};
@@ -116,7 +122,6 @@ fn placeholders(backend: Backend, rows: usize, columns: usize) -> String {
 }
 
 /// A clock row as `services::cases` writes it: (seq, kind, owner, started, due, state, closed).
-type ClockRow = (i64, String, String, String, String, String, Option<String>);
 
 /// One case as the report service files it, serialized once with a marker where the id goes.
 struct Template {
@@ -159,27 +164,7 @@ fn snapshot_templates(villages: &[(&str, &str)], now: DateTime<Utc>) -> Vec<Temp
                     }
                 }
             }
-            let clocks = case
-                .clocks
-                .iter()
-                .enumerate()
-                .map(|(seq, clock)| {
-                    let (state, closed) = match clock.state {
-                        ClockState::Running | ClockState::Paused { .. } => ("open", None),
-                        ClockState::Met { on } => ("met", Some(on.to_string())),
-                        ClockState::Cancelled { on } => ("cancelled", Some(on.to_string())),
-                    };
-                    (
-                        seq as i64,
-                        clock.kind.code().to_owned(),
-                        clock.owner.code().to_owned(),
-                        clock.started_on.to_string(),
-                        clock.due_on.to_string(),
-                        state.to_owned(),
-                        closed,
-                    )
-                })
-                .collect();
+            let clocks = clock_rows(&case);
             let json = serde_json::to_string(&case).expect("snapshot JSON");
             let (before, after) = json.split_once(MARK).expect("id in the snapshot");
             out.push(Template {

@@ -95,26 +95,28 @@ pub(super) fn case_values(i: usize, seed: &Seed<'_>) -> [Value; 30] {
 /// The columns of [`clock_values`], in order.
 pub(super) const CLOCK_COLUMNS: &str =
     "case_id, seq, kind, owner_level, village_code, township_code,
-     started_on, due_on, state, closed_on, created_at";
+     started_on, due_on, state, closed_on, paused_left, pause_known, created_at";
 
 /// The clock rows of each open case in `range`, in the order of [`CLOCK_COLUMNS`].
-pub(super) fn clock_values(range: std::ops::Range<usize>, seed: &Seed<'_>) -> Vec<[Value; 11]> {
+pub(super) fn clock_values(range: std::ops::Range<usize>, seed: &Seed<'_>) -> Vec<[Value; 13]> {
     range
         .filter(|i| is_open(*i))
         .flat_map(|i| seed.template(i).clocks.iter().map(move |c| (i, c)))
-        .map(|(i, (seq, kind, owner, started, due, state, closed))| {
+        .map(|(i, clock)| {
             let (village, township) = seed.villages[village_of(i)];
             [
                 case_id_of(i).into(),
-                (*seq).into(),
-                kind.as_str().into(),
-                owner.as_str().into(),
+                clock.seq.into(),
+                clock.kind.as_str().into(),
+                clock.owner_level.as_str().into(),
                 village.into(),
                 township.into(),
-                started.as_str().into(),
-                due.as_str().into(),
-                state.as_str().into(),
-                closed.clone().into(),
+                clock.started_on.as_str().into(),
+                clock.due_on.as_str().into(),
+                clock.state.as_str().into(),
+                clock.closed_on.clone().into(),
+                clock.paused_left.map_or(Value::Null, Value::Int),
+                1_i64.into(),
                 seed.now_ms.into(),
             ]
         })

@@ -143,10 +143,22 @@ impl OpenWhere {
         filter: &OpenFilter<'_>,
         part: UrgencyPart,
     ) -> OpenWhere {
+        OpenWhere::after_binds(Vec::new(), region_column, region_code, filter, part)
+    }
+
+    /// [`OpenWhere::new`] for a clause in a statement that already has `binds`: its own are
+    /// numbered after them.
+    fn after_binds(
+        binds: Vec<Bind>,
+        region_column: RegionColumn,
+        region_code: &str,
+        filter: &OpenFilter<'_>,
+        part: UrgencyPart,
+    ) -> OpenWhere {
         let column = region_column.as_sql();
         let mut w = OpenWhere {
             sql: String::new(),
-            binds: Vec::new(),
+            binds,
         };
         let p = w.text(region_code);
         w.sql = format!("{column} = {p} and next_due_on is not null");
@@ -315,30 +327,39 @@ pub async fn open_counts(
     work: WorkFor<'_>,
     bounds: UrgencyBounds<'_>,
 ) -> sqlx::Result<OpenCounts> {
-    let count = |tab: OpenTab<'_>, part: UrgencyPart| {
-        let w = OpenWhere::new(
-            region_column,
-            region_code,
-            &OpenFilter {
-                tab,
-                after: None,
-                ..filter.clone()
-            },
-            part,
-        );
-        async move {
-            let sql = format!("select count(*) from cases where {}", w.sql);
-            let row = w.bind(sqlx::query(&sql)).fetch_one(pool).await?;
-            sqlx::Row::try_get::<i64, _>(&row, 0)
-        }
-    };
     let (running, paused) = (UrgencyPart::Running, UrgencyPart::Paused);
+    let counts = [
+        (OpenTab::All, UrgencyPart::Both),
+        (OpenTab::Todo(work), UrgencyPart::Both),
+        (OpenTab::DueSoon(bounds), running),
+        (OpenTab::DueSoon(bounds), paused),
+        (OpenTab::Overdue(bounds), running),
+        (OpenTab::Overdue(bounds), paused),
+    ];
+    // One statement of six subqueries, each still its own index range: one round trip
+    // instead of six, which was most of a searched page's time on PostgreSQL.
+    let mut binds = Vec::new();
+    let mut columns = Vec::with_capacity(counts.len());
+    for (tab, part) in counts {
+        let unpaged = OpenFilter {
+            tab,
+            after: None,
+            ..filter.clone()
+        };
+        let w = OpenWhere::after_binds(binds, region_column, region_code, &unpaged, part);
+        columns.push(format!("(select count(*) from cases where {})", w.sql));
+        binds = w.binds;
+    }
+    let all = OpenWhere {
+        sql: format!("select {}", columns.join(", ")),
+        binds,
+    };
+    let row = all.bind(sqlx::query(&all.sql)).fetch_one(pool).await?;
+    let n = |i: usize| sqlx::Row::try_get::<i64, _>(&row, i);
     Ok(OpenCounts {
-        all: count(OpenTab::All, UrgencyPart::Both).await?,
-        todo: count(OpenTab::Todo(work), UrgencyPart::Both).await?,
-        due_soon: count(OpenTab::DueSoon(bounds), running).await?
-            + count(OpenTab::DueSoon(bounds), paused).await?,
-        overdue: count(OpenTab::Overdue(bounds), running).await?
-            + count(OpenTab::Overdue(bounds), paused).await?,
+        all: n(0)?,
+        todo: n(1)?,
+        due_soon: n(2)? + n(3)?,
+        overdue: n(4)? + n(5)?,
     })
 }

@@ -479,6 +479,36 @@ async fn write_events(
     Ok(())
 }
 
+/// The rows that store `case`'s clocks, in clock order (their `seq`).
+pub fn clock_rows(case: &Case) -> Vec<ClockRow> {
+    case.clocks
+        .iter()
+        .enumerate()
+        .map(|(seq, clock)| {
+            let (state, closed_on) = match clock.state {
+                ClockState::Running | ClockState::Paused { .. } => ("open", None),
+                ClockState::Met { on } => ("met", Some(on.to_string())),
+                ClockState::Cancelled { on } => ("cancelled", Some(on.to_string())),
+            };
+            ClockRow {
+                seq: seq as i64,
+                kind: clock.kind.code().to_owned(),
+                owner_level: clock.owner.code().to_owned(),
+                started_on: clock.started_on.to_string(),
+                due_on: clock.due_on.to_string(),
+                state: state.to_owned(),
+                closed_on,
+                paused_left: match clock.state {
+                    ClockState::Paused {
+                        remaining_working_days,
+                    } => Some(remaining_working_days),
+                    _ => None,
+                },
+            }
+        })
+        .collect()
+}
+
 /// Inserts the case's clock rows; a change deletes the old ones first, a new case has none.
 async fn write_clocks(
     tx: &mut sqlx::AnyConnection,
@@ -487,29 +517,7 @@ async fn write_clocks(
     case: &Case,
     now_ms: i64,
 ) -> Result<(), ServiceError> {
-    let mut rows = Vec::with_capacity(case.clocks.len());
-    for (seq, clock) in case.clocks.iter().enumerate() {
-        let (state, closed_on) = match clock.state {
-            ClockState::Running | ClockState::Paused { .. } => ("open", None),
-            ClockState::Met { on } => ("met", Some(on.to_string())),
-            ClockState::Cancelled { on } => ("cancelled", Some(on.to_string())),
-        };
-        rows.push(ClockRow {
-            seq: seq as i64,
-            kind: clock.kind.code().to_owned(),
-            owner_level: clock.owner.code().to_owned(),
-            started_on: clock.started_on.to_string(),
-            due_on: clock.due_on.to_string(),
-            state: state.to_owned(),
-            closed_on,
-            paused_left: match clock.state {
-                ClockState::Paused {
-                    remaining_working_days,
-                } => Some(remaining_working_days),
-                _ => None,
-            },
-        });
-    }
+    let rows = clock_rows(case);
     multi_row::insert_clocks(
         &mut *tx,
         &case.id,

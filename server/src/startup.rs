@@ -16,7 +16,7 @@ use app::{
         db::Db,
         seed,
         services::settings,
-        state::{AppState, Settings},
+        state::{AppState, Settings, Shared},
     },
     App,
 };
@@ -130,18 +130,16 @@ impl Application {
         settings::seed_calendar(&db, clock.now())
             .await
             .map_err(StartupError::Seed)?;
-        let base = AppState {
+        let base = AppState::new(Shared {
             leptos_options,
             db,
             clock,
-            calendar: Arc::new(Calendar::china()),
-            policy: Arc::new(Policy::national_default()),
             settings: Settings::new(Calendar::china(), Policy::national_default()),
             secure_cookies: config.secure_cookies,
             trusted_proxies: config.http.trusted_proxies.clone(),
             vault,
             memo: Default::default(),
-        };
+        });
         settings::reload(&base, base.clock.now())
             .await
             .map_err(StartupError::Seed)?;

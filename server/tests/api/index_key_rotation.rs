@@ -5,7 +5,6 @@ use app::ssr::{
     clock::Clock,
     repo::cases,
     services::{duplicates, lookup, rekey},
-    state::AppState,
     vault::{keyfile, Field, Vault},
 };
 
@@ -43,10 +42,7 @@ async fn indexed_under(app: &TestApp, old: &Vault, new: &Vault) -> (usize, usize
 /// Search by mobile and by ID number, the duplicate flags and the forgotten-number text, as
 /// an app server holding `vault` does them.
 async fn every_case_is_found(app: &TestApp, vault: &Vault, round: u8) {
-    let state = AppState {
-        vault: vault.clone(),
-        ..app.state.clone()
-    };
+    let state = app.state.with_vault(vault.clone());
     let pool = &app.state.db.pool;
     for (n, mobile) in MOBILES.into_iter().enumerate() {
         let by_mobile = cases::by_mobile(pool, vault, mobile, 5)

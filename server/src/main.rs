@@ -13,6 +13,10 @@ use server::{
     telemetry,
 };
 
+/// Rust's allocations go to mimalloc (see `server::malloc`); SQLite's C code keeps glibc's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> ExitCode {
     server::malloc::tune();

@@ -121,8 +121,6 @@ fn placeholders(backend: Backend, rows: usize, columns: usize) -> String {
         .join(", ")
 }
 
-/// A clock row as `services::cases` writes it: (seq, kind, owner, started, due, state, closed).
-
 /// One case as the report service files it, serialized once with a marker where the id goes.
 struct Template {
     before: String,

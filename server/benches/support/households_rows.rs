@@ -35,6 +35,11 @@ impl From<Option<String>> for Value {
     }
 }
 
+/// Household `i`'s tracking number.
+fn tracking_of(i: usize) -> String {
+    format!("BN{i:010}")
+}
+
 /// The columns of [`case_values`], in order.
 pub(super) const CASE_COLUMNS: &str =
     "id, tracking_number, village_code, township_code, county_code, state,
@@ -60,7 +65,7 @@ pub(super) fn case_values(i: usize, seed: &Seed<'_>) -> [Value; 30] {
     let (mobile, id_number) = (mobile_of(i), id_number_of(i));
     [
         id.into(),
-        format!("BN{i:010}").into(),
+        tracking_of(i).into(),
         village.into(),
         township.into(),
         COUNTY.0.into(),
@@ -94,11 +99,11 @@ pub(super) fn case_values(i: usize, seed: &Seed<'_>) -> [Value; 30] {
 
 /// The columns of [`clock_values`], in order.
 pub(super) const CLOCK_COLUMNS: &str =
-    "case_id, seq, kind, owner_level, village_code, township_code,
+    "case_id, seq, kind, owner_level, village_code, township_code, tracking_number,
      started_on, due_on, state, closed_on, paused_left, pause_known, created_at";
 
 /// The clock rows of each open case in `range`, in the order of [`CLOCK_COLUMNS`].
-pub(super) fn clock_values(range: std::ops::Range<usize>, seed: &Seed<'_>) -> Vec<[Value; 13]> {
+pub(super) fn clock_values(range: std::ops::Range<usize>, seed: &Seed<'_>) -> Vec<[Value; 14]> {
     range
         .filter(|i| is_open(*i))
         .flat_map(|i| seed.template(i).clocks.iter().map(move |c| (i, c)))
@@ -111,6 +116,7 @@ pub(super) fn clock_values(range: std::ops::Range<usize>, seed: &Seed<'_>) -> Ve
                 clock.owner_level.as_str().into(),
                 village.into(),
                 township.into(),
+                tracking_of(i).into(),
                 clock.started_on.as_str().into(),
                 clock.due_on.as_str().into(),
                 clock.state.as_str().into(),

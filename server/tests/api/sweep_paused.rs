@@ -1,5 +1,6 @@
-//! A paused clock is judged on the working days it had left, not on its due date, whether its
-//! row says so (migration 0024) or only the case snapshot does (rows written before it).
+//! The sweep judges and words a due clock from its row (migration 0024), or from its case for
+//! a row written before: a paused clock is judged on the working days it had left, not on its
+//! due date; the notice names the case's tracking number; a county clock reaches the county.
 use app::ssr::{clock::Clock, services::escalation::sweep};
 use chrono::{Duration, NaiveDate};
 
@@ -46,10 +47,12 @@ async fn sweep_past_a_paused_home_check(old_rows: bool) {
     let left = left.expect("the row keeps the days left");
     assert!(left > 1, "more than the due-soon window left: {left}");
     if old_rows {
-        sqlx::query("update case_clocks set paused_left = null, pause_known = 0")
-            .execute(pool)
-            .await
-            .expect("old rows");
+        sqlx::query(
+            "update case_clocks set paused_left = null, tracking_number = null, pause_known = 0",
+        )
+        .execute(pool)
+        .await
+        .expect("old rows");
     }
 
     let due_on: NaiveDate = due_on.parse().expect("date");
@@ -67,6 +70,55 @@ async fn sweep_past_a_paused_home_check(old_rows: bool) {
         0,
         "the paused one still had {left} working days"
     );
+    let tracking: String = sqlx::query_scalar("select tracking_number from cases where id = $1")
+        .bind(&running)
+        .fetch_one(pool)
+        .await
+        .expect("tracking number");
+    let bodies: Vec<String> =
+        sqlx::query_scalar("select body from notifications where case_id = $1")
+            .bind(&running)
+            .fetch_all(pool)
+            .await
+            .expect("bodies");
+    assert!(
+        bodies.iter().all(|b| b.contains(&tracking)),
+        "{tracking}: {bodies:?}"
+    );
+}
+
+/// Notifications of a user, by username.
+async fn told(app: &TestApp, username: &str) -> i64 {
+    sqlx::query_scalar(
+        "select count(*) from notifications n join users u on u.id = n.user_id
+         where u.username = $1",
+    )
+    .bind(username)
+    .fetch_one(&app.state.db.pool)
+    .await
+    .expect("count")
+}
+
+#[tokio::test]
+async fn an_overdue_county_clock_reaches_the_county_officer_and_head() {
+    let app = spawn_app().await;
+    let id = accepted_case(&app, "13800138000").await;
+    // The home check made a county clock: the row names the village and township only, so
+    // the county comes from the region tree.
+    let pool = &app.state.db.pool;
+    sqlx::query(
+        "update case_clocks set owner_level = 'county' where case_id = $1 and kind = 'home_check'",
+    )
+    .bind(&id)
+    .execute(pool)
+    .await
+    .expect("county clock");
+    app.clock.advance(Duration::days(14));
+    let report = sweep(&app.state, app.clock.now()).await.expect("sweep");
+    assert!(report.overdue >= 1, "{report:?}");
+    assert!(told(&app, "xian-officer").await > 0, "the county officer");
+    assert!(told(&app, "xian-head").await > 0, "the county head");
+    assert_eq!(told(&app, "cun-qingshi").await, 0, "not the village");
 }
 
 #[tokio::test]

@@ -14,6 +14,16 @@ pub struct ClockRow {
     pub paused_left: Option<i64>,
 }
 
+/// What every clock row of one case repeats from its case (migration 0024), so that the
+/// sweep can judge and word a due clock without reading the case.
+#[derive(Debug, Clone, Copy)]
+pub struct ClockCase<'a> {
+    pub case_id: &'a str,
+    pub village_code: &'a str,
+    pub township_code: &'a str,
+    pub tracking_number: &'a str,
+}
+
 pub async fn delete_for_case<'e, E: Executor<'e, Database = Any>>(
     ex: E,
     case_id: &str,

@@ -3,7 +3,7 @@
 //! (on PostgreSQL a network one) instead of one per row.
 use sqlx::{Any, Executor};
 
-use super::clocks::ClockRow;
+use super::clocks::{ClockCase, ClockRow};
 use crate::ssr::vault::Vault;
 
 /// `($a, $a+1, …), (…)`: `rows` groups of `width` numbered binds from `$1`.
@@ -54,12 +54,10 @@ pub async fn insert_events<'e, E: Executor<'e, Database = Any>>(
     query.execute(ex).await.map(|_| ())
 }
 
-/// Inserts all `rows` (the clocks of one case) in one statement.
+/// Inserts all `rows` (the clocks of `case`) in one statement.
 pub async fn insert_clocks<'e, E: Executor<'e, Database = Any>>(
     ex: E,
-    case_id: &str,
-    village_code: &str,
-    township_code: &str,
+    case: &ClockCase<'_>,
     rows: &[ClockRow],
     now_ms: i64,
 ) -> sqlx::Result<()> {
@@ -68,19 +66,21 @@ pub async fn insert_clocks<'e, E: Executor<'e, Database = Any>>(
     }
     let sql = format!(
         "insert into case_clocks (case_id, seq, kind, owner_level, village_code, township_code,
-             started_on, due_on, state, closed_on, paused_left, pause_known, created_at)
+             tracking_number, started_on, due_on, state, closed_on, paused_left, pause_known,
+             created_at)
          values {}",
-        value_groups(rows.len(), 13)
+        value_groups(rows.len(), 14)
     );
     let mut query = sqlx::query(&sql);
     for row in rows {
         query = query
-            .bind(case_id)
+            .bind(case.case_id)
             .bind(row.seq)
             .bind(&row.kind)
             .bind(&row.owner_level)
-            .bind(village_code)
-            .bind(township_code)
+            .bind(case.village_code)
+            .bind(case.township_code)
+            .bind(case.tracking_number)
             .bind(&row.started_on)
             .bind(&row.due_on)
             .bind(&row.state)

@@ -1,7 +1,8 @@
 //! The in-app inbox and what the clock sweep reads to fill it.
 use sqlx::{Any, Executor, FromRow};
 
-/// An open clock due by the sweep's horizon, with what is needed to judge and word it.
+/// An open clock due by the sweep's horizon, with what is needed to judge and word it: all
+/// from its row (migration 0024), or, for a row written before, also from its case.
 #[derive(Debug, Clone, FromRow)]
 pub struct DueClockRow {
     pub case_id: String,
@@ -11,84 +12,84 @@ pub struct DueClockRow {
     pub due_on: String,
     pub village_code: String,
     pub township_code: String,
-    pub county_code: String,
-    pub tracking_number: String,
-    /// The case snapshot, read only for clock rows written before migration 0024 (whose
-    /// row does not say whether the clock is paused): `None` for all others.
-    pub snapshot: Option<String>,
+    /// The case's tracking number (from the case for rows written before migration 0024).
+    pub tracking_number: Option<String>,
     /// The level already told: 0 nothing, 1 due soon, 2 overdue (migration 0022).
     pub told_level: i64,
     /// The working days a paused clock had left; `None` while it runs (migration 0024).
     pub paused_left: Option<i64>,
-}
-
-/// Open clocks due on or before `until` ('YYYY-MM-DD'), earliest first.
-/// Index: case_clocks_open_due_case (state, due_on, case_id); cases by primary key.
-pub async fn open_clocks_due_by<'e, E: Executor<'e, Database = Any>>(
-    ex: E,
-    vault: &crate::ssr::vault::Vault,
-    until: &str,
-    limit: i64,
-) -> sqlx::Result<Vec<DueClockRow>> {
-    let rows: Vec<DueClockRow> = sqlx::query_as(
-        "select k.case_id, k.seq, k.kind, k.owner_level, k.due_on, k.told_level, k.paused_left,
-                c.village_code, c.township_code, c.county_code, c.tracking_number, c.snapshot
-         from case_clocks k join cases c on c.id = k.case_id
-         where k.state = 'open' and k.due_on <= $1
-         order by k.due_on, k.case_id, k.seq limit $2",
-    )
-    .bind(until)
-    .bind(limit)
-    .fetch_all(ex)
-    .await?;
-    rows.into_iter()
-        .map(|mut row| {
-            row.snapshot = super::cases::opened_json(vault, row.snapshot.take())?;
-            Ok(row)
-        })
-        .collect()
+    /// 1 when the row says whether the clock is paused (written since migration 0024).
+    pub pause_known: i64,
+    /// The case snapshot, read only for rows written before migration 0024.
+    #[sqlx(skip)]
+    pub snapshot: Option<String>,
 }
 
 /// Open clocks whose level by date is above the level already told, earliest first: untold
 /// clocks due before `until` (the due-soon horizon) and clocks told "due soon" that fell due
-/// before `today`. Two ranges of case_clocks_untold (state, told_level, due_on, case_id, seq);
-/// cases by primary key. Clocks already told read nothing.
-pub async fn untold_clocks_due<'e, E: Executor<'e, Database = Any>>(
-    ex: E,
+/// before `today`. Two ranges of case_clocks_untold (state, told_level, due_on, case_id, seq),
+/// merged and limited; the cases are read only for rows written before migration 0024.
+/// Clocks already told read nothing.
+pub async fn untold_clocks_due(
+    pool: &sqlx::AnyPool,
     vault: &crate::ssr::vault::Vault,
     until: &str,
     today: &str,
     limit: i64,
 ) -> sqlx::Result<Vec<DueClockRow>> {
-    // The clocks first (an ordered merge of the two index ranges, limited), then their cases
-    // by primary key, so the join reads only the cases of the clocks picked.
-    let rows: Vec<DueClockRow> = sqlx::query_as(
-        "select k.case_id, k.seq, k.kind, k.owner_level, k.due_on, k.told_level, k.paused_left,
-                c.village_code, c.township_code, c.county_code, c.tracking_number,
-                case when k.pause_known = 0 then c.snapshot end as snapshot
-         from (select case_id, seq, kind, owner_level, due_on, told_level, paused_left,
-                      pause_known from case_clocks
-               where state = 'open' and told_level = 0 and due_on < $1
-               union all
-               select case_id, seq, kind, owner_level, due_on, told_level, paused_left,
-                      pause_known from case_clocks
-               where state = 'open' and told_level = 1 and due_on < $2
-               order by due_on, case_id, seq limit $3) k
-         join cases c on c.id = k.case_id
-         order by k.due_on, k.case_id, k.seq",
-    )
+    const COLUMNS: &str = "case_id, seq, kind, owner_level, due_on, village_code, township_code,
+        tracking_number, told_level, paused_left, pause_known";
+    let mut rows: Vec<DueClockRow> = sqlx::query_as(&format!(
+        "select {COLUMNS} from case_clocks
+         where state = 'open' and told_level = 0 and due_on < $1
+         union all
+         select {COLUMNS} from case_clocks
+         where state = 'open' and told_level = 1 and due_on < $2
+         order by due_on, case_id, seq limit $3"
+    ))
     .bind(until)
     .bind(today)
     .bind(limit)
-    .fetch_all(ex)
+    .fetch_all(pool)
     .await?;
-    rows.into_iter()
-        .map(|mut row| {
-            row.snapshot = super::cases::opened_json(vault, row.snapshot.take())?;
-            Ok(row)
-        })
-        .collect()
+    let mut older: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.pause_known == 0)
+        .map(|r| r.case_id.as_str())
+        .collect();
+    if older.is_empty() {
+        return Ok(rows);
+    }
+    older.sort_unstable();
+    older.dedup();
+    let mut cases = std::collections::HashMap::new();
+    for ids in older.chunks(CASES_PER_READ) {
+        let sql = format!(
+            "select id, tracking_number, snapshot from cases where id in ({})",
+            (1..=ids.len())
+                .map(|n| format!("${n}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let mut query = sqlx::query_as::<_, (String, String, Option<String>)>(&sql);
+        for id in ids {
+            query = query.bind(*id);
+        }
+        for (id, tracking, snapshot) in query.fetch_all(pool).await? {
+            cases.insert(id, (tracking, snapshot));
+        }
+    }
+    for row in rows.iter_mut().filter(|r| r.pause_known == 0) {
+        if let Some((tracking, snapshot)) = cases.get(&row.case_id) {
+            row.tracking_number = Some(tracking.clone());
+            row.snapshot = super::cases::opened_json(vault, snapshot.clone())?;
+        }
+    }
+    Ok(rows)
 }
+
+/// Cases read per statement for clock rows written before migration 0024.
+const CASES_PER_READ: usize = 500;
 
 /// Someone to notify.
 #[derive(Debug, Clone, PartialEq, Eq, FromRow)]

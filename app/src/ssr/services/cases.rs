@@ -23,7 +23,7 @@ use crate::{
         password::random_bytes,
         repo::{
             cases::{self, CaseRow, QueueColumns},
-            clocks::{self, ClockRow},
+            clocks::{self, ClockCase, ClockRow},
             multi_row,
             outbox::{self, NewMessage},
             regions,
@@ -266,14 +266,7 @@ async fn write_filing(tx: &mut sqlx::AnyConnection, w: &NewFiling) -> Result<(),
     )
     .await?;
     write_events(tx, &w.vault, &w.case.id, 0, &w.events).await?;
-    write_clocks(
-        tx,
-        &w.row.village_code,
-        &w.row.township_code,
-        &w.case,
-        w.now_ms,
-    )
-    .await
+    write_clocks(tx, &w.row, &w.case, w.now_ms).await
 }
 
 enum Earlier {
@@ -392,14 +385,7 @@ pub async fn execute(
     }
     write_events(&mut tx, &state.vault, case_id, before_version, &events).await?;
     clocks::delete_for_case(&mut *tx, case_id).await?;
-    write_clocks(
-        &mut tx,
-        &row.village_code,
-        &row.township_code,
-        &after,
-        now_ms,
-    )
-    .await?;
+    write_clocks(&mut tx, &row, &after, now_ms).await?;
     for event in &events {
         if let Some((subject, body)) =
             crate::domain::wording::household::sms(event, &row.tracking_number)
@@ -512,20 +498,16 @@ pub fn clock_rows(case: &Case) -> Vec<ClockRow> {
 /// Inserts the case's clock rows; a change deletes the old ones first, a new case has none.
 async fn write_clocks(
     tx: &mut sqlx::AnyConnection,
-    village_code: &str,
-    township_code: &str,
+    row: &CaseRow,
     case: &Case,
     now_ms: i64,
 ) -> Result<(), ServiceError> {
-    let rows = clock_rows(case);
-    multi_row::insert_clocks(
-        &mut *tx,
-        &case.id,
-        village_code,
-        township_code,
-        &rows,
-        now_ms,
-    )
-    .await?;
+    let of = ClockCase {
+        case_id: &case.id,
+        village_code: &row.village_code,
+        township_code: &row.township_code,
+        tracking_number: &row.tracking_number,
+    };
+    multi_row::insert_clocks(&mut *tx, &of, &clock_rows(case), now_ms).await?;
     Ok(())
 }

@@ -181,10 +181,14 @@ async fn plan(
     today: chrono::NaiveDate,
     report: &mut SweepReport,
 ) -> Result<Vec<Planned>, ServiceError> {
-    let names: HashMap<String, String> = regions::all(&state.db.pool)
-        .await?
-        .into_iter()
-        .map(|r| (r.code, r.name))
+    let regions = regions::all(&state.db.pool).await?;
+    let names: HashMap<&str, &str> = regions
+        .iter()
+        .map(|r| (r.code.as_str(), r.name.as_str()))
+        .collect();
+    let parents: HashMap<&str, &str> = regions
+        .iter()
+        .filter_map(|r| Some((r.code.as_str(), r.parent_code.as_deref()?)))
         .collect();
     let mut people = People::default();
     let mut planned = Vec::new();
@@ -200,9 +204,17 @@ async fn plan(
             NoticeKind::Overdue => report.overdue += 1,
         }
         let village = names
-            .get(&row.village_code)
-            .map(String::as_str)
+            .get(row.village_code.as_str())
+            .copied()
             .unwrap_or_default();
+        let place = Place {
+            village: &row.village_code,
+            township: &row.township_code,
+            county: parents
+                .get(row.township_code.as_str())
+                .copied()
+                .unwrap_or_default(),
+        };
         let due_on = row
             .due_on
             .parse()
@@ -210,7 +222,7 @@ async fn plan(
             .unwrap_or_else(|_| row.due_on.clone());
         for addressee in addressees(owner, kind) {
             let (title, body) = crate::domain::wording::notices::deadline(
-                &row.tracking_number,
+                row.tracking_number.as_deref().unwrap_or_default(),
                 clock_kind,
                 owner,
                 kind,
@@ -218,7 +230,7 @@ async fn plan(
                 village,
                 &due_on,
             );
-            for recipient in people.for_addressee(state, &addressee, row).await? {
+            for recipient in people.for_addressee(state, &addressee, &place).await? {
                 planned.push(Planned {
                     case_id: row.case_id.clone(),
                     due_on: row.due_on.clone(),
@@ -234,6 +246,14 @@ async fn plan(
     Ok(planned)
 }
 
+/// A due clock's village, township and county (the county from the region tree: the clock
+/// row names the first two).
+struct Place<'a> {
+    village: &'a str,
+    township: &'a str,
+    county: &'a str,
+}
+
 /// Active accounts by (role, region), each looked up once per sweep.
 #[derive(Default)]
 struct People(HashMap<(Role, String), Vec<Recipient>>);
@@ -243,14 +263,14 @@ impl People {
         &mut self,
         state: &AppState,
         addressee: &Addressee,
-        row: &DueClockRow,
+        place: &Place<'_>,
     ) -> Result<&[Recipient], ServiceError> {
         let region = match addressee.within {
-            Within::Village => &row.village_code,
-            Within::Township => &row.township_code,
-            Within::County => &row.county_code,
+            Within::Village => place.village,
+            Within::Township => place.township,
+            Within::County => place.county,
         };
-        let key = (addressee.role, region.clone());
+        let key = (addressee.role, region.to_owned());
         if !self.0.contains_key(&key) {
             let found = notifications::active_users_with_role(
                 &state.db.pool,

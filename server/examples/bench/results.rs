@@ -192,7 +192,7 @@ pub fn print_table(path: &Path, title: &str) {
     );
     if get("settle_secs").is_some() {
         row(
-            "  then a checkpoint before the sweep",
+            "  then settled before the sweep (checkpoint or sync)",
             num(get("settle_secs"), "s"),
             String::new(),
             String::new(),

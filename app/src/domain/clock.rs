@@ -440,6 +440,10 @@ impl Urgency {
     }
 }
 
+/// The longest extension one request may ask for, in working days (the form's own limit;
+/// a longer one is refused, not cut down).
+pub const MAX_EXTENSION_WORKING_DAYS: u32 = 30;
+
 /// Urgency of `clock` on `today`.
 ///
 /// Open clocks: overdue when `today` is after the due date; due soon when at

@@ -280,7 +280,7 @@ pub(super) fn request_extension(
     if ctx.today() > clock.due_on {
         return Err(Refusal::ExtensionAfterDue);
     }
-    if days == 0 {
+    if days == 0 || days > crate::domain::clock::MAX_EXTENSION_WORKING_DAYS {
         return Err(Refusal::InvalidData { field: "days" });
     }
     let reason = required(reason, "reason")?;

@@ -243,7 +243,8 @@ where
         }
         "days" => {
             let value = typed_or(ty, &name, "3");
-            view! { <input type="number" name=name min="1" max="30" value=value id=fid aria-describedby=eid /> }.into_any()
+            let max = crate::domain::clock::MAX_EXTENSION_WORKING_DAYS.to_string();
+            view! { <input type="number" name=name min="1" max=max value=value id=fid aria-describedby=eid /> }.into_any()
         }
         "previous_income" => {
             let value = typed_or(ty, &name, "");

@@ -25,10 +25,12 @@ pub enum CommandFieldError {
     IncomeTotalTooLarge,
     /// A member after the first has no relation to the head chosen (only the first defaults).
     RelationMissing,
+    /// An extension longer than [`MAX_EXTENSION_WORKING_DAYS`](crate::domain::clock::MAX_EXTENSION_WORKING_DAYS).
+    TooManyDays,
 }
 
 impl CommandFieldError {
-    pub const ALL: [CommandFieldError; 14] = [
+    pub const ALL: [CommandFieldError; 15] = [
         CommandFieldError::UnknownKind,
         CommandFieldError::Missing,
         CommandFieldError::BadDate,
@@ -43,6 +45,7 @@ impl CommandFieldError {
         CommandFieldError::FutureBirthDate,
         CommandFieldError::IncomeTotalTooLarge,
         CommandFieldError::RelationMissing,
+        CommandFieldError::TooManyDays,
     ];
 }
 
@@ -63,6 +66,7 @@ impl UserMessage for CommandFieldError {
             Self::FutureBirthDate => "command.future_birth_date",
             Self::IncomeTotalTooLarge => "command.income_total_too_large",
             Self::RelationMissing => "command.relation_missing",
+            Self::TooManyDays => "command.too_many_days",
         }
     }
 
@@ -84,6 +88,7 @@ impl UserMessage for CommandFieldError {
             Self::FutureBirthDate => w::command::future_birth_date(lang),
             Self::IncomeTotalTooLarge => w::command::income_total_too_large(lang),
             Self::RelationMissing => w::command::relation_missing(lang),
+            Self::TooManyDays => w::command::too_many_days(lang),
         }
     }
 }

@@ -99,6 +99,9 @@ pub(super) fn parse_number<T: std::str::FromStr>(raw: &str) -> Parsed<T> {
 pub(super) fn parse_days(raw: &str) -> Parsed<u32> {
     match parse_number::<u32>(raw)? {
         0 => Err(CommandFieldError::BadNumber),
+        days if days > crate::domain::clock::MAX_EXTENSION_WORKING_DAYS => {
+            Err(CommandFieldError::TooManyDays)
+        }
         days => Ok(days),
     }
 }

@@ -285,6 +285,27 @@ fn unknown_codes_are_bad_choices_under_their_field() {
 }
 
 #[test]
+fn an_extension_longer_than_the_limit_is_refused_not_cut_down() {
+    use crate::{domain::clock::MAX_EXTENSION_WORKING_DAYS as MAX, tr::Lang};
+    let form = |days: u32| CommandForm {
+        days: days.to_string(),
+        ..complete_form(CommandKind::RequestExtension)
+    };
+    assert!(parse_command(&form(MAX), today()).is_ok());
+    for days in [MAX + 1, 999, u32::MAX] {
+        assert_eq!(
+            problem_keys(&form(days)),
+            vec![("days", "command.too_many_days")],
+            "{days}"
+        );
+    }
+    // The message names the limit the form enforces.
+    assert!(CommandFieldError::TooManyDays
+        .text(Lang::Zh)
+        .contains(&MAX.to_string()));
+}
+
+#[test]
 fn numbers_must_be_whole_and_days_positive() {
     for bad in ["0", "-1", "2.5", "five"] {
         let form = CommandForm {

@@ -66,6 +66,24 @@ fn an_extension_cannot_be_requested_after_the_due_date() {
 }
 
 #[test]
+fn an_extension_longer_than_the_limit_is_refused() {
+    let j = at("accepted");
+    let max = crate::domain::clock::MAX_EXTENSION_WORKING_DAYS;
+    for days in [0, max + 1, 999] {
+        let request = CaseCommand::RequestExtension {
+            clock: K::HomeCheck,
+            days,
+            reason: "农户外出务工".to_owned(),
+        };
+        assert_eq!(
+            j.try_role(Role::VillageCadre, &request),
+            Err(Refusal::InvalidData { field: "days" }),
+            "{days}"
+        );
+    }
+}
+
+#[test]
 fn nobody_approves_their_own_extension() {
     let mut j = at("identified");
     let head = Actor::new("head-1", Role::CountyHead, region(COUNTY));

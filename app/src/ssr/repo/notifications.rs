@@ -62,20 +62,20 @@ pub async fn untold_clocks_due(
     }
     older.sort_unstable();
     older.dedup();
+    let mut conn = pool.acquire().await?;
     let mut cases = std::collections::HashMap::new();
     for ids in older.chunks(CASES_PER_READ) {
+        let mut markers = super::markers::Markers::for_connection(&conn);
+        let list: Vec<String> = ids.iter().map(|_| markers.take()).collect();
         let sql = format!(
             "select id, tracking_number, snapshot from cases where id in ({})",
-            (1..=ids.len())
-                .map(|n| format!("${n}"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            list.join(", ")
         );
         let mut query = sqlx::query_as::<_, (String, String, Option<String>)>(&sql);
         for id in ids {
             query = query.bind(*id);
         }
-        for (id, tracking, snapshot) in query.fetch_all(pool).await? {
+        for (id, tracking, snapshot) in query.fetch_all(&mut *conn).await? {
             cases.insert(id, (tracking, snapshot));
         }
     }

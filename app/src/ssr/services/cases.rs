@@ -471,10 +471,13 @@ pub fn clock_rows(case: &Case) -> Vec<ClockRow> {
         .iter()
         .enumerate()
         .map(|(seq, clock)| {
-            let (state, closed_on) = match clock.state {
-                ClockState::Running | ClockState::Paused { .. } => ("open", None),
-                ClockState::Met { on } => ("met", Some(on.to_string())),
-                ClockState::Cancelled { on } => ("cancelled", Some(on.to_string())),
+            let (state, closed_on, paused_left) = match clock.state {
+                ClockState::Running => ("open", None, None),
+                ClockState::Paused {
+                    remaining_working_days,
+                } => ("open", None, Some(remaining_working_days)),
+                ClockState::Met { on } => ("met", Some(on.to_string()), None),
+                ClockState::Cancelled { on } => ("cancelled", Some(on.to_string()), None),
             };
             ClockRow {
                 seq: seq as i64,
@@ -484,12 +487,7 @@ pub fn clock_rows(case: &Case) -> Vec<ClockRow> {
                 due_on: clock.due_on.to_string(),
                 state: state.to_owned(),
                 closed_on,
-                paused_left: match clock.state {
-                    ClockState::Paused {
-                        remaining_working_days,
-                    } => Some(remaining_working_days),
-                    _ => None,
-                },
+                paused_left,
             }
         })
         .collect()

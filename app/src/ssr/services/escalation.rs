@@ -465,25 +465,37 @@ fn judge(
     today: chrono::NaiveDate,
 ) -> Option<(ClockKind, Level, Urgency)> {
     let window = state.policy.due_soon_working_days;
-    let Some(snapshot) = row.snapshot.as_deref() else {
-        let (Some(kind), Some(owner), Ok(due_on)) = (
-            ClockKind::from_code(&row.kind),
-            Level::from_code(&row.owner_level),
-            row.due_on.parse(),
-        ) else {
-            tracing::error!(case_id = %row.case_id, seq = row.seq, "unreadable clock row");
-            return None;
-        };
-        let running = match row.paused_left {
-            Some(remaining_working_days) => ClockState::Paused {
-                remaining_working_days,
-            },
-            None => ClockState::Running,
-        };
-        let level = urgency_of(kind, due_on, running, today, &state.calendar, window);
-        return Some((kind, owner, level));
+    if row.pause_known == 0 {
+        return judge_on_snapshot(state, row, today);
+    }
+    let (Some(kind), Some(owner), Ok(due_on)) = (
+        ClockKind::from_code(&row.kind),
+        Level::from_code(&row.owner_level),
+        row.due_on.parse(),
+    ) else {
+        tracing::error!(case_id = %row.case_id, seq = row.seq, "unreadable clock row");
+        return None;
     };
-    let case = serde_json::from_str::<SnapshotClocks>(snapshot).ok();
+    let now = match row.paused_left {
+        Some(remaining_working_days) => ClockState::Paused {
+            remaining_working_days,
+        },
+        None => ClockState::Running,
+    };
+    let level = urgency_of(kind, due_on, now, today, &state.calendar, window);
+    Some((kind, owner, level))
+}
+
+/// [`judge`] for a clock row written before migration 0024, on its case's snapshot.
+fn judge_on_snapshot(
+    state: &AppState,
+    row: &DueClockRow,
+    today: chrono::NaiveDate,
+) -> Option<(ClockKind, Level, Urgency)> {
+    let case = row
+        .snapshot
+        .as_deref()
+        .and_then(|s| serde_json::from_str::<SnapshotClocks>(s).ok());
     let clock = case.as_ref().and_then(|c| {
         usize::try_from(row.seq)
             .ok()
@@ -491,6 +503,7 @@ fn judge(
     });
     match clock {
         Some(clock) if clock.kind.code() == row.kind && clock.owner.code() == row.owner_level => {
+            let window = state.policy.due_soon_working_days;
             let level = urgency(clock, today, &state.calendar, window);
             Some((clock.kind, clock.owner, level))
         }

@@ -50,7 +50,7 @@ pub async fn render<T: Clone + Send + Sync + 'static>(
     let context_state = state.clone();
     let render = leptos_axum::render_app_async_with_context(
         move || {
-            provide_context(context_state.refreshed());
+            app::ssr::context::provide_request(&context_state);
             crate::hardening::provide_csp_nonce();
             provide_context(answer.clone());
         },

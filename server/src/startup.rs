@@ -301,7 +301,7 @@ fn router(state: AppState, draining: Arc<AtomicBool>) -> Router {
     let context_state = state.clone();
     // Each request sees the calendar and policy current when it arrives.
     let provide_state = move || {
-        provide_context(context_state.refreshed());
+        app::ssr::context::provide_request(&context_state);
         provide_csp_nonce();
     };
     let options = state.leptos_options.clone();

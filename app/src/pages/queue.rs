@@ -1,7 +1,7 @@
 //! The officer's morning screen: what is due, what is late, what to do next.
 use leptos::prelude::*;
 
-use crate::components::notice::LoadError;
+use crate::components::notice::{first_failure, LoadError};
 use leptos_router::{components::Form, hooks::use_query_map};
 
 use crate::{
@@ -175,6 +175,15 @@ pub fn QueuePage() -> impl IntoView {
                     }
                     .into_any(),
                     (Ok(None), _) => view! { <LoadError error=AppError::Unauthorized /> }.into_any(),
+                    // A filter or page link that was edited by hand: say which, and the way back.
+                    (Ok(Some(_)), Err(error @ AppError::Validation(_))) => view! {
+                        <h1>{tr::queue::title(t)}</h1>
+                        <p class="banner error" role="alert">{first_failure(t, [Some(error)])}</p>
+                        <p><a href=queue_href(&tab, &q, &QueueFilter::default(), None) class="button">
+                            {tr::queue::clear_filters(t)}
+                        </a></p>
+                    }
+                    .into_any(),
                     (Err(error), _) | (_, Err(error)) => {
                         crate::components::page_status::main_content_failed(&error);
                         view! { <LoadError error /> }.into_any()

@@ -28,6 +28,18 @@ pub struct RequestContext {
     pub parts: Option<Parts>,
 }
 
+/// The officer a request's session belongs to, looked up once: a staff page's header and each
+/// of its resources ask, often at the same moment.
+#[derive(Clone, Default)]
+pub struct StaffOnce(std::sync::Arc<tokio::sync::OnceCell<Staff>>);
+
+/// What every page render and server function has in its context: the state with the calendar
+/// and policy current now, and room for the request's officer.
+pub fn provide_request(state: &AppState) {
+    provide_context(state.refreshed());
+    provide_context(StaffOnce::default());
+}
+
 impl RequestContext {
     pub fn load() -> Result<Self, AppError> {
         let state = use_context::<AppState>().ok_or_else(|| {
@@ -200,9 +212,13 @@ impl RequestContext {
 
     pub async fn staff(&self) -> Result<Staff, AppError> {
         let token = self.session_token().ok_or(AppError::Unauthorized)?;
-        auth::staff_for_session(&self.state, &token, self.now())
-            .await
-            .map_err(Into::into)
+        let lookup = || auth::staff_for_session(&self.state, &token, self.now());
+        // A refusal is not kept: it costs no more than asking again.
+        let staff = match use_context::<StaffOnce>() {
+            Some(once) => once.0.get_or_try_init(lookup).await?.clone(),
+            None => lookup().await?,
+        };
+        Ok(staff)
     }
 
     pub fn set_session_cookie(&self, token: &str) {

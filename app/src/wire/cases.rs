@@ -108,6 +108,19 @@ pub struct Choice {
     pub label_zh: String,
 }
 
+/// A request to extend a clock, waiting for the level above: what the approver decides on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct PendingExtension {
+    /// The clock's kind code.
+    pub clock: String,
+    pub days: u32,
+    pub reason: String,
+    /// ISO dates.
+    pub requested_on: String,
+    pub new_due: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CaseView {
@@ -143,6 +156,9 @@ pub struct CaseView {
     pub previous_income: Option<String>,
     /// Per clock step (request/approve extension, pause, resume): the clocks it may name now.
     pub clock_choices: Vec<(String, Vec<Choice>)>,
+    /// Extension requests awaiting approval, shown on the approval form.
+    #[serde(default)]
+    pub pending_extensions: Vec<PendingExtension>,
     pub measures: Vec<MeasureView>,
     pub clocks: Vec<ClockView>,
     pub timeline: Vec<TimelineEntry>,

@@ -289,6 +289,25 @@ async fn the_queue_filters_by_risk_type() {
 }
 
 #[tokio::test]
+async fn a_hand_edited_filter_link_says_which_filter_and_offers_the_way_back() {
+    let app = spawn_app().await;
+    let officer = app.login("zhen-qingshi").await;
+    let page = officer
+        .get_html("/staff?tab=all&q=%E5%BC%A0%E4%B8%89&tier=purple")
+        .await;
+    assert!(
+        page.contains("风险等级无效"),
+        "names the bad filter: {page}"
+    );
+    // Back to the same tab and search, without the filters.
+    assert!(
+        page.contains(r#"href="/staff?tab=all&amp;q=%E5%BC%A0%E4%B8%89""#),
+        "{page}"
+    );
+    assert!(page.contains("清除筛选"));
+}
+
+#[tokio::test]
 async fn the_queue_filters_by_channel() {
     let app = spawn_app().await;
     app.submit_report("张三", "13800138000", QINGSHI_VILLAGE)

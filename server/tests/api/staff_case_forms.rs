@@ -133,3 +133,31 @@ async fn a_later_member_must_choose_a_relation_and_last_years_income_is_shown() 
         "shown on the case page"
     );
 }
+
+#[tokio::test]
+async fn the_approver_sees_the_days_asked_the_reason_and_the_date_it_would_move_to() {
+    let app = spawn_app().await;
+    let id = accepted_case(&app, "13800138000").await;
+    let cadre = app.login("cun-qingshi").await;
+    let version = detail(&cadre, &id).await["version"]
+        .as_i64()
+        .expect("version");
+    let asked = [
+        ("kind", "request_extension"),
+        ("clock", "home_check"),
+        ("days", "3"),
+        ("reason", "户主外出务工，周末返乡"),
+    ];
+    assert_eq!(step(&cadre, &id, version, &asked).await.status(), 200);
+
+    let township = app.login("zhen-qingshi").await;
+    let case = detail(&township, &id).await;
+    assert_eq!(offered(&case, "approve_extension"), ["home_check"]);
+    assert_eq!(case["pending_extensions"][0]["days"], 3, "{case}");
+    let page = township.get_html(&format!("/staff/cases/{id}")).await;
+    // The approval form's own line (the timeline words it differently).
+    assert!(
+        page.contains("申请延期3个工作日，理由：户主外出务工，周末返乡。批准后截止"),
+        "{page}"
+    );
+}

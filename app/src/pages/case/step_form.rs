@@ -6,11 +6,14 @@ use leptos::prelude::*;
 use super::{member_rows::MemberProblems, widgets::FieldInput, words::message};
 use crate::{
     api::cases::RunCaseCommand,
-    domain::case::{form::form_fields, CommandKind},
+    domain::{
+        case::{form::form_fields, CommandKind},
+        clock::ClockKind,
+    },
     i18n::use_lang,
     tr,
     wire::{
-        cases::{CaseView, Choice, StepTyped},
+        cases::{CaseView, Choice, PendingExtension, StepTyped},
         AppError,
     },
 };
@@ -94,6 +97,8 @@ pub fn StepForm(
                 <input type="hidden" name="version" value=case.version />
                 <input type="hidden" name="form[kind]" value=step.code.clone() />
                 {move || banner().map(|b| view! { <p class="banner error" role="alert">{b}</p> })}
+                {(step.code == CommandKind::ApproveExtension.code())
+                    .then(|| view! { <ExtensionsAsked asked=case.pending_extensions.clone() /> })}
                 {fields
                     .iter()
                     .map(|field| view! {
@@ -105,5 +110,31 @@ pub fn StepForm(
                 </button>
             </ActionForm>
         </details>
+    }
+}
+
+/// What the approver decides on: each request's days, reason and the date it would move to.
+#[component]
+fn ExtensionsAsked(asked: Vec<PendingExtension>) -> impl IntoView {
+    let t = use_lang();
+    let date = move |iso: &str| {
+        chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d").map_or(iso.to_owned(), |d| t.date(d))
+    };
+    let line = move |r: PendingExtension| {
+        let clock =
+            ClockKind::from_code(&r.clock).map_or(r.clock.clone(), |k| k.label(t).to_owned());
+        tr::case_page::extension_asked(
+            t,
+            clock,
+            date(&r.requested_on),
+            r.days,
+            &r.reason,
+            date(&r.new_due),
+        )
+    };
+    view! {
+        <ul class="plain">
+            {asked.into_iter().map(|r| view! { <li>{line(r)}</li> }).collect_view()}
+        </ul>
     }
 }

@@ -149,6 +149,7 @@ pub async fn view(
             .and_then(|h| h.previous_income)
             .map(|f| f.to_string()),
         clock_choices: sections::clock_choices(&case, &actor, today),
+        pending_extensions: sections::pending_extensions(&case),
         measures: sections::measures(&case),
         clocks,
         timeline,

@@ -124,6 +124,20 @@ pub fn zh(phrase: &Phrase, words: fn(&Phrase, Lang) -> Option<Vec<Part>>) -> Str
         .unwrap_or_default()
 }
 
+/// The extension requests the level above has yet to decide.
+pub fn pending_extensions(case: &Case) -> Vec<crate::wire::cases::PendingExtension> {
+    case.extension_requests
+        .iter()
+        .map(|r| crate::wire::cases::PendingExtension {
+            clock: r.clock.code().to_owned(),
+            days: r.days,
+            reason: r.reason.clone(),
+            requested_on: r.requested_on.to_string(),
+            new_due: r.new_due.to_string(),
+        })
+        .collect()
+}
+
 /// For each clock step (延期, 审批延期, 暂停, 恢复): the clocks it may name now, for this officer.
 pub fn clock_choices(
     case: &Case,

@@ -21,8 +21,12 @@ pub struct Db {
     writer: group::Writer,
     /// SQLite: writes waiting to share the next commit (see `group`).
     group: group::Queue,
+    /// SQLite: the task that checkpoints the WAL (see `checkpoint`), held so that it stops
+    /// with the last clone of this `Db`.
+    _checkpointer: Option<std::sync::Arc<checkpoint::Checkpointer>>,
 }
 
+mod checkpoint;
 mod group;
 pub use group::GroupedWrite;
 
@@ -211,11 +215,13 @@ impl Db {
             .connect_with(options.clone())
             .await
             .map_err(DbError::Connect)?;
+        let checkpointer = (backend == Backend::Sqlite).then(|| checkpoint::spawn(pool.clone()));
         Ok(Db {
             pool,
             backend,
             writer: group::Writer::new(options, db_options),
             group: Default::default(),
+            _checkpointer: checkpointer,
         })
     }
 
@@ -240,6 +246,10 @@ async fn sqlite_pragmas(
     // Statement journals (a grouped filing's savepoint) in memory, not in a temporary file
     // created, written and unlinked for every filing.
     conn.execute("pragma temp_store = memory").await?;
+    // The checkpoint task copies the WAL back; a commit does so only past the backstop.
+    let pages = checkpoint::BACKSTOP_PAGES;
+    conn.execute(format!("pragma wal_autocheckpoint = {pages}").as_str())
+        .await?;
     if let Some(pages) = db_options.sqlite_max_pages {
         conn.execute(format!("pragma max_page_count = {pages}").as_str())
             .await?;

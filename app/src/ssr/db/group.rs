@@ -63,6 +63,9 @@ impl Writer {
         if slot.is_none() {
             let mut conn = AnyConnection::connect_with(&self.options).await?;
             super::sqlite_pragmas(&mut conn, self.db_options).await?;
+            // Every filing walks the case table's indexes: 16 MiB keeps their upper levels
+            // in this connection's cache at a million households (the default is 2 MiB).
+            sqlx::Executor::execute(&mut conn, "pragma cache_size = -16384").await?;
             **slot = Some(conn);
         }
         Ok(slot.as_mut().expect("opened above"))

@@ -54,7 +54,7 @@ pub async fn plain_step(State(state): State<AppState>, request: Request, next: N
     };
     let case_id = value("case_id");
     let Some(page) = query.and_then(|q| case_page(&case_id, Some(&q))) else {
-        return with_done(see_other(response), &case_id, &value("form[kind]"));
+        return with_done(&state, see_other(response), &case_id, &value("form[kind]")).await;
     };
     let typed = StepTyped {
         kind: value("form[kind]"),
@@ -63,12 +63,21 @@ pub async fn plain_step(State(state): State<AppState>, request: Request, next: N
     render(&state, parts, page, typed, true).await
 }
 
-/// A step done: the case page it returns to says so (`?done=<step>`), or the officer would
-/// see the same page come back and could not tell a step taken from a post that was lost.
-/// Only a known step's code, and only on a redirect to this case's page with no error in its
-/// address: a refused post without a Referer is sent to `/`, and must not read as done.
-fn with_done(mut response: Response, case_id: &str, kind: &str) -> Response {
-    if response.status() != StatusCode::SEE_OTHER || CommandKind::from_code(kind).is_none() {
+/// A step done: the case page it returns to says so (`?done=<step>.<signature>`, a mark
+/// only this server can make), or the officer would see the same page come back and could not
+/// tell a step taken from a post that was lost. Only a known step, and only on a redirect to
+/// this case's page with no error in its address: a refused post without a Referer is sent
+/// to `/`, and must not read as done.
+async fn with_done(
+    state: &AppState,
+    mut response: Response,
+    case_id: &str,
+    kind: &str,
+) -> Response {
+    let Some(step) = CommandKind::from_code(kind) else {
+        return response;
+    };
+    if response.status() != StatusCode::SEE_OTHER {
         return response;
     }
     let page = format!("/staff/cases/{case_id}");
@@ -80,10 +89,18 @@ fn with_done(mut response: Response, case_id: &str, kind: &str) -> Response {
             Some((path, query)) => path == page && !query.contains("__err="),
             None => l == page,
         });
-    if let (true, Ok(location)) = (
-        to_page,
-        HeaderValue::from_str(&format!("{page}?done={kind}")),
-    ) {
+    if !to_page {
+        return response;
+    }
+    let mark = match app::ssr::done_marks::sign(state, case_id, step).await {
+        Ok(mark) => mark,
+        // The step is taken; the page comes back without saying so.
+        Err(e) => {
+            tracing::warn!(error = %e, "no done mark for the case page");
+            return response;
+        }
+    };
+    if let Ok(location) = HeaderValue::from_str(&format!("{page}?done={mark}")) {
         response.headers_mut().insert(header::LOCATION, location);
     }
     response

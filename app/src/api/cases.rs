@@ -6,18 +6,18 @@ use crate::{
     wire::{cases::CaseView, AppError},
 };
 
+/// `done`: the `?done=` mark of the address a step went on to; the view names that step
+/// (`done_step`) only if the server made the mark.
 #[server(endpoint = "cases/detail")]
-pub async fn case_detail(case_id: String) -> Result<CaseView, AppError> {
+pub async fn case_detail(
+    case_id: String,
+    #[server(default)] done: Option<String>,
+) -> Result<CaseView, AppError> {
     use crate::ssr::{context::RequestContext, services::case_view};
     RequestContext::staff_call(|ctx, staff| async move {
-        case_view::view(
-            &ctx.state,
-            &staff,
-            &case_id,
-            &ctx.client_address(),
-            ctx.now(),
-        )
-        .await
+        let (address, now) = (ctx.client_address(), ctx.now());
+        let view = case_view::view(&ctx.state, &staff, &case_id, &address, now).await?;
+        case_view::with_done(&ctx.state, view, done.as_deref()).await
     })
     .await
 }

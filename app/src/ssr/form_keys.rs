@@ -33,7 +33,8 @@ impl FormScope {
     }
 }
 
-async fn secret(state: &AppState) -> Result<Vec<u8>, ServiceError> {
+/// The secret, also used for the case page's `?done=` marks (`done_marks`).
+pub(super) async fn secret(state: &AppState) -> Result<Vec<u8>, ServiceError> {
     state
         .memo
         .form_secret(|| async {

@@ -6,6 +6,7 @@ pub mod clock;
 pub mod context;
 pub mod db;
 pub mod demo_cases;
+pub mod done_marks;
 pub mod download;
 pub mod draft_owner;
 pub mod error;

@@ -156,6 +156,9 @@ pub struct CaseView {
     pub previous_income: Option<String>,
     /// Per clock step (request/approve extension, pause, resume): the clocks it may name now.
     pub clock_choices: Vec<(String, Vec<Choice>)>,
+    /// The step just taken, when the page was reached with the server's `?done=` mark.
+    #[serde(default)]
+    pub done_step: Option<String>,
     /// Extension requests awaiting approval, shown on the approval form.
     #[serde(default)]
     pub pending_extensions: Vec<PendingExtension>,

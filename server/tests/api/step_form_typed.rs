@@ -126,17 +126,40 @@ async fn step_forms_post_to_the_case_page_and_a_good_one_goes_on_to_it() {
     let response = plain_step(&township, &id, &[("kind", "accept")]).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let location = response.headers()["location"].to_str().expect("location");
-    assert_eq!(location, format!("/staff/cases/{id}?done=accept"));
+    assert!(
+        location.starts_with(&format!("/staff/cases/{id}?done=accept.")),
+        "{location}"
+    );
     assert_eq!(detail(&township, &id).await["state_zh"], "待入户核查");
     // The page it goes on to says the step was taken; the plain page does not.
     let done = township.get_html(location).await;
     assert!(done.contains("已办理：受理。"), "the step taken is named");
     let plain = township.get_html(&format!("/staff/cases/{id}")).await;
     assert!(!plain.contains("已办理："), "only after a step");
-    let bogus = township
-        .get_html(&format!("/staff/cases/{id}?done=drop_table"))
+    // Only a mark the server made, for this case: not a link someone wrote or copied.
+    let mark = location.split_once("?done=").expect("mark").1;
+    let (_, signature) = mark.split_once('.').expect("signed");
+    let other = app
+        .case_id_of(
+            &app.submit_report("李四", "13800138077", QINGSHI_VILLAGE)
+                .await,
+        )
         .await;
-    assert!(!bogus.contains("已办理："), "only a known step is named");
+    let forged = [
+        format!("/staff/cases/{id}?done=drop_table"),
+        format!("/staff/cases/{id}?done=accept"),
+        format!("/staff/cases/{id}?done=reject_out_of_scope.{signature}"),
+        format!("/staff/cases/{id}?done=accept.{}", "0".repeat(32)),
+        format!("/staff/cases/{other}?done={mark}"),
+    ];
+    for link in forged {
+        let page = township.get_html(&link).await;
+        assert!(!page.contains("已办理："), "{link}");
+        assert!(
+            page.contains("现在可以办理"),
+            "the page itself still shows: {link}"
+        );
+    }
 }
 
 #[tokio::test]

@@ -33,13 +33,11 @@ fn posted_step_gone(steps: &[Choice], t: Lang) -> Option<impl IntoView> {
     })
 }
 
-/// The step just taken, named by the address the server sent the browser to (`?done=`): the
-/// page that comes back after a post would otherwise look the same as before it.
-fn step_done(t: Lang) -> Option<impl IntoView> {
-    let done = leptos_router::hooks::use_query_map()
-        .read_untracked()
-        .get("done")?;
-    let kind = crate::domain::case::CommandKind::from_code(&done)?;
+/// The step just taken, named by the mark in the address the server sent the browser to
+/// (`?done=`, checked by the server): the page that comes back after a post would otherwise
+/// look the same as before it.
+fn step_done(done_step: Option<&str>, t: Lang) -> Option<impl IntoView> {
+    let kind = crate::domain::case::CommandKind::from_code(done_step?)?;
     Some(view! {
         <p class="banner ok" role="status">{tr::case_page::step_done(t, kind.label(t))}</p>
     })
@@ -50,6 +48,9 @@ pub fn CasePage() -> impl IntoView {
     let params = use_params_map();
     let t = use_lang();
     let run = ServerAction::<RunCaseCommand>::new();
+    let done = leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .get("done");
     let case = Resource::new(
         move || {
             (
@@ -57,7 +58,7 @@ pub fn CasePage() -> impl IntoView {
                 run.version().get(),
             )
         },
-        |(id, _)| case_detail(id),
+        move |(id, _)| case_detail(id, done.clone()),
     );
     view! {
         <p><a href="/staff">{tr::staff::back_to_queue(t)}</a></p>
@@ -77,7 +78,7 @@ pub fn CasePage() -> impl IntoView {
                             <section class="card steps" aria-label=tr::case_page::steps_label(t)>
                                 <h2>{tr::case_page::steps_title(t)}</h2>
                                 {posted_step_gone(&steps, t)}
-                                {step_done(t)}
+                                {step_done(case.done_step.as_deref(), t)}
                                 {if steps.is_empty() {
                                     view! { <p class="empty">{tr::case_page::no_steps(t)}</p> }.into_any()
                                 } else {

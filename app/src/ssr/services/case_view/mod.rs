@@ -32,6 +32,19 @@ use crate::{
     wire::cases::{CaseView, Choice, ComparisonView, TimelineEntry},
 };
 
+/// `view` naming the step a `?done=` mark names, if this server made the mark for the case.
+pub async fn with_done(
+    state: &AppState,
+    mut view: CaseView,
+    mark: Option<&str>,
+) -> Result<CaseView, ServiceError> {
+    if let Some(mark) = mark {
+        let step = crate::ssr::done_marks::verify(state, &view.id, mark).await?;
+        view.done_step = step.map(|s| s.code().to_owned());
+    }
+    Ok(view)
+}
+
 #[tracing::instrument(skip_all, fields(user = %staff.id, case_id = %case_id))]
 pub async fn view(
     state: &AppState,
@@ -150,6 +163,7 @@ pub async fn view(
             .map(|f| f.to_string()),
         clock_choices: sections::clock_choices(&case, &actor, today),
         pending_extensions: sections::pending_extensions(&case),
+        done_step: None,
         measures: sections::measures(&case),
         clocks,
         timeline,

@@ -224,6 +224,10 @@ fn write_module(
             } else {
                 match pieces(text).expect("checked").as_slice() {
                     [Piece::Arg(only)] => format!("{only}.to_string()"),
+                    // A typed reason often ends with its own full stop.
+                    _ if text.contains("}。") => {
+                        format!("format!({text:?}).replace(\"。。\", \"。\")")
+                    }
                     _ => format!("format!({text:?})"),
                 }
             };

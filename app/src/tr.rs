@@ -17,6 +17,19 @@ mod tests {
     }
 
     #[test]
+    fn a_reason_typed_with_its_own_full_stop_is_not_followed_by_another() {
+        let text = super::case_page::extension_asked(
+            Lang::Zh,
+            "入户核查",
+            "2026年12月2日",
+            5,
+            "户主住院，无法按时入户核查。",
+            "2026年12月14日",
+        );
+        assert!(text.contains("无法按时入户核查。批准后截止"), "{text}");
+    }
+
+    #[test]
     fn every_language_has_every_key_with_the_same_arguments() {
         let default = read(Lang::default().code());
         assert!(default.len() > 50, "the zh-CN file holds the texts");

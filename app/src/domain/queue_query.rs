@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
+    case::state::open_clock_state_codes,
     id_number::IdNumber,
     message::{user_messages, Message},
     mobile::MobileNumber,
@@ -96,6 +97,7 @@ impl QueueTab {
 /// Why a queue query was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QueueFieldError {
+    State,
     Risk,
     Channel,
     Category,
@@ -104,6 +106,7 @@ pub enum QueueFieldError {
 }
 
 user_messages!(QueueFieldError {
+    State => queue.invalid_state;
     Risk => queue.invalid_risk;
     Channel => queue.invalid_channel;
     Category => queue.invalid_category;
@@ -133,7 +136,12 @@ impl QueueQuery {
         let filter = filter.normalised();
         let mut problems: Vec<FieldProblem> = Vec::new();
         let known = |v: &Option<String>, ok: fn(&str) -> bool| v.as_deref().is_none_or(ok);
-        let checks: [(&'static str, bool, QueueFieldError); 4] = [
+        let checks: [(&'static str, bool, QueueFieldError); 5] = [
+            (
+                "state",
+                known(&filter.state, |c| open_clock_state_codes().any(|s| s == c)),
+                QueueFieldError::State,
+            ),
             (
                 "risk",
                 known(&filter.risk, |c| RiskType::from_code(c).is_some()),
@@ -219,6 +227,22 @@ mod tests {
     }
 
     #[test]
+    fn a_step_the_queue_cannot_hold_is_refused_and_one_it_can_is_kept() {
+        let state = |code: &str| QueueFilter {
+            state: Some(code.into()),
+            ..QueueFilter::default()
+        };
+        let problems = QueueQuery::parse(None, None, state("xyz"), None).expect_err("bad");
+        assert_eq!(
+            problems.iter().map(|(f, _)| *f).collect::<Vec<_>>(),
+            ["state"]
+        );
+        let code = open_clock_state_codes().next().expect("an open step");
+        let query = QueueQuery::parse(None, None, state(code), None).expect("valid");
+        assert_eq!(query.filter.state.as_deref(), Some(code));
+    }
+
+    #[test]
     fn blanks_are_dropped_and_the_tab_defaults_to_todo() {
         let filter = QueueFilter {
             village: Some("".into()),
@@ -243,6 +267,7 @@ mod tests {
         crate::domain::message::tests::assert_messages_are_well_formed(
             "queue",
             &[
+                QueueFieldError::State,
                 QueueFieldError::Risk,
                 QueueFieldError::Channel,
                 QueueFieldError::Category,

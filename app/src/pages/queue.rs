@@ -89,7 +89,11 @@ pub fn QueuePage() -> impl IntoView {
     let params = move || {
         let q = query.read();
         Params {
-            tab: q.get("tab").unwrap_or_else(|| "todo".to_owned()),
+            // An unknown tab is the default one, as the server reads it.
+            tab: q
+                .get("tab")
+                .filter(|t| TABS.iter().any(|(code, _)| code == t))
+                .unwrap_or_else(|| "todo".to_owned()),
             q: q.get("q").unwrap_or_default(),
             filter: QueueFilter {
                 village: q.get("village"),

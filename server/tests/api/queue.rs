@@ -305,6 +305,10 @@ async fn a_hand_edited_filter_link_says_which_filter_and_offers_the_way_back() {
         "{page}"
     );
     assert!(page.contains("清除筛选"));
+    // An unknown tab is the default one; an unknown step is named too.
+    let page = officer.get_html("/staff?tab=bogus&state=xyz").await;
+    assert!(page.contains("环节无效"), "{page}");
+    assert!(page.contains(r#"href="/staff?tab=todo""#), "{page}");
 }
 
 #[tokio::test]

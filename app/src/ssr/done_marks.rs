@@ -11,9 +11,7 @@ use crate::domain::case::CommandKind;
 const TAG_BYTES: usize = 16;
 
 fn mac(secret: &[u8], case_id: &str, step: &str) -> Result<Hmac<Sha256>, ServiceError> {
-    let mut mac = Hmac::<Sha256>::new_from_slice(secret).map_err(|_| ServiceError::Hash)?;
-    mac.update(format!("done:v1:{case_id}:{step}").as_bytes());
-    Ok(mac)
+    form_keys::keyed(secret, &format!("done:v1:{case_id}:{step}"))
 }
 
 /// The mark for `step`, just taken on `case_id`.

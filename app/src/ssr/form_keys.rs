@@ -47,10 +47,18 @@ pub(super) async fn secret(state: &AppState) -> Result<Vec<u8>, ServiceError> {
         .await
 }
 
-fn mac(secret: &[u8], scope: &FormScope, nonce: &str) -> Result<Hmac<Sha256>, ServiceError> {
+/// An HMAC-SHA256 over `message` under the secret (each use prefixes its own label).
+pub(super) fn keyed(secret: &[u8], message: &str) -> Result<Hmac<Sha256>, ServiceError> {
     let mut mac = Hmac::<Sha256>::new_from_slice(secret).map_err(|_| ServiceError::Hash)?;
-    mac.update(format!("form-key:v1:{}:{nonce}", scope.namespace()).as_bytes());
+    mac.update(message.as_bytes());
     Ok(mac)
+}
+
+fn mac(secret: &[u8], scope: &FormScope, nonce: &str) -> Result<Hmac<Sha256>, ServiceError> {
+    keyed(
+        secret,
+        &format!("form-key:v1:{}:{nonce}", scope.namespace()),
+    )
 }
 
 /// A fresh key for one form: `<32 hex nonce>.<64 hex signature>`.

@@ -116,9 +116,10 @@ pub struct PendingExtension {
     pub clock: String,
     pub days: u32,
     pub reason: String,
-    /// ISO dates.
-    pub requested_on: String,
-    pub new_due: String,
+    #[cfg_attr(feature = "ssr", schema(value_type = String, format = Date))]
+    pub requested_on: chrono::NaiveDate,
+    #[cfg_attr(feature = "ssr", schema(value_type = String, format = Date))]
+    pub new_due: chrono::NaiveDate,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

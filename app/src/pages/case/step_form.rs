@@ -117,19 +117,16 @@ pub fn StepForm(
 #[component]
 fn ExtensionsAsked(asked: Vec<PendingExtension>) -> impl IntoView {
     let t = use_lang();
-    let date = move |iso: &str| {
-        chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d").map_or(iso.to_owned(), |d| t.date(d))
-    };
     let line = move |r: PendingExtension| {
         let clock =
             ClockKind::from_code(&r.clock).map_or(r.clock.clone(), |k| k.label(t).to_owned());
         tr::case_page::extension_asked(
             t,
             clock,
-            date(&r.requested_on),
+            t.date(r.requested_on),
             r.days,
             &r.reason,
-            date(&r.new_due),
+            t.date(r.new_due),
         )
     };
     view! {

@@ -464,10 +464,10 @@ fn judge(
     row: &DueClockRow,
     today: chrono::NaiveDate,
 ) -> Option<(ClockKind, Level, Urgency)> {
-    let window = state.policy.due_soon_working_days;
     if row.pause_known == 0 {
         return judge_on_snapshot(state, row, today);
     }
+    let window = state.policy.due_soon_working_days;
     let (Some(kind), Some(owner), Ok(due_on)) = (
         ClockKind::from_code(&row.kind),
         Level::from_code(&row.owner_level),

@@ -132,8 +132,8 @@ pub fn pending_extensions(case: &Case) -> Vec<crate::wire::cases::PendingExtensi
             clock: r.clock.code().to_owned(),
             days: r.days,
             reason: r.reason.clone(),
-            requested_on: r.requested_on.to_string(),
-            new_due: r.new_due.to_string(),
+            requested_on: r.requested_on,
+            new_due: r.new_due,
         })
         .collect()
 }

@@ -12,8 +12,16 @@ cleanup() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
   [ -n "$E2E_DIR" ] && rm -rf "$E2E_DIR"
   stop_postgres
+  # The API tests' databases and key files (one directory per test process).
+  rm -rf "${TMPDIR:-/tmp}/safety-net-tests"
 }
 trap cleanup EXIT
+
+# A full disk fails SQLite writes in hundreds of tests at once, far from the cause: say so first.
+free_gb="$(df -Pk "$ROOT" | awk 'NR==2 {print int($4 / 1048576)}')"
+if [ "${free_gb:-0}" -lt 15 ]; then
+  say "WARNING: only ${free_gb} GB free on the disk holding $ROOT; a fresh build and the tests need about 15 GB"
+fi
 
 ensure_build_tools
 ensure_postgres

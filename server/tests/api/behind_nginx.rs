@@ -134,9 +134,7 @@ async fn through_the_shipped_nginx_config_tls_hsts_secure_cookies_and_the_real_c
         ..config
     })
     .await;
-    let dir = std::env::temp_dir()
-        .join("safety-net-tests")
-        .join(format!("nginx-{https}"));
+    let dir = crate::helpers::temp_path(&format!("-nginx-{https}"));
     std::fs::create_dir_all(&dir).expect("dir");
     let conf = dir.join("nginx.conf");
     site_config(&dir, app.base.trim_start_matches("http://"), https, http);

@@ -46,9 +46,7 @@ pub async fn fresh_database_url() -> String {
             format!("{base}/{name}")
         }
         _ => {
-            let dir = std::env::temp_dir().join("safety-net-tests");
-            std::fs::create_dir_all(&dir).expect("temp dir");
-            format!("sqlite://{}/{}.db", dir.display(), uuid_like())
+            format!("sqlite://{}", temp_path(".db").display())
         }
     }
 }
@@ -58,6 +56,37 @@ fn uuid_like() -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+/// A fresh path, ending in `suffix`, in this test run's own directory.
+pub fn temp_path(suffix: &str) -> std::path::PathBuf {
+    run_dir().join(format!("{}{suffix}", uuid_like()))
+}
+
+/// `$TMPDIR/safety-net-tests/run-<pid>`, made once per test process. Databases, key files
+/// and sites of a run stay there; the first call removes the directories of runs whose
+/// process is gone, so repeated runs (CI, a developer's loop) do not fill the disk.
+pub fn run_dir() -> std::path::PathBuf {
+    static DIR: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let root = std::env::temp_dir().join("safety-net-tests");
+        for entry in std::fs::read_dir(&root).into_iter().flatten().flatten() {
+            let name = entry.file_name();
+            let gone = match name.to_str().and_then(|n| n.strip_prefix("run-")) {
+                Some(pid) => !std::path::Path::new("/proc").join(pid).exists(),
+                // Files from before per-run directories.
+                None => true,
+            };
+            if gone {
+                let path = entry.path();
+                let _ = std::fs::remove_dir_all(&path).or_else(|_| std::fs::remove_file(&path));
+            }
+        }
+        let dir = root.join(format!("run-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("test run directory");
+        dir
+    })
+    .clone()
 }
 
 pub async fn spawn_app() -> TestApp {

@@ -29,13 +29,7 @@ use server::{
 use crate::helpers::{fresh_database_url, monday_morning, spawn_app};
 
 fn temp_path(suffix: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join("safety-net-tests");
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let name: String = app::ssr::password::random_bytes::<8>()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    dir.join(format!("{name}{suffix}"))
+    crate::helpers::temp_path(suffix)
 }
 
 /// Runs a subcommand as `main` does; returns its answer and what it printed.

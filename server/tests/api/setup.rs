@@ -36,13 +36,7 @@ const COUNTY_CSV: &str = "\u{feff}统计用区划代码,名称,级别,上级代�
     522799101202,龙井村,5,522799101000\r\n";
 
 fn temp_file(contents: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join("safety-net-tests");
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let name = app::ssr::password::random_bytes::<8>()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect::<String>();
-    let path = dir.join(format!("{name}.csv"));
+    let path = crate::helpers::temp_path(".csv");
     std::fs::write(&path, contents).expect("write temp file");
     path
 }

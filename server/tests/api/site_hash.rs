@@ -8,11 +8,7 @@ use std::{
 
 /// A site folder with a hashed stylesheet, in its own temporary directory.
 fn hashed_site() -> PathBuf {
-    let name: String = app::ssr::password::random_bytes::<8>()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    let root = std::env::temp_dir().join("safety-net-tests").join(name);
+    let root = crate::helpers::temp_path("-site");
     std::fs::create_dir_all(root.join("pkg")).expect("site dir");
     std::fs::write(root.join("pkg/safety-net.mQ_4CdviZ1B.css"), "main{}").expect("css");
     root

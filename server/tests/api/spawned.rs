@@ -40,13 +40,7 @@ impl Spawned {
 
 /// A fresh key file, shared by every process of one test (they read one database).
 pub fn key_file() -> PathBuf {
-    let dir = std::env::temp_dir().join("safety-net-tests");
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let name: String = app::ssr::password::random_bytes::<8>()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    let path = dir.join(format!("{name}.keys"));
+    let path = crate::helpers::temp_path(".keys");
     server::keys::init_file(&path).expect("key file");
     path
 }

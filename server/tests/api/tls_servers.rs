@@ -39,13 +39,7 @@ pub fn test_ca(name: &str) -> TestCa {
         .expect("params")
         .signed_by(&key, &ca)
         .expect("certificate");
-    let dir = std::env::temp_dir().join(format!(
-        "safety-net-tls-{}",
-        app::ssr::password::random_bytes::<8>()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect::<String>()
-    ));
+    let dir = crate::helpers::temp_path("-tls");
     std::fs::create_dir_all(&dir).expect("dir");
     let (cert_file, key_file) = (dir.join("server.pem"), dir.join("server.key"));
     std::fs::write(&cert_file, cert.pem()).expect("write cert");

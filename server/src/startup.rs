@@ -382,13 +382,22 @@ fn observed(router: Router) -> Router {
                         .get(REQUEST_ID)
                         .and_then(|v| v.to_str().ok())
                         .unwrap_or("-");
-                    tracing::info_span!("request", id = %id, method = %req.method(), path = %req.uri().path())
+                    tracing::info_span!("request", id = %id, method = %req.method(), path = %log_path(req.uri().path()))
                 }),
             )
             .layer(PropagateRequestIdLayer::new(REQUEST_ID))
             .layer(axum::middleware::from_fn(crate::metrics::track))
             .layer(CompressionLayer::new()),
     )
+}
+
+/// A path as logged: its first 200 characters. An address typed or sent at any length must
+/// not make every line of its request's log that long.
+fn log_path(path: &str) -> &str {
+    match path.char_indices().nth(200) {
+        Some((at, _)) => &path[..at],
+        None => path,
+    }
 }
 
 /// A load balancer's health check gets its answer within this, even while the database is

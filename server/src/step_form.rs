@@ -54,7 +54,14 @@ pub async fn plain_step(State(state): State<AppState>, request: Request, next: N
     };
     let case_id = value("case_id");
     let Some(page) = query.and_then(|q| case_page(&case_id, Some(&q))) else {
-        return with_done(&state, see_other(response), &case_id, &value("form[kind]")).await;
+        let session = parts
+            .headers
+            .get(header::COOKIE)
+            .and_then(|c| c.to_str().ok())
+            .and_then(app::ssr::context::session_token_in)
+            .unwrap_or_default();
+        let step = value("form[kind]");
+        return with_done(&state, see_other(response), &case_id, &step, &session).await;
     };
     let typed = StepTyped {
         kind: value("form[kind]"),
@@ -73,6 +80,7 @@ async fn with_done(
     mut response: Response,
     case_id: &str,
     kind: &str,
+    session: &str,
 ) -> Response {
     let Some(step) = CommandKind::from_code(kind) else {
         return response;
@@ -92,7 +100,7 @@ async fn with_done(
     if !to_page {
         return response;
     }
-    let mark = match app::ssr::done_marks::sign(state, case_id, step).await {
+    let mark = match app::ssr::done_marks::sign(state, case_id, step, session).await {
         Ok(mark) => mark,
         // The step is taken; the page comes back without saying so.
         Err(e) => {

@@ -17,7 +17,8 @@ pub async fn case_detail(
     RequestContext::staff_call(|ctx, staff| async move {
         let (address, now) = (ctx.client_address(), ctx.now());
         let view = case_view::view(&ctx.state, &staff, &case_id, &address, now).await?;
-        case_view::with_done(&ctx.state, view, done.as_deref()).await
+        let session = ctx.session_token().unwrap_or_default();
+        case_view::with_done(&ctx.state, view, done.as_deref(), &session).await
     })
     .await
 }

@@ -1,6 +1,7 @@
 //! The `?done=` mark on the case page a step goes on to: `<step>.<signature>`, signed with
-//! the form-key secret for that case and step. The page says "已办理" only for a mark this
-//! server made, so a link someone made up cannot announce a step nobody took.
+//! the form-key secret for that case, step and sign-in. The page says "已办理" only for a
+//! mark this server made for the session that took the step, so neither a link someone made
+//! up nor one a colleague forwarded announces a step they did not take.
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
@@ -10,19 +11,30 @@ use crate::domain::case::CommandKind;
 /// Bytes of the signature kept in the address (128 bits).
 const TAG_BYTES: usize = 16;
 
-fn mac(secret: &[u8], case_id: &str, step: &str) -> Result<Hmac<Sha256>, ServiceError> {
-    form_keys::keyed(secret, &format!("done:v1:{case_id}:{step}"))
+fn mac(
+    secret: &[u8],
+    case_id: &str,
+    step: &str,
+    session: &str,
+) -> Result<Hmac<Sha256>, ServiceError> {
+    form_keys::keyed(secret, &format!("done:v2:{case_id}:{step}:{session}"))
 }
 
-/// The mark for `step`, just taken on `case_id`.
+/// The mark for `step`, just taken on `case_id` by the holder of `session` (its token).
 pub async fn sign(
     state: &AppState,
     case_id: &str,
     step: CommandKind,
+    session: &str,
 ) -> Result<String, ServiceError> {
-    let tag = mac(&form_keys::secret(state).await?, case_id, step.code())?
-        .finalize()
-        .into_bytes();
+    let tag = mac(
+        &form_keys::secret(state).await?,
+        case_id,
+        step.code(),
+        session,
+    )?
+    .finalize()
+    .into_bytes();
     Ok(format!(
         "{}.{}",
         step.code(),
@@ -30,11 +42,13 @@ pub async fn sign(
     ))
 }
 
-/// The step a mark names, if this server signed it for `case_id`; `None` for anything else.
+/// The step a mark names, if this server signed it for `case_id` and `session`; `None` for
+/// anything else.
 pub async fn verify(
     state: &AppState,
     case_id: &str,
     mark: &str,
+    session: &str,
 ) -> Result<Option<CommandKind>, ServiceError> {
     let Some((code, tag)) = mark.split_once('.') else {
         return Ok(None);
@@ -45,6 +59,6 @@ pub async fn verify(
     if tag.len() != TAG_BYTES {
         return Ok(None);
     }
-    let mac = mac(&form_keys::secret(state).await?, case_id, code)?;
+    let mac = mac(&form_keys::secret(state).await?, case_id, code, session)?;
     Ok(mac.verify_truncated_left(&tag).is_ok().then_some(step))
 }

@@ -1,6 +1,7 @@
-//! The too-large refusal for a household's own forms (申报, 查询): worded for the household
-//! (shorten the description, or call 12317 / the village office), not for staff importing a
-//! list. The kind stays `http.body_too_large`; only the words differ.
+//! The too-large refusal worded for the form it came from: a household's report (shorten the
+//! description, or call 12317 / the village office), its look-up (only the number and the
+//! mobile are needed), a staff step (shorten the notes), anything else staff post (split the
+//! list). The kind stays `http.body_too_large`; only the words differ.
 use app::{
     domain::{lang::Lang, message::UserMessage},
     tr,
@@ -13,29 +14,41 @@ use axum::{
 
 use super::Refusal;
 
-/// Where households post: the report and the look-up (their pages and server functions).
-const HOUSEHOLD_PATHS: [&str; 6] = [
-    "/report",
-    "/track",
-    "/api/reports/submit",
-    "/api/reports/track",
-    "/api/reports/resend",
-    "/api/reports/new_key",
-];
+/// Where households post the report (its page and server functions).
+const REPORT_PATHS: [&str; 3] = ["/report", "/api/reports/submit", "/api/reports/new_key"];
+/// Where households look their request up (its page and server functions).
+const LOOKUP_PATHS: [&str; 3] = ["/track", "/api/reports/track", "/api/reports/resend"];
+
+/// Which form a path belongs to, for the words of its refusal.
+fn form_of(path: &str) -> Option<TooLarge> {
+    if REPORT_PATHS.contains(&path) {
+        Some(TooLarge::Report)
+    } else if LOOKUP_PATHS.contains(&path) {
+        Some(TooLarge::Lookup)
+    } else if path == crate::step_form::COMMAND_PATH || path.starts_with("/staff/cases/") {
+        Some(TooLarge::Step)
+    } else {
+        None
+    }
+}
 
 /// The 413 answer for a body over `limit` posted to `path`.
 pub fn too_large(path: &str, request: &HeaderMap, limit: usize) -> Response {
-    if !HOUSEHOLD_PATHS.contains(&path) {
-        return Refusal::respond_too_large(request, limit);
-    }
+    let message = match form_of(path) {
+        None => return Refusal::respond_too_large(request, limit),
+        Some(TooLarge::Step) => {
+            return Refusal::respond_too_large_worded(request, limit, &TooLarge::Step)
+        }
+        Some(household) => household,
+    };
     let text = |name| request.get(name).and_then(|v| v.to_str().ok());
     let lang = Lang::for_request(text(header::COOKIE), text(header::ACCEPT_LANGUAGE));
     let accept = text(header::ACCEPT).unwrap_or_default();
-    let error = AppError::Refused(FieldError::new("request", &TooLarge).in_lang(lang));
+    let error = AppError::Refused(FieldError::new("request", &message).in_lang(lang));
     let status = StatusCode::PAYLOAD_TOO_LARGE;
     let mut response = if accept.contains("text/html") {
         let back = text(header::REFERER).map_or("/report", back_path);
-        (status, page(lang, back)).into_response()
+        (status, page(lang, back, &message)).into_response()
     } else if accept.contains("application/json") {
         (status, axum::Json(error)).into_response()
     } else {
@@ -48,19 +61,33 @@ pub fn too_large(path: &str, request: &HeaderMap, limit: usize) -> Response {
     response
 }
 
-/// The refusal's words: the kind stays `http.body_too_large`, the text is
-/// `field_error.http.household_too_large` (`text_key`), worded for a household.
-struct TooLarge;
+/// The refusal's words: the kind stays `http.body_too_large`, the text (`text_key`) is the
+/// form's own under `field_error.http`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TooLarge {
+    Report,
+    Lookup,
+    Step,
+}
 
 impl UserMessage for TooLarge {
     fn key(&self) -> &'static str {
         "http.body_too_large"
     }
     fn text(&self, lang: Lang) -> &'static str {
-        tr::field_error::http::household_too_large(lang)
+        use tr::field_error::http as t;
+        match self {
+            TooLarge::Report => t::household_too_large(lang),
+            TooLarge::Lookup => t::lookup_too_large(lang),
+            TooLarge::Step => t::step_too_large(lang),
+        }
     }
     fn text_key(&self) -> &'static str {
-        "http.household_too_large"
+        match self {
+            TooLarge::Report => "http.household_too_large",
+            TooLarge::Lookup => "http.lookup_too_large",
+            TooLarge::Step => "http.step_too_large",
+        }
     }
 }
 
@@ -85,16 +112,12 @@ fn back_path(referer: &str) -> &str {
     }
 }
 
-fn page(lang: Lang, back: &str) -> axum::response::Html<String> {
+fn page(lang: Lang, back: &str, message: &TooLarge) -> axum::response::Html<String> {
     let back = format!(
         "<p><a href=\"{back}\">{}</a></p>",
         tr::household_refusal::back(lang)
     );
-    super::refusal::refusal_page(
-        lang,
-        tr::field_error::http::household_too_large(lang),
-        &back,
-    )
+    super::refusal::refusal_page(lang, message.text(lang), &back)
 }
 
 #[cfg(test)]
@@ -133,6 +156,15 @@ mod tests {
                 "import",
             ),
             ("/report", "lang=en", "12317", "several parts"),
+            ("/track", "lang=zh-CN", "查询码和手机号码", "情况说明"),
+            (
+                "/api/reports/track",
+                "lang=en",
+                "tracking number",
+                "description",
+            ),
+            ("/staff/cases/abc", "lang=zh-CN", "说明写短", "分批"),
+            ("/api/cases/command", "lang=en", "shorter", "import"),
             (
                 "/api/alerts/import",
                 "lang=en",

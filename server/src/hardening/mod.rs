@@ -7,6 +7,7 @@ mod household;
 mod no_origin;
 mod refusal;
 mod stylesheet;
+mod uri;
 
 use std::{net::SocketAddr, sync::Arc, time::Duration};
 
@@ -65,5 +66,6 @@ pub fn harden(router: Router, guard: Guard) -> Router {
     router
         .layer(from_fn_with_state(guard.clone(), body::limit_and_time))
         .layer(from_fn_with_state(guard.clone(), csrf::same_origin_only))
+        .layer(axum::middleware::from_fn(uri::refuse_long))
         .layer(from_fn_with_state(guard, headers::security_headers))
 }

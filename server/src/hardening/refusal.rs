@@ -21,6 +21,8 @@ pub enum Refusal {
     TooSlow,
     /// The answer took longer than the request timeout (503).
     TimedOut,
+    /// The address is longer than any page's (414).
+    UriTooLong,
 }
 
 impl UserMessage for Refusal {
@@ -30,6 +32,7 @@ impl UserMessage for Refusal {
             Refusal::CrossSite => "http.cross_site",
             Refusal::TooSlow => "http.too_slow",
             Refusal::TimedOut => "http.timed_out",
+            Refusal::UriTooLong => "http.uri_too_long",
         }
     }
 
@@ -42,6 +45,7 @@ impl UserMessage for Refusal {
             Refusal::CrossSite => t::cross_site(lang),
             Refusal::TooSlow => t::too_slow(lang),
             Refusal::TimedOut => t::timed_out(lang),
+            Refusal::UriTooLong => t::uri_too_long(lang),
         }
     }
 }
@@ -53,6 +57,7 @@ impl Refusal {
             Refusal::CrossSite => StatusCode::FORBIDDEN,
             Refusal::TooSlow => StatusCode::REQUEST_TIMEOUT,
             Refusal::TimedOut => StatusCode::SERVICE_UNAVAILABLE,
+            Refusal::UriTooLong => StatusCode::URI_TOO_LONG,
         }
     }
 
@@ -70,6 +75,15 @@ impl Refusal {
     /// The answer to a body over `limit` bytes: the page says how much fits and what to do.
     pub fn respond_too_large(request: &HeaderMap, limit: usize) -> Response {
         Refusal::BodyTooLarge.respond_within(request, Some(limit), &Refusal::BodyTooLarge)
+    }
+
+    /// As `respond_too_large`, worded by `message` (a form whose own fix is not a split list).
+    pub fn respond_too_large_worded(
+        request: &HeaderMap,
+        limit: usize,
+        message: &dyn UserMessage,
+    ) -> Response {
+        Refusal::BodyTooLarge.respond_within(request, Some(limit), message)
     }
 
     fn respond_within(
@@ -114,9 +128,16 @@ impl Refusal {
         back: Option<String>,
         message: &dyn UserMessage,
     ) -> axum::response::Html<String> {
+        // A form with words of its own says how to shorten it; the limit line then only
+        // gives the size, without the generic advice on lists.
+        let own_words = message.text_key() != self.text_key();
         let message = lang.pick(message.zh(), message.en());
         let limit = limit
-            .map(|n| format!("<p>{}</p>", tr::refusal_words::limit(lang, size_words(n))))
+            .map(|n| match own_words {
+                true => tr::refusal_words::limit_only(lang, size_words(n)),
+                false => tr::refusal_words::limit(lang, size_words(n)),
+            })
+            .map(|line| format!("<p>{line}</p>"))
             .unwrap_or_default();
         let back = back
             .map(|path| {
@@ -265,6 +286,7 @@ mod tests {
             Refusal::CrossSite,
             Refusal::TooSlow,
             Refusal::TimedOut,
+            Refusal::UriTooLong,
         ] {
             for lang in Lang::ALL.iter().copied() {
                 let template = tr::field_error_template(lang, refusal.key()).expect("a text");

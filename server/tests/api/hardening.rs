@@ -149,6 +149,41 @@ async fn only_the_department_list_import_takes_a_large_body() {
 }
 
 /// Fails a sign-in with this `X-Forwarded-For` and returns the address it was counted against.
+#[tokio::test]
+async fn an_address_too_long_for_any_page_gets_414_in_words_not_a_closed_connection() {
+    let app = spawn_app().await;
+    for length in [9_000, 16_500, 40_000] {
+        // Chinese typed into the address arrives percent-encoded.
+        let typed = "查".repeat(length / 9);
+        for path in [
+            format!("/track?q={typed}"),
+            format!("/{}", "a".repeat(length)),
+        ] {
+            let response = app
+                .client
+                .get(app.url(&path))
+                .header(header::ACCEPT, "text/html")
+                .send()
+                .await
+                .expect("an answer, not a closed connection");
+            assert_eq!(response.status(), StatusCode::URI_TOO_LONG, "{length}");
+            let page = response.text().await.expect("page");
+            assert!(page.contains("网址太长"), "{length}: {page}");
+        }
+    }
+    let fine = app
+        .client
+        .get(app.url("/track"))
+        .send()
+        .await
+        .expect("page");
+    assert_eq!(
+        fine.status(),
+        StatusCode::OK,
+        "a normal address still opens"
+    );
+}
+
 async fn address_counted_for(app: &TestApp, forwarded: &str) -> String {
     let response = app
         .client

@@ -129,7 +129,7 @@ async fn one_officers_repeated_reads_are_one_line_with_a_count_in_both_languages
         "the Chinese place name is marked"
     );
     assert!(
-        !page.contains("办理您的申报"),
+        !page.contains("工作中查看您的申报"),
         "no Chinese reason on the English page"
     );
     // English text uses ASCII colons; Chinese data (names, places) has none.

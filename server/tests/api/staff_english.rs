@@ -69,7 +69,7 @@ async fn the_audit_log_and_department_keys_are_in_english() {
         ">Case opened</td>",
         ">Full ID number shown</td>",
         ">Viewed</td>",
-        ">Working on the household",
+        ">Looking at the household",
         "Other: <span lang=\"zh-CN\">信访核实</span>",
         ">Audit log exported</option>",
     ] {

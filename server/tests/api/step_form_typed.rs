@@ -160,6 +160,12 @@ async fn step_forms_post_to_the_case_page_and_a_good_one_goes_on_to_it() {
             "the page itself still shows: {link}"
         );
     }
+    // The mark is the sign-in's own: forwarded to a colleague, or opened in another sign-in,
+    // the link shows the case without claiming a step for its reader.
+    let colleague = app.login("zhen-qingshi").await;
+    let page = colleague.get_html(location).await;
+    assert!(!page.contains("已办理："), "another session: {location}");
+    assert!(page.contains("现在可以办理"), "the case still shows");
 }
 
 #[tokio::test]

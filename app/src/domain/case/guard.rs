@@ -463,9 +463,13 @@ impl Case {
         policy: &Policy,
         now: NaiveDateTime,
     ) -> Vec<CommandKind> {
-        CommandKind::ALL
+        let mut kinds: Vec<CommandKind> = CommandKind::ALL
             .into_iter()
             .filter(|kind| check_allowed(self, *kind, actor, policy, now).is_ok())
-            .collect()
+            .collect();
+        // A colleague's deadline waits on an extension decision: it comes first (the page
+        // opens the first step), not below the long forms of the case's own next step.
+        kinds.sort_by_key(|kind| *kind != CommandKind::ApproveExtension);
+        kinds
     }
 }

@@ -64,13 +64,15 @@ pub fn collapse(looks: impl IntoIterator<Item = Look>) -> Vec<LookGroup> {
     groups
 }
 
-/// "2026-03-02 09:00" or, for repeats, "2026-03-02 09:00–11:30".
-pub fn when(group: &LookGroup) -> String {
-    let first = group.first.format("%Y-%m-%d %H:%M").to_string();
-    if group.last.format("%H:%M").to_string() == group.first.format("%H:%M").to_string() {
-        first
+/// The day as the rest of the household's page writes it, then the time: "2026年3月2日 09:00"
+/// / "2 Mar 2026 09:00", or for repeats "2026年3月2日 09:00–11:30".
+pub fn when(group: &LookGroup, lang: Lang) -> String {
+    let (first, last) = (group.first.format("%H:%M"), group.last.format("%H:%M"));
+    let day = lang.date(group.day());
+    if first.to_string() == last.to_string() {
+        format!("{day} {first}")
     } else {
-        format!("{first}–{}", group.last.format("%H:%M"))
+        format!("{day} {first}–{last}")
     }
 }
 
@@ -135,21 +137,21 @@ mod tests {
         let groups = collapse(looks);
         let lines: Vec<(String, String, String)> = groups
             .iter()
-            .map(|g| (when(g), what(g, Lang::Zh), what(g, Lang::En)))
+            .map(|g| (when(g, Lang::Zh), what(g, Lang::Zh), what(g, Lang::En)))
             .collect();
         let want = [
             (
-                "2026-03-02 09:00–09:14",
+                "2026年3月2日 09:00–09:14",
                 "查看案件 15 次",
                 "Case opened 15 times",
             ),
             (
-                "2026-03-02 10:00",
+                "2026年3月2日 10:00",
                 "查看完整身份证号",
                 "Full ID number shown",
             ),
-            ("2026-03-02 10:05", "查看案件", "Case opened"),
-            ("2026-03-03 09:00", "查看案件", "Case opened"),
+            ("2026年3月2日 10:05", "查看案件", "Case opened"),
+            ("2026年3月3日 09:00", "查看案件", "Case opened"),
         ];
         assert_eq!(lines.len(), want.len(), "{lines:?}");
         for (line, (w, zh, en)) in lines.iter().zip(want) {
@@ -169,6 +171,7 @@ mod tests {
         other.reason_text = "核对户籍".into();
         let groups = collapse([revealed, other]);
         assert_eq!(groups.len(), 2);
+        assert_eq!(when(&groups[0], Lang::En), "2 Mar 2026 09:00");
         let (en, note) = why(&groups[0], Lang::En);
         assert!(en.is_ascii() && note.is_none(), "{en}");
         assert_eq!(why(&groups[0], Lang::Zh).0, "入户核查核对身份");

@@ -60,6 +60,7 @@ fn label_of(field: &str, kind: &str, t: Lang) -> &'static str {
         ("reason", "reject_out_of_scope") => tr::case_page::label::reject_reason(t),
         ("reason", "county_decide") => tr::case_page::label::not_identified_reason(t),
         ("reason", "pause_clock") => tr::case_page::label::pause_reason(t),
+        ("reason", "request_extension") => tr::case_page::label::extension_reason(t),
         ("reason", "remove") => tr::case_page::label::removal_reason(t),
         ("reason", "defer_elimination") => tr::case_page::label::defer_reason(t),
         ("removal_kind", _) => tr::case_page::label::removal_kind(t),

@@ -279,7 +279,7 @@ pub async fn looked_for_household(
             let role = looked::role(g, lang).to_owned();
             let (why, note) = looked::why(g, lang);
             LookedView {
-                at: looked::when(g),
+                at: looked::when(g, lang),
                 office: format!("{} · {role}", g.look.office),
                 place: g.look.office.clone(),
                 role,

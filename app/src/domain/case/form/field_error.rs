@@ -27,10 +27,12 @@ pub enum CommandFieldError {
     RelationMissing,
     /// An extension longer than [`MAX_EXTENSION_WORKING_DAYS`](crate::domain::clock::MAX_EXTENSION_WORKING_DAYS).
     TooManyDays,
+    /// Zero or fewer days: a whole number, but no extension.
+    TooFewDays,
 }
 
 impl CommandFieldError {
-    pub const ALL: [CommandFieldError; 15] = [
+    pub const ALL: [CommandFieldError; 16] = [
         CommandFieldError::UnknownKind,
         CommandFieldError::Missing,
         CommandFieldError::BadDate,
@@ -46,6 +48,7 @@ impl CommandFieldError {
         CommandFieldError::IncomeTotalTooLarge,
         CommandFieldError::RelationMissing,
         CommandFieldError::TooManyDays,
+        CommandFieldError::TooFewDays,
     ];
 }
 
@@ -67,6 +70,7 @@ impl UserMessage for CommandFieldError {
             Self::IncomeTotalTooLarge => "command.income_total_too_large",
             Self::RelationMissing => "command.relation_missing",
             Self::TooManyDays => "command.too_many_days",
+            Self::TooFewDays => "command.too_few_days",
         }
     }
 
@@ -89,6 +93,7 @@ impl UserMessage for CommandFieldError {
             Self::IncomeTotalTooLarge => w::command::income_total_too_large(lang),
             Self::RelationMissing => w::command::relation_missing(lang),
             Self::TooManyDays => w::command::too_many_days(lang),
+            Self::TooFewDays => w::command::too_few_days(lang),
         }
     }
 }

@@ -95,14 +95,14 @@ pub(super) fn parse_number<T: std::str::FromStr>(raw: &str) -> Parsed<T> {
     }
 }
 
-/// A positive number of days.
+/// A positive number of days; 0 or a negative number is told it is too few, not "not a number".
 pub(super) fn parse_days(raw: &str) -> Parsed<u32> {
-    match parse_number::<u32>(raw)? {
-        0 => Err(CommandFieldError::BadNumber),
-        days if days > crate::domain::clock::MAX_EXTENSION_WORKING_DAYS => {
-            Err(CommandFieldError::TooManyDays)
-        }
-        days => Ok(days),
+    match parse_number::<i64>(raw)? {
+        days if days < 1 => Err(CommandFieldError::TooFewDays),
+        days => match u32::try_from(days) {
+            Ok(days) if days <= crate::domain::clock::MAX_EXTENSION_WORKING_DAYS => Ok(days),
+            _ => Err(CommandFieldError::TooManyDays),
+        },
     }
 }
 

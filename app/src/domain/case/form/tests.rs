@@ -307,16 +307,18 @@ fn an_extension_longer_than_the_limit_is_refused_not_cut_down() {
 
 #[test]
 fn numbers_must_be_whole_and_days_positive() {
-    for bad in ["0", "-1", "2.5", "five"] {
+    for (bad, key) in [
+        ("0", "command.too_few_days"),
+        ("-1", "command.too_few_days"),
+        ("2.5", "command.bad_number"),
+        ("five", "command.bad_number"),
+        ("99999999999", "command.too_many_days"),
+    ] {
         let form = CommandForm {
             days: bad.into(),
             ..complete_form(CommandKind::RequestExtension)
         };
-        assert_eq!(
-            problem_keys(&form),
-            vec![("days", "command.bad_number")],
-            "{bad}"
-        );
+        assert_eq!(problem_keys(&form), vec![("days", key)], "{bad}");
     }
     let form = CommandForm {
         index: "-1".into(),

@@ -42,6 +42,19 @@ fn an_extension_is_requested_by_the_owner_before_due_and_approved_one_level_up()
         j.try_role(Role::CountyHead, &approve),
         Err(Refusal::WrongRole { .. })
     ));
+    // The approver's page opens the decision first, above the case's other steps.
+    let steps = j
+        .case
+        .available_commands(&actor(Role::TownshipOfficer), &j.policy, j.now);
+    assert_eq!(
+        steps.first(),
+        Some(&CommandKind::ApproveExtension),
+        "{steps:?}"
+    );
+    assert!(
+        steps.contains(&CommandKind::RecordHomeCheck),
+        "below it, the officer's own next step: {steps:?}"
+    );
     j.days(10).act(Role::TownshipHead, approve);
     let home = clock(&j, K::HomeCheck);
     assert_eq!(home.extended, 1);

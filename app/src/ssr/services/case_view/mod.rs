@@ -32,14 +32,16 @@ use crate::{
     wire::cases::{CaseView, Choice, ComparisonView, TimelineEntry},
 };
 
-/// `view` naming the step a `?done=` mark names, if this server made the mark for the case.
+/// `view` naming the step a `?done=` mark names, if this server made the mark for the case
+/// and this sign-in (`session`, its token).
 pub async fn with_done(
     state: &AppState,
     mut view: CaseView,
     mark: Option<&str>,
+    session: &str,
 ) -> Result<CaseView, ServiceError> {
     if let Some(mark) = mark {
-        let step = crate::ssr::done_marks::verify(state, &view.id, mark).await?;
+        let step = crate::ssr::done_marks::verify(state, &view.id, mark, session).await?;
         view.done_step = step.map(|s| s.code().to_owned());
     }
     Ok(view)

@@ -23,6 +23,7 @@ mod field_message;
 mod field_words;
 mod file_words;
 mod filing_load;
+mod filing_statement;
 mod filing_together;
 mod fixtures;
 mod fuzz;

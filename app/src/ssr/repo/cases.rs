@@ -68,12 +68,35 @@ pub async fn insert<'e, E: Executor<'e, Database = Any>>(
     next_due_on: Option<&str>,
     queue: &QueueColumns,
 ) -> sqlx::Result<()> {
-    let sql = format!(
-        "insert into cases ({COLUMNS}, snapshot, next_due_on, applicant_mobile_index, applicant_id_number_index, {QUEUE_COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, {})",
-        placeholders(26, QUEUE_COLUMN_COUNT)
-    );
+    let sql = insert_sql(1);
+    bind_insert(sqlx::query(&sql), vault, row, snapshot, next_due_on, queue)?
+        .execute(ex)
+        .await
+        .map(|_| ())
+}
+
+/// Binds [`insert_sql`] takes.
+pub(super) const INSERT_BINDS: usize = 25 + QUEUE_COLUMN_COUNT;
+
+/// The insert of one case row, its markers numbered from `$first`.
+pub(super) fn insert_sql(first: usize) -> String {
+    format!(
+        "insert into cases ({COLUMNS}, snapshot, next_due_on, applicant_mobile_index, applicant_id_number_index, {QUEUE_COLUMNS}) values ({})",
+        placeholders(first, INSERT_BINDS)
+    )
+}
+
+/// Binds for [`insert_sql`] (the personal data sealed and indexed here).
+pub(super) fn bind_insert<'q>(
+    query: super::multi_row::Bound<'q>,
+    vault: &Vault,
+    row: &'q CaseRow,
+    snapshot: &str,
+    next_due_on: Option<&'q str>,
+    queue: &'q QueueColumns,
+) -> sqlx::Result<super::multi_row::Bound<'q>> {
     let snapshot = vault.seal_json(snapshot)?;
-    let query = sqlx::query(&sql)
+    let query = query
         .bind(&row.id)
         .bind(&row.tracking_number)
         .bind(&row.village_code)
@@ -99,7 +122,7 @@ pub async fn insert<'e, E: Executor<'e, Database = Any>>(
         .bind(next_due_on)
         .bind(vault.index(Field::Mobile, &row.applicant_mobile))
         .bind(vault.index(Field::IdNumber, &row.applicant_id_number));
-    queue.bind_to(query).execute(ex).await.map(|_| ())
+    Ok(queue.bind_to(query))
 }
 
 pub async fn by_tracking<'e, E: Executor<'e, Database = Any>>(

@@ -6,6 +6,7 @@ pub mod clocks;
 pub mod contacts;
 pub mod department_keys;
 pub mod drafts;
+pub mod filing_statement;
 pub mod json_rows;
 pub mod markers;
 pub mod multi_row;

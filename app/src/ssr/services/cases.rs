@@ -24,6 +24,7 @@ use crate::{
         repo::{
             cases::{self, CaseRow, QueueColumns},
             clocks::{self, ClockCase, ClockRow},
+            filing_statement::{self, Filing, Written},
             multi_row,
             outbox::{self, NewMessage},
             regions,
@@ -221,6 +222,12 @@ struct NewFiling {
 /// with the filings beside it (`Db::write_grouped`); PostgreSQL groups commits itself.
 async fn store_filing(state: &AppState, write: NewFiling) -> (NewFiling, Result<(), ServiceError>) {
     if state.db.backend == crate::ssr::db::Backend::Postgres {
+        match write_filing_at_once(state, &write).await {
+            Ok(Written::Stored) => return (write, Ok(())),
+            // Over a limit: nothing was written; the transaction below names the limit.
+            Ok(Written::OverALimit) => {}
+            Err(e) => return (write, Err(e)),
+        }
         let stored = async {
             let mut tx = state.db.pool.begin().await?;
             write_filing(&mut tx, &write).await?;
@@ -252,6 +259,25 @@ async fn store_filing(state: &AppState, write: NewFiling) -> (NewFiling, Result<
     let write = std::sync::Arc::try_unwrap(back)
         .unwrap_or_else(|_| unreachable!("the grouped write has finished with its copy"));
     (write, stored)
+}
+
+/// The filing in one statement (PostgreSQL), see `repo::filing_statement`.
+async fn write_filing_at_once(state: &AppState, w: &NewFiling) -> Result<Written, ServiceError> {
+    let hits = super::filing_limits::window_hits(&w.hits);
+    let events = event_rows(0, &w.events)?;
+    let clocks = clock_rows(&w.case);
+    let filing = Filing {
+        hits: &hits,
+        row: &w.row,
+        snapshot: &w.snapshot,
+        next_due_on: w.next_due.as_deref(),
+        queue: &w.queue,
+        events: &events,
+        clock_case: clock_case(&w.row, &w.case),
+        clocks: &clocks,
+        now_ms: w.now_ms,
+    };
+    Ok(filing_statement::write(&state.db.pool, &w.vault, &filing).await?)
 }
 
 async fn write_filing(tx: &mut sqlx::AnyConnection, w: &NewFiling) -> Result<(), ServiceError> {
@@ -449,20 +475,31 @@ async fn write_events(
     version_before: i64,
     events: &[CaseEvent],
 ) -> Result<(), ServiceError> {
-    let mut rows = Vec::with_capacity(events.len());
-    for (i, event) in events.iter().enumerate() {
-        rows.push(multi_row::EventRow {
-            seq: version_before + i as i64 + 1,
-            kind: event.kind.code(),
-            actor_id: Some(event.by.user_id.as_str()),
-            at_ms: event.at.and_utc().timestamp_millis()
-                - crate::domain::time::BEIJING_OFFSET_HOURS * 3_600_000,
-            payload: to_json(event)?,
-        });
-    }
+    let rows = event_rows(version_before, events)?;
     // One statement for all of them: a round trip each was most of a filing's statements.
     multi_row::insert_events(&mut *tx, vault, case_id, &rows).await?;
     Ok(())
+}
+
+/// `events` as stored rows, numbered after `version_before`.
+fn event_rows(
+    version_before: i64,
+    events: &[CaseEvent],
+) -> Result<Vec<multi_row::EventRow<'_>>, ServiceError> {
+    events
+        .iter()
+        .enumerate()
+        .map(|(i, event)| {
+            Ok(multi_row::EventRow {
+                seq: version_before + i as i64 + 1,
+                kind: event.kind.code(),
+                actor_id: Some(event.by.user_id.as_str()),
+                at_ms: event.at.and_utc().timestamp_millis()
+                    - crate::domain::time::BEIJING_OFFSET_HOURS * 3_600_000,
+                payload: to_json(event)?,
+            })
+        })
+        .collect()
 }
 
 /// The rows that store `case`'s clocks, in clock order (their `seq`).
@@ -500,12 +537,15 @@ async fn write_clocks(
     case: &Case,
     now_ms: i64,
 ) -> Result<(), ServiceError> {
-    let of = ClockCase {
+    multi_row::insert_clocks(&mut *tx, &clock_case(row, case), &clock_rows(case), now_ms).await?;
+    Ok(())
+}
+
+fn clock_case<'a>(row: &'a CaseRow, case: &'a Case) -> ClockCase<'a> {
+    ClockCase {
         case_id: &case.id,
         village_code: &row.village_code,
         township_code: &row.township_code,
         tracking_number: &row.tracking_number,
-    };
-    multi_row::insert_clocks(&mut *tx, &of, &clock_rows(case), now_ms).await?;
-    Ok(())
+    }
 }

@@ -17,6 +17,17 @@ pub struct Hit {
     pub refused: fn() -> ServiceError,
 }
 
+/// The hits as the counters' statements take them.
+pub fn window_hits(hits: &[Hit]) -> Vec<WindowHit<'_>> {
+    hits.iter()
+        .map(|h| WindowHit {
+            bucket: &h.bucket,
+            limit: h.limit,
+            window_ms: h.window_ms,
+        })
+        .collect()
+}
+
 /// Takes the hits inside `tx`, all in one statement. The first one (in order) over its limit
 /// refuses the filing; the caller then drops `tx`, so the hits taken with it are not counted.
 pub async fn take_all(
@@ -24,15 +35,7 @@ pub async fn take_all(
     hits: &[Hit],
     now_ms: i64,
 ) -> Result<(), ServiceError> {
-    let window_hits: Vec<WindowHit<'_>> = hits
-        .iter()
-        .map(|h| WindowHit {
-            bucket: &h.bucket,
-            limit: h.limit,
-            window_ms: h.window_ms,
-        })
-        .collect();
-    let admitted = multi_row::take_each_in_window(&mut *tx, &window_hits, now_ms).await?;
+    let admitted = multi_row::take_each_in_window(&mut *tx, &window_hits(hits), now_ms).await?;
     for hit in hits {
         if !admitted.contains(&hit.bucket) {
             tracing::warn!("{}", hit.warning);

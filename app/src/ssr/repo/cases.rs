@@ -88,13 +88,13 @@ pub(super) fn insert_sql(first: usize) -> String {
 
 /// Binds for [`insert_sql`] (the personal data sealed and indexed here).
 pub(super) fn bind_insert<'q>(
-    query: super::multi_row::Bound<'q>,
+    query: super::Bound<'q>,
     vault: &Vault,
     row: &'q CaseRow,
     snapshot: &str,
     next_due_on: Option<&'q str>,
     queue: &'q QueueColumns,
-) -> sqlx::Result<super::multi_row::Bound<'q>> {
+) -> sqlx::Result<super::Bound<'q>> {
     let snapshot = vault.seal_json(snapshot)?;
     let query = query
         .bind(&row.id)
@@ -285,10 +285,7 @@ impl QueueColumns {
     }
 
     /// Binds the values in the order of [`QUEUE_COLUMNS`].
-    fn bind_to<'q>(
-        &'q self,
-        query: sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>>,
-    ) -> sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>> {
+    fn bind_to<'q>(&'q self, query: super::Bound<'q>) -> super::Bound<'q> {
         let flag = |b: bool| i64::from(b);
         query
             .bind(flag(self.work_village_cadre))

@@ -27,6 +27,10 @@ pub mod users;
 
 pub use sqlx::Any;
 
+/// A statement being built: its binds are added in the order of its `$n` markers, so the
+/// pieces of one statement (`filing_statement`) bind in turn.
+pub(crate) type Bound<'q> = sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>>;
+
 /// Bound values one statement may carry: SQLite's default limit (32,766), the lower of the
 /// two databases' (PostgreSQL's is 65,535). Multi-row statements size their chunks by it.
 pub const MAX_BINDS: usize = 32_766;

@@ -1,13 +1,13 @@
 //! Multi-row statements for the filing path: a case's events in one insert, its clocks in
 //! one insert, and several rate-limit hits in one upsert. Each statement is one round trip
 //! (on PostgreSQL a network one) instead of one per row.
-use sqlx::{any::AnyArguments, query::Query, Any, Executor, Row};
+use sqlx::{Any, Executor, Row};
 
-use super::clocks::{ClockCase, ClockRow};
+use super::{
+    clocks::{ClockCase, ClockRow},
+    Bound,
+};
 use crate::ssr::vault::Vault;
-
-/// A statement being built: its binds are added in the order of its `$n` markers.
-pub(super) type Bound<'q> = Query<'q, Any, AnyArguments<'q>>;
 
 /// `($a, $a+1, …), (…)`: `rows` groups of `width` numbered binds from `$first`.
 fn value_groups(first: usize, rows: usize, width: usize) -> String {

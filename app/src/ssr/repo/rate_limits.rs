@@ -49,6 +49,23 @@ pub async fn take_in_window_counted<'e, E: Executor<'e, Database = Any>>(
     Ok(admitted.filter(|hits| *hits <= limit))
 }
 
+/// Whether `bucket` has used up `limit` hits in a window still open at `now_ms`, without
+/// taking one.
+pub async fn reached<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    bucket: &str,
+    limit: i64,
+    now_ms: i64,
+) -> sqlx::Result<bool> {
+    let hits: Option<i64> =
+        sqlx::query_scalar("select hits from rate_limits where bucket = $1 and window_ends > $2")
+            .bind(bucket)
+            .bind(now_ms)
+            .fetch_optional(ex)
+            .await?;
+    Ok(hits.is_some_and(|h| h >= limit))
+}
+
 /// How a growing delay is shaped: `free` hits pass at once; from then on each hit makes the
 /// next wait `step_ms * k²` (k = 1, 2, 3 …), at most `max_ms`. The count is forgotten
 /// `memory_ms` after the last hit, or when the caller clears the bucket (a success).

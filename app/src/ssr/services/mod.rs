@@ -33,6 +33,7 @@ pub mod reveal;
 pub mod settings;
 pub mod setup;
 pub mod stats;
+pub mod track_limits;
 
 /// Unix milliseconds, the storage form of an instant.
 pub fn millis(instant: chrono::DateTime<chrono::Utc>) -> i64 {

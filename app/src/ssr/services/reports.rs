@@ -21,7 +21,7 @@ use crate::{
             auth::Staff,
             cases::{self, Applicant},
             filing_limits::Hit,
-            household,
+            household, track_limits,
         },
         state::AppState,
         vault::Field,
@@ -420,14 +420,15 @@ pub async fn submission_info(
     let mobile = if by_token || proof.mobile.trim().is_empty() {
         None
     } else {
-        // The mobile is guessable: it shares the progress look-up's per-address limit.
-        take_track_hit(state, proof.address, now).await?;
-        Some(MobileNumber::parse(proof.mobile).map_err(|_| ServiceError::NotFound)?)
+        let mobile = MobileNumber::parse(proof.mobile).map_err(|_| ServiceError::NotFound)?;
+        // The mobile is guessable: it shares the progress look-up's limits on misses.
+        track_limits::admit(state, proof.address, tracking.as_str(), now).await?;
+        Some(mobile)
     };
     if !by_token && mobile.is_none() {
         return Err(ServiceError::NotFound);
     }
-    let case = case_rows::by_tracking(&state.db.pool, &state.vault, tracking.as_str())
+    let Some(case) = case_rows::by_tracking(&state.db.pool, &state.vault, tracking.as_str())
         .await?
         .filter(|c| {
             by_token
@@ -435,7 +436,12 @@ pub async fn submission_info(
                     .as_ref()
                     .is_some_and(|m| c.applicant_mobile == m.as_str())
         })
-        .ok_or(ServiceError::NotFound)?;
+    else {
+        if mobile.is_some() {
+            track_limits::count_miss(state, proof.address, tracking.as_str(), now).await?;
+        }
+        return Err(ServiceError::NotFound);
+    };
     let discovered = parse_date(&case.discovered_on)?;
     // The dates come from the case's own clocks (the county's policy when it was filed).
     let engine_case = cases::load_unscoped(state, &case.id).await?;
@@ -454,30 +460,6 @@ pub async fn submission_info(
     })
 }
 
-/// Progress look-ups per address per hour: enough for a family or a village office, too few
-/// to try mobile numbers against a known tracking number.
-pub const TRACKS_PER_ADDRESS_PER_HOUR: i64 = 30;
-
-async fn take_track_hit(
-    state: &AppState,
-    address: &str,
-    now: DateTime<Utc>,
-) -> Result<(), ServiceError> {
-    let admitted = rate_limits::take_in_window(
-        &state.db.pool,
-        &format!("track-address:{address}"),
-        TRACKS_PER_ADDRESS_PER_HOUR,
-        60 * 60_000,
-        millis(now),
-    )
-    .await?;
-    if !admitted {
-        tracing::warn!("progress look-ups rate limited");
-        return Err(ServiceError::RateLimited);
-    }
-    Ok(())
-}
-
 /// Both the number and the mobile must match; a mismatch looks exactly like "not found".
 pub async fn track(
     state: &AppState,
@@ -487,7 +469,6 @@ pub async fn track(
     now: DateTime<Utc>,
     lang: Lang,
 ) -> Result<TrackResult, ServiceError> {
-    take_track_hit(state, address, now).await?;
     let mut problems: Vec<FieldError> = Vec::new();
     let tracking = TrackingNumber::parse(tracking)
         .map_err(|e| problems.push(FieldError::new("tracking", &e)))
@@ -496,12 +477,17 @@ pub async fn track(
         .map_err(|e| problems.push(FieldError::new("mobile", &e)))
         .ok();
     let (Some(tracking), Some(mobile)) = (tracking, mobile) else {
+        // A typo is caught without reading anything, so it costs no look-up.
         return Err(ServiceError::Validation(problems));
     };
-    let case = case_rows::by_tracking(&state.db.pool, &state.vault, tracking.as_str())
+    track_limits::admit(state, address, tracking.as_str(), now).await?;
+    let Some(case) = case_rows::by_tracking(&state.db.pool, &state.vault, tracking.as_str())
         .await?
         .filter(|c| c.applicant_mobile == mobile.as_str())
-        .ok_or(ServiceError::NotFound)?;
+    else {
+        track_limits::count_miss(state, address, tracking.as_str(), now).await?;
+        return Err(ServiceError::NotFound);
+    };
     household::track_result(state, &case, &tracking, now, lang).await
 }
 

@@ -193,37 +193,96 @@ async fn a_scripted_sweep_of_duplicate_look_ups_is_stopped() {
     assert_eq!(statuses.last(), Some(&429));
 }
 
+/// A well-formed tracking number that names no filing (for `n` below 2^64).
+fn tracking_number(n: u64) -> String {
+    let mut bytes = [9u8; 16];
+    bytes[..8].copy_from_slice(&n.to_le_bytes());
+    app::domain::tracking::TrackingNumber::from_random(bytes)
+        .as_str()
+        .to_owned()
+}
+
+/// A progress look-up from `client`: its status.
+async fn track_status(
+    app: &TestApp,
+    client: &reqwest::Client,
+    tracking: &str,
+    mobile: &str,
+) -> u16 {
+    client
+        .post(app.url("/api/reports/track"))
+        .header(header::ACCEPT, "application/json")
+        .form(&fields(&[("tracking", tracking), ("mobile", mobile)]))
+        .send()
+        .await
+        .expect("track")
+        .status()
+        .as_u16()
+}
+
 #[tokio::test]
-async fn guessing_the_mobile_for_a_known_tracking_number_is_stopped_per_address() {
+async fn guessing_from_one_address_is_stopped_and_the_household_elsewhere_still_looks_up() {
     let app = spawn_app().await;
     let household = "13612340006";
     let tracking = app.submit_report("赵六", household, QINGSHI_VILLAGE).await;
     let guesser = caller_at(&app, 71);
-    let track = |client: &reqwest::Client, mobile: &str| {
-        client
-            .post(app.url("/api/reports/track"))
-            .header(header::ACCEPT, "application/json")
-            .form(&fields(&[("tracking", &tracking), ("mobile", mobile)]))
-            .send()
-    };
-    let limit = app::ssr::services::reports::TRACKS_PER_ADDRESS_PER_HOUR;
+    let limit = app::ssr::services::track_limits::TRACK_MISSES_PER_ADDRESS_PER_HOUR;
+    // Misses spread over made-up numbers, so only the address's count runs out.
     for i in 0..limit {
-        let guess = format!("1390000{:04}", i);
-        assert_eq!(track(&guesser, &guess).await.expect("track").status(), 404);
+        let made_up = tracking_number(i as u64);
+        assert_eq!(track_status(&app, &guesser, &made_up, household).await, 404);
     }
-    // Even the right guess is refused now, and says nothing about the number.
+    // Even the right pair is refused now, and says nothing about the number.
     assert_eq!(
-        track(&guesser, household).await.expect("track").status(),
+        track_status(&app, &guesser, &tracking, household).await,
         429
     );
-    // The household, elsewhere, still looks its case up.
     assert_eq!(
-        track(&caller_at(&app, 11), household)
-            .await
-            .expect("track")
-            .status(),
+        track_status(&app, &caller_at(&app, 11), &tracking, household).await,
         200
     );
+}
+
+#[tokio::test]
+async fn a_seen_tracking_number_cannot_be_tried_against_many_mobiles_from_many_addresses() {
+    let app = spawn_app().await;
+    let household = "13612340016";
+    let tracking = app.submit_report("赵六", household, QINGSHI_VILLAGE).await;
+    let limit = app::ssr::services::track_limits::TRACK_MISSES_PER_NUMBER_PER_HOUR;
+    for i in 0..limit {
+        let guess = format!("1390000{:04}", i);
+        let from = caller_at(&app, 100 + i as u8);
+        assert_eq!(track_status(&app, &from, &tracking, &guess).await, 404);
+    }
+    // A fresh address with the right mobile: refused too, so the guess learns nothing.
+    assert_eq!(
+        track_status(&app, &caller_at(&app, 200), &tracking, household).await,
+        429
+    );
+}
+
+#[tokio::test]
+async fn households_behind_one_shared_address_do_not_lock_each_other_out() {
+    let app = spawn_app().await;
+    let household = "13612340026";
+    let tracking = app.submit_report("赵六", household, QINGSHI_VILLAGE).await;
+    // One village office's Wi-Fi (or a carrier's shared address): many right look-ups, more
+    // than the misses an address may make, and a few typos among them.
+    let office = caller_at(&app, 72);
+    let misses = app::ssr::services::track_limits::TRACK_MISSES_PER_ADDRESS_PER_HOUR;
+    for i in 0..misses + 10 {
+        assert_eq!(
+            track_status(&app, &office, &tracking, household).await,
+            200,
+            "look-up {i}"
+        );
+        if i % 10 == 0 {
+            assert_eq!(
+                track_status(&app, &office, &tracking, "13900009999").await,
+                404
+            );
+        }
+    }
 }
 
 /// The confirmation as JSON: status and body.

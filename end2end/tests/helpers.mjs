@@ -35,7 +35,11 @@ export async function newPage(browser, { javaScriptEnabled = true, viewport = PH
   page.cspViolations = [];
   page.on('console', (message) => {
     if (message.text().includes('Content Security Policy')) page.cspViolations.push(message.text());
+    // A page whose server HTML and WASM disagree still half-works, so only the console says so.
+    if (/hydration error|panicked at/i.test(message.text())) page.scriptErrors.push(message.text());
   });
+  page.scriptErrors = [];
+  page.on('pageerror', (error) => page.scriptErrors.push(String(error)));
   // axe-core on every page this page loads (see a11y.mjs).
   watchA11y(page);
   return page;
@@ -46,11 +50,18 @@ export function assertNoCspViolation(page) {
   assert.deepEqual(page.cspViolations ?? [], [], 'CSP violations on the console');
 }
 
-/** Waits until the WASM app has taken over the server-rendered page, under the CSP. */
+/** No script on the page failed so far: no hydration mismatch, no panic, no uncaught error. */
+export function assertNoScriptError(page) {
+  assert.deepEqual((page.scriptErrors ?? []).map((e) => e.slice(0, 400)), [], 'script errors');
+}
+
+/** Waits until the WASM app has taken over the server-rendered page, under the CSP, and
+ * without a script error. */
 export async function hydrated(page) {
   await page.waitForSelector('body[data-hydrated="true"]', { timeout: 60000 })
-    .catch((e) => { assertNoCspViolation(page); throw e; });
+    .catch((e) => { assertNoScriptError(page); assertNoCspViolation(page); throw e; });
   assertNoCspViolation(page);
+  assertNoScriptError(page);
 }
 
 /** A valid 18-digit ID number (GB 11643 check digit) that differs per serial and birth date. */
@@ -121,7 +132,7 @@ export async function openCase(page, username, name, viewport) {
   await page.goto(`${BASE_URL}/staff?tab=all&q=${encodeURIComponent(name)}`);
   await page.getByRole('link', { name: new RegExp(name) }).first().click();
   await page.getByRole('heading', { name: new RegExp(name) }).waitFor();
-  await page.waitForSelector('body[data-hydrated="true"]', { timeout: 60000 });
+  await hydrated(page);
 }
 
 /** Takes the case step labelled `label`, filling its form with `fill` first. */

@@ -91,3 +91,18 @@ test('track: a failed look-up keeps the tracking number and puts each problem un
   await page.getByText('已提交，等待乡镇受理').waitFor();
   await page.context().close();
 });
+
+test('report: a form too large to receive says what to shorten and whom to call, with JavaScript too', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${BASE_URL}/report`);
+  await hydrated(page);
+  await fillReport(page, { name: `过长${Date.now() % 100000}`, mobile: uniqueMobile(), id: uniqueIdNumber() });
+  // Past any limit a description could reach by typing: pasted from somewhere.
+  await page.getByLabel('简单说说情况').evaluate((area) => { area.value = '很长的说明'.repeat(40000); });
+  await page.getByRole('button', { name: '提交申报' }).click();
+  const summary = page.locator('#form-summary');
+  await summary.getByText('把情况说明写短一些').waitFor();
+  assert.match(await summary.innerText(), /12317/, 'names the hotline');
+  assert.equal(await page.getByText('此操作不符合办理规则').count(), 0, 'not the generic refusal');
+  await page.context().close();
+});

@@ -108,7 +108,9 @@ async fn with_done(
             return response;
         }
     };
-    if let Ok(location) = HeaderValue::from_str(&format!("{page}?done={mark}")) {
+    // `#steps` shows the done banner; without it the browser keeps the posted form's
+    // fragment and scrolls past the banner.
+    if let Ok(location) = HeaderValue::from_str(&format!("{page}?done={mark}#steps")) {
         response.headers_mut().insert(header::LOCATION, location);
     }
     response

@@ -124,8 +124,11 @@ pub fn SubmitBanners(
             autofocus=draft_has_errors>
             {move || error.get().map(|e| {
                 let text = match e {
-                    AppError::Validation(_) => tr::report_form::fix_errors(t),
-                    other => other.text(t),
+                    AppError::Validation(_) => tr::report_form::fix_errors(t).to_owned(),
+                    // A refusal about the whole request (a form too large) carries its own
+                    // words, in the page's language: what to shorten, whom to call.
+                    AppError::Refused(reason) if !reason.message.is_empty() => reason.message,
+                    other => other.text(t).to_owned(),
                 };
                 view! { <p class="banner error" role="alert">{text}</p> }
             })}

@@ -109,8 +109,8 @@ async fn step_forms_post_to_the_case_page_and_a_good_one_goes_on_to_it() {
     let township = app.login("zhen-qingshi").await;
     let page = township.get_html(&format!("/staff/cases/{id}")).await;
     assert!(
-        page.contains(&format!("formaction=\"/staff/cases/{id}\"")),
-        "the step and reveal buttons post to the case page"
+        page.contains(&format!("formaction=\"/staff/cases/{id}#step-accept\"")),
+        "the step buttons post to the case page"
     );
     assert!(
         form_tag(&page, "step-form").contains("novalidate"),
@@ -130,6 +130,8 @@ async fn step_forms_post_to_the_case_page_and_a_good_one_goes_on_to_it() {
         location.starts_with(&format!("/staff/cases/{id}?done=accept.")),
         "{location}"
     );
+    // In view: the steps section, where the done banner is.
+    assert!(location.ends_with("#steps"), "{location}");
     assert_eq!(detail(&township, &id).await["state_zh"], "待入户核查");
     // The page it goes on to says the step was taken; the plain page does not.
     let done = township.get_html(location).await;
@@ -222,4 +224,45 @@ async fn a_refused_step_posted_without_a_referer_is_not_announced_as_done() {
     let location = response.headers()["location"].to_str().expect("location");
     assert!(!location.contains("done="), "{location}");
     assert_ne!(detail(&township, &id).await["state_zh"], "待入户核查");
+}
+
+/// The `<details>` tag of the step form `code`.
+fn step_section<'p>(page: &'p str, code: &str) -> &'p str {
+    let at = page
+        .find(&format!(r#"id="step-{code}""#))
+        .unwrap_or_else(|| panic!("a {code} section"));
+    let start = page[..at].rfind('<').expect("tag start");
+    let end = at + page[at..].find('>').expect("tag end");
+    &page[start..=end]
+}
+
+#[tokio::test]
+async fn a_refused_step_comes_back_open_and_in_view_not_in_a_closed_section() {
+    let app = spawn_app().await;
+    let id = accepted_case(&app, "13800138078").await;
+    let cadre = app.login("cun-qingshi").await;
+    let page = cadre.get_html(&format!("/staff/cases/{id}")).await;
+    // First visit: the first step open, the extension request closed.
+    assert!(step_section(&page, "record_home_check").contains(" open"));
+    assert!(!step_section(&page, "request_extension").contains(" open"));
+    // Each form posts to the case page with its own fragment, so the answer scrolls to it.
+    assert!(page.contains(&format!(
+        r#"formaction="/staff/cases/{id}#step-request_extension""#
+    )));
+    let asked = [
+        ("kind", "request_extension"),
+        ("clock", "home_check"),
+        ("days", "0"),
+        ("reason", "户主外出务工"),
+    ];
+    let response = plain_step(&cadre, &id, &asked).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let page = response.text().await.expect("html");
+    assert!(page.contains("延期至少 1 个工作日"), "the reason is shown");
+    assert!(
+        step_section(&page, "request_extension").contains(" open"),
+        "{}",
+        step_section(&page, "request_extension")
+    );
+    assert!(!step_section(&page, "record_home_check").contains(" open"));
 }

@@ -33,6 +33,15 @@ fn posted_step_gone(steps: &[Choice], t: Lang) -> Option<impl IntoView> {
     })
 }
 
+/// Whether the `i`th step form starts open: the first, or after a refused post without
+/// JavaScript, the one that was posted (its errors would otherwise sit in a closed section).
+fn opened_step(i: usize, code: &str) -> bool {
+    match use_context::<StepTyped>() {
+        Some(typed) => typed.kind == code,
+        None => i == 0,
+    }
+}
+
 /// The step just taken, named by the mark in the address the server sent the browser to
 /// (`?done=`, checked by the server): the page that comes back after a post would otherwise
 /// look the same as before it.
@@ -75,7 +84,7 @@ pub fn CasePage() -> impl IntoView {
                                 <a href=format!("/notice/{}", case.village_code)>{tr::case_page::village_notice(t)}</a>
                             </p>
                             <Warnings case=case.clone() />
-                            <section class="card steps" aria-label=tr::case_page::steps_label(t)>
+                            <section class="card steps" id="steps" aria-label=tr::case_page::steps_label(t)>
                                 <h2>{tr::case_page::steps_title(t)}</h2>
                                 {posted_step_gone(&steps, t)}
                                 {step_done(case.done_step.as_deref(), t)}
@@ -85,8 +94,9 @@ pub fn CasePage() -> impl IntoView {
                                     steps
                                         .into_iter()
                                         .enumerate()
-                                        .map(|(i, step)| view! {
-                                            <StepForm action=run case=case.clone() step open=i == 0 />
+                                        .map(|(i, step)| {
+                                            let open = opened_step(i, &step.code);
+                                            view! { <StepForm action=run case=case.clone() step open /> }
                                         })
                                         .collect_view()
                                         .into_any()

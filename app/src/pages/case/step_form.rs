@@ -86,9 +86,12 @@ pub fn StepForm(
         CommandKind::from_code(&step.code).map_or(step.label_zh.clone(), |k| k.label(t).to_owned());
     // Without JavaScript the form posts to the case page itself, so after a refusal the
     // address is still the case page (the server routes it to the step; JS posts as before).
-    let page = format!("/staff/cases/{}", case.id);
+    // The fragment brings a browser without JavaScript back to this form when the post is
+    // refused (a success goes on to `#steps`, where the done banner is).
+    let page = format!("/staff/cases/{}#step-{}", case.id, step.code);
+    let section = format!("step-{}", step.code);
     view! {
-        <details class="step" open=open>
+        <details class="step" id=section open=open>
             <summary>{label.clone()}</summary>
             // The server checks every field and words its refusals in the page's language;
             // the browser's own bubbles would speak the browser's.

@@ -298,10 +298,7 @@ mod tests {
             reason_zh(AuditAction::IdRevealed, "other", "信访"),
             "其他：信访"
         );
-        assert_eq!(
-            reason_zh(AuditAction::CaseOpened, "", ""),
-            "工作中查看您的申报"
-        );
+        assert_eq!(reason_zh(AuditAction::CaseOpened, "", ""), "办理工作需要");
     }
 
     #[test]

@@ -277,12 +277,12 @@ async fn the_household_sees_which_office_looked_and_why_but_never_a_name() {
     let looked = body["looked"].as_array().expect("looked");
     assert_eq!(looked.len(), 2, "{text}");
     assert_eq!(looked[0]["office"], "青石镇 · 乡镇工作人员");
-    assert_eq!(looked[0]["why"], "工作中查看您的申报");
+    assert_eq!(looked[0]["why"], "办理工作需要");
     assert!(
         looked[0]["at"].as_str().is_some_and(|at| at.contains('年')),
         "{text}"
     );
-    assert_eq!(looked[1]["what"], "查看完整身份证号");
+    assert_eq!(looked[1]["what"], "查看您的完整身份证号");
     assert_eq!(looked[1]["why"], "入户核查核对身份");
     for secret in ["李乡干", "zhen-qingshi", "demo-", "127.0.0.1"] {
         assert!(!text.contains(secret), "{secret} in {text}");

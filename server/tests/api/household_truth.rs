@@ -115,21 +115,27 @@ async fn one_officers_repeated_reads_are_one_line_with_a_count_in_both_languages
     let body = track(&app, &tracking).await;
     let looked = body["looked"].as_array().expect("looked");
     assert_eq!(looked.len(), 1, "{body}");
-    assert_eq!(looked[0]["what"], "查看案件 3 次");
+    assert_eq!(looked[0]["what"], "查看您的申报 3 次");
     assert_eq!(looked[0]["times"], 3);
     let page = track_page(&app, &tracking, MOBILE).await;
-    assert!(page.contains("查看案件 3 次"), "the page shows the count");
+    assert!(
+        page.contains("查看您的申报 3 次"),
+        "the page shows the count"
+    );
 
     english(&app).await;
     let page = track_page(&app, &tracking, MOBILE).await;
-    assert!(page.contains("Case opened 3 times"), "the count in English");
+    assert!(
+        page.contains("Opened your report 3 times"),
+        "the count in English"
+    );
     assert!(page.contains("Township officer"), "role in English");
     assert!(
         page.contains("<span lang=\"zh-CN\">青石镇</span>"),
         "the Chinese place name is marked"
     );
     assert!(
-        !page.contains("工作中查看您的申报"),
+        !page.contains("办理工作需要"),
         "no Chinese reason on the English page"
     );
     // English text uses ASCII colons; Chinese data (names, places) has none.

@@ -62,7 +62,7 @@ impl UserMessage for RevealReasonError {
 }
 
 /// The household-facing words for a stored reason code (and free text for 其他). Reads that
-/// need no reason (opening the case to work on it) are "工作中查看您的申报": a read, not a step taken.
+/// need no reason (opening the case to work on it) are "办理工作需要": a read, not a step taken.
 pub fn reason_zh(action: AuditAction, code: &str, text: &str) -> String {
     if let Some((_, label)) = REVEAL_REASONS
         .iter()
@@ -74,7 +74,7 @@ pub fn reason_zh(action: AuditAction, code: &str, text: &str) -> String {
         return format!("其他：{text}");
     }
     match action {
-        AuditAction::CaseOpened => "工作中查看您的申报".to_owned(),
+        AuditAction::CaseOpened => "办理工作需要".to_owned(),
         AuditAction::IdRevealed => "未说明".to_owned(),
         AuditAction::LedgerExported => "按月报送监测台账".to_owned(),
         AuditAction::DuplicateProbe => "代为申报时核对是否重复".to_owned(),

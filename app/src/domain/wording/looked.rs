@@ -76,9 +76,12 @@ pub fn when(group: &LookGroup, lang: Lang) -> String {
     }
 }
 
-/// The kind of access, with the count when repeated: "查看案件 3 次" / "Case opened 3 times".
+/// The kind of access in the household's words, with the count when repeated: "查看您的申报
+/// 3 次" / "Opened your report 3 times" (not the staff log's 查看案件: 案件 reads as trouble).
 pub fn what(group: &LookGroup, lang: Lang) -> String {
-    let label = group.look.action.label(lang);
+    let action = group.look.action;
+    let label = crate::tr::looked_words::what::lookup(lang, action.code())
+        .unwrap_or_else(|| action.label(lang));
     match group.times {
         1 => label.to_owned(),
         n => crate::tr::looked_words::times(lang, label, n),
@@ -142,16 +145,16 @@ mod tests {
         let want = [
             (
                 "2026年3月2日 09:00–09:14",
-                "查看案件 15 次",
-                "Case opened 15 times",
+                "查看您的申报 15 次",
+                "Opened your report 15 times",
             ),
             (
                 "2026年3月2日 10:00",
-                "查看完整身份证号",
-                "Full ID number shown",
+                "查看您的完整身份证号",
+                "Saw your full ID number",
             ),
-            ("2026年3月2日 10:05", "查看案件", "Case opened"),
-            ("2026年3月3日 09:00", "查看案件", "Case opened"),
+            ("2026年3月2日 10:05", "查看您的申报", "Opened your report"),
+            ("2026年3月3日 09:00", "查看您的申报", "Opened your report"),
         ];
         assert_eq!(lines.len(), want.len(), "{lines:?}");
         for (line, (w, zh, en)) in lines.iter().zip(want) {
@@ -252,17 +255,16 @@ mod tests {
                     times: 1,
                     look,
                 };
-                assert_eq!(what(&group, Lang::Zh), action.label_zh());
+                let (zh, en) = (what(&group, Lang::Zh), what(&group, Lang::En));
+                assert!(!zh.is_empty() && !en.is_empty(), "{action:?}");
+                assert!(
+                    !zh.contains("案件"),
+                    "household words, not the staff log's: {zh}"
+                );
                 assert_eq!(role_of(&group).0, role.label_zh());
                 group.times = 2;
-                assert_eq!(
-                    what(&group, Lang::Zh),
-                    format!("{} 2 次", action.label_zh())
-                );
-                assert_eq!(
-                    what(&group, Lang::En),
-                    format!("{} 2 times", action.label(Lang::En))
-                );
+                assert_eq!(what(&group, Lang::Zh), format!("{zh} 2 次"));
+                assert_eq!(what(&group, Lang::En), format!("{en} 2 times"));
             }
         }
     }

@@ -277,16 +277,16 @@ pub(super) fn required(text: &str, field: &'static str) -> Result<String, Refusa
     }
 }
 
-/// A date not in the future and not before `earliest`.
+/// A date not in the future and not before `earliest`; the refusal says which.
 pub(super) fn check_date(
     date: NaiveDate,
     earliest: Option<NaiveDate>,
     today: NaiveDate,
     field: &'static str,
 ) -> Result<(), Refusal> {
-    if date > today || earliest.is_some_and(|e| date < e) {
-        Err(Refusal::InvalidData { field })
-    } else {
-        Ok(())
+    match earliest {
+        _ if date > today => Err(Refusal::DateAfterToday { field }),
+        Some(earliest) if date < earliest => Err(Refusal::DateTooEarly { field, earliest }),
+        _ => Ok(()),
     }
 }

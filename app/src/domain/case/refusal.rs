@@ -29,9 +29,18 @@ pub enum Refusal {
     MissingData {
         field: &'static str,
     },
-    /// A field has an impossible value (date in the future or out of order, not a village...).
+    /// A field has an impossible value (not a village, an amount below zero...).
     InvalidData {
         field: &'static str,
+    },
+    /// A date later than today.
+    DateAfterToday {
+        field: &'static str,
+    },
+    /// A date before the step it follows (`earliest`, that step's date).
+    DateTooEarly {
+        field: &'static str,
+        earliest: chrono::NaiveDate,
     },
     /// The household has not signed the commitment and authorisation.
     ConsentNotSigned,
@@ -118,9 +127,13 @@ impl Refusal {
                     .join(","),
             )],
             Refusal::WrongState { state } => vec![("state", (*state).to_owned())],
-            Refusal::MissingData { field } | Refusal::InvalidData { field } => {
-                vec![("field", (*field).to_owned())]
-            }
+            Refusal::MissingData { field }
+            | Refusal::InvalidData { field }
+            | Refusal::DateAfterToday { field } => vec![("field", (*field).to_owned())],
+            Refusal::DateTooEarly { field, earliest } => vec![
+                ("field", (*field).to_owned()),
+                ("earliest", earliest.to_string()),
+            ],
             Refusal::NoticeTooShort { days_left } => vec![("days_left", days_left.to_string())],
             Refusal::CriteriaNotMet { which } => vec![("which", (*which).to_owned())],
             Refusal::NoSuchClock { clock }
@@ -168,6 +181,8 @@ impl UserMessage for Refusal {
             Refusal::WrongState { .. } => "case_refusal.wrong_state",
             Refusal::MissingData { .. } => "case_refusal.missing_data",
             Refusal::InvalidData { .. } => "case_refusal.invalid_data",
+            Refusal::DateAfterToday { .. } => "case_refusal.date_after_today",
+            Refusal::DateTooEarly { .. } => "case_refusal.date_too_early",
             Refusal::ConsentNotSigned => "case_refusal.consent_not_signed",
             Refusal::NoticeTooShort { .. } => "case_refusal.notice_too_short",
             Refusal::NoLabourCannotEliminate => "case_refusal.no_labour_cannot_eliminate",
@@ -224,6 +239,8 @@ impl UserMessage for Refusal {
             Refusal::WrongState { .. } => t::wrong_state(lang),
             Refusal::MissingData { .. } => t::missing_data(lang),
             Refusal::InvalidData { .. } => t::invalid_data(lang),
+            Refusal::DateAfterToday { .. } => t::date_after_today(lang),
+            Refusal::DateTooEarly { .. } => t::date_too_early(lang),
             Refusal::ConsentNotSigned => t::consent_not_signed(lang),
             Refusal::NoticeTooShort { .. } => t::notice_too_short(lang),
             Refusal::NoLabourCannotEliminate => t::no_labour_cannot_eliminate(lang),
@@ -292,6 +309,11 @@ mod tests {
                 Refusal::WrongState { state: "reported" },
                 Refusal::MissingData { field: "x" },
                 Refusal::InvalidData { field: "x" },
+                Refusal::DateAfterToday { field: "x" },
+                Refusal::DateTooEarly {
+                    field: "x",
+                    earliest: chrono::NaiveDate::MIN,
+                },
                 Refusal::ConsentNotSigned,
                 Refusal::NoticeTooShort { days_left: 1 },
                 Refusal::NoLabourCannotEliminate,

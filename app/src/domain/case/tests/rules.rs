@@ -68,7 +68,7 @@ fn a_report_needs_risks_a_village_and_a_past_discovery_date() {
             },
             &household
         ),
-        Err(Refusal::InvalidData {
+        Err(Refusal::DateAfterToday {
             field: "discovered_on"
         })
     );
@@ -385,4 +385,29 @@ fn staff_file_for_others_only_under_their_own_channels() {
         // Whoever may file for others may file at all.
         assert!(channels.is_empty() || REPORTERS.contains(role), "{role:?}");
     }
+}
+
+#[test]
+fn a_refused_date_says_which_rule_it_broke() {
+    use super::super::decide::check_date;
+    let today = date(2026, 12, 2);
+    let before = date(2026, 11, 30);
+    assert_eq!(check_date(today, Some(before), today, "from"), Ok(()));
+    assert_eq!(check_date(before, Some(before), today, "from"), Ok(()));
+    assert_eq!(
+        check_date(date(2026, 12, 3), Some(before), today, "from"),
+        Err(Refusal::DateAfterToday { field: "from" })
+    );
+    assert_eq!(
+        check_date(date(2026, 11, 29), Some(before), today, "from"),
+        Err(Refusal::DateTooEarly {
+            field: "from",
+            earliest: before
+        })
+    );
+    // A date both too late and too early cannot happen; later than today wins otherwise.
+    assert_eq!(
+        check_date(date(2026, 12, 3), Some(date(2026, 12, 5)), today, "from"),
+        Err(Refusal::DateAfterToday { field: "from" })
+    );
 }

@@ -102,7 +102,7 @@ fn core_rows() -> Vec<Row> {
                     date: j.today() + Duration::days(1),
                     outcome: VillageOutcome::Pass,
                 },
-                Refusal::InvalidData { field: "date" },
+                Refusal::DateAfterToday { field: "date" },
             )),
             wrong_from: accepted,
             wrong_refusal: wrong_state,
@@ -116,9 +116,9 @@ fn core_rows() -> Vec<Row> {
             wrong_role: Role::CountyHead,
             bad_data: Some((
                 |j| CaseCommand::StartNotice {
-                    from: j.today() - Duration::days(30),
+                    from: j.today() + Duration::days(1),
                 },
-                Refusal::InvalidData { field: "from" },
+                Refusal::DateAfterToday { field: "from" },
             )),
             wrong_from: home_checked,
             wrong_refusal: wrong_state,
@@ -241,7 +241,7 @@ fn core_rows() -> Vec<Row> {
                 |j| CaseCommand::NotifyRefusal {
                     on: j.today() + Duration::days(2),
                 },
-                Refusal::InvalidData { field: "on" },
+                Refusal::DateAfterToday { field: "on" },
             )),
             wrong_from: identified,
             wrong_refusal: wrong_state,

@@ -59,7 +59,7 @@ pub(super) fn rows() -> Vec<Row> {
                 |j| CaseCommand::ReviewPlan {
                     date: j.today() + Duration::days(1),
                 },
-                Refusal::InvalidData { field: "date" },
+                Refusal::DateAfterToday { field: "date" },
             )),
             wrong_from: identified,
             wrong_refusal: wrong_state,
@@ -73,9 +73,9 @@ pub(super) fn rows() -> Vec<Row> {
             wrong_role: Role::CountyHead,
             bad_data: Some((
                 |j| CaseCommand::StartPlanNotice {
-                    from: j.today() - Duration::days(30),
+                    from: j.today() + Duration::days(1),
                 },
-                Refusal::InvalidData { field: "date" },
+                Refusal::DateAfterToday { field: "date" },
             )),
             wrong_from: with_plan,
             wrong_refusal: wrong_state,

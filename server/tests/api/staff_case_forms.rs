@@ -161,3 +161,45 @@ async fn the_approver_sees_the_days_asked_the_reason_and_the_date_it_would_move_
         "{page}"
     );
 }
+
+#[tokio::test]
+async fn a_home_check_with_fewer_members_than_the_report_declared_is_flagged() {
+    use app::domain::case::CaseCommand;
+
+    use crate::{
+        fixtures::{record, township_officer, village_cadre},
+        storage::{file_case, run, today},
+    };
+    let app = spawn_app().await;
+    let officer = app.login("zhen-qingshi").await;
+    // The report declared 3 people; the sample home check records 2.
+    let short = file_case(&app).await;
+    let full = file_case(&app).await;
+    for id in [&short, &full] {
+        run(&app, &township_officer(), id, CaseCommand::ACCEPT).await;
+    }
+    let page = officer.get_html(&format!("/staff/cases/{short}")).await;
+    assert!(
+        !page.contains("members-differ"),
+        "nothing to compare before the home check"
+    );
+    let two = record(today(&app), 300_000);
+    let mut three = two.clone();
+    three.members.push(two.members[1].clone());
+    for (id, record) in [(&short, two), (&full, three)] {
+        run(
+            &app,
+            &village_cadre(),
+            id,
+            CaseCommand::RecordHomeCheck { record },
+        )
+        .await;
+    }
+    let page = officer.get_html(&format!("/staff/cases/{short}")).await;
+    assert!(
+        page.contains("申报时填写家庭人口3人，入户核查录入了2人，人均收入按2人计算"),
+        "the officer sees the gap before reviewing the income"
+    );
+    let page = officer.get_html(&format!("/staff/cases/{full}")).await;
+    assert!(!page.contains("members-differ"), "sizes agree");
+}

@@ -1,5 +1,6 @@
 //! What staff must see before acting: a suspected duplicate beside this filing (the matched
-//! pair), and the county data comparison with its negative-list hits.
+//! pair), the county data comparison with its negative-list hits, and a home check whose
+//! members differ from the household size the report declared.
 use leptos::prelude::*;
 
 use super::words::{word, zh_text, Vocab};
@@ -41,7 +42,38 @@ pub fn Warnings(case: CaseView) -> impl IntoView {
                 .into_any()
             })
         });
-    view! { {duplicates} {comparison} }
+    let members = members_differ(case.household_size, case.members.len()).map(|(declared, recorded)| {
+        view! {
+            <section class="card alert" aria-label=tr::case_page::members_differ_title(t) data-testid="members-differ">
+                <h2>{tr::case_page::members_differ_title(t)}</h2>
+                <p>{tr::case_page::members_differ(t, declared, recorded)}</p>
+            </section>
+        }
+    });
+    view! { {duplicates} {comparison} {members} }
+}
+
+/// The household size the report declared and the members the home check recorded, when a
+/// home check is on record and they differ: income per person divides by the members, so a
+/// member left out makes the household look better off than it is.
+fn members_differ(declared: i64, recorded: usize) -> Option<(i64, usize)> {
+    (recorded > 0 && i64::try_from(recorded).ok() != Some(declared)).then_some((declared, recorded))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn members_differ_only_after_a_home_check_that_disagrees() {
+        use super::members_differ;
+        assert_eq!(members_differ(4, 0), None, "no home check yet");
+        assert_eq!(members_differ(4, 4), None);
+        assert_eq!(members_differ(4, 2), Some((4, 2)));
+        assert_eq!(
+            members_differ(2, 3),
+            Some((2, 3)),
+            "a member added at the visit"
+        );
+    }
 }
 
 #[component]

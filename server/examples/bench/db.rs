@@ -119,10 +119,14 @@ async fn settle(url: &str, pool: &sqlx::AnyPool, out: &mut Results) {
 /// Durable single-row inserts per second through the product's own pool (same pragmas:
 /// WAL, synchronous = full), `clients` at once, each its own transaction:
 /// - `raw_insert_per_s`, the limit the filing is compared with: rows as a filing writes them
-///   into the seeded `cases` table itself (its size, all its indexes), closed so no queue
-///   shows them, deleted afterwards;
+///   into the seeded `cases` table itself (its size, all its indexes, and keys drawn as a
+///   filing draws them: a random id and tracking number, random blind indexes, a name among
+///   the seeded ones), closed so no queue shows them, deleted afterwards. Keys counted up
+///   from one place would all land at the right edge of every index, which a filing never
+///   does, and overstate the limit on a large table;
 /// - `raw_insert_bare_per_s`, for the record: a 3-column scratch table with only its key.
 pub async fn raw_inserts(url: &str, clients: usize, seconds: u64, out: &mut Results) {
+    use app::{domain::tracking::TrackingNumber, ssr::password::random_bytes};
     let db = Db::open(url).await.expect("open");
     let pool = db.pool.clone();
     let snapshot: String = sqlx::query_scalar("select snapshot from cases order by id limit 1")
@@ -130,26 +134,35 @@ pub async fn raw_inserts(url: &str, clients: usize, seconds: u64, out: &mut Resu
         .await
         .expect("a seeded snapshot");
     let snapshot = Arc::new(snapshot);
+    let hex = |bytes: &[u8]| bytes.iter().map(|b| format!("{b:02x}")).collect::<String>();
     let rate = insert_rate(&pool, clients, seconds, move |c, n| {
-        let id = format!("raw-{c:02}-{n:07}");
+        let id = hex(&random_bytes::<16>());
+        let sealed = |field: &str| format!("v1:k1:{field}-{}", hex(&random_bytes::<24>()));
+        // As long as a blind index (43 characters of base64), and as random.
+        let index = || hex(&random_bytes::<22>());
+        let household = usize::from_le_bytes(random_bytes::<8>()) % 1_000_000;
         sqlx::query(RAW_CASE_INSERT)
-            .bind(id.clone())
-            .bind(format!("RAW{c:02}{n:07}"))
+            .bind(id)
+            .bind(
+                TrackingNumber::from_random(random_bytes::<16>())
+                    .as_str()
+                    .to_owned(),
+            )
             .bind("522799101201")
             .bind("522799101000")
             .bind(COUNTY.0)
             .bind("eliminated")
             .bind("self_report")
-            .bind(format!("原始户{c}-{n}"))
-            .bind(format!("v1:k1:mobile-{id}"))
-            .bind(format!("v1:k1:id-number-{id}"))
-            .bind(format!("mobile-index-{id}"))
-            .bind(format!("id-number-index-{id}"))
+            .bind(households::name_of(household))
+            .bind(sealed("mobile"))
+            .bind(sealed("id-number"))
+            .bind(index())
+            .bind(index())
             .bind(4_i64)
             .bind("illness")
-            .bind("父亲住院，看病花了很多钱")
+            .bind(RAW_MARK)
             .bind("2026-11-24")
-            .bind(n as i64)
+            .bind((c * 10_000_000 + n) as i64)
             .bind(1_i64)
             .bind(n as i64)
             .bind(n as i64)
@@ -157,7 +170,9 @@ pub async fn raw_inserts(url: &str, clients: usize, seconds: u64, out: &mut Resu
     })
     .await;
     out.put("raw_insert_per_s", rate);
-    pool.execute("delete from cases where id like 'raw-%'")
+    sqlx::query("delete from cases where description = $1")
+        .bind(RAW_MARK)
+        .execute(&pool)
         .await
         .expect("delete the raw rows");
 
@@ -182,6 +197,9 @@ pub async fn raw_inserts(url: &str, clients: usize, seconds: u64, out: &mut Resu
         .expect("drop");
     pool.close().await;
 }
+
+/// The description that marks the raw rows, so they can be deleted after.
+const RAW_MARK: &str = "基准测试的原始插入，测完即删";
 
 /// A case row with the columns a filing sets (the queue columns keep their defaults).
 const RAW_CASE_INSERT: &str = "insert into cases (id, tracking_number, village_code,

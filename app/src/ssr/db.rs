@@ -204,6 +204,18 @@ impl Db {
                 Backend::Postgres => 16,
             })
             .acquire_timeout(db_options.acquire_timeout)
+            // sqlx pings every connection as it goes back to the pool; pinging again as it
+            // is handed out only adds a round trip to every query, unless it sat idle long
+            // enough to have died with a database restart.
+            .test_before_acquire(false)
+            .before_acquire(|conn, meta| {
+                Box::pin(async move {
+                    if meta.idle_for >= PING_IF_IDLE_FOR {
+                        sqlx::Connection::ping(conn).await?;
+                    }
+                    Ok(true)
+                })
+            })
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
@@ -229,6 +241,9 @@ impl Db {
         sqlx::query("select 1").execute(&self.pool).await.is_ok()
     }
 }
+
+/// How long a pooled connection may sit idle and still be handed out without a ping.
+const PING_IF_IDLE_FOR: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// Every SQLite connection's settings (the pool's and the grouped writer's).
 async fn sqlite_pragmas(

@@ -37,14 +37,16 @@ pub fn too_large(path: &str, request: &HeaderMap, limit: usize) -> Response {
     let message = match form_of(path) {
         None => return Refusal::respond_too_large(request, limit),
         Some(TooLarge::Step) => {
-            return Refusal::respond_too_large_worded(request, limit, &TooLarge::Step)
+            let words = TooLarge::Step.shown(request);
+            return Refusal::respond_too_large_worded(request, limit, &words);
         }
         Some(household) => household,
     };
     let text = |name| request.get(name).and_then(|v| v.to_str().ok());
     let lang = Lang::for_request(text(header::COOKIE), text(header::ACCEPT_LANGUAGE));
     let accept = text(header::ACCEPT).unwrap_or_default();
-    let error = AppError::Refused(FieldError::new("request", &message).in_lang(lang));
+    let shown = message.shown(request);
+    let error = AppError::Refused(FieldError::new("request", &shown).in_lang(lang));
     let status = StatusCode::PAYLOAD_TOO_LARGE;
     let mut response = if accept.contains("text/html") {
         let back = text(header::REFERER).map_or("/report", back_path);
@@ -68,6 +70,28 @@ enum TooLarge {
     Report,
     Lookup,
     Step,
+    /// The same, read by the page's script above the form it came from, which is still
+    /// filled in: no "press Back" (that would leave the form).
+    ReportOnForm,
+    LookupOnForm,
+    StepOnForm,
+}
+
+impl TooLarge {
+    /// The words for whoever reads the answer: a page's script (it asked for JSON) keeps the
+    /// form on screen; a browser without JavaScript shows the refusal page instead of it.
+    fn shown(self, request: &HeaderMap) -> TooLarge {
+        let json = request
+            .get(header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|a| a.contains("application/json") && !a.contains("text/html"));
+        match (self, json) {
+            (TooLarge::Report, true) => TooLarge::ReportOnForm,
+            (TooLarge::Lookup, true) => TooLarge::LookupOnForm,
+            (TooLarge::Step, true) => TooLarge::StepOnForm,
+            (other, _) => other,
+        }
+    }
 }
 
 impl UserMessage for TooLarge {
@@ -80,6 +104,9 @@ impl UserMessage for TooLarge {
             TooLarge::Report => t::household_too_large(lang),
             TooLarge::Lookup => t::lookup_too_large(lang),
             TooLarge::Step => t::step_too_large(lang),
+            TooLarge::ReportOnForm => t::household_too_large_on_form(lang),
+            TooLarge::LookupOnForm => t::lookup_too_large_on_form(lang),
+            TooLarge::StepOnForm => t::step_too_large_on_form(lang),
         }
     }
     fn text_key(&self) -> &'static str {
@@ -87,6 +114,9 @@ impl UserMessage for TooLarge {
             TooLarge::Report => "http.household_too_large",
             TooLarge::Lookup => "http.lookup_too_large",
             TooLarge::Step => "http.step_too_large",
+            TooLarge::ReportOnForm => "http.household_too_large_on_form",
+            TooLarge::LookupOnForm => "http.lookup_too_large_on_form",
+            TooLarge::StepOnForm => "http.step_too_large_on_form",
         }
     }
 }
@@ -113,10 +143,14 @@ fn back_path(referer: &str) -> &str {
 }
 
 fn page(lang: Lang, back: &str, message: &TooLarge) -> axum::response::Html<String> {
-    let back = format!(
-        "<p><a href=\"{back}\">{}</a></p>",
+    // A link can only open the page anew: "back" only when it leads to what was typed (a
+    // draft's address); Back in the browser is what keeps the form (the text says so).
+    let label = if back.contains('?') {
         tr::household_refusal::back(lang)
-    );
+    } else {
+        tr::household_refusal::open_again(lang)
+    };
+    let back = format!("<p><a href=\"{back}\">{label}</a></p>");
     super::refusal::refusal_page(lang, message.text(lang), &back)
 }
 
@@ -212,5 +246,27 @@ mod tests {
         assert_eq!(detail.key, "http.body_too_large");
         assert!(detail.message.contains("village office"), "{detail:?}");
         assert!(!detail.message.contains("import"), "{detail:?}");
+        // The script shows it above the form, still filled in: Back would leave the form.
+        assert!(detail.message.contains("still below"), "{detail:?}");
+        assert!(!detail.message.contains("Back"), "{detail:?}");
+    }
+
+    #[tokio::test]
+    async fn the_pages_link_says_whether_it_brings_back_what_was_typed() {
+        for (referer, says, not) in [
+            ("http://x/report", "重新打开这一页", "返回刚才的页面"),
+            ("http://x/report?draft=ab12", "返回刚才的页面", "重新打开"),
+        ] {
+            let request = headers(&[
+                (header::ACCEPT, "text/html"),
+                (header::COOKIE, "lang=zh-CN"),
+                (header::REFERER, referer),
+            ]);
+            let page = body(too_large("/api/reports/submit", &request, 64 * 1024)).await;
+            assert!(page.contains(says), "{referer}: {page}");
+            assert!(!page.contains(not), "{referer}: {page}");
+            // Without JavaScript the browser's Back is what keeps the form.
+            assert!(page.contains("返回"), "{referer}: {page}");
+        }
     }
 }

@@ -91,3 +91,47 @@ async fn an_unknown_village_has_no_notice_and_answers_404() {
         assert_eq!(response.status(), 404, "/notice/{village}");
     }
 }
+
+#[tokio::test]
+async fn the_notice_names_the_head_and_counts_the_members_the_home_check_recorded() {
+    use app::domain::case::household::Relation;
+    let app = spawn_app().await;
+    // The report: filed by the daughter-in-law, 4 people declared.
+    let tracking = app
+        .submit_report("儿媳申报", "13800138001", QINGSHI_VILLAGE)
+        .await;
+    let id = app.case_id_of(&tracking).await;
+    run(&app, &township_officer(), &id, CaseCommand::ACCEPT).await;
+    // The home check: 3 members, the father-in-law 户主.
+    let mut found = record(today(&app), 300_000);
+    let mut head = found.members[0].clone();
+    head.name = "张大山".into();
+    head.relation = Relation::Head;
+    found.members.push(head);
+    let cadre = village_cadre();
+    for step in [
+        CaseCommand::RecordHomeCheck { record: found },
+        CaseCommand::HoldVillageReview {
+            date: today(&app),
+            outcome: VillageOutcome::Pass,
+        },
+        CaseCommand::StartNotice { from: today(&app) },
+    ] {
+        run(&app, &cadre, &id, step).await;
+    }
+    let board = cadre_app(&app)
+        .await
+        .get_html(&format!("/notice/{QINGSHI_VILLAGE}"))
+        .await;
+    assert!(
+        board.contains(r#"<td lang="zh-CN">张大山</td>"#),
+        "the 户主 the home check recorded: {board}"
+    );
+    assert!(!board.contains("儿媳申报"), "not the applicant");
+    assert!(
+        board.contains("<td>3</td>"),
+        "the members recorded, not the 4 declared"
+    );
+    let open = app.get_html(&format!("/notice/{QINGSHI_VILLAGE}")).await;
+    assert!(open.contains("张*山"), "masked on the open web");
+}

@@ -124,7 +124,32 @@ impl Guarantees {
     }
 }
 
+/// The household as a public notice (公示) lists it: the 户主 and the number of members the
+/// home check recorded, which the county decides on; before a home check, or when none of its
+/// members is marked 户主, the applicant and the size the report declared.
+pub fn listed_as<'a>(
+    record: Option<&'a HomeCheckRecord>,
+    applicant: &'a str,
+    declared: i64,
+) -> (&'a str, i64) {
+    match record {
+        Some(r) if !r.members.is_empty() => (
+            r.head_name().unwrap_or(applicant),
+            i64::try_from(r.members.len()).unwrap_or(i64::MAX),
+        ),
+        _ => (applicant, declared),
+    }
+}
+
 impl HomeCheckRecord {
+    /// The member the home check recorded as 户主, if any.
+    pub fn head_name(&self) -> Option<&str> {
+        self.members
+            .iter()
+            .find(|m| m.relation == Relation::Head)
+            .map(|m| m.name.as_str())
+    }
+
     /// Household net income divided by the number of members; `None` without members.
     /// Summed in 128 bits: a mean of 64-bit amounts always fits, so no overflow and no panic.
     pub fn per_capita_income(&self) -> Option<Fen> {
@@ -197,5 +222,29 @@ impl HomeCheckRecord {
                 .members
                 .iter()
                 .all(|m| m.labour == LabourCapacity::None)
+    }
+}
+
+#[cfg(test)]
+mod listed_tests {
+    use super::*;
+
+    #[test]
+    fn a_notice_lists_the_head_and_the_members_the_home_check_recorded() {
+        let mut record = crate::domain::case::samples::record(
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date"),
+            300_000,
+        );
+        assert_eq!(
+            listed_as(None, "申请人", 5),
+            ("申请人", 5),
+            "before a home check"
+        );
+        // No member marked 户主: the applicant's name, the members counted.
+        assert_eq!(listed_as(Some(&record), "申请人", 5), ("申请人", 2));
+        record.members[1].relation = Relation::Head;
+        assert_eq!(listed_as(Some(&record), "申请人", 5), ("李梅", 2));
+        record.members.clear();
+        assert_eq!(listed_as(Some(&record), "申请人", 5), ("申请人", 5));
     }
 }

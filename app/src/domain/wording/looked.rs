@@ -33,8 +33,12 @@ impl LookGroup {
     }
 }
 
+/// Reads by one person within this long of their previous one are one sitting: a cadre's
+/// reloads while working on the case count once, not thirty times.
+const SITTING_MINUTES: i64 = 30;
+
 /// Same person, role, office, kind of access and reason on the same day → one group, in the
-/// order of each group's first read.
+/// order of each group's first read; `times` counts its sittings. `looks` come in time order.
 pub fn collapse(looks: impl IntoIterator<Item = Look>) -> Vec<LookGroup> {
     let mut groups: Vec<LookGroup> = Vec::new();
     for look in looks {
@@ -49,7 +53,9 @@ pub fn collapse(looks: impl IntoIterator<Item = Look>) -> Vec<LookGroup> {
         });
         match same {
             Some(g) => {
-                g.times += 1;
+                if look.at - g.last > chrono::Duration::minutes(SITTING_MINUTES) {
+                    g.times += 1;
+                }
                 g.first = g.first.min(look.at);
                 g.last = g.last.max(look.at);
             }
@@ -136,6 +142,9 @@ mod tests {
             .collect();
         looks.push(look(at(2, 10, 0), "a", AuditAction::IdRevealed));
         looks.push(look(at(2, 10, 5), "b", AuditAction::CaseOpened));
+        // Back after lunch: a second sitting, its reloads within it not counted.
+        looks.push(look(at(2, 13, 0), "a", AuditAction::CaseOpened));
+        looks.push(look(at(2, 13, 25), "a", AuditAction::CaseOpened));
         looks.push(look(at(3, 9, 0), "a", AuditAction::CaseOpened));
         let groups = collapse(looks);
         let lines: Vec<(String, String, String)> = groups
@@ -144,9 +153,9 @@ mod tests {
             .collect();
         let want = [
             (
-                "2026年3月2日 09:00–09:14",
-                "查看您的申报 15 次",
-                "Opened your report 15 times",
+                "2026年3月2日 09:00–13:25",
+                "查看您的申报 2 次",
+                "Opened your report 2 times",
             ),
             (
                 "2026年3月2日 10:00",

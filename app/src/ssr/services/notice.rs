@@ -3,6 +3,7 @@ use crate::{
         audit::{AuditAction, Outcome},
         case::{
             eligibility::{suggest_category, Lines},
+            household::listed_as,
             Case, CaseState, Procedure, ReviewStep,
         },
         notice_name,
@@ -58,16 +59,21 @@ pub async fn for_village(
         } = case.state
         {
             listed.push(row.id.clone());
+            let (name, household_size) = listed_as(
+                case.household.as_ref(),
+                &row.applicant_name,
+                row.household_size,
+            );
             entries.push(NoticeEntry {
                 // Full names for the officer printing the board copy; partly hidden on the
                 // open web (the confirmation page tells the household so).
                 name: if masked {
-                    notice_name::masked(&row.applicant_name)
+                    notice_name::masked(name)
                 } else {
-                    row.applicant_name.clone()
+                    name.to_owned()
                 },
                 group: row.village_group.clone(),
-                household_size: row.household_size,
+                household_size,
                 procedure: match procedure {
                     Procedure::Identification => "identification",
                     Procedure::Elimination => "elimination",

@@ -91,9 +91,14 @@ async fn a_refused_responsible_person_comes_back_with_the_field_error() {
 
 /// The opening tag of the first form with `class`.
 fn form_tag<'p>(page: &'p str, class: &str) -> &'p str {
+    tag_with(page, &format!(r#"class="{class}""#))
+}
+
+/// The opening tag that carries `attribute` (the first one).
+fn tag_with<'p>(page: &'p str, attribute: &str) -> &'p str {
     let at = page
-        .find(&format!(r#"class="{class}""#))
-        .unwrap_or_else(|| panic!("a {class} form"));
+        .find(attribute)
+        .unwrap_or_else(|| panic!("a tag with {attribute}"));
     let start = page[..at].rfind('<').expect("tag start");
     let end = at + page[at..].find('>').expect("tag end");
     &page[start..=end]
@@ -228,12 +233,7 @@ async fn a_refused_step_posted_without_a_referer_is_not_announced_as_done() {
 
 /// The `<details>` tag of the step form `code`.
 fn step_section<'p>(page: &'p str, code: &str) -> &'p str {
-    let at = page
-        .find(&format!(r#"id="step-{code}""#))
-        .unwrap_or_else(|| panic!("a {code} section"));
-    let start = page[..at].rfind('<').expect("tag start");
-    let end = at + page[at..].find('>').expect("tag end");
-    &page[start..=end]
+    tag_with(page, &format!(r#"id="step-{code}""#))
 }
 
 #[tokio::test]

@@ -30,12 +30,7 @@ fn free_port() -> u16 {
 }
 
 fn run(program: &str, args: &[&str]) {
-    let status = Process::new(program)
-        .args(args)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .expect(program);
+    let status = run_quietly(program, args).expect(program);
     assert!(status.success(), "{program} {args:?}");
 }
 
@@ -58,9 +53,26 @@ struct Nginx(Child);
 
 impl Drop for Nginx {
     fn drop(&mut self) {
+        // SIGTERM: the master stops its workers before it exits. SIGKILL (`Child::kill`)
+        // left the workers running, orphaned, after every test run.
+        let _ = run_quietly("kill", &["-TERM", &self.0.id().to_string()]);
+        for _ in 0..100 {
+            if let Ok(Some(_)) = self.0.try_wait() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
+}
+
+fn run_quietly(program: &str, args: &[&str]) -> std::io::Result<std::process::ExitStatus> {
+    Process::new(program)
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
 }
 
 /// curl through nginx from loopback address `from`; returns (headers, body).

@@ -160,6 +160,11 @@ async fn the_approver_sees_the_days_asked_the_reason_and_the_date_it_would_move_
         page.contains("申请延期3个工作日，理由：户主外出务工，周末返乡。批准后截止"),
         "{page}"
     );
+    // And under its deadline, where an officer looks for when the step is due.
+    assert!(
+        page.contains("延期申请待批：3个工作日，批准后截止"),
+        "{page}"
+    );
 }
 
 #[tokio::test]

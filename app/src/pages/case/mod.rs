@@ -103,7 +103,7 @@ pub fn CasePage() -> impl IntoView {
                                 }}
                             </section>
                             <HouseholdSummary case=case.clone() />
-                            <ClockList clocks=case.clocks.clone() />
+                            <ClockList clocks=case.clocks.clone() pending=case.pending_extensions.clone() />
                             <Timeline entries=case.timeline.clone() />
                         }
                         .into_any()

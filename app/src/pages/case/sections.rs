@@ -185,7 +185,11 @@ pub fn HouseholdSummary(case: CaseView) -> impl IntoView {
 }
 
 #[component]
-pub fn ClockList(clocks: Vec<ClockView>) -> impl IntoView {
+pub fn ClockList(
+    clocks: Vec<ClockView>,
+    /// Extension requests awaiting approval: each shown under its clock.
+    pending: Vec<crate::wire::cases::PendingExtension>,
+) -> impl IntoView {
     let t = use_lang();
     view! {
         <section class="card" aria-label=tr::case_page::clocks_label(t)>
@@ -195,11 +199,16 @@ pub fn ClockList(clocks: Vec<ClockView>) -> impl IntoView {
                     let class = format!("clock {}", c.urgency.code().replace('_', "-"));
                     let due = due_line(c.is_minimum, &day_words(&c.due_on, t), t);
                     let words = clock_words(&c, t);
+                    let asked = pending.iter().find(|r| r.clock == c.kind).map(|r| {
+                        let line = tr::case_page::extension_pending_line(t, r.days, t.date(r.new_due));
+                        view! { <br /><span class="muted">{line}</span> }
+                    });
                     view! {
                         <li class=class>
                             <strong>{words.kind}</strong>
                             <span class="muted">" · " {words.owner} {format!(" · {due} · ")}</span>
                             <span class="due">{words.time_left}</span>
+                            {asked}
                         </li>
                     }
                 }).collect_view()}

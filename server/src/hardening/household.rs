@@ -34,18 +34,21 @@ fn form_of(path: &str) -> Option<TooLarge> {
 
 /// The 413 answer for a body over `limit` posted to `path`.
 pub fn too_large(path: &str, request: &HeaderMap, limit: usize) -> Response {
+    let text = |name| request.get(name).and_then(|v| v.to_str().ok());
+    let accept = text(header::ACCEPT).unwrap_or_default();
+    // A page's script (it asked for JSON) keeps the form on screen; a browser without
+    // JavaScript shows the refusal page instead of it.
+    let on_form = accept.contains("application/json") && !accept.contains("text/html");
     let message = match form_of(path) {
         None => return Refusal::respond_too_large(request, limit),
         Some(TooLarge::Step) => {
-            let words = TooLarge::Step.shown(request);
+            let words = TooLarge::Step.shown(on_form);
             return Refusal::respond_too_large_worded(request, limit, &words);
         }
         Some(household) => household,
     };
-    let text = |name| request.get(name).and_then(|v| v.to_str().ok());
     let lang = Lang::for_request(text(header::COOKIE), text(header::ACCEPT_LANGUAGE));
-    let accept = text(header::ACCEPT).unwrap_or_default();
-    let shown = message.shown(request);
+    let shown = message.shown(on_form);
     let error = AppError::Refused(FieldError::new("request", &shown).in_lang(lang));
     let status = StatusCode::PAYLOAD_TOO_LARGE;
     let mut response = if accept.contains("text/html") {
@@ -78,14 +81,9 @@ enum TooLarge {
 }
 
 impl TooLarge {
-    /// The words for whoever reads the answer: a page's script (it asked for JSON) keeps the
-    /// form on screen; a browser without JavaScript shows the refusal page instead of it.
-    fn shown(self, request: &HeaderMap) -> TooLarge {
-        let json = request
-            .get(header::ACCEPT)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|a| a.contains("application/json") && !a.contains("text/html"));
-        match (self, json) {
+    /// The words for whoever reads the answer, `on_form` when the form is still on screen.
+    fn shown(self, on_form: bool) -> TooLarge {
+        match (self, on_form) {
             (TooLarge::Report, true) => TooLarge::ReportOnForm,
             (TooLarge::Lookup, true) => TooLarge::LookupOnForm,
             (TooLarge::Step, true) => TooLarge::StepOnForm,

@@ -141,6 +141,13 @@ pub fn listed_as<'a>(
     }
 }
 
+/// The household size the report declared and the members the home check recorded, when a
+/// home check is on record and they differ: income per person divides by the members, so a
+/// member left out makes the household look better off than it is.
+pub fn members_differ(declared: i64, recorded: usize) -> Option<(i64, usize)> {
+    (recorded > 0 && i64::try_from(recorded).ok() != Some(declared)).then_some((declared, recorded))
+}
+
 impl HomeCheckRecord {
     /// The member the home check recorded as 户主, if any.
     pub fn head_name(&self) -> Option<&str> {
@@ -246,5 +253,17 @@ mod listed_tests {
         assert_eq!(listed_as(Some(&record), "申请人", 5), ("李梅", 2));
         record.members.clear();
         assert_eq!(listed_as(Some(&record), "申请人", 5), ("申请人", 5));
+    }
+
+    #[test]
+    fn members_differ_only_after_a_home_check_that_disagrees() {
+        assert_eq!(members_differ(4, 0), None, "no home check yet");
+        assert_eq!(members_differ(4, 4), None);
+        assert_eq!(members_differ(4, 2), Some((4, 2)));
+        assert_eq!(
+            members_differ(2, 3),
+            Some((2, 3)),
+            "a member added at the visit"
+        );
     }
 }

@@ -6,7 +6,10 @@ use leptos::prelude::*;
 use super::words::{word, zh_text, Vocab};
 use crate::{
     domain::{
-        case::screening::{MatchReason, NegativeItem},
+        case::{
+            household,
+            screening::{MatchReason, NegativeItem},
+        },
         lang::Lang,
         wording::{by_lang, iso_day::day_words},
     },
@@ -42,7 +45,7 @@ pub fn Warnings(case: CaseView) -> impl IntoView {
                 .into_any()
             })
         });
-    let members = members_differ(case.household_size, case.members.len()).map(|(declared, recorded)| {
+    let members = household::members_differ(case.household_size, case.members.len()).map(|(declared, recorded)| {
         view! {
             <section class="card alert" aria-label=tr::case_page::members_differ_title(t) data-testid="members-differ">
                 <h2>{tr::case_page::members_differ_title(t)}</h2>
@@ -51,29 +54,6 @@ pub fn Warnings(case: CaseView) -> impl IntoView {
         }
     });
     view! { {duplicates} {comparison} {members} }
-}
-
-/// The household size the report declared and the members the home check recorded, when a
-/// home check is on record and they differ: income per person divides by the members, so a
-/// member left out makes the household look better off than it is.
-fn members_differ(declared: i64, recorded: usize) -> Option<(i64, usize)> {
-    (recorded > 0 && i64::try_from(recorded).ok() != Some(declared)).then_some((declared, recorded))
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn members_differ_only_after_a_home_check_that_disagrees() {
-        use super::members_differ;
-        assert_eq!(members_differ(4, 0), None, "no home check yet");
-        assert_eq!(members_differ(4, 4), None);
-        assert_eq!(members_differ(4, 2), Some((4, 2)));
-        assert_eq!(
-            members_differ(2, 3),
-            Some((2, 3)),
-            "a member added at the visit"
-        );
-    }
 }
 
 #[component]

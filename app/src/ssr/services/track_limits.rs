@@ -50,11 +50,11 @@ pub async fn admit(
         tracing::warn!("progress look-ups from one address over the flood limit");
         return Err(ServiceError::RateLimited);
     }
-    for (bucket, limit) in miss_buckets(address, tracking) {
-        if rate_limits::reached(pool, &bucket, limit, now_ms).await? {
-            tracing::warn!("progress look-ups refused: too many that found nothing");
-            return Err(ServiceError::RateLimited);
-        }
+    let misses = miss_buckets(address, tracking);
+    let misses: Vec<(&str, i64)> = misses.iter().map(|(b, l)| (b.as_str(), *l)).collect();
+    if rate_limits::any_reached(pool, &misses, now_ms).await? {
+        tracing::warn!("progress look-ups refused: too many that found nothing");
+        return Err(ServiceError::RateLimited);
     }
     Ok(())
 }

@@ -3,16 +3,22 @@ use leptos::prelude::*;
 
 use crate::wire::{auth::StaffInfo, AppError};
 
+/// Signs in; `next`: the staff page to go to afterwards (the one that asked for a sign-in).
 #[server(endpoint = "auth/login")]
-pub async fn login(username: String, password: String) -> Result<(), AppError> {
+pub async fn login(
+    username: String,
+    password: String,
+    #[server(default)] next: Option<String>,
+) -> Result<(), AppError> {
     use crate::ssr::{context::RequestContext, login_form, services::auth};
+    let next = next.as_deref();
     RequestContext::public_call(|ctx| async move {
         let address = ctx.client_address();
         let signed_in = auth::login(&ctx.state, &username, &password, &address, ctx.now()).await;
-        login_form::answer(&ctx, &username, signed_in)
+        login_form::answer(&ctx, &username, next, signed_in)
     })
     .await?;
-    leptos_axum::redirect("/staff");
+    leptos_axum::redirect(crate::domain::return_path::after_sign_in(next));
     Ok(())
 }
 

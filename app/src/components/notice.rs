@@ -24,12 +24,29 @@ pub fn LoadError(error: AppError) -> impl IntoView {
         AppError::Unauthorized => view! {
             <section class="card">
                 <p>{tr::load_error::please_sign_first(lang)}</p>
-                <a href="/staff/login" class="button primary">{tr::load_error::sign(lang)}</a>
+                <a href=sign_in_href() class="button primary">{tr::load_error::sign(lang)}</a>
             </section>
         }
         .into_any(),
         other => view! { <p class="banner error" role="alert">{other.text(lang)}</p> }.into_any(),
     }
+}
+
+/// The sign-in page, told to come back to this page afterwards.
+fn sign_in_href() -> String {
+    let here = leptos_router::hooks::use_location();
+    let (path, query) = (here.pathname.get_untracked(), here.search.get_untracked());
+    // The router's search comes without its `?`.
+    let page = match query.trim_start_matches('?') {
+        "" => path,
+        query => format!("{path}?{query}"),
+    };
+    let page = if page.starts_with("/staff") {
+        page
+    } else {
+        crate::domain::return_path::QUEUE.to_owned()
+    };
+    format!("/staff/login?next={}", crate::domain::url::encode(&page))
 }
 
 /// The first failure among several forms' latest results, in words (field messages joined).

@@ -29,10 +29,13 @@ fn kept_name() -> String {
 pub fn LoginPage() -> impl IntoView {
     let t = use_lang();
     let login = ServerAction::<Login>::new();
-    let code = use_query_map()
+    let query = use_query_map();
+    let code = query.read_untracked().get("e").unwrap_or_default();
+    // The page that asked for a sign-in, where a successful one goes (checked by the server).
+    let next = query
         .read_untracked()
-        .get("e")
-        .unwrap_or_default();
+        .get("next")
+        .filter(|n| crate::domain::return_path::staff_page(n).is_some());
     let problem = problem_text(&code, t);
     let failed = problem.is_some();
     let name = if failed { kept_name() } else { String::new() };
@@ -59,6 +62,7 @@ pub fn LoginPage() -> impl IntoView {
                 <input id="l-pass" name="password" type="password" autocomplete="current-password" required
                     aria-describedby=described aria-invalid=invalid autofocus=name_kept />
             </div>
+            {next.map(|next| view! { <input type="hidden" name="next" value=next /> })}
             <button type="submit" class="button primary">{tr::login::submit(t)}</button>
         </ActionForm>
     }

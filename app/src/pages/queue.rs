@@ -45,19 +45,6 @@ fn count_of(counts: &QueueCounts, tab: &str) -> usize {
     }
 }
 
-/// Percent-encodes a query value (everything but unreserved ASCII).
-fn encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
 /// `/staff?…` keeping the search and filter, with the given tab and cursor.
 fn queue_href(tab: &str, q: &str, filter: &QueueFilter, after: Option<&str>) -> String {
     let mut pairs = vec![("tab", tab)];
@@ -70,7 +57,7 @@ fn queue_href(tab: &str, q: &str, filter: &QueueFilter, after: Option<&str>) -> 
     }
     let query: Vec<String> = pairs
         .into_iter()
-        .map(|(k, v)| format!("{k}={}", encode(v)))
+        .map(|(k, v)| format!("{k}={}", crate::domain::url::encode(v)))
         .collect();
     format!("/staff?{}", query.join("&"))
 }

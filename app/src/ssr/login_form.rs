@@ -5,6 +5,7 @@
 use axum::http::header;
 
 use super::{context::RequestContext, error::ServiceError};
+use crate::domain::{return_path, url};
 
 pub const NAME_COOKIE: &str = "sn_login_name";
 const LOGIN_PAGE: &str = "/staff/login";
@@ -28,6 +29,7 @@ pub fn problem_code(e: &ServiceError) -> &'static str {
 pub fn answer(
     ctx: &RequestContext,
     username: &str,
+    next: Option<&str>,
     signed_in: Result<String, ServiceError>,
 ) -> Result<(), ServiceError> {
     match signed_in {
@@ -42,10 +44,18 @@ pub fn answer(
         }
         Err(e) if ctx.is_plain_form_post() => {
             ctx.set_cookie(&cookie(Some(username), ctx.state.secure_cookies));
-            leptos_axum::redirect(&format!("{LOGIN_PAGE}?e={}", problem_code(&e)));
+            leptos_axum::redirect(&again(problem_code(&e), next));
             Err(e)
         }
         Err(e) => Err(e),
+    }
+}
+
+/// The login page again, with the problem's code and the page to go to afterwards.
+fn again(code: &str, next: Option<&str>) -> String {
+    match next.and_then(return_path::staff_page) {
+        Some(next) => format!("{LOGIN_PAGE}?e={code}&next={}", url::encode(next)),
+        None => format!("{LOGIN_PAGE}?e={code}"),
     }
 }
 
@@ -83,6 +93,17 @@ fn cookie(name: Option<&str>, secure: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_failed_sign_in_keeps_only_a_staff_page_to_go_to() {
+        assert_eq!(
+            again("locked", Some("/staff/cases/4f?x=1")),
+            "/staff/login?e=locked&next=%2Fstaff%2Fcases%2F4f%3Fx%3D1"
+        );
+        for next in [None, Some("//evil.example"), Some("/report")] {
+            assert_eq!(again("failed", next), "/staff/login?e=failed", "{next:?}");
+        }
+    }
 
     #[test]
     fn each_failure_has_its_own_code() {

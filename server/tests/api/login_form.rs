@@ -112,3 +112,60 @@ async fn a_locked_sign_in_keeps_its_own_message() {
     assert!(!page.contains("用户名或密码不对"), "{page}");
     assert!(page.contains("value=\"zhen-qingshi\""), "{page}");
 }
+
+/// Posts the sign-in form with the page to return to, as the login page's hidden field does.
+async fn sign_in_to(app: &TestApp, password: &str, next: &str) -> String {
+    let response = app
+        .post_plain_form(
+            "/api/auth/login",
+            "/staff/login",
+            &[
+                ("username".into(), "xian-admin".into()),
+                ("password".into(), password.into()),
+                ("next".into(), next.into()),
+            ],
+        )
+        .await;
+    assert!(response.status().is_redirection(), "{}", response.status());
+    response.headers()[header::LOCATION]
+        .to_str()
+        .expect("location")
+        .to_owned()
+}
+
+/// An officer who opens a case link signed out (from a notification, say) is asked to sign
+/// in and comes back to that case, not to the queue; a path off the staff pages is ignored.
+#[tokio::test]
+async fn a_sign_in_asked_for_by_a_case_link_returns_to_that_case() {
+    let app = spawn_app().await;
+    let browser = app.with_client(client(&app.base));
+    let page = browser.get_html("/staff/cases/c-42?from=sms").await;
+    let link = "/staff/login?next=%2Fstaff%2Fcases%2Fc-42%3Ffrom%3Dsms";
+    assert!(page.contains(&format!("href=\"{link}\"")), "{page}");
+    let login = browser.get_html(link).await;
+    assert!(
+        login.contains("name=\"next\" value=\"/staff/cases/c-42?from=sms\""),
+        "{login}"
+    );
+
+    // A wrong password keeps the way back; the right one follows it.
+    assert_eq!(
+        sign_in_to(&browser, WRONG, "/staff/cases/c-42?from=sms").await,
+        format!("/staff/login?e=bad_credentials&next=%2Fstaff%2Fcases%2Fc-42%3Ffrom%3Dsms")
+    );
+    assert_eq!(
+        sign_in_to(&browser, PASSWORD, "/staff/cases/c-42?from=sms").await,
+        "/staff/cases/c-42?from=sms"
+    );
+    for elsewhere in ["//evil.example/staff", "https://evil.example", "/report"] {
+        assert_eq!(
+            sign_in_to(&browser, PASSWORD, elsewhere).await,
+            "/staff",
+            "{elsewhere}"
+        );
+    }
+    let login = browser
+        .get_html("/staff/login?next=%2F%2Fevil.example")
+        .await;
+    assert!(!login.contains("name=\"next\""), "{login}");
+}

@@ -1,0 +1,70 @@
+//! Where a sign-in goes afterwards: the staff page the officer opened before being asked
+//! to sign in (a case link from a notification, say), never anywhere else. The path comes
+//! from the address, so anything that could lead off the site or back to the sign-in page
+//! is refused and the queue is the default.
+
+/// The longest path kept; a staff link is far shorter.
+const MOST_BYTES: usize = 512;
+/// Where a sign-in lands when no path, or no acceptable one, came with it.
+pub const QUEUE: &str = "/staff";
+
+/// `next` when it is a path on this site's staff pages (not the sign-in page), else `None`.
+pub fn staff_page(next: &str) -> Option<&str> {
+    let path = next.split(['?', '#']).next().unwrap_or_default();
+    let staff = path == QUEUE || path.starts_with("/staff/");
+    let acceptable = staff
+        && next.len() <= MOST_BYTES
+        // `//host` and `/\host` are other sites to a browser; control characters split headers.
+        && !next.contains("//")
+        && !next.contains('\\')
+        && !next.chars().any(char::is_control)
+        && path != "/staff/login";
+    acceptable.then_some(next)
+}
+
+/// The path a sign-in answered with `next` goes to.
+pub fn after_sign_in(next: Option<&str>) -> &str {
+    next.and_then(staff_page).unwrap_or(QUEUE)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_staff_page_is_returned_to_with_its_query() {
+        for next in [
+            "/staff",
+            "/staff/cases/4f2a",
+            "/staff?tab=all&q=%E5%BC%A0",
+            "/staff/inbox#due",
+        ] {
+            assert_eq!(after_sign_in(Some(next)), next);
+        }
+    }
+
+    #[test]
+    fn anything_that_leaves_the_staff_pages_goes_to_the_queue() {
+        for next in [
+            "",
+            "//evil.example/staff",
+            "/staff//evil.example",
+            "https://evil.example/staff",
+            "/\\evil.example",
+            "/staff/\\evil",
+            "/report",
+            "/staffing",
+            "/staff/login",
+            "/staff/login?next=/staff",
+            "/staff/cases/1\r\nSet-Cookie: x=1",
+            "staff/cases/1",
+        ] {
+            assert_eq!(after_sign_in(Some(next)), QUEUE, "{next:?}");
+        }
+        assert_eq!(
+            after_sign_in(Some(&format!("/staff/{}", "a".repeat(600)))),
+            QUEUE
+        );
+        assert_eq!(after_sign_in(None), QUEUE);
+    }
+}

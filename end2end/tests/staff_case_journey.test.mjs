@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE_URL, SAME_ORIGIN, launch, newPage, loginAs, fileReport, assertNoCspViolation, openCase, step,
+  BASE_URL, SAME_ORIGIN, PASSWORD, launch, newPage, loginAs, fileReport, assertNoCspViolation, openCase, step,
 } from './helpers.mjs';
 
 const DESKTOP = { width: 1280, height: 800 };
@@ -203,5 +203,32 @@ test('without JavaScript a township officer accepts a case from the case page', 
   // The first step's form is open; submitting it is a plain form post and redirect.
   await page.getByRole('button', { name: '提交：受理' }).click();
   await page.locator('h1 .tag', { hasText: '待入户核查' }).waitFor();
+  await page.context().close();
+});
+
+test('a case link opened signed out leads through the sign-in back to that case', async () => {
+  const setup = await newPage(browser, { viewport: DESKTOP });
+  const name = `回到案件${Date.now() % 100000}`;
+  await fileReport(setup, name);
+  await loginAs(setup, 'zhen-qingshi');
+  await setup.goto(`${BASE_URL}/staff?tab=all&q=${encodeURIComponent(name)}`);
+  const href = await setup.locator('li.queue-item', { hasText: name }).getByRole('link').getAttribute('href');
+  await setup.context().close();
+
+  // A phone that was never signed in opens the link (from a notification, say).
+  const page = await newPage(browser, { viewport: { width: 360, height: 640 } });
+  await page.goto(`${BASE_URL}${href}?from=sms`);
+  await page.getByText('请先登录。').waitFor();
+  await page.getByRole('link', { name: '登录' }).click();
+  await page.getByLabel('用户名').fill('zhen-qingshi');
+  await page.getByLabel('密码').fill('not-the-password-42');
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByTestId('login-error').waitFor();
+  // A wrong password keeps the way back; the right one follows it to the case.
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(`${BASE_URL}${href}?from=sms`);
+  await page.getByRole('heading', { name: new RegExp(name) }).waitFor();
+  assertNoCspViolation(page);
   await page.context().close();
 });

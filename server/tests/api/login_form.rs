@@ -12,15 +12,22 @@ const WRONG: &str = "not-the-password-42";
 
 /// Posts the sign-in form as a browser without JavaScript does; returns where it is sent.
 async fn sign_in(app: &TestApp, username: &str, password: &str) -> String {
+    sign_in_with(app, username, password, None).await
+}
+
+/// [`sign_in`], with the page to return to as the login page's hidden field sends it.
+async fn sign_in_to(app: &TestApp, password: &str, next: &str) -> String {
+    sign_in_with(app, "xian-admin", password, Some(next)).await
+}
+
+async fn sign_in_with(app: &TestApp, username: &str, password: &str, next: Option<&str>) -> String {
+    let mut fields: Vec<(String, String)> = vec![
+        ("username".into(), username.into()),
+        ("password".into(), password.into()),
+    ];
+    fields.extend(next.map(|next| ("next".into(), next.into())));
     let response = app
-        .post_plain_form(
-            "/api/auth/login",
-            "/staff/login",
-            &[
-                ("username".into(), username.into()),
-                ("password".into(), password.into()),
-            ],
-        )
+        .post_plain_form("/api/auth/login", "/staff/login", &fields)
         .await;
     assert!(response.status().is_redirection(), "{}", response.status());
     let cookies: Vec<String> = response
@@ -111,26 +118,6 @@ async fn a_locked_sign_in_keeps_its_own_message() {
     assert!(page.contains("尝试次数过多"), "{page}");
     assert!(!page.contains("用户名或密码不对"), "{page}");
     assert!(page.contains("value=\"zhen-qingshi\""), "{page}");
-}
-
-/// Posts the sign-in form with the page to return to, as the login page's hidden field does.
-async fn sign_in_to(app: &TestApp, password: &str, next: &str) -> String {
-    let response = app
-        .post_plain_form(
-            "/api/auth/login",
-            "/staff/login",
-            &[
-                ("username".into(), "xian-admin".into()),
-                ("password".into(), password.into()),
-                ("next".into(), next.into()),
-            ],
-        )
-        .await;
-    assert!(response.status().is_redirection(), "{}", response.status());
-    response.headers()[header::LOCATION]
-        .to_str()
-        .expect("location")
-        .to_owned()
 }
 
 /// An officer who opens a case link signed out (from a notification, say) is asked to sign

@@ -9,16 +9,24 @@ const MOST_BYTES: usize = 512;
 pub const QUEUE: &str = "/staff";
 
 /// `next` when it is a path on this site's staff pages (not the sign-in page), else `None`.
+/// The path may hold only letters, digits, `-`, `_` and single `/`: no `.` or `..` segment,
+/// nothing percent-encoded that a browser would resolve into one.
 pub fn staff_page(next: &str) -> Option<&str> {
-    let path = next.split(['?', '#']).next().unwrap_or_default();
+    let (path, query) = next
+        .split_once(['?', '#'])
+        .map_or((next, ""), |(path, _)| (path, &next[path.len()..]));
+    let plain_path = path
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_'))
+        && !path.contains("//");
     let staff = path == QUEUE || path.starts_with("/staff/");
     let acceptable = staff
+        && plain_path
         && next.len() <= MOST_BYTES
-        // `//host` and `/\host` are other sites to a browser; control characters split headers.
-        && !next.contains("//")
-        && !next.contains('\\')
-        && !next.chars().any(char::is_control)
-        && path != "/staff/login";
+        // A backslash is a slash to some browsers; control characters split headers.
+        && !query.contains('\\')
+        && !query.chars().any(char::is_control)
+        && path.trim_end_matches('/') != "/staff/login";
     acceptable.then_some(next)
 }
 
@@ -38,6 +46,7 @@ mod tests {
             "/staff/cases/4f2a",
             "/staff?tab=all&q=%E5%BC%A0",
             "/staff/inbox#due",
+            "/staff?q=a%26b%23x&x=//not-a-host",
         ] {
             assert_eq!(after_sign_in(Some(next)), next);
         }
@@ -58,6 +67,15 @@ mod tests {
             "/staff/login?next=/staff",
             "/staff/cases/1\r\nSet-Cookie: x=1",
             "staff/cases/1",
+            "/staff/../../evil",
+            "/staff/%2e%2e/%2e%2e/evil",
+            "/staff/..%2F..%2F",
+            "/staff/./login",
+            "/staff/%2e/login",
+            "/staff/login/",
+            "/staff/∕∕evil.example",
+            "/staff/%2F%2Fevil.example",
+            "/staff?q=\\evil",
         ] {
             assert_eq!(after_sign_in(Some(next)), QUEUE, "{next:?}");
         }

@@ -25,6 +25,23 @@ fn kept_name() -> String {
     }
 }
 
+/// This address's `next`, decoded once: the router's query map decodes its values a second
+/// time, which turned an encoded `%26` in the page's own query into a new parameter.
+fn next_param() -> Option<String> {
+    #[cfg(feature = "ssr")]
+    {
+        let parts = use_context::<http::request::Parts>()?;
+        let axum::extract::Query(mut query) = axum::extract::Query::<
+            std::collections::HashMap<String, String>,
+        >::try_from_uri(&parts.uri)
+        .ok()?;
+        query.remove("next")
+    }
+    // The sign-in page is rendered on the server only.
+    #[cfg(not(feature = "ssr"))]
+    None
+}
+
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let t = use_lang();
@@ -32,10 +49,7 @@ pub fn LoginPage() -> impl IntoView {
     let query = use_query_map();
     let code = query.read_untracked().get("e").unwrap_or_default();
     // The page that asked for a sign-in, where a successful one goes (checked by the server).
-    let next = query
-        .read_untracked()
-        .get("next")
-        .filter(|n| crate::domain::return_path::staff_page(n).is_some());
+    let next = next_param().filter(|n| crate::domain::return_path::staff_page(n).is_some());
     let problem = problem_text(&code, t);
     let failed = problem.is_some();
     let name = if failed { kept_name() } else { String::new() };

@@ -126,25 +126,36 @@ async fn a_locked_sign_in_keeps_its_own_message() {
 async fn a_sign_in_asked_for_by_a_case_link_returns_to_that_case() {
     let app = spawn_app().await;
     let browser = app.with_client(client(&app.base));
-    let page = browser.get_html("/staff/cases/c-42?from=sms").await;
-    let link = "/staff/login?next=%2Fstaff%2Fcases%2Fc-42%3Ffrom%3Dsms";
+    // The link's own query is kept as it was, encoded values included.
+    let case = "/staff/cases/c-42?from=sms&ref=a%2Fb%26c%3Dd";
+    let page = browser.get_html(case).await;
+    let link = "/staff/login?next=%2Fstaff%2Fcases%2Fc-42%3Ffrom%3Dsms%26ref%3Da%252Fb%2526c%253Dd";
     assert!(page.contains(&format!("href=\"{link}\"")), "{page}");
     let login = browser.get_html(link).await;
     assert!(
-        login.contains("name=\"next\" value=\"/staff/cases/c-42?from=sms\""),
+        login.contains(&format!(
+            "name=\"next\" value=\"{}\"",
+            case.replace('&', "&amp;")
+        )),
         "{login}"
     );
 
     // A wrong password keeps the way back; the right one follows it.
+    let back = sign_in_to(&browser, WRONG, case).await;
     assert_eq!(
-        sign_in_to(&browser, WRONG, "/staff/cases/c-42?from=sms").await,
-        format!("/staff/login?e=bad_credentials&next=%2Fstaff%2Fcases%2Fc-42%3Ffrom%3Dsms")
+        back,
+        format!("/staff/login?e=bad_credentials&{}", &link[13..])
     );
-    assert_eq!(
-        sign_in_to(&browser, PASSWORD, "/staff/cases/c-42?from=sms").await,
-        "/staff/cases/c-42?from=sms"
-    );
-    for elsewhere in ["//evil.example/staff", "https://evil.example", "/report"] {
+    let login = browser.get_html(&back).await;
+    assert!(login.contains("ref=a%2Fb%26c%3Dd"), "{login}");
+    assert_eq!(sign_in_to(&browser, PASSWORD, case).await, case);
+    for elsewhere in [
+        "//evil.example/staff",
+        "https://evil.example",
+        "/report",
+        "/staff/../lang/en",
+        "/staff/%2e/login",
+    ] {
         assert_eq!(
             sign_in_to(&browser, PASSWORD, elsewhere).await,
             "/staff",

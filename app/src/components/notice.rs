@@ -41,12 +41,9 @@ fn sign_in_href() -> String {
         "" => path,
         query => format!("{path}?{query}"),
     };
-    let page = if page.starts_with("/staff") {
-        page
-    } else {
-        crate::domain::return_path::QUEUE.to_owned()
-    };
-    format!("/staff/login?next={}", crate::domain::url::encode(&page))
+    // A page the sign-in would not return to (the rule in `return_path`) goes to the queue.
+    let page = crate::domain::return_path::after_sign_in(Some(&page));
+    format!("/staff/login?next={}", crate::domain::url::encode(page))
 }
 
 /// The first failure among several forms' latest results, in words (field messages joined).

@@ -12,9 +12,7 @@ pub const QUEUE: &str = "/staff";
 /// The path may hold only letters, digits, `-`, `_` and single `/`: no `.` or `..` segment,
 /// nothing percent-encoded that a browser would resolve into one.
 pub fn staff_page(next: &str) -> Option<&str> {
-    let (path, query) = next
-        .split_once(['?', '#'])
-        .map_or((next, ""), |(path, _)| (path, &next[path.len()..]));
+    let (path, query) = next.split_at(next.find(['?', '#']).unwrap_or(next.len()));
     let plain_path = path
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_'))

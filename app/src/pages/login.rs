@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use crate::{api::auth::Login, i18n::use_lang, i18n::Lang, tr};
 
@@ -25,9 +24,10 @@ fn kept_name() -> String {
     }
 }
 
-/// This address's `next`, decoded once: the router's query map decodes its values a second
-/// time, which turned an encoded `%26` in the page's own query into a new parameter.
-fn next_param() -> Option<String> {
+/// This address's query parameter `name`, decoded once: the router's query map decodes its
+/// values a second time, which turned an encoded `%26` in `next`'s own query into a new
+/// parameter.
+fn query_param(name: &str) -> Option<String> {
     #[cfg(feature = "ssr")]
     {
         let parts = use_context::<http::request::Parts>()?;
@@ -35,21 +35,23 @@ fn next_param() -> Option<String> {
             std::collections::HashMap<String, String>,
         >::try_from_uri(&parts.uri)
         .ok()?;
-        query.remove("next")
+        query.remove(name)
     }
     // The sign-in page is rendered on the server only.
     #[cfg(not(feature = "ssr"))]
-    None
+    {
+        let _ = name;
+        None
+    }
 }
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let t = use_lang();
     let login = ServerAction::<Login>::new();
-    let query = use_query_map();
-    let code = query.read_untracked().get("e").unwrap_or_default();
+    let code = query_param("e").unwrap_or_default();
     // The page that asked for a sign-in, where a successful one goes (checked by the server).
-    let next = next_param().filter(|n| crate::domain::return_path::staff_page(n).is_some());
+    let next = query_param("next").filter(|n| crate::domain::return_path::staff_page(n).is_some());
     let problem = problem_text(&code, t);
     let failed = problem.is_some();
     let name = if failed { kept_name() } else { String::new() };

@@ -23,8 +23,9 @@ CLIENTS=32
 
 say 'building release: the server binary and the bench tool (the bench feature adds only the tool)'
 cargo build --release -p server --features bench --bin server --bin bench
-SERVER_BIN="$ROOT/target/release/server"
-BENCH="$ROOT/target/release/bench"
+# CARGO_TARGET_DIR lets the release build sit apart from the tests' debug one.
+SERVER_BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/server"
+BENCH="${CARGO_TARGET_DIR:-$ROOT/target}/release/bench"
 
 WORK="$(mktemp -d /tmp/sn-bench.XXXXXX)"
 PIDS=()
@@ -60,7 +61,7 @@ stop_started() {
 # One database: seed, raw limits, the product over HTTP, the bare handler, the table.
 bench_database() {
   local name="$1" url="$2"
-  local results="$WORK/$name.txt" keys="$WORK/keys" cursor="$WORK/$name.cursor"
+  local results="$WORK/$name.txt" keys="$WORK/keys"
   local b=("$BENCH" --results "$results")
   say "$name: seeding $HOUSEHOLDS households (then the product's deadline sweep)"
   "${b[@]}" seed --database-url "$url" --keys "$keys" --households "$HOUSEHOLDS"
@@ -74,10 +75,9 @@ bench_database() {
   local server_pid="$STARTED_PID" addr="$STARTED_ADDR"
   say "$name: /healthz"
   "${b[@]}" rps --server "$addr" --key healthz_per_s --clients "$CLIENTS" --seconds "$SECS"
-  say "$name: the queue page over HTTP, then its raw SQL"
-  "${b[@]}" http-queue --server "$addr" --households "$HOUSEHOLDS" --samples "$SAMPLES" --cursor-file "$cursor"
-  "${b[@]}" raw-queue --database-url "$url" --keys "$keys" --households "$HOUSEHOLDS" \
-    --samples "$SAMPLES" --cursor-file "$cursor"
+  say "$name: the queue page over HTTP and its raw SQL, interleaved"
+  "${b[@]}" queue --server "$addr" --database-url "$url" --keys "$keys" \
+    --households "$HOUSEHOLDS" --samples "$SAMPLES"
   say "$name: filing load ($CLIENTS clients, ${SECS}s at full speed, then ${SECS}s at half)"
   "${b[@]}" filings --server "$addr" --clients "$CLIENTS" --seconds "$SECS"
   local hwm
@@ -90,7 +90,7 @@ bench_database() {
   local bare_pid="$STARTED_PID"
   "${b[@]}" rps --server "$STARTED_ADDR" --key bare_per_s --clients "$CLIENTS" --seconds "$SECS"
   stop_started "$bare_pid"
-  cp "$results" "$ROOT/target/bench-$name.txt"
+  mkdir -p "$ROOT/target" && cp "$results" "$ROOT/target/bench-$name.txt"
 }
 
 DBS="${BENCH_DB:-sqlite postgres}"

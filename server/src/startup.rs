@@ -139,6 +139,7 @@ impl Application {
             trusted_proxies: config.http.trusted_proxies.clone(),
             vault,
             memo: Default::default(),
+            sessions: Default::default(),
         });
         settings::reload(&base, base.clock.now())
             .await

@@ -117,6 +117,12 @@ impl TrackingNumber {
     pub fn grouped(&self) -> String {
         format!("{}-{}-{}", &self.0[..4], &self.0[4..8], &self.0[8..])
     }
+
+    /// What a form shows back of `input`: the grouped number when it is one (so the box
+    /// reads as the result and the SMS do), else the input as typed, to be corrected.
+    pub fn shown_back(input: &str) -> String {
+        TrackingNumber::parse(input).map_or_else(|_| input.to_owned(), |n| n.grouped())
+    }
 }
 
 /// Prints the grouped form `ABCD-EFGH-JK`.
@@ -184,6 +190,15 @@ mod tests {
         assert_eq!(&grouped[9..10], "-");
         assert_eq!(grouped.replace('-', ""), number.as_str());
         assert_eq!(number.to_string(), grouped);
+    }
+
+    #[test]
+    fn a_number_is_shown_back_grouped_and_anything_else_as_typed() {
+        let number = TrackingNumber::from_random([0x3C; 16]);
+        let compact = number.as_str().to_lowercase();
+        assert_eq!(TrackingNumber::shown_back(&compact), number.grouped());
+        assert_eq!(TrackingNumber::shown_back("ABCD-EFG"), "ABCD-EFG");
+        assert_eq!(TrackingNumber::shown_back(""), "");
     }
 
     #[test]

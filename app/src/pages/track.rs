@@ -9,6 +9,7 @@ use super::track_problems::TrackProblems;
 use crate::{
     api::reports::{tracked_report, ResendTracking, TrackReport},
     components::contacts::ContactList,
+    domain::tracking::TrackingNumber,
     i18n::{use_lang, Lang},
     wire::{reports::TrackResult, AppError},
 };
@@ -131,7 +132,7 @@ pub fn TrackPage() -> impl IntoView {
     let sent = query.read_untracked().get("sent").unwrap_or_default();
     let problems = TrackProblems::read(&query.read_untracked().get("e").unwrap_or_default(), t);
     // The number as typed comes back with a failed look-up (never the mobile).
-    let typed = query.read_untracked().get("n").unwrap_or_default();
+    let typed = TrackingNumber::shown_back(&query.read_untracked().get("n").unwrap_or_default());
     let TrackProblems {
         tracking: tracking_error,
         mobile: mobile_error,

@@ -22,6 +22,7 @@ pub mod repo;
 pub mod reveal_form;
 pub mod seed;
 pub mod services;
+pub mod session_memo;
 pub mod staff;
 pub mod state;
 pub mod track_back;

@@ -34,6 +34,8 @@ pub struct Shared {
     pub vault: super::vault::Vault,
     /// What never changes once stored, read once per process (see `memo`).
     pub memo: super::memo::Memo,
+    /// Staff sessions read in the last second (see `session_memo`).
+    pub sessions: Arc<super::session_memo::SessionMemo>,
 }
 
 impl std::ops::Deref for AppState {

@@ -16,10 +16,7 @@ use chrono::Utc;
 use server::{config::Config, keys::KeySource, startup::Application};
 use sqlx::{Any, Executor};
 
-use crate::{
-    households,
-    results::{Latencies, Results},
-};
+use crate::{households, results::Results};
 
 /// The password every demo account gets, so the server runs in production mode.
 pub const PASSWORD: &str = "Bench-Qingshi-7391-xyz";
@@ -355,102 +352,112 @@ impl QueueSql {
     }
 }
 
-/// p50/p95 of the raw SQL of each queue fetch bench.sh makes over HTTP.
-pub async fn raw_queue(
-    url: &str,
-    keys: &Path,
-    deep: &str,
-    target: usize,
-    samples: usize,
-    out: &mut Results,
-) {
-    let db = Db::open(url).await.expect("open");
-    let vault: Vault = server::keys::load(&KeySource::File(keys.to_owned()), false).expect("keys");
-    let today = beijing_date(Utc::now());
-    let policy = Policy::national_default();
-    let t = UrgencyThresholds::on(today, &Calendar::china(), policy.due_soon_working_days);
-    let (today, before) = (
-        Val::Text(today.to_string()),
-        Val::Text(t.due_soon_before.to_string()),
-    );
-    let counts: Vec<(&str, Vec<Val>)> = vec![
-        ("", vec![]),
-        ("work_county_officer = 1", vec![]),
-        (
-            "urgency_due_on >= ? and urgency_due_on < ?",
-            vec![today.clone(), before],
-        ),
-        (
-            "paused_left >= 0 and paused_left <= ?",
-            vec![Val::Int(i64::from(t.due_soon_working_days))],
-        ),
-        ("urgency_due_on < ?", vec![today]),
-        ("paused_left < 0", vec![]),
-    ];
-    let (due, id) = deep.split_once('|').expect("cursor due|id");
-    let search = |term: String| {
-        let (m, i) = (
-            vault.index(Field::Mobile, &term),
-            vault.index(Field::IdNumber, &term),
+/// The raw SQL of each queue fetch bench.sh makes over HTTP, run directly on a pool of its
+/// own, one fetch at a time (the bench interleaves them with the HTTP fetches).
+pub struct RawQueue {
+    db: Db,
+    counts: Vec<(&'static str, Vec<Val>)>,
+    fetches: Vec<(&'static str, QueueSql, usize)>,
+}
+
+impl RawQueue {
+    /// The fetches for the household `target` and the deep page's cursor `deep` (`due|id`).
+    pub async fn open(url: &str, keys: &Path, deep: &str, target: usize) -> RawQueue {
+        let db = Db::open(url).await.expect("open");
+        let vault: Vault =
+            server::keys::load(&KeySource::File(keys.to_owned()), false).expect("keys");
+        let today = beijing_date(Utc::now());
+        let policy = Policy::national_default();
+        let t = UrgencyThresholds::on(today, &Calendar::china(), policy.due_soon_working_days);
+        let (today, before) = (
+            Val::Text(today.to_string()),
+            Val::Text(t.due_soon_before.to_string()),
         );
-        Some((term, m, i))
-    };
-    let cases = [
-        (
-            "first",
-            QueueSql {
-                search: None,
-                after: None,
-            },
-            51,
-        ),
-        (
-            "deep",
-            QueueSql {
-                search: None,
-                after: Some((due.to_owned(), id.to_owned())),
-            },
-            51,
-        ),
-        (
-            "search_id",
-            QueueSql {
-                search: search(households::id_number_of(target)),
-                after: None,
-            },
-            1,
-        ),
-        (
-            "search_mobile",
-            QueueSql {
-                search: search(households::mobile_of(target)),
-                after: None,
-            },
-            1,
-        ),
-        (
-            "search_name",
-            QueueSql {
-                search: search(households::name_of(target)),
-                after: None,
-            },
-            1,
-        ),
-    ];
-    for (key, q, rows) in cases {
-        let mut latencies = Latencies::default();
-        for k in 0..samples + 5 {
-            let started = Instant::now();
-            let found = q.run(&db.pool, &counts).await;
-            if k == 0 {
-                assert_eq!(found, rows, "{key}: rows");
-            }
-            if k >= 5 {
-                latencies.record(started.elapsed());
-            }
+        let counts: Vec<(&'static str, Vec<Val>)> = vec![
+            ("", vec![]),
+            ("work_county_officer = 1", vec![]),
+            (
+                "urgency_due_on >= ? and urgency_due_on < ?",
+                vec![today.clone(), before],
+            ),
+            (
+                "paused_left >= 0 and paused_left <= ?",
+                vec![Val::Int(i64::from(t.due_soon_working_days))],
+            ),
+            ("urgency_due_on < ?", vec![today]),
+            ("paused_left < 0", vec![]),
+        ];
+        let (due, id) = deep.split_once('|').expect("cursor due|id");
+        let search = |term: String| {
+            let (m, i) = (
+                vault.index(Field::Mobile, &term),
+                vault.index(Field::IdNumber, &term),
+            );
+            Some((term, m, i))
+        };
+        let fetches = vec![
+            (
+                "first",
+                QueueSql {
+                    search: None,
+                    after: None,
+                },
+                51,
+            ),
+            (
+                "deep",
+                QueueSql {
+                    search: None,
+                    after: Some((due.to_owned(), id.to_owned())),
+                },
+                51,
+            ),
+            (
+                "search_id",
+                QueueSql {
+                    search: search(households::id_number_of(target)),
+                    after: None,
+                },
+                1,
+            ),
+            (
+                "search_mobile",
+                QueueSql {
+                    search: search(households::mobile_of(target)),
+                    after: None,
+                },
+                1,
+            ),
+            (
+                "search_name",
+                QueueSql {
+                    search: search(households::name_of(target)),
+                    after: None,
+                },
+                1,
+            ),
+        ];
+        RawQueue {
+            db,
+            counts,
+            fetches,
         }
-        out.put(&format!("queue_{key}_raw_p50_ms"), latencies.ms(0.50));
-        out.put(&format!("queue_{key}_raw_p95_ms"), latencies.ms(0.95));
     }
-    db.pool.close().await;
+
+    /// Runs fetch `key`'s SQL once; checks on the first run that it finds its rows.
+    pub async fn run(&self, key: &str, first: bool) {
+        let (_, q, rows) = self
+            .fetches
+            .iter()
+            .find(|(k, _, _)| *k == key)
+            .expect("a raw fetch of that name");
+        let found = q.run(&self.db.pool, &self.counts).await;
+        if first {
+            assert_eq!(found, *rows, "{key}: rows");
+        }
+    }
+
+    pub async fn close(self) {
+        self.db.pool.close().await;
+    }
 }

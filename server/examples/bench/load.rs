@@ -255,37 +255,30 @@ pub async fn deep_cursor(server: SocketAddr, cookie: &str, pages: usize) -> Stri
     after
 }
 
-/// p50 and p95 of `GET path` (the whole page read) over `samples` requests after a warm-up;
-/// `expect` must appear in the page.
-pub async fn page_latency(
-    server: SocketAddr,
+/// One `GET path` on `conn` as the signed-in officer, the whole page read; the time it took.
+/// On the `first` fetch, `expect` must appear in the page.
+pub async fn page_once(
+    conn: &mut Conn,
     cookie: &str,
     path: &str,
     expect: &str,
-    samples: usize,
-) -> (f64, f64) {
-    let mut conn = Conn::open(server, None).await.expect("connect");
-    let mut latencies = Latencies::default();
-    for k in 0..samples + 5 {
-        let started = Instant::now();
-        let r = conn
-            .send(
-                "GET",
-                path,
-                &[("Cookie", cookie), ("Accept", "text/html")],
-                b"",
-            )
-            .await
-            .expect("page");
-        let took = started.elapsed();
-        assert_eq!(r.status, 200, "{path}");
-        if k == 0 {
-            let html = String::from_utf8_lossy(&r.body);
-            assert!(html.contains(expect), "{path}: {expect:?} not in the page");
-        }
-        if k >= 5 {
-            latencies.record(took);
-        }
+    first: bool,
+) -> Duration {
+    let started = Instant::now();
+    let r = conn
+        .send(
+            "GET",
+            path,
+            &[("Cookie", cookie), ("Accept", "text/html")],
+            b"",
+        )
+        .await
+        .expect("page");
+    let took = started.elapsed();
+    assert_eq!(r.status, 200, "{path}");
+    if first {
+        let html = String::from_utf8_lossy(&r.body);
+        assert!(html.contains(expect), "{path}: {expect:?} not in the page");
     }
-    (latencies.ms(0.50), latencies.ms(0.95))
+    took
 }

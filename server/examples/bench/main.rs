@@ -18,7 +18,9 @@ use std::{
 };
 
 use clap::{Parser, Subcommand};
-use results::Results;
+use std::time::Instant;
+
+use results::{Latencies, Results};
 
 #[derive(Parser)]
 struct Args {
@@ -51,20 +53,6 @@ enum Command {
         seconds: u64,
     },
     /// The queue's raw SQL (first page, deep page, searches), p50/p95.
-    RawQueue {
-        #[arg(long)]
-        database_url: String,
-        #[arg(long)]
-        keys: PathBuf,
-        #[arg(long)]
-        households: usize,
-        #[arg(long)]
-        samples: usize,
-        /// The deep page's cursor, as `http-queue` wrote it to the results directory.
-        #[arg(long)]
-        cursor_file: PathBuf,
-    },
-    /// Requests per second of GET PATH at SERVER (`key` names the figure).
     Rps {
         #[arg(long)]
         server: SocketAddr,
@@ -90,17 +78,20 @@ enum Command {
         first: usize,
     },
     /// The staff queue page as the county officer fetches it, p50/p95.
-    HttpQueue {
+    /// The queue page over HTTP and its raw SQL, the two interleaved request by request so
+    /// both meet the same machine (p50/p95 of each).
+    Queue {
         #[arg(long)]
         server: SocketAddr,
+        #[arg(long)]
+        database_url: String,
+        #[arg(long)]
+        keys: PathBuf,
         #[arg(long)]
         households: usize,
         #[arg(long)]
         samples: usize,
-        #[arg(long)]
-        cursor_file: PathBuf,
     },
-    /// A bare axum `/healthz` on a free loopback port (prints `running: URL`).
     Bare,
     /// Prints the table of a results file.
     Table {
@@ -108,6 +99,9 @@ enum Command {
         title: String,
     },
 }
+
+/// The quiet before each timed queue fetch (see `queue`).
+const PAUSE: std::time::Duration = std::time::Duration::from_millis(5);
 
 /// Pages walked before the "deep page".
 const DEEP_PAGES: usize = 20;
@@ -142,17 +136,6 @@ fn main() {
                 clients,
                 seconds,
             } => db::raw_inserts(&database_url, clients, seconds, &mut out).await,
-            Command::RawQueue {
-                database_url,
-                keys,
-                households,
-                samples,
-                cursor_file,
-            } => {
-                let deep = std::fs::read_to_string(cursor_file).expect("cursor file");
-                let t = target(households);
-                db::raw_queue(&database_url, &keys, deep.trim(), t, samples, &mut out).await
-            }
             Command::Rps {
                 server,
                 path,
@@ -171,29 +154,33 @@ fn main() {
             } => {
                 load::filings(server, clients, seconds, first, &mut out).await;
             }
-            Command::HttpQueue {
+            Command::Queue {
                 server,
+                database_url,
+                keys,
                 households,
                 samples,
-                cursor_file,
-            } => http_queue(server, households, samples, &cursor_file, &mut out).await,
+            } => queue(server, &database_url, &keys, households, samples, &mut out).await,
             Command::Bare => bare().await,
             Command::Table { title } => results::print_table(&args.results, &title),
         }
     });
 }
 
-async fn http_queue(
+/// Each queue fetch over HTTP and its raw SQL, alternating request by request (which goes
+/// first alternates too), so a slow moment of the machine falls on both alike.
+async fn queue(
     server: SocketAddr,
+    url: &str,
+    keys: &Path,
     households: usize,
     samples: usize,
-    cursor_file: &Path,
     out: &mut Results,
 ) {
     let cookie = load::sign_in(server, "xian-officer", db::PASSWORD).await;
     let deep = load::deep_cursor(server, &cookie, DEEP_PAGES).await;
-    std::fs::write(cursor_file, &deep).expect("cursor file");
     let t = target(households);
+    let raw = db::RawQueue::open(url, keys, &deep, t).await;
     let enc = |s: &str| http::form(&[("", s)])[1..].to_owned();
     let name = households::name_of(t);
     let link = format!("/staff/cases/{}", households::case_id_of(t));
@@ -225,10 +212,42 @@ async fn http_queue(
         ),
     ];
     for (key, path, expect) in fetches {
-        let (p50, p95) = load::page_latency(server, &cookie, &path, &expect, samples).await;
-        out.put(&format!("queue_{key}_http_p50_ms"), p50);
-        out.put(&format!("queue_{key}_http_p95_ms"), p95);
+        let mut conn = http::Conn::open(server, None).await.expect("connect");
+        let (mut page, mut sql) = (Latencies::default(), Latencies::default());
+        // Five of each to warm up, then the samples.
+        for k in 0..samples + 5 {
+            let first = k == 0;
+            let time_sql = async {
+                // A pause before each timing, so that what the server does after answering
+                // (sqlx pings each connection it gets back) does not fall on the next timing.
+                tokio::time::sleep(PAUSE).await;
+                let started = Instant::now();
+                raw.run(key, first).await;
+                started.elapsed()
+            };
+            let (took_page, took_sql) = if k % 2 == 0 {
+                tokio::time::sleep(PAUSE).await;
+                let p = load::page_once(&mut conn, &cookie, &path, &expect, first).await;
+                (p, time_sql.await)
+            } else {
+                let q = time_sql.await;
+                tokio::time::sleep(PAUSE).await;
+                (
+                    load::page_once(&mut conn, &cookie, &path, &expect, first).await,
+                    q,
+                )
+            };
+            if k >= 5 {
+                page.record(took_page);
+                sql.record(took_sql);
+            }
+        }
+        out.put(&format!("queue_{key}_http_p50_ms"), page.ms(0.50));
+        out.put(&format!("queue_{key}_http_p95_ms"), page.ms(0.95));
+        out.put(&format!("queue_{key}_raw_p50_ms"), sql.ms(0.50));
+        out.put(&format!("queue_{key}_raw_p95_ms"), sql.ms(0.95));
     }
+    raw.close().await;
 }
 
 async fn bare() {

@@ -33,13 +33,12 @@ async fn english(app: &TestApp) {
     assert_eq!(switched.status(), 303);
 }
 
-#[tokio::test]
-async fn the_confirmation_says_the_web_notice_shows_the_name_only_partly() {
-    let app = spawn_app().await;
+/// Files a report for `name` and reads its confirmation page: (its address, its HTML).
+async fn confirmation(app: &TestApp, name: &str) -> (String, String) {
     let response = app
         .post_api(
             "/api/reports/submit",
-            &crate::helpers::report_fields("张小明", MOBILE, QINGSHI_VILLAGE),
+            &crate::helpers::report_fields(name, MOBILE, QINGSHI_VILLAGE),
         )
         .await;
     let link = response.headers()["location"]
@@ -47,6 +46,13 @@ async fn the_confirmation_says_the_web_notice_shows_the_name_only_partly() {
         .expect("location")
         .to_owned();
     let page = app.get_html(&link).await;
+    (link, page)
+}
+
+#[tokio::test]
+async fn the_confirmation_says_the_web_notice_shows_the_name_only_partly() {
+    let app = spawn_app().await;
+    let (_, page) = confirmation(&app, "张小明").await;
     for said in [
         "村务公开栏",
         "本网站的公示页面",
@@ -146,5 +152,30 @@ async fn one_officers_repeated_reads_are_one_line_with_a_count_in_both_languages
     assert!(
         !page.contains('：'),
         "a full-width colon on the English page"
+    );
+}
+
+/// A tester found the confirmation listing the village first and the look-up the township
+/// first for the same new filing: both now put whoever does the next step (the township's
+/// acceptance) on top.
+#[tokio::test]
+async fn the_confirmation_and_the_look_up_list_whom_to_call_in_one_order() {
+    let app = spawn_app().await;
+    let (link, page) = confirmation(&app, "李四").await;
+    let at = |text: &str, phone: &str| text.find(phone).unwrap_or_else(|| panic!("{phone}"));
+    let (township, village) = ("0854-7321001", "0854-7321201");
+    assert!(
+        at(&page, township) < at(&page, village),
+        "the confirmation lists the township first"
+    );
+    let tracking = link
+        .trim_start_matches("/report/submitted/")
+        .split('?')
+        .next()
+        .unwrap_or_default();
+    let contacts = track(&app, tracking).await["contacts"].to_string();
+    assert!(
+        at(&contacts, township) < at(&contacts, village),
+        "the look-up lists the township first: {contacts}"
     );
 }

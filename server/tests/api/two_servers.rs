@@ -112,6 +112,38 @@ async fn two_servers_share_sessions_and_limits_and_send_and_escalate_once() {
         401
     );
 
+    // Signed out on one: refused there at once, and on the other within the session memo's
+    // second (`app/src/ssr/session_memo.rs`).
+    let leaving = sign_in(&a, "zhen-qingshi").await;
+    assert_eq!(
+        with_cookie(&b, &leaving, "/api/queue/mine", &[])
+            .await
+            .status(),
+        200
+    );
+    let out = with_cookie(&a, &leaving, "/api/auth/logout", &[])
+        .await
+        .status();
+    assert!(out.is_success() || out.is_redirection(), "sign-out: {out}");
+    assert_eq!(
+        with_cookie(&a, &leaving, "/api/queue/mine", &[])
+            .await
+            .status(),
+        401
+    );
+    let signed_out = Instant::now();
+    while with_cookie(&b, &leaving, "/api/queue/mine", &[])
+        .await
+        .status()
+        != 401
+    {
+        assert!(
+            signed_out.elapsed() < Duration::from_secs(2),
+            "server B still takes a session signed out on A"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+
     // Wrong passwords from one address, alternating servers: five free tries in all.
     for (n, server) in [&a, &b, &a, &b, &a].into_iter().enumerate() {
         let r = post(

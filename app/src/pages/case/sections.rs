@@ -80,7 +80,7 @@ fn RevealId() -> impl IntoView {
     let page = format!("/staff/cases/{case_id}?reveal");
     view! {
         <span data-testid="id-number">{shown_id}</span>
-        <form method="post" action=RevealIdNumber::PATH class="inline" node_ref=form
+        <form method="post" action=RevealIdNumber::PATH class="reveal-form" node_ref=form
             on:submit=reveal.on_submit(form) hidden=revealed>
             <input type="hidden" name="case_id" value=case_id />
             <select name="reason" aria-label=tr::case_page::reveal_reason(t)>

@@ -109,6 +109,7 @@ pub async fn reset_password(
     users::set_password(&mut *tx, user_id, &hash).await?;
     sessions::revoke_all_for_user(&mut *tx, user_id, millis(now)).await?;
     tx.commit().await?;
+    state.sessions.forget_user(user_id);
     tracing::info!(target: "audit", admin = %staff.id, user = %user_id, "password reset");
     Ok(())
 }
@@ -132,6 +133,8 @@ pub async fn set_active(
         sessions::revoke_all_for_user(&mut *tx, user_id, millis(now)).await?;
     }
     tx.commit().await?;
+    // Its sessions, or its role and scope, are read afresh at once here.
+    state.sessions.forget_user(user_id);
     tracing::info!(target: "audit", admin = %staff.id, user = %user_id, active, "account (de)activated");
     Ok(())
 }

@@ -1,3 +1,5 @@
+use std::time::Instant;
+
 use chrono::{DateTime, Duration, Utc};
 
 use super::millis;
@@ -149,7 +151,9 @@ pub async fn logout(
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     if let Some(token) = token {
-        sessions::revoke(&state.db.pool, &token_digest(token), millis(now)).await?;
+        let digest = token_digest(token);
+        sessions::revoke(&state.db.pool, &digest, millis(now)).await?;
+        state.sessions.forget(&digest);
     }
     Ok(())
 }
@@ -159,10 +163,20 @@ pub async fn staff_for_session(
     token: &str,
     now: DateTime<Utc>,
 ) -> Result<Staff, ServiceError> {
-    let user = sessions::live_user(&state.db.pool, &token_digest(token), millis(now))
-        .await?
-        .filter(|u| u.active == 1)
-        .ok_or(ServiceError::Unauthorized)?;
+    let (digest, now_ms, at) = (token_digest(token), millis(now), Instant::now());
+    let user = match state.sessions.get(&digest, now_ms, at) {
+        Some(user) => user,
+        None => {
+            let user = sessions::live_user(&state.db.pool, &digest, now_ms)
+                .await?
+                .ok_or(ServiceError::Unauthorized)?;
+            state.sessions.put(&digest, user.clone(), at);
+            user
+        }
+    };
+    if user.active != 1 {
+        return Err(ServiceError::Unauthorized);
+    }
     let role = Role::from_code(&user.role)
         .ok_or_else(|| ServiceError::Corrupt(format!("role of user {}", user.id)))?;
     let scope = RegionCode::parse(&user.region_code)

@@ -444,11 +444,12 @@ pub async fn submission_info(
     };
     let discovered = parse_date(&case.discovered_on)?;
     // The dates come from the case's own clocks (the county's policy when it was filed).
-    let engine_case = cases::load_unscoped(state, &case.id).await?;
+    let (engine_case, progress) = household::load_progress(state, &case.id, now, lang).await?;
     let (accept_by, visit_by, decide_by) = household::promised_dates(state, &engine_case)
         .ok_or_else(|| ServiceError::Corrupt(format!("case {} has no filing clocks", case.id)))?;
+    // In the order the progress look-up lists them: whoever does the next step first.
     let (contacts, contact_advice) =
-        household::contact_lines(state, &engine_case, None, lang).await?;
+        household::contact_lines(state, &engine_case, progress.who, lang).await?;
     Ok(SubmissionInfo {
         tracking: tracking.grouped(),
         submitted_on: lang.date(discovered),

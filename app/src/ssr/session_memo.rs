@@ -40,7 +40,7 @@ impl SessionMemo {
 
     /// Keeps what the database said of session `digest` at `at`.
     pub fn put(&self, digest: &str, user: SessionUser, at: Instant) {
-        let mut entries = self.entries.write().unwrap_or_else(|p| p.into_inner());
+        let mut entries = self.write();
         if entries.len() >= MOST {
             entries.clear();
         }

@@ -9,6 +9,7 @@ use app::{
         db::Db,
         seed::COUNTY,
         services::{escalation, setup},
+        state::AppState,
         vault::{Field, Vault},
     },
 };
@@ -21,20 +22,25 @@ use crate::{households, results::Results};
 /// The password every demo account gets, so the server runs in production mode.
 pub const PASSWORD: &str = "Bench-Qingshi-7391-xyz";
 
+/// The product's application on `url` with the key file `keys`, serving no pages.
+async fn application(url: &str, keys: &Path) -> Application {
+    let mut config = Config::local(url);
+    config.keys = KeySource::File(keys.to_owned());
+    // A site built by the tests (hashed, with its hash.txt beside the debug binary) must not
+    // stop it.
+    config.site_root = String::new();
+    Application::build(&config, Arc::new(SystemClock))
+        .await
+        .expect("application starts")
+}
+
 /// Migrates and seeds the demo county and `n` households into `url`, sealing with the keys in
 /// `keys` (made if missing), gives every account [`PASSWORD`], then times the sweep.
 pub async fn seed(url: &str, keys: &Path, n: usize, out: &mut Results) {
     if !keys.exists() {
         server::keys::init_file(keys).expect("key file");
     }
-    let mut config = Config::local(url);
-    config.keys = KeySource::File(keys.to_owned());
-    // The seed serves no pages: a site built by the tests (hashed, with its hash.txt beside
-    // the debug binary) must not stop it.
-    config.site_root = String::new();
-    let app = Application::build(&config, Arc::new(SystemClock))
-        .await
-        .expect("application starts");
+    let app = application(url, keys).await;
     let took = households::populate(&app.state, n, Utc::now(), true).await;
     out.put("households", n as f64);
     out.put("seed_secs", took.as_secs_f64());
@@ -63,12 +69,19 @@ pub async fn seed(url: &str, keys: &Path, n: usize, out: &mut Results) {
             .expect("set password");
     }
     settle(url, pool, out).await;
-    // The product's own sweep: the first one writes the notifications, the second finds
-    // everyone told already.
-    for key in ["sweep_ms", "sweep_again_ms"] {
+    timed_sweeps(&state, out).await;
+    state.db.pool.close().await;
+}
+
+/// The product's own sweep, twice: the first one writes the notifications, the second finds
+/// everyone told already.
+async fn timed_sweeps(state: &AppState, out: &mut Results) -> [f64; 2] {
+    let mut took = [0.0; 2];
+    for (key, took) in ["sweep_ms", "sweep_again_ms"].into_iter().zip(&mut took) {
         let started = Instant::now();
-        let report = escalation::sweep(&state, Utc::now()).await.expect("sweep");
-        out.put(key, started.elapsed().as_secs_f64() * 1000.0);
+        let report = escalation::sweep(state, Utc::now()).await.expect("sweep");
+        *took = started.elapsed().as_secs_f64() * 1000.0;
+        out.put(key, *took);
         if key == "sweep_again_ms" {
             // The told level on each clock row: the second pass reads nothing.
             out.put("sweep_again_clocks", report.clocks_checked as f64);
@@ -84,6 +97,27 @@ pub async fn seed(url: &str, keys: &Path, n: usize, out: &mut Results) {
                 report.clocks_checked
             );
         }
+    }
+    took
+}
+
+/// Times the sweep again on a seeded database, `rounds` times: each round first undoes the
+/// last one (its told marks, notifications and emails deleted) and settles the database, so
+/// every round is a first sweep. For A/B runs of sweep changes without
+/// seeding again; the figures of each round are printed as they come.
+pub async fn sweep_again(url: &str, keys: &Path, rounds: usize, out: &mut Results) {
+    let state = application(url, keys).await.state.refreshed();
+    for round in 1..=rounds {
+        for sql in [
+            "delete from clock_told",
+            "delete from notifications",
+            "delete from outbox where channel = 'email' and case_id is not null",
+        ] {
+            state.db.pool.execute(sql).await.expect(sql);
+        }
+        settle(url, &state.db.pool, out).await;
+        let [first, again] = timed_sweeps(&state, out).await;
+        eprintln!("round {round}: sweep {first:.0} ms, again {again:.1} ms");
     }
     state.db.pool.close().await;
 }

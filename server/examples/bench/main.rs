@@ -43,6 +43,15 @@ enum Command {
         #[arg(long)]
         households: usize,
     },
+    /// Times the product's sweep again on a seeded database (each round undoes the last).
+    Sweep {
+        #[arg(long)]
+        database_url: String,
+        #[arg(long)]
+        keys: PathBuf,
+        #[arg(long, default_value_t = 3)]
+        rounds: usize,
+    },
     /// Durable single-row inserts per second through the product's pool settings.
     RawInserts {
         #[arg(long)]
@@ -131,6 +140,11 @@ fn main() {
                 keys,
                 households,
             } => db::seed(&database_url, &keys, households, &mut out).await,
+            Command::Sweep {
+                database_url,
+                keys,
+                rounds,
+            } => db::sweep_again(&database_url, &keys, rounds, &mut out).await,
             Command::RawInserts {
                 database_url,
                 clients,

@@ -1,6 +1,10 @@
 //! The sweep writes in multi-row statements: over more rows than one statement takes, each
-//! owner is still told exactly once and each notification written gets exactly one email.
-use app::ssr::{clock::Clock, services::escalation::sweep_in_chunks};
+//! owner is still told exactly once and each notification written gets exactly one email;
+//! housekeeping drops the told marks of clocks that closed or moved.
+use app::ssr::{
+    clock::Clock,
+    services::{escalation::sweep_in_chunks, housekeeping::purge},
+};
 use chrono::Duration;
 
 use crate::helpers::{spawn_app, TestApp, QINGSHI_VILLAGE};
@@ -64,12 +68,12 @@ async fn a_sweep_over_several_statements_tells_each_owner_once_with_one_email_ea
     );
     assert_eq!(tuesday.emails_queued, CASES);
 
-    // A case write puts its clock rows back at level 0: the clocks are read again, and the
-    // unique key keeps anyone from being told twice or mailed twice.
-    sqlx::query("update case_clocks set told_level = 0")
+    // Without their told marks (two sweeps racing, or marks lost) the clocks are read again,
+    // and the unique key keeps anyone from being told twice or mailed twice.
+    sqlx::query("delete from clock_told")
         .execute(&app.state.db.pool)
         .await
-        .expect("reset told levels");
+        .expect("forget the told marks");
     let again = sweep_in_chunks(&app.state, app.clock.now(), CHUNK)
         .await
         .expect("sweep");
@@ -122,10 +126,56 @@ async fn a_sweep_over_several_statements_tells_each_owner_once_with_one_email_ea
     assert_eq!(
         count(
             &app,
-            "select count(*) from case_clocks where state = 'open' and told_level = 2"
+            "select count(*) from clock_told t join case_clocks c on c.case_id = t.case_id
+             and c.seq = t.seq and c.due_on = t.due_on where c.state = 'open' and t.level = 2"
         )
         .await,
         n,
         "every overdue clock marked told, across two statements"
     );
+}
+
+#[tokio::test]
+async fn housekeeping_drops_the_told_marks_of_clocks_closed_or_moved_and_keeps_the_rest() {
+    let app = four_cases_filed().await;
+    app.clock.advance(Duration::days(3));
+    let thursday = sweep_in_chunks(&app.state, app.clock.now(), CHUNK)
+        .await
+        .expect("sweep");
+    assert_eq!(thursday.overdue, CASES);
+    let marks = "select count(*) from clock_told";
+    assert_eq!(count(&app, marks).await, CASES as i64);
+
+    // A case write closes one clock and gives another a new due date (as a pause does); the
+    // marks stay until housekeeping finds them stale. The two other clocks keep theirs.
+    let marked: Vec<(String, i64)> =
+        sqlx::query_as("select case_id, seq from clock_told order by case_id limit 2")
+            .fetch_all(&app.state.db.pool)
+            .await
+            .expect("marked clocks");
+    for (sql, (case_id, seq)) in [
+        "update case_clocks set state = 'closed' where case_id = $1 and seq = $2",
+        "update case_clocks set due_on = '2099-01-01' where case_id = $1 and seq = $2",
+    ]
+    .into_iter()
+    .zip(&marked)
+    {
+        sqlx::query(sql)
+            .bind(case_id)
+            .bind(seq)
+            .execute(&app.state.db.pool)
+            .await
+            .expect("case write");
+    }
+    let purged = purge(&app.state, app.clock.now()).await.expect("purge");
+    assert_eq!(purged.marks, 2);
+    assert_eq!(count(&app, marks).await, CASES as i64 - 2);
+    let again = purge(&app.state, app.clock.now()).await.expect("purge");
+    assert_eq!(again.marks, 0, "marks of open clocks on their date stay");
+
+    // The clocks still open on their date are not read again.
+    let after = sweep_in_chunks(&app.state, app.clock.now(), CHUNK)
+        .await
+        .expect("sweep");
+    assert_eq!((after.clocks_checked, after.notified), (0, 0));
 }

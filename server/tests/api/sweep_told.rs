@@ -1,6 +1,6 @@
-//! The sweep stores the level it has told on each clock row (migration 0022): a second pass
-//! reads no clock already told and sends nothing, and a clock is read again only when its
-//! date takes it to the next level.
+//! The sweep marks the level it has told for each clock and due date (migrations 0022, 0025):
+//! a second pass reads no clock already told and sends nothing, and a clock is read again
+//! only when its date takes it to the next level.
 use app::ssr::{clock::Clock, services::escalation::sweep};
 use chrono::Duration;
 
@@ -15,8 +15,8 @@ async fn count(app: &TestApp, sql: &str) -> i64 {
 
 async fn told_levels(app: &TestApp) -> Vec<i64> {
     sqlx::query_scalar(
-        "select told_level from case_clocks where state = 'open' and told_level > 0
-         order by told_level",
+        "select t.level from clock_told t join case_clocks c on c.case_id = t.case_id
+         and c.seq = t.seq and c.due_on = t.due_on where c.state = 'open' order by t.level",
     )
     .fetch_all(&app.state.db.pool)
     .await

@@ -43,13 +43,13 @@ pub struct ToldClock<'a> {
     pub due_on: &'a str,
 }
 
-/// The most rows one [`mark_told`] statement takes: 3 values a row, 2 for the level.
-pub const MAX_TOLD_ROWS: usize = (super::MAX_BINDS - 2) / 3;
+/// The most rows one [`mark_told`] statement takes: 3 values a row, 1 for the level.
+pub const MAX_TOLD_ROWS: usize = (super::MAX_BINDS - 1) / 3;
 
-/// Raises the told level of these clock rows to `level` (see migration 0022), in the sweep's
-/// own transaction. A row rewritten since the sweep read it (another due date) or closed is
-/// left alone, and a level is never lowered, so two sweeps at once cannot undo each other.
-/// One UPDATE per `per_statement` rows (at most [`MAX_TOLD_ROWS`]).
+/// Marks these clock rows told at `level` for the due date the sweep read (table clock_told,
+/// migration 0025), in the sweep's own transaction. A mark is never lowered, so two sweeps at
+/// once cannot undo each other. One statement per `per_statement` rows (at most
+/// [`MAX_TOLD_ROWS`]).
 pub async fn mark_told(
     tx: &mut sqlx::AnyConnection,
     level: i64,
@@ -62,25 +62,48 @@ pub async fn mark_told(
             mark_told_as_json(tx, level, chunk).await?;
             continue;
         }
+        // Markers in the order they appear: the level, then the rows.
         let mut markers = super::markers::Markers::for_connection(tx);
-        let (set, below) = (markers.take(), markers.take());
+        let set = markers.take();
         let values: Vec<String> = chunk.iter().map(|_| markers.row(3)).collect();
-        // Selected from the list (not `in (values …)`), SQLite looks each row up by index;
-        // with the bare list it scanned every untold open clock once per statement.
         let sql = format!(
-            "update case_clocks set told_level = {set}
-             where state = 'open' and told_level < {below}
-             and (case_id, seq, due_on) in (select column1, column2, column3 from (values {}) as told)",
+            "insert into clock_told (due_on, case_id, seq, level)
+             select column1, column2, column3, {set} from (values {}) as told where true
+             on conflict (due_on, case_id, seq) do update set level = excluded.level
+             where clock_told.level < excluded.level",
             values.join(", ")
         );
         // Not kept prepared: each chunk size is its own statement text.
-        let mut query = sqlx::query(&sql).persistent(false).bind(level).bind(level);
+        let mut query = sqlx::query(&sql).persistent(false).bind(level);
         for row in chunk {
-            query = query.bind(row.case_id).bind(row.seq).bind(row.due_on);
+            query = query.bind(row.due_on).bind(row.case_id).bind(row.seq);
         }
         query.execute(&mut *tx).await?;
     }
     Ok(())
+}
+
+/// Deletes told marks of clocks no longer open with that due date (closed, or moved to
+/// another date by a case write, which leaves the marks alone so that a filing pays nothing
+/// for them), among marks for dates before `before`; at most `limit` a call.
+pub async fn purge_stale_marks<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    before: &str,
+    limit: i64,
+) -> sqlx::Result<u64> {
+    sqlx::query(
+        "delete from clock_told where (due_on, case_id, seq) in (
+           select t.due_on, t.case_id, t.seq from clock_told t
+           where t.due_on < $1 and not exists (
+             select 1 from case_clocks c where c.case_id = t.case_id and c.seq = t.seq
+             and c.due_on = t.due_on and c.state = 'open')
+           limit $2)",
+    )
+    .bind(before)
+    .bind(limit)
+    .execute(ex)
+    .await
+    .map(|r| r.rows_affected())
 }
 
 /// [`mark_told`] on PostgreSQL: the rows travel as one JSON value (see `json_rows`).
@@ -90,12 +113,12 @@ async fn mark_told_as_json(
     rows: &[ToldClock<'_>],
 ) -> sqlx::Result<()> {
     sqlx::query(
-        "update case_clocks k set told_level = $1
-         from json_to_recordset($3::json) as told (case_id text, seq bigint, due_on text)
-         where k.state = 'open' and k.told_level < $2
-         and k.case_id = told.case_id and k.seq = told.seq and k.due_on = told.due_on",
+        "insert into clock_told (due_on, case_id, seq, level)
+         select due_on, case_id, seq, $1
+         from json_to_recordset($2::json) as told (case_id text, seq bigint, due_on text)
+         on conflict (due_on, case_id, seq) do update set level = excluded.level
+         where clock_told.level < excluded.level",
     )
-    .bind(level)
     .bind(level)
     .bind(super::json_rows::encode(rows))
     .execute(&mut *tx)

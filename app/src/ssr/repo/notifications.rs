@@ -14,7 +14,7 @@ pub struct DueClockRow {
     pub township_code: String,
     /// The case's tracking number (from the case for rows written before migration 0024).
     pub tracking_number: Option<String>,
-    /// The level already told: 0 nothing, 1 due soon, 2 overdue (migration 0022).
+    /// The level already told: 0 nothing, 1 due soon, 2 overdue (clock_told, migration 0025).
     pub told_level: i64,
     /// The working days a paused clock had left; `None` while it runs (migration 0024).
     pub paused_left: Option<i64>,
@@ -25,11 +25,11 @@ pub struct DueClockRow {
     pub snapshot: Option<String>,
 }
 
-/// Open clocks whose level by date is above the level already told, earliest first: untold
-/// clocks due before `until` (the due-soon horizon) and clocks told "due soon" that fell due
-/// before `today`. Two ranges of case_clocks_untold (state, told_level, due_on, case_id, seq),
-/// merged and limited; the cases are read only for rows written before migration 0024.
-/// Clocks already told read nothing.
+/// Open clocks whose level by date is above the level already told, earliest first: clocks
+/// due before `until` (the due-soon horizon) not yet told, and clocks told "due soon" that
+/// fell due before `today`. The due range of case_clocks_open_due_case (state, due_on,
+/// case_id, seq), each row's mark looked up in clock_told by its key (migration 0025); the
+/// cases are read only for rows written before migration 0024.
 pub async fn untold_clocks_due(
     pool: &sqlx::AnyPool,
     vault: &crate::ssr::vault::Vault,
@@ -37,16 +37,16 @@ pub async fn untold_clocks_due(
     today: &str,
     limit: i64,
 ) -> sqlx::Result<Vec<DueClockRow>> {
-    const COLUMNS: &str = "case_id, seq, kind, owner_level, due_on, village_code, township_code,
-        tracking_number, told_level, paused_left, pause_known";
-    let mut rows: Vec<DueClockRow> = sqlx::query_as(&format!(
-        "select {COLUMNS} from case_clocks
-         where state = 'open' and told_level = 0 and due_on < $1
-         union all
-         select {COLUMNS} from case_clocks
-         where state = 'open' and told_level = 1 and due_on < $2
-         order by due_on, case_id, seq limit $3"
-    ))
+    let mut rows: Vec<DueClockRow> = sqlx::query_as(
+        "select c.case_id, c.seq, c.kind, c.owner_level, c.due_on, c.village_code,
+                c.township_code, c.tracking_number, coalesce(t.level, 0) as told_level,
+                c.paused_left, c.pause_known
+         from case_clocks c
+         left join clock_told t on t.due_on = c.due_on and t.case_id = c.case_id and t.seq = c.seq
+         where c.state = 'open' and c.due_on < $1
+         and coalesce(t.level, 0) < (case when c.due_on < $2 then 2 else 1 end)
+         order by c.due_on, c.case_id, c.seq limit $3",
+    )
     .bind(until)
     .bind(today)
     .bind(limit)

@@ -7,10 +7,11 @@ use super::{millis, reports::draft_cutoff};
 use crate::domain::{
     case::Case,
     retention::{cutoff, scrub_members, REFUSED_STATES},
+    time::beijing_date,
 };
 use crate::ssr::{
     error::ServiceError,
-    repo::{cases as case_rows, drafts, rate_limits, retention, sessions},
+    repo::{cases as case_rows, clocks, drafts, rate_limits, retention, sessions},
     state::AppState,
 };
 
@@ -24,6 +25,8 @@ pub struct Purged {
     pub payloads: u64,
     /// Refused filings whose personal data was cleared.
     pub refused: u64,
+    /// The sweep's told marks of clocks closed or moved to another date.
+    pub marks: u64,
 }
 
 /// One purge pass (the worker runs it with the clock sweep).
@@ -41,12 +44,17 @@ pub async fn purge(state: &AppState, now: DateTime<Utc>) -> Result<Purged, Servi
         )
         .await?,
         refused: purge_refused(state, now).await?,
+        marks: clocks::purge_stale_marks(pool, &beijing_date(now).to_string(), STALE_MARKS_BATCH)
+            .await?,
     };
     if purged != Purged::default() {
         tracing::info!(?purged, "expired rows deleted");
     }
     Ok(purged)
 }
+
+/// Stale told marks deleted per pass (the next pass takes the rest).
+const STALE_MARKS_BATCH: i64 = 5_000;
 
 /// Refused filings cleared per pass (the next pass takes the rest).
 const REFUSED_BATCH: i64 = 500;

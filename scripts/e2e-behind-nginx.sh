@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The Chromium journey through Debian's nginx (end2end/proxy/): starts the debug server built
-# by `cargo leptos build --bin-features test-clock` with SECURE_COOKIES=1 and TRUSTED_PROXIES
-# set to nginx, and nginx with the shipped configuration (scripts/nginx-site.sh) in front.
-# Called by scripts/test.sh; alone: `bash scripts/e2e-behind-nginx.sh` after that build.
+# The Chromium journey through Debian's nginx (end2end/proxy/): starts the debug server of
+# scripts/test.sh's test build (with the test clock) and the site it built, with
+# SECURE_COOKIES=1 and TRUSTED_PROXIES set to nginx, and nginx with the shipped configuration
+# (scripts/nginx-site.sh) in front. Called by scripts/test.sh; alone:
+# `bash scripts/e2e-behind-nginx.sh` after that build.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/postgres.sh" # free_port

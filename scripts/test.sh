@@ -34,7 +34,10 @@ say "formatting"
 cargo fmt --all --check
 
 say "lints (server, and the browser build)"
-cargo clippy --workspace --all-targets -- -D warnings
+# The flag of the test build below (see TEST_BUILD): the build scripts and macros clippy
+# compiles are then the test build's too.
+SERVER_FLAGS="--cfg erase_components"
+RUSTFLAGS="$SERVER_FLAGS" cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p app --lib --no-default-features --features hydrate --target wasm32-unknown-unknown -- -D warnings
 
 # The nginx test must run here, not return early for want of nginx.
@@ -46,22 +49,30 @@ export RUST_BACKTRACE=0
 FAULT_TESTS=(db_restart:: kill_nine:: disk_full:: shutdown:: slow_clients:: two_servers:: outbox_outage::)
 SKIP_FAULTS=()
 for t in "${FAULT_TESTS[@]}"; do SKIP_FAULTS+=(--skip "$t"); done
+# One build of the server side for every step below: the workspace's test build with the
+# test clock (release builds lack it). Its server binary (target/debug/server) is also the
+# end-to-end tests' server, so the browser tests compile only the browser side (a second
+# server build, by cargo-leptos with other flags and features, compiled every server-side
+# crate again). cargo-leptos builds a debug site with `--cfg erase_components`, which
+# changes the pages' hydration markers, so the test build takes the same flag.
+TEST_BUILD=(--workspace --features server/test-clock)
 api_tests() {
-  cargo test "$@" -- "${SKIP_FAULTS[@]}"
+  RUSTFLAGS="$SERVER_FLAGS" cargo test "${TEST_BUILD[@]}" "$@" -- "${SKIP_FAULTS[@]}"
   say "fault tests on the real binary, two at a time"
-  cargo test -p server --test api -- --test-threads=2 "${FAULT_TESTS[@]}"
+  RUSTFLAGS="$SERVER_FLAGS" cargo test "${TEST_BUILD[@]}" --test api -- --test-threads=2 "${FAULT_TESTS[@]}"
 }
 
 say "unit, property and API tests on SQLite"
-api_tests --workspace
+api_tests
 
 start_postgres
 say "storage and API tests on PostgreSQL"
-api_tests -p server --test api
+api_tests --test api
 stop_postgres
 
-say "building the site for the end-to-end tests (with the test clock, which release builds lack)"
-cargo leptos build --bin-features test-clock
+say "building the site for the end-to-end tests (browser side; the server is the test build's)"
+cargo leptos build --frontend-only
+[ -x "$ROOT/target/debug/server" ] || die "the test build left no target/debug/server"
 say "building the staff pages' bundle (the household's carries no staff islands)"
 build_staff_bundle
 E2E_DIR="$(mktemp -d /tmp/safety-net-e2e.XXXXXX)"

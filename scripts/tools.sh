@@ -11,7 +11,14 @@ BINARYEN_VERSION="132"
 # one the person has in ~/.cargo/bin is neither used nor replaced.
 export PATH="$TOOLS/wasm-bindgen/bin:$HOME/.cargo/bin:$TOOLS/binaryen/node_modules/.bin:$PATH"
 
-say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+# Each step says how far into the run it starts (minutes:seconds since the first script of
+# the run sourced this file), so a slow CI run shows where its time went.
+: "${SN_T0:=$(date +%s)}"
+export SN_T0
+say() {
+  local t=$(($(date +%s) - SN_T0))
+  printf '\033[1m==> [%d:%02d] %s\033[0m\n' $((t / 60)) $((t % 60)) "$*"
+}
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 # The staff bundle (site `pkg/staff/`, hashes in hash-staff.txt): the browser build with the

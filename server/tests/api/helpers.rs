@@ -220,6 +220,9 @@ impl TestApp {
             .expect("request")
     }
 
+    /// The page at `path`, without the empty `<!>` hydration markers that a build with
+    /// `--cfg erase_components` (scripts/test.sh's, like cargo-leptos' debug builds) writes
+    /// after text: the tests read what a person sees.
     pub async fn get_html(&self, path: &str) -> String {
         self.client
             .get(self.url(path))
@@ -229,6 +232,7 @@ impl TestApp {
             .text()
             .await
             .expect("body")
+            .replace("<!>", "")
     }
 
     /// Files a report and returns its tracking number.

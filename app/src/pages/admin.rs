@@ -114,7 +114,7 @@ fn AccountRow(
     let role = Role::from_code(&a.role).map_or(a.role_zh, |r| r.label(t).to_owned());
     let (id_reset, id_toggle) = (a.id.clone(), a.id.clone());
     let label = tr::admin::new_password_for(t, &a.username);
-    let active = a.active;
+    let (active, is_you) = (a.active, a.is_you);
     view! {
         <li class="account" class:inactive=!active>
             <div><strong lang="zh-CN">{a.display_name}</strong> " " {a.username} " · " {role} " · "
@@ -125,11 +125,18 @@ fn AccountRow(
                     <input type="password" name="password" aria-label=label placeholder=tr::admin::new_password(t) autocomplete="new-password" />
                     <button type="submit" class="button small">{tr::admin::reset(t)}</button>
                 </ActionForm>
-                <ActionForm action=toggle attr:class="inline-form">
-                    <input type="hidden" name="user_id" value=id_toggle />
-                    <input type="hidden" name="active" value=(!active).to_string() />
-                    <button type="submit" class="button small">{if active { tr::admin::turn_off(t) } else { tr::admin::turn_on(t) }}</button>
-                </ActionForm>
+                // Turning oneself off is refused, so one's own row offers no such button.
+                {if is_you {
+                    view! { <span class="muted">{tr::admin::your_account(t)}</span> }.into_any()
+                } else {
+                    view! {
+                        <ActionForm action=toggle attr:class="inline-form">
+                            <input type="hidden" name="user_id" value=id_toggle />
+                            <input type="hidden" name="active" value=(!active).to_string() />
+                            <button type="submit" class="button small">{if active { tr::admin::turn_off(t) } else { tr::admin::turn_on(t) }}</button>
+                        </ActionForm>
+                    }.into_any()
+                }}
             </div>
         </li>
     }

@@ -12,6 +12,8 @@ pub struct AccountView {
     pub role: String,
     pub region: String,
     pub active: bool,
+    /// The signed-in administrator's own account, which they cannot turn off.
+    pub is_you: bool,
 }
 
 /// Messages the outbox gave up on after every retry (shown to the administrator).

@@ -133,3 +133,25 @@ async fn the_timeline_names_an_admin_created_officer() {
     assert!(timeline.contains("农户本人"), "{timeline}");
     assert!(!timeline.contains(&user_id), "{timeline}");
 }
+
+#[tokio::test]
+async fn the_account_list_offers_no_turning_off_of_the_signed_in_admin() {
+    let app = spawn_app().await;
+    let admin = app.login("xian-admin").await;
+    let page = admin.get_html("/staff/admin").await;
+    let row = |username: &str| -> String {
+        page.split(r#"<li class="account""#)
+            .find(|row| row.contains(&format!(" {username} ")))
+            .unwrap_or_else(|| panic!("a row for {username} in {page}"))
+            .to_owned()
+    };
+    let own = row("xian-admin");
+    assert!(own.contains("您本人的账号（不能停用）"), "{own}");
+    assert!(
+        !own.contains(">停用<"),
+        "no dead-end button on one's own row: {own}"
+    );
+    let other = row("zhen-hekou");
+    assert!(other.contains(">停用<"), "{other}");
+    assert!(!other.contains("您本人的账号"), "{other}");
+}

@@ -40,6 +40,7 @@ pub async fn list(state: &AppState, staff: &Staff) -> Result<Vec<AccountView>, S
                 .map(|r| r.label_zh().to_owned())
                 .unwrap_or_default(),
             role: u.role.clone(),
+            is_you: u.id == staff.id,
             id: u.id,
             username: u.username,
             display_name: u.display_name,

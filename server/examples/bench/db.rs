@@ -117,7 +117,21 @@ pub async fn sweep_again(url: &str, keys: &Path, rounds: usize, out: &mut Result
         }
         settle(url, &state.db.pool, out).await;
         let [first, again] = timed_sweeps(&state, out).await;
-        eprintln!("round {round}: sweep {first:.0} ms, again {again:.1} ms");
+        // Past the sweep's limit the second pass still had clocks to tell: sweep until one
+        // finds everyone told, and time that one (it reads the due range, tells nobody).
+        let mut settled = None;
+        for _ in 0..5 {
+            let started = Instant::now();
+            let report = escalation::sweep(&state, Utc::now()).await.expect("sweep");
+            if report.clocks_checked == 0 {
+                settled = Some(started.elapsed().as_secs_f64() * 1000.0);
+                break;
+            }
+        }
+        eprintln!(
+            "round {round}: sweep {first:.0} ms, again {again:.1} ms, everyone told {:.1} ms",
+            settled.unwrap_or(f64::NAN)
+        );
     }
     state.db.pool.close().await;
 }

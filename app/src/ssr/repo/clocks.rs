@@ -62,13 +62,15 @@ pub async fn mark_told(
             mark_told_as_json(tx, level, chunk).await?;
             continue;
         }
-        // Markers in the order they appear: the level, then the rows.
+        // Markers in the order they appear: the level, then the rows. (`where true`: SQLite
+        // reads `on conflict` after a bare select's from as a join constraint.)
         let mut markers = super::markers::Markers::for_connection(tx);
         let set = markers.take();
         let values: Vec<String> = chunk.iter().map(|_| markers.row(3)).collect();
         let sql = format!(
             "insert into clock_told (due_on, case_id, seq, level)
-             select column1, column2, column3, {set} from (values {}) as told where true
+             select column1, column2, column3, {set} from (values {}) as told
+             where true
              on conflict (due_on, case_id, seq) do update set level = excluded.level
              where clock_told.level < excluded.level",
             values.join(", ")

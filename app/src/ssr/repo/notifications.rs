@@ -14,8 +14,6 @@ pub struct DueClockRow {
     pub township_code: String,
     /// The case's tracking number (from the case for rows written before migration 0024).
     pub tracking_number: Option<String>,
-    /// The level already told: 0 nothing, 1 due soon, 2 overdue (clock_told, migration 0025).
-    pub told_level: i64,
     /// The working days a paused clock had left; `None` while it runs (migration 0024).
     pub paused_left: Option<i64>,
     /// 1 when the row says whether the clock is paused (written since migration 0024).
@@ -39,8 +37,7 @@ pub async fn untold_clocks_due(
 ) -> sqlx::Result<Vec<DueClockRow>> {
     let mut rows: Vec<DueClockRow> = sqlx::query_as(
         "select c.case_id, c.seq, c.kind, c.owner_level, c.due_on, c.village_code,
-                c.township_code, c.tracking_number, coalesce(t.level, 0) as told_level,
-                c.paused_left, c.pause_known
+                c.township_code, c.tracking_number, c.paused_left, c.pause_known
          from case_clocks c
          left join clock_told t on t.due_on = c.due_on and t.case_id = c.case_id and t.seq = c.seq
          where c.state = 'open' and c.due_on < $1

@@ -122,7 +122,7 @@ pub async fn sweep_in_chunks(
     let window = state.policy.due_soon_working_days;
     // Every clock with at most `window` working days left is due before the (window+1)-th
     // working day; paused clocks (judged on the days they had left) are due earlier still.
-    // Only clocks not yet told at the level their date gives them are read (migration 0022).
+    // Only clocks not yet told at the level their date gives them are read (migration 0025).
     let until = state
         .calendar
         .add_working_days(today, window.saturating_add(1));
@@ -431,15 +431,16 @@ async fn write_part(
     Ok((notified, emailed))
 }
 
-/// Told levels stored on the clock row (migration 0022).
+/// Told levels of the sweep's marks (clock_told, migration 0025).
 const TOLD_DUE_SOON: i64 = 1;
 const TOLD_OVERDUE: i64 = 2;
 
 /// The level a clock row the sweep read reaches by its due date alone: overdue once due before
 /// today, due soon otherwise (it was read because it is due before the horizon). For a running
-/// clock this is the level `judge` finds. A paused clock keeps its level until it resumes, a
-/// minimum is never due, and both resuming and any other case write re-insert the rows at
-/// level 0, so marking the row by date never hides a notice the snapshot would give later.
+/// clock this is the level `judge` finds, and a minimum is never due. A mark names its due
+/// date: a paused clock resumes on a later date (read again, unmarked) unless it had no
+/// working days left, and then the days it had left already gave it its date's level. So
+/// marking by date never hides a notice the snapshot would give later.
 fn told_level_by_date(due_on: &str, today: &str) -> i64 {
     // Both are 'YYYY-MM-DD', so text order is date order.
     if due_on < today {

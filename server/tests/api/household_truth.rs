@@ -1,12 +1,14 @@
 //! What the household reads is true (issue 10, tester's findings): the confirmation page says
 //! what the web notice shows, the demo county has phones to call and the advice never asks
 //! for a number that is not published, and repeated staff reads read as one line.
+use app::domain::case::CaseCommand;
 use reqwest::header;
 use serde_json::Value;
 
 use crate::{
-    fixtures::track_page,
+    fixtures::{township_officer, track_page},
     helpers::{fields, spawn_app, TestApp, QINGSHI_VILLAGE},
+    storage::run,
 };
 
 const MOBILE: &str = "13800138000";
@@ -72,6 +74,16 @@ async fn whom_to_call_has_the_demo_phones_and_without_them_leads_with_12317() {
     // The demo seed's 青石村 committee and 青石镇 office.
     assert!(contacts.contains("0854-7321201"), "{contacts}");
     assert!(contacts.contains("0854-7321001"), "{contacts}");
+    // Just filed: the township accepts it next, so the list and the advice both lead with it.
+    assert_eq!(body["contacts"][0]["phone"], "0854-7321001", "{body}");
+    let advice = body["contact_advice"].as_str().unwrap_or_default();
+    assert!(advice.contains("请先打乡镇电话"), "{advice}");
+    assert!(!advice.contains("先找村委会"), "{advice}");
+    // Accepted: the village visits next, and is named first.
+    let id = app.case_id_of(&tracking).await;
+    run(&app, &township_officer(), &id, CaseCommand::ACCEPT).await;
+    let body = track(&app, &tracking).await;
+    assert_eq!(body["contacts"][0]["phone"], "0854-7321201", "{body}");
     let advice = body["contact_advice"].as_str().unwrap_or_default();
     assert!(advice.contains("先找村委会（打电话或直接去）"), "{advice}");
 

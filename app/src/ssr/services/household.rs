@@ -12,6 +12,7 @@ use crate::{
         responsible::name_and_phone,
         time::beijing_date,
         wording::{
+            contacts::{nobody_came, Dialable},
             measures,
             progress::{progress, Inputs, Progress, Who},
         },
@@ -143,12 +144,14 @@ pub async fn contact_lines(
             phone: phone_of(&township),
         },
     ));
-    let advice = crate::domain::wording::contacts::nobody_came(
-        phone_of(village).is_some(),
-        phone_of(&township).is_some(),
-        lang,
-    )
-    .to_owned();
+    let dial = Dialable {
+        responsible: lines
+            .iter()
+            .any(|(who, line)| *who == Who::Responsible && line.phone.is_some()),
+        village: phone_of(village).is_some(),
+        township: phone_of(&township).is_some(),
+    };
+    let advice = nobody_came(first, dial, lang).to_owned();
     let mut lines: Vec<(Option<Who>, ContactLine)> = lines
         .into_iter()
         .map(|(who, line)| (Some(who), line))

@@ -57,14 +57,18 @@ pub fn SubmittedPage() -> impl IntoView {
                         </section>
                     }
                     .into_any(),
-                    Err(e) => view! {
-                        <section class="card">
-                            <p class="banner error">{e.text(t)}</p>
-                            <p>{tr::submitted::page_shown_only_within(t)}</p>
-                            <a href="/track" class="button">{tr::submitted::track_my_report(t)}</a>
-                        </section>
+                    Err(e) => {
+                        crate::components::page_status::main_content_failed(&e);
+                        // The link expired or names another filing: not found, not a 200.
+                        view! {
+                            <section class="card">
+                                <p class="banner error">{e.text(t)}</p>
+                                <p>{tr::submitted::page_shown_only_within(t)}</p>
+                                <a href="/track" class="button">{tr::submitted::track_my_report(t)}</a>
+                            </section>
+                        }
+                        .into_any()
                     }
-                    .into_any(),
                 }
             })}
         </Suspense>

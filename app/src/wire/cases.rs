@@ -74,7 +74,8 @@ pub struct DuplicateView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ComparisonView {
-    pub on: String,
+    #[cfg_attr(feature = "ssr", schema(value_type = String, format = Date))]
+    pub on: chrono::NaiveDate,
     pub by: String,
     /// Negative-list hits (负面清单), empty when nothing was found.
     pub hits_zh: Vec<String>,

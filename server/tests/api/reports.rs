@@ -31,6 +31,26 @@ async fn a_valid_report_gets_a_tracking_number_and_goes_to_the_confirmation() {
     // Filed Monday 2026-11-23: accepted within 2 working days, decided within 15 days.
     assert!(page.contains("2026年11月25日"), "acceptance deadline");
     assert!(page.contains("2026年12月8日"), "decision deadline");
+
+    // The same link for another number, without its token, or after the token's hour: a
+    // "not found" page that says why and where to look instead, answered as a 404.
+    let other = TrackingNumber::from_random([7; 16]);
+    let (_, token) = link.split_once("?t=").expect("a token");
+    let refused = [
+        format!("/report/submitted/{}?t={token}", other.as_str()),
+        format!("/report/submitted/{tracking}"),
+        link.clone(),
+    ];
+    for (n, path) in refused.iter().enumerate() {
+        if n == 2 {
+            app.clock.advance(chrono::Duration::minutes(61));
+        }
+        let response = app.client.get(app.url(path)).send().await.expect("request");
+        assert_eq!(response.status(), 404, "{path}");
+        let page = response.text().await.expect("body");
+        assert!(page.contains("确认页只在提交后一小时内显示"), "{path}");
+        assert!(!page.contains(&grouped), "{path}: shows the number");
+    }
 }
 
 #[tokio::test]

@@ -162,6 +162,13 @@ async fn negative_list_hits_warn_the_county_which_must_explain_an_identification
         serde_json::json!(["拥有私家车"])
     );
     assert_eq!(case["comparison_pending"], false);
+    // The comparison's date is written like every other date on the page.
+    let page = county.get_html(&format!("/staff/cases/{id}")).await;
+    let card = &page[page
+        .find("data-testid=\"comparison\"")
+        .expect("the comparison card")..];
+    let card = &card[..card.find("</section>").expect("its end")];
+    assert!(card.contains("年") && !card.contains("2026-"), "{card}");
     let queue: Value = county.queue_tab("all").await.json().await.expect("json");
     let item = queue["items"]
         .as_array()

@@ -1,32 +1,26 @@
-//! "Whom to call" advice for a household nobody has got back to: it never tells people to
-//! phone a number that is not published, leads with what they can dial, and names first the
-//! one the contact list puts first (whoever does the current step).
+//! "Whom to call": the order of the household's contacts and the advice under them. Numbers
+//! that can be dialled come first, then whoever does the current step; the advice names first
+//! whoever the list has on top, so the two never disagree, and it never asks anyone to phone
+//! a number that is not published.
 use crate::{
     domain::{lang::Lang, wording::progress::Who},
     tr,
 };
 
-/// Which of the household's contacts have a published phone number.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Dialable {
-    pub responsible: bool,
-    pub village: bool,
-    pub township: bool,
+/// Where a contact goes in the list (lower first; a stable sort keeps the given order
+/// otherwise). `who` is `None` for the 12317 hotline; `step` is whoever does the current step.
+pub fn rank(who: Option<Who>, dialable: bool, step: Option<Who>) -> (bool, bool) {
+    (!dialable, step.is_none() || who != step)
 }
 
-/// What to do if nobody came by the promised date. `first` is whoever does the current step
-/// (the list shows them on top when they can be dialled, and so does the advice).
-pub fn nobody_came(first: Option<Who>, dial: Dialable, lang: Lang) -> &'static str {
-    match first {
-        Some(Who::Responsible) if dial.responsible => {
-            tr::contacts::nobody_came_responsible_first(lang)
-        }
-        Some(Who::Township) if dial.township => tr::contacts::nobody_came_township_first(lang),
-        _ => match (dial.village, dial.township) {
-            (true, _) => tr::contacts::nobody_come_date_above(lang),
-            (false, true) => tr::contacts::nobody_came_township_phone(lang),
-            (false, false) => tr::contacts::nobody_came_hotline_only(lang),
-        },
+/// What to do if nobody came by the promised date, given whoever the list has on top (`None`:
+/// the 12317 hotline, on top only when no other number is published).
+pub fn nobody_came(top: Option<Who>, lang: Lang) -> &'static str {
+    match top {
+        Some(Who::Responsible) => tr::contacts::nobody_came_responsible_first(lang),
+        Some(Who::Township) => tr::contacts::nobody_came_township_first(lang),
+        Some(Who::Village) => tr::contacts::nobody_come_date_above(lang),
+        Some(Who::County) | None => tr::contacts::nobody_came_hotline_only(lang),
     }
 }
 
@@ -34,17 +28,22 @@ pub fn nobody_came(first: Option<Who>, dial: Dialable, lang: Lang) -> &'static s
 mod tests {
     use super::*;
 
-    fn dial(responsible: bool, village: bool, township: bool) -> Dialable {
-        Dialable {
-            responsible,
-            village,
-            township,
-        }
+    /// The household's list as the page builds it: the responsible person (once named), the
+    /// village, the township, the hotline, each with whether its number is published.
+    fn top(phones: [bool; 3], step: Option<Who>) -> Option<Who> {
+        let mut list = [
+            (Some(Who::Responsible), phones[0]),
+            (Some(Who::Village), phones[1]),
+            (Some(Who::Township), phones[2]),
+            (None, true),
+        ];
+        list.sort_by_key(|(who, dialable)| rank(*who, *dialable, step));
+        list[0].0
     }
 
     #[test]
     fn the_advice_only_asks_to_phone_offices_whose_number_is_published() {
-        // (village phone, township phone, says in Chinese, never says)
+        // (village phone, township phone, says in Chinese, never says); no responsible person.
         let rows: &[(bool, bool, &str, &[&str])] = &[
             (true, true, "先找村委会（打电话或直接去）", &[]),
             (true, false, "先找村委会（打电话或直接去）", &[]),
@@ -52,46 +51,51 @@ mod tests {
             (false, false, "拨打12317", &["乡镇电话", "打电话或直接去"]),
         ];
         for (village, township, says, never) in rows {
-            let zh = nobody_came(
-                Some(Who::Village),
-                dial(false, *village, *township),
-                Lang::Zh,
-            );
+            let first = top([false, *village, *township], Some(Who::Village));
+            let zh = nobody_came(first, Lang::Zh);
             assert!(zh.contains(says), "{village} {township}: {zh}");
             for n in *never {
                 assert!(!zh.contains(n), "{village} {township}: {zh}");
             }
-            let en = nobody_came(None, dial(false, *village, *township), Lang::En);
+            let en = nobody_came(first, Lang::En);
             assert!(en.is_ascii() && en.contains("12317"), "{en}");
         }
         // With no office phone, the first thing said is the number that can be dialled.
-        let en = nobody_came(None, dial(false, false, false), Lang::En);
+        let en = nobody_came(top([false, false, false], None), Lang::En);
         assert!(en.find("12317") < en.find("village"), "{en}");
     }
 
-    /// The contact list puts whoever does the current step on top; the advice under it
-    /// must not send the household to someone else first.
+    /// The list puts whoever does the current step on top when they can be dialled; the
+    /// advice under it follows the list, whatever the step.
     #[test]
-    fn the_advice_names_first_whoever_does_the_step_when_they_can_be_dialled() {
-        let all = dial(true, true, true);
-        let township = nobody_came(Some(Who::Township), all, Lang::Zh);
+    fn the_advice_names_first_whoever_the_list_has_on_top() {
+        let all = [true, true, true];
+        assert_eq!(top(all, Some(Who::Township)), Some(Who::Township));
+        let township = nobody_came(top(all, Some(Who::Township)), Lang::Zh);
         assert!(township.contains("请先打乡镇电话"), "{township}");
         assert!(!township.contains("先找村委会"), "{township}");
-        let responsible = nobody_came(Some(Who::Responsible), all, Lang::Zh);
-        assert!(
-            responsible.contains("请先打帮扶责任人的电话"),
-            "{responsible}"
+        let village = nobody_came(top(all, Some(Who::Village)), Lang::Zh);
+        assert!(village.contains("先找村委会"), "{village}");
+        // The county's step: nobody on the list is the county, so the list keeps its order
+        // (the responsible person first, once named), and so does the advice.
+        let county = top(all, Some(Who::County));
+        assert_eq!(county, Some(Who::Responsible));
+        assert!(nobody_came(county, Lang::Zh).contains("请先打帮扶责任人的电话"));
+        assert_eq!(
+            top([false, true, true], Some(Who::County)),
+            Some(Who::Village)
         );
-        // Not dialable: the advice falls back to the offices that are.
-        let no_phone = nobody_came(Some(Who::Township), dial(false, true, false), Lang::Zh);
-        assert!(no_phone.contains("先找村委会"), "{no_phone}");
-        let no_phone = nobody_came(Some(Who::Responsible), dial(false, false, true), Lang::Zh);
-        assert!(no_phone.contains("打乡镇电话"), "{no_phone}");
-        // The county's step: nobody on the list is the county, so the usual order stands.
-        let county = nobody_came(Some(Who::County), all, Lang::Zh);
-        assert!(county.contains("先找村委会"), "{county}");
-        for who in [Who::Township, Who::Responsible] {
-            let en = nobody_came(Some(who), all, Lang::En);
+        // Not dialable: whoever does the step goes below the numbers that can be dialled.
+        assert_eq!(
+            top([true, true, false], Some(Who::Township)),
+            Some(Who::Responsible)
+        );
+        assert_eq!(
+            top([false, true, false], Some(Who::Township)),
+            Some(Who::Village)
+        );
+        for who in [Who::Township, Who::Responsible, Who::Village] {
+            let en = nobody_came(Some(who), Lang::En);
             assert!(en.is_ascii() && en.contains("12317"), "{en}");
         }
     }

@@ -123,7 +123,7 @@ fn ComparisonCard(comparison: ComparisonView) -> impl IntoView {
                 <p class="muted">{tr::case_page::hit_needs_reason(t)}</p>
             })}
             <p class="muted">
-                {format!("{} · ", comparison.on)} <span lang="zh-CN">{comparison.by}</span>
+                {format!("{} · ", t.date(comparison.on))} <span lang="zh-CN">{comparison.by}</span>
                 {(!comparison.note.is_empty()).then(|| view! { " · " <span lang="zh-CN">{comparison.note}</span> })}
             </p>
         </section>

@@ -12,7 +12,7 @@ use crate::{
         responsible::name_and_phone,
         time::beijing_date,
         wording::{
-            contacts::{nobody_came, Dialable},
+            contacts::{nobody_came, rank},
             measures,
             progress::{progress, Inputs, Progress, Who},
         },
@@ -92,8 +92,8 @@ pub fn promised_dates(
 }
 
 /// Whom the household can call: its responsible person (once named), its village committee,
-/// its township, and the 12317 hotline (always). `first` is put on top (whom the page tells
-/// it to call about the current step).
+/// its township, and the 12317 hotline (always), in the order of `contacts::rank` (`first`:
+/// whoever does the current step); and the advice under them, which follows that order.
 pub async fn contact_lines(
     state: &AppState,
     case: &Case,
@@ -144,14 +144,6 @@ pub async fn contact_lines(
             phone: phone_of(&township),
         },
     ));
-    let dial = Dialable {
-        responsible: lines
-            .iter()
-            .any(|(who, line)| *who == Who::Responsible && line.phone.is_some()),
-        village: phone_of(village).is_some(),
-        township: phone_of(&township).is_some(),
-    };
-    let advice = nobody_came(first, dial, lang).to_owned();
     let mut lines: Vec<(Option<Who>, ContactLine)> = lines
         .into_iter()
         .map(|(who, line)| (Some(who), line))
@@ -164,9 +156,8 @@ pub async fn contact_lines(
             phone: Some(HOTLINE.to_owned()),
         },
     ));
-    // Numbers that can be dialled first (with none published for the offices, 12317 leads),
-    // then whoever does the next step; otherwise the order stays (a stable sort).
-    lines.sort_by_key(|(who, line)| (line.phone.is_none(), first.is_none() || *who != first));
+    lines.sort_by_key(|(who, line)| rank(*who, line.phone.is_some(), first));
+    let advice = nobody_came(lines.first().and_then(|(who, _)| *who), lang).to_owned();
     Ok((lines.into_iter().map(|(_, line)| line).collect(), advice))
 }
 

@@ -175,7 +175,7 @@ pub async fn view(
         duplicates: super::duplicates::duplicate_views(state, &actor, &case.duplicates).await?,
         duplicate_override: case.duplicate_override.clone(),
         comparison: case.comparison.as_ref().map(|c| ComparisonView {
-            on: c.on.to_string(),
+            on: c.on,
             by: people.name(&c.by),
             hits_zh: c.hits.iter().map(|h| h.label_zh().to_owned()).collect(),
             note: c.note.clone(),

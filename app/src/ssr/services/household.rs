@@ -116,38 +116,25 @@ pub async fn contact_lines(
     let name_of = |row: Option<regions::RegionRow>| row.map(|r| r.name);
     let village_name = name_of(regions::find(&state.db.pool, village).await?);
     let township_name = name_of(regions::find(&state.db.pool, &township).await?);
-    let mut lines: Vec<(Who, ContactLine)> = Vec::new();
-    if let Some(person) = &case.responsible {
-        let (name, phone) = name_and_phone(person, case.responsible_phone.as_ref());
-        lines.push((
-            Who::Responsible,
+    // Each line with whom it names (`None`: the hotline), for the order and the advice.
+    let line = |who: Who, name: Option<String>, phone: Option<String>| {
+        let label = who.label(lang).to_owned();
+        (
+            Some(who),
             ContactLine {
-                who: Who::Responsible.label(lang).to_owned(),
-                name: Some(name),
+                who: label,
+                name,
                 phone,
             },
-        ));
+        )
+    };
+    let mut lines = Vec::new();
+    if let Some(person) = &case.responsible {
+        let (name, phone) = name_and_phone(person, case.responsible_phone.as_ref());
+        lines.push(line(Who::Responsible, Some(name), phone));
     }
-    lines.push((
-        Who::Village,
-        ContactLine {
-            who: Who::Village.label(lang).to_owned(),
-            name: village_name,
-            phone: phone_of(village),
-        },
-    ));
-    lines.push((
-        Who::Township,
-        ContactLine {
-            who: Who::Township.label(lang).to_owned(),
-            name: township_name,
-            phone: phone_of(&township),
-        },
-    ));
-    let mut lines: Vec<(Option<Who>, ContactLine)> = lines
-        .into_iter()
-        .map(|(who, line)| (Some(who), line))
-        .collect();
+    lines.push(line(Who::Village, village_name, phone_of(village)));
+    lines.push(line(Who::Township, township_name, phone_of(&township)));
     lines.push((
         None,
         ContactLine {

@@ -61,7 +61,7 @@ enum Command {
         #[arg(long)]
         seconds: u64,
     },
-    /// The queue's raw SQL (first page, deep page, searches), p50/p95.
+    /// Requests per second of one GET path (`/healthz`, or the bare handler's).
     Rps {
         #[arg(long)]
         server: SocketAddr,
@@ -86,9 +86,8 @@ enum Command {
         #[arg(long, default_value_t = 0)]
         first: usize,
     },
-    /// The staff queue page as the county officer fetches it, p50/p95.
-    /// The queue page over HTTP and its raw SQL, the two interleaved request by request so
-    /// both meet the same machine (p50/p95 of each).
+    /// The staff queue page as the county officer fetches it over HTTP and its raw SQL, the
+    /// two interleaved request by request so both meet the same machine (p50/p95 of each).
     Queue {
         #[arg(long)]
         server: SocketAddr,

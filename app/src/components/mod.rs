@@ -12,6 +12,7 @@ pub mod page_status;
 pub mod region_contacts;
 pub mod report_fields;
 pub mod report_prop;
+pub mod textarea_text;
 pub mod village_options;
 pub mod who_looked;
 pub mod worded;

@@ -6,7 +6,10 @@ use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::reports::{load_report_draft, new_report_key},
-    components::field_errors::{FieldErrors, FieldMessage},
+    components::{
+        field_errors::{FieldErrors, FieldMessage},
+        textarea_text::textarea_text,
+    },
     domain::{
         id_number::IdNumber,
         message::UserMessage,
@@ -289,7 +292,7 @@ pub fn ReportFields(
                     aria-describedby="e-description" aria-invalid=invalid(errors, "description")
                     on:input=move |ev| errors.on_input("description", message(t, parse_description(&event_target_value(&ev))))
                     on:change=move |ev| errors.set("description", message(t, parse_description(&event_target_value(&ev))))>
-                    {description}
+                    {textarea_text(&description)}
                 </textarea>
                 <FieldMessage id="e-description" message=errors.get("description") />
             </div>

@@ -101,3 +101,31 @@ async fn a_draft_is_deleted_when_its_report_is_filed() {
     let (status, body) = draft_api(&app, &location).await;
     assert_eq!((status, body.as_str()), (StatusCode::OK, "null"));
 }
+
+/// A kept description with markup comes back in its box as typed: `</textarea>` does not end
+/// the box, and `&amp;` stays `&amp;` (leptos writes a textarea's text unescaped).
+#[tokio::test]
+async fn a_kept_description_with_markup_comes_back_as_typed_text() {
+    let app = spawn_app().await;
+    let mut fields = report_fields("草稿户", MOBILE, QINGSHI_VILLAGE);
+    fields.retain(|(k, _)| k != "form[consent]");
+    for (k, v) in fields.iter_mut() {
+        if k == "form[description]" {
+            *v = "备注</textarea><h1>假标题</h1> &amp; 第二行".into();
+        }
+    }
+    let response = app
+        .post_plain_form("/api/reports/submit", "/report", &fields)
+        .await;
+    assert_eq!(response.status(), StatusCode::FOUND);
+    let location = response.headers()["location"].to_str().expect("location");
+    let page = app.get_html(location).await;
+    assert!(
+        !page.contains("<h1>假标题</h1>"),
+        "no markup of the typist's"
+    );
+    assert!(
+        page.contains("备注&lt;/textarea&gt;&lt;h1&gt;假标题&lt;/h1&gt; &amp;amp; 第二行"),
+        "the description as typed"
+    );
+}

@@ -308,3 +308,30 @@ async fn the_county_form_suggests_the_category_the_home_check_supports() {
     let body: Value = refused.json().await.expect("json");
     assert!(body.to_string().contains("建档立卡"), "{body}");
 }
+
+/// A pair in another township shows only the first four symbols of its number, in the
+/// duplicates table and in the case's history alike (the number is half of a household's
+/// look-up key).
+#[tokio::test]
+async fn a_pair_outside_the_officers_region_is_masked_in_the_history_too() {
+    let app = spawn_app().await;
+    let elsewhere = app
+        .submit_report("张三", "13800138000", "522799102201")
+        .await;
+    let here = app
+        .submit_report("张三", "13800138000", QINGSHI_VILLAGE)
+        .await;
+    let id = case_id(&app, &here).await;
+    let township = app.login("zhen-qingshi").await;
+    let case = detail(&township, &id).await;
+    let masked = format!("{}******", &elsewhere[..4]);
+    assert_eq!(case["duplicates"][0]["tracking"], masked.as_str());
+    let history = timeline(&case);
+    assert!(history.contains(&masked), "{history}");
+    assert!(!history.contains(&elsewhere), "{history}");
+    assert!(!case.to_string().contains(&elsewhere), "nowhere on the page");
+
+    let county = app.login("xian-officer").await;
+    let whole = timeline(&detail(&county, &id).await);
+    assert!(whole.contains(&elsewhere), "the county covers both: {whole}");
+}

@@ -266,3 +266,32 @@ async fn a_refused_step_comes_back_open_and_in_view_not_in_a_closed_section() {
     );
     assert!(!step_section(&page, "record_home_check").contains(" open"));
 }
+
+/// A reason typed with markup comes back in its box as typed, not as markup on the page
+/// (leptos writes a textarea's text unescaped; the page escapes it first).
+#[tokio::test]
+async fn a_refused_reason_with_markup_comes_back_as_typed_text() {
+    let app = spawn_app().await;
+    let id = accepted_case(&app, "13800138078").await;
+    let cadre = app.login("cun-qingshi").await;
+    let reason = "路远</textarea><h1>假标题</h1> &amp; 第二行";
+    let form = [
+        ("kind", "request_extension"),
+        ("clock", "home_check"),
+        ("days", "x"),
+        ("reason", reason),
+    ];
+    let response = plain_step(&cadre, &id, &form).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let page = response.text().await.expect("html");
+    assert!(
+        !page.contains("<h1>假标题</h1>"),
+        "no markup of the typist's"
+    );
+    assert!(
+        page.contains(
+            "路远&lt;/textarea&gt;&lt;h1&gt;假标题&lt;/h1&gt; &amp;amp; 第二行</textarea>"
+        ),
+        "the reason as typed"
+    );
+}

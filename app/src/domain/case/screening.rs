@@ -76,6 +76,36 @@ pub struct DuplicateMatch {
     pub reasons: Vec<MatchReason>,
 }
 
+impl DuplicateMatch {
+    /// The other filing's number as an officer sees it: whole when `in_scope` (their region
+    /// covers its village), otherwise its first four symbols only, since the number is half
+    /// of a household's look-up key.
+    pub fn tracking_seen(&self, in_scope: bool) -> String {
+        if in_scope {
+            self.tracking.clone()
+        } else {
+            format!(
+                "{}******",
+                self.tracking.chars().take(4).collect::<String>()
+            )
+        }
+    }
+}
+
+/// `event` as an officer sees it in the case's history: a suspected duplicate's number
+/// outside their region (`covers` a village code) masked as in the duplicates table.
+pub fn seen_in_history(
+    mut event: super::CaseEvent,
+    covers: impl Fn(&str) -> bool,
+) -> super::CaseEvent {
+    if let super::EventKind::DuplicateSuspected { matches } = &mut event.kind {
+        for found in matches {
+            found.tracking = found.tracking_seen(covers(&found.village));
+        }
+    }
+    event
+}
+
 /// One item of the negative list (负面清单): a data-comparison finding that argues against
 /// identification.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -147,6 +177,20 @@ mod tests {
     use super::*;
 
     const ID: &str = "11010519491231002X";
+
+    #[test]
+    fn a_pair_outside_the_region_shows_four_symbols_of_its_number() {
+        let found = DuplicateMatch {
+            case_id: "c1".into(),
+            tracking: "76QUGZHSXM".into(),
+            state: "filed".into(),
+            village: "522799102201".into(),
+            reported_on: NaiveDate::from_ymd_opt(2026, 12, 3).expect("date"),
+            reasons: vec![MatchReason::SameMobile],
+        };
+        assert_eq!(found.tracking_seen(true), "76QUGZHSXM");
+        assert_eq!(found.tracking_seen(false), "76QU******");
+    }
 
     #[test]
     fn the_same_id_number_matches_whatever_the_case_of_the_check_letter() {

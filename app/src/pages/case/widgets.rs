@@ -1,7 +1,7 @@
 //! Inputs for each field a step form can have, named as `CommandForm` expects.
 use leptos::prelude::*;
 
-use crate::components::worded::parts;
+use crate::components::{textarea_text::textarea_text, worded::parts};
 
 use crate::{
     domain::{
@@ -201,16 +201,11 @@ where
             view! { <input type="date" name=name value=value id=fid aria-describedby=eid /> }
                 .into_any()
         }
-        "reason" | "note" | "text" => {
-            let value = typed_or(ty, &name, "");
-            view! { <textarea name=name rows="2" id=fid aria-describedby=eid>{value}</textarea> }
-                .into_any()
-        }
         "duplicate_override" if case.duplicates.is_empty() || case.duplicate_override.is_some() => {
             return ().into_any();
         }
-        "duplicate_override" => {
-            let value = typed_or(ty, &name, "");
+        "reason" | "note" | "text" | "duplicate_override" => {
+            let value = textarea_text(&typed_or(ty, &name, ""));
             view! { <textarea name=name rows="2" id=fid aria-describedby=eid>{value}</textarea> }
                 .into_any()
         }

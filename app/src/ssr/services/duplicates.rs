@@ -78,21 +78,12 @@ pub async fn duplicate_views(
     let mut views = Vec::with_capacity(duplicates.len());
     for found in duplicates {
         let row = cases::by_id(&state.db.pool, &state.vault, &found.case_id).await?;
-        let in_scope = RegionCode::parse(&found.village).is_ok_and(|v| actor.covers(&v));
+        let in_scope = covers_village(actor, &found.village);
         let current_state = row
             .as_ref()
             .map_or(found.state.as_str(), |r| r.state.as_str());
         views.push(DuplicateView {
-            // Out of the officer's region the number (half of a household's look-up key) is
-            // not shown in full.
-            tracking: if in_scope {
-                found.tracking.clone()
-            } else {
-                format!(
-                    "{}******",
-                    found.tracking.chars().take(4).collect::<String>()
-                )
-            },
+            tracking: found.tracking_seen(in_scope),
             case_id: in_scope.then(|| found.case_id.clone()),
             applicant: row
                 .as_ref()
@@ -113,6 +104,11 @@ pub async fn duplicate_views(
         });
     }
     Ok(views)
+}
+
+/// Whether `actor`'s region covers the village with this code.
+pub fn covers_village(actor: &Actor, village: &str) -> bool {
+    RegionCode::parse(village).is_ok_and(|v| actor.covers(&v))
 }
 
 /// Earlier filings for the household a member of staff is about to file for (as they type).

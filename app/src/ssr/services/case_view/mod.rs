@@ -11,7 +11,9 @@ use crate::{
         audit::{AuditAction, Outcome},
         case::{
             eligibility::{suggest_category, Lines},
-            labels, CaseEvent, Procedure, ReviewStep,
+            labels,
+            screening::seen_in_history,
+            CaseEvent, Procedure, ReviewStep,
         },
         id_number::IdNumber,
         mobile::MobileNumber,
@@ -84,6 +86,9 @@ pub async fn view(
         .iter()
         .rev()
         .map(|(_, payload)| serde_json::from_str::<CaseEvent>(payload))
+        .map(|event| {
+            event.map(|e| seen_in_history(e, |v| super::duplicates::covers_village(&actor, v)))
+        })
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| ServiceError::Corrupt(format!("event of {case_id}: {e}")))?;
     let mentioned = events

@@ -57,6 +57,18 @@ test('the queue fits 360 px in both languages, with names and badges unbroken', 
     assert.ok(widths.scroll <= widths.client,
       `the queue (${lang}) scrolls sideways at 360 px: ${widths.scroll} > ${widths.client} (${widths.what})`);
     assert.deepEqual(await brokenTexts(page, '.queue-head > strong, .queue-head > .tag'), [], `${lang}: broken`);
+    // A due date is read whole (CJK text may otherwise break between 12 and 月).
+    assert.deepEqual(await brokenTexts(page, '.queue-item .nowrap'), [], `${lang}: a date broken`);
   }
+  await page.context().close();
+});
+
+test('the top bar links are 44 px targets at 360 px', async () => {
+  const page = await newPage(browser, { viewport: { width: 360, height: 640 } });
+  await page.goto(`${BASE_URL}/report`);
+  const small = await page.evaluate(() => [...document.querySelectorAll('.topbar a')]
+    .map((a) => { const r = a.getBoundingClientRect(); return `${a.textContent.trim()} ${Math.round(r.width)}x${Math.round(r.height)}`; })
+    .filter((line) => { const [w, h] = line.split(' ').pop().split('x').map(Number); return w < 44 || h < 44; }));
+  assert.deepEqual(small, [], 'links smaller than 44 px');
   await page.context().close();
 });

@@ -308,7 +308,7 @@ fn QueueList(items: Vec<QueueItem>) -> impl IntoView {
                                 </div>
                                 <div>
                                     {item.next_step.unwrap_or_else(|| item.state.clone())}
-                                    <span class="muted">" · " {item.clock} " " {item.due_on}</span>
+                                    <span class="muted">" · " {item.clock} " " <span class="nowrap">{item.due_on}</span></span>
                                 </div>
                                 <div class="muted">
                                     <span lang="zh-CN">{item.township} " " {item.village}</span> " · " {item.id_masked}

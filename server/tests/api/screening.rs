@@ -329,9 +329,15 @@ async fn a_pair_outside_the_officers_region_is_masked_in_the_history_too() {
     let history = timeline(&case);
     assert!(history.contains(&masked), "{history}");
     assert!(!history.contains(&elsewhere), "{history}");
-    assert!(!case.to_string().contains(&elsewhere), "nowhere on the page");
+    assert!(
+        !case.to_string().contains(&elsewhere),
+        "nowhere on the page"
+    );
 
     let county = app.login("xian-officer").await;
     let whole = timeline(&detail(&county, &id).await);
-    assert!(whole.contains(&elsewhere), "the county covers both: {whole}");
+    assert!(
+        whole.contains(&elsewhere),
+        "the county covers both: {whole}"
+    );
 }

@@ -206,7 +206,7 @@ pub fn ClockList(
                     view! {
                         <li class=class>
                             <strong>{words.kind}</strong>
-                            <span class="muted">" · " {words.owner} {format!(" · {due} · ")}</span>
+                            <span class="muted">" · " {words.owner} " · " <span class="nowrap">{due}</span> " · "</span>
                             <span class="due">{words.time_left}</span>
                             {asked}
                         </li>

@@ -25,7 +25,8 @@ start_postgres() {
   # Tests run without fsync (-F); the benchmark sets PG_DURABLE=1 to measure durable commits.
   local fsync_off="-F"
   [ "${PG_DURABLE:-0}" = 1 ] && fsync_off=""
-  # PG_SETTINGS: more `-c name=value` options (the benchmark's production-like memory and WAL).
+  # PG_SETTINGS: more `-c name=value` options, to try other settings under the benchmark
+  # (docs/performance.md, session 22: larger memory and WAL settings filed slower).
   as_pg "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
     -o "-h 127.0.0.1 -p $PG_PORT -k $PG_DIR $fsync_off ${PG_SETTINGS:-} -c ssl=on -c ssl_cert_file=$PG_DIR/tls/server.pem -c ssl_key_file=$PG_DIR/tls/server.key" start >/dev/null \
     || { cat "$PG_DIR/server.log"; die "PostgreSQL did not start"; }

@@ -67,8 +67,9 @@ test('the top bar links are 44 px targets at 360 px', async () => {
   const page = await newPage(browser, { viewport: { width: 360, height: 640 } });
   await page.goto(`${BASE_URL}/report`);
   const small = await page.evaluate(() => [...document.querySelectorAll('.topbar a')]
-    .map((a) => { const r = a.getBoundingClientRect(); return `${a.textContent.trim()} ${Math.round(r.width)}x${Math.round(r.height)}`; })
-    .filter((line) => { const [w, h] = line.split(' ').pop().split('x').map(Number); return w < 44 || h < 44; }));
+    .map((a) => ({ a, r: a.getBoundingClientRect() }))
+    .filter(({ r }) => r.width < 44 || r.height < 44)
+    .map(({ a, r }) => `${a.textContent.trim()} ${Math.round(r.width)}x${Math.round(r.height)}`));
   assert.deepEqual(small, [], 'links smaller than 44 px');
   await page.context().close();
 });

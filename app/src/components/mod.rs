@@ -2,6 +2,7 @@ pub mod contacts;
 pub mod field_errors;
 pub mod form_post;
 pub mod hotline;
+pub mod html_text;
 pub mod hydrated;
 pub mod island_props;
 pub mod json_answer;

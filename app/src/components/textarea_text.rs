@@ -8,9 +8,7 @@
 pub fn textarea_text(text: &str) -> String {
     #[cfg(not(feature = "hydrate"))]
     {
-        text.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
+        super::html_text::escape(text)
     }
     #[cfg(feature = "hydrate")]
     {

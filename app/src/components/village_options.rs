@@ -2,6 +2,7 @@
 //! The island sets them as the `<select>`'s inner HTML, which hydration leaves as the server
 //! wrote it: the WASM carries no region-tree type to deserialize and no view to build the
 //! options (see docs/performance.md, issue 11).
+use super::html_text::escape;
 use crate::{i18n::Lang, wire::regions::TownshipOption};
 
 /// The placeholder, then one `<optgroup>` per township (place names are Chinese on every page,
@@ -50,21 +51,6 @@ pub fn choice_options_html<'a>(
             )
         })
         .collect()
-}
-
-/// Escapes text for an HTML attribute value in double quotes or for element text.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

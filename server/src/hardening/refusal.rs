@@ -2,6 +2,7 @@
 //! a short HTML page for a browser posting a form, the typed wire error for the site's own
 //! scripts (`Accept: application/json`), `{"error","message","key"}` for anyone else.
 use app::{
+    components::html_text::escape,
     domain::{lang::Lang, message::UserMessage},
     tr,
     wire::{error_body::ErrorBody, AppError, FieldError},
@@ -188,13 +189,6 @@ fn same_site_path(referer: &str) -> Option<String> {
         .or_else(|| referer.strip_prefix("http://"))?;
     let path = &rest[rest.find('/')?..];
     (path.starts_with('/') && !path.starts_with("//")).then(|| path.to_owned())
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 #[cfg(test)]

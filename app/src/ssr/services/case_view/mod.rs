@@ -85,9 +85,9 @@ pub async fn view(
         .await?
         .iter()
         .rev()
-        .map(|(_, payload)| serde_json::from_str::<CaseEvent>(payload))
-        .map(|event| {
-            event.map(|e| seen_in_history(e, |v| super::duplicates::covers_village(&actor, v)))
+        .map(|(_, payload)| {
+            serde_json::from_str::<CaseEvent>(payload)
+                .map(|e| seen_in_history(e, |v| super::duplicates::covers_village(&actor, v)))
         })
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| ServiceError::Corrupt(format!("event of {case_id}: {e}")))?;

@@ -10,6 +10,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/postgres.sh" # free_port
 cd "$ROOT"
 DIR="$(mktemp -d /tmp/safety-net-nginx.XXXXXX)"
 APP_PORT="$(free_port)"; HTTPS_PORT="$(free_port)"; HTTP_PORT="$(free_port)"
+# Each port is let go before the next is asked for: ask again until the three differ.
+while [ "$HTTPS_PORT" = "$APP_PORT" ]; do HTTPS_PORT="$(free_port)"; done
+while [ "$HTTP_PORT" = "$APP_PORT" ] || [ "$HTTP_PORT" = "$HTTPS_PORT" ]; do HTTP_PORT="$(free_port)"; done
 SERVER=""; NGINX=""
 stop() {
   [ -n "$NGINX" ] && { kill "$NGINX" 2>/dev/null || true; wait "$NGINX" 2>/dev/null || true; }

@@ -21,12 +21,14 @@ fn nginx() -> Option<PathBuf> {
         .find(|p| p.exists())
 }
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .expect("bind")
-        .local_addr()
-        .expect("addr")
-        .port()
+/// Two distinct free ports: both listeners are held until both are read (one after the other,
+/// the second could get the port the first just let go; nginx then merged the HTTP server into
+/// the HTTPS one and refused to start for want of its certificate).
+fn free_ports() -> (u16, u16) {
+    let bind = || std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let (a, b) = (bind(), bind());
+    let port = |l: &std::net::TcpListener| l.local_addr().expect("addr").port();
+    (port(&a), port(&b))
 }
 
 fn run(program: &str, args: &[&str]) {
@@ -133,7 +135,7 @@ async fn through_the_shipped_nginx_config_tls_hsts_secure_cookies_and_the_real_c
         );
         return;
     };
-    let (https, http) = (free_port(), free_port());
+    let (https, http) = free_ports();
     let origin = format!("https://localhost:{https}");
     let app = spawn_app_configured(|config| Config {
         secure_cookies: true,

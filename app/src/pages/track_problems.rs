@@ -1,6 +1,6 @@
 //! What went wrong on a look-up posted without JavaScript (`e=` in the address), sorted to
 //! where it is shown: under the tracking number, under the mobile, or about the whole form
-//! (`limited`, `not_found`: the latter never says which of the two was wrong).
+//! (`limited`, `paused`, `not_found`: the latter never says which of the two was wrong).
 use crate::{
     domain::{message::UserMessage, MobileNumberError as M, TrackingNumberError as N},
     i18n::Lang,
@@ -28,6 +28,7 @@ impl TrackProblems {
         for code in codes.split(',') {
             match code {
                 "limited" => problems.form = Some(tr::track::too_many_look_ups(t)),
+                "paused" => problems.form = Some(tr::track::number_paused(t)),
                 "not_found" => problems.form = Some(tr::track::nothing_found_check_tracking(t)),
                 key => {
                     if let Some(e) = tracking.iter().find(|e| e.key() == key) {
@@ -74,6 +75,13 @@ mod tests {
                 "limited",
                 TrackProblems {
                     form: Some(tr::track::too_many_look_ups(zh)),
+                    ..Default::default()
+                },
+            ),
+            (
+                "paused",
+                TrackProblems {
+                    form: Some(tr::track::number_paused(zh)),
                     ..Default::default()
                 },
             ),

@@ -17,6 +17,9 @@ pub enum ServiceError {
     Refused(crate::domain::case::Refusal),
     #[error("rate limited")]
     RateLimited,
+    /// Look-ups of one tracking number are paused: others tried it with wrong mobiles.
+    #[error("look-ups of this number are paused")]
+    LookUpsPaused,
     #[error("database error")]
     Db(#[from] sqlx::Error),
     #[error("stored data is corrupt: {0}")]
@@ -44,7 +47,7 @@ impl From<ServiceError> for AppError {
                 tracing::info!(refusal = %refusal, "command refused");
                 AppError::Refused(FieldError::new("command", &refusal))
             }
-            ServiceError::RateLimited => AppError::RateLimited,
+            ServiceError::RateLimited | ServiceError::LookUpsPaused => AppError::RateLimited,
             ServiceError::Db(e) if super::db::is_unavailable(&e) => {
                 tracing::error!(error = %e, "database unavailable; answered 503");
                 AppError::Unavailable

@@ -49,25 +49,25 @@ pub async fn take_in_window_counted<'e, E: Executor<'e, Database = Any>>(
     Ok(admitted.filter(|hits| *hits <= limit))
 }
 
-/// Whether any of `buckets` has used up its limit in a window still open at `now_ms`,
-/// without taking a hit: one statement for all of them.
-pub async fn any_reached<'e, E: Executor<'e, Database = Any>>(
+/// Which of `buckets` have used up their limit in a window still open at `now_ms`, without
+/// taking a hit: one statement for all of them.
+pub async fn reached<'e, E: Executor<'e, Database = Any>>(
     ex: E,
     buckets: &[(&str, i64)],
     now_ms: i64,
-) -> sqlx::Result<bool> {
+) -> sqlx::Result<Vec<String>> {
     let each: Vec<String> = (0..buckets.len())
         .map(|i| format!("(bucket = ${} and hits >= ${})", 2 + 2 * i, 3 + 2 * i))
         .collect();
     let sql = format!(
-        "select count(*) from rate_limits where window_ends > $1 and ({})",
+        "select bucket from rate_limits where window_ends > $1 and ({})",
         each.join(" or ")
     );
-    let mut query = sqlx::query_scalar::<_, i64>(&sql).bind(now_ms);
+    let mut query = sqlx::query_scalar::<_, String>(&sql).bind(now_ms);
     for (bucket, limit) in buckets {
         query = query.bind(*bucket).bind(*limit);
     }
-    Ok(query.fetch_one(ex).await? > 0)
+    query.fetch_all(ex).await
 }
 
 /// How a growing delay is shaped: `free` hits pass at once; from then on each hit makes the

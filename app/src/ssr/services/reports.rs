@@ -528,6 +528,7 @@ pub async fn track_redirect(
             .collect::<Vec<_>>()
             .join(","),
         (Err(ServiceError::RateLimited), _) => "limited".to_owned(),
+        (Err(ServiceError::LookUpsPaused), _) => "paused".to_owned(),
         (Err(_), _) => "not_found".to_owned(),
     };
     Ok(crate::ssr::track_back::back_to_form(&problem, tracking))

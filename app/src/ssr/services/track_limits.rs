@@ -34,7 +34,8 @@ fn miss_buckets(address: &str, tracking: &str) -> [(String, i64); 2] {
 
 /// Before a look-up: refused when the address floods, or when the address or the number has
 /// used up its misses. Checked before the case is read, so once they are used up even the
-/// right mobile number is refused and tells a guesser nothing.
+/// right mobile number is refused and tells a guesser nothing. A number whose misses came
+/// from elsewhere is `LookUpsPaused`, so its household is not told it asked too often.
 pub async fn admit(
     state: &AppState,
     address: &str,
@@ -50,11 +51,19 @@ pub async fn admit(
         tracing::warn!("progress look-ups from one address over the flood limit");
         return Err(ServiceError::RateLimited);
     }
-    let misses = miss_buckets(address, tracking);
-    let misses: Vec<(&str, i64)> = misses.iter().map(|(b, l)| (b.as_str(), *l)).collect();
-    if rate_limits::any_reached(pool, &misses, now_ms).await? {
-        tracing::warn!("progress look-ups refused: too many that found nothing");
+    let [by_address, by_number] = miss_buckets(address, tracking);
+    let buckets = [
+        (by_address.0.as_str(), by_address.1),
+        (by_number.0.as_str(), by_number.1),
+    ];
+    let spent = rate_limits::reached(pool, &buckets, now_ms).await?;
+    if spent.contains(&by_address.0) {
+        tracing::warn!("progress look-ups refused: too many from one address found nothing");
         return Err(ServiceError::RateLimited);
+    }
+    if spent.contains(&by_number.0) {
+        tracing::warn!("progress look-ups refused: one number tried with many wrong mobiles");
+        return Err(ServiceError::LookUpsPaused);
     }
     Ok(())
 }

@@ -220,6 +220,31 @@ async fn track_status(
         .as_u16()
 }
 
+/// A progress look-up posted as a plain form (no JavaScript) from `client`: where it is sent
+/// back to, and what that page says.
+async fn plain_look_up(
+    app: &TestApp,
+    client: &reqwest::Client,
+    tracking: &str,
+    mobile: &str,
+) -> (String, String) {
+    let response = client
+        .post(app.url("/api/reports/track"))
+        .header(header::ACCEPT, "text/html")
+        .header(header::REFERER, app.url("/track"))
+        .form(&fields(&[("tracking", tracking), ("mobile", mobile)]))
+        .send()
+        .await
+        .expect("track");
+    assert_eq!(response.status(), 302);
+    let location = response.headers()[header::LOCATION]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    let page = app.get_html(&location).await;
+    (location, page)
+}
+
 #[tokio::test]
 async fn guessing_from_one_address_is_stopped_and_the_household_elsewhere_still_looks_up() {
     let app = spawn_app().await;
@@ -236,6 +261,12 @@ async fn guessing_from_one_address_is_stopped_and_the_household_elsewhere_still_
     assert_eq!(
         track_status(&app, &guesser, &tracking, household).await,
         429
+    );
+    let (location, page) = plain_look_up(&app, &guesser, &tracking, household).await;
+    assert!(location.starts_with("/track?e=limited&"), "{location}");
+    assert!(
+        page.contains("查询太频繁了"),
+        "the address is told it asked too often"
     );
     assert_eq!(
         track_status(&app, &caller_at(&app, 11), &tracking, household).await,
@@ -258,6 +289,15 @@ async fn a_seen_tracking_number_cannot_be_tried_against_many_mobiles_from_many_a
     assert_eq!(
         track_status(&app, &caller_at(&app, 200), &tracking, household).await,
         429
+    );
+    // The household at home, which asked nothing before, is told the truth: the number was
+    // tried with wrong mobiles, not that it asked too often.
+    let (location, page) = plain_look_up(&app, &caller_at(&app, 201), &tracking, household).await;
+    assert!(location.starts_with("/track?e=paused&"), "{location}");
+    assert!(page.contains("暂停查询一小时"), "the pause is explained");
+    assert!(
+        !page.contains("查询太频繁了"),
+        "not blamed for asking too often"
     );
 }
 

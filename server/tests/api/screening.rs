@@ -204,6 +204,34 @@ async fn negative_list_hits_warn_the_county_which_must_explain_an_identification
     assert!(timeline(&case).contains("车辆为报废农用三轮车"));
 }
 
+#[tokio::test]
+async fn an_empty_comparison_is_refused_and_the_same_one_is_not_recorded_twice() {
+    let app = spawn_app().await;
+    let id = at_county(&app).await;
+    let county = app.login("xian-officer").await;
+    let case = detail(&county, &id).await;
+    let compare = [("kind", "record_comparison"), ("note", "公安车辆登记数据")];
+
+    let empty = step(&county, &id, version(&case), &compare[..1]).await;
+    assert_eq!(empty.status(), 422);
+    let body: Value = empty.json().await.expect("json");
+    assert!(
+        body.to_string().contains("\"note\""),
+        "the note is named: {body}"
+    );
+    assert_eq!(detail(&county, &id).await["comparison_pending"], true);
+
+    let first = step(&county, &id, version(&case), &compare).await;
+    assert_eq!(first.status(), 200);
+    let case = detail(&county, &id).await;
+    // The form sent again (a second click on a slow line): told, and nothing written.
+    let again = step(&county, &id, version(&case), &compare).await;
+    assert_eq!(again.status(), 422);
+    let body: Value = again.json().await.expect("json");
+    assert!(body.to_string().contains("完全相同"), "{body}");
+    assert_eq!(version(&detail(&county, &id).await), version(&case));
+}
+
 async fn set_hebei_policy(app: &TestApp) {
     let admin = app.login("xian-admin").await;
     let form = policy_fields(

@@ -103,13 +103,16 @@ pub fn decide(
             review::township_review(case, *approve, note, &ctx, &mut out)?
         }
         CaseCommand::RecordComparison { hits, note } => {
+            // What was compared is the record's substance, hits or not: never an empty entry.
+            let note = required(note, "note")?;
             let mut hits = hits.clone();
             hits.sort();
             hits.dedup();
-            out.push(EventKind::ComparisonRecorded {
-                hits,
-                note: note.trim().to_owned(),
-            });
+            let recorded = case.comparison.as_ref();
+            if recorded.is_some_and(|c| c.hits == hits && c.note == note) {
+                return Err(Refusal::ComparisonUnchanged);
+            }
+            out.push(EventKind::ComparisonRecorded { hits, note });
         }
         CaseCommand::CountyDecide { decision } => {
             review::county_decide(case, decision, &ctx, &mut out)?

@@ -246,11 +246,12 @@ fn parse_kind_fields(
                 .filter(|code| !code.trim().is_empty())
                 .map(|code| vocab(code, NegativeItem::from_code))
                 .collect::<Result<Vec<_>, _>>();
-            p.keep("hits", hits)
-                .map(|hits| CaseCommand::RecordComparison {
-                    hits,
-                    note: f.note.trim().to_owned(),
-                })
+            let hits = p.keep("hits", hits);
+            let note = p.keep("note", required(&f.note));
+            Some(CaseCommand::RecordComparison {
+                hits: hits?,
+                note: note?,
+            })
         }
         CommandKind::RejectOutOfScope => p
             .keep("reason", required(&f.reason))

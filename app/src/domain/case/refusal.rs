@@ -94,6 +94,8 @@ pub enum Refusal {
     PossibleDuplicate,
     /// The county has not recorded its data comparison.
     ComparisonMissing,
+    /// The same comparison is already on the case (a second click, a form sent twice).
+    ComparisonUnchanged,
     /// The notice drew an objection, so the comparison may not be skipped.
     ComparisonNotSkippable,
     /// The comparison hit the negative list: identifying anyway needs an explanation.
@@ -158,6 +160,7 @@ impl Refusal {
             | Refusal::MeasureStatusBackwards
             | Refusal::PossibleDuplicate
             | Refusal::ComparisonMissing
+            | Refusal::ComparisonUnchanged
             | Refusal::ComparisonNotSkippable
             | Refusal::NegativeListUnexplained => Vec::new(),
             Refusal::CategoryDoesNotFit { misfit } => vec![("misfit", misfit.code().to_owned())],
@@ -203,6 +206,7 @@ impl UserMessage for Refusal {
             Refusal::ClockNotPaused { .. } => "case_refusal.clock_not_paused",
             Refusal::PossibleDuplicate => "case_refusal.possible_duplicate",
             Refusal::ComparisonMissing => "case_refusal.comparison_missing",
+            Refusal::ComparisonUnchanged => "case_refusal.comparison_unchanged",
             Refusal::ComparisonNotSkippable => "case_refusal.comparison_not_skippable",
             Refusal::NegativeListUnexplained => "case_refusal.negative_list_unexplained",
             Refusal::CategoryDoesNotFit { .. } => "case_refusal.category_does_not_fit",
@@ -261,6 +265,7 @@ impl UserMessage for Refusal {
             Refusal::ClockNotPaused { .. } => t::clock_not_paused(lang),
             Refusal::PossibleDuplicate => t::possible_duplicate(lang),
             Refusal::ComparisonMissing => t::comparison_missing(lang),
+            Refusal::ComparisonUnchanged => t::comparison_unchanged(lang),
             Refusal::ComparisonNotSkippable => t::comparison_not_skippable(lang),
             Refusal::NegativeListUnexplained => t::negative_list_unexplained(lang),
             Refusal::CategoryDoesNotFit { misfit } => {
@@ -345,6 +350,7 @@ mod tests {
                 },
                 Refusal::PossibleDuplicate,
                 Refusal::ComparisonMissing,
+                Refusal::ComparisonUnchanged,
                 Refusal::ComparisonNotSkippable,
                 Refusal::NegativeListUnexplained,
                 Refusal::CategoryDoesNotFit {

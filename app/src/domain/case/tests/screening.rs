@@ -134,6 +134,32 @@ fn the_county_cannot_decide_before_its_data_comparison() {
 }
 
 #[test]
+fn a_comparison_says_what_was_compared_and_is_not_recorded_twice() {
+    let mut j = at("township_reviewed");
+    let blank = CaseCommand::RecordComparison {
+        hits: Vec::new(),
+        note: "  ".to_owned(),
+    };
+    assert_eq!(
+        j.try_role(Role::CountyOfficer, &blank),
+        Err(Refusal::MissingData { field: "note" })
+    );
+    j.act(
+        Role::CountyOfficer,
+        comparison(vec![NegativeItem::PrivateCar]),
+    );
+    // The same again (a second click), hits in another order included: refused, nothing
+    // written; a corrected one is recorded and replaces it.
+    let again = comparison(vec![NegativeItem::PrivateCar, NegativeItem::PrivateCar]);
+    assert_eq!(
+        j.try_role(Role::CountyOfficer, &again),
+        Err(Refusal::ComparisonUnchanged)
+    );
+    j.act(Role::CountyOfficer, comparison(Vec::new()));
+    assert!(j.case.comparison.expect("kept").hits.is_empty());
+}
+
+#[test]
 fn negative_list_hits_warn_the_county_and_identifying_anyway_needs_an_explanation() {
     let mut j = at("notice_running");
     j.act(

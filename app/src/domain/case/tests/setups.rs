@@ -39,7 +39,7 @@ pub fn compared() -> Journey {
         Role::CountyOfficer,
         CaseCommand::RecordComparison {
             hits: Vec::new(),
-            note: String::new(),
+            note: "比对无异常".to_owned(),
         },
     );
     j

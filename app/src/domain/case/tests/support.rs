@@ -301,7 +301,7 @@ impl Journey {
                         Role::CountyOfficer,
                         CaseCommand::RecordComparison {
                             hits: Vec::new(),
-                            note: String::new(),
+                            note: "比对无异常".to_owned(),
                         },
                     );
                 }

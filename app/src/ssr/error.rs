@@ -45,7 +45,8 @@ impl From<ServiceError> for AppError {
             ServiceError::Conflict => AppError::Conflict,
             ServiceError::Refused(refusal) => {
                 tracing::info!(refusal = %refusal, "command refused");
-                AppError::Refused(FieldError::new("command", &refusal))
+                let field = refusal.field().unwrap_or("command");
+                AppError::Refused(FieldError::new(field, &refusal))
             }
             ServiceError::RateLimited | ServiceError::LookUpsPaused => AppError::RateLimited,
             ServiceError::Db(e) if super::db::is_unavailable(&e) => {

@@ -295,3 +295,39 @@ async fn a_refused_reason_with_markup_comes_back_as_typed_text() {
         "the reason as typed"
     );
 }
+
+/// The engine's refusal of one field (a home check dated tomorrow) is shown under that field
+/// on the first send, the banner asking to check what is marked.
+#[tokio::test]
+async fn a_refused_date_is_shown_under_the_date_field() {
+    let app = spawn_app().await;
+    let id = accepted_case(&app, "13800138079").await;
+    let cadre = app.login("cun-qingshi").await;
+    let today = detail(&cadre, &id).await["today"]
+        .as_str()
+        .expect("today")
+        .parse::<chrono::NaiveDate>()
+        .expect("a date");
+    let tomorrow = (today + chrono::Duration::days(1)).to_string();
+    let form = [
+        ("kind", "record_home_check"),
+        ("date", tomorrow.as_str()),
+        ("visitors", "王村干"),
+        ("members][0][name", "张三"),
+        ("members][0][labour", "full"),
+        ("members][0][income", "3000"),
+        ("rigid_expenditure", "0"),
+        ("consent_signed", "on"),
+    ];
+    let response = plain_step(&cadre, &id, &form).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let page = response.text().await.expect("html");
+    let under = page
+        .split(r#"id="e-record_home_check-date""#)
+        .nth(1)
+        .expect("the date's error line");
+    let under = &under[..under.find("</p>").expect("its end")];
+    assert!(under.contains("日期不能晚于今天"), "{under}");
+    assert!(page.contains("请检查标红的内容"), "the banner points to it");
+    assert_eq!(detail(&cadre, &id).await["state_zh"], "待入户核查");
+}

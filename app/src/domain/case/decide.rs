@@ -75,7 +75,7 @@ pub fn decide(
         }
         CaseCommand::StartNotice { from } => {
             let earliest = case.village_review.as_ref().map(|r| r.date);
-            check_date(*from, earliest, ctx.today(), "from")?;
+            check_date(*from, earliest, ctx.today(), "date")?;
             let min_until = crate::domain::clock::due_date(*from, policy.notice_min, cal);
             out.push(EventKind::NoticeStarted {
                 from: *from,
@@ -121,7 +121,7 @@ pub fn decide(
             review::county_decide_elimination(case, decision, &ctx, &mut out)?
         }
         CaseCommand::NotifyRefusal { on } => {
-            check_date(*on, Some(case.discovered_on), ctx.today(), "on")?;
+            check_date(*on, Some(case.discovered_on), ctx.today(), "date")?;
             out.push(EventKind::RefusalNotified { on: *on });
             out.meet(ClockKind::RefusalNotice, *on);
         }

@@ -117,6 +117,17 @@ pub enum Refusal {
 }
 
 impl Refusal {
+    /// The form field this refusal is about, when it is about one: the page shows it there.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            Refusal::MissingData { field }
+            | Refusal::InvalidData { field }
+            | Refusal::DateAfterToday { field }
+            | Refusal::DateTooEarly { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+
     /// Details for interpolation and logs: (name, value) pairs.
     pub fn args(&self) -> Vec<(&'static str, String)> {
         match self {

@@ -60,6 +60,11 @@ pub fn StepForm(
                 .iter()
                 .find(|e| e.field == field)
                 .map(|e| message(e, t)),
+            // The engine's refusal of one field's value (a date before the step it follows)
+            // goes under that field, like the form's own problems.
+            Some(Err(AppError::Refused(reason))) if reason.field == field => {
+                Some(message(&reason, t))
+            }
             _ => None,
         }
     };
@@ -73,6 +78,9 @@ pub fn StepForm(
         _ => Vec::new(),
     })));
     let banner = move || match answer() {
+        Some(Err(AppError::Refused(reason))) if fields.contains(&reason.field.as_str()) => {
+            Some(tr::case_page::check_red(t).to_owned())
+        }
         Some(Err(AppError::Refused(reason))) => Some(message(&reason, t)),
         Some(Err(AppError::Validation(_))) => Some(tr::case_page::check_red(t).to_owned()),
         // Most often the same officer in another window or tab: no one is blamed.

@@ -29,10 +29,12 @@ pub enum CommandFieldError {
     TooManyDays,
     /// Zero or fewer days: a whole number, but no extension.
     TooFewDays,
+    /// A measure that ends before it starts.
+    EndBeforeStart,
 }
 
 impl CommandFieldError {
-    pub const ALL: [CommandFieldError; 16] = [
+    pub const ALL: [CommandFieldError; 17] = [
         CommandFieldError::UnknownKind,
         CommandFieldError::Missing,
         CommandFieldError::BadDate,
@@ -49,6 +51,7 @@ impl CommandFieldError {
         CommandFieldError::RelationMissing,
         CommandFieldError::TooManyDays,
         CommandFieldError::TooFewDays,
+        CommandFieldError::EndBeforeStart,
     ];
 }
 
@@ -71,6 +74,7 @@ impl UserMessage for CommandFieldError {
             Self::RelationMissing => "command.relation_missing",
             Self::TooManyDays => "command.too_many_days",
             Self::TooFewDays => "command.too_few_days",
+            Self::EndBeforeStart => "command.end_before_start",
         }
     }
 
@@ -94,6 +98,7 @@ impl UserMessage for CommandFieldError {
             Self::RelationMissing => w::command::relation_missing(lang),
             Self::TooManyDays => w::command::too_many_days(lang),
             Self::TooFewDays => w::command::too_few_days(lang),
+            Self::EndBeforeStart => w::command::end_before_start(lang),
         }
     }
 }

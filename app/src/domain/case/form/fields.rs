@@ -255,6 +255,12 @@ pub(super) fn parse_measures(rows: &[MeasureForm], p: &mut Problems) -> Option<V
         let amount = p.keep("measures", parse_amount(&row.amount));
         let start = p.keep("measures", parse_date(&row.start));
         let end = p.keep("measures", parse_date(&row.end));
+        // Told with the other problems on the first send, not after them as a refusal.
+        if let (Some(start), Some(end)) = (start, end) {
+            if end < start {
+                p.push("measures", CommandFieldError::EndBeforeStart);
+            }
+        }
         match (measure_type, amount, start, end) {
             (Some(measure_type), Some(amount), Some(start), Some(end)) => measures.push(Measure {
                 measure_type,

@@ -166,6 +166,27 @@ fn a_bad_measure_date_is_reported_under_measures() {
 }
 
 #[test]
+fn a_measure_ending_before_it_starts_is_told_with_the_other_problems() {
+    let mut form = complete_form(CommandKind::AddPlan);
+    form.measures[0].start = "2025-03-05".into();
+    form.measures[0].end = "2025-03-04".into();
+    form.measures[1].amount = "abc".into();
+    assert_eq!(
+        problem_keys(&form),
+        vec![
+            ("measures", "command.end_before_start"),
+            ("measures", "command.bad_amount")
+        ]
+    );
+    form.measures[0].end = "2025-03-05".into();
+    form.measures[1].amount = "100".into();
+    assert!(
+        parse_command(&form, today()).is_ok(),
+        "one day is a measure"
+    );
+}
+
+#[test]
 fn a_bad_amount_is_reported_under_members_or_measures() {
     for bad in ["abc", "-5", "1.234"] {
         let mut form = complete_form(CommandKind::RecordHomeCheck);

@@ -118,7 +118,7 @@ fn core_rows() -> Vec<Row> {
                 |j| CaseCommand::StartNotice {
                     from: j.today() + Duration::days(1),
                 },
-                Refusal::DateAfterToday { field: "from" },
+                Refusal::DateAfterToday { field: "date" },
             )),
             wrong_from: home_checked,
             wrong_refusal: wrong_state,
@@ -241,7 +241,7 @@ fn core_rows() -> Vec<Row> {
                 |j| CaseCommand::NotifyRefusal {
                     on: j.today() + Duration::days(2),
                 },
-                Refusal::DateAfterToday { field: "on" },
+                Refusal::DateAfterToday { field: "date" },
             )),
             wrong_from: identified,
             wrong_refusal: wrong_state,

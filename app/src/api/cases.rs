@@ -23,11 +23,13 @@ pub async fn case_detail(
     .await
 }
 
-/// Shows one applicant's full ID number for a reason from the list (free text for 其他);
-/// every reveal, and every refused one, is a row in the audit log.
+/// Shows one applicant's full ID number, or with `what=mobile` the mobile, for a reason from
+/// the list (free text for 其他); every reveal, and every refused one, is a row in the audit
+/// log.
 #[server(endpoint = "cases/reveal")]
 pub async fn reveal_id_number(
     case_id: String,
+    #[server(default)] what: String,
     #[server(default)] reason: String,
     #[server(default)] reason_text: String,
 ) -> Result<String, AppError> {
@@ -42,7 +44,7 @@ pub async fn reveal_id_number(
             address: &address,
             now,
         };
-        reveal::id_number(&ctx.state, reader, &case_id, &reason, &reason_text).await
+        reveal::personal(&ctx.state, reader, &case_id, &what, &reason, &reason_text).await
     })
     .await
 }

@@ -6,6 +6,8 @@
 pub enum AuditAction {
     CaseOpened,
     IdRevealed,
+    /// The applicant's full mobile number shown (to call the household).
+    MobileRevealed,
     LedgerExported,
     DuplicateProbe,
     NoticePrinted,
@@ -25,6 +27,7 @@ impl AuditAction {
     pub const ALL: &'static [AuditAction] = &[
         AuditAction::CaseOpened,
         AuditAction::IdRevealed,
+        AuditAction::MobileRevealed,
         AuditAction::LedgerExported,
         AuditAction::DuplicateProbe,
         AuditAction::NoticePrinted,
@@ -40,6 +43,7 @@ impl AuditAction {
         match self {
             AuditAction::CaseOpened => "case_opened",
             AuditAction::IdRevealed => "id_revealed",
+            AuditAction::MobileRevealed => "mobile_revealed",
             AuditAction::LedgerExported => "ledger_exported",
             AuditAction::DuplicateProbe => "duplicate_probe",
             AuditAction::NoticePrinted => "notice_printed",
@@ -84,6 +88,8 @@ pub enum RevealReason {
     Assistance,
     /// 核实疑似重复.
     DuplicateCheck,
+    /// 电话联系农户 (the mobile's usual reason).
+    Contact,
     /// 其他, with the officer's words.
     Other(String),
 }
@@ -109,6 +115,7 @@ impl RevealReason {
             "data_comparison" => Ok(RevealReason::DataComparison),
             "assistance" => Ok(RevealReason::Assistance),
             "duplicate_check" => Ok(RevealReason::DuplicateCheck),
+            "contact" => Ok(RevealReason::Contact),
             "other" if text.is_empty() => Err(RevealReasonError::OtherNeedsText),
             "other" if text.chars().count() > REASON_TEXT_MAX => Err(RevealReasonError::TooLong),
             "other" => Ok(RevealReason::Other(text.to_owned())),
@@ -122,6 +129,7 @@ impl RevealReason {
             RevealReason::DataComparison => "data_comparison",
             RevealReason::Assistance => "assistance",
             RevealReason::DuplicateCheck => "duplicate_check",
+            RevealReason::Contact => "contact",
             RevealReason::Other(_) => "other",
         }
     }

@@ -21,6 +21,8 @@ use crate::{domain::lang::Lang, tr, wire::cases::RevealAnswer};
 struct RevealFields {
     case_id: String,
     #[serde(default)]
+    what: String,
+    #[serde(default)]
     reason: String,
     #[serde(default)]
     reason_text: String,
@@ -48,10 +50,11 @@ pub async fn reveal_form(
         address: &address,
         now,
     };
-    let shown = reveal::id_number(
+    let shown = reveal::personal(
         state,
         reader,
         &fields.case_id,
+        &fields.what,
         &fields.reason,
         &fields.reason_text,
     )
@@ -72,6 +75,7 @@ pub async fn reveal_form(
     };
     let answer = RevealAnswer {
         case_id: fields.case_id,
+        what: fields.what,
         full,
         error,
         reason: fields.reason,

@@ -196,10 +196,12 @@ pub struct CaseView {
 }
 
 /// The answer to a plain (JavaScript-off) reveal post, handed to the case page it renders:
-/// the full ID number (shown in that one response only), or why it was not shown.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// the full ID number or mobile (shown in that one response only), or why it was not shown.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RevealAnswer {
     pub case_id: String,
+    /// What was asked for (`id_number`, or empty for it; `mobile`).
+    pub what: String,
     pub full: Option<String>,
     /// Why not, in the reader's language.
     pub error: Option<String>,

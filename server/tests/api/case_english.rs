@@ -161,7 +161,7 @@ async fn a_reveal_refused_without_javascript_answers_in_english() {
     assert_eq!(refused.status(), 200);
     let page = refused.text().await.expect("html");
     assert!(
-        page.contains("Choose why you need the full ID number"),
+        page.contains("Choose why you need the full number"),
         "{page}"
     );
     let unmarked = unmarked_chinese(&page);

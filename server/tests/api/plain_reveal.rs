@@ -48,7 +48,7 @@ async fn without_javascript_a_reveal_with_a_reason_shows_the_full_number_once() 
     assert_eq!(refused.status(), StatusCode::OK);
     let page = refused.text().await.expect("html");
     assert!(
-        page.contains("请选择查看完整身份证号的原因"),
+        page.contains("请选择查看完整号码的原因"),
         "the field error is shown"
     );
     assert!(!page.contains(&full));
@@ -83,4 +83,79 @@ async fn without_javascript_a_reveal_with_a_reason_shows_the_full_number_once() 
     let again = township.get_html(&format!("/staff/cases/{id}")).await;
     assert!(!again.contains(&full));
     assert_eq!(reveals_audited(&app).await, 1);
+}
+
+async fn audited(app: &TestApp, action: &str, outcome: &str) -> i64 {
+    sqlx::query_scalar("select count(*) from audit_log where action = $1 and outcome = $2")
+        .bind(action)
+        .bind(outcome)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .expect("count")
+}
+
+/// The officer who must call the household sees its mobile in full, as a number to call:
+/// with a reason, audited as a mobile reveal; not for a case outside the officer's region.
+#[tokio::test]
+async fn the_mobile_is_revealed_as_a_number_to_call_and_audited() {
+    let app = spawn_app().await;
+    let id = self_filed(&app, MOBILE).await;
+    let township = app.login("zhen-qingshi").await;
+    let page = township.get_html(&format!("/staff/cases/{id}")).await;
+    assert!(!page.contains(MOBILE), "masked until asked");
+    assert!(
+        page.contains(r#"name="what" value="mobile""#),
+        "a reveal form for it"
+    );
+
+    let ask = |what: &'static str, reason: &'static str| {
+        fields(&[
+            ("case_id", id.as_str()),
+            ("what", what),
+            ("reason", reason),
+            ("reason_text", ""),
+        ])
+    };
+    let shown = township
+        .post_plain_form(
+            &format!("/staff/cases/{id}?reveal"),
+            &format!("/staff/cases/{id}"),
+            &ask("mobile", "contact"),
+        )
+        .await;
+    assert_eq!(shown.status(), StatusCode::OK);
+    let page = shown.text().await.expect("html");
+    assert!(
+        page.contains(&format!("href=\"tel:{MOBILE}\"")),
+        "one tap to call"
+    );
+    assert!(
+        !page.contains(&id_number_for(MOBILE)),
+        "the ID number stays masked"
+    );
+    assert_eq!(audited(&app, "mobile_revealed", "allowed").await, 1);
+    assert_eq!(audited(&app, "id_revealed", "allowed").await, 0);
+
+    // With JavaScript: the number itself.
+    let json = township
+        .post_api("/api/cases/reveal", &ask("mobile", "contact"))
+        .await;
+    assert_eq!(json.status(), StatusCode::OK);
+    assert_eq!(json.json::<String>().await.expect("number"), MOBILE);
+
+    let elsewhere = app.login("zhen-hekou").await;
+    let refused = elsewhere
+        .post_api("/api/cases/reveal", &ask("mobile", "contact"))
+        .await;
+    assert_eq!(refused.status(), StatusCode::NOT_FOUND);
+    assert_eq!(audited(&app, "mobile_revealed", "refused").await, 1);
+    let unknown = township
+        .post_api("/api/cases/reveal", &ask("address", "contact"))
+        .await;
+    assert_eq!(
+        unknown.status(),
+        StatusCode::NOT_FOUND,
+        "nothing else to reveal"
+    );
+    assert_eq!(audited(&app, "mobile_revealed", "allowed").await, 2);
 }

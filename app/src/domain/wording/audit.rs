@@ -9,6 +9,7 @@ pub const REVEAL_REASONS: &[(&str, &str)] = &[
     ("data_comparison", "部门数据比对"),
     ("assistance", "办理帮扶措施"),
     ("duplicate_check", "核实疑似重复申报"),
+    ("contact", "电话联系农户"),
     ("other", "其他"),
 ];
 
@@ -17,6 +18,7 @@ impl AuditAction {
         match self {
             AuditAction::CaseOpened => "查看案件",
             AuditAction::IdRevealed => "查看完整身份证号",
+            AuditAction::MobileRevealed => "查看完整手机号",
             AuditAction::LedgerExported => "导出台账",
             AuditAction::DuplicateProbe => "代为申报时查重",
             AuditAction::NoticePrinted => "打印公示",
@@ -75,7 +77,7 @@ pub fn reason_zh(action: AuditAction, code: &str, text: &str) -> String {
     }
     match action {
         AuditAction::CaseOpened => "办理工作需要".to_owned(),
-        AuditAction::IdRevealed => "未说明".to_owned(),
+        AuditAction::IdRevealed | AuditAction::MobileRevealed => "未说明".to_owned(),
         AuditAction::LedgerExported => "按月报送监测台账".to_owned(),
         AuditAction::DuplicateProbe => "代为申报时核对是否重复".to_owned(),
         AuditAction::NoticePrinted => "村级公示".to_owned(),

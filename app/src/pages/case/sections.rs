@@ -1,3 +1,4 @@
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
@@ -42,18 +43,17 @@ fn period(text: &str, lang: Lang) -> String {
     }
 }
 
-/// The id of the element holding `RevealId`'s values (one case per page).
+/// The ids of the elements holding each reveal island's values (one case per page).
 const REVEAL_PROPS: &str = "reveal-id-props";
+const REVEAL_MOBILE_PROPS: &str = "reveal-mobile-props";
 
-/// The island: the full ID number shown in place (the server logs each reveal).
-/// Without JavaScript the form's post answers with this page, rendered with the reveal's
-/// outcome: `full` (the ID number, in that one response) or `error` (the reason's error).
-/// Its values come from `IslandProps` (Leptos props would put serde_json in the WASM).
-// A staff island: only the staff bundle (`staff-islands`) hydrates it (island_scripts.rs).
-#[cfg_attr(any(feature = "ssr", feature = "staff-islands"), island)]
-#[cfg_attr(not(any(feature = "ssr", feature = "staff-islands")), component)]
-fn RevealId() -> impl IntoView {
-    let mut props = island_props(REVEAL_PROPS);
+/// A reveal island's body: the full ID number or mobile (`what`) shown in place (the server
+/// logs each reveal). Without JavaScript the form's post answers with this page, rendered
+/// with the reveal's outcome: `full` (the number, in that one response) or `error` (the
+/// reason's error). Its values come from `IslandProps` (Leptos props would put serde_json
+/// in the WASM).
+fn reveal_in_place(props_id: &'static str, what: &'static str) -> impl IntoView {
+    let mut props = island_props(props_id);
     let (case_id, masked) = (props.text(), props.text());
     let (full, error) = (props.optional(), props.optional());
     let t = Lang::from_code(&props.text());
@@ -76,13 +76,28 @@ fn RevealId() -> impl IntoView {
         Some(Ok(_)) => None,
         None => error.clone(),
     };
+    // A mobile shown in full is a number to call: one tap on the officer's phone.
+    let number = move || {
+        let text = shown_id();
+        if what == "mobile" && revealed() {
+            Either::Left(view! { <a href=format!("tel:{text}")>{text.clone()}</a> })
+        } else {
+            Either::Right(text)
+        }
+    };
+    let testid = if what == "mobile" {
+        "mobile-number"
+    } else {
+        "id-number"
+    };
     // Without JavaScript the reveal posts to the case page itself (see step_form.rs).
     let page = format!("/staff/cases/{case_id}?reveal");
     view! {
-        <span data-testid="id-number">{shown_id}</span>
+        <span data-testid=testid>{number}</span>
         <form method="post" action=RevealIdNumber::PATH class="reveal-form" node_ref=form
             on:submit=reveal.on_submit(form) hidden=revealed>
             <input type="hidden" name="case_id" value=case_id />
+            <input type="hidden" name="what" value=what />
             <select name="reason" aria-label=tr::case_page::reveal_reason(t)>
                 <option value="">{tr::case_page::choose_reason(t)}</option>
                 {REVEAL_REASONS.iter().map(|(code, label)| view! {
@@ -96,14 +111,50 @@ fn RevealId() -> impl IntoView {
     }
 }
 
+/// The island revealing the full ID number.
+// Staff islands: only the staff bundle (`staff-islands`) hydrates them (island_scripts.rs).
+#[cfg_attr(any(feature = "ssr", feature = "staff-islands"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "staff-islands")), component)]
+fn RevealId() -> impl IntoView {
+    reveal_in_place(REVEAL_PROPS, "id_number")
+}
+
+/// The island revealing the full mobile number, as a number to call.
+#[cfg_attr(any(feature = "ssr", feature = "staff-islands"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "staff-islands")), component)]
+fn RevealMobile() -> impl IntoView {
+    reveal_in_place(REVEAL_MOBILE_PROPS, "mobile")
+}
+
+/// A reveal island's values for this case: its outcome when a post without JavaScript asked
+/// for `what`, else the masked number alone.
+fn reveal_values(
+    case_id: &str,
+    masked: &str,
+    answer: Option<&RevealAnswer>,
+    what: &str,
+    t: Lang,
+) -> Vec<String> {
+    let asked = |a: &&RevealAnswer| a.what == what || (a.what.is_empty() && what == "id_number");
+    let answer = answer.filter(asked).cloned().unwrap_or_default();
+    vec![
+        case_id.to_owned(),
+        masked.to_owned(),
+        answer.full.unwrap_or_default(),
+        answer.error.unwrap_or_default(),
+        t.code().to_owned(),
+        answer.reason,
+        answer.reason_text,
+    ]
+}
+
 #[component]
 pub fn HouseholdSummary(case: CaseView) -> impl IntoView {
     // A reveal posted without JavaScript: its outcome, for this case only.
     let answer = use_context::<RevealAnswer>().filter(|a| a.case_id == case.id);
-    let (full, error, reason, reason_text) = answer
-        .map(|a| (a.full, a.error, a.reason, a.reason_text))
-        .unwrap_or_default();
     let t = use_lang();
+    let id_values = reveal_values(&case.id, &case.id_masked, answer.as_ref(), "id_number", t);
+    let mobile_values = reveal_values(&case.id, &case.mobile_masked, answer.as_ref(), "mobile", t);
     let words = |vocab, list: &[String]| {
         let known: Option<Vec<&str>> = list.iter().map(|w| known(vocab, w, t)).collect();
         match known {
@@ -119,20 +170,17 @@ pub fn HouseholdSummary(case: CaseView) -> impl IntoView {
                 <dt>{tr::case_page::applicant(t)}</dt><dd lang="zh-CN">{case.applicant.clone()}</dd>
                 <dt>{tr::case_page::id_number(t)}</dt>
                 <dd>
-                    <IslandProps id=REVEAL_PROPS values=vec![
-                        case.id.clone(),
-                        case.id_masked.clone(),
-                        full.unwrap_or_default(),
-                        error.unwrap_or_default(),
-                        t.code().to_owned(),
-                        reason,
-                        reason_text,
-                    ]>
+                    <IslandProps id=REVEAL_PROPS values=id_values>
                         <RevealId />
                     </IslandProps>
                 </dd>
                 {case.group.clone().map(|g| view! { <dt>{tr::case_page::village_group(t)}</dt><dd lang="zh-CN">{g}</dd> })}
-                <dt>{tr::case_page::mobile(t)}</dt><dd>{case.mobile_masked.clone()}</dd>
+                <dt>{tr::case_page::mobile(t)}</dt>
+                <dd>
+                    <IslandProps id=REVEAL_MOBILE_PROPS values=mobile_values>
+                        <RevealMobile />
+                    </IslandProps>
+                </dd>
                 <dt>{tr::case_page::household_size(t)}</dt><dd>{case.household_size}</dd>
                 <dt>{tr::case_page::risk_types(t)}</dt><dd>{words(Vocab::Risk, &case.risk_types_zh)}</dd>
                 <dt>{tr::case_page::channel(t)}</dt><dd>{word(Vocab::Channel, &case.channel_zh, t)}</dd>

@@ -2,7 +2,7 @@
 // the audit rows stack, the region contacts stack; nothing pushes the page sideways.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launch, newPage, loginAs } from './helpers.mjs';
+import { BASE_URL, launch, newPage, loginAs, fileReport, openCase, step } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -71,5 +71,38 @@ test('the top bar links are 44 px targets at 360 px', async () => {
     .filter(({ r }) => r.width < 44 || r.height < 44)
     .map(({ a, r }) => `${a.textContent.trim()} ${Math.round(r.width)}x${Math.round(r.height)}`));
   assert.deepEqual(small, [], 'links smaller than 44 px');
+  await page.context().close();
+});
+
+test('a case\'s suspected duplicates are read whole at 360 px: no column off-screen', async () => {
+  const page = await newPage(browser, { viewport: { width: 360, height: 640 } });
+  await loginAs(page, 'zhen-qingshi');
+  await page.goto(`${BASE_URL}/staff?tab=all&q=${encodeURIComponent('刘志强')}`);
+  await page.locator('li.queue-item a').first().click();
+  const table = page.locator('[data-testid="duplicates"] table');
+  await table.waitFor();
+  const hidden = await table.evaluate((t) => [...t.querySelectorAll('td')]
+    .filter((td) => td.textContent.trim() && td.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+    .map((td) => td.textContent.trim()));
+  assert.deepEqual(hidden, [], 'cells past the right edge');
+  // Each value says which column it is, as the header row is not seen.
+  const said = await table.locator('tbody tr').nth(1).locator('td').last()
+    .evaluate((td) => getComputedStyle(td, '::before').content);
+  assert.match(said, /相同之处：/);
+  await page.context().close();
+});
+
+test('the home check names each member\'s controls at 360 px', async () => {
+  const page = await newPage(browser, { viewport: { width: 360, height: 640 } });
+  const name = `成员${Date.now() % 100000}`;
+  await fileReport(page, name);
+  await openCase(page, 'zhen-qingshi', name);
+  await step(page, '受理');
+  await page.context().clearCookies();
+  await openCase(page, 'cun-qingshi', name);
+  const rows = page.locator('#step-record_home_check .rows .row');
+  const titles = await rows.evaluateAll((rs) => rs.map((r) => r.querySelector('.row-title')?.textContent.trim()));
+  assert.ok(titles.length >= 2, 'several member rows');
+  assert.deepEqual(titles, titles.map((_, i) => `成员${i + 1}`));
   await page.context().close();
 });

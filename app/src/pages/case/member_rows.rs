@@ -72,6 +72,9 @@ pub fn member_rows(case: &CaseView, typed: &Typed, kind: &str) -> impl IntoView 
                 let (income_bad, income_says) = marks(i, "income");
                 view! {
                     <div class="row">
+                        // Six controls a member: on a phone they stack, and without a title
+                        // one member's run straight into the next's.
+                        <p class="row-title" aria-hidden="true">{tr::case_page::member_heading(t, i + 1)}</p>
                         {member_select(
                             format!("form[members][{i}][relation]"),
                             relations,

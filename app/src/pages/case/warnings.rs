@@ -67,33 +67,35 @@ fn DuplicatePair(
         Some(_) => ("card", tr::case_page::duplicate_overridden(t)),
         None => ("card alert", tr::case_page::duplicate_check(t)),
     };
+    // On a phone each filing is a card of "column: value" lines (style: table.stacked).
+    let label = move |column: &str| format!("{column}{}", tr::common::colon(t));
     view! {
         <section class=class aria-label=tr::case_page::duplicate(t) data-testid="duplicates">
             <h2>{title}</h2>
-            <table class="pair">
+            <table class="pair stacked">
                 <thead>
                     <tr><th>{tr::case_page::tracking(t)}</th><th>{tr::case_page::applicant(t)}</th><th>{tr::case_page::village(t)}</th><th>{tr::case_page::state(t)}</th><th>{tr::case_page::date(t)}</th><th>{tr::case_page::in_common(t)}</th></tr>
                 </thead>
                 <tbody>
                     <tr class="this">
-                        <td>{case.tracking.clone()} {tr::case_page::this_filing(t)}</td>
-                        <td lang="zh-CN">{case.applicant.clone()}</td>
-                        <td lang="zh-CN">{case.village.clone()}</td>
-                        <td>{by_lang::state(&case.state_code, t)}</td>
-                        <td>{day_words(&case.discovered_on, t)}</td>
+                        <td data-label=label(tr::case_page::tracking(t))>{case.tracking.clone()} {tr::case_page::this_filing(t)}</td>
+                        <td data-label=label(tr::case_page::applicant(t)) lang="zh-CN">{case.applicant.clone()}</td>
+                        <td data-label=label(tr::case_page::village(t)) lang="zh-CN">{case.village.clone()}</td>
+                        <td data-label=label(tr::case_page::state(t))>{by_lang::state(&case.state_code, t)}</td>
+                        <td data-label=label(tr::case_page::date(t))>{day_words(&case.discovered_on, t)}</td>
                         <td></td>
                     </tr>
                     {others.into_iter().map(|o| view! {
                         <tr>
-                            <td>{match o.case_id {
+                            <td data-label=label(tr::case_page::tracking(t))>{match o.case_id {
                                 Some(id) => view! { <a href=format!("/staff/cases/{id}")>{o.tracking}</a> }.into_any(),
                                 None => view! { <span>{o.tracking}</span> }.into_any(),
                             }}</td>
-                            <td>{if o.applicant.is_empty() { tr::case_page::out_of_area(t).into_any() } else { zh_text(o.applicant) }}</td>
-                            <td lang="zh-CN">{o.village}</td>
-                            <td>{word(Vocab::State, &o.state_zh, t)}</td>
-                            <td>{day_words(&o.reported_on, t)}</td>
-                            <td><strong>{reasons(&o.reasons_zh, t)}</strong></td>
+                            <td data-label=label(tr::case_page::applicant(t))>{if o.applicant.is_empty() { tr::case_page::out_of_area(t).into_any() } else { zh_text(o.applicant) }}</td>
+                            <td data-label=label(tr::case_page::village(t)) lang="zh-CN">{o.village}</td>
+                            <td data-label=label(tr::case_page::state(t))>{word(Vocab::State, &o.state_zh, t)}</td>
+                            <td data-label=label(tr::case_page::date(t))>{day_words(&o.reported_on, t)}</td>
+                            <td data-label=label(tr::case_page::in_common(t))><strong>{reasons(&o.reasons_zh, t)}</strong></td>
                         </tr>
                     }).collect_view()}
                 </tbody>

@@ -106,3 +106,16 @@ test('the home check names each member\'s controls at 360 px', async () => {
   assert.deepEqual(titles, titles.map((_, i) => `成员${i + 1}`));
   await page.context().close();
 });
+
+test('the dashboard\'s chart words are page-sized at 360 px', async () => {
+  const page = await newPage(browser, { viewport: { width: 360, height: 640 } });
+  await loginAs(page, 'xian-officer');
+  await page.goto(`${BASE_URL}/staff/dashboard`);
+  await page.locator('.chart-label').first().waitFor();
+  // Drawn inside a scaled SVG they shrank to about 11 px on a phone (and grew on a desktop).
+  const small = await page.evaluate(() => [...document.querySelectorAll('.chart-label')]
+    .filter((l) => l.getBoundingClientRect().height < 16)
+    .map((l) => `${l.textContent} ${l.getBoundingClientRect().height.toFixed(1)} px`));
+  assert.deepEqual(small, [], 'chart words under 16 px tall');
+  await page.context().close();
+});

@@ -10,13 +10,9 @@ use crate::{
     wire::dashboard::{DashboardView, StepCount},
 };
 
-/// The charts' drawing width: about a phone's, so their 14 px words stay about 14 px at 360 px.
-const WIDTH: f64 = 360.0;
-/// Room at a bar's end for its number.
-const VALUE: f64 = 40.0;
-/// One row: its label on a line of its own (a long English step name never runs into the
-/// bar), then the bar.
-const ROW: f64 = 46.0;
+/// A bar's drawing width: the bars are stretched to their row (`preserveAspectRatio="none"`),
+/// so this is a scale, not a size. Words are page text, at the page's size on any screen.
+const WIDTH: f64 = 100.0;
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
@@ -68,6 +64,28 @@ fn Dashboard(d: DashboardView) -> impl IntoView {
     }
 }
 
+/// One row of a bar chart: the label and the number as page text, then the bar, its parts
+/// (width, class) drawn left to right; the bar repeats the text, so readers skip it.
+fn bar_row(label: AnyView, total: usize, parts: Vec<(f64, &'static str)>) -> impl IntoView {
+    let mut x = 0.0;
+    let rects = parts
+        .into_iter()
+        .map(|(width, class)| {
+            let at = x;
+            x += width;
+            view! { <rect x=at y="0" width=width height="20" class=format!("bar {class}") /> }
+        })
+        .collect_view();
+    view! {
+        <li>
+            <span class="chart-label">{label}</span>" "<span class="chart-value">{total}</span>
+            <svg class="chart-bar" viewBox=format!("0 0 {WIDTH} 20") preserveAspectRatio="none" aria-hidden="true">
+                {rects}
+            </svg>
+        </li>
+    }
+}
+
 #[component]
 fn StepChart(steps: Vec<StepCount>) -> impl IntoView {
     let t = use_lang();
@@ -80,28 +98,21 @@ fn StepChart(steps: Vec<StepCount>) -> impl IntoView {
         .max()
         .unwrap_or(1)
         .max(1) as f64;
-    let scale = (WIDTH - VALUE) / max;
-    let height = ROW * steps.len() as f64 + 4.0;
+    let scale = WIDTH / max;
     view! {
-        <svg class="chart" viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-label=tr::dashboard::steps_label(t)>
-            {steps.into_iter().enumerate().map(|(i, s)| {
-                let y = i as f64 * ROW;
-                let w1 = s.on_time as f64 * scale;
-                let w2 = s.due_soon as f64 * scale;
-                let w3 = s.overdue as f64 * scale;
-                let total = s.on_time + s.due_soon + s.overdue;
-                view! {
-                    <g>
-                        <text x="0" y=y + 15.0 class="chart-label">{crate::domain::wording::by_lang::state(&s.step, t)}</text>
-                        <rect x="0" y=y + 20.0 width=w1 height="20" class="bar on-time" />
-                        <rect x=w1 y=y + 20.0 width=w2 height="20" class="bar due-soon" />
-                        <rect x=w1 + w2 y=y + 20.0 width=w3 height="20" class="bar overdue" />
-                        <text x=w1 + w2 + w3 + 6.0 y=y + 35.0 class="chart-value">{total}</text>
-                    </g>
-                }
+        <ul class="chart" aria-label=tr::dashboard::steps_label(t)>
+            {steps.into_iter().map(|s| {
+                let label = crate::domain::wording::by_lang::state(&s.step, t).into_any();
+                let parts = vec![
+                    (s.on_time as f64 * scale, "on-time"),
+                    (s.due_soon as f64 * scale, "due-soon"),
+                    (s.overdue as f64 * scale, "overdue"),
+                ];
+                bar_row(label, s.on_time + s.due_soon + s.overdue, parts)
             }).collect_view()}
-        </svg>
-    }.into_any()
+        </ul>
+    }
+    .into_any()
 }
 
 #[component]
@@ -111,23 +122,16 @@ fn BarChart(bars: Vec<(String, usize)>) -> impl IntoView {
         return view! { <p class="empty">{tr::dashboard::none_overdue(t)}</p> }.into_any();
     }
     let max = bars.iter().map(|b| b.1).max().unwrap_or(1).max(1) as f64;
-    let scale = (WIDTH - VALUE) / max;
-    let height = ROW * bars.len() as f64 + 4.0;
+    let scale = WIDTH / max;
     view! {
-        <svg class="chart" viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-label=tr::dashboard::overdue_by_place(t)>
-            {bars.into_iter().enumerate().map(|(i, (name, n))| {
-                let y = i as f64 * ROW;
-                let w = n as f64 * scale;
-                view! {
-                    <g>
-                        <text x="0" y=y + 15.0 class="chart-label" lang="zh-CN">{name}</text>
-                        <rect x="0" y=y + 20.0 width=w height="20" class="bar overdue" />
-                        <text x=w + 6.0 y=y + 35.0 class="chart-value">{n}</text>
-                    </g>
-                }
+        <ul class="chart" aria-label=tr::dashboard::overdue_by_place(t)>
+            {bars.into_iter().map(|(name, n)| {
+                let label = view! { <span lang="zh-CN">{name}</span> }.into_any();
+                bar_row(label, n, vec![(n as f64 * scale, "overdue")])
             }).collect_view()}
-        </svg>
-    }.into_any()
+        </ul>
+    }
+    .into_any()
 }
 
 #[component]
@@ -135,23 +139,20 @@ fn LimitGauge(average: Option<f64>, limit: u32) -> impl IntoView {
     let t = use_lang();
     let limit = f64::from(limit.max(1));
     let full = limit * 1.5;
-    let usable = WIDTH - 20.0;
-    let avg_w = average
-        .map(|a| (a.min(full) / full) * usable)
-        .unwrap_or(0.0);
-    let limit_x = (limit / full) * usable;
+    let avg_w = average.map(|a| (a.min(full) / full) * WIDTH).unwrap_or(0.0);
+    let limit_x = (limit / full) * WIDTH;
     let class = if average.is_some_and(|a| a > limit) {
         "bar overdue"
     } else {
         "bar on-time"
     };
     view! {
-        <svg class="chart" viewBox=format!("0 0 {WIDTH} 50") role="img" aria-label=tr::dashboard::gauge_label(t)>
-            <rect x="0" y="10" width=usable height="20" class="bar track" />
-            <rect x="0" y="10" width=avg_w height="20" class=class />
-            <line x1=limit_x y1="4" x2=limit_x y2="36" class="limit" />
-            <text x=limit_x + 4.0 y="48" class="chart-value">{tr::dashboard::limit(t, format!("{limit:.0}"))}</text>
+        <svg class="chart-bar gauge" viewBox=format!("0 0 {WIDTH} 32") preserveAspectRatio="none" role="img" aria-label=tr::dashboard::gauge_label(t)>
+            <rect x="0" y="6" width=WIDTH height="20" class="bar track" vector-effect="non-scaling-stroke" />
+            <rect x="0" y="6" width=avg_w height="20" class=class />
+            <line x1=limit_x y1="0" x2=limit_x y2="32" class="limit" vector-effect="non-scaling-stroke" />
         </svg>
+        <p class="legend"><span class="key limit">{tr::dashboard::limit(t, format!("{limit:.0}"))}</span></p>
     }
 }
 

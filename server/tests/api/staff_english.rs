@@ -111,11 +111,13 @@ async fn accounts_settings_and_the_dashboard_are_in_english() {
         dashboard.contains("Yearly screening campaign"),
         "{dashboard}"
     );
-    // A step's name has a line of its own above its bar, so a long English name is never cut
-    // by the bar (they used to share a row, the name in a fixed 170-unit column).
+    // A step's name is page text above its bar (at the page's size on any screen; it used to
+    // be SVG text, scaled with the drawing), and the bar repeats it for no reader.
     assert!(
-        dashboard.contains(r#"<text x="0" y="15" class="chart-label">"#)
-            && dashboard.contains(r#"<rect x="0" y="20""#),
+        dashboard
+            .contains(r#"<li><span class="chart-label">Waiting for the township to accept</span>"#)
+            && dashboard
+                .contains(r#"preserveAspectRatio="none" aria-hidden="true" class="chart-bar""#),
         "{dashboard}"
     );
 }

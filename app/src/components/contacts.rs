@@ -41,7 +41,7 @@ pub fn ContactList(contacts: Vec<ContactLine>, advice: String) -> impl IntoView 
                     })
                     .collect_view()}
             </ul>
-            <p data-testid="nobody-came">{advice}</p>
+            <p data-testid="nobody-came">{super::dial::dialable(&advice)}</p>
         </section>
     }
 }

@@ -1,4 +1,5 @@
 pub mod contacts;
+pub mod dial;
 pub mod field_errors;
 pub mod form_post;
 pub mod hotline;

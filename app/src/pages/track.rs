@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 use super::track_problems::TrackProblems;
 use crate::{
     api::reports::{tracked_report, ResendTracking, TrackReport},
-    components::contacts::ContactList,
+    components::{contacts::ContactList, dial::dialable},
     domain::tracking::TrackingNumber,
     i18n::{use_lang, Lang},
     wire::{reports::TrackResult, AppError},
@@ -49,7 +49,7 @@ fn ForgotTracking(sent: String) -> impl IntoView {
                 </button>
             </ActionForm>
             {move || resend_message(&outcome(), t).map(|(class, text)| view! {
-                <p class=class role="status">{text}</p>
+                <p class=class role="status">{dialable(text)}</p>
             })}
         </details>
     }
@@ -61,11 +61,11 @@ fn result_view(result: Result<TrackResult, AppError>, t: Lang) -> AnyView {
                 <section class="card" data-testid="track-result">
                     <h2>{found.status}</h2>
                     <p>{found.done}</p>
-                    <p data-testid="next-step"><strong>{tr::track::next(t)}</strong>{found.status_detail}</p>
-                    {found.overdue.map(|o| view! { <p class="banner error" role="alert" data-testid="overdue">{o}</p> })}
+                    <p data-testid="next-step"><strong>{tr::track::next(t)}</strong>{dialable(&found.status_detail)}</p>
+                    {found.overdue.map(|o| view! { <p class="banner error" role="alert" data-testid="overdue">{dialable(&o)}</p> })}
                     {(!found.notes.is_empty()).then(|| view! {
                         <ul class="plain notes">
-                            {found.notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                            {found.notes.into_iter().map(|n| view! { <li>{dialable(&n)}</li> }).collect_view()}
                         </ul>
                     })}
                     <dl>
@@ -100,10 +100,10 @@ fn result_view(result: Result<TrackResult, AppError>, t: Lang) -> AnyView {
             }
             .into_any(),
             Err(AppError::NotFound) => view! {
-                <p class="banner error" role="alert">{tr::track::nothing_found_check_tracking(t)}</p>
+                <p class="banner error" role="alert">{dialable(tr::track::nothing_found_check_tracking(t))}</p>
             }
             .into_any(),
-            Err(e) => view! { <p class="banner error" role="alert">{e.text(t)}</p> }.into_any(),
+            Err(e) => view! { <p class="banner error" role="alert">{dialable(e.text(t))}</p> }.into_any(),
     }
 }
 
@@ -144,7 +144,7 @@ pub fn TrackPage() -> impl IntoView {
     view! {
         <h1>{tr::track::track_my_report(t)}</h1>
         {form_error.map(|text| view! {
-            <p class="banner error" role="alert" id="track-problem" tabindex="-1" autofocus>{text}</p>
+            <p class="banner error" role="alert" id="track-problem" tabindex="-1" autofocus>{dialable(text)}</p>
         })}
         <ActionForm action=track attr:class="track-form">
             <div class="field" class:invalid=focus_tracking>

@@ -113,8 +113,8 @@ async fn whom_to_call_has_the_demo_phones_and_without_them_leads_with_12317() {
     }
     let page = track_page(&app, &tracking, MOBILE).await;
     assert!(
-        page.contains("请拨打12317热线"),
-        "the page gives the dialable advice"
+        page.contains(r#"请拨打<a href="tel:12317">12317</a>热线"#),
+        "the page gives the advice, the number a tap away"
     );
 }
 

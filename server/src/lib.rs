@@ -10,6 +10,7 @@ pub mod config;
 pub mod env;
 pub mod error_body;
 pub mod fn_errors;
+pub mod form_home;
 pub mod hardening;
 pub mod keys;
 pub mod keys_cmd;

@@ -353,6 +353,8 @@ fn router(state: AppState, draining: Arc<AtomicBool>) -> Router {
         ))
         // Refusals to callers other than the site's own pages: a code and a sentence.
         .layer(axum::middleware::from_fn(crate::error_body::plain_errors))
+        // A household form posted with no Referer is refused back onto its own page.
+        .layer(axum::middleware::from_fn(crate::form_home::referer_of_form))
         .with_state(state)
 }
 

@@ -15,9 +15,10 @@ use axum::{
 use super::Refusal;
 
 /// Where households post the report (its page and server functions).
-const REPORT_PATHS: [&str; 3] = ["/report", "/api/reports/submit", "/api/reports/new_key"];
+pub(crate) const REPORT_PATHS: [&str; 3] =
+    ["/report", "/api/reports/submit", "/api/reports/new_key"];
 /// Where households look their request up (its page and server functions).
-const LOOKUP_PATHS: [&str; 3] = ["/track", "/api/reports/track", "/api/reports/resend"];
+pub(crate) const LOOKUP_PATHS: [&str; 3] = ["/track", "/api/reports/track", "/api/reports/resend"];
 
 /// Which form a path belongs to, for the words of its refusal.
 fn form_of(path: &str) -> Option<TooLarge> {

@@ -3,7 +3,7 @@
 mod body;
 mod csrf;
 mod headers;
-mod household;
+pub(crate) mod household;
 mod no_origin;
 mod refusal;
 mod stylesheet;

@@ -199,3 +199,31 @@ async fn a_too_large_report_is_worded_for_the_household() {
     assert!(page.contains("12317") && page.contains("village office"));
     assert!(!page.contains("import"), "not the staff's words: {page}");
 }
+
+/// A browser set to send no Referer: a look-up it cannot read comes back to the look-up page
+/// with the reason, not to the home page with nothing said.
+#[tokio::test]
+async fn an_unreadable_look_up_without_a_referer_comes_back_to_its_form() {
+    let app = spawn_app().await;
+    let response = app
+        .client
+        .post(app.url("/api/reports/track"))
+        .header(reqwest::header::ACCEPT, "text/html")
+        .header(
+            reqwest::header::CONTENT_TYPE,
+            "application/x-www-form-urlencoded",
+        )
+        .body("%%%%")
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(response.status(), 302);
+    let location = response.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    let path = location.strip_prefix(&app.base).unwrap_or(&location);
+    assert!(path.starts_with("/track?"), "{location}");
+    let page = app.get_html(path).await;
+    assert!(page.contains("无法读取提交的内容"), "the reason is shown");
+}

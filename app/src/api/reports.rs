@@ -155,7 +155,11 @@ pub async fn resend_tracking(mobile: String) -> Result<(), AppError> {
         lookup::send_tracking_numbers(&ctx.state, &mobile, &address, ctx.now()).await
     })
     .await;
-    // Without JavaScript the answer is shown on the look-up page itself.
-    crate::ssr::context::redirect_plain_form(&format!("/track?sent={}", lookup::outcome(&sent)));
+    // Without JavaScript the answer is shown on the look-up page itself, scrolled to (it is
+    // below the look-up form, out of sight on a phone).
+    crate::ssr::context::redirect_plain_form(&format!(
+        "/track?sent={}#forgot",
+        lookup::outcome(&sent)
+    ));
     sent
 }

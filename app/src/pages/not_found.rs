@@ -14,7 +14,7 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <section class="card">
             <h1>{tr::not_found::title(t)}</h1>
-            <p>{tr::not_found::body(t)}</p>
+            <p>{crate::components::dial::dialable(tr::not_found::body(t))}</p>
             <a href="/" class="button">{tr::not_found::home(t)}</a>
         </section>
     }

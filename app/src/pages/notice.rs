@@ -2,7 +2,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::{api::notice::village_notice, i18n::use_lang, tr};
+use super::not_found::NotFound;
+use crate::{api::notice::village_notice, i18n::use_lang, tr, wire::AppError};
 
 #[component]
 pub fn NoticePage() -> impl IntoView {
@@ -12,6 +13,7 @@ pub fn NoticePage() -> impl IntoView {
         move || params.read().get("village").unwrap_or_default(),
         village_notice,
     );
+    let label = move |column: &str| format!("{column}{}", tr::common::colon(t));
     view! {
         <Suspense fallback=move || view! { <p class="loading">{tr::common::loading(t)}</p> }>
             {move || Suspend::new(async move {
@@ -24,17 +26,19 @@ pub fn NoticePage() -> impl IntoView {
                                 view! { <p class="empty">{tr::village_notice::empty(t)}</p> }.into_any()
                             } else {
                                 view! {
-                                    <table class="notice-table">
+                                    // On a phone each household is a card of "column: value" lines
+                                    // (table.stacked); printed, it is the board's table.
+                                    <table class="notice-table stacked">
                                         <thead><tr><th>{tr::village_notice::head_name(t)}</th><th>{tr::village_notice::group(t)}</th><th>{tr::village_notice::size(t)}</th><th>{tr::village_notice::matter(t)}</th><th>{tr::village_notice::category(t)}</th><th>{tr::village_notice::period(t)}</th></tr></thead>
                                         <tbody>
                                             {n.entries.into_iter().map(|e| view! {
                                                 <tr>
-                                                    <td lang="zh-CN">{e.name}</td>
-                                                    <td lang="zh-CN">{e.group.unwrap_or_else(|| "—".to_owned())}</td>
-                                                    <td>{e.household_size}</td>
-                                                    <td>{tr::public_notice::procedure::lookup(t, &e.procedure).unwrap_or_default()}</td>
-                                                    <td>{e.category.as_deref().and_then(|c| tr::vocab::category::lookup(t, c)).unwrap_or("—")}</td>
-                                                    <td>{tr::village_notice::from_until(t, t.date(e.from), t.date(e.until))}</td>
+                                                    <td data-label=label(tr::village_notice::head_name(t)) lang="zh-CN">{e.name}</td>
+                                                    <td data-label=label(tr::village_notice::group(t)) lang="zh-CN">{e.group.unwrap_or_else(|| "—".to_owned())}</td>
+                                                    <td data-label=label(tr::village_notice::size(t))>{e.household_size}</td>
+                                                    <td data-label=label(tr::village_notice::matter(t))>{tr::public_notice::procedure::lookup(t, &e.procedure).unwrap_or_default()}</td>
+                                                    <td data-label=label(tr::village_notice::category(t))>{e.category.as_deref().and_then(|c| tr::vocab::category::lookup(t, c)).unwrap_or("—")}</td>
+                                                    <td data-label=label(tr::village_notice::period(t))>{tr::village_notice::from_until(t, t.date(e.from), t.date(e.until))}</td>
                                                 </tr>
                                             }).collect_view()}
                                         </tbody>
@@ -48,8 +52,9 @@ pub fn NoticePage() -> impl IntoView {
                             <p class="signature"><span lang="zh-CN">{n.village}</span>{tr::village_notice::committee(t)}</p>
                         </article>
                     }.into_any(),
+                    // An unknown village: the not-found page's way home and whom to call.
+                    Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
                     Err(e) => {
-                        // An unknown village answers 404, not a page that looks found.
                         crate::components::page_status::main_content_failed(&e);
                         view! { <p class="banner error">{e.text(t)}</p> }.into_any()
                     }

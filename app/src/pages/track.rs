@@ -37,8 +37,12 @@ fn ForgotTracking(sent: String) -> impl IntoView {
         None => sent.clone(),
     };
     view! {
-        <details class="card forgot" open=open>
+        <details class="card forgot" id="forgot" open=open>
             <summary>{tr::track::lost_tracking_number(t)}</summary>
+            // The answer first, where the page is scrolled to after sending.
+            {move || resend_message(&outcome(), t).map(|(class, text)| view! {
+                <p class=class role="status">{dialable(text)}</p>
+            })}
             <ActionForm action=resend>
                 <div class="field">
                     <label for="r-mobile">{tr::track::mobile_text_message_one(t)}</label>
@@ -48,9 +52,6 @@ fn ForgotTracking(sent: String) -> impl IntoView {
                     {tr::track::text_my_tracking_numbers(t)}
                 </button>
             </ActionForm>
-            {move || resend_message(&outcome(), t).map(|(class, text)| view! {
-                <p class=class role="status">{dialable(text)}</p>
-            })}
         </details>
     }
 }

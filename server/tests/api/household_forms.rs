@@ -227,3 +227,26 @@ async fn an_unreadable_look_up_without_a_referer_comes_back_to_its_form() {
     let page = app.get_html(path).await;
     assert!(page.contains("无法读取提交的内容"), "the reason is shown");
 }
+
+/// A notice address with no village behind it is the not-found page: a way home and whom to
+/// call, a tap away (it was a bare "没有找到相关记录").
+#[tokio::test]
+async fn an_unknown_village_notice_is_not_a_dead_end() {
+    let app = spawn_app().await;
+    let response = app
+        .client
+        .get(app.url("/notice/999"))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(response.status(), 404);
+    let page = app.get_html("/notice/999").await;
+    assert!(
+        page.contains(r#"<a href="/" class="button">"#),
+        "a way home: {page}"
+    );
+    assert!(
+        page.contains(r#"<a href="tel:12317">12317</a>"#),
+        "whom to call: {page}"
+    );
+}

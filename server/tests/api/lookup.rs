@@ -65,7 +65,15 @@ async fn without_javascript_the_answer_shows_on_the_look_up_page() {
         )
         .await;
     assert_eq!(response.status(), 302);
-    assert_eq!(response.headers()["location"], "/track?sent=ok");
+    // Scrolled to the answer: on a phone it is below the look-up form, out of sight.
+    assert_eq!(response.headers()["location"], "/track?sent=ok#forgot");
     let page = app.get_html("/track?sent=ok").await;
-    assert!(page.contains("查询码会以短信发到这个手机"));
+    let forgot = &page[page.find(r#"id="forgot""#).expect("the anchor")..];
+    let said = forgot
+        .find("查询码会以短信发到这个手机")
+        .expect("the answer");
+    assert!(
+        said < forgot.find("<form").expect("the form"),
+        "above its form"
+    );
 }

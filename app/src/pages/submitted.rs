@@ -30,6 +30,9 @@ pub fn SubmittedPage() -> impl IntoView {
                             <p>{tr::submitted::tracking_number_write_down(t)}</p>
                             <p class="tracking" data-testid="tracking">{info.tracking.clone()}</p>
                             <p>{tr::submitted::sent(t)} {info.submitted_on}</p>
+                            {info.filed_before.then(|| view! {
+                                <p class="banner warn" data-testid="filed-before">{tr::submitted::filed_before(t)}</p>
+                            })}
                             <h2>{tr::submitted::what_happens_next(t)}</h2>
                             <ol>
                                 <li data-testid="accept-by">

@@ -19,6 +19,9 @@ pub struct SubmissionInfo {
     /// What to do if nobody came, asking only for numbers that are published.
     #[serde(default)]
     pub contact_advice: String,
+    /// An earlier filing has the same ID number: say it need not be filed again.
+    #[serde(default)]
+    pub filed_before: bool,
 }
 
 /// Someone the household can call: who they are, their name and their phone (if known).

@@ -52,6 +52,31 @@ async fn confirmation(app: &TestApp, name: &str) -> (String, String) {
 }
 
 #[tokio::test]
+async fn a_second_filing_with_the_same_id_number_is_told_it_need_not_file_again() {
+    let app = spawn_app().await;
+    let (_, first) = confirmation(&app, "张小明").await;
+    assert!(
+        !first.contains("filed-before"),
+        "nothing said the first time"
+    );
+    let (_, second) = confirmation(&app, "张小明").await;
+    let said = second
+        .split(r#"data-testid="filed-before""#)
+        .nth(1)
+        .expect("the note");
+    assert!(said.contains("不用再次申报"), "{said}");
+    // Which filing it was is not said: the earlier tracking number is not on the page.
+    let earlier = first
+        .split(r#"data-testid="tracking""#)
+        .nth(1)
+        .and_then(|rest| rest.split('>').nth(1))
+        .and_then(|rest| rest.split('<').next())
+        .expect("the first number");
+    assert!(earlier.len() >= 10, "{earlier}");
+    assert!(!second.contains(earlier), "{earlier} shown");
+}
+
+#[tokio::test]
 async fn the_confirmation_says_the_web_notice_shows_the_name_only_partly() {
     let app = spawn_app().await;
     let (_, page) = confirmation(&app, "张小明").await;

@@ -64,6 +64,14 @@ pub fn counts_for_duplicates(state_code: &str) -> bool {
     !matches!(state_code, "rejected_out_of_scope" | "not_identified")
 }
 
+/// Whether an earlier filing carries the same ID number: the household is told its request is
+/// already known (a second press, a relative who filed too), never which filing it was.
+pub fn same_id_filed_before(matches: &[DuplicateMatch]) -> bool {
+    matches
+        .iter()
+        .any(|m| m.reasons.contains(&MatchReason::SameIdNumber))
+}
+
 /// Another case that looks like the same household, as the township sees it beside this one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DuplicateMatch {

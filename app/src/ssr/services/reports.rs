@@ -458,6 +458,7 @@ pub async fn submission_info(
         visit_by: lang.date(visit_by),
         contacts,
         contact_advice,
+        filed_before: crate::domain::case::screening::same_id_filed_before(&engine_case.duplicates),
     })
 }
 

@@ -158,7 +158,7 @@ impl ClockKind {
             ClockKind::NoticeWindow => "公示期",
             ClockKind::RefusalNotice => "不予纳入告知",
             ClockKind::ResponsibleAssigned => "明确帮扶责任人",
-            ClockKind::AssistanceStarted => "落实帮扶措施",
+            ClockKind::AssistanceStarted => "开始落实帮扶措施",
             ClockKind::MonitoringVisit => "监测回访",
             ClockKind::EliminationReview => "风险消除核查",
             ClockKind::PlanReview => "帮扶措施村级评议",

@@ -2,7 +2,7 @@
 //! eliminated household then has a visit due in the village's queue.
 use leptos::prelude::*;
 
-use crate::{api::campaigns::StartCampaign, i18n::use_lang, tr};
+use crate::{api::campaigns::StartCampaign, i18n::use_lang, tr, wire::AppError};
 
 #[component]
 pub fn CampaignForm() -> impl IntoView {
@@ -11,18 +11,36 @@ pub fn CampaignForm() -> impl IntoView {
     let result = move || {
         start.value().get().map(|answer| match answer {
             Ok(report) => tr::campaign::started(t, report.started, report.skipped),
+            // Said under each field; here only what is not about one.
+            Err(AppError::Validation(_)) => String::new(),
             Err(error) => error.text(t).to_owned(),
         })
     };
+    let error_for = move |field: &'static str| {
+        move || match start.value().get() {
+            Some(Err(AppError::Validation(errors))) => {
+                errors.iter().find(|e| e.field == field).map(|e| e.words(t))
+            }
+            _ => None,
+        }
+    };
+    let (name_error, until_error) = (error_for("name"), error_for("until"));
     view! {
         <section class="card">
             <h2>{tr::campaign::title(t)}</h2>
             <p class="muted">{tr::campaign::intro(t)}</p>
             <ActionForm action=start>
-                <div class="field"><label for="campaign_name">{tr::campaign::name(t)}</label>
-                    <input id="campaign_name" name="name" type="text" placeholder=tr::campaign::name_example(t) /></div>
-                <div class="field"><label for="campaign_until">{tr::campaign::until(t)}</label>
-                    <input id="campaign_until" name="until" type="date" /></div>
+                <div class="field" class:invalid=move || name_error().is_some()>
+                    <label for="campaign_name">{tr::campaign::name(t)}</label>
+                    <input id="campaign_name" name="name" type="text" placeholder=tr::campaign::name_example(t)
+                        aria-describedby="e-campaign_name" />
+                    <p class="field-error" id="e-campaign_name" role="alert">{name_error}</p>
+                </div>
+                <div class="field" class:invalid=move || until_error().is_some()>
+                    <label for="campaign_until">{tr::campaign::until(t)}</label>
+                    <input id="campaign_until" name="until" type="date" aria-describedby="e-campaign_until" />
+                    <p class="field-error" id="e-campaign_until" role="alert">{until_error}</p>
+                </div>
                 <button type="submit" class="button primary">{tr::campaign::start(t)}</button>
             </ActionForm>
             <p role="status">{result}</p>

@@ -210,3 +210,47 @@ async fn a_county_campaign_puts_a_visit_for_every_monitored_household_in_the_que
         .await;
     assert_eq!(past.status(), 422);
 }
+
+/// The campaign form refused empty says what is missing under each field, both at once, and
+/// starts nothing; a deadline already past is named as such.
+#[tokio::test]
+async fn an_empty_campaign_form_names_each_missing_field_and_starts_nothing() {
+    let app = spawn_app().await;
+    let monitored = identified_case(&app).await;
+    let county = app.login("xian-officer").await;
+    let empty = county
+        .post_plain_form(
+            "/api/campaigns/start",
+            "/staff/dashboard",
+            &crate::helpers::fields(&[("name", ""), ("until", "")]),
+        )
+        .await;
+    assert_eq!(empty.status(), 302);
+    let back = empty.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    let back = back.strip_prefix(&county.base).unwrap_or(&back).to_owned();
+    let page = county.get_html(&back).await;
+    for id in ["e-campaign_name", "e-campaign_until"] {
+        let under = page
+            .split(&format!(r#"id="{id}""#))
+            .nth(1)
+            .expect("the field's error line");
+        let under = &under[..under.find("</p>").expect("its end")];
+        assert!(under.contains("请填写"), "{id}: {under}");
+    }
+    let past = county
+        .post_api(
+            "/api/campaigns/start",
+            &crate::helpers::fields(&[("name", "排查"), ("until", &today(&app).to_string())]),
+        )
+        .await;
+    assert_eq!(past.status(), 422);
+    assert!(past.text().await.expect("body").contains("今天之后"));
+    let case = detail(&county, &monitored).await;
+    assert!(
+        !case["clocks"].to_string().contains("集中排查走访"),
+        "{case}"
+    );
+}

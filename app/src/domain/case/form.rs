@@ -257,7 +257,7 @@ fn parse_kind_fields(
             .keep("reason", required(&f.reason))
             .map(|reason| CaseCommand::RejectOutOfScope { reason }),
         CommandKind::RecordHomeCheck => {
-            let date = p.keep("date", parse_date(&f.date));
+            let date = p.keep("date", parse_past_date(&f.date, today));
             let visitors = p.keep("visitors", parse_visitors(&f.visitors));
             let members = parse_members(&f.members, today, p);
             let rigid_expenditure = p.keep(
@@ -302,7 +302,7 @@ fn parse_kind_fields(
             }
         }
         CommandKind::HoldVillageReview => {
-            let date = p.keep("date", parse_date(&f.date));
+            let date = p.keep("date", parse_past_date(&f.date, today));
             let outcome = match p.keep("outcome", choice(&f.outcome, &["pass", "fail"])) {
                 Some("pass") => Some(VillageOutcome::Pass),
                 Some(_) => p
@@ -314,7 +314,7 @@ fn parse_kind_fields(
                 .map(|(date, outcome)| CaseCommand::HoldVillageReview { date, outcome })
         }
         CommandKind::StartNotice => p
-            .keep("date", parse_date(&f.date))
+            .keep("date", parse_past_date(&f.date, today))
             .map(|from| CaseCommand::StartNotice { from }),
         CommandKind::RecordObjection => p
             .keep("text", required(&f.text))
@@ -363,7 +363,7 @@ fn parse_kind_fields(
             Some(CaseCommand::CountyDecideElimination { decision })
         }
         CommandKind::NotifyRefusal => p
-            .keep("date", parse_date(&f.date))
+            .keep("date", parse_past_date(&f.date, today))
             .map(|on| CaseCommand::NotifyRefusal { on }),
         CommandKind::AssignResponsible => {
             let person = p.keep("person", responsible_name(&f.person));
@@ -383,7 +383,7 @@ fn parse_kind_fields(
                 .map(|(index, status)| CaseCommand::UpdateMeasureStatus { index, status })
         }
         CommandKind::LogVisit => {
-            let date = p.keep("date", parse_date(&f.date));
+            let date = p.keep("date", parse_past_date(&f.date, today));
             let notes = p.keep("note", required(&f.note));
             let new_tier = p.keep("tier", optional_vocab(&f.tier, RiskTier::from_code));
             match (date, notes, new_tier) {
@@ -411,8 +411,8 @@ fn parse_kind_fields(
                 .map(|(tier, reason)| CaseCommand::Reopen { reason, tier })
         }
         CommandKind::OpenGreenChannel => {
-            let study = p.keep("date", parse_date(&f.date));
-            let approval = p.keep("approval_date", parse_date(&f.approval_date));
+            let study = p.keep("date", parse_past_date(&f.date, today));
+            let approval = p.keep("approval_date", parse_past_date(&f.approval_date, today));
             study
                 .zip(approval)
                 .map(
@@ -465,10 +465,10 @@ fn parse_kind_fields(
             .keep("reason", required(&f.reason))
             .map(|reason| CaseCommand::DeferElimination { reason }),
         CommandKind::ReviewPlan => p
-            .keep("date", parse_date(&f.date))
+            .keep("date", parse_past_date(&f.date, today))
             .map(|date| CaseCommand::ReviewPlan { date }),
         CommandKind::StartPlanNotice => p
-            .keep("date", parse_date(&f.date))
+            .keep("date", parse_past_date(&f.date, today))
             .map(|from| CaseCommand::StartPlanNotice { from }),
         CommandKind::EndPlanNotice => Some(CaseCommand::EndPlanNotice),
         CommandKind::ReviewRelief => p

@@ -468,8 +468,15 @@ impl Case {
             .filter(|kind| check_allowed(self, *kind, actor, policy, now).is_ok())
             .collect();
         // A colleague's deadline waits on an extension decision: it comes first (the page
-        // opens the first step), not below the long forms of the case's own next step.
-        kinds.sort_by_key(|kind| *kind != CommandKind::ApproveExtension);
+        // opens the first step), not below the long forms of the case's own next step. Once
+        // a responsible person is named, naming another is a change, not the next step: it
+        // goes last, or its empty form would open first as if nothing had been done.
+        let reassign = self.responsible.is_some();
+        kinds.sort_by_key(|kind| match kind {
+            CommandKind::ApproveExtension => 0,
+            CommandKind::AssignResponsible if reassign => 2,
+            _ => 1,
+        });
         kinds
     }
 }

@@ -124,6 +124,9 @@ impl Refusal {
             | Refusal::InvalidData { field }
             | Refusal::DateAfterToday { field }
             | Refusal::DateTooEarly { field, .. } => Some(field),
+            // Checked by the engine, each about the one control the officer must change.
+            Refusal::NegativeListUnexplained => Some("note"),
+            Refusal::ConsentNotSigned => Some("consent_signed"),
             _ => None,
         }
     }

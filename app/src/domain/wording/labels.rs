@@ -75,6 +75,10 @@ pub fn event_zh(event: &CaseEvent) -> Option<String> {
         }
         EventKind::ObjectionRecorded { text } => format!("公示有异议，退回核查：{text}"),
         EventKind::NoticeEnded { on } => format!("公示结束（{}）", zh_date(*on)),
+        EventKind::TownshipReviewed {
+            approve: true,
+            note,
+        } if note.is_empty() => "乡镇审核通过".to_owned(),
         EventKind::TownshipReviewed { approve, note } => {
             format!(
                 "乡镇审核{}：{note}",

@@ -44,10 +44,11 @@ pub fn event_phrase(event: &CaseEvent) -> Option<Phrase> {
             .arg("until", min_until),
         E::ObjectionRecorded { text } => p("objection_recorded").arg("text", text),
         E::NoticeEnded { on } => p("notice_ended").arg("on", on),
-        E::TownshipReviewed { approve, note } => p(if *approve {
-            "township_approved"
-        } else {
-            "township_refused"
+        // An approval needs no opinion; without one nothing follows the colon.
+        E::TownshipReviewed { approve, note } => p(match (*approve, note.is_empty()) {
+            (true, true) => "township_approved_plain",
+            (true, false) => "township_approved",
+            (false, _) => "township_refused",
         })
         .arg("note", note),
         E::Identified {
@@ -205,6 +206,7 @@ pub fn event_words(phrase: &Phrase, lang: Lang) -> Option<Vec<Part>> {
         }
         "objection_recorded" => t::objection_recorded(lang, a.data("text")?),
         "notice_ended" => t::notice_ended(lang, &a.date("on", lang)?),
+        "township_approved_plain" => t::township_approved_plain(lang).to_owned(),
         "township_approved" => t::township_approved(lang, a.data("note")?),
         "township_refused" => t::township_refused(lang, a.data("note")?),
         "identified" | "identified_note" => {

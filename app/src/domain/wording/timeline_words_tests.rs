@@ -86,6 +86,10 @@ fn every_event() -> Vec<EventKind> {
             note: "同意".into(),
         },
         E::TownshipReviewed {
+            approve: true,
+            note: String::new(),
+        },
+        E::TownshipReviewed {
             approve: false,
             note: "材料不全".into(),
         },

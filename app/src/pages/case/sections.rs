@@ -35,10 +35,13 @@ fn member_line(m: &MemberView, t: Lang) -> impl IntoView {
     }
 }
 
-/// A measure's period ("2026-11-09 至 2027-05-08", as the service words it) in `lang`.
+/// A measure's period ("2026-11-09 至 2027-05-08", as the service words it) in `lang`, its
+/// days written as every other date on the page.
 fn period(text: &str, lang: Lang) -> String {
     match text.split_once(" 至 ") {
-        Some((from, until)) => tr::case_page::from_until(lang, from, until),
+        Some((from, until)) => {
+            tr::case_page::from_until(lang, day_words(from, lang), day_words(until, lang))
+        }
         None => text.to_owned(),
     }
 }

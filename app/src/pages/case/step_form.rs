@@ -56,10 +56,15 @@ pub fn StepForm(
     };
     let error_for = move |field: &'static str| {
         move || match answer() {
-            Some(Err(AppError::Validation(errors))) => errors
-                .iter()
-                .find(|e| e.field == field)
-                .map(|e| message(e, t)),
+            // Every problem of the field (a plan's measures can have several), in form order.
+            Some(Err(AppError::Validation(errors))) => {
+                let all: Vec<String> = errors
+                    .iter()
+                    .filter(|e| e.field == field)
+                    .map(|e| message(e, t))
+                    .collect();
+                (!all.is_empty()).then(|| all.join(tr::common::field_separator(t)))
+            }
             // The engine's refusal of one field's value (a date before the step it follows)
             // goes under that field, like the form's own problems.
             Some(Err(AppError::Refused(reason))) if reason.field == field => {

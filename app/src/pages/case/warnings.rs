@@ -63,9 +63,13 @@ fn DuplicatePair(
     override_reason: Option<String>,
 ) -> impl IntoView {
     let t = use_lang();
-    let (class, title) = match override_reason {
-        Some(_) => ("card", tr::case_page::duplicate_overridden(t)),
-        None => ("card alert", tr::case_page::duplicate_check(t)),
+    // Only a filing still awaiting acceptance asks the township to decide (and says how).
+    let awaiting = case.state_code == "reported";
+    let (class, title) = match (&override_reason, case.state_code.as_str()) {
+        (Some(_), _) => ("card", tr::case_page::duplicate_overridden(t)),
+        (None, "reported") => ("card alert", tr::case_page::duplicate_check(t)),
+        (None, "rejected_out_of_scope") => ("card", tr::case_page::duplicate_rejected(t)),
+        (None, _) => ("card", tr::case_page::duplicate(t)),
     };
     // On a phone each filing is a card of "column: value" lines (style: table.stacked).
     let label = move |column: &str| format!("{column}{}", tr::common::colon(t));
@@ -102,9 +106,9 @@ fn DuplicatePair(
             </table>
             {match override_reason {
                 Some(reason) => view! { <p>{tr::case_page::override_reason(t)} <span lang="zh-CN">{reason}</span></p> }.into_any(),
-                None => view! {
+                None => awaiting.then(|| view! {
                     <p class="muted">{tr::case_page::duplicate_help(t)}</p>
-                }
+                })
                 .into_any(),
             }}
         </section>

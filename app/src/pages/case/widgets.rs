@@ -483,15 +483,26 @@ fn measure_rows(case: &CaseView, typed: &Typed) -> impl IntoView {
                 let row = |part: &str, default: &str| {
                     typed_or(typed, &format!("form[measures][{i}][{part}]"), default)
                 };
+                // Each control says what it is (two bare date pickers read alike), and each
+                // measure has a title, as the home check's members do.
                 view! {
                 <div class="row">
-                    {select(format!("form[measures][{i}][measure_type]"), options.clone(), Some(row("measure_type", &code)), (None, Some(tr::case_page::measure_type(t, i + 1)), None))}
-                    <input type="text" inputmode="decimal" name=format!("form[measures][{i}][amount]")
-                        aria-label=tr::case_page::measure_amount(t, i + 1) placeholder=tr::case_page::amount_yuan(t) value=row("amount", "0") />
-                    <input type="date" name=format!("form[measures][{i}][start]") value=row("start", &today)
-                        aria-label=tr::case_page::measure_start(t, i + 1) />
-                    <input type="date" name=format!("form[measures][{i}][end]") value=row("end", "")
-                        aria-label=tr::case_page::measure_end(t, i + 1) />
+                    <p class="row-title" aria-hidden="true">{tr::case_page::measure_heading(t, i + 1)}</p>
+                    <label class="cell"><span aria-hidden="true">{tr::case_page::measure_type_short(t)}</span>
+                        {select(format!("form[measures][{i}][measure_type]"), options.clone(), Some(row("measure_type", &code)), (None, Some(tr::case_page::measure_type(t, i + 1)), None))}
+                    </label>
+                    <label class="cell"><span aria-hidden="true">{tr::case_page::amount_yuan(t)}</span>
+                        <input type="text" inputmode="decimal" name=format!("form[measures][{i}][amount]")
+                            aria-label=tr::case_page::measure_amount(t, i + 1) value=row("amount", "0") />
+                    </label>
+                    <label class="cell"><span aria-hidden="true">{tr::case_page::start_short(t)}</span>
+                        <input type="date" name=format!("form[measures][{i}][start]") value=row("start", &today)
+                            aria-label=tr::case_page::measure_start(t, i + 1) />
+                    </label>
+                    <label class="cell"><span aria-hidden="true">{tr::case_page::end_short(t)}</span>
+                        <input type="date" name=format!("form[measures][{i}][end]") value=row("end", "")
+                            aria-label=tr::case_page::measure_end(t, i + 1) />
+                    </label>
                 </div>
                 }
             }).collect_view()}

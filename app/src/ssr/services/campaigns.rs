@@ -32,20 +32,32 @@ pub async fn start(
     if !county {
         return Err(ServiceError::Forbidden);
     }
+    // Both fields' problems at once, each under its field.
     let name = name.trim();
+    let mut problems = Vec::new();
     if name.is_empty() {
-        return Err(ServiceError::Validation(vec![FieldError::new(
-            "name",
-            &CommandFieldError::Missing,
-        )]));
+        problems.push(FieldError::new("name", &CommandFieldError::Missing));
     }
     let today = beijing_date(now);
-    let until = NaiveDate::parse_from_str(until.trim(), "%Y-%m-%d")
-        .ok()
-        .filter(|d| *d > today && (*d - today).num_days() <= 366)
-        .ok_or_else(|| {
-            ServiceError::Validation(vec![FieldError::new("until", &CommandFieldError::BadDate)])
-        })?;
+    let until = match until.trim() {
+        "" => Err(CommandFieldError::Missing),
+        text => NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .map_err(|_| CommandFieldError::BadDate)
+            .and_then(|d| {
+                let ahead = (d - today).num_days();
+                if (1..=366).contains(&ahead) {
+                    Ok(d)
+                } else {
+                    Err(CommandFieldError::CampaignDeadline)
+                }
+            }),
+    };
+    let until = until
+        .map_err(|e| problems.push(FieldError::new("until", &e)))
+        .ok();
+    let (Some(until), true) = (until, problems.is_empty()) else {
+        return Err(ServiceError::Validation(problems));
+    };
     let command = CaseCommand::StartCampaign {
         name: name.to_owned(),
         until,

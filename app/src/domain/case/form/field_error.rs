@@ -31,10 +31,14 @@ pub enum CommandFieldError {
     TooFewDays,
     /// A measure that ends before it starts.
     EndBeforeStart,
+    /// The day something was done, after today.
+    FutureDate,
+    /// A campaign's visits due today or earlier, or more than a year ahead.
+    CampaignDeadline,
 }
 
 impl CommandFieldError {
-    pub const ALL: [CommandFieldError; 17] = [
+    pub const ALL: [CommandFieldError; 19] = [
         CommandFieldError::UnknownKind,
         CommandFieldError::Missing,
         CommandFieldError::BadDate,
@@ -52,6 +56,8 @@ impl CommandFieldError {
         CommandFieldError::TooManyDays,
         CommandFieldError::TooFewDays,
         CommandFieldError::EndBeforeStart,
+        CommandFieldError::FutureDate,
+        CommandFieldError::CampaignDeadline,
     ];
 }
 
@@ -75,6 +81,8 @@ impl UserMessage for CommandFieldError {
             Self::TooManyDays => "command.too_many_days",
             Self::TooFewDays => "command.too_few_days",
             Self::EndBeforeStart => "command.end_before_start",
+            Self::FutureDate => "command.future_date",
+            Self::CampaignDeadline => "command.campaign_deadline",
         }
     }
 
@@ -99,6 +107,8 @@ impl UserMessage for CommandFieldError {
             Self::TooManyDays => w::command::too_many_days(lang),
             Self::TooFewDays => w::command::too_few_days(lang),
             Self::EndBeforeStart => w::command::end_before_start(lang),
+            Self::FutureDate => w::command::future_date(lang),
+            Self::CampaignDeadline => w::command::campaign_deadline(lang),
         }
     }
 }

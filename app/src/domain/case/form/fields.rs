@@ -54,6 +54,18 @@ pub(super) fn parse_date(raw: &str) -> Parsed<NaiveDate> {
     }
 }
 
+/// The day something was done: not after `today`, told with the form's other problems (the
+/// engine checks it too, but only once the form parses).
+pub(super) fn parse_past_date(raw: &str, today: NaiveDate) -> Parsed<NaiveDate> {
+    parse_date(raw).and_then(|d| {
+        if d > today {
+            Err(CommandFieldError::FutureDate)
+        } else {
+            Ok(d)
+        }
+    })
+}
+
 /// One of `options`, returned as the matching option.
 pub(super) fn choice(raw: &str, options: &[&'static str]) -> Parsed<&'static str> {
     match raw.trim() {

@@ -166,6 +166,38 @@ fn a_bad_measure_date_is_reported_under_measures() {
 }
 
 #[test]
+fn a_date_after_today_is_told_with_the_other_problems() {
+    let tomorrow = (today() + chrono::Duration::days(1)).to_string();
+    let mut form = complete_form(CommandKind::RecordHomeCheck);
+    form.date = tomorrow.clone();
+    form.visitors = String::new();
+    assert_eq!(
+        problem_keys(&form),
+        vec![
+            ("date", "command.future_date"),
+            ("visitors", "command.missing")
+        ]
+    );
+    for kind in [CommandKind::LogVisit, CommandKind::HoldVillageReview] {
+        let form = CommandForm {
+            date: tomorrow.clone(),
+            ..complete_form(kind)
+        };
+        assert_eq!(
+            problem_keys(&form),
+            vec![("date", "command.future_date")],
+            "{kind:?}"
+        );
+    }
+    // A campaign's visits are due by a day to come.
+    let form = CommandForm {
+        date: tomorrow,
+        ..complete_form(CommandKind::StartCampaign)
+    };
+    assert!(parse_command(&form, today()).is_ok());
+}
+
+#[test]
 fn a_measure_ending_before_it_starts_is_told_with_the_other_problems() {
     let mut form = complete_form(CommandKind::AddPlan);
     form.measures[0].start = "2025-03-05".into();

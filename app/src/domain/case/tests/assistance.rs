@@ -28,6 +28,12 @@ fn assigning_a_responsible_person_and_starting_a_measure_meet_their_clocks() {
         clock(&j, K::ResponsibleAssigned).state,
         ClockState::Met { .. }
     ));
+    // Naming another person is still possible, but no longer the step the page opens first.
+    let offered = j
+        .case
+        .available_commands(&actor(Role::TownshipOfficer), &j.policy, j.now);
+    assert_eq!(offered.first(), Some(&CommandKind::AddPlan), "{offered:?}");
+    assert_eq!(offered.last(), Some(&CommandKind::AssignResponsible));
     j.act(
         Role::TownshipOfficer,
         CaseCommand::AddPlan {

@@ -83,9 +83,9 @@ fn reveal_in_place(props_id: &'static str, what: &'static str) -> impl IntoView 
     let number = move || {
         let text = shown_id();
         if what == "mobile" && revealed() {
-            Either::Left(view! { <a href=format!("tel:{text}")>{text.clone()}</a> })
+            Either::Left(view! { <a href=format!("tel:{text}")>{grouped(&text)}</a> })
         } else {
-            Either::Right(text)
+            Either::Right(grouped(&text))
         }
     };
     let testid = if what == "mobile" {
@@ -112,6 +112,29 @@ fn reveal_in_place(props_id: &'static str, what: &'static str) -> impl IntoView 
         </form>
         {move || reveal_error().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
     }
+}
+
+/// An ID number (6-8-4: place, birth date, serial) or a mobile (3-4-4) that may break only
+/// between its groups on a narrow screen, never mid-group; copied, it has no spaces.
+fn grouped(number: &str) -> impl IntoView {
+    let cuts: &[usize] = match number.chars().count() {
+        18 => &[6, 14],
+        11 => &[3, 7],
+        _ => &[],
+    };
+    let chars: Vec<char> = number.chars().collect();
+    let mut from = 0;
+    let mut parts = Vec::new();
+    for &cut in cuts.iter().chain(std::iter::once(&chars.len())) {
+        parts.push(chars[from..cut].iter().collect::<String>());
+        from = cut;
+    }
+    let last = parts.len() - 1;
+    parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| view! { {part} {(i < last).then(|| view! { <wbr /> })} })
+        .collect_view()
 }
 
 /// The island revealing the full ID number.

@@ -1,6 +1,7 @@
 //! HTTP hardening around every route: security headers, the cross-site (CSRF) check, body
 //! limits and the request timeout. The header-read timeout lives in `crate::serve`.
 mod body;
+mod content_type;
 mod csrf;
 mod headers;
 pub(crate) mod household;
@@ -65,6 +66,9 @@ pub fn harden(router: Router, guard: Guard) -> Router {
     let guard = Arc::new(guard);
     router
         .layer(from_fn_with_state(guard.clone(), body::limit_and_time))
+        .layer(axum::middleware::from_fn(
+            content_type::readable_bodies_only,
+        ))
         .layer(from_fn_with_state(guard.clone(), csrf::same_origin_only))
         .layer(axum::middleware::from_fn(uri::refuse_long))
         .layer(from_fn_with_state(guard, headers::security_headers))

@@ -24,6 +24,8 @@ pub enum Refusal {
     TimedOut,
     /// The address is longer than any page's (414).
     UriTooLong,
+    /// A body of a type no route reads: not a form, not JSON (415).
+    UnreadableBody,
 }
 
 impl UserMessage for Refusal {
@@ -34,6 +36,7 @@ impl UserMessage for Refusal {
             Refusal::TooSlow => "http.too_slow",
             Refusal::TimedOut => "http.timed_out",
             Refusal::UriTooLong => "http.uri_too_long",
+            Refusal::UnreadableBody => "http.unreadable_body",
         }
     }
 
@@ -47,6 +50,7 @@ impl UserMessage for Refusal {
             Refusal::TooSlow => t::too_slow(lang),
             Refusal::TimedOut => t::timed_out(lang),
             Refusal::UriTooLong => t::uri_too_long(lang),
+            Refusal::UnreadableBody => t::unreadable_body(lang),
         }
     }
 }
@@ -59,6 +63,7 @@ impl Refusal {
             Refusal::TooSlow => StatusCode::REQUEST_TIMEOUT,
             Refusal::TimedOut => StatusCode::SERVICE_UNAVAILABLE,
             Refusal::UriTooLong => StatusCode::URI_TOO_LONG,
+            Refusal::UnreadableBody => StatusCode::UNSUPPORTED_MEDIA_TYPE,
         }
     }
 
@@ -281,6 +286,7 @@ mod tests {
             Refusal::TooSlow,
             Refusal::TimedOut,
             Refusal::UriTooLong,
+            Refusal::UnreadableBody,
         ] {
             for lang in Lang::ALL.iter().copied() {
                 let template = tr::field_error_template(lang, refusal.key()).expect("a text");

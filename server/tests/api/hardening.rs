@@ -558,3 +558,38 @@ async fn a_slow_client_is_cut_off_and_writes_nothing() {
     assert!(started.elapsed() < Duration::from_secs(10), "cut off");
     assert_eq!(written(&app).await, before);
 }
+
+/// A report's fields sent as `text/plain`, `application/xml` or with no type (same site) are
+/// refused as a body the site cannot read, in words, and file nothing; a form still files.
+#[tokio::test]
+async fn a_body_that_is_not_a_form_or_json_is_refused_and_writes_nothing() {
+    let app = spawn_app().await;
+    let before = written(&app).await;
+    // The fields as a form would encode them, sent under another type.
+    let mut encoded = reqwest::Url::parse("http://form/").expect("url");
+    encoded
+        .query_pairs_mut()
+        .extend_pairs(report_fields("张三", "13800138000", QINGSHI_VILLAGE));
+    let body = encoded.query().expect("fields").to_owned();
+    for content_type in [Some("text/plain"), Some("application/xml"), None] {
+        let mut request = app
+            .client
+            .post(app.url("/api/reports/submit"))
+            .header(header::ACCEPT, "text/html")
+            .body(body.clone());
+        if let Some(content_type) = content_type {
+            request = request.header(header::CONTENT_TYPE, content_type);
+        }
+        let response = request.send().await.expect("request");
+        assert_eq!(
+            response.status(),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "{content_type:?}"
+        );
+        let page = response.text().await.expect("page");
+        assert!(page.contains("没有保存任何内容"), "{page}");
+    }
+    assert_eq!(written(&app).await, before, "nothing filed");
+    app.submit_report("张三", "13800138000", QINGSHI_VILLAGE)
+        .await;
+}

@@ -119,3 +119,16 @@ test('the dashboard\'s chart words are page-sized at 360 px', async () => {
   assert.deepEqual(small, [], 'chart words under 16 px tall');
   await page.context().close();
 });
+
+test('on a phone the queue\'s six filters are folded away unless one is chosen', async () => {
+  const page = await newPage(browser, { viewport: { width: 360, height: 640 } });
+  await loginAs(page, 'zhen-qingshi');
+  const village = page.locator('select[name="village"]');
+  assert.ok(!(await village.isVisible()), 'folded: the cases come first');
+  await page.locator('details.queue-more summary').click();
+  assert.ok(await village.isVisible(), 'one tap opens them');
+  await page.goto(`${BASE_URL}/staff?tab=all&risk=illness`);
+  assert.ok(await village.isVisible(), 'open while a filter is in force');
+  assert.match(await page.locator('details.queue-more summary').innerText(), /已选 1 项/);
+  await page.context().close();
+});

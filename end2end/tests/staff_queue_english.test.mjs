@@ -44,6 +44,8 @@ test('in English: a township officer reads the queue with English headings, tabs
   await assertEnglish(page.locator('h1'), 'heading');
   await assertEnglish(page.locator('button'), 'buttons');
   await assertEnglish(page.locator('p.links a'), 'links');
+  await assertEnglish(page.locator('details.queue-more summary'), 'the folded filters');
+  await page.locator('details.queue-more summary').click();
   await assertEnglish(page.locator('label.queue-filter > span'), 'filter labels');
   // Every filter's choices but the villages (their names are data).
   await assertEnglish(page.locator('select:not([name="village"]) option'), 'filter choices');

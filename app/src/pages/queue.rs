@@ -218,11 +218,32 @@ fn QueueFilterForm(
             </label>
         }
     };
+    // Six selects before the first case on a phone: folded away until opened, and open
+    // while any is chosen, so a filter in force is seen.
+    let chosen = [
+        &filter.village,
+        &filter.state,
+        &filter.risk,
+        &filter.channel,
+        &filter.category,
+        &filter.tier,
+    ]
+    .into_iter()
+    .filter(|f| f.as_deref().is_some_and(|v| !v.is_empty()))
+    .count();
+    let open = chosen > 0;
+    let summary = match chosen {
+        0 => tr::queue::more_filters(t).to_owned(),
+        n => tr::queue::filters_chosen(t, n),
+    };
     view! {
         <Form method="GET" action="" attr:class="search queue-filters">
             <input type="hidden" name="tab" value=tab />
             <input type="search" name="q" value=q aria-label=tr::queue::search_label(t)
                 placeholder=tr::queue::search_placeholder(t) />
+            <details class="queue-more" open=open>
+            <summary>{summary}</summary>
+            <div class="queue-selects">
             <label class="queue-filter">
                 <span>{tr::queue::village(t)}</span>
                 <select name="village">
@@ -279,6 +300,8 @@ fn QueueFilterForm(
                 RiskTier::ALL.iter().map(|r| (r.code(), r.label(t))).collect(),
                 &filter.tier,
             )}
+            </div>
+            </details>
             <button type="submit" class="button small">{tr::queue::filter(t)}</button>
         </Form>
     }

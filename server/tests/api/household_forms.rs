@@ -200,6 +200,25 @@ async fn a_too_large_report_is_worded_for_the_household() {
     assert!(!page.contains("import"), "not the staff's words: {page}");
 }
 
+/// The 忘记查询码 form (a mobile number only) refused as too large is not told to fill in a
+/// tracking number it never asked for.
+#[tokio::test]
+async fn a_too_large_resend_is_worded_for_its_one_field() {
+    let app = spawn_app().await;
+    let response = app
+        .client
+        .post(app.url("/api/reports/resend"))
+        .header(reqwest::header::ACCEPT, "text/html")
+        .form(&[("mobile", "1".repeat(200_000))])
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), 413);
+    let page = response.text().await.expect("body");
+    assert!(page.contains("找回查询码只需要手机号码"), "{page}");
+    assert!(!page.contains("这两项"), "{page}");
+}
+
 /// A browser set to send no Referer: a look-up it cannot read comes back to the look-up page
 /// with the reason, not to the home page with nothing said.
 #[tokio::test]

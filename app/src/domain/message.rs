@@ -145,6 +145,8 @@ pub struct Message {
     pub en: &'static str,
     /// The household member row it is about, if any (the form names the member).
     pub member: Option<super::member_field::MemberField>,
+    /// The plan's measure it is about (its title's number, 措施2), if any.
+    pub measure: Option<usize>,
 }
 
 impl Message {
@@ -155,6 +157,15 @@ impl Message {
             zh: source.zh(),
             en: source.en(),
             member: None,
+            measure: None,
+        }
+    }
+
+    /// The message about one measure of a plan (`position`, as its title counts).
+    pub fn about_measure(position: usize, source: &dyn UserMessage) -> Message {
+        Message {
+            measure: Some(position),
+            ..Message::of(source)
         }
     }
 
@@ -169,9 +180,10 @@ impl Message {
     /// What the person reads, naming the member when there is one.
     pub fn words(&self, lang: super::lang::Lang) -> String {
         let text = text_in(self, lang);
-        match self.member {
-            Some(member) => member.words(lang, text),
-            None => text.to_owned(),
+        match (self.member, self.measure) {
+            (Some(member), _) => member.words(lang, text),
+            (None, Some(n)) => crate::tr::field_error::measure(lang, n, text),
+            (None, None) => text.to_owned(),
         }
     }
 }

@@ -112,8 +112,9 @@ impl FieldError {
         problems
             .iter()
             .map(|(field, msg)| {
-                // A member's problem names the member (第2位成员（年收入）：…).
-                let args = msg
+                // A member's problem names the member (第2位成员（年收入）：…), a
+                // measure's the measure (措施2：…).
+                let mut args = msg
                     .member
                     .map(|m| {
                         BTreeMap::from([
@@ -122,6 +123,9 @@ impl FieldError {
                         ])
                     })
                     .unwrap_or_default();
+                if let Some(n) = msg.measure {
+                    args.insert("measure".to_owned(), n.to_string());
+                }
                 FieldError::worded(field, msg.key, args)
             })
             .collect()
@@ -159,7 +163,10 @@ impl FieldError {
                     None => crate::tr::field_error::member(lang, position, part, text),
                 }
             }
-            _ => text,
+            _ => match self.args.get("measure") {
+                Some(n) => crate::tr::field_error::measure(lang, n, text),
+                None => text,
+            },
         }
     }
 }

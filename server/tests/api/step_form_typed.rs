@@ -331,3 +331,36 @@ async fn a_refused_date_is_shown_under_the_date_field() {
     assert!(page.contains("请检查标红的内容"), "the banner points to it");
     assert_eq!(detail(&cadre, &id).await["state_zh"], "待入户核查");
 }
+
+/// A plan's problems name their measure (措施2), as the form titles the rows, and all come
+/// on the first send.
+#[tokio::test]
+async fn a_refused_plan_names_each_measure_with_a_problem() {
+    let app = spawn_app().await;
+    let (_, id) = crate::responsible_phone::identified(&app).await;
+    let township = app.login("zhen-qingshi").await;
+    let form = [
+        ("kind", "add_plan"),
+        ("measures][0][measure_type", "medical"),
+        ("measures][0][amount", "100"),
+        ("measures][0][start", "2026-11-20"),
+        ("measures][0][end", "2026-11-19"),
+        ("measures][1][measure_type", "employment"),
+        ("measures][1][amount", "abc"),
+        ("measures][1][start", "2026-11-20"),
+        ("measures][1][end", "2026-12-20"),
+    ];
+    let response = plain_step(&township, &id, &form).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let page = response.text().await.expect("html");
+    let under = page
+        .split(r#"id="e-add_plan-measures""#)
+        .nth(1)
+        .expect("the measures' error line");
+    let under = &under[..under.find("</p>").expect("its end")];
+    assert!(
+        under.contains("措施1：措施的结束日期早于开始日期"),
+        "{under}"
+    );
+    assert!(under.contains("措施2："), "{under}");
+}

@@ -202,6 +202,18 @@ impl Problems {
         result.map_err(|e| self.push(field, e)).ok()
     }
 
+    /// A measure row's field, reported under `measures` naming the measure (措施2：…).
+    fn keep_measure<T>(&mut self, position: usize, result: Parsed<T>) -> Option<T> {
+        result
+            .map_err(|e| {
+                let problem = ("measures", Message::about_measure(position, &e));
+                if !self.0.contains(&problem) {
+                    self.0.push(problem);
+                }
+            })
+            .ok()
+    }
+
     /// A member row's field, reported under `members` naming the member: every problem of
     /// every member, so the officer sees them all at once.
     fn keep_member<T>(&mut self, member: MemberField, result: Parsed<T>) -> Option<T> {

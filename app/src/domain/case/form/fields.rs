@@ -259,18 +259,21 @@ pub(super) fn parse_members(
 pub(super) fn parse_measures(rows: &[MeasureForm], p: &mut Problems) -> Option<Vec<Measure>> {
     let mut measures = Vec::new();
     let mut complete = true;
-    for row in rows
+    // Each problem names its measure by the title the form gives the row (措施2).
+    for (n, row) in rows
         .iter()
-        .filter(|row| !row.measure_type.trim().is_empty())
+        .enumerate()
+        .map(|(i, row)| (i + 1, row))
+        .filter(|(_, row)| !row.measure_type.trim().is_empty())
     {
-        let measure_type = p.keep("measures", vocab(&row.measure_type, MeasureType::from_code));
-        let amount = p.keep("measures", parse_amount(&row.amount));
-        let start = p.keep("measures", parse_date(&row.start));
-        let end = p.keep("measures", parse_date(&row.end));
+        let measure_type = p.keep_measure(n, vocab(&row.measure_type, MeasureType::from_code));
+        let amount = p.keep_measure(n, parse_amount(&row.amount));
+        let start = p.keep_measure(n, parse_date(&row.start));
+        let end = p.keep_measure(n, parse_date(&row.end));
         // Told with the other problems on the first send, not after them as a refusal.
         if let (Some(start), Some(end)) = (start, end) {
             if end < start {
-                p.push("measures", CommandFieldError::EndBeforeStart);
+                p.keep_measure::<()>(n, Err(CommandFieldError::EndBeforeStart));
             }
         }
         match (measure_type, amount, start, end) {

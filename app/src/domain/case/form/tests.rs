@@ -210,6 +210,14 @@ fn a_measure_ending_before_it_starts_is_told_with_the_other_problems() {
             ("measures", "command.bad_amount")
         ]
     );
+    // Each names its measure, as the form titles the rows.
+    let words: Vec<String> = parse_command(&form, today())
+        .expect_err("refused")
+        .iter()
+        .map(|(_, m)| m.words(crate::domain::lang::Lang::Zh))
+        .collect();
+    assert!(words[0].starts_with("措施1："), "{words:?}");
+    assert!(words[1].starts_with("措施2："), "{words:?}");
     form.measures[0].end = "2025-03-05".into();
     form.measures[1].amount = "100".into();
     assert!(

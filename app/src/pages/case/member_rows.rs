@@ -75,6 +75,8 @@ pub fn member_rows(case: &CaseView, typed: &Typed, kind: &str) -> impl IntoView 
                         // Six controls a member: on a phone they stack, and without a title
                         // one member's run straight into the next's.
                         <p class="row-title" aria-hidden="true">{tr::case_page::member_heading(t, i + 1)}</p>
+                        // Each control says what it is, also once something is typed in it.
+                        <label class="cell"><span aria-hidden="true">{tr::case_page::relation_short(t)}</span>
                         {member_select(
                             format!("form[members][{i}][relation]"),
                             relations,
@@ -82,13 +84,19 @@ pub fn member_rows(case: &CaseView, typed: &Typed, kind: &str) -> impl IntoView 
                             tr::case_page::member_relation(t, i + 1),
                             marks(i, "relation"),
                         )}
+                        </label>
+                        <label class="cell"><span aria-hidden="true">{tr::case_page::name(t)}</span>
                         <input type="text" name=format!("form[members][{i}][name]") value=name
-                            aria-label=tr::case_page::member_name(t, i + 1) placeholder=tr::case_page::name(t) />
+                            aria-label=tr::case_page::member_name(t, i + 1) />
+                        </label>
+                        <label class="cell"><span aria-hidden="true">{tr::case_page::id_optional(t)}</span>
                         <input type="text" name=format!("form[members][{i}][id_number]") value=row("id_number", "")
-                            aria-label=tr::case_page::member_id(t, i + 1) placeholder=tr::case_page::id_optional(t)
+                            aria-label=tr::case_page::member_id(t, i + 1)
                             autocomplete="off" aria-invalid=id_bad aria-describedby=id_says />
+                        </label>
                         // No answer is pre-filled: labour capacity decides eligibility and
                         // measures, so the officer must choose it for each named member.
+                        <label class="cell"><span aria-hidden="true">{tr::case_page::labour_short(t)}</span>
                         {member_select(
                             format!("form[members][{i}][labour]"),
                             std::iter::once((String::new(), tr::case_page::labour_choose(t).to_owned()))
@@ -98,6 +106,8 @@ pub fn member_rows(case: &CaseView, typed: &Typed, kind: &str) -> impl IntoView 
                             tr::case_page::member_labour(t, i + 1),
                             marks(i, "labour"),
                         )}
+                        </label>
+                        <label class="cell"><span aria-hidden="true">{tr::case_page::status_short(t)}</span>
                         {member_select(
                             format!("form[members][{i}][status]"),
                             choices(MemberStatus::ALL, MemberStatus::code, MemberStatus::label, t),
@@ -105,9 +115,12 @@ pub fn member_rows(case: &CaseView, typed: &Typed, kind: &str) -> impl IntoView 
                             tr::case_page::member_status(t, i + 1),
                             marks(i, "status"),
                         )}
+                        </label>
+                        <label class="cell"><span aria-hidden="true">{tr::case_page::income_yuan(t)}</span>
                         <input type="text" inputmode="decimal" name=format!("form[members][{i}][income]") value=row("income", "")
-                            aria-label=tr::case_page::member_income(t, i + 1) placeholder=tr::case_page::income_yuan(t)
+                            aria-label=tr::case_page::member_income(t, i + 1)
                             aria-invalid=income_bad aria-describedby=income_says />
+                        </label>
                     </div>
                 }
             }).collect_view()}

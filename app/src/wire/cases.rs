@@ -174,6 +174,10 @@ pub struct CaseView {
     pub today: String,
     /// Earlier filings that look like the same household.
     pub duplicates: Vec<DuplicateView>,
+    /// Filings made after this one that look like the same household (this one is flagged
+    /// on none of them otherwise).
+    #[serde(default)]
+    pub later_filings: Vec<DuplicateView>,
     /// Why the township accepted a suspected duplicate anyway.
     pub duplicate_override: Option<String>,
     pub comparison: Option<ComparisonView>,

@@ -48,12 +48,29 @@ async fn a_second_filing_for_a_household_shows_the_pair_and_needs_a_reason_to_ac
         detail(&township, &first_id).await["duplicates"],
         serde_json::json!([])
     );
+    // The older filing is not flagged, but it names the newer one.
+    let older = detail(&township, &first_id).await;
+    assert_eq!(
+        older["later_filings"][0]["tracking"],
+        second.as_str(),
+        "{older}"
+    );
+    let page = township.get_html(&format!("/staff/cases/{first_id}")).await;
+    assert!(
+        page.contains("此后又有疑似同一户的申报"),
+        "said on the older case's page"
+    );
     let case = detail(&township, &id).await;
     let pair = &case["duplicates"][0];
     assert_eq!(pair["tracking"], first.as_str());
     assert_eq!(pair["case_id"], first_id.as_str());
     assert_eq!(pair["applicant"], "张三");
     assert_eq!(pair["reasons_zh"], "身份证号相同、手机号相同");
+    assert_eq!(
+        case["later_filings"],
+        serde_json::json!([]),
+        "the newer names none"
+    );
 
     let blocked = step(&township, &id, version(&case), &[("kind", "accept")]).await;
     assert_eq!(blocked.status(), 422);

@@ -53,7 +53,10 @@ pub fn Warnings(case: CaseView) -> impl IntoView {
             </section>
         }
     });
-    view! { {duplicates} {comparison} {members} }
+    let later = (!case.later_filings.is_empty()).then(|| {
+        view! { <LaterFilings later=case.later_filings.clone() /> }
+    });
+    view! { {duplicates} {later} {comparison} {members} }
 }
 
 #[component]
@@ -111,6 +114,31 @@ fn DuplicatePair(
                 })
                 .into_any(),
             }}
+        </section>
+    }
+}
+
+/// Filings after this one for what looks like the same household: the township sees them
+/// from the older case too, not only from the newer one that the duplicate check flagged.
+#[component]
+fn LaterFilings(later: Vec<DuplicateView>) -> impl IntoView {
+    let t = use_lang();
+    view! {
+        <section class="card notice-info" aria-label=tr::case_page::later_filings(t) data-testid="later-filings">
+            <h2>{tr::case_page::later_filings(t)}</h2>
+            <ul class="plain">
+                {later.into_iter().map(|o| view! {
+                    <li>
+                        {match o.case_id {
+                            Some(id) => view! { <a href=format!("/staff/cases/{id}")>{o.tracking}</a> }.into_any(),
+                            None => view! { <span>{o.tracking}</span> }.into_any(),
+                        }}
+                        " · " {word(Vocab::State, &o.state_zh, t)}
+                        " · " {day_words(&o.reported_on, t)}
+                        " · " {reasons(&o.reasons_zh, t)}
+                    </li>
+                }).collect_view()}
+            </ul>
         </section>
     }
 }

@@ -68,6 +68,23 @@ pub async fn find(
     Ok(found)
 }
 
+/// Filings after `case` that look like the same household, as the officer may see them: the
+/// duplicate check flags only the newer filing, so the older one says so here.
+pub async fn later_filings(
+    state: &AppState,
+    actor: &Actor,
+    case: &crate::domain::case::Case,
+    row: &cases::CaseRow,
+) -> Result<Vec<DuplicateView>, ServiceError> {
+    let mut later = find(state, &row.applicant_id_number, &row.applicant_mobile).await?;
+    later.retain(|m| {
+        m.case_id != case.id
+            && !case.duplicates.iter().any(|d| d.case_id == m.case_id)
+            && m.reported_on >= case.discovered_on
+    });
+    duplicate_views(state, actor, &later).await
+}
+
 /// The matched pair for each suspected duplicate: the other filing's details, its name and
 /// a link only when the officer's region covers it.
 pub async fn duplicate_views(

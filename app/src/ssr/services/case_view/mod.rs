@@ -178,6 +178,7 @@ pub async fn view(
         suggested_measures: sections::suggested_measures(&case),
         today: today.to_string(),
         duplicates: super::duplicates::duplicate_views(state, &actor, &case.duplicates).await?,
+        later_filings: super::duplicates::later_filings(state, &actor, &case, &row).await?,
         duplicate_override: case.duplicate_override.clone(),
         comparison: case.comparison.as_ref().map(|c| ComparisonView {
             on: c.on,

@@ -103,7 +103,18 @@ test('the home check names each member\'s controls at 360 px', async () => {
   const rows = page.locator('#step-record_home_check .rows .row');
   const titles = await rows.evaluateAll((rs) => rs.map((r) => r.querySelector('.row-title')?.textContent.trim()));
   assert.ok(titles.length >= 2, 'several member rows');
-  assert.deepEqual(titles, titles.map((_, i) => `成员${i + 1}`));
+  // Worded as the member's error messages are (第2位成员（年收入）：…).
+  assert.deepEqual(titles, titles.map((_, i) => `第${i + 1}位成员`));
+  // A wrong income is marked on its own box (text inputs lost to the step form's border).
+  await page.locator('input[name="form[members][0][income]"]').fill('一万二');
+  const form = page.locator('#step-record_home_check');
+  await Promise.all([
+    page.waitForNavigation({ waitUntil: 'load' }),
+    form.getByRole('button', { name: /^提交：/ }).click(),
+  ]);
+  const border = await page.locator('input[name="form[members][0][income]"]')
+    .evaluate((e) => getComputedStyle(e).borderTopWidth);
+  assert.equal(border, '2px', 'the wrong income box is red');
   await page.context().close();
 });
 

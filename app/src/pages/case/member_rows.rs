@@ -47,12 +47,16 @@ pub fn member_rows(case: &CaseView, typed: &Typed, kind: &str) -> impl IntoView 
     view! {
         {move || {
             let list = problems.get();
+            // The alert is around the list: on the list itself the role would take away its
+            // list semantics, and its items would belong to no list.
             (!list.is_empty()).then(|| view! {
-                <ul class="field-error member-errors" role="alert">
-                    {list.into_iter().map(|(field, text)| view! {
-                        <li id=message_id(&list_kind, &field)>{text}</li>
-                    }).collect_view()}
-                </ul>
+                <div role="alert">
+                    <ul class="field-error member-errors">
+                        {list.into_iter().map(|(field, text)| view! {
+                            <li id=message_id(&list_kind, &field)>{text}</li>
+                        }).collect_view()}
+                    </ul>
+                </div>
             })
         }}
         <div class="rows">

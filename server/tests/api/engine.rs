@@ -233,11 +233,7 @@ async fn an_empty_campaign_form_names_each_missing_field_and_starts_nothing() {
     let back = back.strip_prefix(&county.base).unwrap_or(&back).to_owned();
     let page = county.get_html(&back).await;
     for id in ["e-campaign_name", "e-campaign_until"] {
-        let under = page
-            .split(&format!(r#"id="{id}""#))
-            .nth(1)
-            .expect("the field's error line");
-        let under = &under[..under.find("</p>").expect("its end")];
+        let under = crate::helpers::paragraph(&page, id);
         assert!(under.contains("请填写"), "{id}: {under}");
     }
     let past = county

@@ -59,6 +59,15 @@ fn uuid_like() -> String {
 }
 
 /// A fresh path, ending in `suffix`, in this test run's own directory.
+/// What the paragraph with this `id` says (an error line, a banner), markup included.
+pub fn paragraph<'p>(page: &'p str, id: &str) -> &'p str {
+    let from = page
+        .split(&format!(r#"id="{id}""#))
+        .nth(1)
+        .unwrap_or_else(|| panic!("no #{id} in {page}"));
+    &from[..from.find("</p>").expect("its end")]
+}
+
 pub fn temp_path(suffix: &str) -> std::path::PathBuf {
     run_dir().join(format!("{}{suffix}", uuid_like()))
 }

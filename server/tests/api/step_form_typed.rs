@@ -322,11 +322,7 @@ async fn a_refused_date_is_shown_under_the_date_field() {
     let response = plain_step(&cadre, &id, &form).await;
     assert_eq!(response.status(), StatusCode::OK);
     let page = response.text().await.expect("html");
-    let under = page
-        .split(r#"id="e-record_home_check-date""#)
-        .nth(1)
-        .expect("the date's error line");
-    let under = &under[..under.find("</p>").expect("its end")];
+    let under = crate::helpers::paragraph(&page, "e-record_home_check-date");
     assert!(under.contains("日期不能晚于今天"), "{under}");
     assert!(page.contains("请检查标红的内容"), "the banner points to it");
     assert_eq!(detail(&cadre, &id).await["state_zh"], "待入户核查");
@@ -353,11 +349,7 @@ async fn a_refused_plan_names_each_measure_with_a_problem() {
     let response = plain_step(&township, &id, &form).await;
     assert_eq!(response.status(), StatusCode::OK);
     let page = response.text().await.expect("html");
-    let under = page
-        .split(r#"id="e-add_plan-measures""#)
-        .nth(1)
-        .expect("the measures' error line");
-    let under = &under[..under.find("</p>").expect("its end")];
+    let under = crate::helpers::paragraph(&page, "e-add_plan-measures");
     assert!(
         under.contains("措施1：措施的结束日期早于开始日期"),
         "{under}"

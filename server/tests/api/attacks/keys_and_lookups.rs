@@ -299,11 +299,7 @@ async fn a_seen_tracking_number_cannot_be_tried_against_many_mobiles_from_many_a
         !page.contains("查询太频繁了"),
         "not blamed for asking too often"
     );
-    let banner = page
-        .split(r#"id="track-problem""#)
-        .nth(1)
-        .expect("the banner");
-    let banner = &banner[..banner.find("</p>").expect("its end")];
+    let banner = crate::helpers::paragraph(&page, "track-problem");
     assert!(
         banner.contains(r#"<a href="tel:12317">12317</a>"#),
         "whom to call is a tap away: {banner}"

@@ -14,6 +14,7 @@ pub mod page_status;
 pub mod region_contacts;
 pub mod report_fields;
 pub mod report_prop;
+pub mod stacked;
 pub mod textarea_text;
 pub mod village_options;
 pub mod who_looked;

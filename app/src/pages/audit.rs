@@ -75,7 +75,7 @@ fn AuditBody(page: AuditPageView, filter: AuditFilterForm) -> impl IntoView {
     let href = csv_link(&filter);
     let chosen = filter.action.clone();
     // On a phone each row is stacked, every value after its column's name (style/main.css).
-    let label = move |column: &str| format!("{column}{}", tr::common::colon(t));
+    let label = move |column: &str| crate::components::stacked::cell_label(column, t);
     view! {
         <p class=if page.intact { "banner ok" } else { "banner error" } role="status" data-testid="audit-verification">
             {page.verification.clone()}

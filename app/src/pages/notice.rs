@@ -13,7 +13,7 @@ pub fn NoticePage() -> impl IntoView {
         move || params.read().get("village").unwrap_or_default(),
         village_notice,
     );
-    let label = move |column: &str| format!("{column}{}", tr::common::colon(t));
+    let label = move |column: &str| crate::components::stacked::cell_label(column, t);
     view! {
         <Suspense fallback=move || view! { <p class="loading">{tr::common::loading(t)}</p> }>
             {move || Suspend::new(async move {

@@ -191,27 +191,28 @@ type Parsed<T> = Result<T, CommandFieldError>;
 struct Problems(Vec<FieldProblem>);
 
 impl Problems {
-    fn push(&mut self, field: &'static str, error: CommandFieldError) {
-        let problem = (field, Message::of(&error));
+    fn add(&mut self, problem: FieldProblem) {
         if !self.0.contains(&problem) {
             self.0.push(problem);
         }
+    }
+
+    fn push(&mut self, field: &'static str, error: CommandFieldError) {
+        self.add((field, Message::of(&error)));
     }
 
     fn keep<T>(&mut self, field: &'static str, result: Parsed<T>) -> Option<T> {
         result.map_err(|e| self.push(field, e)).ok()
     }
 
-    /// A measure row's field, reported under `measures` naming the measure (措施2：…).
+    /// A problem of the plan's measure `position`, reported under `measures` naming the
+    /// measure (措施2：…).
+    fn push_measure(&mut self, position: usize, error: CommandFieldError) {
+        self.add(("measures", Message::about_measure(position, &error)));
+    }
+
     fn keep_measure<T>(&mut self, position: usize, result: Parsed<T>) -> Option<T> {
-        result
-            .map_err(|e| {
-                let problem = ("measures", Message::about_measure(position, &e));
-                if !self.0.contains(&problem) {
-                    self.0.push(problem);
-                }
-            })
-            .ok()
+        result.map_err(|e| self.push_measure(position, e)).ok()
     }
 
     /// A member row's field, reported under `members` naming the member: every problem of

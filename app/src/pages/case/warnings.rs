@@ -75,7 +75,7 @@ fn DuplicatePair(
         (None, _) => ("card", tr::case_page::duplicate(t)),
     };
     // On a phone each filing is a card of "column: value" lines (style: table.stacked).
-    let label = move |column: &str| format!("{column}{}", tr::common::colon(t));
+    let label = move |column: &str| crate::components::stacked::cell_label(column, t);
     view! {
         <section class=class aria-label=tr::case_page::duplicate(t) data-testid="duplicates">
             <h2>{title}</h2>
@@ -94,10 +94,7 @@ fn DuplicatePair(
                     </tr>
                     {others.into_iter().map(|o| view! {
                         <tr>
-                            <td data-label=label(tr::case_page::tracking(t))>{match o.case_id {
-                                Some(id) => view! { <a href=format!("/staff/cases/{id}")>{o.tracking}</a> }.into_any(),
-                                None => view! { <span>{o.tracking}</span> }.into_any(),
-                            }}</td>
+                            <td data-label=label(tr::case_page::tracking(t))>{tracking_link(o.tracking, o.case_id)}</td>
                             <td data-label=label(tr::case_page::applicant(t))>{if o.applicant.is_empty() { tr::case_page::out_of_area(t).into_any() } else { zh_text(o.applicant) }}</td>
                             <td data-label=label(tr::case_page::village(t)) lang="zh-CN">{o.village}</td>
                             <td data-label=label(tr::case_page::state(t))>{word(Vocab::State, &o.state_zh, t)}</td>
@@ -118,6 +115,14 @@ fn DuplicatePair(
     }
 }
 
+/// Another filing's tracking number, a link to it when the officer may open it.
+fn tracking_link(tracking: String, case_id: Option<String>) -> AnyView {
+    match case_id {
+        Some(id) => view! { <a href=format!("/staff/cases/{id}")>{tracking}</a> }.into_any(),
+        None => view! { <span>{tracking}</span> }.into_any(),
+    }
+}
+
 /// Filings after this one for what looks like the same household: the township sees them
 /// from the older case too, not only from the newer one that the duplicate check flagged.
 #[component]
@@ -129,10 +134,7 @@ fn LaterFilings(later: Vec<DuplicateView>) -> impl IntoView {
             <ul class="plain">
                 {later.into_iter().map(|o| view! {
                     <li>
-                        {match o.case_id {
-                            Some(id) => view! { <a href=format!("/staff/cases/{id}")>{o.tracking}</a> }.into_any(),
-                            None => view! { <span>{o.tracking}</span> }.into_any(),
-                        }}
+                        {tracking_link(o.tracking, o.case_id)}
                         " · " {word(Vocab::State, &o.state_zh, t)}
                         " · " {day_words(&o.reported_on, t)}
                         " · " {reasons(&o.reasons_zh, t)}

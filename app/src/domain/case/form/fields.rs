@@ -273,7 +273,7 @@ pub(super) fn parse_measures(rows: &[MeasureForm], p: &mut Problems) -> Option<V
         // Told with the other problems on the first send, not after them as a refusal.
         if let (Some(start), Some(end)) = (start, end) {
             if end < start {
-                p.keep_measure::<()>(n, Err(CommandFieldError::EndBeforeStart));
+                p.push_measure(n, CommandFieldError::EndBeforeStart);
             }
         }
         match (measure_type, amount, start, end) {

@@ -145,8 +145,8 @@ pub struct Message {
     pub en: &'static str,
     /// The household member row it is about, if any (the form names the member).
     pub member: Option<super::member_field::MemberField>,
-    /// The plan's measure it is about (its title's number, 措施2), if any.
-    pub measure: Option<usize>,
+    /// The plan measure's field it is about (措施2（金额）), if any.
+    pub measure: Option<super::measure_field::MeasureField>,
 }
 
 impl Message {
@@ -161,10 +161,13 @@ impl Message {
         }
     }
 
-    /// The message about one measure of a plan (`position`, as its title counts).
-    pub fn about_measure(position: usize, source: &dyn UserMessage) -> Message {
+    /// The message about one field of a plan's measure.
+    pub fn about_measure(
+        field: super::measure_field::MeasureField,
+        source: &dyn UserMessage,
+    ) -> Message {
         Message {
-            measure: Some(position),
+            measure: Some(field),
             ..Message::of(source)
         }
     }
@@ -182,7 +185,7 @@ impl Message {
         let text = text_in(self, lang);
         match (self.member, self.measure) {
             (Some(member), _) => member.words(lang, text),
-            (None, Some(n)) => crate::tr::field_error::measure(lang, n, text),
+            (None, Some(measure)) => measure.words(lang, text),
             (None, None) => text.to_owned(),
         }
     }

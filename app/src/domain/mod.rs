@@ -3,6 +3,7 @@
 //! line per module: append new modules at the end of each list.
 
 pub mod id_number;
+pub mod measure_field;
 pub mod member_field;
 pub mod message;
 pub mod mobile;

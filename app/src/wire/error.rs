@@ -20,7 +20,8 @@ pub struct FieldError {
     pub key: String,
     /// Values of the `{name}` arguments of the key's text; a household member's problem
     /// carries `member` (its row, from 1), `part` (a `field_error.member_part` key) and, on a
-    /// step form, `name` (the name typed in its row).
+    /// step form, `name` (the name typed in its row); a plan measure's, `measure` (its title
+    /// number) and `measure_part` (a `field_error.measure_part` key).
     #[cfg(not(feature = "hydrate"))]
     #[serde(default)]
     pub args: BTreeMap<String, String>,
@@ -123,8 +124,9 @@ impl FieldError {
                         ])
                     })
                     .unwrap_or_default();
-                if let Some(n) = msg.measure {
-                    args.insert("measure".to_owned(), n.to_string());
+                if let Some(m) = msg.measure {
+                    args.insert("measure".to_owned(), m.position.to_string());
+                    args.insert("measure_part".to_owned(), m.part.code().to_owned());
                 }
                 FieldError::worded(field, msg.key, args)
             })
@@ -163,9 +165,13 @@ impl FieldError {
                     None => crate::tr::field_error::member(lang, position, part, text),
                 }
             }
-            _ => match self.args.get("measure") {
-                Some(n) => crate::tr::field_error::measure(lang, n, text),
-                None => text,
+            _ => match (self.args.get("measure"), self.args.get("measure_part")) {
+                (Some(n), Some(part)) => {
+                    let part =
+                        crate::tr::field_error::measure_part::lookup(lang, part).unwrap_or(part);
+                    crate::tr::field_error::measure(lang, n, part, text)
+                }
+                _ => text,
             },
         }
     }

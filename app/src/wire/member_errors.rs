@@ -1,12 +1,16 @@
 //! A step form's problems as the page shows them: a member's problem is reported under the
 //! wrong control's own name (`members[1][income]`, so the page marks that control only) and
-//! names the member by the name typed in the row (第2位成员 李芳（年收入）：…).
+//! names the member by the name typed in the row (第2位成员 李芳（年收入）：…); a plan
+//! measure's, under its control too (`measures[1][amount]`).
 use super::FieldError;
 use crate::domain::{case::CommandForm, lang::Lang, report::FieldProblem};
 
 pub fn step_errors(problems: &[FieldProblem], form: &CommandForm) -> Vec<FieldError> {
     let mut errors = FieldError::from_problems(problems);
     for (error, (_, message)) in errors.iter_mut().zip(problems) {
+        if let Some(measure) = message.measure {
+            error.field = measure.field();
+        }
         let Some(member) = message.member else {
             continue;
         };

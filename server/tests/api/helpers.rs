@@ -58,7 +58,6 @@ fn uuid_like() -> String {
         .collect()
 }
 
-/// A fresh path, ending in `suffix`, in this test run's own directory.
 /// What the paragraph with this `id` says (an error line, a banner), markup included.
 pub fn paragraph<'p>(page: &'p str, id: &str) -> &'p str {
     let from = page
@@ -68,6 +67,17 @@ pub fn paragraph<'p>(page: &'p str, id: &str) -> &'p str {
     &from[..from.find("</p>").expect("its end")]
 }
 
+/// The opening tag of the first element with `attribute` (`name="form[consent]"`) in `page`.
+pub fn tag_with<'p>(page: &'p str, attribute: &str) -> &'p str {
+    let at = page
+        .find(attribute)
+        .unwrap_or_else(|| panic!("a tag with {attribute}"));
+    let start = page[..at].rfind('<').expect("tag start");
+    let end = at + page[at..].find('>').expect("tag end");
+    &page[start..=end]
+}
+
+/// A fresh path, ending in `suffix`, in this test run's own directory.
 pub fn temp_path(suffix: &str) -> std::path::PathBuf {
     run_dir().join(format!("{}{suffix}", uuid_like()))
 }

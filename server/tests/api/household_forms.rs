@@ -9,12 +9,7 @@ use crate::helpers::{fields, report_fields, spawn_app, TestApp, QINGSHI_VILLAGE}
 
 /// The opening tag of the element with this `id` in `page`.
 fn tag<'a>(page: &'a str, id: &str) -> &'a str {
-    let at = page
-        .find(&format!("id=\"{id}\""))
-        .unwrap_or_else(|| panic!("no #{id} in {page}"));
-    let start = page[..at].rfind('<').expect("tag start");
-    let end = at + page[at..].find('>').expect("tag end");
-    &page[start..=end]
+    crate::helpers::tag_with(page, &format!("id=\"{id}\""))
 }
 
 /// The text of the element with this `id` (up to its first child tag or its end).
@@ -88,10 +83,7 @@ async fn a_bad_field_is_marked_tied_to_its_message_and_the_summary_takes_the_foc
         !tag(&page, "f-name").contains("aria-invalid"),
         "a good field is not marked"
     );
-    let consent = page
-        .find("name=\"form[consent]\"")
-        .map(|at| &page[page[..at].rfind('<').expect("<")..at + page[at..].find('>').expect(">")])
-        .expect("consent box");
+    let consent = crate::helpers::tag_with(&page, "name=\"form[consent]\"");
     assert!(consent.contains("aria-invalid=\"true\""), "{consent}");
 }
 

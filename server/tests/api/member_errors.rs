@@ -51,11 +51,7 @@ async fn every_member_problem_is_shown_at_once_on_its_own_control() {
         3,
         "only the wrong controls"
     );
-    let income = page
-        .find("name=\"form[members][1][income]\"")
-        .expect("income box");
-    let tag_end = income + page[income..].find('>').expect("tag end");
-    let tag = &page[income..tag_end];
+    let tag = crate::helpers::tag_with(&page, "name=\"form[members][1][income]\"");
     assert!(tag.contains("value=\"abc\""), "kept: {tag}");
     assert!(tag.contains("aria-invalid=\"true\""), "{tag}");
     let said = "e-record_home_check-members-1-income";
@@ -63,8 +59,16 @@ async fn every_member_problem_is_shown_at_once_on_its_own_control() {
         tag.contains(&format!("aria-describedby=\"{said}\"")),
         "{tag}"
     );
+    // Under the member's own row: after its controls, before the next member's.
+    let message = page
+        .find(&format!("id=\"{said}\""))
+        .expect("its message has the id");
+    let row = page.find("name=\"form[members][1][income]\"").expect("row");
+    let next = page
+        .find("name=\"form[members][2][relation]\"")
+        .expect("next row");
     assert!(
-        page.contains(&format!("id=\"{said}\"")),
-        "its message has the id"
+        row < message && message < next,
+        "the message is under its row"
     );
 }

@@ -6,7 +6,7 @@ use reqwest::StatusCode;
 
 use crate::{
     fixtures::accepted_case,
-    helpers::{detail, fields, spawn_app, TestApp, QINGSHI_VILLAGE},
+    helpers::{detail, fields, spawn_app, tag_with, TestApp, QINGSHI_VILLAGE},
 };
 
 /// Posts a step form as a browser without JavaScript does: to the case page itself.
@@ -95,15 +95,6 @@ fn form_tag<'p>(page: &'p str, class: &str) -> &'p str {
 }
 
 /// The opening tag that carries `attribute` (the first one).
-fn tag_with<'p>(page: &'p str, attribute: &str) -> &'p str {
-    let at = page
-        .find(attribute)
-        .unwrap_or_else(|| panic!("a tag with {attribute}"));
-    let start = page[..at].rfind('<').expect("tag start");
-    let end = at + page[at..].find('>').expect("tag end");
-    &page[start..=end]
-}
-
 #[tokio::test]
 async fn step_forms_post_to_the_case_page_and_a_good_one_goes_on_to_it() {
     let app = spawn_app().await;
@@ -328,13 +319,17 @@ async fn a_refused_date_is_shown_under_the_date_field() {
     assert_eq!(detail(&cadre, &id).await["state_zh"], "待入户核查");
 }
 
-/// A plan's problems name their measure (措施2), as the form titles the rows, and all come
-/// on the first send.
+/// A plan's problems are each under their measure's row, naming the measure and the field
+/// (措施2（金额）), and only the wrong controls are marked; all come on the first send. A row
+/// no suggestion fills starts empty.
 #[tokio::test]
-async fn a_refused_plan_names_each_measure_with_a_problem() {
+async fn a_refused_plan_marks_each_wrong_control_under_its_measure() {
     let app = spawn_app().await;
     let (_, id) = crate::responsible_phone::identified(&app).await;
     let township = app.login("zhen-qingshi").await;
+    let page = township.get_html(&format!("/staff/cases/{id}")).await;
+    let spare = tag_with(&page, r#"name="form[measures][2][amount]""#);
+    assert!(spare.contains(r#"value="""#), "{spare}");
     let form = [
         ("kind", "add_plan"),
         ("measures][0][measure_type", "medical"),
@@ -345,14 +340,47 @@ async fn a_refused_plan_names_each_measure_with_a_problem() {
         ("measures][1][amount", "abc"),
         ("measures][1][start", "2026-11-20"),
         ("measures][1][end", "2026-12-20"),
+        ("measures][2][measure_type", ""),
     ];
     let response = plain_step(&township, &id, &form).await;
     assert_eq!(response.status(), StatusCode::OK);
     let page = response.text().await.expect("html");
-    let under = crate::helpers::paragraph(&page, "e-add_plan-measures");
-    assert!(
-        under.contains("措施1：措施的结束日期早于开始日期"),
-        "{under}"
+    for (name, said, words) in [
+        (
+            "measures][0][end",
+            "e-add_plan-measures-0-end",
+            "措施1（结束日期）：措施的结束日期早于开始日期",
+        ),
+        (
+            "measures][1][amount",
+            "e-add_plan-measures-1-amount",
+            "措施2（金额）：",
+        ),
+    ] {
+        let control = tag_with(&page, &format!(r#"name="form[{name}]""#));
+        assert!(control.contains(r#"aria-invalid="true""#), "{control}");
+        assert!(
+            control.contains(&format!(r#"aria-describedby="{said}""#)),
+            "{control}"
+        );
+        let item = page
+            .split(&format!(r#"id="{said}">"#))
+            .nth(1)
+            .unwrap_or_else(|| panic!("no #{said}"));
+        assert!(item.starts_with(words), "{item}");
+    }
+    assert_eq!(
+        page.matches(r#"aria-invalid="true""#).count(),
+        2,
+        "only the wrong controls"
     );
-    assert!(under.contains("措施2："), "{under}");
+    assert!(
+        page.contains("请检查标红的内容"),
+        "the banner points to them"
+    );
+    let kept = tag_with(&page, r#"name="form[measures][1][amount]""#);
+    assert!(
+        kept.contains(r#"value="abc""#),
+        "what was typed is kept: {kept}"
+    );
 }

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::clock::ClockKind;
+use crate::domain::measure_field::MeasureField;
 use crate::domain::member_field::MemberField;
 use crate::domain::message::Message;
 use crate::domain::report::FieldProblem;
@@ -205,14 +206,14 @@ impl Problems {
         result.map_err(|e| self.push(field, e)).ok()
     }
 
-    /// A problem of the plan's measure `position`, reported under `measures` naming the
-    /// measure (措施2：…).
-    fn push_measure(&mut self, position: usize, error: CommandFieldError) {
-        self.add(("measures", Message::about_measure(position, &error)));
+    /// A problem of one field of a plan's measure, reported under `measures` naming the
+    /// measure and the field (措施2（金额）：…); the page puts it under that control.
+    fn push_measure(&mut self, field: MeasureField, error: CommandFieldError) {
+        self.add(("measures", Message::about_measure(field, &error)));
     }
 
-    fn keep_measure<T>(&mut self, position: usize, result: Parsed<T>) -> Option<T> {
-        result.map_err(|e| self.push_measure(position, e)).ok()
+    fn keep_measure<T>(&mut self, field: MeasureField, result: Parsed<T>) -> Option<T> {
+        result.map_err(|e| self.push_measure(field, e)).ok()
     }
 
     /// A member row's field, reported under `members` naming the member: every problem of

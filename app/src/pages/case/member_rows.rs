@@ -1,8 +1,8 @@
-//! The home check's member rows. A refused form marks only the controls that are wrong
-//! (`aria-invalid`, tied to their own message by `aria-describedby`) and lists every problem
-//! of every member at once, each naming the member (第2位成员 李芳（年收入）：…).
+//! The home check's member rows. A refused form marks only the controls that are wrong and
+//! lists each member's problems under that member's row (row_problems.rs).
 use leptos::prelude::*;
 
+use super::row_problems::{marks, row_errors, row_problems, row_select};
 use super::widgets::{choices, typed_or, Typed, MEMBER_ROWS};
 use crate::{
     domain::{
@@ -14,51 +14,16 @@ use crate::{
     wire::cases::CaseView,
 };
 
-/// The refused step's member problems: (the control's field, e.g. `members[1][income]`, the
-/// message), provided by the step form for its own rows.
-#[derive(Clone, Copy)]
-pub struct MemberProblems(pub Signal<Vec<(String, String)>>);
-
-/// The id of the message about `field` (`members[1][income]` → `e-record_home_check-members-1-income`).
-fn message_id(kind: &str, field: &str) -> String {
-    format!("e-{kind}-{}", field.replace('[', "-").replace(']', ""))
-}
-
 pub fn member_rows(case: &CaseView, typed: &Typed, kind: &str) -> impl IntoView {
     let t = use_lang();
-    let problems = use_context::<MemberProblems>()
-        .map(|p| p.0)
-        .unwrap_or_else(|| Signal::stored(Vec::new()));
+    let problems = row_problems();
     let kind = kind.to_owned();
-    // (aria-invalid, aria-describedby) of one control.
-    let marks = {
-        let kind = kind.clone();
-        move |i: usize, part: &str| {
-            let field = format!("members[{i}][{part}]");
-            let wrong = problems.with(|list| list.iter().any(|(f, _)| *f == field));
-            wrong.then(|| ("true", message_id(&kind, &field))).unzip()
-        }
-    };
+    let mark = |i: usize, part: &str| marks(problems, &kind, &format!("members[{i}]"), part);
     let rows = usize::try_from(case.household_size)
         .unwrap_or(1)
         .clamp(1, MEMBER_ROWS * 2);
     let first = case.applicant.clone();
-    let list_kind = kind.clone();
     view! {
-        {move || {
-            let list = problems.get();
-            // The alert is around the list: on the list itself the role would take away its
-            // list semantics, and its items would belong to no list.
-            (!list.is_empty()).then(|| view! {
-                <div role="alert">
-                    <ul class="field-error member-errors">
-                        {list.into_iter().map(|(field, text)| view! {
-                            <li id=message_id(&list_kind, &field)>{text}</li>
-                        }).collect_view()}
-                    </ul>
-                </div>
-            })
-        }}
         <div class="rows">
             {(0..rows.max(MEMBER_ROWS.min(rows))).map(|i| {
                 let row = |part: &str, default: &str| {
@@ -72,8 +37,8 @@ pub fn member_rows(case: &CaseView, typed: &Typed, kind: &str) -> impl IntoView 
                 if i > 0 {
                     relations.insert(0, (String::new(), tr::case_page::relation_choose(t).to_owned()));
                 }
-                let (id_bad, id_says) = marks(i, "id_number");
-                let (income_bad, income_says) = marks(i, "income");
+                let (id_bad, id_says) = mark(i, "id_number");
+                let (income_bad, income_says) = mark(i, "income");
                 view! {
                     <div class="row">
                         // Six controls a member: on a phone they stack, and without a title
@@ -81,12 +46,12 @@ pub fn member_rows(case: &CaseView, typed: &Typed, kind: &str) -> impl IntoView 
                         <p class="row-title" aria-hidden="true">{tr::case_page::member_heading(t, i + 1)}</p>
                         // Each control says what it is, also once something is typed in it.
                         <label class="cell"><span aria-hidden="true">{tr::case_page::relation_short(t)}</span>
-                        {member_select(
+                        {row_select(
                             format!("form[members][{i}][relation]"),
                             relations,
                             row("relation", relation),
                             tr::case_page::member_relation(t, i + 1),
-                            marks(i, "relation"),
+                            mark(i, "relation"),
                         )}
                         </label>
                         <label class="cell"><span aria-hidden="true">{tr::case_page::name(t)}</span>
@@ -101,23 +66,23 @@ pub fn member_rows(case: &CaseView, typed: &Typed, kind: &str) -> impl IntoView 
                         // No answer is pre-filled: labour capacity decides eligibility and
                         // measures, so the officer must choose it for each named member.
                         <label class="cell"><span aria-hidden="true">{tr::case_page::labour_short(t)}</span>
-                        {member_select(
+                        {row_select(
                             format!("form[members][{i}][labour]"),
                             std::iter::once((String::new(), tr::case_page::labour_choose(t).to_owned()))
                                 .chain(choices(LabourCapacity::ALL, LabourCapacity::code, LabourCapacity::label, t))
                                 .collect(),
                             row("labour", ""),
                             tr::case_page::member_labour(t, i + 1),
-                            marks(i, "labour"),
+                            mark(i, "labour"),
                         )}
                         </label>
                         <label class="cell"><span aria-hidden="true">{tr::case_page::status_short(t)}</span>
-                        {member_select(
+                        {row_select(
                             format!("form[members][{i}][status]"),
                             choices(MemberStatus::ALL, MemberStatus::code, MemberStatus::label, t),
                             row("status", MemberStatus::Other.code()),
                             tr::case_page::member_status(t, i + 1),
-                            marks(i, "status"),
+                            mark(i, "status"),
                         )}
                         </label>
                         <label class="cell"><span aria-hidden="true">{tr::case_page::income_yuan(t)}</span>
@@ -125,38 +90,10 @@ pub fn member_rows(case: &CaseView, typed: &Typed, kind: &str) -> impl IntoView 
                             aria-label=tr::case_page::member_income(t, i + 1)
                             aria-invalid=income_bad aria-describedby=income_says />
                         </label>
+                        {row_errors(problems, kind.clone(), format!("members[{i}]"))}
                     </div>
                 }
             }).collect_view()}
         </div>
-    }
-}
-
-/// A row's `<select>`, labelled for assistive technology and marked when it is wrong.
-fn member_select(
-    name: String,
-    options: Vec<(String, String)>,
-    selected: String,
-    label: String,
-    (invalid, described_by): (Option<&'static str>, Option<String>),
-) -> impl IntoView {
-    view! {
-        <select name=name aria-label=label aria-invalid=invalid aria-describedby=described_by>
-            {options.into_iter().map(|(value, text)| {
-                let is = selected == value;
-                view! { <option value=value selected=is>{text}</option> }
-            }).collect_view()}
-        </select>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn a_message_id_is_a_plain_id() {
-        assert_eq!(
-            super::message_id("record_home_check", "members[1][income]"),
-            "e-record_home_check-members-1-income"
-        );
     }
 }

@@ -1,6 +1,8 @@
 //! 案件页: one case, its household, clocks and timeline, and the forms for exactly the steps
 //! the engine allows this officer now.
+mod measure_rows;
 mod member_rows;
+mod row_problems;
 mod sections;
 mod step_form;
 mod warnings;

@@ -3,7 +3,11 @@
 //! JavaScript the refused post is answered with this page holding what was typed.
 use leptos::prelude::*;
 
-use super::{member_rows::MemberProblems, widgets::FieldInput, words::message};
+use super::{
+    row_problems::{is_row_field, RowProblems},
+    widgets::FieldInput,
+    words::message,
+};
 use crate::{
     api::cases::RunCaseCommand,
     domain::{
@@ -73,11 +77,11 @@ pub fn StepForm(
             _ => None,
         }
     };
-    // The home check's member rows mark their own wrong controls (member_rows.rs).
-    provide_context(MemberProblems(Signal::derive(move || match answer() {
+    // The member and measure rows mark their own wrong controls (row_problems.rs).
+    provide_context(RowProblems(Signal::derive(move || match answer() {
         Some(Err(AppError::Validation(errors))) => errors
             .iter()
-            .filter(|e| e.field.starts_with("members["))
+            .filter(|e| is_row_field(&e.field))
             .map(|e| (e.field.clone(), message(e, t)))
             .collect(),
         _ => Vec::new(),

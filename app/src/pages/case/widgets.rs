@@ -11,7 +11,7 @@ use crate::{
         case::CommandKind,
         clock::ClockKind,
         lang::Lang,
-        vocab::{Category, MeasureType, RiskTier},
+        vocab::{Category, RiskTier},
         wording::case_words::hint_words,
     },
     i18n::use_lang,
@@ -39,7 +39,7 @@ fn ticked(typed: &Typed, name: &str, value: &str, default: bool) -> bool {
 }
 
 pub(super) const MEMBER_ROWS: usize = 4;
-const MEASURE_ROWS: usize = 3;
+pub(super) const MEASURE_ROWS: usize = 3;
 
 fn label_of(field: &str, kind: &str, t: Lang) -> &'static str {
     match (field, kind) {
@@ -425,7 +425,7 @@ where
             view! { <span lang=lang>{measures}</span> }.into_any()
         }
         "members" => super::member_rows::member_rows(&case, ty, &kind).into_any(),
-        "measures" => measure_rows(&case, ty).into_any(),
+        "measures" => super::measure_rows::measure_rows(&case, ty, &kind).into_any(),
         _ => ().into_any(),
     };
     let group_label = (!single).then(|| label_id.clone());
@@ -461,50 +461,6 @@ fn checkboxes(
                         checked=ticked(&typed, &format!("{prefix}[{i}]"), code, false) />
                     <span>{zh}</span>
                 </label>
-            }).collect_view()}
-        </div>
-    }
-}
-
-fn measure_rows(case: &CaseView, typed: &Typed) -> impl IntoView {
-    let t = use_lang();
-    let today = case.today.clone();
-    let mut suggested: Vec<String> = case
-        .suggested_measures
-        .iter()
-        .map(|c| c.code.clone())
-        .collect();
-    suggested.resize(MEASURE_ROWS.max(suggested.len()), String::new());
-    let mut options = choices(MeasureType::ALL, MeasureType::code, MeasureType::label, t);
-    options.insert(0, (String::new(), tr::case_page::not_filled(t).to_owned()));
-    view! {
-        <div class="rows">
-            {suggested.into_iter().enumerate().map(|(i, code)| {
-                let row = |part: &str, default: &str| {
-                    typed_or(typed, &format!("form[measures][{i}][{part}]"), default)
-                };
-                // Each control says what it is (two bare date pickers read alike), and each
-                // measure has a title, as the home check's members do.
-                view! {
-                <div class="row">
-                    <p class="row-title" aria-hidden="true">{tr::case_page::measure_heading(t, i + 1)}</p>
-                    <label class="cell"><span aria-hidden="true">{tr::case_page::measure_type_short(t)}</span>
-                        {select(format!("form[measures][{i}][measure_type]"), options.clone(), Some(row("measure_type", &code)), (None, Some(tr::case_page::measure_type(t, i + 1)), None))}
-                    </label>
-                    <label class="cell"><span aria-hidden="true">{tr::case_page::amount_yuan(t)}</span>
-                        <input type="text" inputmode="decimal" name=format!("form[measures][{i}][amount]")
-                            aria-label=tr::case_page::measure_amount(t, i + 1) value=row("amount", "0") />
-                    </label>
-                    <label class="cell"><span aria-hidden="true">{tr::case_page::start_short(t)}</span>
-                        <input type="date" name=format!("form[measures][{i}][start]") value=row("start", &today)
-                            aria-label=tr::case_page::measure_start(t, i + 1) />
-                    </label>
-                    <label class="cell"><span aria-hidden="true">{tr::case_page::end_short(t)}</span>
-                        <input type="date" name=format!("form[measures][{i}][end]") value=row("end", "")
-                            aria-label=tr::case_page::measure_end(t, i + 1) />
-                    </label>
-                </div>
-                }
             }).collect_view()}
         </div>
     }

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::domain::id_number::{IdNumber, IdNumberError};
+use crate::domain::measure_field::{MeasureField, MeasurePart};
 use crate::domain::member_field::{MemberField, MemberPart};
 use crate::domain::mobile::MobileNumber;
 use crate::domain::money::{Fen, MoneyError};
@@ -266,14 +267,18 @@ pub(super) fn parse_measures(rows: &[MeasureForm], p: &mut Problems) -> Option<V
         .map(|(i, row)| (i + 1, row))
         .filter(|(_, row)| !row.measure_type.trim().is_empty())
     {
-        let measure_type = p.keep_measure(n, vocab(&row.measure_type, MeasureType::from_code));
-        let amount = p.keep_measure(n, parse_amount(&row.amount));
-        let start = p.keep_measure(n, parse_date(&row.start));
-        let end = p.keep_measure(n, parse_date(&row.end));
+        let at = |part| MeasureField { position: n, part };
+        let measure_type = p.keep_measure(
+            at(MeasurePart::Type),
+            vocab(&row.measure_type, MeasureType::from_code),
+        );
+        let amount = p.keep_measure(at(MeasurePart::Amount), parse_amount(&row.amount));
+        let start = p.keep_measure(at(MeasurePart::Start), parse_date(&row.start));
+        let end = p.keep_measure(at(MeasurePart::End), parse_date(&row.end));
         // Told with the other problems on the first send, not after them as a refusal.
         if let (Some(start), Some(end)) = (start, end) {
             if end < start {
-                p.push_measure(n, CommandFieldError::EndBeforeStart);
+                p.push_measure(at(MeasurePart::End), CommandFieldError::EndBeforeStart);
             }
         }
         match (measure_type, amount, start, end) {

@@ -216,8 +216,9 @@ fn a_measure_ending_before_it_starts_is_told_with_the_other_problems() {
         .iter()
         .map(|(_, m)| m.words(crate::domain::lang::Lang::Zh))
         .collect();
-    assert!(words[0].starts_with("措施1："), "{words:?}");
-    assert!(words[1].starts_with("措施2："), "{words:?}");
+    // …and the field: the page puts each under its measure's row.
+    assert!(words[0].starts_with("措施1（结束日期）："), "{words:?}");
+    assert!(words[1].starts_with("措施2（金额）："), "{words:?}");
     form.measures[0].end = "2025-03-05".into();
     form.measures[1].amount = "100".into();
     assert!(

@@ -1,0 +1,71 @@
+//! The plan's measure rows. A refused plan marks only the controls that are wrong and lists
+//! each measure's problems under its row (row_problems.rs). A row the suggestions leave empty
+//! starts empty: no amount, no start date, so it does not look filled in.
+use leptos::prelude::*;
+
+use super::row_problems::{marks, row_errors, row_problems, row_select};
+use super::widgets::{choices, typed_or, Typed, MEASURE_ROWS};
+use crate::{domain::vocab::MeasureType, i18n::use_lang, tr, wire::cases::CaseView};
+
+pub fn measure_rows(case: &CaseView, typed: &Typed, kind: &str) -> impl IntoView {
+    let t = use_lang();
+    let problems = row_problems();
+    let kind = kind.to_owned();
+    let mark = |i: usize, part: &str| marks(problems, &kind, &format!("measures[{i}]"), part);
+    let today = case.today.clone();
+    let mut suggested: Vec<String> = case
+        .suggested_measures
+        .iter()
+        .map(|c| c.code.clone())
+        .collect();
+    suggested.resize(MEASURE_ROWS.max(suggested.len()), String::new());
+    let mut options = choices(MeasureType::ALL, MeasureType::code, MeasureType::label, t);
+    options.insert(0, (String::new(), tr::case_page::not_filled(t).to_owned()));
+    view! {
+        <div class="rows">
+            {suggested.into_iter().enumerate().map(|(i, code)| {
+                let row = |part: &str, default: &str| {
+                    typed_or(typed, &format!("form[measures][{i}][{part}]"), default)
+                };
+                let suggested = !code.is_empty();
+                let (amount_bad, amount_says) = mark(i, "amount");
+                let (start_bad, start_says) = mark(i, "start");
+                let (end_bad, end_says) = mark(i, "end");
+                // Each control says what it is (two bare date pickers read alike), and each
+                // measure has a title, as the home check's members do.
+                view! {
+                <div class="row">
+                    <p class="row-title" aria-hidden="true">{tr::case_page::measure_heading(t, i + 1)}</p>
+                    <label class="cell"><span aria-hidden="true">{tr::case_page::measure_type_short(t)}</span>
+                        {row_select(
+                            format!("form[measures][{i}][measure_type]"),
+                            options.clone(),
+                            row("measure_type", &code),
+                            tr::case_page::measure_type(t, i + 1),
+                            mark(i, "measure_type"),
+                        )}
+                    </label>
+                    <label class="cell"><span aria-hidden="true">{tr::case_page::amount_yuan(t)}</span>
+                        <input type="text" inputmode="decimal" name=format!("form[measures][{i}][amount]")
+                            aria-label=tr::case_page::measure_amount(t, i + 1)
+                            value=row("amount", if suggested { "0" } else { "" })
+                            aria-invalid=amount_bad aria-describedby=amount_says />
+                    </label>
+                    <label class="cell"><span aria-hidden="true">{tr::case_page::start_short(t)}</span>
+                        <input type="date" name=format!("form[measures][{i}][start]")
+                            value=row("start", if suggested { today.as_str() } else { "" })
+                            aria-label=tr::case_page::measure_start(t, i + 1)
+                            aria-invalid=start_bad aria-describedby=start_says />
+                    </label>
+                    <label class="cell"><span aria-hidden="true">{tr::case_page::end_short(t)}</span>
+                        <input type="date" name=format!("form[measures][{i}][end]") value=row("end", "")
+                            aria-label=tr::case_page::measure_end(t, i + 1)
+                            aria-invalid=end_bad aria-describedby=end_says />
+                    </label>
+                    {row_errors(problems, kind.clone(), format!("measures[{i}]"))}
+                </div>
+                }
+            }).collect_view()}
+        </div>
+    }
+}

@@ -14,12 +14,12 @@ use crate::{
     wire::{reports::TrackResult, AppError},
 };
 
-/// What the household is told after asking for its tracking numbers by SMS.
+/// What the household is told after asking for its tracking numbers by SMS, about the whole
+/// form (a banner above it).
 fn resend_message(outcome: &str, t: Lang) -> Option<(&'static str, &'static str)> {
     match outcome {
         "ok" => Some(("banner ok", tr::track::number_reports_their_tracking(t))),
         "limited" => Some(("banner error", tr::track::too_many_requests_please(t))),
-        "bad" => Some(("banner error", tr::track::that_mobile_number_enter(t))),
         _ => None,
     }
 }
@@ -30,23 +30,31 @@ fn ForgotTracking(sent: String) -> impl IntoView {
     let t = use_lang();
     let resend = ServerAction::<ResendTracking>::new();
     let open = !sent.is_empty();
-    let outcome = move || match resend.value().get() {
+    let outcome = Signal::derive(move || match resend.value().get() {
         Some(Ok(())) => "ok".to_owned(),
         Some(Err(AppError::RateLimited)) => "limited".to_owned(),
         Some(Err(_)) => "bad".to_owned(),
         None => sent.clone(),
-    };
+    });
+    // A number that is not a mobile is told under its box, which takes the focus. What was
+    // typed is not kept: a mobile number never goes into an address (as on the look-up).
+    let bad = move || outcome.with(|o| o == "bad");
     view! {
         <details class="card forgot" id="forgot" open=open>
             <summary>{tr::track::lost_tracking_number(t)}</summary>
             // The answer first, where the page is scrolled to after sending.
-            {move || resend_message(&outcome(), t).map(|(class, text)| view! {
+            {move || resend_message(&outcome.get(), t).map(|(class, text)| view! {
                 <p class=class role="status">{dialable(text)}</p>
             })}
             <ActionForm action=resend>
-                <div class="field">
+                <div class="field" class:invalid=bad>
                     <label for="r-mobile">{tr::track::mobile_text_message_one(t)}</label>
-                    <input id="r-mobile" name="mobile" type="tel" inputmode="numeric" autocomplete="tel" />
+                    <input id="r-mobile" name="mobile" type="tel" inputmode="numeric" autocomplete="tel"
+                        aria-describedby="e-r-mobile" aria-invalid=move || bad().then_some("true")
+                        autofocus=bad />
+                    <p class="field-error" id="e-r-mobile" role="alert">
+                        {move || bad().then(|| tr::track::that_mobile_number_enter(t))}
+                    </p>
                 </div>
                 <button type="submit" class="button">
                     {tr::track::text_my_tracking_numbers(t)}

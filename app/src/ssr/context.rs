@@ -313,7 +313,7 @@ pub fn status_of(e: &AppError) -> http::StatusCode {
         AppError::NotFound => StatusCode::NOT_FOUND,
         AppError::Conflict => StatusCode::CONFLICT,
         AppError::Refused(_) => StatusCode::UNPROCESSABLE_ENTITY,
-        AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+        AppError::RateLimited | AppError::LookUpsPaused => StatusCode::TOO_MANY_REQUESTS,
         AppError::Internal | AppError::Transport => StatusCode::INTERNAL_SERVER_ERROR,
         AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
     }

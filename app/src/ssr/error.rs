@@ -48,7 +48,8 @@ impl From<ServiceError> for AppError {
                 let field = refusal.field().unwrap_or("command");
                 AppError::Refused(FieldError::new(field, &refusal))
             }
-            ServiceError::RateLimited | ServiceError::LookUpsPaused => AppError::RateLimited,
+            ServiceError::RateLimited => AppError::RateLimited,
+            ServiceError::LookUpsPaused => AppError::LookUpsPaused,
             ServiceError::Db(e) if super::db::is_unavailable(&e) => {
                 tracing::error!(error = %e, "database unavailable; answered 503");
                 AppError::Unavailable

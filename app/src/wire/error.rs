@@ -195,6 +195,10 @@ pub enum AppError {
     Refused(FieldError),
     #[error("too many attempts")]
     RateLimited,
+    /// Look-ups of this tracking number are paused for an hour: it was tried with many wrong
+    /// mobiles, from anywhere. Not the caller's own doing, so not `RateLimited`.
+    #[error("look-ups of this number are paused")]
+    LookUpsPaused,
     #[error("internal error")]
     Internal,
     /// The database cannot be reached or cannot store just now (restart, network, disk
@@ -241,6 +245,7 @@ impl AppError {
             AppError::Conflict => e::conflict(lang),
             AppError::Refused(_) => e::refused(lang),
             AppError::RateLimited => e::rate_limited(lang),
+            AppError::LookUpsPaused => crate::tr::track::number_paused(lang),
             AppError::Internal => e::internal(lang),
             AppError::Unavailable => e::unavailable(lang),
             AppError::Transport => e::transport(lang),

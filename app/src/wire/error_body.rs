@@ -10,7 +10,7 @@ use crate::domain::lang::Lang;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct ErrorBody {
     /// Stable code: `Validation`, `Unauthorized`, `Forbidden`, `NotFound`, `Conflict`,
-    /// `Refused`, `RateLimited`, `Internal` or `Unavailable`.
+    /// `Refused`, `RateLimited`, `LookUpsPaused`, `Internal` or `Unavailable`.
     pub error: &'static str,
     /// What went wrong, in the request's language (a refusal: the rule's own sentence).
     pub message: String,
@@ -39,6 +39,7 @@ impl ErrorBody {
             AppError::Conflict => "Conflict",
             AppError::Refused(_) => "Refused",
             AppError::RateLimited => "RateLimited",
+            AppError::LookUpsPaused => "LookUpsPaused",
             AppError::Internal => "Internal",
             AppError::Unavailable => "Unavailable",
             AppError::Transport => "Transport",

@@ -77,3 +77,37 @@ async fn without_javascript_the_answer_shows_on_the_look_up_page() {
         "above its form"
     );
 }
+
+/// A number that is not a mobile is told under its box, which is marked and takes the focus;
+/// the banner above the form is for answers about the whole form.
+#[tokio::test]
+async fn without_javascript_a_wrong_number_is_told_under_its_box() {
+    let app = spawn_app().await;
+    let response = app
+        .post_plain_form(
+            "/api/reports/resend",
+            "/track",
+            &fields(&[("mobile", "1380013800")]),
+        )
+        .await;
+    assert_eq!(response.headers()["location"], "/track?sent=bad#forgot");
+    let page = app.get_html("/track?sent=bad").await;
+    let under = crate::helpers::paragraph(&page, "e-r-mobile");
+    assert!(under.contains("请填写11位手机号码"), "{under}");
+    let input = crate::helpers::tag_with(&page, r#"id="r-mobile""#);
+    for mark in [
+        r#"aria-invalid="true""#,
+        r#"aria-describedby="e-r-mobile""#,
+        "autofocus",
+    ] {
+        assert!(input.contains(mark), "{mark} in {input}");
+    }
+    assert!(
+        !input.contains("1380013800"),
+        "a mobile never comes back in a page it was not filed on"
+    );
+    assert!(
+        !page.contains(r#"class="banner error" role="status""#),
+        "no banner for one field"
+    );
+}

@@ -304,6 +304,26 @@ async fn a_seen_tracking_number_cannot_be_tried_against_many_mobiles_from_many_a
         banner.contains(r#"<a href="tel:12317">12317</a>"#),
         "whom to call is a tap away: {banner}"
     );
+    // Another system (a hotline's) calling the API is told the same, in its own code.
+    let answer: serde_json::Value = caller_at(&app, 202)
+        .post(app.url("/api/reports/track"))
+        .form(&fields(&[
+            ("tracking", tracking.as_str()),
+            ("mobile", household),
+        ]))
+        .send()
+        .await
+        .expect("track")
+        .json()
+        .await
+        .expect("an error body");
+    assert_eq!(answer["error"], "LookUpsPaused", "{answer}");
+    assert!(
+        answer["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("暂停查询一小时")),
+        "{answer}"
+    );
 }
 
 #[tokio::test]

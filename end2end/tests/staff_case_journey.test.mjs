@@ -123,8 +123,11 @@ test('a case travels from report to risk elimination, each step by the right per
     await f.locator('select[name="form[measures][0][measure_type]"]').selectOption('medical');
     await f.locator('input[name="form[measures][0][amount]"]').fill('3000');
     await f.locator('input[name="form[measures][0][end]"]').fill('2027-12-31');
+    // A row the suggestions left empty starts empty: its start date is chosen, not assumed.
+    const start = await f.locator('input[name="form[measures][0][start]"]').inputValue();
     await f.locator('select[name="form[measures][1][measure_type]"]').selectOption('employment');
     await f.locator('input[name="form[measures][1][amount]"]').fill('500');
+    await f.locator('input[name="form[measures][1][start]"]').fill(start);
     await f.locator('input[name="form[measures][1][end]"]').fill('2027-12-31');
     await f.locator('select[name="form[measures][2][measure_type]"]').selectOption('');
   });

@@ -53,4 +53,5 @@ pub mod role;
 pub mod time;
 pub mod typed_digits;
 pub mod url;
+pub mod visible_text;
 pub mod wording;

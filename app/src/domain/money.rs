@@ -44,7 +44,13 @@ impl Fen {
     /// `¥7300`, `￥7,300.00`, `7300元`. At most two decimals; thousands separators
     /// must be in the right places (`73,00` is rejected rather than guessed).
     pub fn parse_yuan(input: &str) -> Result<Fen, MoneyError> {
-        let text = input.trim();
+        // Full-width digits, point and comma (１，２００．５) are what many Chinese
+        // keyboards type.
+        let folded: String = input
+            .chars()
+            .map(super::typed_digits::fold_full_width)
+            .collect();
+        let text = folded.trim();
         let (negative, text) = match text.strip_prefix('-') {
             Some(rest) => (true, rest.trim_start()),
             None => (false, text),
@@ -229,6 +235,9 @@ mod tests {
             ("0", 0),
             ("1,234,567.89", 123_456_789),
             ("007", 700),
+            // What Chinese keyboards type: full-width digits, comma and point.
+            ("０", 0),
+            ("￥１，２００．５", 120_050),
         ] {
             assert_eq!(Fen::parse_yuan(input), Ok(Fen::from_fen(fen)), "{input}");
         }

@@ -134,25 +134,28 @@ impl UserMessage for ReportFieldError {
 pub type FieldProblem = (&'static str, Message);
 
 /// Trimmed text that must be present and at most `max` characters long.
+/// `raw` as seen (invisible characters dropped, `visible_text`), within `max` characters.
 fn bounded_text(
     raw: &str,
+    keep_lines: bool,
     max: usize,
     missing: ReportFieldError,
     too_long: ReportFieldError,
 ) -> Result<String, ReportFieldError> {
-    let text = raw.trim();
+    let text = super::visible_text::visible(raw, keep_lines);
     if text.is_empty() {
         Err(missing)
     } else if text.chars().count() > max {
         Err(too_long)
     } else {
-        Ok(text.to_owned())
+        Ok(text)
     }
 }
 
 pub fn parse_name(raw: &str) -> Result<String, ReportFieldError> {
     bounded_text(
         raw,
+        false,
         NAME_MAX_CHARS,
         ReportFieldError::NameMissing,
         ReportFieldError::NameTooLong,
@@ -173,18 +176,19 @@ pub fn parse_village(raw: &str) -> Result<RegionCode, ReportFieldError> {
 
 /// Optional: empty means not given.
 pub fn parse_group(raw: &str) -> Result<Option<String>, ReportFieldError> {
-    let group = raw.trim();
+    let group = super::visible_text::visible(raw, false);
     if group.is_empty() {
         Ok(None)
     } else if group.chars().count() > GROUP_MAX_CHARS {
         Err(ReportFieldError::GroupTooLong)
     } else {
-        Ok(Some(group.to_owned()))
+        Ok(Some(group))
     }
 }
 
 pub fn parse_household_size(raw: &str) -> Result<u8, ReportFieldError> {
-    match raw.trim().parse::<u8>() {
+    // Full-width digits (２) are what many Chinese keyboards type.
+    match super::typed_digits::fold_number(raw).parse::<u8>() {
         Ok(n) if (1..=HOUSEHOLD_MAX).contains(&n) => Ok(n),
         _ => Err(ReportFieldError::HouseholdSizeInvalid),
     }
@@ -209,6 +213,7 @@ pub fn parse_risk_types(raw: &[String]) -> Result<Vec<RiskType>, ReportFieldErro
 pub fn parse_description(raw: &str) -> Result<String, ReportFieldError> {
     bounded_text(
         raw,
+        true,
         DESCRIPTION_MAX_CHARS,
         ReportFieldError::DescriptionMissing,
         ReportFieldError::DescriptionTooLong,
@@ -319,6 +324,30 @@ mod tests {
         }
     }
     use crate::domain::id_number::check_digit;
+
+    #[test]
+    fn a_household_size_in_full_width_digits_is_read() {
+        assert_eq!(parse_household_size("２"), Ok(2));
+        assert_eq!(parse_household_size(" 1２ "), Ok(12));
+        assert!(parse_household_size("二").is_err());
+    }
+
+    #[test]
+    fn a_name_with_a_direction_override_is_stored_as_it_reads() {
+        assert_eq!(
+            parse_name("张\u{200B}\u{202E}三丰\u{7}"),
+            Ok("张三丰".to_owned())
+        );
+        assert_eq!(
+            parse_name("\u{202E}\u{200B}"),
+            Err(ReportFieldError::NameMissing),
+            "nothing visible is no name"
+        );
+        assert_eq!(
+            parse_description("住院\r\n费用高"),
+            Ok("住院\n费用高".to_owned())
+        );
+    }
 
     fn report_day() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 30).expect("date")

@@ -1,7 +1,8 @@
 //! Cross-site request forgery: a state-changing request must say it comes from our own
 //! origin. Browsers send `Origin` on every POST; `Sec-Fetch-Site` stands in when it is
-//! missing. A request with neither is not from a browser page, and is let through only with
-//! a JSON body, which no other site can make a browser send here without a CORS preflight
+//! missing, and then a `Referer` of our own origin (older phone browsers send only that; a
+//! page elsewhere can hide its Referer but not forge ours). A request with none of them is
+//! not from a browser page, and is let through only with a JSON body, which no other site can make a browser send here without a CORS preflight
 //! (never granted).
 use std::sync::Arc;
 
@@ -48,11 +49,27 @@ fn comes_from(origins: &[String], headers: &HeaderMap) -> bool {
     if let Some(site) = headers.get("sec-fetch-site") {
         return site == "same-origin";
     }
+    if let Some(referer) = headers.get(header::REFERER) {
+        return referer.to_str().ok().and_then(origin_of).is_some_and(|o| {
+            origins
+                .iter()
+                .any(|allowed| allowed.eq_ignore_ascii_case(o))
+        });
+    }
     headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.split(';').next())
         .is_some_and(|mime| mime.trim().eq_ignore_ascii_case("application/json"))
+}
+
+/// The origin (`https://host:port`) of an absolute address.
+fn origin_of(address: &str) -> Option<&str> {
+    let after_scheme = address.find("://")? + 3;
+    let end = address[after_scheme..]
+        .find(['/', '?', '#'])
+        .map_or(address.len(), |i| after_scheme + i);
+    Some(&address[..end])
 }
 
 #[cfg(test)]
@@ -106,6 +123,34 @@ mod tests {
         assert!(!comes_from(
             &ours,
             &headers(&[("sec-fetch-site", "cross-site")])
+        ));
+    }
+
+    #[test]
+    fn without_origin_or_fetch_metadata_a_referer_of_ours_passes() {
+        let ours = [OURS.to_owned()];
+        for (referer, passes) in [
+            ("https://fpjc.example.gov.cn/report", true),
+            ("https://fpjc.example.gov.cn", true),
+            ("https://fpjc.example.gov.cn?x=1", true),
+            ("https://fpjc.example.gov.cn.evil.example/report", false),
+            ("https://evil.example/https://fpjc.example.gov.cn/", false),
+            ("http://fpjc.example.gov.cn/report", false),
+            ("/report", false),
+        ] {
+            assert_eq!(
+                comes_from(&ours, &headers(&[("referer", referer)])),
+                passes,
+                "{referer}"
+            );
+        }
+        // A form post with a Referer elsewhere is refused even as JSON would pass without it.
+        assert!(!comes_from(
+            &ours,
+            &headers(&[
+                ("referer", "https://evil.example/"),
+                ("content-type", "application/json")
+            ])
         ));
     }
 

@@ -1,4 +1,4 @@
-//! A state-changing request that names no page at all (neither `Origin` nor `Sec-Fetch-Site`:
+//! A state-changing request that names no page at all (no `Origin`, `Sec-Fetch-Site` or `Referer`:
 //! curl, a script, a privacy tool that strips headers) is refused as a cross-site one is, but
 //! told what actually happened: it did not say which page sent it, not that another site did.
 use app::{
@@ -22,7 +22,13 @@ impl UserMessage for NoOrigin {
 
 /// The request says nothing about the page it came from.
 pub fn names_no_page(headers: &HeaderMap) -> bool {
-    !headers.contains_key(header::ORIGIN) && !headers.contains_key("sec-fetch-site")
+    ![
+        header::ORIGIN.as_str(),
+        "sec-fetch-site",
+        header::REFERER.as_str(),
+    ]
+    .iter()
+    .any(|name| headers.contains_key(*name))
 }
 
 #[cfg(test)]
@@ -40,6 +46,7 @@ mod tests {
             (&[("origin", "https://evil.example")][..], false),
             (&[("origin", "null")][..], false),
             (&[("sec-fetch-site", "cross-site")][..], false),
+            (&[("referer", "https://evil.example/")][..], false),
         ] {
             let headers: HeaderMap = pairs
                 .iter()

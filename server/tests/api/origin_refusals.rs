@@ -141,3 +141,42 @@ async fn an_unreadable_body_is_refused_in_the_callers_language() {
         assert!(message.to_lowercase().contains(words), "{cookie}: {typed}");
     }
 }
+
+/// An older phone browser sends neither `Origin` nor `Sec-Fetch-Site`, only the page it posts
+/// from: a household's report from our own page is filed; a Referer elsewhere is refused as a
+/// cross-site post is, and files nothing.
+#[tokio::test]
+async fn a_post_with_only_a_referer_of_ours_is_filed_and_one_from_elsewhere_is_not() {
+    let app = spawn_app().await;
+    let plain = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let post = |referer: String, mobile: &str| {
+        plain
+            .post(app.url("/api/reports/submit"))
+            .header(header::ACCEPT, "text/html")
+            .header(header::REFERER, referer)
+            .form(&report_fields("李四", mobile, QINGSHI_VILLAGE))
+            .send()
+    };
+    let elsewhere = post("https://evil.example/report".into(), "13900139001")
+        .await
+        .expect("request");
+    assert_eq!(elsewhere.status(), StatusCode::FORBIDDEN);
+    let page = elsewhere.text().await.expect("page");
+    assert!(page.contains("其他网站"), "told it came from another site");
+    let filed = post(app.url("/report"), "13900139002")
+        .await
+        .expect("request");
+    assert_eq!(filed.status(), StatusCode::FOUND);
+    let location = filed.headers()[header::LOCATION]
+        .to_str()
+        .expect("location");
+    assert!(location.starts_with("/report/submitted"), "{location}");
+    let cases: i64 = sqlx::query_scalar("select count(*) from cases where applicant_name = '李四'")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .expect("count");
+    assert_eq!(cases, 1, "only the post from our own page is filed");
+}

@@ -225,12 +225,36 @@ impl Problems {
     }
 }
 
+impl CommandForm {
+    /// The form with its free texts as anyone will read them: invisible characters dropped
+    /// (`visible_text`) from names, notes and reasons.
+    fn visible(&self) -> CommandForm {
+        use crate::domain::visible_text::visible;
+        let mut f = self.clone();
+        for (text, keep_lines) in [
+            (&mut f.reason, true),
+            (&mut f.note, true),
+            (&mut f.text, true),
+            (&mut f.duplicate_override, true),
+            (&mut f.person, false),
+            (&mut f.visitors, false),
+        ] {
+            *text = visible(text, keep_lines);
+        }
+        for member in &mut f.members {
+            member.name = visible(&member.name, false);
+        }
+        f
+    }
+}
+
 /// Parses the form for its `kind` and reports every problem at once, in form order. `today`
 /// (Beijing) bounds what can already have happened, such as a member's birth date.
 pub fn parse_command(
     form: &CommandForm,
     today: NaiveDate,
 ) -> Result<CaseCommand, Vec<FieldProblem>> {
+    let form = &form.visible();
     let mut p = Problems::default();
     let command = match p.keep("kind", parse_kind(&form.kind)) {
         Some(kind) => parse_kind_fields(kind, form, today, &mut p),

@@ -588,3 +588,17 @@ fn a_named_member_without_a_labour_capacity_is_refused() {
     form.members[0].labour = String::new();
     assert_eq!(problem_fields(&form), ["members"]);
 }
+
+#[test]
+fn invisible_characters_are_dropped_from_names_and_notes() {
+    let mut form = complete_form(CommandKind::RecordHomeCheck);
+    form.members[0].name = "张\u{200B}\u{202E}三丰".into();
+    form.visitors = "王村干\u{202E}".into();
+    match parse_command(&form, today()) {
+        Ok(CaseCommand::RecordHomeCheck { record, .. }) => {
+            assert_eq!(record.members[0].name, "张三丰");
+            assert_eq!(record.visitors, ["王村干"]);
+        }
+        other => panic!("{other:?}"),
+    }
+}

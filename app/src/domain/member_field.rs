@@ -2,8 +2,8 @@
 //! whose income (or ID number...) to fix: 第2位成员（年收入）：请填写此项.
 use crate::tr::{field_error::member_part as part, Lang};
 
-/// One field of one member row: `position` counts the named rows from 1, as the form shows them;
-/// `row` is the row's index in the form (its controls are `form[members][{row}][…]`).
+/// One field of one member row: `position` is the row's title number (第2位成员), its index
+/// in the form plus one; `row` is that index (its controls are `form[members][{row}][…]`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MemberField {
     pub position: usize,
@@ -14,6 +14,7 @@ pub struct MemberField {
 /// The member row's fields that can be wrong.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MemberPart {
+    Name,
     Labour,
     Income,
     Relation,
@@ -22,7 +23,8 @@ pub enum MemberPart {
 }
 
 impl MemberPart {
-    pub const ALL: [MemberPart; 5] = [
+    pub const ALL: [MemberPart; 6] = [
+        MemberPart::Name,
         MemberPart::Labour,
         MemberPart::Income,
         MemberPart::Relation,
@@ -34,6 +36,7 @@ impl MemberPart {
     /// and its key under `field_error.member_part` (crosses the wire).
     pub fn code(self) -> &'static str {
         match self {
+            MemberPart::Name => "name",
             MemberPart::Labour => "labour",
             MemberPart::Income => "income",
             MemberPart::Relation => "relation",
@@ -45,6 +48,7 @@ impl MemberPart {
     /// The field's name (texts under `field_error.member_part` in locales/*.json).
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
+            MemberPart::Name => part::name(lang),
             MemberPart::Labour => part::labour(lang),
             MemberPart::Income => part::income(lang),
             MemberPart::Relation => part::relation(lang),

@@ -37,6 +37,7 @@ pub fn member_rows(case: &CaseView, typed: &Typed, kind: &str) -> impl IntoView 
                 if i > 0 {
                     relations.insert(0, (String::new(), tr::case_page::relation_choose(t).to_owned()));
                 }
+                let (name_bad, name_says) = mark(i, "name");
                 let (id_bad, id_says) = mark(i, "id_number");
                 let (income_bad, income_says) = mark(i, "income");
                 view! {
@@ -56,7 +57,8 @@ pub fn member_rows(case: &CaseView, typed: &Typed, kind: &str) -> impl IntoView 
                         </label>
                         <label class="cell"><span aria-hidden="true">{tr::case_page::name(t)}</span>
                         <input type="text" name=format!("form[members][{i}][name]") value=name
-                            aria-label=tr::case_page::member_name(t, i + 1) />
+                            aria-label=tr::case_page::member_name(t, i + 1)
+                            aria-invalid=name_bad aria-describedby=name_says />
                         </label>
                         <label class="cell"><span aria-hidden="true">{tr::case_page::id_optional(t)}</span>
                         <input type="text" name=format!("form[members][{i}][id_number]") value=row("id_number", "")

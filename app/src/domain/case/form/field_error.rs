@@ -35,10 +35,20 @@ pub enum CommandFieldError {
     FutureDate,
     /// A campaign's visits due today or earlier, or more than a year ahead.
     CampaignDeadline,
+    /// A choice left at its "please choose" option.
+    NotChosen,
+    /// A member row with something typed in it but no name (a row without a name is not counted).
+    NameMissing,
+    /// More than one member chosen as 户主.
+    SecondHead,
+    /// A member's yearly income over [`MEMBER_INCOME_MAX_YUAN`](super::MEMBER_INCOME_MAX_YUAN): almost surely an extra zero.
+    IncomeImplausible,
+    /// A measure row with an amount or dates typed in but no type (a row without a type is not counted).
+    MeasureTypeMissing,
 }
 
 impl CommandFieldError {
-    pub const ALL: [CommandFieldError; 19] = [
+    pub const ALL: [CommandFieldError; 24] = [
         CommandFieldError::UnknownKind,
         CommandFieldError::Missing,
         CommandFieldError::BadDate,
@@ -58,6 +68,11 @@ impl CommandFieldError {
         CommandFieldError::EndBeforeStart,
         CommandFieldError::FutureDate,
         CommandFieldError::CampaignDeadline,
+        CommandFieldError::NotChosen,
+        CommandFieldError::NameMissing,
+        CommandFieldError::SecondHead,
+        CommandFieldError::IncomeImplausible,
+        CommandFieldError::MeasureTypeMissing,
     ];
 }
 
@@ -83,6 +98,11 @@ impl UserMessage for CommandFieldError {
             Self::EndBeforeStart => "command.end_before_start",
             Self::FutureDate => "command.future_date",
             Self::CampaignDeadline => "command.campaign_deadline",
+            Self::NotChosen => "command.not_chosen",
+            Self::NameMissing => "command.name_missing",
+            Self::SecondHead => "command.second_head",
+            Self::IncomeImplausible => "command.income_implausible",
+            Self::MeasureTypeMissing => "command.measure_type_missing",
         }
     }
 
@@ -109,6 +129,11 @@ impl UserMessage for CommandFieldError {
             Self::EndBeforeStart => w::command::end_before_start(lang),
             Self::FutureDate => w::command::future_date(lang),
             Self::CampaignDeadline => w::command::campaign_deadline(lang),
+            Self::NotChosen => w::command::not_chosen(lang),
+            Self::NameMissing => w::command::name_missing(lang),
+            Self::SecondHead => w::command::second_head(lang),
+            Self::IncomeImplausible => w::command::income_implausible(lang),
+            Self::MeasureTypeMissing => w::command::measure_type_missing(lang),
         }
     }
 }

@@ -12,7 +12,7 @@ use super::super::command::CommandKind;
 use super::super::state::{
     EliminationChecklist, Guarantees, Measure, MeasureStatus, Member, MemberStatus, Relation,
 };
-use super::{CommandFieldError, MeasureForm, MemberForm, Parsed, Problems};
+use super::{CommandFieldError, MeasureForm, MemberForm, Parsed, Problems, MEMBER_INCOME_MAX_YUAN};
 use crate::domain::vocab::{LabourCapacity, MeasureType};
 
 pub(super) fn parse_kind(raw: &str) -> Parsed<CommandKind> {
@@ -86,7 +86,7 @@ pub(super) fn parse_yes_no(raw: &str) -> Parsed<bool> {
 /// A required vocabulary code.
 pub(super) fn vocab<T>(raw: &str, from_code: fn(&str) -> Option<T>) -> Parsed<T> {
     match raw.trim() {
-        "" => Err(CommandFieldError::Missing),
+        "" => Err(CommandFieldError::NotChosen),
         code => from_code(code).ok_or(CommandFieldError::BadChoice),
     }
 }
@@ -187,7 +187,19 @@ pub(super) fn parse_visitors(raw: &str) -> Parsed<Vec<String>> {
     }
 }
 
-/// Named rows become members; their problems are reported under `members`.
+/// A member's yearly income: an amount, and not an extra zero away from any real one.
+fn parse_member_income(raw: &str) -> Parsed<Fen> {
+    parse_amount(raw).and_then(|fen| {
+        if fen.fen() > MEMBER_INCOME_MAX_YUAN * 100 {
+            Err(CommandFieldError::IncomeImplausible)
+        } else {
+            Ok(fen)
+        }
+    })
+}
+
+/// Named rows become members; their problems are reported under `members`, in the order of
+/// the row's controls. A row with something typed in it but no name is not silently dropped.
 pub(super) fn parse_members(
     rows: &[MemberForm],
     today: NaiveDate,
@@ -195,24 +207,27 @@ pub(super) fn parse_members(
 ) -> Option<Vec<Member>> {
     let mut members = Vec::new();
     let mut complete = true;
-    let named = rows
-        .iter()
-        .enumerate()
-        .filter(|(_, row)| !row.name.trim().is_empty());
-    for (position, (index, row)) in named.enumerate() {
+    let mut head_named = false;
+    let mut named_before = 0;
+    for (index, row) in rows.iter().enumerate() {
         let at = |part| MemberField {
-            position: position + 1,
+            position: index + 1,
             row: index,
             part,
         };
-        let labour = p.keep_member(
-            at(MemberPart::Labour),
-            vocab(&row.labour, LabourCapacity::from_code),
-        );
-        let income = p.keep_member(at(MemberPart::Income), parse_amount(&row.income));
+        if row.name.trim().is_empty() {
+            let typed = [&row.relation, &row.id_number, &row.labour, &row.income];
+            if typed.iter().any(|t| !t.trim().is_empty()) {
+                p.keep_member::<()>(at(MemberPart::Name), Err(CommandFieldError::NameMissing));
+                complete = false;
+            }
+            continue;
+        }
         // Only the first member may go without a chosen relation (the form pre-selects 户主
         // for them); for the others an unchosen relation would silently read as 户主 or 其他.
-        let relation = if position > 0 && row.relation.trim().is_empty() {
+        let first = named_before == 0;
+        named_before += 1;
+        let relation = if !first && row.relation.trim().is_empty() {
             p.keep_member(
                 at(MemberPart::Relation),
                 Err(CommandFieldError::RelationMissing),
@@ -223,14 +238,27 @@ pub(super) fn parse_members(
                 vocab_or_default(&row.relation, Relation::from_code),
             )
         };
+        // One head of household: a second is told under its own relation.
+        let relation = match relation {
+            Some(Relation::Head) if head_named => {
+                p.keep_member(at(MemberPart::Relation), Err(CommandFieldError::SecondHead))
+            }
+            other => other,
+        };
+        head_named |= relation == Some(Relation::Head);
         let id_number = p.keep_member(
             at(MemberPart::IdNumber),
             parse_optional_id(&row.id_number, today),
+        );
+        let labour = p.keep_member(
+            at(MemberPart::Labour),
+            vocab(&row.labour, LabourCapacity::from_code),
         );
         let status = p.keep_member(
             at(MemberPart::Status),
             vocab_or_default(&row.status, MemberStatus::from_code),
         );
+        let income = p.keep_member(at(MemberPart::Income), parse_member_income(&row.income));
         match (labour, income, relation, id_number, status) {
             (Some(labour), Some(annual_income), Some(relation), Some(id_number), Some(status)) => {
                 members.push(Member {
@@ -261,13 +289,18 @@ pub(super) fn parse_measures(rows: &[MeasureForm], p: &mut Problems) -> Option<V
     let mut measures = Vec::new();
     let mut complete = true;
     // Each problem names its measure by the title the form gives the row (措施2).
-    for (n, row) in rows
-        .iter()
-        .enumerate()
-        .map(|(i, row)| (i + 1, row))
-        .filter(|(_, row)| !row.measure_type.trim().is_empty())
-    {
+    for (n, row) in rows.iter().enumerate().map(|(i, row)| (i + 1, row)) {
         let at = |part| MeasureField { position: n, part };
+        if row.measure_type.trim().is_empty() {
+            // A row left at 不填 is not counted; one with an amount or an end date typed in
+            // is told, not dropped (a suggested row's 0 and start date are the form's own).
+            let amount = row.amount.trim();
+            if !(amount.is_empty() || amount == "0") || !row.end.trim().is_empty() {
+                p.push_measure(at(MeasurePart::Type), CommandFieldError::MeasureTypeMissing);
+                complete = false;
+            }
+            continue;
+        }
         let measure_type = p.keep_measure(
             at(MeasurePart::Type),
             vocab(&row.measure_type, MeasureType::from_code),

@@ -1,26 +1,27 @@
 //! Member rows of the home-check form: blank rows, relations, ID numbers and statuses.
 use super::*;
+use crate::domain::member_field::MemberPart;
 
 #[test]
 fn blank_rows_are_ignored_and_all_blank_rows_mean_none() {
     let mut form = complete_form(CommandKind::RecordHomeCheck);
+    // Only a status (the form's own default) on a row without a name: a blank row.
     form.members.push(MemberForm {
         name: "  ".into(),
-        labour: "bogus".into(),
-        income: "bogus".into(),
-        relation: "bogus".into(),
-        id_number: "bogus".into(),
-        status: "bogus".into(),
+        status: "other".into(),
+        ..MemberForm::default()
     });
     assert!(parse_command(&form, today()).is_ok());
     form.members = vec![MemberForm::default(); 3];
     assert_eq!(problem_keys(&form), vec![("members", "command.no_members")]);
 
     let mut form = complete_form(CommandKind::AddPlan);
+    // A row left at 不填 with the form's own 0 and start date.
     form.measures.insert(
         0,
         MeasureForm {
-            amount: "100".into(),
+            amount: "0".into(),
+            start: "2025-03-01".into(),
             ..MeasureForm::default()
         },
     );
@@ -32,6 +33,59 @@ fn blank_rows_are_ignored_and_all_blank_rows_mean_none() {
     assert_eq!(
         problem_keys(&form),
         vec![("measures", "command.no_measures")]
+    );
+}
+
+/// A row with something typed in it is never dropped without a word: a member without a
+/// name, a measure without a type.
+#[test]
+fn a_row_with_something_typed_but_no_name_or_type_is_told() {
+    let mut form = complete_form(CommandKind::RecordHomeCheck);
+    form.members.push(MemberForm {
+        income: "500".into(),
+        id_number: "12345".into(),
+        ..MemberForm::default()
+    });
+    let problems = parse_command(&form, today()).expect_err("refused");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    let (field, message) = &problems[0];
+    assert_eq!((*field, message.key()), ("members", "command.name_missing"));
+    let member = message.member.expect("about a member");
+    assert_eq!(
+        (member.row, member.part),
+        (form.members.len() - 1, MemberPart::Name)
+    );
+
+    let mut form = complete_form(CommandKind::AddPlan);
+    form.measures.push(MeasureForm {
+        amount: "500".into(),
+        ..MeasureForm::default()
+    });
+    assert_eq!(
+        problem_keys(&form),
+        vec![("measures", "command.measure_type_missing")]
+    );
+}
+
+#[test]
+fn one_head_of_household_and_incomes_a_real_household_could_have() {
+    let mut form = complete_form(CommandKind::RecordHomeCheck);
+    form.members[1].relation = "head".into();
+    let problems = parse_command(&form, today()).expect_err("refused");
+    let second = problems[0].1.member.expect("about a member");
+    assert_eq!(problems[0].1.key(), "command.second_head");
+    assert_eq!((second.row, second.part), (1, MemberPart::Relation));
+
+    let mut form = complete_form(CommandKind::RecordHomeCheck);
+    form.members[0].income = "99999999999".into();
+    assert_eq!(
+        problem_keys(&form),
+        vec![("members", "command.income_implausible")]
+    );
+    form.members[0].income = "1,000,000".into();
+    assert!(
+        parse_command(&form, today()).is_ok(),
+        "the limit itself is allowed"
     );
 }
 

@@ -470,11 +470,17 @@ impl Case {
         // A colleague's deadline waits on an extension decision: it comes first (the page
         // opens the first step), not below the long forms of the case's own next step. Once
         // a responsible person is named, naming another is a change, not the next step: it
-        // goes last, or its empty form would open first as if nothing had been done.
-        let reassign = self.responsible.is_some();
+        // goes last, or its empty form would open first as if nothing had been done. So do
+        // a data comparison once one is recorded, and more measures once a plan is made.
+        let done_once = |kind: &CommandKind| match kind {
+            CommandKind::AssignResponsible => self.responsible.is_some(),
+            CommandKind::RecordComparison => self.comparison.is_some(),
+            CommandKind::AddPlan => !self.measures.is_empty(),
+            _ => false,
+        };
         kinds.sort_by_key(|kind| match kind {
             CommandKind::ApproveExtension => 0,
-            CommandKind::AssignResponsible if reassign => 2,
+            kind if done_once(kind) => 2,
             _ => 1,
         });
         kinds

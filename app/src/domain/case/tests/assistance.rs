@@ -41,6 +41,12 @@ fn assigning_a_responsible_person_and_starting_a_measure_meet_their_clocks() {
         },
     );
     assert_eq!(j.case.assistance_stage(), AssistanceStage::PlanMade);
+    // More measures can still be added, but that is not the step the page opens first.
+    let offered = j
+        .case
+        .available_commands(&actor(Role::TownshipOfficer), &j.policy, j.now);
+    assert!(offered.contains(&CommandKind::AddPlan), "{offered:?}");
+    assert_ne!(offered.first(), Some(&CommandKind::AddPlan), "{offered:?}");
     assert!(j.case.open_clock(K::AssistanceStarted).is_some());
     j.act(
         Role::DepartmentLiaison,

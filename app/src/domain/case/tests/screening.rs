@@ -148,6 +148,15 @@ fn a_comparison_says_what_was_compared_and_is_not_recorded_twice() {
         Role::CountyOfficer,
         comparison(vec![NegativeItem::PrivateCar]),
     );
+    // A correction is still possible, but its form no longer opens first as if none was made.
+    let offered = j
+        .case
+        .available_commands(&actor(Role::CountyOfficer), &j.policy, j.now);
+    assert_eq!(
+        offered.last(),
+        Some(&CommandKind::RecordComparison),
+        "{offered:?}"
+    );
     // The same again (a second click), hits in another order included: refused, nothing
     // written; a corrected one is recorded and replaces it.
     let again = comparison(vec![NegativeItem::PrivateCar, NegativeItem::PrivateCar]);

@@ -87,7 +87,8 @@ pub fn measures(case: &Case) -> Vec<MeasureView> {
         .collect()
 }
 
-/// 缺什么补什么: measures for the case's risks, given who in the household can work.
+/// 缺什么补什么: measures for the case's risks, given who in the household can work, less
+/// those the plan already has (more measures are added to a plan, not the plan again).
 pub fn suggested_measures(case: &Case) -> Vec<Choice> {
     let labour = case
         .household
@@ -95,6 +96,7 @@ pub fn suggested_measures(case: &Case) -> Vec<Choice> {
         .map_or(LabourCapacity::Full, HomeCheckRecord::labour_capacity);
     suggest_measures(&case.risks, labour)
         .into_iter()
+        .filter(|m| !case.measures.iter().any(|have| have.measure_type == *m))
         .map(|m| Choice {
             code: m.code().to_owned(),
             label_zh: m.label_zh().to_owned(),

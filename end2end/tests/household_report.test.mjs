@@ -40,7 +40,7 @@ test('with JavaScript: report on a phone, get a tracking number, check progress'
   const idField = page.getByLabel('身份证号码');
   await idField.fill('522727198502010011');
   await idField.blur();
-  await page.getByText('身份证号码校验位不正确').waitFor();
+  await page.getByText('身份证号码有一位不对').waitFor();
 
   const name = `申报人${Date.now() % 100000}`;
   const mobile = uniqueMobile();

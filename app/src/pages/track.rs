@@ -36,9 +36,15 @@ fn ForgotTracking(sent: String) -> impl IntoView {
         Some(Err(_)) => "bad".to_owned(),
         None => sent.clone(),
     });
-    // A number that is not a mobile is told under its box, which takes the focus. What was
-    // typed is not kept: a mobile number never goes into an address (as on the look-up).
-    let bad = move || outcome.with(|o| o == "bad");
+    // A number that is not a mobile (or none) is told under its box, which takes the focus.
+    // What was typed is not kept: a mobile number never goes into an address (as on the
+    // look-up).
+    let said = move || match outcome.read().as_str() {
+        "bad" => Some(tr::track::that_mobile_number_enter(t)),
+        "empty" => Some(tr::track::enter_the_mobile(t)),
+        _ => None,
+    };
+    let bad = move || said().is_some();
     view! {
         <details class="card forgot" id="forgot" open=open>
             <summary>{tr::track::lost_tracking_number(t)}</summary>
@@ -53,7 +59,7 @@ fn ForgotTracking(sent: String) -> impl IntoView {
                         aria-describedby="e-r-mobile" aria-invalid=move || bad().then_some("true")
                         autofocus=bad />
                     <p class="field-error" id="e-r-mobile" role="alert">
-                        {move || bad().then(|| tr::track::that_mobile_number_enter(t))}
+                        {said}
                     </p>
                 </div>
                 <button type="submit" class="button">

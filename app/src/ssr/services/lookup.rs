@@ -27,6 +27,12 @@ pub fn outcome(sent: &Result<(), crate::wire::AppError>) -> &'static str {
     match sent {
         Ok(()) => "ok",
         Err(crate::wire::AppError::RateLimited) => "limited",
+        // Nothing typed is asked for, not called wrong.
+        Err(crate::wire::AppError::Validation(errors))
+            if errors.iter().any(|e| e.key == "mobile_number.empty") =>
+        {
+            "empty"
+        }
         Err(_) => "bad",
     }
 }

@@ -17,7 +17,7 @@ pub async fn village_notice(village: String) -> Result<NoticeView, AppError> {
             address: &address,
             now,
         });
-        notice::for_village(&ctx.state, &village, reader).await
+        notice::for_village(&ctx.state, &village, reader, ctx.lang()).await
     })
     .await
 }

@@ -14,13 +14,12 @@ fn tel_href(phone: &str) -> String {
     format!("tel:{digits}")
 }
 
+/// The numbers themselves, each a tap away (also under the village notice).
 #[component]
-pub fn ContactList(contacts: Vec<ContactLine>, advice: String) -> impl IntoView {
+pub fn ContactLines(contacts: Vec<ContactLine>) -> impl IntoView {
     let t = use_lang();
     view! {
-        <section class="card contacts" data-testid="contacts">
-            <h2>{tr::contacts::whom_call(t)}</h2>
-            <ul class="plain">
+        <ul class="plain">
                 {contacts
                     .into_iter()
                     .map(|c| {
@@ -40,7 +39,17 @@ pub fn ContactList(contacts: Vec<ContactLine>, advice: String) -> impl IntoView 
                         }
                     })
                     .collect_view()}
-            </ul>
+        </ul>
+    }
+}
+
+#[component]
+pub fn ContactList(contacts: Vec<ContactLine>, advice: String) -> impl IntoView {
+    let t = use_lang();
+    view! {
+        <section class="card contacts" data-testid="contacts">
+            <h2>{tr::contacts::whom_call(t)}</h2>
+            <ContactLines contacts />
             <p data-testid="nobody-came">{super::dial::dialable(&advice)}</p>
         </section>
     }

@@ -3,7 +3,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::not_found::NotFound;
-use crate::{api::notice::village_notice, i18n::use_lang, tr, wire::AppError};
+use crate::{
+    api::notice::village_notice, components::contacts::ContactLines, i18n::use_lang, tr,
+    wire::AppError,
+};
 
 #[component]
 pub fn NoticePage() -> impl IntoView {
@@ -49,6 +52,7 @@ pub fn NoticePage() -> impl IntoView {
                                 <p data-testid="masked-note">{tr::village_notice::masked_note(t)}</p>
                             })}
                             <p>{tr::village_notice::objection(t)}</p>
+                            <ContactLines contacts=n.contacts />
                             <p class="signature"><span lang="zh-CN">{n.village}</span>{tr::village_notice::committee(t)}</p>
                         </article>
                     }.into_any(),

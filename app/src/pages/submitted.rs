@@ -45,7 +45,12 @@ pub fn SubmittedPage() -> impl IntoView {
                                     <strong>{info.visit_by}</strong>
                                     {tr::submitted::they_phone_first_keep(t)}
                                 </li>
-                                <li>{tr::submitted::household_qualifies_head_household(t)}</li>
+                                <li>
+                                    {tr::submitted::household_qualifies_head_household(t)}
+                                    " "<a href=format!("/notice/{}", info.village) data-testid="notice-link">
+                                        {tr::submitted::see_village_notice(t)}
+                                    </a>
+                                </li>
                                 <li data-testid="decide-by">
                                     {tr::submitted::told_decision(t)}
                                     <strong>{info.decide_by}</strong>

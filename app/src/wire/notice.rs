@@ -29,4 +29,7 @@ pub struct NoticeView {
     /// Names are partly hidden (the open web); signed-in staff see them in full to print.
     #[serde(default)]
     pub masked: bool,
+    /// Where an objection goes: the village committee, the township, the 12317 hotline.
+    #[serde(default)]
+    pub contacts: Vec<super::reports::ContactLine>,
 }

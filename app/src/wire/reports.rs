@@ -22,6 +22,9 @@ pub struct SubmissionInfo {
     /// An earlier filing has the same ID number: say it need not be filed again.
     #[serde(default)]
     pub filed_before: bool,
+    /// The household's village (its public notice page is `/notice/{village}`).
+    #[serde(default)]
+    pub village: String,
 }
 
 /// Someone the household can call: who they are, their name and their phone (if known).

@@ -216,3 +216,21 @@ async fn the_confirmation_and_the_look_up_list_whom_to_call_in_one_order() {
         "the look-up lists the township first: {contacts}"
     );
 }
+
+/// The confirmation page says the village notice is also on this site: it links to it, and
+/// the notice says where an objection goes with numbers to tap (village, township, 12317).
+#[tokio::test]
+async fn the_confirmation_links_to_the_village_notice_and_the_notice_names_whom_to_call() {
+    let app = spawn_app().await;
+    let (_, page) = confirmation(&app, "张小明").await;
+    let link = crate::helpers::tag_with(&page, r#"data-testid="notice-link""#);
+    assert!(
+        link.contains(&format!(r#"href="/notice/{QINGSHI_VILLAGE}""#)),
+        "{link}"
+    );
+    let notice = app.get_html(&format!("/notice/{QINGSHI_VILLAGE}")).await;
+    let after = &notice[notice.find("异议").expect("the objection line")..];
+    for number in ["tel:08547321201", "tel:12317"] {
+        assert!(after.contains(number), "{number} after the objection line");
+    }
+}

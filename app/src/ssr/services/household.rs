@@ -9,6 +9,7 @@ use crate::{
         case::{Case, CaseEvent},
         clock::{due_date, ClockKind},
         lang::Lang,
+        region::RegionCode,
         responsible::name_and_phone,
         time::beijing_date,
         wording::{
@@ -100,12 +101,47 @@ pub async fn contact_lines(
     first: Option<Who>,
     lang: Lang,
 ) -> Result<(Vec<ContactLine>, String), ServiceError> {
-    let village = case.village.as_str();
-    let township = case
-        .village
+    let mut lines = Vec::new();
+    if let Some(person) = &case.responsible {
+        let (name, phone) = name_and_phone(person, case.responsible_phone.as_ref());
+        lines.push(contact_line(Who::Responsible, Some(name), phone, lang));
+    }
+    lines.extend(region_lines(state, &case.village, lang).await?);
+    lines.sort_by_key(|(who, line)| rank(*who, line.phone.is_some(), first));
+    let advice = nobody_came(lines.first().and_then(|(who, _)| *who), lang).to_owned();
+    Ok((lines.into_iter().map(|(_, line)| line).collect(), advice))
+}
+
+/// One line with whom it names (`None`: the hotline), for the order and the advice.
+fn contact_line(
+    who: Who,
+    name: Option<String>,
+    phone: Option<String>,
+    lang: Lang,
+) -> (Option<Who>, ContactLine) {
+    let who_label = who.label(lang).to_owned();
+    (
+        Some(who),
+        ContactLine {
+            who: who_label,
+            name,
+            phone,
+        },
+    )
+}
+
+/// The village committee, the township and the 12317 hotline of `village`: whom anyone there
+/// can call (a household, or a villager with an objection to the notice).
+pub async fn region_lines(
+    state: &AppState,
+    village: &RegionCode,
+    lang: Lang,
+) -> Result<Vec<(Option<Who>, ContactLine)>, ServiceError> {
+    let township = village
         .township()
         .map(|t| t.as_str().to_owned())
         .unwrap_or_default();
+    let village = village.as_str();
     let phones = contacts::phones(&state.db.pool, village, &township).await?;
     let phone_of = |code: &str| {
         phones
@@ -116,36 +152,18 @@ pub async fn contact_lines(
     let name_of = |row: Option<regions::RegionRow>| row.map(|r| r.name);
     let village_name = name_of(regions::find(&state.db.pool, village).await?);
     let township_name = name_of(regions::find(&state.db.pool, &township).await?);
-    // Each line with whom it names (`None`: the hotline), for the order and the advice.
-    let line = |who: Who, name: Option<String>, phone: Option<String>| {
-        let label = who.label(lang).to_owned();
+    Ok(vec![
+        contact_line(Who::Village, village_name, phone_of(village), lang),
+        contact_line(Who::Township, township_name, phone_of(&township), lang),
         (
-            Some(who),
+            None,
             ContactLine {
-                who: label,
-                name,
-                phone,
+                who: crate::tr::contacts::hotline(lang).to_owned(),
+                name: None,
+                phone: Some(HOTLINE.to_owned()),
             },
-        )
-    };
-    let mut lines = Vec::new();
-    if let Some(person) = &case.responsible {
-        let (name, phone) = name_and_phone(person, case.responsible_phone.as_ref());
-        lines.push(line(Who::Responsible, Some(name), phone));
-    }
-    lines.push(line(Who::Village, village_name, phone_of(village)));
-    lines.push(line(Who::Township, township_name, phone_of(&township)));
-    lines.push((
-        None,
-        ContactLine {
-            who: crate::tr::contacts::hotline(lang).to_owned(),
-            name: None,
-            phone: Some(HOTLINE.to_owned()),
-        },
-    ));
-    lines.sort_by_key(|(who, line)| rank(*who, line.phone.is_some(), first));
-    let advice = nobody_came(lines.first().and_then(|(who, _)| *who), lang).to_owned();
-    Ok((lines.into_iter().map(|(_, line)| line).collect(), advice))
+        ),
+    ])
 }
 
 /// The look-up page's answer for a case the caller has proved it may see.

@@ -1,3 +1,4 @@
+use crate::domain::lang::Lang;
 use crate::{
     domain::{
         audit::{AuditAction, Outcome},
@@ -26,6 +27,7 @@ pub async fn for_village(
     state: &AppState,
     village: &str,
     reader: Option<Reader<'_>>,
+    lang: Lang,
 ) -> Result<NoticeView, ServiceError> {
     let code = RegionCode::parse(village)
         .ok()
@@ -110,5 +112,10 @@ pub async fn for_village(
         county: county.map(|c| c.name).unwrap_or_default(),
         entries,
         masked,
+        contacts: super::household::region_lines(state, &code, lang)
+            .await?
+            .into_iter()
+            .map(|(_, line)| line)
+            .collect(),
     })
 }

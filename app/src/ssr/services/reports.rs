@@ -459,6 +459,7 @@ pub async fn submission_info(
         contacts,
         contact_advice,
         filed_before: crate::domain::case::screening::same_id_filed_before(&engine_case.duplicates),
+        village: engine_case.village.as_str().to_owned(),
     })
 }
 

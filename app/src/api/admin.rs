@@ -12,8 +12,10 @@ use crate::{
 #[server(endpoint = "admin/accounts")]
 pub async fn list_accounts() -> Result<Vec<AccountView>, AppError> {
     use crate::ssr::{context::RequestContext, services::admin};
-    RequestContext::staff_call(|ctx, staff| async move { admin::list(&ctx.state, &staff).await })
-        .await
+    RequestContext::staff_call(|ctx, staff| async move {
+        admin::list(&ctx.state, &staff, ctx.now()).await
+    })
+    .await
 }
 
 #[server(endpoint = "admin/create")]

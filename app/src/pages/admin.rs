@@ -106,10 +106,10 @@ fn AccountRow(
     toggle: ServerAction<SetAccountActive>,
 ) -> impl IntoView {
     let t = use_lang();
-    let status = if a.active {
-        tr::admin::active(t)
-    } else {
-        tr::admin::inactive(t)
+    let status = match (a.active, a.locked) {
+        (true, true) => tr::admin::locked(t),
+        (true, false) => tr::admin::active(t),
+        (false, _) => tr::admin::inactive(t),
     };
     let role = Role::from_code(&a.role).map_or(a.role_zh, |r| r.label(t).to_owned());
     let (id_reset, id_toggle) = (a.id.clone(), a.id.clone());

@@ -12,6 +12,9 @@ pub struct AccountView {
     pub role: String,
     pub region: String,
     pub active: bool,
+    /// Locked for a while after too many wrong passwords (a new password unlocks it).
+    #[serde(default)]
+    pub locked: bool,
     /// The signed-in administrator's own account, which they cannot turn off.
     pub is_you: bool,
 }

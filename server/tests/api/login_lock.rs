@@ -9,11 +9,15 @@ use crate::helpers::{spawn_app_configured, TestApp, PASSWORD};
 
 /// A sign-in as `xian-admin` from `address` (behind the trusted proxy).
 async fn sign_in_from(app: &TestApp, address: &str, password: &str) -> StatusCode {
+    sign_in_as(app, "xian-admin", address, password).await
+}
+
+async fn sign_in_as(app: &TestApp, username: &str, address: &str, password: &str) -> StatusCode {
     app.client
         .post(app.url("/api/auth/login"))
         .header(header::ACCEPT, "application/json")
         .header("x-forwarded-for", address)
-        .form(&[("username", "xian-admin"), ("password", password)])
+        .form(&[("username", username), ("password", password)])
         .send()
         .await
         .expect("request")
@@ -30,16 +34,20 @@ async fn locks_audited(app: &TestApp) -> Vec<(String, String)> {
     .expect("audit rows")
 }
 
-#[tokio::test]
-async fn guesses_spread_over_addresses_lock_the_account_even_for_the_right_password() {
-    let app = spawn_app_configured(|config| Config {
+async fn behind_a_proxy() -> TestApp {
+    spawn_app_configured(|config| Config {
         http: HttpConfig {
             trusted_proxies: TrustedProxies::parse("127.0.0.0/8").expect("cidr"),
             ..HttpConfig::default()
         },
         ..config
     })
-    .await;
+    .await
+}
+
+#[tokio::test]
+async fn guesses_spread_over_addresses_lock_the_account_even_for_the_right_password() {
+    let app = behind_a_proxy().await;
     // Four addresses, five guesses each: every address stays within its own limits.
     let mut answers = Vec::new();
     for address in ["203.0.113.1", "203.0.113.2", "203.0.113.3", "203.0.113.4"] {
@@ -74,4 +82,54 @@ async fn guesses_spread_over_addresses_lock_the_account_even_for_the_right_passw
         sign_in_from(&app, "198.51.100.7", PASSWORD).await,
         StatusCode::OK
     );
+}
+
+/// The sign-in page tells a locked-out officer to ask the county administrator: the
+/// administrator sees the lock, and a new password ends it at once.
+#[tokio::test]
+async fn the_administrator_sees_a_lock_and_a_new_password_ends_it() {
+    let app = behind_a_proxy().await;
+    let admin = app.login("xian-admin").await;
+    let locked = |accounts: &serde_json::Value| {
+        accounts
+            .as_array()
+            .expect("accounts")
+            .iter()
+            .find(|a| a["username"] == "zhen-qingshi")
+            .map(|a| a["locked"].clone())
+            .expect("the officer's account")
+    };
+    for i in 0..12 {
+        let from = format!("203.0.113.{}", 10 + i / 4);
+        sign_in_as(&app, "zhen-qingshi", &from, "guess-wrong").await;
+    }
+    let accounts: serde_json::Value = admin
+        .post_api("/api/admin/accounts", &[])
+        .await
+        .json()
+        .await
+        .expect("accounts");
+    assert_eq!(locked(&accounts), true, "{accounts}");
+    let reset = admin
+        .post_api(
+            "/api/admin/reset",
+            &crate::helpers::fields(&[
+                ("user_id", "demo-zhen-qingshi"),
+                ("password", "new-password-1"),
+            ]),
+        )
+        .await;
+    assert!(reset.status().is_success(), "{}", reset.status());
+    assert_eq!(
+        sign_in_as(&app, "zhen-qingshi", "198.51.100.8", "new-password-1").await,
+        StatusCode::OK,
+        "the new password works at once"
+    );
+    let accounts: serde_json::Value = admin
+        .post_api("/api/admin/accounts", &[])
+        .await
+        .json()
+        .await
+        .expect("accounts");
+    assert_eq!(locked(&accounts), false, "{accounts}");
 }

@@ -129,6 +129,23 @@ pub async fn give_back<'e, E: Executor<'e, Database = Any>>(
 }
 
 /// Forgets a bucket (a success ends a run of failures).
+/// The buckets starting with `prefix` whose window is open and full (`hits >= limit`).
+pub async fn full_with_prefix<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    prefix: &str,
+    limit: i64,
+    now_ms: i64,
+) -> sqlx::Result<Vec<String>> {
+    sqlx::query_scalar(
+        "select bucket from rate_limits where bucket like $1 and window_ends > $2 and hits >= $3",
+    )
+    .bind(format!("{prefix}%"))
+    .bind(now_ms)
+    .bind(limit)
+    .fetch_all(ex)
+    .await
+}
+
 pub async fn clear<'e, E: Executor<'e, Database = Any>>(ex: E, bucket: &str) -> sqlx::Result<()> {
     sqlx::query("delete from rate_limits where bucket = $1")
         .bind(bucket)

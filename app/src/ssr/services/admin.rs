@@ -23,9 +23,14 @@ fn refused(field: &'static str, e: AccountFieldError) -> ServiceError {
     ServiceError::Validation(FieldError::from_problems(&problem(field, e)))
 }
 
-pub async fn list(state: &AppState, staff: &Staff) -> Result<Vec<AccountView>, ServiceError> {
+pub async fn list(
+    state: &AppState,
+    staff: &Staff,
+    now: DateTime<Utc>,
+) -> Result<Vec<AccountView>, ServiceError> {
     staff.require_admin()?;
     let names = regions::all(&state.db.pool).await?;
+    let locked = super::auth::locked_usernames(state, now).await?;
     Ok(users::all(&state.db.pool)
         .await?
         .into_iter()
@@ -42,6 +47,7 @@ pub async fn list(state: &AppState, staff: &Staff) -> Result<Vec<AccountView>, S
             role: u.role.clone(),
             is_you: u.id == staff.id,
             id: u.id,
+            locked: locked.contains(&u.username),
             username: u.username,
             display_name: u.display_name,
             active: u.active == 1,
@@ -109,6 +115,8 @@ pub async fn reset_password(
     let mut tx = state.db.pool.begin().await?;
     users::set_password(&mut *tx, user_id, &hash).await?;
     sessions::revoke_all_for_user(&mut *tx, user_id, millis(now)).await?;
+    // Whoever was locked out by guesses signs in with the new password at once.
+    super::auth::unlock(&mut *tx, &user.username).await?;
     tx.commit().await?;
     state.sessions.forget_user(user_id);
     tracing::info!(target: "audit", admin = %staff.id, user = %user_id, "password reset");

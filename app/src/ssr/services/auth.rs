@@ -50,8 +50,36 @@ fn account_bucket(username: &str, address: &str) -> String {
     format!("login:{}:{username}:{address}", username.len())
 }
 
+const ACCOUNT_WIDE: &str = "login-account:";
+
 fn account_wide_bucket(username: &str) -> String {
-    format!("login-account:{username}")
+    format!("{ACCOUNT_WIDE}{username}")
+}
+
+/// The usernames whose accounts are locked now, after too many tries from anywhere.
+pub async fn locked_usernames(
+    state: &AppState,
+    now: DateTime<Utc>,
+) -> Result<Vec<String>, ServiceError> {
+    let full = rate_limits::full_with_prefix(
+        &state.db.pool,
+        ACCOUNT_WIDE,
+        limits::PER_ACCOUNT,
+        millis(now),
+    )
+    .await?;
+    Ok(full
+        .into_iter()
+        .filter_map(|bucket| bucket.strip_prefix(ACCOUNT_WIDE).map(str::to_owned))
+        .collect())
+}
+
+/// Ends the lock of `username`'s account (an administrator gave it a new password).
+pub async fn unlock<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    ex: E,
+    username: &str,
+) -> Result<(), ServiceError> {
+    Ok(rate_limits::clear(ex, &account_wide_bucket(username)).await?)
 }
 
 fn address_bucket(address: &str) -> String {

@@ -171,6 +171,9 @@ pub struct CaseView {
     pub available: Vec<Choice>,
     /// 缺什么补什么: measures suggested from the risks and labour capacity.
     pub suggested_measures: Vec<Choice>,
+    /// Role codes of whoever takes the case's next step, when the reader's role does not.
+    #[serde(default)]
+    pub waiting_on: Vec<String>,
     pub today: String,
     /// Earlier filings that look like the same household.
     pub duplicates: Vec<DuplicateView>,

@@ -384,3 +384,24 @@ async fn a_refused_plan_marks_each_wrong_control_under_its_measure() {
         "what was typed is kept: {kept}"
     );
 }
+
+/// An officer whose role does not take a case's next step is told whose it is, not only
+/// what they may do besides (a county officer may ask for an extension on a case waiting for
+/// its home check); the village cadre, whose step it is, is not told.
+#[tokio::test]
+async fn a_case_says_whom_its_next_step_waits_on() {
+    let app = spawn_app().await;
+    let id = crate::fixtures::accepted_case(&app, "13800138091").await;
+    let county = app.login("xian-officer").await;
+    let page = county.get_html(&format!("/staff/cases/{id}")).await;
+    let said = tag_with(&page, r#"data-testid="waiting-on""#);
+    let said = &page[page.find(said).expect("line")..];
+    assert!(
+        said.contains("下一步由村级干部/网格员、乡镇工作人员办理"),
+        "{}",
+        &said[..300.min(said.len())]
+    );
+    let cadre = app.login("cun-qingshi").await;
+    let page = cadre.get_html(&format!("/staff/cases/{id}")).await;
+    assert!(!page.contains("waiting-on"), "the cadre's own step");
+}

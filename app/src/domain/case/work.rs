@@ -51,6 +51,15 @@ impl WorkOwners {
             Role::HotlineOperator | Role::CountyAdmin | Role::Household => false,
         }
     }
+
+    /// The roles with a step on `today`, for an officer who has none: whom the case waits on.
+    pub fn waiting_on(&self, today: NaiveDate) -> Vec<Role> {
+        Role::ALL
+            .iter()
+            .copied()
+            .filter(|role| self.has_step(*role, ANYONE, today))
+            .collect()
+    }
 }
 
 /// One role's work before it is laid out in columns.

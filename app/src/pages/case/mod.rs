@@ -44,6 +44,17 @@ fn opened_step(i: usize, code: &str) -> bool {
     }
 }
 
+/// Whom the case waits on, for a reader with no step: 下一步由村干部办理.
+fn waiting_on(roles: &[String], t: Lang) -> Option<String> {
+    let names: Vec<&str> = roles
+        .iter()
+        .filter_map(|code| crate::domain::role::Role::from_code(code))
+        .map(|role| role.label(t))
+        .collect();
+    (!names.is_empty())
+        .then(|| tr::case_page::waiting_on(t, names.join(tr::common::list_separator(t))))
+}
+
 /// The step just taken, named by the mark in the address the server sent the browser to
 /// (`?done=`, checked by the server): the page that comes back after a post would otherwise
 /// look the same as before it.
@@ -91,16 +102,18 @@ pub fn CasePage() -> impl IntoView {
                                 {posted_step_gone(&steps, t)}
                                 {step_done(case.done_step.as_deref(), t)}
                                 {if steps.is_empty() {
-                                    view! { <p class="empty">{tr::case_page::no_steps(t)}</p> }.into_any()
+                                    view! { <p class="empty">{tr::case_page::no_steps(t)} {waiting_on(&case.waiting_on, t)}</p> }.into_any()
                                 } else {
-                                    steps
+                                    let waiting = waiting_on(&case.waiting_on, t)
+                                        .map(|w| view! { <p class="muted" data-testid="waiting-on">{w}</p> });
+                                    (waiting, steps
                                         .into_iter()
                                         .enumerate()
                                         .map(|(i, step)| {
                                             let open = opened_step(i, &step.code);
                                             view! { <StepForm action=run case=case.clone() step open /> }
                                         })
-                                        .collect_view()
+                                        .collect_view())
                                         .into_any()
                                 }}
                             </section>

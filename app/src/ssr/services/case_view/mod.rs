@@ -176,6 +176,18 @@ pub async fn view(
         timeline,
         available,
         suggested_measures: sections::suggested_measures(&case),
+        waiting_on: {
+            // Said to a reader whose role does not take the case's next step.
+            let roles = case.work_owners(&state.policy).waiting_on(today);
+            if roles.contains(&actor.role) {
+                Vec::new()
+            } else {
+                roles
+                    .into_iter()
+                    .map(|role| role.code().to_owned())
+                    .collect()
+            }
+        },
         today: today.to_string(),
         duplicates: super::duplicates::duplicate_views(state, &actor, &case.duplicates).await?,
         later_filings: super::duplicates::later_filings(state, &actor, &case, &row).await?,

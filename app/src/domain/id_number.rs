@@ -389,7 +389,11 @@ mod tests {
 
         let bad: StrDeserializer<'_, DeError> = "110105194912310021".into_deserializer();
         let err = IdNumber::deserialize(bad).expect_err("bad check digit");
-        assert!(err.to_string().contains("check digit"));
+        assert!(
+            err.to_string()
+                .contains("One digit of the ID number is wrong"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -245,7 +245,11 @@ impl AppError {
             AppError::Conflict => e::conflict(lang),
             AppError::Refused(_) => e::refused(lang),
             AppError::RateLimited => e::rate_limited(lang),
+            // Never sent to an island (none posts a look-up): its words stay on the server.
+            #[cfg(not(feature = "hydrate"))]
             AppError::LookUpsPaused => crate::tr::track::number_paused(lang),
+            #[cfg(feature = "hydrate")]
+            AppError::LookUpsPaused => e::rate_limited(lang),
             AppError::Internal => e::internal(lang),
             AppError::Unavailable => e::unavailable(lang),
             AppError::Transport => e::transport(lang),

@@ -133,3 +133,45 @@ async fn the_administrator_sees_a_lock_and_a_new_password_ends_it() {
         .expect("accounts");
     assert_eq!(locked(&accounts), false, "{accounts}");
 }
+
+/// Wrong passwords from one address (a village office's, shared with whoever guessed) delay
+/// the officer there too: the administrator sees that as a lock, and a new password ends it.
+#[tokio::test]
+async fn a_delay_from_one_address_is_shown_and_ended_by_a_new_password() {
+    let app = behind_a_proxy().await;
+    let admin = app.login("xian-admin").await;
+    for _ in 0..7 {
+        sign_in_as(&app, "cun-qingshi", "203.0.113.50", "guess-wrong").await;
+    }
+    assert_eq!(
+        sign_in_as(&app, "cun-qingshi", "203.0.113.50", PASSWORD).await,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the officer at that address waits too"
+    );
+    let accounts: serde_json::Value = admin
+        .post_api("/api/admin/accounts", &[])
+        .await
+        .json()
+        .await
+        .expect("accounts");
+    let cadre = accounts
+        .as_array()
+        .expect("accounts")
+        .iter()
+        .find(|a| a["username"] == "cun-qingshi")
+        .expect("the cadre");
+    assert_eq!(cadre["locked"], true, "{cadre}");
+    admin
+        .post_api(
+            "/api/admin/reset",
+            &crate::helpers::fields(&[
+                ("user_id", "demo-cun-qingshi"),
+                ("password", "new-password-2"),
+            ]),
+        )
+        .await;
+    assert_eq!(
+        sign_in_as(&app, "cun-qingshi", "203.0.113.50", "new-password-2").await,
+        StatusCode::OK
+    );
+}

@@ -129,21 +129,36 @@ pub async fn give_back<'e, E: Executor<'e, Database = Any>>(
 }
 
 /// Forgets a bucket (a success ends a run of failures).
-/// The buckets starting with `prefix` whose window is open and full (`hits >= limit`).
-pub async fn full_with_prefix<'e, E: Executor<'e, Database = Any>>(
+/// The buckets starting with `prefix` that refuse a hit now: a window open and full
+/// (`hits >= limit`), or a growing delay not yet over (`Backoff`). The prefix is compared as
+/// text, not as a LIKE pattern (a `_` in it is a character, not a wildcard).
+pub async fn refusing_with_prefix<'e, E: Executor<'e, Database = Any>>(
     ex: E,
     prefix: &str,
     limit: i64,
     now_ms: i64,
 ) -> sqlx::Result<Vec<String>> {
     sqlx::query_scalar(
-        "select bucket from rate_limits where bucket like $1 and window_ends > $2 and hits >= $3",
+        "select bucket from rate_limits where substr(bucket, 1, length($1)) = $1
+           and ((window_ends > $2 and hits >= $3) or next_at > $2)",
     )
-    .bind(format!("{prefix}%"))
+    .bind(prefix)
     .bind(now_ms)
     .bind(limit)
     .fetch_all(ex)
     .await
+}
+
+/// Forgets every bucket starting with `prefix` (compared as text).
+pub async fn clear_prefix<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    prefix: &str,
+) -> sqlx::Result<()> {
+    sqlx::query("delete from rate_limits where substr(bucket, 1, length($1)) = $1")
+        .bind(prefix)
+        .execute(ex)
+        .await
+        .map(|_| ())
 }
 
 pub async fn clear<'e, E: Executor<'e, Database = Any>>(ex: E, bucket: &str) -> sqlx::Result<()> {

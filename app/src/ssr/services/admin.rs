@@ -116,7 +116,7 @@ pub async fn reset_password(
     users::set_password(&mut *tx, user_id, &hash).await?;
     sessions::revoke_all_for_user(&mut *tx, user_id, millis(now)).await?;
     // Whoever was locked out by guesses signs in with the new password at once.
-    super::auth::unlock(&mut *tx, &user.username).await?;
+    super::auth::unlock(&mut tx, &user.username).await?;
     tx.commit().await?;
     state.sessions.forget_user(user_id);
     tracing::info!(target: "audit", admin = %staff.id, user = %user_id, "password reset");

@@ -47,39 +47,75 @@ pub mod limits {
 
 fn account_bucket(username: &str, address: &str) -> String {
     // The length prefix keeps a crafted username from naming another pair's bucket.
-    format!("login:{}:{username}:{address}", username.len())
+    format!("{}{address}", account_buckets(username))
 }
 
+/// What every (account, address) bucket of `username` starts with.
+fn account_buckets(username: &str) -> String {
+    format!("{ACCOUNT_AND_ADDRESS}{}:{username}:", username.len())
+}
+
+const ACCOUNT_AND_ADDRESS: &str = "login:";
 const ACCOUNT_WIDE: &str = "login-account:";
+
+/// The username of an (account, address) bucket (`login:<len>:<username>:<address>`).
+fn username_of(bucket: &str) -> Option<&str> {
+    let rest = bucket.strip_prefix(ACCOUNT_AND_ADDRESS)?;
+    let (len, rest) = rest.split_once(':')?;
+    rest.get(..len.parse::<usize>().ok()?)
+}
 
 fn account_wide_bucket(username: &str) -> String {
     format!("{ACCOUNT_WIDE}{username}")
 }
 
-/// The usernames whose accounts are locked now, after too many tries from anywhere.
+/// The usernames refused a sign-in now: locked after too many tries from anywhere, or
+/// waiting out the growing delay after wrong passwords from one address (which is what an
+/// officer sharing a village office's address with a guesser meets).
 pub async fn locked_usernames(
     state: &AppState,
     now: DateTime<Utc>,
 ) -> Result<Vec<String>, ServiceError> {
-    let full = rate_limits::full_with_prefix(
-        &state.db.pool,
-        ACCOUNT_WIDE,
-        limits::PER_ACCOUNT,
-        millis(now),
-    )
-    .await?;
-    Ok(full
-        .into_iter()
+    let pool = &state.db.pool;
+    let now_ms = millis(now);
+    let wide = rate_limits::refusing_with_prefix(pool, ACCOUNT_WIDE, limits::PER_ACCOUNT, now_ms);
+    let mut names: Vec<String> = wide
+        .await?
+        .iter()
         .filter_map(|bucket| bucket.strip_prefix(ACCOUNT_WIDE).map(str::to_owned))
-        .collect())
+        .collect();
+    // A (account, address) bucket refuses only by its delay: its limit is never reached.
+    let delayed = rate_limits::refusing_with_prefix(pool, ACCOUNT_AND_ADDRESS, i64::MAX, now_ms);
+    names.extend(
+        delayed
+            .await?
+            .iter()
+            .filter_map(|bucket| username_of(bucket).map(str::to_owned)),
+    );
+    Ok(names)
 }
 
-/// Ends the lock of `username`'s account (an administrator gave it a new password).
-pub async fn unlock<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
-    ex: E,
+/// Ends every sign-in lock and delay of `username`'s account, from anywhere (an administrator
+/// gave it a new password).
+pub async fn unlock(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     username: &str,
 ) -> Result<(), ServiceError> {
-    Ok(rate_limits::clear(ex, &account_wide_bucket(username)).await?)
+    rate_limits::clear(&mut **tx, &account_wide_bucket(username)).await?;
+    rate_limits::clear_prefix(&mut **tx, &account_buckets(username)).await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod bucket_tests {
+    #[test]
+    fn an_address_buckets_username_is_read_back_whatever_it_holds() {
+        for name in ["zhen-qingshi", "a:b", "李四"] {
+            let bucket = super::account_bucket(name, "203.0.113.9");
+            assert_eq!(super::username_of(&bucket), Some(name), "{bucket}");
+        }
+        assert_eq!(super::username_of("login-address:1.2.3.4"), None);
+    }
 }
 
 fn address_bucket(address: &str) -> String {

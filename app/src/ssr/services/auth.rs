@@ -106,18 +106,6 @@ pub async fn unlock(
     Ok(())
 }
 
-#[cfg(test)]
-mod bucket_tests {
-    #[test]
-    fn an_address_buckets_username_is_read_back_whatever_it_holds() {
-        for name in ["zhen-qingshi", "a:b", "李四"] {
-            let bucket = super::account_bucket(name, "203.0.113.9");
-            assert_eq!(super::username_of(&bucket), Some(name), "{bucket}");
-        }
-        assert_eq!(super::username_of("login-address:1.2.3.4"), None);
-    }
-}
-
 fn address_bucket(address: &str) -> String {
     format!("login-address:{address}")
 }
@@ -254,4 +242,16 @@ pub async fn staff_for_session(
         scope,
         scope_name,
     })
+}
+
+#[cfg(test)]
+mod bucket_tests {
+    #[test]
+    fn an_address_buckets_username_is_read_back_whatever_it_holds() {
+        for name in ["zhen-qingshi", "a:b", "李四"] {
+            let bucket = super::account_bucket(name, "203.0.113.9");
+            assert_eq!(super::username_of(&bucket), Some(name), "{bucket}");
+        }
+        assert_eq!(super::username_of("login-address:1.2.3.4"), None);
+    }
 }

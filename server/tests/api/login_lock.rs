@@ -84,54 +84,52 @@ async fn guesses_spread_over_addresses_lock_the_account_even_for_the_right_passw
     );
 }
 
+/// Whether the administrator's account list shows `username` as locked.
+async fn shown_locked(admin: &TestApp, username: &str) -> bool {
+    let accounts: serde_json::Value = admin
+        .post_api("/api/admin/accounts", &[])
+        .await
+        .json()
+        .await
+        .expect("accounts");
+    let account = accounts
+        .as_array()
+        .expect("accounts")
+        .iter()
+        .find(|a| a["username"] == username)
+        .unwrap_or_else(|| panic!("{username} in {accounts}"));
+    account["locked"].as_bool().expect("locked")
+}
+
+/// The administrator gives `user_id` a new password.
+async fn reset(admin: &TestApp, user_id: &str, password: &str) {
+    let reset = admin
+        .post_api(
+            "/api/admin/reset",
+            &crate::helpers::fields(&[("user_id", user_id), ("password", password)]),
+        )
+        .await;
+    assert!(reset.status().is_success(), "{}", reset.status());
+}
+
 /// The sign-in page tells a locked-out officer to ask the county administrator: the
 /// administrator sees the lock, and a new password ends it at once.
 #[tokio::test]
 async fn the_administrator_sees_a_lock_and_a_new_password_ends_it() {
     let app = behind_a_proxy().await;
     let admin = app.login("xian-admin").await;
-    let locked = |accounts: &serde_json::Value| {
-        accounts
-            .as_array()
-            .expect("accounts")
-            .iter()
-            .find(|a| a["username"] == "zhen-qingshi")
-            .map(|a| a["locked"].clone())
-            .expect("the officer's account")
-    };
     for i in 0..12 {
         let from = format!("203.0.113.{}", 10 + i / 4);
         sign_in_as(&app, "zhen-qingshi", &from, "guess-wrong").await;
     }
-    let accounts: serde_json::Value = admin
-        .post_api("/api/admin/accounts", &[])
-        .await
-        .json()
-        .await
-        .expect("accounts");
-    assert_eq!(locked(&accounts), true, "{accounts}");
-    let reset = admin
-        .post_api(
-            "/api/admin/reset",
-            &crate::helpers::fields(&[
-                ("user_id", "demo-zhen-qingshi"),
-                ("password", "new-password-1"),
-            ]),
-        )
-        .await;
-    assert!(reset.status().is_success(), "{}", reset.status());
+    assert!(shown_locked(&admin, "zhen-qingshi").await);
+    reset(&admin, "demo-zhen-qingshi", "new-password-1").await;
     assert_eq!(
         sign_in_as(&app, "zhen-qingshi", "198.51.100.8", "new-password-1").await,
         StatusCode::OK,
         "the new password works at once"
     );
-    let accounts: serde_json::Value = admin
-        .post_api("/api/admin/accounts", &[])
-        .await
-        .json()
-        .await
-        .expect("accounts");
-    assert_eq!(locked(&accounts), false, "{accounts}");
+    assert!(!shown_locked(&admin, "zhen-qingshi").await);
 }
 
 /// Wrong passwords from one address (a village office's, shared with whoever guessed) delay
@@ -148,28 +146,8 @@ async fn a_delay_from_one_address_is_shown_and_ended_by_a_new_password() {
         StatusCode::TOO_MANY_REQUESTS,
         "the officer at that address waits too"
     );
-    let accounts: serde_json::Value = admin
-        .post_api("/api/admin/accounts", &[])
-        .await
-        .json()
-        .await
-        .expect("accounts");
-    let cadre = accounts
-        .as_array()
-        .expect("accounts")
-        .iter()
-        .find(|a| a["username"] == "cun-qingshi")
-        .expect("the cadre");
-    assert_eq!(cadre["locked"], true, "{cadre}");
-    admin
-        .post_api(
-            "/api/admin/reset",
-            &crate::helpers::fields(&[
-                ("user_id", "demo-cun-qingshi"),
-                ("password", "new-password-2"),
-            ]),
-        )
-        .await;
+    assert!(shown_locked(&admin, "cun-qingshi").await);
+    reset(&admin, "demo-cun-qingshi", "new-password-2").await;
     assert_eq!(
         sign_in_as(&app, "cun-qingshi", "203.0.113.50", "new-password-2").await,
         StatusCode::OK

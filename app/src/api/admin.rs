@@ -36,7 +36,8 @@ pub async fn reset_password(user_id: String, password: String) -> Result<(), App
         admin::reset_password(&ctx.state, &staff, &user_id, &password, ctx.now()).await
     })
     .await?;
-    leptos_axum::redirect("/staff/admin");
+    // The page says it was done (without JavaScript nothing else would).
+    leptos_axum::redirect("/staff/admin?done=reset");
     Ok(())
 }
 

@@ -33,6 +33,10 @@ pub fn AdminPage() -> impl IntoView {
         |_| list_accounts(),
     );
     let regions = Resource::new(|| (), |_| region_tree());
+    let reset_done = leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .get("done")
+        .is_some_and(|d| d == "reset");
     let dead = Resource::new(|| (), |_| dead_letters());
     let error = move || {
         first_failure(
@@ -54,6 +58,9 @@ pub fn AdminPage() -> impl IntoView {
                         <h1>{tr::admin::title(t)}</h1>
                         <p><a href="/staff/settings">{tr::admin::settings(t)}</a>" · "<a href="/staff/audit">{tr::audit::title(t)}</a>" · "<a href="/staff/keys">{tr::keys::department_api_keys(t)}</a></p>
                         {move || error().map(|e| view! { <p class="banner error" role="alert">{e}</p> })}
+                        {reset_done.then(|| view! {
+                            <p class="banner ok" role="status">{tr::admin::password_was_reset(t)}</p>
+                        })}
                         <section class="card">
                             <h2>{tr::admin::new_account(t)}</h2>
                             <ActionForm action=create attr:class="admin-form">

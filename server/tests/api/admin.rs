@@ -95,6 +95,22 @@ async fn a_password_reset_replaces_the_old_password_and_sessions() {
         .await;
     assert_eq!(officer.queue().await.status(), 401);
     app.login_with("zhen-qingshi", "new-password-1").await;
+    // Without JavaScript the form comes back to the page, which says it was done.
+    let again = admin
+        .post_plain_form(
+            "/api/admin/reset",
+            "/staff/admin",
+            &fields(&[
+                ("user_id", "demo-zhen-qingshi"),
+                ("password", "new-password-2"),
+            ]),
+        )
+        .await;
+    let back = again.headers()["location"].to_str().expect("location");
+    assert_eq!(back, "/staff/admin?done=reset");
+    let page = admin.get_html(back).await;
+    assert!(page.contains("密码已重设"), "said on the page");
+    assert!(!admin.get_html("/staff/admin").await.contains("密码已重设"));
 }
 
 /// The timeline names people by their display name, also for accounts an admin created (whose

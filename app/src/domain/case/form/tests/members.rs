@@ -194,7 +194,7 @@ fn member_vocabulary_codes_match_their_serde_names() {
 }
 
 /// A tester could not tell whose income was wrong: the message names the member row
-/// (counting named rows from 1) and the field, in both languages.
+/// (numbered as the form titles the row) and the field, in both languages.
 #[test]
 fn a_members_problem_names_the_member_and_the_field() {
     use crate::domain::lang::Lang;

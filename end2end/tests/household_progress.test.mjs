@@ -111,7 +111,7 @@ async function homeCheck(form, income = ['2000', '1000']) {
   await form.locator('select[name="form[members][1][labour]"]').selectOption('partial');
   await form.locator('select[name="form[members][1][relation]"]').selectOption('spouse');
   await form.locator('input[name="form[members][1][income]"]').fill(income[1]);
-  for (const item of await form.locator('input[name^="form[guarantees]"]').all()) await item.check();
+  for (const item of await form.locator('input[name^="form[guarantees]"]:not([value$=":no"])').all()) await item.check();
   await form.locator('input[name="form[consent_signed]"]').check();
 }
 

@@ -48,7 +48,7 @@ async function homeCheck(form) {
   await form.locator('select[name="form[members][1][labour]"]').selectOption('partial');
   await form.locator('select[name="form[members][1][relation]"]').selectOption('spouse');
   await form.locator('input[name="form[members][1][income]"]').fill('1000');
-  for (const item of await form.locator('input[name^="form[guarantees]"]').all()) await item.check();
+  for (const item of await form.locator('input[name^="form[guarantees]"]:not([value$=":no"])').all()) await item.check();
   await form.locator('input[name="form[consent_signed]"]').check();
 }
 

@@ -27,6 +27,11 @@ async fn every_member_problem_is_shown_at_once_on_its_own_control() {
         ("form[members][1][name]", "李芳"),
         ("form[members][1][income]", "abc"),
         ("form[guarantees][0]", "food"),
+        ("form[guarantees][1]", "clothing"),
+        ("form[guarantees][2]", "compulsory_education"),
+        ("form[guarantees][3]", "basic_medical"),
+        ("form[guarantees][4]", "housing_safety"),
+        ("form[guarantees][5]", "drinking_water"),
         ("form[consent_signed]", "on"),
     ]);
     body.push(("form[members][2][name]".into(), String::new()));

@@ -107,6 +107,11 @@ async fn a_later_member_must_choose_a_relation_and_last_years_income_is_shown() 
             ("members][1][income", "1000"),
             ("previous_income", "40000"),
             ("guarantees][0", "food"),
+            ("guarantees][1", "clothing"),
+            ("guarantees][2", "compulsory_education"),
+            ("guarantees][3", "basic_medical"),
+            ("guarantees][4", "housing_safety"),
+            ("guarantees][5", "drinking_water"),
             ("consent_signed", "on"),
         ]
     };
@@ -119,6 +124,16 @@ async fn a_later_member_must_choose_a_relation_and_last_years_income_is_shown() 
         "{body}"
     );
     assert_eq!(body["Validation"][0]["key"], "command.relation_missing");
+    assert_eq!(footprint(&app, &id).await, before, "nothing written");
+
+    // An item of 两不愁三保障 left without 是 or 否 is asked for, not saved as at risk.
+    let mut skipped = home_check("spouse");
+    skipped.retain(|(name, _)| *name != "guarantees][4");
+    let unanswered = step(&cadre, &id, version, &skipped).await;
+    assert_eq!(unanswered.status(), 422);
+    let body: Value = unanswered.json().await.expect("json");
+    assert_eq!(body["Validation"][0]["field"], "guarantees", "{body}");
+    assert_eq!(body["Validation"][0]["key"], "command.guarantee_unanswered");
     assert_eq!(footprint(&app, &id).await, before, "nothing written");
 
     let checked = step(&cadre, &id, version, &home_check("spouse")).await;

@@ -50,7 +50,12 @@ async fn a_refused_home_check_comes_back_with_everything_typed() {
         ("members][1][labour", "none"),
         ("members][1][income", "1234"),
         ("rigid_expenditure", "45678"),
-        ("guarantees][1", "clothing"),
+        ("guarantees][0", "food"),
+        ("guarantees][1", "clothing:no"),
+        ("guarantees][2", "compulsory_education"),
+        ("guarantees][3", "basic_medical"),
+        ("guarantees][4", "housing_safety"),
+        ("guarantees][5", "drinking_water"),
     ];
     let response = plain_step(&cadre, &id, &form).await;
     assert_eq!(response.status(), StatusCode::OK);
@@ -59,10 +64,13 @@ async fn a_refused_home_check_comes_back_with_everything_typed() {
     for kept in ["王村干、李乡干", "张小妹", "1234", "45678"] {
         assert!(page.contains(&format!("value=\"{kept}\"")), "{kept} kept");
     }
+    // Each 是/否 answer comes back as it was chosen.
+    assert!(page.contains(r#"value="clothing:no" checked"#), "否 kept");
     assert!(
-        page.contains(r#"value="clothing" checked"#),
-        "the ticked guarantee stays ticked"
+        !page.contains(r#"value="clothing" checked"#),
+        "是 not chosen"
     );
+    assert!(page.contains(r#"value="food" checked"#), "是 kept");
     assert!(page.contains("banner error"), "and says why");
     assert_eq!(detail(&cadre, &id).await["state_zh"], "待入户核查");
 }

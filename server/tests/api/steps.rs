@@ -49,6 +49,12 @@ async fn step_forms_move_the_case_and_refusals_say_why() {
             ("members][0][name", "张三"),
             ("members][0][labour", "full"),
             ("members][0][income", "3000"),
+            ("guarantees][0", "food"),
+            ("guarantees][1", "clothing"),
+            ("guarantees][2", "compulsory_education"),
+            ("guarantees][3", "basic_medical"),
+            ("guarantees][4", "housing_safety"),
+            ("guarantees][5", "drinking_water"),
         ],
     )
     .await;
@@ -71,6 +77,11 @@ async fn step_forms_move_the_case_and_refusals_say_why() {
             ("members][0][labour", "full"),
             ("members][0][income", "3000"),
             ("guarantees][0", "food"),
+            ("guarantees][1", "clothing"),
+            ("guarantees][2", "compulsory_education"),
+            ("guarantees][3", "basic_medical"),
+            ("guarantees][4", "housing_safety:no"),
+            ("guarantees][5", "drinking_water"),
             ("consent_signed", "on"),
         ],
     )
@@ -84,6 +95,18 @@ async fn step_forms_move_the_case_and_refusals_say_why() {
     let case = detail(&cadre, &id).await;
     assert_eq!(case["state_zh"], "待村级评议");
     assert_eq!(case["members"][0]["name"], "张三");
+    // 否 is recorded as not secured, and only where it was chosen.
+    assert_eq!(
+        case["guarantees_zh"],
+        serde_json::json!([
+            ["不愁吃", true],
+            ["不愁穿", true],
+            ["义务教育", true],
+            ["基本医疗", true],
+            ["住房安全", false],
+            ["饮水安全", true]
+        ])
+    );
 
     // A township officer may not hold the village review: the form is not offered, and a
     // hand-made post is refused.

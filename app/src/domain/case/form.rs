@@ -55,7 +55,8 @@ pub struct CommandForm {
     pub rigid_expenditure: String,
     /// The household's net income over the previous window, in yuan; empty = not known.
     pub previous_income: String,
-    /// Codes of the items found secured (see [`GUARANTEE_ITEMS`]).
+    /// One answer per item of [`GUARANTEE_ITEMS`]: its code if secured, the code and
+    /// [`GUARANTEE_NO`] if not. All six are required.
     pub guarantees: Vec<String>,
     /// Checkbox: non-empty means ticked.
     pub consent_signed: String,
@@ -126,6 +127,9 @@ pub const GUARANTEE_ITEMS: [&str; 6] = [
     "housing_safety",
     "drinking_water",
 ];
+
+/// Appended to a [`GUARANTEE_ITEMS`] code: the item is not secured.
+pub const GUARANTEE_NO: &str = ":no";
 
 /// The elimination criteria: the codes are the [`EliminationChecklist`] field names, the
 /// words `case_items.checklist`.

@@ -5,7 +5,7 @@ use crate::components::{textarea_text::textarea_text, worded::parts};
 
 use crate::{
     domain::{
-        case::form::{CHECKLIST_ITEMS, GUARANTEE_ITEMS, MEASURE_STATUS_ITEMS},
+        case::form::{CHECKLIST_ITEMS, GUARANTEE_ITEMS, GUARANTEE_NO, MEASURE_STATUS_ITEMS},
         case::reversal::RemovalKind,
         case::screening::NegativeItem,
         case::CommandKind,
@@ -362,13 +362,14 @@ where
             }
             .into_any()
         }
-        "guarantees" => checkboxes(
+        "guarantees" => yes_no_rows(
             "form[guarantees]",
             GUARANTEE_ITEMS
                 .iter()
                 .map(|&c| (c, tr::case_items::guarantee::lookup(t, c).unwrap_or(c)))
                 .collect(),
             ty,
+            t,
         )
         .into_any(),
         "checklist" => checkboxes(
@@ -461,6 +462,37 @@ fn checkboxes(
                         checked=ticked(&typed, &format!("{prefix}[{i}]"), code, false) />
                     <span>{zh}</span>
                 </label>
+            }).collect_view()}
+        </div>
+    }
+}
+
+/// A 是/否 pair per item, neither chosen at first: an item the officer skips is asked for
+/// again (an unticked box used to record it as not secured). 是 sends the item's code, 否 the
+/// code and [`GUARANTEE_NO`].
+fn yes_no_rows(
+    prefix: &'static str,
+    items: Vec<(&'static str, &'static str)>,
+    typed: &Typed,
+    t: Lang,
+) -> impl IntoView {
+    let typed = typed.clone();
+    view! {
+        <div class="yes-no">
+            {items.into_iter().enumerate().map(|(i, (code, words))| {
+                let name = format!("{prefix}[{i}]");
+                let no = format!("{code}{GUARANTEE_NO}");
+                let (yes_ticked, no_ticked) = (ticked(&typed, &name, code, false), ticked(&typed, &name, &no, false));
+                let (group_label, label_id) = (format!("yn-{code}"), format!("yn-{code}"));
+                view! {
+                    <div class="yes-no-row" role="radiogroup" aria-labelledby=group_label>
+                        <span id=label_id>{words}</span>
+                        <span class="pair">
+                            <label class="check"><input type="radio" name=name.clone() value=code checked=yes_ticked /><span>{tr::case_page::yes(t)}</span></label>
+                            <label class="check"><input type="radio" name=name value=no checked=no_ticked /><span>{tr::case_page::no(t)}</span></label>
+                        </span>
+                    </div>
+                }
             }).collect_view()}
         </div>
     }

@@ -45,10 +45,12 @@ pub enum CommandFieldError {
     IncomeImplausible,
     /// A measure row with an amount or dates typed in but no type (a row without a type is not counted).
     MeasureTypeMissing,
+    /// An item of 两不愁三保障 with neither 是 nor 否 chosen.
+    GuaranteeUnanswered,
 }
 
 impl CommandFieldError {
-    pub const ALL: [CommandFieldError; 24] = [
+    pub const ALL: [CommandFieldError; 25] = [
         CommandFieldError::UnknownKind,
         CommandFieldError::Missing,
         CommandFieldError::BadDate,
@@ -73,6 +75,7 @@ impl CommandFieldError {
         CommandFieldError::SecondHead,
         CommandFieldError::IncomeImplausible,
         CommandFieldError::MeasureTypeMissing,
+        CommandFieldError::GuaranteeUnanswered,
     ];
 }
 
@@ -103,6 +106,7 @@ impl UserMessage for CommandFieldError {
             Self::SecondHead => "command.second_head",
             Self::IncomeImplausible => "command.income_implausible",
             Self::MeasureTypeMissing => "command.measure_type_missing",
+            Self::GuaranteeUnanswered => "command.guarantee_unanswered",
         }
     }
 
@@ -134,6 +138,7 @@ impl UserMessage for CommandFieldError {
             Self::SecondHead => w::command::second_head(lang),
             Self::IncomeImplausible => w::command::income_implausible(lang),
             Self::MeasureTypeMissing => w::command::measure_type_missing(lang),
+            Self::GuaranteeUnanswered => w::command::guarantee_unanswered(lang),
         }
     }
 }

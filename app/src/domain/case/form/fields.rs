@@ -12,7 +12,10 @@ use super::super::command::CommandKind;
 use super::super::state::{
     EliminationChecklist, Guarantees, Measure, MeasureStatus, Member, MemberStatus, Relation,
 };
-use super::{CommandFieldError, MeasureForm, MemberForm, Parsed, Problems, MEMBER_INCOME_MAX_YUAN};
+use super::{
+    CommandFieldError, MeasureForm, MemberForm, Parsed, Problems, GUARANTEE_ITEMS, GUARANTEE_NO,
+    MEMBER_INCOME_MAX_YUAN,
+};
 use crate::domain::vocab::{LabourCapacity, MeasureType};
 
 pub(super) fn parse_kind(raw: &str) -> Parsed<CommandKind> {
@@ -332,23 +335,44 @@ pub(super) fn parse_measures(rows: &[MeasureForm], p: &mut Problems) -> Option<V
     (complete && !measures.is_empty()).then_some(measures)
 }
 
-/// Ticked codes; an unknown code is refused rather than read as "not secured".
-pub(super) fn parse_guarantees(codes: &[String]) -> Parsed<Guarantees> {
-    let mut g = Guarantees::default();
-    for code in codes {
-        let slot = match code.trim() {
-            "" => continue,
-            "food" => &mut g.food,
-            "clothing" => &mut g.clothing,
-            "compulsory_education" => &mut g.compulsory_education,
-            "basic_medical" => &mut g.basic_medical,
-            "housing_safety" => &mut g.housing_safety,
-            "drinking_water" => &mut g.drinking_water,
-            _ => return Err(CommandFieldError::BadChoice),
+/// One answer per item: its code means secured, `code:no` not secured. Every item must be
+/// answered: when an unticked box meant "not secured", an item the officer skipped recorded the
+/// household as at risk. An unknown code, or two different answers for one item, is refused.
+pub(super) fn parse_guarantees(answers: &[String]) -> Parsed<Guarantees> {
+    let mut found = [None; GUARANTEE_ITEMS.len()];
+    for answer in answers {
+        let answer = answer.trim();
+        if answer.is_empty() {
+            continue;
+        }
+        let (code, secured) = match answer.strip_suffix(GUARANTEE_NO) {
+            Some(code) => (code, false),
+            None => (answer, true),
         };
-        *slot = true;
+        let i = GUARANTEE_ITEMS
+            .iter()
+            .position(|&c| c == code)
+            .ok_or(CommandFieldError::BadChoice)?;
+        if found[i]
+            .replace(secured)
+            .is_some_and(|before| before != secured)
+        {
+            return Err(CommandFieldError::BadChoice);
+        }
     }
-    Ok(g)
+    let [Some(food), Some(clothing), Some(compulsory_education), Some(basic_medical), Some(housing_safety), Some(drinking_water)] =
+        found
+    else {
+        return Err(CommandFieldError::GuaranteeUnanswered);
+    };
+    Ok(Guarantees {
+        food,
+        clothing,
+        compulsory_education,
+        basic_medical,
+        housing_safety,
+        drinking_water,
+    })
 }
 
 /// Ticked codes; an unknown code is refused rather than read as "not met".

@@ -11,6 +11,7 @@ use crate::domain::message::UserMessage;
 
 mod birth_dates;
 mod fixtures;
+mod guarantees;
 mod members;
 mod props;
 mod responsible;
@@ -116,6 +117,7 @@ fn an_empty_form_of_a_kind_reports_every_required_field_in_form_order() {
             ("date", "command.missing"),
             ("visitors", "command.missing"),
             ("members", "command.no_members"),
+            ("guarantees", "command.guarantee_unanswered"),
         ]
     );
 }

@@ -93,8 +93,10 @@ pub(super) fn form_for(command: &CaseCommand) -> CommandForm {
                 guarantees: GUARANTEE_ITEMS
                     .iter()
                     .zip(secured)
-                    .filter(|(_, s)| *s)
-                    .map(|(code, _)| (*code).to_owned())
+                    .map(|(code, s)| match s {
+                        true => (*code).to_owned(),
+                        false => format!("{code}{GUARANTEE_NO}"),
+                    })
                     .collect(),
                 consent_signed: if record.consent_signed {
                     "on".into()
@@ -517,7 +519,7 @@ pub(super) fn required_fields(kind: CommandKind) -> &'static [&'static str] {
         | CommandKind::ProposeElimination
         | CommandKind::RecordComparison => &[],
         CommandKind::RejectOutOfScope => &["reason"],
-        CommandKind::RecordHomeCheck => &["date", "visitors", "members"],
+        CommandKind::RecordHomeCheck => &["date", "visitors", "members", "guarantees"],
         CommandKind::HoldVillageReview => &["date", "outcome", "reason"],
         CommandKind::StartNotice | CommandKind::NotifyRefusal => &["date"],
         CommandKind::RecordObjection => &["text"],
@@ -558,6 +560,7 @@ pub(super) fn blank(form: &mut CommandForm, field: &str) {
         "tier" => form.tier.clear(),
         "visitors" => form.visitors.clear(),
         "members" => form.members.clear(),
+        "guarantees" => form.guarantees.clear(),
         "measures" => form.measures.clear(),
         "index" => form.index.clear(),
         "status" => form.status.clear(),

@@ -13,8 +13,10 @@ use axum::{
 
 use app::{
     domain::lang::Lang,
-    wire::{error_body::ErrorBody, AppError},
+    wire::{error_body::ErrorBody, AppError, FieldError},
 };
+
+use crate::hardening::Refusal;
 
 /// Error bodies are a few hundred bytes; a bigger one is passed through unread.
 const MAX_ERROR_BODY: usize = 16 * 1024;
@@ -91,8 +93,9 @@ fn status_error(status: axum::http::StatusCode, page_or_empty: bool) -> Option<A
     Some(match status.as_u16() {
         401 => AppError::Unauthorized,
         403 => AppError::Forbidden,
-        // No such call, or not with this method.
-        404 | 405 => AppError::NotFound,
+        404 => AppError::NotFound,
+        // A call that exists, with another method: not "no such record".
+        405 => AppError::Refused(FieldError::new("request", &Refusal::WrongMethod)),
         409 => AppError::Conflict,
         429 => AppError::RateLimited,
         503 => AppError::Unavailable,

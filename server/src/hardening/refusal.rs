@@ -26,6 +26,8 @@ pub enum Refusal {
     UriTooLong,
     /// A body of a type no route reads: not a form, not JSON (415).
     UnreadableBody,
+    /// An `/api/` call with a method it does not take, such as opening a form's address (405).
+    WrongMethod,
 }
 
 impl UserMessage for Refusal {
@@ -37,6 +39,7 @@ impl UserMessage for Refusal {
             Refusal::TimedOut => "http.timed_out",
             Refusal::UriTooLong => "http.uri_too_long",
             Refusal::UnreadableBody => "http.unreadable_body",
+            Refusal::WrongMethod => "http.wrong_method",
         }
     }
 
@@ -51,6 +54,7 @@ impl UserMessage for Refusal {
             Refusal::TimedOut => t::timed_out(lang),
             Refusal::UriTooLong => t::uri_too_long(lang),
             Refusal::UnreadableBody => t::unreadable_body(lang),
+            Refusal::WrongMethod => t::wrong_method(lang),
         }
     }
 }
@@ -64,6 +68,7 @@ impl Refusal {
             Refusal::TimedOut => StatusCode::SERVICE_UNAVAILABLE,
             Refusal::UriTooLong => StatusCode::URI_TOO_LONG,
             Refusal::UnreadableBody => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Refusal::WrongMethod => StatusCode::METHOD_NOT_ALLOWED,
         }
     }
 
@@ -287,6 +292,7 @@ mod tests {
             Refusal::TimedOut,
             Refusal::UriTooLong,
             Refusal::UnreadableBody,
+            Refusal::WrongMethod,
         ] {
             for lang in Lang::ALL.iter().copied() {
                 let template = tr::field_error_template(lang, refusal.key()).expect("a text");

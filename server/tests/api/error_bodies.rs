@@ -89,19 +89,26 @@ async fn an_unknown_call_or_a_wrong_method_is_answered_in_json_not_with_a_page()
         };
         assert_eq!(body, expected, "{accept}");
     }
-    let response = app
-        .client
-        .delete(app.url("/api/reports/track"))
-        .header(header::ACCEPT, "*/*")
-        .send()
-        .await
-        .expect("request");
-    assert_eq!(response.status().as_u16(), 405);
-    let body: Value = response
-        .json()
-        .await
-        .expect("a JSON body, not an empty one");
-    assert_eq!(body["error"], "NotFound");
+    // A call opened with a method it does not take is told so, not "no such record".
+    for method in [reqwest::Method::GET, reqwest::Method::DELETE] {
+        let response = app
+            .client
+            .request(method.clone(), app.url("/api/reports/track"))
+            .header(header::ACCEPT, "*/*")
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(response.status().as_u16(), 405, "{method}");
+        let body: Value = response
+            .json()
+            .await
+            .expect("a JSON body, not an empty one");
+        assert_eq!(body["error"], "Refused", "{method}");
+        assert_eq!(body["key"], "http.wrong_method", "{method}");
+        let message = body["message"].as_str().expect("message");
+        assert!(message.contains("这个地址不能这样打开"), "{message}");
+        assert!(!message.contains("没有找到"), "{message}");
+    }
     // A browser still gets the page.
     let page = app
         .client

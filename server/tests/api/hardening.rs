@@ -588,6 +588,8 @@ async fn a_body_that_is_not_a_form_or_json_is_refused_and_writes_nothing() {
         );
         let page = response.text().await.expect("page");
         assert!(page.contains("没有保存任何内容"), "{page}");
+        // A household reads what to do, not which encodings the site takes.
+        assert!(!page.contains("JSON"), "{page}");
     }
     assert_eq!(written(&app).await, before, "nothing filed");
     app.submit_report("张三", "13800138000", QINGSHI_VILLAGE)

@@ -1,4 +1,5 @@
-//! The demo county: one county, three townships, twelve villages, one officer per level.
+//! The demo county: one county, three townships, twelve villages, and officers at each level
+//! (a cadre for every village with demo cases, an officer for every township).
 //! Idempotent: running it twice changes nothing.
 use chrono::{DateTime, Utc};
 
@@ -80,6 +81,37 @@ pub const ACCOUNTS: &[(&str, &str, Role, &str)] = &[
         Role::VillageCadre,
         "522799101201",
     ),
+    // One cadre for each other village that has demo cases, so each case can be walked on.
+    (
+        "cun-longjing",
+        "张村干（龙井村）",
+        Role::VillageCadre,
+        "522799101202",
+    ),
+    (
+        "cun-xintian",
+        "杨村干（新田村）",
+        Role::VillageCadre,
+        "522799101203",
+    ),
+    (
+        "cun-shiqiao",
+        "黄村干（石桥村）",
+        Role::VillageCadre,
+        "522799101204",
+    ),
+    (
+        "cun-hekou",
+        "何村干（河口村）",
+        Role::VillageCadre,
+        "522799102201",
+    ),
+    (
+        "cun-yunling",
+        "罗村干（云岭村）",
+        Role::VillageCadre,
+        "522799201201",
+    ),
     (
         "zhen-qingshi",
         "李乡干（青石镇）",
@@ -97,6 +129,12 @@ pub const ACCOUNTS: &[(&str, &str, Role, &str)] = &[
         "陈乡干（河口镇）",
         Role::TownshipOfficer,
         "522799102000",
+    ),
+    (
+        "zhen-yunling",
+        "郑乡干（云岭乡）",
+        Role::TownshipOfficer,
+        "522799201000",
     ),
     (
         "xian-officer",

@@ -10,7 +10,7 @@ async fn an_admin_creates_an_account_that_can_then_sign_in() {
         .post_api(
             "/api/admin/create",
             &fields(&[
-                ("account[username]", "cun-longjing"),
+                ("account[username]", "wangge-longjing"),
                 ("account[display_name]", "龙井村网格员"),
                 ("account[role]", "village_cadre"),
                 ("account[region]", "522799101202"),
@@ -19,14 +19,14 @@ async fn an_admin_creates_an_account_that_can_then_sign_in() {
         )
         .await;
     assert_eq!(response.status(), 200);
-    let new_user = app.login_with("cun-longjing", "longjing-2026").await;
+    let new_user = app.login_with("wangge-longjing", "longjing-2026").await;
     assert_eq!(new_user.queue().await.status(), 200);
 
     let duplicate = admin
         .post_api(
             "/api/admin/create",
             &fields(&[
-                ("account[username]", "cun-longjing"),
+                ("account[username]", "wangge-longjing"),
                 ("account[display_name]", "重复"),
                 ("account[role]", "village_cadre"),
                 ("account[region]", "522799101202"),

@@ -107,6 +107,8 @@ test('the home check names each member\'s controls at 360 px', async () => {
   assert.deepEqual(titles, titles.map((_, i) => `第${i + 1}位成员`));
   // A wrong income is marked on its own box (text inputs lost to the step form's border).
   await page.locator('input[name="form[members][0][income]"]').fill('一万二');
+  // A second member without a relation: the first of its six stacked controls is wrong.
+  await page.locator('input[name="form[members][1][name]"]').fill('李梅');
   const form = page.locator('#step-record_home_check');
   await Promise.all([
     page.waitForNavigation({ waitUntil: 'load' }),
@@ -115,6 +117,16 @@ test('the home check names each member\'s controls at 360 px', async () => {
   const border = await page.locator('input[name="form[members][0][income]"]')
     .evaluate((e) => getComputedStyle(e).borderTopWidth);
   assert.equal(border, '2px', 'the wrong income box is red');
+  // Each message is right under its control, not under the member's last control.
+  for (const [control, said] of [
+    ['input[name="form[members][0][income]"]', '#e-record_home_check-members-0-income'],
+    ['select[name="form[members][1][relation]"]', '#e-record_home_check-members-1-relation'],
+  ]) {
+    const box = await page.locator(control).boundingBox();
+    const message = await page.locator(said).boundingBox();
+    const gap = message.y - (box.y + box.height);
+    assert.ok(gap >= 0 && gap < 16, `${said} is ${gap} px under its control`);
+  }
   await page.context().close();
 });
 

@@ -64,16 +64,27 @@ async fn every_member_problem_is_shown_at_once_on_its_own_control() {
         tag.contains(&format!("aria-describedby=\"{said}\"")),
         "{tag}"
     );
-    // Under the member's own row: after its controls, before the next member's.
-    let message = page
-        .find(&format!("id=\"{said}\""))
-        .expect("its message has the id");
-    let row = page.find("name=\"form[members][1][income]\"").expect("row");
-    let next = page
-        .find("name=\"form[members][2][relation]\"")
-        .expect("next row");
-    assert!(
-        row < message && message < next,
-        "the message is under its row"
+    // Each message right under its own control: after it, before the row's next control (on a
+    // phone the six controls stack, and a list under the row sat far below the relation).
+    for (part, next) in [("relation", "name"), ("labour", "status"), ("income", "")] {
+        let said = format!("id=\"e-record_home_check-members-1-{part}\"");
+        let message = page.find(&said).expect("its message has the id");
+        let control = page
+            .find(&format!("name=\"form[members][1][{part}]\""))
+            .expect("control");
+        let next = match next {
+            "" => page.find("name=\"form[members][2][relation]\""),
+            next => page.find(&format!("name=\"form[members][1][{next}]\"")),
+        }
+        .expect("next control");
+        assert!(
+            control < message && message < next,
+            "{part}: under its control"
+        );
+    }
+    assert_eq!(
+        page.matches("row-errors").count(),
+        0,
+        "no list repeats them"
     );
 }

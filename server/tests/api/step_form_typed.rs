@@ -372,10 +372,21 @@ async fn a_refused_plan_marks_each_wrong_control_under_its_measure() {
             "{control}"
         );
         let item = page
-            .split(&format!(r#"id="{said}">"#))
+            .split(&format!(r#"id="{said}""#))
             .nth(1)
             .unwrap_or_else(|| panic!("no #{said}"));
+        let item = &item[item.find('>').expect("the tag's end") + 1..];
         assert!(item.starts_with(words), "{item}");
+        // Right under its control, inside the control's cell.
+        let control = page
+            .find(&format!(r#"name="form[{name}]""#))
+            .expect("control");
+        let message = page.find(&format!(r#"id="{said}""#)).expect("message");
+        let cell_end = control + page[control..].find("</label>").expect("cell end");
+        assert!(
+            control < message && message < cell_end,
+            "{said} under its control"
+        );
     }
     assert_eq!(
         page.matches(r#"aria-invalid="true""#).count(),

@@ -1,17 +1,21 @@
-//! The plan's measure rows. A refused plan marks only the controls that are wrong and lists
-//! each measure's problems under its row (row_problems.rs). A row the suggestions leave empty
+//! The plan's measure rows. A refused plan marks only the controls that are wrong and says
+//! each problem right under its control (row_problems.rs). A row the suggestions leave empty
 //! starts empty: no amount, no start date, so it does not look filled in.
 use leptos::prelude::*;
 
-use super::row_problems::{marks, row_errors, row_problems, row_select};
+use super::row_problems::{cell_error, marks, row_errors, row_problems, row_select};
 use super::widgets::{choices, typed_or, Typed, MEASURE_ROWS};
 use crate::{domain::vocab::MeasureType, i18n::use_lang, tr, wire::cases::CaseView};
+
+/// The parts that have a cell, each saying its own problem.
+const MEASURE_CELLS: [&str; 4] = ["measure_type", "amount", "start", "end"];
 
 pub fn measure_rows(case: &CaseView, typed: &Typed, kind: &str) -> impl IntoView {
     let t = use_lang();
     let problems = row_problems();
     let kind = kind.to_owned();
     let mark = |i: usize, part: &str| marks(problems, &kind, &format!("measures[{i}]"), part);
+    let cell = |i: usize, part: &str| cell_error(problems, &kind, &format!("measures[{i}]"), part);
     let today = case.today.clone();
     let mut suggested: Vec<String> = case
         .suggested_measures
@@ -44,25 +48,29 @@ pub fn measure_rows(case: &CaseView, typed: &Typed, kind: &str) -> impl IntoView
                             tr::case_page::measure_type(t, i + 1),
                             mark(i, "measure_type"),
                         )}
+                        {cell(i, "measure_type")}
                     </label>
                     <label class="cell"><span aria-hidden="true">{tr::case_page::amount_yuan(t)}</span>
                         <input type="text" inputmode="decimal" name=format!("form[measures][{i}][amount]")
                             aria-label=tr::case_page::measure_amount(t, i + 1)
                             value=row("amount", if suggested { "0" } else { "" })
                             aria-invalid=amount_bad aria-describedby=amount_says />
+                        {cell(i, "amount")}
                     </label>
                     <label class="cell"><span aria-hidden="true">{tr::case_page::start_short(t)}</span>
                         <input type="date" name=format!("form[measures][{i}][start]")
                             value=row("start", if suggested { today.as_str() } else { "" })
                             aria-label=tr::case_page::measure_start(t, i + 1)
                             aria-invalid=start_bad aria-describedby=start_says />
+                        {cell(i, "start")}
                     </label>
                     <label class="cell"><span aria-hidden="true">{tr::case_page::end_short(t)}</span>
                         <input type="date" name=format!("form[measures][{i}][end]") value=row("end", "")
                             aria-label=tr::case_page::measure_end(t, i + 1)
                             aria-invalid=end_bad aria-describedby=end_says />
+                        {cell(i, "end")}
                     </label>
-                    {row_errors(problems, kind.clone(), format!("measures[{i}]"))}
+                    {row_errors(problems, kind.clone(), format!("measures[{i}]"), &MEASURE_CELLS)}
                 </div>
                 }
             }).collect_view()}

@@ -1,8 +1,8 @@
 //! The home check's member rows. A refused form marks only the controls that are wrong and
-//! lists each member's problems under that member's row (row_problems.rs).
+//! says each problem right under its control (row_problems.rs).
 use leptos::prelude::*;
 
-use super::row_problems::{marks, row_errors, row_problems, row_select};
+use super::row_problems::{cell_error, marks, row_errors, row_problems, row_select};
 use super::widgets::{choices, typed_or, Typed, MEMBER_ROWS};
 use crate::{
     domain::{
@@ -14,11 +14,22 @@ use crate::{
     wire::cases::CaseView,
 };
 
+/// The parts that have a cell, each saying its own problem.
+const MEMBER_CELLS: [&str; 6] = [
+    "relation",
+    "name",
+    "id_number",
+    "labour",
+    "status",
+    "income",
+];
+
 pub fn member_rows(case: &CaseView, typed: &Typed, kind: &str) -> impl IntoView {
     let t = use_lang();
     let problems = row_problems();
     let kind = kind.to_owned();
     let mark = |i: usize, part: &str| marks(problems, &kind, &format!("members[{i}]"), part);
+    let cell = |i: usize, part: &str| cell_error(problems, &kind, &format!("members[{i}]"), part);
     let rows = usize::try_from(case.household_size)
         .unwrap_or(1)
         .clamp(1, MEMBER_ROWS * 2);
@@ -54,16 +65,19 @@ pub fn member_rows(case: &CaseView, typed: &Typed, kind: &str) -> impl IntoView 
                             tr::case_page::member_relation(t, i + 1),
                             mark(i, "relation"),
                         )}
+                            {cell(i, "relation")}
                         </label>
                         <label class="cell"><span aria-hidden="true">{tr::case_page::name(t)}</span>
                         <input type="text" name=format!("form[members][{i}][name]") value=name
                             aria-label=tr::case_page::member_name(t, i + 1)
                             aria-invalid=name_bad aria-describedby=name_says />
+                            {cell(i, "name")}
                         </label>
                         <label class="cell"><span aria-hidden="true">{tr::case_page::id_optional(t)}</span>
                         <input type="text" name=format!("form[members][{i}][id_number]") value=row("id_number", "")
                             aria-label=tr::case_page::member_id(t, i + 1)
                             autocomplete="off" aria-invalid=id_bad aria-describedby=id_says />
+                            {cell(i, "id_number")}
                         </label>
                         // No answer is pre-filled: labour capacity decides eligibility and
                         // measures, so the officer must choose it for each named member.
@@ -77,6 +91,7 @@ pub fn member_rows(case: &CaseView, typed: &Typed, kind: &str) -> impl IntoView 
                             tr::case_page::member_labour(t, i + 1),
                             mark(i, "labour"),
                         )}
+                            {cell(i, "labour")}
                         </label>
                         <label class="cell"><span aria-hidden="true">{tr::case_page::status_short(t)}</span>
                         {row_select(
@@ -86,13 +101,15 @@ pub fn member_rows(case: &CaseView, typed: &Typed, kind: &str) -> impl IntoView 
                             tr::case_page::member_status(t, i + 1),
                             mark(i, "status"),
                         )}
+                            {cell(i, "status")}
                         </label>
                         <label class="cell"><span aria-hidden="true">{tr::case_page::income_yuan(t)}</span>
                         <input type="text" inputmode="decimal" name=format!("form[members][{i}][income]") value=row("income", "")
                             aria-label=tr::case_page::member_income(t, i + 1)
                             aria-invalid=income_bad aria-describedby=income_says />
+                            {cell(i, "income")}
                         </label>
-                        {row_errors(problems, kind.clone(), format!("members[{i}]"))}
+                        {row_errors(problems, kind.clone(), format!("members[{i}]"), &MEMBER_CELLS)}
                     </div>
                 }
             }).collect_view()}

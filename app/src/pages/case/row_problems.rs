@@ -1,7 +1,8 @@
 //! The problems of a step form's rows (home-check members, plan measures). A refused form
 //! marks only the controls that are wrong (`aria-invalid`, tied to their own message by
-//! `aria-describedby`) and lists each row's problems under that row, each naming the row
+//! `aria-describedby`) and says each problem right under its control, naming the row
 //! (第2位成员 李芳（年收入）：…, 措施2（金额）：…), so a long form is not read from the top.
+//! On a phone a row's six controls stack: a list under the row sat far below the control.
 use leptos::prelude::*;
 
 /// The refused step's row problems: (the control's field, e.g. `members[1][income]`, the
@@ -36,18 +37,44 @@ pub fn marks(problems: Signal<Vec<(String, String)>>, kind: &str, row: &str, par
     wrong.then(|| ("true", message_id(kind, &field))).unzip()
 }
 
-/// Row `row`'s problems (`members[1]`), under its controls. The alert is around the list: on
-/// the list itself the role would take away its list semantics.
+/// The problem of control `part` of row `row` (`members[1]`), if any, to sit right under the
+/// control inside its label cell.
+pub fn cell_error(
+    problems: Signal<Vec<(String, String)>>,
+    kind: &str,
+    row: &str,
+    part: &str,
+) -> impl IntoView {
+    let (kind, field) = (kind.to_owned(), format!("{row}[{part}]"));
+    move || {
+        problems.with(|list| {
+            list.iter().find(|(f, _)| *f == field).map(|(f, text)| {
+                view! { <span class="field-error cell-error" role="alert" id=message_id(&kind, f)>{text.clone()}</span> }
+            })
+        })
+    }
+}
+
+/// Row `row`'s problems (`members[1]`) about none of its `cells` (which say their own), listed
+/// under the row. The alert is around the list: on the list itself the role would take away
+/// its list semantics.
 pub fn row_errors(
     problems: Signal<Vec<(String, String)>>,
     kind: String,
     row: String,
+    cells: &'static [&'static str],
 ) -> impl IntoView {
     let prefix = format!("{row}[");
     move || {
         let mine: Vec<(String, String)> = problems.with(|list| {
             list.iter()
-                .filter(|(field, _)| field.starts_with(&prefix))
+                .filter(|(field, _)| {
+                    field.strip_prefix(&prefix).is_some_and(|rest| {
+                        !rest
+                            .strip_suffix(']')
+                            .is_some_and(|part| cells.contains(&part))
+                    })
+                })
                 .cloned()
                 .collect()
         });

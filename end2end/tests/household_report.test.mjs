@@ -56,6 +56,10 @@ test('with JavaScript: report on a phone, get a tracking number, check progress'
   const tracking = (await page.getByTestId('tracking').innerText()).trim();
   assert.match(tracking, /^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{2}$/);
   await page.getByText('接下来').waitFor();
+  // Back to the form, where sending it again made a second filing: it says one was just sent.
+  await page.goBack();
+  await page.waitForURL(`${BASE_URL}/report`);
+  await page.getByTestId('filed-recently').waitFor();
 
   await trackAndExpectWaiting(page, tracking, mobile);
   // Hydrated and submitted under the CSP, with nothing refused on the way.

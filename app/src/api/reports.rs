@@ -18,6 +18,7 @@ pub async fn submit_report(form: ReportForm) -> Result<String, AppError> {
     RequestContext::public_call(|ctx| async move {
         let filed = reports::submit(&ctx.state, &form, &ctx.client_address(), ctx.now()).await;
         let tracking = ctx.keep_draft_if_invalid(&form, filed, "/report?").await?;
+        crate::ssr::filed_recently::mark(&ctx);
         leptos_axum::redirect(&reports::confirmation_link(&ctx.state, &tracking, ctx.now()).await?);
         Ok(tracking.as_str().to_owned())
     })

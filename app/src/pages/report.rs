@@ -29,6 +29,12 @@ pub fn ReportPage() -> impl IntoView {
     let regions = Resource::new(|| (), |_| region_tree());
     view! {
         <h1>{tr::report_form::title(t)}</h1>
+        {filed_recently().then(|| view! {
+            <p class="banner warn" role="status" data-testid="filed-recently">
+                {tr::report_form::filed_recently(t)}" "
+                <a href="/track">{tr::report_form::filed_recently_track(t)}</a>
+            </p>
+        })}
         <p class="hint">{tr::report_form::hint(t)}</p>
         <Suspense fallback=move || view! { <p class="loading">{tr::common::loading(t)}</p> }>
             {move || Suspend::new(async move {
@@ -49,6 +55,19 @@ pub fn ReportPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// Whether this browser filed a report in the last half hour (read on the server only: the
+/// page outside the island is never rendered in the browser).
+fn filed_recently() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        crate::ssr::filed_recently::in_request()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        false
     }
 }
 

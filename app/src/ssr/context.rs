@@ -17,10 +17,9 @@ pub const SESSION_COOKIE: &str = "sn_session";
 
 /// The session token in a `Cookie` header, if any.
 pub fn session_token_in(cookies: &str) -> Option<String> {
-    cookies.split(';').find_map(|pair| {
-        let (name, value) = pair.trim().split_once('=')?;
-        (name == SESSION_COOKIE && !value.is_empty()).then(|| value.to_owned())
-    })
+    super::cookies::value(cookies, SESSION_COOKIE)
+        .filter(|v| !v.is_empty())
+        .map(str::to_owned)
 }
 
 pub struct RequestContext {

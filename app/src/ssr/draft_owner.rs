@@ -9,11 +9,12 @@ pub const DRAFT_COOKIE_SECONDS: i64 = 60 * 60;
 
 /// The draft secret in a `Cookie` header, if it is one we could have made (64 hex digits).
 pub fn secret_in(cookies: &str) -> Option<&str> {
-    cookies.split(';').find_map(|pair| {
-        let (name, value) = pair.trim().split_once('=')?;
-        (name == DRAFT_COOKIE && value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit()))
-            .then_some(value)
-    })
+    super::cookies::value(cookies, DRAFT_COOKIE).filter(|v| is_secret(v))
+}
+
+/// A secret we could have made: 64 hex digits.
+pub fn is_secret(value: &str) -> bool {
+    value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 /// The digest stored with a draft for this secret.

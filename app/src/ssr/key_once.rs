@@ -28,10 +28,7 @@ pub fn show_once(ctx: &RequestContext, issued: &IssuedKey) {
 
 /// The key issued just before this page load, if any; clears it.
 pub fn take(ctx: &RequestContext) -> Option<IssuedKey> {
-    let value = ctx.header(header::COOKIE)?.split(';').find_map(|pair| {
-        let (name, value) = pair.trim().split_once('=')?;
-        (name == COOKIE).then(|| value.to_owned())
-    })?;
+    let value = super::cookies::value(ctx.header(header::COOKIE)?, COOKIE)?.to_owned();
     ctx.set_cookie(&format!(
         "{COOKIE}=; Path={PAGE}; HttpOnly; SameSite=Strict; Max-Age=0"
     ));

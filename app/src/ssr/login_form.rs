@@ -61,19 +61,19 @@ fn again(code: &str, next: Option<&str>) -> String {
 
 /// The user name the last failed sign-in of this browser typed.
 pub fn kept_name() -> Option<String> {
-    let parts = leptos::prelude::use_context::<http::request::Parts>()?;
-    name_in(parts.headers.get(header::COOKIE)?.to_str().ok()?)
+    decoded(&super::cookies::in_request(NAME_COOKIE)?)
 }
 
+#[cfg(test)]
 fn name_in(cookies: &str) -> Option<String> {
-    cookies.split(';').find_map(|pair| {
-        let (name, value) = pair.trim().split_once('=')?;
-        (name == NAME_COOKIE)
-            .then(|| hex::decode(value).ok())
-            .flatten()
-            .and_then(|bytes| String::from_utf8(bytes).ok())
-            .filter(|name| !name.is_empty())
-    })
+    decoded(super::cookies::value(cookies, NAME_COOKIE)?)
+}
+
+fn decoded(value: &str) -> Option<String> {
+    hex::decode(value)
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .filter(|name| !name.is_empty())
 }
 
 /// The cookie keeping `name` (hex: any characters, nothing to escape), or clearing it.

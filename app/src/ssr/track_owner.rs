@@ -21,11 +21,7 @@ pub fn issue(ctx: &RequestContext) -> String {
 }
 
 fn secret_in(cookies: &str) -> Option<&str> {
-    cookies.split(';').find_map(|pair| {
-        let (name, value) = pair.trim().split_once('=')?;
-        (name == TRACK_COOKIE && value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit()))
-            .then_some(value)
-    })
+    super::cookies::value(cookies, TRACK_COOKIE).filter(|v| draft_owner::is_secret(v))
 }
 
 /// Lives as long as the link's token.

@@ -234,3 +234,34 @@ async fn the_confirmation_links_to_the_village_notice_and_the_notice_names_whom_
         assert!(after.contains(number), "{number} after the objection line");
     }
 }
+
+/// Back after filing opens the form again: it says a report was just sent from this phone and
+/// where to follow it, naming nobody. A refused filing marks nothing; another browser is told
+/// nothing.
+#[tokio::test]
+async fn the_form_opened_again_after_filing_says_a_report_was_just_sent() {
+    let app = spawn_app().await;
+    let note = r#"data-testid="filed-recently""#;
+    assert!(!app.get_html("/report").await.contains(note));
+    let refused = app
+        .post_api(
+            "/api/reports/submit",
+            &crate::helpers::report_fields("", MOBILE, QINGSHI_VILLAGE),
+        )
+        .await;
+    assert_eq!(refused.status(), 422);
+    assert!(
+        !app.get_html("/report").await.contains(note),
+        "a refused filing marks nothing"
+    );
+
+    confirmation(&app, "张小明").await;
+    let again = app.get_html("/report").await;
+    let said = again.split(note).nth(1).expect("the note");
+    let said = &said[..said.find("</p>").expect("its end")];
+    assert!(said.contains("同一户不用再提交"), "{said}");
+    assert!(said.contains(r#"href="/track""#), "{said}");
+    assert!(!said.contains("张小明"), "nobody named: {said}");
+    let elsewhere = app.seen_at_address(2);
+    assert!(!elsewhere.get_html("/report").await.contains(note));
+}

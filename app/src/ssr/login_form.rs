@@ -2,7 +2,6 @@
 //! typed code, never the framework's encoded error), and the typed user name comes back in
 //! the form: it rides in a short-lived HttpOnly cookie for the login page alone, so it never
 //! appears in an address or a log. The password is never kept.
-use axum::http::header;
 
 use super::{context::RequestContext, error::ServiceError};
 use crate::domain::{return_path, url};

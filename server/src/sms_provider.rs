@@ -32,7 +32,8 @@ pub fn aliyun_from_env() -> Result<Option<AliyunSms>, ConfigError> {
                 "identified" => "SMS_TEMPLATE_IDENTIFIED",
                 "not_identified" => "SMS_TEMPLATE_NOT_IDENTIFIED",
                 "not_accepted" => "SMS_TEMPLATE_NOT_ACCEPTED",
-                _ => "SMS_TEMPLATE_ELIMINATED",
+                "eliminated" => "SMS_TEMPLATE_ELIMINATED",
+                _ => "SMS_TEMPLATE_TRACKING_NUMBER",
             };
             Ok(((*key).to_owned(), required(name, var(name))?))
         })

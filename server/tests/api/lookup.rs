@@ -33,6 +33,23 @@ async fn a_household_gets_its_tracking_numbers_by_text_and_nobody_learns_more() 
     assert_eq!(texts.len(), 1);
     let grouped = format!("{}-{}-{}", &tracking[..4], &tracking[4..8], &tracking[8..]);
     assert!(texts[0].contains(&grouped), "{} in {}", grouped, texts[0]);
+    // A provider sends only approved templates: the text is one, with the number its variable.
+    let template = app::domain::wording::sms_templates::template_of(&texts[0])
+        .unwrap_or_else(|| panic!("no template fits {}", texts[0]));
+    assert_eq!(template.key, "tracking_number");
+    assert_eq!(template.params[0], ("tracking", grouped.clone()));
+
+    // Two filings under one mobile: a text each, each a template.
+    let second = app
+        .submit_report("张三", "13800138000", QINGSHI_VILLAGE)
+        .await;
+    assert_eq!(resend(&app, "13800138000").await.status(), 200);
+    let texts = texts_to(&app, "13800138000").await;
+    assert_eq!(texts.len(), 3, "one more text per filing");
+    assert!(texts.iter().any(|t| t.contains(&second[..4])));
+    assert!(texts
+        .iter()
+        .all(|t| app::domain::wording::sms_templates::template_of(t).is_some()));
 
     // A number with no filings gets the same answer and no text.
     assert_eq!(resend(&app, "13900139000").await.status(), 200);

@@ -29,6 +29,12 @@ pub fn sms(event: &CaseEvent, tracking: &str) -> Option<(&'static str, String)> 
     Some((kind, format!("【{SIGN_NAME}】{text}")))
 }
 
+/// The text giving one filing's tracking number back (忘记查询码), and its kind.
+pub fn tracking_sms(tracking: &str, filed_on: &str) -> (&'static str, String) {
+    let text = w::tracking_number(Lang::default(), tracking, filed_on);
+    ("tracking_number", format!("【{SIGN_NAME}】{text}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

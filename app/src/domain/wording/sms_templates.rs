@@ -15,18 +15,29 @@ pub struct SmsTemplate {
 }
 
 /// The template keys and their texts in the SMS's language (`sms_words`, as
-/// `super::household::sms` words them), with markers where the variables go.
+/// `super::household` words them), with markers where the variables go, and the name of the
+/// second variable, if the text has one.
 type Word = fn(&str, &str) -> String;
 
-const FORMS: [(&str, Word); 4] = [
-    ("identified", |t, _| w::identified(Lang::default(), t)),
-    ("not_identified", |t, r| {
-        w::not_identified(Lang::default(), t, r)
-    }),
-    ("not_accepted", |t, r| {
-        w::not_accepted(Lang::default(), t, r)
-    }),
-    ("eliminated", |t, _| w::eliminated(Lang::default(), t)),
+const FORMS: [(&str, Word, &str); 5] = [
+    ("identified", |t, _| w::identified(Lang::default(), t), ""),
+    (
+        "not_identified",
+        |t, r| w::not_identified(Lang::default(), t, r),
+        "reason",
+    ),
+    (
+        "not_accepted",
+        |t, r| w::not_accepted(Lang::default(), t, r),
+        "reason",
+    ),
+    ("eliminated", |t, _| w::eliminated(Lang::default(), t), ""),
+    // 忘记查询码: one text per filing, so each fits a provider's cap on one variable.
+    (
+        "tracking_number",
+        |t, d| w::tracking_number(Lang::default(), t, d),
+        "date",
+    ),
 ];
 
 /// Where the tracking number and the reason sit in a worded form (never in real text).
@@ -34,12 +45,12 @@ const TRACKING: &str = "\u{1}";
 const REASON: &str = "\u{2}";
 
 /// Every template key, for configuration checks.
-pub const TEMPLATE_KEYS: [&str; 4] = [FORMS[0].0, FORMS[1].0, FORMS[2].0, FORMS[3].0];
+pub const TEMPLATE_KEYS: [&str; 5] = [FORMS[0].0, FORMS[1].0, FORMS[2].0, FORMS[3].0, FORMS[4].0];
 
 /// The template a household SMS was rendered from, or `None` for a text no template fits.
 pub fn template_of(text: &str) -> Option<SmsTemplate> {
     let body = text.strip_prefix(&format!("【{SIGN_NAME}】"))?;
-    FORMS.iter().find_map(|(key, word)| {
+    FORMS.iter().find_map(|(key, word, second)| {
         let form = word(TRACKING, REASON);
         let (head, rest) = form.split_once(TRACKING)?;
         let rest_of_text = body.strip_prefix(head)?;
@@ -55,7 +66,7 @@ pub fn template_of(text: &str) -> Option<SmsTemplate> {
                 let (tracking, reason) = rest_of_text.strip_suffix(tail)?.split_once(middle)?;
                 vec![
                     ("tracking", tracking.to_owned()),
-                    ("reason", reason.to_owned()),
+                    (*second, reason.to_owned()),
                 ]
             }
         };
@@ -126,6 +137,16 @@ pub(crate) mod tests {
                 vec![("tracking", "ABCDEFGHJK")],
             ),
         ];
+        let (_, text) = super::super::household::tracking_sms("ABCD-EFGH-JK", "2026年12月3日");
+        let template = template_of(&text).unwrap_or_else(|| panic!("no template: {text}"));
+        assert_eq!(template.key, "tracking_number");
+        assert_eq!(
+            template.params,
+            vec![
+                ("tracking", "ABCD-EFGH-JK".to_owned()),
+                ("date", "2026年12月3日".to_owned())
+            ]
+        );
         for (kind, key, params) in cases {
             let (_, text) = super::super::household::sms(&event(kind), "ABCDEFGHJK").expect("sms");
             let template = template_of(&text).unwrap_or_else(|| panic!("no template: {text}"));

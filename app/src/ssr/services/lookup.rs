@@ -5,7 +5,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::millis;
 use crate::{
-    domain::{mobile::MobileNumber, time::date_zh, tracking::TrackingNumber},
+    domain::{
+        mobile::MobileNumber, time::date_zh, tracking::TrackingNumber,
+        wording::household::tracking_sms,
+    },
     ssr::{
         error::ServiceError,
         repo::{cases, outbox, rate_limits},
@@ -69,32 +72,34 @@ pub async fn send_tracking_numbers(
         tracing::info!("no filings for this mobile; nothing sent");
         return Ok(());
     }
-    let mut listed = Vec::with_capacity(filed.len());
+    // One text per filing, each an approved template (providers send no free text, and cap
+    // the length of one variable).
+    let mut texts = Vec::with_capacity(filed.len());
     for row in &filed {
         let tracking = TrackingNumber::parse(&row.tracking_number)
             .map_err(|_| ServiceError::Corrupt(format!("case {} tracking", row.id)))?;
         let day = NaiveDate::parse_from_str(&row.discovered_on, "%Y-%m-%d")
             .map_err(|_| ServiceError::Corrupt(format!("case {} date", row.id)))?;
-        listed.push(format!("{}（{}申报）", tracking.grouped(), date_zh(day)));
+        texts.push(tracking_sms(&tracking.grouped(), &date_zh(day)));
     }
-    let body = format!(
-        "【防返贫监测】您的申报查询码：{}。请在“查询进度”输入查询码和本手机号查看办理情况，或拨打12317。",
-        listed.join("、")
-    );
-    outbox::enqueue(
-        &state.db.pool,
-        &state.vault,
-        &outbox::NewMessage {
-            id: &new_id(),
-            channel: outbox::MessageChannel::Sms,
-            recipient: mobile.as_str(),
-            subject: "申报查询码",
-            body: &body,
-            case_id: None,
-        },
-        millis(now),
-    )
-    .await?;
+    let mut tx = state.db.pool.begin().await?;
+    for (kind, body) in &texts {
+        outbox::enqueue(
+            &mut *tx,
+            &state.vault,
+            &outbox::NewMessage {
+                id: &new_id(),
+                channel: outbox::MessageChannel::Sms,
+                recipient: mobile.as_str(),
+                subject: kind,
+                body,
+                case_id: None,
+            },
+            millis(now),
+        )
+        .await?;
+    }
+    tx.commit().await?;
     tracing::info!(filings = filed.len(), "tracking numbers queued by SMS");
     Ok(())
 }

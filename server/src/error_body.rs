@@ -6,7 +6,7 @@
 use axum::{
     body::{to_bytes, Body},
     extract::Request,
-    http::{header, HeaderValue},
+    http::{header, HeaderValue, StatusCode},
     middleware::Next,
     response::Response,
 };
@@ -35,9 +35,18 @@ pub async fn plain_errors(request: Request, next: Next) -> Response {
             Lang::for_request(text(header::COOKIE), text(header::ACCEPT_LANGUAGE)),
         )
     };
-    // A browser posting a form reads the page it is answered with.
-    if accept.contains("text/html") || !request.uri().path().starts_with("/api/") {
+    if !request.uri().path().starts_with("/api/") {
         return next.run(request).await;
+    }
+    // A browser posting a form reads the page it is answered with; a browser opening a form's
+    // address (typed, or from history) got an empty 405, which it shows as a broken page.
+    if accept.contains("text/html") {
+        let headers = request.headers().clone();
+        let response = next.run(request).await;
+        return match response.status() {
+            StatusCode::METHOD_NOT_ALLOWED => Refusal::WrongMethod.respond(&headers),
+            _ => response,
+        };
     }
     let typed = reads_typed_errors(&accept);
     let response = next.run(request).await;

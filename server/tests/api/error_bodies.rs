@@ -109,6 +109,18 @@ async fn an_unknown_call_or_a_wrong_method_is_answered_in_json_not_with_a_page()
         assert!(message.contains("这个地址不能这样打开"), "{message}");
         assert!(!message.contains("没有找到"), "{message}");
     }
+    // A browser opening a form's address gets a page saying so, not an empty answer.
+    let opened = app
+        .client
+        .get(app.url("/api/reports/submit"))
+        .header(header::ACCEPT, "text/html")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(opened.status().as_u16(), 405);
+    let page = opened.text().await.expect("text");
+    assert!(page.contains("这个地址不能这样打开"), "{page}");
+    assert!(page.contains("href=\"/\""), "a way home: {page}");
     // A browser still gets the page.
     let page = app
         .client

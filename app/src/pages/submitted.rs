@@ -2,7 +2,10 @@ use crate::tr;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::{api::reports::get_submission_info, components::contacts::ContactList, i18n::use_lang};
+use crate::{
+    api::reports::get_submission_info, components::contacts::ContactList,
+    domain::tracking::TrackingNumber, i18n::use_lang, wire::AppError,
+};
 
 #[component]
 pub fn SubmittedPage() -> impl IntoView {
@@ -65,13 +68,32 @@ pub fn SubmittedPage() -> impl IntoView {
                         </section>
                     }
                     .into_any(),
+                    // The link expired (or names another filing): not a 200, but not a red
+                    // "no such record" either, which read as a lost report.
+                    Err(e @ AppError::NotFound) => {
+                        crate::components::page_status::main_content_failed(&e);
+                        let number = TrackingNumber::parse(&params.read_untracked().get("tracking").unwrap_or_default())
+                            .ok()
+                            .map(|n| n.grouped());
+                        view! {
+                            <section class="card" data-testid="expired">
+                                <h1>{tr::submitted::expired_title(t)}</h1>
+                                <p>{tr::submitted::expired_safe(t)}</p>
+                                {number.map(|n| view! {
+                                    <p>{tr::submitted::number_in_address(t)}<strong class="tracking">{n}</strong></p>
+                                })}
+                                <p>{tr::submitted::how_to_check(t)}</p>
+                                <a href="/track" class="button">{tr::submitted::track_my_report(t)}</a>
+                                <p><a href="/track#forgot">{tr::submitted::forgot_link(t)}</a></p>
+                            </section>
+                        }
+                        .into_any()
+                    }
                     Err(e) => {
                         crate::components::page_status::main_content_failed(&e);
-                        // The link expired or names another filing: not found, not a 200.
                         view! {
                             <section class="card">
                                 <p class="banner error">{e.text(t)}</p>
-                                <p>{tr::submitted::page_shown_only_within(t)}</p>
                                 <a href="/track" class="button">{tr::submitted::track_my_report(t)}</a>
                             </section>
                         }

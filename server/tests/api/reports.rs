@@ -32,8 +32,9 @@ async fn a_valid_report_gets_a_tracking_number_and_goes_to_the_confirmation() {
     assert!(page.contains("2026年11月25日"), "acceptance deadline");
     assert!(page.contains("2026年12月8日"), "decision deadline");
 
-    // The same link for another number, without its token, or after the token's hour: a
-    // "not found" page that says why and where to look instead, answered as a 404.
+    // The same link for another number, without its token, or after the token's hour: a 404
+    // page that confirms nothing of the filing, but says the page expired (not that the report
+    // is lost), gives back the number the address holds, and how to look it up or recover it.
     let other = TrackingNumber::from_random([7; 16]);
     let (_, token) = link.split_once("?t=").expect("a token");
     let refused = [
@@ -48,8 +49,31 @@ async fn a_valid_report_gets_a_tracking_number_and_goes_to_the_confirmation() {
         let response = app.client.get(app.url(path)).send().await.expect("request");
         assert_eq!(response.status(), 404, "{path}");
         let page = response.text().await.expect("body");
-        assert!(page.contains("确认页只在提交后一小时内显示"), "{path}");
-        assert!(!page.contains(&grouped), "{path}: shows the number");
+        for said in [
+            "这个确认页已经过期",
+            "不会丢失",
+            "href=\"/track#forgot\"",
+            "12317",
+        ] {
+            assert!(page.contains(said), "{path}: {said}");
+        }
+        assert!(
+            !page.contains("没有找到相关记录"),
+            "{path}: not read as lost"
+        );
+        assert!(
+            !page.contains("2026年11月25日"),
+            "{path}: nothing of the filing"
+        );
+        let in_address = if n == 0 {
+            other.grouped()
+        } else {
+            grouped.clone()
+        };
+        assert!(
+            page.contains(&in_address),
+            "{path}: the number in the address"
+        );
     }
 }
 

@@ -174,6 +174,10 @@ pub struct CaseView {
     /// Role codes of whoever takes the case's next step, when the reader's role does not.
     #[serde(default)]
     pub waiting_on: Vec<String>,
+    /// `YYYY-MM-DD`: the day the village may end the running notice, when nobody has a step
+    /// of the procedure before it.
+    #[serde(default)]
+    pub waiting_until: Option<String>,
     pub today: String,
     /// Earlier filings that look like the same household.
     pub duplicates: Vec<DuplicateView>,

@@ -424,3 +424,37 @@ async fn a_case_says_whom_its_next_step_waits_on() {
     let page = cadre.get_html(&format!("/staff/cases/{id}")).await;
     assert!(!page.contains("waiting-on"), "the cadre's own step");
 }
+
+/// While the village notice runs, the case waits on the notice, then on the village to end it:
+/// not on the county or the departments, whose data comparison and feedback run beside it
+/// (tester: 公示中 read 下一步由县级工作人员、县级负责人、行业部门联络员办理).
+#[tokio::test]
+async fn a_running_notice_says_until_when_and_who_ends_it() {
+    use app::domain::case::{CaseCommand, VillageOutcome};
+    let app = spawn_app().await;
+    let id = crate::fixtures::accepted_case(&app, "13800138092").await;
+    let cadre = crate::fixtures::village_cadre();
+    let today = crate::storage::today(&app);
+    for step in [
+        CaseCommand::RecordHomeCheck {
+            record: crate::fixtures::record(today, 300_000),
+        },
+        CaseCommand::HoldVillageReview {
+            date: today,
+            outcome: VillageOutcome::Pass,
+        },
+        CaseCommand::StartNotice { from: today },
+    ] {
+        crate::storage::run(&app, &cadre, &id, step).await;
+    }
+    for reader in ["xian-officer", "zhen-qingshi"] {
+        let page = app
+            .login(reader)
+            .await
+            .get_html(&format!("/staff/cases/{id}"))
+            .await;
+        assert!(page.contains("公示期到"), "{reader}");
+        assert!(page.contains("之后由村级干部/网格员结束公示"), "{reader}");
+        assert!(!page.contains("下一步由县级"), "{reader}");
+    }
+}

@@ -60,6 +60,14 @@ impl WorkOwners {
             .filter(|role| self.has_step(*role, ANYONE, today))
             .collect()
     }
+
+    /// The day after `today` the village's step opens (ending a notice), when nobody has one
+    /// before: the case waits on the notice.
+    pub fn waiting_until(&self, today: NaiveDate) -> Option<NaiveDate> {
+        let nobody_now = self.waiting_on(today).is_empty();
+        self.village_cadre_from
+            .filter(|day| *day > today && nobody_now)
+    }
 }
 
 /// One role's work before it is laid out in columns.
@@ -98,7 +106,19 @@ pub struct QueueKeys {
 impl Case {
     /// Who has a step to take on this case under `policy`, for any day.
     pub fn work_owners(&self, policy: &Policy) -> WorkOwners {
-        let work = |role| self.role_work(role, policy);
+        self.owners_of(policy, is_work_item_for)
+    }
+
+    /// Who takes the case's next step of its procedure (not a visit, a measure's progress or a
+    /// data comparison, which run beside it): whom the case waits on.
+    pub fn next_step_owners(&self, policy: &Policy) -> WorkOwners {
+        self.owners_of(policy, |case, kind| {
+            is_procedure_step(kind) && is_work_item_for(case, kind)
+        })
+    }
+
+    fn owners_of(&self, policy: &Policy, counts: fn(&Case, CommandKind) -> bool) -> WorkOwners {
+        let work = |role| self.role_work(role, policy, counts);
         let village = work(Role::VillageCadre);
         let county_head = work(Role::CountyHead);
         WorkOwners {
@@ -124,7 +144,12 @@ impl Case {
         }
     }
 
-    fn role_work(&self, role: Role, policy: &Policy) -> RoleWork {
+    fn role_work(
+        &self,
+        role: Role,
+        policy: &Policy,
+        counts: fn(&Case, CommandKind) -> bool,
+    ) -> RoleWork {
         let actor = Actor::new(ANYONE, role, self.village.clone());
         // Only ending the notice depends on the day; any day does for the other steps.
         let any_day = self.discovered_on.and_time(NaiveTime::MIN);
@@ -132,7 +157,7 @@ impl Case {
         let mut work = RoleWork::default();
         let mut approves = false;
         for kind in CommandKind::ALL {
-            if !is_work_item_for(self, kind) {
+            if !counts(self, kind) {
                 continue;
             }
             match kind {
@@ -213,6 +238,30 @@ pub fn is_work_item(kind: CommandKind) -> bool {
         | K::ReviewRelief
         | K::FeedBackAlert => true,
     }
+}
+
+/// The steps of the procedures themselves (identification, elimination, the plan's review
+/// and notice, naming the responsible person and the plan): what "the next step" means.
+pub fn is_procedure_step(kind: CommandKind) -> bool {
+    use CommandKind as K;
+    matches!(
+        kind,
+        K::Accept
+            | K::RejectOutOfScope
+            | K::RecordHomeCheck
+            | K::HoldVillageReview
+            | K::StartNotice
+            | K::EndNotice
+            | K::TownshipReview
+            | K::CountyDecide
+            | K::CountyDecideElimination
+            | K::NotifyRefusal
+            | K::AssignResponsible
+            | K::AddPlan
+            | K::ReviewPlan
+            | K::StartPlanNotice
+            | K::EndPlanNotice
+    )
 }
 
 /// Like [`is_work_item`], but a step already done once (a responsible person named, a plan

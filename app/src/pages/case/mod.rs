@@ -16,10 +16,10 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::cases::{case_detail, RunCaseCommand};
 use crate::{
-    domain::wording::by_lang,
+    domain::wording::{by_lang, iso_day::day_words},
     i18n::{use_lang, Lang},
     tr,
-    wire::cases::{Choice, StepTyped},
+    wire::cases::{CaseView, Choice, StepTyped},
 };
 use sections::{ClockList, HouseholdSummary, Timeline};
 use step_form::StepForm;
@@ -44,15 +44,23 @@ fn opened_step(i: usize, code: &str) -> bool {
     }
 }
 
-/// Whom the case waits on, for a reader with no step: 下一步由村干部办理.
-fn waiting_on(roles: &[String], t: Lang) -> Option<String> {
-    let names: Vec<&str> = roles
+/// Whom the case waits on, for a reader who does not take its next step: 下一步由村干部办理,
+/// or the running notice and the day it may end.
+fn waiting_on(case: &CaseView, t: Lang) -> Option<String> {
+    let names: Vec<&str> = case
+        .waiting_on
         .iter()
         .filter_map(|code| crate::domain::role::Role::from_code(code))
         .map(|role| role.label(t))
         .collect();
-    (!names.is_empty())
-        .then(|| tr::case_page::waiting_on(t, names.join(tr::common::list_separator(t))))
+    match (&case.waiting_until, names.is_empty()) {
+        (_, false) => Some(tr::case_page::waiting_on(
+            t,
+            names.join(tr::common::list_separator(t)),
+        )),
+        (Some(day), true) => Some(tr::case_page::waiting_until(t, day_words(day, t))),
+        (None, true) => None,
+    }
 }
 
 /// The step just taken, named by the mark in the address the server sent the browser to
@@ -102,9 +110,9 @@ pub fn CasePage() -> impl IntoView {
                                 {posted_step_gone(&steps, t)}
                                 {step_done(case.done_step.as_deref(), t)}
                                 {if steps.is_empty() {
-                                    view! { <p class="empty">{tr::case_page::no_steps(t)} {waiting_on(&case.waiting_on, t)}</p> }.into_any()
+                                    view! { <p class="empty">{tr::case_page::no_steps(t)} {waiting_on(&case, t)}</p> }.into_any()
                                 } else {
-                                    let waiting = waiting_on(&case.waiting_on, t)
+                                    let waiting = waiting_on(&case, t)
                                         .map(|w| view! { <p class="muted" data-testid="waiting-on">{w}</p> });
                                     (waiting, steps
                                         .into_iter()

@@ -2,6 +2,7 @@ mod assistance;
 mod clock_choice;
 mod clock_rules;
 mod engine_gaps;
+mod next_step;
 mod props;
 mod rules;
 mod screening;

@@ -80,6 +80,7 @@ pub async fn view(
         .await?
         .ok_or(ServiceError::NotFound)?;
     let today = beijing_date(now);
+    let next_step = case.next_step_owners(&state.policy);
     let clocks = sections::clocks(&case, today, &state.calendar, &state.policy);
     let events = rows::events(&state.db.pool, &state.vault, case_id)
         .await?
@@ -176,9 +177,10 @@ pub async fn view(
         timeline,
         available,
         suggested_measures: sections::suggested_measures(&case),
+        // Said to a reader whose role does not take the case's next step of its procedure
+        // (a visit or a data comparison beside it does not count).
         waiting_on: {
-            // Said to a reader whose role does not take the case's next step.
-            let roles = case.work_owners(&state.policy).waiting_on(today);
+            let roles = next_step.waiting_on(today);
             if roles.contains(&actor.role) {
                 Vec::new()
             } else {
@@ -188,6 +190,7 @@ pub async fn view(
                     .collect()
             }
         },
+        waiting_until: next_step.waiting_until(today).map(|d| d.to_string()),
         today: today.to_string(),
         duplicates: super::duplicates::duplicate_views(state, &actor, &case.duplicates).await?,
         later_filings: super::duplicates::later_filings(state, &actor, &case, &row).await?,

@@ -1,0 +1,43 @@
+//! Whom a case waits on: the owner of its next step of procedure, not whoever has a visit, a
+//! measure or a data comparison to do beside it (tester: during 公示中 the page named the
+//! county and the departments).
+use super::super::*;
+use super::setups::*;
+use super::support::*;
+
+fn next(j: &Journey) -> (Vec<Role>, Option<chrono::NaiveDate>) {
+    let owners = j.case.next_step_owners(&j.policy);
+    (
+        owners.waiting_on(j.today()),
+        owners.waiting_until(j.today()),
+    )
+}
+
+#[test]
+fn a_running_notice_waits_for_its_end_then_on_the_village() {
+    let mut j = notice_running();
+    let (roles, until) = next(&j);
+    assert_eq!(roles, Vec::<Role>::new(), "nobody before the notice ends");
+    let end = until.expect("the day the notice may end");
+    assert!(end > j.today());
+    // The stored work of the county (data comparison) does not make it the next step.
+    assert!(j.case.work_owners(&j.policy).county_officer);
+    j.days((end - j.today()).num_days());
+    assert_eq!(next(&j), (vec![Role::VillageCadre], None));
+}
+
+#[test]
+fn each_step_of_the_procedure_waits_on_its_own_level() {
+    let levels = |j: Journey| next(&j).0;
+    let township = [Role::TownshipOfficer, Role::TownshipHead];
+    for roles in [levels(reported()), levels(notice_ended())] {
+        assert!(roles.iter().all(|r| township.contains(r)), "{roles:?}");
+        assert!(roles.contains(&Role::TownshipOfficer), "{roles:?}");
+    }
+    let home_check = levels(accepted());
+    assert!(home_check.contains(&Role::VillageCadre), "{home_check:?}");
+    assert!(!home_check.contains(&Role::CountyOfficer), "{home_check:?}");
+    let county = levels(township_reviewed());
+    assert!(county.contains(&Role::CountyOfficer), "{county:?}");
+    assert!(!county.contains(&Role::VillageCadre), "{county:?}");
+}

@@ -44,7 +44,7 @@ use crate::{
         inbox::NotificationView,
         notice::NoticeView,
         queue::QueueView,
-        regions::TownshipOption,
+        regions::{ScopedRegions, TownshipOption},
         reports::{ReportDraft, SubmissionInfo, TrackResult},
         settings::SettingsView,
         AppError,
@@ -287,6 +287,12 @@ pub fn document() -> OpenApi {
         Form,
         Public,
         "Townships and villages, for pickers",
+        vec![],
+    );
+    d.route::<MyRegions, ScopedRegions>(
+        Form,
+        Staff,
+        "The officer's own region and the townships and villages inside it",
         vec![],
     );
     let args = vec![d.arg::<String>("village")];

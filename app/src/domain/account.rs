@@ -29,6 +29,8 @@ pub enum AccountFieldError {
     DisplayName,
     Role,
     Region,
+    /// A region of another level than the role's (a village cadre for the whole county).
+    RegionLevel,
     CannotDeactivateSelf,
 }
 
@@ -38,6 +40,7 @@ user_messages!(AccountFieldError {
     DisplayName => account.display_name;
     Role => account.role;
     Region => account.region;
+    RegionLevel => account.region_level;
     CannotDeactivateSelf => account.cannot_deactivate_self;
 });
 
@@ -79,6 +82,11 @@ impl NewAccount {
             .filter(|r| within.contains(r));
         if region.is_none() {
             note("region", AccountFieldError::Region);
+        }
+        if let (Some(role), Some(region)) = (role, &region) {
+            if role.region_level() != Some(region.level()) {
+                note("region", AccountFieldError::RegionLevel);
+            }
         }
         // The same rules as the first admin's (`server create-admin`).
         if let Err(weak) = password_policy::check(&form.password, username) {
@@ -125,6 +133,45 @@ mod tests {
         let account = NewAccount::parse(&form(), &county()).expect("valid");
         assert_eq!(account.display_name, "张三");
         assert_eq!(account.role, Role::TownshipOfficer);
+    }
+
+    #[test]
+    fn the_region_is_of_the_roles_level() {
+        for (role, region, fits) in [
+            ("village_cadre", "522799101201", true),
+            ("village_cadre", "522799000000", false),
+            ("village_cadre", "522799101000", false),
+            ("township_head", "522799101000", true),
+            ("township_officer", "522799101201", false),
+            ("county_officer", "522799000000", true),
+            ("county_officer", "522799101000", false),
+            ("hotline_operator", "522799000000", true),
+        ] {
+            let form = NewAccountForm {
+                role: role.into(),
+                region: region.into(),
+                ..form()
+            };
+            let parsed = NewAccount::parse(&form, &county());
+            assert_eq!(parsed.is_ok(), fits, "{role} {region}");
+            if !fits {
+                let problems = parsed.expect_err("refused");
+                assert_eq!(problems.len(), 1);
+                assert_eq!(problems[0].0, "region");
+                assert_eq!(problems[0].1.key, "account.region_level");
+            }
+        }
+    }
+
+    #[test]
+    fn the_password_label_states_the_policys_length() {
+        for lang in crate::domain::lang::Lang::ALL {
+            let label = crate::tr::admin::password(*lang);
+            assert!(
+                label.contains(&password_policy::MIN_CHARS.to_string()),
+                "{label}"
+            );
+        }
     }
 
     #[test]

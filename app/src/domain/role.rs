@@ -61,6 +61,22 @@ impl Role {
         Role::ALL.iter().copied().find(|r| r.code() == code)
     }
 
+    /// The level of region an account of this role belongs to: its region is its scope, so a
+    /// village cadre given the whole county would see every case in it.
+    pub fn region_level(self) -> Option<super::region::RegionLevel> {
+        use super::region::RegionLevel as L;
+        match self {
+            Role::VillageCadre => Some(L::Village),
+            Role::TownshipOfficer | Role::TownshipHead => Some(L::Township),
+            Role::CountyOfficer
+            | Role::CountyHead
+            | Role::DepartmentLiaison
+            | Role::HotlineOperator
+            | Role::CountyAdmin => Some(L::County),
+            Role::Household => None,
+        }
+    }
+
     pub fn label_zh(self) -> &'static str {
         match self {
             Role::VillageCadre => "村级干部/网格员",

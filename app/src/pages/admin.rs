@@ -8,7 +8,7 @@ use crate::components::region_contacts::RegionContactsCard;
 use crate::{
     api::{
         admin::{dead_letters, list_accounts, CreateAccount, ResetPassword, SetAccountActive},
-        regions::region_tree,
+        regions::my_regions,
     },
     domain::role::Role,
     i18n::use_lang,
@@ -32,7 +32,7 @@ pub fn AdminPage() -> impl IntoView {
         },
         |_| list_accounts(),
     );
-    let regions = Resource::new(|| (), |_| region_tree());
+    let regions = Resource::new(|| (), |_| my_regions());
     let reset_done = leptos_router::hooks::use_query_map()
         .read_untracked()
         .get("done")
@@ -51,7 +51,8 @@ pub fn AdminPage() -> impl IntoView {
     view! {
         <Suspense fallback=move || view! { <p class="loading">{tr::common::loading(t)}</p> }>
             {move || Suspend::new(async move {
-                let townships = regions.await.unwrap_or_default();
+                let mine = regions.await.unwrap_or_default();
+                let townships = mine.townships;
                 match accounts.await {
                     Ok(list) => view! {
                         <p><a href="/staff">{tr::staff::back_to_queue(t)}</a></p>
@@ -75,7 +76,7 @@ pub fn AdminPage() -> impl IntoView {
                                 </div>
                                 <div class="field"><label for="a-region">{tr::admin::region(t)}</label>
                                     <select id="a-region" name="account[region]">
-                                        <option value="522799000000">{tr::keys::whole_county(t)}</option>
+                                        <option value=mine.code>{tr::keys::whole_county(t)}</option>
                                         {townships.into_iter().map(|t| view! {
                                             <option value=t.code.clone() lang="zh-CN">{t.name.clone()}</option>
                                             {t.villages.into_iter().map(|v| view! {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::{
     api::{
         department_keys::{list_keys, IssueKey, RevokeKey},
-        regions::region_tree,
+        regions::my_regions,
     },
     components::notice::{first_failure, LoadError},
     domain::department_key::DEFAULT_REQUESTS_PER_MINUTE,
@@ -23,7 +23,7 @@ pub fn KeysPage() -> impl IntoView {
         move || (issue.version().get(), revoke.version().get()),
         |_| list_keys(),
     );
-    let regions = Resource::new(|| (), |_| region_tree());
+    let regions = Resource::new(|| (), |_| my_regions());
     let error = move || {
         first_failure(
             t,
@@ -40,7 +40,8 @@ pub fn KeysPage() -> impl IntoView {
         {move || error().map(|e| view! { <p class="banner error" role="alert">{e}</p> })}
         <Suspense fallback=move || view! { <p class="loading">{tr::common::loading(t)}</p> }>
             {move || Suspend::new(async move {
-                let townships = regions.await.unwrap_or_default();
+                let mine = regions.await.unwrap_or_default();
+                let townships = mine.townships;
                 match page.await {
                     Ok(page) => view! {
                         {page.fresh.map(|k| view! { <FreshKey k t /> })}
@@ -56,7 +57,7 @@ pub fn KeysPage() -> impl IntoView {
                                 </div>
                                 <div class="field"><label for="k-region">{tr::keys::region(t)}</label>
                                     <select id="k-region" name="key[region]">
-                                        <option value="522799000000">{tr::keys::whole_county(t)}</option>
+                                        <option value=mine.code>{tr::keys::whole_county(t)}</option>
                                         {townships.into_iter().map(|w| view! {
                                             <option value=w.code.clone() lang="zh-CN">{w.name.clone()}</option>
                                         }).collect_view()}

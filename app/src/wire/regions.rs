@@ -14,3 +14,12 @@ pub struct TownshipOption {
     pub name: String,
     pub villages: Vec<VillageOption>,
 }
+
+/// The signed-in officer's own region and the townships and villages inside it, for forms
+/// that name a region within the officer's scope (accounts, department keys).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ScopedRegions {
+    pub code: String,
+    pub townships: Vec<TownshipOption>,
+}

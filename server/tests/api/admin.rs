@@ -171,3 +171,39 @@ async fn the_account_list_offers_no_turning_off_of_the_signed_in_admin() {
     assert!(other.contains(">停用<"), "{other}");
     assert!(!other.contains("您本人的账号"), "{other}");
 }
+
+/// A village cadre's account must be for a village: given the whole county, its scope would
+/// be every case in it (tester: such an account was made and saw all 21 cases).
+#[tokio::test]
+async fn an_account_for_a_region_of_another_level_than_its_role_is_refused() {
+    let app = spawn_app().await;
+    let admin = app.login("xian-admin").await;
+    for (role, region) in [
+        ("village_cadre", "522799000000"),
+        ("township_officer", "522799101201"),
+        ("county_officer", "522799101000"),
+    ] {
+        let refused = admin
+            .post_api(
+                "/api/admin/create",
+                &fields(&[
+                    ("account[username]", "wangge-qingshi"),
+                    ("account[display_name]", "网格员"),
+                    ("account[role]", role),
+                    ("account[region]", region),
+                    ("account[password]", "qingshi-grid-2026"),
+                ]),
+            )
+            .await;
+        assert_eq!(refused.status(), 422, "{role} {region}");
+        let body: Value = refused.json().await.expect("json");
+        assert_eq!(body["Validation"][0]["field"], "region", "{body}");
+        assert_eq!(body["Validation"][0]["key"], "account.region_level");
+    }
+    let made: i64 = sqlx::query_scalar("select count(*) from users where username = $1")
+        .bind("wangge-qingshi")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .expect("count");
+    assert_eq!(made, 0, "no account written");
+}

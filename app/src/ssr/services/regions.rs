@@ -2,8 +2,21 @@
 use crate::domain::region::RegionLevel;
 use crate::{
     ssr::{error::ServiceError, repo::regions, state::AppState},
-    wire::regions::{TownshipOption, VillageOption},
+    wire::regions::{ScopedRegions, TownshipOption, VillageOption},
 };
+
+/// The staff member's own region and the tree inside it (the county's, not the demo's, code:
+/// the forms named `522799000000` for the whole county whatever county ran them).
+pub async fn mine(
+    state: &AppState,
+    staff: &super::auth::Staff,
+) -> Result<ScopedRegions, ServiceError> {
+    let rows = regions::all(&state.db.pool).await?;
+    Ok(ScopedRegions {
+        code: staff.scope.as_str().to_owned(),
+        townships: tree_in(&rows, &staff.scope),
+    })
+}
 
 pub async fn tree(state: &AppState) -> Result<Vec<TownshipOption>, ServiceError> {
     Ok(tree_of(&regions::all(&state.db.pool).await?))

@@ -20,7 +20,7 @@ use crate::{
     i18n::use_lang,
     tr,
     wire::{
-        queue::{QueueCounts, QueueItem},
+        queue::{ClosedItem, QueueCounts, QueueItem},
         regions::TownshipOption,
         AppError,
     },
@@ -154,6 +154,7 @@ pub fn QueuePage() -> impl IntoView {
                         </nav>
                         <QueueFilterForm tab=tab.clone() q=q.clone() filter=filter.clone() townships=view.regions />
                         <QueueList items=view.items />
+                        <ClosedList items=view.closed />
                         {after.is_some().then(|| view! {
                             <a href=queue_href(&tab, &q, &filter, None) class="queue-first">{tr::queue::first_page(t)}</a>
                         })}
@@ -348,4 +349,33 @@ fn QueueList(items: Vec<QueueItem>) -> impl IntoView {
         </ul>
     }
     .into_any()
+}
+
+/// Closed cases a search found: in no tab, but an appeal or a new filing needs the earlier case.
+#[component]
+fn ClosedList(items: Vec<ClosedItem>) -> impl IntoView {
+    let t = use_lang();
+    (!items.is_empty()).then(|| {
+        view! {
+            <section class="card closed-found" data-testid="closed-found">
+                <h2>{tr::queue::closed_found(t)}</h2>
+                <ul class="queue">
+                    {items.into_iter().map(|item| view! {
+                        <li class="queue-item">
+                            <a href=format!("/staff/cases/{}", item.case_id) class="queue-link">
+                                <div class="queue-head">
+                                    <strong lang="zh-CN">{item.applicant}</strong>
+                                    <span class="tag">{item.state}</span>
+                                </div>
+                                <div class="muted">
+                                    <span lang="zh-CN">{item.township} " " {item.village}</span> " · " {item.id_masked}
+                                    " · " {tr::queue::filed_on(t)} {item.submitted_on}
+                                </div>
+                            </a>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+    })
 }

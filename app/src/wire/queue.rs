@@ -49,4 +49,22 @@ pub struct QueueView {
     pub calendar_note: Option<String>,
     /// The townships and villages in this officer's scope, for the village filter.
     pub regions: Vec<crate::wire::regions::TownshipOption>,
+    /// With a search term: closed cases it matches (decided, notified, eliminated), which
+    /// are in no tab, so an appeal or a new filing can find the earlier case.
+    #[serde(default)]
+    pub closed: Vec<ClosedItem>,
+}
+
+/// A closed case a search found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ClosedItem {
+    pub case_id: String,
+    pub tracking: String,
+    pub applicant: String,
+    pub id_masked: String,
+    pub village: String,
+    pub township: String,
+    pub state: String,
+    pub submitted_on: String,
 }

@@ -141,6 +141,69 @@ async fn the_queue_finds_a_case_by_mobile_or_tracking_number() {
     }
 }
 
+/// A closed case is in no tab, but a search finds it under its own heading (tester: a case
+/// 未认定 and notified could not be found by name or phone, so an appeal could not be met).
+#[tokio::test]
+async fn a_search_finds_a_closed_case_apart_from_the_open_ones() {
+    let app = spawn_app().await;
+    let tracking = app
+        .submit_report("王建军", "13800138077", QINGSHI_VILLAGE)
+        .await;
+    let case_id = app.case_id_of(&tracking).await;
+    let township = crate::fixtures::township_officer();
+    let reason = CaseCommand::RejectOutOfScope {
+        reason: "不属于本乡镇".into(),
+    };
+    crate::storage::run(&app, &township, &case_id, reason).await;
+    let told = CaseCommand::NotifyRefusal {
+        on: crate::storage::today(&app),
+    };
+    crate::storage::run(&app, &township, &case_id, told).await;
+    let officer = app.login("zhen-qingshi").await;
+    let all: Value = officer.queue_tab("all").await.json().await.expect("json");
+    assert_eq!(
+        all["closed"],
+        serde_json::json!([]),
+        "listed only for a search"
+    );
+    for term in ["王建军", "138 0013 8077", tracking.as_str()] {
+        let view: Value = officer
+            .post_api(
+                "/api/queue/mine",
+                &[("tab".into(), "all".into()), ("q".into(), term.into())],
+            )
+            .await
+            .json()
+            .await
+            .expect("json");
+        assert_eq!(view["items"], serde_json::json!([]), "{term}: not open");
+        assert_eq!(view["counts"]["all"], 0, "{term}: in no count");
+        assert_eq!(view["closed"][0]["case_id"], case_id.as_str(), "{term}");
+        assert_eq!(view["closed"][0]["applicant"], "王建军");
+    }
+    let page = officer
+        .get_html("/staff?tab=all&q=%E7%8E%8B%E5%BB%BA%E5%86%9B")
+        .await;
+    let section = page
+        .split(r#"data-testid="closed-found""#)
+        .nth(1)
+        .expect("shown");
+    assert!(section.contains("已办结的申报"), "{section}");
+    assert!(section.contains(&format!("/staff/cases/{case_id}")));
+    // Another township's officer finds nothing.
+    let other = app.login("zhen-hekou").await;
+    let view: Value = other
+        .post_api(
+            "/api/queue/mine",
+            &[("tab".into(), "all".into()), ("q".into(), "王建军".into())],
+        )
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(view["closed"], serde_json::json!([]));
+}
+
 #[tokio::test]
 async fn the_queue_masks_id_numbers() {
     let app = spawn_app().await;

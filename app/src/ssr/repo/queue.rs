@@ -31,6 +31,9 @@ pub struct OpenFilter<'a> {
     pub after: Option<(&'a str, &'a str)>,
     /// Narrower than the region for roles that read only their own work (domain::access).
     pub own_work: OwnWork<'a>,
+    /// Cases with no open clock (decided and closed) instead of open ones: asked only with a
+    /// search term, which an index narrows first.
+    pub closed: bool,
 }
 
 /// Which of the region's cases a role's own work covers.
@@ -161,7 +164,8 @@ impl OpenWhere {
             binds,
         };
         let p = w.text(region_code);
-        w.sql = format!("{column} = {p} and next_due_on is not null");
+        let open = if filter.closed { "" } else { "not " };
+        w.sql = format!("{column} = {p} and next_due_on is {open}null");
         let filed_by = |w: &mut OpenWhere, user: &str| {
             let u = w.text(user);
             format!(
@@ -311,6 +315,41 @@ pub async fn open_by_due<'e, E: Executor<'e, Database = Any>>(
                 CaseRow::from_row(r)?.opened(vault)?,
                 opened_json(vault, r.try_get("snapshot")?)?,
                 r.try_get("next_due_on")?,
+            ))
+        })
+        .collect()
+}
+
+/// Closed cases (no open clock) matching `filter`, newest filing first, each with its
+/// snapshot. Asked with a search term only: its indexes (name, tracking number, blind
+/// indexes) pick the rows before the region and the rest narrow them.
+pub async fn closed_matching<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    vault: &Vault,
+    region_column: RegionColumn,
+    region_code: &str,
+    filter: &OpenFilter<'_>,
+    limit: i64,
+) -> sqlx::Result<Vec<(CaseRow, Option<String>)>> {
+    let filter = OpenFilter {
+        closed: true,
+        tab: OpenTab::All,
+        after: None,
+        ..filter.clone()
+    };
+    let w = OpenWhere::new(region_column, region_code, &filter, UrgencyPart::Both);
+    let sql = format!(
+        "select {COLUMNS}, snapshot from cases where {} order by discovered_on desc, id limit {}",
+        w.sql,
+        limit.max(0)
+    );
+    let rows = w.bind(sqlx::query(&sql)).fetch_all(ex).await?;
+    rows.iter()
+        .map(|r| {
+            use sqlx::Row;
+            Ok((
+                CaseRow::from_row(r)?.opened(vault)?,
+                opened_json(vault, r.try_get("snapshot")?)?,
             ))
         })
         .collect()

@@ -29,11 +29,13 @@ use crate::{
         state::AppState,
         vault::{Field, Vault},
     },
-    wire::queue::{QueueCounts, QueueItem, QueueView},
+    wire::queue::{ClosedItem, QueueCounts, QueueItem, QueueView},
 };
 
 /// Items on one page of the queue.
 const PAGE_SIZE: usize = 50;
+/// Closed cases listed under a search's open ones.
+const CLOSED_LISTED: i64 = 20;
 /// Rows re-derived per transaction when stored queue columns are refreshed.
 const REFRESH_BATCH: i64 = 500;
 
@@ -52,6 +54,23 @@ impl Reader<'_> {
             .find(|r| r.code == code)
             .map(|r| r.name.clone())
             .unwrap_or_default()
+    }
+
+    /// The line for a closed case a search found.
+    fn closed_item(&self, row: cases::CaseRow, snapshot: Option<&str>) -> Option<ClosedItem> {
+        let case = snapshot.and_then(|s| serde_json::from_str::<Case>(s).ok())?;
+        Some(ClosedItem {
+            case_id: row.id.clone(),
+            tracking: row.tracking_number.clone(),
+            applicant: row.applicant_name.clone(),
+            id_masked: IdNumber::parse(&row.applicant_id_number)
+                .map(|id| id.masked())
+                .unwrap_or_default(),
+            village: self.name_of(&row.village_code),
+            township: self.name_of(&row.township_code),
+            state: by_lang::state(case.state.code(), self.lang).to_owned(),
+            submitted_on: self.lang.date(case.discovered_on),
+        })
     }
 
     /// The queue item for a row (filtered in SQL) with an open clock.
@@ -192,6 +211,7 @@ pub async fn list_in(
             Reach::OwnAlertsAndDepartmentWork => OwnWork::FiledByOrDepartment(&staff.id),
             Reach::Never | Reach::NarrowInRegion | Reach::County => OwnWork::Nothing,
         },
+        closed: false,
     };
     let pool = &state.db.pool;
     let scope = staff.scope.as_str();
@@ -218,6 +238,13 @@ pub async fn list_in(
         due_soon: size(counted.due_soon),
         overdue: size(counted.overdue),
         all: size(counted.all),
+    };
+    let closed = match &search {
+        Some(_) => {
+            queue_rows::closed_matching(pool, &state.vault, column, scope, &sql, CLOSED_LISTED)
+                .await?
+        }
+        None => Vec::new(),
     };
     let more = rows.len() > PAGE_SIZE;
     let tree = super::regions::tree_in(&names, &staff.scope);
@@ -250,6 +277,10 @@ pub async fn list_in(
         calendar_note: calendar_note(&state.calendar, today, lang)
             .map(|note| calendar_note_for(staff, note, lang)),
         regions: tree,
+        closed: closed
+            .into_iter()
+            .filter_map(|(row, snapshot)| reader.closed_item(row, snapshot.as_deref()))
+            .collect(),
     })
 }
 

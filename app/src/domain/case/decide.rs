@@ -121,7 +121,15 @@ pub fn decide(
             review::county_decide_elimination(case, decision, &ctx, &mut out)?
         }
         CaseCommand::NotifyRefusal { on } => {
-            check_date(*on, Some(case.discovered_on), ctx.today(), "date")?;
+            // Not before the refusal it tells of: its notice clock starts on that day.
+            let refused_on = case
+                .clocks
+                .iter()
+                .filter(|c| c.kind == ClockKind::RefusalNotice)
+                .map(|c| c.started_on)
+                .max()
+                .unwrap_or(case.discovered_on);
+            check_date(*on, Some(refused_on), ctx.today(), "date")?;
             out.push(EventKind::RefusalNotified { on: *on });
             out.meet(ClockKind::RefusalNotice, *on);
         }

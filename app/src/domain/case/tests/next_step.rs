@@ -1,4 +1,4 @@
-//! Whom a case waits on: the owner of its next step of procedure, not whoever has a visit, a
+//! Whom a case waits on, and dates a step may not precede: the owner of its next step of procedure, not whoever has a visit, a
 //! measure or a data comparison to do beside it (tester: during 公示中 the page named the
 //! county and the departments).
 use super::super::*;
@@ -40,4 +40,39 @@ fn each_step_of_the_procedure_waits_on_its_own_level() {
     let county = levels(township_reviewed());
     assert!(county.contains(&Role::CountyOfficer), "{county:?}");
     assert!(!county.contains(&Role::VillageCadre), "{county:?}");
+}
+
+/// The household cannot be told of a refusal before it was made (tester: told on the 20th of a
+/// decision taken on the 23rd, and the timeline said so).
+#[test]
+fn a_refusal_is_not_told_before_it_was_made() {
+    let mut j = compared();
+    j.days(3);
+    j.act(
+        Role::CountyOfficer,
+        CaseCommand::CountyDecide {
+            decision: IdentificationDecision::NotIdentify {
+                reason: "收入高于监测线".to_owned(),
+            },
+        },
+    );
+    let decided = j.today();
+    let before = decided - chrono::Duration::days(1);
+    let refused = j
+        .try_role(
+            Role::TownshipOfficer,
+            &CaseCommand::NotifyRefusal { on: before },
+        )
+        .expect_err("refused");
+    assert_eq!(
+        refused,
+        Refusal::DateTooEarly {
+            field: "date",
+            earliest: decided
+        }
+    );
+    j.act(
+        Role::TownshipOfficer,
+        CaseCommand::NotifyRefusal { on: decided },
+    );
 }

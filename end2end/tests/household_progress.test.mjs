@@ -157,7 +157,7 @@ test('the household reads a true sentence, date and phone at every step', async 
   await openCase(staff, 'cun-qingshi', name);
   await step(staff, '录入入户核查', homeCheck);
   await expectHousehold(tracking, mobile, '已经上门核实过', '村里会开会评议');
-  await step(staff, '村级评议');
+  await step(staff, '村级评议', async (f) => f.locator('input[name="form[outcome]"][value="pass"]').check());
   await expectHousehold(tracking, mobile, '村里已经评议通过', '至少5天');
   await step(staff, '开始公示');
   await expectHousehold(tracking, mobile, '村务公开栏公示', '公示结束后，由乡镇审核');
@@ -168,12 +168,16 @@ test('the household reads a true sentence, date and phone at every step', async 
   await expectHousehold(tracking, mobile, '公示已经结束', '乡镇会审核');
 
   await openCase(staff, 'zhen-qingshi', name);
-  await step(staff, '乡镇审核', async (f) => f.locator('textarea[name="form[note]"]').fill('情况属实'));
+  await step(staff, '乡镇审核', async (f) => {
+    await f.locator('input[name="form[approve]"][value="yes"]').check();
+    await f.locator('textarea[name="form[note]"]').fill('情况属实');
+  });
   await expectHousehold(tracking, mobile, '乡镇已经审核通过', '县里核对');
 
   await openCase(staff, 'xian-officer', name);
   await step(staff, '录入县级数据比对', async (f) => f.locator('textarea[name="form[note]"]').fill('比对无异常'));
   await step(staff, '县级审定', async (f) => {
+    await f.locator('input[name="form[decision]"][value="identify"]').check();
     await f.locator('select[name="form[category]"]').selectOption('marginal');
     await f.locator('select[name="form[tier]"]').selectOption('yellow');
   });
@@ -208,7 +212,7 @@ test('the household reads a true sentence, date and phone at every step', async 
   });
   await expectHousehold(tracking, mobile, '正在核实您家的困难是否已经解决', '现在的收入');
   await step(staff, '录入入户核查', (f) => homeCheck(f, ['20000', '12000']));
-  await step(staff, '村级评议');
+  await step(staff, '村级评议', async (f) => f.locator('input[name="form[outcome]"][value="pass"]').check());
   await step(staff, '开始公示');
   await expectHousehold(tracking, mobile, '正在核实您家的困难是否已经解决', '村务公开栏公示');
   await advanceDays(staff, 5);
@@ -216,9 +220,12 @@ test('the household reads a true sentence, date and phone at every step', async 
   await openCase(staff, 'cun-qingshi', name);
   await step(staff, '结束公示');
   await openCase(staff, 'zhen-qingshi', name);
-  await step(staff, '乡镇审核', async (f) => f.locator('textarea[name="form[note]"]').fill('同意消除'));
+  await step(staff, '乡镇审核', async (f) => {
+    await f.locator('input[name="form[approve]"][value="yes"]').check();
+    await f.locator('textarea[name="form[note]"]').fill('同意消除');
+  });
   await openCase(staff, 'xian-head', name);
-  await step(staff, '县级审定（风险消除）');
+  await step(staff, '县级审定（风险消除）', async (f) => f.locator('input[name="form[decision]"][value="eliminate"]').check());
   await expectHousehold(tracking, mobile, '困难已解决', '可以随时重新申报');
 
   // Put the national defaults back for the journeys that follow.

@@ -53,7 +53,7 @@ async function homeCheck(form) {
 }
 
 async function villageReviewAndNotice(page) {
-  await step(page, '村级评议');
+  await step(page, '村级评议', async (f) => f.locator('input[name="form[outcome]"][value="pass"]').check());
   await step(page, '开始公示');
 }
 
@@ -96,7 +96,10 @@ test('a case travels from report to risk elimination, each step by the right per
   await step(page, '结束公示');
 
   await openCase(page, 'zhen-qingshi', name, DESKTOP);
-  await step(page, '乡镇审核', async (f) => f.locator('textarea[name="form[note]"]').fill('情况属实'));
+  await step(page, '乡镇审核', async (f) => {
+    await f.locator('input[name="form[approve]"][value="yes"]').check();
+    await f.locator('textarea[name="form[note]"]').fill('情况属实');
+  });
   await expectState(page, '待县级审定');
 
   // County: the data comparison finds a car (负面清单); the warning stays on the case and
@@ -108,6 +111,7 @@ test('a case travels from report to risk elimination, each step by the right per
   });
   await page.locator('[data-testid="comparison"]', { hasText: '拥有私家车' }).waitFor();
   await step(page, '县级审定', async (f) => {
+    await f.locator('input[name="form[decision]"][value="identify"]').check();
     await f.locator('select[name="form[category]"]').selectOption('marginal');
     await f.locator('select[name="form[tier]"]').selectOption('yellow');
     await f.locator('textarea[name="form[note]"]').fill('车辆为报废农用三轮车');
@@ -154,10 +158,13 @@ test('a case travels from report to risk elimination, each step by the right per
   await step(page, '结束公示');
 
   await openCase(page, 'zhen-qingshi', name, DESKTOP);
-  await step(page, '乡镇审核', async (f) => f.locator('textarea[name="form[note]"]').fill('同意消除'));
+  await step(page, '乡镇审核', async (f) => {
+    await f.locator('input[name="form[approve]"][value="yes"]').check();
+    await f.locator('textarea[name="form[note]"]').fill('同意消除');
+  });
 
   await openCase(page, 'xian-head', name, DESKTOP);
-  await step(page, '县级审定（风险消除）');
+  await step(page, '县级审定（风险消除）', async (f) => f.locator('input[name="form[decision]"][value="eliminate"]').check());
   await expectState(page, '风险已消除');
   // The timeline tells the whole story.
   const timeline = await page.locator('ol.timeline').innerText();

@@ -135,3 +135,45 @@ async fn step_forms_move_the_case_and_refusals_say_why() {
         "{body}"
     );
 }
+
+/// A decision's choices start unchosen (a form sent without looking recorded 通过), and a
+/// step sent without one is asked for it and writes nothing.
+#[tokio::test]
+async fn a_decision_is_never_chosen_for_the_officer() {
+    use app::domain::case::CaseCommand;
+    let app = spawn_app().await;
+    let id = crate::fixtures::accepted_case(&app, "13800138093").await;
+    let today = crate::storage::today(&app);
+    let record = CaseCommand::RecordHomeCheck {
+        record: crate::fixtures::record(today, 300_000),
+    };
+    crate::storage::run(&app, &crate::fixtures::village_cadre(), &id, record).await;
+    let cadre = app.login("cun-qingshi").await;
+    let page = cadre.get_html(&format!("/staff/cases/{id}")).await;
+    let radios: Vec<&str> = page
+        .split("<input")
+        .skip(1)
+        .filter(|tag| tag.contains(r#"name="form[outcome]""#))
+        .map(|tag| &tag[..tag.find('>').expect("tag end")])
+        .collect();
+    assert_eq!(radios.len(), 2, "通过 and 不通过");
+    assert!(radios.iter().all(|r| !r.contains("checked")), "{radios:?}");
+    let case = detail(&cadre, &id).await;
+    let version = case["version"].as_i64().expect("version");
+    let today = today.to_string();
+    let unchosen = step(
+        &cadre,
+        &id,
+        version,
+        &[("kind", "hold_village_review"), ("date", &today)],
+    )
+    .await;
+    assert_eq!(unchosen.status(), 422);
+    let body: Value = unchosen.json().await.expect("json");
+    assert_eq!(body["Validation"][0]["field"], "outcome", "{body}");
+    assert_eq!(
+        detail(&cadre, &id).await["version"],
+        version,
+        "nothing written"
+    );
+}

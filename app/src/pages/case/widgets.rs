@@ -100,6 +100,8 @@ fn label_of(field: &str, kind: &str, t: Lang) -> &'static str {
     }
 }
 
+/// A decision's choices, none chosen at first: a form sent without looking at them recorded
+/// the first (通过, 认定, 风险消除).
 fn radio(
     name: &'static str,
     options: Vec<(&'static str, &'static str)>,
@@ -108,9 +110,9 @@ fn radio(
     let typed = typed.clone();
     view! {
         <div class="radios">
-            {options.into_iter().enumerate().map(|(i, (value, text))| view! {
+            {options.into_iter().map(|(value, text)| view! {
                 <label class="check">
-                    <input type="radio" name=name value=value checked=ticked(&typed, name, value, i == 0) />
+                    <input type="radio" name=name value=value checked=ticked(&typed, name, value, false) />
                     <span>{text}</span>
                 </label>
             }).collect_view()}
@@ -319,9 +321,12 @@ where
         }
         "tier" => {
             let mut options = choices(RiskTier::ALL, RiskTier::code, RiskTier::label, t);
-            if step == Some(CommandKind::LogVisit) {
-                options.insert(0, (String::new(), tr::case_page::no_change(t).to_owned()));
-            }
+            // A visit may leave the tier; any other step chooses one (it started at 红色).
+            let first = match step {
+                Some(CommandKind::LogVisit) => tr::case_page::no_change(t),
+                _ => tr::case_page::tier_choose(t),
+            };
+            options.insert(0, (String::new(), first.to_owned()));
             let selected = typed.as_ref().map(|_| typed_or(ty, &name, ""));
             select(name, options, selected, named).into_any()
         }

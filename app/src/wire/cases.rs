@@ -178,6 +178,10 @@ pub struct CaseView {
     /// of the procedure before it.
     #[serde(default)]
     pub waiting_until: Option<String>,
+    /// The last home check as its form's fields (`form[members][0][name]` …), without ID
+    /// numbers: a re-check's form starts from it. Empty before the first.
+    #[serde(default)]
+    pub home_check_prefill: Vec<(String, String)>,
     pub today: String,
     /// Earlier filings that look like the same household.
     pub duplicates: Vec<DuplicateView>,

@@ -223,3 +223,97 @@ async fn a_home_check_with_fewer_members_than_the_report_declared_is_flagged() {
     let page = officer.get_html(&format!("/staff/cases/{full}")).await;
     assert!(!page.contains("members-differ"), "sizes agree");
 }
+
+/// After an objection sends the case back, the re-check's form starts from the last home
+/// check: the recorded head, incomes, spending and 是/否 answers, not the applicant and zeros
+/// (tester). The ID number is not on the page; sent empty, it is kept.
+#[tokio::test]
+async fn a_recheck_starts_from_the_last_home_check_and_keeps_its_id_numbers() {
+    use app::domain::{
+        case::{
+            state::{Guarantees, Relation},
+            CaseCommand, VillageOutcome,
+        },
+        id_number::IdNumber,
+        money::Fen,
+    };
+    let app = spawn_app().await;
+    let id = accepted_case(&app, "13800138094").await;
+    let today = crate::storage::today(&app);
+    let mut record = crate::fixtures::record(today, 300_000);
+    record.members[0].name = "王建军".into();
+    record.members[0].relation = Relation::Head;
+    record.members[0].id_number = Some(IdNumber::parse("522727198001010015").expect("id"));
+    record.rigid_expenditure = Fen::from_fen(4_800_000);
+    record.guarantees = Guarantees {
+        housing_safety: false,
+        ..Guarantees::ALL_SECURED
+    };
+    let cadre = crate::fixtures::village_cadre();
+    for command in [
+        CaseCommand::RecordHomeCheck { record },
+        CaseCommand::HoldVillageReview {
+            date: today,
+            outcome: VillageOutcome::Pass,
+        },
+        CaseCommand::StartNotice { from: today },
+        CaseCommand::RecordObjection {
+            text: "村民反映家中有人在外务工".into(),
+        },
+    ] {
+        crate::storage::run(&app, &cadre, &id, command).await;
+    }
+    let officer = app.login("cun-qingshi").await;
+    let page = officer.get_html(&format!("/staff/cases/{id}")).await;
+    let form = page
+        .split(r#"id="step-record_home_check""#)
+        .nth(1)
+        .expect("the re-check is offered");
+    let form = &form[..form.find("</details>").expect("its end")];
+    let tag = |attribute: &str| crate::helpers::tag_with(form, attribute).to_owned();
+    assert!(tag(r#"name="form[members][0][name]""#).contains(r#"value="王建军""#));
+    assert!(tag(r#"name="form[rigid_expenditure]""#).contains(r#"value="48000""#));
+    assert!(tag(r#"value="housing_safety:no""#).contains("checked"));
+    assert!(tag(r#"value="food""#).contains("checked"));
+    let id_box = tag(r#"name="form[members][0][id_number]""#);
+    assert!(
+        id_box.contains(r#"value="""#),
+        "never the full number: {id_box}"
+    );
+    assert!(id_box.contains("留空沿用"), "{id_box}");
+    assert!(!page.contains("522727198001010015"));
+
+    // Sent with the ID box empty, the recorded number stays.
+    let case = detail(&officer, &id).await;
+    let version = case["version"].as_i64().expect("version");
+    let date = today.to_string();
+    let mut recheck = vec![
+        ("kind", "record_home_check"),
+        ("date", date.as_str()),
+        ("visitors", "王村干"),
+        ("members][0][name", "王建军"),
+        ("members][0][relation", "head"),
+        ("members][0][labour", "full"),
+        ("members][0][income", "3000"),
+        ("consent_signed", "on"),
+    ];
+    let answers = [
+        "food",
+        "clothing",
+        "compulsory_education",
+        "basic_medical",
+        "housing_safety",
+        "drinking_water",
+    ];
+    let names: Vec<String> = (0..6).map(|i| format!("guarantees][{i}")).collect();
+    recheck.extend(names.iter().map(String::as_str).zip(answers));
+    assert_eq!(step(&officer, &id, version, &recheck).await.status(), 200);
+    let case = detail(&officer, &id).await;
+    assert!(
+        case["members"][0]["id_masked"]
+            .as_str()
+            .is_some_and(|m| m.ends_with("0015")),
+        "{}",
+        case["members"]
+    );
+}

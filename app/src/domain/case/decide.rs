@@ -64,10 +64,12 @@ pub fn decide(
             super::follow_up::alert_decided(case, &ctx, &mut out);
         }
         CaseCommand::RecordHomeCheck { record } => {
-            review::check_home_check(case, record, ctx.today())?;
-            out.push(EventKind::HomeCheckRecorded {
-                record: record.clone(),
-            });
+            let record = match &case.household {
+                Some(previous) => record.clone().keeping_ids_of(previous),
+                None => record.clone(),
+            };
+            review::check_home_check(case, &record, ctx.today())?;
+            out.push(EventKind::HomeCheckRecorded { record });
             out.meet(ClockKind::HomeCheck, ctx.today());
         }
         CaseCommand::HoldVillageReview { date, outcome } => {

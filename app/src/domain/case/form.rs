@@ -534,6 +534,7 @@ fn parse_kind_fields(
 
 mod field_error;
 mod fields;
+pub mod prefill;
 pub use field_error::CommandFieldError;
 use fields::*;
 

@@ -31,6 +31,21 @@ pub struct HomeCheckRecord {
     pub previous_income: Option<Fen>,
 }
 
+impl HomeCheckRecord {
+    /// This re-check, its members' empty ID numbers filled from `previous` by name: a re-check
+    /// form starts from the last check but never shows a full number, so an empty box keeps
+    /// the one recorded. A name that appears twice in `previous` is not guessed.
+    pub fn keeping_ids_of(mut self, previous: &HomeCheckRecord) -> HomeCheckRecord {
+        for member in self.members.iter_mut().filter(|m| m.id_number.is_none()) {
+            let mut same = previous.members.iter().filter(|p| p.name == member.name);
+            if let (Some(earlier), None) = (same.next(), same.next()) {
+                member.id_number = earlier.id_number.clone();
+            }
+        }
+        self
+    }
+}
+
 /// One household member as the home check found them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Member {

@@ -30,8 +30,10 @@ pub fn member_rows(case: &CaseView, typed: &Typed, kind: &str) -> impl IntoView 
     let kind = kind.to_owned();
     let mark = |i: usize, part: &str| marks(problems, &kind, &format!("members[{i}]"), part);
     let cell = |i: usize, part: &str| cell_error(problems, &kind, &format!("members[{i}]"), part);
+    // As many rows as the filing's household, or as the last check recorded.
     let rows = usize::try_from(case.household_size)
         .unwrap_or(1)
+        .max(case.members.len())
         .clamp(1, MEMBER_ROWS * 2);
     let first = case.applicant.clone();
     view! {
@@ -48,6 +50,12 @@ pub fn member_rows(case: &CaseView, typed: &Typed, kind: &str) -> impl IntoView 
                 if i > 0 {
                     relations.insert(0, (String::new(), tr::case_page::relation_choose(t).to_owned()));
                 }
+                // A re-check does not show the recorded number again: an empty box keeps it.
+                let kept_id = case
+                    .members
+                    .get(i)
+                    .filter(|m| !m.id_masked.is_empty())
+                    .map(|m| tr::case_page::id_kept(t, &m.id_masked));
                 let (name_bad, name_says) = mark(i, "name");
                 let (id_bad, id_says) = mark(i, "id_number");
                 let (income_bad, income_says) = mark(i, "income");
@@ -75,7 +83,7 @@ pub fn member_rows(case: &CaseView, typed: &Typed, kind: &str) -> impl IntoView 
                         </label>
                         <label class="cell"><span aria-hidden="true">{tr::case_page::id_optional(t)}</span>
                         <input type="text" name=format!("form[members][{i}][id_number]") value=row("id_number", "")
-                            aria-label=tr::case_page::member_id(t, i + 1)
+                            aria-label=tr::case_page::member_id(t, i + 1) placeholder=kept_id
                             autocomplete="off" aria-invalid=id_bad aria-describedby=id_says />
                             {cell(i, "id_number")}
                         </label>

@@ -22,6 +22,16 @@ use crate::{
 /// What was typed into this step's refused form (rendered again without JavaScript), if so.
 pub(super) type Typed = Option<StepTyped>;
 
+/// A re-check's form filled from the last home check, as if it had been typed.
+fn last_check(case: &CaseView, step: Option<CommandKind>) -> Typed {
+    (step == Some(CommandKind::RecordHomeCheck) && !case.home_check_prefill.is_empty()).then(|| {
+        StepTyped {
+            kind: CommandKind::RecordHomeCheck.code().to_owned(),
+            pairs: std::sync::Arc::new(case.home_check_prefill.clone()),
+        }
+    })
+}
+
 /// The value to show in `name`: what was typed when the form comes back, else `default`.
 pub(super) fn typed_or(typed: &Typed, name: &str, default: impl Into<String>) -> String {
     match typed {
@@ -160,7 +170,9 @@ where
     let t = use_lang();
     let label = label_of(field, &kind, t);
     let step = CommandKind::from_code(&kind);
-    let typed: Typed = use_context::<StepTyped>().filter(|t| t.kind == kind);
+    let typed: Typed = use_context::<StepTyped>()
+        .filter(|t| t.kind == kind)
+        .or_else(|| last_check(&case, step));
     let ty = &typed;
     // The hint in the reader's words; one the page cannot word stays the Chinese, marked.
     let hint = (field == "category")

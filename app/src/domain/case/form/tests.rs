@@ -13,6 +13,7 @@ mod birth_dates;
 mod fixtures;
 mod guarantees;
 mod members;
+mod prefill;
 mod props;
 mod responsible;
 mod texts;

@@ -191,6 +191,11 @@ pub async fn view(
             }
         },
         waiting_until: next_step.waiting_until(today).map(|d| d.to_string()),
+        home_check_prefill: case
+            .household
+            .as_ref()
+            .map(|last| crate::domain::case::form::prefill::home_check_pairs(last, today))
+            .unwrap_or_default(),
         today: today.to_string(),
         duplicates: super::duplicates::duplicate_views(state, &actor, &case.duplicates).await?,
         later_filings: super::duplicates::later_filings(state, &actor, &case, &row).await?,

@@ -59,4 +59,3 @@ fn yuan(amount: Fen) -> String {
         None => plain,
     }
 }
-

@@ -112,3 +112,47 @@ async fn the_ledger_downloads_as_an_excel_workbook_with_typed_cells() {
     let id = household[column("身份证号（脱敏）")].to_string();
     assert!(id.contains('*') && !id.contains("522799197001010"), "{id}");
 }
+
+/// The ledger names the household as the notice does: the 户主 the home check recorded, with
+/// that person's (masked) ID number and the members counted, not the applicant (tester: the
+/// ledger said 杨秀英 where the notice board said 王建军).
+#[tokio::test]
+async fn the_ledger_names_the_head_the_home_check_recorded() {
+    use app::domain::{
+        case::{state::Relation, CaseCommand, IdentificationDecision},
+        id_number::IdNumber,
+        vocab::{Category, RiskTier},
+    };
+    let app = spawn_app_with(false).await;
+    let tracking = app
+        .submit_report("杨秀英", "13800138095", crate::helpers::QINGSHI_VILLAGE)
+        .await;
+    let id = app.case_id_of(&tracking).await;
+    let township = crate::fixtures::township_officer();
+    crate::storage::run(&app, &township, &id, CaseCommand::ACCEPT).await;
+    let mut record = crate::fixtures::record(crate::storage::today(&app), 300_000);
+    record.members[0].name = "王建军".into();
+    record.members[0].relation = Relation::Head;
+    record.members[0].id_number = Some(IdNumber::parse("522727198001010015").expect("id"));
+    crate::storage::home_check_to_township_with(&app, &id, record).await;
+    crate::storage::compare_clean(&app, &id).await;
+    let decision = IdentificationDecision::Identify {
+        category: Category::Marginal,
+        tier: RiskTier::Yellow,
+        note: String::new(),
+    };
+    let county = crate::fixtures::county_officer();
+    crate::storage::run(&app, &county, &id, CaseCommand::CountyDecide { decision }).await;
+
+    let officer = app.login("xian-officer").await;
+    let body = download(&officer).await.text().await.expect("body");
+    let grouped = format!("{}-{}-{}", &tracking[..4], &tracking[4..8], &tracking[8..]);
+    let row = body
+        .lines()
+        .find(|l| l.contains(&tracking) || l.contains(&grouped))
+        .unwrap_or_else(|| panic!("{body}"));
+    assert!(row.contains("王建军"), "{row}");
+    assert!(!row.contains("杨秀英"), "{row}");
+    assert!(row.contains("0015"), "the head's ID, masked: {row}");
+    assert!(!row.contains("522727198001010015"), "{row}");
+}

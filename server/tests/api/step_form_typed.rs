@@ -38,7 +38,7 @@ async fn a_refused_home_check_comes_back_with_everything_typed() {
         .as_str()
         .expect("today")
         .to_owned();
-    // Everything but the signed consent.
+    // Everything but the signed consent and the answer on drinking water.
     let form = [
         ("kind", "record_home_check"),
         ("date", today.as_str()),
@@ -55,7 +55,6 @@ async fn a_refused_home_check_comes_back_with_everything_typed() {
         ("guarantees][2", "compulsory_education"),
         ("guarantees][3", "basic_medical"),
         ("guarantees][4", "housing_safety"),
-        ("guarantees][5", "drinking_water"),
     ];
     let response = plain_step(&cadre, &id, &form).await;
     assert_eq!(response.status(), StatusCode::OK);
@@ -71,6 +70,17 @@ async fn a_refused_home_check_comes_back_with_everything_typed() {
         "是 not chosen"
     );
     assert!(page.contains(r#"value="food" checked"#), "是 kept");
+    // The one item left unanswered is marked, and only it.
+    assert_eq!(page.matches("（未选）").count(), 1);
+    let row = page
+        .split(r#"aria-labelledby="yn-drinking_water""#)
+        .nth(1)
+        .expect("the water row");
+    assert!(
+        row[..row.find('>').expect("tag end")].contains(r#"aria-invalid="true""#),
+        "{}",
+        &row[..200]
+    );
     assert!(page.contains("banner error"), "and says why");
     assert_eq!(detail(&cadre, &id).await["state_zh"], "待入户核查");
 }

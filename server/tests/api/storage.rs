@@ -83,11 +83,18 @@ pub fn today(app: &TestApp) -> NaiveDate {
 
 /// Steps 1–3 of either procedure: home check, village review, a five-day notice, township.
 pub async fn home_check_to_township(app: &TestApp, id: &str, income_fen: i64) {
+    home_check_to_township_with(app, id, record(today(app), income_fen)).await;
+}
+
+/// [`home_check_to_township`] with the home check's `record`.
+pub async fn home_check_to_township_with(
+    app: &TestApp,
+    id: &str,
+    record: app::domain::case::HomeCheckRecord,
+) {
     let cadre = village_cadre();
     let steps = [
-        CaseCommand::RecordHomeCheck {
-            record: record(today(app), income_fen),
-        },
+        CaseCommand::RecordHomeCheck { record },
         CaseCommand::HoldVillageReview {
             date: today(app),
             outcome: VillageOutcome::Pass,

@@ -500,10 +500,13 @@ fn yes_no_rows(
                 let name = format!("{prefix}[{i}]");
                 let no = format!("{code}{GUARANTEE_NO}");
                 let (yes_ticked, no_ticked) = (ticked(&typed, &name, code, false), ticked(&typed, &name, &no, false));
+                // A form that came back: the items still without an answer are marked, so the
+                // one message above names none but the page shows which.
+                let missing = (typed.is_some() && !yes_ticked && !no_ticked).then_some("true");
                 let (group_label, label_id) = (format!("yn-{code}"), format!("yn-{code}"));
                 view! {
-                    <div class="yes-no-row" role="radiogroup" aria-labelledby=group_label>
-                        <span id=label_id>{words}</span>
+                    <div class="yes-no-row" role="radiogroup" aria-labelledby=group_label aria-invalid=missing>
+                        <span id=label_id>{words}{missing.map(|_| view! { <small class="unanswered">{tr::case_page::unanswered(t)}</small> })}</span>
                         <span class="pair">
                             <label class="check"><input type="radio" name=name.clone() value=code checked=yes_ticked /><span>{tr::case_page::yes(t)}</span></label>
                             <label class="check"><input type="radio" name=name value=no checked=no_ticked /><span>{tr::case_page::no(t)}</span></label>

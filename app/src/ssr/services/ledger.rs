@@ -7,7 +7,7 @@ use crate::{
     domain::{
         access::Action,
         audit::{AuditAction, Outcome},
-        case::Case,
+        case::{household::listed_as, Case},
         id_number::IdNumber,
         ledger::{csv_line, header, is_listed, row, LedgerCell, LedgerFacts},
         region::RegionLevel,
@@ -134,17 +134,32 @@ async fn table(
         if !is_listed(&case) {
             continue;
         }
-        let id_masked = IdNumber::parse(&case_row.applicant_id_number)
-            .map(|i| i.masked())
-            .unwrap_or_default();
+        // The household as the notice lists it (the home check's 户主 and members), with
+        // that person's ID number: the ledger named the applicant where the notice named
+        // the head (tester).
+        let (head, household_size) = listed_as(
+            case.household.as_ref(),
+            &case_row.applicant_name,
+            case_row.household_size,
+        );
+        let head_id = match head == case_row.applicant_name {
+            true => IdNumber::parse(&case_row.applicant_id_number).ok(),
+            false => case.household.as_ref().and_then(|h| {
+                h.members
+                    .iter()
+                    .find(|m| m.name == head)
+                    .and_then(|m| m.id_number.clone())
+            }),
+        };
+        let id_masked = head_id.map(|i| i.masked()).unwrap_or_default();
         let facts = LedgerFacts {
             tracking: &case_row.tracking_number,
             township: name(&case_row.township_code),
             village: name(&case_row.village_code),
             group: case_row.village_group.as_deref().unwrap_or_default(),
-            applicant: &case_row.applicant_name,
+            applicant: head,
             id_masked: &id_masked,
-            household_size: case_row.household_size,
+            household_size,
             channel_zh: Channel::from_code(&case_row.channel).map_or("", |c| c.label_zh()),
         };
         listed.push(row(&case, &facts));

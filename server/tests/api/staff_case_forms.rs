@@ -136,6 +136,21 @@ async fn a_later_member_must_choose_a_relation_and_last_years_income_is_shown() 
     assert_eq!(body["Validation"][0]["key"], "command.guarantee_unanswered");
     assert_eq!(footprint(&app, &id).await, before, "nothing written");
 
+    // An unsigned consent is said with the form's other problems, not in a second round.
+    let mut unsigned = home_check("");
+    unsigned.retain(|(name, _)| *name != "consent_signed");
+    let both = step(&cadre, &id, version, &unsigned).await;
+    assert_eq!(both.status(), 422);
+    let body: Value = both.json().await.expect("json");
+    let fields: Vec<&str> = body["Validation"]
+        .as_array()
+        .expect("problems")
+        .iter()
+        .filter_map(|e| e["field"].as_str())
+        .collect();
+    assert_eq!(fields, ["members[1][relation]", "consent_signed"], "{body}");
+    assert_eq!(footprint(&app, &id).await, before, "nothing written");
+
     let checked = step(&cadre, &id, version, &home_check("spouse")).await;
     assert_eq!(checked.status(), 200);
     let case = detail(&cadre, &id).await;

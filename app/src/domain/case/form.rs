@@ -317,6 +317,9 @@ fn parse_kind_fields(
             );
             let guarantees = p.keep("guarantees", parse_guarantees(&f.guarantees));
             let consent_signed = !f.consent_signed.trim().is_empty();
+            if !consent_signed {
+                p.push("consent_signed", CommandFieldError::ConsentMissing);
+            }
             match (
                 date,
                 visitors,

@@ -47,10 +47,13 @@ pub enum CommandFieldError {
     MeasureTypeMissing,
     /// An item of 两不愁三保障 with neither 是 nor 否 chosen.
     GuaranteeUnanswered,
+    /// The home check's signed consent not ticked (the engine refuses it too; said here with
+    /// the form's other problems, not in a second round).
+    ConsentMissing,
 }
 
 impl CommandFieldError {
-    pub const ALL: [CommandFieldError; 25] = [
+    pub const ALL: [CommandFieldError; 26] = [
         CommandFieldError::UnknownKind,
         CommandFieldError::Missing,
         CommandFieldError::BadDate,
@@ -76,6 +79,7 @@ impl CommandFieldError {
         CommandFieldError::IncomeImplausible,
         CommandFieldError::MeasureTypeMissing,
         CommandFieldError::GuaranteeUnanswered,
+        CommandFieldError::ConsentMissing,
     ];
 }
 
@@ -107,6 +111,7 @@ impl UserMessage for CommandFieldError {
             Self::IncomeImplausible => "command.income_implausible",
             Self::MeasureTypeMissing => "command.measure_type_missing",
             Self::GuaranteeUnanswered => "command.guarantee_unanswered",
+            Self::ConsentMissing => "command.consent_missing",
         }
     }
 
@@ -139,6 +144,7 @@ impl UserMessage for CommandFieldError {
             Self::IncomeImplausible => w::command::income_implausible(lang),
             Self::MeasureTypeMissing => w::command::measure_type_missing(lang),
             Self::GuaranteeUnanswered => w::command::guarantee_unanswered(lang),
+            Self::ConsentMissing => w::command::consent_missing(lang),
         }
     }
 }

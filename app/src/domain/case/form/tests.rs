@@ -119,6 +119,7 @@ fn an_empty_form_of_a_kind_reports_every_required_field_in_form_order() {
             ("visitors", "command.missing"),
             ("members", "command.no_members"),
             ("guarantees", "command.guarantee_unanswered"),
+            ("consent_signed", "command.consent_missing"),
         ]
     );
 }

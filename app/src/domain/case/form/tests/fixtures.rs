@@ -478,9 +478,9 @@ pub(super) fn other_variants() -> Vec<CaseCommand> {
             approve: false,
         },
         CaseCommand::RecordHomeCheck {
+            // Nothing secured (every 否); an unsigned consent is a form problem, not a record.
             record: HomeCheckRecord {
                 guarantees: Guarantees::default(),
-                consent_signed: false,
                 ..home_check()
             },
         },
@@ -519,7 +519,13 @@ pub(super) fn required_fields(kind: CommandKind) -> &'static [&'static str] {
         | CommandKind::ProposeElimination
         | CommandKind::RecordComparison => &[],
         CommandKind::RejectOutOfScope => &["reason"],
-        CommandKind::RecordHomeCheck => &["date", "visitors", "members", "guarantees"],
+        CommandKind::RecordHomeCheck => &[
+            "date",
+            "visitors",
+            "members",
+            "guarantees",
+            "consent_signed",
+        ],
         CommandKind::HoldVillageReview => &["date", "outcome", "reason"],
         CommandKind::StartNotice | CommandKind::NotifyRefusal => &["date"],
         CommandKind::RecordObjection => &["text"],
@@ -561,6 +567,7 @@ pub(super) fn blank(form: &mut CommandForm, field: &str) {
         "visitors" => form.visitors.clear(),
         "members" => form.members.clear(),
         "guarantees" => form.guarantees.clear(),
+        "consent_signed" => form.consent_signed.clear(),
         "measures" => form.measures.clear(),
         "index" => form.index.clear(),
         "status" => form.status.clear(),

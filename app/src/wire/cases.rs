@@ -182,6 +182,10 @@ pub struct CaseView {
     /// numbers: a re-check's form starts from it. Empty before the first.
     #[serde(default)]
     pub home_check_prefill: Vec<(String, String)>,
+    /// While an elimination runs: the `EliminationGap` code its home check already shows
+    /// the county must refuse (`net_income_not_above_line`, `guarantees_not_secured`).
+    #[serde(default)]
+    pub elimination_refused: Option<String>,
     pub today: String,
     /// Earlier filings that look like the same household.
     pub duplicates: Vec<DuplicateView>,

@@ -14,7 +14,7 @@ use crate::domain::money::Fen;
 use crate::domain::vocab::{LabourCapacity, MeasureType, RiskType};
 
 use super::policy::Policy;
-use super::state::{Case, Measure, MeasureStatus};
+use super::state::{Case, HomeCheckRecord, Measure, MeasureStatus, Procedure, ReviewStep};
 
 /// Why the county cannot mark the risk eliminated yet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -246,12 +246,8 @@ pub fn check_all(
 ) -> Result<Stability, EliminationGap> {
     check_measures(case)?;
     let household = case.household.as_ref().ok_or(EliminationGap::NoMeasures)?;
-    let net = household.per_capita_net_income();
-    if net.is_none_or(|income| income <= policy.income_line) {
-        return Err(EliminationGap::NetIncomeNotAboveLine);
-    }
-    if !household.guarantees.all_secured() {
-        return Err(EliminationGap::GuaranteesNotSecured);
+    if let Some(gap) = household_gap(household, policy) {
+        return Err(gap);
     }
     let evidence = check_time_and_visits(case, policy, cal, today)?;
     if let (Some(then), Some(now)) = (evidence.income_at_identification, evidence.income_now) {
@@ -260,6 +256,30 @@ pub fn check_all(
         }
     }
     Ok(evidence)
+}
+
+/// What the home check's own facts refuse, whatever else is done: income after the rigid
+/// spending not above the line, or an item of 两不愁三保障 not secured.
+fn household_gap(household: &HomeCheckRecord, policy: &Policy) -> Option<EliminationGap> {
+    let net = household.per_capita_net_income();
+    if net.is_none_or(|income| income <= policy.income_line) {
+        Some(EliminationGap::NetIncomeNotAboveLine)
+    } else if !household.guarantees.all_secured() {
+        Some(EliminationGap::GuaranteesNotSecured)
+    } else {
+        None
+    }
+}
+
+/// While an elimination runs, what its home check already shows the county must refuse:
+/// said on the case page from the home check on, so the village review, a five-day notice
+/// and the township's review are not spent on it (tester: refused only at 县级审定).
+pub fn refused_by_its_home_check(case: &Case, policy: &Policy) -> Option<EliminationGap> {
+    let (procedure, step) = case.state.review_step()?;
+    let checked = !matches!(step, ReviewStep::AwaitingHomeCheck);
+    (procedure == Procedure::Elimination && checked)
+        .then(|| household_gap(case.household.as_ref()?, policy))
+        .flatten()
 }
 
 /// A 兜底 measure (低保, 特困供养) is under way or delivered.

@@ -56,7 +56,24 @@ pub fn Warnings(case: CaseView) -> impl IntoView {
     let later = (!case.later_filings.is_empty()).then(|| {
         view! { <LaterFilings later=case.later_filings.clone() /> }
     });
-    view! { {duplicates} {later} {comparison} {members} }
+    // The county will refuse this elimination on the home check's own facts: said now, not
+    // after the review, the notice and the township have run.
+    let refused = case.elimination_refused.as_deref().and_then(|code| {
+        use tr::field_error::elimination_gap as gap;
+        let why = match code {
+            "net_income_not_above_line" => gap::net_income_not_above_line(t),
+            "guarantees_not_secured" => gap::guarantees_not_secured(t),
+            _ => return None,
+        };
+        Some(view! {
+            <section class="card alert" aria-label=tr::case_page::elimination_refused_title(t) data-testid="elimination-refused">
+                <h2>{tr::case_page::elimination_refused_title(t)}</h2>
+                <p>{why}</p>
+                <p>{tr::case_page::elimination_refused_next(t)}</p>
+            </section>
+        })
+    });
+    view! { {refused} {duplicates} {later} {comparison} {members} }
 }
 
 #[component]

@@ -76,3 +76,42 @@ fn a_refusal_is_not_told_before_it_was_made() {
         CaseCommand::NotifyRefusal { on: decided },
     );
 }
+
+/// An elimination whose own home check shows income under the line is said to be refused from
+/// that home check on, not only at 县级审定 after a review, a notice and the township (tester).
+#[test]
+fn an_elimination_its_home_check_refuses_is_known_from_the_home_check() {
+    use crate::domain::case::elimination::{refused_by_its_home_check, EliminationGap};
+    let mut j = at("elimination_proposed");
+    assert_eq!(
+        refused_by_its_home_check(&j.case, &j.policy),
+        None,
+        "not checked yet"
+    );
+    let today = j.today();
+    j.act(
+        Role::VillageCadre,
+        CaseCommand::RecordHomeCheck {
+            record: poor_record(today),
+        },
+    );
+    assert_eq!(
+        refused_by_its_home_check(&j.case, &j.policy),
+        Some(EliminationGap::NetIncomeNotAboveLine)
+    );
+    let mut fine = at("elimination_proposed");
+    let today = fine.today();
+    fine.act(
+        Role::VillageCadre,
+        CaseCommand::RecordHomeCheck {
+            record: recovered_record(today),
+        },
+    );
+    assert_eq!(refused_by_its_home_check(&fine.case, &fine.policy), None);
+    // Not said in identification, where a poor household is what is looked for.
+    let checked = home_checked();
+    assert_eq!(
+        refused_by_its_home_check(&checked.case, &checked.policy),
+        None
+    );
+}

@@ -191,6 +191,11 @@ pub async fn view(
             }
         },
         waiting_until: next_step.waiting_until(today).map(|d| d.to_string()),
+        elimination_refused: crate::domain::case::elimination::refused_by_its_home_check(
+            &case,
+            &state.policy,
+        )
+        .map(|gap| gap.code().to_owned()),
         home_check_prefill: case
             .household
             .as_ref()

@@ -122,11 +122,71 @@ pub async fn compare_clean(app: &TestApp, id: &str) {
     run(app, &county_officer(), id, comparison).await;
 }
 
+/// From identification to the village's elimination proposal: responsible person, a plan of
+/// two measures both delivered, ten days, a visit, the proposal.
+pub async fn monitor_until_proposal(app: &TestApp, id: &str) {
+    let (cadre, township) = (village_cadre(), township_officer());
+    run(
+        app,
+        &township,
+        id,
+        CaseCommand::AssignResponsible {
+            person: "王村干".into(),
+            mobile: ::app::domain::mobile::MobileNumber::parse("13800138000").expect("mobile"),
+        },
+    )
+    .await;
+    run(
+        app,
+        &township,
+        id,
+        CaseCommand::AddPlan {
+            measures: vec![
+                measure(MeasureType::Medical, today(app)),
+                measure(MeasureType::Employment, today(app)),
+            ],
+        },
+    )
+    .await;
+    for index in 0..2 {
+        run(
+            app,
+            &township,
+            id,
+            CaseCommand::UpdateMeasureStatus {
+                index,
+                status: MeasureStatus::Delivered,
+            },
+        )
+        .await;
+    }
+    app.clock.advance(Duration::days(10));
+    run(
+        app,
+        &cadre,
+        id,
+        CaseCommand::LogVisit {
+            date: today(app),
+            notes: "恢复良好".into(),
+            new_tier: Some(RiskTier::Blue),
+        },
+    )
+    .await;
+    run(
+        app,
+        &cadre,
+        id,
+        CaseCommand::ProposeElimination {
+            checklist: EliminationChecklist::ALL_MET,
+        },
+    )
+    .await;
+}
+
 #[tokio::test]
 async fn a_case_travels_from_report_to_elimination_and_its_event_log_rebuilds_it() {
     let app = spawn_app().await;
     let id = file_case(&app).await;
-    let cadre = village_cadre();
     let township = township_officer();
     let county = county_officer();
 
@@ -146,61 +206,7 @@ async fn a_case_travels_from_report_to_elimination_and_its_event_log_rebuilds_it
         },
     )
     .await;
-    run(
-        &app,
-        &township,
-        &id,
-        CaseCommand::AssignResponsible {
-            person: "王村干".into(),
-            mobile: app::domain::mobile::MobileNumber::parse("13800138000").expect("mobile"),
-        },
-    )
-    .await;
-    run(
-        &app,
-        &township,
-        &id,
-        CaseCommand::AddPlan {
-            measures: vec![
-                measure(MeasureType::Medical, today(&app)),
-                measure(MeasureType::Employment, today(&app)),
-            ],
-        },
-    )
-    .await;
-    for index in 0..2 {
-        run(
-            &app,
-            &township,
-            &id,
-            CaseCommand::UpdateMeasureStatus {
-                index,
-                status: MeasureStatus::Delivered,
-            },
-        )
-        .await;
-    }
-    app.clock.advance(Duration::days(10));
-    run(
-        &app,
-        &cadre,
-        &id,
-        CaseCommand::LogVisit {
-            date: today(&app),
-            notes: "恢复良好".into(),
-            new_tier: Some(RiskTier::Blue),
-        },
-    )
-    .await;
-    run(
-        &app,
-        &cadre,
-        &id,
-        CaseCommand::ProposeElimination {
-            checklist: EliminationChecklist::ALL_MET,
-        },
-    )
-    .await;
+    monitor_until_proposal(&app, &id).await;
     home_check_to_township(&app, &id, 1_500_000).await;
     run(
         &app,

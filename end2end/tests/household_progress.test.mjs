@@ -23,6 +23,8 @@ function parseZh(text) {
 }
 const addDays = (d, n) => new Date(d.getTime() + n * 86400000);
 /** Working days in December 2026 are Monday to Friday (no public holiday falls in it). */
+/** A deadline of calendar days that ends on a weekend moves to the Monday (the period rule). */
+const onWorkingDay = (d) => (d.getUTCDay() === 6 ? addDays(d, 2) : d.getUTCDay() === 0 ? addDays(d, 1) : d);
 function addWorkingDays(d, n) {
   let day = d;
   for (let left = n; left > 0;) {
@@ -182,7 +184,7 @@ test('the household reads a true sentence, date and phone at every step', async 
     await f.locator('select[name="form[tier]"]').selectOption('yellow');
   });
   // The county's 3 days (not the national 2) to name the responsible person.
-  await expectHousehold(tracking, mobile, '已认定为监测对象', '安排一名帮扶责任人', `${zhDate(addDays(today, 3))}前完成`);
+  await expectHousehold(tracking, mobile, '已认定为监测对象', '安排一名帮扶责任人', `${zhDate(onWorkingDay(addDays(today, 3)))}前完成`);
 
   await openCase(staff, 'zhen-qingshi', name);
   await step(staff, '确定帮扶责任人', async (f) => {

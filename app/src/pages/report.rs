@@ -106,7 +106,9 @@ fn ReportFormView() -> impl IntoView {
     view! {
         // Every keystroke is kept in the browser until the report is confirmed filed.
         <div on:input=move |_| kept.save() on:change=move |_| kept.save()>
-        <form method="post" action=SubmitReport::PATH class="report-form" novalidate
+        // autocomplete off: Back after filing on a shared phone restored the last filer's
+        // name, mobile and description into the form (the draft kept here is cleared on filing).
+        <form method="post" action=SubmitReport::PATH class="report-form" novalidate autocomplete="off"
             node_ref=kept.form() on:submit=submit.on_submit(kept.form())>
             <DraftStatus draft=kept />
             <SubmitBanners error=general_error draft_has_errors=!draft.errors.is_empty() errors />

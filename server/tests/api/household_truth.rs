@@ -264,4 +264,8 @@ async fn the_form_opened_again_after_filing_says_a_report_was_just_sent() {
     assert!(!said.contains("张小明"), "nobody named: {said}");
     let elsewhere = app.seen_at_address(2);
     assert!(!elsewhere.get_html("/report").await.contains(note));
+    // Nor does the browser put the last filer's details back into the form (tester: Back
+    // restored name, mobile and description on a shared phone).
+    let form = crate::helpers::tag_with(&again, r#"class="report-form""#);
+    assert!(form.contains(r#"autocomplete="off""#), "{form}");
 }

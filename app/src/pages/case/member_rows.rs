@@ -51,11 +51,13 @@ pub fn member_rows(case: &CaseView, typed: &Typed, kind: &str) -> impl IntoView 
                     relations.insert(0, (String::new(), tr::case_page::relation_choose(t).to_owned()));
                 }
                 // A re-check does not show the recorded number again: an empty box keeps it.
+                // Its last four digits: the whole masked number did not fit at 360 px.
                 let kept_id = case
                     .members
                     .get(i)
-                    .filter(|m| !m.id_masked.is_empty())
-                    .map(|m| tr::case_page::id_kept(t, &m.id_masked));
+                    .and_then(|m| m.id_masked.get(m.id_masked.len().saturating_sub(4)..))
+                    .filter(|tail| !tail.is_empty())
+                    .map(|tail| tr::case_page::id_kept(t, tail));
                 let (name_bad, name_says) = mark(i, "name");
                 let (id_bad, id_says) = mark(i, "id_number");
                 let (income_bad, income_says) = mark(i, "income");
@@ -105,7 +107,10 @@ pub fn member_rows(case: &CaseView, typed: &Typed, kind: &str) -> impl IntoView 
                         {row_select(
                             format!("form[members][{i}][status]"),
                             choices(MemberStatus::ALL, MemberStatus::code, MemberStatus::label, t),
-                            row("status", MemberStatus::Other.code()),
+                            // A row the last check did not fill is 其他, as on a first check.
+                            Some(row("status", ""))
+                                .filter(|s| !s.is_empty())
+                                .unwrap_or_else(|| MemberStatus::Other.code().to_owned()),
                             tr::case_page::member_status(t, i + 1),
                             mark(i, "status"),
                         )}

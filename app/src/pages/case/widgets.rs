@@ -263,15 +263,15 @@ where
             }
             .into_any()
         }
+        // Chosen, never assumed: the first kind (错误识别) was preselected.
         "removal_kind" => {
             let selected = typed.as_ref().map(|_| typed_or(ty, &name, ""));
-            select(
-                name,
-                choices(RemovalKind::ALL, RemovalKind::code, RemovalKind::label, t),
-                selected,
-                named,
-            )
-            .into_any()
+            let mut options = choices(RemovalKind::ALL, RemovalKind::code, RemovalKind::label, t);
+            options.insert(
+                0,
+                (String::new(), tr::case_page::removal_choose(t).to_owned()),
+            );
+            select(name, options, selected, named).into_any()
         }
         "approve" if step == Some(CommandKind::ApproveExtension) => radio(
             "form[approve]",

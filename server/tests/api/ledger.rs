@@ -119,9 +119,8 @@ async fn the_ledger_downloads_as_an_excel_workbook_with_typed_cells() {
 #[tokio::test]
 async fn the_ledger_names_the_head_the_home_check_recorded() {
     use app::domain::{
-        case::{state::Relation, CaseCommand, IdentificationDecision},
+        case::{state::Relation, CaseCommand},
         id_number::IdNumber,
-        vocab::{Category, RiskTier},
     };
     let app = spawn_app_with(false).await;
     let tracking = app
@@ -135,14 +134,7 @@ async fn the_ledger_names_the_head_the_home_check_recorded() {
     record.members[0].relation = Relation::Head;
     record.members[0].id_number = Some(IdNumber::parse("522727198001010015").expect("id"));
     crate::storage::home_check_to_township_with(&app, &id, record).await;
-    crate::storage::compare_clean(&app, &id).await;
-    let decision = IdentificationDecision::Identify {
-        category: Category::Marginal,
-        tier: RiskTier::Yellow,
-        note: String::new(),
-    };
-    let county = crate::fixtures::county_officer();
-    crate::storage::run(&app, &county, &id, CaseCommand::CountyDecide { decision }).await;
+    crate::storage::compare_and_identify(&app, &id).await;
 
     let officer = app.login("xian-officer").await;
     let body = download(&officer).await.text().await.expect("body");

@@ -338,19 +338,11 @@ async fn a_recheck_starts_from_the_last_home_check_and_keeps_its_id_numbers() {
 /// refused on the case page from that home check on (tester: refused only at 县级审定).
 #[tokio::test]
 async fn an_elimination_its_home_check_refuses_is_said_from_the_home_check_on() {
-    use app::domain::case::{CaseCommand, IdentificationDecision};
-    use app::domain::vocab::{Category, RiskTier};
+    use app::domain::case::CaseCommand;
     let app = spawn_app().await;
     let id = accepted_case(&app, "13800138096").await;
     crate::storage::home_check_to_township(&app, &id, 300_000).await;
-    crate::storage::compare_clean(&app, &id).await;
-    let decision = IdentificationDecision::Identify {
-        category: Category::Marginal,
-        tier: RiskTier::Yellow,
-        note: String::new(),
-    };
-    let county = crate::fixtures::county_officer();
-    crate::storage::run(&app, &county, &id, CaseCommand::CountyDecide { decision }).await;
+    crate::storage::compare_and_identify(&app, &id).await;
     crate::storage::monitor_until_proposal(&app, &id).await;
     let cadre = app.login("cun-qingshi").await;
     let card = r#"data-testid="elimination-refused""#;

@@ -122,6 +122,23 @@ pub async fn compare_clean(app: &TestApp, id: &str) {
     run(app, &county_officer(), id, comparison).await;
 }
 
+/// The county's data comparison (clean), then identification as 边缘易致贫户, yellow tier.
+pub async fn compare_and_identify(app: &TestApp, id: &str) {
+    compare_clean(app, id).await;
+    let decision = app::domain::case::IdentificationDecision::Identify {
+        category: Category::Marginal,
+        tier: RiskTier::Yellow,
+        note: String::new(),
+    };
+    run(
+        app,
+        &county_officer(),
+        id,
+        CaseCommand::CountyDecide { decision },
+    )
+    .await;
+}
+
 /// From identification to the village's elimination proposal: responsible person, a plan of
 /// two measures both delivered, ten days, a visit, the proposal.
 pub async fn monitor_until_proposal(app: &TestApp, id: &str) {

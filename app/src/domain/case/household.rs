@@ -130,12 +130,19 @@ impl Guarantees {
     };
 
     pub fn all_secured(&self) -> bool {
-        self.food
-            && self.clothing
-            && self.compulsory_education
-            && self.basic_medical
-            && self.housing_safety
-            && self.drinking_water
+        self.answers().iter().all(|secured| *secured)
+    }
+
+    /// Each item, secured or not, in the order of the form's `GUARANTEE_ITEMS`.
+    pub fn answers(&self) -> [bool; 6] {
+        [
+            self.food,
+            self.clothing,
+            self.compulsory_education,
+            self.basic_medical,
+            self.housing_safety,
+            self.drinking_water,
+        ]
     }
 }
 

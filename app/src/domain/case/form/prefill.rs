@@ -21,16 +21,8 @@ pub fn home_check_pairs(last: &HomeCheckRecord, today: NaiveDate) -> Vec<(String
         pairs.push((field("status"), m.status.code().to_owned()));
         pairs.push((field("income"), yuan(m.annual_income)));
     }
-    let g = last.guarantees;
-    let secured = [
-        g.food,
-        g.clothing,
-        g.compulsory_education,
-        g.basic_medical,
-        g.housing_safety,
-        g.drinking_water,
-    ];
-    for (i, (code, yes)) in GUARANTEE_ITEMS.iter().zip(secured).enumerate() {
+    let answers = last.guarantees.answers();
+    for (i, (code, yes)) in GUARANTEE_ITEMS.iter().zip(answers).enumerate() {
         let answer = if yes {
             (*code).to_owned()
         } else {

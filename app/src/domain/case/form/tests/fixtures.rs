@@ -57,15 +57,7 @@ pub(super) fn form_for(command: &CaseCommand) -> CommandForm {
         },
         CaseCommand::RejectOutOfScope { reason } => CommandForm { reason, ..base },
         CaseCommand::RecordHomeCheck { record } => {
-            let g = record.guarantees;
-            let secured = [
-                g.food,
-                g.clothing,
-                g.compulsory_education,
-                g.basic_medical,
-                g.housing_safety,
-                g.drinking_water,
-            ];
+            let secured = record.guarantees.answers();
             CommandForm {
                 date: record.date.to_string(),
                 visitors: record.visitors.join("、"),

@@ -105,14 +105,11 @@ async fn a_home_check_error_names_the_member_whose_income_is_wrong() {
         ("members][1][relation", "spouse"),
         ("members][1][labour", "partial"),
         ("members][1][income", ""),
-        ("guarantees][0", "food"),
-        ("guarantees][1", "clothing"),
-        ("guarantees][2", "compulsory_education"),
-        ("guarantees][3", "basic_medical"),
-        ("guarantees][4", "housing_safety"),
-        ("guarantees][5", "drinking_water"),
         ("consent_signed", "on"),
-    ];
+    ]
+    .into_iter()
+    .chain(crate::helpers::ALL_SECURED)
+    .collect::<Vec<_>>();
     let refused = step(&cadre, &id, version, &form).await;
     assert_eq!(refused.status(), 422);
     let body: Value = refused.json().await.expect("json");

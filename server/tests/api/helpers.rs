@@ -339,6 +339,16 @@ impl TestApp {
     }
 }
 
+/// A home check's 两不愁三保障 answered 是 for every item, as a step form posts it.
+pub const ALL_SECURED: [(&str, &str); 6] = [
+    ("guarantees][0", "food"),
+    ("guarantees][1", "clothing"),
+    ("guarantees][2", "compulsory_education"),
+    ("guarantees][3", "basic_medical"),
+    ("guarantees][4", "housing_safety"),
+    ("guarantees][5", "drinking_water"),
+];
+
 /// Form fields from string pairs.
 pub fn fields(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
     pairs

@@ -93,7 +93,7 @@ async fn a_later_member_must_choose_a_relation_and_last_years_income_is_shown() 
     let version = case["version"].as_i64().expect("version");
     let today = case["today"].as_str().expect("today").to_owned();
     let home_check = |relation: &'static str| {
-        vec![
+        let mut form = vec![
             ("kind", "record_home_check"),
             ("date", today.as_str()),
             ("visitors", "王村干"),
@@ -106,14 +106,10 @@ async fn a_later_member_must_choose_a_relation_and_last_years_income_is_shown() 
             ("members][1][labour", "partial"),
             ("members][1][income", "1000"),
             ("previous_income", "40000"),
-            ("guarantees][0", "food"),
-            ("guarantees][1", "clothing"),
-            ("guarantees][2", "compulsory_education"),
-            ("guarantees][3", "basic_medical"),
-            ("guarantees][4", "housing_safety"),
-            ("guarantees][5", "drinking_water"),
             ("consent_signed", "on"),
-        ]
+        ];
+        form.extend(crate::helpers::ALL_SECURED);
+        form
     };
     let before = footprint(&app, &id).await;
     let unchosen = step(&cadre, &id, version, &home_check("")).await;

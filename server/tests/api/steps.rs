@@ -44,18 +44,15 @@ async fn step_forms_move_the_case_and_refusals_say_why() {
         version,
         &[
             ("kind", "record_home_check"),
-            ("date", &today),
+            ("date", today.as_str()),
             ("visitors", "王村干"),
             ("members][0][name", "张三"),
             ("members][0][labour", "full"),
             ("members][0][income", "3000"),
-            ("guarantees][0", "food"),
-            ("guarantees][1", "clothing"),
-            ("guarantees][2", "compulsory_education"),
-            ("guarantees][3", "basic_medical"),
-            ("guarantees][4", "housing_safety"),
-            ("guarantees][5", "drinking_water"),
-        ],
+        ]
+        .into_iter()
+        .chain(crate::helpers::ALL_SECURED)
+        .collect::<Vec<_>>(),
     )
     .await;
     assert_eq!(missing_consent.status(), 422);

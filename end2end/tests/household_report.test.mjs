@@ -41,6 +41,13 @@ test('with JavaScript: report on a phone, get a tracking number, check progress'
   await idField.fill('522727198502010011');
   await idField.blur();
   await page.getByText('身份证号码有一位不对').waitFor();
+  // Leaving a wrong field for the next control: its error must not push that control away
+  // under the finger (the tap was lost when the error appeared at once).
+  await page.getByLabel('家庭人口数').fill('0');
+  const illness = page.getByRole('checkbox', { name: '因病' });
+  await illness.click();
+  assert.ok(await illness.isChecked(), 'the tap after a field error lands');
+  await page.getByText('请填写家庭人口数').waitFor();
 
   const name = `申报人${Date.now() % 100000}`;
   const mobile = uniqueMobile();
@@ -60,6 +67,15 @@ test('with JavaScript: report on a phone, get a tracking number, check progress'
   await page.goBack();
   await page.waitForURL(`${BASE_URL}/report`);
   await page.getByTestId('filed-recently').waitFor();
+  // The form waits behind a button; the page opens on the note, not at the submit button.
+  const onScreen = await page.getByTestId('filed-recently').evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= window.innerHeight;
+  });
+  assert.ok(onScreen, 'the note is on the screen after Back');
+  assert.ok(!(await page.getByRole('button', { name: '提交申报' }).isVisible()));
+  await page.getByText('为另一户申报').click();
+  await page.getByRole('button', { name: '提交申报' }).waitFor();
 
   await trackAndExpectWaiting(page, tracking, mobile);
   // Hydrated and submitted under the CSP, with nothing refused on the way.

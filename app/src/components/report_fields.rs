@@ -125,15 +125,18 @@ pub fn SubmitBanners(
     view! {
         <div id="form-summary" class="form-summary" tabindex="-1" node_ref=summary
             autofocus=draft_has_errors>
-            {move || error.get().map(|e| {
+            {move || error.get().and_then(|e| {
                 let text = match e {
+                    // The kept draft's own line says it was not sent and will be sent when the
+                    // network is back; a second, red line said to check the network.
+                    AppError::Transport => return None,
                     AppError::Validation(_) => tr::report_form::fix_errors(t).to_owned(),
                     // A refusal about the whole request (a form too large) carries its own
                     // words, in the page's language: what to shorten, whom to call.
                     AppError::Refused(reason) if !reason.message.is_empty() => reason.message,
                     other => other.text(t).to_owned(),
                 };
-                view! { <p class="banner error" role="alert">{text}</p> }
+                Some(view! { <p class="banner error" role="alert">{text}</p> })
             })}
             {move || refusal().map(|text| view! { <p class="banner error" role="alert">{text}</p> })}
         </div>

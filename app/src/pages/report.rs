@@ -27,14 +27,7 @@ pub fn ReportPage() -> impl IntoView {
     let t = use_lang();
     let draft = report_draft();
     let regions = Resource::new(|| (), |_| region_tree());
-    view! {
-        <h1>{tr::report_form::title(t)}</h1>
-        {filed_recently().then(|| view! {
-            <p class="banner warn" role="status" data-testid="filed-recently">
-                {tr::report_form::filed_recently(t)}" "
-                <a href="/track">{tr::report_form::filed_recently_track(t)}</a>
-            </p>
-        })}
+    let form = view! {
         <p class="hint">{tr::report_form::hint(t)}</p>
         <Suspense fallback=move || view! { <p class="loading">{tr::common::loading(t)}</p> }>
             {move || Suspend::new(async move {
@@ -55,6 +48,28 @@ pub fn ReportPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    };
+    // Just filed from this browser (Back from the confirmation, most often): the form waits
+    // behind a button, so the same household is not filed twice and the page, short, opens on
+    // the notice rather than scrolled down to the submit button.
+    let form = if filed_recently() {
+        view! {
+            <p class="banner warn" role="status" data-testid="filed-recently">
+                {tr::report_form::filed_recently(t)}" "
+                <a href="/track">{tr::report_form::filed_recently_track(t)}</a>
+            </p>
+            <details class="filed-another">
+                <summary class="button">{tr::report_form::filed_recently_another(t)}</summary>
+                {form}
+            </details>
+        }
+        .into_any()
+    } else {
+        form.into_any()
+    };
+    view! {
+        <h1>{tr::report_form::title(t)}</h1>
+        {form}
     }
 }
 

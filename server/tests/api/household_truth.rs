@@ -242,7 +242,12 @@ async fn the_confirmation_links_to_the_village_notice_and_the_notice_names_whom_
 async fn the_form_opened_again_after_filing_says_a_report_was_just_sent() {
     let app = spawn_app().await;
     let note = r#"data-testid="filed-recently""#;
-    assert!(!app.get_html("/report").await.contains(note));
+    let fresh = app.get_html("/report").await;
+    assert!(!fresh.contains(note));
+    assert!(
+        !fresh.contains("<details"),
+        "a first visit shows the form itself"
+    );
     let refused = app
         .post_api(
             "/api/reports/submit",
@@ -266,6 +271,15 @@ async fn the_form_opened_again_after_filing_says_a_report_was_just_sent() {
     assert!(!elsewhere.get_html("/report").await.contains(note));
     // Nor does the browser put the last filer's details back into the form (tester: Back
     // restored name, mobile and description on a shared phone).
+    // The form waits behind a closed 为另一户申报, so the page opens on the note, not
+    // scrolled to the submit button (tester), and the same household is not sent twice.
+    let behind = &again[again.find("<details").expect("the form is behind a button")..];
+    assert!(
+        behind.starts_with(r#"<details class="filed-another">"#),
+        "closed: {behind:.60}"
+    );
+    assert!(behind.contains("为另一户申报</summary>"));
+    assert!(behind.contains(r#"class="report-form""#));
     let form = crate::helpers::tag_with(&again, r#"class="report-form""#);
     assert!(form.contains(r#"autocomplete="off""#), "{form}");
 }

@@ -36,30 +36,41 @@ pub fn SubmittedPage() -> impl IntoView {
                             {info.filed_before.then(|| view! {
                                 <p class="banner warn" data-testid="filed-before">{tr::submitted::filed_before(t)}</p>
                             })}
-                            <h2>{tr::submitted::what_happens_next(t)}</h2>
-                            <ol>
-                                <li data-testid="accept-by">
-                                    {tr::submitted::township_accept(t)}
-                                    <strong>{info.accept_by}</strong>
-                                    {tr::submitted::pass_village(t)}
-                                </li>
-                                <li data-testid="visit-by">
-                                    {tr::submitted::someone_from_village_visit(t)}
-                                    <strong>{info.visit_by}</strong>
-                                    {tr::submitted::they_phone_first_keep(t)}
-                                </li>
-                                <li>
-                                    {tr::submitted::household_qualifies_head_household(t)}
-                                    " "<a href=format!("/notice/{}", info.village) data-testid="notice-link">
-                                        {tr::submitted::see_village_notice(t)}
-                                    </a>
-                                </li>
-                                <li data-testid="decide-by">
-                                    {tr::submitted::told_decision(t)}
-                                    <strong>{info.decide_by}</strong>
-                                    {tr::submitted::latest_text_message_mobile(t)}
-                                </li>
-                            </ol>
+                            {match info.moved_on {
+                                Some(now) => view! {
+                                    <h2>{tr::submitted::moved_on(t)}</h2>
+                                    <p data-testid="moved-on"><strong>{now.headline}</strong></p>
+                                    <p>{now.next}</p>
+                                }
+                                .into_any(),
+                                None => view! {
+                                    <h2>{tr::submitted::what_happens_next(t)}</h2>
+                                    <ol>
+                                        <li data-testid="accept-by">
+                                            {tr::submitted::township_accept(t)}
+                                            <strong>{info.accept_by}</strong>
+                                            {tr::submitted::pass_village(t)}
+                                        </li>
+                                        <li data-testid="visit-by">
+                                            {tr::submitted::someone_from_village_visit(t)}
+                                            <strong>{info.visit_by}</strong>
+                                            {tr::submitted::they_phone_first_keep(t)}
+                                        </li>
+                                        <li>
+                                            {tr::submitted::household_qualifies_head_household(t)}
+                                            " "<a href=format!("/notice/{}", info.village) data-testid="notice-link">
+                                                {tr::submitted::see_village_notice(t)}
+                                            </a>
+                                        </li>
+                                        <li data-testid="decide-by">
+                                            {tr::submitted::told_decision(t)}
+                                            <strong>{info.decide_by}</strong>
+                                            {tr::submitted::latest_text_message_mobile(t)}
+                                        </li>
+                                    </ol>
+                                }
+                                .into_any(),
+                            }}
                             <p>{tr::submitted::check_progress_any_time(t)}</p>
                         </section>
                         <ContactList contacts=info.contacts advice=info.contact_advice />

@@ -26,6 +26,10 @@ pub struct MeasureView {
     pub amount: String,
     pub period: String,
     pub status_zh: String,
+    /// Monitored: this measure keeps the risk from being marked eliminated (still planned, or
+    /// a one-off not delivered).
+    #[serde(default)]
+    pub holds_back_elimination: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -186,6 +190,9 @@ pub struct CaseView {
     /// the county must refuse (`net_income_not_above_line`, `guarantees_not_secured`).
     #[serde(default)]
     pub elimination_refused: Option<String>,
+    /// Monitored: the household's risks (Chinese labels) no measure of the plan answers yet.
+    #[serde(default)]
+    pub risks_unanswered_zh: Vec<String>,
     pub today: String,
     /// Earlier filings that look like the same household.
     pub duplicates: Vec<DuplicateView>,

@@ -25,6 +25,18 @@ pub struct SubmissionInfo {
     /// The household's village (its public notice page is `/notice/{village}`).
     #[serde(default)]
     pub village: String,
+    /// Set once the township has acted (accepted, refused): the steps promised at filing no
+    /// longer say what happens, this does, as the progress look-up words it.
+    #[serde(default)]
+    pub moved_on: Option<MovedOn>,
+}
+
+/// Where a filing stands once it has left 已提交: the progress look-up's headline and next step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct MovedOn {
+    pub headline: String,
+    pub next: String,
 }
 
 /// Someone the household can call: who they are, their name and their phone (if known).

@@ -283,3 +283,40 @@ async fn the_form_opened_again_after_filing_says_a_report_was_just_sent() {
     let form = crate::helpers::tag_with(&again, r#"class="report-form""#);
     assert!(form.contains(r#"autocomplete="off""#), "{form}");
 }
+
+/// Within the link's hour the township may already have refused the filing: the confirmation
+/// then says where it stands, not that the township will accept it by a date (tester).
+#[tokio::test]
+async fn a_confirmation_reopened_after_a_refusal_says_so_instead_of_promising_acceptance() {
+    let app = spawn_app().await;
+    let (link, first) = confirmation(&app, "张小明").await;
+    assert!(
+        first.contains(r#"data-testid="accept-by""#),
+        "promised at first"
+    );
+    assert!(!first.contains(r#"data-testid="moved-on""#));
+
+    let tracking = link
+        .trim_start_matches("/report/submitted/")
+        .split('?')
+        .next()
+        .expect("the number");
+    let id = app.case_id_of(tracking).await;
+    let reject = CaseCommand::RejectOutOfScope {
+        reason: "非农村户籍".into(),
+    };
+    run(&app, &township_officer(), &id, reject).await;
+
+    let again = app.get_html(&link).await;
+    let now = &again[again
+        .find(r#"data-testid="moved-on""#)
+        .expect("where it stands")..];
+    let now = &now[..now.find("</p>").expect("its end")];
+    assert!(now.contains("不予受理"), "{now}");
+    for promise in ["accept-by", "visit-by", "decide-by"] {
+        assert!(
+            !again.contains(&format!(r#"data-testid="{promise}""#)),
+            "{promise} no longer promised"
+        );
+    }
+}

@@ -353,3 +353,47 @@ async fn an_elimination_its_home_check_refuses_is_said_from_the_home_check_on() 
     assert!(said.contains("县级将不能标注风险消除"), "{}", &said[..300]);
     assert!(said.contains("未超过监测标准"), "{}", &said[..300]);
 }
+
+/// A monitored household's page names what holds back 风险消除: each measure not carried out,
+/// and each risk no measure answers (tester: the village could not see which).
+#[tokio::test]
+async fn the_case_page_names_the_measure_and_the_risk_that_hold_back_elimination() {
+    use app::domain::{case::CaseCommand, vocab::MeasureType};
+    let app = spawn_app().await;
+    let id = accepted_case(&app, "13800138097").await;
+    let cadre = app.login("cun-qingshi").await;
+    let page = cadre.get_html(&format!("/staff/cases/{id}")).await;
+    assert!(!page.contains("请先登录"), "signed in");
+    assert!(!page.contains("risks-unanswered"), "not while identifying");
+    crate::storage::home_check_to_township(&app, &id, 300_000).await;
+    crate::storage::compare_and_identify(&app, &id).await;
+    // The days the steps took ended the first sign-in.
+    let cadre = app.login("cun-qingshi").await;
+
+    let open = r#"data-testid="risks-unanswered""#;
+    let page = cadre.get_html(&format!("/staff/cases/{id}")).await;
+    let said = page.split(open).nth(1).expect("the open risks");
+    let said = &said[..said.find("</p>").expect("its end")];
+    assert!(
+        said.contains("因病") && said.contains("因务工就业不稳"),
+        "{said}"
+    );
+
+    let today = crate::storage::today(&app);
+    let plan = CaseCommand::AddPlan {
+        measures: vec![crate::fixtures::measure(MeasureType::Medical, today)],
+    };
+    crate::storage::run(&app, &crate::fixtures::township_officer(), &id, plan).await;
+    let page = cadre.get_html(&format!("/staff/cases/{id}")).await;
+    assert_eq!(
+        page.matches(r#"data-testid="holds-back""#).count(),
+        1,
+        "the planned one"
+    );
+    let said = page.split(open).nth(1).expect("the open risk");
+    let said = &said[..said.find("</p>").expect("its end")];
+    assert!(
+        said.contains("因务工就业不稳") && !said.contains("因病"),
+        "{said}"
+    );
+}

@@ -14,7 +14,9 @@ use crate::domain::money::Fen;
 use crate::domain::vocab::{LabourCapacity, MeasureType, RiskType};
 
 use super::policy::Policy;
-use super::state::{Case, HomeCheckRecord, Measure, MeasureStatus, Procedure, ReviewStep};
+use super::state::{
+    Case, CaseState, HomeCheckRecord, Measure, MeasureStatus, Procedure, ReviewStep,
+};
 
 /// Why the county cannot mark the risk eliminated yet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -180,21 +182,44 @@ pub fn check_measures(case: &Case) -> Result<(), EliminationGap> {
     if case.measures.is_empty() {
         return Err(EliminationGap::NoMeasures);
     }
-    if !case.measures.iter().all(carried_out) {
+    if case.measures.iter().any(holds_back_elimination) {
         return Err(EliminationGap::MeasureNotCarriedOut);
     }
-    for risk in &case.risks {
-        let wanted = answers(*risk);
-        let answered = wanted.is_empty()
-            || case
-                .measures
-                .iter()
-                .any(|m| wanted.contains(&m.measure_type));
-        if !answered {
-            return Err(EliminationGap::RiskNotAddressed { risk: *risk });
-        }
+    match unanswered_risks(case).first() {
+        Some(risk) => Err(EliminationGap::RiskNotAddressed { risk: *risk }),
+        None => Ok(()),
     }
-    Ok(())
+}
+
+/// This measure keeps the risk from being marked eliminated: still only planned, or a
+/// one-off measure not delivered (the case page marks it, so the village knows which).
+pub fn holds_back_elimination(measure: &Measure) -> bool {
+    !carried_out(measure)
+}
+
+/// The household's risks that no measure of the plan answers (缺什么补什么).
+pub fn unanswered_risks(case: &Case) -> Vec<RiskType> {
+    case.risks
+        .iter()
+        .copied()
+        .filter(|risk| {
+            let wanted = answers(*risk);
+            !wanted.is_empty()
+                && !case
+                    .measures
+                    .iter()
+                    .any(|m| wanted.contains(&m.measure_type))
+        })
+        .collect()
+}
+
+/// Monitored, or in the elimination procedure: what still holds back 风险消除 is worth saying.
+pub fn heading_for_elimination(case: &Case) -> bool {
+    matches!(case.state, CaseState::Monitored)
+        || case
+            .state
+            .review_step()
+            .is_some_and(|(procedure, _)| procedure == Procedure::Elimination)
 }
 
 /// The stability evidence as of `today`.

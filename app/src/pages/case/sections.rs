@@ -250,9 +250,18 @@ pub fn HouseholdSummary(case: CaseView) -> impl IntoView {
                             {word(Vocab::Measure, &m.type_zh, t)} {tr::case_page::paren_open(t)}
                             <span lang="zh-CN">{m.department.clone()}</span> {tr::case_page::paren_close(t)}
                             {format!("{} · {} · ", m.amount, period(&m.period, t))} {word(Vocab::MeasureStatus, &m.status_zh, t)}
+                            {m.holds_back_elimination.then(|| view! {
+                                <strong class="bad" data-testid="holds-back">{tr::case_page::holds_back_elimination(t)}</strong>
+                            })}
                         </li>
                     }).collect_view()}
                 </ol>
+            })}
+            // Which risk still has no measure: the elimination would be refused for it.
+            {(!case.risks_unanswered_zh.is_empty()).then(|| view! {
+                <p class="bad" data-testid="risks-unanswered">
+                    {tr::case_page::risks_unanswered(t)}{words(Vocab::Risk, &case.risks_unanswered_zh)}
+                </p>
             })}
         </section>
     }

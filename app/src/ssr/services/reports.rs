@@ -4,7 +4,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use super::millis;
 use crate::{
     domain::{
-        case::{proxy_channels, Actor, NewCase},
+        case::{proxy_channels, Actor, CaseState, NewCase},
         lang::Lang,
         mobile::MobileNumber,
         report::{FilingLimit, NewReport, ReportFieldError, ReportForm, FORM_FIELD},
@@ -28,7 +28,7 @@ use crate::{
     },
     wire::{
         cases::Choice,
-        reports::{ReportDraft, SubmissionInfo, TrackResult},
+        reports::{MovedOn, ReportDraft, SubmissionInfo, TrackResult},
         FieldError,
     },
 };
@@ -460,6 +460,12 @@ pub async fn submission_info(
         contact_advice,
         filed_before: crate::domain::case::screening::same_id_filed_before(&engine_case.duplicates),
         village: engine_case.village.as_str().to_owned(),
+        // Within the link's hour the township may already have refused it: the page then
+        // says so instead of promising an acceptance (tester).
+        moved_on: (engine_case.state != CaseState::Reported).then_some(MovedOn {
+            headline: progress.headline,
+            next: progress.next,
+        }),
     })
 }
 

@@ -173,6 +173,7 @@ pub async fn view(
         pending_extensions: sections::pending_extensions(&case),
         done_step: None,
         measures: sections::measures(&case),
+        risks_unanswered_zh: sections::risks_unanswered(&case),
         clocks,
         timeline,
         available,

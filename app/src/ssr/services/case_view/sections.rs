@@ -7,6 +7,7 @@ use crate::{
         calendar::Calendar,
         case::{
             eligibility::{suggest_category, Lines},
+            elimination,
             household::HomeCheckRecord,
             labels, Case, Policy,
         },
@@ -75,9 +76,11 @@ pub fn guarantees(h: &HomeCheckRecord) -> Vec<(String, bool)> {
 }
 
 pub fn measures(case: &Case) -> Vec<MeasureView> {
+    let heading_out = elimination::heading_for_elimination(case);
     case.measures
         .iter()
         .map(|m| MeasureView {
+            holds_back_elimination: heading_out && elimination::holds_back_elimination(m),
             type_zh: m.measure_type.label_zh().to_owned(),
             department: m.lead_department.clone(),
             amount: m.amount.to_string(),
@@ -166,4 +169,15 @@ pub fn clock_choices(
         (step.code().to_owned(), choices)
     })
     .collect()
+}
+
+/// Monitored: the risks no measure of the plan answers yet, in Chinese.
+pub fn risks_unanswered(case: &Case) -> Vec<String> {
+    if !elimination::heading_for_elimination(case) {
+        return Vec::new();
+    }
+    elimination::unanswered_risks(case)
+        .into_iter()
+        .map(|r| r.label_zh().to_owned())
+        .collect()
 }

@@ -4,7 +4,10 @@ use leptos_router::hooks::use_params_map;
 
 use super::not_found::NotFound;
 use crate::{
-    api::notice::village_notice, components::contacts::ContactLines, i18n::use_lang, tr,
+    api::notice::village_notice,
+    components::contacts::ContactLines,
+    i18n::{use_lang, Lang},
+    tr,
     wire::AppError,
 };
 
@@ -39,7 +42,7 @@ pub fn NoticePage() -> impl IntoView {
                                                     <td data-label=label(tr::village_notice::head_name(t)) lang="zh-CN">{e.name}</td>
                                                     <td data-label=label(tr::village_notice::group(t)) lang="zh-CN">{e.group.unwrap_or_else(|| "—".to_owned())}</td>
                                                     <td data-label=label(tr::village_notice::size(t))>{e.household_size}</td>
-                                                    <td data-label=label(tr::village_notice::matter(t))>{tr::public_notice::procedure::lookup(t, &e.procedure).unwrap_or_default()}</td>
+                                                    <td data-label=label(tr::village_notice::matter(t))>{matter(&e.procedure, &e.measures, t)}</td>
                                                     <td data-label=label(tr::village_notice::category(t))>{e.category.as_deref().and_then(|c| tr::vocab::category::lookup(t, c)).unwrap_or("—")}</td>
                                                     <td data-label=label(tr::village_notice::period(t))>{tr::village_notice::from_until(t, t.date(e.from), t.date(e.until))}</td>
                                                 </tr>
@@ -66,4 +69,21 @@ pub fn NoticePage() -> impl IntoView {
             })}
         </Suspense>
     }
+}
+
+/// 事项: what the household is posted for; a plan's measures on the board copy.
+fn matter(procedure: &str, measures: &[String], t: Lang) -> String {
+    let what = tr::public_notice::procedure::lookup(t, procedure).unwrap_or_default();
+    if measures.is_empty() {
+        return what.to_owned();
+    }
+    let names: Vec<&str> = measures
+        .iter()
+        .filter_map(|m| tr::vocab::measure_type::lookup(t, m))
+        .collect();
+    format!(
+        "{what}{}{}",
+        tr::common::colon(t),
+        names.join(tr::common::list_separator(t))
+    )
 }

@@ -9,10 +9,14 @@ pub struct NoticeEntry {
     pub group: Option<String>,
     pub household_size: i64,
     /// The [`Procedure`](crate::domain::case::Procedure) in notice, as its serde code
-    /// (`identification` or `elimination`); the page words it in the reader's language.
+    /// (`identification` or `elimination`), or `plan` for an assistance plan (落实帮扶措施); the page words it in the reader's language.
     pub procedure: String,
     /// A [`Category`](crate::domain::vocab::Category) code.
     pub category: Option<String>,
+    /// A plan's notice (`procedure` = `plan`) on the board copy: its measures'
+    /// [`MeasureType`](crate::domain::vocab::MeasureType) codes. Empty on the open web.
+    #[serde(default)]
+    pub measures: Vec<String>,
     #[cfg_attr(feature = "ssr", schema(value_type = String, format = Date))]
     pub from: chrono::NaiveDate,
     #[cfg_attr(feature = "ssr", schema(value_type = String, format = Date))]

@@ -135,3 +135,46 @@ async fn the_notice_names_the_head_and_counts_the_members_the_home_check_recorde
     let open = app.get_html(&format!("/notice/{QINGSHI_VILLAGE}")).await;
     assert!(open.contains("张*山"), "masked on the open web");
 }
+
+/// 落实帮扶措施 is posted too (seed 004): while a plan's notice runs, the village notice lists
+/// the household for it; its measures only on the board copy staff print, since a 医疗救助
+/// beside a name on the open web would tell a health matter.
+#[tokio::test]
+async fn a_plan_in_notice_is_on_the_village_notice_with_its_measures_on_the_board_copy_only() {
+    use app::domain::vocab::MeasureType;
+    let app = spawn_app().await;
+    let id = crate::fixtures::accepted_case(&app, "13800138071").await;
+    crate::storage::home_check_to_township(&app, &id, 300_000).await;
+    crate::storage::compare_and_identify(&app, &id).await;
+    let plan = CaseCommand::AddPlan {
+        measures: vec![crate::fixtures::measure(MeasureType::Medical, today(&app))],
+    };
+    run(&app, &township_officer(), &id, plan).await;
+    let path = format!("/notice/{QINGSHI_VILLAGE}");
+    assert!(
+        !app.get_html(&path).await.contains("落实帮扶措施"),
+        "not before its notice"
+    );
+
+    let review = CaseCommand::ReviewPlan { date: today(&app) };
+    run(&app, &village_cadre(), &id, review).await;
+    let notice = CaseCommand::StartPlanNotice { from: today(&app) };
+    run(&app, &village_cadre(), &id, notice).await;
+
+    let medical = MeasureType::Medical.label_zh();
+    let open_web = app.get_html(&path).await;
+    assert!(open_web.contains("落实帮扶措施"), "listed for its plan");
+    assert!(!open_web.contains(medical), "no measure on the open web");
+    let board = cadre_app(&app).await.get_html(&path).await;
+    assert!(
+        board.contains(&format!("落实帮扶措施：{medical}")),
+        "the board copy names it"
+    );
+
+    app.clock.advance(chrono::Duration::days(10));
+    run(&app, &village_cadre(), &id, CaseCommand::EndPlanNotice).await;
+    assert!(
+        !app.get_html(&path).await.contains("落实帮扶措施"),
+        "gone once it ends"
+    );
+}

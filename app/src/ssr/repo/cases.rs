@@ -1,5 +1,5 @@
 //! Cases: the snapshot row with the columns the queue filters on, and the append-only events.
-use sqlx::{Any, Executor, FromRow};
+use sqlx::{any::AnyRow, Any, Executor, FromRow};
 
 use crate::domain::risk_list::RiskList;
 use crate::ssr::vault::{Field, Vault};
@@ -458,7 +458,30 @@ pub async fn in_village_states<'e, E: Executor<'e, Database = Any>>(
     for state in states {
         query = query.bind(*state);
     }
-    let rows = query.fetch_all(ex).await?;
+    with_snapshots(&query.fetch_all(ex).await?, vault)
+}
+
+/// Cases of a village with an open clock of `kind` (a plan's notice runs while the case is
+/// monitored, so the state alone does not find it), with their snapshots.
+pub async fn in_village_with_open_clock<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    vault: &Vault,
+    village_code: &str,
+    kind: &str,
+) -> sqlx::Result<Vec<(CaseRow, Option<String>)>> {
+    let sql = format!(
+        "select {COLUMNS}, snapshot from cases where id in (select case_id from case_clocks \
+         where village_code = $1 and state = 'open' and kind = $2) order by created_at, id"
+    );
+    let rows = sqlx::query(&sql)
+        .bind(village_code)
+        .bind(kind)
+        .fetch_all(ex)
+        .await?;
+    with_snapshots(&rows, vault)
+}
+
+fn with_snapshots(rows: &[AnyRow], vault: &Vault) -> sqlx::Result<Vec<(CaseRow, Option<String>)>> {
     rows.iter()
         .map(|r| {
             use sqlx::Row;
@@ -487,13 +510,5 @@ pub async fn all_in_region<'e, E: Executor<'e, Database = Any>>(
         .bind(limit)
         .fetch_all(ex)
         .await?;
-    rows.iter()
-        .map(|r| {
-            use sqlx::Row;
-            Ok((
-                CaseRow::from_row(r)?.opened(vault)?,
-                opened_json(vault, r.try_get("snapshot")?)?,
-            ))
-        })
-        .collect()
+    with_snapshots(&rows, vault)
 }

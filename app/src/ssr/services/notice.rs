@@ -1,3 +1,5 @@
+use chrono::NaiveDate;
+
 use crate::domain::lang::Lang;
 use crate::{
     domain::{
@@ -5,6 +7,7 @@ use crate::{
         case::{
             eligibility::{suggest_category, Lines},
             household::listed_as,
+            plan_review::PlanReview,
             Case, CaseState, Procedure, ReviewStep,
         },
         notice_name,
@@ -20,6 +23,8 @@ use crate::{
 };
 
 const NOTICE_STATES: &[&str] = &["notice_running", "elimination_notice_running"];
+/// The notice of an assistance plan (落实帮扶措施).
+const PLAN: &str = "plan";
 
 /// The notice of one village. It is public by design; when a signed-in officer opens it (to
 /// print it), each household listed gets an audit row.
@@ -45,52 +50,62 @@ pub async fn for_village(
         None => None,
     };
     let masked = reader.is_none();
-    let mut entries = Vec::new();
-    let mut listed: Vec<String> = Vec::new();
-    for (row, snapshot) in
-        cases::in_village_states(&state.db.pool, &state.vault, code.as_str(), NOTICE_STATES).await?
-    {
+    let pool = &state.db.pool;
+    let in_procedure = cases::in_village_states(pool, &state.vault, code.as_str(), NOTICE_STATES);
+    // 落实帮扶措施 is reviewed and posted too (seed 004): its notice runs on a monitored case.
+    let plans = cases::in_village_with_open_clock(pool, &state.vault, code.as_str(), "plan_notice");
+    let (mut noticed, mut seen) = (Vec::new(), std::collections::HashSet::new());
+    for (row, snapshot) in in_procedure.await?.into_iter().chain(plans.await?) {
         let Some(case) = snapshot.and_then(|s| serde_json::from_str::<Case>(&s).ok()) else {
             continue;
         };
-        if let CaseState::Reviewing {
-            procedure,
-            step: ReviewStep::NoticeRunning {
-                from, min_until, ..
-            },
-        } = case.state
-        {
-            listed.push(row.id.clone());
-            let (name, household_size) = listed_as(
-                case.household.as_ref(),
-                &row.applicant_name,
-                row.household_size,
-            );
-            entries.push(NoticeEntry {
-                // Full names for the officer printing the board copy; partly hidden on the
-                // open web (the confirmation page tells the household so).
-                name: if masked {
-                    notice_name::masked(name)
-                } else {
-                    name.to_owned()
-                },
-                group: row.village_group.clone(),
-                household_size,
-                procedure: match procedure {
-                    Procedure::Identification => "identification",
-                    Procedure::Elimination => "elimination",
-                }
-                .to_owned(),
-                // Decided by the county only after the notice: until then the notice shows
-                // the category the home check supports (拟纳入类别), as the board copy does.
-                category: case
-                    .category
-                    .or_else(|| suggest_category(case.household.as_ref(), Lines::of(&state.policy)))
-                    .map(|c| c.code().to_owned()),
-                from,
-                until: min_until,
-            });
+        if !seen.insert(row.id.clone()) {
+            continue;
         }
+        if let Some((matter, from, until)) = in_notice(&case) {
+            noticed.push((row, case, matter, from, until));
+        }
+    }
+    noticed.sort_by_key(|(_, _, _, from, _)| *from);
+    let mut entries = Vec::new();
+    let mut listed: Vec<String> = Vec::new();
+    for (row, case, matter, from, until) in noticed {
+        listed.push(row.id.clone());
+        let (name, household_size) = listed_as(
+            case.household.as_ref(),
+            &row.applicant_name,
+            row.household_size,
+        );
+        entries.push(NoticeEntry {
+            // Full names for the officer printing the board copy; partly hidden on the open
+            // web (the confirmation page tells the household so).
+            name: if masked {
+                notice_name::masked(name)
+            } else {
+                name.to_owned()
+            },
+            group: row.village_group.clone(),
+            household_size,
+            procedure: matter.to_owned(),
+            // Decided by the county only after the notice: until then the notice shows the
+            // category the home check supports (拟纳入类别), as the board copy does.
+            category: case
+                .category
+                .or_else(|| suggest_category(case.household.as_ref(), Lines::of(&state.policy)))
+                .map(|c| c.code().to_owned()),
+            // The measures go on the board copy only: on the open web, 医疗救助 or 残疾人
+            // 补贴 beside a name would tell a health matter.
+            measures: if masked || matter != PLAN {
+                Vec::new()
+            } else {
+                case.measures
+                    .iter()
+                    .map(|m| m.measure_type.code().to_owned())
+                    .collect()
+            },
+            from,
+            until,
+        });
     }
     if let Some(reader) = reader {
         let rows: Vec<_> = listed
@@ -118,4 +133,26 @@ pub async fn for_village(
             .map(|(_, line)| line)
             .collect(),
     })
+}
+
+/// The matter whose notice a case's household is under now, with the notice's first and
+/// earliest last day.
+fn in_notice(case: &Case) -> Option<(&'static str, NaiveDate, NaiveDate)> {
+    if let CaseState::Reviewing {
+        procedure,
+        step: ReviewStep::NoticeRunning {
+            from, min_until, ..
+        },
+    } = case.state
+    {
+        let matter = match procedure {
+            Procedure::Identification => "identification",
+            Procedure::Elimination => "elimination",
+        };
+        return Some((matter, from, min_until));
+    }
+    match case.plan_review {
+        Some(PlanReview::NoticeRunning { from, min_until }) => Some((PLAN, from, min_until)),
+        _ => None,
+    }
 }

@@ -1,5 +1,6 @@
 //! The Safety Net server: configuration, telemetry and the axum application.
 #![recursion_limit = "256"]
+pub mod account_form;
 pub mod alert_form;
 pub mod audit_cmd;
 pub mod backup;

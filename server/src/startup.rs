@@ -341,6 +341,11 @@ fn router(state: AppState, draining: Arc<AtomicBool>) -> Router {
             state.clone(),
             crate::reveal_form::plain_reveal,
         ))
+        // A refused new account posted without JavaScript comes back with what was typed.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::account_form::plain_create,
+        ))
         // A refused step form posted without JavaScript comes back with what was typed.
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

@@ -6,68 +6,50 @@
 //! routed here by `crate::page_post`, so the address stays the case page.
 use app::{domain::case::CommandKind, ssr::state::AppState, wire::cases::StepTyped};
 use axum::{
-    body::{to_bytes, Body},
-    extract::{Form, FromRequest, Request, State},
+    extract::{Request, State},
     http::{header, HeaderValue},
     middleware::Next,
-    response::{IntoResponse, Response},
+    response::Response,
 };
 use http::StatusCode;
 
-use crate::page_answer::{case_page, is_plain_post, render};
+use crate::page_answer::{case_page, is_plain_post, render, see_other, Posted};
 
 pub const COMMAND_PATH: &str = "/api/cases/command";
-/// A step form is a few KB; the body limit layer has refused anything far bigger already.
-const MAX_FORM_BYTES: usize = 256 * 1024;
 
 pub async fn plain_step(State(state): State<AppState>, request: Request, next: Next) -> Response {
     if !is_plain_post(&request, COMMAND_PATH) {
         return next.run(request).await;
     }
-    let (parts, body) = request.into_parts();
-    let Ok(bytes) = to_bytes(body, MAX_FORM_BYTES).await else {
-        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    let posted = match Posted::run(request, next).await {
+        Ok(posted) => posted,
+        Err(refusal) => return refusal,
     };
-    let pairs = Form::<Vec<(String, String)>>::from_request(
-        Request::from_parts(parts.clone(), Body::from(bytes.clone())),
-        &(),
-    )
-    .await
-    .map(|Form(pairs)| pairs)
-    .unwrap_or_default();
-    let response = next
-        .run(Request::from_parts(parts.clone(), Body::from(bytes)))
-        .await;
-    // Refused: leptos sends the browser back with `__path` and `__err` in the address.
-    let query = response
-        .headers()
-        .get(header::LOCATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|l| l.split_once('?').map(|(_, q)| q.to_owned()))
-        .filter(|q| q.contains("__err="));
-    let value = |name: &str| {
-        pairs
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    };
-    let case_id = value("case_id");
+    let query = posted.refused_query();
+    // Owned before any await: the posted answer (a response body) is not `Sync`.
+    let (case_id, step) = (posted.value("case_id"), posted.value("form[kind]"));
     let Some(page) = query.and_then(|q| case_page(&case_id, Some(&q))) else {
-        let session = parts
+        let session = posted
+            .parts
             .headers
             .get(header::COOKIE)
             .and_then(|c| c.to_str().ok())
             .and_then(app::ssr::context::session_token_in)
             .unwrap_or_default();
-        let step = value("form[kind]");
-        return with_done(&state, see_other(response), &case_id, &step, &session).await;
+        return with_done(
+            &state,
+            see_other(posted.response),
+            &case_id,
+            &step,
+            &session,
+        )
+        .await;
     };
     let typed = StepTyped {
-        kind: value("form[kind]"),
-        pairs: std::sync::Arc::new(pairs),
+        kind: step,
+        pairs: std::sync::Arc::new(posted.pairs),
     };
-    render(&state, parts, page, typed, true).await
+    render(&state, posted.parts, page, typed, true).await
 }
 
 /// A step done: the case page it returns to says so (`?done=<step>.<signature>`, a mark
@@ -112,15 +94,6 @@ async fn with_done(
     // fragment and scrolls past the banner.
     if let Ok(location) = HeaderValue::from_str(&format!("{page}?done={mark}#steps")) {
         response.headers_mut().insert(header::LOCATION, location);
-    }
-    response
-}
-
-/// A step done: the browser is sent on to the case page with 303 (leptos says 302), which
-/// tells it plainly to GET the page and never to post the form again.
-fn see_other(mut response: Response) -> Response {
-    if response.status() == StatusCode::FOUND {
-        *response.status_mut() = StatusCode::SEE_OTHER;
     }
     response
 }

@@ -13,7 +13,7 @@ use crate::{
     domain::role::Role,
     i18n::use_lang,
     tr,
-    wire::{admin::AccountView, AppError},
+    wire::{admin::AccountView, cases::StepTyped, AppError},
 };
 
 #[component]
@@ -38,6 +38,20 @@ pub fn AdminPage() -> impl IntoView {
         .get("done")
         .is_some_and(|d| d == "reset");
     let dead = Resource::new(|| (), |_| dead_letters());
+    // Refused without JavaScript: the page comes back with what was typed (not the password).
+    let typed = use_context::<StepTyped>().filter(|t| t.kind == "create_account");
+    let typed = move |name: &str| {
+        typed
+            .as_ref()
+            .and_then(|t| t.value(&format!("account[{name}]")).map(str::to_owned))
+            .unwrap_or_default()
+    };
+    let kept = [
+        typed("username"),
+        typed("display_name"),
+        typed("role"),
+        typed("region"),
+    ];
     let error = move || {
         first_failure(
             t,
@@ -50,7 +64,9 @@ pub fn AdminPage() -> impl IntoView {
     };
     view! {
         <Suspense fallback=move || view! { <p class="loading">{tr::common::loading(t)}</p> }>
-            {move || Suspend::new(async move {
+            {move || {
+                let [user, display, role_typed, region_typed] = kept.clone();
+                Suspend::new(async move {
                 let mine = regions.await.unwrap_or_default();
                 let townships = mine.townships;
                 match accounts.await {
@@ -65,28 +81,29 @@ pub fn AdminPage() -> impl IntoView {
                         <section class="card">
                             <h2>{tr::admin::new_account(t)}</h2>
                             <ActionForm action=create attr:class="admin-form">
-                                <div class="field"><label for="a-user">{tr::login::username(t)}</label><input id="a-user" name="account[username]" type="text" autocomplete="off" /></div>
-                                <div class="field"><label for="a-name">{tr::admin::display_name(t)}</label><input id="a-name" name="account[display_name]" type="text" /></div>
+                                <div class="field"><label for="a-user">{tr::login::username(t)}</label><input id="a-user" name="account[username]" type="text" autocomplete="off" value=user /></div>
+                                <div class="field"><label for="a-name">{tr::admin::display_name(t)}</label><input id="a-name" name="account[display_name]" type="text" value=display /></div>
                                 <div class="field"><label for="a-role">{tr::admin::role(t)}</label>
                                     <select id="a-role" name="account[role]">
                                         {Role::ALL.iter().filter(|r| **r != Role::Household).map(|r| view! {
-                                            <option value=r.code()>{r.label(t)}</option>
+                                            <option value=r.code() selected=role_typed == r.code()>{r.label(t)}</option>
                                         }).collect_view()}
                                     </select>
                                 </div>
                                 <div class="field"><label for="a-region">{tr::admin::region(t)}</label>
                                     <select id="a-region" name="account[region]">
-                                        <option value=mine.code>{tr::keys::whole_county(t)}</option>
+                                        <option value=mine.code.clone() selected=region_typed == mine.code>{tr::keys::whole_county(t)}</option>
                                         {townships.into_iter().map(|t| view! {
-                                            <option value=t.code.clone() lang="zh-CN">{t.name.clone()}</option>
+                                            <option value=t.code.clone() lang="zh-CN" selected=region_typed == t.code>{t.name.clone()}</option>
                                             {t.villages.into_iter().map(|v| view! {
-                                                <option value=v.code lang="zh-CN">{format!("{} · {}", t.name, v.name)}</option>
+                                                <option value=v.code.clone() lang="zh-CN" selected=region_typed == v.code>{format!("{} · {}", t.name, v.name)}</option>
                                             }).collect_view()}
                                         }).collect_view()}
                                     </select>
                                 </div>
                                 <div class="field"><label for="a-pass">{tr::admin::password(t)}</label><input id="a-pass" name="account[password]" type="password" autocomplete="new-password" /></div>
-                                <button type="submit" class="button primary">{tr::admin::create(t)}</button>
+                                // Without JavaScript the form posts to this page (its address stays).
+                                <button type="submit" class="button primary" formaction="/staff/admin">{tr::admin::create(t)}</button>
                             </ActionForm>
                         </section>
                         <DeadLetters rows=dead.await.unwrap_or_default() />
@@ -102,7 +119,7 @@ pub fn AdminPage() -> impl IntoView {
                     Err(AppError::Forbidden) => view! { <NotAllowed /> }.into_any(),
                     Err(error) => view! { <LoadError error /> }.into_any(),
                 }
-            })}
+            })}}
         </Suspense>
     }
 }

@@ -207,3 +207,42 @@ async fn an_account_for_a_region_of_another_level_than_its_role_is_refused() {
         .expect("count");
     assert_eq!(made, 0, "no account written");
 }
+
+/// Without JavaScript a refused new account comes back on the account page with what was
+/// typed, except the password, and the reason; it posts to the page itself, so the address
+/// stays. Before, the form came back empty.
+#[tokio::test]
+async fn a_refused_new_account_without_javascript_keeps_what_was_typed_but_the_password() {
+    let app = spawn_app().await;
+    let admin = app.login("xian-admin").await;
+    let typed = fields(&[
+        ("account[username]", "wangge-longjing"),
+        ("account[display_name]", "龙井村网格员"),
+        ("account[role]", "village_cadre"),
+        ("account[region]", "522799101202"),
+        ("account[password]", "short-pw"),
+    ]);
+    let answer = admin
+        .post_plain_form("/staff/admin", "/staff/admin", &typed)
+        .await;
+    assert!(answer.status().is_success(), "{}", answer.status());
+    assert_eq!(answer.headers()["cache-control"], "no-store");
+    let page = answer.text().await.expect("page");
+    let tag = |attribute: &str| crate::helpers::tag_with(&page, attribute).to_owned();
+    assert!(tag(r#"id="a-user""#).contains(r#"value="wangge-longjing""#));
+    assert!(tag(r#"id="a-name""#).contains(r#"value="龙井村网格员""#));
+    assert!(tag(r#"value="village_cadre""#).contains("selected"));
+    assert!(tag(r#"value="522799101202""#).contains("selected"));
+    assert!(!page.contains("short-pw"), "the password is not put back");
+    assert!(page.contains("密码至少12个字符"), "and why");
+
+    let mut good = typed.clone();
+    good.retain(|(name, _)| name != "account[password]");
+    good.push(("account[password]".into(), "longjing-2026-ok".into()));
+    let made = admin
+        .post_plain_form("/staff/admin", "/staff/admin", &good)
+        .await;
+    assert_eq!(made.status(), 303, "made: on to the page");
+    let new_user = app.login_with("wangge-longjing", "longjing-2026-ok").await;
+    assert_eq!(new_user.queue().await.status(), 200);
+}

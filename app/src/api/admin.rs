@@ -25,7 +25,8 @@ pub async fn create_account(account: NewAccountForm) -> Result<String, AppError>
         admin::create(&ctx.state, &staff, &account, ctx.now()).await
     })
     .await?;
-    leptos_axum::redirect("/staff/admin");
+    // The page says it was done (without JavaScript nothing else would).
+    leptos_axum::redirect("/staff/admin?done=created");
     Ok(id)
 }
 

@@ -17,7 +17,8 @@ pub async fn village_notice(village: String) -> Result<NoticeView, AppError> {
             address: &address,
             now,
         });
-        notice::for_village(&ctx.state, &village, reader, ctx.lang()).await
+        let today = crate::domain::time::beijing_date(now);
+        notice::for_village(&ctx.state, &village, reader, today, ctx.lang()).await
     })
     .await
 }

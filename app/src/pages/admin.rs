@@ -33,10 +33,15 @@ pub fn AdminPage() -> impl IntoView {
         |_| list_accounts(),
     );
     let regions = Resource::new(|| (), |_| my_regions());
-    let reset_done = leptos_router::hooks::use_query_map()
+    let done = leptos_router::hooks::use_query_map()
         .read_untracked()
         .get("done")
-        .is_some_and(|d| d == "reset");
+        .unwrap_or_default();
+    let done = match done.as_str() {
+        "reset" => Some(tr::admin::password_was_reset(t)),
+        "created" => Some(tr::admin::account_created(t)),
+        _ => None,
+    };
     let dead = Resource::new(|| (), |_| dead_letters());
     // Refused without JavaScript: the page comes back with what was typed (not the password).
     let typed = use_context::<StepTyped>().filter(|t| t.kind == "create_account");
@@ -52,15 +57,24 @@ pub fn AdminPage() -> impl IntoView {
         typed("role"),
         typed("region"),
     ];
+    // Which form failed is said first: a refused reset read as the new-account form's (tester).
     let error = move || {
-        first_failure(
-            t,
-            [
-                create.value().get().and_then(Result::err),
-                reset.value().get().and_then(Result::err),
-                toggle.value().get().and_then(Result::err),
-            ],
-        )
+        [
+            (create.value().get(), tr::admin::create_failed(t)),
+            (
+                reset.value().get().map(|r| r.map(|_| String::new())),
+                tr::admin::reset_failed(t),
+            ),
+            (
+                toggle.value().get().map(|r| r.map(|_| String::new())),
+                tr::admin::toggle_failed(t),
+            ),
+        ]
+        .into_iter()
+        .find_map(|(answer, what)| {
+            let why = first_failure(t, [answer.and_then(Result::err)])?;
+            Some(format!("{what}{why}"))
+        })
     };
     view! {
         <Suspense fallback=move || view! { <p class="loading">{tr::common::loading(t)}</p> }>
@@ -75,9 +89,7 @@ pub fn AdminPage() -> impl IntoView {
                         <h1>{tr::admin::title(t)}</h1>
                         <p><a href="/staff/settings">{tr::admin::settings(t)}</a>" · "<a href="/staff/audit">{tr::audit::title(t)}</a>" · "<a href="/staff/keys">{tr::keys::department_api_keys(t)}</a></p>
                         {move || error().map(|e| view! { <p class="banner error" role="alert">{e}</p> })}
-                        {reset_done.then(|| view! {
-                            <p class="banner ok" role="status">{tr::admin::password_was_reset(t)}</p>
-                        })}
+                        {done.map(|text| view! { <p class="banner ok" role="status">{text}</p> })}
                         <section class="card">
                             <h2>{tr::admin::new_account(t)}</h2>
                             <ActionForm action=create attr:class="admin-form">

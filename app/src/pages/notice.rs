@@ -44,7 +44,10 @@ pub fn NoticePage() -> impl IntoView {
                                                     <td data-label=label(tr::village_notice::size(t))>{e.household_size}</td>
                                                     <td data-label=label(tr::village_notice::matter(t))>{matter(&e.procedure, &e.measures, t)}</td>
                                                     <td data-label=label(tr::village_notice::category(t))>{e.category.as_deref().and_then(|c| tr::vocab::category::lookup(t, c)).unwrap_or("—")}</td>
-                                                    <td data-label=label(tr::village_notice::period(t))>{tr::village_notice::from_until(t, t.date(e.from), t.date(e.until))}</td>
+                                                    <td data-label=label(tr::village_notice::period(t))>
+                                                        {tr::village_notice::from_until(t, t.date(e.from), t.date(e.until))}
+                                                        {e.period_over.then(|| tr::village_notice::period_over(t))}
+                                                    </td>
                                                 </tr>
                                             }).collect_view()}
                                         </tbody>

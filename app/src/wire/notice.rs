@@ -21,6 +21,10 @@ pub struct NoticeEntry {
     pub from: chrono::NaiveDate,
     #[cfg_attr(feature = "ssr", schema(value_type = String, format = Date))]
     pub until: chrono::NaiveDate,
+    /// The minimum period ended before today: the notice stays up until the village ends it,
+    /// and the page says so rather than show a past period as if current.
+    #[serde(default)]
+    pub period_over: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

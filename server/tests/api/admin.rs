@@ -243,6 +243,27 @@ async fn a_refused_new_account_without_javascript_keeps_what_was_typed_but_the_p
         .post_plain_form("/staff/admin", "/staff/admin", &good)
         .await;
     assert_eq!(made.status(), 303, "made: on to the page");
+    let back = made.headers()["location"].to_str().expect("location");
+    assert_eq!(back, "/staff/admin?done=created");
+    assert!(
+        admin.get_html(back).await.contains("账号已建好"),
+        "said (tester)"
+    );
+    // A refused reset says it was the reset that failed, not the new-account form above.
+    let reset = admin
+        .post_plain_form(
+            "/api/admin/reset",
+            "/staff/admin",
+            &fields(&[("user_id", "demo-zhen-qingshi"), ("password", "short")]),
+        )
+        .await;
+    let back = reset.headers()["location"].to_str().expect("location");
+    let back = &back[back.find("/staff/admin").expect("back to the page")..];
+    let page = admin.get_html(back).await;
+    assert!(
+        page.contains("重置密码没有完成：密码至少12个字符"),
+        "which form failed"
+    );
     let new_user = app.login_with("wangge-longjing", "longjing-2026-ok").await;
     assert_eq!(new_user.queue().await.status(), 200);
 }

@@ -171,7 +171,14 @@ async fn a_plan_in_notice_is_on_the_village_notice_with_its_measures_on_the_boar
         "the board copy names it"
     );
 
+    assert!(!open_web.contains("已满最短公示期"), "its period runs");
+    // Past its minimum and not yet ended, the board says so rather than show a past period
+    // as current (tester).
     app.clock.advance(chrono::Duration::days(10));
+    assert!(app
+        .get_html(&path)
+        .await
+        .contains("已满最短公示期，等村委会结束公示"));
     run(&app, &village_cadre(), &id, CaseCommand::EndPlanNotice).await;
     assert!(
         !app.get_html(&path).await.contains("落实帮扶措施"),

@@ -32,6 +32,7 @@ pub async fn for_village(
     state: &AppState,
     village: &str,
     reader: Option<Reader<'_>>,
+    today: NaiveDate,
     lang: Lang,
 ) -> Result<NoticeView, ServiceError> {
     let code = RegionCode::parse(village)
@@ -105,6 +106,7 @@ pub async fn for_village(
             },
             from,
             until,
+            period_over: until < today,
         });
     }
     if let Some(reader) = reader {

@@ -274,8 +274,8 @@ pub async fn list_in(
         items: page.into_iter().map(|(_, item)| item).collect(),
         counts,
         next,
-        calendar_note: calendar_note(&state.calendar, today, lang)
-            .map(|note| calendar_note_for(staff, note, lang)),
+        calendar_note: missing_year(&state.calendar, today)
+            .map(|year| calendar_note_for(staff, year, lang)),
         regions: tree,
         closed: closed
             .into_iter()
@@ -329,50 +329,45 @@ pub async fn refresh_queue_columns(
 }
 
 /// Only the county admin can enter the holiday schedule: they get the note in full, everyone
-/// else one line asking them to tell the admin.
-fn calendar_note_for(staff: &Staff, note: String, lang: Lang) -> String {
+/// else one line asking them to tell the admin. Both name the year (tester: without it the
+/// line read as untrue beside a settings page listing this year as entered).
+fn calendar_note_for(staff: &Staff, year: i32, lang: Lang) -> String {
     if staff.role == crate::domain::role::Role::CountyAdmin {
-        note
+        crate::tr::queue::calendar_note(lang, year)
     } else {
-        crate::tr::queue::calendar_note_ask_admin(lang).to_owned()
+        crate::tr::queue::calendar_note_ask_admin(lang, year)
     }
 }
 
-/// Deadlines up to about two months ahead are counted with the holiday schedule; when a year in
-/// that range has none, staff are told that Monday to Friday is assumed.
-fn calendar_note(
-    cal: &crate::domain::calendar::Calendar,
-    today: chrono::NaiveDate,
-    lang: Lang,
-) -> Option<String> {
+/// Deadlines up to about two months ahead are counted with the holiday schedule; the first
+/// year in that range without one, if any (staff are told Monday to Friday is assumed).
+fn missing_year(cal: &crate::domain::calendar::Calendar, today: chrono::NaiveDate) -> Option<i32> {
     use chrono::Datelike;
     let ahead = today + chrono::Duration::days(60);
-    let missing: Vec<i32> = [today.year(), ahead.year()]
+    [today.year(), ahead.year()]
         .into_iter()
-        .filter(|y| !cal.is_known_year(*y))
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    missing
-        .first()
-        .map(|year| crate::tr::queue::calendar_note(lang, year))
+        .find(|y| !cal.is_known_year(*y))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{calendar_note, Lang};
-    use crate::domain::calendar::Calendar;
+    use super::missing_year;
+    use crate::{domain::calendar::Calendar, domain::lang::Lang, tr};
     use chrono::NaiveDate;
 
     #[test]
     fn staff_are_told_when_next_years_holidays_are_missing() {
         let cal = Calendar::china();
         let autumn = NaiveDate::from_ymd_opt(2026, 9, 1).expect("date");
-        assert_eq!(calendar_note(&cal, autumn, Lang::Zh), None);
+        assert_eq!(missing_year(&cal, autumn), None);
         let december = NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
-        let note = calendar_note(&cal, december, Lang::Zh).expect("2027 is not in the data");
+        let year = missing_year(&cal, december).expect("2027 is not in the data");
+        assert_eq!(year, 2027);
+        let note = tr::queue::calendar_note(Lang::Zh, year);
         assert!(note.starts_with("2027年"), "{note}");
-        let note = calendar_note(&cal, december, Lang::En).expect("2027 is not in the data");
+        let note = tr::queue::calendar_note(Lang::En, year);
         assert!(note.starts_with("The holiday schedule for 2027"), "{note}");
+        let asked = tr::queue::calendar_note_ask_admin(Lang::Zh, year);
+        assert!(asked.starts_with("2027年的节假日安排尚未录入"), "{asked}");
     }
 }

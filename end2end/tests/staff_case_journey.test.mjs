@@ -142,7 +142,13 @@ test('a case travels from report to risk elimination, each step by the right per
     });
   }
 
+  // The plan's village review and notice (seed 004) end before an elimination is proposed.
   await openCase(page, 'cun-qingshi', name, TABLET);
+  await step(page, '帮扶措施村级评议');
+  await step(page, '开始公示帮扶措施');
+  await advanceDays(page, 5);
+  await openCase(page, 'cun-qingshi', name, TABLET);
+  await step(page, '结束帮扶措施公示');
   await step(page, '登记走访', async (f) => f.locator('textarea[name="form[note]"]').fill('病情好转，已复工'));
   await step(page, '提出风险消除', async (f) => {
     for (const item of await f.locator('input[name^="form[checklist]"]').all()) await item.check();

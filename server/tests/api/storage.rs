@@ -140,7 +140,7 @@ pub async fn compare_and_identify(app: &TestApp, id: &str) {
 }
 
 /// From identification to the village's elimination proposal: responsible person, a plan of
-/// two measures both delivered, ten days, a visit, the proposal.
+/// two measures both delivered, its review and notice over ten days, a visit, the proposal.
 pub async fn monitor_until_proposal(app: &TestApp, id: &str) {
     let (cadre, township) = (village_cadre(), township_officer());
     run(
@@ -177,7 +177,18 @@ pub async fn monitor_until_proposal(app: &TestApp, id: &str) {
         )
         .await;
     }
+    // The plan's village review and notice end before an elimination may be proposed.
+    let plan_day = today(app);
+    run(app, &cadre, id, CaseCommand::ReviewPlan { date: plan_day }).await;
+    run(
+        app,
+        &cadre,
+        id,
+        CaseCommand::StartPlanNotice { from: plan_day },
+    )
+    .await;
     app.clock.advance(Duration::days(10));
+    run(app, &cadre, id, CaseCommand::EndPlanNotice).await;
     run(
         app,
         &cadre,

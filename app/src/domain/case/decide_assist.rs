@@ -213,6 +213,7 @@ pub(super) fn propose_elimination(
     super::elimination::check_measures(case).map_err(gap)?;
     super::elimination::check_time_and_visits(case, ctx.policy, ctx.cal, ctx.today())
         .map_err(gap)?;
+    super::elimination::check_plan_noticed(case).map_err(gap)?;
     let today = ctx.today();
     out.push(EventKind::EliminationProposed {
         checklist: *checklist,

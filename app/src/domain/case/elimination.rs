@@ -13,6 +13,7 @@ use crate::domain::message::UserMessage;
 use crate::domain::money::Fen;
 use crate::domain::vocab::{LabourCapacity, MeasureType, RiskType};
 
+use super::plan_review::PlanReview;
 use super::policy::Policy;
 use super::state::{
     Case, CaseState, HomeCheckRecord, Measure, MeasureStatus, Procedure, ReviewStep,
@@ -38,6 +39,8 @@ pub enum EliminationGap {
     TooFewVisits { needed: u32 },
     /// Income now is lower than when the household was identified.
     IncomeFalling,
+    /// The assistance plan's village review and public notice (落实帮扶措施) are not over.
+    PlanNotNoticed,
 }
 
 impl EliminationGap {
@@ -51,6 +54,7 @@ impl EliminationGap {
             EliminationGap::MonitoredTooShort { .. } => "monitored_too_short",
             EliminationGap::TooFewVisits { .. } => "too_few_visits",
             EliminationGap::IncomeFalling => "income_falling",
+            EliminationGap::PlanNotNoticed => "plan_not_noticed",
         }
     }
 
@@ -64,7 +68,8 @@ impl EliminationGap {
             | EliminationGap::MeasureNotCarriedOut
             | EliminationGap::NetIncomeNotAboveLine
             | EliminationGap::GuaranteesNotSecured
-            | EliminationGap::IncomeFalling => Vec::new(),
+            | EliminationGap::IncomeFalling
+            | EliminationGap::PlanNotNoticed => Vec::new(),
         }
     }
 }
@@ -80,6 +85,7 @@ impl UserMessage for EliminationGap {
             EliminationGap::MonitoredTooShort { .. } => "elimination_gap.monitored_too_short",
             EliminationGap::TooFewVisits { .. } => "elimination_gap.too_few_visits",
             EliminationGap::IncomeFalling => "elimination_gap.income_falling",
+            EliminationGap::PlanNotNoticed => "elimination_gap.plan_not_noticed",
         }
     }
 
@@ -95,6 +101,7 @@ impl UserMessage for EliminationGap {
             EliminationGap::MonitoredTooShort { .. } => t::monitored_too_short(lang),
             EliminationGap::TooFewVisits { .. } => t::too_few_visits(lang),
             EliminationGap::IncomeFalling => t::income_falling(lang),
+            EliminationGap::PlanNotNoticed => t::plan_not_noticed(lang),
         }
     }
 }
@@ -280,7 +287,18 @@ pub fn check_all(
             return Err(EliminationGap::IncomeFalling);
         }
     }
+    check_plan_noticed(case)?;
     Ok(evidence)
+}
+
+/// The plan's village review and public notice are over (seed 004: 落实帮扶措施 is reviewed and
+/// posted too). An elimination proposed on a plan still under review or in notice left that
+/// notice running with nobody able to end it (tester).
+pub fn check_plan_noticed(case: &Case) -> Result<(), EliminationGap> {
+    match case.plan_review {
+        None | Some(PlanReview::Noticed { .. }) => Ok(()),
+        Some(_) => Err(EliminationGap::PlanNotNoticed),
+    }
 }
 
 /// What the home check's own facts refuse, whatever else is done: income after the rigid
@@ -354,6 +372,7 @@ mod tests {
             },
             EliminationGap::TooFewVisits { needed: 1 },
             EliminationGap::IncomeFalling,
+            EliminationGap::PlanNotNoticed,
         ];
         crate::domain::message::tests::assert_messages_are_well_formed("elimination_gap", &gaps);
     }

@@ -403,6 +403,7 @@ mod tests {
             },
             EliminationGap::TooFewVisits { needed: 1 },
             EliminationGap::IncomeFalling,
+            EliminationGap::PlanNotNoticed,
         ];
         let refusals = misfits
             .into_iter()

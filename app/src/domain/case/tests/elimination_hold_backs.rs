@@ -1,12 +1,14 @@
-//! What holds back 风险消除, named on the case page so the village knows what to do: the
-//! measure not carried out and the risk no measure answers.
+//! What holds back 风险消除: the measure not carried out and the risk no measure answers (named
+//! on the case page so the village knows what to do), and a plan whose review and notice are
+//! not over.
 
 use crate::domain::vocab::{Channel, MeasureType, RiskType};
 
 use super::super::elimination::{
-    heading_for_elimination, holds_back_elimination, unanswered_risks,
+    heading_for_elimination, holds_back_elimination, unanswered_risks, EliminationGap,
 };
 use super::super::*;
+use super::setups::with_plan;
 use super::support::*;
 
 fn held_back(case: &Case) -> Vec<MeasureType> {
@@ -52,4 +54,51 @@ fn the_measure_and_the_risk_that_hold_back_elimination_are_named() {
         vec![MeasureType::TemporaryRelief, MeasureType::Employment]
     );
     assert_eq!(unanswered_risks(&j.case), vec![RiskType::Schooling]);
+}
+
+/// Seed 004: 落实帮扶措施 is reviewed and posted too. Proposed while the plan's notice ran, an
+/// elimination left that notice with nobody able to end it (tester).
+#[test]
+fn elimination_waits_for_the_plans_review_and_notice_to_end() {
+    let mut j = with_plan();
+    let today = j.today();
+    let propose = CaseCommand::ProposeElimination {
+        checklist: EliminationChecklist::ALL_MET,
+    };
+    let not_yet = Err(Refusal::Elimination {
+        gap: EliminationGap::PlanNotNoticed,
+    });
+    j.act(
+        Role::DepartmentLiaison,
+        CaseCommand::UpdateMeasureStatus {
+            index: 0,
+            status: MeasureStatus::Delivered,
+        },
+    )
+    .act(
+        Role::VillageCadre,
+        CaseCommand::LogVisit {
+            date: today,
+            notes: "收入稳定".to_owned(),
+            new_tier: None,
+        },
+    );
+    assert_eq!(
+        j.try_role(Role::VillageCadre, &propose).map(|_| ()),
+        not_yet,
+        "not reviewed"
+    );
+    j.act(Role::VillageCadre, CaseCommand::ReviewPlan { date: today })
+        .act(
+            Role::VillageCadre,
+            CaseCommand::StartPlanNotice { from: today },
+        )
+        .days(5);
+    assert_eq!(
+        j.try_role(Role::VillageCadre, &propose).map(|_| ()),
+        not_yet,
+        "in notice"
+    );
+    j.act(Role::VillageCadre, CaseCommand::EndPlanNotice);
+    assert!(j.try_role(Role::VillageCadre, &propose).is_ok());
 }

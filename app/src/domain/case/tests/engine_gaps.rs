@@ -109,7 +109,8 @@ fn elimination_is_proposed_only_with_targeted_measures_carried_out_and_time_moni
                 j.act(
                     Role::TownshipOfficer,
                     CaseCommand::AddPlan { measures: vec![m] },
-                );
+                )
+                .post_plan();
                 visit(j);
             },
             Ok(()),
@@ -172,7 +173,8 @@ fn six_months_later_the_same_household_may_be_proposed() {
     j.act(
         Role::TownshipOfficer,
         CaseCommand::AddPlan { measures: vec![m] },
-    );
+    )
+    .post_plan();
     j.days(190);
     visit(&mut j);
     assert!(propose(&j).is_ok());

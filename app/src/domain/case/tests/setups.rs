@@ -78,6 +78,7 @@ pub fn with_plan() -> Journey {
 }
 pub fn ready_to_propose() -> Journey {
     let mut j = with_plan();
+    j.post_plan();
     j.act(
         Role::DepartmentLiaison,
         CaseCommand::UpdateMeasureStatus {

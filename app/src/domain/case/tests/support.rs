@@ -333,6 +333,19 @@ impl Journey {
         };
     }
 
+    /// The plan's village review and its notice, run out and ended (5 days): an elimination
+    /// may be proposed only after it.
+    pub fn post_plan(&mut self) -> &mut Journey {
+        let today = self.today();
+        self.act(Role::VillageCadre, CaseCommand::ReviewPlan { date: today })
+            .act(
+                Role::VillageCadre,
+                CaseCommand::StartPlanNotice { from: today },
+            )
+            .days(5)
+            .act(Role::VillageCadre, CaseCommand::EndPlanNotice)
+    }
+
     fn assist_and_propose(&mut self) -> &mut Journey {
         let today = self.today();
         self.act(
@@ -348,7 +361,7 @@ impl Journey {
                 measures: vec![measure(MeasureStatus::Planned, today)],
             },
         )
-        .days(3)
+        .post_plan()
         .act(
             Role::DepartmentLiaison,
             CaseCommand::UpdateMeasureStatus {

@@ -74,8 +74,10 @@ pub fn SubmittedPage() -> impl IntoView {
                             <p>{tr::submitted::check_progress_any_time(t)}</p>
                         </section>
                         <ContactList contacts=info.contacts advice=info.contact_advice />
+                        // The look-up opens with the number filled in: only the mobile is left to
+                        // type (household tester: retyping 10 characters shown on this screen).
                         <section class="card">
-                            <a href="/track" class="button">{tr::submitted::track_my_report(t)}</a>
+                            <a href=track_with(Some(&info.tracking)) class="button" data-testid="track-link">{tr::submitted::track_my_report(t)}</a>
                         </section>
                     }
                     .into_any(),
@@ -90,11 +92,11 @@ pub fn SubmittedPage() -> impl IntoView {
                             <section class="card" data-testid="expired">
                                 <h1>{tr::submitted::expired_title(t)}</h1>
                                 <p>{tr::submitted::expired_safe(t)}</p>
-                                {number.map(|n| view! {
+                                {number.clone().map(|n| view! {
                                     <p>{tr::submitted::number_in_address(t)}<strong class="tracking">{n}</strong></p>
                                 })}
                                 <p>{tr::submitted::how_to_check(t)}</p>
-                                <a href="/track" class="button">{tr::submitted::track_my_report(t)}</a>
+                                <a href=track_with(number.as_deref()) class="button">{tr::submitted::track_my_report(t)}</a>
                                 <p><a href="/track#forgot">{tr::submitted::forgot_link(t)}</a></p>
                             </section>
                         }
@@ -113,5 +115,14 @@ pub fn SubmittedPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// The look-up's address, with the tracking number filled in when there is one (`?n=` is
+/// what a failed look-up comes back with too; never the mobile).
+fn track_with(number: Option<&str>) -> String {
+    match number {
+        Some(n) => format!("/track?n={n}"),
+        None => "/track".to_owned(),
     }
 }

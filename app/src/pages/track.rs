@@ -155,7 +155,9 @@ pub fn TrackPage() -> impl IntoView {
     } = problems;
     // Focus goes where the first problem is shown, so it is read out first.
     let focus_tracking = tracking_error.is_some();
-    let focus_mobile = mobile_error.is_some() && !focus_tracking;
+    // A number already filled in (from the confirmation page) leaves the mobile to type.
+    let number_given = !typed.is_empty() && tracking_error.is_none() && form_error.is_none();
+    let focus_mobile = (mobile_error.is_some() && !focus_tracking) || number_given;
     view! {
         <h1>{tr::track::track_my_report(t)}</h1>
         {form_error.map(|text| view! {

@@ -119,6 +119,9 @@ fn is_private(path: &str) -> bool {
         // The form may come back with a kept draft in it (ID number, mobile, health).
         || path == "/report"
         || path.starts_with("/report/submitted/")
+        // One address, two answers: full names and measures for signed-in staff (the board
+        // copy), partly hidden names for everyone else. A shared cache must keep neither.
+        || path.starts_with("/notice/")
 }
 
 #[cfg(test)]
@@ -135,6 +138,7 @@ mod tests {
         assert!(is_private("/report"));
         assert!(!is_private("/reports"));
         assert!(is_private("/track"));
+        assert!(is_private("/notice/522799101201"));
         assert!(is_private("/report/submitted/D3UQ83CQMV"));
     }
 

@@ -481,6 +481,16 @@ async fn every_response_carries_the_security_headers_and_staff_pages_are_not_sto
     assert_eq!(report_form.status(), StatusCode::OK);
     assert_eq!(header_of(&report_form, "cache-control"), "no-store");
     let officer = app.login("zhen-qingshi").await;
+    // Signed in, the notice is the board copy with full names: no cache may keep it
+    // (household tester: it was sent with no cache header at all).
+    let board = officer
+        .client
+        .get(officer.url("/notice/522799101201"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(board.status(), StatusCode::OK);
+    assert_eq!(header_of(&board, "cache-control"), "no-store");
     let queue_page = officer
         .client
         .get(officer.url("/staff"))

@@ -295,6 +295,19 @@ async fn a_confirmation_reopened_after_a_refusal_says_so_instead_of_promising_ac
         "promised at first"
     );
     assert!(!first.contains(r#"data-testid="moved-on""#));
+    // Its look-up link opens with the number filled in, the mobile to type (tester).
+    let look_up = crate::helpers::tag_with(&first, r#"data-testid="track-link""#);
+    let href = look_up.split(r#"href=""#).nth(1).expect("href");
+    let href = &href[..href.find('"').expect("end")];
+    assert!(href.starts_with("/track?n="), "{look_up}");
+    let track_page = app.get_html(href).await;
+    let number = crate::helpers::tag_with(&track_page, r#"id="t-tracking""#);
+    assert!(
+        number.contains(&format!(r#"value="{}""#, &href[9..])),
+        "{number}"
+    );
+    let mobile = crate::helpers::tag_with(&track_page, r#"id="t-mobile""#);
+    assert!(mobile.contains("autofocus"), "{mobile}");
 
     let tracking = link
         .trim_start_matches("/report/submitted/")
@@ -308,6 +321,10 @@ async fn a_confirmation_reopened_after_a_refusal_says_so_instead_of_promising_ac
     run(&app, &township_officer(), &id, reject).await;
 
     let again = app.get_html(&link).await;
+    // The date the township tells the household by sits in its own sentence, not after the
+    // appeal one, where it read as a deadline to appeal by (tester).
+    assert!(again.contains("乡镇工作人员会在"), "the township's date");
+    assert!(!again.contains("12317热线。最迟在"));
     let now = &again[again
         .find(r#"data-testid="moved-on""#)
         .expect("where it stands")..];

@@ -112,7 +112,9 @@ pub fn progress(case: &Case, inputs: &Inputs<'_>) -> Progress {
     let due = clock.map(|c| c.due_on);
     let mut next = step.next;
     if let (Some(due), Some(clock)) = (due, clock) {
-        if !clock.kind.is_minimum() && !matches!(clock.state, ClockState::Paused { .. }) {
+        // A refusal's sentence names its date itself (see `refusal`).
+        let said = clock.kind == ClockKind::RefusalNotice;
+        if !said && !clock.kind.is_minimum() && !matches!(clock.state, ClockState::Paused { .. }) {
             next.push_str(&tr::progress::due(lang, lang.date(due)));
         }
     }
@@ -279,8 +281,15 @@ fn refusal(case: &Case, reason: &str, headline: &'static str, done: String, lang
             tr::progress::were_told_why_disagree(lang, lang.date(on), reason),
             None,
         ),
+        // The date goes where it belongs, in the township's sentence: appended after the
+        // appeal sentence it read as a deadline to appeal by (household tester).
         None => (
-            tr::progress::reason_someone_from_township(lang, reason),
+            match case.open_clock(ClockKind::RefusalNotice) {
+                Some(clock) => {
+                    tr::progress::reason_township_tells_by(lang, reason, lang.date(clock.due_on))
+                }
+                None => tr::progress::reason_someone_from_township(lang, reason),
+            },
             Some(ClockKind::RefusalNotice),
         ),
     };

@@ -232,7 +232,8 @@ fn rows() -> Vec<Row> {
                 vec![refusal_clock()],
             ),
             headline: "不予受理",
-            says: "会当面或打电话向您说明",
+            // The date in the township's sentence, not after the appeal one (tester).
+            says: "会在2026年3月11日前当面或打电话向您说明。如有异议，可以向乡镇人民政府申诉，或拨打12317热线。",
             due: Some(date(2026, 3, 11)),
             who: Some(Who::Township),
         },

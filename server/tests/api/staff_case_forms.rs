@@ -390,6 +390,14 @@ async fn the_case_page_names_the_measure_and_the_risk_that_hold_back_elimination
         1,
         "the planned one"
     );
+    let run_on = &page[page
+        .find(r#"data-testid="may-run-on""#)
+        .expect("which may run on")..];
+    let run_on = &run_on[..run_on.find("</p>").expect("its end")];
+    assert!(
+        run_on.contains("医疗") && run_on.contains("教育"),
+        "{run_on}"
+    );
     let said = page.split(open).nth(1).expect("the open risk");
     let said = &said[..said.find("</p>").expect("its end")];
     assert!(

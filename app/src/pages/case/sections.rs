@@ -12,7 +12,9 @@ use crate::{
         worded::parts,
     },
     domain::{
+        case::elimination::continues_after_exit,
         lang::Lang,
+        vocab::MeasureType,
         wording::audit::REVEAL_REASONS,
         wording::case_words::consent_words,
         wording::clock_due::due_line,
@@ -256,6 +258,19 @@ pub fn HouseholdSummary(case: CaseView) -> impl IntoView {
                         </li>
                     }).collect_view()}
                 </ol>
+                // Why one measure under way is marked and another not (tester).
+                {case.measures.iter().any(|m| m.holds_back_elimination).then(|| {
+                    let run_on: Vec<String> = MeasureType::ALL
+                        .iter()
+                        .filter(|m| continues_after_exit(**m))
+                        .map(|m| m.label_zh().to_owned())
+                        .collect();
+                    view! {
+                        <p class="hint" data-testid="may-run-on">
+                            {tr::case_page::may_run_on(t)}{words(Vocab::Measure, &run_on)}
+                        </p>
+                    }
+                })}
             })}
             // Which risk still has no measure: the elimination would be refused for it.
             {(!case.risks_unanswered_zh.is_empty()).then(|| view! {

@@ -70,10 +70,11 @@ pub(super) fn parse_past_date(raw: &str, today: NaiveDate) -> Parsed<NaiveDate> 
     })
 }
 
-/// One of `options`, returned as the matching option.
+/// One of `options`, returned as the matching option. None chosen is asked to choose, not to
+/// "fill in" (tester: 请填写此项 under a pair of radio buttons).
 pub(super) fn choice(raw: &str, options: &[&'static str]) -> Parsed<&'static str> {
     match raw.trim() {
-        "" => Err(CommandFieldError::Missing),
+        "" => Err(CommandFieldError::NotChosen),
         text => options
             .iter()
             .copied()
@@ -390,4 +391,23 @@ pub(super) fn parse_checklist(codes: &[String]) -> Parsed<EliminationChecklist> 
         *slot = true;
     }
     Ok(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{choice, parse_yes_no, CommandFieldError};
+
+    #[test]
+    fn a_choice_left_unchosen_is_asked_to_choose_and_a_forged_one_is_refused() {
+        assert_eq!(
+            choice(" ", &["pass", "fail"]),
+            Err(CommandFieldError::NotChosen)
+        );
+        assert_eq!(parse_yes_no(""), Err(CommandFieldError::NotChosen));
+        assert_eq!(
+            choice("maybe", &["pass", "fail"]),
+            Err(CommandFieldError::BadChoice)
+        );
+        assert_eq!(choice("fail", &["pass", "fail"]), Ok("fail"));
+    }
 }

@@ -170,6 +170,12 @@ async fn a_plan_in_notice_is_on_the_village_notice_with_its_measures_on_the_boar
         board.contains(&format!("落实帮扶措施：{medical}")),
         "the board copy names it"
     );
+    let elsewhere = app.login("zhen-hekou").await.get_html(&path).await;
+    assert!(elsewhere.contains("落实帮扶措施"), "listed");
+    assert!(
+        !elsewhere.contains(medical),
+        "another township reads the open web's copy"
+    );
 
     assert!(!open_web.contains("已满最短公示期"), "its period runs");
     // Past its minimum and not yet ended, the board says so rather than show a past period

@@ -89,7 +89,11 @@ pub fn AdminPage() -> impl IntoView {
                         <h1>{tr::admin::title(t)}</h1>
                         <p><a href="/staff/settings">{tr::admin::settings(t)}</a>" · "<a href="/staff/audit">{tr::audit::title(t)}</a>" · "<a href="/staff/keys">{tr::keys::department_api_keys(t)}</a></p>
                         {move || error().map(|e| view! { <p class="banner error" role="alert">{e}</p> })}
-                        {done.map(|text| view! { <p class="banner ok" role="status">{text}</p> })}
+                        // Not beside a later refusal: the address keeps `done` when another
+                        // form on the page fails after it (tester).
+                        {move || error().is_none().then_some(done).flatten().map(|text| view! {
+                            <p class="banner ok" role="status">{text}</p>
+                        })}
                         <section class="card">
                             <h2>{tr::admin::new_account(t)}</h2>
                             <ActionForm action=create attr:class="admin-form">

@@ -30,6 +30,9 @@ pub struct MeasureView {
     /// a one-off not delivered).
     #[serde(default)]
     pub holds_back_elimination: bool,
+    /// Of a kind that may run on after elimination (under way is enough).
+    #[serde(default)]
+    pub may_run_on: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -253,7 +253,7 @@ async fn a_refused_new_account_without_javascript_keeps_what_was_typed_but_the_p
     let reset = admin
         .post_plain_form(
             "/api/admin/reset",
-            "/staff/admin",
+            "/staff/admin?done=created",
             &fields(&[("user_id", "demo-zhen-qingshi"), ("password", "short")]),
         )
         .await;
@@ -264,6 +264,9 @@ async fn a_refused_new_account_without_javascript_keeps_what_was_typed_but_the_p
         page.contains("重置密码没有完成：密码至少12个字符"),
         "which form failed"
     );
+    // Its address still says `done=created`: the earlier success is not said beside it.
+    assert!(back.contains("done=created"), "{back}");
+    assert!(!page.contains("账号已建好"), "no stale success");
     let new_user = app.login_with("wangge-longjing", "longjing-2026-ok").await;
     assert_eq!(new_user.queue().await.status(), 200);
 }

@@ -390,6 +390,12 @@ async fn the_case_page_names_the_measure_and_the_risk_that_hold_back_elimination
         1,
         "the planned one"
     );
+    // Medical care may run on: planned, it needs starting, not finishing (tester).
+    assert!(
+        page.contains("（风险消除前至少要开始落实）"),
+        "its own words"
+    );
+    assert!(!page.contains("（风险消除前要落实完毕）"));
     let run_on = &page[page
         .find(r#"data-testid="may-run-on""#)
         .expect("which may run on")..];

@@ -81,6 +81,7 @@ pub fn measures(case: &Case) -> Vec<MeasureView> {
         .iter()
         .map(|m| MeasureView {
             holds_back_elimination: heading_out && elimination::holds_back_elimination(m),
+            may_run_on: elimination::continues_after_exit(m.measure_type),
             type_zh: m.measure_type.label_zh().to_owned(),
             department: m.lead_department.clone(),
             amount: m.amount.to_string(),

@@ -172,6 +172,11 @@ test('a case travels from report to risk elimination, each step by the right per
   await openCase(page, 'xian-head', name, DESKTOP);
   await step(page, '县级审定（风险消除）', async (f) => f.locator('input[name="form[decision]"][value="eliminate"]').check());
   await expectState(page, '风险已消除');
+  // In the village's queue too, beside its next step (the quarterly re-check visit).
+  await loginAs(page, 'cun-qingshi');
+  await page.goto(`${BASE_URL}/staff?tab=all&q=${encodeURIComponent(name)}`);
+  await page.locator('li.queue-item', { hasText: name }).filter({ hasText: '风险已消除' }).first().waitFor();
+  await openCase(page, 'xian-head', name, DESKTOP);
   // The timeline tells the whole story.
   const timeline = await page.locator('ol.timeline').innerText();
   for (const words of ['提交申报', '乡镇受理', '完成入户核查', '开始公示', '认定为', '帮扶计划', '走访', '风险消除']) {

@@ -331,7 +331,12 @@ fn QueueList(items: Vec<QueueItem>) -> impl IntoView {
                                     <span class="due">{item.time_left}</span>
                                 </div>
                                 <div>
-                                    {item.next_step.unwrap_or_else(|| item.state.clone())}
+                                    // The step to take, and where the case stands (tester: an
+                                    // eliminated household's re-check read like any other).
+                                    {match item.next_step {
+                                        Some(step) => format!("{step}{}{}{}", tr::case_page::paren_open(t), item.state, tr::case_page::paren_close(t)),
+                                        None => item.state.clone(),
+                                    }}
                                     <span class="muted">" · " {item.clock} " " <span class="nowrap">{item.due_on}</span></span>
                                 </div>
                                 <div class="muted">

@@ -61,6 +61,7 @@ mod queue;
 mod queue_counts;
 mod refusal_shapes;
 mod reports;
+mod response_headers;
 mod responsible_phone;
 mod retention;
 mod retention_settings;

@@ -60,19 +60,22 @@ pub fn AdminPage() -> impl IntoView {
     // Which form failed is said first: a refused reset read as the new-account form's (tester).
     let error = move || {
         [
-            (create.value().get(), tr::admin::create_failed(t)),
             (
-                reset.value().get().map(|r| r.map(|_| String::new())),
+                create.value().get().and_then(Result::err),
+                tr::admin::create_failed(t),
+            ),
+            (
+                reset.value().get().and_then(Result::err),
                 tr::admin::reset_failed(t),
             ),
             (
-                toggle.value().get().map(|r| r.map(|_| String::new())),
+                toggle.value().get().and_then(Result::err),
                 tr::admin::toggle_failed(t),
             ),
         ]
         .into_iter()
-        .find_map(|(answer, what)| {
-            let why = first_failure(t, [answer.and_then(Result::err)])?;
+        .find_map(|(refused, what)| {
+            let why = first_failure(t, [refused])?;
             Some(format!("{what}{why}"))
         })
     };

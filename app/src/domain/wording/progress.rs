@@ -112,8 +112,8 @@ pub fn progress(case: &Case, inputs: &Inputs<'_>) -> Progress {
     let due = clock.map(|c| c.due_on);
     let mut next = step.next;
     if let (Some(due), Some(clock)) = (due, clock) {
-        // A refusal's sentence names its date itself (see `refusal`).
-        let said = clock.kind == ClockKind::RefusalNotice;
+        // A step whose sentence names the date itself (a refusal's) is not told it again.
+        let said = next.contains(&lang.date(due));
         if !said && !clock.kind.is_minimum() && !matches!(clock.state, ClockState::Paused { .. }) {
             next.push_str(&tr::progress::due(lang, lang.date(due)));
         }

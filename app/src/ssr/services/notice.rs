@@ -10,6 +10,7 @@ use crate::{
             plan_review::PlanReview,
             Case, CaseState, Procedure, ReviewStep,
         },
+        clock::ClockKind,
         notice_name,
         region::{RegionCode, RegionLevel},
     },
@@ -57,7 +58,12 @@ pub async fn for_village(
     let pool = &state.db.pool;
     let in_procedure = cases::in_village_states(pool, &state.vault, code.as_str(), NOTICE_STATES);
     // 落实帮扶措施 is reviewed and posted too (seed 004): its notice runs on a monitored case.
-    let plans = cases::in_village_with_open_clock(pool, &state.vault, code.as_str(), "plan_notice");
+    let plans = cases::in_village_with_open_clock(
+        pool,
+        &state.vault,
+        code.as_str(),
+        ClockKind::PlanNotice.code(),
+    );
     let (mut noticed, mut seen) = (Vec::new(), std::collections::HashSet::new());
     for (row, snapshot) in in_procedure.await?.into_iter().chain(plans.await?) {
         let Some(case) = snapshot.and_then(|s| serde_json::from_str::<Case>(&s).ok()) else {

@@ -11,7 +11,8 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-const stored = (page, key) => page.evaluate((k) => localStorage.getItem(k), key);
+// The tab's storage: a shared phone keeps no ID number once the tab is closed.
+const stored = (page, key) => page.evaluate((k) => sessionStorage.getItem(k), key);
 
 test('a household report survives a reload and a dropped network, and files once', async () => {
   const page = await newPage(browser);
@@ -46,6 +47,7 @@ test('a household report survives a reload and a dropped network, and files once
   assert.equal(await page.locator('#form-summary .banner').count(), 0, 'one notice, not a second red one');
   assert.equal(new URL(page.url()).pathname, '/report');
   assert.ok(await stored(page, 'safety-net.draft.report'), 'the draft is kept');
+  assert.equal(await page.evaluate(() => localStorage.length), 0, 'nothing outlives the tab');
 
   // Back online: sent again by itself, with the same key, and confirmed.
   await context.setOffline(false);
@@ -84,7 +86,7 @@ test('a proxy draft belongs to the signed-in account and is gone after sign-out'
   await page.goto(`${BASE_URL}/staff`);
   await page.getByRole('button', { name: '退出' }).click();
   await page.waitForURL(`${BASE_URL}/staff/login`);
-  assert.equal(await page.evaluate(() => localStorage.length), 0);
+  assert.equal(await page.evaluate(() => sessionStorage.length + localStorage.length), 0);
   await loginAs(page, 'rexian');
   await page.goto(`${BASE_URL}/staff/report`);
   await hydrated(page);

@@ -19,6 +19,7 @@ pub async fn submit_report(form: ReportForm) -> Result<String, AppError> {
         let filed = reports::submit(&ctx.state, &form, &ctx.client_address(), ctx.now()).await;
         let tracking = ctx.keep_draft_if_invalid(&form, filed, "/report?").await?;
         crate::ssr::filed_recently::mark(&ctx);
+        crate::ssr::known_number::mark(&ctx, &tracking).await?;
         leptos_axum::redirect(&reports::confirmation_link(&ctx.state, &tracking, ctx.now()).await?);
         Ok(tracking.as_str().to_owned())
     })
@@ -67,10 +68,23 @@ pub async fn household_promises() -> Result<Vec<String>, AppError> {
 /// to the page with a short-lived token good only in this browser, or back with what went wrong.
 #[server(endpoint = "reports/track")]
 pub async fn track_report(tracking: String, mobile: String) -> Result<TrackResult, AppError> {
-    use crate::ssr::{context::RequestContext, services::reports, track_owner};
+    use crate::ssr::{context::RequestContext, known_number, services::reports, track_owner};
     RequestContext::public_call(|ctx| async move {
         let (address, now) = (ctx.client_address(), ctx.now());
-        let found = reports::track(&ctx.state, &tracking, &mobile, &address, now, ctx.lang()).await;
+        let known = known_number::sent_for_typed(&ctx, &tracking).await?;
+        let found = reports::track(
+            &ctx.state,
+            &tracking,
+            &mobile,
+            &address,
+            known,
+            now,
+            ctx.lang(),
+        );
+        let found = found.await;
+        if found.is_ok() {
+            known_number::mark_typed(&ctx, &tracking).await?;
+        }
         let owner = (found.is_ok() && ctx.is_plain_form_post()).then(|| track_owner::issue(&ctx));
         let back = reports::track_redirect(&ctx.state, &tracking, &found, owner.as_deref(), now);
         let back = back.await?;

@@ -1,7 +1,9 @@
-//! A report form keeps what was typed in the browser's storage (localStorage), so a reload or
-//! a dropped network loses nothing. The copy holds every field, the idempotency key too: sent
+//! A report form keeps what was typed in the tab's storage (sessionStorage), so a reload or a
+//! dropped network loses nothing. The copy holds every field, the idempotency key too: sent
 //! again when the network is back, it files the report once. A confirmed filing removes it;
 //! signing out clears it on staff devices (`Clear-Site-Data`, and the key names the account).
+//! Not localStorage: the copy holds an ID number and a mobile, and a phone is often shared (a
+//! cadre's, a relative's); it goes with the tab, and the page says to keep it open.
 use leptos::{html::Form, prelude::*};
 
 use crate::{
@@ -89,7 +91,7 @@ mod browser {
     use web_sys::{Storage, UrlSearchParams};
 
     fn storage() -> Option<Storage> {
-        window().local_storage().ok().flatten()
+        window().session_storage().ok().flatten()
     }
 
     pub fn save(draft: &OfflineDraft) {

@@ -178,6 +178,12 @@ impl MeasureType {
         self.lead_department()
     }
 
+    /// Paid once (临时救助): its period may be the one day it is paid, so the plan form does
+    /// not ask it for an end date (tester).
+    pub const fn is_one_off(self) -> bool {
+        matches!(self, MeasureType::TemporaryRelief)
+    }
+
     /// Developmental measures (开发式帮扶) that need labour capacity.
     pub const fn is_developmental(self) -> bool {
         matches!(self.kind(), MeasureKind::Developmental)

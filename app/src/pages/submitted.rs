@@ -40,6 +40,7 @@ pub fn SubmittedPage() -> impl IntoView {
                                 Some(now) => view! {
                                     <h2>{tr::submitted::moved_on(t)}</h2>
                                     <p data-testid="moved-on"><strong>{now.headline}</strong></p>
+                                    <p>{now.done}</p>
                                     <p>{now.next}</p>
                                 }
                                 .into_any(),

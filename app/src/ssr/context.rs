@@ -236,7 +236,7 @@ impl RequestContext {
         self.set_cookie(&format!(
             "{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"
         ));
-        // A shared staff device keeps no report draft (localStorage) past sign-out.
+        // A shared staff device keeps no report draft (sessionStorage) past sign-out.
         if let Some(response) = use_context::<ResponseOptions>() {
             response.insert_header(
                 http::HeaderName::from_static("clear-site-data"),

@@ -14,6 +14,7 @@ pub mod error;
 pub mod filed_recently;
 pub mod form_keys;
 pub mod key_once;
+pub mod known_number;
 pub mod language;
 pub mod login_form;
 pub mod memo;

@@ -196,6 +196,10 @@ pub struct CaseView {
     /// Monitored: the household's risks (Chinese labels) no measure of the plan answers yet.
     #[serde(default)]
     pub risks_unanswered_zh: Vec<String>,
+    /// Monitored: the items of 两不愁三保障 and drinking water (short Chinese names) the home
+    /// check found not secured and no measure answers.
+    #[serde(default)]
+    pub guarantees_unanswered_zh: Vec<String>,
     pub today: String,
     /// Earlier filings that look like the same household.
     pub duplicates: Vec<DuplicateView>,

@@ -36,6 +36,8 @@ pub struct SubmissionInfo {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct MovedOn {
     pub headline: String,
+    /// What happened (a refusal's reason is here).
+    pub done: String,
     pub next: String,
 }
 

@@ -138,7 +138,7 @@ async fn a_refusal_is_not_accepted_and_not_yet_told_until_it_was() {
     assert_eq!(body["status"], "不予受理");
     let text = body.to_string();
     assert!(
-        !text.contains("已告知") && !text.contains("已当面告诉"),
+        !text.contains("已告知") && !text.contains("当面向您说明"),
         "{text}"
     );
     let notified = CaseCommand::NotifyRefusal {
@@ -146,8 +146,12 @@ async fn a_refusal_is_not_accepted_and_not_yet_told_until_it_was() {
     };
     run(&app, &township_officer(), &id, notified).await;
     let told = track(&app, &tracking).await;
-    assert!(told["status_detail"]
+    assert!(told["done"]
         .as_str()
         .unwrap_or_default()
-        .contains("已当面告诉您原因"));
+        .contains("当面向您说明"));
+    assert!(!told["status_detail"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("原因"));
 }

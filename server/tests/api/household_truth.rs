@@ -325,6 +325,8 @@ async fn a_confirmation_reopened_after_a_refusal_says_so_instead_of_promising_ac
     // appeal one, where it read as a deadline to appeal by (tester).
     assert!(again.contains("乡镇工作人员会在"), "the township's date");
     assert!(!again.contains("12317热线。最迟在"));
+    // The reason moved from the next step into what happened: the page still says it.
+    assert!(again.contains("原因：非农村户籍。"), "the reason");
     let now = &again[again
         .find(r#"data-testid="moved-on""#)
         .expect("where it stands")..];

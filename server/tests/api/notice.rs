@@ -164,6 +164,11 @@ async fn a_plan_in_notice_is_on_the_village_notice_with_its_measures_on_the_boar
     let medical = MeasureType::Medical.label_zh();
     let open_web = app.get_html(&path).await;
     assert!(open_web.contains("落实帮扶措施"), "listed for its plan");
+    // The intro fits every matter: a plan was not "applied for by the household" (tester).
+    assert!(
+        !open_web.contains("经农户申请"),
+        "the intro of identification only"
+    );
     assert!(!open_web.contains(medical), "no measure on the open web");
     let board = cadre_app(&app).await.get_html(&path).await;
     assert!(

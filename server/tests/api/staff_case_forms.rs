@@ -365,7 +365,9 @@ async fn the_case_page_names_the_measure_and_the_risk_that_hold_back_elimination
     let page = cadre.get_html(&format!("/staff/cases/{id}")).await;
     assert!(!page.contains("请先登录"), "signed in");
     assert!(!page.contains("risks-unanswered"), "not while identifying");
-    crate::storage::home_check_to_township(&app, &id, 300_000).await;
+    let mut record = crate::fixtures::record(crate::storage::today(&app), 300_000);
+    record.guarantees.housing_safety = false;
+    crate::storage::home_check_to_township_with(&app, &id, record).await;
     crate::storage::compare_and_identify(&app, &id).await;
     // The days the steps took ended the first sign-in.
     let cadre = app.login("cun-qingshi").await;
@@ -378,6 +380,10 @@ async fn the_case_page_names_the_measure_and_the_risk_that_hold_back_elimination
         said.contains("因病") && said.contains("因务工就业不稳"),
         "{said}"
     );
+    // The unsafe house the home check found is named too: no measure answers it yet.
+    let unsafe_house = r#"data-testid="guarantees-unanswered""#;
+    let said = page.split(unsafe_house).nth(1).expect("the unsecured item");
+    assert!(said[..said.find("</p>").expect("end")].contains("住房安全"));
 
     let today = crate::storage::today(&app);
     let plan = CaseCommand::AddPlan {
@@ -410,4 +416,73 @@ async fn the_case_page_names_the_measure_and_the_risk_that_hold_back_elimination
         said.contains("因务工就业不稳") && !said.contains("因病"),
         "{said}"
     );
+    let plan = CaseCommand::AddPlan {
+        measures: vec![crate::fixtures::measure(MeasureType::Housing, today)],
+    };
+    crate::storage::run(&app, &crate::fixtures::township_officer(), &id, plan).await;
+    let page = cadre.get_html(&format!("/staff/cases/{id}")).await;
+    assert!(!page.contains(unsafe_house), "answered by 危房改造");
+}
+
+/// The update-measure form starts on the first measure not yet delivered, at the status that
+/// follows its own (it opened on a delivered one at 实施中, which is refused as backwards),
+/// and the timeline names the measure each update was about.
+#[tokio::test]
+async fn the_measure_update_form_starts_on_the_next_open_measure() {
+    use app::domain::{
+        case::{CaseCommand, MeasureStatus},
+        vocab::MeasureType,
+    };
+    let app = spawn_app().await;
+    let id = accepted_case(&app, "13800138096").await;
+    crate::storage::home_check_to_township(&app, &id, 300_000).await;
+    crate::storage::compare_and_identify(&app, &id).await;
+    let today = crate::storage::today(&app);
+    let plan = CaseCommand::AddPlan {
+        measures: vec![
+            crate::fixtures::measure(MeasureType::Medical, today),
+            crate::fixtures::measure(MeasureType::Employment, today),
+        ],
+    };
+    let township = crate::fixtures::township_officer();
+    crate::storage::run(&app, &township, &id, plan).await;
+    let update = |index, status| CaseCommand::UpdateMeasureStatus { index, status };
+    crate::storage::run(&app, &township, &id, update(0, MeasureStatus::Delivered)).await;
+    let officer = app.login("zhen-qingshi").await;
+    let select = |page: &str, field: &str| -> String {
+        let from = &page[page
+            .find(&format!(r#"id="f-update_measure_status-{field}""#))
+            .unwrap_or_else(|| panic!("the {field} control"))..];
+        from[..from.find("</select>").expect("its end")].to_owned()
+    };
+    let page = officer.get_html(&format!("/staff/cases/{id}")).await;
+    let measures = select(&page, "index");
+    assert!(measures.contains(r#"value="1" selected"#), "{measures}");
+    assert!(!measures.contains(r#"value="0" selected"#), "{measures}");
+    let status = select(&page, "status");
+    assert!(
+        status.contains(r#"value="in_progress" selected"#),
+        "{status}"
+    );
+    assert!(
+        page.contains("帮扶措施“医疗保障”已落实"),
+        "the timeline names it"
+    );
+    // Met clocks sit apart from the running ones (a met 监测回访 beside the next read as a
+    // duplicate).
+    let running = &page[page
+        .find(r#"data-testid="clocks-running""#)
+        .expect("running")..];
+    let running = &running[..running.find("</ul>").expect("its end")];
+    assert!(!running.contains("已按时完成"), "{running}");
+    let settled = &page[page
+        .find(r#"data-testid="clocks-settled""#)
+        .expect("settled")..];
+    assert!(settled[..settled.find("</details>").expect("end")].contains("已按时完成"));
+
+    crate::storage::run(&app, &township, &id, update(1, MeasureStatus::InProgress)).await;
+    let page = officer.get_html(&format!("/staff/cases/{id}")).await;
+    assert!(select(&page, "index").contains(r#"value="1" selected"#));
+    let status = select(&page, "status");
+    assert!(status.contains(r#"value="delivered" selected"#), "{status}");
 }

@@ -227,7 +227,7 @@ fn apply_kind(case: &mut Case, event: &CaseEvent) {
         EventKind::ReliefReviewed { .. } => case.relief_reviewed_on = Some(today),
         EventKind::AlertFedBack { .. } => {}
         EventKind::CampaignStarted { name, until } => case.campaign = Some((name.clone(), *until)),
-        EventKind::MeasureStatusUpdated { index, status } => {
+        EventKind::MeasureStatusUpdated { index, status, .. } => {
             if let Some(measure) = case.measures.get_mut(*index) {
                 measure.status = *status;
             }

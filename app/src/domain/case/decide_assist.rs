@@ -120,7 +120,11 @@ pub(super) fn update_measure(
     if status <= measure.status {
         return Err(Refusal::MeasureStatusBackwards);
     }
-    out.push(EventKind::MeasureStatusUpdated { index, status });
+    out.push(EventKind::MeasureStatusUpdated {
+        index,
+        status,
+        measure: Some(measure.measure_type),
+    });
     if status.is_started() {
         out.meet(ClockKind::AssistanceStarted, ctx.today());
     }

@@ -220,6 +220,49 @@ pub fn unanswered_risks(case: &Case) -> Vec<RiskType> {
         .collect()
 }
 
+/// The measure types that secure each item of 两不愁三保障 and drinking water, in the order of
+/// `Guarantees::answers` (the form's `GUARANTEE_ITEMS`).
+const GUARANTEE_MEASURES: [&[MeasureType]; 6] = {
+    use MeasureType as M;
+    const LIVING: &[MeasureType] = &[
+        M::MinimumLiving,
+        M::ExtremePovertySupport,
+        M::TemporaryRelief,
+    ];
+    [
+        LIVING,
+        LIVING,
+        &[M::Education],
+        &[M::Medical, M::Insurance],
+        &[M::Housing],
+        &[M::DrinkingWater],
+    ]
+};
+
+/// The items of 两不愁三保障 and drinking water the last home check found not secured and no
+/// measure of the plan answers, as positions in `Guarantees::answers`: the elimination's home
+/// check must find them secured, so the village is told before it gets there (tester).
+pub fn unanswered_guarantees(case: &Case) -> Vec<usize> {
+    let Some(household) = case.household.as_ref() else {
+        return Vec::new();
+    };
+    household
+        .guarantees
+        .answers()
+        .into_iter()
+        .zip(GUARANTEE_MEASURES)
+        .enumerate()
+        .filter(|(_, (secured, wanted))| {
+            !secured
+                && !case
+                    .measures
+                    .iter()
+                    .any(|m| wanted.contains(&m.measure_type))
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
 /// Monitored, or in the elimination procedure: what still holds back 风险消除 is worth saying.
 pub fn heading_for_elimination(case: &Case) -> bool {
     matches!(case.state, CaseState::Monitored)

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::clock::{Clock, ClockKind, Level};
 use crate::domain::mobile::MobileNumber;
 use crate::domain::region::RegionCode;
-use crate::domain::vocab::{Category, Channel, RiskTier, RiskType};
+use crate::domain::vocab::{Category, Channel, MeasureType, RiskTier, RiskType};
 
 use super::actor::{Actor, Role};
 use super::screening::{DuplicateMatch, NegativeItem};
@@ -112,6 +112,9 @@ pub enum EventKind {
     MeasureStatusUpdated {
         index: usize,
         status: MeasureStatus,
+        /// Which measure, so the timeline can name it (absent in events from before).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        measure: Option<MeasureType>,
     },
     VisitLogged {
         date: NaiveDate,

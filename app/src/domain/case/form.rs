@@ -140,12 +140,12 @@ pub const CHECKLIST_ITEMS: [&str; 4] = [
     "measures_delivered",
 ];
 
-/// Measure statuses: the codes are the serde names of [`MeasureStatus`], the words
-/// `case_items.measure_status`.
 /// A member's yearly income above this (yuan) is refused as a typing slip: a household
 /// with it is never a monitoring object.
 pub const MEMBER_INCOME_MAX_YUAN: i64 = 1_000_000;
 
+/// Measure statuses: the codes are the serde names of [`MeasureStatus`], the words
+/// `case_items.measure_status`.
 pub const MEASURE_STATUS_ITEMS: [&str; 3] = ["planned", "in_progress", "delivered"];
 
 /// The [`CommandForm`] fields the form for `kind` shows, in display order

@@ -45,6 +45,14 @@ pub enum TimeLeft {
 }
 
 impl TimeLeft {
+    /// Met, cancelled or a minimum ended: nothing is left to do on the clock.
+    pub fn is_settled(self) -> bool {
+        matches!(
+            self,
+            TimeLeft::MetOnTime | TimeLeft::MetLate | TimeLeft::Cancelled | TimeLeft::MinimumEnded
+        )
+    }
+
     /// Computes the time left on `clock` as of `today`.
     pub fn of(clock: &Clock, today: NaiveDate, cal: &Calendar) -> TimeLeft {
         if clock.kind.is_minimum() {

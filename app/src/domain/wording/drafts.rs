@@ -43,7 +43,7 @@ mod tests {
         );
         assert_eq!(
             not_sent(DraftDevice::StaffDevice, Lang::Zh),
-            "申报还没有提交：网络断了。填写的内容已暂存在本机（退出登录时清除），网络恢复后会自动提交一次。"
+            "申报还没有提交：网络断了。填写的内容已暂存在这个网页中（关闭网页或退出登录时清除），网络恢复后会自动提交一次。"
         );
         assert_eq!(
             sending_again(Lang::En),

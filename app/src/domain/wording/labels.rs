@@ -147,9 +147,12 @@ pub fn event_zh(event: &CaseEvent) -> Option<String> {
                 .collect::<Vec<_>>()
                 .join("、")
         ),
-        EventKind::MeasureStatusUpdated { status, .. } => {
-            format!("帮扶措施{}", measure_status_zh(*status))
-        }
+        EventKind::MeasureStatusUpdated {
+            status, measure, ..
+        } => match measure {
+            Some(m) => format!("帮扶措施“{}”{}", m.label_zh(), measure_status_zh(*status)),
+            None => format!("帮扶措施{}", measure_status_zh(*status)),
+        },
         EventKind::VisitLogged { notes, .. } => format!("走访：{notes}"),
         EventKind::TierChanged { tier, reason } => {
             format!("风险等级调整为{}：{reason}", tier.label_zh())

@@ -276,19 +276,21 @@ fn step_of(case: &Case, inputs: &Inputs<'_>) -> Step {
 }
 
 fn refusal(case: &Case, reason: &str, headline: &'static str, done: String, lang: Lang) -> Step {
+    // The reason is part of what happened, not of what comes next: under 接下来 it read
+    // "接下来：原因：…" (tester).
+    let mut done = done;
+    done.push_str(&tr::progress::refusal_reason(lang, reason));
     let (next, clock) = match case.refusal_notified_on {
-        Some(on) => (
-            tr::progress::were_told_why_disagree(lang, lang.date(on), reason),
-            None,
-        ),
+        Some(on) => {
+            done.push_str(&tr::progress::refusal_told_on(lang, lang.date(on)));
+            (tr::progress::disagree_appeal(lang).to_owned(), None)
+        }
         // The date goes where it belongs, in the township's sentence: appended after the
         // appeal sentence it read as a deadline to appeal by (household tester).
         None => (
             match case.open_clock(ClockKind::RefusalNotice) {
-                Some(clock) => {
-                    tr::progress::reason_township_tells_by(lang, reason, lang.date(clock.due_on))
-                }
-                None => tr::progress::reason_someone_from_township(lang, reason),
+                Some(clock) => tr::progress::township_tells_by(lang, lang.date(clock.due_on)),
+                None => tr::progress::township_tells(lang).to_owned(),
             },
             Some(ClockKind::RefusalNotice),
         ),

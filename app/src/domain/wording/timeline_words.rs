@@ -89,9 +89,13 @@ pub fn event_phrase(event: &CaseEvent) -> Option<Phrase> {
             "measures",
             codes(measures, |m| m.measure_type.code().to_owned()),
         ),
-        E::MeasureStatusUpdated { status, .. } => {
-            p("measure_status").arg("status", status_code(*status))
+        E::MeasureStatusUpdated {
+            status, measure, ..
+        } => match measure {
+            Some(m) => p("measure_status_named").arg("measure", m.code()),
+            None => p("measure_status"),
         }
+        .arg("status", status_code(*status)),
         E::VisitLogged { notes, .. } => p("visit_logged").arg("notes", notes),
         E::TierChanged { tier, reason } => p("tier_changed")
             .arg("tier", tier.code())
@@ -247,6 +251,11 @@ pub fn event_words(phrase: &Phrase, lang: Lang) -> Option<Vec<Part>> {
         ),
         "measure_status" => t::measure_status(
             lang,
+            a.word("status", status_of, |s| measure_status(s, lang))?,
+        ),
+        "measure_status_named" => t::measure_status_named(
+            lang,
+            a.word("measure", MeasureType::from_code, |m| m.label(lang))?,
             a.word("status", status_of, |s| measure_status(s, lang))?,
         ),
         "visit_logged" => t::visit_logged(lang, a.data("notes")?),

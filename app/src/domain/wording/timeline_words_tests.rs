@@ -140,6 +140,12 @@ fn every_event() -> Vec<EventKind> {
         E::MeasureStatusUpdated {
             index: 0,
             status: MeasureStatus::InProgress,
+            measure: None,
+        },
+        E::MeasureStatusUpdated {
+            index: 0,
+            status: MeasureStatus::Delivered,
+            measure: Some(MeasureType::Medical),
         },
         E::VisitLogged {
             date: day(13),
@@ -294,6 +300,22 @@ fn no_timeline_sentence_shows_a_stored_iso_date() {
     let ended = event_phrase(&event(EventKind::NoticeEnded { on: day(25) })).expect("shown");
     assert!(plain(&event_words(&ended, Lang::Zh).expect("zh")).contains("2026年11月25日"));
     assert!(plain(&event_words(&ended, Lang::En).expect("en")).contains("25 Nov 2026"));
+}
+
+/// With several measures, "帮扶措施已落实" did not say which (officer tester).
+#[test]
+fn a_measure_update_names_its_measure() {
+    let update = event(EventKind::MeasureStatusUpdated {
+        index: 1,
+        status: MeasureStatus::Delivered,
+        measure: Some(MeasureType::Medical),
+    });
+    let phrase = event_phrase(&update).expect("shown");
+    let zh = plain(&event_words(&phrase, Lang::Zh).expect("zh"));
+    assert_eq!(zh, "帮扶措施“医疗保障”已落实");
+    assert_eq!(event_zh(&update).as_deref(), Some(zh.as_str()));
+    let en = plain(&event_words(&phrase, Lang::En).expect("en"));
+    assert!(en.contains("Medical") || en.contains("medical"), "{en}");
 }
 
 #[test]

@@ -282,6 +282,11 @@ pub fn HouseholdSummary(case: CaseView) -> impl IntoView {
                     {tr::case_page::risks_unanswered(t)}{words(Vocab::Risk, &case.risks_unanswered_zh)}
                 </p>
             })}
+            {(!case.guarantees_unanswered_zh.is_empty()).then(|| view! {
+                <p class="bad" data-testid="guarantees-unanswered">
+                    {tr::case_page::guarantees_unanswered(t)}{words(Vocab::Guarantee, &case.guarantees_unanswered_zh)}
+                </p>
+            })}
         </section>
     }
 }
@@ -293,28 +298,43 @@ pub fn ClockList(
     pending: Vec<crate::wire::cases::PendingExtension>,
 ) -> impl IntoView {
     let t = use_lang();
+    // Settled clocks apart: a met 监测回访 beside the next one, both with the same date, read
+    // as a duplicate (tester).
+    let (done, running): (Vec<_>, Vec<_>) = clocks
+        .into_iter()
+        .partition(|c| c.time_left.is_some_and(|left| left.is_settled()));
+    let item = move |c: ClockView| {
+        let class = format!("clock {}", c.urgency.code().replace('_', "-"));
+        let due = due_line(c.is_minimum, &day_words(&c.due_on, t), t);
+        let words = clock_words(&c, t);
+        let asked = pending.iter().find(|r| r.clock == c.kind).map(|r| {
+            let line = tr::case_page::extension_pending_line(t, r.days, t.date(r.new_due));
+            view! { <br /><span class="muted">{line}</span> }
+        });
+        view! {
+            <li class=class>
+                <strong>{words.kind}</strong>
+                <span class="muted">" · " {words.owner} " · " <span class="nowrap">{due}</span> " · "</span>
+                <span class="due">{words.time_left}</span>
+                {asked}
+            </li>
+        }
+    };
+    let settled = (!done.is_empty()).then(|| {
+        let summary = tr::case_page::clocks_settled(t, done.len());
+        let items = done.into_iter().map(item.clone()).collect_view();
+        view! {
+            <details class="clocks-settled" data-testid="clocks-settled">
+                <summary>{summary}</summary>
+                <ul class="clocks">{items}</ul>
+            </details>
+        }
+    });
     view! {
         <section class="card" aria-label=tr::case_page::clocks_label(t)>
             <h2>{tr::case_page::clocks(t)}</h2>
-            <ul class="clocks">
-                {clocks.into_iter().map(|c| {
-                    let class = format!("clock {}", c.urgency.code().replace('_', "-"));
-                    let due = due_line(c.is_minimum, &day_words(&c.due_on, t), t);
-                    let words = clock_words(&c, t);
-                    let asked = pending.iter().find(|r| r.clock == c.kind).map(|r| {
-                        let line = tr::case_page::extension_pending_line(t, r.days, t.date(r.new_due));
-                        view! { <br /><span class="muted">{line}</span> }
-                    });
-                    view! {
-                        <li class=class>
-                            <strong>{words.kind}</strong>
-                            <span class="muted">" · " {words.owner} " · " <span class="nowrap">{due}</span> " · "</span>
-                            <span class="due">{words.time_left}</span>
-                            {asked}
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
+            <ul class="clocks" data-testid="clocks-running">{running.into_iter().map(item).collect_view()}</ul>
+            {settled}
         </section>
     }
 }

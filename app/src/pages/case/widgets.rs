@@ -399,7 +399,8 @@ where
         )
         .into_any(),
         "status" => {
-            let selected = typed_or(ty, &name, "in_progress");
+            let next = super::measure_rows::next_update(&case).map(|(_, s)| s);
+            let selected = typed_or(ty, &name, next.unwrap_or("in_progress"));
             select(
                 name,
                 MEASURE_STATUS_ITEMS
@@ -415,7 +416,10 @@ where
             .into_any()
         }
         "index" => {
-            let selected = typed.as_ref().map(|_| typed_or(ty, &name, ""));
+            let selected = match typed {
+                Some(_) => Some(typed_or(ty, &name, "")),
+                None => super::measure_rows::next_update(&case).map(|(i, _)| i.to_string()),
+            };
             // The measures' type and status come as Chinese words (`*_zh`): worded in the
             // reader's language when known, else shown as stored and marked Chinese.
             let mut stored_chinese = t == Lang::Zh;

@@ -422,7 +422,7 @@ pub async fn submission_info(
     } else {
         let mobile = MobileNumber::parse(proof.mobile).map_err(|_| ServiceError::NotFound)?;
         // The mobile is guessable: it shares the progress look-up's limits on misses.
-        track_limits::admit(state, proof.address, tracking.as_str(), now).await?;
+        track_limits::admit(state, proof.address, tracking.as_str(), false, now).await?;
         Some(mobile)
     };
     if !by_token && mobile.is_none() {
@@ -464,17 +464,20 @@ pub async fn submission_info(
         // says so instead of promising an acceptance (tester).
         moved_on: (engine_case.state != CaseState::Reported).then_some(MovedOn {
             headline: progress.headline,
+            done: progress.done,
             next: progress.next,
         }),
     })
 }
 
 /// Both the number and the mobile must match; a mismatch looks exactly like "not found".
+/// `known`: the caller's browser filed or found this number before (`known_number`).
 pub async fn track(
     state: &AppState,
     tracking: &str,
     mobile: &str,
     address: &str,
+    known: bool,
     now: DateTime<Utc>,
     lang: Lang,
 ) -> Result<TrackResult, ServiceError> {
@@ -489,7 +492,7 @@ pub async fn track(
         // A typo is caught without reading anything, so it costs no look-up.
         return Err(ServiceError::Validation(problems));
     };
-    track_limits::admit(state, address, tracking.as_str(), now).await?;
+    track_limits::admit(state, address, tracking.as_str(), known, now).await?;
     let Some(case) = case_rows::by_tracking(&state.db.pool, &state.vault, tracking.as_str())
         .await?
         .filter(|c| c.applicant_mobile == mobile.as_str())

@@ -35,11 +35,13 @@ fn miss_buckets(address: &str, tracking: &str) -> [(String, i64); 2] {
 /// Before a look-up: refused when the address floods, or when the address or the number has
 /// used up its misses. Checked before the case is read, so once they are used up even the
 /// right mobile number is refused and tells a guesser nothing. A number whose misses came
-/// from elsewhere is `LookUpsPaused`, so its household is not told it asked too often.
+/// from elsewhere is `LookUpsPaused`, so its household is not told it asked too often; a
+/// browser `known` to be the household's (`known_number`) is not paused by others' misses.
 pub async fn admit(
     state: &AppState,
     address: &str,
     tracking: &str,
+    known: bool,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     let pool = &state.db.pool;
@@ -61,7 +63,9 @@ pub async fn admit(
         tracing::warn!("progress look-ups refused: too many from one address found nothing");
         return Err(ServiceError::RateLimited);
     }
-    if spent.contains(&by_number.0) {
+    if spent.contains(&by_number.0) && known {
+        tracing::info!("a paused number looked up from a browser that found it before");
+    } else if spent.contains(&by_number.0) {
         tracing::warn!("progress look-ups refused: one number tried with many wrong mobiles");
         return Err(ServiceError::LookUpsPaused);
     }

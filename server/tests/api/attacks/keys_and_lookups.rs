@@ -326,6 +326,45 @@ async fn a_seen_tracking_number_cannot_be_tried_against_many_mobiles_from_many_a
     );
 }
 
+/// Someone who has seen a number can pause its look-ups for an hour with wrong mobiles; the
+/// household's own phone, which found it before, still looks it up (household tester). Its
+/// own wrong tries still count, and a fresh browser is still paused.
+#[tokio::test]
+async fn a_paused_number_still_answers_the_phone_that_found_it_before() {
+    let app = spawn_app().await;
+    let household = "13612340026";
+    let tracking = app.submit_report("赵六", household, QINGSHI_VILLAGE).await;
+    let phone = caller_at(&app, 60);
+    assert_eq!(track_status(&app, &phone, &tracking, household).await, 200);
+    let limit = app::ssr::services::track_limits::TRACK_MISSES_PER_NUMBER_PER_HOUR;
+    for i in 0..limit {
+        let guess = format!("1390000{:04}", i);
+        let from = caller_at(&app, 100 + i as u8);
+        assert_eq!(track_status(&app, &from, &tracking, &guess).await, 404);
+    }
+    assert_eq!(
+        track_status(&app, &caller_at(&app, 200), &tracking, household).await,
+        429,
+        "a browser that never found it is paused"
+    );
+    assert_eq!(track_status(&app, &phone, &tracking, household).await, 200);
+    assert_eq!(
+        track_status(&app, &phone, &tracking, "13900009999").await,
+        404,
+        "a wrong mobile from the phone is still a miss"
+    );
+    // The tag is the number's own: another number's pause is not lifted by it.
+    let other = app
+        .submit_report("钱七", "13612340027", QINGSHI_VILLAGE)
+        .await;
+    for i in 0..limit {
+        let guess = format!("1390001{:04}", i);
+        let from = caller_at(&app, 100 + i as u8);
+        assert_eq!(track_status(&app, &from, &other, &guess).await, 404);
+    }
+    assert_eq!(track_status(&app, &phone, &other, "13612340027").await, 429);
+}
+
 #[tokio::test]
 async fn households_behind_one_shared_address_do_not_lock_each_other_out() {
     let app = spawn_app().await;

@@ -311,7 +311,12 @@ pub(super) fn parse_measures(rows: &[MeasureForm], p: &mut Problems) -> Option<V
         );
         let amount = p.keep_measure(at(MeasurePart::Amount), parse_amount(&row.amount));
         let start = p.keep_measure(at(MeasurePart::Start), parse_date(&row.start));
-        let end = p.keep_measure(at(MeasurePart::End), parse_date(&row.end));
+        let end = if row.end.trim().is_empty() && measure_type.is_some_and(MeasureType::is_one_off)
+        {
+            start
+        } else {
+            p.keep_measure(at(MeasurePart::End), parse_date(&row.end))
+        };
         // Told with the other problems on the first send, not after them as a refusal.
         if let (Some(start), Some(end)) = (start, end) {
             if end < start {

@@ -202,6 +202,27 @@ fn a_date_after_today_is_told_with_the_other_problems() {
     assert!(parse_command(&form, today()).is_ok());
 }
 
+/// 临时救助 is paid once: without an end date it runs the day it starts. Any other measure
+/// still needs one.
+#[test]
+fn a_one_off_relief_needs_no_end_date() {
+    let mut form = complete_form(CommandKind::AddPlan);
+    form.measures.truncate(1);
+    form.measures[0].measure_type = "temporary_relief".into();
+    form.measures[0].start = "2025-03-05".into();
+    form.measures[0].end = String::new();
+    let Ok(CaseCommand::AddPlan { measures }) = parse_command(&form, today()) else {
+        panic!("accepted without an end date");
+    };
+    assert_eq!(measures[0].end, measures[0].start);
+    form.measures[0].measure_type = "employment".into();
+    assert_eq!(
+        problem_keys(&form),
+        vec![("measures", "command.missing")],
+        "employment runs for a while"
+    );
+}
+
 #[test]
 fn a_measure_ending_before_it_starts_is_told_with_the_other_problems() {
     let mut form = complete_form(CommandKind::AddPlan);

@@ -5,7 +5,8 @@
 use crate::domain::vocab::{Channel, MeasureType, RiskType};
 
 use super::super::elimination::{
-    heading_for_elimination, holds_back_elimination, unanswered_risks, EliminationGap,
+    heading_for_elimination, holds_back_elimination, unanswered_guarantees, unanswered_risks,
+    EliminationGap,
 };
 use super::super::*;
 use super::setups::with_plan;
@@ -54,6 +55,30 @@ fn the_measure_and_the_risk_that_hold_back_elimination_are_named() {
         vec![MeasureType::TemporaryRelief, MeasureType::Employment]
     );
     assert_eq!(unanswered_risks(&j.case), vec![RiskType::Schooling]);
+}
+
+/// An item of 两不愁三保障 the home check found not secured is named until a measure answers
+/// it: the elimination's home check must find it secured (tester: the page named only risks).
+#[test]
+fn an_unsecured_guarantee_is_named_until_a_measure_answers_it() {
+    let mut j = Journey::report(Channel::SelfReport, vec![RiskType::Illness]);
+    j.until("identified");
+    // The journey's home check found basic medical care at risk (its household is ill).
+    assert_eq!(unanswered_guarantees(&j.case), vec![3]);
+    let household = j.case.household.as_mut().expect("home check");
+    household.guarantees = Guarantees {
+        housing_safety: false,
+        drinking_water: false,
+        ..Guarantees::ALL_SECURED
+    };
+    assert_eq!(unanswered_guarantees(&j.case), vec![4, 5]);
+    // Set by hand, so no replayed steps.
+    let today = j.today();
+    j.case.measures.push(Measure {
+        measure_type: MeasureType::Housing,
+        ..measure(MeasureStatus::Planned, today)
+    });
+    assert_eq!(unanswered_guarantees(&j.case), vec![5], "water still open");
 }
 
 /// Seed 004: 落实帮扶措施 is reviewed and posted too. Proposed while the plan's notice ran, an

@@ -174,6 +174,7 @@ pub async fn view(
         done_step: None,
         measures: sections::measures(&case),
         risks_unanswered_zh: sections::risks_unanswered(&case),
+        guarantees_unanswered_zh: sections::guarantees_unanswered(&case),
         clocks,
         timeline,
         available,

@@ -62,17 +62,34 @@ pub fn members(h: &HomeCheckRecord) -> Vec<MemberView> {
         .collect()
 }
 
+/// The short names of 两不愁三保障 and drinking water, in the order of `Guarantees::answers`.
+const GUARANTEES_ZH: [&str; 6] = [
+    "不愁吃",
+    "不愁穿",
+    "义务教育",
+    "基本医疗",
+    "住房安全",
+    "饮水安全",
+];
+
 /// 两不愁三保障 and drinking water, as the home check found them.
 pub fn guarantees(h: &HomeCheckRecord) -> Vec<(String, bool)> {
-    let g = h.guarantees;
-    vec![
-        ("不愁吃".to_owned(), g.food),
-        ("不愁穿".to_owned(), g.clothing),
-        ("义务教育".to_owned(), g.compulsory_education),
-        ("基本医疗".to_owned(), g.basic_medical),
-        ("住房安全".to_owned(), g.housing_safety),
-        ("饮水安全".to_owned(), g.drinking_water),
-    ]
+    GUARANTEES_ZH
+        .iter()
+        .zip(h.guarantees.answers())
+        .map(|(name, secured)| ((*name).to_owned(), secured))
+        .collect()
+}
+
+/// Monitored: the items the home check found not secured that no measure answers, in Chinese.
+pub fn guarantees_unanswered(case: &Case) -> Vec<String> {
+    if !elimination::heading_for_elimination(case) {
+        return Vec::new();
+    }
+    elimination::unanswered_guarantees(case)
+        .into_iter()
+        .map(|i| GUARANTEES_ZH[i].to_owned())
+        .collect()
 }
 
 pub fn measures(case: &Case) -> Vec<MeasureView> {

@@ -27,8 +27,12 @@ pub fn SubmittedPage() -> impl IntoView {
         <Suspense fallback=move || view! { <p class="loading">{tr::submitted::loading(t)}</p> }>
             {move || Suspend::new(async move {
                 match info.await {
-                    Ok(info) => view! {
-                        <section class="card success">
+                    Ok(info) => {
+                        let waiting = info.moved_on.is_none();
+                        view! {
+                        // Green only while the filing waits: a refusal under a green box read
+                        // as a success (tester).
+                        <section class="card" class:success=waiting data-testid="filed-card">
                             <h1>{tr::submitted::report_been_sent(t)}</h1>
                             <p>{tr::submitted::tracking_number_write_down(t)}</p>
                             <p class="tracking" data-testid="tracking">{info.tracking.clone()}</p>
@@ -41,7 +45,7 @@ pub fn SubmittedPage() -> impl IntoView {
                                     <h2>{tr::submitted::moved_on(t)}</h2>
                                     <p data-testid="moved-on"><strong>{now.headline}</strong></p>
                                     <p>{now.done}</p>
-                                    <p>{now.next}</p>
+                                    <p data-testid="moved-on-next"><strong>{tr::track::next(t)}</strong>{now.next}</p>
                                 }
                                 .into_any(),
                                 None => view! {
@@ -81,7 +85,8 @@ pub fn SubmittedPage() -> impl IntoView {
                             <a href=track_with(Some(&info.tracking)) class="button" data-testid="track-link">{tr::submitted::track_my_report(t)}</a>
                         </section>
                     }
-                    .into_any(),
+                    .into_any()
+                    }
                     // The link expired (or names another filing): not a 200, but not a red
                     // "no such record" either, which read as a lost report.
                     Err(e @ AppError::NotFound) => {

@@ -54,6 +54,9 @@ pub struct ClockView {
     pub owner: String,
     #[serde(default)]
     pub time_left: Option<crate::domain::clock::TimeLeft>,
+    /// The day a met or cancelled clock ended (ISO): rounds of the same step differ by it.
+    #[serde(default)]
+    pub ended_on: Option<String>,
 }
 
 /// An earlier filing that looks like the same household, shown beside this one.

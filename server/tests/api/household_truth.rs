@@ -332,6 +332,18 @@ async fn a_confirmation_reopened_after_a_refusal_says_so_instead_of_promising_ac
         .expect("where it stands")..];
     let now = &now[..now.find("</p>").expect("its end")];
     assert!(now.contains("不予受理"), "{now}");
+    // Not under a green box, and what comes next is labelled as such (tester).
+    let card = crate::helpers::tag_with(&again, r#"data-testid="filed-card""#);
+    assert!(!card.contains("success"), "{card}");
+    let next = again
+        .split(r#"data-testid="moved-on-next""#)
+        .nth(1)
+        .expect("the next step");
+    let next = &next[..next.find("</p>").expect("its end")];
+    assert!(
+        next.contains("接下来") && next.contains("乡镇工作人员会在"),
+        "{next}"
+    );
     for promise in ["accept-by", "visit-by", "decide-by"] {
         assert!(
             !again.contains(&format!(r#"data-testid="{promise}""#)),

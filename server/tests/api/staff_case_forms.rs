@@ -478,11 +478,27 @@ async fn the_measure_update_form_starts_on_the_next_open_measure() {
     let settled = &page[page
         .find(r#"data-testid="clocks-settled""#)
         .expect("settled")..];
-    assert!(settled[..settled.find("</details>").expect("end")].contains("已按时完成"));
+    let settled = &settled[..settled.find("</details>").expect("end")];
+    // Each with the day it ended: two rounds of one step read alike without it (tester).
+    assert!(settled.contains("已按时完成（"), "{settled}");
 
     crate::storage::run(&app, &township, &id, update(1, MeasureStatus::InProgress)).await;
     let page = officer.get_html(&format!("/staff/cases/{id}")).await;
     assert!(select(&page, "index").contains(r#"value="1" selected"#));
     let status = select(&page, "status");
     assert!(status.contains(r#"value="delivered" selected"#), "{status}");
+
+    // The plan's notice over its minimum: the village's queue row names ending it, not the
+    // visit it may also log (officer tester).
+    let (cadre, day) = (
+        crate::fixtures::village_cadre(),
+        crate::storage::today(&app),
+    );
+    crate::storage::run(&app, &cadre, &id, CaseCommand::ReviewPlan { date: day }).await;
+    let notice = CaseCommand::StartPlanNotice { from: day };
+    crate::storage::run(&app, &cadre, &id, notice).await;
+    app.clock.advance(chrono::Duration::days(6));
+    let village = app.login("cun-qingshi").await;
+    let queue = village.get_html("/staff?tab=all&q=13800138096").await;
+    assert!(queue.contains("结束帮扶措施公示（"), "the step to take");
 }

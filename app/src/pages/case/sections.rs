@@ -41,6 +41,8 @@ fn member_line(m: &MemberView, t: Lang) -> impl IntoView {
 /// days written as every other date on the page.
 fn period(text: &str, lang: Lang) -> String {
     match text.split_once(" 至 ") {
+        // A one-off (临时救助 paid on a day) read "12月10日 至 12月10日" (tester).
+        Some((from, until)) if from == until => day_words(from, lang),
         Some((from, until)) => {
             tr::case_page::from_until(lang, day_words(from, lang), day_words(until, lang))
         }
@@ -300,13 +302,19 @@ pub fn ClockList(
     let t = use_lang();
     // Settled clocks apart: a met 监测回访 beside the next one, both with the same date, read
     // as a duplicate (tester).
-    let (done, running): (Vec<_>, Vec<_>) = clocks
+    let (done, mut running): (Vec<_>, Vec<_>) = clocks
         .into_iter()
         .partition(|c| c.time_left.is_some_and(|left| left.is_settled()));
+    // The next deadline first (a 130-day one sat above a 5-day one, tester); ISO dates sort.
+    running.sort_by(|a, b| a.due_on.cmp(&b.due_on));
     let item = move |c: ClockView| {
         let class = format!("clock {}", c.urgency.code().replace('_', "-"));
         let due = due_line(c.is_minimum, &day_words(&c.due_on, t), t);
         let words = clock_words(&c, t);
+        let ended = c.ended_on.as_deref().map(|on| {
+            let (open, close) = (tr::case_page::paren_open(t), tr::case_page::paren_close(t));
+            format!("{open}{}{close}", day_words(on, t))
+        });
         let asked = pending.iter().find(|r| r.clock == c.kind).map(|r| {
             let line = tr::case_page::extension_pending_line(t, r.days, t.date(r.new_due));
             view! { <br /><span class="muted">{line}</span> }
@@ -315,7 +323,7 @@ pub fn ClockList(
             <li class=class>
                 <strong>{words.kind}</strong>
                 <span class="muted">" · " {words.owner} " · " <span class="nowrap">{due}</span> " · "</span>
-                <span class="due">{words.time_left}</span>
+                <span class="due">{words.time_left}{ended}</span>
                 {asked}
             </li>
         }

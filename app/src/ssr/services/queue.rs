@@ -86,10 +86,17 @@ impl Reader<'_> {
         let cal = &state.calendar;
         let level = urgency(clock, today, cal, state.policy.due_soon_working_days);
         let lang = self.lang;
-        let next_step = case
+        let work: Vec<_> = case
             .available_commands(&self.staff.actor(), &state.policy, to_beijing(now))
             .into_iter()
-            .find(|k| work::is_work_item_for(&case, *k))
+            .filter(|k| work::is_work_item_for(&case, *k))
+            .collect();
+        // A step of procedure before a visit or a measure update: a plan notice ready to end
+        // read as 登记走访 (officer tester).
+        let next_step = work
+            .iter()
+            .find(|k| work::is_procedure_step(**k))
+            .or(work.first())
             .map(|k| k.label(lang).to_owned());
         Some(QueueItem {
             case_id: row.id.clone(),

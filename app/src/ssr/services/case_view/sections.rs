@@ -11,7 +11,7 @@ use crate::{
             household::HomeCheckRecord,
             labels, Case, Policy,
         },
-        clock::{time_left_zh, urgency, TimeLeft},
+        clock::{time_left_zh, urgency, ClockState, TimeLeft},
         id_number::IdNumber,
         lang::Lang,
         money::Fen,
@@ -40,6 +40,10 @@ pub fn clocks(case: &Case, today: NaiveDate, cal: &Calendar, policy: &Policy) ->
             kind: c.kind.code().to_owned(),
             owner: c.owner.code().to_owned(),
             time_left: Some(TimeLeft::of(c, today, cal)),
+            ended_on: match c.state {
+                ClockState::Met { on } | ClockState::Cancelled { on } => Some(on.to_string()),
+                ClockState::Running | ClockState::Paused { .. } => None,
+            },
         })
         .collect()
 }

@@ -2,8 +2,9 @@
 //! with wrong mobiles until its look-ups pause for an hour (`track_limits`), shutting the
 //! household out. A browser that filed the report or found it with the right mobile keeps a
 //! tag of the number (an HMAC under the server's form secret, so it cannot be made from the
-//! number alone and names nothing), and a paused number is still looked up for it. Its own
-//! wrong tries still count, and the per-address limits still apply.
+//! number alone and names nothing), and that number is still looked up for it when the
+//! number is paused or its address (a shared Wi-Fi) has used up its misses. Its own wrong
+//! tries still count, and the flood limit still applies.
 use hmac::Mac;
 
 use super::{context::RequestContext, error::ServiceError, form_keys, state::AppState};

@@ -36,7 +36,8 @@ fn miss_buckets(address: &str, tracking: &str) -> [(String, i64); 2] {
 /// used up its misses. Checked before the case is read, so once they are used up even the
 /// right mobile number is refused and tells a guesser nothing. A number whose misses came
 /// from elsewhere is `LookUpsPaused`, so its household is not told it asked too often; a
-/// browser `known` to be the household's (`known_number`) is not paused by others' misses.
+/// browser `known` to be the household's (`known_number`) is not held back by others' misses,
+/// of the number or of its address.
 pub async fn admit(
     state: &AppState,
     address: &str,
@@ -59,7 +60,9 @@ pub async fn admit(
         (by_number.0.as_str(), by_number.1),
     ];
     let spent = rate_limits::reached(pool, &buckets, now_ms).await?;
-    if spent.contains(&by_address.0) {
+    // A shared address (a village's Wi-Fi) spent by others' misses does not shut out a
+    // browser that found this number before (tester).
+    if spent.contains(&by_address.0) && !known {
         tracing::warn!("progress look-ups refused: too many from one address found nothing");
         return Err(ServiceError::RateLimited);
     }

@@ -251,6 +251,12 @@ async fn guessing_from_one_address_is_stopped_and_the_household_elsewhere_still_
     let household = "13612340006";
     let tracking = app.submit_report("赵六", household, QINGSHI_VILLAGE).await;
     let guesser = caller_at(&app, 71);
+    // A phone behind the same address (a village's Wi-Fi) that found its number before.
+    let neighbour = caller_at(&app, 71);
+    assert_eq!(
+        track_status(&app, &neighbour, &tracking, household).await,
+        200
+    );
     let limit = app::ssr::services::track_limits::TRACK_MISSES_PER_ADDRESS_PER_HOUR;
     // Misses spread over made-up numbers, so only the address's count runs out.
     for i in 0..limit {
@@ -267,6 +273,11 @@ async fn guessing_from_one_address_is_stopped_and_the_household_elsewhere_still_
     assert!(
         page.contains("查询太频繁了"),
         "the address is told it asked too often"
+    );
+    assert_eq!(
+        track_status(&app, &neighbour, &tracking, household).await,
+        200,
+        "the neighbour's phone is not shut out by the guesser's misses"
     );
     assert_eq!(
         track_status(&app, &caller_at(&app, 11), &tracking, household).await,

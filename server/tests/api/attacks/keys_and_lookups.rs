@@ -245,6 +245,17 @@ async fn plain_look_up(
     (location, page)
 }
 
+/// Tries `tracking` with every wrong mobile its hour allows (`prefix` and four digits), each
+/// from an address of its own, so only the number's count runs out.
+async fn spend_number_misses(app: &TestApp, tracking: &str, prefix: &str) {
+    let limit = app::ssr::services::track_limits::TRACK_MISSES_PER_NUMBER_PER_HOUR;
+    for i in 0..limit {
+        let guess = format!("{prefix}{:04}", i);
+        let from = caller_at(app, 100 + i as u8);
+        assert_eq!(track_status(app, &from, tracking, &guess).await, 404);
+    }
+}
+
 #[tokio::test]
 async fn guessing_from_one_address_is_stopped_and_the_household_elsewhere_still_looks_up() {
     let app = spawn_app().await;
@@ -290,12 +301,7 @@ async fn a_seen_tracking_number_cannot_be_tried_against_many_mobiles_from_many_a
     let app = spawn_app().await;
     let household = "13612340016";
     let tracking = app.submit_report("赵六", household, QINGSHI_VILLAGE).await;
-    let limit = app::ssr::services::track_limits::TRACK_MISSES_PER_NUMBER_PER_HOUR;
-    for i in 0..limit {
-        let guess = format!("1390000{:04}", i);
-        let from = caller_at(&app, 100 + i as u8);
-        assert_eq!(track_status(&app, &from, &tracking, &guess).await, 404);
-    }
+    spend_number_misses(&app, &tracking, "1390000").await;
     // A fresh address with the right mobile: refused too, so the guess learns nothing.
     assert_eq!(
         track_status(&app, &caller_at(&app, 200), &tracking, household).await,
@@ -347,12 +353,7 @@ async fn a_paused_number_still_answers_the_phone_that_found_it_before() {
     let tracking = app.submit_report("赵六", household, QINGSHI_VILLAGE).await;
     let phone = caller_at(&app, 60);
     assert_eq!(track_status(&app, &phone, &tracking, household).await, 200);
-    let limit = app::ssr::services::track_limits::TRACK_MISSES_PER_NUMBER_PER_HOUR;
-    for i in 0..limit {
-        let guess = format!("1390000{:04}", i);
-        let from = caller_at(&app, 100 + i as u8);
-        assert_eq!(track_status(&app, &from, &tracking, &guess).await, 404);
-    }
+    spend_number_misses(&app, &tracking, "1390000").await;
     assert_eq!(
         track_status(&app, &caller_at(&app, 200), &tracking, household).await,
         429,
@@ -368,11 +369,7 @@ async fn a_paused_number_still_answers_the_phone_that_found_it_before() {
     let other = app
         .submit_report("钱七", "13612340027", QINGSHI_VILLAGE)
         .await;
-    for i in 0..limit {
-        let guess = format!("1390001{:04}", i);
-        let from = caller_at(&app, 100 + i as u8);
-        assert_eq!(track_status(&app, &from, &other, &guess).await, 404);
-    }
+    spend_number_misses(&app, &other, "1390001").await;
     assert_eq!(track_status(&app, &phone, &other, "13612340027").await, 429);
 }
 

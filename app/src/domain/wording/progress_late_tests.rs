@@ -1,0 +1,203 @@
+//! The progress page on late steps, extensions and pauses, the next visit, the home page's
+//! promises and every open state's headline.
+use super::*;
+
+#[test]
+fn a_late_step_says_so_names_whom_to_call_and_that_it_was_reported_up() {
+    let case = at(
+        reviewing(Procedure::Identification, ReviewStep::AwaitingHomeCheck),
+        vec![
+            clock(ClockKind::HomeCheck, Level::Village, date(2026, 3, 5)),
+            overall(),
+        ],
+    );
+    let on_time = view(&case, date(2026, 3, 5), Lang::Zh);
+    assert_eq!(on_time.overdue, None);
+    let late = view(&case, date(2026, 3, 6), Lang::Zh)
+        .overdue
+        .expect("late");
+    assert!(late.contains("超过规定时间"), "{late}");
+    assert!(late.contains("2026年3月5日"), "{late}");
+    assert!(late.contains("村委会") && late.contains("12317"), "{late}");
+    assert!(late.contains("报告上级督办"), "{late}");
+    let en = view(&case, date(2026, 3, 6), Lang::En)
+        .overdue
+        .expect("late");
+    assert!(
+        en.contains("late") && en.contains("village committee"),
+        "{en}"
+    );
+}
+
+#[test]
+fn the_overall_limit_running_out_is_late_even_when_the_step_has_time() {
+    let case = at(
+        reviewing(Procedure::Identification, ReviewStep::NoticeEnded),
+        vec![overall()],
+    );
+    assert!(view(&case, date(2026, 3, 18), Lang::Zh).overdue.is_some());
+    let mut monitored = case.clone();
+    monitored.state = CaseState::Monitored;
+    assert_eq!(view(&monitored, date(2026, 3, 18), Lang::Zh).overdue, None);
+}
+
+#[test]
+fn an_extension_and_a_pause_show_with_their_reason() {
+    let mut extended = clock(ClockKind::HomeCheck, Level::Village, date(2026, 3, 12));
+    extended.extended = 1;
+    let mut paused = overall();
+    paused.state = ClockState::Paused {
+        remaining_working_days: 4,
+    };
+    let case = at(
+        reviewing(Procedure::Identification, ReviewStep::AwaitingHomeCheck),
+        vec![extended, paused],
+    );
+    let at = filed_at();
+    let by = crate::domain::case::EventActor {
+        user_id: "t".into(),
+        role: Role::TownshipOfficer,
+    };
+    let events = [
+        CaseEvent {
+            at,
+            by: by.clone(),
+            kind: EventKind::ExtensionRequested {
+                clock: ClockKind::HomeCheck,
+                owner: Level::Village,
+                days: 2,
+                reason: "道路被洪水冲断".into(),
+                new_due: date(2026, 3, 12),
+            },
+        },
+        CaseEvent {
+            at,
+            by,
+            kind: EventKind::ClockPaused {
+                clock: ClockKind::IdentificationOverall,
+                on: date(2026, 3, 4),
+                reason: "户主外出就医".into(),
+                remaining_working_days: 4,
+            },
+        },
+    ];
+    let p = progress(
+        &case,
+        &Inputs {
+            events: &events,
+            policy: &county_policy(),
+            cal: &Calendar::china(),
+            today: date(2026, 3, 5),
+            lang: Lang::Zh,
+        },
+    );
+    let notes = p.notes.join(" ");
+    assert!(
+        notes.contains("延长到2026年3月12日") && notes.contains("道路被洪水冲断"),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("暂停计时") && notes.contains("户主外出就医"),
+        "{notes}"
+    );
+}
+
+#[test]
+fn the_next_visit_is_the_open_visit_clock() {
+    let case = at(
+        CaseState::Monitored,
+        vec![clock(
+            ClockKind::MonitoringVisit,
+            Level::Village,
+            date(2026, 4, 20),
+        )],
+    );
+    assert_eq!(
+        view(&case, date(2026, 4, 1), Lang::Zh).next_visit,
+        Some(date(2026, 4, 20))
+    );
+    assert_eq!(view(&filed(), date(2026, 4, 1), Lang::Zh).next_visit, None);
+}
+
+#[test]
+fn the_home_page_promises_follow_the_county_policy() {
+    let national = promises(&Policy::national_default(), Lang::Zh).join(" ");
+    assert!(
+        national.contains("2个工作日内受理") && national.contains("15天内告诉您结果"),
+        "{national}"
+    );
+    assert!(national.contains("2天内给您家安排帮扶责任人"), "{national}");
+    let county = promises(&county_policy(), Lang::Zh).join(" ");
+    assert!(
+        county.contains("3个工作日内受理") && county.contains("4个工作日内派人上门"),
+        "{county}"
+    );
+    assert!(county.contains("公示至少7天"), "{county}");
+}
+
+/// The words that name each actor in a headline, per language.
+fn actor_words(who: Who, lang: Lang) -> &'static str {
+    // Another language (a copy of zh-CN.json while it is translated) reads as Chinese.
+    match (who, lang) {
+        (Who::Township, Lang::En) => "township",
+        (Who::Village, Lang::En) => "village",
+        (Who::County, Lang::En) => "county",
+        (Who::Responsible, Lang::En) => "person helping you",
+        (Who::Township, _) => "乡镇",
+        (Who::Village, _) => "村里",
+        (Who::County, _) => "县里",
+        (Who::Responsible, _) => "帮扶责任人",
+    }
+}
+
+#[test]
+fn the_headline_of_every_open_state_names_the_next_step_and_no_other_actor() {
+    let today = date(2026, 3, 3);
+    let actors = [Who::Township, Who::Village, Who::County, Who::Responsible];
+    let mut rows = rows();
+    // The notice while the township has already reviewed (Hebei's parallel path).
+    rows.push(Row {
+        name: "notice running after the township review: the county decides",
+        case: at(
+            reviewing(
+                Procedure::Identification,
+                ReviewStep::NoticeRunning {
+                    from: date(2026, 3, 9),
+                    min_until: date(2026, 3, 16),
+                    township_reviewed: true,
+                },
+            ),
+            vec![overall()],
+        ),
+        headline: "之后由县里决定",
+        says: "",
+        due: Some(date(2026, 3, 17)),
+        who: Some(Who::County),
+    });
+    for row in rows.iter().filter(|r| !r.case.state.is_closed()) {
+        for lang in [Lang::Zh, Lang::En] {
+            let p = view(&row.case, today, lang);
+            let who = p.who.expect("an open case has someone doing the next step");
+            // The last clause says what comes next ("乡镇已审核，等待县里决定").
+            let next = p
+                .headline
+                .rsplit(['，', '：', ';', ':'])
+                .next()
+                .unwrap_or_default();
+            assert!(
+                next.contains(actor_words(who, lang)),
+                "{} ({lang:?}): headline {:?} does not name {who:?}",
+                row.name,
+                p.headline
+            );
+            for other in actors.iter().filter(|a| **a != who) {
+                assert!(
+                    !next.contains(actor_words(*other, lang)),
+                    "{} ({lang:?}): headline {:?} names {other:?}, but {who:?} is next",
+                    row.name,
+                    p.headline
+                );
+            }
+        }
+    }
+}

@@ -33,6 +33,9 @@ pub struct MeasureView {
     /// Of a kind that may run on after elimination (under way is enough).
     #[serde(default)]
     pub may_run_on: bool,
+    /// The status it moves to next (`planned`… code), none once delivered.
+    #[serde(default)]
+    pub next_status: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

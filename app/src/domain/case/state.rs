@@ -188,6 +188,24 @@ impl MeasureStatus {
         }
     }
 
+    /// The status a measure moves to next, if it can still move.
+    pub fn next(self) -> Option<MeasureStatus> {
+        match self {
+            MeasureStatus::Planned => Some(MeasureStatus::InProgress),
+            MeasureStatus::InProgress => Some(MeasureStatus::Delivered),
+            MeasureStatus::Delivered => None,
+        }
+    }
+
+    /// The serde name (`case_items.measure_status` in locales/*.json).
+    pub fn code(self) -> &'static str {
+        match self {
+            MeasureStatus::Planned => "planned",
+            MeasureStatus::InProgress => "in_progress",
+            MeasureStatus::Delivered => "delivered",
+        }
+    }
+
     /// Not delivered yet, so it can still move forward.
     pub fn can_advance(self) -> bool {
         match self {

@@ -95,7 +95,7 @@ pub fn event_phrase(event: &CaseEvent) -> Option<Phrase> {
             Some(m) => p("measure_status_named").arg("measure", m.code()),
             None => p("measure_status"),
         }
-        .arg("status", status_code(*status)),
+        .arg("status", status.code()),
         E::VisitLogged { notes, .. } => p("visit_logged").arg("notes", notes),
         E::TierChanged { tier, reason } => p("tier_changed")
             .arg("tier", tier.code())
@@ -165,14 +165,6 @@ pub fn event_phrase(event: &CaseEvent) -> Option<Phrase> {
     })
 }
 
-fn status_code(status: MeasureStatus) -> &'static str {
-    match status {
-        MeasureStatus::Planned => "planned",
-        MeasureStatus::InProgress => "in_progress",
-        MeasureStatus::Delivered => "delivered",
-    }
-}
-
 fn status_of(code: &str) -> Option<MeasureStatus> {
     [
         MeasureStatus::Planned,
@@ -180,7 +172,7 @@ fn status_of(code: &str) -> Option<MeasureStatus> {
         MeasureStatus::Delivered,
     ]
     .into_iter()
-    .find(|s| status_code(*s) == code)
+    .find(|s| s.code() == code)
 }
 
 /// A negative-list item's name in `lang`.

@@ -81,16 +81,9 @@ pub fn measure_rows(case: &CaseView, typed: &Typed, kind: &str) -> impl IntoView
 /// The update form's starting choice: the first measure not yet delivered, and the status
 /// that follows its own. It opened on the first measure (often delivered) at 实施中, which
 /// the engine refuses as going backwards (officer tester).
-pub fn next_update(case: &CaseView) -> Option<(usize, &'static str)> {
-    use crate::domain::{case::MeasureStatus as S, wording::labels::measure_status_zh as zh};
-    case.measures.iter().enumerate().find_map(|(i, m)| {
-        let next = if m.status_zh == zh(S::Planned) {
-            "in_progress"
-        } else if m.status_zh == zh(S::InProgress) {
-            "delivered"
-        } else {
-            return None;
-        };
-        Some((i, next))
-    })
+pub fn next_update(case: &CaseView) -> Option<(usize, &str)> {
+    case.measures
+        .iter()
+        .enumerate()
+        .find_map(|(i, m)| Some((i, m.next_status.as_deref()?)))
 }

@@ -66,9 +66,7 @@ pub async fn admit(
         tracing::warn!("progress look-ups refused: too many from one address found nothing");
         return Err(ServiceError::RateLimited);
     }
-    if spent.contains(&by_number.0) && known {
-        tracing::info!("a paused number looked up from a browser that found it before");
-    } else if spent.contains(&by_number.0) {
+    if spent.contains(&by_number.0) && !known {
         tracing::warn!("progress look-ups refused: one number tried with many wrong mobiles");
         return Err(ServiceError::LookUpsPaused);
     }

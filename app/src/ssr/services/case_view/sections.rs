@@ -108,6 +108,7 @@ pub fn measures(case: &Case) -> Vec<MeasureView> {
             amount: m.amount.to_string(),
             period: format!("{} 至 {}", m.start, m.end),
             status_zh: labels::measure_status_zh(m.status).to_owned(),
+            next_status: m.status.next().map(|s| s.code().to_owned()),
         })
         .collect()
 }

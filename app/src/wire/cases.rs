@@ -23,6 +23,7 @@ pub struct MemberView {
 pub struct MeasureView {
     pub type_zh: String,
     pub department: String,
+    /// Money paid with the measure; empty when it carries none (a job, a training place).
     pub amount: String,
     pub period: String,
     pub status_zh: String,

@@ -79,11 +79,16 @@ async fn a_township_officer_sees_reports_from_their_township_only() {
 #[tokio::test]
 async fn the_queue_says_how_much_time_is_left_and_turns_red_when_overdue() {
     let app = spawn_app().await;
-    app.submit_report("张三", "13800138000", QINGSHI_VILLAGE)
+    let tracking = app
+        .submit_report("张三", "13800138000", QINGSHI_VILLAGE)
         .await;
     let officer = app.login("zhen-qingshi").await;
     let view: Value = officer.queue_tab("todo").await.json().await.expect("json");
     let item = &view["items"][0];
+    // Grouped as the household's SMS reads it to the hotline (it was ten symbols in a row).
+    let grouped = app::domain::tracking::TrackingNumber::shown_back(&tracking);
+    assert!(grouped.contains('-'), "{grouped}");
+    assert_eq!(item["tracking"], grouped.as_str());
     // Filed Monday; township acceptance is due in 2 working days.
     assert_eq!(item["time_left"], "还剩2个工作日");
     assert_eq!(item["urgency"], "on_time");

@@ -416,12 +416,21 @@ async fn the_case_page_names_the_measure_and_the_risk_that_hold_back_elimination
         said.contains("因务工就业不稳") && !said.contains("因病"),
         "{said}"
     );
+    // A job placement pays nothing: no ¥0.00 beside it (tester), the others keep theirs.
+    let mut job = crate::fixtures::measure(MeasureType::Employment, today);
+    job.amount = app::domain::money::Fen::from_fen(0);
     let plan = CaseCommand::AddPlan {
-        measures: vec![crate::fixtures::measure(MeasureType::Housing, today)],
+        measures: vec![crate::fixtures::measure(MeasureType::Housing, today), job],
     };
     crate::storage::run(&app, &crate::fixtures::township_officer(), &id, plan).await;
     let page = cadre.get_html(&format!("/staff/cases/{id}")).await;
     assert!(!page.contains(unsafe_house), "answered by 危房改造");
+    assert!(!page.contains("¥0.00 · "), "a measure without money");
+    assert_eq!(
+        page.matches("¥2,000.00 · ").count(),
+        2,
+        "medical and housing"
+    );
 }
 
 /// The update-measure form starts on the first measure not yet delivered, at the status that

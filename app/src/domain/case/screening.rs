@@ -8,6 +8,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::tracking::TrackingNumber;
+
 /// Why another filing looks like the same household.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -89,13 +91,12 @@ impl DuplicateMatch {
     /// covers its village), otherwise its first four symbols only, since the number is half
     /// of a household's look-up key.
     pub fn tracking_seen(&self, in_scope: bool) -> String {
+        // Grouped as elsewhere on staff pages (the hotline reads it aloud).
+        let grouped = TrackingNumber::shown_back(&self.tracking);
         if in_scope {
-            self.tracking.clone()
+            grouped
         } else {
-            format!(
-                "{}******",
-                self.tracking.chars().take(4).collect::<String>()
-            )
+            format!("{}-****-**", grouped.chars().take(4).collect::<String>())
         }
     }
 }
@@ -196,8 +197,8 @@ mod tests {
             reported_on: NaiveDate::from_ymd_opt(2026, 12, 3).expect("date"),
             reasons: vec![MatchReason::SameMobile],
         };
-        assert_eq!(found.tracking_seen(true), "76QUGZHSXM");
-        assert_eq!(found.tracking_seen(false), "76QU******");
+        assert_eq!(found.tracking_seen(true), "76QU-GZHS-XM");
+        assert_eq!(found.tracking_seen(false), "76QU-****-**");
     }
 
     #[test]

@@ -253,7 +253,8 @@ pub fn HouseholdSummary(case: CaseView) -> impl IntoView {
                         <li>
                             {word(Vocab::Measure, &m.type_zh, t)} {tr::case_page::paren_open(t)}
                             <span lang="zh-CN">{m.department.clone()}</span> {tr::case_page::paren_close(t)}
-                            {format!("{} · {} · ", m.amount, period(&m.period, t))} {word(Vocab::MeasureStatus, &m.status_zh, t)}
+                            {(!m.amount.is_empty()).then(|| format!("{} · ", m.amount))}
+                            {format!("{} · ", period(&m.period, t))} {word(Vocab::MeasureStatus, &m.status_zh, t)}
                             {m.holds_back_elimination.then(|| view! {
                                 <strong class="bad" data-testid="holds-back">{if m.may_run_on {
                                     tr::case_page::holds_back_until_started(t)

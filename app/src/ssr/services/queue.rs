@@ -12,6 +12,7 @@ use crate::{
         queue_query::{QueueQuery, QueueTab},
         region::RegionLevel,
         time::{beijing_date, to_beijing},
+        tracking::TrackingNumber,
         vocab::Channel,
         wording::by_lang,
     },
@@ -61,7 +62,7 @@ impl Reader<'_> {
         let case = snapshot.and_then(|s| serde_json::from_str::<Case>(s).ok())?;
         Some(ClosedItem {
             case_id: row.id.clone(),
-            tracking: row.tracking_number.clone(),
+            tracking: TrackingNumber::shown_back(&row.tracking_number),
             applicant: row.applicant_name.clone(),
             id_masked: IdNumber::parse(&row.applicant_id_number)
                 .map(|id| id.masked())
@@ -100,7 +101,7 @@ impl Reader<'_> {
             .map(|k| k.label(lang).to_owned());
         Some(QueueItem {
             case_id: row.id.clone(),
-            tracking: row.tracking_number.clone(),
+            tracking: TrackingNumber::shown_back(&row.tracking_number),
             applicant: row.applicant_name.clone(),
             id_masked: IdNumber::parse(&row.applicant_id_number)
                 .map(|id| id.masked())

@@ -18,6 +18,7 @@ use crate::{
         id_number::IdNumber,
         mobile::MobileNumber,
         time::{beijing_date, to_beijing},
+        tracking::TrackingNumber,
         vocab::Channel,
         wording::{case_words, timeline_words},
     },
@@ -125,7 +126,8 @@ pub async fn view(
         .collect();
     Ok(CaseView {
         id: case.id.clone(),
-        tracking: row.tracking_number.clone(),
+        // Grouped as the household's SMS and the hotline read it aloud (ABCD-EFGH-JK).
+        tracking: TrackingNumber::shown_back(&row.tracking_number),
         version: case.version,
         applicant: row.applicant_name.clone(),
         id_masked: IdNumber::parse(&row.applicant_id_number)

@@ -105,7 +105,12 @@ pub fn measures(case: &Case) -> Vec<MeasureView> {
             may_run_on: elimination::continues_after_exit(m.measure_type),
             type_zh: m.measure_type.label_zh().to_owned(),
             department: m.lead_department.clone(),
-            amount: m.amount.to_string(),
+            // ¥0.00 read as a grant of nothing (tester).
+            amount: if m.amount.fen() == 0 {
+                String::new()
+            } else {
+                m.amount.to_string()
+            },
             period: format!("{} 至 {}", m.start, m.end),
             status_zh: labels::measure_status_zh(m.status).to_owned(),
             next_status: m.status.next().map(|s| s.code().to_owned()),

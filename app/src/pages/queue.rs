@@ -337,7 +337,9 @@ fn QueueList(items: Vec<QueueItem>) -> impl IntoView {
                                         Some(step) => format!("{step}{}{}{}", tr::case_page::paren_open(t), item.state, tr::case_page::paren_close(t)),
                                         None => item.state.clone(),
                                     }}
-                                    <span class="muted">" · " {item.clock} " " <span class="nowrap">{item.due_on}</span></span>
+                                    // The case's nearest deadline, which need not be the named
+                                    // step's (tester read 开始落实帮扶措施's date as the notice's).
+                                    <span class="muted">" · " {tr::queue::nearest(t)} {item.clock} " " <span class="nowrap">{item.due_on}</span></span>
                                 </div>
                                 <div class="muted">
                                     <span lang="zh-CN">{item.township} " " {item.village}</span> " · " {item.id_masked}

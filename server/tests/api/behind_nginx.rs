@@ -269,7 +269,9 @@ async fn through_the_shipped_nginx_config_tls_hsts_secure_cookies_and_the_real_c
     );
     assert_eq!(status(&head), 200, "{head}{body}");
     assert!(
-        body.contains(&tracking),
+        body.contains(&app::domain::tracking::TrackingNumber::shown_back(
+            &tracking
+        )),
         "the filing made through nginx is in the queue"
     );
 }

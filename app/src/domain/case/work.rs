@@ -264,6 +264,30 @@ pub fn is_procedure_step(kind: CommandKind) -> bool {
     )
 }
 
+/// The steps offered, the case's next step first: steps of procedure that are to do, then
+/// other work (a visit, a measure update), then the rest (an extension, a pause), each group
+/// in the engine's order. The queue names the first; the case page opens it (it opened
+/// 登记走访 while the plan's village review was due: officer tester).
+pub fn in_working_order(case: &Case, mut offered: Vec<CommandKind>) -> Vec<CommandKind> {
+    offered.sort_by_key(
+        |k| match (is_work_item_for(case, *k), is_procedure_step(*k)) {
+            (true, true) => 0,
+            (true, false) => 1,
+            (false, _) => 2,
+        },
+    );
+    offered
+}
+
+/// The step the queue names for an officer offered `offered`: the first in working order,
+/// when it is work to do.
+pub fn next_step(case: &Case, offered: Vec<CommandKind>) -> Option<CommandKind> {
+    in_working_order(case, offered)
+        .into_iter()
+        .next()
+        .filter(|k| is_work_item_for(case, *k))
+}
+
 /// Like [`is_work_item`], but a step already done once (a responsible person named, a plan
 /// made) is not "to do" again just because the engine allows changing it.
 pub fn is_work_item_for(case: &Case, kind: CommandKind) -> bool {

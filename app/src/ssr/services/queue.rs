@@ -87,18 +87,8 @@ impl Reader<'_> {
         let cal = &state.calendar;
         let level = urgency(clock, today, cal, state.policy.due_soon_working_days);
         let lang = self.lang;
-        let work: Vec<_> = case
-            .available_commands(&self.staff.actor(), &state.policy, to_beijing(now))
-            .into_iter()
-            .filter(|k| work::is_work_item_for(&case, *k))
-            .collect();
-        // A step of procedure before a visit or a measure update: a plan notice ready to end
-        // read as 登记走访 (officer tester).
-        let next_step = work
-            .iter()
-            .find(|k| work::is_procedure_step(**k))
-            .or(work.first())
-            .map(|k| k.label(lang).to_owned());
+        let offered = case.available_commands(&self.staff.actor(), &state.policy, to_beijing(now));
+        let next_step = work::next_step(&case, offered).map(|k| k.label(lang).to_owned());
         Some(QueueItem {
             case_id: row.id.clone(),
             tracking: TrackingNumber::shown_back(&row.tracking_number),

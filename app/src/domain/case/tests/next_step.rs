@@ -115,3 +115,43 @@ fn an_elimination_its_home_check_refuses_is_known_from_the_home_check() {
         None
     );
 }
+
+/// The case page opens the first step offered and the queue names it: the step of procedure
+/// that is due, not the visit or the extension beside it (the page opened 登记走访 while the
+/// plan's village review was due: officer tester).
+#[test]
+fn the_step_due_comes_before_a_visit_and_an_extension() {
+    use crate::domain::case::work::{in_working_order, next_step};
+    let j = with_plan();
+    let cadre = actor(Role::VillageCadre);
+    let offered = j.case.available_commands(&cadre, &j.policy, j.now);
+    assert!(offered.contains(&CommandKind::LogVisit), "{offered:?}");
+    let ordered = in_working_order(&j.case, offered.clone());
+    assert_eq!(ordered[0], CommandKind::ReviewPlan, "{ordered:?}");
+    assert_eq!(ordered.len(), offered.len(), "nothing dropped");
+    assert_eq!(next_step(&j.case, offered), Some(CommandKind::ReviewPlan));
+    // With no step of procedure left, the visit leads; an extension never does.
+    let j = plan_notice_running();
+    let offered = j.case.available_commands(&cadre, &j.policy, j.now);
+    let first = in_working_order(&j.case, offered.clone())[0];
+    assert_eq!(first, CommandKind::LogVisit, "{offered:?}");
+    for j in [
+        reported(),
+        accepted(),
+        extension_requested(),
+        home_check_paused(),
+    ] {
+        for role in [
+            Role::VillageCadre,
+            Role::TownshipOfficer,
+            Role::CountyOfficer,
+        ] {
+            let offered = j.case.available_commands(&actor(role), &j.policy, j.now);
+            let work: Vec<bool> = in_working_order(&j.case, offered)
+                .into_iter()
+                .map(|k| crate::domain::case::work::is_work_item_for(&j.case, k))
+                .collect();
+            assert!(work.windows(2).all(|w| w[0] || !w[1]), "{role:?}: {work:?}");
+        }
+    }
+}

@@ -13,7 +13,7 @@ use crate::{
             eligibility::{suggest_category, Lines},
             labels,
             screening::seen_in_history,
-            CaseEvent, Procedure, ReviewStep,
+            work, CaseEvent, Procedure, ReviewStep,
         },
         id_number::IdNumber,
         mobile::MobileNumber,
@@ -116,8 +116,8 @@ pub async fn view(
     let household = case.household.as_ref();
     let category_hint = household.and_then(|h| sections::category_hint(h, &state.policy));
     let consent = sections::consent(&row, &people);
-    let available = case
-        .available_commands(&actor, &state.policy, to_beijing(now))
+    let offered = case.available_commands(&actor, &state.policy, to_beijing(now));
+    let available = work::in_working_order(&case, offered)
         .into_iter()
         .map(|k| Choice {
             code: k.code().to_owned(),

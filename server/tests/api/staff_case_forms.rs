@@ -503,6 +503,13 @@ async fn the_measure_update_form_starts_on_the_next_open_measure() {
         crate::fixtures::village_cadre(),
         crate::storage::today(&app),
     );
+    // The form records a review that passed, as the timeline will say (民主评议通过).
+    let village = app.login("cun-qingshi").await;
+    let page = village.get_html(&format!("/staff/cases/{id}")).await;
+    assert!(
+        page.contains("帮扶措施评议通过的日期"),
+        "the plan review's date"
+    );
     crate::storage::run(&app, &cadre, &id, CaseCommand::ReviewPlan { date: day }).await;
     let notice = CaseCommand::StartPlanNotice { from: day };
     crate::storage::run(&app, &cadre, &id, notice).await;

@@ -69,13 +69,14 @@ impl CommandKind {
             CommandKind::LogVisit => "登记走访",
             CommandKind::ChangeTier => "调整风险等级",
             CommandKind::ProposeElimination => "提出风险消除",
-            CommandKind::Reopen => "回退",
+            // Not 回退 beside 标注回退/清退: officers read the two as one (tester).
+            CommandKind::Reopen => "重新纳入监测",
             CommandKind::OpenGreenChannel => "开通绿色通道",
             CommandKind::RequestExtension => "申请延期",
             CommandKind::ApproveExtension => "审批延期",
             CommandKind::PauseClock => "暂停计时",
             CommandKind::ResumeClock => "恢复计时",
-            CommandKind::Remove => "标注回退/清退",
+            CommandKind::Remove => "退出监测（识别错误、清退等）",
             CommandKind::DeferElimination => "暂不标注风险消除",
             CommandKind::ReviewPlan => "帮扶措施村级评议",
             CommandKind::StartPlanNotice => "开始公示帮扶措施",
@@ -106,5 +107,23 @@ mod tests {
                 assert!(verb.ends_with('：') || verb.ends_with(": "), "{button}");
             }
         }
+    }
+
+    /// Going back under monitoring and leaving it were 回退 and 标注回退/清退: officers read
+    /// them as one step (tester). Neither name now holds the other's key word.
+    #[test]
+    fn reopening_and_removing_read_apart() {
+        let (back, out) = (
+            CommandKind::Reopen.label_zh(),
+            CommandKind::Remove.label_zh(),
+        );
+        assert!(
+            !back.contains("回退") && !out.contains("回退"),
+            "{back} / {out}"
+        );
+        assert!(
+            back.contains("纳入") && out.contains("退出"),
+            "{back} / {out}"
+        );
     }
 }

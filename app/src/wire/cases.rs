@@ -196,10 +196,10 @@ pub struct CaseView {
     /// numbers: a re-check's form starts from it. Empty before the first.
     #[serde(default)]
     pub home_check_prefill: Vec<(String, String)>,
-    /// While an elimination runs: the `EliminationGap` code its home check already shows
+    /// While an elimination runs: the `EliminationGap` codes its home check already shows
     /// the county must refuse (`net_income_not_above_line`, `guarantees_not_secured`).
     #[serde(default)]
-    pub elimination_refused: Option<String>,
+    pub elimination_refused: Vec<String>,
     /// Monitored: the household's risks (Chinese labels) no measure of the plan answers yet.
     #[serde(default)]
     pub risks_unanswered_zh: Vec<String>,

@@ -345,13 +345,17 @@ async fn an_elimination_its_home_check_refuses_is_said_from_the_home_check_on() 
     let page = cadre.get_html(&format!("/staff/cases/{id}")).await;
     assert!(!page.contains(card), "not before its home check");
     let today = crate::storage::today(&app);
-    let record = crate::fixtures::record(today, 300_000);
+    let mut record = crate::fixtures::record(today, 300_000);
+    record.guarantees.housing_safety = false;
     let check = CaseCommand::RecordHomeCheck { record };
     crate::storage::run(&app, &crate::fixtures::village_cadre(), &id, check).await;
     let page = cadre.get_html(&format!("/staff/cases/{id}")).await;
     let said = page.split(card).nth(1).expect("the card");
-    assert!(said.contains("县级将不能标注风险消除"), "{}", &said[..300]);
-    assert!(said.contains("未超过监测标准"), "{}", &said[..300]);
+    let said = &said[..said.find("</section>").expect("its end")];
+    assert!(said.contains("县级将不能标注风险消除"), "{said}");
+    // Both problems of the re-check, not only the first.
+    assert!(said.contains("未超过监测标准"), "{said}");
+    assert!(said.contains("两不愁三保障"), "{said}");
 }
 
 /// A monitored household's page names what holds back 风险消除: each measure not carried out,

@@ -321,7 +321,7 @@ pub fn check_all(
 ) -> Result<Stability, EliminationGap> {
     check_measures(case)?;
     let household = case.household.as_ref().ok_or(EliminationGap::NoMeasures)?;
-    if let Some(gap) = household_gap(household, policy) {
+    if let Some(gap) = household_gaps(household, policy).into_iter().next() {
         return Err(gap);
     }
     let evidence = check_time_and_visits(case, policy, cal, today)?;
@@ -345,27 +345,35 @@ pub fn check_plan_noticed(case: &Case) -> Result<(), EliminationGap> {
 }
 
 /// What the home check's own facts refuse, whatever else is done: income after the rigid
-/// spending not above the line, or an item of 两不愁三保障 not secured.
-fn household_gap(household: &HomeCheckRecord, policy: &Policy) -> Option<EliminationGap> {
+/// spending not above the line, and an item of 两不愁三保障 not secured.
+fn household_gaps(household: &HomeCheckRecord, policy: &Policy) -> Vec<EliminationGap> {
     let net = household.per_capita_net_income();
-    if net.is_none_or(|income| income <= policy.income_line) {
-        Some(EliminationGap::NetIncomeNotAboveLine)
-    } else if !household.guarantees.all_secured() {
-        Some(EliminationGap::GuaranteesNotSecured)
-    } else {
-        None
-    }
+    let poor = net.is_none_or(|income| income <= policy.income_line);
+    let unsecured = !household.guarantees.all_secured();
+    [
+        poor.then_some(EliminationGap::NetIncomeNotAboveLine),
+        unsecured.then_some(EliminationGap::GuaranteesNotSecured),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
-/// While an elimination runs, what its home check already shows the county must refuse:
-/// said on the case page from the home check on, so the village review, a five-day notice
-/// and the township's review are not spent on it (tester: refused only at 县级审定).
-pub fn refused_by_its_home_check(case: &Case, policy: &Policy) -> Option<EliminationGap> {
-    let (procedure, step) = case.state.review_step()?;
+/// While an elimination runs, what its home check already shows the county must refuse, all
+/// of it (a re-check with two problems named only the first): said on the case page from the
+/// home check on, so the village review, a five-day notice and the township's review are not
+/// spent on it (tester: refused only at 县级审定).
+pub fn refused_by_its_home_check(case: &Case, policy: &Policy) -> Vec<EliminationGap> {
+    let Some((procedure, step)) = case.state.review_step() else {
+        return Vec::new();
+    };
     let checked = !matches!(step, ReviewStep::AwaitingHomeCheck);
-    (procedure == Procedure::Elimination && checked)
-        .then(|| household_gap(case.household.as_ref()?, policy))
-        .flatten()
+    match case.household.as_ref() {
+        Some(household) if procedure == Procedure::Elimination && checked => {
+            household_gaps(household, policy)
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// A 兜底 measure (低保, 特困供养) is under way or delivered.
@@ -418,5 +426,22 @@ mod tests {
             EliminationGap::PlanNotNoticed,
         ];
         crate::domain::message::tests::assert_messages_are_well_formed("elimination_gap", &gaps);
+    }
+
+    /// A refusal for a measure or a risk cannot name it (its words are fixed), so it points to
+    /// the case page's section that marks it, by that section's own heading (tester: the early
+    /// 风险消除 refusal did not say which measure).
+    #[test]
+    fn a_measure_or_risk_refusal_points_to_where_the_page_marks_it() {
+        use crate::domain::{lang::Lang, message::UserMessage};
+        let risk = EliminationGap::RiskNotAddressed {
+            risk: RiskType::Illness,
+        };
+        for gap in [EliminationGap::MeasureNotCarriedOut, risk] {
+            for lang in [Lang::Zh, Lang::En] {
+                let heading = crate::tr::case_page::measures(lang);
+                assert!(gap.text(lang).contains(heading), "{gap:?} {lang:?}");
+            }
+        }
     }
 }

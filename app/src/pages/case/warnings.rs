@@ -58,20 +58,26 @@ pub fn Warnings(case: CaseView) -> impl IntoView {
     });
     // The county will refuse this elimination on the home check's own facts: said now, not
     // after the review, the notice and the township have run.
-    let refused = case.elimination_refused.as_deref().and_then(|code| {
-        use tr::field_error::elimination_gap as gap;
-        let why = match code {
-            "net_income_not_above_line" => gap::net_income_not_above_line(t),
-            "guarantees_not_secured" => gap::guarantees_not_secured(t),
-            _ => return None,
-        };
-        Some(view! {
+    let why: Vec<&str> = case
+        .elimination_refused
+        .iter()
+        .filter_map(|code| {
+            use tr::field_error::elimination_gap as gap;
+            match code.as_str() {
+                "net_income_not_above_line" => Some(gap::net_income_not_above_line(t)),
+                "guarantees_not_secured" => Some(gap::guarantees_not_secured(t)),
+                _ => None,
+            }
+        })
+        .collect();
+    let refused = (!why.is_empty()).then(|| {
+        view! {
             <section class="card alert" aria-label=tr::case_page::elimination_refused_title(t) data-testid="elimination-refused">
                 <h2>{tr::case_page::elimination_refused_title(t)}</h2>
-                <p>{why}</p>
+                {why.into_iter().map(|w| view! { <p>{w}</p> }).collect_view()}
                 <p>{tr::case_page::elimination_refused_next(t)}</p>
             </section>
-        })
+        }
     });
     view! { {refused} {duplicates} {later} {comparison} {members} }
 }

@@ -31,6 +31,9 @@ pub enum CommandFieldError {
     TooFewDays,
     /// A measure that ends before it starts.
     EndBeforeStart,
+    /// A measure other than a one-off (临时救助) without an end date: said with the rule
+    /// (it read only 请填写此项).
+    EndDateMissing,
     /// The day something was done, after today.
     FutureDate,
     /// A campaign's visits due today or earlier, or more than a year ahead.
@@ -53,7 +56,7 @@ pub enum CommandFieldError {
 }
 
 impl CommandFieldError {
-    pub const ALL: [CommandFieldError; 26] = [
+    pub const ALL: [CommandFieldError; 27] = [
         CommandFieldError::UnknownKind,
         CommandFieldError::Missing,
         CommandFieldError::BadDate,
@@ -71,6 +74,7 @@ impl CommandFieldError {
         CommandFieldError::TooManyDays,
         CommandFieldError::TooFewDays,
         CommandFieldError::EndBeforeStart,
+        CommandFieldError::EndDateMissing,
         CommandFieldError::FutureDate,
         CommandFieldError::CampaignDeadline,
         CommandFieldError::NotChosen,
@@ -103,6 +107,7 @@ impl UserMessage for CommandFieldError {
             Self::TooManyDays => "command.too_many_days",
             Self::TooFewDays => "command.too_few_days",
             Self::EndBeforeStart => "command.end_before_start",
+            Self::EndDateMissing => "command.end_date_missing",
             Self::FutureDate => "command.future_date",
             Self::CampaignDeadline => "command.campaign_deadline",
             Self::NotChosen => "command.not_chosen",
@@ -136,6 +141,7 @@ impl UserMessage for CommandFieldError {
             Self::TooManyDays => w::command::too_many_days(lang),
             Self::TooFewDays => w::command::too_few_days(lang),
             Self::EndBeforeStart => w::command::end_before_start(lang),
+            Self::EndDateMissing => w::command::end_date_missing(lang),
             Self::FutureDate => w::command::future_date(lang),
             Self::CampaignDeadline => w::command::campaign_deadline(lang),
             Self::NotChosen => w::command::not_chosen(lang),

@@ -315,7 +315,11 @@ pub(super) fn parse_measures(rows: &[MeasureForm], p: &mut Problems) -> Option<V
         {
             start
         } else {
-            p.keep_measure(at(MeasurePart::End), parse_date(&row.end))
+            let end = parse_date(&row.end).map_err(|e| match e {
+                CommandFieldError::Missing => CommandFieldError::EndDateMissing,
+                other => other,
+            });
+            p.keep_measure(at(MeasurePart::End), end)
         };
         // Told with the other problems on the first send, not after them as a refusal.
         if let (Some(start), Some(end)) = (start, end) {

@@ -218,9 +218,12 @@ fn a_one_off_relief_needs_no_end_date() {
     form.measures[0].measure_type = "employment".into();
     assert_eq!(
         problem_keys(&form),
-        vec![("measures", "command.missing")],
-        "employment runs for a while"
+        vec![("measures", "command.end_date_missing")],
+        "employment runs for a while, and the message says which may go without"
     );
+    let said = crate::tr::field_error::command::end_date_missing(crate::domain::lang::Lang::Zh);
+    let relief = crate::domain::vocab::MeasureType::TemporaryRelief.label_zh();
+    assert!(said.contains(relief), "{said}");
 }
 
 #[test]

@@ -85,7 +85,7 @@ fn an_elimination_its_home_check_refuses_is_known_from_the_home_check() {
     let mut j = at("elimination_proposed");
     assert_eq!(
         refused_by_its_home_check(&j.case, &j.policy),
-        None,
+        vec![],
         "not checked yet"
     );
     let today = j.today();
@@ -95,9 +95,14 @@ fn an_elimination_its_home_check_refuses_is_known_from_the_home_check() {
             record: poor_record(today),
         },
     );
+    // Both of its problems, not only the first (the village fixed one and met the other
+    // at 县级审定).
     assert_eq!(
         refused_by_its_home_check(&j.case, &j.policy),
-        Some(EliminationGap::NetIncomeNotAboveLine)
+        vec![
+            EliminationGap::NetIncomeNotAboveLine,
+            EliminationGap::GuaranteesNotSecured
+        ]
     );
     let mut fine = at("elimination_proposed");
     let today = fine.today();
@@ -107,12 +112,26 @@ fn an_elimination_its_home_check_refuses_is_known_from_the_home_check() {
             record: recovered_record(today),
         },
     );
-    assert_eq!(refused_by_its_home_check(&fine.case, &fine.policy), None);
+    assert_eq!(refused_by_its_home_check(&fine.case, &fine.policy), vec![]);
     // Not said in identification, where a poor household is what is looked for.
     let checked = home_checked();
     assert_eq!(
         refused_by_its_home_check(&checked.case, &checked.policy),
-        None
+        vec![]
+    );
+}
+
+/// A re-check that finds only the house unsafe says that alone.
+#[test]
+fn a_re_check_with_one_problem_names_it_alone() {
+    use crate::domain::case::elimination::{refused_by_its_home_check, EliminationGap};
+    let mut j = at("elimination_proposed");
+    let mut record = recovered_record(j.today());
+    record.guarantees.housing_safety = false;
+    j.act(Role::VillageCadre, CaseCommand::RecordHomeCheck { record });
+    assert_eq!(
+        refused_by_its_home_check(&j.case, &j.policy),
+        vec![EliminationGap::GuaranteesNotSecured]
     );
 }
 

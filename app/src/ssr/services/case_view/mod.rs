@@ -199,7 +199,9 @@ pub async fn view(
             &case,
             &state.policy,
         )
-        .map(|gap| gap.code().to_owned()),
+        .iter()
+        .map(|gap| gap.code().to_owned())
+        .collect(),
         home_check_prefill: case
             .household
             .as_ref()

@@ -487,13 +487,13 @@ async fn the_measure_update_form_starts_on_the_next_open_measure() {
         .find(r#"data-testid="clocks-running""#)
         .expect("running")..];
     let running = &running[..running.find("</ul>").expect("its end")];
-    assert!(!running.contains("已按时完成"), "{running}");
+    assert!(!running.contains("已按时办结"), "{running}");
     let settled = &page[page
         .find(r#"data-testid="clocks-settled""#)
         .expect("settled")..];
     let settled = &settled[..settled.find("</details>").expect("end")];
     // Each with the day it ended: two rounds of one step read alike without it (tester).
-    assert!(settled.contains("已按时完成（"), "{settled}");
+    assert!(settled.contains("已按时办结（"), "{settled}");
 
     crate::storage::run(&app, &township, &id, update(1, MeasureStatus::InProgress)).await;
     let page = officer.get_html(&format!("/staff/cases/{id}")).await;

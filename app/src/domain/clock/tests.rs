@@ -250,15 +250,15 @@ fn time_left_is_worded_in_chinese_and_english() {
     }
     let mut met = clock.clone();
     met.meet(d("2026-03-05"));
-    assert_eq!(time_left_zh(&met, d("2026-03-09"), &cal), "已按时完成");
+    assert_eq!(time_left_zh(&met, d("2026-03-09"), &cal), "已按时办结");
     assert_eq!(
         time_left_en(&met, d("2026-03-09"), &cal),
-        "Completed on time"
+        "Concluded on time"
     );
     let mut late = clock.clone();
     late.meet(d("2026-03-06"));
-    assert_eq!(time_left_zh(&late, d("2026-03-09"), &cal), "逾期完成");
-    assert_eq!(time_left_en(&late, d("2026-03-09"), &cal), "Completed late");
+    assert_eq!(time_left_zh(&late, d("2026-03-09"), &cal), "逾期办结");
+    assert_eq!(time_left_en(&late, d("2026-03-09"), &cal), "Concluded late");
 }
 
 #[test]

@@ -99,13 +99,13 @@ impl TimeLeft {
 }
 
 /// Chinese wording of the time left: "今天到期", "逾期2个工作日",
-/// "还剩3个工作日", "已按时完成", "逾期完成"...
+/// "还剩3个工作日", "已按时办结", "逾期办结"...
 pub fn time_left_zh(clock: &Clock, today: NaiveDate, cal: &Calendar) -> String {
     TimeLeft::of(clock, today, cal).words(Lang::Zh)
 }
 
 /// English wording of the time left: "Due today", "2 working days overdue",
-/// "3 working days left", "Completed on time", "Completed late"...
+/// "3 working days left", "Concluded on time", "Concluded late"...
 pub fn time_left_en(clock: &Clock, today: NaiveDate, cal: &Calendar) -> String {
     TimeLeft::of(clock, today, cal).words(Lang::En)
 }

@@ -65,7 +65,7 @@ pub fn warnings(case: &Case, lang: Lang) -> Vec<&'static str> {
 }
 
 impl TimeLeft {
-    /// "还剩3个工作日" / "3 working days left", "逾期完成" / "Completed late"...
+    /// "还剩3个工作日" / "3 working days left", "逾期办结" / "Concluded late"...
     pub fn words(self, lang: Lang) -> String {
         use tr::time_left as t;
         let days = |one: fn(Lang) -> &'static str, many: fn(Lang, i64) -> String, n: i64| {
@@ -195,7 +195,7 @@ mod tests {
                 "还需1天方可结束",
                 "May end in 1 day",
             ),
-            (TimeLeft::MetLate, "逾期完成", "Completed late"),
+            (TimeLeft::MetLate, "逾期办结", "Concluded late"),
         ];
         for (left, zh, en) in cases {
             assert_eq!(left.words(Lang::Zh), zh);

@@ -129,6 +129,18 @@ test('the home check names each member\'s controls at 360 px', async () => {
     }, [control, said]);
     assert.ok(gap >= 0 && gap < 16, `${said} is ${gap} px under its control`);
   }
+  // Each 两不愁三保障 item's 是/否 starts on its name's first line (centred, a name on two
+  // lines left the pair between them), and nothing runs off the side.
+  const items = await page.locator('.yes-no-row').evaluateAll((rs) => rs.map((r) => {
+    const name = r.querySelector(':scope > span').getBoundingClientRect();
+    const yes = r.querySelector('.pair span').getBoundingClientRect();
+    return { name: r.textContent.trim().slice(0, 8), off: yes.top - name.top, right: r.querySelector('.pair').getBoundingClientRect().right };
+  }));
+  assert.ok(items.length >= 6, 'the items');
+  for (const row of items) {
+    assert.ok(Math.abs(row.off) < 3, `${row.name}: 是 is ${row.off} px off its name's first line`);
+    assert.ok(row.right <= 360, `${row.name}: the pair ends at ${row.right} px`);
+  }
   await page.context().close();
 });
 

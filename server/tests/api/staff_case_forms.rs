@@ -437,9 +437,10 @@ async fn the_case_page_names_the_measure_and_the_risk_that_hold_back_elimination
     );
 }
 
-/// The update-measure form starts on the first measure not yet delivered, at the status that
-/// follows its own (it opened on a delivered one at 实施中, which is refused as backwards),
-/// and the timeline names the measure each update was about.
+/// The update-measure form starts on the first measure not yet delivered, at "its next stage"
+/// (it opened on a delivered one at 实施中, which is refused as backwards; and a fixed status
+/// did not follow another measure picked on a page without scripts), and the timeline names
+/// the measure each update was about.
 #[tokio::test]
 async fn the_measure_update_form_starts_on_the_next_open_measure() {
     use app::domain::{
@@ -473,10 +474,7 @@ async fn the_measure_update_form_starts_on_the_next_open_measure() {
     assert!(measures.contains(r#"value="1" selected"#), "{measures}");
     assert!(!measures.contains(r#"value="0" selected"#), "{measures}");
     let status = select(&page, "status");
-    assert!(
-        status.contains(r#"value="in_progress" selected"#),
-        "{status}"
-    );
+    assert!(status.contains(r#"value="next" selected"#), "{status}");
     assert!(
         page.contains("帮扶措施“医疗保障”已落实"),
         "the timeline names it"
@@ -495,11 +493,32 @@ async fn the_measure_update_form_starts_on_the_next_open_measure() {
     // Each with the day it ended: two rounds of one step read alike without it (tester).
     assert!(settled.contains("已按时办结（"), "{settled}");
 
-    crate::storage::run(&app, &township, &id, update(1, MeasureStatus::InProgress)).await;
+    // The form as posted: measure 2 at its next stage moves it from 计划中 to 落实中.
+    let version = crate::helpers::detail(&officer, &id).await["version"]
+        .as_i64()
+        .expect("version");
+    let form = [
+        ("kind", "update_measure_status"),
+        ("index", "1"),
+        ("status", "next"),
+    ];
+    let posted = crate::helpers::step(&officer, &id, version, &form).await;
+    assert_eq!(
+        posted.status(),
+        200,
+        "{}",
+        posted.text().await.unwrap_or_default()
+    );
+    let case = crate::helpers::detail(&officer, &id).await;
+    assert_eq!(
+        case["measures"][1]["status_zh"], "落实中",
+        "{}",
+        case["measures"]
+    );
     let page = officer.get_html(&format!("/staff/cases/{id}")).await;
     assert!(select(&page, "index").contains(r#"value="1" selected"#));
     let status = select(&page, "status");
-    assert!(status.contains(r#"value="delivered" selected"#), "{status}");
+    assert!(status.contains(r#"value="next" selected"#), "{status}");
 
     // The plan's notice over its minimum: the village's queue row names ending it, not the
     // visit it may also log (officer tester).

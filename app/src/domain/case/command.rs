@@ -95,6 +95,12 @@ pub enum CaseCommand {
         index: usize,
         status: MeasureStatus,
     },
+    /// Move a measure to the status after its own: the update form's default, so the status
+    /// follows whichever measure is picked (a page without scripts cannot change the status
+    /// choice when the measure changes: tester).
+    AdvanceMeasure {
+        index: usize,
+    },
     /// A monitoring visit, optionally re-tiering the household.
     LogVisit {
         date: NaiveDate,
@@ -297,7 +303,9 @@ impl CaseCommand {
             CaseCommand::NotifyRefusal { .. } => CommandKind::NotifyRefusal,
             CaseCommand::AssignResponsible { .. } => CommandKind::AssignResponsible,
             CaseCommand::AddPlan { .. } => CommandKind::AddPlan,
-            CaseCommand::UpdateMeasureStatus { .. } => CommandKind::UpdateMeasureStatus,
+            CaseCommand::UpdateMeasureStatus { .. } | CaseCommand::AdvanceMeasure { .. } => {
+                CommandKind::UpdateMeasureStatus
+            }
             CaseCommand::LogVisit { .. } => CommandKind::LogVisit,
             CaseCommand::ChangeTier { .. } => CommandKind::ChangeTier,
             CaseCommand::ProposeElimination { .. } => CommandKind::ProposeElimination,

@@ -142,6 +142,18 @@ pub fn decide(
         CaseCommand::UpdateMeasureStatus { index, status } => {
             assist::update_measure(case, *index, *status, &ctx, &mut out)?
         }
+        CaseCommand::AdvanceMeasure { index } => {
+            let measure = case
+                .measures
+                .get(*index)
+                .ok_or(Refusal::UnknownMeasure { index: *index })?;
+            // A delivered measure has nowhere to go: refused like a step backwards.
+            let next = measure
+                .status
+                .next()
+                .ok_or(Refusal::MeasureStatusBackwards)?;
+            assist::update_measure(case, *index, next, &ctx, &mut out)?
+        }
         CaseCommand::LogVisit {
             date,
             notes,

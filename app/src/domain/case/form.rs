@@ -148,6 +148,9 @@ pub const MEMBER_INCOME_MAX_YUAN: i64 = 1_000_000;
 /// `case_items.measure_status`.
 pub const MEASURE_STATUS_ITEMS: [&str; 3] = ["planned", "in_progress", "delivered"];
 
+/// The update form's first status choice: whatever follows the picked measure's own.
+pub const NEXT_MEASURE_STATUS: &str = "next";
+
 /// The [`CommandForm`] fields the form for `kind` shows, in display order
 /// (`kind` itself is a hidden field and not listed).
 pub fn form_fields(kind: CommandKind) -> &'static [&'static str] {
@@ -426,6 +429,9 @@ fn parse_kind_fields(
         }
         CommandKind::UpdateMeasureStatus => {
             let index = p.keep("index", parse_number::<usize>(&f.index));
+            if f.status.trim() == NEXT_MEASURE_STATUS {
+                return index.map(|index| CaseCommand::AdvanceMeasure { index });
+            }
             let status = p.keep("status", vocab(&f.status, measure_status_from_code));
             index
                 .zip(status)

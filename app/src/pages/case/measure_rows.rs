@@ -78,12 +78,8 @@ pub fn measure_rows(case: &CaseView, typed: &Typed, kind: &str) -> impl IntoView
     }
 }
 
-/// The update form's starting choice: the first measure not yet delivered, and the status
-/// that follows its own. It opened on the first measure (often delivered) at 实施中, which
-/// the engine refuses as going backwards (officer tester).
-pub fn next_update(case: &CaseView) -> Option<(usize, &str)> {
-    case.measures
-        .iter()
-        .enumerate()
-        .find_map(|(i, m)| Some((i, m.next_status.as_deref()?)))
+/// The update form's starting measure: the first not yet delivered (its status choice starts
+/// on "its next stage"). It opened on the first measure, often delivered (officer tester).
+pub fn next_update(case: &CaseView) -> Option<usize> {
+    case.measures.iter().position(|m| m.next_status.is_some())
 }

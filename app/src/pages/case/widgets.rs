@@ -5,7 +5,10 @@ use crate::components::{textarea_text::textarea_text, worded::parts};
 
 use crate::{
     domain::{
-        case::form::{CHECKLIST_ITEMS, GUARANTEE_ITEMS, GUARANTEE_NO, MEASURE_STATUS_ITEMS},
+        case::form::{
+            CHECKLIST_ITEMS, GUARANTEE_ITEMS, GUARANTEE_NO, MEASURE_STATUS_ITEMS,
+            NEXT_MEASURE_STATUS,
+        },
         case::reversal::RemovalKind,
         case::screening::NegativeItem,
         case::CommandKind,
@@ -399,16 +402,19 @@ where
         )
         .into_any(),
         "status" => {
-            let next = super::measure_rows::next_update(&case).map(|(_, s)| s);
-            let selected = typed_or(ty, &name, next.unwrap_or("in_progress"));
+            // "Its next stage" first and chosen: it follows whichever measure is picked.
+            let selected = typed_or(ty, &name, NEXT_MEASURE_STATUS);
+            let next = (
+                NEXT_MEASURE_STATUS.to_owned(),
+                tr::case_page::label::status_next(t).to_owned(),
+            );
             select(
                 name,
-                MEASURE_STATUS_ITEMS
-                    .iter()
-                    .map(|&c| {
+                std::iter::once(next)
+                    .chain(MEASURE_STATUS_ITEMS.iter().map(|&c| {
                         let words = tr::case_items::measure_status::lookup(t, c).unwrap_or(c);
                         (c.to_owned(), words.to_owned())
-                    })
+                    }))
                     .collect(),
                 Some(selected),
                 named,
@@ -418,7 +424,7 @@ where
         "index" => {
             let selected = match typed {
                 Some(_) => Some(typed_or(ty, &name, "")),
-                None => super::measure_rows::next_update(&case).map(|(i, _)| i.to_string()),
+                None => super::measure_rows::next_update(&case).map(|i| i.to_string()),
             };
             // The measures' type and status come as Chinese words (`*_zh`): worded in the
             // reader's language when known, else shown as stored and marked Chinese.

@@ -427,6 +427,16 @@ fn numbers_must_be_whole_and_days_positive() {
             status: MeasureStatus::InProgress
         })
     );
+    // "Its next stage", the form's default, leaves the status to the measure picked.
+    let form = CommandForm {
+        index: "1".into(),
+        status: NEXT_MEASURE_STATUS.into(),
+        ..complete_form(CommandKind::UpdateMeasureStatus)
+    };
+    assert_eq!(
+        parse_command(&form, today()),
+        Ok(CaseCommand::AdvanceMeasure { index: 1 })
+    );
 }
 
 #[test]

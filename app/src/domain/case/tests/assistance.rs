@@ -342,3 +342,39 @@ fn under_the_green_channel_assistance_starts_before_the_notice_which_still_compl
     // The plan made under the green channel still owes its village review.
     assert_eq!(j.open_kinds(), vec![K::MonitoringVisit, K::PlanReview]);
 }
+
+/// The update form's default: each measure moves to the stage after its own, whichever is
+/// picked, and a delivered one is refused like a step backwards.
+#[test]
+fn advancing_a_measure_takes_it_one_stage_on() {
+    let mut j = at("identified");
+    let today = j.today();
+    let plan = CaseCommand::AddPlan {
+        measures: vec![
+            measure(MeasureStatus::Planned, today),
+            measure(MeasureStatus::Planned, today),
+        ],
+    };
+    j.act(Role::TownshipOfficer, plan);
+    let advance = |index| CaseCommand::AdvanceMeasure { index };
+    j.act(Role::DepartmentLiaison, advance(1));
+    let status = |j: &Journey| j.case.measures.iter().map(|m| m.status).collect::<Vec<_>>();
+    assert_eq!(
+        status(&j),
+        vec![MeasureStatus::Planned, MeasureStatus::InProgress]
+    );
+    assert!(matches!(
+        clock(&j, K::AssistanceStarted).state,
+        ClockState::Met { .. }
+    ));
+    j.act(Role::DepartmentLiaison, advance(1));
+    assert_eq!(status(&j)[1], MeasureStatus::Delivered);
+    assert_eq!(
+        j.try_role(Role::DepartmentLiaison, &advance(1)),
+        Err(Refusal::MeasureStatusBackwards)
+    );
+    assert_eq!(
+        j.try_role(Role::DepartmentLiaison, &advance(2)),
+        Err(Refusal::UnknownMeasure { index: 2 })
+    );
+}

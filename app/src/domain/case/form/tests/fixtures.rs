@@ -181,6 +181,11 @@ pub(super) fn form_for(command: &CaseCommand) -> CommandForm {
             status: status_code(status).into(),
             ..base
         },
+        CaseCommand::AdvanceMeasure { index } => CommandForm {
+            index: index.to_string(),
+            status: crate::domain::case::form::NEXT_MEASURE_STATUS.into(),
+            ..base
+        },
         CaseCommand::LogVisit {
             date,
             notes,

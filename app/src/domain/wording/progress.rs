@@ -238,7 +238,13 @@ fn step_of(case: &Case, inputs: &Inputs<'_>) -> Step {
             case,
             reason,
             tr::progress_headline::rejected_out_of_scope(lang),
-            tr::progress::township_found_that_what(lang).to_owned(),
+            // A suspected duplicate is refused the same way, but "not within monitoring's
+            // scope" is untrue of it; said without claiming which it was (the reason does).
+            if case.duplicates.is_empty() {
+                tr::progress::township_found_that_what(lang).to_owned()
+            } else {
+                tr::progress::township_found_duplicate(lang).to_owned()
+            },
             lang,
         ),
         CaseState::NotIdentified { reason } => refusal(

@@ -201,3 +201,32 @@ fn the_headline_of_every_open_state_names_the_next_step_and_no_other_actor() {
         }
     }
 }
+
+/// A duplicate refused by the township is not told its hardship is outside monitoring's scope
+/// (every refusal opened with that sentence, whatever the reason: household tester).
+#[test]
+fn a_duplicate_refusal_says_it_repeats_an_earlier_report() {
+    let refused = |duplicates| {
+        let mut case = at(
+            CaseState::RejectedOutOfScope {
+                reason: "与查询码ABCD-EFGH-JK的申报重复".into(),
+            },
+            vec![],
+        );
+        case.duplicates = duplicates;
+        view(&case, date(2026, 3, 3), Lang::Zh).done
+    };
+    let duplicate = refused(vec![crate::domain::case::screening::DuplicateMatch {
+        case_id: "c1".into(),
+        tracking: "ABCDEFGHJK".into(),
+        state: "reported".into(),
+        village: "522799101201".into(),
+        reported_on: date(2026, 3, 2),
+        reasons: vec![crate::domain::case::screening::MatchReason::SameMobile],
+    }]);
+    assert!(duplicate.contains("之前的一次申报可能重复"), "{duplicate}");
+    assert!(!duplicate.contains("不属于"), "{duplicate}");
+    assert!(duplicate.contains("原因：与查询码"), "{duplicate}");
+    let out_of_scope = refused(vec![]);
+    assert!(out_of_scope.contains("不属于"), "{out_of_scope}");
+}

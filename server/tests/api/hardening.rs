@@ -480,6 +480,17 @@ async fn a_body_that_is_not_a_form_or_json_is_refused_and_writes_nothing() {
         // A household reads what to do, not which encodings the site takes.
         assert!(!page.contains("JSON"), "{page}");
     }
+    // Too large and of no type: its size is the first thing wrong (it got 415 and no word
+    // of its size).
+    let response = app
+        .client
+        .post(app.url("/api/reports/submit"))
+        .header(header::ACCEPT, "text/html")
+        .body(vec![b'a'; 10 * 1024 * 1024])
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(written(&app).await, before, "nothing filed");
     app.submit_report("张三", "13800138000", QINGSHI_VILLAGE)
         .await;

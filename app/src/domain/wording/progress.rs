@@ -218,9 +218,12 @@ fn step_of(case: &Case, inputs: &Inputs<'_>) -> Step {
     let lang = inputs.lang;
     match &case.state {
         CaseState::Reported => {
+            // Counted from acceptance's due date, or from today once that has passed (a late
+            // acceptance promised a visit by a day already gone: household tester).
             let visit_by = case
                 .open_clock(ClockKind::TownshipAcceptance)
-                .map(|c| due_date(c.due_on, inputs.policy.home_check, inputs.cal));
+                .map(|c| c.due_on.max(inputs.today))
+                .map(|from| due_date(from, inputs.policy.home_check, inputs.cal));
             let visit = visit_by.map_or_else(String::new, |d| {
                 tr::progress::then_someone_from_village(lang, lang.date(d))
             });

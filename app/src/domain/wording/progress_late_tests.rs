@@ -230,3 +230,16 @@ fn a_duplicate_refusal_says_it_repeats_an_earlier_report() {
     let out_of_scope = refused(vec![]);
     assert!(out_of_scope.contains("不属于"), "{out_of_scope}");
 }
+
+/// A late acceptance does not promise a visit by a day already gone: the visit is counted
+/// from today once acceptance is overdue (household tester read 12月11日 on 12月13日).
+#[test]
+fn a_late_acceptance_counts_the_visit_from_today() {
+    let case = super::filed();
+    let on_time = view(&case, date(2026, 3, 3), Lang::Zh);
+    assert!(on_time.next.contains("2026年3月11日前"), "{}", on_time.next);
+    let late = view(&case, date(2026, 3, 16), Lang::Zh);
+    assert!(late.overdue.is_some(), "acceptance is late");
+    assert!(!late.next.contains("2026年3月11日"), "{}", late.next);
+    assert!(late.next.contains("2026年3月20日前"), "{}", late.next);
+}

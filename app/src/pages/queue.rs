@@ -153,6 +153,11 @@ pub fn QueuePage() -> impl IntoView {
                                 .collect_view()}
                         </nav>
                         <QueueFilterForm tab=tab.clone() q=q.clone() filter=filter.clone() townships=view.regions />
+                        // Names are kept sealed and found by the whole name only: 王 or 老汉
+                        // found nothing, with no word why (household tester).
+                        {(!q.is_empty() && view.items.is_empty() && view.closed.is_empty()).then(|| view! {
+                            <p class="hint" data-testid="search-whole-name">{tr::queue::search_whole_name(t)}</p>
+                        })}
                         <QueueList items=view.items />
                         <ClosedList items=view.closed />
                         {after.is_some().then(|| view! {

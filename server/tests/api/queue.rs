@@ -195,6 +195,14 @@ async fn a_search_finds_a_closed_case_apart_from_the_open_ones() {
         .expect("shown");
     assert!(section.contains("已办结的申报"), "{section}");
     assert!(section.contains(&format!("/staff/cases/{case_id}")));
+    assert!(!page.contains("search-whole-name"), "found: no hint");
+    // Part of a name finds nothing (names are sealed): the page says to type it whole.
+    let page = officer.get_html("/staff?tab=all&q=%E7%8E%8B").await;
+    let hint = page
+        .split(r#"data-testid="search-whole-name""#)
+        .nth(1)
+        .expect("the hint");
+    assert!(hint.contains("全名"), "{hint}");
     // Another township's officer finds nothing.
     let other = app.login("zhen-hekou").await;
     let view: Value = other

@@ -421,13 +421,21 @@ fn review_step(case: &Case, procedure: Procedure, step: ReviewStep, inputs: &Inp
     } else {
         done + tr::progress::help_already_started(lang)
     };
+    // While the home visit is timed, the result's own day would go unsaid: the confirmation
+    // promised it, and after 受理 no page said it again (household tester).
+    let then = match (clock, case.open_clock(overall)) {
+        (ClockKind::HomeCheck, Some(result)) if !elimination => {
+            tr::progress::result_by(lang, lang.date(result.due_on))
+        }
+        _ => String::new(),
+    };
     Step {
         headline,
         done,
         next,
         clock: Some(clock),
         who: Some(who),
-        then: String::new(),
+        then,
     }
 }
 

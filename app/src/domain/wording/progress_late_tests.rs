@@ -243,3 +243,24 @@ fn a_late_acceptance_counts_the_visit_from_today() {
     assert!(!late.next.contains("2026年3月11日"), "{}", late.next);
     assert!(late.next.contains("2026年3月20日前"), "{}", late.next);
 }
+
+/// After 受理 the page times the home visit; the result's own day, promised on the
+/// confirmation, is said too (household tester found it on no page after acceptance).
+#[test]
+fn waiting_for_the_visit_still_says_when_the_result_comes() {
+    let case = at(
+        reviewing(Procedure::Identification, ReviewStep::AwaitingHomeCheck),
+        vec![
+            clock(ClockKind::HomeCheck, Level::Village, date(2026, 3, 5)),
+            overall(),
+        ],
+    );
+    let result_day = case
+        .open_clock(ClockKind::IdentificationOverall)
+        .expect("overall")
+        .due_on;
+    let p = view(&case, date(2026, 3, 3), Lang::Zh);
+    assert!(p.next.contains("2026年3月5日前完成"), "{}", p.next);
+    let said = format!("认定结果最迟在{}前告诉您", Lang::Zh.date(result_day));
+    assert!(p.next.contains(&said), "{}", p.next);
+}

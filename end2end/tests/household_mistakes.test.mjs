@@ -83,6 +83,8 @@ test('track: a failed look-up keeps the tracking number and puts each problem un
   await page.waitForURL(/e=not_found/);
   assert.ok(!page.url().includes('13900139000'), page.url());
   assert.equal(await page.getByLabel('查询码').inputValue(), shown);
+  // The mobile comes back too, to see which digit is wrong (an empty box hid it: tester).
+  assert.equal(await mobileField.inputValue(), '13900139000', 'kept to be corrected');
   await page.getByText('没有找到').waitFor();
   assert.equal(await page.locator('[aria-invalid="true"]').count(), 0);
   assert.equal(await focusedId(page), 'track-problem');

@@ -86,8 +86,12 @@ pub async fn track_report(tracking: String, mobile: String) -> Result<TrackResul
             known_number::mark_typed(&ctx, &tracking).await?;
         }
         let owner = (found.is_ok() && ctx.is_plain_form_post()).then(|| track_owner::issue(&ctx));
+        let kept = match found {
+            Ok(_) => None,
+            Err(_) => ctx.keep_typed_mobile(&mobile).await?,
+        };
         let back = reports::track_redirect(&ctx.state, &tracking, &found, owner.as_deref(), now);
-        let back = back.await?;
+        let back = back.await? + &kept.map(|t| format!("&draft={t}")).unwrap_or_default();
         crate::ssr::context::redirect_plain_form(&back);
         found
     })

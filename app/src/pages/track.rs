@@ -7,7 +7,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::track_problems::TrackProblems;
 use crate::{
-    api::reports::{tracked_report, ResendTracking, TrackReport},
+    api::reports::{load_report_draft, tracked_report, ResendTracking, TrackReport},
     components::{contacts::ContactList, dial::dialable},
     domain::tracking::TrackingNumber,
     i18n::{use_lang, Lang},
@@ -144,6 +144,15 @@ pub fn TrackPage() -> impl IntoView {
             }
         },
     );
+    // The mobile typed into a failed look-up, from this browser's sealed draft (`draft=`): an
+    // elderly household could not see which digit was wrong in an empty box (tester).
+    let kept_mobile = Resource::new(
+        move || query.read().get("draft"),
+        |token| async move {
+            let draft = load_report_draft(token?).await.ok().flatten()?;
+            Some(draft.form.mobile)
+        },
+    );
     let sent = query.read_untracked().get("sent").unwrap_or_default();
     let problems = TrackProblems::read(&query.read_untracked().get("e").unwrap_or_default(), t);
     // The number as typed comes back with a failed look-up (never the mobile).
@@ -175,9 +184,16 @@ pub fn TrackPage() -> impl IntoView {
             </div>
             <div class="field" class:invalid=mobile_error.is_some()>
                 <label for="t-mobile">{tr::track::mobile_number_given_when(t)}</label>
-                <input id="t-mobile" name="mobile" type="tel" inputmode="numeric" autocomplete="tel"
-                    aria-describedby="e-mobile" aria-invalid=mobile_error.map(|_| "true")
-                    autofocus=focus_mobile />
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        let kept = kept_mobile.await.filter(|m| !m.is_empty());
+                        view! {
+                            <input id="t-mobile" name="mobile" type="tel" inputmode="numeric" autocomplete="tel"
+                                value=kept aria-describedby="e-mobile" aria-invalid=mobile_error.map(|_| "true")
+                                autofocus=focus_mobile />
+                        }
+                    })}
+                </Suspense>
                 <p class="field-error" id="e-mobile">{mobile_error}</p>
             </div>
             <button type="submit" class="button primary">{tr::track::look_up(t)}</button>

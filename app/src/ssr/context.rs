@@ -99,6 +99,28 @@ impl RequestContext {
         f(ctx).await.map_err(reply_error)
     }
 
+    /// The mobile typed into a failed plain-form look-up, kept as a sealed short-lived draft
+    /// of this browser's (as a report form's is), so the page can show it again to be
+    /// corrected: an address never carries it. The draft's token, if one was kept.
+    pub async fn keep_typed_mobile(&self, mobile: &str) -> Result<Option<String>, ServiceError> {
+        if !self.is_plain_form_post() || mobile.trim().is_empty() {
+            return Ok(None);
+        }
+        let form = crate::domain::report::ReportForm {
+            mobile: mobile.chars().take(40).collect(),
+            ..Default::default()
+        };
+        let (address, owner) = (self.client_address(), self.new_draft_owner());
+        super::services::reports::save_draft(
+            &self.state,
+            &form,
+            &[],
+            (&address, &owner),
+            self.now(),
+        )
+        .await
+    }
+
     /// A report form posted without JavaScript that came back with problems is kept as a
     /// short-lived draft, and the browser goes back to `back` (which ends in `?` or `&`) with
     /// it, so nothing typed is lost. Other outcomes pass through.

@@ -1,6 +1,7 @@
 //! Where a failed plain-form look-up goes back to: the look-up page with what went wrong
 //! (`e=`) and the tracking number as typed (`n=`), so it need not be typed again. Never the
-//! mobile number: an address is kept in histories and logs, and the mobile is personal data.
+//! mobile number: an address is kept in histories and logs, and the mobile is personal data
+//! (it comes back as a sealed draft of the browser's, `draft=`, added by the caller).
 
 /// At most this many characters of the typed number come back (a real one has 12).
 const KEPT: usize = 40;

@@ -29,6 +29,12 @@ test('a hotline operator files for a caller and the duplicate is caught before a
   const warning = page.getByTestId('earlier-filings');
   await warning.waitFor();
   assert.match(await warning.innerText(), new RegExp(earlier));
+  assert.match(await warning.innerText(), /\d{4}年\d{1,2}月\d{1,2}日/, 'dated as other pages date');
+  // The list is below the whole form; a line in view while typing points to it (tester).
+  const pointer = page.locator('.earlier-pointer');
+  const box = await pointer.boundingBox();
+  const viewport = page.viewportSize();
+  assert.ok(box && box.y >= 0 && box.y + box.height <= viewport.height, `the pointer is in view: ${JSON.stringify(box)}`);
   await page.getByRole('button', { name: '提交代为申报' }).click();
 
   // The new filing opens on its case page, beside the earlier one.

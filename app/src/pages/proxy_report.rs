@@ -190,6 +190,13 @@ fn ProxyForm() -> impl IntoView {
         <form method="post" action=SubmitProxyReport::PATH class="report-form" novalidate
             node_ref=kept.form() on:submit=submit.on_submit(kept.form())>
             <DraftStatus draft=kept />
+            // The list sits after the whole form, far below the ID box at 360 px: a line that
+            // stays in view points to it (hotline tester typed on without seeing it).
+            {move || (!found.get().is_empty()).then(|| view! {
+                <p class="banner warn earlier-pointer" role="status">
+                    <a href="#earlier-filings">{tr::proxy::earlier_pointer(lang)}</a>
+                </p>
+            })}
             <SubmitBanners error=general_error draft_has_errors=!draft.errors.is_empty() errors />
             <div class="field" class:invalid=move || errors.get("channel")().is_some()>
                 <label for="f-channel">{tr::proxy::channel(lang)}</label>
@@ -240,7 +247,7 @@ fn EarlierFilings(found: Vec<DuplicateView>) -> impl IntoView {
     let lang = use_lang();
     (!found.is_empty()).then(|| {
         view! {
-            <section class="card alert" role="status" data-testid="earlier-filings">
+            <section class="card alert" role="status" id="earlier-filings" data-testid="earlier-filings">
                 <h2>{tr::proxy::earlier_title(lang)}</h2>
                 <ul class="plain">
                     {found.into_iter().map(|d| view! {

@@ -348,6 +348,9 @@ fn QueueList(items: Vec<QueueItem>) -> impl IntoView {
                                 </div>
                                 <div class="muted">
                                     <span lang="zh-CN">{item.township} " " {item.village}</span> " · " {item.id_masked}
+                                    // Two households of one name told apart, and the number a
+                                    // caller reads out found at a glance (officer tester).
+                                    " · " <span class="nowrap">{item.tracking}</span>
                                 </div>
                                 <div class="muted">
                                     {item.risk_types.join(tr::common::list_separator(t))} " · " {item.channel}

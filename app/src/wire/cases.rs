@@ -181,8 +181,12 @@ pub struct CaseView {
     pub measures: Vec<MeasureView>,
     pub clocks: Vec<ClockView>,
     pub timeline: Vec<TimelineEntry>,
-    /// The steps this officer may take now (command kind codes with labels).
+    /// The steps this officer may take now (command kind codes with labels), the one due
+    /// first.
     pub available: Vec<Choice>,
+    /// The first of `available` is work to do, not only allowed (an extension, a reopening).
+    #[serde(default)]
+    pub first_step_due: bool,
     /// 缺什么补什么: measures suggested from the risks and labour capacity.
     pub suggested_measures: Vec<Choice>,
     /// Role codes of whoever takes the case's next step, when the reader's role does not.

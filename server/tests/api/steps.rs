@@ -174,3 +174,30 @@ async fn a_decision_is_never_chosen_for_the_officer() {
         "nothing written"
     );
 }
+
+/// The county's page at 待县级审定 opens the data comparison its decision needs (it opened
+/// 县级审定, which was refused for want of it), and the queue row names the same step and
+/// shows the case's tracking number (officer tester: two rows of one name).
+#[tokio::test]
+async fn the_county_page_opens_the_comparison_before_the_decision() {
+    let app = spawn_app().await;
+    let tracking = app
+        .submit_report("张三", "13800138000", QINGSHI_VILLAGE)
+        .await;
+    let id = app.case_id_of(&tracking).await;
+    let accept = app::domain::case::CaseCommand::ACCEPT;
+    crate::storage::run(&app, &crate::fixtures::township_officer(), &id, accept).await;
+    crate::storage::home_check_to_township(&app, &id, 300_000).await;
+    let county = app.login("xian-officer").await;
+    let page = county.get_html(&format!("/staff/cases/{id}")).await;
+    let first = &page[page.find("<details").unwrap_or_else(|| panic!("a step: {page}"))..];
+    let first = &first[..first.find('>').expect("its tag")];
+    assert!(first.contains("step-record_comparison"), "{first}");
+    assert!(first.contains("open"), "{first}");
+    let queue = county.get_html("/staff?tab=todo").await;
+    let row = &queue[queue.find("张三").expect("the row")..];
+    let row = &row[..row.find("</li>").expect("its end")];
+    assert!(row.contains("录入县级数据比对"), "{row}");
+    let grouped = app::domain::tracking::TrackingNumber::shown_back(&tracking);
+    assert!(row.contains(&grouped), "{row}");
+}

@@ -269,11 +269,16 @@ pub fn is_procedure_step(kind: CommandKind) -> bool {
 /// in the engine's order. The queue names the first; the case page opens it (it opened
 /// 登记走访 while the plan's village review was due: officer tester).
 pub fn in_working_order(case: &Case, mut offered: Vec<CommandKind>) -> Vec<CommandKind> {
+    use CommandKind as K;
+    // The county's decision waits for its data comparison: offered side by side, the
+    // decision came first and was refused for want of the comparison (officer tester).
+    let deciding = offered.contains(&K::CountyDecide);
     offered.sort_by_key(
         |k| match (is_work_item_for(case, *k), is_procedure_step(*k)) {
-            (true, true) => 0,
-            (true, false) => 1,
-            (false, _) => 2,
+            (true, _) if deciding && *k == K::RecordComparison => 0,
+            (true, true) => 1,
+            (true, false) => 2,
+            (false, _) => 3,
         },
     );
     offered

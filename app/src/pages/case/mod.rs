@@ -35,12 +35,14 @@ fn posted_step_gone(steps: &[Choice], t: Lang) -> Option<impl IntoView> {
     })
 }
 
-/// Whether the `i`th step form starts open: the first, or after a refused post without
-/// JavaScript, the one that was posted (its errors would otherwise sit in a closed section).
-fn opened_step(i: usize, code: &str) -> bool {
+/// Whether the `i`th step form starts open: the first when it is due (an eliminated
+/// household's page opened 重新纳入监测 with nothing due: officer tester), or after a refused
+/// post without JavaScript, the one that was posted (its errors would otherwise sit in a
+/// closed section).
+fn opened_step(i: usize, code: &str, first_due: bool) -> bool {
     match use_context::<StepTyped>() {
         Some(typed) => typed.kind == code,
-        None => i == 0,
+        None => i == 0 && first_due,
     }
 }
 
@@ -118,7 +120,7 @@ pub fn CasePage() -> impl IntoView {
                                         .into_iter()
                                         .enumerate()
                                         .map(|(i, step)| {
-                                            let open = opened_step(i, &step.code);
+                                            let open = opened_step(i, &step.code, case.first_step_due);
                                             view! { <StepForm action=run case=case.clone() step open /> }
                                         })
                                         .collect_view())

@@ -197,6 +197,8 @@ pub async fn for_proxy(
             .await?
             .map_or(f.state.clone(), |r| r.state);
         view.state_words = by_lang::state(&code, lang).to_owned();
+        // As every other page writes a date (it read 2026-12-04 here: officer tester).
+        view.reported_on = lang.date(f.reported_on);
         view.reasons_words = f
             .reasons
             .iter()

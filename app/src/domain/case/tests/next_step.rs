@@ -174,3 +174,38 @@ fn the_step_due_comes_before_a_visit_and_an_extension() {
         }
     }
 }
+
+/// At 待县级审定 without its data comparison, the comparison comes first: the decision was
+/// opened first and refused for want of it (officer tester). Once compared, the decision.
+#[test]
+fn the_county_compares_before_it_decides() {
+    use crate::domain::case::work::{in_working_order, next_step};
+    let county = actor(Role::CountyOfficer);
+    let j = township_reviewed();
+    let offered = j.case.available_commands(&county, &j.policy, j.now);
+    assert!(offered.contains(&CommandKind::CountyDecide), "{offered:?}");
+    assert_eq!(
+        in_working_order(&j.case, offered.clone())[0],
+        CommandKind::RecordComparison
+    );
+    assert_eq!(
+        next_step(&j.case, offered),
+        Some(CommandKind::RecordComparison)
+    );
+    let j = compared();
+    let offered = j.case.available_commands(&county, &j.policy, j.now);
+    assert_eq!(next_step(&j.case, offered), Some(CommandKind::CountyDecide));
+}
+
+/// An eliminated household's page offers 重新纳入监测, but it is not work to do: nothing is
+/// named as the next step, so the page opens no form by itself (officer tester).
+#[test]
+fn after_elimination_nothing_is_due_though_reopening_is_offered() {
+    use crate::domain::case::work::next_step;
+    let j = eliminated();
+    let offered = j
+        .case
+        .available_commands(&actor(Role::CountyOfficer), &j.policy, j.now);
+    assert!(offered.contains(&CommandKind::Reopen), "{offered:?}");
+    assert_eq!(next_step(&j.case, offered), None);
+}

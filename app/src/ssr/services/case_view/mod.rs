@@ -117,6 +117,7 @@ pub async fn view(
     let category_hint = household.and_then(|h| sections::category_hint(h, &state.policy));
     let consent = sections::consent(&row, &people);
     let offered = case.available_commands(&actor, &state.policy, to_beijing(now));
+    let first_step_due = work::next_step(&case, offered.clone()).is_some();
     let available = work::in_working_order(&case, offered)
         .into_iter()
         .map(|k| Choice {
@@ -180,6 +181,7 @@ pub async fn view(
         clocks,
         timeline,
         available,
+        first_step_due,
         suggested_measures: sections::suggested_measures(&case),
         // Said to a reader whose role does not take the case's next step of its procedure
         // (a visit or a data comparison beside it does not count).

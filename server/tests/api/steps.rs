@@ -190,7 +190,9 @@ async fn the_county_page_opens_the_comparison_before_the_decision() {
     crate::storage::home_check_to_township(&app, &id, 300_000).await;
     let county = app.login("xian-officer").await;
     let page = county.get_html(&format!("/staff/cases/{id}")).await;
-    let first = &page[page.find("<details").unwrap_or_else(|| panic!("a step: {page}"))..];
+    let first = &page[page
+        .find("<details")
+        .unwrap_or_else(|| panic!("a step: {page}"))..];
     let first = &first[..first.find('>').expect("its tag")];
     assert!(first.contains("step-record_comparison"), "{first}");
     assert!(first.contains("open"), "{first}");

@@ -344,7 +344,7 @@ fn QueueList(items: Vec<QueueItem>) -> impl IntoView {
                                     }}
                                     // The case's nearest deadline, which need not be the named
                                     // step's (tester read 开始落实帮扶措施's date as the notice's).
-                                    <span class="muted">" · " {tr::queue::nearest(t)} {item.clock} " " <span class="nowrap">{item.due_on}</span></span>
+                                    <span class="muted">" · " {tr::queue::nearest(t)} <span class="nowrap">{item.clock}</span> " " <span class="nowrap">{item.due_on}</span></span>
                                 </div>
                                 <div class="muted">
                                     <span lang="zh-CN">{item.township} " " {item.village}</span> " · " {item.id_masked}

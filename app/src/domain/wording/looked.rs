@@ -194,6 +194,22 @@ mod tests {
         assert!(role(&groups[0], Lang::En).is_ascii());
     }
 
+    /// What was done and the default reason never read alike: a hotline's check read
+    /// 代为申报时核对是否重复 · 代为申报时核对是否重复 (regression tester).
+    #[test]
+    fn what_was_done_is_not_its_reason_again() {
+        for action in AuditAction::ALL.iter().copied() {
+            for lang in [Lang::Zh, Lang::En] {
+                let what = crate::tr::looked_words::what::lookup(lang, action.code());
+                let why = crate::tr::looked_words::default::lookup(lang, action.code());
+                assert!(
+                    what.is_none() || what != why,
+                    "{action:?} {lang:?}: {what:?}"
+                );
+            }
+        }
+    }
+
     /// Every action with every reason code: the household reads in Chinese what the staff's
     /// Chinese audit export says (`reason_zh`), and each has English words.
     #[test]

@@ -50,7 +50,9 @@ pub fn ContactList(contacts: Vec<ContactLine>, advice: String) -> impl IntoView 
         <section class="card contacts" data-testid="contacts">
             <h2>{tr::contacts::whom_call(t)}</h2>
             <ContactLines contacts />
-            <p data-testid="nobody-came">{super::dial::dialable(&advice)}</p>
+            {(!advice.is_empty()).then(|| view! {
+                <p data-testid="nobody-came">{super::dial::dialable(&advice)}</p>
+            })}
         </section>
     }
 }

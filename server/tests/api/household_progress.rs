@@ -107,6 +107,8 @@ async fn a_late_step_says_so_names_whom_to_call_and_that_it_was_reported() {
     run(&app, &township_officer(), &id, CaseCommand::ACCEPT).await;
     let on_time = track(&app, &tracking).await;
     assert_eq!(on_time["overdue"], Value::Null);
+    let advice = on_time["contact_advice"].as_str().unwrap_or_default();
+    assert!(advice.contains("如果到了上面写的日期"), "{advice}");
     assert!(on_time["status_detail"]
         .as_str()
         .unwrap_or_default()
@@ -120,6 +122,11 @@ async fn a_late_step_says_so_names_whom_to_call_and_that_it_was_reported() {
     assert!(
         overdue.contains("村委会") && overdue.contains("12317"),
         "{overdue}"
+    );
+    // Not also "if the date above passes": it has, and the box above says what to do.
+    assert_eq!(
+        late["contact_advice"], "",
+        "no advice about a date already gone"
     );
 }
 

@@ -182,6 +182,12 @@ pub async fn track_result(
     let (engine_case, progress) = load_progress(state, &case.id, now, lang).await?;
     let who = progress.who;
     let (contacts, contact_advice) = contact_lines(state, &engine_case, who, lang).await?;
+    // "If nobody came by the date above" reads wrong once the date has passed: the overdue
+    // box then says whom to call (regression tester).
+    let contact_advice = match progress.overdue {
+        Some(_) => String::new(),
+        None => contact_advice,
+    };
     Ok(TrackResult {
         tracking: tracking.grouped(),
         status: progress.headline,

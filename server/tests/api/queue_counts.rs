@@ -89,7 +89,7 @@ fn walk(i: usize, village: &str, township: &str, policy: &Policy, cal: &Calendar
         let forward: Vec<(&Actor, CommandKind)> = offers
             .iter()
             .copied()
-            .filter(|(_, k)| work::is_work_item_for(&case, *k))
+            .filter(|(a, k)| work::is_work_item_for(&case, *k, a.role))
             .collect();
         let choices = if (i + step).is_multiple_of(5) || forward.is_empty() {
             &offers
@@ -120,7 +120,7 @@ fn expected_counts(cases: &[Case], actor: &Actor, policy: &Policy, cal: &Calenda
         .filter(|c| {
             c.available_commands(actor, policy, to_beijing(now))
                 .into_iter()
-                .any(|k| work::is_work_item_for(c, k))
+                .any(|k| work::is_work_item_for(c, k, actor.role))
         })
         .count();
     let level = |c: &&&Case| {

@@ -12,11 +12,11 @@ use super::guard::check_allowed;
 use super::plan_review::PlanReview;
 use super::policy::Policy;
 use super::state::{Case, ReviewStep};
-use crate::domain::clock::QueueUrgencyKey;
+use crate::domain::clock::{ClockKind, QueueUrgencyKey};
 use crate::domain::vocab::{Category, RiskTier};
 
 /// Bumped whenever the derivation changes, so stored rows are recomputed.
-const DERIVATION: &str = "w2";
+const DERIVATION: &str = "w3";
 
 /// The stored work of one case, per role.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -112,12 +112,16 @@ impl Case {
     /// Who takes the case's next step of its procedure (not a visit, a measure's progress or a
     /// data comparison, which run beside it): whom the case waits on.
     pub fn next_step_owners(&self, policy: &Policy) -> WorkOwners {
-        self.owners_of(policy, |case, kind| {
-            is_procedure_step(kind) && is_work_item_for(case, kind)
+        self.owners_of(policy, |case, kind, role| {
+            is_procedure_step(kind) && is_work_item_for(case, kind, role)
         })
     }
 
-    fn owners_of(&self, policy: &Policy, counts: fn(&Case, CommandKind) -> bool) -> WorkOwners {
+    fn owners_of(
+        &self,
+        policy: &Policy,
+        counts: fn(&Case, CommandKind, Role) -> bool,
+    ) -> WorkOwners {
         let work = |role| self.role_work(role, policy, counts);
         let village = work(Role::VillageCadre);
         let county_head = work(Role::CountyHead);
@@ -148,7 +152,7 @@ impl Case {
         &self,
         role: Role,
         policy: &Policy,
-        counts: fn(&Case, CommandKind) -> bool,
+        counts: fn(&Case, CommandKind, Role) -> bool,
     ) -> RoleWork {
         let actor = Actor::new(ANYONE, role, self.village.clone());
         // Only ending the notice depends on the day; any day does for the other steps.
@@ -157,7 +161,7 @@ impl Case {
         let mut work = RoleWork::default();
         let mut approves = false;
         for kind in CommandKind::ALL {
-            if !counts(self, kind) {
+            if !counts(self, kind, role) {
                 continue;
             }
             match kind {
@@ -268,13 +272,17 @@ pub fn is_procedure_step(kind: CommandKind) -> bool {
 /// other work (a visit, a measure update), then the rest (an extension, a pause), each group
 /// in the engine's order. The queue names the first; the case page opens it (it opened
 /// 登记走访 while the plan's village review was due: officer tester).
-pub fn in_working_order(case: &Case, mut offered: Vec<CommandKind>) -> Vec<CommandKind> {
+pub fn in_working_order(
+    case: &Case,
+    role: Role,
+    mut offered: Vec<CommandKind>,
+) -> Vec<CommandKind> {
     use CommandKind as K;
     // The county's decision waits for its data comparison: offered side by side, the
     // decision came first and was refused for want of the comparison (officer tester).
     let deciding = offered.contains(&K::CountyDecide);
     offered.sort_by_key(
-        |k| match (is_work_item_for(case, *k), is_procedure_step(*k)) {
+        |k| match (is_work_item_for(case, *k, role), is_procedure_step(*k)) {
             (true, _) if deciding && *k == K::RecordComparison => 0,
             (true, true) => 1,
             (true, false) => 2,
@@ -286,22 +294,50 @@ pub fn in_working_order(case: &Case, mut offered: Vec<CommandKind>) -> Vec<Comma
 
 /// The step the queue names for an officer offered `offered`: the first in working order,
 /// when it is work to do.
-pub fn next_step(case: &Case, offered: Vec<CommandKind>) -> Option<CommandKind> {
-    in_working_order(case, offered)
+pub fn next_step(case: &Case, role: Role, offered: Vec<CommandKind>) -> Option<CommandKind> {
+    in_working_order(case, role, offered)
         .into_iter()
         .next()
-        .filter(|k| is_work_item_for(case, *k))
+        .filter(|k| is_work_item_for(case, *k, role))
+}
+
+/// How many days before its visit clock falls due a visit is the step a case page opens by
+/// itself: an eliminated household's page opened 登记走访 with the re-check weeks away
+/// (officer tester). The queue still lists the case; its tabs follow the deadline.
+pub const VISIT_OPENS_DAYS_BEFORE: i64 = 7;
+
+/// Whether `step`, first in working order, is due on `today` plainly enough for the case
+/// page to open its form: work to do and, for a visit, a visit clock due within
+/// [`VISIT_OPENS_DAYS_BEFORE`] days (or overdue).
+pub fn opens_by_itself(case: &Case, role: Role, step: CommandKind, today: NaiveDate) -> bool {
+    if !is_work_item_for(case, step, role) {
+        return false;
+    }
+    if step != CommandKind::LogVisit {
+        return true;
+    }
+    case.open_clocks()
+        .filter(|c| {
+            matches!(
+                c.kind,
+                ClockKind::MonitoringVisit | ClockKind::CampaignVisit
+            )
+        })
+        .any(|c| (c.due_on - today).num_days() <= VISIT_OPENS_DAYS_BEFORE)
 }
 
 /// Like [`is_work_item`], but a step already done once (a responsible person named, a plan
-/// made) is not "to do" again just because the engine allows changing it.
-pub fn is_work_item_for(case: &Case, kind: CommandKind) -> bool {
+/// made) is not "to do" again just because the engine allows changing it, and a measure's
+/// progress is the township's and the departments' work: the county may record it, but it is
+/// not in the county's 待办 (it opened 更新措施进度 on every assisted case: officer tester).
+pub fn is_work_item_for(case: &Case, kind: CommandKind, role: Role) -> bool {
     use CommandKind as K;
     is_work_item(kind)
         && match kind {
             K::AssignResponsible => case.responsible.is_none(),
             K::AddPlan => case.measures.is_empty(),
             K::RecordComparison => case.comparison.is_none(),
+            K::UpdateMeasureStatus => !matches!(role, Role::CountyOfficer | Role::CountyHead),
             _ => true,
         }
 }

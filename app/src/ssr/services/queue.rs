@@ -87,8 +87,10 @@ impl Reader<'_> {
         let cal = &state.calendar;
         let level = urgency(clock, today, cal, state.policy.due_soon_working_days);
         let lang = self.lang;
-        let offered = case.available_commands(&self.staff.actor(), &state.policy, to_beijing(now));
-        let next_step = work::next_step(&case, offered).map(|k| k.label(lang).to_owned());
+        let actor = self.staff.actor();
+        let offered = case.available_commands(&actor, &state.policy, to_beijing(now));
+        let next_step =
+            work::next_step(&case, actor.role, offered).map(|k| k.label(lang).to_owned());
         Some(QueueItem {
             case_id: row.id.clone(),
             tracking: TrackingNumber::shown_back(&row.tracking_number),

@@ -145,14 +145,17 @@ fn the_step_due_comes_before_a_visit_and_an_extension() {
     let cadre = actor(Role::VillageCadre);
     let offered = j.case.available_commands(&cadre, &j.policy, j.now);
     assert!(offered.contains(&CommandKind::LogVisit), "{offered:?}");
-    let ordered = in_working_order(&j.case, offered.clone());
+    let ordered = in_working_order(&j.case, cadre.role, offered.clone());
     assert_eq!(ordered[0], CommandKind::ReviewPlan, "{ordered:?}");
     assert_eq!(ordered.len(), offered.len(), "nothing dropped");
-    assert_eq!(next_step(&j.case, offered), Some(CommandKind::ReviewPlan));
+    assert_eq!(
+        next_step(&j.case, cadre.role, offered),
+        Some(CommandKind::ReviewPlan)
+    );
     // With no step of procedure left, the visit leads; an extension never does.
     let j = plan_notice_running();
     let offered = j.case.available_commands(&cadre, &j.policy, j.now);
-    let first = in_working_order(&j.case, offered.clone())[0];
+    let first = in_working_order(&j.case, cadre.role, offered.clone())[0];
     assert_eq!(first, CommandKind::LogVisit, "{offered:?}");
     for j in [
         reported(),
@@ -166,9 +169,9 @@ fn the_step_due_comes_before_a_visit_and_an_extension() {
             Role::CountyOfficer,
         ] {
             let offered = j.case.available_commands(&actor(role), &j.policy, j.now);
-            let work: Vec<bool> = in_working_order(&j.case, offered)
+            let work: Vec<bool> = in_working_order(&j.case, role, offered)
                 .into_iter()
-                .map(|k| crate::domain::case::work::is_work_item_for(&j.case, k))
+                .map(|k| crate::domain::case::work::is_work_item_for(&j.case, k, role))
                 .collect();
             assert!(work.windows(2).all(|w| w[0] || !w[1]), "{role:?}: {work:?}");
         }
@@ -185,16 +188,19 @@ fn the_county_compares_before_it_decides() {
     let offered = j.case.available_commands(&county, &j.policy, j.now);
     assert!(offered.contains(&CommandKind::CountyDecide), "{offered:?}");
     assert_eq!(
-        in_working_order(&j.case, offered.clone())[0],
+        in_working_order(&j.case, county.role, offered.clone())[0],
         CommandKind::RecordComparison
     );
     assert_eq!(
-        next_step(&j.case, offered),
+        next_step(&j.case, county.role, offered),
         Some(CommandKind::RecordComparison)
     );
     let j = compared();
     let offered = j.case.available_commands(&county, &j.policy, j.now);
-    assert_eq!(next_step(&j.case, offered), Some(CommandKind::CountyDecide));
+    assert_eq!(
+        next_step(&j.case, county.role, offered),
+        Some(CommandKind::CountyDecide)
+    );
 }
 
 /// An eliminated household's page offers 重新纳入监测, but it is not work to do: nothing is
@@ -207,5 +213,60 @@ fn after_elimination_nothing_is_due_though_reopening_is_offered() {
         .case
         .available_commands(&actor(Role::CountyOfficer), &j.policy, j.now);
     assert!(offered.contains(&CommandKind::Reopen), "{offered:?}");
-    assert_eq!(next_step(&j.case, offered), None);
+    assert_eq!(next_step(&j.case, Role::CountyOfficer, offered), None);
+}
+
+/// A measure's progress is the township's and the departments' to record: the county may,
+/// but it is not the county's work to do, so its page does not open 更新措施进度 on every
+/// assisted case (officer tester).
+#[test]
+fn measure_progress_is_township_work_not_the_county_s() {
+    use crate::domain::case::work::{is_work_item_for, next_step};
+    let j = plan_notice_over();
+    let kind = CommandKind::UpdateMeasureStatus;
+    for role in [Role::CountyOfficer, Role::CountyHead] {
+        let offered = j.case.available_commands(&actor(role), &j.policy, j.now);
+        assert!(offered.contains(&kind), "{role:?} may still record it");
+        assert!(!is_work_item_for(&j.case, kind, role));
+        assert_ne!(next_step(&j.case, role, offered), Some(kind));
+    }
+    for role in [Role::TownshipOfficer, Role::DepartmentLiaison] {
+        assert!(is_work_item_for(&j.case, kind, role), "{role:?}");
+    }
+}
+
+/// A visit opens by itself only in the week before its clock falls due: an eliminated
+/// household's page opened 登记走访 with the re-check weeks away (officer tester).
+#[test]
+fn a_visit_opens_by_itself_only_near_its_due_day() {
+    use crate::domain::case::work::{opens_by_itself, VISIT_OPENS_DAYS_BEFORE};
+    use crate::domain::clock::ClockKind;
+    let mut j = eliminated();
+    let role = Role::VillageCadre;
+    let due = j
+        .case
+        .open_clock(ClockKind::MonitoringVisit)
+        .expect("an eliminated household is still visited")
+        .due_on;
+    let far = (due - j.today()).num_days() - VISIT_OPENS_DAYS_BEFORE - 1;
+    assert!(far >= 0, "the setup's visit is not already near: {due}");
+    j.days(far);
+    assert!(!opens_by_itself(
+        &j.case,
+        role,
+        CommandKind::LogVisit,
+        j.today()
+    ));
+    j.days(1);
+    assert!(opens_by_itself(
+        &j.case,
+        role,
+        CommandKind::LogVisit,
+        j.today()
+    ));
+    j.days(VISIT_OPENS_DAYS_BEFORE + 3);
+    assert!(
+        opens_by_itself(&j.case, role, CommandKind::LogVisit, j.today()),
+        "overdue"
+    );
 }

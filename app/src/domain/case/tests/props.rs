@@ -526,7 +526,7 @@ fn check_work_owners(
             let offered = case
                 .available_commands(who, policy, at)
                 .into_iter()
-                .find(|k| crate::domain::case::work::is_work_item_for(case, *k));
+                .find(|k| crate::domain::case::work::is_work_item_for(case, *k, who.role));
             prop_assert_eq!(
                 owners.has_step(who.role, &who.user_id, at.date()),
                 offered.is_some(),

@@ -117,11 +117,11 @@ pub async fn view(
     let category_hint = household.and_then(|h| sections::category_hint(h, &state.policy));
     let consent = sections::consent(&row, &people);
     let offered = case.available_commands(&actor, &state.policy, to_beijing(now));
-    // Ordered once: the first is the step due when it is work to do (`work::next_step`).
-    let ordered = work::in_working_order(&case, offered);
+    // Ordered once: the first opens when it is plainly due (`work::opens_by_itself`).
+    let ordered = work::in_working_order(&case, actor.role, offered);
     let first_step_due = ordered
         .first()
-        .is_some_and(|k| work::is_work_item_for(&case, *k));
+        .is_some_and(|k| work::opens_by_itself(&case, actor.role, *k, today));
     let available = ordered
         .into_iter()
         .map(|k| Choice {

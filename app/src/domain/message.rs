@@ -66,6 +66,13 @@ pub fn text_in(message: &dyn UserMessage, lang: crate::tr::Lang) -> &'static str
     crate::tr::field_error_template(lang, message.text_key()).unwrap_or_else(|| message.zh())
 }
 
+/// The raw words of a message that takes arguments (`{needed}`), for its `text`: they are
+/// filled in where the message crosses the wire (`FieldError::words`); logs show the
+/// arguments beside them.
+pub fn with_arguments(lang: crate::tr::Lang, text_key: &'static str) -> &'static str {
+    crate::tr::field_error_template(lang, text_key).unwrap_or(text_key)
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::UserMessage;

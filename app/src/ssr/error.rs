@@ -1,4 +1,5 @@
 //! Service errors keep their causes for the log; the client only sees `AppError`.
+use crate::domain::message::UserMessage;
 use crate::wire::{AppError, FieldError};
 
 #[derive(Debug, thiserror::Error)]
@@ -46,7 +47,13 @@ impl From<ServiceError> for AppError {
             ServiceError::Refused(refusal) => {
                 tracing::info!(refusal = %refusal, "command refused");
                 let field = refusal.field().unwrap_or("command");
-                AppError::Refused(FieldError::new(field, &refusal))
+                // With its arguments: some words name them (the unticked item, visits done).
+                AppError::Refused(FieldError::from_locale(
+                    field,
+                    refusal.key(),
+                    refusal.text_key(),
+                    refusal.args(),
+                ))
             }
             ServiceError::RateLimited => AppError::RateLimited,
             ServiceError::LookUpsPaused => AppError::LookUpsPaused,
@@ -70,4 +77,45 @@ fn cause_chain(e: &dyn std::error::Error) -> Vec<String> {
         current = cause.source();
     }
     chain
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::case::{elimination::EliminationGap, Refusal};
+    use crate::domain::lang::Lang;
+
+    fn shown(refusal: Refusal, lang: Lang) -> (String, String) {
+        match AppError::from(ServiceError::Refused(refusal)).in_lang(lang) {
+            AppError::Refused(e) => (e.field, e.message),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// A refusal with fixed words left the officer guessing which tick was missing and how
+    /// many visits were short (officer tester): the words now carry the refusal's details.
+    #[test]
+    fn an_elimination_refusal_names_the_unticked_item_the_visits_and_the_day() {
+        let unticked = Refusal::CriteriaNotMet {
+            which: "rigid_spending_resolved",
+        };
+        let (field, zh) = shown(unticked.clone(), Lang::Zh);
+        assert_eq!(field, "checklist", "shown under the four ticks");
+        assert!(zh.contains("“刚性支出问题已解决”"), "{zh}");
+        assert!(shown(unticked, Lang::En).1.contains("\"Rigid spending"));
+        let visits = Refusal::Elimination {
+            gap: EliminationGap::TooFewVisits { needed: 3, done: 1 },
+        };
+        let (_, zh) = shown(visits.clone(), Lang::Zh);
+        assert!(zh.contains("走访了1次") && zh.contains("至少3次"), "{zh}");
+        let (_, en) = shown(visits, Lang::En);
+        assert!(en.starts_with("1 monitoring visits") && en.contains("at least 3"));
+        let until = chrono::NaiveDate::from_ymd_opt(2027, 3, 1).expect("day");
+        let short = Refusal::Elimination {
+            gap: EliminationGap::MonitoredTooShort { until },
+        };
+        let (_, zh) = shown(short, Lang::Zh);
+        assert!(zh.contains("（2027年3月1日期满）"), "{zh}");
+        assert!(!zh.contains('{'), "every argument filled in: {zh}");
+    }
 }

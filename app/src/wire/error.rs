@@ -52,6 +52,21 @@ impl FieldError {
     }
 }
 
+/// An argument as its words show it: an elimination criterion by its name on the form, a
+/// day as the page writes days (2026年12月4日), anything else as it came.
+#[cfg(not(feature = "hydrate"))]
+fn shown_argument<'a>(lang: Lang, name: &str, value: &'a str) -> std::borrow::Cow<'a, str> {
+    if name == "which" {
+        if let Some(words) = crate::tr::case_items::checklist::lookup(lang, value) {
+            return words.into();
+        }
+    }
+    match chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d") {
+        Ok(day) => lang.date(day).into(),
+        Err(_) => value.into(),
+    }
+}
+
 /// The argument naming the `field_error` text when it is not the key's own: a workflow
 /// refusal's words depend on a sub-case (`case_refusal.elimination` → `elimination_gap.*`).
 #[cfg(not(feature = "hydrate"))]
@@ -153,7 +168,7 @@ impl FieldError {
         };
         let mut text = template.to_owned();
         for (name, value) in &self.args {
-            text = text.replace(&format!("{{{name}}}"), value);
+            text = text.replace(&format!("{{{name}}}"), &shown_argument(lang, name, value));
         }
         let text = text.replace("{{", "{").replace("}}", "}");
         match (self.args.get("member"), self.args.get("part")) {

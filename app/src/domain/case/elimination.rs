@@ -35,8 +35,12 @@ pub enum EliminationGap {
     GuaranteesNotSecured,
     /// Monitored for less than the policy's minimum (收入持续稳定 needs time).
     MonitoredTooShort { until: NaiveDate },
-    /// Fewer monitoring visits since identification than the policy asks.
-    TooFewVisits { needed: u32 },
+    /// Fewer monitoring visits since identification than the policy asks (`done` of them).
+    TooFewVisits {
+        needed: u32,
+        #[serde(default)]
+        done: u32,
+    },
     /// Income now is lower than when the household was identified.
     IncomeFalling,
     /// The assistance plan's village review and public notice (落实帮扶措施) are not over.
@@ -63,7 +67,9 @@ impl EliminationGap {
         match self {
             EliminationGap::RiskNotAddressed { risk } => vec![("risk", risk.code().to_owned())],
             EliminationGap::MonitoredTooShort { until } => vec![("until", until.to_string())],
-            EliminationGap::TooFewVisits { needed } => vec![("needed", needed.to_string())],
+            EliminationGap::TooFewVisits { needed, done } => {
+                vec![("needed", needed.to_string()), ("done", done.to_string())]
+            }
             EliminationGap::NoMeasures
             | EliminationGap::MeasureNotCarriedOut
             | EliminationGap::NetIncomeNotAboveLine
@@ -98,8 +104,9 @@ impl UserMessage for EliminationGap {
             EliminationGap::MeasureNotCarriedOut => t::measure_not_carried_out(lang),
             EliminationGap::NetIncomeNotAboveLine => t::net_income_not_above_line(lang),
             EliminationGap::GuaranteesNotSecured => t::guarantees_not_secured(lang),
-            EliminationGap::MonitoredTooShort { .. } => t::monitored_too_short(lang),
-            EliminationGap::TooFewVisits { .. } => t::too_few_visits(lang),
+            EliminationGap::MonitoredTooShort { .. } | EliminationGap::TooFewVisits { .. } => {
+                crate::domain::message::with_arguments(lang, self.key())
+            }
             EliminationGap::IncomeFalling => t::income_falling(lang),
             EliminationGap::PlanNotNoticed => t::plan_not_noticed(lang),
         }
@@ -307,6 +314,7 @@ pub fn check_time_and_visits(
     if evidence.visits < policy.rules.elimination_min_visits {
         return Err(EliminationGap::TooFewVisits {
             needed: policy.rules.elimination_min_visits,
+            done: evidence.visits,
         });
     }
     Ok(evidence)
@@ -421,7 +429,7 @@ mod tests {
             EliminationGap::MonitoredTooShort {
                 until: NaiveDate::MIN,
             },
-            EliminationGap::TooFewVisits { needed: 1 },
+            EliminationGap::TooFewVisits { needed: 1, done: 0 },
             EliminationGap::IncomeFalling,
             EliminationGap::PlanNotNoticed,
         ];

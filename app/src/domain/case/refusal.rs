@@ -126,6 +126,8 @@ impl Refusal {
             | Refusal::DateTooEarly { field, .. } => Some(field),
             // Checked by the engine, each about the one control the officer must change.
             Refusal::NegativeListUnexplained => Some("note"),
+            // Shown under the four ticks, naming the one left unticked.
+            Refusal::CriteriaNotMet { .. } => Some("checklist"),
             Refusal::ConsentNotSigned => Some("consent_signed"),
             _ => None,
         }
@@ -262,7 +264,9 @@ impl UserMessage for Refusal {
             Refusal::ConsentNotSigned => t::consent_not_signed(lang),
             Refusal::NoticeTooShort { .. } => t::notice_too_short(lang),
             Refusal::NoLabourCannotEliminate => t::no_labour_cannot_eliminate(lang),
-            Refusal::CriteriaNotMet { .. } => t::criteria_not_met(lang),
+            Refusal::CriteriaNotMet { .. } => {
+                crate::domain::message::with_arguments(lang, self.key())
+            }
             Refusal::GreenChannelClosed => t::green_channel_closed(lang),
             Refusal::NotSuddenRisk => t::not_sudden_risk(lang),
             Refusal::GreenChannelAlreadyOpen => t::green_channel_already_open(lang),
@@ -401,7 +405,7 @@ mod tests {
             EliminationGap::MonitoredTooShort {
                 until: chrono::NaiveDate::MIN,
             },
-            EliminationGap::TooFewVisits { needed: 1 },
+            EliminationGap::TooFewVisits { needed: 1, done: 0 },
             EliminationGap::IncomeFalling,
             EliminationGap::PlanNotNoticed,
         ];

@@ -125,7 +125,7 @@ fn elimination_is_proposed_only_with_targeted_measures_carried_out_and_time_moni
                     CaseCommand::AddPlan { measures: vec![m] },
                 );
             },
-            gap(EliminationGap::TooFewVisits { needed: 1 }),
+            gap(EliminationGap::TooFewVisits { needed: 1, done: 0 }),
         ),
         (
             "a county asking for six months monitored",

@@ -91,6 +91,9 @@ pub(super) fn village_review(
 ) -> Result<(), Refusal> {
     let earliest = case.household.as_ref().map(|h| h.date);
     check_date(date, earliest, ctx.today(), "date")?;
+    if matches!(outcome, VillageOutcome::Pass) {
+        refuse_passing_a_refused_elimination(case, ctx.policy)?;
+    }
     let outcome = match outcome {
         VillageOutcome::Pass => VillageOutcome::Pass,
         VillageOutcome::Fail { reason } => VillageOutcome::Fail {
@@ -115,6 +118,9 @@ pub(super) fn township_review(
     ctx: &Ctx<'_>,
     out: &mut Emitter,
 ) -> Result<(), Refusal> {
+    if approve {
+        refuse_passing_a_refused_elimination(case, ctx.policy)?;
+    }
     let note = if approve {
         note.trim().to_owned()
     } else {
@@ -134,6 +140,16 @@ pub(super) fn township_review(
         }
     }
     Ok(())
+}
+
+/// An elimination whose home check shows what the county must refuse is not passed on to a
+/// public notice and the township: only 不通过 ends it (`refused_by_its_home_check`).
+fn refuse_passing_a_refused_elimination(case: &Case, policy: &Policy) -> Result<(), Refusal> {
+    if super::elimination::refused_by_its_home_check(case, policy).is_empty() {
+        Ok(())
+    } else {
+        Err(Refusal::HomeCheckRefusesElimination)
+    }
 }
 
 /// A step sent back to the village (objection, township rejection): a new home-check clock

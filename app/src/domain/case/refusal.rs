@@ -114,6 +114,10 @@ pub enum Refusal {
     NoBackstopMeasure,
     /// Only a household without (full) labour capacity is deferred this way.
     NotBackstopHousehold,
+    /// An elimination's home check already shows what the county would refuse: its village
+    /// review and township review cannot pass it (a notice named the household publicly for
+    /// an exit blocked from the start: officer tester).
+    HomeCheckRefusesElimination,
 }
 
 impl Refusal {
@@ -187,7 +191,8 @@ impl Refusal {
             }
             Refusal::NoNegativeListHit
             | Refusal::NoBackstopMeasure
-            | Refusal::NotBackstopHousehold => Vec::new(),
+            | Refusal::NotBackstopHousehold
+            | Refusal::HomeCheckRefusesElimination => Vec::new(),
         }
     }
 }
@@ -230,6 +235,7 @@ impl UserMessage for Refusal {
             Refusal::NoNegativeListHit => "case_refusal.no_negative_list_hit",
             Refusal::NoBackstopMeasure => "case_refusal.no_backstop_measure",
             Refusal::NotBackstopHousehold => "case_refusal.not_backstop_household",
+            Refusal::HomeCheckRefusesElimination => "case_refusal.home_check_refuses_elimination",
         }
     }
 
@@ -302,6 +308,7 @@ impl UserMessage for Refusal {
             Refusal::NoNegativeListHit => t::no_negative_list_hit(lang),
             Refusal::NoBackstopMeasure => t::no_backstop_measure(lang),
             Refusal::NotBackstopHousehold => t::not_backstop_household(lang),
+            Refusal::HomeCheckRefusesElimination => t::home_check_refuses_elimination(lang),
         }
     }
 }
@@ -380,6 +387,7 @@ mod tests {
                 Refusal::NoNegativeListHit,
                 Refusal::NoBackstopMeasure,
                 Refusal::NotBackstopHousehold,
+                Refusal::HomeCheckRefusesElimination,
             ],
         );
     }

@@ -16,7 +16,7 @@ use crate::domain::clock::{ClockKind, QueueUrgencyKey};
 use crate::domain::vocab::{Category, RiskTier};
 
 /// Bumped whenever the derivation changes, so stored rows are recomputed.
-const DERIVATION: &str = "w3";
+const DERIVATION: &str = "w4";
 
 /// The stored work of one case, per role.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -327,17 +327,20 @@ pub fn opens_by_itself(case: &Case, role: Role, step: CommandKind, today: NaiveD
 }
 
 /// Like [`is_work_item`], but a step already done once (a responsible person named, a plan
-/// made) is not "to do" again just because the engine allows changing it, and a measure's
-/// progress is the township's and the departments' work: the county may record it, but it is
-/// not in the county's 待办 (it opened 更新措施进度 on every assisted case: officer tester).
+/// made) is not "to do" again just because the engine allows changing it, and assistance
+/// (naming the responsible person, the plan, a measure's progress) is the township's and the
+/// departments' work, whose clocks the township owns: the county may record it, but it is not
+/// in the county's 待办 (it listed 确定帮扶责任人 and opened 更新措施进度 on every assisted
+/// case: officer tester).
 pub fn is_work_item_for(case: &Case, kind: CommandKind, role: Role) -> bool {
     use CommandKind as K;
+    let county = matches!(role, Role::CountyOfficer | Role::CountyHead);
     is_work_item(kind)
         && match kind {
-            K::AssignResponsible => case.responsible.is_none(),
-            K::AddPlan => case.measures.is_empty(),
+            K::AssignResponsible => case.responsible.is_none() && !county,
+            K::AddPlan => case.measures.is_empty() && !county,
             K::RecordComparison => case.comparison.is_none(),
-            K::UpdateMeasureStatus => !matches!(role, Role::CountyOfficer | Role::CountyHead),
+            K::UpdateMeasureStatus => !county,
             _ => true,
         }
 }

@@ -221,7 +221,7 @@ fn a_household_where_nobody_can_work_is_never_eliminated() {
 }
 
 #[test]
-fn the_county_checks_income_against_the_line_before_eliminating() {
+fn an_elimination_whose_home_check_shows_income_under_the_line_goes_no_further() {
     let mut j = at("elimination_proposed");
     let today = j.today();
     j.act(
@@ -236,18 +236,28 @@ fn the_county_checks_income_against_the_line_before_eliminating() {
             },
         },
     );
-    j.until("elimination_township_reviewed");
+    assert_eq!(j.state(), "elimination_home_checked");
+    // The county would refuse it, so its village review cannot pass it on to a public
+    // notice (officer tester): only 不通过, which ends it, is taken.
+    let date = j.today();
+    let pass = CaseCommand::HoldVillageReview {
+        date,
+        outcome: VillageOutcome::Pass,
+    };
     assert_eq!(
-        j.try_role(
-            Role::CountyHead,
-            &CaseCommand::CountyDecideElimination {
-                decision: EliminationDecision::Eliminate,
-            },
-        ),
-        Err(Refusal::Elimination {
-            gap: super::super::elimination::EliminationGap::NetIncomeNotAboveLine
-        })
+        j.try_role(Role::VillageCadre, &pass),
+        Err(Refusal::HomeCheckRefusesElimination)
     );
+    j.act(
+        Role::VillageCadre,
+        CaseCommand::HoldVillageReview {
+            date,
+            outcome: VillageOutcome::Fail {
+                reason: "扣除刚性支出后收入未超过监测线".to_owned(),
+            },
+        },
+    );
+    assert_eq!(j.state(), "identified");
 }
 
 #[test]

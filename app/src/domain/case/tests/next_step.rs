@@ -216,23 +216,44 @@ fn after_elimination_nothing_is_due_though_reopening_is_offered() {
     assert_eq!(next_step(&j.case, Role::CountyOfficer, offered), None);
 }
 
-/// A measure's progress is the township's and the departments' to record: the county may,
-/// but it is not the county's work to do, so its page does not open 更新措施进度 on every
-/// assisted case (officer tester).
+/// Assistance is the township's and the departments' to record: the county may, but it is
+/// not the county's work to do, so its 待办 does not list 确定帮扶责任人 and its page does not
+/// open 更新措施进度 on every assisted case (officer tester).
 #[test]
-fn measure_progress_is_township_work_not_the_county_s() {
+fn assistance_is_township_work_not_the_county_s() {
     use crate::domain::case::work::{is_work_item_for, next_step};
-    let j = plan_notice_over();
-    let kind = CommandKind::UpdateMeasureStatus;
-    for role in [Role::CountyOfficer, Role::CountyHead] {
-        let offered = j.case.available_commands(&actor(role), &j.policy, j.now);
-        assert!(offered.contains(&kind), "{role:?} may still record it");
-        assert!(!is_work_item_for(&j.case, kind, role));
-        assert_ne!(next_step(&j.case, role, offered), Some(kind));
+    let identified = identified();
+    let assisted = plan_notice_over();
+    for (j, kind) in [
+        (&identified, CommandKind::AssignResponsible),
+        (&identified, CommandKind::AddPlan),
+        (&assisted, CommandKind::UpdateMeasureStatus),
+    ] {
+        for role in [Role::CountyOfficer, Role::CountyHead] {
+            let offered = j.case.available_commands(&actor(role), &j.policy, j.now);
+            assert!(
+                offered.contains(&kind),
+                "{role:?} may still record {kind:?}"
+            );
+            assert!(!is_work_item_for(&j.case, kind, role));
+            assert_ne!(next_step(&j.case, role, offered), Some(kind));
+        }
+        assert!(
+            is_work_item_for(&j.case, kind, Role::TownshipOfficer),
+            "{kind:?}"
+        );
     }
-    for role in [Role::TownshipOfficer, Role::DepartmentLiaison] {
-        assert!(is_work_item_for(&j.case, kind, role), "{role:?}");
-    }
+    assert!(is_work_item_for(
+        &assisted.case,
+        CommandKind::UpdateMeasureStatus,
+        Role::DepartmentLiaison
+    ));
+    assert!(
+        !identified
+            .case
+            .work_owners(&identified.policy)
+            .county_officer
+    );
 }
 
 /// A visit opens by itself only in the week before its clock falls due: an eliminated

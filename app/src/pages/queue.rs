@@ -336,14 +336,12 @@ fn QueueList(items: Vec<QueueItem>) -> impl IntoView {
                                     <span class="due">{item.time_left}</span>
                                 </div>
                                 <div>
-                                    // The step to take, and where the case stands (tester: an
-                                    // eliminated household's re-check read like any other).
-                                    {match item.next_step {
-                                        Some(step) => format!("{step}{}{}{}", tr::case_page::paren_open(t), item.state, tr::case_page::paren_close(t)),
-                                        None => item.state.clone(),
-                                    }}
-                                    // The case's nearest deadline, which need not be the named
-                                    // step's (tester read 开始落实帮扶措施's date as the notice's).
+                                    // The step to take and where the case stands (in brackets
+                                    // after 县级审定（风险消除） they read doubled: tester), then
+                                    // the case's nearest deadline, which need not be the named
+                                    // step's: it says whose it is when not the reader's level.
+                                    {item.next_step.map(|step| view! { <strong>{step}</strong> " · " })}
+                                    {item.state}
                                     <span class="muted">" · " {tr::queue::nearest(t)} <span class="nowrap">{item.clock}</span> " " <span class="nowrap">{item.due_on}</span></span>
                                 </div>
                                 <div class="muted">

@@ -525,3 +525,54 @@ async fn the_demo_county_gives_a_township_officer_a_real_morning() {
     // Other townships' demo cases stay out of this queue.
     assert!(items.iter().all(|i| i["township"] == "青石镇"));
 }
+
+/// A deadline is named plainly to its own level, and to others with whose it is unless its
+/// name says so: a cadre took the township's date beside 登记走访 for the visit's (tester).
+#[tokio::test]
+async fn a_row_s_nearest_deadline_says_whose_it_is() {
+    let app = spawn_app().await;
+    app.submit_report("张三", "13800138000", QINGSHI_VILLAGE)
+        .await;
+    let clock_seen_by = |who: &'static str| {
+        let app = &app;
+        async move {
+            let all: Value = app
+                .login(who)
+                .await
+                .queue_tab("all")
+                .await
+                .json()
+                .await
+                .expect("json");
+            let items = all["items"].as_array().expect("items").clone();
+            let item = items
+                .into_iter()
+                .find(|i| i["applicant"] == "张三")
+                .expect("张三");
+            (
+                item["clock"].as_str().expect("clock").to_owned(),
+                item["case_id"].as_str().expect("case id").to_owned(),
+            )
+        }
+    };
+    let (clock, case_id) = clock_seen_by("zhen-qingshi").await;
+    assert_eq!(clock, "乡镇受理");
+    assert_eq!(clock_seen_by("cun-qingshi").await.0, "乡镇受理");
+    let township = actor("zhen-qingshi", Role::TownshipOfficer, QINGSHI_TOWNSHIP);
+    let case = cases::load_unscoped(&app.state, &case_id)
+        .await
+        .expect("load");
+    let accept = &CaseCommand::ACCEPT;
+    cases::execute(
+        &app.state,
+        &township,
+        &case_id,
+        case.version,
+        accept,
+        app.clock.now(),
+    )
+    .await
+    .expect("accepted");
+    assert_eq!(clock_seen_by("zhen-qingshi").await.0, "入户核查（村级）");
+    assert_eq!(clock_seen_by("cun-qingshi").await.0, "入户核查");
+}

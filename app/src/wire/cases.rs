@@ -114,6 +114,10 @@ pub struct TimelineEntry {
     /// that no longer exists.
     #[serde(default)]
     pub by_name: Option<String>,
+    /// A step of a risk elimination that reads like identification's (完成入户核查): the page
+    /// marks it (`procedure_marks`).
+    #[serde(default)]
+    pub of_elimination: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -540,9 +540,12 @@ async fn the_measure_update_form_starts_on_the_next_open_measure() {
     app.clock.advance(chrono::Duration::days(6));
     let village = app.login("cun-qingshi").await;
     let queue = village.get_html("/staff?tab=all&q=13800138096").await;
-    assert!(queue.contains("结束帮扶措施公示（"), "the step to take");
+    assert!(
+        queue.contains("结束帮扶措施公示</strong>"),
+        "the step to take"
+    );
     // Its date is the case's nearest deadline, said as such (it read as the notice's).
-    let row = &queue[queue.find("结束帮扶措施公示（").expect("the row")..];
+    let row = &queue[queue.find("结束帮扶措施公示</strong>").expect("the row")..];
     let said = &row[..row.find("</div>").expect("the line's end")];
     assert!(said.contains("最近时限："), "{said}");
 }

@@ -78,7 +78,7 @@ pub mod work;
 #[cfg(test)]
 mod state_codes_tests;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 pub use actor::{extension_approvers, role_level, Actor, Role};
 pub use apply::apply;

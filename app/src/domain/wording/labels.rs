@@ -153,7 +153,13 @@ pub fn event_zh(event: &CaseEvent) -> Option<String> {
             Some(m) => format!("帮扶措施“{}”{}", m.label_zh(), measure_status_zh(*status)),
             None => format!("帮扶措施{}", measure_status_zh(*status)),
         },
-        EventKind::VisitLogged { notes, .. } => format!("走访：{notes}"),
+        // A tier changed at a visit is said (it was only in the cadre's note: tester).
+        EventKind::VisitLogged {
+            notes, new_tier, ..
+        } => match new_tier {
+            Some(tier) => format!("走访：{notes}（风险等级调整为{}）", tier.label_zh()),
+            None => format!("走访：{notes}"),
+        },
         EventKind::TierChanged { tier, reason } => {
             format!("风险等级调整为{}：{reason}", tier.label_zh())
         }

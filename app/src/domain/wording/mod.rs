@@ -18,6 +18,7 @@ pub mod measures;
 pub mod notice_words;
 pub mod notices;
 pub mod phrase;
+pub mod procedure_marks;
 pub mod progress;
 pub mod requests;
 pub mod risks;

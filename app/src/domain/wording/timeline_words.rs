@@ -96,7 +96,14 @@ pub fn event_phrase(event: &CaseEvent) -> Option<Phrase> {
             None => p("measure_status"),
         }
         .arg("status", status.code()),
-        E::VisitLogged { notes, .. } => p("visit_logged").arg("notes", notes),
+        E::VisitLogged {
+            notes, new_tier, ..
+        } => match new_tier {
+            Some(tier) => p("visit_logged_tier")
+                .arg("notes", notes)
+                .arg("tier", tier.code()),
+            None => p("visit_logged").arg("notes", notes),
+        },
         E::TierChanged { tier, reason } => p("tier_changed")
             .arg("tier", tier.code())
             .arg("reason", reason),
@@ -251,6 +258,10 @@ pub fn event_words(phrase: &Phrase, lang: Lang) -> Option<Vec<Part>> {
             a.word("status", status_of, |s| measure_status(s, lang))?,
         ),
         "visit_logged" => t::visit_logged(lang, a.data("notes")?),
+        "visit_logged_tier" => {
+            let tier = a.word("tier", RiskTier::from_code, |c| c.label(lang))?;
+            t::visit_logged_tier(lang, a.data("notes")?, tier)
+        }
         "tier_changed" => {
             let tier = a.word("tier", RiskTier::from_code, |c| c.label(lang))?;
             t::tier_changed(lang, tier, a.data("reason")?)

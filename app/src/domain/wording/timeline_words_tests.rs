@@ -152,6 +152,11 @@ fn every_event() -> Vec<EventKind> {
             notes: "病情稳定".into(),
             new_tier: None,
         },
+        E::VisitLogged {
+            date: day(13),
+            notes: "收入回升".into(),
+            new_tier: Some(RiskTier::Yellow),
+        },
         E::TierChanged {
             tier: RiskTier::Blue,
             reason: "已就业".into(),
@@ -316,6 +321,22 @@ fn a_measure_update_names_its_measure() {
     assert_eq!(event_zh(&update).as_deref(), Some(zh.as_str()));
     let en = plain(&event_words(&phrase, Lang::En).expect("en"));
     assert!(en.contains("Medical") || en.contains("medical"), "{en}");
+}
+
+/// A tier changed at a visit was only in the cadre's own note (officer tester).
+#[test]
+fn a_visit_that_changes_the_tier_says_so() {
+    let visit = event(EventKind::VisitLogged {
+        date: day(13),
+        notes: "收入回升".into(),
+        new_tier: Some(RiskTier::Yellow),
+    });
+    let phrase = event_phrase(&visit).expect("shown");
+    let zh = plain(&event_words(&phrase, Lang::Zh).expect("zh"));
+    assert_eq!(zh, "走访：收入回升（风险等级调整为黄色）");
+    assert_eq!(event_zh(&visit).as_deref(), Some(zh.as_str()));
+    let en = plain(&event_words(&phrase, Lang::En).expect("en"));
+    assert!(en.contains("tier changed to"), "{en}");
 }
 
 #[test]

@@ -363,9 +363,12 @@ pub fn Timeline(entries: Vec<TimelineEntry>) -> impl IntoView {
                         Some(words) => view! { <div>{parts(words)}</div> }.into_any(),
                         None => view! { <div lang="zh-CN">{e.what_zh}</div> }.into_any(),
                     };
+                    let of_elimination = e.of_elimination
+                        .then(|| view! { " · " <span class="tag">{tr::case_page::of_elimination(t)}</span> });
                     view! {
                         <li>
                             <span class="muted">{day_words(&e.at, t)} " · " {who}</span>
+                            {of_elimination}
                             {what}
                         </li>
                     }

@@ -100,9 +100,14 @@ pub async fn view(
         .chain(row.consent_by.clone())
         .collect();
     let people = People::load(state, mentioned).await?;
+    // Newest first, as `events`.
+    let oldest_first: Vec<CaseEvent> = events.iter().rev().cloned().collect();
+    let mut marks = crate::domain::wording::procedure_marks::of_elimination(&oldest_first);
+    marks.reverse();
     let timeline = events
         .iter()
-        .filter_map(|event| {
+        .zip(marks)
+        .filter_map(|(event, of_elimination)| {
             Some(TimelineEntry {
                 at: event.at.format("%Y-%m-%d %H:%M").to_string(),
                 who: people.who(event),
@@ -110,6 +115,7 @@ pub async fn view(
                 what: timeline_words::event_phrase(event)?,
                 by_role: event.by.role.code().to_owned(),
                 by_name: people.known_name(&event.by.user_id),
+                of_elimination,
             })
         })
         .collect();

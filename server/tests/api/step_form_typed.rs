@@ -82,6 +82,17 @@ async fn a_refused_home_check_comes_back_with_everything_typed() {
         &row[..200]
     );
     assert!(page.contains("banner error"), "and says why");
+    // The banner names each problem: on a phone the form is thousands of pixels tall.
+    let banner = &page[page.find("banner error").expect("banner")..];
+    let banner = &banner[..banner.find("</div>").expect("banner end")];
+    assert_eq!(banner.matches("<li>").count(), 3, "{banner}");
+    let zh = app::domain::lang::Lang::Zh;
+    for label in [
+        app::tr::case_page::label::guarantees(zh),
+        app::tr::case_page::label::consent_signed(zh),
+    ] {
+        assert!(banner.contains(label), "{label} named: {banner}");
+    }
     assert_eq!(detail(&cadre, &id).await["state_zh"], "待入户核查");
 }
 

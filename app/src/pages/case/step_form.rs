@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::{
     row_problems::{is_row_field, RowProblems},
-    widgets::FieldInput,
+    widgets::{label_of, FieldInput},
     words::message,
 };
 use crate::{
@@ -97,6 +97,20 @@ pub fn StepForm(
         Some(Err(e)) => Some(e.text(t).to_owned()),
         _ => None,
     };
+    // Each problem under the banner, named: a home check is about 5,800 px tall on a phone,
+    // and 请检查标红的内容 alone left the officer scrolling for the red (officer tester).
+    let kind = step.code.clone();
+    let problems = move || match answer() {
+        Some(Err(AppError::Validation(errors))) => errors
+            .iter()
+            .map(|e| match label_of(&e.field, &kind, t) {
+                "" => message(e, t),
+                _ if is_row_field(&e.field) => message(e, t),
+                label => format!("{label}{}{}", tr::common::colon(t), message(e, t)),
+            })
+            .collect(),
+        _ => Vec::<String>::new(),
+    };
     let pending = action.pending();
     // The step's name in the reader's language, by its code.
     let label =
@@ -116,7 +130,14 @@ pub fn StepForm(
                 <input type="hidden" name="case_id" value=case.id.clone() />
                 <input type="hidden" name="version" value=case.version />
                 <input type="hidden" name="form[kind]" value=step.code.clone() />
-                {move || banner().map(|b| view! { <p class="banner error" role="alert">{b}</p> })}
+                {move || banner().map(|b| view! {
+                    <div class="banner error" role="alert">
+                        <p>{b}</p>
+                        {(!problems().is_empty()).then(|| view! {
+                            <ul>{problems().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                        })}
+                    </div>
+                })}
                 {(step.code == CommandKind::ApproveExtension.code())
                     .then(|| view! { <ExtensionsAsked asked=case.pending_extensions.clone() /> })}
                 {fields

@@ -54,7 +54,7 @@ fn ticked(typed: &Typed, name: &str, value: &str, default: bool) -> bool {
 pub(super) const MEMBER_ROWS: usize = 4;
 pub(super) const MEASURE_ROWS: usize = 3;
 
-fn label_of(field: &str, kind: &str, t: Lang) -> &'static str {
+pub(super) fn label_of(field: &str, kind: &str, t: Lang) -> &'static str {
     match (field, kind) {
         ("date", "record_home_check") => tr::case_page::label::home_check_date(t),
         ("date", "hold_village_review") => tr::case_page::label::review_date(t),

@@ -117,5 +117,21 @@ mod tests {
         let (_, zh) = shown(short, Lang::Zh);
         assert!(zh.contains("（2027年3月1日期满）"), "{zh}");
         assert!(!zh.contains('{'), "every argument filled in: {zh}");
+        // The measure or the risk by name, not only "marked on this page" (tester).
+        use crate::domain::vocab::{MeasureType, RiskType};
+        let measure = Refusal::Elimination {
+            gap: EliminationGap::MeasureNotCarriedOut {
+                measure: Some(MeasureType::PublicWelfareJob),
+            },
+        };
+        assert!(shown(measure, Lang::Zh).1.contains("“公益岗位”"));
+        let risk = Refusal::Elimination {
+            gap: EliminationGap::RiskNotAddressed {
+                risk: RiskType::Illness,
+            },
+        };
+        let (_, zh) = shown(risk.clone(), Lang::Zh);
+        assert!(zh.contains(RiskType::Illness.label(Lang::Zh)), "{zh}");
+        assert!(!shown(risk, Lang::En).1.contains('{'));
     }
 }

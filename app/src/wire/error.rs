@@ -56,10 +56,15 @@ impl FieldError {
 /// day as the page writes days (2026年12月4日), anything else as it came.
 #[cfg(not(feature = "hydrate"))]
 fn shown_argument<'a>(lang: Lang, name: &str, value: &'a str) -> std::borrow::Cow<'a, str> {
-    if name == "which" {
-        if let Some(words) = crate::tr::case_items::checklist::lookup(lang, value) {
-            return words.into();
-        }
+    use crate::domain::vocab::{MeasureType, RiskType};
+    let word = match name {
+        "which" => crate::tr::case_items::checklist::lookup(lang, value),
+        "risk" => RiskType::from_code(value).map(|r| r.label(lang)),
+        "measure_type" => MeasureType::from_code(value).map(|m| m.label(lang)),
+        _ => None,
+    };
+    if let Some(word) = word {
+        return word.into();
     }
     match chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d") {
         Ok(day) => lang.date(day).into(),

@@ -28,7 +28,11 @@ pub enum EliminationGap {
     /// No carried-out measure answers this risk of the household.
     RiskNotAddressed { risk: RiskType },
     /// A measure is still only planned, or a one-off measure is not delivered.
-    MeasureNotCarriedOut,
+    MeasureNotCarriedOut {
+        /// The first such measure (absent in refusals from before it was named).
+        #[serde(default)]
+        measure: Option<MeasureType>,
+    },
     /// Per-capita income after the rigid spending is not above the monitoring line.
     NetIncomeNotAboveLine,
     /// 两不愁三保障 or drinking water not secured at the latest home check.
@@ -52,7 +56,7 @@ impl EliminationGap {
         match self {
             EliminationGap::NoMeasures => "no_measures",
             EliminationGap::RiskNotAddressed { .. } => "risk_not_addressed",
-            EliminationGap::MeasureNotCarriedOut => "measure_not_carried_out",
+            EliminationGap::MeasureNotCarriedOut { .. } => "measure_not_carried_out",
             EliminationGap::NetIncomeNotAboveLine => "net_income_not_above_line",
             EliminationGap::GuaranteesNotSecured => "guarantees_not_secured",
             EliminationGap::MonitoredTooShort { .. } => "monitored_too_short",
@@ -66,12 +70,14 @@ impl EliminationGap {
     pub fn args(&self) -> Vec<(&'static str, String)> {
         match self {
             EliminationGap::RiskNotAddressed { risk } => vec![("risk", risk.code().to_owned())],
+            EliminationGap::MeasureNotCarriedOut { measure } => measure
+                .map(|m| vec![("measure_type", m.code().to_owned())])
+                .unwrap_or_default(),
             EliminationGap::MonitoredTooShort { until } => vec![("until", until.to_string())],
             EliminationGap::TooFewVisits { needed, done } => {
                 vec![("needed", needed.to_string()), ("done", done.to_string())]
             }
             EliminationGap::NoMeasures
-            | EliminationGap::MeasureNotCarriedOut
             | EliminationGap::NetIncomeNotAboveLine
             | EliminationGap::GuaranteesNotSecured
             | EliminationGap::IncomeFalling
@@ -85,7 +91,9 @@ impl UserMessage for EliminationGap {
         match self {
             EliminationGap::NoMeasures => "elimination_gap.no_measures",
             EliminationGap::RiskNotAddressed { .. } => "elimination_gap.risk_not_addressed",
-            EliminationGap::MeasureNotCarriedOut => "elimination_gap.measure_not_carried_out",
+            EliminationGap::MeasureNotCarriedOut { .. } => {
+                "elimination_gap.measure_not_carried_out"
+            }
             EliminationGap::NetIncomeNotAboveLine => "elimination_gap.net_income_not_above_line",
             EliminationGap::GuaranteesNotSecured => "elimination_gap.guarantees_not_secured",
             EliminationGap::MonitoredTooShort { .. } => "elimination_gap.monitored_too_short",
@@ -100,8 +108,11 @@ impl UserMessage for EliminationGap {
         use crate::tr::field_error::elimination_gap as t;
         match self {
             EliminationGap::NoMeasures => t::no_measures(lang),
-            EliminationGap::RiskNotAddressed { .. } => t::risk_not_addressed(lang),
-            EliminationGap::MeasureNotCarriedOut => t::measure_not_carried_out(lang),
+            // Named where it crosses the wire (`FieldError::words`).
+            EliminationGap::RiskNotAddressed { .. }
+            | EliminationGap::MeasureNotCarriedOut { .. } => {
+                crate::domain::message::with_arguments(lang, self.key())
+            }
             EliminationGap::NetIncomeNotAboveLine => t::net_income_not_above_line(lang),
             EliminationGap::GuaranteesNotSecured => t::guarantees_not_secured(lang),
             EliminationGap::MonitoredTooShort { .. } | EliminationGap::TooFewVisits { .. } => {
@@ -196,8 +207,10 @@ pub fn check_measures(case: &Case) -> Result<(), EliminationGap> {
     if case.measures.is_empty() {
         return Err(EliminationGap::NoMeasures);
     }
-    if case.measures.iter().any(holds_back_elimination) {
-        return Err(EliminationGap::MeasureNotCarriedOut);
+    if let Some(held) = case.measures.iter().find(|m| holds_back_elimination(m)) {
+        return Err(EliminationGap::MeasureNotCarriedOut {
+            measure: Some(held.measure_type),
+        });
     }
     match unanswered_risks(case).first() {
         Some(risk) => Err(EliminationGap::RiskNotAddressed { risk: *risk }),
@@ -423,7 +436,7 @@ mod tests {
             EliminationGap::RiskNotAddressed {
                 risk: RiskType::Illness,
             },
-            EliminationGap::MeasureNotCarriedOut,
+            EliminationGap::MeasureNotCarriedOut { measure: None },
             EliminationGap::NetIncomeNotAboveLine,
             EliminationGap::GuaranteesNotSecured,
             EliminationGap::MonitoredTooShort {
@@ -436,20 +449,20 @@ mod tests {
         crate::domain::message::tests::assert_messages_are_well_formed("elimination_gap", &gaps);
     }
 
-    /// A refusal for a measure or a risk cannot name it (its words are fixed), so it points to
-    /// the case page's section that marks it, by that section's own heading (tester: the early
-    /// 风险消除 refusal did not say which measure).
+    /// A refusal for a measure or a risk names it (tester: the early 风险消除 refusal did not
+    /// say which measure, only that the page marked it).
     #[test]
-    fn a_measure_or_risk_refusal_points_to_where_the_page_marks_it() {
-        use crate::domain::{lang::Lang, message::UserMessage};
+    fn a_measure_or_risk_refusal_names_it() {
         let risk = EliminationGap::RiskNotAddressed {
             risk: RiskType::Illness,
         };
-        for gap in [EliminationGap::MeasureNotCarriedOut, risk] {
-            for lang in [Lang::Zh, Lang::En] {
-                let heading = crate::tr::case_page::measures(lang);
-                assert!(gap.text(lang).contains(heading), "{gap:?} {lang:?}");
-            }
-        }
+        let measure = EliminationGap::MeasureNotCarriedOut {
+            measure: Some(MeasureType::PublicWelfareJob),
+        };
+        assert_eq!(risk.args(), vec![("risk", "illness".to_owned())]);
+        assert_eq!(
+            measure.args(),
+            vec![("measure_type", "public_welfare_job".to_owned())]
+        );
     }
 }

@@ -407,7 +407,7 @@ mod tests {
             EliminationGap::RiskNotAddressed {
                 risk: RiskType::Illness,
             },
-            EliminationGap::MeasureNotCarriedOut,
+            EliminationGap::MeasureNotCarriedOut { measure: None },
             EliminationGap::NetIncomeNotAboveLine,
             EliminationGap::GuaranteesNotSecured,
             EliminationGap::MonitoredTooShort {

@@ -86,7 +86,9 @@ fn elimination_is_proposed_only_with_targeted_measures_carried_out_and_time_moni
                 );
                 visit(j);
             },
-            gap(EliminationGap::MeasureNotCarriedOut),
+            gap(EliminationGap::MeasureNotCarriedOut {
+                measure: Some(MeasureType::Medical),
+            }),
         ),
         (
             "a one-off relief still under way is not carried out",
@@ -99,7 +101,9 @@ fn elimination_is_proposed_only_with_targeted_measures_carried_out_and_time_moni
                 j.act(Role::TownshipOfficer, CaseCommand::AddPlan { measures });
                 visit(j);
             },
-            gap(EliminationGap::MeasureNotCarriedOut),
+            gap(EliminationGap::MeasureNotCarriedOut {
+                measure: Some(MeasureType::TemporaryRelief),
+            }),
         ),
         (
             "medical security may continue after the exit",

@@ -227,6 +227,10 @@ pub struct CaseView {
     pub comparison: Option<ComparisonView>,
     /// Identification is under way and the county has not compared data yet.
     pub comparison_pending: bool,
+    /// The recorded comparison matters to the step at hand (identification under way, or a
+    /// negative-list hit) and leads the page; otherwise it sits below the household.
+    #[serde(default)]
+    pub comparison_first: bool,
     /// How the 承诺授权 was given: ticked by the household, or read aloud by a proxy.
     pub consent_zh: String,
     /// 建档立卡脱贫户, as the latest home check recorded.

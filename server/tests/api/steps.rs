@@ -203,3 +203,18 @@ async fn the_county_page_opens_the_comparison_before_the_decision() {
     let grouped = app::domain::tracking::TrackingNumber::shown_back(&tracking);
     assert!(row.contains(&grouped), "{row}");
 }
+
+/// Once identified, the comparison no longer bears on the step at hand: it sits below the
+/// household, not above the steps (a monitored household's page opened on it: officer tester).
+#[tokio::test]
+async fn a_monitored_household_s_page_leads_with_its_steps_not_an_old_comparison() {
+    let app = spawn_app().await;
+    let (_, id) = crate::responsible_phone::identified(&app).await;
+    let township = app.login("zhen-qingshi").await;
+    let page = township.get_html(&format!("/staff/cases/{id}")).await;
+    let at = |needle: &str| page.find(needle).unwrap_or_else(|| panic!("{needle}"));
+    assert!(
+        at(r#"id="steps""#) < at(r#"data-testid="comparison""#),
+        "the steps first"
+    );
+}

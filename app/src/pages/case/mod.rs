@@ -23,7 +23,7 @@ use crate::{
 };
 use sections::{ClockList, HouseholdSummary, Timeline};
 use step_form::StepForm;
-use warnings::Warnings;
+use warnings::{LaterComparison, Warnings};
 
 /// A step posted without JavaScript and refused because the case moved on meanwhile (another
 /// officer, or another tab): the page no longer offers that step, so its form and the form's
@@ -128,6 +128,7 @@ pub fn CasePage() -> impl IntoView {
                                 }}
                             </section>
                             <HouseholdSummary case=case.clone() />
+                            <LaterComparison case=case.clone() />
                             <ClockList clocks=case.clocks.clone() pending=case.pending_extensions.clone() />
                             <Timeline entries=case.timeline.clone() />
                         }

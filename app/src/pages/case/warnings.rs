@@ -33,6 +33,7 @@ pub fn Warnings(case: CaseView) -> impl IntoView {
     let comparison = case
         .comparison
         .clone()
+        .filter(|_| case.comparison_first)
         .map(|c| view! { <ComparisonCard comparison=c /> }.into_any())
         .or_else(|| {
             case.comparison_pending.then(|| {
@@ -80,6 +81,14 @@ pub fn Warnings(case: CaseView) -> impl IntoView {
         }
     });
     view! { {refused} {duplicates} {later} {comparison} {members} }
+}
+
+/// The county's comparison once it no longer bears on the step at hand: below the household.
+#[component]
+pub fn LaterComparison(case: CaseView) -> impl IntoView {
+    case.comparison
+        .filter(|_| !case.comparison_first)
+        .map(|c| view! { <ComparisonCard comparison=c /> })
 }
 
 #[component]

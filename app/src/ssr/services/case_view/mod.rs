@@ -238,6 +238,13 @@ pub async fn view(
         category_hint,
         consent_zh: sections::zh(&consent, case_words::consent_words),
         consent,
+        // Monitored households' pages opened on a months-old comparison card, their steps
+        // below the fold on a phone (officer tester).
+        comparison_first: case.comparison.as_ref().is_some_and(|c| !c.hits.is_empty())
+            || matches!(
+                case.state.review_step(),
+                Some((Procedure::Identification, _))
+            ),
         comparison_pending: case.comparison.is_none()
             && matches!(
                 case.state.review_step(),

@@ -167,6 +167,9 @@ pub(super) fn log_visit(
             .ok_or(Refusal::MissingData { field: "new_tier" })?;
         ctx.policy.visit_span(tier)
     };
+    // The tier it already has is no change (the history said 风险等级调整为红色 of a red
+    // household: tester).
+    let new_tier = new_tier.filter(|t| Some(*t) != case.tier);
     out.push(EventKind::VisitLogged {
         date,
         notes,

@@ -111,16 +111,19 @@ pub fn progress(case: &Case, inputs: &Inputs<'_>) -> Progress {
     let clock = step.clock.and_then(|kind| case.open_clock(kind));
     let due = clock.map(|c| c.due_on);
     let mut next = step.next;
+    let late = late_clock(case, clock, inputs);
     if let (Some(due), Some(clock)) = (due, clock) {
-        // A step whose sentence names the date itself (a refusal's) is not told it again.
+        // A step whose sentence names the date itself (a refusal's) is not told it again, nor
+        // a late one: the overdue box says the date has passed (it read 最迟在…前完成 the day
+        // after: tester).
         let said = next.contains(&lang.date(due));
-        if !said && !clock.kind.is_minimum() && !matches!(clock.state, ClockState::Paused { .. }) {
+        let quiet = clock.kind.is_minimum() || matches!(clock.state, ClockState::Paused { .. });
+        if !said && !quiet && late.is_none() {
             next.push_str(&tr::progress::due(lang, lang.date(due)));
         }
     }
     next.push_str(&step.then);
-    let overdue =
-        late_clock(case, clock, inputs).map(|late| overdue_sentence(late, step.who, lang));
+    let overdue = late.map(|late| overdue_sentence(late, step.who, lang));
     Progress {
         headline: step.headline,
         done: step.done,

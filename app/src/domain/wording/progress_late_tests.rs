@@ -238,8 +238,11 @@ fn a_late_acceptance_counts_the_visit_from_today() {
     let case = super::filed();
     let on_time = view(&case, date(2026, 3, 3), Lang::Zh);
     assert!(on_time.next.contains("2026年3月11日前"), "{}", on_time.next);
+    assert!(on_time.next.contains("前完成"), "{}", on_time.next);
     let late = view(&case, date(2026, 3, 16), Lang::Zh);
     assert!(late.overdue.is_some(), "acceptance is late");
+    // The date passed: only the overdue box says it (it read 最迟在…前完成 the day after).
+    assert!(!late.next.contains("前完成"), "{}", late.next);
     assert!(!late.next.contains("2026年3月11日"), "{}", late.next);
     assert!(late.next.contains("2026年3月20日前"), "{}", late.next);
 }

@@ -96,6 +96,20 @@ fn each_visit_meets_the_visit_clock_and_starts_the_next_by_the_new_tier() {
     assert_eq!(visits[1].started_on, today);
     assert_eq!(visits[1].due_on, today + Duration::days(15));
     assert_eq!(j.case.tier, Some(RiskTier::Red));
+    // Picking the tier it has is no change: the history must not say it changed (tester).
+    j.act(
+        Role::VillageCadre,
+        CaseCommand::LogVisit {
+            date: today,
+            notes: "仍需关注".to_owned(),
+            new_tier: Some(RiskTier::Red),
+        },
+    );
+    let logged = j.events.iter().rev().find_map(|e| match &e.kind {
+        EventKind::VisitLogged { new_tier, .. } => Some(*new_tier),
+        _ => None,
+    });
+    assert_eq!(logged, Some(None));
 }
 
 #[test]

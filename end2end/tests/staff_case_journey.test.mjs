@@ -172,7 +172,7 @@ test('a case travels from report to risk elimination, each step by the right per
   await openCase(page, 'xian-head', name, DESKTOP);
   await step(page, '县级审定（风险消除）', async (f) => f.locator('input[name="form[decision]"][value="eliminate"]').check());
   await expectState(page, '风险已消除');
-  // In the village's queue too, beside its next step (the quarterly re-check visit).
+  // In the village's 全部 tab too, with its state (its quarterly re-check is not standing 待办).
   await loginAs(page, 'cun-qingshi');
   await page.goto(`${BASE_URL}/staff?tab=all&q=${encodeURIComponent(name)}`);
   await page.locator('li.queue-item', { hasText: name }).filter({ hasText: '风险已消除' }).first().waitFor();

@@ -11,12 +11,12 @@ use super::command::CommandKind;
 use super::guard::check_allowed;
 use super::plan_review::PlanReview;
 use super::policy::Policy;
-use super::state::{Case, ReviewStep};
+use super::state::{Case, CaseState, ReviewStep};
 use crate::domain::clock::{ClockKind, QueueUrgencyKey};
 use crate::domain::vocab::{Category, RiskTier};
 
 /// Bumped whenever the derivation changes, so stored rows are recomputed.
-const DERIVATION: &str = "w4";
+const DERIVATION: &str = "w5";
 
 /// The stored work of one case, per role.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -286,6 +286,8 @@ pub fn in_working_order(
             (true, _) if deciding && *k == K::RecordComparison => 0,
             (true, true) => 1,
             (true, false) => 2,
+            // A re-check visit leads an eliminated household's page (opened near its date).
+            (false, _) if *k == K::LogVisit => 2,
             (false, _) => 3,
         },
     );
@@ -307,14 +309,11 @@ pub fn next_step(case: &Case, role: Role, offered: Vec<CommandKind>) -> Option<C
 pub const VISIT_OPENS_DAYS_BEFORE: i64 = 7;
 
 /// Whether `step`, first in working order, is due on `today` plainly enough for the case
-/// page to open its form: work to do and, for a visit, a visit clock due within
-/// [`VISIT_OPENS_DAYS_BEFORE`] days (or overdue).
+/// page to open its form: work to do or, for a visit (an eliminated household's re-check
+/// too), a visit clock due within [`VISIT_OPENS_DAYS_BEFORE`] days (or overdue).
 pub fn opens_by_itself(case: &Case, role: Role, step: CommandKind, today: NaiveDate) -> bool {
-    if !is_work_item_for(case, step, role) {
-        return false;
-    }
     if step != CommandKind::LogVisit {
-        return true;
+        return is_work_item_for(case, step, role);
     }
     case.open_clocks()
         .filter(|c| {
@@ -341,6 +340,10 @@ pub fn is_work_item_for(case: &Case, kind: CommandKind, role: Role) -> bool {
             K::AddPlan => case.measures.is_empty() && !county,
             K::RecordComparison => case.comparison.is_none(),
             K::UpdateMeasureStatus => !county,
+            // An eliminated household's quarterly re-check is not standing work: it kept every
+            // eliminated household in the village's and township's 待办 for months (tester).
+            // The tabs still bring it up as its date nears (即将到期, 已逾期).
+            K::LogVisit => !matches!(case.state, CaseState::Eliminated { .. }),
             _ => true,
         }
 }

@@ -260,10 +260,22 @@ fn assistance_is_township_work_not_the_county_s() {
 /// household's page opened 登记走访 with the re-check weeks away (officer tester).
 #[test]
 fn a_visit_opens_by_itself_only_near_its_due_day() {
-    use crate::domain::case::work::{opens_by_itself, VISIT_OPENS_DAYS_BEFORE};
+    use crate::domain::case::work::{in_working_order, opens_by_itself, VISIT_OPENS_DAYS_BEFORE};
     use crate::domain::clock::ClockKind;
     let mut j = eliminated();
     let role = Role::VillageCadre;
+    // Not standing work: an eliminated household sat in the village's and township's 待办 for
+    // months (tester). Its page still leads with the re-check.
+    let owners = j.case.work_owners(&j.policy);
+    assert!(
+        !owners.village_cadre && !owners.township_officer,
+        "{owners:?}"
+    );
+    let offered = j.case.available_commands(&actor(role), &j.policy, j.now);
+    assert_eq!(
+        in_working_order(&j.case, role, offered)[0],
+        CommandKind::LogVisit
+    );
     let due = j
         .case
         .open_clock(ClockKind::MonitoringVisit)

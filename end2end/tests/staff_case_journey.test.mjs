@@ -172,6 +172,8 @@ test('a case travels from report to risk elimination, each step by the right per
   await openCase(page, 'xian-head', name, DESKTOP);
   await step(page, '县级审定（风险消除）', async (f) => f.locator('input[name="form[decision]"][value="eliminate"]').check());
   await expectState(page, '风险已消除');
+  // No risk tier shown once the risk is gone (it read as a current one: tester).
+  assert.equal(await page.locator('dt', { hasText: '风险等级' }).count(), 0);
   // In the village's 全部 tab too, with its state (its quarterly re-check is not standing 待办).
   await loginAs(page, 'cun-qingshi');
   await page.goto(`${BASE_URL}/staff?tab=all&q=${encodeURIComponent(name)}`);

@@ -161,7 +161,12 @@ pub async fn view(
         description: row.description.clone(),
         discovered_on: case.discovered_on.to_string(),
         category_zh: case.category.map(|c| c.label_zh().to_owned()),
-        tier_zh: case.tier.map(|t| t.label_zh().to_owned()),
+        // A tier sets a monitored household's visits; after 风险已消除 it would read as a
+        // current risk (tester).
+        tier_zh: case
+            .tier
+            .filter(|_| case.state.is_monitored())
+            .map(|t| t.label_zh().to_owned()),
         responsible: case
             .responsible
             .as_deref()

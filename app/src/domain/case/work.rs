@@ -328,8 +328,7 @@ pub fn opens_by_itself(case: &Case, role: Role, step: CommandKind, today: NaiveD
 /// Like [`is_work_item`], but a step already done once (a responsible person named, a plan
 /// made) is not "to do" again just because the engine allows changing it, and assistance
 /// (naming the responsible person, the plan, a measure's progress) is the township's and the
-/// departments' work, whose clocks the township owns: the county may record it, but it is not
-/// in the county's 待办 (it listed 确定帮扶责任人 and opened 更新措施进度 on every assisted
+/// departments' work: the county may record it, but it is not in the county's 待办 (it listed 确定帮扶责任人 and opened 更新措施进度 on every assisted
 /// case: officer tester).
 pub fn is_work_item_for(case: &Case, kind: CommandKind, role: Role) -> bool {
     use CommandKind as K;

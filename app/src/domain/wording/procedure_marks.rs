@@ -6,11 +6,11 @@ use crate::domain::case::event::{CaseEvent, EventKind};
 
 /// For each event, in the order given (oldest first), whether it is a step of an elimination
 /// procedure that shares its words with identification.
-pub fn of_elimination(events: &[CaseEvent]) -> Vec<bool> {
+pub fn of_elimination<'a>(events: impl IntoIterator<Item = &'a CaseEvent>) -> Vec<bool> {
     use EventKind as E;
     let mut running = false;
     events
-        .iter()
+        .into_iter()
         .map(|event| match &event.kind {
             E::EliminationProposed { .. } => {
                 running = true;

@@ -104,8 +104,8 @@ pub fn StepForm(
         Some(Err(AppError::Validation(errors))) => errors
             .iter()
             .map(|e| match label_of(&e.field, &kind, t) {
-                "" => message(e, t),
-                _ if is_row_field(&e.field) => message(e, t),
+                // A row's message names its member or measure already.
+                label if label.is_empty() || is_row_field(&e.field) => message(e, t),
                 label => format!("{label}{}{}", tr::common::colon(t), message(e, t)),
             })
             .collect(),
@@ -130,13 +130,16 @@ pub fn StepForm(
                 <input type="hidden" name="case_id" value=case.id.clone() />
                 <input type="hidden" name="version" value=case.version />
                 <input type="hidden" name="form[kind]" value=step.code.clone() />
-                {move || banner().map(|b| view! {
-                    <div class="banner error" role="alert">
-                        <p>{b}</p>
-                        {(!problems().is_empty()).then(|| view! {
-                            <ul>{problems().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
-                        })}
-                    </div>
+                {move || banner().map(|b| {
+                    let listed = problems();
+                    view! {
+                        <div class="banner error" role="alert">
+                            <p>{b}</p>
+                            {(!listed.is_empty()).then(|| view! {
+                                <ul>{listed.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                            })}
+                        </div>
+                    }
                 })}
                 {(step.code == CommandKind::ApproveExtension.code())
                     .then(|| view! { <ExtensionsAsked asked=case.pending_extensions.clone() /> })}

@@ -100,9 +100,8 @@ pub async fn view(
         .chain(row.consent_by.clone())
         .collect();
     let people = People::load(state, mentioned).await?;
-    // Newest first, as `events`.
-    let oldest_first: Vec<CaseEvent> = events.iter().rev().cloned().collect();
-    let mut marks = crate::domain::wording::procedure_marks::of_elimination(&oldest_first);
+    // Marked oldest first, then put back in `events`' order (newest first).
+    let mut marks = crate::domain::wording::procedure_marks::of_elimination(events.iter().rev());
     marks.reverse();
     let timeline = events
         .iter()

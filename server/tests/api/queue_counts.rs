@@ -120,7 +120,7 @@ fn expected_counts(cases: &[Case], actor: &Actor, policy: &Policy, cal: &Calenda
         .filter(|c| {
             c.available_commands(actor, policy, to_beijing(now))
                 .into_iter()
-                .any(|k| work::is_work_item_for(c, k, actor.role))
+                .any(|k| work::is_work_on(c, k, actor.role, work::WorkDay { today, policy }))
         })
         .count();
     let level = |c: &&&Case| {

@@ -365,6 +365,26 @@ pub fn check_plan_noticed(case: &Case) -> Result<(), EliminationGap> {
     }
 }
 
+/// The day from which a proposal of 风险消除 would pass the checks made when it is proposed
+/// (measures carried out, the plan's notice over, the visits and the time monitored), or
+/// `None` while something other than time holds it back. The queue lists the proposal as
+/// the village's work from that day: it listed every monitored household, ready or not
+/// (tester). The policy form sets the minimum in months, which no holiday calendar moves.
+pub fn may_propose_from(case: &Case, policy: &Policy) -> Option<NaiveDate> {
+    check_measures(case).ok()?;
+    check_plan_noticed(case).ok()?;
+    let evidence = stability(case, case.discovered_on);
+    if evidence.visits < policy.rules.elimination_min_visits {
+        return None;
+    }
+    let span = policy.rules.elimination_min_monitoring;
+    Some(due_date(
+        evidence.monitored_since,
+        span,
+        &Calendar::weekdays_only(),
+    ))
+}
+
 /// What the home check's own facts refuse, whatever else is done: income after the rigid
 /// spending not above the line, and an item of 两不愁三保障 not secured.
 fn household_gaps(household: &HomeCheckRecord, policy: &Policy) -> Vec<EliminationGap> {

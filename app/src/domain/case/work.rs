@@ -1,7 +1,7 @@
 //! Who has a step to take on a case (its 待办), in a form the database can filter and count
 //! on: one flag per acting role, the day a step opens when it waits for a date, and the one
 //! user a step is not for. Derived from the same rules as the forms offered
-//! ([`Case::available_commands`] and [`is_work_item_for`]); a property test holds the
+//! ([`Case::available_commands`] and [`is_work_on`]); a property test holds the
 //! two together for every role, user and day.
 
 use chrono::{NaiveDate, NaiveTime};
@@ -11,12 +11,12 @@ use super::command::CommandKind;
 use super::guard::check_allowed;
 use super::plan_review::PlanReview;
 use super::policy::Policy;
-use super::state::{Case, CaseState, ReviewStep};
+use super::state::{Case, MeasureStatus, ReviewStep};
 use crate::domain::clock::{ClockKind, QueueUrgencyKey};
 use crate::domain::vocab::{Category, RiskTier};
 
 /// Bumped whenever the derivation changes, so stored rows are recomputed.
-const DERIVATION: &str = "w5";
+const DERIVATION: &str = "w6";
 
 /// The stored work of one case, per role.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -26,7 +26,10 @@ pub struct WorkOwners {
     /// ... or from this day on (ending the public notice once its minimum has run).
     pub village_cadre_from: Option<NaiveDate>,
     pub township_officer: bool,
+    /// ... or from this day on (a visit or a measure's date nears).
+    pub township_officer_from: Option<NaiveDate>,
     pub township_head: bool,
+    pub township_head_from: Option<NaiveDate>,
     pub county_officer: bool,
     pub county_head: bool,
     /// The county head whose only step would be deciding their own extension request.
@@ -37,12 +40,11 @@ pub struct WorkOwners {
 impl WorkOwners {
     /// Whether `user` of `role` (in scope) has a step on `today`: what the queue's SQL asks.
     pub fn has_step(&self, role: Role, user_id: &str, today: NaiveDate) -> bool {
+        let opened = |from: Option<NaiveDate>| from.is_some_and(|d| d <= today);
         match role {
-            Role::VillageCadre => {
-                self.village_cadre || self.village_cadre_from.is_some_and(|d| d <= today)
-            }
-            Role::TownshipOfficer => self.township_officer,
-            Role::TownshipHead => self.township_head,
+            Role::VillageCadre => self.village_cadre || opened(self.village_cadre_from),
+            Role::TownshipOfficer => self.township_officer || opened(self.township_officer_from),
+            Role::TownshipHead => self.township_head || opened(self.township_head_from),
             Role::CountyOfficer => self.county_officer,
             Role::CountyHead => {
                 self.county_head && self.county_head_except.as_deref() != Some(user_id)
@@ -124,12 +126,16 @@ impl Case {
     ) -> WorkOwners {
         let work = |role| self.role_work(role, policy, counts);
         let village = work(Role::VillageCadre);
+        let township_officer = work(Role::TownshipOfficer);
+        let township_head = work(Role::TownshipHead);
         let county_head = work(Role::CountyHead);
         WorkOwners {
             village_cadre: village.now,
             village_cadre_from: village.from,
-            township_officer: work(Role::TownshipOfficer).now,
-            township_head: work(Role::TownshipHead).now,
+            township_officer: township_officer.now,
+            township_officer_from: township_officer.from,
+            township_head: township_head.now,
+            township_head_from: township_head.from,
             county_officer: work(Role::CountyOfficer).now,
             county_head: county_head.now,
             county_head_except: county_head.except,
@@ -182,7 +188,14 @@ impl Case {
                     }
                 }
                 CommandKind::ApproveExtension => approves |= allowed(kind, any_day),
-                _ => work.now |= allowed(kind, any_day),
+                _ if allowed(kind, any_day) => match work_opens(self, kind, role, policy) {
+                    Opens::Now => work.now = true,
+                    Opens::From(day) => {
+                        work.from = Some(work.from.map_or(day, |d| d.min(day)));
+                    }
+                    Opens::Never => {}
+                },
+                _ => {}
             }
         }
         if approves && !work.now {
@@ -276,60 +289,124 @@ pub fn in_working_order(
     case: &Case,
     role: Role,
     mut offered: Vec<CommandKind>,
+    day: WorkDay<'_>,
 ) -> Vec<CommandKind> {
     use CommandKind as K;
     // The county's decision waits for its data comparison: offered side by side, the
     // decision came first and was refused for want of the comparison (officer tester).
     let deciding = offered.contains(&K::CountyDecide);
     offered.sort_by_key(
-        |k| match (is_work_item_for(case, *k, role), is_procedure_step(*k)) {
+        |k| match (is_work_on(case, *k, role, day), is_procedure_step(*k)) {
             (true, _) if deciding && *k == K::RecordComparison => 0,
             (true, true) => 1,
             (true, false) => 2,
-            // A re-check visit leads an eliminated household's page (opened near its date).
-            (false, _) if *k == K::LogVisit => 2,
-            (false, _) => 3,
+            // A visit not yet near still leads a page with nothing else to do (an eliminated
+            // household's re-check), after any work.
+            (false, _) if *k == K::LogVisit => 3,
+            (false, _) => 4,
         },
     );
     offered
 }
 
 /// The step the queue names for an officer offered `offered`: the first in working order,
-/// when it is work to do.
-pub fn next_step(case: &Case, role: Role, offered: Vec<CommandKind>) -> Option<CommandKind> {
-    in_working_order(case, role, offered)
+/// when it is work to do that day.
+pub fn next_step(
+    case: &Case,
+    role: Role,
+    offered: Vec<CommandKind>,
+    day: WorkDay<'_>,
+) -> Option<CommandKind> {
+    in_working_order(case, role, offered, day)
         .into_iter()
         .next()
-        .filter(|k| is_work_item_for(case, *k, role))
+        .filter(|k| is_work_on(case, *k, role, day))
 }
 
-/// How many days before its visit clock falls due a visit is the step a case page opens by
-/// itself: an eliminated household's page opened 登记走访 with the re-check weeks away
-/// (officer tester). The queue still lists the case; its tabs follow the deadline.
-pub const VISIT_OPENS_DAYS_BEFORE: i64 = 7;
+/// How many days before its date a visit or a measure's change becomes work (in the 待办,
+/// and the form a case page opens by itself): every monitored household sat in the village's
+/// 待办 for its monthly visit, and every assisted one in the township's for its measures,
+/// all year (tester). The 即将到期 and 已逾期 tabs follow the clocks as before.
+pub const WORK_OPENS_DAYS_BEFORE: i64 = 7;
 
-/// Whether `step`, first in working order, is due on `today` plainly enough for the case
-/// page to open its form: work to do or, for a visit (an eliminated household's re-check
-/// too), a visit clock due within [`VISIT_OPENS_DAYS_BEFORE`] days (or overdue).
-pub fn opens_by_itself(case: &Case, role: Role, step: CommandKind, today: NaiveDate) -> bool {
-    if step != CommandKind::LogVisit {
-        return is_work_item_for(case, step, role);
+/// Whether `step`, first in working order, is due that day plainly enough for the case
+/// page to open its form.
+pub fn opens_by_itself(case: &Case, role: Role, step: CommandKind, day: WorkDay<'_>) -> bool {
+    is_work_on(case, step, role, day)
+}
+
+/// The day a step's being work is asked for, and the policy it depends on.
+#[derive(Debug, Clone, Copy)]
+pub struct WorkDay<'a> {
+    pub today: NaiveDate,
+    pub policy: &'a Policy,
+}
+
+/// When a step becomes work for a role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opens {
+    Now,
+    From(NaiveDate),
+    Never,
+}
+
+/// When `kind` is work for `role`: most steps are work as soon as they are offered; a visit
+/// from a week before its visit clock falls due; a township's measure update from a week
+/// before a planned measure's start or a running one's end; proposing 风险消除 once the
+/// proposal would pass its checks.
+pub fn work_opens(case: &Case, kind: CommandKind, role: Role, policy: &Policy) -> Opens {
+    use CommandKind as K;
+    if !is_work_item_for(case, kind, role) {
+        return Opens::Never;
     }
-    case.open_clocks()
-        .filter(|c| {
-            matches!(
-                c.kind,
-                ClockKind::MonitoringVisit | ClockKind::CampaignVisit
-            )
-        })
-        .any(|c| (c.due_on - today).num_days() <= VISIT_OPENS_DAYS_BEFORE)
+    let days_before = |day: NaiveDate| day - chrono::Duration::days(WORK_OPENS_DAYS_BEFORE);
+    let earliest = |days: &mut dyn Iterator<Item = NaiveDate>| {
+        days.min()
+            .map_or(Opens::Never, |d| Opens::From(days_before(d)))
+    };
+    match kind {
+        K::LogVisit => earliest(
+            &mut case
+                .open_clocks()
+                .filter(|c| {
+                    matches!(
+                        c.kind,
+                        ClockKind::MonitoringVisit | ClockKind::CampaignVisit
+                    )
+                })
+                .map(|c| c.due_on),
+        ),
+        K::ProposeElimination => {
+            super::elimination::may_propose_from(case, policy).map_or(Opens::Never, Opens::From)
+        }
+        // The lead department carries its measures out: work while any runs.
+        K::UpdateMeasureStatus if role == Role::DepartmentLiaison => Opens::Now,
+        K::UpdateMeasureStatus => {
+            earliest(&mut case.measures.iter().filter_map(|m| match m.status {
+                MeasureStatus::Planned => Some(m.start),
+                MeasureStatus::InProgress => Some(m.end),
+                MeasureStatus::Delivered => None,
+            }))
+        }
+        _ => Opens::Now,
+    }
+}
+
+/// Whether `kind` is work for `role` on `day` (see [`work_opens`]).
+pub fn is_work_on(case: &Case, kind: CommandKind, role: Role, day: WorkDay<'_>) -> bool {
+    match work_opens(case, kind, role, day.policy) {
+        Opens::Now => true,
+        Opens::From(from) => from <= day.today,
+        Opens::Never => false,
+    }
 }
 
 /// Like [`is_work_item`], but a step already done once (a responsible person named, a plan
 /// made) is not "to do" again just because the engine allows changing it, and assistance
 /// (naming the responsible person, the plan, a measure's progress) is the township's and the
-/// departments' work: the county may record it, but it is not in the county's 待办 (it listed 确定帮扶责任人 and opened 更新措施进度 on every assisted
-/// case: officer tester).
+/// departments' work: the county may record it, but it is not in the county's 待办 (it
+/// listed 确定帮扶责任人 and opened 更新措施进度 on every assisted case: officer tester).
+/// Whether it is work on a given day: [`is_work_on`].
 pub fn is_work_item_for(case: &Case, kind: CommandKind, role: Role) -> bool {
     use CommandKind as K;
     let county = matches!(role, Role::CountyOfficer | Role::CountyHead);
@@ -339,10 +416,9 @@ pub fn is_work_item_for(case: &Case, kind: CommandKind, role: Role) -> bool {
             K::AddPlan => case.measures.is_empty() && !county,
             K::RecordComparison => case.comparison.is_none(),
             K::UpdateMeasureStatus => !county,
-            // An eliminated household's quarterly re-check is not standing work: it kept every
-            // eliminated household in the village's and township's 待办 for months (tester).
-            // The tabs still bring it up as its date nears (即将到期, 已逾期).
-            K::LogVisit => !matches!(case.state, CaseState::Eliminated { .. }),
+            // The village visits; the township may record a visit, but every household's
+            // visit was in its 待办 beside the village's.
+            K::LogVisit => role == Role::VillageCadre,
             _ => true,
         }
 }

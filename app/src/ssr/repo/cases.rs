@@ -222,7 +222,9 @@ pub struct QueueColumns {
     pub work_village_cadre: bool,
     pub work_village_from: Option<String>,
     pub work_township_officer: bool,
+    pub work_township_officer_from: Option<String>,
     pub work_township_head: bool,
+    pub work_township_head_from: Option<String>,
     pub work_county_officer: bool,
     pub work_county_head: bool,
     pub work_except_user: Option<String>,
@@ -235,9 +237,10 @@ pub struct QueueColumns {
 }
 
 const QUEUE_COLUMNS: &str = "work_village_cadre, work_village_from, work_township_officer, \
-    work_township_head, work_county_officer, work_county_head, work_except_user, work_department, \
-    work_rev, category, tier, urgency_due_on, paused_left";
-const QUEUE_COLUMN_COUNT: usize = 13;
+    work_township_officer_from, work_township_head, work_township_head_from, work_county_officer, \
+    work_county_head, work_except_user, work_department, work_rev, category, tier, urgency_due_on, \
+    paused_left";
+const QUEUE_COLUMN_COUNT: usize = 15;
 
 fn placeholders(first: usize, count: usize) -> String {
     (first..first + count)
@@ -258,7 +261,9 @@ impl From<&QueueKeys> for QueueColumns {
             work_village_cadre: work.village_cadre,
             work_village_from: work.village_cadre_from.map(|d| d.to_string()),
             work_township_officer: work.township_officer,
+            work_township_officer_from: work.township_officer_from.map(|d| d.to_string()),
             work_township_head: work.township_head,
+            work_township_head_from: work.township_head_from.map(|d| d.to_string()),
             work_county_officer: work.county_officer,
             work_county_head: work.county_head,
             work_except_user: work.county_head_except.clone(),
@@ -291,7 +296,9 @@ impl QueueColumns {
             .bind(flag(self.work_village_cadre))
             .bind(self.work_village_from.as_deref())
             .bind(flag(self.work_township_officer))
+            .bind(self.work_township_officer_from.as_deref())
             .bind(flag(self.work_township_head))
+            .bind(self.work_township_head_from.as_deref())
             .bind(flag(self.work_county_officer))
             .bind(flag(self.work_county_head))
             .bind(self.work_except_user.as_deref())

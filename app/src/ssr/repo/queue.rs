@@ -233,8 +233,14 @@ impl OpenWhere {
                         let t = self.text(work.today);
                         format!("(work_village_cadre = 1 or work_village_from <= {t})")
                     }
-                    Role::TownshipOfficer => "work_township_officer = 1".to_owned(),
-                    Role::TownshipHead => "work_township_head = 1".to_owned(),
+                    Role::TownshipOfficer => {
+                        let t = self.text(work.today);
+                        format!("(work_township_officer = 1 or work_township_officer_from <= {t})")
+                    }
+                    Role::TownshipHead => {
+                        let t = self.text(work.today);
+                        format!("(work_township_head = 1 or work_township_head_from <= {t})")
+                    }
                     Role::CountyOfficer => "work_county_officer = 1".to_owned(),
                     Role::CountyHead => {
                         let u = self.text(work.user_id);

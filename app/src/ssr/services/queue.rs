@@ -89,8 +89,12 @@ impl Reader<'_> {
         let lang = self.lang;
         let actor = self.staff.actor();
         let offered = case.available_commands(&actor, &state.policy, to_beijing(now));
+        let day = work::WorkDay {
+            today,
+            policy: &state.policy,
+        };
         let next_step =
-            work::next_step(&case, actor.role, offered).map(|k| k.label(lang).to_owned());
+            work::next_step(&case, actor.role, offered, day).map(|k| k.label(lang).to_owned());
         Some(QueueItem {
             case_id: row.id.clone(),
             tracking: TrackingNumber::shown_back(&row.tracking_number),

@@ -11,3 +11,4 @@ pub(crate) mod setups;
 pub(crate) mod support;
 mod transitions;
 mod transitions_engine;
+mod work_dates;

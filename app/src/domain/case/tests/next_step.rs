@@ -145,17 +145,17 @@ fn the_step_due_comes_before_a_visit_and_an_extension() {
     let cadre = actor(Role::VillageCadre);
     let offered = j.case.available_commands(&cadre, &j.policy, j.now);
     assert!(offered.contains(&CommandKind::LogVisit), "{offered:?}");
-    let ordered = in_working_order(&j.case, cadre.role, offered.clone());
+    let ordered = in_working_order(&j.case, cadre.role, offered.clone(), j.day());
     assert_eq!(ordered[0], CommandKind::ReviewPlan, "{ordered:?}");
     assert_eq!(ordered.len(), offered.len(), "nothing dropped");
     assert_eq!(
-        next_step(&j.case, cadre.role, offered),
+        next_step(&j.case, cadre.role, offered, j.day()),
         Some(CommandKind::ReviewPlan)
     );
     // With no step of procedure left, the visit leads; an extension never does.
     let j = plan_notice_running();
     let offered = j.case.available_commands(&cadre, &j.policy, j.now);
-    let first = in_working_order(&j.case, cadre.role, offered.clone())[0];
+    let first = in_working_order(&j.case, cadre.role, offered.clone(), j.day())[0];
     assert_eq!(first, CommandKind::LogVisit, "{offered:?}");
     for j in [
         reported(),
@@ -169,9 +169,9 @@ fn the_step_due_comes_before_a_visit_and_an_extension() {
             Role::CountyOfficer,
         ] {
             let offered = j.case.available_commands(&actor(role), &j.policy, j.now);
-            let work: Vec<bool> = in_working_order(&j.case, role, offered)
+            let work: Vec<bool> = in_working_order(&j.case, role, offered, j.day())
                 .into_iter()
-                .map(|k| crate::domain::case::work::is_work_item_for(&j.case, k, role))
+                .map(|k| crate::domain::case::work::is_work_on(&j.case, k, role, j.day()))
                 .collect();
             assert!(work.windows(2).all(|w| w[0] || !w[1]), "{role:?}: {work:?}");
         }
@@ -188,17 +188,17 @@ fn the_county_compares_before_it_decides() {
     let offered = j.case.available_commands(&county, &j.policy, j.now);
     assert!(offered.contains(&CommandKind::CountyDecide), "{offered:?}");
     assert_eq!(
-        in_working_order(&j.case, county.role, offered.clone())[0],
+        in_working_order(&j.case, county.role, offered.clone(), j.day())[0],
         CommandKind::RecordComparison
     );
     assert_eq!(
-        next_step(&j.case, county.role, offered),
+        next_step(&j.case, county.role, offered, j.day()),
         Some(CommandKind::RecordComparison)
     );
     let j = compared();
     let offered = j.case.available_commands(&county, &j.policy, j.now);
     assert_eq!(
-        next_step(&j.case, county.role, offered),
+        next_step(&j.case, county.role, offered, j.day()),
         Some(CommandKind::CountyDecide)
     );
 }
@@ -213,7 +213,10 @@ fn after_elimination_nothing_is_due_though_reopening_is_offered() {
         .case
         .available_commands(&actor(Role::CountyOfficer), &j.policy, j.now);
     assert!(offered.contains(&CommandKind::Reopen), "{offered:?}");
-    assert_eq!(next_step(&j.case, Role::CountyOfficer, offered), None);
+    assert_eq!(
+        next_step(&j.case, Role::CountyOfficer, offered, j.day()),
+        None
+    );
 }
 
 /// Assistance is the township's and the departments' to record: the county may, but it is
@@ -236,7 +239,7 @@ fn assistance_is_township_work_not_the_county_s() {
                 "{role:?} may still record {kind:?}"
             );
             assert!(!is_work_item_for(&j.case, kind, role));
-            assert_ne!(next_step(&j.case, role, offered), Some(kind));
+            assert_ne!(next_step(&j.case, role, offered, j.day()), Some(kind));
         }
         assert!(
             is_work_item_for(&j.case, kind, Role::TownshipOfficer),
@@ -260,7 +263,7 @@ fn assistance_is_township_work_not_the_county_s() {
 /// household's page opened 登记走访 with the re-check weeks away (officer tester).
 #[test]
 fn a_visit_opens_by_itself_only_near_its_due_day() {
-    use crate::domain::case::work::{in_working_order, opens_by_itself, VISIT_OPENS_DAYS_BEFORE};
+    use crate::domain::case::work::{in_working_order, opens_by_itself, WORK_OPENS_DAYS_BEFORE};
     use crate::domain::clock::ClockKind;
     let mut j = eliminated();
     let role = Role::VillageCadre;
@@ -273,7 +276,7 @@ fn a_visit_opens_by_itself_only_near_its_due_day() {
     );
     let offered = j.case.available_commands(&actor(role), &j.policy, j.now);
     assert_eq!(
-        in_working_order(&j.case, role, offered)[0],
+        in_working_order(&j.case, role, offered, j.day())[0],
         CommandKind::LogVisit
     );
     let due = j
@@ -281,25 +284,28 @@ fn a_visit_opens_by_itself_only_near_its_due_day() {
         .open_clock(ClockKind::MonitoringVisit)
         .expect("an eliminated household is still visited")
         .due_on;
-    let far = (due - j.today()).num_days() - VISIT_OPENS_DAYS_BEFORE - 1;
+    let far = (due - j.today()).num_days() - WORK_OPENS_DAYS_BEFORE - 1;
     assert!(far >= 0, "the setup's visit is not already near: {due}");
     j.days(far);
+    let owners = j.case.work_owners(&j.policy);
+    assert!(!owners.has_step(role, "cadre", j.today()));
+    assert!(owners.has_step(role, "cadre", j.today() + chrono::Duration::days(1)));
     assert!(!opens_by_itself(
         &j.case,
         role,
         CommandKind::LogVisit,
-        j.today()
+        j.day()
     ));
     j.days(1);
     assert!(opens_by_itself(
         &j.case,
         role,
         CommandKind::LogVisit,
-        j.today()
+        j.day()
     ));
-    j.days(VISIT_OPENS_DAYS_BEFORE + 3);
+    j.days(WORK_OPENS_DAYS_BEFORE + 3);
     assert!(
-        opens_by_itself(&j.case, role, CommandKind::LogVisit, j.today()),
+        opens_by_itself(&j.case, role, CommandKind::LogVisit, j.day()),
         "overdue"
     );
 }

@@ -526,7 +526,13 @@ fn check_work_owners(
             let offered = case
                 .available_commands(who, policy, at)
                 .into_iter()
-                .find(|k| crate::domain::case::work::is_work_item_for(case, *k, who.role));
+                .find(|k| {
+                    let day = crate::domain::case::work::WorkDay {
+                        today: at.date(),
+                        policy,
+                    };
+                    crate::domain::case::work::is_work_on(case, *k, who.role, day)
+                });
             prop_assert_eq!(
                 owners.has_step(who.role, &who.user_id, at.date()),
                 offered.is_some(),

@@ -204,6 +204,14 @@ impl Journey {
         self.now.date()
     }
 
+    /// Today under the journey's policy, for whose work a step is.
+    pub fn day(&self) -> crate::domain::case::work::WorkDay<'_> {
+        crate::domain::case::work::WorkDay {
+            today: self.today(),
+            policy: &self.policy,
+        }
+    }
+
     pub fn days(&mut self, n: i64) -> &mut Journey {
         self.now += Duration::days(n);
         self

@@ -123,10 +123,14 @@ pub async fn view(
     let consent = sections::consent(&row, &people);
     let offered = case.available_commands(&actor, &state.policy, to_beijing(now));
     // Ordered once: the first opens when it is plainly due (`work::opens_by_itself`).
-    let ordered = work::in_working_order(&case, actor.role, offered);
+    let day = work::WorkDay {
+        today,
+        policy: &state.policy,
+    };
+    let ordered = work::in_working_order(&case, actor.role, offered, day);
     let first_step_due = ordered
         .first()
-        .is_some_and(|k| work::opens_by_itself(&case, actor.role, *k, today));
+        .is_some_and(|k| work::opens_by_itself(&case, actor.role, *k, day));
     let available = ordered
         .into_iter()
         .map(|k| Choice {

@@ -1,0 +1,134 @@
+//! Work that waits for a date: a monitored household is not standing 待办 all year. It sat in
+//! the village's 待办 for its monthly visit and for proposing 风险消除 whether or not anything
+//! was ready, and in the township's for every measure under way (tester).
+use chrono::Duration;
+
+use super::super::work::{is_work_on, next_step, work_opens, Opens, WORK_OPENS_DAYS_BEFORE};
+use super::super::*;
+use super::setups::*;
+use super::support::*;
+use crate::domain::clock::{ClockKind, Span};
+
+const ANY: &str = "someone";
+
+fn with_responsible(mut j: Journey) -> Journey {
+    if j.case.responsible.is_none() {
+        j.act(
+            Role::TownshipOfficer,
+            CaseCommand::AssignResponsible {
+                person: "刘帮扶".to_owned(),
+                mobile: crate::domain::mobile::MobileNumber::parse("13800138000").expect("mobile"),
+            },
+        );
+    }
+    j
+}
+
+/// Assisted: a responsible person named, the plan reviewed and its notice over, its one
+/// measure planned to start on the day the plan was made.
+fn assisted() -> Journey {
+    let mut j = with_responsible(with_plan());
+    j.post_plan();
+    j
+}
+
+fn has_step(j: &Journey, role: Role, day: chrono::NaiveDate) -> bool {
+    j.case.work_owners(&j.policy).has_step(role, ANY, day)
+}
+
+#[test]
+fn a_monthly_visit_is_the_village_s_work_only_in_the_week_before_it_falls_due() {
+    let mut j = assisted();
+    let cadre = Role::VillageCadre;
+    let due = j
+        .case
+        .open_clock(ClockKind::MonitoringVisit)
+        .expect("a monitored household is visited")
+        .due_on;
+    let opens = due - Duration::days(WORK_OPENS_DAYS_BEFORE);
+    assert!(opens > j.today(), "the setup's visit is not already near");
+    let offered = j.case.available_commands(&actor(cadre), &j.policy, j.now);
+    assert!(!has_step(&j, cadre, j.today()), "{offered:?}");
+    assert!(!has_step(&j, cadre, opens - Duration::days(1)));
+    assert!(has_step(&j, cadre, opens));
+    assert!(has_step(&j, cadre, due + Duration::days(3)), "overdue");
+
+    j.days((opens - j.today()).num_days());
+    let offered = j.case.available_commands(&actor(cadre), &j.policy, j.now);
+    assert_eq!(
+        next_step(&j.case, cadre, offered, j.day()),
+        Some(CommandKind::LogVisit)
+    );
+    let today = j.today();
+    j.act(
+        cadre,
+        CaseCommand::LogVisit {
+            date: today,
+            notes: "家中情况稳定".to_owned(),
+            new_tier: None,
+        },
+    );
+    assert!(!has_step(&j, cadre, j.today()), "visited: out of the 待办");
+}
+
+#[test]
+fn a_measure_is_the_township_s_work_near_its_dates_and_the_department_s_while_it_runs() {
+    let mut j = assisted();
+    let township = Role::TownshipOfficer;
+    // Planned, its start day passed: starting it is to do now, for the township and the
+    // lead department; never for the county.
+    assert!(has_step(&j, township, j.today()));
+    assert!(has_step(&j, Role::DepartmentLiaison, j.today()));
+    assert!(!has_step(&j, Role::CountyOfficer, j.today()));
+
+    j.act(
+        township,
+        CaseCommand::UpdateMeasureStatus {
+            index: 0,
+            status: MeasureStatus::InProgress,
+        },
+    );
+    let end = j.case.measures[0].end;
+    let opens = end - Duration::days(WORK_OPENS_DAYS_BEFORE);
+    assert!(
+        !has_step(&j, township, j.today()),
+        "under way: not the township's 待办 for half a year"
+    );
+    assert!(!has_step(&j, township, opens - Duration::days(1)));
+    assert!(has_step(&j, township, opens), "its end nears");
+    assert!(has_step(&j, Role::DepartmentLiaison, j.today()));
+}
+
+#[test]
+fn proposing_elimination_is_work_once_the_proposal_would_pass() {
+    let cadre = Role::VillageCadre;
+    let j = assisted();
+    assert_eq!(
+        work_opens(&j.case, CommandKind::ProposeElimination, cadre, &j.policy),
+        Opens::Never,
+        "its measure is only planned"
+    );
+    let j = ready_to_propose();
+    assert!(is_work_on(
+        &j.case,
+        CommandKind::ProposeElimination,
+        cadre,
+        j.day()
+    ));
+    let proposal = CaseCommand::ProposeElimination {
+        checklist: EliminationChecklist::ALL_MET,
+    };
+    assert!(j.try_role(cadre, &proposal).is_ok());
+
+    // A county asking for six months monitored: work from the day they are over.
+    let mut six = j.policy.clone();
+    six.rules.elimination_min_monitoring = Span::Months(6);
+    let since = j.case.identified_on.expect("identified");
+    let from = since
+        .checked_add_months(chrono::Months::new(6))
+        .expect("date");
+    assert_eq!(
+        work_opens(&j.case, CommandKind::ProposeElimination, cadre, &six),
+        Opens::From(from)
+    );
+}

@@ -389,3 +389,58 @@ async fn a_pair_outside_the_officers_region_is_masked_in_the_history_too() {
         "the county covers both: {whole}"
     );
 }
+
+/// The county decision's category list.
+fn category_list(page: &str) -> &str {
+    let select = page
+        .find("id=\"f-county_decide-category\"")
+        .map(|at| &page[at..])
+        .unwrap_or_else(|| panic!("the category list in {page}"));
+    &select[..select.find("</select>").expect("list end")]
+}
+
+/// The first option of the county decision's category list.
+fn first_category_option(page: &str) -> &str {
+    let list = category_list(page);
+    let option = &list[list.find("<option").expect("an option")..];
+    &option[..option.find("</option>").expect("option end")]
+}
+
+/// Where the home check supports no category, nothing is chosen for the county: the list
+/// opened on 脱贫不稳定户, its first entry, for any household (tester).
+#[tokio::test]
+async fn the_category_list_chooses_nothing_without_a_suggestion() {
+    let app = spawn_app().await;
+    let id = at_county(&app).await;
+    crate::storage::compare_clean(&app, &id).await;
+    let county = app.login("xian-officer").await;
+    let path = format!("/staff/cases/{id}");
+    let page = county.get_html(&path).await;
+    let list = category_list(&page);
+    assert!(
+        !list.contains("value=\"\""),
+        "a suggestion, no blank: {list}"
+    );
+    let marginal = &list[list.find("value=\"marginal\"").expect("marginal")..];
+    assert!(
+        marginal[..marginal.find('>').expect("tag end")].contains("selected"),
+        "the suggestion is chosen: {list}"
+    );
+
+    let tracking = app
+        .submit_report("赵六", "13600136000", QINGSHI_VILLAGE)
+        .await;
+    let above = case_id(&app, &tracking).await;
+    run(&app, &township_officer(), &above, CaseCommand::ACCEPT).await;
+    crate::storage::home_check_to_township(&app, &above, 3_000_000).await;
+    crate::storage::compare_clean(&app, &above).await;
+    // Five days on (the notice): a new session.
+    let county = app.login("xian-officer").await;
+    let case = detail(&county, &above).await;
+    assert!(case["suggested_category"].is_null(), "{case}");
+    let page = county.get_html(&format!("/staff/cases/{above}")).await;
+    let first = first_category_option(&page);
+    assert!(first.contains("value=\"\""), "{first}");
+    assert!(first.contains("请选择"), "{first}");
+    assert!(!category_list(&page).contains("selected"), "nothing chosen");
+}

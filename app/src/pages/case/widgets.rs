@@ -326,13 +326,14 @@ where
                 Some(_) => Some(typed_or(ty, &name, "")),
                 None => case.suggested_category.clone(),
             };
-            select(
-                name,
-                choices(Category::ALL, Category::code, Category::label, t),
-                selected,
-                named,
-            )
-            .into_any()
+            let mut options = choices(Category::ALL, Category::code, Category::label, t);
+            // Without a suggestion the officer chooses: the list opened on 脱贫不稳定户, the
+            // first category, for any household (tester).
+            if case.suggested_category.is_none() {
+                let choose = tr::case_page::category_choose(t).to_owned();
+                options.insert(0, (String::new(), choose));
+            }
+            select(name, options, selected, named).into_any()
         }
         "tier" => {
             let mut options = choices(RiskTier::ALL, RiskTier::code, RiskTier::label, t);

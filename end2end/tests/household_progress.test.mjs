@@ -209,7 +209,7 @@ test('the household reads a true sentence, date and phone at every step', async 
 
   // The plan's village review and notice (seed 004) end before an elimination is proposed.
   await openCase(staff, 'cun-qingshi', name);
-  await step(staff, '帮扶措施村级评议');
+  await step(staff, '帮扶措施村级评议', async (f) => f.locator('input[name="form[outcome]"][value="pass"]').check());
   await step(staff, '开始公示帮扶措施');
   await advanceDays(staff, 5);
   today = addDays(today, 5);

@@ -144,7 +144,7 @@ test('a case travels from report to risk elimination, each step by the right per
 
   // The plan's village review and notice (seed 004) end before an elimination is proposed.
   await openCase(page, 'cun-qingshi', name, TABLET);
-  await step(page, '帮扶措施村级评议');
+  await step(page, '帮扶措施村级评议', async (f) => f.locator('input[name="form[outcome]"][value="pass"]').check());
   await step(page, '开始公示帮扶措施');
   await advanceDays(page, 5);
   await openCase(page, 'cun-qingshi', name, TABLET);

@@ -303,6 +303,7 @@ pub async fn seed(state: &AppState, now: DateTime<Utc>) -> Result<(), ServiceErr
                     cadre.clone(),
                     CaseCommand::ReviewPlan {
                         date: beijing_date(later),
+                        outcome: VillageOutcome::Pass,
                     },
                 ),
                 (

@@ -55,6 +55,7 @@ mod page_status;
 mod personal_data;
 mod personal_data_prop;
 mod plain_reveal;
+mod plan_review;
 mod postgres_tls;
 mod proxy;
 mod queue;

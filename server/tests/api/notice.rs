@@ -156,7 +156,10 @@ async fn a_plan_in_notice_is_on_the_village_notice_with_its_measures_on_the_boar
         "not before its notice"
     );
 
-    let review = CaseCommand::ReviewPlan { date: today(&app) };
+    let review = CaseCommand::ReviewPlan {
+        date: today(&app),
+        outcome: app::domain::case::VillageOutcome::Pass,
+    };
     run(&app, &village_cadre(), &id, review).await;
     let notice = CaseCommand::StartPlanNotice { from: today(&app) };
     run(&app, &village_cadre(), &id, notice).await;

@@ -534,7 +534,16 @@ async fn the_measure_update_form_starts_on_the_next_open_measure() {
         page.contains("帮扶措施评议通过的日期"),
         "the plan review's date"
     );
-    crate::storage::run(&app, &cadre, &id, CaseCommand::ReviewPlan { date: day }).await;
+    crate::storage::run(
+        &app,
+        &cadre,
+        &id,
+        CaseCommand::ReviewPlan {
+            date: day,
+            outcome: app::domain::case::VillageOutcome::Pass,
+        },
+    )
+    .await;
     let notice = CaseCommand::StartPlanNotice { from: day };
     crate::storage::run(&app, &cadre, &id, notice).await;
     app.clock.advance(chrono::Duration::days(6));

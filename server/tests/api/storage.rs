@@ -179,7 +179,16 @@ pub async fn monitor_until_proposal(app: &TestApp, id: &str) {
     }
     // The plan's village review and notice end before an elimination may be proposed.
     let plan_day = today(app);
-    run(app, &cadre, id, CaseCommand::ReviewPlan { date: plan_day }).await;
+    run(
+        app,
+        &cadre,
+        id,
+        CaseCommand::ReviewPlan {
+            date: plan_day,
+            outcome: app::domain::case::VillageOutcome::Pass,
+        },
+    )
+    .await;
     run(
         app,
         &cadre,

@@ -215,6 +215,17 @@ fn apply_kind(case: &mut Case, event: &CaseEvent) {
         EventKind::PlanReviewed { date } => {
             case.plan_review = Some(PlanReview::Reviewed { date: *date })
         }
+        EventKind::PlanReturned { date, .. } => {
+            case.plan_review = Some(PlanReview::Returned { date: *date })
+        }
+        EventKind::PlanObjectionRecorded { text } => {
+            case.objections.push(Objection {
+                at: event.at,
+                by: event.by.user_id.clone(),
+                text: text.clone(),
+            });
+            case.plan_review = Some(PlanReview::AwaitingReview);
+        }
         EventKind::PlanNoticeStarted { from, min_until } => {
             case.plan_review = Some(PlanReview::NoticeRunning {
                 from: *from,

@@ -52,7 +52,8 @@ pub enum CaseCommand {
     StartNotice {
         from: NaiveDate,
     },
-    /// An objection during the notice: back to the home check.
+    /// An objection during the notice: back to the home check. During the plan's notice
+    /// (and no review's notice): the plan goes back to the village's review.
     RecordObjection {
         text: String,
     },
@@ -136,9 +137,12 @@ pub enum CaseCommand {
     DeferElimination {
         reason: String,
     },
-    /// The village's democratic review of the assistance plan (落实帮扶措施).
+    /// The village's democratic review of the assistance plan (落实帮扶措施). Not passed:
+    /// back to the township to revise the plan.
     ReviewPlan {
         date: NaiveDate,
+        #[serde(default = "VillageOutcome::passed")]
+        outcome: VillageOutcome,
     },
     /// Post the assistance plan's public notice from `from`.
     StartPlanNotice {

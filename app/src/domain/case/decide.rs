@@ -93,9 +93,13 @@ pub fn decide(
         }
         CaseCommand::RecordObjection { text } => {
             let text = required(text, "text")?;
-            out.push(EventKind::ObjectionRecorded { text });
-            out.cancel(ClockKind::NoticeWindow, ctx.today());
-            review::start_recheck(&ctx, &mut out);
+            if super::plan_review::objection_is_to_the_plan(case) {
+                super::plan_review::objection(text, &ctx, &mut out);
+            } else {
+                out.push(EventKind::ObjectionRecorded { text });
+                out.cancel(ClockKind::NoticeWindow, ctx.today());
+                review::start_recheck(&ctx, &mut out);
+            }
         }
         CaseCommand::EndNotice => {
             out.push(EventKind::NoticeEnded { on: ctx.today() });
@@ -193,8 +197,8 @@ pub fn decide(
         CaseCommand::Remove { kind, reason } => {
             super::reversal::remove(case, *kind, reason, &ctx, &mut out)?
         }
-        CaseCommand::ReviewPlan { date } => {
-            super::plan_review::review(case, *date, &ctx, &mut out)?
+        CaseCommand::ReviewPlan { date, outcome } => {
+            super::plan_review::review(case, *date, outcome, &ctx, &mut out)?
         }
         CaseCommand::StartPlanNotice { from } => {
             super::plan_review::start_notice(case, *from, &ctx, &mut out)?

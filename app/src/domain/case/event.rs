@@ -147,6 +147,15 @@ pub enum EventKind {
     PlanReviewed {
         date: NaiveDate,
     },
+    /// The village's review did not pass the plan: the township revises it.
+    PlanReturned {
+        date: NaiveDate,
+        reason: String,
+    },
+    /// An objection during the plan's notice: the plan goes back to the village's review.
+    PlanObjectionRecorded {
+        text: String,
+    },
     PlanNoticeStarted {
         from: NaiveDate,
         min_until: NaiveDate,
@@ -250,6 +259,8 @@ impl EventKind {
             EventKind::Eliminated { .. } => "eliminated",
             EventKind::Removed { .. } => "removed",
             EventKind::PlanReviewed { .. } => "plan_reviewed",
+            EventKind::PlanReturned { .. } => "plan_returned",
+            EventKind::PlanObjectionRecorded { .. } => "plan_objection_recorded",
             EventKind::PlanNoticeStarted { .. } => "plan_notice_started",
             EventKind::PlanNoticeEnded { .. } => "plan_notice_ended",
             EventKind::ReliefReviewed { .. } => "relief_reviewed",

@@ -189,7 +189,8 @@ pub fn form_fields(kind: CommandKind) -> &'static [&'static str] {
         CommandKind::ResumeClock => &["clock"],
         CommandKind::Remove => &["removal_kind", "reason"],
         CommandKind::DeferElimination => &["reason"],
-        CommandKind::ReviewPlan | CommandKind::StartPlanNotice => &["date"],
+        CommandKind::ReviewPlan => &["date", "outcome", "reason"],
+        CommandKind::StartPlanNotice => &["date"],
         CommandKind::EndPlanNotice => &[],
         CommandKind::ReviewRelief | CommandKind::FeedBackAlert => &["note"],
         CommandKind::StartCampaign => &["text", "date"],
@@ -277,6 +278,18 @@ pub fn parse_command(
     }
 }
 
+/// A village review's outcome: passed, or not with its reason (the identification's and the
+/// plan's reviews alike).
+fn village_outcome(p: &mut Problems, f: &CommandForm) -> Option<VillageOutcome> {
+    match p.keep("outcome", choice(&f.outcome, &["pass", "fail"])) {
+        Some("pass") => Some(VillageOutcome::Pass),
+        Some(_) => p
+            .keep("reason", required(&f.reason))
+            .map(|reason| VillageOutcome::Fail { reason }),
+        None => None,
+    }
+}
+
 fn parse_kind_fields(
     kind: CommandKind,
     f: &CommandForm,
@@ -355,14 +368,7 @@ fn parse_kind_fields(
         }
         CommandKind::HoldVillageReview => {
             let date = p.keep("date", parse_past_date(&f.date, today));
-            let outcome = match p.keep("outcome", choice(&f.outcome, &["pass", "fail"])) {
-                Some("pass") => Some(VillageOutcome::Pass),
-                Some(_) => p
-                    .keep("reason", required(&f.reason))
-                    .map(|reason| VillageOutcome::Fail { reason }),
-                None => None,
-            };
-            date.zip(outcome)
+            date.zip(village_outcome(p, f))
                 .map(|(date, outcome)| CaseCommand::HoldVillageReview { date, outcome })
         }
         CommandKind::StartNotice => p
@@ -519,9 +525,11 @@ fn parse_kind_fields(
         CommandKind::DeferElimination => p
             .keep("reason", required(&f.reason))
             .map(|reason| CaseCommand::DeferElimination { reason }),
-        CommandKind::ReviewPlan => p
-            .keep("date", parse_past_date(&f.date, today))
-            .map(|date| CaseCommand::ReviewPlan { date }),
+        CommandKind::ReviewPlan => {
+            let date = p.keep("date", parse_past_date(&f.date, today));
+            date.zip(village_outcome(p, f))
+                .map(|(date, outcome)| CaseCommand::ReviewPlan { date, outcome })
+        }
         CommandKind::StartPlanNotice => p
             .keep("date", parse_past_date(&f.date, today))
             .map(|from| CaseCommand::StartPlanNotice { from }),

@@ -181,6 +181,9 @@ fn check_state(
             super::follow_up::check(case, kind)
         }
         CommandKind::ResumeClock => check_can_resume(case, actor),
+        CommandKind::RecordObjection if super::plan_review::objection_is_to_the_plan(case) => {
+            Ok(())
+        }
         _ if !kinds_in_state(&case.state, policy).contains(&kind) => Err(wrong),
         CommandKind::EndNotice => match case.state.review_step() {
             Some((_, ReviewStep::NoticeRunning { min_until, .. })) => {

@@ -8,11 +8,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::clock::{due_date, ClockKind, Level};
 
-use super::decide::{check_date, Ctx};
+use super::decide::{check_date, required, Ctx};
 use super::emit::Emitter;
 use super::event::EventKind;
 use super::refusal::Refusal;
-use super::state::Case;
+use super::state::{Case, ReviewStep, VillageOutcome};
 
 /// Where the latest plan stands in its review.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -20,6 +20,10 @@ use super::state::Case;
 pub enum PlanReview {
     AwaitingReview,
     Reviewed {
+        date: NaiveDate,
+    },
+    /// Not passed by the village: the township revises the plan (adds what it lacks).
+    Returned {
         date: NaiveDate,
     },
     NoticeRunning {
@@ -46,6 +50,7 @@ pub(super) fn plan_added(ctx: &Ctx<'_>, out: &mut Emitter) {
 pub(super) fn review(
     case: &Case,
     date: NaiveDate,
+    outcome: &VillageOutcome,
     ctx: &Ctx<'_>,
     out: &mut Emitter,
 ) -> Result<(), Refusal> {
@@ -56,9 +61,35 @@ pub(super) fn review(
         ctx.today(),
         "date",
     )?;
-    out.push(EventKind::PlanReviewed { date });
+    match outcome {
+        VillageOutcome::Pass => out.push(EventKind::PlanReviewed { date }),
+        VillageOutcome::Fail { reason } => {
+            let reason = required(reason, "reason")?;
+            out.push(EventKind::PlanReturned { date, reason });
+        }
+    }
     out.meet(ClockKind::PlanReview, date.max(ctx.today()));
     Ok(())
+}
+
+/// An objection now is to the plan: its notice runs, assistance may (the household was not
+/// refused meanwhile), and no review's notice runs (that one takes an objection first: the
+/// household's identification or elimination is at stake).
+pub(super) fn objection_is_to_the_plan(case: &Case) -> bool {
+    let review_notice = matches!(
+        case.state.review_step(),
+        Some((_, ReviewStep::NoticeRunning { .. }))
+    );
+    matches!(case.plan_review, Some(PlanReview::NoticeRunning { .. }))
+        && !review_notice
+        && super::guard::assistance_open(case)
+}
+
+/// An objection during the plan's notice: the notice comes down and the village reviews the
+/// plan again, the objection before it.
+pub(super) fn objection(text: String, ctx: &Ctx<'_>, out: &mut Emitter) {
+    out.push(EventKind::PlanObjectionRecorded { text });
+    plan_added(ctx, out);
 }
 
 pub(super) fn start_notice(

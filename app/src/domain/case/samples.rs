@@ -142,7 +142,10 @@ pub fn sample(kind: CommandKind, today: NaiveDate) -> CaseCommand {
         CommandKind::DeferElimination => CaseCommand::DeferElimination {
             reason: "无劳动能力，已纳入低保，继续监测".into(),
         },
-        CommandKind::ReviewPlan => CaseCommand::ReviewPlan { date: today },
+        CommandKind::ReviewPlan => CaseCommand::ReviewPlan {
+            date: today,
+            outcome: VillageOutcome::Pass,
+        },
         CommandKind::StartPlanNotice => CaseCommand::StartPlanNotice { from: today },
         CommandKind::EndPlanNotice => CaseCommand::EndPlanNotice,
         CommandKind::ReviewRelief => CaseCommand::ReviewRelief {

@@ -229,6 +229,13 @@ pub enum VillageOutcome {
     Fail { reason: String },
 }
 
+impl VillageOutcome {
+    /// What a plan review stored before it could fail said.
+    pub fn passed() -> VillageOutcome {
+        VillageOutcome::Pass
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Objection {
     pub at: NaiveDateTime,

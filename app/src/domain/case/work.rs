@@ -413,7 +413,11 @@ pub fn is_work_item_for(case: &Case, kind: CommandKind, role: Role) -> bool {
     is_work_item(kind)
         && match kind {
             K::AssignResponsible => case.responsible.is_none() && !county,
-            K::AddPlan => case.measures.is_empty() && !county,
+            // A plan the village did not pass is the township's to revise.
+            K::AddPlan => {
+                let returned = matches!(case.plan_review, Some(PlanReview::Returned { .. }));
+                (case.measures.is_empty() || returned) && !county
+            }
             K::RecordComparison => case.comparison.is_none(),
             K::UpdateMeasureStatus => !county,
             // The village visits; the township may record a visit, but every household's

@@ -171,6 +171,13 @@ pub fn event_zh(event: &CaseEvent) -> Option<String> {
         EventKind::PlanReviewed { date } => {
             format!("帮扶措施村级民主评议通过（{}）", zh_date(*date))
         }
+        EventKind::PlanReturned { date, reason } => format!(
+            "帮扶措施村级民主评议未通过（{}），退回乡镇修改：{reason}",
+            zh_date(*date)
+        ),
+        EventKind::PlanObjectionRecorded { text } => {
+            format!("帮扶措施公示有异议，退回村级评议：{text}")
+        }
         EventKind::PlanNoticeStarted { from, min_until } => {
             format!(
                 "帮扶措施开始公示（{} 起，最早 {} 结束）",

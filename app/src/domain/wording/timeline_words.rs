@@ -129,6 +129,10 @@ pub fn event_phrase(event: &CaseEvent) -> Option<Phrase> {
         }
         E::EliminationDeferred { reason, .. } => p("elimination_deferred").arg("reason", reason),
         E::PlanReviewed { date } => p("plan_reviewed").arg("date", date),
+        E::PlanReturned { date, reason } => {
+            p("plan_returned").arg("date", date).arg("reason", reason)
+        }
+        E::PlanObjectionRecorded { text } => p("plan_objection_recorded").arg("text", text),
         E::PlanNoticeStarted { from, min_until } => p("plan_notice_started")
             .arg("from", from)
             .arg("until", min_until),
@@ -289,6 +293,8 @@ pub fn event_words(phrase: &Phrase, lang: Lang) -> Option<Vec<Part>> {
         }
         "elimination_deferred" => t::elimination_deferred(lang, a.data("reason")?),
         "plan_reviewed" => t::plan_reviewed(lang, &a.date("date", lang)?),
+        "plan_returned" => t::plan_returned(lang, &a.date("date", lang)?, a.data("reason")?),
+        "plan_objection_recorded" => t::plan_objection_recorded(lang, a.data("text")?),
         "plan_notice_started" => {
             t::plan_notice_started(lang, &a.date("from", lang)?, &a.date("until", lang)?)
         }

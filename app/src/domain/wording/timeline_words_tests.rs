@@ -188,6 +188,13 @@ fn every_event() -> Vec<EventKind> {
             on: day(20),
         },
         E::PlanReviewed { date: day(14) },
+        E::PlanReturned {
+            date: day(14),
+            reason: "缺少就业帮扶".into(),
+        },
+        E::PlanObjectionRecorded {
+            text: "邻居反映已有低保".into(),
+        },
         E::PlanNoticeStarted {
             from: day(14),
             min_until: day(19),

@@ -524,11 +524,17 @@ fn a_plan_is_reviewed_and_posted_with_its_own_clocks() {
         )
     );
     let today = j.today();
-    j.act(Role::VillageCadre, CaseCommand::ReviewPlan { date: today })
-        .act(
-            Role::VillageCadre,
-            CaseCommand::StartPlanNotice { from: today },
-        );
+    j.act(
+        Role::VillageCadre,
+        CaseCommand::ReviewPlan {
+            date: today,
+            outcome: VillageOutcome::Pass,
+        },
+    )
+    .act(
+        Role::VillageCadre,
+        CaseCommand::StartPlanNotice { from: today },
+    );
     assert!(clock(&j, K::PlanNotice).kind.is_minimum());
     j.days(5)
         .act(Role::VillageCadre, CaseCommand::EndPlanNotice);

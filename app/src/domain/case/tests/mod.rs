@@ -4,6 +4,7 @@ mod clock_rules;
 mod elimination_hold_backs;
 mod engine_gaps;
 mod next_step;
+mod plan_review;
 mod props;
 mod rules;
 mod screening;

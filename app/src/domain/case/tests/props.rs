@@ -250,7 +250,16 @@ fn build(kind: CommandKind, s: &Seed, case: &Case, now: chrono::NaiveDateTime) -
         CommandKind::DeferElimination => CaseCommand::DeferElimination {
             reason: text(s, "兜底保障，继续监测"),
         },
-        CommandKind::ReviewPlan => CaseCommand::ReviewPlan { date: back(s.b) },
+        CommandKind::ReviewPlan => CaseCommand::ReviewPlan {
+            date: back(s.b),
+            outcome: if s.a.is_multiple_of(8) {
+                VillageOutcome::Fail {
+                    reason: text(s, "缺少就业帮扶"),
+                }
+            } else {
+                VillageOutcome::Pass
+            },
+        },
         CommandKind::StartPlanNotice => CaseCommand::StartPlanNotice { from: back(s.b) },
         CommandKind::EndPlanNotice => CaseCommand::EndPlanNotice,
         CommandKind::ReviewRelief => CaseCommand::ReviewRelief {

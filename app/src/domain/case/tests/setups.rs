@@ -100,7 +100,13 @@ pub fn ready_to_propose() -> Journey {
 pub fn plan_reviewed() -> Journey {
     let mut j = with_plan();
     let today = j.today();
-    j.act(Role::VillageCadre, CaseCommand::ReviewPlan { date: today });
+    j.act(
+        Role::VillageCadre,
+        CaseCommand::ReviewPlan {
+            date: today,
+            outcome: VillageOutcome::Pass,
+        },
+    );
     j
 }
 pub fn plan_notice_running() -> Journey {

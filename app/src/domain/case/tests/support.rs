@@ -345,13 +345,19 @@ impl Journey {
     /// may be proposed only after it.
     pub fn post_plan(&mut self) -> &mut Journey {
         let today = self.today();
-        self.act(Role::VillageCadre, CaseCommand::ReviewPlan { date: today })
-            .act(
-                Role::VillageCadre,
-                CaseCommand::StartPlanNotice { from: today },
-            )
-            .days(5)
-            .act(Role::VillageCadre, CaseCommand::EndPlanNotice)
+        self.act(
+            Role::VillageCadre,
+            CaseCommand::ReviewPlan {
+                date: today,
+                outcome: VillageOutcome::Pass,
+            },
+        )
+        .act(
+            Role::VillageCadre,
+            CaseCommand::StartPlanNotice { from: today },
+        )
+        .days(5)
+        .act(Role::VillageCadre, CaseCommand::EndPlanNotice)
     }
 
     fn assist_and_propose(&mut self) -> &mut Journey {

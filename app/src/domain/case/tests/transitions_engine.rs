@@ -51,13 +51,17 @@ pub(super) fn rows() -> Vec<Row> {
         Row {
             kind: CommandKind::ReviewPlan,
             from: with_plan,
-            command: |j| CaseCommand::ReviewPlan { date: j.today() },
+            command: |j| CaseCommand::ReviewPlan {
+                date: j.today(),
+                outcome: VillageOutcome::Pass,
+            },
             role: Role::VillageCadre,
             expect_state: "identified",
             wrong_role: Role::TownshipOfficer,
             bad_data: Some((
                 |j| CaseCommand::ReviewPlan {
                     date: j.today() + Duration::days(1),
+                    outcome: VillageOutcome::Pass,
                 },
                 Refusal::DateAfterToday { field: "date" },
             )),

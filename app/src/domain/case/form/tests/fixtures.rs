@@ -253,12 +253,23 @@ pub(super) fn form_for(command: &CaseCommand) -> CommandForm {
             ..base
         },
         CaseCommand::DeferElimination { reason } => CommandForm { reason, ..base },
-        CaseCommand::ReviewPlan { date } | CaseCommand::StartPlanNotice { from: date } => {
-            CommandForm {
+        CaseCommand::ReviewPlan { date, outcome } => match outcome {
+            VillageOutcome::Pass => CommandForm {
                 date: date.to_string(),
+                outcome: "pass".into(),
                 ..base
-            }
-        }
+            },
+            VillageOutcome::Fail { reason } => CommandForm {
+                date: date.to_string(),
+                outcome: "fail".into(),
+                reason,
+                ..base
+            },
+        },
+        CaseCommand::StartPlanNotice { from: date } => CommandForm {
+            date: date.to_string(),
+            ..base
+        },
         CaseCommand::EndPlanNotice => base,
         CaseCommand::ReviewRelief { note } | CaseCommand::FeedBackAlert { note } => {
             CommandForm { note, ..base }
@@ -425,6 +436,9 @@ pub(super) fn complete_command(kind: CommandKind) -> CaseCommand {
         },
         CommandKind::ReviewPlan => CaseCommand::ReviewPlan {
             date: day(2025, 3, 7),
+            outcome: VillageOutcome::Fail {
+                reason: "缺少就业帮扶".into(),
+            },
         },
         CommandKind::StartPlanNotice => CaseCommand::StartPlanNotice {
             from: day(2025, 3, 8),

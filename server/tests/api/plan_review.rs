@@ -1,0 +1,135 @@
+//! The village's review of an assistance plan can fail, and its notice can take an objection,
+//! through the forms the case page posts (the review had no 不通过, the notice no 登记异议).
+use app::domain::case::CaseCommand;
+use app::domain::vocab::MeasureType;
+use serde_json::Value;
+
+use crate::{
+    fixtures::{footprint, measure, township_officer, village_cadre},
+    helpers::{detail, spawn_app, step, TestApp, QINGSHI_VILLAGE},
+    storage::{run, today},
+};
+
+/// An identified household with a responsible person and a plan of one planned measure,
+/// awaiting the village review.
+async fn with_plan(app: &TestApp) -> String {
+    let id = crate::fixtures::accepted_case(app, "13800138072").await;
+    crate::storage::home_check_to_township(app, &id, 300_000).await;
+    crate::storage::compare_and_identify(app, &id).await;
+    let responsible = CaseCommand::AssignResponsible {
+        person: "刘帮扶".to_owned(),
+        mobile: app::domain::mobile::MobileNumber::parse("13800138000").expect("mobile"),
+    };
+    run(app, &township_officer(), &id, responsible).await;
+    let plan = CaseCommand::AddPlan {
+        measures: vec![measure(MeasureType::Medical, today(app))],
+    };
+    run(app, &township_officer(), &id, plan).await;
+    id
+}
+
+fn version(case: &Value) -> i64 {
+    case["version"].as_i64().expect("version")
+}
+
+fn timeline(case: &Value) -> String {
+    case["timeline"].to_string()
+}
+
+#[tokio::test]
+async fn a_plan_not_passed_says_why_and_goes_back_to_the_township() {
+    let app = spawn_app().await;
+    let id = with_plan(&app).await;
+    let cadre = app.login("cun-qingshi").await;
+    let case = detail(&cadre, &id).await;
+    let date = today(&app).to_string();
+    let form = |reason: &'static str| {
+        [
+            ("kind", "review_plan"),
+            ("date", ""),
+            ("outcome", "fail"),
+            ("reason", reason),
+        ]
+    };
+
+    // No reason: refused on that field, and nothing written.
+    let before = footprint(&app, &id).await;
+    let mut blank = form("  ");
+    blank[1].1 = &date;
+    let refused = step(&cadre, &id, version(&case), &blank).await;
+    assert_eq!(refused.status(), 422);
+    let body: Value = refused.json().await.expect("json");
+    assert_eq!(body["Validation"][0]["field"], "reason", "{body}");
+    assert_eq!(footprint(&app, &id).await, before);
+
+    let mut returned = form("缺少就业帮扶，家中有劳动力");
+    returned[1].1 = &date;
+    let response = step(&cadre, &id, version(&case), &returned).await;
+    assert_eq!(
+        response.status(),
+        200,
+        "{}",
+        response.text().await.unwrap_or_default()
+    );
+
+    let township = app.login("zhen-qingshi").await;
+    let case = detail(&township, &id).await;
+    let history = timeline(&case);
+    assert!(
+        history.contains("帮扶措施村级民主评议未通过") && history.contains("缺少就业帮扶"),
+        "{history}"
+    );
+    // The township's page leads with revising the plan.
+    assert_eq!(case["available"][0]["code"], "add_plan", "{case}");
+    assert_eq!(case["first_step_due"], true, "{case}");
+    // And the plan is not posted meanwhile.
+    let notice = app.get_html(&format!("/notice/{QINGSHI_VILLAGE}")).await;
+    assert!(!notice.contains("落实帮扶措施"));
+}
+
+#[tokio::test]
+async fn an_objection_during_the_plans_notice_takes_it_down_for_another_review() {
+    let app = spawn_app().await;
+    let id = with_plan(&app).await;
+    let review = CaseCommand::ReviewPlan {
+        date: today(&app),
+        outcome: app::domain::case::VillageOutcome::Pass,
+    };
+    run(&app, &village_cadre(), &id, review).await;
+    let posted = CaseCommand::StartPlanNotice { from: today(&app) };
+    run(&app, &village_cadre(), &id, posted).await;
+    let path = format!("/notice/{QINGSHI_VILLAGE}");
+    assert!(app.get_html(&path).await.contains("落实帮扶措施"));
+
+    let cadre = app.login("cun-qingshi").await;
+    let case = detail(&cadre, &id).await;
+    let offered: Vec<&str> = case["available"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .filter_map(|c| c["code"].as_str())
+        .collect();
+    assert!(offered.contains(&"record_objection"), "{offered:?}");
+    let objection = [
+        ("kind", "record_objection"),
+        ("text", "邻居反映该户已享受医疗救助"),
+    ];
+    let response = step(&cadre, &id, version(&case), &objection).await;
+    assert_eq!(
+        response.status(),
+        200,
+        "{}",
+        response.text().await.unwrap_or_default()
+    );
+
+    let case = detail(&cadre, &id).await;
+    assert!(
+        timeline(&case).contains("帮扶措施公示有异议，退回村级评议"),
+        "{case}"
+    );
+    assert_eq!(case["available"][0]["code"], "review_plan", "{case}");
+    assert!(
+        !app.get_html(&path).await.contains("落实帮扶措施"),
+        "the notice is down"
+    );
+}

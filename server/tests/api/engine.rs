@@ -7,7 +7,7 @@ use chrono::Duration;
 use serde_json::Value;
 
 use crate::fixtures::{county_officer, township_officer};
-use crate::helpers::{detail, spawn_app, step, TestApp};
+use crate::helpers::{detail, offered, spawn_app, step, TestApp};
 use crate::storage::{compare_clean, file_case, home_check_to_township, run, today};
 
 /// A case filed, checked, noticed, compared and identified (yellow tier), through the services.
@@ -25,15 +25,6 @@ async fn identified_case(app: &TestApp) -> String {
     };
     run(app, &county_officer(), &id, identify).await;
     id
-}
-
-fn offered(case: &Value) -> Vec<String> {
-    case["available"]
-        .as_array()
-        .expect("steps")
-        .iter()
-        .filter_map(|c| c["code"].as_str().map(str::to_owned))
-        .collect()
 }
 
 #[tokio::test]

@@ -366,6 +366,21 @@ pub async fn detail(officer: &TestApp, id: &str) -> Value {
     response.json().await.expect("json")
 }
 
+/// The codes of the steps a case page (JSON) offers, in its order.
+pub fn offered(case: &Value) -> Vec<String> {
+    case["available"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .filter_map(|c| c["code"].as_str().map(str::to_owned))
+        .collect()
+}
+
+/// A case page's timeline (JSON) as one text to search.
+pub fn timeline(case: &Value) -> String {
+    case["timeline"].to_string()
+}
+
 /// Posts one step form as the case page does.
 pub async fn step(
     officer: &TestApp,

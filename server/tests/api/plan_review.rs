@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::{
     fixtures::{footprint, measure, township_officer, village_cadre},
-    helpers::{detail, spawn_app, step, TestApp, QINGSHI_VILLAGE},
+    helpers::{detail, offered, spawn_app, step, timeline, TestApp, QINGSHI_VILLAGE},
     storage::{run, today},
 };
 
@@ -30,10 +30,6 @@ async fn with_plan(app: &TestApp) -> String {
 
 fn version(case: &Value) -> i64 {
     case["version"].as_i64().expect("version")
-}
-
-fn timeline(case: &Value) -> String {
-    case["timeline"].to_string()
 }
 
 #[tokio::test]
@@ -103,13 +99,8 @@ async fn an_objection_during_the_plans_notice_takes_it_down_for_another_review()
 
     let cadre = app.login("cun-qingshi").await;
     let case = detail(&cadre, &id).await;
-    let offered: Vec<&str> = case["available"]
-        .as_array()
-        .expect("steps")
-        .iter()
-        .filter_map(|c| c["code"].as_str())
-        .collect();
-    assert!(offered.contains(&"record_objection"), "{offered:?}");
+    let steps = offered(&case);
+    assert!(steps.iter().any(|s| s == "record_objection"), "{steps:?}");
     let objection = [
         ("kind", "record_objection"),
         ("text", "邻居反映该户已享受医疗救助"),

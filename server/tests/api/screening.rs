@@ -5,7 +5,9 @@ use serde_json::Value;
 
 use crate::{
     fixtures::{township_officer, village_cadre},
-    helpers::{detail, policy_fields, spawn_app, step, TestApp, QINGSHI_VILLAGE},
+    helpers::{
+        detail, offered, policy_fields, spawn_app, step, timeline, TestApp, QINGSHI_VILLAGE,
+    },
     storage::{home_check_to_township, run, today},
 };
 use app::domain::case::{CaseCommand, VillageOutcome};
@@ -17,19 +19,6 @@ async fn case_id(app: &TestApp, tracking: &str) -> String {
 
 fn version(case: &Value) -> i64 {
     case["version"].as_i64().expect("version")
-}
-
-fn offered(case: &Value) -> Vec<String> {
-    case["available"]
-        .as_array()
-        .expect("steps")
-        .iter()
-        .filter_map(|c| c["code"].as_str().map(str::to_owned))
-        .collect()
-}
-
-fn timeline(case: &Value) -> String {
-    case["timeline"].to_string()
 }
 
 #[tokio::test]

@@ -113,18 +113,7 @@ fn elimination_waits_for_the_plans_review_and_notice_to_end() {
         not_yet,
         "not reviewed"
     );
-    j.act(
-        Role::VillageCadre,
-        CaseCommand::ReviewPlan {
-            date: today,
-            outcome: VillageOutcome::Pass,
-        },
-    )
-    .act(
-        Role::VillageCadre,
-        CaseCommand::StartPlanNotice { from: today },
-    )
-    .days(5);
+    j.review_and_post_plan().days(5);
     assert_eq!(
         j.try_role(Role::VillageCadre, &propose).map(|_| ()),
         not_yet,

@@ -523,18 +523,7 @@ fn a_plan_is_reviewed_and_posted_with_its_own_clocks() {
             j.cal.add_working_days(j.today(), 5)
         )
     );
-    let today = j.today();
-    j.act(
-        Role::VillageCadre,
-        CaseCommand::ReviewPlan {
-            date: today,
-            outcome: VillageOutcome::Pass,
-        },
-    )
-    .act(
-        Role::VillageCadre,
-        CaseCommand::StartPlanNotice { from: today },
-    );
+    j.review_and_post_plan();
     assert!(clock(&j, K::PlanNotice).kind.is_minimum());
     j.days(5)
         .act(Role::VillageCadre, CaseCommand::EndPlanNotice);

@@ -117,17 +117,7 @@ fn while_a_review_s_notice_runs_beside_the_plans_an_objection_is_to_the_review()
             measures: vec![measure(MeasureStatus::Planned, today)],
         },
     );
-    j.act(
-        Role::VillageCadre,
-        CaseCommand::ReviewPlan {
-            date: today,
-            outcome: VillageOutcome::Pass,
-        },
-    );
-    j.act(
-        Role::VillageCadre,
-        CaseCommand::StartPlanNotice { from: today },
-    );
+    j.review_and_post_plan();
     j.act(
         Role::VillageCadre,
         CaseCommand::HoldVillageReview {

@@ -344,6 +344,13 @@ impl Journey {
     /// The plan's village review and its notice, run out and ended (5 days): an elimination
     /// may be proposed only after it.
     pub fn post_plan(&mut self) -> &mut Journey {
+        self.review_and_post_plan()
+            .days(5)
+            .act(Role::VillageCadre, CaseCommand::EndPlanNotice)
+    }
+
+    /// The village passes the plan today and posts it from today.
+    pub fn review_and_post_plan(&mut self) -> &mut Journey {
         let today = self.today();
         self.act(
             Role::VillageCadre,
@@ -356,8 +363,6 @@ impl Journey {
             Role::VillageCadre,
             CaseCommand::StartPlanNotice { from: today },
         )
-        .days(5)
-        .act(Role::VillageCadre, CaseCommand::EndPlanNotice)
     }
 
     fn assist_and_propose(&mut self) -> &mut Journey {

@@ -85,6 +85,17 @@ fn text(seed: &Seed, words: &str) -> String {
     }
 }
 
+/// A village review's outcome: not passed once in `every` seeds, with `reason`.
+fn outcome(seed: &Seed, every: u8, reason: &str) -> VillageOutcome {
+    if seed.a.is_multiple_of(every) {
+        VillageOutcome::Fail {
+            reason: text(seed, reason),
+        }
+    } else {
+        VillageOutcome::Pass
+    }
+}
+
 fn build(kind: CommandKind, s: &Seed, case: &Case, now: chrono::NaiveDateTime) -> CaseCommand {
     let today = now.date();
     let back = |n: u8| today - Duration::days(i64::from(n % 4));
@@ -142,13 +153,7 @@ fn build(kind: CommandKind, s: &Seed, case: &Case, now: chrono::NaiveDateTime) -
         }
         CommandKind::HoldVillageReview => CaseCommand::HoldVillageReview {
             date: back(s.b),
-            outcome: if s.a.is_multiple_of(16) {
-                VillageOutcome::Fail {
-                    reason: text(s, "评议未通过"),
-                }
-            } else {
-                VillageOutcome::Pass
-            },
+            outcome: outcome(s, 16, "评议未通过"),
         },
         CommandKind::StartNotice => CaseCommand::StartNotice { from: back(s.b) },
         CommandKind::RecordObjection => CaseCommand::RecordObjection {
@@ -252,13 +257,7 @@ fn build(kind: CommandKind, s: &Seed, case: &Case, now: chrono::NaiveDateTime) -
         },
         CommandKind::ReviewPlan => CaseCommand::ReviewPlan {
             date: back(s.b),
-            outcome: if s.a.is_multiple_of(8) {
-                VillageOutcome::Fail {
-                    reason: text(s, "缺少就业帮扶"),
-                }
-            } else {
-                VillageOutcome::Pass
-            },
+            outcome: outcome(s, 8, "缺少就业帮扶"),
         },
         CommandKind::StartPlanNotice => CaseCommand::StartPlanNotice { from: back(s.b) },
         CommandKind::EndPlanNotice => CaseCommand::EndPlanNotice,

@@ -37,6 +37,10 @@ pub struct MeasureView {
     /// The status it moves to next (`planned`… code), none once delivered.
     #[serde(default)]
     pub next_status: Option<String>,
+    /// Its update falls due first of the plan's (a planned start, a running end): the update
+    /// form starts on it.
+    #[serde(default)]
+    pub update_due_first: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -211,6 +215,9 @@ pub struct CaseView {
     /// Monitored: the household's risks (Chinese labels) no measure of the plan answers yet.
     #[serde(default)]
     pub risks_unanswered_zh: Vec<String>,
+    /// The plan is back with the township: why the village did not pass it (data as typed).
+    #[serde(default)]
+    pub plan_returned: Option<String>,
     /// Monitored: the items of 两不愁三保障 and drinking water (short Chinese names) the home
     /// check found not secured and no measure answers.
     #[serde(default)]

@@ -75,8 +75,14 @@ async fn a_plan_not_passed_says_why_and_goes_back_to_the_township() {
         history.contains("帮扶措施村级民主评议未通过") && history.contains("缺少就业帮扶"),
         "{history}"
     );
-    // The township's page leads with revising the plan.
+    // The township's page leads with revising the plan, the village's reason above its form.
     assert_eq!(case["available"][0]["code"], "add_plan", "{case}");
+    assert_eq!(case["plan_returned"], "缺少就业帮扶，家中有劳动力");
+    let page = township.get_html(&format!("/staff/cases/{id}")).await;
+    assert!(
+        page.contains("村级评议未通过：缺少就业帮扶，家中有劳动力"),
+        "the reason by the plan form"
+    );
     assert_eq!(case["first_step_due"], true, "{case}");
     // And the plan is not posted meanwhile.
     let notice = app.get_html(&format!("/notice/{QINGSHI_VILLAGE}")).await;

@@ -11,7 +11,7 @@ use super::command::CommandKind;
 use super::guard::check_allowed;
 use super::plan_review::PlanReview;
 use super::policy::Policy;
-use super::state::{Case, MeasureStatus, ReviewStep};
+use super::state::{Case, Measure, MeasureStatus, ReviewStep};
 use crate::domain::clock::{ClockKind, QueueUrgencyKey};
 use crate::domain::vocab::{Category, RiskTier};
 
@@ -382,14 +382,31 @@ pub fn work_opens(case: &Case, kind: CommandKind, role: Role, policy: &Policy) -
         // The lead department carries its measures out: work while any runs.
         K::UpdateMeasureStatus if role == Role::DepartmentLiaison => Opens::Now,
         K::UpdateMeasureStatus => {
-            earliest(&mut case.measures.iter().filter_map(|m| match m.status {
-                MeasureStatus::Planned => Some(m.start),
-                MeasureStatus::InProgress => Some(m.end),
-                MeasureStatus::Delivered => None,
-            }))
+            earliest(&mut case.measures.iter().filter_map(measure_update_day))
         }
         _ => Opens::Now,
     }
+}
+
+/// The day an update of `measure` falls due: a planned one's start, a running one's end.
+pub fn measure_update_day(measure: &Measure) -> Option<NaiveDate> {
+    match measure.status {
+        MeasureStatus::Planned => Some(measure.start),
+        MeasureStatus::InProgress => Some(measure.end),
+        MeasureStatus::Delivered => None,
+    }
+}
+
+/// The measure whose update falls due first: the one the township's 待办 is about, so its
+/// form starts on it (it started on the first measure not delivered, half a year from its
+/// end, while another was to start that week: tester).
+pub fn next_measure_due(case: &Case) -> Option<usize> {
+    case.measures
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| measure_update_day(m).map(|day| (day, i)))
+        .min()
+        .map(|(_, i)| i)
 }
 
 /// Whether `kind` is work for `role` on `day` (see [`work_opens`]).

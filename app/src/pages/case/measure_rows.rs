@@ -78,8 +78,12 @@ pub fn measure_rows(case: &CaseView, typed: &Typed, kind: &str) -> impl IntoView
     }
 }
 
-/// The update form's starting measure: the first not yet delivered (its status choice starts
-/// on "its next stage"). It opened on the first measure, often delivered (officer tester).
+/// The update form's starting measure: the one whose update falls due first, else the first
+/// not yet delivered (its status choice starts on "its next stage"). It opened on the first
+/// measure, often delivered, then on one not due for months (officer testers).
 pub fn next_update(case: &CaseView) -> Option<usize> {
-    case.measures.iter().position(|m| m.next_status.is_some())
+    case.measures
+        .iter()
+        .position(|m| m.update_due_first)
+        .or_else(|| case.measures.iter().position(|m| m.next_status.is_some()))
 }

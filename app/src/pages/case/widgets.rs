@@ -178,6 +178,7 @@ where
         .or_else(|| last_check(&case, step));
     let ty = &typed;
     // The hint in the reader's words; one the page cannot word stays the Chinese, marked.
+    let returned = case.plan_returned.clone().filter(|_| field == "measures");
     let hint = (field == "category")
         .then(|| {
             let zh = case.category_hint_zh.clone()?;
@@ -473,6 +474,9 @@ where
                 view! { <span class="label" id=label_id>{label}</span> }.into_any()
             }}
             {hint}
+            {returned.map(|reason| view! {
+                <p class="hint">{tr::case_page::plan_returned(t, &reason)}</p>
+            })}
             {input}
             <p class="field-error" id=error_id role="alert">{error}</p>
         </div>

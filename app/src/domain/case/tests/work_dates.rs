@@ -132,3 +132,32 @@ fn proposing_elimination_is_work_once_the_proposal_would_pass() {
         Opens::From(from)
     );
 }
+
+/// The update form starts on the measure whose update falls due first, not on the first not
+/// yet delivered: it opened on a measure running half a year more while another was to start
+/// that week (tester).
+#[test]
+fn the_measure_due_first_is_the_one_whose_date_comes_first() {
+    use super::super::work::next_measure_due;
+    let mut j = assisted();
+    j.act(
+        Role::TownshipOfficer,
+        CaseCommand::UpdateMeasureStatus {
+            index: 0,
+            status: MeasureStatus::InProgress,
+        },
+    );
+    assert_eq!(next_measure_due(&j.case), Some(0));
+    let soon = j.today() + Duration::days(10);
+    j.act(
+        Role::TownshipOfficer,
+        CaseCommand::AddPlan {
+            measures: vec![measure(MeasureStatus::Planned, soon)],
+        },
+    );
+    assert!(
+        j.case.measures[0].end > soon,
+        "the first runs on past the second's start"
+    );
+    assert_eq!(next_measure_due(&j.case), Some(1));
+}

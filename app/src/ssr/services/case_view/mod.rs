@@ -195,6 +195,7 @@ pub async fn view(
         done_step: None,
         measures: sections::measures(&case),
         risks_unanswered_zh: sections::risks_unanswered(&case),
+        plan_returned: sections::plan_returned(&case, &events),
         guarantees_unanswered_zh: sections::guarantees_unanswered(&case),
         clocks,
         timeline,

@@ -98,9 +98,11 @@ pub fn guarantees_unanswered(case: &Case) -> Vec<String> {
 
 pub fn measures(case: &Case) -> Vec<MeasureView> {
     let heading_out = elimination::heading_for_elimination(case);
+    let due_first = crate::domain::case::work::next_measure_due(case);
     case.measures
         .iter()
-        .map(|m| MeasureView {
+        .enumerate()
+        .map(|(i, m)| MeasureView {
             holds_back_elimination: heading_out && elimination::holds_back_elimination(m),
             may_run_on: elimination::continues_after_exit(m.measure_type),
             type_zh: m.measure_type.label_zh().to_owned(),
@@ -114,8 +116,22 @@ pub fn measures(case: &Case) -> Vec<MeasureView> {
             period: format!("{} 至 {}", m.start, m.end),
             status_zh: labels::measure_status_zh(m.status).to_owned(),
             next_status: m.status.next().map(|s| s.code().to_owned()),
+            update_due_first: due_first == Some(i),
         })
         .collect()
+}
+
+/// Why the village did not pass the plan, while it is back with the township (`events`
+/// newest first): the reason sat only in the timeline, far below the form (tester).
+pub fn plan_returned(case: &Case, events: &[crate::domain::case::CaseEvent]) -> Option<String> {
+    use crate::domain::case::{plan_review::PlanReview, EventKind};
+    if !matches!(case.plan_review, Some(PlanReview::Returned { .. })) {
+        return None;
+    }
+    events.iter().find_map(|e| match &e.kind {
+        EventKind::PlanReturned { reason, .. } => Some(reason.clone()),
+        _ => None,
+    })
 }
 
 /// 缺什么补什么: measures for the case's risks, given who in the household can work, less

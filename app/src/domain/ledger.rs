@@ -81,9 +81,9 @@ pub fn is_listed(case: &Case) -> bool {
 /// One ledger row, in [`header`] order.
 pub fn row(case: &Case, facts: &LedgerFacts<'_>) -> Vec<LedgerCell> {
     use LedgerCell::{Count, Date, NoDate, Text, Yuan};
+    // A withdrawn measure was never help given: not listed, not summed.
     let measures = case
-        .measures
-        .iter()
+        .plan_measures()
         .map(|m| {
             format!(
                 "{}（{}，{}，{}）",
@@ -95,7 +95,7 @@ pub fn row(case: &Case, facts: &LedgerFacts<'_>) -> Vec<LedgerCell> {
         })
         .collect::<Vec<_>>()
         .join("；");
-    let total = Fen::checked_sum(case.measures.iter().map(|m| m.amount)).unwrap_or(Fen::ZERO);
+    let total = Fen::checked_sum(case.plan_measures().map(|m| m.amount)).unwrap_or(Fen::ZERO);
     let last_visit = case.visits.iter().map(|v| v.date).max();
     vec![
         Text(facts.tracking.to_owned()),

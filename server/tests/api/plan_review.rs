@@ -87,6 +87,33 @@ async fn a_plan_not_passed_says_why_and_goes_back_to_the_township() {
     // And the plan is not posted meanwhile.
     let notice = app.get_html(&format!("/notice/{QINGSHI_VILLAGE}")).await;
     assert!(!notice.contains("落实帮扶措施"));
+
+    // The measure the village did not want is withdrawn: the household no longer reads it
+    // as help it gets.
+    let tracking = case["tracking"].as_str().expect("tracking").to_owned();
+    let household = || crate::fixtures::track_page(&app, &tracking, "13800138072");
+    assert!(
+        household().await.contains("医疗保障"),
+        "listed while planned"
+    );
+    let withdraw = [
+        ("kind", "update_measure_status"),
+        ("index", "0"),
+        ("status", "withdrawn"),
+    ];
+    let response = step(&township, &id, version(&case), &withdraw).await;
+    assert_eq!(
+        response.status(),
+        200,
+        "{}",
+        response.text().await.unwrap_or_default()
+    );
+    let case = detail(&township, &id).await;
+    assert_eq!(case["measures"][0]["status_zh"], "已撤销", "{case}");
+    assert!(
+        !household().await.contains("医疗保障"),
+        "withdrawn: not shown"
+    );
 }
 
 #[tokio::test]

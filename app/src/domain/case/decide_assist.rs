@@ -117,7 +117,12 @@ pub(super) fn update_measure(
         .measures
         .get(index)
         .ok_or(Refusal::UnknownMeasure { index })?;
-    if status <= measure.status {
+    // Only a measure not yet started may be withdrawn; a withdrawn one stays so.
+    let withdrawing = status == MeasureStatus::Withdrawn;
+    if (withdrawing && measure.status != MeasureStatus::Planned)
+        || (!withdrawing && status <= measure.status)
+        || measure.status == MeasureStatus::Withdrawn
+    {
         return Err(Refusal::MeasureStatusBackwards);
     }
     out.push(EventKind::MeasureStatusUpdated {

@@ -195,7 +195,7 @@ pub fn continues_after_exit(measure: MeasureType) -> bool {
 
 fn carried_out(measure: &Measure) -> bool {
     match measure.status {
-        MeasureStatus::Delivered => true,
+        MeasureStatus::Delivered | MeasureStatus::Withdrawn => true,
         MeasureStatus::InProgress => continues_after_exit(measure.measure_type),
         MeasureStatus::Planned => false,
     }
@@ -204,7 +204,7 @@ fn carried_out(measure: &Measure) -> bool {
 /// Targeted measures carried out: at least one measure, none left undone, and every risk of
 /// the household answered by a carried-out measure.
 pub fn check_measures(case: &Case) -> Result<(), EliminationGap> {
-    if case.measures.is_empty() {
+    if case.plan_measures().next().is_none() {
         return Err(EliminationGap::NoMeasures);
     }
     if let Some(held) = case.measures.iter().find(|m| holds_back_elimination(m)) {
@@ -233,8 +233,7 @@ pub fn unanswered_risks(case: &Case) -> Vec<RiskType> {
             let wanted = answers(*risk);
             !wanted.is_empty()
                 && !case
-                    .measures
-                    .iter()
+                    .plan_measures()
                     .any(|m| wanted.contains(&m.measure_type))
         })
         .collect()
@@ -275,8 +274,7 @@ pub fn unanswered_guarantees(case: &Case) -> Vec<usize> {
         .filter(|(_, (secured, wanted))| {
             !secured
                 && !case
-                    .measures
-                    .iter()
+                    .plan_measures()
                     .any(|m| wanted.contains(&m.measure_type))
         })
         .map(|(i, _)| i)

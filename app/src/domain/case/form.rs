@@ -146,7 +146,7 @@ pub const MEMBER_INCOME_MAX_YUAN: i64 = 1_000_000;
 
 /// Measure statuses: the codes are the serde names of [`MeasureStatus`], the words
 /// `case_items.measure_status`.
-pub const MEASURE_STATUS_ITEMS: [&str; 3] = ["planned", "in_progress", "delivered"];
+pub const MEASURE_STATUS_ITEMS: [&str; 4] = ["planned", "in_progress", "delivered", "withdrawn"];
 
 /// The update form's first status choice: whatever follows the picked measure's own.
 pub const NEXT_MEASURE_STATUS: &str = "next";

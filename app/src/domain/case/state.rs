@@ -177,15 +177,23 @@ pub enum MeasureStatus {
     Planned,
     InProgress,
     Delivered,
+    /// Taken out of the plan before it started (the village did not pass it, or it was
+    /// entered by mistake): no help, no hold on 风险消除, not shown to the household.
+    Withdrawn,
 }
 
 impl MeasureStatus {
     /// Planned, in progress or delivered: a started measure counts for the assistance clock.
     pub fn is_started(self) -> bool {
         match self {
-            MeasureStatus::Planned => false,
+            MeasureStatus::Planned | MeasureStatus::Withdrawn => false,
             MeasureStatus::InProgress | MeasureStatus::Delivered => true,
         }
+    }
+
+    /// Part of the plan: not withdrawn.
+    pub fn counts(self) -> bool {
+        self != MeasureStatus::Withdrawn
     }
 
     /// The status a measure moves to next, if it can still move.
@@ -193,7 +201,7 @@ impl MeasureStatus {
         match self {
             MeasureStatus::Planned => Some(MeasureStatus::InProgress),
             MeasureStatus::InProgress => Some(MeasureStatus::Delivered),
-            MeasureStatus::Delivered => None,
+            MeasureStatus::Delivered | MeasureStatus::Withdrawn => None,
         }
     }
 
@@ -203,6 +211,7 @@ impl MeasureStatus {
             MeasureStatus::Planned => "planned",
             MeasureStatus::InProgress => "in_progress",
             MeasureStatus::Delivered => "delivered",
+            MeasureStatus::Withdrawn => "withdrawn",
         }
     }
 
@@ -210,7 +219,7 @@ impl MeasureStatus {
     pub fn can_advance(self) -> bool {
         match self {
             MeasureStatus::Planned | MeasureStatus::InProgress => true,
-            MeasureStatus::Delivered => false,
+            MeasureStatus::Delivered | MeasureStatus::Withdrawn => false,
         }
     }
 }
@@ -417,6 +426,11 @@ impl CaseState {
 
 impl Case {
     /// Clocks still counting (running or paused).
+    /// The plan's measures, less those withdrawn.
+    pub fn plan_measures(&self) -> impl Iterator<Item = &Measure> {
+        self.measures.iter().filter(|m| m.status.counts())
+    }
+
     pub fn open_clocks(&self) -> impl Iterator<Item = &Clock> {
         self.clocks.iter().filter(|c| c.is_open())
     }
@@ -453,7 +467,7 @@ impl Case {
     pub fn assistance_stage(&self) -> AssistanceStage {
         if self.measures.iter().any(|m| m.status.is_started()) {
             AssistanceStage::Assisting
-        } else if !self.measures.is_empty() {
+        } else if self.plan_measures().next().is_some() {
             AssistanceStage::PlanMade
         } else if self.responsible.is_some() {
             AssistanceStage::ResponsibleAssigned

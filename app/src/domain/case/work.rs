@@ -393,7 +393,7 @@ pub fn measure_update_day(measure: &Measure) -> Option<NaiveDate> {
     match measure.status {
         MeasureStatus::Planned => Some(measure.start),
         MeasureStatus::InProgress => Some(measure.end),
-        MeasureStatus::Delivered => None,
+        MeasureStatus::Delivered | MeasureStatus::Withdrawn => None,
     }
 }
 
@@ -433,7 +433,7 @@ pub fn is_work_item_for(case: &Case, kind: CommandKind, role: Role) -> bool {
             // A plan the village did not pass is the township's to revise.
             K::AddPlan => {
                 let returned = matches!(case.plan_review, Some(PlanReview::Returned { .. }));
-                (case.measures.is_empty() || returned) && !county
+                (case.plan_measures().next().is_none() || returned) && !county
             }
             K::RecordComparison => case.comparison.is_none(),
             K::UpdateMeasureStatus => !county,

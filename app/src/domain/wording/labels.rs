@@ -41,6 +41,7 @@ pub fn measure_status(status: MeasureStatus, lang: Lang) -> &'static str {
         MeasureStatus::Planned => tr::labels::planned(lang),
         MeasureStatus::InProgress => tr::labels::progress(lang),
         MeasureStatus::Delivered => tr::labels::delivered(lang),
+        MeasureStatus::Withdrawn => tr::labels::withdrawn(lang),
     }
 }
 

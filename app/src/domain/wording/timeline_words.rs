@@ -181,6 +181,7 @@ fn status_of(code: &str) -> Option<MeasureStatus> {
         MeasureStatus::Planned,
         MeasureStatus::InProgress,
         MeasureStatus::Delivered,
+        MeasureStatus::Withdrawn,
     ]
     .into_iter()
     .find(|s| s.code() == code)

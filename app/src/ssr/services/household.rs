@@ -60,8 +60,8 @@ pub async fn load_progress(
 
 /// Measures in plain words: what, who, how much, how far.
 pub fn measure_lines(case: &Case, lang: Lang) -> Vec<MeasureLineView> {
-    case.measures
-        .iter()
+    // A withdrawn measure was never help the household gets.
+    case.plan_measures()
         .map(|m| {
             let (before, department, after) = measures::line_parts(m, lang);
             MeasureLineView {

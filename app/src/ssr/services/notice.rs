@@ -108,8 +108,7 @@ pub async fn for_village(
             measures: if masked || matter != PLAN {
                 Vec::new()
             } else {
-                case.measures
-                    .iter()
+                case.plan_measures()
                     .map(|m| m.measure_type.code().to_owned())
                     .collect()
             },

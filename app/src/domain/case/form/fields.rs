@@ -172,6 +172,7 @@ pub(super) fn measure_status_from_code(code: &str) -> Option<MeasureStatus> {
         "planned" => Some(MeasureStatus::Planned),
         "in_progress" => Some(MeasureStatus::InProgress),
         "delivered" => Some(MeasureStatus::Delivered),
+        "withdrawn" => Some(MeasureStatus::Withdrawn),
         _ => None,
     }
 }

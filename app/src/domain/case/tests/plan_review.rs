@@ -144,3 +144,50 @@ fn while_a_review_s_notice_runs_beside_the_plans_an_objection_is_to_the_review()
         "the plan's notice runs on"
     );
 }
+
+/// A returned plan can lose the measure the village did not want: withdrawn before it
+/// started, it holds nothing back, answers no risk and is no longer the township's work
+/// (a returned plan could only be added to: tester).
+#[test]
+fn a_planned_measure_can_be_withdrawn_and_then_counts_for_nothing() {
+    use super::super::elimination::{check_measures, EliminationGap};
+    let mut j = with_plan();
+    let withdraw = CaseCommand::UpdateMeasureStatus {
+        index: 0,
+        status: MeasureStatus::Withdrawn,
+    };
+    let returned = not_passed(&j, "该户已有医保");
+    j.act(Role::VillageCadre, returned);
+    j.act(Role::TownshipOfficer, withdraw.clone());
+    assert_eq!(j.case.measures[0].status, MeasureStatus::Withdrawn);
+    assert_eq!(j.case.plan_measures().count(), 0);
+    assert_eq!(check_measures(&j.case), Err(EliminationGap::NoMeasures));
+    assert!(
+        is_work_item_for(&j.case, CommandKind::AddPlan, Role::TownshipOfficer),
+        "a plan to make again"
+    );
+    // Withdrawn stays withdrawn, and a started measure cannot be withdrawn.
+    let today = j.today();
+    j.act(
+        Role::TownshipOfficer,
+        CaseCommand::AddPlan {
+            measures: vec![measure(MeasureStatus::InProgress, today)],
+        },
+    );
+    let started = CaseCommand::UpdateMeasureStatus {
+        index: 1,
+        status: MeasureStatus::Withdrawn,
+    };
+    assert_eq!(
+        j.try_role(Role::TownshipOfficer, &started),
+        Err(Refusal::MeasureStatusBackwards)
+    );
+    let again = CaseCommand::UpdateMeasureStatus {
+        index: 0,
+        status: MeasureStatus::Delivered,
+    };
+    assert_eq!(
+        j.try_role(Role::TownshipOfficer, &again),
+        Err(Refusal::MeasureStatusBackwards)
+    );
+}

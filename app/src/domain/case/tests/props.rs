@@ -105,6 +105,7 @@ fn build(kind: CommandKind, s: &Seed, case: &Case, now: chrono::NaiveDateTime) -
             MeasureStatus::Planned,
             MeasureStatus::InProgress,
             MeasureStatus::Delivered,
+            MeasureStatus::Withdrawn,
         ],
         s.b,
     );

@@ -143,7 +143,7 @@ pub fn suggested_measures(case: &Case) -> Vec<Choice> {
         .map_or(LabourCapacity::Full, HomeCheckRecord::labour_capacity);
     suggest_measures(&case.risks, labour)
         .into_iter()
-        .filter(|m| !case.measures.iter().any(|have| have.measure_type == *m))
+        .filter(|m| !case.plan_measures().any(|have| have.measure_type == *m))
         .map(|m| Choice {
             code: m.code().to_owned(),
             label_zh: m.label_zh().to_owned(),

@@ -23,11 +23,7 @@ pub(super) fn yes_no(b: bool) -> String {
 }
 
 pub(super) fn status_code(status: MeasureStatus) -> &'static str {
-    match status {
-        MeasureStatus::Planned => "planned",
-        MeasureStatus::InProgress => "in_progress",
-        MeasureStatus::Delivered => "delivered",
-    }
+    status.code()
 }
 
 /// The form a staff page would post for `command`.

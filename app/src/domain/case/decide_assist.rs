@@ -117,12 +117,13 @@ pub(super) fn update_measure(
         .measures
         .get(index)
         .ok_or(Refusal::UnknownMeasure { index })?;
-    // Only a measure not yet started may be withdrawn; a withdrawn one stays so.
-    let withdrawing = status == MeasureStatus::Withdrawn;
-    if (withdrawing && measure.status != MeasureStatus::Planned)
-        || (!withdrawing && status <= measure.status)
-        || measure.status == MeasureStatus::Withdrawn
-    {
+    // Forward only; only a measure not yet started may be withdrawn, and it stays so.
+    let moves = match (measure.status, status) {
+        (MeasureStatus::Withdrawn, _) => false,
+        (from, MeasureStatus::Withdrawn) => from == MeasureStatus::Planned,
+        (from, to) => to > from,
+    };
+    if !moves {
         return Err(Refusal::MeasureStatusBackwards);
     }
     out.push(EventKind::MeasureStatusUpdated {

@@ -18,7 +18,7 @@ use crate::domain::vocab::{Category, RiskTier};
 
 use super::command::{CaseCommand, CommandKind, EliminationDecision, IdentificationDecision};
 use super::screening::NegativeItem;
-use super::state::{HomeCheckRecord, VillageOutcome};
+use super::state::{HomeCheckRecord, MeasureStatus, VillageOutcome};
 
 /// Raw input for any case command; which fields matter depends on `kind`
 /// (see [`form_fields`]). Fields a kind does not use are ignored.
@@ -438,7 +438,7 @@ fn parse_kind_fields(
             if f.status.trim() == NEXT_MEASURE_STATUS {
                 return index.map(|index| CaseCommand::AdvanceMeasure { index });
             }
-            let status = p.keep("status", vocab(&f.status, measure_status_from_code));
+            let status = p.keep("status", vocab(&f.status, MeasureStatus::from_code));
             index
                 .zip(status)
                 .map(|(index, status)| CaseCommand::UpdateMeasureStatus { index, status })

@@ -183,6 +183,18 @@ pub enum MeasureStatus {
 }
 
 impl MeasureStatus {
+    pub const ALL: [MeasureStatus; 4] = [
+        MeasureStatus::Planned,
+        MeasureStatus::InProgress,
+        MeasureStatus::Delivered,
+        MeasureStatus::Withdrawn,
+    ];
+
+    /// The status of a serde name ([`MeasureStatus::code`]).
+    pub fn from_code(code: &str) -> Option<MeasureStatus> {
+        MeasureStatus::ALL.into_iter().find(|s| s.code() == code)
+    }
+
     /// Planned, in progress or delivered: a started measure counts for the assistance clock.
     pub fn is_started(self) -> bool {
         match self {
@@ -425,12 +437,12 @@ impl CaseState {
 }
 
 impl Case {
-    /// Clocks still counting (running or paused).
     /// The plan's measures, less those withdrawn.
     pub fn plan_measures(&self) -> impl Iterator<Item = &Measure> {
         self.measures.iter().filter(|m| m.status.counts())
     }
 
+    /// Clocks still counting (running or paused).
     pub fn open_clocks(&self) -> impl Iterator<Item = &Clock> {
         self.clocks.iter().filter(|c| c.is_open())
     }

@@ -295,8 +295,9 @@ pub fn in_working_order(
     // The county's decision waits for its data comparison: offered side by side, the
     // decision came first and was refused for want of the comparison (officer tester).
     let deciding = offered.contains(&K::CountyDecide);
-    offered.sort_by_key(
-        |k| match (is_work_on(case, *k, role, day), is_procedure_step(*k)) {
+    // Cached: whether a step is work reads the case's clocks and measures.
+    offered.sort_by_cached_key(|k| {
+        match (is_work_on(case, *k, role, day), is_procedure_step(*k)) {
             (true, _) if deciding && *k == K::RecordComparison => 0,
             (true, true) => 1,
             (true, false) => 2,
@@ -304,8 +305,8 @@ pub fn in_working_order(
             // household's re-check), after any work.
             (false, _) if *k == K::LogVisit => 3,
             (false, _) => 4,
-        },
-    );
+        }
+    });
     offered
 }
 
@@ -328,12 +329,6 @@ pub fn next_step(
 /// 待办 for its monthly visit, and every assisted one in the township's for its measures,
 /// all year (tester). The 即将到期 and 已逾期 tabs follow the clocks as before.
 pub const WORK_OPENS_DAYS_BEFORE: i64 = 7;
-
-/// Whether `step`, first in working order, is due that day plainly enough for the case
-/// page to open its form.
-pub fn opens_by_itself(case: &Case, role: Role, step: CommandKind, day: WorkDay<'_>) -> bool {
-    is_work_on(case, step, role, day)
-}
 
 /// The day a step's being work is asked for, and the policy it depends on.
 #[derive(Debug, Clone, Copy)]
@@ -359,15 +354,9 @@ pub fn work_opens(case: &Case, kind: CommandKind, role: Role, policy: &Policy) -
     if !is_work_item_for(case, kind, role) {
         return Opens::Never;
     }
-    let days_before = |day: NaiveDate| day - chrono::Duration::days(WORK_OPENS_DAYS_BEFORE);
-    let earliest = |days: &mut dyn Iterator<Item = NaiveDate>| {
-        days.min()
-            .map_or(Opens::Never, |d| Opens::From(days_before(d)))
-    };
     match kind {
-        K::LogVisit => earliest(
-            &mut case
-                .open_clocks()
+        K::LogVisit => week_before_earliest(
+            case.open_clocks()
                 .filter(|c| {
                     matches!(
                         c.kind,
@@ -382,10 +371,17 @@ pub fn work_opens(case: &Case, kind: CommandKind, role: Role, policy: &Policy) -
         // The lead department carries its measures out: work while any runs.
         K::UpdateMeasureStatus if role == Role::DepartmentLiaison => Opens::Now,
         K::UpdateMeasureStatus => {
-            earliest(&mut case.measures.iter().filter_map(measure_update_day))
+            week_before_earliest(case.measures.iter().filter_map(measure_update_day))
         }
         _ => Opens::Now,
     }
+}
+
+/// Work from [`WORK_OPENS_DAYS_BEFORE`] days before the earliest of `days`; none: never.
+fn week_before_earliest(days: impl Iterator<Item = NaiveDate>) -> Opens {
+    days.min().map_or(Opens::Never, |day| {
+        Opens::From(day - chrono::Duration::days(WORK_OPENS_DAYS_BEFORE))
+    })
 }
 
 /// The day an update of `measure` falls due: a planned one's start, a running one's end.

@@ -176,17 +176,6 @@ pub fn event_phrase(event: &CaseEvent) -> Option<Phrase> {
     })
 }
 
-fn status_of(code: &str) -> Option<MeasureStatus> {
-    [
-        MeasureStatus::Planned,
-        MeasureStatus::InProgress,
-        MeasureStatus::Delivered,
-        MeasureStatus::Withdrawn,
-    ]
-    .into_iter()
-    .find(|s| s.code() == code)
-}
-
 /// A negative-list item's name in `lang`.
 pub fn hit_label(item: NegativeItem, lang: Lang) -> &'static str {
     tr::timeline_words::hit::lookup(lang, item.code()).unwrap_or(item.code())
@@ -255,12 +244,16 @@ pub fn event_words(phrase: &Phrase, lang: Lang) -> Option<Vec<Part>> {
         ),
         "measure_status" => t::measure_status(
             lang,
-            a.word("status", status_of, |s| measure_status(s, lang))?,
+            a.word("status", MeasureStatus::from_code, |s| {
+                measure_status(s, lang)
+            })?,
         ),
         "measure_status_named" => t::measure_status_named(
             lang,
             a.word("measure", MeasureType::from_code, |m| m.label(lang))?,
-            a.word("status", status_of, |s| measure_status(s, lang))?,
+            a.word("status", MeasureStatus::from_code, |s| {
+                measure_status(s, lang)
+            })?,
         ),
         "visit_logged" => t::visit_logged(lang, a.data("notes")?),
         "visit_logged_tier" => {

@@ -224,23 +224,30 @@ impl OpenWhere {
         w
     }
 
+    /// A role's step now (`flag`), or from a day on or before `today` (`from`).
+    fn now_or_from(&mut self, flag: &str, from: &str, today: &str) -> String {
+        let t = self.text(today);
+        format!("({flag} = 1 or {from} <= {t})")
+    }
+
     fn tab(&mut self, tab: OpenTab<'_>, part: UrgencyPart) {
         match tab {
             OpenTab::All => {}
             OpenTab::Todo(work) => {
                 let condition = match work.role {
                     Role::VillageCadre => {
-                        let t = self.text(work.today);
-                        format!("(work_village_cadre = 1 or work_village_from <= {t})")
+                        self.now_or_from("work_village_cadre", "work_village_from", work.today)
                     }
-                    Role::TownshipOfficer => {
-                        let t = self.text(work.today);
-                        format!("(work_township_officer = 1 or work_township_officer_from <= {t})")
-                    }
-                    Role::TownshipHead => {
-                        let t = self.text(work.today);
-                        format!("(work_township_head = 1 or work_township_head_from <= {t})")
-                    }
+                    Role::TownshipOfficer => self.now_or_from(
+                        "work_township_officer",
+                        "work_township_officer_from",
+                        work.today,
+                    ),
+                    Role::TownshipHead => self.now_or_from(
+                        "work_township_head",
+                        "work_township_head_from",
+                        work.today,
+                    ),
                     Role::CountyOfficer => "work_county_officer = 1".to_owned(),
                     Role::CountyHead => {
                         let u = self.text(work.user_id);

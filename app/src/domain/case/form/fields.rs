@@ -167,16 +167,6 @@ pub(super) fn parse_optional_id(raw: &str, today: NaiveDate) -> Parsed<Option<Id
     }
 }
 
-pub(super) fn measure_status_from_code(code: &str) -> Option<MeasureStatus> {
-    match code {
-        "planned" => Some(MeasureStatus::Planned),
-        "in_progress" => Some(MeasureStatus::InProgress),
-        "delivered" => Some(MeasureStatus::Delivered),
-        "withdrawn" => Some(MeasureStatus::Withdrawn),
-        _ => None,
-    }
-}
-
 /// Names split on `、`, `，`, `,` or white space; blanks dropped, duplicates merged.
 pub(super) fn parse_visitors(raw: &str) -> Parsed<Vec<String>> {
     let mut names: Vec<String> = Vec::new();

@@ -48,7 +48,7 @@ fn the_choice_tables_use_the_domain_field_and_serde_names() {
         assert_eq!(met[code], serde_json::Value::Bool(true), "{code}");
     }
     for code in MEASURE_STATUS_ITEMS {
-        let status = measure_status_from_code(code).expect("known status");
+        let status = MeasureStatus::from_code(code).expect("known status");
         let json = serde_json::to_string(&status).expect("serialises");
         assert_eq!(json, format!("\"{code}\""));
     }

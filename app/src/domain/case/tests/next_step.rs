@@ -263,7 +263,7 @@ fn assistance_is_township_work_not_the_county_s() {
 /// household's page opened 登记走访 with the re-check weeks away (officer tester).
 #[test]
 fn a_visit_opens_by_itself_only_near_its_due_day() {
-    use crate::domain::case::work::{in_working_order, opens_by_itself, WORK_OPENS_DAYS_BEFORE};
+    use crate::domain::case::work::{in_working_order, is_work_on, WORK_OPENS_DAYS_BEFORE};
     use crate::domain::clock::ClockKind;
     let mut j = eliminated();
     let role = Role::VillageCadre;
@@ -290,22 +290,12 @@ fn a_visit_opens_by_itself_only_near_its_due_day() {
     let owners = j.case.work_owners(&j.policy);
     assert!(!owners.has_step(role, "cadre", j.today()));
     assert!(owners.has_step(role, "cadre", j.today() + chrono::Duration::days(1)));
-    assert!(!opens_by_itself(
-        &j.case,
-        role,
-        CommandKind::LogVisit,
-        j.day()
-    ));
+    assert!(!is_work_on(&j.case, CommandKind::LogVisit, role, j.day()));
     j.days(1);
-    assert!(opens_by_itself(
-        &j.case,
-        role,
-        CommandKind::LogVisit,
-        j.day()
-    ));
+    assert!(is_work_on(&j.case, CommandKind::LogVisit, role, j.day()));
     j.days(WORK_OPENS_DAYS_BEFORE + 3);
     assert!(
-        opens_by_itself(&j.case, role, CommandKind::LogVisit, j.day()),
+        is_work_on(&j.case, CommandKind::LogVisit, role, j.day()),
         "overdue"
     );
 }

@@ -100,15 +100,7 @@ fn build(kind: CommandKind, s: &Seed, case: &Case, now: chrono::NaiveDateTime) -
     let today = now.date();
     let back = |n: u8| today - Duration::days(i64::from(n % 4));
     let tier = pick(&[RiskTier::Red, RiskTier::Yellow, RiskTier::Blue], s.a);
-    let status = pick(
-        &[
-            MeasureStatus::Planned,
-            MeasureStatus::InProgress,
-            MeasureStatus::Delivered,
-            MeasureStatus::Withdrawn,
-        ],
-        s.b,
-    );
+    let status = pick(&MeasureStatus::ALL, s.b);
     let clock = {
         let open: Vec<ClockKind> = case.open_clocks().map(|c| c.kind).collect();
         if open.is_empty() || s.flag && s.a.is_multiple_of(5) {

@@ -122,7 +122,7 @@ pub async fn view(
     let category_hint = household.and_then(|h| sections::category_hint(h, &state.policy));
     let consent = sections::consent(&row, &people);
     let offered = case.available_commands(&actor, &state.policy, to_beijing(now));
-    // Ordered once: the first opens when it is plainly due (`work::opens_by_itself`).
+    // Ordered once: the first opens when it is work to do today.
     let day = work::WorkDay {
         today,
         policy: &state.policy,
@@ -130,7 +130,7 @@ pub async fn view(
     let ordered = work::in_working_order(&case, actor.role, offered, day);
     let first_step_due = ordered
         .first()
-        .is_some_and(|k| work::opens_by_itself(&case, actor.role, *k, day));
+        .is_some_and(|k| work::is_work_on(&case, *k, actor.role, day));
     let available = ordered
         .into_iter()
         .map(|k| Choice {

@@ -87,4 +87,5 @@ mod sweep_chunks;
 mod sweep_paused;
 mod sweep_told;
 mod tls_servers;
+mod todo_order;
 mod two_servers;

@@ -74,6 +74,7 @@ pub mod samples;
 pub mod screening;
 pub mod state;
 pub mod work;
+pub mod work_due;
 
 #[cfg(test)]
 mod state_codes_tests;

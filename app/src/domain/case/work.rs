@@ -16,7 +16,7 @@ use crate::domain::clock::{ClockKind, QueueUrgencyKey};
 use crate::domain::vocab::{Category, RiskTier};
 
 /// Bumped whenever the derivation changes, so stored rows are recomputed.
-const DERIVATION: &str = "w6";
+const DERIVATION: &str = "w7";
 
 /// The stored work of one case, per role.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -103,6 +103,8 @@ pub struct QueueKeys {
     pub tier: Option<RiskTier>,
     /// `None` when the case has no open clock (it is not in the queue).
     pub urgency: Option<QueueUrgencyKey>,
+    /// What each level's 待办 is ordered by.
+    pub todo_due: super::work_due::TodoDue,
 }
 
 impl Case {
@@ -145,8 +147,10 @@ impl Case {
 
     /// Everything the queue stores for this case.
     pub fn queue_keys(&self, policy: &Policy) -> QueueKeys {
+        let work = self.work_owners(policy);
         QueueKeys {
-            work: self.work_owners(policy),
+            todo_due: super::work_due::todo_due(self, &work),
+            work,
             rev: work_rev(policy),
             category: self.category,
             tier: self.tier,

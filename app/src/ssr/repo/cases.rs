@@ -234,13 +234,16 @@ pub struct QueueColumns {
     pub tier: Option<String>,
     pub urgency_due_on: Option<String>,
     pub paused_left: Option<i64>,
+    pub todo_due_village: Option<String>,
+    pub todo_due_township: Option<String>,
+    pub todo_due_county: Option<String>,
 }
 
 const QUEUE_COLUMNS: &str = "work_village_cadre, work_village_from, work_township_officer, \
     work_township_officer_from, work_township_head, work_township_head_from, work_county_officer, \
     work_county_head, work_except_user, work_department, work_rev, category, tier, urgency_due_on, \
-    paused_left";
-const QUEUE_COLUMN_COUNT: usize = 15;
+    paused_left, todo_due_village, todo_due_township, todo_due_county";
+const QUEUE_COLUMN_COUNT: usize = 18;
 
 fn placeholders(first: usize, count: usize) -> String {
     (first..first + count)
@@ -257,6 +260,7 @@ impl From<&QueueKeys> for QueueColumns {
             Some(QueueUrgencyKey::Never) | None => (None, None),
         };
         let work = &keys.work;
+        let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string());
         QueueColumns {
             work_village_cadre: work.village_cadre,
             work_village_from: work.village_cadre_from.map(|d| d.to_string()),
@@ -273,6 +277,9 @@ impl From<&QueueKeys> for QueueColumns {
             tier: keys.tier.map(|t| t.code().to_owned()),
             urgency_due_on,
             paused_left,
+            todo_due_village: day(keys.todo_due.village),
+            todo_due_township: day(keys.todo_due.township),
+            todo_due_county: day(keys.todo_due.county),
         }
     }
 }
@@ -308,6 +315,9 @@ impl QueueColumns {
             .bind(self.tier.as_deref())
             .bind(self.urgency_due_on.as_deref())
             .bind(self.paused_left)
+            .bind(self.todo_due_village.as_deref())
+            .bind(self.todo_due_township.as_deref())
+            .bind(self.todo_due_county.as_deref())
     }
 }
 

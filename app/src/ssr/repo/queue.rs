@@ -27,7 +27,7 @@ pub struct OpenFilter<'a> {
     pub tier: Option<&'a str>,
     /// Which tab: every open case, or only those the officer has a step on, or by urgency.
     pub tab: OpenTab<'a>,
-    /// Keyset cursor: rows strictly after (next_due_on, id).
+    /// Keyset cursor: rows strictly after (the tab's order column, id).
     pub after: Option<(&'a str, &'a str)>,
     /// Narrower than the region for roles that read only their own work (domain::access).
     pub own_work: OwnWork<'a>,
@@ -59,6 +59,25 @@ pub enum OpenTab<'a> {
     Todo(WorkFor<'a>),
     Overdue(UrgencyBounds<'a>),
     DueSoon(UrgencyBounds<'a>),
+}
+
+impl OpenTab<'_> {
+    /// The date column the tab is ordered by: a level's 待办 by its own deadlines
+    /// (`work_due::todo_due`), the rest by the case's nearest.
+    fn order_column(self) -> &'static str {
+        match self {
+            OpenTab::Todo(work) => match work.role {
+                Role::VillageCadre => "todo_due_village",
+                Role::TownshipOfficer | Role::TownshipHead => "todo_due_township",
+                Role::CountyOfficer | Role::CountyHead => "todo_due_county",
+                Role::DepartmentLiaison
+                | Role::HotlineOperator
+                | Role::CountyAdmin
+                | Role::Household => "next_due_on",
+            },
+            OpenTab::All | OpenTab::Overdue(_) | OpenTab::DueSoon(_) => "next_due_on",
+        }
+    }
 }
 
 /// Whose 待办, and on which day (ISO date).
@@ -217,9 +236,8 @@ impl OpenWhere {
         if let Some((due, id)) = filter.after {
             let d = w.text(due);
             let i = w.text(id);
-            w.and(&format!(
-                "(next_due_on > {d} or (next_due_on = {d} and id > {i}))"
-            ));
+            let by = filter.tab.order_column();
+            w.and(&format!("({by} > {d} or ({by} = {d} and id > {i}))"));
         }
         w
     }
@@ -301,11 +319,11 @@ impl OpenWhere {
     }
 }
 
-/// Cases with an open clock in a region, soonest due first (order by next_due_on, id),
-/// narrowed by `filter` (its tab included), each with its snapshot and next_due_on (for the
-/// keyset cursor). Indexes: cases_{county,township,village}_due_id (0006) on (region,
-/// next_due_on, id); for the county and township 待办, cases_*_work (0012) on (region, flag,
-/// next_due_on, id).
+/// Cases with an open clock in a region, soonest due first (order by the tab's order column,
+/// id), narrowed by `filter` (its tab included), each with its snapshot and that column's
+/// value (for the keyset cursor). Indexes: cases_{county,township,village}_due_id (0006) on
+/// (region, next_due_on, id); for the county and township 待办, cases_*_work (0027) on
+/// (region, flag, todo_due_*, id).
 pub async fn open_by_due<'e, E: Executor<'e, Database = Any>>(
     ex: E,
     vault: &Vault,
@@ -315,8 +333,9 @@ pub async fn open_by_due<'e, E: Executor<'e, Database = Any>>(
     limit: i64,
 ) -> sqlx::Result<Vec<(CaseRow, Option<String>, String)>> {
     let w = OpenWhere::new(region_column, region_code, filter, UrgencyPart::Both);
+    let by = filter.tab.order_column();
     let sql = format!(
-        "select {COLUMNS}, snapshot, next_due_on from cases where {} order by next_due_on, id limit {}",
+        "select {COLUMNS}, snapshot, {by} as order_due from cases where {} order by {by}, id limit {}",
         w.sql,
         limit.max(0)
     );
@@ -327,7 +346,10 @@ pub async fn open_by_due<'e, E: Executor<'e, Database = Any>>(
             Ok((
                 CaseRow::from_row(r)?.opened(vault)?,
                 opened_json(vault, r.try_get("snapshot")?)?,
-                r.try_get("next_due_on")?,
+                // Null only on a row an older release wrote during a rolling upgrade, until
+                // this release's start-up refresh reaches it.
+                r.try_get::<Option<String>, _>("order_due")?
+                    .unwrap_or_default(),
             ))
         })
         .collect()

@@ -5,8 +5,8 @@ use chrono::{DateTime, Utc};
 use crate::{
     domain::{
         access::{Action, Reach},
-        case::{work, work_rev, Case, Policy},
-        clock::{urgency, TimeLeft, Urgency, UrgencyThresholds},
+        case::{actor::role_level, work, work_due, work_rev, Case, Policy},
+        clock::{urgency, Level, TimeLeft, Urgency, UrgencyThresholds},
         id_number::IdNumber,
         lang::Lang,
         queue_query::{QueueQuery, QueueTab},
@@ -46,6 +46,8 @@ struct Reader<'a> {
     names: Vec<RegionRow>,
     now: DateTime<Utc>,
     lang: Lang,
+    /// On a 待办 tab: the reader's level, whose binding deadlines its rows show.
+    todo_level: Option<Level>,
 }
 
 impl Reader<'_> {
@@ -80,7 +82,10 @@ impl Reader<'_> {
             tracing::error!(case_id = %row.id, "case without a readable snapshot");
             return None;
         };
-        let clock = case.next_deadline()?;
+        let (clock, binding) = match self.todo_level {
+            Some(level) => work_due::todo_deadline(&case, level)?,
+            None => (case.next_deadline()?, true),
+        };
         let state = self.state;
         let now = self.now;
         let today = beijing_date(now);
@@ -120,7 +125,9 @@ impl Reader<'_> {
             due_on: lang.date(clock.due_on),
             time_left: TimeLeft::of(clock, today, cal).words(lang),
             urgency: match level {
-                Urgency::Overdue | Urgency::DueSoon => level,
+                // Someone else's deadline is named on a 待办 row, not coloured as the reader's.
+                Urgency::Overdue | Urgency::DueSoon if binding => level,
+                Urgency::Overdue | Urgency::DueSoon => Urgency::OnTime,
                 Urgency::OnTime | Urgency::Met | Urgency::MetLate | Urgency::Cancelled => {
                     Urgency::OnTime
                 }
@@ -258,6 +265,10 @@ pub async fn list_in(
         names,
         now,
         lang,
+        todo_level: match query.tab {
+            QueueTab::Todo => role_level(staff.role).filter(|l| *l != Level::Department),
+            QueueTab::All | QueueTab::DueSoon | QueueTab::Overdue => None,
+        },
     };
     let page: Vec<(String, QueueItem)> = rows
         .into_iter()

@@ -161,3 +161,62 @@ fn the_measure_due_first_is_the_one_whose_date_comes_first() {
     );
     assert_eq!(next_measure_due(&j.case), Some(1));
 }
+
+/// The township's 待办 row of a household whose measure runs while the village's visit is
+/// overdue: ordered by the measure's end, not the visit, and not shown as its deadline
+/// (tester: 逾期 in red on a row whose township step was months away).
+#[test]
+fn a_township_todo_row_is_not_ordered_or_coloured_by_the_village_s_overdue_visit() {
+    use super::super::work_due::{todo_deadline, todo_due};
+    use crate::domain::clock::Level;
+    let mut j = assisted();
+    j.act(
+        Role::TownshipOfficer,
+        CaseCommand::UpdateMeasureStatus {
+            index: 0,
+            status: MeasureStatus::InProgress,
+        },
+    );
+    let visit = clock(&j, ClockKind::MonitoringVisit).due_on;
+    j.days((visit - j.today()).num_days() + 3);
+    let nearest = j.case.next_deadline().expect("open clocks");
+    assert_eq!(
+        nearest.kind,
+        ClockKind::MonitoringVisit,
+        "the visit is overdue"
+    );
+    let work = j.case.work_owners(&j.policy);
+    let due = todo_due(&j.case, &work);
+    assert_eq!(due.village, Some(visit), "the village's own visit");
+    assert_eq!(
+        due.township,
+        Some(j.case.measures[0].end),
+        "the measure's end"
+    );
+    let (shown, binding) = todo_deadline(&j.case, Level::Township).expect("open clocks");
+    assert_eq!(shown.kind, ClockKind::MonitoringVisit, "named");
+    assert!(
+        !binding,
+        "the village's deadline does not bind the township"
+    );
+    let (shown, binding) = todo_deadline(&j.case, Level::Village).expect("open clocks");
+    assert_eq!((shown.kind, binding), (ClockKind::MonitoringVisit, true));
+}
+
+/// During 乡镇审核 the county's 15-day limit binds the township: its row is ordered and
+/// coloured by it, though the county owns it.
+#[test]
+fn the_county_s_fifteen_day_limit_orders_the_township_s_review() {
+    use super::super::work_due::{todo_deadline, todo_due};
+    use crate::domain::clock::Level;
+    let j = notice_ended();
+    assert!(has_step(&j, Role::TownshipOfficer, j.today()));
+    let overall = clock(&j, ClockKind::IdentificationOverall);
+    let work = j.case.work_owners(&j.policy);
+    assert_eq!(todo_due(&j.case, &work).township, Some(overall.due_on));
+    let (shown, binding) = todo_deadline(&j.case, Level::Township).expect("open clocks");
+    assert_eq!(
+        (shown.kind, binding),
+        (ClockKind::IdentificationOverall, true)
+    );
+}

@@ -1,0 +1,86 @@
+//! A level's 待办 is ordered and coloured by the deadlines that bind it. A township row listed
+//! for 更新措施进度 was ordered first and shown 逾期 in red by the village's overdue visit, while
+//! the township's own acceptance, due in two days, sat below it (tester).
+use app::domain::case::{CaseCommand, MeasureStatus};
+use app::domain::vocab::MeasureType;
+use chrono::Duration;
+use serde_json::Value;
+
+use crate::{
+    fixtures::{measure, township_officer},
+    helpers::{spawn_app, TestApp, QINGSHI_VILLAGE},
+    storage::{run, today},
+};
+
+async fn rows(app: &TestApp, tab: &str) -> Vec<Value> {
+    let view: Value = app
+        .login("zhen-qingshi")
+        .await
+        .queue_tab(tab)
+        .await
+        .json()
+        .await
+        .expect("json");
+    view["items"].as_array().expect("items").clone()
+}
+
+fn row<'a>(rows: &'a [Value], applicant: &str) -> (usize, &'a Value) {
+    rows.iter()
+        .enumerate()
+        .find(|(_, r)| r["applicant"] == applicant)
+        .unwrap_or_else(|| panic!("{applicant} not in {rows:?}"))
+}
+
+#[tokio::test]
+async fn a_township_todo_puts_its_own_deadline_before_a_village_s_overdue_visit() {
+    let app = spawn_app().await;
+    // 张三: identified, a measure under way that ends in 40 days.
+    let id = crate::fixtures::accepted_case(&app, "13800138081").await;
+    crate::storage::home_check_to_township(&app, &id, 300_000).await;
+    crate::storage::compare_and_identify(&app, &id).await;
+    let township = township_officer();
+    let responsible = CaseCommand::AssignResponsible {
+        person: "刘帮扶".to_owned(),
+        mobile: app::domain::mobile::MobileNumber::parse("13800138000").expect("mobile"),
+    };
+    run(&app, &township, &id, responsible).await;
+    let mut running = measure(MeasureType::Medical, today(&app));
+    running.end = today(&app) + Duration::days(40);
+    let plan = CaseCommand::AddPlan {
+        measures: vec![running],
+    };
+    run(&app, &township, &id, plan).await;
+    let start = CaseCommand::UpdateMeasureStatus {
+        index: 0,
+        status: MeasureStatus::InProgress,
+    };
+    run(&app, &township, &id, start).await;
+    // 36 days on: the village's monthly visit is overdue; the measure's end is 4 days away,
+    // so ending it is the township's work. 李四 files today: accepting is due in 2 days.
+    app.clock.advance(Duration::days(36));
+    app.submit_report("李四", "13800138082", QINGSHI_VILLAGE)
+        .await;
+
+    let all = rows(&app, "all").await;
+    let (zhang_all, zhang) = row(&all, "张三");
+    let (li_all, _) = row(&all, "李四");
+    assert!(
+        zhang_all < li_all,
+        "全部: the case's nearest deadline first"
+    );
+    assert_eq!(zhang["urgency"], "overdue", "{zhang}");
+
+    let todo = rows(&app, "todo").await;
+    let (zhang_todo, zhang) = row(&todo, "张三");
+    let (li_todo, li) = row(&todo, "李四");
+    assert!(
+        li_todo < zhang_todo,
+        "待办: the township's own deadline first"
+    );
+    assert_eq!(li["urgency"], "on_time");
+    assert_eq!(zhang["next_step"], "更新措施进度", "{zhang}");
+    // The village's visit is named as the village's, and not coloured as the township's.
+    assert_eq!(zhang["urgency"], "on_time", "{zhang}");
+    let clock = zhang["clock"].as_str().expect("clock");
+    assert!(clock.contains("村"), "{clock}");
+}

@@ -24,6 +24,8 @@ pub enum AlertFileError {
     Unreadable,
     /// More rows than one import takes.
     TooManyRows(usize),
+    /// A cell further right than this many columns.
+    TooManyColumns(usize),
     Sheet(AlertCsvError),
 }
 

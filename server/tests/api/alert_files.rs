@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::helpers::{id_number_for, spawn_app, TestApp, QINGSHI_VILLAGE};
 
-const XLS_FIXTURE: &[u8] = include_bytes!("../fixtures/department_alerts.xls");
+pub(crate) const XLS_FIXTURE: &[u8] = include_bytes!("../fixtures/department_alerts.xls");
 
 /// A multipart body as a browser sends the import form: the chosen file, the pasted text.
 fn form(file: Option<(&str, &[u8])>, pasted: &str) -> (String, Vec<u8>) {
@@ -91,7 +91,7 @@ type SheetRow<'a> = (
 
 /// A department's sheet: its own column order, the phone number and household size typed as
 /// numbers, one good row and one with a short phone number.
-fn xlsx(header_only: bool) -> Vec<u8> {
+pub(crate) fn xlsx(header_only: bool) -> Vec<u8> {
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
     let header = [

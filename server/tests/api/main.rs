@@ -70,6 +70,7 @@ mod scope;
 mod screening;
 mod settings;
 mod setup;
+mod sheet_bounds;
 mod shutdown;
 mod site_hash;
 mod slow_clients;

@@ -49,6 +49,7 @@ impl AlertFileError {
             AlertFileError::TooBig => "alert_file.too_big",
             AlertFileError::Unreadable => "alert_file.unreadable",
             AlertFileError::TooManyRows(_) => "alert_file.too_many_rows",
+            AlertFileError::TooManyColumns(_) => "alert_file.too_many_columns",
             AlertFileError::Sheet(e) => e.text_key(),
         }
     }
@@ -57,7 +58,9 @@ impl AlertFileError {
     pub fn args(&self) -> TextArgs {
         match self {
             AlertFileError::TooBig => vec![("kb", (MAX_ALERT_FILE_BYTES / 1024).to_string())],
-            AlertFileError::TooManyRows(max) => vec![("max", max.to_string())],
+            AlertFileError::TooManyRows(max) | AlertFileError::TooManyColumns(max) => {
+                vec![("max", max.to_string())]
+            }
             AlertFileError::Sheet(e) => e.args(),
             _ => Vec::new(),
         }
@@ -70,6 +73,7 @@ impl AlertFileError {
             AlertFileError::TooBig => t::alert_file::too_big(lang, MAX_ALERT_FILE_BYTES / 1024),
             AlertFileError::Unreadable => t::alert_file::unreadable(lang).to_owned(),
             AlertFileError::TooManyRows(max) => t::alert_file::too_many_rows(lang, max),
+            AlertFileError::TooManyColumns(max) => t::alert_file::too_many_columns(lang, max),
             AlertFileError::Sheet(e) => e.text(lang),
         }
     }

@@ -4,6 +4,7 @@ use std::io::Cursor;
 
 use calamine::{open_workbook_from_rs, Data, Reader, Xls, Xlsx};
 
+use super::sheet_bounds;
 use crate::{
     domain::{
         alert_csv::{self, AlertCsvRow},
@@ -40,11 +41,11 @@ pub fn rows(upload: &AlertUpload) -> Result<Vec<AlertRow>, AlertFileError> {
 fn read(name: &str, bytes: &[u8]) -> Result<Vec<AlertCsvRow>, AlertFileError> {
     let grid = match kind_of(name, bytes)? {
         AlertFileKind::Xlsx => {
-            let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))
-                .map_err(|_| AlertFileError::Unreadable)?;
-            sheet(book.worksheet_range_at(0))?
+            sheet_bounds::check_xlsx(bytes)?;
+            xlsx_cells(bytes)?
         }
         AlertFileKind::Xls => {
+            sheet_bounds::check_xls(bytes)?;
             let mut book: Xls<_> = open_workbook_from_rs(Cursor::new(bytes))
                 .map_err(|_| AlertFileError::Unreadable)?;
             sheet(book.worksheet_range_at(0))?
@@ -52,6 +53,34 @@ fn read(name: &str, bytes: &[u8]) -> Result<Vec<AlertCsvRow>, AlertFileError> {
         AlertFileKind::Csv => return Ok(alert_csv::parse(&decode(bytes))?),
     };
     Ok(alert_csv::from_records(grid)?)
+}
+
+/// The first sheet of an .xlsx as text cells, read cell by cell: a cell out of bounds is
+/// refused before anything is laid out for it.
+fn xlsx_cells(bytes: &[u8]) -> Result<Vec<Vec<String>>, AlertFileError> {
+    let unreadable = |_| AlertFileError::Unreadable;
+    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(unreadable)?;
+    let first = book
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or(AlertFileError::Unreadable)?;
+    let mut reader = book.worksheet_cells_reader(&first).map_err(unreadable)?;
+    let mut grid: Vec<Vec<String>> = Vec::new();
+    while let Some(cell) = reader.next_cell().map_err(unreadable)? {
+        let (row, column) = cell.get_position();
+        sheet_bounds::check_cell(row, column)?;
+        let (row, column) = (row as usize, column as usize);
+        if grid.len() <= row {
+            grid.resize_with(row + 1, Vec::new);
+        }
+        let cells = &mut grid[row];
+        if cells.len() <= column {
+            cells.resize(column + 1, String::new());
+        }
+        cells[column] = cell_text(&Data::from(cell.get_value().clone()));
+    }
+    Ok(grid)
 }
 
 /// The first sheet as text cells (an empty sheet gives no rows, refused as empty).

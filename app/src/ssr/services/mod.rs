@@ -32,6 +32,7 @@ pub mod reports;
 pub mod reveal;
 pub mod settings;
 pub mod setup;
+pub mod sheet_bounds;
 pub mod stats;
 pub mod track_limits;
 

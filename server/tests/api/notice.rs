@@ -64,6 +64,15 @@ async fn the_village_notice_lists_households_in_notice_without_ids_phones_or_hea
         board.contains("公示户"),
         "staff print the board copy in full"
     );
+    // County-wide roles that never print a notice read the open web's copy (attacker tester).
+    for role in ["rexian", "bumen-minzheng", "xian-admin"] {
+        let seen = app
+            .login(role)
+            .await
+            .get_html(&format!("/notice/{QINGSHI_VILLAGE}"))
+            .await;
+        assert!(seen.contains("公*户") && !seen.contains("公示户"), "{role}");
+    }
     assert!(html.contains("5组"), "with its village group");
     // The county decides the category after the notice; the notice shows the one the home
     // check supports (3,000 yuan a head: marginal), not "—".

@@ -51,9 +51,15 @@ pub async fn for_village(
         Some(c) => regions::find(&state.db.pool, &c).await?,
         None => None,
     };
-    // The board copy (full names, measures) is for staff of this village's own area: another
-    // township's officer reads the open web's copy (officer tester).
-    let reader = reader.filter(|r| r.staff.scope.contains(&code));
+    // The board copy (full names, measures) is for staff of this village's own area who may
+    // print notices: another township's officer, and county-wide roles that never print one
+    // (hotline, department, administrator), read the open web's copy (testers).
+    let reader = reader.filter(|r| {
+        r.staff
+            .reach(crate::domain::access::Action::PrintNotice)
+            .allowed()
+            && r.staff.scope.contains(&code)
+    });
     let masked = reader.is_none();
     let pool = &state.db.pool;
     let in_procedure = cases::in_village_states(pool, &state.vault, code.as_str(), NOTICE_STATES);

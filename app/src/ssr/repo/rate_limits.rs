@@ -49,27 +49,6 @@ pub async fn take_in_window_counted<'e, E: Executor<'e, Database = Any>>(
     Ok(admitted.filter(|hits| *hits <= limit))
 }
 
-/// Which of `buckets` have used up their limit in a window still open at `now_ms`, without
-/// taking a hit: one statement for all of them.
-pub async fn reached<'e, E: Executor<'e, Database = Any>>(
-    ex: E,
-    buckets: &[(&str, i64)],
-    now_ms: i64,
-) -> sqlx::Result<Vec<String>> {
-    let each: Vec<String> = (0..buckets.len())
-        .map(|i| format!("(bucket = ${} and hits >= ${})", 2 + 2 * i, 3 + 2 * i))
-        .collect();
-    let sql = format!(
-        "select bucket from rate_limits where window_ends > $1 and ({})",
-        each.join(" or ")
-    );
-    let mut query = sqlx::query_scalar::<_, String>(&sql).bind(now_ms);
-    for (bucket, limit) in buckets {
-        query = query.bind(*bucket).bind(*limit);
-    }
-    query.fetch_all(ex).await
-}
-
 /// How a growing delay is shaped: `free` hits pass at once; from then on each hit makes the
 /// next wait `step_ms * k²` (k = 1, 2, 3 …), at most `max_ms`. The count is forgotten
 /// `memory_ms` after the last hit, or when the caller clears the bucket (a success).

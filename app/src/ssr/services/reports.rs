@@ -422,24 +422,28 @@ pub async fn submission_info(
     } else {
         let mobile = MobileNumber::parse(proof.mobile).map_err(|_| ServiceError::NotFound)?;
         // The mobile is guessable: it shares the progress look-up's limits on misses.
-        track_limits::admit(state, proof.address, tracking.as_str(), false, now).await?;
-        Some(mobile)
+        let admitted =
+            track_limits::admit(state, proof.address, tracking.as_str(), false, now).await?;
+        Some((mobile, admitted))
     };
     if !by_token && mobile.is_none() {
         return Err(ServiceError::NotFound);
     }
-    let Some(case) = case_rows::by_tracking(&state.db.pool, &state.vault, tracking.as_str())
+    let found = case_rows::by_tracking(&state.db.pool, &state.vault, tracking.as_str())
         .await?
         .filter(|c| {
             by_token
                 || mobile
                     .as_ref()
-                    .is_some_and(|m| c.applicant_mobile == m.as_str())
-        })
-    else {
-        if mobile.is_some() {
-            track_limits::count_miss(state, proof.address, tracking.as_str(), now).await?;
+                    .is_some_and(|(m, _)| c.applicant_mobile == m.as_str())
+        });
+    if let Some((_, admitted)) = mobile {
+        match found {
+            Some(_) => track_limits::found(state, admitted).await?,
+            None => track_limits::missed(state, admitted, now).await?,
         }
+    }
+    let Some(case) = found else {
         return Err(ServiceError::NotFound);
     };
     let discovered = parse_date(&case.discovered_on)?;
@@ -492,14 +496,15 @@ pub async fn track(
         // A typo is caught without reading anything, so it costs no look-up.
         return Err(ServiceError::Validation(problems));
     };
-    track_limits::admit(state, address, tracking.as_str(), known, now).await?;
+    let admitted = track_limits::admit(state, address, tracking.as_str(), known, now).await?;
     let Some(case) = case_rows::by_tracking(&state.db.pool, &state.vault, tracking.as_str())
         .await?
         .filter(|c| c.applicant_mobile == mobile.as_str())
     else {
-        track_limits::count_miss(state, address, tracking.as_str(), now).await?;
+        track_limits::missed(state, admitted, now).await?;
         return Err(ServiceError::NotFound);
     };
+    track_limits::found(state, admitted).await?;
     household::track_result(state, &case, &tracking, now, lang).await
 }
 

@@ -32,19 +32,31 @@ fn miss_buckets(address: &str, tracking: &str) -> [(String, i64); 2] {
     ]
 }
 
+/// The misses a look-up took before the case was read: given back when it finds its case.
+#[must_use = "a look-up's taken misses are given back on a hit"]
+pub struct Admitted {
+    taken: Vec<String>,
+    /// A browser known to be the household's: not held back, its misses counted afterwards.
+    known: Option<[(String, i64); 2]>,
+}
+
 /// Before a look-up: refused when the address floods, or when the address or the number has
 /// used up its misses. Checked before the case is read, so once they are used up even the
 /// right mobile number is refused and tells a guesser nothing. A number whose misses came
 /// from elsewhere is `LookUpsPaused`, so its household is not told it asked too often; a
 /// browser `known` to be the household's (`known_number`) is not held back by others' misses,
 /// of the number or of its address.
+///
+/// Each look-up takes its miss from both counters up front, one atomic upsert each, and
+/// [`found`] gives them back: a check-then-count let a burst of 300 look-ups all read the
+/// counters under the limit and try 300 mobiles against a limit of 20 (attacker tester).
 pub async fn admit(
     state: &AppState,
     address: &str,
     tracking: &str,
     known: bool,
     now: DateTime<Utc>,
-) -> Result<(), ServiceError> {
+) -> Result<Admitted, ServiceError> {
     let pool = &state.db.pool;
     let now_ms = millis(now);
     let flood = format!("track-address:{address}");
@@ -55,33 +67,48 @@ pub async fn admit(
         return Err(ServiceError::RateLimited);
     }
     let [by_address, by_number] = miss_buckets(address, tracking);
-    let buckets = [
-        (by_address.0.as_str(), by_address.1),
-        (by_number.0.as_str(), by_number.1),
-    ];
-    let spent = rate_limits::reached(pool, &buckets, now_ms).await?;
+    if known {
+        return Ok(Admitted {
+            taken: Vec::new(),
+            known: Some([by_address, by_number]),
+        });
+    }
     // A shared address (a village's Wi-Fi) spent by others' misses does not shut out a
-    // browser that found this number before (tester).
-    if spent.contains(&by_address.0) && !known {
+    // browser that found this number before (tester): `known` above.
+    let (address_bucket, address_limit) = (&by_address.0, by_address.1);
+    if !rate_limits::take_in_window(pool, address_bucket, address_limit, HOUR_MS, now_ms).await? {
         tracing::warn!("progress look-ups refused: too many from one address found nothing");
         return Err(ServiceError::RateLimited);
     }
-    if spent.contains(&by_number.0) && !known {
+    let (number_bucket, number_limit) = (&by_number.0, by_number.1);
+    if !rate_limits::take_in_window(pool, number_bucket, number_limit, HOUR_MS, now_ms).await? {
+        rate_limits::give_back(pool, address_bucket).await?;
         tracing::warn!("progress look-ups refused: one number tried with many wrong mobiles");
         return Err(ServiceError::LookUpsPaused);
+    }
+    Ok(Admitted {
+        taken: vec![by_address.0, by_number.0],
+        known: None,
+    })
+}
+
+/// The look-up found its case: the misses it took are given back.
+pub async fn found(state: &AppState, admitted: Admitted) -> Result<(), ServiceError> {
+    for bucket in &admitted.taken {
+        rate_limits::give_back(&state.db.pool, bucket).await?;
     }
     Ok(())
 }
 
-/// After a look-up that found nothing: one miss for the address and one for the number.
-pub async fn count_miss(
+/// The look-up found nothing. Its misses were taken on admission; a known browser's are
+/// counted now (counted, never refused).
+pub async fn missed(
     state: &AppState,
-    address: &str,
-    tracking: &str,
+    admitted: Admitted,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     let now_ms = millis(now);
-    for (bucket, limit) in miss_buckets(address, tracking) {
+    for (bucket, limit) in admitted.known.into_iter().flatten() {
         rate_limits::take_in_window(&state.db.pool, &bucket, limit, HOUR_MS, now_ms).await?;
     }
     Ok(())

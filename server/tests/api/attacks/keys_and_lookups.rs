@@ -346,6 +346,53 @@ async fn a_seen_tracking_number_cannot_be_tried_against_many_mobiles_from_many_a
 /// Someone who has seen a number can pause its look-ups for an hour with wrong mobiles; the
 /// household's own phone, which found it before, still looks it up (household tester). Its
 /// own wrong tries still count, and a fresh browser is still paused.
+/// A burst of wrong mobiles at once gets no more tries than one at a time: the counters were
+/// read, then counted after the case was, so 300 parallel look-ups all got checked and one
+/// found the household (attacker tester).
+#[tokio::test]
+async fn a_parallel_burst_of_wrong_mobiles_gets_no_more_tries_than_the_limit() {
+    let app = spawn_app().await;
+    let tracking = app
+        .submit_report("赵六", "13612340026", QINGSHI_VILLAGE)
+        .await;
+    let guesser = caller_at(&app, 72);
+    let mut tries = tokio::task::JoinSet::new();
+    for i in 0..60 {
+        let (client, url) = (guesser.clone(), app.url("/api/reports/track"));
+        let form = fields(&[
+            ("tracking", &tracking),
+            ("mobile", &format!("1390000{i:04}")),
+        ]);
+        tries.spawn(async move {
+            let sent = client.post(url).header(header::ACCEPT, "application/json");
+            sent.form(&form)
+                .send()
+                .await
+                .expect("track")
+                .status()
+                .as_u16()
+        });
+    }
+    let statuses: Vec<u16> = tries.join_all().await;
+    let checked = statuses.iter().filter(|s| **s == 404).count();
+    let limit = app::ssr::services::track_limits::TRACK_MISSES_PER_NUMBER_PER_HOUR;
+    assert!(checked as i64 <= limit, "{checked} checked: {statuses:?}");
+    assert!(
+        statuses.iter().all(|s| [404, 429].contains(s)),
+        "{statuses:?}"
+    );
+    // A look-up that finds its case costs the others nothing.
+    let other = app
+        .submit_report("钱七", "13612340027", QINGSHI_VILLAGE)
+        .await;
+    for _ in 0..3 {
+        assert_eq!(
+            track_status(&app, &caller_at(&app, 73), &other, "13612340027").await,
+            200
+        );
+    }
+}
+
 #[tokio::test]
 async fn a_paused_number_still_answers_the_phone_that_found_it_before() {
     let app = spawn_app().await;

@@ -74,6 +74,21 @@ async fn a_second_filing_with_the_same_id_number_is_told_it_need_not_file_again(
         .expect("the first number");
     assert!(earlier.len() >= 10, "{earlier}");
     assert!(!second.contains(earlier), "{earlier} shown");
+    // The same ID number from another mobile is not told: a stranger who typed a
+    // neighbour's would learn whether they are already known (attacker tester).
+    let response = app
+        .post_api(
+            "/api/reports/submit",
+            &crate::helpers::report_fields("张小明", "13900001111", QINGSHI_VILLAGE),
+        )
+        .await;
+    let link = response.headers()["location"].to_str().expect("location");
+    let third = app.get_html(link).await;
+    assert!(third.contains(r#"data-testid="tracking""#), "filed");
+    assert!(
+        !third.contains("filed-before"),
+        "the ID number alone tells nothing"
+    );
 }
 
 #[tokio::test]

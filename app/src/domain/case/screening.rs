@@ -66,12 +66,15 @@ pub fn counts_for_duplicates(state_code: &str) -> bool {
     !matches!(state_code, "rejected_out_of_scope" | "not_identified")
 }
 
-/// Whether an earlier filing carries the same ID number: the household is told its request is
-/// already known (a second press, a relative who filed too), never which filing it was.
+/// Whether an earlier filing carries the same ID number and the same mobile: the household is
+/// told its request is already known (a second press), never which filing it was. The ID
+/// number alone told a stranger who typed a neighbour's whether that person was already in
+/// the monitoring system (attacker tester).
 pub fn same_id_filed_before(matches: &[DuplicateMatch]) -> bool {
-    matches
-        .iter()
-        .any(|m| m.reasons.contains(&MatchReason::SameIdNumber))
+    matches.iter().any(|m| {
+        m.reasons.contains(&MatchReason::SameIdNumber)
+            && m.reasons.contains(&MatchReason::SameMobile)
+    })
 }
 
 /// Another case that looks like the same household, as the township sees it beside this one.

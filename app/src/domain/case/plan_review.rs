@@ -54,7 +54,10 @@ pub(super) fn review(
     ctx: &Ctx<'_>,
     out: &mut Emitter,
 ) -> Result<(), Refusal> {
-    let earliest = case.measures.iter().map(|m| m.start).min();
+    // Not before the plan it reviews was made (or last changed): a review dated a week before
+    // the plan was taken (officer tester). The review clock starts on that day.
+    let plan_made = case.open_clock(ClockKind::PlanReview).map(|c| c.started_on);
+    let earliest = plan_made.or_else(|| case.measures.iter().map(|m| m.start).min());
     check_date(
         date,
         earliest.filter(|d| *d <= ctx.today()),

@@ -191,3 +191,36 @@ fn a_planned_measure_can_be_withdrawn_and_then_counts_for_nothing() {
         Err(Refusal::MeasureStatusBackwards)
     );
 }
+
+/// A review cannot be dated before the plan it reviews was made, even when the plan's
+/// measures started earlier (officer tester: a review a week before the plan was taken).
+#[test]
+fn a_plan_review_is_not_dated_before_the_plan() {
+    let mut j = identified();
+    let made = j.today();
+    let started = made - chrono::Duration::days(10);
+    j.act(
+        Role::TownshipOfficer,
+        CaseCommand::AddPlan {
+            measures: vec![measure(MeasureStatus::Planned, started)],
+        },
+    );
+    j.days(3);
+    let review = |date| CaseCommand::ReviewPlan {
+        date,
+        outcome: VillageOutcome::Pass,
+    };
+    let early = made - chrono::Duration::days(1);
+    assert_eq!(
+        j.try_role(Role::VillageCadre, &review(early)),
+        Err(Refusal::DateTooEarly {
+            field: "date",
+            earliest: made
+        })
+    );
+    j.act(Role::VillageCadre, review(made));
+    assert!(matches!(
+        j.case.plan_review,
+        Some(PlanReview::Reviewed { .. })
+    ));
+}

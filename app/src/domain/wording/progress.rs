@@ -332,13 +332,16 @@ fn monitored(case: &Case, inputs: &Inputs<'_>) -> Step {
             ClockKind::AssistanceStarted,
             Who::Responsible,
         ),
-        AssistanceStage::PlanMade => (
-            tr::progress::help_been_agreed_starts(lang).to_owned(),
-            ClockKind::AssistanceStarted,
-            Who::Responsible,
-        ),
+        AssistanceStage::PlanMade => plan_made(case, lang),
         AssistanceStage::Assisting => (
-            tr::progress::person_responsible_visits_regularly(lang).to_owned(),
+            match case.open_clock(ClockKind::MonitoringVisit) {
+                // The date is the next visit's, said as such: "最迟在…前完成" after "visits
+                // regularly" did not say what was to be done by then (household tester).
+                Some(visit) => {
+                    tr::progress::person_responsible_visits_by(lang, lang.date(visit.due_on))
+                }
+                None => tr::progress::person_responsible_visits_regularly(lang).to_owned(),
+            },
             ClockKind::MonitoringVisit,
             Who::Responsible,
         ),
@@ -351,6 +354,36 @@ fn monitored(case: &Case, inputs: &Inputs<'_>) -> Step {
         who: Some(who),
         then: String::new(),
     }
+}
+
+/// A plan made, nothing started yet: where the plan is in its village review and notice. It
+/// read "帮扶办法已经定了" while the village had not passed it yet, or had sent it back
+/// (household tester).
+fn plan_made(case: &Case, lang: Lang) -> (String, ClockKind, Who) {
+    use crate::domain::case::plan_review::PlanReview;
+    let (next, clock, who) = match case.plan_review {
+        Some(PlanReview::AwaitingReview) => (
+            tr::progress::plan_awaits_review(lang),
+            ClockKind::PlanReview,
+            Who::Village,
+        ),
+        Some(PlanReview::Returned { .. }) => (
+            tr::progress::plan_returned(lang),
+            ClockKind::AssistanceStarted,
+            Who::Township,
+        ),
+        Some(PlanReview::Reviewed { .. } | PlanReview::NoticeRunning { .. }) => (
+            tr::progress::plan_posted(lang),
+            ClockKind::AssistanceStarted,
+            Who::Responsible,
+        ),
+        Some(PlanReview::Noticed { .. }) | None => (
+            tr::progress::help_been_agreed_starts(lang),
+            ClockKind::AssistanceStarted,
+            Who::Responsible,
+        ),
+    };
+    (next.to_owned(), clock, who)
 }
 
 fn review_step(case: &Case, procedure: Procedure, step: ReviewStep, inputs: &Inputs<'_>) -> Step {

@@ -224,3 +224,28 @@ fn a_plan_review_is_not_dated_before_the_plan() {
         Some(PlanReview::Reviewed { .. })
     ));
 }
+
+/// What the household reads as its plan is reviewed: not "帮扶办法已经定了" before the village
+/// passed it, nor after it sent it back (household tester).
+#[test]
+fn the_household_reads_where_its_plan_is_in_the_village_s_review() {
+    use crate::domain::{lang::Lang, wording::progress};
+    let next = |j: &Journey| {
+        let inputs = progress::Inputs {
+            events: &j.events,
+            policy: &j.policy,
+            cal: &j.cal,
+            today: j.today(),
+            lang: Lang::Zh,
+        };
+        progress::progress(&j.case, &inputs).next
+    };
+    let mut j = with_plan();
+    assert!(next(&j).contains("村里会开会评议"), "{}", next(&j));
+    j.act(Role::VillageCadre, not_passed(&j, "缺少就业帮扶"));
+    assert!(next(&j).contains("乡镇正在修改"), "{}", next(&j));
+    assert!(!next(&j).contains("已经定了"));
+    let mut j = with_plan();
+    j.review_and_post_plan();
+    assert!(next(&j).contains("村务公开栏公示"), "{}", next(&j));
+}

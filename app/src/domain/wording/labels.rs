@@ -128,6 +128,9 @@ pub fn event_zh(event: &CaseEvent) -> Option<String> {
                 format!("县级数据比对：{found}（{note}）")
             }
         }
+        EventKind::NotIdentified { .. } if super::timeline_words::by_village(event) => {
+            "村级评议未通过，不予认定".to_owned()
+        }
         EventKind::NotIdentified { reason } => format!("县级审定：不予认定，{reason}"),
         EventKind::RefusalNotified { on } => format!("已告知农户结果（{}）", zh_date(*on)),
         EventKind::ResponsibleAssigned {

@@ -227,9 +227,17 @@ fn step_of(case: &Case, inputs: &Inputs<'_>) -> Step {
                 .open_clock(ClockKind::TownshipAcceptance)
                 .map(|c| c.due_on.max(inputs.today))
                 .map(|from| due_date(from, inputs.policy.home_check, inputs.cal));
-            let visit = visit_by.map_or_else(String::new, |d| {
+            let mut visit = visit_by.map_or_else(String::new, |d| {
                 tr::progress::then_someone_from_village(lang, lang.date(d))
             });
+            // A visit after the promised result day: the result will be late too (it was
+            // promised on the confirmation page; household tester).
+            let result = case.open_clock(ClockKind::IdentificationOverall);
+            if let (Some(visit_by), Some(result)) = (visit_by, result) {
+                if visit_by > result.due_on {
+                    visit.push_str(&tr::progress::result_late(lang, lang.date(result.due_on)));
+                }
+            }
             Step {
                 headline: tr::progress_headline::reported(lang).to_owned(),
                 done: tr::progress::report_sent(lang, lang.date(case.discovered_on)),
@@ -251,14 +259,21 @@ fn step_of(case: &Case, inputs: &Inputs<'_>) -> Step {
             } else {
                 tr::progress::township_found_duplicate(lang).to_owned()
             },
-            lang,
+            inputs,
         ),
         CaseState::NotIdentified { reason } => refusal(
             case,
             reason,
             tr::progress_headline::not_identified(lang),
-            tr::progress::after_visit_review_household(lang).to_owned(),
-            lang,
+            // The village's review can end it: "上门核实和审核" named a review that never
+            // happened (household tester).
+            if ended_by_village(inputs.events) {
+                tr::progress::village_review_not_passed(lang)
+            } else {
+                tr::progress::after_visit_review_household(lang)
+            }
+            .to_owned(),
+            inputs,
         ),
         CaseState::Monitored => monitored(case, inputs),
         CaseState::Removed { kind, on } => Step {
@@ -287,7 +302,23 @@ fn step_of(case: &Case, inputs: &Inputs<'_>) -> Step {
     }
 }
 
-fn refusal(case: &Case, reason: &str, headline: &'static str, done: String, lang: Lang) -> Step {
+/// The latest refusal was the village review's 不通过.
+fn ended_by_village(events: &[CaseEvent]) -> bool {
+    events
+        .iter()
+        .rev()
+        .find(|e| matches!(e.kind, EventKind::NotIdentified { .. }))
+        .is_some_and(super::timeline_words::by_village)
+}
+
+fn refusal(
+    case: &Case,
+    reason: &str,
+    headline: &'static str,
+    done: String,
+    inputs: &Inputs<'_>,
+) -> Step {
+    let lang = inputs.lang;
     // The reason is part of what happened, not of what comes next: under 接下来 it read
     // "接下来：原因：…" (tester).
     let mut done = done;
@@ -299,10 +330,13 @@ fn refusal(case: &Case, reason: &str, headline: &'static str, done: String, lang
         }
         // The date goes where it belongs, in the township's sentence: appended after the
         // appeal sentence it read as a deadline to appeal by (household tester).
+        // A date gone by is not promised: the overdue box says it (household tester).
         None => (
             match case.open_clock(ClockKind::RefusalNotice) {
-                Some(clock) => tr::progress::township_tells_by(lang, lang.date(clock.due_on)),
-                None => tr::progress::township_tells(lang).to_owned(),
+                Some(clock) if clock.due_on >= inputs.today => {
+                    tr::progress::township_tells_by(lang, lang.date(clock.due_on))
+                }
+                Some(_) | None => tr::progress::township_tells(lang).to_owned(),
             },
             Some(ClockKind::RefusalNotice),
         ),

@@ -21,6 +21,11 @@ fn codes<T>(items: impl IntoIterator<Item = T>, code: impl Fn(T) -> String) -> S
     items.into_iter().map(code).collect::<Vec<_>>().join(",")
 }
 
+/// An identification ended by the village's review (不通过), not by the county's decision.
+pub fn by_village(event: &CaseEvent) -> bool {
+    event.by.role == crate::domain::case::Role::VillageCadre
+}
+
 /// What the event says, as a code and arguments; None for the clocks' bookkeeping (shown
 /// with the clocks).
 pub fn event_phrase(event: &CaseEvent) -> Option<Phrase> {
@@ -78,6 +83,9 @@ pub fn event_phrase(event: &CaseEvent) -> Option<Phrase> {
                 .arg("hits", codes(hits, |h| h.code().to_owned()))
                 .arg("note", note)
         }
+        // Ended by the village's review, not by the county: it read "县级审定：不予认定" under
+        // the village cadre's name (household tester).
+        E::NotIdentified { .. } if by_village(event) => p("not_identified_by_village"),
         E::NotIdentified { reason } => p("not_identified").arg("reason", reason),
         E::RefusalNotified { on } => p("refusal_notified").arg("on", on),
         E::ResponsibleAssigned { person, mobile } => match mobile {

@@ -3,6 +3,7 @@ mod clock_choice;
 mod clock_rules;
 mod elimination_hold_backs;
 mod engine_gaps;
+mod household_words;
 mod next_step;
 mod plan_review;
 mod props;

@@ -1,0 +1,81 @@
+//! What a household reads when its request ends or runs late matches what happened
+//! (household tester): a village review's 不通过 is not a county decision, a date gone by is
+//! not promised, and a late acceptance says the result will be late too.
+use super::super::*;
+use super::setups::*;
+use super::support::*;
+use crate::domain::clock::ClockKind;
+use crate::domain::lang::Lang;
+use crate::domain::wording::{progress, timeline_words};
+
+fn read(j: &Journey) -> progress::Progress {
+    let inputs = progress::Inputs {
+        events: &j.events,
+        policy: &j.policy,
+        cal: &j.cal,
+        today: j.today(),
+        lang: Lang::Zh,
+    };
+    progress::progress(&j.case, &inputs)
+}
+
+#[test]
+fn a_village_review_that_does_not_pass_is_said_to_be_the_village_s() {
+    let mut j = home_checked();
+    let today = j.today();
+    j.act(
+        Role::VillageCadre,
+        CaseCommand::HoldVillageReview {
+            date: today,
+            outcome: VillageOutcome::Fail {
+                reason: "收入高于监测线".to_owned(),
+            },
+        },
+    );
+    assert!(matches!(j.case.state, CaseState::NotIdentified { .. }));
+    let ended = j
+        .events
+        .iter()
+        .rev()
+        .find(|e| matches!(e.kind, event::EventKind::NotIdentified { .. }))
+        .expect("ended");
+    let phrase = timeline_words::event_phrase(ended).expect("shown");
+    assert_eq!(phrase.code, "not_identified_by_village");
+    let words = read(&j).done;
+    assert!(words.contains("村里开会评议，没有通过"), "{words}");
+    assert!(!words.contains("审核"), "{words}");
+}
+
+#[test]
+fn a_refusal_s_telling_date_is_not_promised_once_it_has_passed() {
+    let mut j = home_checked();
+    let today = j.today();
+    j.act(
+        Role::VillageCadre,
+        CaseCommand::HoldVillageReview {
+            date: today,
+            outcome: VillageOutcome::Fail {
+                reason: "收入高于监测线".to_owned(),
+            },
+        },
+    );
+    let due = clock(&j, ClockKind::RefusalNotice).due_on;
+    assert!(read(&j).next.contains(&Lang::Zh.date(due)));
+    j.days((due - j.today()).num_days() + 3);
+    let p = read(&j);
+    assert!(!p.next.contains(&Lang::Zh.date(due)), "{}", p.next);
+    assert!(p.overdue.is_some(), "the overdue box says it");
+}
+
+#[test]
+fn a_late_acceptance_says_the_result_will_be_late_too() {
+    let mut j = reported();
+    let result = clock(&j, ClockKind::IdentificationOverall).due_on;
+    assert!(!read(&j).next.contains("也会晚于"));
+    j.days((result - j.today()).num_days() - 2);
+    let next = read(&j).next;
+    assert!(
+        next.contains(&format!("认定结果也会晚于原定的{}", Lang::Zh.date(result))),
+        "{next}"
+    );
+}

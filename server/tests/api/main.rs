@@ -10,6 +10,7 @@ mod audit;
 mod behind_nginx;
 mod case_dates;
 mod case_english;
+mod dashboard_counts;
 mod dashboard_xlsx;
 mod db_restart;
 mod department_keys;

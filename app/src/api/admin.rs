@@ -22,7 +22,8 @@ pub async fn list_accounts() -> Result<Vec<AccountView>, AppError> {
 pub async fn create_account(account: NewAccountForm) -> Result<String, AppError> {
     use crate::ssr::{context::RequestContext, services::admin};
     let id = RequestContext::staff_call(|ctx, staff| async move {
-        admin::create(&ctx.state, &staff, &account, ctx.now()).await
+        let address = ctx.client_address();
+        admin::create(&ctx.state, &staff, &account, &address, ctx.now()).await
     })
     .await?;
     // The page says it was done (without JavaScript nothing else would).
@@ -34,7 +35,8 @@ pub async fn create_account(account: NewAccountForm) -> Result<String, AppError>
 pub async fn reset_password(user_id: String, password: String) -> Result<(), AppError> {
     use crate::ssr::{context::RequestContext, services::admin};
     RequestContext::staff_call(|ctx, staff| async move {
-        admin::reset_password(&ctx.state, &staff, &user_id, &password, ctx.now()).await
+        let address = ctx.client_address();
+        admin::reset_password(&ctx.state, &staff, &user_id, &password, &address, ctx.now()).await
     })
     .await?;
     // The page says it was done (without JavaScript nothing else would).
@@ -46,7 +48,8 @@ pub async fn reset_password(user_id: String, password: String) -> Result<(), App
 pub async fn set_account_active(user_id: String, active: bool) -> Result<(), AppError> {
     use crate::ssr::{context::RequestContext, services::admin};
     RequestContext::staff_call(|ctx, staff| async move {
-        admin::set_active(&ctx.state, &staff, &user_id, active, ctx.now()).await
+        let address = ctx.client_address();
+        admin::set_active(&ctx.state, &staff, &user_id, active, &address, ctx.now()).await
     })
     .await?;
     leptos_axum::redirect("/staff/admin");

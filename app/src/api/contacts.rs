@@ -16,7 +16,8 @@ pub async fn region_contacts() -> Result<Vec<RegionContactView>, AppError> {
 pub async fn set_region_contact(region: String, phone: String) -> Result<(), AppError> {
     use crate::ssr::{context::RequestContext, services::contacts};
     RequestContext::staff_call(|ctx, staff| async move {
-        contacts::set(&ctx.state, &staff, &region, &phone, ctx.now()).await
+        let address = ctx.client_address();
+        contacts::set(&ctx.state, &staff, &region, &phone, &address, ctx.now()).await
     })
     .await?;
     leptos_axum::redirect("/staff/admin#contacts");

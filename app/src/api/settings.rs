@@ -31,7 +31,8 @@ pub async fn save_policy(policy: PolicyForm) -> Result<(), AppError> {
 pub async fn save_calendar_day(day: String, kind: String, name: String) -> Result<(), AppError> {
     use crate::ssr::{context::RequestContext, services::settings};
     RequestContext::staff_call(|ctx, staff| async move {
-        settings::set_day(&ctx.state, &staff, &day, &kind, &name, ctx.now()).await
+        let address = ctx.client_address();
+        settings::set_day(&ctx.state, &staff, &day, &kind, &name, &address, ctx.now()).await
     })
     .await?;
     leptos_axum::redirect("/staff/settings");
@@ -42,7 +43,8 @@ pub async fn save_calendar_day(day: String, kind: String, name: String) -> Resul
 pub async fn remove_calendar_day(day: String) -> Result<(), AppError> {
     use crate::ssr::{context::RequestContext, services::settings};
     RequestContext::staff_call(|ctx, staff| async move {
-        settings::remove_day(&ctx.state, &staff, &day, ctx.now()).await
+        let address = ctx.client_address();
+        settings::remove_day(&ctx.state, &staff, &day, &address, ctx.now()).await
     })
     .await?;
     leptos_axum::redirect("/staff/settings");

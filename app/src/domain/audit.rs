@@ -21,6 +21,15 @@ pub enum AuditAction {
     OutcomesRead,
     /// An account was locked for a while after too many sign-in tries (from any address).
     LoginLocked,
+    /// An administrator's changes: who may act, and what households are told. A created
+    /// account or a reset password let an administrator act as anyone unseen, and a changed
+    /// phone number redirect households' calls (attacker tester).
+    AccountCreated,
+    PasswordReset,
+    AccountActiveSet,
+    ContactPhoneSet,
+    PolicyChanged,
+    CalendarChanged,
 }
 
 impl AuditAction {
@@ -37,6 +46,12 @@ impl AuditAction {
         AuditAction::ApiKeyRevoked,
         AuditAction::OutcomesRead,
         AuditAction::LoginLocked,
+        AuditAction::AccountCreated,
+        AuditAction::PasswordReset,
+        AuditAction::AccountActiveSet,
+        AuditAction::ContactPhoneSet,
+        AuditAction::PolicyChanged,
+        AuditAction::CalendarChanged,
     ];
 
     pub fn code(self) -> &'static str {
@@ -53,6 +68,12 @@ impl AuditAction {
             AuditAction::ApiKeyRevoked => "api_key_revoked",
             AuditAction::OutcomesRead => "outcomes_read",
             AuditAction::LoginLocked => "login_locked",
+            AuditAction::AccountCreated => "account_created",
+            AuditAction::PasswordReset => "password_reset",
+            AuditAction::AccountActiveSet => "account_active_set",
+            AuditAction::ContactPhoneSet => "contact_phone_set",
+            AuditAction::PolicyChanged => "policy_changed",
+            AuditAction::CalendarChanged => "calendar_changed",
         }
     }
 

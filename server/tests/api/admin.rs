@@ -270,3 +270,74 @@ async fn a_refused_new_account_without_javascript_keeps_what_was_typed_but_the_p
     let new_user = app.login_with("wangge-longjing", "longjing-2026-ok").await;
     assert_eq!(new_user.queue().await.status(), 200);
 }
+
+/// Every administrator change is in the audit chain, not only in the server's log: an
+/// administrator could make an account, reset a cadre's password or redirect households'
+/// calls unseen (attacker tester).
+#[tokio::test]
+async fn every_administrator_change_is_written_to_the_audit_chain() {
+    let app = spawn_app().await;
+    let admin = app.login("xian-admin").await;
+    let ok = |status: reqwest::StatusCode| status.is_success() || status.is_redirection();
+    let created = admin
+        .post_api(
+            "/api/admin/create",
+            &fields(&[
+                ("account[username]", "wangge-shadow"),
+                ("account[display_name]", "影子"),
+                ("account[role]", "county_officer"),
+                ("account[region]", "522799000000"),
+                ("account[password]", "Zq8!shadow-pass-2026"),
+            ]),
+        )
+        .await;
+    assert!(ok(created.status()));
+    let user_id: String = created.json().await.expect("the new account's id");
+    let posts: [(&str, Vec<(String, String)>); 5] = [
+        (
+            "/api/admin/reset",
+            fields(&[("user_id", &user_id), ("password", "Yq7!other-pass-2026")]),
+        ),
+        (
+            "/api/admin/active",
+            fields(&[("user_id", &user_id), ("active", "false")]),
+        ),
+        (
+            "/api/contacts/set",
+            fields(&[("region", QINGSHI_VILLAGE), ("phone", "0851-2345678")]),
+        ),
+        (
+            "/api/settings/day",
+            fields(&[
+                ("day", "2026-12-24"),
+                ("kind", "holiday"),
+                ("name", "演示假日"),
+            ]),
+        ),
+        (
+            "/api/settings/policy",
+            crate::helpers::policy_fields("2026-12-01", &[]),
+        ),
+    ];
+    for (path, form) in posts {
+        assert!(ok(admin.post_api(path, &form).await.status()), "{path}");
+    }
+    let actions: Vec<(String, String, String)> =
+        sqlx::query_as("select action, actor_id, detail from audit_log order by seq")
+            .fetch_all(&app.state.db.pool)
+            .await
+            .expect("audit rows");
+    for action in [
+        "account_created",
+        "password_reset",
+        "account_active_set",
+        "contact_phone_set",
+        "calendar_changed",
+        "policy_changed",
+    ] {
+        let row = actions.iter().find(|(a, _, _)| a == action);
+        let (_, actor, detail) = row.unwrap_or_else(|| panic!("{action} in {actions:?}"));
+        assert_eq!(actor, "demo-xian-admin", "{action}");
+        assert!(!detail.is_empty(), "{action}");
+    }
+}

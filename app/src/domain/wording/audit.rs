@@ -14,21 +14,9 @@ pub const REVEAL_REASONS: &[(&str, &str)] = &[
 ];
 
 impl AuditAction {
+    /// The action's name in Chinese (`audit_words.action` in locales/zh-CN.json).
     pub fn label_zh(self) -> &'static str {
-        match self {
-            AuditAction::CaseOpened => "查看案件",
-            AuditAction::IdRevealed => "查看完整身份证号",
-            AuditAction::MobileRevealed => "查看完整手机号",
-            AuditAction::LedgerExported => "导出台账",
-            AuditAction::DuplicateProbe => "代为申报时查重",
-            AuditAction::NoticePrinted => "打印公示",
-            AuditAction::AuditExported => "导出审计日志",
-            AuditAction::RetentionChanged => "修改个人信息保留期限",
-            AuditAction::ApiKeyIssued => "签发部门接口密钥",
-            AuditAction::ApiKeyRevoked => "吊销部门接口密钥",
-            AuditAction::OutcomesRead => "部门读取预警结果反馈",
-            AuditAction::LoginLocked => "登录尝试过多，账号暂时锁定",
-        }
+        crate::tr::audit_words::action::lookup(Lang::Zh, self.code()).unwrap_or(self.code())
     }
 }
 
@@ -86,6 +74,12 @@ pub fn reason_zh(action: AuditAction, code: &str, text: &str) -> String {
         AuditAction::ApiKeyIssued | AuditAction::ApiKeyRevoked => "部门接口管理".to_owned(),
         AuditAction::OutcomesRead => "部门核对预警处理结果".to_owned(),
         AuditAction::LoginLocked => "账号安全保护".to_owned(),
+        AuditAction::AccountCreated
+        | AuditAction::PasswordReset
+        | AuditAction::AccountActiveSet
+        | AuditAction::ContactPhoneSet
+        | AuditAction::PolicyChanged
+        | AuditAction::CalendarChanged => "账号和设置管理".to_owned(),
     }
 }
 

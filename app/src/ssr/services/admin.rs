@@ -1,4 +1,5 @@
 //! County administrators manage accounts within their county: create, reset, deactivate.
+use crate::domain::audit::AuditAction;
 use chrono::{DateTime, Utc};
 
 use super::millis;
@@ -60,6 +61,7 @@ pub async fn create(
     state: &AppState,
     staff: &Staff,
     form: &NewAccountForm,
+    address: &str,
     now: DateTime<Utc>,
 ) -> Result<String, ServiceError> {
     staff.require_admin()?;
@@ -81,6 +83,16 @@ pub async fn create(
         return Err(refused("username", AccountFieldError::UsernameTaken));
     }
     tracing::info!(target: "audit", user = %row.id, role = %row.role, "account created");
+    let detail = format!("{} {} {}", row.username, row.role, row.region_code);
+    changed(
+        state,
+        staff,
+        address,
+        now,
+        AuditAction::AccountCreated,
+        detail,
+    )
+    .await?;
     Ok(row.id)
 }
 
@@ -105,6 +117,7 @@ pub async fn reset_password(
     staff: &Staff,
     user_id: &str,
     password: &str,
+    address: &str,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     staff.require_admin()?;
@@ -120,7 +133,16 @@ pub async fn reset_password(
     tx.commit().await?;
     state.sessions.forget_user(user_id);
     tracing::info!(target: "audit", admin = %staff.id, user = %user_id, "password reset");
-    Ok(())
+    let detail = user.username.clone();
+    changed(
+        state,
+        staff,
+        address,
+        now,
+        AuditAction::PasswordReset,
+        detail,
+    )
+    .await
 }
 
 /// Deactivating also ends the account's sessions at once.
@@ -129,13 +151,14 @@ pub async fn set_active(
     staff: &Staff,
     user_id: &str,
     active: bool,
+    address: &str,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     staff.require_admin()?;
     if user_id == staff.id && !active {
         return Err(refused("user_id", AccountFieldError::CannotDeactivateSelf));
     }
-    target_in_scope(state, staff, user_id).await?;
+    let user = target_in_scope(state, staff, user_id).await?;
     let mut tx = state.db.pool.begin().await?;
     users::set_active(&mut *tx, user_id, active).await?;
     if !active {
@@ -145,5 +168,35 @@ pub async fn set_active(
     // Its sessions, or its role and scope, are read afresh at once here.
     state.sessions.forget_user(user_id);
     tracing::info!(target: "audit", admin = %staff.id, user = %user_id, active, "account (de)activated");
-    Ok(())
+    let detail = format!(
+        "{} {}",
+        user.username,
+        if active { "active" } else { "inactive" }
+    );
+    changed(
+        state,
+        staff,
+        address,
+        now,
+        AuditAction::AccountActiveSet,
+        detail,
+    )
+    .await
+}
+
+/// An administrator's change in the audit chain (no personal data in `detail`).
+pub(super) async fn changed(
+    state: &AppState,
+    staff: &Staff,
+    address: &str,
+    now: DateTime<Utc>,
+    action: AuditAction,
+    detail: String,
+) -> Result<(), ServiceError> {
+    let reader = super::audit::Reader {
+        staff,
+        address,
+        now,
+    };
+    reader.changed(state, action, detail).await
 }

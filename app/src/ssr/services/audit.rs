@@ -59,6 +59,20 @@ impl Reader<'_> {
     ) -> Result<(), ServiceError> {
         append(&state.db, &[self.entry(action, outcome, read)]).await
     }
+
+    /// An administrator's change, said by `detail` (no personal data).
+    pub async fn changed(
+        &self,
+        state: &AppState,
+        action: AuditAction,
+        detail: String,
+    ) -> Result<(), ServiceError> {
+        let read = Read {
+            detail,
+            ..Read::default()
+        };
+        self.record(state, action, Outcome::Allowed, &read).await
+    }
 }
 
 /// SHA-256 of a row's canonical form, in lowercase hex.

@@ -53,6 +53,7 @@ pub async fn set(
     staff: &Staff,
     region: &str,
     phone: &str,
+    address: &str,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     staff.require_admin()?;
@@ -75,5 +76,8 @@ pub async fn set(
     )
     .await?;
     tracing::info!(target: "audit", user = %staff.id, region = code.as_str(), "region phone set");
-    Ok(())
+    // A public office's number, not a person's: kept whole, so a redirected number is seen.
+    let detail = format!("{} {}", code.as_str(), phone.as_deref().unwrap_or("-"));
+    let action = crate::domain::audit::AuditAction::ContactPhoneSet;
+    super::admin::changed(state, staff, address, now, action, detail).await
 }

@@ -7,7 +7,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use super::millis;
 use crate::{
     domain::{
-        audit::{AuditAction, Outcome},
+        audit::AuditAction,
         department_key::{parse_rate, shown_part, KeyFormError, KeyRefusal, KEY_PREFIX},
         region::RegionCode,
         role::Role,
@@ -18,10 +18,7 @@ use crate::{
         error::ServiceError,
         password::{random_bytes, token_digest},
         repo::{department_keys as keys, rate_limits, regions, users},
-        services::{
-            audit::{Read, Reader},
-            cases::new_id,
-        },
+        services::{audit::Reader, cases::new_id},
         staff::Staff,
         state::AppState,
     },
@@ -222,11 +219,7 @@ async fn audit(
         address,
         now,
     };
-    let read = Read {
-        detail,
-        ..Read::default()
-    };
-    reader.record(state, action, Outcome::Allowed, &read).await
+    reader.changed(state, action, detail).await
 }
 
 /// The caller behind `Authorization: <header>`: the key must exist, not be revoked, belong

@@ -151,6 +151,20 @@ pub async fn set_policy(
         );
         super::audit::append_in(&mut tx, &[entry]).await?;
     }
+    let entry = super::audit::Reader {
+        staff,
+        address,
+        now,
+    }
+    .entry(
+        crate::domain::audit::AuditAction::PolicyChanged,
+        crate::domain::audit::Outcome::Allowed,
+        &super::audit::Read {
+            detail: format!("effective {effective}"),
+            ..Default::default()
+        },
+    );
+    super::audit::append_in(&mut tx, &[entry]).await?;
     tx.commit().await?;
     tracing::info!(target: "audit", admin = %staff.id, effective = %effective, "policy set");
     reload(state, now).await
@@ -163,6 +177,7 @@ pub async fn set_day(
     day: &str,
     kind: &str,
     name: &str,
+    address: &str,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     staff.require_admin()?;
@@ -173,6 +188,9 @@ pub async fn set_day(
     settings::add_year(&mut *tx, i64::from(date.year()), millis(now)).await?;
     tx.commit().await?;
     tracing::info!(target: "audit", admin = %staff.id, day = %date, kind = kind.code(), "calendar day set");
+    let detail = format!("{date} {} {name}", kind.code());
+    let action = crate::domain::audit::AuditAction::CalendarChanged;
+    super::admin::changed(state, staff, address, now, action, detail).await?;
     reload(state, now).await
 }
 
@@ -180,6 +198,7 @@ pub async fn remove_day(
     state: &AppState,
     staff: &Staff,
     day: &str,
+    address: &str,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     staff.require_admin()?;
@@ -187,6 +206,9 @@ pub async fn remove_day(
         return Err(ServiceError::NotFound);
     }
     tracing::info!(target: "audit", admin = %staff.id, day, "calendar day removed");
+    let detail = format!("{} removed", day.trim());
+    let action = crate::domain::audit::AuditAction::CalendarChanged;
+    super::admin::changed(state, staff, address, now, action, detail).await?;
     reload(state, now).await
 }
 

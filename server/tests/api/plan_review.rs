@@ -157,3 +157,29 @@ async fn an_objection_during_the_plans_notice_takes_it_down_for_another_review()
         "the notice is down"
     );
 }
+
+/// A review dated before the plan is refused, and the refusal names the earliest day
+/// (officer tester: it said only "早于上一步办理的日期").
+#[tokio::test]
+async fn a_review_dated_before_the_plan_is_refused_naming_the_earliest_day() {
+    let app = spawn_app().await;
+    let id = with_plan(&app).await;
+    let made = today(&app);
+    app.clock.advance(chrono::Duration::days(2));
+    let cadre = app.login("cun-qingshi").await;
+    let case = detail(&cadre, &id).await;
+    let early = (made - chrono::Duration::days(1)).to_string();
+    let form = [
+        ("kind", "review_plan"),
+        ("date", early.as_str()),
+        ("outcome", "pass"),
+    ];
+    let before = footprint(&app, &id).await;
+    let refused = step(&cadre, &id, version(&case), &form).await;
+    assert_eq!(refused.status(), 422);
+    let body: Value = refused.json().await.expect("json");
+    let message = body.to_string();
+    let day = app::domain::lang::Lang::Zh.date(made);
+    assert!(message.contains(&format!("日期不能早于{day}")), "{message}");
+    assert_eq!(footprint(&app, &id).await, before, "nothing written");
+}

@@ -266,7 +266,10 @@ impl UserMessage for Refusal {
             Refusal::MissingData { .. } => t::missing_data(lang),
             Refusal::InvalidData { .. } => t::invalid_data(lang),
             Refusal::DateAfterToday { .. } => t::date_after_today(lang),
-            Refusal::DateTooEarly { .. } => t::date_too_early(lang),
+            // Names the day (tester: "早于上一步办理的日期" did not say which).
+            Refusal::DateTooEarly { .. } => {
+                crate::domain::message::with_arguments(lang, self.key())
+            }
             Refusal::ConsentNotSigned => t::consent_not_signed(lang),
             Refusal::NoticeTooShort { .. } => t::notice_too_short(lang),
             Refusal::NoLabourCannotEliminate => t::no_labour_cannot_eliminate(lang),

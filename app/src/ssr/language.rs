@@ -10,10 +10,11 @@ use crate::domain::lang::{Lang, LANG_COOKIE};
 
 pub async fn switch_language(Path(code): Path<String>, headers: HeaderMap) -> Response {
     let lang = Lang::from_code(&code);
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
     let back = headers
         .get(header::REFERER)
         .and_then(|v| v.to_str().ok())
-        .and_then(same_site_path)
+        .and_then(|referer| same_site_path(referer, host))
         .unwrap_or_else(|| "/".to_owned());
     let mut response = Redirect::to(&back).into_response();
     let cookie = format!(
@@ -26,11 +27,21 @@ pub async fn switch_language(Path(code): Path<String>, headers: HeaderMap) -> Re
     response
 }
 
-/// The path (and query) of a referring URL, never another site.
-fn same_site_path(referer: &str) -> Option<String> {
-    let after_scheme = referer.split_once("://").map_or(referer, |(_, rest)| rest);
-    let path = after_scheme.find('/').map(|i| &after_scheme[i..])?;
-    (path.starts_with('/') && !path.starts_with("//") && !path.starts_with("/lang/"))
+/// The path (and query) of a referring URL from this site (`host`), never another site's:
+/// no backslash (browsers read `/\evil` as `//evil`) and no control character (attacker
+/// tester).
+fn same_site_path(referer: &str, host: Option<&str>) -> Option<String> {
+    let (_, after_scheme) = referer.split_once("://")?;
+    let (authority, path) = after_scheme.split_at(after_scheme.find('/')?);
+    // By name, not port: a proxy passes `Host: $host`, which drops a non-default port.
+    let name = |a: &str| {
+        a.rsplit_once(':')
+            .map_or(a, |(name, _)| name)
+            .to_ascii_lowercase()
+    };
+    let ours = host.is_some_and(|h| name(h) == name(authority));
+    let plain = !path.contains('\\') && !path.chars().any(char::is_control);
+    (ours && plain && !path.starts_with("//") && !path.starts_with("/lang/"))
         .then(|| path.to_owned())
 }
 
@@ -40,15 +51,29 @@ mod tests {
 
     #[test]
     fn only_a_local_path_is_kept() {
+        let host = Some("127.0.0.1:3000");
+        let back = |referer| same_site_path(referer, host);
         assert_eq!(
-            same_site_path("http://127.0.0.1:3000/report?x=1").as_deref(),
+            back("http://127.0.0.1:3000/report?x=1").as_deref(),
             Some("/report?x=1")
         );
-        assert_eq!(same_site_path("http://host").as_deref(), None);
+        assert_eq!(back("http://127.0.0.1:3000").as_deref(), None);
         assert_eq!(
-            same_site_path("http://host//evil.example/").as_deref(),
+            back("http://127.0.0.1:3000//evil.example/").as_deref(),
             None
         );
-        assert_eq!(same_site_path("http://host/lang/en").as_deref(), None);
+        assert_eq!(back("http://127.0.0.1:3000/lang/en").as_deref(), None);
+        assert_eq!(
+            back("http://127.0.0.1:3000/\\evil.example").as_deref(),
+            None
+        );
+        assert_eq!(
+            back("https://evil.example/track").as_deref(),
+            None,
+            "another site"
+        );
+        assert_eq!(same_site_path("http://host/track", None).as_deref(), None);
+        let proxied = same_site_path("http://127.0.0.1:8080/track", Some("127.0.0.1"));
+        assert_eq!(proxied.as_deref(), Some("/track"), "a proxy drops the port");
     }
 }

@@ -26,7 +26,8 @@ pub struct Config {
     pub seed_demo: bool,
     /// `SEED_DEMO_CASES`: `1` (default, only with `SEED_DEMO`) files a few demo cases at first start.
     pub seed_demo_cases: bool,
-    /// `SECURE_COOKIES`: `1` when served over HTTPS (default `0`).
+    /// `SECURE_COOKIES`: `1` when served over HTTPS (default: `1` when a `PUBLIC_ORIGIN` is
+    /// https, else `0`).
     pub secure_cookies: bool,
     /// `LEPTOS_SITE_ROOT`, default `target/site`: the built CSS, JS and WASM.
     pub site_root: String,
@@ -91,6 +92,13 @@ impl Default for HttpConfig {
 }
 
 impl HttpConfig {
+    /// Browsers reach the server at an https origin.
+    pub fn served_over_https(&self) -> bool {
+        self.public_origins
+            .iter()
+            .any(|o| o.starts_with("https://"))
+    }
+
     fn from_env() -> Result<HttpConfig, ConfigError> {
         let defaults = HttpConfig::default();
         let public_origins = match var("PUBLIC_ORIGIN") {
@@ -233,6 +241,7 @@ impl Config {
                 })
             }
         };
+        let http = HttpConfig::from_env()?;
         Ok(Config {
             listen,
             database_url: secret_var("DATABASE_URL")?
@@ -240,14 +249,15 @@ impl Config {
             log_format,
             seed_demo: flag("SEED_DEMO", false)?,
             seed_demo_cases: flag("SEED_DEMO_CASES", true)?,
-            secure_cookies: flag("SECURE_COOKIES", false)?,
+            // Served over https: the session cookie says Secure unless told otherwise.
+            secure_cookies: flag("SECURE_COOKIES", http.served_over_https())?,
             site_root: var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".to_owned()),
             test_clock: test_clock_flag()?,
             smtp: smtp_from_env()?,
             sms: sms_from_env()?,
             workers: number("WORKERS", 1)?,
             metrics_addr: optional_addr("METRICS_ADDR")?,
-            http: HttpConfig::from_env()?,
+            http,
             keys: crate::keys::KeySource::from_env(),
             timing: crate::timing::Timing::from_env()?,
         })

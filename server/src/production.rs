@@ -12,6 +12,8 @@ pub enum ProductionRefusal {
     TestClock,
     /// Usernames of the accounts with a demo password.
     DemoPasswords(Vec<String>),
+    /// `SECURE_COOKIES=0` while browsers reach the server over https.
+    InsecureCookies,
 }
 
 impl fmt::Display for ProductionRefusal {
@@ -22,6 +24,13 @@ impl fmt::Display for ProductionRefusal {
                 "refusing to start in production (SEED_DEMO=0) with TEST_CLOCK set: anyone could \
                  move the statutory clocks over HTTP. Unset TEST_CLOCK. \
                  生产环境（SEED_DEMO=0）不能设置 TEST_CLOCK，请删除该变量。"
+            ),
+            ProductionRefusal::InsecureCookies => write!(
+                f,
+                "refusing to start in production (SEED_DEMO=0) with SECURE_COOKIES=0 while \
+                 PUBLIC_ORIGIN is https: the session cookie would also be sent over plain http. \
+                 Unset SECURE_COOKIES (it follows PUBLIC_ORIGIN) or set it to 1. \
+                 生产环境通过 https 访问时不能设置 SECURE_COOKIES=0，请删除该变量或设为 1。"
             ),
             ProductionRefusal::DemoPasswords(usernames) => write!(
                 f,
@@ -49,6 +58,9 @@ pub fn check_config(config: &Config) -> Result<(), ProductionRefusal> {
     if !config.seed_demo && config.test_clock {
         return Err(ProductionRefusal::TestClock);
     }
+    if !config.seed_demo && config.http.served_over_https() && !config.secure_cookies {
+        return Err(ProductionRefusal::InsecureCookies);
+    }
     Ok(())
 }
 
@@ -74,4 +86,31 @@ pub enum CheckError {
     Refused(ProductionRefusal),
     #[error("checking accounts for demo passwords")]
     Setup(#[source] setup::SetupError),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Served over https, production will not send the session cookie without Secure
+    /// (attacker tester: SECURE_COOKIES defaulted to 0 whatever PUBLIC_ORIGIN said).
+    #[test]
+    fn production_over_https_refuses_cookies_without_secure() {
+        let mut config = Config::local("sqlite::memory:");
+        config.seed_demo = false;
+        config.http.public_origins = vec!["https://fpjc.example.gov.cn".to_owned()];
+        assert_eq!(
+            check_config(&config),
+            Err(ProductionRefusal::InsecureCookies)
+        );
+        config.secure_cookies = true;
+        assert_eq!(check_config(&config), Ok(()));
+        config.http.public_origins = vec!["http://10.0.0.5:3000".to_owned()];
+        config.secure_cookies = false;
+        assert_eq!(
+            check_config(&config),
+            Ok(()),
+            "plain http on a county's own network"
+        );
+    }
 }

@@ -65,6 +65,10 @@ pub struct ClockView {
     /// The day a met or cancelled clock ended (ISO): rounds of the same step differ by it.
     #[serde(default)]
     pub ended_on: Option<String>,
+    /// The procedure's overall limit (ISO), when this step's deadline falls after it (a pause
+    /// and an extension moved a home check past the 15-day limit unsaid: officer tester).
+    #[serde(default)]
+    pub after_limit: Option<String>,
 }
 
 /// An earlier filing that looks like the same household, shown beside this one.

@@ -50,3 +50,54 @@ async fn the_case_page_writes_dates_in_the_readers_language() {
         }
     }
 }
+
+/// A pause and an extension that carry a step past the 15-day limit are marked on the case
+/// page: the home check read 截止12月24日 under a limit of 12月21日, unsaid (officer tester).
+#[tokio::test]
+async fn a_step_moved_past_the_overall_limit_is_marked() {
+    use app::domain::{case::CaseCommand, clock::ClockKind};
+    let app = spawn_app().await;
+    let id = crate::fixtures::accepted_case(&app, "13800138093").await;
+    let (cadre, township) = (
+        crate::fixtures::village_cadre(),
+        crate::fixtures::township_officer(),
+    );
+    let home_check = ClockKind::HomeCheck;
+    let steps = [
+        (
+            &cadre,
+            CaseCommand::RequestExtension {
+                clock: home_check,
+                days: 5,
+                reason: "户主外出务工".into(),
+            },
+        ),
+        (
+            &township,
+            CaseCommand::ApproveExtension {
+                clock: home_check,
+                approve: true,
+            },
+        ),
+        (
+            &cadre,
+            CaseCommand::PauseClock {
+                clock: home_check,
+                reason: "农户住院".into(),
+            },
+        ),
+    ];
+    for (actor, step) in steps {
+        crate::storage::run(&app, actor, &id, step).await;
+    }
+    app.clock.advance(chrono::Duration::days(10));
+    let resume = CaseCommand::ResumeClock { clock: home_check };
+    crate::storage::run(&app, &cadre, &id, resume).await;
+    let page = app
+        .login("cun-qingshi")
+        .await
+        .get_html(&format!("/staff/cases/{id}"))
+        .await;
+    let marked = between(&page, r#"data-testid="after-limit""#, "</span>");
+    assert!(marked.contains("晚于总时限"), "{marked}");
+}

@@ -196,6 +196,17 @@ fn notes(case: &Case, inputs: &Inputs<'_>) -> Vec<String> {
         if let ClockState::Paused { .. } = clock.state {
             let reason = pause_reason(inputs.events, clock.kind).unwrap_or_default();
             notes.push(tr::progress::paused_reason_paused_days(lang, label, reason));
+        } else if let Some((from, to, reason)) = ended_pause(inputs.events, clock) {
+            // A pause that ended moved the date too: the extension's note alone read as if
+            // its reason moved it all (officer tester).
+            notes.push(tr::progress::paused_before(
+                lang,
+                label,
+                lang.date(from),
+                lang.date(to),
+                reason,
+                lang.date(clock.due_on),
+            ));
         }
     }
     notes
@@ -205,6 +216,27 @@ fn extension_reason(events: &[CaseEvent], kind: ClockKind) -> Option<String> {
     events.iter().rev().find_map(|e| match &e.kind {
         EventKind::ExtensionRequested { clock, reason, .. } if *clock == kind => {
             Some(reason.clone())
+        }
+        _ => None,
+    })
+}
+
+/// The latest pause of `clock` since it started that has ended: (from, to, reason).
+fn ended_pause(events: &[CaseEvent], clock: &Clock) -> Option<(NaiveDate, NaiveDate, String)> {
+    let resumed = events.iter().rev().find_map(|e| match &e.kind {
+        EventKind::ClockResumed {
+            clock: kind, on, ..
+        } if *kind == clock.kind && *on >= clock.started_on => Some(*on),
+        _ => None,
+    })?;
+    events.iter().rev().find_map(|e| match &e.kind {
+        EventKind::ClockPaused {
+            clock: kind,
+            on,
+            reason,
+            ..
+        } if *kind == clock.kind && *on <= resumed && *on >= clock.started_on => {
+            Some((*on, resumed, reason.clone()))
         }
         _ => None,
     })

@@ -316,6 +316,10 @@ pub fn ClockList(
             let (open, close) = (tr::case_page::paren_open(t), tr::case_page::paren_close(t));
             format!("{open}{}{close}", day_words(on, t))
         });
+        let late = c.after_limit.as_deref().map(|limit| {
+            let line = tr::case_page::after_limit(t, day_words(limit, t));
+            view! { <br /><span class="due" data-testid="after-limit">{line}</span> }
+        });
         let asked = pending.iter().find(|r| r.clock == c.kind).map(|r| {
             let line = tr::case_page::extension_pending_line(t, r.days, t.date(r.new_due));
             view! { <br /><span class="muted">{line}</span> }
@@ -325,6 +329,7 @@ pub fn ClockList(
                 <strong>{words.kind}</strong>
                 <span class="muted">" · " {words.owner} " · " <span class="nowrap">{due}</span> " · "</span>
                 <span class="due">{words.time_left}{ended}</span>
+                {late}
                 {asked}
             </li>
         }

@@ -79,3 +79,25 @@ fn a_late_acceptance_says_the_result_will_be_late_too() {
         "{next}"
     );
 }
+
+/// A pause that ended still explains the later date: only the extension's reason was said,
+/// as if it had moved the date all by itself (officer tester).
+#[test]
+fn a_pause_that_ended_still_explains_the_later_date() {
+    let mut j = home_check_paused();
+    assert!(read(&j).notes.join(" ").contains("暂停计时"));
+    j.days(5);
+    j.act(
+        Role::VillageCadre,
+        CaseCommand::ResumeClock {
+            clock: ClockKind::HomeCheck,
+        },
+    );
+    let due = clock(&j, ClockKind::HomeCheck).due_on;
+    let notes = read(&j).notes.join(" ");
+    assert!(notes.contains("农户住院，无法入户"), "{notes}");
+    assert!(
+        notes.contains(&format!("现在的期限是{}", Lang::Zh.date(due))),
+        "{notes}"
+    );
+}

@@ -11,7 +11,7 @@ use crate::{
             household::HomeCheckRecord,
             labels, Case, Policy,
         },
-        clock::{time_left_zh, urgency, ClockState, TimeLeft},
+        clock::{time_left_zh, urgency, Clock, ClockKind, ClockState, TimeLeft},
         id_number::IdNumber,
         lang::Lang,
         money::Fen,
@@ -27,6 +27,16 @@ use crate::{
 
 /// Every clock, newest first, with the time left in words.
 pub fn clocks(case: &Case, today: NaiveDate, cal: &Calendar, policy: &Policy) -> Vec<ClockView> {
+    let overall = case.open_clocks().find(|c| {
+        matches!(
+            c.kind,
+            ClockKind::IdentificationOverall | ClockKind::EliminationReview
+        )
+    });
+    let after_limit = |c: &Clock| {
+        let limit = overall.filter(|o| o.kind != c.kind && c.is_open() && !c.kind.is_minimum())?;
+        (c.due_on > limit.due_on).then(|| limit.due_on.to_string())
+    };
     case.clocks
         .iter()
         .rev()
@@ -44,6 +54,7 @@ pub fn clocks(case: &Case, today: NaiveDate, cal: &Calendar, policy: &Policy) ->
                 ClockState::Met { on } | ClockState::Cancelled { on } => Some(on.to_string()),
                 ClockState::Running | ClockState::Paused { .. } => None,
             },
+            after_limit: after_limit(c),
         })
         .collect()
 }

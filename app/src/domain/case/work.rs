@@ -303,6 +303,9 @@ pub fn in_working_order(
     offered.sort_by_cached_key(|k| {
         match (is_work_on(case, *k, role, day), is_procedure_step(*k)) {
             (true, _) if deciding && *k == K::RecordComparison => 0,
+            // Someone waits on the answer: a township's row with an extension to approve
+            // read 录入入户核查, the village's step (officer tester).
+            (true, _) if *k == K::ApproveExtension => 0,
             (true, true) => 1,
             (true, false) => 2,
             // A visit not yet near still leads a page with nothing else to do (an eliminated

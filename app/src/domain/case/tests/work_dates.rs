@@ -220,3 +220,22 @@ fn the_county_s_fifteen_day_limit_orders_the_township_s_review() {
         (ClockKind::IdentificationOverall, true)
     );
 }
+
+/// An extension waiting on the township is the township's next step, before the village's
+/// home check it may also record (officer tester: the row read 录入入户核查).
+#[test]
+fn an_extension_to_approve_leads_the_approver_s_row() {
+    let j = extension_requested();
+    let township = Role::TownshipOfficer;
+    let offered = j
+        .case
+        .available_commands(&actor(township), &j.policy, j.now);
+    assert!(
+        offered.contains(&CommandKind::ApproveExtension),
+        "{offered:?}"
+    );
+    assert_eq!(
+        next_step(&j.case, township, offered, j.day()),
+        Some(CommandKind::ApproveExtension)
+    );
+}

@@ -23,7 +23,8 @@ pub async fn save_policy(policy: PolicyForm) -> Result<(), AppError> {
         settings::set_policy(&ctx.state, &staff, &policy, &address, ctx.now()).await
     })
     .await?;
-    leptos_axum::redirect("/staff/settings");
+    // The page says it was saved (without JavaScript nothing else would: officer tester).
+    leptos_axum::redirect("/staff/settings?done=saved");
     Ok(())
 }
 

@@ -8,7 +8,7 @@ use crate::{
     components::notice::{first_failure, LoadError},
     i18n::use_lang,
     tr,
-    wire::settings::SettingsView,
+    wire::{settings::SettingsView, AppError},
 };
 
 #[component]
@@ -27,20 +27,44 @@ pub fn SettingsPage() -> impl IntoView {
         },
         |_| current_settings(),
     );
+    // Each refused policy field by its label: "请填写合理的天数" alone did not say which of
+    // the twenty fields (officer tester).
+    let named = move |error: Option<AppError>| match error {
+        Some(AppError::Validation(fields)) => Some(AppError::Validation(
+            fields
+                .into_iter()
+                .map(|mut f| {
+                    if let Some(label) = tr::settings::lookup(t, &f.field) {
+                        f.message = format!("{label}{}{}", tr::common::colon(t), f.message);
+                    }
+                    f
+                })
+                .collect(),
+        )),
+        other => other,
+    };
     let error = move || {
         first_failure(
             t,
             [
-                save_policy.value().get().and_then(Result::err),
+                named(save_policy.value().get().and_then(Result::err)),
                 save_day.value().get().and_then(Result::err),
                 remove_day.value().get().and_then(Result::err),
             ],
         )
     };
+    let saved = leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .get("done")
+        .is_some_and(|d| d == "saved");
+    let saved = move || saved || matches!(save_policy.value().get(), Some(Ok(())));
     view! {
         <p><a href="/staff/admin">{tr::staff::back_to_admin(t)}</a></p>
         <h1>{tr::admin::settings(t)}</h1>
         {move || error().map(|e| view! { <p class="banner error" role="alert">{e}</p> })}
+        {move || (error().is_none() && saved()).then(|| view! {
+            <p class="banner ok" role="status">{tr::settings::policy_saved(t)}</p>
+        })}
         <Suspense fallback=move || view! { <p class="loading">{tr::common::loading(t)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {

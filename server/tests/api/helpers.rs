@@ -397,7 +397,8 @@ pub async fn step(
     officer.post_api("/api/cases/command", &body).await
 }
 
-/// The county admin's policy form in force from `from` (national defaults), plus `extra`.
+/// The county admin's policy form in force from `from` (national defaults), with `extra`
+/// added or replacing a default.
 pub fn policy_fields(from: &str, extra: &[(&str, &str)]) -> Vec<(String, String)> {
     let mut form = fields(&[
         ("policy[effective_from]", from),
@@ -408,10 +409,10 @@ pub fn policy_fields(from: &str, extra: &[(&str, &str)]) -> Vec<(String, String)
         ("policy[notice_min_days]", "5"),
         ("policy[due_soon_days]", "1"),
     ]);
-    form.extend(
-        extra
-            .iter()
-            .map(|(k, v)| (format!("policy[{k}]"), (*v).to_owned())),
-    );
+    for (k, v) in extra {
+        let name = format!("policy[{k}]");
+        form.retain(|(n, _)| *n != name);
+        form.push((name, (*v).to_owned()));
+    }
     form
 }

@@ -302,7 +302,8 @@ async fn the_todo_counts_follow_the_notice_dates_a_policy_change_and_rows_from_b
 
     // The Hebei policy lets the township review during the notice: its 待办 follows at once.
     let admin = app.login("xian-admin").await;
-    let form = policy_fields("2026-11-23", &[("notice_parallel_township", "on")]);
+    let from = crate::storage::today(&app).to_string();
+    let form = policy_fields(&from, &[("notice_parallel_township", "on")]);
     let response = admin.post_api("/api/settings/policy", &form).await;
     let status = response.status();
     assert_eq!(status, 200, "{}", response.text().await.unwrap_or_default());

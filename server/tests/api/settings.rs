@@ -142,3 +142,50 @@ async fn the_admin_sets_the_visit_cadence_new_monitoring_follows_and_blank_field
         .expect("visit clock");
     assert_eq!(visit.due_on, today(&app) + chrono::Duration::days(10));
 }
+
+/// A refused policy names each field by its label and says why; fewer than five days of
+/// notice or a date gone by is refused, not quietly changed; a saved one says so (officer
+/// tester: "请填写合理的天数" alone, 4 saved as 5, a 2025 date taken, no "saved").
+#[tokio::test]
+async fn the_policy_form_names_what_it_refuses_and_says_when_it_saved() {
+    let app = spawn_app().await;
+    let admin = app.login("xian-admin").await;
+    let refusal = |answer: Value| answer["Validation"].to_string();
+    let four = policy_fields("2026-11-30", &[("notice_min_days", "4")]);
+    let refused = admin.post_api("/api/settings/policy", &four).await;
+    assert_eq!(refused.status(), 422);
+    let said = refusal(refused.json().await.expect("json"));
+    assert!(said.contains("公示不能少于5天"), "{said}");
+    let past = policy_fields("2025-01-01", &[]);
+    let refused = admin.post_api("/api/settings/policy", &past).await;
+    assert_eq!(refused.status(), 422);
+    let said = refusal(refused.json().await.expect("json"));
+    assert!(said.contains("生效日期不能早于今天"), "{said}");
+
+    // Without JavaScript: the page names the field, then says a good one was saved.
+    let bad = policy_fields("2026-11-30", &[("home_check_days", "abc")]);
+    let answer = admin
+        .post_plain_form("/api/settings/policy", "/staff/settings", &bad)
+        .await;
+    let back = path_of(answer.headers()["location"].to_str().expect("location"));
+    let page = admin.get_html(back).await;
+    assert!(
+        page.contains("入户核查时限（工作日）：请填写合理的天数"),
+        "{page}"
+    );
+    let good = policy_fields("2026-11-30", &[]);
+    let answer = admin
+        .post_plain_form("/api/settings/policy", "/staff/settings", &good)
+        .await;
+    let back = path_of(answer.headers()["location"].to_str().expect("location"));
+    assert_eq!(back, "/staff/settings?done=saved");
+    assert!(admin.get_html(back).await.contains("政策已保存"));
+}
+
+/// The path and query of a redirect's location (the refused one names the whole address).
+fn path_of(location: &str) -> &str {
+    match location.split_once("://") {
+        Some((_, rest)) => &rest[rest.find('/').unwrap_or(rest.len())..],
+        None => location,
+    }
+}

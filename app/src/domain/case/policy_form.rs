@@ -62,6 +62,10 @@ pub struct PolicyForm {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PolicyFieldError {
     EffectiveFrom,
+    /// Before today: days gone by keep the policy they were counted under.
+    EffectivePast,
+    /// Fewer than the five statutory days of public notice.
+    NoticeMin,
     IncomeLine,
     Days,
     Date,
@@ -70,6 +74,8 @@ pub enum PolicyFieldError {
 
 user_messages!(PolicyFieldError {
     EffectiveFrom => policy.effective_from;
+    EffectivePast => policy.effective_past;
+    NoticeMin => policy.notice_min;
     IncomeLine => policy.income_line;
     Days => policy.days;
     Date => policy.date;
@@ -161,10 +167,9 @@ impl PolicyForm {
                 "identification_days",
                 90,
             )),
-            // The village notice runs at least five days whatever is typed (statutory minimum).
-            notice_min: Span::CalendarDays(
-                p.days(&self.notice_min_days, "notice_min_days", 30).max(5),
-            ),
+            // The village notice runs at least five days (statutory minimum): fewer is refused,
+            // not quietly raised (officer tester: 4 was saved as 5 unsaid).
+            notice_min: Span::CalendarDays(p.notice_min(&self.notice_min_days)),
             green_channel_open: !self.green_channel.trim().is_empty(),
             notice_parallel_township: !self.notice_parallel_township.trim().is_empty(),
             comparison_skippable: !self.comparison_skippable.trim().is_empty(),
@@ -384,6 +389,16 @@ impl Problems {
     }
 
     /// A whole number of days in 1..=max; a bad one is noted and 1 stands in.
+    fn notice_min(&mut self, raw: &str) -> u32 {
+        match raw.trim().parse::<u32>() {
+            Ok(n) if (1..5).contains(&n) => {
+                self.note("notice_min_days", PolicyFieldError::NoticeMin);
+                5
+            }
+            _ => self.days(raw, "notice_min_days", 30),
+        }
+    }
+
     fn days(&mut self, raw: &str, field: &'static str, max: u32) -> u32 {
         match raw.trim().parse::<u32>() {
             Ok(n) if (1..=max).contains(&n) => n,
@@ -474,9 +489,14 @@ mod tests {
     fn every_bad_field_is_named_and_the_notice_is_never_under_five_days() {
         let policy = Policy::national_default();
         let mut form = PolicyForm::of(&policy, today());
+        // Refused and named, not quietly raised to five (officer tester).
         form.notice_min_days = "2".into();
+        let problems = form.parse(&policy).expect_err("under five days");
+        assert_eq!(problems[0].0, "notice_min_days");
+        assert_eq!(problems[0].1.key, "policy.notice_min");
+        form.notice_min_days = "7".into();
         let (_, parsed) = form.parse(&policy).expect("valid");
-        assert_eq!(parsed.notice_min, Span::CalendarDays(5));
+        assert_eq!(parsed.notice_min, Span::CalendarDays(7));
         form.effective_from = "soon".into();
         form.home_check_days = "0".into();
         form.visit_red_days = "abc".into();

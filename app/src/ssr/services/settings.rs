@@ -122,6 +122,15 @@ pub async fn set_policy(
     let (effective, policy) = form
         .parse(state.policy.as_ref())
         .map_err(|problems| ServiceError::Validation(FieldError::from_problems(&problems)))?;
+    // A version from a day gone by would recount deadlines already run (officer tester: a
+    // 2025 date went through silently).
+    if effective < crate::domain::time::beijing_date(now) {
+        let past = crate::domain::case::policy_form::PolicyFieldError::EffectivePast;
+        return Err(ServiceError::Validation(vec![FieldError::new(
+            "effective_from",
+            &past,
+        )]));
+    }
     let body = serde_json::to_string(&policy).map_err(|e| ServiceError::Corrupt(e.to_string()))?;
     let mut tx = state.db.pool.begin().await?;
     settings::upsert_policy(

@@ -432,3 +432,47 @@ async fn each_outcomes_read_is_audited_with_the_key_and_the_row_count() {
     assert_eq!(actor, liaison_id(&app).await);
     assert_eq!(detail, format!("key={key_id} rows=2"));
 }
+
+/// A key for one township learns nothing of a filing outside it through a reused record id
+/// or a duplicate flag (attacker tester: the 河口镇 key got back a 青石村 case's number).
+#[tokio::test]
+async fn a_key_learns_nothing_of_filings_outside_its_area() {
+    let app = spawn_app().await;
+    let (_, county) = issued_key(&app, "522799000000", "60").await;
+    let (_, hekou) = issued_key(&app, "522799102000", "60").await;
+    let pushed: Value = push_with(
+        &app,
+        &county,
+        json!([alert("MZ-9", "13511110009", QINGSHI_VILLAGE)]),
+    )
+    .await
+    .json()
+    .await
+    .expect("json");
+    let tracking = pushed[0]["tracking"].as_str().expect("filed").to_owned();
+    // The same record id, household and mobile, now for a 河口镇 village.
+    let replay: Value = push_with(
+        &app,
+        &hekou,
+        json!([alert("MZ-9", "13511110009", HEKOU_VILLAGE)]),
+    )
+    .await
+    .json()
+    .await
+    .expect("json");
+    assert!(replay[0]["tracking"].is_null(), "{replay}");
+    assert_eq!(replay[0]["errors"][0]["field"], "reference", "{replay}");
+    assert!(!replay.to_string().contains(&tracking), "{replay}");
+    // A new record for the same household in 河口镇: filed, not told of the 青石村 one.
+    let other: Value = push_with(
+        &app,
+        &hekou,
+        json!([alert("MZ-10", "13511110009", HEKOU_VILLAGE)]),
+    )
+    .await
+    .json()
+    .await
+    .expect("json");
+    assert!(other[0]["tracking"].is_string(), "{other}");
+    assert_eq!(other[0]["possible_duplicate"], false, "{other}");
+}

@@ -76,10 +76,25 @@ pub async fn push(
         )
         .await
         {
+            // A record id the department used before under a key for another area: the
+            // earlier filing's number and duplicates are not this key's to learn (attacker
+            // tester: a township's key got the number of a filing in another township).
+            Ok(filed) if !staff.scope.contains(&filed.case.village) => {
+                outcome.errors.push(FieldError::from_locale(
+                    "reference",
+                    "alerts.reference_taken",
+                    "alerts.reference_taken",
+                    [],
+                ));
+            }
             Ok(filed) => {
                 super::alert_feedback::remember(state, staff, row, &filed, now).await?;
                 outcome.tracking = Some(filed.tracking.as_str().to_owned());
-                outcome.possible_duplicate = !filed.case.duplicates.is_empty();
+                // Only a likely duplicate within the key's own area is said.
+                outcome.possible_duplicate = filed.case.duplicates.iter().any(|d| {
+                    crate::domain::region::RegionCode::parse(&d.village)
+                        .is_ok_and(|village| staff.scope.contains(&village))
+                });
             }
             Err(ServiceError::Validation(errors)) => outcome.errors = errors,
             Err(ServiceError::Refused(Refusal::OutOfScope)) => outcome.errors.push(

@@ -49,6 +49,19 @@ async fn a_hotline_operator_files_for_a_caller_and_the_consent_read_aloud_is_rec
     let id: String = filed.json().await.expect("case id");
     let row = case_row(&app, &id).await;
     assert_eq!(row.channel, "proxy_hotline");
+    // The page the filing leads to says what to read back to the caller: the number and
+    // the dates (household tester).
+    let page = operator.get_html(&format!("/staff/cases/{id}?filed")).await;
+    let script = page
+        .split(r#"data-testid="caller-script""#)
+        .nth(1)
+        .expect("the script to read out");
+    let grouped = app::domain::tracking::TrackingNumber::shown_back(&row.tracking_number);
+    assert!(script.contains(&grouped), "{script}");
+    assert!(
+        script.contains("乡镇最迟在") && script.contains("12317"),
+        "{script}"
+    );
     assert_eq!(row.consent_by.as_deref(), Some("demo-rexian"));
     let case = detail(&operator, &id).await;
     // People are named by their display name, never by account id.

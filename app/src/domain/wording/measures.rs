@@ -61,7 +61,10 @@ fn render(measure: &Measure, lang: Lang, dept: &str) -> String {
         };
         tr::measures::amount(lang, shown)
     };
-    tr::measures::line(lang, name, what, dept, amount, status)
+    // When it runs: the household could not tell a job starting next week from one running
+    // a year (household tester).
+    let period = tr::measures::period(lang, lang.date(measure.start), lang.date(measure.end));
+    tr::measures::line(lang, name, what, dept, amount, period, status)
 }
 
 #[cfg(test)]
@@ -89,7 +92,11 @@ mod tests {
                 && zh.contains("落实中"),
             "{zh}"
         );
-        assert!(zh.contains("2,000.00 元") && !zh.contains('¥'), "{zh}");
+        assert!(
+            zh.contains("帮扶资金 2,000.00 元") && !zh.contains('¥'),
+            "{zh}"
+        );
+        assert!(zh.contains("2026年3月2日至2026年3月2日"), "{zh}");
         let en = line(&m, Lang::En);
         assert!(
             en.contains("medical bills") && en.contains("¥2,000.00"),

@@ -33,7 +33,10 @@ pub fn title(stored: &str, kind: NoticeKind, clock: ClockKind, lang: Lang) -> Op
             && tracking
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-');
-        plain.then(|| pattern(lang, clock.label(lang), tracking))
+        // Grouped as the queue and the household's SMS show it (it read 89J4FE9WYJ here
+        // beside 89J4-FE9W-YJ in the queue: officer tester).
+        let grouped = crate::domain::tracking::TrackingNumber::shown_back(tracking);
+        plain.then(|| pattern(lang, clock.label(lang), &grouped))
     })
 }
 
@@ -88,7 +91,7 @@ pub fn body_words(phrase: &Phrase, lang: Lang) -> Option<Vec<Part>> {
     use tr::inbox_body as t;
     let mut a = Fill::new(phrase);
     let village = a.data("village")?;
-    let tracking = a.raw("tracking")?;
+    let tracking = &crate::domain::tracking::TrackingNumber::shown_back(a.raw("tracking")?);
     let due_on = lang.date(a.raw("due_on")?.parse().ok()?);
     let step = a.word("step", ClockKind::from_code, |k| k.label(lang))?;
     let text = match phrase.code.as_str() {
@@ -152,6 +155,28 @@ mod tests {
             title("县里来的通知", NoticeKind::DueSoon, clock, Lang::En),
             None
         );
+    }
+
+    /// A real tracking number reads grouped, as in the queue (officer tester).
+    #[test]
+    fn a_tracking_number_reads_grouped_as_in_the_queue() {
+        let number = crate::domain::tracking::TrackingNumber::from_random([7; 16]);
+        let (plain, grouped) = (number.as_str(), number.grouped());
+        let clock = ClockKind::HomeCheck;
+        let (stored, body) = deadline(
+            plain,
+            clock,
+            Level::Village,
+            NoticeKind::Overdue,
+            false,
+            "青石村",
+            "2026-11-30",
+        );
+        let shown = title(&stored, NoticeKind::Overdue, clock, Lang::Zh).expect("known");
+        assert!(shown.contains(&grouped), "{shown}");
+        let phrase = body_phrase(&body, NoticeKind::Overdue, clock).expect("known");
+        let words = super::super::phrase::plain(&body_words(&phrase, Lang::Zh).expect("worded"));
+        assert!(words.contains(&grouped), "{words}");
     }
 
     #[test]

@@ -97,7 +97,7 @@ fn an_extension_and_a_pause_show_with_their_reason() {
         "{notes}"
     );
     assert!(
-        notes.contains("暂停计时") && notes.contains("户主外出就医"),
+        notes.contains("暂时停下了") && notes.contains("户主外出就医"),
         "{notes}"
     );
 }

@@ -1,5 +1,6 @@
 //! 案件页: one case, its household, clocks and timeline, and the forms for exactly the steps
 //! the engine allows this officer now.
+mod caller_script;
 mod measure_rows;
 mod member_rows;
 mod row_problems;
@@ -80,9 +81,9 @@ pub fn CasePage() -> impl IntoView {
     let params = use_params_map();
     let t = use_lang();
     let run = ServerAction::<RunCaseCommand>::new();
-    let done = leptos_router::hooks::use_query_map()
-        .read_untracked()
-        .get("done");
+    let query = leptos_router::hooks::use_query_map();
+    let done = query.read_untracked().get("done");
+    let filed = query.read_untracked().get("filed").is_some();
     let case = Resource::new(
         move || {
             (
@@ -106,6 +107,7 @@ pub fn CasePage() -> impl IntoView {
                                 <span lang="zh-CN">{format!("{} {}", case.township, case.village)}</span> " · "
                                 <a href=format!("/notice/{}", case.village_code)>{tr::case_page::village_notice(t)}</a>
                             </p>
+                            {filed.then(|| view! { <caller_script::CallerScript case=case.clone() /> })}
                             <Warnings case=case.clone() />
                             <section class="card steps" id="steps" aria-label=tr::case_page::steps_label(t)>
                                 <h2>{tr::case_page::steps_title(t)}</h2>

@@ -85,7 +85,7 @@ fn a_late_acceptance_says_the_result_will_be_late_too() {
 #[test]
 fn a_pause_that_ended_still_explains_the_later_date() {
     let mut j = home_check_paused();
-    assert!(read(&j).notes.join(" ").contains("暂停计时"));
+    assert!(read(&j).notes.join(" ").contains("暂时停下了"));
     j.days(5);
     j.act(
         Role::VillageCadre,

@@ -1,0 +1,31 @@
+//! What a hotline operator or a cadre reads back to the caller right after filing for them:
+//! the tracking number and the dates promised. The case page showed only 查询码, with nothing
+//! to read out, and no text message carries the number (household tester).
+use leptos::prelude::*;
+
+use crate::{domain::wording::iso_day::day_words, i18n::use_lang, tr, wire::cases::CaseView};
+
+/// Shown on the case page the filing leads to (`?filed`), while the case awaits acceptance.
+#[component]
+pub fn CallerScript(case: CaseView) -> impl IntoView {
+    let t = use_lang();
+    let due = |kind: &str| {
+        case.clocks
+            .iter()
+            .find(|c| c.kind == kind && c.ended_on.is_none())
+            .map(|c| day_words(&c.due_on, t))
+    };
+    let dates = due("township_acceptance").zip(due("identification_overall"));
+    (case.state_code == "reported")
+        .then_some(dates)
+        .flatten()
+        .map(|(accept_by, decide_by)| {
+            let script = tr::case_page::caller_script(t, case.tracking.clone(), accept_by, decide_by);
+            view! {
+                <section class="card alert" data-testid="caller-script" aria-label=tr::case_page::read_to_caller(t)>
+                    <h2>{tr::case_page::read_to_caller(t)}</h2>
+                    <p>{script}</p>
+                </section>
+            }
+        })
+}

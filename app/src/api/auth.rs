@@ -10,11 +10,16 @@ pub async fn login(
     password: String,
     #[server(default)] next: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::ssr::{context::RequestContext, login_form, services::auth};
+    use crate::ssr::{context::RequestContext, known_device, login_form, services::auth};
     let next = next.as_deref();
     RequestContext::public_call(|ctx| async move {
         let address = ctx.client_address();
-        let signed_in = auth::login(&ctx.state, &username, &password, &address, ctx.now()).await;
+        let known = known_device::sent_for(&ctx, &username).await?;
+        let (state, now) = (&ctx.state, ctx.now());
+        let signed_in = auth::login(state, &username, &password, &address, known, now).await;
+        if signed_in.is_ok() {
+            known_device::mark(&ctx, &username).await?;
+        }
         login_form::answer(&ctx, &username, next, signed_in)
     })
     .await?;

@@ -117,6 +117,7 @@ pub async fn login(
     username: &str,
     password: &str,
     address: &str,
+    known_device: bool,
     now: DateTime<Utc>,
 ) -> Result<String, ServiceError> {
     let username = username.trim();
@@ -145,17 +146,26 @@ pub async fn login(
         return Err(ServiceError::RateLimited);
     }
     let account = account_wide_bucket(username);
-    let Some(account_tries) = rate_limits::take_in_window_counted(
-        pool,
-        &account,
-        limits::PER_ACCOUNT,
-        limits::ACCOUNT_WINDOW_MS,
-        now_ms,
-    )
-    .await?
-    else {
-        tracing::warn!("sign-in refused: the account is locked after too many tries");
-        return Err(ServiceError::RateLimited);
+    // A browser the account signed in from before is not held back by others' tries
+    // (`known_device`); its own still count per address.
+    let account_tries = if known_device {
+        0
+    } else {
+        match rate_limits::take_in_window_counted(
+            pool,
+            &account,
+            limits::PER_ACCOUNT,
+            limits::ACCOUNT_WINDOW_MS,
+            now_ms,
+        )
+        .await?
+        {
+            Some(tries) => tries,
+            None => {
+                tracing::warn!("sign-in refused: the account is locked after too many tries");
+                return Err(ServiceError::RateLimited);
+            }
+        }
     };
     let user = users::by_username(pool, username).await?;
     // Verify even for unknown users so timing does not reveal which usernames exist.

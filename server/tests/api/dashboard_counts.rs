@@ -10,30 +10,36 @@ use serde_json::Value;
 
 use crate::{
     fixtures::{accepted_case, record, village_cadre},
-    helpers::spawn_app,
+    helpers::{spawn_app, TestApp},
     storage::{run, today},
 };
+
+/// A case whose notice the village started and never ended, 25 days on: past its 15-day
+/// limit, waiting on the village to end the notice.
+pub(crate) async fn notice_left_running(app: &TestApp, mobile: &str) -> String {
+    let id = accepted_case(app, mobile).await;
+    let cadre = village_cadre();
+    let steps = [
+        CaseCommand::RecordHomeCheck {
+            record: record(today(app), 300_000),
+        },
+        CaseCommand::HoldVillageReview {
+            date: today(app),
+            outcome: VillageOutcome::Pass,
+        },
+        CaseCommand::StartNotice { from: today(app) },
+    ];
+    for step in steps {
+        run(app, &cadre, &id, step).await;
+    }
+    app.clock.advance(Duration::days(25));
+    id
+}
 
 #[tokio::test]
 async fn a_notice_past_the_fifteen_day_limit_is_overdue_on_the_dashboard_as_in_the_queue() {
     let app = spawn_app().await;
-    let id = accepted_case(&app, "13800138091").await;
-    let cadre = village_cadre();
-    let steps = [
-        CaseCommand::RecordHomeCheck {
-            record: record(today(&app), 300_000),
-        },
-        CaseCommand::HoldVillageReview {
-            date: today(&app),
-            outcome: VillageOutcome::Pass,
-        },
-        CaseCommand::StartNotice { from: today(&app) },
-    ];
-    for step in steps {
-        run(&app, &cadre, &id, step).await;
-    }
-    // The notice is left running past the 15-day limit.
-    app.clock.advance(Duration::days(25));
+    notice_left_running(&app, "13800138091").await;
 
     let view: Value = app
         .login("xian-officer")
@@ -60,4 +66,33 @@ async fn a_notice_past_the_fifteen_day_limit_is_overdue_on_the_dashboard_as_in_t
     assert_eq!(overdue as u64, queue, "{:?}", board.by_step);
     let placed: usize = board.overdue_by_place.iter().map(|(_, n)| n).sum();
     assert_eq!(placed as u64, queue);
+}
+
+/// The county owns the 15-day limit, but the village whose step the case waits on (ending
+/// the notice) is told when it runs out too (officer tester: only the county heard).
+#[tokio::test]
+async fn the_level_a_late_case_waits_on_is_told_of_the_overall_limit() {
+    let app = spawn_app().await;
+    notice_left_running(&app, "13800138092").await;
+    app::ssr::services::escalation::sweep(&app.state, app.clock.now())
+        .await
+        .expect("sweep");
+    let inbox: Value = app
+        .login("cun-qingshi")
+        .await
+        .post_api("/api/inbox/mine", &[])
+        .await
+        .json()
+        .await
+        .expect("json");
+    let titles: Vec<&str> = inbox
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|n| n["title"].as_str())
+        .collect();
+    assert!(
+        titles.iter().any(|t| t.contains("识别认定总时限")),
+        "{titles:?}"
+    );
 }

@@ -88,6 +88,44 @@ pub async fn untold_clocks_due(
 /// Cases read per statement for clock rows written before migration 0024.
 const CASES_PER_READ: usize = 500;
 
+/// Which of `ids` wait on a village's or a township's step on `today` (ISO), by their stored
+/// 待办 columns: id → (village, township).
+pub async fn waiting_on(
+    pool: &sqlx::AnyPool,
+    ids: &[&str],
+    today: &str,
+) -> sqlx::Result<std::collections::HashMap<String, (bool, bool)>> {
+    type Row = (String, i64, Option<String>, i64, Option<String>);
+    let mut found = std::collections::HashMap::new();
+    let mut conn = pool.acquire().await?;
+    for chunk in ids.chunks(CASES_PER_READ) {
+        let mut markers = super::markers::Markers::for_connection(&conn);
+        let list: Vec<String> = chunk.iter().map(|_| markers.take()).collect();
+        let sql = format!(
+            "select id, work_village_cadre, work_village_from, work_township_officer, \
+             work_township_officer_from from cases where id in ({})",
+            list.join(", ")
+        );
+        let mut query = sqlx::query_as::<_, Row>(&sql);
+        for id in chunk {
+            query = query.bind(*id);
+        }
+        for (id, village, village_from, township, township_from) in
+            query.fetch_all(&mut *conn).await?
+        {
+            let opened = |from: Option<String>| from.is_some_and(|d| d.as_str() <= today);
+            found.insert(
+                id,
+                (
+                    village == 1 || opened(village_from),
+                    township == 1 || opened(township_from),
+                ),
+            );
+        }
+    }
+    Ok(found)
+}
+
 /// Someone to notify.
 #[derive(Debug, Clone, PartialEq, Eq, FromRow)]
 pub struct Recipient {

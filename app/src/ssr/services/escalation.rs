@@ -192,6 +192,19 @@ async fn plan(
         .collect();
     let mut people = People::default();
     let mut planned = Vec::new();
+    // The county owns a procedure's overall limit, but the level whose step the case waits on
+    // is told too: a village cadre who had to end a notice heard nothing while the county was
+    // reminded (officer tester).
+    let overall: Vec<&str> = rows
+        .iter()
+        .filter(|r| is_overall(&r.kind))
+        .map(|r| r.case_id.as_str())
+        .collect();
+    let waiting = if overall.is_empty() {
+        HashMap::new()
+    } else {
+        notifications::waiting_on(&state.db.pool, &overall, &today.to_string()).await?
+    };
     for row in rows {
         let Some((clock_kind, owner, level)) = judge(state, row, today) else {
             continue;
@@ -220,7 +233,24 @@ async fn plan(
             .parse()
             .map(date_zh)
             .unwrap_or_else(|_| row.due_on.clone());
-        for addressee in addressees(owner, kind) {
+        let (village_waits, township_waits) = match is_overall(&row.kind) {
+            true => waiting.get(&row.case_id).copied().unwrap_or_default(),
+            false => (false, false),
+        };
+        let mut told = addressees(owner, kind);
+        for (waits, role, within) in [
+            (village_waits, Role::VillageCadre, Within::Village),
+            (township_waits, Role::TownshipOfficer, Within::Township),
+        ] {
+            if waits && !told.iter().any(|a| a.role == role) {
+                told.push(Addressee {
+                    role,
+                    within,
+                    supervisor: false,
+                });
+            }
+        }
+        for addressee in told {
             let (title, body) = crate::domain::wording::notices::deadline(
                 row.tracking_number.as_deref().unwrap_or_default(),
                 clock_kind,
@@ -244,6 +274,16 @@ async fn plan(
         }
     }
     Ok(planned)
+}
+
+/// A procedure's overall limit (its kind's code), owned by the county.
+fn is_overall(kind: &str) -> bool {
+    [
+        ClockKind::IdentificationOverall,
+        ClockKind::EliminationReview,
+    ]
+    .iter()
+    .any(|k| k.code() == kind)
 }
 
 /// A due clock's village, township and county (the county from the region tree: the clock

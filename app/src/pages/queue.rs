@@ -133,7 +133,7 @@ pub fn QueuePage() -> impl IntoView {
                             })}
                             <a href="/staff/dashboard">{tr::queue::dashboard(t)}</a>
                             " · "
-                            <a href="/staff/inbox">{tr::queue::inbox(t)}</a>
+                            <a href="/staff/inbox">{tr::queue::inbox(t)}{unread_mark(view.unread, t)}</a>
                             {me.is_admin.then(|| view! { " · " <a href="/staff/admin">{tr::queue::admin(t)}</a> })}
                         </p>
                         <nav class="tabs" aria-label=tr::queue::tabs_label(t)>
@@ -391,4 +391,13 @@ fn ClosedList(items: Vec<ClosedItem>) -> impl IntoView {
             </section>
         }
     })
+}
+
+/// "（3）" after 消息 when messages are unread; more than 99 read "（99+）".
+fn unread_mark(unread: i64, t: Lang) -> String {
+    match unread {
+        n if n <= 0 => String::new(),
+        n if n > 99 => tr::queue::unread(t, "99+".to_owned()),
+        n => tr::queue::unread(t, n.to_string()),
+    }
 }

@@ -53,6 +53,9 @@ pub struct QueueView {
     /// are in no tab, so an appeal or a new filing can find the earlier case.
     #[serde(default)]
     pub closed: Vec<ClosedItem>,
+    /// The reader's unread messages, up to 100 (the 消息 link shows them).
+    #[serde(default)]
+    pub unread: i64,
 }
 
 /// A closed case a search found.

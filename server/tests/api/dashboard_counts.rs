@@ -95,4 +95,18 @@ async fn the_level_a_late_case_waits_on_is_told_of_the_overall_limit() {
         titles.iter().any(|t| t.contains("识别认定总时限")),
         "{titles:?}"
     );
+    // The 消息 link says how many are unread (officer tester).
+    let cadre = app.login("cun-qingshi").await;
+    let queue: Value = cadre.queue_tab("all").await.json().await.expect("json");
+    assert_eq!(
+        queue["unread"].as_u64(),
+        Some(titles.len() as u64),
+        "{}",
+        queue["unread"]
+    );
+    let page = cadre.get_html("/staff").await;
+    assert!(
+        page.contains(&format!("（{}条未读）", titles.len())),
+        "the link says so"
+    );
 }

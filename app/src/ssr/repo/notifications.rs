@@ -126,6 +126,18 @@ pub async fn waiting_on(
     Ok(found)
 }
 
+/// Unread notifications of `user_id`, counted up to `cap` (the staff bar says "99+").
+pub async fn unread(pool: &sqlx::AnyPool, user_id: &str, cap: i64) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "select count(*) from (select 1 from notifications
+         where user_id = $1 and read_at is null limit $2) unread",
+    )
+    .bind(user_id)
+    .bind(cap)
+    .fetch_one(pool)
+    .await
+}
+
 /// Someone to notify.
 #[derive(Debug, Clone, PartialEq, Eq, FromRow)]
 pub struct Recipient {

@@ -37,6 +37,8 @@ use crate::{
 const PAGE_SIZE: usize = 50;
 /// Closed cases listed under a search's open ones.
 const CLOSED_LISTED: i64 = 20;
+/// Unread messages counted for the 消息 link; more read as "99+".
+const UNREAD_SHOWN: i64 = 100;
 /// Rows re-derived per transaction when stored queue columns are refreshed.
 const REFRESH_BATCH: i64 = 500;
 
@@ -228,7 +230,7 @@ pub async fn list_in(
     let scope = staff.scope.as_str();
     // The counts, the page and the place names are read at once, on three connections: the
     // page waits for the slowest of them, not for their sum.
-    let (counted, rows, names) = tokio::try_join!(
+    let (counted, rows, names, unread) = tokio::try_join!(
         // Exact counts over the whole filtered set, each one indexed aggregate.
         queue_rows::open_counts(pool, column, scope, &sql, work, bounds),
         // The page: one more row than shown tells whether a next page exists.
@@ -242,6 +244,8 @@ pub async fn list_in(
         ),
         // The rows' place names and the region filter's tree.
         regions::all(pool),
+        // The 消息 link says how many are unread (officer tester: 7 unread, nothing said).
+        crate::ssr::repo::notifications::unread(pool, &staff.id, UNREAD_SHOWN),
     )?;
     let size = |n: i64| usize::try_from(n).unwrap_or(0);
     let counts = QueueCounts {
@@ -292,6 +296,7 @@ pub async fn list_in(
         calendar_note: missing_year(&state.calendar, today)
             .map(|year| calendar_note_for(staff, year, lang)),
         regions: tree,
+        unread,
         closed: closed
             .into_iter()
             .filter_map(|(row, snapshot)| reader.closed_item(row, snapshot.as_deref()))

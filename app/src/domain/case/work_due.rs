@@ -37,38 +37,64 @@ pub fn binding_deadline(case: &Case, level: Level) -> Option<&Clock> {
         .min_by_key(|c| (c.kind.is_minimum(), c.due_on))
 }
 
-/// The deadline a 待办 row of `level` shows, and whether it binds the level. A row with none
-/// shows the case's nearest, which is someone else's: named, not coloured.
-pub fn todo_deadline(case: &Case, level: Level) -> Option<(&Clock, bool)> {
-    match binding_deadline(case, level) {
-        Some(own) => Some((own, true)),
-        None => case.next_deadline().map(|nearest| (nearest, false)),
+/// What a 待办 row of a level is dated by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TodoDeadline<'a> {
+    /// A deadline that binds the level: shown and coloured.
+    Binding(&'a Clock),
+    /// No deadline binds it, but its work waits for a date (a measure's start or end): the
+    /// row shows that day (a township row ordered first by a measure's start, two weeks
+    /// past, showed only the village's visit: officer tester).
+    Dated(NaiveDate),
+    /// Neither: the case's nearest deadline, someone else's, named and not coloured.
+    Other(&'a Clock),
+}
+
+impl TodoDeadline<'_> {
+    pub fn day(&self) -> NaiveDate {
+        match self {
+            TodoDeadline::Binding(clock) | TodoDeadline::Other(clock) => clock.due_on,
+            TodoDeadline::Dated(day) => *day,
+        }
     }
 }
 
-/// Each level's order key: the nearest deadline that binds it; else the day its work that
-/// waits for a date falls due (a measure's start or end: a week after the work opens); else
-/// the case's nearest deadline. `None` when the case has no open clock.
+/// The day a level's dated work falls due: a week after it opens in the 待办.
+fn dated_work(level: Level, work: &WorkOwners) -> Option<NaiveDate> {
+    let opens = match level {
+        Level::Village => work.village_cadre_from,
+        Level::Township => [work.township_officer_from, work.township_head_from]
+            .into_iter()
+            .flatten()
+            .min(),
+        Level::County | Level::Department => None,
+    };
+    opens.map(|day| day + chrono::Duration::days(WORK_OPENS_DAYS_BEFORE))
+}
+
+/// What a 待办 row of `level` is ordered and dated by; `None` when no clock is open.
+pub fn todo_deadline<'a>(
+    case: &'a Case,
+    level: Level,
+    work: &WorkOwners,
+) -> Option<TodoDeadline<'a>> {
+    let nearest = case.next_deadline()?;
+    Some(
+        match (binding_deadline(case, level), dated_work(level, work)) {
+            (Some(binding), _) => TodoDeadline::Binding(binding),
+            (None, Some(day)) => TodoDeadline::Dated(day),
+            (None, None) => TodoDeadline::Other(nearest),
+        },
+    )
+}
+
+/// Each level's order key: the day of its [`todo_deadline`]. `None` when the case has no
+/// open clock.
 pub fn todo_due(case: &Case, work: &WorkOwners) -> TodoDue {
-    let Some(nearest) = case.next_deadline().map(|c| c.due_on) else {
-        return TodoDue::default();
-    };
-    let due = |level, opens: Option<NaiveDate>| {
-        let dated = opens.map(|day| day + chrono::Duration::days(WORK_OPENS_DAYS_BEFORE));
-        Some(
-            binding_deadline(case, level)
-                .map(|c| c.due_on)
-                .or(dated)
-                .unwrap_or(nearest),
-        )
-    };
-    let township_opens = [work.township_officer_from, work.township_head_from]
-        .into_iter()
-        .flatten()
-        .min();
+    let due = |level| todo_deadline(case, level, work).map(|d| d.day());
     TodoDue {
-        village: due(Level::Village, work.village_cadre_from),
-        township: due(Level::Township, township_opens),
-        county: due(Level::County, None),
+        village: due(Level::Village),
+        township: due(Level::Township),
+        county: due(Level::County),
     }
 }

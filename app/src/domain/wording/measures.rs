@@ -63,7 +63,12 @@ fn render(measure: &Measure, lang: Lang, dept: &str) -> String {
     };
     // When it runs: the household could not tell a job starting next week from one running
     // a year (household tester).
-    let period = tr::measures::period(lang, lang.date(measure.start), lang.date(measure.end));
+    // A one-off (临时救助) has one day, not "from that day to that day" (household tester).
+    let period = if measure.start == measure.end {
+        lang.date(measure.start)
+    } else {
+        tr::measures::period(lang, lang.date(measure.start), lang.date(measure.end))
+    };
     tr::measures::line(lang, name, what, dept, amount, period, status)
 }
 
@@ -96,7 +101,10 @@ mod tests {
             zh.contains("帮扶资金 2,000.00 元") && !zh.contains('¥'),
             "{zh}"
         );
-        assert!(zh.contains("2026年3月2日至2026年3月2日"), "{zh}");
+        assert!(
+            zh.contains("，2026年3月2日，") && !zh.contains("至"),
+            "a one-off: {zh}"
+        );
         let en = line(&m, Lang::En);
         assert!(
             en.contains("medical bills") && en.contains("¥2,000.00"),

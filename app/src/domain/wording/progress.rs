@@ -134,6 +134,7 @@ pub fn progress(case: &Case, inputs: &Inputs<'_>) -> Progress {
         notes: notes(case, inputs),
         next_visit: case
             .open_clock(ClockKind::MonitoringVisit)
+            .filter(|c| !matches!(c.state, ClockState::Paused { .. }))
             .map(|c| c.due_on),
     }
 }
@@ -171,7 +172,12 @@ fn late_clock<'c>(
 }
 
 fn overdue_sentence(late: &Clock, who: Option<Who>, lang: Lang) -> String {
-    let who = who.unwrap_or(Who::Township).label(lang);
+    // A village late is chased at the village, then upward at the township (it went from the
+    // village straight to 12317: household tester).
+    let who = match who {
+        Some(Who::Village) => tr::progress::village_or_township(lang),
+        other => other.unwrap_or(Who::Township).label(lang),
+    };
     tr::progress::step_late_due_delay(lang, lang.date(late.due_on), who)
 }
 
@@ -384,8 +390,18 @@ fn refusal(
 }
 
 fn monitored(case: &Case, inputs: &Inputs<'_>) -> Step {
+    use crate::domain::case::plan_review::PlanReview;
     let lang = inputs.lang;
-    let headline = headline::monitored(case.assistance_stage(), lang);
+    // A plan the village has not passed is not help under way (household tester).
+    let headline = match (case.assistance_stage(), case.plan_review) {
+        (AssistanceStage::PlanMade, Some(PlanReview::AwaitingReview)) => {
+            tr::progress_headline::monitored::plan_in_review(lang).to_owned()
+        }
+        (AssistanceStage::PlanMade, Some(PlanReview::Returned { .. })) => {
+            tr::progress_headline::monitored::plan_being_revised(lang).to_owned()
+        }
+        (stage, _) => headline::monitored(stage, lang),
+    };
     let done = tr::progress::county_approved_household_included(lang).to_owned();
     let (next, clock, who) = match case.assistance_stage() {
         AssistanceStage::AwaitingResponsible => (
@@ -402,11 +418,14 @@ fn monitored(case: &Case, inputs: &Inputs<'_>) -> Step {
         AssistanceStage::Assisting => (
             match case.open_clock(ClockKind::MonitoringVisit) {
                 // The date is the next visit's, said as such: "最迟在…前完成" after "visits
-                // regularly" did not say what was to be done by then (household tester).
-                Some(visit) => {
+                // regularly" did not say what was to be done by then (household tester). A
+                // paused one has no date yet: it moves by the days paused.
+                Some(visit) if !matches!(visit.state, ClockState::Paused { .. }) => {
                     tr::progress::person_responsible_visits_by(lang, lang.date(visit.due_on))
                 }
-                None => tr::progress::person_responsible_visits_regularly(lang).to_owned(),
+                Some(_) | None => {
+                    tr::progress::person_responsible_visits_regularly(lang).to_owned()
+                }
             },
             ClockKind::MonitoringVisit,
             Who::Responsible,
@@ -429,27 +448,34 @@ fn plan_made(case: &Case, lang: Lang) -> (String, ClockKind, Who) {
     use crate::domain::case::plan_review::PlanReview;
     let (next, clock, who) = match case.plan_review {
         Some(PlanReview::AwaitingReview) => (
-            tr::progress::plan_awaits_review(lang),
+            tr::progress::plan_awaits_review(lang).to_owned(),
             ClockKind::PlanReview,
             Who::Village,
         ),
         Some(PlanReview::Returned { .. }) => (
-            tr::progress::plan_returned(lang),
+            tr::progress::plan_returned(lang).to_owned(),
             ClockKind::AssistanceStarted,
             Who::Township,
         ),
-        Some(PlanReview::Reviewed { .. } | PlanReview::NoticeRunning { .. }) => (
-            tr::progress::plan_posted(lang),
+        Some(PlanReview::Reviewed { .. }) => (
+            tr::progress::plan_posted(lang).to_owned(),
+            ClockKind::AssistanceStarted,
+            Who::Responsible,
+        ),
+        // Posted: since when, until when at least, and how to object meanwhile (it said "会在
+        // 公示栏公示" of a plan already up: household tester).
+        Some(PlanReview::NoticeRunning { from, min_until }) => (
+            tr::progress::plan_on_board(lang, lang.date(from), lang.date(min_until)),
             ClockKind::AssistanceStarted,
             Who::Responsible,
         ),
         Some(PlanReview::Noticed { .. }) | None => (
-            tr::progress::help_been_agreed_starts(lang),
+            tr::progress::help_been_agreed_starts(lang).to_owned(),
             ClockKind::AssistanceStarted,
             Who::Responsible,
         ),
     };
-    (next.to_owned(), clock, who)
+    (next, clock, who)
 }
 
 fn review_step(case: &Case, procedure: Procedure, step: ReviewStep, inputs: &Inputs<'_>) -> Step {
@@ -492,7 +518,19 @@ fn review_step(case: &Case, procedure: Procedure, step: ReviewStep, inputs: &Inp
             min_until,
             township_reviewed,
         } => (
-            tr::progress::notice_been_village_board(lang, lang.date(from), lang.date(min_until)),
+            {
+                let posted = tr::progress::notice_been_village_board(
+                    lang,
+                    lang.date(from),
+                    lang.date(min_until),
+                );
+                // The time to object to an elimination is its notice (household tester).
+                if elimination {
+                    posted + tr::progress::elimination_object(lang)
+                } else {
+                    posted
+                }
+            },
             if township_reviewed {
                 tr::progress::township_already_reviewed_after(lang).to_owned()
             } else {

@@ -5,7 +5,12 @@ use chrono::{DateTime, Utc};
 use crate::{
     domain::{
         access::{Action, Reach},
-        case::{actor::role_level, work, work_due, work_rev, Case, Policy},
+        case::{
+            actor::role_level,
+            work,
+            work_due::{self, TodoDeadline},
+            work_rev, Case, Policy,
+        },
         clock::{urgency, Level, TimeLeft, Urgency, UrgencyThresholds},
         id_number::IdNumber,
         lang::Lang,
@@ -84,16 +89,24 @@ impl Reader<'_> {
             tracing::error!(case_id = %row.id, "case without a readable snapshot");
             return None;
         };
-        let (clock, binding) = match self.todo_level {
-            Some(level) => work_due::todo_deadline(&case, level)?,
-            None => (case.next_deadline()?, true),
-        };
         let state = self.state;
+        let lang = self.lang;
+        let (clock, binding, work_date) = match self.todo_level {
+            Some(level) => {
+                let work = case.work_owners(&state.policy);
+                match work_due::todo_deadline(&case, level, &work)? {
+                    TodoDeadline::Binding(clock) => (clock.clone(), true, false),
+                    TodoDeadline::Other(clock) => (clock.clone(), false, false),
+                    TodoDeadline::Dated(day) => (dated(day, level), true, true),
+                }
+            }
+            None => (case.next_deadline()?.clone(), true, false),
+        };
+        let clock = &clock;
         let now = self.now;
         let today = beijing_date(now);
         let cal = &state.calendar;
         let level = urgency(clock, today, cal, state.policy.due_soon_working_days);
-        let lang = self.lang;
         let actor = self.staff.actor();
         let offered = case.available_commands(&actor, &state.policy, to_beijing(now));
         let day = work::WorkDay {
@@ -123,7 +136,11 @@ impl Reader<'_> {
             category: case.category.map(|c| c.label(lang).to_owned()),
             state: by_lang::state(case.state.code(), lang).to_owned(),
             next_step,
-            clock: nearest_clock_words(clock, actor.role, lang),
+            clock: if work_date {
+                crate::tr::queue::work_date(lang).to_owned()
+            } else {
+                nearest_clock_words(clock, actor.role, lang)
+            },
             due_on: lang.date(clock.due_on),
             time_left: TimeLeft::of(clock, today, cal).words(lang),
             urgency: match level {
@@ -367,6 +384,19 @@ fn missing_year(cal: &crate::domain::calendar::Calendar, today: chrono::NaiveDat
     [today.year(), ahead.year()]
         .into_iter()
         .find(|y| !cal.is_known_year(*y))
+}
+
+/// A 待办 row's dated work (a measure's start or end) as a clock due that day, so it is
+/// worded and coloured as deadlines are.
+fn dated(day: chrono::NaiveDate, owner: Level) -> crate::domain::clock::Clock {
+    crate::domain::clock::Clock {
+        kind: crate::domain::clock::ClockKind::AssistanceStarted,
+        owner,
+        started_on: day,
+        due_on: day,
+        state: crate::domain::clock::ClockState::Running,
+        extended: 0,
+    }
 }
 
 /// The nearest deadline's name, with whose it is when not the reader's own level and the name

@@ -101,3 +101,22 @@ fn a_pause_that_ended_still_explains_the_later_date() {
         "{notes}"
     );
 }
+
+/// A paused visit promises no date (household tester: 下次最迟在… beside the pause note,
+/// and the date moved when it resumed).
+#[test]
+fn a_paused_visit_promises_no_date() {
+    let mut j = no_labour_backstopped();
+    let visit = clock(&j, ClockKind::MonitoringVisit).due_on;
+    assert_eq!(read(&j).next_visit, Some(visit));
+    j.act(
+        Role::VillageCadre,
+        CaseCommand::PauseClock {
+            clock: ClockKind::MonitoringVisit,
+            reason: "外出务工".to_owned(),
+        },
+    );
+    let p = read(&j);
+    assert_eq!(p.next_visit, None);
+    assert!(!p.next.contains(&Lang::Zh.date(visit)), "{}", p.next);
+}

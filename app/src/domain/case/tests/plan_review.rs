@@ -242,10 +242,23 @@ fn the_household_reads_where_its_plan_is_in_the_village_s_review() {
     };
     let mut j = with_plan();
     assert!(next(&j).contains("村里会开会评议"), "{}", next(&j));
+    let inputs = progress::Inputs {
+        events: &j.events,
+        policy: &j.policy,
+        cal: &j.cal,
+        today: j.today(),
+        lang: Lang::Zh,
+    };
+    let headline = progress::progress(&j.case, &inputs).headline;
+    assert!(
+        headline.contains("正在村里评议"),
+        "not help under way: {headline}"
+    );
     j.act(Role::VillageCadre, not_passed(&j, "缺少就业帮扶"));
     assert!(next(&j).contains("乡镇正在修改"), "{}", next(&j));
     assert!(!next(&j).contains("已经定了"));
     let mut j = with_plan();
     j.review_and_post_plan();
-    assert!(next(&j).contains("村务公开栏公示"), "{}", next(&j));
+    let posted = format!("从{}起在村务公开栏公示", Lang::Zh.date(j.today()));
+    assert!(next(&j).contains(&posted), "{}", next(&j));
 }

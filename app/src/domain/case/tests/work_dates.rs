@@ -167,7 +167,7 @@ fn the_measure_due_first_is_the_one_whose_date_comes_first() {
 /// (tester: 逾期 in red on a row whose township step was months away).
 #[test]
 fn a_township_todo_row_is_not_ordered_or_coloured_by_the_village_s_overdue_visit() {
-    use super::super::work_due::{todo_deadline, todo_due};
+    use super::super::work_due::{todo_deadline, todo_due, TodoDeadline};
     use crate::domain::clock::Level;
     let mut j = assisted();
     j.act(
@@ -193,31 +193,46 @@ fn a_township_todo_row_is_not_ordered_or_coloured_by_the_village_s_overdue_visit
         Some(j.case.measures[0].end),
         "the measure's end"
     );
-    let (shown, binding) = todo_deadline(&j.case, Level::Township).expect("open clocks");
-    assert_eq!(shown.kind, ClockKind::MonitoringVisit, "named");
-    assert!(
-        !binding,
-        "the village's deadline does not bind the township"
+    // The township's row is dated by the measure's end, the day its step is about; the
+    // village's overdue visit does not bind it.
+    let end = j.case.measures[0].end;
+    assert_eq!(
+        todo_deadline(&j.case, Level::Township, &work),
+        Some(TodoDeadline::Dated(end))
     );
-    let (shown, binding) = todo_deadline(&j.case, Level::Village).expect("open clocks");
-    assert_eq!((shown.kind, binding), (ClockKind::MonitoringVisit, true));
+    let visit_clock = j
+        .case
+        .open_clock(ClockKind::MonitoringVisit)
+        .expect("visit");
+    assert_eq!(
+        todo_deadline(&j.case, Level::Village, &work),
+        Some(TodoDeadline::Binding(visit_clock))
+    );
+    // The county has neither: the nearest is named, not coloured.
+    assert_eq!(
+        todo_deadline(&j.case, Level::County, &work),
+        Some(TodoDeadline::Other(visit_clock))
+    );
 }
 
 /// During 乡镇审核 the county's 15-day limit binds the township: its row is ordered and
 /// coloured by it, though the county owns it.
 #[test]
 fn the_county_s_fifteen_day_limit_orders_the_township_s_review() {
-    use super::super::work_due::{todo_deadline, todo_due};
+    use super::super::work_due::{todo_deadline, todo_due, TodoDeadline};
     use crate::domain::clock::Level;
     let j = notice_ended();
     assert!(has_step(&j, Role::TownshipOfficer, j.today()));
     let overall = clock(&j, ClockKind::IdentificationOverall);
     let work = j.case.work_owners(&j.policy);
     assert_eq!(todo_due(&j.case, &work).township, Some(overall.due_on));
-    let (shown, binding) = todo_deadline(&j.case, Level::Township).expect("open clocks");
+    let overall = j
+        .case
+        .open_clock(ClockKind::IdentificationOverall)
+        .expect("open");
     assert_eq!(
-        (shown.kind, binding),
-        (ClockKind::IdentificationOverall, true)
+        todo_deadline(&j.case, Level::Township, &work),
+        Some(TodoDeadline::Binding(overall))
     );
 }
 

@@ -17,10 +17,12 @@ pub async fn login(
         let known = known_device::sent_for(&ctx, &username).await?;
         let (state, now) = (&ctx.state, ctx.now());
         let signed_in = auth::login(state, &username, &password, &address, known, now).await;
-        if signed_in.is_ok() {
+        let ok = signed_in.is_ok();
+        let answered = login_form::answer(&ctx, &username, next, signed_in);
+        if ok {
             known_device::mark(&ctx, &username).await?;
         }
-        login_form::answer(&ctx, &username, next, signed_in)
+        answered
     })
     .await?;
     leptos_axum::redirect(crate::domain::return_path::after_sign_in(next));

@@ -285,8 +285,10 @@ async fn session_cookie(app: &TestApp, username: &str) -> String {
     assert_eq!(response.status(), StatusCode::OK);
     let cookie = response
         .headers()
-        .get(header::SET_COOKIE)
-        .and_then(|v| v.to_str().ok())
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("sn_session="))
         .expect("session cookie");
     cookie.split(';').next().expect("pair").to_owned()
 }

@@ -334,8 +334,9 @@ async fn the_household_sees_its_responsible_person_and_measures() {
         )
         .await;
     let body: Value = found.json().await.expect("json");
-    // The plan is made: the headline says the responsible person is starting the help.
-    assert_eq!(body["status"], "已认定为监测对象，帮扶责任人正在落实帮扶");
+    // The plan is made, not yet passed by the village: the headline says so, not that the
+    // help is under way (household tester).
+    assert_eq!(body["status"], "已认定为监测对象，帮扶办法正在村里评议");
     assert_eq!(body["responsible"], "王村干");
     let measures = body["measures"].as_array().expect("measures");
     assert_eq!(measures.len(), 1);

@@ -18,7 +18,7 @@ use crate::{
         error::ServiceError,
         password::{random_bytes, token_digest},
         repo::{department_keys as keys, rate_limits, regions, users},
-        services::{audit::Reader, cases::new_id},
+        services::cases::new_id,
         staff::Staff,
         state::AppState,
     },
@@ -165,7 +165,7 @@ pub async fn issue(
     };
     keys::insert(&state.db.pool, &new, millis(now)).await?;
     let detail = format!("{shown} {} {}", user.username, region.as_str());
-    audit(
+    super::admin::changed(
         state,
         staff,
         address,
@@ -193,7 +193,7 @@ pub async fn revoke(
         .ok_or(ServiceError::NotFound)?;
     if keys::revoke(&state.db.pool, &key.id, &staff.id, millis(now)).await? {
         let detail = format!("{} {}", key.shown, key.region_code);
-        audit(
+        super::admin::changed(
             state,
             staff,
             address,
@@ -204,22 +204,6 @@ pub async fn revoke(
         .await?;
     }
     Ok(())
-}
-
-async fn audit(
-    state: &AppState,
-    staff: &Staff,
-    address: &str,
-    now: DateTime<Utc>,
-    action: AuditAction,
-    detail: String,
-) -> Result<(), ServiceError> {
-    let reader = Reader {
-        staff,
-        address,
-        now,
-    };
-    reader.changed(state, action, detail).await
 }
 
 /// The caller behind `Authorization: <header>`: the key must exist, not be revoked, belong

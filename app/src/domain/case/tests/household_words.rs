@@ -9,18 +9,11 @@ use crate::domain::lang::Lang;
 use crate::domain::wording::{progress, timeline_words};
 
 fn read(j: &Journey) -> progress::Progress {
-    let inputs = progress::Inputs {
-        events: &j.events,
-        policy: &j.policy,
-        cal: &j.cal,
-        today: j.today(),
-        lang: Lang::Zh,
-    };
-    progress::progress(&j.case, &inputs)
+    j.household()
 }
 
-#[test]
-fn a_village_review_that_does_not_pass_is_said_to_be_the_village_s() {
+/// A home-checked request the village's review does not pass.
+fn not_passed_by_the_village() -> Journey {
     let mut j = home_checked();
     let today = j.today();
     j.act(
@@ -32,6 +25,12 @@ fn a_village_review_that_does_not_pass_is_said_to_be_the_village_s() {
             },
         },
     );
+    j
+}
+
+#[test]
+fn a_village_review_that_does_not_pass_is_said_to_be_the_village_s() {
+    let j = not_passed_by_the_village();
     assert!(matches!(j.case.state, CaseState::NotIdentified { .. }));
     let ended = j
         .events
@@ -48,17 +47,7 @@ fn a_village_review_that_does_not_pass_is_said_to_be_the_village_s() {
 
 #[test]
 fn a_refusal_s_telling_date_is_not_promised_once_it_has_passed() {
-    let mut j = home_checked();
-    let today = j.today();
-    j.act(
-        Role::VillageCadre,
-        CaseCommand::HoldVillageReview {
-            date: today,
-            outcome: VillageOutcome::Fail {
-                reason: "收入高于监测线".to_owned(),
-            },
-        },
-    );
+    let mut j = not_passed_by_the_village();
     let due = clock(&j, ClockKind::RefusalNotice).due_on;
     assert!(read(&j).next.contains(&Lang::Zh.date(due)));
     j.days((due - j.today()).num_days() + 3);

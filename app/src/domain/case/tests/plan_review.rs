@@ -229,27 +229,11 @@ fn a_plan_review_is_not_dated_before_the_plan() {
 /// passed it, nor after it sent it back (household tester).
 #[test]
 fn the_household_reads_where_its_plan_is_in_the_village_s_review() {
-    use crate::domain::{lang::Lang, wording::progress};
-    let next = |j: &Journey| {
-        let inputs = progress::Inputs {
-            events: &j.events,
-            policy: &j.policy,
-            cal: &j.cal,
-            today: j.today(),
-            lang: Lang::Zh,
-        };
-        progress::progress(&j.case, &inputs).next
-    };
+    use crate::domain::lang::Lang;
+    let next = |j: &Journey| j.household().next;
     let mut j = with_plan();
     assert!(next(&j).contains("村里会开会评议"), "{}", next(&j));
-    let inputs = progress::Inputs {
-        events: &j.events,
-        policy: &j.policy,
-        cal: &j.cal,
-        today: j.today(),
-        lang: Lang::Zh,
-    };
-    let headline = progress::progress(&j.case, &inputs).headline;
+    let headline = j.household().headline;
     assert!(
         headline.contains("正在村里评议"),
         "not help under way: {headline}"

@@ -175,6 +175,19 @@ pub struct Journey {
 }
 
 impl Journey {
+    /// What the household reads on /track today (in Chinese).
+    pub fn household(&self) -> crate::domain::wording::progress::Progress {
+        use crate::domain::wording::progress;
+        let inputs = progress::Inputs {
+            events: &self.events,
+            policy: &self.policy,
+            cal: &self.cal,
+            today: self.today(),
+            lang: crate::domain::lang::Lang::Zh,
+        };
+        progress::progress(&self.case, &inputs)
+    }
+
     pub fn report(channel: Channel, risks: Vec<RiskType>) -> Journey {
         Journey::report_with(Policy::national_default(), channel, risks)
     }

@@ -245,8 +245,8 @@ pub async fn list_in(
     };
     let pool = &state.db.pool;
     let scope = staff.scope.as_str();
-    // The counts, the page and the place names are read at once, on three connections: the
-    // page waits for the slowest of them, not for their sum.
+    // The counts, the page, the place names and the unread count are read at once, on four
+    // connections: the page waits for the slowest of them, not for their sum.
     let (counted, rows, names, unread) = tokio::try_join!(
         // Exact counts over the whole filtered set, each one indexed aggregate.
         queue_rows::open_counts(pool, column, scope, &sql, work, bounds),

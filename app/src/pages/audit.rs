@@ -116,7 +116,7 @@ fn AuditBody(page: AuditPageView, filter: AuditFilterForm) -> impl IntoView {
                         <td data-label=label(tr::audit::col_who(t)) lang="zh-CN">{r.who}</td><td data-label=label(tr::audit::col_role(t))>{words.role}</td>
                         <td data-label=label(tr::audit::action(t))>{words.action}</td><td data-label=label(tr::audit::col_outcome(t))>{words.outcome}</td>
                         <td data-label=label(tr::audit::col_tracking(t))>{r.tracking}</td>
-                        <td data-label=label(tr::audit::col_reason(t))>{words.reason}{words.note.map(|n| view! { <span lang="zh-CN">{n}</span> })}</td><td data-label=label(tr::audit::col_address(t))>{r.client_address}</td>
+                        <td data-label=label(tr::audit::col_reason(t))>{words.reason}{words.note.map(|n| view! { <span lang="zh-CN">{n}</span> })}{detail(&r.detail)}</td><td data-label=label(tr::audit::col_address(t))>{r.client_address}</td>
                     </tr>
                     }
                 }).collect_view()}
@@ -161,4 +161,10 @@ impl RowWords {
             note,
         }
     }
+}
+
+/// The row's detail, as the CSV has it: what an administrator's change changed (which
+/// account, office, day); 停用 and 启用 rows read alike without it (officer tester).
+fn detail(text: &str) -> Option<impl IntoView> {
+    (!text.is_empty()).then(|| view! { <br /><span class="muted">{text.to_owned()}</span> })
 }

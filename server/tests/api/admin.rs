@@ -340,4 +340,10 @@ async fn every_administrator_change_is_written_to_the_audit_chain() {
         assert_eq!(actor, "demo-xian-admin", "{action}");
         assert!(!detail.is_empty(), "{action}");
     }
+    // The audit page says what changed, as the CSV does (officer tester).
+    let page = admin.get_html("/staff/audit").await;
+    assert!(
+        page.contains("wangge-shadow inactive"),
+        "the account and what was done"
+    );
 }

@@ -145,7 +145,7 @@ async fn a_refusal_is_not_accepted_and_not_yet_told_until_it_was() {
     assert_eq!(body["status"], "不予受理");
     let text = body.to_string();
     assert!(
-        !text.contains("已告知") && !text.contains("当面向您说明"),
+        !text.contains("已告知") && !text.contains("乡镇已于"),
         "{text}"
     );
     let notified = CaseCommand::NotifyRefusal {
@@ -156,7 +156,7 @@ async fn a_refusal_is_not_accepted_and_not_yet_told_until_it_was() {
     assert!(told["done"]
         .as_str()
         .unwrap_or_default()
-        .contains("当面向您说明"));
+        .contains("乡镇已于"));
     assert!(!told["status_detail"]
         .as_str()
         .unwrap_or_default()

@@ -241,7 +241,8 @@ fn rows() -> Vec<Row> {
             name: "not identified, told: the date it was told",
             case: told,
             headline: "未被认定为监测对象",
-            says: "乡镇已于2026年3月6日当面向您说明。",
+            // 告知 records the day, not how: "当面" may be untrue (household tester).
+            says: "乡镇已于2026年3月6日向您说明。",
             due: None,
             who: Some(Who::Township),
         },

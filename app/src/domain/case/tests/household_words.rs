@@ -12,22 +12,6 @@ fn read(j: &Journey) -> progress::Progress {
     j.household()
 }
 
-/// A home-checked request the village's review does not pass.
-fn not_passed_by_the_village() -> Journey {
-    let mut j = home_checked();
-    let today = j.today();
-    j.act(
-        Role::VillageCadre,
-        CaseCommand::HoldVillageReview {
-            date: today,
-            outcome: VillageOutcome::Fail {
-                reason: "收入高于监测线".to_owned(),
-            },
-        },
-    );
-    j
-}
-
 #[test]
 fn a_village_review_that_does_not_pass_is_said_to_be_the_village_s() {
     let j = not_passed_by_the_village();

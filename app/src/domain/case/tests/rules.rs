@@ -5,6 +5,7 @@ use crate::domain::clock::{ClockKind, ClockState, Level};
 use crate::domain::vocab::{Category, Channel, RiskTier, RiskType};
 
 use super::super::*;
+use super::setups::not_passed_by_the_village;
 use super::support::*;
 
 use ClockKind as K;
@@ -236,17 +237,7 @@ fn not_identifying_closes_identification_clocks_and_starts_the_refusal_notice() 
 
 #[test]
 fn a_failed_village_review_ends_identification_with_a_refusal_notice() {
-    let mut j = at("home_checked");
-    let today = j.today();
-    j.act(
-        Role::VillageCadre,
-        CaseCommand::HoldVillageReview {
-            date: today,
-            outcome: VillageOutcome::Fail {
-                reason: "评议未通过".to_owned(),
-            },
-        },
-    );
+    let j = not_passed_by_the_village();
     assert_eq!(j.state(), "not_identified");
     assert_eq!(j.open_kinds(), vec![K::RefusalNotice]);
 }

@@ -16,6 +16,21 @@ pub fn accepted() -> Journey {
 pub fn home_checked() -> Journey {
     at("home_checked")
 }
+/// A home-checked request the village's review does not pass.
+pub fn not_passed_by_the_village() -> Journey {
+    let mut j = home_checked();
+    let today = j.today();
+    j.act(
+        Role::VillageCadre,
+        CaseCommand::HoldVillageReview {
+            date: today,
+            outcome: VillageOutcome::Fail {
+                reason: "收入高于监测线".to_owned(),
+            },
+        },
+    );
+    j
+}
 pub fn village_reviewed() -> Journey {
     at("village_reviewed")
 }

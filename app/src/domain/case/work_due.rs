@@ -88,6 +88,18 @@ pub fn todo_deadline<'a>(
     )
 }
 
+/// [`todo_deadline`] read back from a row's stored order key ([`todo_due`]), so the queue
+/// need not derive every role's work again for each row it shows. A dated day that falls on
+/// the nearest deadline's day reads as that deadline (the same day either way).
+pub fn todo_deadline_by_key(case: &Case, level: Level, key: NaiveDate) -> Option<TodoDeadline<'_>> {
+    let nearest = case.next_deadline()?;
+    Some(match binding_deadline(case, level) {
+        Some(binding) => TodoDeadline::Binding(binding),
+        None if key != nearest.due_on => TodoDeadline::Dated(key),
+        None => TodoDeadline::Other(nearest),
+    })
+}
+
 /// Each level's order key: the day of its [`todo_deadline`]. `None` when the case has no
 /// open clock.
 pub fn todo_due(case: &Case, work: &WorkOwners) -> TodoDue {

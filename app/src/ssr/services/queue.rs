@@ -84,7 +84,8 @@ impl Reader<'_> {
     }
 
     /// The queue item for a row (filtered in SQL) with an open clock.
-    fn item(&self, row: cases::CaseRow, snapshot: Option<&str>) -> Option<QueueItem> {
+    /// `key`: the row's order key (on a 待办 tab, the level's stored `todo_due_*` day).
+    fn item(&self, row: cases::CaseRow, snapshot: Option<&str>, key: &str) -> Option<QueueItem> {
         let Some(case) = snapshot.and_then(|s| serde_json::from_str::<Case>(s).ok()) else {
             tracing::error!(case_id = %row.id, "case without a readable snapshot");
             return None;
@@ -93,8 +94,15 @@ impl Reader<'_> {
         let lang = self.lang;
         let (clock, binding, work_date) = match self.todo_level {
             Some(level) => {
-                let work = case.work_owners(&state.policy);
-                match work_due::todo_deadline(&case, level, &work)? {
+                // The stored key, else (a row an older release wrote) derived afresh.
+                let deadline = match key.parse() {
+                    Ok(day) => work_due::todo_deadline_by_key(&case, level, day),
+                    Err(_) => {
+                        let work = case.work_owners(&state.policy);
+                        work_due::todo_deadline(&case, level, &work)
+                    }
+                };
+                match deadline? {
                     TodoDeadline::Binding(clock) => (clock.clone(), true, false),
                     TodoDeadline::Other(clock) => (clock.clone(), false, false),
                     TodoDeadline::Dated(day) => (dated(day, level), true, true),
@@ -297,7 +305,7 @@ pub async fn list_in(
         .filter_map(|(row, snapshot, due)| {
             let key = format!("{due}|{}", row.id);
             reader
-                .item(row, snapshot.as_deref())
+                .item(row, snapshot.as_deref(), &due)
                 .map(|item| (key, item))
         })
         .collect();

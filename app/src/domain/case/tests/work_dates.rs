@@ -167,7 +167,7 @@ fn the_measure_due_first_is_the_one_whose_date_comes_first() {
 /// (tester: 逾期 in red on a row whose township step was months away).
 #[test]
 fn a_township_todo_row_is_not_ordered_or_coloured_by_the_village_s_overdue_visit() {
-    use super::super::work_due::{todo_deadline, todo_due, TodoDeadline};
+    use super::super::work_due::{todo_deadline, todo_deadline_by_key, todo_due, TodoDeadline};
     use crate::domain::clock::Level;
     let mut j = assisted();
     j.act(
@@ -213,6 +213,19 @@ fn a_township_todo_row_is_not_ordered_or_coloured_by_the_village_s_overdue_visit
         todo_deadline(&j.case, Level::County, &work),
         Some(TodoDeadline::Other(visit_clock))
     );
+    // Read back from the stored keys, as the queue does, each level reads the same.
+    for (level, key) in [
+        (Level::Village, due.village),
+        (Level::Township, due.township),
+        (Level::County, due.county),
+    ] {
+        let key = key.expect("an open clock");
+        assert_eq!(
+            todo_deadline_by_key(&j.case, level, key),
+            todo_deadline(&j.case, level, &work),
+            "{level:?}"
+        );
+    }
 }
 
 /// During 乡镇审核 the county's 15-day limit binds the township: its row is ordered and

@@ -77,6 +77,31 @@ impl AuditAction {
         }
     }
 
+    /// Something was looked at or taken away (a case, a number, a ledger), not changed.
+    pub fn is_read(self) -> bool {
+        use AuditAction as A;
+        match self {
+            A::CaseOpened
+            | A::IdRevealed
+            | A::MobileRevealed
+            | A::LedgerExported
+            | A::DuplicateProbe
+            | A::NoticePrinted
+            | A::AuditExported
+            | A::OutcomesRead => true,
+            A::RetentionChanged
+            | A::ApiKeyIssued
+            | A::ApiKeyRevoked
+            | A::LoginLocked
+            | A::AccountCreated
+            | A::PasswordReset
+            | A::AccountActiveSet
+            | A::ContactPhoneSet
+            | A::PolicyChanged
+            | A::CalendarChanged => false,
+        }
+    }
+
     pub fn from_code(code: &str) -> Option<AuditAction> {
         AuditAction::ALL.iter().copied().find(|a| a.code() == code)
     }

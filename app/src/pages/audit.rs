@@ -138,7 +138,8 @@ struct RowWords {
 
 impl RowWords {
     fn of(r: &AuditRowView, t: crate::domain::lang::Lang) -> RowWords {
-        let (action, (reason, note)) = match AuditAction::from_code(&r.action) {
+        let known = AuditAction::from_code(&r.action);
+        let (action, (reason, note)) = match known {
             Some(a) => (
                 a.label(t).to_owned(),
                 audit_words::reason(a, &r.reason, &r.reason_text, t),
@@ -156,7 +157,7 @@ impl RowWords {
                 .map_or("", |x| x.label(t))
                 .to_owned(),
             action,
-            outcome: Outcome::of_code(&r.outcome).label(t).to_owned(),
+            outcome: Outcome::of_code(&r.outcome).label(known, t).to_owned(),
             reason,
             note,
         }

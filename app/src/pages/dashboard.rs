@@ -39,6 +39,9 @@ fn Dashboard(d: DashboardView) -> impl IntoView {
         .map(|a| tr::dashboard::days(t, format!("{a:.1}")))
         .unwrap_or_else(|| tr::dashboard::none_this_month(t).to_owned());
     let month = month_words(&d, t);
+    let (yes, no) = (d.identified_this_month, d.not_identified_this_month);
+    let summary =
+        tr::dashboard::month_summary(t, yes + no, yes, no, average, d.limit_days, d.over_limit);
     view! {
         <h1><span lang="zh-CN">{d.scope_name}</span>{" "}{tr::dashboard::title(t)}</h1>
         <p><a href="/staff/dashboard.xlsx" download rel="external">{tr::dashboard::xlsx(t)}</a></p>
@@ -57,7 +60,7 @@ fn Dashboard(d: DashboardView) -> impl IntoView {
         </section>
         <section class="card">
             <h2>{month}{" "}{tr::dashboard::identification_time(t)}</h2>
-            <p>{tr::dashboard::month_summary(t, d.identified_this_month, average, d.limit_days, d.over_limit)}</p>
+            <p>{summary}</p>
             <LimitGauge average=d.average_days limit=d.limit_days />
         </section>
         {d.can_start_campaign.then(|| view! { <super::campaign::CampaignForm /> })}

@@ -17,10 +17,19 @@ pub fn SettingsPage() -> impl IntoView {
     let save_policy = ServerAction::<SavePolicy>::new();
     let save_day = ServerAction::<SaveCalendarDay>::new();
     let remove_day = ServerAction::<RemoveCalendarDay>::new();
+    // Read again after a policy is saved, not after one is refused: the refetch drew the
+    // form again from the stored policy and wiped what was typed (admin tester).
+    let policy_saved = Memo::new(move |before: Option<&usize>| {
+        let version = save_policy.version().get();
+        match save_policy.value().get() {
+            Some(Ok(())) => version,
+            _ => before.copied().unwrap_or(version),
+        }
+    });
     let data = Resource::new(
         move || {
             (
-                save_policy.version().get(),
+                policy_saved.get(),
                 save_day.version().get(),
                 remove_day.version().get(),
             )

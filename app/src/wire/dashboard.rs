@@ -27,7 +27,12 @@ pub struct DashboardView {
     pub year: i32,
     #[serde(default)]
     pub month_number: u32,
+    /// Decided this month and identified (纳入监测).
     pub identified_this_month: usize,
+    /// Decided this month and not identified (village, township or county): the procedure
+    /// ended within its limit too, but "完成认定" read as if they were identified (tester).
+    #[serde(default)]
+    pub not_identified_this_month: usize,
     /// Average calendar days from discovery to the county decision, this month.
     pub average_days: Option<f64>,
     pub limit_days: u32,

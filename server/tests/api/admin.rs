@@ -346,4 +346,10 @@ async fn every_administrator_change_is_written_to_the_audit_chain() {
         page.contains("wangge-shadow inactive"),
         "the account and what was done"
     );
+    // A change is 已完成, not 已查看 as a read is (tester).
+    let row = page
+        .split("<tr")
+        .find(|row| row.contains("wangge-shadow inactive"))
+        .expect("the row");
+    assert!(row.contains("已完成") && !row.contains("已查看"), "{row}");
 }

@@ -1,17 +1,21 @@
 //! The dashboard counts a case as overdue when the queue does: a case whose notice still ran
 //! past its 15-day limit was a green 公示中 bar beside the queue's 已逾期 8 (officer tester).
-use app::domain::{case::CaseCommand, case::VillageOutcome, region::RegionCode, role::Role};
+use app::domain::{
+    case::{CaseCommand, IdentificationDecision, VillageOutcome},
+    region::RegionCode,
+    role::Role,
+};
 use app::ssr::{
     clock::Clock,
     services::{auth::Staff, dashboard},
 };
-use chrono::Duration;
+use chrono::{Datelike, Duration};
 use serde_json::Value;
 
 use crate::{
     fixtures::{accepted_case, record, village_cadre},
     helpers::{spawn_app, TestApp},
-    storage::{run, today},
+    storage::{compare_and_identify, compare_clean, home_check_to_township, run, today},
 };
 
 /// A case whose notice the village started and never ended, 25 days on: past its 15-day
@@ -51,6 +55,15 @@ async fn a_notice_past_the_fifteen_day_limit_is_overdue_on_the_dashboard_as_in_t
         .expect("json");
     let queue = view["counts"]["overdue"].as_u64().expect("count");
     assert_eq!(queue, 1, "{view}");
+    let board = county_board(&app).await;
+    let overdue: usize = board.by_step.iter().map(|s| s.overdue).sum();
+    assert_eq!(overdue as u64, queue, "{:?}", board.by_step);
+    let placed: usize = board.overdue_by_place.iter().map(|(_, n)| n).sum();
+    assert_eq!(placed as u64, queue);
+}
+
+/// The dashboard as the county office sees it.
+async fn county_board(app: &TestApp) -> app::wire::dashboard::DashboardView {
     let officer = Staff {
         id: "xian-officer".to_owned(),
         username: "xian-officer".to_owned(),
@@ -59,13 +72,62 @@ async fn a_notice_past_the_fifteen_day_limit_is_overdue_on_the_dashboard_as_in_t
         scope: RegionCode::parse("522799000000").expect("county"),
         scope_name: "青石县".to_owned(),
     };
-    let board = dashboard::for_staff(&app.state, &officer, app.clock.now())
+    dashboard::for_staff(&app.state, &officer, app.clock.now())
         .await
-        .expect("dashboard");
-    let overdue: usize = board.by_step.iter().map(|s| s.overdue).sum();
-    assert_eq!(overdue as u64, queue, "{:?}", board.by_step);
-    let placed: usize = board.overdue_by_place.iter().map(|(_, n)| n).sum();
-    assert_eq!(placed as u64, queue);
+        .expect("dashboard")
+}
+
+/// "本月完成认定 2 户" counted a household the county did not identify as one it did
+/// (officer tester): the month's decisions are split into 纳入监测 and 不纳入.
+#[tokio::test]
+async fn the_months_decisions_are_told_apart_from_identifications() {
+    let app = spawn_app().await;
+    // Both decisions in one month: from its first day (the steps take five days each).
+    let day = today(&app);
+    let first = chrono::NaiveDate::from_ymd_opt(day.year(), day.month(), 1).expect("day");
+    let next_month = first + chrono::Months::new(1);
+    app.clock
+        .advance(Duration::days((next_month - day).num_days()));
+    let before = county_board(&app).await;
+    let identified = accepted_case(&app, "13800138093").await;
+    home_check_to_township(&app, &identified, 300_000).await;
+    compare_and_identify(&app, &identified).await;
+    let refused = accepted_case(&app, "13800138094").await;
+    home_check_to_township(&app, &refused, 300_000).await;
+    compare_clean(&app, &refused).await;
+    let decision = IdentificationDecision::NotIdentify {
+        reason: "收入高于监测范围".into(),
+    };
+    let county = crate::fixtures::county_officer();
+    run(
+        &app,
+        &county,
+        &refused,
+        CaseCommand::CountyDecide { decision },
+    )
+    .await;
+
+    let after = county_board(&app).await;
+    assert_eq!(
+        after.identified_this_month,
+        before.identified_this_month + 1
+    );
+    assert_eq!(
+        after.not_identified_this_month,
+        before.not_identified_this_month + 1
+    );
+    let page = app
+        .login("xian-officer")
+        .await
+        .get_html("/staff/dashboard")
+        .await;
+    let said = format!(
+        "本月办结认定 {} 户（纳入监测 {} 户，不纳入 {} 户）",
+        after.identified_this_month + after.not_identified_this_month,
+        after.identified_this_month,
+        after.not_identified_this_month
+    );
+    assert!(page.contains(&said), "{said}");
 }
 
 /// The county owns the 15-day limit, but the village whose step the case waits on (ending

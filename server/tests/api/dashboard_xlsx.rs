@@ -62,9 +62,13 @@ async fn the_dashboard_downloads_as_a_workbook_with_typed_cells_and_a_frozen_hea
     let timing = book.worksheet_range("认定用时").expect("sheet");
     let rows: Vec<&[Data]> = timing.rows().collect();
     assert_eq!(rows[0][0], Data::String("统计日期".into()));
+    // Decided, then split: identified and not (tester: a refusal read as identified).
+    assert_eq!(rows[0][2], Data::String("本月办结认定（户）".into()));
+    assert_eq!(rows[0][3], Data::String("其中纳入监测（户）".into()));
+    assert_eq!(rows[0][4], Data::String("其中不纳入（户）".into()));
     assert!(matches!(rows[1][0], Data::DateTime(_)), "{:?}", rows[1][0]);
     assert_eq!(
-        rows[1][4],
+        rows[1][6],
         Data::Float(15.0),
         "the 15-day limit as a number"
     );

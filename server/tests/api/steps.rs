@@ -197,6 +197,15 @@ async fn the_county_page_opens_the_comparison_before_the_decision() {
     assert!(row.contains("录入县级数据比对"), "{row}");
     let grouped = app::domain::tracking::TrackingNumber::shown_back(&tracking);
     assert!(row.contains(&grouped), "{row}");
+    // Once recorded, its form reads as a correction, after the decision: under its own name
+    // it looked as if the comparison had not been saved (officer tester).
+    crate::storage::compare_clean(&app, &id).await;
+    let page = county.get_html(&format!("/staff/cases/{id}")).await;
+    let at = |needle: &str| page.find(needle).unwrap_or_else(|| panic!("{needle}"));
+    assert!(
+        at("<summary>更正县级数据比对（已录入）</summary>") > at("<summary>县级审定</summary>")
+    );
+    assert!(!page.contains("<summary>录入县级数据比对</summary>"));
 }
 
 /// Once identified, the comparison no longer bears on the step at hand: it sits below the

@@ -88,9 +88,14 @@ pub(super) fn add_plan(
         if measure.amount.fen() < 0 {
             return Err(Refusal::InvalidData { field: "amount" });
         }
-        if measure.end < measure.start {
-            return Err(Refusal::InvalidData { field: "end" });
-        }
+        // The form says which row; a command sent without it is still refused.
+        super::measure_dates::check(measure.start, measure.end, ctx.today()).map_err(|e| {
+            let field = match e {
+                super::measure_dates::MeasureDates::StartFarFromToday => "start",
+                _ => "end",
+            };
+            Refusal::InvalidData { field }
+        })?;
         cleaned.push(Measure {
             lead_department,
             ..measure.clone()
@@ -125,6 +130,12 @@ pub(super) fn update_measure(
     };
     if !moves {
         return Err(Refusal::MeasureStatusBackwards);
+    }
+    // 已落实 means the help reached the household: not before the day it was planned to start.
+    if status == MeasureStatus::Delivered && ctx.today() < measure.start {
+        return Err(Refusal::DeliveredBeforeStart {
+            start: measure.start,
+        });
     }
     out.push(EventKind::MeasureStatusUpdated {
         index,

@@ -431,7 +431,7 @@ fn parse_kind_fields(
                 .map(|(person, mobile)| CaseCommand::AssignResponsible { person, mobile })
         }
         CommandKind::AddPlan => {
-            parse_measures(&f.measures, p).map(|measures| CaseCommand::AddPlan { measures })
+            parse_measures(&f.measures, today, p).map(|measures| CaseCommand::AddPlan { measures })
         }
         CommandKind::UpdateMeasureStatus => {
             let index = p.keep("index", parse_number::<usize>(&f.index));

@@ -60,6 +60,7 @@ pub mod event;
 pub mod green_channel;
 pub mod guard;
 pub mod household;
+pub mod measure_dates;
 /// The case vocabulary's words now live in the wording layer; this keeps `case::labels` paths.
 pub use crate::domain::wording::labels;
 pub mod period;

@@ -21,11 +21,9 @@ impl AuditAction {
 }
 
 impl Outcome {
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            Outcome::Allowed => "已查看",
-            Outcome::Refused => "已拒绝",
-        }
+    /// The outcome of `action` in Chinese (see [`Outcome::label`]).
+    pub fn label_zh(self, action: Option<AuditAction>) -> &'static str {
+        self.label(action, Lang::Zh)
     }
 }
 

@@ -13,8 +13,14 @@ impl AuditAction {
 }
 
 impl Outcome {
-    pub fn label(self, lang: Lang) -> &'static str {
-        tr::audit_words::outcome::lookup(lang, self.code()).unwrap_or(self.code())
+    /// 已查看 for a read that was allowed, 已完成 for an allowed change: an administrator's
+    /// new account or changed phone number read "已查看" (tester).
+    pub fn label(self, action: Option<AuditAction>, lang: Lang) -> &'static str {
+        let key = match self {
+            Outcome::Allowed if action.is_some_and(|a| !a.is_read()) => "done",
+            other => other.code(),
+        };
+        tr::audit_words::outcome::lookup(lang, key).unwrap_or(key)
     }
 
     /// The stored outcome code as shown: anything but "refused" reads as allowed.
@@ -100,9 +106,24 @@ mod tests {
             }
         }
         for outcome in [Outcome::Allowed, Outcome::Refused] {
-            assert_eq!(outcome.label(Lang::Zh), outcome.label_zh());
+            for action in [
+                None,
+                Some(AuditAction::IdRevealed),
+                Some(AuditAction::PolicyChanged),
+            ] {
+                assert_eq!(outcome.label(action, Lang::Zh), outcome.label_zh(action));
+                assert!(!chinese(outcome.label(action, Lang::En)));
+            }
             assert_eq!(Outcome::of_code(outcome.code()), outcome);
-            assert!(!chinese(outcome.label(Lang::En)));
+        }
+        let viewed = Outcome::Allowed.label_zh(Some(AuditAction::MobileRevealed));
+        assert_eq!(viewed, "已查看");
+        for change in [AuditAction::AccountCreated, AuditAction::CalendarChanged] {
+            assert_eq!(
+                Outcome::Allowed.label_zh(Some(change)),
+                "已完成",
+                "{change:?}"
+            );
         }
         let links = [
             None,

@@ -112,9 +112,22 @@ pub fn StepForm(
         _ => Vec::<String>::new(),
     };
     let pending = action.pending();
-    // The step's name in the reader's language, by its code.
-    let label =
-        CommandKind::from_code(&step.code).map_or(step.label_zh.clone(), |k| k.label(t).to_owned());
+    // The step's name in the reader's language, by its code. A step done once reads as a
+    // change: the comparison's form came back under its own name after it was recorded, as
+    // if it had not been (officer tester).
+    let label = match CommandKind::from_code(&step.code) {
+        Some(CommandKind::RecordComparison) if case.comparison.is_some() => {
+            tr::case_page::again::record_comparison(t).to_owned()
+        }
+        Some(CommandKind::AssignResponsible) if case.responsible.is_some() => {
+            tr::case_page::again::assign_responsible(t).to_owned()
+        }
+        Some(CommandKind::AddPlan) if !case.measures.is_empty() => {
+            tr::case_page::again::add_plan(t).to_owned()
+        }
+        Some(kind) => kind.label(t).to_owned(),
+        None => step.label_zh.clone(),
+    };
     // Without JavaScript the form posts to the case page itself, so after a refusal the
     // address is still the case page (the server routes it to the step; JS posts as before).
     // The fragment brings a browser without JavaScript back to this form when the post is

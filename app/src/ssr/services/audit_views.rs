@@ -139,12 +139,7 @@ fn view_of(row: &AuditRow, who: String, tracking: String) -> AuditRowView {
         action_zh: action
             .map_or(row.action.as_str(), |a| a.label_zh())
             .to_owned(),
-        outcome_zh: if row.outcome == Outcome::Refused.code() {
-            Outcome::Refused.label_zh()
-        } else {
-            Outcome::Allowed.label_zh()
-        }
-        .to_owned(),
+        outcome_zh: Outcome::of_code(&row.outcome).label_zh(action).to_owned(),
         tracking,
         reason_zh: action
             .map(|a| reason_zh(a, &row.reason, &row.reason_text))

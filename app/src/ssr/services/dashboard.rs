@@ -57,7 +57,8 @@ pub async fn for_staff(
             if clock.kind == ClockKind::IdentificationOverall {
                 if let ClockState::Met { on } = clock.state {
                     if on.year() == today.year() && on.month() == today.month() {
-                        durations.push((on - case.discovered_on).num_days());
+                        let days = (on - case.discovered_on).num_days();
+                        durations.push((days, case.category.is_some()));
                     }
                 }
             }
@@ -108,13 +109,15 @@ pub async fn for_staff(
         month: format!("{}年{}月", today.year(), today.month()),
         year: today.year(),
         month_number: today.month(),
-        identified_this_month: durations.len(),
-        average_days: (!durations.is_empty())
-            .then(|| durations.iter().sum::<i64>() as f64 / durations.len() as f64),
+        identified_this_month: durations.iter().filter(|(_, yes)| *yes).count(),
+        not_identified_this_month: durations.iter().filter(|(_, yes)| !*yes).count(),
+        average_days: (!durations.is_empty()).then(|| {
+            durations.iter().map(|(days, _)| days).sum::<i64>() as f64 / durations.len() as f64
+        }),
         limit_days,
         over_limit: durations
             .iter()
-            .filter(|d| **d > i64::from(limit_days))
+            .filter(|(days, _)| *days > i64::from(limit_days))
             .count(),
     })
 }

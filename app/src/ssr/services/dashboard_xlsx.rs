@@ -33,7 +33,9 @@ fn headers() -> [Vec<&'static str>; 3] {
         vec![
             i::as_of(LANG),
             i::month(LANG),
+            i::decided(LANG),
             i::identified(LANG),
+            i::not_identified(LANG),
             i::average_days(LANG),
             i::limit_days(LANG),
             i::over_limit(LANG),
@@ -93,7 +95,9 @@ fn sheets<'a>(
     let identification = vec![vec![
         XlsxCell::Date(today),
         XlsxCell::Text(view.month.clone()),
+        count(view.identified_this_month + view.not_identified_this_month),
         count(view.identified_this_month),
+        count(view.not_identified_this_month),
         view.average_days.map_or(XlsxCell::Blank, |a| {
             XlsxCell::Decimal((a * 10.0).round() / 10.0)
         }),

@@ -31,6 +31,10 @@ pub enum CommandFieldError {
     TooFewDays,
     /// A measure that ends before it starts.
     EndBeforeStart,
+    /// A measure starting more than a year from today (a slip in the year).
+    StartFarFromToday,
+    /// A measure running longer than three years.
+    MeasureTooLong,
     /// A measure other than a one-off (临时救助) without an end date: said with the rule
     /// (it read only 请填写此项).
     EndDateMissing,
@@ -56,7 +60,7 @@ pub enum CommandFieldError {
 }
 
 impl CommandFieldError {
-    pub const ALL: [CommandFieldError; 27] = [
+    pub const ALL: [CommandFieldError; 29] = [
         CommandFieldError::UnknownKind,
         CommandFieldError::Missing,
         CommandFieldError::BadDate,
@@ -74,6 +78,8 @@ impl CommandFieldError {
         CommandFieldError::TooManyDays,
         CommandFieldError::TooFewDays,
         CommandFieldError::EndBeforeStart,
+        CommandFieldError::StartFarFromToday,
+        CommandFieldError::MeasureTooLong,
         CommandFieldError::EndDateMissing,
         CommandFieldError::FutureDate,
         CommandFieldError::CampaignDeadline,
@@ -107,6 +113,8 @@ impl UserMessage for CommandFieldError {
             Self::TooManyDays => "command.too_many_days",
             Self::TooFewDays => "command.too_few_days",
             Self::EndBeforeStart => "command.end_before_start",
+            Self::StartFarFromToday => "command.start_far_from_today",
+            Self::MeasureTooLong => "command.measure_too_long",
             Self::EndDateMissing => "command.end_date_missing",
             Self::FutureDate => "command.future_date",
             Self::CampaignDeadline => "command.campaign_deadline",
@@ -141,6 +149,8 @@ impl UserMessage for CommandFieldError {
             Self::TooManyDays => w::command::too_many_days(lang),
             Self::TooFewDays => w::command::too_few_days(lang),
             Self::EndBeforeStart => w::command::end_before_start(lang),
+            Self::StartFarFromToday => w::command::start_far_from_today(lang),
+            Self::MeasureTooLong => w::command::measure_too_long(lang),
             Self::EndDateMissing => w::command::end_date_missing(lang),
             Self::FutureDate => w::command::future_date(lang),
             Self::CampaignDeadline => w::command::campaign_deadline(lang),

@@ -280,7 +280,11 @@ pub(super) fn parse_members(
 }
 
 /// Rows with a type become planned measures; their problems are reported under `measures`.
-pub(super) fn parse_measures(rows: &[MeasureForm], p: &mut Problems) -> Option<Vec<Measure>> {
+pub(super) fn parse_measures(
+    rows: &[MeasureForm],
+    today: NaiveDate,
+    p: &mut Problems,
+) -> Option<Vec<Measure>> {
     let mut measures = Vec::new();
     let mut complete = true;
     // Each problem names its measure by the title the form gives the row (措施2).
@@ -314,8 +318,18 @@ pub(super) fn parse_measures(rows: &[MeasureForm], p: &mut Problems) -> Option<V
         };
         // Told with the other problems on the first send, not after them as a refusal.
         if let (Some(start), Some(end)) = (start, end) {
-            if end < start {
-                p.push_measure(at(MeasurePart::End), CommandFieldError::EndBeforeStart);
+            use super::super::measure_dates::{check, MeasureDates};
+            match check(start, end, today) {
+                Ok(()) => {}
+                Err(MeasureDates::EndBeforeStart) => {
+                    p.push_measure(at(MeasurePart::End), CommandFieldError::EndBeforeStart)
+                }
+                Err(MeasureDates::StartFarFromToday) => {
+                    p.push_measure(at(MeasurePart::Start), CommandFieldError::StartFarFromToday)
+                }
+                Err(MeasureDates::TooLong) => {
+                    p.push_measure(at(MeasurePart::End), CommandFieldError::MeasureTooLong)
+                }
             }
         }
         match (measure_type, amount, start, end) {

@@ -166,7 +166,7 @@ fn a_malformed_date_is_a_bad_date() {
 #[test]
 fn a_bad_measure_date_is_reported_under_measures() {
     let mut form = complete_form(CommandKind::AddPlan);
-    form.measures[0].end = "2025-13-01".into();
+    form.measures[0].end = "2026-13-01".into();
     assert_eq!(problem_keys(&form), vec![("measures", "command.bad_date")]);
 }
 
@@ -209,7 +209,7 @@ fn a_one_off_relief_needs_no_end_date() {
     let mut form = complete_form(CommandKind::AddPlan);
     form.measures.truncate(1);
     form.measures[0].measure_type = "temporary_relief".into();
-    form.measures[0].start = "2025-03-05".into();
+    form.measures[0].start = "2026-03-05".into();
     form.measures[0].end = String::new();
     let Ok(CaseCommand::AddPlan { measures }) = parse_command(&form, today()) else {
         panic!("accepted without an end date");
@@ -229,8 +229,8 @@ fn a_one_off_relief_needs_no_end_date() {
 #[test]
 fn a_measure_ending_before_it_starts_is_told_with_the_other_problems() {
     let mut form = complete_form(CommandKind::AddPlan);
-    form.measures[0].start = "2025-03-05".into();
-    form.measures[0].end = "2025-03-04".into();
+    form.measures[0].start = "2026-03-05".into();
+    form.measures[0].end = "2026-03-04".into();
     form.measures[1].amount = "abc".into();
     assert_eq!(
         problem_keys(&form),
@@ -248,12 +248,33 @@ fn a_measure_ending_before_it_starts_is_told_with_the_other_problems() {
     // …and the field: the page puts each under its measure's row.
     assert!(words[0].starts_with("措施1（结束日期）："), "{words:?}");
     assert!(words[1].starts_with("措施2（金额）："), "{words:?}");
-    form.measures[0].end = "2025-03-05".into();
+    form.measures[0].end = "2026-03-05".into();
     form.measures[1].amount = "100".into();
     assert!(
         parse_command(&form, today()).is_ok(),
         "one day is a measure"
     );
+}
+
+#[test]
+fn a_measure_dated_in_the_wrong_year_is_told_under_its_row() {
+    let mut form = complete_form(CommandKind::AddPlan);
+    form.measures[0].start = "2016-12-10".into();
+    form.measures[1].end = "2062-12-31".into();
+    assert_eq!(
+        problem_keys(&form),
+        vec![
+            ("measures", "command.start_far_from_today"),
+            ("measures", "command.measure_too_long")
+        ]
+    );
+    let words: Vec<String> = parse_command(&form, today())
+        .expect_err("refused")
+        .iter()
+        .map(|(_, m)| m.words(crate::domain::lang::Lang::Zh))
+        .collect();
+    assert!(words[0].starts_with("措施1（开始日期）："), "{words:?}");
+    assert!(words[1].starts_with("措施2（结束日期）："), "{words:?}");
 }
 
 #[test]

@@ -402,3 +402,41 @@ fn advancing_a_measure_takes_it_one_stage_on() {
         Err(Refusal::UnknownMeasure { index: 2 })
     );
 }
+
+#[test]
+fn a_measure_is_delivered_from_its_start_and_its_dates_must_be_plausible() {
+    let mut j = at("identified");
+    let start = j.today() + Duration::days(10);
+    let plan = |m: Measure| CaseCommand::AddPlan { measures: vec![m] };
+    // A start ten years back, or an end decades on, is a slip in the year (officer tester).
+    let mut old = measure(MeasureStatus::Planned, start - Duration::days(3650));
+    assert_eq!(
+        j.try_role(Role::TownshipOfficer, &plan(old.clone())),
+        Err(Refusal::InvalidData { field: "start" })
+    );
+    old.start = start;
+    old.end = start + Duration::days(36 * 365);
+    assert_eq!(
+        j.try_role(Role::TownshipOfficer, &plan(old)),
+        Err(Refusal::InvalidData { field: "end" })
+    );
+    j.act(
+        Role::TownshipOfficer,
+        plan(measure(MeasureStatus::Planned, start)),
+    );
+    let deliver = CaseCommand::UpdateMeasureStatus {
+        index: 0,
+        status: MeasureStatus::Delivered,
+    };
+    // 已落实 before the help could have begun was recorded as done (officer tester).
+    let refused = j.try_role(Role::DepartmentLiaison, &deliver);
+    assert_eq!(refused, Err(Refusal::DeliveredBeforeStart { start }));
+    let refused = refused.unwrap_err();
+    assert!(
+        refused.zh().contains("{start}"),
+        "the refusal names the start day"
+    );
+    assert_eq!(refused.args(), vec![("start", start.to_string())]);
+    j.days(10).act(Role::DepartmentLiaison, deliver);
+    assert_eq!(j.case.measures[0].status, MeasureStatus::Delivered);
+}

@@ -283,8 +283,8 @@ pub(super) fn measure(measure_type: MeasureType, yuan: &str) -> Measure {
         measure_type,
         lead_department: measure_type.lead_department_zh().to_owned(),
         amount: Fen::parse_yuan(yuan).expect("test amount"),
-        start: day(2025, 3, 10),
-        end: day(2025, 12, 31),
+        start: day(2026, 12, 10),
+        end: day(2027, 12, 31),
         status: MeasureStatus::Planned,
     }
 }

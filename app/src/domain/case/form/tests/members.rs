@@ -21,7 +21,7 @@ fn blank_rows_are_ignored_and_all_blank_rows_mean_none() {
         0,
         MeasureForm {
             amount: "0".into(),
-            start: "2025-03-01".into(),
+            start: "2026-03-01".into(),
             ..MeasureForm::default()
         },
     );

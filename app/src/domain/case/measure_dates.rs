@@ -1,0 +1,89 @@
+//! When a measure may run: its dates are typed by hand, so a start years back or an end
+//! decades on is a slip to catch, not a plan (officer tester).
+
+use chrono::{Duration, NaiveDate};
+
+/// A measure starts at most this many days before or after the day it is entered.
+pub const START_WITHIN_DAYS: i64 = 366;
+/// A measure runs at most this long (三年); a longer one is entered again when it is renewed.
+pub const LONGEST_DAYS: i64 = 3 * 366;
+
+/// What is wrong with a measure's dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MeasureDates {
+    EndBeforeStart,
+    /// The start is more than [`START_WITHIN_DAYS`] from today.
+    StartFarFromToday,
+    /// It runs longer than [`LONGEST_DAYS`].
+    TooLong,
+}
+
+/// Checks a measure's dates against the day it is entered.
+pub fn check(start: NaiveDate, end: NaiveDate, today: NaiveDate) -> Result<(), MeasureDates> {
+    if end < start {
+        Err(MeasureDates::EndBeforeStart)
+    } else if (start - today).num_days().abs() > START_WITHIN_DAYS {
+        Err(MeasureDates::StartFarFromToday)
+    } else if end - start > Duration::days(LONGEST_DAYS) {
+        Err(MeasureDates::TooLong)
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_plan_for_this_year_passes() {
+        let today = day("2026-11-23");
+        assert_eq!(check(day("2026-12-01"), day("2027-11-30"), today), Ok(()));
+        // A one-off: one day.
+        assert_eq!(check(today, today, today), Ok(()));
+        // Started before it was entered (a 低保 already paid this year).
+        assert_eq!(check(day("2026-01-01"), day("2026-12-31"), today), Ok(()));
+    }
+
+    #[test]
+    fn slips_in_the_year_or_the_length_are_caught() {
+        let today = day("2026-11-23");
+        assert_eq!(
+            check(day("2026-12-01"), day("2026-11-30"), today),
+            Err(MeasureDates::EndBeforeStart)
+        );
+        assert_eq!(
+            check(day("2016-12-01"), day("2026-12-01"), today),
+            Err(MeasureDates::StartFarFromToday)
+        );
+        assert_eq!(
+            check(day("2028-12-01"), day("2028-12-02"), today),
+            Err(MeasureDates::StartFarFromToday)
+        );
+        assert_eq!(
+            check(day("2026-12-01"), day("2062-12-01"), today),
+            Err(MeasureDates::TooLong)
+        );
+        // The edges: a year either side, three years long.
+        assert_eq!(
+            check(
+                today + Duration::days(START_WITHIN_DAYS),
+                today + Duration::days(START_WITHIN_DAYS),
+                today
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            check(today, today + Duration::days(LONGEST_DAYS), today),
+            Ok(())
+        );
+        assert_eq!(
+            check(today, today + Duration::days(LONGEST_DAYS + 1), today),
+            Err(MeasureDates::TooLong)
+        );
+    }
+}

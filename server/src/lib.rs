@@ -1,6 +1,5 @@
 //! The Safety Net server: configuration, telemetry and the axum application.
 #![recursion_limit = "256"]
-pub mod account_form;
 pub mod alert_form;
 pub mod audit_cmd;
 pub mod backup;
@@ -30,4 +29,5 @@ pub mod step_form;
 pub mod telemetry;
 pub mod test_clock;
 pub mod timing;
+pub mod typed_form;
 pub mod workers;

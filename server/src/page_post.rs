@@ -1,5 +1,5 @@
 //! Forms that work without JavaScript post to the page they sit on (`/staff/cases/{id}`,
-//! `/staff/alerts`, `/staff/admin`), so whatever the answer is, the browser's address is still that page and
+//! `/staff/alerts`, `/staff/admin`, `/staff/settings`), so whatever the answer is, the browser's address is still that page and
 //! not `/api/...`: a refused step or a reveal is rendered there, and a reload shows the page
 //! (after the browser's own "send again?"). This layer wraps the whole router, before routing,
 //! and hands such a post to the handler that takes it by its address alone (no body is read
@@ -11,11 +11,7 @@ use axum::{
     response::Response,
 };
 
-use crate::{
-    account_form::{ACCOUNT_PAGE, CREATE_PATH},
-    reveal_form::REVEAL_PATH,
-    step_form::COMMAND_PATH,
-};
+use crate::{reveal_form::REVEAL_PATH, step_form::COMMAND_PATH, typed_form};
 
 pub const ALERTS_PAGE: &str = "/staff/alerts";
 pub const IMPORT_PATH: &str = "/staff/alerts/import";
@@ -27,9 +23,12 @@ pub fn is_case_page(path: &str) -> bool {
 }
 
 pub async fn to_handler(request: Request, next: Next) -> Response {
+    let typed = typed_form::posted_to(request.uri().path());
+    if let (&Method::POST, Some(form)) = (request.method(), typed) {
+        return next.run(routed(request, form.path)).await;
+    }
     let target = match (request.method(), request.uri().path()) {
         (&Method::POST, ALERTS_PAGE) => IMPORT_PATH,
-        (&Method::POST, ACCOUNT_PAGE) => CREATE_PATH,
         // The reveal form's button adds `?reveal`; the step forms post to the page itself.
         (&Method::POST, path) if is_case_page(path) => {
             if request.uri().query() == Some("reveal") {

@@ -341,10 +341,10 @@ fn router(state: AppState, draining: Arc<AtomicBool>) -> Router {
             state.clone(),
             crate::reveal_form::plain_reveal,
         ))
-        // A refused new account posted without JavaScript comes back with what was typed.
+        // A refused new account or policy posted without JavaScript comes back typed.
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
-            crate::account_form::plain_create,
+            crate::typed_form::plain_typed,
         ))
         // A refused step form posted without JavaScript comes back with what was typed.
         .layer(axum::middleware::from_fn_with_state(

@@ -8,7 +8,7 @@ use crate::{
     components::notice::{first_failure, LoadError},
     i18n::use_lang,
     tr,
-    wire::{settings::SettingsView, AppError},
+    wire::{cases::StepTyped, settings::SettingsView, AppError},
 };
 
 #[component]
@@ -17,19 +17,10 @@ pub fn SettingsPage() -> impl IntoView {
     let save_policy = ServerAction::<SavePolicy>::new();
     let save_day = ServerAction::<SaveCalendarDay>::new();
     let remove_day = ServerAction::<RemoveCalendarDay>::new();
-    // Read again after a policy is saved, not after one is refused: the refetch drew the
-    // form again from the stored policy and wiped what was typed (admin tester).
-    let policy_saved = Memo::new(move |before: Option<&usize>| {
-        let version = save_policy.version().get();
-        match save_policy.value().get() {
-            Some(Ok(())) => version,
-            _ => before.copied().unwrap_or(version),
-        }
-    });
     let data = Resource::new(
         move || {
             (
-                policy_saved.get(),
+                save_policy.version().get(),
                 save_day.version().get(),
                 remove_day.version().get(),
             )
@@ -94,11 +85,31 @@ fn SettingsForms(
 ) -> impl IntoView {
     let t = use_lang();
     let p = view.policy;
-    let number = |name: &'static str, label: &'static str, value: String| {
-        view! {
-            <div class="field"><label for=name>{label}</label><input id=name name=format!("policy[{name}]") type="text" inputmode="numeric" value=value /></div>
+    // Refused without JavaScript, the form comes back as typed (server/src/typed_form.rs): it
+    // was drawn from the stored policy and one slip lost every change (admin tester).
+    let typed = use_context::<StepTyped>().filter(|t| t.kind == "save_policy");
+    let kept = move |name: &str, stored: String| match &typed {
+        Some(t) => t
+            .value(&format!("policy[{name}]"))
+            .unwrap_or_default()
+            .to_owned(),
+        None => stored,
+    };
+    let number = {
+        let kept = kept.clone();
+        move |name: &'static str, label: &'static str, value: String| {
+            let value = kept(name, value);
+            view! {
+                <div class="field"><label for=name>{label}</label><input id=name name=format!("policy[{name}]") type="text" inputmode="numeric" value=value /></div>
+            }
         }
     };
+    let period_rule = kept("period_rule", p.period_rule.clone());
+    let effective_from = kept("effective_from", p.effective_from.clone());
+    let ticked = |name: &str, stored: &String| !kept(name, stored.clone()).is_empty();
+    let green_channel = ticked("green_channel", &p.green_channel);
+    let notice_parallel_township = ticked("notice_parallel_township", &p.notice_parallel_township);
+    let comparison_skippable = ticked("comparison_skippable", &p.comparison_skippable);
     let years = view
         .known_years
         .iter()
@@ -109,7 +120,7 @@ fn SettingsForms(
         <section class="card">
             <h2>{tr::settings::policy(t)}</h2>
             <ActionForm action=save_policy>
-                <div class="field"><label for="effective_from">{tr::settings::effective_from(t)}</label><input id="effective_from" name="policy[effective_from]" type="date" value=p.effective_from /></div>
+                <div class="field"><label for="effective_from">{tr::settings::effective_from(t)}</label><input id="effective_from" name="policy[effective_from]" type="date" value=effective_from /></div>
                 {number("income_line", tr::settings::income_line(t), p.income_line)}
                 {number("township_acceptance_days", tr::settings::township_acceptance_days(t), p.township_acceptance_days)}
                 {number("home_check_days", tr::settings::home_check_days(t), p.home_check_days)}
@@ -130,19 +141,19 @@ fn SettingsForms(
                 {number("elimination_min_visits", tr::settings::elimination_min_visits(t), p.elimination_min_visits)}
                 <div class="field"><label for="period_rule">{tr::settings::period_rule(t)}</label>
                     <select id="period_rule" name="policy[period_rule]">
-                        <option value="on" selected=p.period_rule == "on">{tr::settings::period_on(t)}</option>
-                        <option value="off" selected=p.period_rule == "off">{tr::settings::period_off(t)}</option>
+                        <option value="on" selected=period_rule == "on">{tr::settings::period_on(t)}</option>
+                        <option value="off" selected=period_rule == "off">{tr::settings::period_off(t)}</option>
                     </select>
                 </div>
-                <label class="check"><input type="checkbox" name="policy[green_channel]" value="on" checked=!p.green_channel.is_empty() /><span>{tr::settings::green_channel(t)}</span></label>
-                <label class="check"><input type="checkbox" name="policy[notice_parallel_township]" value="on" checked=!p.notice_parallel_township.is_empty() /><span>{tr::settings::notice_parallel_township(t)}</span></label>
-                <label class="check"><input type="checkbox" name="policy[comparison_skippable]" value="on" checked=!p.comparison_skippable.is_empty() /><span>{tr::settings::comparison_skippable(t)}</span></label>
+                <label class="check"><input type="checkbox" name="policy[green_channel]" value="on" checked=green_channel /><span>{tr::settings::green_channel(t)}</span></label>
+                <label class="check"><input type="checkbox" name="policy[notice_parallel_township]" value="on" checked=notice_parallel_township /><span>{tr::settings::notice_parallel_township(t)}</span></label>
+                <label class="check"><input type="checkbox" name="policy[comparison_skippable]" value="on" checked=comparison_skippable /><span>{tr::settings::comparison_skippable(t)}</span></label>
                 <fieldset>
                     <legend>{tr::settings::retention(t)}</legend>
                     {number("retention_delivered_days", tr::settings::retention_delivered_days(t), p.retention_delivered_days)}
                     {number("retention_refused_days", tr::settings::retention_refused_days(t), p.retention_refused_days)}
                 </fieldset>
-                <button type="submit" class="button primary">{tr::settings::save_policy(t)}</button>
+                <button type="submit" class="button primary" formaction="/staff/settings">{tr::settings::save_policy(t)}</button>
             </ActionForm>
         </section>
         <section class="card">

@@ -162,20 +162,40 @@ async fn the_policy_form_names_what_it_refuses_and_says_when_it_saved() {
     let said = refusal(refused.json().await.expect("json"));
     assert!(said.contains("生效日期不能早于今天"), "{said}");
 
-    // Without JavaScript: the page names the field, then says a good one was saved.
-    let bad = policy_fields("2026-11-30", &[("home_check_days", "abc")]);
+    // Without JavaScript: the page names the field and keeps what was typed (one slip lost
+    // every change: admin tester), then says a good one was saved. The form posts to the
+    // page itself, so the address stays.
+    let bad = policy_fields(
+        "2026-11-30",
+        &[("home_check_days", "abc"), ("income_line", "9100")],
+    );
     let answer = admin
-        .post_plain_form("/api/settings/policy", "/staff/settings", &bad)
+        .post_plain_form("/staff/settings", "/staff/settings", &bad)
         .await;
-    let back = path_of(answer.headers()["location"].to_str().expect("location"));
-    let page = admin.get_html(back).await;
+    assert!(answer.status().is_success(), "{}", answer.status());
+    assert_eq!(answer.headers()["cache-control"], "no-store");
+    let page = answer.text().await.expect("page");
     assert!(
         page.contains("入户核查时限（工作日）：请填写合理的天数"),
         "{page}"
     );
+    let tag = |attribute: &str| crate::helpers::tag_with(&page, attribute).to_owned();
+    assert!(tag(r#"id="income_line""#).contains(r#"value="9100""#));
+    assert!(tag(r#"id="home_check_days""#).contains(r#"value="abc""#));
+    assert!(page.contains(r#"formaction="/staff/settings""#));
+    let kept: Value = admin
+        .post_api("/api/settings/current", &[])
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_ne!(
+        kept["policy"]["income_line"], "9100",
+        "nothing saved: {kept}"
+    );
     let good = policy_fields("2026-11-30", &[]);
     let answer = admin
-        .post_plain_form("/api/settings/policy", "/staff/settings", &good)
+        .post_plain_form("/staff/settings", "/staff/settings", &good)
         .await;
     let back = path_of(answer.headers()["location"].to_str().expect("location"));
     assert_eq!(back, "/staff/settings?done=saved");

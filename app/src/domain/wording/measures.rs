@@ -26,7 +26,8 @@ pub fn plain(kind: MeasureType, lang: Lang) -> &'static str {
     }
 }
 
-/// One line: "医疗保障：帮您参加医保…（负责单位：医保局，2,000.00 元，落实中）".
+/// One line: "医疗保障：帮您参加医保…（负责单位：医保局，2026年3月2日至2026年12月31日，
+/// 帮扶资金一共 2,000.00 元，落实中）".
 pub fn line(measure: &Measure, lang: Lang) -> String {
     render(measure, lang, &measure.lead_department)
 }
@@ -69,7 +70,9 @@ fn render(measure: &Measure, lang: Lang, dept: &str) -> String {
     } else {
         tr::measures::period(lang, lang.date(measure.start), lang.date(measure.end))
     };
-    tr::measures::line(lang, name, what, dept, amount, period, status)
+    // The amount after the period it covers, as a total: "每月发给生活费（低保），帮扶资金
+    // 3,000 元" read as 3,000 a month (household tester).
+    tr::measures::line(lang, name, what, dept, period, amount, status)
 }
 
 #[cfg(test)]
@@ -98,11 +101,11 @@ mod tests {
             "{zh}"
         );
         assert!(
-            zh.contains("帮扶资金 2,000.00 元") && !zh.contains('¥'),
+            zh.contains("帮扶资金一共 2,000.00 元") && !zh.contains('¥'),
             "{zh}"
         );
         assert!(
-            zh.contains("，2026年3月2日，") && !zh.contains("至"),
+            zh.contains("，2026年3月2日，帮扶资金") && !zh.contains("至"),
             "a one-off: {zh}"
         );
         let en = line(&m, Lang::En);
@@ -117,5 +120,28 @@ mod tests {
         let chinese = |t: &str| t.chars().any(|c| ('\u{3000}'..='\u{9fff}').contains(&c));
         assert!(!chinese(&before) && !chinese(&after), "{before}|{after}");
         assert_eq!(format!("{before}{dept}{after}"), en);
+    }
+
+    /// 低保 is paid monthly, but the amount is the whole period's: said as a total after the
+    /// period (household tester: read as 3,600 a month).
+    #[test]
+    fn a_monthly_allowance_reads_as_the_total_for_its_period() {
+        let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).expect("date");
+        let m = Measure {
+            measure_type: MeasureType::MinimumLiving,
+            lead_department: "民政局".into(),
+            amount: Fen::from_fen(360_000),
+            start: day(1, 1),
+            end: day(12, 31),
+            status: MeasureStatus::InProgress,
+        };
+        let zh = line(&m, Lang::Zh);
+        assert!(
+            zh.contains("每月发给生活费（低保）")
+                && zh.contains("2026年1月1日至2026年12月31日，帮扶资金一共 3,600.00 元"),
+            "{zh}"
+        );
+        let en = line(&m, Lang::En);
+        assert!(en.contains("31 Dec 2026, support worth ¥3,600.00 in all;"), "{en}");
     }
 }

@@ -62,6 +62,27 @@ async fn a_hotline_operator_files_for_a_caller_and_the_consent_read_aloud_is_rec
         script.contains("乡镇最迟在") && script.contains("12317"),
         "{script}"
     );
+    // …and a text gives the caller the number to keep, as it says (household tester: the
+    // number was only read out). A self-report shows it on screen and gets none.
+    assert!(script.contains("短信发到您留的手机上"), "{script}");
+    let texts: Vec<(String, String)> =
+        sqlx::query_as("select recipient, body from outbox where case_id = $1 and channel = 'sms'")
+            .bind(&id)
+            .fetch_all(&app.state.db.pool)
+            .await
+            .expect("outbox");
+    assert_eq!(texts.len(), 1, "{texts:?}");
+    let to = app::ssr::repo::outbox::open_recipient(&app.state.vault, &texts[0].0).expect("opens");
+    assert_eq!(to, "13512345678");
+    assert!(texts[0].1.contains(&grouped), "{}", texts[0].1);
+    let template = app::domain::wording::sms_templates::template_of(&texts[0].1);
+    assert_eq!(template.map(|t| t.key), Some("tracking_number"));
+    let own = app
+        .submit_report("张三", "13800138000", QINGSHI_VILLAGE)
+        .await;
+    let own = app.case_id_of(&own).await;
+    let (_, _, _, outbox) = crate::fixtures::footprint(&app, &own).await;
+    assert_eq!(outbox, 0, "a self-report gets no text");
     assert_eq!(row.consent_by.as_deref(), Some("demo-rexian"));
     let case = detail(&operator, &id).await;
     // People are named by their display name, never by account id.

@@ -142,6 +142,9 @@ mod tests {
             "{zh}"
         );
         let en = line(&m, Lang::En);
-        assert!(en.contains("31 Dec 2026, support worth ¥3,600.00 in all;"), "{en}");
+        assert!(
+            en.contains("31 Dec 2026, support worth ¥3,600.00 in all;"),
+            "{en}"
+        );
     }
 }

@@ -268,13 +268,13 @@ fn step_of(case: &Case, inputs: &Inputs<'_>) -> Step {
             let mut visit = visit_by.map_or_else(String::new, |d| {
                 tr::progress::then_someone_from_village(lang, lang.date(d))
             });
-            // A visit after the promised result day: the result will be late too (it was
-            // promised on the confirmation page; household tester).
-            let result = case.open_clock(ClockKind::IdentificationOverall);
-            if let (Some(visit_by), Some(result)) = (visit_by, result) {
-                if visit_by > result.due_on {
-                    visit.push_str(&tr::progress::result_late(lang, lang.date(result.due_on)));
-                }
+            // A visit too late for the notice to end by the promised result day: the result
+            // will be late too (it was promised on the confirmation page; household tester).
+            if let (Some(visit_by), Some(result)) =
+                (visit_by, case.open_clock(ClockKind::IdentificationOverall))
+            {
+                let earliest = result::earliest_after_visit(visit_by, inputs);
+                visit.push_str(&result::words(result.due_on, Some(earliest), false, inputs));
             }
             Step {
                 headline: tr::progress_headline::reported(lang).to_owned(),
@@ -562,10 +562,17 @@ fn review_step(case: &Case, procedure: Procedure, step: ReviewStep, inputs: &Inp
         done + tr::progress::help_already_started(lang)
     };
     // While the home visit is timed, the result's own day would go unsaid: the confirmation
-    // promised it, and after 受理 no page said it again (household tester).
-    let then = match (clock, case.open_clock(overall)) {
-        (ClockKind::HomeCheck, Some(result)) if !elimination => {
-            tr::progress::result_by(lang, lang.date(result.due_on))
+    // promised it, and after 受理 no page said it again (household tester). Once the steps
+    // left cannot end by it, it is said to be late instead.
+    let then = match case.open_clock(overall) {
+        Some(result) if !elimination => {
+            let earliest = result::earliest(case, step, inputs);
+            result::words(
+                result.due_on,
+                earliest,
+                clock == ClockKind::HomeCheck,
+                inputs,
+            )
         }
         _ => String::new(),
     };
@@ -581,6 +588,8 @@ fn review_step(case: &Case, procedure: Procedure, step: ReviewStep, inputs: &Inp
 
 #[path = "progress_headline.rs"]
 mod headline;
+#[path = "progress_result.rs"]
+mod result;
 
 #[cfg(test)]
 #[path = "progress_tests.rs"]

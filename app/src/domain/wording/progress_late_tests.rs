@@ -267,3 +267,70 @@ fn waiting_for_the_visit_still_says_when_the_result_comes() {
     let said = format!("认定结果最迟在{}前告诉您", Lang::Zh.date(result_day));
     assert!(p.next.contains(&said), "{}", p.next);
 }
+
+/// The result is not promised by a day the steps left cannot keep: a visit due three days
+/// before it leaves no room for the five-day notice (household tester: a visit moved by a
+/// pause and an extension still promised the original day). Said from the day it became
+/// certain, at every step, not once the visit passed the result day.
+#[test]
+fn a_result_the_steps_left_cannot_meet_is_said_to_be_late_from_the_start() {
+    let result_day = overall().due_on;
+    let late = format!("认定结果也会晚于原定的{}", Lang::Zh.date(result_day));
+    let promised = format!("认定结果最迟在{}前告诉您", Lang::Zh.date(result_day));
+    let visit = |due| clock(ClockKind::HomeCheck, Level::Village, due);
+    let awaiting = reviewing(Procedure::Identification, ReviewStep::AwaitingHomeCheck);
+    let tight = at(awaiting.clone(), vec![visit(date(2026, 3, 14)), overall()]);
+    let p = view(&tight, date(2026, 3, 3), Lang::Zh);
+    assert!(
+        p.next.contains(&late) && !p.next.contains(&promised),
+        "{}",
+        p.next
+    );
+    // With room for the notice, the day is promised.
+    let room = at(awaiting.clone(), vec![visit(date(2026, 3, 10)), overall()]);
+    let p = view(&room, date(2026, 3, 3), Lang::Zh);
+    assert!(
+        p.next.contains(&promised) && !p.next.contains(&late),
+        "{}",
+        p.next
+    );
+    // A paused visit has no date, and the result none either.
+    let mut paused = visit(date(2026, 3, 10));
+    paused.state = ClockState::Paused {
+        remaining_working_days: 4,
+    };
+    let p = view(
+        &at(awaiting, vec![paused, overall()]),
+        date(2026, 3, 5),
+        Lang::Zh,
+    );
+    assert!(!p.next.contains("认定结果"), "{}", p.next);
+    // Visited, but too late for the notice; and a notice that ends after the result day.
+    let checked = at(
+        reviewing(Procedure::Identification, ReviewStep::HomeChecked),
+        vec![overall()],
+    );
+    assert!(view(&checked, date(2026, 3, 14), Lang::Zh)
+        .next
+        .contains(&late));
+    assert!(!view(&checked, date(2026, 3, 10), Lang::Zh)
+        .next
+        .contains(&late));
+    let notice = at(
+        reviewing(
+            Procedure::Identification,
+            ReviewStep::NoticeRunning {
+                from: date(2026, 3, 13),
+                min_until: date(2026, 3, 18),
+                township_reviewed: false,
+            },
+        ),
+        vec![overall()],
+    );
+    assert!(view(&notice, date(2026, 3, 13), Lang::Zh)
+        .next
+        .contains(&late));
+    // Once the day has passed, the overdue box says it, not this sentence.
+    let p = view(&notice, date(2026, 3, 18), Lang::Zh);
+    assert!(p.overdue.is_some() && !p.next.contains(&late), "{}", p.next);
+}

@@ -1,6 +1,6 @@
 //! What a hotline operator or a cadre reads back to the caller right after filing for them:
 //! the tracking number and the dates promised. The case page showed only 查询码, with nothing
-//! to read out, and no text message carries the number (household tester).
+//! to read out (household tester); the number also goes to the household's mobile by text.
 use leptos::prelude::*;
 
 use crate::{domain::wording::iso_day::day_words, i18n::use_lang, tr, wire::cases::CaseView};

@@ -15,7 +15,7 @@ use crate::{
         clock::ClockState,
         id_number::IdNumber,
         mobile::MobileNumber,
-        time::to_beijing,
+        time::{date_zh, to_beijing},
         tracking::TrackingNumber,
     },
     ssr::{
@@ -172,9 +172,18 @@ pub async fn file_counted(
         idempotency_key: key.clone(),
     };
     let queue = QueueColumns::from(&case.queue_keys(&state.policy));
+    // A proxy filing's household heard its tracking number over the phone or from a cadre:
+    // a text gives it to them to keep (household tester: nothing reached the phone).
+    let text = case.channel.is_proxy().then(|| {
+        crate::domain::wording::household::tracking_sms(
+            &tracking.grouped(),
+            &date_zh(case.discovered_on),
+        )
+    });
     let write = NewFiling {
         vault: state.vault.clone(),
         hits,
+        text,
         row,
         snapshot: to_json(&case)?,
         next_due: next_due(&case),
@@ -209,6 +218,8 @@ pub async fn file_counted(
 struct NewFiling {
     vault: crate::ssr::vault::Vault,
     hits: Vec<super::filing_limits::Hit>,
+    /// The tracking number's text to the household (a proxy filing): (kind, body).
+    text: Option<(&'static str, String)>,
     row: CaseRow,
     snapshot: String,
     next_due: Option<String>,
@@ -222,11 +233,14 @@ struct NewFiling {
 /// with the filings beside it (`Db::write_grouped`); PostgreSQL groups commits itself.
 async fn store_filing(state: &AppState, write: NewFiling) -> (NewFiling, Result<(), ServiceError>) {
     if state.db.backend == crate::ssr::db::Backend::Postgres {
-        match write_filing_at_once(state, &write).await {
-            Ok(Written::Stored) => return (write, Ok(())),
-            // Over a limit: nothing was written; the transaction below names the limit.
-            Ok(Written::OverALimit) => {}
-            Err(e) => return (write, Err(e)),
+        // The one statement writes no text: a proxy filing's goes in the transaction below.
+        if write.text.is_none() {
+            match write_filing_at_once(state, &write).await {
+                Ok(Written::Stored) => return (write, Ok(())),
+                // Over a limit: nothing was written; the transaction below names the limit.
+                Ok(Written::OverALimit) => {}
+                Err(e) => return (write, Err(e)),
+            }
         }
         let stored = async {
             let mut tx = state.db.pool.begin().await?;
@@ -292,7 +306,19 @@ async fn write_filing(tx: &mut sqlx::AnyConnection, w: &NewFiling) -> Result<(),
     )
     .await?;
     write_events(tx, &w.vault, &w.case.id, 0, &w.events).await?;
-    write_clocks(tx, &w.row, &w.case, w.now_ms).await
+    write_clocks(tx, &w.row, &w.case, w.now_ms).await?;
+    if let Some((kind, body)) = &w.text {
+        let text = NewMessage {
+            id: &new_id(),
+            channel: outbox::MessageChannel::Sms,
+            recipient: &w.row.applicant_mobile,
+            subject: kind,
+            body,
+            case_id: Some(&w.row.id),
+        };
+        outbox::enqueue(&mut *tx, &w.vault, &text, w.now_ms).await?;
+    }
+    Ok(())
 }
 
 enum Earlier {

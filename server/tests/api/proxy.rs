@@ -115,6 +115,47 @@ async fn a_hotline_operator_files_for_a_caller_and_the_consent_read_aloud_is_rec
         .any(|i| i["case_id"] == id.as_str()));
 }
 
+/// Texts to one phone are counted, a proxy filing's with 忘记查询码's: filing again and again
+/// for one number texted it each time (attacker tester). Past the hour's texts the filing
+/// still stands; its number is only read out.
+#[tokio::test]
+async fn filing_again_and_again_for_one_phone_does_not_text_it_each_time() {
+    let app = spawn_app().await;
+    let operator = app.login("rexian").await;
+    let mobile = "13900000001";
+    for _ in 0..5 {
+        let filed = proxy_file(&operator, "proxy_hotline", mobile, QINGSHI_VILLAGE).await;
+        assert_eq!(filed.status(), 200, "the filing itself is not refused");
+    }
+    let texts = || async {
+        let rows: Vec<String> =
+            sqlx::query_scalar("select recipient from outbox where channel = 'sms'")
+                .fetch_all(&app.state.db.pool)
+                .await
+                .expect("outbox");
+        rows.iter()
+            .filter(|to| {
+                app::ssr::repo::outbox::open_recipient(&app.state.vault, to).expect("opens")
+                    == mobile
+            })
+            .count()
+    };
+    let max = app::ssr::services::lookup::MAX_PER_MOBILE as usize;
+    assert_eq!(texts().await, max);
+    // 忘记查询码 shares the count: nothing more this hour, one call or five filings.
+    let resend = app
+        .post_api("/api/reports/resend", &fields(&[("mobile", mobile)]))
+        .await;
+    assert_eq!(resend.status(), 429);
+    assert_eq!(texts().await, max);
+    app.clock.advance(chrono::Duration::hours(2));
+    let resend = app
+        .post_api("/api/reports/resend", &fields(&[("mobile", mobile)]))
+        .await;
+    assert_eq!(resend.status(), 200);
+    assert_eq!(texts().await, 2 * max, "five filings, but the hour's texts");
+}
+
 #[tokio::test]
 async fn a_proxy_may_use_only_its_own_channels_and_region() {
     let app = spawn_app().await;

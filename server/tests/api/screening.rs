@@ -363,6 +363,14 @@ async fn a_pair_outside_the_officers_region_is_masked_in_the_history_too() {
     let case = detail(&township, &id).await;
     let masked = format!("{}-****-**", &elsewhere[..4]);
     assert_eq!(case["duplicates"][0]["tracking"], masked.as_str());
+    // Nor is its state said: a filing made to see it read whether a household elsewhere is
+    // monitored (attacker tester). That it exists, where and why stays.
+    assert_eq!(
+        case["duplicates"][0]["state_zh"], "",
+        "{}",
+        case["duplicates"]
+    );
+    assert_eq!(case["duplicates"][0]["village"], "河口村");
     let history = timeline(&case);
     assert!(history.contains(&masked), "{history}");
     assert!(!history.contains(&elsewhere), "{history}");
@@ -372,7 +380,12 @@ async fn a_pair_outside_the_officers_region_is_masked_in_the_history_too() {
     );
 
     let county = app.login("xian-officer").await;
-    let whole = timeline(&detail(&county, &id).await);
+    let seen = detail(&county, &id).await;
+    assert_eq!(
+        seen["duplicates"][0]["state_zh"], "待乡镇受理",
+        "in the county's region"
+    );
+    let whole = timeline(&seen);
     assert!(
         whole.contains(&elsewhere),
         "the county covers both: {whole}"

@@ -175,10 +175,12 @@ pub async fn file_counted(
     // A proxy filing's household heard its tracking number over the phone or from a cadre:
     // a text gives it to them to keep (household tester: nothing reached the phone).
     let text = case.channel.is_proxy().then(|| {
-        crate::domain::wording::household::tracking_sms(
+        let (kind, body) = crate::domain::wording::household::tracking_sms(
             &tracking.grouped(),
             &date_zh(case.discovered_on),
-        )
+        );
+        let bucket = super::lookup::texts_bucket(&state.vault, applicant.mobile.as_str());
+        Text { kind, body, bucket }
     });
     let write = NewFiling {
         vault: state.vault.clone(),
@@ -218,8 +220,8 @@ pub async fn file_counted(
 struct NewFiling {
     vault: crate::ssr::vault::Vault,
     hits: Vec<super::filing_limits::Hit>,
-    /// The tracking number's text to the household (a proxy filing): (kind, body).
-    text: Option<(&'static str, String)>,
+    /// The tracking number's text to the household (a proxy filing).
+    text: Option<Text>,
     row: CaseRow,
     snapshot: String,
     next_due: Option<String>,
@@ -227,6 +229,13 @@ struct NewFiling {
     events: Vec<CaseEvent>,
     case: Case,
     now_ms: i64,
+}
+
+/// A text to the household's phone, within the phone's hourly texts (`bucket`).
+struct Text {
+    kind: &'static str,
+    body: String,
+    bucket: String,
 }
 
 /// Stores `write`, handing it back with the outcome. On SQLite the filing shares its commit
@@ -307,17 +316,35 @@ async fn write_filing(tx: &mut sqlx::AnyConnection, w: &NewFiling) -> Result<(),
     .await?;
     write_events(tx, &w.vault, &w.case.id, 0, &w.events).await?;
     write_clocks(tx, &w.row, &w.case, w.now_ms).await?;
-    if let Some((kind, body)) = &w.text {
-        let text = NewMessage {
-            id: &new_id(),
-            channel: outbox::MessageChannel::Sms,
-            recipient: &w.row.applicant_mobile,
-            subject: kind,
-            body,
-            case_id: Some(&w.row.id),
-        };
-        outbox::enqueue(&mut *tx, &w.vault, &text, w.now_ms).await?;
+    let Some(text) = &w.text else {
+        return Ok(());
+    };
+    // Within the phone's texts for the hour, shared with 忘记查询码; past them the filing
+    // stands and the number is only read out (attacker tester: filing again and again for
+    // one number texted it each time).
+    use super::lookup::{MAX_PER_MOBILE, WINDOW_MS};
+    let bucket = &text.bucket;
+    if !crate::ssr::repo::rate_limits::take_in_window(
+        &mut *tx,
+        bucket,
+        MAX_PER_MOBILE,
+        WINDOW_MS,
+        w.now_ms,
+    )
+    .await?
+    {
+        tracing::info!(case_id = %w.row.id, "tracking text held back: the phone's texts are used up");
+        return Ok(());
     }
+    let message = NewMessage {
+        id: &new_id(),
+        channel: outbox::MessageChannel::Sms,
+        recipient: &w.row.applicant_mobile,
+        subject: text.kind,
+        body: &text.body,
+        case_id: Some(&w.row.id),
+    };
+    outbox::enqueue(&mut *tx, &w.vault, &message, w.now_ms).await?;
     Ok(())
 }
 

@@ -96,6 +96,10 @@ pub async fn duplicate_views(
     for found in duplicates {
         let row = cases::by_id(&state.db.pool, &state.vault, &found.case_id).await?;
         let in_scope = covers_village(actor, &found.village);
+        // Outside the reader's region the other filing's state is not said: whether a
+        // household is monitored is its own, and a filing made for an ID number to see
+        // it read as a probe no limit or audit caught (attacker tester). That there is
+        // one, where and why is kept: the township decides on the duplicate.
         let current_state = row
             .as_ref()
             .map_or(found.state.as_str(), |r| r.state.as_str());
@@ -108,7 +112,11 @@ pub async fn duplicate_views(
                 .map(|r| r.applicant_name.clone())
                 .unwrap_or_default(),
             village: super::regions::name_of(state, &found.village).await?,
-            state_zh: labels::state_code_zh(current_state).to_owned(),
+            state_zh: if in_scope {
+                labels::state_code_zh(current_state).to_owned()
+            } else {
+                String::new()
+            },
             reported_on: found.reported_on.to_string(),
             reasons_zh: found
                 .reasons

@@ -116,7 +116,7 @@ pub fn progress(case: &Case, inputs: &Inputs<'_>) -> Progress {
         // A step whose sentence names the date itself (a refusal's) is not told it again, nor
         // a late one: the overdue box says the date has passed (it read 最迟在…前完成 the day
         // after: tester).
-        let said = next.contains(&lang.date(due));
+        let said = next.contains(&lang.date(due)) || step.then.contains(&lang.date(due));
         let quiet = clock.kind.is_minimum() || matches!(clock.state, ClockState::Paused { .. });
         if !said && !quiet && late.is_none() {
             next.push_str(&tr::progress::due(lang, lang.date(due)));
@@ -174,11 +174,21 @@ fn late_clock<'c>(
 fn overdue_sentence(late: &Clock, who: Option<Who>, lang: Lang) -> String {
     // A village late is chased at the village, then upward at the township (it went from the
     // village straight to 12317: household tester).
+    // The county publishes no number on the household's page: it is chased through the
+    // township (it said 催问县乡村振兴局 with no number to call: household tester).
     let who = match who {
         Some(Who::Village) => tr::progress::village_or_township(lang),
-        other => other.unwrap_or(Who::Township).label(lang),
+        Some(Who::County) | None => Who::Township.label(lang),
+        Some(other) => other.label(lang),
     };
-    tr::progress::step_late_due_delay(lang, lang.date(late.due_on), who)
+    let due = lang.date(late.due_on);
+    // The overall limit is the procedure's, not the step's: a paused step read as late
+    // (household tester: "这一步已经超过规定时间" beside "这一步暂时停下了").
+    if late.kind == ClockKind::IdentificationOverall {
+        tr::progress::overall_late_due_delay(lang, due, who)
+    } else {
+        tr::progress::step_late_due_delay(lang, due, who)
+    }
 }
 
 /// Approved extensions and pauses of the case's open clocks, with their reason.
@@ -273,8 +283,7 @@ fn step_of(case: &Case, inputs: &Inputs<'_>) -> Step {
             if let (Some(visit_by), Some(result)) =
                 (visit_by, case.open_clock(ClockKind::IdentificationOverall))
             {
-                let earliest = result::earliest_after_visit(visit_by, inputs);
-                visit.push_str(&result::words(result.due_on, Some(earliest), false, inputs));
+                visit.push_str(&result::after_visit_by(visit_by, result.due_on, inputs));
             }
             Step {
                 headline: tr::progress_headline::reported(lang).to_owned(),
@@ -562,18 +571,11 @@ fn review_step(case: &Case, procedure: Procedure, step: ReviewStep, inputs: &Inp
         done + tr::progress::help_already_started(lang)
     };
     // While the home visit is timed, the result's own day would go unsaid: the confirmation
-    // promised it, and after 受理 no page said it again (household tester). Once the steps
-    // left cannot end by it, it is said to be late instead.
+    // promised it, and after 受理 no page said it again (household tester). A step timed by
+    // the overall limit says it as the result's day too: "最迟在…前完成" under the village's
+    // review read as that step's own deadline (household tester).
     let then = match case.open_clock(overall) {
-        Some(result) if !elimination => {
-            let earliest = result::earliest(case, step, inputs);
-            result::words(
-                result.due_on,
-                earliest,
-                clock == ClockKind::HomeCheck,
-                inputs,
-            )
-        }
+        Some(result) if !elimination => result::words(case, step, result.due_on, true, inputs),
         _ => String::new(),
     };
     Step {

@@ -334,3 +334,73 @@ fn a_result_the_steps_left_cannot_meet_is_said_to_be_late_from_the_start() {
     let p = view(&notice, date(2026, 3, 18), Lang::Zh);
     assert!(p.overdue.is_some() && !p.next.contains(&late), "{}", p.next);
 }
+
+/// A late visit promises no result day (household tester: "认定结果最迟在…前告诉您" beside
+/// the visit's overdue box), and a step the overall limit times says the limit as the
+/// result's day, not as the step's own "最迟在…前完成".
+#[test]
+fn a_late_visit_promises_no_result_day_and_the_overall_limit_is_the_results() {
+    let result_day = Lang::Zh.date(overall().due_on);
+    let visit = clock(ClockKind::HomeCheck, Level::Village, date(2026, 3, 5));
+    let awaiting = at(
+        reviewing(Procedure::Identification, ReviewStep::AwaitingHomeCheck),
+        vec![visit, overall()],
+    );
+    let p = view(&awaiting, date(2026, 3, 9), Lang::Zh);
+    assert!(p.overdue.is_some(), "the visit is late");
+    let may = format!("认定结果也可能晚于原定的{result_day}");
+    assert!(
+        p.next.contains(&may) && !p.next.contains("最迟在2026年3月17日前告诉您"),
+        "{}",
+        p.next
+    );
+    let checked = at(
+        reviewing(Procedure::Identification, ReviewStep::HomeChecked),
+        vec![overall()],
+    );
+    let p = view(&checked, date(2026, 3, 9), Lang::Zh);
+    assert!(
+        p.next
+            .contains(&format!("认定结果最迟在{result_day}前告诉您")),
+        "{}",
+        p.next
+    );
+    assert!(
+        !p.next.contains(&format!("最迟在{result_day}前完成")),
+        "{}",
+        p.next
+    );
+}
+
+/// The overall limit running out is the procedure's lateness, not the step's: a paused visit
+/// read "这一步已经超过规定时间" beside "这一步暂时停下了"; and the county, which publishes no
+/// number here, is chased through the township (household tester).
+#[test]
+fn the_overall_limit_late_is_said_as_the_procedures_and_chased_through_the_township() {
+    let mut visit = clock(ClockKind::HomeCheck, Level::Village, date(2026, 3, 10));
+    visit.state = ClockState::Paused {
+        remaining_working_days: 2,
+    };
+    let paused = at(
+        reviewing(Procedure::Identification, ReviewStep::AwaitingHomeCheck),
+        vec![visit, overall()],
+    );
+    let late = view(&paused, date(2026, 3, 18), Lang::Zh)
+        .overdue
+        .expect("late");
+    assert!(
+        late.contains("认定已经超过规定的总时限") && !late.contains("这一步"),
+        "{late}"
+    );
+    let county = at(
+        reviewing(Procedure::Identification, ReviewStep::TownshipReviewed),
+        vec![overall()],
+    );
+    let late = view(&county, date(2026, 3, 18), Lang::Zh)
+        .overdue
+        .expect("late");
+    assert!(
+        late.contains("催问乡镇") && !late.contains("县乡村振兴局"),
+        "{late}"
+    );
+}

@@ -2,7 +2,7 @@
 //! less than the law allows (the notice's minimum after the visit), so a result promised
 //! before they can end is not promised: it is said to be late, from the day that became
 //! certain, not only once a step passed it (household tester: a visit moved by a pause and an
-//! extension still promised the original day).
+//! extension still promised the original day). A visit already late makes no promise either.
 use chrono::NaiveDate;
 
 use super::Inputs;
@@ -12,47 +12,87 @@ use crate::domain::{
 };
 use crate::tr;
 
-/// The earliest day the county can decide, the steps left taking the least they may: none
-/// while the visit is paused (it has no date either).
-pub(super) fn earliest(case: &Case, step: ReviewStep, inputs: &Inputs<'_>) -> Option<NaiveDate> {
-    let after_notice =
-        |from: NaiveDate| due_date(from.max(inputs.today), inputs.policy.notice_min, inputs.cal);
-    match step {
-        ReviewStep::AwaitingHomeCheck => {
-            let visit = case.open_clock(ClockKind::HomeCheck)?;
-            (!matches!(visit.state, ClockState::Paused { .. })).then(|| after_notice(visit.due_on))
-        }
-        ReviewStep::HomeChecked | ReviewStep::VillageReviewed => Some(after_notice(inputs.today)),
-        ReviewStep::NoticeRunning { min_until, .. } => Some(min_until.max(inputs.today)),
-        ReviewStep::NoticeEnded | ReviewStep::TownshipReviewed => Some(inputs.today),
+/// Where the steps left stand against the result's day.
+enum Outlook {
+    /// They can end by it.
+    InTime,
+    /// The visit is late: the result may be.
+    MaybeLate,
+    /// They cannot end by it.
+    Late,
+    /// Nothing can be said (a paused visit has no date), or the day has passed (the overdue
+    /// box says so).
+    Unsaid,
+}
+
+fn outlook(
+    earliest: Option<NaiveDate>,
+    visit_late: bool,
+    due: NaiveDate,
+    today: NaiveDate,
+) -> Outlook {
+    match earliest {
+        _ if due < today => Outlook::Unsaid,
+        Some(day) if day > due => Outlook::Late,
+        Some(_) if visit_late => Outlook::MaybeLate,
+        Some(_) => Outlook::InTime,
+        None => Outlook::Unsaid,
     }
 }
 
-/// The earliest result when the visit is due on `visit_by` (a filing not yet accepted).
-pub(super) fn earliest_after_visit(visit_by: NaiveDate, inputs: &Inputs<'_>) -> NaiveDate {
-    due_date(
-        visit_by.max(inputs.today),
-        inputs.policy.notice_min,
-        inputs.cal,
-    )
-}
-
-/// "认定结果也会晚于原定的…" when the result can no longer come by `result_due` (and that day
-/// has not passed: the overdue box says so then); else the promise when `promise`.
+/// The result's day as said while `case` is at `step` of its identification; `promise`: the
+/// day itself is said when the steps can end by it.
 pub(super) fn words(
-    result_due: NaiveDate,
-    earliest: Option<NaiveDate>,
+    case: &Case,
+    step: ReviewStep,
+    due: NaiveDate,
     promise: bool,
     inputs: &Inputs<'_>,
 ) -> String {
-    let lang = inputs.lang;
-    match earliest {
-        Some(day) if day > result_due && result_due >= inputs.today => {
-            tr::progress::result_late(lang, lang.date(result_due))
-        }
-        Some(day) if promise && day <= result_due => {
-            tr::progress::result_by(lang, lang.date(result_due))
-        }
-        _ => String::new(),
+    let today = inputs.today;
+    let after_notice =
+        |from: NaiveDate| due_date(from.max(today), inputs.policy.notice_min, inputs.cal);
+    let (earliest, visit_late) = match step {
+        ReviewStep::AwaitingHomeCheck => match case.open_clock(ClockKind::HomeCheck) {
+            Some(visit) if !matches!(visit.state, ClockState::Paused { .. }) => {
+                (Some(after_notice(visit.due_on)), visit.due_on < today)
+            }
+            _ => (None, false),
+        },
+        ReviewStep::HomeChecked | ReviewStep::VillageReviewed => (Some(after_notice(today)), false),
+        ReviewStep::NoticeRunning { min_until, .. } => (Some(min_until.max(today)), false),
+        ReviewStep::NoticeEnded | ReviewStep::TownshipReviewed => (Some(today), false),
+    };
+    said(
+        outlook(earliest, visit_late, due, today),
+        due,
+        promise,
+        inputs,
+    )
+}
+
+/// The result's day as said before acceptance, the visit due on `visit_by`: only whether it
+/// will be late (the confirmation page promised the day; the visit's sentence comes first).
+pub(super) fn after_visit_by(visit_by: NaiveDate, due: NaiveDate, inputs: &Inputs<'_>) -> String {
+    let earliest = due_date(
+        visit_by.max(inputs.today),
+        inputs.policy.notice_min,
+        inputs.cal,
+    );
+    said(
+        outlook(Some(earliest), false, due, inputs.today),
+        due,
+        true,
+        inputs,
+    )
+}
+
+fn said(outlook: Outlook, due: NaiveDate, promise: bool, inputs: &Inputs<'_>) -> String {
+    let (lang, day) = (inputs.lang, inputs.lang.date(due));
+    match outlook {
+        Outlook::Late => tr::progress::result_late(lang, day),
+        Outlook::MaybeLate => tr::progress::result_may_be_late(lang, day),
+        Outlook::InTime if promise => tr::progress::result_by(lang, day),
+        Outlook::InTime | Outlook::Unsaid => String::new(),
     }
 }

@@ -131,9 +131,11 @@ pub(super) fn update_measure(
     if !moves {
         return Err(Refusal::MeasureStatusBackwards);
     }
-    // 已落实 means the help reached the household: not before the day it was planned to start.
-    if status == MeasureStatus::Delivered && ctx.today() < measure.start {
-        return Err(Refusal::DeliveredBeforeStart {
+    // Started or delivered means the help reached the household: not before the day it was
+    // planned to start. 落实中 on a measure a year away met the county's deadline to start
+    // the help on paper (officer tester). One started early is entered again with its day.
+    if status.is_started() && ctx.today() < measure.start {
+        return Err(Refusal::StartedBeforeStart {
             start: measure.start,
         });
     }

@@ -3,16 +3,20 @@
 
 use chrono::{Duration, NaiveDate};
 
-/// A measure starts at most this many days before or after the day it is entered.
-pub const START_WITHIN_DAYS: i64 = 366;
-/// A measure runs at most this long (三年); a longer one is entered again when it is renewed.
-pub const LONGEST_DAYS: i64 = 3 * 366;
+/// A measure starts at most this many days before the day it is entered (三年: a 低保 paid
+/// for two years already is entered as it is, officer tester)…
+pub const START_BACK_DAYS: i64 = 3 * 366;
+/// …and at most this many after it (一年).
+pub const START_AHEAD_DAYS: i64 = 366;
+/// A measure runs at most this long (五年: a college grant runs four); a longer one is
+/// entered again when it is renewed.
+pub const LONGEST_DAYS: i64 = 5 * 366;
 
 /// What is wrong with a measure's dates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MeasureDates {
     EndBeforeStart,
-    /// The start is more than [`START_WITHIN_DAYS`] from today.
+    /// The start is more than [`START_BACK_DAYS`] before or [`START_AHEAD_DAYS`] after today.
     StartFarFromToday,
     /// It runs longer than [`LONGEST_DAYS`].
     TooLong,
@@ -22,7 +26,9 @@ pub enum MeasureDates {
 pub fn check(start: NaiveDate, end: NaiveDate, today: NaiveDate) -> Result<(), MeasureDates> {
     if end < start {
         Err(MeasureDates::EndBeforeStart)
-    } else if (start - today).num_days().abs() > START_WITHIN_DAYS {
+    } else if (today - start).num_days() > START_BACK_DAYS
+        || (start - today).num_days() > START_AHEAD_DAYS
+    {
         Err(MeasureDates::StartFarFromToday)
     } else if end - start > Duration::days(LONGEST_DAYS) {
         Err(MeasureDates::TooLong)
@@ -45,8 +51,9 @@ mod tests {
         assert_eq!(check(day("2026-12-01"), day("2027-11-30"), today), Ok(()));
         // A one-off: one day.
         assert_eq!(check(today, today, today), Ok(()));
-        // Started before it was entered (a 低保 already paid this year).
-        assert_eq!(check(day("2026-01-01"), day("2026-12-31"), today), Ok(()));
+        // Started before it was entered: a 低保 paid since mid-2024, a four-year college grant.
+        assert_eq!(check(day("2024-07-01"), day("2027-06-30"), today), Ok(()));
+        assert_eq!(check(day("2027-09-01"), day("2031-06-30"), today), Ok(()));
     }
 
     #[test]
@@ -68,14 +75,20 @@ mod tests {
             check(day("2026-12-01"), day("2062-12-01"), today),
             Err(MeasureDates::TooLong)
         );
-        // The edges: a year either side, three years long.
+        // The edges: three years back, a year ahead, five years long.
+        let back = today - Duration::days(START_BACK_DAYS);
+        assert_eq!(check(back, back, today), Ok(()));
+        let before = back - Duration::days(1);
         assert_eq!(
-            check(
-                today + Duration::days(START_WITHIN_DAYS),
-                today + Duration::days(START_WITHIN_DAYS),
-                today
-            ),
-            Ok(())
+            check(before, before, today),
+            Err(MeasureDates::StartFarFromToday)
+        );
+        let ahead = today + Duration::days(START_AHEAD_DAYS);
+        assert_eq!(check(ahead, ahead, today), Ok(()));
+        let after = ahead + Duration::days(1);
+        assert_eq!(
+            check(after, after, today),
+            Err(MeasureDates::StartFarFromToday)
         );
         assert_eq!(
             check(today, today + Duration::days(LONGEST_DAYS), today),

@@ -77,8 +77,8 @@ pub enum Refusal {
     },
     /// Measures only move forward: planned, in progress, delivered.
     MeasureStatusBackwards,
-    /// A measure cannot be delivered (已落实) before the day it starts.
-    DeliveredBeforeStart {
+    /// A measure cannot be started (落实中) or delivered (已落实) before the day it starts.
+    StartedBeforeStart {
         start: chrono::NaiveDate,
     },
     /// This clock may not be paused (the statutory identification limit).
@@ -171,7 +171,7 @@ impl Refusal {
                 ("actual", actual.to_string()),
             ],
             Refusal::UnknownMeasure { index } => vec![("index", index.to_string())],
-            Refusal::DeliveredBeforeStart { start } => vec![("start", start.to_string())],
+            Refusal::StartedBeforeStart { start } => vec![("start", start.to_string())],
             Refusal::OutOfScope
             | Refusal::ConsentNotSigned
             | Refusal::NoLabourCannotEliminate
@@ -227,7 +227,7 @@ impl UserMessage for Refusal {
             Refusal::StaleVersion { .. } => "case_refusal.stale_version",
             Refusal::UnknownMeasure { .. } => "case_refusal.unknown_measure",
             Refusal::MeasureStatusBackwards => "case_refusal.measure_status_backwards",
-            Refusal::DeliveredBeforeStart { .. } => "case_refusal.delivered_before_start",
+            Refusal::StartedBeforeStart { .. } => "case_refusal.started_before_start",
             Refusal::ClockNotPausable { .. } => "case_refusal.clock_not_pausable",
             Refusal::ClockNotRunning { .. } => "case_refusal.clock_not_running",
             Refusal::ClockNotPaused { .. } => "case_refusal.clock_not_paused",
@@ -293,7 +293,7 @@ impl UserMessage for Refusal {
             Refusal::StaleVersion { .. } => t::stale_version(lang),
             Refusal::UnknownMeasure { .. } => t::unknown_measure(lang),
             Refusal::MeasureStatusBackwards => t::measure_status_backwards(lang),
-            Refusal::DeliveredBeforeStart { .. } => {
+            Refusal::StartedBeforeStart { .. } => {
                 crate::domain::message::with_arguments(lang, self.key())
             }
             Refusal::ClockNotPausable { .. } => t::clock_not_pausable(lang),
@@ -376,7 +376,7 @@ mod tests {
                 },
                 Refusal::UnknownMeasure { index: 0 },
                 Refusal::MeasureStatusBackwards,
-                Refusal::DeliveredBeforeStart {
+                Refusal::StartedBeforeStart {
                     start: chrono::NaiveDate::MIN,
                 },
                 Refusal::ClockNotPausable {

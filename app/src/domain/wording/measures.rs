@@ -47,6 +47,23 @@ pub fn line_parts(measure: &Measure, lang: Lang) -> (String, String, String) {
     }
 }
 
+/// About a month's share of a measure paid monthly (低保, 特困供养, 公益岗位) over two months
+/// or more, in whole yuan.
+fn monthly(measure: &Measure) -> Option<Fen> {
+    let paid_monthly = matches!(
+        measure.measure_type,
+        MeasureType::MinimumLiving
+            | MeasureType::ExtremePovertySupport
+            | MeasureType::PublicWelfareJob
+    );
+    let days = (measure.end - measure.start).num_days() + 1;
+    let months = (days as f64 / 30.44).round() as i64;
+    (paid_monthly && months >= 2).then(|| {
+        let yuan = (measure.amount.fen() as f64 / months as f64 / 100.0).round() as i64;
+        Fen::from_fen(yuan * 100)
+    })
+}
+
 fn render(measure: &Measure, lang: Lang, dept: &str) -> String {
     let name = measure.measure_type.label(lang);
     let what = plain(measure.measure_type, lang);
@@ -54,18 +71,29 @@ fn render(measure: &Measure, lang: Lang, dept: &str) -> String {
     let amount = if measure.amount == Fen::ZERO {
         String::new()
     } else {
-        // One currency mark: "¥3,000.00" in English, "3,000.00 元" in Chinese (and in a
-        // language added later, whose `measures.amount` says where 元 goes).
-        let shown = match lang {
-            Lang::En => measure.amount.to_string(),
-            _ => measure.amount.grouped_yuan(),
+        let shown = |fen: Fen| {
+            // One currency mark: "¥3,000" in English, "3,000 元" in Chinese (and in a
+            // language added later, whose `measures.amount` says where 元 goes); no ".00"
+            // on whole yuan (household tester: hard to read).
+            let text = match lang {
+                Lang::En => fen.to_string(),
+                _ => fen.grouped_yuan(),
+            };
+            text.strip_suffix(".00").map_or(text.clone(), str::to_owned)
         };
-        tr::measures::amount(lang, shown)
+        match monthly(measure) {
+            // Paid monthly: the total read as a month's (household tester).
+            Some(month) => tr::measures::amount_monthly(lang, shown(measure.amount), shown(month)),
+            None => tr::measures::amount(lang, shown(measure.amount)),
+        }
     };
     // When it runs: the household could not tell a job starting next week from one running
     // a year (household tester).
     // A one-off (临时救助) has one day, not "from that day to that day" (household tester).
-    let period = if measure.start == measure.end {
+    let period = if measure.measure_type.is_one_off() {
+        // Paid once: the day says what happens on it (a bare date read as nothing).
+        tr::measures::paid_on(lang, lang.date(measure.start))
+    } else if measure.start == measure.end {
         lang.date(measure.start)
     } else {
         tr::measures::period(lang, lang.date(measure.start), lang.date(measure.end))
@@ -101,7 +129,7 @@ mod tests {
             "{zh}"
         );
         assert!(
-            zh.contains("帮扶资金一共 2,000.00 元") && !zh.contains('¥'),
+            zh.contains("帮扶资金一共 2,000 元") && !zh.contains('¥'),
             "{zh}"
         );
         assert!(
@@ -110,7 +138,7 @@ mod tests {
         );
         let en = line(&m, Lang::En);
         assert!(
-            en.contains("medical bills") && en.contains("¥2,000.00"),
+            en.contains("medical bills") && en.contains("¥2,000"),
             "{en}"
         );
         assert!(!en.contains("yuan") && !en.contains('元'), "{en}");
@@ -138,12 +166,26 @@ mod tests {
         let zh = line(&m, Lang::Zh);
         assert!(
             zh.contains("每月发给生活费（低保）")
-                && zh.contains("2026年1月1日至2026年12月31日，帮扶资金一共 3,600.00 元"),
+                && zh.contains(
+                    "2026年1月1日至2026年12月31日，帮扶资金一共 3,600 元（大约每月 300 元）"
+                ),
             "{zh}"
+        );
+        // 临时救助 is paid on its day, and the day says so.
+        let relief = Measure {
+            measure_type: MeasureType::TemporaryRelief,
+            start: day(3, 2),
+            end: day(3, 2),
+            ..m.clone()
+        };
+        let zh_relief = line(&relief, Lang::Zh);
+        assert!(
+            zh_relief.contains("，2026年3月2日发放，帮扶资金一共 3,600 元，"),
+            "{zh_relief}"
         );
         let en = line(&m, Lang::En);
         assert!(
-            en.contains("31 Dec 2026, support worth ¥3,600.00 in all;"),
+            en.contains("31 Dec 2026, support worth ¥3,600 in all (about ¥300 a month);"),
             "{en}"
         );
     }

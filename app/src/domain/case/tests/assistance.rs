@@ -404,7 +404,7 @@ fn advancing_a_measure_takes_it_one_stage_on() {
 }
 
 #[test]
-fn a_measure_is_delivered_from_its_start_and_its_dates_must_be_plausible() {
+fn a_measure_is_started_from_its_start_and_its_dates_must_be_plausible() {
     let mut j = at("identified");
     let start = j.today() + Duration::days(10);
     let plan = |m: Measure| CaseCommand::AddPlan { measures: vec![m] };
@@ -428,15 +428,28 @@ fn a_measure_is_delivered_from_its_start_and_its_dates_must_be_plausible() {
         index: 0,
         status: MeasureStatus::Delivered,
     };
-    // 已落实 before the help could have begun was recorded as done (officer tester).
+    // 已落实 before the help could have begun was recorded as done, and 落实中 met the
+    // county's deadline to start the help on paper (officer tester).
     let refused = j.try_role(Role::DepartmentLiaison, &deliver);
-    assert_eq!(refused, Err(Refusal::DeliveredBeforeStart { start }));
+    assert_eq!(refused, Err(Refusal::StartedBeforeStart { start }));
+    let begin = CaseCommand::UpdateMeasureStatus {
+        index: 0,
+        status: MeasureStatus::InProgress,
+    };
+    let early = j.try_role(Role::DepartmentLiaison, &begin);
+    assert_eq!(early, Err(Refusal::StartedBeforeStart { start }));
+    assert!(j.case.open_clock(K::AssistanceStarted).is_some());
     let refused = refused.unwrap_err();
     assert!(
         refused.zh().contains("{start}"),
         "the refusal names the start day"
     );
     assert_eq!(refused.args(), vec![("start", start.to_string())]);
-    j.days(10).act(Role::DepartmentLiaison, deliver);
+    j.days(10).act(Role::DepartmentLiaison, begin);
+    assert!(
+        j.case.open_clock(K::AssistanceStarted).is_none(),
+        "met on its day"
+    );
+    j.act(Role::DepartmentLiaison, deliver);
     assert_eq!(j.case.measures[0].status, MeasureStatus::Delivered);
 }

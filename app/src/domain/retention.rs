@@ -100,24 +100,6 @@ impl Retention {
             Err(problems)
         }
     }
-
-    /// What changed, for the audit log ("" when nothing did).
-    pub fn change_from(&self, before: &Retention) -> String {
-        let mut parts = Vec::new();
-        if before.delivered_payload_days != self.delivered_payload_days {
-            parts.push(format!(
-                "delivered_payload_days {}→{}",
-                before.delivered_payload_days, self.delivered_payload_days
-            ));
-        }
-        if before.refused_filing_days != self.refused_filing_days {
-            parts.push(format!(
-                "refused_filing_days {}→{}",
-                before.refused_filing_days, self.refused_filing_days
-            ));
-        }
-        parts.join("; ")
-    }
 }
 
 const DAY_MS: i64 = 86_400_000;
@@ -230,17 +212,6 @@ mod tests {
                 Err(fields) => assert_eq!(got, Err(fields.to_vec()), "{delivered:?} {refused:?}"),
             }
         }
-    }
-
-    #[test]
-    fn a_change_names_each_period_that_moved() {
-        let before = Retention::default();
-        assert_eq!(before.change_from(&before), "");
-        let after = Retention {
-            refused_filing_days: 365,
-            ..before
-        };
-        assert_eq!(after.change_from(&before), "refused_filing_days 200→365");
     }
 
     #[test]

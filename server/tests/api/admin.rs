@@ -339,17 +339,28 @@ async fn every_administrator_change_is_written_to_the_audit_chain() {
         let (_, actor, detail) = row.unwrap_or_else(|| panic!("{action} in {actions:?}"));
         assert_eq!(actor, "demo-xian-admin", "{action}");
         assert!(!detail.is_empty(), "{action}");
+        // In Chinese, as the page's words: no role or region codes (officer tester).
+        assert!(
+            !detail.contains('_') && !detail.contains("52279"),
+            "{action}: {detail}"
+        );
     }
+    let detail_of = |action: &str| {
+        let row = actions.iter().find(|(a, _, _)| a == action).expect("row");
+        row.2.clone()
+    };
+    assert!(detail_of("calendar_changed").contains("2026-12-24 放假 演示假日"));
+    assert!(detail_of("policy_changed").ends_with("；自2026-12-01起执行"));
     // The audit page says what changed, as the CSV does (officer tester).
     let page = admin.get_html("/staff/audit").await;
     assert!(
-        page.contains("wangge-shadow inactive"),
+        page.contains("wangge-shadow 停用"),
         "the account and what was done"
     );
     // A change is 已完成, not 已查看 as a read is (tester).
     let row = page
         .split("<tr")
-        .find(|row| row.contains("wangge-shadow inactive"))
+        .find(|row| row.contains("wangge-shadow 停用"))
         .expect("the row");
     assert!(row.contains("已完成") && !row.contains("已查看"), "{row}");
 }

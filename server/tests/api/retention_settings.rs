@@ -70,12 +70,12 @@ async fn the_admin_sets_retention_periods_within_legal_bounds_and_the_change_is_
     let audited = retention_rows(&app).await;
     assert_eq!(audited.len(), 1);
     assert_eq!(audited[0].actor_role, "county_admin");
+    // Said by the form's labels, old → new, in Chinese (officer tester: it read in codes).
+    let detail = &audited[0].detail;
     assert!(
-        audited[0]
-            .detail
-            .contains("delivered_payload_days 30→7; refused_filing_days 200→365"),
-        "{}",
-        audited[0].detail
+        detail.starts_with("已发短信、邮件的号码和内容保留（天，7至180） 30→7；")
+            && detail.contains(" 200→365；自2026-11-23起执行"),
+        "{detail}"
     );
     // Saving the same periods again (another field changed) writes no second row.
     let again = policy_fields(

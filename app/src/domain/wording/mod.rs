@@ -1,6 +1,7 @@
 //! Every word people read, in one layer keyed by the domain's vocabulary: household pages and
 //! SMS, staff pages, inbox and email. zh-CN first, English second. When the move to
 //! translation files comes, it happens here and nowhere else.
+pub mod admin_changes;
 pub mod audit;
 pub mod audit_words;
 pub mod by_lang;

@@ -83,7 +83,11 @@ pub async fn create(
         return Err(refused("username", AccountFieldError::UsernameTaken));
     }
     tracing::info!(target: "audit", user = %row.id, role = %row.role, "account created");
-    let detail = format!("{} {} {}", row.username, row.role, row.region_code);
+    // Said as the page says it: the role and the place by name (it read in codes: tester).
+    let role =
+        crate::domain::role::Role::from_code(&row.role).map_or(row.role.as_str(), |r| r.label_zh());
+    let place = super::regions::name_of(state, &row.region_code).await?;
+    let detail = format!("{} {role} {place}", row.username);
     changed(
         state,
         staff,
@@ -168,11 +172,7 @@ pub async fn set_active(
     // Its sessions, or its role and scope, are read afresh at once here.
     state.sessions.forget_user(user_id);
     tracing::info!(target: "audit", admin = %staff.id, user = %user_id, active, "account (de)activated");
-    let detail = format!(
-        "{} {}",
-        user.username,
-        if active { "active" } else { "inactive" }
-    );
+    let detail = format!("{} {}", user.username, if active { "启用" } else { "停用" });
     changed(
         state,
         staff,

@@ -142,7 +142,8 @@ pub async fn set_policy(
         millis(now),
     )
     .await?;
-    let change = policy.retention.change_from(&state.policy.retention);
+    use crate::domain::wording::admin_changes::{policy_change, policy_detail};
+    let change = policy_change(&state.policy, &policy, |key| key.starts_with("retention_"));
     if !change.is_empty() {
         let reader = super::audit::Reader {
             staff,
@@ -150,7 +151,7 @@ pub async fn set_policy(
             now,
         };
         let read = super::audit::Read {
-            detail: format!("{change}; effective {effective}"),
+            detail: policy_detail(&change, effective),
             ..Default::default()
         };
         let entry = reader.entry(
@@ -169,7 +170,7 @@ pub async fn set_policy(
         crate::domain::audit::AuditAction::PolicyChanged,
         crate::domain::audit::Outcome::Allowed,
         &super::audit::Read {
-            detail: format!("effective {effective}"),
+            detail: policy_detail(&policy_change(&state.policy, &policy, |_| true), effective),
             ..Default::default()
         },
     );
@@ -197,7 +198,11 @@ pub async fn set_day(
     settings::add_year(&mut *tx, i64::from(date.year()), millis(now)).await?;
     tx.commit().await?;
     tracing::info!(target: "audit", admin = %staff.id, day = %date, kind = kind.code(), "calendar day set");
-    let detail = format!("{date} {} {name}", kind.code());
+    let kind_zh = match kind {
+        DayKind::Holiday => crate::tr::settings::holiday(crate::domain::lang::Lang::Zh),
+        DayKind::Workday => crate::tr::settings::workday(crate::domain::lang::Lang::Zh),
+    };
+    let detail = format!("{date} {kind_zh} {name}");
     let action = crate::domain::audit::AuditAction::CalendarChanged;
     super::admin::changed(state, staff, address, now, action, detail).await?;
     reload(state, now).await
@@ -215,7 +220,7 @@ pub async fn remove_day(
         return Err(ServiceError::NotFound);
     }
     tracing::info!(target: "audit", admin = %staff.id, day, "calendar day removed");
-    let detail = format!("{} removed", day.trim());
+    let detail = crate::tr::admin_changes::removed(crate::domain::lang::Lang::Zh, day.trim());
     let action = crate::domain::audit::AuditAction::CalendarChanged;
     super::admin::changed(state, staff, address, now, action, detail).await?;
     reload(state, now).await

@@ -24,6 +24,8 @@ pub fn CallerScript(case: CaseView) -> impl IntoView {
             view! {
                 <section class="card alert" data-testid="caller-script" aria-label=tr::case_page::read_to_caller(t)>
                     <h2>{tr::case_page::read_to_caller(t)}</h2>
+                    // A mistyped number loses both the text and the look-up (household tester).
+                    <p class="muted">{tr::case_page::check_mobile_first(t)}</p>
                     <p>{script}</p>
                 </section>
             }

@@ -50,10 +50,14 @@ pub(super) fn parse_mobile(raw: &str) -> Parsed<MobileNumber> {
     }
 }
 
-/// `YYYY-MM-DD`; whether the date is allowed is the engine's call.
+/// `YYYY-MM-DD`, exactly (chrono alone also read `+002026-12-10`: attacker tester); whether
+/// the date is allowed is the engine's call.
 pub(super) fn parse_date(raw: &str) -> Parsed<NaiveDate> {
     match raw.trim() {
         "" => Err(CommandFieldError::Missing),
+        text if text.len() != 10 || !text.starts_with(|c: char| c.is_ascii_digit()) => {
+            Err(CommandFieldError::BadDate)
+        }
         text => NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| CommandFieldError::BadDate),
     }
 }

@@ -141,7 +141,14 @@ fn a_missing_or_unknown_kind_is_reported_under_kind() {
 
 #[test]
 fn a_malformed_date_is_a_bad_date() {
-    for bad in ["2025/03/05", "2025-02-30", "05-03-2025", "tomorrow"] {
+    for bad in [
+        "2025/03/05",
+        "2025-02-30",
+        "05-03-2025",
+        "tomorrow",
+        "+002026-12-10",
+        "2026-3-5",
+    ] {
         let form = CommandForm {
             date: bad.into(),
             ..complete_form(CommandKind::StartNotice)

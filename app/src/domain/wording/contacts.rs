@@ -14,13 +14,20 @@ pub fn rank(who: Option<Who>, dialable: bool, step: Option<Who>) -> (bool, bool)
 }
 
 /// What to do if nobody came by the promised date, given whoever the list has on top (`None`:
-/// the 12317 hotline, on top only when no other number is published).
-pub fn nobody_came(top: Option<Who>, lang: Lang) -> &'static str {
+/// the 12317 hotline, on top only when no other number is published). `dated`: the page
+/// shows the step's date; a paused step shows none, and "上面写的日期" pointed at nothing
+/// (household tester).
+pub fn nobody_came(top: Option<Who>, dated: bool, lang: Lang) -> String {
+    let lead = if dated {
+        tr::contacts::lead_dated(lang)
+    } else {
+        tr::contacts::lead_undated(lang)
+    };
     match top {
-        Some(Who::Responsible) => tr::contacts::nobody_came_responsible_first(lang),
-        Some(Who::Township) => tr::contacts::nobody_came_township_first(lang),
-        Some(Who::Village) => tr::contacts::nobody_come_date_above(lang),
-        Some(Who::County) | None => tr::contacts::nobody_came_hotline_only(lang),
+        Some(Who::Responsible) => tr::contacts::nobody_came_responsible_first(lang, lead),
+        Some(Who::Township) => tr::contacts::nobody_came_township_first(lang, lead),
+        Some(Who::Village) => tr::contacts::nobody_come_date_above(lang, lead),
+        Some(Who::County) | None => tr::contacts::nobody_came_hotline_only(lang, lead),
     }
 }
 
@@ -52,16 +59,16 @@ mod tests {
         ];
         for (village, township, says, never) in rows {
             let first = top([false, *village, *township], Some(Who::Village));
-            let zh = nobody_came(first, Lang::Zh);
+            let zh = nobody_came(first, true, Lang::Zh);
             assert!(zh.contains(says), "{village} {township}: {zh}");
             for n in *never {
                 assert!(!zh.contains(n), "{village} {township}: {zh}");
             }
-            let en = nobody_came(first, Lang::En);
+            let en = nobody_came(first, true, Lang::En);
             assert!(en.is_ascii() && en.contains("12317"), "{en}");
         }
         // With no office phone, the first thing said is the number that can be dialled.
-        let en = nobody_came(top([false, false, false], None), Lang::En);
+        let en = nobody_came(top([false, false, false], None), true, Lang::En);
         assert!(en.find("12317") < en.find("village"), "{en}");
     }
 
@@ -71,16 +78,16 @@ mod tests {
     fn the_advice_names_first_whoever_the_list_has_on_top() {
         let all = [true, true, true];
         assert_eq!(top(all, Some(Who::Township)), Some(Who::Township));
-        let township = nobody_came(top(all, Some(Who::Township)), Lang::Zh);
+        let township = nobody_came(top(all, Some(Who::Township)), true, Lang::Zh);
         assert!(township.contains("请先打乡镇电话"), "{township}");
         assert!(!township.contains("先找村委会"), "{township}");
-        let village = nobody_came(top(all, Some(Who::Village)), Lang::Zh);
+        let village = nobody_came(top(all, Some(Who::Village)), true, Lang::Zh);
         assert!(village.contains("先找村委会"), "{village}");
         // The county's step: nobody on the list is the county, so the list keeps its order
         // (the responsible person first, once named), and so does the advice.
         let county = top(all, Some(Who::County));
         assert_eq!(county, Some(Who::Responsible));
-        assert!(nobody_came(county, Lang::Zh).contains("请先打帮扶责任人的电话"));
+        assert!(nobody_came(county, true, Lang::Zh).contains("请先打帮扶责任人的电话"));
         assert_eq!(
             top([false, true, true], Some(Who::County)),
             Some(Who::Village)
@@ -95,8 +102,26 @@ mod tests {
             Some(Who::Village)
         );
         for who in [Who::Township, Who::Responsible, Who::Village] {
-            let en = nobody_came(Some(who), Lang::En);
+            let en = nobody_came(Some(who), true, Lang::En);
             assert!(en.is_ascii() && en.contains("12317"), "{en}");
+        }
+    }
+
+    /// A paused step shows no date: the advice points at none (household tester).
+    #[test]
+    fn without_a_date_the_advice_points_at_none() {
+        for lang in [Lang::Zh, Lang::En] {
+            let dated = nobody_came(Some(Who::Village), true, lang);
+            let undated = nobody_came(Some(Who::Village), false, lang);
+            assert!(dated.contains(tr::contacts::lead_dated(lang)), "{dated}");
+            assert!(
+                undated.starts_with(tr::contacts::lead_undated(lang)),
+                "{undated}"
+            );
+            assert!(
+                !undated.contains("上面写的日期") && !undated.contains("date above"),
+                "{undated}"
+            );
         }
     }
 }

@@ -47,6 +47,8 @@ pub struct Progress {
     pub next: String,
     /// The date the next step is due, if it has one.
     pub due: Option<NaiveDate>,
+    /// The page shows the next step's date (not while it is paused).
+    pub dated: bool,
     /// Who does the next step (whom to call).
     pub who: Option<Who>,
     /// Set when the step is late: says so, whom to call, and that it has been reported up.
@@ -129,6 +131,7 @@ pub fn progress(case: &Case, inputs: &Inputs<'_>) -> Progress {
         done: step.done,
         next,
         due,
+        dated: clock.is_some_and(|c| !matches!(c.state, ClockState::Paused { .. })),
         who: step.who,
         overdue,
         notes: notes(case, inputs),
@@ -189,80 +192,6 @@ fn overdue_sentence(late: &Clock, who: Option<Who>, lang: Lang) -> String {
     } else {
         tr::progress::step_late_due_delay(lang, due, who)
     }
-}
-
-/// Approved extensions and pauses of the case's open clocks, with their reason.
-fn notes(case: &Case, inputs: &Inputs<'_>) -> Vec<String> {
-    let lang = inputs.lang;
-    let mut notes = Vec::new();
-    if case.green_channel && !case.state.is_closed() {
-        notes.push(tr::progress::fast_track_open_help(lang).to_owned());
-    }
-    for clock in case.open_clocks() {
-        let label = clock.kind.label(lang);
-        if clock.extended > 0 {
-            let reason = extension_reason(inputs.events, clock.kind).unwrap_or_default();
-            notes.push(tr::progress::deadline_extended_reason(
-                lang,
-                label,
-                lang.date(clock.due_on),
-                reason,
-            ));
-        }
-        if let ClockState::Paused { .. } = clock.state {
-            let reason = pause_reason(inputs.events, clock.kind).unwrap_or_default();
-            notes.push(tr::progress::paused_reason_paused_days(lang, label, reason));
-        } else if let Some((from, to, reason)) = ended_pause(inputs.events, clock) {
-            // A pause that ended moved the date too: the extension's note alone read as if
-            // its reason moved it all (officer tester).
-            notes.push(tr::progress::paused_before(
-                lang,
-                label,
-                lang.date(from),
-                lang.date(to),
-                reason,
-                lang.date(clock.due_on),
-            ));
-        }
-    }
-    notes
-}
-
-fn extension_reason(events: &[CaseEvent], kind: ClockKind) -> Option<String> {
-    events.iter().rev().find_map(|e| match &e.kind {
-        EventKind::ExtensionRequested { clock, reason, .. } if *clock == kind => {
-            Some(reason.clone())
-        }
-        _ => None,
-    })
-}
-
-/// The latest pause of `clock` since it started that has ended: (from, to, reason).
-fn ended_pause(events: &[CaseEvent], clock: &Clock) -> Option<(NaiveDate, NaiveDate, String)> {
-    let resumed = events.iter().rev().find_map(|e| match &e.kind {
-        EventKind::ClockResumed {
-            clock: kind, on, ..
-        } if *kind == clock.kind && *on >= clock.started_on => Some(*on),
-        _ => None,
-    })?;
-    events.iter().rev().find_map(|e| match &e.kind {
-        EventKind::ClockPaused {
-            clock: kind,
-            on,
-            reason,
-            ..
-        } if *kind == clock.kind && *on <= resumed && *on >= clock.started_on => {
-            Some((*on, resumed, reason.clone()))
-        }
-        _ => None,
-    })
-}
-
-fn pause_reason(events: &[CaseEvent], kind: ClockKind) -> Option<String> {
-    events.iter().rev().find_map(|e| match &e.kind {
-        EventKind::ClockPaused { clock, reason, .. } if *clock == kind => Some(reason.clone()),
-        _ => None,
-    })
 }
 
 fn step_of(case: &Case, inputs: &Inputs<'_>) -> Step {
@@ -590,8 +519,11 @@ fn review_step(case: &Case, procedure: Procedure, step: ReviewStep, inputs: &Inp
 
 #[path = "progress_headline.rs"]
 mod headline;
+#[path = "progress_notes.rs"]
+mod notes;
 #[path = "progress_result.rs"]
 mod result;
+use notes::notes;
 
 #[cfg(test)]
 #[path = "progress_tests.rs"]

@@ -305,6 +305,8 @@ fn a_result_the_steps_left_cannot_meet_is_said_to_be_late_from_the_start() {
         Lang::Zh,
     );
     assert!(!p.next.contains("认定结果"), "{}", p.next);
+    // Nor does the advice under the contacts point at "the date above".
+    assert!(!p.dated && view(&room, date(2026, 3, 3), Lang::Zh).dated);
     // Visited, but too late for the notice; and a notice that ends after the result day.
     let checked = at(
         reviewing(Procedure::Identification, ReviewStep::HomeChecked),

@@ -94,13 +94,15 @@ pub fn promised_dates(
 
 /// Whom the household can call: its responsible person (once named), its village committee,
 /// its township, and the 12317 hotline (always), in the order of `contacts::rank` (`first`:
-/// whoever does the current step); and the advice under them, which follows that order.
+/// whoever does the current step); and the advice under them, which follows that order and
+/// points at the step's date only when the page shows one.
 pub async fn contact_lines(
     state: &AppState,
     case: &Case,
-    first: Option<Who>,
+    progress: &Progress,
     lang: Lang,
 ) -> Result<(Vec<ContactLine>, String), ServiceError> {
+    let first = progress.who;
     let mut lines = Vec::new();
     if let Some(person) = &case.responsible {
         let (name, phone) = name_and_phone(person, case.responsible_phone.as_ref());
@@ -108,7 +110,8 @@ pub async fn contact_lines(
     }
     lines.extend(region_lines(state, &case.village, lang).await?);
     lines.sort_by_key(|(who, line)| rank(*who, line.phone.is_some(), first));
-    let advice = nobody_came(lines.first().and_then(|(who, _)| *who), lang).to_owned();
+    let top = lines.first().and_then(|(who, _)| *who);
+    let advice = nobody_came(top, progress.dated, lang);
     Ok((lines.into_iter().map(|(_, line)| line).collect(), advice))
 }
 
@@ -180,8 +183,7 @@ pub async fn track_result(
         .unwrap_or_default();
     // Same clocks and policy as the staff side: see `domain::wording::progress`.
     let (engine_case, progress) = load_progress(state, &case.id, now, lang).await?;
-    let who = progress.who;
-    let (contacts, contact_advice) = contact_lines(state, &engine_case, who, lang).await?;
+    let (contacts, contact_advice) = contact_lines(state, &engine_case, &progress, lang).await?;
     // "If nobody came by the date above" reads wrong once the date has passed: the overdue
     // box then says whom to call (regression tester).
     let contact_advice = match progress.overdue {

@@ -453,7 +453,7 @@ pub async fn submission_info(
         .ok_or_else(|| ServiceError::Corrupt(format!("case {} has no filing clocks", case.id)))?;
     // In the order the progress look-up lists them: whoever does the next step first.
     let (contacts, contact_advice) =
-        household::contact_lines(state, &engine_case, progress.who, lang).await?;
+        household::contact_lines(state, &engine_case, &progress, lang).await?;
     Ok(SubmissionInfo {
         tracking: tracking.grouped(),
         submitted_on: lang.date(discovered),

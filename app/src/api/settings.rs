@@ -36,7 +36,7 @@ pub async fn save_calendar_day(day: String, kind: String, name: String) -> Resul
         settings::set_day(&ctx.state, &staff, &day, &kind, &name, &address, ctx.now()).await
     })
     .await?;
-    leptos_axum::redirect("/staff/settings");
+    leptos_axum::redirect("/staff/settings?done=day_saved");
     Ok(())
 }
 
@@ -48,6 +48,6 @@ pub async fn remove_calendar_day(day: String) -> Result<(), AppError> {
         settings::remove_day(&ctx.state, &staff, &day, &address, ctx.now()).await
     })
     .await?;
-    leptos_axum::redirect("/staff/settings");
+    leptos_axum::redirect("/staff/settings?done=day_removed");
     Ok(())
 }

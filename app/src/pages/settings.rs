@@ -53,17 +53,29 @@ pub fn SettingsPage() -> impl IntoView {
             ],
         )
     };
-    let saved = leptos_router::hooks::use_query_map()
+    // What was done, said after the page comes back (a holiday added or removed without
+    // JavaScript came back with no word: officer tester).
+    let done = leptos_router::hooks::use_query_map()
         .read_untracked()
         .get("done")
-        .is_some_and(|d| d == "saved");
-    let saved = move || saved || matches!(save_policy.value().get(), Some(Ok(())));
+        .unwrap_or_default();
+    let saved = move || {
+        if matches!(save_policy.value().get(), Some(Ok(()))) {
+            return Some(tr::settings::policy_saved(t));
+        }
+        match done.as_str() {
+            "saved" => Some(tr::settings::policy_saved(t)),
+            "day_saved" => Some(tr::settings::day_saved(t)),
+            "day_removed" => Some(tr::settings::day_removed(t)),
+            _ => None,
+        }
+    };
     view! {
         <p><a href="/staff/admin">{tr::staff::back_to_admin(t)}</a></p>
         <h1>{tr::admin::settings(t)}</h1>
         {move || error().map(|e| view! { <p class="banner error" role="alert">{e}</p> })}
-        {move || (error().is_none() && saved()).then(|| view! {
-            <p class="banner ok" role="status">{tr::settings::policy_saved(t)}</p>
+        {move || saved().filter(|_| error().is_none()).map(|said| view! {
+            <p class="banner ok" role="status">{said}</p>
         })}
         <Suspense fallback=move || view! { <p class="loading">{tr::common::loading(t)}</p> }>
             {move || Suspend::new(async move {
@@ -95,12 +107,27 @@ fn SettingsForms(
             .to_owned(),
         None => stored,
     };
+    // Each refused field is marked where it is, not only in the banner ~700 px above
+    // (officer tester).
+    let refused = move |name: &str| match save_policy.value().get_untracked() {
+        Some(Err(AppError::Validation(fields))) => fields
+            .into_iter()
+            .find(|f| f.field == name)
+            .map(|f| f.message),
+        _ => None,
+    };
     let number = {
         let kept = kept.clone();
         move |name: &'static str, label: &'static str, value: String| {
             let value = kept(name, value);
+            let problem = refused(name);
+            let says = format!("{name}-says");
+            let bad = problem.is_some().then_some("true");
+            let described = problem.is_some().then(|| says.clone());
             view! {
-                <div class="field"><label for=name>{label}</label><input id=name name=format!("policy[{name}]") type="text" inputmode="numeric" value=value /></div>
+                <div class="field"><label for=name>{label}</label><input id=name name=format!("policy[{name}]") type="text" inputmode="numeric" value=value aria-invalid=bad aria-describedby=described />
+                    {problem.map(|p| view! { <p class="field-error" id=says>{p}</p> })}
+                </div>
             }
         }
     };

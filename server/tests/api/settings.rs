@@ -182,6 +182,16 @@ async fn the_policy_form_names_what_it_refuses_and_says_when_it_saved() {
     let tag = |attribute: &str| crate::helpers::tag_with(&page, attribute).to_owned();
     assert!(tag(r#"id="income_line""#).contains(r#"value="9100""#));
     assert!(tag(r#"id="home_check_days""#).contains(r#"value="abc""#));
+    // …and the refused field is marked where it is, not only in the banner (officer tester).
+    assert!(tag(r#"id="home_check_days""#).contains(r#"aria-invalid="true""#));
+    let says = page
+        .find(r#"id="home_check_days-says""#)
+        .map(|at| &page[at..at + 120]);
+    assert!(
+        says.is_some_and(|s| s.contains("请填写合理的天数")),
+        "{says:?}"
+    );
+    assert!(!tag(r#"id="income_line""#).contains("aria-invalid"));
     assert!(page.contains(r#"formaction="/staff/settings""#));
     let kept: Value = admin
         .post_api("/api/settings/current", &[])
@@ -200,6 +210,23 @@ async fn the_policy_form_names_what_it_refuses_and_says_when_it_saved() {
     let back = path_of(answer.headers()["location"].to_str().expect("location"));
     assert_eq!(back, "/staff/settings?done=saved");
     assert!(admin.get_html(back).await.contains("政策已保存"));
+    // A day added or removed says so too (it came back with no word: officer tester).
+    let day = fields(&[
+        ("day", "2026-12-24"),
+        ("kind", "holiday"),
+        ("name", "演示假日"),
+    ]);
+    let answer = admin
+        .post_plain_form("/api/settings/day", "/staff/settings", &day)
+        .await;
+    let back = path_of(answer.headers()["location"].to_str().expect("location"));
+    assert!(admin.get_html(back).await.contains("日期已保存"), "{back}");
+    let gone = fields(&[("day", "2026-12-24")]);
+    let answer = admin
+        .post_plain_form("/api/settings/day_remove", "/staff/settings", &gone)
+        .await;
+    let back = path_of(answer.headers()["location"].to_str().expect("location"));
+    assert!(admin.get_html(back).await.contains("日期已删除"), "{back}");
 }
 
 /// The path and query of a redirect's location (the refused one names the whole address).

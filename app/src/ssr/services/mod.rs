@@ -16,6 +16,7 @@ pub mod department_keys;
 pub mod duplicates;
 pub mod escalation;
 pub mod filing_limits;
+mod filing_store;
 pub mod household;
 pub mod housekeeping;
 pub mod inbox;

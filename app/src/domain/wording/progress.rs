@@ -131,7 +131,8 @@ pub fn progress(case: &Case, inputs: &Inputs<'_>) -> Progress {
         done: step.done,
         next,
         due,
-        dated: clock.is_some_and(|c| !matches!(c.state, ClockState::Paused { .. })),
+        dated: clock.is_some_and(|c| !matches!(c.state, ClockState::Paused { .. }))
+            && !result::missed(case, inputs),
         who: step.who,
         overdue,
         notes: notes(case, inputs),
@@ -475,7 +476,11 @@ fn review_step(case: &Case, procedure: Procedure, step: ReviewStep, inputs: &Inp
                 tr::progress::after_notice_township_reviews(lang).to_owned()
             },
             overall,
-            if township_reviewed {
+            // Past its minimum the notice waits on the village to end it (the box named only
+            // the township: household tester).
+            if inputs.today > min_until {
+                Who::Village
+            } else if township_reviewed {
                 Who::County
             } else {
                 Who::Township

@@ -387,9 +387,14 @@ fn the_overall_limit_late_is_said_as_the_procedures_and_chased_through_the_towns
         reviewing(Procedure::Identification, ReviewStep::AwaitingHomeCheck),
         vec![visit, overall()],
     );
-    let late = view(&paused, date(2026, 3, 18), Lang::Zh)
-        .overdue
-        .expect("late");
+    let p = view(&paused, date(2026, 3, 18), Lang::Zh);
+    // The pause's note says the limit runs on (it read "停下的日子不算在期限内" alone).
+    let said = p.notes.join("");
+    assert!(
+        said.contains("认定的总期限不停，仍是2026年3月17日"),
+        "{said}"
+    );
+    let late = p.overdue.expect("late");
     assert!(
         late.contains("认定已经超过规定的总时限") && !late.contains("这一步"),
         "{late}"
@@ -404,5 +409,33 @@ fn the_overall_limit_late_is_said_as_the_procedures_and_chased_through_the_towns
     assert!(
         late.contains("催问乡镇") && !late.contains("县乡村振兴局"),
         "{late}"
+    );
+}
+
+/// A result day the page says will be missed is not "上面写的日期" for the advice; and a
+/// notice past its minimum waits on the village, which ends it (household tester).
+#[test]
+fn a_missed_result_day_is_no_date_to_wait_for_and_an_overrun_notice_is_the_villages() {
+    let notice = |from, min_until| {
+        at(
+            reviewing(
+                Procedure::Identification,
+                ReviewStep::NoticeRunning {
+                    from,
+                    min_until,
+                    township_reviewed: false,
+                },
+            ),
+            vec![overall()],
+        )
+    };
+    let late = notice(date(2026, 3, 13), date(2026, 3, 18));
+    assert!(!view(&late, date(2026, 3, 13), Lang::Zh).dated);
+    let running = notice(date(2026, 3, 5), date(2026, 3, 10));
+    let p = view(&running, date(2026, 3, 9), Lang::Zh);
+    assert!(p.dated && p.who == Some(Who::Township));
+    assert_eq!(
+        view(&running, date(2026, 3, 12), Lang::Zh).who,
+        Some(Who::Village)
     );
 }

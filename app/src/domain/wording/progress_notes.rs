@@ -46,6 +46,20 @@ pub(super) fn notes(case: &Case, inputs: &Inputs<'_>) -> Vec<String> {
             ));
         }
     }
+    // A paused step stops its own clock, not the 15-day limit: "停下的日子不算在期限内"
+    // beside the limit's overdue box read as a contradiction (household tester).
+    let step_paused = case.open_clocks().any(|c| {
+        matches!(c.state, ClockState::Paused { .. }) && c.kind != ClockKind::IdentificationOverall
+    });
+    if let Some(overall) = case
+        .open_clock(ClockKind::IdentificationOverall)
+        .filter(|_| step_paused)
+    {
+        notes.push(tr::progress::overall_keeps_running(
+            lang,
+            lang.date(overall.due_on),
+        ));
+    }
     notes
 }
 

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::Inputs;
 use crate::domain::{
-    case::{Case, ReviewStep},
+    case::{Case, CaseState, Procedure, ReviewStep},
     clock::{due_date, ClockKind, ClockState},
 };
 use crate::tr;
@@ -49,6 +49,30 @@ pub(super) fn words(
     promise: bool,
     inputs: &Inputs<'_>,
 ) -> String {
+    said(outlook_at(case, step, due, inputs), due, promise, inputs)
+}
+
+/// Whether the identification under way will or may miss its result day: the advice under
+/// the contacts then points at no date ("到了上面写的日期" named a day the page said would be
+/// missed: household tester).
+pub(super) fn missed(case: &Case, inputs: &Inputs<'_>) -> bool {
+    let CaseState::Reviewing {
+        procedure: Procedure::Identification,
+        step,
+    } = case.state
+    else {
+        return false;
+    };
+    case.open_clock(ClockKind::IdentificationOverall)
+        .is_some_and(|result| {
+            matches!(
+                outlook_at(case, step, result.due_on, inputs),
+                Outlook::Late | Outlook::MaybeLate
+            )
+        })
+}
+
+fn outlook_at(case: &Case, step: ReviewStep, due: NaiveDate, inputs: &Inputs<'_>) -> Outlook {
     let today = inputs.today;
     let after_notice =
         |from: NaiveDate| due_date(from.max(today), inputs.policy.notice_min, inputs.cal);
@@ -63,12 +87,7 @@ pub(super) fn words(
         ReviewStep::NoticeRunning { min_until, .. } => (Some(min_until.max(today)), false),
         ReviewStep::NoticeEnded | ReviewStep::TownshipReviewed => (Some(today), false),
     };
-    said(
-        outlook(earliest, visit_late, due, today),
-        due,
-        promise,
-        inputs,
-    )
+    outlook(earliest, visit_late, due, today)
 }
 
 /// The result's day as said before acceptance, the visit due on `visit_by`: only whether it

@@ -65,7 +65,7 @@ async fn a_hotline_operator_files_for_a_caller_and_the_consent_read_aloud_is_rec
     // …and a text gives the caller the number to keep, as it says (household tester: the
     // number was only read out). A self-report shows it on screen and gets none.
     assert!(script.contains("短信发到您留的手机上"), "{script}");
-    assert!(script.contains("先和来电人核对一遍手机号"), "{script}");
+    assert!(script.contains("先请来电人再说一遍手机号"), "{script}");
     let texts: Vec<(String, String)> =
         sqlx::query_as("select recipient, body from outbox where case_id = $1 and channel = 'sms'")
             .bind(&id)

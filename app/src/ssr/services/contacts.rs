@@ -78,7 +78,8 @@ pub async fn set(
     tracing::info!(target: "audit", user = %staff.id, region = code.as_str(), "region phone set");
     // A public office's number, not a person's: kept whole, so a redirected number is seen.
     let place = super::regions::name_of(state, code.as_str()).await?;
-    let detail = format!("{place} {}", phone.as_deref().unwrap_or("-"));
+    let cleared = crate::tr::admin_changes::cleared(crate::domain::lang::Lang::Zh);
+    let detail = format!("{place} {}", phone.as_deref().unwrap_or(cleared));
     let action = crate::domain::audit::AuditAction::ContactPhoneSet;
     super::admin::changed(state, staff, address, now, action, detail).await
 }

@@ -141,7 +141,23 @@ async fn an_elimination_without_any_measure_is_refused_and_says_why() {
     let refused = step(&cadre, &id, version, &form).await;
     assert_eq!(refused.status(), 422);
     let body: Value = refused.json().await.expect("json");
-    assert!(body.to_string().contains("尚未落实任何帮扶措施"), "{body}");
+    // Every problem at once, not the first (officer tester): no measure, and the risk no
+    // measure answers, each with its words.
+    let said = body.to_string();
+    assert!(said.contains("尚未落实任何帮扶措施"), "{body}");
+    assert!(said.contains("“因病”的风险还没有对应的帮扶措施"), "{body}");
+    assert!(!said.contains("{risk}"), "{body}");
+    // The page lists them under a banner that asks for nothing red (nothing is).
+    let mut plain = crate::helpers::fields(&[("case_id", &id), ("version", &version.to_string())]);
+    plain.extend(
+        form.iter()
+            .map(|(k, v)| (format!("form[{k}]"), (*v).to_owned())),
+    );
+    let page_path = format!("/staff/cases/{id}");
+    let answer = cadre.post_plain_form(&page_path, &page_path, &plain).await;
+    let page = answer.text().await.expect("page");
+    assert!(page.contains("现在还不能办理这一步：") && !page.contains("请检查标红的内容"));
+    assert!(page.contains("尚未落实任何帮扶措施") && page.contains("“因病”的风险"));
     assert_eq!(detail(&cadre, &id).await["state_code"], "identified");
 }
 

@@ -204,18 +204,29 @@ fn carried_out(measure: &Measure) -> bool {
 /// Targeted measures carried out: at least one measure, none left undone, and every risk of
 /// the household answered by a carried-out measure.
 pub fn check_measures(case: &Case) -> Result<(), EliminationGap> {
-    if case.plan_measures().next().is_none() {
-        return Err(EliminationGap::NoMeasures);
-    }
-    if let Some(held) = case.measures.iter().find(|m| holds_back_elimination(m)) {
-        return Err(EliminationGap::MeasureNotCarriedOut {
-            measure: Some(held.measure_type),
-        });
-    }
-    match unanswered_risks(case).first() {
-        Some(risk) => Err(EliminationGap::RiskNotAddressed { risk: *risk }),
-        None => Ok(()),
-    }
+    first(measure_gaps(case))
+}
+
+fn first(gaps: Vec<EliminationGap>) -> Result<(), EliminationGap> {
+    gaps.into_iter().next().map_or(Ok(()), Err)
+}
+
+/// [`check_measures`]' gaps, all of them: no measure, each measure not carried out, each risk
+/// no carried-out measure answers.
+fn measure_gaps(case: &Case) -> Vec<EliminationGap> {
+    let none = case.plan_measures().next().is_none();
+    let held = case.measures.iter().filter(|m| holds_back_elimination(m));
+    none.then_some(EliminationGap::NoMeasures)
+        .into_iter()
+        .chain(held.map(|m| EliminationGap::MeasureNotCarriedOut {
+            measure: Some(m.measure_type),
+        }))
+        .chain(
+            unanswered_risks(case)
+                .into_iter()
+                .map(|risk| EliminationGap::RiskNotAddressed { risk }),
+        )
+        .collect()
 }
 
 /// This measure keeps the risk from being marked eliminated: still only planned, or a
@@ -313,22 +324,32 @@ pub fn check_time_and_visits(
     cal: &Calendar,
     today: NaiveDate,
 ) -> Result<Stability, EliminationGap> {
+    let (evidence, gaps) = time_and_visit_gaps(case, policy, cal, today);
+    first(gaps).map(|()| evidence)
+}
+
+/// [`check_time_and_visits`]' evidence and gaps, all of them.
+fn time_and_visit_gaps(
+    case: &Case,
+    policy: &Policy,
+    cal: &Calendar,
+    today: NaiveDate,
+) -> (Stability, Vec<EliminationGap>) {
     let evidence = stability(case, today);
     let until = due_date(
         evidence.monitored_since,
         policy.rules.elimination_min_monitoring,
         cal,
     );
-    if today < until {
-        return Err(EliminationGap::MonitoredTooShort { until });
-    }
-    if evidence.visits < policy.rules.elimination_min_visits {
-        return Err(EliminationGap::TooFewVisits {
-            needed: policy.rules.elimination_min_visits,
+    let needed = policy.rules.elimination_min_visits;
+    let gaps = [
+        (today < until).then_some(EliminationGap::MonitoredTooShort { until }),
+        (evidence.visits < needed).then_some(EliminationGap::TooFewVisits {
+            needed,
             done: evidence.visits,
-        });
-    }
-    Ok(evidence)
+        }),
+    ];
+    (evidence, gaps.into_iter().flatten().collect())
 }
 
 /// Everything the county checks before marking the risk eliminated; the evidence on success.
@@ -351,6 +372,21 @@ pub fn check_all(
     }
     check_plan_noticed(case)?;
     Ok(evidence)
+}
+
+/// Every gap a proposal of 风险消除 would be refused for, not only the first (a refusal named
+/// one problem; fixed, the next proposal named the next: officer tester). Empty: none of the
+/// proposal's checks holds it back.
+pub fn proposal_gaps(
+    case: &Case,
+    policy: &Policy,
+    cal: &Calendar,
+    today: NaiveDate,
+) -> Vec<EliminationGap> {
+    let mut gaps = measure_gaps(case);
+    gaps.extend(time_and_visit_gaps(case, policy, cal, today).1);
+    gaps.extend(check_plan_noticed(case).err());
+    gaps
 }
 
 /// The plan's village review and public notice are over (seed 004: 落实帮扶措施 is reviewed and

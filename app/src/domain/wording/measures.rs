@@ -66,7 +66,9 @@ fn monthly(measure: &Measure) -> Option<Fen> {
 
 fn render(measure: &Measure, lang: Lang, dept: &str) -> String {
     let name = measure.measure_type.label(lang);
-    let what = plain(measure.measure_type, lang);
+    // The name leads the line: "低保：每月发给生活费（低保）" said it twice (household tester).
+    let plain = plain(measure.measure_type, lang);
+    let what = plain.strip_suffix(&format!("（{name}）")).unwrap_or(plain);
     let status = labels::measure_status(measure.status, lang);
     let amount = if measure.amount == Fen::ZERO {
         String::new()
@@ -165,7 +167,7 @@ mod tests {
         };
         let zh = line(&m, Lang::Zh);
         assert!(
-            zh.contains("每月发给生活费（低保）")
+            zh.starts_with("低保：每月发给生活费（负责单位")
                 && zh.contains(
                     "2026年1月1日至2026年12月31日，帮扶资金一共 3,600 元（大约每月 300 元）"
                 ),

@@ -91,6 +91,11 @@ pub fn StepForm(
             Some(tr::case_page::check_red(t).to_owned())
         }
         Some(Err(AppError::Refused(reason))) => Some(message(&reason, t)),
+        // Problems of the case, not of a field (every gap of a 风险消除 proposal): nothing is
+        // red to check.
+        Some(Err(AppError::Validation(errors))) if errors.iter().all(|e| e.field == "command") => {
+            Some(tr::case_page::cannot_yet(t).to_owned())
+        }
         Some(Err(AppError::Validation(_))) => Some(tr::case_page::check_red(t).to_owned()),
         // Most often the same officer in another window or tab: no one is blamed.
         Some(Err(AppError::Conflict)) => Some(tr::case_page::conflict(t).to_owned()),

@@ -77,6 +77,31 @@ fn refused(refusal: Refusal) -> ServiceError {
     }
 }
 
+/// Each gap as a problem of the form, listed under its banner; `refusal` when none is found.
+fn every_gap(
+    gaps: Vec<crate::domain::case::elimination::EliminationGap>,
+    refusal: Refusal,
+) -> ServiceError {
+    if gaps.is_empty() {
+        return refused(refusal);
+    }
+    tracing::info!(refusal = %refusal, gaps = gaps.len(), "elimination proposal refused");
+    let problems = gaps
+        .into_iter()
+        .map(|gap| {
+            use crate::domain::message::UserMessage;
+            let each = Refusal::Elimination { gap };
+            crate::wire::FieldError::from_locale(
+                "command",
+                each.key(),
+                each.text_key(),
+                each.args(),
+            )
+        })
+        .collect();
+    ServiceError::Validation(problems)
+}
+
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, ServiceError> {
     serde_json::to_string(value).map_err(|e| ServiceError::Corrupt(format!("serialise: {e}")))
 }
@@ -301,7 +326,21 @@ pub async fn execute(
         &state.calendar,
         to_beijing(now),
     )
-    .map_err(refused)?;
+    .map_err(|refusal| match (&refusal, command) {
+        // Every gap at once: a refusal named one, and once it was fixed the next proposal
+        // named the next (officer tester).
+        (Refusal::Elimination { .. }, CaseCommand::ProposeElimination { .. }) => {
+            let today = to_beijing(now).date();
+            let gaps = crate::domain::case::elimination::proposal_gaps(
+                &case,
+                &state.policy,
+                &state.calendar,
+                today,
+            );
+            every_gap(gaps, refusal)
+        }
+        _ => refused(refusal),
+    })?;
     let after = events.iter().fold(case, apply);
     let row = cases::by_id(&state.db.pool, &state.vault, case_id)
         .await?

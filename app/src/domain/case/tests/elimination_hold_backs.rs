@@ -122,3 +122,32 @@ fn elimination_waits_for_the_plans_review_and_notice_to_end() {
     j.act(Role::VillageCadre, CaseCommand::EndPlanNotice);
     assert!(j.try_role(Role::VillageCadre, &propose).is_ok());
 }
+
+/// A proposal's refusal names every gap, not the first: fixed, the next proposal named the
+/// next (officer tester). The checks made on proposal still stop at the first.
+#[test]
+fn every_gap_of_a_proposal_is_found_at_once() {
+    use super::super::elimination::{check_measures, proposal_gaps};
+    let mut j = Journey::report(
+        Channel::SelfReport,
+        vec![RiskType::Illness, RiskType::Schooling],
+    );
+    j.until("identified");
+    let gaps = proposal_gaps(&j.case, &j.policy, &j.cal, j.today());
+    let expected = [
+        EliminationGap::NoMeasures,
+        EliminationGap::RiskNotAddressed {
+            risk: RiskType::Illness,
+        },
+        EliminationGap::RiskNotAddressed {
+            risk: RiskType::Schooling,
+        },
+    ];
+    assert!(gaps.starts_with(&expected), "{gaps:?}");
+    assert!(
+        gaps.iter()
+            .any(|g| matches!(g, EliminationGap::TooFewVisits { .. })),
+        "and the visits: {gaps:?}"
+    );
+    assert_eq!(check_measures(&j.case), Err(EliminationGap::NoMeasures));
+}

@@ -183,3 +183,44 @@ async fn a_review_dated_before_the_plan_is_refused_naming_the_earliest_day() {
     assert!(message.contains(&format!("日期不能早于{day}")), "{message}");
     assert_eq!(footprint(&app, &id).await, before, "nothing written");
 }
+
+/// Measures added to a plan read as added, on the banner and in the history: both said
+/// 制定帮扶计划 again (officer tester).
+#[tokio::test]
+async fn measures_added_to_a_plan_read_as_added() {
+    let app = spawn_app().await;
+    let id = with_plan(&app).await;
+    let township = app.login("zhen-qingshi").await;
+    let case = detail(&township, &id).await;
+    let day = today(&app).to_string();
+    let mut more =
+        crate::helpers::fields(&[("case_id", &id), ("version", &version(&case).to_string())]);
+    more.extend(crate::helpers::fields(&[
+        ("form[kind]", "add_plan"),
+        ("form[measures][0][measure_type]", "employment"),
+        ("form[measures][0][amount]", "500"),
+        ("form[measures][0][start]", &day),
+        ("form[measures][0][end]", &day),
+    ]));
+    let page_path = format!("/staff/cases/{id}");
+    let answer = township
+        .post_plain_form(&page_path, &page_path, &more)
+        .await;
+    assert_eq!(
+        answer.status(),
+        303,
+        "{}",
+        answer.text().await.unwrap_or_default()
+    );
+    let back = answer.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    let page = township.get_html(&back).await;
+    assert!(page.contains("已办理：增加帮扶措施"), "the banner");
+    let history = timeline(&detail(&township, &id).await);
+    assert!(
+        history.contains("增加帮扶措施：就业帮扶") && history.contains("制定帮扶计划：医疗保障"),
+        "{history}"
+    );
+}

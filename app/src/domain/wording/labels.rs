@@ -49,6 +49,25 @@ pub fn measure_status_zh(status: MeasureStatus) -> &'static str {
     measure_status(status, Lang::Zh)
 }
 
+fn measure_names_zh(measures: &[crate::domain::case::Measure]) -> String {
+    measures
+        .iter()
+        .map(|m| m.measure_type.label_zh())
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+/// A plan added after the first, in Chinese: measures added, not the plan made again (it read
+/// 制定帮扶计划 twice: officer tester). See [`super::timeline_words::later_plans`].
+pub fn measures_added_zh(event: &CaseEvent) -> Option<String> {
+    match &event.kind {
+        EventKind::PlanAdded { measures } => {
+            Some(format!("增加帮扶措施：{}", measure_names_zh(measures)))
+        }
+        _ => None,
+    }
+}
+
 /// One line of the case timeline; `None` for bookkeeping events shown with the clocks.
 pub fn event_zh(event: &CaseEvent) -> Option<String> {
     let text = match &event.kind {
@@ -143,14 +162,9 @@ pub fn event_zh(event: &CaseEvent) -> Option<String> {
         } => {
             format!("确定帮扶责任人：{person}")
         }
-        EventKind::PlanAdded { measures } => format!(
-            "制定帮扶计划：{}",
-            measures
-                .iter()
-                .map(|m| m.measure_type.label_zh())
-                .collect::<Vec<_>>()
-                .join("、")
-        ),
+        EventKind::PlanAdded { measures } => {
+            format!("制定帮扶计划：{}", measure_names_zh(measures))
+        }
         EventKind::MeasureStatusUpdated {
             status, measure, ..
         } => match measure {

@@ -21,6 +21,35 @@ fn codes<T>(items: impl IntoIterator<Item = T>, code: impl Fn(T) -> String) -> S
     items.into_iter().map(code).collect::<Vec<_>>().join(",")
 }
 
+/// For each of `events` (newest first), whether it adds measures to a plan made before it:
+/// the timeline says 增加帮扶措施 for it, not 制定帮扶计划 again (officer tester).
+pub fn later_plans(events: &[CaseEvent]) -> Vec<bool> {
+    let mut plans = 0;
+    let mut later: Vec<bool> = events
+        .iter()
+        .rev()
+        .map(|e| {
+            let plan = matches!(e.kind, EventKind::PlanAdded { .. });
+            let more = plan && plans > 0;
+            plans += usize::from(plan);
+            more
+        })
+        .collect();
+    later.reverse();
+    later
+}
+
+/// [`super::labels::measures_added_zh`] as a phrase.
+pub fn measures_added(event: &CaseEvent) -> Option<Phrase> {
+    match &event.kind {
+        EventKind::PlanAdded { measures } => Some(Phrase::new("measures_added").arg(
+            "measures",
+            codes(measures, |m| m.measure_type.code().to_owned()),
+        )),
+        _ => None,
+    }
+}
+
 /// An identification ended by the village's review (不通过), not by the county's decision.
 pub fn by_village(event: &CaseEvent) -> bool {
     event.by.role == crate::domain::case::Role::VillageCadre
@@ -247,6 +276,10 @@ pub fn event_words(phrase: &Phrase, lang: Lang) -> Option<Vec<Part>> {
         "responsible" => t::responsible(lang, a.data("person")?),
         "responsible_mobile" => t::responsible_mobile(lang, a.data("person")?, a.raw("mobile")?),
         "plan_added" => t::plan_added(
+            lang,
+            a.words("measures", MeasureType::from_code, |m| m.label(lang), list)?,
+        ),
+        "measures_added" => t::measures_added(
             lang,
             a.words("measures", MeasureType::from_code, |m| m.label(lang), list)?,
         ),

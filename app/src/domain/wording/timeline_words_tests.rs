@@ -438,3 +438,32 @@ fn every_negative_list_item_has_its_name_in_every_language() {
         }
     }
 }
+
+/// A plan added after the first reads 增加帮扶措施, not 制定帮扶计划 again (officer tester),
+/// the same in both languages' wording of it.
+#[test]
+fn a_later_plan_reads_as_measures_added() {
+    use crate::domain::wording::labels::measures_added_zh;
+    use crate::domain::wording::timeline_words::{later_plans, measures_added};
+    let plan = || {
+        event(EventKind::PlanAdded {
+            measures: vec![crate::domain::case::samples::measure(
+                MeasureType::Medical,
+                day(1),
+            )],
+        })
+    };
+    let visit = event(EventKind::Accepted);
+    // Newest first, as the page lists them.
+    let events = [plan(), visit, plan()];
+    assert_eq!(later_plans(&events), vec![true, false, false]);
+    let more = measures_added(&events[0]).expect("a plan");
+    let zh = plain(&event_words(&more, Lang::Zh).expect("known code"));
+    assert_eq!(zh, "增加帮扶措施：医疗保障");
+    assert_eq!(measures_added_zh(&events[0]).as_deref(), Some(zh.as_str()));
+    let en = plain(&event_words(&more, Lang::En).expect("en"));
+    assert!(
+        en.starts_with("Measures added") && !en.chars().any(is_chinese),
+        "{en}"
+    );
+}

@@ -69,10 +69,17 @@ fn waiting_on(case: &CaseView, t: Lang) -> Option<String> {
 /// The step just taken, named by the mark in the address the server sent the browser to
 /// (`?done=`, checked by the server): the page that comes back after a post would otherwise
 /// look the same as before it.
-fn step_done(done_step: Option<&str>, t: Lang) -> Option<impl IntoView> {
-    let kind = crate::domain::case::CommandKind::from_code(done_step?)?;
+fn step_done(case: &CaseView, t: Lang) -> Option<impl IntoView> {
+    use crate::domain::case::CommandKind;
+    let kind = CommandKind::from_code(case.done_step.as_deref()?)?;
+    // Measures added to a plan are said as such (it read 已办理：制定帮扶计划: officer tester).
+    let newest = case.timeline.first().map(|e| e.what.code.as_str());
+    let label = match (kind, newest) {
+        (CommandKind::AddPlan, Some("measures_added")) => tr::case_page::again::add_plan(t),
+        _ => kind.label(t),
+    };
     Some(view! {
-        <p class="banner ok" role="status">{tr::case_page::step_done(t, kind.label(t))}</p>
+        <p class="banner ok" role="status">{tr::case_page::step_done(t, label)}</p>
     })
 }
 
@@ -112,7 +119,7 @@ pub fn CasePage() -> impl IntoView {
                             <section class="card steps" id="steps" aria-label=tr::case_page::steps_label(t)>
                                 <h2>{tr::case_page::steps_title(t)}</h2>
                                 {posted_step_gone(&steps, t)}
-                                {step_done(case.done_step.as_deref(), t)}
+                                {step_done(&case, t)}
                                 {if steps.is_empty() {
                                     view! { <p class="empty">{tr::case_page::no_steps(t)} {waiting_on(&case, t)}</p> }.into_any()
                                 } else {

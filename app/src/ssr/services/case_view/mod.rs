@@ -103,15 +103,25 @@ pub async fn view(
     // Marked oldest first, then put back in `events`' order (newest first).
     let mut marks = crate::domain::wording::procedure_marks::of_elimination(events.iter().rev());
     marks.reverse();
+    let later_plans = timeline_words::later_plans(&events);
     let timeline = events
         .iter()
         .zip(marks)
-        .filter_map(|(event, of_elimination)| {
+        .zip(later_plans)
+        .filter_map(|((event, of_elimination), more)| {
             Some(TimelineEntry {
                 at: event.at.format("%Y-%m-%d %H:%M").to_string(),
                 who: people.who(event),
-                what_zh: labels::event_zh(event)?,
-                what: timeline_words::event_phrase(event)?,
+                what_zh: if more {
+                    labels::measures_added_zh(event)?
+                } else {
+                    labels::event_zh(event)?
+                },
+                what: if more {
+                    timeline_words::measures_added(event)?
+                } else {
+                    timeline_words::event_phrase(event)?
+                },
                 by_role: event.by.role.code().to_owned(),
                 by_name: people.known_name(&event.by.user_id),
                 of_elimination,

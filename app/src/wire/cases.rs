@@ -244,6 +244,10 @@ pub struct CaseView {
     pub comparison_first: bool,
     /// How the 承诺授权 was given: ticked by the household, or read aloud by a proxy.
     pub consent_zh: String,
+    /// A proxy filing awaiting acceptance whose tracking number went to the household by
+    /// text (not when the phone's texts for the hour were used up).
+    #[serde(default)]
+    pub tracking_texted: bool,
     /// 建档立卡脱贫户, as the latest home check recorded.
     pub formerly_poor: Option<bool>,
     /// The category code the home check supports (pre-selected in the county's form).

@@ -124,10 +124,22 @@ async fn filing_again_and_again_for_one_phone_does_not_text_it_each_time() {
     let app = spawn_app().await;
     let operator = app.login("rexian").await;
     let mobile = "13900000001";
+    let mut ids = Vec::new();
     for _ in 0..5 {
         let filed = proxy_file(&operator, "proxy_hotline", mobile, QINGSHI_VILLAGE).await;
         assert_eq!(filed.status(), 200, "the filing itself is not refused");
+        ids.push(filed.json::<String>().await.expect("case id"));
     }
+    // The script promises a text only where one went.
+    let script = |id: String| {
+        let operator = &operator;
+        async move { operator.get_html(&format!("/staff/cases/{id}?filed")).await }
+    };
+    assert!(script(ids[0].clone())
+        .await
+        .contains("短信发到您留的手机上"));
+    let last = script(ids[4].clone()).await;
+    assert!(last.contains("请读给来电人听") && !last.contains("短信发到您留的手机上"));
     let texts = || async {
         let rows: Vec<String> =
             sqlx::query_scalar("select recipient from outbox where channel = 'sms'")

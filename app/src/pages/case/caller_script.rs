@@ -20,7 +20,11 @@ pub fn CallerScript(case: CaseView) -> impl IntoView {
         .then_some(dates)
         .flatten()
         .map(|(accept_by, decide_by)| {
-            let script = tr::case_page::caller_script(t, case.tracking.clone(), accept_by, decide_by);
+            let script = if case.tracking_texted {
+                tr::case_page::caller_script(t, case.tracking.clone(), accept_by, decide_by)
+            } else {
+                tr::case_page::caller_script_no_text(t, case.tracking.clone(), accept_by, decide_by)
+            };
             view! {
                 <section class="card alert" data-testid="caller-script" aria-label=tr::case_page::read_to_caller(t)>
                     <h2>{tr::case_page::read_to_caller(t)}</h2>

@@ -94,6 +94,21 @@ pub async fn count_for_case<'e, E: Executor<'e, Database = Any>>(
         .await
 }
 
+/// Whether a message of `subject` was queued for the case (until retention purges it).
+pub async fn has_subject<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    case_id: &str,
+    subject: &str,
+) -> sqlx::Result<bool> {
+    let found: i64 =
+        sqlx::query_scalar("select count(*) from outbox where case_id = $1 and subject = $2")
+            .bind(case_id)
+            .bind(subject)
+            .fetch_one(ex)
+            .await?;
+    Ok(found > 0)
+}
+
 /// A message the worker is about to send.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct PendingRow {

@@ -131,6 +131,13 @@ pub async fn view(
     let household = case.household.as_ref();
     let category_hint = household.and_then(|h| sections::category_hint(h, &state.policy));
     let consent = sections::consent(&row, &people);
+    // The caller script says the number went by text only when it did (past the phone's
+    // hourly texts it did not).
+    let awaiting = matches!(case.state, crate::domain::case::CaseState::Reported);
+    let tracking_texted = awaiting
+        && case.channel.is_proxy()
+        && crate::ssr::repo::outbox::has_subject(&state.db.pool, case_id, "tracking_number")
+            .await?;
     let offered = case.available_commands(&actor, &state.policy, to_beijing(now));
     // Ordered once: the first opens when it is work to do today.
     let day = work::WorkDay {
@@ -256,6 +263,7 @@ pub async fn view(
             .map(|h| sections::zh(h, case_words::hint_words)),
         category_hint,
         consent_zh: sections::zh(&consent, case_words::consent_words),
+        tracking_texted,
         consent,
         // Monitored households' pages opened on a months-old comparison card, their steps
         // below the fold on a phone (officer tester).

@@ -23,9 +23,10 @@ pub fn is_case_page(path: &str) -> bool {
 }
 
 pub async fn to_handler(request: Request, next: Next) -> Response {
-    let typed = typed_form::posted_to(request.uri().path());
-    if let (&Method::POST, Some(form)) = (request.method(), typed) {
-        return next.run(routed(request, form.path)).await;
+    if request.method() == Method::POST {
+        if let Some(form) = typed_form::posted_to(request.uri().path()) {
+            return next.run(routed(request, form.path)).await;
+        }
     }
     let target = match (request.method(), request.uri().path()) {
         (&Method::POST, ALERTS_PAGE) => IMPORT_PATH,

@@ -235,11 +235,11 @@ pub(super) fn propose_elimination(
     if let Some(which) = checklist.first_unmet() {
         return Err(Refusal::CriteriaNotMet { which });
     }
-    let gap = |gap| Refusal::Elimination { gap };
-    super::elimination::check_measures(case).map_err(gap)?;
-    super::elimination::check_time_and_visits(case, ctx.policy, ctx.cal, ctx.today())
-        .map_err(gap)?;
-    super::elimination::check_plan_noticed(case).map_err(gap)?;
+    // The first of the gaps the service lists in full (`proposal_gaps`), in one order.
+    let gaps = super::elimination::proposal_gaps(case, ctx.policy, ctx.cal, ctx.today());
+    if let Some(gap) = gaps.into_iter().next() {
+        return Err(Refusal::Elimination { gap });
+    }
     let today = ctx.today();
     out.push(EventKind::EliminationProposed {
         checklist: *checklist,

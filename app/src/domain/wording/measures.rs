@@ -27,7 +27,7 @@ pub fn plain(kind: MeasureType, lang: Lang) -> &'static str {
 }
 
 /// One line: "医疗保障：帮您参加医保…（负责单位：医保局，2026年3月2日至2026年12月31日，
-/// 帮扶资金一共 2,000.00 元，落实中）".
+/// 帮扶资金一共 2,000 元，落实中）".
 pub fn line(measure: &Measure, lang: Lang) -> String {
     render(measure, lang, &measure.lead_department)
 }
@@ -56,11 +56,13 @@ fn monthly(measure: &Measure) -> Option<Fen> {
             | MeasureType::ExtremePovertySupport
             | MeasureType::PublicWelfareJob
     );
-    let days = (measure.end - measure.start).num_days() + 1;
-    let months = (days as f64 / 30.44).round() as i64;
+    use crate::domain::money::div_round_half_away;
+    let days = i128::from((measure.end - measure.start).num_days() + 1);
+    // A month is 30.44 days on average.
+    let months = div_round_half_away(days * 100, 3044);
     (paid_monthly && months >= 2).then(|| {
-        let yuan = (measure.amount.fen() as f64 / months as f64 / 100.0).round() as i64;
-        Fen::from_fen(yuan * 100)
+        let yuan = div_round_half_away(i128::from(measure.amount.fen()), months * 100);
+        Fen::from_fen(i64::try_from(yuan * 100).unwrap_or(i64::MAX))
     })
 }
 
@@ -81,7 +83,10 @@ fn render(measure: &Measure, lang: Lang, dept: &str) -> String {
                 Lang::En => fen.to_string(),
                 _ => fen.grouped_yuan(),
             };
-            text.strip_suffix(".00").map_or(text.clone(), str::to_owned)
+            match text.strip_suffix(".00") {
+                Some(whole) => whole.to_owned(),
+                None => text,
+            }
         };
         match monthly(measure) {
             // Paid monthly: the total read as a month's (household tester).
@@ -90,8 +95,8 @@ fn render(measure: &Measure, lang: Lang, dept: &str) -> String {
         }
     };
     // When it runs: the household could not tell a job starting next week from one running
-    // a year (household tester).
-    // A one-off (临时救助) has one day, not "from that day to that day" (household tester).
+    // a year; a one-off (临时救助) has one day, not "from that day to that day" (household
+    // tester).
     let period = if measure.measure_type.is_one_off() {
         // Paid once: the day says what happens on it (a bare date read as nothing).
         tr::measures::paid_on(lang, lang.date(measure.start))

@@ -177,9 +177,8 @@ fn late_clock<'c>(
 
 fn overdue_sentence(late: &Clock, who: Option<Who>, lang: Lang) -> String {
     // A village late is chased at the village, then upward at the township (it went from the
-    // village straight to 12317: household tester).
-    // The county publishes no number on the household's page: it is chased through the
-    // township (it said 催问县乡村振兴局 with no number to call: household tester).
+    // village straight to 12317); the county, with no number on the household's page, through
+    // the township (household tester).
     let who = match who {
         Some(Who::Village) => tr::progress::village_or_township(lang),
         Some(Who::County) | None => Who::Township.label(lang),
@@ -509,7 +508,7 @@ fn review_step(case: &Case, procedure: Procedure, step: ReviewStep, inputs: &Inp
     // the overall limit says it as the result's day too: "最迟在…前完成" under the village's
     // review read as that step's own deadline (household tester).
     let then = match case.open_clock(overall) {
-        Some(result) if !elimination => result::words(case, step, result.due_on, true, inputs),
+        Some(result) if !elimination => result::words(case, step, result.due_on, inputs),
         _ => String::new(),
     };
     Step {

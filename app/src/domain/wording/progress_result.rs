@@ -40,16 +40,10 @@ fn outlook(
     }
 }
 
-/// The result's day as said while `case` is at `step` of its identification; `promise`: the
-/// day itself is said when the steps can end by it.
-pub(super) fn words(
-    case: &Case,
-    step: ReviewStep,
-    due: NaiveDate,
-    promise: bool,
-    inputs: &Inputs<'_>,
-) -> String {
-    said(outlook_at(case, step, due, inputs), due, promise, inputs)
+/// The result's day as said while `case` is at `step` of its identification: promised when
+/// the steps left can end by it, else said to be (possibly) late.
+pub(super) fn words(case: &Case, step: ReviewStep, due: NaiveDate, inputs: &Inputs<'_>) -> String {
+    said(outlook_at(case, step, due, inputs), due, inputs)
 }
 
 /// Whether the identification under way will or may miss its result day: the advice under
@@ -74,8 +68,7 @@ pub(super) fn missed(case: &Case, inputs: &Inputs<'_>) -> bool {
 
 fn outlook_at(case: &Case, step: ReviewStep, due: NaiveDate, inputs: &Inputs<'_>) -> Outlook {
     let today = inputs.today;
-    let after_notice =
-        |from: NaiveDate| due_date(from.max(today), inputs.policy.notice_min, inputs.cal);
+    let after_notice = |from| after_notice(from, inputs);
     let (earliest, visit_late) = match step {
         ReviewStep::AwaitingHomeCheck => match case.open_clock(ClockKind::HomeCheck) {
             Some(visit) if !matches!(visit.state, ClockState::Paused { .. }) => {
@@ -90,28 +83,27 @@ fn outlook_at(case: &Case, step: ReviewStep, due: NaiveDate, inputs: &Inputs<'_>
     outlook(earliest, visit_late, due, today)
 }
 
-/// The result's day as said before acceptance, the visit due on `visit_by`: only whether it
-/// will be late (the confirmation page promised the day; the visit's sentence comes first).
+/// The result's day as said before acceptance, the visit due on `visit_by`.
 pub(super) fn after_visit_by(visit_by: NaiveDate, due: NaiveDate, inputs: &Inputs<'_>) -> String {
-    let earliest = due_date(
-        visit_by.max(inputs.today),
-        inputs.policy.notice_min,
-        inputs.cal,
-    );
+    let earliest = after_notice(visit_by, inputs);
     said(
         outlook(Some(earliest), false, due, inputs.today),
         due,
-        true,
         inputs,
     )
 }
 
-fn said(outlook: Outlook, due: NaiveDate, promise: bool, inputs: &Inputs<'_>) -> String {
+/// The day the shortest notice would end if it started on `from` (or today, once past).
+fn after_notice(from: NaiveDate, inputs: &Inputs<'_>) -> NaiveDate {
+    due_date(from.max(inputs.today), inputs.policy.notice_min, inputs.cal)
+}
+
+fn said(outlook: Outlook, due: NaiveDate, inputs: &Inputs<'_>) -> String {
     let (lang, day) = (inputs.lang, inputs.lang.date(due));
     match outlook {
         Outlook::Late => tr::progress::result_late(lang, day),
         Outlook::MaybeLate => tr::progress::result_may_be_late(lang, day),
-        Outlook::InTime if promise => tr::progress::result_by(lang, day),
-        Outlook::InTime | Outlook::Unsaid => String::new(),
+        Outlook::InTime => tr::progress::result_by(lang, day),
+        Outlook::Unsaid => String::new(),
     }
 }

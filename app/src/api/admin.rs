@@ -52,7 +52,9 @@ pub async fn set_account_active(user_id: String, active: bool) -> Result<(), App
         admin::set_active(&ctx.state, &staff, &user_id, active, &address, ctx.now()).await
     })
     .await?;
-    leptos_axum::redirect("/staff/admin");
+    // The page says it was done (without JavaScript nothing else would).
+    let done = if active { "turned_on" } else { "turned_off" };
+    leptos_axum::redirect(&format!("/staff/admin?done={done}"));
     Ok(())
 }
 

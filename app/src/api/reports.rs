@@ -67,21 +67,23 @@ pub async fn household_promises() -> Result<Vec<String>, AppError> {
 /// Posted (the mobile never goes into an address); without JavaScript the browser is sent on
 /// to the page with a short-lived token good only in this browser, or back with what went wrong.
 #[server(endpoint = "reports/track")]
-pub async fn track_report(tracking: String, mobile: String) -> Result<TrackResult, AppError> {
-    use crate::ssr::{context::RequestContext, known_number, services::reports, track_owner};
+pub async fn track_report(
+    tracking: String,
+    mobile: String,
+    #[server(default)] id_number: String,
+) -> Result<TrackResult, AppError> {
+    use crate::ssr::{context::RequestContext, known_number, services::track, track_owner};
     RequestContext::public_call(|ctx| async move {
         let (address, now) = (ctx.client_address(), ctx.now());
         let known = known_number::sent_for_typed(&ctx, &tracking).await?;
-        let found = reports::track(
-            &ctx.state,
-            &tracking,
-            &mobile,
-            &address,
+        let asked = track::LookUp {
+            tracking: &tracking,
+            mobile: &mobile,
+            id_number: &id_number,
+            address: &address,
             known,
-            now,
-            ctx.lang(),
-        );
-        let found = found.await;
+        };
+        let found = track::track(&ctx.state, &asked, now, ctx.lang()).await;
         if found.is_ok() {
             known_number::mark_typed(&ctx, &tracking).await?;
         }
@@ -90,7 +92,15 @@ pub async fn track_report(tracking: String, mobile: String) -> Result<TrackResul
             Ok(_) => None,
             Err(_) => ctx.keep_typed_mobile(&mobile).await?,
         };
-        let back = reports::track_redirect(&ctx.state, &tracking, &found, owner.as_deref(), now);
+        let id_offered = !id_number.trim().is_empty();
+        let back = track::track_redirect(
+            &ctx.state,
+            &tracking,
+            &found,
+            owner.as_deref(),
+            id_offered,
+            now,
+        );
         let back = back.await? + &kept.map(|t| format!("&draft={t}")).unwrap_or_default();
         crate::ssr::context::redirect_plain_form(&back);
         found
@@ -101,10 +111,10 @@ pub async fn track_report(tracking: String, mobile: String) -> Result<TrackResul
 /// The look-up result for the token a plain-form look-up was given.
 #[server(endpoint = "reports/tracked")]
 pub async fn tracked_report(n: String, t: String) -> Result<TrackResult, AppError> {
-    use crate::ssr::{context::RequestContext, services::reports, track_owner};
+    use crate::ssr::{context::RequestContext, services::track, track_owner};
     RequestContext::public_call(|ctx| async move {
         let owner = track_owner::sent(&ctx);
-        reports::track_by_token(&ctx.state, &n, &t, owner.as_deref(), ctx.now(), ctx.lang()).await
+        track::track_by_token(&ctx.state, &n, &t, owner.as_deref(), ctx.now(), ctx.lang()).await
     })
     .await
 }

@@ -15,6 +15,15 @@ pub fn RegionContactsCard() -> impl IntoView {
     let t = use_lang();
     let save = ServerAction::<SetRegionContact>::new();
     let list = Resource::new(move || save.version().get(), |_| region_contacts());
+    let done = leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .get("done")
+        .unwrap_or_default();
+    let done = match done.as_str() {
+        "phone_saved" => Some(tr::region_contacts::saved(t)),
+        "phone_removed" => Some(tr::region_contacts::removed(t)),
+        _ => None,
+    };
     let error = move || {
         save.value().get().and_then(Result::err).map(|e| {
             let text = match e {
@@ -33,6 +42,9 @@ pub fn RegionContactsCard() -> impl IntoView {
             <h2>{tr::region_contacts::title(t)}</h2>
             <p class="hint">{tr::region_contacts::hint(t)}</p>
             {error}
+            {move || save.value().get().is_none().then_some(done).flatten().map(|text| view! {
+                <p class="banner ok" role="status">{text}</p>
+            })}
             <Suspense fallback=move || view! { <p class="loading">{tr::common::loading(t)}</p> }>
                 {move || Suspend::new(async move {
                     match list.await {

@@ -40,6 +40,8 @@ pub fn AdminPage() -> impl IntoView {
     let done = match done.as_str() {
         "reset" => Some(tr::admin::password_was_reset(t)),
         "created" => Some(tr::admin::account_created(t)),
+        "turned_off" => Some(tr::admin::account_turned_off(t)),
+        "turned_on" => Some(tr::admin::account_turned_on(t)),
         _ => None,
     };
     let dead = Resource::new(|| (), |_| dead_letters());

@@ -160,7 +160,9 @@ pub fn TrackPage() -> impl IntoView {
     let TrackProblems {
         tracking: tracking_error,
         mobile: mobile_error,
+        id_number: id_error,
         form: form_error,
+        ask_id,
     } = problems;
     // Focus goes where the first problem is shown, so it is read out first.
     let focus_tracking = tracking_error.is_some();
@@ -196,6 +198,16 @@ pub fn TrackPage() -> impl IntoView {
                 </Suspense>
                 <p class="field-error" id="e-mobile">{mobile_error}</p>
             </div>
+            {ask_id.then(|| view! {
+                <div class="field" class:invalid=id_error.is_some()>
+                    <label for="t-id">{tr::track::applicant_id_number(t)}</label>
+                    <input id="t-id" name="id_number" type="text" autocomplete="off"
+                        autocapitalize="characters" maxlength="18" aria-describedby="e-id"
+                        aria-invalid=id_error.map(|_| "true")
+                        autofocus=id_error.is_some() && !focus_tracking />
+                    <p class="field-error" id="e-id">{id_error}</p>
+                </div>
+            })}
             <button type="submit" class="button primary">{tr::track::look_up(t)}</button>
         </ActionForm>
         {move || track.value().get().map(|r| result_view(r, t))}

@@ -1,8 +1,11 @@
 //! What went wrong on a look-up posted without JavaScript (`e=` in the address), sorted to
 //! where it is shown: under the tracking number, under the mobile, or about the whole form
 //! (`limited`, `paused`, `not_found`: the latter never says which of the two was wrong).
+//! A paused number asks for the applicant's ID number too (`track::proven`).
 use crate::{
-    domain::{message::UserMessage, MobileNumberError as M, TrackingNumberError as N},
+    domain::{
+        message::UserMessage, IdNumberError as I, MobileNumberError as M, TrackingNumberError as N,
+    },
     i18n::Lang,
     tr,
 };
@@ -11,7 +14,10 @@ use crate::{
 pub struct TrackProblems {
     pub tracking: Option<&'static str>,
     pub mobile: Option<&'static str>,
+    pub id_number: Option<&'static str>,
     pub form: Option<&'static str>,
+    /// The number is paused: the form asks for the applicant's ID number as well.
+    pub ask_id: bool,
 }
 
 impl TrackProblems {
@@ -24,17 +30,40 @@ impl TrackProblems {
             N::BadCheckCharacter,
         ];
         let mobile = [M::Empty, M::InvalidCharacter, M::WrongLength, M::BadPrefix];
+        let id_number = [
+            I::Empty,
+            I::WrongLength,
+            I::InvalidCharacter,
+            I::UnknownRegion,
+            I::InvalidBirthDate,
+            I::BadCheckDigit,
+            I::LegacyFifteenDigits,
+            I::BirthDateInFuture,
+        ];
         let mut problems = TrackProblems::default();
         for code in codes.split(',') {
             match code {
-                "limited" => problems.form = Some(tr::track::too_many_look_ups(t)),
-                "paused" => problems.form = Some(tr::track::number_paused(t)),
+                "limited" => {
+                    problems.form = Some(tr::track::too_many_look_ups(t));
+                    problems.ask_id = true;
+                }
+                "paused" => {
+                    problems.form = Some(tr::track::number_paused(t));
+                    problems.ask_id = true;
+                }
+                "unproven" => {
+                    problems.form = Some(tr::track::unproven(t));
+                    problems.ask_id = true;
+                }
                 "not_found" => problems.form = Some(tr::track::nothing_found_check_tracking(t)),
                 key => {
                     if let Some(e) = tracking.iter().find(|e| e.key() == key) {
                         problems.tracking = Some(e.text(t));
                     } else if let Some(e) = mobile.iter().find(|e| e.key() == key) {
                         problems.mobile = Some(e.text(t));
+                    } else if let Some(e) = id_number.iter().find(|e| e.key() == key) {
+                        problems.id_number = Some(e.text(t));
+                        problems.ask_id = true;
                     }
                 }
             }
@@ -61,7 +90,7 @@ mod tests {
                 TrackProblems {
                     tracking: empty_tracking,
                     mobile: empty_mobile,
-                    form: None,
+                    ..Default::default()
                 },
             ),
             (
@@ -75,6 +104,7 @@ mod tests {
                 "limited",
                 TrackProblems {
                     form: Some(tr::track::too_many_look_ups(zh)),
+                    ask_id: true,
                     ..Default::default()
                 },
             ),
@@ -82,6 +112,23 @@ mod tests {
                 "paused",
                 TrackProblems {
                     form: Some(tr::track::number_paused(zh)),
+                    ask_id: true,
+                    ..Default::default()
+                },
+            ),
+            (
+                "unproven",
+                TrackProblems {
+                    form: Some(tr::track::unproven(zh)),
+                    ask_id: true,
+                    ..Default::default()
+                },
+            ),
+            (
+                "id_number.bad_check_digit",
+                TrackProblems {
+                    id_number: Some(I::BadCheckDigit.zh()),
+                    ask_id: true,
                     ..Default::default()
                 },
             ),

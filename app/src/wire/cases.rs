@@ -41,6 +41,10 @@ pub struct MeasureView {
     /// form starts on it.
     #[serde(default)]
     pub update_due_first: bool,
+    /// The number (1-based) of an earlier measure of the same kind whose period overlaps this
+    /// one: most often the same measure entered twice.
+    #[serde(default)]
+    pub overlaps: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -224,3 +224,40 @@ async fn measures_added_to_a_plan_read_as_added() {
         "{history}"
     );
 }
+
+/// A second measure of a kind already planned over the same days is pointed out on the case
+/// page, at the later one, and saved all the same (two one-off grants can both be right):
+/// nothing warned of a measure entered twice (officer tester).
+#[tokio::test]
+async fn a_measure_entered_twice_is_pointed_out() {
+    let app = spawn_app().await;
+    let id = with_plan(&app).await;
+    let township = app.login("zhen-qingshi").await;
+    let later = (today(&app) + chrono::Duration::days(10)).to_string();
+    let add = |kind: &'static str| CaseCommand::AddPlan {
+        measures: vec![measure(
+            MeasureType::from_code(kind).expect("kind"),
+            later.parse().expect("day"),
+        )],
+    };
+    run(&app, &township_officer(), &id, add("education")).await;
+    run(&app, &township_officer(), &id, add("medical")).await;
+    let case = detail(&township, &id).await;
+    let overlaps: Vec<Value> = case["measures"]
+        .as_array()
+        .expect("measures")
+        .iter()
+        .map(|m| m["overlaps"].clone())
+        .collect();
+    assert_eq!(overlaps, [Value::Null, Value::Null, Value::from(1)]);
+    let page = township.get_html(&format!("/staff/cases/{id}")).await;
+    assert_eq!(
+        page.matches(r#"data-testid="overlaps""#).count(),
+        1,
+        "one warning, at the later measure"
+    );
+    assert!(
+        page.contains("与第1项同类措施的时间重叠"),
+        "points at the first"
+    );
+}

@@ -479,3 +479,34 @@ async fn a_running_notice_says_until_when_and_who_ends_it() {
         assert!(!page.contains("下一步由县级"), "{reader}");
     }
 }
+
+/// A date typed as a browser without a date picker lets one type it ("2026/12/1") came back
+/// in a date box, which shows nothing that is not YYYY-MM-DD: an empty box beside "not a
+/// date" (officer tester). It comes back as text, as typed; a good date stays a date box.
+#[tokio::test]
+async fn a_date_the_picker_cannot_show_comes_back_as_typed() {
+    let app = spawn_app().await;
+    let id = accepted_case(&app, "13800138078").await;
+    let cadre = app.login("cun-qingshi").await;
+    let form = [("kind", "record_home_check"), ("date", "2026/12/1")];
+    let response = plain_step(&cadre, &id, &form).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let page = response.text().await.expect("html");
+    let date_box = |page: &str| {
+        let at = page.find(r#"name="form[date]""#).expect("the date box");
+        let start = page[..at].rfind("<input").expect("its tag");
+        let end = at + page[at..].find('>').expect("tag end");
+        page[start..end].to_owned()
+    };
+    let shown = date_box(&page);
+    assert!(
+        shown.contains(r#"type="text""#) && shown.contains(r#"value="2026/12/1""#),
+        "{shown}"
+    );
+    let fresh = cadre.get_html(&format!("/staff/cases/{id}")).await;
+    assert!(
+        date_box(&fresh).contains(r#"type="date""#),
+        "{}",
+        date_box(&fresh)
+    );
+}

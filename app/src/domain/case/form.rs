@@ -553,6 +553,7 @@ mod field_error;
 mod fields;
 pub mod prefill;
 pub use field_error::CommandFieldError;
+pub use fields::date_box_shows;
 use fields::*;
 
 #[cfg(test)]

@@ -3,6 +3,8 @@
 
 use chrono::{Duration, NaiveDate};
 
+use super::state::{Measure, MeasureStatus};
+
 /// A measure starts at most this many days before the day it is entered (三年: a 低保 paid
 /// for two years already is entered as it is, officer tester)…
 pub const START_BACK_DAYS: i64 = 3 * 366;
@@ -37,9 +39,31 @@ pub fn check(start: NaiveDate, end: NaiveDate, today: NaiveDate) -> Result<(), M
     }
 }
 
+/// For each measure, the earlier one (its index) of the same kind whose period overlaps it: a
+/// second 低保 over the same months is most often the first entered twice (officer tester).
+/// Withdrawn measures overlap nothing. Staff are warned, not refused: two one-off grants of
+/// the same kind in one month can both be right.
+pub fn overlaps_earlier(measures: &[Measure]) -> Vec<Option<usize>> {
+    let live = |m: &Measure| m.status != MeasureStatus::Withdrawn;
+    measures
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            measures[..i].iter().position(|e| {
+                live(m)
+                    && live(e)
+                    && e.measure_type == m.measure_type
+                    && e.start <= m.end
+                    && m.start <= e.end
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::vocab::MeasureType;
 
     fn day(s: &str) -> NaiveDate {
         s.parse().unwrap()
@@ -98,5 +122,39 @@ mod tests {
             check(today, today + Duration::days(LONGEST_DAYS + 1), today),
             Err(MeasureDates::TooLong)
         );
+    }
+
+    fn measure(kind: MeasureType, from: &str, to: &str, status: MeasureStatus) -> Measure {
+        Measure {
+            measure_type: kind,
+            lead_department: "民政局".into(),
+            amount: crate::domain::money::Fen::from_fen(0),
+            start: day(from),
+            end: day(to),
+            status,
+        }
+    }
+
+    #[test]
+    fn a_measure_entered_twice_points_at_the_first() {
+        use MeasureStatus::{Planned, Withdrawn};
+        use MeasureType::{Medical, MinimumLiving};
+        let plan = [
+            measure(MinimumLiving, "2026-12-01", "2027-11-30", Planned),
+            // Another kind over the same months: no overlap.
+            measure(Medical, "2026-12-01", "2027-11-30", Planned),
+            // The same kind, touching by one day: overlaps the first.
+            measure(MinimumLiving, "2027-11-30", "2028-11-30", Planned),
+            // The same kind after both: none.
+            measure(MinimumLiving, "2028-12-01", "2029-11-30", Planned),
+            // Withdrawn: overlaps nothing, and nothing overlaps it.
+            measure(MinimumLiving, "2026-12-01", "2027-11-30", Withdrawn),
+            measure(Medical, "2027-06-01", "2027-06-01", Planned),
+        ];
+        assert_eq!(
+            overlaps_earlier(&plan),
+            vec![None, None, Some(0), None, None, Some(1)]
+        );
+        assert!(overlaps_earlier(&[]).is_empty());
     }
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::row_problems::{cell_error, marks, row_errors, row_problems, row_select};
-use super::widgets::{choices, typed_or, Typed, MEASURE_ROWS};
+use super::widgets::{choices, date_type, typed_or, Typed, MEASURE_ROWS};
 use crate::{domain::vocab::MeasureType, i18n::use_lang, tr, wire::cases::CaseView};
 
 /// The parts that have a cell, each saying its own problem.
@@ -35,6 +35,8 @@ pub fn measure_rows(case: &CaseView, typed: &Typed, kind: &str) -> impl IntoView
                 let (amount_bad, amount_says) = mark(i, "amount");
                 let (start_bad, start_says) = mark(i, "start");
                 let (end_bad, end_says) = mark(i, "end");
+                let start = row("start", if suggested { today.as_str() } else { "" });
+                let end = row("end", "");
                 // Each control says what it is (two bare date pickers read alike), and each
                 // measure has a title, as the home check's members do.
                 view! {
@@ -58,14 +60,14 @@ pub fn measure_rows(case: &CaseView, typed: &Typed, kind: &str) -> impl IntoView
                         {cell(i, "amount")}
                     </label>
                     <label class="cell"><span aria-hidden="true">{tr::case_page::start_short(t)}</span>
-                        <input type="date" name=format!("form[measures][{i}][start]")
-                            value=row("start", if suggested { today.as_str() } else { "" })
+                        <input type=date_type(&start) name=format!("form[measures][{i}][start]")
+                            value=start.clone()
                             aria-label=tr::case_page::measure_start(t, i + 1)
                             aria-invalid=start_bad aria-describedby=start_says />
                         {cell(i, "start")}
                     </label>
                     <label class="cell"><span aria-hidden="true">{tr::case_page::end_short(t)}</span>
-                        <input type="date" name=format!("form[measures][{i}][end]") value=row("end", "")
+                        <input type=date_type(&end) name=format!("form[measures][{i}][end]") value=end.clone()
                             aria-label=tr::case_page::measure_end(t, i + 1)
                             aria-invalid=end_bad aria-describedby=end_says />
                         {cell(i, "end")}

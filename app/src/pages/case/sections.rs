@@ -262,6 +262,9 @@ pub fn HouseholdSummary(case: CaseView) -> impl IntoView {
                                     tr::case_page::holds_back_elimination(t)
                                 }}</strong>
                             })}
+                            {m.overlaps.map(|earlier| view! {
+                                <strong class="bad" data-testid="overlaps">{tr::case_page::measure_overlaps(t, earlier)}</strong>
+                            })}
                         </li>
                     }).collect_view()}
                 </ol>

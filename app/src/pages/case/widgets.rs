@@ -43,6 +43,16 @@ pub(super) fn typed_or(typed: &Typed, name: &str, default: impl Into<String>) ->
     }
 }
 
+/// The type of a box for a date: a date picker, unless what came back typed is something it
+/// cannot show (then text, so the slip is seen beside its error and mended).
+pub(super) fn date_type(value: &str) -> &'static str {
+    if crate::domain::case::form::date_box_shows(value) {
+        "date"
+    } else {
+        "text"
+    }
+}
+
 /// Whether a checkbox or radio `name` = `value` is ticked: as typed, else `default`.
 fn ticked(typed: &Typed, name: &str, value: &str, default: bool) -> bool {
     match typed {
@@ -216,7 +226,7 @@ where
     let input = match field {
         "date" | "approval_date" => {
             let value = typed_or(ty, &name, case.today.clone());
-            view! { <input type="date" name=name value=value id=fid aria-describedby=eid /> }
+            view! { <input type=date_type(&value) name=name value=value id=fid aria-describedby=eid /> }
                 .into_any()
         }
         "duplicate_override" if case.duplicates.is_empty() || case.duplicate_override.is_some() => {

@@ -35,6 +35,7 @@ pub mod settings;
 pub mod setup;
 pub mod sheet_bounds;
 pub mod stats;
+pub mod track;
 pub mod track_limits;
 
 /// Unix milliseconds, the storage form of an instant.

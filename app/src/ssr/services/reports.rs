@@ -28,7 +28,7 @@ use crate::{
     },
     wire::{
         cases::Choice,
-        reports::{MovedOn, ReportDraft, SubmissionInfo, TrackResult},
+        reports::{MovedOn, ReportDraft, SubmissionInfo},
         FieldError,
     },
 };
@@ -472,103 +472,4 @@ pub async fn submission_info(
             next: progress.next,
         }),
     })
-}
-
-/// Both the number and the mobile must match; a mismatch looks exactly like "not found".
-/// `known`: the caller's browser filed or found this number before (`known_number`).
-pub async fn track(
-    state: &AppState,
-    tracking: &str,
-    mobile: &str,
-    address: &str,
-    known: bool,
-    now: DateTime<Utc>,
-    lang: Lang,
-) -> Result<TrackResult, ServiceError> {
-    let mut problems: Vec<FieldError> = Vec::new();
-    let tracking = TrackingNumber::parse(tracking)
-        .map_err(|e| problems.push(FieldError::new("tracking", &e)))
-        .ok();
-    let mobile = MobileNumber::parse(mobile)
-        .map_err(|e| problems.push(FieldError::new("mobile", &e)))
-        .ok();
-    let (Some(tracking), Some(mobile)) = (tracking, mobile) else {
-        // A typo is caught without reading anything, so it costs no look-up.
-        return Err(ServiceError::Validation(problems));
-    };
-    let admitted = track_limits::admit(state, address, tracking.as_str(), known, now).await?;
-    let Some(case) = case_rows::by_tracking(&state.db.pool, &state.vault, tracking.as_str())
-        .await?
-        .filter(|c| c.applicant_mobile == mobile.as_str())
-    else {
-        track_limits::missed(state, admitted, now).await?;
-        return Err(ServiceError::NotFound);
-    };
-    track_limits::found(state, admitted).await?;
-    household::track_result(state, &case, &tracking, now, lang).await
-}
-
-/// What a browser without JavaScript is sent to after a successful look-up: the page shows
-/// the result by a short-lived token, so the mobile number never appears in an address; the
-/// token is good only in this browser (`owner`, see `track_owner`).
-pub async fn tracked_link(
-    state: &AppState,
-    tracking: &TrackingNumber,
-    owner: &str,
-    now: DateTime<Utc>,
-) -> Result<String, ServiceError> {
-    let token = form_keys::tracked_token(state, tracking, owner, now).await?;
-    Ok(format!("/track?n={}&t={token}", tracking.as_str()))
-}
-
-/// Where a plain form post of the look-up goes: the result by token (for the browser
-/// `owner`), or back to the form with what went wrong (`e=`) and the number typed (`n=`):
-/// never the mobile number.
-pub async fn track_redirect(
-    state: &AppState,
-    tracking: &str,
-    found: &Result<TrackResult, ServiceError>,
-    owner: Option<&str>,
-    now: DateTime<Utc>,
-) -> Result<String, ServiceError> {
-    let problem = match (found, owner) {
-        (Ok(_), Some(owner)) => {
-            let parsed = TrackingNumber::parse(tracking).map_err(|_| ServiceError::NotFound)?;
-            return tracked_link(state, &parsed, owner, now).await;
-        }
-        // Found, for a caller that reads the answer itself (no link is made).
-        (Ok(_), None) => return Ok("/track".to_owned()),
-        (Err(ServiceError::Validation(errors)), _) => errors
-            .iter()
-            .map(|e| e.key.as_str())
-            .collect::<Vec<_>>()
-            .join(","),
-        (Err(ServiceError::RateLimited), _) => "limited".to_owned(),
-        (Err(ServiceError::LookUpsPaused), _) => "paused".to_owned(),
-        (Err(_), _) => "not_found".to_owned(),
-    };
-    Ok(crate::ssr::track_back::back_to_form(&problem, tracking))
-}
-
-/// The look-up result again, in the browser that made the look-up (`owner`) with the token
-/// it was given.
-pub async fn track_by_token(
-    state: &AppState,
-    tracking: &str,
-    token: &str,
-    owner: Option<&str>,
-    now: DateTime<Utc>,
-    lang: Lang,
-) -> Result<TrackResult, ServiceError> {
-    let tracking = TrackingNumber::parse(tracking).map_err(|_| ServiceError::NotFound)?;
-    let Some(owner) = owner.filter(|_| !token.is_empty()) else {
-        return Err(ServiceError::NotFound);
-    };
-    if !form_keys::tracked_token_valid(state, &tracking, owner, token, now).await? {
-        return Err(ServiceError::NotFound);
-    }
-    let case = case_rows::by_tracking(&state.db.pool, &state.vault, tracking.as_str())
-        .await?
-        .ok_or(ServiceError::NotFound)?;
-    household::track_result(state, &case, &tracking, now, lang).await
 }

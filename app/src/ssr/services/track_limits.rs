@@ -18,6 +18,8 @@ pub const TRACKS_PER_ADDRESS_PER_HOUR: i64 = 600;
 pub const TRACK_MISSES_PER_ADDRESS_PER_HOUR: i64 = 30;
 /// Look-ups of one tracking number per hour with the wrong mobile, from anywhere.
 pub const TRACK_MISSES_PER_NUMBER_PER_HOUR: i64 = 20;
+/// Look-ups per address per hour that also give an ID number and do not match (`take_proof_try`).
+pub const TRACK_PROOFS_PER_ADDRESS_PER_HOUR: i64 = 30;
 
 fn miss_buckets(address: &str, tracking: &str) -> [(String, i64); 2] {
     [
@@ -90,6 +92,32 @@ pub async fn admit(
         taken: vec![by_address.0, by_number.0],
         known: None,
     })
+}
+
+/// A look-up that offers the applicant's ID number to get past a pause or its address's used-up
+/// misses (`track::proven`): a try from the address's own count, taken before the case is read,
+/// apart from its misses, so a household on a carrier's shared address whose misses others
+/// used up can still prove itself (tester). Answers the counter to give back if all matched.
+pub async fn take_proof_try(
+    state: &AppState,
+    address: &str,
+    now: DateTime<Utc>,
+) -> Result<String, ServiceError> {
+    let (bucket, limit) = (
+        format!("track-proof-address:{address}"),
+        TRACK_PROOFS_PER_ADDRESS_PER_HOUR,
+    );
+    if !rate_limits::take_in_window(&state.db.pool, &bucket, limit, HOUR_MS, millis(now)).await? {
+        tracing::warn!("progress look-ups refused: too many ID-number tries from one address");
+        return Err(ServiceError::RateLimited);
+    }
+    Ok(bucket)
+}
+
+/// The ID number matched: its try is given back.
+pub async fn give_back_proof_try(state: &AppState, bucket: &str) -> Result<(), ServiceError> {
+    rate_limits::give_back(&state.db.pool, bucket).await?;
+    Ok(())
 }
 
 /// The look-up found its case: the misses it took are given back.

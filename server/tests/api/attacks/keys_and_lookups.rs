@@ -194,7 +194,7 @@ async fn a_scripted_sweep_of_duplicate_look_ups_is_stopped() {
 }
 
 /// A well-formed tracking number that names no filing (for `n` below 2^64).
-fn tracking_number(n: u64) -> String {
+pub(super) fn tracking_number(n: u64) -> String {
     let mut bytes = [9u8; 16];
     bytes[..8].copy_from_slice(&n.to_le_bytes());
     app::domain::tracking::TrackingNumber::from_random(bytes)
@@ -203,7 +203,7 @@ fn tracking_number(n: u64) -> String {
 }
 
 /// A progress look-up from `client`: its status.
-async fn track_status(
+pub(super) async fn track_status(
     app: &TestApp,
     client: &reqwest::Client,
     tracking: &str,
@@ -247,7 +247,7 @@ async fn plain_look_up(
 
 /// Tries `tracking` with every wrong mobile its hour allows (`prefix` and four digits), each
 /// from an address of its own, so only the number's count runs out.
-async fn spend_number_misses(app: &TestApp, tracking: &str, prefix: &str) {
+pub(super) async fn spend_number_misses(app: &TestApp, tracking: &str, prefix: &str) {
     let limit = app::ssr::services::track_limits::TRACK_MISSES_PER_NUMBER_PER_HOUR;
     for i in 0..limit {
         let guess = format!("{prefix}{:04}", i);

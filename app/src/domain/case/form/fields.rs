@@ -62,6 +62,13 @@ pub(super) fn parse_date(raw: &str) -> Parsed<NaiveDate> {
     }
 }
 
+/// Whether a date box can show `raw` as typed: a browser's date picker shows a value only as
+/// `YYYY-MM-DD` and drops anything else, so a slip typed where there is no picker
+/// ("2026/12/1") came back as an empty box beside its error (officer tester).
+pub fn date_box_shows(raw: &str) -> bool {
+    raw.is_empty() || (raw == raw.trim() && parse_date(raw).is_ok())
+}
+
 /// The day something was done: not after `today`, told with the form's other problems (the
 /// engine checks it too, but only once the form parses).
 pub(super) fn parse_past_date(raw: &str, today: NaiveDate) -> Parsed<NaiveDate> {

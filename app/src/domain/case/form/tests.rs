@@ -540,3 +540,21 @@ fn a_named_member_without_a_labour_capacity_is_refused() {
     form.members[0].labour = String::new();
     assert_eq!(problem_fields(&form), ["members"]);
 }
+
+#[test]
+fn a_date_box_shows_only_what_a_date_picker_can() {
+    use super::date_box_shows;
+    for shown in ["", "2026-12-01"] {
+        assert!(date_box_shows(shown), "{shown}");
+    }
+    for slip in [
+        "2026/12/1",
+        "2026-1-5",
+        " 2026-12-01",
+        "+002026-12-10",
+        "明天",
+        "2026-02-30",
+    ] {
+        assert!(!date_box_shows(slip), "{slip}");
+    }
+}

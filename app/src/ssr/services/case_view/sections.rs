@@ -110,10 +110,12 @@ pub fn guarantees_unanswered(case: &Case) -> Vec<String> {
 pub fn measures(case: &Case) -> Vec<MeasureView> {
     let heading_out = elimination::heading_for_elimination(case);
     let due_first = crate::domain::case::work::next_measure_due(case);
+    let overlaps = crate::domain::case::measure_dates::overlaps_earlier(&case.measures);
     case.measures
         .iter()
+        .zip(overlaps)
         .enumerate()
-        .map(|(i, m)| MeasureView {
+        .map(|(i, (m, overlaps))| MeasureView {
             holds_back_elimination: heading_out && elimination::holds_back_elimination(m),
             may_run_on: elimination::continues_after_exit(m.measure_type),
             type_zh: m.measure_type.label_zh().to_owned(),
@@ -128,6 +130,7 @@ pub fn measures(case: &Case) -> Vec<MeasureView> {
             status_zh: labels::measure_status_zh(m.status).to_owned(),
             next_status: m.status.next().map(|s| s.code().to_owned()),
             update_due_first: due_first == Some(i),
+            overlaps: overlaps.map(|earlier| earlier + 1),
         })
         .collect()
 }

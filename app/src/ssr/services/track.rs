@@ -1,0 +1,164 @@
+//! 查询进度: a household finds its filing by tracking number and mobile. A miss looks exactly
+//! like a number that does not exist, and misses are scarce (`track_limits`).
+use chrono::{DateTime, Utc};
+
+use crate::{
+    domain::{id_number::IdNumber, lang::Lang, mobile::MobileNumber, tracking::TrackingNumber},
+    ssr::{
+        error::ServiceError,
+        form_keys,
+        repo::cases as case_rows,
+        services::{household, track_limits},
+        state::AppState,
+    },
+    wire::{reports::TrackResult, FieldError},
+};
+
+/// One look-up as asked.
+pub struct LookUp<'a> {
+    pub tracking: &'a str,
+    pub mobile: &'a str,
+    /// The applicant's ID number: asked for only once the number's look-ups are paused or the
+    /// address has used up its misses (empty otherwise), so a household whose browser is not
+    /// known (it filed through a proxy, or shares a carrier's address) can still get past
+    /// limits others used up (household tester).
+    pub id_number: &'a str,
+    /// The caller's network address.
+    pub address: &'a str,
+    /// The caller's browser filed or found this number before (`known_number`).
+    pub known: bool,
+}
+
+/// Both the number and the mobile must match; a mismatch looks exactly like "not found".
+pub async fn track(
+    state: &AppState,
+    asked: &LookUp<'_>,
+    now: DateTime<Utc>,
+    lang: Lang,
+) -> Result<TrackResult, ServiceError> {
+    let mut problems: Vec<FieldError> = Vec::new();
+    let tracking = TrackingNumber::parse(asked.tracking)
+        .map_err(|e| problems.push(FieldError::new("tracking", &e)))
+        .ok();
+    let mobile = MobileNumber::parse(asked.mobile)
+        .map_err(|e| problems.push(FieldError::new("mobile", &e)))
+        .ok();
+    let id_number = match asked.id_number.trim() {
+        "" => None,
+        typed => IdNumber::parse(typed)
+            .map_err(|e| problems.push(FieldError::new("id_number", &e)))
+            .ok(),
+    };
+    let (Some(tracking), Some(mobile), true) = (tracking, mobile, problems.is_empty()) else {
+        // A typo is caught without reading anything, so it costs no look-up.
+        return Err(ServiceError::Validation(problems));
+    };
+    let mut known = asked.known;
+    if let (Some(id_number), false) = (&id_number, known) {
+        known = proven(state, asked.address, &tracking, &mobile, id_number, now).await?;
+    }
+    let admitted = track_limits::admit(state, asked.address, tracking.as_str(), known, now).await?;
+    let Some(case) = case_rows::by_tracking(&state.db.pool, &state.vault, tracking.as_str())
+        .await?
+        .filter(|c| c.applicant_mobile == mobile.as_str())
+    else {
+        track_limits::missed(state, admitted, now).await?;
+        return Err(ServiceError::NotFound);
+    };
+    track_limits::found(state, admitted).await?;
+    household::track_result(state, &case, &tracking, now, lang).await
+}
+
+/// Whether the number, mobile and ID number are all the filing's: then the look-up is not
+/// held back by a pause or by its address's misses. Each try is counted per address before
+/// the case is read and given back only when all three match; a guesser must get both the
+/// mobile and the ID number right, a space far beyond the tries an address has.
+async fn proven(
+    state: &AppState,
+    address: &str,
+    tracking: &TrackingNumber,
+    mobile: &MobileNumber,
+    id_number: &IdNumber,
+    now: DateTime<Utc>,
+) -> Result<bool, ServiceError> {
+    let taken = track_limits::take_proof_try(state, address, now).await?;
+    let case = case_rows::by_tracking(&state.db.pool, &state.vault, tracking.as_str()).await?;
+    let all_match = case.is_some_and(|c| {
+        c.applicant_mobile == mobile.as_str() && c.applicant_id_number == id_number.as_str()
+    });
+    if all_match {
+        track_limits::give_back_proof_try(state, &taken).await?;
+    }
+    Ok(all_match)
+}
+
+/// What a browser without JavaScript is sent to after a successful look-up: the page shows
+/// the result by a short-lived token, so the mobile number never appears in an address; the
+/// token is good only in this browser (`owner`, see `track_owner`).
+pub async fn tracked_link(
+    state: &AppState,
+    tracking: &TrackingNumber,
+    owner: &str,
+    now: DateTime<Utc>,
+) -> Result<String, ServiceError> {
+    let token = form_keys::tracked_token(state, tracking, owner, now).await?;
+    Ok(format!("/track?n={}&t={token}", tracking.as_str()))
+}
+
+/// Where a plain form post of the look-up goes: the result by token (for the browser
+/// `owner`), or back to the form with what went wrong (`e=`) and the number typed (`n=`):
+/// never the mobile number.
+pub async fn track_redirect(
+    state: &AppState,
+    tracking: &str,
+    found: &Result<TrackResult, ServiceError>,
+    owner: Option<&str>,
+    id_offered: bool,
+    now: DateTime<Utc>,
+) -> Result<String, ServiceError> {
+    let problem = match (found, owner) {
+        (Ok(_), Some(owner)) => {
+            let parsed = TrackingNumber::parse(tracking).map_err(|_| ServiceError::NotFound)?;
+            return tracked_link(state, &parsed, owner, now).await;
+        }
+        // Found, for a caller that reads the answer itself (no link is made).
+        (Ok(_), None) => return Ok("/track".to_owned()),
+        (Err(ServiceError::Validation(errors)), _) => errors
+            .iter()
+            .map(|e| e.key.as_str())
+            .collect::<Vec<_>>()
+            .join(","),
+        // Still held back though an ID number was given: one of the three did not match
+        // (which one is not said), or the address tried too often.
+        (Err(ServiceError::LookUpsPaused | ServiceError::RateLimited), _) if id_offered => {
+            "unproven".to_owned()
+        }
+        (Err(ServiceError::RateLimited), _) => "limited".to_owned(),
+        (Err(ServiceError::LookUpsPaused), _) => "paused".to_owned(),
+        (Err(_), _) => "not_found".to_owned(),
+    };
+    Ok(crate::ssr::track_back::back_to_form(&problem, tracking))
+}
+
+/// The look-up result again, in the browser that made the look-up (`owner`) with the token
+/// it was given.
+pub async fn track_by_token(
+    state: &AppState,
+    tracking: &str,
+    token: &str,
+    owner: Option<&str>,
+    now: DateTime<Utc>,
+    lang: Lang,
+) -> Result<TrackResult, ServiceError> {
+    let tracking = TrackingNumber::parse(tracking).map_err(|_| ServiceError::NotFound)?;
+    let Some(owner) = owner.filter(|_| !token.is_empty()) else {
+        return Err(ServiceError::NotFound);
+    };
+    if !form_keys::tracked_token_valid(state, &tracking, owner, token, now).await? {
+        return Err(ServiceError::NotFound);
+    }
+    let case = case_rows::by_tracking(&state.db.pool, &state.vault, tracking.as_str())
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    household::track_result(state, &case, &tracking, now, lang).await
+}

@@ -1,0 +1,163 @@
+//! A paused tracking number (someone tried it with many wrong mobiles) still opens for its
+//! household when the applicant's ID number is given too: a household that filed through a
+//! proxy has no browser the number knows (household tester). So does a household behind a
+//! carrier's shared address whose misses others used up. A wrong ID number lifts nothing, and
+//! an address gets only so many tries.
+use reqwest::header;
+
+use super::{
+    caller_at,
+    keys_and_lookups::{spend_number_misses, track_status, tracking_number},
+};
+use crate::helpers::{fields, id_number_for, spawn_app, TestApp, QINGSHI_VILLAGE};
+
+/// A look-up with the applicant's ID number, posted as a plain form: where it is sent.
+async fn with_id_plain(app: &TestApp, client: &reqwest::Client, asked: [&str; 3]) -> String {
+    let [tracking, mobile, id_number] = asked;
+    let response = client
+        .post(app.url("/api/reports/track"))
+        .header(header::ACCEPT, "text/html")
+        .header(header::REFERER, app.url("/track"))
+        .form(&fields(&[
+            ("tracking", tracking),
+            ("mobile", mobile),
+            ("id_number", id_number),
+        ]))
+        .send()
+        .await
+        .expect("track");
+    assert_eq!(response.status(), 302);
+    response.headers()[header::LOCATION]
+        .to_str()
+        .expect("location")
+        .to_owned()
+}
+
+/// The same look-up by another system reading the JSON answer (it sends no Accept header, so it
+/// is answered `{"error","message"}`): its status and error code.
+async fn with_id_json(app: &TestApp, client: &reqwest::Client, asked: [&str; 3]) -> (u16, String) {
+    let [tracking, mobile, id_number] = asked;
+    let response = client
+        .post(app.url("/api/reports/track"))
+        .form(&fields(&[
+            ("tracking", tracking),
+            ("mobile", mobile),
+            ("id_number", id_number),
+        ]))
+        .send()
+        .await
+        .expect("track");
+    let status = response.status().as_u16();
+    let body: serde_json::Value = response.json().await.unwrap_or_default();
+    (
+        status,
+        body["error"].as_str().unwrap_or_default().to_owned(),
+    )
+}
+
+#[tokio::test]
+async fn a_household_gets_past_a_pause_with_the_applicants_id_number() {
+    let app = spawn_app().await;
+    let mobile = "13612340036";
+    let tracking = app.submit_report("赵六", mobile, QINGSHI_VILLAGE).await;
+    let id_number = id_number_for(mobile);
+    spend_number_misses(&app, &tracking, "1390000").await;
+    // The household at home, on a phone that never looked it up: paused, and asked for the
+    // ID number on the page it is sent back to.
+    let home = caller_at(&app, 210);
+    let paused = with_id_plain(&app, &home, [&tracking, mobile, ""]).await;
+    assert!(paused.starts_with("/track?e=paused&"), "{paused}");
+    let page = app.get_html(&paused).await;
+    assert!(
+        page.contains("申报人的身份证号"),
+        "the ID number is asked for"
+    );
+    assert!(page.contains(r#"name="id_number""#), "a box to type it in");
+    let plain_page = app.get_html("/track").await;
+    assert!(
+        !plain_page.contains(r#"name="id_number""#),
+        "an ordinary look-up asks for no ID number"
+    );
+    // With it the look-up goes through, and this phone is known from then on.
+    let found = with_id_plain(&app, &home, [&tracking, mobile, &id_number]).await;
+    assert!(found.starts_with("/track?n="), "{found}");
+    assert_eq!(track_status(&app, &home, &tracking, mobile).await, 200);
+    // Another phone is still paused without it, and a lower-case x or spaces are fine.
+    assert_eq!(
+        track_status(&app, &caller_at(&app, 211), &tracking, mobile).await,
+        429
+    );
+    let typed = format!(" {} ", id_number.to_lowercase());
+    let (status, _) = with_id_json(&app, &caller_at(&app, 212), [&tracking, mobile, &typed]).await;
+    assert_eq!(status, 200);
+}
+
+#[tokio::test]
+async fn a_wrong_id_number_lifts_no_pause_and_each_try_costs_a_miss() {
+    let app = spawn_app().await;
+    let mobile = "13612340046";
+    let tracking = app.submit_report("赵六", mobile, QINGSHI_VILLAGE).await;
+    let id_number = id_number_for(mobile);
+    let other_id = id_number_for("13612340047");
+    assert_ne!(id_number, other_id);
+    spend_number_misses(&app, &tracking, "1390000").await;
+    let guesser = caller_at(&app, 213);
+    // Right mobile, wrong ID; wrong mobile, right ID: told the same, and not which.
+    let wrong_id = with_id_plain(&app, &guesser, [&tracking, mobile, &other_id]).await;
+    let wrong_mobile = with_id_plain(&app, &guesser, [&tracking, "13900001234", &id_number]).await;
+    for location in [&wrong_id, &wrong_mobile] {
+        assert!(location.starts_with("/track?e=unproven&"), "{location}");
+    }
+    let page = app.get_html(&wrong_id).await;
+    assert!(
+        page.contains("身份证号都要和申报时填的一样"),
+        "the household is told what must match"
+    );
+    // A mistyped ID number is caught before anything is read, under its box.
+    let typo = with_id_plain(&app, &guesser, [&tracking, mobile, "11010519491231002"]).await;
+    assert!(typo.starts_with("/track?e=id_number."), "{typo}");
+    let page = app.get_html(&typo).await;
+    assert!(page.contains(r#"aria-invalid="true""#) && page.contains(r#"id="e-id""#));
+    // Each wrong try took one of the address's misses (two so far): the rest run out, then
+    // even the right three are refused from there, as any look-up would be.
+    let limit = app::ssr::services::track_limits::TRACK_MISSES_PER_ADDRESS_PER_HOUR;
+    for _ in 2..limit {
+        let (status, error) = with_id_json(&app, &guesser, [&tracking, mobile, &other_id]).await;
+        assert_eq!((status, error.as_str()), (429, "LookUpsPaused"));
+    }
+    let (status, error) = with_id_json(&app, &guesser, [&tracking, mobile, &id_number]).await;
+    assert_eq!((status, error.as_str()), (429, "RateLimited"));
+    // The household elsewhere is not held back by the guesser's address.
+    let (status, _) =
+        with_id_json(&app, &caller_at(&app, 214), [&tracking, mobile, &id_number]).await;
+    assert_eq!(status, 200);
+}
+
+#[tokio::test]
+async fn a_household_behind_an_address_out_of_misses_gets_through_with_its_id_number() {
+    let app = spawn_app().await;
+    let mobile = "13612340056";
+    let tracking = app.submit_report("赵六", mobile, QINGSHI_VILLAGE).await;
+    // Others on the carrier's shared address (127.0.0.215) use up its misses.
+    let others = caller_at(&app, 215);
+    let limit = app::ssr::services::track_limits::TRACK_MISSES_PER_ADDRESS_PER_HOUR;
+    for i in 0..limit {
+        let made_up = tracking_number(i as u64);
+        assert_eq!(track_status(&app, &others, &made_up, mobile).await, 404);
+    }
+    let household = caller_at(&app, 215);
+    let limited = with_id_plain(&app, &household, [&tracking, mobile, ""]).await;
+    assert!(limited.starts_with("/track?e=limited&"), "{limited}");
+    let page = app.get_html(&limited).await;
+    assert!(
+        page.contains(r#"name="id_number""#),
+        "the ID number is asked for"
+    );
+    let found = with_id_plain(
+        &app,
+        &household,
+        [&tracking, mobile, &id_number_for(mobile)],
+    )
+    .await;
+    assert!(found.starts_with("/track?n="), "{found}");
+}

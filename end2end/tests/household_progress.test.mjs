@@ -150,7 +150,7 @@ test('the household reads a true sentence, date and phone at every step', async 
   }
   await phone.context().close();
 
-  await expectHousehold(tracking, mobile, '已提交，等待乡镇受理', `${zhDate(acceptBy)}前完成`);
+  await expectHousehold(tracking, mobile, '已提交，等待乡镇受理', `${zhDate(acceptBy)}完成`);
 
   await openCase(staff, 'zhen-qingshi', name);
   await step(staff, '受理');
@@ -184,7 +184,7 @@ test('the household reads a true sentence, date and phone at every step', async 
     await f.locator('select[name="form[tier]"]').selectOption('yellow');
   });
   // The county's 3 days (not the national 2) to name the responsible person.
-  await expectHousehold(tracking, mobile, '已认定为监测对象', '安排一名帮扶责任人', `${zhDate(onWorkingDay(addDays(today, 3)))}前完成`);
+  await expectHousehold(tracking, mobile, '已认定为监测对象', '安排一名帮扶责任人', `${zhDate(onWorkingDay(addDays(today, 3)))}完成`);
 
   await openCase(staff, 'zhen-qingshi', name);
   await step(staff, '确定帮扶责任人', async (f) => {

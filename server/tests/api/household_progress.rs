@@ -71,8 +71,8 @@ async fn the_household_is_given_the_county_dates_and_the_phones_the_admin_set() 
     let body = track(&app, &tracking).await;
     // Filed Monday 23 Nov: 4 working days → Friday 27 Nov; the visit 5 working days later.
     let next = body["status_detail"].as_str().unwrap_or_default();
-    assert!(next.contains("2026年11月27日前完成"), "{next}");
-    assert!(next.contains("2026年12月4日前"), "{next}");
+    assert!(next.contains("最迟在2026年11月27日完成"), "{next}");
+    assert!(next.contains("2026年12月4日"), "{next}");
     let contacts = body["contacts"].to_string();
     assert!(contacts.contains("0851-2345678"), "{contacts}");
     assert!(contacts.contains("0851-8765432"), "{contacts}");

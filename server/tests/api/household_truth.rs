@@ -338,7 +338,7 @@ async fn a_confirmation_reopened_after_a_refusal_says_so_instead_of_promising_ac
     let again = app.get_html(&link).await;
     // The date the township tells the household by sits in its own sentence, not after the
     // appeal one, where it read as a deadline to appeal by (tester).
-    assert!(again.contains("乡镇工作人员会在"), "the township's date");
+    assert!(again.contains("乡镇工作人员最迟在"), "the township's date");
     assert!(!again.contains("12317热线。最迟在"));
     // The reason moved from the next step into what happened: the page still says it.
     assert!(again.contains("原因：非农村户籍。"), "the reason");
@@ -356,7 +356,7 @@ async fn a_confirmation_reopened_after_a_refusal_says_so_instead_of_promising_ac
         .expect("the next step");
     let next = &next[..next.find("</p>").expect("its end")];
     assert!(
-        next.contains("接下来") && next.contains("乡镇工作人员会在"),
+        next.contains("接下来") && next.contains("乡镇工作人员最迟在"),
         "{next}"
     );
     for promise in ["accept-by", "visit-by", "decide-by"] {

@@ -116,7 +116,7 @@ pub fn progress(case: &Case, inputs: &Inputs<'_>) -> Progress {
     let late = late_clock(case, clock, inputs);
     if let (Some(due), Some(clock)) = (due, clock) {
         // A step whose sentence names the date itself (a refusal's) is not told it again, nor
-        // a late one: the overdue box says the date has passed (it read 最迟在…前完成 the day
+        // a late one: the overdue box says the date has passed (it read 最迟在…完成 the day
         // after: tester).
         let said = next.contains(&lang.date(due)) || step.then.contains(&lang.date(due));
         let quiet = clock.kind.is_minimum() || matches!(clock.state, ClockState::Paused { .. });
@@ -355,7 +355,7 @@ fn monitored(case: &Case, inputs: &Inputs<'_>) -> Step {
         AssistanceStage::PlanMade => plan_made(case, lang),
         AssistanceStage::Assisting => (
             match case.open_clock(ClockKind::MonitoringVisit) {
-                // The date is the next visit's, said as such: "最迟在…前完成" after "visits
+                // The date is the next visit's, said as such: "最迟在…完成" after "visits
                 // regularly" did not say what was to be done by then (household tester). A
                 // paused one has no date yet: it moves by the days paused.
                 Some(visit) if !matches!(visit.state, ClockState::Paused { .. }) => {
@@ -505,7 +505,7 @@ fn review_step(case: &Case, procedure: Procedure, step: ReviewStep, inputs: &Inp
     };
     // While the home visit is timed, the result's own day would go unsaid: the confirmation
     // promised it, and after 受理 no page said it again (household tester). A step timed by
-    // the overall limit says it as the result's day too: "最迟在…前完成" under the village's
+    // the overall limit says it as the result's day too: "最迟在…完成" under the village's
     // review read as that step's own deadline (household tester).
     let then = match case.open_clock(overall) {
         Some(result) if !elimination => result::words(case, step, result.due_on, inputs),

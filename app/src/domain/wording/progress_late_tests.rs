@@ -237,14 +237,14 @@ fn a_duplicate_refusal_says_it_repeats_an_earlier_report() {
 fn a_late_acceptance_counts_the_visit_from_today() {
     let case = super::filed();
     let on_time = view(&case, date(2026, 3, 3), Lang::Zh);
-    assert!(on_time.next.contains("2026年3月11日前"), "{}", on_time.next);
-    assert!(on_time.next.contains("前完成"), "{}", on_time.next);
+    assert!(on_time.next.contains("2026年3月11日"), "{}", on_time.next);
+    assert!(on_time.next.contains("日完成"), "{}", on_time.next);
     let late = view(&case, date(2026, 3, 16), Lang::Zh);
     assert!(late.overdue.is_some(), "acceptance is late");
-    // The date passed: only the overdue box says it (it read 最迟在…前完成 the day after).
-    assert!(!late.next.contains("前完成"), "{}", late.next);
+    // The date passed: only the overdue box says it (it read 最迟在…完成 the day after).
+    assert!(!late.next.contains("日完成"), "{}", late.next);
     assert!(!late.next.contains("2026年3月11日"), "{}", late.next);
-    assert!(late.next.contains("2026年3月20日前"), "{}", late.next);
+    assert!(late.next.contains("2026年3月20日"), "{}", late.next);
 }
 
 /// After 受理 the page times the home visit; the result's own day, promised on the
@@ -263,8 +263,8 @@ fn waiting_for_the_visit_still_says_when_the_result_comes() {
         .expect("overall")
         .due_on;
     let p = view(&case, date(2026, 3, 3), Lang::Zh);
-    assert!(p.next.contains("2026年3月5日前完成"), "{}", p.next);
-    let said = format!("认定结果最迟在{}前告诉您", Lang::Zh.date(result_day));
+    assert!(p.next.contains("2026年3月5日完成"), "{}", p.next);
+    let said = format!("认定结果最迟在{}告诉您", Lang::Zh.date(result_day));
     assert!(p.next.contains(&said), "{}", p.next);
 }
 
@@ -276,7 +276,7 @@ fn waiting_for_the_visit_still_says_when_the_result_comes() {
 fn a_result_the_steps_left_cannot_meet_is_said_to_be_late_from_the_start() {
     let result_day = overall().due_on;
     let late = format!("认定结果也会晚于原定的{}", Lang::Zh.date(result_day));
-    let promised = format!("认定结果最迟在{}前告诉您", Lang::Zh.date(result_day));
+    let promised = format!("认定结果最迟在{}告诉您", Lang::Zh.date(result_day));
     let visit = |due| clock(ClockKind::HomeCheck, Level::Village, due);
     let awaiting = reviewing(Procedure::Identification, ReviewStep::AwaitingHomeCheck);
     let tight = at(awaiting.clone(), vec![visit(date(2026, 3, 14)), overall()]);
@@ -337,9 +337,9 @@ fn a_result_the_steps_left_cannot_meet_is_said_to_be_late_from_the_start() {
     assert!(p.overdue.is_some() && !p.next.contains(&late), "{}", p.next);
 }
 
-/// A late visit promises no result day (household tester: "认定结果最迟在…前告诉您" beside
+/// A late visit promises no result day (household tester: "认定结果最迟在…告诉您" beside
 /// the visit's overdue box), and a step the overall limit times says the limit as the
-/// result's day, not as the step's own "最迟在…前完成".
+/// result's day, not as the step's own "最迟在…完成".
 #[test]
 fn a_late_visit_promises_no_result_day_and_the_overall_limit_is_the_results() {
     let result_day = Lang::Zh.date(overall().due_on);
@@ -352,7 +352,7 @@ fn a_late_visit_promises_no_result_day_and_the_overall_limit_is_the_results() {
     assert!(p.overdue.is_some(), "the visit is late");
     let may = format!("认定结果也可能晚于原定的{result_day}");
     assert!(
-        p.next.contains(&may) && !p.next.contains("最迟在2026年3月17日前告诉您"),
+        p.next.contains(&may) && !p.next.contains("最迟在2026年3月17日告诉您"),
         "{}",
         p.next
     );
@@ -363,12 +363,12 @@ fn a_late_visit_promises_no_result_day_and_the_overall_limit_is_the_results() {
     let p = view(&checked, date(2026, 3, 9), Lang::Zh);
     assert!(
         p.next
-            .contains(&format!("认定结果最迟在{result_day}前告诉您")),
+            .contains(&format!("认定结果最迟在{result_day}告诉您")),
         "{}",
         p.next
     );
     assert!(
-        !p.next.contains(&format!("最迟在{result_day}前完成")),
+        !p.next.contains(&format!("最迟在{result_day}完成")),
         "{}",
         p.next
     );

@@ -168,7 +168,7 @@ fn rows() -> Vec<Row> {
             case: filed(),
             headline: "已提交，等待乡镇受理",
             // Due 5 March (3 working days); the visit 4 working days later, 11 March.
-            says: "2026年3月11日前",
+            says: "2026年3月11日",
             due: Some(date(2026, 3, 5)),
             who: Some(Who::Township),
         },
@@ -233,7 +233,7 @@ fn rows() -> Vec<Row> {
             ),
             headline: "不予受理",
             // The date in the township's sentence, not after the appeal one (tester).
-            says: "会在2026年3月11日前当面或打电话向您说明。如有异议，可以向乡镇人民政府申诉，或拨打12317热线。",
+            says: "最迟在2026年3月11日当面或打电话向您说明。如有异议，可以向乡镇人民政府申诉，或拨打12317热线。",
             due: Some(date(2026, 3, 11)),
             who: Some(Who::Township),
         },

@@ -44,6 +44,11 @@ test('a household report survives a reload and a dropped network, and files once
   await page.getByRole('button', { name: '提交申报' }).click();
   await status.filter({ hasText: '网络断了' }).waitFor();
   assert.match(await status.innerText(), /还没有提交/);
+  // Said where send was pressed, at the foot of the long form: in view, not scrolled off
+  // the top (tester).
+  const box = await status.boundingBox();
+  const height = page.viewportSize().height;
+  assert.ok(box && box.y >= 0 && box.y + box.height <= height, `in view: ${JSON.stringify(box)}`);
   assert.equal(await page.locator('#form-summary .banner').count(), 0, 'one notice, not a second red one');
   assert.equal(new URL(page.url()).pathname, '/report');
   assert.ok(await stored(page, 'safety-net.draft.report'), 'the draft is kept');

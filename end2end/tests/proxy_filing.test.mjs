@@ -31,7 +31,7 @@ test('a hotline operator files for a caller and the duplicate is caught before a
   assert.match(await warning.innerText(), new RegExp(earlier));
   assert.match(await warning.innerText(), /\d{4}年\d{1,2}月\d{1,2}日/, 'dated as other pages date');
   // The list is below the whole form; a line in view while typing points to it (tester).
-  const pointer = page.locator('.earlier-pointer');
+  const pointer = page.getByTestId('earlier-pointer');
   const box = await pointer.boundingBox();
   const viewport = page.viewportSize();
   assert.ok(box && box.y >= 0 && box.y + box.height <= viewport.height, `the pointer is in view: ${JSON.stringify(box)}`);

@@ -19,7 +19,7 @@ pub async fn submit_report(form: ReportForm) -> Result<String, AppError> {
         let filed = reports::submit(&ctx.state, &form, &ctx.client_address(), ctx.now()).await;
         let tracking = ctx.keep_draft_if_invalid(&form, filed, "/report?").await?;
         crate::ssr::filed_recently::mark(&ctx);
-        crate::ssr::known_number::mark(&ctx, &tracking).await?;
+        crate::ssr::known_number::mark_typed(&ctx, tracking.as_str(), &form.mobile).await?;
         leptos_axum::redirect(&reports::confirmation_link(&ctx.state, &tracking, ctx.now()).await?);
         Ok(tracking.as_str().to_owned())
     })
@@ -75,7 +75,7 @@ pub async fn track_report(
     use crate::ssr::{context::RequestContext, known_number, services::track, track_owner};
     RequestContext::public_call(|ctx| async move {
         let (address, now) = (ctx.client_address(), ctx.now());
-        let known = known_number::sent_for_typed(&ctx, &tracking).await?;
+        let known = known_number::sent_for_typed(&ctx, &tracking, &mobile).await?;
         let asked = track::LookUp {
             tracking: &tracking,
             mobile: &mobile,
@@ -85,7 +85,7 @@ pub async fn track_report(
         };
         let found = track::track(&ctx.state, &asked, now, ctx.lang()).await;
         if found.is_ok() {
-            known_number::mark_typed(&ctx, &tracking).await?;
+            known_number::mark_typed(&ctx, &tracking, &mobile).await?;
         }
         let owner = (found.is_ok() && ctx.is_plain_form_post()).then(|| track_owner::issue(&ctx));
         let kept = match found {

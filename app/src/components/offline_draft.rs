@@ -72,13 +72,19 @@ impl OfflineDraft {
 pub fn DraftStatus(draft: OfflineDraft) -> impl IntoView {
     let (device, lang) = (draft.device, draft.lang);
     move || {
-        let text = match draft.shown.get() {
+        let shown = draft.shown.get();
+        let text = match shown {
             Shown::Nothing => return None,
             Shown::Restored => drafts::restored(device, lang),
             Shown::NotSent => drafts::not_sent(device, lang),
             Shown::SendingAgain => drafts::sending_again(lang),
         };
-        Some(view! { <p class="banner warn" role="alert" data-testid="draft-status">{text}</p> })
+        // "Not sent" comes when send was pressed, at the foot of a long form: it stays in
+        // view while the household is down there (it was said off screen, tester).
+        let pinned = shown == Shown::NotSent;
+        Some(view! {
+            <p class="banner warn" class:pinned=pinned role="alert" data-testid="draft-status">{text}</p>
+        })
     }
 }
 

@@ -123,6 +123,21 @@ impl TrackingNumber {
     pub fn shown_back(input: &str) -> String {
         TrackingNumber::parse(input).map_or_else(|_| input.to_owned(), |n| n.grouped())
     }
+
+    /// [`shown_back`](Self::shown_back) for a number that came in an address (`/track?n=`):
+    /// a slip is shown back to be mended only if it could be one. The address is anyone's to
+    /// write, and a sentence in it read as the site's own words (attacker tester).
+    pub fn typed_back(input: &str) -> String {
+        let could_be = input.chars().count() <= 20
+            && input
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-');
+        if could_be || TrackingNumber::parse(input).is_ok() {
+            TrackingNumber::shown_back(input)
+        } else {
+            String::new()
+        }
+    }
 }
 
 /// Prints the grouped form `ABCD-EFGH-JK`.
@@ -198,6 +213,14 @@ mod tests {
         let compact = number.as_str().to_lowercase();
         assert_eq!(TrackingNumber::shown_back(&compact), number.grouped());
         assert_eq!(TrackingNumber::shown_back("ABCD-EFG"), "ABCD-EFG");
+        assert_eq!(TrackingNumber::typed_back("abcd efg"), "abcd efg");
+        assert_eq!(
+            TrackingNumber::typed_back(&compact.to_lowercase()),
+            number.grouped()
+        );
+        let sentence = "号码已冻结，请立即拨打客服 400-000-0000";
+        assert_eq!(TrackingNumber::typed_back(sentence), "");
+        assert_eq!(TrackingNumber::typed_back(&"A".repeat(21)), "");
         assert_eq!(TrackingNumber::shown_back(""), "");
     }
 

@@ -193,7 +193,7 @@ fn ProxyForm() -> impl IntoView {
             // The list sits after the whole form, far below the ID box at 360 px: a line that
             // stays in view points to it (hotline tester typed on without seeing it).
             {move || (!found.get().is_empty()).then(|| view! {
-                <p class="banner warn earlier-pointer" role="status">
+                <p class="banner warn pinned" role="status" data-testid="earlier-pointer">
                     <a href="#earlier-filings">{tr::proxy::earlier_pointer(lang)}</a>
                 </p>
             })}

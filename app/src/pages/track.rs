@@ -156,7 +156,7 @@ pub fn TrackPage() -> impl IntoView {
     let sent = query.read_untracked().get("sent").unwrap_or_default();
     let problems = TrackProblems::read(&query.read_untracked().get("e").unwrap_or_default(), t);
     // The number as typed comes back with a failed look-up (never the mobile).
-    let typed = TrackingNumber::shown_back(&query.read_untracked().get("n").unwrap_or_default());
+    let typed = TrackingNumber::typed_back(&query.read_untracked().get("n").unwrap_or_default());
     let TrackProblems {
         tracking: tracking_error,
         mobile: mobile_error,
@@ -166,11 +166,37 @@ pub fn TrackPage() -> impl IntoView {
     } = problems;
     // Focus goes where the first problem is shown, so it is read out first.
     let focus_tracking = tracking_error.is_some();
-    // A number already filled in (from the confirmation page) leaves the mobile to type.
-    let number_given = !typed.is_empty() && tracking_error.is_none() && form_error.is_none();
+    // A number already filled in (from the confirmation page) leaves the mobile to type; not
+    // under a result (`t=`), which the focus scrolled out of sight (household tester).
+    let showing_result = query
+        .read_untracked()
+        .get("t")
+        .is_some_and(|t| !t.is_empty());
+    let number_given = !typed.is_empty()
+        && tracking_error.is_none()
+        && form_error.is_none()
+        && id_error.is_none()
+        && !showing_result;
     let focus_mobile = (mobile_error.is_some() && !focus_tracking) || number_given;
+    let focus_id = id_error.is_some() && !focus_tracking && mobile_error.is_none();
     view! {
         <h1>{tr::track::track_my_report(t)}</h1>
+        // The result first: under the form it sat below the first screen (household tester).
+        {move || track.value().get().map(|r| result_view(r, t))}
+        <Suspense fallback=move || view! { <p class="loading">{tr::track::looking_up(t)}</p> }>
+            {move || Suspend::new(async move {
+                match by_token.await {
+                    // A result link opens only in the browser that looked it up (its
+                    // `sn_track` cookie): elsewhere say so, not "check the number".
+                    Some(Err(AppError::NotFound)) if track.value().get_untracked().is_none() => view! {
+                        <p class="banner" role="status">{tr::track_words::other_browser(t)}</p>
+                    }
+                    .into_any(),
+                    Some(r) if track.value().get_untracked().is_none() => result_view(r, t),
+                    _ => ().into_any(),
+                }
+            })}
+        </Suspense>
         {form_error.map(|text| view! {
             <p class="banner error" role="alert" id="track-problem" tabindex="-1" autofocus>{dialable(text)}</p>
         })}
@@ -201,30 +227,15 @@ pub fn TrackPage() -> impl IntoView {
             {ask_id.then(|| view! {
                 <div class="field" class:invalid=id_error.is_some()>
                     <label for="t-id">{tr::track::applicant_id_number(t)}</label>
+                    // No length cap: a number typed as printed, with spaces, was cut short.
                     <input id="t-id" name="id_number" type="text" autocomplete="off"
-                        autocapitalize="characters" maxlength="18" aria-describedby="e-id"
-                        aria-invalid=id_error.map(|_| "true")
-                        autofocus=id_error.is_some() && !focus_tracking />
+                        autocapitalize="characters" aria-describedby="e-id"
+                        aria-invalid=id_error.map(|_| "true") autofocus=focus_id />
                     <p class="field-error" id="e-id">{id_error}</p>
                 </div>
             })}
             <button type="submit" class="button primary">{tr::track::look_up(t)}</button>
         </ActionForm>
-        {move || track.value().get().map(|r| result_view(r, t))}
-        <Suspense fallback=move || view! { <p class="loading">{tr::track::looking_up(t)}</p> }>
-            {move || Suspend::new(async move {
-                match by_token.await {
-                    // A result link opens only in the browser that looked it up (its
-                    // `sn_track` cookie): elsewhere say so, not "check the number".
-                    Some(Err(AppError::NotFound)) if track.value().get_untracked().is_none() => view! {
-                        <p class="banner" role="status">{tr::track_words::other_browser(t)}</p>
-                    }
-                    .into_any(),
-                    Some(r) if track.value().get_untracked().is_none() => result_view(r, t),
-                    _ => ().into_any(),
-                }
-            })}
-        </Suspense>
         <ForgotTracking sent />
         <HotlineNote />
     }

@@ -53,11 +53,22 @@ pub async fn track(
         // A typo is caught without reading anything, so it costs no look-up.
         return Err(ServiceError::Validation(problems));
     };
-    let mut known = asked.known;
-    if let (Some(id_number), false) = (&id_number, known) {
-        known = proven(state, asked.address, &tracking, &mobile, id_number, now).await?;
-    }
-    let admitted = track_limits::admit(state, asked.address, tracking.as_str(), known, now).await?;
+    let (address, number) = (asked.address, tracking.as_str());
+    let admitted = match track_limits::admit(state, address, number, asked.known, now).await {
+        // Held back by others' misses: the applicant's ID number, if given, may lift it. Tried
+        // only then, so an ID number given when it was not needed costs nothing (attacker
+        // tester: wrong ones on a look-up that went through spent the household's tries).
+        Err(refused @ (ServiceError::LookUpsPaused | ServiceError::RateLimited)) => {
+            let Some(id_number) = &id_number else {
+                return Err(refused);
+            };
+            if !proven(state, address, &tracking, &mobile, id_number, now).await? {
+                return Err(refused);
+            }
+            track_limits::admit(state, address, number, true, now).await?
+        }
+        other => other?,
+    };
     let Some(case) = case_rows::by_tracking(&state.db.pool, &state.vault, tracking.as_str())
         .await?
         .filter(|c| c.applicant_mobile == mobile.as_str())
@@ -70,9 +81,10 @@ pub async fn track(
 }
 
 /// Whether the number, mobile and ID number are all the filing's: then the look-up is not
-/// held back by a pause or by its address's misses. Each try is counted per address before
-/// the case is read and given back only when all three match; a guesser must get both the
-/// mobile and the ID number right, a space far beyond the tries an address has.
+/// held back by a pause or by its address's misses. Each try is counted per address and per
+/// number before the case is read, and given back only when all three match. An ID number is
+/// no secret in a village, so the number's few tries keep it from being a way to try mobiles
+/// past a pause, or ID numbers against a known mobile (attacker tester).
 async fn proven(
     state: &AppState,
     address: &str,
@@ -81,7 +93,10 @@ async fn proven(
     id_number: &IdNumber,
     now: DateTime<Utc>,
 ) -> Result<bool, ServiceError> {
-    let taken = track_limits::take_proof_try(state, address, now).await?;
+    let Some(taken) = track_limits::take_proof_try(state, address, tracking.as_str(), now).await?
+    else {
+        return Ok(false);
+    };
     let case = case_rows::by_tracking(&state.db.pool, &state.vault, tracking.as_str()).await?;
     let all_match = case.is_some_and(|c| {
         c.applicant_mobile == mobile.as_str() && c.applicant_id_number == id_number.as_str()

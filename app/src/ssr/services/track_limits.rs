@@ -18,8 +18,10 @@ pub const TRACKS_PER_ADDRESS_PER_HOUR: i64 = 600;
 pub const TRACK_MISSES_PER_ADDRESS_PER_HOUR: i64 = 30;
 /// Look-ups of one tracking number per hour with the wrong mobile, from anywhere.
 pub const TRACK_MISSES_PER_NUMBER_PER_HOUR: i64 = 20;
-/// Look-ups per address per hour that also give an ID number and do not match (`take_proof_try`).
+/// Look-ups held back that give an ID number and do not match (`take_proof_try`), per address
+/// and per tracking number per hour.
 pub const TRACK_PROOFS_PER_ADDRESS_PER_HOUR: i64 = 30;
+pub const TRACK_PROOFS_PER_NUMBER_PER_HOUR: i64 = 5;
 
 fn miss_buckets(address: &str, tracking: &str) -> [(String, i64); 2] {
     [
@@ -97,26 +99,51 @@ pub async fn admit(
 /// A look-up that offers the applicant's ID number to get past a pause or its address's used-up
 /// misses (`track::proven`): a try from the address's own count, taken before the case is read,
 /// apart from its misses, so a household on a carrier's shared address whose misses others
-/// used up can still prove itself (tester). Answers the counter to give back if all matched.
+/// used up can still prove itself (tester). Answers the counters to give back if all matched,
+/// or `None` when the address or the number has no tries left.
 pub async fn take_proof_try(
     state: &AppState,
     address: &str,
+    tracking: &str,
     now: DateTime<Utc>,
-) -> Result<String, ServiceError> {
-    let (bucket, limit) = (
-        format!("track-proof-address:{address}"),
+) -> Result<Option<Vec<String>>, ServiceError> {
+    let pool = &state.db.pool;
+    let by_address = format!("track-proof-address:{address}");
+    let by_number = format!("track-proof-number:{tracking}");
+    let now_ms = millis(now);
+    if !rate_limits::take_in_window(
+        pool,
+        &by_address,
         TRACK_PROOFS_PER_ADDRESS_PER_HOUR,
-    );
-    if !rate_limits::take_in_window(&state.db.pool, &bucket, limit, HOUR_MS, millis(now)).await? {
-        tracing::warn!("progress look-ups refused: too many ID-number tries from one address");
-        return Err(ServiceError::RateLimited);
+        HOUR_MS,
+        now_ms,
+    )
+    .await?
+    {
+        tracing::warn!("ID-number tries refused: too many from one address");
+        return Ok(None);
     }
-    Ok(bucket)
+    if !rate_limits::take_in_window(
+        pool,
+        &by_number,
+        TRACK_PROOFS_PER_NUMBER_PER_HOUR,
+        HOUR_MS,
+        now_ms,
+    )
+    .await?
+    {
+        rate_limits::give_back(pool, &by_address).await?;
+        tracing::warn!("ID-number tries refused: too many for one number");
+        return Ok(None);
+    }
+    Ok(Some(vec![by_address, by_number]))
 }
 
-/// The ID number matched: its try is given back.
-pub async fn give_back_proof_try(state: &AppState, bucket: &str) -> Result<(), ServiceError> {
-    rate_limits::give_back(&state.db.pool, bucket).await?;
+/// The ID number matched: its tries are given back.
+pub async fn give_back_proof_try(state: &AppState, taken: &[String]) -> Result<(), ServiceError> {
+    for bucket in taken {
+        rate_limits::give_back(&state.db.pool, bucket).await?;
+    }
     Ok(())
 }
 

@@ -282,8 +282,8 @@ async fn guessing_from_one_address_is_stopped_and_the_household_elsewhere_still_
     let (location, page) = plain_look_up(&app, &guesser, &tracking, household).await;
     assert!(location.starts_with("/track?e=limited&"), "{location}");
     assert!(
-        page.contains("查询太频繁了"),
-        "the address is told it asked too often"
+        page.contains("暂时限制查询"),
+        "the address is told its look-ups are limited"
     );
     assert_eq!(
         track_status(&app, &neighbour, &tracking, household).await,
@@ -313,7 +313,7 @@ async fn a_seen_tracking_number_cannot_be_tried_against_many_mobiles_from_many_a
     assert!(location.starts_with("/track?e=paused&"), "{location}");
     assert!(page.contains("暂停查询一小时"), "the pause is explained");
     assert!(
-        !page.contains("查询太频繁了"),
+        !page.contains("暂时限制查询"),
         "not blamed for asking too often"
     );
     let banner = crate::helpers::paragraph(&page, "track-problem");
@@ -345,7 +345,7 @@ async fn a_seen_tracking_number_cannot_be_tried_against_many_mobiles_from_many_a
 
 /// Someone who has seen a number can pause its look-ups for an hour with wrong mobiles; the
 /// household's own phone, which found it before, still looks it up (household tester). Its
-/// own wrong tries still count, and a fresh browser is still paused.
+/// wrong mobiles are paused like anyone's, and a fresh browser is still paused.
 /// A burst of wrong mobiles at once gets no more tries than one at a time: the counters were
 /// read, then counted after the case was, so 300 parallel look-ups all got checked and one
 /// found the household (attacker tester).
@@ -407,10 +407,13 @@ async fn a_paused_number_still_answers_the_phone_that_found_it_before() {
         "a browser that never found it is paused"
     );
     assert_eq!(track_status(&app, &phone, &tracking, household).await, 200);
+    // The tag is of the number and its mobile: another mobile from the same phone is held
+    // back like anyone's (a tag of the number alone let its holder try any number of mobiles
+    // past the pause: attacker tester).
     assert_eq!(
         track_status(&app, &phone, &tracking, "13900009999").await,
-        404,
-        "a wrong mobile from the phone is still a miss"
+        429,
+        "a wrong mobile from the phone is paused too"
     );
     // The tag is the number's own: another number's pause is not lifted by it.
     let other = app

@@ -22,6 +22,9 @@ pub fn AdminPage() -> impl IntoView {
     let create = ServerAction::<CreateAccount>::new();
     let reset = ServerAction::<ResetPassword>::new();
     let toggle = ServerAction::<SetAccountActive>::new();
+    // The phones' own refusal, said at the top too: without JavaScript the page comes back at
+    // the top, thousands of pixels above the phones (officer tester).
+    let phone = ServerAction::<crate::api::contacts::SetRegionContact>::new();
     let accounts = Resource::new(
         move || {
             (
@@ -73,6 +76,10 @@ pub fn AdminPage() -> impl IntoView {
             (
                 toggle.value().get().and_then(Result::err),
                 tr::admin::toggle_failed(t),
+            ),
+            (
+                phone.value().get().and_then(Result::err),
+                tr::admin::phone_failed(t),
             ),
         ]
         .into_iter()

@@ -41,10 +41,14 @@ pub struct MeasureView {
     /// form starts on it.
     #[serde(default)]
     pub update_due_first: bool,
-    /// The number (1-based) of an earlier measure of the same kind whose period overlaps this
-    /// one: most often the same measure entered twice.
+    /// The numbers (1-based) of the earlier measures of the same kind whose periods overlap
+    /// this one: most often the same measure entered twice.
     #[serde(default)]
-    pub overlaps: Option<usize>,
+    pub overlaps: Vec<usize>,
+    /// One of those, or this one, is still planned, so it can be withdrawn (已撤销); a measure
+    /// under way cannot (the warning said to, and the step was refused: officer tester).
+    #[serde(default)]
+    pub overlap_withdrawable: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -408,4 +408,18 @@ async fn plain_posts_on_the_admin_page_say_what_was_done() {
         assert!(page.contains(said), "{path}: {said}");
     }
     assert!(!admin.get_html("/staff/admin").await.contains("电话已保存"));
+    // A refused phone is said at the top too, where the page comes back (the phones' own
+    // message is thousands of pixels down).
+    let refused = admin
+        .post_plain_form(
+            "/api/contacts/set",
+            "/staff/admin",
+            &fields(&[("region", QINGSHI_VILLAGE), ("phone", "abc")]),
+        )
+        .await;
+    let back = refused.headers()["location"].to_str().expect("location");
+    let back = back.strip_prefix(&admin.base).unwrap_or(back);
+    let page = admin.get_html(back).await;
+    let top = &page[..page.find(r#"id="contacts""#).expect("the phones")];
+    assert!(top.contains("联系电话没有保存："), "{back}");
 }

@@ -114,7 +114,7 @@ const WORDED: &[&str] = &[
     "Net income per person ",
     "County data comparison: negative-list hits: Owns a private car (<span lang=\"zh-CN\">有车</span>)",
     // The measure-progress step's choices (type and status stored as Chinese words).
-    ">Medical security (In progress)</option>",
+    ">No. 1: Medical security (In progress) · ",
 ];
 
 /// The timeline, consent line and category hint: worded from their codes (never the marked

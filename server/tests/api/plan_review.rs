@@ -242,14 +242,20 @@ async fn a_measure_entered_twice_is_pointed_out() {
     };
     run(&app, &township_officer(), &id, add("education")).await;
     run(&app, &township_officer(), &id, add("medical")).await;
+    let overlaps = |case: &Value| -> Vec<Value> {
+        case["measures"]
+            .as_array()
+            .expect("measures")
+            .iter()
+            .map(|m| m["overlaps"].clone())
+            .collect()
+    };
+    let none = serde_json::json!([]);
     let case = detail(&township, &id).await;
-    let overlaps: Vec<Value> = case["measures"]
-        .as_array()
-        .expect("measures")
-        .iter()
-        .map(|m| m["overlaps"].clone())
-        .collect();
-    assert_eq!(overlaps, [Value::Null, Value::Null, Value::from(1)]);
+    assert_eq!(
+        overlaps(&case),
+        [none.clone(), none, serde_json::json!([1])]
+    );
     let page = township.get_html(&format!("/staff/cases/{id}")).await;
     assert_eq!(
         page.matches(r#"data-testid="overlaps""#).count(),
@@ -259,5 +265,44 @@ async fn a_measure_entered_twice_is_pointed_out() {
     assert!(
         page.contains("与第1项同类措施的时间重叠"),
         "points at the first"
+    );
+    assert!(
+        page.contains("改为“已撤销”"),
+        "a planned one can be withdrawn"
+    );
+    // The update form's choice names each measure by that number and its dates.
+    assert!(
+        page.contains(">第1项：医疗保障（计划中） · "),
+        "numbered in the choice"
+    );
+    // A third, today: it names both before it. Once the two medical ones have started,
+    // neither can be withdrawn, and the warning no longer says to.
+    let today_medical = CaseCommand::AddPlan {
+        measures: vec![measure(MeasureType::Medical, today(&app))],
+    };
+    run(&app, &township_officer(), &id, today_medical).await;
+    let case = detail(&township, &id).await;
+    assert_eq!(overlaps(&case)[3], serde_json::json!([1, 3]));
+    for index in [0, 3] {
+        let started = CaseCommand::UpdateMeasureStatus {
+            index,
+            status: app::domain::case::MeasureStatus::InProgress,
+        };
+        run(&app, &township_officer(), &id, started).await;
+    }
+    let page = township.get_html(&format!("/staff/cases/{id}")).await;
+    assert!(
+        page.contains("与第1、3项同类措施的时间重叠：如果是重复录入"),
+        "both named; the third, still planned, can be withdrawn"
+    );
+    let withdrawn = CaseCommand::UpdateMeasureStatus {
+        index: 2,
+        status: app::domain::case::MeasureStatus::Withdrawn,
+    };
+    run(&app, &township_officer(), &id, withdrawn).await;
+    let page = township.get_html(&format!("/staff/cases/{id}")).await;
+    assert!(
+        page.contains("与第1项同类措施的时间重叠，已开始的措施不能撤销"),
+        "no withdrawal offered for two started"
     );
 }

@@ -39,23 +39,26 @@ pub fn check(start: NaiveDate, end: NaiveDate, today: NaiveDate) -> Result<(), M
     }
 }
 
-/// For each measure, the earlier one (its index) of the same kind whose period overlaps it: a
-/// second 低保 over the same months is most often the first entered twice (officer tester).
-/// Withdrawn measures overlap nothing. Staff are warned, not refused: two one-off grants of
-/// the same kind in one month can both be right.
-pub fn overlaps_earlier(measures: &[Measure]) -> Vec<Option<usize>> {
+/// For each measure, the earlier ones (their indexes) of the same kind whose periods overlap
+/// it: a second 低保 over the same months is most often the first entered twice (officer
+/// tester). Withdrawn measures overlap nothing. Staff are warned, not refused: two one-off
+/// grants of the same kind in one month can both be right.
+pub fn overlaps_earlier(measures: &[Measure]) -> Vec<Vec<usize>> {
     let live = |m: &Measure| m.status != MeasureStatus::Withdrawn;
     measures
         .iter()
         .enumerate()
         .map(|(i, m)| {
-            measures[..i].iter().position(|e| {
-                live(m)
-                    && live(e)
-                    && e.measure_type == m.measure_type
-                    && e.start <= m.end
-                    && m.start <= e.end
-            })
+            (0..i)
+                .filter(|&j| {
+                    let e = &measures[j];
+                    live(m)
+                        && live(e)
+                        && e.measure_type == m.measure_type
+                        && e.start <= m.end
+                        && m.start <= e.end
+                })
+                .collect()
         })
         .collect()
 }
@@ -153,8 +156,15 @@ mod tests {
         ];
         assert_eq!(
             overlaps_earlier(&plan),
-            vec![None, None, Some(0), None, None, Some(1)]
+            vec![vec![], vec![], vec![0], vec![], vec![], vec![1]]
         );
+        // Entered three times: the third names both before it.
+        let thrice = [
+            measure(MinimumLiving, "2026-12-01", "2027-11-30", Planned),
+            measure(MinimumLiving, "2026-12-01", "2027-11-30", Planned),
+            measure(MinimumLiving, "2027-01-01", "2027-12-31", Planned),
+        ];
+        assert_eq!(overlaps_earlier(&thrice), vec![vec![], vec![0], vec![0, 1]]);
         assert!(overlaps_earlier(&[]).is_empty());
     }
 }

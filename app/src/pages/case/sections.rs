@@ -39,7 +39,7 @@ fn member_line(m: &MemberView, t: Lang) -> impl IntoView {
 
 /// A measure's period ("2026-11-09 至 2027-05-08", as the service words it) in `lang`, its
 /// days written as every other date on the page.
-fn period(text: &str, lang: Lang) -> String {
+pub(super) fn period(text: &str, lang: Lang) -> String {
     match text.split_once(" 至 ") {
         // A one-off (临时救助 paid on a day) read "12月10日 至 12月10日" (tester).
         Some((from, until)) if from == until => day_words(from, lang),
@@ -262,8 +262,14 @@ pub fn HouseholdSummary(case: CaseView) -> impl IntoView {
                                     tr::case_page::holds_back_elimination(t)
                                 }}</strong>
                             })}
-                            {m.overlaps.map(|earlier| view! {
-                                <strong class="bad" data-testid="overlaps">{tr::case_page::measure_overlaps(t, earlier)}</strong>
+                            {(!m.overlaps.is_empty()).then(|| {
+                                let earlier = m.overlaps.iter().map(usize::to_string).collect::<Vec<_>>().join(tr::common::list_separator(t));
+                                let text = if m.overlap_withdrawable {
+                                    tr::case_page::measure_overlaps(t, earlier)
+                                } else {
+                                    tr::case_page::measure_overlaps_started(t, earlier)
+                                };
+                                view! { <strong class="bad" data-testid="overlaps">{text}</strong> }
                             })}
                         </li>
                     }).collect_view()}

@@ -454,14 +454,18 @@ where
                     let status =
                         super::words::known(super::words::Vocab::MeasureStatus, &m.status_zh, t);
                     stored_chinese |= ty.is_none() || status.is_none();
+                    // Numbered and dated as the list above: three "公益岗位（计划中）" could not
+                    // be told apart, nor found by the number a warning names (officer tester).
                     let text = format!(
-                        "{}{}{}{}",
+                        "{}{}{}{}{}",
+                        tr::case_page::measure_number(t, i + 1),
                         ty.unwrap_or(&m.type_zh),
                         tr::case_page::paren_open(t),
                         status.unwrap_or(&m.status_zh),
                         tr::case_page::paren_close(t),
                     );
-                    (i.to_string(), text.trim().to_owned())
+                    let period = super::sections::period(&m.period, t);
+                    (i.to_string(), format!("{} · {period}", text.trim()))
                 })
                 .collect();
             let measures = select(name, options, selected, named);

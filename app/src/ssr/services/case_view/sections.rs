@@ -130,7 +130,10 @@ pub fn measures(case: &Case) -> Vec<MeasureView> {
             status_zh: labels::measure_status_zh(m.status).to_owned(),
             next_status: m.status.next().map(|s| s.code().to_owned()),
             update_due_first: due_first == Some(i),
-            overlaps: overlaps.map(|earlier| earlier + 1),
+            overlap_withdrawable: std::iter::once(i)
+                .chain(overlaps.iter().copied())
+                .any(|j| case.measures[j].status == crate::domain::case::MeasureStatus::Planned),
+            overlaps: overlaps.iter().map(|earlier| earlier + 1).collect(),
         })
         .collect()
 }

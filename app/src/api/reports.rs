@@ -90,7 +90,7 @@ pub async fn track_report(
         let owner = (found.is_ok() && ctx.is_plain_form_post()).then(|| track_owner::issue(&ctx));
         let kept = match found {
             Ok(_) => None,
-            Err(_) => ctx.keep_typed_mobile(&mobile).await?,
+            Err(_) => ctx.keep_typed_mobile(&mobile, &id_number).await?,
         };
         let id_offered = !id_number.trim().is_empty();
         let back = track::track_redirect(

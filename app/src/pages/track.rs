@@ -150,7 +150,7 @@ pub fn TrackPage() -> impl IntoView {
         move || query.read().get("draft"),
         |token| async move {
             let draft = load_report_draft(token?).await.ok().flatten()?;
-            Some(draft.form.mobile)
+            Some((draft.form.mobile, draft.form.id_number))
         },
     );
     let sent = query.read_untracked().get("sent").unwrap_or_default();
@@ -214,7 +214,7 @@ pub fn TrackPage() -> impl IntoView {
                 <label for="t-mobile">{tr::track::mobile_number_given_when(t)}</label>
                 <Suspense fallback=|| ()>
                     {move || Suspend::new(async move {
-                        let kept = kept_mobile.await.filter(|m| !m.is_empty());
+                        let kept = kept_mobile.await.map(|(m, _)| m).filter(|m| !m.is_empty());
                         view! {
                             <input id="t-mobile" name="mobile" type="tel" inputmode="numeric" autocomplete="tel"
                                 value=kept aria-describedby="e-mobile" aria-invalid=mobile_error.map(|_| "true")
@@ -228,9 +228,16 @@ pub fn TrackPage() -> impl IntoView {
                 <div class="field" class:invalid=id_error.is_some()>
                     <label for="t-id">{tr::track::applicant_id_number(t)}</label>
                     // No length cap: a number typed as printed, with spaces, was cut short.
-                    <input id="t-id" name="id_number" type="text" autocomplete="off"
-                        autocapitalize="characters" aria-describedby="e-id"
-                        aria-invalid=id_error.map(|_| "true") autofocus=focus_id />
+                    <Suspense fallback=|| ()>
+                        {move || Suspend::new(async move {
+                            let kept = kept_mobile.await.map(|(_, id)| id).filter(|id| !id.is_empty());
+                            view! {
+                                <input id="t-id" name="id_number" type="text" autocomplete="off"
+                                    autocapitalize="characters" aria-describedby="e-id" value=kept
+                                    aria-invalid=id_error.map(|_| "true") autofocus=focus_id />
+                            }
+                        })}
+                    </Suspense>
                     <p class="field-error" id="e-id">{id_error}</p>
                 </div>
             })}

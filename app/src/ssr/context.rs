@@ -99,15 +99,22 @@ impl RequestContext {
         f(ctx).await.map_err(reply_error)
     }
 
-    /// The mobile typed into a failed plain-form look-up, kept as a sealed short-lived draft
+    /// The mobile (and ID number) typed into a failed plain-form look-up, kept as a sealed short-lived draft
     /// of this browser's (as a report form's is), so the page can show it again to be
     /// corrected: an address never carries it. The draft's token, if one was kept.
-    pub async fn keep_typed_mobile(&self, mobile: &str) -> Result<Option<String>, ServiceError> {
-        if !self.is_plain_form_post() || mobile.trim().is_empty() {
+    pub async fn keep_typed_mobile(
+        &self,
+        mobile: &str,
+        id_number: &str,
+    ) -> Result<Option<String>, ServiceError> {
+        if !self.is_plain_form_post() || (mobile.trim().is_empty() && id_number.trim().is_empty()) {
             return Ok(None);
         }
+        // The ID number too, when one was asked for: a household retyped all 18 characters
+        // to mend one (household tester).
         let form = crate::domain::report::ReportForm {
             mobile: mobile.chars().take(40).collect(),
+            id_number: id_number.chars().take(40).collect(),
             ..Default::default()
         };
         let (address, owner) = (self.client_address(), self.new_draft_owner());

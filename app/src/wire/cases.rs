@@ -41,6 +41,10 @@ pub struct MeasureView {
     /// form starts on it.
     #[serde(default)]
     pub update_due_first: bool,
+    /// For that measure, the day its update falls due (`YYYY-MM-DD`): the queue's
+    /// "帮扶措施日期", which the case page did not show (officer tester).
+    #[serde(default)]
+    pub update_due_on: Option<String>,
     /// The numbers (1-based) of the earlier measures of the same kind whose periods overlap
     /// this one: most often the same measure entered twice.
     #[serde(default)]

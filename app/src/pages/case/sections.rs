@@ -262,6 +262,14 @@ pub fn HouseholdSummary(case: CaseView) -> impl IntoView {
                                     tr::case_page::holds_back_elimination(t)
                                 }}</strong>
                             })}
+                            {m.update_due_on.as_deref().map(|day| {
+                                let late = case.today.as_str() >= day;
+                                view! {
+                                    <strong class:bad=late data-testid="update-due">
+                                        {tr::case_page::update_due(t, day_words(day, t))}
+                                    </strong>
+                                }
+                            })}
                             {(!m.overlaps.is_empty()).then(|| {
                                 let earlier = m.overlaps.iter().map(usize::to_string).collect::<Vec<_>>().join(tr::common::list_separator(t));
                                 let text = if m.overlap_withdrawable {

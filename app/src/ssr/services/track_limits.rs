@@ -14,6 +14,11 @@ const HOUR_MS: i64 = 60 * 60_000;
 /// Look-ups per address per hour, found or not: a flood guard only (a carrier may put a
 /// whole county behind one address).
 pub const TRACKS_PER_ADDRESS_PER_HOUR: i64 = 600;
+/// Look-ups per hour of one number from one address by a browser known to be its household's
+/// (or proven by the ID number): counted apart from the address's flood count, which anyone
+/// there can spend with refused look-ups (attacker tester: 605 junk look-ups shut out the
+/// household's own phone and the ID number for an hour).
+pub const TRACKS_KNOWN_PER_ADDRESS_PER_HOUR: i64 = 60;
 /// Look-ups per address per hour that found nothing: a family's typos, not a search.
 pub const TRACK_MISSES_PER_ADDRESS_PER_HOUR: i64 = 30;
 /// Look-ups of one tracking number per hour with the wrong mobile, from anywhere.
@@ -49,7 +54,8 @@ pub struct Admitted {
 /// right mobile number is refused and tells a guesser nothing. A number whose misses came
 /// from elsewhere is `LookUpsPaused`, so its household is not told it asked too often; a
 /// browser `known` to be the household's (`known_number`) is not held back by others' misses,
-/// of the number or of its address.
+/// of the number or of its address, nor by the address's flood count: it has a count of its
+/// own ([`TRACKS_KNOWN_PER_ADDRESS_PER_HOUR`]).
 ///
 /// Each look-up takes its miss from both counters up front, one atomic upsert each, and
 /// [`found`] gives them back: a check-then-count let a burst of 300 look-ups all read the
@@ -63,19 +69,32 @@ pub async fn admit(
 ) -> Result<Admitted, ServiceError> {
     let pool = &state.db.pool;
     let now_ms = millis(now);
+    let [by_address, by_number] = miss_buckets(address, tracking);
+    if known {
+        let own = format!("track-known:{address}:{tracking}");
+        if !rate_limits::take_in_window(
+            pool,
+            &own,
+            TRACKS_KNOWN_PER_ADDRESS_PER_HOUR,
+            HOUR_MS,
+            now_ms,
+        )
+        .await?
+        {
+            tracing::warn!("a known browser's look-ups of one number over its limit");
+            return Err(ServiceError::RateLimited);
+        }
+        return Ok(Admitted {
+            taken: Vec::new(),
+            known: Some([by_address, by_number]),
+        });
+    }
     let flood = format!("track-address:{address}");
     if !rate_limits::take_in_window(pool, &flood, TRACKS_PER_ADDRESS_PER_HOUR, HOUR_MS, now_ms)
         .await?
     {
         tracing::warn!("progress look-ups from one address over the flood limit");
         return Err(ServiceError::RateLimited);
-    }
-    let [by_address, by_number] = miss_buckets(address, tracking);
-    if known {
-        return Ok(Admitted {
-            taken: Vec::new(),
-            known: Some([by_address, by_number]),
-        });
     }
     // A shared address (a village's Wi-Fi) spent by others' misses does not shut out a
     // browser that found this number before (tester): `known` above.

@@ -130,6 +130,10 @@ pub fn measures(case: &Case) -> Vec<MeasureView> {
             status_zh: labels::measure_status_zh(m.status).to_owned(),
             next_status: m.status.next().map(|s| s.code().to_owned()),
             update_due_first: due_first == Some(i),
+            update_due_on: (due_first == Some(i))
+                .then(|| crate::domain::case::work::measure_update_day(m))
+                .flatten()
+                .map(|day| day.to_string()),
             overlap_withdrawable: std::iter::once(i)
                 .chain(overlaps.iter().copied())
                 .any(|j| case.measures[j].status == crate::domain::case::MeasureStatus::Planned),

@@ -9,6 +9,9 @@ pub enum CommandFieldError {
     UnknownKind,
     Missing,
     BadDate,
+    /// Written as a date, but no such day (11月31日, 2月30日): "not a date format" read as
+    /// wrong for a well-typed slip of the day (officer tester).
+    NoSuchDay,
     BadNumber,
     BadChoice,
     NoMembers,
@@ -60,10 +63,11 @@ pub enum CommandFieldError {
 }
 
 impl CommandFieldError {
-    pub const ALL: [CommandFieldError; 29] = [
+    pub const ALL: [CommandFieldError; 30] = [
         CommandFieldError::UnknownKind,
         CommandFieldError::Missing,
         CommandFieldError::BadDate,
+        CommandFieldError::NoSuchDay,
         CommandFieldError::BadNumber,
         CommandFieldError::BadChoice,
         CommandFieldError::NoMembers,
@@ -99,6 +103,7 @@ impl UserMessage for CommandFieldError {
             Self::UnknownKind => "command.unknown_kind",
             Self::Missing => "command.missing",
             Self::BadDate => "command.bad_date",
+            Self::NoSuchDay => "command.no_such_day",
             Self::BadNumber => "command.bad_number",
             Self::BadChoice => "command.bad_choice",
             Self::NoMembers => "command.no_members",
@@ -135,6 +140,7 @@ impl UserMessage for CommandFieldError {
             Self::UnknownKind => w::command::unknown_kind(lang),
             Self::Missing => w::command::missing(lang),
             Self::BadDate => w::command::bad_date(lang),
+            Self::NoSuchDay => w::command::no_such_day(lang),
             Self::BadNumber => w::command::bad_number(lang),
             Self::BadChoice => w::command::bad_choice(lang),
             Self::NoMembers => w::command::no_members(lang),

@@ -58,7 +58,20 @@ pub(super) fn parse_date(raw: &str) -> Parsed<NaiveDate> {
         text if text.len() != 10 || !text.starts_with(|c: char| c.is_ascii_digit()) => {
             Err(CommandFieldError::BadDate)
         }
-        text => NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| CommandFieldError::BadDate),
+        text => NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+            let shaped = text.bytes().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            });
+            if shaped {
+                CommandFieldError::NoSuchDay
+            } else {
+                CommandFieldError::BadDate
+            }
+        }),
     }
 }
 

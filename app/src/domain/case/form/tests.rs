@@ -143,7 +143,6 @@ fn a_missing_or_unknown_kind_is_reported_under_kind() {
 fn a_malformed_date_is_a_bad_date() {
     for bad in [
         "2025/03/05",
-        "2025-02-30",
         "05-03-2025",
         "tomorrow",
         "+002026-12-10",
@@ -557,4 +556,20 @@ fn a_date_box_shows_only_what_a_date_picker_can() {
     ] {
         assert!(!date_box_shows(slip), "{slip}");
     }
+}
+
+#[test]
+fn a_day_that_does_not_exist_is_told_apart_from_a_bad_format() {
+    use super::fields::parse_date;
+    for no_such in ["2026-11-31", "2027-02-29", "2026-13-01"] {
+        assert_eq!(
+            parse_date(no_such),
+            Err(CommandFieldError::NoSuchDay),
+            "{no_such}"
+        );
+    }
+    for bad in ["2026/11/30", "2026-1-5", "+002026-12-10", "2026-11-3x"] {
+        assert_eq!(parse_date(bad), Err(CommandFieldError::BadDate), "{bad}");
+    }
+    assert!(parse_date("2028-02-29").is_ok());
 }

@@ -4,7 +4,7 @@ use super::*;
 #[test]
 fn a_bad_measure_date_is_reported_under_measures() {
     let mut form = complete_form(CommandKind::AddPlan);
-    form.measures[0].end = "2026-13-01".into();
+    form.measures[0].end = "2026/12/01".into();
     assert_eq!(problem_keys(&form), vec![("measures", "command.bad_date")]);
 }
 

@@ -218,6 +218,7 @@ async fn measures_added_to_a_plan_read_as_added() {
         .to_owned();
     let page = township.get_html(&back).await;
     assert!(page.contains("已办理：增加帮扶措施"), "the banner");
+    assert!(!page.contains("overlaps-added"), "no overlap to point at");
     let history = timeline(&detail(&township, &id).await);
     assert!(
         history.contains("增加帮扶措施：就业帮扶") && history.contains("制定帮扶计划：医疗保障"),
@@ -311,4 +312,30 @@ async fn a_measure_entered_twice_is_pointed_out() {
         page.contains("与第1项同类措施的时间重叠，已开始的措施不能撤销"),
         "no withdrawal offered for two started"
     );
+    // Added through the page, an overlapping measure is pointed at from the done banner too:
+    // the warning at the measure sits far below it.
+    let case = detail(&township, &id).await;
+    let day = today(&app).to_string();
+    let mut form =
+        crate::helpers::fields(&[("case_id", &id), ("version", &version(&case).to_string())]);
+    form.extend(crate::helpers::fields(&[
+        ("form[kind]", "add_plan"),
+        ("form[measures][0][measure_type]", "medical"),
+        ("form[measures][0][amount]", "500"),
+        ("form[measures][0][start]", &day),
+        ("form[measures][0][end]", &day),
+    ]));
+    let page_path = format!("/staff/cases/{id}");
+    let answer = township
+        .post_plain_form(&page_path, &page_path, &form)
+        .await;
+    assert_eq!(answer.status(), 303);
+    let back = answer.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    let page = township.get_html(&back).await;
+    let banner = crate::helpers::tag_with(&page, r#"data-testid="overlaps-added""#);
+    assert!(!banner.is_empty(), "pointed at from the banner");
+    assert!(page.contains(r##"<a href="#measures">注意：有帮扶措施与同类措施的时间重叠"##));
 }

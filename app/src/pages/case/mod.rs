@@ -78,8 +78,17 @@ fn step_done(case: &CaseView, t: Lang) -> Option<impl IntoView> {
         (CommandKind::AddPlan, Some("measures_added")) => tr::case_page::again::add_plan(t),
         _ => kind.label(t),
     };
+    // A measure just added over one of its kind is said here too: the warning at the
+    // measure sits far below the banner (officer tester).
+    let overlaps =
+        kind == CommandKind::AddPlan && case.measures.iter().any(|m| !m.overlaps.is_empty());
     Some(view! {
         <p class="banner ok" role="status">{tr::case_page::step_done(t, label)}</p>
+        {overlaps.then(|| view! {
+            <p class="banner warn" data-testid="overlaps-added">
+                <a href="#measures">{tr::case_page::overlaps_added(t)}</a>
+            </p>
+        })}
     })
 }
 

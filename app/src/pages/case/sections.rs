@@ -247,7 +247,7 @@ pub fn HouseholdSummary(case: CaseView) -> impl IntoView {
                 </ul>
             })}
             {(!case.measures.is_empty()).then(|| view! {
-                <h3>{tr::case_page::measures(t)}</h3>
+                <h3 id="measures">{tr::case_page::measures(t)}</h3>
                 <ol>
                     {case.measures.iter().map(|m| view! {
                         <li>

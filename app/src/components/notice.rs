@@ -60,3 +60,12 @@ pub fn first_failure(
         other => other.text(lang).to_owned(),
     })
 }
+
+/// The mark of what was just done (`?done=`) in the address a plain form post was sent back
+/// to: without JavaScript the page that comes back would otherwise look as before.
+pub fn done_mark() -> String {
+    leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .get("done")
+        .unwrap_or_default()
+}

@@ -15,10 +15,7 @@ pub fn RegionContactsCard() -> impl IntoView {
     let t = use_lang();
     let save = ServerAction::<SetRegionContact>::new();
     let list = Resource::new(move || save.version().get(), |_| region_contacts());
-    let done = leptos_router::hooks::use_query_map()
-        .read_untracked()
-        .get("done")
-        .unwrap_or_default();
+    let done = crate::components::notice::done_mark();
     let done = match done.as_str() {
         "phone_saved" => Some(tr::region_contacts::saved(t)),
         "phone_removed" => Some(tr::region_contacts::removed(t)),

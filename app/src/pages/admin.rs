@@ -36,10 +36,7 @@ pub fn AdminPage() -> impl IntoView {
         |_| list_accounts(),
     );
     let regions = Resource::new(|| (), |_| my_regions());
-    let done = leptos_router::hooks::use_query_map()
-        .read_untracked()
-        .get("done")
-        .unwrap_or_default();
+    let done = crate::components::notice::done_mark();
     let done = match done.as_str() {
         "reset" => Some(tr::admin::password_was_reset(t)),
         "created" => Some(tr::admin::account_created(t)),

@@ -55,10 +55,7 @@ pub fn SettingsPage() -> impl IntoView {
     };
     // What was done, said after the page comes back (a holiday added or removed without
     // JavaScript came back with no word: officer tester).
-    let done = leptos_router::hooks::use_query_map()
-        .read_untracked()
-        .get("done")
-        .unwrap_or_default();
+    let done = crate::components::notice::done_mark();
     let saved = move || {
         if matches!(save_policy.value().get(), Some(Ok(()))) {
             return Some(tr::settings::policy_saved(t));

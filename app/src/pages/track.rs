@@ -198,7 +198,7 @@ pub fn TrackPage() -> impl IntoView {
             })}
         </Suspense>
         {form_error.map(|text| view! {
-            <p class="banner error" role="alert" id="track-problem" tabindex="-1" autofocus>{dialable(text)}</p>
+            <p class="banner error" role="alert" id="track-problem" tabindex="-1" autofocus=!focus_id>{dialable(text)}</p>
         })}
         <ActionForm action=track attr:class="track-form">
             <div class="field" class:invalid=focus_tracking>

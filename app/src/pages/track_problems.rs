@@ -64,6 +64,9 @@ impl TrackProblems {
                     } else if let Some(e) = id_number.iter().find(|e| e.key() == key) {
                         problems.id_number = Some(e.text(t));
                         problems.ask_id = true;
+                        // Why it is asked for stays said (the pause's banner went with the
+                        // slip: household tester).
+                        problems.form.get_or_insert(tr::track::id_needed(t));
                     }
                 }
             }
@@ -128,6 +131,7 @@ mod tests {
                 "id_number.bad_check_digit",
                 TrackProblems {
                     id_number: Some(I::BadCheckDigit.zh()),
+                    form: Some(tr::track::id_needed(zh)),
                     ask_id: true,
                     ..Default::default()
                 },

@@ -28,6 +28,37 @@ async fn with_plan(app: &TestApp) -> String {
     id
 }
 
+/// Adds one measure of `kind` from today through the case page's form, posted without
+/// JavaScript: the page the browser is sent back to.
+async fn add_by_page(app: &TestApp, township: &TestApp, id: &str, kind: &str) -> String {
+    let case = detail(township, id).await;
+    let day = today(app).to_string();
+    let mut form =
+        crate::helpers::fields(&[("case_id", id), ("version", &version(&case).to_string())]);
+    form.extend(crate::helpers::fields(&[
+        ("form[kind]", "add_plan"),
+        ("form[measures][0][measure_type]", kind),
+        ("form[measures][0][amount]", "500"),
+        ("form[measures][0][start]", &day),
+        ("form[measures][0][end]", &day),
+    ]));
+    let page_path = format!("/staff/cases/{id}");
+    let answer = township
+        .post_plain_form(&page_path, &page_path, &form)
+        .await;
+    assert_eq!(
+        answer.status(),
+        303,
+        "{}",
+        answer.text().await.unwrap_or_default()
+    );
+    let back = answer.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    township.get_html(&back).await
+}
+
 fn version(case: &Value) -> i64 {
     case["version"].as_i64().expect("version")
 }
@@ -191,32 +222,7 @@ async fn measures_added_to_a_plan_read_as_added() {
     let app = spawn_app().await;
     let id = with_plan(&app).await;
     let township = app.login("zhen-qingshi").await;
-    let case = detail(&township, &id).await;
-    let day = today(&app).to_string();
-    let mut more =
-        crate::helpers::fields(&[("case_id", &id), ("version", &version(&case).to_string())]);
-    more.extend(crate::helpers::fields(&[
-        ("form[kind]", "add_plan"),
-        ("form[measures][0][measure_type]", "employment"),
-        ("form[measures][0][amount]", "500"),
-        ("form[measures][0][start]", &day),
-        ("form[measures][0][end]", &day),
-    ]));
-    let page_path = format!("/staff/cases/{id}");
-    let answer = township
-        .post_plain_form(&page_path, &page_path, &more)
-        .await;
-    assert_eq!(
-        answer.status(),
-        303,
-        "{}",
-        answer.text().await.unwrap_or_default()
-    );
-    let back = answer.headers()["location"]
-        .to_str()
-        .expect("location")
-        .to_owned();
-    let page = township.get_html(&back).await;
+    let page = add_by_page(&app, &township, &id, "employment").await;
     assert!(page.contains("已办理：增加帮扶措施"), "the banner");
     assert!(!page.contains("overlaps-added"), "no overlap to point at");
     let history = timeline(&detail(&township, &id).await);
@@ -314,27 +320,7 @@ async fn a_measure_entered_twice_is_pointed_out() {
     );
     // Added through the page, an overlapping measure is pointed at from the done banner too:
     // the warning at the measure sits far below it.
-    let case = detail(&township, &id).await;
-    let day = today(&app).to_string();
-    let mut form =
-        crate::helpers::fields(&[("case_id", &id), ("version", &version(&case).to_string())]);
-    form.extend(crate::helpers::fields(&[
-        ("form[kind]", "add_plan"),
-        ("form[measures][0][measure_type]", "medical"),
-        ("form[measures][0][amount]", "500"),
-        ("form[measures][0][start]", &day),
-        ("form[measures][0][end]", &day),
-    ]));
-    let page_path = format!("/staff/cases/{id}");
-    let answer = township
-        .post_plain_form(&page_path, &page_path, &form)
-        .await;
-    assert_eq!(answer.status(), 303);
-    let back = answer.headers()["location"]
-        .to_str()
-        .expect("location")
-        .to_owned();
-    let page = township.get_html(&back).await;
+    let page = add_by_page(&app, &township, &id, "medical").await;
     let banner = crate::helpers::tag_with(&page, r#"data-testid="overlaps-added""#);
     assert!(!banner.is_empty(), "pointed at from the banner");
     assert!(page.contains(r##"<a href="#measures">注意：有帮扶措施与同类措施的时间重叠"##));

@@ -62,7 +62,7 @@ pub async fn track(
             let Some(id_number) = &id_number else {
                 return Err(refused);
             };
-            if !proven(state, address, &tracking, &mobile, id_number, now).await? {
+            if !proven(state, &tracking, &mobile, id_number, now).await? {
                 return Err(refused);
             }
             track_limits::admit(state, address, number, true, now).await?
@@ -81,20 +81,18 @@ pub async fn track(
 }
 
 /// Whether the number, mobile and ID number are all the filing's: then the look-up is not
-/// held back by a pause or by its address's misses. Each try is counted per address and per
-/// number before the case is read, and given back only when all three match. An ID number is
+/// held back by a pause or by its address's misses. Each try is counted per number before the
+/// case is read, and given back only when all three match. An ID number is
 /// no secret in a village, so the number's few tries keep it from being a way to try mobiles
 /// past a pause, or ID numbers against a known mobile (attacker tester).
 async fn proven(
     state: &AppState,
-    address: &str,
     tracking: &TrackingNumber,
     mobile: &MobileNumber,
     id_number: &IdNumber,
     now: DateTime<Utc>,
 ) -> Result<bool, ServiceError> {
-    let Some(taken) = track_limits::take_proof_try(state, address, tracking.as_str(), now).await?
-    else {
+    let Some(taken) = track_limits::take_proof_try(state, tracking.as_str(), now).await? else {
         return Ok(false);
     };
     let case = case_rows::by_tracking(&state.db.pool, &state.vault, tracking.as_str()).await?;

@@ -23,9 +23,8 @@ pub const TRACKS_KNOWN_PER_ADDRESS_PER_HOUR: i64 = 60;
 pub const TRACK_MISSES_PER_ADDRESS_PER_HOUR: i64 = 30;
 /// Look-ups of one tracking number per hour with the wrong mobile, from anywhere.
 pub const TRACK_MISSES_PER_NUMBER_PER_HOUR: i64 = 20;
-/// Look-ups held back that give an ID number and do not match (`take_proof_try`), per address
-/// and per tracking number per hour.
-pub const TRACK_PROOFS_PER_ADDRESS_PER_HOUR: i64 = 30;
+/// Look-ups held back that give an ID number and do not match (`take_proof_try`), per tracking
+/// number per hour, from anywhere.
 pub const TRACK_PROOFS_PER_NUMBER_PER_HOUR: i64 = 5;
 
 fn miss_buckets(address: &str, tracking: &str) -> [(String, i64); 2] {
@@ -116,46 +115,25 @@ pub async fn admit(
 }
 
 /// A look-up that offers the applicant's ID number to get past a pause or its address's used-up
-/// misses (`track::proven`): a try from the address's own count, taken before the case is read,
-/// apart from its misses, so a household on a carrier's shared address whose misses others
-/// used up can still prove itself (tester). Answers the counters to give back if all matched,
-/// or `None` when the address or the number has no tries left.
+/// misses (`track::proven`): a try from the number's count, taken before the case is read,
+/// apart from the misses, so a household on a carrier's shared address whose misses others
+/// used up can still prove itself (tester). Per number, not per address: others' wrong tries
+/// on other numbers behind the same address used up a count all of them shared (attacker
+/// tester). Answers the counters to give back if all matched, or `None` when there are no
+/// tries left.
 pub async fn take_proof_try(
     state: &AppState,
-    address: &str,
     tracking: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<Vec<String>>, ServiceError> {
-    let pool = &state.db.pool;
-    let by_address = format!("track-proof-address:{address}");
     let by_number = format!("track-proof-number:{tracking}");
-    let now_ms = millis(now);
-    if !rate_limits::take_in_window(
-        pool,
-        &by_address,
-        TRACK_PROOFS_PER_ADDRESS_PER_HOUR,
-        HOUR_MS,
-        now_ms,
-    )
-    .await?
+    let limit = TRACK_PROOFS_PER_NUMBER_PER_HOUR;
+    if !rate_limits::take_in_window(&state.db.pool, &by_number, limit, HOUR_MS, millis(now)).await?
     {
-        tracing::warn!("ID-number tries refused: too many from one address");
-        return Ok(None);
-    }
-    if !rate_limits::take_in_window(
-        pool,
-        &by_number,
-        TRACK_PROOFS_PER_NUMBER_PER_HOUR,
-        HOUR_MS,
-        now_ms,
-    )
-    .await?
-    {
-        rate_limits::give_back(pool, &by_address).await?;
         tracing::warn!("ID-number tries refused: too many for one number");
         return Ok(None);
     }
-    Ok(Some(vec![by_address, by_number]))
+    Ok(Some(vec![by_number]))
 }
 
 /// The ID number matched: its tries are given back.

@@ -202,6 +202,32 @@ pub(super) fn tracking_number(n: u64) -> String {
         .to_owned()
 }
 
+/// A progress look-up from `client` with `form`'s fields: as a plain form post (no
+/// JavaScript, `plain`), or as another system calling the API (no Accept header).
+pub(super) async fn post_track(
+    app: &TestApp,
+    client: &reqwest::Client,
+    form: &[(&str, &str)],
+    plain: bool,
+) -> reqwest::Response {
+    let mut request = client.post(app.url("/api/reports/track"));
+    if plain {
+        request = request
+            .header(header::ACCEPT, "text/html")
+            .header(header::REFERER, app.url("/track"));
+    }
+    request.form(&fields(form)).send().await.expect("track")
+}
+
+/// Where a plain look-up is sent back to.
+pub(super) fn sent_to(response: &reqwest::Response) -> String {
+    assert_eq!(response.status(), 302);
+    response.headers()[header::LOCATION]
+        .to_str()
+        .expect("location")
+        .to_owned()
+}
+
 /// A progress look-up from `client`: its status.
 pub(super) async fn track_status(
     app: &TestApp,
@@ -209,13 +235,9 @@ pub(super) async fn track_status(
     tracking: &str,
     mobile: &str,
 ) -> u16 {
-    client
-        .post(app.url("/api/reports/track"))
-        .header(header::ACCEPT, "application/json")
-        .form(&fields(&[("tracking", tracking), ("mobile", mobile)]))
-        .send()
+    let form = [("tracking", tracking), ("mobile", mobile)];
+    post_track(app, client, &form, false)
         .await
-        .expect("track")
         .status()
         .as_u16()
 }
@@ -228,19 +250,8 @@ async fn plain_look_up(
     tracking: &str,
     mobile: &str,
 ) -> (String, String) {
-    let response = client
-        .post(app.url("/api/reports/track"))
-        .header(header::ACCEPT, "text/html")
-        .header(header::REFERER, app.url("/track"))
-        .form(&fields(&[("tracking", tracking), ("mobile", mobile)]))
-        .send()
-        .await
-        .expect("track");
-    assert_eq!(response.status(), 302);
-    let location = response.headers()[header::LOCATION]
-        .to_str()
-        .expect("location")
-        .to_owned();
+    let form = [("tracking", tracking), ("mobile", mobile)];
+    let location = sent_to(&post_track(app, client, &form, true).await);
     let page = app.get_html(&location).await;
     (location, page)
 }

@@ -92,15 +92,7 @@ pub async fn track_report(
             Ok(_) => None,
             Err(_) => ctx.keep_typed_mobile(&mobile, &id_number).await?,
         };
-        let id_offered = !id_number.trim().is_empty();
-        let back = track::track_redirect(
-            &ctx.state,
-            &tracking,
-            &found,
-            owner.as_deref(),
-            id_offered,
-            now,
-        );
+        let back = track::track_redirect(&ctx.state, &asked, &found, owner.as_deref(), now);
         let back = back.await? + &kept.map(|t| format!("&draft={t}")).unwrap_or_default();
         crate::ssr::context::redirect_plain_form(&back);
         found

@@ -99,9 +99,9 @@ impl RequestContext {
         f(ctx).await.map_err(reply_error)
     }
 
-    /// The mobile (and ID number) typed into a failed plain-form look-up, kept as a sealed short-lived draft
-    /// of this browser's (as a report form's is), so the page can show it again to be
-    /// corrected: an address never carries it. The draft's token, if one was kept.
+    /// The mobile (and ID number) typed into a failed plain-form look-up, kept as a sealed
+    /// short-lived draft of this browser's (as a report form's is), so the page can show it
+    /// again to be corrected: an address never carries it. The draft's token, if one was kept.
     pub async fn keep_typed_mobile(
         &self,
         mobile: &str,

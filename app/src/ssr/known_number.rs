@@ -5,7 +5,8 @@
 //! names nothing), and that pair is still looked up for it when the number is paused or its
 //! address (a shared Wi-Fi) has used up its misses. The tag names the mobile too: a tag of the
 //! number alone let whoever held it (a shared office PC, a copied cookie) try any number of
-//! mobiles past the limits (attacker tester). The flood limit still applies.
+//! mobiles past the limits (attacker tester). Its look-ups have a count of their own, not the
+//! address's flood count (`track_limits`).
 use super::{context::RequestContext, error::ServiceError, tag_cookie::TagCookie};
 use crate::domain::{mobile::MobileNumber, tracking::TrackingNumber};
 

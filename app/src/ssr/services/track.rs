@@ -123,12 +123,12 @@ pub async fn tracked_link(
 /// never the mobile number.
 pub async fn track_redirect(
     state: &AppState,
-    tracking: &str,
+    asked: &LookUp<'_>,
     found: &Result<TrackResult, ServiceError>,
     owner: Option<&str>,
-    id_offered: bool,
     now: DateTime<Utc>,
 ) -> Result<String, ServiceError> {
+    let (tracking, id_offered) = (asked.tracking, !asked.id_number.trim().is_empty());
     let problem = match (found, owner) {
         (Ok(_), Some(owner)) => {
             let parsed = TrackingNumber::parse(tracking).map_err(|_| ServiceError::NotFound)?;

@@ -256,6 +256,16 @@ async fn plain_look_up(
     (location, page)
 }
 
+/// Misses from `client`'s address with `mobile`, spread over made-up numbers, until only its
+/// address's count has run out.
+pub(super) async fn spend_address_misses(app: &TestApp, client: &reqwest::Client, mobile: &str) {
+    let limit = app::ssr::services::track_limits::TRACK_MISSES_PER_ADDRESS_PER_HOUR;
+    for i in 0..limit {
+        let made_up = tracking_number(i as u64);
+        assert_eq!(track_status(app, client, &made_up, mobile).await, 404);
+    }
+}
+
 /// Tries `tracking` with every wrong mobile its hour allows (`prefix` and four digits), each
 /// from an address of its own, so only the number's count runs out.
 pub(super) async fn spend_number_misses(app: &TestApp, tracking: &str, prefix: &str) {
@@ -279,12 +289,7 @@ async fn guessing_from_one_address_is_stopped_and_the_household_elsewhere_still_
         track_status(&app, &neighbour, &tracking, household).await,
         200
     );
-    let limit = app::ssr::services::track_limits::TRACK_MISSES_PER_ADDRESS_PER_HOUR;
-    // Misses spread over made-up numbers, so only the address's count runs out.
-    for i in 0..limit {
-        let made_up = tracking_number(i as u64);
-        assert_eq!(track_status(&app, &guesser, &made_up, household).await, 404);
-    }
+    spend_address_misses(&app, &guesser, household).await;
     // Even the right pair is refused now, and says nothing about the number.
     assert_eq!(
         track_status(&app, &guesser, &tracking, household).await,

@@ -31,21 +31,15 @@ async fn with_plan(app: &TestApp) -> String {
 /// Adds one measure of `kind` from today through the case page's form, posted without
 /// JavaScript: the page the browser is sent back to.
 async fn add_by_page(app: &TestApp, township: &TestApp, id: &str, kind: &str) -> String {
-    let case = detail(township, id).await;
     let day = today(app).to_string();
-    let mut form =
-        crate::helpers::fields(&[("case_id", id), ("version", &version(&case).to_string())]);
-    form.extend(crate::helpers::fields(&[
-        ("form[kind]", "add_plan"),
-        ("form[measures][0][measure_type]", kind),
-        ("form[measures][0][amount]", "500"),
-        ("form[measures][0][start]", &day),
-        ("form[measures][0][end]", &day),
-    ]));
-    let page_path = format!("/staff/cases/{id}");
-    let answer = township
-        .post_plain_form(&page_path, &page_path, &form)
-        .await;
+    let form = [
+        ("kind", "add_plan"),
+        ("measures][0][measure_type", kind),
+        ("measures][0][amount", "500"),
+        ("measures][0][start", &day),
+        ("measures][0][end", &day),
+    ];
+    let answer = crate::step_form_typed::plain_step(township, id, &form).await;
     assert_eq!(
         answer.status(),
         303,

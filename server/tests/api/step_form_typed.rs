@@ -10,7 +10,11 @@ use crate::{
 };
 
 /// Posts a step form as a browser without JavaScript does: to the case page itself.
-async fn plain_step(officer: &TestApp, id: &str, form: &[(&str, &str)]) -> reqwest::Response {
+pub(crate) async fn plain_step(
+    officer: &TestApp,
+    id: &str,
+    form: &[(&str, &str)],
+) -> reqwest::Response {
     let version = detail(officer, id).await["version"]
         .as_i64()
         .expect("version");

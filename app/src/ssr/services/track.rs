@@ -54,25 +54,29 @@ pub async fn track(
         return Err(ServiceError::Validation(problems));
     };
     let (address, number) = (asked.address, tracking.as_str());
-    let admitted = match track_limits::admit(state, address, number, asked.known, now).await {
-        // Held back by others' misses: the applicant's ID number, if given, may lift it. Tried
-        // only then, so an ID number given when it was not needed costs nothing (attacker
-        // tester: wrong ones on a look-up that went through spent the household's tries).
-        Err(refused @ (ServiceError::LookUpsPaused | ServiceError::RateLimited)) => {
-            let Some(id_number) = &id_number else {
-                return Err(refused);
-            };
-            if !proven(state, &tracking, &mobile, id_number, now).await? {
-                return Err(refused);
+    let (admitted, proven_case) =
+        match track_limits::admit(state, address, number, asked.known, now).await {
+            // Held back by others' misses: the applicant's ID number, if given, may lift it. Tried
+            // only then, so an ID number given when it was not needed costs nothing (attacker
+            // tester: wrong ones on a look-up that went through spent the household's tries).
+            Err(refused @ (ServiceError::LookUpsPaused | ServiceError::RateLimited)) => {
+                let Some(id_number) = &id_number else {
+                    return Err(refused);
+                };
+                let Some(case) = proven(state, &tracking, &mobile, id_number, now).await? else {
+                    return Err(refused);
+                };
+                let admitted = track_limits::admit(state, address, number, true, now).await?;
+                (admitted, Some(case))
             }
-            track_limits::admit(state, address, number, true, now).await?
-        }
-        other => other?,
+            other => (other?, None),
+        };
+    // The case the ID number was checked against is not read again.
+    let case = match proven_case {
+        Some(case) => Some(case),
+        None => case_rows::by_tracking(&state.db.pool, &state.vault, number).await?,
     };
-    let Some(case) = case_rows::by_tracking(&state.db.pool, &state.vault, tracking.as_str())
-        .await?
-        .filter(|c| c.applicant_mobile == mobile.as_str())
-    else {
+    let Some(case) = case.filter(|c| c.applicant_mobile == mobile.as_str()) else {
         track_limits::missed(state, admitted, now).await?;
         return Err(ServiceError::NotFound);
     };
@@ -80,7 +84,7 @@ pub async fn track(
     household::track_result(state, &case, &tracking, now, lang).await
 }
 
-/// Whether the number, mobile and ID number are all the filing's: then the look-up is not
+/// The filing, when the number, mobile and ID number are all its own: then the look-up is not
 /// held back by a pause or by its address's misses. Each try is counted per number before the
 /// case is read, and given back only when all three match. An ID number is
 /// no secret in a village, so the number's few tries keep it from being a way to try mobiles
@@ -91,18 +95,19 @@ async fn proven(
     mobile: &MobileNumber,
     id_number: &IdNumber,
     now: DateTime<Utc>,
-) -> Result<bool, ServiceError> {
+) -> Result<Option<case_rows::CaseRow>, ServiceError> {
     let Some(taken) = track_limits::take_proof_try(state, tracking.as_str(), now).await? else {
-        return Ok(false);
+        return Ok(None);
     };
-    let case = case_rows::by_tracking(&state.db.pool, &state.vault, tracking.as_str()).await?;
-    let all_match = case.is_some_and(|c| {
-        c.applicant_mobile == mobile.as_str() && c.applicant_id_number == id_number.as_str()
-    });
-    if all_match {
+    let case = case_rows::by_tracking(&state.db.pool, &state.vault, tracking.as_str())
+        .await?
+        .filter(|c| {
+            c.applicant_mobile == mobile.as_str() && c.applicant_id_number == id_number.as_str()
+        });
+    if case.is_some() {
         track_limits::give_back_proof_try(state, &taken).await?;
     }
-    Ok(all_match)
+    Ok(case)
 }
 
 /// What a browser without JavaScript is sent to after a successful look-up: the page shows

@@ -29,6 +29,12 @@ async fn with_id_json(app: &TestApp, client: &reqwest::Client, asked: [&str; 3])
     )
 }
 
+/// A page as `client` (its cookies: drafts and result links are the browser's own) sees it.
+async fn page_in(app: &TestApp, client: &reqwest::Client, path: &str) -> String {
+    let response = client.get(app.url(path)).send().await.expect("page");
+    response.text().await.expect("html")
+}
+
 fn id_form([tracking, mobile, id_number]: [&str; 3]) -> [(&'static str, &str); 3] {
     [
         ("tracking", tracking),
@@ -70,14 +76,7 @@ async fn a_household_gets_past_a_pause_with_the_applicants_id_number() {
     assert!(found.starts_with("/track?n="), "{found}");
     // The result comes first on the page, and no box takes the focus away from it (it sat
     // under the form, below the first screen: household tester).
-    let shown = home
-        .get(app.url(&found))
-        .send()
-        .await
-        .expect("result")
-        .text()
-        .await
-        .expect("html");
+    let shown = page_in(&app, &home, &found).await;
     let result_at = shown
         .find(r#"data-testid="track-result""#)
         .expect("the result");
@@ -124,14 +123,7 @@ async fn a_wrong_id_number_lifts_no_pause_and_a_number_has_few_tries() {
     assert!(typo.starts_with("/track?e=id_number."), "{typo}");
     // Shown again, in the browser that typed it, to be mended (never in the address).
     assert!(!typo.contains("11010519491231002"), "{typo}");
-    let page = guesser
-        .get(app.url(&typo))
-        .send()
-        .await
-        .expect("page")
-        .text()
-        .await
-        .expect("html");
+    let page = page_in(&app, &guesser, &typo).await;
     let id_box = crate::helpers::tag_with(&page, r#"id="t-id""#);
     assert!(
         id_box.contains(r#"aria-invalid="true""#) && id_box.contains("autofocus"),

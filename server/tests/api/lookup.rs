@@ -71,6 +71,30 @@ async fn texts_to_one_number_are_limited() {
     assert_eq!(resend(&app, "13700137000").await.status(), 429);
 }
 
+/// Attacker tester: texts decided the answer, so a mobile with two filings was refused at its
+/// third ask and one with a single filing at its fourth: the refusal counted the filings.
+#[tokio::test]
+async fn the_answers_do_not_tell_how_many_filings_a_number_has() {
+    let app = spawn_app().await;
+    let (two, one, none) = ("13700137002", "13700137003", "13700137004");
+    app.submit_report("张三", two, QINGSHI_VILLAGE).await;
+    app.submit_report("张三", two, QINGSHI_VILLAGE).await;
+    app.submit_report("李四", one, QINGSHI_VILLAGE).await;
+    let mut answers = Vec::new();
+    for mobile in [two, one, none] {
+        let mut statuses = Vec::new();
+        for _ in 0..4 {
+            statuses.push(resend(&app, mobile).await.status().as_u16());
+        }
+        answers.push(statuses);
+    }
+    assert_eq!(answers, vec![vec![200, 200, 200, 429]; 3]);
+    // Still no more than the hour's three texts to a phone.
+    assert_eq!(texts_to(&app, two).await.len(), 3);
+    assert_eq!(texts_to(&app, one).await.len(), 3);
+    assert!(texts_to(&app, none).await.is_empty());
+}
+
 #[tokio::test]
 async fn without_javascript_the_answer_shows_on_the_look_up_page() {
     let app = spawn_app().await;

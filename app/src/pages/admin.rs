@@ -36,14 +36,11 @@ pub fn AdminPage() -> impl IntoView {
         |_| list_accounts(),
     );
     let regions = Resource::new(|| (), |_| my_regions());
-    let done = crate::components::notice::done_mark();
-    let done = match done.as_str() {
-        "reset" => Some(tr::admin::password_was_reset(t)),
-        "created" => Some(tr::admin::account_created(t)),
-        "turned_off" => Some(tr::admin::account_turned_off(t)),
-        "turned_on" => Some(tr::admin::account_turned_on(t)),
-        _ => None,
-    };
+    let done_key = crate::components::notice::done_mark();
+    let who = leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .get("who")
+        .unwrap_or_default();
     let dead = Resource::new(|| (), |_| dead_letters());
     // Refused without JavaScript: the page comes back with what was typed (not the password).
     let typed = use_context::<StepTyped>().filter(|t| t.kind == "create_account");
@@ -89,18 +86,23 @@ pub fn AdminPage() -> impl IntoView {
         <Suspense fallback=move || view! { <p class="loading">{tr::common::loading(t)}</p> }>
             {move || {
                 let [user, display, role_typed, region_typed] = kept.clone();
+                let (who, done_key) = (who.clone(), done_key.clone());
                 Suspend::new(async move {
                 let mine = regions.await.unwrap_or_default();
                 let townships = mine.townships;
                 match accounts.await {
-                    Ok(list) => view! {
+                    Ok(list) => {
+                    // Said at the account's row when the address names one that is listed.
+                    let at_row = list.iter().any(|a| a.id == who);
+                    let done = (!at_row).then(|| done_text(t, &done_key, None)).flatten();
+                    view! {
                         <p><a href="/staff">{tr::staff::back_to_queue(t)}</a></p>
                         <h1>{tr::admin::title(t)}</h1>
                         <p><a href="/staff/settings">{tr::admin::settings(t)}</a>" · "<a href="/staff/audit">{tr::audit::title(t)}</a>" · "<a href="/staff/keys">{tr::keys::department_api_keys(t)}</a></p>
                         {move || error().map(|e| view! { <p class="banner error" role="alert">{e}</p> })}
                         // Not beside a later refusal: the address keeps `done` when another
                         // form on the page fails after it (tester).
-                        {move || error().is_none().then_some(done).flatten().map(|text| view! {
+                        {move || error().is_none().then_some(done.clone()).flatten().map(|text| view! {
                             <p class="banner ok" role="status">{text}</p>
                         })}
                         <section class="card">
@@ -135,11 +137,16 @@ pub fn AdminPage() -> impl IntoView {
                         <section class="card">
                             <h2>{tr::admin::accounts(t)}</h2>
                             <ul class="accounts">
-                                {list.into_iter().map(|a| view! { <AccountRow a reset toggle /> }).collect_view()}
+                                {list.into_iter().map(|a| {
+                                    let said = (a.id == who)
+                                        .then(|| done_text(t, &done_key, Some(&format!("{}（{}）", a.display_name, a.username))))
+                                        .flatten();
+                                    view! { <AccountRow a said reset toggle /> }
+                                }).collect_view()}
                             </ul>
                         </section>
                         <RegionContactsCard />
-                    }.into_any(),
+                    }.into_any()},
                     // Another role: a plain refusal, not the page with its links and two errors.
                     Err(AppError::Forbidden) => view! { <NotAllowed /> }.into_any(),
                     Err(error) => view! { <LoadError error /> }.into_any(),
@@ -149,9 +156,25 @@ pub fn AdminPage() -> impl IntoView {
     }
 }
 
+/// What the page says was done (`done=` in its address), naming the account `who` when known.
+fn done_text(t: crate::i18n::Lang, done: &str, who: Option<&str>) -> Option<String> {
+    Some(match (done, who) {
+        ("reset", Some(who)) => tr::admin::password_was_reset_named(t, who),
+        ("reset", None) => tr::admin::password_was_reset(t).to_owned(),
+        ("created", _) => tr::admin::account_created(t).to_owned(),
+        ("turned_off", Some(who)) => tr::admin::account_turned_off_named(t, who),
+        ("turned_off", None) => tr::admin::account_turned_off(t).to_owned(),
+        ("turned_on", Some(who)) => tr::admin::account_turned_on_named(t, who),
+        ("turned_on", None) => tr::admin::account_turned_on(t).to_owned(),
+        _ => return None,
+    })
+}
+
 #[component]
 fn AccountRow(
     a: AccountView,
+    /// What was just done to this account, said in its row (the page is scrolled to it).
+    said: Option<String>,
     reset: ServerAction<ResetPassword>,
     toggle: ServerAction<SetAccountActive>,
 ) -> impl IntoView {
@@ -166,7 +189,8 @@ fn AccountRow(
     let label = tr::admin::new_password_for(t, &a.username);
     let (active, is_you) = (a.active, a.is_you);
     view! {
-        <li class="account" class:inactive=!active>
+        <li class="account" class:inactive=!active id=format!("account-{}", a.id)>
+            {said.map(|text| view! { <p class="banner ok" role="status">{text}</p> })}
             <div><strong lang="zh-CN">{a.display_name}</strong> " " {a.username} " · " {role} " · "
                 <span lang="zh-CN">{a.region}</span> " · " {status}</div>
             <div class="account-actions">

@@ -107,9 +107,16 @@ async fn a_password_reset_replaces_the_old_password_and_sessions() {
         )
         .await;
     let back = again.headers()["location"].to_str().expect("location");
-    assert_eq!(back, "/staff/admin?done=reset");
+    assert_eq!(
+        back,
+        "/staff/admin?done=reset&who=demo-zhen-qingshi#account-demo-zhen-qingshi"
+    );
     let page = admin.get_html(back).await;
-    assert!(page.contains("密码已重设"), "said on the page");
+    let row = account_row(&page, "demo-zhen-qingshi");
+    assert!(
+        row.contains("（zhen-qingshi）的密码已重设"),
+        "said at the account, named: {row}"
+    );
     assert!(!admin.get_html("/staff/admin").await.contains("密码已重设"));
 }
 
@@ -155,12 +162,7 @@ async fn the_account_list_offers_no_turning_off_of_the_signed_in_admin() {
     let app = spawn_app().await;
     let admin = app.login("xian-admin").await;
     let page = admin.get_html("/staff/admin").await;
-    let row = |username: &str| -> String {
-        page.split(r#"<li class="account""#)
-            .find(|row| row.contains(&format!(" {username} ")))
-            .unwrap_or_else(|| panic!("a row for {username} in {page}"))
-            .to_owned()
-    };
+    let row = |username: &str| account_row(&page, &format!("demo-{username}")).to_owned();
     let own = row("xian-admin");
     assert!(own.contains("您本人的账号（不能停用）"), "{own}");
     assert!(
@@ -376,14 +378,14 @@ async fn plain_posts_on_the_admin_page_say_what_was_done() {
         (
             "/api/admin/active",
             vec![("user_id", "demo-zhen-qingshi"), ("active", "false")],
-            "/staff/admin?done=turned_off",
-            "账号已停用",
+            "/staff/admin?done=turned_off&who=demo-zhen-qingshi#account-demo-zhen-qingshi",
+            "（zhen-qingshi）的账号已停用",
         ),
         (
             "/api/admin/active",
             vec![("user_id", "demo-zhen-qingshi"), ("active", "true")],
-            "/staff/admin?done=turned_on",
-            "账号已启用",
+            "/staff/admin?done=turned_on&who=demo-zhen-qingshi#account-demo-zhen-qingshi",
+            "（zhen-qingshi）的账号已启用",
         ),
         (
             "/api/contacts/set",
@@ -406,6 +408,11 @@ async fn plain_posts_on_the_admin_page_say_what_was_done() {
         assert_eq!(back, want);
         let page = admin.get_html(back).await;
         assert!(page.contains(said), "{path}: {said}");
+        // An account's change is said in its row, where the page lands (officer tester: a
+        // banner at the top named no account).
+        if path == "/api/admin/active" {
+            assert!(account_row(&page, "demo-zhen-qingshi").contains(said));
+        }
     }
     assert!(!admin.get_html("/staff/admin").await.contains("电话已保存"));
     // A refused phone is said at the top too, where the page comes back (the phones' own
@@ -422,4 +429,12 @@ async fn plain_posts_on_the_admin_page_say_what_was_done() {
     let page = admin.get_html(back).await;
     let top = &page[..page.find(r#"id="contacts""#).expect("the phones")];
     assert!(top.contains("联系电话没有保存："), "{back}");
+}
+
+/// The admin page's row of the account `id`.
+fn account_row<'a>(page: &'a str, id: &str) -> &'a str {
+    let row = &page[page
+        .find(&format!(r#"id="account-{id}""#))
+        .unwrap_or_else(|| panic!("no row for {id}"))..];
+    &row[..row.find("</li>").expect("the row's end")]
 }

@@ -18,4 +18,5 @@ pub mod stacked;
 pub mod textarea_text;
 pub mod village_options;
 pub mod who_looked;
+pub mod whole_dates;
 pub mod worded;

@@ -514,3 +514,28 @@ async fn a_date_the_picker_cannot_show_comes_back_as_typed() {
         date_box(&fresh)
     );
 }
+
+/// At 360 px a refusal's example date broke after a hyphen, "2025-" on one line and "03-01"
+/// on the next (officer tester): dates in the banner and under the box are kept whole.
+#[tokio::test]
+async fn a_refused_date_s_example_is_kept_on_one_line() {
+    let app = spawn_app().await;
+    let id = accepted_case(&app, "13800138078").await;
+    let cadre = app.login("cun-qingshi").await;
+    let form = [
+        ("kind", "record_home_check"),
+        ("date", "30.11.2026"),
+        ("visitors", "王村干"),
+    ];
+    let page = plain_step(&cadre, &id, &form)
+        .await
+        .text()
+        .await
+        .expect("html");
+    let example = r#"<span class="nowrap">2025-03-01"#;
+    let banner = &page[page.find("banner error").expect("banner")..];
+    let banner = &banner[..banner.find("</div>").expect("its end")];
+    assert!(banner.contains(example), "{banner}");
+    let under = crate::helpers::paragraph(&page, "e-record_home_check-date");
+    assert!(under.contains(example), "{under}");
+}

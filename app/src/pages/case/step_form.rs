@@ -10,6 +10,7 @@ use super::{
 };
 use crate::{
     api::cases::RunCaseCommand,
+    components::whole_dates::whole_dates,
     domain::{
         case::{form::form_fields, CommandKind},
         clock::ClockKind,
@@ -154,7 +155,7 @@ pub fn StepForm(
                         <div class="banner error" role="alert">
                             <p>{b}</p>
                             {(!listed.is_empty()).then(|| view! {
-                                <ul>{listed.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                                <ul>{listed.into_iter().map(|p| view! { <li>{whole_dates(p)}</li> }).collect_view()}</ul>
                             })}
                         </div>
                     }

@@ -492,7 +492,7 @@ where
                 <p class="hint">{tr::case_page::plan_returned(t, &reason)}</p>
             })}
             {input}
-            <p class="field-error" id=error_id role="alert">{error}</p>
+            <p class="field-error" id=error_id role="alert">{move || error().map(crate::components::whole_dates::whole_dates)}</p>
         </div>
     }
     .into_any()

@@ -245,6 +245,8 @@ fn worded(words: String, zh: String) -> AnyView {
 #[component]
 fn EarlierFilings(found: Vec<DuplicateView>) -> impl IntoView {
     let lang = use_lang();
+    // A number masked here is one the reader may not open, so may not read out either.
+    let masked = found.iter().any(|d| d.case_id.is_none());
     (!found.is_empty()).then(|| {
         view! {
             <section class="card alert" role="status" id="earlier-filings" data-testid="earlier-filings">
@@ -260,6 +262,7 @@ fn EarlierFilings(found: Vec<DuplicateView>) -> impl IntoView {
                     }).collect_view()}
                 </ul>
                 <p class="muted">{tr::proxy::earlier_hint(lang)}</p>
+                {masked.then(|| view! { <p class="muted" data-testid="masked-hint">{tr::proxy::earlier_masked_hint(lang)}</p> })}
             </section>
         }
     })

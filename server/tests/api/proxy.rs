@@ -218,9 +218,14 @@ async fn while_typing_a_proxy_sees_earlier_filings_for_the_household() {
         .json()
         .await
         .expect("json");
-    // Grouped, as the hotline reads it back to the caller (it was ten symbols in a row).
+    // The hotline covers the county but opens only what it filed: a household's own filing
+    // is said to be there, where and how far, never whose it is or its tracking number
+    // (attacker tester: an ID number typed here gave both, and the number opened the
+    // household's progress page). A caller gets the number by 忘记查询码, on their phone.
     let grouped = app::domain::tracking::TrackingNumber::shown_back(&tracking);
-    assert_eq!(found[0]["tracking"], grouped.as_str());
+    assert_eq!(found[0]["tracking"], format!("{}-****-**", &grouped[..4]));
+    assert_eq!(found[0]["applicant"], "");
+    assert_eq!(found[0]["case_id"], Value::Null);
     assert_eq!(found[0]["reasons_zh"], "身份证号相同、手机号相同");
     // The island shows the server's words as they come: Chinese here, English below.
     assert_eq!(found[0]["state_words"], "待乡镇受理");
@@ -240,6 +245,34 @@ async fn while_typing_a_proxy_sees_earlier_filings_for_the_household() {
         "Same ID number, Same mobile number"
     );
     assert_eq!(english[0]["state_zh"], "待乡镇受理");
+
+    // The village's own cadre may open the case: the number is shown whole, grouped (it
+    // was ten symbols in a row).
+    let cadre = app.login("cun-qingshi").await;
+    let whole: Value = duplicates(&cadre, "13512345678")
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(whole[0]["tracking"], grouped.as_str());
+    assert_eq!(whole[0]["applicant"], "孙大娘");
+    // And the hotline sees whole what it filed itself.
+    let filed = proxy_file(&operator, "proxy_hotline", "13512345670", QINGSHI_VILLAGE).await;
+    let own_id: String = filed.json().await.expect("case id");
+    let own: Value = duplicates(&operator, "13512345670")
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(own[0]["case_id"], own_id.as_str());
+    assert!(!own[0]["tracking"].as_str().expect("tracking").contains('*'));
+
+    // Its own case's page lists the earlier filing as narrowly (the same leak was there).
+    let earlier = proxy_file(&operator, "proxy_hotline", "13512345678", QINGSHI_VILLAGE).await;
+    let earlier_id: String = earlier.json().await.expect("case id");
+    let listed = &detail(&operator, &earlier_id).await["duplicates"][0];
+    assert_eq!(listed["tracking"], format!("{}-****-**", &grouped[..4]));
+    assert_eq!(listed["applicant"], "");
 
     // Another township's officer learns nothing of a filing outside their region (issue 8).
     let other = app.login("zhen-hekou").await;

@@ -2,7 +2,7 @@
 //! before a filing is made, and while a proxy types an ID number or mobile.
 use crate::{
     domain::{
-        access::Action,
+        access::{may_on_case, Action, CaseRelation},
         audit::{AuditAction, Outcome},
         case::{
             labels,
@@ -100,15 +100,28 @@ pub async fn duplicate_views(
         // household is monitored is its own, and a filing made for an ID number to see
         // it read as a probe no limit or audit caught (attacker tester). That there is
         // one, where and why is kept: the township decides on the duplicate.
+        // Who filed and its tracking number only to whoever may open that case: the hotline
+        // covers the county, and an ID number typed in its duplicate check gave any
+        // household's name and tracking number, which opened its progress page (attacker
+        // tester). The hotline tells a caller the number comes by 忘记查询码 instead.
+        let may_open = in_scope
+            && row.as_ref().is_some_and(|r| {
+                let relation = CaseRelation {
+                    in_region: true,
+                    filed_by_me: r.consent_by.as_deref() == Some(actor.user_id.as_str()),
+                    department_work: false,
+                };
+                may_on_case(actor.role, Action::OpenCase, relation)
+            });
         let current_state = row
             .as_ref()
             .map_or(found.state.as_str(), |r| r.state.as_str());
         views.push(DuplicateView {
-            tracking: found.tracking_seen(in_scope),
-            case_id: in_scope.then(|| found.case_id.clone()),
+            tracking: found.tracking_seen(may_open),
+            case_id: may_open.then(|| found.case_id.clone()),
             applicant: row
                 .as_ref()
-                .filter(|_| in_scope)
+                .filter(|_| may_open)
                 .map(|r| r.applicant_name.clone())
                 .unwrap_or_default(),
             village: super::regions::name_of(state, &found.village).await?,

@@ -128,11 +128,14 @@ impl TrackingNumber {
     /// a slip is shown back to be mended only if it could be one. The address is anyone's to
     /// write, and a sentence in it read as the site's own words (attacker tester).
     pub fn typed_back(input: &str) -> String {
-        // Ten characters and two hyphens, give or take a space or two.
+        // Ten characters and two hyphens, give or take a space or two. Digits alone are a
+        // mobile or ID number typed in the wrong box, not a slip: personal data is never put
+        // back in an address (attacker tester); a number all of digits 2-9 still parses.
         let could_be = input.chars().count() <= 14
             && input
                 .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-');
+                .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-')
+            && input.chars().any(|c| c.is_ascii_alphabetic());
         if could_be || TrackingNumber::parse(input).is_ok() {
             TrackingNumber::shown_back(input)
         } else {
@@ -223,6 +226,9 @@ mod tests {
         assert_eq!(TrackingNumber::typed_back(sentence), "");
         assert_eq!(TrackingNumber::typed_back(&"A".repeat(15)), "");
         assert_eq!(TrackingNumber::typed_back("CALL 4008123456 NOW"), "");
+        // A mobile typed in the wrong box is personal data, not a slip to mend.
+        assert_eq!(TrackingNumber::typed_back("13900000001"), "");
+        assert_eq!(TrackingNumber::typed_back("139 0000 0001"), "");
         assert_eq!(TrackingNumber::shown_back(""), "");
     }
 

@@ -111,7 +111,8 @@ async fn a_failed_look_up_keeps_the_number_and_shows_each_problem_under_its_fiel
         .await;
 
     let location = look_up(&app, &tracking, "1380013").await;
-    let back = format!("/track?e=mobile_number.wrong_length&n={tracking}&draft=");
+    let grouped = TrackingNumber::shown_back(&tracking);
+    let back = format!("/track?e=mobile_number.wrong_length&n={grouped}&draft=");
     assert!(location.starts_with(&back), "{location}");
     assert!(
         !location.contains("1380013"),
@@ -167,7 +168,8 @@ async fn not_found_is_about_the_form_and_the_same_whether_the_number_exists_or_n
     let mut pages = Vec::new();
     for number in [tracking.as_str(), unknown] {
         let location = look_up(&app, number, "13900139000").await;
-        let back = format!("/track?e=not_found&n={number}&draft=");
+        let grouped = TrackingNumber::shown_back(number);
+        let back = format!("/track?e=not_found&n={grouped}&draft=");
         assert!(location.starts_with(&back), "{location}");
         assert!(!location.contains("13900139000"));
         let page = app.get_html(&location).await;
@@ -180,6 +182,21 @@ async fn not_found_is_about_the_form_and_the_same_whether_the_number_exists_or_n
         pages.push(page.replace(&TrackingNumber::shown_back(number), "NUMBER"));
     }
     assert_eq!(pages[0], pages[1], "nothing tells the two apart");
+}
+
+/// A mobile or ID number typed in the tracking-number box went back into the address
+/// (`n=`), into the browser's history on a shared village-office computer (attacker tester).
+#[tokio::test]
+async fn a_mobile_or_id_number_in_the_wrong_box_stays_out_of_the_address() {
+    let app = spawn_app().await;
+    for typed in ["13900139000", "522799197001010012"] {
+        let location = look_up(&app, typed, "").await;
+        assert!(location.starts_with("/track?e="), "{location}");
+        assert!(
+            !location.contains(&typed[..11]) && !location.contains("&n="),
+            "{location}"
+        );
+    }
 }
 
 #[tokio::test]

@@ -265,7 +265,8 @@ async fn progress_is_found_by_tracking_number_and_mobile_only() {
         )
         .await;
     assert_eq!(wrong.status(), 302);
-    let back = format!("/track?e=not_found&n={tracking}&draft=");
+    let grouped = app::domain::tracking::TrackingNumber::shown_back(&tracking);
+    let back = format!("/track?e=not_found&n={grouped}&draft=");
     let location = wrong.headers()["location"].to_str().expect("location");
     assert!(location.starts_with(&back), "{location}");
     assert!(!location.contains("13900139000"), "{location}");

@@ -172,16 +172,24 @@ pub async fn new_report_key() -> Result<String, AppError> {
 #[server(endpoint = "reports/resend")]
 pub async fn resend_tracking(mobile: String) -> Result<(), AppError> {
     use crate::ssr::{context::RequestContext, services::lookup};
-    let sent = RequestContext::public_call(|ctx| async move {
+    RequestContext::public_call(|ctx| async move {
         let address = ctx.client_address();
-        lookup::send_tracking_numbers(&ctx.state, &mobile, &address, ctx.now()).await
+        let sent = lookup::send_tracking_numbers(&ctx.state, &mobile, &address, ctx.now()).await;
+        // A number that is not a mobile comes back in its box, from a sealed draft (never in
+        // the address): the box came back empty and the household could not see which digit
+        // was missing (household tester).
+        let kept = match &sent {
+            Err(crate::ssr::error::ServiceError::Validation(_)) => {
+                ctx.keep_typed_mobile(&mobile, "").await?
+            }
+            _ => None,
+        };
+        // Without JavaScript the answer is shown on the look-up page itself, scrolled to (it
+        // is below the look-up form, out of sight on a phone).
+        let draft = kept.map(|t| format!("&draft={t}")).unwrap_or_default();
+        let outcome = lookup::outcome(&sent);
+        crate::ssr::context::redirect_plain_form(&format!("/track?sent={outcome}{draft}#forgot"));
+        sent
     })
-    .await;
-    // Without JavaScript the answer is shown on the look-up page itself, scrolled to (it is
-    // below the look-up form, out of sight on a phone).
-    crate::ssr::context::redirect_plain_form(&format!(
-        "/track?sent={}#forgot",
-        lookup::outcome(&sent)
-    ));
-    sent
+    .await
 }

@@ -26,7 +26,7 @@ fn resend_message(outcome: &str, t: Lang) -> Option<(&'static str, &'static str)
 
 /// 忘记查询码: the numbers go by SMS to the phone they were filed with.
 #[component]
-fn ForgotTracking(sent: String) -> impl IntoView {
+fn ForgotTracking(sent: String, kept: Resource<Option<(String, String)>>) -> impl IntoView {
     let t = use_lang();
     let resend = ServerAction::<ResendTracking>::new();
     let open = !sent.is_empty();
@@ -36,9 +36,9 @@ fn ForgotTracking(sent: String) -> impl IntoView {
         Some(Err(_)) => "bad".to_owned(),
         None => sent.clone(),
     });
-    // A number that is not a mobile (or none) is told under its box, which takes the focus.
-    // What was typed is not kept: a mobile number never goes into an address (as on the
-    // look-up).
+    // A number that is not a mobile (or none) is told under its box, which takes the focus,
+    // with what was typed back in it from a sealed draft (`draft=`, never the number in the
+    // address, as on the look-up).
     let said = move || match outcome.read().as_str() {
         "bad" => Some(tr::track::that_mobile_number_enter(t)),
         "empty" => Some(tr::track::enter_the_mobile(t)),
@@ -55,9 +55,16 @@ fn ForgotTracking(sent: String) -> impl IntoView {
             <ActionForm action=resend>
                 <div class="field" class:invalid=bad>
                     <label for="r-mobile">{tr::track::mobile_text_message_one(t)}</label>
-                    <input id="r-mobile" name="mobile" type="tel" inputmode="numeric" autocomplete="tel"
-                        aria-describedby="e-r-mobile" aria-invalid=move || bad().then_some("true")
-                        autofocus=bad />
+                    <Suspense fallback=|| ()>
+                        {move || Suspend::new(async move {
+                            let typed = kept.await.map(|(m, _)| m).filter(|m| !m.is_empty());
+                            view! {
+                                <input id="r-mobile" name="mobile" type="tel" inputmode="numeric" autocomplete="tel"
+                                    value=typed aria-describedby="e-r-mobile" aria-invalid=move || bad().then_some("true")
+                                    autofocus=bad />
+                            }
+                        })}
+                    </Suspense>
                     <p class="field-error" id="e-r-mobile" role="alert">
                         {said}
                     </p>
@@ -154,6 +161,7 @@ pub fn TrackPage() -> impl IntoView {
         },
     );
     let sent = query.read_untracked().get("sent").unwrap_or_default();
+    let sent_here = !sent.is_empty();
     let problems = TrackProblems::read(&query.read_untracked().get("e").unwrap_or_default(), t);
     // The number as typed comes back with a failed look-up (never the mobile).
     let typed = TrackingNumber::typed_back(&query.read_untracked().get("n").unwrap_or_default());
@@ -214,7 +222,8 @@ pub fn TrackPage() -> impl IntoView {
                 <label for="t-mobile">{tr::track::mobile_number_given_when(t)}</label>
                 <Suspense fallback=|| ()>
                     {move || Suspend::new(async move {
-                        let kept = kept_mobile.await.map(|(m, _)| m).filter(|m| !m.is_empty());
+                        // A draft kept by 忘记查询码 (`sent=`) is its box's, not this one's.
+                        let kept = kept_mobile.await.map(|(m, _)| m).filter(|m| !m.is_empty() && !sent_here);
                         view! {
                             <input id="t-mobile" name="mobile" type="tel" inputmode="numeric" autocomplete="tel"
                                 value=kept aria-describedby="e-mobile" aria-invalid=mobile_error.map(|_| "true")
@@ -243,7 +252,7 @@ pub fn TrackPage() -> impl IntoView {
             })}
             <button type="submit" class="button primary">{tr::track::look_up(t)}</button>
         </ActionForm>
-        <ForgotTracking sent />
+        <ForgotTracking sent kept=kept_mobile />
         <HotlineNote />
     }
 }

@@ -55,6 +55,10 @@ impl TrackProblems {
                     problems.form = Some(tr::track::unproven(t));
                     problems.ask_id = true;
                 }
+                "id_tries_used" => {
+                    problems.form = Some(tr::track::id_tries_used(t));
+                    problems.ask_id = true;
+                }
                 "not_found" => problems.form = Some(tr::track::nothing_found_check_tracking(t)),
                 key => {
                     if let Some(e) = tracking.iter().find(|e| e.key() == key) {

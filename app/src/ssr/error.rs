@@ -21,6 +21,11 @@ pub enum ServiceError {
     /// Look-ups of one tracking number are paused: others tried it with wrong mobiles.
     #[error("look-ups of this number are paused")]
     LookUpsPaused,
+    /// A held-back look-up offered the ID number, but the number's ID-number tries for the
+    /// hour are used up: said apart, as right details were told they did not match
+    /// (household tester). To a script it is a pause.
+    #[error("ID-number tries for this number are used up")]
+    ProofTriesUsedUp,
     #[error("database error")]
     Db(#[from] sqlx::Error),
     #[error("stored data is corrupt: {0}")]
@@ -56,7 +61,7 @@ impl From<ServiceError> for AppError {
                 ))
             }
             ServiceError::RateLimited => AppError::RateLimited,
-            ServiceError::LookUpsPaused => AppError::LookUpsPaused,
+            ServiceError::LookUpsPaused | ServiceError::ProofTriesUsedUp => AppError::LookUpsPaused,
             ServiceError::Db(e) if super::db::is_unavailable(&e) => {
                 tracing::error!(error = %e, "database unavailable; answered 503");
                 AppError::Unavailable

@@ -26,12 +26,12 @@ pub const MAX_PER_ADDRESS: i64 = 20;
 const MAX_LISTED: i64 = 5;
 
 /// How a plain (no-JavaScript) page words the answer: ok, limited or bad.
-pub fn outcome(sent: &Result<(), crate::wire::AppError>) -> &'static str {
+pub fn outcome(sent: &Result<(), ServiceError>) -> &'static str {
     match sent {
         Ok(()) => "ok",
-        Err(crate::wire::AppError::RateLimited) => "limited",
+        Err(ServiceError::RateLimited) => "limited",
         // Nothing typed is asked for, not called wrong.
-        Err(crate::wire::AppError::Validation(errors))
+        Err(ServiceError::Validation(errors))
             if errors.iter().any(|e| e.key == "mobile_number.empty") =>
         {
             "empty"

@@ -96,9 +96,7 @@ async fn proven(
     id_number: &IdNumber,
     now: DateTime<Utc>,
 ) -> Result<Option<case_rows::CaseRow>, ServiceError> {
-    let Some(taken) = track_limits::take_proof_try(state, tracking.as_str(), now).await? else {
-        return Ok(None);
-    };
+    let taken = track_limits::take_proof_try(state, tracking.as_str(), now).await?;
     let case = case_rows::by_tracking(&state.db.pool, &state.vault, tracking.as_str())
         .await?
         .filter(|c| {
@@ -146,6 +144,8 @@ pub async fn track_redirect(
             .map(|e| e.key.as_str())
             .collect::<Vec<_>>()
             .join(","),
+        // No ID-number tries left this hour: the details may be right, and are not called wrong.
+        (Err(ServiceError::ProofTriesUsedUp), _) => "id_tries_used".to_owned(),
         // Still held back though an ID number was given: one of the three did not match
         // (which one is not said), or the address tried too often.
         (Err(ServiceError::LookUpsPaused | ServiceError::RateLimited), _) if id_offered => {

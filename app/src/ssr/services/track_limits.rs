@@ -119,21 +119,21 @@ pub async fn admit(
 /// apart from the misses, so a household on a carrier's shared address whose misses others
 /// used up can still prove itself (tester). Per number, not per address: others' wrong tries
 /// on other numbers behind the same address used up a count all of them shared (attacker
-/// tester). Answers the counters to give back if all matched, or `None` when there are no
+/// tester). Answers the counters to give back if all matched; refused when there are no
 /// tries left.
 pub async fn take_proof_try(
     state: &AppState,
     tracking: &str,
     now: DateTime<Utc>,
-) -> Result<Option<Vec<String>>, ServiceError> {
+) -> Result<Vec<String>, ServiceError> {
     let by_number = format!("track-proof-number:{tracking}");
     let limit = TRACK_PROOFS_PER_NUMBER_PER_HOUR;
     if !rate_limits::take_in_window(&state.db.pool, &by_number, limit, HOUR_MS, millis(now)).await?
     {
         tracing::warn!("ID-number tries refused: too many for one number");
-        return Ok(None);
+        return Err(ServiceError::ProofTriesUsedUp);
     }
-    Ok(Some(vec![by_number]))
+    Ok(vec![by_number])
 }
 
 /// The ID number matched: its tries are given back.

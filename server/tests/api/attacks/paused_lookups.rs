@@ -147,6 +147,22 @@ async fn a_wrong_id_number_lifts_no_pause_and_a_number_has_few_tries() {
     let (status, error) =
         with_id_json(&app, &caller_at(&app, 230), [&tracking, mobile, &id_number]).await;
     assert_eq!((status, error.as_str()), (429, "LookUpsPaused"));
+    // The household is not told its right details are wrong (household tester): the tries
+    // are said to be used up, and when to come back or whom to call.
+    let household = caller_at(&app, 231);
+    let location = with_id_plain(&app, &household, [&tracking, mobile, &id_number]).await;
+    assert!(
+        location.starts_with("/track?e=id_tries_used&"),
+        "{location}"
+    );
+    let page = page_in(&app, &household, &location).await;
+    let banner = crate::helpers::paragraph(&page, "track-problem");
+    assert!(
+        banner.contains("核对的次数已经用完") && banner.contains("您填的可能没有错"),
+        "{banner}"
+    );
+    assert!(!banner.contains("都要和申报时填的一样"), "{banner}");
+    assert!(page.contains(r#"id="t-id""#), "the ID box stays, for later");
 }
 
 /// An ID number given when the look-up was not held back is not tried: wrong ones on a

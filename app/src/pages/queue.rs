@@ -155,8 +155,21 @@ pub fn QueuePage() -> impl IntoView {
                         <QueueFilterForm tab=tab.clone() q=q.clone() filter=filter.clone() townships=view.regions />
                         // Names are kept sealed and found by the whole name only: 王 or 老汉
                         // found nothing, with no word why (household tester).
-                        {(!q.is_empty() && view.items.is_empty() && view.closed.is_empty()).then(|| view! {
-                            <p class="hint" data-testid="search-whole-name">{tr::queue::search_whole_name(t)}</p>
+                        // Found under 全部 though not under this tab: said, with the way there
+                        // (officer tester: a whole name searched from 待办 was told to type
+                        // the whole name).
+                        {(!q.is_empty() && view.items.is_empty() && view.closed.is_empty()).then(|| {
+                            let elsewhere = (tab != "all" && view.counts.all > 0).then_some(view.counts.all);
+                            match elsewhere {
+                                Some(n) => view! {
+                                    <p class="hint" data-testid="found-in-all">
+                                        <a href=queue_href("all", &q, &filter, None)>{tr::queue::found_in_all(t, n)}</a>
+                                    </p>
+                                }.into_any(),
+                                None => view! {
+                                    <p class="hint" data-testid="search-whole-name">{tr::queue::search_whole_name(t)}</p>
+                                }.into_any(),
+                            }
                         })}
                         <QueueList items=view.items />
                         <ClosedList items=view.closed />
@@ -342,7 +355,9 @@ fn QueueList(items: Vec<QueueItem>) -> impl IntoView {
                                     // step's: it says whose it is when not the reader's level.
                                     {item.next_step.map(|step| view! { <strong>{step}</strong> " · " })}
                                     {item.state}
-                                    <span class="muted">" · " {tr::queue::nearest(t)} <span class="nowrap">{item.clock}</span> " " <span class="nowrap">{item.due_on}</span></span>
+                                    <span class="muted">" · " {item.deadline_label} <span class="nowrap">{item.clock}</span> " " <span class="nowrap">{item.due_on}</span>
+                                        {item.case_nearest.map(|n| view! { " · " {tr::queue::case_nearest(t)} <span class="nowrap">{n}</span> })}
+                                    </span>
                                 </div>
                                 <div class="muted">
                                     <span lang="zh-CN">{item.township} " " {item.village}</span> " · " {item.id_masked}

@@ -18,9 +18,17 @@ pub struct QueueItem {
     pub state: String,
     /// The step this officer can take now, if any.
     pub next_step: Option<String>,
+    /// What `clock` is: the case's nearest deadline, or on a 待办 tab the nearest that binds
+    /// the reader's level (its own or set above it), which need not be the case's.
+    #[serde(default)]
+    pub deadline_label: String,
     pub clock: String,
     pub due_on: String,
     pub time_left: String,
+    /// On a 待办 row showing its level's own deadline, the case's nearest (as 全部 shows it)
+    /// when that is another: the two tabs read as contradicting each other (officer tester).
+    #[serde(default)]
+    pub case_nearest: Option<String>,
     /// Overdue, due soon or on time (the colour of the row).
     pub urgency: Urgency,
     pub submitted_on: String,

@@ -85,4 +85,42 @@ async fn a_township_todo_puts_its_own_deadline_before_a_village_s_overdue_visit(
     assert_eq!(zhang["clock"], "帮扶措施日期", "{zhang}");
     let end = app::domain::lang::Lang::Zh.date(today(&app) + Duration::days(4));
     assert_eq!(zhang["due_on"], end.as_str(), "{zhang}");
+    // Said as the level's own, beside the case's nearest as 全部 shows it: the two tabs read
+    // as contradicting each other (officer tester).
+    assert_eq!(zhang["deadline_label"], "本级时限：", "{zhang}");
+    let (_, zhang_all) = row(&all, "张三");
+    assert_eq!(zhang_all["deadline_label"], "最近时限：");
+    assert_eq!(zhang_all["case_nearest"], Value::Null);
+    let nearest = format!(
+        "{} {}",
+        zhang_all["clock"].as_str().expect("clock"),
+        zhang_all["due_on"].as_str().expect("day")
+    );
+    assert_eq!(zhang["case_nearest"], nearest.as_str(), "{zhang}");
+    // One whose level's deadline is the case's nearest reads as before.
+    assert_eq!(li["deadline_label"], "最近时限：");
+    assert_eq!(li["case_nearest"], Value::Null);
+}
+
+/// A whole name searched from 待办 found nothing there, and the page told the officer to type
+/// the whole name, while 全部 had it (officer tester): the page points there.
+#[tokio::test]
+async fn a_search_from_todo_points_to_what_all_found() {
+    let app = spawn_app().await;
+    // Waiting on the township's acceptance: no work of the village's.
+    app.submit_report("张三", "13800138083", QINGSHI_VILLAGE)
+        .await;
+    let cadre = app.login("cun-qingshi").await;
+    let page = cadre.get_html("/staff?tab=todo&q=%E5%BC%A0%E4%B8%89").await;
+    let hint = page
+        .split(r#"data-testid="found-in-all""#)
+        .nth(1)
+        .expect("the pointer");
+    let hint = &hint[..hint.find("</p>").expect("its end")];
+    assert!(hint.contains("在“全部”里找到1件"), "{hint}");
+    assert!(hint.contains("tab=all&amp;q="), "{hint}");
+    assert!(
+        !page.contains("search-whole-name"),
+        "not told to type the whole name"
+    );
 }

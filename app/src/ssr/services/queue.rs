@@ -111,6 +111,9 @@ impl Reader<'_> {
             None => (case.next_deadline()?.clone(), true, false),
         };
         let clock = &clock;
+        let nearest = case.next_deadline()?;
+        let same = clock.kind == nearest.kind && clock.due_on == nearest.due_on && !work_date;
+        let own_level = self.todo_level.is_some() && !same;
         let now = self.now;
         let today = beijing_date(now);
         let cal = &state.calendar;
@@ -144,6 +147,16 @@ impl Reader<'_> {
             category: case.category.map(|c| c.label(lang).to_owned()),
             state: by_lang::state(case.state.code(), lang).to_owned(),
             next_step,
+            deadline_label: if own_level {
+                crate::tr::queue::own_deadline(lang)
+            } else {
+                crate::tr::queue::nearest(lang)
+            }
+            .to_owned(),
+            case_nearest: own_level.then(|| {
+                let words = nearest_clock_words(nearest, actor.role, lang);
+                format!("{words} {}", lang.date(nearest.due_on))
+            }),
             clock: if work_date {
                 crate::tr::queue::work_date(lang).to_owned()
             } else {

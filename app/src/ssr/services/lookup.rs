@@ -72,22 +72,23 @@ pub async fn send_tracking_numbers(
 ) -> Result<(), ServiceError> {
     let mobile = MobileNumber::parse(mobile)
         .map_err(|e| ServiceError::Validation(vec![FieldError::new("mobile", &e)]))?;
-    // The address first: a burst over many numbers from one address stops there.
-    let pool = &state.db.pool;
+    // One transaction, one commit, whether or not there are filings: answering a number with
+    // none before queueing anything (and with a commit fewer) took half the time, which told
+    // a prober that a phone's household had applied (attacker tester).
+    let mut tx = state.db.pool.begin().await?;
     let now_ms = millis(now);
+    // The address first: a burst over many numbers from one address stops there.
     let by_address = format!("sms-address:{address}");
     let asks = asks_bucket(&state.vault, mobile.as_str());
-    if !rate_limits::take_in_window(pool, &by_address, MAX_PER_ADDRESS, WINDOW_MS, now_ms).await?
-        || !rate_limits::take_in_window(pool, &asks, MAX_PER_MOBILE, WINDOW_MS, now_ms).await?
+    if !rate_limits::take_in_window(&mut *tx, &by_address, MAX_PER_ADDRESS, WINDOW_MS, now_ms)
+        .await?
+        || !rate_limits::take_in_window(&mut *tx, &asks, MAX_PER_MOBILE, WINDOW_MS, now_ms).await?
     {
+        tx.commit().await?;
         tracing::warn!("tracking-number texts rate limited");
         return Err(ServiceError::RateLimited);
     }
-    let filed = cases::by_mobile(&state.db.pool, &state.vault, mobile.as_str(), MAX_LISTED).await?;
-    if filed.is_empty() {
-        tracing::info!("no filings for this mobile; nothing sent");
-        return Ok(());
-    }
+    let filed = cases::by_mobile(&mut *tx, &state.vault, mobile.as_str(), MAX_LISTED).await?;
     // One text per filing, each an approved template (providers send no free text, and cap
     // the length of one variable).
     let mut texts = Vec::with_capacity(filed.len());
@@ -99,7 +100,6 @@ pub async fn send_tracking_numbers(
         texts.push(tracking_sms(&tracking.grouped(), &date_zh(day)));
     }
     let by_mobile = texts_bucket(&state.vault, mobile.as_str());
-    let mut tx = state.db.pool.begin().await?;
     for (n, (kind, body)) in texts.iter().enumerate() {
         // Each text takes from the phone's texts for the hour, newest filings first (one call
         // queued five texts: attacker tester). Past them nothing more goes, and the answer

@@ -66,6 +66,8 @@ async fn a_hotline_operator_files_for_a_caller_and_the_consent_read_aloud_is_rec
     // number was only read out). A self-report shows it on screen and gets none.
     assert!(script.contains("短信发到您留的手机上"), "{script}");
     assert!(script.contains("先请来电人再说一遍手机号"), "{script}");
+    // The number to check it against is in the script itself (it said "above": it was not).
+    assert!(script.contains("登记的手机号：135****5678"), "{script}");
     let texts: Vec<(String, String)> =
         sqlx::query_as("select recipient, body from outbox where case_id = $1 and channel = 'sms'")
             .bind(&id)

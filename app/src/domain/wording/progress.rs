@@ -121,7 +121,13 @@ pub fn progress(case: &Case, inputs: &Inputs<'_>) -> Progress {
         let said = next.contains(&lang.date(due)) || step.then.contains(&lang.date(due));
         let quiet = clock.kind.is_minimum() || matches!(clock.state, ClockState::Paused { .. });
         if !said && !quiet && late.is_none() {
-            next.push_str(&tr::progress::due(lang, lang.date(due)));
+            // Help is due to start by then, not to be finished: "最迟在…完成" after "帮扶同时
+            // 开始落实" read as help ending that day (household tester).
+            next.push_str(&if clock.kind == ClockKind::AssistanceStarted {
+                tr::progress::starts_by(lang, lang.date(due))
+            } else {
+                tr::progress::due(lang, lang.date(due))
+            });
         }
     }
     next.push_str(&step.then);

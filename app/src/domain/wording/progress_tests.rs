@@ -273,7 +273,8 @@ fn rows() -> Vec<Row> {
             name: "plan made: it starts",
             case: planned,
             headline: "帮扶责任人正在落实帮扶",
-            says: "下面开始落实",
+            // Help starts by then, it is not finished by then (household tester).
+            says: "下面开始落实。最迟在2026年4月18日开始落实。",
             due: Some(date(2026, 4, 18)),
             who: Some(Who::Responsible),
         },

@@ -16,6 +16,7 @@ pub fn CallerScript(case: CaseView) -> impl IntoView {
             .map(|c| day_words(&c.due_on, t))
     };
     let dates = due("township_acceptance").zip(due("identification_overall"));
+    let mobile = case.mobile_masked.clone();
     (case.state_code == "reported")
         .then_some(dates)
         .flatten()
@@ -30,6 +31,9 @@ pub fn CallerScript(case: CaseView) -> impl IntoView {
                     <h2>{tr::case_page::read_to_caller(t)}</h2>
                     // A mistyped number loses both the text and the look-up (household tester).
                     <p class="muted">{tr::case_page::check_mobile_first(t)}</p>
+                    // The number to check against, here: it was said to be "above" and was
+                    // not (officer tester).
+                    <p data-testid="mobile-on-file">{tr::case_page::mobile_on_file(t, &mobile)}</p>
                     <p>{script}</p>
                 </section>
             }

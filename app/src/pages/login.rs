@@ -6,6 +6,7 @@ use crate::{api::auth::Login, i18n::use_lang, i18n::Lang, tr};
 fn problem_text(code: &str, t: Lang) -> Option<&'static str> {
     match code {
         "bad_credentials" => Some(tr::login_form::bad_credentials(t)),
+        "turned_off" => Some(tr::login_form::turned_off(t)),
         "locked" => Some(tr::login_form::locked(t)),
         "failed" => Some(tr::login_form::failed(t)),
         _ => None,

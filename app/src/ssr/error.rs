@@ -26,6 +26,11 @@ pub enum ServiceError {
     /// (household tester). To a script it is a pause.
     #[error("ID-number tries for this number are used up")]
     ProofTriesUsedUp,
+    /// The right password for an account that is turned off: told so on the sign-in page
+    /// (told "wrong password", its owner kept retrying into the lock: officer tester). Only
+    /// whoever has the password learns it; to a script it is a refused sign-in.
+    #[error("the account is turned off")]
+    AccountTurnedOff,
     #[error("database error")]
     Db(#[from] sqlx::Error),
     #[error("stored data is corrupt: {0}")]
@@ -45,7 +50,7 @@ impl From<ServiceError> for AppError {
     fn from(e: ServiceError) -> Self {
         match e {
             ServiceError::Validation(errors) => AppError::Validation(errors),
-            ServiceError::Unauthorized => AppError::Unauthorized,
+            ServiceError::Unauthorized | ServiceError::AccountTurnedOff => AppError::Unauthorized,
             ServiceError::Forbidden => AppError::Forbidden,
             ServiceError::NotFound => AppError::NotFound,
             ServiceError::Conflict => AppError::Conflict,

@@ -17,6 +17,7 @@ const MAX_NAME_BYTES: usize = 64;
 pub fn problem_code(e: &ServiceError) -> &'static str {
     match e {
         ServiceError::Unauthorized => "bad_credentials",
+        ServiceError::AccountTurnedOff => "turned_off",
         // The account's lock, or too many tries from this address.
         ServiceError::RateLimited => "locked",
         _ => "failed",
@@ -108,6 +109,7 @@ mod tests {
     fn each_failure_has_its_own_code() {
         for (e, code) in [
             (ServiceError::Unauthorized, "bad_credentials"),
+            (ServiceError::AccountTurnedOff, "turned_off"),
             (ServiceError::RateLimited, "locked"),
             (ServiceError::Hash, "failed"),
             (ServiceError::Db(sqlx::Error::PoolTimedOut), "failed"),

@@ -167,3 +167,38 @@ async fn a_sign_in_asked_for_by_a_case_link_returns_to_that_case() {
         .await;
     assert!(!login.contains("name=\"next\""), "{login}");
 }
+
+/// The right password for a turned-off account was told "wrong user name or password", and
+/// its owner kept retrying into the lock (officer tester): it is told the account is off.
+/// A wrong password still says only that.
+#[tokio::test]
+async fn a_turned_off_account_is_told_so_only_with_its_password() {
+    let app = spawn_app().await;
+    let admin = app.login("xian-admin").await;
+    let off = admin
+        .post_api(
+            "/api/admin/active",
+            &crate::helpers::fields(&[("user_id", "demo-zhen-hekou"), ("active", "false")]),
+        )
+        .await;
+    assert!(off.status().is_success(), "{}", off.status());
+    let browser = app.with_client(client(&app.base));
+    assert_eq!(
+        sign_in(&browser, "zhen-hekou", PASSWORD).await,
+        "/staff/login?e=turned_off"
+    );
+    let page = browser.get_html("/staff/login?e=turned_off").await;
+    assert!(page.contains("这个账号已停用"), "{page}");
+    assert_eq!(
+        sign_in(&browser, "zhen-hekou", WRONG).await,
+        "/staff/login?e=bad_credentials"
+    );
+    // To a script it is a refused sign-in, as before.
+    let json = app
+        .post_api(
+            "/api/auth/login",
+            &crate::helpers::fields(&[("username", "zhen-hekou"), ("password", PASSWORD)]),
+        )
+        .await;
+    assert_eq!(json.status(), StatusCode::UNAUTHORIZED);
+}

@@ -176,6 +176,10 @@ pub async fn login(
     let password_ok = verify_password_off_thread(password, &stored).await?;
     let user = match user {
         Some(user) if password_ok && user.active == 1 => user,
+        Some(_) if password_ok => {
+            tracing::info!("login refused: the account is turned off");
+            return Err(ServiceError::AccountTurnedOff);
+        }
         _ => {
             tracing::info!("login refused");
             if account_tries >= limits::PER_ACCOUNT {

@@ -94,7 +94,7 @@ fn result_view(result: Result<TrackResult, AppError>, t: Lang) -> AnyView {
                         <dt>{tr::track::tracking_number(t)}</dt><dd>{found.tracking}</dd>
                         <dt>{tr::track::sent(t)}</dt><dd>{found.submitted_on}</dd>
                         <dt>{tr::track::village(t)}</dt><dd lang="zh-CN">{found.village}</dd>
-                        <dt>{tr::track::hardship(t)}</dt><dd>{found.risk_types.join(tr::track::text(t))}</dd>
+                        <dt>{tr::track::hardship(t)}</dt><dd><ul class="plain" data-testid="hardship">{found.risk_types.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul></dd>
                         {found.responsible.map(|r| view! {
                             <dt>{tr::track::responsible_helping(t)}</dt><dd lang="zh-CN">{r}</dd>
                         })}

@@ -156,6 +156,16 @@ async fn whom_to_call_has_the_demo_phones_and_without_them_leads_with_12317() {
         page.contains(r#"请拨打<a href="tel:12317">12317</a>热线"#),
         "the page gives the advice, the number a tap away"
     );
+    // The hardship in the words the household ticked, one to a line (the official terms
+    // 因病、因务工就业不稳 read as someone else's words: household tester).
+    let hardship = &page[page.find(r#"data-testid="hardship""#).expect("listed")..];
+    let hardship = &hardship[..hardship.find("</ul>").expect("its end")];
+    assert!(
+        hardship.contains("家里有人生了大病、看病花钱多"),
+        "{hardship}"
+    );
+    assert_eq!(hardship.matches("<li>").count(), 2, "{hardship}");
+    assert!(!hardship.contains("因病"), "{hardship}");
 }
 
 #[tokio::test]

@@ -53,7 +53,11 @@ async fn the_progress_look_up_answers_in_the_chosen_language() {
         found["status"],
         "Sent; waiting for the township to accept it"
     );
-    assert_eq!(found["risk_types"][0], "Illness");
+    // In the words the household ticked, as on the form.
+    assert_eq!(
+        found["risk_types"][0],
+        "Someone is seriously ill; medical bills are high"
+    );
     assert!(
         found["status_detail"]
             .as_str()

@@ -196,7 +196,14 @@ pub async fn track_result(
         status_detail: progress.next,
         submitted_on: lang.date(engine_case.discovered_on),
         village,
-        risk_types: crate::domain::wording::risks::risk_labels_in(&case.risk_types, lang),
+        // In the words the household ticked, not the official terms (因病、缺劳动力 read as
+        // someone else's words: household tester).
+        risk_types: case
+            .risk_types
+            .0
+            .iter()
+            .map(|r| crate::domain::wording::risks::plain(*r, lang).to_owned())
+            .collect(),
         responsible: engine_case
             .responsible
             .as_deref()

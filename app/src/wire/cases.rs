@@ -81,6 +81,10 @@ pub struct ClockView {
     /// and an extension moved a home check past the 15-day limit unsaid: officer tester).
     #[serde(default)]
     pub after_limit: Option<String>,
+    /// The overall limit can no longer be met (the notice's minimum is still ahead): said
+    /// when the household's page says the result will be late (officer tester).
+    #[serde(default)]
+    pub cannot_meet: bool,
 }
 
 /// An earlier filing that looks like the same household, shown beside this one.

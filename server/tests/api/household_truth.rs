@@ -376,3 +376,68 @@ async fn a_confirmation_reopened_after_a_refusal_says_so_instead_of_promising_ac
         );
     }
 }
+
+/// Once the notice's minimum can no longer end by the 15-day limit, the household's page said
+/// the result would be late while the queue said 还剩1个工作日 with nothing more (officer
+/// tester): staff are told it then too, on the queue row and at the limit on the case page.
+#[tokio::test]
+async fn staff_are_told_the_limit_is_lost_when_the_household_is() {
+    let app = spawn_app().await;
+    let id = crate::fixtures::accepted_case(&app, MOBILE).await;
+    let cadre = app.login("cun-qingshi").await;
+    let tracking = crate::helpers::detail(&cadre, &id).await["tracking"]
+        .as_str()
+        .expect("tracking")
+        .to_owned();
+    let limit = |case: &Value| -> chrono::NaiveDate {
+        let clocks = case["clocks"].as_array().expect("clocks");
+        let overall = clocks
+            .iter()
+            .find(|c| c["kind"] == "identification_overall")
+            .expect("the limit");
+        overall["due_on"]
+            .as_str()
+            .expect("day")
+            .parse()
+            .expect("ISO")
+    };
+    let due = limit(&crate::helpers::detail(&cadre, &id).await);
+    // In time: nothing said.
+    let tags = queue_tags(&cadre).await;
+    assert!(
+        tags.starts_with('[') && !tags.contains("认定将超总时限"),
+        "{tags}"
+    );
+    // The home check three days before the limit: a notice of at least five cannot end by it.
+    let visit_on = due - chrono::Duration::days(3);
+    let days = (visit_on - crate::storage::today(&app)).num_days();
+    app.clock.advance(chrono::Duration::days(days));
+    let record = app::domain::case::samples::record(visit_on, 300_000);
+    run(
+        &app,
+        &crate::fixtures::village_cadre(),
+        &id,
+        CaseCommand::RecordHomeCheck { record },
+    )
+    .await;
+    assert!(track(&app, &tracking)
+        .await
+        .to_string()
+        .contains("也会晚于原定"));
+    // Signed in again: days have passed.
+    let cadre = app.login("cun-qingshi").await;
+    let tags = queue_tags(&cadre).await;
+    assert!(tags.contains("认定将超总时限"), "{tags}");
+    let page = cadre.get_html(&format!("/staff/cases/{id}")).await;
+    assert!(
+        page.contains(r#"data-testid="cannot-meet""#),
+        "said at the limit"
+    );
+    assert!(page.contains("已来不及在这天前办完认定"));
+}
+
+/// The warnings on the first row of `officer`'s 全部.
+async fn queue_tags(officer: &TestApp) -> String {
+    let view: Value = officer.queue_tab("all").await.json().await.expect("json");
+    view["items"][0]["warnings"].to_string()
+}

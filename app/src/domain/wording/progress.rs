@@ -106,6 +106,24 @@ struct Step {
     then: String,
 }
 
+/// Whether the identification under way can no longer end by its overall limit, as the
+/// household's page says it (see `progress_result`).
+pub fn identification_certainly_late(
+    case: &Case,
+    policy: &Policy,
+    cal: &Calendar,
+    today: NaiveDate,
+) -> bool {
+    let inputs = Inputs {
+        events: &[],
+        policy,
+        cal,
+        today,
+        lang: Lang::Zh,
+    };
+    result::certainly_late(case, &inputs)
+}
+
 /// The household's view of `case` on `today`.
 pub fn progress(case: &Case, inputs: &Inputs<'_>) -> Progress {
     let lang = inputs.lang;

@@ -66,6 +66,23 @@ pub(super) fn missed(case: &Case, inputs: &Inputs<'_>) -> bool {
         })
 }
 
+/// Whether the identification under way cannot end by its overall limit any more (the
+/// notice's minimum is still ahead): staff are told it when the household is (the queue said
+/// 还剩1个工作日 while the household read that the result would be late: officer tester).
+pub(super) fn certainly_late(case: &Case, inputs: &Inputs<'_>) -> bool {
+    let CaseState::Reviewing {
+        procedure: Procedure::Identification,
+        step,
+    } = case.state
+    else {
+        return false;
+    };
+    case.open_clock(ClockKind::IdentificationOverall)
+        .is_some_and(|result| {
+            matches!(outlook_at(case, step, result.due_on, inputs), Outlook::Late)
+        })
+}
+
 fn outlook_at(case: &Case, step: ReviewStep, due: NaiveDate, inputs: &Inputs<'_>) -> Outlook {
     let today = inputs.today;
     let after_notice = |from| after_notice(from, inputs);

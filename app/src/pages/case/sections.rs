@@ -337,6 +337,9 @@ pub fn ClockList(
             let line = tr::case_page::after_limit(t, day_words(limit, t));
             view! { <br /><span class="due" data-testid="after-limit">{line}</span> }
         });
+        let cannot = c.cannot_meet.then(|| view! {
+            <br /><span class="due" data-testid="cannot-meet">{tr::case_page::cannot_meet(t)}</span>
+        });
         let asked = pending.iter().find(|r| r.clock == c.kind).map(|r| {
             let line = tr::case_page::extension_pending_line(t, r.days, t.date(r.new_due));
             view! { <br /><span class="muted">{line}</span> }
@@ -347,6 +350,7 @@ pub fn ClockList(
                 <span class="muted">" · " {words.owner} " · " <span class="nowrap">{due}</span> " · "</span>
                 <span class="due">{words.time_left}{ended}</span>
                 {late}
+                {cannot}
                 {asked}
             </li>
         }

@@ -175,6 +175,15 @@ impl Reader<'_> {
             submitted_on: lang.date(case.discovered_on),
             warnings: by_lang::warnings(&case, lang)
                 .into_iter()
+                .chain(
+                    crate::domain::wording::progress::identification_certainly_late(
+                        &case,
+                        &state.policy,
+                        cal,
+                        today,
+                    )
+                    .then(|| crate::tr::warning::result_late(lang)),
+                )
                 .map(str::to_owned)
                 .collect(),
         })

@@ -33,10 +33,16 @@ pub fn clocks(case: &Case, today: NaiveDate, cal: &Calendar, policy: &Policy) ->
             ClockKind::IdentificationOverall | ClockKind::EliminationReview
         )
     });
+    // Only the steps the limit bounds: a 临时救助 review half a year on was said to fall
+    // after an elimination's limit (officer tester).
+    let bounded =
+        |c: &Clock| matches!(c.kind, ClockKind::TownshipAcceptance | ClockKind::HomeCheck);
     let after_limit = |c: &Clock| {
-        let limit = overall.filter(|o| o.kind != c.kind && c.is_open() && !c.kind.is_minimum())?;
+        let limit = overall.filter(|o| o.kind != c.kind && c.is_open() && bounded(c))?;
         (c.due_on > limit.due_on).then(|| limit.due_on.to_string())
     };
+    let late =
+        crate::domain::wording::progress::identification_certainly_late(case, policy, cal, today);
     case.clocks
         .iter()
         .rev()
@@ -55,6 +61,7 @@ pub fn clocks(case: &Case, today: NaiveDate, cal: &Calendar, policy: &Policy) ->
                 ClockState::Running | ClockState::Paused { .. } => None,
             },
             after_limit: after_limit(c),
+            cannot_meet: late && c.kind == ClockKind::IdentificationOverall && c.is_open(),
         })
         .collect()
 }

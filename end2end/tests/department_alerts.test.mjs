@@ -28,6 +28,13 @@ test('a department imports its list and the township sees the alert', async () =
   assert.match(await outcomes.innerText(), /已登记1条，未登记1条/);
   // The browser sent the list in batches and says how far it got.
   assert.match(await page.getByRole('status').filter({ hasText: '已处理' }).innerText(), /已处理 2 \/ 2 条/);
+  // Each filing's number grouped, as a link to its case.
+  const link = outcomes.getByRole('link', { name: /已登记 [0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}/ });
+  assert.match(await link.getAttribute('href'), /^\/staff\/cases\//);
+  // The same list again: filed before, not counted as new (officer tester).
+  await page.getByRole('button', { name: '导入' }).click();
+  await outcomes.filter({ hasText: '之前已登记1条' }).waitFor();
+  assert.match(await outcomes.innerText(), /新登记0条，之前已登记1条（这次没有重复登记）/);
 
   await loginAs(page, 'zhen-qingshi');
   const item = page.locator('li.queue-item', { hasText: name });

@@ -138,6 +138,8 @@ impl FromJson for AlertOutcome {
             tracking: optional_text(value, "tracking")?,
             possible_duplicate: get(value, "possible_duplicate").as_bool()?,
             errors: Vec::from_json(&get(value, "errors"))?,
+            filed_before: get(value, "filed_before").as_bool().unwrap_or(false),
+            case_id: optional_text(value, "case_id")?,
         })
     }
 }

@@ -14,7 +14,9 @@ use crate::{
         hydrated::mark_hydrated,
         island_props::{island_props, IslandProps},
     },
-    domain::{alert_csv, alert_file::MAX_ALERT_FILE_BYTES, vocab::RiskType},
+    domain::{
+        alert_csv, alert_file::MAX_ALERT_FILE_BYTES, tracking::TrackingNumber, vocab::RiskType,
+    },
     i18n::{use_lang, Lang},
     tr,
     wire::{
@@ -207,20 +209,32 @@ async fn push_batch(_: String) -> Option<Vec<AlertOutcome>> {
 fn Outcomes(outcomes: Vec<AlertOutcome>) -> impl IntoView {
     let t = use_lang();
     let filed = outcomes.iter().filter(|o| o.tracking.is_some()).count();
+    let before = outcomes.iter().filter(|o| o.filed_before).count();
     let flagged = outcomes.iter().filter(|o| o.possible_duplicate).count();
     let failed = outcomes.len() - filed;
+    let summary = match before {
+        0 => tr::alerts::summary(t, filed, failed, flagged),
+        _ => tr::alerts::summary_with_before(t, filed - before, before, failed, flagged),
+    };
     view! {
         <section class="card" data-testid="alert-outcomes" role="status">
-            <h2>{tr::alerts::summary(t, filed, failed, flagged)}</h2>
+            <h2>{summary}</h2>
             // Scrolls sideways on a phone: focusable so a keyboard can scroll it too.
             <table class="pair" tabindex="0" aria-label=tr::alerts::rows_label(t)>
                 <thead><tr><th>{tr::alerts::reference(t)}</th><th>{tr::alerts::result(t)}</th></tr></thead>
                 <tbody>
                     {outcomes.into_iter().map(|o| {
-                        let result = match (&o.tracking, o.possible_duplicate) {
-                            (Some(code), true) => tr::alerts::filed_duplicate(t, code),
-                            (Some(code), false) => tr::alerts::filed(t, code),
-                            (None, _) => row_problems(&o.errors, t),
+                        // Grouped as everywhere else (it read 2M83NE9KBJ), and a way to the case.
+                        let code = o.tracking.as_deref().map(TrackingNumber::shown_back);
+                        let result = match (code, o.possible_duplicate, o.filed_before) {
+                            (Some(code), _, true) => tr::alerts::filed_before(t, code),
+                            (Some(code), true, false) => tr::alerts::filed_duplicate(t, code),
+                            (Some(code), false, false) => tr::alerts::filed(t, code),
+                            (None, _, _) => row_problems(&o.errors, t),
+                        };
+                        let result = match o.case_id {
+                            Some(id) => view! { <a href=format!("/staff/cases/{id}")>{result}</a> }.into_any(),
+                            None => result.into_any(),
                         };
                         view! { <tr><td lang="zh-CN">{o.reference}</td><td>{result}</td></tr> }
                     }).collect_view()}

@@ -27,6 +27,13 @@ pub struct AlertOutcome {
     pub possible_duplicate: bool,
     /// Why the row was not filed (field problems, a village outside the department's area).
     pub errors: Vec<FieldError>,
+    /// Filed by an earlier push under this reference (a list imported again after a fix):
+    /// "已登记2条" counted it as new (officer tester).
+    #[serde(default)]
+    pub filed_before: bool,
+    /// The filing's case, for a link to it.
+    #[serde(default)]
+    pub case_id: Option<String>,
 }
 
 #[cfg(not(feature = "hydrate"))]

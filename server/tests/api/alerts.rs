@@ -48,6 +48,8 @@ async fn a_department_pushes_alerts_each_filed_on_its_own() {
     let outcomes: Value = response.json().await.expect("json");
     assert!(outcomes[0]["tracking"].is_string(), "{outcomes}");
     assert_eq!(outcomes[0]["possible_duplicate"], false);
+    assert_eq!(outcomes[0]["filed_before"], false);
+    assert!(outcomes[0]["case_id"].is_string(), "a way to the case");
     assert!(outcomes[1]["tracking"].is_null());
     assert_eq!(outcomes[1]["errors"][0]["field"], "mobile");
     assert!(outcomes[2]["tracking"].is_string());
@@ -73,6 +75,9 @@ async fn a_department_pushes_alerts_each_filed_on_its_own() {
     .await
     .expect("json");
     assert_eq!(again[0]["tracking"], outcomes[0]["tracking"]);
+    // Said as filed before: "已登记" counted it as new (officer tester).
+    assert_eq!(again[0]["filed_before"], true, "{again}");
+    assert_eq!(again[0]["case_id"], outcomes[0]["case_id"]);
     let filed: i64 =
         sqlx::query_scalar("select count(*) from cases where channel = 'department_alert'")
             .fetch_one(&app.state.db.pool)

@@ -48,6 +48,8 @@ pub async fn push(
             tracking: None,
             possible_duplicate: false,
             errors: Vec::new(),
+            filed_before: false,
+            case_id: None,
         };
         if row.reference.trim().is_empty() {
             outcome.errors.push(FieldError::new(
@@ -90,6 +92,8 @@ pub async fn push(
             Ok(filed) => {
                 super::alert_feedback::remember(state, staff, row, &filed, now).await?;
                 outcome.tracking = Some(filed.tracking.as_str().to_owned());
+                outcome.filed_before = filed.earlier;
+                outcome.case_id = Some(filed.case_id.clone());
                 // Only a likely duplicate within the key's own area is said.
                 outcome.possible_duplicate = filed.case.duplicates.iter().any(|d| {
                     crate::domain::region::RegionCode::parse(&d.village)

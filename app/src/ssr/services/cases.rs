@@ -53,6 +53,8 @@ pub struct Filed {
     pub case_id: String,
     pub tracking: TrackingNumber,
     pub case: Case,
+    /// Filed before, under the same key: this submission got the first filing back.
+    pub earlier: bool,
 }
 
 pub fn new_id() -> String {
@@ -237,6 +239,7 @@ pub async fn file_counted(
         case_id: case.id.clone(),
         tracking,
         case,
+        earlier: false,
     })
 }
 
@@ -272,6 +275,7 @@ async fn earlier_filing(
         case_id: row.id,
         tracking,
         case,
+        earlier: true,
     })))
 }
 

@@ -171,6 +171,7 @@ pub fn TrackPage() -> impl IntoView {
         id_number: id_error,
         form: form_error,
         ask_id,
+        held,
     } = problems;
     // Focus goes where the first problem is shown, so it is read out first.
     let focus_tracking = tracking_error.is_some();
@@ -186,7 +187,15 @@ pub fn TrackPage() -> impl IntoView {
         && id_error.is_none()
         && !showing_result;
     let focus_mobile = (mobile_error.is_some() && !focus_tracking) || number_given;
-    let focus_id = id_error.is_some() && !focus_tracking && mobile_error.is_none();
+    // Held back, with the mobile kept from this browser's draft: the ID number is the one box
+    // left to fill, and it sat below the first screen under the long notice (household
+    // tester). The notice is still read out (role="alert").
+    let mobile_kept = query
+        .read_untracked()
+        .get("draft")
+        .is_some_and(|d| !d.is_empty());
+    let focus_id = (id_error.is_some() && !focus_tracking && mobile_error.is_none())
+        || (held && mobile_kept && !sent_here);
     view! {
         <h1>{tr::track::track_my_report(t)}</h1>
         // The result first: under the form it sat below the first screen (household tester).

@@ -18,6 +18,9 @@ pub struct TrackProblems {
     pub form: Option<&'static str>,
     /// The number is paused: the form asks for the applicant's ID number as well.
     pub ask_id: bool,
+    /// Held back (paused, or the address out of misses) with nothing typed wrong: the ID
+    /// number is all that is missing.
+    pub held: bool,
 }
 
 impl TrackProblems {
@@ -46,10 +49,12 @@ impl TrackProblems {
                 "limited" => {
                     problems.form = Some(tr::track::too_many_look_ups(t));
                     problems.ask_id = true;
+                    problems.held = true;
                 }
                 "paused" => {
                     problems.form = Some(tr::track::number_paused(t));
                     problems.ask_id = true;
+                    problems.held = true;
                 }
                 "unproven" => {
                     problems.form = Some(tr::track::unproven(t));
@@ -112,6 +117,7 @@ mod tests {
                 TrackProblems {
                     form: Some(tr::track::too_many_look_ups(zh)),
                     ask_id: true,
+                    held: true,
                     ..Default::default()
                 },
             ),
@@ -120,6 +126,7 @@ mod tests {
                 TrackProblems {
                     form: Some(tr::track::number_paused(zh)),
                     ask_id: true,
+                    held: true,
                     ..Default::default()
                 },
             ),

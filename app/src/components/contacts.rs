@@ -5,13 +5,19 @@ use leptos::prelude::*;
 
 use crate::{i18n::use_lang, wire::reports::ContactLine};
 
-/// A `tel:` link keeps only what a dialler understands.
+/// A `tel:` link keeps only what a dialler understands; an extension (`转8`) follows a pause
+/// (`,`), which phone diallers wait on before dialling it (run together, the digits dialled a
+/// wrong number).
 fn tel_href(phone: &str) -> String {
-    let digits: String = phone
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '+')
-        .collect();
-    format!("tel:{digits}")
+    let digits = |part: &str| -> String {
+        part.chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect()
+    };
+    match phone.split_once('转') {
+        Some((main, extension)) => format!("tel:{},{}", digits(main), digits(extension)),
+        None => format!("tel:{}", digits(phone)),
+    }
 }
 
 /// The numbers themselves, each a tap away (also under the village notice).
@@ -54,5 +60,17 @@ pub fn ContactList(contacts: Vec<ContactLine>, advice: String) -> impl IntoView 
                 <p data-testid="nobody-came">{super::dial::dialable(&advice)}</p>
             })}
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tel_href;
+
+    #[test]
+    fn an_extension_is_dialled_after_a_pause() {
+        assert_eq!(tel_href("0854-7321203"), "tel:08547321203");
+        assert_eq!(tel_href("0854-7321203转8"), "tel:08547321203,8");
+        assert_eq!(tel_href("13800138000"), "tel:13800138000");
     }
 }

@@ -51,7 +51,7 @@ async fn the_household_is_given_the_county_dates_and_the_phones_the_admin_set() 
     let saved = admin
         .post_api(
             "/api/contacts/set",
-            &fields(&[("region", &township_code), ("phone", "0851-8765432")]),
+            &fields(&[("region", &township_code), ("phone", "0851-8765432 转 8")]),
         )
         .await;
     assert!(saved.status().is_success() || saved.status().is_redirection());
@@ -75,7 +75,8 @@ async fn the_household_is_given_the_county_dates_and_the_phones_the_admin_set() 
     assert!(next.contains("2026年12月4日"), "{next}");
     let contacts = body["contacts"].to_string();
     assert!(contacts.contains("0851-2345678"), "{contacts}");
-    assert!(contacts.contains("0851-8765432"), "{contacts}");
+    // An office's extension is kept (it was refused: officer tester).
+    assert!(contacts.contains("0851-8765432转8"), "{contacts}");
     assert!(contacts.contains("12317"), "{contacts}");
 
     let posted = app
@@ -95,6 +96,11 @@ async fn the_household_is_given_the_county_dates_and_the_phones_the_admin_set() 
         "tap to call"
     );
     assert!(page.contains("tel:12317"), "the hotline on the page");
+    // The extension is dialled after a pause, not run into the number.
+    assert!(
+        page.contains(r#"href="tel:08518765432,8""#),
+        "the extension"
+    );
 }
 
 #[tokio::test]

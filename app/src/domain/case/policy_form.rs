@@ -70,6 +70,9 @@ pub enum PolicyFieldError {
     Days,
     Date,
     DayKind,
+    /// A make-up working day (调休上班) on a weekday, which is a working day already: an
+    /// ordinary Monday went in without a word (officer tester).
+    WorkdayOnWeekday,
 }
 
 user_messages!(PolicyFieldError {
@@ -80,6 +83,7 @@ user_messages!(PolicyFieldError {
     Days => policy.days;
     Date => policy.date;
     DayKind => policy.day_kind;
+    WorkdayOnWeekday => policy.workday_on_weekday;
 });
 
 /// An HTML checkbox's posted value: "on" when ticked, empty otherwise.
@@ -298,6 +302,15 @@ pub fn parse_day(
         p.note("kind", PolicyFieldError::DayKind);
     }
     match (date, kind) {
+        (Some(date), Some(DayKind::Workday))
+            if !matches!(
+                chrono::Datelike::weekday(&date),
+                chrono::Weekday::Sat | chrono::Weekday::Sun
+            ) =>
+        {
+            p.note("day", PolicyFieldError::WorkdayOnWeekday);
+            Err(p.0)
+        }
         (Some(date), Some(kind)) => {
             let name = match name.trim() {
                 "" if kind == DayKind::Holiday => "节假日",
@@ -517,6 +530,13 @@ mod tests {
         );
         let problems = parse_day("x", "party", "").expect_err("invalid");
         assert_eq!(problems.len(), 2);
+        // 2027-01-04 is a Monday: a working day already, not a make-up one.
+        let problems = parse_day("2027-01-04", DayKind::Workday.code(), "").expect_err("weekday");
+        assert_eq!(problems.len(), 1);
+        assert!(
+            parse_day("2027-01-09", DayKind::Workday.code(), "").is_ok(),
+            "a Saturday"
+        );
     }
 
     #[test]
@@ -529,6 +549,7 @@ mod tests {
                 PolicyFieldError::Days,
                 PolicyFieldError::Date,
                 PolicyFieldError::DayKind,
+                PolicyFieldError::WorkdayOnWeekday,
             ],
         );
     }

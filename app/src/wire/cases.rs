@@ -228,6 +228,10 @@ pub struct CaseView {
     /// numbers: a re-check's form starts from it. Empty before the first.
     #[serde(default)]
     pub home_check_prefill: Vec<(String, String)>,
+    /// Before an elimination's home check: the `EliminationGap` codes the prefilled (last)
+    /// check already shows, said on the form before it is saved.
+    #[serde(default)]
+    pub prefill_refused: Vec<String>,
     /// While an elimination runs: the `EliminationGap` codes its home check already shows
     /// the county must refuse (`net_income_not_above_line`, `guarantees_not_secured`).
     #[serde(default)]

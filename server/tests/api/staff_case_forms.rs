@@ -344,6 +344,15 @@ async fn an_elimination_its_home_check_refuses_is_said_from_the_home_check_on() 
     let card = r#"data-testid="elimination-refused""#;
     let page = cadre.get_html(&format!("/staff/cases/{id}")).await;
     assert!(!page.contains(card), "not before its home check");
+    // But the home check's form comes filled with the last check, whose income is under the
+    // line: said on the form, before it is saved unchanged (officer tester: said only after).
+    let warned = page
+        .split(r#"data-testid="prefill-refused""#)
+        .nth(1)
+        .expect("said on the form");
+    let warned = &warned[..warned.find("</div>").expect("its end")];
+    assert!(warned.contains("上次入户核查"), "{warned}");
+    assert!(warned.contains("未超过监测标准"), "{warned}");
     let today = crate::storage::today(&app);
     let mut record = crate::fixtures::record(today, 300_000);
     record.guarantees.housing_safety = false;

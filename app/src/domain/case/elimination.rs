@@ -451,6 +451,18 @@ pub fn refused_by_its_home_check(case: &Case, policy: &Policy) -> Vec<Eliminatio
     }
 }
 
+/// Before an elimination's home check, what the last check's facts (the form comes filled with
+/// them) would already make the county refuse: saved unchanged they forced a 不通过 round,
+/// said only after saving (officer tester).
+pub fn refused_by_the_last_check(case: &Case, policy: &Policy) -> Vec<EliminationGap> {
+    match (case.state.review_step(), case.household.as_ref()) {
+        (Some((Procedure::Elimination, ReviewStep::AwaitingHomeCheck)), Some(household)) => {
+            household_gaps(household, policy)
+        }
+        _ => Vec::new(),
+    }
+}
+
 /// A 兜底 measure (低保, 特困供养) is under way or delivered.
 pub fn has_backstop(case: &Case) -> bool {
     case.measures

@@ -160,6 +160,16 @@ pub fn StepForm(
                         </div>
                     }
                 })}
+                {(step.code == CommandKind::RecordHomeCheck.code())
+                    .then(|| super::warnings::gap_words(&case.prefill_refused, t))
+                    .filter(|why| !why.is_empty())
+                    .map(|why| view! {
+                        <div class="banner warn" data-testid="prefill-refused">
+                            <p>{tr::case_page::prefill_refused(t)}</p>
+                            {why.into_iter().map(|w| view! { <p>{w}</p> }).collect_view()}
+                            <p>{tr::case_page::prefill_refused_next(t)}</p>
+                        </div>
+                    })}
                 {(step.code == CommandKind::ApproveExtension.code())
                     .then(|| view! { <ExtensionsAsked asked=case.pending_extensions.clone() /> })}
                 {fields

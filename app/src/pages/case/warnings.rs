@@ -59,18 +59,7 @@ pub fn Warnings(case: CaseView) -> impl IntoView {
     });
     // The county will refuse this elimination on the home check's own facts: said now, not
     // after the review, the notice and the township have run.
-    let why: Vec<&str> = case
-        .elimination_refused
-        .iter()
-        .filter_map(|code| {
-            use tr::field_error::elimination_gap as gap;
-            match code.as_str() {
-                "net_income_not_above_line" => Some(gap::net_income_not_above_line(t)),
-                "guarantees_not_secured" => Some(gap::guarantees_not_secured(t)),
-                _ => None,
-            }
-        })
-        .collect();
+    let why = gap_words(&case.elimination_refused, t);
     let refused = (!why.is_empty()).then(|| {
         view! {
             <section class="card alert" aria-label=tr::case_page::elimination_refused_title(t) data-testid="elimination-refused">
@@ -221,4 +210,17 @@ fn reasons(zh: &str, lang: Lang) -> AnyView {
         Some(words) => words.join(tr::common::list_separator(lang)).into_any(),
         None => zh_text(zh.to_owned()),
     }
+}
+
+/// The words of `EliminationGap` codes a home check shows (others are left out).
+pub(super) fn gap_words(codes: &[String], t: crate::i18n::Lang) -> Vec<&'static str> {
+    use tr::field_error::elimination_gap as gap;
+    codes
+        .iter()
+        .filter_map(|code| match code.as_str() {
+            "net_income_not_above_line" => Some(gap::net_income_not_above_line(t)),
+            "guarantees_not_secured" => Some(gap::guarantees_not_secured(t)),
+            _ => None,
+        })
+        .collect()
 }

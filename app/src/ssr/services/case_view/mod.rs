@@ -240,6 +240,13 @@ pub async fn view(
         .iter()
         .map(|gap| gap.code().to_owned())
         .collect(),
+        prefill_refused: crate::domain::case::elimination::refused_by_the_last_check(
+            &case,
+            &state.policy,
+        )
+        .iter()
+        .map(|gap| gap.code().to_owned())
+        .collect(),
         home_check_prefill: case
             .household
             .as_ref()

@@ -57,6 +57,7 @@ pub fn AlertsPage() -> impl IntoView {
         <IslandProps id=PROPS values=vec![t.code().to_owned(), problem.unwrap_or_default()]>
             <AlertImport />
         </IslandProps>
+        <super::alert_feedback::AlertFeedbackList />
     }
 }
 

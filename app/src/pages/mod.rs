@@ -1,4 +1,5 @@
 pub mod admin;
+pub mod alert_feedback;
 pub mod alerts;
 pub mod audit;
 pub mod campaign;

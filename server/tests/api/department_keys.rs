@@ -174,6 +174,18 @@ async fn a_department_pushes_with_its_key_and_reads_each_outcome_as_the_case_mov
     assert_eq!(not["status"], "not_identified");
     assert_eq!(not["reason"], "人均纯收入高于监测线");
     assert_eq!(not["status_zh"], "未认定");
+    // The liaison reads the same on the import page, without the API (officer tester: the
+    // inbox said 暂无消息 and the county's answer was nowhere on the pages).
+    let liaison = app.login("bumen-minzheng").await;
+    let page = liaison.get_html("/staff/alerts").await;
+    let listed = page
+        .split(r#"data-testid="alert-feedback""#)
+        .nth(1)
+        .expect("the list");
+    let listed = &listed[..listed.find("</section>").expect("its end")];
+    assert!(listed.contains("户籍不在本县"), "{listed}");
+    assert!(listed.contains("未认定"), "{listed}");
+    assert_eq!(listed.matches("<li>").count(), 3, "{listed}");
 
     // `since`: only what changed from then on (the refusal came before).
     let since = (before_decisions + chrono::Duration::seconds(1)).to_rfc3339();

@@ -41,6 +41,7 @@ pub mod ledger;
 mod newtype;
 pub mod notice_name;
 pub mod password_policy;
+pub mod person_name;
 pub mod queue_query;
 pub mod redact;
 pub mod region_csv;

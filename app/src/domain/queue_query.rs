@@ -207,7 +207,8 @@ fn normalise_search(q: &str) -> Option<String> {
     if let Ok(id) = IdNumber::parse(q) {
         return Some(id.as_str().to_owned());
     }
-    Some(q.to_owned())
+    // A name as names are kept (`person_name`).
+    Some(super::person_name::joined(q))
 }
 
 #[cfg(test)]

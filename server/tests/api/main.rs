@@ -46,6 +46,7 @@ mod login_lock;
 mod lookup;
 mod member_errors;
 mod metrics;
+mod name_search;
 mod notice;
 mod openapi;
 mod operations;

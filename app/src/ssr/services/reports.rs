@@ -92,7 +92,8 @@ fn to_filing(
     now: DateTime<Utc>,
 ) -> (Applicant, NewCase) {
     let applicant = Applicant {
-        name: report.name,
+        // Kept as searched: "王 秀英" could not be found as 王秀英 (household tester).
+        name: crate::domain::person_name::joined(&report.name),
         mobile: report.mobile,
         id_number: report.id_number,
         household_size: report.household_size,

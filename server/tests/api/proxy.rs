@@ -272,9 +272,17 @@ async fn while_typing_a_proxy_sees_earlier_filings_for_the_household() {
     // Its own case's page lists the earlier filing as narrowly (the same leak was there).
     let earlier = proxy_file(&operator, "proxy_hotline", "13512345678", QINGSHI_VILLAGE).await;
     let earlier_id: String = earlier.json().await.expect("case id");
-    let listed = &detail(&operator, &earlier_id).await["duplicates"][0];
+    let own_case = detail(&operator, &earlier_id).await;
+    let listed = &own_case["duplicates"][0];
     assert_eq!(listed["tracking"], format!("{}-****-**", &grouped[..4]));
     assert_eq!(listed["applicant"], "");
+    // And its history (系统提示疑似重复申报：…) masks it too (attacker re-tester).
+    let history = crate::helpers::timeline(&own_case);
+    assert!(
+        history.contains(&format!("{}-****-**", &grouped[..4])),
+        "{history}"
+    );
+    assert!(!history.contains(grouped.as_str()), "{history}");
 
     // Another township's officer learns nothing of a filing outside their region (issue 8).
     let other = app.login("zhen-hekou").await;

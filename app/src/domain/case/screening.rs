@@ -108,11 +108,11 @@ impl DuplicateMatch {
 /// outside their region (`covers` a village code) masked as in the duplicates table.
 pub fn seen_in_history(
     mut event: super::CaseEvent,
-    covers: impl Fn(&str) -> bool,
+    may_open: impl Fn(&DuplicateMatch) -> bool,
 ) -> super::CaseEvent {
     if let super::EventKind::DuplicateSuspected { matches } = &mut event.kind {
         for found in matches {
-            found.tracking = found.tracking_seen(covers(&found.village));
+            found.tracking = found.tracking_seen(may_open(found));
         }
     }
     event

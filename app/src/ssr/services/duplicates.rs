@@ -100,19 +100,7 @@ pub async fn duplicate_views(
         // household is monitored is its own, and a filing made for an ID number to see
         // it read as a probe no limit or audit caught (attacker tester). That there is
         // one, where and why is kept: the township decides on the duplicate.
-        // Who filed and its tracking number only to whoever may open that case: the hotline
-        // covers the county, and an ID number typed in its duplicate check gave any
-        // household's name and tracking number, which opened its progress page (attacker
-        // tester). The hotline tells a caller the number comes by 忘记查询码 instead.
-        let may_open = in_scope
-            && row.as_ref().is_some_and(|r| {
-                let relation = CaseRelation {
-                    in_region: true,
-                    filed_by_me: r.consent_by.as_deref() == Some(actor.user_id.as_str()),
-                    department_work: false,
-                };
-                may_on_case(actor.role, Action::OpenCase, relation)
-            });
+        let may_open = may_open(actor, &found.village, row.as_ref());
         let current_state = row
             .as_ref()
             .map_or(found.state.as_str(), |r| r.state.as_str());
@@ -142,6 +130,43 @@ pub async fn duplicate_views(
         });
     }
     Ok(views)
+}
+
+/// Whether `actor` may open the other filing (`row`, in `village`): only then are who filed
+/// it and its tracking number shown. The hotline and a department cover the county, and an ID
+/// number typed in the duplicate check (or filed with) gave any household's name and
+/// tracking number, which opened its progress page (attacker tester). The hotline tells a
+/// caller the number comes by 忘记查询码 instead.
+fn may_open(actor: &Actor, village: &str, row: Option<&cases::CaseRow>) -> bool {
+    covers_village(actor, village)
+        && row.is_some_and(|r| {
+            let relation = CaseRelation {
+                in_region: true,
+                filed_by_me: r.consent_by.as_deref() == Some(actor.user_id.as_str()),
+                department_work: false,
+            };
+            may_on_case(actor.role, Action::OpenCase, relation)
+        })
+}
+
+/// The case ids among `matches` that `actor` may open (see [`may_open`]): their numbers are
+/// shown whole in a case's history, the others masked as in the duplicates table.
+pub async fn openable<'m>(
+    state: &AppState,
+    actor: &Actor,
+    matches: impl Iterator<Item = &'m DuplicateMatch>,
+) -> Result<std::collections::HashSet<String>, ServiceError> {
+    let mut open = std::collections::HashSet::new();
+    for found in matches {
+        if open.contains(&found.case_id) || !covers_village(actor, &found.village) {
+            continue;
+        }
+        let row = cases::by_id(&state.db.pool, &state.vault, &found.case_id).await?;
+        if may_open(actor, &found.village, row.as_ref()) {
+            open.insert(found.case_id.clone());
+        }
+    }
+    Ok(open)
 }
 
 /// Whether `actor`'s region covers the village with this code.

@@ -87,12 +87,19 @@ pub async fn view(
         .await?
         .iter()
         .rev()
-        .map(|(_, payload)| {
-            serde_json::from_str::<CaseEvent>(payload)
-                .map(|e| seen_in_history(e, |v| super::duplicates::covers_village(&actor, v)))
-        })
+        .map(|(_, payload)| serde_json::from_str::<CaseEvent>(payload))
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| ServiceError::Corrupt(format!("event of {case_id}: {e}")))?;
+    // A suspected duplicate's number whole only to whoever may open it (as in the table).
+    let suspected = events.iter().flat_map(|e| match &e.kind {
+        crate::domain::case::EventKind::DuplicateSuspected { matches } => matches.as_slice(),
+        _ => &[],
+    });
+    let open = super::duplicates::openable(state, &actor, suspected).await?;
+    let events: Vec<CaseEvent> = events
+        .into_iter()
+        .map(|e| seen_in_history(e, |found| open.contains(&found.case_id)))
+        .collect();
     let mentioned = events
         .iter()
         .map(|e| e.by.user_id.clone())

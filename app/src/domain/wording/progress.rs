@@ -322,7 +322,8 @@ fn refusal(
     // The reason is part of what happened, not of what comes next: under 接下来 it read
     // "接下来：原因：…" (tester).
     let mut done = done;
-    done.push_str(&tr::progress::refusal_reason(lang, reason));
+    let reason = crate::domain::tracking::masked_in(reason);
+    done.push_str(&tr::progress::refusal_reason(lang, &reason));
     let (next, clock) = match case.refusal_notified_on {
         Some(on) => {
             done.push_str(&tr::progress::refusal_told_on(lang, lang.date(on)));

@@ -103,7 +103,7 @@ pub async fn outcomes(
             status: status.code().to_owned(),
             status_zh: status.label(Lang::Zh).to_owned(),
             status_en: status.label(Lang::En).to_owned(),
-            reason: reason.map(str::to_owned),
+            reason: reason.map(crate::domain::tracking::masked_in),
             id_number_masked: row.id_number_masked,
             pushed_at: rfc3339(row.created_at),
             updated_at: rfc3339(row.updated_at),

@@ -3,6 +3,7 @@
 //! (127.0.0.x), so no forwarded-for header (trusted or not) is involved.
 mod filing;
 mod keys_and_lookups;
+mod numbers_in_reasons;
 mod paused_lookups;
 mod sign_in;
 use std::net::{IpAddr, Ipv4Addr};

@@ -131,11 +131,19 @@ impl TrackingNumber {
         // Ten characters and two hyphens, give or take a space or two. Digits alone are a
         // mobile or ID number typed in the wrong box, not a slip: personal data is never put
         // back in an address (attacker tester); a number all of digits 2-9 still parses.
+        // Seven digits in a row are a phone number with a letter slipped in (13900000001a),
+        // never a number of ten random symbols that fails to parse.
+        let longest_digits = input
+            .split(|c: char| !c.is_ascii_digit())
+            .map(str::len)
+            .max()
+            .unwrap_or(0);
         let could_be = input.chars().count() <= 14
             && input
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-')
-            && input.chars().any(|c| c.is_ascii_alphabetic());
+            && input.chars().any(|c| c.is_ascii_alphabetic())
+            && longest_digits < 7;
         if could_be || TrackingNumber::parse(input).is_ok() {
             TrackingNumber::shown_back(input)
         } else {
@@ -263,6 +271,8 @@ mod tests {
         // A mobile typed in the wrong box is personal data, not a slip to mend.
         assert_eq!(TrackingNumber::typed_back("13900000001"), "");
         assert_eq!(TrackingNumber::typed_back("139 0000 0001"), "");
+        assert_eq!(TrackingNumber::typed_back("13900000001a"), "");
+        assert_eq!(TrackingNumber::typed_back("tel13900000001"), "");
         assert_eq!(TrackingNumber::shown_back(""), "");
     }
 

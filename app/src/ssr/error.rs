@@ -23,7 +23,7 @@ pub enum ServiceError {
     LookUpsPaused,
     /// A held-back look-up offered the ID number, but the number's ID-number tries for the
     /// hour are used up: said apart, as right details were told they did not match
-    /// (household tester). To a script it is a pause.
+    /// (household tester). To a script it is a rate limit.
     #[error("ID-number tries for this number are used up")]
     ProofTriesUsedUp,
     /// The right password for an account that is turned off: told so on the sign-in page
@@ -66,7 +66,9 @@ impl From<ServiceError> for AppError {
                 ))
             }
             ServiceError::RateLimited => AppError::RateLimited,
-            ServiceError::LookUpsPaused | ServiceError::ProofTriesUsedUp => AppError::LookUpsPaused,
+            ServiceError::LookUpsPaused => AppError::LookUpsPaused,
+            // Not "give the ID number" (a pause's words): it was given, and the tries are out.
+            ServiceError::ProofTriesUsedUp => AppError::RateLimited,
             ServiceError::Db(e) if super::db::is_unavailable(&e) => {
                 tracing::error!(error = %e, "database unavailable; answered 503");
                 AppError::Unavailable

@@ -62,9 +62,27 @@ fn asks_bucket(vault: &crate::ssr::vault::Vault, mobile: &str) -> String {
     )
 }
 
-/// Queues a text with the tracking numbers filed under `mobile`, if there are any.
+/// The least time an ask takes to answer. A text queued per filing is work a mobile without
+/// filings does not cost, and the 1 ms it took told a prober, over many asks, whether a
+/// phone's household had applied (attacker re-tester); a household waits for a text anyway.
+pub const ANSWER_FLOOR: std::time::Duration = std::time::Duration::from_millis(100);
+
+/// Queues a text with the tracking numbers filed under `mobile`, if there are any; answers
+/// no sooner than [`ANSWER_FLOOR`] after it was asked, whatever it found.
 #[tracing::instrument(skip_all)]
 pub async fn send_tracking_numbers(
+    state: &AppState,
+    mobile: &str,
+    address: &str,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    let asked = tokio::time::Instant::now();
+    let answer = queue_tracking_texts(state, mobile, address, now).await;
+    tokio::time::sleep_until(asked + ANSWER_FLOOR).await;
+    answer
+}
+
+async fn queue_tracking_texts(
     state: &AppState,
     mobile: &str,
     address: &str,

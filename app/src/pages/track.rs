@@ -245,13 +245,16 @@ pub fn TrackPage() -> impl IntoView {
             {ask_id.then(|| view! {
                 <div class="field" class:invalid=id_error.is_some()>
                     <label for="t-id">{tr::track::applicant_id_number(t)}</label>
+                    // Why, beside the box that takes the focus: the notice at the top is out of
+                    // sight once the page scrolls to it (household tester).
+                    {held.then(|| view! { <p class="hint" id="h-id">{tr::track::id_when_held(t)}</p> })}
                     // No length cap: a number typed as printed, with spaces, was cut short.
                     <Suspense fallback=|| ()>
                         {move || Suspend::new(async move {
                             let kept = kept_mobile.await.map(|(_, id)| id).filter(|id| !id.is_empty());
                             view! {
                                 <input id="t-id" name="id_number" type="text" autocomplete="off"
-                                    autocapitalize="characters" aria-describedby="e-id" value=kept
+                                    autocapitalize="characters" aria-describedby=if held { "h-id e-id" } else { "e-id" } value=kept
                                     aria-invalid=id_error.map(|_| "true") autofocus=focus_id />
                             }
                         })}

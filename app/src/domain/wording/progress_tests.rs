@@ -274,7 +274,7 @@ fn rows() -> Vec<Row> {
             case: planned,
             headline: "帮扶责任人正在落实帮扶",
             // Help starts by then, it is not finished by then (household tester).
-            says: "下面开始落实。最迟在2026年4月18日开始落实。",
+            says: "下面开始落实。最迟在2026年4月18日开始落实第一项帮扶",
             due: Some(date(2026, 4, 18)),
             who: Some(Who::Responsible),
         },

@@ -66,6 +66,12 @@ async fn a_household_gets_past_a_pause_with_the_applicants_id_number() {
     let mine = page_in(&app, &home, &paused).await;
     let id_box = crate::helpers::tag_with(&mine, r#"id="t-id""#);
     assert!(id_box.contains("autofocus"), "{id_box}");
+    // With why beside it: the notice at the top is out of sight there (household tester).
+    assert!(
+        id_box.contains(r#"aria-describedby="h-id e-id""#),
+        "{id_box}"
+    );
+    assert!(crate::helpers::paragraph(&mine, "h-id").contains("查询暂停中"));
     let banner = crate::helpers::tag_with(&mine, r#"id="track-problem""#);
     assert!(!banner.contains("autofocus"), "{banner}");
     // Words put in the address are not shown as the site's own (attacker tester).

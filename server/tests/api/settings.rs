@@ -236,3 +236,36 @@ fn path_of(location: &str) -> &str {
         None => location,
     }
 }
+
+/// One 调休上班 day marked 2027 entered, which silenced the banner asking for its holidays, and
+/// removing it left 2027 entered (officer tester): a year is entered with its holidays.
+#[tokio::test]
+async fn a_year_is_entered_by_its_holidays_not_by_a_make_up_day() {
+    let app = spawn_app().await;
+    let admin = app.login("xian-admin").await;
+    let day = |day: &'static str, kind: &'static str| {
+        fields(&[("day", day), ("kind", kind), ("name", "")])
+    };
+    let banner = "2027年的节假日安排尚未录入";
+    let queue = || async { app.login("zhen-qingshi").await.get_html("/staff").await };
+    assert!(queue().await.contains(banner));
+    // 2027-01-09 is a Saturday.
+    let saved = admin
+        .post_api("/api/settings/day", &day("2027-01-09", "workday"))
+        .await;
+    assert_eq!(saved.status(), 200);
+    assert!(queue().await.contains(banner), "a make-up day alone");
+    let saved = admin
+        .post_api("/api/settings/day", &day("2027-01-01", "holiday"))
+        .await;
+    assert_eq!(saved.status(), 200);
+    assert!(!queue().await.contains(banner), "entered with a holiday");
+    let removed = admin
+        .post_api(
+            "/api/settings/day_remove",
+            &fields(&[("day", "2027-01-01")]),
+        )
+        .await;
+    assert_eq!(removed.status(), 200);
+    assert!(queue().await.contains(banner), "its last holiday removed");
+}

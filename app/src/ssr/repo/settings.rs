@@ -79,6 +79,23 @@ pub async fn add_year<'e, E: Executor<'e, Database = Any>>(
         .map(|_| ())
 }
 
+/// Drops `year` from the years entered when no holiday of it is left (`year_prefix`: "2027-").
+pub async fn drop_year_without_holidays<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    year: i64,
+    year_prefix: &str,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "delete from calendar_years where year = $1 and not exists
+         (select 1 from calendar_days where kind = 'holiday' and day like $2)",
+    )
+    .bind(year)
+    .bind(format!("{year_prefix}%"))
+    .execute(ex)
+    .await
+    .map(|_| ())
+}
+
 /// (jurisdiction, effective_from, body)
 pub type PolicyRow = (String, String, String);
 

@@ -195,7 +195,11 @@ pub async fn set_day(
         .map_err(|problems| ServiceError::Validation(FieldError::from_problems(&problems)))?;
     let mut tx = state.db.pool.begin().await?;
     settings::upsert_day(&mut *tx, &date.to_string(), kind, &name, millis(now)).await?;
-    settings::add_year(&mut *tx, i64::from(date.year()), millis(now)).await?;
+    // A year's schedule is entered with its holidays: one 调休上班 day marked 2027 complete and
+    // silenced the banner that asks for it (officer tester).
+    if kind == DayKind::Holiday {
+        settings::add_year(&mut *tx, i64::from(date.year()), millis(now)).await?;
+    }
     tx.commit().await?;
     tracing::info!(target: "audit", admin = %staff.id, day = %date, kind = kind.code(), "calendar day set");
     let kind_zh = match kind {
@@ -216,9 +220,16 @@ pub async fn remove_day(
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     staff.require_admin()?;
-    if !settings::delete_day(&state.db.pool, day.trim()).await? {
+    let day = day.trim();
+    let mut tx = state.db.pool.begin().await?;
+    if !settings::delete_day(&mut *tx, day).await? {
         return Err(ServiceError::NotFound);
     }
+    // The last holiday of a year gone, the year is no longer entered (it stayed so).
+    if let Some(year) = day.get(..4).and_then(|y| y.parse::<i64>().ok()) {
+        settings::drop_year_without_holidays(&mut *tx, year, &format!("{year}-")).await?;
+    }
+    tx.commit().await?;
     tracing::info!(target: "audit", admin = %staff.id, day, "calendar day removed");
     let detail = crate::tr::admin_changes::removed(crate::domain::lang::Lang::Zh, day.trim());
     let action = crate::domain::audit::AuditAction::CalendarChanged;

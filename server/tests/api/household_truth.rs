@@ -428,6 +428,13 @@ async fn staff_are_told_the_limit_is_lost_when_the_household_is() {
     let cadre = app.login("cun-qingshi").await;
     let tags = queue_tags(&cadre).await;
     assert!(tags.contains("认定将超总时限"), "{tags}");
+    // Nor green: the limit is lost whatever days are left (officer tester).
+    let view: Value = cadre.queue_tab("all").await.json().await.expect("json");
+    assert_ne!(
+        view["items"][0]["urgency"], "on_time",
+        "{}",
+        view["items"][0]
+    );
     let page = cadre.get_html(&format!("/staff/cases/{id}")).await;
     assert!(
         page.contains(r#"data-testid="cannot-meet""#),

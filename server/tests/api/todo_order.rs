@@ -87,7 +87,7 @@ async fn a_township_todo_puts_its_own_deadline_before_a_village_s_overdue_visit(
     assert_eq!(zhang["due_on"], end.as_str(), "{zhang}");
     // Said as the level's own, beside the case's nearest as 全部 shows it: the two tabs read
     // as contradicting each other (officer tester).
-    assert_eq!(zhang["deadline_label"], "本级时限：", "{zhang}");
+    assert_eq!(zhang["deadline_label"], "待办时限：", "{zhang}");
     let (_, zhang_all) = row(&all, "张三");
     assert_eq!(zhang_all["deadline_label"], "最近时限：");
     assert_eq!(zhang_all["case_nearest"], Value::Null);

@@ -112,6 +112,12 @@ impl Reader<'_> {
         };
         let clock = &clock;
         let nearest = case.next_deadline()?;
+        let limit_lost = crate::domain::wording::progress::identification_certainly_late(
+            &case,
+            &state.policy,
+            &state.calendar,
+            beijing_date(self.now),
+        );
         let same = clock.kind == nearest.kind && clock.due_on == nearest.due_on && !work_date;
         let own_level = self.todo_level.is_some() && !same;
         let now = self.now;
@@ -168,6 +174,9 @@ impl Reader<'_> {
                 // Someone else's deadline is named on a 待办 row, not coloured as the reader's.
                 Urgency::Overdue | Urgency::DueSoon if binding => level,
                 Urgency::Overdue | Urgency::DueSoon => Urgency::OnTime,
+                // A limit already lost is not on time, whatever days are left (a row tagged
+                // 认定将超总时限 was green: officer tester).
+                _ if limit_lost => Urgency::DueSoon,
                 Urgency::OnTime | Urgency::Met | Urgency::MetLate | Urgency::Cancelled => {
                     Urgency::OnTime
                 }
@@ -175,15 +184,7 @@ impl Reader<'_> {
             submitted_on: lang.date(case.discovered_on),
             warnings: by_lang::warnings(&case, lang)
                 .into_iter()
-                .chain(
-                    crate::domain::wording::progress::identification_certainly_late(
-                        &case,
-                        &state.policy,
-                        cal,
-                        today,
-                    )
-                    .then(|| crate::tr::warning::result_late(lang)),
-                )
+                .chain(limit_lost.then(|| crate::tr::warning::result_late(lang)))
                 .map(str::to_owned)
                 .collect(),
         })

@@ -21,20 +21,15 @@ pub fn AlertFeedbackList() -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                // Another role has no alerts of its own: nothing is shown.
-                found.await.ok().map(|rows| view! {
+                // Another role has no alerts of its own, and none imported yet is nothing to
+                // show (a "none yet" stayed beside an import's answer until a reload: tester).
+                found.await.ok().filter(|rows| !rows.is_empty()).map(|rows| view! {
                     <section class="card" id="feedback" data-testid="alert-feedback">
                         <h2>{tr::alerts::feedback_title(t)}</h2>
                         <p class="hint">{tr::alerts::feedback_hint(t, SHOWN)}</p>
-                        {if rows.is_empty() {
-                            view! { <p>{tr::alerts::feedback_none(t)}</p> }.into_any()
-                        } else {
-                            view! {
-                                <ul class="plain">
-                                    {rows.into_iter().rev().take(SHOWN).map(|r| line(r, t)).collect_view()}
-                                </ul>
-                            }.into_any()
-                        }}
+                        <ul class="plain">
+                            {rows.into_iter().rev().take(SHOWN).map(|r| line(r, t)).collect_view()}
+                        </ul>
                     </section>
                 })
             })}
@@ -50,12 +45,25 @@ fn line(r: AlertFeedback, t: Lang) -> impl IntoView {
     let reason = r
         .reason
         .map(|why| view! { " · " <span lang="zh-CN">{why}</span> });
-    let day = r.updated_at.get(..10).unwrap_or_default().to_owned();
+    let feedback = r.feedback.map(|note| {
+        view! { <br />{tr::alerts::feedback_note(t)}<span lang="zh-CN">{note}</span> }
+    });
+    // The day in Beijing, as the case's history dates it (UTC read a day early: tester).
+    let day = chrono::DateTime::parse_from_rfc3339(&r.updated_at)
+        .map(|at| t.date(crate::domain::time::beijing_date(at.to_utc())))
+        .unwrap_or_default();
+    let number = TrackingNumber::shown_back(&r.tracking);
+    let number = match r.case_id {
+        Some(id) => {
+            view! { <a href=format!("/staff/cases/{id}") class="nowrap">{number}</a> }.into_any()
+        }
+        None => view! { <span class="nowrap">{number}</span> }.into_any(),
+    };
     view! {
         <li>
-            <span lang="zh-CN">{r.reference}</span> " · "
-            <span class="nowrap">{TrackingNumber::shown_back(&r.tracking)}</span> " · "
+            <span lang="zh-CN">{r.reference}</span> " · " {number} " · "
             <strong>{status}</strong>{reason} " · " <span class="nowrap">{day}</span>
+            {feedback}
         </li>
     }
 }

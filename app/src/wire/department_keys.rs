@@ -77,4 +77,11 @@ pub struct AlertFeedback {
     pub pushed_at: String,
     /// When the case last changed, RFC 3339 (UTC).
     pub updated_at: String,
+    /// The county's latest 结果反馈 in its own words (向预警部门反馈结果), once given: the
+    /// department saw the status but never what the county wrote (officer tester).
+    #[serde(default)]
+    pub feedback: Option<String>,
+    /// The case, for a department's link to it (it may open the cases it alerted).
+    #[serde(default)]
+    pub case_id: Option<String>,
 }

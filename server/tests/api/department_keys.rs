@@ -164,8 +164,15 @@ async fn a_department_pushes_with_its_key_and_reads_each_outcome_as_the_case_mov
         reason: "人均纯收入高于监测线".into(),
     };
     run(&app, &county, &ids[2], decide(refuse)).await;
+    let note = "已认定为边缘易致贫户，由乡镇落实帮扶".to_owned();
+    run(&app, &county, &ids[0], CaseCommand::FeedBackAlert { note }).await;
 
     let after = outcomes(&app, &key).await;
+    // What the county wrote back, not only the status (officer tester).
+    assert_eq!(
+        by_reference(&after, "YB-1")["feedback"],
+        "已认定为边缘易致贫户，由乡镇落实帮扶"
+    );
     assert_eq!(by_reference(&after, "YB-1")["status"], "identified");
     let refused = by_reference(&after, "YB-2");
     assert_eq!(refused["status"], "refused");
@@ -184,6 +191,14 @@ async fn a_department_pushes_with_its_key_and_reads_each_outcome_as_the_case_mov
         .expect("the list");
     let listed = &listed[..listed.find("</section>").expect("its end")];
     assert!(listed.contains("户籍不在本县"), "{listed}");
+    assert!(
+        listed.contains("县级反馈：<span lang=\"zh-CN\">已认定为边缘易致贫户"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains(r#"href="/staff/cases/"#),
+        "each row links to its case"
+    );
     assert!(listed.contains("未认定"), "{listed}");
     assert_eq!(listed.matches("<li>").count(), 3, "{listed}");
 

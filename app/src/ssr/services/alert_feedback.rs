@@ -54,6 +54,20 @@ pub async fn remember(
     Ok(())
 }
 
+/// The note of the case's latest 向预警部门反馈结果, if any.
+async fn latest_feedback(state: &AppState, case_id: &str) -> Result<Option<String>, ServiceError> {
+    let events = crate::ssr::repo::cases::events(&state.db.pool, &state.vault, case_id).await?;
+    Ok(events.iter().rev().find_map(|(_, payload)| {
+        match serde_json::from_str::<crate::domain::case::CaseEvent>(payload)
+            .ok()?
+            .kind
+        {
+            crate::domain::case::EventKind::AlertFedBack { note } => Some(note),
+            _ => None,
+        }
+    }))
+}
+
 fn rfc3339(ms: i64) -> String {
     Utc.timestamp_millis_opt(ms)
         .single()
@@ -97,6 +111,7 @@ pub async fn outcomes(
         }
         let case = cases::load_unscoped(state, &row.case_id).await?;
         let (status, reason) = status_of(&case.state);
+        let feedback = latest_feedback(state, &row.case_id).await?;
         out.push(AlertFeedback {
             reference: row.reference,
             tracking: row.tracking_number,
@@ -107,6 +122,8 @@ pub async fn outcomes(
             id_number_masked: row.id_number_masked,
             pushed_at: rfc3339(row.created_at),
             updated_at: rfc3339(row.updated_at),
+            feedback: feedback.map(|note| crate::domain::tracking::masked_in(&note)),
+            case_id: Some(row.case_id.clone()),
         });
     }
     // The rows hold masked personal data: who read them, with which key, and how many.

@@ -160,7 +160,15 @@ pub fn QueuePage() -> impl IntoView {
                         // the whole name).
                         {(!q.is_empty() && view.items.is_empty() && view.closed.is_empty()).then(|| {
                             let elsewhere = (tab != "all" && view.counts.all > 0).then_some(view.counts.all);
+                            // A filter may be what found nothing: the name was blamed
+                            // (officer tester).
+                            let filtered = !filter.pairs().is_empty();
                             match elsewhere {
+                                None if filtered => view! {
+                                    <p class="hint" data-testid="without-filters">
+                                        <a href=queue_href("all", &q, &QueueFilter::default(), None)>{tr::queue::without_filters(t)}</a>
+                                    </p>
+                                }.into_any(),
                                 Some(n) => view! {
                                     <p class="hint" data-testid="found-in-all">
                                         <a href=queue_href("all", &q, &filter, None)>{tr::queue::found_in_all(t, n)}</a>

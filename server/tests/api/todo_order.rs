@@ -123,4 +123,18 @@ async fn a_search_from_todo_points_to_what_all_found() {
         !page.contains("search-whole-name"),
         "not told to type the whole name"
     );
+    // A filter that found nothing is named as the cause, with the way without it.
+    let township = app.login("zhen-qingshi").await;
+    let page = township
+        .get_html("/staff?tab=all&q=%E5%BC%A0%E4%B8%89&village=522799101202")
+        .await;
+    let hint = page
+        .split(r#"data-testid="without-filters""#)
+        .nth(1)
+        .expect("the way without filters");
+    assert!(hint.contains("清除筛选条件"), "{hint}");
+    assert!(
+        !page.contains("search-whole-name"),
+        "the name is not blamed"
+    );
 }

@@ -138,8 +138,9 @@ pub fn AdminPage() -> impl IntoView {
                             <h2>{tr::admin::accounts(t)}</h2>
                             <ul class="accounts">
                                 {list.into_iter().map(|a| {
+                                    let named = format!("{}（{}）", a.display_name, a.username);
                                     let said = (a.id == who)
-                                        .then(|| done_text(t, &done_key, Some(&format!("{}（{}）", a.display_name, a.username))))
+                                        .then(|| done_text(t, &done_key, Some((&named, a.active))))
                                         .flatten();
                                     view! { <AccountRow a said reset toggle /> }
                                 }).collect_view()}
@@ -156,15 +157,19 @@ pub fn AdminPage() -> impl IntoView {
     }
 }
 
-/// What the page says was done (`done=` in its address), naming the account `who` when known.
-fn done_text(t: crate::i18n::Lang, done: &str, who: Option<&str>) -> Option<String> {
+/// What the page says was done (`done=` in its address), naming the account `who` (and
+/// whether it is in use) when known.
+fn done_text(t: crate::i18n::Lang, done: &str, who: Option<(&str, bool)>) -> Option<String> {
     Some(match (done, who) {
-        ("reset", Some(who)) => tr::admin::password_was_reset_named(t, who),
+        // That a turned-off account must be turned on, only for one that is (it was said of
+        // every account: officer tester).
+        ("reset", Some((who, true))) => tr::admin::password_was_reset_named(t, who),
+        ("reset", Some((who, false))) => tr::admin::password_was_reset_named_off(t, who),
         ("reset", None) => tr::admin::password_was_reset(t).to_owned(),
         ("created", _) => tr::admin::account_created(t).to_owned(),
-        ("turned_off", Some(who)) => tr::admin::account_turned_off_named(t, who),
+        ("turned_off", Some((who, _))) => tr::admin::account_turned_off_named(t, who),
         ("turned_off", None) => tr::admin::account_turned_off(t).to_owned(),
-        ("turned_on", Some(who)) => tr::admin::account_turned_on_named(t, who),
+        ("turned_on", Some((who, _))) => tr::admin::account_turned_on_named(t, who),
         ("turned_on", None) => tr::admin::account_turned_on(t).to_owned(),
         _ => return None,
     })

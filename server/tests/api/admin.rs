@@ -117,6 +117,8 @@ async fn a_password_reset_replaces_the_old_password_and_sessions() {
         row.contains("（zhen-qingshi）的密码已重设"),
         "said at the account, named: {row}"
     );
+    // An account in use is not told to be turned on (officer tester).
+    assert!(!row.contains("启用后才能登录"), "{row}");
     assert!(!admin.get_html("/staff/admin").await.contains("密码已重设"));
 }
 

@@ -67,6 +67,12 @@ pub fn paragraph<'p>(page: &'p str, id: &str) -> &'p str {
     &from[..from.find("</p>").expect("its end")]
 }
 
+/// A page as `client` (its cookies: drafts and result links are the browser's own) sees it.
+pub async fn page_in(app: &TestApp, client: &reqwest::Client, path: &str) -> String {
+    let response = client.get(app.url(path)).send().await.expect("page");
+    response.text().await.expect("html")
+}
+
 /// The opening tag of the first element with `attribute` (`name="form[consent]"`) in `page`.
 pub fn tag_with<'p>(page: &'p str, attribute: &str) -> &'p str {
     let at = page

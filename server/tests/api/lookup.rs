@@ -163,14 +163,7 @@ async fn without_javascript_a_wrong_number_is_told_under_its_box() {
     let look_up = crate::helpers::tag_with(&page, r#"id="t-mobile""#);
     assert!(!look_up.contains("1380013800"), "{look_up}");
     // Another browser with the address sees no number.
-    let other = reqwest::Client::new()
-        .get(app.url(back))
-        .send()
-        .await
-        .expect("page")
-        .text()
-        .await
-        .expect("html");
+    let other = crate::helpers::page_in(&app, &reqwest::Client::new(), back).await;
     assert!(!other.contains("1380013800"));
     assert!(
         !page.contains(r#"class="banner error" role="status""#),

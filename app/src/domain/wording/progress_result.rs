@@ -50,37 +50,30 @@ pub(super) fn words(case: &Case, step: ReviewStep, due: NaiveDate, inputs: &Inpu
 /// the contacts then points at no date ("到了上面写的日期" named a day the page said would be
 /// missed: household tester).
 pub(super) fn missed(case: &Case, inputs: &Inputs<'_>) -> bool {
-    let CaseState::Reviewing {
-        procedure: Procedure::Identification,
-        step,
-    } = case.state
-    else {
-        return false;
-    };
-    case.open_clock(ClockKind::IdentificationOverall)
-        .is_some_and(|result| {
-            matches!(
-                outlook_at(case, step, result.due_on, inputs),
-                Outlook::Late | Outlook::MaybeLate
-            )
-        })
+    matches!(
+        identification_outlook(case, inputs),
+        Some(Outlook::Late | Outlook::MaybeLate)
+    )
 }
 
 /// Whether the identification under way cannot end by its overall limit any more (the
 /// notice's minimum is still ahead): staff are told it when the household is (the queue said
 /// 还剩1个工作日 while the household read that the result would be late: officer tester).
 pub(super) fn certainly_late(case: &Case, inputs: &Inputs<'_>) -> bool {
+    matches!(identification_outlook(case, inputs), Some(Outlook::Late))
+}
+
+/// Where the identification under way stands against its overall limit; `None` outside one.
+fn identification_outlook(case: &Case, inputs: &Inputs<'_>) -> Option<Outlook> {
     let CaseState::Reviewing {
         procedure: Procedure::Identification,
         step,
     } = case.state
     else {
-        return false;
+        return None;
     };
-    case.open_clock(ClockKind::IdentificationOverall)
-        .is_some_and(|result| {
-            matches!(outlook_at(case, step, result.due_on, inputs), Outlook::Late)
-        })
+    let result = case.open_clock(ClockKind::IdentificationOverall)?;
+    Some(outlook_at(case, step, result.due_on, inputs))
 }
 
 fn outlook_at(case: &Case, step: ReviewStep, due: NaiveDate, inputs: &Inputs<'_>) -> Outlook {

@@ -532,14 +532,8 @@ async fn a_tracking_number_alone_does_not_confirm_that_a_filing_exists() {
             "{proof:?}"
         );
     }
-    let page = prober
-        .get(app.url(&format!("/report/submitted/{tracking}")))
-        .send()
-        .await
-        .expect("page")
-        .text()
-        .await
-        .expect("html");
+    let page =
+        crate::helpers::page_in(&app, &prober, &format!("/report/submitted/{tracking}")).await;
     assert!(
         !page.contains("data-testid=\"tracking\""),
         "the page confirmed the number"

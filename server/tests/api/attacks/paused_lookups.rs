@@ -10,7 +10,7 @@ use super::{
         tracking_number,
     },
 };
-use crate::helpers::{id_number_for, spawn_app, TestApp, QINGSHI_VILLAGE};
+use crate::helpers::{id_number_for, page_in, spawn_app, TestApp, QINGSHI_VILLAGE};
 
 /// A look-up with the applicant's ID number, posted as a plain form: where it is sent.
 async fn with_id_plain(app: &TestApp, client: &reqwest::Client, asked: [&str; 3]) -> String {
@@ -27,12 +27,6 @@ async fn with_id_json(app: &TestApp, client: &reqwest::Client, asked: [&str; 3])
         status,
         body["error"].as_str().unwrap_or_default().to_owned(),
     )
-}
-
-/// A page as `client` (its cookies: drafts and result links are the browser's own) sees it.
-async fn page_in(app: &TestApp, client: &reqwest::Client, path: &str) -> String {
-    let response = client.get(app.url(path)).send().await.expect("page");
-    response.text().await.expect("html")
 }
 
 fn id_form([tracking, mobile, id_number]: [&str; 3]) -> [(&'static str, &str); 3] {

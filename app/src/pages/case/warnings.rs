@@ -100,7 +100,9 @@ fn DuplicatePair(
     view! {
         <section class=class aria-label=tr::case_page::duplicate(t) data-testid="duplicates">
             <h2>{title}</h2>
-            <table class="pair stacked">
+            // Wider than its card on a wide screen (cells do not wrap): focusable so a keyboard
+            // can scroll it too.
+            <table class="pair stacked" tabindex="0" aria-label=tr::case_page::duplicate(t)>
                 <thead>
                     <tr><th>{tr::case_page::tracking(t)}</th><th>{tr::case_page::applicant(t)}</th><th>{tr::case_page::village(t)}</th><th>{tr::case_page::state(t)}</th><th>{tr::case_page::date(t)}</th><th>{tr::case_page::in_common(t)}</th></tr>
                 </thead>

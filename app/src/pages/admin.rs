@@ -139,7 +139,15 @@ pub fn AdminPage() -> impl IntoView {
                             <ul class="accounts">
                                 {list.into_iter().map(|a| {
                                     let named = format!("{}（{}）", a.display_name, a.username);
-                                    let said = (a.id == who)
+                                    // Only what the row shows is so: the mark is anyone's to
+                                    // write, and a made-up link said an account in use was
+                                    // turned off (attacker re-tester).
+                                    let true_now = match done_key.as_str() {
+                                        "turned_off" => !a.active,
+                                        "turned_on" => a.active,
+                                        _ => true,
+                                    };
+                                    let said = (a.id == who && true_now)
                                         .then(|| done_text(t, &done_key, Some((&named, a.active))))
                                         .flatten();
                                     view! { <AccountRow a said reset toggle /> }

@@ -417,6 +417,11 @@ async fn plain_posts_on_the_admin_page_say_what_was_done() {
         }
     }
     assert!(!admin.get_html("/staff/admin").await.contains("电话已保存"));
+    // A made-up link cannot say an account in use was turned off (attacker re-tester).
+    let forged = admin
+        .get_html("/staff/admin?done=turned_off&who=demo-xian-head#account-demo-xian-head")
+        .await;
+    assert!(!forged.contains("（xian-head）的账号已停用"), "not so");
     // A refused phone is said at the top too, where the page comes back (the phones' own
     // message is thousands of pixels down).
     let refused = admin

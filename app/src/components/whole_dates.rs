@@ -6,12 +6,8 @@ use leptos::prelude::*;
 pub fn date_runs(text: &str) -> Vec<(bool, &str)> {
     let bytes = text.as_bytes();
     let is_date = |at: usize| {
-        bytes.get(at..at + 10).is_some_and(|w| {
-            w.iter().enumerate().all(|(i, b)| match i {
-                4 | 7 => *b == b'-',
-                _ => b.is_ascii_digit(),
-            })
-        })
+        text.get(at..at + 10)
+            .is_some_and(crate::domain::time::iso_date_shaped)
     };
     let (mut runs, mut start, mut at) = (Vec::new(), 0, 0);
     while at < bytes.len() {

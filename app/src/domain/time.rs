@@ -3,6 +3,15 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
 
 pub const BEIJING_OFFSET_HOURS: i64 = 8;
 
+/// Whether `text` is shaped as `YYYY-MM-DD` (digits and two hyphens), a real day or not.
+pub fn iso_date_shaped(text: &str) -> bool {
+    text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        })
+}
+
 pub fn to_beijing(instant: DateTime<Utc>) -> NaiveDateTime {
     instant.naive_utc() + Duration::hours(BEIJING_OFFSET_HOURS)
 }

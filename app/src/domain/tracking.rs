@@ -152,6 +152,13 @@ impl TrackingNumber {
     }
 }
 
+/// A tracking number as someone who may not open its case sees it: its first four symbols
+/// (`ABCD-****-**`), enough to tell two apart, not to look one up.
+pub fn masked(number: &str) -> String {
+    let first: String = number.chars().take(4).collect();
+    format!("{first}-****-**")
+}
+
 /// `text` with each tracking number in it masked to its first four symbols (`ABCD-****-**`):
 /// a refusal's reason written as "重复申报，原申报查询码 GM32-HC5P-F3" went to whoever filed the
 /// refused report and to the alerting department, who then had a neighbour's number
@@ -159,7 +166,7 @@ impl TrackingNumber {
 pub fn masked_in(text: &str) -> String {
     fn flush(out: &mut String, token: &mut String) {
         match TrackingNumber::parse(token) {
-            Ok(number) => out.push_str(&format!("{}-****-**", &number.as_str()[..4])),
+            Ok(number) => out.push_str(&masked(number.as_str())),
             Err(_) => out.push_str(token),
         }
         token.clear();

@@ -99,7 +99,7 @@ impl DuplicateMatch {
         if in_scope {
             grouped
         } else {
-            format!("{}-****-**", grouped.chars().take(4).collect::<String>())
+            crate::domain::tracking::masked(&grouped)
         }
     }
 }

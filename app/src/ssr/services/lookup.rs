@@ -45,10 +45,13 @@ pub fn outcome(sent: &Result<(), ServiceError>) -> &'static str {
 /// proxy filing's (attacker tester: filing again and again for one number texted it each
 /// time) and each one 忘记查询码 sends.
 pub fn texts_bucket(vault: &crate::ssr::vault::Vault, mobile: &str) -> String {
-    format!(
-        "sms-mobile-ix:{}",
-        vault.index(crate::ssr::vault::Field::Mobile, mobile)
-    )
+    mobile_bucket("sms-mobile-ix", vault, mobile)
+}
+
+/// A counter per mobile, keyed by its blind index (no plaintext number in the table).
+fn mobile_bucket(prefix: &str, vault: &crate::ssr::vault::Vault, mobile: &str) -> String {
+    let index = vault.index(crate::ssr::vault::Field::Mobile, mobile);
+    format!("{prefix}:{index}")
 }
 
 /// The counter of 忘记查询码 asks for `mobile` within [`WINDOW_MS`]. The answer is decided by
@@ -56,10 +59,7 @@ pub fn texts_bucket(vault: &crate::ssr::vault::Vault, mobile: &str) -> String {
 /// refused at its third ask and one with a single filing at its fourth, which told a prober
 /// how many filings a number had (attacker tester).
 fn asks_bucket(vault: &crate::ssr::vault::Vault, mobile: &str) -> String {
-    format!(
-        "sms-ask-ix:{}",
-        vault.index(crate::ssr::vault::Field::Mobile, mobile)
-    )
+    mobile_bucket("sms-ask-ix", vault, mobile)
 }
 
 /// The least time an ask takes to answer. A text queued per filing is work a mobile without

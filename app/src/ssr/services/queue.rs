@@ -111,18 +111,18 @@ impl Reader<'_> {
             None => (case.next_deadline()?.clone(), true, false),
         };
         let clock = &clock;
+        let now = self.now;
+        let today = beijing_date(now);
+        let cal = &state.calendar;
         let nearest = case.next_deadline()?;
         let limit_lost = crate::domain::wording::progress::identification_certainly_late(
             &case,
             &state.policy,
-            &state.calendar,
-            beijing_date(self.now),
+            cal,
+            today,
         );
         let same = clock.kind == nearest.kind && clock.due_on == nearest.due_on && !work_date;
         let own_level = self.todo_level.is_some() && !same;
-        let now = self.now;
-        let today = beijing_date(now);
-        let cal = &state.calendar;
         let level = urgency(clock, today, cal, state.policy.due_soon_working_days);
         let actor = self.staff.actor();
         let offered = case.available_commands(&actor, &state.policy, to_beijing(now));

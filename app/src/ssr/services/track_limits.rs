@@ -119,13 +119,13 @@ pub async fn admit(
 /// apart from the misses, so a household on a carrier's shared address whose misses others
 /// used up can still prove itself (tester). Per number, not per address: others' wrong tries
 /// on other numbers behind the same address used up a count all of them shared (attacker
-/// tester). Answers the counters to give back if all matched; refused when there are no
-/// tries left.
+/// tester). Answers the counter to give back if all matched; refused when there are no tries
+/// left.
 pub async fn take_proof_try(
     state: &AppState,
     tracking: &str,
     now: DateTime<Utc>,
-) -> Result<Vec<String>, ServiceError> {
+) -> Result<String, ServiceError> {
     let by_number = format!("track-proof-number:{tracking}");
     let limit = TRACK_PROOFS_PER_NUMBER_PER_HOUR;
     if !rate_limits::take_in_window(&state.db.pool, &by_number, limit, HOUR_MS, millis(now)).await?
@@ -133,15 +133,12 @@ pub async fn take_proof_try(
         tracing::warn!("ID-number tries refused: too many for one number");
         return Err(ServiceError::ProofTriesUsedUp);
     }
-    Ok(vec![by_number])
+    Ok(by_number)
 }
 
 /// The ID number matched: its tries are given back.
-pub async fn give_back_proof_try(state: &AppState, taken: &[String]) -> Result<(), ServiceError> {
-    for bucket in taken {
-        rate_limits::give_back(&state.db.pool, bucket).await?;
-    }
-    Ok(())
+pub async fn give_back_proof_try(state: &AppState, taken: &str) -> Result<(), ServiceError> {
+    Ok(rate_limits::give_back(&state.db.pool, taken).await?)
 }
 
 /// The look-up found its case: the misses it took are given back.

@@ -59,14 +59,7 @@ pub(super) fn parse_date(raw: &str) -> Parsed<NaiveDate> {
             Err(CommandFieldError::BadDate)
         }
         text => NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-            let shaped = text.bytes().enumerate().all(|(i, b)| {
-                if i == 4 || i == 7 {
-                    b == b'-'
-                } else {
-                    b.is_ascii_digit()
-                }
-            });
-            if shaped {
+            if crate::domain::time::iso_date_shaped(text) {
                 CommandFieldError::NoSuchDay
             } else {
                 CommandFieldError::BadDate

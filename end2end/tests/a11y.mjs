@@ -94,11 +94,26 @@ async function audit(browser, url, html) {
         const wide = [...document.body.querySelectorAll('*')]
           .filter((e) => e.getBoundingClientRect().right > root.clientWidth + 0.5).pop();
         const what = wide ? `${wide.tagName.toLowerCase()}.${wide.className} "${wide.textContent.trim().slice(0, 30)}"` : '';
-        return { scroll: root.scrollWidth, client: root.clientWidth, what };
+        // A value beside its label had 2 to 4 characters a line (household tester): each stands
+        // under its label, as wide as the list.
+        const squeezed = [...document.querySelectorAll('dd')]
+          .filter((dd) => dd.getBoundingClientRect().width < 0.8 * dd.parentElement.getBoundingClientRect().width)
+          .map((dd) => dd.textContent.trim().slice(0, 20));
+        // A phone number, a tracking number or a date is read (and copied down) on one line.
+        const lines = (el) => {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.bottom))).size;
+        };
+        const split = [...document.querySelectorAll('a[href^="tel:"], .tracking, .whole')]
+          .filter((el) => lines(el) > 1).map((el) => el.textContent.trim());
+        return { scroll: root.scrollWidth, client: root.clientWidth, what, squeezed, split };
       });
       if (widths.scroll > widths.client) {
         problems.push(`text at 200% scrolls sideways at 360 px: ${widths.scroll} > ${widths.client} (${widths.what})`);
       }
+      for (const text of widths.squeezed) problems.push(`text at 200%: a value squeezed beside its label at 360 px: ${text}`);
+      for (const text of widths.split) problems.push(`text at 200%: split across lines at 360 px: ${text}`);
     }
   } finally {
     await page.close();

@@ -128,8 +128,13 @@ export async function fileReport(page, name, { mobile = uniqueMobile(), id = uni
 export async function openCase(page, username, name, viewport) {
   if (viewport) await page.setViewportSize(viewport);
   await loginAs(page, username);
-  // Searched by name: the journeys' own filings push a case past the first page of 50.
-  await page.goto(`${BASE_URL}/staff?tab=all&q=${encodeURIComponent(name)}`);
+  // Searched by name in the search box: the journeys' own filings push a case past the first
+  // page of 50. The search posts, and the address carries it sealed, not as typed.
+  await page.goto(`${BASE_URL}/staff?tab=all`);
+  await page.getByRole('searchbox', { name: '搜索' }).fill(name);
+  await page.getByRole('button', { name: '筛选' }).click();
+  await page.waitForURL(/\/staff\?tab=all&s=v1/);
+  assert.ok(!decodeURIComponent(page.url()).includes(name), `typed into the address: ${page.url()}`);
   await page.getByRole('link', { name: new RegExp(name) }).first().click();
   await page.getByRole('heading', { name: new RegExp(name) }).waitFor();
   await hydrated(page);

@@ -160,7 +160,7 @@ test('the dashboard\'s chart words are page-sized at 360 px', async () => {
 test('on a phone the queue\'s six filters are folded away unless one is chosen', async () => {
   const page = await newPage(browser, { viewport: { width: 360, height: 640 } });
   await loginAs(page, 'zhen-qingshi');
-  const village = page.locator('select[name="village"]');
+  const village = page.locator('select[name="filter[village]"]');
   assert.ok(!(await village.isVisible()), 'folded: the cases come first');
   await page.locator('details.queue-more summary').click();
   assert.ok(await village.isVisible(), 'one tap opens them');

@@ -48,13 +48,15 @@ test('in English: a township officer reads the queue with English headings, tabs
   await page.locator('details.queue-more summary').click();
   await assertEnglish(page.locator('label.queue-filter > span'), 'filter labels');
   // Every filter's choices but the villages (their names are data).
-  await assertEnglish(page.locator('select:not([name="village"]) option'), 'filter choices');
-  await assertEnglish(page.locator('select[name="village"] > option'), 'all villages');
+  await assertEnglish(page.locator('select:not([name="filter[village]"]) option'), 'filter choices');
+  await assertEnglish(page.locator('select[name="filter[village]"] > option'), 'all villages');
   // The topbar, except the link back to Chinese, which names its language in Chinese.
   await assertEnglish(page.locator('header.topbar a:not([lang])'), 'topbar');
 
   // Searched by name: other journeys' filings can push it past the first page.
-  await page.goto(`${BASE_URL}/staff?q=${encodeURIComponent(name)}`);
+  await page.getByRole('searchbox', { name: 'Search' }).fill(name);
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await page.waitForURL(/\/staff\?tab=todo&s=v1/);
   const item = page.locator('li.queue-item', { hasText: name });
   await item.waitFor();
   await assertEnglish(item.locator('.due'), 'time left');

@@ -312,8 +312,20 @@ pub fn document() -> OpenApi {
         d.opt::<Option<String>>("q"),
         d.opt::<QueueFilter>("filter"),
         d.opt::<Option<String>>("after"),
+        d.opt::<Option<String>>("s"),
     ];
     d.route::<MyQueue, QueueView>(Form, Staff, "The officer's queue (待办), one page", args);
+    let args = vec![
+        d.opt::<String>("tab"),
+        d.opt::<String>("q"),
+        d.opt::<QueueFilter>("filter"),
+    ];
+    d.route::<SearchQueue, ()>(
+        Form,
+        Staff,
+        "The queue's search form: goes on to the queue with the search sealed (s=)",
+        args,
+    );
     let args = vec![d.arg::<String>("case_id")];
     d.route::<CaseDetail, CaseView>(
         Form,

@@ -1,6 +1,6 @@
 //! Household text with the hotline as a number to tap: "拨打12317" in a message on a phone is
-//! one tap away, as in the hotline line under every household page. Server-rendered pages
-//! only (no WASM).
+//! one tap away, as in the hotline line under every household page; its dates are kept whole.
+//! Server-rendered pages only (no WASM).
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -23,13 +23,13 @@ fn pieces(text: &str) -> Vec<(bool, &str)> {
     out
 }
 
-/// `text`, each "12317" in it a `tel:` link.
+/// `text`, each "12317" in it a `tel:` link and each date whole.
 pub fn dialable(text: &str) -> impl IntoView {
     pieces(text)
         .into_iter()
         .map(|(hotline, piece)| match hotline {
             true => Either::Left(view! { <a href="tel:12317">"12317"</a> }),
-            false => Either::Right(piece.to_owned()),
+            false => Either::Right(super::whole_dates::whole_dates(piece.to_owned())),
         })
         .collect_view()
 }

@@ -126,6 +126,7 @@ pub fn SubmitBanners(
         <div id="form-summary" class="form-summary" tabindex="-1" node_ref=summary
             autofocus=draft_has_errors>
             {move || error.get().and_then(|e| {
+                let fields = matches!(e, AppError::Validation(_));
                 let text = match e {
                     // The kept draft's own line says it was not sent and will be sent when the
                     // network is back; a second, red line said to check the network.
@@ -136,10 +137,59 @@ pub fn SubmitBanners(
                     AppError::Refused(reason) if !reason.message.is_empty() => reason.message,
                     other => other.text(t).to_owned(),
                 };
-                Some(view! { <p class="banner error" role="alert">{text}</p> })
+                Some(view! {
+                    <div class="banner error" role="alert">
+                        <p>{text}</p>
+                        {fields.then(|| view! { <FieldsToFix errors t /> })}
+                    </div>
+                })
             })}
             {move || refusal().map(|text| view! { <p class="banner error" role="alert">{text}</p> })}
         </div>
+    }
+}
+
+/// The fields in error, in the form's order, each a link to its box: the summary said only
+/// "follow the note under each one", and a long form hid which (household tester).
+#[component]
+fn FieldsToFix(errors: FieldErrors, t: Lang) -> impl IntoView {
+    let fields = move || {
+        FIELD_BOXES
+            .iter()
+            .filter(|(field, _)| errors.get(field)().is_some())
+            .map(|&(field, target)| {
+                let label = field_label(field, t).trim_end_matches(['*', ' ', '：', ':']);
+                view! { <li><a href=format!("#{target}")>{label}</a></li> }
+            })
+            .collect_view()
+    };
+    view! { <ul data-testid="fields-to-fix">{fields}</ul> }
+}
+
+/// Each field with the element its summary link goes to, in the form's order.
+const FIELD_BOXES: [(&str, &str); 9] = [
+    ("name", "f-name"),
+    ("mobile", "f-mobile"),
+    ("id_number", "f-id"),
+    ("village", "f-village"),
+    ("group", "f-group"),
+    ("household_size", "f-size"),
+    ("risk_types", "e-risk_types"),
+    ("description", "f-desc"),
+    ("consent", "e-consent"),
+];
+
+fn field_label(field: &str, t: Lang) -> &'static str {
+    match field {
+        "name" => tr::report_form::name(t),
+        "mobile" => tr::report_form::mobile(t),
+        "id_number" => tr::report_form::id_number(t),
+        "village" => tr::report_form::village(t),
+        "group" => tr::report_form::group(t),
+        "household_size" => tr::report_form::size(t),
+        "risk_types" => tr::report_form::hardship(t),
+        "description" => tr::report_form::description(t),
+        _ => tr::consent::self_title(t),
     }
 }
 

@@ -1,22 +1,40 @@
 //! Text with its dates kept on one line: at 360 px a refusal's example date broke after a
-//! hyphen, "2025-" on one line and "03-01" on the next (officer tester).
+//! hyphen, "2025-" on one line and "03-01" on the next (officer tester), and at 200% text a
+//! household's "2026年" / "12月21日" (household tester).
 use leptos::prelude::*;
 
-/// `text` split into runs, each a date (`YYYY-MM-DD`, `true`) or not.
+/// The byte length of the date `text` starts with: `YYYY-MM-DD`, or `YYYY年M月D日` as
+/// household pages write dates.
+fn date_len(text: &str) -> Option<usize> {
+    if text
+        .get(..10)
+        .is_some_and(crate::domain::time::iso_date_shaped)
+    {
+        return Some(10);
+    }
+    let mut len = 0;
+    for (unit, digits) in [("年", 4..=4), ("月", 1..=2), ("日", 1..=2)] {
+        let rest = &text[len..];
+        let count = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if !digits.contains(&count) || !rest[count..].starts_with(unit) {
+            return None;
+        }
+        len += count + unit.len();
+    }
+    Some(len)
+}
+
+/// `text` split into runs, each a date (`true`) or not.
 pub fn date_runs(text: &str) -> Vec<(bool, &str)> {
     let bytes = text.as_bytes();
-    let is_date = |at: usize| {
-        text.get(at..at + 10)
-            .is_some_and(crate::domain::time::iso_date_shaped)
-    };
     let (mut runs, mut start, mut at) = (Vec::new(), 0, 0);
     while at < bytes.len() {
-        if is_date(at) {
+        if let Some(len) = text.get(at..).and_then(date_len) {
             if start < at {
                 runs.push((false, &text[start..at]));
             }
-            runs.push((true, &text[at..at + 10]));
-            at += 10;
+            runs.push((true, &text[at..at + len]));
+            at += len;
             start = at;
         } else {
             at += 1;
@@ -28,14 +46,19 @@ pub fn date_runs(text: &str) -> Vec<(bool, &str)> {
     runs
 }
 
-/// `text` as a view, each date in a `nowrap` span.
+/// `text` as a view, each date in `whole` spans: a Chinese date in two, the year and the day,
+/// so 200% text may break after 年 (a whole date is wider than a phone's line there) but never
+/// between 12月 and 21日.
 pub fn whole_dates(text: String) -> AnyView {
     date_runs(&text)
         .into_iter()
+        .flat_map(|(date, run)| match (date, run.split_once('年')) {
+            (true, Some((year, day))) => vec![(true, format!("{year}年")), (true, day.to_owned())],
+            _ => vec![(date, run.to_owned())],
+        })
         .map(|(date, run)| {
-            let run = run.to_owned();
             if date {
-                view! { <span class="nowrap">{run}</span> }.into_any()
+                view! { <span class="whole">{run}</span> }.into_any()
             } else {
                 run.into_any()
             }
@@ -68,5 +91,14 @@ mod tests {
             vec![(false, "第12-3项 2026-1-5")]
         );
         assert!(date_runs("").is_empty());
+        assert_eq!(
+            date_runs("最迟在2026年12月8日完成，2026年1月"),
+            vec![
+                (false, "最迟在"),
+                (true, "2026年12月8日"),
+                (false, "完成，2026年1月")
+            ]
+        );
+        assert_eq!(date_runs("26年12月8日"), vec![(false, "26年12月8日")]);
     }
 }

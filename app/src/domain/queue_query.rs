@@ -65,6 +65,25 @@ impl QueueFilter {
     }
 }
 
+/// `/staff?…` with the tab, the search (`("q", typed)` or `("s", sealed)`), the filter and
+/// the page cursor.
+pub fn queue_address(
+    tab: &str,
+    search: Option<(&'static str, &str)>,
+    filter: &QueueFilter,
+    after: Option<&str>,
+) -> String {
+    let mut pairs = vec![("tab", tab)];
+    pairs.extend(search.filter(|(_, v)| !v.is_empty()));
+    pairs.extend(filter.pairs());
+    pairs.extend(after.map(|a| ("after", a)));
+    let query: Vec<String> = pairs
+        .into_iter()
+        .map(|(k, v)| format!("{k}={}", super::url::encode(v)))
+        .collect();
+    format!("/staff?{}", query.join("&"))
+}
+
 /// The queue's tabs: the officer's own work, due soon, overdue, everything open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum QueueTab {

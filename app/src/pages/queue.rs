@@ -2,7 +2,7 @@
 use leptos::prelude::*;
 
 use crate::components::notice::{first_failure, LoadError};
-use leptos_router::{components::Form, hooks::use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::{
@@ -12,7 +12,7 @@ use crate::{
     domain::{
         case::state::open_clock_state_codes,
         lang::Lang,
-        queue_query::QueueFilter,
+        queue_query::{queue_address, QueueFilter},
         role::Role,
         vocab::{Category, Channel, RiskTier, RiskType},
         wording::by_lang,
@@ -45,27 +45,20 @@ fn count_of(counts: &QueueCounts, tab: &str) -> usize {
     }
 }
 
-/// `/staff?…` keeping the search and filter, with the given tab and cursor.
-fn queue_href(tab: &str, q: &str, filter: &QueueFilter, after: Option<&str>) -> String {
-    let mut pairs = vec![("tab", tab)];
-    if !q.is_empty() {
-        pairs.push(("q", q));
-    }
-    pairs.extend(filter.pairs());
-    if let Some(after) = after {
-        pairs.push(("after", after));
-    }
-    let query: Vec<String> = pairs
-        .into_iter()
-        .map(|(k, v)| format!("{k}={}", crate::domain::url::encode(v)))
-        .collect();
-    format!("/staff?{}", query.join("&"))
+/// The search as the queue's links carry it: sealed (`s=`) when it came sealed, so no link
+/// puts a typed ID number or mobile back into the address.
+fn link_search<'a>(sealed: Option<&'a str>, typed: &'a str) -> Option<(&'static str, &'a str)> {
+    sealed
+        .map(|s| ("s", s))
+        .or((!typed.is_empty()).then_some(("q", typed)))
 }
 
 #[derive(Debug, Clone, PartialEq)]
 struct Params {
     tab: String,
     q: String,
+    /// A search sealed by `search_queue`.
+    s: Option<String>,
     filter: QueueFilter,
     after: Option<String>,
 }
@@ -82,6 +75,7 @@ pub fn QueuePage() -> impl IntoView {
                 .filter(|t| TABS.iter().any(|(code, _)| code == t))
                 .unwrap_or_else(|| "todo".to_owned()),
             q: q.get("q").unwrap_or_default(),
+            s: q.get("s").filter(|s| !s.is_empty()),
             filter: QueueFilter {
                 village: q.get("village"),
                 township: q.get("township"),
@@ -102,6 +96,7 @@ pub fn QueuePage() -> impl IntoView {
             (!p.q.is_empty()).then_some(p.q),
             p.filter,
             p.after,
+            p.s,
         )
     });
     let logout = ServerAction::<Logout>::new();
@@ -109,9 +104,16 @@ pub fn QueuePage() -> impl IntoView {
     view! {
         <Suspense fallback=move || view! { <p class="loading">{tr::common::loading(t)}</p> }>
             {move || Suspend::new(async move {
-                let Params { tab, q, filter, after } = params();
+                let Params { tab, q, s, filter, after } = params();
                 match (staff.await, queue.await) {
-                    (Ok(Some(me)), Ok(view)) => view! {
+                    (Ok(Some(me)), Ok(view)) => {
+                    // What the sealed search held, or what was typed; a sealed search this
+                    // sign-in cannot open (another's, or from before signing in again) is said.
+                    let lost = s.is_some() && view.search.is_none();
+                    let q = view.search.clone().unwrap_or_default();
+                    let sealed = s.filter(|_| !lost);
+                    let link = link_search(sealed.as_deref(), &q);
+                    view! {
                         <div class="staff-bar">
                             <span>
                                 <span lang="zh-CN">{me.display_name}</span> " · "
@@ -143,7 +145,7 @@ pub fn QueuePage() -> impl IntoView {
                                     let n = count_of(&view.counts, code);
                                     let current = *code == tab;
                                     view! {
-                                        <a href=queue_href(code, &q, &filter, None)
+                                        <a href=queue_address(code, link, &filter, None)
                                             class=if current { "tab current" } else { "tab" }
                                             aria-current=current.then_some("page")>
                                             {format!("{} {n}", label(t))}
@@ -153,6 +155,7 @@ pub fn QueuePage() -> impl IntoView {
                                 .collect_view()}
                         </nav>
                         <QueueFilterForm tab=tab.clone() q=q.clone() filter=filter.clone() townships=view.regions />
+                        {lost.then(|| view! { <p class="banner warn" role="status" data-testid="search-lost">{tr::queue::search_lost(t)}</p> })}
                         // Names are kept sealed and found by the whole name only: 王 or 老汉
                         // found nothing, with no word why (household tester).
                         // Found under 全部 though not under this tab: said, with the way there
@@ -166,12 +169,12 @@ pub fn QueuePage() -> impl IntoView {
                             match elsewhere {
                                 None if filtered => view! {
                                     <p class="hint" data-testid="without-filters">
-                                        <a href=queue_href("all", &q, &QueueFilter::default(), None)>{tr::queue::without_filters(t)}</a>
+                                        <a href=queue_address("all", link, &QueueFilter::default(), None)>{tr::queue::without_filters(t)}</a>
                                     </p>
                                 }.into_any(),
                                 Some(n) => view! {
                                     <p class="hint" data-testid="found-in-all">
-                                        <a href=queue_href("all", &q, &filter, None)>{tr::queue::found_in_all(t, n)}</a>
+                                        <a href=queue_address("all", link, &filter, None)>{tr::queue::found_in_all(t, n)}</a>
                                     </p>
                                 }.into_any(),
                                 None => view! {
@@ -182,22 +185,23 @@ pub fn QueuePage() -> impl IntoView {
                         <QueueList items=view.items />
                         <ClosedList items=view.closed />
                         {after.is_some().then(|| view! {
-                            <a href=queue_href(&tab, &q, &filter, None) class="queue-first">{tr::queue::first_page(t)}</a>
+                            <a href=queue_address(&tab, link, &filter, None) class="queue-first">{tr::queue::first_page(t)}</a>
                         })}
                         {view.next.map(|next| view! {
                             <p class="queue-more">
-                                <a href=queue_href(&tab, &q, &filter, Some(&next)) class="button small"
+                                <a href=queue_address(&tab, link, &filter, Some(&next)) class="button small"
                                     rel="next">{tr::queue::next_page(t)}</a>
                             </p>
                         })}
                     }
-                    .into_any(),
+                    .into_any()
+                    }
                     (Ok(None), _) => view! { <LoadError error=AppError::Unauthorized /> }.into_any(),
                     // A filter or page link that was edited by hand: say which, and the way back.
                     (Ok(Some(_)), Err(error @ AppError::Validation(_))) => view! {
                         <h1>{tr::queue::title(t)}</h1>
                         <p class="banner error" role="alert">{first_failure(t, [Some(error)])}</p>
-                        <p><a href=queue_href(&tab, &q, &QueueFilter::default(), None) class="button">
+                        <p><a href=queue_address(&tab, link_search(s.as_deref(), &q), &QueueFilter::default(), None) class="button">
                             {tr::queue::clear_filters(t)}
                         </a></p>
                     }
@@ -218,7 +222,8 @@ fn option(code: &str, label: &str, current: &Option<String>) -> impl IntoView {
     view! { <option value=code.to_owned() selected=selected>{label.to_owned()}</option> }
 }
 
-/// Search and filters as one GET form: works without JavaScript, wraps on a phone.
+/// Search and filters as one form: works without JavaScript, wraps on a phone. It posts, and
+/// the queue's address carries the search sealed (`api::queue::search_queue`).
 #[component]
 fn QueueFilterForm(
     tab: String,
@@ -235,7 +240,7 @@ fn QueueFilterForm(
         view! {
             <label class="queue-filter">
                 <span>{label}</span>
-                <select name=name>
+                <select name=format!("filter[{name}]")>
                     <option value="">{any}</option>
                     {options
                         .into_iter()
@@ -264,7 +269,7 @@ fn QueueFilterForm(
         n => tr::queue::filters_chosen(t, n),
     };
     view! {
-        <Form method="GET" action="" attr:class="search queue-filters">
+        <form method="post" action="/api/queue/search" class="search queue-filters">
             <input type="hidden" name="tab" value=tab />
             <input type="search" name="q" value=q aria-label=tr::queue::search_label(t)
                 placeholder=tr::queue::search_placeholder(t) />
@@ -273,7 +278,7 @@ fn QueueFilterForm(
             <div class="queue-selects">
             <label class="queue-filter">
                 <span>{tr::queue::village(t)}</span>
-                <select name="village">
+                <select name="filter[village]">
                     <option value="">{tr::queue::all_villages(t)}</option>
                     {townships
                         .into_iter()
@@ -330,7 +335,7 @@ fn QueueFilterForm(
             </div>
             </details>
             <button type="submit" class="button small">{tr::queue::filter(t)}</button>
-        </Form>
+        </form>
     }
 }
 

@@ -3,8 +3,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::{
-    api::reports::get_submission_info, components::contacts::ContactList,
-    domain::tracking::TrackingNumber, i18n::use_lang, wire::AppError,
+    api::reports::get_submission_info,
+    components::{contacts::ContactList, whole_dates::whole_dates},
+    domain::tracking::TrackingNumber,
+    i18n::use_lang,
+    wire::AppError,
 };
 
 #[component]
@@ -36,7 +39,7 @@ pub fn SubmittedPage() -> impl IntoView {
                             <h1>{tr::submitted::report_been_sent(t)}</h1>
                             <p>{tr::submitted::tracking_number_write_down(t)}</p>
                             <p class="tracking" data-testid="tracking">{info.tracking.clone()}</p>
-                            <p>{tr::submitted::sent(t)} {info.submitted_on}</p>
+                            <p>{tr::submitted::sent(t)} {whole_dates(info.submitted_on)}</p>
                             {info.filed_before.then(|| view! {
                                 <p class="banner warn" data-testid="filed-before">{tr::submitted::filed_before(t)}</p>
                             })}
@@ -44,8 +47,8 @@ pub fn SubmittedPage() -> impl IntoView {
                                 Some(now) => view! {
                                     <h2>{tr::submitted::moved_on(t)}</h2>
                                     <p data-testid="moved-on"><strong>{now.headline}</strong></p>
-                                    <p>{now.done}</p>
-                                    <p data-testid="moved-on-next"><strong>{tr::track::next(t)}</strong>{now.next}</p>
+                                    <p>{whole_dates(now.done)}</p>
+                                    <p data-testid="moved-on-next"><strong>{tr::track::next(t)}</strong>{whole_dates(now.next)}</p>
                                 }
                                 .into_any(),
                                 None => view! {
@@ -53,12 +56,12 @@ pub fn SubmittedPage() -> impl IntoView {
                                     <ol>
                                         <li data-testid="accept-by">
                                             {tr::submitted::township_accept(t)}
-                                            <strong>{info.accept_by}</strong>
+                                            <strong>{whole_dates(info.accept_by)}</strong>
                                             {tr::submitted::pass_village(t)}
                                         </li>
                                         <li data-testid="visit-by">
                                             {tr::submitted::someone_from_village_visit(t)}
-                                            <strong>{info.visit_by}</strong>
+                                            <strong>{whole_dates(info.visit_by)}</strong>
                                             {tr::submitted::they_phone_first_keep(t)}
                                         </li>
                                         <li>
@@ -69,7 +72,7 @@ pub fn SubmittedPage() -> impl IntoView {
                                         </li>
                                         <li data-testid="decide-by">
                                             {tr::submitted::told_decision(t)}
-                                            <strong>{info.decide_by}</strong>
+                                            <strong>{whole_dates(info.decide_by)}</strong>
                                             {tr::submitted::latest_text_message_mobile(t)}
                                         </li>
                                     </ol>

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 use super::track_problems::TrackProblems;
 use crate::{
     api::reports::{load_report_draft, tracked_report, ResendTracking, TrackReport},
-    components::{contacts::ContactList, dial::dialable},
+    components::{contacts::ContactList, dial::dialable, whole_dates::whole_dates},
     domain::tracking::TrackingNumber,
     i18n::{use_lang, Lang},
     wire::{reports::TrackResult, AppError},
@@ -82,7 +82,7 @@ fn result_view(result: Result<TrackResult, AppError>, t: Lang) -> AnyView {
             Ok(found) => view! {
                 <section class="card" data-testid="track-result">
                     <h2>{found.status}</h2>
-                    <p>{found.done}</p>
+                    <p>{whole_dates(found.done)}</p>
                     <p data-testid="next-step"><strong>{tr::track::next(t)}</strong>{dialable(&found.status_detail)}</p>
                     {found.overdue.map(|o| view! { <p class="banner error" role="alert" data-testid="overdue">{dialable(&o)}</p> })}
                     {(!found.notes.is_empty()).then(|| view! {
@@ -91,7 +91,7 @@ fn result_view(result: Result<TrackResult, AppError>, t: Lang) -> AnyView {
                         </ul>
                     })}
                     <dl>
-                        <dt>{tr::track::tracking_number(t)}</dt><dd>{found.tracking}</dd>
+                        <dt>{tr::track::tracking_number(t)}</dt><dd><span class="whole">{found.tracking}</span></dd>
                         <dt>{tr::track::sent(t)}</dt><dd>{found.submitted_on}</dd>
                         <dt>{tr::track::village(t)}</dt><dd lang="zh-CN">{found.village}</dd>
                         <dt>{tr::track::hardship(t)}</dt><dd><ul class="plain" data-testid="hardship">{found.risk_types.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul></dd>
@@ -99,7 +99,7 @@ fn result_view(result: Result<TrackResult, AppError>, t: Lang) -> AnyView {
                             <dt>{tr::track::responsible_helping(t)}</dt><dd lang="zh-CN">{r}</dd>
                         })}
                         {found.next_visit.map(|d| view! {
-                            <dt>{tr::track::next_visit(t)}</dt><dd>{tr::track::by(t)}{d}</dd>
+                            <dt>{tr::track::next_visit(t)}</dt><dd>{tr::track::by(t)}{whole_dates(d)}</dd>
                         })}
                     </dl>
                     {(!found.measures.is_empty()).then(|| view! {

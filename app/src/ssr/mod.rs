@@ -22,6 +22,7 @@ pub mod memo;
 pub mod memory_drafts;
 pub mod password;
 pub mod proxies;
+pub mod queue_search;
 pub mod repo;
 pub mod reveal_form;
 pub mod seed;

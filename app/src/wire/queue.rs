@@ -64,6 +64,9 @@ pub struct QueueView {
     /// The reader's unread messages, up to 100 (the 消息 link shows them).
     #[serde(default)]
     pub unread: i64,
+    /// The search this view answers, as typed (or as a sealed search held it).
+    #[serde(default)]
+    pub search: Option<String>,
 }
 
 /// A closed case a search found.

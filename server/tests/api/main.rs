@@ -70,6 +70,7 @@ mod retention;
 mod retention_settings;
 mod scope;
 mod screening;
+mod sealed_search;
 mod settings;
 mod setup;
 mod sheet_bounds;

@@ -28,9 +28,19 @@ async fn a_valid_report_gets_a_tracking_number_and_goes_to_the_confirmation() {
     let page = app.get_html(&link).await;
     let grouped = TrackingNumber::parse(&tracking).expect("valid").grouped();
     assert!(page.contains(&grouped), "confirmation shows the number");
-    // Filed Monday 2026-11-23: accepted within 2 working days, decided within 15 days.
-    assert!(page.contains("2026年11月25日"), "acceptance deadline");
-    assert!(page.contains("2026年12月8日"), "decision deadline");
+    // Filed Monday 2026-11-23: accepted within 2 working days, decided within 15 days. Each
+    // date in two pieces, each kept whole: a line may break after 年, never inside 11月25日.
+    let whole = |year: &str, day: &str| {
+        format!(r#"<span class="whole">{year}年</span><span class="whole">{day}</span>"#)
+    };
+    assert!(
+        page.contains(&whole("2026", "11月25日")),
+        "acceptance deadline"
+    );
+    assert!(
+        page.contains(&whole("2026", "12月8日")),
+        "decision deadline"
+    );
 
     // The same link for another number, without its token, or after the token's hour: a 404
     // page that confirms nothing of the filing, but says the page expired (not that the report

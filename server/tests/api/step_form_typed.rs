@@ -532,7 +532,7 @@ async fn a_refused_date_s_example_is_kept_on_one_line() {
         .text()
         .await
         .expect("html");
-    let example = r#"<span class="nowrap">2025-03-01"#;
+    let example = r#"<span class="whole">2025-03-01"#;
     let banner = &page[page.find("banner error").expect("banner")..];
     let banner = &banner[..banner.find("</div>").expect("its end")];
     assert!(banner.contains(example), "{banner}");

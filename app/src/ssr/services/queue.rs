@@ -338,6 +338,7 @@ pub async fn list_in(
         None
     };
     Ok(QueueView {
+        search: None,
         items: page.into_iter().map(|(_, item)| item).collect(),
         counts,
         next,

@@ -33,6 +33,8 @@ const NONCE_LEN: usize = 24;
 pub enum Field {
     IdNumber,
     Mobile,
+    /// A staff search carried sealed in the queue's address (`ssr::queue_search`).
+    Search,
 }
 
 impl Field {
@@ -40,6 +42,7 @@ impl Field {
         match self {
             Field::IdNumber => b"id_number",
             Field::Mobile => b"mobile",
+            Field::Search => b"staff_search",
         }
     }
 
@@ -49,6 +52,7 @@ impl Field {
         match self {
             Field::IdNumber => value.trim().to_ascii_uppercase(),
             Field::Mobile => value.chars().filter(char::is_ascii_digit).collect(),
+            Field::Search => value.to_owned(),
         }
     }
 }

@@ -1,0 +1,88 @@
+//! The queue's search posts, and the queue's address carries it sealed for the sign-in that
+//! made it: a mobile or ID number searched on a shared computer stayed in its history as
+//! `/staff?q=…` (attacker tester).
+use crate::helpers::{fields, spawn_app, QINGSHI_VILLAGE};
+
+const MOBILE: &str = "13800138123";
+
+#[tokio::test]
+async fn a_search_goes_into_the_address_sealed_and_opens_only_for_its_sign_in() {
+    let app = spawn_app().await;
+    app.submit_report("赵秀兰", MOBILE, QINGSHI_VILLAGE).await;
+    let officer = app.login("zhen-qingshi").await;
+    let response = officer
+        .post_plain_form(
+            "/api/queue/search",
+            "/staff",
+            &fields(&[
+                ("tab", "all"),
+                ("q", " 138 0013 8123 "),
+                ("filter[state]", ""),
+            ]),
+        )
+        .await;
+    assert_eq!(response.status(), 302);
+    let address = response.headers()["location"].to_str().unwrap().to_owned();
+    assert!(address.starts_with("/staff?tab=all&s=v1"), "{address}");
+    assert!(
+        !address.contains("8123") && !address.contains("q="),
+        "nothing typed in the address: {address}"
+    );
+
+    let page = officer.get_html(&address).await;
+    assert!(page.contains("赵秀兰"), "the search found the case");
+    assert!(
+        page.contains("value=\"138 0013 8123\""),
+        "the box shows what was typed"
+    );
+    // Tabs and page links keep the search sealed, never typed.
+    assert!(
+        !page.contains("q=138") && !page.contains("q=%20138"),
+        "no typed search in a link"
+    );
+    assert!(
+        page.contains("href=\"/staff?tab=todo&amp;s=v1"),
+        "the tabs keep it sealed"
+    );
+    assert!(!page.contains("search-lost"));
+
+    // Another sign-in (of another officer, or the same one after signing in again) opens
+    // nothing: the queue, unsearched, says why.
+    let again = app.login("zhen-qingshi").await;
+    let page = again.get_html(&address).await;
+    assert!(page.contains("data-testid=\"search-lost\""), "said");
+    assert!(
+        !page.contains("138 0013 8123") && !page.contains(MOBILE),
+        "nothing opened"
+    );
+
+    // A search box left empty goes to the queue without a search.
+    let response = officer
+        .post_plain_form(
+            "/api/queue/search",
+            "/staff",
+            &fields(&[("tab", "todo"), ("q", "")]),
+        )
+        .await;
+    assert_eq!(response.headers()["location"], "/staff?tab=todo");
+}
+
+#[tokio::test]
+async fn a_search_needs_a_sign_in() {
+    let app = spawn_app().await;
+    let response = app
+        .post_plain_form(
+            "/api/queue/search",
+            "/staff",
+            &fields(&[("tab", "all"), ("q", MOBILE)]),
+        )
+        .await;
+    let location = response
+        .headers()
+        .get("location")
+        .map(|l| l.to_str().unwrap().to_owned());
+    assert!(
+        !location.as_deref().unwrap_or_default().contains("s=v1"),
+        "nothing sealed without a sign-in: {location:?}"
+    );
+}

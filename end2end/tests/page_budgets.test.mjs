@@ -19,10 +19,12 @@ const KB = 1024;
 // form as strings), no BTreeMap, no gloo-net, wasm-opt --converge: 131.5 KB (branch trim2);
 // 134.0 KB after the session-6 merges. No Leptos island props and no serde_json (values in a
 // data- attribute, answers through JSON.parse), staff islands in their own bundle: 86.7 KB
-// (WASM 75.2 KB, JS 5.2 KB; branch islands4, 2026-11-30). The ceiling is that + 1 KB: a
-// guard against growth, under the target.
+// (WASM 75.2 KB, JS 5.2 KB; branch islands4, 2026-11-30). The ceiling was that + 1 KB: a
+// guard against growth, under the target. 87.9 KB in session 34; 88.8 KB (WASM 76.3 KB) once
+// the form's summary named the fields to fix and the style sheet kept numbers whole at 200%
+// text (session 35, for households), so the ceiling is 89 KB.
 const REPORT_TARGET_KB = 100;
-const REPORT_CEILING_KB = 88;
+const REPORT_CEILING_KB = 89;
 const ENFORCE_WASM = process.env.BUDGET_WASM === '1';
 const DESKTOP = { width: 1280, height: 800 };
 let browser;

@@ -126,58 +126,57 @@ pub fn SubmitBanners(
         <div id="form-summary" class="form-summary" tabindex="-1" node_ref=summary
             autofocus=draft_has_errors>
             {move || error.get().and_then(|e| {
-                let fields = matches!(e, AppError::Validation(_));
                 let text = match e {
                     // The kept draft's own line says it was not sent and will be sent when the
                     // network is back; a second, red line said to check the network.
                     AppError::Transport => return None,
-                    AppError::Validation(_) => tr::report_form::fix_errors(t).to_owned(),
+                    AppError::Validation(_) => fields_to_fix(errors, t),
                     // A refusal about the whole request (a form too large) carries its own
                     // words, in the page's language: what to shorten, whom to call.
                     AppError::Refused(reason) if !reason.message.is_empty() => reason.message,
                     other => other.text(t).to_owned(),
                 };
-                Some(view! {
-                    <div class="banner error" role="alert">
-                        <p>{text}</p>
-                        {fields.then(|| view! { <FieldsToFix errors t /> })}
-                    </div>
-                })
+                Some(view! { <p class="banner error" role="alert">{text}</p> })
             })}
             {move || refusal().map(|text| view! { <p class="banner error" role="alert">{text}</p> })}
         </div>
     }
 }
 
-/// The fields in error, in the form's order, each a link to its box: the summary said only
-/// "follow the note under each one", and a long form hid which (household tester).
-#[component]
-fn FieldsToFix(errors: FieldErrors, t: Lang) -> impl IntoView {
-    let fields = move || {
-        FIELD_BOXES
-            .iter()
-            .filter(|(field, _)| errors.get(field)().is_some())
-            .map(|&(field, target)| {
-                let label = field_label(field, t).trim_end_matches(['*', ' ', '：', ':']);
-                view! { <li><a href=format!("#{target}")>{label}</a></li> }
-            })
-            .collect_view()
-    };
-    view! { <ul data-testid="fields-to-fix">{fields}</ul> }
+/// The fields in error, by their labels in the form's order: the summary said only "follow
+/// the note under each one", and a long form hid which (household tester). Said in the
+/// summary's one line: a list of links cost the household's WASM 2.9 KB.
+fn fields_to_fix(errors: FieldErrors, t: Lang) -> String {
+    const FIELDS: [&str; 9] = [
+        "name",
+        "mobile",
+        "id_number",
+        "village",
+        "group",
+        "household_size",
+        "risk_types",
+        "description",
+        "consent",
+    ];
+    // Pushed one by one, labels cut with single-character patterns: `join` and a trim by a
+    // set of characters each added to the WASM.
+    let mut named = String::new();
+    for field in FIELDS
+        .into_iter()
+        .filter(|field| errors.get(field)().is_some())
+    {
+        if !named.is_empty() {
+            named.push_str(tr::common::list_separator(t));
+        }
+        let label = field_label(field, t).trim_end_matches('*').trim_end();
+        let cut = label.strip_suffix('：').or(label.strip_suffix(':'));
+        named.push_str(cut.unwrap_or(label));
+    }
+    if named.is_empty() {
+        return tr::report_form::all_fixed(t).to_owned();
+    }
+    tr::report_form::fix_these(t, named)
 }
-
-/// Each field with the element its summary link goes to, in the form's order.
-const FIELD_BOXES: [(&str, &str); 9] = [
-    ("name", "f-name"),
-    ("mobile", "f-mobile"),
-    ("id_number", "f-id"),
-    ("village", "f-village"),
-    ("group", "f-group"),
-    ("household_size", "f-size"),
-    ("risk_types", "e-risk_types"),
-    ("description", "f-desc"),
-    ("consent", "e-consent"),
-];
 
 fn field_label(field: &str, t: Lang) -> &'static str {
     match field {

@@ -24,7 +24,7 @@ pub fn is_case_page(path: &str) -> bool {
 
 pub async fn to_handler(request: Request, next: Next) -> Response {
     if request.method() == Method::POST {
-        if let Some(form) = typed_form::posted_to(request.uri().path()) {
+        if let Some(form) = typed_form::posted_to(request.uri().path(), request.uri().query()) {
             return next.run(routed(request, form.path)).await;
         }
     }

@@ -17,30 +17,44 @@ use crate::page_answer::{is_plain_post, render, see_other, Posted};
 /// A form whose refusal comes back typed: its page, its server function, its kind.
 pub struct TypedForm {
     pub page: &'static str,
+    /// The page's query its button posts with (`formaction`), when the page has two such forms.
+    query: Option<&'static str>,
     pub path: &'static str,
     kind: &'static str,
     /// The field never put back into the page.
     secret: Option<&'static str>,
 }
 
-pub const FORMS: [TypedForm; 2] = [
+pub const FORMS: [TypedForm; 3] = [
     TypedForm {
         page: "/staff/admin",
+        query: None,
         path: "/api/admin/create",
         kind: "create_account",
         secret: Some("account[password]"),
     },
     TypedForm {
         page: "/staff/settings",
+        query: None,
         path: "/api/settings/policy",
         kind: "save_policy",
         secret: None,
     },
+    // A refused office phone lost what was typed and named no office (officer tester).
+    TypedForm {
+        page: "/staff/admin",
+        query: Some("phone"),
+        path: "/api/contacts/set",
+        kind: "set_contact",
+        secret: None,
+    },
 ];
 
-/// The form that posts to `page`, if one does.
-pub fn posted_to(page: &str) -> Option<&'static TypedForm> {
-    FORMS.iter().find(|form| form.page == page)
+/// The form that posts to `page` with `query`, if one does.
+pub fn posted_to(page: &str, query: Option<&str>) -> Option<&'static TypedForm> {
+    FORMS
+        .iter()
+        .find(|form| form.page == page && form.query == query)
 }
 
 pub async fn plain_typed(State(state): State<AppState>, request: Request, next: Next) -> Response {

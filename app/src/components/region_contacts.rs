@@ -7,7 +7,7 @@ use crate::{
     components::notice::LoadError,
     i18n::use_lang,
     tr,
-    wire::AppError,
+    wire::{cases::StepTyped, AppError},
 };
 
 #[component]
@@ -21,54 +21,82 @@ pub fn RegionContactsCard() -> impl IntoView {
         "phone_removed" => Some(tr::region_contacts::removed(t)),
         _ => None,
     };
-    let error = move || {
-        save.value().get().and_then(Result::err).map(|e| {
-            let text = match e {
-                AppError::Validation(errors) => errors
-                    .into_iter()
-                    .map(|f| f.message)
-                    .collect::<Vec<_>>()
-                    .join(tr::common::field_separator(t)),
-                other => other.text(t).to_owned(),
-            };
-            view! { <p class="banner error" role="alert">{text}</p> }
+    // Refused without JavaScript: the page comes back with the phone as typed, in its row.
+    let typed = use_context::<StepTyped>()
+        .filter(|t| t.kind == "set_contact")
+        .map(|t| {
+            let value = |name| t.value(name).unwrap_or_default().to_owned();
+            (value("region"), value("phone"))
+        });
+    let reason = move || {
+        save.value().get().and_then(Result::err).map(|e| match e {
+            AppError::Validation(errors) => errors
+                .into_iter()
+                .map(|f| f.message)
+                .collect::<Vec<_>>()
+                .join(tr::common::field_separator(t)),
+            other => other.text(t).to_owned(),
         })
     };
     view! {
         <section class="card" id="contacts">
             <h2>{tr::region_contacts::title(t)}</h2>
             <p class="hint">{tr::region_contacts::hint(t)}</p>
-            {error}
             {move || save.value().get().is_none().then_some(done).flatten().map(|text| view! {
                 <p class="banner ok" role="status">{text}</p>
             })}
             <Suspense fallback=move || view! { <p class="loading">{tr::common::loading(t)}</p> }>
-                {move || Suspend::new(async move {
+                {move || {
+                let typed = typed.clone();
+                Suspend::new(async move {
                     match list.await {
-                        Ok(rows) => view! {
+                        Ok(rows) => {
+                            // The refusal names the office (at the top it named none), and its
+                            // row keeps what was typed, with the focus.
+                            let refused = reason().zip(typed.clone());
+                            let named = refused.as_ref().and_then(|(why, (region, _))| {
+                                let row = rows.iter().find(|r| &r.code == region)?;
+                                Some(tr::region_contacts::not_saved(t, &row.name, why))
+                            });
+                            let top = named.or_else(reason);
+                            view! {
+                            {top.map(|text| view! { <p class="banner error" role="alert" data-testid="phone-refused">{text}</p> })}
                             <table class="contacts-table">
                                 <tbody>
                                     {rows.into_iter().map(|r| {
                                         let input_id = format!("c-{}", r.code);
+                                        // (why it was refused, what was typed), in the refused row.
+                                        let here = refused.clone().filter(|(_, (region, _))| *region == r.code).map(|(why, (_, phone))| (why, phone));
+                                        let (value, why) = match here {
+                                            Some((why, phone)) => (phone, Some(why)),
+                                            None => (r.phone, None),
+                                        };
+                                        let error_id = format!("e-c-{}", r.code);
+                                        let (refused_here, described) = (why.is_some(), why.as_ref().map(|_| error_id.clone()));
                                         view! {
                                             <tr>
                                                 <td><label for=input_id.clone()><span lang="zh-CN">{r.name}</span>{tr::region_contacts::level(t, r.level)}</label></td>
                                                 <td>
                                                     <ActionForm action=save attr:class="inline-form">
                                                         <input type="hidden" name="region" value=r.code />
-                                                        <input id=input_id name="phone" type="tel" value=r.phone />
-                                                        <button type="submit" class="button">{tr::common::save(t)}</button>
+                                                        <input id=input_id name="phone" type="tel" value=value
+                                                            autofocus=refused_here aria-invalid=refused_here.then_some("true")
+                                                            aria-describedby=described />
+                                                        <button type="submit" class="button" formaction="/staff/admin?phone">{tr::common::save(t)}</button>
                                                     </ActionForm>
+                                                    {why.map(|why| view! { <p class="field-error" id=error_id role="alert">{why}</p> })}
                                                 </td>
                                             </tr>
                                         }
                                     }).collect_view()}
                                 </tbody>
                             </table>
-                        }.into_any(),
+                            }.into_any()
+                        }
                         Err(e) => view! { <LoadError error=e /> }.into_any(),
                     }
-                })}
+                })
+                }}
             </Suspense>
         </section>
     }

@@ -423,19 +423,47 @@ async fn plain_posts_on_the_admin_page_say_what_was_done() {
         .await;
     assert!(!forged.contains("（xian-head）的账号已停用"), "not so");
     // A refused phone is said at the top too, where the page comes back (the phones' own
-    // message is thousands of pixels down).
+    // message is thousands of pixels down). It posts to the page itself and comes back with
+    // the office named and the phone as typed in its row, with the focus (officer tester:
+    // the row lost what was typed, and the message named no office).
     let refused = admin
         .post_plain_form(
-            "/api/contacts/set",
+            "/staff/admin?phone",
             "/staff/admin",
-            &fields(&[("region", QINGSHI_VILLAGE), ("phone", "abc")]),
+            &fields(&[("region", QINGSHI_VILLAGE), ("phone", "0851-87abc")]),
         )
         .await;
-    let back = refused.headers()["location"].to_str().expect("location");
-    let back = back.strip_prefix(&admin.base).unwrap_or(back);
-    let page = admin.get_html(back).await;
+    assert!(refused.status().is_success(), "{}", refused.status());
+    assert_eq!(refused.headers()["cache-control"], "no-store");
+    let page = refused.text().await.expect("page");
     let top = &page[..page.find(r#"id="contacts""#).expect("the phones")];
-    assert!(top.contains("联系电话没有保存："), "{back}");
+    assert!(top.contains("联系电话没有保存："), "{top}");
+    let card = &page[page.find(r#"id="contacts""#).expect("the phones")..];
+    assert!(card.contains("青石村的电话没有保存："), "the office named");
+    let input = crate::helpers::tag_with(&page, &format!(r#"id="c-{QINGSHI_VILLAGE}""#));
+    assert!(input.contains(r#"value="0851-87abc""#), "{input}");
+    assert!(
+        input.contains("autofocus") && input.contains(r#"aria-invalid="true""#),
+        "{input}"
+    );
+    let other = crate::helpers::tag_with(&page, r#"id="c-522799101202""#);
+    assert!(
+        !other.contains("autofocus") && !other.contains("0851-87abc"),
+        "{other}"
+    );
+    // Saved from the page the same way: on to the phones, said.
+    let saved = admin
+        .post_plain_form(
+            "/staff/admin?phone",
+            "/staff/admin",
+            &fields(&[("region", QINGSHI_VILLAGE), ("phone", "0851-8765432")]),
+        )
+        .await;
+    assert_eq!(saved.status(), 303);
+    assert_eq!(
+        saved.headers()["location"],
+        "/staff/admin?done=phone_saved#contacts"
+    );
 }
 
 /// The admin page's row of the account `id`.

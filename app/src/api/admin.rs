@@ -21,58 +21,85 @@ pub async fn list_accounts() -> Result<Vec<AccountView>, AppError> {
 #[server(endpoint = "admin/create")]
 pub async fn create_account(account: NewAccountForm) -> Result<String, AppError> {
     use crate::ssr::{context::RequestContext, services::admin};
-    let id = RequestContext::staff_call(|ctx, staff| async move {
+    let (id, done) = RequestContext::staff_call(|ctx, staff| async move {
         let address = ctx.client_address();
-        admin::create(&ctx.state, &staff, &account, &address, ctx.now()).await
+        let id = admin::create(&ctx.state, &staff, &account, &address, ctx.now()).await?;
+        Ok((id, done_at(&ctx, "created", "").await?))
     })
     .await?;
     // The page says it was done (without JavaScript nothing else would).
-    leptos_axum::redirect("/staff/admin?done=created");
+    leptos_axum::redirect(&done);
     Ok(id)
 }
 
 #[server(endpoint = "admin/reset")]
 pub async fn reset_password(user_id: String, password: String) -> Result<(), AppError> {
     use crate::ssr::{context::RequestContext, services::admin};
-    let id = user_id.clone();
-    RequestContext::staff_call(|ctx, staff| async move {
+    let done = RequestContext::staff_call(|ctx, staff| async move {
         let address = ctx.client_address();
-        admin::reset_password(&ctx.state, &staff, &id, &password, &address, ctx.now()).await
+        let id = &user_id;
+        admin::reset_password(&ctx.state, &staff, id, &password, &address, ctx.now()).await?;
+        done_at(&ctx, "reset", id).await
     })
     .await?;
     // The page says it was done (without JavaScript nothing else would), at the account.
-    leptos_axum::redirect(&done_at("reset", &user_id));
+    leptos_axum::redirect(&done);
     Ok(())
 }
 
 #[server(endpoint = "admin/active")]
 pub async fn set_account_active(user_id: String, active: bool) -> Result<(), AppError> {
     use crate::ssr::{context::RequestContext, services::admin};
-    let id = user_id.clone();
-    RequestContext::staff_call(|ctx, staff| async move {
+    let done = RequestContext::staff_call(|ctx, staff| async move {
         let address = ctx.client_address();
-        admin::set_active(&ctx.state, &staff, &id, active, &address, ctx.now()).await
+        admin::set_active(&ctx.state, &staff, &user_id, active, &address, ctx.now()).await?;
+        let done = if active { "turned_on" } else { "turned_off" };
+        done_at(&ctx, done, &user_id).await
     })
     .await?;
     // The page says it was done (without JavaScript nothing else would).
-    let done = if active { "turned_on" } else { "turned_off" };
-    leptos_axum::redirect(&done_at(done, &user_id));
+    leptos_axum::redirect(&done);
     Ok(())
 }
 
 /// The admin page, saying `done` at the account's row and scrolled to it: a banner at the top
 /// named no account, thousands of pixels from the row (officer tester). The id is one the
-/// service just found; anything else is left out of the address.
+/// service just found; anything else is left out of the address. The mark is signed for this
+/// sign-in (`sig`): the page says only what this server did for it.
 #[cfg(feature = "ssr")]
-fn done_at(done: &str, user_id: &str) -> String {
+async fn done_at(
+    ctx: &crate::ssr::context::RequestContext,
+    done: &str,
+    user_id: &str,
+) -> Result<String, crate::ssr::error::ServiceError> {
     let plain = user_id
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || c == '-');
-    if plain && !user_id.is_empty() {
-        format!("/staff/admin?done={done}&who={user_id}#account-{user_id}")
+    let who = if plain { user_id } else { "" };
+    let session = ctx.session_token().unwrap_or_default();
+    let sig = crate::ssr::done_marks::sign_admin(&ctx.state, done, who, &session).await?;
+    Ok(if who.is_empty() {
+        format!("/staff/admin?done={done}&sig={sig}")
     } else {
-        format!("/staff/admin?done={done}")
-    }
+        format!("/staff/admin?done={done}&who={who}&sig={sig}#account-{who}")
+    })
+}
+
+/// The admin page's `done` mark if this server signed it for this sign-in (`done_at`), or
+/// `None`: a made-up link says nothing.
+#[server(endpoint = "admin/done")]
+pub async fn admin_done(
+    #[server(default)] done: String,
+    #[server(default)] who: String,
+    #[server(default)] sig: String,
+) -> Result<Option<String>, AppError> {
+    use crate::ssr::{context::RequestContext, done_marks};
+    RequestContext::staff_call(|ctx, _staff| async move {
+        let session = ctx.session_token().unwrap_or_default();
+        let holds = done_marks::admin_mark_holds(&ctx.state, &done, &who, &sig, &session).await?;
+        Ok(holds.then_some(done))
+    })
+    .await
 }
 
 #[server(endpoint = "admin/dead_letters")]

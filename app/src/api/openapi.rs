@@ -396,6 +396,17 @@ pub fn document() -> OpenApi {
     );
     let args = vec![d.arg::<String>("user_id"), d.arg::<bool>("active")];
     d.route::<SetAccountActive, ()>(Form, Staff, "Activate or deactivate an account", args);
+    let args = vec![
+        d.opt::<String>("done"),
+        d.opt::<String>("who"),
+        d.opt::<String>("sig"),
+    ];
+    d.route::<AdminDone, Option<String>>(
+        Form,
+        Staff,
+        "The admin page's done mark, if this server signed it for this sign-in",
+        args,
+    );
     d.route::<DeadLetters, Vec<DeadLetterView>>(
         Form,
         Staff,

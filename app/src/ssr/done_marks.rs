@@ -62,3 +62,38 @@ pub async fn verify(
     let mac = mac(&form_keys::secret(state).await?, case_id, code, session)?;
     Ok(mac.verify_truncated_left(&tag).is_ok().then_some(step))
 }
+
+/// The signature of the admin page's mark: `done` said of account `who` (empty for none),
+/// for the holder of `session`. A made-up `?done=reset&who=…` said a password was reset
+/// (attacker re-tester).
+pub async fn sign_admin(
+    state: &AppState,
+    done: &str,
+    who: &str,
+    session: &str,
+) -> Result<String, ServiceError> {
+    let subject = format!("admin:{who}");
+    let tag = mac(&form_keys::secret(state).await?, &subject, done, session)?
+        .finalize()
+        .into_bytes();
+    Ok(hex::encode(&tag[..TAG_BYTES]))
+}
+
+/// Whether `sig` is this server's signature of the admin mark (`done`, `who`) for `session`.
+pub async fn admin_mark_holds(
+    state: &AppState,
+    done: &str,
+    who: &str,
+    sig: &str,
+    session: &str,
+) -> Result<bool, ServiceError> {
+    let Ok(tag) = hex::decode(sig) else {
+        return Ok(false);
+    };
+    if tag.len() != TAG_BYTES {
+        return Ok(false);
+    }
+    let subject = format!("admin:{who}");
+    let mac = mac(&form_keys::secret(state).await?, &subject, done, session)?;
+    Ok(mac.verify_truncated_left(&tag).is_ok())
+}

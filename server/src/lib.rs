@@ -22,6 +22,7 @@ pub mod page_post;
 pub mod production;
 pub mod reveal_form;
 pub mod serve;
+pub mod signed_errors;
 pub mod site_files;
 pub mod sms_provider;
 pub mod startup;

@@ -360,6 +360,11 @@ fn router(state: AppState, draining: Arc<AtomicBool>) -> Router {
         .layer(axum::middleware::from_fn(crate::error_body::plain_errors))
         // A household form posted with no Referer is refused back onto its own page.
         .layer(axum::middleware::from_fn(crate::form_home::referer_of_form))
+        // A refusal in a page's address is shown only when this server wrote it.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::signed_errors::signed_errors,
+        ))
         .with_state(state)
 }
 

@@ -32,7 +32,14 @@ pub async fn my_queue(
         let query = QueueQuery::parse(tab.as_deref(), q.as_deref(), filter, after.as_deref())
             .map_err(ServiceError::invalid)?;
         let view = queue::list_in(&ctx.state, &staff, &query, ctx.now(), ctx.lang()).await?;
-        Ok(QueueView { search: q, ..view })
+        let sealed_search = q
+            .as_deref()
+            .map(|q| queue_search::seal(&ctx.state.vault, &session, q));
+        Ok(QueueView {
+            search: q,
+            sealed_search,
+            ..view
+        })
     })
     .await
 }
@@ -51,8 +58,8 @@ pub async fn search_queue(
     };
     let address = RequestContext::staff_call(|ctx, _staff| async move {
         let session = ctx.session_token().unwrap_or_default();
-        // No search is longer than a name; the cap keeps the address short.
-        let q: String = q.trim().chars().take(100).collect();
+        // No search is longer than a name or an ID number; the cap keeps the address short.
+        let q: String = q.trim().chars().take(40).collect();
         let sealed = queue_search::seal(&ctx.state.vault, &session, &q);
         let search = (!q.is_empty()).then_some(("s", sealed.as_str()));
         Ok(queue_address(&tab, search, &filter.normalised(), None))

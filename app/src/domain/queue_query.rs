@@ -34,9 +34,14 @@ pub struct QueueFilter {
 }
 
 impl QueueFilter {
-    /// The filter with blank values dropped (GET forms send empty selects as "").
+    /// The filter with blank values dropped (GET forms send empty selects as ""), each cut to
+    /// 32 characters (every code is shorter; a 40 KB value went into an address: attacker
+    /// tester).
     pub fn normalised(self) -> Self {
-        let keep = |v: Option<String>| v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+        let keep = |v: Option<String>| {
+            v.map(|s| s.trim().chars().take(32).collect::<String>())
+                .filter(|s| !s.is_empty())
+        };
         QueueFilter {
             village: keep(self.village),
             township: keep(self.township),

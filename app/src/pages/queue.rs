@@ -45,12 +45,10 @@ fn count_of(counts: &QueueCounts, tab: &str) -> usize {
     }
 }
 
-/// The search as the queue's links carry it: sealed (`s=`) when it came sealed, so no link
-/// puts a typed ID number or mobile back into the address.
-fn link_search<'a>(sealed: Option<&'a str>, typed: &'a str) -> Option<(&'static str, &'a str)> {
-    sealed
-        .map(|s| ("s", s))
-        .or((!typed.is_empty()).then_some(("q", typed)))
+/// The search as the queue's links carry it: sealed (`s=`), so no link puts a typed ID
+/// number or mobile back into the address.
+fn link_search(sealed: Option<&str>) -> Option<(&'static str, &str)> {
+    sealed.map(|s| ("s", s))
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -111,8 +109,8 @@ pub fn QueuePage() -> impl IntoView {
                     // sign-in cannot open (another's, or from before signing in again) is said.
                     let lost = s.is_some() && view.search.is_none();
                     let q = view.search.clone().unwrap_or_default();
-                    let sealed = s.filter(|_| !lost);
-                    let link = link_search(sealed.as_deref(), &q);
+                    let sealed = view.sealed_search.clone();
+                    let link = link_search(sealed.as_deref());
                     view! {
                         <div class="staff-bar">
                             <span>
@@ -154,8 +152,10 @@ pub fn QueuePage() -> impl IntoView {
                                 })
                                 .collect_view()}
                         </nav>
-                        <QueueFilterForm tab=tab.clone() q=q.clone() filter=filter.clone() townships=view.regions />
+                        // Above the search box, which takes the focus (it was said below the
+                        // first screen at 360 px: officer tester).
                         {lost.then(|| view! { <p class="banner warn" role="status" data-testid="search-lost">{tr::queue::search_lost(t)}</p> })}
+                        <QueueFilterForm tab=tab.clone() q=q.clone() filter=filter.clone() townships=view.regions focus=lost />
                         // Names are kept sealed and found by the whole name only: 王 or 老汉
                         // found nothing, with no word why (household tester).
                         // Found under 全部 though not under this tab: said, with the way there
@@ -201,7 +201,8 @@ pub fn QueuePage() -> impl IntoView {
                     (Ok(Some(_)), Err(error @ AppError::Validation(_))) => view! {
                         <h1>{tr::queue::title(t)}</h1>
                         <p class="banner error" role="alert">{first_failure(t, [Some(error)])}</p>
-                        <p><a href=queue_address(&tab, link_search(s.as_deref(), &q), &QueueFilter::default(), None) class="button">
+                        // The search back as it came: the hand-edited address already holds it.
+                        <p><a href=queue_address(&tab, s.as_deref().map(|s| ("s", s)).or((!q.is_empty()).then_some(("q", q.as_str()))), &QueueFilter::default(), None) class="button">
                             {tr::queue::clear_filters(t)}
                         </a></p>
                     }
@@ -230,6 +231,8 @@ fn QueueFilterForm(
     q: String,
     filter: QueueFilter,
     townships: Vec<TownshipOption>,
+    /// The search box takes the focus (a search to type again).
+    focus: bool,
 ) -> impl IntoView {
     let t = use_lang();
     let vocab_select = |name: &'static str,
@@ -271,7 +274,10 @@ fn QueueFilterForm(
     view! {
         <form method="post" action="/api/queue/search" class="search queue-filters">
             <input type="hidden" name="tab" value=tab />
+            // Not refilled by the browser on Back: it showed the later search over the earlier
+            // one's list (officer tester).
             <input type="search" name="q" value=q aria-label=tr::queue::search_label(t)
+                autocomplete="off" autofocus=focus
                 placeholder=tr::queue::search_placeholder(t) />
             <details class="queue-more" open=open>
             <summary>{summary}</summary>

@@ -34,7 +34,7 @@ impl FormScope {
 }
 
 /// The secret, also used for the case page's `?done=` marks (`done_marks`).
-pub(super) async fn secret(state: &AppState) -> Result<Vec<u8>, ServiceError> {
+pub(crate) async fn secret(state: &AppState) -> Result<Vec<u8>, ServiceError> {
     state
         .memo
         .form_secret(|| async {
@@ -48,7 +48,7 @@ pub(super) async fn secret(state: &AppState) -> Result<Vec<u8>, ServiceError> {
 }
 
 /// An HMAC-SHA256 over `message` under the secret (each use prefixes its own label).
-pub(super) fn keyed(secret: &[u8], message: &str) -> Result<Hmac<Sha256>, ServiceError> {
+pub(crate) fn keyed(secret: &[u8], message: &str) -> Result<Hmac<Sha256>, ServiceError> {
     let mut mac = Hmac::<Sha256>::new_from_slice(secret).map_err(|_| ServiceError::Hash)?;
     mac.update(message.as_bytes());
     Ok(mac)

@@ -11,6 +11,7 @@ pub mod done_marks;
 pub mod download;
 pub mod draft_owner;
 pub mod error;
+pub mod error_marks;
 pub mod filed_recently;
 pub mod form_keys;
 pub mod key_once;

@@ -12,9 +12,17 @@ fn bound_to(session: &str) -> String {
     hex::encode(&Sha256::digest(format!("queue-search:{session}"))[..8])
 }
 
-/// `q` sealed for the holder of `session`.
+/// Sealed searches are padded to this many bytes: the token's length told an ID number's
+/// search from a mobile's (attacker tester).
+const PADDED: usize = 180;
+
+/// `q` (at most 40 characters) sealed for the holder of `session`.
 pub fn seal(vault: &Vault, session: &str, q: &str) -> String {
-    vault.seal(Field::Search, &format!("{}\n{q}", bound_to(session)))
+    let mut plain = format!("{}\n{q}\n", bound_to(session));
+    while plain.len() < PADDED {
+        plain.push(' ');
+    }
+    vault.seal(Field::Search, &plain)
 }
 
 /// The search `token` holds, if this server sealed it for `session`; `None` for anything
@@ -24,7 +32,8 @@ pub fn open(vault: &Vault, session: &str, token: &str) -> Option<String> {
         return None;
     }
     let plain = vault.open(Field::Search, token).ok()?;
-    let (who, q) = plain.split_once('\n')?;
+    let (who, rest) = plain.split_once('\n')?;
+    let q = rest.split_once('\n').map_or(rest, |(q, _)| q);
     (who == bound_to(session)).then(|| q.to_owned())
 }
 
@@ -44,6 +53,8 @@ mod tests {
         );
         assert_eq!(open(vault, "session-b", &token), None);
         assert_eq!(open(vault, "session-a", "522799197001010012"), None);
+        let mobile = seal(vault, "session-a", "13800138000");
+        assert_eq!(mobile.len(), token.len(), "the length tells nothing");
         let mut tampered = token.clone();
         tampered.pop();
         assert_eq!(open(vault, "session-a", &tampered), None);

@@ -67,6 +67,10 @@ pub struct QueueView {
     /// The search this view answers, as typed (or as a sealed search held it).
     #[serde(default)]
     pub search: Option<String>,
+    /// The same search sealed for this sign-in, for the page's links (`s=`): a link never
+    /// carries it as typed, even from an address typed with `q=`.
+    #[serde(default)]
+    pub sealed_search: Option<String>,
 }
 
 /// A closed case a search found.

@@ -51,10 +51,26 @@ async fn a_search_goes_into_the_address_sealed_and_opens_only_for_its_sign_in() 
     let again = app.login("zhen-qingshi").await;
     let page = again.get_html(&address).await;
     assert!(page.contains("data-testid=\"search-lost\""), "said");
+    let search_box = crate::helpers::tag_with(&page, "name=\"q\"");
+    assert!(
+        search_box.contains("autofocus"),
+        "to type it again: {search_box}"
+    );
     assert!(
         !page.contains("138 0013 8123") && !page.contains(MOBILE),
         "nothing opened"
     );
+
+    // An address typed with the search in it (`q=`) still searches; its links carry it sealed.
+    let page = officer.get_html("/staff?tab=all&q=13800138123").await;
+    assert!(page.contains("赵秀兰"), "found");
+    assert!(!page.contains("q=13800138123"), "no link repeats it");
+    assert!(
+        page.contains("href=\"/staff?tab=todo&amp;s=v1"),
+        "sealed in the links"
+    );
+    // The box is not refilled by the browser on Back (it showed a later search).
+    assert!(crate::helpers::tag_with(&page, "name=\"q\"").contains("autocomplete=\"off\""));
 
     // A search box left empty goes to the queue without a search.
     let response = officer

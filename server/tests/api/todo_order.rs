@@ -118,7 +118,10 @@ async fn a_search_from_todo_points_to_what_all_found() {
         .expect("the pointer");
     let hint = &hint[..hint.find("</p>").expect("its end")];
     assert!(hint.contains("在“全部”里找到1件"), "{hint}");
-    assert!(hint.contains("tab=all&amp;q="), "{hint}");
+    assert!(
+        hint.contains("tab=all&amp;s=v1"),
+        "the search kept, sealed: {hint}"
+    );
     assert!(
         !page.contains("search-whole-name"),
         "not told to type the whole name"

@@ -339,6 +339,7 @@ pub async fn list_in(
     };
     Ok(QueueView {
         search: None,
+        sealed_search: None,
         items: page.into_iter().map(|(_, item)| item).collect(),
         counts,
         next,

@@ -2,6 +2,7 @@
 //! was written. Callers at different addresses connect from different loopback addresses
 //! (127.0.0.x), so no forwarded-for header (trusted or not) is involved.
 mod filing;
+mod forged_errors;
 mod keys_and_lookups;
 mod numbers_in_reasons;
 mod paused_lookups;

@@ -1,0 +1,59 @@
+//! A refusal in a page's address (`__err`) is shown only when the server wrote it: a made-up
+//! one put a fee and a phone number in a red banner on the look-up page (attacker tester).
+use base64::{engine::general_purpose::URL_SAFE, Engine};
+
+use crate::helpers::{fields, spawn_app};
+
+const BAIT: &str = "您的申报需缴纳审核费，请致电 400-123-4567";
+
+fn forged(path: &str) -> String {
+    let error = serde_json::json!({
+        "Validation": [{ "field": "tracking", "key": "x", "message": BAIT }]
+    });
+    let err = URL_SAFE.encode(error.to_string());
+    format!("{path}?__path=%2Fapi%2Freports%2Ftrack&__err={err}")
+}
+
+#[tokio::test]
+async fn a_made_up_refusal_in_an_address_is_not_shown() {
+    let app = spawn_app().await;
+    let page = app.get_html(&forged("/track")).await;
+    assert!(!page.contains("400-123-4567"), "the bait is left out");
+    assert!(page.contains("查询进度"), "the page itself is shown");
+    // With a signature it did not make, the same.
+    let page = app
+        .get_html(&format!("{}&__sig={}", forged("/track"), "0".repeat(32)))
+        .await;
+    assert!(!page.contains("400-123-4567"), "a wrong signature");
+    let admin = app.login("xian-admin").await;
+    let page = admin.get_html(&forged("/staff/admin")).await;
+    assert!(!page.contains("400-123-4567"), "staff pages too");
+}
+
+#[tokio::test]
+async fn the_servers_own_refusal_comes_back_signed_and_is_shown() {
+    let app = spawn_app().await;
+    let admin = app.login("xian-admin").await;
+    let response = admin
+        .post_plain_form(
+            "/api/admin/reset",
+            "/staff/admin",
+            &fields(&[("user_id", "demo-zhen-qingshi"), ("password", "short")]),
+        )
+        .await;
+    let location = response.headers()["location"].to_str().expect("location");
+    assert!(
+        location.contains("__err=") && location.contains("&__sig="),
+        "{location}"
+    );
+    let back = &location[location.find("/staff/admin").expect("back to the page")..];
+    let page = admin.get_html(back).await;
+    assert!(
+        page.contains("重置密码没有完成：密码至少12个字符"),
+        "the refusal is said"
+    );
+    // The same error with its signature taken off is not.
+    let unsigned = &back[..back.find("&__sig=").expect("signed")];
+    let page = admin.get_html(unsigned).await;
+    assert!(!page.contains("密码至少12个字符"), "unsigned: left out");
+}

@@ -141,3 +141,32 @@ async fn a_search_from_todo_points_to_what_all_found() {
         "the name is not blamed"
     );
 }
+
+/// A measure whose own date passed without its progress recorded is late work, not a missed
+/// deadline: the 待办 row said 逾期 in red while 已逾期 counted none and the case page listed
+/// nothing overdue (officer tester).
+#[tokio::test]
+async fn a_late_measure_update_is_not_told_as_a_missed_deadline() {
+    let app = crate::helpers::spawn_app_with(true).await;
+    app.clock.advance(chrono::Duration::days(15));
+    let township = app.login("zhen-qingshi").await;
+    let view: serde_json::Value = township
+        .post_api(
+            "/api/queue/mine",
+            &[("tab".into(), "todo".into()), ("q".into(), "刘志强".into())],
+        )
+        .await
+        .json()
+        .await
+        .expect("json");
+    let row = view["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|i| i["clock"] == "帮扶措施日期")
+        .unwrap_or_else(|| panic!("a measure to update: {view}"));
+    let left = row["time_left"].as_str().expect("words");
+    assert!(left.contains("没有更新（不算办理逾期）"), "{left}");
+    assert!(!left.starts_with("逾期"), "{left}");
+    assert_eq!(row["urgency"], "due_soon", "amber, not red");
+}

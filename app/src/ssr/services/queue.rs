@@ -169,8 +169,17 @@ impl Reader<'_> {
                 nearest_clock_words(clock, actor.role, lang)
             },
             due_on: lang.date(clock.due_on),
-            time_left: TimeLeft::of(clock, today, cal).words(lang),
+            // A measure's own date passed without its progress recorded: late work, not a
+            // statutory deadline missed (the row said 逾期 in red while 已逾期 counted none and
+            // the case page listed nothing overdue: officer tester).
+            time_left: match TimeLeft::of(clock, today, cal) {
+                TimeLeft::WorkingDaysOverdue { days } if work_date => {
+                    crate::tr::queue::update_late(lang, days)
+                }
+                left => left.words(lang),
+            },
             urgency: match level {
+                Urgency::Overdue if work_date => Urgency::DueSoon,
                 // Someone else's deadline is named on a 待办 row, not coloured as the reader's.
                 Urgency::Overdue | Urgency::DueSoon if binding => level,
                 Urgency::Overdue | Urgency::DueSoon => Urgency::OnTime,

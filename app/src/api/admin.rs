@@ -67,7 +67,7 @@ pub async fn set_account_active(user_id: String, active: bool) -> Result<(), App
 /// service just found; anything else is left out of the address. The mark is signed for this
 /// sign-in (`sig`): the page says only what this server did for it.
 #[cfg(feature = "ssr")]
-async fn done_at(
+pub(super) async fn done_at(
     ctx: &crate::ssr::context::RequestContext,
     done: &str,
     user_id: &str,
@@ -78,10 +78,16 @@ async fn done_at(
     let who = if plain { user_id } else { "" };
     let session = ctx.session_token().unwrap_or_default();
     let sig = crate::ssr::done_marks::sign_admin(&ctx.state, done, who, &session).await?;
+    // A phone's row (`c-` and its region code), else an account's.
+    let anchor = if done.starts_with("phone_") {
+        "c-"
+    } else {
+        "account-"
+    };
     Ok(if who.is_empty() {
         format!("/staff/admin?done={done}&sig={sig}")
     } else {
-        format!("/staff/admin?done={done}&who={who}&sig={sig}#account-{who}")
+        format!("/staff/admin?done={done}&who={who}&sig={sig}#{anchor}{who}")
     })
 }
 

@@ -16,18 +16,19 @@ pub async fn region_contacts() -> Result<Vec<RegionContactView>, AppError> {
 pub async fn set_region_contact(region: String, phone: String) -> Result<(), AppError> {
     use crate::ssr::{context::RequestContext, services::contacts};
     let removed = phone.trim().is_empty();
-    RequestContext::staff_call(|ctx, staff| async move {
+    let done = RequestContext::staff_call(|ctx, staff| async move {
         let address = ctx.client_address();
-        contacts::set(&ctx.state, &staff, &region, &phone, &address, ctx.now()).await
+        contacts::set(&ctx.state, &staff, &region, &phone, &address, ctx.now()).await?;
+        // Said in the office's row, where the page lands (without JavaScript nothing else
+        // would say it was done; at the top of the phones it named no office: officer tester).
+        let done = if removed {
+            "phone_removed"
+        } else {
+            "phone_saved"
+        };
+        super::admin::done_at(&ctx, done, &region).await
     })
     .await?;
-    // Said beside the phones, where the page is scrolled to (without JavaScript nothing
-    // else would say it was done).
-    let done = if removed {
-        "phone_removed"
-    } else {
-        "phone_saved"
-    };
-    leptos_axum::redirect(&format!("/staff/admin?done={done}#contacts"));
+    leptos_axum::redirect(&done);
     Ok(())
 }

@@ -10,17 +10,14 @@ use crate::{
     wire::{cases::StepTyped, AppError},
 };
 
+/// `done`: the page's mark, as the server signed it (`api::admin::admin_done`); `who`: the
+/// region it names.
 #[component]
-pub fn RegionContactsCard() -> impl IntoView {
+pub fn RegionContactsCard(done: String, who: String) -> impl IntoView {
     let t = use_lang();
     let save = ServerAction::<SetRegionContact>::new();
     let list = Resource::new(move || save.version().get(), |_| region_contacts());
-    let done = crate::components::notice::done_mark();
-    let done = match done.as_str() {
-        "phone_saved" => Some(tr::region_contacts::saved(t)),
-        "phone_removed" => Some(tr::region_contacts::removed(t)),
-        _ => None,
-    };
+
     // Refused without JavaScript: the page comes back with the phone as typed, in its row.
     let typed = use_context::<StepTyped>()
         .filter(|t| t.kind == "set_contact")
@@ -42,12 +39,9 @@ pub fn RegionContactsCard() -> impl IntoView {
         <section class="card" id="contacts">
             <h2>{tr::region_contacts::title(t)}</h2>
             <p class="hint">{tr::region_contacts::hint(t)}</p>
-            {move || save.value().get().is_none().then_some(done).flatten().map(|text| view! {
-                <p class="banner ok" role="status">{text}</p>
-            })}
             <Suspense fallback=move || view! { <p class="loading">{tr::common::loading(t)}</p> }>
                 {move || {
-                let typed = typed.clone();
+                let (typed, done, who) = (typed.clone(), done.clone(), who.clone());
                 Suspend::new(async move {
                     match list.await {
                         Ok(rows) => {
@@ -72,6 +66,9 @@ pub fn RegionContactsCard() -> impl IntoView {
                                             None => (r.phone, None),
                                         };
                                         let error_id = format!("e-c-{}", r.code);
+                                        let ok = (r.code == who && refused.is_none())
+                                            .then(|| said(t, &done, &r.name))
+                                            .flatten();
                                         let (refused_here, described) = (why.is_some(), why.as_ref().map(|_| error_id.clone()));
                                         view! {
                                             <tr>
@@ -85,6 +82,7 @@ pub fn RegionContactsCard() -> impl IntoView {
                                                         <button type="submit" class="button" formaction="/staff/admin?phone">{tr::common::save(t)}</button>
                                                     </ActionForm>
                                                     {why.map(|why| view! { <p class="field-error" id=error_id role="alert">{why}</p> })}
+                                                    {ok.map(|text| view! { <p class="banner ok" role="status" data-testid="phone-done">{text}</p> })}
                                                 </td>
                                             </tr>
                                         }
@@ -99,5 +97,14 @@ pub fn RegionContactsCard() -> impl IntoView {
                 }}
             </Suspense>
         </section>
+    }
+}
+
+/// What was done to the phone of `name`, by the page's (signed) mark.
+fn said(t: crate::i18n::Lang, done: &str, name: &str) -> Option<String> {
+    match done {
+        "phone_saved" => Some(tr::region_contacts::saved_named(t, name)),
+        "phone_removed" => Some(tr::region_contacts::removed_named(t, name)),
+        _ => None,
     }
 }

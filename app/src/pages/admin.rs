@@ -166,7 +166,7 @@ pub fn AdminPage() -> impl IntoView {
                                 }).collect_view()}
                             </ul>
                         </section>
-                        <RegionContactsCard />
+                        <RegionContactsCard done=done_key.clone() who=who.clone() />
                     }.into_any()},
                     // Another role: a plain refusal, not the page with its links and two errors.
                     Err(AppError::Forbidden) => view! { <NotAllowed /> }.into_any(),

@@ -404,14 +404,14 @@ async fn plain_posts_on_the_admin_page_say_what_was_done() {
         (
             "/api/contacts/set",
             vec![("region", QINGSHI_VILLAGE), ("phone", "0851-8765432")],
-            "/staff/admin?done=phone_saved#contacts",
-            "电话已保存",
+            "/staff/admin?done=phone_saved&who=522799101201#c-522799101201",
+            "青石村的电话已保存",
         ),
         (
             "/api/contacts/set",
             vec![("region", QINGSHI_VILLAGE), ("phone", " ")],
-            "/staff/admin?done=phone_removed#contacts",
-            "电话已删除",
+            "/staff/admin?done=phone_removed&who=522799101201#c-522799101201",
+            "青石村的电话已删除",
         ),
     ];
     for (path, form, want, said) in cases {
@@ -419,11 +419,7 @@ async fn plain_posts_on_the_admin_page_say_what_was_done() {
             .post_plain_form(path, "/staff/admin", &fields(&form))
             .await;
         let back = answer.headers()["location"].to_str().expect("location");
-        let seen = match path {
-            "/api/admin/active" => unsigned(back),
-            _ => back.to_owned(),
-        };
-        assert_eq!(seen, want);
+        assert_eq!(unsigned(back), want);
         let page = admin.get_html(back).await;
         assert!(page.contains(said), "{path}: {said}");
         // An account's change is said in its row, where the page lands (officer tester: a
@@ -476,10 +472,18 @@ async fn plain_posts_on_the_admin_page_say_what_was_done() {
         )
         .await;
     assert_eq!(saved.status(), 303);
+    let back = saved.headers()["location"].to_str().expect("location");
     assert_eq!(
-        saved.headers()["location"],
-        "/staff/admin?done=phone_saved#contacts"
+        unsigned(back),
+        format!("/staff/admin?done=phone_saved&who={QINGSHI_VILLAGE}#c-{QINGSHI_VILLAGE}")
     );
+    // Said in the office's row, naming it (it was said at the top of the phones).
+    let page = admin.get_html(back).await;
+    let row = &page[page
+        .find(&format!(r#"id="c-{QINGSHI_VILLAGE}""#))
+        .expect("the row")..];
+    let row = &row[..row.find("</tr>").expect("its end")];
+    assert!(row.contains("青石村的电话已保存"), "{row}");
 }
 
 /// The admin page's row of the account `id`.

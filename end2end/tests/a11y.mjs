@@ -107,6 +107,9 @@ async function audit(browser, url, html) {
         };
         const split = [...document.querySelectorAll('a[href^="tel:"], .tracking, .whole')]
           .filter((el) => lines(el) > 1).map((el) => el.textContent.trim());
+        // An ID number typed in its box is seen whole, to check against the card.
+        const id = document.querySelector('#f-id');
+        if (id?.value && id.scrollWidth > id.clientWidth + 1) split.push(`ID box: ${id.value}`);
         return { scroll: root.scrollWidth, client: root.clientWidth, what, squeezed, split };
       });
       if (widths.scroll > widths.client) {

@@ -159,23 +159,28 @@ fn fields_to_fix(errors: FieldErrors, t: Lang) -> String {
         "consent",
     ];
     // Pushed one by one, labels cut with single-character patterns: `join` and a trim by a
-    // set of characters each added to the WASM.
-    let mut named = String::new();
+    // set of characters each added to the WASM. A label's own hint ("（18位）") is left out:
+    // brackets inside the summary's brackets read badly (household tester).
+    let (mut named, mut count) = (String::new(), 0);
     for field in FIELDS
         .into_iter()
         .filter(|field| errors.get(field)().is_some())
     {
-        if !named.is_empty() {
+        if count > 0 {
             named.push_str(tr::common::list_separator(t));
         }
-        let label = field_label(field, t).trim_end_matches('*').trim_end();
+        count += 1;
+        let label = field_label(field, t);
+        let label = label.split('（').next().unwrap_or(label);
+        let label = label.split(" (").next().unwrap_or(label);
+        let label = label.trim_end_matches('*').trim_end();
         let cut = label.strip_suffix('：').or(label.strip_suffix(':'));
         named.push_str(cut.unwrap_or(label));
     }
-    if named.is_empty() {
+    if count == 0 {
         return tr::report_form::all_fixed(t).to_owned();
     }
-    tr::report_form::fix_these(t, named)
+    tr::report_form::fix_these(t, count, named)
 }
 
 fn field_label(field: &str, t: Lang) -> &'static str {

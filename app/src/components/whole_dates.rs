@@ -30,6 +30,14 @@ pub fn date_runs(text: &str) -> Vec<(bool, &str)> {
     let (mut runs, mut start, mut at) = (Vec::new(), 0, 0);
     while at < bytes.len() {
         if let Some(len) = text.get(at..).and_then(date_len) {
+            // A full stop or comma right after stays with the date: a line began with 。
+            // (household tester).
+            let len = len
+                + text[at + len..]
+                    .chars()
+                    .next()
+                    .filter(|c| "。，、；：）".contains(*c))
+                    .map_or(0, char::len_utf8);
             if start < at {
                 runs.push((false, &text[start..at]));
             }
@@ -98,6 +106,10 @@ mod tests {
                 (true, "2026年12月8日"),
                 (false, "完成，2026年1月")
             ]
+        );
+        assert_eq!(
+            date_runs("最迟2026年12月11日。认定"),
+            vec![(false, "最迟"), (true, "2026年12月11日。"), (false, "认定")]
         );
         assert_eq!(date_runs("26年12月8日"), vec![(false, "26年12月8日")]);
     }

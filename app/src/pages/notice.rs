@@ -5,7 +5,7 @@ use leptos_router::hooks::use_params_map;
 use super::not_found::NotFound;
 use crate::{
     api::notice::village_notice,
-    components::contacts::ContactLines,
+    components::{contacts::ContactLines, whole_dates::whole_dates},
     i18n::{use_lang, Lang},
     tr,
     wire::AppError,
@@ -45,7 +45,7 @@ pub fn NoticePage() -> impl IntoView {
                                                     <td data-label=label(tr::village_notice::matter(t))>{matter(&e.procedure, &e.measures, t)}</td>
                                                     <td data-label=label(tr::village_notice::category(t))>{e.category.as_deref().and_then(|c| tr::vocab::category::lookup(t, c)).unwrap_or("—")}</td>
                                                     <td data-label=label(tr::village_notice::period(t))>
-                                                        {tr::village_notice::from_until(t, t.date(e.from), t.date(e.until))}
+                                                        {whole_dates(tr::village_notice::from_until(t, t.date(e.from), t.date(e.until)))}
                                                         {e.period_over.then(|| tr::village_notice::period_over(t))}
                                                     </td>
                                                 </tr>

@@ -422,3 +422,19 @@ pub fn policy_fields(from: &str, extra: &[(&str, &str)]) -> Vec<(String, String)
     }
     form
 }
+
+/// The text of `html` as a reader sees it: tags taken out (a date is kept whole in spans of
+/// its own, `components::whole_dates`).
+pub fn words(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}

@@ -194,14 +194,19 @@ async fn a_plan_in_notice_is_on_the_village_notice_with_its_measures_on_the_boar
         "another township reads the open web's copy"
     );
 
-    assert!(!open_web.contains("已满最短公示期"), "its period runs");
+    assert!(!open_web.contains("公示已满规定天数"), "its period runs");
+    // Its dates are kept whole (2026年11 / 月26日 at 100%: household tester).
+    assert!(
+        open_web.contains(r#"<span class="whole">2026年</span><span class="whole">"#),
+        "{open_web}"
+    );
     // Past its minimum and not yet ended, the board says so rather than show a past period
     // as current (tester).
     app.clock.advance(chrono::Duration::days(10));
     assert!(app
         .get_html(&path)
         .await
-        .contains("已满最短公示期，等村委会结束公示"));
+        .contains("公示已满规定天数，村委会将结束公示"));
     run(&app, &village_cadre(), &id, CaseCommand::EndPlanNotice).await;
     assert!(
         !app.get_html(&path).await.contains("落实帮扶措施"),

@@ -161,26 +161,25 @@ fn fields_to_fix(errors: FieldErrors, t: Lang) -> String {
     // Pushed one by one, labels cut with single-character patterns: `join` and a trim by a
     // set of characters each added to the WASM. A label's own hint ("（18位）") is left out:
     // brackets inside the summary's brackets read badly (household tester).
-    let (mut named, mut count) = (String::new(), 0);
+    let mut named = String::new();
     for field in FIELDS
         .into_iter()
         .filter(|field| errors.get(field)().is_some())
     {
-        if count > 0 {
+        if !named.is_empty() {
             named.push_str(tr::common::list_separator(t));
         }
-        count += 1;
         let label = field_label(field, t);
         let label = label.split('（').next().unwrap_or(label);
-        let label = label.split(" (").next().unwrap_or(label);
+        let label = label.split('(').next().unwrap_or(label);
         let label = label.trim_end_matches('*').trim_end();
         let cut = label.strip_suffix('：').or(label.strip_suffix(':'));
         named.push_str(cut.unwrap_or(label));
     }
-    if count == 0 {
+    if named.is_empty() {
         return tr::report_form::all_fixed(t).to_owned();
     }
-    tr::report_form::fix_these(t, count, named)
+    tr::report_form::fix_these(t, named)
 }
 
 fn field_label(field: &str, t: Lang) -> &'static str {

@@ -177,6 +177,11 @@ pub fn QueuePage() -> impl IntoView {
                                         <a href=queue_address("all", link, &filter, None)>{tr::queue::found_in_all(t, n)}</a>
                                     </p>
                                 }.into_any(),
+                                // A number typed in full was told to type the whole name
+                                // (officer tester).
+                                None if q.chars().any(|c| c.is_ascii_digit()) => view! {
+                                    <p class="hint" data-testid="number-not-found">{tr::queue::number_not_found(t)}</p>
+                                }.into_any(),
                                 None => view! {
                                     <p class="hint" data-testid="search-whole-name">{tr::queue::search_whole_name(t)}</p>
                                 }.into_any(),

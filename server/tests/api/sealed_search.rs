@@ -72,6 +72,14 @@ async fn a_search_goes_into_the_address_sealed_and_opens_only_for_its_sign_in() 
     // The box is not refilled by the browser on Back (it showed a later search).
     assert!(crate::helpers::tag_with(&page, "name=\"q\"").contains("autocomplete=\"off\""));
 
+    // A whole number that finds nothing is not told to type the whole name.
+    let page = officer.get_html("/staff?tab=all&q=13900000000").await;
+    assert!(
+        page.contains("data-testid=\"number-not-found\""),
+        "the number's own hint"
+    );
+    assert!(!page.contains("search-whole-name"), "not the name's");
+
     // A search box left empty goes to the queue without a search.
     let response = officer
         .post_plain_form(

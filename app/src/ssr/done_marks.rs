@@ -2,7 +2,7 @@
 //! the form-key secret for that case, step and sign-in. The page says "已办理" only for a
 //! mark this server made for the session that took the step, so neither a link someone made
 //! up nor one a colleague forwarded announces a step they did not take.
-use hmac::{Hmac, Mac};
+use hmac::Hmac;
 use sha2::Sha256;
 
 use super::{error::ServiceError, form_keys, state::AppState};
@@ -27,18 +27,16 @@ pub async fn sign(
     step: CommandKind,
     session: &str,
 ) -> Result<String, ServiceError> {
-    let tag = mac(
+    let mac = mac(
         &form_keys::secret(state).await?,
         case_id,
         step.code(),
         session,
-    )?
-    .finalize()
-    .into_bytes();
+    )?;
     Ok(format!(
         "{}.{}",
         step.code(),
-        hex::encode(&tag[..TAG_BYTES])
+        form_keys::short_tag(mac, TAG_BYTES)
     ))
 }
 
@@ -53,14 +51,11 @@ pub async fn verify(
     let Some((code, tag)) = mark.split_once('.') else {
         return Ok(None);
     };
-    let (Some(step), Ok(tag)) = (CommandKind::from_code(code), hex::decode(tag)) else {
+    let Some(step) = CommandKind::from_code(code) else {
         return Ok(None);
     };
-    if tag.len() != TAG_BYTES {
-        return Ok(None);
-    }
     let mac = mac(&form_keys::secret(state).await?, case_id, code, session)?;
-    Ok(mac.verify_truncated_left(&tag).is_ok().then_some(step))
+    Ok(form_keys::short_tag_holds(mac, tag, TAG_BYTES).then_some(step))
 }
 
 /// The signature of the admin page's mark: `done` said of account `who` (empty for none),
@@ -73,10 +68,8 @@ pub async fn sign_admin(
     session: &str,
 ) -> Result<String, ServiceError> {
     let subject = format!("admin:{who}");
-    let tag = mac(&form_keys::secret(state).await?, &subject, done, session)?
-        .finalize()
-        .into_bytes();
-    Ok(hex::encode(&tag[..TAG_BYTES]))
+    let mac = mac(&form_keys::secret(state).await?, &subject, done, session)?;
+    Ok(form_keys::short_tag(mac, TAG_BYTES))
 }
 
 /// Whether `sig` is this server's signature of the admin mark (`done`, `who`) for `session`.
@@ -87,13 +80,7 @@ pub async fn admin_mark_holds(
     sig: &str,
     session: &str,
 ) -> Result<bool, ServiceError> {
-    let Ok(tag) = hex::decode(sig) else {
-        return Ok(false);
-    };
-    if tag.len() != TAG_BYTES {
-        return Ok(false);
-    }
     let subject = format!("admin:{who}");
     let mac = mac(&form_keys::secret(state).await?, &subject, done, session)?;
-    Ok(mac.verify_truncated_left(&tag).is_ok())
+    Ok(form_keys::short_tag_holds(mac, sig, TAG_BYTES))
 }

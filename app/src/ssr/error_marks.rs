@@ -11,22 +11,14 @@ const TAG_BYTES: usize = 16;
 
 /// The signature of `err`, the `__err` value exactly as it stands in the address.
 pub async fn sign(state: &AppState, err: &str) -> Result<String, ServiceError> {
-    use hmac::Mac;
     let mac = form_keys::keyed(&form_keys::secret(state).await?, &format!("err:v1:{err}"))?;
-    Ok(hex::encode(&mac.finalize().into_bytes()[..TAG_BYTES]))
+    Ok(form_keys::short_tag(mac, TAG_BYTES))
 }
 
 /// Whether `sig` is this server's signature of `err`.
 pub async fn holds(state: &AppState, err: &str, sig: &str) -> Result<bool, ServiceError> {
-    use hmac::Mac;
-    let Ok(tag) = hex::decode(sig) else {
-        return Ok(false);
-    };
-    if tag.len() != TAG_BYTES {
-        return Ok(false);
-    }
     let mac = form_keys::keyed(&form_keys::secret(state).await?, &format!("err:v1:{err}"))?;
-    Ok(mac.verify_truncated_left(&tag).is_ok())
+    Ok(form_keys::short_tag_holds(mac, sig, TAG_BYTES))
 }
 
 /// The value of `name` in `query`, as written.

@@ -54,6 +54,19 @@ pub(crate) fn keyed(secret: &[u8], message: &str) -> Result<Hmac<Sha256>, Servic
     Ok(mac)
 }
 
+/// The first `bytes` of `mac`'s tag, in hex: a signature kept in an address.
+pub(crate) fn short_tag(mac: Hmac<Sha256>, bytes: usize) -> String {
+    hex::encode(&mac.finalize().into_bytes()[..bytes])
+}
+
+/// Whether `tag` (hex) is the first `bytes` of `mac`'s tag.
+pub(crate) fn short_tag_holds(mac: Hmac<Sha256>, tag: &str, bytes: usize) -> bool {
+    match hex::decode(tag) {
+        Ok(tag) if tag.len() == bytes => mac.verify_truncated_left(&tag).is_ok(),
+        _ => false,
+    }
+}
+
 fn mac(secret: &[u8], scope: &FormScope, nonce: &str) -> Result<Hmac<Sha256>, ServiceError> {
     keyed(
         secret,

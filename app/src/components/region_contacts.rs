@@ -45,14 +45,12 @@ pub fn RegionContactsCard(done: String, who: String) -> impl IntoView {
                 Suspend::new(async move {
                     match list.await {
                         Ok(rows) => {
-                            // The refusal names the office (at the top it named none), and its
-                            // row keeps what was typed, with the focus.
+                            // The refusal is said in its row, naming the office (at the top it
+                            // named none), with what was typed and the focus; at the top only
+                            // when no row is the one refused.
                             let refused = reason().zip(typed.clone());
-                            let named = refused.as_ref().and_then(|(why, (region, _))| {
-                                let row = rows.iter().find(|r| &r.code == region)?;
-                                Some(tr::region_contacts::not_saved(t, &row.name, why))
-                            });
-                            let top = named.or_else(reason);
+                            let in_a_row = refused.as_ref().is_some_and(|(_, (region, _))| rows.iter().any(|r| &r.code == region));
+                            let top = (!in_a_row).then(reason).flatten();
                             view! {
                             {top.map(|text| view! { <p class="banner error" role="alert" data-testid="phone-refused">{text}</p> })}
                             <table class="contacts-table">
@@ -62,7 +60,7 @@ pub fn RegionContactsCard(done: String, who: String) -> impl IntoView {
                                         // (why it was refused, what was typed), in the refused row.
                                         let here = refused.clone().filter(|(_, (region, _))| *region == r.code).map(|(why, (_, phone))| (why, phone));
                                         let (value, why) = match here {
-                                            Some((why, phone)) => (phone, Some(why)),
+                                            Some((why, phone)) => (phone, Some(tr::region_contacts::not_saved(t, &r.name, &why))),
                                             None => (r.phone, None),
                                         };
                                         let error_id = format!("e-c-{}", r.code);

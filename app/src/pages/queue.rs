@@ -45,12 +45,6 @@ fn count_of(counts: &QueueCounts, tab: &str) -> usize {
     }
 }
 
-/// The search as the queue's links carry it: sealed (`s=`), so no link puts a typed ID
-/// number or mobile back into the address.
-fn link_search(sealed: Option<&str>) -> Option<(&'static str, &str)> {
-    sealed.map(|s| ("s", s))
-}
-
 #[derive(Debug, Clone, PartialEq)]
 struct Params {
     tab: String,
@@ -109,8 +103,9 @@ pub fn QueuePage() -> impl IntoView {
                     // sign-in cannot open (another's, or from before signing in again) is said.
                     let lost = s.is_some() && view.search.is_none();
                     let q = view.search.clone().unwrap_or_default();
+                    // Links carry the search sealed (`s=`), never as typed.
                     let sealed = view.sealed_search.clone();
-                    let link = link_search(sealed.as_deref());
+                    let link = sealed.as_deref().map(|s| ("s", s));
                     view! {
                         <div class="staff-bar">
                             <span>

@@ -90,8 +90,8 @@ mod tests {
             vec![
                 (true, "2026-11-30"),
                 (false, "至"),
-                (true, "2026-12-31"),
-                (false, "，共32天")
+                (true, "2026-12-31，"),
+                (false, "共32天")
             ]
         );
         assert_eq!(

@@ -25,7 +25,7 @@ pub struct TypedForm {
     secret: Option<&'static str>,
 }
 
-pub const FORMS: [TypedForm; 3] = [
+pub const FORMS: [TypedForm; 4] = [
     TypedForm {
         page: "/staff/admin",
         query: None,
@@ -47,6 +47,14 @@ pub const FORMS: [TypedForm; 3] = [
         path: "/api/contacts/set",
         kind: "set_contact",
         secret: None,
+    },
+    // A refused password reset was said at the top, naming no account (officer re-tester).
+    TypedForm {
+        page: "/staff/admin",
+        query: Some("reset"),
+        path: "/api/admin/reset",
+        kind: "reset_password",
+        secret: Some("password"),
     },
 ];
 

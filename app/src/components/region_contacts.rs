@@ -4,10 +4,10 @@ use leptos::prelude::*;
 
 use crate::{
     api::contacts::{region_contacts, SetRegionContact},
-    components::notice::LoadError,
+    components::notice::{first_failure, LoadError},
     i18n::use_lang,
     tr,
-    wire::{cases::StepTyped, AppError},
+    wire::cases::StepTyped,
 };
 
 /// `done`: the page's mark, as the server signed it (`api::admin::admin_done`); `who`: the
@@ -25,16 +25,7 @@ pub fn RegionContactsCard(done: String, who: String) -> impl IntoView {
             let value = |name| t.value(name).unwrap_or_default().to_owned();
             (value("region"), value("phone"))
         });
-    let reason = move || {
-        save.value().get().and_then(Result::err).map(|e| match e {
-            AppError::Validation(errors) => errors
-                .into_iter()
-                .map(|f| f.message)
-                .collect::<Vec<_>>()
-                .join(tr::common::field_separator(t)),
-            other => other.text(t).to_owned(),
-        })
-    };
+    let reason = move || first_failure(t, [save.value().get().and_then(Result::err)]);
     view! {
         <section class="card" id="contacts">
             <h2>{tr::region_contacts::title(t)}</h2>

@@ -61,6 +61,10 @@ pub fn AdminPage() -> impl IntoView {
             .and_then(|t| t.value(&format!("account[{name}]")).map(str::to_owned))
             .unwrap_or_default()
     };
+    // A refused reset posted from an account's row (`?reset`) is said at that row too.
+    let reset_for = use_context::<StepTyped>()
+        .filter(|t| t.kind == "reset_password")
+        .and_then(|t| t.value("user_id").map(str::to_owned));
     let kept = [
         typed("username"),
         typed("display_name"),
@@ -97,7 +101,7 @@ pub fn AdminPage() -> impl IntoView {
         <Suspense fallback=move || view! { <p class="loading">{tr::common::loading(t)}</p> }>
             {move || {
                 let [user, display, role_typed, region_typed] = kept.clone();
-                let who = who.clone();
+                let (who, reset_for) = (who.clone(), reset_for.clone());
                 Suspend::new(async move {
                 let done_key = done.await.ok().flatten().unwrap_or_default();
                 let mine = regions.await.unwrap_or_default();
@@ -162,7 +166,11 @@ pub fn AdminPage() -> impl IntoView {
                                     let said = (a.id == who && true_now)
                                         .then(|| done_text(t, &done_key, Some((&named, a.active))))
                                         .flatten();
-                                    view! { <AccountRow a said reset toggle /> }
+                                    let refused = (reset_for.as_deref() == Some(a.id.as_str()))
+                                        .then(|| first_failure(t, [reset.value().get_untracked().and_then(Result::err)]))
+                                        .flatten()
+                                        .map(|why| tr::admin::reset_not_done_named(t, &named, &why));
+                                    view! { <AccountRow a said refused reset toggle /> }
                                 }).collect_view()}
                             </ul>
                         </section>
@@ -200,6 +208,8 @@ fn AccountRow(
     a: AccountView,
     /// What was just done to this account, said in its row (the page is scrolled to it).
     said: Option<String>,
+    /// Why its password reset was refused, said in its row, which takes the focus.
+    refused: Option<String>,
     reset: ServerAction<ResetPassword>,
     toggle: ServerAction<SetAccountActive>,
 ) -> impl IntoView {
@@ -213,6 +223,9 @@ fn AccountRow(
     let (id_reset, id_toggle) = (a.id.clone(), a.id.clone());
     let label = tr::admin::new_password_for(t, &a.username);
     let (active, is_you) = (a.active, a.is_you);
+    let refused_here = refused.is_some();
+    let error_id = format!("e-reset-{}", a.id);
+    let described = refused_here.then(|| error_id.clone());
     view! {
         <li class="account" class:inactive=!active id=format!("account-{}", a.id)>
             {said.map(|text| view! { <p class="banner ok" role="status">{text}</p> })}
@@ -221,8 +234,9 @@ fn AccountRow(
             <div class="account-actions">
                 <ActionForm action=reset attr:class="inline-form">
                     <input type="hidden" name="user_id" value=id_reset />
-                    <input type="password" name="password" aria-label=label placeholder=tr::admin::new_password(t) autocomplete="new-password" />
-                    <button type="submit" class="button small">{tr::admin::reset(t)}</button>
+                    <input type="password" name="password" aria-label=label placeholder=tr::admin::new_password(t) autocomplete="new-password"
+                        autofocus=refused_here aria-invalid=refused_here.then_some("true") aria-describedby=described />
+                    <button type="submit" class="button small" formaction="/staff/admin?reset">{tr::admin::reset(t)}</button>
                 </ActionForm>
                 // Turning oneself off is refused, so one's own row offers no such button.
                 {if is_you {
@@ -237,6 +251,7 @@ fn AccountRow(
                     }.into_any()
                 }}
             </div>
+            {refused.map(|why| view! { <p class="field-error" id=error_id role="alert">{why}</p> })}
         </li>
     }
 }

@@ -265,23 +265,26 @@ async fn a_refused_new_account_without_javascript_keeps_what_was_typed_but_the_p
         admin.get_html(back).await.contains("账号已建好"),
         "said (tester)"
     );
-    // A refused reset says it was the reset that failed, not the new-account form above.
+    // A refused reset says it was the reset that failed, not the new-account form above, and
+    // says so at the account's row, naming it, with the focus there (officer re-tester).
     let reset = admin
         .post_plain_form(
-            "/api/admin/reset",
+            "/staff/admin?reset",
             "/staff/admin?done=created",
             &fields(&[("user_id", "demo-zhen-qingshi"), ("password", "short")]),
         )
         .await;
-    let back = reset.headers()["location"].to_str().expect("location");
-    let back = &back[back.find("/staff/admin").expect("back to the page")..];
-    let page = admin.get_html(back).await;
+    assert!(reset.status().is_success(), "{}", reset.status());
+    let page = reset.text().await.expect("page");
     assert!(
         page.contains("重置密码没有完成：密码至少12个字符"),
         "which form failed"
     );
-    // Its address still says `done=created`: the earlier success is not said beside it.
-    assert!(back.contains("done=created"), "{back}");
+    let row = account_row(&page, "demo-zhen-qingshi");
+    assert!(row.contains("的密码没有重设：密码至少12个字符"), "{row}");
+    assert!(row.contains("autofocus"), "{row}");
+    assert!(!page.contains("\"short\""), "the password is not put back");
+    // The earlier success is not said beside it.
     assert!(!page.contains("账号已建好"), "no stale success");
     let new_user = app.login_with("wangge-longjing", "longjing-2026-ok").await;
     assert_eq!(new_user.queue().await.status(), 200);

@@ -36,9 +36,9 @@ async fn the_servers_own_refusal_comes_back_signed_and_is_shown() {
     let admin = app.login("xian-admin").await;
     let response = admin
         .post_plain_form(
-            "/api/admin/reset",
+            "/api/admin/active",
             "/staff/admin",
-            &fields(&[("user_id", "demo-zhen-qingshi"), ("password", "short")]),
+            &fields(&[("user_id", "demo-xian-admin"), ("active", "false")]),
         )
         .await;
     let location = response.headers()["location"].to_str().expect("location");
@@ -49,11 +49,11 @@ async fn the_servers_own_refusal_comes_back_signed_and_is_shown() {
     let back = &location[location.find("/staff/admin").expect("back to the page")..];
     let page = admin.get_html(back).await;
     assert!(
-        page.contains("重置密码没有完成：密码至少12个字符"),
+        page.contains("停用或启用没有完成：不能停用自己的账号"),
         "the refusal is said"
     );
     // The same error with its signature taken off is not.
     let unsigned = &back[..back.find("&__sig=").expect("signed")];
     let page = admin.get_html(unsigned).await;
-    assert!(!page.contains("密码至少12个字符"), "unsigned: left out");
+    assert!(!page.contains("不能停用自己的账号"), "unsigned: left out");
 }

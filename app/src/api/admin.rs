@@ -24,7 +24,7 @@ pub async fn create_account(account: NewAccountForm) -> Result<String, AppError>
     let (id, done) = RequestContext::staff_call(|ctx, staff| async move {
         let address = ctx.client_address();
         let id = admin::create(&ctx.state, &staff, &account, &address, ctx.now()).await?;
-        Ok((id, done_at(&ctx, "created", "").await?))
+        Ok((id, done_at(&ctx, "created", "", "").await?))
     })
     .await?;
     // The page says it was done (without JavaScript nothing else would).
@@ -39,7 +39,7 @@ pub async fn reset_password(user_id: String, password: String) -> Result<(), App
         let address = ctx.client_address();
         let id = &user_id;
         admin::reset_password(&ctx.state, &staff, id, &password, &address, ctx.now()).await?;
-        done_at(&ctx, "reset", id).await
+        done_at(&ctx, "reset", id, "account-").await
     })
     .await?;
     // The page says it was done (without JavaScript nothing else would), at the account.
@@ -54,7 +54,7 @@ pub async fn set_account_active(user_id: String, active: bool) -> Result<(), App
         let address = ctx.client_address();
         admin::set_active(&ctx.state, &staff, &user_id, active, &address, ctx.now()).await?;
         let done = if active { "turned_on" } else { "turned_off" };
-        done_at(&ctx, done, &user_id).await
+        done_at(&ctx, done, &user_id, "account-").await
     })
     .await?;
     // The page says it was done (without JavaScript nothing else would).
@@ -65,12 +65,14 @@ pub async fn set_account_active(user_id: String, active: bool) -> Result<(), App
 /// The admin page, saying `done` at the account's row and scrolled to it: a banner at the top
 /// named no account, thousands of pixels from the row (officer tester). The id is one the
 /// service just found; anything else is left out of the address. The mark is signed for this
-/// sign-in (`sig`): the page says only what this server did for it.
+/// sign-in (`sig`): the page says only what this server did for it. `anchor`: the prefix of
+/// the row's id (`account-`, or a phone's `c-`).
 #[cfg(feature = "ssr")]
 pub(super) async fn done_at(
     ctx: &crate::ssr::context::RequestContext,
     done: &str,
     user_id: &str,
+    anchor: &str,
 ) -> Result<String, crate::ssr::error::ServiceError> {
     let plain = user_id
         .chars()
@@ -78,12 +80,6 @@ pub(super) async fn done_at(
     let who = if plain { user_id } else { "" };
     let session = ctx.session_token().unwrap_or_default();
     let sig = crate::ssr::done_marks::sign_admin(&ctx.state, done, who, &session).await?;
-    // A phone's row (`c-` and its region code), else an account's.
-    let anchor = if done.starts_with("phone_") {
-        "c-"
-    } else {
-        "account-"
-    };
     Ok(if who.is_empty() {
         format!("/staff/admin?done={done}&sig={sig}")
     } else {

@@ -25,16 +25,20 @@ pub async fn my_queue(
     };
     RequestContext::staff_call(|ctx, staff| async move {
         let session = ctx.session_token().unwrap_or_default();
-        let q = match s {
-            Some(sealed) => queue_search::open(&ctx.state.vault, &session, &sealed),
-            None => q,
+        let (q, came_sealed) = match s {
+            Some(sealed) => (
+                queue_search::open(&ctx.state.vault, &session, &sealed),
+                Some(sealed),
+            ),
+            None => (q, None),
         };
         let query = QueueQuery::parse(tab.as_deref(), q.as_deref(), filter, after.as_deref())
             .map_err(ServiceError::invalid)?;
         let view = queue::list_in(&ctx.state, &staff, &query, ctx.now(), ctx.lang()).await?;
-        let sealed_search = q
-            .as_deref()
-            .map(|q| queue_search::seal(&ctx.state.vault, &session, q));
+        // The links keep the token the search came with (one address per search).
+        let sealed_search = q.as_deref().map(|q| {
+            came_sealed.unwrap_or_else(|| queue_search::seal(&ctx.state.vault, &session, q))
+        });
         Ok(QueueView {
             search: q,
             sealed_search,

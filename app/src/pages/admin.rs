@@ -155,9 +155,9 @@ pub fn AdminPage() -> impl IntoView {
                             <ul class="accounts">
                                 {list.into_iter().map(|a| {
                                     let named = format!("{}（{}）", a.display_name, a.username);
-                                    // Only what the row shows is so: the mark is anyone's to
-                                    // write, and a made-up link said an account in use was
-                                    // turned off (attacker re-tester).
+                                    // Only what the row shows is so: another admin may have
+                                    // changed the account since (a made-up link once said an
+                                    // account in use was turned off: attacker re-tester).
                                     let true_now = match done_key.as_str() {
                                         "turned_off" => !a.active,
                                         "turned_on" => a.active,

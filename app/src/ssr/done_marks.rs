@@ -67,8 +67,7 @@ pub async fn sign_admin(
     who: &str,
     session: &str,
 ) -> Result<String, ServiceError> {
-    let subject = format!("admin:{who}");
-    let mac = mac(&form_keys::secret(state).await?, &subject, done, session)?;
+    let mac = admin_mac(state, done, who, session).await?;
     Ok(form_keys::short_tag(mac, TAG_BYTES))
 }
 
@@ -80,7 +79,16 @@ pub async fn admin_mark_holds(
     sig: &str,
     session: &str,
 ) -> Result<bool, ServiceError> {
-    let subject = format!("admin:{who}");
-    let mac = mac(&form_keys::secret(state).await?, &subject, done, session)?;
+    let mac = admin_mac(state, done, who, session).await?;
     Ok(form_keys::short_tag_holds(mac, sig, TAG_BYTES))
+}
+
+async fn admin_mac(
+    state: &AppState,
+    done: &str,
+    who: &str,
+    session: &str,
+) -> Result<Hmac<Sha256>, ServiceError> {
+    let subject = format!("admin:{who}");
+    mac(&form_keys::secret(state).await?, &subject, done, session)
 }

@@ -11,14 +11,20 @@ const TAG_BYTES: usize = 16;
 
 /// The signature of `err`, the `__err` value exactly as it stands in the address.
 pub async fn sign(state: &AppState, err: &str) -> Result<String, ServiceError> {
-    let mac = form_keys::keyed(&form_keys::secret(state).await?, &format!("err:v1:{err}"))?;
-    Ok(form_keys::short_tag(mac, TAG_BYTES))
+    Ok(form_keys::short_tag(mac(state, err).await?, TAG_BYTES))
 }
 
 /// Whether `sig` is this server's signature of `err`.
 pub async fn holds(state: &AppState, err: &str, sig: &str) -> Result<bool, ServiceError> {
-    let mac = form_keys::keyed(&form_keys::secret(state).await?, &format!("err:v1:{err}"))?;
-    Ok(form_keys::short_tag_holds(mac, sig, TAG_BYTES))
+    Ok(form_keys::short_tag_holds(
+        mac(state, err).await?,
+        sig,
+        TAG_BYTES,
+    ))
+}
+
+async fn mac(state: &AppState, err: &str) -> Result<hmac::Hmac<sha2::Sha256>, ServiceError> {
+    form_keys::keyed(&form_keys::secret(state).await?, &format!("err:v1:{err}"))
 }
 
 /// The value of `name` in `query`, as written.

@@ -20,7 +20,7 @@ pub async fn my_queue(
     #[server(default)] s: Option<String>,
 ) -> Result<QueueView, AppError> {
     use crate::{
-        domain::queue_query::QueueQuery,
+        domain::queue_query::{queue_address, QueueQuery},
         ssr::{context::RequestContext, error::ServiceError, queue_search, services::queue},
     };
     RequestContext::staff_call(|ctx, staff| async move {
@@ -39,6 +39,13 @@ pub async fn my_queue(
         let sealed_search = q.as_deref().map(|q| {
             came_sealed.unwrap_or_else(|| queue_search::seal(&ctx.state.vault, &session, q))
         });
+        let search = sealed_search.as_deref().map(|s| ("s", s));
+        ctx.remember_queue(&queue_address(
+            query.tab.code(),
+            search,
+            &query.filter,
+            after.as_deref(),
+        ));
         Ok(QueueView {
             search: q,
             sealed_search,

@@ -1,3 +1,4 @@
+pub mod back_to_queue;
 pub mod contacts;
 pub mod dial;
 pub mod field_errors;

@@ -33,9 +33,37 @@ pub fn after_sign_in(next: Option<&str>) -> &str {
     next.and_then(staff_page).unwrap_or(QUEUE)
 }
 
+/// The queue as the officer last saw it (its query, remembered in a cookie): `/staff?…`.
+/// Anything but a percent-encoded query of the queue's own making is the plain queue.
+pub fn back_to_queue(remembered: Option<&str>) -> String {
+    let query_only = |q: &&str| {
+        !q.is_empty()
+            && q.len() <= MOST_BYTES
+            && q.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"%=&-_.~".contains(&b))
+    };
+    match remembered.filter(query_only) {
+        Some(query) => format!("{QUEUE}?{query}"),
+        None => QUEUE.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_queue_is_returned_to_as_it_was_left_or_plain() {
+        assert_eq!(
+            back_to_queue(Some("tab=all&s=v1Ab-_&village=522799101201")),
+            "/staff?tab=all&s=v1Ab-_&village=522799101201"
+        );
+        for odd in ["", "tab=all#x", "a/b", "x=1;y", "x=<b>", "tab=all\r\n"] {
+            assert_eq!(back_to_queue(Some(odd)), "/staff", "{odd:?}");
+        }
+        assert_eq!(back_to_queue(Some(&"a".repeat(600))), "/staff");
+        assert_eq!(back_to_queue(None), "/staff");
+    }
 
     #[test]
     fn a_staff_page_is_returned_to_with_its_query() {

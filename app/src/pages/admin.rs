@@ -112,7 +112,7 @@ pub fn AdminPage() -> impl IntoView {
                     let at_row = list.iter().any(|a| a.id == who);
                     let done = (!at_row).then(|| done_text(t, &done_key, None)).flatten();
                     view! {
-                        <p><a href="/staff">{tr::staff::back_to_queue(t)}</a></p>
+                        <crate::components::back_to_queue::BackToQueue />
                         <h1>{tr::admin::title(t)}</h1>
                         <p><a href="/staff/settings">{tr::admin::settings(t)}</a>" · "<a href="/staff/audit">{tr::audit::title(t)}</a>" · "<a href="/staff/keys">{tr::keys::department_api_keys(t)}</a></p>
                         {move || error().map(|e| view! { <p class="banner error" role="alert">{e}</p> })}

@@ -44,7 +44,7 @@ pub fn AlertsPage() -> impl IntoView {
         _ => None,
     };
     view! {
-        <p><a href="/staff">{tr::staff::back_to_queue(t)}</a></p>
+        <crate::components::back_to_queue::BackToQueue />
         <h1>{tr::alerts::title(t)}</h1>
         <p class="hint">
             {tr::alerts::hint(t, MAX_ALERT_FILE_BYTES / 1024, MAX_ALERTS_PER_PUSH)}

@@ -19,7 +19,7 @@ pub fn DashboardPage() -> impl IntoView {
     let t = use_lang();
     let data = Resource::new(|| (), |_| my_dashboard());
     view! {
-        <p><a href="/staff">{tr::staff::back_to_queue(t)}</a></p>
+        <crate::components::back_to_queue::BackToQueue />
         <Suspense fallback=move || view! { <p class="loading">{tr::common::loading(t)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {

@@ -17,7 +17,7 @@ pub fn InboxPage() -> impl IntoView {
     let mark = ServerAction::<MarkRead>::new();
     let inbox = Resource::new(move || mark.version().get(), |_| my_notifications());
     view! {
-        <p><a href="/staff">{tr::staff::back_to_queue(t)}</a></p>
+        <crate::components::back_to_queue::BackToQueue />
         <h1>{tr::inbox::title(t)}</h1>
         <Suspense fallback=move || view! { <p class="loading">{tr::common::loading(t)}</p> }>
             {move || Suspend::new(async move {

@@ -38,7 +38,7 @@ pub fn ProxyReportPage() -> impl IntoView {
     let query = use_query_map();
     let lang = use_lang();
     view! {
-        <p><a href="/staff">{tr::staff::back_to_queue(lang)}</a></p>
+        <crate::components::back_to_queue::BackToQueue />
         <h1>{tr::proxy::title(lang)}</h1>
         <p class="hint">{tr::proxy::hint(lang)}</p>
         <Suspense fallback=move || view! { <p class="loading">{tr::common::loading(lang)}</p> }>

@@ -14,6 +14,8 @@ use super::{
 use crate::{domain::report::ReportForm, wire::AppError};
 
 pub const SESSION_COOKIE: &str = "sn_session";
+/// The queue's address as last shown, for "← 返回待办" (`remember_queue`).
+pub const QUEUE_COOKIE: &str = "sn_queue";
 
 /// The session token in a `Cookie` header, if any.
 pub fn session_token_in(cookies: &str) -> Option<String> {
@@ -249,6 +251,28 @@ impl RequestContext {
         Ok(staff)
     }
 
+    /// Remembers the queue's address (tab, sealed search, filters, page) for the staff
+    /// pages' "← 返回待办" link, which dropped them (officer tester). Gone with the browser.
+    pub fn remember_queue(&self, address: &str) {
+        let Some(query) = address.strip_prefix("/staff?") else {
+            return;
+        };
+        let secure = if self.state.secure_cookies {
+            "; Secure"
+        } else {
+            ""
+        };
+        self.set_cookie(&format!(
+            "{QUEUE_COOKIE}={query}; Path=/staff; HttpOnly; SameSite=Lax{secure}"
+        ));
+    }
+
+    fn forget_queue(&self) {
+        self.set_cookie(&format!(
+            "{QUEUE_COOKIE}=; Path=/staff; HttpOnly; SameSite=Lax; Max-Age=0"
+        ));
+    }
+
     pub fn set_session_cookie(&self, token: &str) {
         let secure = if self.state.secure_cookies {
             "; Secure"
@@ -259,12 +283,15 @@ impl RequestContext {
         self.set_cookie(&format!(
             "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
         ));
+        // A search sealed for the last sign-in would not open for this one.
+        self.forget_queue();
     }
 
     pub fn clear_session_cookie(&self) {
         self.set_cookie(&format!(
             "{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"
         ));
+        self.forget_queue();
         // A shared staff device keeps no report draft (sessionStorage) past sign-out.
         if let Some(response) = use_context::<ResponseOptions>() {
             response.insert_header(

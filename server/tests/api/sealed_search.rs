@@ -110,3 +110,45 @@ async fn a_search_needs_a_sign_in() {
         "nothing sealed without a sign-in: {location:?}"
     );
 }
+
+/// "← 返回待办" on a case page goes back to the queue as it was left: its tab, sealed
+/// search and filters (it went to the plain 待办 tab: officer tester), and only for the
+/// sign-in that left it.
+#[tokio::test]
+async fn back_to_the_queue_keeps_its_tab_search_and_filters() {
+    let app = spawn_app().await;
+    let tracking = app.submit_report("赵秀兰", MOBILE, QINGSHI_VILLAGE).await;
+    let officer = app.login("zhen-qingshi").await;
+    let back = |page: &str| {
+        let link = crate::helpers::tag_with(page, "← 返回待办");
+        let start = link.find("href=\"").expect("a link") + 6;
+        link[start..start + link[start..].find('"').unwrap()].replace("&amp;", "&")
+    };
+    let case_page = format!("/staff/cases/{}", app.case_id_of(&tracking).await);
+    assert_eq!(
+        back(&officer.get_html(&case_page).await),
+        "/staff",
+        "nothing left yet"
+    );
+
+    let searched = officer
+        .post_plain_form(
+            "/api/queue/search",
+            "/staff",
+            &fields(&[("tab", "all"), ("q", MOBILE), ("filter[state]", "reported")]),
+        )
+        .await;
+    let address = searched.headers()["location"].to_str().unwrap().to_owned();
+    officer.get_html(&address).await;
+    let left = back(&officer.get_html(&case_page).await);
+    assert_eq!(left, address, "back where it was left");
+    assert!(left.contains("state=reported") && !left.contains(MOBILE));
+    assert!(
+        officer.get_html(&left).await.contains("赵秀兰"),
+        "the search still opens"
+    );
+
+    // Signing in again forgets it: its search was sealed for the last sign-in.
+    let again = app.login("zhen-qingshi").await;
+    assert_eq!(back(&again.get_html(&case_page).await), "/staff");
+}

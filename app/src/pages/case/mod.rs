@@ -110,7 +110,7 @@ pub fn CasePage() -> impl IntoView {
         move |(id, _)| case_detail(id, done.clone()),
     );
     view! {
-        <p><a href="/staff">{tr::staff::back_to_queue(t)}</a></p>
+        <crate::components::back_to_queue::BackToQueue />
         <Suspense fallback=move || view! { <p class="loading">{tr::common::loading(t)}</p> }>
             {move || Suspend::new(async move {
                 match case.await {

@@ -201,6 +201,27 @@ async fn a_department_pushes_with_its_key_and_reads_each_outcome_as_the_case_mov
     );
     assert!(listed.contains("未认定"), "{listed}");
     assert_eq!(listed.matches("<li>").count(), 3, "{listed}");
+    // And its inbox says the county answered, once, with the words and the case's link.
+    let inbox = liaison.get_html("/staff/inbox").await;
+    let grouped = format!(
+        "{}-{}-{}",
+        &tracking[0][..4],
+        &tracking[0][4..8],
+        &tracking[0][8..]
+    );
+    assert!(
+        inbox.contains(&format!("预警结果反馈（{grouped}）")),
+        "{}",
+        crate::helpers::words(&inbox)
+    );
+    assert_eq!(
+        inbox
+            .matches("县里反馈的结果：已认定为边缘易致贫户")
+            .count(),
+        1
+    );
+    assert!(inbox.contains(&format!("href=\"/staff/cases/{}\"", ids[0])));
+    assert!(inbox.contains("结果反馈"), "its kind");
 
     // `since`: only what changed from then on (the refusal came before).
     let since = (before_decisions + chrono::Duration::seconds(1)).to_rfc3339();

@@ -40,6 +40,16 @@ pub fn title(stored: &str, kind: NoticeKind, clock: ClockKind, lang: Lang) -> Op
     })
 }
 
+/// A stored feedback title (`notices::alert_fed_back`) in `lang`, its tracking grouped.
+pub fn fed_back_title(stored: &str, lang: Lang) -> Option<String> {
+    const MARK: &str = "\u{1}";
+    let zh = tr::inbox_words::fed_back(Lang::Zh, MARK);
+    let (before, after) = zh.split_once(MARK)?;
+    let tracking = stored.strip_prefix(before)?.strip_suffix(after)?;
+    let grouped = crate::domain::tracking::TrackingNumber::shown_back(tracking);
+    Some(tr::inbox_words::fed_back(lang, &grouped))
+}
+
 /// A stored body (written in Chinese by `notices::deadline`) as a key of `inbox_body` and
 /// its arguments, when it is one of the sweep's; None for any other text.
 pub fn body_phrase(stored: &str, kind: NoticeKind, clock: ClockKind) -> Option<Phrase> {
@@ -228,5 +238,19 @@ mod tests {
             None
         );
         assert_eq!(body_words(&Phrase::new("a_new_notice"), Lang::En), None);
+    }
+
+    #[test]
+    fn a_feedback_title_is_worded_in_the_readers_language_and_nothing_else_is() {
+        let (stored, _) = crate::domain::wording::notices::alert_fed_back("89J4FE9WYJ", "已认定");
+        assert_eq!(
+            fed_back_title(&stored, Lang::En).as_deref(),
+            Some("Alert outcome fed back (89J4-FE9W-YJ)")
+        );
+        assert_eq!(
+            fed_back_title(&stored, Lang::Zh).as_deref(),
+            Some("预警结果反馈（89J4-FE9W-YJ）")
+        );
+        assert_eq!(fed_back_title("县里来的通知", Lang::En), None);
     }
 }

@@ -32,6 +32,16 @@ pub fn deadline(
     }
 }
 
+/// Title and body of the note to the department account that pushed an alert when the
+/// county feeds its outcome back (it sat on the alerts page unannounced: tester).
+pub fn alert_fed_back(tracking: &str, note: &str) -> (String, String) {
+    let zh = crate::domain::lang::Lang::Zh;
+    (
+        crate::tr::inbox_words::fed_back(zh, tracking),
+        format!("县里反馈的结果：{note}"),
+    )
+}
+
 /// The email that carries a notification: its text and where to act on it.
 pub fn email_body(notification: &str) -> String {
     format!("{notification}\n\n请登录防返贫监测帮扶服务平台，在“消息”中查看并办理。")

@@ -394,6 +394,9 @@ pub async fn execute(
             )
             .await?;
         }
+        if let crate::domain::case::EventKind::AlertFedBack { note } = &event.kind {
+            super::inbox::tell_fed_back(&mut tx, &after, &row.tracking_number, note, now).await?;
+        }
     }
     tx.commit().await?;
     Ok(after)

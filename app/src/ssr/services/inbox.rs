@@ -16,6 +16,33 @@ use crate::{
 
 const INBOX_LIMIT: i64 = 200;
 
+/// The kind of a note to a department that the county fed an alert's outcome back.
+pub const FED_BACK: &str = "fed_back";
+
+/// Tells the account that pushed a department alert what the county fed back, in the
+/// step's own transaction. Keyed by the moment (two feedbacks a day are two notes).
+pub async fn tell_fed_back(
+    tx: &mut sqlx::AnyConnection,
+    case: &crate::domain::case::Case,
+    tracking: &str,
+    note: &str,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    let (title, body) = crate::domain::wording::notices::alert_fed_back(tracking, note);
+    let row = notifications::NewNotification {
+        id: &super::cases::new_id(),
+        user_id: &case.reported_by,
+        case_id: &case.id,
+        kind: FED_BACK,
+        clock_kind: ClockKind::AlertFeedback.code(),
+        due_on: &now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        title: &title,
+        body: &body,
+    };
+    notifications::insert_many_once(tx, &[row], millis(now)).await?;
+    Ok(())
+}
+
 /// The signed-in person's notifications, newest first, labelled in `lang`.
 pub async fn list(
     state: &AppState,
@@ -29,9 +56,12 @@ pub async fn list(
             let created = DateTime::from_timestamp_millis(row.created_at)
                 .map(|at| to_beijing(at).format("%Y-%m-%d %H:%M").to_string())
                 .unwrap_or_default();
-            let title_words = NoticeKind::from_code(&row.kind)
-                .zip(ClockKind::from_code(&row.clock_kind))
-                .and_then(|(kind, clock)| notice_words::title(&row.title, kind, clock, lang));
+            let title_words = match row.kind.as_str() {
+                FED_BACK => notice_words::fed_back_title(&row.title, lang),
+                _ => NoticeKind::from_code(&row.kind)
+                    .zip(ClockKind::from_code(&row.clock_kind))
+                    .and_then(|(kind, clock)| notice_words::title(&row.title, kind, clock, lang)),
+            };
             let body_phrase = NoticeKind::from_code(&row.kind)
                 .zip(ClockKind::from_code(&row.clock_kind))
                 .and_then(|(kind, clock)| notice_words::body_phrase(&row.body, kind, clock));
@@ -40,8 +70,7 @@ pub async fn list(
                 body_phrase,
                 id: row.id,
                 case_id: row.case_id,
-                kind_label: NoticeKind::from_code(&row.kind)
-                    .and_then(|k| tr::inbox::kind::lookup(lang, k.code()))
+                kind_label: tr::inbox::kind::lookup(lang, &row.kind)
                     .unwrap_or_default()
                     .to_owned(),
                 kind: row.kind,

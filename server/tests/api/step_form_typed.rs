@@ -441,7 +441,9 @@ async fn a_case_says_whom_its_next_step_waits_on() {
     let said = tag_with(&page, r#"data-testid="waiting-on""#);
     let said = &page[page.find(said).expect("line")..];
     assert!(
-        said.contains("下一步由村级干部/网格员、乡镇工作人员办理"),
+        said.contains(
+            "本案的下一步由村级干部/网格员、乡镇工作人员办理；下面是您现在也可以办理的事项"
+        ),
         "{}",
         &said[..300.min(said.len())]
     );

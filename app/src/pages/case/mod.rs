@@ -48,8 +48,9 @@ fn opened_step(i: usize, code: &str, first_due: bool) -> bool {
 }
 
 /// Whom the case waits on, for a reader who does not take its next step: 下一步由村干部办理,
-/// or the running notice and the day it may end.
-fn waiting_on(case: &CaseView, t: Lang) -> Option<String> {
+/// or the running notice and the day it may end. `besides`: the reader has other steps
+/// below (a township officer read 下一步由村级干部办理 above their own forms: tester).
+fn waiting_on(case: &CaseView, besides: bool, t: Lang) -> Option<String> {
     let names: Vec<&str> = case
         .waiting_on
         .iter()
@@ -57,10 +58,13 @@ fn waiting_on(case: &CaseView, t: Lang) -> Option<String> {
         .map(|role| role.label(t))
         .collect();
     match (&case.waiting_until, names.is_empty()) {
-        (_, false) => Some(tr::case_page::waiting_on(
-            t,
-            names.join(tr::common::list_separator(t)),
-        )),
+        (_, false) => {
+            let who = names.join(tr::common::list_separator(t));
+            Some(match besides {
+                true => tr::case_page::waiting_on_besides(t, who),
+                false => tr::case_page::waiting_on(t, who),
+            })
+        }
         (Some(day), true) => Some(tr::case_page::waiting_until(t, day_words(day, t))),
         (None, true) => None,
     }
@@ -130,9 +134,9 @@ pub fn CasePage() -> impl IntoView {
                                 {posted_step_gone(&steps, t)}
                                 {step_done(&case, t)}
                                 {if steps.is_empty() {
-                                    view! { <p class="empty">{tr::case_page::no_steps(t)} {waiting_on(&case, t)}</p> }.into_any()
+                                    view! { <p class="empty">{tr::case_page::no_steps(t)} {waiting_on(&case, false, t)}</p> }.into_any()
                                 } else {
-                                    let waiting = waiting_on(&case, t)
+                                    let waiting = waiting_on(&case, true, t)
                                         .map(|w| view! { <p class="muted" data-testid="waiting-on">{w}</p> });
                                     (waiting, steps
                                         .into_iter()

@@ -202,8 +202,8 @@ test('the household reads a true sentence, date and phone at every step', async 
     await f.locator('select[name="form[measures][2][measure_type]"]').selectOption('');
   });
   await step(staff, '更新措施进度', async (f) => {
-    await f.locator('select[name="form[index]"]').selectOption('0');
-    await f.locator('select[name="form[status]"]').selectOption('delivered');
+    await f.locator('input[name="form[index]"][value="0"]').check();
+    await f.locator('input[name="form[status]"][value="delivered"]').check();
   });
   await expectHousehold(tracking, mobile, '定期上门走访', '看病报销', '3,000', '已落实', '下次上门走访');
 

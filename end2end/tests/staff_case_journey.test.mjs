@@ -137,8 +137,8 @@ test('a case travels from report to risk elimination, each step by the right per
   });
   for (const index of ['0', '1']) {
     await step(page, '更新措施进度', async (f) => {
-      await f.locator('select[name="form[index]"]').selectOption(index);
-      await f.locator('select[name="form[status]"]').selectOption('delivered');
+      await f.locator(`input[name="form[index]"][value="${index}"]`).check();
+      await f.locator('input[name="form[status]"][value="delivered"]').check();
     });
   }
 

@@ -130,14 +130,30 @@ fn radio(
     options: Vec<(&'static str, &'static str)>,
     typed: &Typed,
 ) -> impl IntoView {
-    let typed = typed.clone();
+    let chosen = typed
+        .as_ref()
+        .and_then(|t| t.value(name))
+        .map(str::to_owned);
+    let options = options
+        .into_iter()
+        .map(|(value, text)| (value.to_owned(), text.to_owned()))
+        .collect();
+    radios(name.to_owned(), options, chosen)
+}
+
+/// Choices that wrap on a narrow screen, `chosen` checked: a measure's name, stage and dates
+/// were cut off in a 360 px wide `<select>` (tester).
+fn radios(name: String, options: Vec<(String, String)>, chosen: Option<String>) -> impl IntoView {
     view! {
         <div class="radios">
-            {options.into_iter().map(|(value, text)| view! {
-                <label class="check">
-                    <input type="radio" name=name value=value checked=ticked(&typed, name, value, false) />
-                    <span>{text}</span>
-                </label>
+            {options.into_iter().map(|(value, text)| {
+                let checked = chosen.as_deref() == Some(value.as_str());
+                view! {
+                    <label class="check">
+                        <input type="radio" name=name.clone() value=value checked=checked />
+                        <span>{text}</span>
+                    </label>
+                }
             }).collect_view()}
         </div>
     }
@@ -220,6 +236,8 @@ where
             | "checklist"
             | "members"
             | "measures"
+            | "index"
+            | "status"
     );
     let named: Named = (Some(id.clone()), None, Some(error_id.clone()));
     let (fid, eid) = (id.clone(), error_id.clone());
@@ -420,7 +438,7 @@ where
                 NEXT_MEASURE_STATUS.to_owned(),
                 tr::case_page::label::status_next(t).to_owned(),
             );
-            select(
+            radios(
                 name,
                 std::iter::once(next)
                     .chain(MEASURE_STATUS_ITEMS.iter().map(|&c| {
@@ -429,7 +447,6 @@ where
                     }))
                     .collect(),
                 Some(selected),
-                named,
             )
             .into_any()
         }
@@ -468,9 +485,9 @@ where
                     (i.to_string(), format!("{} · {period}", text.trim()))
                 })
                 .collect();
-            let measures = select(name, options, selected, named);
+            let measures = radios(name, options, selected);
             let lang = stored_chinese.then_some("zh-CN");
-            view! { <span lang=lang>{measures}</span> }.into_any()
+            view! { <div lang=lang>{measures}</div> }.into_any()
         }
         "members" => super::member_rows::member_rows(&case, ty, &kind).into_any(),
         "measures" => super::measure_rows::measure_rows(&case, ty, &kind).into_any(),

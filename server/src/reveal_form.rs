@@ -12,6 +12,8 @@ use http::StatusCode;
 use crate::page_answer::{case_page, is_plain_post, render};
 
 pub const REVEAL_PATH: &str = "/api/cases/reveal";
+/// A case id that is well formed and never issued (ids are 32 hex digits).
+const NO_CASE: &str = "0";
 
 pub async fn plain_reveal(State(state): State<AppState>, request: Request, next: Next) -> Response {
     if !is_plain_post(&request, REVEAL_PATH) {
@@ -21,7 +23,9 @@ pub async fn plain_reveal(State(state): State<AppState>, request: Request, next:
         Ok(done) => done,
         Err(response) => return response,
     };
-    let Some(page) = case_page(&answer.case_id, None) else {
+    // An id no case could have is answered as a case not found (the page says so), not
+    // with an empty 404.
+    let Some(page) = case_page(&answer.case_id, None).or_else(|| case_page(NO_CASE, None)) else {
         return StatusCode::NOT_FOUND.into_response();
     };
     render(&state, parts, page, answer, true).await

@@ -41,10 +41,22 @@ pub async fn reveal_form(
         Ok(staff) => staff,
         Err(_) => return Err(Redirect::to("/staff/login").into_response()),
     };
+    // The page answers in the reader's language, as the case page it renders.
+    let header = |name| parts.headers.get(name).and_then(|v| v.to_str().ok());
+    let lang = Lang::for_request(
+        header(http::header::COOKIE),
+        header(http::header::ACCEPT_LANGUAGE),
+    );
+    // A form the browser's own page never sends: said in words, never the parser's text.
     let Form(fields) =
         Form::<RevealFields>::from_request(Request::from_parts(parts.clone(), body), &())
             .await
-            .map_err(IntoResponse::into_response)?;
+            .map_err(|rejection| {
+                tracing::info!(error = %rejection, "plain reveal unreadable");
+                let problem = crate::domain::wording::requests::RequestProblem::Unreadable;
+                let words = crate::domain::message::text_in(&problem, lang);
+                (http::StatusCode::UNPROCESSABLE_ENTITY, words).into_response()
+            })?;
     let reader = Reader {
         staff: &staff,
         address: &address,
@@ -59,12 +71,6 @@ pub async fn reveal_form(
         &fields.reason_text,
     )
     .await;
-    // The page answers in the reader's language, as the case page it renders.
-    let header = |name| parts.headers.get(name).and_then(|v| v.to_str().ok());
-    let lang = Lang::for_request(
-        header(http::header::COOKIE),
-        header(http::header::ACCEPT_LANGUAGE),
-    );
     let (full, error) = match shown {
         Ok(full) => (Some(full), None),
         Err(ServiceError::Validation(errors)) => (None, errors.first().map(|e| e.words(lang))),

@@ -159,3 +159,38 @@ async fn the_mobile_is_revealed_as_a_number_to_call_and_audited() {
     );
     assert_eq!(audited(&app, "mobile_revealed", "allowed").await, 2);
 }
+
+/// A reveal form no page sends (no case id, twice the id, an id no case has) is answered in
+/// words and writes no audit row: the parser's own text showed, or an empty 404 (attacker
+/// tester).
+#[tokio::test]
+async fn a_reveal_form_no_page_sends_is_answered_in_words() {
+    let app = spawn_app().await;
+    let officer = app.login("zhen-qingshi").await;
+    for pairs in [
+        fields(&[("reason", "home_check")]),
+        fields(&[("case_id", "1"), ("case_id", "2"), ("reason", "home_check")]),
+    ] {
+        let response = officer
+            .post_plain_form("/api/cases/reveal", "/staff", &pairs)
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let text = response.text().await.expect("body");
+        assert!(text.contains("无法读取提交的内容"), "{text}");
+        assert!(
+            !text.contains("deserialize") && !text.contains("field"),
+            "{text}"
+        );
+    }
+    let odd = fields(&[("case_id", "a b\u{0}"), ("reason", "home_check")]);
+    let response = officer
+        .post_plain_form("/api/cases/reveal", "/staff", &odd)
+        .await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    let page = response.text().await.expect("body");
+    assert!(
+        page.contains("<html") && page.contains("没有找到"),
+        "{page}"
+    );
+    assert_eq!(reveals_audited(&app).await, 0);
+}

@@ -83,6 +83,7 @@ fn staff(id: &str, role: Role, scope: &str, scope_name: &str) -> Staff {
         role,
         scope: RegionCode::parse(scope).expect("scope code"),
         scope_name: scope_name.to_owned(),
+        department: None,
     }
 }
 

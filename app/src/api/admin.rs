@@ -47,6 +47,28 @@ pub async fn reset_password(user_id: String, password: String) -> Result<(), App
     Ok(())
 }
 
+/// A liaison's line department, from its row on the admin page.
+#[server(endpoint = "admin/department")]
+pub async fn set_account_department(user_id: String, department: String) -> Result<(), AppError> {
+    use crate::ssr::{context::RequestContext, services::admin};
+    let done = RequestContext::staff_call(|ctx, staff| async move {
+        let address = ctx.client_address();
+        admin::set_department(
+            &ctx.state,
+            &staff,
+            &user_id,
+            &department,
+            &address,
+            ctx.now(),
+        )
+        .await?;
+        done_at(&ctx, "department_set", &user_id, "account-").await
+    })
+    .await?;
+    leptos_axum::redirect(&done);
+    Ok(())
+}
+
 #[server(endpoint = "admin/active")]
 pub async fn set_account_active(user_id: String, active: bool) -> Result<(), AppError> {
     use crate::ssr::{context::RequestContext, services::admin};

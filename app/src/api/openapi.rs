@@ -396,6 +396,13 @@ pub fn document() -> OpenApi {
     );
     let args = vec![d.arg::<String>("user_id"), d.arg::<bool>("active")];
     d.route::<SetAccountActive, ()>(Form, Staff, "Activate or deactivate an account", args);
+    let args = vec![d.arg::<String>("user_id"), d.arg::<String>("department")];
+    d.route::<SetAccountDepartment, ()>(
+        Form,
+        Staff,
+        "Set a department liaison's line department (the measures it works on)",
+        args,
+    );
     let args = vec![
         d.opt::<String>("done"),
         d.opt::<String>("who"),

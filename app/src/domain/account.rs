@@ -19,6 +19,9 @@ pub struct NewAccountForm {
     pub role: String,
     pub region: String,
     pub password: String,
+    /// A liaison's line department (one of `vocab::lead_departments`); others leave it empty.
+    #[serde(default)]
+    pub department: String,
 }
 
 /// Why an account field was refused.
@@ -32,6 +35,8 @@ pub enum AccountFieldError {
     /// A region of another level than the role's (a village cadre for the whole county).
     RegionLevel,
     CannotDeactivateSelf,
+    /// A liaison without a known line department.
+    Department,
 }
 
 user_messages!(AccountFieldError {
@@ -42,6 +47,7 @@ user_messages!(AccountFieldError {
     Region => account.region;
     RegionLevel => account.region_level;
     CannotDeactivateSelf => account.cannot_deactivate_self;
+    Department => account.department;
 });
 
 /// A checked new account. The region still has to exist (the service looks it up).
@@ -52,6 +58,8 @@ pub struct NewAccount {
     pub role: Role,
     pub region: RegionCode,
     pub password: String,
+    /// Set for a department liaison only.
+    pub department: Option<String>,
 }
 
 impl NewAccount {
@@ -88,6 +96,11 @@ impl NewAccount {
                 note("region", AccountFieldError::RegionLevel);
             }
         }
+        // A liaison works on its own department's measures: it must name one.
+        let department = department_named(&form.department);
+        if role == Some(Role::DepartmentLiaison) && department.is_none() {
+            note("department", AccountFieldError::Department);
+        }
         // The same rules as the first admin's (`server create-admin`).
         if let Err(weak) = password_policy::check(&form.password, username) {
             problems.push(("password", Message::of(&weak)));
@@ -99,10 +112,19 @@ impl NewAccount {
                 role,
                 region,
                 password: form.password.clone(),
+                department: department.filter(|_| role == Role::DepartmentLiaison),
             }),
             _ => Err(problems),
         }
     }
+}
+
+/// `text` when it names a line department that leads measures (`vocab::lead_departments`).
+pub fn department_named(text: &str) -> Option<String> {
+    crate::domain::vocab::lead_departments()
+        .into_iter()
+        .find(|d| *d == text.trim())
+        .map(str::to_owned)
 }
 
 /// One refused field, as the form shows it.
@@ -125,7 +147,30 @@ mod tests {
             role: "township_officer".into(),
             region: "522799101000".into(),
             password: "Qingshi-2026-river".into(),
+            department: String::new(),
         }
+    }
+
+    #[test]
+    fn a_liaison_names_its_department_and_no_one_else_keeps_one() {
+        let liaison = |department: &str| NewAccountForm {
+            role: "department_liaison".into(),
+            region: "522799000000".into(),
+            department: department.into(),
+            ..form()
+        };
+        for missing in ["", "纪委", "民政"] {
+            let problems = NewAccount::parse(&liaison(missing), &county()).expect_err(missing);
+            assert_eq!(problems[0].0, "department", "{missing:?}");
+        }
+        let account = NewAccount::parse(&liaison(" 民政局 "), &county()).expect("valid");
+        assert_eq!(account.department.as_deref(), Some("民政局"));
+        let officer = NewAccountForm {
+            department: "民政局".into(),
+            ..form()
+        };
+        let account = NewAccount::parse(&officer, &county()).expect("valid");
+        assert_eq!(account.department, None, "not a liaison's");
     }
 
     #[test]
@@ -182,6 +227,7 @@ mod tests {
             role: "household".into(),
             region: "110000000000".into(),
             password: "short".into(),
+            department: String::new(),
         };
         let problems = NewAccount::parse(&bad, &county()).expect_err("invalid");
         let fields: Vec<_> = problems.iter().map(|(f, _)| *f).collect();

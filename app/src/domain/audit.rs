@@ -27,6 +27,8 @@ pub enum AuditAction {
     AccountCreated,
     PasswordReset,
     AccountActiveSet,
+    /// A liaison's line department, which decides the measures it works on.
+    AccountDepartmentSet,
     ContactPhoneSet,
     PolicyChanged,
     CalendarChanged,
@@ -49,6 +51,7 @@ impl AuditAction {
         AuditAction::AccountCreated,
         AuditAction::PasswordReset,
         AuditAction::AccountActiveSet,
+        AuditAction::AccountDepartmentSet,
         AuditAction::ContactPhoneSet,
         AuditAction::PolicyChanged,
         AuditAction::CalendarChanged,
@@ -71,6 +74,7 @@ impl AuditAction {
             AuditAction::AccountCreated => "account_created",
             AuditAction::PasswordReset => "password_reset",
             AuditAction::AccountActiveSet => "account_active_set",
+            AuditAction::AccountDepartmentSet => "account_department_set",
             AuditAction::ContactPhoneSet => "contact_phone_set",
             AuditAction::PolicyChanged => "policy_changed",
             AuditAction::CalendarChanged => "calendar_changed",
@@ -96,6 +100,7 @@ impl AuditAction {
             | A::AccountCreated
             | A::PasswordReset
             | A::AccountActiveSet
+            | A::AccountDepartmentSet
             | A::ContactPhoneSet
             | A::PolicyChanged
             | A::CalendarChanged => false,

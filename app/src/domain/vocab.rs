@@ -171,6 +171,18 @@ vocab! {
     }
 }
 
+/// The line departments that lead measures, each once, in the vocabulary's order: what a
+/// liaison's account names (its measures are the ones it carries out).
+pub fn lead_departments() -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for m in MeasureType::ALL {
+        if !out.contains(&m.lead_department_zh()) {
+            out.push(m.lead_department_zh());
+        }
+    }
+    out
+}
+
 impl MeasureType {
     /// Lead department (牵头单位): stored with each measure as data, in Chinese (a department's
     /// name, marked `lang="zh-CN"` on English pages like other names).

@@ -8,7 +8,8 @@ use crate::components::region_contacts::RegionContactsCard;
 use crate::{
     api::{
         admin::{
-            admin_done, dead_letters, list_accounts, CreateAccount, ResetPassword, SetAccountActive,
+            admin_done, dead_letters, list_accounts, CreateAccount, ResetPassword,
+            SetAccountActive, SetAccountDepartment,
         },
         regions::my_regions,
     },
@@ -24,6 +25,7 @@ pub fn AdminPage() -> impl IntoView {
     let create = ServerAction::<CreateAccount>::new();
     let reset = ServerAction::<ResetPassword>::new();
     let toggle = ServerAction::<SetAccountActive>::new();
+    let department = ServerAction::<SetAccountDepartment>::new();
     // The phones' own refusal, said at the top too: without JavaScript the page comes back at
     // the top, thousands of pixels above the phones (officer tester).
     let phone = ServerAction::<crate::api::contacts::SetRegionContact>::new();
@@ -70,6 +72,7 @@ pub fn AdminPage() -> impl IntoView {
         typed("display_name"),
         typed("role"),
         typed("region"),
+        typed("department"),
     ];
     // Which form failed is said first: a refused reset read as the new-account form's (tester).
     let error = move || {
@@ -87,6 +90,10 @@ pub fn AdminPage() -> impl IntoView {
                 tr::admin::toggle_failed(t),
             ),
             (
+                department.value().get().and_then(Result::err),
+                tr::admin::department_failed(t),
+            ),
+            (
                 phone.value().get().and_then(Result::err),
                 tr::admin::phone_failed(t),
             ),
@@ -100,7 +107,7 @@ pub fn AdminPage() -> impl IntoView {
     view! {
         <Suspense fallback=move || view! { <p class="loading">{tr::common::loading(t)}</p> }>
             {move || {
-                let [user, display, role_typed, region_typed] = kept.clone();
+                let [user, display, role_typed, region_typed, department_typed] = kept.clone();
                 let (who, reset_for) = (who.clone(), reset_for.clone());
                 Suspend::new(async move {
                 let done_key = done.await.ok().flatten().unwrap_or_default();
@@ -144,6 +151,15 @@ pub fn AdminPage() -> impl IntoView {
                                         }).collect_view()}
                                     </select>
                                 </div>
+                                <div class="field"><label for="a-dept">{tr::admin::department(t)}</label>
+                                    <select id="a-dept" name="account[department]" aria-describedby="a-dept-hint">
+                                        <option value="">{tr::admin::no_department(t)}</option>
+                                        {crate::domain::vocab::lead_departments().into_iter().map(|d| view! {
+                                            <option value=d lang="zh-CN" selected=department_typed == d>{d}</option>
+                                        }).collect_view()}
+                                    </select>
+                                    <p class="hint" id="a-dept-hint">{tr::admin::department_hint(t)}</p>
+                                </div>
                                 <div class="field"><label for="a-pass">{tr::admin::password(t)}</label><input id="a-pass" name="account[password]" type="password" autocomplete="new-password" /></div>
                                 // Without JavaScript the form posts to this page (its address stays).
                                 <button type="submit" class="button primary" formaction="/staff/admin">{tr::admin::create(t)}</button>
@@ -170,7 +186,7 @@ pub fn AdminPage() -> impl IntoView {
                                         .then(|| first_failure(t, [reset.value().get_untracked().and_then(Result::err)]))
                                         .flatten()
                                         .map(|why| tr::admin::reset_not_done_named(t, &named, &why));
-                                    view! { <AccountRow a said refused reset toggle /> }
+                                    view! { <AccountRow a said refused reset toggle department /> }
                                 }).collect_view()}
                             </ul>
                         </section>
@@ -199,6 +215,8 @@ fn done_text(t: crate::i18n::Lang, done: &str, who: Option<(&str, bool)>) -> Opt
         ("turned_off", None) => tr::admin::account_turned_off(t).to_owned(),
         ("turned_on", Some((who, _))) => tr::admin::account_turned_on_named(t, who),
         ("turned_on", None) => tr::admin::account_turned_on(t).to_owned(),
+        ("department_set", Some((who, _))) => tr::admin::department_set_named(t, who),
+        ("department_set", None) => tr::admin::department_set(t).to_owned(),
         _ => return None,
     })
 }
@@ -212,6 +230,7 @@ fn AccountRow(
     refused: Option<String>,
     reset: ServerAction<ResetPassword>,
     toggle: ServerAction<SetAccountActive>,
+    department: ServerAction<SetAccountDepartment>,
 ) -> impl IntoView {
     let t = use_lang();
     let status = match (a.active, a.locked) {
@@ -223,6 +242,23 @@ fn AccountRow(
     let (id_reset, id_toggle) = (a.id.clone(), a.id.clone());
     let label = tr::admin::new_password_for(t, &a.username);
     let (active, is_you) = (a.active, a.is_you);
+    let liaison = a.role == Role::DepartmentLiaison.code();
+    let (id_department, of) = (a.id.clone(), tr::admin::department_of(t, &a.username));
+    let current = a.department.clone().unwrap_or_default();
+    // A liaison works on its department's measures: its department is set here.
+    let department_form = liaison.then(|| {
+        view! {
+            <ActionForm action=department attr:class="inline-form">
+                <input type="hidden" name="user_id" value=id_department />
+                <select name="department" aria-label=of>
+                    {crate::domain::vocab::lead_departments().into_iter().map(|d| view! {
+                        <option value=d lang="zh-CN" selected=current == d>{d}</option>
+                    }).collect_view()}
+                </select>
+                <button type="submit" class="button small">{tr::admin::set_department(t)}</button>
+            </ActionForm>
+        }
+    });
     let refused_here = refused.is_some();
     let error_id = format!("e-reset-{}", a.id);
     let described = refused_here.then(|| error_id.clone());
@@ -230,7 +266,10 @@ fn AccountRow(
         <li class="account" class:inactive=!active id=format!("account-{}", a.id)>
             {said.map(|text| view! { <p class="banner ok" role="status">{text}</p> })}
             <div><strong lang="zh-CN">{a.display_name}</strong> " " {a.username} " · " {role} " · "
-                <span lang="zh-CN">{a.region}</span> " · " {status}</div>
+                <span lang="zh-CN">{a.region}</span>
+                {a.department.clone().map(|d| view! { " · " <span lang="zh-CN">{d}</span> })}
+                {(liaison && a.department.is_none()).then(|| view! { " · " <strong>{tr::admin::no_department_yet(t)}</strong> })}
+                " · " {status}</div>
             <div class="account-actions">
                 <ActionForm action=reset attr:class="inline-form">
                     <input type="hidden" name="user_id" value=id_reset />
@@ -238,6 +277,7 @@ fn AccountRow(
                         autofocus=refused_here aria-invalid=refused_here.then_some("true") aria-describedby=described />
                     <button type="submit" class="button small" formaction="/staff/admin?reset">{tr::admin::reset(t)}</button>
                 </ActionForm>
+                {department_form}
                 // Turning oneself off is refused, so one's own row offers no such button.
                 {if is_you {
                     view! { <span class="muted">{tr::admin::your_account(t)}</span> }.into_any()

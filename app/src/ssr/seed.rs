@@ -74,6 +74,9 @@ pub const REGION_PHONES: &[Named] = &[
 ];
 
 /// (username, display name, role, region)
+/// The line department of the demo's liaison (bumen-minzheng).
+pub const DEMO_DEPARTMENT: &str = "民政局";
+
 pub const ACCOUNTS: &[(&str, &str, Role, &str)] = &[
     (
         "cun-qingshi",
@@ -212,8 +215,13 @@ pub async fn seed_demo(db: &Db, now: DateTime<Utc>) -> Result<(), ServiceError> 
             region_code: (*region_code).to_owned(),
             password_hash: password_hash.clone(),
             active: 1,
+            // The demo's one liaison is 民政's (also on a demo database seeded before).
+            department: (*role == Role::DepartmentLiaison).then(|| DEMO_DEPARTMENT.to_owned()),
         };
         users::insert_if_absent(&mut *tx, &row, now_ms).await?;
+        if let Some(department) = &row.department {
+            users::name_department_if_unnamed(&mut *tx, &row.id, department).await?;
+        }
     }
     for (region, phone) in REGION_PHONES {
         contacts::insert_if_absent(&mut *tx, region, phone, now_ms).await?;

@@ -75,6 +75,7 @@ mod tests {
             region_code: "522727000000".to_owned(),
             active: 1,
             scope_name: None,
+            department: None,
             expires_at: 5_000,
         }
     }

@@ -20,12 +20,15 @@ pub struct Staff {
     pub role: Role,
     pub scope: RegionCode,
     pub scope_name: String,
+    /// A line department's liaison: its department (民政局).
+    pub department: Option<String>,
 }
 
 impl Staff {
     /// The officer as the case engine sees them.
     pub fn actor(&self) -> Actor {
         Actor::new(self.id.clone(), self.role, self.scope.clone())
+            .of_department(self.department.clone())
     }
 
     /// Accounts, policy and dead letters are the county administrator's alone.
@@ -70,7 +73,7 @@ impl Staff {
         let relation = CaseRelation {
             in_region: self.scope.contains(&case.village),
             filed_by_me: case.reported_by == self.id,
-            department_work: case.work_owners(policy).department_liaison,
+            department_work: case.has_work_for_department(policy, self.department.as_deref()),
         };
         access::may_on_case(self.role, action, relation)
     }

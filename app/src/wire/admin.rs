@@ -17,6 +17,9 @@ pub struct AccountView {
     pub locked: bool,
     /// The signed-in administrator's own account, which they cannot turn off.
     pub is_you: bool,
+    /// A liaison's line department.
+    #[serde(default)]
+    pub department: Option<String>,
 }
 
 /// Messages the outbox gave up on after every retry (shown to the administrator).

@@ -23,6 +23,9 @@ pub struct MemberView {
 pub struct MeasureView {
     pub type_zh: String,
     pub department: String,
+    /// The reader may move it on (a liaison only its own department's).
+    #[serde(default)]
+    pub yours: bool,
     /// Money paid with the measure; empty when it carries none (a job, a training place).
     pub amount: String,
     pub period: String,

@@ -71,6 +71,7 @@ async fn county_board(app: &TestApp) -> app::wire::dashboard::DashboardView {
         role: Role::CountyOfficer,
         scope: RegionCode::parse("522799000000").expect("county"),
         scope_name: "青石县".to_owned(),
+        department: None,
     };
     dashboard::for_staff(&app.state, &officer, app.clock.now())
         .await

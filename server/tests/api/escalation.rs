@@ -350,6 +350,7 @@ fn staff(username: &str, role: Role) -> Staff {
         role,
         scope: RegionCode::parse("522799000000").expect("county"),
         scope_name: "青石县".to_owned(),
+        department: None,
     }
 }
 

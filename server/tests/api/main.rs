@@ -14,6 +14,7 @@ mod dashboard_counts;
 mod dashboard_xlsx;
 mod db_restart;
 mod department_keys;
+mod department_scope;
 mod disk_full;
 mod draft_binding;
 mod engine;

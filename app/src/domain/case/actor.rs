@@ -13,6 +13,9 @@ pub struct Actor {
     pub role: Role,
     /// The region this user may act in; a case is in scope when its village lies inside.
     pub scope: RegionCode,
+    /// A line department's liaison: its department (民政局), whose measures it carries out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
 }
 
 impl Actor {
@@ -21,7 +24,20 @@ impl Actor {
             user_id: user_id.into(),
             role,
             scope,
+            department: None,
         }
+    }
+
+    /// The same user as a line department's liaison for `department`.
+    pub fn of_department(self, department: Option<String>) -> Actor {
+        Actor { department, ..self }
+    }
+
+    /// Whether this actor may move `measure` on: a liaison only its own department's (one
+    /// liaison could move every department's measures: attacker tester).
+    pub fn carries_out(&self, measure: &super::state::Measure) -> bool {
+        self.role != Role::DepartmentLiaison
+            || self.department.as_deref() == Some(measure.lead_department.as_str())
     }
 
     /// Whether `village` lies inside this actor's scope.

@@ -466,9 +466,16 @@ impl Case {
         policy: &Policy,
         now: NaiveDateTime,
     ) -> Vec<CommandKind> {
+        // A liaison updates only its own department's measures: none left, no form.
+        let measures_left = actor.role != Role::DepartmentLiaison
+            || self
+                .measures
+                .iter()
+                .any(|m| actor.carries_out(m) && m.status.next().is_some());
         let mut kinds: Vec<CommandKind> = CommandKind::ALL
             .into_iter()
             .filter(|kind| check_allowed(self, *kind, actor, policy, now).is_ok())
+            .filter(|kind| *kind != CommandKind::UpdateMeasureStatus || measures_left)
             .collect();
         // A colleague's deadline waits on an extension decision: it comes first (the page
         // opens the first step), not below the long forms of the case's own next step. Once

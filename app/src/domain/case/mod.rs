@@ -63,6 +63,7 @@ pub mod household;
 pub mod measure_dates;
 /// The case vocabulary's words now live in the wording layer; this keeps `case::labels` paths.
 pub use crate::domain::wording::labels;
+pub mod department_work;
 pub mod period;
 pub mod plan_review;
 pub mod policy;

@@ -16,7 +16,7 @@ use crate::domain::clock::{ClockKind, QueueUrgencyKey};
 use crate::domain::vocab::{Category, RiskTier};
 
 /// Bumped whenever the derivation changes, so stored rows are recomputed.
-const DERIVATION: &str = "w7";
+const DERIVATION: &str = "w8";
 
 /// The stored work of one case, per role.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -74,8 +74,8 @@ impl WorkOwners {
 
 /// One role's work before it is laid out in columns.
 #[derive(Debug, Default)]
-struct RoleWork {
-    now: bool,
+pub(super) struct RoleWork {
+    pub(super) now: bool,
     from: Option<NaiveDate>,
     except: Option<String>,
 }
@@ -105,6 +105,8 @@ pub struct QueueKeys {
     pub urgency: Option<QueueUrgencyKey>,
     /// What each level's 待办 is ordered by.
     pub todo_due: super::work_due::TodoDue,
+    /// The line departments with work on the case, stored (`department_work::stored`).
+    pub departments: String,
 }
 
 impl Case {
@@ -155,10 +157,11 @@ impl Case {
             category: self.category,
             tier: self.tier,
             urgency: self.next_deadline().map(QueueUrgencyKey::of),
+            departments: super::department_work::stored(&self.department_work(policy)),
         }
     }
 
-    fn role_work(
+    pub(super) fn role_work(
         &self,
         role: Role,
         policy: &Policy,

@@ -75,6 +75,7 @@ pub fn reason_zh(action: AuditAction, code: &str, text: &str) -> String {
         AuditAction::AccountCreated
         | AuditAction::PasswordReset
         | AuditAction::AccountActiveSet
+        | AuditAction::AccountDepartmentSet
         | AuditAction::ContactPhoneSet
         | AuditAction::PolicyChanged
         | AuditAction::CalendarChanged => "账号和设置管理".to_owned(),

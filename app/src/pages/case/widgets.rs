@@ -460,12 +460,16 @@ where
             let mut stored_chinese = t == Lang::Zh;
             // Delivered measures have no stage left (picked, 下一阶段 was refused: tester);
             // listed only when every measure is delivered, so the choice is never empty.
-            let open = case.measures.iter().any(|m| m.next_status.is_some());
+            // A liaison's are its own department's only.
+            let open = case
+                .measures
+                .iter()
+                .any(|m| m.yours && m.next_status.is_some());
             let options = case
                 .measures
                 .iter()
                 .enumerate()
-                .filter(|(_, m)| !open || m.next_status.is_some())
+                .filter(|(_, m)| m.yours && (!open || m.next_status.is_some()))
                 .map(|(i, m)| {
                     let ty = super::words::known(super::words::Vocab::Measure, &m.type_zh, t);
                     let status =

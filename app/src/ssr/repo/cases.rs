@@ -237,13 +237,14 @@ pub struct QueueColumns {
     pub todo_due_village: Option<String>,
     pub todo_due_township: Option<String>,
     pub todo_due_county: Option<String>,
+    pub work_departments: String,
 }
 
 const QUEUE_COLUMNS: &str = "work_village_cadre, work_village_from, work_township_officer, \
     work_township_officer_from, work_township_head, work_township_head_from, work_county_officer, \
     work_county_head, work_except_user, work_department, work_rev, category, tier, urgency_due_on, \
-    paused_left, todo_due_village, todo_due_township, todo_due_county";
-const QUEUE_COLUMN_COUNT: usize = 18;
+    paused_left, todo_due_village, todo_due_township, todo_due_county, work_departments";
+const QUEUE_COLUMN_COUNT: usize = 19;
 
 fn placeholders(first: usize, count: usize) -> String {
     (first..first + count)
@@ -280,6 +281,7 @@ impl From<&QueueKeys> for QueueColumns {
             todo_due_village: day(keys.todo_due.village),
             todo_due_township: day(keys.todo_due.township),
             todo_due_county: day(keys.todo_due.county),
+            work_departments: keys.departments.clone(),
         }
     }
 }
@@ -318,6 +320,7 @@ impl QueueColumns {
             .bind(self.todo_due_village.as_deref())
             .bind(self.todo_due_township.as_deref())
             .bind(self.todo_due_county.as_deref())
+            .bind(self.work_departments.as_str())
     }
 }
 

@@ -44,8 +44,8 @@ pub enum OwnWork<'a> {
     Region,
     /// Cases this user filed (the first event is theirs).
     FiledBy(&'a str),
-    /// Cases this user filed, and cases waiting on a department step.
-    FiledByOrDepartment(&'a str),
+    /// Cases this user filed, and cases waiting on a step of this department's (or of any).
+    FiledByOrDepartment(&'a str, Option<&'a str>),
     /// None (roles that do not read case files).
     Nothing,
 }
@@ -197,9 +197,16 @@ impl OpenWhere {
                 let condition = filed_by(&mut w, user);
                 w.and(&condition);
             }
-            OwnWork::FiledByOrDepartment(user) => {
+            OwnWork::FiledByOrDepartment(user, department) => {
                 let condition = filed_by(&mut w, user);
-                w.and(&format!("(work_department = 1 or {condition})"));
+                let ours: Vec<String> = crate::domain::case::department_work::patterns(department)
+                    .iter()
+                    .map(|p| format!("work_departments like {}", w.text(p)))
+                    .collect();
+                w.and(&format!(
+                    "((work_department = 1 and ({})) or {condition})",
+                    ours.join(" or ")
+                ));
             }
             OwnWork::Nothing => w.and("1 = 0"),
         }

@@ -30,6 +30,8 @@ pub struct SessionUser {
     pub region_code: String,
     pub active: i64,
     pub scope_name: Option<String>,
+    /// A liaison's line department.
+    pub department: Option<String>,
     /// When the session ends (ms since the epoch).
     pub expires_at: i64,
 }
@@ -43,7 +45,7 @@ pub async fn live_user<'e, E: Executor<'e, Database = Any>>(
 ) -> sqlx::Result<Option<SessionUser>> {
     sqlx::query_as(
         "select u.id, u.username, u.display_name, u.role, u.region_code, u.active,
-                r.name as scope_name, s.expires_at
+                r.name as scope_name, u.department, s.expires_at
          from sessions s join users u on u.id = s.user_id
          left join regions r on r.code = u.region_code
          where s.token_digest = $1 and s.expires_at > $2 and s.revoked_at is null",

@@ -10,9 +10,12 @@ pub struct UserRow {
     pub region_code: String,
     pub password_hash: String,
     pub active: i64,
+    /// A liaison's line department (migration 0028).
+    pub department: Option<String>,
 }
 
-const COLUMNS: &str = "id, username, display_name, role, region_code, password_hash, active";
+const COLUMNS: &str =
+    "id, username, display_name, role, region_code, password_hash, active, department";
 
 pub async fn by_username<'e, E: Executor<'e, Database = Any>>(
     ex: E,
@@ -51,6 +54,20 @@ pub async fn all<'e, E: Executor<'e, Database = Any>>(ex: E) -> sqlx::Result<Vec
     .await
 }
 
+/// Names the line department of an account that has none (a liaison made before 0028).
+pub async fn name_department_if_unnamed<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    id: &str,
+    department: &str,
+) -> sqlx::Result<()> {
+    sqlx::query("update users set department = $1 where id = $2 and department is null")
+        .bind(department)
+        .bind(id)
+        .execute(ex)
+        .await
+        .map(|_| ())
+}
+
 /// Inserts a new account; false if the username is taken.
 pub async fn insert<'e, E: Executor<'e, Database = Any>>(
     ex: E,
@@ -58,8 +75,8 @@ pub async fn insert<'e, E: Executor<'e, Database = Any>>(
     now_ms: i64,
 ) -> sqlx::Result<bool> {
     let result = sqlx::query(
-        "insert into users (id, username, display_name, role, region_code, password_hash, active, created_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (username) do nothing",
+        "insert into users (id, username, display_name, role, region_code, password_hash, active, created_at, department)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (username) do nothing",
     )
     .bind(&row.id)
     .bind(&row.username)
@@ -69,6 +86,7 @@ pub async fn insert<'e, E: Executor<'e, Database = Any>>(
     .bind(&row.password_hash)
     .bind(row.active)
     .bind(now_ms)
+    .bind(row.department.as_deref())
     .execute(ex)
     .await?;
     Ok(result.rows_affected() == 1)
@@ -85,6 +103,19 @@ pub async fn set_password<'e, E: Executor<'e, Database = Any>>(
         .execute(ex)
         .await?;
     Ok(result.rows_affected() == 1)
+}
+
+pub async fn set_department<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    id: &str,
+    department: &str,
+) -> sqlx::Result<()> {
+    sqlx::query("update users set department = $1 where id = $2")
+        .bind(department)
+        .bind(id)
+        .execute(ex)
+        .await
+        .map(|_| ())
 }
 
 pub async fn set_active<'e, E: Executor<'e, Database = Any>>(

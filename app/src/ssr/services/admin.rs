@@ -46,6 +46,7 @@ pub async fn list(
                 .map(|r| r.label_zh().to_owned())
                 .unwrap_or_default(),
             role: u.role.clone(),
+            department: u.department.clone(),
             is_you: u.id == staff.id,
             id: u.id,
             locked: locked.contains(&u.username),
@@ -78,6 +79,7 @@ pub async fn create(
         region_code: account.region.as_str().to_owned(),
         password_hash: hash_password(&account.password).await?,
         active: 1,
+        department: account.department,
     };
     if !users::insert(&state.db.pool, &row, millis(now)).await? {
         return Err(refused("username", AccountFieldError::UsernameTaken));
@@ -179,6 +181,37 @@ pub async fn set_active(
         address,
         now,
         AuditAction::AccountActiveSet,
+        detail,
+    )
+    .await
+}
+
+/// Names a liaison's line department (an account made before departments had none, and saw
+/// only comparisons and its own alerts).
+pub async fn set_department(
+    state: &AppState,
+    staff: &Staff,
+    user_id: &str,
+    department: &str,
+    address: &str,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    staff.require_admin()?;
+    let user = target_in_scope(state, staff, user_id).await?;
+    let department = crate::domain::account::department_named(department)
+        .filter(|_| user.role == Role::DepartmentLiaison.code())
+        .ok_or_else(|| refused("department", AccountFieldError::Department))?;
+    users::set_department(&state.db.pool, user_id, &department).await?;
+    // Its sessions read the department afresh at once.
+    state.sessions.forget_user(user_id);
+    tracing::info!(target: "audit", admin = %staff.id, user = %user_id, %department, "account department set");
+    let detail = format!("{} {department}", user.username);
+    changed(
+        state,
+        staff,
+        address,
+        now,
+        AuditAction::AccountDepartmentSet,
         detail,
     )
     .await

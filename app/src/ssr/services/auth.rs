@@ -255,6 +255,7 @@ pub async fn staff_for_session(
         role,
         scope,
         scope_name,
+        department: user.department,
     })
 }
 

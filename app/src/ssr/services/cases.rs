@@ -314,7 +314,7 @@ pub async fn execute(
     let relation = CaseRelation {
         in_region: actor.covers(&case.village),
         filed_by_me: case.reported_by == actor.user_id,
-        department_work: case.work_owners(&state.policy).department_liaison,
+        department_work: case.has_work_for_department(&state.policy, actor.department.as_deref()),
     };
     if !may_on_case(actor.role, Action::ActOnCase, relation) {
         tracing::warn!(actor = %actor.user_id, case_id, "step outside own work refused");

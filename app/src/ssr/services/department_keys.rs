@@ -250,6 +250,7 @@ pub async fn authenticate(
             role,
             scope,
             scope_name,
+            department: user.department,
         },
     })
 }

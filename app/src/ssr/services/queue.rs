@@ -278,7 +278,9 @@ pub async fn list_in(
         own_work: match staff.reach(Action::OpenCase) {
             Reach::Region => OwnWork::Region,
             Reach::OwnFilings => OwnWork::FiledBy(&staff.id),
-            Reach::OwnAlertsAndDepartmentWork => OwnWork::FiledByOrDepartment(&staff.id),
+            Reach::OwnAlertsAndDepartmentWork => {
+                OwnWork::FiledByOrDepartment(&staff.id, staff.department.as_deref())
+            }
             Reach::Never | Reach::NarrowInRegion | Reach::County => OwnWork::Nothing,
         },
         closed: false,

@@ -198,6 +198,7 @@ pub async fn create_admin(
         region_code: region.as_str().to_owned(),
         password_hash: hash_password(password)?,
         active: 1,
+        department: None,
     };
     if !users::insert(&db.pool, &row, millis(now)).await? {
         return Err(SetupError::UsernameTaken);

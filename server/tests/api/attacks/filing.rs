@@ -238,6 +238,7 @@ fn admin_of(county: &str) -> app::ssr::staff::Staff {
         role: app::domain::role::Role::CountyAdmin,
         scope: app::domain::region::RegionCode::parse(county).expect("county"),
         scope_name: "县".into(),
+        department: None,
     }
 }
 

@@ -1,6 +1,7 @@
 mod assistance;
 mod clock_choice;
 mod clock_rules;
+mod department_work;
 mod elimination_hold_backs;
 mod engine_gaps;
 mod household_words;

@@ -64,8 +64,11 @@ const ACTORS: usize = 27;
 fn actor_pool() -> Vec<Actor> {
     let mut pool = Vec::new();
     for role in Role::ALL {
-        let first = actor(*role);
-        let second = Actor::new(format!("{}-2", role.code()), *role, first.scope.clone());
+        // Two liaisons of two departments, each moving its own department's measures.
+        let department = |d: &str| (*role == Role::DepartmentLiaison).then(|| d.to_owned());
+        let first = actor(*role).of_department(department("医保局"));
+        let second = Actor::new(format!("{}-2", role.code()), *role, first.scope.clone())
+            .of_department(department("民政局"));
         pool.push(first);
         pool.push(second);
         pool.push(outsider(*role));
@@ -534,8 +537,15 @@ fn check_work_owners(
                     };
                     crate::domain::case::work::is_work_on(case, *k, who.role, day)
                 });
+            // A liaison's work is its department's (or any department's).
+            let stored = match who.role {
+                Role::DepartmentLiaison => {
+                    case.has_work_for_department(policy, who.department.as_deref())
+                }
+                _ => owners.has_step(who.role, &who.user_id, at.date()),
+            };
             prop_assert_eq!(
-                owners.has_step(who.role, &who.user_id, at.date()),
+                stored,
                 offered.is_some(),
                 "{:?} ({}) on {} in {}: offered {:?}, stored {:?}",
                 who.role,

@@ -242,7 +242,21 @@ impl Journey {
     }
 
     pub fn try_role(&self, role: Role, command: &CaseCommand) -> Result<Vec<CaseEvent>, Refusal> {
-        self.try_as(&actor(role), command)
+        self.try_as(&self.actor_for(role, command), command)
+    }
+
+    /// The role's actor; a liaison is the one of the department leading the measure the
+    /// command moves (a liaison moves only its own department's).
+    pub fn actor_for(&self, role: Role, command: &CaseCommand) -> Actor {
+        let index = match command {
+            CaseCommand::UpdateMeasureStatus { index, .. }
+            | CaseCommand::AdvanceMeasure { index } => Some(*index),
+            _ => None,
+        };
+        let department = index
+            .and_then(|i| self.case.measures.get(i))
+            .map(|m| m.lead_department.clone());
+        actor(role).of_department(department)
     }
 
     /// Decides and applies; panics on a refusal. Checks the version and the replay.
@@ -261,7 +275,8 @@ impl Journey {
     }
 
     pub fn act(&mut self, role: Role, command: CaseCommand) -> &mut Journey {
-        self.act_as(&actor(role), command)
+        let actor = self.actor_for(role, &command);
+        self.act_as(&actor, command)
     }
 
     pub fn state(&self) -> &'static str {

@@ -501,7 +501,7 @@ fn every_command_is_allowed_for_its_role_in_its_state() {
         assert_eq!(command.kind(), row.kind);
         assert!(
             j.case
-                .available_commands(&actor(row.role), &j.policy, j.now)
+                .available_commands(&j.actor_for(row.role, &command), &j.policy, j.now)
                 .contains(&row.kind),
             "{:?} not offered",
             row.kind

@@ -217,7 +217,7 @@ pub async fn view(
         clock_choices: sections::clock_choices(&case, &actor, today),
         pending_extensions: sections::pending_extensions(&case),
         done_step: None,
-        measures: sections::measures(&case),
+        measures: sections::measures(&case, &actor),
         risks_unanswered_zh: sections::risks_unanswered(&case),
         plan_returned: sections::plan_returned(&case, &events),
         guarantees_unanswered_zh: sections::guarantees_unanswered(&case),

@@ -114,7 +114,7 @@ pub fn guarantees_unanswered(case: &Case) -> Vec<String> {
         .collect()
 }
 
-pub fn measures(case: &Case) -> Vec<MeasureView> {
+pub fn measures(case: &Case, actor: &crate::domain::case::Actor) -> Vec<MeasureView> {
     let heading_out = elimination::heading_for_elimination(case);
     let due_first = crate::domain::case::work::next_measure_due(case);
     let overlaps = crate::domain::case::measure_dates::overlaps_earlier(&case.measures);
@@ -127,6 +127,7 @@ pub fn measures(case: &Case) -> Vec<MeasureView> {
             may_run_on: elimination::continues_after_exit(m.measure_type),
             type_zh: m.measure_type.label_zh().to_owned(),
             department: m.lead_department.clone(),
+            yours: actor.carries_out(m),
             // ¥0.00 read as a grant of nothing (tester).
             amount: if m.amount.fen() == 0 {
                 String::new()

@@ -142,7 +142,7 @@ pub fn progress(case: &Case, inputs: &Inputs<'_>) -> Progress {
             // Help is due to start by then, not to be finished: "最迟在…完成" after "帮扶同时
             // 开始落实" read as help ending that day (household tester).
             next.push_str(&if clock.kind == ClockKind::AssistanceStarted {
-                tr::progress::starts_by(lang, lang.date(due))
+                assistance_starts(case, due, lang)
             } else {
                 tr::progress::due(lang, lang.date(due))
             });
@@ -164,6 +164,23 @@ pub fn progress(case: &Case, inputs: &Inputs<'_>) -> Progress {
             .open_clock(ClockKind::MonitoringVisit)
             .filter(|c| !matches!(c.state, ClockState::Paused { .. }))
             .map(|c| c.due_on),
+    }
+}
+
+/// When help starts: by the limit while no measure is planned ("见下面的帮扶措施" pointed at a
+/// list not there yet), then the first planned start (the limit beside an earlier planned day
+/// read as two start dates: household tester).
+fn assistance_starts(case: &Case, due: NaiveDate, lang: Lang) -> String {
+    let first = case
+        .measures
+        .iter()
+        .filter(|m| m.status != crate::domain::case::MeasureStatus::Withdrawn)
+        .map(|m| m.start)
+        .min();
+    match first {
+        None => tr::progress::starts_by_no_plan(lang, lang.date(due)),
+        Some(day) if day <= due => tr::progress::plan_starts_on(lang, lang.date(day)),
+        Some(_) => tr::progress::starts_by(lang, lang.date(due)),
     }
 }
 
@@ -458,8 +475,17 @@ fn review_step(case: &Case, procedure: Procedure, step: ReviewStep, inputs: &Inp
             ClockKind::HomeCheck,
             Who::Village,
         ),
+        // Back at the home check after a notice's objection or a township's return: said, or
+        // the page read as if the case had started over (household tester).
         ReviewStep::AwaitingHomeCheck => (
-            tr::progress::township_accepted_report(lang).to_owned(),
+            if !case.objections.is_empty() {
+                tr::progress::objection_check_again(lang)
+            } else if case.household.is_some() {
+                tr::progress::check_again(lang)
+            } else {
+                tr::progress::township_accepted_report(lang)
+            }
+            .to_owned(),
             tr::progress::someone_from_village_visit_2(lang).to_owned(),
             ClockKind::HomeCheck,
             Who::Village,
@@ -488,8 +514,15 @@ fn review_step(case: &Case, procedure: Procedure, step: ReviewStep, inputs: &Inp
                     lang.date(min_until),
                 );
                 // The time to object to an elimination is its notice (household tester).
-                if elimination {
+                let posted = if elimination {
                     posted + tr::progress::elimination_object(lang)
+                } else {
+                    posted
+                };
+                // Its earliest end passed: said, as the notice board says it (the page kept
+                // "最早…结束" with the day gone: household tester).
+                if inputs.today > min_until {
+                    posted + tr::progress::notice_period_over(lang)
                 } else {
                     posted
                 }

@@ -265,7 +265,8 @@ fn rows() -> Vec<Row> {
             name: "responsible named: help is agreed",
             case: assigned,
             headline: "帮扶责任人会和您商量",
-            says: "商量帮扶办法",
+            // No measure yet: no pointer to a list not on the page (household tester).
+            says: "最迟在2026年4月18日开始落实第一项帮扶。",
             due: Some(date(2026, 4, 18)),
             who: Some(Who::Responsible),
         },
@@ -274,7 +275,8 @@ fn rows() -> Vec<Row> {
             case: planned,
             headline: "帮扶责任人正在落实帮扶",
             // Help starts by then, it is not finished by then (household tester).
-            says: "下面开始落实。最迟在2026年4月18日开始落实第一项帮扶",
+            // The plan's own first day, not the limit beside it (household tester).
+            says: "下面开始落实。第一项帮扶定在2026年3月20日开始落实",
             due: Some(date(2026, 4, 18)),
             who: Some(Who::Responsible),
         },
@@ -423,3 +425,52 @@ fn no_two_states_read_the_same() {
 // Lateness, extensions and pauses, visits, the home page's promises and headlines.
 #[path = "progress_late_tests.rs"]
 mod late;
+
+/// Back at the home check after an objection the household is told why (it read as if the
+/// case had started over: household tester); once the notice has run its time, it is told
+/// the village will end it (the page kept an earliest end already gone).
+#[test]
+fn a_second_visit_and_a_notice_past_its_time_are_said() {
+    let home = clock(ClockKind::HomeCheck, Level::Village, date(2026, 3, 12));
+    let mut case = at(
+        reviewing(Procedure::Identification, ReviewStep::AwaitingHomeCheck),
+        vec![home, overall()],
+    );
+    let first = view(&case, date(2026, 3, 9), Lang::Zh);
+    assert_eq!(first.done, "乡镇已受理您的申报。");
+    case.objections.push(crate::domain::case::state::Objection {
+        at: filed_at(),
+        by: "village".into(),
+        text: "有小轿车".into(),
+    });
+    let again = view(&case, date(2026, 3, 9), Lang::Zh);
+    assert!(
+        again
+            .done
+            .starts_with("公示期间有人提出了意见，村里要再上门核实一次"),
+        "{}",
+        again.done
+    );
+    assert!(
+        !again.done.contains("小轿车"),
+        "not what was said, nor by whom"
+    );
+
+    let notice = ReviewStep::NoticeRunning {
+        from: date(2026, 3, 9),
+        min_until: date(2026, 3, 16),
+        township_reviewed: false,
+    };
+    let case = at(
+        reviewing(Procedure::Identification, notice),
+        vec![overall()],
+    );
+    let running = view(&case, date(2026, 3, 16), Lang::Zh);
+    assert!(!running.done.contains("公示已满"), "{}", running.done);
+    let over = view(&case, date(2026, 3, 17), Lang::Zh);
+    assert!(
+        over.done.ends_with("公示已满规定天数，村委会将结束公示。"),
+        "{}",
+        over.done
+    );
+}

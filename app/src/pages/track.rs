@@ -84,6 +84,9 @@ fn result_view(result: Result<TrackResult, AppError>, t: Lang) -> AnyView {
                     <h2>{found.status}</h2>
                     <p>{whole_dates(found.done)}</p>
                     <p data-testid="next-step"><strong>{tr::track::next(t)}</strong>{dialable(&found.status_detail)}</p>
+                    {found.notice_village.map(|v| view! {
+                        <p><a href=format!("/notice/{v}") data-testid="notice-link">{tr::submitted::see_village_notice(t)}</a></p>
+                    })}
                     {found.overdue.map(|o| view! { <p class="banner error" role="alert" data-testid="overdue">{dialable(&o)}</p> })}
                     {(!found.notes.is_empty()).then(|| view! {
                         <ul class="plain notes">

@@ -93,6 +93,9 @@ pub struct TrackResult {
     /// What to do if nobody came, asking only for numbers that are published.
     #[serde(default)]
     pub contact_advice: String,
+    /// The village's code while the household is on its public notice board (a link to it).
+    #[serde(default)]
+    pub notice_village: Option<String>,
 }
 
 /// One assistance measure as the household reads it, split around the lead department (a

@@ -11,7 +11,7 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-const FIX_FIELDS = '这些地方还没有填好';
+const FIX_FIELDS = '这些地方要改一下';
 const MARKED_RED = '请检查标红的内容';
 const focusedId = (page) => page.evaluate(() => document.activeElement?.id ?? '');
 
@@ -54,11 +54,11 @@ test('report: the daily limit shows only its own words; bad fields are marked an
   assert.equal(await page.locator('#f-name').getAttribute('aria-invalid'), null, 'a good field is not marked');
   assert.equal(await page.getByRole('checkbox', { name: /承诺授权/ }).getAttribute('aria-invalid'), 'true');
   // The summary names them, in the form's order.
-  assert.match(await summary.innerText(), /这些地方还没有填好：手机号码、承诺授权；/);
+  assert.match(await summary.innerText(), /这些地方要改一下：手机号码、承诺授权；/);
   // Fixing a field unmarks it, and takes it off the summary.
   await mobileField.fill(mobile);
   assert.equal(await mobileField.getAttribute('aria-invalid'), null);
-  assert.match(await summary.innerText(), /这些地方还没有填好：承诺授权；/);
+  assert.match(await summary.innerText(), /这些地方要改一下：承诺授权；/);
   await page.getByRole('checkbox', { name: /承诺授权/ }).check();
   assert.match(await summary.innerText(), /标出的地方都改好了/);
   await page.context().close();

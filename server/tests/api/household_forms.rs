@@ -30,7 +30,7 @@ async fn posted_back(app: &TestApp, form: &[(String, String)]) -> String {
     app.get_html(location).await
 }
 
-const FIX_FIELDS: &str = "这些地方还没有填好";
+const FIX_FIELDS: &str = "这些地方要改一下";
 const MARKED_RED: &str = "请检查标红的内容";
 
 #[tokio::test]
@@ -87,7 +87,7 @@ async fn a_bad_field_is_marked_tied_to_its_message_and_the_summary_takes_the_foc
     assert!(consent.contains("aria-invalid=\"true\""), "{consent}");
     // The summary names the fields to fix, by their labels, in the form's order.
     assert!(
-        page.contains("这些地方还没有填好：手机号码、承诺授权；"),
+        page.contains("这些地方要改一下：手机号码、承诺授权；"),
         "the fields named"
     );
 }

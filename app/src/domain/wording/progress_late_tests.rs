@@ -225,6 +225,8 @@ fn a_duplicate_refusal_says_it_repeats_an_earlier_report() {
         reasons: vec![crate::domain::case::screening::MatchReason::SameMobile],
     }]);
     assert!(duplicate.contains("之前的一次申报可能重复"), "{duplicate}");
+    // Where to go instead: the earlier report's own number (household tester).
+    assert!(duplicate.contains("之前那次的查询码") && duplicate.contains("忘记查询码"));
     assert!(!duplicate.contains("不属于"), "{duplicate}");
     assert!(duplicate.contains("原因：与查询码"), "{duplicate}");
     let out_of_scope = refused(vec![]);

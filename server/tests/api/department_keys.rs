@@ -214,9 +214,10 @@ async fn a_department_pushes_with_its_key_and_reads_each_outcome_as_the_case_mov
         "{}",
         crate::helpers::words(&inbox)
     );
+    // Named by the department's own record id, to match it to its list (officer tester).
     assert_eq!(
         inbox
-            .matches("县里反馈的结果：已认定为边缘易致贫户")
+            .matches("县里反馈的结果（贵部门编号 YB-1）：已认定为边缘易致贫户")
             .count(),
         1
     );

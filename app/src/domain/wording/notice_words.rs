@@ -242,7 +242,8 @@ mod tests {
 
     #[test]
     fn a_feedback_title_is_worded_in_the_readers_language_and_nothing_else_is() {
-        let (stored, _) = crate::domain::wording::notices::alert_fed_back("89J4FE9WYJ", "已认定");
+        let (stored, _) =
+            crate::domain::wording::notices::alert_fed_back("89J4FE9WYJ", None, "已认定");
         assert_eq!(
             fed_back_title(&stored, Lang::En).as_deref(),
             Some("Alert outcome fed back (89J4-FE9W-YJ)")

@@ -34,12 +34,14 @@ pub fn deadline(
 
 /// Title and body of the note to the department account that pushed an alert when the
 /// county feeds its outcome back (it sat on the alerts page unannounced: tester).
-pub fn alert_fed_back(tracking: &str, note: &str) -> (String, String) {
+/// The department's own record id (`reference`) is named, to match the note to its list.
+pub fn alert_fed_back(tracking: &str, reference: Option<&str>, note: &str) -> (String, String) {
     let zh = crate::domain::lang::Lang::Zh;
-    (
-        crate::tr::inbox_words::fed_back(zh, tracking),
-        format!("县里反馈的结果：{note}"),
-    )
+    let body = match reference {
+        Some(reference) => format!("县里反馈的结果（贵部门编号 {reference}）：{note}"),
+        None => format!("县里反馈的结果：{note}"),
+    };
+    (crate::tr::inbox_words::fed_back(zh, tracking), body)
 }
 
 /// The email that carries a notification: its text and where to act on it.

@@ -148,6 +148,21 @@ pub async fn record_push<'e, E: Executor<'e, Database = Any>>(
     .map(|_| ())
 }
 
+/// The department's own record id of the alert it pushed that became `case_id`.
+pub async fn reference_of<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    user_id: &str,
+    case_id: &str,
+) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar(
+        "select reference from department_pushes where user_id = $1 and case_id = $2 limit 1",
+    )
+    .bind(user_id)
+    .bind(case_id)
+    .fetch_optional(ex)
+    .await
+}
+
 #[derive(Debug, Clone, FromRow)]
 pub struct PushRow {
     pub reference: String,

@@ -28,7 +28,11 @@ pub async fn tell_fed_back(
     note: &str,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
-    let (title, body) = crate::domain::wording::notices::alert_fed_back(tracking, note);
+    let reference =
+        crate::ssr::repo::department_keys::reference_of(&mut *tx, &case.reported_by, &case.id)
+            .await?;
+    let (title, body) =
+        crate::domain::wording::notices::alert_fed_back(tracking, reference.as_deref(), note);
     let row = notifications::NewNotification {
         id: &super::cases::new_id(),
         user_id: &case.reported_by,

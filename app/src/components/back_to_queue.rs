@@ -8,7 +8,16 @@ use crate::i18n::use_lang;
 #[component]
 pub fn BackToQueue() -> impl IntoView {
     let t = use_lang();
-    view! { <p><a href=queue_left()>{tr::staff::back_to_queue(t)}</a></p> }
+    let href = queue_left();
+    // Named by the tab it goes back to (返回待办 led to 全部: officer tester).
+    let tab = crate::domain::return_path::tab_of(&href)
+        .filter(|code| *code != "todo")
+        .and_then(|code| tr::queue::tab::lookup(t, code));
+    let words = match tab {
+        Some(tab) => tr::staff::back_to_tab(t, tab),
+        None => tr::staff::back_to_queue(t).to_owned(),
+    };
+    view! { <p><a href=href data-testid="back-to-queue">{words}</a></p> }
 }
 
 /// The address the queue last remembered for this browser (server-rendered pages only).

@@ -48,6 +48,12 @@ pub fn back_to_queue(remembered: Option<&str>) -> String {
     }
 }
 
+/// The queue tab (`tab=`) an address from [`back_to_queue`] opens, if it names one.
+pub fn tab_of(address: &str) -> Option<&str> {
+    let (_, query) = address.split_once('?')?;
+    query.split('&').find_map(|pair| pair.strip_prefix("tab="))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,6 +69,9 @@ mod tests {
         }
         assert_eq!(back_to_queue(Some(&"a".repeat(600))), "/staff");
         assert_eq!(back_to_queue(None), "/staff");
+        assert_eq!(tab_of("/staff?tab=all&s=v1x"), Some("all"));
+        assert_eq!(tab_of("/staff?s=v1x&tab=overdue"), Some("overdue"));
+        assert_eq!(tab_of("/staff"), None);
     }
 
     #[test]

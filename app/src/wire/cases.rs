@@ -227,6 +227,10 @@ pub struct CaseView {
     /// of the procedure before it.
     #[serde(default)]
     pub waiting_until: Option<String>,
+    /// The reader is the one who ends that notice (a village cadre): told so, not of
+    /// themselves in the third person (officer tester).
+    #[serde(default)]
+    pub waiting_until_yours: bool,
     /// The last home check as its form's fields (`form[members][0][name]` …), without ID
     /// numbers: a re-check's form starts from it. Empty before the first.
     #[serde(default)]

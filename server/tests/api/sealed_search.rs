@@ -120,7 +120,7 @@ async fn back_to_the_queue_keeps_its_tab_search_and_filters() {
     let tracking = app.submit_report("赵秀兰", MOBILE, QINGSHI_VILLAGE).await;
     let officer = app.login("zhen-qingshi").await;
     let back = |page: &str| {
-        let link = crate::helpers::tag_with(page, "← 返回待办");
+        let link = crate::helpers::tag_with(page, r#"data-testid="back-to-queue""#);
         let start = link.find("href=\"").expect("a link") + 6;
         link[start..start + link[start..].find('"').unwrap()].replace("&amp;", "&")
     };
@@ -142,6 +142,8 @@ async fn back_to_the_queue_keeps_its_tab_search_and_filters() {
     officer.get_html(&address).await;
     let left = back(&officer.get_html(&case_page).await);
     assert_eq!(left, address, "back where it was left");
+    let page = officer.get_html(&case_page).await;
+    assert!(page.contains("← 返回全部</a>"), "named by its tab");
     assert!(left.contains("state=reported") && !left.contains(MOBILE));
     assert!(
         officer.get_html(&left).await.contains("赵秀兰"),

@@ -484,6 +484,14 @@ async fn a_running_notice_says_until_when_and_who_ends_it() {
         assert!(page.contains("之后由村级干部/网格员结束公示"), "{reader}");
         assert!(!page.contains("下一步由县级"), "{reader}");
     }
+    // The cadre who ends it is told so, not of itself in the third person (officer tester).
+    let page = app
+        .login("cun-qingshi")
+        .await
+        .get_html(&format!("/staff/cases/{id}"))
+        .await;
+    assert!(page.contains("之后请您结束公示"), "the cadre's own");
+    assert!(!page.contains("之后由村级干部/网格员结束公示"));
 }
 
 /// A date typed as a browser without a date picker lets one type it ("2026/12/1") came back

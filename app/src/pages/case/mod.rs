@@ -65,6 +65,9 @@ fn waiting_on(case: &CaseView, besides: bool, t: Lang) -> Option<String> {
                 false => tr::case_page::waiting_on(t, who),
             })
         }
+        (Some(day), true) if case.waiting_until_yours => {
+            Some(tr::case_page::waiting_until_yours(t, day_words(day, t)))
+        }
         (Some(day), true) => Some(tr::case_page::waiting_until(t, day_words(day, t))),
         (None, true) => None,
     }

@@ -240,6 +240,7 @@ pub async fn view(
             }
         },
         waiting_until: next_step.waiting_until(today).map(|d| d.to_string()),
+        waiting_until_yours: actor.role == crate::domain::role::Role::VillageCadre,
         elimination_refused: crate::domain::case::elimination::refused_by_its_home_check(
             &case,
             &state.policy,

@@ -37,6 +37,7 @@ fn all() -> Vec<&'static dyn UserMessage> {
         &R::ChannelNotAllowed,
         &R::ReferenceMissing,
         &R::TooManyAlerts,
+        &R::VillageOutsideScope,
     ]
 }
 

@@ -524,4 +524,19 @@ async fn a_key_learns_nothing_of_filings_outside_its_area() {
     .expect("json");
     assert!(other[0]["tracking"].is_string(), "{other}");
     assert_eq!(other[0]["possible_duplicate"], false, "{other}");
+    // A 青石镇 village is the county's, not the key's: said so, not "outside the county".
+    let outside: Value = push_with(
+        &app,
+        &hekou,
+        json!([alert("MZ-11", "13511110011", QINGSHI_VILLAGE)]),
+    )
+    .await
+    .json()
+    .await
+    .expect("json");
+    assert!(outside[0]["tracking"].is_null(), "{outside}");
+    assert_eq!(
+        outside[0]["errors"][0]["key"], "report.village_outside_scope",
+        "{outside}"
+    );
 }

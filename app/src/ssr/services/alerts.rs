@@ -102,7 +102,7 @@ pub async fn push(
             }
             Err(ServiceError::Validation(errors)) => outcome.errors = errors,
             Err(ServiceError::Refused(Refusal::OutOfScope)) => outcome.errors.push(
-                FieldError::new("village", &ReportFieldError::VillageUnknown),
+                FieldError::new("village", &ReportFieldError::VillageOutsideScope),
             ),
             Err(other) => return Err(other),
         }

@@ -239,6 +239,10 @@ pub struct CaseView {
     /// check already shows, said on the form before it is saved.
     #[serde(default)]
     pub prefill_refused: Vec<String>,
+    /// Why a 风险消除 proposed today would be refused, in the reader's words, said on its
+    /// form before it is sent (they came only after: officer tester).
+    #[serde(default)]
+    pub proposal_gaps: Vec<crate::wire::FieldError>,
     /// While an elimination runs: the `EliminationGap` codes its home check already shows
     /// the county must refuse (`net_income_not_above_line`, `guarantees_not_secured`).
     #[serde(default)]

@@ -319,3 +319,20 @@ async fn a_measure_entered_twice_is_pointed_out() {
     assert!(!banner.is_empty(), "pointed at from the banner");
     assert!(page.contains(r##"<a href="#measures">注意：有帮扶措施与同类措施的时间重叠"##));
 }
+
+/// 提出风险消除 offered before it could pass says on its form what it still lacks (the gaps
+/// came only after sending it: officer tester).
+#[tokio::test]
+async fn an_elimination_proposed_too_early_says_what_it_lacks_on_its_form() {
+    let app = spawn_app().await;
+    let id = with_plan(&app).await;
+    let cadre = app.login("cun-qingshi").await;
+    let page = cadre.get_html(&format!("/staff/cases/{id}")).await;
+    assert!(page.contains("step-propose_elimination"), "offered");
+    let said = crate::helpers::tag_with(&page, r#"data-testid="proposal-gaps""#);
+    let said = &page[page.find(said).expect("there")..];
+    let said = &said[..said.find("</div>").expect("its end")];
+    assert!(said.contains("现在提出，县里会退回"), "{said}");
+    assert!(said.contains("帮扶措施“医疗保障”还在计划中"), "{said}");
+    assert!(said.contains("走访了0次"), "{said}");
+}

@@ -170,6 +170,13 @@ pub fn StepForm(
                             <p>{tr::case_page::prefill_refused_next(t)}</p>
                         </div>
                     })}
+                {(step.code == CommandKind::ProposeElimination.code() && !case.proposal_gaps.is_empty())
+                    .then(|| view! {
+                        <div class="banner warn" data-testid="proposal-gaps">
+                            <p>{tr::case_page::proposal_gaps(t)}</p>
+                            <ul>{case.proposal_gaps.iter().map(|gap| view! { <li>{whole_dates(gap.words(t))}</li> }).collect_view()}</ul>
+                        </div>
+                    })}
                 {(step.code == CommandKind::ApproveExtension.code())
                     .then(|| view! { <ExtensionsAsked asked=case.pending_extensions.clone() /> })}
                 {fields

@@ -152,6 +152,11 @@ pub async fn view(
         policy: &state.policy,
     };
     let ordered = work::in_working_order(&case, actor.role, offered, day);
+    let proposal_gaps = if ordered.contains(&crate::domain::case::CommandKind::ProposeElimination) {
+        sections::proposal_gaps(&case, &state.policy, &state.calendar, today)
+    } else {
+        Vec::new()
+    };
     let first_step_due = ordered
         .first()
         .is_some_and(|k| work::is_work_on(&case, *k, actor.role, day));
@@ -248,6 +253,7 @@ pub async fn view(
         .iter()
         .map(|gap| gap.code().to_owned())
         .collect(),
+        proposal_gaps,
         prefill_refused: crate::domain::case::elimination::refused_by_the_last_check(
             &case,
             &state.policy,

@@ -254,3 +254,25 @@ pub fn risks_unanswered(case: &Case) -> Vec<String> {
         .map(|r| r.label_zh().to_owned())
         .collect()
 }
+
+/// Each gap a 风险消除 proposed `today` would be refused for, as its refusal says it.
+pub fn proposal_gaps(
+    case: &Case,
+    policy: &crate::domain::case::Policy,
+    cal: &crate::domain::calendar::Calendar,
+    today: chrono::NaiveDate,
+) -> Vec<crate::wire::FieldError> {
+    use crate::domain::message::UserMessage;
+    elimination::proposal_gaps(case, policy, cal, today)
+        .into_iter()
+        .map(|gap| {
+            let each = crate::domain::case::Refusal::Elimination { gap };
+            crate::wire::FieldError::from_locale(
+                "command",
+                each.key(),
+                each.text_key(),
+                each.args(),
+            )
+        })
+        .collect()
+}

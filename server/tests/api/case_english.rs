@@ -72,7 +72,8 @@ async fn every_case_page_and_step_form_is_in_english_with_data_marked() {
             seen_clock |= page.contains("<strong>Township acceptance</strong>")
                 || page.contains("<strong>Home check</strong>");
             seen_words.extend(worded_from_codes(&page));
-            assert!(page.contains(">← Back to the to-do list</a>"), "{page}");
+            // Named by the tab the queue was left on.
+            assert!(page.contains(">← Back to All</a>"), "{page}");
             assert!(page.contains(">Household</h2>"), "{page}");
             forms.extend(
                 page.split("name=\"form[kind]\" value=\"")

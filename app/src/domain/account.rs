@@ -37,6 +37,8 @@ pub enum AccountFieldError {
     CannotDeactivateSelf,
     /// A liaison without a known line department.
     Department,
+    /// A department given to an account that is not a liaison's.
+    NotLiaison,
 }
 
 user_messages!(AccountFieldError {
@@ -48,6 +50,7 @@ user_messages!(AccountFieldError {
     RegionLevel => account.region_level;
     CannotDeactivateSelf => account.cannot_deactivate_self;
     Department => account.department;
+    NotLiaison => account.not_liaison;
 });
 
 /// A checked new account. The region still has to exist (the service looks it up).

@@ -59,6 +59,53 @@ user_messages!(KeyFormError {
     Rate => api_key.rate;
 });
 
+/// Why one pushed alert row was refused beyond its form's own fields. Apart from the report
+/// form's errors, whose words the household's WASM carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AlertRowError {
+    /// A village of the county outside the pushing account's or key's area (it was said to
+    /// be outside the county: attacker tester).
+    VillageOutsideScope,
+    /// A record id with invisible or direction-changing characters, or too long: it is shown
+    /// beside the county's words (a right-to-left override reversed them: attacker re-tester).
+    ReferenceInvalid,
+}
+
+user_messages!(AlertRowError {
+    VillageOutsideScope => api_key.village_outside_scope;
+    ReferenceInvalid => api_key.reference_invalid;
+});
+
+/// The longest department record id kept.
+const REFERENCE_MOST_CHARS: usize = 64;
+
+/// Whether a department's record id can be shown as it is: visible characters only, no
+/// control, format (bidirectional) or line characters, at most 64.
+pub fn reference_shows(reference: &str) -> bool {
+    let invisible = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+    };
+    reference.chars().count() <= REFERENCE_MOST_CHARS && !reference.chars().any(invisible)
+}
+
+#[cfg(test)]
+mod reference_tests {
+    #[test]
+    fn a_record_id_shows_as_it_is_or_is_refused() {
+        assert!(super::reference_shows("MZ-2026-001 号"));
+        for bad in [
+            "MZ\u{202E}01",
+            "MZ\n01",
+            "MZ\u{2066}1",
+            "\u{200B}",
+            &"9".repeat(65),
+        ] {
+            assert!(!super::reference_shows(bad), "{bad:?}");
+        }
+    }
+}
+
 /// Requests per minute from the form: empty means the default.
 pub fn parse_rate(input: &str) -> Result<i64, KeyFormError> {
     let input = input.trim();

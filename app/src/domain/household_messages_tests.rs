@@ -37,7 +37,6 @@ fn all() -> Vec<&'static dyn UserMessage> {
         &R::ChannelNotAllowed,
         &R::ReferenceMissing,
         &R::TooManyAlerts,
-        &R::VillageOutsideScope,
     ]
 }
 

@@ -86,9 +86,6 @@ pub enum ReportFieldError {
     ReferenceMissing,
     /// More alerts in one push than the server takes.
     TooManyAlerts,
-    /// A village of the county outside the pushing account's or key's area (it was said to
-    /// be outside the county: attacker tester).
-    VillageOutsideScope,
 }
 
 impl UserMessage for ReportFieldError {
@@ -108,7 +105,6 @@ impl UserMessage for ReportFieldError {
             Self::ChannelNotAllowed => "report.channel_not_allowed",
             Self::ReferenceMissing => "report.reference_missing",
             Self::TooManyAlerts => "report.too_many_alerts",
-            Self::VillageOutsideScope => "report.village_outside_scope",
         }
     }
 
@@ -130,7 +126,6 @@ impl UserMessage for ReportFieldError {
             Self::ChannelNotAllowed => w::report::channel_not_allowed(lang),
             Self::ReferenceMissing => w::report::reference_missing(lang),
             Self::TooManyAlerts => w::report::too_many_alerts(lang),
-            Self::VillageOutsideScope => w::report::village_outside_scope(lang),
         }
     }
 }

@@ -536,7 +536,22 @@ async fn a_key_learns_nothing_of_filings_outside_its_area() {
     .expect("json");
     assert!(outside[0]["tracking"].is_null(), "{outside}");
     assert_eq!(
-        outside[0]["errors"][0]["key"], "report.village_outside_scope",
+        outside[0]["errors"][0]["key"], "api_key.village_outside_scope",
         "{outside}"
+    );
+    // A record id that would reverse the county's words beside it is refused, not filed.
+    let reversed: Value = push_with(
+        &app,
+        &hekou,
+        json!([alert("MZ-12\u{202E}", "13511110012", HEKOU_VILLAGE)]),
+    )
+    .await
+    .json()
+    .await
+    .expect("json");
+    assert!(reversed[0]["tracking"].is_null(), "{reversed}");
+    assert_eq!(
+        reversed[0]["errors"][0]["key"], "api_key.reference_invalid",
+        "{reversed}"
     );
 }

@@ -157,6 +157,11 @@ async fn an_administrator_names_a_liaisons_department() {
         )
         .await;
     assert_eq!(not_liaison.status(), 422, "only a liaison has one");
+    let body: serde_json::Value = not_liaison.json().await.expect("json");
+    assert_eq!(
+        body["Validation"][0]["key"], "account.not_liaison",
+        "{body}"
+    );
     let by_officer = app
         .login("xian-officer")
         .await
@@ -183,4 +188,19 @@ async fn an_administrator_names_a_liaisons_department() {
     .await
     .expect("count");
     assert_eq!(audited, 1);
+    // The same department again is no change, and not recorded as one.
+    assert_eq!(
+        admin
+            .post_api("/api/admin/department", &set("医保局"))
+            .await
+            .status(),
+        200
+    );
+    let details: Vec<String> =
+        sqlx::query_scalar("select detail from audit_log where action = 'account_department_set'")
+            .fetch_all(&app.state.db.pool)
+            .await
+            .expect("rows");
+    assert_eq!(details.len(), 1, "{details:?}");
+    assert!(details[0].ends_with("—→医保局"), "from what, to what: {details:?}");
 }

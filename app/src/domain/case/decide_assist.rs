@@ -118,12 +118,13 @@ pub(super) fn update_measure(
     ctx: &Ctx<'_>,
     out: &mut Emitter,
 ) -> Result<(), Refusal> {
-    // Another department's measure is no measure of this liaison's.
     let measure = case
         .measures
         .get(index)
-        .filter(|m| ctx.actor.carries_out(m))
         .ok_or(Refusal::UnknownMeasure { index })?;
+    if !ctx.actor.carries_out(measure) {
+        return Err(Refusal::OtherDepartmentsMeasure);
+    }
     // Forward only; only a measure not yet started may be withdrawn, and it stays so.
     let moves = match (measure.status, status) {
         (MeasureStatus::Withdrawn, _) => false,

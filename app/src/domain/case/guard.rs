@@ -184,6 +184,16 @@ fn check_state(
         CommandKind::RecordObjection if super::plan_review::objection_is_to_the_plan(case) => {
             Ok(())
         }
+        // A line department records what its data showed while the county waits on it;
+        // correcting one on record is the county's (a liaison reaching a monitored case
+        // through its measure rewrote the comparison: attacker re-tester).
+        CommandKind::RecordComparison
+            if actor.role == Role::DepartmentLiaison && case.comparison.is_some() =>
+        {
+            Err(Refusal::WrongRole {
+                needed: vec![Role::CountyOfficer, Role::CountyHead],
+            })
+        }
         _ if !kinds_in_state(&case.state, policy).contains(&kind) => Err(wrong),
         CommandKind::EndNotice => match case.state.review_step() {
             Some((_, ReviewStep::NoticeRunning { min_until, .. })) => {

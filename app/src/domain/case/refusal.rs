@@ -75,6 +75,8 @@ pub enum Refusal {
     UnknownMeasure {
         index: usize,
     },
+    /// A liaison's move of a measure another department leads.
+    OtherDepartmentsMeasure,
     /// Measures only move forward: planned, in progress, delivered.
     MeasureStatusBackwards,
     /// A measure cannot be started (落实中) or delivered (已落实) before the day it starts.
@@ -173,6 +175,7 @@ impl Refusal {
             Refusal::UnknownMeasure { index } => vec![("index", index.to_string())],
             Refusal::StartedBeforeStart { start } => vec![("start", start.to_string())],
             Refusal::OutOfScope
+            | Refusal::OtherDepartmentsMeasure
             | Refusal::ConsentNotSigned
             | Refusal::NoLabourCannotEliminate
             | Refusal::GreenChannelClosed
@@ -226,6 +229,7 @@ impl UserMessage for Refusal {
             Refusal::OwnExtension => "case_refusal.own_extension",
             Refusal::StaleVersion { .. } => "case_refusal.stale_version",
             Refusal::UnknownMeasure { .. } => "case_refusal.unknown_measure",
+            Refusal::OtherDepartmentsMeasure => "case_refusal.other_departments_measure",
             Refusal::MeasureStatusBackwards => "case_refusal.measure_status_backwards",
             Refusal::StartedBeforeStart { .. } => "case_refusal.started_before_start",
             Refusal::ClockNotPausable { .. } => "case_refusal.clock_not_pausable",
@@ -292,6 +296,7 @@ impl UserMessage for Refusal {
             Refusal::OwnExtension => t::own_extension(lang),
             Refusal::StaleVersion { .. } => t::stale_version(lang),
             Refusal::UnknownMeasure { .. } => t::unknown_measure(lang),
+            Refusal::OtherDepartmentsMeasure => t::other_departments_measure(lang),
             Refusal::MeasureStatusBackwards => t::measure_status_backwards(lang),
             Refusal::StartedBeforeStart { .. } => {
                 crate::domain::message::with_arguments(lang, self.key())
@@ -375,6 +380,7 @@ mod tests {
                     actual: 2,
                 },
                 Refusal::UnknownMeasure { index: 0 },
+                Refusal::OtherDepartmentsMeasure,
                 Refusal::MeasureStatusBackwards,
                 Refusal::StartedBeforeStart {
                     start: chrono::NaiveDate::MIN,

@@ -89,7 +89,10 @@ pub async fn create(
     let role =
         crate::domain::role::Role::from_code(&row.role).map_or(row.role.as_str(), |r| r.label_zh());
     let place = super::regions::name_of(state, &row.region_code).await?;
-    let detail = format!("{} {role} {place}", row.username);
+    let detail = match &row.department {
+        Some(department) => format!("{} {role} {place} {department}", row.username),
+        None => format!("{} {role} {place}", row.username),
+    };
     changed(
         state,
         staff,
@@ -198,14 +201,22 @@ pub async fn set_department(
 ) -> Result<(), ServiceError> {
     staff.require_admin()?;
     let user = target_in_scope(state, staff, user_id).await?;
+    if user.role != Role::DepartmentLiaison.code() {
+        return Err(refused("department", AccountFieldError::NotLiaison));
+    }
     let department = crate::domain::account::department_named(department)
-        .filter(|_| user.role == Role::DepartmentLiaison.code())
         .ok_or_else(|| refused("department", AccountFieldError::Department))?;
+    // The same department again changes nothing and is not recorded as a change.
+    if user.department.as_deref() == Some(department.as_str()) {
+        return Ok(());
+    }
     users::set_department(&state.db.pool, user_id, &department).await?;
     // Its sessions read the department afresh at once.
     state.sessions.forget_user(user_id);
     tracing::info!(target: "audit", admin = %staff.id, user = %user_id, %department, "account department set");
-    let detail = format!("{} {department}", user.username);
+    // From what, to what (the audit named only the new one: attacker re-tester).
+    let before = user.department.as_deref().unwrap_or("—");
+    let detail = format!("{} {before}→{department}", user.username);
     changed(
         state,
         staff,

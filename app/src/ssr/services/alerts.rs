@@ -59,6 +59,14 @@ pub async fn push(
             outcomes.push(outcome);
             continue;
         }
+        if !crate::domain::department_key::reference_shows(&row.reference) {
+            outcome.errors.push(FieldError::new(
+                "reference",
+                &crate::domain::department_key::AlertRowError::ReferenceInvalid,
+            ));
+            outcomes.push(outcome);
+            continue;
+        }
         // The household signs the pledge at the home check; the department cannot sign it.
         let form = ReportForm {
             consent: "on".to_owned(),
@@ -101,9 +109,12 @@ pub async fn push(
                 });
             }
             Err(ServiceError::Validation(errors)) => outcome.errors = errors,
-            Err(ServiceError::Refused(Refusal::OutOfScope)) => outcome.errors.push(
-                FieldError::new("village", &ReportFieldError::VillageOutsideScope),
-            ),
+            Err(ServiceError::Refused(Refusal::OutOfScope)) => {
+                outcome.errors.push(FieldError::new(
+                    "village",
+                    &crate::domain::department_key::AlertRowError::VillageOutsideScope,
+                ))
+            }
             Err(other) => return Err(other),
         }
         outcomes.push(outcome);

@@ -21,15 +21,24 @@ fn a_liaison_moves_only_its_own_departments_measures() {
     let advance = |index| CaseCommand::AdvanceMeasure { index };
     assert_eq!(
         j.try_as(&civil, &advance(0)),
-        Err(Refusal::UnknownMeasure { index: 0 }),
+        Err(Refusal::OtherDepartmentsMeasure),
         "医保局's measure is not 民政局's"
     );
     let unnamed = actor(Role::DepartmentLiaison);
     assert_eq!(
         j.try_as(&unnamed, &advance(1)),
-        Err(Refusal::UnknownMeasure { index: 1 }),
+        Err(Refusal::OtherDepartmentsMeasure),
         "a liaison of no department moves none"
     );
+    // Reaching the case through its measure, it does not rewrite the county's comparison.
+    let rewrite = CaseCommand::RecordComparison {
+        hits: Vec::new(),
+        note: "改写".to_owned(),
+    };
+    assert!(matches!(
+        j.try_as(&civil, &rewrite),
+        Err(Refusal::WrongRole { .. })
+    ));
     j.act_as(&civil, advance(1));
     assert_eq!(j.case.measures[1].status, MeasureStatus::InProgress);
     // The township moves any.

@@ -220,7 +220,7 @@ pub async fn seed_demo(db: &Db, now: DateTime<Utc>) -> Result<(), ServiceError> 
         };
         users::insert_if_absent(&mut *tx, &row, now_ms).await?;
         if let Some(department) = &row.department {
-            users::name_department_if_unnamed(&mut *tx, &row.id, department).await?;
+            users::set_department(&mut *tx, &row.id, department, true).await?;
         }
     }
     for (region, phone) in REGION_PHONES {

@@ -202,5 +202,8 @@ async fn an_administrator_names_a_liaisons_department() {
             .await
             .expect("rows");
     assert_eq!(details.len(), 1, "{details:?}");
-    assert!(details[0].ends_with("—→医保局"), "from what, to what: {details:?}");
+    assert!(
+        details[0].ends_with("—→医保局"),
+        "from what, to what: {details:?}"
+    );
 }

@@ -456,26 +456,13 @@ async fn queue_tags(officer: &TestApp) -> String {
 /// the confirmation did), and only then (household tester).
 #[tokio::test]
 async fn the_progress_page_links_to_the_notice_while_the_household_is_on_it() {
-    use app::domain::case::VillageOutcome;
     let app = spawn_app().await;
     let tracking = app.submit_report("张三", MOBILE, QINGSHI_VILLAGE).await;
     let id = app.case_id_of(&tracking).await;
     run(&app, &township_officer(), &id, CaseCommand::ACCEPT).await;
     assert_eq!(track(&app, &tracking).await["notice_village"], Value::Null);
     let cadre = crate::fixtures::village_cadre();
-    let day = crate::storage::today(&app);
-    for step in [
-        CaseCommand::RecordHomeCheck {
-            record: crate::fixtures::record(day, 300_000),
-        },
-        CaseCommand::HoldVillageReview {
-            date: day,
-            outcome: VillageOutcome::Pass,
-        },
-        CaseCommand::StartNotice { from: day },
-    ] {
-        run(&app, &cadre, &id, step).await;
-    }
+    crate::storage::notice_started(&app, &id, 300_000).await;
     assert_eq!(
         track(&app, &tracking).await["notice_village"],
         QINGSHI_VILLAGE

@@ -457,23 +457,9 @@ async fn a_case_says_whom_its_next_step_waits_on() {
 /// (tester: 公示中 read 下一步由县级工作人员、县级负责人、行业部门联络员办理).
 #[tokio::test]
 async fn a_running_notice_says_until_when_and_who_ends_it() {
-    use app::domain::case::{CaseCommand, VillageOutcome};
     let app = spawn_app().await;
     let id = crate::fixtures::accepted_case(&app, "13800138092").await;
-    let cadre = crate::fixtures::village_cadre();
-    let today = crate::storage::today(&app);
-    for step in [
-        CaseCommand::RecordHomeCheck {
-            record: crate::fixtures::record(today, 300_000),
-        },
-        CaseCommand::HoldVillageReview {
-            date: today,
-            outcome: VillageOutcome::Pass,
-        },
-        CaseCommand::StartNotice { from: today },
-    ] {
-        crate::storage::run(&app, &cadre, &id, step).await;
-    }
+    crate::storage::notice_started(&app, &id, 300_000).await;
     for reader in ["xian-officer", "zhen-qingshi"] {
         let page = app
             .login(reader)

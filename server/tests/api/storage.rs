@@ -92,7 +92,23 @@ pub async fn home_check_to_township_with(
     id: &str,
     record: app::domain::case::HomeCheckRecord,
 ) {
+    notice_started_with(app, id, record).await;
     let cadre = village_cadre();
+    app.clock.advance(Duration::days(5));
+    run(app, &cadre, id, CaseCommand::EndNotice).await;
+    let review = CaseCommand::TownshipReview {
+        approve: true,
+        note: "属实".into(),
+    };
+    run(app, &township_officer(), id, review).await;
+}
+
+/// The village's home check (this `record`), review passed and notice started today.
+pub async fn notice_started_with(
+    app: &TestApp,
+    id: &str,
+    record: app::domain::case::HomeCheckRecord,
+) {
     let steps = [
         CaseCommand::RecordHomeCheck { record },
         CaseCommand::HoldVillageReview {
@@ -102,15 +118,13 @@ pub async fn home_check_to_township_with(
         CaseCommand::StartNotice { from: today(app) },
     ];
     for step in steps {
-        run(app, &cadre, id, step).await;
+        run(app, &village_cadre(), id, step).await;
     }
-    app.clock.advance(Duration::days(5));
-    run(app, &cadre, id, CaseCommand::EndNotice).await;
-    let review = CaseCommand::TownshipReview {
-        approve: true,
-        note: "属实".into(),
-    };
-    run(app, &township_officer(), id, review).await;
+}
+
+/// [`notice_started_with`] a home check of `income_fen` a year.
+pub async fn notice_started(app: &TestApp, id: &str, income_fen: i64) {
+    notice_started_with(app, id, record(today(app), income_fen)).await;
 }
 
 /// The county's data comparison with nothing found (identification needs it).

@@ -54,20 +54,6 @@ pub async fn all<'e, E: Executor<'e, Database = Any>>(ex: E) -> sqlx::Result<Vec
     .await
 }
 
-/// Names the line department of an account that has none (a liaison made before 0028).
-pub async fn name_department_if_unnamed<'e, E: Executor<'e, Database = Any>>(
-    ex: E,
-    id: &str,
-    department: &str,
-) -> sqlx::Result<()> {
-    sqlx::query("update users set department = $1 where id = $2 and department is null")
-        .bind(department)
-        .bind(id)
-        .execute(ex)
-        .await
-        .map(|_| ())
-}
-
 /// Inserts a new account; false if the username is taken.
 pub async fn insert<'e, E: Executor<'e, Database = Any>>(
     ex: E,
@@ -105,12 +91,20 @@ pub async fn set_password<'e, E: Executor<'e, Database = Any>>(
     Ok(result.rows_affected() == 1)
 }
 
+/// Sets an account's line department; `only_if_unnamed`: only when it has none (a liaison
+/// made before 0028, named by the demo seed).
 pub async fn set_department<'e, E: Executor<'e, Database = Any>>(
     ex: E,
     id: &str,
     department: &str,
+    only_if_unnamed: bool,
 ) -> sqlx::Result<()> {
-    sqlx::query("update users set department = $1 where id = $2")
+    let sql = if only_if_unnamed {
+        "update users set department = $1 where id = $2 and department is null"
+    } else {
+        "update users set department = $1 where id = $2"
+    };
+    sqlx::query(sql)
         .bind(department)
         .bind(id)
         .execute(ex)

@@ -210,7 +210,7 @@ pub async fn set_department(
     if user.department.as_deref() == Some(department.as_str()) {
         return Ok(());
     }
-    users::set_department(&state.db.pool, user_id, &department).await?;
+    users::set_department(&state.db.pool, user_id, &department, false).await?;
     // Its sessions read the department afresh at once.
     state.sessions.forget_user(user_id);
     tracing::info!(target: "audit", admin = %staff.id, user = %user_id, %department, "account department set");

@@ -154,9 +154,7 @@ pub fn AdminPage() -> impl IntoView {
                                 <div class="field"><label for="a-dept">{tr::admin::department(t)}</label>
                                     <select id="a-dept" name="account[department]" aria-describedby="a-dept-hint">
                                         <option value="">{tr::admin::no_department(t)}</option>
-                                        {crate::domain::vocab::lead_departments().into_iter().map(|d| view! {
-                                            <option value=d lang="zh-CN" selected=department_typed == d>{d}</option>
-                                        }).collect_view()}
+                                        {department_options(&department_typed)}
                                     </select>
                                     <p class="hint" id="a-dept-hint">{tr::admin::department_hint(t)}</p>
                                 </div>
@@ -251,9 +249,7 @@ fn AccountRow(
             <ActionForm action=department attr:class="inline-form">
                 <input type="hidden" name="user_id" value=id_department />
                 <select name="department" aria-label=of>
-                    {crate::domain::vocab::lead_departments().into_iter().map(|d| view! {
-                        <option value=d lang="zh-CN" selected=current == d>{d}</option>
-                    }).collect_view()}
+                    {department_options(&current)}
                 </select>
                 <button type="submit" class="button small">{tr::admin::set_department(t)}</button>
             </ActionForm>
@@ -314,4 +310,12 @@ fn DeadLetters(rows: Vec<crate::wire::admin::DeadLetterView>) -> impl IntoView {
             </section>
         }
     })
+}
+
+/// The line departments a liaison may belong to, `chosen` selected.
+fn department_options(chosen: &str) -> impl IntoView {
+    crate::domain::vocab::lead_departments()
+        .into_iter()
+        .map(|d| view! { <option value=d lang="zh-CN" selected=chosen == d>{d}</option> })
+        .collect_view()
 }

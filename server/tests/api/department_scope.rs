@@ -169,32 +169,17 @@ async fn an_administrator_names_a_liaisons_department() {
         .await;
     assert_eq!(by_officer.status(), 403);
 
-    assert_eq!(
-        admin
+    // Set, then the same again: no change, and not recorded as one.
+    for _ in 0..2 {
+        let answer = admin
             .post_api("/api/admin/department", &set("医保局"))
-            .await
-            .status(),
-        200
-    );
+            .await;
+        assert_eq!(answer.status(), 200);
+    }
     let queue = liaison.get_html("/staff?tab=all").await;
     assert!(
         queue.contains(&format!("/staff/cases/{medical}")),
         "at once"
-    );
-    let audited: i64 = sqlx::query_scalar(
-        "select count(*) from audit_log where action = 'account_department_set'",
-    )
-    .fetch_one(&app.state.db.pool)
-    .await
-    .expect("count");
-    assert_eq!(audited, 1);
-    // The same department again is no change, and not recorded as one.
-    assert_eq!(
-        admin
-            .post_api("/api/admin/department", &set("医保局"))
-            .await
-            .status(),
-        200
     );
     let details: Vec<String> =
         sqlx::query_scalar("select detail from audit_log where action = 'account_department_set'")

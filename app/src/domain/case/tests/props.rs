@@ -60,11 +60,11 @@ fn step() -> impl Strategy<Value = Step> {
 
 const ACTORS: usize = 27;
 
-/// Every role in scope (two users each, so extensions can be approved) and out of scope.
+/// Every role in scope (two users each, so extensions can be approved; two liaisons of two
+/// departments) and out of scope.
 fn actor_pool() -> Vec<Actor> {
     let mut pool = Vec::new();
     for role in Role::ALL {
-        // Two liaisons of two departments, each moving its own department's measures.
         let department = |d: &str| (*role == Role::DepartmentLiaison).then(|| d.to_owned());
         let first = actor(*role).of_department(department("医保局"));
         let second = Actor::new(format!("{}-2", role.code()), *role, first.scope.clone())

@@ -60,8 +60,7 @@ fn step() -> impl Strategy<Value = Step> {
 
 const ACTORS: usize = 27;
 
-/// Every role in scope (two users each, so extensions can be approved; two liaisons of two
-/// departments) and out of scope.
+/// Every role in and out of scope (two each: extensions approved, liaisons of two departments).
 fn actor_pool() -> Vec<Actor> {
     let mut pool = Vec::new();
     for role in Role::ALL {

@@ -177,6 +177,10 @@ pub struct CaseView {
     pub applicant: String,
     pub id_masked: String,
     pub mobile_masked: String,
+    /// The reader may reveal the full numbers (a liaison never may: its form was always
+    /// refused: attacker re-tester).
+    #[serde(default)]
+    pub may_reveal: bool,
     pub household_size: i64,
     pub village: String,
     pub village_code: String,

@@ -59,6 +59,10 @@ async fn a_liaison_works_on_its_own_departments_measures_only() {
     // On its case the update offers its own measure only, and another's is refused.
     let page = civil.get_html(&format!("/staff/cases/{both}")).await;
     assert!(page.contains(r#"name="form[index]" value="1""#), "its 低保");
+    // No reveal form it could never use (always refused: attacker re-tester), the masked
+    // numbers only.
+    assert!(!page.contains("/api/cases/reveal"), "no reveal form");
+    assert!(page.contains(r#"data-testid="id-number">"#) && page.contains("***"));
     assert!(
         !page.contains(r#"name="form[index]" value="0""#),
         "not 医疗保障"

@@ -200,16 +200,20 @@ pub fn HouseholdSummary(case: CaseView) -> impl IntoView {
                 <dt>{tr::case_page::applicant(t)}</dt><dd lang="zh-CN">{case.applicant.clone()}</dd>
                 <dt>{tr::case_page::id_number(t)}</dt>
                 <dd>
-                    <IslandProps id=REVEAL_PROPS values=id_values>
-                        <RevealId />
-                    </IslandProps>
+                    {if case.may_reveal {
+                        view! { <IslandProps id=REVEAL_PROPS values=id_values><RevealId /></IslandProps> }.into_any()
+                    } else {
+                        view! { <span data-testid="id-number">{case.id_masked.clone()}</span> }.into_any()
+                    }}
                 </dd>
                 {case.group.clone().map(|g| view! { <dt>{tr::case_page::village_group(t)}</dt><dd lang="zh-CN">{g}</dd> })}
                 <dt>{tr::case_page::mobile(t)}</dt>
                 <dd>
-                    <IslandProps id=REVEAL_MOBILE_PROPS values=mobile_values>
-                        <RevealMobile />
-                    </IslandProps>
+                    {if case.may_reveal {
+                        view! { <IslandProps id=REVEAL_MOBILE_PROPS values=mobile_values><RevealMobile /></IslandProps> }.into_any()
+                    } else {
+                        view! { <span data-testid="mobile-number">{case.mobile_masked.clone()}</span> }.into_any()
+                    }}
                 </dd>
                 <dt>{tr::case_page::household_size(t)}</dt><dd>{case.household_size}</dd>
                 <dt>{tr::case_page::risk_types(t)}</dt><dd>{words(Vocab::Risk, &case.risk_types_zh)}</dd>

@@ -173,6 +173,7 @@ pub async fn view(
         tracking: TrackingNumber::shown_back(&row.tracking_number),
         version: case.version,
         applicant: row.applicant_name.clone(),
+        may_reveal: staff.may_on_case(Action::RevealId, &case, &state.policy),
         id_masked: IdNumber::parse(&row.applicant_id_number)
             .map(|i| i.masked())
             .unwrap_or_default(),

@@ -73,7 +73,7 @@ impl Staff {
         let relation = CaseRelation {
             in_region: self.scope.contains(&case.village),
             filed_by_me: case.reported_by == self.id,
-            department_work: case.has_work_for_department(policy, self.department.as_deref()),
+            department_work: case.has_work_for(policy, &self.actor()),
         };
         access::may_on_case(self.role, action, relation)
     }

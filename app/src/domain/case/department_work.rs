@@ -40,6 +40,13 @@ impl Case {
         out
     }
 
+    /// Whether `actor`'s department has a step on this case: only a liaison's work is a
+    /// department's (case reads of every other role skip the derivation).
+    pub fn has_work_for(&self, policy: &Policy, actor: &super::actor::Actor) -> bool {
+        actor.role == Role::DepartmentLiaison
+            && self.has_work_for_department(policy, actor.department.as_deref())
+    }
+
     /// Whether the liaison of `department` has a step on this case.
     pub fn has_work_for_department(&self, policy: &Policy, department: Option<&str>) -> bool {
         self.department_work(policy)

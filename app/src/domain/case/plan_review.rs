@@ -79,13 +79,25 @@ pub(super) fn review(
 /// refused meanwhile), and no review's notice runs (that one takes an objection first: the
 /// household's identification or elimination is at stake).
 pub(super) fn objection_is_to_the_plan(case: &Case) -> bool {
-    let review_notice = matches!(
+    plan_notice_running(case) && !review_notice_running(case) && super::guard::assistance_open(case)
+}
+
+fn review_notice_running(case: &Case) -> bool {
+    matches!(
         case.state.review_step(),
         Some((_, ReviewStep::NoticeRunning { .. }))
-    );
+    )
+}
+
+fn plan_notice_running(case: &Case) -> bool {
     matches!(case.plan_review, Some(PlanReview::NoticeRunning { .. }))
-        && !review_notice
-        && super::guard::assistance_open(case)
+}
+
+impl Case {
+    /// The household is on its village's public notice board now (its review's or its plan's).
+    pub fn on_notice_board(&self) -> bool {
+        review_notice_running(self) || plan_notice_running(self)
+    }
 }
 
 /// An objection during the plan's notice: the notice comes down and the village reviews the

@@ -150,6 +150,12 @@ impl Case {
     /// Everything the queue stores for this case.
     pub fn queue_keys(&self, policy: &Policy) -> QueueKeys {
         let work = self.work_owners(policy);
+        // Worked out only when some department has a step (never at filing).
+        let departments = if work.department_liaison {
+            super::department_work::stored(&self.department_work(policy))
+        } else {
+            String::new()
+        };
         QueueKeys {
             todo_due: super::work_due::todo_due(self, &work),
             work,
@@ -157,7 +163,7 @@ impl Case {
             category: self.category,
             tier: self.tier,
             urgency: self.next_deadline().map(QueueUrgencyKey::of),
-            departments: super::department_work::stored(&self.department_work(policy)),
+            departments,
         }
     }
 

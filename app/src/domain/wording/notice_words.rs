@@ -24,30 +24,31 @@ fn patterns(kind: NoticeKind) -> &'static [Pattern] {
 /// The title in `lang` when `stored` is a known title of this kind and clock; else None
 /// (the page then shows the stored words, marked Chinese).
 pub fn title(stored: &str, kind: NoticeKind, clock: ClockKind, lang: Lang) -> Option<String> {
-    const MARK: &str = "\u{1}";
     patterns(kind).iter().find_map(|pattern| {
-        let zh = pattern(Lang::Zh, clock.label_zh(), MARK);
-        let (before, after) = zh.split_once(MARK)?;
-        let tracking = stored.strip_prefix(before)?.strip_suffix(after)?;
-        let plain = !tracking.is_empty()
-            && tracking
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-');
-        // Grouped as the queue and the household's SMS show it (it read 89J4FE9WYJ here
-        // beside 89J4-FE9W-YJ in the queue: officer tester).
-        let grouped = crate::domain::tracking::TrackingNumber::shown_back(tracking);
-        plain.then(|| pattern(lang, clock.label(lang), &grouped))
+        let grouped = tracking_in(stored, |mark| pattern(Lang::Zh, clock.label_zh(), mark))?;
+        Some(pattern(lang, clock.label(lang), &grouped))
     })
 }
 
 /// A stored feedback title (`notices::alert_fed_back`) in `lang`, its tracking grouped.
 pub fn fed_back_title(stored: &str, lang: Lang) -> Option<String> {
+    let grouped = tracking_in(stored, |mark| tr::inbox_words::fed_back(Lang::Zh, mark))?;
+    Some(tr::inbox_words::fed_back(lang, &grouped))
+}
+
+/// The tracking number in `stored` when it is the Chinese title `zh` makes around a mark,
+/// grouped as the queue and the household's SMS show it (it read 89J4FE9WYJ here beside
+/// 89J4-FE9W-YJ in the queue: officer tester).
+fn tracking_in(stored: &str, zh: impl Fn(&str) -> String) -> Option<String> {
     const MARK: &str = "\u{1}";
-    let zh = tr::inbox_words::fed_back(Lang::Zh, MARK);
+    let zh = zh(MARK);
     let (before, after) = zh.split_once(MARK)?;
     let tracking = stored.strip_prefix(before)?.strip_suffix(after)?;
-    let grouped = crate::domain::tracking::TrackingNumber::shown_back(tracking);
-    Some(tr::inbox_words::fed_back(lang, &grouped))
+    let plain = !tracking.is_empty()
+        && tracking
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-');
+    plain.then(|| crate::domain::tracking::TrackingNumber::shown_back(tracking))
 }
 
 /// A stored body (written in Chinese by `notices::deadline`) as a key of `inbox_body` and

@@ -88,10 +88,17 @@ fn every_gap(
         return refused(refusal);
     }
     tracing::info!(refusal = %refusal, gaps = gaps.len(), "elimination proposal refused");
-    let problems = gaps
-        .into_iter()
+    ServiceError::Validation(gap_problems(gaps))
+}
+
+/// Each elimination gap as the refusal's problem of the form (also said on the form before
+/// it is sent: `case_view`).
+pub(super) fn gap_problems(
+    gaps: Vec<crate::domain::case::elimination::EliminationGap>,
+) -> Vec<crate::wire::FieldError> {
+    use crate::domain::message::UserMessage;
+    gaps.into_iter()
         .map(|gap| {
-            use crate::domain::message::UserMessage;
             let each = Refusal::Elimination { gap };
             crate::wire::FieldError::from_locale(
                 "command",
@@ -100,8 +107,7 @@ fn every_gap(
                 each.args(),
             )
         })
-        .collect();
-    ServiceError::Validation(problems)
+        .collect()
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, ServiceError> {
@@ -314,7 +320,7 @@ pub async fn execute(
     let relation = CaseRelation {
         in_region: actor.covers(&case.village),
         filed_by_me: case.reported_by == actor.user_id,
-        department_work: case.has_work_for_department(&state.policy, actor.department.as_deref()),
+        department_work: case.has_work_for(&state.policy, actor),
     };
     if !may_on_case(actor.role, Action::ActOnCase, relation) {
         tracing::warn!(actor = %actor.user_id, case_id, "step outside own work refused");

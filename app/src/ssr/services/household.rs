@@ -218,18 +218,8 @@ pub async fn track_result(
         looked: super::audit_views::looked_for_household(state, &case.id, lang).await?,
         // While the household is on the board the page links to it, as the confirmation did
         // (household tester).
-        notice_village: on_notice(&engine_case).then(|| case.village_code.clone()),
+        notice_village: engine_case
+            .on_notice_board()
+            .then(|| case.village_code.clone()),
     })
-}
-
-/// The household is on its village's public notice now (its review's or its plan's).
-fn on_notice(case: &crate::domain::case::Case) -> bool {
-    use crate::domain::case::{plan_review::PlanReview, state::ReviewStep, CaseState};
-    matches!(
-        case.state,
-        CaseState::Reviewing {
-            step: ReviewStep::NoticeRunning { .. },
-            ..
-        }
-    ) || matches!(case.plan_review, Some(PlanReview::NoticeRunning { .. }))
 }

@@ -262,17 +262,5 @@ pub fn proposal_gaps(
     cal: &crate::domain::calendar::Calendar,
     today: chrono::NaiveDate,
 ) -> Vec<crate::wire::FieldError> {
-    use crate::domain::message::UserMessage;
-    elimination::proposal_gaps(case, policy, cal, today)
-        .into_iter()
-        .map(|gap| {
-            let each = crate::domain::case::Refusal::Elimination { gap };
-            crate::wire::FieldError::from_locale(
-                "command",
-                each.key(),
-                each.text_key(),
-                each.args(),
-            )
-        })
-        .collect()
+    crate::ssr::services::cases::gap_problems(elimination::proposal_gaps(case, policy, cal, today))
 }

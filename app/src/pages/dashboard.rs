@@ -7,7 +7,7 @@ use crate::{
     api::dashboard::my_dashboard,
     i18n::use_lang,
     tr,
-    wire::dashboard::{DashboardView, StepCount},
+    wire::dashboard::{DashboardView, PlaceCount, StepCount},
 };
 
 /// A bar's drawing width: the bars are stretched to their row (`preserveAspectRatio="none"`),
@@ -56,7 +56,7 @@ fn Dashboard(d: DashboardView) -> impl IntoView {
         </section>
         <section class="card">
             <h2>{tr::dashboard::overdue_by_place(t)}</h2>
-            <BarChart bars=d.overdue_by_place.clone() />
+            <BarChart bars=d.overdue_by_place.clone() filter=d.place_filter.clone() />
         </section>
         <section class="card">
             <h2>{month}{" "}{tr::dashboard::identification_time(t)}</h2>
@@ -105,7 +105,10 @@ fn StepChart(steps: Vec<StepCount>) -> impl IntoView {
     view! {
         <ul class="chart" aria-label=tr::dashboard::steps_label(t)>
             {steps.into_iter().map(|s| {
-                let label = crate::domain::wording::by_lang::state(&s.step, t).into_any();
+                // Each row opens the queue's list it counts.
+                let href = format!("/staff?tab=all&state={}", s.step);
+                let name = crate::domain::wording::by_lang::state(&s.step, t);
+                let label = view! { <a href=href>{name}</a> }.into_any();
                 let parts = vec![
                     (s.on_time as f64 * scale, "on-time"),
                     (s.due_soon as f64 * scale, "due-soon"),
@@ -119,17 +122,19 @@ fn StepChart(steps: Vec<StepCount>) -> impl IntoView {
 }
 
 #[component]
-fn BarChart(bars: Vec<(String, usize)>) -> impl IntoView {
+fn BarChart(bars: Vec<PlaceCount>, filter: String) -> impl IntoView {
     let t = use_lang();
     if bars.is_empty() {
         return view! { <p class="empty">{tr::dashboard::none_overdue(t)}</p> }.into_any();
     }
-    let max = bars.iter().map(|b| b.1).max().unwrap_or(1).max(1) as f64;
+    let max = bars.iter().map(|b| b.overdue).max().unwrap_or(1).max(1) as f64;
     let scale = WIDTH / max;
     view! {
         <ul class="chart" aria-label=tr::dashboard::overdue_by_place(t)>
-            {bars.into_iter().map(|(name, n)| {
-                let label = view! { <span lang="zh-CN">{name}</span> }.into_any();
+            {bars.into_iter().map(|place| {
+                let href = format!("/staff?tab=overdue&{filter}={}", place.code);
+                let label = view! { <a href=href lang="zh-CN">{place.name}</a> }.into_any();
+                let n = place.overdue;
                 bar_row(label, n, vec![(n as f64 * scale, "overdue")])
             }).collect_view()}
         </ul>

@@ -14,12 +14,26 @@ pub struct StepCount {
     pub overdue: usize,
 }
 
+/// A place (a township of a county, a village of a township) and its overdue cases.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct PlaceCount {
+    pub code: String,
+    pub name: String,
+    pub overdue: usize,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct DashboardView {
     pub scope_name: String,
     pub by_step: Vec<StepCount>,
-    pub overdue_by_place: Vec<(String, usize)>,
+    /// Most overdue first. Counted over the cases the reader's queue lists (a liaison's:
+    /// its own alerts and its department's work), exact at any size.
+    pub overdue_by_place: Vec<PlaceCount>,
+    /// The queue filter that narrows to one of those places: "township" or "village".
+    #[serde(default)]
+    pub place_filter: String,
     pub month: String,
     /// The same month as numbers, for the page to word in the reader's language
     /// (`month` stays the Chinese words of the Excel export).

@@ -58,7 +58,7 @@ async fn a_notice_past_the_fifteen_day_limit_is_overdue_on_the_dashboard_as_in_t
     let board = county_board(&app).await;
     let overdue: usize = board.by_step.iter().map(|s| s.overdue).sum();
     assert_eq!(overdue as u64, queue, "{:?}", board.by_step);
-    let placed: usize = board.overdue_by_place.iter().map(|(_, n)| n).sum();
+    let placed: usize = board.overdue_by_place.iter().map(|p| p.overdue).sum();
     assert_eq!(placed as u64, queue);
 }
 
@@ -172,4 +172,110 @@ async fn the_level_a_late_case_waits_on_is_told_of_the_overall_limit() {
         page.contains(&format!("（{}条未读）", titles.len())),
         "the link says so"
     );
+}
+
+/// The dashboard's rows as links with the number each shows: (href, count).
+fn counted_links(page: &str) -> Vec<(String, u64)> {
+    page.split(r#"<span class="chart-label"><a href=""#)
+        .skip(1)
+        .map(|row| {
+            let href = row[..row.find('"').expect("href")].replace("&amp;", "&");
+            let value = row
+                .split(r#"<span class="chart-value">"#)
+                .nth(1)
+                .expect("value");
+            let n = value[..value.find('<').expect("end")].parse().expect("n");
+            (href, n)
+        })
+        .collect()
+}
+
+/// How many cases the queue's list at `href` holds (its tab's exact count).
+async fn listed_at(officer: &TestApp, href: &str) -> u64 {
+    let query = href.strip_prefix("/staff?").expect("a queue link");
+    let mut tab = "todo";
+    let mut fields = Vec::new();
+    for pair in query.split('&') {
+        let (key, value) = pair.split_once('=').expect("pair");
+        match key {
+            "tab" => tab = value,
+            _ => fields.push((format!("filter[{key}]"), value.to_owned())),
+        }
+    }
+    fields.push(("tab".to_owned(), tab.to_owned()));
+    let view: Value = officer
+        .post_api("/api/queue/mine", &fields)
+        .await
+        .json()
+        .await
+        .expect("json");
+    view["counts"][tab].as_u64().expect("count")
+}
+
+/// Each row of the dashboard opens the queue's list it counts, and that list holds as many
+/// cases as the row says, for each level and for a line department, whose figures count
+/// only the cases its queue lists (it saw the whole county's: officer tester).
+#[tokio::test]
+async fn each_dashboard_row_opens_the_queue_list_it_counts() {
+    use crate::department_scope::planned;
+    let app = spawn_app().await;
+    let overdue = notice_left_running(&app, "13800138095").await;
+    accepted_case(&app, "13800138096").await;
+    planned(
+        &app,
+        "13800138097",
+        &[app::domain::vocab::MeasureType::MinimumLiving],
+    )
+    .await;
+    planned(
+        &app,
+        "13800138098",
+        &[app::domain::vocab::MeasureType::Medical],
+    )
+    .await;
+    let mut totals = Vec::new();
+    for user in [
+        "xian-officer",
+        "zhen-qingshi",
+        "cun-qingshi",
+        "bumen-minzheng",
+    ] {
+        let officer = app.login(user).await;
+        let page = officer.get_html("/staff/dashboard").await;
+        let links = counted_links(&page);
+        let mut total = 0;
+        for (href, shown) in &links {
+            assert_eq!(listed_at(&officer, href).await, *shown, "{user}: {href}");
+            if href.contains("tab=all") {
+                total += shown;
+            }
+        }
+        let all: Value = officer.queue_tab("all").await.json().await.expect("json");
+        assert_eq!(
+            Some(total),
+            all["counts"]["all"].as_u64(),
+            "{user}: every open case"
+        );
+        totals.push((user, total, links));
+    }
+    let (_, county, links) = &totals[0];
+    assert_eq!(*county, 4, "{links:?}");
+    assert!(
+        links
+            .iter()
+            .any(|(href, n)| href.contains("tab=overdue&township=") && *n > 0),
+        "the late notice's township: {links:?}"
+    );
+    let (_, township, links) = &totals[1];
+    assert!(
+        links
+            .iter()
+            .any(|(href, n)| href.contains("tab=overdue&village=") && *n > 0),
+        "{overdue}'s village: {links:?}"
+    );
+    assert_eq!(*township, 4);
+    let (_, department, links) = &totals[3];
+    // The notice awaiting the data comparison any department may record, and 民政局's
+    // measure; not 医保局's, nor the case still at its home check.
+    assert_eq!(*department, 2, "{links:?}");
 }

@@ -10,7 +10,7 @@ use crate::{
 };
 
 /// A case identified and planned with measures of these types.
-async fn planned(app: &TestApp, mobile: &str, kinds: &[MeasureType]) -> String {
+pub(crate) async fn planned(app: &TestApp, mobile: &str, kinds: &[MeasureType]) -> String {
     let id = accepted_case(app, mobile).await;
     home_check_to_township(app, &id, 300_000).await;
     compare_and_identify(app, &id).await;

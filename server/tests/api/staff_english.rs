@@ -114,8 +114,7 @@ async fn accounts_settings_and_the_dashboard_are_in_english() {
     // A step's name is page text above its bar (at the page's size on any screen; it used to
     // be SVG text, scaled with the drawing), and the bar repeats it for no reader.
     assert!(
-        dashboard
-            .contains(r#"<li><span class="chart-label">Waiting for the township to accept</span>"#)
+        dashboard.contains(r#"state=reported">Waiting for the township to accept</a></span>"#)
             && dashboard
                 .contains(r#"preserveAspectRatio="none" aria-hidden="true" class="chart-bar""#),
         "{dashboard}"

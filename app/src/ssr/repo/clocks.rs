@@ -127,3 +127,46 @@ async fn mark_told_as_json(
     .await
     .map(|_| ())
 }
+
+/// One county decision (the identification limit met): the day it was met, the case's
+/// discovery day and whether the household was identified (it has a category).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decided {
+    pub on: String,
+    pub discovered_on: String,
+    pub identified: bool,
+}
+
+/// The decisions in a region met on `from` ≤ day < `until` (ISO dates). Index
+/// case_clocks_identification_met (0029) holds only met identification limits, so the
+/// range reads one month's rows, not every clock ever closed.
+pub async fn decided_between(
+    pool: &sqlx::Pool<Any>,
+    region_column: super::cases::RegionColumn,
+    region_code: &str,
+    from: &str,
+    until: &str,
+) -> sqlx::Result<Vec<Decided>> {
+    // The literals match the partial index's predicate (a bound value would not).
+    let sql = format!(
+        "select k.closed_on, c.discovered_on, c.category from case_clocks k \
+         join cases c on c.id = k.case_id \
+         where k.kind = 'identification_overall' and k.state = 'met' \
+         and k.closed_on >= $1 and k.closed_on < $2 and c.{} = $3",
+        region_column.as_sql()
+    );
+    let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(&sql)
+        .bind(from)
+        .bind(until)
+        .bind(region_code)
+        .fetch_all(pool)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(on, discovered_on, category)| Decided {
+            on,
+            discovered_on,
+            identified: category.is_some(),
+        })
+        .collect())
+}

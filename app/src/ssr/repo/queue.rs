@@ -444,3 +444,74 @@ pub async fn open_counts(
         overdue: n(4)? + n(5)?,
     })
 }
+
+/// Open cases of one state and one place, split by urgency as the queue's tabs split them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenTally {
+    pub state: String,
+    /// The place's region code (the column `place` named).
+    pub place: String,
+    pub all: i64,
+    pub due_soon: i64,
+    pub overdue: i64,
+}
+
+/// Open cases matching `filter` (its tab, cursor and search ignored) grouped by state and by
+/// the `place` column, each group counted whole and by the urgency tabs' conditions: exact
+/// at any size, one aggregate (the dashboard decoded the newest 20,000 snapshots instead).
+pub async fn open_tallies(
+    pool: &sqlx::Pool<Any>,
+    region_column: RegionColumn,
+    region_code: &str,
+    filter: &OpenFilter<'_>,
+    bounds: UrgencyBounds<'_>,
+    place: RegionColumn,
+) -> sqlx::Result<Vec<OpenTally>> {
+    // The urgency conditions come first in the text, so their binds are numbered first.
+    let mut conditions = OpenWhere {
+        sql: String::new(),
+        binds: Vec::new(),
+    };
+    let mut urgent = |tab: OpenTab<'_>| {
+        conditions.sql.clear();
+        conditions.tab(tab, UrgencyPart::Both);
+        conditions.sql.trim_start_matches(" and ").to_owned()
+    };
+    let due_soon = urgent(OpenTab::DueSoon(bounds));
+    let overdue = urgent(OpenTab::Overdue(bounds));
+    let whole = OpenFilter {
+        tab: OpenTab::All,
+        after: None,
+        search: None,
+        search_index: &[],
+        ..filter.clone()
+    };
+    let w = OpenWhere::after_binds(
+        conditions.binds,
+        region_column,
+        region_code,
+        &whole,
+        UrgencyPart::Both,
+    );
+    let place = place.as_sql();
+    let sql = format!(
+        "select state, {place}, count(*), \
+         sum(case when {due_soon} then 1 else 0 end), \
+         sum(case when {overdue} then 1 else 0 end) \
+         from cases where {} group by state, {place}",
+        w.sql
+    );
+    let rows = w.bind(sqlx::query(&sql)).fetch_all(pool).await?;
+    rows.iter()
+        .map(|r| {
+            use sqlx::Row;
+            Ok(OpenTally {
+                state: r.try_get(0)?,
+                place: r.try_get(1)?,
+                all: r.try_get(2)?,
+                due_soon: r.try_get(3)?,
+                overdue: r.try_get(4)?,
+            })
+        })
+        .collect()
+}

@@ -1,24 +1,30 @@
-use std::collections::BTreeMap;
-
-use chrono::{DateTime, Datelike, Utc};
+//! 工作看板: open work by step and urgency, overdue by place, and this month's decisions
+//! against the identification limit. Every figure is an SQL aggregate over the same rows
+//! and conditions as the queue's tabs, so each count is exact at any size and equals the
+//! list it links to.
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 use crate::{
     domain::{
-        case::{labels, Case},
-        clock::{urgency, ClockKind, ClockState, Span, Urgency},
-        region::RegionLevel,
-        time::beijing_date,
+        case::state::open_clock_state_codes, clock::Span, lang::Lang, region::RegionLevel,
+        role::Role, time::beijing_date, wording::by_lang,
     },
     ssr::{
         error::ServiceError,
-        repo::{cases, cases::RegionColumn, regions},
-        services::auth::Staff,
+        repo::{
+            cases::RegionColumn,
+            clocks::{self, Decided},
+            queue::{self as queue_rows, OpenFilter, OpenTally, OwnWork},
+            regions,
+        },
+        services::{
+            auth::Staff,
+            queue::{own_work, scope_column, TodayBounds},
+        },
         state::AppState,
     },
-    wire::dashboard::{DashboardView, StepCount},
+    wire::dashboard::{DashboardView, PlaceCount, StepCount},
 };
-
-const MAX_CASES: i64 = 20_000;
 
 #[tracing::instrument(skip_all, fields(user = %staff.id))]
 pub async fn for_staff(
@@ -26,86 +32,49 @@ pub async fn for_staff(
     staff: &Staff,
     now: DateTime<Utc>,
 ) -> Result<DashboardView, ServiceError> {
-    let (column, place_of): (RegionColumn, fn(&cases::CaseRow) -> &str) = match staff.scope.level()
-    {
-        RegionLevel::County => (RegionColumn::County, |r| r.township_code.as_str()),
-        RegionLevel::Township => (RegionColumn::Township, |r| r.village_code.as_str()),
-        RegionLevel::Village => (RegionColumn::Village, |r| r.village_code.as_str()),
+    let column = scope_column(staff);
+    let (place, place_filter) = match staff.scope.level() {
+        RegionLevel::County => (RegionColumn::Township, "township"),
+        RegionLevel::Township | RegionLevel::Village => (RegionColumn::Village, "village"),
     };
-    let rows = cases::all_in_region(
-        &state.db.pool,
-        &state.vault,
-        column,
-        staff.scope.as_str(),
-        MAX_CASES,
-    )
-    .await?;
-    let names = regions::all(&state.db.pool).await?;
+    let filter = OpenFilter {
+        // Counts name no household: a role that opens no case file (the admin) still sees
+        // its region's figures.
+        own_work: match own_work(staff) {
+            OwnWork::Nothing => OwnWork::Region,
+            mine => mine,
+        },
+        ..OpenFilter::default()
+    };
+    let day = TodayBounds::on(state, now);
     let today = beijing_date(now);
-    let cal = &state.calendar;
-    let mut by_step: BTreeMap<String, StepCount> = BTreeMap::new();
-    let mut overdue_by_place: BTreeMap<String, usize> = BTreeMap::new();
-    let mut durations = Vec::new();
-    for (row, snapshot) in &rows {
-        let Some(case) = snapshot
-            .as_deref()
-            .and_then(|s| serde_json::from_str::<Case>(s).ok())
-        else {
-            continue;
-        };
-        for clock in case.clocks.iter() {
-            if clock.kind == ClockKind::IdentificationOverall {
-                if let ClockState::Met { on } = clock.state {
-                    if on.year() == today.year() && on.month() == today.month() {
-                        let days = (on - case.discovered_on).num_days();
-                        durations.push((days, case.category.is_some()));
-                    }
-                }
-            }
-        }
-        // The deadline the queue dates the case by: a notice's minimum only when nothing else
-        // runs (a case in notice past its 15-day limit counted as on time: officer tester).
-        let Some(clock) = case.next_deadline() else {
-            continue;
-        };
-        let entry = by_step
-            .entry(labels::state_zh(&case.state).to_owned())
-            .or_insert_with(|| StepCount {
-                step: case.state.code().to_owned(),
-                step_zh: labels::state_zh(&case.state).to_owned(),
-                ..StepCount::default()
-            });
-        match urgency(clock, today, cal, state.policy.due_soon_working_days) {
-            Urgency::Overdue => {
-                entry.overdue += 1;
-                let place = place_of(row);
-                let name = names
-                    .iter()
-                    .find(|r| r.code == place)
-                    .map(|r| r.name.clone())
-                    .unwrap_or_else(|| place.to_owned());
-                *overdue_by_place.entry(name).or_default() += 1;
-            }
-            Urgency::DueSoon => entry.due_soon += 1,
-            Urgency::OnTime | Urgency::Met | Urgency::MetLate | Urgency::Cancelled => {
-                entry.on_time += 1
-            }
-        }
-    }
+    let (month_start, next_month) = month_of(today);
+    let (from, until) = (month_start.to_string(), next_month.to_string());
+    let pool = &state.db.pool;
+    let scope = staff.scope.as_str();
+    let (tallies, decided, names) = tokio::try_join!(
+        queue_rows::open_tallies(pool, column, scope, &filter, day.bounds(), place),
+        clocks::decided_between(pool, column, scope, &from, &until),
+        regions::all(pool),
+    )?;
     let limit_days = match state.policy.identification_overall {
         Span::CalendarDays(n) | Span::WorkingDays(n) => n,
         Span::Months(n) => n * 30,
     };
-    let mut overdue: Vec<(String, usize)> = overdue_by_place.into_iter().collect();
-    overdue.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let durations = durations(&decided);
+    let name_of = |code: &str| {
+        names
+            .iter()
+            .find(|r| r.code == code)
+            .map_or_else(|| code.to_owned(), |r| r.name.clone())
+    };
     Ok(DashboardView {
-        can_start_campaign: matches!(
-            staff.role,
-            crate::domain::role::Role::CountyOfficer | crate::domain::role::Role::CountyHead
-        ) && staff.scope.level() == crate::domain::region::RegionLevel::County,
+        can_start_campaign: matches!(staff.role, Role::CountyOfficer | Role::CountyHead)
+            && staff.scope.level() == RegionLevel::County,
         scope_name: staff.scope_name.clone(),
-        by_step: by_step.into_values().collect(),
-        overdue_by_place: overdue,
+        by_step: by_step(&tallies),
+        overdue_by_place: overdue_by_place(&tallies, name_of),
+        place_filter: place_filter.to_owned(),
         month: format!("{}年{}月", today.year(), today.month()),
         year: today.year(),
         month_number: today.month(),
@@ -120,4 +89,62 @@ pub async fn for_staff(
             .filter(|(days, _)| *days > i64::from(limit_days))
             .count(),
     })
+}
+
+/// The first day of `today`'s month and of the next.
+fn month_of(today: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let first = today.with_day(1).unwrap_or(today);
+    (first, first + chrono::Months::new(1))
+}
+
+/// Calendar days from discovery to decision, and whether the household was identified.
+fn durations(decided: &[Decided]) -> Vec<(i64, bool)> {
+    let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    decided
+        .iter()
+        .filter_map(|d| {
+            Some((
+                (day(&d.on)? - day(&d.discovered_on)?).num_days(),
+                d.identified,
+            ))
+        })
+        .collect()
+}
+
+/// Open work by state, in the workflow's order.
+fn by_step(tallies: &[OpenTally]) -> Vec<StepCount> {
+    let size = |n: i64| usize::try_from(n).unwrap_or(0);
+    open_clock_state_codes()
+        .filter_map(|code| {
+            let mut step = StepCount {
+                step: code.to_owned(),
+                step_zh: by_lang::state(code, Lang::Zh).to_owned(),
+                ..StepCount::default()
+            };
+            for t in tallies.iter().filter(|t| t.state == code) {
+                step.due_soon += size(t.due_soon);
+                step.overdue += size(t.overdue);
+                step.on_time += size(t.all - t.due_soon - t.overdue);
+            }
+            (step.on_time + step.due_soon + step.overdue > 0).then_some(step)
+        })
+        .collect()
+}
+
+/// Places with overdue cases, most first, then by name.
+fn overdue_by_place(tallies: &[OpenTally], name_of: impl Fn(&str) -> String) -> Vec<PlaceCount> {
+    let mut places: Vec<PlaceCount> = Vec::new();
+    for t in tallies.iter().filter(|t| t.overdue > 0) {
+        let n = usize::try_from(t.overdue).unwrap_or(0);
+        match places.iter_mut().find(|p| p.code == t.place) {
+            Some(p) => p.overdue += n,
+            None => places.push(PlaceCount {
+                code: t.place.clone(),
+                name: name_of(&t.place),
+                overdue: n,
+            }),
+        }
+    }
+    places.sort_by(|a, b| b.overdue.cmp(&a.overdue).then(a.name.cmp(&b.name)));
+    places
 }

@@ -90,7 +90,7 @@ fn sheets<'a>(
     let overdue = view
         .overdue_by_place
         .iter()
-        .map(|(place, n)| vec![XlsxCell::Text(place.clone()), count(*n)])
+        .map(|place| vec![XlsxCell::Text(place.name.clone()), count(place.overdue)])
         .collect();
     let identification = vec![vec![
         XlsxCell::Date(today),

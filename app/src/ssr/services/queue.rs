@@ -200,6 +200,55 @@ impl Reader<'_> {
     }
 }
 
+/// The region column of the officer's scope.
+pub(super) fn scope_column(staff: &Staff) -> RegionColumn {
+    match staff.scope.level() {
+        RegionLevel::County => RegionColumn::County,
+        RegionLevel::Township => RegionColumn::Township,
+        RegionLevel::Village => RegionColumn::Village,
+    }
+}
+
+/// The cases of the region the officer's role reads (all, its filings, its department's).
+pub(super) fn own_work(staff: &Staff) -> OwnWork<'_> {
+    match staff.reach(Action::OpenCase) {
+        Reach::Region => OwnWork::Region,
+        Reach::OwnFilings => OwnWork::FiledBy(&staff.id),
+        Reach::OwnAlertsAndDepartmentWork => {
+            OwnWork::FiledByOrDepartment(&staff.id, staff.department.as_deref())
+        }
+        Reach::Never | Reach::NarrowInRegion | Reach::County => OwnWork::Nothing,
+    }
+}
+
+/// Today (Beijing) and its urgency boundaries, held for the queue's SQL to bind.
+pub(super) struct TodayBounds {
+    pub(super) today: String,
+    due_soon_before: String,
+    due_soon_working_days: i64,
+}
+
+impl TodayBounds {
+    pub(super) fn on(state: &AppState, now: DateTime<Utc>) -> TodayBounds {
+        let today = beijing_date(now);
+        let thresholds =
+            UrgencyThresholds::on(today, &state.calendar, state.policy.due_soon_working_days);
+        TodayBounds {
+            today: today.to_string(),
+            due_soon_before: thresholds.due_soon_before.to_string(),
+            due_soon_working_days: i64::from(thresholds.due_soon_working_days),
+        }
+    }
+
+    pub(super) fn bounds(&self) -> UrgencyBounds<'_> {
+        UrgencyBounds {
+            today: &self.today,
+            due_soon_before: &self.due_soon_before,
+            due_soon_working_days: self.due_soon_working_days,
+        }
+    }
+}
+
 /// The queue worded in Chinese (see [`list_in`]).
 pub async fn list_for(
     state: &AppState,
@@ -224,26 +273,14 @@ pub async fn list_in(
         .after
         .as_ref()
         .map(|(due, id)| (due.as_str(), id.as_str()));
-    let column = match staff.scope.level() {
-        RegionLevel::County => RegionColumn::County,
-        RegionLevel::Township => RegionColumn::Township,
-        RegionLevel::Village => RegionColumn::Village,
-    };
+    let column = scope_column(staff);
     let search = query.search.clone();
-    let today = beijing_date(now);
-    let today_iso = today.to_string();
-    let thresholds =
-        UrgencyThresholds::on(today, &state.calendar, state.policy.due_soon_working_days);
-    let due_soon_before = thresholds.due_soon_before.to_string();
-    let bounds = UrgencyBounds {
-        today: &today_iso,
-        due_soon_before: &due_soon_before,
-        due_soon_working_days: i64::from(thresholds.due_soon_working_days),
-    };
+    let day = TodayBounds::on(state, now);
+    let bounds = day.bounds();
     let work = WorkFor {
         role: staff.role,
         user_id: &staff.id,
-        today: &today_iso,
+        today: &day.today,
     };
     // Sealed numbers are found by their blind indexes, the term read as each.
     // During an index-key rotation a row may carry either key's index: search both.
@@ -275,14 +312,7 @@ pub async fn list_in(
             QueueTab::Todo => OpenTab::Todo(work),
         },
         after,
-        own_work: match staff.reach(Action::OpenCase) {
-            Reach::Region => OwnWork::Region,
-            Reach::OwnFilings => OwnWork::FiledBy(&staff.id),
-            Reach::OwnAlertsAndDepartmentWork => {
-                OwnWork::FiledByOrDepartment(&staff.id, staff.department.as_deref())
-            }
-            Reach::Never | Reach::NarrowInRegion | Reach::County => OwnWork::Nothing,
-        },
+        own_work: own_work(staff),
         closed: false,
     };
     let pool = &state.db.pool;
@@ -354,7 +384,7 @@ pub async fn list_in(
         items: page.into_iter().map(|(_, item)| item).collect(),
         counts,
         next,
-        calendar_note: missing_year(&state.calendar, today)
+        calendar_note: missing_year(&state.calendar, beijing_date(now))
             .map(|year| calendar_note_for(staff, year, lang)),
         regions: tree,
         unread,

@@ -439,6 +439,9 @@ pub fn document() -> OpenApi {
     d.route::<SaveCalendarDay, ()>(Form, Staff, "Add a holiday or make-up working day", args);
     let args = vec![d.arg::<String>("day")];
     d.route::<RemoveCalendarDay, ()>(Form, Staff, "Remove a calendar day", args);
+    let args = vec![d.arg::<String>("year"), d.arg::<String>("complete")];
+    let marks = "Mark a year's holidays entered whole (complete=on), or withdraw the mark";
+    d.route::<MarkCalendarYear, ()>(Form, Staff, marks, args);
     d.route::<ListKeys, KeysPageView>(
         Form,
         Staff,

@@ -51,3 +51,17 @@ pub async fn remove_calendar_day(day: String) -> Result<(), AppError> {
     leptos_axum::redirect("/staff/settings?done=day_removed");
     Ok(())
 }
+
+/// Marks a year's holiday schedule entered whole (`complete` = "on"), or withdraws the mark.
+#[server(endpoint = "settings/year")]
+pub async fn mark_calendar_year(year: String, complete: String) -> Result<(), AppError> {
+    use crate::ssr::{context::RequestContext, services::settings};
+    RequestContext::staff_call(|ctx, staff| async move {
+        let address = ctx.client_address();
+        let complete = complete == "on";
+        settings::mark_year(&ctx.state, &staff, &year, complete, &address, ctx.now()).await
+    })
+    .await?;
+    leptos_axum::redirect("/staff/settings?done=year_saved");
+    Ok(())
+}

@@ -104,6 +104,11 @@ impl Calendar {
             .map(|(date, name)| (*date, name.as_str()))
     }
 
+    /// How many listed holidays fall in `year`.
+    pub fn holidays_in(&self, year: i32) -> usize {
+        self.holidays.keys().filter(|d| d.year() == year).count()
+    }
+
     /// Listed makeup workdays in date order.
     pub fn makeup_workdays(&self) -> impl Iterator<Item = NaiveDate> + '_ {
         self.makeup_workdays.iter().copied()

@@ -4,7 +4,9 @@ use leptos::prelude::*;
 
 use crate::domain::case::policy_form::DayKind;
 use crate::{
-    api::settings::{current_settings, RemoveCalendarDay, SaveCalendarDay, SavePolicy},
+    api::settings::{
+        current_settings, MarkCalendarYear, RemoveCalendarDay, SaveCalendarDay, SavePolicy,
+    },
     components::notice::{first_failure, LoadError},
     i18n::use_lang,
     tr,
@@ -17,12 +19,14 @@ pub fn SettingsPage() -> impl IntoView {
     let save_policy = ServerAction::<SavePolicy>::new();
     let save_day = ServerAction::<SaveCalendarDay>::new();
     let remove_day = ServerAction::<RemoveCalendarDay>::new();
+    let mark_year = ServerAction::<MarkCalendarYear>::new();
     let data = Resource::new(
         move || {
             (
                 save_policy.version().get(),
                 save_day.version().get(),
                 remove_day.version().get(),
+                mark_year.version().get(),
             )
         },
         |_| current_settings(),
@@ -50,6 +54,7 @@ pub fn SettingsPage() -> impl IntoView {
                 named(save_policy.value().get().and_then(Result::err)),
                 save_day.value().get().and_then(Result::err),
                 remove_day.value().get().and_then(Result::err),
+                mark_year.value().get().and_then(Result::err),
             ],
         )
     };
@@ -64,6 +69,7 @@ pub fn SettingsPage() -> impl IntoView {
             "saved" => Some(tr::settings::policy_saved(t)),
             "day_saved" => Some(tr::settings::day_saved(t)),
             "day_removed" => Some(tr::settings::day_removed(t)),
+            "year_saved" => Some(tr::settings::year_saved(t)),
             _ => None,
         }
     };
@@ -77,7 +83,7 @@ pub fn SettingsPage() -> impl IntoView {
         <Suspense fallback=move || view! { <p class="loading">{tr::common::loading(t)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(view) => view! { <SettingsForms view save_policy save_day remove_day /> }.into_any(),
+                    Ok(view) => view! { <SettingsForms view save_policy save_day remove_day mark_year /> }.into_any(),
                     Err(error) => view! { <LoadError error /> }.into_any(),
                 }
             })}
@@ -91,6 +97,7 @@ fn SettingsForms(
     save_policy: ServerAction<SavePolicy>,
     save_day: ServerAction<SaveCalendarDay>,
     remove_day: ServerAction<RemoveCalendarDay>,
+    mark_year: ServerAction<MarkCalendarYear>,
 ) -> impl IntoView {
     let t = use_lang();
     let p = view.policy;
@@ -183,6 +190,7 @@ fn SettingsForms(
         <section class="card">
             <h2>{tr::settings::calendar(t)}</h2>
             <p class="muted">{tr::settings::known_years(t, years)}</p>
+            <YearMarks known=view.known_years.clone() open=view.open_years.clone() mark_year />
             <ActionForm action=save_day attr:class="inline-form">
                 <input type="date" name="day" aria-label=tr::settings::day(t) />
                 <select name="kind" aria-label=tr::settings::kind(t)><option value="holiday">{tr::settings::holiday(t)}</option><option value="workday">{tr::settings::workday(t)}</option></select>
@@ -203,5 +211,35 @@ fn SettingsForms(
                 }).collect_view()}
             </ul>
         </section>
+    }
+}
+
+/// A form per year: mark a year with days off listed as entered whole, or withdraw a mark.
+#[component]
+fn YearMarks(
+    known: Vec<i32>,
+    open: Vec<(i32, usize)>,
+    mark_year: ServerAction<MarkCalendarYear>,
+) -> impl IntoView {
+    let t = use_lang();
+    let form = move |year: i32, complete: bool, label: String| {
+        view! {
+            <ActionForm action=mark_year attr:class="inline">
+                <input type="hidden" name="year" value=year />
+                <input type="hidden" name="complete" value=if complete { "on" } else { "" } />
+                <button type="submit" class="button small">{label}</button>
+            </ActionForm>
+        }
+    };
+    view! {
+        {open.into_iter().map(|(year, count)| view! {
+            <p data-testid="open-year">
+                {tr::settings::year_open(t, year, count)} " "
+                {form(year, true, tr::settings::mark_year(t, year))}
+            </p>
+        }).collect_view()}
+        <p>
+            {known.into_iter().map(|year| form(year, false, tr::settings::unmark_year(t, year))).collect_view()}
+        </p>
     }
 }

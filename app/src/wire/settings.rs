@@ -11,4 +11,8 @@ pub struct SettingsView {
     #[cfg_attr(feature = "ssr", schema(value_type = Vec<Vec<String>>))]
     pub days: Vec<(String, String, String)>,
     pub known_years: Vec<i32>,
+    /// Years with days off listed but not marked entered whole, and how many days off each.
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(value_type = Vec<Vec<u64>>))]
+    pub open_years: Vec<(i32, usize)>,
 }

@@ -176,7 +176,7 @@ async fn the_policy_form_names_what_it_refuses_and_says_when_it_saved() {
     assert_eq!(answer.headers()["cache-control"], "no-store");
     let page = answer.text().await.expect("page");
     assert!(
-        page.contains("入户核查时限（工作日）：请填写合理的天数"),
+        page.contains("入户核查时限（工作日）：请填写合理的数值"),
         "{page}"
     );
     let tag = |attribute: &str| crate::helpers::tag_with(&page, attribute).to_owned();
@@ -188,7 +188,7 @@ async fn the_policy_form_names_what_it_refuses_and_says_when_it_saved() {
         .find(r#"id="home_check_days-says""#)
         .map(|at| &page[at..at + 120]);
     assert!(
-        says.is_some_and(|s| s.contains("请填写合理的天数")),
+        says.is_some_and(|s| s.contains("请填写合理的数值")),
         "{says:?}"
     );
     assert!(!tag(r#"id="income_line""#).contains("aria-invalid"));
@@ -237,35 +237,136 @@ fn path_of(location: &str) -> &str {
     }
 }
 
-/// One 调休上班 day marked 2027 entered, which silenced the banner asking for its holidays, and
-/// removing it left 2027 entered (officer tester): a year is entered with its holidays.
+/// A year is entered whole only when the administrator marks it so, with a day off for each
+/// festival listed: one 调休上班 day (officer tester), then one 元旦 (admin tester) marked 2027
+/// whole and silenced the banner, and its Spring Festival counted as working days.
 #[tokio::test]
-async fn a_year_is_entered_by_its_holidays_not_by_a_make_up_day() {
+async fn a_year_is_entered_whole_when_marked_with_its_festivals_not_by_one_day() {
     let app = spawn_app().await;
     let admin = app.login("xian-admin").await;
     let day = |day: &'static str, kind: &'static str| {
         fields(&[("day", day), ("kind", kind), ("name", "")])
     };
+    let mark = |complete: &'static str| fields(&[("year", "2027"), ("complete", complete)]);
     let banner = "2027年的节假日安排尚未录入";
     let queue = || async { app.login("zhen-qingshi").await.get_html("/staff").await };
     assert!(queue().await.contains(banner));
     // 2027-01-09 is a Saturday.
-    let saved = admin
-        .post_api("/api/settings/day", &day("2027-01-09", "workday"))
-        .await;
-    assert_eq!(saved.status(), 200);
-    assert!(queue().await.contains(banner), "a make-up day alone");
-    let saved = admin
-        .post_api("/api/settings/day", &day("2027-01-01", "holiday"))
-        .await;
-    assert_eq!(saved.status(), 200);
-    assert!(!queue().await.contains(banner), "entered with a holiday");
+    for (date, kind) in [("2027-01-09", "workday"), ("2027-01-01", "holiday")] {
+        let saved = admin.post_api("/api/settings/day", &day(date, kind)).await;
+        assert_eq!(saved.status(), 200);
+        assert!(queue().await.contains(banner), "{date} alone");
+    }
+    let page = admin.get_html("/staff/settings").await;
+    assert!(
+        page.contains("2027年已录入1天放假，还没有标记为已全部录入"),
+        "{page}"
+    );
+    let refused = admin.post_api("/api/settings/year", &mark("on")).await;
+    assert_eq!(refused.status(), 422);
+    let said = refused.text().await.expect("body");
+    assert!(
+        said.contains("春节") && said.contains("至少录入一天"),
+        "{said}"
+    );
+    assert!(queue().await.contains(banner), "refused, nothing marked");
+
+    let festivals = [
+        "2027-02-06",
+        "2027-04-05",
+        "2027-05-01",
+        "2027-06-09",
+        "2027-09-15",
+        "2027-10-01",
+    ];
+    for date in festivals {
+        let saved = admin
+            .post_api("/api/settings/day", &day(date, "holiday"))
+            .await;
+        assert_eq!(saved.status(), 200);
+    }
+    assert!(queue().await.contains(banner), "listed, not yet marked");
+    let marked = admin.post_api("/api/settings/year", &mark("on")).await;
+    assert_eq!(marked.status(), 200);
+    assert!(!queue().await.contains(banner), "marked whole");
+    let audit = admin.get_html("/staff/audit").await;
+    assert!(audit.contains("2027年安排已全部录入"), "audited");
+
+    // A festival removed: six left, no longer whole.
     let removed = admin
         .post_api(
             "/api/settings/day_remove",
-            &fields(&[("day", "2027-01-01")]),
+            &fields(&[("day", "2027-10-01")]),
         )
         .await;
     assert_eq!(removed.status(), 200);
-    assert!(queue().await.contains(banner), "its last holiday removed");
+    assert!(
+        queue().await.contains(banner),
+        "fewer days off than festivals"
+    );
+    // Withdrawn by hand.
+    admin
+        .post_api("/api/settings/day", &day("2027-10-01", "holiday"))
+        .await;
+    assert_eq!(
+        admin
+            .post_api("/api/settings/year", &mark("on"))
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(
+        admin
+            .post_api("/api/settings/year", &mark(""))
+            .await
+            .status(),
+        200
+    );
+    assert!(queue().await.contains(banner), "withdrawn");
+}
+
+/// A day a schedule cannot be for (1900, 2300) and a holiday name of 500 characters went in
+/// (admin tester); invisible characters in a name are dropped.
+#[tokio::test]
+async fn a_calendar_day_outside_the_schedule_years_or_with_a_long_name_is_refused() {
+    let app = spawn_app().await;
+    let admin = app.login("xian-admin").await;
+    let long = "节".repeat(500);
+    for (date, name) in [
+        ("1900-01-01", "元旦"),
+        ("2300-01-01", "元旦"),
+        ("2027-01-01", long.as_str()),
+    ] {
+        let refused = admin
+            .post_api(
+                "/api/settings/day",
+                &fields(&[("day", date), ("kind", "holiday"), ("name", name)]),
+            )
+            .await;
+        assert_eq!(refused.status(), 422, "{date}");
+    }
+    let settings: Value = admin
+        .post_api("/api/settings/current", &[])
+        .await
+        .json()
+        .await
+        .expect("json");
+    let days = settings["days"].to_string();
+    assert!(!days.contains("1900") && !days.contains("2300") && !days.contains("节节节"));
+    let saved = admin
+        .post_api(
+            "/api/settings/day",
+            &fields(&[
+                ("day", "2027-01-01"),
+                ("kind", "holiday"),
+                ("name", "元\u{202E}旦"),
+            ]),
+        )
+        .await;
+    assert_eq!(saved.status(), 200);
+    let page = admin.get_html("/staff/settings").await;
+    assert!(
+        page.contains(">元旦</span>"),
+        "shown as typed, without the override"
+    );
 }

@@ -73,6 +73,13 @@ pub enum PolicyFieldError {
     /// A make-up working day (调休上班) on a weekday, which is a working day already: an
     /// ordinary Monday went in without a word (officer tester).
     WorkdayOnWeekday,
+    /// A day outside the years a schedule can be for (1900 and 2300 went in: admin tester).
+    DayYear,
+    /// A holiday's name longer than any festival's (500 characters went in: admin tester).
+    DayName,
+    /// A year marked entered with fewer holidays than festivals: one 元旦 marked 2027 whole,
+    /// and its Spring Festival counted as working days (admin tester).
+    YearIncomplete,
 }
 
 user_messages!(PolicyFieldError {
@@ -84,7 +91,41 @@ user_messages!(PolicyFieldError {
     Date => policy.date;
     DayKind => policy.day_kind;
     WorkdayOnWeekday => policy.workday_on_weekday;
+    DayYear => policy.day_year;
+    DayName => policy.day_name;
+    YearIncomplete => policy.year_incomplete;
 });
+
+/// The festivals the State Council schedules each year (元旦, 春节, 清明节, 劳动节, 端午节,
+/// 中秋节, 国庆节): a year is entered whole only with at least one day off for each.
+pub const FESTIVALS_PER_YEAR: usize = 7;
+/// The years a schedule can be entered for.
+const SCHEDULE_YEARS: std::ops::RangeInclusive<i32> = 2000..=2099;
+/// The longest holiday name kept (国庆节、中秋节 is 7).
+const DAY_NAME_CHARS: usize = 20;
+
+/// The year an administrator marks entered whole (`complete`), or withdraws; marking needs a
+/// day off for each festival listed in `calendar`.
+pub fn parse_year_mark(
+    year: &str,
+    complete: bool,
+    calendar: &crate::domain::calendar::Calendar,
+) -> Result<i32, Vec<FieldProblem>> {
+    let mut p = Problems::default();
+    match year.trim().parse::<i32>() {
+        Ok(y) if SCHEDULE_YEARS.contains(&y) => {
+            if complete && calendar.holidays_in(y) < FESTIVALS_PER_YEAR {
+                p.note("year", PolicyFieldError::YearIncomplete);
+                return Err(p.0);
+            }
+            Ok(y)
+        }
+        _ => {
+            p.note("year", PolicyFieldError::DayYear);
+            Err(p.0)
+        }
+    }
+}
 
 /// An HTML checkbox's posted value: "on" when ticked, empty otherwise.
 pub fn checkbox(ticked: bool) -> String {
@@ -294,8 +335,17 @@ pub fn parse_day(
 ) -> Result<(NaiveDate, DayKind, String), Vec<FieldProblem>> {
     let mut p = Problems::default();
     let date = NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d").ok();
-    if date.is_none() {
-        p.note("day", PolicyFieldError::Date);
+    match date {
+        None => p.note("day", PolicyFieldError::Date),
+        Some(d) if !SCHEDULE_YEARS.contains(&chrono::Datelike::year(&d)) => {
+            p.note("day", PolicyFieldError::DayYear)
+        }
+        Some(_) => {}
+    }
+    // Invisible characters are dropped, as from every typed name.
+    let name = crate::domain::visible_text::visible(name, false);
+    if name.chars().count() > DAY_NAME_CHARS {
+        p.note("name", PolicyFieldError::DayName);
     }
     let kind = DayKind::from_code(kind);
     if kind.is_none() {
@@ -311,8 +361,8 @@ pub fn parse_day(
             p.note("day", PolicyFieldError::WorkdayOnWeekday);
             Err(p.0)
         }
-        (Some(date), Some(kind)) => {
-            let name = match name.trim() {
+        (Some(date), Some(kind)) if p.0.is_empty() => {
+            let name = match name.as_str() {
                 "" if kind == DayKind::Holiday => "节假日",
                 "" => "调休上班",
                 typed => typed,
@@ -440,117 +490,5 @@ impl Problems {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn today() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, 30).expect("date")
-    }
-
-    #[test]
-    fn the_form_of_a_policy_parses_back_to_it() {
-        let policy = Policy::national_default();
-        let (on, parsed) = PolicyForm::of(&policy, today())
-            .parse(&policy)
-            .expect("round trip");
-        assert_eq!(on, today());
-        assert_eq!(parsed, policy);
-    }
-
-    #[test]
-    fn the_engine_rules_parse_and_a_form_without_them_keeps_them() {
-        let policy = Policy::national_default();
-        let mut form = PolicyForm::of(&policy, today());
-        form.rigid_spending_warning = "9000".into();
-        form.sharp_fall_percent = "40".into();
-        form.elimination_min_months = "6".into();
-        form.elimination_min_visits = "3".into();
-        form.period_rule = "off".into();
-        let (_, parsed) = form.parse(&policy).expect("parses");
-        let rules = &parsed.rules;
-        assert_eq!(rules.rigid_spending_warning, Fen::from_fen(900_000));
-        assert_eq!(rules.sharp_income_fall_percent, 40);
-        assert_eq!(rules.elimination_min_monitoring, Span::Months(6));
-        assert_eq!(rules.elimination_min_visits, 3);
-        assert!(!rules.calendar_deadlines_end_on_working_day);
-
-        let blank = PolicyForm {
-            rigid_spending_warning: String::new(),
-            sharp_fall_percent: String::new(),
-            elimination_min_months: String::new(),
-            elimination_min_visits: String::new(),
-            period_rule: String::new(),
-            ..PolicyForm::of(&parsed, today())
-        };
-        assert_eq!(blank.parse(&parsed).expect("parses").1.rules, parsed.rules);
-
-        let bad = PolicyForm {
-            sharp_fall_percent: "0".into(),
-            period_rule: "maybe".into(),
-            ..PolicyForm::of(&policy, today())
-        };
-        let fields: Vec<_> = bad
-            .parse(&policy)
-            .expect_err("refused")
-            .into_iter()
-            .map(|(f, _)| f)
-            .collect();
-        assert_eq!(fields, vec!["sharp_fall_percent", "period_rule"]);
-    }
-
-    #[test]
-    fn every_bad_field_is_named_and_the_notice_is_never_under_five_days() {
-        let policy = Policy::national_default();
-        let mut form = PolicyForm::of(&policy, today());
-        // Refused and named, not quietly raised to five (officer tester).
-        form.notice_min_days = "2".into();
-        let problems = form.parse(&policy).expect_err("under five days");
-        assert_eq!(problems[0].0, "notice_min_days");
-        assert_eq!(problems[0].1.key, "policy.notice_min");
-        form.notice_min_days = "7".into();
-        let (_, parsed) = form.parse(&policy).expect("valid");
-        assert_eq!(parsed.notice_min, Span::CalendarDays(7));
-        form.effective_from = "soon".into();
-        form.home_check_days = "0".into();
-        form.visit_red_days = "abc".into();
-        let problems = form.parse(&policy).expect_err("invalid");
-        let fields: Vec<_> = problems.iter().map(|(f, _)| *f).collect();
-        assert_eq!(
-            fields,
-            ["effective_from", "home_check_days", "visit_red_days"]
-        );
-    }
-
-    #[test]
-    fn a_calendar_day_needs_a_date_and_a_kind_and_gets_a_default_name() {
-        let (date, kind, name) = parse_day("2027-01-01", "holiday", " ").expect("valid");
-        assert_eq!(
-            (date.to_string(), kind, name.as_str()),
-            ("2027-01-01".into(), DayKind::Holiday, "节假日")
-        );
-        let problems = parse_day("x", "party", "").expect_err("invalid");
-        assert_eq!(problems.len(), 2);
-        // 2027-01-04 is a Monday: a working day already, not a make-up one.
-        let problems = parse_day("2027-01-04", DayKind::Workday.code(), "").expect_err("weekday");
-        assert_eq!(problems.len(), 1);
-        assert!(
-            parse_day("2027-01-09", DayKind::Workday.code(), "").is_ok(),
-            "a Saturday"
-        );
-    }
-
-    #[test]
-    fn messages_are_well_formed() {
-        crate::domain::message::tests::assert_messages_are_well_formed(
-            "policy",
-            &[
-                PolicyFieldError::EffectiveFrom,
-                PolicyFieldError::IncomeLine,
-                PolicyFieldError::Days,
-                PolicyFieldError::Date,
-                PolicyFieldError::DayKind,
-                PolicyFieldError::WorkdayOnWeekday,
-            ],
-        );
-    }
-}
+#[path = "policy_form_tests.rs"]
+mod tests;

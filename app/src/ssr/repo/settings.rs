@@ -79,21 +79,36 @@ pub async fn add_year<'e, E: Executor<'e, Database = Any>>(
         .map(|_| ())
 }
 
-/// Drops `year` from the years entered when no holiday of it is left (`year_prefix`: "2027-").
-pub async fn drop_year_without_holidays<'e, E: Executor<'e, Database = Any>>(
+/// Drops `year` from the years entered whole when fewer than `fewest` of its holidays are
+/// left (`year_prefix`: "2027-").
+pub async fn drop_incomplete_year<'e, E: Executor<'e, Database = Any>>(
     ex: E,
     year: i64,
     year_prefix: &str,
+    fewest: i64,
 ) -> sqlx::Result<()> {
     sqlx::query(
-        "delete from calendar_years where year = $1 and not exists
-         (select 1 from calendar_days where kind = 'holiday' and day like $2)",
+        "delete from calendar_years where year = $1 and
+         (select count(*) from calendar_days where kind = 'holiday' and day like $2) < $3",
     )
     .bind(year)
     .bind(format!("{year_prefix}%"))
+    .bind(fewest)
     .execute(ex)
     .await
     .map(|_| ())
+}
+
+/// Withdraws `year` from the years entered whole.
+pub async fn remove_year<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    year: i64,
+) -> sqlx::Result<()> {
+    sqlx::query("delete from calendar_years where year = $1")
+        .bind(year)
+        .execute(ex)
+        .await
+        .map(|_| ())
 }
 
 /// (jurisdiction, effective_from, body)

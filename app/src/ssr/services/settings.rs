@@ -8,7 +8,7 @@ use crate::{
     domain::{
         calendar::Calendar,
         case::{
-            policy_form::{parse_day, DayKind, PolicyForm},
+            policy_form::{parse_day, parse_year_mark, DayKind, PolicyForm, FESTIVALS_PER_YEAR},
             work_rev, Policy,
         },
         holidays_cn::{CN_HOLIDAYS, CN_KNOWN_YEARS, CN_MAKEUP_WORKDAYS},
@@ -180,7 +180,36 @@ pub async fn set_policy(
     reload(state, now).await
 }
 
-/// Adds or changes one day of the calendar; a listed year becomes "known".
+/// Marks `year` entered whole (its deadlines then count its holidays: until then Monday to
+/// Friday, and staff are told), or withdraws the mark. A year is never marked by one of its
+/// days: one 元旦 marked 2027 whole (admin tester).
+pub async fn mark_year(
+    state: &AppState,
+    staff: &Staff,
+    year: &str,
+    complete: bool,
+    address: &str,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    staff.require_admin()?;
+    let year = parse_year_mark(year, complete, &state.calendar)
+        .map_err(|problems| ServiceError::Validation(FieldError::from_problems(&problems)))?;
+    match complete {
+        true => settings::add_year(&state.db.pool, i64::from(year), millis(now)).await?,
+        false => settings::remove_year(&state.db.pool, i64::from(year)).await?,
+    }
+    tracing::info!(target: "audit", admin = %staff.id, year, complete, "calendar year marked");
+    let lang = crate::domain::lang::Lang::Zh;
+    let detail = match complete {
+        true => crate::tr::settings::mark_year(lang, year),
+        false => crate::tr::settings::unmark_year(lang, year),
+    };
+    let action = crate::domain::audit::AuditAction::CalendarChanged;
+    super::admin::changed(state, staff, address, now, action, detail).await?;
+    reload(state, now).await
+}
+
+/// Adds or changes one day of the calendar (its year is marked whole apart: [`mark_year`]).
 pub async fn set_day(
     state: &AppState,
     staff: &Staff,
@@ -195,11 +224,6 @@ pub async fn set_day(
         .map_err(|problems| ServiceError::Validation(FieldError::from_problems(&problems)))?;
     let mut tx = state.db.pool.begin().await?;
     settings::upsert_day(&mut *tx, &date.to_string(), kind, &name, millis(now)).await?;
-    // A year's schedule is entered with its holidays: one 调休上班 day marked 2027 complete and
-    // silenced the banner that asks for it (officer tester).
-    if kind == DayKind::Holiday {
-        settings::add_year(&mut *tx, i64::from(date.year()), millis(now)).await?;
-    }
     tx.commit().await?;
     tracing::info!(target: "audit", admin = %staff.id, day = %date, kind = kind.code(), "calendar day set");
     let kind_zh = match kind {
@@ -225,9 +249,10 @@ pub async fn remove_day(
     if !settings::delete_day(&mut *tx, day).await? {
         return Err(ServiceError::NotFound);
     }
-    // The last holiday of a year gone, the year is no longer entered (it stayed so).
+    // A year left with fewer holidays than festivals is no longer entered whole.
     if let Some(year) = day.get(..4).and_then(|y| y.parse::<i64>().ok()) {
-        settings::drop_year_without_holidays(&mut *tx, year, &format!("{year}-")).await?;
+        let fewest = FESTIVALS_PER_YEAR as i64;
+        settings::drop_incomplete_year(&mut *tx, year, &format!("{year}-"), fewest).await?;
     }
     tx.commit().await?;
     tracing::info!(target: "audit", admin = %staff.id, day, "calendar day removed");
@@ -267,5 +292,17 @@ pub fn current(
         policy: PolicyForm::of(&state.policy, beijing_date(now)),
         days,
         known_years: cal.known_years().collect(),
+        open_years: open_years(cal),
     })
+}
+
+/// Years with holidays listed but not marked whole, each with its number of days off.
+fn open_years(cal: &crate::domain::calendar::Calendar) -> Vec<(i32, usize)> {
+    let mut years: Vec<i32> = cal.holidays().map(|(d, _)| d.year()).collect();
+    years.dedup();
+    years
+        .into_iter()
+        .filter(|y| !cal.is_known_year(*y))
+        .map(|y| (y, cal.holidays_in(y)))
+        .collect()
 }

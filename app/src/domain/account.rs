@@ -72,18 +72,16 @@ impl NewAccount {
         let mut note = |field: &'static str, e: AccountFieldError| {
             problems.push((field, Message::of(&e)));
         };
-        let username = form.username.trim();
-        let username_ok = !username.is_empty()
-            && username
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-        if !username_ok {
+        let username = parse_username(&form.username);
+        if username.is_none() {
             note("username", AccountFieldError::Username);
         }
-        let display_name = form.display_name.trim();
-        if display_name.is_empty() {
+        let username = username.unwrap_or_default();
+        let display_name = parse_display_name(&form.display_name);
+        if display_name.is_none() {
             note("display_name", AccountFieldError::DisplayName);
         }
+        let display_name = display_name.unwrap_or_default();
         let role = Role::from_code(&form.role).filter(|r| *r != Role::Household);
         if role.is_none() {
             note("role", AccountFieldError::Role);
@@ -105,13 +103,13 @@ impl NewAccount {
             note("department", AccountFieldError::Department);
         }
         // The same rules as the first admin's (`server create-admin`).
-        if let Err(weak) = password_policy::check(&form.password, username) {
+        if let Err(weak) = password_policy::check(&form.password, &username) {
             problems.push(("password", Message::of(&weak)));
         }
         match (role, region) {
             (Some(role), Some(region)) if problems.is_empty() => Ok(NewAccount {
-                username: username.to_owned(),
-                display_name: display_name.to_owned(),
+                username,
+                display_name,
                 role,
                 region,
                 password: form.password.clone(),
@@ -131,6 +129,30 @@ pub fn department_named(text: &str) -> Option<String> {
 }
 
 /// One refused field, as the form shows it.
+/// The longest username and display name kept (a 200-character username went in: admin
+/// tester).
+const MOST_USERNAME: usize = 32;
+const MOST_DISPLAY_NAME: usize = 32;
+
+/// A username in lower case (`XIAN-ADMIN` beside `xian-admin` read as one person in the audit
+/// log: admin tester): ASCII letters, digits, `-` and `_`, at most 32.
+pub fn parse_username(raw: &str) -> Option<String> {
+    let name = raw.trim().to_ascii_lowercase();
+    let ok = !name.is_empty()
+        && name.len() <= MOST_USERNAME
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    ok.then_some(name)
+}
+
+/// A display name as it can be seen (tabs, line breaks and direction overrides went in:
+/// admin tester), at most 32 characters.
+pub fn parse_display_name(raw: &str) -> Option<String> {
+    let name = crate::domain::visible_text::visible(raw, false);
+    (!name.is_empty() && name.chars().count() <= MOST_DISPLAY_NAME).then_some(name)
+}
+
 pub fn problem(field: &'static str, e: AccountFieldError) -> Vec<FieldProblem> {
     vec![(field, Message::of(&e))]
 }

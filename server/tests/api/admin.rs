@@ -39,6 +39,61 @@ async fn an_admin_creates_an_account_that_can_then_sign_in() {
     assert_eq!(body["Validation"][0]["field"], "username");
 }
 
+/// `XIAN-ADMIN` beside `xian-admin`, a 200-character username, and a name with a tab, a line
+/// break and a right-to-left override all went in (admin tester): each is refused or made
+/// plain, and nothing is written by a refusal.
+#[tokio::test]
+async fn account_names_are_one_case_short_and_visible() {
+    let app = spawn_app().await;
+    let admin = app.login("xian-admin").await;
+    let create = |username: String, display_name: &'static str| {
+        fields(&[
+            ("account[username]", username.as_str()),
+            ("account[display_name]", display_name),
+            ("account[role]", "village_cadre"),
+            ("account[region]", "522799101202"),
+            ("account[password]", "longjing-2026"),
+        ])
+    };
+    let accounts = || async {
+        let page = admin.get_html("/staff/admin").await;
+        let list = page.split(r#"<ul class="accounts">"#).nth(1).expect("list");
+        list[..list.find("</ul>").expect("end")].to_owned()
+    };
+    let before = accounts().await;
+    for (username, display_name, field) in [
+        ("XIAN-ADMIN".to_owned(), "县管理员", "username"),
+        ("a".repeat(200), "很长", "username"),
+        (
+            "cun-ok".to_owned(),
+            "很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长",
+            "display_name",
+        ),
+    ] {
+        let refused = admin
+            .post_api("/api/admin/create", &create(username.clone(), display_name))
+            .await;
+        assert_eq!(refused.status(), 422, "{username}");
+        let body: Value = refused.json().await.expect("json");
+        assert_eq!(body["Validation"][0]["field"], field, "{body}");
+    }
+    assert!(accounts().await == before, "nothing written");
+    let made = admin
+        .post_api(
+            "/api/admin/create",
+            &create("Cun-Lishi".to_owned(), "龙井\t村\n干部\u{202E}"),
+        )
+        .await;
+    assert_eq!(made.status(), 200);
+    let page = accounts().await;
+    assert!(page.contains("cun-lishi") && !page.contains("Cun-Lishi"));
+    assert!(
+        page.contains("龙井村干部") && !page.contains('\u{202E}'),
+        "made plain"
+    );
+    app.login_with("cun-lishi", "longjing-2026").await;
+}
+
 #[tokio::test]
 async fn only_the_admin_manages_accounts() {
     let app = spawn_app().await;

@@ -54,7 +54,8 @@ pub async fn all<'e, E: Executor<'e, Database = Any>>(ex: E) -> sqlx::Result<Vec
     .await
 }
 
-/// Inserts a new account; false if the username is taken.
+/// Inserts a new account; false if the username is taken, in any case (`XIAN-ADMIN` beside
+/// `xian-admin`).
 pub async fn insert<'e, E: Executor<'e, Database = Any>>(
     ex: E,
     row: &UserRow,
@@ -62,7 +63,9 @@ pub async fn insert<'e, E: Executor<'e, Database = Any>>(
 ) -> sqlx::Result<bool> {
     let result = sqlx::query(
         "insert into users (id, username, display_name, role, region_code, password_hash, active, created_at, department)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (username) do nothing",
+         select $1, $2, $3, $4, $5, $6, $7, $8, $9
+         where not exists (select 1 from users where lower(username) = lower($2))
+         on conflict (username) do nothing",
     )
     .bind(&row.id)
     .bind(&row.username)

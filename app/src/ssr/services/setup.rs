@@ -156,18 +156,6 @@ pub struct NewAdmin {
     pub region: String,
 }
 
-fn check_username(username: &str) -> Result<(), SetupError> {
-    if username.is_empty()
-        || !username
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-    {
-        Err(SetupError::BadUsername)
-    } else {
-        Ok(())
-    }
-}
-
 /// Creates a county admin scoped to a stored county; returns the account id.
 #[tracing::instrument(skip(db, password), fields(username = %admin.username))]
 pub async fn create_admin(
@@ -176,12 +164,10 @@ pub async fn create_admin(
     password: &str,
     now: DateTime<Utc>,
 ) -> Result<String, SetupError> {
-    let username = admin.username.trim();
-    check_username(username)?;
-    let display_name = admin.display_name.trim();
-    if display_name.is_empty() {
-        return Err(SetupError::NoDisplayName);
-    }
+    use crate::domain::account::{parse_display_name, parse_username};
+    let username = parse_username(&admin.username).ok_or(SetupError::BadUsername)?;
+    let username = username.as_str();
+    let display_name = parse_display_name(&admin.display_name).ok_or(SetupError::NoDisplayName)?;
     let region = RegionCode::parse(&admin.region).map_err(|_| SetupError::UnknownRegion)?;
     if region.level() != RegionLevel::County {
         return Err(SetupError::NotACounty);

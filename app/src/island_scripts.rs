@@ -59,7 +59,7 @@ fn bundle_dir(options: &LeptosOptions, staff: bool) -> String {
 }
 
 /// The staff bundle's hash file: `hash.txt` becomes `hash-staff.txt`, in the same place.
-fn staff_hash_file(hash_file: &str) -> String {
+pub fn staff_hash_file(hash_file: &str) -> String {
     match hash_file.strip_suffix(".txt") {
         Some(stem) => format!("{stem}-staff.txt"),
         None => format!("{hash_file}-staff"),

@@ -41,10 +41,21 @@ pub fn hash_file_path(name: &str) -> Option<PathBuf> {
     Some(exe.parent()?.join(name))
 }
 
-/// Checks the site at `site_root` against `hash_file`. A server without a site folder (the
-/// API alone, the tests) and a site built without hashes pass.
+/// Checks the site at `site_root` against `hash_file`, and the staff pages' bundle
+/// (`pkg/staff/`) against its `hash-staff.txt` beside it: installed without that file, the
+/// server started and staff pages linked the household bundle, without their islands (admin
+/// tester). A server without a site folder (the API alone, the tests) and a site built
+/// without hashes pass.
 pub fn check(site_root: &Path, hash_file: &Path) -> Result<(), SiteFilesError> {
     let pkg = site_root.join("pkg");
+    check_bundle(&pkg, hash_file)?;
+    let staff_file = app::island_scripts::staff_hash_file(&hash_file.to_string_lossy());
+    check_bundle(&pkg.join("staff"), Path::new(&staff_file))
+}
+
+/// One bundle's folder against its hash file.
+fn check_bundle(pkg: &Path, hash_file: &Path) -> Result<(), SiteFilesError> {
+    let pkg = pkg.to_path_buf();
     let Ok(entries) = std::fs::read_dir(&pkg) else {
         return Ok(());
     };

@@ -73,3 +73,20 @@ fn a_hashed_site_without_its_hash_file_does_not_start() {
     );
     std::fs::remove_dir_all(&site).expect("clean up");
 }
+
+/// The staff pages' bundle has its own hash file: installed without it, the server started
+/// and staff pages linked the household bundle, without their islands (admin tester).
+#[test]
+fn a_staff_bundle_without_its_hash_file_does_not_start() {
+    let site = hashed_site();
+    let hash_file = site.join("hash.txt");
+    std::fs::write(&hash_file, "css: mQ_4CdviZ1B\n").expect("hash file");
+    std::fs::create_dir_all(site.join("pkg/staff")).expect("staff dir");
+    std::fs::write(site.join("pkg/staff/safety-net.St4ff.js"), "").expect("js");
+    let refused = start(&site, &hash_file);
+    assert!(!refused.status.success(), "{refused:?}");
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(said.contains("hash-staff.txt"), "{said}");
+    assert!(said.contains("safety-net.St4ff.js"), "{said}");
+    std::fs::remove_dir_all(&site).expect("clean up");
+}

@@ -396,12 +396,32 @@ fn observed(router: Router) -> Router {
                         .and_then(|v| v.to_str().ok())
                         .unwrap_or("-");
                     tracing::info_span!("request", id = %id, method = %req.method(), path = %log_path(req.uri().path()))
-                }),
+                })
+                .on_failure(on_failure),
             )
             .layer(PropagateRequestIdLayer::new(REQUEST_ID))
             .layer(axum::middleware::from_fn(crate::metrics::track))
             .layer(CompressionLayer::new()),
     )
+}
+
+/// A failed response's log line: a 503 is the server saying it is not ready (stopping, or
+/// its database away, each logged with its cause where it happens) at WARN; every other
+/// server error at ERROR. Each restart's /readyz 503s paged whoever alerts on ERROR (admin
+/// tester).
+fn on_failure(
+    class: tower_http::classify::ServerErrorsFailureClass,
+    latency: std::time::Duration,
+    _span: &tracing::Span,
+) {
+    use tower_http::classify::ServerErrorsFailureClass as Class;
+    let ms = latency.as_millis();
+    match class {
+        Class::StatusCode(code) if code == axum::http::StatusCode::SERVICE_UNAVAILABLE => {
+            tracing::warn!(classification = %class, latency_ms = ms, "response failed")
+        }
+        _ => tracing::error!(classification = %class, latency_ms = ms, "response failed"),
+    }
 }
 
 /// A path as logged: its first 200 characters. An address typed or sent at any length must

@@ -59,7 +59,8 @@ async fn sigterm_during_a_filing_load_loses_no_acknowledged_filing_and_fails_no_
         .stderr(Stdio::inherit())
         .spawn()
         .expect("the server starts");
-    let base = crate::spawned::listening_url(&mut child).await;
+    let log = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let base = crate::spawned::listening_url_logging(&mut child, Some(log.clone())).await;
     let addr = base.trim_start_matches("http://").to_owned();
     let probe = fresh_connection_client(&base, [127, 0, 0, 1]);
     let ready = probe
@@ -186,6 +187,18 @@ async fn sigterm_during_a_filing_load_loses_no_acknowledged_filing_and_fails_no_
         tokio::time::sleep(Duration::from_millis(50)).await;
     };
     assert!(status.success(), "stopped with {status}");
+    // The drain's 503s are the server saying it stops, not errors: each restart paged whoever
+    // alerts on ERROR lines (admin tester).
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let logged = log.lock().expect("log").clone();
+    let lines_with_503 = |level: &str| {
+        logged
+            .lines()
+            .filter(|l| l.contains(level) && l.contains("503"))
+            .count()
+    };
+    assert!(lines_with_503("WARN") > 0, "the 503s are logged: {logged}");
+    assert_eq!(lines_with_503("ERROR"), 0, "{logged}");
     assert!(
         tokio::net::TcpStream::connect(&addr).await.is_err(),
         "nothing listens any more"

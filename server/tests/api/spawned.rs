@@ -78,6 +78,14 @@ pub async fn start(url: &str, keys: &Path, envs: &[(&str, &str)]) -> Spawned {
 /// Waits until a started server prints where it listens, then keeps draining its output so it
 /// never blocks on a full pipe.
 pub async fn listening_url(child: &mut Child) -> String {
+    listening_url_logging(child, None).await
+}
+
+/// [`listening_url`], keeping every later line of the server's log in `log`.
+pub async fn listening_url_logging(
+    child: &mut Child,
+    log: Option<std::sync::Arc<std::sync::Mutex<String>>>,
+) -> String {
     let stdout = child.stdout.take().expect("stdout");
     tokio::task::spawn_blocking(move || {
         let mut lines = BufReader::new(stdout).lines();
@@ -91,7 +99,15 @@ pub async fn listening_url(child: &mut Child) -> String {
             }
         };
         // Keep reading so the server never blocks on a full pipe.
-        std::thread::spawn(move || for _ in lines {});
+        std::thread::spawn(move || {
+            for line in lines.map_while(Result::ok) {
+                if let Some(log) = &log {
+                    let mut log = log.lock().expect("log");
+                    log.push_str(&line);
+                    log.push('\n');
+                }
+            }
+        });
         base
     })
     .await

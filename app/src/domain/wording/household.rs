@@ -15,6 +15,9 @@ use crate::{
 /// registered with them (`super::sms_templates`).
 pub fn sms(event: &CaseEvent, tracking: &str) -> Option<(&'static str, String)> {
     let lang = Lang::default();
+    // Grouped as every page and the filing's own text write it ("N4MGDCQMT4" read as
+    // another number beside "N4MG-DCQM-T4": household tester).
+    let tracking = &crate::domain::tracking::TrackingNumber::shown_back(tracking);
     let (kind, text) = match &event.kind {
         EventKind::Identified { .. } => ("identified", w::identified(lang, tracking)),
         EventKind::NotIdentified { reason } => {

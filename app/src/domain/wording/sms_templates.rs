@@ -109,7 +109,7 @@ pub(crate) mod tests {
                     note: String::new(),
                 },
                 "identified",
-                vec![("tracking", "ABCDEFGHJK")],
+                vec![("tracking", "@")],
             ),
             (
                 EventKind::NotIdentified {
@@ -117,7 +117,7 @@ pub(crate) mod tests {
                 },
                 "not_identified",
                 vec![
-                    ("tracking", "ABCDEFGHJK"),
+                    ("tracking", "@"),
                     ("reason", "收入高于监测线（人均9000元）"),
                 ],
             ),
@@ -126,7 +126,7 @@ pub(crate) mod tests {
                     reason: "不属于本乡镇".into(),
                 },
                 "not_accepted",
-                vec![("tracking", "ABCDEFGHJK"), ("reason", "不属于本乡镇")],
+                vec![("tracking", "@"), ("reason", "不属于本乡镇")],
             ),
             (
                 EventKind::Eliminated {
@@ -134,7 +134,7 @@ pub(crate) mod tests {
                     stability: None,
                 },
                 "eliminated",
-                vec![("tracking", "ABCDEFGHJK")],
+                vec![("tracking", "@")],
             ),
         ];
         let (_, text) = super::super::household::tracking_sms("ABCD-EFGH-JK", "2026年12月3日");
@@ -147,12 +147,18 @@ pub(crate) mod tests {
                 ("date", "2026年12月3日".to_owned())
             ]
         );
+        let number = crate::domain::tracking::TrackingNumber::from_random([0xA5; 16]);
+        let grouped = number.grouped();
         for (kind, key, params) in cases {
-            let (_, text) = super::super::household::sms(&event(kind), "ABCDEFGHJK").expect("sms");
+            let (_, text) =
+                super::super::household::sms(&event(kind), number.as_str()).expect("sms");
+            assert!(text.contains(&grouped), "{text}");
             let template = template_of(&text).unwrap_or_else(|| panic!("no template: {text}"));
             assert_eq!(template.key, key, "{text}");
-            let params: Vec<(&str, String)> =
-                params.into_iter().map(|(k, v)| (k, v.to_owned())).collect();
+            let params: Vec<(&str, String)> = params
+                .into_iter()
+                .map(|(k, v)| (k, v.replace('@', &grouped)))
+                .collect();
             assert_eq!(template.params, params, "{text}");
         }
     }

@@ -115,7 +115,7 @@ fn random_key() -> String {
 /// A fresh key text: a blind-index key and a first data key `k1`.
 pub fn generate() -> String {
     format!(
-        "# Safety Net keys (README, \"Personal data\"). Keep secret and back up with the database:\n\
+        "# Safety Net keys (README, \"Personal data\"). Keep secret and back up apart from the database:\n\
          # without them the ID numbers and mobiles in it cannot be read.\n\
          index {}\n\
          data k1 {}\n",

@@ -55,8 +55,7 @@ pub fn check(site_root: &Path, hash_file: &Path) -> Result<(), SiteFilesError> {
 
 /// One bundle's folder against its hash file.
 fn check_bundle(pkg: &Path, hash_file: &Path) -> Result<(), SiteFilesError> {
-    let pkg = pkg.to_path_buf();
-    let Ok(entries) = std::fs::read_dir(&pkg) else {
+    let Ok(entries) = std::fs::read_dir(pkg) else {
         return Ok(());
     };
     let names: Vec<String> = entries
@@ -68,13 +67,13 @@ fn check_bundle(pkg: &Path, hash_file: &Path) -> Result<(), SiteFilesError> {
             Some(missing) => Err(SiteFilesError::HashFileStale {
                 hash_file: shown(hash_file),
                 missing,
-                pkg: shown(&pkg),
+                pkg: shown(pkg),
             }),
             None => Ok(()),
         },
         Err(_) => match names.iter().find(|n| is_hashed(n)) {
             Some(example) => Err(SiteFilesError::HashFileMissing {
-                pkg: shown(&pkg),
+                pkg: shown(pkg),
                 example: example.clone(),
                 hash_file: shown(hash_file),
             }),

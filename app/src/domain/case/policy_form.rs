@@ -104,17 +104,22 @@ const SCHEDULE_YEARS: std::ops::RangeInclusive<i32> = 2000..=2099;
 /// The longest holiday name kept (国庆节、中秋节 is 7).
 const DAY_NAME_CHARS: usize = 20;
 
+/// Whether a year with `days_off` listed holidays may stand as entered whole.
+pub fn year_may_be_whole(days_off: usize) -> bool {
+    days_off >= FESTIVALS_PER_YEAR
+}
+
 /// The year an administrator marks entered whole (`complete`), or withdraws; marking needs a
-/// day off for each festival listed in `calendar`.
+/// day off for each festival, `days_off` (of that year) being those listed.
 pub fn parse_year_mark(
     year: &str,
     complete: bool,
-    calendar: &crate::domain::calendar::Calendar,
+    days_off: impl FnOnce(i32) -> usize,
 ) -> Result<i32, Vec<FieldProblem>> {
     let mut p = Problems::default();
     match year.trim().parse::<i32>() {
         Ok(y) if SCHEDULE_YEARS.contains(&y) => {
-            if complete && calendar.holidays_in(y) < FESTIVALS_PER_YEAR {
+            if complete && !year_may_be_whole(days_off(y)) {
                 p.note("year", PolicyFieldError::YearIncomplete);
                 return Err(p.0);
             }

@@ -79,24 +79,18 @@ pub async fn add_year<'e, E: Executor<'e, Database = Any>>(
         .map(|_| ())
 }
 
-/// Drops `year` from the years entered whole when fewer than `fewest` of its holidays are
-/// left (`year_prefix`: "2027-").
-pub async fn drop_incomplete_year<'e, E: Executor<'e, Database = Any>>(
+/// How many days off are listed in `year`.
+pub async fn holidays_in<'e, E: Executor<'e, Database = Any>>(
     ex: E,
-    year: i64,
-    year_prefix: &str,
-    fewest: i64,
-) -> sqlx::Result<()> {
-    sqlx::query(
-        "delete from calendar_years where year = $1 and
-         (select count(*) from calendar_days where kind = 'holiday' and day like $2) < $3",
+    year: i32,
+) -> sqlx::Result<usize> {
+    let n: i64 = sqlx::query_scalar(
+        "select count(*) from calendar_days where kind = 'holiday' and day like $1",
     )
-    .bind(year)
-    .bind(format!("{year_prefix}%"))
-    .bind(fewest)
-    .execute(ex)
-    .await
-    .map(|_| ())
+    .bind(format!("{year}-%"))
+    .fetch_one(ex)
+    .await?;
+    Ok(usize::try_from(n).unwrap_or(0))
 }
 
 /// Withdraws `year` from the years entered whole.

@@ -7,7 +7,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use crate::{
     domain::{
         case::state::open_clock_state_codes, clock::Span, lang::Lang, region::RegionLevel,
-        role::Role, time::beijing_date, wording::by_lang,
+        role::Role, wording::by_lang,
     },
     ssr::{
         error::ServiceError,
@@ -47,7 +47,7 @@ pub async fn for_staff(
         ..OpenFilter::default()
     };
     let day = TodayBounds::on(state, now);
-    let today = beijing_date(now);
+    let today = day.date;
     let (month_start, next_month) = month_of(today);
     let (from, until) = (month_start.to_string(), next_month.to_string());
     let pool = &state.db.pool;

@@ -223,6 +223,7 @@ pub(super) fn own_work(staff: &Staff) -> OwnWork<'_> {
 
 /// Today (Beijing) and its urgency boundaries, held for the queue's SQL to bind.
 pub(super) struct TodayBounds {
+    pub(super) date: chrono::NaiveDate,
     pub(super) today: String,
     due_soon_before: String,
     due_soon_working_days: i64,
@@ -234,6 +235,7 @@ impl TodayBounds {
         let thresholds =
             UrgencyThresholds::on(today, &state.calendar, state.policy.due_soon_working_days);
         TodayBounds {
+            date: today,
             today: today.to_string(),
             due_soon_before: thresholds.due_soon_before.to_string(),
             due_soon_working_days: i64::from(thresholds.due_soon_working_days),
@@ -384,7 +386,7 @@ pub async fn list_in(
         items: page.into_iter().map(|(_, item)| item).collect(),
         counts,
         next,
-        calendar_note: missing_year(&state.calendar, beijing_date(now))
+        calendar_note: missing_year(&state.calendar, day.date)
             .map(|year| calendar_note_for(staff, year, lang)),
         regions: tree,
         unread,

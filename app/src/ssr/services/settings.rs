@@ -8,7 +8,7 @@ use crate::{
     domain::{
         calendar::Calendar,
         case::{
-            policy_form::{parse_day, parse_year_mark, DayKind, PolicyForm, FESTIVALS_PER_YEAR},
+            policy_form::{parse_day, parse_year_mark, year_may_be_whole, DayKind, PolicyForm},
             work_rev, Policy,
         },
         holidays_cn::{CN_HOLIDAYS, CN_KNOWN_YEARS, CN_MAKEUP_WORKDAYS},
@@ -192,12 +192,20 @@ pub async fn mark_year(
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     staff.require_admin()?;
-    let year = parse_year_mark(year, complete, &state.calendar)
+    let mut tx = state.db.pool.begin().await?;
+    // Counted in the database, not this server's copy of the calendar: a day just added on
+    // another app server reaches it only at its next reload.
+    let listed = match year.trim().parse::<i32>() {
+        Ok(y) if complete => settings::holidays_in(&mut *tx, y).await?,
+        _ => 0,
+    };
+    let year = parse_year_mark(year, complete, |_| listed)
         .map_err(|problems| ServiceError::Validation(FieldError::from_problems(&problems)))?;
     match complete {
-        true => settings::add_year(&state.db.pool, i64::from(year), millis(now)).await?,
-        false => settings::remove_year(&state.db.pool, i64::from(year)).await?,
+        true => settings::add_year(&mut *tx, i64::from(year), millis(now)).await?,
+        false => settings::remove_year(&mut *tx, i64::from(year)).await?,
     }
+    tx.commit().await?;
     tracing::info!(target: "audit", admin = %staff.id, year, complete, "calendar year marked");
     let lang = crate::domain::lang::Lang::Zh;
     let detail = match complete {
@@ -250,9 +258,10 @@ pub async fn remove_day(
         return Err(ServiceError::NotFound);
     }
     // A year left with fewer holidays than festivals is no longer entered whole.
-    if let Some(year) = day.get(..4).and_then(|y| y.parse::<i64>().ok()) {
-        let fewest = FESTIVALS_PER_YEAR as i64;
-        settings::drop_incomplete_year(&mut *tx, year, &format!("{year}-"), fewest).await?;
+    if let Some(year) = day.get(..4).and_then(|y| y.parse::<i32>().ok()) {
+        if !year_may_be_whole(settings::holidays_in(&mut *tx, year).await?) {
+            settings::remove_year(&mut *tx, i64::from(year)).await?;
+        }
     }
     tx.commit().await?;
     tracing::info!(target: "audit", admin = %staff.id, day, "calendar day removed");

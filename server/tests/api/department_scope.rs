@@ -196,3 +196,49 @@ async fn an_administrator_names_a_liaisons_department() {
         "from what, to what: {details:?}"
     );
 }
+
+/// A liaison's 待办 row is dated by its own department's measure, not by another level's
+/// deadline: its 低保's start had passed while the row read "还剩21个工作日 · 最近时限：开始
+/// 落实帮扶措施（县级）" (officer tester).
+#[tokio::test]
+async fn a_liaisons_todo_row_is_dated_by_its_own_measure() {
+    use chrono::{Datelike, Duration};
+    let app = spawn_app().await;
+    let id = accepted_case(&app, "13800138311").await;
+    home_check_to_township(&app, &id, 300_000).await;
+    compare_and_identify(&app, &id).await;
+    let day = today(&app);
+    let own_start = day + Duration::days(2);
+    // 医保局's medical aid starts first; 民政局's allowance two days later.
+    let plan = CaseCommand::AddPlan {
+        measures: vec![
+            measure(MeasureType::Medical, day),
+            measure(MeasureType::MinimumLiving, own_start),
+        ],
+    };
+    run(&app, &township_officer(), &id, plan).await;
+    app.clock.advance(Duration::days(7));
+    let civil = app.login("bumen-minzheng").await;
+    let view: serde_json::Value = civil.queue_tab("todo").await.json().await.expect("json");
+    let row = view["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|i| i["case_id"] == id.as_str())
+        .cloned()
+        .unwrap_or_else(|| panic!("listed: {view}"));
+    let said = format!(
+        "{}年{}月{}日",
+        own_start.year(),
+        own_start.month(),
+        own_start.day()
+    );
+    assert_eq!(row["due_on"], said.as_str(), "{row}");
+    assert_eq!(row["clock"], "帮扶措施日期", "{row}");
+    assert!(
+        row["time_left"]
+            .as_str()
+            .is_some_and(|t| t.contains("措施进度晚了")),
+        "{row}"
+    );
+}

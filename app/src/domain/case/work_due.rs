@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 
 use super::state::Case;
-use super::work::{WorkOwners, WORK_OPENS_DAYS_BEFORE};
+use super::work::{measure_update_day, WorkOwners, WORK_OPENS_DAYS_BEFORE};
 use crate::domain::clock::{Clock, Level};
 
 /// The 待办 order key of each level that has a 待办 of its own (a department's follows the
@@ -86,6 +86,28 @@ pub fn todo_deadline<'a>(
             (None, None) => TodoDeadline::Other(nearest),
         },
     )
+}
+
+/// What a line department's 待办 row is dated by: a deadline it owns, else the first update
+/// due of its own department's measures, else the case's nearest deadline (someone else's).
+/// A liaison's rows read "还剩21个工作日 · 开始落实帮扶措施（县级）" while its own measure's
+/// start had passed (officer tester). Read per row: one case's departments differ.
+pub fn department_deadline<'a>(
+    case: &'a Case,
+    department: Option<&str>,
+) -> Option<TodoDeadline<'a>> {
+    let nearest = case.next_deadline()?;
+    let own = case
+        .measures
+        .iter()
+        .filter(|m| Some(m.lead_department.as_str()) == department)
+        .filter_map(measure_update_day)
+        .min();
+    Some(match (binding_deadline(case, Level::Department), own) {
+        (Some(binding), _) => TodoDeadline::Binding(binding),
+        (None, Some(day)) => TodoDeadline::Dated(day),
+        (None, None) => TodoDeadline::Other(nearest),
+    })
 }
 
 /// [`todo_deadline`] read back from a row's stored order key ([`todo_due`]), so the queue

@@ -94,10 +94,14 @@ impl Reader<'_> {
         let lang = self.lang;
         let (clock, binding, work_date) = match self.todo_level {
             Some(level) => {
-                // The stored key, else (a row an older release wrote) derived afresh.
-                let deadline = match key.parse() {
-                    Ok(day) => work_due::todo_deadline_by_key(&case, level, day),
-                    Err(_) => {
+                let deadline = match (level, key.parse()) {
+                    // A department's rows are dated per row: one case's departments differ.
+                    (Level::Department, _) => {
+                        work_due::department_deadline(&case, self.staff.department.as_deref())
+                    }
+                    (_, Ok(day)) => work_due::todo_deadline_by_key(&case, level, day),
+                    // A row an older release wrote: derived afresh.
+                    (_, Err(_)) => {
                         let work = case.work_owners(&state.policy);
                         work_due::todo_deadline(&case, level, &work)
                     }
@@ -361,7 +365,7 @@ pub async fn list_in(
         now,
         lang,
         todo_level: match query.tab {
-            QueueTab::Todo => role_level(staff.role).filter(|l| *l != Level::Department),
+            QueueTab::Todo => role_level(staff.role),
             QueueTab::All | QueueTab::DueSoon | QueueTab::Overdue => None,
         },
     };

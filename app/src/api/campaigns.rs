@@ -7,8 +7,15 @@ use crate::wire::{campaigns::CampaignReport, AppError};
 #[server(endpoint = "campaigns/start")]
 pub async fn start_campaign(name: String, until: String) -> Result<CampaignReport, AppError> {
     use crate::ssr::{context::RequestContext, services::campaigns};
-    RequestContext::staff_call(|ctx, staff| async move {
+    let report = RequestContext::staff_call(|ctx, staff| async move {
         campaigns::start(&ctx.state, &staff, &name, &until, ctx.now()).await
     })
-    .await
+    .await?;
+    // Said on the dashboard a plain form returns to (it came back without a word: officer
+    // tester).
+    leptos_axum::redirect(&format!(
+        "/staff/dashboard?done=campaign&started={}&skipped={}",
+        report.started, report.skipped
+    ));
+    Ok(report)
 }

@@ -8,6 +8,20 @@ use crate::{api::campaigns::StartCampaign, i18n::use_lang, tr, wire::AppError};
 pub fn CampaignForm() -> impl IntoView {
     let t = use_lang();
     let start = ServerAction::<StartCampaign>::new();
+    // Back from a plain form: the counts come in the address.
+    let query = leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .clone();
+    let count = |key: &str| query.get(key).and_then(|n| n.parse::<usize>().ok());
+    let returned = (crate::components::notice::done_mark() == "campaign")
+        .then(|| {
+            Some(tr::campaign::started(
+                t,
+                count("started")?,
+                count("skipped")?,
+            ))
+        })
+        .flatten();
     let result = move || {
         start.value().get().map(|answer| match answer {
             Ok(report) => tr::campaign::started(t, report.started, report.skipped),
@@ -43,7 +57,7 @@ pub fn CampaignForm() -> impl IntoView {
                 </div>
                 <button type="submit" class="button primary">{tr::campaign::start(t)}</button>
             </ActionForm>
-            <p role="status">{result}</p>
+            <p role="status">{move || result().or_else(|| returned.clone())}</p>
         </section>
     }
 }

@@ -257,3 +257,44 @@ async fn an_empty_campaign_form_names_each_missing_field_and_starts_nothing() {
         "{case}"
     );
 }
+
+/// A second click started every household's campaign visit twice, and the plain form came
+/// back to the dashboard without a word (officer tester): a household with a campaign visit
+/// due is skipped, and the dashboard says what was done.
+#[tokio::test]
+async fn a_campaign_started_twice_plans_each_visit_once_and_says_so() {
+    let app = spawn_app().await;
+    let monitored = identified_case(&app).await;
+    let until = (today(&app) + Duration::days(30)).to_string();
+    let county = app.login("xian-officer").await;
+    let form = crate::helpers::fields(&[("name", "2026年度集中排查"), ("until", &until)]);
+    let first = county
+        .post_plain_form("/api/campaigns/start", "/staff/dashboard", &form)
+        .await;
+    assert_eq!(first.status(), 302);
+    let back = first.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    let back = back.strip_prefix(&county.base).unwrap_or(&back).to_owned();
+    assert!(county
+        .get_html(&back)
+        .await
+        .contains("已为 1 户安排集中排查走访（0 户"));
+    let again: Value = county
+        .post_api("/api/campaigns/start", &form)
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(
+        (again["started"].as_u64(), again["skipped"].as_u64()),
+        (Some(0), Some(1))
+    );
+    let timeline = detail(&county, &monitored).await["timeline"].to_string();
+    assert_eq!(
+        timeline.matches(r#""code":"campaign_started""#).count(),
+        1,
+        "{timeline}"
+    );
+}

@@ -85,16 +85,19 @@ pub(super) fn start_campaign(
 }
 
 /// Which follow-up a case admits now: each needs its clock open (the campaign needs a
-/// monitored or eliminated household).
+/// monitored or eliminated household without a campaign visit already due).
 pub(super) fn check(case: &Case, kind: super::command::CommandKind) -> Result<(), Refusal> {
     use super::command::CommandKind as K;
     let open = |clock| case.open_clock(clock).is_some();
     let allowed = match kind {
         K::ReviewRelief => open(ClockKind::ReliefReview),
         K::FeedBackAlert => open(ClockKind::AlertFeedback),
+        // One campaign visit at a time: a second click started each household's twice
+        // (officer tester).
         K::StartCampaign => {
-            case.state.is_monitored()
-                || matches!(case.state, super::state::CaseState::Eliminated { .. })
+            (case.state.is_monitored()
+                || matches!(case.state, super::state::CaseState::Eliminated { .. }))
+                && !open(ClockKind::CampaignVisit)
         }
         _ => false,
     };

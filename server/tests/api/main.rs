@@ -69,6 +69,7 @@ mod response_headers;
 mod responsible_phone;
 mod retention;
 mod retention_settings;
+mod returned_note;
 mod scope;
 mod screening;
 mod sealed_search;

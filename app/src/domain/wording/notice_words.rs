@@ -32,8 +32,18 @@ pub fn title(stored: &str, kind: NoticeKind, clock: ClockKind, lang: Lang) -> Op
 
 /// A stored feedback title (`notices::alert_fed_back`) in `lang`, its tracking grouped.
 pub fn fed_back_title(stored: &str, lang: Lang) -> Option<String> {
-    let grouped = tracking_in(stored, |mark| tr::inbox_words::fed_back(Lang::Zh, mark))?;
-    Some(tr::inbox_words::fed_back(lang, &grouped))
+    titled(stored, lang, |l, t| tr::inbox_words::fed_back(l, t))
+}
+
+/// A stored return title (`notices::returned_by_township`) in `lang`, its tracking grouped.
+pub fn returned_title(stored: &str, lang: Lang) -> Option<String> {
+    titled(stored, lang, |l, t| tr::inbox_words::returned(l, t))
+}
+
+/// A stored title that `words` made in Chinese around a tracking number, made in `lang`.
+fn titled(stored: &str, lang: Lang, words: impl Fn(Lang, &str) -> String) -> Option<String> {
+    let grouped = tracking_in(stored, |mark| words(Lang::Zh, mark))?;
+    Some(words(lang, &grouped))
 }
 
 /// The tracking number in `stored` when it is the Chinese title `zh` makes around a mark,

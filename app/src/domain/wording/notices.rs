@@ -44,6 +44,15 @@ pub fn alert_fed_back(tracking: &str, reference: Option<&str>, note: &str) -> (S
     (crate::tr::inbox_words::fed_back(zh, tracking), body)
 }
 
+/// Title and body of the note to the village when the township's review sends a case back
+/// (the village heard nothing, and the reason sat at the foot of a long page: officer
+/// tester).
+pub fn returned_by_township(tracking: &str, note: &str) -> (String, String) {
+    let zh = crate::domain::lang::Lang::Zh;
+    let body = format!("退回原因：{note}。请打开案件，按退回原因补充后重新办理。");
+    (crate::tr::inbox_words::returned(zh, tracking), body)
+}
+
 /// The email that carries a notification: its text and where to act on it.
 pub fn email_body(notification: &str) -> String {
     format!("{notification}\n\n请登录防返贫监测帮扶服务平台，在“消息”中查看并办理。")

@@ -400,8 +400,20 @@ pub async fn execute(
             )
             .await?;
         }
-        if let crate::domain::case::EventKind::AlertFedBack { note } = &event.kind {
-            super::inbox::tell_fed_back(&mut tx, &after, &row.tracking_number, note, now).await?;
+        use crate::domain::case::EventKind;
+        match &event.kind {
+            EventKind::AlertFedBack { note } => {
+                super::inbox::tell_fed_back(&mut tx, &after, &row.tracking_number, note, now)
+                    .await?
+            }
+            EventKind::TownshipReviewed {
+                approve: false,
+                note,
+            } => {
+                super::inbox::tell_returned(&mut tx, &after, &row.tracking_number, note, now)
+                    .await?
+            }
+            _ => {}
         }
     }
     tx.commit().await?;

@@ -47,6 +47,46 @@ pub async fn tell_fed_back(
     Ok(())
 }
 
+/// The kind of a note to the village that the township's review sent a case back.
+pub const RETURNED: &str = "returned";
+
+/// Tells the village's cadres that the township's review sent the case back, with its
+/// reason, in the step's own transaction.
+pub async fn tell_returned(
+    tx: &mut sqlx::AnyConnection,
+    case: &crate::domain::case::Case,
+    tracking: &str,
+    note: &str,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    let cadres = notifications::active_users_with_role(
+        &mut *tx,
+        crate::domain::role::Role::VillageCadre.code(),
+        case.village.as_str(),
+    )
+    .await?;
+    let (title, body) = crate::domain::wording::notices::returned_by_township(tracking, note);
+    // Keyed by the moment, as a feedback note is: two returns are two notes.
+    let due_on = now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let ids: Vec<String> = cadres.iter().map(|_| super::cases::new_id()).collect();
+    let rows: Vec<_> = cadres
+        .iter()
+        .zip(&ids)
+        .map(|(cadre, id)| notifications::NewNotification {
+            id,
+            user_id: &cadre.id,
+            case_id: &case.id,
+            kind: RETURNED,
+            clock_kind: ClockKind::HomeCheck.code(),
+            due_on: &due_on,
+            title: &title,
+            body: &body,
+        })
+        .collect();
+    notifications::insert_many_once(tx, &rows, millis(now)).await?;
+    Ok(())
+}
+
 /// The signed-in person's notifications, newest first, labelled in `lang`.
 pub async fn list(
     state: &AppState,
@@ -62,6 +102,7 @@ pub async fn list(
                 .unwrap_or_default();
             let title_words = match row.kind.as_str() {
                 FED_BACK => notice_words::fed_back_title(&row.title, lang),
+                RETURNED => notice_words::returned_title(&row.title, lang),
                 _ => NoticeKind::from_code(&row.kind)
                     .zip(ClockKind::from_code(&row.clock_kind))
                     .and_then(|(kind, clock)| notice_words::title(&row.title, kind, clock, lang)),

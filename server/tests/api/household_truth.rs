@@ -478,3 +478,27 @@ async fn the_progress_page_links_to_the_notice_while_the_household_is_on_it() {
     run(&app, &cadre, &id, CaseCommand::EndNotice).await;
     assert_eq!(track(&app, &tracking).await["notice_village"], Value::Null);
 }
+
+/// A measure whose start has passed without it starting said only "计划中" beside the date
+/// gone by (household tester): it says it is late and whom to ask; on its day it does not.
+#[tokio::test]
+async fn a_measure_past_its_start_says_it_is_late_and_whom_to_ask() {
+    use app::domain::vocab::MeasureType;
+    let app = spawn_app().await;
+    let mobile = "13800138321";
+    let id = crate::department_scope::planned(&app, mobile, &[MeasureType::MinimumLiving]).await;
+    let officer = app.login("zhen-qingshi").await;
+    let tracking = crate::helpers::detail(&officer, &id).await["tracking"]
+        .as_str()
+        .expect("tracking")
+        .to_owned();
+    let late = "已过原定开始日期，可以问问帮扶责任人或负责单位";
+    let page = track_page(&app, &tracking, mobile).await;
+    assert!(
+        page.contains("计划中") && !page.contains(late),
+        "on its day"
+    );
+    app.clock.advance(chrono::Duration::days(3));
+    let page = track_page(&app, &tracking, mobile).await;
+    assert!(page.contains(late), "three days on");
+}

@@ -1,6 +1,13 @@
 //! Measures as a household reads them: what the help is in plain words, who gives it, how
 //! much, and how far it has got.
-use crate::domain::{case::Measure, lang::Lang, money::Fen, vocab::MeasureType};
+use chrono::NaiveDate;
+
+use crate::domain::{
+    case::{work::measure_update_day, Measure, MeasureStatus},
+    lang::Lang,
+    money::Fen,
+    vocab::MeasureType,
+};
 use crate::tr;
 
 use super::labels;
@@ -29,14 +36,16 @@ pub fn plain(kind: MeasureType, lang: Lang) -> &'static str {
 /// One line: "医疗保障：帮您参加医保…（负责单位：医保局，2026年3月2日至2026年12月31日，
 /// 帮扶资金一共 2,000 元，落实中）".
 pub fn line(measure: &Measure, lang: Lang) -> String {
-    render(measure, lang, &measure.lead_department)
+    let status = labels::measure_status(measure.status, lang);
+    render(measure, lang, &measure.lead_department, status)
 }
 
 /// The line split around the lead department, a Chinese proper name in every language, so
-/// the page can mark it `lang="zh-CN"`: (before, department, after).
-pub fn line_parts(measure: &Measure, lang: Lang) -> (String, String, String) {
+/// the page can mark it `lang="zh-CN"`: (before, department, after). Its status is as of
+/// `today` (see [`status_on`]).
+pub fn line_parts(measure: &Measure, lang: Lang, today: NaiveDate) -> (String, String, String) {
     const MARK: &str = "\u{1}";
-    let whole = render(measure, lang, MARK);
+    let whole = render(measure, lang, MARK, status_on(measure, lang, today));
     match whole.split_once(MARK) {
         Some((before, after)) => (
             before.to_owned(),
@@ -44,6 +53,18 @@ pub fn line_parts(measure: &Measure, lang: Lang) -> (String, String, String) {
             after.to_owned(),
         ),
         None => (whole, String::new(), String::new()),
+    }
+}
+
+/// The status a household reads on `today`: a measure whose start (or end) has passed
+/// without the step says it is late and whom to ask ("计划中" beside a date gone by read as
+/// nothing wrong: household tester).
+fn status_on(measure: &Measure, lang: Lang, today: NaiveDate) -> &'static str {
+    let late = measure_update_day(measure).is_some_and(|day| day < today);
+    match (measure.status, late) {
+        (MeasureStatus::Planned, true) => tr::measures::late_start(lang),
+        (MeasureStatus::InProgress, true) => tr::measures::late_end(lang),
+        (status, _) => labels::measure_status(status, lang),
     }
 }
 
@@ -66,12 +87,11 @@ fn monthly(measure: &Measure) -> Option<Fen> {
     })
 }
 
-fn render(measure: &Measure, lang: Lang, dept: &str) -> String {
+fn render(measure: &Measure, lang: Lang, dept: &str, status: &str) -> String {
     let name = measure.measure_type.label(lang);
     // The name leads the line: "低保：每月发给生活费（低保）" said it twice (household tester).
     let plain = plain(measure.measure_type, lang);
     let what = plain.strip_suffix(&format!("（{name}）")).unwrap_or(plain);
-    let status = labels::measure_status(measure.status, lang);
     let amount = if measure.amount == Fen::ZERO {
         String::new()
     } else {
@@ -113,8 +133,6 @@ fn render(measure: &Measure, lang: Lang, dept: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::case::MeasureStatus;
-    use chrono::NaiveDate;
 
     #[test]
     fn a_measure_says_what_it_is_who_gives_it_how_much_and_how_far_it_got() {
@@ -149,7 +167,7 @@ mod tests {
             "{en}"
         );
         assert!(!en.contains("yuan") && !en.contains('元'), "{en}");
-        let (before, dept, after) = line_parts(&m, Lang::En);
+        let (before, dept, after) = line_parts(&m, Lang::En, m.start);
         assert_eq!(dept, "医保局");
         assert!(before.ends_with("lead department: "), "{before}");
         let chinese = |t: &str| t.chars().any(|c| ('\u{3000}'..='\u{9fff}').contains(&c));

@@ -59,11 +59,11 @@ pub async fn load_progress(
 }
 
 /// Measures in plain words: what, who, how much, how far.
-pub fn measure_lines(case: &Case, lang: Lang) -> Vec<MeasureLineView> {
+pub fn measure_lines(case: &Case, lang: Lang, today: chrono::NaiveDate) -> Vec<MeasureLineView> {
     // A withdrawn measure was never help the household gets.
     case.plan_measures()
         .map(|m| {
-            let (before, department, after) = measures::line_parts(m, lang);
+            let (before, department, after) = measures::line_parts(m, lang, today);
             MeasureLineView {
                 before,
                 department,
@@ -208,7 +208,7 @@ pub async fn track_result(
             .responsible
             .as_deref()
             .map(|p| name_and_phone(p, engine_case.responsible_phone.as_ref()).0),
-        measures: measure_lines(&engine_case, lang),
+        measures: measure_lines(&engine_case, lang, crate::domain::time::beijing_date(now)),
         done: progress.done,
         overdue: progress.overdue,
         notes: progress.notes,

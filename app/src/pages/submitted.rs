@@ -76,6 +76,7 @@ pub fn SubmittedPage() -> impl IntoView {
                                             {tr::submitted::latest_text_message_mobile(t)}
                                         </li>
                                     </ol>
+                                    {info.dates_may_move.map(|said| view! { <p data-testid="dates-may-move">{said}</p> })}
                                 }
                                 .into_any(),
                             }}

@@ -25,6 +25,9 @@ pub struct SubmissionInfo {
     /// The household's village (its public notice page is `/notice/{village}`).
     #[serde(default)]
     pub village: String,
+    /// Set when a promised date falls in a year whose holidays are not entered: it may move.
+    #[serde(default)]
+    pub dates_may_move: Option<String>,
     /// Set once the township has acted (accepted, refused): the steps promised at filing no
     /// longer say what happens, this does, as the progress look-up words it.
     #[serde(default)]

@@ -502,3 +502,18 @@ async fn a_measure_past_its_start_says_it_is_late_and_whom_to_ask() {
     let page = track_page(&app, &tracking, mobile).await;
     assert!(page.contains(late), "three days on");
 }
+
+/// Dates promised in a year whose holidays are not entered count Monday to Friday: the
+/// confirmation and the look-up say they may move (dates fell in Spring Festival 2027 and
+/// read as certain: household tester).
+#[tokio::test]
+async fn dates_in_a_year_without_its_holidays_are_said_to_maybe_move() {
+    let app = spawn_app().await;
+    let said = "2027年的放假安排还没有录入";
+    let (_, this_year) = confirmation(&app, "张小明").await;
+    assert!(!this_year.contains("dates-may-move"), "2026 is entered");
+    app.clock.advance(chrono::Duration::days(35));
+    let (_, next_year) = confirmation(&app, "李小红").await;
+    let note = crate::helpers::tag_with(&next_year, r#"data-testid="dates-may-move""#);
+    assert!(next_year.contains(said), "{note}");
+}

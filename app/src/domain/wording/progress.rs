@@ -150,16 +150,27 @@ pub fn progress(case: &Case, inputs: &Inputs<'_>) -> Progress {
     }
     next.push_str(&step.then);
     let overdue = late.map(|late| overdue_sentence(late, step.who, lang));
+    let dated = clock.is_some_and(|c| !matches!(c.state, ClockState::Paused { .. }))
+        && !result::missed(case, inputs);
+    let mut notes = notes(case, inputs);
+    // A date in a year whose holidays are not entered counts Monday to Friday: said, not
+    // promised (dates shown in Spring Festival 2027: household tester).
+    let unknown_year = due
+        .filter(|_| dated)
+        .map(|d| chrono::Datelike::year(&d))
+        .filter(|y| !inputs.cal.is_known_year(*y));
+    if let Some(year) = unknown_year {
+        notes.push(tr::progress::holidays_not_entered(lang, year));
+    }
     Progress {
         headline: step.headline,
         done: step.done,
         next,
         due,
-        dated: clock.is_some_and(|c| !matches!(c.state, ClockState::Paused { .. }))
-            && !result::missed(case, inputs),
+        dated,
         who: step.who,
         overdue,
-        notes: notes(case, inputs),
+        notes,
         next_visit: case
             .open_clock(ClockKind::MonitoringVisit)
             .filter(|c| !matches!(c.state, ClockState::Paused { .. }))

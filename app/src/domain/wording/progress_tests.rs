@@ -474,3 +474,26 @@ fn a_second_visit_and_a_notice_past_its_time_are_said() {
         over.done
     );
 }
+
+/// A date in a year whose holidays are not entered counts Monday to Friday: the page says it
+/// may move (dates shown in Spring Festival 2027 as certain: household tester).
+#[test]
+fn a_date_in_a_year_without_its_holidays_is_said_to_maybe_move() {
+    let mut case = filed();
+    let said = "2027年的放假安排还没有录入";
+    // Filed 2026-03-02: its acceptance falls in 2026, a year entered.
+    let known = view(&case, date(2026, 3, 2), Lang::Zh);
+    assert!(
+        !known.notes.iter().any(|n| n.contains("放假安排")),
+        "{known:?}"
+    );
+    for clock in case.clocks.iter_mut() {
+        clock.due_on = date(2027, 2, 8);
+    }
+    let unknown = view(&case, date(2027, 2, 4), Lang::Zh);
+    assert!(
+        unknown.notes.iter().any(|n| n.contains(said)),
+        "{:?}",
+        unknown.notes
+    );
+}

@@ -465,6 +465,13 @@ pub async fn submission_info(
         contact_advice,
         filed_before: crate::domain::case::screening::same_id_filed_before(&engine_case.duplicates),
         village: engine_case.village.as_str().to_owned(),
+        // Counted Monday to Friday in a year whose holidays are not entered (dates fell in
+        // Spring Festival 2027: household tester).
+        dates_may_move: [accept_by, visit_by, decide_by]
+            .iter()
+            .map(chrono::Datelike::year)
+            .find(|y| !state.calendar.is_known_year(*y))
+            .map(|year| crate::tr::progress::holidays_not_entered(lang, year)),
         // Within the link's hour the township may already have refused it: the page then
         // says so instead of promising an acceptance (tester).
         moved_on: (engine_case.state != CaseState::Reported).then_some(MovedOn {

@@ -20,7 +20,7 @@ const INBOX_LIMIT: i64 = 200;
 pub const FED_BACK: &str = "fed_back";
 
 /// Tells the account that pushed a department alert what the county fed back, in the
-/// step's own transaction. Keyed by the moment (two feedbacks a day are two notes).
+/// step's own transaction.
 pub async fn tell_fed_back(
     tx: &mut sqlx::AnyConnection,
     case: &crate::domain::case::Case,
@@ -31,20 +31,18 @@ pub async fn tell_fed_back(
     let reference =
         crate::ssr::repo::department_keys::reference_of(&mut *tx, &case.reported_by, &case.id)
             .await?;
-    let (title, body) =
+    let said =
         crate::domain::wording::notices::alert_fed_back(tracking, reference.as_deref(), note);
-    let row = notifications::NewNotification {
-        id: &super::cases::new_id(),
-        user_id: &case.reported_by,
-        case_id: &case.id,
-        kind: FED_BACK,
-        clock_kind: ClockKind::AlertFeedback.code(),
-        due_on: &now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
-        title: &title,
-        body: &body,
-    };
-    notifications::insert_many_once(tx, &[row], millis(now)).await?;
-    Ok(())
+    let to = [case.reported_by.clone()];
+    tell(
+        tx,
+        &to,
+        case,
+        (FED_BACK, ClockKind::AlertFeedback),
+        said,
+        now,
+    )
+    .await
 }
 
 /// The kind of a note to the village that the township's review sent a case back.
@@ -65,19 +63,32 @@ pub async fn tell_returned(
         case.village.as_str(),
     )
     .await?;
-    let (title, body) = crate::domain::wording::notices::returned_by_township(tracking, note);
-    // Keyed by the moment, as a feedback note is: two returns are two notes.
+    let to: Vec<String> = cadres.into_iter().map(|c| c.id).collect();
+    let said = crate::domain::wording::notices::returned_by_township(tracking, note);
+    tell(tx, &to, case, (RETURNED, ClockKind::HomeCheck), said, now).await
+}
+
+/// One note of `kind` about `case` to each of `users`: (title, body) as `said`. Keyed by the
+/// moment, not a due date (two feedbacks or returns a day are two notes).
+async fn tell(
+    tx: &mut sqlx::AnyConnection,
+    users: &[String],
+    case: &crate::domain::case::Case,
+    (kind, clock): (&str, ClockKind),
+    (title, body): (String, String),
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
     let due_on = now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-    let ids: Vec<String> = cadres.iter().map(|_| super::cases::new_id()).collect();
-    let rows: Vec<_> = cadres
+    let ids: Vec<String> = users.iter().map(|_| super::cases::new_id()).collect();
+    let rows: Vec<_> = users
         .iter()
         .zip(&ids)
-        .map(|(cadre, id)| notifications::NewNotification {
+        .map(|(user, id)| notifications::NewNotification {
             id,
-            user_id: &cadre.id,
+            user_id: user,
             case_id: &case.id,
-            kind: RETURNED,
-            clock_kind: ClockKind::HomeCheck.code(),
+            kind,
+            clock_kind: clock.code(),
             due_on: &due_on,
             title: &title,
             body: &body,

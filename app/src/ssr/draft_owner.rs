@@ -4,8 +4,10 @@
 use crate::ssr::password::{new_session_token, token_digest};
 
 pub const DRAFT_COOKIE: &str = "sn_draft";
-/// The cookie lives as long as a draft is shown (`reports::draft_cutoff`).
-pub const DRAFT_COOKIE_SECONDS: i64 = 60 * 60;
+/// The cookie outlives its drafts (an hour, `reports::draft_cutoff`) by a day, so a draft
+/// link opened late still finds its owner and says the typing was cleared (it came back as
+/// an empty form without a word: household tester). It holds a random secret, nothing typed.
+pub const DRAFT_COOKIE_SECONDS: i64 = 25 * 60 * 60;
 
 /// The draft secret in a `Cookie` header, if it is one we could have made (64 hex digits).
 pub fn secret_in(cookies: &str) -> Option<&str> {

@@ -102,6 +102,29 @@ async fn a_draft_is_deleted_when_its_report_is_filed() {
     assert_eq!((status, body.as_str()), (StatusCode::OK, "null"));
 }
 
+const GONE: &str = "之前填写的内容只保留一小时，现在已经清除";
+
+/// A kept draft lasts an hour: opened later, the empty form says the typing was cleared (it
+/// came back empty without a word: household tester, without JavaScript).
+#[tokio::test]
+async fn a_draft_opened_after_its_hour_says_it_was_cleared() {
+    let app = spawn_app().await;
+    let location = refused_with_a_draft(&app).await;
+    let fresh = app.get_html(&location).await;
+    assert!(!fresh.contains(GONE), "kept within the hour");
+    app.clock.advance(chrono::Duration::minutes(61));
+    let late = app.get_html(&location).await;
+    assert!(!leaks(&late), "nothing typed comes back");
+    assert!(late.contains(GONE), "the page says why the form is empty");
+    assert!(
+        app.get_html("/report")
+            .await
+            .contains("name=\"form[mobile]\"")
+            && !app.get_html("/report").await.contains(GONE),
+        "a plain visit to the form says nothing of drafts"
+    );
+}
+
 /// A kept description with markup comes back in its box as typed: `</textarea>` does not end
 /// the box, and `&amp;` stays `&amp;` (leptos writes a textarea's text unescaped).
 #[tokio::test]

@@ -149,7 +149,18 @@ pub fn progress(case: &Case, inputs: &Inputs<'_>) -> Progress {
         }
     }
     next.push_str(&step.then);
-    let overdue = late.map(|late| overdue_sentence(late, step.who, lang));
+    let overdue = late.map(|late| {
+        let mut said = overdue_sentence(late, step.who, lang);
+        // A step long late has missed the result's day too: said, or the household kept
+        // waiting for a day already gone (household tester: an acceptance weeks late).
+        if let Some(result) = overall_late(case, inputs).filter(|o| o.kind != late.kind) {
+            said.push_str(&tr::progress::result_day_passed(
+                lang,
+                lang.date(result.due_on),
+            ));
+        }
+        said
+    });
     let dated = clock.is_some_and(|c| !matches!(c.state, ClockState::Paused { .. }))
         && !result::missed(case, inputs);
     let mut notes = notes(case, inputs);
@@ -209,22 +220,29 @@ fn late_clock<'c>(
             inputs.policy.due_soon_working_days,
         ) == Urgency::Overdue
     };
-    step.filter(late).or_else(|| {
-        let identifying = matches!(
-            case.state,
-            CaseState::Reported
-                | CaseState::Reviewing {
-                    procedure: Procedure::Identification,
-                    ..
-                }
-        );
-        if identifying {
-            case.open_clock(ClockKind::IdentificationOverall)
-                .filter(late)
-        } else {
-            None
-        }
-    })
+    step.filter(late).or_else(|| overall_late(case, inputs))
+}
+
+/// The identification's overall limit, when one is under way and it has passed.
+fn overall_late<'c>(case: &'c Case, inputs: &Inputs<'_>) -> Option<&'c Clock> {
+    let identifying = matches!(
+        case.state,
+        CaseState::Reported
+            | CaseState::Reviewing {
+                procedure: Procedure::Identification,
+                ..
+            }
+    );
+    case.open_clock(ClockKind::IdentificationOverall)
+        .filter(|_| identifying)
+        .filter(|c| {
+            urgency(
+                c,
+                inputs.today,
+                inputs.cal,
+                inputs.policy.due_soon_working_days,
+            ) == Urgency::Overdue
+        })
 }
 
 fn overdue_sentence(late: &Clock, who: Option<Who>, lang: Lang) -> String {
@@ -437,36 +455,35 @@ fn monitored(case: &Case, inputs: &Inputs<'_>) -> Step {
 /// (household tester).
 fn plan_made(case: &Case, lang: Lang) -> (String, ClockKind, Who) {
     use crate::domain::case::plan_review::PlanReview;
-    let (next, clock, who) = match case.plan_review {
-        Some(PlanReview::AwaitingReview) => (
-            tr::progress::plan_awaits_review(lang).to_owned(),
-            ClockKind::PlanReview,
-            Who::Village,
-        ),
-        Some(PlanReview::Returned { .. }) => (
-            tr::progress::plan_returned(lang).to_owned(),
-            ClockKind::AssistanceStarted,
-            Who::Township,
-        ),
-        Some(PlanReview::Reviewed { .. }) => (
-            tr::progress::plan_posted(lang).to_owned(),
-            ClockKind::AssistanceStarted,
-            Who::Responsible,
-        ),
-        // Posted: since when, until when at least, and how to object meanwhile (it said "会在
-        // 公示栏公示" of a plan already up: household tester).
-        Some(PlanReview::NoticeRunning { from, min_until }) => (
-            tr::progress::plan_on_board(lang, lang.date(from), lang.date(min_until)),
-            ClockKind::AssistanceStarted,
-            Who::Responsible,
-        ),
-        Some(PlanReview::Noticed { .. }) | None => (
-            tr::progress::help_been_agreed_starts(lang).to_owned(),
-            ClockKind::AssistanceStarted,
-            Who::Responsible,
-        ),
+    let next = plan_review_words(case.plan_review, lang)
+        .unwrap_or_else(|| tr::progress::help_been_agreed_starts(lang).to_owned());
+    let (clock, who) = match case.plan_review {
+        Some(PlanReview::AwaitingReview) => (ClockKind::PlanReview, Who::Village),
+        Some(PlanReview::Returned { .. }) => (ClockKind::AssistanceStarted, Who::Township),
+        _ => (ClockKind::AssistanceStarted, Who::Responsible),
     };
     (next, clock, who)
+}
+
+/// Where a plan still is in its village review and notice, or `None` once noticed. Said
+/// while help is under way too: a plan extended, or help started before its notice ended,
+/// dropped the review and the notice off the page (household tester).
+pub(super) fn plan_review_words(
+    review: Option<crate::domain::case::plan_review::PlanReview>,
+    lang: Lang,
+) -> Option<String> {
+    use crate::domain::case::plan_review::PlanReview;
+    Some(match review? {
+        PlanReview::AwaitingReview => tr::progress::plan_awaits_review(lang).to_owned(),
+        PlanReview::Returned { .. } => tr::progress::plan_returned(lang).to_owned(),
+        PlanReview::Reviewed { .. } => tr::progress::plan_posted(lang).to_owned(),
+        // Posted: since when, until when at least, and how to object meanwhile (it said "会在
+        // 公示栏公示" of a plan already up: household tester).
+        PlanReview::NoticeRunning { from, min_until } => {
+            tr::progress::plan_on_board(lang, lang.date(from), lang.date(min_until))
+        }
+        PlanReview::Noticed { .. } => return None,
+    })
 }
 
 fn review_step(case: &Case, procedure: Procedure, step: ReviewStep, inputs: &Inputs<'_>) -> Step {

@@ -27,6 +27,16 @@ fn a_late_step_says_so_names_whom_to_call_and_that_it_was_reported_up() {
         en.contains("late") && en.contains("village committee"),
         "{en}"
     );
+    assert!(!late.contains("认定结果原定"), "{late}");
+    // Weeks later the result's day (2026-03-17) has gone by too: said, not left unsaid.
+    let weeks = view(&case, date(2026, 3, 30), Lang::Zh)
+        .overdue
+        .expect("late");
+    assert!(
+        weeks.contains("认定结果原定最迟在2026年3月17日告诉您，这个日期也已经过了"),
+        "{weeks}"
+    );
+    assert_eq!(weeks.matches("3月17日").count(), 1, "{weeks}");
 }
 
 #[test]

@@ -6,7 +6,7 @@ use super::Inputs;
 use crate::domain::{
     case::{
         event::{CaseEvent, EventKind},
-        Case,
+        AssistanceStage, Case,
     },
     clock::{Clock, ClockKind, ClockState},
 };
@@ -18,6 +18,10 @@ pub(super) fn notes(case: &Case, inputs: &Inputs<'_>) -> Vec<String> {
     let mut notes = Vec::new();
     if case.green_channel && !case.state.is_closed() {
         notes.push(tr::progress::fast_track_open_help(lang).to_owned());
+    }
+    // Before help starts the plan's review is the step itself (`plan_made`).
+    if !case.state.is_closed() && case.assistance_stage() == AssistanceStage::Assisting {
+        notes.extend(super::plan_review_words(case.plan_review, lang));
     }
     for clock in case.open_clocks() {
         let label = clock.kind.label(lang);

@@ -497,3 +497,47 @@ fn a_date_in_a_year_without_its_holidays_is_said_to_maybe_move() {
         unknown.notes
     );
 }
+
+/// A plan under its village review or notice is said once help runs too: it dropped off the
+/// page once one measure started (household tester). Said once, not twice, before that.
+#[test]
+fn a_plan_on_the_notice_board_is_said_while_help_runs() {
+    use crate::domain::case::plan_review::PlanReview;
+    let mut case = at(CaseState::Monitored, Vec::new());
+    case.responsible = Some("王村干".into());
+    case.measures = vec![measure(MeasureStatus::InProgress)];
+    case.plan_review = Some(PlanReview::NoticeRunning {
+        from: date(2026, 3, 23),
+        min_until: date(2026, 3, 30),
+    });
+    let on_board = |p: &Progress| {
+        p.notes
+            .iter()
+            .any(|n| n.contains("3月23日起在村务公开栏公示"))
+    };
+    let running = view(&case, date(2026, 3, 24), Lang::Zh);
+    assert!(on_board(&running), "{running:?}");
+    case.plan_review = Some(PlanReview::AwaitingReview);
+    let extended = view(&case, date(2026, 3, 24), Lang::Zh);
+    assert!(
+        extended.notes.iter().any(|n| n.contains("村里会开会评议")),
+        "{extended:?}"
+    );
+    case.plan_review = Some(PlanReview::Noticed {
+        on: date(2026, 3, 30),
+    });
+    let noticed = view(&case, date(2026, 3, 31), Lang::Zh);
+    assert!(
+        !noticed.notes.iter().any(|n| n.contains("公示")),
+        "{noticed:?}"
+    );
+    // Before help starts, the plan's place is the step's own sentence, not a note as well.
+    case.measures = vec![measure(MeasureStatus::Planned)];
+    case.plan_review = Some(PlanReview::NoticeRunning {
+        from: date(2026, 3, 23),
+        min_until: date(2026, 3, 30),
+    });
+    let planned = view(&case, date(2026, 3, 24), Lang::Zh);
+    assert!(planned.next.contains("3月23日起"), "{planned:?}");
+    assert!(!on_board(&planned), "{planned:?}");
+}

@@ -357,12 +357,27 @@ pub async fn load_draft(
         Some(payload) => payload,
         None => match drafts::find(&state.db.pool, &state.vault, token, owner, cutoff).await? {
             Some(payload) => payload,
-            None => return Ok(None),
+            // Past its hour (or filed meanwhile): said, not an empty form without a word
+            // (household tester, without JavaScript).
+            None => return Ok(Some(draft_gone())),
         },
     };
     serde_json::from_str(&payload)
         .map(Some)
         .map_err(|e| ServiceError::Corrupt(format!("draft: {e}")))
+}
+
+/// An empty form saying the draft its address names is gone.
+fn draft_gone() -> ReportDraft {
+    ReportDraft {
+        form: ReportForm::default(),
+        errors: vec![FieldError::from_locale(
+            crate::domain::report::FORM_FIELD,
+            "draft_gone",
+            "draft_gone",
+            [],
+        )],
+    }
 }
 
 /// The browser whose cookie secret has digest `owner` filed its report: its drafts go.

@@ -257,6 +257,10 @@ pub struct CaseView {
     /// The plan is back with the township: why the village did not pass it (data as typed).
     #[serde(default)]
     pub plan_returned: Option<String>,
+    /// Back at the home check: who sent it back ("township" or "objection") and the reason
+    /// or objection as typed (it sat only in the timeline: officer tester).
+    #[serde(default)]
+    pub sent_back: Option<(String, String)>,
     /// Monitored: the items of 两不愁三保障 and drinking water (short Chinese names) the home
     /// check found not secured and no measure answers.
     #[serde(default)]

@@ -170,6 +170,17 @@ pub fn StepForm(
                             <p>{tr::case_page::prefill_refused_next(t)}</p>
                         </div>
                     })}
+                {case.sent_back.clone()
+                    .filter(|_| step.code == CommandKind::RecordHomeCheck.code())
+                    .map(|(by, why)| view! {
+                        <div class="banner warn" data-testid="sent-back">
+                            <p>{if by == "township" {
+                                tr::case_page::sent_back_by_township(t, &why)
+                            } else {
+                                tr::case_page::sent_back_by_objection(t, &why)
+                            }}</p>
+                        </div>
+                    })}
                 {(step.code == CommandKind::ProposeElimination.code() && !case.proposal_gaps.is_empty())
                     .then(|| view! {
                         <div class="banner warn" data-testid="proposal-gaps">

@@ -314,11 +314,20 @@ where
             ty,
         )
         .into_any(),
+        // An identification's 不通过 sends the case back to the village, said on the choice
+        // (the step read 不通过 as if it ended the case: officer tester).
         "approve" => radio(
             "form[approve]",
             vec![
                 ("yes", tr::case_page::pass(t)),
-                ("no", tr::case_page::fail(t)),
+                (
+                    "no",
+                    if case.state_code.starts_with("elimination") {
+                        tr::case_page::fail(t)
+                    } else {
+                        tr::case_page::fail_return(t)
+                    },
+                ),
             ],
             ty,
         )

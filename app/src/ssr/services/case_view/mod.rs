@@ -226,6 +226,7 @@ pub async fn view(
         measures: sections::measures(&case, &actor),
         risks_unanswered_zh: sections::risks_unanswered(&case),
         plan_returned: sections::plan_returned(&case, &events),
+        sent_back: sections::sent_back(&case, &events),
         guarantees_unanswered_zh: sections::guarantees_unanswered(&case),
         clocks,
         timeline,

@@ -163,6 +163,36 @@ pub fn plan_returned(case: &Case, events: &[crate::domain::case::CaseEvent]) -> 
     })
 }
 
+/// Why a case waits for a new home check (`events` newest first): the township's return or a
+/// notice objection, with its words; `None` for a first visit.
+pub fn sent_back(
+    case: &Case,
+    events: &[crate::domain::case::CaseEvent],
+) -> Option<(String, String)> {
+    use crate::domain::case::{CaseState, EventKind, ReviewStep};
+    if !matches!(
+        case.state,
+        CaseState::Reviewing {
+            step: ReviewStep::AwaitingHomeCheck,
+            ..
+        }
+    ) {
+        return None;
+    }
+    events.iter().find_map(|e| match &e.kind {
+        EventKind::TownshipReviewed {
+            approve: false,
+            note,
+        } => Some(Some(("township".to_owned(), note.clone()))),
+        EventKind::ObjectionRecorded { text } => Some(Some(("objection".to_owned(), text.clone()))),
+        // The visit before it, or the procedure's start: a first visit.
+        EventKind::HomeCheckRecorded { .. }
+        | EventKind::Accepted
+        | EventKind::EliminationProposed { .. } => Some(None),
+        _ => None,
+    })?
+}
+
 /// 缺什么补什么: measures for the case's risks, given who in the household can work, less
 /// those the plan already has (more measures are added to a plan, not the plan again).
 pub fn suggested_measures(case: &Case) -> Vec<Choice> {

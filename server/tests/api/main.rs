@@ -59,6 +59,7 @@ mod personal_data;
 mod personal_data_prop;
 mod plain_reveal;
 mod plan_review;
+mod plan_suggestions;
 mod postgres_tls;
 mod proxy;
 mod queue;

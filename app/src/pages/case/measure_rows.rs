@@ -1,6 +1,6 @@
 //! The plan's measure rows. A refused plan marks only the controls that are wrong and says
-//! each problem right under its control (row_problems.rs). A row the suggestions leave empty
-//! starts empty: no amount, no start date, so it does not look filled in.
+//! each problem right under its control (row_problems.rs). A suggested row has its type and
+//! today's start, no amount, and left so it is not counted (`form::fields::parse_measures`).
 use leptos::prelude::*;
 
 use super::row_problems::{cell_error, marks, row_errors, row_problems, row_select};
@@ -12,11 +12,11 @@ const MEASURE_CELLS: [&str; 4] = ["measure_type", "amount", "start", "end"];
 
 pub fn measure_rows(case: &CaseView, typed: &Typed, kind: &str) -> impl IntoView {
     let t = use_lang();
+    let today = case.today.clone();
     let problems = row_problems();
     let kind = kind.to_owned();
     let mark = |i: usize, part: &str| marks(problems, &kind, &format!("measures[{i}]"), part);
     let cell = |i: usize, part: &str| cell_error(problems, &kind, &format!("measures[{i}]"), part);
-    let today = case.today.clone();
     let mut suggested: Vec<String> = case
         .suggested_measures
         .iter()
@@ -25,16 +25,19 @@ pub fn measure_rows(case: &CaseView, typed: &Typed, kind: &str) -> impl IntoView
     suggested.resize(MEASURE_ROWS.max(suggested.len()), String::new());
     let mut options = choices(MeasureType::ALL, MeasureType::code, MeasureType::label, t);
     options.insert(0, (String::new(), tr::case_page::not_filled(t).to_owned()));
+    let hint = (!case.suggested_measures.is_empty())
+        .then(|| view! { <p class="hint">{tr::case_page::suggested_rows(t)}</p> });
     view! {
+        {hint}
         <div class="rows">
             {suggested.into_iter().enumerate().map(|(i, code)| {
                 let row = |part: &str, default: &str| {
                     typed_or(typed, &format!("form[measures][{i}][{part}]"), default)
                 };
-                let suggested = !code.is_empty();
                 let (amount_bad, amount_says) = mark(i, "amount");
                 let (start_bad, start_says) = mark(i, "start");
                 let (end_bad, end_says) = mark(i, "end");
+                let suggested = !code.is_empty();
                 let start = row("start", if suggested { today.as_str() } else { "" });
                 let end = row("end", "");
                 // Each control says what it is (two bare date pickers read alike), and each
@@ -55,7 +58,7 @@ pub fn measure_rows(case: &CaseView, typed: &Typed, kind: &str) -> impl IntoView
                     <label class="cell"><span aria-hidden="true">{tr::case_page::amount_yuan(t)}</span>
                         <input type="text" inputmode="decimal" name=format!("form[measures][{i}][amount]")
                             aria-label=tr::case_page::measure_amount(t, i + 1)
-                            value=row("amount", if suggested { "0" } else { "" })
+                            value=row("amount", "")
                             aria-invalid=amount_bad aria-describedby=amount_says />
                         {cell(i, "amount")}
                     </label>

@@ -307,9 +307,18 @@ pub(super) fn parse_measures(
     // Each problem names its measure by the title the form gives the row (措施2).
     for (n, row) in rows.iter().enumerate().map(|(i, row)| (i + 1, row)) {
         let at = |part| MeasureField { position: n, part };
+        // A suggested row left as the form gave it (its type, start today) is not counted:
+        // the suggestions blocked a plan until each unwanted one was cleared (officer tester).
+        let start = row.start.trim();
+        let untouched = row.amount.trim().is_empty()
+            && row.end.trim().is_empty()
+            && (start.is_empty() || start == today.format("%Y-%m-%d").to_string());
+        if untouched && !row.measure_type.trim().is_empty() {
+            continue;
+        }
         if row.measure_type.trim().is_empty() {
             // A row left at 不填 is not counted; one with an amount or an end date typed in
-            // is told, not dropped (a suggested row's 0 and start date are the form's own).
+            // is told, not dropped (a 0 alone is the old form's suggested amount).
             let amount = row.amount.trim();
             if !(amount.is_empty() || amount == "0") || !row.end.trim().is_empty() {
                 p.push_measure(at(MeasurePart::Type), CommandFieldError::MeasureTypeMissing);

@@ -82,3 +82,33 @@ fn a_measure_dated_in_the_wrong_year_is_told_under_its_row() {
     assert!(words[0].starts_with("措施1（开始日期）："), "{words:?}");
     assert!(words[1].starts_with("措施2（结束日期）："), "{words:?}");
 }
+
+/// A suggested row left with its type only is not counted: the suggestions blocked the plan
+/// until each unwanted row was cleared (officer tester). A row with anything typed is checked,
+/// and a plan of untouched suggestions only is told to add a measure.
+#[test]
+fn a_suggested_row_left_with_its_type_only_is_not_counted() {
+    let mut form = complete_form(CommandKind::AddPlan);
+    form.measures.truncate(1);
+    let mut left = form.measures[0].clone();
+    left.measure_type = "temporary_relief".into();
+    (left.amount, left.end) = (String::new(), String::new());
+    left.start = today().format("%Y-%m-%d").to_string();
+    form.measures.push(left.clone());
+    let Ok(CaseCommand::AddPlan { measures }) = parse_command(&form, today()) else {
+        panic!("the filled row is the plan");
+    };
+    assert_eq!(measures.len(), 1);
+    form.measures[1].amount = "500".into();
+    form.measures[1].start = String::new();
+    assert_eq!(
+        problem_keys(&form),
+        vec![("measures", "command.missing")],
+        "a started row is checked: its start is missing"
+    );
+    form.measures = vec![left];
+    assert_eq!(
+        problem_keys(&form),
+        vec![("measures", "command.no_measures")]
+    );
+}

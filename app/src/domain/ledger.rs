@@ -78,6 +78,9 @@ pub fn is_listed(case: &Case) -> bool {
     case.category.is_some()
 }
 
+/// The total cell when the measures' amounts add up past any real sum.
+const TOTAL_TOO_LARGE: &str = "金额过大，请核对各项措施";
+
 /// One ledger row, in [`header`] order.
 pub fn row(case: &Case, facts: &LedgerFacts<'_>) -> Vec<LedgerCell> {
     use LedgerCell::{Count, Date, NoDate, Text, Yuan};
@@ -95,7 +98,9 @@ pub fn row(case: &Case, facts: &LedgerFacts<'_>) -> Vec<LedgerCell> {
         })
         .collect::<Vec<_>>()
         .join("；");
-    let total = Fen::checked_sum(case.plan_measures().map(|m| m.amount)).unwrap_or(Fen::ZERO);
+    // A sum past what a number holds (amounts kept before their cap) is said, never 0.00.
+    let total = Fen::checked_sum(case.plan_measures().map(|m| m.amount))
+        .map_or_else(|| Text(TOTAL_TOO_LARGE.to_owned()), Yuan);
     let last_visit = case.visits.iter().map(|v| v.date).max();
     vec![
         Text(facts.tracking.to_owned()),
@@ -126,7 +131,7 @@ pub fn row(case: &Case, facts: &LedgerFacts<'_>) -> Vec<LedgerCell> {
         ),
         Text(case.responsible.clone().unwrap_or_default()),
         Text(measures),
-        Yuan(total),
+        total,
         Text(elimination_zh(case)),
         last_visit.map_or(NoDate, Date),
         Text(labels::state_zh(&case.state).to_owned()),
@@ -217,5 +222,41 @@ mod tests {
                       监测类别,风险等级,风险类型,监测（帮扶）责任人,帮扶措施,帮扶金额合计（元）,\
                       风险消除情况,最近走访,当前环节";
         assert_eq!(header(Lang::Zh).join(","), before);
+    }
+}
+
+#[cfg(test)]
+mod total_tests {
+    use super::*;
+    use crate::domain::case::tests::setups::with_plan;
+
+    fn facts() -> LedgerFacts<'static> {
+        LedgerFacts {
+            tracking: "T",
+            township: "青石镇",
+            village: "青石村",
+            group: "",
+            applicant: "张*",
+            id_masked: "",
+            household_size: 3,
+            channel_zh: "农户自主申报",
+        }
+    }
+
+    /// A total past what a number holds is said, not written 0.00 (attacker: a ¥92
+    /// quadrillion measure made the ledger's total 0).
+    #[test]
+    fn a_total_too_large_to_add_up_is_said_never_zero() {
+        let mut case = with_plan().case;
+        let total_at = header(Lang::Zh)
+            .iter()
+            .position(|h| h.starts_with("帮扶金额合计"))
+            .expect("total column");
+        let shown = |case: &Case| format!("{:?}", row(case, &facts())[total_at]);
+        assert!(shown(&case).contains("Yuan"), "{}", shown(&case));
+        let mut second = case.measures[0].clone();
+        second.amount = Fen::from_fen(i64::MAX);
+        case.measures.push(second);
+        assert!(shown(&case).contains(TOTAL_TOO_LARGE), "{}", shown(&case));
     }
 }

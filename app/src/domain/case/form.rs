@@ -144,6 +144,10 @@ pub const CHECKLIST_ITEMS: [&str; 4] = [
 /// with it is never a monitoring object.
 pub const MEMBER_INCOME_MAX_YUAN: i64 = 1_000_000;
 
+/// A measure's amount above this (yuan, over its whole period) is refused as a typing slip:
+/// a measure of ¥92 quadrillion was taken and the ledger's total then overflowed (attacker).
+pub const MEASURE_AMOUNT_MAX_YUAN: i64 = 1_000_000;
+
 /// Measure statuses: the codes are the serde names of [`MeasureStatus`], the words
 /// `case_items.measure_status`.
 pub const MEASURE_STATUS_ITEMS: [&str; 4] = ["planned", "in_progress", "delivered", "withdrawn"];

@@ -53,6 +53,8 @@ pub enum CommandFieldError {
     SecondHead,
     /// A member's yearly income over [`MEMBER_INCOME_MAX_YUAN`](super::MEMBER_INCOME_MAX_YUAN): almost surely an extra zero.
     IncomeImplausible,
+    /// A measure's amount over [`MEASURE_AMOUNT_MAX_YUAN`](super::MEASURE_AMOUNT_MAX_YUAN).
+    MeasureAmountImplausible,
     /// A measure row with an amount or dates typed in but no type (a row without a type is not counted).
     MeasureTypeMissing,
     /// An item of 两不愁三保障 with neither 是 nor 否 chosen.
@@ -63,7 +65,7 @@ pub enum CommandFieldError {
 }
 
 impl CommandFieldError {
-    pub const ALL: [CommandFieldError; 30] = [
+    pub const ALL: [CommandFieldError; 31] = [
         CommandFieldError::UnknownKind,
         CommandFieldError::Missing,
         CommandFieldError::BadDate,
@@ -91,6 +93,7 @@ impl CommandFieldError {
         CommandFieldError::NameMissing,
         CommandFieldError::SecondHead,
         CommandFieldError::IncomeImplausible,
+        CommandFieldError::MeasureAmountImplausible,
         CommandFieldError::MeasureTypeMissing,
         CommandFieldError::GuaranteeUnanswered,
         CommandFieldError::ConsentMissing,
@@ -127,6 +130,7 @@ impl UserMessage for CommandFieldError {
             Self::NameMissing => "command.name_missing",
             Self::SecondHead => "command.second_head",
             Self::IncomeImplausible => "command.income_implausible",
+            Self::MeasureAmountImplausible => "command.measure_amount_implausible",
             Self::MeasureTypeMissing => "command.measure_type_missing",
             Self::GuaranteeUnanswered => "command.guarantee_unanswered",
             Self::ConsentMissing => "command.consent_missing",
@@ -164,6 +168,7 @@ impl UserMessage for CommandFieldError {
             Self::NameMissing => w::command::name_missing(lang),
             Self::SecondHead => w::command::second_head(lang),
             Self::IncomeImplausible => w::command::income_implausible(lang),
+            Self::MeasureAmountImplausible => w::command::measure_amount_implausible(lang),
             Self::MeasureTypeMissing => w::command::measure_type_missing(lang),
             Self::GuaranteeUnanswered => w::command::guarantee_unanswered(lang),
             Self::ConsentMissing => w::command::consent_missing(lang),

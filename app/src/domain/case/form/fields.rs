@@ -14,7 +14,7 @@ use super::super::state::{
 };
 use super::{
     CommandFieldError, MeasureForm, MemberForm, Parsed, Problems, GUARANTEE_ITEMS, GUARANTEE_NO,
-    MEMBER_INCOME_MAX_YUAN,
+    MEASURE_AMOUNT_MAX_YUAN, MEMBER_INCOME_MAX_YUAN,
 };
 use crate::domain::vocab::{LabourCapacity, MeasureType};
 
@@ -330,7 +330,16 @@ pub(super) fn parse_measures(
             at(MeasurePart::Type),
             vocab(&row.measure_type, MeasureType::from_code),
         );
-        let amount = p.keep_measure(at(MeasurePart::Amount), parse_amount(&row.amount));
+        let amount = p.keep_measure(
+            at(MeasurePart::Amount),
+            parse_amount(&row.amount).and_then(|fen| {
+                if fen.fen() > MEASURE_AMOUNT_MAX_YUAN * 100 {
+                    Err(CommandFieldError::MeasureAmountImplausible)
+                } else {
+                    Ok(fen)
+                }
+            }),
+        );
         let start = p.keep_measure(at(MeasurePart::Start), parse_date(&row.start));
         let end = if row.end.trim().is_empty() && measure_type.is_some_and(MeasureType::is_one_off)
         {

@@ -112,3 +112,21 @@ fn a_suggested_row_left_with_its_type_only_is_not_counted() {
         vec![("measures", "command.no_measures")]
     );
 }
+
+/// A measure over a million yuan is a typing slip, told under its amount (attacker: ¥92
+/// quadrillion was taken and the ledger's total overflowed).
+#[test]
+fn a_measure_over_a_million_yuan_is_refused_under_its_amount() {
+    let mut form = complete_form(CommandKind::AddPlan);
+    form.measures.truncate(1);
+    form.measures[0].amount = "1000000".into();
+    assert!(parse_command(&form, today()).is_ok(), "a million is kept");
+    for slip in ["1000000.01", "92233720368547758.07", "9999999999999"] {
+        form.measures[0].amount = slip.into();
+        assert_eq!(
+            problem_keys(&form),
+            vec![("measures", "command.measure_amount_implausible")],
+            "{slip}"
+        );
+    }
+}

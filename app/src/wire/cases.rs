@@ -268,6 +268,9 @@ pub struct CaseView {
     pub today: String,
     /// Earlier filings that look like the same household.
     pub duplicates: Vec<DuplicateView>,
+    /// Suspected duplicates not shown to this reader (a liaison): only that there are.
+    #[serde(default)]
+    pub duplicates_unshown: usize,
     /// Filings made after this one that look like the same household (this one is flagged
     /// on none of them otherwise).
     #[serde(default)]

@@ -30,6 +30,14 @@ pub fn Warnings(case: CaseView) -> impl IntoView {
             />
         }
     });
+    let unshown = (case.duplicates_unshown > 0).then(|| {
+        view! {
+            <section class="card notice-info" aria-label=tr::case_page::duplicate(t) data-testid="duplicates">
+                <h2>{tr::case_page::duplicate(t)}</h2>
+                <p>{tr::case_page::duplicate_unshown(t)}</p>
+            </section>
+        }
+    });
     let comparison = case
         .comparison
         .clone()
@@ -69,7 +77,7 @@ pub fn Warnings(case: CaseView) -> impl IntoView {
             </section>
         }
     });
-    view! { {refused} {duplicates} {later} {comparison} {members} }
+    view! { {refused} {duplicates} {unshown} {later} {comparison} {members} }
 }
 
 /// The county's comparison once it no longer bears on the step at hand: below the household.

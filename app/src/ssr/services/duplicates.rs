@@ -95,11 +95,11 @@ pub async fn duplicate_views(
     let mut views = Vec::with_capacity(duplicates.len());
     for found in duplicates {
         let row = cases::by_id(&state.db.pool, &state.vault, &found.case_id).await?;
-        let in_scope = covers_village(actor, &found.village);
-        // Outside the reader's region the other filing's state is not said: whether a
-        // household is monitored is its own, and a filing made for an ID number to see
-        // it read as a probe no limit or audit caught (attacker tester). That there is
-        // one, where and why is kept: the township decides on the duplicate.
+        // The other filing's state is said only to whoever may open it: whether a household
+        // is monitored is its own, and a filing made for an ID number to see it read as a
+        // probe no limit or audit caught (attacker tester; the hotline read 监测帮扶中 of a
+        // case it did not file). That there is one, where and why is kept: the township
+        // decides on the duplicate.
         let may_open = may_open(actor, &found.village, row.as_ref());
         let current_state = row
             .as_ref()
@@ -113,7 +113,7 @@ pub async fn duplicate_views(
                 .map(|r| r.applicant_name.clone())
                 .unwrap_or_default(),
             village: super::regions::name_of(state, &found.village).await?,
-            state_zh: if in_scope {
+            state_zh: if may_open {
                 labels::state_code_zh(current_state).to_owned()
             } else {
                 String::new()
@@ -167,6 +167,14 @@ pub async fn openable<'m>(
         }
     }
     Ok(open)
+}
+
+/// Whether `actor` is shown other filings of a household at all. A liaison, whose look-up is
+/// refused, learnt their village, date and state by pushing an alert with an ID number
+/// (attacker tester): it is told only that the township checks a possible duplicate.
+pub fn sees_duplicates(actor: &Actor) -> bool {
+    crate::domain::access::reach(actor.role, Action::DuplicateProbe)
+        != crate::domain::access::Reach::Never
 }
 
 /// Whether `actor`'s region covers the village with this code.
@@ -242,6 +250,9 @@ pub async fn for_proxy(
         let code = cases::by_id(&state.db.pool, &state.vault, &f.case_id)
             .await?
             .map_or(f.state.clone(), |r| r.state);
+        // The look-up's narrow view says the state (counted and audited above), as a
+        // filing's page says it only to whoever may open the other filing.
+        view.state_zh = labels::state_code_zh(&code).to_owned();
         view.state_words = by_lang::state(&code, lang).to_owned();
         // As every other page writes a date (it read 2026-12-04 here: officer tester).
         view.reported_on = lang.date(f.reported_on);

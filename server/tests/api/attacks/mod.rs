@@ -1,6 +1,7 @@
 //! Issue 8, abuse resistance: one test per attack, each asserting the refusal and that nothing
 //! was written. Callers at different addresses connect from different loopback addresses
 //! (127.0.0.x), so no forwarded-for header (trusted or not) is involved.
+mod duplicates_by_filing;
 mod filing;
 mod forged_errors;
 mod keys_and_lookups;

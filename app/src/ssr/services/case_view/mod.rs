@@ -59,6 +59,7 @@ pub async fn view(
     now: DateTime<Utc>,
 ) -> Result<CaseView, ServiceError> {
     let actor = staff.actor();
+    let sees_duplicates = super::duplicates::sees_duplicates(&actor);
     let case = cases::load_unscoped(state, case_id).await?;
     // Outside the officer's own work the case looks like one that does not exist.
     if !staff.may_on_case(Action::OpenCase, &case, &state.policy) {
@@ -269,8 +270,19 @@ pub async fn view(
             .map(|last| crate::domain::case::form::prefill::home_check_pairs(last, today))
             .unwrap_or_default(),
         today: today.to_string(),
-        duplicates: super::duplicates::duplicate_views(state, &actor, &case.duplicates).await?,
-        later_filings: super::duplicates::later_filings(state, &actor, &case, &row).await?,
+        duplicates: match sees_duplicates {
+            true => super::duplicates::duplicate_views(state, &actor, &case.duplicates).await?,
+            false => Vec::new(),
+        },
+        duplicates_unshown: if sees_duplicates {
+            0
+        } else {
+            case.duplicates.len()
+        },
+        later_filings: match sees_duplicates {
+            true => super::duplicates::later_filings(state, &actor, &case, &row).await?,
+            false => Vec::new(),
+        },
         duplicate_override: case.duplicate_override.clone(),
         comparison: case.comparison.as_ref().map(|c| ComparisonView {
             on: c.on,

@@ -85,4 +85,63 @@ async fn a_key_sent_back_with_another_mobile_files_that_household_on_its_own() {
     let other: String = other.json().await.expect("tracking");
     assert_ne!(other, first, "nor does it learn the first filing's number");
     assert_eq!(filings_for(&app, "13612345671").await, 1);
+    // Its retries file once too (attacker tester: filed keyless, each retry made a case).
+    for _ in 0..2 {
+        let again: String = submit(&app, &keyed("13612345671", &key))
+            .await
+            .json()
+            .await
+            .expect("tracking");
+        assert_eq!(
+            again, other,
+            "the second household's retry gets its own filing"
+        );
+    }
+    assert_eq!(filings_for(&app, "13612345671").await, 1);
+    assert_eq!(filings_for(&app, "13612345670").await, 1);
+}
+
+/// A department's record id reused for a second household files it once, however often the
+/// batch is sent again (attacker tester: each re-send made a new case in the queue).
+#[tokio::test]
+async fn a_record_id_reused_for_another_household_files_each_once() {
+    let app = spawn_app().await;
+    let department = app.login("bumen-minzheng").await;
+    let push = |mobile: &'static str| {
+        let department = &department;
+        async move {
+            let body = serde_json::json!({ "alerts": [{
+                "reference": "MZ-REUSED",
+                "name": "钱大伯",
+                "mobile": mobile,
+                "id_number": crate::helpers::id_number_for(mobile),
+                "village": QINGSHI_VILLAGE,
+                "household_size": "3",
+                "risk_types": ["illness"],
+                "description": "低保边缘",
+            }]});
+            let answer: serde_json::Value = department
+                .client
+                .post(department.url("/api/alerts/push"))
+                .header("accept", "application/json")
+                .json(&body)
+                .send()
+                .await
+                .expect("push")
+                .json()
+                .await
+                .expect("json");
+            answer[0]["tracking"].as_str().expect("filed").to_owned()
+        }
+    };
+    let first = push("13612345680").await;
+    let second = push("13612345681").await;
+    assert_ne!(first, second);
+    assert_eq!(
+        push("13612345681").await,
+        second,
+        "a re-send files nothing new"
+    );
+    assert_eq!(push("13612345680").await, first);
+    assert_eq!(filings_for(&app, "13612345681").await, 1);
 }

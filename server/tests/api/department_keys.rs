@@ -31,7 +31,7 @@ fn alert(reference: &str, mobile: &str, village: &str) -> Value {
 }
 
 /// The department liaison's account id.
-async fn liaison_id(app: &TestApp) -> String {
+pub(crate) async fn liaison_id(app: &TestApp) -> String {
     sqlx::query_scalar("select id from users where username = 'bumen-minzheng'")
         .fetch_one(&app.state.db.pool)
         .await
@@ -52,7 +52,7 @@ async fn issue(admin: &TestApp, user_id: &str, region: &str, rate: &str) -> reqw
         .await
 }
 
-async fn issued_key(app: &TestApp, region: &str, rate: &str) -> (String, String) {
+pub(crate) async fn issued_key(app: &TestApp, region: &str, rate: &str) -> (String, String) {
     let admin = app.login("xian-admin").await;
     let response = issue(&admin, &liaison_id(app).await, region, rate).await;
     assert_eq!(response.status(), 200);
@@ -64,7 +64,7 @@ async fn issued_key(app: &TestApp, region: &str, rate: &str) -> (String, String)
 }
 
 /// A department's system: no browser, no cookies, no `Origin`, just the key.
-async fn push_with(app: &TestApp, key: &str, alerts: Value) -> reqwest::Response {
+pub(crate) async fn push_with(app: &TestApp, key: &str, alerts: Value) -> reqwest::Response {
     reqwest::Client::new()
         .post(app.url("/api/alerts/push"))
         .bearer_auth(key)

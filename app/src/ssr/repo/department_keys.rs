@@ -85,6 +85,25 @@ pub async fn all<'e, E: Executor<'e, Database = Any>>(ex: E) -> sqlx::Result<Vec
     .await
 }
 
+/// Revokes every key of `user_id` not yet revoked; how many.
+pub async fn revoke_all_for_user<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    user_id: &str,
+    by: &str,
+    now_ms: i64,
+) -> sqlx::Result<u64> {
+    sqlx::query(
+        "update department_keys set revoked_at = $1, revoked_by = $2
+         where user_id = $3 and revoked_at is null",
+    )
+    .bind(now_ms)
+    .bind(by)
+    .bind(user_id)
+    .execute(ex)
+    .await
+    .map(|r| r.rows_affected())
+}
+
 /// Revokes a key once; false when it was already revoked.
 pub async fn revoke<'e, E: Executor<'e, Database = Any>>(
     ex: E,

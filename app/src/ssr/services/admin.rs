@@ -170,14 +170,28 @@ pub async fn set_active(
     let user = target_in_scope(state, staff, user_id).await?;
     let mut tx = state.db.pool.begin().await?;
     users::set_active(&mut *tx, user_id, active).await?;
-    if !active {
+    // A stopped account's API keys are revoked for good: reactivating it brought a key the
+    // admin stopped it over back to life, and the key list never said so (attacker tester).
+    let keys_revoked = if active {
+        0
+    } else {
         sessions::revoke_all_for_user(&mut *tx, user_id, millis(now)).await?;
-    }
+        crate::ssr::repo::department_keys::revoke_all_for_user(
+            &mut *tx,
+            user_id,
+            &staff.id,
+            millis(now),
+        )
+        .await?
+    };
     tx.commit().await?;
     // Its sessions, or its role and scope, are read afresh at once here.
     state.sessions.forget_user(user_id);
     tracing::info!(target: "audit", admin = %staff.id, user = %user_id, active, "account (de)activated");
-    let detail = format!("{} {}", user.username, if active { "启用" } else { "停用" });
+    let mut detail = format!("{} {}", user.username, if active { "启用" } else { "停用" });
+    if keys_revoked > 0 {
+        detail.push_str(&format!("，吊销接口密钥{keys_revoked}个"));
+    }
     changed(
         state,
         staff,

@@ -8,6 +8,7 @@ mod keys_and_lookups;
 mod numbers_in_reasons;
 mod paused_lookups;
 mod sign_in;
+mod stopped_account_keys;
 use std::net::{IpAddr, Ipv4Addr};
 
 use reqwest::{header, redirect::Policy};

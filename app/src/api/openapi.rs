@@ -256,11 +256,15 @@ pub fn document() -> OpenApi {
         "What the household is promised (deadlines)",
         vec![],
     );
-    let args = vec![d.arg::<String>("tracking"), d.arg::<String>("mobile")];
+    let args = vec![
+        d.arg::<String>("tracking"),
+        d.arg::<String>("mobile"),
+        d.opt::<String>("id_number"),
+    ];
     d.route::<TrackReport, TrackResult>(
         Form,
         Public,
-        "Progress of a filing by tracking number and mobile",
+        "Progress of a filing by tracking number and mobile (or, when the mobile changed, the ID number)",
         args,
     );
     let args = vec![d.arg::<String>("n"), d.arg::<String>("t")];

@@ -92,6 +92,15 @@ async fn only_departments_push_and_big_lists_are_split() {
     let township = app.login("zhen-qingshi").await;
     assert_eq!(push(&township, json!([])).await.status(), 403);
     assert_eq!(push(&app, json!([])).await.status(), 401);
+    // Refused before the list is read (a cadre got the parser's "missing column").
+    let cadre = app.login("cun-qingshi").await;
+    let upload = cadre
+        .post_api(
+            "/api/alerts/upload",
+            &crate::helpers::fields(&[("csv", "not a list")]),
+        )
+        .await;
+    assert_eq!(upload.status(), 403);
 
     let department = app.login("bumen-minzheng").await;
     let too_many: Vec<Value> = (0..501)

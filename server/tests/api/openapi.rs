@@ -72,4 +72,7 @@ async fn the_openapi_document_is_valid_and_covers_every_registered_route() {
     assert!(push["responses"]["401"].is_object());
     let outcomes = &json["paths"]["/api/alerts/outcomes"]["get"];
     assert_eq!(outcomes["parameters"][0]["name"], "since");
+    // The look-up's ID-number way in is documented (attacker tester: it was left out).
+    let track = json["paths"]["/api/reports/track"]["post"].to_string();
+    assert!(track.contains("\"id_number\""), "{track}");
 }

@@ -131,6 +131,11 @@ pub async fn upload(
     csv: &str,
     now: DateTime<Utc>,
 ) -> Result<Vec<AlertOutcome>, ServiceError> {
+    // Who may push is asked before a 4 MB list is read (a village cadre got the parser's
+    // missing column, not a refusal: attacker tester).
+    if !proxy_channels(staff.role).contains(&Channel::DepartmentAlert) {
+        return Err(ServiceError::Forbidden);
+    }
     let rows = crate::domain::alert_csv::parse(csv).map_err(|e| {
         ServiceError::Validation(vec![FieldError::from_locale(
             "csv",

@@ -191,8 +191,20 @@ pub async fn for_proxy(
     lang: Lang,
 ) -> Result<Vec<DuplicateView>, ServiceError> {
     let (staff, now) = (reader.staff, reader.now);
-    staff.require_proxy()?;
-    staff.require(Action::DuplicateProbe)?;
+    if let Err(refused) = staff
+        .require_proxy()
+        .and_then(|_| staff.require(Action::DuplicateProbe))
+    {
+        // A refused probe is in the audit log too (attacker tester: a liaison's left none).
+        let read = Read {
+            detail: "refused".to_owned(),
+            ..Read::default()
+        };
+        reader
+            .record(state, AuditAction::DuplicateProbe, Outcome::Refused, &read)
+            .await?;
+        return Err(refused);
+    }
     let id_number = IdNumber::parse(id_number).map(|i| i.as_str().to_owned());
     let mobile = MobileNumber::parse(mobile).map(|m| m.as_str().to_owned());
     let (id_number, mobile) = match (id_number, mobile) {

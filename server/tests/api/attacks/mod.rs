@@ -7,6 +7,7 @@ mod forged_errors;
 mod keys_and_lookups;
 mod numbers_in_reasons;
 mod paused_lookups;
+mod refused_reads;
 mod sign_in;
 mod stopped_account_keys;
 use std::net::{IpAddr, Ipv4Addr};

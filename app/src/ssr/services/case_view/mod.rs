@@ -61,11 +61,6 @@ pub async fn view(
     let actor = staff.actor();
     let sees_duplicates = super::duplicates::sees_duplicates(&actor);
     let case = cases::load_unscoped(state, case_id).await?;
-    // Outside the officer's own work the case looks like one that does not exist.
-    if !staff.may_on_case(Action::OpenCase, &case, &state.policy) {
-        tracing::warn!(user = %staff.id, case_id, "case read outside own work refused");
-        return Err(ServiceError::NotFound);
-    }
     let reader = Reader {
         staff,
         address,
@@ -75,6 +70,16 @@ pub async fn view(
         case_id: Some(case_id),
         ..Read::default()
     };
+    // Outside the officer's own work the case looks like one that does not exist, and the
+    // try is in the audit log: a county saw no trace of an officer probing outside their
+    // area (attacker tester).
+    if !staff.may_on_case(Action::OpenCase, &case, &state.policy) {
+        tracing::warn!(user = %staff.id, case_id, "case read outside own work refused");
+        reader
+            .record(state, AuditAction::CaseOpened, Outcome::Refused, &read)
+            .await?;
+        return Err(ServiceError::NotFound);
+    }
     reader
         .record(state, AuditAction::CaseOpened, Outcome::Allowed, &read)
         .await?;

@@ -2,7 +2,12 @@
 //! The lead wires it into the command line (cli.rs); it migrates nothing and writes nothing.
 use std::io::Write;
 
-use app::ssr::{db::Db, services::audit};
+use app::ssr::{
+    db::{Db, DbError},
+    services::audit,
+};
+
+use crate::cli_error::CliError;
 
 /// What the command answers with: exit code 0 when the chain is intact, 2 when broken.
 #[derive(Debug, PartialEq, Eq)]
@@ -11,15 +16,17 @@ pub enum AuditStatus {
     Broken,
 }
 
-/// Verifies the chain in `database_url` and writes the result (zh, then en) to `out`.
+/// Verifies the chain in `database_url` and writes the result (zh, then en) to `out`. The
+/// database is neither made nor migrated (it was: a read-only check changed the schema), and
+/// one a newer version migrated ends with that exit code, as every command does.
 pub async fn verify_audit(
     database_url: &str,
     out: &mut dyn Write,
-) -> Result<AuditStatus, Box<dyn std::error::Error + Send + Sync>> {
-    let db = Db::connect(database_url).await?;
-    let result = audit::verify(&db).await;
+) -> Result<AuditStatus, CliError> {
+    let db = Db::open_existing(database_url).await?;
+    let result = verified(&db).await;
     db.pool.close().await;
-    let verification = result.map_err(|e| format!("audit verification failed: {e}"))?;
+    let verification = result?;
     match &verification.first_broken {
         None => {
             writeln!(
@@ -40,4 +47,14 @@ pub async fn verify_audit(
             Ok(AuditStatus::Broken)
         }
     }
+}
+
+async fn verified(db: &Db) -> Result<audit::Verification, CliError> {
+    let status = db.migration_status().await?;
+    if !status.unknown.is_empty() {
+        return Err(DbError::NewerDatabase(status.unknown).into());
+    }
+    audit::verify(db)
+        .await
+        .map_err(|e| CliError::Audit(format!("audit verification failed: {e}")))
 }

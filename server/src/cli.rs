@@ -188,15 +188,10 @@ pub async fn run(
         Command::Serve => Err(CliError::NotHere),
         Command::Migrate { check } => migrate(database_url, check, out).await,
         Command::Keys(keys) => crate::keys_cmd::run(keys, database_url, out).await,
-        Command::VerifyAudit => {
-            match crate::audit_cmd::verify_audit(database_url, out)
-                .await
-                .map_err(|e| CliError::Audit(e.to_string()))?
-            {
-                crate::audit_cmd::AuditStatus::Intact => Ok(()),
-                crate::audit_cmd::AuditStatus::Broken => Err(CliError::AuditBroken),
-            }
-        }
+        Command::VerifyAudit => match crate::audit_cmd::verify_audit(database_url, out).await? {
+            crate::audit_cmd::AuditStatus::Intact => Ok(()),
+            crate::audit_cmd::AuditStatus::Broken => Err(CliError::AuditBroken),
+        },
         Command::Backup { file } => {
             crate::backup::backup(database_url, &file, out).await?;
             Ok(())
@@ -258,7 +253,11 @@ pub async fn run(
 
 /// Lists what would run (`check`), or applies it.
 async fn migrate(database_url: &str, check: bool, out: &mut dyn Write) -> Result<(), CliError> {
-    let db = Db::open(database_url).await?;
+    let db = if check {
+        Db::open_existing(database_url).await?
+    } else {
+        Db::open(database_url).await?
+    };
     let result = migrate_on(&db, check, out).await;
     db.pool.close().await;
     result

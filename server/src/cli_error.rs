@@ -69,6 +69,7 @@ impl CliError {
             CliError::NotUtf8 => w::not_utf8(lang).to_owned(),
             CliError::NoPassword => w::no_password(lang).to_owned(),
             CliError::Db(DbError::NewerDatabase(_)) => w::newer_database(lang).to_owned(),
+            CliError::Db(DbError::Missing(path)) => w::missing_database(lang, path),
             CliError::Db(_) => w::db(lang).to_owned(),
             CliError::Setup(e) => e.words(lang),
             CliError::RowsFailed(n) => w::rows_failed(lang, n),

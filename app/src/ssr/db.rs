@@ -50,6 +50,9 @@ pub enum DbError {
         join(.0), join(.0)
     )]
     NewerDatabase(Vec<i64>),
+    /// A command that only reads found no SQLite file (it would have made an empty one).
+    #[error("no database at {0}: check DATABASE_URL 没有找到数据库文件，请检查 DATABASE_URL")]
+    Missing(String),
 }
 
 fn join(versions: &[i64]) -> String {
@@ -178,6 +181,19 @@ impl Db {
         Db::open_with(url, DbOptions::default()).await
     }
 
+    /// Connects to a database that must already exist, without migrating: a command that
+    /// only reads (`migrate --check`, `verify-audit`) left an empty SQLite file behind a
+    /// mistyped `DATABASE_URL` (admin tester).
+    pub async fn open_existing(url: &str) -> Result<Db, DbError> {
+        if url.starts_with("sqlite:") {
+            let path = sqlite_file(url);
+            if path != ":memory:" && !std::path::Path::new(path).is_file() {
+                return Err(DbError::Missing(path.to_owned()));
+            }
+        }
+        Db::open(url).await
+    }
+
     pub async fn open_with(url: &str, db_options: DbOptions) -> Result<Db, DbError> {
         install_default_drivers();
         let backend = if url.starts_with("sqlite:") {
@@ -272,13 +288,17 @@ async fn sqlite_pragmas(
     Ok(())
 }
 
-fn ensure_sqlite_folder(url: &str) -> Result<(), DbError> {
-    let path = url
-        .trim_start_matches("sqlite://")
+/// The file path in a `sqlite:` URL.
+fn sqlite_file(url: &str) -> &str {
+    url.trim_start_matches("sqlite://")
         .trim_start_matches("sqlite:")
         .split('?')
         .next()
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+fn ensure_sqlite_folder(url: &str) -> Result<(), DbError> {
+    let path = sqlite_file(url);
     if path.is_empty() || path == ":memory:" {
         return Ok(());
     }

@@ -78,6 +78,13 @@ fn printed(output: &std::process::Output) -> String {
 #[tokio::test]
 async fn migrate_check_lists_what_would_run_and_applies_nothing() {
     let url = fresh_database_url().await;
+    // An empty database (a SQLite file the check itself no longer makes).
+    Db::open(&url)
+        .await
+        .expect("empty database")
+        .pool
+        .close()
+        .await;
     let (result, out) = run(&url, &["migrate", "--check"]).await;
     assert!(
         matches!(result, Err(CliError::MigrationsPending(n)) if n == MIGRATOR.iter().count()),
@@ -103,6 +110,46 @@ async fn migrate_check_lists_what_would_run_and_applies_nothing() {
     let (result, out) = run(&url, &["migrate", "--check"]).await;
     assert!(result.is_ok(), "{result:?}");
     assert!(out.contains("up to date"), "{out}");
+}
+
+/// The commands that only read make no database and migrate none: `migrate --check` left an
+/// empty SQLite file behind a mistyped path, and `verify-audit` migrated what it checked
+/// (admin tester).
+#[tokio::test]
+async fn read_only_commands_create_and_migrate_nothing() {
+    let missing = temp_path(".db");
+    let url = format!("sqlite://{}", missing.display());
+    for command in [&["migrate", "--check"][..], &["verify-audit"]] {
+        let (result, _) = run(&url, command).await;
+        let error = result.expect_err("no database there");
+        assert!(
+            matches!(error, CliError::Db(DbError::Missing(_))),
+            "{command:?}: {error:?}"
+        );
+        assert!(
+            error
+                .words(app::tr::Lang::Zh)
+                .contains("没有找到数据库文件"),
+            "{error:?}"
+        );
+        assert!(!missing.exists(), "{command:?} made a file");
+    }
+    let url = fresh_database_url().await;
+    let (result, _) = run(&url, &["verify-audit"]).await;
+    assert!(
+        result.is_err(),
+        "an empty database has no audit log to check"
+    );
+    let db = Db::open(&url).await.expect("open");
+    let postgres = db.backend == app::ssr::db::Backend::Postgres;
+    assert_eq!(
+        schema::table_count(&db.pool, postgres)
+            .await
+            .expect("tables"),
+        0,
+        "verify-audit migrated nothing"
+    );
+    db.pool.close().await;
 }
 
 /// A row for a migration no version of this binary has: what a newer release leaves.
@@ -136,6 +183,12 @@ async fn serve_refuses_a_database_migrated_by_a_newer_version_and_says_so() {
         Err(other) => panic!("wrong refusal: {other:?}"),
         Ok(_) => panic!("a newer database must not be served"),
     }
+    // verify-audit ends the same way, not with a plain failure (admin tester: exit 1).
+    let (result, _) = run(&url, &["verify-audit"]).await;
+    assert_eq!(
+        result.expect_err("refused").exit_code(),
+        exit::DATABASE_TOO_NEW
+    );
     let (result, _) = run(&url, &["migrate", "--check"]).await;
     assert_eq!(
         result.expect_err("refused").exit_code(),

@@ -339,11 +339,16 @@ fn remove_if_there(path: &Path) -> Result<(), BackupError> {
     }
 }
 
+/// Moves the finished copy into place, readable by its owner only: a backup holds every
+/// household's (sealed) data and was left 0644 by the umask (admin tester).
 fn rename(from: &Path, to: &Path) -> Result<(), BackupError> {
-    std::fs::rename(from, to).map_err(|source| BackupError::File {
+    use std::os::unix::fs::PermissionsExt;
+    let failed = |source| BackupError::File {
         path: path_text(to),
         source,
-    })
+    };
+    std::fs::set_permissions(from, std::fs::Permissions::from_mode(0o600)).map_err(failed)?;
+    std::fs::rename(from, to).map_err(failed)
 }
 
 fn size(path: &Path) -> u64 {

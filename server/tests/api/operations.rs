@@ -318,6 +318,11 @@ async fn a_backup_taken_during_a_filing_load_restores_every_case_event_and_clock
     .await;
     assert!(result.is_ok(), "{result:?} {out}");
     assert!(out.contains("backup written"), "{out}");
+    // Its owner's only, whatever the umask (it was 0644: admin tester).
+    let mode = std::os::unix::fs::PermissionsExt::mode(
+        &std::fs::metadata(&during).expect("backup").permissions(),
+    );
+    assert_eq!(mode & 0o777, 0o600, "{mode:o}");
     let mut acknowledged = Vec::new();
     for task in load {
         acknowledged.extend(task.await.expect("loader"));

@@ -161,18 +161,43 @@ impl Drop for Bar {
     }
 }
 
-/// One line for the terminal after a rotation.
+/// One line for the terminal after a rotation, always with the rows changed meanwhile: the
+/// docs say to drop the older index key once it reports none, and it said nothing then
+/// (admin tester).
 pub fn summary(report: &RotationReport) -> String {
-    let again = if report.changed_meanwhile > 0 {
-        format!(
-            "; {} rows changed while it ran: run `keys rotate` again",
-            report.changed_meanwhile
-        )
+    let (key, sealed, changed) = (&report.key_id, report.resealed, report.changed_meanwhile);
+    let (zh, en) = if changed > 0 {
+        ("，请再运行一次 keys rotate", ": run `keys rotate` again")
     } else {
-        String::new()
+        ("，无需再运行", ", none left to walk")
     };
     format!(
-        "rotated to key {}: {} rows sealed again{again}. 已用密钥 {} 重新加密 {} 行。",
-        report.key_id, report.resealed, report.key_id, report.resealed
+        "已用密钥 {key} 重新加密 {sealed} 行；运行期间有 {changed} 行被改动{zh}。\
+         rotated to key {key}: {sealed} rows sealed again; {changed} rows changed meanwhile{en}."
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_always_says_how_many_rows_changed_meanwhile() {
+        let mut report = RotationReport {
+            key_id: "k2".into(),
+            resealed: 12,
+            changed_meanwhile: 0,
+            counters_dropped: 0,
+        };
+        let quiet = summary(&report);
+        assert!(
+            quiet.contains("运行期间有 0 行被改动，无需再运行"),
+            "{quiet}"
+        );
+        assert!(quiet.contains("0 rows changed meanwhile"), "{quiet}");
+        report.changed_meanwhile = 3;
+        let busy = summary(&report);
+        assert!(busy.contains("3 行被改动，请再运行一次"), "{busy}");
+        assert!(busy.contains("run `keys rotate` again"), "{busy}");
+    }
 }

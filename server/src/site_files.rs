@@ -107,6 +107,18 @@ fn missing_named(hashes: &str, names: &[String]) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// The refusal is said once: it was the message and its own cause, printed twice.
+    #[test]
+    fn a_start_refused_over_the_site_says_why_once() {
+        let refused = crate::startup::StartupError::from(SiteFilesError::HashFileStale {
+            hash_file: "hash.txt".into(),
+            missing: "safety-net.X.js".into(),
+            pkg: "site/pkg".into(),
+        });
+        assert!(std::error::Error::source(&refused).is_none());
+        assert_eq!(refused.to_string().matches("same build").count(), 1);
+    }
+
     #[test]
     fn hashed_names_are_told_from_plain_ones() {
         for (name, hashed) in [

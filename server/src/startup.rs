@@ -57,7 +57,8 @@ pub enum StartupError {
     #[error("encryption keys")]
     Keys(#[from] crate::keys::KeyError),
     /// The site's hashed files and hash.txt disagree; the message says what to install where.
-    #[error("{0}")]
+    /// Transparent: as a cause as well, the start-up line printed it twice (tester).
+    #[error(transparent)]
     SiteFiles(#[from] crate::site_files::SiteFilesError),
     #[error("production check")]
     ProductionCheck(#[source] app::ssr::services::setup::SetupError),

@@ -61,3 +61,31 @@ pub fn CampaignForm() -> impl IntoView {
         </section>
     }
 }
+
+/// Each campaign of the county with the reader's region's visits: planned, done, overdue
+/// (started, they were listed nowhere: officer tester).
+#[component]
+pub fn CampaignProgressList(
+    campaigns: Vec<crate::wire::campaigns::CampaignProgress>,
+) -> impl IntoView {
+    let t = use_lang();
+    (!campaigns.is_empty()).then(|| {
+        view! {
+            <section class="card" data-testid="campaigns">
+                <h2>{tr::campaign::progress_title(t)}</h2>
+                <ul>
+                    {campaigns.into_iter().map(|c| {
+                        let until = chrono::NaiveDate::parse_from_str(&c.until, "%Y-%m-%d")
+                            .map_or_else(|_| c.until.clone(), |d| t.date(d));
+                        let row = if c.visits == 0 {
+                            format!("{}{}{}", c.name, tr::common::colon(t), tr::campaign::progress_none(t))
+                        } else {
+                            tr::campaign::progress_row(t, &c.name, until, c.visits, c.done, c.overdue)
+                        };
+                        view! { <li>{crate::components::whole_dates::whole_dates(row)}</li> }
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+    })
+}

@@ -63,13 +63,19 @@ fn Dashboard(d: DashboardView) -> impl IntoView {
             <p>{summary}</p>
             <LimitGauge average=d.average_days limit=d.limit_days />
         </section>
+        <super::campaign::CampaignProgressList campaigns=d.campaigns.clone() />
         {d.can_start_campaign.then(|| view! { <super::campaign::CampaignForm /> })}
     }
 }
 
 /// One row of a bar chart: the label and the number as page text, then the bar, its parts
 /// (width, class) drawn left to right; the bar repeats the text, so readers skip it.
-fn bar_row(label: AnyView, total: usize, parts: Vec<(f64, &'static str)>) -> impl IntoView {
+fn bar_row(
+    label: AnyView,
+    total: usize,
+    after: AnyView,
+    parts: Vec<(f64, &'static str)>,
+) -> impl IntoView {
     let mut x = 0.0;
     let rects = parts
         .into_iter()
@@ -81,7 +87,7 @@ fn bar_row(label: AnyView, total: usize, parts: Vec<(f64, &'static str)>) -> imp
         .collect_view();
     view! {
         <li>
-            <span class="chart-label">{label}</span>" "<span class="chart-value">{total}</span>
+            <span class="chart-label">{label}</span>" "<span class="chart-value">{total}</span>{after}
             <svg class="chart-bar" viewBox=format!("0 0 {WIDTH} 20") preserveAspectRatio="none" aria-hidden="true">
                 {rects}
             </svg>
@@ -114,7 +120,20 @@ fn StepChart(steps: Vec<StepCount>) -> impl IntoView {
                     (s.due_soon as f64 * scale, "due-soon"),
                     (s.overdue as f64 * scale, "overdue"),
                 ];
-                bar_row(label, s.on_time + s.due_soon + s.overdue, parts)
+                // The bar's colours as numbers, each opening its tab (they were in the
+                // workbook only, and the bar is hidden from screen readers: officer tester).
+                let late = [
+                    (s.overdue, "overdue", tr::dashboard::overdue_n(t, s.overdue)),
+                    (s.due_soon, "due_soon", tr::dashboard::due_soon_n(t, s.due_soon)),
+                ]
+                .into_iter()
+                .filter(|(n, _, _)| *n > 0)
+                .map(|(_, tab, words)| {
+                    view! { " " <a href=format!("/staff?tab={tab}&state={}", s.step)>{words}</a> }
+                })
+                .collect_view()
+                .into_any();
+                bar_row(label, s.on_time + s.due_soon + s.overdue, late, parts)
             }).collect_view()}
         </ul>
     }
@@ -135,7 +154,7 @@ fn BarChart(bars: Vec<PlaceCount>, filter: String) -> impl IntoView {
                 let href = format!("/staff?tab=overdue&{filter}={}", place.code);
                 let label = view! { <a href=href lang="zh-CN">{place.name}</a> }.into_any();
                 let n = place.overdue;
-                bar_row(label, n, vec![(n as f64 * scale, "overdue")])
+                bar_row(label, n, ().into_any(), vec![(n as f64 * scale, "overdue")])
             }).collect_view()}
         </ul>
     }

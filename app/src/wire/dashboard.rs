@@ -54,4 +54,8 @@ pub struct DashboardView {
     /// A county officer or head: may start the yearly 集中排查 campaign.
     #[serde(default)]
     pub can_start_campaign: bool,
+    /// The county's campaigns, newest end date first, with the reader's region's visits
+    /// (they were listed nowhere once started: officer tester).
+    #[serde(default)]
+    pub campaigns: Vec<super::campaigns::CampaignProgress>,
 }

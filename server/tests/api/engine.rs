@@ -11,7 +11,7 @@ use crate::helpers::{detail, offered, spawn_app, step, TestApp};
 use crate::storage::{compare_clean, file_case, home_check_to_township, run, today};
 
 /// A case filed, checked, noticed, compared and identified (yellow tier), through the services.
-async fn identified_case(app: &TestApp) -> String {
+pub(crate) async fn identified_case(app: &TestApp) -> String {
     let id = file_case(app).await;
     run(app, &township_officer(), &id, CaseCommand::ACCEPT).await;
     home_check_to_township(app, &id, 300_000).await;

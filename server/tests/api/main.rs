@@ -8,6 +8,7 @@ mod aliyun_sms;
 mod attacks;
 mod audit;
 mod behind_nginx;
+mod campaign_progress;
 mod case_dates;
 mod case_english;
 mod dashboard_counts;

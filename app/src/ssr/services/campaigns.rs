@@ -64,6 +64,21 @@ pub async fn start(
     };
     let actor = staff.actor();
     let mut report = CampaignReport::default();
+    // Listed before its visits are planned, dated by its first run: a run cut short and
+    // started again still counts the visits of both (`repo::campaigns::progress`).
+    let id = cases::new_id();
+    let (until_on, started_on) = (until.to_string(), today.to_string());
+    let mut started = campaigns::Started {
+        id: &id,
+        county_code: staff.scope.as_str(),
+        name,
+        until_on: &until_on,
+        started_on: &started_on,
+        started_by: &staff.id,
+        households: 0,
+        now_ms: super::millis(now),
+    };
+    campaigns::record(&state.db.pool, &started).await?;
     let targets =
         campaigns::cases_in_states(&state.db.pool, staff.scope.as_str(), CAMPAIGN_STATES).await?;
     for (case_id, version) in targets {
@@ -76,5 +91,8 @@ pub async fn start(
             Err(other) => return Err(other),
         }
     }
+    started.households = i64::from(report.started);
+    campaigns::record(&state.db.pool, &started).await?;
+    tracing::info!(target: "audit", user = %staff.id, campaign = %name, until = %until, started = report.started, "campaign started");
     Ok(report)
 }

@@ -23,7 +23,10 @@ use crate::{
         },
         state::AppState,
     },
-    wire::dashboard::{DashboardView, PlaceCount, StepCount},
+    wire::{
+        campaigns::CampaignProgress,
+        dashboard::{DashboardView, PlaceCount, StepCount},
+    },
 };
 
 #[tracing::instrument(skip_all, fields(user = %staff.id))]
@@ -52,10 +55,11 @@ pub async fn for_staff(
     let (from, until) = (month_start.to_string(), next_month.to_string());
     let pool = &state.db.pool;
     let scope = staff.scope.as_str();
-    let (tallies, decided, names) = tokio::try_join!(
+    let (tallies, decided, names, campaigns) = tokio::try_join!(
         queue_rows::open_tallies(pool, column, scope, &filter, day.bounds(), place),
         clocks::decided_between(pool, column, scope, &from, &until),
         regions::all(pool),
+        campaign_progress(state, staff, &filter, today),
     )?;
     let limit_days = match state.policy.identification_overall {
         Span::CalendarDays(n) | Span::WorkingDays(n) => n,
@@ -69,6 +73,7 @@ pub async fn for_staff(
             .map_or_else(|| code.to_owned(), |r| r.name.clone())
     };
     Ok(DashboardView {
+        campaigns,
         can_start_campaign: matches!(staff.role, Role::CountyOfficer | Role::CountyHead)
             && staff.scope.level() == RegionLevel::County,
         scope_name: staff.scope_name.clone(),
@@ -87,6 +92,40 @@ pub async fn for_staff(
             .filter(|(days, _)| *days > i64::from(limit_days))
             .count(),
     })
+}
+
+/// The county's campaigns with the visits in `staff`'s region; none for a reader whose queue
+/// is not its region's (a liaison's visits are the village's work).
+async fn campaign_progress(
+    state: &AppState,
+    staff: &Staff,
+    filter: &OpenFilter<'_>,
+    today: NaiveDate,
+) -> sqlx::Result<Vec<CampaignProgress>> {
+    use crate::ssr::repo::campaigns::{self, Within};
+    if !matches!(filter.own_work, OwnWork::Region) {
+        return Ok(Vec::new());
+    }
+    let scope = staff.scope.as_str();
+    let county = staff.scope.county();
+    let within = match staff.scope.level() {
+        RegionLevel::County => Within::CountyPrefix(&scope[..6.min(scope.len())]),
+        RegionLevel::Township => Within::Township(scope),
+        RegionLevel::Village => Within::Village(scope),
+    };
+    let rows =
+        campaigns::progress(&state.db.pool, county.as_str(), within, &today.to_string()).await?;
+    let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
+    Ok(rows
+        .into_iter()
+        .map(|r| CampaignProgress {
+            name: r.name,
+            until: r.until_on,
+            visits: count(r.visits),
+            done: count(r.done),
+            overdue: count(r.overdue),
+        })
+        .collect())
 }
 
 /// The month's mean days to a decision, to one decimal. Rounded once, here: the page's

@@ -1,0 +1,88 @@
+//! A started 集中排查 is listed on every level's dashboard with its region's visits: planned,
+//! done and overdue. Once started it was listed nowhere, so the county could not follow the
+//! campaign it ran (officer tester).
+use app::domain::case::CaseCommand;
+use chrono::Duration;
+use serde_json::Value;
+
+use crate::{
+    engine::identified_case,
+    fixtures::village_cadre,
+    helpers::{fields, spawn_app, TestApp},
+    storage::{run, today},
+};
+
+async fn board(officer: &TestApp) -> Value {
+    officer
+        .post_api("/api/dashboard/mine", &[])
+        .await
+        .json()
+        .await
+        .expect("json")
+}
+
+fn counts(board: &Value) -> (u64, u64, u64) {
+    let c = &board["campaigns"][0];
+    let n = |k: &str| c[k].as_u64().unwrap_or(u64::MAX);
+    (n("visits"), n("done"), n("overdue"))
+}
+
+#[tokio::test]
+async fn a_campaign_is_listed_with_its_visits_done_and_overdue() {
+    let app = spawn_app().await;
+    let first = identified_case(&app).await;
+    identified_case(&app).await;
+    let until = (today(&app) + Duration::days(20)).to_string();
+    let county = app.login("xian-officer").await;
+    for _ in 0..2 {
+        // The second run plans nothing new and lists no second campaign.
+        let started = county
+            .post_api(
+                "/api/campaigns/start",
+                &fields(&[("name", "2026年度集中排查"), ("until", &until)]),
+            )
+            .await;
+        assert_eq!(started.status(), 200);
+    }
+    let seen = board(&county).await;
+    assert_eq!(
+        seen["campaigns"].as_array().map(Vec::len),
+        Some(1),
+        "{seen}"
+    );
+    assert_eq!(seen["campaigns"][0]["name"], "2026年度集中排查");
+    assert_eq!(seen["campaigns"][0]["until"], until.as_str());
+    assert_eq!(counts(&seen), (2, 0, 0));
+
+    let visit = CaseCommand::LogVisit {
+        date: today(&app),
+        notes: "走访正常".into(),
+        new_tier: None,
+    };
+    run(&app, &village_cadre(), &first, visit).await;
+    assert_eq!(counts(&board(&county).await), (2, 1, 0));
+
+    app.clock.advance(Duration::days(21));
+    let county = app.login("xian-officer").await;
+    assert_eq!(
+        counts(&board(&county).await),
+        (2, 1, 1),
+        "one visit left past its day"
+    );
+    let page = county.get_html("/staff/dashboard").await;
+    assert!(
+        page.contains("应走访 2 户，已走访 1 户，逾期 1 户"),
+        "said on the page"
+    );
+    // The township whose villages hold the visits sees them; another sees none planned.
+    let township = board(&app.login("zhen-qingshi").await).await;
+    assert_eq!(counts(&township), (2, 1, 1));
+    let elsewhere = board(&app.login("zhen-hekou").await).await;
+    assert_eq!(counts(&elsewhere), (0, 0, 0));
+    assert!(app
+        .login("zhen-hekou")
+        .await
+        .get_html("/staff/dashboard")
+        .await
+        .contains("这个范围内没有安排走访"));
+}

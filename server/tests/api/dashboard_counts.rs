@@ -174,18 +174,25 @@ async fn the_level_a_late_case_waits_on_is_told_of_the_overall_limit() {
     );
 }
 
-/// The dashboard's rows as links with the number each shows: (href, count).
+/// The dashboard's rows as links with the number each shows: (href, count), and after each
+/// step's total its overdue and due-soon links ("逾期 2").
 fn counted_links(page: &str) -> Vec<(String, u64)> {
+    let href_of = |a: &str| a[..a.find('"').expect("href")].replace("&amp;", "&");
     page.split(r#"<span class="chart-label"><a href=""#)
         .skip(1)
-        .map(|row| {
-            let href = row[..row.find('"').expect("href")].replace("&amp;", "&");
+        .flat_map(|row| {
             let value = row
                 .split(r#"<span class="chart-value">"#)
                 .nth(1)
                 .expect("value");
             let n = value[..value.find('<').expect("end")].parse().expect("n");
-            (href, n)
+            let row_end = value.find("</li>").unwrap_or(value.len());
+            let parts = value[..row_end].split(r#"<a href=""#).skip(1).map(|a| {
+                let text = &a[a.find('>').expect("text") + 1..a.find("</a>").expect("end")];
+                let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+                (href_of(a), digits.parse().expect("a count"))
+            });
+            std::iter::once((href_of(row), n)).chain(parts.collect::<Vec<_>>())
         })
         .collect()
 }
@@ -265,6 +272,12 @@ async fn each_dashboard_row_opens_the_queue_list_it_counts() {
             .iter()
             .any(|(href, n)| href.contains("tab=overdue&township=") && *n > 0),
         "the late notice's township: {links:?}"
+    );
+    assert!(
+        links
+            .iter()
+            .any(|(href, n)| href.contains("tab=overdue&state=") && *n > 0),
+        "the late notice's step says its overdue count: {links:?}"
     );
     let (_, township, links) = &totals[1];
     assert!(

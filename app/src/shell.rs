@@ -92,6 +92,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/report") view=ReportPage ssr=SsrMode::Async />
                     <Route path=path!("/report/submitted/:tracking") view=SubmittedPage ssr=SsrMode::Async />
                     <Route path=path!("/track") view=TrackPage ssr=SsrMode::Async />
+                    <Route path=path!("/notice") view=crate::pages::notice_index::NoticeIndexPage ssr=SsrMode::Async />
                     <Route path=path!("/notice/:village") view=NoticePage ssr=SsrMode::Async />
                     <Route path=path!("/staff/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/staff") view=QueuePage ssr=SsrMode::Async />
@@ -126,6 +127,7 @@ mod tests {
             ("/report/submitted/ABCDEFGHJK", false),
             ("/track", false),
             ("/notice/522799101201", false),
+            ("/notice", false),
             ("/staff", false),
             ("/staff/login", false),
             ("/staff/dashboard", false),

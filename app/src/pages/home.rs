@@ -36,6 +36,10 @@ pub fn HomePage() -> impl IntoView {
                 })}
             </Suspense>
         </section>
+        <section class="card">
+            <h2>{tr::notice_index::title(t)}</h2>
+            <p>{tr::notice_index::home_hint(t)}{" "}<a href="/notice">{tr::notice_index::open(t)}</a></p>
+        </section>
         <HotlineNote />
     }
 }

@@ -11,6 +11,7 @@ pub mod keys;
 pub mod login;
 pub mod not_found;
 pub mod notice;
+pub mod notice_index;
 pub mod proxy_report;
 pub mod queue;
 pub mod report;

@@ -60,6 +60,7 @@ pub fn NoticePage() -> impl IntoView {
                             <p>{tr::village_notice::objection(t)}</p>
                             <ContactLines contacts=n.contacts />
                             <p class="signature"><span lang="zh-CN">{n.village}</span>{tr::village_notice::committee(t)}</p>
+                            <p><a class="button small" href="/notice">{tr::notice_index::other_villages(t)}</a></p>
                         </article>
                     }.into_any(),
                     // An unknown village: the not-found page's way home and whom to call.

@@ -141,13 +141,14 @@ impl RequestContext {
     ) -> Result<T, ServiceError> {
         use super::services::reports;
         match result {
-            // Filed: this browser's drafts (personal data) go, and so does its cookie.
+            // Filed: this browser's drafts (personal data) go. Its cookie (a random secret)
+            // stays its day, so the old draft link, opened again, says the typing was
+            // cleared and a filed report need not be sent again (`reports::load_draft`).
             Ok(filed) => {
                 if let Some(owner) = self.draft_owner() {
                     if let Err(e) = reports::forget_drafts(&self.state, &owner).await {
                         tracing::warn!(error = %e, "drafts of a filed report not deleted");
                     }
-                    self.set_cookie(&draft_owner::cookie(None, self.state.secure_cookies));
                 }
                 Ok(filed)
             }

@@ -69,8 +69,17 @@ async fn a_draft_link_opened_in_another_browser_shows_the_empty_form() {
         page.contains("name=\"form[mobile]\""),
         "the plain empty form"
     );
+    assert!(
+        page.contains("只能在原来填写的那部手机的浏览器里打开"),
+        "saying where the typing is (it said nothing: household tester)"
+    );
     let (status, body) = draft_api(&stranger, &location).await;
-    assert_eq!((status, body.as_str()), (StatusCode::OK, "null"));
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("draft_elsewhere") && !leaks(&body), "{body}");
+    // Any well-formed token gets the same words: they tell nothing of the drafts kept.
+    let made_up = format!("/report?draft={}", "ab".repeat(16));
+    let (_, other) = draft_api(&stranger, &made_up).await;
+    assert_eq!(other, body);
 }
 
 #[tokio::test]
@@ -98,8 +107,10 @@ async fn a_draft_is_deleted_when_its_report_is_filed() {
     assert_eq!(kept, 0, "the draft went with the filing");
     let again = app.get_html(&location).await;
     assert!(!leaks(&again), "the old link shows the empty form");
+    assert!(again.contains("如果已经提交成功，就不用再填了"), "and why");
     let (status, body) = draft_api(&app, &location).await;
-    assert_eq!((status, body.as_str()), (StatusCode::OK, "null"));
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("draft_gone") && !leaks(&body), "{body}");
 }
 
 const GONE: &str = "之前填写的内容只保留一小时，现在已经清除";

@@ -86,6 +86,28 @@ async fn the_village_notice_lists_households_in_notice_without_ids_phones_or_hea
     assert!(!html.contains("因病"), "no health details");
 }
 
+/// Anyone finds every village's notice from the home page: they were reachable only from a
+/// filer's own pages, so a neighbour could not find the list to object to (household tester).
+#[tokio::test]
+async fn every_village_notice_is_reached_from_the_home_page() {
+    let app = spawn_app().await;
+    let home = app.get_html("/").await;
+    assert!(
+        home.contains(r#"href="/notice""#),
+        "the home page links the list"
+    );
+    let index = app.get_html("/notice").await;
+    assert!(index.contains("各村公示"), "{index}");
+    let link = format!(r#"href="/notice/{QINGSHI_VILLAGE}""#);
+    assert!(index.contains(&link), "each village is a link");
+    assert!(index.contains("青石镇"), "grouped by township");
+    let notice = app.get_html(&format!("/notice/{QINGSHI_VILLAGE}")).await;
+    assert!(
+        notice.contains(r#"href="/notice""#),
+        "and back to the others"
+    );
+}
+
 #[tokio::test]
 async fn an_unknown_village_has_no_notice_and_answers_404() {
     let app = spawn_app().await;

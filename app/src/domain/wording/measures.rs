@@ -118,8 +118,14 @@ fn render(measure: &Measure, lang: Lang, dept: &str, status: &str) -> String {
     // a year; a one-off (临时救助) has one day, not "from that day to that day" (household
     // tester).
     let period = if measure.measure_type.is_one_off() {
-        // Paid once: the day says what happens on it (a bare date read as nothing).
-        tr::measures::paid_on(lang, lang.date(measure.start))
+        // Paid once: the day says what happens on it (a bare date read as nothing), and
+        // until it is 已落实 that it is the day planned: "12月16日发放 1,500元" read as paid
+        // to a household that got nothing (household tester).
+        if measure.status == MeasureStatus::Delivered {
+            tr::measures::paid_on(lang, lang.date(measure.start))
+        } else {
+            tr::measures::to_be_paid_on(lang, lang.date(measure.start))
+        }
     } else if measure.start == measure.end {
         lang.date(measure.start)
     } else {
@@ -205,8 +211,17 @@ mod tests {
         };
         let zh_relief = line(&relief, Lang::Zh);
         assert!(
-            zh_relief.contains("，2026年3月2日发放，帮扶资金一共 3,600 元，"),
-            "{zh_relief}"
+            zh_relief.contains("，原定2026年3月2日发放，帮扶资金一共 3,600 元，"),
+            "not paid until 已落实: {zh_relief}"
+        );
+        let paid = Measure {
+            status: MeasureStatus::Delivered,
+            ..relief.clone()
+        };
+        let zh_paid = line(&paid, Lang::Zh);
+        assert!(
+            zh_paid.contains("，2026年3月2日发放，帮扶资金一共 3,600 元，"),
+            "{zh_paid}"
         );
         let en = line(&m, Lang::En);
         assert!(

@@ -184,7 +184,7 @@ pub fn progress(case: &Case, inputs: &Inputs<'_>) -> Progress {
         notes,
         next_visit: case
             .open_clock(ClockKind::MonitoringVisit)
-            .filter(|c| !matches!(c.state, ClockState::Paused { .. }))
+            .filter(|c| !matches!(c.state, ClockState::Paused { .. }) && c.due_on >= inputs.today)
             .map(|c| c.due_on),
     }
 }
@@ -429,7 +429,11 @@ fn monitored(case: &Case, inputs: &Inputs<'_>) -> Step {
                 // The date is the next visit's, said as such: "最迟在…完成" after "visits
                 // regularly" did not say what was to be done by then (household tester). A
                 // paused one has no date yet: it moves by the days paused.
-                Some(visit) if !matches!(visit.state, ClockState::Paused { .. }) => {
+                // Gone by, the overdue box says so with its date (it read as still ahead).
+                Some(visit)
+                    if !matches!(visit.state, ClockState::Paused { .. })
+                        && visit.due_on >= inputs.today =>
+                {
                     tr::progress::person_responsible_visits_by(lang, lang.date(visit.due_on))
                 }
                 Some(_) | None => {

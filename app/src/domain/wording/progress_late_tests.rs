@@ -127,6 +127,21 @@ fn the_next_visit_is_the_open_visit_clock() {
         Some(date(2026, 4, 20))
     );
     assert_eq!(view(&filed(), date(2026, 4, 1), Lang::Zh).next_visit, None);
+    // Gone by, it is not "next, by 20 April": the overdue box says it is late (it read as
+    // still ahead two weeks after: household tester).
+    let mut late = case.clone();
+    late.responsible = Some("王村干".into());
+    late.measures = vec![measure(MeasureStatus::InProgress)];
+    let after = view(&late, date(2026, 5, 4), Lang::Zh);
+    assert_eq!(after.next_visit, None);
+    assert!(!after.next.contains("4月20日"), "{after:?}");
+    assert!(
+        after
+            .overdue
+            .as_deref()
+            .is_some_and(|o| o.contains("4月20日")),
+        "{after:?}"
+    );
 }
 
 #[test]

@@ -346,12 +346,15 @@ pub async fn load_draft(
 ) -> Result<Option<ReportDraft>, ServiceError> {
     // Only tokens we make (32 hex digits) can name a draft: anything else is no draft, and
     // never a database call from a page's address.
-    let Some(owner) = owner else {
-        return Ok(None);
-    };
     if token.len() != 32 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Ok(None);
     }
+    // Another browser (a link shared into a chat app's own browser) is told where the
+    // typing is, whatever the token: the same words for any, so they reveal nothing (it got
+    // an empty form without a word: household tester).
+    let Some(owner) = owner else {
+        return Ok(Some(draft_gone("draft_elsewhere")));
+    };
     let cutoff = draft_cutoff(now);
     let payload = match crate::ssr::memory_drafts::find(token, owner, cutoff) {
         Some(payload) => payload,
@@ -359,7 +362,7 @@ pub async fn load_draft(
             Some(payload) => payload,
             // Past its hour (or filed meanwhile): said, not an empty form without a word
             // (household tester, without JavaScript).
-            None => return Ok(Some(draft_gone())),
+            None => return Ok(Some(draft_gone("draft_gone"))),
         },
     };
     serde_json::from_str(&payload)
@@ -367,14 +370,15 @@ pub async fn load_draft(
         .map_err(|e| ServiceError::Corrupt(format!("draft: {e}")))
 }
 
-/// An empty form saying the draft its address names is gone.
-fn draft_gone() -> ReportDraft {
+/// An empty form saying why the draft its address names is not shown (`key` in
+/// `field_error`).
+fn draft_gone(key: &str) -> ReportDraft {
     ReportDraft {
         form: ReportForm::default(),
         errors: vec![FieldError::from_locale(
             crate::domain::report::FORM_FIELD,
-            "draft_gone",
-            "draft_gone",
+            key,
+            key,
             [],
         )],
     }

@@ -99,6 +99,10 @@ pub struct TrackResult {
     /// The village's code while the household is on its public notice board (a link to it).
     #[serde(default)]
     pub notice_village: Option<String>,
+    /// How the board lists the household (the head's name partly hidden, and its group): the
+    /// applicant looked for her own name and did not find it (household tester).
+    #[serde(default)]
+    pub notice_listed_as: Option<String>,
 }
 
 /// One assistance measure as the household reads it, split around the lead department (a

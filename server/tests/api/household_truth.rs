@@ -474,9 +474,29 @@ async fn the_progress_page_links_to_the_notice_while_the_household_is_on_it() {
         )),
         "linked"
     );
+    // It says how the board lists the household, as the board itself shows it: the head's
+    // name, partly hidden (the applicant looked for her own name: household tester).
+    let said = track(&app, &tracking).await["notice_listed_as"]
+        .as_str()
+        .expect("said while on the board")
+        .to_owned();
+    let name = said
+        .strip_prefix("公示名单上写的是户主姓名：")
+        .expect("worded")
+        .split('（')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(name.contains('*'), "{said}");
+    let board = app.get_html(&format!("/notice/{QINGSHI_VILLAGE}")).await;
+    assert!(board.contains(&name), "{name} is on the board");
     app.clock.advance(chrono::Duration::days(5));
     run(&app, &cadre, &id, CaseCommand::EndNotice).await;
     assert_eq!(track(&app, &tracking).await["notice_village"], Value::Null);
+    assert_eq!(
+        track(&app, &tracking).await["notice_listed_as"],
+        Value::Null
+    );
 }
 
 /// A measure whose start has passed without it starting said only "计划中" beside the date

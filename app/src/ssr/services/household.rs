@@ -221,5 +221,17 @@ pub async fn track_result(
         notice_village: engine_case
             .on_notice_board()
             .then(|| case.village_code.clone()),
+        notice_listed_as: engine_case.on_notice_board().then(|| {
+            let (head, _) = crate::domain::case::household::listed_as(
+                engine_case.household.as_ref(),
+                &case.applicant_name,
+                case.household_size,
+            );
+            let name = crate::domain::notice_name::masked(head);
+            match case.village_group.as_deref().filter(|g| !g.is_empty()) {
+                Some(group) => crate::tr::track::listed_as_in_group(lang, name, group),
+                None => crate::tr::track::listed_as(lang, name),
+            }
+        }),
     })
 }

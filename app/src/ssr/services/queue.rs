@@ -391,6 +391,7 @@ pub async fn list_in(
         counts,
         next,
         calendar_note: missing_year(&state.calendar, day.date)
+            .filter(|_| tells_admin(staff))
             .map(|year| calendar_note_for(staff, year, lang)),
         regions: tree,
         unread,
@@ -443,6 +444,18 @@ pub async fn refresh_queue_columns(
         tracing::info!(updated, rev, "queue columns refreshed");
     }
     Ok(updated)
+}
+
+/// Who is told of a year without its holidays: the admin, who enters them, and the township
+/// and county staff who answer for the deadlines. A village cadre, the hotline or a liaison
+/// can do nothing about it, and on a phone the note pushed the first case a screen down
+/// (officer tester).
+fn tells_admin(staff: &Staff) -> bool {
+    use crate::domain::role::Role;
+    !matches!(
+        staff.role,
+        Role::VillageCadre | Role::HotlineOperator | Role::DepartmentLiaison
+    )
 }
 
 /// Only the county admin can enter the holiday schedule: they get the note in full, everyone

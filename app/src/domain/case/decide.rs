@@ -297,8 +297,13 @@ pub fn decide_report(
 }
 
 /// A trimmed, non-blank text, or `MissingData`.
+/// A reason or note typed by staff, kept without its closing full stop: the sentences that
+/// quote it end with their own, and "…并补充。" read "…并补充。。" (officer tester).
 pub(super) fn required(text: &str, field: &'static str) -> Result<String, Refusal> {
-    let text = text.trim();
+    let text = text
+        .trim()
+        .trim_end_matches(['。', '.', '．', '；', ';'])
+        .trim_end();
     if text.is_empty() {
         Err(Refusal::MissingData { field })
     } else {

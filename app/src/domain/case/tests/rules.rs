@@ -170,10 +170,16 @@ fn a_township_rejection_returns_the_case_for_a_new_home_check() {
         Role::TownshipHead,
         CaseCommand::TownshipReview {
             approve: false,
-            note: "收入核算有误".to_owned(),
+            note: " 收入核算有误，请补充。 ".to_owned(),
         },
     );
     assert_eq!(j.state(), "accepted");
+    // Kept without its closing full stop: the sentences quoting it add their own ("…补充。。").
+    let kept = j.events.iter().rev().find_map(|e| match &e.kind {
+        super::super::EventKind::TownshipReviewed { note, .. } => Some(note.clone()),
+        _ => None,
+    });
+    assert_eq!(kept.as_deref(), Some("收入核算有误，请补充"));
     assert!(j.case.open_clock(K::IdentificationOverall).is_some());
     let recheck = clock(&j, K::HomeCheck);
     assert_eq!(

@@ -4,7 +4,7 @@ use serde_json::{json, Value};
 
 use crate::helpers::{id_number_for, spawn_app, TestApp, QINGSHI_VILLAGE};
 
-fn alert(reference: &str, mobile: &str, village: &str) -> Value {
+pub(crate) fn alert(reference: &str, mobile: &str, village: &str) -> Value {
     json!({
         "reference": reference,
         "name": "钱大伯",
@@ -17,7 +17,7 @@ fn alert(reference: &str, mobile: &str, village: &str) -> Value {
     })
 }
 
-async fn push(officer: &TestApp, alerts: Value) -> reqwest::Response {
+pub(crate) async fn push(officer: &TestApp, alerts: Value) -> reqwest::Response {
     officer
         .client
         .post(officer.url("/api/alerts/push"))

@@ -110,27 +110,13 @@ async fn a_record_id_reused_for_another_household_files_each_once() {
     let push = |mobile: &'static str| {
         let department = &department;
         async move {
-            let body = serde_json::json!({ "alerts": [{
-                "reference": "MZ-REUSED",
-                "name": "钱大伯",
-                "mobile": mobile,
-                "id_number": crate::helpers::id_number_for(mobile),
-                "village": QINGSHI_VILLAGE,
-                "household_size": "3",
-                "risk_types": ["illness"],
-                "description": "低保边缘",
-            }]});
-            let answer: serde_json::Value = department
-                .client
-                .post(department.url("/api/alerts/push"))
-                .header("accept", "application/json")
-                .json(&body)
-                .send()
-                .await
-                .expect("push")
-                .json()
-                .await
-                .expect("json");
+            let row = crate::alerts::alert("MZ-REUSED", mobile, QINGSHI_VILLAGE);
+            let answer: serde_json::Value =
+                crate::alerts::push(department, serde_json::json!([row]))
+                    .await
+                    .json()
+                    .await
+                    .expect("json");
             answer[0]["tracking"].as_str().expect("filed").to_owned()
         }
     };

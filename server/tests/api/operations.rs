@@ -93,16 +93,7 @@ async fn migrate_check_lists_what_would_run_and_applies_nothing() {
     assert_eq!(result.expect_err("pending").exit_code(), exit::PENDING);
     assert!(out.contains("0001 foundation"), "{out}");
     assert!(out.contains("0014 server secrets"), "{out}");
-    let db = Db::open(&url).await.expect("open");
-    let postgres = db.backend == app::ssr::db::Backend::Postgres;
-    assert_eq!(
-        schema::table_count(&db.pool, postgres)
-            .await
-            .expect("tables"),
-        0,
-        "--check wrote nothing"
-    );
-    db.pool.close().await;
+    assert_eq!(tables(&url).await, 0, "--check wrote nothing");
 
     let (result, out) = run(&url, &["migrate"]).await;
     assert!(result.is_ok(), "{result:?}");
@@ -140,16 +131,18 @@ async fn read_only_commands_create_and_migrate_nothing() {
         result.is_err(),
         "an empty database has no audit log to check"
     );
-    let db = Db::open(&url).await.expect("open");
+    assert_eq!(tables(&url).await, 0, "verify-audit migrated nothing");
+}
+
+/// How many tables the database at `url` has.
+async fn tables(url: &str) -> i64 {
+    let db = Db::open(url).await.expect("open");
     let postgres = db.backend == app::ssr::db::Backend::Postgres;
-    assert_eq!(
-        schema::table_count(&db.pool, postgres)
-            .await
-            .expect("tables"),
-        0,
-        "verify-audit migrated nothing"
-    );
+    let n = schema::table_count(&db.pool, postgres)
+        .await
+        .expect("tables");
     db.pool.close().await;
+    n
 }
 
 /// A row for a migration no version of this binary has: what a newer release leaves.

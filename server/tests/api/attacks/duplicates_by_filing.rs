@@ -5,7 +5,10 @@
 //! a possible duplicate, and a state is said only to whoever may open that filing.
 use serde_json::{json, Value};
 
-use crate::helpers::{detail, id_number_for, spawn_app, QINGSHI_VILLAGE};
+use crate::{
+    alerts::{alert, push},
+    helpers::{detail, spawn_app, QINGSHI_VILLAGE},
+};
 
 const MOBILE: &str = "13511117777";
 
@@ -15,26 +18,8 @@ async fn a_filing_shows_other_filings_only_as_the_look_up_would() {
     app.submit_report("钱大伯", MOBILE, QINGSHI_VILLAGE).await;
 
     let liaison = app.login("bumen-minzheng").await;
-    let pushed: Value = liaison
-        .client
-        .post(liaison.url("/api/alerts/push"))
-        .header("accept", "application/json")
-        .json(&json!({ "alerts": [{
-            "reference": "probe-1",
-            "name": "探测",
-            "mobile": MOBILE,
-            "id_number": id_number_for(MOBILE),
-            "village": QINGSHI_VILLAGE,
-            "household_size": "3",
-            "risk_types": ["illness"],
-            "description": "x",
-        }]}))
-        .send()
-        .await
-        .expect("push")
-        .json()
-        .await
-        .expect("json");
+    let probe = json!([alert("probe-1", MOBILE, QINGSHI_VILLAGE)]);
+    let pushed: Value = push(&liaison, probe).await.json().await.expect("json");
     let id = pushed[0]["case_id"].as_str().expect("filed").to_owned();
     let seen = detail(&liaison, &id).await;
     assert_eq!(seen["duplicates"], json!([]), "{seen}");

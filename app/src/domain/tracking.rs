@@ -35,6 +35,26 @@ pub enum TrackingNumberError {
     BadCheckCharacter,
 }
 
+/// The symbol read for `symbol` in handwriting or a small font, if any.
+fn look_alike(symbol: char) -> Option<char> {
+    const PAIRS: [(char, char); 4] = [('2', 'Z'), ('5', 'S'), ('8', 'B'), ('U', 'V')];
+    PAIRS.iter().find_map(|&(a, b)| match symbol {
+        s if s == a => Some(b),
+        s if s == b => Some(a),
+        _ => None,
+    })
+}
+
+/// The input's symbols, upper case, without spaces or hyphens, full-width digits folded.
+fn compact(input: &str) -> Vec<char> {
+    input
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| crate::domain::typed_digits::fold_full_width(c).to_ascii_uppercase())
+        .filter(|c| *c != '-')
+        .collect()
+}
+
 /// Value (0..31) of an upper-case alphabet symbol.
 fn value_of(symbol: u8) -> Option<u32> {
     ALPHABET
@@ -80,12 +100,7 @@ impl TrackingNumber {
     /// Parses user input: case-insensitive, spaces and `-` ignored. Look-alike
     /// characters (0, O, 1, I, L) are rejected, not guessed.
     pub fn parse(input: &str) -> Result<TrackingNumber, TrackingNumberError> {
-        let compact: Vec<char> = input
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .map(|c| crate::domain::typed_digits::fold_full_width(c).to_ascii_uppercase())
-            .filter(|c| *c != '-')
-            .collect();
+        let compact = compact(input);
         if compact.is_empty() {
             return Err(TrackingNumberError::Empty);
         }
@@ -106,6 +121,32 @@ impl TrackingNumber {
             return Err(TrackingNumberError::BadCheckCharacter);
         }
         Ok(TrackingNumber(compact.into_iter().collect()))
+    }
+
+    /// The one number `input` is with a single symbol read as its look-alike (2/Z, 5/S, 8/B,
+    /// U/V), when `input` fails its check and exactly one such number passes it: a number
+    /// copied by hand as PZA5 for PZAS was only called wrong (household tester). Any number
+    /// with a good check symbol can be made by anyone: offering one tells nothing of filings.
+    pub fn look_alike_of(input: &str) -> Option<TrackingNumber> {
+        if TrackingNumber::parse(input) != Err(TrackingNumberError::BadCheckCharacter) {
+            return None;
+        }
+        let typed = compact(input);
+        let mut found = None;
+        for (at, symbol) in typed.iter().enumerate() {
+            let Some(other) = look_alike(*symbol) else {
+                continue;
+            };
+            let mut candidate = typed.clone();
+            candidate[at] = other;
+            let text: String = candidate.into_iter().collect();
+            if let Ok(number) = TrackingNumber::parse(&text) {
+                if found.replace(number).is_some() {
+                    return None;
+                }
+            }
+        }
+        found
     }
 
     /// The ten symbols without separators, e.g. `ABCDEFGHJK`.
@@ -222,6 +263,30 @@ mod tests {
         for look_alike in *b"01ILO" {
             assert!(!ALPHABET.contains(&look_alike));
         }
+    }
+
+    /// A look-alike slip (5 for S) is offered back as the number it must be, or nothing
+    /// when two numbers would fit; a number that passes is offered nothing.
+    #[test]
+    fn a_look_alike_slip_is_offered_back_as_the_number_it_must_be() {
+        let mut offered = 0;
+        for seed in 0u8..=255 {
+            let good = TrackingNumber::from_random([seed; 16]);
+            let text = good.as_str().to_owned();
+            assert_eq!(TrackingNumber::look_alike_of(&text), None, "{text} passes");
+            for (at, symbol) in text.char_indices() {
+                let Some(other) = look_alike(symbol) else {
+                    continue;
+                };
+                let mut slip = text.clone();
+                slip.replace_range(at..=at, &other.to_string());
+                if let Some(back) = TrackingNumber::look_alike_of(&slip.to_lowercase()) {
+                    assert_eq!(back, good, "{slip}");
+                    offered += 1;
+                }
+            }
+        }
+        assert!(offered > 100, "{offered}");
     }
 
     #[test]

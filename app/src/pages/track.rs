@@ -177,6 +177,10 @@ pub fn TrackPage() -> impl IntoView {
         ask_id,
         held,
     } = problems;
+    // A look-alike slip (5 for S) offered back as the number it must be (household tester).
+    let look_alike = tracking_error
+        .and_then(|_| TrackingNumber::look_alike_of(&typed))
+        .map(|n| tr::track::look_alike(t, n.grouped()));
     // Focus goes where the first problem is shown, so it is read out first.
     let focus_tracking = tracking_error.is_some();
     // A number already filled in (from the confirmation page) leaves the mobile to type; not
@@ -230,6 +234,7 @@ pub fn TrackPage() -> impl IntoView {
                     autofocus=focus_tracking
                     placeholder=tr::track::e_g_abcd_efgh(t) />
                 <p class="field-error" id="e-tracking">{tracking_error}</p>
+                {look_alike.map(|said| view! { <p class="hint" data-testid="look-alike">{said}</p> })}
             </div>
             <div class="field" class:invalid=mobile_error.is_some()>
                 <label for="t-mobile">{tr::track::mobile_number_given_when(t)}</label>

@@ -96,4 +96,5 @@ mod sweep_paused;
 mod sweep_told;
 mod tls_servers;
 mod todo_order;
+mod track_look_alike;
 mod two_servers;

@@ -256,6 +256,7 @@ fn QueueFilterForm(
     // Six selects before the first case on a phone: folded away until opened, and open
     // while any is chosen, so a filter in force is seen.
     let chosen = [
+        &filter.township,
         &filter.village,
         &filter.state,
         &filter.risk,
@@ -282,6 +283,21 @@ fn QueueFilterForm(
             <details class="queue-more" open=open>
             <summary>{summary}</summary>
             <div class="queue-selects">
+            // A county reader narrows to a township too, and sees it chosen: a dashboard
+            // link's township filtered the list with nothing on the page saying so (officer
+            // tester).
+            {(townships.len() > 1).then(|| view! {
+                <label class="queue-filter">
+                    <span>{tr::queue::township(t)}</span>
+                    <select name="filter[township]">
+                        <option value="">{tr::queue::all_townships(t)}</option>
+                        {townships
+                            .iter()
+                            .map(|t| option(&t.code, &t.name, &filter.township))
+                            .collect_view()}
+                    </select>
+                </label>
+            })}
             <label class="queue-filter">
                 <span>{tr::queue::village(t)}</span>
                 <select name="filter[village]">

@@ -292,3 +292,28 @@ async fn each_dashboard_row_opens_the_queue_list_it_counts() {
     // measure; not 医保局's, nor the case still at its home check.
     assert_eq!(*department, 2, "{links:?}");
 }
+
+/// A dashboard place link's township is a filter the queue shows chosen, with a township
+/// list to change it: the list was filtered with nothing on the page saying so (officer
+/// tester). A township officer, with one township, gets no such list.
+#[tokio::test]
+async fn a_township_filter_is_shown_chosen_on_the_queue() {
+    use crate::fixtures::QINGSHI_TOWNSHIP;
+    let app = spawn_app().await;
+    let county = app.login("xian-officer").await;
+    let page = county
+        .get_html(&format!("/staff?tab=overdue&township={QINGSHI_TOWNSHIP}"))
+        .await;
+    assert!(
+        page.contains("筛选条件（已选 1 项）"),
+        "the filter is counted"
+    );
+    let select = crate::helpers::tag_with(
+        &page,
+        &format!(r#"<option value="{QINGSHI_TOWNSHIP}" selected"#),
+    );
+    assert!(select.contains("selected"), "{select}");
+    assert!(page.contains(r#"name="filter[township]""#));
+    let township = app.login("zhen-qingshi").await.get_html("/staff").await;
+    assert!(!township.contains(r#"name="filter[township]""#));
+}

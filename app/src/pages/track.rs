@@ -114,6 +114,14 @@ fn result_view(result: Result<TrackResult, AppError>, t: Lang) -> AnyView {
                             }).collect_view()}
                         </ul>
                     })}
+                    // Each step so far with its day (it showed only where the filing stands,
+                    // undated: household tester).
+                    {(!found.history.is_empty()).then(|| view! {
+                        <h3>{tr::household_history::title(t)}</h3>
+                        <ol class="plain" data-testid="history">
+                            {found.history.into_iter().map(|line| view! { <li>{whole_dates(line)}</li> }).collect_view()}
+                        </ol>
+                    })}
                 </section>
                 <ContactList contacts=found.contacts advice=found.contact_advice />
                 <crate::components::who_looked::WhoLooked looked=found.looked />

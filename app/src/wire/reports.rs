@@ -103,6 +103,9 @@ pub struct TrackResult {
     /// applicant looked for her own name and did not find it (household tester).
     #[serde(default)]
     pub notice_listed_as: Option<String>,
+    /// 办理经过: each step so far with its day, oldest first.
+    #[serde(default)]
+    pub history: Vec<String>,
 }
 
 /// One assistance measure as the household reads it, split around the lead department (a

@@ -537,3 +537,27 @@ async fn dates_in_a_year_without_its_holidays_are_said_to_maybe_move() {
     let note = crate::helpers::tag_with(&next_year, r#"data-testid="dates-may-move""#);
     assert!(next_year.contains(said), "{note}");
 }
+
+/// The page lists each step so far with its day (办理经过): it showed only where the filing
+/// stood, undated (household tester).
+#[tokio::test]
+async fn the_progress_page_lists_each_step_with_its_day() {
+    let app = spawn_app().await;
+    let tracking = app.submit_report("张三", MOBILE, QINGSHI_VILLAGE).await;
+    let id = app.case_id_of(&tracking).await;
+    run(&app, &township_officer(), &id, CaseCommand::ACCEPT).await;
+    crate::storage::notice_started(&app, &id, 300_000).await;
+    let history: Vec<String> =
+        serde_json::from_value(track(&app, &tracking).await["history"].clone()).expect("a list");
+    let at = |words: &str| {
+        history
+            .iter()
+            .position(|l| l.contains(words))
+            .unwrap_or_else(|| panic!("{words}: {history:?}"))
+    };
+    assert!(at("提交了申报") < at("乡镇受理了申报"));
+    assert!(at("乡镇受理了申报") < at("张榜公示"));
+    assert!(history[0].starts_with("2026年11月23日："), "{history:?}");
+    let page = track_page(&app, &tracking, MOBILE).await;
+    assert!(page.contains(r#"data-testid="history""#) && page.contains("办理经过"));
+}

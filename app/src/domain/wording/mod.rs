@@ -11,6 +11,7 @@ pub mod contacts;
 pub mod drafts;
 pub mod engine;
 pub mod household;
+pub mod household_history;
 pub mod import_files;
 pub mod iso_day;
 pub mod labels;

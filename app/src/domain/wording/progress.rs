@@ -57,6 +57,8 @@ pub struct Progress {
     pub notes: Vec<String>,
     /// The next visit by the responsible person (monitored or eliminated households).
     pub next_visit: Option<NaiveDate>,
+    /// 办理经过: each step so far with its day (`household_history`).
+    pub history: Vec<String>,
 }
 
 /// A span in words: "2个工作日" / "2 working days".
@@ -186,6 +188,7 @@ pub fn progress(case: &Case, inputs: &Inputs<'_>) -> Progress {
             .open_clock(ClockKind::MonitoringVisit)
             .filter(|c| !matches!(c.state, ClockState::Paused { .. }) && c.due_on >= inputs.today)
             .map(|c| c.due_on),
+        history: super::household_history::history(inputs.events, lang),
     }
 }
 

@@ -213,6 +213,7 @@ pub async fn track_result(
         overdue: progress.overdue,
         notes: progress.notes,
         next_visit: progress.next_visit.map(|d| lang.date(d)),
+        history: progress.history,
         contacts,
         contact_advice,
         looked: super::audit_views::looked_for_household(state, &case.id, lang).await?,

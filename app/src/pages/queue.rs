@@ -184,6 +184,11 @@ pub fn QueuePage() -> impl IntoView {
                         })}
                         <QueueList items=view.items />
                         <ClosedList items=view.closed />
+                        // Paged lists say how long they are (only 下一页 and 回到第一页 gave no
+                        // idea: officer tester).
+                        {(after.is_some() || view.next.is_some()).then(|| view! {
+                            <p class="muted" data-testid="list-length">{tr::queue::list_length(t, count_of(&view.counts, &tab))}</p>
+                        })}
                         {after.is_some().then(|| view! {
                             <a href=queue_address(&tab, link, &filter, None) class="queue-first">{tr::queue::first_page(t)}</a>
                         })}
@@ -272,6 +277,7 @@ fn QueueFilterForm(
         0 => tr::queue::more_filters(t).to_owned(),
         n => tr::queue::filters_chosen(t, n),
     };
+    let clear = queue_address(&tab, None, &QueueFilter::default(), None);
     view! {
         <form method="post" action="/api/queue/search" class="search queue-filters">
             <input type="hidden" name="tab" value=tab />
@@ -282,6 +288,10 @@ fn QueueFilterForm(
                 placeholder=tr::queue::search_placeholder(t) />
             <details class="queue-more" open=open>
             <summary>{summary}</summary>
+            // The way out of the filters in force, without unpicking each (officer tester).
+            {open.then(|| view! {
+                <p><a href=clear data-testid="clear-filters">{tr::queue::clear_filters(t)}</a></p>
+            })}
             <div class="queue-selects">
             // A county reader narrows to a township too, and sees it chosen: a dashboard
             // link's township filtered the list with nothing on the page saying so (officer

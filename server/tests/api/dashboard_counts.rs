@@ -314,6 +314,8 @@ async fn a_township_filter_is_shown_chosen_on_the_queue() {
     );
     assert!(select.contains("selected"), "{select}");
     assert!(page.contains(r#"name="filter[township]""#));
+    let clear = crate::helpers::tag_with(&page, r#"data-testid="clear-filters""#);
+    assert!(clear.contains(r#"href="/staff?tab=overdue""#), "{clear}");
     let township = app.login("zhen-qingshi").await.get_html("/staff").await;
     assert!(!township.contains(r#"name="filter[township]""#));
 }

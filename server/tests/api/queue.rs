@@ -483,8 +483,10 @@ async fn the_queue_pages_by_keyset_without_repeating_a_case() {
         60,
         "no case twice"
     );
-    // Counts describe the filtered set, not the page.
+    // Counts describe the filtered set, not the page, and a paged list says its length.
     assert_eq!(second["counts"]["all"], 60);
+    let page = officer.get_html("/staff?tab=all").await;
+    assert!(page.contains("这个列表共 60 项"), "said above 下一页");
 }
 
 #[tokio::test]

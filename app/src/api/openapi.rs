@@ -435,6 +435,9 @@ pub fn document() -> OpenApi {
     d.route::<CurrentSettings, SettingsView>(Form, Staff, "Policy and calendar", vec![]);
     let args = vec![d.arg::<PolicyForm>("policy")];
     d.route::<SavePolicy, ()>(Form, Staff, "Save a policy version", args);
+    let args = vec![d.arg::<String>("effective_from")];
+    let withdraw = "Withdraw a policy version not yet in force";
+    d.route::<WithdrawPolicy, ()>(Form, Staff, withdraw, args);
     let args = vec![
         d.arg::<String>("day"),
         d.arg::<String>("kind"),

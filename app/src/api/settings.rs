@@ -10,7 +10,7 @@ use crate::{
 pub async fn current_settings() -> Result<SettingsView, AppError> {
     use crate::ssr::{context::RequestContext, services::settings};
     RequestContext::staff_call(|ctx, staff| async move {
-        settings::current(&ctx.state, &staff, ctx.now())
+        settings::current(&ctx.state, &staff, ctx.now()).await
     })
     .await
 }
@@ -63,5 +63,18 @@ pub async fn mark_calendar_year(year: String, complete: String) -> Result<(), Ap
     })
     .await?;
     leptos_axum::redirect("/staff/settings?done=year_saved");
+    Ok(())
+}
+
+/// Withdraws a policy version that has not taken effect yet.
+#[server(endpoint = "settings/policy_withdraw")]
+pub async fn withdraw_policy(effective_from: String) -> Result<(), AppError> {
+    use crate::ssr::{context::RequestContext, services::settings};
+    RequestContext::staff_call(|ctx, staff| async move {
+        let address = ctx.client_address();
+        settings::withdraw_policy(&ctx.state, &staff, &effective_from, &address, ctx.now()).await
+    })
+    .await?;
+    leptos_axum::redirect("/staff/settings?done=policy_withdrawn");
     Ok(())
 }

@@ -70,6 +70,7 @@ pub fn SettingsPage() -> impl IntoView {
             "day_saved" => Some(tr::settings::day_saved(t)),
             "day_removed" => Some(tr::settings::day_removed(t)),
             "year_saved" => Some(tr::settings::year_saved(t)),
+            "policy_withdrawn" => Some(tr::settings::policy_withdrawn(t)),
             _ => None,
         }
     };
@@ -186,6 +187,7 @@ fn SettingsForms(
                 </fieldset>
                 <button type="submit" class="button primary" formaction="/staff/settings">{tr::settings::save_policy(t)}</button>
             </ActionForm>
+            <Scheduled dates=view.scheduled.clone() />
         </section>
         <section class="card">
             <h2>{tr::settings::calendar(t)}</h2>
@@ -242,4 +244,35 @@ fn YearMarks(
             {known.into_iter().map(|year| form(year, false, tr::settings::unmark_year(t, year))).collect_view()}
         </p>
     }
+}
+
+/// Versions saved for a later date, each with a plain form that withdraws it (they were
+/// listed nowhere and could not be taken back: admin tester).
+#[component]
+fn Scheduled(dates: Vec<String>) -> impl IntoView {
+    use leptos::server_fn::ServerFn;
+    let t = use_lang();
+    let withdraw_path = crate::api::settings::WithdrawPolicy::PATH;
+    (!dates.is_empty()).then(|| {
+        view! {
+            <div data-testid="scheduled-policies">
+                <p>{tr::settings::scheduled(t)}</p>
+                <ul class="plain">
+                    {dates.into_iter().map(|date| {
+                        let shown = chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d")
+                            .map_or_else(|_| date.clone(), |d| t.date(d));
+                        view! {
+                            <li>
+                                {tr::settings::scheduled_from(t, shown)} " "
+                                <form method="post" action=withdraw_path class="inline">
+                                    <input type="hidden" name="effective_from" value=date />
+                                    <button type="submit" class="button small">{tr::settings::withdraw(t)}</button>
+                                </form>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </div>
+        }
+    })
 }

@@ -15,4 +15,7 @@ pub struct SettingsView {
     #[serde(default)]
     #[cfg_attr(feature = "ssr", schema(value_type = Vec<Vec<u64>>))]
     pub open_years: Vec<(i32, usize)>,
+    /// Policy versions of the reader's county not yet in force (YYYY-MM-DD), soonest first.
+    #[serde(default)]
+    pub scheduled: Vec<String>,
 }

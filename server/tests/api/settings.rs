@@ -370,3 +370,66 @@ async fn a_calendar_day_outside_the_schedule_years_or_with_a_long_name_is_refuse
         "shown as typed, without the override"
     );
 }
+
+/// A version saved for a later date is listed and can be withdrawn before it takes effect,
+/// audited; one in force cannot (scheduled versions were listed nowhere: admin tester).
+#[tokio::test]
+async fn a_scheduled_policy_is_listed_and_can_be_withdrawn_before_it_takes_effect() {
+    let app = spawn_app().await;
+    let admin = app.login("xian-admin").await;
+    let later = "2027-01-01";
+    let saved = admin
+        .post_api(
+            "/api/settings/policy",
+            &policy_fields(later, &[("income_line", "7600")]),
+        )
+        .await;
+    assert!(saved.status().is_success() || saved.status().is_redirection());
+    let page = admin.get_html("/staff/settings").await;
+    assert!(
+        page.contains(r#"data-testid="scheduled-policies""#),
+        "listed"
+    );
+    assert!(page.contains("2027年1月1日起生效"), "with its day");
+
+    let today = crate::storage::today(&app).to_string();
+    let in_force = admin
+        .post_api(
+            "/api/settings/policy_withdraw",
+            &fields(&[("effective_from", today.as_str())]),
+        )
+        .await;
+    assert_eq!(in_force.status(), 422, "only a version not yet in force");
+    let withdrawn = admin
+        .post_api(
+            "/api/settings/policy_withdraw",
+            &fields(&[("effective_from", later)]),
+        )
+        .await;
+    assert!(withdrawn.status().is_success() || withdrawn.status().is_redirection());
+    let rows: i64 = sqlx::query_scalar("select count(*) from policies where effective_from = $1")
+        .bind(later)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .expect("count");
+    assert_eq!(rows, 0);
+    let said: Vec<String> =
+        sqlx::query_scalar("select detail from audit_log where action = 'policy_changed'")
+            .fetch_all(&app.state.db.pool)
+            .await
+            .expect("audit");
+    assert!(
+        said.iter().any(|d| d.contains("撤回2027-01-01起生效")),
+        "{said:?}"
+    );
+    let page = admin.get_html("/staff/settings").await;
+    assert!(!page.contains(r#"data-testid="scheduled-policies""#));
+    let officer = app.login("zhen-qingshi").await;
+    let refused = officer
+        .post_api(
+            "/api/settings/policy_withdraw",
+            &fields(&[("effective_from", later)]),
+        )
+        .await;
+    assert_eq!(refused.status(), 403);
+}

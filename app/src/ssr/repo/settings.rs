@@ -116,6 +116,20 @@ pub async fn policies<'e, E: Executor<'e, Database = Any>>(ex: E) -> sqlx::Resul
     .await
 }
 
+/// Deletes one version; false when there was none.
+pub async fn delete_policy<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    jurisdiction: &str,
+    effective_from: &str,
+) -> sqlx::Result<bool> {
+    sqlx::query("delete from policies where jurisdiction_code = $1 and effective_from = $2")
+        .bind(jurisdiction)
+        .bind(effective_from)
+        .execute(ex)
+        .await
+        .map(|r| r.rows_affected() == 1)
+}
+
 pub async fn upsert_policy<'e, E: Executor<'e, Database = Any>>(
     ex: E,
     jurisdiction: &str,

@@ -180,6 +180,70 @@ pub async fn set_policy(
     reload(state, now).await
 }
 
+/// The administrator's policy versions that take effect after `today`, soonest first: saved
+/// for a later date, they were listed nowhere and could not be taken back (admin tester).
+async fn scheduled(
+    state: &AppState,
+    staff: &Staff,
+    today: NaiveDate,
+) -> Result<Vec<String>, ServiceError> {
+    let today = today.to_string();
+    Ok(settings::policies(&state.db.pool)
+        .await?
+        .into_iter()
+        .filter(|(code, from, _)| code == staff.scope.as_str() && *from > today)
+        .map(|(_, from, _)| from)
+        .collect())
+}
+
+/// Withdraws a policy version not yet in force; audited. One in force (or gone) is refused:
+/// the days it governed were counted by it.
+pub async fn withdraw_policy(
+    state: &AppState,
+    staff: &Staff,
+    effective_from: &str,
+    address: &str,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    staff.require_admin()?;
+    let not_scheduled = || {
+        ServiceError::Validation(vec![FieldError::from_locale(
+            "effective_from",
+            "policy.not_scheduled",
+            "policy.not_scheduled",
+            [],
+        )])
+    };
+    if !scheduled(state, staff, beijing_date(now))
+        .await?
+        .iter()
+        .any(|d| d == effective_from)
+    {
+        return Err(not_scheduled());
+    }
+    let mut tx = state.db.pool.begin().await?;
+    if !settings::delete_policy(&mut *tx, staff.scope.as_str(), effective_from).await? {
+        return Err(not_scheduled());
+    }
+    let entry = super::audit::Reader {
+        staff,
+        address,
+        now,
+    }
+    .entry(
+        crate::domain::audit::AuditAction::PolicyChanged,
+        crate::domain::audit::Outcome::Allowed,
+        &super::audit::Read {
+            detail: format!("撤回{effective_from}起生效的政策版本"),
+            ..Default::default()
+        },
+    );
+    super::audit::append_in(&mut tx, &[entry]).await?;
+    tx.commit().await?;
+    tracing::info!(target: "audit", admin = %staff.id, effective = %effective_from, "policy version withdrawn");
+    reload(state, now).await
+}
+
 /// Marks `year` entered whole (its deadlines then count its holidays: until then Monday to
 /// Friday, and staff are told), or withdraws the mark. A year is never marked by one of its
 /// days: one 元旦 marked 2027 whole (admin tester).
@@ -272,12 +336,13 @@ pub async fn remove_day(
 }
 
 /// The policy in force and the calendar, as the settings form shows them.
-pub fn current(
+pub async fn current(
     state: &AppState,
     staff: &Staff,
     now: DateTime<Utc>,
 ) -> Result<SettingsView, ServiceError> {
     staff.require_admin()?;
+    let scheduled = scheduled(state, staff, beijing_date(now)).await?;
     let cal = &state.calendar;
     let mut days: Vec<(String, String, String)> = cal
         .holidays()
@@ -302,6 +367,7 @@ pub fn current(
         days,
         known_years: cal.known_years().collect(),
         open_years: open_years(cal),
+        scheduled,
     })
 }
 

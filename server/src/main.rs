@@ -91,9 +91,9 @@ async fn serve(config: Config) -> ExitCode {
             tracing::error!(error = ?e, "could not start");
             let causes = source_text(&e);
             if causes.is_empty() {
-                eprintln!("safety-net: could not start: {e}");
+                eprintln!("safety-net: 无法启动 could not start: {e}");
             } else {
-                eprintln!("safety-net: could not start: {e}: {causes}");
+                eprintln!("safety-net: 无法启动 could not start: {e}: {causes}");
             }
             return ExitCode::from(match e {
                 StartupError::Db(DbError::NewerDatabase(_)) => cli::exit::DATABASE_TOO_NEW,

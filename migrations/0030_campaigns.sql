@@ -1,11 +1,12 @@
 -- The 集中排查 campaigns a county started, listed on the dashboard with their progress
--- (counted from the campaign visit clocks due on the campaign's end date). Starting the
--- same campaign again adds to its row.
+-- (counted from the campaign visit clocks due on `due_on`: the end date, or the next working
+-- day when it is a rest day). Starting the same campaign again adds to its row.
 create table campaigns (
     id text primary key,
     county_code text not null,
     name text not null,
     until_on text not null,
+    due_on text not null,
     started_on text not null,
     started_by text not null,
     households bigint not null,

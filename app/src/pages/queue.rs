@@ -312,8 +312,11 @@ fn QueueFilterForm(
                 <span>{tr::queue::village(t)}</span>
                 <select name="filter[village]">
                     <option value="">{tr::queue::all_villages(t)}</option>
+                    // Only the chosen township's villages: another's found nothing, with no word
+                    // why (quick tester).
                     {townships
                         .into_iter()
+                        .filter(|t| filter.township.as_deref().is_none_or(|code| code == t.code))
                         .map(|t| {
                             let current = filter.village.clone();
                             view! {

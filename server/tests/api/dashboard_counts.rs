@@ -314,6 +314,15 @@ async fn a_township_filter_is_shown_chosen_on_the_queue() {
     );
     assert!(select.contains("selected"), "{select}");
     assert!(page.contains(r#"name="filter[township]""#));
+    // Its villages only in the village list (another township's found nothing, unexplained).
+    let villages = &page[page
+        .find(r#"name="filter[village]""#)
+        .expect("village list")..];
+    let villages = &villages[..villages.find("</select>").expect("end")];
+    assert!(
+        villages.contains("青石村") && !villages.contains("河口村"),
+        "{villages}"
+    );
     let clear = crate::helpers::tag_with(&page, r#"data-testid="clear-filters""#);
     assert!(clear.contains(r#"href="/staff?tab=overdue""#), "{clear}");
     let township = app.login("zhen-qingshi").await.get_html("/staff").await;

@@ -61,6 +61,25 @@ pub(super) fn feed_back(note: &str, ctx: &Ctx<'_>, out: &mut Emitter) -> Result<
     Ok(())
 }
 
+/// The day a campaign visit started `today` for `until` falls due, as the engine sets it: a
+/// deadline ending on a rest day moves to the next working day when the policy says so, so
+/// the campaign's visits are not always due on its own date (its progress counted none).
+pub fn campaign_visit_due(
+    today: NaiveDate,
+    until: NaiveDate,
+    policy: &super::Policy,
+    cal: &crate::domain::calendar::Calendar,
+) -> NaiveDate {
+    let days = u32::try_from((until - today).num_days()).unwrap_or(0);
+    super::period::period_due(
+        today,
+        Span::CalendarDays(days),
+        ClockKind::CampaignVisit,
+        policy.rules.calendar_deadlines_end_on_working_day,
+        cal,
+    )
+}
+
 pub(super) fn start_campaign(
     name: &str,
     until: NaiveDate,

@@ -27,6 +27,8 @@ pub struct Started<'a> {
     pub county_code: &'a str,
     pub name: &'a str,
     pub until_on: &'a str,
+    /// The visits' due day (`follow_up::campaign_visit_due`).
+    pub due_on: &'a str,
     pub started_on: &'a str,
     pub started_by: &'a str,
     pub households: i64,
@@ -38,8 +40,8 @@ pub async fn record<'e, E: Executor<'e, Database = Any>>(
     c: &Started<'_>,
 ) -> sqlx::Result<()> {
     sqlx::query(
-        "insert into campaigns (id, county_code, name, until_on, started_on, started_by, \
-         households, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8) \
+        "insert into campaigns (id, county_code, name, until_on, due_on, started_on, started_by, \
+         households, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
          on conflict (county_code, name, until_on) \
          do update set households = campaigns.households + excluded.households",
     )
@@ -47,6 +49,7 @@ pub async fn record<'e, E: Executor<'e, Database = Any>>(
     .bind(c.county_code)
     .bind(c.name)
     .bind(c.until_on)
+    .bind(c.due_on)
     .bind(c.started_on)
     .bind(c.started_by)
     .bind(c.households)
@@ -95,7 +98,7 @@ pub async fn progress(
          cast(coalesce(sum(case when k.state = 'met' then 1 else 0 end), 0) as bigint) as done, \
          cast(coalesce(sum(case when k.state = 'open' and k.due_on < $2 then 1 else 0 end), 0) as bigint) as overdue \
          from campaigns c left join case_clocks k on k.kind = 'campaign_visit' \
-         and k.due_on = c.until_on and k.started_on >= c.started_on and {place} \
+         and k.due_on = c.due_on and k.started_on >= c.started_on and {place} \
          where c.county_code = $1 \
          group by c.id, c.name, c.until_on, c.started_on \
          order by c.until_on desc, c.name limit 10"

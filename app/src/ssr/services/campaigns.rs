@@ -67,12 +67,19 @@ pub async fn start(
     // Listed before its visits are planned, dated by its first run: a run cut short and
     // started again still counts the visits of both (`repo::campaigns::progress`).
     let id = cases::new_id();
-    let (until_on, started_on) = (until.to_string(), today.to_string());
+    let due = crate::domain::case::follow_up::campaign_visit_due(
+        today,
+        until,
+        &state.policy,
+        &state.calendar,
+    );
+    let (until_on, due_on, started_on) = (until.to_string(), due.to_string(), today.to_string());
     let mut started = campaigns::Started {
         id: &id,
         county_code: staff.scope.as_str(),
         name,
         until_on: &until_on,
+        due_on: &due_on,
         started_on: &started_on,
         started_by: &staff.id,
         households: 0,

@@ -21,7 +21,7 @@ pub(super) fn notes(case: &Case, inputs: &Inputs<'_>) -> Vec<String> {
     }
     // Before help starts the plan's review is the step itself (`plan_made`).
     if !case.state.is_closed() && case.assistance_stage() == AssistanceStage::Assisting {
-        notes.extend(super::plan_review_words(case.plan_review, lang));
+        notes.extend(super::monitored::plan_review_words(case.plan_review, lang));
     }
     for clock in case.open_clocks() {
         let label = clock.kind.label(lang);

@@ -161,7 +161,22 @@ pub async fn set_policy(
         );
         super::audit::append_in(&mut tx, &[entry]).await?;
     }
-    let entry = super::audit::Reader {
+    let detail = policy_detail(&policy_change(&state.policy, &policy, |_| true), effective);
+    let entry = policy_changed(staff, address, now, detail);
+    super::audit::append_in(&mut tx, &[entry]).await?;
+    tx.commit().await?;
+    tracing::info!(target: "audit", admin = %staff.id, effective = %effective, "policy set");
+    reload(state, now).await
+}
+
+/// The audit row of a policy version saved or withdrawn.
+fn policy_changed(
+    staff: &Staff,
+    address: &str,
+    now: DateTime<Utc>,
+    detail: String,
+) -> crate::domain::audit::AuditEntry {
+    super::audit::Reader {
         staff,
         address,
         now,
@@ -170,14 +185,10 @@ pub async fn set_policy(
         crate::domain::audit::AuditAction::PolicyChanged,
         crate::domain::audit::Outcome::Allowed,
         &super::audit::Read {
-            detail: policy_detail(&policy_change(&state.policy, &policy, |_| true), effective),
+            detail,
             ..Default::default()
         },
-    );
-    super::audit::append_in(&mut tx, &[entry]).await?;
-    tx.commit().await?;
-    tracing::info!(target: "audit", admin = %staff.id, effective = %effective, "policy set");
-    reload(state, now).await
+    )
 }
 
 /// The administrator's policy versions that take effect after `today`, soonest first: saved
@@ -225,19 +236,8 @@ pub async fn withdraw_policy(
     if !settings::delete_policy(&mut *tx, staff.scope.as_str(), effective_from).await? {
         return Err(not_scheduled());
     }
-    let entry = super::audit::Reader {
-        staff,
-        address,
-        now,
-    }
-    .entry(
-        crate::domain::audit::AuditAction::PolicyChanged,
-        crate::domain::audit::Outcome::Allowed,
-        &super::audit::Read {
-            detail: format!("撤回{effective_from}起生效的政策版本"),
-            ..Default::default()
-        },
-    );
+    let detail = format!("撤回{effective_from}起生效的政策版本");
+    let entry = policy_changed(staff, address, now, detail);
     super::audit::append_in(&mut tx, &[entry]).await?;
     tx.commit().await?;
     tracing::info!(target: "audit", admin = %staff.id, effective = %effective_from, "policy version withdrawn");

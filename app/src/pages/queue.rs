@@ -290,7 +290,7 @@ fn QueueFilterForm(
             <summary>{summary}</summary>
             // The way out of the filters in force, without unpicking each (officer tester).
             {open.then(|| view! {
-                <p><a href=clear data-testid="clear-filters">{tr::queue::clear_filters(t)}</a></p>
+                <p><a href=clear data-testid="clear-filters">{tr::queue::clear_all_filters(t)}</a></p>
             })}
             <div class="queue-selects">
             // A county reader narrows to a township too, and sees it chosen: a dashboard
@@ -301,9 +301,13 @@ fn QueueFilterForm(
                     <span>{tr::queue::township(t)}</span>
                     <select name="filter[township]">
                         <option value="">{tr::queue::all_townships(t)}</option>
+                        // Place names are Chinese on every page, marked so.
                         {townships
                             .iter()
-                            .map(|t| option(&t.code, &t.name, &filter.township))
+                            .map(|t| {
+                                let selected = filter.township.as_deref() == Some(t.code.as_str());
+                                view! { <option value=t.code.clone() selected=selected lang="zh-CN">{t.name.clone()}</option> }
+                            })
                             .collect_view()}
                     </select>
                 </label>

@@ -215,15 +215,17 @@ fn late_clock<'c>(
     step: Option<&'c Clock>,
     inputs: &Inputs<'_>,
 ) -> Option<&'c Clock> {
-    let late = |c: &&Clock| {
-        urgency(
-            c,
-            inputs.today,
-            inputs.cal,
-            inputs.policy.due_soon_working_days,
-        ) == Urgency::Overdue
-    };
-    step.filter(late).or_else(|| overall_late(case, inputs))
+    step.filter(|c| is_overdue(c, inputs))
+        .or_else(|| overall_late(case, inputs))
+}
+
+fn is_overdue(clock: &Clock, inputs: &Inputs<'_>) -> bool {
+    urgency(
+        clock,
+        inputs.today,
+        inputs.cal,
+        inputs.policy.due_soon_working_days,
+    ) == Urgency::Overdue
 }
 
 /// The identification's overall limit, when one is under way and it has passed.
@@ -237,15 +239,7 @@ fn overall_late<'c>(case: &'c Case, inputs: &Inputs<'_>) -> Option<&'c Clock> {
             }
     );
     case.open_clock(ClockKind::IdentificationOverall)
-        .filter(|_| identifying)
-        .filter(|c| {
-            urgency(
-                c,
-                inputs.today,
-                inputs.cal,
-                inputs.policy.due_soon_working_days,
-            ) == Urgency::Overdue
-        })
+        .filter(|c| identifying && is_overdue(c, inputs))
 }
 
 fn overdue_sentence(late: &Clock, who: Option<Who>, lang: Lang) -> String {

@@ -259,13 +259,12 @@ pub async fn for_proxy(
     let mut views = duplicate_views(state, &actor, &found).await?;
     // The proxy page's island shows these words as they come (no word lists in the WASM).
     for (view, f) in views.iter_mut().zip(&found) {
-        let code = cases::by_id(&state.db.pool, &state.vault, &f.case_id)
-            .await?
-            .map_or(f.state.clone(), |r| r.state);
+        // Read a moment ago by `find`: no second read per filing.
+        let code = &f.state;
         // The look-up's narrow view says the state (counted and audited above), as a
         // filing's page says it only to whoever may open the other filing.
-        view.state_zh = labels::state_code_zh(&code).to_owned();
-        view.state_words = by_lang::state(&code, lang).to_owned();
+        view.state_zh = labels::state_code_zh(code).to_owned();
+        view.state_words = by_lang::state(code, lang).to_owned();
         // As every other page writes a date (it read 2026-12-04 here: officer tester).
         view.reported_on = lang.date(f.reported_on);
         view.reasons_words = f

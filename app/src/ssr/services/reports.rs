@@ -353,7 +353,7 @@ pub async fn load_draft(
     // typing is, whatever the token: the same words for any, so they reveal nothing (it got
     // an empty form without a word: household tester).
     let Some(owner) = owner else {
-        return Ok(Some(draft_gone("draft_elsewhere")));
+        return Ok(Some(draft_not_shown("draft_elsewhere")));
     };
     let cutoff = draft_cutoff(now);
     let payload = match crate::ssr::memory_drafts::find(token, owner, cutoff) {
@@ -362,7 +362,7 @@ pub async fn load_draft(
             Some(payload) => payload,
             // Past its hour (or filed meanwhile): said, not an empty form without a word
             // (household tester, without JavaScript).
-            None => return Ok(Some(draft_gone("draft_gone"))),
+            None => return Ok(Some(draft_not_shown("draft_gone"))),
         },
     };
     serde_json::from_str(&payload)
@@ -372,7 +372,7 @@ pub async fn load_draft(
 
 /// An empty form saying why the draft its address names is not shown (`key` in
 /// `field_error`).
-fn draft_gone(key: &str) -> ReportDraft {
+fn draft_not_shown(key: &str) -> ReportDraft {
     ReportDraft {
         form: ReportForm::default(),
         errors: vec![FieldError::from_locale(

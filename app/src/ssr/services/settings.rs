@@ -225,11 +225,8 @@ pub async fn withdraw_policy(
             [],
         )])
     };
-    if !scheduled(state, staff, beijing_date(now))
-        .await?
-        .iter()
-        .any(|d| d == effective_from)
-    {
+    // Dates compare as text (YYYY-MM-DD): a version in force is never deleted.
+    if effective_from <= beijing_date(now).to_string().as_str() {
         return Err(not_scheduled());
     }
     let mut tx = state.db.pool.begin().await?;

@@ -40,6 +40,7 @@ pub mod lang;
 pub mod ledger;
 mod newtype;
 pub mod notice_name;
+pub mod object_counts;
 pub mod password_policy;
 pub mod person_name;
 pub mod queue_query;

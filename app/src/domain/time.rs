@@ -20,6 +20,13 @@ pub fn beijing_date(instant: DateTime<Utc>) -> NaiveDate {
     to_beijing(instant).date()
 }
 
+/// Midnight in Beijing that starts `day`, as Unix milliseconds (how events store `at`).
+pub fn beijing_day_start_ms(day: NaiveDate) -> i64 {
+    day.and_hms_opt(0, 0, 0)
+        .map_or(0, |t| t.and_utc().timestamp_millis())
+        - BEIJING_OFFSET_HOURS * 3_600_000
+}
+
 /// "2026年11月23日"
 pub fn date_zh(date: NaiveDate) -> String {
     date.format("%Y年%-m月%-d日").to_string()
@@ -40,6 +47,17 @@ mod tests {
             beijing_date(instant),
             NaiveDate::from_ymd_opt(2026, 11, 24).expect("valid")
         );
+    }
+
+    #[test]
+    fn a_beijing_day_starts_at_four_in_the_afternoon_utc_the_day_before() {
+        let day = NaiveDate::from_ymd_opt(2026, 12, 1).expect("valid");
+        let start = Utc
+            .with_ymd_and_hms(2026, 11, 30, 16, 0, 0)
+            .single()
+            .expect("valid");
+        assert_eq!(beijing_day_start_ms(day), start.timestamp_millis());
+        assert_eq!(beijing_date(start), day);
     }
 
     #[test]

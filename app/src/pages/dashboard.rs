@@ -63,6 +63,7 @@ fn Dashboard(d: DashboardView) -> impl IntoView {
             <p>{summary}</p>
             <LimitGauge average=d.average_days limit=d.limit_days />
         </section>
+        {d.objects.clone().map(|objects| view! { <super::dashboard_objects::ObjectsCard objects /> })}
         <super::campaign::CampaignProgressList campaigns=d.campaigns.clone() />
         {d.can_start_campaign.then(|| view! { <super::campaign::CampaignForm /> })}
     }

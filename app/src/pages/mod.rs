@@ -5,6 +5,7 @@ pub mod audit;
 pub mod campaign;
 pub mod case;
 pub mod dashboard;
+mod dashboard_objects;
 pub mod home;
 pub mod inbox;
 pub mod keys;

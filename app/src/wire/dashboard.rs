@@ -58,4 +58,42 @@ pub struct DashboardView {
     /// (they were listed nowhere once started: officer tester).
     #[serde(default)]
     pub campaigns: Vec<super::campaigns::CampaignProgress>,
+    /// The region's monitoring objects (counts by category, tier and risk, as the reporting
+    /// rules ask); none for a reader whose queue is not its region's.
+    #[serde(default)]
+    pub objects: Option<ObjectCounts>,
+}
+
+/// Identified households of the reader's region and this month's changes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ObjectCounts {
+    /// Every category (code), in the vocabulary's order.
+    pub by_category: Vec<CategoryCount>,
+    /// Households whose risk is not eliminated, by tier code.
+    pub by_tier: Vec<CodeCount>,
+    /// The same households by each risk type filed (a household may count under several),
+    /// most first.
+    pub by_risk: Vec<CodeCount>,
+    /// This month: risk eliminated, back under monitoring after elimination, and removed
+    /// (回退, 清退, moved away, deregistered).
+    pub eliminated_this_month: usize,
+    pub reopened_this_month: usize,
+    pub removed_this_month: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct CategoryCount {
+    pub category: String,
+    /// 风险未消除: monitored, or in the elimination procedure.
+    pub at_risk: usize,
+    pub eliminated: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct CodeCount {
+    pub code: String,
+    pub households: usize,
 }

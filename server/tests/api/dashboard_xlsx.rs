@@ -36,7 +36,15 @@ async fn the_dashboard_downloads_as_a_workbook_with_typed_cells_and_a_frozen_hea
         calamine::open_workbook_from_rs(Cursor::new(bytes.clone())).expect("a real xlsx file");
     assert_eq!(
         book.sheet_names(),
-        ["各环节事项", "逾期事项分布", "认定用时"]
+        [
+            "各环节事项",
+            "逾期事项分布",
+            "认定用时",
+            "监测对象",
+            "风险等级和类型",
+            "本月变动",
+            "集中排查进度"
+        ]
     );
 
     let steps = book.worksheet_range("各环节事项").expect("sheet");
@@ -73,9 +81,43 @@ async fn the_dashboard_downloads_as_a_workbook_with_typed_cells_and_a_frozen_hea
         "the 15-day limit as a number"
     );
 
+    // 监测对象: a row per category and a total row, the same figures the page gives.
+    let board: serde_json::Value = county
+        .post_api("/api/dashboard/mine", &[])
+        .await
+        .json()
+        .await
+        .expect("json");
+    let objects = book.worksheet_range("监测对象").expect("sheet");
+    let rows: Vec<&[Data]> = objects.rows().collect();
+    assert_eq!(rows[0][1], Data::String("风险未消除（户）".into()));
+    assert_eq!(rows.len(), 5, "three categories and the total");
+    let at_risk: u64 = board["objects"]["by_category"]
+        .as_array()
+        .expect("categories")
+        .iter()
+        .map(|c| c["at_risk"].as_u64().expect("count"))
+        .sum();
+    assert!(at_risk >= 1, "the demo county monitors households: {board}");
+    assert_eq!(rows[4][0], Data::String("合计".into()));
+    assert_eq!(rows[4][1], Data::Float(at_risk as f64));
+    let levels = book.worksheet_range("风险等级和类型").expect("sheet");
+    let tiers: f64 = levels
+        .rows()
+        .filter(|r| r[0] == Data::String("风险等级".into()))
+        .map(|r| match r[2] {
+            Data::Float(n) => n,
+            _ => panic!("a count as a number: {r:?}"),
+        })
+        .sum();
+    assert_eq!(
+        tiers, at_risk as f64,
+        "every household at risk has one level"
+    );
+
     // The header row is frozen in every sheet.
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("zip");
-    for n in 1..=3 {
+    for n in 1..=7 {
         let mut xml = String::new();
         zip.by_name(&format!("xl/worksheets/sheet{n}.xml"))
             .expect("sheet xml")

@@ -12,6 +12,7 @@ mod campaign_progress;
 mod case_dates;
 mod case_english;
 mod dashboard_counts;
+mod dashboard_objects;
 mod dashboard_xlsx;
 mod db_restart;
 mod department_keys;

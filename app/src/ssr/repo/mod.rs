@@ -9,6 +9,7 @@ pub mod drafts;
 pub mod filing_statement;
 pub mod json_rows;
 pub mod markers;
+pub mod monitoring_objects;
 pub mod multi_row;
 pub mod notifications;
 pub mod outbox;

@@ -12,7 +12,7 @@ use crate::{
         lang::Lang,
         ledger::csv_line,
         role::Role,
-        time::{to_beijing, BEIJING_OFFSET_HOURS},
+        time::to_beijing,
         wording::{
             audit::{reason_zh, verification_zh, BAD_DATE},
             audit_words,
@@ -53,10 +53,7 @@ fn day_start_ms(field: &str, text: &str) -> Result<Option<i64>, ServiceError> {
     let day = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
         ServiceError::Validation(vec![FieldError::from_locale(field, BAD_DATE, BAD_DATE, [])])
     })?;
-    let midnight = day
-        .and_hms_opt(0, 0, 0)
-        .map_or(0, |t| t.and_utc().timestamp_millis());
-    Ok(Some(midnight - BEIJING_OFFSET_HOURS * 3_600_000))
+    Ok(Some(crate::domain::time::beijing_day_start_ms(day)))
 }
 
 /// The typed filter as SQL sees it. An unknown person or tracking number matches nothing.

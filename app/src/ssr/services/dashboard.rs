@@ -25,7 +25,7 @@ use crate::{
     },
     wire::{
         campaigns::CampaignProgress,
-        dashboard::{DashboardView, PlaceCount, StepCount},
+        dashboard::{DashboardView, ObjectCounts, PlaceCount, StepCount},
     },
 };
 
@@ -55,11 +55,12 @@ pub async fn for_staff(
     let (from, until) = (month_start.to_string(), next_month.to_string());
     let pool = &state.db.pool;
     let scope = staff.scope.as_str();
-    let (tallies, decided, names, campaigns) = tokio::try_join!(
+    let (tallies, decided, names, campaigns, objects) = tokio::try_join!(
         queue_rows::open_tallies(pool, column, scope, &filter, day.bounds(), place),
         clocks::decided_between(pool, column, scope, &from, &until),
         regions::all(pool),
         campaign_progress(state, staff, &filter, today),
+        object_counts(state, staff, &filter, (month_start, next_month)),
     )?;
     let limit_days = match state.policy.identification_overall {
         Span::CalendarDays(n) | Span::WorkingDays(n) => n,
@@ -74,6 +75,7 @@ pub async fn for_staff(
     };
     Ok(DashboardView {
         campaigns,
+        objects,
         can_start_campaign: matches!(staff.role, Role::CountyOfficer | Role::CountyHead)
             && staff.scope.level() == RegionLevel::County,
         scope_name: staff.scope_name.clone(),
@@ -126,6 +128,22 @@ async fn campaign_progress(
             overdue: count(r.overdue),
         })
         .collect())
+}
+
+/// The region's monitoring objects; none for a reader whose queue is not its region's (the
+/// counts are the region's, not the reader's own work).
+async fn object_counts(
+    state: &AppState,
+    staff: &Staff,
+    filter: &OpenFilter<'_>,
+    month: (NaiveDate, NaiveDate),
+) -> sqlx::Result<Option<ObjectCounts>> {
+    if !matches!(filter.own_work, OwnWork::Region) {
+        return Ok(None);
+    }
+    super::dashboard_objects::counts(&state.db.pool, &staff.scope, month)
+        .await
+        .map(Some)
 }
 
 /// The month's mean days to a decision, to one decimal. Rounded once, here: the page's

@@ -1,6 +1,6 @@
 //! The dashboard's tables as an Excel workbook: one sheet per table, the same figures the page
-//! draws. Counts are numbers, the as-of day a date. The tables are aggregates by step and by
-//! place: no name, phone or ID number is in them, so there is nothing to mask.
+//! draws. Counts are numbers, the as-of day a date. The tables are aggregates (by step, place,
+//! category, risk and campaign): no name, phone or ID number is in them, nothing to mask.
 use chrono::{DateTime, Utc};
 
 use super::{
@@ -10,17 +10,25 @@ use super::{
     ledger_xlsx::{workbook_of, XlsxCell, XlsxSheet},
 };
 use crate::{
-    domain::{lang::Lang, time::beijing_date},
+    domain::{
+        lang::Lang,
+        time::beijing_date,
+        vocab::{Category, RiskTier, RiskType},
+    },
     ssr::{error::ServiceError, state::AppState},
-    wire::dashboard::DashboardView,
+    wire::dashboard::{CodeCount, DashboardView, ObjectCounts},
 };
 
 /// The workbook's words: the county's record, in the default language like its step and
 /// place names (`export_words`).
 const LANG: Lang = Lang::Zh;
 
-fn headers() -> [Vec<&'static str>; 3] {
-    use crate::tr::export_words::{identification as i, overdue as o, steps as s};
+/// The sheets' header rows, in the order of [`sheets`].
+fn headers() -> [Vec<&'static str>; 7] {
+    use crate::tr::export_words::{
+        campaigns as c, identification as i, month_changes as m, object_risks as r, objects as b,
+        overdue as o, steps as s,
+    };
     [
         vec![
             s::step(LANG),
@@ -39,6 +47,28 @@ fn headers() -> [Vec<&'static str>; 3] {
             i::average_days(LANG),
             i::limit_days(LANG),
             i::over_limit(LANG),
+        ],
+        vec![
+            b::category(LANG),
+            b::at_risk(LANG),
+            b::eliminated(LANG),
+            b::total(LANG),
+        ],
+        vec![r::group(LANG), r::item(LANG), r::households(LANG)],
+        vec![
+            i::as_of(LANG),
+            i::month(LANG),
+            m::identified(LANG),
+            m::eliminated(LANG),
+            m::reopened(LANG),
+            m::removed(LANG),
+        ],
+        vec![
+            c::name(LANG),
+            c::until(LANG),
+            c::visits(LANG),
+            c::done(LANG),
+            c::overdue(LANG),
         ],
     ]
 }
@@ -71,7 +101,7 @@ fn count(n: usize) -> XlsxCell {
 fn sheets<'a>(
     view: &DashboardView,
     today: chrono::NaiveDate,
-    headers: &'a [Vec<&'static str>; 3],
+    headers: &'a [Vec<&'static str>; 7],
 ) -> Vec<XlsxSheet<'a>> {
     use crate::tr::export_words::sheet;
     let steps = view
@@ -104,7 +134,7 @@ fn sheets<'a>(
         XlsxCell::Count(i64::from(view.limit_days)),
         count(view.over_limit),
     ]];
-    vec![
+    let mut sheets = vec![
         XlsxSheet {
             name: sheet::steps(LANG),
             header: &headers[0],
@@ -119,6 +149,104 @@ fn sheets<'a>(
             name: sheet::identification(LANG),
             header: &headers[2],
             rows: identification,
+        },
+    ];
+    if let Some(objects) = &view.objects {
+        sheets.extend(object_sheets(view, objects, today, headers));
+    }
+    sheets.push(XlsxSheet {
+        name: sheet::campaigns(LANG),
+        header: &headers[6],
+        rows: view
+            .campaigns
+            .iter()
+            .map(|c| {
+                let until = chrono::NaiveDate::parse_from_str(&c.until, "%Y-%m-%d")
+                    .map_or_else(|_| XlsxCell::Text(c.until.clone()), XlsxCell::Date);
+                let n = |n: u32| XlsxCell::Count(i64::from(n));
+                vec![
+                    XlsxCell::Text(c.name.clone()),
+                    until,
+                    n(c.visits),
+                    n(c.done),
+                    n(c.overdue),
+                ]
+            })
+            .collect(),
+    });
+    sheets
+}
+
+/// 监测对象 by category (with a total row), by tier and risk type, and the month's changes.
+fn object_sheets<'a>(
+    view: &DashboardView,
+    objects: &ObjectCounts,
+    today: chrono::NaiveDate,
+    headers: &'a [Vec<&'static str>; 7],
+) -> [XlsxSheet<'a>; 3] {
+    use crate::tr::export_words::{object_risks as r, objects as b, sheet};
+    let mut by_category: Vec<Vec<XlsxCell>> = objects
+        .by_category
+        .iter()
+        .map(|c| {
+            let name = Category::from_code(&c.category).map_or("", |c| c.label(LANG));
+            vec![
+                XlsxCell::Text(name.to_owned()),
+                count(c.at_risk),
+                count(c.eliminated),
+                count(c.at_risk + c.eliminated),
+            ]
+        })
+        .collect();
+    let (at_risk, eliminated) = objects
+        .by_category
+        .iter()
+        .fold((0, 0), |(a, e), c| (a + c.at_risk, e + c.eliminated));
+    by_category.push(vec![
+        XlsxCell::Text(b::all(LANG).to_owned()),
+        count(at_risk),
+        count(eliminated),
+        count(at_risk + eliminated),
+    ]);
+    let group = |name: &str, counts: &[CodeCount], label: &dyn Fn(&str) -> &'static str| {
+        counts
+            .iter()
+            .map(|c| {
+                vec![
+                    XlsxCell::Text(name.to_owned()),
+                    XlsxCell::Text(label(&c.code).to_owned()),
+                    count(c.households),
+                ]
+            })
+            .collect::<Vec<_>>()
+    };
+    let tier = |code: &str| RiskTier::from_code(code).map_or("", |x| x.label(LANG));
+    let risk = |code: &str| RiskType::from_code(code).map_or("", |x| x.label(LANG));
+    let mut risks = group(r::tier(LANG), &objects.by_tier, &tier);
+    risks.extend(group(r::risk(LANG), &objects.by_risk, &risk));
+    let changes = vec![vec![
+        XlsxCell::Date(today),
+        XlsxCell::Text(view.month.clone()),
+        count(view.identified_this_month),
+        count(objects.eliminated_this_month),
+        count(objects.reopened_this_month),
+        count(objects.removed_this_month),
+    ]];
+    [
+        XlsxSheet {
+            name: sheet::objects(LANG),
+            header: &headers[3],
+            rows: by_category,
+        },
+        XlsxSheet {
+            name: sheet::object_risks(LANG),
+            header: &headers[4],
+            rows: risks,
+        },
+        XlsxSheet {
+            name: sheet::month_changes(LANG),
+            header: &headers[5],
+            rows: changes,
         },
     ]
 }

@@ -11,6 +11,7 @@ pub mod case_view;
 pub mod cases;
 pub mod contacts;
 pub mod dashboard;
+pub mod dashboard_objects;
 pub mod dashboard_xlsx;
 pub mod department_keys;
 pub mod duplicates;

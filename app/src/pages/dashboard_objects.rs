@@ -1,0 +1,72 @@
+//! 监测对象 on the dashboard: identified households by category, risk level and risk type,
+//! and this month's changes, as page text and a plain table (readable without JavaScript).
+use leptos::prelude::*;
+
+use crate::{
+    domain::vocab::{Category, RiskTier, RiskType},
+    i18n::use_lang,
+    tr,
+    wire::dashboard::{CodeCount, ObjectCounts},
+};
+
+#[component]
+pub fn ObjectsCard(objects: ObjectCounts) -> impl IntoView {
+    let t = use_lang();
+    let at_risk: usize = objects.by_category.iter().map(|c| c.at_risk).sum();
+    let eliminated: usize = objects.by_category.iter().map(|c| c.eliminated).sum();
+    let month = tr::dashboard_objects::month_changes(
+        t,
+        objects.eliminated_this_month,
+        objects.reopened_this_month,
+        objects.removed_this_month,
+    );
+    let body = if at_risk + eliminated == 0 {
+        view! { <p class="empty">{tr::dashboard_objects::none(t)}</p> }.into_any()
+    } else {
+        let rows = objects
+            .by_category
+            .into_iter()
+            .map(|c| {
+                let name = Category::from_code(&c.category).map_or("", |c| c.label(t));
+                view! { <tr><th scope="row">{name}</th><td>{c.at_risk}</td><td>{c.eliminated}</td></tr> }
+            })
+            .collect_view();
+        let tier = |code: &str| RiskTier::from_code(code).map_or("", |x| x.label(t));
+        let risk = |code: &str| RiskType::from_code(code).map_or("", |x| x.label(t));
+        view! {
+            <p>{tr::dashboard_objects::summary(t, at_risk + eliminated, at_risk, eliminated)}</p>
+            <table class="counts">
+                <thead><tr>
+                    <th scope="col">{tr::dashboard_objects::category(t)}</th>
+                    <th scope="col">{tr::dashboard_objects::at_risk(t)}</th>
+                    <th scope="col">{tr::dashboard_objects::eliminated(t)}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <h3>{tr::dashboard_objects::by_tier(t)}</h3>
+            {figures(objects.by_tier, tier)}
+            <h3>{tr::dashboard_objects::by_risk(t)}</h3>
+            {figures(objects.by_risk, risk)}
+        }
+        .into_any()
+    };
+    view! {
+        <section class="card" data-testid="objects">
+            <h2>{tr::dashboard_objects::title(t)}</h2>
+            {body}
+            <p>{month}</p>
+        </section>
+    }
+}
+
+/// "红色 3 户 · 黄色 5 户 …" as a list that wraps on a narrow screen.
+fn figures(counts: Vec<CodeCount>, label: impl Fn(&str) -> &'static str) -> impl IntoView {
+    let t = use_lang();
+    view! {
+        <ul class="figures">
+            {counts.into_iter().map(|c| view! {
+                <li>{label(&c.code)}" "{tr::dashboard_objects::households(t, c.households)}</li>
+            }).collect_view()}
+        </ul>
+    }
+}

@@ -30,10 +30,14 @@ pub fn ContactLines(contacts: Vec<ContactLine>) -> impl IntoView {
                     .into_iter()
                     .map(|c| {
                         // Names of places and people are Chinese on every page.
-                        let name = c.name.map(|n| view! { " " <span lang="zh-CN">{n}</span> });
+                        let who = match c.name {
+                            Some(n) if c.name_first => view! { <span lang="zh-CN">{n}</span>{c.who} }.into_any(),
+                            Some(n) => view! { {c.who}" "<span lang="zh-CN">{n}</span> }.into_any(),
+                            None => view! { {c.who} }.into_any(),
+                        };
                         view! {
                             <li>
-                                <span>{c.who}{name}</span>{tr::common::colon(t)}
+                                <span>{who}</span>{tr::common::colon(t)}
                                 {match c.phone {
                                     Some(phone) => {
                                         let href = tel_href(&phone);

@@ -233,6 +233,11 @@ async fn the_confirmation_and_the_look_up_list_whom_to_call_in_one_order() {
         at(&page, township) < at(&page, village),
         "the confirmation lists the township first"
     );
+    // Place names read the Chinese way: 青石镇人民政府, 青石村村委会 (not "村委会 青石村").
+    let said = crate::helpers::words(&page);
+    for office in ["青石镇人民政府：0854-7321001", "青石村村委会：0854-7321201"] {
+        assert!(said.contains(office), "{office} in {said}");
+    }
     let tracking = link
         .trim_start_matches("/report/submitted/")
         .split('?')

@@ -122,13 +122,19 @@ fn contact_line(
     phone: Option<String>,
     lang: Lang,
 ) -> (Option<Who>, ContactLine) {
-    let who_label = who.label(lang).to_owned();
+    let name_first =
+        lang == Lang::Zh && name.is_some() && matches!(who, Who::Village | Who::Township);
+    let who_label = match who {
+        Who::Township if name_first => crate::tr::contacts::government_after_name(lang),
+        _ => who.label(lang),
+    };
     (
         Some(who),
         ContactLine {
-            who: who_label,
+            who: who_label.to_owned(),
             name,
             phone,
+            name_first,
         },
     )
 }
@@ -164,6 +170,7 @@ pub async fn region_lines(
                 who: crate::tr::contacts::hotline(lang).to_owned(),
                 name: None,
                 phone: Some(HOTLINE.to_owned()),
+                name_first: false,
             },
         ),
     ])

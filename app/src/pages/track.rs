@@ -185,10 +185,18 @@ pub fn TrackPage() -> impl IntoView {
         ask_id,
         held,
     } = problems;
-    // A look-alike slip (5 for S) offered back as the number it must be (household tester).
+    // A look-alike slip (5 for S) offered back as the number it must be (household tester),
+    // with a link that fills it in (the mobile kept from the draft), not to be retyped.
+    let draft = query.read_untracked().get("draft").unwrap_or_default();
     let look_alike = tracking_error
         .and_then(|_| TrackingNumber::look_alike_of(&typed))
-        .map(|n| tr::track::look_alike(t, n.grouped()));
+        .map(|n| {
+            let mut href = format!("/track?n={}", n.as_str());
+            if !draft.is_empty() {
+                href.push_str(&format!("&draft={}", crate::domain::url::encode(&draft)));
+            }
+            (tr::track::look_alike(t, n.grouped()), href)
+        });
     // Focus goes where the first problem is shown, so it is read out first.
     let focus_tracking = tracking_error.is_some();
     // A number already filled in (from the confirmation page) leaves the mobile to type; not
@@ -242,7 +250,9 @@ pub fn TrackPage() -> impl IntoView {
                     autofocus=focus_tracking
                     placeholder=tr::track::e_g_abcd_efgh(t) />
                 <p class="field-error" id="e-tracking">{tracking_error}</p>
-                {look_alike.map(|said| view! { <p class="hint" data-testid="look-alike">{said}</p> })}
+                {look_alike.map(|(said, href)| view! {
+                    <p class="hint" data-testid="look-alike">{said}" "<a href=href data-testid="look-alike-use">{tr::track::look_alike_use(t)}</a></p>
+                })}
             </div>
             <div class="field" class:invalid=mobile_error.is_some()>
                 <label for="t-mobile">{tr::track::mobile_number_given_when(t)}</label>

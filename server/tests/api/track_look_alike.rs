@@ -27,12 +27,34 @@ async fn a_look_alike_slip_is_offered_back_on_the_look_up() {
         });
         let Some(slip) = slip else { continue };
         let page = track_page(&app, &slip, &mobile).await;
+        let mobile_typed = mobile.clone();
         let right = TrackingNumber::shown_back(&tracking);
         assert!(
             page.contains(&format!("是不是 {right}？")),
             "{slip} → {right}: {page}"
         );
         assert!(page.contains(r#"data-testid="look-alike""#));
+        // One tap fills the number in, the mobile kept: no retyping (quick tester).
+        let link = crate::helpers::tag_with(&page, r#"data-testid="look-alike-use""#);
+        let href = link
+            .split("href=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap_or_else(|| panic!("a link: {link}"))
+            .replace("&amp;", "&");
+        assert!(href.starts_with(&format!("/track?n={tracking}")), "{href}");
+        assert!(
+            href.contains("&draft="),
+            "the kept mobile comes along: {href}"
+        );
+        let filled = app.get_html(&href).await;
+        let input = crate::helpers::tag_with(&filled, r#"id="t-tracking""#);
+        assert!(input.contains(&format!(r#"value="{right}""#)), "{input}");
+        let mobile = crate::helpers::tag_with(&filled, r#"id="t-mobile""#);
+        assert!(
+            mobile.contains(&format!(r#"value="{mobile_typed}""#)),
+            "{mobile}"
+        );
         // The number itself still finds the filing.
         let found = track_page(&app, &tracking, &mobile).await;
         assert!(!found.contains(r#"data-testid="look-alike""#));

@@ -4,8 +4,9 @@ use leptos::prelude::*;
 
 use crate::{api::campaigns::StartCampaign, i18n::use_lang, tr, wire::AppError};
 
+/// `folded`: a campaign is running, so the form waits under a summary line.
 #[component]
-pub fn CampaignForm() -> impl IntoView {
+pub fn CampaignForm(#[prop(optional)] folded: bool) -> impl IntoView {
     let t = use_lang();
     let start = ServerAction::<StartCampaign>::new();
     // Back from a plain form: the counts come in the address.
@@ -39,9 +40,9 @@ pub fn CampaignForm() -> impl IntoView {
         }
     };
     let (name_error, until_error) = (error_for("name"), error_for("until"));
-    view! {
-        <section class="card">
-            <h2>{tr::campaign::title(t)}</h2>
+    // Open again after a start, so its answer shows.
+    let open = returned.is_some();
+    let body = view! {
             <p class="muted">{tr::campaign::intro(t)}</p>
             <ActionForm action=start>
                 <div class="field" class:invalid=move || name_error().is_some()>
@@ -58,7 +59,19 @@ pub fn CampaignForm() -> impl IntoView {
                 <button type="submit" class="button primary">{tr::campaign::start(t)}</button>
             </ActionForm>
             <p role="status">{move || result().or_else(|| returned.clone())}</p>
-        </section>
+    }
+    .into_any();
+    if folded {
+        view! {
+            <details class="card campaign-form" open=open data-testid="campaign-form">
+                <summary>{tr::campaign::start_another(t)}</summary>
+                {body}
+            </details>
+        }
+        .into_any()
+    } else {
+        view! { <section class="card" data-testid="campaign-form"><h2>{tr::campaign::title(t)}</h2>{body}</section> }
+            .into_any()
     }
 }
 

@@ -65,7 +65,10 @@ fn Dashboard(d: DashboardView) -> impl IntoView {
         </section>
         {d.objects.clone().map(|objects| view! { <super::dashboard_objects::ObjectsCard objects /> })}
         <super::campaign::CampaignProgressList campaigns=d.campaigns.clone() />
-        {d.can_start_campaign.then(|| view! { <super::campaign::CampaignForm /> })}
+        {d.can_start_campaign.then(|| {
+            let folded = d.campaigns.iter().any(|c| c.running);
+            view! { <super::campaign::CampaignForm folded /> }
+        })}
     }
 }
 

@@ -35,14 +35,14 @@ pub fn ObjectsCard(objects: ObjectCounts) -> impl IntoView {
         let risk = |code: &str| RiskType::from_code(code).map_or("", |x| x.label(t));
         view! {
             <p>{tr::dashboard_objects::summary(t, at_risk + eliminated, at_risk, eliminated)}</p>
-            <table class="counts">
+            <div class="counts-box"><table class="counts">
                 <thead><tr>
                     <th scope="col">{tr::dashboard_objects::category(t)}</th>
                     <th scope="col">{tr::dashboard_objects::at_risk(t)}</th>
                     <th scope="col">{tr::dashboard_objects::eliminated(t)}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
-            </table>
+            </table></div>
             <h3>{tr::dashboard_objects::by_tier(t)}</h3>
             {figures(objects.by_tier, tier)}
             <h3>{tr::dashboard_objects::by_risk(t)}</h3>

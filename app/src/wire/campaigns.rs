@@ -19,4 +19,8 @@ pub struct CampaignProgress {
     pub visits: u32,
     pub done: u32,
     pub overdue: u32,
+    /// Its end day is today or later: the form to start one is folded away meanwhile (it
+    /// stood open beside a running campaign: quick tester).
+    #[serde(default)]
+    pub running: bool,
 }

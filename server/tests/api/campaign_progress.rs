@@ -59,6 +59,12 @@ async fn a_campaign_is_listed_with_its_visits_done_and_overdue() {
     assert_eq!(seen["campaigns"][0]["name"], "2026年度集中排查");
     assert_eq!(seen["campaigns"][0]["until"], until.as_str());
     assert_eq!(counts(&seen), (2, 0, 0));
+    // While it runs, the form to start one is folded under a line that says so.
+    let running = county.get_html("/staff/dashboard").await;
+    assert!(
+        running.contains("发起新的集中排查（上面的排查还在进行）"),
+        "folded while running"
+    );
 
     let visit = CaseCommand::LogVisit {
         date: today(&app),
@@ -79,6 +85,10 @@ async fn a_campaign_is_listed_with_its_visits_done_and_overdue() {
     assert!(
         page.contains("应走访 2 户，已走访 1 户，逾期 1 户"),
         "said on the page"
+    );
+    assert!(
+        !page.contains("上面的排查还在进行"),
+        "past its end day the form stands open again"
     );
     // The township whose villages hold the visits sees them; another sees none planned.
     let township = board(&app.login("zhen-qingshi").await).await;

@@ -115,12 +115,13 @@ async fn campaign_progress(
         RegionLevel::Township => Within::Township(scope),
         RegionLevel::Village => Within::Village(scope),
     };
-    let rows =
-        campaigns::progress(&state.db.pool, county.as_str(), within, &today.to_string()).await?;
+    let today = today.to_string();
+    let rows = campaigns::progress(&state.db.pool, county.as_str(), within, &today).await?;
     let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
     Ok(rows
         .into_iter()
         .map(|r| CampaignProgress {
+            running: r.until_on >= today,
             name: r.name,
             until: r.until_on,
             visits: count(r.visits),

@@ -10,7 +10,11 @@ use crate::{
     components::notice::{first_failure, LoadError},
     i18n::use_lang,
     tr,
-    wire::{cases::StepTyped, settings::SettingsView, AppError},
+    wire::{
+        cases::StepTyped,
+        settings::{ScheduledPolicy, SettingsView},
+        AppError,
+    },
 };
 
 #[component]
@@ -187,7 +191,7 @@ fn SettingsForms(
                 </fieldset>
                 <button type="submit" class="button primary" formaction="/staff/settings">{tr::settings::save_policy(t)}</button>
             </ActionForm>
-            <Scheduled dates=view.scheduled.clone() />
+            <Scheduled versions=view.scheduled.clone() />
         </section>
         <section class="card">
             <h2>{tr::settings::calendar(t)}</h2>
@@ -246,28 +250,40 @@ fn YearMarks(
     }
 }
 
-/// Versions saved for a later date, each with a plain form that withdraws it (they were
-/// listed nowhere and could not be taken back: admin tester).
+/// Versions saved for a later date with what each changes, and a plain form that withdraws
+/// it behind a second tap (they were listed nowhere and could not be taken back: admin
+/// tester; 撤回 took one tap and said nothing of what it undid: quick tester).
 #[component]
-fn Scheduled(dates: Vec<String>) -> impl IntoView {
+fn Scheduled(versions: Vec<ScheduledPolicy>) -> impl IntoView {
     use leptos::server_fn::ServerFn;
     let t = use_lang();
     let withdraw_path = crate::api::settings::WithdrawPolicy::PATH;
-    (!dates.is_empty()).then(|| {
+    (!versions.is_empty()).then(|| {
         view! {
             <div data-testid="scheduled-policies">
                 <p>{tr::settings::scheduled(t)}</p>
                 <ul class="plain">
-                    {dates.into_iter().map(|date| {
+                    {versions.into_iter().map(|v| {
+                        let date = v.effective_from;
                         let shown = chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d")
                             .map_or_else(|_| date.clone(), |d| t.date(d));
+                        let changes = if v.changes.is_empty() {
+                            view! { {tr::settings::scheduled_same(t)} }.into_any()
+                        } else {
+                            // The county's record, in Chinese like the audit log.
+                            view! { <span lang="zh-CN">{v.changes}</span> }.into_any()
+                        };
                         view! {
                             <li>
-                                {tr::settings::scheduled_from(t, shown)} " "
-                                <form method="post" action=withdraw_path class="inline">
-                                    <input type="hidden" name="effective_from" value=date />
-                                    <button type="submit" class="button small">{tr::settings::withdraw(t)}</button>
-                                </form>
+                                {tr::settings::scheduled_from(t, shown)}{tr::common::colon(t)}{changes}
+                                <details class="withdraw">
+                                    <summary>{tr::settings::withdraw(t)}</summary>
+                                    <form method="post" action=withdraw_path>
+                                        <p class="muted">{tr::settings::withdraw_note(t)}</p>
+                                        <input type="hidden" name="effective_from" value=date />
+                                        <button type="submit" class="button small">{tr::settings::withdraw_confirm(t)}</button>
+                                    </form>
+                                </details>
                             </li>
                         }
                     }).collect_view()}

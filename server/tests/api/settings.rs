@@ -391,6 +391,28 @@ async fn a_scheduled_policy_is_listed_and_can_be_withdrawn_before_it_takes_effec
         "listed"
     );
     assert!(page.contains("2027年1月1日起生效"), "with its day");
+    // What it changes, from the version before it; withdrawing takes a second tap.
+    let later_still = admin
+        .post_api(
+            "/api/settings/policy",
+            &policy_fields("2027-02-01", &[("income_line", "7800")]),
+        )
+        .await;
+    assert!(later_still.status().is_success() || later_still.status().is_redirection());
+    let said = crate::helpers::words(&admin.get_html("/staff/settings").await);
+    assert!(said.contains("2027年1月1日起生效："), "{said}");
+    assert!(
+        said.contains("7300.00→7600.00"),
+        "the first from the rules in force: {said}"
+    );
+    assert!(
+        said.contains("7600.00→7800.00"),
+        "the next from the one before: {said}"
+    );
+    assert!(
+        page.contains(r#"<details class="withdraw">"#) && page.contains("确认撤回"),
+        "withdrawing is confirmed"
+    );
 
     let today = crate::storage::today(&app).to_string();
     let in_force = admin
@@ -422,6 +444,13 @@ async fn a_scheduled_policy_is_listed_and_can_be_withdrawn_before_it_takes_effec
         said.iter().any(|d| d.contains("撤回2027-01-01起生效")),
         "{said:?}"
     );
+    let withdrawn = admin
+        .post_api(
+            "/api/settings/policy_withdraw",
+            &fields(&[("effective_from", "2027-02-01")]),
+        )
+        .await;
+    assert!(withdrawn.status().is_success() || withdrawn.status().is_redirection());
     let page = admin.get_html("/staff/settings").await;
     assert!(!page.contains(r#"data-testid="scheduled-policies""#));
     let officer = app.login("zhen-qingshi").await;

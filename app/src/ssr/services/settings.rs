@@ -21,7 +21,10 @@ use crate::{
         services::auth::Staff,
         state::AppState,
     },
-    wire::{settings::SettingsView, FieldError},
+    wire::{
+        settings::{ScheduledPolicy, SettingsView},
+        FieldError,
+    },
 };
 
 /// First start: the shipped schedules go into the database, where the administrator can edit
@@ -193,18 +196,29 @@ fn policy_changed(
 
 /// The administrator's policy versions that take effect after `today`, soonest first: saved
 /// for a later date, they were listed nowhere and could not be taken back (admin tester).
+/// Each says what it changes from the version before it (the one in force for the first).
 async fn scheduled(
     state: &AppState,
     staff: &Staff,
     today: NaiveDate,
-) -> Result<Vec<String>, ServiceError> {
+) -> Result<Vec<ScheduledPolicy>, ServiceError> {
+    use crate::domain::wording::admin_changes::policy_change;
     let today = today.to_string();
-    Ok(settings::policies(&state.db.pool)
-        .await?
-        .into_iter()
-        .filter(|(code, from, _)| code == staff.scope.as_str() && *from > today)
-        .map(|(_, from, _)| from)
-        .collect())
+    let mut before: Policy = (*state.policy).clone();
+    let mut out = Vec::new();
+    for (code, from, body) in settings::policies(&state.db.pool).await? {
+        if code != staff.scope.as_str() || from <= today {
+            continue;
+        }
+        let after: Policy = serde_json::from_str(&body)
+            .map_err(|e| ServiceError::Corrupt(format!("policy {code} from {from}: {e}")))?;
+        out.push(ScheduledPolicy {
+            changes: policy_change(&before, &after, |_| true),
+            effective_from: from,
+        });
+        before = after;
+    }
+    Ok(out)
 }
 
 /// Withdraws a policy version not yet in force; audited. One in force (or gone) is refused:

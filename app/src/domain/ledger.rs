@@ -79,7 +79,7 @@ pub fn is_listed(case: &Case) -> bool {
 }
 
 /// The total cell when the measures' amounts add up past any real sum.
-const TOTAL_TOO_LARGE: &str = "金额过大，请核对各项措施";
+pub const TOTAL_TOO_LARGE: &str = "金额过大，请核对各项措施";
 
 /// One ledger row, in [`header`] order.
 pub fn row(case: &Case, facts: &LedgerFacts<'_>) -> Vec<LedgerCell> {

@@ -38,6 +38,7 @@ pub mod holidays_cn;
 mod household_messages_tests;
 pub mod lang;
 pub mod ledger;
+pub mod measure_counts;
 mod newtype;
 pub mod notice_name;
 pub mod object_counts;

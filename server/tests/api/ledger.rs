@@ -111,6 +111,30 @@ async fn the_ledger_downloads_as_an_excel_workbook_with_typed_cells() {
     ));
     let id = household[column("身份证号（脱敏）")].to_string();
     assert!(id.contains('*') && !id.contains("522799197001010"), "{id}");
+
+    // The measures counted by type (counts by measure, as the reporting rules ask): the
+    // total row adds up to the households' own totals.
+    let measures = workbook
+        .worksheet_range("帮扶措施统计")
+        .expect("the measures sheet");
+    let rows: Vec<&[Data]> = measures.rows().collect();
+    assert_eq!(rows[0][0], Data::String("帮扶措施".into()));
+    let total = rows.last().expect("a total row");
+    assert_eq!(total[0], Data::String("合计".into()), "{rows:?}");
+    assert_eq!(
+        total[1],
+        Data::Float(1.0),
+        "刘志强's household, once: {rows:?}"
+    );
+    assert_eq!(
+        total[5],
+        household[column("帮扶金额合计（元）")],
+        "the same amount as the ledger's row"
+    );
+    assert!(
+        rows.len() >= 3,
+        "a row per measure type, then the total: {rows:?}"
+    );
 }
 
 /// The ledger names the household as the notice does: the 户主 the home check recorded, with

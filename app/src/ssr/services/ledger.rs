@@ -10,6 +10,7 @@ use crate::{
         case::{household::listed_as, Case},
         id_number::IdNumber,
         ledger::{csv_line, header, is_listed, row, LedgerCell, LedgerFacts},
+        measure_counts::{MeasureCounter, MeasureTally},
         region::RegionLevel,
         time::beijing_date,
         vocab::Channel,
@@ -48,6 +49,8 @@ pub struct LedgerFile {
 struct LedgerTable {
     stem: String,
     rows: Vec<Vec<LedgerCell>>,
+    /// The listed households' measures by type (the workbook's second sheet).
+    measures: Vec<MeasureTally>,
 }
 
 #[tracing::instrument(skip_all, fields(user = %staff.id))]
@@ -97,7 +100,7 @@ pub async fn export(
         LedgerFormat::Xlsx => LedgerFile {
             file_name: format!("{}.xlsx", table.stem),
             content_type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            body: super::ledger_xlsx::workbook(&header, &table.rows)
+            body: super::ledger_xlsx::workbook(&header, &table.rows, &table.measures)
                 .map_err(|e| ServiceError::Corrupt(format!("ledger workbook: {e}")))?,
         },
     })
@@ -128,6 +131,7 @@ async fn table(
         .collect();
     let name = |code: &str| names.get(code).map_or("", String::as_str);
     let mut listed = Vec::new();
+    let mut measures = MeasureCounter::default();
     for (case_row, snapshot) in rows {
         let case: Case = serde_json::from_str(snapshot.as_deref().unwrap_or_default())
             .map_err(|e| ServiceError::Corrupt(format!("case {} snapshot: {e}", case_row.id)))?;
@@ -163,9 +167,11 @@ async fn table(
             channel_zh: Channel::from_code(&case_row.channel).map_or("", |c| c.label_zh()),
         };
         listed.push(row(&case, &facts));
+        measures.add(&case);
     }
     Ok(LedgerTable {
         stem: format!("台账-{}-{}", name(staff.scope.as_str()), beijing_date(now)),
         rows: listed,
+        measures: measures.rows(),
     })
 }

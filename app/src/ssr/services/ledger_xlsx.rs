@@ -4,7 +4,7 @@
 use chrono::Datelike;
 use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook, XlsxError};
 
-use crate::domain::{ledger::LedgerCell, money::Fen};
+use crate::domain::{ledger::LedgerCell, measure_counts::MeasureTally, money::Fen};
 
 /// Column width in Excel's character units: CJK characters count twice; clamped to readable.
 fn width(text: &str) -> f64 {
@@ -56,16 +56,55 @@ pub struct XlsxSheet<'a> {
     pub rows: Vec<Vec<XlsxCell>>,
 }
 
-/// The ledger as a one-sheet workbook.
-pub fn workbook(header: &[&str], rows: &[Vec<LedgerCell>]) -> Result<Vec<u8>, XlsxError> {
-    workbook_of(&[XlsxSheet {
-        name: "台账",
-        header,
-        rows: rows
-            .iter()
-            .map(|cells| cells.iter().map(XlsxCell::from).collect())
-            .collect(),
-    }])
+/// The ledger's workbook: the households, then the measures counted by type.
+pub fn workbook(
+    header: &[&str],
+    rows: &[Vec<LedgerCell>],
+    measures: &[MeasureTally],
+) -> Result<Vec<u8>, XlsxError> {
+    use crate::tr::export_words::measure_counts as m;
+    let lang = crate::domain::lang::Lang::Zh;
+    let measure_header = [
+        m::measure(lang),
+        m::households(lang),
+        m::planned(lang),
+        m::in_progress(lang),
+        m::delivered(lang),
+        m::amount(lang),
+    ];
+    let count = |n: u64| XlsxCell::Count(i64::try_from(n).unwrap_or(i64::MAX));
+    let measure_rows = measures
+        .iter()
+        .map(|t| {
+            let name = t.measure.map_or(m::all(lang), |x| x.label(lang));
+            vec![
+                XlsxCell::Text(name.to_owned()),
+                count(t.households),
+                count(t.planned),
+                count(t.in_progress),
+                count(t.delivered),
+                t.amount.map_or_else(
+                    || XlsxCell::Text(crate::domain::ledger::TOTAL_TOO_LARGE.to_owned()),
+                    XlsxCell::Yuan,
+                ),
+            ]
+        })
+        .collect();
+    workbook_of(&[
+        XlsxSheet {
+            name: m::ledger_sheet(lang),
+            header,
+            rows: rows
+                .iter()
+                .map(|cells| cells.iter().map(XlsxCell::from).collect())
+                .collect(),
+        },
+        XlsxSheet {
+            name: m::sheet(lang),
+            header: &measure_header,
+            rows: measure_rows,
+        },
+    ])
 }
 
 /// Sheets in order, each with a bold frozen filterable header and readable widths.

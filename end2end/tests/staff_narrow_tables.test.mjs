@@ -154,6 +154,14 @@ test('the dashboard\'s chart words are page-sized at 360 px', async () => {
     .filter((l) => l.getBoundingClientRect().height < 16)
     .map((l) => `${l.textContent} ${l.getBoundingClientRect().height.toFixed(1)} px`));
   assert.deepEqual(small, [], 'chart words under 16 px tall');
+  // 监测对象 fits the phone: no sideways scroll, and 脱贫不稳定户 is not split over two lines.
+  const box = page.locator('.counts-box');
+  const fits = await box.evaluate((b) => b.scrollWidth <= b.clientWidth);
+  assert.ok(fits, 'the 监测对象 table fits at 360 px');
+  const name = page.locator('table.counts tbody th').first();
+  const lines = await name.evaluate((th) => Math.round(th.getBoundingClientRect().height
+    / parseFloat(getComputedStyle(th).lineHeight)));
+  assert.equal(lines, 1, `${await name.innerText()} on one line`);
   await page.context().close();
 });
 

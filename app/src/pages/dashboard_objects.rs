@@ -35,7 +35,8 @@ pub fn ObjectsCard(objects: ObjectCounts) -> impl IntoView {
         let risk = |code: &str| RiskType::from_code(code).map_or("", |x| x.label(t));
         view! {
             <p>{tr::dashboard_objects::summary(t, at_risk + eliminated, at_risk, eliminated)}</p>
-            <div class="counts-box"><table class="counts">
+            // Focusable and named: at 200% text it scrolls, and a keyboard must reach it.
+            <div class="counts-box" tabindex="0" role="region" aria-label=tr::dashboard_objects::title(t)><table class="counts">
                 <thead><tr>
                     <th scope="col">{tr::dashboard_objects::category(t)}</th>
                     <th scope="col">{tr::dashboard_objects::at_risk(t)}</th>

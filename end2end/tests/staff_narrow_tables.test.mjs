@@ -155,10 +155,10 @@ test('the dashboard\'s chart words are page-sized at 360 px', async () => {
     .map((l) => `${l.textContent} ${l.getBoundingClientRect().height.toFixed(1)} px`));
   assert.deepEqual(small, [], 'chart words under 16 px tall');
   // 监测对象 fits the phone: no sideways scroll, and 脱贫不稳定户 is not split over two lines.
-  const box = page.locator('.counts-box');
+  const box = page.locator('[data-testid="objects"] table');
   const fits = await box.evaluate((b) => b.scrollWidth <= b.clientWidth);
   assert.ok(fits, 'the 监测对象 table fits at 360 px');
-  const name = page.locator('table.counts tbody th').first();
+  const name = page.locator('[data-testid="objects"] tbody th').first();
   const lines = await name.evaluate((th) => Math.round(th.getBoundingClientRect().height
     / parseFloat(getComputedStyle(th).lineHeight)));
   assert.equal(lines, 1, `${await name.innerText()} on one line`);

@@ -12,6 +12,15 @@ pub fn iso_date_shaped(text: &str) -> bool {
         })
 }
 
+/// A day typed or stored as `YYYY-MM-DD`, four-digit year: chrono alone also reads
+/// "+10000-01-01", which sorted as text before every real date, so a policy version dated so
+/// took effect at once and could not be withdrawn (attacker tester).
+pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
+    iso_date_shaped(text)
+        .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
+        .flatten()
+}
+
 pub fn to_beijing(instant: DateTime<Utc>) -> NaiveDateTime {
     instant.naive_utc() + Duration::hours(BEIJING_OFFSET_HOURS)
 }
@@ -58,6 +67,24 @@ mod tests {
             .expect("valid");
         assert_eq!(beijing_day_start_ms(day), start.timestamp_millis());
         assert_eq!(beijing_date(start), day);
+    }
+
+    #[test]
+    fn only_four_digit_years_are_read_as_days() {
+        assert_eq!(
+            parse_iso_date("2027-01-01"),
+            NaiveDate::from_ymd_opt(2027, 1, 1)
+        );
+        for slip in [
+            "+10000-01-01",
+            "10000-01-01",
+            "2027-1-1",
+            "2027-02-30",
+            " 2027-01-01",
+        ] {
+            assert_eq!(parse_iso_date(slip), None, "{slip}");
+        }
+        assert!(NaiveDate::parse_from_str("+10000-01-01", "%Y-%m-%d").is_ok());
     }
 
     #[test]

@@ -35,15 +35,16 @@ pub fn ObjectsCard(objects: ObjectCounts) -> impl IntoView {
         let risk = |code: &str| RiskType::from_code(code).map_or("", |x| x.label(t));
         view! {
             <p>{tr::dashboard_objects::summary(t, at_risk + eliminated, at_risk, eliminated)}</p>
-            // Focusable and named: at 200% text it scrolls, and a keyboard must reach it.
-            <div class="counts-box" tabindex="0" role="region" aria-label=tr::dashboard_objects::title(t)><table class="counts">
+            // The duplicate pair's table style (no new rules in the household's style sheet):
+            // it scrolls inside itself at 200% text, so a keyboard must reach it.
+            <table class="pair" tabindex="0" aria-label=tr::dashboard_objects::title(t)>
                 <thead><tr>
                     <th scope="col">{tr::dashboard_objects::category(t)}</th>
                     <th scope="col">{tr::dashboard_objects::at_risk(t)}</th>
                     <th scope="col">{tr::dashboard_objects::eliminated(t)}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
-            </table></div>
+            </table>
             <h3>{tr::dashboard_objects::by_tier(t)}</h3>
             {figures(objects.by_tier, tier)}
             <h3>{tr::dashboard_objects::by_risk(t)}</h3>
@@ -60,14 +61,15 @@ pub fn ObjectsCard(objects: ObjectCounts) -> impl IntoView {
     }
 }
 
-/// "红色 3 户 · 黄色 5 户 …" as a list that wraps on a narrow screen.
+/// "红色 3 户；黄色 5 户；…" as one line of text that wraps like words.
 fn figures(counts: Vec<CodeCount>, label: impl Fn(&str) -> &'static str) -> impl IntoView {
     let t = use_lang();
-    view! {
-        <ul class="figures">
-            {counts.into_iter().map(|c| view! {
-                <li>{label(&c.code)}" "{tr::dashboard_objects::households(t, c.households)}</li>
-            }).collect_view()}
-        </ul>
-    }
+    let said: Vec<String> = counts
+        .into_iter()
+        .map(|c| {
+            let n = tr::dashboard_objects::households(t, c.households);
+            format!("{} {n}", label(&c.code))
+        })
+        .collect();
+    view! { <p>{said.join(tr::common::field_separator(t))}</p> }
 }

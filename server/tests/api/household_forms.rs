@@ -294,3 +294,31 @@ async fn an_unknown_village_notice_is_not_a_dead_end() {
         "whom to call: {page}"
     );
 }
+
+/// The form says a child's or a relative's mobile will do, before the form's island, so the
+/// words cost the phone no WASM (household tester: no hint that a relative's number may be
+/// used; the report island is at its byte ceiling).
+#[tokio::test]
+async fn the_report_form_says_a_relatives_mobile_will_do() {
+    let app = spawn_app().await;
+    for (language, said) in [
+        ("zh-CN", "可以填子女或亲友的手机号码"),
+        ("en", "Give a child's or a relative's"),
+    ] {
+        let page = app
+            .client
+            .get(app.url("/report"))
+            .header(reqwest::header::ACCEPT_LANGUAGE, language)
+            .send()
+            .await
+            .expect("request")
+            .text()
+            .await
+            .expect("body");
+        let at = page
+            .find(said)
+            .unwrap_or_else(|| panic!("{said} in {language}"));
+        let island = page.find("<leptos-island").expect("the form's island");
+        assert!(at < island, "said by the server, outside the island");
+    }
+}

@@ -462,3 +462,64 @@ async fn a_scheduled_policy_is_listed_and_can_be_withdrawn_before_it_takes_effec
         .await;
     assert_eq!(refused.status(), 403);
 }
+
+/// A version dated with a five-digit year ("+10000-01-01", which chrono reads) is refused;
+/// one stored so before the fix is a far-off version, listed and withdrawable, never in
+/// force: compared as text it sorted before every real date, took effect at once and could
+/// not be withdrawn (attacker tester).
+#[tokio::test]
+async fn a_policy_dated_past_year_9999_is_refused_and_an_old_one_is_never_in_force() {
+    let app = spawn_app().await;
+    let admin = app.login("xian-admin").await;
+    let refused = admin
+        .post_api(
+            "/api/settings/policy",
+            &policy_fields("+10000-01-01", &[("income_line", "7400")]),
+        )
+        .await;
+    assert_eq!(refused.status(), 422);
+    let stored: i64 = sqlx::query_scalar("select count(*) from policies")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .expect("count");
+    assert_eq!(stored, 0, "nothing written");
+
+    let body = serde_json::to_string(&app::domain::case::Policy::national_default())
+        .expect("json")
+        .replace("\"income_line\":730000", "\"income_line\":740000");
+    assert!(
+        body.contains("740000"),
+        "the old row changes the line: {body}"
+    );
+    sqlx::query(
+        "insert into policies (jurisdiction_code, effective_from, body, created_by, created_at) \
+         values ('522799000000', '+10000-01-01', $1, 'demo-xian-admin', 0)",
+    )
+    .bind(&body)
+    .execute(&app.state.db.pool)
+    .await
+    .expect("an old row");
+    use app::ssr::clock::Clock;
+    app::ssr::services::settings::reload(&app.state, app.clock.now())
+        .await
+        .expect("reload");
+    let current: Value = admin
+        .post_api("/api/settings/current", &[])
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(current["policy"]["income_line"], "7300.00", "not in force");
+    let page = admin.get_html("/staff/settings").await;
+    assert!(
+        page.contains(r#"value="+10000-01-01""#),
+        "listed to withdraw"
+    );
+    let withdrawn = admin
+        .post_api(
+            "/api/settings/policy_withdraw",
+            &fields(&[("effective_from", "+10000-01-01")]),
+        )
+        .await;
+    assert!(withdrawn.status().is_success() || withdrawn.status().is_redirection());
+}

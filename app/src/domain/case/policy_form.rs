@@ -194,7 +194,7 @@ impl PolicyForm {
     /// The new policy and the date it takes effect. Blank optional fields keep `current`.
     pub fn parse(&self, current: &Policy) -> Result<(NaiveDate, Policy), Vec<FieldProblem>> {
         let mut p = Problems::default();
-        let effective = NaiveDate::parse_from_str(self.effective_from.trim(), "%Y-%m-%d").ok();
+        let effective = crate::domain::time::parse_iso_date(self.effective_from.trim());
         if effective.is_none() {
             p.note("effective_from", PolicyFieldError::EffectiveFrom);
         }
@@ -339,7 +339,7 @@ pub fn parse_day(
     name: &str,
 ) -> Result<(NaiveDate, DayKind, String), Vec<FieldProblem>> {
     let mut p = Problems::default();
-    let date = NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d").ok();
+    let date = crate::domain::time::parse_iso_date(day.trim());
     match date {
         None => p.note("day", PolicyFieldError::Date),
         Some(d) if !SCHEDULE_YEARS.contains(&chrono::Datelike::year(&d)) => {

@@ -70,22 +70,30 @@ pub async fn load_calendar(db: &Db) -> Result<Calendar, ServiceError> {
 /// prefix of the county's (county over province), latest effective date first; national
 /// defaults when none is set.
 pub async fn load_policy(db: &Db, county: &str, on: NaiveDate) -> Result<Policy, ServiceError> {
-    let on = on.to_string();
     let best = settings::policies(&db.pool)
         .await?
         .into_iter()
-        .filter(|(code, from, _)| county.starts_with(code.trim_end_matches('0')) && *from <= on)
-        .max_by(|a, b| {
+        .filter_map(|row| stored_day(&row.1).map(|day| (day, row)))
+        .filter(|(day, (code, _, _))| county.starts_with(code.trim_end_matches('0')) && *day <= on)
+        .max_by(|(a_day, a), (b_day, b)| {
             let specificity = |code: &str| code.trim_end_matches('0').len();
             specificity(&a.0)
                 .cmp(&specificity(&b.0))
-                .then(a.1.cmp(&b.1))
-        });
+                .then(a_day.cmp(b_day))
+        })
+        .map(|(_, row)| row);
     match best {
         Some((code, from, body)) => serde_json::from_str(&body)
             .map_err(|e| ServiceError::Corrupt(format!("policy {code} from {from}: {e}"))),
         None => Ok(Policy::national_default()),
     }
+}
+
+/// A stored version's day, compared as a date, never as text: a row saved as "+10000-01-01"
+/// (before the form refused five-digit years) sorted before every real date, so it was in
+/// force at once and could not be withdrawn (attacker tester).
+fn stored_day(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
 
 pub(crate) async fn deployment_county(db: &Db) -> Result<Option<String>, ServiceError> {
@@ -203,13 +211,16 @@ async fn scheduled(
     today: NaiveDate,
 ) -> Result<Vec<ScheduledPolicy>, ServiceError> {
     use crate::domain::wording::admin_changes::policy_change;
-    let today = today.to_string();
     let mut before: Policy = (*state.policy).clone();
+    let mut rows: Vec<(NaiveDate, settings::PolicyRow)> = settings::policies(&state.db.pool)
+        .await?
+        .into_iter()
+        .filter_map(|row| stored_day(&row.1).map(|day| (day, row)))
+        .filter(|(day, (code, _, _))| code == staff.scope.as_str() && *day > today)
+        .collect();
+    rows.sort_by_key(|(day, _)| *day);
     let mut out = Vec::new();
-    for (code, from, body) in settings::policies(&state.db.pool).await? {
-        if code != staff.scope.as_str() || from <= today {
-            continue;
-        }
+    for (_, (code, from, body)) in rows {
         let after: Policy = serde_json::from_str(&body)
             .map_err(|e| ServiceError::Corrupt(format!("policy {code} from {from}: {e}")))?;
         out.push(ScheduledPolicy {
@@ -239,8 +250,8 @@ pub async fn withdraw_policy(
             [],
         )])
     };
-    // Dates compare as text (YYYY-MM-DD): a version in force is never deleted.
-    if effective_from <= beijing_date(now).to_string().as_str() {
+    // Compared as a date: a version in force is never deleted.
+    if stored_day(effective_from).is_none_or(|day| day <= beijing_date(now)) {
         return Err(not_scheduled());
     }
     let mut tx = state.db.pool.begin().await?;

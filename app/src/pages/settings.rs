@@ -156,7 +156,7 @@ fn SettingsForms(
         <section class="card">
             <h2>{tr::settings::policy(t)}</h2>
             <ActionForm action=save_policy>
-                <div class="field"><label for="effective_from">{tr::settings::effective_from(t)}</label><input id="effective_from" name="policy[effective_from]" type="date" value=effective_from /></div>
+                <div class="field"><label for="effective_from">{tr::settings::effective_from(t)}</label><input id="effective_from" name="policy[effective_from]" type="date" value=effective_from aria-describedby="effective-carried" /><p class="hint" id="effective-carried">{tr::settings::carried(t)}</p></div>
                 {number("income_line", tr::settings::income_line(t), p.income_line)}
                 {number("township_acceptance_days", tr::settings::township_acceptance_days(t), p.township_acceptance_days)}
                 {number("home_check_days", tr::settings::home_check_days(t), p.home_check_days)}

@@ -409,6 +409,26 @@ async fn a_scheduled_policy_is_listed_and_can_be_withdrawn_before_it_takes_effec
         said.contains("7600.00→7800.00"),
         "the next from the one before: {said}"
     );
+    // A later version that changes one field keeps what the earlier ones set (the form
+    // shows today's 7300; it set the 7800 from February back: officer tester).
+    let march = admin
+        .post_api(
+            "/api/settings/policy",
+            &policy_fields("2027-03-01", &[("visit_red_days", "10")]),
+        )
+        .await;
+    assert!(march.status().is_success() || march.status().is_redirection());
+    let said = crate::helpers::words(&admin.get_html("/staff/settings").await);
+    let line = said
+        .split("2027年3月1日起生效：")
+        .nth(1)
+        .and_then(|rest| rest.split("撤回").next())
+        .unwrap_or_else(|| panic!("the March version listed: {said}"));
+    assert!(line.contains("15→10"), "{line}");
+    assert!(
+        !line.contains("7300"),
+        "the income line kept at 7800: {line}"
+    );
     assert!(
         page.contains(r#"<details class="withdraw">"#) && page.contains("确认撤回"),
         "withdrawing is confirmed"
@@ -444,13 +464,15 @@ async fn a_scheduled_policy_is_listed_and_can_be_withdrawn_before_it_takes_effec
         said.iter().any(|d| d.contains("撤回2027-01-01起生效")),
         "{said:?}"
     );
-    let withdrawn = admin
-        .post_api(
-            "/api/settings/policy_withdraw",
-            &fields(&[("effective_from", "2027-02-01")]),
-        )
-        .await;
-    assert!(withdrawn.status().is_success() || withdrawn.status().is_redirection());
+    for day in ["2027-02-01", "2027-03-01"] {
+        let withdrawn = admin
+            .post_api(
+                "/api/settings/policy_withdraw",
+                &fields(&[("effective_from", day)]),
+            )
+            .await;
+        assert!(withdrawn.status().is_success() || withdrawn.status().is_redirection());
+    }
     let page = admin.get_html("/staff/settings").await;
     assert!(!page.contains(r#"data-testid="scheduled-policies""#));
     let officer = app.login("zhen-qingshi").await;

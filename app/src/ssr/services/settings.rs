@@ -142,6 +142,15 @@ pub async fn set_policy(
             &past,
         )]));
     }
+    // Fields left as the form showed them keep what an earlier scheduled version set for
+    // that day; the audit says what this version changes from that one.
+    let on_day = load_policy(&state.db, staff.scope.county().as_str(), effective).await?;
+    let policy = crate::domain::case::policy_carry::carry_forward(
+        &state.policy,
+        &on_day,
+        &policy,
+        effective,
+    );
     let body = serde_json::to_string(&policy).map_err(|e| ServiceError::Corrupt(e.to_string()))?;
     let mut tx = state.db.pool.begin().await?;
     settings::upsert_policy(
@@ -154,7 +163,7 @@ pub async fn set_policy(
     )
     .await?;
     use crate::domain::wording::admin_changes::{policy_change, policy_detail};
-    let change = policy_change(&state.policy, &policy, |key| key.starts_with("retention_"));
+    let change = policy_change(&on_day, &policy, |key| key.starts_with("retention_"));
     if !change.is_empty() {
         let reader = super::audit::Reader {
             staff,
@@ -172,7 +181,7 @@ pub async fn set_policy(
         );
         super::audit::append_in(&mut tx, &[entry]).await?;
     }
-    let detail = policy_detail(&policy_change(&state.policy, &policy, |_| true), effective);
+    let detail = policy_detail(&policy_change(&on_day, &policy, |_| true), effective);
     let entry = policy_changed(staff, address, now, detail);
     super::audit::append_in(&mut tx, &[entry]).await?;
     tx.commit().await?;

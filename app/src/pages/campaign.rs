@@ -40,8 +40,9 @@ pub fn CampaignForm(#[prop(optional)] folded: bool) -> impl IntoView {
         }
     };
     let (name_error, until_error) = (error_for("name"), error_for("until"));
-    // Open again after a start, so its answer shows.
-    let open = returned.is_some();
+    // Open again after a start, or a refused one (without JavaScript the page comes back with
+    // the refusal, which sat folded away: officer tester), so its answer shows.
+    let open = returned.is_some() || start.value().get_untracked().is_some();
     let body = view! {
             <p class="muted">{tr::campaign::intro(t)}</p>
             <ActionForm action=start>

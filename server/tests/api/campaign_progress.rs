@@ -65,6 +65,21 @@ async fn a_campaign_is_listed_with_its_visits_done_and_overdue() {
         running.contains("发起新的集中排查（上面的排查还在进行）"),
         "folded while running"
     );
+    let folded = crate::helpers::tag_with(&running, r#"data-testid="campaign-form""#);
+    assert!(!folded.contains(" open"), "{folded}");
+    // A refused start without JavaScript comes back open, its refusal in sight.
+    let refused = county
+        .post_plain_form(
+            "/api/campaigns/start",
+            "/staff/dashboard",
+            &fields(&[("name", ""), ("until", &until)]),
+        )
+        .await;
+    let location = refused.headers()["location"].to_str().expect("ascii");
+    let back = location[location.find("/staff").expect("back to the page")..].to_owned();
+    let page = county.get_html(&back).await;
+    let form = crate::helpers::tag_with(&page, r#"data-testid="campaign-form""#);
+    assert!(form.contains(" open"), "{back}: {form}");
 
     let visit = CaseCommand::LogVisit {
         date: today(&app),

@@ -1,15 +1,18 @@
 //! The dashboard counts monitoring objects (监测对象) by category, risk level and risk type,
 //! and this month's eliminations and removals, as the reporting rules ask. It had no such
 //! counts (officer tester, carried since session 37).
-use app::domain::case::{reversal::RemovalKind, CaseCommand, EliminationDecision};
+use app::domain::{
+    case::{reversal::RemovalKind, samples::measure, CaseCommand, EliminationDecision},
+    vocab::MeasureType,
+};
 use chrono::Duration;
 use serde_json::Value;
 
 use crate::{
     engine::identified_case,
-    fixtures::county_officer,
+    fixtures::{county_officer, township_officer},
     helpers::{spawn_app, TestApp},
-    storage::{home_check_to_township, monitor_until_proposal, run},
+    storage::{home_check_to_township, monitor_until_proposal, run, today},
 };
 
 async fn objects(officer: &TestApp) -> Value {
@@ -30,6 +33,27 @@ fn marginal(objects: &Value) -> (u64, u64) {
         .unwrap_or_else(|| panic!("a marginal row: {objects}"));
     let n = |k: &str| row[k].as_u64().unwrap_or(u64::MAX);
     (n("at_risk"), n("eliminated"))
+}
+
+/// The total row's households in the ledger workbook's 帮扶措施统计.
+async fn measured_households(officer: &TestApp) -> f64 {
+    use calamine::{Data, Reader, Xlsx};
+    let bytes = officer
+        .client
+        .get(officer.url("/staff/ledger.xlsx"))
+        .send()
+        .await
+        .expect("request")
+        .bytes()
+        .await
+        .expect("body");
+    let mut book: Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.to_vec())).expect("xlsx");
+    let sheet = book.worksheet_range("帮扶措施统计").expect("sheet");
+    match sheet.rows().last().map(|row| row[1].clone()) {
+        Some(Data::Float(n)) => n,
+        other => panic!("a total row: {other:?}"),
+    }
 }
 
 fn households(list: &Value, code: &str) -> u64 {
@@ -57,6 +81,11 @@ async fn identified_households_are_counted_by_category_level_and_risk_with_the_m
         kind: RemovalKind::MovedAway,
         reason: "整户迁往外省".into(),
     };
+    let plan = CaseCommand::AddPlan {
+        measures: vec![measure(MeasureType::Medical, today(&app))],
+    };
+    run(&app, &township_officer(), &moved, plan).await;
+    assert_eq!(measured_households(&county).await, 1.0);
     run(&app, &county_officer(), &moved, remove).await;
     let seen = objects(&county).await;
     assert_eq!(
@@ -65,6 +94,9 @@ async fn identified_households_are_counted_by_category_level_and_risk_with_the_m
         "a removed household is not counted"
     );
     assert_eq!(seen["removed_this_month"], 1, "{seen}");
+    // Nor are its measures in the ledger's 帮扶措施统计 (it said 2 households where the
+    // dashboard said 1: officer tester).
+    assert_eq!(measured_households(&county).await, 0.0);
 
     monitor_until_proposal(&app, &eliminated).await;
     home_check_to_township(&app, &eliminated, 1_500_000).await;
@@ -82,7 +114,7 @@ async fn identified_households_are_counted_by_category_level_and_risk_with_the_m
     let page = county.get_html("/staff/dashboard").await;
     assert!(
         page.contains(
-            "现有监测对象 2 户（不含已回退、清退的户）：风险未消除 1 户，已消除风险 1 户。"
+            "现有监测对象 2 户（不含已退出监测的户）：风险未消除 1 户，已消除风险 1 户。"
         ),
         "said on the page"
     );
@@ -106,7 +138,7 @@ async fn identified_households_are_counted_by_category_level_and_risk_with_the_m
     assert!(elsewhere
         .get_html("/staff/dashboard")
         .await
-        .contains("这个范围内还没有识别的监测对象。"));
+        .contains("这个范围内现在没有监测对象。"));
     // A department's liaison reads its own work, not the region's households.
     let liaison = objects(&app.login("bumen-minzheng").await).await;
     assert!(liaison.is_null(), "{liaison}");

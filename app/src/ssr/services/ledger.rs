@@ -11,6 +11,7 @@ use crate::{
         id_number::IdNumber,
         ledger::{csv_line, header, is_listed, row, LedgerCell, LedgerFacts},
         measure_counts::{MeasureCounter, MeasureTally},
+        object_counts::Standing,
         region::RegionLevel,
         time::beijing_date,
         vocab::Channel,
@@ -156,8 +157,12 @@ async fn table(
             }),
         };
         let id_masked = head_id.map(|i| i.masked()).unwrap_or_default();
+        // Grouped as every page writes it: searching the file for the number on screen
+        // found nothing (officer tester).
+        let tracking =
+            crate::domain::tracking::TrackingNumber::shown_back(&case_row.tracking_number);
         let facts = LedgerFacts {
-            tracking: &case_row.tracking_number,
+            tracking: &tracking,
             township: name(&case_row.township_code),
             village: name(&case_row.village_code),
             group: case_row.village_group.as_deref().unwrap_or_default(),
@@ -167,7 +172,11 @@ async fn table(
             channel_zh: Channel::from_code(&case_row.channel).map_or("", |c| c.label_zh()),
         };
         listed.push(row(&case, &facts));
-        measures.add(&case);
+        // Counted over the dashboard's 监测对象 (not the households removed from monitoring,
+        // which the ledger still lists): the two read as disagreeing (officer tester).
+        if Standing::of_state(case.state.code()).is_some() {
+            measures.add(&case);
+        }
     }
     Ok(LedgerTable {
         stem: format!("台账-{}-{}", name(staff.scope.as_str()), beijing_date(now)),

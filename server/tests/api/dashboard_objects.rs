@@ -50,7 +50,7 @@ async fn measured_households(officer: &TestApp) -> f64 {
     let mut book: Xlsx<_> =
         calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.to_vec())).expect("xlsx");
     let sheet = book.worksheet_range("帮扶措施统计").expect("sheet");
-    match sheet.rows().last().map(|row| row[1].clone()) {
+    match sheet.rows().next_back().map(|row| row[1].clone()) {
         Some(Data::Float(n)) => n,
         other => panic!("a total row: {other:?}"),
     }

@@ -59,6 +59,15 @@ async fn the_ledger_is_scoped_and_not_for_every_role() {
     assert_eq!(download(&admin).await.status(), 403);
     let hotline = app.login("rexian").await;
     assert_eq!(download(&hotline).await.status(), 403);
+    // Each refused try is an audit row, as each download is (attacker tester).
+    let refused: Vec<String> = sqlx::query_scalar(
+        "select actor_id from audit_log where action = 'ledger_exported' and outcome = 'refused' \
+         order by actor_id",
+    )
+    .fetch_all(&app.state.db.pool)
+    .await
+    .expect("audit");
+    assert_eq!(refused, ["demo-rexian", "demo-xian-admin"]);
 
     let anonymous = download(&app).await;
     assert_eq!(anonymous.status(), 303);

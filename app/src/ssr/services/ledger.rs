@@ -62,14 +62,25 @@ pub async fn export(
     format: LedgerFormat,
     now: DateTime<Utc>,
 ) -> Result<LedgerFile, ServiceError> {
-    staff.require(Action::ExportLedger)?;
-    let table = table(state, staff, now).await?;
-    // Recorded before the file leaves: no audit row, no file.
     let reader = Reader {
         staff,
         address,
         now,
     };
+    if let Err(refused) = staff.require(Action::ExportLedger) {
+        // A refused download is in the audit log too (attacker tester: repeated tries by an
+        // account without access left no trace).
+        let read = Read {
+            detail: format!("region={} refused", staff.scope.as_str()),
+            ..Read::default()
+        };
+        reader
+            .record(state, AuditAction::LedgerExported, Outcome::Refused, &read)
+            .await?;
+        return Err(refused);
+    }
+    let table = table(state, staff, now).await?;
+    // Recorded before the file leaves: no audit row, no file.
     let read = Read {
         detail: format!(
             "region={} rows={} format={format:?}",

@@ -188,10 +188,13 @@ pub fn TrackPage() -> impl IntoView {
     // A look-alike slip (5 for S) offered back as the number it must be (household tester),
     // with a link that fills it in (the mobile kept from the draft), not to be retyped.
     let draft = query.read_untracked().get("draft").unwrap_or_default();
+    // Back from that link: the page looked like an empty form, as if nothing had happened
+    // (household tester), so it says the number is in and what to press.
+    let fixed = query.read_untracked().get("fixed").is_some() && !typed.is_empty();
     let look_alike = tracking_error
         .and_then(|_| TrackingNumber::look_alike_of(&typed))
         .map(|n| {
-            let mut href = format!("/track?n={}", n.as_str());
+            let mut href = format!("/track?n={}&fixed=1", n.as_str());
             if !draft.is_empty() {
                 href.push_str(&format!("&draft={}", crate::domain::url::encode(&draft)));
             }
@@ -250,6 +253,9 @@ pub fn TrackPage() -> impl IntoView {
                     autofocus=focus_tracking
                     placeholder=tr::track::e_g_abcd_efgh(t) />
                 <p class="field-error" id="e-tracking">{tracking_error}</p>
+                {(fixed && tracking_error.is_none()).then(|| view! {
+                    <p class="hint" role="status" data-testid="look-alike-filled">{tr::track::look_alike_filled(t)}</p>
+                })}
                 {look_alike.map(|(said, href)| view! {
                     <p class="hint" data-testid="look-alike">{said}" "<a href=href data-testid="look-alike-use">{tr::track::look_alike_use(t)}</a></p>
                 })}

@@ -51,8 +51,8 @@ pub struct ContactLine {
     pub who: String,
     pub name: Option<String>,
     pub phone: Option<String>,
-    /// Chinese order: the place's name, then `who` (青石村 + 村委会, 青石镇 + 人民政府). It read
-    /// "村委会 青石村" (quick tester).
+    /// The place's name, then `who` (青石村 + 村委会, 青石镇 + 人民政府; 青石村 + Village
+    /// Committee). It read "村委会 青石村" (quick tester).
     #[serde(default)]
     pub name_first: bool,
 }

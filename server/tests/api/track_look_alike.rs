@@ -47,6 +47,10 @@ async fn a_look_alike_slip_is_offered_back_on_the_look_up() {
             "the kept mobile comes along: {href}"
         );
         let filled = app.get_html(&href).await;
+        assert!(
+            filled.contains("查询码已经改好填上了"),
+            "says what happened and what to press"
+        );
         let input = crate::helpers::tag_with(&filled, r#"id="t-tracking""#);
         assert!(input.contains(&format!(r#"value="{right}""#)), "{input}");
         let mobile_box = crate::helpers::tag_with(&filled, r#"id="t-mobile""#);

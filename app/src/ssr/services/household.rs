@@ -122,10 +122,12 @@ fn contact_line(
     phone: Option<String>,
     lang: Lang,
 ) -> (Option<Who>, ContactLine) {
-    let name_first =
-        lang == Lang::Zh && name.is_some() && matches!(who, Who::Village | Who::Township);
+    // "青石村村委会", "青石村 Village Committee": the place, then its office, in either
+    // language (English read "the village committee 青石村": household tester).
+    let name_first = name.is_some() && matches!(who, Who::Village | Who::Township);
     let who_label = match who {
         Who::Township if name_first => crate::tr::contacts::government_after_name(lang),
+        Who::Village if name_first => crate::tr::contacts::village_after_name(lang),
         _ => who.label(lang),
     };
     (

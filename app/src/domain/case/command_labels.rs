@@ -62,7 +62,8 @@ impl CommandKind {
             CommandKind::RecordComparison => "录入县级数据比对",
             CommandKind::CountyDecide => "县级审定",
             CommandKind::CountyDecideElimination => "县级审定（风险消除）",
-            CommandKind::NotifyRefusal => "告知农户不予纳入的结果",
+            // A removal is told too, not only a refusal (officer tester).
+            CommandKind::NotifyRefusal => "告知农户结果和原因",
             CommandKind::AssignResponsible => "确定帮扶责任人",
             CommandKind::AddPlan => "制定帮扶计划",
             CommandKind::UpdateMeasureStatus => "更新措施进度",

@@ -423,6 +423,19 @@ pub fn policy_fields(from: &str, extra: &[(&str, &str)]) -> Vec<(String, String)
     form
 }
 
+/// The page at `path` as a browser asking for `accept` (an Accept-Language value) gets it.
+pub async fn html_with_accept_language(app: &TestApp, path: &str, accept: &str) -> String {
+    app.client
+        .get(app.url(path))
+        .header(header::ACCEPT_LANGUAGE, accept)
+        .send()
+        .await
+        .expect("request")
+        .text()
+        .await
+        .expect("body")
+}
+
 /// The text of `html` as a reader sees it: tags taken out (a date is kept whole in spans of
 /// its own, `components::whole_dates`).
 pub fn words(html: &str) -> String {

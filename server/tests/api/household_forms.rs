@@ -305,16 +305,7 @@ async fn the_report_form_says_a_relatives_mobile_will_do() {
         ("zh-CN", "可以填子女或亲友的手机号码"),
         ("en", "Give a child's or a relative's"),
     ] {
-        let page = app
-            .client
-            .get(app.url("/report"))
-            .header(reqwest::header::ACCEPT_LANGUAGE, language)
-            .send()
-            .await
-            .expect("request")
-            .text()
-            .await
-            .expect("body");
+        let page = crate::helpers::html_with_accept_language(&app, "/report", language).await;
         let at = page
             .find(said)
             .unwrap_or_else(|| panic!("{said} in {language}"));

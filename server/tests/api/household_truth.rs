@@ -238,16 +238,7 @@ async fn the_confirmation_and_the_look_up_list_whom_to_call_in_one_order() {
     for office in ["青石镇人民政府：0854-7321001", "青石村村委会：0854-7321201"] {
         assert!(said.contains(office), "{office} in {said}");
     }
-    let english = app
-        .client
-        .get(app.url(&link))
-        .header(reqwest::header::ACCEPT_LANGUAGE, "en")
-        .send()
-        .await
-        .expect("request")
-        .text()
-        .await
-        .expect("body");
+    let english = crate::helpers::html_with_accept_language(&app, &link, "en").await;
     let said = crate::helpers::words(&english.replace("<!>", ""));
     for office in [
         "青石镇 Township Government: 0854-7321001",

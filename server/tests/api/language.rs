@@ -80,17 +80,7 @@ async fn a_language_link_never_sends_the_visitor_to_another_site() {
     assert_eq!(response.headers()["location"], "/");
 }
 
-async fn html_with_accept_language(app: &TestApp, path: &str, accept: &str) -> String {
-    app.client
-        .get(app.url(path))
-        .header(header::ACCEPT_LANGUAGE, accept)
-        .send()
-        .await
-        .expect("request")
-        .text()
-        .await
-        .expect("body")
-}
+use crate::helpers::html_with_accept_language;
 
 #[tokio::test]
 async fn without_a_cookie_the_browser_language_is_used_and_the_cookie_wins_over_it() {

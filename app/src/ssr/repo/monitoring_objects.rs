@@ -44,12 +44,7 @@ pub async fn groups(
          where category is not null and {place} \
          group by state, category, tier, risk_types"
     );
-    let mut query = sqlx::query(&sql);
-    for value in values {
-        query = query.bind(value);
-    }
-    query
-        .fetch_all(pool)
+    rows(pool, sqlx::query(&sql), values)
         .await?
         .iter()
         .map(|row| {
@@ -81,14 +76,21 @@ pub async fn leaving_between(
          where c.id = e.case_id and e.kind in ('eliminated', 'reopened', 'removed') \
          and e.at >= $1 and e.at < $2 and {place} group by e.kind"
     );
-    let mut query = sqlx::query(&sql).bind(from_ms).bind(until_ms);
-    for value in values {
-        query = query.bind(value);
-    }
-    query
-        .fetch_all(pool)
+    rows(pool, sqlx::query(&sql).bind(from_ms).bind(until_ms), values)
         .await?
         .iter()
         .map(|row| Ok((row.try_get(0)?, row.try_get(1)?)))
         .collect()
+}
+
+/// `query` with the region's codes bound after its own values, run.
+async fn rows(
+    pool: &sqlx::Pool<Any>,
+    mut query: super::Bound<'_>,
+    region_codes: Vec<String>,
+) -> sqlx::Result<Vec<sqlx::any::AnyRow>> {
+    for code in region_codes {
+        query = query.bind(code);
+    }
+    query.fetch_all(pool).await
 }

@@ -9,6 +9,15 @@ use crate::{
     wire::dashboard::{CategoryCount, CodeCount, ObjectCounts},
 };
 
+fn code_counts<'a>(counts: impl Iterator<Item = (&'a str, u64)>) -> Vec<CodeCount> {
+    counts
+        .map(|(code, n)| CodeCount {
+            code: code.to_owned(),
+            households: usize::try_from(n).unwrap_or(usize::MAX),
+        })
+        .collect()
+}
+
 /// The counts of `scope` (a county, township or village), with the month `[from, until)`.
 pub async fn counts(
     pool: &sqlx::Pool<sqlx::Any>,
@@ -50,22 +59,8 @@ pub async fn counts(
                 eliminated: size(*eliminated),
             })
             .collect(),
-        by_tier: tally
-            .by_tier
-            .iter()
-            .map(|(tier, n)| CodeCount {
-                code: tier.code().to_owned(),
-                households: size(*n),
-            })
-            .collect(),
-        by_risk: tally
-            .by_risk
-            .iter()
-            .map(|(risk, n)| CodeCount {
-                code: risk.code().to_owned(),
-                households: size(*n),
-            })
-            .collect(),
+        by_tier: code_counts(tally.by_tier.iter().map(|(t, n)| (t.code(), *n))),
+        by_risk: code_counts(tally.by_risk.iter().map(|(r, n)| (r.code(), *n))),
         eliminated_this_month: this_month("eliminated"),
         reopened_this_month: this_month("reopened"),
         removed_this_month: this_month("removed"),

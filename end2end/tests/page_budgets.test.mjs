@@ -22,9 +22,12 @@ const KB = 1024;
 // (WASM 75.2 KB, JS 5.2 KB; branch islands4, 2026-11-30). The ceiling was that + 1 KB: a
 // guard against growth, under the target. 87.9 KB in session 34; 88.8 KB (WASM 76.3 KB) once
 // the form's summary named the fields to fix and the style sheet kept numbers whole at 200%
-// text (session 35, for households), so the ceiling is 89 KB.
+// text (session 35, for households), so the ceiling was 89 KB. 89.1 KB (WASM 76.4 KB, JS
+// 5.3 KB) once the page said a child's or a relative's mobile will do (household tester; the
+// words are the server's, outside the island) and the style sheet gained the staff's folded
+// forms (session 39), so the ceiling is 90 KB, still under the 100 KB target.
 const REPORT_TARGET_KB = 100;
-const REPORT_CEILING_KB = 89;
+const REPORT_CEILING_KB = 90;
 const ENFORCE_WASM = process.env.BUDGET_WASM === '1';
 const DESKTOP = { width: 1280, height: 800 };
 let browser;

@@ -129,6 +129,23 @@ async fn the_dashboard_downloads_as_a_workbook_with_typed_cells_and_a_frozen_hea
         );
     }
 
+    // A liaison's workbook has its queue's sheets only: no empty campaign sheet.
+    let liaison = app.login("bumen-minzheng").await;
+    let bytes = liaison
+        .client
+        .get(liaison.url("/staff/dashboard.xlsx"))
+        .send()
+        .await
+        .expect("request")
+        .bytes()
+        .await
+        .expect("body");
+    let book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes.to_vec())).expect("xlsx");
+    assert_eq!(
+        book.sheet_names(),
+        ["各环节事项", "逾期事项分布", "认定用时"]
+    );
+
     let signed_out = crate::helpers::client(&app.base)
         .get(app.base.clone() + "/staff/dashboard.xlsx")
         .send()

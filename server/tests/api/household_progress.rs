@@ -154,6 +154,8 @@ async fn a_refusal_is_not_accepted_and_not_yet_told_until_it_was() {
         !text.contains("已告知") && !text.contains("乡镇已于"),
         "{text}"
     );
+    // Not the end of the road: read as one (household tester).
+    assert!(text.contains("情况有变化，可以随时重新申报"), "{text}");
     let notified = CaseCommand::NotifyRefusal {
         on: crate::storage::today(&app),
     };

@@ -233,7 +233,7 @@ fn rows() -> Vec<Row> {
             ),
             headline: "不予受理",
             // The date in the township's sentence, not after the appeal one (tester).
-            says: "最迟在2026年3月11日当面或打电话向您说明。如有异议，可以向乡镇人民政府申诉，或拨打12317热线。",
+            says: "最迟在2026年3月11日当面或打电话向您说明。如有异议，可以向乡镇人民政府申诉，或拨打12317热线。情况有变化，可以随时重新申报。",
             due: Some(date(2026, 3, 11)),
             who: Some(Who::Township),
         },

@@ -151,9 +151,12 @@ fn sheets<'a>(
             rows: identification,
         },
     ];
-    if let Some(objects) = &view.objects {
-        sheets.extend(object_sheets(view, objects, today, headers));
-    }
+    // Only a reader of its region's figures has these (a liaison's and the hotline's
+    // workbook had an empty campaign sheet: officer tester).
+    let Some(objects) = &view.objects else {
+        return sheets;
+    };
+    sheets.extend(object_sheets(view, objects, today, headers));
     sheets.push(XlsxSheet {
         name: sheet::campaigns(LANG),
         header: &headers[6],

@@ -45,7 +45,13 @@ pub fn NoticePage() -> impl IntoView {
                                                     <td data-label=label(tr::village_notice::matter(t))>{matter(&e.procedure, &e.measures, t)}</td>
                                                     <td data-label=label(tr::village_notice::category(t))>{e.category.as_deref().and_then(|c| tr::vocab::category::lookup(t, c)).unwrap_or("—")}</td>
                                                     <td data-label=label(tr::village_notice::period(t))>
-                                                        {whole_dates(tr::village_notice::from_until(t, t.date(e.from), t.date(e.until)))}
+                                                        // Past its minimum, the minimum's last day read as the end, long
+                                                        // gone, as if too late to object (household tester).
+                                                        {whole_dates(if e.period_over {
+                                                            tr::village_notice::from_since(t, t.date(e.from))
+                                                        } else {
+                                                            tr::village_notice::from_until(t, t.date(e.from), t.date(e.until))
+                                                        })}
                                                         {e.period_over.then(|| tr::village_notice::period_over(t))}
                                                     </td>
                                                 </tr>

@@ -225,10 +225,14 @@ async fn a_plan_in_notice_is_on_the_village_notice_with_its_measures_on_the_boar
     // Past its minimum and not yet ended, the board says so rather than show a past period
     // as current (tester).
     app.clock.advance(chrono::Duration::days(10));
-    assert!(app
-        .get_html(&path)
-        .await
-        .contains("公示已满规定天数，村委会将结束公示"));
+    let over = crate::helpers::words(&app.get_html(&path).await);
+    assert!(
+        over.contains("公示已满规定天数，村委会将结束公示"),
+        "{over}"
+    );
+    // Not a period long ended, as if too late to object (household tester).
+    assert!(over.contains("起，仍在公示"), "{over}");
+    assert!(!over.contains(" 至 "), "{over}");
     run(&app, &village_cadre(), &id, CaseCommand::EndPlanNotice).await;
     assert!(
         !app.get_html(&path).await.contains("落实帮扶措施"),

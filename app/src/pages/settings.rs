@@ -209,10 +209,14 @@ fn SettingsForms(
                         {day.clone()} " "
                         {if kind == DayKind::Holiday.label_zh() { tr::settings::holiday(t) } else { tr::settings::workday(t) }}
                         " " <span lang="zh-CN">{name}</span>
-                        <ActionForm action=remove_day attr:class="inline">
-                            <input type="hidden" name="day" value=day />
-                            <button type="submit" class="button small">{tr::settings::remove(t)}</button>
-                        </ActionForm>
+                        <details class="withdraw">
+                            <summary>{tr::settings::remove(t)}</summary>
+                            <ActionForm action=remove_day>
+                                <p class="muted">{tr::settings::calendar_change_note(t)}</p>
+                                <input type="hidden" name="day" value=day />
+                                <button type="submit" class="button small">{tr::settings::remove_confirm(t)}</button>
+                            </ActionForm>
+                        </details>
                     </li>
                 }).collect_view()}
             </ul>
@@ -237,6 +241,17 @@ fn YearMarks(
             </ActionForm>
         }
     };
+    // Withdrawing a mark recounts every deadline of that year: a second tap, saying so
+    // (it took one tap: officer tester).
+    let unmark = move |year: i32| {
+        view! {
+            <details class="withdraw">
+                <summary>{tr::settings::unmark_year(t, year)}</summary>
+                <p class="muted">{tr::settings::calendar_change_note(t)}</p>
+                {form(year, false, tr::settings::unmark_confirm(t).to_owned())}
+            </details>
+        }
+    };
     view! {
         {open.into_iter().map(|(year, count)| view! {
             <p data-testid="open-year">
@@ -244,9 +259,9 @@ fn YearMarks(
                 {form(year, true, tr::settings::mark_year(t, year))}
             </p>
         }).collect_view()}
-        <p>
-            {known.into_iter().map(|year| form(year, false, tr::settings::unmark_year(t, year))).collect_view()}
-        </p>
+        <div>
+            {known.into_iter().map(unmark).collect_view()}
+        </div>
     }
 }
 

@@ -262,6 +262,15 @@ async fn a_year_is_entered_whole_when_marked_with_its_festivals_not_by_one_day()
         page.contains("2027年已录入1天放假，还没有标记为已全部录入"),
         "{page}"
     );
+    // Removing a day or a year's mark recounts deadlines: each takes a second tap that
+    // says so (they acted on one tap: officer tester).
+    for second in [
+        r#"<details class="withdraw"><summary>删除</summary>"#,
+        r#"<details class="withdraw"><summary>撤销2026年的标记</summary>"#,
+    ] {
+        assert!(page.contains(second), "{second}");
+    }
+    assert!(page.contains("确认删除") && page.contains("确认撤销"));
     let refused = admin.post_api("/api/settings/year", &mark("on")).await;
     assert_eq!(refused.status(), 422);
     let said = refused.text().await.expect("body");

@@ -44,6 +44,9 @@ fn Dashboard(d: DashboardView) -> impl IntoView {
         tr::dashboard::month_summary(t, yes + no, yes, no, average, d.limit_days, d.over_limit);
     view! {
         <h1><span lang="zh-CN">{d.scope_name}</span>{" "}{tr::dashboard::title(t)}</h1>
+        {chrono::NaiveDate::parse_from_str(&d.as_of, "%Y-%m-%d").ok().map(|day| view! {
+            <p class="muted">{tr::dashboard::as_of(t, t.date(day))}</p>
+        })}
         <p><a href="/staff/dashboard.xlsx" download rel="external">{tr::dashboard::xlsx(t)}</a></p>
         <section class="card">
             <h2>{tr::dashboard::by_step(t)}</h2>

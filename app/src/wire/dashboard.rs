@@ -58,6 +58,10 @@ pub struct DashboardView {
     /// (they were listed nowhere once started: officer tester).
     #[serde(default)]
     pub campaigns: Vec<super::campaigns::CampaignProgress>,
+    /// The day the figures are for (YYYY-MM-DD): the workbook said it, the page did not
+    /// (officer tester).
+    #[serde(default)]
+    pub as_of: String,
     /// The region's monitoring objects (counts by category, tier and risk, as the reporting
     /// rules ask); none for a reader whose queue is not its region's.
     #[serde(default)]

@@ -119,6 +119,12 @@ async fn identified_households_are_counted_by_category_level_and_risk_with_the_m
         "said on the page"
     );
     assert!(page.contains("本月风险消除 1 户"), "the month's changes");
+    let day = crate::storage::today(&app);
+    assert!(
+        crate::helpers::words(&page)
+            .contains(&format!("统计日期：{}", app::domain::time::date_zh(day))),
+        "the page says the day its figures are for"
+    );
 
     // The next month counts its own changes; the households stay counted.
     app.clock.advance(Duration::days(40));

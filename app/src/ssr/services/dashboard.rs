@@ -74,6 +74,7 @@ pub async fn for_staff(
             .map_or_else(|| code.to_owned(), |r| r.name.clone())
     };
     Ok(DashboardView {
+        as_of: today.to_string(),
         campaigns,
         objects,
         can_start_campaign: matches!(staff.role, Role::CountyOfficer | Role::CountyHead)

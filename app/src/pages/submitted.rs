@@ -64,11 +64,17 @@ pub fn SubmittedPage() -> impl IntoView {
                                             <strong>{whole_dates(info.visit_by)}</strong>
                                             {tr::submitted::they_phone_first_keep(t)}
                                         </li>
+                                        // Three short paragraphs, not one of 150 characters on a
+                                        // phone (household tester).
                                         <li>
-                                            {tr::submitted::household_qualifies_head_household(t)}
-                                            " "<a href=format!("/notice/{}", info.village) data-testid="notice-link">
-                                                {tr::submitted::see_village_notice(t)}
-                                            </a>
+                                            <p>{tr::submitted::household_qualifies_head_household(t)}</p>
+                                            <p>
+                                                {tr::submitted::notice_online_part(t)}
+                                                " "<a href=format!("/notice/{}", info.village) data-testid="notice-link">
+                                                    {tr::submitted::see_village_notice(t)}
+                                                </a>
+                                            </p>
+                                            <p><strong>{tr::submitted::notice_never_posted(t)}</strong></p>
                                         </li>
                                         <li data-testid="decide-by">
                                             {tr::submitted::told_decision(t)}

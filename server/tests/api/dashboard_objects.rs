@@ -38,17 +38,9 @@ fn marginal(objects: &Value) -> (u64, u64) {
 /// The total row's households in the ledger workbook's 帮扶措施统计.
 async fn measured_households(officer: &TestApp) -> f64 {
     use calamine::{Data, Reader, Xlsx};
-    let bytes = officer
-        .client
-        .get(officer.url("/staff/ledger.xlsx"))
-        .send()
-        .await
-        .expect("request")
-        .bytes()
-        .await
-        .expect("body");
+    let bytes = officer.get_bytes("/staff/ledger.xlsx").await;
     let mut book: Xlsx<_> =
-        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.to_vec())).expect("xlsx");
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("xlsx");
     let sheet = book.worksheet_range("帮扶措施统计").expect("sheet");
     match sheet.rows().next_back().map(|row| row[1].clone()) {
         Some(Data::Float(n)) => n,

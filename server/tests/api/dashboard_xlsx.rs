@@ -131,16 +131,8 @@ async fn the_dashboard_downloads_as_a_workbook_with_typed_cells_and_a_frozen_hea
 
     // A liaison's workbook has its queue's sheets only: no empty campaign sheet.
     let liaison = app.login("bumen-minzheng").await;
-    let bytes = liaison
-        .client
-        .get(liaison.url("/staff/dashboard.xlsx"))
-        .send()
-        .await
-        .expect("request")
-        .bytes()
-        .await
-        .expect("body");
-    let book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes.to_vec())).expect("xlsx");
+    let bytes = liaison.get_bytes("/staff/dashboard.xlsx").await;
+    let book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).expect("xlsx");
     assert_eq!(
         book.sheet_names(),
         ["各环节事项", "逾期事项分布", "认定用时"]

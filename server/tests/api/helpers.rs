@@ -249,15 +249,21 @@ impl TestApp {
     /// `--cfg erase_components` (scripts/test.sh's, like cargo-leptos' debug builds) writes
     /// after text: the tests read what a person sees.
     pub async fn get_html(&self, path: &str) -> String {
+        let body = self.get_bytes(path).await;
+        String::from_utf8(body).expect("utf-8").replace("<!>", "")
+    }
+
+    /// The body at `path` as it came (a workbook, a file).
+    pub async fn get_bytes(&self, path: &str) -> Vec<u8> {
         self.client
             .get(self.url(path))
             .send()
             .await
             .expect("request")
-            .text()
+            .bytes()
             .await
             .expect("body")
-            .replace("<!>", "")
+            .to_vec()
     }
 
     /// Files a report and returns its tracking number.

@@ -162,6 +162,19 @@ test('the dashboard\'s chart words are page-sized at 360 px', async () => {
   const lines = await name.evaluate((th) => Math.round(th.getBoundingClientRect().height
     / parseFloat(getComputedStyle(th).lineHeight)));
   assert.equal(lines, 1, `${await name.innerText()} on one line`);
+  // In English the column heads break between words, never inside one ("Elimi/nated").
+  await page.goto(`${BASE_URL}/lang/en`);
+  await page.goto(`${BASE_URL}/staff/dashboard`);
+  const heads = await page.locator('[data-testid="objects"] thead th').evaluateAll((ths) => ths
+    .map((th) => {
+      const range = document.createRange();
+      range.selectNodeContents(th);
+      const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+      const words = th.textContent.trim().split(/\s+/).length;
+      return { text: th.textContent.trim(), lines: lines.size, words };
+    }));
+  assert.deepEqual(heads.map((h) => h.text), ['Category', 'At risk', 'Eliminated']);
+  for (const h of heads) assert.ok(h.lines <= h.words, `${h.text}: ${h.lines} lines for ${h.words} words`);
   await page.context().close();
 });
 

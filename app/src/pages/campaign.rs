@@ -40,6 +40,10 @@ pub fn CampaignForm(#[prop(optional)] folded: bool) -> impl IntoView {
         }
     };
     let (name_error, until_error) = (error_for("name"), error_for("until"));
+    // Without JavaScript a refusal comes back at the top of a long page: the first field in
+    // error takes the focus, so the browser shows it (quick tester).
+    let focus_name = name_error().is_some();
+    let focus_until = !focus_name && until_error().is_some();
     // Open again after a start, or a refused one (without JavaScript the page comes back with
     // the refusal, which sat folded away: officer tester), so its answer shows.
     let open = returned.is_some() || start.value().get_untracked().is_some();
@@ -49,12 +53,12 @@ pub fn CampaignForm(#[prop(optional)] folded: bool) -> impl IntoView {
                 <div class="field" class:invalid=move || name_error().is_some()>
                     <label for="campaign_name">{tr::campaign::name(t)}</label>
                     <input id="campaign_name" name="name" type="text" placeholder=tr::campaign::name_example(t)
-                        aria-describedby="e-campaign_name" />
+                        aria-describedby="e-campaign_name" autofocus=focus_name />
                     <p class="field-error" id="e-campaign_name" role="alert">{name_error}</p>
                 </div>
                 <div class="field" class:invalid=move || until_error().is_some()>
                     <label for="campaign_until">{tr::campaign::until(t)}</label>
-                    <input id="campaign_until" name="until" type="date" aria-describedby="e-campaign_until" />
+                    <input id="campaign_until" name="until" type="date" aria-describedby="e-campaign_until" autofocus=focus_until />
                     <p class="field-error" id="e-campaign_until" role="alert">{until_error}</p>
                 </div>
                 <button type="submit" class="button primary">{tr::campaign::start(t)}</button>

@@ -80,6 +80,9 @@ async fn a_campaign_is_listed_with_its_visits_done_and_overdue() {
     let page = county.get_html(&back).await;
     let form = crate::helpers::tag_with(&page, r#"data-testid="campaign-form""#);
     assert!(form.contains(" open"), "{back}: {form}");
+    // The field in error takes the focus, so the browser scrolls to it.
+    let name = crate::helpers::tag_with(&page, r#"id="campaign_name""#);
+    assert!(name.contains("autofocus"), "{name}");
 
     let visit = CaseCommand::LogVisit {
         date: today(&app),

@@ -31,15 +31,9 @@ pub fn ContactLines(contacts: Vec<ContactLine>) -> impl IntoView {
                     .map(|c| {
                         // Names of places and people are Chinese on every page.
                         let who = match c.name {
-                            Some(n) if c.name_first => {
-                                // Chinese runs the office on; English leaves a space (an
-                                // empty text node would render as one too).
-                                let office = match t {
-                                    crate::domain::lang::Lang::Zh => c.who,
-                                    _ => format!(" {}", c.who),
-                                };
-                                view! { <span lang="zh-CN">{n}</span>{office} }.into_any()
-                            }
+                            // The office's words carry their own space where the language
+                            // wants one (" Village Committee"; 村委会 runs on).
+                            Some(n) if c.name_first => view! { <span lang="zh-CN">{n}</span>{c.who} }.into_any(),
                             Some(n) => view! { {c.who}" "<span lang="zh-CN">{n}</span> }.into_any(),
                             None => view! { {c.who} }.into_any(),
                         };

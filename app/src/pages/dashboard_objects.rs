@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 
 use crate::{
-    domain::vocab::{Category, RiskTier, RiskType},
     i18n::use_lang,
     tr,
     wire::dashboard::{CodeCount, ObjectCounts},
@@ -12,8 +11,7 @@ use crate::{
 #[component]
 pub fn ObjectsCard(objects: ObjectCounts) -> impl IntoView {
     let t = use_lang();
-    let at_risk: usize = objects.by_category.iter().map(|c| c.at_risk).sum();
-    let eliminated: usize = objects.by_category.iter().map(|c| c.eliminated).sum();
+    let (at_risk, eliminated) = objects.totals();
     let month = tr::dashboard_objects::month_changes(
         t,
         objects.eliminated_this_month,
@@ -27,12 +25,12 @@ pub fn ObjectsCard(objects: ObjectCounts) -> impl IntoView {
             .by_category
             .into_iter()
             .map(|c| {
-                let name = Category::from_code(&c.category).map_or("", |c| c.label(t));
+                let name = tr::vocab::category::lookup(t, &c.category).unwrap_or("");
                 view! { <tr><th scope="row">{name}</th><td>{c.at_risk}</td><td>{c.eliminated}</td></tr> }
             })
             .collect_view();
-        let tier = |code: &str| RiskTier::from_code(code).map_or("", |x| x.label(t));
-        let risk = |code: &str| RiskType::from_code(code).map_or("", |x| x.label(t));
+        let tier = |code: &str| tr::vocab::risk_tier::lookup(t, code).unwrap_or("");
+        let risk = |code: &str| tr::vocab::risk_type::lookup(t, code).unwrap_or("");
         view! {
             <p>{tr::dashboard_objects::summary(t, at_risk + eliminated, at_risk, eliminated)}</p>
             // Short column heads: at 360 px the words fit whole; at 200% text they wrap.

@@ -209,14 +209,12 @@ fn SettingsForms(
                         {day.clone()} " "
                         {if kind == DayKind::Holiday.label_zh() { tr::settings::holiday(t) } else { tr::settings::workday(t) }}
                         " " <span lang="zh-CN">{name}</span>
-                        <details class="withdraw">
-                            <summary>{tr::settings::remove(t)}</summary>
+                        <SecondTap label=tr::settings::remove(t).to_owned() note=tr::settings::calendar_change_note(t)>
                             <ActionForm action=remove_day>
-                                <p class="muted">{tr::settings::calendar_change_note(t)}</p>
                                 <input type="hidden" name="day" value=day />
                                 <button type="submit" class="button small">{tr::settings::remove_confirm(t)}</button>
                             </ActionForm>
-                        </details>
+                        </SecondTap>
                     </li>
                 }).collect_view()}
             </ul>
@@ -245,11 +243,9 @@ fn YearMarks(
     // (it took one tap: officer tester).
     let unmark = move |year: i32| {
         view! {
-            <details class="withdraw">
-                <summary>{tr::settings::unmark_year(t, year)}</summary>
-                <p class="muted">{tr::settings::calendar_change_note(t)}</p>
+            <SecondTap label=tr::settings::unmark_year(t, year) note=tr::settings::calendar_change_note(t)>
                 {form(year, false, tr::settings::unmark_confirm(t).to_owned())}
-            </details>
+            </SecondTap>
         }
     };
     view! {
@@ -291,14 +287,12 @@ fn Scheduled(versions: Vec<ScheduledPolicy>) -> impl IntoView {
                         view! {
                             <li>
                                 {tr::settings::scheduled_from(t, shown)}{tr::common::colon(t)}{changes}
-                                <details class="withdraw">
-                                    <summary>{tr::settings::withdraw(t)}</summary>
+                                <SecondTap label=tr::settings::withdraw(t).to_owned() note=tr::settings::withdraw_note(t)>
                                     <form method="post" action=withdraw_path>
-                                        <p class="muted">{tr::settings::withdraw_note(t)}</p>
                                         <input type="hidden" name="effective_from" value=date />
                                         <button type="submit" class="button small">{tr::settings::withdraw_confirm(t)}</button>
                                     </form>
-                                </details>
+                                </SecondTap>
                             </li>
                         }
                     }).collect_view()}
@@ -306,4 +300,17 @@ fn Scheduled(versions: Vec<ScheduledPolicy>) -> impl IntoView {
             </div>
         }
     })
+}
+
+/// A change that recounts or undoes something, behind a second tap: `label` opens it, `note`
+/// says what it does, the form in `children` does it (without JavaScript too).
+#[component]
+fn SecondTap(label: String, note: &'static str, children: Children) -> impl IntoView {
+    view! {
+        <details class="withdraw">
+            <summary>{label}</summary>
+            <p class="muted">{note}</p>
+            {children()}
+        </details>
+    }
 }

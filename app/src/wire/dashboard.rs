@@ -86,6 +86,15 @@ pub struct ObjectCounts {
     pub removed_this_month: usize,
 }
 
+impl ObjectCounts {
+    /// Households whose risk remains, and those eliminated, over every category.
+    pub fn totals(&self) -> (usize, usize) {
+        self.by_category
+            .iter()
+            .fold((0, 0), |(a, e), c| (a + c.at_risk, e + c.eliminated))
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CategoryCount {

@@ -10,11 +10,7 @@ use super::{
     ledger_xlsx::{workbook_of, XlsxCell, XlsxSheet},
 };
 use crate::{
-    domain::{
-        lang::Lang,
-        time::beijing_date,
-        vocab::{Category, RiskTier, RiskType},
-    },
+    domain::{lang::Lang, time::beijing_date},
     ssr::{error::ServiceError, state::AppState},
     wire::dashboard::{CodeCount, DashboardView, ObjectCounts},
 };
@@ -192,7 +188,7 @@ fn object_sheets<'a>(
         .by_category
         .iter()
         .map(|c| {
-            let name = Category::from_code(&c.category).map_or("", |c| c.label(LANG));
+            let name = crate::tr::vocab::category::lookup(LANG, &c.category).unwrap_or("");
             vec![
                 XlsxCell::Text(name.to_owned()),
                 count(c.at_risk),
@@ -201,10 +197,7 @@ fn object_sheets<'a>(
             ]
         })
         .collect();
-    let (at_risk, eliminated) = objects
-        .by_category
-        .iter()
-        .fold((0, 0), |(a, e), c| (a + c.at_risk, e + c.eliminated));
+    let (at_risk, eliminated) = objects.totals();
     by_category.push(vec![
         XlsxCell::Text(b::all(LANG).to_owned()),
         count(at_risk),
@@ -223,8 +216,9 @@ fn object_sheets<'a>(
             })
             .collect::<Vec<_>>()
     };
-    let tier = |code: &str| RiskTier::from_code(code).map_or("", |x| x.label(LANG));
-    let risk = |code: &str| RiskType::from_code(code).map_or("", |x| x.label(LANG));
+    use crate::tr::vocab::{risk_tier, risk_type};
+    let tier = |code: &str| risk_tier::lookup(LANG, code).unwrap_or("");
+    let risk = |code: &str| risk_type::lookup(LANG, code).unwrap_or("");
     let mut risks = group(r::tier(LANG), &objects.by_tier, &tier);
     risks.extend(group(r::risk(LANG), &objects.by_risk, &risk));
     let changes = vec![vec![

@@ -53,18 +53,11 @@ pub(super) fn parse_mobile(raw: &str) -> Parsed<MobileNumber> {
 /// `YYYY-MM-DD`, exactly (chrono alone also read `+002026-12-10`: attacker tester); whether
 /// the date is allowed is the engine's call.
 pub(super) fn parse_date(raw: &str) -> Parsed<NaiveDate> {
+    use crate::domain::time::{iso_date_shaped, parse_iso_date};
     match raw.trim() {
         "" => Err(CommandFieldError::Missing),
-        text if text.len() != 10 || !text.starts_with(|c: char| c.is_ascii_digit()) => {
-            Err(CommandFieldError::BadDate)
-        }
-        text => NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-            if crate::domain::time::iso_date_shaped(text) {
-                CommandFieldError::NoSuchDay
-            } else {
-                CommandFieldError::BadDate
-            }
-        }),
+        text if !iso_date_shaped(text) => Err(CommandFieldError::BadDate),
+        text => parse_iso_date(text).ok_or(CommandFieldError::NoSuchDay),
     }
 }
 

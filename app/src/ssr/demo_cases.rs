@@ -123,7 +123,20 @@ fn actor(user: &str, role: Role, scope: &str) -> Result<Actor, ServiceError> {
     Ok(Actor::new(user, role, scope))
 }
 
-fn record(on: chrono::NaiveDate, head: &str) -> HomeCheckRecord {
+/// The demo village's own cadre (its account and its short name, "张村干"), so the person who
+/// visits a household and answers for it is one who can open its case.
+fn village_cadre(village: &str) -> Result<(String, String), ServiceError> {
+    super::seed::ACCOUNTS
+        .iter()
+        .find(|(_, _, role, region)| *role == Role::VillageCadre && *region == village)
+        .map(|(username, display, _, _)| {
+            let short = display.split('（').next().unwrap_or(display);
+            (format!("demo-{username}"), short.to_owned())
+        })
+        .ok_or_else(|| ServiceError::Corrupt("demo village has no cadre".into()))
+}
+
+fn record(on: chrono::NaiveDate, head: &str, cadre: &str) -> HomeCheckRecord {
     let member = |name: &str, labour, yuan: i64, relation, status| Member {
         name: name.to_owned(),
         labour,
@@ -134,7 +147,7 @@ fn record(on: chrono::NaiveDate, head: &str) -> HomeCheckRecord {
     };
     HomeCheckRecord {
         date: on,
-        visitors: vec!["王村干".to_owned(), "李乡干".to_owned()],
+        visitors: vec![cadre.to_owned(), "李乡干".to_owned()],
         members: vec![
             member(
                 head,
@@ -212,7 +225,8 @@ pub async fn seed(state: &AppState, now: DateTime<Utc>) -> Result<(), ServiceErr
             Role::TownshipOfficer,
             township.as_str(),
         )?;
-        let cadre = actor("demo-cun-qingshi", Role::VillageCadre, demo.village)?;
+        let (cadre_id, cadre_name) = village_cadre(demo.village)?;
+        let cadre = actor(&cadre_id, Role::VillageCadre, demo.village)?;
         let county = actor("demo-xian-officer", Role::CountyOfficer, "522799000000")?;
         let mut steps: Vec<(Actor, CaseCommand)> = Vec::new();
         let day = beijing_date(filed_at);
@@ -223,7 +237,7 @@ pub async fn seed(state: &AppState, now: DateTime<Utc>) -> Result<(), ServiceErr
             steps.push((
                 cadre.clone(),
                 CaseCommand::RecordHomeCheck {
-                    record: record(day, demo.name),
+                    record: record(day, demo.name, &cadre_name),
                 },
             ));
             steps.push((
@@ -289,7 +303,7 @@ pub async fn seed(state: &AppState, now: DateTime<Utc>) -> Result<(), ServiceErr
                 (
                     township_officer.clone(),
                     CaseCommand::AssignResponsible {
-                        person: "王村干".into(),
+                        person: cadre_name.clone(),
                         mobile: crate::domain::mobile::MobileNumber::parse("13800138000")
                             .expect("mobile"),
                     },

@@ -32,7 +32,8 @@ async fn a_county_officer_downloads_the_ledger_of_monitored_households() {
     for expected in [
         "刘志强",
         "边缘易致贫户",
-        "王村干",
+        // 龙井村's own cadre answers for the household (the demo once named 青石村's).
+        "张村干",
         "公益岗位",
         "未消除",
         "青石镇",
@@ -180,4 +181,27 @@ async fn the_ledger_names_the_head_the_home_check_recorded() {
     assert!(!row.contains("杨秀英"), "{row}");
     assert!(row.contains("0015"), "the head's ID, masked: {row}");
     assert!(!row.contains("522727198001010015"), "{row}");
+}
+
+/// The demo's responsible person for 刘志强 (龙井村) is 龙井村's cadre, who can open the case
+/// and finds the household in the queue; 青石村's cadre, once named, could do neither.
+#[tokio::test]
+async fn the_demo_s_responsible_cadre_can_open_the_household_s_case() {
+    let app = spawn_app_with(true).await;
+    let cadre = app.login("cun-longjing").await;
+    let all: serde_json::Value = cadre.queue_tab("all").await.json().await.expect("json");
+    let case = all["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|i| i["applicant"] == "刘志强" && i["state"] == "监测帮扶中")
+        .expect("the identified household is in 龙井村's queue");
+    let id = case["case_id"].as_str().expect("id");
+    let page = crate::helpers::detail(&cadre, id).await;
+    let text = page.to_string();
+    assert!(text.contains("张村干"), "named responsible: {text}");
+    assert!(
+        !text.contains("王村干"),
+        "青石村's cadre is not in it: {text}"
+    );
 }

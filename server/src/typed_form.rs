@@ -25,7 +25,7 @@ pub struct TypedForm {
     secret: Option<&'static str>,
 }
 
-pub const FORMS: [TypedForm; 4] = [
+pub const FORMS: [TypedForm; 5] = [
     TypedForm {
         page: "/staff/admin",
         query: None,
@@ -55,6 +55,14 @@ pub const FORMS: [TypedForm; 4] = [
         path: "/api/admin/reset",
         kind: "reset_password",
         secret: Some("password"),
+    },
+    // A refused campaign start lost the date typed (quick tester).
+    TypedForm {
+        page: "/staff/dashboard",
+        query: None,
+        path: "/api/campaigns/start",
+        kind: "start_campaign",
+        secret: None,
     },
 ];
 

@@ -2,7 +2,12 @@
 //! eliminated household then has a visit due in the village's queue.
 use leptos::prelude::*;
 
-use crate::{api::campaigns::StartCampaign, i18n::use_lang, tr, wire::AppError};
+use crate::{
+    api::campaigns::StartCampaign,
+    i18n::use_lang,
+    tr,
+    wire::{cases::StepTyped, AppError},
+};
 
 /// `folded`: a campaign is running, so the form waits under a summary line.
 #[component]
@@ -47,21 +52,31 @@ pub fn CampaignForm(#[prop(optional)] folded: bool) -> impl IntoView {
     // Open again after a start, or a refused one (without JavaScript the page comes back with
     // the refusal, which sat folded away: officer tester), so its answer shows.
     let open = returned.is_some() || start.value().get_untracked().is_some();
+    // Refused without JavaScript, the page comes back with what was typed
+    // (server/src/typed_form.rs): the date was lost (quick tester).
+    let typed = use_context::<StepTyped>().filter(|t| t.kind == "start_campaign");
+    let kept = |name: &str| {
+        typed
+            .as_ref()
+            .and_then(|t| t.value(name))
+            .map(str::to_owned)
+    };
+    let (name, until) = (kept("name"), kept("until"));
     let body = view! {
             <p class="muted">{tr::campaign::intro(t)}</p>
             <ActionForm action=start>
                 <div class="field" class:invalid=move || name_error().is_some()>
                     <label for="campaign_name">{tr::campaign::name(t)}</label>
                     <input id="campaign_name" name="name" type="text" placeholder=tr::campaign::name_example(t)
-                        aria-describedby="e-campaign_name" autofocus=focus_name />
+                        value=name aria-describedby="e-campaign_name" autofocus=focus_name />
                     <p class="field-error" id="e-campaign_name" role="alert">{name_error}</p>
                 </div>
                 <div class="field" class:invalid=move || until_error().is_some()>
                     <label for="campaign_until">{tr::campaign::until(t)}</label>
-                    <input id="campaign_until" name="until" type="date" aria-describedby="e-campaign_until" autofocus=focus_until />
+                    <input id="campaign_until" name="until" type="date" value=until aria-describedby="e-campaign_until" autofocus=focus_until />
                     <p class="field-error" id="e-campaign_until" role="alert">{until_error}</p>
                 </div>
-                <button type="submit" class="button primary">{tr::campaign::start(t)}</button>
+                <button type="submit" class="button primary" formaction="/staff/dashboard">{tr::campaign::start(t)}</button>
             </ActionForm>
             <p role="status">{move || result().or_else(|| returned.clone())}</p>
     }

@@ -142,6 +142,16 @@ fn SettingsForms(
     };
     let period_rule = kept("period_rule", p.period_rule.clone());
     let effective_from = kept("effective_from", p.effective_from.clone());
+    // A refused date was not marked, and a browser shows a date it cannot read as empty
+    // (quick tester): the words under it name what was typed.
+    let date_problem = refused("effective_from")
+        .map(|problem| format!("{problem}{}{effective_from}", tr::common::colon(t)));
+    let date_bad = date_problem.is_some().then_some("true");
+    let date_described = if date_problem.is_some() {
+        "effective-says effective-carried"
+    } else {
+        "effective-carried"
+    };
     let ticked = |name: &str, stored: &String| !kept(name, stored.clone()).is_empty();
     let green_channel = ticked("green_channel", &p.green_channel);
     let notice_parallel_township = ticked("notice_parallel_township", &p.notice_parallel_township);
@@ -156,7 +166,9 @@ fn SettingsForms(
         <section class="card">
             <h2>{tr::settings::policy(t)}</h2>
             <ActionForm action=save_policy>
-                <div class="field"><label for="effective_from">{tr::settings::effective_from(t)}</label><input id="effective_from" name="policy[effective_from]" type="date" value=effective_from aria-describedby="effective-carried" /><p class="hint" id="effective-carried">{tr::settings::carried(t)}</p></div>
+                <div class="field"><label for="effective_from">{tr::settings::effective_from(t)}</label><input id="effective_from" name="policy[effective_from]" type="date" value=effective_from aria-invalid=date_bad aria-describedby=date_described />
+                    {date_problem.map(|p| view! { <p class="field-error" id="effective-says">{p}</p> })}
+                    <p class="hint" id="effective-carried">{tr::settings::carried(t)}</p></div>
                 {number("income_line", tr::settings::income_line(t), p.income_line)}
                 {number("township_acceptance_days", tr::settings::township_acceptance_days(t), p.township_acceptance_days)}
                 {number("home_check_days", tr::settings::home_check_days(t), p.home_check_days)}

@@ -554,3 +554,23 @@ async fn a_policy_dated_past_year_9999_is_refused_and_an_old_one_is_never_in_for
         .await;
     assert!(withdrawn.status().is_success() || withdrawn.status().is_redirection());
 }
+
+/// A refused date without JavaScript is marked, and the words under it name what was typed:
+/// a browser shows a date it cannot read as an empty field (quick tester).
+#[tokio::test]
+async fn a_refused_policy_date_is_marked_and_named() {
+    let app = spawn_app().await;
+    let admin = app.login("xian-admin").await;
+    let past = policy_fields("2025-01-01", &[("income_line", "9100")]);
+    let answer = admin
+        .post_plain_form("/staff/settings", "/staff/settings", &past)
+        .await;
+    assert!(answer.status().is_success(), "{}", answer.status());
+    let page = answer.text().await.expect("page");
+    let date = crate::helpers::tag_with(&page, r#"id="effective_from""#);
+    assert!(date.contains(r#"aria-invalid="true""#), "{date}");
+    assert!(date.contains("effective-says"), "{date}");
+    let says = crate::helpers::paragraph(&page, "effective-says");
+    assert!(says.contains("生效日期不能早于今天"), "{says}");
+    assert!(says.contains("2025-01-01"), "{says}");
+}

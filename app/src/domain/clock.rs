@@ -150,13 +150,22 @@ impl ClockKind {
         }
     }
 
+    /// Names a clock had in notifications already stored, still recognised there (the
+    /// refusal notice became 告知农户结果和原因 when removals were told too).
+    pub fn former_labels_zh(self) -> &'static [&'static str] {
+        match self {
+            ClockKind::RefusalNotice => &["不予纳入告知"],
+            _ => &[],
+        }
+    }
+
     pub fn label_zh(self) -> &'static str {
         match self {
             ClockKind::TownshipAcceptance => "乡镇受理",
             ClockKind::HomeCheck => "入户核查",
             ClockKind::IdentificationOverall => "识别认定总时限",
             ClockKind::NoticeWindow => "公示期",
-            ClockKind::RefusalNotice => "不予纳入告知",
+            ClockKind::RefusalNotice => "告知农户结果和原因",
             ClockKind::ResponsibleAssigned => "明确帮扶责任人",
             ClockKind::AssistanceStarted => "开始落实帮扶措施",
             ClockKind::MonitoringVisit => "监测回访",

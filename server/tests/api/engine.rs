@@ -100,7 +100,7 @@ async fn the_county_removes_a_wrongly_identified_household_with_its_reason_on_re
         .filter(|c| c["urgency"] != "met" && c["urgency"] != "cancelled")
         .filter_map(|c| c["kind_zh"].as_str())
         .collect();
-    assert_eq!(clocks, vec!["不予纳入告知"], "{case}");
+    assert_eq!(clocks, vec!["告知农户结果和原因"], "{case}");
     assert!(offered(&detail(&township, &id).await).contains(&"notify_refusal".to_owned()));
 }
 

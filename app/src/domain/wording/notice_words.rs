@@ -24,8 +24,11 @@ fn patterns(kind: NoticeKind) -> &'static [Pattern] {
 /// The title in `lang` when `stored` is a known title of this kind and clock; else None
 /// (the page then shows the stored words, marked Chinese).
 pub fn title(stored: &str, kind: NoticeKind, clock: ClockKind, lang: Lang) -> Option<String> {
+    let names =
+        || std::iter::once(clock.label_zh()).chain(clock.former_labels_zh().iter().copied());
     patterns(kind).iter().find_map(|pattern| {
-        let grouped = tracking_in(stored, |mark| pattern(Lang::Zh, clock.label_zh(), mark))?;
+        let grouped =
+            names().find_map(|name| tracking_in(stored, |mark| pattern(Lang::Zh, name, mark)))?;
         Some(pattern(lang, clock.label(lang), &grouped))
     })
 }
@@ -82,7 +85,8 @@ pub fn body_phrase(stored: &str, kind: NoticeKind, clock: ClockKind) -> Option<P
             "overdue" => t::overdue(zh, &a[0], &a[1], &a[2], &a[3]),
             _ => t::supervise(zh, &a[0], &a[1], &a[2], &a[3], &a[4]),
         })?;
-        if found.get("step").map(String::as_str) != Some(clock.label_zh()) {
+        let step = found.get("step").map(String::as_str)?;
+        if step != clock.label_zh() && !clock.former_labels_zh().contains(&step) {
             return None;
         }
         let mut phrase = Phrase::new(code);
@@ -198,6 +202,42 @@ mod tests {
         let phrase = body_phrase(&body, NoticeKind::Overdue, clock).expect("known");
         let words = super::super::phrase::plain(&body_words(&phrase, Lang::Zh).expect("worded"));
         assert!(words.contains(&grouped), "{words}");
+    }
+
+    /// Notifications stored while the refusal notice was called 不予纳入告知 read with its
+    /// name of today, in both languages.
+    #[test]
+    fn a_title_and_body_stored_under_a_clock_s_former_name_read_with_today_s() {
+        let clock = ClockKind::RefusalNotice;
+        let (title_now, body_now) = deadline(
+            "FP7K2M",
+            clock,
+            Level::Township,
+            NoticeKind::Overdue,
+            false,
+            "青石村",
+            "2026年12月3日",
+        );
+        let (title_then, body_then) = (
+            title_now.replace(clock.label_zh(), "不予纳入告知"),
+            body_now.replace(clock.label_zh(), "不予纳入告知"),
+        );
+        assert_ne!(title_then, title_now, "the name is in the title");
+        assert_ne!(body_then, body_now, "and in the body");
+        assert_eq!(
+            title(&title_then, NoticeKind::Overdue, clock, Lang::Zh).as_deref(),
+            Some(title_now.as_str())
+        );
+        let en = title(&title_then, NoticeKind::Overdue, clock, Lang::En).expect("known");
+        assert!(en.contains("Tell the household"), "{en}");
+        let phrase = body_phrase(&body_then, NoticeKind::Overdue, clock).expect("known");
+        let zh = super::super::phrase::plain(&body_words(&phrase, Lang::Zh).expect("worded"));
+        assert_eq!(zh, body_now);
+        assert_eq!(
+            body_phrase(&body_then, NoticeKind::Overdue, ClockKind::HomeCheck),
+            None,
+            "another clock's name is not taken for it"
+        );
     }
 
     #[test]

@@ -16,11 +16,17 @@ pub async fn current_settings() -> Result<SettingsView, AppError> {
 }
 
 #[server(endpoint = "settings/policy")]
-pub async fn save_policy(policy: PolicyForm) -> Result<(), AppError> {
+pub async fn save_policy(
+    policy: PolicyForm,
+    /// Ticked: every field is saved as the form has it, none kept from a scheduled version.
+    #[server(default)]
+    as_shown: String,
+) -> Result<(), AppError> {
     use crate::ssr::{context::RequestContext, services::settings};
     RequestContext::staff_call(|ctx, staff| async move {
         let address = ctx.client_address();
-        settings::set_policy(&ctx.state, &staff, &policy, &address, ctx.now()).await
+        let carry = as_shown.is_empty();
+        settings::set_policy(&ctx.state, &staff, &policy, carry, &address, ctx.now()).await
     })
     .await?;
     // The page says it was saved (without JavaScript nothing else would: officer tester).

@@ -109,6 +109,10 @@ fn SettingsForms(
     // Refused without JavaScript, the form comes back as typed (server/src/typed_form.rs): it
     // was drawn from the stored policy and one slip lost every change (admin tester).
     let typed = use_context::<StepTyped>().filter(|t| t.kind == "save_policy");
+    let typed_ticked = {
+        let typed = typed.clone();
+        move |name: &str| typed.as_ref().and_then(|t| t.value(name)).is_some()
+    };
     let kept = move |name: &str, stored: String| match &typed {
         Some(t) => t
             .value(&format!("policy[{name}]"))
@@ -156,6 +160,8 @@ fn SettingsForms(
     let green_channel = ticked("green_channel", &p.green_channel);
     let notice_parallel_township = ticked("notice_parallel_township", &p.notice_parallel_township);
     let comparison_skippable = ticked("comparison_skippable", &p.comparison_skippable);
+    let as_shown = typed_ticked("as_shown");
+    let any_scheduled = !view.scheduled.is_empty();
     let years = view
         .known_years
         .iter()
@@ -168,7 +174,10 @@ fn SettingsForms(
             <ActionForm action=save_policy>
                 <div class="field"><label for="effective_from">{tr::settings::effective_from(t)}</label><input id="effective_from" name="policy[effective_from]" type="date" value=effective_from aria-invalid=date_bad aria-describedby=date_described />
                     {date_problem.map(|p| view! { <p class="field-error" id="effective-says">{p}</p> })}
-                    <p class="hint" id="effective-carried">{tr::settings::carried(t)}</p></div>
+                    <p class="hint" id="effective-carried">{tr::settings::carried(t)}</p>
+                    {any_scheduled.then(|| view! {
+                        <label class="check"><input type="checkbox" name="as_shown" value="on" checked=as_shown /><span>{tr::settings::as_shown(t)}</span></label>
+                    })}</div>
                 {number("income_line", tr::settings::income_line(t), p.income_line)}
                 {number("township_acceptance_days", tr::settings::township_acceptance_days(t), p.township_acceptance_days)}
                 {number("home_check_days", tr::settings::home_check_days(t), p.home_check_days)}

@@ -77,6 +77,7 @@ mod scope;
 mod screening;
 mod sealed_search;
 mod settings;
+mod settings_as_shown;
 mod setup;
 mod sheet_bounds;
 mod shutdown;

@@ -126,6 +126,7 @@ pub async fn set_policy(
     state: &AppState,
     staff: &Staff,
     form: &PolicyForm,
+    carry: bool,
     address: &str,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
@@ -143,14 +144,15 @@ pub async fn set_policy(
         )]));
     }
     // Fields left as the form showed them keep what an earlier scheduled version set for
-    // that day; the audit says what this version changes from that one.
+    // that day, unless the administrator asks for every field as typed (to set one back to
+    // today's value on purpose: quick tester); the audit says what this version changes
+    // from that one.
     let on_day = load_policy(&state.db, staff.scope.county().as_str(), effective).await?;
-    let policy = crate::domain::case::policy_carry::carry_forward(
-        &state.policy,
-        &on_day,
-        &policy,
-        effective,
-    );
+    let policy = if carry {
+        crate::domain::case::policy_carry::carry_forward(&state.policy, &on_day, &policy, effective)
+    } else {
+        policy
+    };
     let body = serde_json::to_string(&policy).map_err(|e| ServiceError::Corrupt(e.to_string()))?;
     let mut tx = state.db.pool.begin().await?;
     settings::upsert_policy(

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    case::state::open_clock_state_codes,
+    case::state::STATE_CODES,
     id_number::IdNumber,
     message::{user_messages, Message},
     mobile::MobileNumber,
@@ -163,7 +163,7 @@ impl QueueQuery {
         let checks: [(&'static str, bool, QueueFieldError); 5] = [
             (
                 "state",
-                known(&filter.state, |c| open_clock_state_codes().any(|s| s == c)),
+                known(&filter.state, |c| STATE_CODES.contains(&c)),
                 QueueFieldError::State,
             ),
             (
@@ -262,7 +262,7 @@ mod tests {
             problems.iter().map(|(f, _)| *f).collect::<Vec<_>>(),
             ["state"]
         );
-        let code = open_clock_state_codes().next().expect("an open step");
+        let code = STATE_CODES[0];
         let query = QueueQuery::parse(None, None, state(code), None).expect("valid");
         assert_eq!(query.filter.state.as_deref(), Some(code));
     }

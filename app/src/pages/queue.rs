@@ -10,7 +10,7 @@ use crate::{
         queue::my_queue,
     },
     domain::{
-        case::state::open_clock_state_codes,
+        case::state::STATE_CODES,
         lang::Lang,
         queue_query::{queue_address, QueueFilter},
         role::Role,
@@ -339,8 +339,9 @@ fn QueueFilterForm(
                 "state",
                 tr::queue::step(t),
                 tr::queue::all_steps(t),
-                // Steps a case with an open clock can be at, in procedure order.
-                open_clock_state_codes().map(|c| (c, by_lang::state(c, t))).collect(),
+                // Every state can hold open work (a refusal still to be told, an eliminated
+                // household's re-check), in procedure order.
+                STATE_CODES.iter().map(|c| (*c, by_lang::state(c, t))).collect(),
                 &filter.state,
             )}
             {vocab_select(

@@ -328,3 +328,59 @@ async fn a_township_filter_is_shown_chosen_on_the_queue() {
     let township = app.login("zhen-qingshi").await.get_html("/staff").await;
     assert!(!township.contains(r#"name="filter[township]""#));
 }
+
+/// A refused household still to be told (告知农户结果和原因) and an eliminated one's
+/// re-check visit are open work in the queue: the dashboard's steps count them as the queue
+/// does, and the queue's step filter offers their states (both were left out as "closed").
+#[tokio::test]
+async fn work_left_after_a_refusal_or_an_elimination_is_counted_by_step_as_in_the_queue() {
+    let app = spawn_app().await;
+    let tracking = app
+        .submit_report("张三", "13800138092", crate::helpers::QINGSHI_VILLAGE)
+        .await;
+    let refused = app.case_id_of(&tracking).await;
+    let reject = CaseCommand::RejectOutOfScope {
+        reason: "非农村户籍".into(),
+    };
+    run(&app, &crate::fixtures::township_officer(), &refused, reject).await;
+    app.clock.advance(Duration::days(20));
+
+    let officer = app.login("xian-officer").await;
+    let view: Value = officer
+        .queue_tab("overdue")
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(view["counts"]["overdue"], 1, "the refusal not told: {view}");
+    let board = county_board(&app).await;
+    let overdue: usize = board.by_step.iter().map(|s| s.overdue).sum();
+    assert_eq!(overdue, 1, "{:?}", board.by_step);
+    assert!(
+        board
+            .by_step
+            .iter()
+            .any(|s| s.step == "rejected_out_of_scope"),
+        "{:?}",
+        board.by_step
+    );
+    for state in [
+        "rejected_out_of_scope",
+        "not_identified",
+        "eliminated",
+        "removed",
+    ] {
+        let filtered = officer
+            .post_api(
+                "/api/queue/mine",
+                &crate::helpers::fields(&[("tab", "all"), ("filter[state]", state)]),
+            )
+            .await;
+        assert_eq!(filtered.status(), 200, "{state} is a step to filter by");
+        let filtered: Value = filtered.json().await.expect("json");
+        let expected = u64::from(state == "rejected_out_of_scope");
+        assert_eq!(filtered["counts"]["all"], expected, "{state}: {filtered}");
+    }
+    let page = officer.get_html("/staff?tab=all").await;
+    assert!(page.contains(r#"<option value="eliminated""#), "offered");
+}

@@ -348,16 +348,6 @@ pub const STATE_CODES: [&str; 18] = [
     "removed",
 ];
 
-/// States a case with an open clock can be at: all but the refusals and the two endings.
-pub fn open_clock_state_codes() -> impl Iterator<Item = &'static str> {
-    STATE_CODES.into_iter().filter(|c| {
-        !matches!(
-            *c,
-            "rejected_out_of_scope" | "not_identified" | "eliminated" | "removed"
-        )
-    })
-}
-
 impl CaseState {
     /// Stable snake_case code for APIs, refusals and filters.
     pub fn code(&self) -> &'static str {

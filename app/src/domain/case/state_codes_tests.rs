@@ -3,7 +3,7 @@ use chrono::NaiveDate;
 
 use super::follow_up::CAMPAIGN_STATES;
 use super::state::RemovalKind;
-use super::state::{open_clock_state_codes, CaseState, Procedure, ReviewStep, STATE_CODES};
+use super::state::{CaseState, Procedure, ReviewStep, STATE_CODES};
 
 fn every_state() -> Vec<CaseState> {
     let day = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
@@ -52,18 +52,4 @@ fn a_campaign_reaches_monitored_and_eliminated_households_only() {
         .iter()
         .all(|s| CAMPAIGN_STATES.contains(&s.code())
             == (s.is_monitored() || matches!(s, CaseState::Eliminated { .. }))));
-}
-
-#[test]
-fn closed_states_have_no_open_clock_step() {
-    let open: Vec<&str> = open_clock_state_codes().collect();
-    assert_eq!(open.len(), 14);
-    for closed in [
-        "rejected_out_of_scope",
-        "not_identified",
-        "eliminated",
-        "removed",
-    ] {
-        assert!(!open.contains(&closed));
-    }
 }

@@ -68,7 +68,7 @@ pub fn CampaignForm(#[prop(optional)] folded: bool) -> impl IntoView {
                 <div class="field" class:invalid=move || name_error().is_some()>
                     <label for="campaign_name">{tr::campaign::name(t)}</label>
                     <input id="campaign_name" name="name" type="text" placeholder=tr::campaign::name_example(t)
-                        value=name aria-describedby="e-campaign_name" autofocus=focus_name />
+                        value=name maxlength=crate::domain::case::follow_up::CAMPAIGN_NAME_CHARS aria-describedby="e-campaign_name" autofocus=focus_name />
                     <p class="field-error" id="e-campaign_name" role="alert">{name_error}</p>
                 </div>
                 <div class="field" class:invalid=move || until_error().is_some()>

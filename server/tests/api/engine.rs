@@ -246,6 +246,18 @@ async fn an_empty_campaign_form_names_each_missing_field_and_starts_nothing() {
         .await;
     assert_eq!(past.status(), 422);
     assert!(past.text().await.expect("body").contains("今天之后"));
+    // A name written on every household's history has a limit (60,000 characters went in
+    // and broke the county's workbook: attacker tester).
+    let until = (today(&app) + Duration::days(30)).to_string();
+    let long = "排".repeat(41);
+    let refused = county
+        .post_api(
+            "/api/campaigns/start",
+            &crate::helpers::fields(&[("name", &long), ("until", &until)]),
+        )
+        .await;
+    assert_eq!(refused.status(), 422);
+    assert!(refused.text().await.expect("body").contains("不超过40个字"));
     let case = detail(&county, &monitored).await;
     assert!(
         !case["clocks"].to_string().contains("集中排查走访"),

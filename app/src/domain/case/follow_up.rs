@@ -17,6 +17,21 @@ use super::event::EventKind;
 use super::refusal::Refusal;
 use super::state::{Case, Measure};
 
+/// A campaign's name at most: it is written on every household's history and the dashboard,
+/// and a 60,000-character one broke the county's workbook (attacker tester).
+pub const CAMPAIGN_NAME_CHARS: usize = 40;
+
+/// The campaign's name as typed, without invisible characters; refused blank or too long.
+pub fn campaign_name(raw: &str) -> Result<String, super::form::CommandFieldError> {
+    use super::form::CommandFieldError as E;
+    let name = crate::domain::visible_text::visible(raw, false);
+    match name.chars().count() {
+        0 => Err(E::Missing),
+        n if n > CAMPAIGN_NAME_CHARS => Err(E::CampaignNameTooLong),
+        _ => Ok(name),
+    }
+}
+
 /// Starts the relief review when a temporary-relief measure is under way and none is open.
 pub(super) fn relief_started(case: &Case, measures: &[Measure], ctx: &Ctx<'_>, out: &mut Emitter) {
     let relief = measures
@@ -87,6 +102,9 @@ pub(super) fn start_campaign(
     out: &mut Emitter,
 ) -> Result<(), Refusal> {
     let name = required(name, "text")?;
+    if name.chars().count() > CAMPAIGN_NAME_CHARS {
+        return Err(Refusal::InvalidData { field: "text" });
+    }
     let days = (until - ctx.today()).num_days();
     let days = u32::try_from(days)
         .ok()

@@ -33,11 +33,10 @@ pub async fn start(
         return Err(ServiceError::Forbidden);
     }
     // Both fields' problems at once, each under its field.
-    let name = name.trim();
     let mut problems = Vec::new();
-    if name.is_empty() {
-        problems.push(FieldError::new("name", &CommandFieldError::Missing));
-    }
+    let name = crate::domain::case::follow_up::campaign_name(name)
+        .map_err(|e| problems.push(FieldError::new("name", &e)))
+        .unwrap_or_default();
     let today = beijing_date(now);
     let until = match until.trim() {
         "" => Err(CommandFieldError::Missing),
@@ -59,7 +58,7 @@ pub async fn start(
         return Err(ServiceError::Validation(problems));
     };
     let command = CaseCommand::StartCampaign {
-        name: name.to_owned(),
+        name: name.clone(),
         until,
     };
     let actor = staff.actor();
@@ -77,7 +76,7 @@ pub async fn start(
     let mut started = campaigns::Started {
         id: &id,
         county_code: staff.scope.as_str(),
-        name,
+        name: &name,
         until_on: &until_on,
         due_on: &due_on,
         started_on: &started_on,

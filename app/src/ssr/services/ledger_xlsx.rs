@@ -12,6 +12,18 @@ fn width(text: &str) -> f64 {
     (units as f64 + 2.0).clamp(8.0, 60.0)
 }
 
+/// Characters an Excel cell holds at most.
+const CELL_CHARS: usize = 32_767;
+
+/// `text` cut to what a cell holds, so one over-long value (a 60,000-character campaign
+/// name stored before names were capped: attacker tester) cannot fail the whole workbook.
+fn within_cell(text: &str) -> &str {
+    match text.char_indices().nth(CELL_CHARS) {
+        Some((end, _)) => &text[..end],
+        None => text,
+    }
+}
+
 /// One cell of a sheet; the ledger's cells and the dashboard's figures both become these.
 #[derive(Debug, Clone, PartialEq)]
 pub enum XlsxCell {
@@ -130,7 +142,7 @@ pub fn workbook_of(sheets: &[XlsxSheet]) -> Result<Vec<u8>, XlsxError> {
                 let col = column as u16;
                 match cell {
                     XlsxCell::Text(text) => {
-                        sheet.write_string(row, col, text)?;
+                        sheet.write_string(row, col, within_cell(text))?;
                     }
                     XlsxCell::Count(n) => {
                         sheet.write_number(row, col, *n as f64)?;
@@ -170,4 +182,22 @@ pub fn workbook_of(sheets: &[XlsxSheet]) -> Result<Vec<u8>, XlsxError> {
         }
     }
     workbook.save_to_buffer()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_over_long_text_is_cut_to_a_cell_and_the_workbook_still_writes() {
+        let long = "排".repeat(CELL_CHARS + 5);
+        assert_eq!(within_cell(&long).chars().count(), CELL_CHARS);
+        assert_eq!(within_cell("青石村"), "青石村");
+        let sheet = XlsxSheet {
+            name: "集中排查",
+            header: &["名称"],
+            rows: vec![vec![XlsxCell::Text(long)]],
+        };
+        assert!(workbook_of(&[sheet]).is_ok());
+    }
 }

@@ -45,6 +45,8 @@ pub enum CommandFieldError {
     FutureDate,
     /// A campaign's visits due today or earlier, or more than a year ahead.
     CampaignDeadline,
+    /// A campaign's name over [`CAMPAIGN_NAME_CHARS`](super::super::follow_up::CAMPAIGN_NAME_CHARS).
+    CampaignNameTooLong,
     /// A choice left at its "please choose" option.
     NotChosen,
     /// A member row with something typed in it but no name (a row without a name is not counted).
@@ -65,7 +67,7 @@ pub enum CommandFieldError {
 }
 
 impl CommandFieldError {
-    pub const ALL: [CommandFieldError; 31] = [
+    pub const ALL: [CommandFieldError; 32] = [
         CommandFieldError::UnknownKind,
         CommandFieldError::Missing,
         CommandFieldError::BadDate,
@@ -89,6 +91,7 @@ impl CommandFieldError {
         CommandFieldError::EndDateMissing,
         CommandFieldError::FutureDate,
         CommandFieldError::CampaignDeadline,
+        CommandFieldError::CampaignNameTooLong,
         CommandFieldError::NotChosen,
         CommandFieldError::NameMissing,
         CommandFieldError::SecondHead,
@@ -126,6 +129,7 @@ impl UserMessage for CommandFieldError {
             Self::EndDateMissing => "command.end_date_missing",
             Self::FutureDate => "command.future_date",
             Self::CampaignDeadline => "command.campaign_deadline",
+            Self::CampaignNameTooLong => "command.campaign_name_too_long",
             Self::NotChosen => "command.not_chosen",
             Self::NameMissing => "command.name_missing",
             Self::SecondHead => "command.second_head",
@@ -164,6 +168,7 @@ impl UserMessage for CommandFieldError {
             Self::EndDateMissing => w::command::end_date_missing(lang),
             Self::FutureDate => w::command::future_date(lang),
             Self::CampaignDeadline => w::command::campaign_deadline(lang),
+            Self::CampaignNameTooLong => w::command::campaign_name_too_long(lang),
             Self::NotChosen => w::command::not_chosen(lang),
             Self::NameMissing => w::command::name_missing(lang),
             Self::SecondHead => w::command::second_head(lang),

@@ -1,29 +1,46 @@
-//! The framework's refusal in the address (`__err`) shown only when this server signed it
-//! (`app::ssr::error_marks`): redirects that carry one are signed on their way out, and a page
-//! asked for with an unsigned one is shown without it.
-use app::ssr::{error_marks, state::AppState};
+//! What a plain form post's answer says in the address (a refusal `__err`, or `done=`) is
+//! shown only when this server signed it for the sign-in that posted
+//! (`app::ssr::error_marks`): redirects that carry a mark are signed on their way out, and a
+//! page asked for with a mark not signed for its reader is shown without it.
+use app::ssr::{context::session_token_in, error_marks, state::AppState};
 use axum::{
     extract::{Request, State},
-    http::{header, HeaderValue, Method, Uri},
+    http::{header, HeaderMap, HeaderValue, Method, Uri},
     middleware::Next,
     response::Response,
 };
+
+/// The sign-in's token in the request's cookies, empty for none.
+fn session(headers: &HeaderMap) -> String {
+    headers
+        .get(header::COOKIE)
+        .and_then(|c| c.to_str().ok())
+        .and_then(session_token_in)
+        .unwrap_or_default()
+}
 
 pub async fn signed_errors(
     State(state): State<AppState>,
     mut request: Request,
     next: Next,
 ) -> Response {
+    let session = session(request.headers());
     if request.method() == Method::GET {
-        if let Some(query) = request.uri().query().filter(|q| q.contains("__err=")) {
-            let err = error_marks::value(query, "__err").unwrap_or_default();
-            let sig = error_marks::value(query, "__sig").unwrap_or_default();
-            if !error_marks::holds(&state, err, sig).await.unwrap_or(false) {
-                tracing::info!("an unsigned error in a page address, left out");
-                let path = request.uri().path();
-                let kept = error_marks::without_error(query);
+        let path = request.uri().path().to_owned();
+        if let Some(query) = request
+            .uri()
+            .query()
+            .filter(|q| error_marks::has_mark(q))
+            .map(str::to_owned)
+        {
+            let signed = error_marks::holds(&state, &path, &query, &session)
+                .await
+                .unwrap_or(false);
+            if !signed {
+                tracing::info!("a mark in a page address not signed for its reader, left out");
+                let kept = error_marks::without_marks(&query);
                 let uri = if kept.is_empty() {
-                    path.to_owned()
+                    path
                 } else {
                     format!("{path}?{kept}")
                 };
@@ -39,23 +56,61 @@ pub async fn signed_errors(
             .headers()
             .get(header::LOCATION)
             .and_then(|l| l.to_str().ok())
-            .filter(|l| l.contains("__err="))
             .map(str::to_owned);
-        if let Some(location) = location {
-            let (address, fragment) = location.split_once('#').unwrap_or((&location, ""));
-            let query = address.split_once('?').map_or("", |(_, q)| q);
-            let err = error_marks::value(query, "__err").unwrap_or_default();
-            if let Ok(sig) = error_marks::sign(&state, err).await {
-                let hash = if fragment.is_empty() {
-                    String::new()
-                } else {
-                    format!("#{fragment}")
-                };
-                if let Ok(signed) = HeaderValue::from_str(&format!("{address}&__sig={sig}{hash}")) {
-                    response.headers_mut().insert(header::LOCATION, signed);
+        if let Some(signed) = location.and_then(|l| sign_location(&l)) {
+            let (address, path, query, hash) = signed;
+            if let Ok(sig) = error_marks::sign(&state, &path, &query, &session).await {
+                if let Ok(value) = HeaderValue::from_str(&format!("{address}&__sig={sig}{hash}")) {
+                    response.headers_mut().insert(header::LOCATION, value);
                 }
             }
         }
     }
     response
+}
+
+/// A location carrying a mark, split: (the address before any `#`, its path, its query, the
+/// `#…` part); None for one without a mark.
+fn sign_location(location: &str) -> Option<(String, String, String, String)> {
+    let (address, fragment) = location.split_once('#').unwrap_or((location, ""));
+    let (before, query) = address.split_once('?')?;
+    if !error_marks::has_mark(query) {
+        return None;
+    }
+    // An absolute address (the framework's refusal goes back to the Referer) or a path.
+    let path = match before.split_once("://") {
+        Some((_, rest)) => rest.find('/').map_or("/", |at| &rest[at..]),
+        None => before,
+    };
+    let hash = if fragment.is_empty() {
+        String::new()
+    } else {
+        format!("#{fragment}")
+    };
+    Some((address.to_owned(), path.to_owned(), query.to_owned(), hash))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sign_location;
+
+    #[test]
+    fn a_location_is_split_into_its_page_and_query() {
+        let (address, path, query, hash) =
+            sign_location("http://127.0.0.1:3000/staff/cases/ab?x=1&__err=e#step-accept")
+                .expect("a mark");
+        assert_eq!(address, "http://127.0.0.1:3000/staff/cases/ab?x=1&__err=e");
+        assert_eq!(
+            (path.as_str(), query.as_str()),
+            ("/staff/cases/ab", "x=1&__err=e")
+        );
+        assert_eq!(hash, "#step-accept");
+        let (_, path, query, _) = sign_location("/staff/settings?done=saved").expect("a mark");
+        assert_eq!(
+            (path.as_str(), query.as_str()),
+            ("/staff/settings", "done=saved")
+        );
+        assert_eq!(sign_location("/staff?tab=all"), None);
+        assert_eq!(sign_location("/staff/settings"), None);
+    }
 }

@@ -24,7 +24,7 @@ pub async fn create_account(account: NewAccountForm) -> Result<String, AppError>
     let (id, done) = RequestContext::staff_call(|ctx, staff| async move {
         let address = ctx.client_address();
         let id = admin::create(&ctx.state, &staff, &account, &address, ctx.now()).await?;
-        Ok((id, done_at(&ctx, "created", "", "").await?))
+        Ok((id, done_at("created", "", "")))
     })
     .await?;
     // The page says it was done (without JavaScript nothing else would).
@@ -39,7 +39,7 @@ pub async fn reset_password(user_id: String, password: String) -> Result<(), App
         let address = ctx.client_address();
         let id = &user_id;
         admin::reset_password(&ctx.state, &staff, id, &password, &address, ctx.now()).await?;
-        done_at(&ctx, "reset", id, "account-").await
+        Ok(done_at("reset", id, "account-"))
     })
     .await?;
     // The page says it was done (without JavaScript nothing else would), at the account.
@@ -62,7 +62,7 @@ pub async fn set_account_department(user_id: String, department: String) -> Resu
             ctx.now(),
         )
         .await?;
-        done_at(&ctx, "department_set", &user_id, "account-").await
+        Ok(done_at("department_set", &user_id, "account-"))
     })
     .await?;
     leptos_axum::redirect(&done);
@@ -76,7 +76,7 @@ pub async fn set_account_active(user_id: String, active: bool) -> Result<(), App
         let address = ctx.client_address();
         admin::set_active(&ctx.state, &staff, &user_id, active, &address, ctx.now()).await?;
         let done = if active { "turned_on" } else { "turned_off" };
-        done_at(&ctx, done, &user_id, "account-").await
+        Ok(done_at(done, &user_id, "account-"))
     })
     .await?;
     // The page says it was done (without JavaScript nothing else would).
@@ -86,44 +86,20 @@ pub async fn set_account_active(user_id: String, active: bool) -> Result<(), App
 
 /// The admin page, saying `done` at the account's row and scrolled to it: a banner at the top
 /// named no account, thousands of pixels from the row (officer tester). The id is one the
-/// service just found; anything else is left out of the address. The mark is signed for this
-/// sign-in (`sig`): the page says only what this server did for it. `anchor`: the prefix of
-/// the row's id (`account-`, or a phone's `c-`).
+/// service just found; anything else is left out of the address. The server signs the address
+/// for this sign-in on its way out (`ssr::error_marks`), so the page says only what this
+/// server did for it. `anchor`: the prefix of the row's id (`account-`, or a phone's `c-`).
 #[cfg(feature = "ssr")]
-pub(super) async fn done_at(
-    ctx: &crate::ssr::context::RequestContext,
-    done: &str,
-    user_id: &str,
-    anchor: &str,
-) -> Result<String, crate::ssr::error::ServiceError> {
+pub(super) fn done_at(done: &str, user_id: &str, anchor: &str) -> String {
     let plain = user_id
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || c == '-');
     let who = if plain { user_id } else { "" };
-    let session = ctx.session_token().unwrap_or_default();
-    let sig = crate::ssr::done_marks::sign_admin(&ctx.state, done, who, &session).await?;
-    Ok(if who.is_empty() {
-        format!("/staff/admin?done={done}&sig={sig}")
+    if who.is_empty() {
+        format!("/staff/admin?done={done}")
     } else {
-        format!("/staff/admin?done={done}&who={who}&sig={sig}#{anchor}{who}")
-    })
-}
-
-/// The admin page's `done` mark if this server signed it for this sign-in (`done_at`), or
-/// `None`: a made-up link says nothing.
-#[server(endpoint = "admin/done")]
-pub async fn admin_done(
-    #[server(default)] done: String,
-    #[server(default)] who: String,
-    #[server(default)] sig: String,
-) -> Result<Option<String>, AppError> {
-    use crate::ssr::{context::RequestContext, done_marks};
-    RequestContext::staff_call(|ctx, _staff| async move {
-        let session = ctx.session_token().unwrap_or_default();
-        let holds = done_marks::admin_mark_holds(&ctx.state, &done, &who, &sig, &session).await?;
-        Ok(holds.then_some(done))
-    })
-    .await
+        format!("/staff/admin?done={done}&who={who}#{anchor}{who}")
+    }
 }
 
 #[server(endpoint = "admin/dead_letters")]

@@ -26,7 +26,7 @@ pub async fn set_region_contact(region: String, phone: String) -> Result<(), App
         } else {
             "phone_saved"
         };
-        super::admin::done_at(&ctx, done, &region, "c-").await
+        Ok(super::admin::done_at(done, &region, "c-"))
     })
     .await?;
     leptos_axum::redirect(&done);

@@ -407,17 +407,6 @@ pub fn document() -> OpenApi {
         "Set a department liaison's line department (the measures it works on)",
         args,
     );
-    let args = vec![
-        d.opt::<String>("done"),
-        d.opt::<String>("who"),
-        d.opt::<String>("sig"),
-    ];
-    d.route::<AdminDone, Option<String>>(
-        Form,
-        Staff,
-        "The admin page's done mark, if this server signed it for this sign-in",
-        args,
-    );
     d.route::<DeadLetters, Vec<DeadLetterView>>(
         Form,
         Staff,

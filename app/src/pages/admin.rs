@@ -8,8 +8,8 @@ use crate::components::region_contacts::RegionContactsCard;
 use crate::{
     api::{
         admin::{
-            admin_done, dead_letters, list_accounts, CreateAccount, ResetPassword,
-            SetAccountActive, SetAccountDepartment,
+            dead_letters, list_accounts, CreateAccount, ResetPassword, SetAccountActive,
+            SetAccountDepartment,
         },
         regions::my_regions,
     },
@@ -40,20 +40,13 @@ pub fn AdminPage() -> impl IntoView {
         |_| list_accounts(),
     );
     let regions = Resource::new(|| (), |_| my_regions());
-    let (who, sig) = {
-        let query = leptos_router::hooks::use_query_map().read_untracked();
-        (query.get("who").unwrap_or_default(), query.get("sig"))
-    };
-    // Said only when this server signed the mark for this sign-in (a made-up link said a
-    // password was reset: attacker re-tester).
-    let mark = (crate::components::notice::done_mark(), who.clone(), sig);
-    let done = Resource::new(
-        || (),
-        move |_| {
-            let (done, who, sig) = mark.clone();
-            admin_done(done, who, sig.unwrap_or_default())
-        },
-    );
+    let who = leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .get("who")
+        .unwrap_or_default();
+    // Here only when this server signed the address for this sign-in (a made-up link said
+    // a password was reset: attacker re-tester); the server leaves out any other.
+    let done_key = crate::components::notice::done_mark();
     let dead = Resource::new(|| (), |_| dead_letters());
     // Refused without JavaScript: the page comes back with what was typed (not the password).
     let typed = use_context::<StepTyped>().filter(|t| t.kind == "create_account");
@@ -108,9 +101,8 @@ pub fn AdminPage() -> impl IntoView {
         <Suspense fallback=move || view! { <p class="loading">{tr::common::loading(t)}</p> }>
             {move || {
                 let [user, display, role_typed, region_typed, department_typed] = kept.clone();
-                let (who, reset_for) = (who.clone(), reset_for.clone());
+                let (who, reset_for, done_key) = (who.clone(), reset_for.clone(), done_key.clone());
                 Suspend::new(async move {
-                let done_key = done.await.ok().flatten().unwrap_or_default();
                 let mine = regions.await.unwrap_or_default();
                 let townships = mine.townships;
                 match accounts.await {

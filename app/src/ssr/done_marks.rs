@@ -57,38 +57,3 @@ pub async fn verify(
     let mac = mac(&form_keys::secret(state).await?, case_id, code, session)?;
     Ok(form_keys::short_tag_holds(mac, tag, TAG_BYTES).then_some(step))
 }
-
-/// The signature of the admin page's mark: `done` said of account `who` (empty for none),
-/// for the holder of `session`. A made-up `?done=reset&who=…` said a password was reset
-/// (attacker re-tester).
-pub async fn sign_admin(
-    state: &AppState,
-    done: &str,
-    who: &str,
-    session: &str,
-) -> Result<String, ServiceError> {
-    let mac = admin_mac(state, done, who, session).await?;
-    Ok(form_keys::short_tag(mac, TAG_BYTES))
-}
-
-/// Whether `sig` is this server's signature of the admin mark (`done`, `who`) for `session`.
-pub async fn admin_mark_holds(
-    state: &AppState,
-    done: &str,
-    who: &str,
-    sig: &str,
-    session: &str,
-) -> Result<bool, ServiceError> {
-    let mac = admin_mac(state, done, who, session).await?;
-    Ok(form_keys::short_tag_holds(mac, sig, TAG_BYTES))
-}
-
-async fn admin_mac(
-    state: &AppState,
-    done: &str,
-    who: &str,
-    session: &str,
-) -> Result<Hmac<Sha256>, ServiceError> {
-    let subject = format!("admin:{who}");
-    mac(&form_keys::secret(state).await?, &subject, done, session)
-}

@@ -1,30 +1,72 @@
-//! A plain form post the server refuses is sent back to its page with the error in the
-//! address (`__err`, the framework's base64 JSON), and the page shows the error's own words.
-//! Anyone could write such an address: a red banner on a trusted page asking for a fee at a
-//! made-up phone number (attacker tester). The server signs each error it sends back
-//! (`__sig`); an address carrying an error without this server's signature is shown without
-//! it.
+//! A plain form post is sent back to its page with what happened in the address: a refusal
+//! (`__err`, the framework's base64 JSON, shown in the error's own words) or what was done
+//! (`done=…`, with its figures). Anyone could write such an address: a red banner on a
+//! trusted page asking for a fee at a made-up phone number, or "政策已保存" for a policy
+//! never saved (attacker testers). The server signs each address it sends back (`__sig`)
+//! over its page, its whole query and the sign-in that posted, so a mark is shown only to
+//! that sign-in, on that page, as the server wrote it: a link someone made up or forwarded
+//! is shown without it. (Text a user typed can end up inside a refusal; bound to the
+//! poster's sign-in, it is shown to nobody else.)
 use super::{error::ServiceError, form_keys, state::AppState};
 
 /// Bytes of the signature kept in the address (128 bits).
 const TAG_BYTES: usize = 16;
 
-/// The signature of `err`, the `__err` value exactly as it stands in the address.
-pub async fn sign(state: &AppState, err: &str) -> Result<String, ServiceError> {
-    Ok(form_keys::short_tag(mac(state, err).await?, TAG_BYTES))
+/// The query names that carry a mark (and so need the signature to be shown).
+const MARKS: [&str; 3] = ["__err=", "__path=", "done="];
+
+/// Whether `query` carries a mark.
+pub fn has_mark(query: &str) -> bool {
+    query
+        .split('&')
+        .any(|pair| MARKS.iter().any(|m| pair.starts_with(m)))
 }
 
-/// Whether `sig` is this server's signature of `err`.
-pub async fn holds(state: &AppState, err: &str, sig: &str) -> Result<bool, ServiceError> {
+/// The signature of the address `path?query` (`query` without `__sig`) for `session` (the
+/// sign-in's token, empty for none).
+pub async fn sign(
+    state: &AppState,
+    path: &str,
+    query: &str,
+    session: &str,
+) -> Result<String, ServiceError> {
+    Ok(form_keys::short_tag(
+        mac(state, path, query, session).await?,
+        TAG_BYTES,
+    ))
+}
+
+/// Whether the address `path?query` (its `__sig` in it) was signed by this server for
+/// `session`.
+pub async fn holds(
+    state: &AppState,
+    path: &str,
+    query: &str,
+    session: &str,
+) -> Result<bool, ServiceError> {
+    let sig = value(query, "__sig").unwrap_or_default();
+    let unsigned = without(query, &["__sig="]);
     Ok(form_keys::short_tag_holds(
-        mac(state, err).await?,
+        mac(state, path, &unsigned, session).await?,
         sig,
         TAG_BYTES,
     ))
 }
 
-async fn mac(state: &AppState, err: &str) -> Result<hmac::Hmac<sha2::Sha256>, ServiceError> {
-    form_keys::keyed(&form_keys::secret(state).await?, &format!("err:v1:{err}"))
+async fn mac(
+    state: &AppState,
+    path: &str,
+    query: &str,
+    session: &str,
+) -> Result<hmac::Hmac<sha2::Sha256>, ServiceError> {
+    // Each part's length first, so no two different addresses read the same.
+    let subject = format!(
+        "mark:v2:{}:{path}{}:{query}{}:{session}",
+        path.len(),
+        query.len(),
+        session.len()
+    );
+    form_keys::keyed(&form_keys::secret(state).await?, &subject)
 }
 
 /// The value of `name` in `query`, as written.
@@ -34,30 +76,36 @@ pub fn value<'a>(query: &'a str, name: &str) -> Option<&'a str> {
         .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
 }
 
-/// `query` without the framework's error (`__err`, `__path`) and its signature.
-pub fn without_error(query: &str) -> String {
+/// `query` without its marks and their signature.
+pub fn without_marks(query: &str) -> String {
+    without(query, &["__err=", "__path=", "__sig=", "done="])
+}
+
+fn without(query: &str, names: &[&str]) -> String {
     query
         .split('&')
-        .filter(|pair| {
-            !["__err=", "__path=", "__sig="]
-                .iter()
-                .any(|p| pair.starts_with(p))
-        })
+        .filter(|pair| !names.iter().any(|p| pair.starts_with(p)))
         .collect::<Vec<_>>()
         .join("&")
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{value, without_error};
+    use super::{has_mark, value, without_marks};
 
     #[test]
-    fn the_error_is_found_and_taken_out_whole() {
+    fn the_marks_are_found_and_taken_out_whole() {
         let query = "tab=all&__path=%2Fapi%2Fx&__err=eyJ9&__sig=00&n=1";
         assert_eq!(value(query, "__err"), Some("eyJ9"));
         assert_eq!(value(query, "__sig"), Some("00"));
         assert_eq!(value(query, "__e"), None);
-        assert_eq!(without_error(query), "tab=all&n=1");
-        assert_eq!(without_error("__err=x"), "");
+        assert_eq!(without_marks(query), "tab=all&n=1");
+        assert_eq!(without_marks("__err=x"), "");
+        assert_eq!(
+            without_marks("done=campaign&started=9&skipped=0"),
+            "started=9&skipped=0"
+        );
+        assert!(has_mark("tab=all&done=saved") && has_mark("__err=x"));
+        assert!(!has_mark("tab=all&undone=1"));
     }
 }

@@ -552,9 +552,9 @@ fn account_row<'a>(page: &'a str, id: &str) -> &'a str {
     &row[..row.find("</li>").expect("the row's end")]
 }
 
-/// `address` without its `sig=` (which it must carry): the admin page's marks are signed.
-fn unsigned(address: &str) -> String {
-    let (before, rest) = address.split_once("&sig=").expect("a signed mark");
+/// `address` without its `__sig=` (which it must carry): the page's marks are signed.
+pub(crate) fn unsigned(address: &str) -> String {
+    let (before, rest) = address.split_once("&__sig=").expect("a signed mark");
     let end = rest.find('#').unwrap_or(rest.len());
     assert_eq!(end, 32, "a 128-bit signature: {address}");
     format!("{before}{}", &rest[end..])

@@ -208,8 +208,16 @@ async fn the_policy_form_names_what_it_refuses_and_says_when_it_saved() {
         .post_plain_form("/staff/settings", "/staff/settings", &good)
         .await;
     let back = path_of(answer.headers()["location"].to_str().expect("location"));
-    assert_eq!(back, "/staff/settings?done=saved");
+    assert_eq!(crate::admin::unsigned(back), "/staff/settings?done=saved");
     assert!(admin.get_html(back).await.contains("政策已保存"));
+    // Signed for this sign-in: made up, or opened by another, it says nothing (attacker
+    // tester: a link told the admin a policy was saved).
+    assert!(!admin
+        .get_html("/staff/settings?done=saved")
+        .await
+        .contains("政策已保存"));
+    let other = app.login("xian-admin").await;
+    assert!(!other.get_html(back).await.contains("政策已保存"));
     // A day added or removed says so too (it came back with no word: officer tester).
     let day = fields(&[
         ("day", "2026-12-24"),

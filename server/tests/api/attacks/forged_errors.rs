@@ -56,4 +56,48 @@ async fn the_servers_own_refusal_comes_back_signed_and_is_shown() {
     let unsigned = &back[..back.find("&__sig=").expect("signed")];
     let page = admin.get_html(unsigned).await;
     assert!(!page.contains("不能停用自己的账号"), "unsigned: left out");
+    // Signed for the sign-in that posted, and for its page: text typed into a refusal could
+    // be sent to a colleague as a banner from the portal (attacker tester).
+    let colleague = app.login("xian-admin").await;
+    let page = colleague.get_html(back).await;
+    assert!(!page.contains("不能停用自己的账号"), "another sign-in");
+    let elsewhere = back.replacen("/staff/admin", "/staff/settings", 1);
+    let page = admin.get_html(&elsewhere).await;
+    assert!(!page.contains("不能停用自己的账号"), "another page");
+}
+
+/// What a plain form says was done is signed the same way: a made-up link said a campaign
+/// reached 99,999 households, or that a policy was saved (attacker tester).
+#[tokio::test]
+async fn a_made_up_or_forwarded_done_mark_says_nothing() {
+    let app = spawn_app().await;
+    let county = app.login("xian-officer").await;
+    let page = county
+        .get_html("/staff/dashboard?done=campaign&started=99999&skipped=7")
+        .await;
+    assert!(!page.contains("99999"), "made up");
+    let until = (crate::storage::today(&app) + chrono::Duration::days(30)).to_string();
+    let answer = county
+        .post_plain_form(
+            "/staff/dashboard",
+            "/staff/dashboard",
+            &fields(&[("name", "2026年度集中排查"), ("until", &until)]),
+        )
+        .await;
+    let location = answer.headers()["location"].to_str().expect("location");
+    let back = &location[location.find("/staff/dashboard").expect("the page")..];
+    assert!(
+        county.get_html(back).await.contains("已为 0 户安排"),
+        "{back}"
+    );
+    let changed = back.replacen("started=0", "started=99999", 1);
+    assert!(
+        !county.get_html(&changed).await.contains("99999"),
+        "altered"
+    );
+    let head = app.login("xian-head").await;
+    assert!(
+        !head.get_html(back).await.contains("已为 0 户安排"),
+        "forwarded"
+    );
 }

@@ -10,7 +10,7 @@ use crate::{
     wire::cases::StepTyped,
 };
 
-/// `done`: the page's mark, as the server signed it (`api::admin::admin_done`); `who`: the
+/// `done`: the page's mark, as the server signed it (`ssr::error_marks`); `who`: the
 /// region it names.
 #[component]
 pub fn RegionContactsCard(done: String, who: String) -> impl IntoView {

@@ -148,8 +148,10 @@ fn SettingsForms(
     let effective_from = kept("effective_from", p.effective_from.clone());
     // A refused date was not marked, and a browser shows a date it cannot read as empty
     // (quick tester): the words under it name what was typed.
-    let date_problem = refused("effective_from")
-        .map(|problem| format!("{problem}{}{effective_from}", tr::common::colon(t)));
+    let date_problem = refused("effective_from").map(|problem| match effective_from.trim() {
+        "" => problem,
+        typed => format!("{problem}{}{typed}", tr::common::colon(t)),
+    });
     let date_bad = date_problem.is_some().then_some("true");
     let date_described = if date_problem.is_some() {
         "effective-says effective-carried"

@@ -47,3 +47,22 @@ async fn a_later_version_sets_a_field_back_to_today_s_rule_when_asked_to_save_as
     let april = line(&said, "2027年4月1日").unwrap_or_else(|| panic!("listed: {said}"));
     assert!(april.contains("7600.00→7300.00"), "{april}");
 }
+
+/// An empty date is named as missing, with nothing after a colon (officer tester: "…例如
+/// 2027-01-01：" ended in a bare colon).
+#[tokio::test]
+async fn an_empty_policy_date_is_refused_without_a_dangling_colon() {
+    let app = spawn_app().await;
+    let admin = app.login("xian-admin").await;
+    let answer = admin
+        .post_plain_form(
+            "/staff/settings",
+            "/staff/settings",
+            &policy_fields("", &[]),
+        )
+        .await;
+    let page = answer.text().await.expect("page");
+    let says = crate::helpers::paragraph(&page, "effective-says");
+    assert!(!says.is_empty(), "marked: {page}");
+    assert!(!says.trim_end().ends_with('：'), "{says}");
+}

@@ -83,6 +83,7 @@ async fn the_admin_sets_retention_periods_within_legal_bounds_and_the_change_is_
         &[
             ("retention_delivered_days", "7"),
             ("retention_refused_days", "365"),
+            ("due_soon_days", "2"),
         ],
     );
     assert_eq!(

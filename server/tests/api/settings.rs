@@ -203,7 +203,7 @@ async fn the_policy_form_names_what_it_refuses_and_says_when_it_saved() {
         kept["policy"]["income_line"], "9100",
         "nothing saved: {kept}"
     );
-    let good = policy_fields("2026-11-30", &[]);
+    let good = policy_fields("2026-11-30", &[("income_line", "7400")]);
     let answer = admin
         .post_plain_form("/staff/settings", "/staff/settings", &good)
         .await;

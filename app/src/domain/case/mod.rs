@@ -67,7 +67,7 @@ pub mod department_work;
 pub mod period;
 pub mod plan_review;
 pub mod policy;
-pub mod policy_carry;
+pub mod policy_changes;
 pub mod policy_form;
 pub mod policy_rules;
 pub mod refusal;

@@ -80,6 +80,9 @@ pub enum PolicyFieldError {
     /// A year marked entered with fewer holidays than festivals: one 元旦 marked 2027 whole,
     /// and its Spring Festival counted as working days (admin tester).
     YearIncomplete,
+    /// A version changing nothing from the rules shown: saved, it fixed them for its day and
+    /// undid a change saved later for an earlier day (officer tester).
+    NoChange,
 }
 
 user_messages!(PolicyFieldError {
@@ -94,6 +97,7 @@ user_messages!(PolicyFieldError {
     DayYear => policy.day_year;
     DayName => policy.day_name;
     YearIncomplete => policy.year_incomplete;
+    NoChange => policy.no_change;
 });
 
 /// The festivals the State Council schedules each year (元旦, 春节, 清明节, 劳动节, 端午节,

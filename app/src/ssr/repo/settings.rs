@@ -116,6 +116,37 @@ pub async fn policies<'e, E: Executor<'e, Database = Any>>(ex: E) -> sqlx::Resul
     .await
 }
 
+/// One jurisdiction's versions: (effective_from, body, changes; none for a row saved whole).
+pub async fn versions_of<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    jurisdiction: &str,
+) -> sqlx::Result<Vec<(String, String, Option<String>)>> {
+    sqlx::query_as(
+        "select effective_from, body, changes from policies where jurisdiction_code = $1",
+    )
+    .bind(jurisdiction)
+    .fetch_all(ex)
+    .await
+}
+
+/// Sets the rules a version comes to (worked out from the versions before it).
+pub async fn set_policy_body<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    jurisdiction: &str,
+    effective_from: &str,
+    body: &str,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "update policies set body = $1 where jurisdiction_code = $2 and effective_from = $3",
+    )
+    .bind(body)
+    .bind(jurisdiction)
+    .bind(effective_from)
+    .execute(ex)
+    .await
+    .map(|_| ())
+}
+
 /// Deletes one version; false when there was none.
 pub async fn delete_policy<'e, E: Executor<'e, Database = Any>>(
     ex: E,
@@ -135,18 +166,21 @@ pub async fn upsert_policy<'e, E: Executor<'e, Database = Any>>(
     jurisdiction: &str,
     effective_from: &str,
     body: &str,
+    changes: &str,
     created_by: &str,
     now_ms: i64,
 ) -> sqlx::Result<()> {
     sqlx::query(
-        "insert into policies (jurisdiction_code, effective_from, body, created_by, created_at)
-         values ($1, $2, $3, $4, $5)
+        "insert into policies (jurisdiction_code, effective_from, body, changes, created_by, created_at)
+         values ($1, $2, $3, $4, $5, $6)
          on conflict (jurisdiction_code, effective_from) do update set body = excluded.body,
-             created_by = excluded.created_by, created_at = excluded.created_at",
+             changes = excluded.changes, created_by = excluded.created_by,
+             created_at = excluded.created_at",
     )
     .bind(jurisdiction)
     .bind(effective_from)
     .bind(body)
+    .bind(changes)
     .bind(created_by)
     .bind(now_ms)
     .execute(ex)

@@ -27,6 +27,7 @@ pub mod login_lock;
 pub mod lookup;
 pub mod notice;
 pub mod outbox;
+pub mod policy_versions;
 pub mod queue;
 pub mod regions;
 pub mod rekey;

@@ -92,7 +92,7 @@ pub async fn load_policy(db: &Db, county: &str, on: NaiveDate) -> Result<Policy,
 /// A stored version's day, compared as a date, never as text: a row saved as "+10000-01-01"
 /// (before the form refused five-digit years) sorted before every real date, so it was in
 /// force at once and could not be withdrawn (attacker tester).
-fn stored_day(text: &str) -> Option<NaiveDate> {
+pub(crate) fn stored_day(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
 
@@ -143,27 +143,51 @@ pub async fn set_policy(
             &past,
         )]));
     }
-    // Fields left as the form showed them keep what an earlier scheduled version set for
-    // that day, unless the administrator asks for every field as typed (to set one back to
-    // today's value on purpose: quick tester); the audit says what this version changes
-    // from that one.
-    let on_day = load_policy(&state.db, staff.scope.county().as_str(), effective).await?;
-    let policy = if carry {
-        crate::domain::case::policy_carry::carry_forward(&state.policy, &on_day, &policy, effective)
-    } else {
-        policy
-    };
+    // The version keeps only the fields changed from what the form showed (today's rules),
+    // or every field when the administrator asks for all as typed (to set one back to
+    // today's value on purpose: quick tester); its rules, and every later version's, are
+    // then worked out from the versions before them. The audit says what it changes from
+    // the rules that were to be in force on its day.
+    use crate::domain::case::policy_changes;
+    let changes = policy_changes::changed(&state.policy, &policy, effective, !carry);
+    if changes.is_empty() {
+        let same = crate::domain::case::policy_form::PolicyFieldError::NoChange;
+        return Err(ServiceError::Validation(vec![FieldError::new(
+            "effective_from",
+            &same,
+        )]));
+    }
+    let county = staff.scope.county();
+    let on_day = load_policy(&state.db, county.as_str(), effective).await?;
+    let (today, jurisdiction) = (beijing_date(now), staff.scope.as_str());
+    let before = load_policy(
+        &state.db,
+        county.as_str(),
+        today.pred_opt().unwrap_or(today),
+    )
+    .await?;
     let body = serde_json::to_string(&policy).map_err(|e| ServiceError::Corrupt(e.to_string()))?;
     let mut tx = state.db.pool.begin().await?;
+    // Saved again for the same day: what it changed before stays changed.
+    let earlier = super::policy_versions::changes_of(&mut tx, jurisdiction, effective).await?;
+    let changes = policy_changes::merged(earlier, changes);
+    let changes =
+        serde_json::to_string(&changes).map_err(|e| ServiceError::Corrupt(e.to_string()))?;
     settings::upsert_policy(
         &mut *tx,
-        staff.scope.as_str(),
+        jurisdiction,
         &effective.to_string(),
         &body,
+        &changes,
         &staff.id,
         millis(now),
     )
     .await?;
+    let folded = super::policy_versions::refold(&mut tx, jurisdiction, &before, today).await?;
+    let policy = folded
+        .into_iter()
+        .find_map(|(day, rules)| (day == effective).then_some(rules))
+        .unwrap_or(policy);
     use crate::domain::wording::admin_changes::{policy_change, policy_detail};
     let change = policy_change(&on_day, &policy, |key| key.starts_with("retention_"));
     if !change.is_empty() {
@@ -265,10 +289,21 @@ pub async fn withdraw_policy(
     if stored_day(effective_from).is_none_or(|day| day <= beijing_date(now)) {
         return Err(not_scheduled());
     }
+    // The versions after it are worked out again without its changes: a withdrawn change
+    // came back with a later version that had copied it (officer tester).
+    let today = beijing_date(now);
+    let county = staff.scope.county();
+    let before = load_policy(
+        &state.db,
+        county.as_str(),
+        today.pred_opt().unwrap_or(today),
+    )
+    .await?;
     let mut tx = state.db.pool.begin().await?;
     if !settings::delete_policy(&mut *tx, staff.scope.as_str(), effective_from).await? {
         return Err(not_scheduled());
     }
+    super::policy_versions::refold(&mut tx, staff.scope.as_str(), &before, today).await?;
     let detail = format!("撤回{effective_from}起生效的政策版本");
     let entry = policy_changed(staff, address, now, detail);
     super::audit::append_in(&mut tx, &[entry]).await?;

@@ -14,7 +14,7 @@ pub async fn start_campaign(name: String, until: String) -> Result<CampaignRepor
     // Said on the dashboard a plain form returns to (it came back without a word: officer
     // tester).
     leptos_axum::redirect(&format!(
-        "/staff/dashboard?done=campaign&started={}&skipped={}",
+        "/staff/dashboard?done=campaign&started={}&skipped={}#campaign",
         report.started, report.skipped
     ));
     Ok(report)

@@ -64,33 +64,35 @@ pub fn CampaignForm(#[prop(optional)] folded: bool) -> impl IntoView {
     let (name, until) = (kept("name"), kept("until"));
     let body = view! {
             <p class="muted">{tr::campaign::intro(t)}</p>
+            // Above the form: below it, a 360 px phone landing at the top never saw it (officer
+            // tester).
+            <p role="status">{move || result().or_else(|| returned.clone())}</p>
             <ActionForm action=start>
                 <div class="field" class:invalid=move || name_error().is_some()>
                     <label for="campaign_name">{tr::campaign::name(t)}</label>
                     <input id="campaign_name" name="name" type="text" placeholder=tr::campaign::name_example(t)
-                        value=name maxlength=crate::domain::case::follow_up::CAMPAIGN_NAME_CHARS aria-describedby="e-campaign_name" autofocus=focus_name />
+                        value=name maxlength=crate::domain::case::follow_up::CAMPAIGN_NAME_CHARS aria-describedby="e-campaign_name" aria-invalid=move || name_error().is_some().then_some("true") autofocus=focus_name />
                     <p class="field-error" id="e-campaign_name" role="alert">{name_error}</p>
                 </div>
                 <div class="field" class:invalid=move || until_error().is_some()>
                     <label for="campaign_until">{tr::campaign::until(t)}</label>
-                    <input id="campaign_until" name="until" type="date" value=until aria-describedby="e-campaign_until" autofocus=focus_until />
+                    <input id="campaign_until" name="until" type="date" value=until aria-describedby="e-campaign_until" aria-invalid=move || until_error().is_some().then_some("true") autofocus=focus_until />
                     <p class="field-error" id="e-campaign_until" role="alert">{until_error}</p>
                 </div>
                 <button type="submit" class="button primary" formaction="/staff/dashboard">{tr::campaign::start(t)}</button>
             </ActionForm>
-            <p role="status">{move || result().or_else(|| returned.clone())}</p>
     }
     .into_any();
     if folded {
         view! {
-            <details class="card campaign-form" open=open data-testid="campaign-form">
+            <details class="card campaign-form" id="campaign" open=open data-testid="campaign-form">
                 <summary>{tr::campaign::start_another(t)}</summary>
                 {body}
             </details>
         }
         .into_any()
     } else {
-        view! { <section class="card" data-testid="campaign-form"><h2>{tr::campaign::title(t)}</h2>{body}</section> }
+        view! { <section class="card" id="campaign" data-testid="campaign-form"><h2>{tr::campaign::title(t)}</h2>{body}</section> }
             .into_any()
     }
 }

@@ -209,7 +209,7 @@ pub fn decide(
         }
         CaseCommand::FeedBackAlert { note } => super::follow_up::feed_back(note, &ctx, &mut out)?,
         CaseCommand::StartCampaign { name, until } => {
-            super::follow_up::start_campaign(name, *until, &ctx, &mut out)?
+            super::follow_up::start_campaign(case, name, *until, &ctx, &mut out)?
         }
         CaseCommand::DeferElimination { reason } => {
             let reason = required(reason, "reason")?;

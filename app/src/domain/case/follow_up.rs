@@ -96,6 +96,7 @@ pub fn campaign_visit_due(
 }
 
 pub(super) fn start_campaign(
+    case: &Case,
     name: &str,
     until: NaiveDate,
     ctx: &Ctx<'_>,
@@ -104,6 +105,14 @@ pub(super) fn start_campaign(
     let name = required(name, "text")?;
     if name.chars().count() > CAMPAIGN_NAME_CHARS {
         return Err(Refusal::InvalidData { field: "text" });
+    }
+    // Started again (to reach households identified since), a campaign passes over those it
+    // already reached: one visited in it was given a second visit, and counted twice
+    // (officer tester).
+    if case.campaign.as_ref() == Some(&(name.clone(), until)) {
+        return Err(Refusal::WrongState {
+            state: case.state.code(),
+        });
     }
     let days = (until - ctx.today()).num_days();
     let days = u32::try_from(days)

@@ -577,6 +577,24 @@ fn a_campaign_visit_is_met_by_the_next_visit() {
     j.days(3);
     visit_plain(&mut j);
     assert!(j.case.open_clock(K::CampaignVisit).is_none());
+    // Started again to reach households identified since, it passes over this one: it
+    // was visited in it (officer tester: a second visit, counted twice).
+    let again = CaseCommand::StartCampaign {
+        name: "2025年集中排查".to_owned(),
+        until,
+    };
+    assert!(matches!(
+        j.try_role(Role::CountyHead, &again),
+        Err(Refusal::WrongState { .. })
+    ));
+    let another = CaseCommand::StartCampaign {
+        name: "2025年补充排查".to_owned(),
+        until,
+    };
+    assert!(
+        j.try_role(Role::CountyHead, &another).is_ok(),
+        "another campaign"
+    );
 }
 
 /// A campaign's name is written on every household's history: one over the limit is

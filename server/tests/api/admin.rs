@@ -390,7 +390,7 @@ async fn every_administrator_change_is_written_to_the_audit_chain() {
         ),
         (
             "/api/settings/policy",
-            crate::helpers::policy_fields("2026-12-01", &[]),
+            crate::helpers::policy_fields("2026-12-01", &[("income_line", "7400")]),
         ),
     ];
     for (path, form) in posts {

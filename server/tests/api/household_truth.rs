@@ -527,7 +527,8 @@ async fn a_measure_past_its_start_says_it_is_late_and_whom_to_ask() {
         .as_str()
         .expect("tracking")
         .to_owned();
-    let late = "已过原定开始日期，可以问问帮扶责任人或负责单位";
+    // Not "或负责单位": the department has no number on the page (household tester).
+    let late = "已过原定开始日期，可以问问帮扶责任人";
     let page = track_page(&app, &tracking, mobile).await;
     assert!(
         page.contains("计划中") && !page.contains(late),
@@ -536,6 +537,7 @@ async fn a_measure_past_its_start_says_it_is_late_and_whom_to_ask() {
     app.clock.advance(chrono::Duration::days(3));
     let page = track_page(&app, &tracking, mobile).await;
     assert!(page.contains(late), "three days on");
+    assert!(!page.contains("或负责单位"), "no one to call there");
 }
 
 /// Dates promised in a year whose holidays are not entered count Monday to Friday: the

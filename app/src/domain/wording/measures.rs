@@ -108,10 +108,19 @@ fn render(measure: &Measure, lang: Lang, dept: &str, status: &str) -> String {
                 None => text,
             }
         };
-        match monthly(measure) {
+        // Until it starts, the sum is the plan's, not money promised: amounts shown while the
+        // plan was still under the village's review read as promised (household tester).
+        let planned = measure.status == MeasureStatus::Planned;
+        match (monthly(measure), planned) {
             // Paid monthly: the total read as a month's (household tester).
-            Some(month) => tr::measures::amount_monthly(lang, shown(measure.amount), shown(month)),
-            None => tr::measures::amount(lang, shown(measure.amount)),
+            (Some(month), false) => {
+                tr::measures::amount_monthly(lang, shown(measure.amount), shown(month))
+            }
+            (Some(month), true) => {
+                tr::measures::amount_monthly_planned(lang, shown(measure.amount), shown(month))
+            }
+            (None, false) => tr::measures::amount(lang, shown(measure.amount)),
+            (None, true) => tr::measures::amount_planned(lang, shown(measure.amount)),
         }
     };
     // When it runs: the household could not tell a job starting next week from one running
@@ -211,7 +220,7 @@ mod tests {
         };
         let zh_relief = line(&relief, Lang::Zh);
         assert!(
-            zh_relief.contains("，原定2026年3月2日发放，帮扶资金一共 3,600 元，"),
+            zh_relief.contains("，计划2026年3月2日发放，帮扶资金一共 3,600 元，"),
             "not paid until 已落实: {zh_relief}"
         );
         let paid = Measure {

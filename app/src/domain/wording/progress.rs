@@ -144,7 +144,7 @@ pub fn progress(case: &Case, inputs: &Inputs<'_>) -> Progress {
             // Help is due to start by then, not to be finished: "最迟在…完成" after "帮扶同时
             // 开始落实" read as help ending that day (household tester).
             next.push_str(&if clock.kind == ClockKind::AssistanceStarted {
-                assistance_starts(case, due, lang)
+                assistance_starts(case, due, inputs.today, lang)
             } else {
                 tr::progress::due(lang, lang.date(due))
             });
@@ -195,7 +195,9 @@ pub fn progress(case: &Case, inputs: &Inputs<'_>) -> Progress {
 /// When help starts: by the limit while no measure is planned ("见下面的帮扶措施" pointed at a
 /// list not there yet), then the first planned start (the limit beside an earlier planned day
 /// read as two start dates: household tester).
-fn assistance_starts(case: &Case, due: NaiveDate, lang: Lang) -> String {
+/// A planned start already gone by is said as past, with whom to ask ("定在12月14日开始落实"
+/// on the 16th: household tester).
+fn assistance_starts(case: &Case, due: NaiveDate, today: NaiveDate, lang: Lang) -> String {
     let first = case
         .measures
         .iter()
@@ -204,6 +206,7 @@ fn assistance_starts(case: &Case, due: NaiveDate, lang: Lang) -> String {
         .min();
     match first {
         None => tr::progress::starts_by_no_plan(lang, lang.date(due)),
+        Some(day) if day < today => tr::progress::plan_start_passed(lang, lang.date(day)),
         Some(day) if day <= due => tr::progress::plan_starts_on(lang, lang.date(day)),
         Some(_) => tr::progress::starts_by(lang, lang.date(due)),
     }

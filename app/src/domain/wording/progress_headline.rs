@@ -123,8 +123,10 @@ mod tests {
             ),
             (
                 AssistanceStage::PlanMade,
-                "已认定为监测对象，帮扶责任人正在落实帮扶",
-                "Included for monitoring; the person helping you is starting the help",
+                // Not yet under way: "正在落实" beside measures all 计划中 read as help
+                // already given (household tester).
+                "已认定为监测对象，帮扶办法已定好，等帮扶责任人组织开始落实",
+                "Included for monitoring; the help is decided and the person helping you will get it started",
             ),
             (
                 AssistanceStage::Assisting,

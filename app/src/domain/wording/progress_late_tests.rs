@@ -252,10 +252,15 @@ fn a_duplicate_refusal_says_it_repeats_an_earlier_report() {
     assert!(duplicate.contains("之前的一次申报可能重复"), "{duplicate}");
     // Where to go instead: the earlier report's own number (household tester).
     assert!(duplicate.contains("之前那次的查询码") && duplicate.contains("忘记查询码"));
-    assert!(!duplicate.contains("不属于"), "{duplicate}");
+    assert!(!duplicate.contains("不符合防返贫"), "{duplicate}");
     assert!(duplicate.contains("原因：与查询码"), "{duplicate}");
     let out_of_scope = refused(vec![]);
-    assert!(out_of_scope.contains("不属于"), "{out_of_scope}");
+    // Said as the household's conditions, not "不属于…范围", which read wrong beside a
+    // reason the household could dispute (household tester).
+    assert!(
+        out_of_scope.contains("不符合防返贫监测帮扶的条件"),
+        "{out_of_scope}"
+    );
 }
 
 /// A late acceptance does not promise a visit by a day already gone: the visit is counted
@@ -465,4 +470,40 @@ fn a_missed_result_day_is_no_date_to_wait_for_and_an_overrun_notice_is_the_villa
         view(&running, date(2026, 3, 12), Lang::Zh).who,
         Some(Who::Village)
     );
+}
+
+/// A planned first start already gone by is said as past, with whom to ask ("定在3月20日
+/// 开始落实" on the 24th: household tester); the planned sum says it is the plan's.
+#[test]
+fn a_planned_start_gone_by_is_said_as_past_and_a_planned_sum_as_planned() {
+    let mut planned = at(
+        CaseState::Monitored,
+        vec![clock(
+            ClockKind::AssistanceStarted,
+            Level::County,
+            date(2026, 4, 18),
+        )],
+    );
+    planned.responsible = Some("王村干".into());
+    planned.measures = vec![measure(MeasureStatus::Planned)];
+    let before = view(&planned, date(2026, 3, 19), Lang::Zh);
+    assert!(
+        before.next.contains("第一项帮扶定在2026年3月20日开始落实"),
+        "{before:?}"
+    );
+    let after = view(&planned, date(2026, 3, 24), Lang::Zh);
+    assert!(
+        after
+            .next
+            .contains("第一项帮扶原定2026年3月20日开始落实，到现在还没有开始"),
+        "{after:?}"
+    );
+    assert!(!after.next.contains("定在"), "{after:?}");
+    let en = view(&planned, date(2026, 3, 24), Lang::En);
+    assert!(en.next.contains("has not started yet"), "{en:?}");
+
+    let line = |status| crate::domain::wording::measures::line(&measure(status), Lang::Zh);
+    assert!(line(MeasureStatus::Planned).contains("计划帮扶资金一共 2,000 元（以开始落实时为准）"));
+    assert!(line(MeasureStatus::InProgress).contains("，帮扶资金一共 2,000 元"));
+    assert!(!line(MeasureStatus::InProgress).contains("计划帮扶资金"));
 }

@@ -233,7 +233,8 @@ fn rows() -> Vec<Row> {
             ),
             headline: "不予受理",
             // The date in the township's sentence, not after the appeal one (tester).
-            says: "最迟在2026年3月11日当面或打电话向您说明。如有异议，可以向乡镇人民政府申诉，或拨打12317热线。情况有变化，可以随时重新申报。",
+            // What to bring when the reason does not match the facts (household tester).
+            says: "最迟在2026年3月11日当面或打电话向您说明。如有异议（比如和您家的实际情况不符），可以带上能说明情况的材料向乡镇人民政府申诉，或拨打12317热线。情况有变化，可以随时重新申报。",
             due: Some(date(2026, 3, 11)),
             who: Some(Who::Township),
         },
@@ -273,7 +274,7 @@ fn rows() -> Vec<Row> {
         Row {
             name: "plan made: it starts",
             case: planned,
-            headline: "帮扶责任人正在落实帮扶",
+            headline: "帮扶办法已定好，等帮扶责任人组织开始落实",
             // Help starts by then, it is not finished by then (household tester).
             // The plan's own first day, not the limit beside it (household tester).
             says: "下面开始落实。第一项帮扶定在2026年3月20日开始落实",

@@ -217,6 +217,13 @@ async fn a_plan_in_notice_is_on_the_village_notice_with_its_measures_on_the_boar
     );
 
     assert!(!open_web.contains("公示已满规定天数"), "its period runs");
+    // The first day it may come down is said as that: "12月6日 至 12月11日" read as six
+    // days for a five-day rule (officer and household testers).
+    let running = crate::helpers::words(&open_web);
+    assert!(
+        running.contains("撤下") && !running.contains(" 至 "),
+        "{running}"
+    );
     // Its dates are kept whole (2026年11 / 月26日 at 100%: household tester).
     assert!(
         open_web.contains(r#"<span class="whole">2026年</span><span class="whole">"#),

@@ -466,8 +466,10 @@ async fn a_running_notice_says_until_when_and_who_ends_it() {
             .await
             .get_html(&format!("/staff/cases/{id}"))
             .await;
-        assert!(page.contains("公示期到"), "{reader}");
-        assert!(page.contains("之后由村级干部/网格员结束公示"), "{reader}");
+        // The day it may end is said as that, not as the end of a period (testers read
+        // "公示期到12月11日" as six days).
+        assert!(page.contains("公示满期后，"), "{reader}");
+        assert!(page.contains("起由村级干部/网格员结束公示"), "{reader}");
         assert!(!page.contains("下一步由县级"), "{reader}");
     }
     // The cadre who ends it is told so, not of itself in the third person (officer tester).
@@ -476,8 +478,8 @@ async fn a_running_notice_says_until_when_and_who_ends_it() {
         .await
         .get_html(&format!("/staff/cases/{id}"))
         .await;
-    assert!(page.contains("之后请您结束公示"), "the cadre's own");
-    assert!(!page.contains("之后由村级干部/网格员结束公示"));
+    assert!(page.contains("起请您结束公示"), "the cadre's own");
+    assert!(!page.contains("起由村级干部/网格员结束公示"));
 }
 
 /// A date typed as a browser without a date picker lets one type it ("2026/12/1") came back

@@ -203,7 +203,7 @@ fn rows() -> Vec<Row> {
             name: "notice running: the township reviews after it",
             case: at(reviewing(I, notice), vec![overall()]),
             headline: "公示结束后由乡镇审核",
-            says: "最早2026年3月16日结束",
+            says: "满期后最早2026年3月16日撤下",
             due: Some(date(2026, 3, 17)),
             who: Some(Who::Township),
         },

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_query_map;
 use crate::{
     api::{
         auth::current_staff,
-        regions::region_tree,
+        regions::my_regions,
         reports::{check_duplicates, my_proxy_channels, CheckDuplicates, SubmitProxyReport},
     },
     components::{
@@ -32,7 +32,9 @@ use crate::{
 #[component]
 pub fn ProxyReportPage() -> impl IntoView {
     let draft = report_draft();
-    let regions = Resource::new(|| (), |_| region_tree());
+    // The villages the account serves: a 青石村 cadre was offered the whole county, and a
+    // case filed for another village went where the cadre could not open it (officer tester).
+    let regions = Resource::new(|| (), |_| my_regions());
     let channels = Resource::new(|| (), |_| my_proxy_channels());
     let me = Resource::new(|| (), |_| current_staff());
     let query = use_query_map();
@@ -50,8 +52,15 @@ pub fn ProxyReportPage() -> impl IntoView {
                 // The browser's copy of the form is the signed-in account's own.
                 let account = me.await.ok().flatten().map(|me| me.username).unwrap_or_default();
                 match (channels.await, regions.await) {
-                    (Ok(channels), Ok(townships)) => {
-                        let village_options = village_options_html(&townships, &draft.form.village, lang);
+                    (Ok(channels), Ok(mine)) => {
+                        let townships = mine.townships;
+                        // A cadre's one village is chosen already.
+                        let only = match townships.as_slice() {
+                            [t] if t.villages.len() == 1 => t.villages[0].code.clone(),
+                            _ => String::new(),
+                        };
+                        let selected = if draft.form.village.is_empty() { only } else { draft.form.village.clone() };
+                        let village_options = village_options_html(&townships, &selected, lang);
                         // A department files alerts from its data: nobody is on the line to
                         // read the pledge to.
                         let department = channels

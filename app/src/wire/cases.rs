@@ -189,6 +189,9 @@ pub struct CaseView {
     pub state_code: String,
     pub state_zh: String,
     pub channel_zh: String,
+    /// The channel's code (`proxy_hotline`…): what is read back after filing depends on it.
+    #[serde(default)]
+    pub channel: String,
     pub risk_types_zh: Vec<String>,
     pub description: String,
     pub discovered_on: String,

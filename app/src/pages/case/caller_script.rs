@@ -3,7 +3,12 @@
 //! to read out (household tester); the number also goes to the household's mobile by text.
 use leptos::prelude::*;
 
-use crate::{domain::wording::iso_day::day_words, i18n::use_lang, tr, wire::cases::CaseView};
+use crate::{
+    domain::{vocab::Channel, wording::iso_day::day_words},
+    i18n::use_lang,
+    tr,
+    wire::cases::CaseView,
+};
 
 /// Shown on the case page the filing leads to (`?filed`), while the case awaits acceptance.
 #[component]
@@ -26,11 +31,24 @@ pub fn CallerScript(case: CaseView) -> impl IntoView {
             } else {
                 tr::case_page::caller_script_no_text(t, case.tracking.clone(), accept_by, decide_by)
             };
+            // A cadre filing at the household has nobody on the line: "请读给来电人听" read
+            // wrong there (officer tester).
+            let (title, check) = if case.channel == Channel::ProxyHotline.code() {
+                (
+                    tr::case_page::read_to_caller(t),
+                    tr::case_page::check_mobile_first(t),
+                )
+            } else {
+                (
+                    tr::case_page::tell_applicant(t),
+                    tr::case_page::check_mobile_in_person(t),
+                )
+            };
             view! {
-                <section class="card alert" data-testid="caller-script" aria-label=tr::case_page::read_to_caller(t)>
-                    <h2>{tr::case_page::read_to_caller(t)}</h2>
+                <section class="card alert" data-testid="caller-script" aria-label=title>
+                    <h2>{title}</h2>
                     // A mistyped number loses both the text and the look-up (household tester).
-                    <p class="muted">{tr::case_page::check_mobile_first(t)}</p>
+                    <p class="muted">{check}</p>
                     // The number to check against, here: it was said to be "above" and was
                     // not (officer tester).
                     <p data-testid="mobile-on-file">{tr::case_page::mobile_on_file(t, &mobile)}</p>

@@ -245,6 +245,16 @@ pub async fn submit_proxy(
         }
         (Err(e), _) | (_, Err(e)) => return Err(e),
     };
+    // A cadre or township files in its own area: a 青石村 cadre could pick 河口村, and the
+    // case went where the cadre could not open it (officer tester).
+    if !staff.scope.contains(&checked.0.village) {
+        return Err(ServiceError::Validation(vec![FieldError::from_locale(
+            "village",
+            "proxy.village_outside",
+            "proxy.village_outside",
+            [],
+        )]));
+    }
     let actor = staff.actor();
     // A department alert comes from data, not a caller: the household signs at the home check.
     let consent_by = (channel != Channel::DepartmentAlert).then(|| staff.id.clone());

@@ -196,6 +196,7 @@ pub async fn view(
         channel_zh: Channel::from_code(&row.channel)
             .map(|c| c.label_zh().to_owned())
             .unwrap_or_default(),
+        channel: row.channel.clone(),
         risk_types_zh: crate::domain::wording::risks::risk_labels(&row.risk_types),
         description: row.description.clone(),
         discovered_on: case.discovered_on.to_string(),

@@ -129,6 +129,20 @@ impl ClockKind {
         ClockKind::ALL.into_iter().find(|kind| kind.code() == code)
     }
 
+    /// Whether the rules set this clock in working days (受理, 入户核查, 告知, 评议, 反馈); the
+    /// others run in calendar days or months, and their time left is counted so: the 15-day
+    /// limit read "还剩11个工作日" (officer tester).
+    pub fn counts_working_days(self) -> bool {
+        matches!(
+            self,
+            ClockKind::TownshipAcceptance
+                | ClockKind::HomeCheck
+                | ClockKind::RefusalNotice
+                | ClockKind::PlanReview
+                | ClockKind::AlertFeedback
+        )
+    }
+
     /// A minimum, not a deadline: the step may not end before the due date and is never
     /// late after it (the public notice runs at least 5 days). It cannot be paused or
     /// extended and nobody is chased about it.

@@ -45,7 +45,7 @@ pub struct MeasureView {
     #[serde(default)]
     pub update_due_first: bool,
     /// For that measure, the day its update falls due (`YYYY-MM-DD`): the queue's
-    /// "帮扶措施日期", which the case page did not show (officer tester).
+    /// "更新措施进度的日期", which the case page did not show (officer tester).
     #[serde(default)]
     pub update_due_on: Option<String>,
     /// The numbers (1-based) of the earlier measures of the same kind whose periods overlap

@@ -234,7 +234,7 @@ async fn a_liaisons_todo_row_is_dated_by_its_own_measure() {
         own_start.day()
     );
     assert_eq!(row["due_on"], said.as_str(), "{row}");
-    assert_eq!(row["clock"], "帮扶措施日期", "{row}");
+    assert_eq!(row["clock"], "更新措施进度的日期", "{row}");
     assert!(
         row["time_left"]
             .as_str()

@@ -271,12 +271,12 @@ async fn a_measure_entered_twice_is_pointed_out() {
         page.contains("改为“已撤销”"),
         "a planned one can be withdrawn"
     );
-    // The queue's "帮扶措施日期" is on the page, at the measure it is about (the first
+    // The queue's "更新措施进度的日期" is on the page, at the measure it is about (the first
     // medical one starts today).
     let due = crate::helpers::tag_with(&page, r#"data-testid="update-due""#);
     assert!(due.contains(r#"class="bad""#), "due today: {due}");
     assert_eq!(page.matches(r#"data-testid="update-due""#).count(), 1);
-    assert!(page.contains("（帮扶措施日期：最迟"), "said in words");
+    assert!(page.contains("（更新措施进度的日期：最迟"), "said in words");
     // The update form's choice names each measure by that number and its dates.
     assert!(
         page.contains(">第1项：医疗保障（计划中） · "),

@@ -148,7 +148,10 @@ async fn filing_again_and_again_for_one_phone_does_not_text_it_each_time() {
     let filed = proxy_file(&cadre, "proxy_cadre", "13900000002", QINGSHI_VILLAGE).await;
     let id: String = filed.json().await.expect("case id");
     let told = cadre.get_html(&format!("/staff/cases/{id}?filed")).await;
-    assert!(told.contains("请告诉申请人") && !told.contains("来电人"), "in person");
+    assert!(
+        told.contains("请告诉申请人") && !told.contains("来电人"),
+        "in person"
+    );
     let texts = || async {
         let rows: Vec<String> =
             sqlx::query_scalar("select recipient from outbox where channel = 'sms'")
@@ -207,7 +210,10 @@ async fn a_proxy_may_use_only_its_own_channels_and_region() {
     let said = elsewhere.text().await.expect("body");
     assert!(said.contains("只能为本人负责的村"), "{said}");
     let page = cadre.get_html("/staff/report").await;
-    assert!(!page.contains(HEKOU_VILLAGE), "another township's village offered");
+    assert!(
+        !page.contains(HEKOU_VILLAGE),
+        "another township's village offered"
+    );
     assert!(
         page.contains(&format!(r#"value="{QINGSHI_VILLAGE}" selected"#)),
         "its one village chosen"

@@ -82,7 +82,7 @@ async fn a_township_todo_puts_its_own_deadline_before_a_village_s_overdue_visit(
     // Dated by the measure's end, the day its step is about, not by the village's overdue
     // visit (officer testers).
     assert_ne!(zhang["urgency"], "overdue", "{zhang}");
-    assert_eq!(zhang["clock"], "帮扶措施日期", "{zhang}");
+    assert_eq!(zhang["clock"], "更新措施进度的日期", "{zhang}");
     let end = app::domain::lang::Lang::Zh.date(today(&app) + Duration::days(4));
     assert_eq!(zhang["due_on"], end.as_str(), "{zhang}");
     // Said as the level's own, beside the case's nearest as 全部 shows it: the two tabs read
@@ -163,7 +163,7 @@ async fn a_late_measure_update_is_not_told_as_a_missed_deadline() {
         .as_array()
         .expect("items")
         .iter()
-        .find(|i| i["clock"] == "帮扶措施日期")
+        .find(|i| i["clock"] == "更新措施进度的日期")
         .unwrap_or_else(|| panic!("a measure to update: {view}"));
     let left = row["time_left"].as_str().expect("words");
     assert!(left.contains("没有更新（不算办理逾期）"), "{left}");

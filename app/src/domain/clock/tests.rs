@@ -277,7 +277,12 @@ fn a_calendar_day_deadline_on_a_holiday_reads_as_the_last_working_day() {
         "今天是最后一个工作日"
     );
     assert_eq!(urgency(&clock, d("2026-09-30"), &cal, 0), Urgency::DueSoon);
-    assert_eq!(time_left_zh(&clock, d("2026-09-29"), &cal), "还剩1个工作日");
+    // Set in calendar days, it counts calendar days otherwise: the 15-day limit read
+    // "还剩11个工作日" (officer tester).
+    assert_eq!(time_left_zh(&clock, d("2026-09-29"), &cal), "还剩6天");
+    assert_eq!(time_left_en(&clock, d("2026-09-20"), &cal), "15 days left");
+    assert_eq!(time_left_zh(&clock, d("2026-10-06"), &cal), "逾期1天");
+    assert_eq!(time_left_zh(&clock, d("2026-10-08"), &cal), "逾期3天");
 }
 
 #[test]

@@ -25,6 +25,14 @@ pub enum TimeLeft {
     WorkingDaysOverdue {
         days: i64,
     },
+    /// Calendar days left on a limit set in days or months (at least 1).
+    DaysLeft {
+        days: i64,
+    },
+    /// Calendar days past a limit set in days or months (at least 1).
+    DaysOverdue {
+        days: i64,
+    },
     /// Past the due date, but no working day has gone by since.
     OverdueToday,
     /// Paused, with the working days left at the pause (negative: overdue).
@@ -66,6 +74,19 @@ impl TimeLeft {
             };
         }
         match clock.state {
+            // Days ahead in a holiday are no time to work: the last working day is said so.
+            ClockState::Running if !clock.kind.counts_working_days() => {
+                match (clock.due_on - today).num_days() {
+                    0 => TimeLeft::DueToday,
+                    _ if today < clock.due_on
+                        && cal.working_days_between(today, clock.due_on) == 0 =>
+                    {
+                        TimeLeft::LastWorkingDay
+                    }
+                    days if days > 0 => TimeLeft::DaysLeft { days },
+                    days => TimeLeft::DaysOverdue { days: -days },
+                }
+            }
             ClockState::Running => {
                 if today == clock.due_on {
                     TimeLeft::DueToday

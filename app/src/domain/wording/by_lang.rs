@@ -85,6 +85,8 @@ impl TimeLeft {
                 days(t::one_working_day_overdue, t::working_days_overdue, n)
             }
             TimeLeft::OverdueToday => t::overdue_today(lang).to_owned(),
+            TimeLeft::DaysLeft { days: n } => days(t::one_day_left, t::days_left, n),
+            TimeLeft::DaysOverdue { days: n } => days(t::one_day_overdue, t::days_overdue, n),
             TimeLeft::Paused {
                 remaining_working_days: n,
             } => match n {

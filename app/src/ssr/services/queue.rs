@@ -177,7 +177,7 @@ impl Reader<'_> {
             // statutory deadline missed (the row said 逾期 in red while 已逾期 counted none and
             // the case page listed nothing overdue: officer tester).
             time_left: match TimeLeft::of(clock, today, cal) {
-                TimeLeft::WorkingDaysOverdue { days } if work_date => {
+                TimeLeft::DaysOverdue { days } if work_date => {
                     crate::tr::queue::update_late(lang, days)
                 }
                 left => left.words(lang),

@@ -80,6 +80,9 @@ pub enum PolicyFieldError {
     /// A year marked entered with fewer holidays than festivals: one 元旦 marked 2027 whole,
     /// and its Spring Festival counted as working days (admin tester).
     YearIncomplete,
+    /// Letters where a whole number goes: "abc" was told not to be negative or too large
+    /// (officer tester).
+    NotNumber,
     /// A version changing nothing from the rules shown: saved, it fixed them for its day and
     /// undid a change saved later for an earlier day (officer tester).
     NoChange,
@@ -91,6 +94,7 @@ user_messages!(PolicyFieldError {
     NoticeMin => policy.notice_min;
     IncomeLine => policy.income_line;
     Days => policy.days;
+    NotNumber => policy.not_number;
     Date => policy.date;
     DayKind => policy.day_kind;
     WorkdayOnWeekday => policy.workday_on_weekday;
@@ -435,6 +439,15 @@ impl PolicyForm {
 #[derive(Default)]
 struct Problems(Vec<FieldProblem>);
 
+/// Why a number field was refused: not a whole number at all, or one out of its range.
+fn out_of_range_or_not_number(raw: &str) -> PolicyFieldError {
+    if raw.trim().parse::<i64>().is_ok() {
+        PolicyFieldError::Days
+    } else {
+        PolicyFieldError::NotNumber
+    }
+}
+
 impl Problems {
     fn note(&mut self, field: &'static str, e: PolicyFieldError) {
         self.0.push((field, Message::of(&e)));
@@ -453,7 +466,7 @@ impl Problems {
             text => match text.parse::<u32>() {
                 Ok(n) if range.contains(&n) => n,
                 _ => {
-                    self.note(field, PolicyFieldError::Days);
+                    self.note(field, out_of_range_or_not_number(text));
                     current
                 }
             },
@@ -475,7 +488,7 @@ impl Problems {
         match raw.trim().parse::<u32>() {
             Ok(n) if (1..=max).contains(&n) => n,
             _ => {
-                self.note(field, PolicyFieldError::Days);
+                self.note(field, out_of_range_or_not_number(raw));
                 1
             }
         }

@@ -111,8 +111,30 @@ fn messages_are_well_formed() {
             PolicyFieldError::DayYear,
             PolicyFieldError::DayName,
             PolicyFieldError::YearIncomplete,
+            PolicyFieldError::NotNumber,
+            PolicyFieldError::NoChange,
+            PolicyFieldError::EffectivePast,
         ],
     );
+}
+
+/// Letters in a number field are asked for as a number, not told not to be negative
+/// (officer tester); a number out of its range still is.
+#[test]
+fn letters_in_a_number_field_ask_for_a_number() {
+    let today = Policy::national_default();
+    let mut form = PolicyForm::of(&today, NaiveDate::from_ymd_opt(2027, 1, 1).expect("day"));
+    form.home_check_days = "abc".into();
+    form.visit_red_days = "999".into();
+    let problems = form.parse(&today).expect_err("refused");
+    let key = |field: &str| {
+        problems
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, m)| m.text_key.to_string())
+    };
+    assert_eq!(key("home_check_days").as_deref(), Some("policy.not_number"));
+    assert_eq!(key("visit_red_days").as_deref(), Some("policy.days"));
 }
 
 #[test]

@@ -131,18 +131,27 @@ pub async fn set_policy(
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     staff.require_admin()?;
-    let (effective, policy) = form
-        .parse(state.policy.as_ref())
-        .map_err(|problems| ServiceError::Validation(FieldError::from_problems(&problems)))?;
     // A version from a day gone by would recount deadlines already run (officer tester: a
-    // 2025 date went through silently).
-    if effective < crate::domain::time::beijing_date(now) {
-        let past = crate::domain::case::policy_form::PolicyFieldError::EffectivePast;
-        return Err(ServiceError::Validation(vec![FieldError::new(
+    // 2025 date went through silently); said with the form's other problems, not after them.
+    let past = crate::domain::time::parse_iso_date(form.effective_from.trim())
+        .is_some_and(|day| day < beijing_date(now));
+    let past_problem = || {
+        FieldError::new(
             "effective_from",
-            &past,
-        )]));
-    }
+            &crate::domain::case::policy_form::PolicyFieldError::EffectivePast,
+        )
+    };
+    let (effective, policy) = match form.parse(state.policy.as_ref()) {
+        Ok(parsed) if !past => parsed,
+        Ok(_) => return Err(ServiceError::Validation(vec![past_problem()])),
+        Err(problems) => {
+            let mut all = FieldError::from_problems(&problems);
+            if past {
+                all.insert(0, past_problem());
+            }
+            return Err(ServiceError::Validation(all));
+        }
+    };
     // The version keeps only the fields changed from what the form showed (today's rules),
     // or every field when the administrator asks for all as typed (to set one back to
     // today's value on purpose: quick tester); its rules, and every later version's, are

@@ -44,8 +44,8 @@ pub struct MeasureView {
     /// form starts on it.
     #[serde(default)]
     pub update_due_first: bool,
-    /// For that measure, the day its update falls due (`YYYY-MM-DD`): the queue's
-    /// "更新措施进度的日期", which the case page did not show (officer tester).
+    /// The day this measure's update falls due (`YYYY-MM-DD`), none once delivered: the
+    /// queue's "更新措施进度的日期", which the case page did not show (officer tester).
     #[serde(default)]
     pub update_due_on: Option<String>,
     /// The numbers (1-based) of the earlier measures of the same kind whose periods overlap

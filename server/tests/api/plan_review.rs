@@ -271,12 +271,18 @@ async fn a_measure_entered_twice_is_pointed_out() {
         page.contains("改为“已撤销”"),
         "a planned one can be withdrawn"
     );
-    // The queue's "更新措施进度的日期" is on the page, at the measure it is about (the first
-    // medical one starts today).
+    // The queue's "更新措施进度的日期" is on the page, at each measure (the first medical one
+    // starts today and says in full what to do; the two later ones say their day: a second
+    // measure said nothing, officer tester).
     let due = crate::helpers::tag_with(&page, r#"data-testid="update-due""#);
     assert!(due.contains(r#"class="bad""#), "due today: {due}");
-    assert_eq!(page.matches(r#"data-testid="update-due""#).count(), 1);
+    assert_eq!(page.matches(r#"data-testid="update-due""#).count(), 3);
     assert!(page.contains("（更新措施进度的日期：最迟"), "said in words");
+    assert_eq!(
+        page.matches("计划中的开始后改为落实中").count(),
+        1,
+        "in full once"
+    );
     // The update form's choice names each measure by that number and its dates.
     assert!(
         page.contains(">第1项：医疗保障（计划中） · "),
@@ -335,4 +341,30 @@ async fn an_elimination_proposed_too_early_says_what_it_lacks_on_its_form() {
     assert!(said.contains("现在提出，县里会退回"), "{said}");
     assert!(said.contains("帮扶措施“医疗保障”还在计划中"), "{said}");
     assert!(said.contains("走访了0次"), "{said}");
+}
+
+/// A measure's update day gone by says so in words, not only in red: a lapsed date read as
+/// any other (officer tester).
+#[tokio::test]
+async fn a_measure_update_day_gone_by_says_it_has_passed() {
+    let app = spawn_app().await;
+    let id = with_plan(&app).await;
+    let page = app
+        .login("zhen-qingshi")
+        .await
+        .get_html(&format!("/staff/cases/{id}"))
+        .await;
+    assert!(
+        !page.contains("已过：请尽快更新这项措施的进度"),
+        "due today, not past"
+    );
+    app.clock.advance(chrono::Duration::days(3));
+    let page = app
+        .login("zhen-qingshi")
+        .await
+        .get_html(&format!("/staff/cases/{id}"))
+        .await;
+    let due = crate::helpers::tag_with(&page, r#"data-testid="update-due""#);
+    assert!(due.contains(r#"class="bad""#), "{due}");
+    assert!(page.contains("已过：请尽快更新这项措施的进度"), "said past");
 }

@@ -267,11 +267,20 @@ pub fn HouseholdSummary(case: CaseView) -> impl IntoView {
                                 }}</strong>
                             })}
                             {m.update_due_on.as_deref().map(|day| {
-                                let late = case.today.as_str() >= day;
+                                // Past, it says so in words, not only in red (a lapsed date
+                                // read as any other: officer tester); the first due says in
+                                // full what to do, the others only their day.
+                                let late = case.today.as_str() > day;
+                                let words = day_words(day, t);
+                                let text = if late {
+                                    tr::case_page::update_due_passed(t, words)
+                                } else if m.update_due_first {
+                                    tr::case_page::update_due(t, words)
+                                } else {
+                                    tr::case_page::update_due_short(t, words)
+                                };
                                 view! {
-                                    <strong class:bad=late data-testid="update-due">
-                                        {tr::case_page::update_due(t, day_words(day, t))}
-                                    </strong>
+                                    <strong class:bad=late || case.today.as_str() == day data-testid="update-due">{text}</strong>
                                 }
                             })}
                             {(!m.overlaps.is_empty()).then(|| {

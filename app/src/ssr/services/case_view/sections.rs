@@ -138,9 +138,9 @@ pub fn measures(case: &Case, actor: &crate::domain::case::Actor) -> Vec<MeasureV
             status_zh: labels::measure_status_zh(m.status).to_owned(),
             next_status: m.status.next().map(|s| s.code().to_owned()),
             update_due_first: due_first == Some(i),
-            update_due_on: (due_first == Some(i))
-                .then(|| crate::domain::case::work::measure_update_day(m))
-                .flatten()
+            // Every measure's own day, not only the first's: a second one starting the same
+            // day said nothing (officer tester).
+            update_due_on: crate::domain::case::work::measure_update_day(m)
                 .map(|day| day.to_string()),
             overlap_withdrawable: std::iter::once(i)
                 .chain(overlaps.iter().copied())

@@ -87,7 +87,7 @@ fn result_view(result: Result<TrackResult, AppError>, t: Lang) -> AnyView {
                     {found.notice_village.map(|v| view! {
                         <p><a href=format!("/notice/{v}") data-testid="notice-link">{tr::submitted::see_village_notice(t)}</a></p>
                     })}
-                    {found.notice_listed_as.map(|said| view! { <p data-testid="listed-as">{said}</p> })}
+                    {found.notice_listed_as.map(|said| view! { <p data-testid="listed-as">{crate::components::worded::parts(said)}</p> })}
                     {found.overdue.map(|o| view! { <p class="banner error" role="alert" data-testid="overdue">{dialable(&o)}</p> })}
                     {(!found.notes.is_empty()).then(|| view! {
                         <ul class="plain notes">

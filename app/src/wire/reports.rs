@@ -106,7 +106,7 @@ pub struct TrackResult {
     /// How the board lists the household (the head's name partly hidden, and its group): the
     /// applicant looked for her own name and did not find it (household tester).
     #[serde(default)]
-    pub notice_listed_as: Option<String>,
+    pub notice_listed_as: Option<Vec<crate::domain::wording::phrase::Part>>,
     /// 办理经过: each step so far with its day, oldest first.
     #[serde(default)]
     pub history: Vec<String>,

@@ -491,18 +491,30 @@ async fn the_progress_page_links_to_the_notice_while_the_household_is_on_it() {
     );
     // It says how the board lists the household, as the board itself shows it: the head's
     // name, partly hidden (the applicant looked for her own name: household tester).
-    let said = track(&app, &tracking).await["notice_listed_as"]
+    // The name is data in the sentence, marked Chinese in English too (household tester).
+    let said = track(&app, &tracking).await["notice_listed_as"].clone();
+    assert_eq!(said[0]["Words"], "公示名单上写的是户主姓名：", "{said}");
+    let name = said[1]["Data"]
         .as_str()
-        .expect("said while on the board")
-        .to_owned();
-    let name = said
-        .strip_prefix("公示名单上写的是户主姓名：")
-        .expect("worded")
-        .split('（')
-        .next()
-        .unwrap_or_default()
+        .expect("the name as data")
         .to_owned();
     assert!(name.contains('*'), "{said}");
+    let posted = app
+        .post_plain_form(
+            "/api/reports/track",
+            "/track",
+            &crate::helpers::fields(&[("tracking", &tracking), ("mobile", MOBILE)]),
+        )
+        .await;
+    let location = posted.headers()["location"].to_str().expect("location");
+    let path = &location[location.find("/track").expect("the look-up")..];
+    let english = crate::helpers::html_with_accept_language(&app, path, "en").await;
+    let line = crate::helpers::tag_with(&english, r#"data-testid="listed-as""#);
+    assert!(!line.is_empty());
+    assert!(
+        english.contains(&format!(r#"<span lang="zh-CN">{name}"#)),
+        "marked: {english}"
+    );
     let board = app.get_html(&format!("/notice/{QINGSHI_VILLAGE}")).await;
     assert!(board.contains(&name), "{name} is on the board");
     app.clock.advance(chrono::Duration::days(5));

@@ -31,9 +31,29 @@ pub fn nobody_came(top: Option<Who>, dated: bool, lang: Lang) -> String {
     }
 }
 
+/// A label as it starts a line of the list: "the person responsible…" began an English line
+/// in lower case (household tester). Chinese is unchanged.
+pub fn line_start(label: &str) -> String {
+    let mut chars = label.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_starts_with_a_capital_in_english_and_chinese_is_unchanged() {
+        assert_eq!(
+            line_start(Who::Responsible.label(Lang::En)),
+            "The person responsible for helping you"
+        );
+        assert_eq!(line_start(Who::Responsible.label(Lang::Zh)), "帮扶责任人");
+        assert_eq!(line_start(""), "");
+    }
 
     /// The household's list as the page builds it: the responsible person (once named), the
     /// village, the township, the hotline, each with whether its number is published.

@@ -29,7 +29,8 @@ impl Phrase {
 }
 
 /// A piece of a worded phrase: the reader's language, or data kept as written (Chinese).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum Part {
     Words(String),
     Data(String),

@@ -133,7 +133,11 @@ fn contact_line(
     (
         Some(who),
         ContactLine {
-            who: who_label.to_owned(),
+            who: if name_first {
+                who_label.to_owned()
+            } else {
+                crate::domain::wording::contacts::line_start(who_label)
+            },
             name,
             phone,
             name_first,
@@ -237,11 +241,23 @@ pub async fn track_result(
                 &case.applicant_name,
                 case.household_size,
             );
-            let name = crate::domain::notice_name::masked(head);
-            match case.village_group.as_deref().filter(|g| !g.is_empty()) {
-                Some(group) => crate::tr::track::listed_as_in_group(lang, name, group),
+            // The name and the group are Chinese data inside the sentence, marked so (an
+            // English page read "王*英" and "1组" as English: household tester).
+            use crate::domain::wording::phrase::{Fill, Phrase};
+            let group = case.village_group.as_deref().filter(|g| !g.is_empty());
+            let phrase = Phrase::new("listed_as")
+                .arg("name", crate::domain::notice_name::masked(head))
+                .arg("group", group.unwrap_or_default());
+            let mut fill = Fill::new(&phrase);
+            let name = fill.data("name").unwrap_or_default();
+            let text = match group {
+                Some(_) => {
+                    let group = fill.data("group").unwrap_or_default();
+                    crate::tr::track::listed_as_in_group(lang, name, group)
+                }
                 None => crate::tr::track::listed_as(lang, name),
-            }
+            };
+            fill.finish(text)
         }),
     })
 }

@@ -26,6 +26,9 @@ pub enum MobileNumberError {
     InvalidCharacter,
     WrongLength,
     BadPrefix,
+    /// An area code's 0 in front: a landline, said as one (it read "应以13至19开头", and in
+    /// English "has 11 digits": household tester).
+    Landline,
 }
 
 impl MobileNumber {
@@ -44,6 +47,9 @@ impl MobileNumber {
             .unwrap_or(&compact);
         if !national.chars().all(|c| c.is_ascii_digit()) {
             return Err(MobileNumberError::InvalidCharacter);
+        }
+        if national.starts_with('0') && !national.starts_with("00") {
+            return Err(MobileNumberError::Landline);
         }
         if national.len() != LENGTH {
             return Err(MobileNumberError::WrongLength);
@@ -87,6 +93,7 @@ user_messages! {
         InvalidCharacter => mobile_number.invalid_character;
         WrongLength => mobile_number.wrong_length;
         BadPrefix => mobile_number.bad_prefix;
+        Landline => mobile_number.landline;
     }
 }
 
@@ -164,10 +171,23 @@ mod tests {
 
     #[test]
     fn landlines_and_unassigned_prefixes_are_rejected() {
-        for input in ["01012345678", "12012345678", "10086100861", "23812345678"] {
+        for input in ["12012345678", "10086100861", "23812345678"] {
             assert_eq!(
                 MobileNumber::parse(input),
                 Err(MobileNumberError::BadPrefix),
+                "{input}"
+            );
+        }
+        // With an area code, whatever its length, it is said to be a landline.
+        for input in [
+            "01012345678",
+            "0851-8612345",
+            "085486121234",
+            "0854 7321201",
+        ] {
+            assert_eq!(
+                MobileNumber::parse(input),
+                Err(MobileNumberError::Landline),
                 "{input}"
             );
         }
@@ -204,6 +224,7 @@ mod tests {
                 MobileNumberError::InvalidCharacter,
                 MobileNumberError::WrongLength,
                 MobileNumberError::BadPrefix,
+                MobileNumberError::Landline,
             ],
         );
     }

@@ -76,3 +76,28 @@ async fn a_fifteen_digit_number_asks_for_the_new_eighteen_digit_one() {
         .unwrap_or_default()
         .contains("请填写新的18位身份证号码"));
 }
+
+/// A landline typed as the mobile is said to be one, with what to do instead, in both
+/// languages: it read "应以13至19开头", and in English "has 11 digits" (household tester).
+#[tokio::test]
+async fn a_landline_typed_as_the_mobile_is_said_to_be_one() {
+    let app = spawn_app().await;
+    let fields = report_fields("张三", "0851-8612345", QINGSHI_VILLAGE);
+    let response = app.post_api("/api/reports/submit", &fields).await;
+    assert_eq!(response.status(), 422);
+    let body: Value = response.json().await.expect("json error");
+    let said = body["Validation"]
+        .as_array()
+        .and_then(|errors| errors.iter().find(|e| e["field"] == "mobile").cloned())
+        .expect("a mobile error");
+    assert!(
+        said["message"].as_str().is_some_and(|m| m.contains("座机")),
+        "{said}"
+    );
+    assert!(
+        app::domain::mobile::MobileNumber::parse("085486121234")
+            .map_err(|e| app::domain::message::UserMessage::text(&e, app::domain::lang::Lang::En))
+            .is_err_and(|m| m.contains("landline")),
+        "in English too"
+    );
+}

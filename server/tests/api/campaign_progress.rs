@@ -103,15 +103,7 @@ async fn a_campaign_is_listed_with_its_visits_done_and_overdue() {
     // households: officer tester).
     identified_case(&app).await;
     let county = app.login("xian-officer").await;
-    let again: Value = county
-        .post_api(
-            "/api/campaigns/start",
-            &fields(&[("name", "2026年度集中排查"), ("until", &until)]),
-        )
-        .await
-        .json()
-        .await
-        .expect("json");
+    let again = county.start_campaign("2026年度集中排查", &until).await;
     assert_eq!(
         (again["started"].as_u64(), again["skipped"].as_u64()),
         (Some(1), Some(2)),

@@ -346,12 +346,7 @@ async fn work_left_after_a_refusal_or_an_elimination_is_counted_by_step_as_in_th
     app.clock.advance(Duration::days(20));
 
     let officer = app.login("xian-officer").await;
-    let view: Value = officer
-        .queue_tab("overdue")
-        .await
-        .json()
-        .await
-        .expect("json");
+    let view = officer.queue_json("overdue").await;
     assert_eq!(view["counts"]["overdue"], 1, "the refusal not told: {view}");
     let board = county_board(&app).await;
     let overdue: usize = board.by_step.iter().map(|s| s.overdue).sum();

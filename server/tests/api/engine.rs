@@ -288,12 +288,7 @@ async fn a_campaign_started_twice_plans_each_visit_once_and_says_so() {
         .get_html(&back)
         .await
         .contains("已为 1 户安排集中排查走访（0 户"));
-    let again: Value = county
-        .post_api("/api/campaigns/start", &form)
-        .await
-        .json()
-        .await
-        .expect("json");
+    let again = county.start_campaign("2026年度集中排查", &until).await;
     assert_eq!(
         (again["started"].as_u64(), again["skipped"].as_u64()),
         (Some(0), Some(1))

@@ -349,6 +349,18 @@ impl TestApp {
         self.post_api("/api/queue/mine", &[("tab".into(), tab.into())])
             .await
     }
+
+    /// The queue tab's JSON.
+    pub async fn queue_json(&self, tab: &str) -> serde_json::Value {
+        self.queue_tab(tab).await.json().await.expect("json")
+    }
+
+    /// Starts a 集中排查 (`/api/campaigns/start`) and returns its JSON answer.
+    pub async fn start_campaign(&self, name: &str, until: &str) -> serde_json::Value {
+        let form = fields(&[("name", name), ("until", until)]);
+        let answer = self.post_api("/api/campaigns/start", &form).await;
+        answer.json().await.expect("json")
+    }
 }
 
 /// A home check's 两不愁三保障 answered 是 for every item, as a step form posts it.

@@ -476,15 +476,7 @@ fn a_missed_result_day_is_no_date_to_wait_for_and_an_overrun_notice_is_the_villa
 /// 开始落实" on the 24th: household tester); the planned sum says it is the plan's.
 #[test]
 fn a_planned_start_gone_by_is_said_as_past_and_a_planned_sum_as_planned() {
-    let mut planned = at(
-        CaseState::Monitored,
-        vec![clock(
-            ClockKind::AssistanceStarted,
-            Level::County,
-            date(2026, 4, 18),
-        )],
-    );
-    planned.responsible = Some("王村干".into());
+    let mut planned = assigned();
     planned.measures = vec![measure(MeasureStatus::Planned)];
     let before = view(&planned, date(2026, 3, 19), Lang::Zh);
     assert!(

@@ -96,6 +96,20 @@ fn measure(status: MeasureStatus) -> Measure {
     }
 }
 
+/// Monitored, its responsible person named, help due to start by 2026-04-18.
+fn assigned() -> Case {
+    let mut assigned = at(
+        CaseState::Monitored,
+        vec![clock(
+            ClockKind::AssistanceStarted,
+            Level::County,
+            date(2026, 4, 18),
+        )],
+    );
+    assigned.responsible = Some("王村干".into());
+    assigned
+}
+
 fn view(case: &Case, today: NaiveDate, lang: Lang) -> Progress {
     progress(
         case,
@@ -140,15 +154,7 @@ fn rows() -> Vec<Row> {
             date(2026, 4, 20),
         )
     };
-    let mut assigned = at(
-        CaseState::Monitored,
-        vec![clock(
-            ClockKind::AssistanceStarted,
-            Level::County,
-            date(2026, 4, 18),
-        )],
-    );
-    assigned.responsible = Some("王村干".into());
+    let assigned = assigned();
     let mut planned = assigned.clone();
     planned.measures = vec![measure(MeasureStatus::Planned)];
     let mut assisting = at(CaseState::Monitored, vec![visit()]);

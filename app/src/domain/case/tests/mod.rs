@@ -1,4 +1,5 @@
 mod assistance;
+mod campaigns;
 mod clock_choice;
 mod clock_rules;
 mod department_work;

@@ -89,6 +89,12 @@ pub async fn load_policy(db: &Db, county: &str, on: NaiveDate) -> Result<Policy,
     }
 }
 
+/// The rules in force the day before `today`: the versions from today on are worked out
+/// again from them.
+async fn in_force_before(db: &Db, county: &str, today: NaiveDate) -> Result<Policy, ServiceError> {
+    load_policy(db, county, today.pred_opt().unwrap_or(today)).await
+}
+
 /// A stored version's day, compared as a date, never as text: a row saved as "+10000-01-01"
 /// (before the form refused five-digit years) sorted before every real date, so it was in
 /// force at once and could not be withdrawn (attacker tester).
@@ -169,12 +175,7 @@ pub async fn set_policy(
     let county = staff.scope.county();
     let on_day = load_policy(&state.db, county.as_str(), effective).await?;
     let (today, jurisdiction) = (beijing_date(now), staff.scope.as_str());
-    let before = load_policy(
-        &state.db,
-        county.as_str(),
-        today.pred_opt().unwrap_or(today),
-    )
-    .await?;
+    let before = in_force_before(&state.db, county.as_str(), today).await?;
     let body = serde_json::to_string(&policy).map_err(|e| ServiceError::Corrupt(e.to_string()))?;
     let mut tx = state.db.pool.begin().await?;
     // Saved again for the same day: what it changed before stays changed.
@@ -302,12 +303,7 @@ pub async fn withdraw_policy(
     // came back with a later version that had copied it (officer tester).
     let today = beijing_date(now);
     let county = staff.scope.county();
-    let before = load_policy(
-        &state.db,
-        county.as_str(),
-        today.pred_opt().unwrap_or(today),
-    )
-    .await?;
+    let before = in_force_before(&state.db, county.as_str(), today).await?;
     let mut tx = state.db.pool.begin().await?;
     if !settings::delete_policy(&mut *tx, staff.scope.as_str(), effective_from).await? {
         return Err(not_scheduled());

@@ -62,6 +62,11 @@ pub fn line_parts(measure: &Measure, lang: Lang, today: NaiveDate) -> (String, S
 fn status_on(measure: &Measure, lang: Lang, today: NaiveDate) -> &'static str {
     let late = measure_update_day(measure).is_some_and(|day| day < today);
     match (measure.status, late) {
+        // A payment's day gone by is said as a payment not made ("已过原定开始日期" beside
+        // "计划…发放": household tester).
+        (MeasureStatus::Planned, true) if measure.measure_type.is_one_off() => {
+            tr::measures::late_payment(lang)
+        }
         (MeasureStatus::Planned, true) => tr::measures::late_start(lang),
         (MeasureStatus::InProgress, true) => tr::measures::late_end(lang),
         (status, _) => labels::measure_status(status, lang),
@@ -148,6 +153,31 @@ fn render(measure: &Measure, lang: Lang, dept: &str, status: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A one-off whose day went by unpaid says so as a payment, a measure as a start.
+    #[test]
+    fn a_payment_day_gone_by_is_said_as_a_payment_not_made() {
+        let day = NaiveDate::from_ymd_opt(2026, 3, 2).expect("date");
+        let relief = Measure {
+            measure_type: MeasureType::TemporaryRelief,
+            lead_department: "民政局".into(),
+            amount: Fen::from_fen(200_000),
+            start: day,
+            end: day,
+            status: MeasureStatus::Planned,
+        };
+        let later = day + chrono::Duration::days(2);
+        let (_, _, after) = line_parts(&relief, Lang::Zh, later);
+        assert!(after.contains("已过计划发放日期，还没有发放"), "{after}");
+        let medical = Measure {
+            measure_type: MeasureType::Medical,
+            ..relief.clone()
+        };
+        let (_, _, after) = line_parts(&medical, Lang::Zh, later);
+        assert!(after.contains("已过原定开始日期"), "{after}");
+        let (_, _, on_its_day) = line_parts(&relief, Lang::Zh, day);
+        assert!(!on_its_day.contains("已过"), "{on_its_day}");
+    }
 
     #[test]
     fn a_measure_says_what_it_is_who_gives_it_how_much_and_how_far_it_got() {

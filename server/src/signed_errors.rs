@@ -5,15 +5,14 @@
 use app::ssr::{context::session_token_in, error_marks, state::AppState};
 use axum::{
     extract::{Request, State},
-    http::{header, HeaderMap, HeaderValue, Method, Uri},
+    http::{header, HeaderValue, Method, Uri},
     middleware::Next,
     response::Response,
 };
 
 /// The sign-in's token in the request's cookies, empty for none.
-fn session(headers: &HeaderMap) -> String {
-    headers
-        .get(header::COOKIE)
+fn session(cookies: Option<&HeaderValue>) -> String {
+    cookies
         .and_then(|c| c.to_str().ok())
         .and_then(session_token_in)
         .unwrap_or_default()
@@ -24,7 +23,8 @@ pub async fn signed_errors(
     mut request: Request,
     next: Next,
 ) -> Response {
-    let session = session(request.headers());
+    // Read only where a mark is: most requests carry none (a header clone is a count).
+    let cookies = request.headers().get(header::COOKIE).cloned();
     if request.method() == Method::GET {
         let path = request.uri().path().to_owned();
         if let Some(query) = request
@@ -33,7 +33,7 @@ pub async fn signed_errors(
             .filter(|q| error_marks::has_mark(q))
             .map(str::to_owned)
         {
-            let signed = error_marks::holds(&state, &path, &query, &session)
+            let signed = error_marks::holds(&state, &path, &query, &session(cookies.as_ref()))
                 .await
                 .unwrap_or(false);
             if !signed {
@@ -59,6 +59,7 @@ pub async fn signed_errors(
             .map(str::to_owned);
         if let Some(signed) = location.and_then(|l| sign_location(&l)) {
             let (address, path, query, hash) = signed;
+            let session = session(cookies.as_ref());
             if let Ok(sig) = error_marks::sign(&state, &path, &query, &session).await {
                 if let Ok(value) = HeaderValue::from_str(&format!("{address}&__sig={sig}{hash}")) {
                     response.headers_mut().insert(header::LOCATION, value);

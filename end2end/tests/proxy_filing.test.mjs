@@ -44,6 +44,10 @@ test('a hotline operator files for a caller and the duplicate is caught before a
 
   // The new filing opens on its case page, beside the earlier one.
   await page.waitForURL(/\/staff\/cases\//);
+  // The script to read back to the caller: the island followed the server's signed address
+  // (an unsigned `?filed` shows none: officer re-tester).
+  assert.match(page.url(), /\?filed=1&__sig=/);
+  await page.getByTestId('caller-script').waitFor();
   const pair = page.getByTestId('duplicates');
   await pair.waitFor();
   assert.ok((await pair.innerText()).includes(masked), await pair.innerText());

@@ -1,7 +1,8 @@
 //! What a plain form post's answer says in the address (a refusal `__err`, or `done=`) is
 //! shown only when this server signed it for the sign-in that posted
-//! (`app::ssr::error_marks`): redirects that carry a mark are signed on their way out, and a
-//! page asked for with a mark not signed for its reader is shown without it.
+//! (`app::ssr::error_marks`): addresses sent back (`Location`) that carry a mark are signed on
+//! their way out, and a page asked for with a mark not signed for its reader is shown without
+//! it.
 use app::ssr::{context::session_token_in, error_marks, state::AppState};
 use axum::{
     extract::{Request, State},
@@ -51,19 +52,18 @@ pub async fn signed_errors(
         }
     }
     let mut response = next.run(request).await;
-    if response.status().is_redirection() {
-        let location = response
-            .headers()
-            .get(header::LOCATION)
-            .and_then(|l| l.to_str().ok())
-            .map(str::to_owned);
-        if let Some(signed) = location.and_then(|l| sign_location(&l)) {
-            let (address, path, query, hash) = signed;
-            let session = session(cookies.as_ref());
-            if let Ok(sig) = error_marks::sign(&state, &path, &query, &session).await {
-                if let Ok(value) = HeaderValue::from_str(&format!("{address}&__sig={sig}{hash}")) {
-                    response.headers_mut().insert(header::LOCATION, value);
-                }
+    // A redirect, or a script's answer naming where to go next (the framework sends the
+    // `Location` with a 200 to a request asking for JSON; the proxy form's island follows it).
+    let location = response
+        .headers()
+        .get(header::LOCATION)
+        .and_then(|l| l.to_str().ok())
+        .map(str::to_owned);
+    if let Some((address, path, query, hash)) = location.and_then(|l| sign_location(&l)) {
+        let session = session(cookies.as_ref());
+        if let Ok(sig) = error_marks::sign(&state, &path, &query, &session).await {
+            if let Ok(value) = HeaderValue::from_str(&format!("{address}&__sig={sig}{hash}")) {
+                response.headers_mut().insert(header::LOCATION, value);
             }
         }
     }

@@ -120,8 +120,9 @@ pub async fn submit_proxy_report(form: ReportForm, channel: String) -> Result<St
         let filed = reports::submit_proxy(&ctx.state, &staff, &form, &channel, ctx.now()).await;
         let back = reports::proxy_form_path(&channel);
         let filed = ctx.keep_draft_if_invalid(&form, filed, &back).await?;
-        // `filed`: the page shows what to read back to the caller.
-        leptos_axum::redirect(&format!("/staff/cases/{}?filed", filed.case_id));
+        // `filed`: the page shows what to read back to the caller (a mark, signed on its way
+        // out: server/src/signed_errors.rs).
+        leptos_axum::redirect(&format!("/staff/cases/{}?filed=1", filed.case_id));
         Ok(filed.case_id)
     })
     .await

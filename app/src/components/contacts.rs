@@ -59,7 +59,7 @@ pub fn ContactLines(contacts: Vec<ContactLine>) -> impl IntoView {
 pub fn ContactList(contacts: Vec<ContactLine>, advice: String) -> impl IntoView {
     let t = use_lang();
     view! {
-        <section class="card contacts" data-testid="contacts">
+        <section class="card contacts" id="contacts" data-testid="contacts">
             <h2>{tr::contacts::whom_call(t)}</h2>
             <ContactLines contacts />
             {(!advice.is_empty()).then(|| view! {

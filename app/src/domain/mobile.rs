@@ -45,10 +45,17 @@ impl MobileNumber {
             .strip_prefix("+86")
             .or_else(|| compact.strip_prefix("86"))
             .unwrap_or(&compact);
+        // An area code in brackets, "(0851)8612345", is a landline, not a stray bracket; so is
+        // a local number of 7 or 8 digits (household re-tester: both read as mistyped).
+        if national.starts_with("(0") || national.starts_with("（0") {
+            return Err(MobileNumberError::Landline);
+        }
         if !national.chars().all(|c| c.is_ascii_digit()) {
             return Err(MobileNumberError::InvalidCharacter);
         }
-        if national.starts_with('0') && !national.starts_with("00") {
+        // Counted before any "86" is taken as the country code: 8612345 is a local number.
+        let local = matches!(compact.len(), 7 | 8) && !compact.starts_with('1');
+        if local || (national.starts_with('0') && !national.starts_with("00")) {
             return Err(MobileNumberError::Landline);
         }
         if national.len() != LENGTH {
@@ -184,6 +191,11 @@ mod tests {
             "0851-8612345",
             "085486121234",
             "0854 7321201",
+            "(0851)8612345",
+            "（0851）8612345",
+            "8612345",
+            "86123456",
+            "5812345",
         ] {
             assert_eq!(
                 MobileNumber::parse(input),

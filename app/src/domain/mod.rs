@@ -32,6 +32,7 @@ pub mod case;
 pub mod clock;
 pub mod contact_phone;
 pub mod department_key;
+pub mod department_names;
 pub mod holidays_cn;
 #[cfg(test)]
 #[path = "household_messages_tests.rs"]

@@ -9,6 +9,19 @@ use crate::{
     wire::{cases::StepTyped, AppError},
 };
 
+/// A campaign start refused to a role without the form (posted without JavaScript): said at
+/// the top, or the dashboard came back with no word of it (attacker tester).
+#[component]
+pub fn CampaignRefused() -> impl IntoView {
+    let t = use_lang();
+    let start = ServerAction::<StartCampaign>::new();
+    move || {
+        start.value().get().and_then(Result::err).map(|error| {
+            view! { <p class="banner error" role="alert" data-testid="campaign-refused">{error.text(t)}</p> }
+        })
+    }
+}
+
 /// `folded`: a campaign is running, so the form waits under a summary line.
 #[component]
 pub fn CampaignForm(#[prop(optional)] folded: bool) -> impl IntoView {

@@ -44,6 +44,7 @@ fn Dashboard(d: DashboardView) -> impl IntoView {
         tr::dashboard::month_summary(t, yes + no, yes, no, average, d.limit_days, d.over_limit);
     view! {
         <h1><span lang="zh-CN">{d.scope_name}</span>{" "}{tr::dashboard::title(t)}</h1>
+        {(!d.can_start_campaign).then(|| view! { <super::campaign::CampaignRefused /> })}
         {chrono::NaiveDate::parse_from_str(&d.as_of, "%Y-%m-%d").ok().map(|day| view! {
             <p class="muted">{tr::dashboard::as_of(t, t.date(day))}</p>
         })}

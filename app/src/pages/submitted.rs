@@ -48,6 +48,7 @@ pub fn SubmittedPage() -> impl IntoView {
                                     <h2>{tr::submitted::moved_on(t)}</h2>
                                     <p data-testid="moved-on"><strong>{now.headline}</strong></p>
                                     <p>{whole_dates(now.done)}</p>
+                                    {now.reason.map(|r| view! { <p data-testid="reason">{crate::components::worded::parts(r)}</p> })}
                                     <p data-testid="moved-on-next"><strong>{tr::track::next(t)}</strong>{whole_dates(now.next)}</p>
                                 }
                                 .into_any(),

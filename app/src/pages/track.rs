@@ -82,7 +82,11 @@ fn result_view(result: Result<TrackResult, AppError>, t: Lang) -> AnyView {
             Ok(found) => view! {
                 <section class="card" data-testid="track-result">
                     <h2>{found.status}</h2>
+                    // Whom to call sits below a long card: at 200% text it was screens away
+                    // (household tester).
+                    <p><a href="#contacts" data-testid="to-contacts">{tr::contacts::whom_call(t)}</a></p>
                     <p>{whole_dates(found.done)}</p>
+                    {found.reason.map(|r| view! { <p data-testid="reason">{crate::components::worded::parts(r)}</p> })}
                     <p data-testid="next-step"><strong>{tr::track::next(t)}</strong>{dialable(&found.status_detail)}</p>
                     {found.notice_village.map(|v| view! {
                         <p><a href=format!("/notice/{v}") data-testid="notice-link">{tr::submitted::see_village_notice(t)}</a></p>

@@ -266,6 +266,7 @@ pub async fn seed(state: &AppState, now: DateTime<Utc>) -> Result<(), ServiceErr
                     start: today,
                     end: today + Duration::days(180),
                     status: crate::domain::case::MeasureStatus::InProgress,
+                    started_on: None,
                 },
                 crate::domain::case::Measure {
                     measure_type: MeasureType::PublicWelfareJob,
@@ -276,6 +277,7 @@ pub async fn seed(state: &AppState, now: DateTime<Utc>) -> Result<(), ServiceErr
                     start: today,
                     end: today + Duration::days(365),
                     status: crate::domain::case::MeasureStatus::Planned,
+                    started_on: None,
                 },
             ];
             let decision = IdentificationDecision::Identify {

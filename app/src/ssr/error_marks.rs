@@ -12,8 +12,10 @@ use super::{error::ServiceError, form_keys, state::AppState};
 /// Bytes of the signature kept in the address (128 bits).
 const TAG_BYTES: usize = 16;
 
-/// The query names that carry a mark (and so need the signature to be shown).
-const MARKS: [&str; 3] = ["__err=", "__path=", "done="];
+/// The query names that carry a mark (and so need the signature to be shown). `filed=`: the
+/// case page a proxy filing leads to reads the script to tell the applicant (anyone who could
+/// open the case could add it and read a script naming dates long gone: officer re-tester).
+const MARKS: [&str; 4] = ["__err=", "__path=", "done=", "filed="];
 
 /// Whether `query` carries a mark.
 pub fn has_mark(query: &str) -> bool {
@@ -78,7 +80,7 @@ pub fn value<'a>(query: &'a str, name: &str) -> Option<&'a str> {
 
 /// `query` without its marks and their signature.
 pub fn without_marks(query: &str) -> String {
-    without(query, &["__err=", "__path=", "__sig=", "done="])
+    without(query, &["__err=", "__path=", "__sig=", "done=", "filed="])
 }
 
 fn without(query: &str, names: &[&str]) -> String {
@@ -105,7 +107,8 @@ mod tests {
             without_marks("done=campaign&started=9&skipped=0"),
             "started=9&skipped=0"
         );
-        assert!(has_mark("tab=all&done=saved") && has_mark("__err=x"));
+        assert!(has_mark("tab=all&done=saved") && has_mark("__err=x") && has_mark("filed=1"));
+        assert_eq!(without_marks("filed=1&__sig=00"), "");
         assert!(!has_mark("tab=all&undone=1"));
     }
 }

@@ -39,8 +39,11 @@ pub struct SubmissionInfo {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct MovedOn {
     pub headline: String,
-    /// What happened (a refusal's reason is here).
+    /// What happened.
     pub done: String,
+    /// A refusal's reason, its typed words marked as Chinese data.
+    #[serde(default)]
+    pub reason: Option<Vec<crate::domain::wording::phrase::Part>>,
     pub next: String,
 }
 
@@ -85,6 +88,9 @@ pub struct TrackResult {
     /// What has happened so far.
     #[serde(default)]
     pub done: String,
+    /// A refusal's reason, its typed words marked as Chinese data.
+    #[serde(default)]
+    pub reason: Option<Vec<crate::domain::wording::phrase::Part>>,
     /// Set when the current step is late: says so, whom to call, and that it was reported up.
     #[serde(default)]
     pub overdue: Option<String>,

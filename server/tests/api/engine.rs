@@ -177,6 +177,24 @@ async fn a_county_campaign_puts_a_visit_for_every_monitored_household_in_the_que
         )
         .await;
     assert_eq!(refused.status(), 403);
+    // Without JavaScript the dashboard comes back saying so: the form is not shown to the
+    // village, and it came back with no word of the refusal (attacker tester).
+    let plain = cadre
+        .post_plain_form(
+            "/staff/dashboard",
+            "/staff/dashboard",
+            &crate::helpers::fields(&[("name", "年度集中排查"), ("until", &until)]),
+        )
+        .await;
+    let page = plain.text().await.expect("page");
+    let said = page
+        .split(r#"data-testid="campaign-refused""#)
+        .nth(1)
+        .expect("the refusal said");
+    assert!(
+        crate::helpers::words(&said[..said.find("</p>").expect("end")]).contains("您没有权限"),
+        "{said}"
+    );
 
     let county = app.login("xian-officer").await;
     let answer = county

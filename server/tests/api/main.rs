@@ -44,6 +44,7 @@ mod key_rotation;
 mod kill_nine;
 mod language;
 mod ledger;
+mod limit_lost;
 mod login_form;
 mod login_lock;
 mod lookup;

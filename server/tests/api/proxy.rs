@@ -24,6 +24,29 @@ async fn proxy_file(
         .await
 }
 
+/// Files as `staff` and opens the page the filing leads to, as the browser does: its
+/// `Location`, signed for this sign-in. (The case id, the page.)
+async fn file_and_follow(
+    staff: &TestApp,
+    channel: &str,
+    mobile: &str,
+    village: &str,
+) -> (String, String) {
+    let filed = proxy_file(staff, channel, mobile, village).await;
+    assert_eq!(filed.status(), 200);
+    let location = filed.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    let id: String = filed.json().await.expect("case id");
+    assert!(
+        location.starts_with(&format!("/staff/cases/{id}?filed=1&__sig=")),
+        "{location}"
+    );
+    let page = staff.get_html(&location).await;
+    (id, page)
+}
+
 async fn case_row(app: &TestApp, id: &str) -> rows::CaseRow {
     rows::by_id(&app.state.db.pool, &app.state.vault, id)
         .await
@@ -44,14 +67,12 @@ async fn duplicates(staff: &TestApp, mobile: &str) -> reqwest::Response {
 async fn a_hotline_operator_files_for_a_caller_and_the_consent_read_aloud_is_recorded() {
     let app = spawn_app().await;
     let operator = app.login("rexian").await;
-    let filed = proxy_file(&operator, "proxy_hotline", "13512345678", QINGSHI_VILLAGE).await;
-    assert_eq!(filed.status(), 200);
-    let id: String = filed.json().await.expect("case id");
+    let (id, page) =
+        file_and_follow(&operator, "proxy_hotline", "13512345678", QINGSHI_VILLAGE).await;
     let row = case_row(&app, &id).await;
     assert_eq!(row.channel, "proxy_hotline");
     // The page the filing leads to says what to read back to the caller: the number and
     // the dates (household tester).
-    let page = operator.get_html(&format!("/staff/cases/{id}?filed")).await;
     let script = page
         .split(r#"data-testid="caller-script""#)
         .nth(1)
@@ -126,28 +147,19 @@ async fn filing_again_and_again_for_one_phone_does_not_text_it_each_time() {
     let app = spawn_app().await;
     let operator = app.login("rexian").await;
     let mobile = "13900000001";
-    let mut ids = Vec::new();
+    let mut pages = Vec::new();
     for _ in 0..5 {
-        let filed = proxy_file(&operator, "proxy_hotline", mobile, QINGSHI_VILLAGE).await;
-        assert_eq!(filed.status(), 200, "the filing itself is not refused");
-        ids.push(filed.json::<String>().await.expect("case id"));
+        // The filing itself is not refused.
+        pages.push(file_and_follow(&operator, "proxy_hotline", mobile, QINGSHI_VILLAGE).await);
     }
     // The script promises a text only where one went.
-    let script = |id: String| {
-        let operator = &operator;
-        async move { operator.get_html(&format!("/staff/cases/{id}?filed")).await }
-    };
-    assert!(script(ids[0].clone())
-        .await
-        .contains("短信发到您留的手机上"));
-    let last = script(ids[4].clone()).await;
+    assert!(pages[0].1.contains("短信发到您留的手机上"));
+    let last = &pages[4].1;
     assert!(last.contains("请读给来电人听") && !last.contains("短信发到您留的手机上"));
     // A cadre filing at the household tells the applicant; nobody is on a line (officer
     // tester).
     let cadre = app.login("cun-qingshi").await;
-    let filed = proxy_file(&cadre, "proxy_cadre", "13900000002", QINGSHI_VILLAGE).await;
-    let id: String = filed.json().await.expect("case id");
-    let told = cadre.get_html(&format!("/staff/cases/{id}?filed")).await;
+    let (_, told) = file_and_follow(&cadre, "proxy_cadre", "13900000002", QINGSHI_VILLAGE).await;
     assert!(
         told.contains("请告诉申请人") && !told.contains("来电人"),
         "in person"
@@ -346,4 +358,42 @@ async fn a_department_files_an_alert_without_anyone_reading_the_pledge() {
         case["consent_zh"],
         "部门预警，入户核查时由农户签署承诺授权书"
     );
+}
+
+/// The read-back script is shown only on the address the filing sent its own sign-in to: an
+/// address typed by hand, or the link opened by a colleague, shows the case without it
+/// (anyone who could open the case could add `?filed` and read a script naming dates long
+/// gone: officer re-tester). Without JavaScript the redirect carries the same signed mark.
+#[tokio::test]
+async fn the_read_back_script_is_only_on_the_filing_s_own_signed_address() {
+    let app = spawn_app().await;
+    let cadre = app.login("cun-qingshi").await;
+    let (id, page) = file_and_follow(&cadre, "proxy_cadre", "13900000003", QINGSHI_VILLAGE).await;
+    let script = r#"data-testid="caller-script""#;
+    assert!(page.contains(script), "the poster's own address");
+    for made_up in [
+        format!("/staff/cases/{id}?filed"),
+        format!("/staff/cases/{id}?filed=1"),
+    ] {
+        let page = cadre.get_html(&made_up).await;
+        assert!(!page.contains(script), "{made_up}");
+        assert!(page.contains("孙大娘"), "the case is still shown");
+    }
+    let plain = cadre
+        .post_plain_form(
+            "/api/reports/proxy",
+            "/staff/report",
+            &proxy_form("proxy_cadre", "13900000004", QINGSHI_VILLAGE),
+        )
+        .await;
+    assert_eq!(plain.status(), 302);
+    let location = plain.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    assert!(location.contains("?filed=1&__sig="), "{location}");
+    assert!(cadre.get_html(&location).await.contains(script));
+    let township = app.login("zhen-qingshi").await;
+    let forwarded = township.get_html(&location).await;
+    assert!(!forwarded.contains(script), "a colleague's link");
 }

@@ -9,7 +9,7 @@ use super::green_channel::GreenChannelApproval;
 use super::plan_review::PlanReview;
 use super::screening::Comparison;
 use super::state::{
-    Case, CaseState, Deferral, ExtensionRequest, Objection, Procedure, Removal, Reopening,
+    Case, CaseState, Deferral, ExtensionRequest, Measure, Objection, Procedure, Removal, Reopening,
     ReviewStep, VillageReview, Visit,
 };
 
@@ -209,7 +209,11 @@ fn apply_kind(case: &mut Case, event: &CaseEvent) {
             case.responsible_phone = mobile.clone().map(|mobile| ResponsiblePhone { mobile });
         }
         EventKind::PlanAdded { measures } => {
-            case.measures.extend(measures.iter().cloned());
+            // One entered as already under way started the day it was entered.
+            case.measures.extend(measures.iter().map(|m| Measure {
+                started_on: m.status.is_started().then_some(today),
+                ..m.clone()
+            }));
             case.plan_review = Some(PlanReview::AwaitingReview);
         }
         EventKind::PlanReviewed { date } => {
@@ -241,6 +245,9 @@ fn apply_kind(case: &mut Case, event: &CaseEvent) {
         EventKind::MeasureStatusUpdated { index, status, .. } => {
             if let Some(measure) = case.measures.get_mut(*index) {
                 measure.status = *status;
+                if status.is_started() && measure.started_on.is_none() {
+                    measure.started_on = Some(today);
+                }
             }
         }
         EventKind::VisitLogged {

@@ -98,6 +98,8 @@ pub(super) fn add_plan(
         })?;
         cleaned.push(Measure {
             lead_department,
+            // The engine's to set (`apply`), not the form's.
+            started_on: None,
             ..measure.clone()
         });
     }

@@ -301,6 +301,13 @@ pub fn heading_for_elimination(case: &Case) -> bool {
             .is_some_and(|(procedure, _)| procedure == Procedure::Elimination)
 }
 
+/// Whether the case page marks the measures that hold back 风险消除: not for a household the
+/// no-labour rule keeps monitored, which is not to be marked eliminated (its 低保 read
+/// "风险消除前要落实完毕": officer tester).
+pub fn marks_hold_backs(case: &Case) -> bool {
+    heading_for_elimination(case) && !backstop_rule_applies(case)
+}
+
 /// The stability evidence as of `today`.
 pub fn stability(case: &Case, today: NaiveDate) -> Stability {
     let since = case.identified_on.unwrap_or(case.discovered_on);

@@ -135,6 +135,7 @@ mod tests {
             start: day(from),
             end: day(to),
             status,
+            started_on: None,
         }
     }
 

@@ -47,6 +47,7 @@ pub fn measure(kind: MeasureType, on: NaiveDate) -> Measure {
         start: on,
         end: on + Duration::days(90),
         status: MeasureStatus::Planned,
+        started_on: None,
     }
 }
 

@@ -169,6 +169,11 @@ pub struct Measure {
     pub start: NaiveDate,
     pub end: NaiveDate,
     pub status: MeasureStatus,
+    /// The day it was first recorded as started (落实中 or 已落实), which may be after its
+    /// planned start: the household read the planned days of help begun later (household
+    /// re-tester). Set by the engine, never by a form.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started_on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

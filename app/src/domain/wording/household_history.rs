@@ -52,6 +52,13 @@ fn step(event: &CaseEvent, lang: Lang) -> Option<(NaiveDate, &'static str)> {
         EventKind::NotIdentified { .. } => (on, w::not_identified(lang)),
         EventKind::ResponsibleAssigned { .. } => (on, w::responsible(lang)),
         EventKind::PlanAdded { .. } => (on, w::plan(lang)),
+        // The plan's own review and notice, as the identification's are (household
+        // re-tester: the page said the plan was on the board, the list did not).
+        EventKind::PlanReviewed { date } => (*date, w::plan_passed(lang)),
+        EventKind::PlanReturned { date, .. } => (*date, w::plan_returned(lang)),
+        EventKind::PlanNoticeStarted { from, .. } => (*from, w::plan_notice_started(lang)),
+        EventKind::PlanObjectionRecorded { .. } => (on, w::plan_objection(lang)),
+        EventKind::PlanNoticeEnded { on } => (*on, w::plan_notice_ended(lang)),
         EventKind::MeasureStatusUpdated { status, .. } => match status {
             MeasureStatus::InProgress => (on, w::measure_started(lang)),
             MeasureStatus::Delivered => (on, w::measure_delivered(lang)),
@@ -88,5 +95,26 @@ mod tests {
         );
         let en = history(&j.events, Lang::En);
         assert!(en.iter().any(|l| l.contains("Report sent")), "{en:?}");
+    }
+
+    /// The plan's village review and notice are listed after it, as the identification's are
+    /// (household re-tester).
+    #[test]
+    fn the_plans_review_and_notice_are_listed() {
+        let mut j = crate::domain::case::tests::setups::plan_notice_over();
+        j.act(
+            crate::domain::case::Role::VillageCadre,
+            crate::domain::case::CaseCommand::EndPlanNotice,
+        );
+        let lines = history(&j.events, Lang::Zh);
+        let at = |words: &str| {
+            lines
+                .iter()
+                .position(|l| l.ends_with(words))
+                .unwrap_or_else(|| panic!("{words}: {lines:?}"))
+        };
+        assert!(at("定了帮扶措施") < at("村里评议通过了帮扶措施"));
+        assert!(at("村里评议通过了帮扶措施") < at("帮扶措施在村务公开栏公示"));
+        assert!(at("帮扶措施在村务公开栏公示") < at("帮扶措施公示结束"));
     }
 }

@@ -46,11 +46,14 @@ pub fn line(measure: &Measure, lang: Lang) -> String {
 pub fn line_parts(measure: &Measure, lang: Lang, today: NaiveDate) -> (String, String, String) {
     const MARK: &str = "\u{1}";
     let whole = render(measure, lang, MARK, status_on(measure, lang, today));
+    let gloss = crate::domain::department_names::gloss(&measure.lead_department, lang)
+        .map(|words| format!(" ({words})"))
+        .unwrap_or_default();
     match whole.split_once(MARK) {
         Some((before, after)) => (
             before.to_owned(),
             measure.lead_department.clone(),
-            after.to_owned(),
+            format!("{gloss}{after}"),
         ),
         None => (whole, String::new(), String::new()),
     }
@@ -131,15 +134,21 @@ fn render(measure: &Measure, lang: Lang, dept: &str, status: &str) -> String {
     // When it runs: the household could not tell a job starting next week from one running
     // a year; a one-off (临时救助) has one day, not "from that day to that day" (household
     // tester).
+    // Begun later than planned: the day it began, not the plan's (household re-tester).
+    let started = measure
+        .started_on
+        .filter(|day| measure.status.is_started() && *day != measure.start);
     let period = if measure.measure_type.is_one_off() {
         // Paid once: the day says what happens on it (a bare date read as nothing), and
         // until it is 已落实 that it is the day planned: "12月16日发放 1,500元" read as paid
         // to a household that got nothing (household tester).
         if measure.status == MeasureStatus::Delivered {
-            tr::measures::paid_on(lang, lang.date(measure.start))
+            tr::measures::paid_on(lang, lang.date(started.unwrap_or(measure.start)))
         } else {
             tr::measures::to_be_paid_on(lang, lang.date(measure.start))
         }
+    } else if let Some(day) = started {
+        tr::measures::started_period(lang, lang.date(day), lang.date(measure.end))
     } else if measure.start == measure.end {
         lang.date(measure.start)
     } else {
@@ -165,6 +174,7 @@ mod tests {
             start: day,
             end: day,
             status: MeasureStatus::Planned,
+            started_on: None,
         };
         let later = day + chrono::Duration::days(2);
         let (_, _, after) = line_parts(&relief, Lang::Zh, later);
@@ -189,6 +199,7 @@ mod tests {
             start: day,
             end: day,
             status: MeasureStatus::InProgress,
+            started_on: None,
         };
         let zh = line(&m, Lang::Zh);
         assert!(
@@ -217,7 +228,12 @@ mod tests {
         assert!(before.ends_with("lead department: "), "{before}");
         let chinese = |t: &str| t.chars().any(|c| ('\u{3000}'..='\u{9fff}').contains(&c));
         assert!(!chinese(&before) && !chinese(&after), "{before}|{after}");
-        assert_eq!(format!("{before}{dept}{after}"), en);
+        // Glossed after the Chinese name (household tester: "医保局" alone said nothing).
+        assert!(after.starts_with(" (Medical Insurance Bureau)"), "{after}");
+        assert_eq!(
+            format!("{before}{dept}{after}"),
+            en.replacen("医保局", "医保局 (Medical Insurance Bureau)", 1)
+        );
     }
 
     /// 低保 is paid monthly, but the amount is the whole period's: said as a total after the
@@ -232,6 +248,7 @@ mod tests {
             start: day(1, 1),
             end: day(12, 31),
             status: MeasureStatus::InProgress,
+            started_on: None,
         };
         let zh = line(&m, Lang::Zh);
         assert!(
@@ -262,6 +279,21 @@ mod tests {
             zh_paid.contains("，2026年3月2日发放，帮扶资金一共 3,600 元，"),
             "{zh_paid}"
         );
+        // Begun later than planned: the day it began (household re-tester).
+        let late = Measure {
+            started_on: Some(day(2, 10)),
+            ..m.clone()
+        };
+        assert!(
+            line(&late, Lang::Zh).contains("2026年2月10日开始落实，计划到2026年12月31日，"),
+            "{}",
+            line(&late, Lang::Zh)
+        );
+        let paid_late = Measure {
+            started_on: Some(day(3, 5)),
+            ..paid.clone()
+        };
+        assert!(line(&paid_late, Lang::Zh).contains("，2026年3月5日发放，"));
         let en = line(&m, Lang::En);
         assert!(
             en.contains("31 Dec 2026, support worth ¥3,600 in all (about ¥300 a month);"),

@@ -6,13 +6,14 @@
 use crate::tr;
 use chrono::NaiveDate;
 
+use super::phrase::{Fill, Part, Phrase};
 use crate::domain::{
     calendar::Calendar,
     case::{
         event::{CaseEvent, EventKind},
         Case, CaseState, Policy, Procedure, ReviewStep,
     },
-    clock::{due_date, urgency, Clock, ClockKind, ClockState, Span, Urgency},
+    clock::{urgency, Clock, ClockKind, ClockState, Span, Urgency},
     lang::Lang,
 };
 
@@ -59,6 +60,9 @@ pub struct Progress {
     pub next_visit: Option<NaiveDate>,
     /// 办理经过: each step so far with its day (`household_history`).
     pub history: Vec<String>,
+    /// A refusal's reason as staff typed it, marked as Chinese data (English pages read it
+    /// as English: household re-tester).
+    pub reason: Option<Vec<Part>>,
 }
 
 /// A span in words: "2个工作日" / "2 working days".
@@ -189,7 +193,23 @@ pub fn progress(case: &Case, inputs: &Inputs<'_>) -> Progress {
             .filter(|c| !matches!(c.state, ClockState::Paused { .. }) && c.due_on >= inputs.today)
             .map(|c| c.due_on),
         history: super::household_history::history(inputs.events, lang),
+        reason: refusal_reason(case, lang),
     }
+}
+
+/// "原因：…。" with the reason typed by staff (ID-like digits masked) as data. It is part of
+/// what happened, not of what comes next: under 接下来 it read "接下来：原因：…" (tester).
+fn refusal_reason(case: &Case, lang: Lang) -> Option<Vec<Part>> {
+    let (CaseState::RejectedOutOfScope { reason } | CaseState::NotIdentified { reason }) =
+        &case.state
+    else {
+        return None;
+    };
+    let phrase = Phrase::new("reason").arg("reason", crate::domain::tracking::masked_in(reason));
+    let mut fill = Fill::new(&phrase);
+    let marked = fill.data("reason")?;
+    let text = tr::progress::refusal_reason(lang, &marked);
+    Some(fill.finish(text.trim_start().to_owned()))
 }
 
 /// When help starts: by the limit while no measure is planned ("见下面的帮扶措施" pointed at a
@@ -268,22 +288,13 @@ fn step_of(case: &Case, inputs: &Inputs<'_>) -> Step {
     let lang = inputs.lang;
     match &case.state {
         CaseState::Reported => {
-            // Counted from acceptance's due date, or from today once that has passed (a late
-            // acceptance promised a visit by a day already gone: household tester).
-            let visit_by = case
-                .open_clock(ClockKind::TownshipAcceptance)
-                .map(|c| c.due_on.max(inputs.today))
-                .map(|from| due_date(from, inputs.policy.home_check, inputs.cal));
-            let mut visit = visit_by.map_or_else(String::new, |d| {
-                tr::progress::then_someone_from_village(lang, lang.date(d))
-            });
+            let mut visit = result::visit_by_once_accepted(case, inputs)
+                .map_or_else(String::new, |d| {
+                    tr::progress::then_someone_from_village(lang, lang.date(d))
+                });
             // A visit too late for the notice to end by the promised result day: the result
             // will be late too (it was promised on the confirmation page; household tester).
-            if let (Some(visit_by), Some(result)) =
-                (visit_by, case.open_clock(ClockKind::IdentificationOverall))
-            {
-                visit.push_str(&result::after_visit_by(visit_by, result.due_on, inputs));
-            }
+            visit.push_str(&result::before_acceptance(case, inputs));
             Step {
                 headline: tr::progress_headline::reported(lang).to_owned(),
                 done: tr::progress::report_sent(lang, lang.date(case.discovered_on)),
@@ -294,9 +305,8 @@ fn step_of(case: &Case, inputs: &Inputs<'_>) -> Step {
             }
         }
         CaseState::Reviewing { procedure, step } => review_step(case, *procedure, *step, inputs),
-        CaseState::RejectedOutOfScope { reason } => refusal(
+        CaseState::RejectedOutOfScope { .. } => refusal(
             case,
-            reason,
             tr::progress_headline::rejected_out_of_scope(lang),
             // A suspected duplicate is refused the same way, but "not within monitoring's
             // scope" is untrue of it; said without claiming which it was (the reason does).
@@ -307,9 +317,8 @@ fn step_of(case: &Case, inputs: &Inputs<'_>) -> Step {
             },
             inputs,
         ),
-        CaseState::NotIdentified { reason } => refusal(
+        CaseState::NotIdentified { .. } => refusal(
             case,
-            reason,
             tr::progress_headline::not_identified(lang),
             // The village's review can end it: "上门核实和审核" named a review that never
             // happened (household tester).
@@ -357,19 +366,10 @@ fn ended_by_village(events: &[CaseEvent]) -> bool {
         .is_some_and(super::timeline_words::by_village)
 }
 
-fn refusal(
-    case: &Case,
-    reason: &str,
-    headline: &'static str,
-    done: String,
-    inputs: &Inputs<'_>,
-) -> Step {
+/// A refusal's step; its reason is said apart (`refusal_reason`).
+fn refusal(case: &Case, headline: &'static str, done: String, inputs: &Inputs<'_>) -> Step {
     let lang = inputs.lang;
-    // The reason is part of what happened, not of what comes next: under 接下来 it read
-    // "接下来：原因：…" (tester).
     let mut done = done;
-    let reason = crate::domain::tracking::masked_in(reason);
-    done.push_str(&tr::progress::refusal_reason(lang, &reason));
     let (next, clock) = match case.refusal_notified_on {
         Some(on) => {
             done.push_str(&tr::progress::refusal_told_on(lang, lang.date(on)));

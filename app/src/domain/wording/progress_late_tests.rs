@@ -239,7 +239,10 @@ fn a_duplicate_refusal_says_it_repeats_an_earlier_report() {
             vec![],
         );
         case.duplicates = duplicates;
-        view(&case, date(2026, 3, 3), Lang::Zh).done
+        let said = view(&case, date(2026, 3, 3), Lang::Zh);
+        // The reason is said apart, right after what happened.
+        let reason = crate::domain::wording::phrase::plain(&said.reason.unwrap_or_default());
+        format!("{}{reason}", said.done)
     };
     let duplicate = refused(vec![crate::domain::case::screening::DuplicateMatch {
         case_id: "c1".into(),
@@ -498,4 +501,28 @@ fn a_planned_start_gone_by_is_said_as_past_and_a_planned_sum_as_planned() {
     assert!(line(MeasureStatus::Planned).contains("计划帮扶资金一共 2,000 元（以开始落实时为准）"));
     assert!(line(MeasureStatus::InProgress).contains("，帮扶资金一共 2,000 元"));
     assert!(!line(MeasureStatus::InProgress).contains("计划帮扶资金"));
+}
+
+/// Once help is under way, a measure past its day is said at the top too: a one-off payment
+/// not made was said on its own line only (household re-tester).
+#[test]
+fn help_under_way_says_first_that_a_measure_is_past_its_day() {
+    let mut assisting = assigned();
+    let mut relief = measure(MeasureStatus::Planned);
+    relief.measure_type = MeasureType::TemporaryRelief;
+    relief.start = date(2026, 3, 25);
+    relief.end = date(2026, 3, 25);
+    assisting.measures = vec![measure(MeasureStatus::InProgress), relief];
+    let before = view(&assisting, date(2026, 3, 25), Lang::Zh);
+    assert!(!before.next.contains("过了原定日期"), "{before:?}");
+    let after = view(&assisting, date(2026, 3, 26), Lang::Zh);
+    assert!(
+        after.next.starts_with(
+            "有1项帮扶措施过了原定日期还没有办好（见下面的帮扶措施），可以问问帮扶责任人。"
+        ),
+        "{after:?}"
+    );
+    assert!(after.next.contains("帮扶责任人会定期上门走访"), "{after:?}");
+    let en = view(&assisting, date(2026, 3, 26), Lang::En);
+    assert!(en.next.contains("not done yet: 1"), "{en:?}");
 }

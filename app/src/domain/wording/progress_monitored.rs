@@ -1,7 +1,7 @@
 //! The household's view of a monitored case: who helps, the plan's review and notice, visits.
 use super::{Inputs, Step, Who};
 use crate::domain::{
-    case::{AssistanceStage, Case},
+    case::{work::measure_update_day, AssistanceStage, Case},
     clock::{ClockKind, ClockState},
     lang::Lang,
 };
@@ -34,21 +34,22 @@ pub(super) fn monitored(case: &Case, inputs: &Inputs<'_>) -> Step {
         ),
         AssistanceStage::PlanMade => plan_made(case, lang),
         AssistanceStage::Assisting => (
-            match case.open_clock(ClockKind::MonitoringVisit) {
-                // The date is the next visit's, said as such: "最迟在…完成" after "visits
-                // regularly" did not say what was to be done by then (household tester). A
-                // paused one has no date yet: it moves by the days paused.
-                // Gone by, the overdue box says so with its date (it read as still ahead).
-                Some(visit)
-                    if !matches!(visit.state, ClockState::Paused { .. })
-                        && visit.due_on >= inputs.today =>
-                {
-                    tr::progress::person_responsible_visits_by(lang, lang.date(visit.due_on))
-                }
-                Some(_) | None => {
-                    tr::progress::person_responsible_visits_regularly(lang).to_owned()
-                }
-            },
+            late_measures(case, inputs)
+                + &match case.open_clock(ClockKind::MonitoringVisit) {
+                    // The date is the next visit's, said as such: "最迟在…完成" after "visits
+                    // regularly" did not say what was to be done by then (household tester). A
+                    // paused one has no date yet: it moves by the days paused.
+                    // Gone by, the overdue box says so with its date (it read as still ahead).
+                    Some(visit)
+                        if !matches!(visit.state, ClockState::Paused { .. })
+                            && visit.due_on >= inputs.today =>
+                    {
+                        tr::progress::person_responsible_visits_by(lang, lang.date(visit.due_on))
+                    }
+                    Some(_) | None => {
+                        tr::progress::person_responsible_visits_regularly(lang).to_owned()
+                    }
+                },
             ClockKind::MonitoringVisit,
             Who::Responsible,
         ),
@@ -60,6 +61,20 @@ pub(super) fn monitored(case: &Case, inputs: &Inputs<'_>) -> Step {
         clock: Some(clock),
         who: Some(who),
         then: String::new(),
+    }
+}
+
+/// Measures past their day while help is under way, said first: once one measure had
+/// started, a one-off payment not made was said on its own line only (household re-tester).
+fn late_measures(case: &Case, inputs: &Inputs<'_>) -> String {
+    let late = case
+        .measures
+        .iter()
+        .filter(|m| measure_update_day(m).is_some_and(|day| day < inputs.today))
+        .count();
+    match late {
+        0 => String::new(),
+        n => tr::progress::measures_late(inputs.lang, n),
     }
 }
 

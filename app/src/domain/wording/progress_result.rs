@@ -59,8 +59,31 @@ pub(super) fn missed(case: &Case, inputs: &Inputs<'_>) -> bool {
 /// Whether the identification under way cannot end by its overall limit any more (the
 /// notice's minimum is still ahead): staff are told it when the household is (the queue said
 /// 还剩1个工作日 while the household read that the result would be late: officer tester).
+/// A filing still awaiting acceptance counts too: its household already reads it (officer
+/// re-tester: an acceptance long overdue carried no warning).
 pub(super) fn certainly_late(case: &Case, inputs: &Inputs<'_>) -> bool {
-    matches!(identification_outlook(case, inputs), Some(Outlook::Late))
+    let outlook = match case.state {
+        CaseState::Reported => reported_outlook(case, inputs),
+        _ => identification_outlook(case, inputs),
+    };
+    matches!(outlook, Some(Outlook::Late))
+}
+
+/// The visit's day once a filing awaiting acceptance is accepted: counted from acceptance's
+/// due date, or from today once that has passed (a late acceptance promised a visit by a day
+/// already gone: household tester).
+pub(super) fn visit_by_once_accepted(case: &Case, inputs: &Inputs<'_>) -> Option<NaiveDate> {
+    case.open_clock(ClockKind::TownshipAcceptance)
+        .map(|c| c.due_on.max(inputs.today))
+        .map(|from| due_date(from, inputs.policy.home_check, inputs.cal))
+}
+
+/// Where a filing awaiting acceptance stands against its overall limit.
+fn reported_outlook(case: &Case, inputs: &Inputs<'_>) -> Option<Outlook> {
+    let visit_by = visit_by_once_accepted(case, inputs)?;
+    let result = case.open_clock(ClockKind::IdentificationOverall)?;
+    let earliest = after_notice(visit_by, inputs);
+    Some(outlook(Some(earliest), false, result.due_on, inputs.today))
 }
 
 /// Where the identification under way stands against its overall limit; `None` outside one.
@@ -93,14 +116,15 @@ fn outlook_at(case: &Case, step: ReviewStep, due: NaiveDate, inputs: &Inputs<'_>
     outlook(earliest, visit_late, due, today)
 }
 
-/// The result's day as said before acceptance, the visit due on `visit_by`.
-pub(super) fn after_visit_by(visit_by: NaiveDate, due: NaiveDate, inputs: &Inputs<'_>) -> String {
-    let earliest = after_notice(visit_by, inputs);
-    said(
-        outlook(Some(earliest), false, due, inputs.today),
-        due,
-        inputs,
-    )
+/// The result's day as said before acceptance.
+pub(super) fn before_acceptance(case: &Case, inputs: &Inputs<'_>) -> String {
+    let due = case
+        .open_clock(ClockKind::IdentificationOverall)
+        .map(|c| c.due_on);
+    match (reported_outlook(case, inputs), due) {
+        (Some(outlook), Some(due)) => said(outlook, due, inputs),
+        _ => String::new(),
+    }
 }
 
 /// The day the shortest notice would end if it started on `from` (or today, once past).

@@ -93,6 +93,7 @@ fn measure(status: MeasureStatus) -> Measure {
         start: date(2026, 3, 20),
         end: date(2026, 6, 20),
         status,
+        started_on: None,
     }
 }
 
@@ -240,7 +241,7 @@ fn rows() -> Vec<Row> {
             headline: "不予受理",
             // The date in the township's sentence, not after the appeal one (tester).
             // What to bring when the reason does not match the facts (household tester).
-            says: "最迟在2026年3月11日当面或打电话向您说明。如有异议（比如和您家的实际情况不符），可以带上能说明情况的材料向乡镇人民政府申诉，或拨打12317热线。情况有变化，可以随时重新申报。",
+            says: "最迟在2026年3月11日当面或打电话向您说明。如有异议（比如和您家的实际情况不符），可以带上身份证、户口本和能说明情况的材料（比如住院和缴费单据、受灾证明、收入证明）向乡镇人民政府申诉，或拨打12317热线。情况有变化，可以随时重新申报。",
             due: Some(date(2026, 3, 11)),
             who: Some(Who::Township),
         },
@@ -403,12 +404,20 @@ fn a_refusal_says_why_under_what_happened_and_what_to_do_under_next() {
             continue;
         };
         let p = view(&row.case, today, Lang::Zh);
-        assert!(
-            p.done.contains(&format!("原因：{reason}。")),
-            "{}: {}",
-            row.name,
-            p.done
+        assert_eq!(
+            p.reason,
+            Some(vec![
+                Part::Words("原因：".into()),
+                Part::Data(reason.clone()),
+                Part::Words("。".into())
+            ]),
+            "{}",
+            row.name
         );
+        // Marked as Chinese on English pages too (household re-tester).
+        let en = view(&row.case, today, Lang::En).reason.expect("said");
+        assert_eq!(en[0], Part::Words("Reason: ".into()), "{}", row.name);
+        assert_eq!(en[1], Part::Data(reason.clone()), "{}", row.name);
         // The page prints 接下来： before it: "接下来：原因：…" read wrong (tester).
         assert!(!p.next.contains("原因"), "{}: {}", row.name, p.next);
         assert!(p.next.contains("12317"), "{}: {}", row.name, p.next);

@@ -106,7 +106,8 @@ pub fn CasePage() -> impl IntoView {
     let run = ServerAction::<RunCaseCommand>::new();
     let query = leptos_router::hooks::use_query_map();
     let done = query.read_untracked().get("done");
-    let filed = query.read_untracked().get("filed").is_some();
+    // Only the signed mark (`filed=1`, see `ssr::error_marks`): a bare `?filed` is not one.
+    let filed = query.read_untracked().get("filed").as_deref() == Some("1");
     let case = Resource::new(
         move || {
             (

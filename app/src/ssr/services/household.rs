@@ -223,6 +223,7 @@ pub async fn track_result(
             .map(|p| name_and_phone(p, engine_case.responsible_phone.as_ref()).0),
         measures: measure_lines(&engine_case, lang, crate::domain::time::beijing_date(now)),
         done: progress.done,
+        reason: progress.reason,
         overdue: progress.overdue,
         notes: progress.notes,
         next_visit: progress.next_visit.map(|d| lang.date(d)),

@@ -506,6 +506,7 @@ pub async fn submission_info(
         moved_on: (engine_case.state != CaseState::Reported).then_some(MovedOn {
             headline: progress.headline,
             done: progress.done,
+            reason: progress.reason,
             next: progress.next,
         }),
     })

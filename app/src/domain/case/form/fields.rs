@@ -368,6 +368,7 @@ pub(super) fn parse_measures(
                 start,
                 end,
                 status: MeasureStatus::Planned,
+                started_on: None,
             }),
             _ => complete = false,
         }

@@ -60,6 +60,8 @@ fn assigning_a_responsible_person_and_starting_a_measure_meet_their_clocks() {
         ClockState::Met { .. }
     ));
     assert_eq!(j.case.assistance_stage(), AssistanceStage::Assisting);
+    // The day it began is kept: the household reads it, not the plan's day.
+    assert_eq!(j.case.measures[0].started_on, Some(j.today()));
     assert_eq!(
         j.try_role(
             Role::DepartmentLiaison,

@@ -5,8 +5,8 @@
 use crate::domain::vocab::{Channel, MeasureType, RiskType};
 
 use super::super::elimination::{
-    heading_for_elimination, holds_back_elimination, unanswered_guarantees, unanswered_risks,
-    EliminationGap,
+    heading_for_elimination, holds_back_elimination, marks_hold_backs, unanswered_guarantees,
+    unanswered_risks, EliminationGap,
 };
 use super::super::*;
 use super::setups::with_plan;
@@ -150,4 +150,14 @@ fn every_gap_of_a_proposal_is_found_at_once() {
         "and the visits: {gaps:?}"
     );
     assert_eq!(check_measures(&j.case), Err(EliminationGap::NoMeasures));
+}
+
+/// A household the no-labour rule keeps monitored is not heading for 风险消除: its 低保 is not
+/// marked as holding it back (officer tester), while another household's measures are.
+#[test]
+fn a_no_labour_households_backstop_is_not_marked_as_holding_back_elimination() {
+    let backstopped = super::setups::no_labour_backstopped();
+    assert!(heading_for_elimination(&backstopped.case));
+    assert!(!marks_hold_backs(&backstopped.case));
+    assert!(marks_hold_backs(&with_plan().case));
 }

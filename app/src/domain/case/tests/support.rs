@@ -153,6 +153,7 @@ pub fn measure(status: MeasureStatus, start: NaiveDate) -> Measure {
         start,
         end: start + Duration::days(180),
         status,
+        started_on: None,
     }
 }
 

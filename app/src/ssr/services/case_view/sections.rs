@@ -115,7 +115,7 @@ pub fn guarantees_unanswered(case: &Case) -> Vec<String> {
 }
 
 pub fn measures(case: &Case, actor: &crate::domain::case::Actor) -> Vec<MeasureView> {
-    let heading_out = elimination::heading_for_elimination(case);
+    let heading_out = elimination::marks_hold_backs(case);
     let due_first = crate::domain::case::work::next_measure_due(case);
     let overlaps = crate::domain::case::measure_dates::overlaps_earlier(&case.measures);
     case.measures

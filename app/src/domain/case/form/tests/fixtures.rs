@@ -286,6 +286,7 @@ pub(super) fn measure(measure_type: MeasureType, yuan: &str) -> Measure {
         start: day(2026, 12, 10),
         end: day(2027, 12, 31),
         status: MeasureStatus::Planned,
+        started_on: None,
     }
 }
 

@@ -108,7 +108,8 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
             <footer class="footer">
-                <p>{tr::shell::hotline(lang)}</p>
+                // A number to tap on a phone, as in every message (household tester).
+                <p>{crate::components::dial::dialable(tr::shell::hotline(lang))}</p>
             </footer>
         </Router>
     }

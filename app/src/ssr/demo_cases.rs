@@ -267,6 +267,7 @@ pub async fn seed(state: &AppState, now: DateTime<Utc>) -> Result<(), ServiceErr
                     end: today + Duration::days(180),
                     status: crate::domain::case::MeasureStatus::InProgress,
                     started_on: None,
+                    delivered_on: None,
                 },
                 crate::domain::case::Measure {
                     measure_type: MeasureType::PublicWelfareJob,
@@ -278,6 +279,7 @@ pub async fn seed(state: &AppState, now: DateTime<Utc>) -> Result<(), ServiceErr
                     end: today + Duration::days(365),
                     status: crate::domain::case::MeasureStatus::Planned,
                     started_on: None,
+                    delivered_on: None,
                 },
             ];
             let decision = IdentificationDecision::Identify {

@@ -29,6 +29,10 @@ pub struct MeasureView {
     /// Money paid with the measure; empty when it carries none (a job, a training place).
     pub amount: String,
     pub period: String,
+    /// The day it began (`YYYY-MM-DD`) when not its planned first day: a late start showed
+    /// only the plan's dates (officer tester).
+    #[serde(default)]
+    pub started_on: Option<String>,
     pub status_zh: String,
     /// Monitored: this measure keeps the risk from being marked eliminated (still planned, or
     /// a one-off not delivered).

@@ -165,6 +165,8 @@ async fn a_refusal_is_not_accepted_and_not_yet_told_until_it_was() {
         .as_str()
         .unwrap_or_default()
         .contains("乡镇已于"));
+    // Nothing more is to come: no "如果一直没有消息" (household tester).
+    assert_eq!(told["contact_advice"], "", "{told}");
     assert!(!told["status_detail"]
         .as_str()
         .unwrap_or_default()

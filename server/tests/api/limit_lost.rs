@@ -94,9 +94,19 @@ async fn an_acceptance_overdue_past_saving_the_limit_is_flagged_in_the_queue() {
         tags.starts_with('[') && !tags.contains("认定将超总时限"),
         "{tags}"
     );
-    // Filed Monday 23 November, due by 8 December. Accepted on 1 December, the visit may take
-    // until 4 December and the notice's five days end on the 9th.
+    // Filed Monday 23 November, due by 8 December. On 1 December, a filing accepted and
+    // visited that day could still end its notice on the 6th: at risk only, not flagged
+    // (officer tester: flagged while the day could still be kept).
     app.clock.advance(chrono::Duration::days(8));
+    let said = track(&app, &tracking).await.to_string();
+    assert!(
+        said.contains("到期限最后一天才办的话") && !said.contains("也会晚于原定"),
+        "{said}"
+    );
+    let township = app.login("zhen-qingshi").await;
+    assert!(!queue_tags(&township).await.contains("认定将超总时限"));
+    // On 4 December even a visit that day leaves the notice's five days ending on the 9th.
+    app.clock.advance(chrono::Duration::days(3));
     assert!(track(&app, &tracking)
         .await
         .to_string()
@@ -104,4 +114,12 @@ async fn an_acceptance_overdue_past_saving_the_limit_is_flagged_in_the_queue() {
     let township = app.login("zhen-qingshi").await;
     let tags = queue_tags(&township).await;
     assert!(tags.contains("认定将超总时限"), "{tags}");
+    // Past the limit the row still says so (officer tester: only the step's own lateness).
+    app.clock.advance(chrono::Duration::days(5));
+    let township = app.login("zhen-qingshi").await;
+    let tags = queue_tags(&township).await;
+    assert!(
+        tags.contains("认定已超总时限") && !tags.contains("认定将超"),
+        "{tags}"
+    );
 }

@@ -368,3 +368,33 @@ async fn a_measure_update_day_gone_by_says_it_has_passed() {
     assert!(due.contains(r#"class="bad""#), "{due}");
     assert!(page.contains("已过：请尽快更新这项措施的进度"), "said past");
 }
+
+/// A measure begun after its planned day says the day it began beside the plan's dates (a late
+/// start showed only the plan's: officer tester); one begun on its day says nothing more.
+#[tokio::test]
+async fn a_measure_begun_late_says_the_day_it_began() {
+    let app = spawn_app().await;
+    let id = crate::engine::identified_case(&app).await;
+    let plan = CaseCommand::AddPlan {
+        measures: vec![
+            measure(MeasureType::Medical, today(&app)),
+            measure(MeasureType::Education, today(&app)),
+        ],
+    };
+    run(&app, &township_officer(), &id, plan).await;
+    let start = |index| CaseCommand::UpdateMeasureStatus {
+        index,
+        status: app::domain::case::MeasureStatus::InProgress,
+    };
+    run(&app, &township_officer(), &id, start(1)).await;
+    app.clock.advance(chrono::Duration::days(2));
+    run(&app, &township_officer(), &id, start(0)).await;
+    let township = app.login("zhen-qingshi").await;
+    let page = township.get_html(&format!("/staff/cases/{id}")).await;
+    let began = app::domain::lang::Lang::Zh.date(today(&app));
+    assert_eq!(page.matches(r#"data-testid="started-on""#).count(), 1);
+    assert!(
+        page.contains(&format!("（{began}开始落实）")),
+        "the late one: {began}"
+    );
+}

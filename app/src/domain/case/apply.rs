@@ -9,8 +9,8 @@ use super::green_channel::GreenChannelApproval;
 use super::plan_review::PlanReview;
 use super::screening::Comparison;
 use super::state::{
-    Case, CaseState, Deferral, ExtensionRequest, Measure, Objection, Procedure, Removal, Reopening,
-    ReviewStep, VillageReview, Visit,
+    Case, CaseState, Deferral, ExtensionRequest, Measure, MeasureStatus, Objection, Procedure,
+    Removal, Reopening, ReviewStep, VillageReview, Visit,
 };
 
 /// Applies one event.
@@ -212,6 +212,7 @@ fn apply_kind(case: &mut Case, event: &CaseEvent) {
             // One entered as already under way started the day it was entered.
             case.measures.extend(measures.iter().map(|m| Measure {
                 started_on: m.status.is_started().then_some(today),
+                delivered_on: (m.status == MeasureStatus::Delivered).then_some(today),
                 ..m.clone()
             }));
             case.plan_review = Some(PlanReview::AwaitingReview);
@@ -247,6 +248,9 @@ fn apply_kind(case: &mut Case, event: &CaseEvent) {
                 measure.status = *status;
                 if status.is_started() && measure.started_on.is_none() {
                     measure.started_on = Some(today);
+                }
+                if *status == MeasureStatus::Delivered {
+                    measure.delivered_on = Some(today);
                 }
             }
         }

@@ -100,6 +100,7 @@ pub(super) fn add_plan(
             lead_department,
             // The engine's to set (`apply`), not the form's.
             started_on: None,
+            delivered_on: None,
             ..measure.clone()
         });
     }

@@ -15,7 +15,7 @@ use super::decide::{required, Ctx};
 use super::emit::Emitter;
 use super::event::EventKind;
 use super::refusal::Refusal;
-use super::state::{Case, Measure};
+use super::state::{Case, Measure, MeasureStatus};
 
 /// A campaign's name at most: it is written on every household's history and the dashboard,
 /// and a 60,000-character one broke the county's workbook (attacker tester).
@@ -32,12 +32,19 @@ pub fn campaign_name(raw: &str) -> Result<String, super::form::CommandFieldError
     }
 }
 
-/// Starts the relief review when a temporary-relief measure is under way and none is open.
+/// Starts the relief review when a temporary-relief measure is under way and none is open. A
+/// household already given 低保 or 特困供养 has nothing to review it for (the township was set
+/// a 临时救助转低保评估 for a household on 低保: officer tester).
 pub(super) fn relief_started(case: &Case, measures: &[Measure], ctx: &Ctx<'_>, out: &mut Emitter) {
     let relief = measures
         .iter()
         .any(|m| m.measure_type == MeasureType::TemporaryRelief && m.status.is_started());
-    if relief && case.relief_reviewed_on.is_none() {
+    let backstopped = case
+        .measures
+        .iter()
+        .chain(measures)
+        .any(|m| m.measure_type.is_backstop() && m.status != MeasureStatus::Withdrawn);
+    if relief && !backstopped && case.relief_reviewed_on.is_none() {
         out.start_if_absent(
             ClockKind::ReliefReview,
             Level::Township,

@@ -136,6 +136,7 @@ mod tests {
             end: day(to),
             status,
             started_on: None,
+            delivered_on: None,
         }
     }
 

@@ -48,6 +48,7 @@ pub fn measure(kind: MeasureType, on: NaiveDate) -> Measure {
         end: on + Duration::days(90),
         status: MeasureStatus::Planned,
         started_on: None,
+        delivered_on: None,
     }
 }
 

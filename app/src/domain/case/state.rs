@@ -174,6 +174,10 @@ pub struct Measure {
     /// re-tester). Set by the engine, never by a form.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub started_on: Option<NaiveDate>,
+    /// The day it was recorded as delivered (已落实): a one-off's payment day (it read as
+    /// paid the day it was started: household tester). Set by the engine.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivered_on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -12,32 +12,62 @@ use crate::domain::{
 };
 use crate::tr::household_history as w;
 
-/// The newest this many steps are listed (monthly visits would make it long).
-const LISTED: usize = 15;
+/// The newest this many visits are listed (monthly visits would make it long); every other
+/// step is: the oldest ones, the filing and its acceptance, went first and said nothing of it
+/// (household tester).
+const VISITS_LISTED: usize = 3;
 
 /// One line per step the household would recognise, oldest first: "2026年12月5日：…".
 pub fn history(events: &[CaseEvent], lang: Lang) -> Vec<String> {
-    let lines: Vec<String> = events
+    let steps: Vec<(bool, String)> = events
         .iter()
         .filter_map(|e| {
             let (day, words) = step(e, lang)?;
-            Some(format!(
+            let visit = matches!(e.kind, EventKind::VisitLogged { .. });
+            let line = format!(
                 "{}{}{words}",
                 lang.date(day),
                 crate::tr::common::colon(lang)
-            ))
+            );
+            Some((visit, line))
         })
         .collect();
-    let skip = lines.len().saturating_sub(LISTED);
-    lines.into_iter().skip(skip).collect()
+    let visits = steps.iter().filter(|(visit, _)| *visit).count();
+    let mut left_out = visits.saturating_sub(VISITS_LISTED);
+    let mut lines = Vec::with_capacity(steps.len());
+    if left_out > 0 {
+        lines.push(w::visits_not_listed(lang, left_out));
+    }
+    for (visit, line) in steps {
+        if visit && left_out > 0 {
+            left_out -= 1;
+        } else {
+            lines.push(line);
+        }
+    }
+    lines
 }
 
-fn step(event: &CaseEvent, lang: Lang) -> Option<(NaiveDate, &'static str)> {
+fn step(event: &CaseEvent, lang: Lang) -> Option<(NaiveDate, String)> {
     let on = event.at.date();
-    Some(match &event.kind {
+    let (day, words) = match &event.kind {
+        // Which measure, where the event says (household tester: "一项帮扶措施开始落实" twice).
+        EventKind::MeasureStatusUpdated {
+            status,
+            measure: Some(measure),
+            ..
+        } => {
+            let name = measure.label(lang);
+            return match status {
+                MeasureStatus::InProgress => Some((on, w::measure_started_named(lang, name))),
+                MeasureStatus::Delivered => Some((on, w::measure_delivered_named(lang, name))),
+                MeasureStatus::Planned | MeasureStatus::Withdrawn => None,
+            };
+        }
         EventKind::Reported { .. } => (on, w::reported(lang)),
         EventKind::Accepted => (on, w::accepted(lang)),
         EventKind::RejectedOutOfScope { .. } => (on, w::not_accepted(lang)),
+        EventKind::RefusalNotified { on } => (*on, w::refusal_told(lang)),
         EventKind::HomeCheckRecorded { .. } => (on, w::home_check(lang)),
         EventKind::VillageReviewHeld { date, outcome } => match outcome {
             VillageOutcome::Pass => (*date, w::village_passed(lang)),
@@ -67,7 +97,8 @@ fn step(event: &CaseEvent, lang: Lang) -> Option<(NaiveDate, &'static str)> {
         EventKind::VisitLogged { date, .. } => (*date, w::visited(lang)),
         EventKind::Eliminated { .. } => (on, w::eliminated(lang)),
         _ => return None,
-    })
+    };
+    Some((day, words.to_owned()))
 }
 
 #[cfg(test)]
@@ -116,5 +147,43 @@ mod tests {
         assert!(at("定了帮扶措施") < at("村里评议通过了帮扶措施"));
         assert!(at("村里评议通过了帮扶措施") < at("帮扶措施在村务公开栏公示"));
         assert!(at("帮扶措施在村务公开栏公示") < at("帮扶措施公示结束"));
+    }
+
+    /// Visits past the newest three are counted, not listed, and nothing else is dropped: the
+    /// filing and its acceptance went first (household tester). A measure is named.
+    #[test]
+    fn old_visits_are_counted_and_every_other_step_kept() {
+        let mut events = identified().events;
+        let last = events.last().expect("events").clone();
+        for day in 1..=5 {
+            let mut visit = last.clone();
+            visit.kind = EventKind::VisitLogged {
+                date: last.at.date() + chrono::Duration::days(day),
+                notes: "走访".into(),
+                new_tier: None,
+            };
+            events.push(visit);
+        }
+        let mut started = last.clone();
+        started.kind = EventKind::MeasureStatusUpdated {
+            index: 0,
+            status: MeasureStatus::InProgress,
+            measure: Some(crate::domain::vocab::MeasureType::Medical),
+        };
+        events.push(started);
+        let lines = history(&events, Lang::Zh);
+        assert_eq!(lines[0], "更早的2次上门走访没有列出", "{lines:?}");
+        assert!(lines[1].ends_with("提交了申报"), "{lines:?}");
+        assert_eq!(
+            lines
+                .iter()
+                .filter(|l| l.ends_with("帮扶责任人上门走访"))
+                .count(),
+            3
+        );
+        assert!(
+            lines.last().expect("line").ends_with("医疗保障开始落实"),
+            "{lines:?}"
+        );
     }
 }

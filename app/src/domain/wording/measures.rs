@@ -143,7 +143,10 @@ fn render(measure: &Measure, lang: Lang, dept: &str, status: &str) -> String {
         // until it is 已落实 that it is the day planned: "12月16日发放 1,500元" read as paid
         // to a household that got nothing (household tester).
         if measure.status == MeasureStatus::Delivered {
-            tr::measures::paid_on(lang, lang.date(started.unwrap_or(measure.start)))
+            tr::measures::paid_on(
+                lang,
+                lang.date(measure.delivered_on.unwrap_or(measure.start)),
+            )
         } else {
             tr::measures::to_be_paid_on(lang, lang.date(measure.start))
         }
@@ -175,6 +178,7 @@ mod tests {
             end: day,
             status: MeasureStatus::Planned,
             started_on: None,
+            delivered_on: None,
         };
         let later = day + chrono::Duration::days(2);
         let (_, _, after) = line_parts(&relief, Lang::Zh, later);
@@ -200,6 +204,7 @@ mod tests {
             end: day,
             status: MeasureStatus::InProgress,
             started_on: None,
+            delivered_on: None,
         };
         let zh = line(&m, Lang::Zh);
         assert!(
@@ -249,6 +254,7 @@ mod tests {
             end: day(12, 31),
             status: MeasureStatus::InProgress,
             started_on: None,
+            delivered_on: None,
         };
         let zh = line(&m, Lang::Zh);
         assert!(
@@ -291,9 +297,11 @@ mod tests {
         );
         let paid_late = Measure {
             started_on: Some(day(3, 5)),
+            delivered_on: Some(day(3, 9)),
             ..paid.clone()
         };
-        assert!(line(&paid_late, Lang::Zh).contains("，2026年3月5日发放，"));
+        // Paid the day it was delivered, not the day it was started (household tester).
+        assert!(line(&paid_late, Lang::Zh).contains("，2026年3月9日发放，"));
         let en = line(&m, Lang::En);
         assert!(
             en.contains("31 Dec 2026, support worth ¥3,600 in all (about ¥300 a month);"),

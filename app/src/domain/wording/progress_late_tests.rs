@@ -316,11 +316,25 @@ fn a_result_the_steps_left_cannot_meet_is_said_to_be_late_from_the_start() {
     let awaiting = reviewing(Procedure::Identification, ReviewStep::AwaitingHomeCheck);
     let tight = at(awaiting.clone(), vec![visit(date(2026, 3, 14)), overall()]);
     let p = view(&tight, date(2026, 3, 3), Lang::Zh);
+    // A visit today would still leave room for the notice: at risk, not late (both testers:
+    // said late while a visit that same day kept the day).
+    let at_risk = format!(
+        "到期限最后一天才办的话，认定结果会晚于原定的{}",
+        Lang::Zh.date(result_day)
+    );
     assert!(
-        p.next.contains(&late) && !p.next.contains(&promised),
+        p.next.contains(&at_risk) && !p.next.contains(&late) && !p.next.contains(&promised),
         "{}",
         p.next
     );
+    assert!(
+        !certainly_late(&tight, date(2026, 3, 3)),
+        "staff are not told it is lost"
+    );
+    // Once even a visit today cannot leave room, it is late, and staff are told.
+    let p = view(&tight, date(2026, 3, 13), Lang::Zh);
+    assert!(p.next.contains(&late), "{}", p.next);
+    assert!(certainly_late(&tight, date(2026, 3, 13)));
     // With room for the notice, the day is promised.
     let room = at(awaiting.clone(), vec![visit(date(2026, 3, 10)), overall()]);
     let p = view(&room, date(2026, 3, 3), Lang::Zh);
@@ -524,5 +538,17 @@ fn help_under_way_says_first_that_a_measure_is_past_its_day() {
     );
     assert!(after.next.contains("帮扶责任人会定期上门走访"), "{after:?}");
     let en = view(&assisting, date(2026, 3, 26), Lang::En);
-    assert!(en.next.contains("not done yet: 1"), "{en:?}");
+    assert!(
+        en.next.starts_with("Late help: 1 of the measures below"),
+        "{en:?}"
+    );
+    assert!(
+        en.next.contains("helping you. The person responsible"),
+        "{en:?}"
+    );
+}
+
+/// Whether staff are told the limit is lost (`identification_certainly_late`) on `today`.
+fn certainly_late(case: &Case, today: NaiveDate) -> bool {
+    identification_certainly_late(case, &county_policy(), &Calendar::china(), today)
 }

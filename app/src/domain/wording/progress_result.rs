@@ -2,7 +2,10 @@
 //! less than the law allows (the notice's minimum after the visit), so a result promised
 //! before they can end is not promised: it is said to be late, from the day that became
 //! certain, not only once a step passed it (household tester: a visit moved by a pause and an
-//! extension still promised the original day). A visit already late makes no promise either.
+//! extension still promised the original day). Certain means even if every step left were
+//! taken today: a visit still due by a day too late for the notice only puts the day at risk
+//! (it was said to be late while a visit that same day kept it: both testers). A visit
+//! already late makes no promise either.
 use chrono::NaiveDate;
 
 use super::Inputs;
@@ -16,17 +19,22 @@ use crate::tr;
 enum Outlook {
     /// They can end by it.
     InTime,
+    /// Taken on their last days they would end after it; taken sooner, they can end by it.
+    AtRisk,
     /// The visit is late: the result may be.
     MaybeLate,
-    /// They cannot end by it.
+    /// They cannot end by it, even if each were taken today.
     Late,
     /// Nothing can be said (a paused visit has no date), or the day has passed (the overdue
     /// box says so).
     Unsaid,
 }
 
+/// The result's day `due` against the steps left: `earliest`, the day they would end if each
+/// were taken today, and `at_deadlines`, if each were taken on its last day.
 fn outlook(
     earliest: Option<NaiveDate>,
+    at_deadlines: Option<NaiveDate>,
     visit_late: bool,
     due: NaiveDate,
     today: NaiveDate,
@@ -35,6 +43,7 @@ fn outlook(
         _ if due < today => Outlook::Unsaid,
         Some(day) if day > due => Outlook::Late,
         Some(_) if visit_late => Outlook::MaybeLate,
+        Some(_) if at_deadlines.is_some_and(|day| day > due) => Outlook::AtRisk,
         Some(_) => Outlook::InTime,
         None => Outlook::Unsaid,
     }
@@ -82,8 +91,13 @@ pub(super) fn visit_by_once_accepted(case: &Case, inputs: &Inputs<'_>) -> Option
 fn reported_outlook(case: &Case, inputs: &Inputs<'_>) -> Option<Outlook> {
     let visit_by = visit_by_once_accepted(case, inputs)?;
     let result = case.open_clock(ClockKind::IdentificationOverall)?;
-    let earliest = after_notice(visit_by, inputs);
-    Some(outlook(Some(earliest), false, result.due_on, inputs.today))
+    Some(outlook(
+        Some(after_notice(inputs.today, inputs)),
+        Some(after_notice(visit_by, inputs)),
+        false,
+        result.due_on,
+        inputs.today,
+    ))
 }
 
 /// Where the identification under way stands against its overall limit; `None` outside one.
@@ -102,18 +116,22 @@ fn identification_outlook(case: &Case, inputs: &Inputs<'_>) -> Option<Outlook> {
 fn outlook_at(case: &Case, step: ReviewStep, due: NaiveDate, inputs: &Inputs<'_>) -> Outlook {
     let today = inputs.today;
     let after_notice = |from| after_notice(from, inputs);
-    let (earliest, visit_late) = match step {
+    let (earliest, at_deadlines, visit_late) = match step {
         ReviewStep::AwaitingHomeCheck => match case.open_clock(ClockKind::HomeCheck) {
-            Some(visit) if !matches!(visit.state, ClockState::Paused { .. }) => {
-                (Some(after_notice(visit.due_on)), visit.due_on < today)
-            }
-            _ => (None, false),
+            Some(visit) if !matches!(visit.state, ClockState::Paused { .. }) => (
+                Some(after_notice(today)),
+                Some(after_notice(visit.due_on)),
+                visit.due_on < today,
+            ),
+            _ => (None, None, false),
         },
-        ReviewStep::HomeChecked | ReviewStep::VillageReviewed => (Some(after_notice(today)), false),
-        ReviewStep::NoticeRunning { min_until, .. } => (Some(min_until.max(today)), false),
-        ReviewStep::NoticeEnded | ReviewStep::TownshipReviewed => (Some(today), false),
+        ReviewStep::HomeChecked | ReviewStep::VillageReviewed => {
+            (Some(after_notice(today)), None, false)
+        }
+        ReviewStep::NoticeRunning { min_until, .. } => (Some(min_until.max(today)), None, false),
+        ReviewStep::NoticeEnded | ReviewStep::TownshipReviewed => (Some(today), None, false),
     };
-    outlook(earliest, visit_late, due, today)
+    outlook(earliest, at_deadlines, visit_late, due, today)
 }
 
 /// The result's day as said before acceptance.
@@ -137,6 +155,7 @@ fn said(outlook: Outlook, due: NaiveDate, inputs: &Inputs<'_>) -> String {
     match outlook {
         Outlook::Late => tr::progress::result_late(lang, day),
         Outlook::MaybeLate => tr::progress::result_may_be_late(lang, day),
+        Outlook::AtRisk => tr::progress::result_at_risk(lang, day),
         Outlook::InTime => tr::progress::result_by(lang, day),
         Outlook::Unsaid => String::new(),
     }

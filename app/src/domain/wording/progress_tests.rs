@@ -94,6 +94,7 @@ fn measure(status: MeasureStatus) -> Measure {
         end: date(2026, 6, 20),
         status,
         started_on: None,
+        delivered_on: None,
     }
 }
 

@@ -259,6 +259,9 @@ pub fn HouseholdSummary(case: CaseView) -> impl IntoView {
                             <span lang="zh-CN">{m.department.clone()}</span> {tr::case_page::paren_close(t)}
                             {(!m.amount.is_empty()).then(|| format!("{} · ", m.amount))}
                             {format!("{} · ", period(&m.period, t))} {word(Vocab::MeasureStatus, &m.status_zh, t)}
+                            {m.started_on.as_deref().map(|day| view! {
+                                <span data-testid="started-on">{tr::case_page::started_on(t, day_words(day, t))}</span>
+                            })}
                             {m.holds_back_elimination.then(|| view! {
                                 <strong class="bad" data-testid="holds-back">{if m.may_run_on {
                                     tr::case_page::holds_back_until_started(t)

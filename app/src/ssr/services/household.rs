@@ -199,8 +199,12 @@ pub async fn track_result(
     let (contacts, contact_advice) = contact_lines(state, &engine_case, &progress, lang).await?;
     // "If nobody came by the date above" reads wrong once the date has passed: the overdue
     // box then says whom to call (regression tester).
+    // Nor is "如果一直没有消息" said of a closed filing with nothing more to come (household
+    // tester: under a refusal already explained).
+    let nothing_to_come = engine_case.state.is_closed() && progress.due.is_none();
     let contact_advice = match progress.overdue {
         Some(_) => String::new(),
+        None if nothing_to_come => String::new(),
         None => contact_advice,
     };
     Ok(TrackResult {

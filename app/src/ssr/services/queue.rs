@@ -125,6 +125,11 @@ impl Reader<'_> {
             cal,
             today,
         );
+        // Once passed, the limit is still said: the row named only the step's own lateness
+        // while the case page said the 15 days had run out (officer tester).
+        let limit_passed = case
+            .open_clock(crate::domain::clock::ClockKind::IdentificationOverall)
+            .is_some_and(|c| c.due_on < today);
         let same = clock.kind == nearest.kind && clock.due_on == nearest.due_on && !work_date;
         let own_level = self.todo_level.is_some() && !same;
         let level = urgency(clock, today, cal, state.policy.due_soon_working_days);
@@ -189,7 +194,7 @@ impl Reader<'_> {
                 Urgency::Overdue | Urgency::DueSoon => Urgency::OnTime,
                 // A limit already lost is not on time, whatever days are left (a row tagged
                 // 认定将超总时限 was green: officer tester).
-                _ if limit_lost => Urgency::DueSoon,
+                _ if limit_lost || limit_passed => Urgency::DueSoon,
                 Urgency::OnTime | Urgency::Met | Urgency::MetLate | Urgency::Cancelled => {
                     Urgency::OnTime
                 }
@@ -198,6 +203,7 @@ impl Reader<'_> {
             warnings: by_lang::warnings(&case, lang)
                 .into_iter()
                 .chain(limit_lost.then(|| crate::tr::warning::result_late(lang)))
+                .chain(limit_passed.then(|| crate::tr::warning::result_passed(lang)))
                 .map(str::to_owned)
                 .collect(),
         })

@@ -369,6 +369,7 @@ pub(super) fn parse_measures(
                 end,
                 status: MeasureStatus::Planned,
                 started_on: None,
+                delivered_on: None,
             }),
             _ => complete = false,
         }

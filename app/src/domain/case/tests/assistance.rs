@@ -452,6 +452,37 @@ fn a_measure_is_started_from_its_start_and_its_dates_must_be_plausible() {
         j.case.open_clock(K::AssistanceStarted).is_none(),
         "met on its day"
     );
-    j.act(Role::DepartmentLiaison, deliver);
+    let began = j.today();
+    j.days(3).act(Role::DepartmentLiaison, deliver);
     assert_eq!(j.case.measures[0].status, MeasureStatus::Delivered);
+    // Each day kept: the household reads when it began and when it was delivered.
+    assert_eq!(j.case.measures[0].started_on, Some(began));
+    assert_eq!(j.case.measures[0].delivered_on, Some(j.today()));
+}
+
+/// Temporary relief for a household already on 低保 sets no 临时救助转低保评估: there is
+/// nothing left to assess it for (officer tester).
+#[test]
+fn relief_beside_a_backstop_sets_no_relief_review() {
+    let mut j = super::setups::identified();
+    let today = j.today();
+    let of = |measure_type| Measure {
+        measure_type,
+        lead_department: "民政局".to_owned(),
+        ..measure(MeasureStatus::InProgress, today)
+    };
+    j.act(
+        Role::TownshipOfficer,
+        CaseCommand::AddPlan {
+            measures: vec![
+                of(crate::domain::vocab::MeasureType::MinimumLiving),
+                of(crate::domain::vocab::MeasureType::TemporaryRelief),
+            ],
+        },
+    );
+    assert!(j.case.open_clock(K::ReliefReview).is_none());
+    assert!(super::setups::on_temporary_relief()
+        .case
+        .open_clock(K::ReliefReview)
+        .is_some());
 }

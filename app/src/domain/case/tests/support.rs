@@ -154,6 +154,7 @@ pub fn measure(status: MeasureStatus, start: NaiveDate) -> Measure {
         end: start + Duration::days(180),
         status,
         started_on: None,
+        delivered_on: None,
     }
 }
 

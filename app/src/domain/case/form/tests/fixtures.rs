@@ -287,6 +287,7 @@ pub(super) fn measure(measure_type: MeasureType, yuan: &str) -> Measure {
         end: day(2027, 12, 31),
         status: MeasureStatus::Planned,
         started_on: None,
+        delivered_on: None,
     }
 }
 

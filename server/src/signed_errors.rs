@@ -26,6 +26,10 @@ pub async fn signed_errors(
 ) -> Response {
     // Read only where a mark is: most requests carry none (a header clone is a count).
     let cookies = request.headers().get(header::COOKIE).cloned();
+    // A page sent back to the address it came from (a refusal, the language switch) carried
+    // that address's marks, and they came back signed: a made-up banner in a Referer became
+    // a signed link anyone could send (attacker tester). Marks are the server's own only.
+    strip_referer_marks(&mut request);
     if request.method() == Method::GET {
         let path = request.uri().path().to_owned();
         if let Some(query) = request
@@ -68,6 +72,40 @@ pub async fn signed_errors(
         }
     }
     response
+}
+
+/// The request's `Referer` without marks or their signature.
+fn strip_referer_marks(request: &mut Request) {
+    let Some(referer) = request
+        .headers()
+        .get(header::REFERER)
+        .and_then(|r| r.to_str().ok())
+    else {
+        return;
+    };
+    let Some((address, query)) = referer.split_once('?') else {
+        return;
+    };
+    if !error_marks::has_mark(query) && !query.contains("__sig=") {
+        return;
+    }
+    let (query, fragment) = query.split_once('#').unwrap_or((query, ""));
+    let kept = error_marks::without_marks(query);
+    let mut cleaned = address.to_owned();
+    if !kept.is_empty() {
+        cleaned = format!("{cleaned}?{kept}");
+    }
+    if !fragment.is_empty() {
+        cleaned = format!("{cleaned}#{fragment}");
+    }
+    match HeaderValue::from_str(&cleaned) {
+        Ok(value) => {
+            request.headers_mut().insert(header::REFERER, value);
+        }
+        Err(_) => {
+            request.headers_mut().remove(header::REFERER);
+        }
+    }
 }
 
 /// A location carrying a mark, split: (the address before any `#`, its path, its query, the

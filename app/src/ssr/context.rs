@@ -293,6 +293,10 @@ impl RequestContext {
             "{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"
         ));
         self.forget_queue();
+        // Nor a form kept by the server for this browser (a refused proxy filing without
+        // JavaScript, its ID number in full): it opened on the public form after sign-out
+        // (attacker tester).
+        self.set_cookie(&super::draft_owner::cookie(None, self.state.secure_cookies));
         // A shared staff device keeps no report draft (sessionStorage) past sign-out.
         if let Some(response) = use_context::<ResponseOptions>() {
             response.insert_header(

@@ -397,3 +397,48 @@ async fn the_read_back_script_is_only_on_the_filing_s_own_signed_address() {
     let forwarded = township.get_html(&location).await;
     assert!(!forwarded.contains(script), "a colleague's link");
 }
+
+/// A refused proxy filing kept without JavaScript (the applicant's ID number in full) is kept
+/// for that sign-in only: after signing out, the browser's public form does not open it (it
+/// did, on a shared village-office computer: attacker tester).
+#[tokio::test]
+async fn a_kept_proxy_draft_ends_with_the_sign_in() {
+    let app = spawn_app().await;
+    let cadre = app.login("cun-qingshi").await;
+    let mut form = proxy_form("proxy_cadre", "13900000005", QINGSHI_VILLAGE);
+    form.retain(|(name, _)| name != "form[consent]");
+    form.iter_mut()
+        .filter(|(name, _)| name == "form[name]")
+        .for_each(|(_, value)| *value = "李秘密".into());
+    let refused = cadre
+        .post_plain_form("/api/reports/proxy", "/staff/report", &form)
+        .await;
+    let location = refused.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    let draft = location
+        .split("draft=")
+        .nth(1)
+        .map(|d| d.split('&').next().unwrap_or(d).to_owned())
+        .expect("kept as a draft");
+    assert!(
+        cadre.get_html(&location).await.contains("李秘密"),
+        "kept for the form"
+    );
+    let out = cadre.post_api("/api/auth/logout", &[]).await;
+    let cookies: Vec<&str> = out
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|c| c.to_str().ok())
+        .collect();
+    assert!(
+        cookies
+            .iter()
+            .any(|c| c.starts_with("sn_draft=;") && c.contains("Max-Age=0")),
+        "{cookies:?}"
+    );
+    let public = cadre.get_html(&format!("/report?draft={draft}")).await;
+    assert!(!public.contains("李秘密"), "not after signing out");
+}

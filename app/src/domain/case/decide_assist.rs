@@ -73,6 +73,9 @@ pub(super) fn assign(
     Ok(())
 }
 
+/// The most measures one household's plan holds.
+pub const MEASURES_PER_HOUSEHOLD: usize = 40;
+
 pub(super) fn add_plan(
     case: &Case,
     measures: &[Measure],
@@ -81,6 +84,13 @@ pub(super) fn add_plan(
 ) -> Result<(), Refusal> {
     if measures.is_empty() {
         return Err(Refusal::MissingData { field: "measures" });
+    }
+    // Bounded: 2,455 measures posted in a few requests made the case page 21 MB (attacker
+    // tester); a household's real plan holds a handful.
+    if case.measures.len() + measures.len() > MEASURES_PER_HOUSEHOLD {
+        return Err(Refusal::TooManyMeasures {
+            most: MEASURES_PER_HOUSEHOLD,
+        });
     }
     let mut cleaned = Vec::with_capacity(measures.len());
     for measure in measures {

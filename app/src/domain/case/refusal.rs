@@ -83,6 +83,11 @@ pub enum Refusal {
     StartedBeforeStart {
         start: chrono::NaiveDate,
     },
+    /// A household's plan holds at most this many measures (withdrawn ones count: each is
+    /// on the page).
+    TooManyMeasures {
+        most: usize,
+    },
     /// This clock may not be paused (the statutory identification limit).
     ClockNotPausable {
         clock: ClockKind,
@@ -174,6 +179,7 @@ impl Refusal {
             ],
             Refusal::UnknownMeasure { index } => vec![("index", index.to_string())],
             Refusal::StartedBeforeStart { start } => vec![("start", start.to_string())],
+            Refusal::TooManyMeasures { most } => vec![("most", most.to_string())],
             Refusal::OutOfScope
             | Refusal::OtherDepartmentsMeasure
             | Refusal::ConsentNotSigned
@@ -232,6 +238,7 @@ impl UserMessage for Refusal {
             Refusal::OtherDepartmentsMeasure => "case_refusal.other_departments_measure",
             Refusal::MeasureStatusBackwards => "case_refusal.measure_status_backwards",
             Refusal::StartedBeforeStart { .. } => "case_refusal.started_before_start",
+            Refusal::TooManyMeasures { .. } => "case_refusal.too_many_measures",
             Refusal::ClockNotPausable { .. } => "case_refusal.clock_not_pausable",
             Refusal::ClockNotRunning { .. } => "case_refusal.clock_not_running",
             Refusal::ClockNotPaused { .. } => "case_refusal.clock_not_paused",
@@ -298,7 +305,7 @@ impl UserMessage for Refusal {
             Refusal::UnknownMeasure { .. } => t::unknown_measure(lang),
             Refusal::OtherDepartmentsMeasure => t::other_departments_measure(lang),
             Refusal::MeasureStatusBackwards => t::measure_status_backwards(lang),
-            Refusal::StartedBeforeStart { .. } => {
+            Refusal::StartedBeforeStart { .. } | Refusal::TooManyMeasures { .. } => {
                 crate::domain::message::with_arguments(lang, self.key())
             }
             Refusal::ClockNotPausable { .. } => t::clock_not_pausable(lang),
@@ -385,6 +392,7 @@ mod tests {
                 Refusal::StartedBeforeStart {
                     start: chrono::NaiveDate::MIN,
                 },
+                Refusal::TooManyMeasures { most: 40 },
                 Refusal::ClockNotPausable {
                     clock: ClockKind::IdentificationOverall,
                 },

@@ -101,3 +101,42 @@ async fn a_made_up_or_forwarded_done_mark_says_nothing() {
         "forwarded"
     );
 }
+
+/// A page sent back to the address it came from keeps none of that address's marks: the
+/// language switch and a refused plain form signed a made-up refusal in the Referer, making a
+/// link that showed it to anyone, or to a colleague after one click (attacker tester).
+#[tokio::test]
+async fn marks_in_the_address_a_request_came_from_are_never_signed() {
+    let app = spawn_app().await;
+    let bait = app.url(&forged("/track"));
+    let switched = app
+        .client
+        .get(app.url("/lang/zh-CN"))
+        .header(reqwest::header::REFERER, &bait)
+        .send()
+        .await
+        .expect("switch");
+    let location = switched.headers()["location"].to_str().expect("location");
+    assert!(
+        !location.contains("__err") && !location.contains("__sig"),
+        "{location}"
+    );
+    let page = app.get_html(location).await;
+    assert!(!page.contains("400-123-4567"), "{location}");
+    // A refused plain form goes back with the server's own refusal only.
+    let admin = app.login("xian-admin").await;
+    let forged_admin = forged("/staff/admin").replace("&__err=", "&filed=1&__err=");
+    let refused = admin
+        .post_plain_form(
+            "/api/admin/active",
+            &forged_admin,
+            &fields(&[("user_id", "demo-xian-admin"), ("active", "false")]),
+        )
+        .await;
+    let location = refused.headers()["location"].to_str().expect("location");
+    assert_eq!(location.matches("__err=").count(), 1, "{location}");
+    assert!(!location.contains("filed=1"), "{location}");
+    let back = &location[location.find("/staff/admin").expect("the page")..];
+    let page = admin.get_html(back).await;
+    assert!(page.contains("不能停用自己的账号") && !page.contains("400-123-4567"));
+}

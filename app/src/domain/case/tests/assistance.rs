@@ -486,3 +486,23 @@ fn relief_beside_a_backstop_sets_no_relief_review() {
         .open_clock(K::ReliefReview)
         .is_some());
 }
+
+/// A plan holds at most 40 measures: thousands posted in a few requests made the case page
+/// 21 MB (attacker tester). The refusal says the most and writes nothing.
+#[test]
+fn a_plan_holds_a_bounded_number_of_measures() {
+    let mut j = super::setups::identified();
+    let today = j.today();
+    let plan = |n| CaseCommand::AddPlan {
+        measures: vec![measure(MeasureStatus::Planned, today); n],
+    };
+    let too_many = Refusal::TooManyMeasures { most: 40 };
+    assert_eq!(
+        j.try_role(Role::TownshipOfficer, &plan(41)),
+        Err(too_many.clone())
+    );
+    j.act(Role::TownshipOfficer, plan(39));
+    assert_eq!(j.try_role(Role::TownshipOfficer, &plan(2)), Err(too_many));
+    j.act(Role::TownshipOfficer, plan(1));
+    assert_eq!(j.case.measures.len(), 40);
+}

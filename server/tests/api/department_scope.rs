@@ -217,7 +217,17 @@ async fn a_liaisons_todo_row_is_dated_by_its_own_measure() {
         ],
     };
     run(&app, &township_officer(), &id, plan).await;
-    app.clock.advance(Duration::days(7));
+    // Due on their days once the plan's review and notice are over (five days).
+    crate::storage::plan_on_notice(&app, &id).await;
+    app.clock.advance(Duration::days(5));
+    run(
+        &app,
+        &crate::fixtures::village_cadre(),
+        &id,
+        CaseCommand::EndPlanNotice,
+    )
+    .await;
+    app.clock.advance(Duration::days(2));
     let civil = app.login("bumen-minzheng").await;
     let view: serde_json::Value = civil.queue_tab("todo").await.json().await.expect("json");
     let row = view["items"]

@@ -476,6 +476,9 @@ async fn a_measure_past_its_start_says_it_is_late_and_whom_to_ask() {
     let app = spawn_app().await;
     let mobile = "13800138321";
     let id = crate::department_scope::planned(&app, mobile, &[MeasureType::MinimumLiving]).await;
+    // Not due before the plan's notice may end (officer tester): its fifth day is the day.
+    crate::storage::plan_on_notice(&app, &id).await;
+    app.clock.advance(chrono::Duration::days(5));
     let officer = app.login("zhen-qingshi").await;
     let tracking = crate::helpers::detail(&officer, &id).await["tracking"]
         .as_str()

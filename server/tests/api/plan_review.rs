@@ -233,7 +233,6 @@ async fn measures_added_to_a_plan_read_as_added() {
 async fn a_measure_entered_twice_is_pointed_out() {
     let app = spawn_app().await;
     let id = with_plan(&app).await;
-    let township = app.login("zhen-qingshi").await;
     let later = (today(&app) + chrono::Duration::days(10)).to_string();
     let add = |kind: &'static str| CaseCommand::AddPlan {
         measures: vec![measure(
@@ -243,6 +242,10 @@ async fn a_measure_entered_twice_is_pointed_out() {
     };
     run(&app, &township_officer(), &id, add("education")).await;
     run(&app, &township_officer(), &id, add("medical")).await;
+    // Passed and posted: the first falls due the day its notice may end, five days on.
+    crate::storage::plan_on_notice(&app, &id).await;
+    app.clock.advance(chrono::Duration::days(5));
+    let township = app.login("zhen-qingshi").await;
     let overlaps = |case: &Value| -> Vec<Value> {
         case["measures"]
             .as_array()
@@ -349,6 +352,8 @@ async fn an_elimination_proposed_too_early_says_what_it_lacks_on_its_form() {
 async fn a_measure_update_day_gone_by_says_it_has_passed() {
     let app = spawn_app().await;
     let id = with_plan(&app).await;
+    crate::storage::plan_on_notice(&app, &id).await;
+    app.clock.advance(chrono::Duration::days(5));
     let page = app
         .login("zhen-qingshi")
         .await

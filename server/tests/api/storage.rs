@@ -153,6 +153,24 @@ pub async fn compare_and_identify(app: &TestApp, id: &str) {
     .await;
 }
 
+/// The plan's village review passed and its notice posted today: its planned measures fall
+/// due on their start, but not before the notice may end (five days on).
+pub async fn plan_on_notice(app: &TestApp, id: &str) {
+    let day = today(app);
+    let review = CaseCommand::ReviewPlan {
+        date: day,
+        outcome: VillageOutcome::Pass,
+    };
+    run(app, &village_cadre(), id, review).await;
+    run(
+        app,
+        &village_cadre(),
+        id,
+        CaseCommand::StartPlanNotice { from: day },
+    )
+    .await;
+}
+
 /// From identification to the village's elimination proposal: responsible person, a plan of
 /// two measures both delivered, its review and notice over ten days, a visit, the proposal.
 pub async fn monitor_until_proposal(app: &TestApp, id: &str) {

@@ -5,7 +5,7 @@
 use super::command::CommandKind;
 use super::policy::Policy;
 use super::state::Case;
-use super::work::{is_work_item_for, measure_update_day};
+use super::work::is_work_item_for;
 use crate::domain::role::Role;
 
 /// Stands for "any line department" among a case's department work.
@@ -27,11 +27,7 @@ impl Case {
             out.push(ANY_DEPARTMENT.to_owned());
         }
         if liaison(|c, k, r| is_measure_step(k) && is_work_item_for(c, k, r)) {
-            for m in self
-                .measures
-                .iter()
-                .filter(|m| measure_update_day(m).is_some())
-            {
+            for m in self.measures.iter().filter(|m| m.status.can_advance()) {
                 if !out.contains(&m.lead_department) {
                     out.push(m.lead_department.clone());
                 }

@@ -386,9 +386,11 @@ pub fn work_opens(case: &Case, kind: CommandKind, role: Role, policy: &Policy) -
         }
         // The lead department carries its measures out: work while any runs.
         K::UpdateMeasureStatus if role == Role::DepartmentLiaison => Opens::Now,
-        K::UpdateMeasureStatus => {
-            week_before_earliest(case.measures.iter().filter_map(measure_update_day))
-        }
+        K::UpdateMeasureStatus => week_before_earliest(
+            case.measures
+                .iter()
+                .filter_map(|m| measure_update_day(case, m)),
+        ),
         _ => Opens::Now,
     }
 }
@@ -400,10 +402,24 @@ fn week_before_earliest(days: impl Iterator<Item = NaiveDate>) -> Opens {
     })
 }
 
-/// The day an update of `measure` falls due: a planned one's start, a running one's end.
-pub fn measure_update_day(measure: &Measure) -> Option<NaiveDate> {
+/// The day an update of `measure` falls due on `case`: a planned one's start, a running
+/// one's end. Measures are decided by the plan's village review and notice (domain), so a
+/// planned one is not due before its notice may end, and has no day while the plan awaits
+/// its review or notice: it fell due, and late, while the required notice ran (officer
+/// tester). The green channel helps first and reviews later: its start stands.
+pub fn measure_update_day(case: &Case, measure: &Measure) -> Option<NaiveDate> {
+    use super::plan_review::PlanReview;
     match measure.status {
-        MeasureStatus::Planned => Some(measure.start),
+        MeasureStatus::Planned if case.green_channel => Some(measure.start),
+        MeasureStatus::Planned => match case.plan_review {
+            Some(PlanReview::NoticeRunning { min_until, .. }) => Some(measure.start.max(min_until)),
+            Some(
+                PlanReview::AwaitingReview
+                | PlanReview::Reviewed { .. }
+                | PlanReview::Returned { .. },
+            ) => None,
+            Some(PlanReview::Noticed { .. }) | None => Some(measure.start),
+        },
         MeasureStatus::InProgress => Some(measure.end),
         MeasureStatus::Delivered | MeasureStatus::Withdrawn => None,
     }
@@ -416,7 +432,7 @@ pub fn next_measure_due(case: &Case) -> Option<usize> {
     case.measures
         .iter()
         .enumerate()
-        .filter_map(|(i, m)| measure_update_day(m).map(|day| (day, i)))
+        .filter_map(|(i, m)| measure_update_day(case, m).map(|day| (day, i)))
         .min()
         .map(|(_, i)| i)
 }

@@ -101,7 +101,7 @@ pub fn department_deadline<'a>(
         .measures
         .iter()
         .filter(|m| Some(m.lead_department.as_str()) == department)
-        .filter_map(measure_update_day)
+        .filter_map(|m| measure_update_day(case, m))
         .min();
     Some(match (binding_deadline(case, Level::Department), own) {
         (Some(binding), _) => TodoDeadline::Binding(binding),

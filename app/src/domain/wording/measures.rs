@@ -1,9 +1,7 @@
 //! Measures as a household reads them: what the help is in plain words, who gives it, how
 //! much, and how far it has got.
-use chrono::NaiveDate;
-
 use crate::domain::{
-    case::{work::measure_update_day, Measure, MeasureStatus},
+    case::{Measure, MeasureStatus},
     lang::Lang,
     money::Fen,
     vocab::MeasureType,
@@ -41,11 +39,11 @@ pub fn line(measure: &Measure, lang: Lang) -> String {
 }
 
 /// The line split around the lead department, a Chinese proper name in every language, so
-/// the page can mark it `lang="zh-CN"`: (before, department, after). Its status is as of
-/// `today` (see [`status_on`]).
-pub fn line_parts(measure: &Measure, lang: Lang, today: NaiveDate) -> (String, String, String) {
+/// the page can mark it `lang="zh-CN"`: (before, department, after). `late`: its update day
+/// has passed (`work::measure_update_day`; see [`status_on`]).
+pub fn line_parts(measure: &Measure, lang: Lang, late: bool) -> (String, String, String) {
     const MARK: &str = "\u{1}";
-    let whole = render(measure, lang, MARK, status_on(measure, lang, today));
+    let whole = render(measure, lang, MARK, status_on(measure, lang, late));
     let gloss = crate::domain::department_names::gloss(&measure.lead_department, lang)
         .map(|words| format!(" ({words})"))
         .unwrap_or_default();
@@ -59,11 +57,10 @@ pub fn line_parts(measure: &Measure, lang: Lang, today: NaiveDate) -> (String, S
     }
 }
 
-/// The status a household reads on `today`: a measure whose start (or end) has passed
-/// without the step says it is late and whom to ask ("计划中" beside a date gone by read as
-/// nothing wrong: household tester).
-fn status_on(measure: &Measure, lang: Lang, today: NaiveDate) -> &'static str {
-    let late = measure_update_day(measure).is_some_and(|day| day < today);
+/// The status a household reads: a measure whose start (or end) has passed without the step
+/// says it is late and whom to ask ("计划中" beside a date gone by read as nothing wrong:
+/// household tester).
+fn status_on(measure: &Measure, lang: Lang, late: bool) -> &'static str {
     match (measure.status, late) {
         // A payment's day gone by is said as a payment not made ("已过原定开始日期" beside
         // "计划…发放": household tester).
@@ -165,6 +162,7 @@ fn render(measure: &Measure, lang: Lang, dept: &str, status: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     /// A one-off whose day went by unpaid says so as a payment, a measure as a start.
     #[test]
@@ -180,16 +178,15 @@ mod tests {
             started_on: None,
             delivered_on: None,
         };
-        let later = day + chrono::Duration::days(2);
-        let (_, _, after) = line_parts(&relief, Lang::Zh, later);
+        let (_, _, after) = line_parts(&relief, Lang::Zh, true);
         assert!(after.contains("已过计划发放日期，还没有发放"), "{after}");
         let medical = Measure {
             measure_type: MeasureType::Medical,
             ..relief.clone()
         };
-        let (_, _, after) = line_parts(&medical, Lang::Zh, later);
+        let (_, _, after) = line_parts(&medical, Lang::Zh, true);
         assert!(after.contains("已过原定开始日期"), "{after}");
-        let (_, _, on_its_day) = line_parts(&relief, Lang::Zh, day);
+        let (_, _, on_its_day) = line_parts(&relief, Lang::Zh, false);
         assert!(!on_its_day.contains("已过"), "{on_its_day}");
     }
 
@@ -228,7 +225,7 @@ mod tests {
             "{en}"
         );
         assert!(!en.contains("yuan") && !en.contains('元'), "{en}");
-        let (before, dept, after) = line_parts(&m, Lang::En, m.start);
+        let (before, dept, after) = line_parts(&m, Lang::En, false);
         assert_eq!(dept, "医保局");
         assert!(before.ends_with("lead department: "), "{before}");
         let chinese = |t: &str| t.chars().any(|c| ('\u{3000}'..='\u{9fff}').contains(&c));

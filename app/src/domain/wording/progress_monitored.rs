@@ -70,7 +70,7 @@ fn late_measures(case: &Case, inputs: &Inputs<'_>) -> String {
     let late = case
         .measures
         .iter()
-        .filter(|m| measure_update_day(m).is_some_and(|day| day < inputs.today))
+        .filter(|m| measure_update_day(case, m).is_some_and(|day| day < inputs.today))
         .count();
     match late {
         0 => String::new(),

@@ -159,7 +159,58 @@ fn the_measure_due_first_is_the_one_whose_date_comes_first() {
         j.case.measures[0].end > soon,
         "the first runs on past the second's start"
     );
+    // Awaiting the village's review, the new one has no day yet (measures are decided by
+    // the review and notice: officer tester).
+    assert_eq!(next_measure_due(&j.case), Some(0));
+    let today = j.today();
+    j.act(
+        Role::VillageCadre,
+        CaseCommand::ReviewPlan {
+            date: today,
+            outcome: crate::domain::case::VillageOutcome::Pass,
+        },
+    );
+    j.act(
+        Role::VillageCadre,
+        CaseCommand::StartPlanNotice { from: today },
+    );
     assert_eq!(next_measure_due(&j.case), Some(1));
+}
+
+/// A planned measure falls due on its start, but not before the plan's notice may end, and
+/// has no day while the plan awaits its review; in the green channel its start stands
+/// (officer tester: "更新措施进度的日期…已过" while the required notice ran).
+#[test]
+fn a_planned_measure_waits_for_the_plans_review_and_notice() {
+    use super::super::work::measure_update_day;
+    let mut j = super::setups::with_plan();
+    let start = j.case.measures[0].start;
+    assert_eq!(measure_update_day(&j.case, &j.case.measures[0]), None);
+    let today = j.today();
+    j.act(
+        Role::VillageCadre,
+        CaseCommand::ReviewPlan {
+            date: today,
+            outcome: crate::domain::case::VillageOutcome::Pass,
+        },
+    );
+    assert_eq!(measure_update_day(&j.case, &j.case.measures[0]), None);
+    j.act(
+        Role::VillageCadre,
+        CaseCommand::StartPlanNotice { from: today },
+    );
+    let Some(crate::domain::case::plan_review::PlanReview::NoticeRunning { min_until, .. }) =
+        j.case.plan_review
+    else {
+        panic!("the notice runs");
+    };
+    assert_eq!(
+        measure_update_day(&j.case, &j.case.measures[0]),
+        Some(start.max(min_until))
+    );
+    let mut green = j.case.clone();
+    green.green_channel = true;
+    assert_eq!(measure_update_day(&green, &green.measures[0]), Some(start));
 }
 
 /// The township's 待办 row of a household whose measure runs while the village's visit is

@@ -144,7 +144,7 @@ pub fn measures(case: &Case, actor: &crate::domain::case::Actor) -> Vec<MeasureV
             update_due_first: due_first == Some(i),
             // Every measure's own day, not only the first's: a second one starting the same
             // day said nothing (officer tester).
-            update_due_on: crate::domain::case::work::measure_update_day(m)
+            update_due_on: crate::domain::case::work::measure_update_day(case, m)
                 .map(|day| day.to_string()),
             overlap_withdrawable: std::iter::once(i)
                 .chain(overlaps.iter().copied())

@@ -162,18 +162,7 @@ fn the_measure_due_first_is_the_one_whose_date_comes_first() {
     // Awaiting the village's review, the new one has no day yet (measures are decided by
     // the review and notice: officer tester).
     assert_eq!(next_measure_due(&j.case), Some(0));
-    let today = j.today();
-    j.act(
-        Role::VillageCadre,
-        CaseCommand::ReviewPlan {
-            date: today,
-            outcome: crate::domain::case::VillageOutcome::Pass,
-        },
-    );
-    j.act(
-        Role::VillageCadre,
-        CaseCommand::StartPlanNotice { from: today },
-    );
+    pass_and_post_plan(&mut j);
     assert_eq!(next_measure_due(&j.case), Some(1));
 }
 
@@ -186,19 +175,12 @@ fn a_planned_measure_waits_for_the_plans_review_and_notice() {
     let mut j = super::setups::with_plan();
     let start = j.case.measures[0].start;
     assert_eq!(measure_update_day(&j.case, &j.case.measures[0]), None);
-    let today = j.today();
-    j.act(
-        Role::VillageCadre,
-        CaseCommand::ReviewPlan {
-            date: today,
-            outcome: crate::domain::case::VillageOutcome::Pass,
-        },
+    let passed = super::setups::plan_reviewed();
+    assert_eq!(
+        measure_update_day(&passed.case, &passed.case.measures[0]),
+        None
     );
-    assert_eq!(measure_update_day(&j.case, &j.case.measures[0]), None);
-    j.act(
-        Role::VillageCadre,
-        CaseCommand::StartPlanNotice { from: today },
-    );
+    pass_and_post_plan(&mut j);
     let Some(crate::domain::case::plan_review::PlanReview::NoticeRunning { min_until, .. }) =
         j.case.plan_review
     else {
@@ -316,5 +298,21 @@ fn an_extension_to_approve_leads_the_approver_s_row() {
     assert_eq!(
         next_step(&j.case, township, offered, j.day()),
         Some(CommandKind::ApproveExtension)
+    );
+}
+
+/// The village passes the plan and posts its notice today.
+fn pass_and_post_plan(j: &mut Journey) {
+    let today = j.today();
+    j.act(
+        Role::VillageCadre,
+        CaseCommand::ReviewPlan {
+            date: today,
+            outcome: crate::domain::case::VillageOutcome::Pass,
+        },
+    );
+    j.act(
+        Role::VillageCadre,
+        CaseCommand::StartPlanNotice { from: today },
     );
 }

@@ -208,11 +208,12 @@ async fn a_liaisons_todo_row_is_dated_by_its_own_measure() {
     home_check_to_township(&app, &id, 300_000).await;
     compare_and_identify(&app, &id).await;
     let day = today(&app);
-    let own_start = day + Duration::days(2);
-    // 医保局's medical aid starts first; 民政局's allowance two days later.
+    let own_start = day + Duration::days(8);
+    // 医保局's medical aid starts first; 民政局's allowance two days later, both after the
+    // plan's notice may end (five days on).
     let plan = CaseCommand::AddPlan {
         measures: vec![
-            measure(MeasureType::Medical, day),
+            measure(MeasureType::Medical, day + Duration::days(6)),
             measure(MeasureType::MinimumLiving, own_start),
         ],
     };
@@ -227,7 +228,7 @@ async fn a_liaisons_todo_row_is_dated_by_its_own_measure() {
         CaseCommand::EndPlanNotice,
     )
     .await;
-    app.clock.advance(Duration::days(2));
+    app.clock.advance(Duration::days(5));
     let civil = app.login("bumen-minzheng").await;
     let view: serde_json::Value = civil.queue_tab("todo").await.json().await.expect("json");
     let row = view["items"]

@@ -404,9 +404,10 @@ fn week_before_earliest(days: impl Iterator<Item = NaiveDate>) -> Opens {
 
 /// The day an update of `measure` falls due on `case`: a planned one's start, a running
 /// one's end. Measures are decided by the plan's village review and notice (domain), so a
-/// planned one is not due before its notice may end, and has no day while the plan awaits
-/// its review or notice: it fell due, and late, while the required notice ran (officer
-/// tester). The green channel helps first and reviews later: its start stands.
+/// planned one is not due before its notice may end (or ended), and has no day while the plan
+/// awaits its review or notice: it fell due, and late, while the required notice ran (officer
+/// tester). The green channel helps first and reviews later: its start stands. A running one
+/// is not due before the day it began (a one-off begun after its day read late at once).
 pub fn measure_update_day(case: &Case, measure: &Measure) -> Option<NaiveDate> {
     use super::plan_review::PlanReview;
     match measure.status {
@@ -418,9 +419,12 @@ pub fn measure_update_day(case: &Case, measure: &Measure) -> Option<NaiveDate> {
                 | PlanReview::Reviewed { .. }
                 | PlanReview::Returned { .. },
             ) => None,
-            Some(PlanReview::Noticed { .. }) | None => Some(measure.start),
+            Some(PlanReview::Noticed { on }) => Some(measure.start.max(on)),
+            None => Some(measure.start),
         },
-        MeasureStatus::InProgress => Some(measure.end),
+        MeasureStatus::InProgress => {
+            Some(measure.end.max(measure.started_on.unwrap_or(measure.end)))
+        }
         MeasureStatus::Delivered | MeasureStatus::Withdrawn => None,
     }
 }

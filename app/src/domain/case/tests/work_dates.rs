@@ -193,6 +193,20 @@ fn a_planned_measure_waits_for_the_plans_review_and_notice() {
     let mut green = j.case.clone();
     green.green_channel = true;
     assert_eq!(measure_update_day(&green, &green.measures[0]), Some(start));
+    // Ended on its first day, the day stays the notice's, not the planned start gone by
+    // (officer re-tester).
+    j.days(5)
+        .act(Role::VillageCadre, CaseCommand::EndPlanNotice);
+    assert_eq!(
+        measure_update_day(&j.case, &j.case.measures[0]),
+        Some(start.max(j.today()))
+    );
+    // Begun after its end (a one-off paid late), it is not due before the day it began.
+    let mut late = j.case.measures[0].clone();
+    late.status = MeasureStatus::InProgress;
+    late.end = start;
+    late.started_on = Some(j.today());
+    assert_eq!(measure_update_day(&j.case, &late), Some(j.today()));
 }
 
 /// The township's 待办 row of a household whose measure runs while the village's visit is

@@ -74,13 +74,15 @@ pub async fn signed_errors(
     response
 }
 
-/// The request's `Referer` without marks or their signature.
+/// The request's `Referer` without marks or their signature; one that is not plain text (a
+/// tab, bytes that are not UTF-8) is dropped whole: read past, its marks came back signed
+/// (attacker tester). No browser sends such a Referer.
 fn strip_referer_marks(request: &mut Request) {
-    let Some(referer) = request
-        .headers()
-        .get(header::REFERER)
-        .and_then(|r| r.to_str().ok())
-    else {
+    let Some(referer) = request.headers().get(header::REFERER) else {
+        return;
+    };
+    let Ok(referer) = referer.to_str().map(str::to_owned) else {
+        request.headers_mut().remove(header::REFERER);
         return;
     };
     let Some((address, query)) = referer.split_once('?') else {

@@ -179,7 +179,18 @@ impl RequestContext {
 
     /// The digest of this browser's draft secret, if it sent one.
     pub fn draft_owner(&self) -> Option<String> {
-        draft_owner::secret_in(self.header(header::COOKIE)?).map(draft_owner::digest)
+        let cookies = self.header(header::COOKIE)?;
+        draft_owner::secret_in(cookies).map(|secret| self.owner_of(secret))
+    }
+
+    /// The owner digest of a browser's secret, bound to the sign-in where there is one: a
+    /// kept proxy filing (an ID number in full) opened after sign-out with the old cookie,
+    /// and for the next account on a shared computer (attacker tester).
+    fn owner_of(&self, secret: &str) -> String {
+        match self.header(header::COOKIE).and_then(session_token_in) {
+            Some(session) => draft_owner::digest(&format!("{secret}:{session}")),
+            None => draft_owner::digest(secret),
+        }
     }
 
     /// As `draft_owner`; a browser without a secret is given one (in an HttpOnly cookie).
@@ -187,12 +198,12 @@ impl RequestContext {
         if let Some(owner) = self.draft_owner() {
             return owner;
         }
-        let (secret, digest) = draft_owner::new_secret();
+        let (secret, _) = draft_owner::new_secret();
         self.set_cookie(&draft_owner::cookie(
             Some(&secret),
             self.state.secure_cookies,
         ));
-        digest
+        self.owner_of(&secret)
     }
 
     /// Whom a form key is issued to: the signed-in member of staff, else the public form.

@@ -12,16 +12,29 @@ use super::{error::ServiceError, form_keys, state::AppState};
 /// Bytes of the signature kept in the address (128 bits).
 const TAG_BYTES: usize = 16;
 
-/// The query names that carry a mark (and so need the signature to be shown). `filed=`: the
+/// The query names that carry a mark (and so need the signature to be shown). `filed`: the
 /// case page a proxy filing leads to reads the script to tell the applicant (anyone who could
 /// open the case could add it and read a script naming dates long gone: officer re-tester).
-const MARKS: [&str; 4] = ["__err=", "__path=", "done=", "filed="];
+const MARKS: [&str; 4] = ["__err", "__path", "done", "filed"];
+
+/// A pair's name as the page reads it: percent-decoded, "+" a space. Compared as written,
+/// "%64one=" was no mark and still showed as "done=" (attacker tester).
+fn name_of(pair: &str) -> String {
+    let name = pair.split('=').next().unwrap_or_default();
+    form_urlencoded::parse(name.as_bytes())
+        .next()
+        .map(|(name, _)| name.into_owned())
+        .unwrap_or_default()
+}
+
+fn is_named(pair: &str, names: &[&str]) -> bool {
+    let name = name_of(pair);
+    names.iter().any(|n| *n == name)
+}
 
 /// Whether `query` carries a mark.
 pub fn has_mark(query: &str) -> bool {
-    query
-        .split('&')
-        .any(|pair| MARKS.iter().any(|m| pair.starts_with(m)))
+    query.split('&').any(|pair| is_named(pair, &MARKS))
 }
 
 /// The signature of the address `path?query` (`query` without `__sig`) for `session` (the
@@ -47,7 +60,7 @@ pub async fn holds(
     session: &str,
 ) -> Result<bool, ServiceError> {
     let sig = value(query, "__sig").unwrap_or_default();
-    let unsigned = without(query, &["__sig="]);
+    let unsigned = without(query, &["__sig"]);
     Ok(form_keys::short_tag_holds(
         mac(state, path, &unsigned, session).await?,
         sig,
@@ -80,13 +93,13 @@ pub fn value<'a>(query: &'a str, name: &str) -> Option<&'a str> {
 
 /// `query` without its marks and their signature.
 pub fn without_marks(query: &str) -> String {
-    without(query, &["__err=", "__path=", "__sig=", "done=", "filed="])
+    without(query, &["__err", "__path", "__sig", "done", "filed"])
 }
 
 fn without(query: &str, names: &[&str]) -> String {
     query
         .split('&')
-        .filter(|pair| !names.iter().any(|p| pair.starts_with(p)))
+        .filter(|pair| !is_named(pair, names))
         .collect::<Vec<_>>()
         .join("&")
 }
@@ -110,5 +123,17 @@ mod tests {
         assert!(has_mark("tab=all&done=saved") && has_mark("__err=x") && has_mark("filed=1"));
         assert_eq!(without_marks("filed=1&__sig=00"), "");
         assert!(!has_mark("tab=all&undone=1"));
+        // Named as the page decodes them (attacker tester).
+        for encoded in [
+            "%64one=x",
+            "d%6Fne=x",
+            "%66iled=1",
+            "%5F%5Ferr=e",
+            "%5F%5Fpath=p",
+        ] {
+            assert!(has_mark(encoded), "{encoded}");
+            assert_eq!(without_marks(&format!("tab=all&{encoded}")), "tab=all");
+        }
+        assert_eq!(without_marks("%5F%5Fsig=00&n=1"), "n=1");
     }
 }

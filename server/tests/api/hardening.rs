@@ -264,7 +264,7 @@ async fn behind_a_trusted_proxy_the_right_most_untrusted_hop_is_the_client() {
 }
 
 /// A client that sends no `Origin` unless told (curl, a script, another server).
-fn bare_client() -> reqwest::Client {
+pub(crate) fn bare_client() -> reqwest::Client {
     reqwest::Client::builder()
         .redirect(Policy::none())
         .timeout(Duration::from_secs(60))
@@ -273,7 +273,7 @@ fn bare_client() -> reqwest::Client {
 }
 
 /// The session cookie of a fresh sign-in (`name=value`).
-async fn session_cookie(app: &TestApp, username: &str) -> String {
+pub(crate) async fn session_cookie(app: &TestApp, username: &str) -> String {
     let response = bare_client()
         .post(app.url("/api/auth/login"))
         .header(header::ORIGIN, &app.base)

@@ -413,6 +413,14 @@ async fn a_kept_proxy_draft_ends_with_the_sign_in() {
     let refused = cadre
         .post_plain_form("/api/reports/proxy", "/staff/report", &form)
         .await;
+    let kept = refused
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|c| c.to_str().ok())
+        .find(|c| c.starts_with("sn_draft="))
+        .map(|c| c.split(';').next().unwrap_or(c).to_owned())
+        .expect("the browser's draft cookie");
     let location = refused.headers()["location"]
         .to_str()
         .expect("location")
@@ -441,4 +449,26 @@ async fn a_kept_proxy_draft_ends_with_the_sign_in() {
     );
     let public = cadre.get_html(&format!("/report?draft={draft}")).await;
     assert!(!public.contains("李秘密"), "not after signing out");
+    // Nor with the old cookie kept, signed out or signed in as another account.
+    let base = app.base.clone();
+    let open = |cookie: String, path: String| {
+        let url = format!("{base}{path}");
+        async move {
+            crate::hardening::bare_client()
+                .get(url)
+                .header(reqwest::header::COOKIE, cookie)
+                .send()
+                .await
+                .expect("page")
+                .text()
+                .await
+                .expect("html")
+        }
+    };
+    let page = open(kept.clone(), format!("/report?draft={draft}")).await;
+    assert!(!page.contains("李秘密"), "signed out, the old cookie");
+    let other = crate::hardening::session_cookie(&app, "cun-longjing").await;
+    let path = location[location.find("/staff/report").expect("the form")..].to_owned();
+    let page = open(format!("{kept}; {other}"), path).await;
+    assert!(!page.contains("李秘密"), "another account");
 }

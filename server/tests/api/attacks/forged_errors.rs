@@ -28,6 +28,24 @@ async fn a_made_up_refusal_in_an_address_is_not_shown() {
     let admin = app.login("xian-admin").await;
     let page = admin.get_html(&forged("/staff/admin")).await;
     assert!(!page.contains("400-123-4567"), "staff pages too");
+    // Names written percent-encoded are the same marks: the page decodes them (attacker
+    // tester: "%5F%5Ferr" and "%64one" showed unsigned).
+    let encoded = forged("/track")
+        .replace("__path=", "%5F%5Fpath=")
+        .replace("__err=", "%5F%5Ferr=");
+    assert!(
+        !app.get_html(&encoded).await.contains("400-123-4567"),
+        "{encoded}"
+    );
+    let page = admin
+        .get_html("/staff/admin?%64one=turned_on&who=demo-rexian")
+        .await;
+    let plain = admin.get_html("/staff/admin?who=demo-rexian").await;
+    assert_eq!(
+        crate::helpers::words(&page).matches("rexian").count(),
+        crate::helpers::words(&plain).matches("rexian").count(),
+        "no made-up done banner"
+    );
 }
 
 #[tokio::test]

@@ -268,6 +268,7 @@ pub async fn seed(state: &AppState, now: DateTime<Utc>) -> Result<(), ServiceErr
                     status: crate::domain::case::MeasureStatus::InProgress,
                     started_on: None,
                     delivered_on: None,
+                    noticed_on: None,
                 },
                 crate::domain::case::Measure {
                     measure_type: MeasureType::PublicWelfareJob,
@@ -280,6 +281,7 @@ pub async fn seed(state: &AppState, now: DateTime<Utc>) -> Result<(), ServiceErr
                     status: crate::domain::case::MeasureStatus::Planned,
                     started_on: None,
                     delivered_on: None,
+                    noticed_on: None,
                 },
             ];
             let decision = IdentificationDecision::Identify {

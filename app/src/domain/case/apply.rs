@@ -213,6 +213,7 @@ fn apply_kind(case: &mut Case, event: &CaseEvent) {
             case.measures.extend(measures.iter().map(|m| Measure {
                 started_on: m.status.is_started().then_some(today),
                 delivered_on: (m.status == MeasureStatus::Delivered).then_some(today),
+                noticed_on: None,
                 ..m.clone()
             }));
             case.plan_review = Some(PlanReview::AwaitingReview);
@@ -238,7 +239,10 @@ fn apply_kind(case: &mut Case, event: &CaseEvent) {
             })
         }
         EventKind::PlanNoticeEnded { on } => {
-            case.plan_review = Some(PlanReview::Noticed { on: *on })
+            case.plan_review = Some(PlanReview::Noticed { on: *on });
+            for measure in case.measures.iter_mut().filter(|m| m.noticed_on.is_none()) {
+                measure.noticed_on = Some(*on);
+            }
         }
         EventKind::ReliefReviewed { .. } => case.relief_reviewed_on = Some(today),
         EventKind::AlertFedBack { .. } => {}

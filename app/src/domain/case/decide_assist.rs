@@ -111,6 +111,7 @@ pub(super) fn add_plan(
             // The engine's to set (`apply`), not the form's.
             started_on: None,
             delivered_on: None,
+            noticed_on: None,
             ..measure.clone()
         });
     }

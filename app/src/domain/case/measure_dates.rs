@@ -137,6 +137,7 @@ mod tests {
             status,
             started_on: None,
             delivered_on: None,
+            noticed_on: None,
         }
     }
 

@@ -49,6 +49,7 @@ pub fn measure(kind: MeasureType, on: NaiveDate) -> Measure {
         status: MeasureStatus::Planned,
         started_on: None,
         delivered_on: None,
+        noticed_on: None,
     }
 }
 

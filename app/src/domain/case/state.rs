@@ -178,6 +178,11 @@ pub struct Measure {
     /// paid the day it was started: household tester). Set by the engine.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivered_on: Option<NaiveDate>,
+    /// The day the plan's notice it was decided by ended: measures added later go through a
+    /// review of their own, and this one's lateness still stands meanwhile (it vanished while
+    /// a new measure awaited review: both testers). Set by the engine.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub noticed_on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

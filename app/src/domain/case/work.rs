@@ -412,15 +412,20 @@ pub fn measure_update_day(case: &Case, measure: &Measure) -> Option<NaiveDate> {
     use super::plan_review::PlanReview;
     match measure.status {
         MeasureStatus::Planned if case.green_channel => Some(measure.start),
-        MeasureStatus::Planned => match case.plan_review {
-            Some(PlanReview::NoticeRunning { min_until, .. }) => Some(measure.start.max(min_until)),
-            Some(
-                PlanReview::AwaitingReview
-                | PlanReview::Reviewed { .. }
-                | PlanReview::Returned { .. },
+        MeasureStatus::Planned => match (measure.noticed_on, case.plan_review) {
+            (Some(on), _) | (None, Some(PlanReview::Noticed { on })) => Some(measure.start.max(on)),
+            (None, Some(PlanReview::NoticeRunning { min_until, .. })) => {
+                Some(measure.start.max(min_until))
+            }
+            (
+                None,
+                Some(
+                    PlanReview::AwaitingReview
+                    | PlanReview::Reviewed { .. }
+                    | PlanReview::Returned { .. },
+                ),
             ) => None,
-            Some(PlanReview::Noticed { on }) => Some(measure.start.max(on)),
-            None => Some(measure.start),
+            (None, None) => Some(measure.start),
         },
         MeasureStatus::InProgress => {
             Some(measure.end.max(measure.started_on.unwrap_or(measure.end)))

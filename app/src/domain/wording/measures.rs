@@ -177,6 +177,7 @@ mod tests {
             status: MeasureStatus::Planned,
             started_on: None,
             delivered_on: None,
+            noticed_on: None,
         };
         let (_, _, after) = line_parts(&relief, Lang::Zh, true);
         assert!(after.contains("已过计划发放日期，还没有发放"), "{after}");
@@ -202,6 +203,7 @@ mod tests {
             status: MeasureStatus::InProgress,
             started_on: None,
             delivered_on: None,
+            noticed_on: None,
         };
         let zh = line(&m, Lang::Zh);
         assert!(
@@ -252,6 +254,7 @@ mod tests {
             status: MeasureStatus::InProgress,
             started_on: None,
             delivered_on: None,
+            noticed_on: None,
         };
         let zh = line(&m, Lang::Zh);
         assert!(

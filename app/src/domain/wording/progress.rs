@@ -217,15 +217,22 @@ fn refusal_reason(case: &Case, lang: Lang) -> Option<Vec<Part>> {
 /// read as two start dates: household tester).
 /// A planned start already gone by is said as past, with whom to ask ("定在12月14日开始落实"
 /// on the 16th: household tester).
+/// A plan still before its village review or notice has no start day yet: its measures start
+/// once the notice ends (it said a start "已过" while the notice ran: household re-tester).
 fn assistance_starts(case: &Case, due: NaiveDate, today: NaiveDate, lang: Lang) -> String {
-    let first = case
+    let mut planned = case
         .measures
         .iter()
         .filter(|m| m.status != crate::domain::case::MeasureStatus::Withdrawn)
-        .map(|m| m.start)
+        .peekable();
+    if planned.peek().is_none() {
+        return tr::progress::starts_by_no_plan(lang, lang.date(due));
+    }
+    let first = planned
+        .filter_map(|m| crate::domain::case::work::measure_update_day(case, m))
         .min();
     match first {
-        None => tr::progress::starts_by_no_plan(lang, lang.date(due)),
+        None => String::new(),
         Some(day) if day < today => tr::progress::plan_start_passed(lang, lang.date(day)),
         Some(day) if day <= due => tr::progress::plan_starts_on(lang, lang.date(day)),
         Some(_) => tr::progress::starts_by(lang, lang.date(due)),

@@ -510,6 +510,17 @@ fn a_planned_start_gone_by_is_said_as_past_and_a_planned_sum_as_planned() {
     assert!(!after.next.contains("定在"), "{after:?}");
     let en = view(&planned, date(2026, 3, 24), Lang::En);
     assert!(en.next.contains("has not started yet"), "{en:?}");
+    // Passed by the village but not yet posted, the plan has no start day: its measures start
+    // once the notice ends (household re-tester: "已过" while the notice was still to run).
+    let mut reviewed = planned.clone();
+    reviewed.plan_review = Some(crate::domain::case::plan_review::PlanReview::Reviewed {
+        date: date(2026, 3, 23),
+    });
+    let p = view(&reviewed, date(2026, 3, 24), Lang::Zh);
+    assert!(
+        !p.next.contains("还没有开始") && p.next.contains("公示结束后，按各项措施定的日期开始落实"),
+        "{p:?}"
+    );
 
     let line = |status| crate::domain::wording::measures::line(&measure(status), Lang::Zh);
     assert!(line(MeasureStatus::Planned).contains("计划帮扶资金一共 2,000 元（以开始落实时为准）"));
@@ -539,7 +550,8 @@ fn help_under_way_says_first_that_a_measure_is_past_its_day() {
     assert!(after.next.contains("帮扶责任人会定期上门走访"), "{after:?}");
     let en = view(&assisting, date(2026, 3, 26), Lang::En);
     assert!(
-        en.next.starts_with("Late help: 1 of the measures below"),
+        en.next
+            .starts_with("Measures past their planned day and not done: 1 (see below)."),
         "{en:?}"
     );
     assert!(

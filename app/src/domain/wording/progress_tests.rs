@@ -95,6 +95,7 @@ fn measure(status: MeasureStatus) -> Measure {
         status,
         started_on: None,
         delivered_on: None,
+        noticed_on: None,
     }
 }
 

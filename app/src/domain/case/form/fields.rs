@@ -370,6 +370,7 @@ pub(super) fn parse_measures(
                 status: MeasureStatus::Planned,
                 started_on: None,
                 delivered_on: None,
+                noticed_on: None,
             }),
             _ => complete = false,
         }

@@ -155,6 +155,7 @@ pub fn measure(status: MeasureStatus, start: NaiveDate) -> Measure {
         status,
         started_on: None,
         delivered_on: None,
+        noticed_on: None,
     }
 }
 

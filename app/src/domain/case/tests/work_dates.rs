@@ -201,6 +201,21 @@ fn a_planned_measure_waits_for_the_plans_review_and_notice() {
         measure_update_day(&j.case, &j.case.measures[0]),
         Some(start.max(j.today()))
     );
+    // A measure added later awaits its own review; this one's day stands meanwhile (both
+    // testers: its lateness vanished).
+    let noticed = j.case.measures[0].clone();
+    let today = j.today();
+    j.act(
+        Role::TownshipOfficer,
+        CaseCommand::AddPlan {
+            measures: vec![measure(MeasureStatus::Planned, today)],
+        },
+    );
+    assert_eq!(
+        measure_update_day(&j.case, &j.case.measures[0]),
+        Some(start.max(noticed.noticed_on.expect("noticed")))
+    );
+    assert_eq!(measure_update_day(&j.case, &j.case.measures[1]), None);
     // Begun after its end (a one-off paid late), it is not due before the day it began.
     let mut late = j.case.measures[0].clone();
     late.status = MeasureStatus::InProgress;

@@ -288,6 +288,7 @@ pub(super) fn measure(measure_type: MeasureType, yuan: &str) -> Measure {
         status: MeasureStatus::Planned,
         started_on: None,
         delivered_on: None,
+        noticed_on: None,
     }
 }
 

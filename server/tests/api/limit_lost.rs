@@ -55,7 +55,7 @@ async fn staff_are_told_the_limit_is_lost_when_the_household_is() {
     assert!(track(&app, &tracking)
         .await
         .to_string()
-        .contains("也会晚于原定"));
+        .contains("已经来不及在原定的"));
     // Signed in again: days have passed.
     let cadre = app.login("cun-qingshi").await;
     let tags = queue_tags(&cadre).await;
@@ -100,7 +100,7 @@ async fn an_acceptance_overdue_past_saving_the_limit_is_flagged_in_the_queue() {
     app.clock.advance(chrono::Duration::days(8));
     let said = track(&app, &tracking).await.to_string();
     assert!(
-        said.contains("到期限最后一天才办的话") && !said.contains("也会晚于原定"),
+        said.contains("到期限最后一天才办的话") && !said.contains("已经来不及"),
         "{said}"
     );
     let township = app.login("zhen-qingshi").await;
@@ -110,7 +110,7 @@ async fn an_acceptance_overdue_past_saving_the_limit_is_flagged_in_the_queue() {
     assert!(track(&app, &tracking)
         .await
         .to_string()
-        .contains("也会晚于原定"));
+        .contains("已经来不及在原定的"));
     let township = app.login("zhen-qingshi").await;
     let tags = queue_tags(&township).await;
     assert!(tags.contains("认定将超总时限"), "{tags}");

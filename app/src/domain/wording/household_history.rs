@@ -33,17 +33,19 @@ pub fn history(events: &[CaseEvent], lang: Lang) -> Vec<String> {
         })
         .collect();
     let visits = steps.iter().filter(|(visit, _)| *visit).count();
-    let mut left_out = visits.saturating_sub(VISITS_LISTED);
+    let left_out = visits.saturating_sub(VISITS_LISTED);
+    let mut skipped = 0;
     let mut lines = Vec::with_capacity(steps.len());
-    if left_out > 0 {
-        lines.push(w::visits_not_listed(lang, left_out));
-    }
     for (visit, line) in steps {
-        if visit && left_out > 0 {
-            left_out -= 1;
-        } else {
+        if !visit || skipped == left_out {
             lines.push(line);
+            continue;
         }
+        // Said where the first of them was, not above the filing (household re-tester).
+        if skipped == 0 {
+            lines.push(w::visits_not_listed(lang, left_out));
+        }
+        skipped += 1;
     }
     lines
 }
@@ -172,12 +174,20 @@ mod tests {
         };
         events.push(started);
         let lines = history(&events, Lang::Zh);
-        assert_eq!(lines[0], "更早的2次上门走访没有列出", "{lines:?}");
-        assert!(lines[1].ends_with("提交了申报"), "{lines:?}");
+        assert!(lines[0].ends_with("提交了申报"), "{lines:?}");
+        let summary = lines
+            .iter()
+            .position(|l| l == "更早的2次上门走访没有列出")
+            .expect("summarised");
+        // In the visits' place, after the steps before them (household re-tester).
+        assert!(
+            lines[summary - 1].ends_with("县里认定为监测对象"),
+            "{lines:?}"
+        );
         assert_eq!(
             lines
                 .iter()
-                .filter(|l| l.ends_with("帮扶责任人上门走访"))
+                .filter(|l| l.ends_with("上门走访，了解家里的情况"))
                 .count(),
             3
         );

@@ -310,7 +310,7 @@ fn waiting_for_the_visit_still_says_when_the_result_comes() {
 #[test]
 fn a_result_the_steps_left_cannot_meet_is_said_to_be_late_from_the_start() {
     let result_day = overall().due_on;
-    let late = format!("认定结果也会晚于原定的{}", Lang::Zh.date(result_day));
+    let late = format!("已经来不及在原定的{}前办完认定", Lang::Zh.date(result_day));
     let promised = format!("认定结果最迟在{}告诉您", Lang::Zh.date(result_day));
     let visit = |due| clock(ClockKind::HomeCheck, Level::Village, due);
     let awaiting = reviewing(Procedure::Identification, ReviewStep::AwaitingHomeCheck);

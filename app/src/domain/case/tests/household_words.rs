@@ -44,11 +44,14 @@ fn a_refusal_s_telling_date_is_not_promised_once_it_has_passed() {
 fn a_late_acceptance_says_the_result_will_be_late_too() {
     let mut j = reported();
     let result = clock(&j, ClockKind::IdentificationOverall).due_on;
-    assert!(!read(&j).next.contains("也会晚于"));
+    assert!(!read(&j).next.contains("已经来不及"));
     j.days((result - j.today()).num_days() - 2);
     let next = read(&j).next;
     assert!(
-        next.contains(&format!("认定结果也会晚于原定的{}", Lang::Zh.date(result))),
+        next.contains(&format!(
+            "已经来不及在原定的{}前办完认定",
+            Lang::Zh.date(result)
+        )),
         "{next}"
     );
 }

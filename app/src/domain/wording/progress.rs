@@ -171,11 +171,21 @@ pub fn progress(case: &Case, inputs: &Inputs<'_>) -> Progress {
         && !result::missed(case, inputs);
     let mut notes = notes(case, inputs);
     // A date in a year whose holidays are not entered counts Monday to Friday: said, not
-    // promised (dates shown in Spring Festival 2027: household tester).
+    // promised (dates shown in Spring Festival 2027: household tester). Any date the page
+    // states: the step's, a running limit's, the visit's before acceptance (New Year's Day
+    // was promised as the visit's day without it: household re-tester).
+    let running = case
+        .open_clocks()
+        .filter(|c| !matches!(c.state, ClockState::Paused { .. }))
+        .map(|c| c.due_on);
     let unknown_year = due
         .filter(|_| dated)
+        .into_iter()
+        .chain(running)
+        .chain(result::visit_by_once_accepted(case, inputs))
         .map(|d| chrono::Datelike::year(&d))
-        .filter(|y| !inputs.cal.is_known_year(*y));
+        .filter(|y| !inputs.cal.is_known_year(*y))
+        .min();
     if let Some(year) = unknown_year {
         notes.push(tr::progress::holidays_not_entered(lang, year));
     }

@@ -514,6 +514,22 @@ fn a_date_in_a_year_without_its_holidays_is_said_to_maybe_move() {
         "{:?}",
         unknown.notes
     );
+    // The step's own date in a known year, the limit in the next: said too (household
+    // re-tester: a visit on New Year's Day promised without it).
+    let mut late_december = filed();
+    for clock in late_december.clocks.iter_mut() {
+        clock.due_on = if clock.kind == ClockKind::IdentificationOverall {
+            date(2027, 1, 4)
+        } else {
+            date(2026, 12, 30)
+        };
+    }
+    let next_year = view(&late_december, date(2026, 12, 28), Lang::Zh);
+    assert!(
+        next_year.notes.iter().any(|n| n.contains(said)),
+        "{:?}",
+        next_year.notes
+    );
 }
 
 /// A plan under its village review or notice is said once help runs too: it dropped off the

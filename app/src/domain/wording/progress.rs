@@ -147,10 +147,12 @@ pub fn progress(case: &Case, inputs: &Inputs<'_>) -> Progress {
         if !said && !quiet && late.is_none() {
             // Help is due to start by then, not to be finished: "最迟在…完成" after "帮扶同时
             // 开始落实" read as help ending that day (household tester).
-            next.push_str(&if clock.kind == ClockKind::AssistanceStarted {
-                assistance_starts(case, due, inputs.today, lang)
-            } else {
-                tr::progress::due(lang, lang.date(due))
+            next.push_str(&match clock.kind {
+                ClockKind::AssistanceStarted => assistance_starts(case, due, inputs.today, lang),
+                // The review's day, not the notice's: "通过后张贴公示。最迟在…完成" read as the
+                // notice done by then (household re-tester).
+                ClockKind::PlanReview => tr::progress::plan_review_by(lang, lang.date(due)),
+                _ => tr::progress::due(lang, lang.date(due)),
             });
         }
     }

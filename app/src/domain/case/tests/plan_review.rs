@@ -233,6 +233,13 @@ fn the_household_reads_where_its_plan_is_in_the_village_s_review() {
     let next = |j: &Journey| j.household().next;
     let mut j = with_plan();
     assert!(next(&j).contains("村里会开会评议"), "{}", next(&j));
+    // The day is the review's, said as such: "最迟在…完成" after "通过后张贴公示" read as the
+    // notice done by then (household re-tester).
+    assert!(
+        next(&j).contains("村里最迟在") && !next(&j).contains("完成"),
+        "{}",
+        next(&j)
+    );
     let headline = j.household().headline;
     assert!(
         headline.contains("正在村里评议"),

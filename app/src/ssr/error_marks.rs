@@ -19,11 +19,15 @@ const MARKS: [&str; 4] = ["__err", "__path", "done", "filed"];
 
 /// A pair's name as the page reads it: percent-decoded, "+" a space. Compared as written,
 /// "%64one=" was no mark and still showed as "done=" (attacker tester).
-fn name_of(pair: &str) -> String {
+/// Plain names (nearly all) are read as written, with no copy.
+fn name_of(pair: &str) -> std::borrow::Cow<'_, str> {
     let name = pair.split('=').next().unwrap_or_default();
+    if !name.contains(['%', '+']) {
+        return name.into();
+    }
     form_urlencoded::parse(name.as_bytes())
         .next()
-        .map(|(name, _)| name.into_owned())
+        .map(|(name, _)| name.into_owned().into())
         .unwrap_or_default()
 }
 

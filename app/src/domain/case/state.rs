@@ -185,6 +185,14 @@ pub struct Measure {
     pub noticed_on: Option<NaiveDate>,
 }
 
+impl Measure {
+    /// The day it began, when not the day planned: said beside the plan's dates.
+    pub fn began_off_plan(&self) -> Option<NaiveDate> {
+        self.started_on
+            .filter(|day| self.status.is_started() && *day != self.start)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MeasureStatus {

@@ -434,6 +434,11 @@ pub fn measure_update_day(case: &Case, measure: &Measure) -> Option<NaiveDate> {
     }
 }
 
+/// Whether `measure`'s update day has passed on `today`: the household reads it as late.
+pub fn measure_late(case: &Case, measure: &Measure, today: NaiveDate) -> bool {
+    measure_update_day(case, measure).is_some_and(|day| day < today)
+}
+
 /// The measure whose update falls due first: the one the township's 待办 is about, so its
 /// form starts on it (it started on the first measure not delivered, half a year from its
 /// end, while another was to start that week: tester).

@@ -132,9 +132,7 @@ fn render(measure: &Measure, lang: Lang, dept: &str, status: &str) -> String {
     // a year; a one-off (临时救助) has one day, not "from that day to that day" (household
     // tester).
     // Begun later than planned: the day it began, not the plan's (household re-tester).
-    let started = measure
-        .started_on
-        .filter(|day| measure.status.is_started() && *day != measure.start);
+    let started = measure.began_off_plan();
     let period = if measure.measure_type.is_one_off() {
         // Paid once: the day says what happens on it (a bare date read as nothing), and
         // until it is 已落实 that it is the day planned: "12月16日发放 1,500元" read as paid

@@ -120,14 +120,29 @@ pub fn identification_certainly_late(
     cal: &Calendar,
     today: NaiveDate,
 ) -> bool {
-    let inputs = Inputs {
+    result::certainly_late(case, &staff_inputs(policy, cal, today))
+}
+
+/// Whether the identification under way has passed its overall limit, as the household's page
+/// says it (`overall_late`).
+pub fn identification_limit_passed(
+    case: &Case,
+    policy: &Policy,
+    cal: &Calendar,
+    today: NaiveDate,
+) -> bool {
+    overall_late(case, &staff_inputs(policy, cal, today)).is_some()
+}
+
+/// What the staff side's questions of the household's wording need: no events, any language.
+fn staff_inputs<'a>(policy: &'a Policy, cal: &'a Calendar, today: NaiveDate) -> Inputs<'a> {
+    Inputs {
         events: &[],
         policy,
         cal,
         today,
         lang: Lang::Zh,
-    };
-    result::certainly_late(case, &inputs)
+    }
 }
 
 /// The household's view of `case` on `today`.

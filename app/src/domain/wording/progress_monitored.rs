@@ -1,7 +1,7 @@
 //! The household's view of a monitored case: who helps, the plan's review and notice, visits.
 use super::{Inputs, Step, Who};
 use crate::domain::{
-    case::{work::measure_update_day, AssistanceStage, Case},
+    case::{work::measure_late, AssistanceStage, Case},
     clock::{ClockKind, ClockState},
     lang::Lang,
 };
@@ -70,7 +70,7 @@ fn late_measures(case: &Case, inputs: &Inputs<'_>) -> String {
     let late = case
         .measures
         .iter()
-        .filter(|m| measure_update_day(case, m).is_some_and(|day| day < inputs.today))
+        .filter(|m| measure_late(case, m, inputs.today))
         .count();
     match late {
         0 => String::new(),

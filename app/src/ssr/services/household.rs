@@ -63,8 +63,7 @@ pub fn measure_lines(case: &Case, lang: Lang, today: chrono::NaiveDate) -> Vec<M
     // A withdrawn measure was never help the household gets.
     case.plan_measures()
         .map(|m| {
-            let late = crate::domain::case::work::measure_update_day(case, m)
-                .is_some_and(|day| day < today);
+            let late = crate::domain::case::work::measure_late(case, m, today);
             let (before, department, after) = measures::line_parts(m, lang, late);
             MeasureLineView {
                 before,

@@ -127,9 +127,12 @@ impl Reader<'_> {
         );
         // Once passed, the limit is still said: the row named only the step's own lateness
         // while the case page said the 15 days had run out (officer tester).
-        let limit_passed = case
-            .open_clock(crate::domain::clock::ClockKind::IdentificationOverall)
-            .is_some_and(|c| c.due_on < today);
+        let limit_passed = crate::domain::wording::progress::identification_limit_passed(
+            &case,
+            &state.policy,
+            cal,
+            today,
+        );
         let same = clock.kind == nearest.kind && clock.due_on == nearest.due_on && !work_date;
         let own_level = self.todo_level.is_some() && !same;
         let level = urgency(clock, today, cal, state.policy.due_soon_working_days);

@@ -135,10 +135,7 @@ pub fn measures(case: &Case, actor: &crate::domain::case::Actor) -> Vec<MeasureV
                 m.amount.to_string()
             },
             period: format!("{} 至 {}", m.start, m.end),
-            started_on: m
-                .started_on
-                .filter(|day| *day != m.start)
-                .map(|day| day.to_string()),
+            started_on: m.began_off_plan().map(|day| day.to_string()),
             status_zh: labels::measure_status_zh(m.status).to_owned(),
             next_status: m.status.next().map(|s| s.code().to_owned()),
             update_due_first: due_first == Some(i),
